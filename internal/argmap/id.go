@@ -1,0 +1,94 @@
+package argmap
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base32"
+	"encoding/hex"
+	"strings"
+	"time"
+)
+
+// NodeKind names the kind of a graph node. Every ID starts with its kind's
+// prefix, so the kind of any ID can be told without a lookup.
+type NodeKind string
+
+// Node kinds.
+const (
+	KindSource   NodeKind = "source"
+	KindClaim    NodeKind = "claim"
+	KindEvidence NodeKind = "evidence"
+	KindActor    NodeKind = "actor"
+	KindRelation NodeKind = "relation"
+	KindCitation NodeKind = "citation"
+)
+
+var kindPrefix = map[NodeKind]string{
+	KindSource:   "src_",
+	KindClaim:    "clm_",
+	KindEvidence: "evd_",
+	KindActor:    "act_",
+	KindRelation: "rel_",
+	KindCitation: "cit_",
+}
+
+var idEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
+
+// NewID returns a fresh random ID for a node of the given kind, such as
+// "clm_k3x9...". It panics on an unknown kind (a programming error).
+func NewID(kind NodeKind) string {
+	p, ok := kindPrefix[kind]
+	if !ok {
+		panic("argmap: NewID of unknown kind " + string(kind))
+	}
+	var b [10]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic("argmap: crypto/rand failed: " + err.Error())
+	}
+	return p + idEncoding.EncodeToString(b[:])
+}
+
+// DerivedID returns a deterministic ID of the given kind from the parts: the
+// same parts always give the same ID. Extraction uses it so that a document
+// yields the same IDs every time it is read.
+func DerivedID(kind NodeKind, parts ...string) string {
+	p, ok := kindPrefix[kind]
+	if !ok {
+		panic("argmap: DerivedID of unknown kind " + string(kind))
+	}
+	h := sha256.New()
+	for _, s := range parts {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return p + idEncoding.EncodeToString(h.Sum(nil)[:10])
+}
+
+// ActorID returns the ID of the actor with the given canonical name. Actors are
+// shared across documents: the same canonical name (case and spacing folded)
+// always gives the same ID.
+func ActorID(canonicalName string) string {
+	return DerivedID(KindActor, strings.ToLower(strings.Join(strings.Fields(canonicalName), " ")))
+}
+
+// KindOf returns the kind of node an ID names, or "" if the ID has no known
+// prefix.
+func KindOf(id string) NodeKind {
+	for k, p := range kindPrefix {
+		if strings.HasPrefix(id, p) && len(id) > len(p) {
+			return k
+		}
+	}
+	return ""
+}
+
+// ContentHash returns the hex SHA-256 of a document's bytes; it identifies a
+// document for idempotent ingest.
+func ContentHash(data []byte) string {
+	s := sha256.Sum256(data)
+	return hex.EncodeToString(s[:])
+}
+
+// Now returns the current time in UTC truncated to milliseconds, the precision
+// every store keeps.
+func Now() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }

@@ -1,0 +1,189 @@
+package argmap
+
+import (
+	"time"
+)
+
+// Origin tells where a claim, evidence or relation came from.
+type Origin string
+
+// Origins.
+const (
+	OriginExtracted Origin = "extracted" // found in a document by the pipeline
+	OriginCurated   Origin = "curated"   // added by a person
+	OriginLinked    Origin = "linked"    // inferred across documents (same or opposite proposition)
+)
+
+// RelationKind is the kind of an argumentative relation.
+type RelationKind string
+
+// Relation kinds.
+const (
+	Supports RelationKind = "supports"
+	Contests RelationKind = "contests"
+)
+
+// Role is the part an actor plays in a claim.
+type Role string
+
+// Actor roles.
+const (
+	RoleAsserts  Role = "asserts"  // the actor makes the claim
+	RoleDisputes Role = "disputes" // the actor denies the claim
+	RoleNamed    Role = "named"    // the claim is about, or mentions, the actor
+)
+
+// Source kinds commonly found in documents. Kind is free text; these are the
+// ones extraction produces.
+const (
+	SourceArticle     = "article"
+	SourceChapter     = "chapter"
+	SourceBook        = "book"
+	SourceWebPage     = "web page"
+	SourceForumThread = "forum thread"
+	SourceStatement   = "statement"
+	SourceReport      = "report"
+	SourceDocument    = "document"
+	SourceCited       = "cited" // a work known only from a citation or bibliography entry
+)
+
+// Evidence kinds.
+const (
+	EvidenceStatistic   = "statistic"
+	EvidenceEvent       = "event"
+	EvidenceCitation    = "citation"
+	EvidenceTestimony   = "testimony"
+	EvidenceObservation = "observation"
+)
+
+// Actor kinds.
+const (
+	ActorOrganisation = "organisation"
+	ActorState        = "state"
+	ActorPerson       = "person"
+	ActorGroup        = "group"
+)
+
+// Span is a byte range of a source's text: Start inclusive, End exclusive,
+// UTF-8 byte offsets into Source.Text. Quote is the text of the range.
+type Span struct {
+	SourceID string `json:"source_id"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Quote    string `json:"quote,omitempty"`
+}
+
+// Source is a document: an ingested file or page, or a work known only from a
+// citation (Kind "cited", no text).
+type Source struct {
+	ID          string    `json:"id"`
+	Title       string    `json:"title"`
+	Authors     []string  `json:"authors,omitempty"`
+	Date        string    `json:"date,omitempty"` // "2010", "2010-11" or "2010-11-23"
+	Kind        string    `json:"kind,omitempty"`
+	URI         string    `json:"uri,omitempty"` // the path or URL it was ingested from
+	Venue       string    `json:"venue,omitempty"`
+	DOI         string    `json:"doi,omitempty"`
+	ContentHash string    `json:"content_hash,omitempty"`
+	Text        string    `json:"text,omitempty"`
+	CreatedAt   time.Time `json:"created_at"`
+}
+
+// ActorRef links an actor to a claim in a role.
+type ActorRef struct {
+	ActorID string `json:"actor_id"`
+	Role    Role   `json:"role"`
+}
+
+// Claim is a proposition: a thesis, finding, evaluation, criticism or
+// recommendation. Spans are where sources state it.
+type Claim struct {
+	ID        string     `json:"id"`
+	Text      string     `json:"text"`
+	Gist      string     `json:"gist,omitempty"`
+	Origin    Origin     `json:"origin"`
+	Score     float64    `json:"score"`
+	Main      bool       `json:"main,omitempty"`
+	Cues      []string   `json:"cues,omitempty"`
+	Spans     []Span     `json:"spans,omitempty"`
+	Actors    []ActorRef `json:"actors,omitempty"`
+	CreatedAt time.Time  `json:"created_at"`
+}
+
+// Evidence is backing: a figure, event, report, observation or cited work.
+type Evidence struct {
+	ID        string    `json:"id"`
+	Kind      string    `json:"kind,omitempty"`
+	Text      string    `json:"text"`
+	Origin    Origin    `json:"origin"`
+	Score     float64   `json:"score"`
+	Spans     []Span    `json:"spans,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Actor is an organisation, state, group or person. Name is canonical; Aliases
+// are other names it goes by ("IOM", "the organization").
+type Actor struct {
+	ID        string    `json:"id"`
+	Name      string    `json:"name"`
+	Kind      string    `json:"kind,omitempty"`
+	Aliases   []string  `json:"aliases,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Relation is a first-class argumentative link with its own ID. From holds one
+// or more claim or evidence IDs (several are linked premises); To is a claim or
+// another relation (an undercut: an attack on the inference itself).
+type Relation struct {
+	ID        string       `json:"id"`
+	Kind      RelationKind `json:"kind"`
+	From      []string     `json:"from"`
+	To        string       `json:"to"`
+	Span      *Span        `json:"span,omitempty"` // provenance: where the link is stated
+	Origin    Origin       `json:"origin"`
+	Score     float64      `json:"score"`
+	CreatedAt time.Time    `json:"created_at"`
+}
+
+// Citation is a reference from one source to another work: an author-year
+// mention in running text or a bibliography entry. CitedID, when set, names the
+// Source record of the cited work (CITES).
+type Citation struct {
+	ID       string `json:"id"`
+	SourceID string `json:"source_id"`
+	Author   string `json:"author"` // first author's surname
+	Year     string `json:"year"`
+	Text     string `json:"text,omitempty"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	CitedID  string `json:"cited_id,omitempty"`
+}
+
+// Graph is a set of nodes and relations: an extraction draft, a write batch, a
+// neighbourhood read back from a store, or what a renderer draws.
+type Graph struct {
+	Sources   []Source   `json:"sources"`
+	Claims    []Claim    `json:"claims"`
+	Evidence  []Evidence `json:"evidence"`
+	Actors    []Actor    `json:"actors"`
+	Relations []Relation `json:"relations"`
+	Citations []Citation `json:"citations"`
+}
+
+// Counts summarises a graph's size.
+type Counts struct {
+	Sources   int `json:"sources"`
+	Claims    int `json:"claims"`
+	Evidence  int `json:"evidence"`
+	Actors    int `json:"actors"`
+	Relations int `json:"relations"`
+	Citations int `json:"citations"`
+}
+
+// Counts returns how many of each kind of record g holds.
+func (g *Graph) Counts() Counts {
+	return Counts{
+		Sources: len(g.Sources), Claims: len(g.Claims), Evidence: len(g.Evidence),
+		Actors: len(g.Actors), Relations: len(g.Relations), Citations: len(g.Citations),
+	}
+}

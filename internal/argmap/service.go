@@ -1,0 +1,63 @@
+package argmap
+
+import "context"
+
+// Document is one input to extraction: the raw bytes of a file or upload.
+type Document struct {
+	Name      string // base name, e.g. "000_0f80.txt"
+	URI       string // the path or URL it came from
+	MediaType string // "text/plain", "text/markdown", "text/html"; "" to sniff
+	Data      []byte
+}
+
+// Extractor turns a document into a draft graph: Sources[0] is the document
+// itself (Text is the text a reader sees; every span indexes into it), plus
+// works it cites (kind "cited"). IDs are derived from the content, so the same
+// document always gives the same draft. EINVALID for input that is not text
+// (binary, invalid UTF-8) or is empty; ETOOLARGE past the size limit.
+type Extractor interface {
+	Extract(ctx context.Context, doc Document) (*Graph, error)
+}
+
+// Linker links the claims of a new document to claims already stored: a
+// supports relation of origin "linked" (both ways) when two claims state the
+// same proposition, a contests relation when one denies the other.
+type Linker interface {
+	Link(newClaims, stored []Claim) []Relation
+}
+
+// IngestResult tells what ingesting one document did.
+type IngestResult struct {
+	Source  Source `json:"source"`
+	Created bool   `json:"created"` // false when the same content was already stored
+	Counts  Counts `json:"counts"`  // what was extracted and written
+}
+
+// Ingester extracts a document and stores the result in one transaction.
+type Ingester interface {
+	Ingest(ctx context.Context, doc Document) (*IngestResult, error)
+}
+
+// RenderFormat is an output format of a map.
+type RenderFormat string
+
+// Render formats.
+const (
+	FormatDOT RenderFormat = "dot"
+	FormatSVG RenderFormat = "svg"
+	FormatPNG RenderFormat = "png"
+)
+
+// RenderOptions tune a rendering.
+type RenderOptions struct {
+	Format RenderFormat
+	Focus  string // node to highlight, if any
+	Title  string
+}
+
+// Renderer draws a graph as an argument map. EUNSUPPORTED for an unknown
+// format; ETOOLARGE for a graph past the renderer's bounds; EUNAVAILABLE when
+// rendering times out.
+type Renderer interface {
+	Render(ctx context.Context, g *Graph, opt RenderOptions) ([]byte, error)
+}

@@ -1,0 +1,233 @@
+package argmap
+
+import "context"
+
+// Page asks for one page of a listing. Records are ordered by ID; After is the
+// ID of the last record of the previous page ("" for the first page). A Limit
+// of 0 means DefaultLimit; more than MaxLimit is cut to MaxLimit.
+type Page struct {
+	Limit int
+	After string
+}
+
+// Listing limits.
+const (
+	DefaultLimit = 50
+	MaxLimit     = 1000
+)
+
+// Size returns the effective page size of p.
+func (p Page) Size() int {
+	switch {
+	case p.Limit <= 0:
+		return DefaultLimit
+	case p.Limit > MaxLimit:
+		return MaxLimit
+	}
+	return p.Limit
+}
+
+// SourceFilter selects sources. Zero fields match everything.
+type SourceFilter struct {
+	Kind  string // exact kind
+	Query string // case-insensitive substring of the title
+	Page
+}
+
+// ClaimFilter selects claims. Zero fields match everything.
+type ClaimFilter struct {
+	Query    string // full-text query over text and gist; results still ordered by ID
+	ActorID  string // claims the actor plays any role in
+	SourceID string // claims with a span in the source
+	Origin   Origin
+	Page
+}
+
+// EvidenceFilter selects evidence. Zero fields match everything.
+type EvidenceFilter struct {
+	SourceID string // evidence with a span in the source
+	Page
+}
+
+// ActorFilter selects actors. Zero fields match everything.
+type ActorFilter struct {
+	Query string // case-insensitive substring of the name or an alias
+	Kind  string
+	Page
+}
+
+// RelationFilter selects relations. Zero fields match everything.
+type RelationFilter struct {
+	NodeID string // relations with the node among From or as To
+	Kind   RelationKind
+	Page
+}
+
+// ClaimUpdate holds the fields PATCH may change; nil fields stay as they are.
+type ClaimUpdate struct {
+	Text  *string
+	Gist  *string
+	Score *float64
+	Main  *bool
+}
+
+// EvidenceUpdate holds the fields PATCH may change; nil fields stay as they are.
+type EvidenceUpdate struct {
+	Text  *string
+	Kind  *string
+	Score *float64
+}
+
+// ActorUpdate holds the fields PATCH may change; nil fields stay as they are.
+type ActorUpdate struct {
+	Name    *string
+	Kind    *string
+	Aliases *[]string
+}
+
+// ClaimHit is one full-text search result. Rank is higher for better matches
+// and comparable only within one result list.
+type ClaimHit struct {
+	Claim Claim   `json:"claim"`
+	Rank  float64 `json:"rank"`
+}
+
+// Step is one relation on a path toward a queried claim. From is the node the
+// path enters the relation by: one of its premises, or the ID of a relation the
+// path continues along (after an undercut). To is the relation's target.
+type Step struct {
+	RelationID string       `json:"relation"`
+	Kind       RelationKind `json:"kind"`
+	From       string       `json:"from"`
+	To         string       `json:"to"`
+}
+
+// Reach is a node that bears on a queried claim: Node is a claim or evidence
+// ID, Steps the relations from it to the queried claim (empty for the claim
+// itself), Spans where sources state Node (with Quote set).
+type Reach struct {
+	Node  string `json:"node"`
+	Steps []Step `json:"steps"`
+	Spans []Span `json:"spans"`
+}
+
+// SourceStore stores documents.
+type SourceStore interface {
+	// CreateSource stores s. EINVALID if s is invalid; ECONFLICT if its ID or
+	// content hash is taken.
+	CreateSource(ctx context.Context, s *Source) error
+	// Source returns the source with its text. ENOTFOUND if unknown.
+	Source(ctx context.Context, id string) (*Source, error)
+	// SourceByHash returns the source with the content hash. ENOTFOUND if none.
+	SourceByHash(ctx context.Context, hash string) (*Source, error)
+	// Sources lists sources without their text.
+	Sources(ctx context.Context, f SourceFilter) ([]Source, error)
+	// DeleteSource removes the source, its spans and citations. Extracted claims
+	// and evidence left with no span are removed too, with their relations.
+	// ENOTFOUND if unknown.
+	DeleteSource(ctx context.Context, id string) error
+}
+
+// ClaimStore stores claims.
+type ClaimStore interface {
+	// CreateClaim stores c. EINVALID if c is invalid or names an unknown source
+	// or actor; ECONFLICT if its ID is taken.
+	CreateClaim(ctx context.Context, c *Claim) error
+	// Claim returns the claim with its spans and actors. ENOTFOUND if unknown.
+	Claim(ctx context.Context, id string) (*Claim, error)
+	// UpdateClaim applies u and returns the claim. ENOTFOUND, EINVALID.
+	UpdateClaim(ctx context.Context, id string, u ClaimUpdate) (*Claim, error)
+	// DeleteClaim removes the claim and every relation that uses it (and, in
+	// turn, relations that target those). ENOTFOUND if unknown.
+	DeleteClaim(ctx context.Context, id string) error
+	// Claims lists claims with spans and actors.
+	Claims(ctx context.Context, f ClaimFilter) ([]Claim, error)
+	// SearchClaims ranks claims against a free-text query (best first). A query
+	// with no searchable word gives an empty list, not an error.
+	SearchClaims(ctx context.Context, q string, limit int) ([]ClaimHit, error)
+}
+
+// EvidenceStore stores evidence.
+type EvidenceStore interface {
+	// CreateEvidence stores e. EINVALID, ECONFLICT.
+	CreateEvidence(ctx context.Context, e *Evidence) error
+	// Evidence returns one piece of evidence with its spans. ENOTFOUND.
+	Evidence(ctx context.Context, id string) (*Evidence, error)
+	// UpdateEvidence applies u. ENOTFOUND, EINVALID.
+	UpdateEvidence(ctx context.Context, id string, u EvidenceUpdate) (*Evidence, error)
+	// DeleteEvidence removes it and the relations that use it. ENOTFOUND.
+	DeleteEvidence(ctx context.Context, id string) error
+	// EvidenceList lists evidence with spans.
+	EvidenceList(ctx context.Context, f EvidenceFilter) ([]Evidence, error)
+}
+
+// ActorStore stores actors.
+type ActorStore interface {
+	// CreateActor stores a. EINVALID, ECONFLICT if the ID is taken.
+	CreateActor(ctx context.Context, a *Actor) error
+	// Actor returns one actor. ENOTFOUND.
+	Actor(ctx context.Context, id string) (*Actor, error)
+	// UpdateActor applies u. ENOTFOUND, EINVALID.
+	UpdateActor(ctx context.Context, id string, u ActorUpdate) (*Actor, error)
+	// DeleteActor removes the actor and its roles in claims. ENOTFOUND.
+	DeleteActor(ctx context.Context, id string) error
+	// Actors lists actors.
+	Actors(ctx context.Context, f ActorFilter) ([]Actor, error)
+	// MergeActor folds actor from into actor into: its roles move over, its
+	// name and aliases become aliases of into, and from is removed. Returns the
+	// merged actor. ENOTFOUND if either is unknown; EINVALID if they are the same.
+	MergeActor(ctx context.Context, from, into string) (*Actor, error)
+}
+
+// RelationStore stores relations.
+type RelationStore interface {
+	// CreateRelation stores r. EINVALID if r is invalid or an endpoint does not
+	// exist; ECONFLICT if its ID is taken.
+	CreateRelation(ctx context.Context, r *Relation) error
+	// Relation returns one relation. ENOTFOUND.
+	Relation(ctx context.Context, id string) (*Relation, error)
+	// DeleteRelation removes the relation and the relations that target it.
+	// ENOTFOUND.
+	DeleteRelation(ctx context.Context, id string) error
+	// Relations lists relations.
+	Relations(ctx context.Context, f RelationFilter) ([]Relation, error)
+}
+
+// GraphStore reads and writes whole graphs.
+type GraphStore interface {
+	// WriteGraph stores every record of g in one transaction: all or nothing.
+	// Records may refer to records already stored. Actors are upserted (an
+	// existing actor gains the new aliases); a source of kind "cited" whose ID
+	// is already stored is kept as it is; any other existing ID or content hash
+	// is ECONFLICT. EINVALID if g is invalid (every problem reported).
+	WriteGraph(ctx context.Context, g *Graph) error
+	// Reach walks relations backwards from the claim, at most depth relations
+	// deep, and returns every claim or evidence that bears on it, each with the
+	// shortest path and its spans; the claim itself comes first with no steps.
+	// Relations that target a relation on a path (undercuts) are followed too.
+	// ENOTFOUND if the claim is unknown.
+	Reach(ctx context.Context, claimID string, depth int) ([]Reach, error)
+	// Neighbourhood returns the nodes within depth relations of focus (a claim,
+	// evidence or relation ID), the relations among them, their actors and
+	// their sources (without text). With focus "" it returns the whole graph.
+	// At most limit claims and evidence (0: no limit). ENOTFOUND if focus is
+	// unknown.
+	Neighbourhood(ctx context.Context, focus string, depth, limit int) (*Graph, error)
+	// Dump returns every record, sources with their text, for copying a store.
+	Dump(ctx context.Context) (*Graph, error)
+	// Stats counts the records stored.
+	Stats(ctx context.Context) (Counts, error)
+}
+
+// Store is everything a backend provides. Both backends pass the conformance
+// suite in package argmaptest.
+type Store interface {
+	SourceStore
+	ClaimStore
+	EvidenceStore
+	ActorStore
+	RelationStore
+	GraphStore
+	// Close releases the store's resources.
+	Close() error
+}
