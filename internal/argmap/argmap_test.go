@@ -1,0 +1,220 @@
+package argmap_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestErrorCodeAndMessage(t *testing.T) {
+	cause := errors.New("disk on fire")
+	tests := []struct {
+		name     string
+		err      error
+		wantCode string
+		wantMsg  string
+	}{
+		{"nil", nil, "", ""},
+		{"plain", cause, argmap.EINTERNAL, "internal error"},
+		{"coded", argmap.Errorf(argmap.ENOTFOUND, "claim %s not found", "clm_x"), argmap.ENOTFOUND, "claim clm_x not found"},
+		{"wrapped", fmt.Errorf("op: %w", argmap.Errorf(argmap.ECONFLICT, "taken")), argmap.ECONFLICT, "taken"},
+		{"internal keeps cause hidden", argmap.WrapInternal(cause, "cannot save"), argmap.EINTERNAL, "cannot save"},
+	}
+	for _, tt := range tests {
+		if got := argmap.ErrorCode(tt.err); got != tt.wantCode {
+			t.Errorf("%s: ErrorCode = %q, want %q", tt.name, got, tt.wantCode)
+		}
+		if got := argmap.ErrorMessage(tt.err); got != tt.wantMsg {
+			t.Errorf("%s: ErrorMessage = %q, want %q", tt.name, got, tt.wantMsg)
+		}
+	}
+	wrapped := argmap.Errorf(argmap.EINVALID, "bad input: %w", cause)
+	if !errors.Is(wrapped, cause) {
+		t.Errorf("Errorf with %%w does not wrap its cause")
+	}
+}
+
+func TestIDs(t *testing.T) {
+	kinds := []argmap.NodeKind{argmap.KindSource, argmap.KindClaim, argmap.KindEvidence, argmap.KindActor, argmap.KindRelation, argmap.KindCitation}
+	for _, k := range kinds {
+		a, b := argmap.NewID(k), argmap.NewID(k)
+		if a == b {
+			t.Errorf("NewID(%s) returned %s twice", k, a)
+		}
+		if got := argmap.KindOf(a); got != k {
+			t.Errorf("KindOf(%s) = %q, want %q", a, got, k)
+		}
+		if d1, d2 := argmap.DerivedID(k, "x", "y"), argmap.DerivedID(k, "x", "y"); d1 != d2 || argmap.KindOf(d1) != k {
+			t.Errorf("DerivedID(%s) not deterministic or wrong kind: %s %s", k, d1, d2)
+		}
+	}
+	if argmap.DerivedID(argmap.KindClaim, "ab", "c") == argmap.DerivedID(argmap.KindClaim, "a", "bc") {
+		t.Errorf("DerivedID does not separate its parts")
+	}
+	if argmap.ActorID("International  Organization for Migration") != argmap.ActorID("international organization for migration") {
+		t.Errorf("ActorID does not fold case and spacing")
+	}
+	for _, bad := range []string{"", "clm_", "xyz_abc", "claim"} {
+		if k := argmap.KindOf(bad); k != "" {
+			t.Errorf("KindOf(%q) = %q, want \"\"", bad, k)
+		}
+	}
+}
+
+func problemsOf(t *testing.T, err error) []string {
+	t.Helper()
+	if argmap.ErrorCode(err) != argmap.EINVALID {
+		t.Fatalf("error code = %q (%v), want %q", argmap.ErrorCode(err), err, argmap.EINVALID)
+	}
+	var ve *argmap.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("error %v carries no *ValidationError", err)
+	}
+	return ve.Problems
+}
+
+func TestValidateReportsEveryProblem(t *testing.T) {
+	c := argmap.Claim{ID: "rel_nope", Text: "", Origin: "guessed", Score: 2,
+		Spans: []argmap.Span{{SourceID: "src_a", Start: 5, End: 2}}, Actors: []argmap.ActorRef{{ActorID: "act_a", Role: "praises"}}}
+	got := problemsOf(t, c.Validate())
+	if len(got) != 6 {
+		t.Errorf("Claim.Validate found %d problems, want 6: %q", len(got), got)
+	}
+	r := argmap.Relation{ID: argmap.NewID(argmap.KindRelation), Kind: "attacks", To: "src_x", Origin: argmap.OriginCurated}
+	got = problemsOf(t, r.Validate())
+	if len(got) != 3 {
+		t.Errorf("Relation.Validate found %d problems, want 3: %q", len(got), got)
+	}
+	bad := "caf\xe9"
+	a := argmap.Actor{ID: argmap.NewID(argmap.KindActor), Name: bad}
+	if got := problemsOf(t, a.Validate()); !strings.Contains(got[0], "UTF-8") {
+		t.Errorf("Actor.Validate(invalid UTF-8) = %q, want a UTF-8 problem", got)
+	}
+	ok := argmap.Relation{ID: argmap.NewID(argmap.KindRelation), Kind: argmap.Contests, From: []string{argmap.NewID(argmap.KindClaim)},
+		To: argmap.NewID(argmap.KindRelation), Origin: argmap.OriginCurated, Score: 0.5}
+	if err := ok.Validate(); err != nil {
+		t.Errorf("Validate(undercut) = %v, want nil", err)
+	}
+}
+
+func TestGraphValidate(t *testing.T) {
+	src := argmap.Source{ID: argmap.NewID(argmap.KindSource), Title: "t", Text: "IOM acts."}
+	c := argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: "IOM acts.", Origin: argmap.OriginExtracted,
+		Spans: []argmap.Span{{SourceID: src.ID, Start: 0, End: 9}}}
+	stored := argmap.NewID(argmap.KindClaim)
+	g := argmap.Graph{Sources: []argmap.Source{src}, Claims: []argmap.Claim{c}, Relations: []argmap.Relation{
+		{ID: argmap.NewID(argmap.KindRelation), Kind: argmap.Supports, From: []string{c.ID}, To: stored, Origin: argmap.OriginLinked, Score: 0.9},
+	}}
+	if err := g.Validate(func(id string) bool { return id == stored }); err != nil {
+		t.Errorf("Validate(known stored claim) = %v, want nil", err)
+	}
+	if err := g.Validate(nil); err == nil {
+		t.Errorf("Validate(unknown target) = nil, want an error")
+	}
+	g.Claims[0].Spans[0].End = 99
+	g.Claims = append(g.Claims, g.Claims[0])
+	got := problemsOf(t, g.Validate(nil))
+	if len(got) < 3 {
+		t.Errorf("Validate found %q, want span, duplicate and unknown-target problems", got)
+	}
+}
+
+func TestPolarity(t *testing.T) {
+	s, c := argmap.Step{Kind: argmap.Supports}, argmap.Step{Kind: argmap.Contests}
+	tests := []struct {
+		steps []argmap.Step
+		want  int
+	}{
+		{nil, 1}, {[]argmap.Step{s}, 1}, {[]argmap.Step{c}, -1}, {[]argmap.Step{c, c}, 1},
+		{[]argmap.Step{c, s}, -1}, {[]argmap.Step{s, s, c}, -1},
+	}
+	for _, tt := range tests {
+		if got := argmap.Polarity(tt.steps); got != tt.want {
+			t.Errorf("Polarity(%v) = %d, want %d", tt.steps, got, tt.want)
+		}
+	}
+}
+
+// fakeQuestioner answers from fixed data; FindSupporters is pure logic over it.
+type fakeQuestioner struct {
+	claims  map[string]argmap.Claim
+	hits    []argmap.ClaimHit
+	reach   map[string][]argmap.Reach
+	sources map[string]argmap.Source
+}
+
+func (f *fakeQuestioner) Claim(_ context.Context, id string) (*argmap.Claim, error) {
+	c, ok := f.claims[id]
+	if !ok {
+		return nil, argmap.Errorf(argmap.ENOTFOUND, "claim %s not found", id)
+	}
+	return &c, nil
+}
+func (f *fakeQuestioner) SearchClaims(context.Context, string, int) ([]argmap.ClaimHit, error) {
+	return f.hits, nil
+}
+func (f *fakeQuestioner) Reach(_ context.Context, id string, _ int) ([]argmap.Reach, error) {
+	return f.reach[id], nil
+}
+func (f *fakeQuestioner) Source(_ context.Context, id string) (*argmap.Source, error) {
+	s, ok := f.sources[id]
+	if !ok {
+		return nil, argmap.Errorf(argmap.ENOTFOUND, "source %s not found", id)
+	}
+	return &s, nil
+}
+
+func TestFindSupporters(t *testing.T) {
+	s1 := argmap.Source{ID: "src_one", Title: "One", URI: "/a/one.txt"}
+	s2 := argmap.Source{ID: "src_two", Title: "Two", URI: "/a/two.txt"}
+	c1 := argmap.Claim{ID: "clm_one", Text: "IOM enforces exclusions", Spans: []argmap.Span{{SourceID: "src_one", Start: 0, End: 5, Quote: "IOM e"}}}
+	step := func(kind argmap.RelationKind, from, to string) argmap.Step {
+		return argmap.Step{RelationID: "rel_" + from, Kind: kind, From: from, To: to}
+	}
+	q := &fakeQuestioner{
+		claims:  map[string]argmap.Claim{c1.ID: c1},
+		hits:    []argmap.ClaimHit{{Claim: c1, Rank: 4}, {Claim: argmap.Claim{ID: "clm_weak"}, Rank: 1}},
+		sources: map[string]argmap.Source{s1.ID: s1, s2.ID: s2},
+		reach: map[string][]argmap.Reach{c1.ID: {
+			{Node: c1.ID, Spans: c1.Spans},
+			{Node: "clm_b", Steps: []argmap.Step{step(argmap.Supports, "clm_b", c1.ID)}, Spans: []argmap.Span{{SourceID: "src_two", Start: 10, End: 20, Quote: "two says"}}},
+			{Node: "clm_c", Steps: []argmap.Step{step(argmap.Contests, "clm_c", c1.ID)}, Spans: []argmap.Span{{SourceID: "src_two", Start: 30, End: 40, Quote: "but no"}}},
+			{Node: "clm_d", Steps: []argmap.Step{step(argmap.Contests, "clm_d", "clm_c"), step(argmap.Contests, "clm_c", c1.ID)}, Spans: []argmap.Span{{SourceID: "src_gone", Start: 1, End: 2}}},
+		}},
+	}
+	got, err := argmap.FindSupporters(context.Background(), q, "IOM exclusions", 3)
+	if err != nil {
+		t.Fatalf("FindSupporters: %v", err)
+	}
+	want := &argmap.SupportAnswer{
+		Query:  "IOM exclusions",
+		Claims: []argmap.ClaimMatch{{ID: c1.ID, Text: c1.Text, Rank: 4, Source: argmap.SourceRef{ID: "src_one", Title: "One", URI: "/a/one.txt"}}},
+		Supporting: []argmap.Backing{
+			{Source: argmap.SourceRef{ID: "src_one", Title: "One", URI: "/a/one.txt"}, Spans: c1.Spans, Path: []argmap.Step{}, Nodes: []string{c1.ID}},
+			{Source: argmap.SourceRef{ID: "src_two", Title: "Two", URI: "/a/two.txt"}, Spans: []argmap.Span{{SourceID: "src_two", Start: 10, End: 20, Quote: "two says"}},
+				Path: []argmap.Step{step(argmap.Supports, "clm_b", c1.ID)}, Nodes: []string{"clm_b"}},
+		},
+		Contesting: []argmap.Backing{
+			{Source: argmap.SourceRef{ID: "src_two", Title: "Two", URI: "/a/two.txt"}, Spans: []argmap.Span{{SourceID: "src_two", Start: 30, End: 40, Quote: "but no"}},
+				Path: []argmap.Step{step(argmap.Contests, "clm_c", c1.ID)}, Nodes: []string{"clm_c"}},
+		},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("FindSupporters mismatch (-want +got):\n%s", diff)
+	}
+	if _, err := argmap.FindSupporters(context.Background(), q, "  ", 3); argmap.ErrorCode(err) != argmap.EINVALID {
+		t.Errorf("FindSupporters(blank) error = %v, want EINVALID", err)
+	}
+	if _, err := argmap.FindSupporters(context.Background(), q, "clm_missing", 3); argmap.ErrorCode(err) != argmap.ENOTFOUND {
+		t.Errorf("FindSupporters(unknown ID) error = %v, want ENOTFOUND", err)
+	}
+	q.hits = nil
+	if _, err := argmap.FindSupporters(context.Background(), q, "nothing like it", 3); argmap.ErrorCode(err) != argmap.ENOTFOUND {
+		t.Errorf("FindSupporters(no match) error = %v, want ENOTFOUND", err)
+	}
+}

@@ -1,0 +1,102 @@
+// Package ingest turns documents into stored argument graphs: it extracts a
+// document, links its claims to claims already stored, and writes the result
+// in one transaction. It depends only on the domain interfaces.
+package ingest
+
+import (
+	"context"
+	"sort"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// Store is the part of a store ingest needs.
+type Store interface {
+	SourceByHash(ctx context.Context, hash string) (*argmap.Source, error)
+	SearchClaims(ctx context.Context, q string, limit int) ([]argmap.ClaimHit, error)
+	WriteGraph(ctx context.Context, g *argmap.Graph) error
+}
+
+// Service ingests documents. It implements argmap.Ingester.
+type Service struct {
+	store      Store
+	extractor  argmap.Extractor
+	linker     argmap.Linker
+	candidates int
+}
+
+// New returns a Service. linker may be nil: claims are then not linked across
+// documents.
+func New(store Store, extractor argmap.Extractor, linker argmap.Linker) *Service {
+	return &Service{store: store, extractor: extractor, linker: linker, candidates: 8}
+}
+
+// Ingest extracts doc and stores it with its claims, evidence, actors,
+// citations and relations, all or nothing. A document whose content is
+// already stored is not extracted again: the stored source is returned with
+// Created false.
+func (s *Service) Ingest(ctx context.Context, doc argmap.Document) (*argmap.IngestResult, error) {
+	hash := argmap.ContentHash(doc.Data)
+	if existing, err := s.store.SourceByHash(ctx, hash); err == nil {
+		return &argmap.IngestResult{Source: *existing, Created: false}, nil
+	} else if !argmap.IsNotFound(err) {
+		return nil, err
+	}
+	g, err := s.extractor.Extract(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	if len(g.Sources) == 0 {
+		return nil, argmap.Errorf(argmap.EINTERNAL, "extraction returned no source for %s", doc.Name)
+	}
+	if s.linker != nil && len(g.Claims) > 0 {
+		stored, err := s.candidatesFor(ctx, g)
+		if err != nil {
+			return nil, err
+		}
+		g.Relations = append(g.Relations, s.linker.Link(g.Claims, stored)...)
+	}
+	if err := s.store.WriteGraph(ctx, g); err != nil {
+		if argmap.ErrorCode(err) == argmap.ECONFLICT {
+			// Another writer stored the same content meanwhile.
+			if existing, err2 := s.store.SourceByHash(ctx, hash); err2 == nil {
+				return &argmap.IngestResult{Source: *existing, Created: false}, nil
+			}
+		}
+		return nil, err
+	}
+	src := g.Sources[0]
+	res := &argmap.IngestResult{Source: src, Created: true, Counts: g.Counts()}
+	res.Source.Text = ""
+	return res, nil
+}
+
+// candidatesFor finds stored claims that may state the same proposition as
+// a claim of g, or deny it: the best full-text matches of each claim's gist.
+func (s *Service) candidatesFor(ctx context.Context, g *argmap.Graph) ([]argmap.Claim, error) {
+	own := make(map[string]bool, len(g.Claims))
+	for _, c := range g.Claims {
+		own[c.ID] = true
+	}
+	seen := map[string]bool{}
+	var out []argmap.Claim
+	for _, c := range g.Claims {
+		q := c.Gist
+		if q == "" {
+			q = c.Text
+		}
+		hits, err := s.store.SearchClaims(ctx, q, s.candidates)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hits {
+			if own[h.Claim.ID] || seen[h.Claim.ID] {
+				continue
+			}
+			seen[h.Claim.ID] = true
+			out = append(out, h.Claim)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
