@@ -1,0 +1,153 @@
+package actor
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word of the text: a run of letters and digits, possibly joined
+// by inner hyphens ("nation-states"), an initialism with its dots ("U.N."), or
+// an ampersand.
+type token struct {
+	start, end int    // byte offsets of the word itself
+	text       string // text[start:end]
+	low        string // lower-cased key, "&" folded to "and"
+	poss       bool   // followed by a possessive 's or ’s (or a bare ’ after s)
+	breakAfter bool   // sentence or clause punctuation (. ; : ? ! newline, brackets) follows
+	newline    bool   // a line break follows before the next token
+}
+
+// isWordRune reports whether r can be part of a word.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// tokenize splits text into tokens. It never fails; offsets are on rune
+// boundaries.
+func tokenize(text string) []token {
+	toks := make([]token, 0, len(text)/6+1)
+	i := 0
+	n := len(text)
+	for i < n {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '&' {
+			toks = append(toks, token{start: i, end: i + 1, text: "&", low: "and"})
+			i += size
+			continue
+		}
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		start := i
+		i += size
+		for i < n {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += size
+				continue
+			}
+			// Inner hyphen or dot between word runes: "nation-states", "U.N.".
+			if (r == '-' || r == '‐' || r == '.') && i+size < n {
+				r2, _ := utf8.DecodeRuneInString(text[i+size:])
+				if isWordRune(r2) {
+					if r == '.' && !initialismSoFar(text[start:i]) {
+						break
+					}
+					i += size
+					continue
+				}
+			}
+			break
+		}
+		end := i
+		// Initialisms keep their final dot: "U.N." but not "migrants.".
+		if i < n && text[i] == '.' && initialismSoFar(text[start:end]) && strings.Contains(text[start:end], ".") {
+			end = i + 1
+			i = end
+		}
+		t := token{start: start, end: end, text: text[start:end]}
+		t.low = strings.ToLower(t.text)
+		toks = append(toks, t)
+	}
+	// Possessives and punctuation between tokens.
+	for k := range toks {
+		from := toks[k].end
+		to := n
+		if k+1 < len(toks) {
+			to = toks[k+1].start
+		}
+		gap := text[from:to]
+		if g := gap; strings.HasPrefix(g, "'s") || strings.HasPrefix(g, "’s") || strings.HasPrefix(g, "`s") {
+			toks[k].poss = true
+			// The "s" after the apostrophe is a token of its own; drop it below.
+		} else if (strings.HasPrefix(g, "'") || strings.HasPrefix(g, "’")) && strings.HasSuffix(toks[k].low, "s") {
+			toks[k].poss = true
+		}
+		if strings.ContainsAny(gap, ".,;:?!()[]{}\"“”‘’'|•\n") {
+			toks[k].breakAfter = true
+		}
+		if strings.Contains(gap, "\n") {
+			toks[k].newline = true
+		}
+	}
+	// Remove the "s" tokens of possessives.
+	out := toks[:0]
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if k > 0 && toks[k-1].poss && t.low == "s" && t.start-toks[k-1].end <= 4 {
+			// inherit the punctuation flags of the dropped token
+			out[len(out)-1].breakAfter = t.breakAfter
+			out[len(out)-1].newline = t.newline
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// initialismSoFar reports whether s looks like the start of an initialism:
+// single letters separated by dots ("U", "U.N", "U.S.A").
+func initialismSoFar(s string) bool {
+	parts := strings.Split(s, ".")
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if utf8.RuneCountInString(p) != 1 {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(p)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// capitalised reports whether s starts with an upper-case letter.
+func capitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// allCaps reports whether s has at least one letter and no lower-case letter.
+func allCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+// isLowerWord reports whether s starts with a lower-case letter.
+func isLowerWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
