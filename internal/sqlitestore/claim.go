@@ -1,0 +1,158 @@
+package sqlitestore
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// CreateClaim stores c. EINVALID if c is invalid or names an unknown source or
+// actor; ECONFLICT if its ID is taken. A zero CreatedAt is set to
+// argmap.Now(). Span quotes are taken from the source text when it has text.
+func (s *Store) CreateClaim(ctx context.Context, c *argmap.Claim) error {
+	return s.write(ctx, "create claim", func(tx *sql.Tx) error {
+		g := &argmap.Graph{Claims: []argmap.Claim{*c}}
+		if err := writeGraph(ctx, tx, g, writeMode{}); err != nil {
+			return err
+		}
+		c.CreatedAt = g.Claims[0].CreatedAt
+		return nil
+	})
+}
+
+// Claim returns the claim with its spans and actors. ENOTFOUND if unknown.
+func (s *Store) Claim(ctx context.Context, id string) (*argmap.Claim, error) {
+	var out []argmap.Claim
+	err := s.read(ctx, "read claim", func(tx *sql.Tx) error {
+		var err error
+		out, err = scanClaims(ctx, tx, `SELECT `+claimCols+` FROM claims c WHERE c.id = ?`, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, notFound(argmap.KindClaim, id)
+	}
+	return &out[0], nil
+}
+
+// UpdateClaim applies u and returns the claim. ENOTFOUND, EINVALID.
+func (s *Store) UpdateClaim(ctx context.Context, id string, u argmap.ClaimUpdate) (*argmap.Claim, error) {
+	var out *argmap.Claim
+	err := s.write(ctx, "update claim", func(tx *sql.Tx) error {
+		cs, err := scanClaims(ctx, tx, `SELECT `+claimCols+` FROM claims c WHERE c.id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if len(cs) == 0 {
+			return notFound(argmap.KindClaim, id)
+		}
+		c := cs[0]
+		if u.Text != nil {
+			c.Text = *u.Text
+		}
+		if u.Gist != nil {
+			c.Gist = *u.Gist
+		}
+		if u.Score != nil {
+			c.Score = *u.Score
+		}
+		if u.Main != nil {
+			c.Main = *u.Main
+		}
+		if err := c.Validate(); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE claims SET text = ?, gist = ?, score = ?, main = ? WHERE id = ?`,
+			c.Text, c.Gist, c.Score, c.Main, id); err != nil {
+			return err
+		}
+		out = &c
+		return nil
+	})
+	return out, err
+}
+
+// DeleteClaim removes the claim and every relation that uses it (and, in turn,
+// relations that target those). ENOTFOUND if unknown.
+func (s *Store) DeleteClaim(ctx context.Context, id string) error {
+	return s.write(ctx, "delete claim", func(tx *sql.Tx) error {
+		ok, err := exists(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if !ok || argmap.KindOf(id) != argmap.KindClaim {
+			return notFound(argmap.KindClaim, id)
+		}
+		return deleteNodes(ctx, tx, []string{id})
+	})
+}
+
+// Claims lists claims with spans and actors, ordered by ID.
+func (s *Store) Claims(ctx context.Context, f argmap.ClaimFilter) ([]argmap.Claim, error) {
+	where := []string{`c.id > ?`}
+	args := []any{f.After}
+	if f.Query != "" {
+		m := matchExpr(f.Query)
+		if m == "" {
+			return []argmap.Claim{}, nil
+		}
+		where = append(where, `c.pk IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)`)
+		args = append(args, m)
+	}
+	if f.ActorID != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM claim_actors a WHERE a.claim_id = c.id AND a.actor_id = ?)`)
+		args = append(args, f.ActorID)
+	}
+	if f.SourceID != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM spans p WHERE p.node_id = c.id AND p.source_id = ?)`)
+		args = append(args, f.SourceID)
+	}
+	if f.Origin != "" {
+		where = append(where, `c.origin = ?`)
+		args = append(args, string(f.Origin))
+	}
+	args = append(args, f.Size())
+	var out []argmap.Claim
+	err := s.read(ctx, "list claims", func(tx *sql.Tx) error {
+		var err error
+		out, err = scanClaims(ctx, tx, `SELECT `+claimCols+` FROM claims c WHERE `+
+			strings.Join(where, " AND ")+` ORDER BY c.id LIMIT ?`, args...)
+		return err
+	})
+	return out, err
+}
+
+// SearchClaims ranks claims against a free-text query, best first, by BM25
+// over text and gist with Porter stemming. The query is split into words
+// (common function words dropped) that are matched as quoted terms, any of
+// them sufficing; no user text reaches the MATCH syntax. A query with no
+// searchable word gives an empty list. limit is cut like a Page's.
+func (s *Store) SearchClaims(ctx context.Context, q string, limit int) ([]argmap.ClaimHit, error) {
+	m := matchExpr(q)
+	if m == "" {
+		return []argmap.ClaimHit{}, nil
+	}
+	size := argmap.Page{Limit: limit}.Size()
+	var hits []argmap.ClaimHit
+	err := s.read(ctx, "search claims", func(tx *sql.Tx) error {
+		claims, ranks, err := scanRankedClaims(ctx, tx, true, `
+			SELECT `+claimCols+`, -bm25(claims_fts) AS rank
+			FROM claims_fts JOIN claims c ON c.pk = claims_fts.rowid
+			WHERE claims_fts MATCH ?
+			ORDER BY bm25(claims_fts), c.id
+			LIMIT ?`, m, size)
+		if err != nil {
+			return err
+		}
+		hits = make([]argmap.ClaimHit, len(claims))
+		for i := range claims {
+			hits[i] = argmap.ClaimHit{Claim: claims[i], Rank: ranks[i]}
+		}
+		return nil
+	})
+	return hits, err
+}

@@ -1,0 +1,198 @@
+package sqlitestore
+
+import (
+	"context"
+	"database/sql"
+	"sort"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// maxReach bounds how many claims and evidence one Reach returns, so that a
+// query on a hub of a huge graph stays bounded.
+const maxReach = 20000
+
+// WriteGraph stores every record of g in one transaction: all or nothing.
+// Records may refer to records already stored. Actors are upserted (an
+// existing actor gains the new name and aliases as aliases); a source of kind
+// "cited" whose ID is already stored is kept as it is; any other existing ID
+// or content hash is ECONFLICT. EINVALID if g is invalid (every problem
+// reported). Zero CreatedAt times in g are set to argmap.Now().
+func (s *Store) WriteGraph(ctx context.Context, g *argmap.Graph) error {
+	if g == nil {
+		return argmap.Errorf(argmap.EINVALID, "the graph is missing")
+	}
+	return s.write(ctx, "write graph", func(tx *sql.Tx) error {
+		return writeGraph(ctx, tx, g, writeMode{upsertActors: true, keepCited: true})
+	})
+}
+
+// Stats counts the records stored.
+func (s *Store) Stats(ctx context.Context) (argmap.Counts, error) {
+	var c argmap.Counts
+	err := s.read(ctx, "count records", func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT
+			(SELECT count(*) FROM sources), (SELECT count(*) FROM claims), (SELECT count(*) FROM evidence),
+			(SELECT count(*) FROM actors), (SELECT count(*) FROM relations), (SELECT count(*) FROM citations)`).
+			Scan(&c.Sources, &c.Claims, &c.Evidence, &c.Actors, &c.Relations, &c.Citations)
+	})
+	return c, err
+}
+
+// Dump returns every record, sources with their text, each kind ordered by ID.
+func (s *Store) Dump(ctx context.Context) (*argmap.Graph, error) {
+	var g *argmap.Graph
+	err := s.read(ctx, "dump", func(tx *sql.Tx) error {
+		var err error
+		g, err = everything(ctx, tx, true)
+		return err
+	})
+	return g, err
+}
+
+// everything reads the whole store.
+func everything(ctx context.Context, q querier, withText bool) (*argmap.Graph, error) {
+	g := &argmap.Graph{}
+	var err error
+	cols := sourceCols
+	if withText {
+		cols += `, s.text`
+	}
+	if g.Sources, err = scanSources(ctx, q, withText, `SELECT `+cols+` FROM sources s ORDER BY s.id`); err != nil {
+		return nil, err
+	}
+	if g.Claims, err = scanClaims(ctx, q, `SELECT `+claimCols+` FROM claims c ORDER BY c.id`); err != nil {
+		return nil, err
+	}
+	if g.Evidence, err = scanEvidence(ctx, q, `SELECT `+evidenceCols+` FROM evidence e ORDER BY e.id`); err != nil {
+		return nil, err
+	}
+	if g.Actors, err = scanActors(ctx, q, `SELECT `+actorCols+` FROM actors a ORDER BY a.id`); err != nil {
+		return nil, err
+	}
+	if g.Relations, err = scanRelations(ctx, q, `SELECT `+relationCols+` FROM relations r ORDER BY r.id`); err != nil {
+		return nil, err
+	}
+	if g.Citations, err = scanCitations(ctx, q, `SELECT `+citationCols+` FROM citations t ORDER BY t.id`); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// Reach walks relations backwards from the claim, at most depth relations
+// deep, breadth first, and returns every claim or evidence that bears on it,
+// each with the shortest path (ties go to the lower relation ID) and its
+// spans: the claim itself first, then by path length and ID. Relations that
+// target a relation on a path (undercuts) are followed too. At most 20000
+// nodes are returned. ENOTFOUND if the claim is unknown.
+func (s *Store) Reach(ctx context.Context, claimID string, depth int) ([]argmap.Reach, error) {
+	if depth < 0 {
+		depth = 0
+	}
+	if depth > argmap.MaxDepth {
+		depth = argmap.MaxDepth
+	}
+	var out []argmap.Reach
+	err := s.read(ctx, "reach", func(tx *sql.Tx) error {
+		ok, err := exists(ctx, tx, claimID)
+		if err != nil {
+			return err
+		}
+		if !ok || argmap.KindOf(claimID) != argmap.KindClaim {
+			return notFound(argmap.KindClaim, claimID)
+		}
+		paths := map[string][]argmap.Step{claimID: {}}
+		reached := []string{claimID}
+		frontier := []string{claimID}
+		for d := 0; d < depth && len(frontier) > 0 && len(reached) < maxReach; d++ {
+			rels, err := relationsTo(ctx, tx, frontier)
+			if err != nil {
+				return err
+			}
+			var next []string
+			for _, t := range frontier {
+				for _, r := range rels[t] {
+					base := paths[t]
+					for _, f := range r.From {
+						if _, seen := paths[f]; seen {
+							continue
+						}
+						paths[f] = prepend(argmap.Step{RelationID: r.ID, Kind: r.Kind, From: f, To: t}, base)
+						next = append(next, f)
+						reached = append(reached, f)
+					}
+					if _, seen := paths[r.ID]; !seen {
+						paths[r.ID] = prepend(argmap.Step{RelationID: r.ID, Kind: r.Kind, From: r.ID, To: t}, base)
+						next = append(next, r.ID)
+					}
+				}
+			}
+			frontier = next
+		}
+		if len(reached) > maxReach {
+			reached = reached[:maxReach]
+		}
+		spans, err := spansOf(ctx, tx, reached)
+		if err != nil {
+			return err
+		}
+		out = make([]argmap.Reach, len(reached))
+		for i, id := range reached {
+			sp := spans[id]
+			if sp == nil {
+				sp = []argmap.Span{}
+			}
+			out[i] = argmap.Reach{Node: id, Steps: paths[id], Spans: sp}
+		}
+		sort.SliceStable(out[1:], func(i, j int) bool {
+			a, b := out[1+i], out[1+j]
+			if len(a.Steps) != len(b.Steps) {
+				return len(a.Steps) < len(b.Steps)
+			}
+			return a.Node < b.Node
+		})
+		return nil
+	})
+	return out, err
+}
+
+func prepend(s argmap.Step, rest []argmap.Step) []argmap.Step {
+	out := make([]argmap.Step, 0, len(rest)+1)
+	return append(append(out, s), rest...)
+}
+
+// edge is a relation reduced to what traversals need.
+type edge struct {
+	ID   string
+	Kind argmap.RelationKind
+	To   string
+	From []string
+}
+
+// relationsTo returns the relations targeting each of the IDs, by target,
+// ordered by relation ID.
+func relationsTo(ctx context.Context, q querier, targets []string) (map[string][]edge, error) {
+	rows, err := q.QueryContext(ctx, `
+		SELECT r.id, r.kind, r.to_id, p.node_id FROM relations r
+		JOIN relation_premises p ON p.relation_id = r.id
+		WHERE r.to_id IN (SELECT value FROM json_each(?))
+		ORDER BY r.to_id, r.id, p.position`, jsonList(targets))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]edge{}
+	for rows.Next() {
+		var id, kind, to, from string
+		if err := rows.Scan(&id, &kind, &to, &from); err != nil {
+			return nil, err
+		}
+		list := out[to]
+		if n := len(list); n > 0 && list[n-1].ID == id {
+			list[n-1].From = append(list[n-1].From, from)
+			continue
+		}
+		out[to] = append(list, edge{ID: id, Kind: argmap.RelationKind(kind), To: to, From: []string{from}})
+	}
+	return out, rows.Err()
+}

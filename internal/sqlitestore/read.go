@@ -1,0 +1,331 @@
+package sqlitestore
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// Column lists and scanners shared by every read. Slices come back in a
+// deterministic order: spans by (source, start, end), actor references by
+// (actor, role), aliases sorted, premises in the order given.
+
+const sourceCols = `s.id, s.title, s.authors, s.date, s.kind, s.uri, s.venue, s.doi, coalesce(s.content_hash, ''), s.created_at`
+
+func scanSources(ctx context.Context, q querier, withText bool, query string, args ...any) ([]argmap.Source, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []argmap.Source
+	for rows.Next() {
+		var s argmap.Source
+		var authors string
+		var created int64
+		dst := []any{&s.ID, &s.Title, &authors, &s.Date, &s.Kind, &s.URI, &s.Venue, &s.DOI, &s.ContentHash, &created}
+		if withText {
+			dst = append(dst, &s.Text)
+		}
+		if err := rows.Scan(dst...); err != nil {
+			return nil, err
+		}
+		if s.Authors, err = decodeStrings(authors); err != nil {
+			return nil, err
+		}
+		s.CreatedAt = fromMS(created)
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+const claimCols = `c.id, c.text, c.gist, c.origin, c.score, c.main, c.cues, c.created_at`
+
+// scanClaims runs a query selecting claimCols (and, with rank, one more
+// column) and attaches spans and actors.
+func scanClaims(ctx context.Context, q querier, query string, args ...any) ([]argmap.Claim, error) {
+	claims, _, err := scanRankedClaims(ctx, q, false, query, args...)
+	return claims, err
+}
+
+func scanRankedClaims(ctx context.Context, q querier, ranked bool, query string, args ...any) ([]argmap.Claim, []float64, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []argmap.Claim
+	var ranks []float64
+	for rows.Next() {
+		var c argmap.Claim
+		var origin, cues string
+		var created int64
+		var rank float64
+		dst := []any{&c.ID, &c.Text, &c.Gist, &origin, &c.Score, &c.Main, &cues, &created}
+		if ranked {
+			dst = append(dst, &rank)
+		}
+		if err := rows.Scan(dst...); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		c.Origin = argmap.Origin(origin)
+		if c.Cues, err = decodeStrings(cues); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		c.CreatedAt = fromMS(created)
+		out = append(out, c)
+		ranks = append(ranks, rank)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	if len(out) == 0 {
+		return out, ranks, nil
+	}
+	ids := make([]string, len(out))
+	for i := range out {
+		ids[i] = out[i].ID
+	}
+	spans, err := spansOf(ctx, q, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	refs, err := actorRefsOf(ctx, q, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i := range out {
+		out[i].Spans = spans[out[i].ID]
+		out[i].Actors = refs[out[i].ID]
+	}
+	return out, ranks, nil
+}
+
+// spansOf returns the spans of the nodes, by node ID.
+func spansOf(ctx context.Context, q querier, ids []string) (map[string][]argmap.Span, error) {
+	rows, err := q.QueryContext(ctx, `SELECT node_id, source_id, start, "end", quote FROM spans
+		WHERE node_id IN (SELECT value FROM json_each(?)) ORDER BY node_id, source_id, start, "end"`, jsonList(ids))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]argmap.Span{}
+	for rows.Next() {
+		var node string
+		var s argmap.Span
+		if err := rows.Scan(&node, &s.SourceID, &s.Start, &s.End, &s.Quote); err != nil {
+			return nil, err
+		}
+		out[node] = append(out[node], s)
+	}
+	return out, rows.Err()
+}
+
+// actorRefsOf returns the actor references of the claims, by claim ID.
+func actorRefsOf(ctx context.Context, q querier, ids []string) (map[string][]argmap.ActorRef, error) {
+	rows, err := q.QueryContext(ctx, `SELECT claim_id, actor_id, role FROM claim_actors
+		WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, actor_id, role`, jsonList(ids))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]argmap.ActorRef{}
+	for rows.Next() {
+		var claim, actor, role string
+		if err := rows.Scan(&claim, &actor, &role); err != nil {
+			return nil, err
+		}
+		out[claim] = append(out[claim], argmap.ActorRef{ActorID: actor, Role: argmap.Role(role)})
+	}
+	return out, rows.Err()
+}
+
+const evidenceCols = `e.id, e.kind, e.text, e.origin, e.score, e.created_at`
+
+func scanEvidence(ctx context.Context, q querier, query string, args ...any) ([]argmap.Evidence, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []argmap.Evidence
+	for rows.Next() {
+		var e argmap.Evidence
+		var origin string
+		var created int64
+		if err := rows.Scan(&e.ID, &e.Kind, &e.Text, &origin, &e.Score, &created); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		e.Origin = argmap.Origin(origin)
+		e.CreatedAt = fromMS(created)
+		out = append(out, e)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return out, nil
+	}
+	ids := make([]string, len(out))
+	for i := range out {
+		ids[i] = out[i].ID
+	}
+	spans, err := spansOf(ctx, q, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Spans = spans[out[i].ID]
+	}
+	return out, nil
+}
+
+const actorCols = `a.id, a.name, a.kind, a.created_at`
+
+func scanActors(ctx context.Context, q querier, query string, args ...any) ([]argmap.Actor, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []argmap.Actor
+	for rows.Next() {
+		var a argmap.Actor
+		var created int64
+		if err := rows.Scan(&a.ID, &a.Name, &a.Kind, &created); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		a.CreatedAt = fromMS(created)
+		out = append(out, a)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return out, nil
+	}
+	ids := make([]string, len(out))
+	for i := range out {
+		ids[i] = out[i].ID
+	}
+	arows, err := q.QueryContext(ctx, `SELECT actor_id, alias FROM actor_aliases
+		WHERE actor_id IN (SELECT value FROM json_each(?)) ORDER BY actor_id, alias`, jsonList(ids))
+	if err != nil {
+		return nil, err
+	}
+	defer arows.Close()
+	aliases := map[string][]string{}
+	for arows.Next() {
+		var id, al string
+		if err := arows.Scan(&id, &al); err != nil {
+			return nil, err
+		}
+		aliases[id] = append(aliases[id], al)
+	}
+	if err := arows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Aliases = aliases[out[i].ID]
+	}
+	return out, nil
+}
+
+const relationCols = `r.id, r.kind, r.to_id, r.span_source_id, r.span_start, r.span_end, r.span_quote, r.origin, r.score, r.created_at`
+
+func scanRelations(ctx context.Context, q querier, query string, args ...any) ([]argmap.Relation, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []argmap.Relation
+	for rows.Next() {
+		var r argmap.Relation
+		var kind, origin string
+		var src sql.NullString
+		var start, end int
+		var quote string
+		var created int64
+		if err := rows.Scan(&r.ID, &kind, &r.To, &src, &start, &end, &quote, &origin, &r.Score, &created); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		r.Kind = argmap.RelationKind(kind)
+		r.Origin = argmap.Origin(origin)
+		if src.Valid {
+			r.Span = &argmap.Span{SourceID: src.String, Start: start, End: end, Quote: quote}
+		}
+		r.CreatedAt = fromMS(created)
+		out = append(out, r)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return out, nil
+	}
+	ids := make([]string, len(out))
+	for i := range out {
+		ids[i] = out[i].ID
+	}
+	from, err := premisesOf(ctx, q, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].From = from[out[i].ID]
+	}
+	return out, nil
+}
+
+// premisesOf returns the premises of the relations in order, by relation ID.
+func premisesOf(ctx context.Context, q querier, ids []string) (map[string][]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT relation_id, node_id FROM relation_premises
+		WHERE relation_id IN (SELECT value FROM json_each(?)) ORDER BY relation_id, position`, jsonList(ids))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var rel, node string
+		if err := rows.Scan(&rel, &node); err != nil {
+			return nil, err
+		}
+		out[rel] = append(out[rel], node)
+	}
+	return out, rows.Err()
+}
+
+const citationCols = `t.id, t.source_id, t.author, t.year, t.text, t.start, t."end", coalesce(t.cited_id, '')`
+
+func scanCitations(ctx context.Context, q querier, query string, args ...any) ([]argmap.Citation, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []argmap.Citation
+	for rows.Next() {
+		var c argmap.Citation
+		if err := rows.Scan(&c.ID, &c.SourceID, &c.Author, &c.Year, &c.Text, &c.Start, &c.End, &c.CitedID); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

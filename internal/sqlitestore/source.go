@@ -1,0 +1,143 @@
+package sqlitestore
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// CreateSource stores s. EINVALID if s is invalid; ECONFLICT if its ID or
+// content hash is taken. A zero CreatedAt is set to argmap.Now().
+func (s *Store) CreateSource(ctx context.Context, src *argmap.Source) error {
+	return s.write(ctx, "create source", func(tx *sql.Tx) error {
+		g := &argmap.Graph{Sources: []argmap.Source{*src}}
+		if err := writeGraph(ctx, tx, g, writeMode{}); err != nil {
+			return err
+		}
+		src.CreatedAt = g.Sources[0].CreatedAt
+		return nil
+	})
+}
+
+// Source returns the source with its text. ENOTFOUND if unknown.
+func (s *Store) Source(ctx context.Context, id string) (*argmap.Source, error) {
+	return s.oneSource(ctx, `WHERE s.id = ?`, id, func() error { return notFound(argmap.KindSource, id) })
+}
+
+// SourceByHash returns the source with the content hash. ENOTFOUND if none.
+func (s *Store) SourceByHash(ctx context.Context, hash string) (*argmap.Source, error) {
+	return s.oneSource(ctx, `WHERE s.content_hash = ?`, hash, func() error {
+		return argmap.Errorf(argmap.ENOTFOUND, "no source with content hash %s", hash)
+	})
+}
+
+func (s *Store) oneSource(ctx context.Context, where, arg string, missing func() error) (*argmap.Source, error) {
+	var out []argmap.Source
+	err := s.read(ctx, "read source", func(tx *sql.Tx) error {
+		var err error
+		out, err = scanSources(ctx, tx, true, `SELECT `+sourceCols+`, s.text FROM sources s `+where, arg)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, missing()
+	}
+	return &out[0], nil
+}
+
+// Sources lists sources without their text, ordered by ID.
+func (s *Store) Sources(ctx context.Context, f argmap.SourceFilter) ([]argmap.Source, error) {
+	var where []string
+	args := []any{f.After}
+	where = append(where, `s.id > ?`)
+	if f.Kind != "" {
+		where = append(where, `s.kind = ?`)
+		args = append(args, f.Kind)
+	}
+	if f.Query != "" {
+		where = append(where, `instr(lower(s.title), lower(?)) > 0`)
+		args = append(args, f.Query)
+	}
+	args = append(args, f.Size())
+	var out []argmap.Source
+	err := s.read(ctx, "list sources", func(tx *sql.Tx) error {
+		var err error
+		out, err = scanSources(ctx, tx, false, `SELECT `+sourceCols+` FROM sources s WHERE `+
+			strings.Join(where, " AND ")+` ORDER BY s.id LIMIT ?`, args...)
+		return err
+	})
+	return out, err
+}
+
+// DeleteSource removes the source, its spans and citations; citations of it
+// by other sources lose their cited ID and relations stated in it lose their
+// span. Extracted claims and evidence left with no span are removed too, with
+// their relations. ENOTFOUND if unknown.
+func (s *Store) DeleteSource(ctx context.Context, id string) error {
+	return s.write(ctx, "delete source", func(tx *sql.Tx) error {
+		ok, err := exists(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if !ok || argmap.KindOf(id) != argmap.KindSource {
+			return notFound(argmap.KindSource, id)
+		}
+		affected, err := collect(ctx, tx, `SELECT DISTINCT node_id FROM spans WHERE source_id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM spans WHERE source_id = ?`, id); err != nil {
+			return err
+		}
+		list := jsonList(affected)
+		orphans, err := collect(ctx, tx, `
+			SELECT c.id FROM claims c WHERE c.id IN (SELECT value FROM json_each(?1)) AND c.origin = 'extracted'
+				AND NOT EXISTS (SELECT 1 FROM spans p WHERE p.node_id = c.id)
+			UNION ALL
+			SELECT e.id FROM evidence e WHERE e.id IN (SELECT value FROM json_each(?1)) AND e.origin = 'extracted'
+				AND NOT EXISTS (SELECT 1 FROM spans p WHERE p.node_id = e.id)`, list)
+		if err != nil {
+			return err
+		}
+		if err := deleteNodes(ctx, tx, orphans); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM sources WHERE id = ?`, id)
+		return err
+	})
+}
+
+// deleteNodes removes claims and evidence, every relation that uses them and,
+// in turn, every relation that targets a removed relation.
+func deleteNodes(ctx context.Context, tx *sql.Tx, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	list := jsonList(ids)
+	if err := deleteRelations(ctx, tx, `
+		SELECT relation_id FROM relation_premises WHERE node_id IN (SELECT value FROM json_each(?1))
+		UNION SELECT id FROM relations WHERE to_id IN (SELECT value FROM json_each(?1))`, list); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM claims WHERE id IN (SELECT value FROM json_each(?))`, list); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM evidence WHERE id IN (SELECT value FROM json_each(?))`, list)
+	return err
+}
+
+// deleteRelations removes the relations seed selects and, recursively, the
+// relations that target removed ones (undercuts).
+func deleteRelations(ctx context.Context, tx *sql.Tx, seed string, args ...any) error {
+	_, err := tx.ExecContext(ctx, `
+		WITH RECURSIVE doomed(id) AS (
+			`+seed+`
+			UNION SELECT r.id FROM relations r JOIN doomed d ON r.to_id = d.id
+		)
+		DELETE FROM relations WHERE id IN (SELECT id FROM doomed)`, args...)
+	return err
+}

@@ -1,0 +1,323 @@
+// Package sqlitestore implements argmap.Store on an embedded SQLite database
+// (modernc.org/sqlite, pure Go). Writes go through one connection, since
+// SQLite serialises writers anyway; reads use a separate pool and run
+// concurrently with writes thanks to write-ahead logging.
+package sqlitestore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/migrations"
+)
+
+// Store is an argmap.Store on one SQLite database file. It is safe for
+// concurrent use.
+type Store struct {
+	w *sql.DB // the one writer connection
+	r *sql.DB // a pool of read-only connections
+}
+
+var _ argmap.Store = (*Store)(nil)
+
+// readers is the size of the read pool.
+const readers = 4
+
+// Open opens (creating if need be) the database file at path and applies any
+// migration not yet recorded. EINVALID for an empty path; EUNAVAILABLE when the
+// file cannot be opened.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if strings.TrimSpace(path) == "" {
+		return nil, argmap.Errorf(argmap.EINVALID, "the database path is empty")
+	}
+	if path == ":memory:" || strings.Contains(path, "mode=memory") {
+		return nil, argmap.Errorf(argmap.EINVALID, "an in-memory database cannot be shared by the read and write pools; use a file")
+	}
+	w, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot open the database", Err: err}
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	if err := w.PingContext(ctx); err != nil {
+		w.Close()
+		return nil, translate(ctx, err, "open the database")
+	}
+	s := &Store{w: w}
+	if err := s.migrate(ctx, migrations.SQLite); err != nil {
+		w.Close()
+		return nil, err
+	}
+	r, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		w.Close()
+		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot open the database", Err: err}
+	}
+	r.SetMaxOpenConns(readers)
+	r.SetMaxIdleConns(readers)
+	if err := r.PingContext(ctx); err != nil {
+		w.Close()
+		r.Close()
+		return nil, translate(ctx, err, "open the database")
+	}
+	s.r = r
+	return s, nil
+}
+
+// dsn returns the data source name of a writer or reader connection.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Set("_busy_timeout", "10000")
+	q.Set("_foreign_keys", "1")
+	q.Set("_journal_mode", "WAL")
+	q.Set("_synchronous", "NORMAL")
+	if readOnly {
+		q.Set("_query_only", "1")
+	} else {
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// Close closes both pools.
+func (s *Store) Close() error {
+	var errs []error
+	if s.r != nil {
+		errs = append(errs, s.r.Close())
+	}
+	if s.w != nil {
+		errs = append(errs, s.w.Close())
+	}
+	if err := errors.Join(errs...); err != nil {
+		return argmap.WrapInternal(err, "close the database")
+	}
+	return nil
+}
+
+// migrate applies, in lexical order, every *.sql file of fsys not yet recorded
+// in schema_migrations, each in its own transaction.
+func (s *Store) migrate(ctx context.Context, fsys fs.FS) error {
+	const create = `CREATE TABLE IF NOT EXISTS schema_migrations (
+		name TEXT PRIMARY KEY,
+		applied_at INTEGER NOT NULL
+	)`
+	if _, err := s.w.ExecContext(ctx, create); err != nil {
+		return translate(ctx, err, "create the migrations table")
+	}
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return argmap.WrapInternal(err, "read the migrations")
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && path.Ext(e.Name()) == ".sql" {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		body, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return argmap.WrapInternal(err, "read migration "+name)
+		}
+		err = s.write(ctx, "apply migration "+name, func(tx *sql.Tx) error {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE name = ?`, name).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return nil
+			}
+			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)`,
+				name, argmap.Now().UnixMilli())
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// write runs fn in a write transaction and commits it if fn succeeds. Errors
+// are translated with what naming the operation.
+func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return translate(ctx, err, what)
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(ctx, err, what)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return translate(ctx, err, what)
+	}
+	if err := tx.Commit(); err != nil {
+		return translate(ctx, err, what)
+	}
+	return nil
+}
+
+// read runs fn in a read transaction, so that the queries fn makes see one
+// snapshot of the database.
+func (s *Store) read(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return translate(ctx, err, what)
+	}
+	tx, err := s.r.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(ctx, err, what)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return translate(ctx, err, what)
+	}
+	return nil
+}
+
+// translate is the one place driver errors become argmap errors: argmap errors
+// pass through; context errors stay in the chain (code EUNAVAILABLE);
+// constraint violations become ECONFLICT or EINVALID; a busy database is
+// EUNAVAILABLE; anything else is EINTERNAL with the cause wrapped.
+func translate(ctx context.Context, err error, what string) error {
+	if err == nil {
+		return nil
+	}
+	var ae *argmap.Error
+	if errors.As(err, &ae) {
+		return err
+	}
+	if cerr := ctx.Err(); cerr != nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		if cerr == nil {
+			cerr = err
+		}
+		return &argmap.Error{Code: argmap.EUNAVAILABLE, Message: what + ": " + cerr.Error(), Err: cerr}
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() {
+		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+			return &argmap.Error{Code: argmap.ECONFLICT, Message: what + ": the record already exists", Err: err}
+		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+			return &argmap.Error{Code: argmap.EINVALID, Message: what + ": a referenced record does not exist", Err: err}
+		case sqlite3.SQLITE_CONSTRAINT_CHECK, sqlite3.SQLITE_CONSTRAINT_NOTNULL:
+			return &argmap.Error{Code: argmap.EINVALID, Message: what + ": a value is not allowed", Err: err}
+		}
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return &argmap.Error{Code: argmap.EUNAVAILABLE, Message: what + ": the database is busy", Err: err}
+		case sqlite3.SQLITE_INTERRUPT:
+			return &argmap.Error{Code: argmap.EUNAVAILABLE, Message: what + ": interrupted", Err: err}
+		case sqlite3.SQLITE_CONSTRAINT:
+			return &argmap.Error{Code: argmap.EINVALID, Message: what + ": a constraint is not met", Err: err}
+		}
+	}
+	return argmap.WrapInternal(err, what)
+}
+
+// notFound returns the ENOTFOUND error of an unknown ID.
+func notFound(kind argmap.NodeKind, id string) error {
+	return argmap.Errorf(argmap.ENOTFOUND, "%s %s not found", kind, id)
+}
+
+// querier is what *sql.Tx and *sql.DB have in common.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// ms returns t as Unix milliseconds; fromMS is its inverse, in UTC.
+func ms(t time.Time) int64 { return t.UnixMilli() }
+
+func fromMS(v int64) time.Time { return time.UnixMilli(v).UTC() }
+
+// orNow returns t, or the current time when t is zero.
+func orNow(t time.Time) time.Time {
+	if t.IsZero() {
+		return argmap.Now()
+	}
+	return t.UTC().Truncate(time.Millisecond)
+}
+
+// jsonList encodes a list of IDs or strings for json_each.
+func jsonList(ss []string) string {
+	if ss == nil {
+		ss = []string{}
+	}
+	b, _ := json.Marshal(ss) // strings always marshal
+	return string(b)
+}
+
+// decodeStrings decodes a JSON array column.
+func decodeStrings(s string) ([]string, error) {
+	if s == "" || s == "[]" {
+		return nil, nil
+	}
+	var out []string
+	if err := json.Unmarshal([]byte(s), &out); err != nil {
+		return nil, fmt.Errorf("decode %q: %w", s, err)
+	}
+	return out, nil
+}
+
+// exists reports whether a record with the ID is stored, in the table its
+// prefix names.
+func exists(ctx context.Context, q querier, id string) (bool, error) {
+	var table string
+	switch argmap.KindOf(id) {
+	case argmap.KindSource:
+		table = "sources"
+	case argmap.KindClaim:
+		table = "claims"
+	case argmap.KindEvidence:
+		table = "evidence"
+	case argmap.KindActor:
+		table = "actors"
+	case argmap.KindRelation:
+		table = "relations"
+	case argmap.KindCitation:
+		table = "citations"
+	default:
+		return false, nil
+	}
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM `+table+` WHERE id = ?`, id).Scan(&n)
+	return n > 0, err
+}
+
+// collect scans every row of a one-column query into a slice of strings.
+func collect(ctx context.Context, q querier, query string, args ...any) ([]string, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,305 @@
+package sqlitestore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// writeMode tells writeGraph how to treat records that are already stored.
+type writeMode struct {
+	upsertActors bool // an existing actor gains aliases instead of conflicting
+	keepCited    bool // an existing source is kept when the new one is "cited"
+}
+
+// graphWriter writes the records of one graph in one transaction.
+type graphWriter struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	texts map[string]string // text of the sources in the graph being written
+	lens  map[string]int    // byte length of stored sources' text
+	stmt  map[string]*sql.Stmt
+}
+
+// isUnique reports whether err is a unique or primary-key violation.
+func isUnique(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		return se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || se.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+	}
+	return false
+}
+
+// writeGraph validates g against what is stored and writes every record.
+// Callers run it inside a write transaction, so a failure writes nothing.
+func writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m writeMode) error {
+	var lookupErr error
+	known := func(id string) bool {
+		ok, err := exists(ctx, tx, id)
+		if err != nil && lookupErr == nil {
+			lookupErr = err
+		}
+		return ok
+	}
+	verr := g.Validate(known)
+	if lookupErr != nil {
+		return lookupErr
+	}
+	if verr != nil {
+		return verr
+	}
+	w := &graphWriter{ctx: ctx, tx: tx, texts: map[string]string{}, lens: map[string]int{}, stmt: map[string]*sql.Stmt{}}
+	defer w.close()
+	for i := range g.Sources {
+		if g.Sources[i].Text != "" {
+			w.texts[g.Sources[i].ID] = g.Sources[i].Text
+		}
+	}
+	for i := range g.Sources {
+		if err := w.source(&g.Sources[i], m); err != nil {
+			return err
+		}
+	}
+	for i := range g.Actors {
+		if err := w.actor(&g.Actors[i], m); err != nil {
+			return err
+		}
+	}
+	for i := range g.Claims {
+		if err := w.claim(&g.Claims[i]); err != nil {
+			return err
+		}
+	}
+	for i := range g.Evidence {
+		if err := w.evidence(&g.Evidence[i]); err != nil {
+			return err
+		}
+	}
+	for i := range g.Relations {
+		if err := w.relation(&g.Relations[i]); err != nil {
+			return err
+		}
+	}
+	for i := range g.Citations {
+		if err := w.citation(&g.Citations[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *graphWriter) close() {
+	for _, st := range w.stmt {
+		st.Close()
+	}
+}
+
+// exec runs a statement prepared once per graph.
+func (w *graphWriter) exec(query string, args ...any) (sql.Result, error) {
+	st, ok := w.stmt[query]
+	if !ok {
+		var err error
+		st, err = w.tx.PrepareContext(w.ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		w.stmt[query] = st
+	}
+	return st.ExecContext(w.ctx, args...)
+}
+
+func (w *graphWriter) source(s *argmap.Source, m writeMode) error {
+	taken, err := exists(w.ctx, w.tx, s.ID)
+	if err != nil {
+		return err
+	}
+	if taken {
+		if m.keepCited && s.Kind == argmap.SourceCited {
+			return nil
+		}
+		return argmap.Errorf(argmap.ECONFLICT, "source %s already exists", s.ID)
+	}
+	var hash any
+	if s.ContentHash != "" {
+		hash = s.ContentHash
+		var other string
+		err := w.tx.QueryRowContext(w.ctx, `SELECT id FROM sources WHERE content_hash = ?`, s.ContentHash).Scan(&other)
+		switch {
+		case err == nil:
+			return argmap.Errorf(argmap.ECONFLICT, "a source with the same content is already stored as %s", other)
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+	}
+	s.CreatedAt = orNow(s.CreatedAt)
+	_, err = w.exec(`INSERT INTO sources (id, title, authors, date, kind, uri, venue, doi, content_hash, text, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		s.ID, s.Title, jsonList(s.Authors), s.Date, s.Kind, s.URI, s.Venue, s.DOI, hash, s.Text, ms(s.CreatedAt))
+	if isUnique(err) {
+		return argmap.Errorf(argmap.ECONFLICT, "source %s clashes with a stored source (same ID or content)", s.ID)
+	}
+	return err
+}
+
+func (w *graphWriter) actor(a *argmap.Actor, m writeMode) error {
+	var name string
+	err := w.tx.QueryRowContext(w.ctx, `SELECT name FROM actors WHERE id = ?`, a.ID).Scan(&name)
+	switch {
+	case err == nil:
+		if !m.upsertActors {
+			return argmap.Errorf(argmap.ECONFLICT, "actor %s already exists", a.ID)
+		}
+		aliases := a.Aliases
+		if a.Name != name {
+			aliases = append([]string{a.Name}, aliases...)
+		}
+		return w.aliases(a.ID, name, aliases)
+	case !errors.Is(err, sql.ErrNoRows):
+		return err
+	}
+	a.CreatedAt = orNow(a.CreatedAt)
+	if _, err := w.exec(`INSERT INTO actors (id, name, kind, created_at) VALUES (?, ?, ?, ?)`,
+		a.ID, a.Name, a.Kind, ms(a.CreatedAt)); err != nil {
+		return err
+	}
+	return w.aliases(a.ID, a.Name, a.Aliases)
+}
+
+// aliases adds aliases to an actor, skipping its own name and duplicates.
+func (w *graphWriter) aliases(id, name string, aliases []string) error {
+	for _, al := range aliases {
+		if al == name {
+			continue
+		}
+		if _, err := w.exec(`INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?, ?)`, id, al); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *graphWriter) claim(c *argmap.Claim) error {
+	c.CreatedAt = orNow(c.CreatedAt)
+	_, err := w.exec(`INSERT INTO claims (id, text, gist, origin, score, main, cues, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.Text, c.Gist, string(c.Origin), c.Score, c.Main, jsonList(c.Cues), ms(c.CreatedAt))
+	if isUnique(err) {
+		return argmap.Errorf(argmap.ECONFLICT, "claim %s already exists", c.ID)
+	}
+	if err != nil {
+		return err
+	}
+	for _, a := range c.Actors {
+		if _, err := w.exec(`INSERT OR IGNORE INTO claim_actors (claim_id, actor_id, role) VALUES (?, ?, ?)`,
+			c.ID, a.ActorID, string(a.Role)); err != nil {
+			return err
+		}
+	}
+	return w.spans(c.ID, c.Spans)
+}
+
+func (w *graphWriter) evidence(e *argmap.Evidence) error {
+	e.CreatedAt = orNow(e.CreatedAt)
+	_, err := w.exec(`INSERT INTO evidence (id, kind, text, origin, score, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		e.ID, e.Kind, e.Text, string(e.Origin), e.Score, ms(e.CreatedAt))
+	if isUnique(err) {
+		return argmap.Errorf(argmap.ECONFLICT, "evidence %s already exists", e.ID)
+	}
+	if err != nil {
+		return err
+	}
+	return w.spans(e.ID, e.Spans)
+}
+
+func (w *graphWriter) spans(node string, spans []argmap.Span) error {
+	for _, sp := range spans {
+		q, err := w.quote(sp)
+		if err != nil {
+			return argmap.Errorf(argmap.EINVALID, "%s: %w", node, err)
+		}
+		if _, err := w.exec(`INSERT OR IGNORE INTO spans (node_id, source_id, start, "end", quote) VALUES (?, ?, ?, ?, ?)`,
+			node, sp.SourceID, sp.Start, sp.End, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// quote returns the text a span covers: the source's text in that range when
+// the source has text, else the quote given.
+func (w *graphWriter) quote(sp argmap.Span) (string, error) {
+	if t, ok := w.texts[sp.SourceID]; ok {
+		if sp.End > len(t) {
+			return "", argmap.Errorf(argmap.EINVALID, "span %d..%d lies outside source %s", sp.Start, sp.End, sp.SourceID)
+		}
+		return t[sp.Start:sp.End], nil
+	}
+	n, ok := w.lens[sp.SourceID]
+	if !ok {
+		err := w.tx.QueryRowContext(w.ctx, `SELECT length(CAST(text AS BLOB)) FROM sources WHERE id = ?`, sp.SourceID).Scan(&n)
+		if errors.Is(err, sql.ErrNoRows) {
+			return "", argmap.Errorf(argmap.EINVALID, "unknown source %s", sp.SourceID)
+		}
+		if err != nil {
+			return "", err
+		}
+		w.lens[sp.SourceID] = n
+	}
+	if n == 0 {
+		return sp.Quote, nil
+	}
+	if sp.End > n {
+		return "", argmap.Errorf(argmap.EINVALID, "span %d..%d lies outside source %s (%d bytes)", sp.Start, sp.End, sp.SourceID, n)
+	}
+	var q string
+	err := w.tx.QueryRowContext(w.ctx, `SELECT CAST(substr(CAST(text AS BLOB), ?, ?) AS TEXT) FROM sources WHERE id = ?`,
+		sp.Start+1, sp.End-sp.Start, sp.SourceID).Scan(&q)
+	return q, err
+}
+
+func (w *graphWriter) relation(r *argmap.Relation) error {
+	r.CreatedAt = orNow(r.CreatedAt)
+	var src any
+	var start, end int
+	var quote string
+	if r.Span != nil {
+		q, err := w.quote(*r.Span)
+		if err != nil {
+			return argmap.Errorf(argmap.EINVALID, "%s: %w", r.ID, err)
+		}
+		src, start, end, quote = r.Span.SourceID, r.Span.Start, r.Span.End, q
+	}
+	_, err := w.exec(`INSERT INTO relations (id, kind, to_id, span_source_id, span_start, span_end, span_quote, origin, score, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.ID, string(r.Kind), r.To, src, start, end, quote, string(r.Origin), r.Score, ms(r.CreatedAt))
+	if isUnique(err) {
+		return argmap.Errorf(argmap.ECONFLICT, "relation %s already exists", r.ID)
+	}
+	if err != nil {
+		return err
+	}
+	for i, f := range r.From {
+		if _, err := w.exec(`INSERT INTO relation_premises (relation_id, position, node_id) VALUES (?, ?, ?)`, r.ID, i, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *graphWriter) citation(c *argmap.Citation) error {
+	var cited any
+	if c.CitedID != "" {
+		cited = c.CitedID
+	}
+	_, err := w.exec(`INSERT INTO citations (id, source_id, author, year, text, start, "end", cited_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, c.SourceID, c.Author, c.Year, c.Text, c.Start, c.End, cited)
+	if isUnique(err) {
+		return argmap.Errorf(argmap.ECONFLICT, "citation %s already exists", c.ID)
+	}
+	return err
+}
