@@ -1,0 +1,180 @@
+package httpapi
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// claimCreate is the body of POST /v1/claims. Score defaults to 1: a person
+// vouches for a curated claim.
+type claimCreate struct {
+	Text   string            `json:"text"`
+	Gist   string            `json:"gist"`
+	Score  *float64          `json:"score"`
+	Main   bool              `json:"main"`
+	Spans  []spanInput       `json:"spans"`
+	Actors []argmap.ActorRef `json:"actors"`
+}
+
+// claimPatch is the body of PATCH /v1/claims/{id}; absent fields stay.
+type claimPatch struct {
+	Text  *string  `json:"text"`
+	Gist  *string  `json:"gist"`
+	Score *float64 `json:"score"`
+	Main  *bool    `json:"main"`
+}
+
+// claimHits is the body of GET /v1/claims/search.
+type claimHits struct {
+	Query string            `json:"query"`
+	Items []argmap.ClaimHit `json:"items"`
+}
+
+// createClaim stores a curated claim with an ID minted here.
+func (s *Server) createClaim(c *gin.Context) {
+	var in claimCreate
+	if err := bindJSON(c, &in); err != nil {
+		s.fail(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	spans, err := s.resolveSpans(ctx, "spans", in.Spans)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	cl := &argmap.Claim{
+		ID: argmap.NewID(argmap.KindClaim), Text: in.Text, Gist: in.Gist, Origin: argmap.OriginCurated,
+		Score: 1, Main: in.Main, Spans: spans, Actors: in.Actors, CreatedAt: argmap.Now(),
+	}
+	if in.Score != nil {
+		cl.Score = *in.Score
+	}
+	if err := cl.Validate(); err != nil {
+		s.fail(c, err)
+		return
+	}
+	if err := s.store.CreateClaim(ctx, cl); err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.created(c, "/v1/claims/"+cl.ID, func() (any, error) { return s.store.Claim(ctx, cl.ID) })
+}
+
+// created answers 201 with the record as read back from the store.
+func (s *Server) created(c *gin.Context, location string, read func() (any, error)) {
+	v, err := read()
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Header("Location", location)
+	c.JSON(http.StatusCreated, v)
+}
+
+// listClaims lists claims by full-text query, actor, source and origin.
+func (s *Server) listClaims(c *gin.Context) {
+	p, err := pageQuery(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	f := argmap.ClaimFilter{Query: c.Query("q"), ActorID: c.Query("actor"), SourceID: c.Query("source"),
+		Origin: argmap.Origin(c.Query("origin")), Page: fetch(p)}
+	switch f.Origin {
+	case "", argmap.OriginExtracted, argmap.OriginCurated, argmap.OriginLinked:
+	default:
+		s.fail(c, argmap.Errorf(argmap.EINVALID, "origin %q is not one of extracted, curated, linked", f.Origin))
+		return
+	}
+	items, err := s.store.Claims(c.Request.Context(), f)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, paginate(p, items, func(x argmap.Claim) string { return x.ID }))
+}
+
+// searchClaims ranks claims against a free-text query.
+func (s *Server) searchClaims(c *gin.Context) {
+	q := strings.TrimSpace(c.Query("q"))
+	if q == "" {
+		s.fail(c, argmap.Errorf(argmap.EINVALID, "q is required"))
+		return
+	}
+	if len(q) > argmap.MaxTextLen {
+		s.fail(c, argmap.Errorf(argmap.EINVALID, "q is longer than %d bytes", argmap.MaxTextLen))
+		return
+	}
+	n, err := intQuery(c, "limit", 10, 1, 100)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	hits, err := s.store.SearchClaims(c.Request.Context(), q, n)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if hits == nil {
+		hits = []argmap.ClaimHit{}
+	}
+	c.JSON(http.StatusOK, claimHits{Query: q, Items: hits})
+}
+
+// getClaim returns one claim with its spans and actors.
+func (s *Server) getClaim(c *gin.Context) {
+	id, err := idParam(c, argmap.KindClaim)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	cl, err := s.store.Claim(c.Request.Context(), id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, cl)
+}
+
+// updateClaim changes a claim's text, gist, score or main flag.
+func (s *Server) updateClaim(c *gin.Context) {
+	id, err := idParam(c, argmap.KindClaim)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var in claimPatch
+	if err := bindJSON(c, &in); err != nil {
+		s.fail(c, err)
+		return
+	}
+	if in.Text == nil && in.Gist == nil && in.Score == nil && in.Main == nil {
+		s.fail(c, argmap.Errorf(argmap.EINVALID, "the patch changes nothing: give text, gist, score or main"))
+		return
+	}
+	cl, err := s.store.UpdateClaim(c.Request.Context(), id, argmap.ClaimUpdate{Text: in.Text, Gist: in.Gist, Score: in.Score, Main: in.Main})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, cl)
+}
+
+// deleteClaim removes a claim and the relations that use it.
+func (s *Server) deleteClaim(c *gin.Context) {
+	id, err := idParam(c, argmap.KindClaim)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if err := s.store.DeleteClaim(c.Request.Context(), id); err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}

@@ -1,0 +1,107 @@
+package httpapi
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// relationCreate is the body of POST /v1/relations. To is a claim, or a
+// relation for an undercut. Score defaults to 1.
+type relationCreate struct {
+	Kind  argmap.RelationKind `json:"kind"`
+	From  []string            `json:"from"`
+	To    string              `json:"to"`
+	Score *float64            `json:"score"`
+	Span  *spanInput          `json:"span"`
+}
+
+// createRelation stores a curated relation with an ID minted here.
+func (s *Server) createRelation(c *gin.Context) {
+	var in relationCreate
+	if err := bindJSON(c, &in); err != nil {
+		s.fail(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	r := &argmap.Relation{
+		ID: argmap.NewID(argmap.KindRelation), Kind: in.Kind, From: in.From, To: in.To,
+		Origin: argmap.OriginCurated, Score: 1, CreatedAt: argmap.Now(),
+	}
+	if r.From == nil {
+		r.From = []string{}
+	}
+	if in.Score != nil {
+		r.Score = *in.Score
+	}
+	if in.Span != nil {
+		spans, err := s.resolveSpans(ctx, "span", []spanInput{*in.Span})
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		r.Span = &spans[0]
+	}
+	if err := r.Validate(); err != nil {
+		s.fail(c, err)
+		return
+	}
+	if err := s.store.CreateRelation(ctx, r); err != nil {
+		s.fail(c, err)
+		return
+	}
+	s.created(c, "/v1/relations/"+r.ID, func() (any, error) { return s.store.Relation(ctx, r.ID) })
+}
+
+// listRelations lists relations touching a node, optionally of one kind.
+func (s *Server) listRelations(c *gin.Context) {
+	p, err := pageQuery(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	f := argmap.RelationFilter{NodeID: c.Query("node"), Kind: argmap.RelationKind(c.Query("kind")), Page: fetch(p)}
+	switch f.Kind {
+	case "", argmap.Supports, argmap.Contests:
+	default:
+		s.fail(c, argmap.Errorf(argmap.EINVALID, "kind %q is not one of supports, contests", f.Kind))
+		return
+	}
+	items, err := s.store.Relations(c.Request.Context(), f)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, paginate(p, items, func(x argmap.Relation) string { return x.ID }))
+}
+
+// getRelation returns one relation.
+func (s *Server) getRelation(c *gin.Context) {
+	id, err := idParam(c, argmap.KindRelation)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	r, err := s.store.Relation(c.Request.Context(), id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, r)
+}
+
+// deleteRelation removes a relation and the relations that target it.
+func (s *Server) deleteRelation(c *gin.Context) {
+	id, err := idParam(c, argmap.KindRelation)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if err := s.store.DeleteRelation(c.Request.Context(), id); err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}
