@@ -1,0 +1,315 @@
+package extract
+
+import (
+	"strings"
+)
+
+// Label is what a sentence is to the argument.
+type Label int
+
+// Labels.
+const (
+	LabelOther    Label = iota // boilerplate, headings, announcements, courtesies, requests
+	LabelClaim                 // a proposition: thesis, finding, evaluation, criticism, recommendation
+	LabelEvidence              // backing: figures, events, reports, observations, cited works
+)
+
+// String returns the label's name.
+func (l Label) String() string {
+	switch l {
+	case LabelClaim:
+		return "claim"
+	case LabelEvidence:
+		return "evidence"
+	}
+	return "other"
+}
+
+// Verdict is the classification of one sentence, with the cues that fired.
+type Verdict struct {
+	Label Label
+	Score float64  // confidence in the label, 0..1
+	Kind  string   // evidence kind (argmap.Evidence*), for evidence
+	Cues  []string // "kind:phrase" for every cue that fired
+}
+
+// courtesyCues are the ritual phrases of acknowledgements and formal
+// statements: thanks, welcomes, readiness to engage.
+var courtesyCues = []string{
+	"we thank", "thank you", "thanks to", "i thank", "grateful", "gratitude", "welcome the opportunity",
+	"welcomes the opportunity", "stand ready", "stands ready", "look forward", "looks forward", "pleased to",
+	"honoured to", "honored to", "supported by a", "was supported by", "funded by a", "we acknowledge",
+	"i acknowledge", "is acknowledged", "are acknowledged", "we are indebted", "i am indebted",
+}
+
+// selfSubjects are the ways a text names itself.
+var selfSubjects = []string{
+	"this paper", "this article", "this chapter", "this study", "this essay", "this book", "this volume",
+	"this report", "this section", "this thesis", "this introduction", "this introductory chapter",
+	"this contribution", "this piece", "this special issue", "this issue", "this post", "this policy brief",
+	"the paper", "the article", "the chapter", "the study", "the essay", "the book", "the volume",
+	"the report", "the interview", "the section", "the present paper", "the present study", "in this paper",
+	"in this article", "in this chapter", "in this study", "the introduction", "the conclusion",
+}
+
+// announceVerbs say what a text will do, not what is the case.
+var announceVerbs = map[string]bool{
+	"examines": true, "examine": true, "explores": true, "explore": true, "investigates": true,
+	"investigate": true, "analyses": true, "analyzes": true, "analyse": true, "analyze": true,
+	"appraises": true, "assesses": true, "aims": true, "seeks": true, "provides": true, "introduces": true,
+	"outlines": true, "discusses": true, "discuss": true, "describes": true, "considers": true, "maps": true,
+	"sets": true, "offers": true, "reviews": true, "presents": true, "focuses": true, "traces": true,
+	"situates": true, "looks": true, "addresses": true, "charts": true, "reflects": true, "distills": true,
+	"distils": true, "interrogates": true, "does": true, "begins": true, "turns": true, "asks": true,
+	"consists": true, "proceeds": true, "opens": true, "closes": true, "covers": true, "summarises": true,
+	"summarizes": true, "will": true, "first": true, "then": true, "also": true, "further": true,
+	"studies": true, "approaches": true, "engages": true, "revisits": true, "contributes": true,
+}
+
+// findingVerbs turn an announcement into a finding ("this chapter shows that").
+var findingVerbs = []string{
+	"shows", "show", "finds", "find", "argues", "argue", "concludes", "conclude", "reveals", "demonstrates",
+	"suggests", "contends", "claims", "calls for", "is critical", "paints", "identifies", "proves",
+	"establishes", "confirms",
+}
+
+// announcement reports whether s only announces what a text does ("This
+// paper examines ...") without stating a finding.
+func announcement(s surface) bool {
+	p := s.p
+	for _, f := range findingVerbs {
+		if strings.Contains(p, " "+f+" ") {
+			return false
+		}
+	}
+	if strings.Contains(p, " has just released ") || strings.Contains(p, " has just published ") ||
+		strings.Contains(p, " have just released ") || strings.Contains(p, " has released its ") {
+		return true
+	}
+	for _, subj := range selfSubjects {
+		i := strings.Index(p, " "+subj+" ")
+		if i < 0 {
+			continue
+		}
+		rest := strings.Fields(p[i+len(subj)+2:])
+		for k := 0; k < len(rest) && k < 3; k++ {
+			if announceVerbs[rest[k]] {
+				return true
+			}
+		}
+		if len(rest) > 0 && rest[0] == "we" && len(rest) > 1 && announceVerbs[rest[1]+"s"] {
+			return true
+		}
+	}
+	// "Two themes are pursued."; "The chapter does so in two ways."
+	if s.nWords <= 8 {
+		for _, m := range []string{"are pursued", "is pursued", "are addressed", "are discussed", "are examined",
+			"are explored", "are considered", "does so", "do so", "is structured", "are structured",
+			"is organised", "is organized"} {
+			if strings.Contains(p, " "+m+" ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// apparatus reports whether s describes the text's own presentation
+// ("Subheadings are taken from ...", "Translations are mine").
+func apparatus(s surface) bool {
+	head := s.ws
+	if len(head) > 3 {
+		head = head[:3]
+	}
+	for _, w := range head {
+		switch w {
+		case "subheadings", "subheading", "headings", "epigraph", "epigraphs", "emphasis", "italics",
+			"translations", "translation", "abbreviations":
+			return true
+		}
+	}
+	return false
+}
+
+// rhetorical reports whether a question asserts a position rather than asks.
+func rhetorical(s surface) (string, bool) {
+	p := s.p
+	for _, req := range []string{"anyone", "anybody", "any ideas", "does someone", "can someone", "what do you think",
+		"thoughts", "where can i", "how do i", "could someone", "please"} {
+		if strings.Contains(p, " "+req+" ") {
+			return "", false
+		}
+	}
+	if len(s.ws) > 0 {
+		switch s.ws[0] {
+		case "doesn't", "don't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "shouldn't",
+			"can't", "couldn't", "didn't", "hasn't", "haven't", "doesnt", "dont", "isnt", "arent", "or":
+			return s.ws[0], true
+		}
+	}
+	for _, c := range []string{"really just", "how can someone", "how can anyone", "how can one", "how can they",
+		"how can you", "how can we", "why should", "why would", "is it not", "surely", "who benefits",
+		"isn't it", "aren't they", "doesn't it", "don't they", "how could"} {
+		if strings.Contains(p, " "+c+" ") {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// urlOnly reports whether s is nothing but a link or address.
+func urlOnly(text string) bool {
+	n := 0
+	for _, f := range strings.Fields(text) {
+		lf := strings.ToLower(f)
+		if strings.Contains(lf, "http") || strings.HasPrefix(lf, "www.") || strings.Contains(lf, "@") ||
+			strings.Contains(lf, ".com") || strings.Contains(lf, ".org") || strings.Contains(lf, ".int") {
+			continue
+		}
+		if len(words(f)) > 0 {
+			n++
+		}
+	}
+	return n < 2
+}
+
+// Classify labels one sentence in its section. It looks only at the
+// sentence's own words and the kind of section it stands in.
+func Classify(text string, sec Section) Verdict {
+	if sec == SectionBibliography || sec == SectionApparatus || sec == SectionChrome {
+		return Verdict{Label: LabelOther, Score: 0.9, Cues: []string{"section"}}
+	}
+	s := surfaceOf(text)
+	other := func(cue string) Verdict { return Verdict{Label: LabelOther, Score: 0.8, Cues: []string{cue}} }
+	if s.nWords == 0 || urlOnly(text) {
+		return other("no words")
+	}
+	if c := chromeHit(s.p); c != "" {
+		return other("chrome:" + c)
+	}
+	for _, c := range courtesyCues {
+		if strings.Contains(s.p, " "+c+" ") {
+			return other("courtesy:" + c)
+		}
+	}
+	if apparatus(s) {
+		return other("apparatus")
+	}
+	if s.terminal == ':' {
+		return other("lead-in")
+	}
+	var cues []string
+	claim, ev := 0.0, 0.0
+	evKind := ""
+	addEv := func(kind, cue string, w float64) {
+		ev += w
+		cues = append(cues, "evidence:"+cue)
+		if evKind == "" {
+			evKind = kind
+		}
+	}
+	if s.terminal == '?' {
+		cue, ok := rhetorical(s)
+		if !ok {
+			return other("question")
+		}
+		claim += 2
+		cues = append(cues, "rhetorical question:"+cue)
+	}
+	if announcement(s) {
+		return other("announcement")
+	}
+	for _, cs := range claimCues {
+		if m := cs.match(s.p); m != "" {
+			claim += cs.weight
+			cues = append(cues, cs.name+":"+m)
+		}
+	}
+	// evidence cues
+	for _, cs := range evidenceCues {
+		if cs.phrases == nil {
+			continue
+		}
+		if m := cs.match(s.p); m != "" {
+			kind := map[string]string{"report": "testimony", "method": "observation", "citation": "citation", "factive": "observation"}[cs.name]
+			w := cs.weight
+			if cs.name == "report" && strings.Contains(s.p, " "+m+" that ") {
+				w += 1.5
+			}
+			addEv(kind, cs.name+":"+m, w)
+		}
+	}
+	if s.firstWords(6, "for example") || s.firstWords(6, "for instance") || s.firstWords(2, "e.g") || s.firstWords(1, "see") {
+		addEv("observation", "example", 2)
+	}
+	if s.firstWords(2, "there is") || s.firstWords(2, "there are") || s.firstWords(2, "there's") {
+		for _, w := range s.ws {
+			switch w {
+			case "denunciation", "critique", "article", "report", "story", "piece", "analysis", "account", "review",
+				"paper", "study", "video", "interview", "statement", "website", "blog", "petition", "letter":
+				addEv("citation", "pointer:"+w, 2)
+			}
+		}
+	}
+	// statistics and events
+	year, month, eventVerb, number, quantity := false, false, false, false, false
+	for _, w := range s.ws {
+		switch {
+		case isYear(w):
+			year = true
+		case monthNames[w]:
+			month = true
+		case hasDigit(w):
+			number = true
+		}
+		if eventVerbs[w] {
+			eventVerb = true
+		}
+		if quantityWords[w] {
+			quantity = true
+		}
+	}
+	for _, q := range []string{"more than half", "all but", "one-third", "a number of", "as much as", "per cent", "the majority of"} {
+		if strings.Contains(s.p, " "+q+" ") {
+			quantity = true
+		}
+	}
+	if (number || strings.Contains(s.p, " all but ") || strings.Contains(s.p, " more than half ")) && quantity {
+		addEv("statistic", "statistic", 1.5)
+	}
+	if (year || month) && eventVerb {
+		addEv("event", "dated event", 1.5)
+	}
+	if s.nWords < 4 && s.terminal != '!' && ev == 0 {
+		return other("fragment")
+	}
+	if s.terminal == 0 && s.upper && s.funcN == 0 {
+		return other("label")
+	}
+	if sec == SectionNotes {
+		if ev > 0 {
+			return Verdict{Label: LabelEvidence, Score: clamp(0.5 + 0.1*ev), Kind: evKind, Cues: cues}
+		}
+		return other("note")
+	}
+	if ev >= 1.5 && ev >= claim {
+		return Verdict{Label: LabelEvidence, Score: clamp(0.5 + 0.1*ev), Kind: evKind, Cues: cues}
+	}
+	if s.funcN == 0 && s.nWords < 6 && claim < 1.5 {
+		return other("fragment")
+	}
+	if len(cues) == 0 {
+		cues = []string{"declarative"}
+	}
+	return Verdict{Label: LabelClaim, Score: clamp(0.45 + 0.1*claim), Cues: cues}
+}
+
+func clamp(f float64) float64 {
+	if f > 0.95 {
+		return 0.95
+	}
+	if f < 0.05 {
+		return 0.05
+	}
+	return f
+}

@@ -1,0 +1,266 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// words returns the lower-cased word tokens of s: letters, digits, and inner
+// apostrophes, hyphens and full stops (curly apostrophes folded).
+func words(s string) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		w := strings.Trim(b.String(), "'-.")
+		if w != "" {
+			out = append(out, w)
+		}
+		b.Reset()
+	}
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		case r == '\'' || r == '’' || r == '‘':
+			if b.Len() > 0 {
+				b.WriteByte('\'')
+			}
+		case r == '-' || r == '.' || r == '%':
+			if b.Len() > 0 {
+				if r == '%' {
+					b.WriteRune(r)
+					flush()
+					continue
+				}
+				b.WriteRune(r)
+			}
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// padded joins words with single spaces and pads both ends, so a phrase cue
+// " we argue " matches on word boundaries.
+func padded(ws []string) string {
+	return " " + strings.Join(ws, " ") + " "
+}
+
+// cueSet is a named list of phrases; a phrase matches on word boundaries.
+type cueSet struct {
+	name    string
+	weight  float64
+	phrases []string
+}
+
+func (c cueSet) match(p string) string {
+	for _, ph := range c.phrases {
+		if strings.Contains(p, " "+ph+" ") {
+			return ph
+		}
+	}
+	return ""
+}
+
+// Claim cues: what makes a sentence a proposition someone could dispute.
+var claimCues = []cueSet{
+	{"finding", 2, []string{
+		"we find", "we found", "we argue", "we contend", "we show", "we demonstrate", "we suggest", "we conclude",
+		"we hypothesize", "we hypothesise", "we propose", "we claim", "we maintain", "i argue", "i contend",
+		"i suggest", "i show", "argues that", "argue that", "shows that", "show that", "finds that", "found that",
+		"concludes that", "suggests that", "suggest that", "demonstrates that", "reveals", "reveal", "illustrates",
+		"illustrate", "illustrates how", "indicates that", "confirms that", "finds", "concludes", "contends",
+		"calls for", "paints", "we show in", "as we show", "attest to", "attests to", "it is clear",
+		"what is certain", "is responsible for",
+	}},
+	{"recommendation", 2, []string{
+		"should", "must", "ought to", "need to", "needs to", "we urge", "urge", "recommend", "recommends",
+		"we recommend", "call on", "calls on", "cannot", "can not", "have to", "has to", "required to",
+		"it is essential", "it is necessary", "is needed", "are needed", "there is a need",
+	}},
+	{"evaluation", 1.5, []string{
+		"useful", "important", "importance", "critical", "crucial", "troubling", "problematic", "dodgy", "fishy",
+		"brilliant", "interesting", "surprising", "significant", "remarkable", "remarkably", "deplorable",
+		"untenable", "nefarious", "fragile", "effective", "ineffective", "legitimate", "illegitimate",
+		"unlawful", "arbitrary", "inhumane", "brutal", "dominant", "instrumental", "essential", "inadequate",
+		"insufficient", "flawed", "misleading", "unfair", "desirable", "undesirable", "attractive",
+		"convenient", "neglected", "under-studied", "under-examined", "under-developed", "puzzling",
+		"dramatically", "successfully", "controversial", "questionable", "dubious", "wrong", "worst", "best",
+		"better", "worse", "powerful", "central role", "key role", "crucial role", "prominent", "vast",
+		"complex", "grave", "abusive", "harmful", "positive impacts", "far from", "more than just",
+		"not only", "mercy", "inequality", "violence", "repression", "legitimacy", "fails", "excelling",
+		"is interesting", "true", "false", "likely", "unlikely", "fine", "good", "bad", "great",
+	}},
+	{"criticism", 1.5, []string{
+		"critical of", "concerned", "concern", "concerns", "criticism", "criticise", "criticize", "criticised",
+		"criticized", "fail to", "fails to", "failed to", "violate", "violates", "violated", "harm", "harming",
+		"harms", "abuse", "abuses", "obstruct", "obstructing", "undermine", "undermines", "threaten",
+		"threatens", "risk", "risks", "complicit", "collusion", "exclusion", "exclusions", "exclude",
+		"excludes", "disregarded", "disregard", "neglect", "challenged", "challenges", "questioned",
+		"contested", "disputed", "oppose", "opposes", "against", "denounce", "denounced", "condemn",
+		"condemned", "anti-migrant", "coerced", "coercion", "facilitating abuses", "inconsistencies",
+	}},
+	{"position", 1.5, []string{
+		"i think", "i believe", "in my view", "in our view", "we believe", "we trust", "we recognize",
+		"we recognise", "mindful", "suspect", "suspected", "long-suspected", "we hold", "i suspect",
+		"we are convinced", "we consider", "it seems", "seems to", "appears to", "we note with",
+	}},
+	{"hedge", 1, []string{
+		"may", "might", "could", "perhaps", "presumably", "arguably", "possibly", "probably", "tend to",
+		"tends to", "can end up", "seem to",
+	}},
+	{"contrast", 0.5, []string{
+		"however", "but", "yet", "although", "though", "despite", "in contrast", "nevertheless",
+		"whereas", "instead", "rather than", "even with", "even though",
+	}},
+	{"generalisation", 0.5, []string{
+		"thus", "therefore", "hence", "often", "always", "never", "generally", "largely", "mainly",
+		"primarily", "above all", "first and foremost", "increasingly", "in the long run", "in this way",
+		"in this sense",
+	}},
+	{"normative", 0.5, []string{
+		"obligations", "obligation", "responsibilities", "responsibility", "rights", "accountable",
+		"accountability", "mandate", "protection", "interests",
+	}},
+}
+
+// Evidence cues: backing rather than a disputable proposition.
+var evidenceCues = []cueSet{
+	{"report", 1.5, []string{
+		"mentions", "mentioned", "reports", "reported", "says", "said", "states that", "stated", "told",
+		"notes that", "noted that", "writes", "wrote", "cite", "cites", "cited", "quoted", "quotes",
+		"announced", "according to", "denunciation of", "critique of",
+	}},
+	{"example", 2, nil}, // sentence-initial "for example", set in code
+	{"method", 2, []string{
+		"consisted of", "interviews", "interview", "fieldwork", "field work", "archival", "surveyed",
+		"voicemail", "questionnaire", "questionnaires", "ethnographic", "participant observation",
+		"we interviewed", "data were collected", "data was collected", "visits to", "focus groups",
+		"personal communication", "field notes", "fieldnotes", "correspondence with",
+	}},
+	{"citation", 2, []string{
+		"please see", "also see", "see also", "see e.g", "for a discussion", "for an overview",
+	}},
+	{"factive", 2, []string{
+		"the fact that", "we note", "we are aware", "it is known", "it is well known",
+	}},
+}
+
+// quantity words mark statistics.
+var quantityWords = map[string]bool{
+	"percent": true, "per": true, "%": true, "million": true, "millions": true, "billion": true,
+	"billions": true, "thousand": true, "thousands": true, "hundreds": true, "euros": true, "euro": true,
+	"dollars": true, "usd": true, "eur": true, "half": true, "one-third": true, "two-thirds": true,
+	"one-quarter": true, "majority": true, "minority": true,
+}
+
+// eventVerbs are past-tense verbs of datable events.
+var eventVerbs = map[string]bool{
+	"founded": true, "established": true, "joined": true, "opened": true, "received": true, "began": true,
+	"started": true, "signed": true, "adopted": true, "held": true, "launched": true, "created": true,
+	"renamed": true, "became": true, "cut": true, "protested": true, "demonstrated": true, "took": true,
+	"was": true, "were": true, "grew": true, "set": true, "closed": true, "elected": true, "appointed": true,
+	"passed": true, "entrusted": true, "introduced": true, "merged": true, "moved": true, "released": true,
+	"published": true, "killed": true, "died": true, "arrived": true, "returned": true, "deported": true,
+	"funded": true, "allocated": true, "spent": true, "paid": true,
+}
+
+var monthNames = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+func isYear(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	if len(w) != 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w >= "1800" && w <= "2099"
+}
+
+func hasDigit(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= '0' && w[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// features of one sentence's surface.
+type surface struct {
+	text     string
+	ws       []string
+	p        string // padded words
+	nWords   int
+	upper    bool // starts with an upper-case letter or digit
+	lower    bool // starts with a lower-case letter
+	terminal byte // '.', '!', '?', ':' or 0
+	capShare float64
+	funcN    int // function words
+}
+
+var functionWords = map[string]bool{
+	"the": true, "of": true, "to": true, "is": true, "are": true, "was": true, "were": true, "and": true,
+	"in": true, "that": true, "a": true, "an": true, "for": true, "be": true, "by": true, "with": true,
+	"on": true, "as": true, "it": true, "this": true, "have": true, "has": true, "can": true, "not": true,
+	"its": true, "their": true, "they": true, "we": true, "i": true, "from": true, "which": true,
+	"who": true, "or": true, "but": true, "at": true, "been": true, "will": true, "would": true,
+	"should": true, "there": true, "these": true, "those": true, "how": true, "what": true,
+}
+
+func surfaceOf(text string) surface {
+	s := surface{text: text}
+	s.ws = words(text)
+	s.p = padded(s.ws)
+	s.nWords = len(s.ws)
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text, "\"'“‘(["))
+	s.upper = unicode.IsUpper(r) || unicode.IsDigit(r)
+	s.lower = unicode.IsLower(r)
+	t := strings.TrimRight(text, "\"'”’)] ")
+	if t != "" {
+		switch c := t[len(t)-1]; c {
+		case '.', '!', '?', ':':
+			s.terminal = c
+		}
+		if strings.HasSuffix(t, "…") {
+			s.terminal = '.'
+		}
+	}
+	caps, alpha := 0, 0
+	for _, f := range strings.Fields(text) {
+		r, _ := utf8.DecodeRuneInString(f)
+		if unicode.IsLetter(r) {
+			alpha++
+			if unicode.IsUpper(r) {
+				caps++
+			}
+		}
+	}
+	if alpha > 0 {
+		s.capShare = float64(caps) / float64(alpha)
+	}
+	for _, w := range s.ws {
+		if functionWords[w] {
+			s.funcN++
+		}
+	}
+	return s
+}
+
+// firstWords reports whether phrase occurs among the first n words.
+func (s surface) firstWords(n int, phrase string) bool {
+	ws := s.ws
+	if len(ws) > n {
+		ws = ws[:n]
+	}
+	return strings.Contains(padded(ws), " "+phrase+" ")
+}

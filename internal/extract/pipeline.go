@@ -1,0 +1,300 @@
+// Package extract turns a document into a draft argument graph: the claims,
+// evidence, actors, citations and support/contest relations it states, every
+// one anchored to a quoted span of the text a reader sees. One file per stage:
+// text (decoding, sniffing, HTML), segment (blocks and sentences),
+// boilerplate (page furniture and sections), classify (claim, evidence or
+// other), gist (short restatements), relation (links inside a document),
+// linker (links across documents) and jsonl (the evaluation output).
+package extract
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract/actor"
+)
+
+// Options tune a Pipeline.
+type Options struct {
+	MaxBytes int64 // largest document accepted; 0 means 50 MB
+}
+
+// Pipeline extracts draft graphs from documents. It is safe for concurrent
+// use.
+type Pipeline struct {
+	maxBytes int64
+	actors   *actor.Finder
+}
+
+// New returns a Pipeline with the given options.
+func New(opt Options) *Pipeline {
+	if opt.MaxBytes <= 0 {
+		opt.MaxBytes = 50 << 20
+	}
+	return &Pipeline{maxBytes: opt.MaxBytes, actors: actor.NewFinder()}
+}
+
+// unit is one classified sentence.
+type unit struct {
+	Sentence
+	Verdict
+	sec      Section
+	para     int
+	speakers []string // canonical actors asserting it, when not the author
+	named    []string // canonical actors mentioned in it
+	id       string
+}
+
+// Extract implements argmap.Extractor.
+func (p *Pipeline) Extract(ctx context.Context, doc argmap.Document) (*argmap.Graph, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, argmap.Errorf(argmap.EUNAVAILABLE, "extraction cancelled: %w", err)
+	}
+	if int64(len(doc.Data)) > p.maxBytes {
+		return nil, argmap.Errorf(argmap.ETOOLARGE, "document is %d bytes, more than the limit of %d", len(doc.Data), p.maxBytes)
+	}
+	if err := CheckText(doc.Data); err != nil {
+		return nil, err
+	}
+	format := Sniff(doc.MediaType, doc.Name, doc.Data)
+	text, htmlTitle := string(doc.Data), ""
+	if format == FormatHTML {
+		text, htmlTitle = HTMLText(doc.Data)
+		if strings.TrimSpace(text) == "" {
+			return nil, argmap.Errorf(argmap.EINVALID, "empty document: the HTML has no visible text")
+		}
+	}
+	hash := argmap.ContentHash(doc.Data)
+	src := argmap.Source{
+		ID:          argmap.DerivedID(argmap.KindSource, hash),
+		URI:         doc.URI,
+		ContentHash: hash,
+		Text:        text,
+		Kind:        argmap.SourceDocument,
+	}
+	segs := Segments(text)
+	sents := Sentences(text, segs)
+	if err := ctx.Err(); err != nil {
+		return nil, argmap.Errorf(argmap.EUNAVAILABLE, "extraction cancelled: %w", err)
+	}
+	mentions, actors := p.actors.Find(text)
+	if err := ctx.Err(); err != nil {
+		return nil, argmap.Errorf(argmap.EUNAVAILABLE, "extraction cancelled: %w", err)
+	}
+	units := label(text, segs, sents, mentions)
+	g := &argmap.Graph{}
+	src.Title = titleOf(text, segs, htmlTitle, doc.Name)
+	g.Sources = append(g.Sources, src)
+	dominant := p.actors.Dominant(mentions)
+	now := argmap.Now()
+	_ = now
+	var kept []*unit
+	for i := range units {
+		u := &units[i]
+		if u.Label == LabelOther {
+			continue
+		}
+		n := strconv.Itoa(len(kept))
+		span := argmap.Span{SourceID: src.ID, Start: u.Start, End: u.End, Quote: text[u.Start:u.End]}
+		switch u.Label {
+		case LabelClaim:
+			u.id = argmap.DerivedID(argmap.KindClaim, hash, n)
+			c := argmap.Claim{
+				ID: u.id, Text: span.Quote, Origin: argmap.OriginExtracted, Score: u.Score,
+				Cues: u.Cues, Spans: []argmap.Span{span},
+				Gist: Gist(span.Quote, mentionsIn(mentions, u.Start, u.End), dominant),
+			}
+			for _, s := range u.speakers {
+				c.Actors = append(c.Actors, argmap.ActorRef{ActorID: argmap.ActorID(s), Role: argmap.RoleAsserts})
+			}
+			for _, a := range u.named {
+				if !contains(u.speakers, a) {
+					c.Actors = append(c.Actors, argmap.ActorRef{ActorID: argmap.ActorID(a), Role: argmap.RoleNamed})
+				}
+			}
+			g.Claims = append(g.Claims, c)
+		case LabelEvidence:
+			u.id = argmap.DerivedID(argmap.KindEvidence, hash, n)
+			g.Evidence = append(g.Evidence, argmap.Evidence{
+				ID: u.id, Kind: u.Kind, Text: span.Quote, Origin: argmap.OriginExtracted, Score: u.Score,
+				Spans: []argmap.Span{span},
+			})
+		}
+		kept = append(kept, u)
+	}
+	// actors named in argumentative units, or asserting them
+	used := map[string]bool{}
+	for _, u := range kept {
+		for _, a := range u.named {
+			used[a] = true
+		}
+		for _, a := range u.speakers {
+			used[a] = true
+		}
+	}
+	for _, a := range actors {
+		if !used[a.Name] {
+			continue
+		}
+		aliases := []string{}
+		for _, al := range a.Aliases {
+			if al != a.Name && len(al) <= argmap.MaxNameLen && strings.TrimSpace(al) != "" {
+				aliases = append(aliases, al)
+			}
+		}
+		g.Actors = append(g.Actors, argmap.Actor{ID: argmap.ActorID(a.Name), Name: a.Name, Kind: a.Kind, Aliases: aliases})
+		delete(used, a.Name)
+	}
+	// speakers the finder did not list (should not happen) still need nodes
+	rest := make([]string, 0, len(used))
+	for a := range used {
+		rest = append(rest, a)
+	}
+	sort.Strings(rest)
+	for _, a := range rest {
+		g.Actors = append(g.Actors, argmap.Actor{ID: argmap.ActorID(a), Name: a})
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, argmap.Errorf(argmap.EUNAVAILABLE, "extraction cancelled: %w", err)
+	}
+	relate(g, kept, src.ID, text, hash)
+	markMain(g, kept)
+	return g, nil
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsIn returns the mentions lying inside [start,end).
+func mentionsIn(ms []actor.Mention, start, end int) []actor.Mention {
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= start })
+	j := i
+	for j < len(ms) && ms[j].End <= end {
+		j++
+	}
+	return ms[i:j]
+}
+
+// statementHeads open a statement made by the actors they name.
+var statementHeads = []string{
+	"statement by", "statement of", "statement from", "joint statement by", "joint statement of",
+	"open letter from", "open letter by", "letter from", "submission by", "submission of", "remarks by",
+	"press release by", "declaration by", "declaration of", "testimony of", "testimony by", "position paper by",
+	"communique by", "communiqué by",
+}
+
+// label walks the segments in order, keeping track of the section and of the
+// speaker of a quoted statement, and classifies every sentence.
+func label(text string, segs []Segment, sents []Sentence, ms []actor.Mention) []unit {
+	units := make([]unit, 0, len(sents))
+	sec := SectionBody
+	var speakers []string
+	si := 0
+	for gi, sg := range segs {
+		st := surfaceOf(text[sg.Start:sg.End])
+		segOther := ""
+		switch {
+		case isHeading(st):
+			segOther = "heading"
+			if ns, ok := sectionOf(st); ok && (ns == SectionBody || st.nWords <= 6) {
+				sec = ns
+				if ns != SectionBody {
+					speakers = nil
+				}
+			}
+			for _, h := range statementHeads {
+				if st.firstWords(3, h) {
+					speakers = speakers[:0:0]
+					for _, m := range mentionsIn(ms, sg.Start, sg.End) {
+						if m.Kind == argmap.ActorOrganisation || m.Kind == argmap.ActorPerson || m.Kind == argmap.ActorGroup || m.Kind == "" {
+							if !contains(speakers, m.Name) {
+								speakers = append(speakers, m.Name)
+							}
+						}
+					}
+					break
+				}
+			}
+		case isCaption(st.p):
+			segOther = "caption"
+		case isMetadata(st):
+			segOther = "metadata"
+		case sg.End-sg.Start < 400 && strongChromeHit(st.p):
+			segOther = "chrome"
+			speakers = nil
+		case bibScore(text[sg.Start:sg.End]) >= 3:
+			segOther = "bibliographic"
+		}
+		for ; si < len(sents) && sents[si].Seg == gi; si++ {
+			s := sents[si]
+			u := unit{Sentence: s, sec: sec, para: sg.Para}
+			if segOther != "" {
+				u.Verdict = Verdict{Label: LabelOther, Score: 0.9, Cues: []string{segOther}}
+			} else {
+				u.Verdict = Classify(text[s.Start:s.End], sec)
+			}
+			if u.Label != LabelOther {
+				for _, m := range mentionsIn(ms, s.Start, s.End) {
+					if !contains(u.named, m.Name) {
+						u.named = append(u.named, m.Name)
+					}
+				}
+				if len(speakers) > 0 {
+					u.speakers = append([]string(nil), speakers...)
+				}
+			}
+			units = append(units, u)
+		}
+	}
+	return units
+}
+
+func strongChromeHit(p string) bool {
+	for c := range strongChrome {
+		if strings.Contains(p, " "+c+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// titleOf picks a title: the HTML title, else the first heading-like segment,
+// else the document name.
+func titleOf(text string, segs []Segment, htmlTitle, name string) string {
+	if t := strings.TrimSpace(htmlTitle); t != "" {
+		return clip(t, 2000)
+	}
+	for i, sg := range segs {
+		if i > 15 {
+			break
+		}
+		st := surfaceOf(text[sg.Start:sg.End])
+		if st.nWords >= 3 && isHeading(st) && !strongChromeHit(st.p) && chromeHit(st.p) == "" && !isMetadata(st) {
+			return clip(text[sg.Start:sg.End], 2000)
+		}
+	}
+	if name != "" {
+		return clip(name, 2000)
+	}
+	return "untitled document"
+}
+
+// clip cuts s to at most n bytes on a rune boundary.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && (s[n]&0xC0) == 0x80 {
+		n--
+	}
+	return s[:n]
+}
