@@ -1,0 +1,390 @@
+// Package cite finds references to other works: author–year citations in
+// running text ("(see Georgi 2019)", "Andrijasevic and Walters (2010)") and
+// bibliography entries ("Pécoud, Antoine. 2018. “Title.” Journal 44 (10).").
+package cite
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Citation is one reference to another work.
+type Citation struct {
+	Author       string   // first author's surname ("Georgi", "Pécoud", "IOM")
+	Authors      []string // every author's surname, in order
+	Year         string   // four digits; a suffix such as "2019a" is kept in Text only
+	Start, End   int      // byte offsets in the text passed in, End exclusive
+	Text         string   // text[Start:End]
+	Title, Venue string   // bibliography entries only
+	Bibliography bool     // true for a bibliography or reference entry
+}
+
+// notAuthors are capitalised words that are not authors when they stand
+// before a year: months, weekdays, document parts, events and instruments.
+var notAuthors = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "sunday": true, "mon": true, "tue": true,
+	"wed": true, "thu": true, "fri": true, "sat": true, "sun": true, "spring": true, "summer": true,
+	"autumn": true, "fall": true, "winter": true, "since": true, "in": true, "see": true, "also": true,
+	"received": true, "accepted": true, "published": true, "posted": true, "joined": true, "updated": true,
+	"copyright": true, "page": true, "pages": true, "vol": true, "volume": true, "no": true, "issue": true,
+	"table": true, "figure": true, "fig": true, "article": true, "section": true, "chapter": true,
+	"act": true, "protocol": true, "convention": true, "council": true, "summit": true, "war": true,
+	"forum": true, "report": true, "until": true, "before": true, "after": true, "by": true, "from": true,
+	"of": true, "to": true, "and": true, "the": true, "on": true, "at": true, "as": true, "during": true,
+	"year": true, "years": true, "early": true, "late": true, "mid": true, "usd": true, "eur": true,
+	"gbp": true, "us": true, "cup": true, "games": true, "olympics": true, "election": true, "elections": true,
+	"agenda": true, "vision": true, "strategy": true, "plan": true, "budget": true, "census": true,
+	"edition": true, "ed": true, "eds": true, "et": true, "al": true, "pp": true, "p": true, "ibid": true,
+	"today": true, "circa": true, "ca": true, "c": true, "fy": true, "q": true, "version": true, "v": true,
+}
+
+// prepositions before an author make a narrative citation unlikely: "in
+// Libya (2011)".
+var prepositions = map[string]bool{
+	"in": true, "at": true, "from": true, "to": true, "of": true, "on": true, "into": true,
+	"across": true, "since": true, "until": true, "during": true, "throughout": true, "within": true,
+}
+
+// citeLeads may open a parenthetical citation: "(see also Geiger and Pécoud 2014)".
+var citeLeads = []string{"see also", "see, e.g.,", "see e.g.", "see, for example,", "see", "e.g.,", "e.g.", "cf.", "compare", "for example,", "for instance,", "also", "quoted in", "cited in", "as in", "following", "after"}
+
+// yearAt reports whether a citation year starts at i: four digits 1800–2099 not
+// part of a longer number, optionally followed by one lower-case letter. It
+// returns the end of the digits and the end of the suffix.
+func yearAt(text string, i int) (digitsEnd, end int, ok bool) {
+	if i+4 > len(text) {
+		return 0, 0, false
+	}
+	for k := i; k < i+4; k++ {
+		if text[k] < '0' || text[k] > '9' {
+			return 0, 0, false
+		}
+	}
+	if !(text[i] == '1' && text[i+1] >= '8' || text[i] == '2' && text[i+1] == '0') {
+		return 0, 0, false
+	}
+	if i > 0 && (isDigit(text[i-1]) || text[i-1] == '-' || text[i-1] == '/' || text[i-1] == '.') {
+		return 0, 0, false
+	}
+	end = i + 4
+	if end < len(text) && (isDigit(text[end]) || text[end] == '-' && end+1 < len(text) && isDigit(text[end+1])) {
+		return 0, 0, false
+	}
+	if end < len(text) && text[end] == '/' && end+1 < len(text) && isDigit(text[end+1]) {
+		return 0, 0, false
+	}
+	digitsEnd = end
+	if end < len(text) && text[end] >= 'a' && text[end] <= 'h' && (end+1 == len(text) || !isLetterByte(text[end+1])) {
+		end++
+	}
+	return digitsEnd, end, true
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80 }
+
+// InText finds author–year citations in running text: parenthetical ones
+// ("(see Georgi 2019)", "(Smith et al. 2003; Jones 1999)", "(Kipp and Koch
+// 2018, p. 18)", "(Heller & Pécoud 2019)") and narrative ones
+// ("Andrijasevic and Walters (2010)", "IOM (2008)", and the publisher
+// artefact "McKinley (Citation2000)"). It returns one Citation per work cited
+// at each place, in text order. Dates ("Received 31 Dec 2009", "(as of July
+// 2021)"), bare years ("in 1951", "Since the 1990s") and ranges
+// ("2014-16") are not citations.
+func InText(text string) []Citation {
+	var out []Citation
+	lastEnd := -1       // end of the previous citation's year
+	var lastAuthors []string
+	lastStart := 0
+	for i := 0; i+4 <= len(text); i++ {
+		c := text[i]
+		if c != '1' && c != '2' {
+			continue
+		}
+		dEnd, end, ok := yearAt(text, i)
+		if !ok {
+			continue
+		}
+		year := text[i:dEnd]
+		// A further year of the same author: "(Georgi 2019, 2020)".
+		if lastEnd >= 0 && lastEnd <= i && strings.TrimSpace(text[lastEnd:i]) == "," {
+			out = append(out, Citation{Author: lastAuthors[0], Authors: lastAuthors, Year: year,
+				Start: lastStart, End: end, Text: text[lastStart:end]})
+			lastEnd = end
+			i = end - 1
+			continue
+		}
+		if cit, ok := narrative(text, i, dEnd, end); ok {
+			out = append(out, cit)
+			lastEnd, lastAuthors, lastStart = cit.End, cit.Authors, cit.Start
+			if cit.End < len(text) && text[cit.End] == ')' {
+				lastEnd = -1
+			}
+			i = end - 1
+			continue
+		}
+		if cit, ok := parenthetical(text, i, end); ok {
+			cit.Year = year
+			out = append(out, cit)
+			lastEnd, lastAuthors, lastStart = end, cit.Authors, cit.Start
+			i = end - 1
+			continue
+		}
+	}
+	return out
+}
+
+// narrative recognises "Author (YEAR)" with the year at i.
+func narrative(text string, i, dEnd, end int) (Citation, bool) {
+	p := i
+	if strings.HasSuffix(text[:p], "Citation") {
+		p -= len("Citation")
+	}
+	if p == 0 || text[p-1] != '(' {
+		return Citation{}, false
+	}
+	// What follows the year: ")", ", p. 18)", ": 45)", ", 2019)".
+	rest := text[end:]
+	close := strings.IndexByte(rest, ')')
+	if close < 0 || close > 40 || strings.ContainsAny(rest[:close], "(\n") {
+		return Citation{}, false
+	}
+	inner := strings.TrimSpace(rest[:close])
+	if inner != "" && !pageSpec(inner) {
+		return Citation{}, false
+	}
+	q := p - 1
+	for q > 0 && text[q-1] == ' ' {
+		q--
+	}
+	start, authors, ok := authorsBefore(text, q)
+	if !ok {
+		return Citation{}, false
+	}
+	if w := wordBefore(text, start); prepositions[strings.ToLower(w)] {
+		return Citation{}, false
+	}
+	e := end + close + 1
+	return Citation{Author: authors[0], Authors: authors, Year: text[i:dEnd], Start: start, End: e, Text: text[start:e]}, true
+}
+
+// pageSpec reports whether s (the text after a year, before ")") is a page or
+// locator: ", p. 18", ": 45", ", pp. 3–5, our translation", ", 2020".
+func pageSpec(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, ",") || strings.HasPrefix(s, ":") {
+		s = strings.TrimSpace(s[1:])
+	} else {
+		return false
+	}
+	if s == "" {
+		return false
+	}
+	low := strings.ToLower(s)
+	for _, p := range []string{"p.", "pp.", "p ", "pp ", "page", "chapter", "ch.", "emphasis", "our translation", "original", "para"} {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return isDigit(s[0])
+}
+
+// parenthetical recognises "(... Author YEAR ...)" with the year at i.
+func parenthetical(text string, i, end int) (Citation, bool) {
+	// What follows: ")", ";", ",", ":" — the citation item ends.
+	if end < len(text) {
+		switch text[end] {
+		case ')', ';', ',', ':', ']':
+		default:
+			return Citation{}, false
+		}
+	} else {
+		return Citation{}, false
+	}
+	q := i
+	if q > 0 && text[q-1] == ',' {
+		// "Smith, 2003" (APA style)
+	}
+	for q > 0 && (text[q-1] == ' ' || text[q-1] == ',') {
+		q--
+	}
+	if q == i {
+		return Citation{}, false
+	}
+	start, authors, ok := authorsBefore(text, q)
+	if !ok {
+		return Citation{}, false
+	}
+	// The item must open the parenthesis or follow ";", maybe after "see".
+	b := strings.TrimRight(text[:start], " ")
+	low := strings.ToLower(b)
+	for _, lead := range citeLeads {
+		if strings.HasSuffix(low, lead) && (len(b) == len(lead) || !isLetterByte(low[len(low)-len(lead)-1])) {
+			b = strings.TrimRight(b[:len(b)-len(lead)], " ")
+			break
+		}
+	}
+	if b == "" {
+		return Citation{}, false
+	}
+	switch b[len(b)-1] {
+	case '(', '[':
+	case ';':
+		if !insideParen(text, len(b)-1) {
+			return Citation{}, false
+		}
+	default:
+		return Citation{}, false
+	}
+	return Citation{Author: authors[0], Authors: authors, Start: start, End: end, Text: text[start:end]}, true
+}
+
+// insideParen reports whether position p lies inside an open parenthesis on
+// the same line.
+func insideParen(text string, p int) bool {
+	depth := 0
+	for k := p; k >= 0 && p-k < 600; k-- {
+		switch text[k] {
+		case ')':
+			depth++
+		case '(':
+			if depth == 0 {
+				return true
+			}
+			depth--
+		case '\n':
+			return false
+		}
+	}
+	return false
+}
+
+// wordBefore returns the word that ends just before position p (skipping
+// spaces).
+func wordBefore(text string, p int) string {
+	q := p
+	for q > 0 && text[q-1] == ' ' {
+		q--
+	}
+	e := q
+	for q > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:q])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		q -= size
+	}
+	return text[q:e]
+}
+
+// authorsBefore parses an author list that ends at position p: "Georgi",
+// "Geiger and Pécoud", "Heller & Pécoud", "Smith, Jones and Brown", "Smith et
+// al.", "IOM". It returns where the list starts and the surnames in order.
+func authorsBefore(text string, p int) (int, []string, bool) {
+	var rev []string
+	q := p
+	// "et al." / "et al"
+	for _, suf := range []string{" et al.", " et al"} {
+		if strings.HasSuffix(text[:q], suf) {
+			q -= len(suf)
+			break
+		}
+	}
+	for n := 0; n < 8; n++ {
+		s, name, ok := surnameBefore(text, q)
+		if !ok {
+			if n == 0 {
+				return 0, nil, false
+			}
+			break
+		}
+		rev = append(rev, name)
+		q = s
+		// Separator before: " and ", " & ", ", ", ", and ".
+		sep := ""
+		for _, cand := range []string{", and ", " and ", " & ", ", & ", ", "} {
+			if strings.HasSuffix(text[:q], cand) {
+				sep = cand
+				break
+			}
+		}
+		if sep == "" {
+			break
+		}
+		s2, _, ok := surnameBefore(text, q-len(sep))
+		if !ok {
+			break
+		}
+		_ = s2
+		q -= len(sep)
+	}
+	if len(rev) == 0 {
+		return 0, nil, false
+	}
+	// A capitalised word glued before the first surname makes it a longer
+	// name ("World Social Forum 2013"), not an author.
+	if w := wordBefore(text, q); w != "" && q > 0 && text[q-1] == ' ' {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) && !leadWord(w) {
+			return 0, nil, false
+		}
+	}
+	authors := make([]string, len(rev))
+	for k, a := range rev {
+		authors[len(rev)-1-k] = a
+	}
+	return q, authors, true
+}
+
+// leadWord reports whether w may stand before an author without being part of
+// the name: "See Georgi (2019)", "Also see IOM (2008)".
+func leadWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "see", "also", "cf", "by", "and", "in", "as", "following", "according", "per", "e", "g", "compare", "please":
+		return true
+	}
+	return false
+}
+
+// surnameBefore reads one surname ending at p: a capitalised word (letters,
+// inner hyphens and apostrophes) with optional lower-case particles ("van",
+// "de"), or an acronym ("IOM").
+func surnameBefore(text string, p int) (int, string, bool) {
+	q := p
+	for q > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:q])
+		if unicode.IsLetter(r) || r == '-' || r == '\'' || r == '’' {
+			q -= size
+			continue
+		}
+		break
+	}
+	w := strings.Trim(text[q:p], "-'’")
+	if w == "" || w != text[q:p] && !strings.HasPrefix(text[q:p], w) {
+		return 0, "", false
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || utf8.RuneCountInString(w) < 2 {
+		return 0, "", false
+	}
+	if notAuthors[strings.ToLower(w)] {
+		return 0, "", false
+	}
+	// particles: "van Houtum", "de Haas"
+	start := q
+	for _, part := range []string{"van der ", "van den ", "van ", "von ", "de ", "da ", "del ", "della ", "di ", "du ", "le ", "la "} {
+		if strings.HasSuffix(text[:start], part) {
+			b := start - len(part)
+			if b == 0 || !isLetterByte(text[b-1]) {
+				return b, w, true
+			}
+		}
+	}
+	return start, w, true
+}

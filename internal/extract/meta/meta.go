@@ -1,0 +1,408 @@
+// Package meta reads what a document says about itself — title, authors,
+// date, venue, DOI and kind — from its text: repository citation lines,
+// journal page headers, bylines, forum thread headers and statement headers.
+package meta
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract/cite"
+)
+
+// Meta is what a document says about itself. Date is "2010", "2010-11" or
+// "2010-11-23"; Year its first four digits; Kind one of argmap's source kinds.
+type Meta struct {
+	Title   string
+	Authors []string
+	Date    string
+	Year    string
+	Kind    string
+	Venue   string
+	DOI     string
+	URL     string
+}
+
+// headLines is how many lines from the top are searched for header cues.
+const headLines = 60
+
+var (
+	doiRe       = regexp.MustCompile(`\b10\.\d{4,9}/[^\s"<>]+`)
+	urlLineRe   = regexp.MustCompile(`(?i)^(?:url|permalink|permanent link|available (?:at|from)|link|source)\s*:?\s*(https?://\S+)`)
+	publishedRe = regexp.MustCompile(`(?i)published(?: online)?:?\s+(\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})`)
+	receivedRe  = regexp.MustCompile(`(?i)\b(received|accepted)\s+\d{1,2}\s+[A-Za-z]{3,9}\s+\d{4}`)
+	pagesRe     = regexp.MustCompile(`(?i)^pages?\s+\d+\s*[-–]\s*\d+`)
+	bylineRe    = regexp.MustCompile(`^((?:[\p{Lu}][\p{L}'’.-]+\s+){1,3}[\p{Lu}][\p{L}'’-]+(?:\s+(?:and|&)\s+(?:[\p{Lu}][\p{L}'’.-]+\s+){1,3}[\p{Lu}][\p{L}'’-]+)?),\s+((?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+(?:\d{1,2},\s+)?\d{4})$`)
+	byRe        = regexp.MustCompile(`^(?i:by)\s+((?:[\p{Lu}][\p{L}'’.-]+\s+){1,3}[\p{Lu}][\p{L}'’-]+(?:(?:,\s+|\s+and\s+|\s+&\s+)(?:[\p{Lu}][\p{L}'’.-]+\s+){1,3}[\p{Lu}][\p{L}'’-]+)*)$`)
+	statementRe = regexp.MustCompile(`^(?:Joint\s+|Oral\s+|Written\s+)?[Ss]tatement\s+(?:by|of|from)\s+(.+?)\s*(?:\(([^()]*)\))?\s*$`)
+	postedRe    = regexp.MustCompile(`(?:Posted|PostPosted|Posted on|Posted:)\s*:?\s*((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})`)
+	subjectRe   = regexp.MustCompile(`Post subject:\s*(.*?)\s*(?:Reply with quote|$)`)
+	dayMonthRe  = regexp.MustCompile(`(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+([A-Z][a-z]+)\.?,?\s+(\d{4})`)
+	monthDayRe  = regexp.MustCompile(`([A-Z][a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})`)
+	monthYearRe = regexp.MustCompile(`([A-Z][a-z]+)\.?\s+(\d{4})`)
+	volumeRe    = regexp.MustCompile(`\d+\s*\(\d+\)|\bvol\.|\bpp?\.\s*\d`)
+)
+
+// months maps month names and abbreviations to numbers.
+var months = map[string]string{
+	"january": "01", "february": "02", "march": "03", "april": "04", "may": "05", "june": "06",
+	"july": "07", "august": "08", "september": "09", "october": "10", "november": "11", "december": "12",
+	"jan": "01", "feb": "02", "mar": "03", "apr": "04", "jun": "06", "jul": "07", "aug": "08",
+	"sep": "09", "sept": "09", "oct": "10", "nov": "11", "dec": "12",
+}
+
+// Detect reads title, authors, date and year, venue, DOI, URL and kind from
+// the document text itself; name (a file name or path) is the fallback
+// title. It never fails: what it cannot find stays empty, except Title and
+// Kind, which always get a value.
+func Detect(text, name string) Meta {
+	var m Meta
+	lines := strings.Split(text, "\n")
+	for i := range lines {
+		lines[i] = strings.TrimSpace(strings.TrimRight(lines[i], "\r"))
+	}
+	head := lines
+	if len(head) > headLines {
+		head = head[:headLines]
+	}
+	forum := isForum(text)
+	if forum {
+		m.Kind = argmap.SourceForumThread
+		m.Title, m.Date = forumHeader(lines)
+	}
+
+	// A repository citation line that describes the document itself.
+	if !forum {
+		for i, l := range head {
+			c, ok := cite.Bibliography(l)
+			if !ok || !selfCitation(c, head, i) {
+				continue
+			}
+			m.Title = c.Title
+			m.Authors = fullNames(c.Text)
+			m.Year = c.Year
+			m.Venue = c.Venue
+			if volumeRe.MatchString(c.Text) || strings.Contains(strings.ToLower(c.Venue), "journal") {
+				m.Kind = argmap.SourceArticle
+			}
+			break
+		}
+	}
+
+	for i, l := range head {
+		// Journal page header: "Pages 21-38 | Received ... Published online: 10 Feb 2011".
+		if pm := publishedRe.FindStringSubmatch(l); pm != nil && m.Date == "" {
+			m.Date = parseDate(pm[1])
+			if m.Kind == "" {
+				m.Kind = argmap.SourceArticle
+			}
+		}
+		if (pagesRe.MatchString(l) || receivedRe.MatchString(l)) && m.Kind == "" {
+			m.Kind = argmap.SourceArticle
+		}
+		// Byline: "Inken Bartels, July 2021".
+		if bm := bylineRe.FindStringSubmatch(l); bm != nil && len(m.Authors) == 0 && i < 20 {
+			m.Authors = splitNames(bm[1])
+			if m.Date == "" {
+				m.Date = parseDate(bm[2])
+			}
+		}
+		if bm := byRe.FindStringSubmatch(l); bm != nil && len(m.Authors) == 0 && i < 20 {
+			m.Authors = splitNames(bm[1])
+		}
+		// Statement header: "Statement by X & Y (Geneva, 2-4 December 2002)".
+		if sm := statementRe.FindStringSubmatch(l); sm != nil && len(l) < 250 {
+			if !forum {
+				m.Kind = argmap.SourceStatement
+				if len(m.Authors) == 0 {
+					m.Authors = splitNames(sm[1])
+				}
+				if m.Date == "" && sm[2] != "" {
+					m.Date = parseDate(sm[2])
+				}
+				if m.Title == "" {
+					m.Title = l
+				}
+			}
+		}
+		if um := urlLineRe.FindStringSubmatch(l); um != nil && m.URL == "" {
+			m.URL = strings.TrimRight(um[1], ".,;)")
+		}
+	}
+	if d := doiRe.FindString(text); d != "" {
+		m.DOI = strings.TrimRight(d, ".,;)]")
+	}
+	if m.Title == "" {
+		m.Title = titleLine(head)
+	}
+	if m.Title == "" {
+		base := filepath.Base(name)
+		m.Title = strings.TrimSuffix(base, filepath.Ext(base))
+		if m.Title == "" || m.Title == "." || m.Title == "/" {
+			m.Title = "untitled"
+		}
+	}
+	if m.Year == "" && len(m.Date) >= 4 {
+		m.Year = m.Date[:4]
+	}
+	if m.Date == "" && m.Year != "" {
+		m.Date = m.Year
+	}
+	if m.Kind == "" {
+		m.Kind = kindOf(text, lines)
+	}
+	return m
+}
+
+// isForum reports whether text is a forum thread page.
+func isForum(text string) bool {
+	cues := 0
+	for _, c := range []string{"Forum Index", "Post subject:", "PostPosted:", "Reply with quote", "Post new topic", "Reply to topic", "phpBB", "View previous topic", "Posts:", "Joined:", "Back to top"} {
+		if strings.Contains(text, c) {
+			cues++
+		}
+	}
+	return cues >= 3
+}
+
+// forumHeader returns a forum thread's title (the first post's subject, or
+// the line before "Post new topic") and the date of its first post.
+func forumHeader(lines []string) (title, date string) {
+	for _, l := range lines {
+		if sm := subjectRe.FindStringSubmatch(l); sm != nil && strings.TrimSpace(sm[1]) != "" {
+			title = strings.TrimSpace(sm[1])
+			break
+		}
+	}
+	if title == "" {
+		for i, l := range lines {
+			if strings.HasPrefix(l, "Post new topic") {
+				for k := i - 1; k >= 0; k-- {
+					if lines[k] != "" {
+						title = lines[k]
+						break
+					}
+				}
+				break
+			}
+		}
+	}
+	for _, l := range lines {
+		if pm := postedRe.FindStringSubmatch(l); pm != nil {
+			date = parseDate(pm[2] + " " + pm[3] + ", " + pm[4])
+			break
+		}
+	}
+	return title, date
+}
+
+// selfCitation reports whether the citation found on line i of head describes
+// the document itself: its title repeats a heading near it, or it sits near
+// the top of a page without a bibliography section above it.
+func selfCitation(c cite.Citation, head []string, i int) bool {
+	t := normTitle(c.Title)
+	if t == "" {
+		return false
+	}
+	for k, l := range head {
+		if k == i || k > i+10 {
+			continue
+		}
+		if normTitle(l) == t {
+			return true
+		}
+	}
+	return false
+}
+
+// normTitle folds a title for comparison.
+func normTitle(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// fullNames turns the author part of a citation line into given-name-first
+// names: "Andrijasevic, Rutvica and Walters, William (2010). ..." ->
+// ["Rutvica Andrijasevic", "William Walters"].
+func fullNames(line string) []string {
+	cut := len(line)
+	for _, sep := range []string{"(", ". 1", ". 2"} {
+		if k := strings.Index(line, sep); k >= 0 && k < cut {
+			cut = k
+		}
+	}
+	part := strings.TrimRight(strings.TrimSpace(line[:cut]), " .,")
+	part = strings.ReplaceAll(part, ", and ", " and ")
+	part = strings.ReplaceAll(part, " & ", " and ")
+	var out []string
+	for _, p := range strings.Split(part, " and ") {
+		p = strings.TrimSpace(p)
+		if k := strings.IndexByte(p, ','); k >= 0 {
+			given := strings.TrimSpace(p[k+1:])
+			sur := strings.TrimSpace(p[:k])
+			if given != "" {
+				p = given + " " + sur
+			} else {
+				p = sur
+			}
+		}
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// splitNames splits "A and B", "A & B", "A, B and C" into names.
+func splitNames(s string) []string {
+	s = strings.ReplaceAll(s, " & ", ", ")
+	s = strings.ReplaceAll(s, " and ", ", ")
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// parseDate reads "10 Feb 2011", "Nov 02, 2006", "2-4 December 2002", "July
+// 2021", "Geneva, 2-4 December 2002" or "2021" into "2011-02-10", "2006-11",
+// ... or "" when it finds no date.
+func parseDate(s string) string {
+	if m := dayMonthRe.FindStringSubmatch(s); m != nil {
+		if mo, ok := months[strings.ToLower(m[2])]; ok {
+			return m[3] + "-" + mo + "-" + pad2(m[1])
+		}
+	}
+	if m := monthDayRe.FindStringSubmatch(s); m != nil {
+		if mo, ok := months[strings.ToLower(m[1])]; ok {
+			return m[3] + "-" + mo + "-" + pad2(m[2])
+		}
+	}
+	if m := monthYearRe.FindStringSubmatch(s); m != nil {
+		if mo, ok := months[strings.ToLower(m[1])]; ok {
+			return m[2] + "-" + mo
+		}
+	}
+	for i := 0; i+4 <= len(s); i++ {
+		if isYear(s[i:i+4]) && (i == 0 || !isDigit(s[i-1])) && (i+4 == len(s) || !isDigit(s[i+4])) {
+			return s[i : i+4]
+		}
+	}
+	return ""
+}
+
+func pad2(d string) string {
+	if len(d) == 1 {
+		return "0" + d
+	}
+	return d
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func isYear(s string) bool {
+	return len(s) == 4 && isDigit(s[0]) && isDigit(s[1]) && isDigit(s[2]) && isDigit(s[3]) &&
+		(s[:2] == "19" || s[:2] == "20")
+}
+
+// chrome lists lines (lower-cased, or their beginnings) that are page
+// furniture, never a title.
+var chrome = []string{
+	"skip to", "views", "altmetric", "articles", "article", "abstract", "crossref", "cited by", "log in",
+	"login", "sign in", "register", "menu", "home", "search", "share", "download", "pdf", "print",
+	"cookie", "we use cookies", "accept", "close", "full text", "related", "recommended", "notes",
+	"references", "acknowledgements", "acknowledgments", "photo", "figure", "table", "image", "scroll",
+	"back to top", "faq", "contents", "table of contents", "issue purchase", "add to cart", "buy",
+	"subscribe", "open access", "research article", "original article", "journal", "published",
+	"received", "pages", "to save", "find out more", "recommend this", "email your", "item type",
+	"copyright", "©", "doi", "issn", "isbn", "keywords", "powered by", "view", "post", "you cannot",
+	"you can", "start here", "jump to", "display posts",
+}
+
+// titleLine returns the first heading-like line that is not page chrome.
+func titleLine(head []string) string {
+	for _, l := range head {
+		if l == "" || len(l) > 250 || len(l) < 8 {
+			continue
+		}
+		low := strings.ToLower(l)
+		junk := false
+		for _, c := range chrome {
+			if strings.HasPrefix(low, c) {
+				junk = true
+				break
+			}
+		}
+		if junk || strings.Contains(low, "skip to content") {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(l)
+		if last == '.' || last == ',' || last == ';' || last == ':' {
+			continue
+		}
+		words := strings.Fields(l)
+		if len(words) < 2 || len(words) > 30 {
+			continue
+		}
+		letters := 0
+		for _, r := range l {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if letters*2 < len(l) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(l)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		return l
+	}
+	return ""
+}
+
+// kindOf guesses the kind of a document without header cues.
+func kindOf(text string, lines []string) string {
+	low := strings.ToLower(text)
+	chapters := strings.Count(low, "this chapter")
+	switch {
+	case chapters >= 2 && (strings.Count(low, "this volume") > 0 || strings.Count(low, "this book") > 0 || chapters >= 3):
+		return argmap.SourceBook
+	case chapters >= 1:
+		return argmap.SourceChapter
+	case strings.Contains(low, "item type: journal") || strings.Contains(low, "journal article"):
+		return argmap.SourceArticle
+	}
+	bib := 0
+	for _, l := range lines {
+		if cite.IsBibliographyEntry(l) {
+			bib++
+		}
+	}
+	if bib >= 2 || strings.Contains(low, "\nabstract\n") {
+		return argmap.SourceArticle
+	}
+	for _, l := range lines[:min(len(lines), 10)] {
+		if strings.Contains(strings.ToLower(l), "report") && len(l) < 150 {
+			return argmap.SourceReport
+		}
+	}
+	for _, c := range []string{"skip to content", "cookies", "scroll to top", "log in", "share this", "privacy policy"} {
+		if strings.Contains(low, c) {
+			return argmap.SourceWebPage
+		}
+	}
+	return argmap.SourceDocument
+}
