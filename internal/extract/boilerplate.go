@@ -123,16 +123,47 @@ func isMetadata(s surface) bool {
 }
 
 // isCaption reports whether a segment is a picture caption or credit.
-func isCaption(p string) bool {
-	for _, c := range []string{" photo ", " photograph ", " image ", " picture ", " credit ", " illustration "} {
-		if strings.Contains(p, c) {
-			if strings.Contains(p, c[:len(c)-1]+" :") {
-				return true
-			}
+func isCaption(text, p string) bool {
+	low := strings.ToLower(text)
+	for _, c := range []string{"photo:", "photograph:", "image:", "picture:", "credit:", "illustration:", "photo by ", "image by "} {
+		if strings.Contains(low, c) {
+			return true
 		}
 	}
 	return strings.Contains(p, " cover picture ") || strings.Contains(p, " cover image ") ||
 		strings.Contains(p, " pictured ")
+}
+
+// webNouns are what a page asks its reader to manage.
+var webNouns = []string{"account", "device", "devices", "browser", "settings", "email", "e-mail", "cart", "password",
+	"username", "profile", "subscription", "inbox", "librarian", "basket", "wishlist"}
+
+// chromeText reports page furniture visible only in the raw text: e-mail and
+// handle addresses, reader-directed device talk ("your account").
+func chromeText(text string, ws []string) string {
+	low := strings.ToLower(text)
+	for _, c := range []string{"kindle", "cookie", "wi-fi", "@", "javascript"} {
+		if strings.Contains(low, c) {
+			return c
+		}
+	}
+	your := false
+	for _, w := range ws {
+		if w == "your" || w == "you" {
+			your = true
+			break
+		}
+	}
+	if your {
+		for _, w := range ws {
+			for _, n := range webNouns {
+				if w == n {
+					return "your " + n
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // bibScore scores how much a segment looks like a bibliography entry:

@@ -66,6 +66,9 @@ var announceVerbs = map[string]bool{
 	"studies": true, "approaches": true, "engages": true, "revisits": true, "contributes": true,
 }
 
+var ordinals = map[string]bool{"first": true, "second": true, "third": true, "fourth": true, "fifth": true,
+	"sixth": true, "finally": true, "lastly": true, "next": true, "then": true}
+
 // findingVerbs turn an announcement into a finding ("this chapter shows that").
 var findingVerbs = []string{
 	"shows", "show", "finds", "find", "argues", "argue", "concludes", "conclude", "reveals", "demonstrates",
@@ -100,6 +103,14 @@ func announcement(s surface) bool {
 		if len(rest) > 0 && rest[0] == "we" && len(rest) > 1 && announceVerbs[rest[1]+"s"] {
 			return true
 		}
+	}
+	// "First, it provides an overview": the text again, as "it"
+	ws := s.ws
+	for len(ws) > 1 && ordinals[ws[0]] {
+		ws = ws[1:]
+	}
+	if len(ws) > 1 && ws[0] == "it" && announceVerbs[ws[1]] && ws[1] != "does" && ws[1] != "also" && ws[1] != "will" {
+		return true
 	}
 	// "Two themes are pursued."; "The chapter does so in two ways."
 	if s.nWords <= 8 {
@@ -185,6 +196,9 @@ func Classify(text string, sec Section) Verdict {
 		return other("no words")
 	}
 	if c := chromeHit(s.p); c != "" {
+		return other("chrome:" + c)
+	}
+	if c := chromeText(text, s.ws); c != "" {
 		return other("chrome:" + c)
 	}
 	for _, c := range courtesyCues {

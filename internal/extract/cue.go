@@ -144,7 +144,7 @@ var evidenceCues = []cueSet{
 	{"citation", 2, []string{
 		"please see", "also see", "see also", "see e.g", "for a discussion", "for an overview",
 	}},
-	{"factive", 2, []string{
+	{"factive", 3, []string{
 		"the fact that", "we note", "we are aware", "it is known", "it is well known",
 	}},
 }

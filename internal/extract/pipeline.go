@@ -224,7 +224,7 @@ func label(text string, segs []Segment, sents []Sentence, ms []actor.Mention) []
 					break
 				}
 			}
-		case isCaption(st.p):
+		case isCaption(text[sg.Start:sg.End], st.p):
 			segOther = "caption"
 		case isMetadata(st):
 			segOther = "metadata"
@@ -233,6 +233,8 @@ func label(text string, segs []Segment, sents []Sentence, ms []actor.Mention) []
 			speakers = nil
 		case bibScore(text[sg.Start:sg.End]) >= 3:
 			segOther = "bibliographic"
+		case st.nWords <= 12 && strings.Contains(text[sg.Start:sg.End], " | "):
+			segOther = "byline"
 		}
 		for ; si < len(sents) && sents[si].Seg == gi; si++ {
 			s := sents[si]
@@ -255,7 +257,28 @@ func label(text string, segs []Segment, sents []Sentence, ms []actor.Mention) []
 			units = append(units, u)
 		}
 	}
+	// A sentence broken over two lines that were not joined takes the
+	// furniture verdict of either half.
+	for k := 0; k+1 < len(units); k++ {
+		a, b := &units[k], &units[k+1]
+		if a.Seg == b.Seg || segs[a.Seg].Para != segs[b.Seg].Para || endsSentence(text[a.Start:a.End]) || !startsLower(text[b.Start:b.End]) {
+			continue
+		}
+		if isFurniture(a.Verdict) && !isFurniture(b.Verdict) {
+			b.Verdict = a.Verdict
+		} else if isFurniture(b.Verdict) && !isFurniture(a.Verdict) {
+			a.Verdict = b.Verdict
+			if k > 0 {
+				k -= 2
+			}
+		}
+	}
 	return units
+}
+
+// isFurniture reports whether a verdict found page furniture.
+func isFurniture(v Verdict) bool {
+	return v.Label == LabelOther && len(v.Cues) > 0 && (strings.HasPrefix(v.Cues[0], "chrome") || v.Cues[0] == "metadata")
 }
 
 func strongChromeHit(p string) bool {
