@@ -1,0 +1,181 @@
+package neo4jstore
+
+import (
+	"context"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// CreateClaim stores c. EINVALID (also for an unknown source or actor),
+// ECONFLICT.
+func (s *Store) CreateClaim(ctx context.Context, c *argmap.Claim) error {
+	if c == nil {
+		return argmap.Errorf(argmap.EINVALID, "the claim is missing")
+	}
+	g := &argmap.Graph{Claims: []argmap.Claim{*c}}
+	if err := s.writeGraph(ctx, g, writeMode{what: "create claim"}); err != nil {
+		return err
+	}
+	c.CreatedAt = g.Claims[0].CreatedAt
+	return nil
+}
+
+// claimsByIDs loads claims with spans and actors, ordered by ID.
+func claimsByIDs(ctx context.Context, t tx, ids []string) ([]argmap.Claim, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	recs, err := run(ctx, t, qClaimsByIDs, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	return mapAll(recs, claimFrom)
+}
+
+// Claim returns the claim with its spans and actors. ENOTFOUND if unknown.
+func (s *Store) Claim(ctx context.Context, id string) (*argmap.Claim, error) {
+	var out []argmap.Claim
+	err := s.read(ctx, "read claim", func(t tx) (err error) {
+		out, err = claimsByIDs(ctx, t, []string{id})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, notFound(argmap.KindClaim, id)
+	}
+	return &out[0], nil
+}
+
+// UpdateClaim applies u and returns the claim. ENOTFOUND, EINVALID.
+func (s *Store) UpdateClaim(ctx context.Context, id string, u argmap.ClaimUpdate) (*argmap.Claim, error) {
+	var out *argmap.Claim
+	err := s.write(ctx, "update claim", func(t tx) error {
+		cs, err := claimsByIDs(ctx, t, []string{id})
+		if err != nil {
+			return err
+		}
+		if len(cs) == 0 {
+			return notFound(argmap.KindClaim, id)
+		}
+		c := cs[0]
+		if u.Text != nil {
+			c.Text = *u.Text
+		}
+		if u.Gist != nil {
+			c.Gist = *u.Gist
+		}
+		if u.Score != nil {
+			c.Score = *u.Score
+		}
+		if u.Main != nil {
+			c.Main = *u.Main
+		}
+		if err := c.Validate(); err != nil {
+			return err
+		}
+		if _, err := run(ctx, t, qClaimUpdate, map[string]any{
+			"id": id, "text": c.Text, "gist": optStr(c.Gist), "score": c.Score, "main": c.Main,
+		}); err != nil {
+			return err
+		}
+		out = &c
+		return nil
+	})
+	return out, err
+}
+
+// DeleteClaim removes the claim and every relation that uses it, and the
+// relations that target those. ENOTFOUND if unknown.
+func (s *Store) DeleteClaim(ctx context.Context, id string) error {
+	return s.deleteNode(ctx, "delete claim", argmap.KindClaim, id)
+}
+
+func (s *Store) deleteNode(ctx context.Context, what string, kind argmap.NodeKind, id string) error {
+	return s.write(ctx, what, func(t tx) error {
+		if argmap.KindOf(id) != kind {
+			return notFound(kind, id)
+		}
+		ok, err := exists(ctx, t, id)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return notFound(kind, id)
+		}
+		return deleteNodes(ctx, t, []string{id})
+	})
+}
+
+// Claims lists claims with spans and actors, ordered by ID.
+func (s *Store) Claims(ctx context.Context, f argmap.ClaimFilter) ([]argmap.Claim, error) {
+	after, limit := page(f.Page)
+	params := map[string]any{"after": after, "origin": string(f.Origin), "actor": f.ActorID, "source": f.SourceID, "limit": limit}
+	q := qClaimsList
+	if f.Query != "" {
+		lq := fullTextQuery(f.Query)
+		if lq == "" {
+			return []argmap.Claim{}, nil
+		}
+		q, params["query"] = qClaimsListSearch, lq
+	}
+	var out []argmap.Claim
+	err := s.read(ctx, "list claims", func(t tx) error {
+		recs, err := run(ctx, t, q, params)
+		if err != nil {
+			return err
+		}
+		ids, err := column[string](recs, "id")
+		if err != nil {
+			return err
+		}
+		out, err = claimsByIDs(ctx, t, ids)
+		return err
+	})
+	if out == nil && err == nil {
+		out = []argmap.Claim{}
+	}
+	return out, err
+}
+
+// SearchClaims ranks claims against free text, best first. A query with no
+// searchable word gives an empty list.
+func (s *Store) SearchClaims(ctx context.Context, q string, limit int) ([]argmap.ClaimHit, error) {
+	lq := fullTextQuery(q)
+	if lq == "" {
+		return []argmap.ClaimHit{}, nil
+	}
+	n := int64(argmap.Page{Limit: limit}.Size())
+	var out []argmap.ClaimHit
+	err := s.read(ctx, "search claims", func(t tx) error {
+		recs, err := run(ctx, t, qClaimsSearch, map[string]any{"query": lq, "limit": n})
+		if err != nil {
+			return err
+		}
+		ids, err := column[string](recs, "id")
+		if err != nil {
+			return err
+		}
+		scores, err := column[float64](recs, "score")
+		if err != nil {
+			return err
+		}
+		claims, err := claimsByIDs(ctx, t, ids)
+		if err != nil {
+			return err
+		}
+		byID := map[string]argmap.Claim{}
+		for _, c := range claims {
+			byID[c.ID] = c
+		}
+		out = make([]argmap.ClaimHit, 0, len(ids))
+		for i, id := range ids {
+			if c, ok := byID[id]; ok {
+				out = append(out, argmap.ClaimHit{Claim: c, Rank: scores[i]})
+			}
+		}
+		return nil
+	})
+	return out, err
+}

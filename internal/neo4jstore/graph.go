@@ -1,0 +1,357 @@
+package neo4jstore
+
+import (
+	"context"
+	"sort"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// writeMode tells writeGraph how to treat records already stored.
+type writeMode struct {
+	what         string
+	keepCited    bool // an incoming "cited" source whose ID is stored is skipped
+	upsertActors bool // an incoming actor whose ID is stored gains its aliases
+}
+
+// WriteGraph stores every record of g in one transaction. See
+// argmap.GraphStore.
+func (s *Store) WriteGraph(ctx context.Context, g *argmap.Graph) error {
+	if g == nil {
+		return argmap.Errorf(argmap.EINVALID, "the graph is missing")
+	}
+	return s.writeGraph(ctx, g, writeMode{what: "write graph", keepCited: true, upsertActors: true})
+}
+
+// writeGraph validates g against the store and writes it, all in one
+// transaction. Records' zero CreatedAt times are set to now.
+func (s *Store) writeGraph(ctx context.Context, g *argmap.Graph, mode writeMode) error {
+	stamp(g)
+	return s.write(ctx, mode.what, func(tx tx) error { return writeGraphTx(ctx, tx, g, mode) })
+}
+
+// stamp sets the zero CreatedAt times of g's records to now, and the others
+// to UTC at millisecond precision.
+func stamp(g *argmap.Graph) {
+	for i := range g.Sources {
+		g.Sources[i].CreatedAt = orNow(g.Sources[i].CreatedAt)
+	}
+	for i := range g.Claims {
+		g.Claims[i].CreatedAt = orNow(g.Claims[i].CreatedAt)
+	}
+	for i := range g.Evidence {
+		g.Evidence[i].CreatedAt = orNow(g.Evidence[i].CreatedAt)
+	}
+	for i := range g.Actors {
+		g.Actors[i].CreatedAt = orNow(g.Actors[i].CreatedAt)
+	}
+	for i := range g.Relations {
+		g.Relations[i].CreatedAt = orNow(g.Relations[i].CreatedAt)
+	}
+}
+
+// idSets splits IDs by kind; IDs of no known kind are dropped.
+type idSets map[argmap.NodeKind][]string
+
+func splitIDs(ids []string) idSets {
+	out := idSets{}
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if k := argmap.KindOf(id); k != "" {
+			out[k] = append(out[k], id)
+		}
+	}
+	return out
+}
+
+// list returns the IDs of kind k as a parameter (never nil: UNWIND null fails).
+func (s idSets) list(k argmap.NodeKind) []string {
+	if s[k] == nil {
+		return []string{}
+	}
+	return s[k]
+}
+
+// existing returns which of ids are stored, with the stored sources and actors.
+type existingRecords struct {
+	ids     map[string]bool
+	sources map[string]string // id -> kind
+	actors  map[string]argmap.Actor
+}
+
+func fetchExisting(ctx context.Context, t tx, ids []string) (*existingRecords, error) {
+	sets := splitIDs(ids)
+	ex := &existingRecords{ids: map[string]bool{}, sources: map[string]string{}, actors: map[string]argmap.Actor{}}
+	if len(sets[argmap.KindSource]) > 0 {
+		recs, err := run(ctx, t, qSourcesExisting, map[string]any{"ids": sets.list(argmap.KindSource)})
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range recs {
+			id, err := field[string](r, "id")
+			if err != nil {
+				return nil, err
+			}
+			kind, err := field[string](r, "kind")
+			if err != nil {
+				return nil, err
+			}
+			ex.ids[id], ex.sources[id] = true, kind
+		}
+	}
+	if len(sets[argmap.KindActor]) > 0 {
+		recs, err := run(ctx, t, qActorsExisting, map[string]any{"ids": sets.list(argmap.KindActor)})
+		if err != nil {
+			return nil, err
+		}
+		actors, err := mapAll(recs, keyed("a", actorFrom))
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range actors {
+			ex.ids[a.ID], ex.actors[a.ID] = true, a
+		}
+	}
+	if len(sets[argmap.KindClaim])+len(sets[argmap.KindEvidence])+len(sets[argmap.KindRelation])+len(sets[argmap.KindCitation]) > 0 {
+		recs, err := run(ctx, t, qIDsExisting, map[string]any{
+			"claims": sets.list(argmap.KindClaim), "evidence": sets.list(argmap.KindEvidence),
+			"relations": sets.list(argmap.KindRelation), "citations": sets.list(argmap.KindCitation),
+		})
+		if err != nil {
+			return nil, err
+		}
+		found, err := column[string](recs, "id")
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range found {
+			ex.ids[id] = true
+		}
+	}
+	return ex, nil
+}
+
+// references returns every ID g's records refer to, and g's own IDs.
+func references(g *argmap.Graph) (refs, own []string) {
+	for _, s := range g.Sources {
+		own = append(own, s.ID)
+	}
+	for _, c := range g.Claims {
+		own = append(own, c.ID)
+		for _, sp := range c.Spans {
+			refs = append(refs, sp.SourceID)
+		}
+		for _, a := range c.Actors {
+			refs = append(refs, a.ActorID)
+		}
+	}
+	for _, e := range g.Evidence {
+		own = append(own, e.ID)
+		for _, sp := range e.Spans {
+			refs = append(refs, sp.SourceID)
+		}
+	}
+	for _, a := range g.Actors {
+		own = append(own, a.ID)
+	}
+	for _, r := range g.Relations {
+		own = append(own, r.ID)
+		refs = append(refs, r.From...)
+		refs = append(refs, r.To)
+		if r.Span != nil {
+			refs = append(refs, r.Span.SourceID)
+		}
+	}
+	for _, c := range g.Citations {
+		own = append(own, c.ID)
+		refs = append(refs, c.SourceID)
+		if c.CitedID != "" {
+			refs = append(refs, c.CitedID)
+		}
+	}
+	return refs, own
+}
+
+// writeGraphTx checks g against what is stored and writes it.
+func writeGraphTx(ctx context.Context, t tx, g *argmap.Graph, mode writeMode) error {
+	refs, own := references(g)
+	ex, err := fetchExisting(ctx, t, append(refs, own...))
+	if err != nil {
+		return err
+	}
+	if err := g.Validate(func(id string) bool { return ex.ids[id] }); err != nil {
+		return err
+	}
+	// Conflicts with stored records.
+	var sources []map[string]any
+	texts := map[string]string{} // source ID -> text, for quotes
+	inGraph := map[string]bool{}
+	var hashes []string
+	hashOwner := map[string]string{}
+	for i := range g.Sources {
+		src := &g.Sources[i]
+		if ex.ids[src.ID] {
+			if mode.keepCited && src.Kind == argmap.SourceCited {
+				continue
+			}
+			return argmap.Errorf(argmap.ECONFLICT, "source %s already exists", src.ID)
+		}
+		if src.ContentHash != "" {
+			if other, dup := hashOwner[src.ContentHash]; dup {
+				return argmap.Errorf(argmap.ECONFLICT, "sources %s and %s have the same content hash", other, src.ID)
+			}
+			hashOwner[src.ContentHash] = src.ID
+			hashes = append(hashes, src.ContentHash)
+		}
+		sources = append(sources, sourceRow(src))
+		texts[src.ID], inGraph[src.ID] = src.Text, true
+	}
+	if len(hashes) > 0 {
+		recs, err := run(ctx, t, qHashesExisting, map[string]any{"hashes": hashes})
+		if err != nil {
+			return err
+		}
+		if len(recs) > 0 {
+			id, _ := field[string](recs[0], "id")
+			return argmap.Errorf(argmap.ECONFLICT, "a source with the same content is already stored as %s", id)
+		}
+	}
+	var actors, aliasUpdates []map[string]any
+	for i := range g.Actors {
+		a := &g.Actors[i]
+		if have, ok := ex.actors[a.ID]; ok {
+			if !mode.upsertActors {
+				return argmap.Errorf(argmap.ECONFLICT, "actor %s already exists", a.ID)
+			}
+			merged := mergeAliases(have.Name, have.Aliases, a.Aliases...)
+			if len(merged) != len(have.Aliases) {
+				aliasUpdates = append(aliasUpdates, map[string]any{"id": a.ID, "aliases": merged})
+			}
+			continue
+		}
+		actors = append(actors, actorRow(a))
+	}
+	for _, id := range own {
+		if k := argmap.KindOf(id); ex.ids[id] && k != argmap.KindSource && k != argmap.KindActor {
+			return argmap.Errorf(argmap.ECONFLICT, "%s %s already exists", k, id)
+		}
+	}
+	// Texts of stored sources that spans point into.
+	var need []string
+	needSeen := map[string]bool{}
+	addNeed := func(id string) {
+		if !inGraph[id] && !needSeen[id] {
+			needSeen[id] = true
+			need = append(need, id)
+		}
+	}
+	for _, c := range g.Claims {
+		for _, sp := range c.Spans {
+			addNeed(sp.SourceID)
+		}
+	}
+	for _, e := range g.Evidence {
+		for _, sp := range e.Spans {
+			addNeed(sp.SourceID)
+		}
+	}
+	for _, r := range g.Relations {
+		if r.Span != nil {
+			addNeed(r.Span.SourceID)
+		}
+	}
+	if len(need) > 0 {
+		recs, err := run(ctx, t, qSourceTexts, map[string]any{"ids": need})
+		if err != nil {
+			return err
+		}
+		for _, r := range recs {
+			id, err := field[string](r, "id")
+			if err != nil {
+				return err
+			}
+			if texts[id], err = field[string](r, "text"); err != nil {
+				return err
+			}
+		}
+	}
+	var problems []string
+	span := func(owner, node string, sp argmap.Span) map[string]any {
+		if text := texts[sp.SourceID]; text != "" && sp.End > len(text) {
+			problems = append(problems, owner+": span lies outside the source text")
+		}
+		return spanRow(node, sp, texts[sp.SourceID], true)
+	}
+	var claims, evidence, relations, citations, claimSpans, evidenceSpans, relationSpans, roles, premises, targets []map[string]any
+	for i := range g.Claims {
+		c := &g.Claims[i]
+		claims = append(claims, claimRow(c))
+		for _, sp := range c.Spans {
+			claimSpans = append(claimSpans, span("claim "+c.ID, c.ID, sp))
+		}
+		for _, a := range c.Actors {
+			roles = append(roles, roleRow(c.ID, a))
+		}
+	}
+	for i := range g.Evidence {
+		e := &g.Evidence[i]
+		evidence = append(evidence, evidenceRow(e))
+		for _, sp := range e.Spans {
+			evidenceSpans = append(evidenceSpans, span("evidence "+e.ID, e.ID, sp))
+		}
+	}
+	for i := range g.Relations {
+		r := &g.Relations[i]
+		relations = append(relations, relationRow(r))
+		premises = append(premises, premiseRows(r)...)
+		targets = append(targets, targetRow(r))
+		if r.Span != nil {
+			relationSpans = append(relationSpans, span("relation "+r.ID, r.ID, *r.Span))
+		}
+	}
+	for i := range g.Citations {
+		citations = append(citations, citationRow(&g.Citations[i]))
+	}
+	if len(problems) > 0 {
+		sort.Strings(problems)
+		return argmap.Errorf(argmap.EINVALID, "%s", joinProblems(problems))
+	}
+	steps := []struct {
+		name string
+		rows []map[string]any
+	}{
+		{qSourceCreate, sources}, {qActorCreate, actors}, {qActorSetAliases, aliasUpdates},
+		{qClaimCreate, claims}, {qEvidenceCreate, evidence}, {qRelationCreate, relations},
+		{qCitationCreate, citations}, {qClaimSpansCreate, claimSpans}, {qEvidenceSpansCreate, evidenceSpans},
+		{qRelationSpanCreate, relationSpans}, {qRolesCreate, roles},
+	}
+	for _, st := range steps {
+		if _, err := runBatches(ctx, t, st.name, st.rows); err != nil {
+			return err
+		}
+	}
+	for _, st := range []struct {
+		name string
+		rows []map[string]any
+	}{{qRelationPremisesCreate, premises}, {qRelationTargetsCreate, targets}} {
+		n, err := runBatches(ctx, t, st.name, st.rows)
+		if err != nil {
+			return err
+		}
+		if n != int64(len(st.rows)) {
+			return argmap.Errorf(argmap.EINVALID, "a relation names a node that does not exist")
+		}
+	}
+	return nil
+}
+
+func joinProblems(p []string) string {
+	if len(p) == 1 {
+		return p[0]
+	}
+	return (&argmap.ValidationError{Problems: p}).Error()
+}

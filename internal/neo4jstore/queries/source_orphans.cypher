@@ -1,0 +1,9 @@
+// Returns the source and the extracted claims and evidence stated only in it,
+// which go when it goes. No row when the source is unknown.
+// params: $id
+MATCH (s:Source {id: $id})
+OPTIONAL MATCH (n)-[:STATED_IN|QUOTED_IN]->(s)
+WHERE (n:Claim OR n:Evidence)
+  AND n.origin = 'extracted'
+  AND NOT EXISTS { (n)-[:STATED_IN|QUOTED_IN]->(o:Source) WHERE o <> s }
+RETURN s.id AS id, collect(DISTINCT n.id) AS orphans

@@ -1,0 +1,173 @@
+package neo4jstore
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// The functions here build the parameter rows the UNWIND statements take.
+// Empty optional values are left out (null), so nodes hold only what is set.
+
+func ms(t time.Time) int64 { return t.UnixMilli() }
+
+// orNow returns t in UTC at millisecond precision, or now when t is zero.
+func orNow(t time.Time) time.Time {
+	if t.IsZero() {
+		return argmap.Now()
+	}
+	return t.UTC().Truncate(time.Millisecond)
+}
+
+func setStr(m map[string]any, k, v string) {
+	if v != "" {
+		m[k] = v
+	}
+}
+
+func setStrs(m map[string]any, k string, v []string) {
+	if len(v) > 0 {
+		m[k] = append([]string(nil), v...)
+	}
+}
+
+// optStr is v, or nil for "" (a SET to null removes the property).
+func optStr(v string) any {
+	if v == "" {
+		return nil
+	}
+	return v
+}
+
+// optStrs is v, or nil for an empty list.
+func optStrs(v []string) any {
+	if len(v) == 0 {
+		return nil
+	}
+	return append([]string(nil), v...)
+}
+
+func sourceRow(s *argmap.Source) map[string]any {
+	m := map[string]any{"id": s.ID, "title": s.Title, "created_at": ms(s.CreatedAt)}
+	setStrs(m, "authors", s.Authors)
+	setStr(m, "date", s.Date)
+	setStr(m, "kind", s.Kind)
+	setStr(m, "uri", s.URI)
+	setStr(m, "venue", s.Venue)
+	setStr(m, "doi", s.DOI)
+	setStr(m, "content_hash", s.ContentHash)
+	setStr(m, "text", s.Text)
+	return m
+}
+
+func claimRow(c *argmap.Claim) map[string]any {
+	m := map[string]any{
+		"id": c.ID, "text": c.Text, "origin": string(c.Origin), "score": c.Score, "main": c.Main,
+		"created_at": ms(c.CreatedAt),
+	}
+	setStr(m, "gist", c.Gist)
+	setStrs(m, "cues", c.Cues)
+	return m
+}
+
+func evidenceRow(e *argmap.Evidence) map[string]any {
+	m := map[string]any{"id": e.ID, "text": e.Text, "origin": string(e.Origin), "score": e.Score, "created_at": ms(e.CreatedAt)}
+	setStr(m, "kind", e.Kind)
+	return m
+}
+
+func actorRow(a *argmap.Actor) map[string]any {
+	m := map[string]any{"id": a.ID, "name": a.Name, "created_at": ms(a.CreatedAt)}
+	setStr(m, "kind", a.Kind)
+	setStrs(m, "aliases", a.Aliases)
+	return m
+}
+
+func relationRow(r *argmap.Relation) map[string]any {
+	return map[string]any{"id": r.ID, "kind": string(r.Kind), "origin": string(r.Origin), "score": r.Score, "created_at": ms(r.CreatedAt)}
+}
+
+func citationRow(c *argmap.Citation) map[string]any {
+	p := map[string]any{"id": c.ID, "author": c.Author, "year": c.Year, "start": int64(c.Start), "end": int64(c.End)}
+	setStr(p, "text", c.Text)
+	return map[string]any{"source_id": c.SourceID, "cited_id": optStr(c.CitedID), "props": p}
+}
+
+// spanRow is one span edge of node. The quote is cut from the source text
+// when it is known, and is the span's own Quote otherwise.
+func spanRow(node string, sp argmap.Span, text string, known bool) map[string]any {
+	q := sp.Quote
+	if known && text != "" && sp.Start >= 0 && sp.Start <= sp.End && sp.End <= len(text) {
+		q = strings.ToValidUTF8(text[sp.Start:sp.End], "\uFFFD")
+	}
+	return map[string]any{"node": node, "source_id": sp.SourceID, "start": int64(sp.Start), "end": int64(sp.End), "quote": q}
+}
+
+func roleRow(claim string, a argmap.ActorRef) map[string]any {
+	return map[string]any{"actor": a.ActorID, "claim": claim, "role": string(a.Role)}
+}
+
+func premiseRows(r *argmap.Relation) []map[string]any {
+	out := make([]map[string]any, len(r.From))
+	for i, f := range r.From {
+		out[i] = map[string]any{"relation": r.ID, "node": f, "position": int64(i)}
+	}
+	return out
+}
+
+func targetRow(r *argmap.Relation) map[string]any {
+	return map[string]any{"relation": r.ID, "node": r.To}
+}
+
+// mergeAliases returns have plus the names in add that are neither the name
+// nor already there (ignoring case), in order.
+func mergeAliases(name string, have []string, add ...string) []string {
+	seen := map[string]bool{strings.ToLower(name): true}
+	var out []string
+	for _, list := range [][]string{have, add} {
+		for _, a := range list {
+			k := strings.ToLower(strings.TrimSpace(a))
+			if k == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// luceneSpecial holds the characters the Lucene query parser gives a meaning.
+const luceneSpecial = `+-&|!(){}[]^"~*?:\/`
+
+// escapeLucene puts a backslash before every character of s the Lucene
+// query parser treats specially, so that s is matched as plain text.
+func escapeLucene(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(luceneSpecial, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// fullTextQuery turns free text into a Lucene query that matches any of its
+// words: each word is lower-cased (so AND, OR and NOT are words, not
+// operators) and escaped. It returns "" when no word holds a letter or digit.
+func fullTextQuery(q string) string {
+	var terms []string
+	for _, w := range strings.Fields(q) {
+		if !utf8.ValidString(w) || !strings.ContainsFunc(w, isWordRune) {
+			continue
+		}
+		terms = append(terms, escapeLucene(strings.ToLower(w)))
+	}
+	return strings.Join(terms, " OR ")
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

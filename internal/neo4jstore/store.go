@@ -1,0 +1,225 @@
+// Package neo4jstore implements argmap.Store on Neo4j through the official Go
+// driver. The graph model: (:Source), (:Claim), (:Evidence), (:Actor) and
+// (:Citation) nodes; (:Relation) nodes with (premise)-[:FROM {position}]->
+// (relation)-[:TO]->(claim or relation) edges, so that a relation can itself
+// be contested (an undercut); spans as [:STATED_IN {start, end, quote}]
+// (claim or relation to source) and [:QUOTED_IN] (evidence to source) edges;
+// actor roles as [:ASSERTS], [:DISPUTES], [:NAMED_IN] (actor to claim);
+// citations as (source)-[:HAS_CITATION]->(:Citation)-[:CITES]->(source).
+// Times are Unix milliseconds (UTC). Every statement is an embedded file
+// under queries/, every value a parameter.
+package neo4jstore
+
+import (
+	"context"
+	"io/fs"
+	"time"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/migrations"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+)
+
+// Store is argmap.Store on a Neo4j database. It is safe for concurrent use.
+type Store struct {
+	driver neo4j.DriverWithContext
+	cfg    Config
+}
+
+var _ argmap.Store = (*Store)(nil)
+
+// batchSize bounds the rows sent in one UNWIND.
+const batchSize = 500
+
+// Open connects to the database cfg names, verifies that it answers and
+// applies pending migrations. EINVALID for a bad configuration,
+// EUNAUTHORIZED for rejected credentials, EUNAVAILABLE when the server cannot
+// be reached.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if statementsErr != nil {
+		return nil, argmap.WrapInternal(statementsErr, "load neo4j queries")
+	}
+	if err := checkURI(cfg.URI); err != nil {
+		return nil, err
+	}
+	cfg = cfg.withDefaults()
+	auth := neo4j.NoAuth()
+	if cfg.User != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
+		c.MaxConnectionPoolSize = cfg.MaxConnPoolSize
+		c.ConnectionAcquisitionTimeout = cfg.ConnAcquisitionTimeout
+	})
+	if err != nil {
+		return nil, argmap.Errorf(argmap.EINVALID, "neo4j configuration: %s", "the driver refused the URI")
+	}
+	s := &Store{driver: driver, cfg: cfg}
+	vctx, cancel := context.WithTimeout(ctx, cfg.QueryTimeout)
+	defer cancel()
+	if err := driver.VerifyConnectivity(vctx); err != nil {
+		_ = driver.Close(context.WithoutCancel(ctx))
+		return nil, translate(vctx, err, "connect to neo4j")
+	}
+	if _, err := s.Migrate(ctx); err != nil {
+		_ = driver.Close(context.WithoutCancel(ctx))
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close releases the driver's connections.
+func (s *Store) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return translate(ctx, s.driver.Close(ctx), "close neo4j")
+}
+
+// Migrate applies the pending migrations of package migrations, one
+// statement per transaction, and returns the names of the files it applied.
+func (s *Store) Migrate(ctx context.Context) ([]string, error) {
+	return s.migrate(ctx, migrations.Neo4j)
+}
+
+// Wipe deletes every record, keeping the schema and the record of applied
+// migrations. The conformance tests call it before each subtest.
+func (s *Store) Wipe(ctx context.Context) error {
+	for {
+		var deleted int64
+		err := s.write(ctx, "wipe", func(tx tx) error {
+			recs, err := run(ctx, tx, qWipeBatch, map[string]any{"batch": int64(10000)})
+			if err != nil {
+				return err
+			}
+			deleted, err = one[int64](recs, "deleted")
+			return err
+		})
+		if err != nil || deleted == 0 {
+			return err
+		}
+	}
+}
+
+// tx is what statements run on: a managed transaction.
+type tx = neo4j.ManagedTransaction
+
+// runner is the part of a transaction run needs; tests may fake it.
+type runner interface {
+	Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error)
+}
+
+// run runs the named statement with params and collects its records.
+func run(ctx context.Context, r runner, name string, params map[string]any) ([]*neo4j.Record, error) {
+	st, ok := statements[name]
+	if !ok {
+		return nil, argmap.Errorf(argmap.EINTERNAL, "unknown neo4j statement %s", name)
+	}
+	if params == nil {
+		params = map[string]any{}
+	}
+	if err := st.checkParams(params); err != nil {
+		return nil, argmap.WrapInternal(err, "neo4j statement "+name)
+	}
+	res, err := r.Run(ctx, st.Text, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
+
+// runBatches runs the named statement once per batch of rows as $rows.
+func runBatches(ctx context.Context, r runner, name string, rows []map[string]any) (int64, error) {
+	var total int64
+	for start := 0; start < len(rows); start += batchSize {
+		end := min(start+batchSize, len(rows))
+		recs, err := run(ctx, r, name, map[string]any{"rows": rows[start:end]})
+		if err != nil {
+			return 0, err
+		}
+		if len(recs) == 1 {
+			if n, ok := recs[0].Get("linked"); ok {
+				if v, ok := n.(int64); ok {
+					total += v
+				}
+			}
+		}
+	}
+	return total, nil
+}
+
+func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: mode})
+}
+
+// read runs fn in a managed read transaction, retried by the driver on
+// transient failures, within the query timeout. fn must not keep state
+// between attempts.
+func (s *Store) read(ctx context.Context, what string, fn func(tx tx) error) error {
+	return s.exec(ctx, what, neo4j.AccessModeRead, fn)
+}
+
+// write is read for a write transaction: all or nothing.
+func (s *Store) write(ctx context.Context, what string, fn func(tx tx) error) error {
+	return s.exec(ctx, what, neo4j.AccessModeWrite, fn)
+}
+
+func (s *Store) exec(ctx context.Context, what string, mode neo4j.AccessMode, fn func(tx tx) error) error {
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.QueryTimeout)
+	defer cancel()
+	sess := s.session(ctx, mode)
+	defer sess.Close(context.WithoutCancel(ctx))
+	work := func(t neo4j.ManagedTransaction) (any, error) { return nil, fn(t) }
+	var err error
+	if mode == neo4j.AccessModeRead {
+		_, err = sess.ExecuteRead(ctx, work, neo4j.WithTxTimeout(s.cfg.QueryTimeout))
+	} else {
+		_, err = sess.ExecuteWrite(ctx, work, neo4j.WithTxTimeout(s.cfg.QueryTimeout))
+	}
+	return translate(ctx, err, what)
+}
+
+// migrate applies the pending migrations in fsys.
+func (s *Store) migrate(ctx context.Context, fsys fs.FS) ([]string, error) {
+	var applied []string
+	err := s.read(ctx, "read schema migrations", func(tx tx) error {
+		recs, err := run(ctx, tx, qMigrationsApplied, nil)
+		if err != nil {
+			return err
+		}
+		applied, err = column[string](recs, "name")
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	pending, err := planMigrations(fsys, applied)
+	if err != nil {
+		return nil, argmap.WrapInternal(err, "read neo4j migrations")
+	}
+	var names []string
+	for _, m := range pending {
+		for _, st := range m.Statements {
+			err := s.write(ctx, "migrate "+m.Name, func(tx tx) error {
+				res, err := tx.Run(ctx, st.Text, nil)
+				if err != nil {
+					return err
+				}
+				_, err = res.Consume(ctx)
+				return err
+			})
+			if err != nil {
+				return names, err
+			}
+		}
+		err := s.write(ctx, "record migration "+m.Name, func(tx tx) error {
+			_, err := run(ctx, tx, qMigrationRecord, map[string]any{"name": m.Name, "applied_at": argmap.Now().UnixMilli()})
+			return err
+		})
+		if err != nil {
+			return names, err
+		}
+		names = append(names, m.Name)
+	}
+	return names, nil
+}
