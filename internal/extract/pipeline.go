@@ -15,6 +15,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract/actor"
+	"github.com/argmap/argmap/internal/extract/meta"
 )
 
 // Options tune a Pipeline.
@@ -84,9 +85,25 @@ func (p *Pipeline) Extract(ctx context.Context, doc argmap.Document) (*argmap.Gr
 	if err := ctx.Err(); err != nil {
 		return nil, argmap.Errorf(argmap.EUNAVAILABLE, "extraction cancelled: %w", err)
 	}
-	units := label(text, segs, sents, mentions)
+	units, bibSegs := label(text, segs, sents, mentions)
 	g := &argmap.Graph{}
+	md := meta.Detect(text, doc.Name)
 	src.Title = titleOf(text, segs, htmlTitle, doc.Name)
+	if t := strings.TrimSpace(md.Title); t != "" && (htmlTitle == "" || t != doc.Name) {
+		src.Title = clip(t, 2000)
+	}
+	for _, a := range md.Authors {
+		if a = strings.TrimSpace(a); a != "" && len(a) <= argmap.MaxNameLen {
+			src.Authors = append(src.Authors, a)
+		}
+	}
+	src.Date, src.Venue, src.DOI = md.Date, clip(md.Venue, 2000), clip(md.DOI, 2000)
+	if src.Date == "" {
+		src.Date = md.Year
+	}
+	if md.Kind != "" {
+		src.Kind = md.Kind
+	}
 	g.Sources = append(g.Sources, src)
 	dominant := p.actors.Dominant(mentions)
 	now := argmap.Now()
@@ -161,6 +178,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc argmap.Document) (*argmap.Gr
 		return nil, argmap.Errorf(argmap.EUNAVAILABLE, "extraction cancelled: %w", err)
 	}
 	relate(g, kept, src.ID, text, hash)
+	citations(g, text, hash, segs, bibSegs, kept)
 	markMain(g, kept)
 	return g, nil
 }
@@ -194,8 +212,9 @@ var statementHeads = []string{
 
 // label walks the segments in order, keeping track of the section and of the
 // speaker of a quoted statement, and classifies every sentence.
-func label(text string, segs []Segment, sents []Sentence, ms []actor.Mention) []unit {
+func label(text string, segs []Segment, sents []Sentence, ms []actor.Mention) ([]unit, map[int]bool) {
 	units := make([]unit, 0, len(sents))
+	bibSegs := map[int]bool{}
 	sec := SectionBody
 	var speakers []string
 	si := 0
@@ -233,8 +252,12 @@ func label(text string, segs []Segment, sents []Sentence, ms []actor.Mention) []
 			speakers = nil
 		case bibScore(text[sg.Start:sg.End]) >= 3:
 			segOther = "bibliographic"
+			bibSegs[gi] = true
 		case st.nWords <= 12 && strings.Contains(text[sg.Start:sg.End], " | "):
 			segOther = "byline"
+		}
+		if sec == SectionBibliography {
+			bibSegs[gi] = true
 		}
 		for ; si < len(sents) && sents[si].Seg == gi; si++ {
 			s := sents[si]
@@ -273,7 +296,7 @@ func label(text string, segs []Segment, sents []Sentence, ms []actor.Mention) []
 			}
 		}
 	}
-	return units
+	return units, bibSegs
 }
 
 // isFurniture reports whether a verdict found page furniture.
