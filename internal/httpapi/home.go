@@ -3,7 +3,7 @@ package httpapi
 import (
 	"bytes"
 	"crypto/rand"
-	"encoding/base64"
+	"encoding/hex"
 	"html/template"
 	"net/http"
 
@@ -91,7 +91,7 @@ type homeData struct {
 func (s *Server) home(c *gin.Context) {
 	var b [16]byte
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms
-	d := homeData{Nonce: base64.StdEncoding.EncodeToString(b[:]), Locked: s.cfg.ReadTokensRequired}
+	d := homeData{Nonce: hex.EncodeToString(b[:]), Locked: s.cfg.ReadTokensRequired}
 	if !d.Locked {
 		n, err := s.store.Stats(c.Request.Context())
 		if err != nil {
