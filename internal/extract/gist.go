@@ -31,6 +31,14 @@ var frameVerbs = map[string]bool{
 	"illustrates": true, "indicates": true, "confirms": true,
 }
 
+// leadClause words open an adverbial clause before the main one.
+var leadClause = map[string]bool{
+	"given": true, "despite": true, "while": true, "although": true, "though": true, "as": true, "in": true,
+	"with": true, "even": true, "since": true, "because": true, "after": true, "before": true, "building": true,
+	"focusing": true, "through": true, "against": true, "without": true, "far": true, "within": true,
+	"from": true, "for": true, "when": true, "whereas": true, "if": true, "once": true, "by": true,
+}
+
 // maxGistWords bounds a gist's length.
 const maxGistWords = 22
 
@@ -68,6 +76,13 @@ func Gist(sentence string, ms []actor.Mention, dominant string) string {
 		if frameVerbs[w] && strings.ToLower(fs[i+1]) == "that" && i+2 < len(fs) {
 			s = strings.Join(fs[i+2:], " ")
 			break
+		}
+	}
+	// drop a leading adverbial clause ("Given that P, Q" -> Q)
+	if i := strings.Index(s, ", "); i > 0 {
+		first := strings.ToLower(strings.Fields(s)[0])
+		if leadClause[first] && len(strings.Fields(s[i+2:])) >= 5 && i < len(s)*2/3 {
+			s = s[i+2:]
 		}
 	}
 	// drop inner ", therefore," and ", however,"
