@@ -1,0 +1,234 @@
+// Package render draws argument maps: it writes a graph as Graphviz DOT and
+// lays it out with go-graphviz (Graphviz compiled to WebAssembly) as SVG, or
+// as PNG drawn from Graphviz's layout with the Go fonts.
+//
+// go-graphviz is not safe for concurrent use and ignores contexts, so the
+// Renderer runs it in worker processes (the argmap binary re-executed in a
+// hidden mode that calls ServeWorker), kills a worker that overruns its time,
+// and bounds each worker's memory. Without workers it renders in process
+// under one lock, and can then give up waiting but cannot stop a render.
+package render
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"image/png"
+	"io"
+	"runtime"
+	"time"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// Defaults of Options.
+const (
+	DefaultTimeout     = 20 * time.Second
+	DefaultMaxNodes    = 2000
+	DefaultMemoryLimit = 2 << 30
+)
+
+// Options configure a Renderer. Zero values take the defaults.
+type Options struct {
+	// Worker is the command line of a worker process, such as
+	// {os.Args[0], "render-worker"}: a program that calls ServeWorker on its
+	// standard input and output. Nil renders in this process under a global
+	// lock.
+	Worker []string
+	// Env is added to the environment of worker processes.
+	Env []string
+	// Timeout bounds one render, including the wait for a free worker
+	// (default DefaultTimeout). A context deadline that comes sooner wins.
+	Timeout time.Duration
+	// MaxNodes bounds the nodes of a map (default DefaultMaxNodes); MaxEdges
+	// its edges (default 3×MaxNodes). Larger maps are refused with ETOOLARGE.
+	MaxNodes int
+	MaxEdges int
+	// Workers is the number of worker processes (default GOMAXPROCS).
+	Workers int
+	// MemoryLimit bounds the address space of each worker process in bytes
+	// (default DefaultMemoryLimit; Linux only). A worker that runs out is
+	// replaced and the render fails with ETOOLARGE.
+	MemoryLimit int64
+}
+
+// Renderer draws graphs as DOT, SVG or PNG. It implements argmap.Renderer and
+// is safe for concurrent use. Close stops its worker processes.
+type Renderer struct {
+	opt  Options
+	pool *pool
+}
+
+var _ argmap.Renderer = (*Renderer)(nil)
+
+// New returns a Renderer with the given options. Worker processes start on
+// first use.
+func New(opt Options) *Renderer {
+	if opt.Timeout <= 0 {
+		opt.Timeout = DefaultTimeout
+	}
+	if opt.MaxNodes <= 0 {
+		opt.MaxNodes = DefaultMaxNodes
+	}
+	if opt.MaxEdges <= 0 {
+		opt.MaxEdges = 3 * opt.MaxNodes
+	}
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opt.MemoryLimit <= 0 {
+		opt.MemoryLimit = DefaultMemoryLimit
+	}
+	r := &Renderer{opt: opt}
+	if len(opt.Worker) > 0 {
+		r.pool = newPool(opt)
+	}
+	return r
+}
+
+// Close stops the worker processes. Renders after Close fail with
+// EUNAVAILABLE.
+func (r *Renderer) Close() error {
+	if r.pool != nil {
+		r.pool.close()
+	}
+	return nil
+}
+
+// Render draws g in opt.Format with opt.Focus highlighted and opt.Title on
+// top. Errors: EUNSUPPORTED for an unknown format; EINVALID for a nil or empty
+// graph or a focus not in g; ETOOLARGE past MaxNodes or MaxEdges, or when the
+// worker runs out of memory or the PNG canvas would be too large;
+// EUNAVAILABLE when the render times out, ctx ends, or no worker can start;
+// EINTERNAL when Graphviz fails or returns something that is not a valid
+// picture.
+func (r *Renderer) Render(ctx context.Context, g *argmap.Graph, opt argmap.RenderOptions) ([]byte, error) {
+	switch opt.Format {
+	case argmap.FormatDOT, argmap.FormatSVG, argmap.FormatPNG:
+	default:
+		return nil, argmap.Errorf(argmap.EUNSUPPORTED, "cannot render format %q: use dot, svg or png", shorten(string(opt.Format), 20))
+	}
+	dot, st, err := buildDOT(g, opt)
+	if err != nil {
+		return nil, err
+	}
+	if st.Nodes > r.opt.MaxNodes {
+		return nil, argmap.Errorf(argmap.ETOOLARGE, "the map has %d nodes, more than the %d that can be drawn; draw a smaller neighbourhood", st.Nodes, r.opt.MaxNodes)
+	}
+	if st.Edges > r.opt.MaxEdges {
+		return nil, argmap.Errorf(argmap.ETOOLARGE, "the map has %d edges, more than the %d that can be drawn; draw a smaller neighbourhood", st.Edges, r.opt.MaxEdges)
+	}
+	if opt.Format == argmap.FormatDOT {
+		return dot, nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, r.opt.Timeout)
+	defer cancel()
+	var out []byte
+	if r.pool != nil {
+		out, err = r.pool.render(ctx, opt.Format, dot)
+	} else {
+		out, err = renderInProcess(ctx, opt.Format, dot)
+	}
+	if err != nil {
+		var f *fatalError
+		if errors.As(err, &f) {
+			return nil, f.err
+		}
+		return nil, err
+	}
+	if err := checkOutput(opt.Format, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// renderInProcess renders under engineLock. When ctx ends first it returns
+// EUNAVAILABLE at once; the render itself cannot be stopped and finishes in
+// the background, holding the lock until it does.
+func renderInProcess(ctx context.Context, format argmap.RenderFormat, dot []byte) ([]byte, error) {
+	select {
+	case engineLock <- struct{}{}:
+	case <-ctx.Done():
+		return nil, unavailable(ctx, "the renderer is busy")
+	}
+	type result struct {
+		out []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() { <-engineLock }()
+		out, err := produce(context.Background(), format, dot)
+		done <- result{out, err}
+	}()
+	select {
+	case res := <-done:
+		return res.out, res.err
+	case <-ctx.Done():
+		return nil, unavailable(ctx, "rendering took too long")
+	}
+}
+
+// unavailable returns the EUNAVAILABLE error for a context that ended.
+func unavailable(ctx context.Context, msg string) error {
+	if errors.Is(ctx.Err(), context.Canceled) {
+		msg = "rendering was cancelled"
+	}
+	return &argmap.Error{Code: argmap.EUNAVAILABLE, Message: msg, Err: ctx.Err()}
+}
+
+// checkNonEmpty refuses output that is empty or all zero bytes (go-graphviz
+// has returned nineteen zero bytes without an error).
+func checkNonEmpty(out []byte) error {
+	if len(bytes.Trim(out, "\x00 \t\r\n")) == 0 {
+		return argmap.Errorf(argmap.EINTERNAL, "the renderer returned an empty picture")
+	}
+	return nil
+}
+
+// checkOutput checks that out is a well-formed picture in format: SVG that
+// parses as XML with an svg root, or a PNG that decodes within the canvas
+// bounds.
+func checkOutput(format argmap.RenderFormat, out []byte) error {
+	if err := checkNonEmpty(out); err != nil {
+		return err
+	}
+	switch format {
+	case argmap.FormatSVG:
+		trimmed := bytes.TrimLeft(out, " \t\r\n")
+		if !bytes.HasPrefix(trimmed, []byte("<?xml")) && !bytes.HasPrefix(trimmed, []byte("<svg")) {
+			return argmap.Errorf(argmap.EINTERNAL, "the renderer returned something that is not SVG")
+		}
+		d := xml.NewDecoder(bytes.NewReader(out))
+		d.Strict = true
+		root := ""
+		for {
+			tok, err := d.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return argmap.WrapInternal(err, "the renderer returned malformed SVG")
+			}
+			if se, ok := tok.(xml.StartElement); ok && root == "" {
+				root = se.Name.Local
+			}
+		}
+		if root != "svg" {
+			return argmap.Errorf(argmap.EINTERNAL, "the renderer returned XML that is not SVG")
+		}
+	case argmap.FormatPNG:
+		cfg, err := png.DecodeConfig(bytes.NewReader(out))
+		if err != nil {
+			return argmap.WrapInternal(err, "the renderer returned a malformed PNG")
+		}
+		if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > maxPNGSide || cfg.Height > maxPNGSide || cfg.Width*cfg.Height > maxPNGPixels {
+			return argmap.Errorf(argmap.EINTERNAL, "the renderer returned a PNG of %d×%d pixels, outside the bounds", cfg.Width, cfg.Height)
+		}
+		if _, err := png.Decode(bytes.NewReader(out)); err != nil {
+			return argmap.WrapInternal(err, "the renderer returned a malformed PNG")
+		}
+	}
+	return nil
+}
