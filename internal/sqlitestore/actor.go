@@ -11,6 +11,9 @@ import (
 // CreateActor stores a. EINVALID, ECONFLICT if the ID is taken. A zero
 // CreatedAt is set to argmap.Now().
 func (s *Store) CreateActor(ctx context.Context, a *argmap.Actor) error {
+	if err := a.Validate(); err != nil {
+		return err
+	}
 	return s.write(ctx, "create actor", func(tx *sql.Tx) error {
 		g := &argmap.Graph{Actors: []argmap.Actor{*a}}
 		if err := writeGraph(ctx, tx, g, writeMode{}); err != nil {

@@ -12,6 +12,9 @@ import (
 // actor; ECONFLICT if its ID is taken. A zero CreatedAt is set to
 // argmap.Now(). Span quotes are taken from the source text when it has text.
 func (s *Store) CreateClaim(ctx context.Context, c *argmap.Claim) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
 	return s.write(ctx, "create claim", func(tx *sql.Tx) error {
 		g := &argmap.Graph{Claims: []argmap.Claim{*c}}
 		if err := writeGraph(ctx, tx, g, writeMode{}); err != nil {

@@ -11,6 +11,9 @@ import (
 // CreateEvidence stores e. EINVALID if e is invalid or names an unknown source;
 // ECONFLICT if its ID is taken. A zero CreatedAt is set to argmap.Now().
 func (s *Store) CreateEvidence(ctx context.Context, e *argmap.Evidence) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
 	return s.write(ctx, "create evidence", func(tx *sql.Tx) error {
 		g := &argmap.Graph{Evidence: []argmap.Evidence{*e}}
 		if err := writeGraph(ctx, tx, g, writeMode{}); err != nil {

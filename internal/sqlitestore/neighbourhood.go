@@ -12,8 +12,9 @@ import (
 // focus (a claim, evidence or relation ID), the relations among them, the
 // actors of the claims, the sources their spans lie in (without text) and the
 // citations among those sources. Distance counts the relations crossed in
-// either direction, an undercut being one more relation; a relation as focus
-// puts its own endpoints at distance 0. With focus "" it returns the whole
+// either direction; a relation is at the distance of its premises and target,
+// so a relation as focus puts its endpoints at distance 0, and an undercut
+// brings the relation it targets (and that relation's endpoints) along. With focus "" it returns the whole
 // graph without texts (with limit, the first limit claims and evidence by
 // ID). At most limit claims and evidence, nearest first (0: no limit).
 // ENOTFOUND if focus is unknown.
@@ -99,11 +100,9 @@ func explore(ctx context.Context, q querier, focus string, depth, limit int) ([]
 				for _, f := range r.From {
 					push(f, d)
 				}
-				if argmap.KindOf(r.To) == argmap.KindRelation {
-					push(r.To, d+1)
-				} else {
-					push(r.To, d)
-				}
+				// An undercut brings the relation it targets at the same
+				// distance: one cannot be shown without the other.
+				push(r.To, d)
 				under, err := collect(ctx, q, `SELECT id FROM relations WHERE to_id = ? ORDER BY id`, v)
 				if err != nil {
 					return nil, err

@@ -12,6 +12,9 @@ import (
 // exist; ECONFLICT if its ID is taken. A zero CreatedAt is set to
 // argmap.Now().
 func (s *Store) CreateRelation(ctx context.Context, r *argmap.Relation) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
 	return s.write(ctx, "create relation", func(tx *sql.Tx) error {
 		g := &argmap.Graph{Relations: []argmap.Relation{*r}}
 		if err := writeGraph(ctx, tx, g, writeMode{}); err != nil {

@@ -11,6 +11,9 @@ import (
 // CreateSource stores s. EINVALID if s is invalid; ECONFLICT if its ID or
 // content hash is taken. A zero CreatedAt is set to argmap.Now().
 func (s *Store) CreateSource(ctx context.Context, src *argmap.Source) error {
+	if err := src.Validate(); err != nil {
+		return err
+	}
 	return s.write(ctx, "create source", func(tx *sql.Tx) error {
 		g := &argmap.Graph{Sources: []argmap.Source{*src}}
 		if err := writeGraph(ctx, tx, g, writeMode{}); err != nil {
