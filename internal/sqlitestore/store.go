@@ -195,8 +195,8 @@ func (s *Store) read(ctx context.Context, what string, fn func(tx *sql.Tx) error
 
 // translate is the one place driver errors become argmap errors: argmap errors
 // pass through; context errors stay in the chain (code EUNAVAILABLE);
-// constraint violations become ECONFLICT or EINVALID; a busy database is
-// EUNAVAILABLE; anything else is EINTERNAL with the cause wrapped.
+// constraint violations become ECONFLICT or EINVALID; a busy database or an
+// unusable file is EUNAVAILABLE; anything else is EINTERNAL with the cause wrapped.
 func translate(ctx context.Context, err error, what string) error {
 	if err == nil {
 		return nil
@@ -224,6 +224,8 @@ func translate(ctx context.Context, err error, what string) error {
 		switch se.Code() & 0xff {
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
 			return &argmap.Error{Code: argmap.EUNAVAILABLE, Message: what + ": the database is busy", Err: err}
+		case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_FULL:
+			return &argmap.Error{Code: argmap.EUNAVAILABLE, Message: what + ": the database file cannot be used", Err: err}
 		case sqlite3.SQLITE_INTERRUPT:
 			return &argmap.Error{Code: argmap.EUNAVAILABLE, Message: what + ": interrupted", Err: err}
 		case sqlite3.SQLITE_CONSTRAINT:
