@@ -84,11 +84,13 @@ type builder struct {
 	stubs     map[string]string // missing ID -> stub node name
 	stubIDs   []string
 	relation  map[string]*argmap.Relation
-	point     map[string]bool // relation IDs drawn through a junction point
-	present   map[string]bool // legend keys of what is drawn
-	targeted  map[string]bool // IDs some relation points at
-	leafTotal int             // leaf premises drawn straight into their targets
-	leafSeq   int             // of which drawn so far
+	point     map[string]bool     // relation IDs drawn through a junction point
+	present   map[string]bool     // legend keys of what is drawn
+	targeted  map[string]bool     // IDs some relation points at
+	tag       map[string]string   // source or actor ID -> its tag, when tagged
+	tags      map[string][]string // node ID -> tags of its sources and actors
+	leafTotal int                 // leaf premises drawn straight into their targets
+	leafSeq   int                 // of which drawn so far
 }
 
 func buildDOT(g *argmap.Graph, opt argmap.RenderOptions) ([]byte, stats, error) {
@@ -105,6 +107,7 @@ func buildDOT(g *argmap.Graph, opt argmap.RenderOptions) ([]byte, stats, error) 
 		relation: map[string]*argmap.Relation{},
 		point:    map[string]bool{},
 		present:  map[string]bool{},
+		tag:      map[string]string{},
 	}
 	sources := sortedBy(g.Sources, func(s argmap.Source) string { return s.ID })
 	actors := sortedBy(g.Actors, func(a argmap.Actor) string { return a.ID })
@@ -158,6 +161,91 @@ func buildDOT(g *argmap.Graph, opt argmap.RenderOptions) ([]byte, stats, error) 
 		}
 	}
 
+	// Provenance (source states node) and actor links, deduplicated.
+	srcIn := map[string]bool{}
+	for _, s := range sources {
+		srcIn[s.ID] = true
+	}
+	actIn := map[string]bool{}
+	for _, a := range actors {
+		actIn[a.ID] = true
+	}
+	type link struct {
+		from, to string
+		role     argmap.Role
+	}
+	var stateLinks, actorLinks []link
+	seen := map[link]bool{}
+	states := func(nodeID string, spans []argmap.Span) {
+		ids := make([]string, 0, len(spans))
+		for _, sp := range spans {
+			ids = append(ids, sp.SourceID)
+		}
+		sort.Strings(ids)
+		for _, sid := range ids {
+			k := link{from: sid, to: nodeID}
+			if srcIn[sid] && !seen[k] {
+				seen[k] = true
+				stateLinks = append(stateLinks, k)
+			}
+		}
+	}
+	for _, c := range claims {
+		states(c.ID, c.Spans)
+	}
+	for _, e := range evidence {
+		states(e.ID, e.Spans)
+	}
+	for _, c := range claims {
+		refs := append([]argmap.ActorRef(nil), c.Actors...)
+		sort.Slice(refs, func(i, j int) bool {
+			if refs[i].ActorID != refs[j].ActorID {
+				return refs[i].ActorID < refs[j].ActorID
+			}
+			return refs[i].Role < refs[j].Role
+		})
+		for _, ref := range refs {
+			k := link{from: ref.ActorID, to: c.ID, role: ref.Role}
+			if actIn[ref.ActorID] && !seen[k] {
+				seen[k] = true
+				actorLinks = append(actorLinks, k)
+			}
+		}
+	}
+	// Many provenance or actor edges wreck the layout (measured: 200 nodes
+	// stated by 5 sources lay out 6 times wider and 3 times slower with
+	// them; clustering by source is worse still), so past maxLinkEdges they
+	// become tags: the source is labelled "S1 · title" and what it states
+	// carries "[S1]"; actors likewise "A1", with "+" for asserts and "−" for
+	// disputes.
+	bd.tags = map[string][]string{}
+	tagSources, tagActors := len(stateLinks) > maxLinkEdges, len(actorLinks) > maxLinkEdges
+	if tagSources {
+		for i, s := range sources {
+			bd.tag[s.ID] = "S" + strconv.Itoa(i+1)
+		}
+		for _, l := range stateLinks {
+			bd.tags[l.to] = append(bd.tags[l.to], bd.tag[l.from])
+		}
+		bd.present["tags"] = true
+	}
+	if tagActors {
+		for i, a := range actors {
+			bd.tag[a.ID] = "A" + strconv.Itoa(i+1)
+		}
+		for _, l := range actorLinks {
+			t := bd.tag[l.from]
+			switch l.role {
+			case argmap.RoleAsserts:
+				t += "+"
+			case argmap.RoleDisputes:
+				t += "−"
+			}
+			bd.tags[l.to] = append(bd.tags[l.to], t)
+		}
+		bd.present["tags"] = true
+	}
+
 	// Nodes.
 	for _, s := range sources {
 		bd.addSource(s)
@@ -178,70 +266,34 @@ func buildDOT(g *argmap.Graph, opt argmap.RenderOptions) ([]byte, stats, error) 
 	}
 
 	// Edges: provenance, actors, citations, then the argument itself.
-	srcIn := map[string]bool{}
-	for _, s := range sources {
-		srcIn[s.ID] = true
-	}
-	actIn := map[string]bool{}
-	for _, a := range actors {
-		actIn[a.ID] = true
-	}
-	seen := map[[2]string]bool{}
-	states := func(nodeID string, spans []argmap.Span) {
-		ids := make([]string, 0, len(spans))
-		for _, sp := range spans {
-			ids = append(ids, sp.SourceID)
-		}
-		sort.Strings(ids)
-		for _, sid := range ids {
-			k := [2]string{sid, nodeID}
-			if !srcIn[sid] || seen[k] {
-				continue
-			}
-			seen[k] = true
+	if !tagSources {
+		for _, l := range stateLinks {
 			bd.present["states"] = true
-			bd.edge(sid, nodeID, `color="`+colGrey+`", style=dashed, arrowhead=none`)
+			bd.edge(l.from, l.to, `color="`+colGrey+`", style=dashed, arrowhead=none`)
 		}
 	}
-	for _, c := range claims {
-		states(c.ID, c.Spans)
-	}
-	for _, e := range evidence {
-		states(e.ID, e.Spans)
-	}
-	for _, c := range claims {
-		refs := append([]argmap.ActorRef(nil), c.Actors...)
-		sort.Slice(refs, func(i, j int) bool {
-			if refs[i].ActorID != refs[j].ActorID {
-				return refs[i].ActorID < refs[j].ActorID
-			}
-			return refs[i].Role < refs[j].Role
-		})
-		for _, ref := range refs {
-			k := [2]string{ref.ActorID, c.ID + "\x00" + string(ref.Role)}
-			if !actIn[ref.ActorID] || seen[k] {
-				continue
-			}
-			seen[k] = true
-			switch ref.Role {
+	if !tagActors {
+		for _, l := range actorLinks {
+			switch l.role {
 			case argmap.RoleAsserts:
 				bd.present["asserts"] = true
-				bd.edge(ref.ActorID, c.ID, `color="`+colAsserts+`", style=dotted, penwidth=1.4`)
+				bd.edge(l.from, l.to, `color="`+colAsserts+`", style=dotted, penwidth=1.4`)
 			case argmap.RoleDisputes:
 				bd.present["disputes"] = true
-				bd.edge(ref.ActorID, c.ID, `color="`+colDisputes+`", style=dotted, penwidth=1.4, arrowhead=tee`)
+				bd.edge(l.from, l.to, `color="`+colDisputes+`", style=dotted, penwidth=1.4, arrowhead=tee`)
 			default:
 				bd.present["named"] = true
-				bd.edge(ref.ActorID, c.ID, `color="`+colGrey+`", style=dotted, arrowhead=none`)
+				bd.edge(l.from, l.to, `color="`+colGrey+`", style=dotted, arrowhead=none`)
 			}
 		}
 	}
+	citeSeen := map[[2]string]bool{}
 	for _, c := range citations {
-		k := [2]string{c.SourceID, "cites\x00" + c.CitedID}
-		if c.CitedID == "" || c.CitedID == c.SourceID || !srcIn[c.SourceID] || !srcIn[c.CitedID] || seen[k] {
+		k := [2]string{c.SourceID, c.CitedID}
+		if c.CitedID == "" || c.CitedID == c.SourceID || !srcIn[c.SourceID] || !srcIn[c.CitedID] || citeSeen[k] {
 			continue
 		}
-		seen[k] = true
+		citeSeen[k] = true
 		bd.present["cites"] = true
 		bd.edge(c.SourceID, c.CitedID, `color="`+colGrey+`", style=dotted, arrowhead=vee`)
 	}
@@ -370,6 +422,9 @@ func (bd *builder) addSource(s argmap.Source) {
 		title = s.ID
 	}
 	lines := wrap(title, sourceWidth, sourceLines)
+	if t := bd.tag[s.ID]; t != "" {
+		lines[0] = t + " · " + lines[0]
+	}
 	var by []string
 	if len(s.Authors) > 0 {
 		a := clean(s.Authors[0])
@@ -393,8 +448,12 @@ func (bd *builder) addActor(a argmap.Actor) {
 	if clean(name) == "" {
 		name = a.ID
 	}
+	lines := wrap(name, actorWidth, actorLines)
+	if t := bd.tag[a.ID]; t != "" {
+		lines[0] = t + " · " + lines[0]
+	}
 	bd.present["actor"] = true
-	bd.nodes = append(bd.nodes, node{id: a.ID, name: bd.names[a.ID], attrs: "shape=ellipse, style=filled, fillcolor=\"#f3e5f5\", color=\"" + colAsserts + "\", label=" + quote(wrap(name, actorWidth, actorLines)...) + bd.common(a.ID)})
+	bd.nodes = append(bd.nodes, node{id: a.ID, name: bd.names[a.ID], attrs: "shape=ellipse, style=filled, fillcolor=\"#f3e5f5\", color=\"" + colAsserts + "\", label=" + quote(lines...) + bd.common(a.ID)})
 }
 
 func (bd *builder) addClaim(c argmap.Claim) {
@@ -412,7 +471,7 @@ func (bd *builder) addClaim(c argmap.Claim) {
 	} else {
 		bd.present["claim"] = true
 	}
-	bd.nodes = append(bd.nodes, node{id: c.ID, name: bd.names[c.ID], attrs: attrs + ", label=" + quote(wrap(text, claimWidth, claimLines)...) + bd.common(c.ID)})
+	bd.nodes = append(bd.nodes, node{id: c.ID, name: bd.names[c.ID], attrs: attrs + ", label=" + quote(bd.withTags(c.ID, wrap(text, claimWidth, claimLines))...) + bd.common(c.ID)})
 }
 
 func (bd *builder) addEvidence(e argmap.Evidence) {
@@ -424,9 +483,17 @@ func (bd *builder) addEvidence(e argmap.Evidence) {
 	if clean(text) == "" {
 		text = e.ID
 	}
-	lines = append(lines, wrap(text, claimWidth, evidenceLines)...)
+	lines = bd.withTags(e.ID, append(lines, wrap(text, claimWidth, evidenceLines)...))
 	bd.present["evidence"] = true
 	bd.nodes = append(bd.nodes, node{id: e.ID, name: bd.names[e.ID], attrs: "shape=note, style=filled, fillcolor=\"#fff8e1\", color=\"#8d6e63\", fontsize=10, label=" + quote(lines...) + bd.common(e.ID)})
+}
+
+// withTags adds a line of the source and actor tags of id, if any.
+func (bd *builder) withTags(id string, lines []string) []string {
+	if t := bd.tags[id]; len(t) > 0 {
+		return append(lines, shorten("["+strings.Join(t, ", ")+"]", claimWidth))
+	}
+	return lines
 }
 
 // relColour returns the colour of a relation kind.
@@ -494,6 +561,10 @@ func (bd *builder) addRelation(r *argmap.Relation) {
 		bd.edge(f, r.To, a)
 	}
 }
+
+// maxLinkEdges is the most provenance (or actor) edges drawn as edges; past
+// it they become tags in the labels.
+const maxLinkEdges = 40
 
 // staggerFrom is how many leaf premises in a map start staggering.
 const staggerFrom = 12

@@ -120,7 +120,8 @@ func bigGraph(n int) *argmap.Graph {
 		g.Relations = append(g.Relations, argmap.Relation{ID: fmt.Sprintf("rel_%04d", rel), Kind: kind, From: from, To: to, Origin: argmap.OriginExtracted, Score: 0.5, CreatedAt: t0})
 		rel++
 	}
-	// Claim i bears on claim (i-1)/3: a tree three wide.
+	// Claim i bears on one of the twelve claims before it: a deep, narrow
+	// web rather than a broad tree.
 	for i := 1; i < nClaims; i++ {
 		kind := argmap.Supports
 		if i%4 == 0 {
@@ -130,7 +131,7 @@ func bigGraph(n int) *argmap.Graph {
 		if i%9 == 0 && i+1 < nClaims {
 			from = append(from, fmt.Sprintf("clm_%04d", i+1))
 		}
-		addRel(kind, from, fmt.Sprintf("clm_%04d", (i-1)/3))
+		addRel(kind, from, fmt.Sprintf("clm_%04d", i-1-(i*7919)%min(i, 12)))
 		if rel%25 == 0 && i > 2 {
 			addRel(argmap.Contests, []string{fmt.Sprintf("clm_%04d", i-2)}, fmt.Sprintf("rel_%04d", rel-1))
 		}
