@@ -1,0 +1,127 @@
+package httpapi_test
+
+import (
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/httpapi"
+)
+
+// slow is a store whose Stats waits for release, reporting when it starts
+// and whether its context was cancelled meanwhile.
+type slow struct {
+	argmap.Store
+	entered   chan struct{}
+	release   chan struct{}
+	cancelled chan bool
+}
+
+func (s *slow) Stats(ctx context.Context) (argmap.Counts, error) {
+	s.entered <- struct{}{}
+	<-s.release
+	s.cancelled <- ctx.Err() != nil
+	return s.Store.Stats(ctx)
+}
+
+// serve runs Server.Serve on a loopback listener and returns its address and
+// the channel Serve's result arrives on.
+func serve(t *testing.T, ctx context.Context, cfg httpapi.Config, st argmap.Store) (string, <-chan error) {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httpapi.New(cfg, httpapi.Deps{Store: st})
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, l) }()
+	return "http://" + l.Addr().String(), done
+}
+
+func TestServeFinishesInFlightRequests(t *testing.T) {
+	st := &slow{Store: openStore(t), entered: make(chan struct{}, 1), release: make(chan struct{}), cancelled: make(chan bool, 1)}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	base, done := serve(t, ctx, httpapi.Config{ShutdownTimeout: 10 * time.Second}, st)
+
+	type result struct {
+		status int
+		body   string
+		err    error
+	}
+	got := make(chan result, 1)
+	go func() {
+		res, err := http.Get(base + "/v1/stats")
+		if err != nil {
+			got <- result{err: err}
+			return
+		}
+		defer res.Body.Close()
+		b, err := io.ReadAll(res.Body)
+		got <- result{status: res.StatusCode, body: string(b), err: err}
+	}()
+	select {
+	case <-st.entered:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the slow request never reached the store")
+	}
+	cancel()
+	// Serve must not return while the request is in flight.
+	select {
+	case err := <-done:
+		t.Fatalf("Serve returned %v with a request in flight", err)
+	case <-time.After(200 * time.Millisecond):
+	}
+	// New connections are refused once shutdown has begun.
+	c := &http.Client{Timeout: 2 * time.Second}
+	if res, err := c.Get(base + "/healthz"); err == nil {
+		res.Body.Close()
+		t.Errorf("GET /healthz during shutdown = %d, want the connection refused", res.StatusCode)
+	}
+	close(st.release)
+	r := <-got
+	if r.err != nil || r.status != http.StatusOK {
+		t.Fatalf("in-flight GET /v1/stats = %d %q %v, want 200", r.status, r.body, r.err)
+	}
+	if <-st.cancelled {
+		t.Errorf("the in-flight request's context was cancelled by shutdown")
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Serve = %v, want nil after a clean shutdown", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Serve did not return after the last request finished")
+	}
+}
+
+func TestServeShutdownIsBounded(t *testing.T) {
+	st := &slow{Store: openStore(t), entered: make(chan struct{}, 1), release: make(chan struct{}), cancelled: make(chan bool, 1)}
+	defer close(st.release)
+	ctx, cancel := context.WithCancel(context.Background())
+	base, done := serve(t, ctx, httpapi.Config{ShutdownTimeout: 150 * time.Millisecond}, st)
+	go func() {
+		if res, err := http.Get(base + "/v1/stats"); err == nil {
+			res.Body.Close()
+		}
+	}()
+	<-st.entered
+	start := time.Now()
+	cancel()
+	select {
+	case err := <-done:
+		if argmap.ErrorCode(err) != argmap.EUNAVAILABLE {
+			t.Errorf("Serve = %v, want an unavailable error after the shutdown timeout", err)
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("Serve took %s to give up, want about 150ms", d)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Serve did not give up waiting for a stuck request")
+	}
+}
