@@ -45,12 +45,7 @@ var strongChrome = map[string]bool{
 
 // chromeHit returns the first chrome cue found in padded words p, or "".
 func chromeHit(p string) string {
-	for _, c := range chromeCues {
-		if strings.Contains(p, " "+c+" ") {
-			return c
-		}
-	}
-	return ""
+	return chromeIndex.find(strings.Fields(p))
 }
 
 // sectionOf reads a heading and returns the section it opens, and whether it

@@ -195,16 +195,14 @@ func Classify(text string, sec Section) Verdict {
 	if s.nWords == 0 || urlOnly(text) {
 		return other("no words")
 	}
-	if c := chromeHit(s.p); c != "" {
+	if c := chromeIndex.find(s.ws); c != "" {
 		return other("chrome:" + c)
 	}
 	if c := chromeText(text, s.ws); c != "" {
 		return other("chrome:" + c)
 	}
-	for _, c := range courtesyCues {
-		if strings.Contains(s.p, " "+c+" ") {
-			return other("courtesy:" + c)
-		}
+	if c := courtesyIndex.find(s.ws); c != "" {
+		return other("courtesy:" + c)
 	}
 	if apparatus(s) {
 		return other("apparatus")
@@ -233,19 +231,19 @@ func Classify(text string, sec Section) Verdict {
 	if announcement(s) {
 		return other("announcement")
 	}
-	for _, cs := range claimCues {
-		if m := cs.match(s.p); m != "" {
+	for i, cs := range claimCues {
+		if m := claimIndex[i].find(s.ws); m != "" {
 			claim += cs.weight
 			cues = append(cues, cs.name+":"+m)
 		}
 	}
 	// evidence cues
-	for _, cs := range evidenceCues {
+	for i, cs := range evidenceCues {
 		if cs.phrases == nil {
 			continue
 		}
-		if m := cs.match(s.p); m != "" {
-			kind := map[string]string{"report": "testimony", "method": "observation", "citation": "citation", "factive": "observation"}[cs.name]
+		if m := evidenceIndex[i].find(s.ws); m != "" {
+			kind := evidenceKinds[cs.name]
 			w := cs.weight
 			if cs.name == "report" && strings.Contains(s.p, " "+m+" that ") {
 				w += 1.5
@@ -317,6 +315,8 @@ func Classify(text string, sec Section) Verdict {
 	}
 	return Verdict{Label: LabelClaim, Score: clamp(0.45 + 0.1*claim), Cues: cues}
 }
+
+var evidenceKinds = map[string]string{"report": "testimony", "method": "observation", "citation": "citation", "factive": "observation"}
 
 func clamp(f float64) float64 {
 	if f > 0.95 {

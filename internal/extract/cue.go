@@ -264,3 +264,58 @@ func (s surface) firstWords(n int, phrase string) bool {
 	}
 	return strings.Contains(padded(ws), " "+phrase+" ")
 }
+
+// phraseIndex finds phrases in a word sequence by their first word, so a
+// sentence is scanned once however many phrases there are.
+type phraseIndex map[string][][]string
+
+func newPhraseIndex(phrases []string) phraseIndex {
+	ix := phraseIndex{}
+	for _, ph := range phrases {
+		ws := strings.Fields(ph)
+		if len(ws) > 0 {
+			ix[ws[0]] = append(ix[ws[0]], ws)
+		}
+	}
+	return ix
+}
+
+// find returns the first phrase (in sentence order) occurring in ws, or "".
+func (ix phraseIndex) find(ws []string) string {
+	for i, w := range ws {
+		for _, ph := range ix[w] {
+			if i+len(ph) > len(ws) {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(ph); k++ {
+				if ws[i+k] != ph[k] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return strings.Join(ph, " ")
+			}
+		}
+	}
+	return ""
+}
+
+var (
+	claimIndex    []phraseIndex
+	evidenceIndex []phraseIndex
+	chromeIndex   phraseIndex
+	courtesyIndex phraseIndex
+)
+
+func init() {
+	for _, cs := range claimCues {
+		claimIndex = append(claimIndex, newPhraseIndex(cs.phrases))
+	}
+	for _, cs := range evidenceCues {
+		evidenceIndex = append(evidenceIndex, newPhraseIndex(cs.phrases))
+	}
+	chromeIndex = newPhraseIndex(chromeCues)
+	courtesyIndex = newPhraseIndex(courtesyCues)
+}

@@ -51,7 +51,7 @@ var concepts = map[string]string{
 	"block": "exclude", "deter": "exclude", "prevent": "exclude", "obstruct": "exclude", "intercept": "exclude",
 	"contain": "exclude", "deni": "exclude",
 	"volunt": "voluntary", "voluntar": "voluntary", "voluntari": "voluntary", "voluntarili": "voluntary",
-	"avr": "voluntary return",
+	"avr":   "voluntary return",
 	"coerc": "coerce", "forc": "coerce", "compel": "coerce", "pressur": "coerce",
 	"question": "contest", "contest": "contest", "disput": "contest", "challeng": "contest", "doubt": "contest",
 	"seeker": "asylum", "asylum": "asylum", "refuge": "refugee", "refugee": "refugee",
@@ -128,10 +128,11 @@ func (l *Linker) signature(c argmap.Claim) signature {
 			continue
 		}
 		st := stem(w)
-		if cpt, ok := concepts[st]; ok {
-			st = cpt
-		} else if cpt, ok := concepts[w]; ok {
-			st = cpt
+		for _, form := range []string{w, strings.TrimSuffix(w, "s"), st} {
+			if cpt, ok := concepts[form]; ok {
+				st = cpt
+				break
+			}
 		}
 		sig.concepts[st] = true
 	}

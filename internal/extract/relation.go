@@ -74,6 +74,14 @@ func relate(g *argmap.Graph, units []*unit, srcID, text, hash string) {
 				break
 			}
 		}
+		// a paragraph that opens with a contrast or conclusion answers the
+		// claim before it, even across the paragraph break
+		prevAny := prevClaim
+		for j := i - 1; prevAny == "" && j >= 0; j-- {
+			if units[j].Label == LabelClaim && units[j].sec == u.sec {
+				prevAny = units[j].id
+			}
+		}
 		p := padded(words(text[u.Start:u.End]))
 		if u.Label == LabelEvidence {
 			to := prevClaim
@@ -102,13 +110,13 @@ func relate(g *argmap.Graph, units []*unit, srcID, text, hash string) {
 			continue
 		}
 		if c := startsWithCue(p, contestCues); c != "" || strings.Contains(p, " challenged this view ") || strings.Contains(p, " critical of this ") {
-			if id := add(argmap.Contests, u.id, prevClaim, u, 0.6, c); id != "" {
+			if id := add(argmap.Contests, u.id, prevAny, u, 0.6, c); id != "" {
 				lastRel[u.para] = id
 			}
 			continue
 		}
 		if c := startsWithCue(p, conclusionCues); c != "" {
-			if id := add(argmap.Supports, prevClaim, u.id, u, 0.6, c); id != "" {
+			if id := add(argmap.Supports, prevAny, u.id, u, 0.6, c); id != "" {
 				lastRel[u.para] = id
 			}
 			continue

@@ -1,0 +1,62 @@
+package extract_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"testing"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract"
+)
+
+// FuzzExtract checks that extraction never panics, that every span lies in
+// the source text and quotes it, and that the draft validates and writes.
+func FuzzExtract(f *testing.F) {
+	for _, name := range []string{"statement.txt", "page.html"} {
+		if b, err := os.ReadFile("testdata/" + name); err == nil {
+			f.Add(b, name)
+		}
+	}
+	f.Add([]byte("We argue that X. However, Y is true (see Smith 2010)."), "a.md")
+	f.Add([]byte("Notes\n\n1. Interview, Paris, 2001.\n\nReferences\n\nSmith, J. 2010. Title. Journal 3(2): 1-9."), "b.txt")
+	f.Add([]byte("<p>a<script>b</script>c</p>"), "c.html")
+	p := extract.New(extract.Options{MaxBytes: 1 << 20})
+	f.Fuzz(func(t *testing.T, data []byte, name string) {
+		g, err := p.Extract(context.Background(), argmap.Document{Name: name, Data: data})
+		if err != nil {
+			if argmap.ErrorCode(err) == argmap.EINTERNAL {
+				t.Fatalf("internal error: %v", err)
+			}
+			return
+		}
+		if err := g.Validate(nil); err != nil {
+			t.Fatalf("draft does not validate: %v", err)
+		}
+		text := g.Sources[0].Text
+		check := func(sp argmap.Span) {
+			if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End || text[sp.Start:sp.End] != sp.Quote {
+				t.Fatalf("span %d..%d of %d bytes does not quote the text", sp.Start, sp.End, len(text))
+			}
+		}
+		for _, c := range g.Claims {
+			for _, sp := range c.Spans {
+				check(sp)
+			}
+		}
+		for _, e := range g.Evidence {
+			for _, sp := range e.Spans {
+				check(sp)
+			}
+		}
+		for _, r := range g.Relations {
+			if r.Span != nil {
+				check(*r.Span)
+			}
+		}
+		var buf bytes.Buffer
+		if err := extract.WriteJSONL(&buf, name, g); err != nil {
+			t.Fatalf("WriteJSONL: %v", err)
+		}
+	})
+}
