@@ -431,6 +431,14 @@ func TestHomeAndHealth(t *testing.T) {
 		t.Errorf("GET / script uses innerHTML; results must be built with textContent")
 	}
 	wantStatus(t, "GET /healthz", e.get("/healthz"), http.StatusOK)
+
+	empty := newEnv(t, httpapi.Config{}, openStore(t), nil)
+	if r := empty.get("/"); r.Status != http.StatusOK || strings.Contains(string(r.Body), "<img") || !strings.Contains(string(r.Body), "Nothing is stored yet") {
+		t.Errorf("GET / on an empty store = %d, want 200 without a map and with a hint", r.Status)
+	}
+	if r := empty.get("/v1/map.svg"); r.Status != http.StatusNotFound || !strings.Contains(r.Err(t).Message, "nothing to draw") {
+		t.Errorf("GET /v1/map.svg on an empty store = %d %s, want 404 nothing to draw", r.Status, r.Body)
+	}
 	r = e.get("/v1/stats")
 	wantStatus(t, "GET /v1/stats", r, http.StatusOK)
 	var n argmap.Counts

@@ -42,8 +42,9 @@ The API is described in <a href="/openapi.yaml">openapi.yaml</a>.</p>
 <form id="ask"><input type="search" id="q" name="q" placeholder="a claim, e.g. the organisation serves the interests of states" required>
 <button>Ask</button></form>
 <div id="out" aria-live="polite"></div>
-{{if not .Locked}}<h2>The map</h2>
-<img src="/v1/map.svg" alt="argument map of the stored claims">{{end}}
+{{if .Locked}}{{else if or .Counts.Claims .Counts.Evidence}}<h2>The map</h2>
+<img src="/v1/map.svg" alt="argument map of the stored claims">
+{{else if not .Err}}<p class="muted">Nothing is stored yet: POST a document to /v1/sources to see a map here.</p>{{end}}
 <script nonce="{{.Nonce}}">
 (function(){
   var out = document.getElementById('out');

@@ -58,7 +58,8 @@ func (s *Server) claimMap(f argmap.RenderFormat) gin.HandlerFunc {
 	}
 }
 
-// wholeMap renders the whole graph, bounded by limit.
+// wholeMap renders the whole graph, bounded by limit. An empty store has no
+// map: 404.
 func (s *Server) wholeMap(f argmap.RenderFormat) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		limit, err := intQuery(c, "limit", defaultMapLimit, 1, maxMapLimit)
@@ -69,6 +70,10 @@ func (s *Server) wholeMap(f argmap.RenderFormat) gin.HandlerFunc {
 		g, err := s.store.Neighbourhood(c.Request.Context(), "", 0, limit)
 		if err != nil {
 			s.fail(c, err)
+			return
+		}
+		if len(g.Claims) == 0 && len(g.Evidence) == 0 {
+			s.fail(c, argmap.Errorf(argmap.ENOTFOUND, "there is nothing to draw yet: ingest a document first"))
 			return
 		}
 		s.render(c, g, argmap.RenderOptions{Format: f, Title: "argmap"})
