@@ -1,0 +1,378 @@
+package render_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"fmt"
+	"image"
+	"image/png"
+	"io"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/render"
+)
+
+// renderers returns an in-process renderer and one with two worker
+// processes (copies of this test binary), closed when the test ends.
+func renderers(t *testing.T) map[string]*render.Renderer {
+	t.Helper()
+	rs := map[string]*render.Renderer{
+		"inprocess": render.New(render.Options{}),
+		"workers":   render.New(workerOptions(2, 0)),
+	}
+	t.Cleanup(func() {
+		for _, r := range rs {
+			r.Close()
+		}
+	})
+	return rs
+}
+
+var labelRE = regexp.MustCompile(`label="((?:[^"\\]|\\.)*)"`)
+
+// dotLabels returns the text lines of every node label in a DOT document, as
+// a reader should see them.
+func dotLabels(t *testing.T, dot []byte) []string {
+	t.Helper()
+	var lines []string
+	for _, m := range labelRE.FindAllStringSubmatch(string(dot), -1) {
+		var cur strings.Builder
+		flush := func() {
+			if l := strings.ReplaceAll(cur.String(), "&amp;", "&"); strings.TrimSpace(l) != "" {
+				lines = append(lines, l)
+			}
+			cur.Reset()
+		}
+		s := m[1]
+		for i := 0; i < len(s); i++ {
+			if s[i] == '\\' && i+1 < len(s) {
+				i++
+				if s[i] == 'n' {
+					flush()
+					continue
+				}
+			}
+			cur.WriteByte(s[i])
+		}
+		flush()
+	}
+	return lines
+}
+
+// svgTexts parses an SVG strictly and returns the text of its text elements
+// and the names of all its elements.
+func svgTexts(t *testing.T, svg []byte) (texts map[string]bool, elems map[string]bool) {
+	t.Helper()
+	texts, elems = map[string]bool{}, map[string]bool{}
+	d := xml.NewDecoder(bytes.NewReader(svg))
+	d.Strict = true
+	inText := false
+	var cur strings.Builder
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("SVG does not parse as XML: %v", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			elems[tok.Name.Local] = true
+			if tok.Name.Local == "text" {
+				inText = true
+				cur.Reset()
+			}
+		case xml.CharData:
+			if inText {
+				cur.Write(tok)
+			}
+		case xml.EndElement:
+			if tok.Name.Local == "text" {
+				texts[cur.String()] = true
+				inText = false
+			}
+		}
+	}
+	return texts, elems
+}
+
+func TestRenderSVG(t *testing.T) {
+	graphs := map[string]*argmap.Graph{"small": smallGraph(), "injection": injectionGraph()}
+	for rname, r := range renderers(t) {
+		for gname, g := range graphs {
+			t.Run(rname+"/"+gname, func(t *testing.T) {
+				opt := argmap.RenderOptions{Format: argmap.FormatSVG, Title: `Title "with" \N <script> & ]]>`}
+				svg, err := r.Render(context.Background(), g, opt)
+				if err != nil {
+					t.Fatalf("Render(svg) error: %v", err)
+				}
+				if !bytes.HasPrefix(svg, []byte("<?xml")) {
+					t.Errorf("Render(svg) starts with %q, want <?xml", svg[:min(len(svg), 20)])
+				}
+				texts, elems := svgTexts(t, svg)
+				for _, bad := range []string{"script", "foreignObject", "iframe"} {
+					if elems[bad] {
+						t.Errorf("Render(svg) has a <%s> element", bad)
+					}
+				}
+				dot, err := render.DOT(g, opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, l := range dotLabels(t, dot) {
+					if !texts[l] {
+						t.Errorf("Render(svg) lacks the label text %q", l)
+					}
+				}
+				// Every injection text reaches the picture literally.
+				if gname == "injection" {
+					for _, want := range []string{`say "hi" ] ; node [shape=box]`, `back\slash \N \G \E \L \l \r`, `<script>alert(1)</script>`, `]]> <![CDATA[ x ]]>`, `&amp; &lt;tag&gt; &bogus;`, `<!-- comment --> -- double`, `Title "with" \N <script> & ]]>`} {
+						if !texts[want] {
+							t.Errorf("Render(svg) lacks the literal text %q", want)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestRenderDeterministic(t *testing.T) {
+	var first []byte
+	for _, name := range []string{"inprocess", "workers"} {
+		r := renderers(t)[name]
+		for i := range 3 {
+			svg, err := r.Render(context.Background(), smallGraph(), argmap.RenderOptions{Format: argmap.FormatSVG, Focus: "rel_linked"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if first == nil {
+				first = svg
+			} else if !bytes.Equal(first, svg) {
+				t.Fatalf("Render(svg) %s run %d differs from the first run", name, i)
+			}
+		}
+	}
+}
+
+// colourCount counts pixels within tol of c on every channel.
+func colourCount(img image.Image, r, g, b uint8, tol int) int {
+	n := 0
+	bounds := img.Bounds()
+	for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+		for x := bounds.Min.X; x < bounds.Max.X; x++ {
+			pr, pg, pb, _ := img.At(x, y).RGBA()
+			d := func(a uint32, b uint8) int { return max(int(a>>8)-int(b), int(b)-int(a>>8)) }
+			if d(pr, r) <= tol && d(pg, g) <= tol && d(pb, b) <= tol {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func TestRenderPNG(t *testing.T) {
+	for rname, r := range renderers(t) {
+		t.Run(rname, func(t *testing.T) {
+			out, err := r.Render(context.Background(), smallGraph(), argmap.RenderOptions{Format: argmap.FormatPNG, Focus: "clm_rose", Title: "Sea rescue"})
+			if err != nil {
+				t.Fatalf("Render(png) error: %v", err)
+			}
+			img, err := png.Decode(bytes.NewReader(out))
+			if err != nil {
+				t.Fatalf("Render(png) does not decode: %v", err)
+			}
+			w, h := img.Bounds().Dx(), img.Bounds().Dy()
+			if w < 600 || h < 300 || w > 4000 || h > 2000 {
+				t.Errorf("Render(png) is %d×%d pixels, want between 600×300 and 4000×2000 for the small map", w, h)
+			}
+			for _, c := range []struct {
+				name    string
+				r, g, b uint8
+				min     int
+			}{
+				{"support green", 0x2e, 0x7d, 0x32, 300},
+				{"contest red", 0xc6, 0x28, 0x28, 200},
+				{"focus yellow", 0xff, 0xf5, 0x9d, 1000},
+				{"white background", 0xff, 0xff, 0xff, w * h / 2},
+				{"black text", 0, 0, 0, 300},
+			} {
+				if n := colourCount(img, c.r, c.g, c.b, 40); n < c.min {
+					t.Errorf("Render(png) has %d %s pixels, want at least %d", n, c.name, c.min)
+				}
+			}
+		})
+	}
+}
+
+func TestRenderErrors(t *testing.T) {
+	small := smallGraph()
+	tests := []struct {
+		name string
+		opt  render.Options
+		g    *argmap.Graph
+		ropt argmap.RenderOptions
+		code string
+	}{
+		{"unknown format", render.Options{}, small, argmap.RenderOptions{Format: "gif"}, argmap.EUNSUPPORTED},
+		{"empty format", render.Options{}, small, argmap.RenderOptions{}, argmap.EUNSUPPORTED},
+		{"empty graph", render.Options{}, &argmap.Graph{}, argmap.RenderOptions{Format: argmap.FormatSVG}, argmap.EINVALID},
+		{"unknown focus", render.Options{}, small, argmap.RenderOptions{Format: argmap.FormatSVG, Focus: "clm_x"}, argmap.EINVALID},
+		{"too many nodes", render.Options{MaxNodes: 5}, small, argmap.RenderOptions{Format: argmap.FormatDOT}, argmap.ETOOLARGE},
+		{"too many edges", render.Options{MaxEdges: 5}, small, argmap.RenderOptions{Format: argmap.FormatSVG}, argmap.ETOOLARGE},
+		{"default node bound", render.Options{}, bigGraph(2100), argmap.RenderOptions{Format: argmap.FormatSVG}, argmap.ETOOLARGE},
+		{"worker that exits", render.Options{Worker: []string{"/bin/sh", "-c", "exit 3"}}, small, argmap.RenderOptions{Format: argmap.FormatSVG}, argmap.EINTERNAL},
+		{"worker that talks nonsense", render.Options{Worker: []string{"/bin/sh", "-c", "head -c 64 /dev/zero; sleep 5"}}, small, argmap.RenderOptions{Format: argmap.FormatSVG}, argmap.EINTERNAL},
+		{"worker that cannot start", render.Options{Worker: []string{"/nonexistent/argmap"}}, small, argmap.RenderOptions{Format: argmap.FormatSVG}, argmap.EUNAVAILABLE},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := render.New(tt.opt)
+			defer r.Close()
+			start := time.Now()
+			out, err := r.Render(context.Background(), tt.g, tt.ropt)
+			if got := argmap.ErrorCode(err); got != tt.code {
+				t.Errorf("Render(%s) = %d bytes, error %v (code %q), want code %q", tt.name, len(out), err, got, tt.code)
+			}
+			if d := time.Since(start); d > 3*time.Second {
+				t.Errorf("Render(%s) took %v, want a quick failure", tt.name, d)
+			}
+		})
+	}
+}
+
+func TestRenderTimeout(t *testing.T) {
+	big := bigGraph(1500)
+	t.Run("workers", func(t *testing.T) {
+		r := render.New(workerOptions(1, 20*time.Second))
+		defer r.Close()
+		// Warm a worker so that the timeout hits the render, not the start.
+		if _, err := r.Render(context.Background(), smallGraph(), argmap.RenderOptions{Format: argmap.FormatSVG}); err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+		defer cancel()
+		start := time.Now()
+		_, err := r.Render(ctx, big, argmap.RenderOptions{Format: argmap.FormatSVG})
+		if got := argmap.ErrorCode(err); got != argmap.EUNAVAILABLE {
+			t.Fatalf("Render(1500 nodes, 100 ms) error = %v, want EUNAVAILABLE", err)
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("Render(1500 nodes, 100 ms) took %v to give up", d)
+		}
+		// The killed worker is replaced: the next render works, promptly.
+		start = time.Now()
+		svg, err := r.Render(context.Background(), smallGraph(), argmap.RenderOptions{Format: argmap.FormatSVG})
+		if err != nil || len(svg) == 0 {
+			t.Fatalf("Render after a timeout = %d bytes, %v", len(svg), err)
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("Render after a timeout took %v", d)
+		}
+	})
+	t.Run("option", func(t *testing.T) {
+		r := render.New(workerOptions(1, 50*time.Millisecond))
+		defer r.Close()
+		_, err := r.Render(context.Background(), big, argmap.RenderOptions{Format: argmap.FormatPNG})
+		if got := argmap.ErrorCode(err); got != argmap.EUNAVAILABLE {
+			t.Fatalf("Render(Timeout 50 ms) error = %v, want EUNAVAILABLE", err)
+		}
+	})
+	t.Run("inprocess", func(t *testing.T) {
+		r := render.New(render.Options{Timeout: 50 * time.Millisecond})
+		start := time.Now()
+		_, err := r.Render(context.Background(), bigGraph(600), argmap.RenderOptions{Format: argmap.FormatSVG})
+		if got := argmap.ErrorCode(err); got != argmap.EUNAVAILABLE {
+			t.Fatalf("Render in process (Timeout 50 ms) error = %v, want EUNAVAILABLE", err)
+		}
+		if d := time.Since(start); d > 500*time.Millisecond {
+			t.Errorf("Render in process took %v to give up", d)
+		}
+		// The abandoned render finishes in the background; then renders work.
+		r2 := render.New(render.Options{})
+		if _, err := r2.Render(context.Background(), smallGraph(), argmap.RenderOptions{Format: argmap.FormatSVG}); err != nil {
+			t.Fatalf("Render in process after a timeout: %v", err)
+		}
+	})
+}
+
+func TestRenderMemoryLimit(t *testing.T) {
+	opt := workerOptions(1, 20*time.Second)
+	opt.MemoryLimit = 48 << 20 // far below what Graphviz needs
+	r := render.New(opt)
+	defer r.Close()
+	_, err := r.Render(context.Background(), bigGraph(300), argmap.RenderOptions{Format: argmap.FormatSVG})
+	if got := argmap.ErrorCode(err); got != argmap.ETOOLARGE && got != argmap.EINTERNAL {
+		t.Fatalf("Render with a 48 MiB worker = %v, want ETOOLARGE or EINTERNAL", err)
+	}
+}
+
+func TestRenderConcurrent(t *testing.T) {
+	for rname, r := range renderers(t) {
+		t.Run(rname, func(t *testing.T) {
+			const goroutines = 6
+			var wg sync.WaitGroup
+			errs := make(chan error, goroutines*3)
+			for i := range goroutines {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for j, f := range []argmap.RenderFormat{argmap.FormatSVG, argmap.FormatPNG, argmap.FormatSVG} {
+						g := smallGraph()
+						if (i+j)%2 == 1 {
+							g = bigGraph(60)
+						}
+						out, err := r.Render(context.Background(), g, argmap.RenderOptions{Format: f})
+						if err != nil {
+							errs <- fmt.Errorf("goroutine %d render %d (%s): %w", i, j, f, err)
+							continue
+						}
+						switch f {
+						case argmap.FormatSVG:
+							if !bytes.HasPrefix(out, []byte("<?xml")) || !bytes.HasSuffix(bytes.TrimSpace(out), []byte("</svg>")) {
+								errs <- fmt.Errorf("goroutine %d render %d: not a whole SVG", i, j)
+							}
+						case argmap.FormatPNG:
+							if _, err := png.Decode(bytes.NewReader(out)); err != nil {
+								errs <- fmt.Errorf("goroutine %d render %d: %w", i, j, err)
+							}
+						}
+					}
+				}()
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+func TestServeWorkerMalformed(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+	}{
+		{"bad magic", "XXXX\x03svg\x00\x00\x00\x01x"},
+		{"truncated", "AMRQ\x03sv"},
+		{"oversized", "AMRQ\x03svg\xff\xff\xff\xff"},
+	}
+	for _, tt := range tests {
+		var out bytes.Buffer
+		if err := render.ServeWorker(strings.NewReader(tt.in), &out); err == nil {
+			t.Errorf("ServeWorker(%s) = nil, want an error", tt.name)
+		}
+	}
+	var out bytes.Buffer
+	if err := render.ServeWorker(strings.NewReader(""), &out); err != nil || out.Len() != 0 {
+		t.Errorf("ServeWorker(no requests) = %v with %d bytes written, want nil and nothing", err, out.Len())
+	}
+}
