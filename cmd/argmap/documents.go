@@ -1,0 +1,120 @@
+package main
+
+import (
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// maxDocumentBytes bounds one input file; larger files are refused before
+// they are read whole.
+const maxDocumentBytes = 50 << 20
+
+// input is one file named on the command line or found in a directory.
+type input struct {
+	path string
+	err  error // set when the file cannot be used
+}
+
+// skippedInDirs are files a directory walk passes over: they describe the
+// folder rather than argue. Naming such a file explicitly still ingests it.
+func skippedInDirs(name string) bool {
+	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
+	switch base {
+	case "README", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE":
+		return true
+	}
+	return strings.HasPrefix(name, ".")
+}
+
+// expandInputs turns file and directory arguments into a sorted list of files.
+// Directories are walked recursively; unreadable paths become inputs with an
+// error so that the caller reports them and carries on.
+func expandInputs(args []string) []input {
+	var out []input
+	for _, a := range args {
+		info, err := os.Stat(a)
+		if err != nil {
+			out = append(out, input{path: a, err: argmap.Errorf(argmap.ENOTFOUND, "no such file or directory")})
+			continue
+		}
+		if !info.IsDir() {
+			out = append(out, input{path: a})
+			continue
+		}
+		var found []input
+		walkErr := filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				found = append(found, input{path: p, err: argmap.Errorf(argmap.EINVALID, "cannot read: %v", err)})
+				return nil
+			}
+			if d.IsDir() {
+				if p != a && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if skippedInDirs(d.Name()) || !d.Type().IsRegular() {
+				return nil
+			}
+			found = append(found, input{path: p})
+			return nil
+		})
+		if walkErr != nil {
+			out = append(out, input{path: a, err: argmap.Errorf(argmap.EINVALID, "cannot walk the directory: %v", walkErr)})
+		}
+		sort.Slice(found, func(i, j int) bool { return found[i].path < found[j].path })
+		out = append(out, found...)
+	}
+	return out
+}
+
+// readDocument reads one file as a Document, refusing files past the size
+// limit without reading them.
+func readDocument(path string) (argmap.Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return argmap.Document{}, argmap.Errorf(argmap.ENOTFOUND, "cannot open: %v", unwrapPathError(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxDocumentBytes+1))
+	if err != nil {
+		return argmap.Document{}, argmap.Errorf(argmap.EINVALID, "cannot read: %v", unwrapPathError(err))
+	}
+	if len(data) > maxDocumentBytes {
+		return argmap.Document{}, argmap.Errorf(argmap.ETOOLARGE, "larger than %d MiB", maxDocumentBytes>>20)
+	}
+	uri := path
+	if abs, err := filepath.Abs(path); err == nil {
+		uri = abs
+	}
+	return argmap.Document{Name: filepath.Base(path), URI: uri, MediaType: mediaType(path), Data: data}, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if e, ok := err.(*fs.PathError); ok {
+		pe = e
+		return pe.Err
+	}
+	return err
+}
+
+// mediaType guesses a document's media type from its extension; "" lets the
+// extractor sniff.
+func mediaType(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".html", ".htm", ".xhtml":
+		return "text/html"
+	case ".md", ".markdown":
+		return "text/markdown"
+	case ".txt", ".text":
+		return "text/plain"
+	}
+	return ""
+}

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// maxExportNodes bounds a whole-graph export; larger graphs need --claim.
+const maxExportNodes = 1500
+
+func runExport(ctx context.Context, e *env, args []string) error {
+	fs := newFlags("export")
+	store := storeFlag(fs, e)
+	format := fs.String("format", "", "output format: dot, svg or png")
+	claim := fs.String("claim", "", "render the neighbourhood of this claim (default: the whole graph)")
+	depth := fs.Int("depth", 2, "neighbourhood depth with --claim (1-8)")
+	out := fs.String("o", "", "output file")
+	title := fs.String("title", "", "title printed on the map")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", pos[0])
+	}
+	f := argmap.RenderFormat(*format)
+	if f != argmap.FormatDOT && f != argmap.FormatSVG && f != argmap.FormatPNG {
+		return usagef("--format must be dot, svg or png")
+	}
+	if *out == "" {
+		return usagef("-o FILE is required")
+	}
+	if *depth < 1 || *depth > argmap.MaxDepth {
+		return usagef("--depth must be between 1 and %d", argmap.MaxDepth)
+	}
+	st, err := openStore(ctx, e, *store)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	d := *depth
+	if *claim == "" {
+		d = 0
+	}
+	g, err := st.Neighbourhood(ctx, *claim, d, maxExportNodes)
+	if err != nil {
+		return err
+	}
+	r, closeR := newRenderer()
+	defer closeR()
+	data, err := r.Render(ctx, g, argmap.RenderOptions{Format: f, Focus: *claim, Title: *title})
+	if err != nil {
+		return err
+	}
+	if err := writeFileAtomic(*out, data); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "wrote %s (%d bytes, %d claims, %d evidence, %d relations)\n", *out, len(data), len(g.Claims), len(g.Evidence), len(g.Relations))
+	return nil
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames it,
+// so a failed write never leaves half a file.
+func writeFileAtomic(path string, data []byte) error {
+	tmp := fmt.Sprintf("%s.tmp-%d", path, time.Now().UnixNano())
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return argmap.Errorf(argmap.EINVALID, "cannot write %s: %v", path, unwrapPathError(err))
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return argmap.Errorf(argmap.EINVALID, "cannot write %s: %v", path, unwrapPathError(err))
+	}
+	return nil
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/httpapi"
+	"github.com/argmap/argmap/internal/render"
+)
+
+func runServe(ctx context.Context, e *env, args []string) error {
+	fs := newFlags("serve")
+	store := storeFlag(fs, e)
+	addr := fs.String("addr", envOr(e, "ARGMAP_ADDR", "127.0.0.1:8080"), "address to listen on")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", pos[0])
+	}
+	cfg, err := apiConfig(e)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, e, *store)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return serve(ctx, e, st, cfg, *addr)
+}
+
+// serve runs the API on addr until ctx is cancelled (SIGINT, SIGTERM).
+func serve(ctx context.Context, e *env, st argmap.Store, cfg httpapi.Config, addr string) error {
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return argmap.Errorf(argmap.EUNAVAILABLE, "cannot listen on %s: %v", addr, err)
+	}
+	r, closeR := newRenderer()
+	defer closeR()
+	srv := httpapi.New(cfg, httpapi.Deps{Store: st, Ingester: newIngester(st), Renderer: r})
+	fmt.Fprintf(e.stderr, "argmap: serving on http://%s (map: http://%s/v1/map.svg, API: http://%s/openapi.yaml)\n", l.Addr(), l.Addr(), l.Addr())
+	return srv.Serve(ctx, l)
+}
+
+// apiConfig reads the API's settings from the environment.
+func apiConfig(e *env) (httpapi.Config, error) {
+	cfg := httpapi.Config{
+		Logger:       slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo})),
+		DefaultDepth: argmap.DefaultDepth,
+	}
+	for _, t := range strings.Split(e.getenv("ARGMAP_API_TOKENS"), ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			cfg.Tokens = append(cfg.Tokens, t)
+		}
+	}
+	if v := e.getenv("ARGMAP_READ_TOKENS_REQUIRED"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return cfg, usagef("ARGMAP_READ_TOKENS_REQUIRED=%q is not true or false", v)
+		}
+		cfg.ReadTokensRequired = b
+	}
+	if v := e.getenv("ARGMAP_MAX_BODY_BYTES"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n <= 0 {
+			return cfg, usagef("ARGMAP_MAX_BODY_BYTES=%q is not a positive number", v)
+		}
+		cfg.MaxBodyBytes = n
+	}
+	for _, o := range strings.Split(e.getenv("ARGMAP_CORS_ORIGINS"), ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			cfg.CORSOrigins = append(cfg.CORSOrigins, o)
+		}
+	}
+	return cfg, nil
+}
+
+// newRenderer returns the map renderer: Graphviz runs in worker processes
+// (this binary in render-worker mode), so a slow or crashing render never
+// takes the server down.
+func newRenderer() (*render.Renderer, func()) {
+	var worker []string
+	if exe, err := os.Executable(); err == nil {
+		worker = []string{exe, "render-worker"}
+	}
+	r := render.New(render.Options{Worker: worker})
+	return r, func() { r.Close() }
+}
+
+func runRenderWorker(ctx context.Context, e *env, args []string) error {
+	return render.ServeWorker(os.Stdin, os.Stdout)
+}
+
+func envOr(e *env, key, def string) string {
+	if v := e.getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+// newToken returns a random bearer token.
+func newToken() string {
+	var b [18]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
