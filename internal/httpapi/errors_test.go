@@ -53,6 +53,7 @@ func TestErrors(t *testing.T) {
 		{"depth too deep", request{Method: "GET", Path: "/v1/claims/" + s.Serves + "/supporters?depth=99"}, 400, "invalid", "depth"},
 		{"bad origin", request{Method: "GET", Path: "/v1/claims?origin=dreamt"}, 400, "invalid", "origin"},
 		{"invalid UTF-8 query", request{Method: "GET", Path: "/v1/claims?q=%ff%fe"}, 400, "invalid", "UTF-8"},
+		{"invalid UTF-8 path", request{Method: "GET", Path: "/v1/claims/clm_%ff%fe"}, 400, "invalid", "path is not valid UTF-8"},
 		{"malformed query", request{Method: "GET", Path: "/v1/claims?q=%zz"}, 400, "invalid", "malformed"},
 		{"supporters without q", request{Method: "GET", Path: "/v1/supporters"}, 400, "invalid", "q is required"},
 		{"graph focus of wrong kind", request{Method: "GET", Path: "/v1/graph?focus=" + s.Source}, 400, "invalid", "focus"},

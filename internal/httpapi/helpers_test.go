@@ -93,7 +93,7 @@ func (s *syncBuffer) String() string {
 }
 
 // openStore opens a SQLite store in a temporary directory.
-func openStore(t *testing.T) *sqlitestore.Store {
+func openStore(t testing.TB) *sqlitestore.Store {
 	t.Helper()
 	st, err := sqlitestore.Open(context.Background(), filepath.Join(t.TempDir(), "argmap.db"))
 	if err != nil {
@@ -356,7 +356,7 @@ func trunc(b []byte) string {
 }
 
 // corpusDir finds shared/corpus/iom by walking up from the working directory.
-func corpusDir(t *testing.T) string {
+func corpusDir(t testing.TB) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
