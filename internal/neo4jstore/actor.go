@@ -11,6 +11,10 @@ func (s *Store) CreateActor(ctx context.Context, a *argmap.Actor) error {
 	if a == nil {
 		return argmap.Errorf(argmap.EINVALID, "the actor is missing")
 	}
+	// The record's own problems first, all of them; then its references.
+	if err := a.Validate(); err != nil {
+		return err
+	}
 	g := &argmap.Graph{Actors: []argmap.Actor{*a}}
 	if err := s.writeGraph(ctx, g, writeMode{what: "create actor"}); err != nil {
 		return err
@@ -65,14 +69,12 @@ func (s *Store) UpdateActor(ctx context.Context, id string, u argmap.ActorUpdate
 			a.Kind = *u.Kind
 		}
 		if u.Aliases != nil {
-			a.Aliases = nil
-			if len(*u.Aliases) > 0 {
-				a.Aliases = append([]string(nil), (*u.Aliases)...)
-			}
+			a.Aliases = *u.Aliases
 		}
 		if err := a.Validate(); err != nil {
 			return err
 		}
+		a.Aliases = mergeAliases(a.Name, nil, a.Aliases...)
 		if _, err := run(ctx, t, qActorUpdate, map[string]any{
 			"id": id, "name": a.Name, "kind": optStr(a.Kind), "aliases": optStrs(a.Aliases),
 		}); err != nil {

@@ -12,6 +12,10 @@ func (s *Store) CreateClaim(ctx context.Context, c *argmap.Claim) error {
 	if c == nil {
 		return argmap.Errorf(argmap.EINVALID, "the claim is missing")
 	}
+	// The record's own problems first, all of them; then its references.
+	if err := c.Validate(); err != nil {
+		return err
+	}
 	g := &argmap.Graph{Claims: []argmap.Claim{*c}}
 	if err := s.writeGraph(ctx, g, writeMode{what: "create claim"}); err != nil {
 		return err

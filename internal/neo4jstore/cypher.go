@@ -22,17 +22,16 @@ type statement struct {
 func splitStatements(src string) ([]statement, error) {
 	var (
 		out   []statement
-		start = 0     // byte offset where the current statement began
 		code  = false // whether the current statement has any code yet
 		first = 0     // offset of the first code byte of the current statement
 		line  = 1
 	)
 	flush := func(end int) {
 		if code {
-			text := strings.TrimSpace(src[start:end])
+			text := strings.TrimSpace(src[first:end])
 			out = append(out, statement{Text: text, Line: 1 + strings.Count(src[:first], "\n")})
 		}
-		start, code = end+1, false
+		code = false
 	}
 	for i := 0; i < len(src); i++ {
 		c := src[i]

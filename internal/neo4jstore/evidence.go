@@ -11,6 +11,10 @@ func (s *Store) CreateEvidence(ctx context.Context, e *argmap.Evidence) error {
 	if e == nil {
 		return argmap.Errorf(argmap.EINVALID, "the evidence is missing")
 	}
+	// The record's own problems first, all of them; then its references.
+	if err := e.Validate(); err != nil {
+		return err
+	}
 	g := &argmap.Graph{Evidence: []argmap.Evidence{*e}}
 	if err := s.writeGraph(ctx, g, writeMode{what: "create evidence"}); err != nil {
 		return err

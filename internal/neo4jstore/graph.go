@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -227,8 +228,9 @@ func writeGraphTx(ctx context.Context, t tx, g *argmap.Graph, mode writeMode) er
 			if !mode.upsertActors {
 				return argmap.Errorf(argmap.ECONFLICT, "actor %s already exists", a.ID)
 			}
-			merged := mergeAliases(have.Name, have.Aliases, a.Aliases...)
-			if len(merged) != len(have.Aliases) {
+			// As with a merge, a different name becomes an alias.
+			merged := mergeAliases(have.Name, have.Aliases, append([]string{a.Name}, a.Aliases...)...)
+			if !slices.Equal(merged, mergeAliases(have.Name, have.Aliases)) {
 				aliasUpdates = append(aliasUpdates, map[string]any{"id": a.ID, "aliases": merged})
 			}
 			continue

@@ -8,11 +8,11 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
-// clampDepth bounds a traversal depth: 0 or less means argmap.DefaultDepth.
+// clampDepth bounds a traversal depth to 0..argmap.MaxDepth.
 func clampDepth(depth int) int {
 	switch {
-	case depth <= 0:
-		return argmap.DefaultDepth
+	case depth < 0:
+		return 0
 	case depth > argmap.MaxDepth:
 		return argmap.MaxDepth
 	}
@@ -136,7 +136,7 @@ func (w *walk) reaches(spans map[string][]argmap.Span) []argmap.Reach {
 }
 
 // Reach walks relations backwards from the claim, at most depth relations
-// deep (0: argmap.DefaultDepth), one statement per level. ENOTFOUND if the
+// deep (0: the claim alone; at most argmap.MaxDepth), one statement per level. ENOTFOUND if the
 // claim is unknown.
 func (s *Store) Reach(ctx context.Context, claimID string, depth int) ([]argmap.Reach, error) {
 	depth = clampDepth(depth)

@@ -324,6 +324,7 @@ func actorFrom(v any) (argmap.Actor, error) {
 	}
 	r := reader{p: p}
 	a := argmap.Actor{ID: r.str("id"), Name: r.str("name"), Kind: r.str("kind"), Aliases: r.strs("aliases"), CreatedAt: r.time("created_at")}
+	sort.Strings(a.Aliases)
 	return a, r.err
 }
 

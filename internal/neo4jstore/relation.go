@@ -11,6 +11,10 @@ func (s *Store) CreateRelation(ctx context.Context, r *argmap.Relation) error {
 	if r == nil {
 		return argmap.Errorf(argmap.EINVALID, "the relation is missing")
 	}
+	// The record's own problems first, all of them; then its references.
+	if err := r.Validate(); err != nil {
+		return err
+	}
 	g := &argmap.Graph{Relations: []argmap.Relation{*r}}
 	if err := s.writeGraph(ctx, g, writeMode{what: "create relation"}); err != nil {
 		return err

@@ -1,6 +1,7 @@
 package neo4jstore
 
 import (
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -82,7 +83,7 @@ func evidenceRow(e *argmap.Evidence) map[string]any {
 func actorRow(a *argmap.Actor) map[string]any {
 	m := map[string]any{"id": a.ID, "name": a.Name, "created_at": ms(a.CreatedAt)}
 	setStr(m, "kind", a.Kind)
-	setStrs(m, "aliases", a.Aliases)
+	setStrs(m, "aliases", mergeAliases(a.Name, nil, a.Aliases...))
 	return m
 }
 
@@ -122,22 +123,31 @@ func targetRow(r *argmap.Relation) map[string]any {
 	return map[string]any{"relation": r.ID, "node": r.To}
 }
 
-// mergeAliases returns have plus the names in add that are neither the name
-// nor already there (ignoring case), in order.
+// mergeAliases returns the set of have and add without name, sorted: an
+// actor's own name is never one of its aliases. Aliases compare exactly.
 func mergeAliases(name string, have []string, add ...string) []string {
-	seen := map[string]bool{strings.ToLower(name): true}
+	seen := map[string]bool{name: true}
 	var out []string
 	for _, list := range [][]string{have, add} {
 		for _, a := range list {
-			k := strings.ToLower(strings.TrimSpace(a))
-			if k == "" || seen[k] {
+			if seen[a] {
 				continue
 			}
-			seen[k] = true
+			seen[a] = true
 			out = append(out, a)
 		}
 	}
+	sort.Strings(out)
 	return out
+}
+
+// englishStopWords are the words Lucene's English analyzer drops; a query of
+// nothing else has no searchable word.
+var englishStopWords = map[string]bool{
+	"a": true, "an": true, "and": true, "are": true, "as": true, "at": true, "be": true, "but": true, "by": true,
+	"for": true, "if": true, "in": true, "into": true, "is": true, "it": true, "no": true, "not": true, "of": true,
+	"on": true, "or": true, "such": true, "that": true, "the": true, "their": true, "then": true, "there": true,
+	"these": true, "they": true, "this": true, "to": true, "was": true, "will": true, "with": true,
 }
 
 // luceneSpecial holds the characters the Lucene query parser gives a meaning.
@@ -158,11 +168,12 @@ func escapeLucene(s string) string {
 
 // fullTextQuery turns free text into a Lucene query that matches any of its
 // words: each word is lower-cased (so AND, OR and NOT are words, not
-// operators) and escaped. It returns "" when no word holds a letter or digit.
+// operators) and escaped; English stop words are left out. It returns "" when
+// no word is left that holds a letter or digit.
 func fullTextQuery(q string) string {
 	var terms []string
 	for _, w := range strings.Fields(q) {
-		if !utf8.ValidString(w) || !strings.ContainsFunc(w, isWordRune) {
+		if !utf8.ValidString(w) || !strings.ContainsFunc(w, isWordRune) || englishStopWords[strings.ToLower(w)] {
 			continue
 		}
 		terms = append(terms, escapeLucene(strings.ToLower(w)))

@@ -19,6 +19,10 @@ func (s *Store) CreateSource(ctx context.Context, src *argmap.Source) error {
 	if src == nil {
 		return argmap.Errorf(argmap.EINVALID, "the source is missing")
 	}
+	// The record's own problems first, all of them; then its references.
+	if err := src.Validate(); err != nil {
+		return err
+	}
 	g := &argmap.Graph{Sources: []argmap.Source{*src}}
 	if err := s.writeGraph(ctx, g, writeMode{what: "create source"}); err != nil {
 		return err

@@ -1,5 +1,6 @@
-// Returns every source with its text, ordered by ID.
-// params: none
+// Returns every source, with its text when $with_text, ordered by ID.
+// params: $with_text
 MATCH (s:Source)
-RETURN s
+RETURN s {.id, .title, .authors, .date, .kind, .uri, .venue, .doi, .content_hash, .created_at,
+          text: CASE WHEN $with_text THEN s.text ELSE null END} AS s
 ORDER BY s.id

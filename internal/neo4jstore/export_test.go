@@ -1,0 +1,55 @@
+package neo4jstore
+
+import "github.com/argmap/argmap/internal/argmap"
+
+// Internals exposed to the external tests of package neo4jstore_test.
+
+var (
+	StatementsErr   = statementsErr
+	StatementNames  = statementNames
+	LoadStatements  = loadStatements
+	SplitStatements = splitStatements
+	UsedParams      = usedParams
+	PlanMigrations  = planMigrations
+	ConfigFrom      = configFrom
+	CheckURI        = checkURI
+	EscapeLucene    = escapeLucene
+	FullTextQuery   = fullTextQuery
+	Translate       = translate
+	SourceFrom      = sourceFrom
+	ClaimFrom       = claimFrom
+	EvidenceFrom    = evidenceFrom
+	ActorFrom       = actorFrom
+	RelationFrom    = relationFrom
+	CitationFrom    = citationFrom
+	LevelEdgesFrom  = levelEdgesFrom
+	SourceRow       = sourceRow
+	ClaimRow        = claimRow
+	ActorRow        = actorRow
+	RelationRow     = relationRow
+	CitationRow     = citationRow
+	SpanRow         = spanRow
+	PremiseRows     = premiseRows
+	MergeAliases    = mergeAliases
+	References      = references
+	Run             = run
+	QueryFiles      = queryFiles
+)
+
+// Statement is a loaded statement.
+type Statement = statement
+
+// Migration is a planned migration.
+type Migration = migration
+
+// LevelEdge is one row of a reach level.
+type LevelEdge = levelEdge
+
+// WalkReaches is Walk returning the final reaches.
+func WalkReaches(claimID string, levels [][]LevelEdge) []argmap.Reach {
+	w := newWalk(claimID)
+	for _, l := range levels {
+		w.step(l)
+	}
+	return w.reaches(nil)
+}
