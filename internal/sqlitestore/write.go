@@ -38,9 +38,11 @@ func isUnique(err error) bool {
 // writeGraph validates g against what is stored and writes every record.
 // Callers run it inside a write transaction, so a failure writes nothing.
 func writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m writeMode) error {
+	w := &graphWriter{ctx: ctx, tx: tx, texts: map[string]string{}, lens: map[string]int{}, stmt: map[string]*sql.Stmt{}}
+	defer w.close()
 	var lookupErr error
 	known := func(id string) bool {
-		ok, err := exists(ctx, tx, id)
+		ok, err := w.exists(id)
 		if err != nil && lookupErr == nil {
 			lookupErr = err
 		}
@@ -53,8 +55,6 @@ func writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m writeMode) e
 	if verr != nil {
 		return verr
 	}
-	w := &graphWriter{ctx: ctx, tx: tx, texts: map[string]string{}, lens: map[string]int{}, stmt: map[string]*sql.Stmt{}}
-	defer w.close()
 	for i := range g.Sources {
 		if g.Sources[i].Text != "" {
 			w.texts[g.Sources[i].ID] = g.Sources[i].Text
@@ -99,8 +99,8 @@ func (w *graphWriter) close() {
 	}
 }
 
-// exec runs a statement prepared once per graph.
-func (w *graphWriter) exec(query string, args ...any) (sql.Result, error) {
+// prepared returns the statement, prepared once per graph.
+func (w *graphWriter) prepared(query string) (*sql.Stmt, error) {
 	st, ok := w.stmt[query]
 	if !ok {
 		var err error
@@ -110,7 +110,32 @@ func (w *graphWriter) exec(query string, args ...any) (sql.Result, error) {
 		}
 		w.stmt[query] = st
 	}
+	return st, nil
+}
+
+// exec runs a statement prepared once per graph.
+func (w *graphWriter) exec(query string, args ...any) (sql.Result, error) {
+	st, err := w.prepared(query)
+	if err != nil {
+		return nil, err
+	}
 	return st.ExecContext(w.ctx, args...)
+}
+
+// exists reports whether a record with the ID is stored, in the table its
+// prefix names, with a prepared statement.
+func (w *graphWriter) exists(id string) (bool, error) {
+	table, ok := tables[argmap.KindOf(id)]
+	if !ok {
+		return false, nil
+	}
+	st, err := w.prepared(`SELECT count(*) FROM ` + table + ` WHERE id = ?`)
+	if err != nil {
+		return false, err
+	}
+	var n int
+	err = st.QueryRowContext(w.ctx, id).Scan(&n)
+	return n > 0, err
 }
 
 func (w *graphWriter) source(s *argmap.Source, m writeMode) error {

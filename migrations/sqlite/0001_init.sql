@@ -111,7 +111,6 @@ CREATE TABLE relations (
     created_at     INTEGER NOT NULL
 );
 CREATE INDEX relations_to ON relations (to_id, id);
-CREATE INDEX relations_kind ON relations (kind, id);
 CREATE INDEX relations_span_source ON relations (span_source_id);
 
 -- The premises of a relation, in the order given.
@@ -119,8 +118,7 @@ CREATE TABLE relation_premises (
     relation_id TEXT NOT NULL REFERENCES relations (id) ON DELETE CASCADE,
     position    INTEGER NOT NULL,
     node_id     TEXT NOT NULL,
-    PRIMARY KEY (relation_id, position),
-    UNIQUE (relation_id, node_id)
+    PRIMARY KEY (relation_id, position)
 ) WITHOUT ROWID;
 CREATE INDEX relation_premises_node ON relation_premises (node_id, relation_id);
 
