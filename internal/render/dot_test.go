@@ -142,12 +142,12 @@ func TestDOTStructure(t *testing.T) {
 		`"evd_deaths" [shape=note`,
 		`"src_guardian" [shape=folder`,
 		`"act_iom" [shape=ellipse`,
-		`"rel_linked" [shape=point`,                                    // linked premises meet at a junction
+		`"rel_linked" [shape=point`, // linked premises meet at a junction
 		`"clm_cut" -> "rel_linked" [color="#2e7d32", penwidth=1.8, arrowhead=none]`, // premise into the junction
-		`"rel_linked" -> "clm_main" [color="#2e7d32", penwidth=1.8]`,   // junction to the conclusion
-		`"clm_corr" -> "rel_linked" [color="#c62828", penwidth=1.8]`,   // the undercut hits the junction
-		`"clm_pull" -> "clm_main" [color="#c62828", penwidth=1.8]`,     // a plain rebuttal is a direct red edge
-		`"stub:clm_elsewhere" [shape=box, style="dashed,rounded"`,     // endpoint outside the map
+		`"rel_linked" -> "clm_main" [color="#2e7d32", penwidth=1.8]`,                // junction to the conclusion
+		`"clm_corr" -> "rel_linked" [color="#c62828", penwidth=1.8]`,                // the undercut hits the junction
+		`"clm_pull" -> "clm_main" [color="#c62828", penwidth=1.8]`,                  // a plain rebuttal is a direct red edge
+		`"stub:clm_elsewhere" [shape=box, style="dashed,rounded"`,                   // endpoint outside the map
 		`"clm_rose" -> "stub:clm_elsewhere" [color="#2e7d32", penwidth=1.8, style=dashed]`,
 		`"src_guardian" -> "clm_main" [color="#8a8a8a", style=dashed, arrowhead=none]`,
 		`"act_iom" -> "clm_pull" [color="#ef6c00", style=dotted, penwidth=1.4, arrowhead=tee]`,

@@ -1,10 +1,9 @@
 package render
 
 import (
-	"bytes"
 	"encoding/json"
+	"image"
 	"image/color"
-	"image/png"
 	"math"
 	"strconv"
 	"strings"
@@ -150,12 +149,15 @@ func rasterise(layoutJSON []byte) ([]byte, error) {
 			p.ops(o.LDraw)
 		}
 	}
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, p.dc.Image()); err != nil {
+	rgba, ok := p.dc.Image().(*image.RGBA)
+	if !ok {
+		return nil, argmap.Errorf(argmap.EINTERNAL, "the canvas is not RGBA")
+	}
+	out, err := encodePNG(rgba)
+	if err != nil {
 		return nil, argmap.WrapInternal(err, "cannot encode the PNG")
 	}
-	return buf.Bytes(), nil
+	return out, nil
 }
 
 // parseBB reads a Graphviz bounding box "llx,lly,urx,ury".

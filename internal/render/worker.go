@@ -84,8 +84,13 @@ func serveOne(format argmap.RenderFormat, dot []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkOutput(format, out); err != nil {
-		return nil, fatal(err)
+	// SVG comes from Graphviz and is checked here as well, to catch a
+	// Graphviz gone bad; a PNG is drawn by this package from a layout that
+	// already parsed, and the parent decodes it in full.
+	if format == argmap.FormatSVG {
+		if err := checkOutput(format, out); err != nil {
+			return nil, fatal(err)
+		}
 	}
 	return out, nil
 }
