@@ -22,10 +22,11 @@ func pipeline(st argmap.Store) argmap.Ingester {
 func TestErrors(t *testing.T) {
 	st := openStore(t)
 	s := seed(t, st)
-	e := newEnv(t, httpapi.Config{MaxBodyBytes: 4096}, st, pipeline(st))
-	big := `{"text":"` + strings.Repeat("a", 5000) + `"}`
+	e := newEnv(t, httpapi.Config{MaxBodyBytes: 8192}, st, pipeline(st))
+	big := `{"text":"` + strings.Repeat("a", 9000) + `"}`
 	spanOut := fmt.Sprintf(`{"text":"x","spans":[{"source_id":%q,"start":0,"end":100000}]}`, s.Source)
 	spanSplit := fmt.Sprintf(`{"text":"x","spans":[{"source_id":%q,"start":10,"end":5}]}`, s.Source)
+	manySpans := `{"text":"x","spans":[` + strings.TrimSuffix(strings.Repeat(fmt.Sprintf(`{"source_id":%q,"start":0,"end":1},`, s.Source), 101), ",") + `]}`
 	tests := []struct {
 		name   string
 		req    request
@@ -33,6 +34,7 @@ func TestErrors(t *testing.T) {
 		code   string
 		msg    string // a substring of the message
 	}{
+		{"too many spans", request{Method: "POST", Path: "/v1/claims", Body: manySpans, Token: writeToken}, 400, "invalid", "more than 100"},
 		{"malformed JSON", request{Method: "POST", Path: "/v1/claims", Body: `{"text":`, Token: writeToken}, 400, "invalid", "cut short"},
 		{"syntax error", request{Method: "POST", Path: "/v1/claims", Body: `{"text" "x"}`, Token: writeToken}, 400, "invalid", "malformed JSON"},
 		{"unknown field", request{Method: "POST", Path: "/v1/claims", Body: `{"text":"x","colour":"red"}`, Token: writeToken}, 400, "invalid", `unknown field "colour"`},
@@ -77,7 +79,7 @@ func TestErrors(t *testing.T) {
 
 		{"method not allowed", request{Method: "PUT", Path: "/v1/claims/" + s.Serves, Body: `{}`, Token: writeToken}, 405, "method_not_allowed", "PUT"},
 		{"duplicate actor", request{Method: "POST", Path: "/v1/actors", Body: `{"name":"International  Organization for Migration"}`, Token: writeToken}, 409, "conflict", ""},
-		{"body over the limit", request{Method: "POST", Path: "/v1/claims", Body: big, Token: writeToken}, 413, "too_large", "4096"},
+		{"body over the limit", request{Method: "POST", Path: "/v1/claims", Body: big, Token: writeToken}, 413, "too_large", "8192"},
 		{"document over the limit", request{Method: "POST", Path: "/v1/sources", Body: big, Token: writeToken}, 413, "too_large", ""},
 		{"claim as text/plain", request{Method: "POST", Path: "/v1/claims", Body: `{"text":"x"}`, ContentType: "text/plain", Token: writeToken}, 415, "unsupported", "application/json"},
 		{"source as XML", request{Method: "POST", Path: "/v1/sources", Body: `<doc/>`, ContentType: "application/xml", Token: writeToken}, 415, "unsupported", "multipart/form-data"},

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
@@ -103,6 +104,16 @@ func (s *Server) recoverer() gin.HandlerFunc {
 				"request_id", c.GetString(requestIDKey), "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 			s.fail(c, argmap.WrapInternal(fmt.Errorf("panic: %v", v), "internal error"))
 		}()
+		c.Next()
+	}
+}
+
+// timeout gives the request's context the configured deadline.
+func (s *Server) timeout() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		ctx, cancel := context.WithTimeout(c.Request.Context(), s.cfg.RequestTimeout)
+		defer cancel()
+		c.Request = c.Request.WithContext(ctx)
 		c.Next()
 	}
 }

@@ -23,6 +23,10 @@ import (
 // DefaultMaxBodyBytes is the request size limit when Config.MaxBodyBytes is 0.
 const DefaultMaxBodyBytes = 60 << 20
 
+// DefaultRequestTimeout bounds one request's work when
+// Config.RequestTimeout is 0.
+const DefaultRequestTimeout = 100 * time.Second
+
 // DefaultShutdownTimeout bounds how long Serve waits for in-flight requests
 // when Config.ShutdownTimeout is 0.
 const DefaultShutdownTimeout = 30 * time.Second
@@ -65,6 +69,10 @@ type Config struct {
 	// ShutdownTimeout bounds the wait for in-flight requests in Serve
 	// (default 30 s).
 	ShutdownTimeout time.Duration
+	// RequestTimeout bounds the work of one request: its context is cancelled
+	// after it, and a store or renderer that gives up answers 503 (default
+	// 100 s, under the server's WriteTimeout).
+	RequestTimeout time.Duration
 }
 
 // Deps are the services a Server calls.
@@ -102,6 +110,9 @@ func New(cfg Config, d Deps) *Server {
 	}
 	if cfg.ShutdownTimeout <= 0 {
 		cfg.ShutdownTimeout = DefaultShutdownTimeout
+	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = DefaultRequestTimeout
 	}
 	s := &Server{
 		cfg:        cfg,
@@ -185,7 +196,7 @@ func (s *Server) routes() *gin.Engine {
 	e.RedirectFixedPath = false
 	// Trust no proxy headers: the access log records the peer address.
 	_ = e.SetTrustedProxies(nil) // cannot fail for nil
-	e.Use(s.requestID(), s.accessLog(), s.recoverer(), s.cors(), s.limitBody(), s.checkInput())
+	e.Use(s.requestID(), s.accessLog(), s.recoverer(), s.timeout(), s.cors(), s.limitBody(), s.checkInput())
 	e.NoRoute(func(c *gin.Context) {
 		s.fail(c, argmap.Errorf(argmap.ENOTFOUND, "no route for %s %s", c.Request.Method, c.Request.URL.Path))
 	})

@@ -2,9 +2,11 @@ package httpapi_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -123,5 +125,28 @@ func TestServeShutdownIsBounded(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("Serve did not give up waiting for a stuck request")
+	}
+}
+
+// stuck is a store whose Stats waits for its context to end.
+type stuck struct{ argmap.Store }
+
+func (stuck) Stats(ctx context.Context) (argmap.Counts, error) {
+	<-ctx.Done()
+	return argmap.Counts{}, fmt.Errorf("stats: %w", ctx.Err())
+}
+
+func TestRequestTimeout(t *testing.T) {
+	e := newEnv(t, httpapi.Config{RequestTimeout: 100 * time.Millisecond}, stuck{openStore(t)}, nil)
+	start := time.Now()
+	r := e.get("/v1/stats")
+	if r.Status != http.StatusServiceUnavailable {
+		t.Fatalf("GET /v1/stats over a stuck store = %d %s, want 503", r.Status, r.Body)
+	}
+	if got := r.Err(t); got.Code != argmap.EUNAVAILABLE || !strings.Contains(got.Message, "timed out") {
+		t.Errorf("GET /v1/stats over a stuck store = %+v, want unavailable, timed out", got)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("the request took %s, want about 100ms", d)
 	}
 }

@@ -213,12 +213,18 @@ func (s *Server) deleteSource(c *gin.Context) {
 	c.Status(http.StatusNoContent)
 }
 
+// maxSpans bounds the spans of one curated claim or evidence.
+const maxSpans = 100
+
 // resolveSpans checks client-sent spans against the texts of their sources
 // (they must lie inside the text, on character boundaries) and fills in their
 // quotes. An unknown source is EINVALID: the request, not the URL, is wrong.
 func (s *Server) resolveSpans(ctx context.Context, field string, in []spanInput) ([]argmap.Span, error) {
 	if len(in) == 0 {
 		return nil, nil
+	}
+	if len(in) > maxSpans {
+		return nil, argmap.Errorf(argmap.EINVALID, "%s has %d spans, more than %d", field, len(in), maxSpans)
 	}
 	texts := map[string]string{}
 	out := make([]argmap.Span, len(in))
