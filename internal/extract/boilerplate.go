@@ -32,7 +32,9 @@ var chromeCues = []string{
 	"find out more", "your account", "usage policies", "your device", "reproduced freely", "may be reproduced",
 	"licensing", "licensors", "click here", "read more", "newsletter",
 	"follow us", "your browser", "javascript", "image_pdfimage_print", "open in a new tab", "view all", "show more", "table of contents", "advertisement", "sponsored",
-	"leave a comment", "share on", "rss", "sitemap", "contact us", "about us", "faq", "home page", "homepage", "archives are available", "can be accessed", "cart", "checkout", "article pdf",
+	"leave a comment", "cite this", "how to cite", "published online", "first published", "accepted for publication",
+	"originally posted by", "last edited by", "for more information", "please contact", "media contact",
+	"press contact", "media enquiries", "press enquiries", "subscribe to", "sign up for", "donate now", "share on", "rss", "sitemap", "contact us", "about us", "faq", "home page", "homepage", "archives are available", "can be accessed", "cart", "checkout", "article pdf",
 }
 
 // strongChrome are chrome cues strong enough to mark a whole short segment.
@@ -137,7 +139,7 @@ var webNouns = []string{"account", "device", "devices", "browser", "settings", "
 // handle addresses, reader-directed device talk ("your account").
 func chromeText(text string, ws []string) string {
 	low := strings.ToLower(text)
-	for _, c := range []string{"kindle", "cookie", "wi-fi", "@", "javascript"} {
+	for _, c := range []string{"kindle", "cookie", "wi-fi", "@", "javascript", "©"} {
 		if strings.Contains(low, c) {
 			return c
 		}

@@ -243,6 +243,9 @@ func Classify(text string, sec Section) Verdict {
 			continue
 		}
 		if m := evidenceIndex[i].find(s.ws); m != "" {
+			if m == "according to" && !s.firstWords(4, m) {
+				continue // "sorted according to categories" reports nothing
+			}
 			kind := evidenceKinds[cs.name]
 			w := cs.weight
 			if cs.name == "report" && strings.Contains(s.p, " "+m+" that ") {
@@ -303,6 +306,9 @@ func Classify(text string, sec Section) Verdict {
 			return Verdict{Label: LabelEvidence, Score: clamp(0.5 + 0.1*ev), Kind: evKind, Cues: cues}
 		}
 		return other("note")
+	}
+	if s.nWords <= 12 && s.capShare >= 0.7 && claim < 1.5 && ev < 1.5 {
+		return other("title case")
 	}
 	if ev >= 1.5 && ev >= claim {
 		return Verdict{Label: LabelEvidence, Score: clamp(0.5 + 0.1*ev), Kind: evKind, Cues: cues}

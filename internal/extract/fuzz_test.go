@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
@@ -23,7 +24,11 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte("<p>a<script>b</script>c</p>"), "c.html")
 	p := extract.New(extract.Options{MaxBytes: 1 << 20})
 	f.Fuzz(func(t *testing.T, data []byte, name string) {
+		start := time.Now()
 		g, err := p.Extract(context.Background(), argmap.Document{Name: name, Data: data})
+		if d := time.Since(start); d > 3*time.Second {
+			t.Fatalf("Extract of %d bytes took %v", len(data), d)
+		}
 		if err != nil {
 			if argmap.ErrorCode(err) == argmap.EINTERNAL {
 				t.Fatalf("internal error: %v", err)

@@ -73,7 +73,7 @@ func Gist(sentence string, ms []actor.Mention, dominant string) string {
 	fs := strings.Fields(s)
 	for i := 0; i < len(fs)-1 && i < 10; i++ {
 		w := strings.ToLower(strings.Trim(fs[i], ",;"))
-		if frameVerbs[w] && strings.ToLower(fs[i+1]) == "that" && i+2 < len(fs) {
+		if frameVerbs[w] && strings.TrimRight(strings.ToLower(fs[i+1]), ",") == "that" && i+2 < len(fs) {
 			s = strings.Join(fs[i+2:], " ")
 			break
 		}
@@ -159,5 +159,5 @@ func dropParens(s string) string {
 	if depth > 0 { // unbalanced: keep the original
 		return s
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return strings.ReplaceAll(strings.Join(strings.Fields(b.String()), " "), " ,", ",")
 }

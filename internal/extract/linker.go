@@ -20,8 +20,12 @@ type Linker struct {
 
 // NewLinker returns a Linker with the default similarity threshold.
 func NewLinker() *Linker {
-	return &Linker{actors: actor.NewFinder(), threshold: 0.34}
+	return &Linker{actors: actor.NewFinder(), threshold: 0.36}
 }
+
+// contestThreshold is the similarity a denial needs: it must restate the
+// other claim's proposition closely, not merely share its topic.
+const contestThreshold = 0.55
 
 // signature is a claim reduced for comparison.
 type signature struct {
@@ -69,15 +73,18 @@ var generic = map[string]bool{
 	"engag": true, "way": true, "context": true, "certain": true, "effect": true, "particular": true,
 }
 
-// concept weights: a folded concept weighs 2, a generic word 0.3, others 1.
+// keyConcepts are the folded concepts that carry a proposition; the rest of
+// the folded words (migrant, state, rights) are common to the whole domain.
+var keyConcepts = map[string]bool{"exclude": true, "voluntary": true, "voluntary return": true, "coerce": true,
+	"contest": true, "asylum": true, "detention": true, "harm": true}
+
+// weight of a concept: a key concept weighs 2, a generic word 0.3, others 1.
 func weight(c string) float64 {
 	if generic[c] {
 		return 0.3
 	}
-	for _, v := range concepts {
-		if v == c {
-			return 2
-		}
+	if keyConcepts[c] {
+		return 2
 	}
 	return 1
 }
@@ -110,6 +117,10 @@ func (l *Linker) signature(c argmap.Claim) signature {
 	last := 0
 	for _, m := range ms {
 		if m.Start < last || m.End > len(s) {
+			continue
+		}
+		if m.Kind == argmap.ActorGroup {
+			// "asylum seekers", "migrants": the words carry the proposition
 			continue
 		}
 		b.WriteString(s[last:m.Start])
@@ -219,7 +230,10 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) []argmap.Relation {
 				continue
 			}
 			if sc.negated != sigs[i].negated {
-				add(argmap.Contests, c.ID, s.ID, sim)
+				// a denial must restate the proposition closely
+				if sim >= contestThreshold {
+					add(argmap.Contests, c.ID, s.ID, sim)
+				}
 				continue
 			}
 			add(argmap.Supports, c.ID, s.ID, sim)

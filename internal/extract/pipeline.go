@@ -104,6 +104,19 @@ func (p *Pipeline) Extract(ctx context.Context, doc argmap.Document) (*argmap.Gr
 	if md.Kind != "" {
 		src.Kind = md.Kind
 	}
+	src.Title = cleanField(src.Title, 2000)
+	if strings.TrimSpace(src.Title) == "" {
+		src.Title = "untitled document"
+	}
+	src.URI = cleanField(src.URI, 4096)
+	src.Venue, src.DOI, src.Date = cleanField(src.Venue, 2000), cleanField(src.DOI, 2000), cleanField(src.Date, 64)
+	authors := src.Authors[:0]
+	for _, a := range src.Authors {
+		if a = strings.TrimSpace(cleanField(a, argmap.MaxNameLen)); a != "" {
+			authors = append(authors, a)
+		}
+	}
+	src.Authors = authors
 	g.Sources = append(g.Sources, src)
 	dominant := p.actors.Dominant(mentions)
 	now := argmap.Now()
@@ -332,6 +345,19 @@ func titleOf(text string, segs []Segment, htmlTitle, name string) string {
 		return clip(name, 2000)
 	}
 	return "untitled document"
+}
+
+// cleanField makes s fit a record field: valid UTF-8, no control
+// characters, at most n bytes.
+func cleanField(s string, n int) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
+	return clip(s, n)
 }
 
 // clip cuts s to at most n bytes on a rune boundary.

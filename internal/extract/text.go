@@ -157,7 +157,8 @@ func HTMLText(data []byte) (text, title string) {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			return strings.TrimSpace(b.String()), strings.Join(strings.Fields(tb.String()), " ")
+			clean := func(s string) string { return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "") }
+			return strings.TrimSpace(clean(b.String())), strings.Join(strings.Fields(clean(tb.String())), " ")
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
 			nameB, _ := z.TagName()
 			name := string(nameB)
