@@ -32,9 +32,25 @@ import (
 //   - A span's Quote is the text of its range when its source has text (a
 //     given quote is replaced); when the source has no text the given quote
 //     is kept. A span beyond its source's text is EINVALID.
+//   - A record's own problems are reported one per entry of the
+//     *argmap.ValidationError in the chain (Create* validate the record
+//     before looking at the store).
 //   - Reach returns the queried claim first; the order of the others is free.
+//     Every relation on a path is one step, so a premise of an undercut of a
+//     relation into the claim is two steps away.
+//   - Neighbourhood distance counts relations crossed in either direction. A
+//     relation sits at the distance of its premises and target, so a relation
+//     as focus puts its endpoints at distance 0, and reaching an undercut
+//     brings the relation it targets (and that one's endpoints) at the same
+//     distance. The relations returned are those whose premises and target
+//     are all returned; the sources are those of the returned nodes' spans and
+//     relations' spans; the citations are those between returned sources (or
+//     citing nothing stored). With a limit, nearer nodes win and the focus is
+//     always kept. Focus "" with limit 0 is the whole store without texts.
 //   - Deleting a source clears the span of relations stated in it and the
 //     cited ID of citations of it.
+//   - SearchClaims ignores common function words ("the", "or", "and"...), so
+//     a query of only those, or of only punctuation, has no hits.
 func RunStoreTests(t *testing.T, open func(t *testing.T) argmap.Store) {
 	t.Helper()
 	tests := []struct {

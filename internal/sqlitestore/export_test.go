@@ -1,0 +1,82 @@
+package sqlitestore
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// ReachCTE is the alternative to Reach's breadth-first walk in Go that the
+// benchmarks measure it against: one recursive common table expression walks
+// the relations and Go keeps each node's shortest path. It lives in a test
+// file because Reach is the one the store uses (see BenchmarkReachCTE).
+func (s *Store) ReachCTE(ctx context.Context, claimID string, depth int) ([]argmap.Reach, error) {
+	type row struct {
+		depth             int
+		rel, kind, parent string
+	}
+	var out []argmap.Reach
+	err := s.read(ctx, "reach", func(tx *sql.Tx) error {
+		ok, err := exists(ctx, tx, claimID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return notFound(argmap.KindClaim, claimID)
+		}
+		rows, err := tx.QueryContext(ctx, `
+			WITH RECURSIVE walk(pos, depth, rel, kind, parent) AS (
+				SELECT ?1, 0, '', '', ''
+				UNION
+				SELECT p.node_id, w.depth + 1, r.id, r.kind, w.pos
+				FROM walk w JOIN relations r ON r.to_id = w.pos
+				JOIN relation_premises p ON p.relation_id = r.id
+				WHERE w.depth < ?2
+				UNION
+				SELECT r.id, w.depth + 1, r.id, r.kind, w.pos
+				FROM walk w JOIN relations r ON r.to_id = w.pos
+				WHERE w.depth < ?2
+			)
+			SELECT pos, depth, rel, kind, parent FROM walk ORDER BY depth, pos, rel`, claimID, depth)
+		if err != nil {
+			return err
+		}
+		best := map[string]row{}
+		var order []string
+		for rows.Next() {
+			var pos string
+			var r row
+			if err := rows.Scan(&pos, &r.depth, &r.rel, &r.kind, &r.parent); err != nil {
+				rows.Close()
+				return err
+			}
+			if _, seen := best[pos]; !seen {
+				best[pos] = r
+				if argmap.KindOf(pos) != argmap.KindRelation {
+					order = append(order, pos)
+				}
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		var path func(pos string) []argmap.Step
+		path = func(pos string) []argmap.Step {
+			r := best[pos]
+			if r.depth == 0 {
+				return []argmap.Step{}
+			}
+			return prepend(argmap.Step{RelationID: r.rel, Kind: argmap.RelationKind(r.kind), From: pos, To: r.parent}, path(r.parent))
+		}
+		spans, err := spansOf(ctx, tx, order)
+		if err != nil {
+			return err
+		}
+		for _, id := range order {
+			out = append(out, argmap.Reach{Node: id, Steps: path(id), Spans: spans[id]})
+		}
+		return nil
+	})
+	return out, err
+}
