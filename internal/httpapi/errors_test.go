@@ -61,6 +61,8 @@ func TestErrors(t *testing.T) {
 		{"graph focus of wrong kind", request{Method: "GET", Path: "/v1/graph?focus=" + s.Source}, 400, "invalid", "focus"},
 		{"empty document", request{Method: "POST", Path: "/v1/sources", Body: `{"text":"   "}`, Token: writeToken}, 400, "invalid", "text is required"},
 		{"binary document", request{Method: "POST", Path: "/v1/sources", Body: "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.bin\"\r\n\r\n\x00\x01\x02\xff\r\n--b--\r\n", ContentType: "multipart/form-data; boundary=b", Token: writeToken}, 400, "invalid", ""},
+		{"truncated multipart", request{Method: "POST", Path: "/v1/sources", Body: "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.txt\"\r\n\r\nSome text", ContentType: "multipart/form-data; boundary=b", Token: writeToken}, 400, "invalid", "malformed"},
+		{"multipart without boundary", request{Method: "POST", Path: "/v1/sources", Body: "x", ContentType: "multipart/form-data", Token: writeToken}, 400, "invalid", "boundary"},
 		{"multipart without file", request{Method: "POST", Path: "/v1/sources", Body: "--b\r\nContent-Disposition: form-data; name=\"uri\"\r\n\r\nx\r\n--b--\r\n", ContentType: "multipart/form-data; boundary=b", Token: writeToken}, 400, "invalid", "no \"file\" part"},
 
 		{"write without token", request{Method: "POST", Path: "/v1/actors", Body: `{"name":"A"}`}, 401, "unauthorized", "Authorization: Bearer"},
@@ -102,6 +104,39 @@ func TestErrors(t *testing.T) {
 		if !strings.Contains(r.Header.Get("Allow"), m) {
 			t.Errorf("405 Allow = %q, want it to list %s", r.Header.Get("Allow"), m)
 		}
+	}
+}
+
+func TestChunkedBodyOverLimit(t *testing.T) {
+	st := openStore(t)
+	e := newEnv(t, httpapi.Config{MaxBodyBytes: 1024}, st, pipeline(st))
+	mp, mpType := multipartBody(t, "big.txt", []byte(strings.Repeat("Claims are made. ", 300)))
+	tests := []struct {
+		name, body, ctype string
+	}{
+		{"json", `{"title":"t","text":"` + strings.Repeat("b", 4000) + `"}`, "application/json"},
+		{"multipart", mp, mpType},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// A reader of unknown length makes the client send the body
+			// chunked, so only the byte cap, not Content-Length, can stop it.
+			req, err := http.NewRequest(http.MethodPost, e.srv.URL+"/v1/sources", struct{ *strings.Reader }{strings.NewReader(tt.body)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.ContentLength = -1
+			req.Header.Set("Content-Type", tt.ctype)
+			req.Header.Set("Authorization", "Bearer "+writeToken)
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer res.Body.Close()
+			if res.StatusCode != http.StatusRequestEntityTooLarge {
+				t.Errorf("chunked POST of %d bytes with a 1024-byte limit = %d, want 413", len(tt.body), res.StatusCode)
+			}
+		})
 	}
 }
 
