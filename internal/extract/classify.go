@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"strings"
 )
 
@@ -324,6 +325,7 @@ func Classify(text string, sec Section) Verdict {
 
 var evidenceKinds = map[string]string{"report": "testimony", "method": "observation", "citation": "citation", "factive": "observation"}
 
+// clamp keeps a score in 0.05..0.95, rounded to two decimals.
 func clamp(f float64) float64 {
 	if f > 0.95 {
 		return 0.95
@@ -331,5 +333,5 @@ func clamp(f float64) float64 {
 	if f < 0.05 {
 		return 0.05
 	}
-	return f
+	return math.Round(f*100) / 100
 }

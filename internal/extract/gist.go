@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract/actor"
 )
 
@@ -51,7 +52,7 @@ func Gist(sentence string, ms []actor.Mention, dominant string) string {
 	s := strings.TrimSpace(sentence)
 	// fold actor surfaces to canonical names
 	for _, m := range ms {
-		if m.Surface != "" && m.Surface != m.Name && strings.Contains(s, m.Surface) {
+		if m.Kind != argmap.ActorGroup && m.Surface != "" && m.Surface != m.Name && strings.Contains(s, m.Surface) {
 			s = strings.Replace(s, m.Surface, m.Name, 1)
 		}
 	}

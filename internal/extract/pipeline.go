@@ -237,6 +237,9 @@ func label(text string, segs []Segment, sents []Sentence, ms []actor.Mention) ([
 		switch {
 		case isHeading(st):
 			segOther = "heading"
+			if strongChromeHit(st.p) {
+				speakers = nil // a new post or page part: the statement is over
+			}
 			if ns, ok := sectionOf(st); ok && (ns == SectionBody || st.nWords <= 6) {
 				sec = ns
 				if ns != SectionBody {
