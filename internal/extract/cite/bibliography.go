@@ -15,7 +15,9 @@ import (
 //	Geiger, Martin, and Antoine Pécoud. 2014. “Title.” Journal 40 (6): 865–887.
 //	IOM (2008) World Migration Report. Geneva: IOM.
 //
-// Offsets are relative to line. It reports false when line is not an entry.
+// Offsets are relative to line; leading list markers ("1.", "[3]", "•") and
+// surrounding spaces are outside the span. It reports false when line is not
+// an entry.
 func Bibliography(line string) (Citation, bool) {
 	// Leading list markers: "1.", "[3]", "•", "-".
 	off := 0
@@ -37,7 +39,7 @@ func Bibliography(line string) (Citation, bool) {
 		}
 		break
 	}
-	body := line[off:]
+	body := strings.TrimRightFunc(line[off:], unicode.IsSpace)
 	if len(body) < 12 || len(body) > 2000 {
 		return Citation{}, false
 	}
@@ -90,7 +92,7 @@ func Bibliography(line string) (Citation, bool) {
 	}
 	return Citation{
 		Author: authors[0], Authors: authors, Year: body[yi:ye],
-		Start: off, End: len(line), Text: line[off:],
+		Start: off, End: off + len(body), Text: body,
 		Title: title, Venue: venue, Bibliography: true,
 	}, true
 }
@@ -98,7 +100,7 @@ func Bibliography(line string) (Citation, bool) {
 // IsBibliographyEntry reports whether line looks like a bibliography or
 // reference entry.
 func IsBibliographyEntry(line string) bool {
-	_, ok := Bibliography(strings.TrimSpace(line))
+	_, ok := Bibliography(line)
 	return ok
 }
 
@@ -171,7 +173,7 @@ func groupNames(fields []string) []string {
 	var out []string
 	for i := 0; i < len(fields); i++ {
 		f := fields[i]
-		if i+1 < len(fields) && givenName(fields[i+1]) && !strings.Contains(f, " ") {
+		if i+1 < len(fields) && givenName(fields[i+1]) && particleSurname(f) {
 			out = append(out, f+", "+fields[i+1])
 			i++
 			continue
@@ -179,6 +181,18 @@ func groupNames(fields []string) []string {
 		out = append(out, f)
 	}
 	return out
+}
+
+// particleSurname reports whether f is one word, or particles followed by
+// one word ("Van Loon", "de Haas").
+func particleSurname(f string) bool {
+	words := strings.Fields(f)
+	for _, w := range words[:max(0, len(words)-1)] {
+		if !particle(strings.ToLower(w)) {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 // givenName reports whether s looks like given names or initials: "Fabian",

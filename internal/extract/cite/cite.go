@@ -4,6 +4,8 @@
 package cite
 
 import (
+	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -96,10 +98,13 @@ func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <=
 // artefact "McKinley (Citation2000)"). It returns one Citation per work cited
 // at each place, in text order. Dates ("Received 31 Dec 2009", "(as of July
 // 2021)"), bare years ("in 1951", "Since the 1990s") and ranges
-// ("2014-16") are not citations.
+// ("2014-16") are not citations. Works referred to by title with a
+// resolvable year and author ("this year's paper entitled “... IOM Policy
+// ...”" under a dated statement header) are included, as Titled finds them
+// with no fallback year or author.
 func InText(text string) []Citation {
 	var out []Citation
-	lastEnd := -1       // end of the previous citation's year
+	lastEnd := -1 // end of the previous citation's year
 	var lastAuthors []string
 	lastStart := 0
 	for i := 0; i+4 <= len(text); i++ {
@@ -137,6 +142,10 @@ func InText(text string) []Citation {
 			continue
 		}
 	}
+	if titled := Titled(text, "", ""); len(titled) > 0 {
+		out = append(out, titled...)
+		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	}
 	return out
 }
 
@@ -150,7 +159,7 @@ func narrative(text string, i, dEnd, end int) (Citation, bool) {
 		return Citation{}, false
 	}
 	// What follows the year: ")", ", p. 18)", ": 45)", ", 2019)".
-	rest := text[end:]
+	rest := text[end:min(len(text), end+48)]
 	close := strings.IndexByte(rest, ')')
 	if close < 0 || close > 40 || strings.ContainsAny(rest[:close], "(\n") {
 		return Citation{}, false
@@ -223,10 +232,10 @@ func parenthetical(text string, i, end int) (Citation, bool) {
 	}
 	// The item must open the parenthesis or follow ";", maybe after "see".
 	b := strings.TrimRight(text[:start], " ")
-	low := strings.ToLower(b)
 	for _, lead := range citeLeads {
-		if strings.HasSuffix(low, lead) && (len(b) == len(lead) || !isLetterByte(low[len(low)-len(lead)-1])) {
-			b = strings.TrimRight(b[:len(b)-len(lead)], " ")
+		n := len(lead)
+		if len(b) >= n && strings.EqualFold(b[len(b)-n:], lead) && (len(b) == n || !isLetterByte(b[len(b)-n-1])) {
+			b = strings.TrimRight(b[:len(b)-n], " ")
 			break
 		}
 	}
@@ -376,15 +385,153 @@ func surnameBefore(text string, p int) (int, string, bool) {
 	if notAuthors[strings.ToLower(w)] {
 		return 0, "", false
 	}
-	// particles: "van Houtum", "de Haas"
+	// particles: "van Houtum", "de Haas", "Van Loon"
 	start := q
-	for _, part := range []string{"van der ", "van den ", "van ", "von ", "de ", "da ", "del ", "della ", "di ", "du ", "le ", "la "} {
+	for _, part := range []string{"van der ", "van den ", "van ", "von ", "de ", "da ", "del ", "della ", "di ", "du ", "le ", "la ",
+		"Van der ", "Van den ", "Van ", "Von ", "De ", "Da ", "Del ", "Della ", "Di ", "Du ", "Le ", "La "} {
 		if strings.HasSuffix(text[:start], part) {
 			b := start - len(part)
 			if b == 0 || !isLetterByte(text[b-1]) {
-				return b, w, true
+				return b, text[b:p], true
 			}
 		}
 	}
 	return start, w, true
+}
+
+// titledRe finds a work referred to by title: "this year's paper entitled
+// “Migrants' Rights: IOM Policy and Activities.”".
+var titledRe = regexp.MustCompile(`(?i)\b(report|paper|study|document|publication|policy|strategy|guidelines|handbook|brief|briefing|note|survey|review|resolution|declaration|statement|book|article)\s+(?:entitled|titled|called|named)\s+["“‘']([^"”’\n]{4,200})["”’']`)
+
+// dateRe finds calendar dates: "2-4 December 2002", "Nov 02, 2006", "July 2021".
+var dateRe = regexp.MustCompile(`\b(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?:\s+\d{1,2},)?\s+((?:19|20)\d\d)\b`)
+
+// datelineWindow bounds how far before "this year's" a dateline is looked for.
+const datelineWindow = 4000
+
+// yearNearRe finds a year written just before a titled work: "its 2019 report".
+var yearNearRe = regexp.MustCompile(`\b((?:19|20)\d\d)\b`)
+
+// Titled finds works a text refers to by title rather than by author and year
+// ("this year's paper entitled “Migrants' Rights: IOM Policy and
+// Activities.”"). The year is one written just before the title ("its 2019
+// report entitled ..."), or, for "this year's", the year of the closest date
+// written earlier in the text (a statement's dateline), else year. The author
+// is an organisation acronym in the title ("IOM"), else one named with a
+// possessive just before ("UNHCR's report"), else author. Works without a
+// year or an author are left out.
+func Titled(text, year, author string) []Citation {
+	var out []Citation
+	lastEnd := 0
+	for _, m := range titledMatches(text) {
+		start, end := m[0], m[1]
+		if start < lastEnd {
+			continue
+		}
+		lastEnd = end
+		title := strings.TrimRight(strings.TrimSpace(text[m[4]:m[5]]), ".,;")
+		lead := text[max(0, start-60):start]
+		low := strings.ToLower(lead)
+		y := ""
+		near := lead[max(0, len(lead)-25):]
+		if strings.Contains(low, "this year") || strings.Contains(low, "current year") {
+			if ds := dateRe.FindAllStringSubmatch(text[max(0, start-datelineWindow):start], -1); len(ds) > 0 {
+				y = ds[len(ds)-1][1]
+			} else {
+				y = year
+			}
+		} else if ys := yearNearRe.FindAllStringIndex(near, -1); len(ys) > 0 {
+			k := ys[len(ys)-1]
+			if w := strings.ToLower(wordBefore(near, k[0])); !prepositions[w] && w != "since" {
+				y = near[k[0]:k[1]]
+			}
+		}
+		if y == "" {
+			continue
+		}
+		a := acronymIn(title)
+		if a == "" {
+			a = possessiveBefore(lead)
+		}
+		if a == "" {
+			a = author
+		}
+		if a == "" {
+			continue
+		}
+		out = append(out, Citation{Author: a, Authors: []string{a}, Year: y, Start: start, End: end, Text: text[start:end], Title: title})
+	}
+	return out
+}
+
+// titledMatches runs titledRe only around the words that can anchor it
+// ("entitled", "titled", "called", "named"), which keeps InText linear and
+// fast on long texts. Match offsets are relative to text, in order.
+func titledMatches(text string) [][]int {
+	var out [][]int
+	for _, anchor := range []string{"itled", "ITLED", "alled", "ALLED", "amed ", "AMED "} {
+		for from := 0; ; {
+			k := strings.Index(text[from:], anchor)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(anchor)
+			a := max(0, k-24)
+			for a > 0 && !utf8.RuneStart(text[a]) {
+				a--
+			}
+			b := min(len(text), k+240)
+			for b < len(text) && !utf8.RuneStart(text[b]) {
+				b++
+			}
+			for _, m := range titledRe.FindAllStringSubmatchIndex(text[a:b], -1) {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += a
+					}
+				}
+				out = append(out, m)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
+}
+
+// acronymIn returns the first all-capitals word of two to eight letters in s
+// ("IOM" in "Migrants' Rights: IOM Policy and Activities").
+func acronymIn(s string) string {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) < 2 || len(w) > 8 {
+			continue
+		}
+		caps := true
+		for _, r := range w {
+			if !unicode.IsUpper(r) {
+				caps = false
+				break
+			}
+		}
+		if caps {
+			return w
+		}
+	}
+	return ""
+}
+
+// possessiveBefore returns a capitalised name with a possessive at the end of
+// lead: "UNHCR's latest" -> "UNHCR".
+func possessiveBefore(lead string) string {
+	for _, sep := range []string{"'s ", "’s "} {
+		k := strings.LastIndex(lead, sep)
+		if k <= 0 {
+			continue
+		}
+		w := wordBefore(lead, k)
+		if w != "" && unicode.IsUpper([]rune(w)[0]) && !notAuthors[strings.ToLower(w)] && strings.ToLower(w) != "this" {
+			return w
+		}
+	}
+	return ""
 }
