@@ -3,6 +3,7 @@ package sqlitestore
 import (
 	"context"
 	"database/sql"
+	"sort"
 	"strings"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -99,12 +100,12 @@ func (s *Store) Claims(ctx context.Context, f argmap.ClaimFilter) ([]argmap.Clai
 	where := []string{`c.id > ?`}
 	args := []any{f.After}
 	if f.Query != "" {
-		m := matchExpr(f.Query)
-		if m == "" {
+		terms := quotedTerms(f.Query)
+		if len(terms) == 0 {
 			return []argmap.Claim{}, nil
 		}
 		where = append(where, `c.pk IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)`)
-		args = append(args, m)
+		args = append(args, strings.Join(terms, " OR "))
 	}
 	if f.ActorID != "" {
 		where = append(where, `EXISTS (SELECT 1 FROM claim_actors a WHERE a.claim_id = c.id AND a.actor_id = ?)`)
@@ -131,31 +132,68 @@ func (s *Store) Claims(ctx context.Context, f argmap.ClaimFilter) ([]argmap.Clai
 
 // SearchClaims ranks claims against a free-text query, best first, by BM25
 // over text and gist with Porter stemming. The query is split into words
-// (common function words dropped) that are matched as quoted terms, any of
-// them sufficing; no user text reaches the MATCH syntax. A query with no
-// searchable word gives an empty list. limit is cut like a Page's.
+// (common function words dropped) that are matched as quoted terms; no user
+// text reaches the MATCH syntax. Claims with every word are looked for
+// first, since that is cheap on a large store; when they are fewer than
+// limit, claims with any of the words fill the list. BM25 scores a claim the
+// same under both queries, so the merged list is ranked consistently. A query
+// with no searchable word gives an empty list. limit is cut like a Page's.
 func (s *Store) SearchClaims(ctx context.Context, q string, limit int) ([]argmap.ClaimHit, error) {
-	m := matchExpr(q)
-	if m == "" {
+	terms := quotedTerms(q)
+	if len(terms) == 0 {
 		return []argmap.ClaimHit{}, nil
 	}
 	size := argmap.Page{Limit: limit}.Size()
 	var hits []argmap.ClaimHit
 	err := s.read(ctx, "search claims", func(tx *sql.Tx) error {
-		claims, ranks, err := scanRankedClaims(ctx, tx, true, `
-			SELECT `+claimCols+`, -bm25(claims_fts) AS rank
-			FROM claims_fts JOIN claims c ON c.pk = claims_fts.rowid
-			WHERE claims_fts MATCH ?
-			ORDER BY bm25(claims_fts), c.id
-			LIMIT ?`, m, size)
+		var err error
+		hits, err = topHits(ctx, tx, strings.Join(terms, " AND "), size)
+		if err != nil || len(hits) >= size || len(terms) == 1 {
+			return err
+		}
+		more, err := topHits(ctx, tx, strings.Join(terms, " OR "), size)
 		if err != nil {
 			return err
 		}
-		hits = make([]argmap.ClaimHit, len(claims))
-		for i := range claims {
-			hits[i] = argmap.ClaimHit{Claim: claims[i], Rank: ranks[i]}
+		seen := map[string]bool{}
+		for _, h := range hits {
+			seen[h.Claim.ID] = true
+		}
+		for _, h := range more {
+			if !seen[h.Claim.ID] {
+				hits = append(hits, h)
+			}
+		}
+		sort.SliceStable(hits, func(i, j int) bool {
+			if hits[i].Rank != hits[j].Rank {
+				return hits[i].Rank > hits[j].Rank
+			}
+			return hits[i].Claim.ID < hits[j].Claim.ID
+		})
+		if len(hits) > size {
+			hits = hits[:size]
 		}
 		return nil
 	})
 	return hits, err
+}
+
+// topHits returns the best size claims matching an FTS5 expression built by
+// quotedTerms. The ranking runs on the index alone; only the winners are
+// joined with their claims.
+func topHits(ctx context.Context, q querier, match string, size int) ([]argmap.ClaimHit, error) {
+	claims, ranks, err := scanRankedClaims(ctx, q, true, `
+		SELECT `+claimCols+`, h.rank FROM (
+			SELECT rowid, -bm25(claims_fts) AS rank FROM claims_fts
+			WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT ?
+		) h JOIN claims c ON c.pk = h.rowid
+		ORDER BY h.rank DESC, c.id`, match, size)
+	if err != nil {
+		return nil, err
+	}
+	hits := make([]argmap.ClaimHit, len(claims))
+	for i := range claims {
+		hits[i] = argmap.ClaimHit{Claim: claims[i], Rank: ranks[i]}
+	}
+	return hits, nil
 }

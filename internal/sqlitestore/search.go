@@ -42,18 +42,15 @@ func queryTerms(q string) []string {
 	return out
 }
 
-// matchExpr builds a safe FTS5 MATCH expression from a free-text query: every
-// word becomes a quoted string (so operators and syntax in the query are
-// plain text) and the strings are joined with OR. It returns "" when the query
-// has no searchable word.
-func matchExpr(q string) string {
+// quotedTerms turns a free-text query into FTS5 strings: every word becomes
+// a quoted string, so operators and syntax in the query are plain text, ready
+// to be joined with AND or OR. It returns nothing when the query has no
+// searchable word.
+func quotedTerms(q string) []string {
 	terms := queryTerms(q)
-	if len(terms) == 0 {
-		return ""
-	}
 	for i, t := range terms {
 		// Terms hold only letters, digits and marks, but quote defensively.
 		terms[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
 	}
-	return strings.Join(terms, " OR ")
+	return terms
 }
