@@ -171,7 +171,7 @@ func bibScore(text string) int {
 	if len(head) > 80 {
 		head = head[:80]
 	}
-	// "Surname, Given" at the start
+	// "Surname, Given" at the start; without it a line is not an entry
 	if i := strings.IndexByte(head, ','); i > 1 && i < 30 {
 		w := head[:i]
 		if !strings.Contains(w, " ") || strings.Count(w, " ") == 1 {
@@ -180,6 +180,9 @@ func bibScore(text string) int {
 				score++
 			}
 		}
+	}
+	if score == 0 {
+		return 0
 	}
 	ws := words(text)
 	for i, w := range ws {

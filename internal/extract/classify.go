@@ -43,15 +43,15 @@ var courtesyCues = []string{
 	"i acknowledge", "is acknowledged", "are acknowledged", "we are indebted", "i am indebted",
 }
 
-// selfSubjects are the ways a text names itself.
-var selfSubjects = []string{
-	"this paper", "this article", "this chapter", "this study", "this essay", "this book", "this volume",
-	"this report", "this section", "this thesis", "this introduction", "this introductory chapter",
-	"this contribution", "this piece", "this special issue", "this issue", "this post", "this policy brief",
-	"the paper", "the article", "the chapter", "the study", "the essay", "the book", "the volume",
-	"the report", "the interview", "the section", "the present paper", "the present study", "in this paper",
-	"in this article", "in this chapter", "in this study", "the introduction", "the conclusion",
-}
+// selfDeterminers and selfNouns are the ways a text names itself ("this
+// paper", "the present study", "this introductory chapter").
+var (
+	selfDeterminers = map[string]bool{"this": true, "the": true, "our": true}
+	selfNouns       = map[string]bool{"paper": true, "article": true, "chapter": true, "study": true, "essay": true,
+		"book": true, "volume": true, "report": true, "section": true, "thesis": true, "introduction": true,
+		"contribution": true, "piece": true, "issue": true, "post": true, "brief": true, "interview": true,
+		"conclusion": true}
+)
 
 // announceVerbs say what a text will do, not what is the case.
 var announceVerbs = map[string]bool{
@@ -90,23 +90,30 @@ func announcement(s surface) bool {
 		strings.Contains(p, " have just released ") || strings.Contains(p, " has released its ") {
 		return true
 	}
-	for _, subj := range selfSubjects {
-		i := strings.Index(p, " "+subj+" ")
-		if i < 0 {
+	ws := s.ws
+	for i := 0; i+1 < len(ws); i++ {
+		if !selfDeterminers[ws[i]] {
 			continue
 		}
-		rest := strings.Fields(p[i+len(subj)+2:])
+		j := i + 1
+		if j+1 < len(ws) && (ws[j] == "present" || ws[j] == "introductory" || ws[j] == "special") {
+			j++
+		}
+		if !selfNouns[ws[j]] {
+			continue
+		}
+		rest := ws[j+1:]
 		for k := 0; k < len(rest) && k < 3; k++ {
 			if announceVerbs[rest[k]] {
 				return true
 			}
 		}
-		if len(rest) > 0 && rest[0] == "we" && len(rest) > 1 && announceVerbs[rest[1]+"s"] {
+		if len(rest) > 1 && rest[0] == "we" && announceVerbs[rest[1]+"s"] {
 			return true
 		}
 	}
 	// "First, it provides an overview": the text again, as "it"
-	ws := s.ws
+	ws = s.ws
 	for len(ws) > 1 && ordinals[ws[0]] {
 		ws = ws[1:]
 	}
@@ -171,6 +178,10 @@ func rhetorical(s surface) (string, bool) {
 
 // urlOnly reports whether s is nothing but a link or address.
 func urlOnly(text string) bool {
+	if !strings.Contains(text, "http") && !strings.Contains(text, "www.") && !strings.Contains(text, "@") &&
+		!strings.Contains(text, ".com") && !strings.Contains(text, ".org") && !strings.Contains(text, ".int") {
+		return len(strings.Fields(text)) < 2 && len(words(text)) < 2
+	}
 	n := 0
 	for _, f := range strings.Fields(text) {
 		lf := strings.ToLower(f)

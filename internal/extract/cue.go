@@ -7,33 +7,52 @@ import (
 )
 
 // words returns the lower-cased word tokens of s: letters, digits, and inner
-// apostrophes, hyphens and full stops (curly apostrophes folded).
+// apostrophes, hyphens and full stops (curly apostrophes folded); "%" ends a
+// token and is kept.
 func words(s string) []string {
-	var out []string
-	var b strings.Builder
+	out := make([]string, 0, len(s)/6+1)
+	buf := make([]byte, 0, 32)
 	flush := func() {
-		w := strings.Trim(b.String(), "'-.")
-		if w != "" {
-			out = append(out, w)
+		b := buf
+		for len(b) > 0 && (b[len(b)-1] == '\'' || b[len(b)-1] == '-' || b[len(b)-1] == '.') {
+			b = b[:len(b)-1]
 		}
-		b.Reset()
+		if len(b) > 0 {
+			out = append(out, string(b))
+		}
+		buf = buf[:0]
 	}
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				buf = append(buf, c)
+			case c >= 'A' && c <= 'Z':
+				buf = append(buf, c+'a'-'A')
+			case c == '\'' || c == '-' || c == '.':
+				if len(buf) > 0 {
+					buf = append(buf, c)
+				}
+			case c == '%':
+				if len(buf) > 0 {
+					buf = append(buf, c)
+					flush()
+				}
+			default:
+				flush()
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		case r == '\'' || r == '’' || r == '‘':
-			if b.Len() > 0 {
-				b.WriteByte('\'')
-			}
-		case r == '-' || r == '.' || r == '%':
-			if b.Len() > 0 {
-				if r == '%' {
-					b.WriteRune(r)
-					flush()
-					continue
-				}
-				b.WriteRune(r)
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		case r == '’' || r == '‘':
+			if len(buf) > 0 {
+				buf = append(buf, '\'')
 			}
 		default:
 			flush()
@@ -236,14 +255,24 @@ func surfaceOf(text string) surface {
 		}
 	}
 	caps, alpha := 0, 0
-	for _, f := range strings.Fields(text) {
-		r, _ := utf8.DecodeRuneInString(f)
-		if unicode.IsLetter(r) {
+	start := true
+	for i := 0; i < len(text); {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		i += n
+		if r == ' ' || r == '\n' || r == '\t' || r == '\r' {
+			start = true
+			continue
+		}
+		if start && unicode.IsLetter(r) {
 			alpha++
 			if unicode.IsUpper(r) {
 				caps++
 			}
 		}
+		start = false
 	}
 	if alpha > 0 {
 		s.capShare = float64(caps) / float64(alpha)

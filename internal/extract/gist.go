@@ -58,7 +58,7 @@ func Gist(sentence string, ms []actor.Mention, dominant string) string {
 	}
 	for changed := true; changed; {
 		changed = false
-		ls := strings.ToLower(s)
+		ls := strings.ToLower(clip(s, 40))
 		for _, dm := range discourseMarkers {
 			if strings.HasPrefix(ls, dm) && len(ls) > len(dm) {
 				rest := s[len(dm):]
@@ -92,7 +92,7 @@ func Gist(sentence string, ms []actor.Mention, dominant string) string {
 	}
 	// resolve a leading pronoun or "the organization"
 	if dominant != "" {
-		ls := strings.ToLower(s)
+		ls := strings.ToLower(clip(s, 40))
 		for _, pr := range []string{"it ", "the organization ", "the organisation ", "the agency "} {
 			if strings.HasPrefix(ls, pr) {
 				s = dominant + " " + s[len(pr):]
