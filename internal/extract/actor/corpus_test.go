@@ -215,3 +215,33 @@ func TestCorpusActors(t *testing.T) {
 
 // minActorF1 is the floor reached on the dev set; a regression fails the test.
 const minActorF1 = 0.80
+
+// corpusText returns the five corpus documents concatenated and repeated to
+// about 5 MB.
+func corpusText(b *testing.B) string {
+	shared := sharedDir(b)
+	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "iom", "*.txt"))
+	var one strings.Builder
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		one.Write(data)
+		one.WriteString("\n\n")
+	}
+	if one.Len() == 0 {
+		b.Skip("no corpus documents")
+	}
+	return strings.Repeat(one.String(), 5<<20/one.Len()+1)
+}
+
+func BenchmarkFind(b *testing.B) {
+	text := corpusText(b)
+	f := actor.NewFinder()
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		f.Find(text)
+	}
+}

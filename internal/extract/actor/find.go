@@ -537,7 +537,11 @@ func (s *scan) patterns() {
 // patternOrg records tokens [i, j) as an organisation if they look like one.
 func (s *scan) patternOrg(i, j int) {
 	toks := s.toks
-	for i < j && (toks[i].low == "the" || junkWords[toks[i].low]) {
+	for i < j && (toks[i].low == "the" || junkWords[toks[i].low] || roleWords[toks[i].low] || honorifics[toks[i].low] ||
+		(i > 0 && roleWords[toks[i-1].low] && connectors[toks[i].low])) {
+		i++
+	}
+	for i < j && connectors[toks[i].low] {
 		i++
 	}
 	if j-i < 2 {
@@ -622,8 +626,25 @@ func (s *scan) people() {
 			names = append(names, words(toks[i:i+2]))
 		}
 	}
+	if len(names) == 0 {
+		return
+	}
+	// Other occurrences of the full names, in one pass: names indexed by
+	// their first word.
+	byFirst := map[string][][]string{}
+	seen := map[string]bool{}
 	for _, n := range names {
-		for i := 0; i+len(n) <= len(toks); i++ {
+		k := strings.Join(n, " ")
+		if !seen[k] {
+			seen[k] = true
+			byFirst[n[0]] = append(byFirst[n[0]], n)
+		}
+	}
+	for i := range toks {
+		for _, n := range byFirst[toks[i].text] {
+			if i+len(n) > len(toks) {
+				continue
+			}
 			ok := true
 			for k, w := range n {
 				if toks[i+k].text != w {
@@ -631,8 +652,8 @@ func (s *scan) people() {
 					break
 				}
 			}
-			if ok {
-				s.addPerson(i, i+len(n))
+			if ok && s.addPerson(i, i+len(n)) {
+				break
 			}
 		}
 	}

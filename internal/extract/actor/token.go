@@ -79,10 +79,10 @@ func tokenize(text string) []token {
 			to = toks[k+1].start
 		}
 		gap := text[from:to]
-		if g := gap; strings.HasPrefix(g, "'s") || strings.HasPrefix(g, "’s") || strings.HasPrefix(g, "`s") {
+		if (gap == "'" || gap == "’" || gap == "`") && k+1 < len(toks) && toks[k+1].low == "s" {
 			toks[k].poss = true
 			// The "s" after the apostrophe is a token of its own; drop it below.
-		} else if (strings.HasPrefix(g, "'") || strings.HasPrefix(g, "’")) && strings.HasSuffix(toks[k].low, "s") {
+		} else if (strings.HasPrefix(gap, "'") || strings.HasPrefix(gap, "’")) && strings.HasSuffix(toks[k].low, "s") {
 			toks[k].poss = true
 		}
 		if strings.ContainsAny(gap, ".,;:?!()[]{}\"“”‘’'|•\n") {
@@ -96,7 +96,7 @@ func tokenize(text string) []token {
 	out := toks[:0]
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
-		if k > 0 && toks[k-1].poss && t.low == "s" && t.start-toks[k-1].end <= 4 {
+		if k > 0 && toks[k-1].poss && t.low == "s" && t.start-toks[k-1].end <= 3 {
 			// inherit the punctuation flags of the dropped token
 			out[len(out)-1].breakAfter = t.breakAfter
 			out[len(out)-1].newline = t.newline

@@ -1,0 +1,248 @@
+package actor_test
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract/actor"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// names returns "Name/kind" for each actor.
+func names(as []actor.Actor) []string {
+	out := []string{}
+	for _, a := range as {
+		out = append(out, a.Name+"/"+a.Kind)
+	}
+	return out
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"long name and acronym fold", "The International Organization for Migration (IOM) grew. The IOM's budget rose; IOMs staff agreed.",
+			[]string{"IOM/organisation"}},
+		{"U.N. forms", "the U.N. High Commissioner for Refugees and the United Nations met the U.N. system",
+			[]string{"UN/organisation", "UNHCR/organisation"}},
+		{"states and groups", "Migrants, refugees and asylum seekers reached Italy, Switzerland and the USA; member states and nation-states disagreed.",
+			[]string{"Italy/state", "Switzerland/state", "United States/state", "asylum seekers/group", "member states/group", "migrants/group", "nation-states/group", "refugees/group"}},
+		{"defined unknown organisation", "The Global Coalition for Safe Mobility (GCSM) met. Later the GCSM wrote.",
+			[]string{"GCSM/organisation"}},
+		{"defined group acronym", "internally displaced persons (IDPs) and IDPs again", []string{"IDPs/group"}},
+		{"AI paired", "they cite criticism by AI & HRW", []string{"Amnesty International/organisation", "Human Rights Watch/organisation"}},
+		{"AI unpaired", "an AI driven recommendation engine", []string{}},
+		{"demonym state", "support to the Mauritanian state to set up checkpoints", []string{"Mauritania/state"}},
+		{"state as noun", "collusion between ngo & state go against it; the state's practices", []string{"NGOs/group", "states/group"}},
+		{"state as modifier", "to make state borders less pertinent", []string{}},
+		{"officials", "seminars for local security and migration officials", []string{"security and migration officials/group"}},
+		{"pattern organisation", "a grant from the John D. and Catherine T. MacArthur Foundation", []string{"MacArthur Foundation/organisation"}},
+		{"lead keyword", "students of the University of East London wrote", []string{"University of East London/organisation"}},
+		{"organ is not an actor", "the Governing Council should urge the Executive Committee", []string{}},
+		{"organ of a known organisation", "the IOM Governing Council met", []string{"IOM/organisation"}},
+		{"instrument titles", "the Convention on the Rights of Migrant Workers and Their Families", []string{}},
+		{"honorific person", "featuring Mr. Brunson McKinley, Director General. Brunson McKinley said", []string{"Brunson McKinley/person"}},
+		{"role person", "Jane Okoro, Director of the agency, spoke", []string{"Jane Okoro/person"}},
+		{"heading in capitals", "ABOUT US", []string{}},
+		{"capitals country", "IRIN - MAURITANIA: Migrants lie in waiting", []string{"IRIN/organisation", "Mauritania/state", "migrants/group"}},
+		{"regions and cities are not actors", "in the Global South, North Africa and London", []string{}},
+		{"junk capitals", "Abstract\nPhoto: Jane Doe\nJuly 2021", []string{}},
+		{"empty", "", []string{}},
+	}
+	f := actor.NewFinder()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := f.Find(tt.in)
+			if diff := cmp.Diff(tt.want, names(got)); diff != "" {
+				t.Errorf("Find(%q) actors mismatch (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+func TestFindMentions(t *testing.T) {
+	text := "Über Grenzen: the IOM’s role and the U.N. High Commissioner for Refugees (UNHCR) in Niger."
+	ms, as := actor.NewFinder().Find(text)
+	want := []actor.Mention{
+		{Start: 19, End: 22, Name: "IOM", Surface: "IOM", Kind: argmap.ActorOrganisation},
+		{Start: 40, End: 75, Name: "UNHCR", Surface: "U.N. High Commissioner for Refugees", Kind: argmap.ActorOrganisation},
+		{Start: 77, End: 82, Name: "UNHCR", Surface: "UNHCR", Kind: argmap.ActorOrganisation},
+		{Start: 87, End: 92, Name: "Niger", Surface: "Niger", Kind: argmap.ActorState},
+	}
+	if diff := cmp.Diff(want, ms); diff != "" {
+		t.Errorf("Find(%q) mentions mismatch (-want +got):\n%s", text, diff)
+	}
+	for _, m := range ms {
+		if text[m.Start:m.End] != m.Surface {
+			t.Errorf("mention %+v: text[%d:%d] = %q", m, m.Start, m.End, text[m.Start:m.End])
+		}
+	}
+	wantActors := []actor.Actor{
+		{Name: "IOM", Kind: argmap.ActorOrganisation, Mentions: 1},
+		{Name: "Niger", Kind: argmap.ActorState, Mentions: 1},
+		{Name: "UNHCR", Kind: argmap.ActorOrganisation, Aliases: []string{"U.N. High Commissioner for Refugees"}, Mentions: 2},
+	}
+	if diff := cmp.Diff(wantActors, as); diff != "" {
+		t.Errorf("Find(%q) actors mismatch (-want +got):\n%s", text, diff)
+	}
+}
+
+func TestCanonical(t *testing.T) {
+	tests := []struct {
+		in    string
+		want  string
+		known bool
+	}{
+		{"the International Organization for Migration", "IOM", true},
+		{"International Organisation for Migration", "IOM", true},
+		{"IOM’s", "IOM", true},
+		{"iom", "IOM", true},
+		{"U.N.", "UN", true},
+		{"United Nations", "UN", true},
+		{"U.N. High Commissioner for Refugees", "UNHCR", true},
+		{"UN Refugee Agency", "UNHCR", true},
+		{"European Border and Coast Guard Agency", "Frontex", true},
+		{"Member States", "member states", true},
+		{"asylum-seekers", "asylum seekers", true},
+		{"USA", "United States", true},
+		{"us", "us", false},
+		{"AI", "AI", false},
+		{"Amnesty International", "Amnesty International", true},
+		{"Global Coalition for Safe Mobility", "Global Coalition for Safe Mobility", false},
+		{"  ", "", false},
+	}
+	f := actor.NewFinder()
+	for _, tt := range tests {
+		got, known := f.Canonical(tt.in)
+		if got != tt.want || known != tt.known {
+			t.Errorf("Canonical(%q) = %q, %v, want %q, %v", tt.in, got, known, tt.want, tt.known)
+		}
+	}
+}
+
+func TestDominant(t *testing.T) {
+	f := actor.NewFinder()
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"The IOM and UNHCR met. The IOM spoke. Migrants, migrants, migrants waited.", "IOM"},
+		{"UNHCR and the IOM met.", "UNHCR"},
+		{"Migrants and refugees in Italy.", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		ms, _ := f.Find(tt.in)
+		if got := f.Dominant(ms); got != tt.want {
+			t.Errorf("Dominant(Find(%q)) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFixtures runs Find over the fixture texts and compares the actors with
+// golden files (regenerate with -update).
+func TestFixtures(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	f := actor.NewFinder()
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			b, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ms, got := f.Find(string(b))
+			for i, m := range ms {
+				if string(b[m.Start:m.End]) != m.Surface {
+					t.Errorf("mention %+v does not match its span", m)
+				}
+				if i > 0 && m.Start < ms[i-1].End {
+					t.Errorf("mentions %+v and %+v overlap or are unsorted", ms[i-1], m)
+				}
+			}
+			golden := strings.TrimSuffix(file, ".txt") + ".golden.json"
+			if *update {
+				data, err := json.MarshalIndent(got, "", "  ")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, append(data, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			data, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []actor.Actor
+			if err := json.Unmarshal(data, &want); err != nil {
+				t.Fatalf("golden %s: %v", golden, err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("Find(%s) mismatch (-want +got):\n%s", file, diff)
+			}
+		})
+	}
+}
+
+// boundary reports whether i is where a rune starts (or the end of text) when
+// text is decoded from its start.
+func boundary(text string, i int) bool {
+	if i == len(text) {
+		return true
+	}
+	for k := range text {
+		if k == i {
+			return true
+		}
+		if k > i {
+			return false
+		}
+	}
+	return false
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"The International Organization for Migration (IOM)", "AI & HRW", "U.N. High Commissioner",
+		"Mr. Brunson McKinley, Director General", "the Mauritanian state", "IOMs", "(ÜNHCR)", "A.B.", "\xffIOM’s"} {
+		f.Add(s)
+	}
+	finder := actor.NewFinder()
+	f.Fuzz(func(t *testing.T, s string) {
+		ms, as := finder.Find(s)
+		end := 0
+		for _, m := range ms {
+			if m.Start < end || m.End <= m.Start || m.End > len(s) {
+				t.Fatalf("bad mention span %+v in %q", m, s)
+			}
+			if !boundary(s, m.Start) || !boundary(s, m.End) {
+				t.Fatalf("mention %+v splits a rune in %q", m, s)
+			}
+			if s[m.Start:m.End] != m.Surface || m.Name == "" {
+				t.Fatalf("mention %+v does not match its span in %q", m, s)
+			}
+			end = m.End
+		}
+		n := 0
+		for _, a := range as {
+			n += a.Mentions
+		}
+		if n != len(ms) {
+			t.Fatalf("actors count %d mentions, Find returned %d", n, len(ms))
+		}
+		finder.Dominant(ms)
+		finder.Canonical(s)
+	})
+}
