@@ -52,7 +52,8 @@ func (s *Store) oneSource(ctx context.Context, where, arg string, missing func()
 	return &out[0], nil
 }
 
-// Sources lists sources without their text, ordered by ID.
+// Sources lists sources without their text, ordered by ID. Query matches the
+// title case-insensitively (ASCII case folding).
 func (s *Store) Sources(ctx context.Context, f argmap.SourceFilter) ([]argmap.Source, error) {
 	var where []string
 	args := []any{f.After}
