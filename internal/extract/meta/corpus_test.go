@@ -1,0 +1,96 @@
+package meta_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract/meta"
+)
+
+// sharedDir walks up from the working directory to the shared corpus.
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		for _, c := range []string{filepath.Join(dir, "shared"), filepath.Join(dir, "..", "shared")} {
+			if fi, err := os.Stat(filepath.Join(c, "corpus", "iom")); err == nil && fi.IsDir() {
+				return c
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("shared/corpus/iom not found above the working directory; skipping corpus test")
+		}
+		dir = parent
+	}
+}
+
+// TestCorpus checks Detect on the five corpus documents against what their
+// pages say (the corpus README describes each document's kind). Fields are
+// checked only where the page states them.
+func TestCorpus(t *testing.T) {
+	shared := sharedDir(t)
+	tests := []struct {
+		file        string
+		kind        string
+		year        string
+		titlePrefix string
+		firstAuthor string
+	}{
+		{"000_0f8012e168d0710d.txt", argmap.SourceArticle, "2011", "Migration management for the benefit of whom?", ""},
+		{"001_09d2db43c82dc8cd.txt", argmap.SourceBook, "", "001_09d2db43c82dc8cd", ""},
+		{"002_4c116c097b2ba0b1.txt", argmap.SourceArticle, "2010", "The International Organization for Migration and the international government of borders", "Rutvica Andrijasevic"},
+		{"003_95a1ca5cadbce04d.txt", argmap.SourceArticle, "2021", "The International Organization for Migration (IOM)", "Inken Bartels"},
+		{"004_4372c09d69d37edd.txt", argmap.SourceForumThread, "2006", "IOM - whose side are they on?", ""},
+	}
+	for _, tt := range tests {
+		b, err := os.ReadFile(filepath.Join(shared, "corpus", "iom", tt.file))
+		if err != nil {
+			t.Errorf("read %s: %v", tt.file, err)
+			continue
+		}
+		m := meta.Detect(string(b), tt.file)
+		t.Logf("%s: %+v", tt.file, m)
+		if m.Kind != tt.kind {
+			t.Errorf("Detect(%s).Kind = %q, want %q", tt.file, m.Kind, tt.kind)
+		}
+		if m.Year != tt.year {
+			t.Errorf("Detect(%s).Year = %q, want %q", tt.file, m.Year, tt.year)
+		}
+		if !strings.HasPrefix(m.Title, tt.titlePrefix) {
+			t.Errorf("Detect(%s).Title = %q, want prefix %q", tt.file, m.Title, tt.titlePrefix)
+		}
+		if tt.firstAuthor != "" && (len(m.Authors) == 0 || m.Authors[0] != tt.firstAuthor) {
+			t.Errorf("Detect(%s).Authors = %q, want first %q", tt.file, m.Authors, tt.firstAuthor)
+		}
+	}
+}
+
+func BenchmarkDetect(b *testing.B) {
+	shared := sharedDir(b)
+	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "iom", "*.txt"))
+	var one strings.Builder
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		one.Write(data)
+		one.WriteString("\n\n")
+	}
+	if one.Len() == 0 {
+		b.Skip("no corpus documents")
+	}
+	text := strings.Repeat(one.String(), 5<<20/one.Len()+1)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		meta.Detect(text, "corpus.txt")
+	}
+}
