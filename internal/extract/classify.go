@@ -207,13 +207,14 @@ func Classify(text string, sec Section) Verdict {
 	if s.nWords == 0 || urlOnly(text) {
 		return other("no words")
 	}
-	if c := chromeIndex.find(s.ws); c != "" {
+	found := scanCues(s.ws)
+	if c := found[setChrome]; c != "" {
 		return other("chrome:" + c)
 	}
 	if c := chromeText(text, s.ws); c != "" {
 		return other("chrome:" + c)
 	}
-	if c := courtesyIndex.find(s.ws); c != "" {
+	if c := found[setCourtesy]; c != "" {
 		return other("courtesy:" + c)
 	}
 	if apparatus(s) {
@@ -244,7 +245,7 @@ func Classify(text string, sec Section) Verdict {
 		return other("announcement")
 	}
 	for i, cs := range claimCues {
-		if m := claimIndex[i].find(s.ws); m != "" {
+		if m := found[i]; m != "" {
 			claim += cs.weight
 			cues = append(cues, cs.name+":"+m)
 		}
@@ -254,7 +255,7 @@ func Classify(text string, sec Section) Verdict {
 		if cs.phrases == nil {
 			continue
 		}
-		if m := evidenceIndex[i].find(s.ws); m != "" {
+		if m := found[setEvidence+i]; m != "" {
 			if m == "according to" && !s.firstWords(4, m) {
 				continue // "sorted according to categories" reports nothing
 			}
@@ -281,18 +282,23 @@ func Classify(text string, sec Section) Verdict {
 	// statistics and events
 	year, month, eventVerb, number, quantity := false, false, false, false, false
 	for _, w := range s.ws {
+		f := wordFlags[w]
 		switch {
-		case isYear(w):
-			year = true
-		case monthNames[w]:
+		case f&flagMonth != 0:
 			month = true
+		case w != "" && w[0] >= '0' && w[0] <= '9':
+			if isYear(w) {
+				year = true
+			} else {
+				number = true
+			}
 		case hasDigit(w):
 			number = true
 		}
-		if eventVerbs[w] {
+		if f&flagEvent != 0 {
 			eventVerb = true
 		}
-		if quantityWords[w] {
+		if f&flagQuantity != 0 {
 			quantity = true
 		}
 	}

@@ -278,7 +278,7 @@ func surfaceOf(text string) surface {
 		s.capShare = float64(caps) / float64(alpha)
 	}
 	for _, w := range s.ws {
-		if functionWords[w] {
+		if wordFlags[w]&flagFunction != 0 {
 			s.funcN++
 		}
 	}
@@ -347,4 +347,89 @@ func init() {
 	}
 	chromeIndex = newPhraseIndex(chromeCues)
 	courtesyIndex = newPhraseIndex(courtesyCues)
+}
+
+// Word flags, looked up once per word.
+const (
+	flagFunction uint8 = 1 << iota
+	flagEvent
+	flagQuantity
+	flagMonth
+)
+
+// lexEntry is one cue phrase of one cue set.
+type lexEntry struct {
+	set    int
+	text   string
+	phrase []string
+}
+
+// The lexicon indexes every cue phrase of every set by its first word, so a
+// sentence is classified with one map lookup per word.
+var (
+	wordFlags   = map[string]uint8{}
+	lexicon     = map[string][]lexEntry{}
+	nSets       int
+	setEvidence int // first evidence set; claim sets come before it
+	setChrome   int
+	setCourtesy int
+)
+
+func init() {
+	for w := range functionWords {
+		wordFlags[w] |= flagFunction
+	}
+	for w := range eventVerbs {
+		wordFlags[w] |= flagEvent
+	}
+	for w := range quantityWords {
+		wordFlags[w] |= flagQuantity
+	}
+	for w := range monthNames {
+		wordFlags[w] |= flagMonth
+	}
+	add := func(phrases []string) int {
+		set := nSets
+		nSets++
+		for _, ph := range phrases {
+			ws := strings.Fields(ph)
+			if len(ws) > 0 {
+				lexicon[ws[0]] = append(lexicon[ws[0]], lexEntry{set: set, text: ph, phrase: ws})
+			}
+		}
+		return set
+	}
+	for _, cs := range claimCues {
+		add(cs.phrases)
+	}
+	setEvidence = nSets
+	for _, cs := range evidenceCues {
+		add(cs.phrases)
+	}
+	setChrome = add(chromeCues)
+	setCourtesy = add(courtesyCues)
+}
+
+// scanCues returns, for every cue set, the first of its phrases found in ws
+// (in sentence order), or "".
+func scanCues(ws []string) []string {
+	found := make([]string, nSets)
+	for i, w := range ws {
+		for _, e := range lexicon[w] {
+			if found[e.set] != "" || i+len(e.phrase) > len(ws) {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(e.phrase); k++ {
+				if ws[i+k] != e.phrase[k] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				found[e.set] = e.text
+			}
+		}
+	}
+	return found
 }
