@@ -148,8 +148,15 @@ func runBatches(ctx context.Context, r runner, name string, rows []map[string]an
 	return total, nil
 }
 
+// session opens a session. Every session shares the driver's bookmark
+// manager, so that on a cluster a read sees the writes made before it
+// (causal consistency) even when it is routed to another member.
 func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
-	return s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: mode})
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{
+		DatabaseName:    s.cfg.Database,
+		AccessMode:      mode,
+		BookmarkManager: s.driver.ExecuteQueryBookmarkManager(),
+	})
 }
 
 // read runs fn in a managed read transaction, retried by the driver on

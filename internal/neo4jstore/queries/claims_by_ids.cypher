@@ -1,18 +1,15 @@
-// Returns claims with their spans and actor roles, ordered by ID.
+// Returns claims with their spans and actor roles, ordered by ID. (The store
+// orders spans and roles itself.)
 // params: $ids
 UNWIND $ids AS id
 MATCH (c:Claim {id: id})
-CALL (c) {
-  OPTIONAL MATCH (c)-[st:STATED_IN]->(s:Source)
-  WITH st, s
-  ORDER BY s.id, st.start, st.end
-  RETURN collect(CASE WHEN s IS NULL THEN null ELSE {source_id: s.id, start: st.start, end: st.end, quote: st.quote} END) AS spans
-}
-CALL (c) {
-  OPTIONAL MATCH (a:Actor)-[role:ASSERTS|DISPUTES|NAMED_IN]->(c)
-  WITH a, role
-  ORDER BY a.id, type(role)
-  RETURN collect(CASE WHEN a IS NULL THEN null ELSE {actor_id: a.id, role: type(role)} END) AS actors
-}
-RETURN c, spans, actors
+RETURN c,
+       COLLECT {
+         MATCH (c)-[st:STATED_IN]->(s:Source)
+         RETURN {source_id: s.id, start: st.start, end: st.end, quote: st.quote}
+       } AS spans,
+       COLLECT {
+         MATCH (a:Actor)-[role:ASSERTS|DISPUTES|NAMED_IN]->(c)
+         RETURN {actor_id: a.id, role: type(role)}
+       } AS actors
 ORDER BY c.id

@@ -2,20 +2,17 @@
 // params: $ids
 UNWIND $ids AS id
 MATCH (r:Relation {id: id})
-CALL (r) {
-  OPTIONAL MATCH (p)-[f:FROM]->(r)
-  WITH p, f
-  ORDER BY f.position
-  RETURN collect(p.id) AS premises
-}
-CALL (r) {
-  OPTIONAL MATCH (r)-[:TO]->(t)
-  RETURN t.id AS target
-}
-CALL (r) {
-  OPTIONAL MATCH (r)-[st:STATED_IN]->(s:Source)
-  RETURN CASE WHEN s IS NULL THEN null ELSE {source_id: s.id, start: st.start, end: st.end, quote: st.quote} END AS span
-  LIMIT 1
-}
-RETURN r, premises, target, span
+RETURN r,
+       COLLECT {
+         MATCH (p)-[f:FROM]->(r)
+         RETURN p.id ORDER BY f.position
+       } AS premises,
+       head(COLLECT {
+         MATCH (r)-[:TO]->(t)
+         RETURN t.id
+       }) AS target,
+       head(COLLECT {
+         MATCH (r)-[st:STATED_IN]->(s:Source)
+         RETURN {source_id: s.id, start: st.start, end: st.end, quote: st.quote}
+       }) AS span
 ORDER BY r.id
