@@ -39,6 +39,16 @@ func Bibliography(line string) (Citation, bool) {
 		}
 		break
 	}
+	// Citation-line labels: "To cite this article: ...", "Citation: ...".
+	for _, label := range citeLabels {
+		if len(line)-off > len(label) && strings.EqualFold(line[off:off+len(label)], label) {
+			off += len(label)
+			for off < len(line) && (line[off] == ' ' || line[off] == ':') {
+				off++
+			}
+			break
+		}
+	}
 	body := strings.TrimRightFunc(line[off:], unicode.IsSpace)
 	if len(body) < 12 || len(body) > 2000 {
 		return Citation{}, false
@@ -96,6 +106,10 @@ func Bibliography(line string) (Citation, bool) {
 		Title: title, Venue: venue, Bibliography: true,
 	}, true
 }
+
+// citeLabels introduce a page's own citation line.
+var citeLabels = []string{"To cite this article", "To cite this chapter", "Cite this article", "Cite this chapter",
+	"Cite this", "How to cite", "Suggested citation", "Recommended citation", "Citation", "Reference"}
 
 // IsBibliographyEntry reports whether line looks like a bibliography or
 // reference entry.

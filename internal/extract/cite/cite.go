@@ -118,7 +118,7 @@ func InText(text string) []Citation {
 		}
 		year := text[i:dEnd]
 		// A further year of the same author: "(Georgi 2019, 2020)".
-		if lastEnd >= 0 && lastEnd <= i && strings.TrimSpace(text[lastEnd:i]) == "," {
+		if sep := strings.TrimSpace(text[max(0, min(lastEnd, i)):i]); lastEnd >= 0 && lastEnd <= i && i-lastEnd <= 3 && (sep == "," || sep == ";") {
 			out = append(out, Citation{Author: lastAuthors[0], Authors: lastAuthors, Year: year,
 				Start: lastStart, End: end, Text: text[lastStart:end]})
 			lastEnd = end
@@ -341,7 +341,16 @@ func authorsBefore(text string, p int) (int, []string, bool) {
 	if w := wordBefore(text, q); w != "" && q > 0 && text[q-1] == ' ' {
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsUpper(r) && !leadWord(w) {
-			return 0, nil, false
+			// Unless the name is an organisation's: "Human Rights Watch
+			// (2019)", "World Bank 2018".
+			if len(rev) != 1 || !orgHeads[strings.ToLower(rev[0])] {
+				return 0, nil, false
+			}
+			s, name, ok := orgNameBefore(text, q, rev[0])
+			if !ok {
+				return 0, nil, false
+			}
+			return s, []string{name}, true
 		}
 	}
 	authors := make([]string, len(rev))
@@ -349,6 +358,45 @@ func authorsBefore(text string, p int) (int, []string, bool) {
 		authors[len(rev)-1-k] = a
 	}
 	return q, authors, true
+}
+
+// orgHeads end organisation names that can author a work.
+var orgHeads = map[string]bool{
+	"bank": true, "watch": true, "international": true, "commission": true, "organization": true,
+	"organisation": true, "agency": true, "office": true, "fund": true, "institute": true, "programme": true,
+	"parliament": true, "foundation": true, "network": true, "federation": true, "union": true,
+}
+
+// orgNameBefore extends an organisation author backwards from q over up to
+// five capitalised words and connectors: "Human Rights" + "Watch".
+func orgNameBefore(text string, q int, head string) (int, string, bool) {
+	start := q
+	p := q
+	for n := 0; n < 6; n++ {
+		for p > 0 && text[p-1] == ' ' {
+			p--
+		}
+		w := wordBefore(text, p)
+		if w == "" {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		lw := strings.ToLower(w)
+		if unicode.IsUpper(r) && !leadWord(w) && !notAuthors[lw] {
+			p -= len(w)
+			start = p
+			continue
+		}
+		if lw == "of" || lw == "for" || lw == "on" {
+			p -= len(w)
+			continue
+		}
+		break
+	}
+	if start == q {
+		return 0, "", false
+	}
+	return start, text[start:q] + head, true
 }
 
 // leadWord reports whether w may stand before an author without being part of
@@ -375,6 +423,11 @@ func surnameBefore(text string, p int) (int, string, bool) {
 		break
 	}
 	w := strings.Trim(text[q:p], "-'’")
+	for _, poss := range []string{"'s", "’s"} {
+		if strings.HasSuffix(w, poss) && p-q == len(w) {
+			w = strings.TrimSuffix(w, poss)
+		}
+	}
 	if w == "" || w != text[q:p] && !strings.HasPrefix(text[q:p], w) {
 		return 0, "", false
 	}

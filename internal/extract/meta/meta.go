@@ -201,9 +201,15 @@ func forumHeader(lines []string) (title, date string) {
 }
 
 // selfCitation reports whether the citation found on line i of head describes
-// the document itself: its title repeats a heading near it, or it sits near
-// the top of a page without a bibliography section above it.
+// the document itself: it is labelled as the page's citation ("To cite this
+// article:"), or its title repeats a heading above it or just below it.
 func selfCitation(c cite.Citation, head []string, i int) bool {
+	low := strings.ToLower(head[i])
+	for _, label := range []string{"to cite this", "cite this", "how to cite", "suggested citation", "recommended citation", "citation:"} {
+		if strings.HasPrefix(low, label) {
+			return true
+		}
+	}
 	t := normTitle(c.Title)
 	if t == "" {
 		return false

@@ -21,7 +21,8 @@ func TestDetectFixtures(t *testing.T) {
 			Date: "2015", Year: "2015", Kind: argmap.SourceArticle, Venue: "Journal of Frontier Studies", DOI: "10.1234/jfs.2015.0042",
 		}},
 		{"journal.txt", meta.Meta{
-			Title: "Brokers of return: assisted departures in the Sahel", Date: "2018-01-03", Year: "2018", Kind: argmap.SourceArticle,
+			Title: "Brokers of return: assisted departures in the Sahel", Authors: []string{"Lena Okafor", "Tomas Brandt"},
+			Date: "2018-01-03", Year: "2018", Kind: argmap.SourceArticle, Venue: "Frontier Studies",
 		}},
 		{"byline.txt", meta.Meta{
 			Title: "Reception Centres at the Edge of Europe", Authors: []string{"Lena Okafor", "Tomas Brandt"},
