@@ -121,11 +121,16 @@ func isMetadata(s surface) bool {
 
 // isCaption reports whether a segment is a picture caption or credit.
 func isCaption(text, p string) bool {
-	low := strings.ToLower(text)
-	for _, c := range []string{"photo:", "photograph:", "image:", "picture:", "credit:", "illustration:", "photo by ", "image by "} {
-		if strings.Contains(low, c) {
-			return true
+	if strings.IndexByte(text, ':') >= 0 {
+		low := strings.ToLower(text)
+		for _, c := range []string{"photo:", "photograph:", "image:", "picture:", "credit:", "illustration:"} {
+			if strings.Contains(low, c) {
+				return true
+			}
 		}
+	}
+	if strings.Contains(p, " photo by ") || strings.Contains(p, " image by ") {
+		return true
 	}
 	return strings.Contains(p, " cover picture ") || strings.Contains(p, " cover image ") ||
 		strings.Contains(p, " pictured ")
@@ -137,12 +142,17 @@ var webNouns = []string{"account", "device", "devices", "browser", "settings", "
 
 // chromeText reports page furniture visible only in the raw text: e-mail and
 // handle addresses, reader-directed device talk ("your account").
-func chromeText(text string, ws []string) string {
-	low := strings.ToLower(text)
-	for _, c := range []string{"kindle", "cookie", "wi-fi", "@", "javascript", "©"} {
-		if strings.Contains(low, c) {
+func chromeText(text, p string, ws []string) string {
+	for _, c := range []string{"kindle", "cookie", "wi-fi", "javascript"} {
+		if strings.Contains(p, c) {
 			return c
 		}
+	}
+	if strings.IndexByte(text, '@') >= 0 {
+		return "@"
+	}
+	if strings.Contains(text, "©") {
+		return "©"
 	}
 	your := false
 	for _, w := range ws {

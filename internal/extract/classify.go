@@ -202,7 +202,15 @@ func Classify(text string, sec Section) Verdict {
 	if sec == SectionBibliography || sec == SectionApparatus || sec == SectionChrome {
 		return Verdict{Label: LabelOther, Score: 0.9, Cues: []string{"section"}}
 	}
-	s := surfaceOf(text)
+	return classify(surfaceOf(text), sec)
+}
+
+// classify is Classify on a sentence whose surface is already computed.
+func classify(s surface, sec Section) Verdict {
+	if sec == SectionBibliography || sec == SectionApparatus || sec == SectionChrome {
+		return Verdict{Label: LabelOther, Score: 0.9, Cues: []string{"section"}}
+	}
+	text := s.text
 	other := func(cue string) Verdict { return Verdict{Label: LabelOther, Score: 0.8, Cues: []string{cue}} }
 	if s.nWords == 0 || urlOnly(text) {
 		return other("no words")
@@ -211,7 +219,7 @@ func Classify(text string, sec Section) Verdict {
 	if c := found[setChrome]; c != "" {
 		return other("chrome:" + c)
 	}
-	if c := chromeText(text, s.ws); c != "" {
+	if c := chromeText(text, s.p, s.ws); c != "" {
 		return other("chrome:" + c)
 	}
 	if c := found[setCourtesy]; c != "" {

@@ -281,7 +281,11 @@ func label(text string, segs []Segment, sents []Sentence, ms []actor.Mention) ([
 			if segOther != "" {
 				u.Verdict = Verdict{Label: LabelOther, Score: 0.9, Cues: []string{segOther}}
 			} else {
-				u.Verdict = Classify(text[s.Start:s.End], sec)
+				ss := st
+				if s.Start != sg.Start || s.End != sg.End {
+					ss = surfaceOf(text[s.Start:s.End])
+				}
+				u.Verdict = classify(ss, sec)
 			}
 			if u.Label != LabelOther {
 				for _, m := range mentionsIn(ms, s.Start, s.End) {
