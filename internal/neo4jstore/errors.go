@@ -32,22 +32,24 @@ func translate(ctx context.Context, err error, what string) error {
 	if errors.Is(err, context.Canceled) || (ctx != nil && errors.Is(ctx.Err(), context.Canceled)) {
 		return unavailable("canceled")
 	}
+	var auth *neo4j.InvalidAuthenticationError
+	var expired *neo4j.TokenExpiredError
+	if errors.As(err, &auth) || errors.As(err, &expired) {
+		return &argmap.Error{Code: argmap.EUNAUTHORIZED, Message: what + ": neo4j rejected the credentials", Err: err}
+	}
+	// errors.As can find a typed nil in a chain; such an error carries no code.
 	var ne *neo4j.Neo4jError
-	if errors.As(err, &ne) {
+	if errors.As(err, &ne) && ne != nil {
 		return translateCode(ne.Code, what, err)
 	}
 	var limit *neo4j.TransactionExecutionLimit
 	if errors.As(err, &limit) {
 		if n := len(limit.Errors); n > 0 {
-			if errors.As(limit.Errors[n-1], &ne) && !strings.HasPrefix(ne.Code, "Neo.TransientError.") {
+			if errors.As(limit.Errors[n-1], &ne) && ne != nil && !strings.HasPrefix(ne.Code, "Neo.TransientError.") {
 				return translateCode(ne.Code, what, err)
 			}
 		}
 		return unavailable("the neo4j database stayed busy after retries")
-	}
-	var auth *neo4j.InvalidAuthenticationError
-	if errors.As(err, &auth) {
-		return &argmap.Error{Code: argmap.EUNAUTHORIZED, Message: what + ": neo4j rejected the credentials", Err: err}
 	}
 	var usage *neo4j.UsageError
 	if errors.As(err, &usage) {

@@ -39,6 +39,7 @@ func TestTranslate(t *testing.T) {
 		{"retries exhausted", context.Background(), &neo4j.TransactionExecutionLimit{Cause: "timeout", Errors: []error{neoErr("Neo.TransientError.General.DatabaseUnavailable")}}, argmap.EUNAVAILABLE},
 		{"retried constraint", context.Background(), &neo4j.TransactionExecutionLimit{Cause: "x", Errors: []error{neoErr("Neo.ClientError.Schema.ConstraintValidationFailed")}}, argmap.ECONFLICT},
 		{"connectivity", context.Background(), &neo4j.ConnectivityError{Inner: errors.New("connection refused")}, argmap.EUNAVAILABLE},
+		{"token expired", context.Background(), &neo4j.TokenExpiredError{Code: "Neo.ClientError.Security.TokenExpired", Message: "expired"}, argmap.EUNAUTHORIZED},
 		{"usage error is a bug", context.Background(), &neo4j.UsageError{Message: "session closed"}, argmap.EINTERNAL},
 		{"deadline", context.Background(), fmt.Errorf("run: %w", context.DeadlineExceeded), argmap.EUNAVAILABLE},
 		{"canceled context", canceled, errors.New("read failed"), argmap.EUNAVAILABLE},
