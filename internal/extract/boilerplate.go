@@ -56,7 +56,7 @@ func sectionOf(s surface) (Section, bool) {
 	p := s.p
 	has := func(ws ...string) bool {
 		for _, w := range ws {
-			if strings.Contains(p, " "+w+" ") {
+			if hasPhrase(p, w) {
 				return true
 			}
 		}

@@ -82,7 +82,7 @@ var findingVerbs = []string{
 func announcement(s surface) bool {
 	p := s.p
 	for _, f := range findingVerbs {
-		if strings.Contains(p, " "+f+" ") {
+		if hasPhrase(p, f) {
 			return false
 		}
 	}
@@ -125,7 +125,7 @@ func announcement(s surface) bool {
 		for _, m := range []string{"are pursued", "is pursued", "are addressed", "are discussed", "are examined",
 			"are explored", "are considered", "does so", "do so", "is structured", "are structured",
 			"is organised", "is organized"} {
-			if strings.Contains(p, " "+m+" ") {
+			if hasPhrase(p, m) {
 				return true
 			}
 		}
@@ -155,7 +155,7 @@ func rhetorical(s surface) (string, bool) {
 	p := s.p
 	for _, req := range []string{"anyone", "anybody", "any ideas", "does someone", "can someone", "what do you think",
 		"thoughts", "where can i", "how do i", "could someone", "please"} {
-		if strings.Contains(p, " "+req+" ") {
+		if hasPhrase(p, req) {
 			return "", false
 		}
 	}
@@ -169,7 +169,7 @@ func rhetorical(s surface) (string, bool) {
 	for _, c := range []string{"really just", "how can someone", "how can anyone", "how can one", "how can they",
 		"how can you", "how can we", "why should", "why would", "is it not", "surely", "who benefits",
 		"isn't it", "aren't they", "doesn't it", "don't they", "how could"} {
-		if strings.Contains(p, " "+c+" ") {
+		if hasPhrase(p, c) {
 			return c, true
 		}
 	}
@@ -311,7 +311,7 @@ func classify(s surface, sec Section) Verdict {
 		}
 	}
 	for _, q := range []string{"more than half", "all but", "one-third", "a number of", "as much as", "per cent", "the majority of"} {
-		if strings.Contains(s.p, " "+q+" ") {
+		if hasPhrase(s.p, q) {
 			quantity = true
 		}
 	}

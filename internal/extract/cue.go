@@ -75,15 +75,6 @@ type cueSet struct {
 	phrases []string
 }
 
-func (c cueSet) match(p string) string {
-	for _, ph := range c.phrases {
-		if strings.Contains(p, " "+ph+" ") {
-			return ph
-		}
-	}
-	return ""
-}
-
 // Claim cues: what makes a sentence a proposition someone could dispute.
 var claimCues = []cueSet{
 	{"finding", 2, []string{
@@ -291,7 +282,36 @@ func (s surface) firstWords(n int, phrase string) bool {
 	if len(ws) > n {
 		ws = ws[:n]
 	}
-	return strings.Contains(padded(ws), " "+phrase+" ")
+	ph := strings.Fields(phrase)
+	for i := 0; i+len(ph) <= len(ws); i++ {
+		ok := true
+		for k, w := range ph {
+			if ws[i+k] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPhrase reports whether padded words p contain phrase on word
+// boundaries, without building a padded copy of the phrase.
+func hasPhrase(p, phrase string) bool {
+	for i := 0; ; {
+		j := strings.Index(p[i:], phrase)
+		if j < 0 {
+			return false
+		}
+		a, b := i+j, i+j+len(phrase)
+		if a > 0 && p[a-1] == ' ' && b < len(p) && p[b] == ' ' {
+			return true
+		}
+		i = a + 1
+	}
 }
 
 // phraseIndex finds phrases in a word sequence by their first word, so a
@@ -331,23 +351,8 @@ func (ix phraseIndex) find(ws []string) string {
 	return ""
 }
 
-var (
-	claimIndex    []phraseIndex
-	evidenceIndex []phraseIndex
-	chromeIndex   phraseIndex
-	courtesyIndex phraseIndex
-)
-
-func init() {
-	for _, cs := range claimCues {
-		claimIndex = append(claimIndex, newPhraseIndex(cs.phrases))
-	}
-	for _, cs := range evidenceCues {
-		evidenceIndex = append(evidenceIndex, newPhraseIndex(cs.phrases))
-	}
-	chromeIndex = newPhraseIndex(chromeCues)
-	courtesyIndex = newPhraseIndex(courtesyCues)
-}
+// chromeIndex finds chrome cues in a heading.
+var chromeIndex = newPhraseIndex(chromeCues)
 
 // Word flags, looked up once per word.
 const (

@@ -46,6 +46,7 @@ type unit struct {
 	para     int
 	speakers []string // canonical actors asserting it, when not the author
 	named    []string // canonical actors mentioned in it
+	p        string   // padded lower-case words
 	id       string
 }
 
@@ -286,6 +287,7 @@ func label(text string, segs []Segment, sents []Sentence, ms []actor.Mention) ([
 					ss = surfaceOf(text[s.Start:s.End])
 				}
 				u.Verdict = classify(ss, sec)
+				u.p = ss.p
 			}
 			if u.Label != LabelOther {
 				for _, m := range mentionsIn(ms, s.Start, s.End) {
@@ -326,7 +328,7 @@ func isFurniture(v Verdict) bool {
 
 func strongChromeHit(p string) bool {
 	for c := range strongChrome {
-		if strings.Contains(p, " "+c+" ") {
+		if hasPhrase(p, c) {
 			return true
 		}
 	}

@@ -82,7 +82,10 @@ func relate(g *argmap.Graph, units []*unit, srcID, text, hash string) {
 				prevAny = units[j].id
 			}
 		}
-		p := padded(words(text[u.Start:u.End]))
+		p := u.p
+		if p == "" {
+			p = padded(words(text[u.Start:u.End]))
+		}
 		if u.Label == LabelEvidence {
 			to := prevClaim
 			if to == "" {
