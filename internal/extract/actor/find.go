@@ -121,7 +121,7 @@ func (f *Finder) Find(text string) ([]Mention, []Actor) {
 	s.definitions()
 	s.demonyms()
 	s.singularState()
-	s.officials()
+	s.collectives()
 	s.patterns()
 	s.people()
 	sort.Slice(s.ms, func(a, b int) bool { return s.ms[a].Start < s.ms[b].Start })
@@ -452,9 +452,13 @@ func (s *scan) demonyms() {
 			}
 		}
 		if country != "" {
-			s.add(i, i+1, country, argmap.ActorState)
-			if s.toks[i+1].low == "state" {
-				s.covered[i+1] = s.covered[i] // the noun belongs to the country
+			// The noun belongs to the country: "the Greek authorities".
+			j := i + 2
+			if s.toks[i+1].low == "coast" && j < len(s.toks) && s.toks[j].low == "guard" && !s.toks[i+1].breakAfter {
+				j++
+			}
+			if !s.add(i, j, country, argmap.ActorState) {
+				s.add(i, i+1, country, argmap.ActorState)
 			}
 		}
 	}
@@ -481,30 +485,67 @@ func (s *scan) singularState() {
 	}
 }
 
-// officials finds groups of officials: "security and migration officials".
-func (s *scan) officials() {
+// collectiveHeads are plural nouns for groups of people that take modifiers:
+// "security and migration officials", "European governments". The value is
+// the canonical name; "" keeps the whole phrase (officials are told apart by
+// their modifiers, as annotators do).
+var collectiveHeads = map[string]string{
+	"officials": "", "governments": "governments", "authorities": "authorities", "activists": "activists",
+	"advocates": "advocates", "academics": "academics", "journalists": "journalists",
+	"scientists": "scientists", "employers": "employers", "universities": "universities", "funders": "funders",
+}
+
+// modifierStops may not be part of a group's modifiers.
+var modifierStops = map[string]bool{
+	"its": true, "their": true, "his": true, "her": true, "our": true, "your": true, "these": true,
+	"those": true, "such": true, "other": true, "all": true, "most": true, "few": true, "more": true,
+	"than": true, "not": true, "only": true, "also": true, "even": true, "both": true, "either": true,
+	"against": true, "between": true, "among": true, "about": true, "over": true, "under": true, "via": true,
+	"are": true, "were": true, "is": true, "was": true, "be": true, "been": true, "who": true, "whose": true,
+	"we": true, "they": true, "it": true, "no": true, "any": true, "very": true, "like": true,
+}
+
+// collectives finds groups named by a plural head and its modifiers.
+func (s *scan) collectives() {
 	for i, t := range s.toks {
-		if t.low != "officials" || s.covered[i] != 0 {
+		canon, ok := collectiveHeads[t.low]
+		sentenceStart := i == 0 || s.toks[i-1].breakAfter
+		if !ok || s.covered[i] != 0 || !isLowerWord(t.text) && !(sentenceStart && capitalised(t.text) && !allCaps(t.text)) {
 			continue
 		}
 		a := i
 		for k := i - 1; k >= 0 && k >= i-4; k-- {
 			tk := s.toks[k]
-			if tk.breakAfter || !isLowerWord(tk.text) || s.covered[k] != 0 {
+			if tk.breakAfter || tk.poss || s.covered[k] != 0 {
 				break
 			}
-			if officialLead[tk.low] && tk.low != "and" {
-				break
+			if tk.low == "and" {
+				if k == 0 || a != k+1 || !isLowerWord(s.toks[k-1].text) || officialLead[s.toks[k-1].low] {
+					break
+				}
+				a = k
+				continue
 			}
-			if tk.low == "and" && (k == 0 || a != k+1) {
+			adjective := capitalised(tk.text) && !allCaps(tk.text) && (demonyms[tk.low] != "" ||
+				strings.HasSuffix(tk.low, "an") || strings.HasSuffix(tk.low, "ern"))
+			if !adjective && (!isLowerWord(tk.text) || officialLead[tk.low] || stateDeterminers[tk.low] ||
+				functionWords[tk.low] || modifierStops[tk.low] || connectors[tk.low] ||
+				strings.HasSuffix(tk.low, "ed") || strings.HasSuffix(tk.low, "ing") || strings.HasSuffix(tk.low, "ly")) {
 				break
 			}
 			a = k
 		}
-		if a < i && s.toks[a].low != "and" {
-			name := strings.ToLower(strings.Join(strings.Fields(s.text[s.toks[a].start:t.end]), " "))
-			s.add(a, i+1, name, argmap.ActorGroup)
+		for a < i && s.toks[a].low == "and" {
+			a++
 		}
+		name := canon
+		if name == "" {
+			if a == i {
+				continue // bare "officials" says too little
+			}
+			name = strings.ToLower(strings.Join(strings.Fields(s.text[s.toks[a].start:t.end]), " "))
+		}
+		s.add(a, i+1, name, argmap.ActorGroup)
 	}
 }
 

@@ -97,6 +97,13 @@ var groups = []gazEntry{
 	{"NGOs", "", "NGOs|NGO|non-governmental organizations|non-governmental organisations|nongovernmental organizations|non-governmental organization|non-governmental organisation"},
 	{"international organizations", "", "international organizations|international organisations|international agencies|intergovernmental organizations|intergovernmental organisations|=IOs"},
 	{"donors", "", "donors|donor countries|donor states|donor governments"},
+	{"returnees", "", "returnees"},
+	{"victims of trafficking", "", "victims of trafficking|victims of human trafficking|trafficking victims|trafficked persons|trafficked people"},
+	{"smugglers", "", "smugglers|migrant smugglers|people smugglers|human smugglers"},
+	{"traffickers", "", "traffickers|human traffickers"},
+	{"policy makers", "", "policy makers|policymakers|policy-makers"},
+	{"think tanks", "", "think tanks|think-tanks"},
+	{"civil society", "", "civil society|civil society organizations|civil society organisations|civil-society organizations"},
 }
 
 // states lists countries and other state actors. Regions ("Europe", "Global
