@@ -63,6 +63,11 @@ func apiConfig(e *env) (httpapi.Config, error) {
 			cfg.Tokens = append(cfg.Tokens, t)
 		}
 	}
+	for _, t := range strings.Split(e.getenv("ARGMAP_API_READ_TOKENS"), ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			cfg.ReadTokens = append(cfg.ReadTokens, t)
+		}
+	}
 	if v := e.getenv("ARGMAP_READ_TOKENS_REQUIRED"); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {

@@ -1,0 +1,220 @@
+package ingest_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract"
+	"github.com/argmap/argmap/internal/ingest"
+	"github.com/argmap/argmap/internal/sqlitestore"
+)
+
+func openStore(t testing.TB) *sqlitestore.Store {
+	t.Helper()
+	st, err := sqlitestore.Open(context.Background(), filepath.Join(t.TempDir(), "argmap.db"))
+	if err != nil {
+		t.Fatalf("sqlitestore.Open: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func newService(st *sqlitestore.Store) *ingest.Service {
+	return ingest.New(st, extract.New(extract.Options{}), extract.NewLinker())
+}
+
+const essay = `# Return programmes under scrutiny
+
+We argue that the International Organization for Migration (IOM) enforces the exclusion of asylum seekers on behalf of
+its member states. Its assisted voluntary return programmes are presented as humanitarian help. However, critics
+contend that return cannot be voluntary when the alternative is indefinite detention.
+`
+
+const reply = `# A reply
+
+Several researchers hold that IOM enforces the exclusion of asylum seekers from Europe. The organisation rejects this
+view and says that every return it assists is voluntary.
+`
+
+func doc(name, text string) argmap.Document {
+	return argmap.Document{Name: name, URI: "/docs/" + name, MediaType: "text/markdown", Data: []byte(text)}
+}
+
+func stats(t *testing.T, st argmap.Store) argmap.Counts {
+	t.Helper()
+	n, err := st.Stats(context.Background())
+	if err != nil {
+		t.Fatalf("Stats: %v", err)
+	}
+	return n
+}
+
+func TestIngestIsIdempotent(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	svc := newService(st)
+	first, err := svc.Ingest(ctx, doc("essay.md", essay))
+	if err != nil {
+		t.Fatalf("Ingest: %v", err)
+	}
+	if !first.Created || first.Counts.Claims == 0 {
+		t.Fatalf("Ingest = %+v, want a created source with claims", first)
+	}
+	before := stats(t, st)
+	again, err := svc.Ingest(ctx, doc("renamed.md", essay))
+	if err != nil {
+		t.Fatalf("Ingest(same content): %v", err)
+	}
+	if again.Created || again.Source.ID != first.Source.ID {
+		t.Errorf("Ingest(same content) = created %v source %s, want not created, source %s", again.Created, again.Source.ID, first.Source.ID)
+	}
+	if after := stats(t, st); after != before {
+		t.Errorf("Stats after re-ingest = %+v, want %+v", after, before)
+	}
+}
+
+// brokenExtractor yields a draft whose last record is bad, as if extraction
+// had failed halfway through writing its output.
+type brokenExtractor struct{ inner argmap.Extractor }
+
+func (b brokenExtractor) Extract(ctx context.Context, d argmap.Document) (*argmap.Graph, error) {
+	g, err := b.inner.Extract(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	g.Relations = append(g.Relations, argmap.Relation{ID: argmap.NewID(argmap.KindRelation), Kind: argmap.Supports,
+		From: []string{g.Claims[0].ID}, To: argmap.NewID(argmap.KindClaim), Origin: argmap.OriginExtracted, Score: 0.5})
+	return g, nil
+}
+
+func TestIngestFailingHalfwayLeavesStoreAsItWas(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	if _, err := newService(st).Ingest(ctx, doc("essay.md", essay)); err != nil {
+		t.Fatalf("Ingest: %v", err)
+	}
+	before := stats(t, st)
+	svc := ingest.New(st, brokenExtractor{extract.New(extract.Options{})}, extract.NewLinker())
+	_, err := svc.Ingest(ctx, doc("reply.md", reply))
+	if argmap.ErrorCode(err) != argmap.EINVALID {
+		t.Fatalf("Ingest(broken draft) error = %v, want EINVALID", err)
+	}
+	if after := stats(t, st); after != before {
+		t.Errorf("Stats after failed ingest = %+v, want %+v (unchanged)", after, before)
+	}
+	if _, err := st.SourceByHash(ctx, argmap.ContentHash([]byte(reply))); !argmap.IsNotFound(err) {
+		t.Errorf("SourceByHash(failed doc) error = %v, want ENOTFOUND", err)
+	}
+}
+
+func TestIngestRejectsBadInput(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	svc := newService(st)
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"empty", nil, argmap.EINVALID},
+		{"blank", []byte(" \n\t\n"), argmap.EINVALID},
+		{"invalid UTF-8", []byte("IOM is \xff\xfe criticised."), argmap.EINVALID},
+		{"binary", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), argmap.EINVALID},
+	}
+	for _, tt := range tests {
+		_, err := svc.Ingest(ctx, argmap.Document{Name: tt.name, Data: tt.data})
+		if got := argmap.ErrorCode(err); got != tt.want {
+			t.Errorf("Ingest(%s) error = %v (code %q), want %q", tt.name, err, got, tt.want)
+		}
+	}
+	big := ingest.New(st, extract.New(extract.Options{MaxBytes: 1 << 20}), nil)
+	_, err := big.Ingest(ctx, argmap.Document{Name: "big.txt", Data: []byte(strings.Repeat("IOM acts. ", 200000))})
+	if got := argmap.ErrorCode(err); got != argmap.ETOOLARGE {
+		t.Errorf("Ingest(2 MB over a 1 MB limit) error = %v, want %q", err, argmap.ETOOLARGE)
+	}
+	if n := stats(t, st); n.Sources != 0 || n.Claims != 0 {
+		t.Errorf("Stats after bad input = %+v, want an empty store", n)
+	}
+}
+
+func TestIngestLinksAcrossDocuments(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	svc := newService(st)
+	a, err := svc.Ingest(ctx, doc("essay.md", essay))
+	if err != nil {
+		t.Fatalf("Ingest(essay): %v", err)
+	}
+	b, err := svc.Ingest(ctx, doc("reply.md", reply))
+	if err != nil {
+		t.Fatalf("Ingest(reply): %v", err)
+	}
+	ans, err := argmap.FindSupporters(ctx, st, "IOM enforces the exclusion of asylum seekers", 3)
+	if err != nil {
+		t.Fatalf("FindSupporters: %v", err)
+	}
+	got := map[string]bool{}
+	for _, s := range ans.Supporting {
+		got[s.Source.ID] = true
+		if len(s.Spans) == 0 || s.Spans[0].Quote == "" {
+			t.Errorf("supporting source %s has no quoted span", s.Source.ID)
+		}
+	}
+	if !got[a.Source.ID] || !got[b.Source.ID] {
+		t.Errorf("supporting sources = %v, want both %s and %s", got, a.Source.ID, b.Source.ID)
+	}
+}
+
+// corpusDir finds ../shared/corpus/iom above the working directory.
+func corpusDir(tb testing.TB) string {
+	tb.Helper()
+	dir, _ := os.Getwd()
+	for {
+		p := filepath.Join(dir, "..", "shared", "corpus", "iom")
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("the IOM corpus (../shared/corpus/iom beside the repository) is absent")
+		}
+		dir = parent
+	}
+}
+
+// BenchmarkIngest measures ingest throughput (extraction, linking and the
+// SQLite write) on the IOM corpus repeated to 10 MB; each copy is made unique
+// so that idempotency does not skip it.
+func BenchmarkIngest(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(corpusDir(b), "*.txt"))
+	var docs [][]byte
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, data)
+	}
+	const target = 10 << 20
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st := openStore(b)
+		svc := newService(st)
+		b.StartTimer()
+		total := 0
+		for n := 0; total < target; n++ {
+			d := docs[n%len(docs)]
+			data := append(append([]byte{}, d...), fmt.Sprintf("\n\nCopy %d of the corpus.\n", n)...)
+			if _, err := svc.Ingest(context.Background(), argmap.Document{Name: fmt.Sprintf("doc%d.txt", n), Data: data}); err != nil {
+				b.Fatalf("Ingest: %v", err)
+			}
+			total += len(data)
+		}
+		b.SetBytes(int64(total))
+	}
+}
