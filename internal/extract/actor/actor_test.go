@@ -58,6 +58,8 @@ func TestFind(t *testing.T) {
 		{"honorific person", "featuring Mr. Brunson McKinley, Director General. Brunson McKinley said", []string{"Brunson McKinley/person"}},
 		{"role person", "Jane Okoro, Director of the agency, spoke", []string{"Jane Okoro/person"}},
 		{"heading in capitals", "ABOUT US", []string{}},
+		{"currency", "it cost US$ 5 million", []string{}},
+		{"longest match wins", "Northern Ireland and the United States of America", []string{"Northern Ireland/state", "United States/state"}},
 		{"capitals country", "IRIN - MAURITANIA: Migrants lie in waiting", []string{"IRIN/organisation", "Mauritania/state", "migrants/group"}},
 		{"regions and cities are not actors", "in the Global South, North Africa and London", []string{}},
 		{"junk capitals", "Abstract\nPhoto: Jane Doe\nJuly 2021", []string{}},

@@ -156,8 +156,8 @@ func (s *scan) gazetteer() {
 			i++
 			continue
 		}
-		if fm.name == "United States" && toks[i].text == "US" && s.capsLine(i) {
-			i++ // "ABOUT US", "CONTACT US"
+		if fm.name == "United States" && toks[i].text == "US" && (s.capsLine(i) || strings.HasPrefix(s.text[toks[i].end:], "$")) {
+			i++ // "ABOUT US", "CONTACT US", "US$ 5 million"
 			continue
 		}
 		if fm.kind == argmap.ActorGroup && capitalised(toks[i].text) && s.inTitle(i, i+n) {

@@ -111,7 +111,7 @@ var groups = []gazEntry{
 var states = []gazEntry{
 	{"United States", "", "United States|United States of America|=US|=U.S.|=USA|=U.S.A."},
 	{"United Kingdom", "", "United Kingdom|=UK|=U.K.|Britain|Great Britain"},
-	{"England", "", "England"}, {"Scotland", "", "Scotland"}, {"Wales", "", "Wales"},
+	{"Northern Ireland", "", "Northern Ireland"}, {"England", "", "England"}, {"Scotland", "", "Scotland"}, {"Wales", "", "Wales"},
 	{"Germany", "", "Germany"}, {"France", "", "France"}, {"Italy", "", "Italy"}, {"Spain", "", "Spain"},
 	{"Greece", "", "Greece"}, {"Malta", "", "Malta"}, {"Cyprus", "", "Cyprus"}, {"Portugal", "", "Portugal"},
 	{"Netherlands", "", "Netherlands|the Netherlands|Holland"}, {"Belgium", "", "Belgium"}, {"Luxembourg", "", "Luxembourg"},

@@ -88,22 +88,62 @@ func Bibliography(line string) (Citation, bool) {
 		break
 	}
 	if yi < 0 {
-		return Citation{}, false
+		return yearLast(line, off, body)
 	}
 	authorPart := strings.TrimRight(body[:yi], " (.,")
 	authors, ok := parseAuthorList(authorPart)
 	if !ok {
-		return Citation{}, false
+		return yearLast(line, off, body)
 	}
 	rest := strings.TrimLeft(body[yEnd:], " .,:")
 	title, venue := splitTitle(rest)
 	if title == "" {
-		return Citation{}, false
+		return yearLast(line, off, body)
 	}
 	return Citation{
 		Author: authors[0], Authors: authors, Year: body[yi:ye],
 		Start: off, End: off + len(body), Text: body,
 		Title: title, Venue: venue, Bibliography: true,
+	}, true
+}
+
+// yearLast parses entries with the year at the end (MLA style):
+// "Okafor, Lena. Brokers of Return. Oxford: Hart, 2016."
+func yearLast(line string, off int, body string) (Citation, bool) {
+	if len(body) > 600 || !strings.HasSuffix(body, ".") {
+		return Citation{}, false
+	}
+	yi := len(body) - 5
+	if yi < 1 {
+		return Citation{}, false
+	}
+	dEnd, _, ok := yearAt(body, yi)
+	if !ok || dEnd != len(body)-1 || (body[yi-1] != ' ' && body[yi-1] != ',') {
+		return Citation{}, false
+	}
+	// Authors: "Surname, Given." up to the first ". " that is not an initial.
+	end := -1
+	for i := 0; i+1 < len(body); i++ {
+		if body[i] == '.' && body[i+1] == ' ' && !initialBefore(body, i) {
+			end = i
+			break
+		}
+	}
+	if end < 0 || !strings.Contains(body[:end], ",") {
+		return Citation{}, false
+	}
+	authors, ok := parseAuthorList(body[:end])
+	if !ok {
+		return Citation{}, false
+	}
+	title, venue := splitTitle(strings.TrimSpace(body[end+1 : yi]))
+	if title == "" {
+		return Citation{}, false
+	}
+	return Citation{
+		Author: authors[0], Authors: authors, Year: body[yi:dEnd],
+		Start: off, End: off + len(body), Text: body,
+		Title: title, Venue: strings.TrimRight(venue, " ,"), Bibliography: true,
 	}, true
 }
 
