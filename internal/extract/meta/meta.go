@@ -97,7 +97,7 @@ func Detect(text, name string) Meta {
 		// Journal page header: "Pages 21-38 | Received ... Published online: 10 Feb 2011".
 		if pm := publishedRe.FindStringSubmatch(l); pm != nil && m.Date == "" {
 			m.Date = parseDate(pm[1])
-			if m.Kind == "" {
+			if m.Kind == "" && strings.Contains(strings.ToLower(l), "published online") {
 				m.Kind = argmap.SourceArticle
 			}
 		}
@@ -111,8 +111,24 @@ func Detect(text, name string) Meta {
 				m.Date = parseDate(bm[2])
 			}
 		}
-		if bm := byRe.FindStringSubmatch(l); bm != nil && len(m.Authors) == 0 && i < 20 {
-			m.Authors = splitNames(bm[1])
+		if len(m.Authors) == 0 && i < 20 {
+			// "By Jane Doe", "By Jane Doe | 12 March 2020", "Jane Doe · March 2020".
+			for k, part := range splitByline(l) {
+				if bm := byRe.FindStringSubmatch(part); bm != nil {
+					m.Authors = splitNames(bm[1])
+				} else if bm := bylineRe.FindStringSubmatch(part); bm != nil {
+					m.Authors = splitNames(bm[1])
+					if m.Date == "" {
+						m.Date = parseDate(bm[2])
+					}
+				} else if k > 0 && len(m.Authors) > 0 && m.Date == "" {
+					m.Date = parseDate(part)
+				}
+			}
+		}
+		// A dateline near the top: "Published: 12 March 2019", "12 March 2019".
+		if m.Date == "" && i < 20 && dateline(l) {
+			m.Date = parseDate(l)
 		}
 		// Statement header: "Statement by X & Y (Geneva, 2-4 December 2002)".
 		if sm := statementRe.FindStringSubmatch(l); sm != nil && len(l) < 250 {
@@ -156,6 +172,57 @@ func Detect(text, name string) Meta {
 		m.Kind = kindOf(text, lines)
 	}
 	return m
+}
+
+// splitByline splits a byline at " | ", " · ", " — " and " – ".
+func splitByline(l string) []string {
+	parts := []string{l}
+	for _, sep := range []string{" | ", " · ", " — ", " – "} {
+		var next []string
+		for _, p := range parts {
+			next = append(next, strings.Split(p, sep)...)
+		}
+		parts = next
+	}
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	return parts
+}
+
+// dateline reports whether l is a line that dates the document: a full date
+// alone or after "Published", "Posted", "Updated" or "Date". Deposit,
+// modification, access and membership dates do not count.
+func dateline(l string) bool {
+	if len(l) > 80 {
+		return false
+	}
+	low := strings.ToLower(l)
+	for _, no := range []string{"deposited", "modified", "joined", "accessed", "retrieved", "received", "accepted", "copyright", "©"} {
+		if strings.Contains(low, no) {
+			return false
+		}
+	}
+	loc := dayMonthRe.FindStringIndex(l)
+	if loc == nil {
+		loc = monthDayRe.FindStringIndex(l)
+	}
+	if loc == nil || parseDate(l[loc[0]:loc[1]]) == "" {
+		return false
+	}
+	rest := strings.TrimSpace(l[:loc[0]] + l[loc[1]:])
+	rest = strings.Trim(strings.ToLower(rest), " :,.|-")
+	for _, cue := range []string{"", "published", "published online", "posted", "posted on", "updated", "last updated", "date", "dated", "first published"} {
+		if rest == cue {
+			return true
+		}
+	}
+	for _, day := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		if rest == day {
+			return true
+		}
+	}
+	return false
 }
 
 // isForum reports whether text is a forum thread page.

@@ -66,6 +66,12 @@ func TestDetectSmall(t *testing.T) {
 			meta.Meta{Title: "Edited Volume on Borders", Kind: argmap.SourceChapter}},
 		{"web page chrome", "Skip to content\nWhy Camps Persist\nCamps persist because they are cheap.\nScroll to top", "y.html",
 			meta.Meta{Title: "Why Camps Persist", Kind: argmap.SourceWebPage}},
+		{"by line with date", "Fences and Flows\nBy Lena Okafor | 12 March 2020\nFences rose.", "z.txt",
+			meta.Meta{Title: "Fences and Flows", Authors: []string{"Lena Okafor"}, Date: "2020-03-12", Year: "2020", Kind: argmap.SourceDocument}},
+		{"dateline", "Fences and Flows\nPublished: March 5, 2019\nFences rose.", "z.txt",
+			meta.Meta{Title: "Fences and Flows", Date: "2019-03-05", Year: "2019", Kind: argmap.SourceDocument}},
+		{"deposit date is not the date", "Fences and Flows\nDate Deposited: 23 Nov 2010 17:02\nFences rose.", "z.txt",
+			meta.Meta{Title: "Fences and Flows", Kind: argmap.SourceDocument}},
 		{"by line", "Fences and Flows\nBy Lena Okafor and Tomas Brandt\nFences rose.", "z.txt",
 			meta.Meta{Title: "Fences and Flows", Authors: []string{"Lena Okafor", "Tomas Brandt"}, Kind: argmap.SourceDocument}},
 	}
