@@ -33,6 +33,7 @@ var (
 	MergeAliases    = mergeAliases
 	References      = references
 	Run             = run
+	PlanMigrate     = (*Store).migrate
 	QueryFiles      = queryFiles
 )
 
@@ -52,4 +53,20 @@ func WalkReaches(claimID string, levels [][]LevelEdge) []argmap.Reach {
 		w.step(l)
 	}
 	return w.reaches(nil)
+}
+
+// Tx is what statements run on.
+type Tx = tx
+
+// NewDirect returns a store that runs every transaction on t, without a
+// driver: tests script the database's answers.
+func NewDirect(t Tx) *Store { return &Store{cfg: Config{}.withDefaults(), direct: t} }
+
+// StatementTexts maps each statement's text to its name.
+func StatementTexts() map[string]string {
+	out := map[string]string{}
+	for name, st := range statements {
+		out[st.Text] = name
+	}
+	return out
 }

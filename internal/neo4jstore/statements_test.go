@@ -128,7 +128,7 @@ func TestLoadStatements(t *testing.T) {
 // failRunner fails the test if a statement reaches the database.
 type failRunner struct{ t *testing.T }
 
-func (f failRunner) Run(context.Context, string, map[string]any) (neo4j.ResultWithContext, error) {
+func (f failRunner) Run(context.Context, string, map[string]any) ([]*neo4j.Record, error) {
 	f.t.Fatal("Run reached the database")
 	return nil, nil
 }

@@ -25,6 +25,9 @@ import (
 type Store struct {
 	driver neo4j.DriverWithContext
 	cfg    Config
+	// direct, when set, runs every transaction on it instead of the driver:
+	// tests use it to script the database's answers.
+	direct tx
 }
 
 var _ argmap.Store = (*Store)(nil)
@@ -71,6 +74,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 
 // Close releases the driver's connections.
 func (s *Store) Close() error {
+	if s.driver == nil {
+		return nil
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	return translate(ctx, s.driver.Close(ctx), "close neo4j")
@@ -87,8 +93,8 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 func (s *Store) Wipe(ctx context.Context) error {
 	for {
 		var deleted int64
-		err := s.write(ctx, "wipe", func(tx tx) error {
-			recs, err := run(ctx, tx, qWipeBatch, map[string]any{"batch": int64(10000)})
+		err := s.write(ctx, "wipe", func(t tx) error {
+			recs, err := run(ctx, t, qWipeBatch, map[string]any{"batch": int64(10000)})
 			if err != nil {
 				return err
 			}
@@ -101,16 +107,25 @@ func (s *Store) Wipe(ctx context.Context) error {
 	}
 }
 
-// tx is what statements run on: a managed transaction.
-type tx = neo4j.ManagedTransaction
-
-// runner is the part of a transaction run needs; tests may fake it.
-type runner interface {
-	Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error)
+// tx is what the store's statements run on: one transaction.
+type tx interface {
+	// Run runs cypher with params and returns every record.
+	Run(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error)
 }
 
-// run runs the named statement with params and collects its records.
-func run(ctx context.Context, r runner, name string, params map[string]any) ([]*neo4j.Record, error) {
+// managed adapts a driver transaction to tx.
+type managed struct{ t neo4j.ManagedTransaction }
+
+func (m managed) Run(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	res, err := m.t.Run(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
+
+// run runs the named statement with params and returns its records.
+func run(ctx context.Context, t tx, name string, params map[string]any) ([]*neo4j.Record, error) {
 	st, ok := statements[name]
 	if !ok {
 		return nil, argmap.Errorf(argmap.EINTERNAL, "unknown neo4j statement %s", name)
@@ -121,19 +136,15 @@ func run(ctx context.Context, r runner, name string, params map[string]any) ([]*
 	if err := st.checkParams(params); err != nil {
 		return nil, argmap.WrapInternal(err, "neo4j statement "+name)
 	}
-	res, err := r.Run(ctx, st.Text, params)
-	if err != nil {
-		return nil, err
-	}
-	return res.Collect(ctx)
+	return t.Run(ctx, st.Text, params)
 }
 
 // runBatches runs the named statement once per batch of rows as $rows.
-func runBatches(ctx context.Context, r runner, name string, rows []map[string]any) (int64, error) {
+func runBatches(ctx context.Context, t tx, name string, rows []map[string]any) (int64, error) {
 	var total int64
 	for start := 0; start < len(rows); start += batchSize {
 		end := min(start+batchSize, len(rows))
-		recs, err := run(ctx, r, name, map[string]any{"rows": rows[start:end]})
+		recs, err := run(ctx, t, name, map[string]any{"rows": rows[start:end]})
 		if err != nil {
 			return 0, err
 		}
@@ -174,9 +185,15 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx tx) error) er
 func (s *Store) exec(ctx context.Context, what string, mode neo4j.AccessMode, fn func(tx tx) error) error {
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.QueryTimeout)
 	defer cancel()
+	if s.direct != nil {
+		if err := ctx.Err(); err != nil {
+			return translate(ctx, err, what)
+		}
+		return translate(ctx, fn(s.direct), what)
+	}
 	sess := s.session(ctx, mode)
 	defer sess.Close(context.WithoutCancel(ctx))
-	work := func(t neo4j.ManagedTransaction) (any, error) { return nil, fn(t) }
+	work := func(t neo4j.ManagedTransaction) (any, error) { return nil, fn(managed{t}) }
 	var err error
 	if mode == neo4j.AccessModeRead {
 		_, err = sess.ExecuteRead(ctx, work, neo4j.WithTxTimeout(s.cfg.QueryTimeout))
@@ -189,8 +206,8 @@ func (s *Store) exec(ctx context.Context, what string, mode neo4j.AccessMode, fn
 // migrate applies the pending migrations in fsys.
 func (s *Store) migrate(ctx context.Context, fsys fs.FS) ([]string, error) {
 	var applied []string
-	err := s.read(ctx, "read schema migrations", func(tx tx) error {
-		recs, err := run(ctx, tx, qMigrationsApplied, nil)
+	err := s.read(ctx, "read schema migrations", func(t tx) error {
+		recs, err := run(ctx, t, qMigrationsApplied, nil)
 		if err != nil {
 			return err
 		}
@@ -207,20 +224,16 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) ([]string, error) {
 	var names []string
 	for _, m := range pending {
 		for _, st := range m.Statements {
-			err := s.write(ctx, "migrate "+m.Name, func(tx tx) error {
-				res, err := tx.Run(ctx, st.Text, nil)
-				if err != nil {
-					return err
-				}
-				_, err = res.Consume(ctx)
+			err := s.write(ctx, "migrate "+m.Name, func(t tx) error {
+				_, err := t.Run(ctx, st.Text, map[string]any{})
 				return err
 			})
 			if err != nil {
 				return names, err
 			}
 		}
-		err := s.write(ctx, "record migration "+m.Name, func(tx tx) error {
-			_, err := run(ctx, tx, qMigrationRecord, map[string]any{"name": m.Name, "applied_at": argmap.Now().UnixMilli()})
+		err := s.write(ctx, "record migration "+m.Name, func(t tx) error {
+			_, err := run(ctx, t, qMigrationRecord, map[string]any{"name": m.Name, "applied_at": argmap.Now().UnixMilli()})
 			return err
 		})
 		if err != nil {
