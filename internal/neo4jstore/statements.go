@@ -23,6 +23,7 @@ const (
 	qActorsExisting         = "actors_existing"
 	qActorsList             = "actors_list"
 	qAllIDs                 = "all_ids"
+	qAwaitIndexes           = "await_indexes"
 	qCitationCreate         = "citation_create"
 	qCitationsAll           = "citations_all"
 	qClaimCreate            = "claim_create"
@@ -73,7 +74,7 @@ const (
 // each and no file without one.
 var statementNames = []string{
 	qActorCreate, qActorDelete, qActorMergeRoles, qActorSetAliases, qActorUpdate, qActorsByIDs,
-	qActorsExisting, qActorsList, qAllIDs, qCitationCreate, qCitationsAll,
+	qActorsExisting, qActorsList, qAllIDs, qAwaitIndexes, qCitationCreate, qCitationsAll,
 	qClaimCreate, qClaimSpansCreate, qClaimUpdate, qClaimsByIDs, qClaimsDelete, qClaimsList,
 	qClaimsListSearch, qClaimsSearch, qEvidenceByIDs, qEvidenceCreate, qEvidenceDelete, qEvidenceList,
 	qEvidenceSpansCreate, qEvidenceUpdate, qHashesExisting, qIDsExisting, qMigrationRecord,

@@ -241,5 +241,17 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) ([]string, error) {
 		}
 		names = append(names, m.Name)
 	}
+	if len(names) > 0 {
+		// Indexes fill in the background; wait, within the query timeout,
+		// until they answer.
+		secs := int64(s.cfg.QueryTimeout / time.Second)
+		err := s.read(ctx, "wait for neo4j indexes", func(t tx) error {
+			_, err := run(ctx, t, qAwaitIndexes, map[string]any{"seconds": max(secs, 1)})
+			return err
+		})
+		if err != nil {
+			return names, err
+		}
+	}
 	return names, nil
 }

@@ -415,6 +415,7 @@ func TestMigrateRunsEachStatementAlone(t *testing.T) {
 		"raw: CREATE INDEX b IF NOT EXISTS FOR (n:B) ON (n.x)",
 		"raw: CREATE INDEX c IF NOT EXISTS FOR (n:C) ON (n.x)",
 		"migration_record",
+		"await_indexes",
 	}
 	if diff := cmp.Diff(want, sc.ran()); diff != "" {
 		t.Errorf("migrate statements (-want +got):\n%s", diff)
