@@ -316,3 +316,23 @@ func BenchmarkReachCTE(b *testing.B) {
 	b.StopTimer()
 	lat.report(b)
 }
+
+// BenchmarkNeighbourhood measures the map around a claim: two relations
+// deep, at most 200 claims and evidence, as the HTTP map endpoint asks.
+func BenchmarkNeighbourhood(b *testing.B) {
+	generate(b)
+	ctx := context.Background()
+	r := rand.New(rand.NewPCG(7, 8))
+	var lat latencies
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		id := bench.targets[r.IntN(len(bench.targets))]
+		t0 := time.Now()
+		if _, err := bench.store.Neighbourhood(ctx, id, 2, 200); err != nil {
+			b.Fatalf("Neighbourhood(%s) = %v", id, err)
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	b.StopTimer()
+	lat.report(b)
+}

@@ -69,7 +69,38 @@ func (s *Store) Neighbourhood(ctx context.Context, focus string, depth, limit in
 // explore walks the graph around focus, nearest first, and returns the claims
 // and evidence within depth relations. The walk is a 0-1 breadth-first search
 // over claims, evidence and relations in which entering a relation costs one.
-func explore(ctx context.Context, q querier, focus string, depth, limit int) ([]string, error) {
+func explore(ctx context.Context, tx *sql.Tx, focus string, depth, limit int) ([]string, error) {
+	// The walk asks the same three questions of many vertices: prepare them.
+	var stmts [4]*sql.Stmt
+	for i, q := range []string{
+		`SELECT kind, to_id FROM relations WHERE id = ?`,
+		`SELECT node_id FROM relation_premises WHERE relation_id = ? ORDER BY position`,
+		`SELECT id FROM relations WHERE to_id = ? ORDER BY id`,
+		`SELECT relation_id FROM relation_premises WHERE node_id = ?1 UNION SELECT id FROM relations WHERE to_id = ?1 ORDER BY 1`,
+	} {
+		st, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		defer st.Close()
+		stmts[i] = st
+	}
+	list := func(st *sql.Stmt, arg string) ([]string, error) {
+		rows, err := st.QueryContext(ctx, arg)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var s string
+			if err := rows.Scan(&s); err != nil {
+				return nil, err
+			}
+			out = append(out, s)
+		}
+		return out, rows.Err()
+	}
 	dist := map[string]int{focus: 0}
 	levels := make([][]string, depth+2)
 	levels[0] = []string{focus}
@@ -93,17 +124,22 @@ func explore(ctx context.Context, q querier, focus string, depth, limit int) ([]
 			}
 			done[v] = true
 			if argmap.KindOf(v) == argmap.KindRelation {
-				r, err := edgeOf(ctx, q, v)
+				var to, kind string
+				if err := stmts[0].QueryRowContext(ctx, v).Scan(&kind, &to); err != nil {
+					return nil, err
+				}
+				from, err := list(stmts[1], v)
 				if err != nil {
 					return nil, err
 				}
+				r := edge{ID: v, Kind: argmap.RelationKind(kind), To: to, From: from}
 				for _, f := range r.From {
 					push(f, d)
 				}
 				// An undercut brings the relation it targets at the same
 				// distance: one cannot be shown without the other.
 				push(r.To, d)
-				under, err := collect(ctx, q, `SELECT id FROM relations WHERE to_id = ? ORDER BY id`, v)
+				under, err := list(stmts[2], v)
 				if err != nil {
 					return nil, err
 				}
@@ -116,8 +152,7 @@ func explore(ctx context.Context, q querier, focus string, depth, limit int) ([]
 				continue
 			}
 			nodes = append(nodes, v)
-			touching, err := collect(ctx, q, `SELECT relation_id FROM relation_premises WHERE node_id = ?1
-				UNION SELECT id FROM relations WHERE to_id = ?1 ORDER BY 1`, v)
+			touching, err := list(stmts[3], v)
 			if err != nil {
 				return nil, err
 			}
@@ -127,19 +162,6 @@ func explore(ctx context.Context, q querier, focus string, depth, limit int) ([]
 		}
 	}
 	return nodes, nil
-}
-
-// edgeOf reads one relation's kind, target and premises.
-func edgeOf(ctx context.Context, q querier, id string) (edge, error) {
-	e := edge{ID: id}
-	var kind string
-	if err := q.QueryRowContext(ctx, `SELECT kind, to_id FROM relations WHERE id = ?`, id).Scan(&kind, &e.To); err != nil {
-		return e, err
-	}
-	e.Kind = argmap.RelationKind(kind)
-	from, err := collect(ctx, q, `SELECT node_id FROM relation_premises WHERE relation_id = ? ORDER BY position`, id)
-	e.From = from
-	return e, err
 }
 
 // assemble builds the graph of the given claims and evidence: the relations
