@@ -7,7 +7,8 @@
 // actor roles as [:ASSERTS], [:DISPUTES], [:NAMED_IN] (actor to claim);
 // citations as (source)-[:HAS_CITATION]->(:Citation)-[:CITES]->(source).
 // Times are Unix milliseconds (UTC). Every statement is an embedded file
-// under queries/, every value a parameter.
+// under queries/, every value a parameter; scripts/cypher-lint.sh lints them.
+// It needs Neo4j 5.6 or later (COLLECT subqueries); Community Edition will do.
 package neo4jstore
 
 import (
