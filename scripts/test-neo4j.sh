@@ -1,6 +1,6 @@
 #!/bin/sh
 # test-neo4j.sh runs the Neo4j store's tests, the conformance suite included,
-# against a Neo4j 5 server you provide. THE DATABASE IS WIPED before every
+# against a Neo4j 5.6+ server you provide. THE DATABASE IS WIPED before every
 # subtest: use a scratch server or a database you can lose.
 #
 # Usage:
