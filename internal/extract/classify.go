@@ -3,6 +3,8 @@ package extract
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Label is what a sentence is to the argument.
@@ -40,7 +42,8 @@ var courtesyCues = []string{
 	"we thank", "thank you", "thanks to", "i thank", "grateful", "gratitude", "welcome the opportunity",
 	"welcomes the opportunity", "stand ready", "stands ready", "look forward", "looks forward", "pleased to",
 	"honoured to", "honored to", "supported by a", "was supported by", "funded by a", "we acknowledge",
-	"i acknowledge", "is acknowledged", "are acknowledged", "we are indebted", "i am indebted",
+	"i acknowledge", "is acknowledged", "are acknowledged", "we are indebted", "i am indebted", "thanks",
+	"many thanks",
 }
 
 // selfDeterminers and selfNouns are the ways a text names itself ("this
@@ -267,6 +270,9 @@ func classify(s surface, sec Section) Verdict {
 			if m == "according to" && !s.firstWords(4, m) {
 				continue // "sorted according to categories" reports nothing
 			}
+			if cs.name == "report" && !reportVerb(s.ws, m) {
+				continue
+			}
 			kind := evidenceKinds[cs.name]
 			w := cs.weight
 			if cs.name == "report" && strings.Contains(s.p, " "+m+" that ") {
@@ -274,6 +280,9 @@ func classify(s surface, sec Section) Verdict {
 			}
 			addEv(kind, cs.name+":"+m, w)
 		}
+	}
+	if narrativeCitation(text) {
+		addEv("citation", "cited finding", 3)
 	}
 	if s.firstWords(6, "for example") || s.firstWords(6, "for instance") || s.firstWords(2, "e.g") || s.firstWords(1, "see") {
 		addEv("observation", "example", 2)
@@ -320,9 +329,21 @@ func classify(s surface, sec Section) Verdict {
 	}
 	if (year || month) && eventVerb {
 		addEv("event", "dated event", 1.5)
+	} else if claim < 1.5 && ((year || month || relativeTime(s.p)) && pastVerb(s.ws) || pluperfect(s.ws)) {
+		// a narrative of what happened, with no evaluation
+		addEv("event", "narrative", 1.5)
 	}
-	if s.nWords < 4 && s.terminal != '!' && ev == 0 {
+	if s.nWords < 4 && s.terminal != '!' && ev == 0 && found[setPosition] == "" {
 		return other("fragment")
+	}
+	if s.terminal == 0 && (year || month) && claim < 1.5 && ev < 1.5 {
+		return other("dateline")
+	}
+	if structure(s) {
+		return other("structure")
+	}
+	if pagination(s.ws) {
+		return other("chrome:pagination")
 	}
 	if s.terminal == 0 && s.upper && s.funcN == 0 {
 		return other("label")
@@ -359,4 +380,194 @@ func clamp(f float64) float64 {
 		return 0.05
 	}
 	return math.Round(f*100) / 100
+}
+
+// reportVerb reports whether the report cue m found in ws reports speech:
+// "states that" after a determiner names states ("the states that fund
+// it"), and "told" before a story ("has told one story") narrates.
+func reportVerb(ws []string, m string) bool {
+	first := strings.Fields(m)[0]
+	for i, w := range ws {
+		if w != first {
+			continue
+		}
+		switch first {
+		case "states":
+			if i > 0 {
+				switch ws[i-1] {
+				case "the", "these", "those", "member", "some", "many", "all", "other", "of", "its", "their",
+					"our", "most", "few", "several", "and", "european", "african", "western", "nation":
+					return false
+				}
+			}
+		case "told":
+			if i+1 < len(ws) {
+				switch ws[i+1] {
+				case "a", "one", "this", "that", "its", "their", "the", "another", "two":
+					for k := i + 1; k < len(ws) && k <= i+3; k++ {
+						if ws[k] == "story" || ws[k] == "stories" || ws[k] == "tale" {
+							return false
+						}
+					}
+				}
+			}
+		}
+		return true
+	}
+	return true
+}
+
+// citeVerbs report what a cited work found or said.
+var citeVerbs = map[string]bool{
+	"showed": true, "shows": true, "show": true, "found": true, "finds": true, "find": true, "argues": true,
+	"argued": true, "argue": true, "concluded": true, "concludes": true, "conclude": true, "recounts": true,
+	"says": true, "say": true, "said": true, "notes": true, "noted": true, "note": true, "describes": true,
+	"described": true, "describe": true, "documented": true, "documents": true, "document": true,
+	"reports": true, "reported": true, "report": true, "makes": true, "made": true, "suggests": true,
+	"suggested": true, "suggest": true, "demonstrates": true, "demonstrated": true, "demonstrate": true,
+	"observes": true, "observed": true, "observe": true, "claims": true, "claimed": true, "claim": true,
+	"writes": true, "wrote": true, "write": true, "points": true, "pointed": true, "estimates": true,
+	"estimated": true, "counted": true, "counts": true, "identified": true, "identifies": true,
+	"traces": true, "traced": true, "records": true, "recorded": true,
+}
+
+// narrativeCitation reports whether a sentence reports a cited work as its
+// subject near its start: "Webber (2011) showed that ...", "On one side,
+// Smith and Jones (2011) say ...".
+func narrativeCitation(text string) bool {
+	lim := len(text)
+	if lim > 140 {
+		lim = 140
+	}
+	for i := 0; i+6 <= lim; i++ {
+		if text[i] != '(' {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && j < i+6 && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+		if j-i-1 != 4 || j >= len(text) || text[j] != ')' {
+			continue
+		}
+		if !isYear(text[i+1 : j]) {
+			continue
+		}
+		// the cited name stands right before the bracket, capitalised
+		k := i - 1
+		for k >= 0 && text[k] == ' ' {
+			k--
+		}
+		if k < 0 {
+			continue
+		}
+		w := k
+		for w >= 0 && text[w] != ' ' && text[w] != '\n' {
+			w--
+		}
+		if w+1 > k || text[w+1] < 'A' || text[w+1] > 'Z' {
+			if r, _ := utf8.DecodeRuneInString(text[w+1:]); !unicode.IsUpper(r) {
+				continue
+			}
+		}
+		rest := words(text[j+1 : min(len(text), j+40)])
+		if len(rest) > 0 && citeVerbs[rest[0]] {
+			return true
+		}
+		if len(rest) > 1 && (rest[0] == "also" || rest[0] == "too") && citeVerbs[rest[1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// irregularPast are common irregular past-tense verbs of narrative.
+var irregularPast = map[string]bool{
+	"broadcast": true, "did": true, "went": true, "came": true, "gave": true, "saw": true, "sold": true,
+	"led": true, "left": true, "won": true, "lost": true, "met": true, "fell": true, "rose": true, "told": true,
+	"wrote": true, "brought": true, "bought": true, "ran": true, "sent": true, "built": true, "flew": true,
+	"flown": true, "fled": true, "drew": true, "struck": true, "sank": true, "caught": true, "spoke": true,
+	"began": true, "grew": true, "took": true, "held": true, "paid": true, "spent": true, "set": true, "cut": true,
+	"became": true, "knew": true, "put": true, "kept": true,
+}
+
+// pastVerb reports whether ws holds a past-tense verb after its first word:
+// an irregular one, or a word in -ed that follows a subject-like word.
+func pastVerb(ws []string) bool {
+	for i := 1; i < len(ws); i++ {
+		w := ws[i]
+		if irregularPast[w] {
+			return true
+		}
+		if len(w) > 4 && strings.HasSuffix(w, "ed") && !functionWordBefore(ws[i-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// functionWordBefore reports whether a word before an -ed form makes it an
+// adjective or a passive participle rather than a past verb ("the
+// so-called", "is contested", "are detained").
+func functionWordBefore(w string) bool {
+	switch w {
+	case "the", "a", "an", "is", "are", "be", "been", "being", "its", "their", "our", "his", "her", "very",
+		"more", "most", "not", "so", "as", "of", "by", "so-called", "well", "ill", "badly", "closely":
+		return true
+	}
+	return false
+}
+
+// pluperfect reports whether ws tells background in the past perfect ("had
+// been held", "had signed").
+func pluperfect(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] != "had" {
+			continue
+		}
+		n := ws[i+1]
+		if n == "been" || n == "already" || irregularPast[n] || len(n) > 4 && strings.HasSuffix(n, "ed") {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeTime reports a narrative time phrase ("weeks later", "two years
+// ago") in padded words p.
+func relativeTime(p string) bool {
+	for _, t := range []string{"later", "ago", "earlier that", "the following year", "the next day",
+		"that year", "at the time", "the same year", "the previous year", "last year"} {
+		if hasPhrase(p, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// structureNouns are what a text announces it will set out.
+var structureNouns = map[string]bool{"points": true, "themes": true, "questions": true, "issues": true,
+	"reasons": true, "lessons": true, "observations": true, "arguments": true, "things": true, "remarks": true,
+	"parts": true, "sections": true, "steps": true}
+
+var countWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "several": true,
+	"a": true, "some": true, "few": true}
+
+// structure reports whether a short sentence only announces how many points
+// follow ("Two structural points stay with me.").
+func structure(s surface) bool {
+	if s.nWords > 8 || len(s.ws) < 2 || !countWords[s.ws[0]] {
+		return false
+	}
+	for _, w := range s.ws[1:min(4, len(s.ws))] {
+		if structureNouns[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// pagination reports "Page 1 of 3".
+func pagination(ws []string) bool {
+	return len(ws) == 4 && ws[0] == "page" && hasDigit(ws[1]) && ws[2] == "of" && hasDigit(ws[3])
 }

@@ -84,7 +84,8 @@ var claimCues = []cueSet{
 		"concludes that", "suggests that", "suggest that", "demonstrates that", "reveals", "reveal", "illustrates",
 		"illustrate", "illustrates how", "indicates that", "confirms that", "finds", "concludes", "contends",
 		"calls for", "paints", "we show in", "as we show", "attest to", "attests to", "it is clear",
-		"what is certain", "is responsible for",
+		"what is certain", "is responsible for", "means that", "it means", "this means", "which means",
+		"it follows that", "this shows", "this suggests", "is evidence that",
 	}},
 	{"recommendation", 2, []string{
 		"should", "must", "ought to", "need to", "needs to", "we urge", "urge", "recommend", "recommends",
@@ -117,6 +118,8 @@ var claimCues = []cueSet{
 		"i think", "i believe", "in my view", "in our view", "we believe", "we trust", "we recognize",
 		"we recognise", "mindful", "suspect", "suspected", "long-suspected", "we hold", "i suspect",
 		"we are convinced", "we consider", "it seems", "seems to", "appears to", "we note with",
+		"we disagree", "i disagree", "we agree", "i agree", "we reject", "i reject", "i contest", "we contest",
+		"i doubt", "we doubt",
 	}},
 	{"hedge", 1, []string{
 		"may", "might", "could", "perhaps", "presumably", "arguably", "possibly", "probably", "tend to",
@@ -142,7 +145,8 @@ var evidenceCues = []cueSet{
 	{"report", 1.5, []string{
 		"mentions", "mentioned", "reports", "reported", "says", "said", "states that", "stated", "told",
 		"notes that", "noted that", "writes", "wrote", "cite", "cites", "cited", "quoted", "quotes",
-		"announced", "according to", "denunciation of", "critique of",
+		"announced", "according to", "denunciation of", "critique of", "recounts", "recounted",
+		"documented", "described", "broadcast", "testified", "warned", "alleged",
 	}},
 	{"example", 2, nil}, // sentence-initial "for example", set in code
 	{"method", 2, []string{
@@ -150,6 +154,8 @@ var evidenceCues = []cueSet{
 		"voicemail", "questionnaire", "questionnaires", "ethnographic", "participant observation",
 		"we interviewed", "data were collected", "data was collected", "visits to", "focus groups",
 		"personal communication", "field notes", "fieldnotes", "correspondence with",
+		"my clients", "in my experience", "i worked", "i have worked", "i saw", "i have seen", "we saw",
+		"i visited", "we visited", "i met", "we met", "i was there", "we observed", "i observed",
 	}},
 	{"citation", 2, []string{
 		"please see", "also see", "see also", "see e.g", "for a discussion", "for an overview",
@@ -378,6 +384,7 @@ var (
 	setEvidence int // first evidence set; claim sets come before it
 	setChrome   int
 	setCourtesy int
+	setPosition int // the claim set of stances ("we disagree")
 )
 
 func init() {
@@ -405,6 +412,9 @@ func init() {
 		return set
 	}
 	for _, cs := range claimCues {
+		if cs.name == "position" {
+			setPosition = nSets
+		}
 		add(cs.phrases)
 	}
 	setEvidence = nSets

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -167,11 +168,14 @@ func endsSentence(s string) bool {
 }
 
 // continues reports whether line a (text ta) runs on into the next line tb.
-func continues(ta, tb string, wrapped bool) bool {
+// In hard-wrapped text a line runs on when it is long (near the wrap width,
+// wide) or the next line starts in lower case; a short line before a
+// capitalised one is a line of its own (a heading, a dateline, a byline).
+func continues(ta, tb string, wrapped bool, short bool) bool {
 	if ta == "" || tb == "" || endsSentence(ta) {
 		return false
 	}
-	if wrapped {
+	if wrapped && !short {
 		return true
 	}
 	if !startsLower(tb) {
@@ -207,11 +211,31 @@ func hardWrapped(text string, lines []line) bool {
 	return runOn >= 3 && runOn*10 >= long*4
 }
 
+// wrapWidth estimates the width text is wrapped at: the median length of the
+// lines of 50 bytes or more that run on into a next line.
+func wrapWidth(lines []line) int {
+	var ls []int
+	for i, l := range lines {
+		if n := l.end - l.start; n >= 50 && i+1 < len(lines) && lines[i+1].end > lines[i+1].start {
+			ls = append(ls, n)
+		}
+	}
+	if len(ls) == 0 {
+		return 0
+	}
+	sort.Ints(ls)
+	return ls[len(ls)/2]
+}
+
 // Segments splits text into segments: paragraphs are separated by blank
 // lines, and lines of a paragraph are joined when one runs on into the next.
 func Segments(text string) []Segment {
 	lines := splitLines(text)
 	wrapped := hardWrapped(text, lines)
+	width := 0
+	if wrapped {
+		width = wrapWidth(lines)
+	}
 	var segs []Segment
 	para := 0
 	paraStart := 0 // index in segs of the paragraph's first segment
@@ -232,7 +256,7 @@ func Segments(text string) []Segment {
 		seg := Segment{Start: l.start, End: l.end, Marker: l.marker, Para: para, Lines: 1, First: len(segs) == paraStart}
 		for i+1 < len(lines) {
 			n := lines[i+1]
-			if n.start >= n.end || n.marker != "" || !continues(text[seg.Start:lines[i].end], text[n.start:n.end], wrapped) {
+			if n.start >= n.end || n.marker != "" || !continues(text[seg.Start:lines[i].end], text[n.start:n.end], wrapped, (lines[i].end-lines[i].start)*10 < width*6) {
 				break
 			}
 			seg.End = n.end
