@@ -45,6 +45,7 @@ var bench struct {
 	texts   []string // claim texts
 	load    time.Duration
 	loadCPU time.Duration
+	counts  argmap.Counts
 	loaded  int
 	err     error
 	targets []string // claims with relations into them
@@ -134,7 +135,7 @@ func generate(b *testing.B) {
 			}
 			// Relations point at claims nearby (same batch or earlier),
 			// from one or two premises; one in twenty is an undercut.
-			for i := 0; i < len(g.Claims)*relationsPerClaim; i++ {
+			for len(g.Relations) < len(g.Claims)*relationsPerClaim {
 				hi := len(bench.claims)
 				lo := max(0, batchStart-5000)
 				pick := func() string { return bench.claims[lo+r.IntN(hi-lo)] }
@@ -175,10 +176,12 @@ func generate(b *testing.B) {
 			bench.targets = append(bench.targets, id)
 		}
 		sort.Strings(bench.targets)
+		bench.counts, bench.err = s.Stats(ctx)
 	})
 	if bench.err != nil {
 		b.Fatalf("generating the benchmark graph: %v", bench.err)
 	}
+	b.Logf("graph: %+v, loaded in %v (%v CPU)", bench.counts, bench.load.Round(time.Millisecond), bench.loadCPU.Round(time.Millisecond))
 }
 
 // latencies collects per-operation durations and reports percentiles.
