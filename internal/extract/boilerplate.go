@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Section is the kind of document part a segment lies in.
@@ -184,7 +186,8 @@ func bibScore(text string) int {
 	// "Surname, Given" at the start; without it a line is not an entry
 	if i := strings.IndexByte(head, ','); i > 1 && i < 30 {
 		w := head[:i]
-		if !strings.Contains(w, " ") || strings.Count(w, " ") == 1 {
+		next, _ := utf8.DecodeRuneInString(strings.TrimLeft(head[i+1:], " "))
+		if (!strings.Contains(w, " ") || strings.Count(w, " ") == 1) && !unicode.IsLower(next) {
 			r := []rune(w)
 			if len(r) > 1 && r[0] >= 'A' && r[0] <= 'Z' || len(r) > 1 && r[0] > 127 {
 				score++
@@ -203,7 +206,7 @@ func bibScore(text string) int {
 	}
 	lt := strings.ToLower(text)
 	for _, c := range []string{"pp. ", "journal", "university press", " press", "routledge", "(eds", "(ed.", " eds.",
-		"(hg.)", " in: ", "vol.", "doi:", "doi.org", "edited by", "studie", "review of", "quarterly", "berlin:",
+		"(hg.)", " in: ", "vol.", "doi:", "doi.org", "edited by", "studies", "studien", "review of", "quarterly", "berlin:",
 		"london:", "new york:", "oxford:", "cambridge:"} {
 		if strings.Contains(lt, c) {
 			score++

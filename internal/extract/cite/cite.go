@@ -317,7 +317,7 @@ func authorsBefore(text string, p int) (int, []string, bool) {
 		q = s
 		// Separator before: " and ", " & ", ", ", ", and ".
 		sep := ""
-		for _, cand := range []string{", and ", " and ", " & ", ", & ", ", "} {
+		for _, cand := range []string{", and ", " and ", " & ", ", & ", ", ", " and\n", "\nand ", ",\n", ", and\n", " &\n"} {
 			if strings.HasSuffix(text[:q], cand) {
 				sep = cand
 				break
