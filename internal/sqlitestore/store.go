@@ -58,7 +58,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, translate(ctx, err, "open the database")
 	}
 	s := &Store{w: w}
-	if err := s.migrate(ctx, migrations.SQLite); err != nil {
+	if _, err := s.migrate(ctx, migrations.SQLite); err != nil {
 		w.Close()
 		return nil, err
 	}
@@ -114,19 +114,26 @@ func (s *Store) Close() error {
 	return nil
 }
 
+// Migrate applies pending migrations and returns the names of those it
+// applied (none when Open has already brought the schema up to date).
+func (s *Store) Migrate(ctx context.Context) ([]string, error) {
+	return s.migrate(ctx, migrations.SQLite)
+}
+
 // migrate applies, in lexical order, every *.sql file of fsys not yet recorded
-// in schema_migrations, each in its own transaction.
-func (s *Store) migrate(ctx context.Context, fsys fs.FS) error {
+// in schema_migrations, each in its own transaction, and returns the names of
+// the files it applied.
+func (s *Store) migrate(ctx context.Context, fsys fs.FS) ([]string, error) {
 	const create = `CREATE TABLE IF NOT EXISTS schema_migrations (
 		name TEXT PRIMARY KEY,
 		applied_at INTEGER NOT NULL
 	)`
 	if _, err := s.w.ExecContext(ctx, create); err != nil {
-		return translate(ctx, err, "create the migrations table")
+		return nil, translate(ctx, err, "create the migrations table")
 	}
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return argmap.WrapInternal(err, "read the migrations")
+		return nil, argmap.WrapInternal(err, "read the migrations")
 	}
 	var names []string
 	for _, e := range entries {
@@ -135,11 +142,13 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) error {
 		}
 	}
 	sort.Strings(names)
+	var applied []string
 	for _, name := range names {
 		body, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return argmap.WrapInternal(err, "read migration "+name)
+			return applied, argmap.WrapInternal(err, "read migration "+name)
 		}
+		done := false
 		err = s.write(ctx, "apply migration "+name, func(tx *sql.Tx) error {
 			var n int
 			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE name = ?`, name).Scan(&n); err != nil {
@@ -153,13 +162,17 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) error {
 			}
 			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)`,
 				name, argmap.Now().UnixMilli())
+			done = err == nil
 			return err
 		})
 		if err != nil {
-			return err
+			return applied, err
+		}
+		if done {
+			applied = append(applied, name)
 		}
 	}
-	return nil
+	return applied, nil
 }
 
 // write runs fn in a write transaction and commits it if fn succeeds. Errors

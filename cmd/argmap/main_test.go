@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// cli runs argmap with args in dir's environment and returns its exit code
+// and output streams.
+func cli(t *testing.T, envv map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{stdout: &out, stderr: &errb, getenv: func(k string) string { return envv[k] }}
+	code := run(context.Background(), e, args)
+	return code, out.String(), errb.String()
+}
+
+const essay = `# Return and its critics
+
+We argue that the International Organization for Migration (IOM) enforces the exclusion of asylum seekers.
+Critics contend that assisted voluntary return is not voluntary when the alternative is detention.
+`
+
+func writeFiles(t *testing.T, dir string, files map[string][]byte) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	store := filepath.Join(t.TempDir(), "a.db")
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantErr  string
+	}{
+		{"no command", nil, 2, ""},
+		{"unknown command", []string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{"unknown flag", []string{"ingest", "--bogus", "x"}, 2, "flag provided but not defined: -bogus"},
+		{"no files", []string{"ingest", "--store", store}, 2, "name at least one file"},
+		{"bad depth", []string{"supporters", "--store", store, "--depth", "0", "x"}, 2, "--depth must be between"},
+		{"bad format", []string{"export", "--store", store, "--format", "gif", "-o", "x.gif"}, 2, "--format must be dot, svg or png"},
+		{"missing file", []string{"ingest", "--store", store, "/no/such/file.txt"}, 1, "no such file or directory"},
+		{"unknown claim ID", []string{"supporters", "--store", store, "clm_doesnotexist"}, 1, "not found"},
+		{"unknown focus", []string{"export", "--store", store, "--format", "dot", "--claim", "clm_doesnotexist", "-o", filepath.Join(t.TempDir(), "x.dot")}, 1, "not found"},
+	}
+	for _, tt := range tests {
+		code, _, stderr := cli(t, nil, tt.args...)
+		if code != tt.wantCode {
+			t.Errorf("%s: exit code = %d, want %d (stderr %q)", tt.name, code, tt.wantCode, stderr)
+		}
+		if !strings.Contains(stderr, tt.wantErr) {
+			t.Errorf("%s: stderr = %q, want it to contain %q", tt.name, stderr, tt.wantErr)
+		}
+		if tt.wantCode == 1 && strings.Count(strings.TrimSpace(stderr), "\n") > 1 {
+			t.Errorf("%s: stderr has several lines, want one clear line: %q", tt.name, stderr)
+		}
+	}
+}
+
+func TestIngestMixedDirectory(t *testing.T) {
+	dir := t.TempDir()
+	big := bytes.Repeat([]byte("IOM acts. "), (maxDocumentBytes/10)+10)
+	writeFiles(t, dir, map[string][]byte{
+		"good.md":         []byte(essay),
+		"page.html":       []byte("<html><head><script>alert(1)</script></head><body><p>Human Rights Watch argues that IOM should stop running detention centres.</p></body></html>"),
+		"bad-utf8.txt":    []byte("IOM is \xff criticised."),
+		"empty.txt":       nil,
+		"image.png":       {0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R'},
+		"huge.txt":        big,
+		"README.md":       []byte("This folder holds test files."),
+		"sub/nested.txt":  []byte("Amnesty International contends that returns from detention cannot be voluntary."),
+		".hidden/skip.md": []byte("Never read."),
+	})
+	store := filepath.Join(t.TempDir(), "s.db")
+	code, _, stderr := cli(t, nil, "ingest", "--store", store, dir)
+	if code != 1 {
+		t.Errorf("ingest(mixed) exit code = %d, want 1 (some files failed); stderr:\n%s", code, stderr)
+	}
+	for _, want := range []string{"error: invalid UTF-8", "empty.txt", "image.png", "huge.txt", "larger than 50 MiB", "good.md", "page.html", "nested.txt",
+		"ingested 3 new, 0 unchanged, 4 failed"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("ingest(mixed) stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	for _, unwanted := range []string{"README.md", "skip.md", "panic"} {
+		if strings.Contains(stderr, unwanted) {
+			t.Errorf("ingest(mixed) stderr mentions %q:\n%s", unwanted, stderr)
+		}
+	}
+	// Again: everything good is unchanged, nothing is added.
+	_, _, stderr = cli(t, nil, "ingest", "--store", store, dir)
+	if !strings.Contains(stderr, "ingested 0 new, 3 unchanged, 4 failed") {
+		t.Errorf("second ingest stderr = %s, want 3 unchanged", stderr)
+	}
+}
+
+func TestIngestSupportersExport(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string][]byte{"essay.md": []byte(essay)})
+	envv := map[string]string{"ARGMAP_STORE": filepath.Join(t.TempDir(), "s.db")}
+	if code, _, stderr := cli(t, envv, "ingest", filepath.Join(dir, "essay.md")); code != 0 {
+		t.Fatalf("ingest exit code = %d; stderr:\n%s", code, stderr)
+	}
+	code, out, stderr := cli(t, envv, "supporters", "--format", "json", "IOM enforces asylum exclusion")
+	if code != 0 {
+		t.Fatalf("supporters exit code = %d; stderr:\n%s", code, stderr)
+	}
+	var ans argmap.SupportAnswer
+	if err := json.Unmarshal([]byte(out), &ans); err != nil {
+		t.Fatalf("supporters --format json printed invalid JSON: %v\n%s", err, out)
+	}
+	if len(ans.Claims) == 0 || len(ans.Supporting) == 0 {
+		t.Fatalf("supporters = %+v, want a matched claim and a supporting source", ans)
+	}
+	s := ans.Supporting[0]
+	if !strings.HasSuffix(s.Source.URI, "essay.md") || len(s.Spans) == 0 || !strings.Contains(s.Spans[0].Quote, "enforces the exclusion") {
+		t.Errorf("supporting[0] = %+v, want essay.md with the quoted span", s)
+	}
+	code, out, _ = cli(t, envv, "supporters", "IOM", "enforces", "asylum", "exclusion", "--depth", "2")
+	if code != 0 || !strings.Contains(out, "Supporting (1 source)") || !strings.Contains(out, "“We argue that") {
+		t.Errorf("supporters text = %d\n%s", code, out)
+	}
+	dot := filepath.Join(t.TempDir(), "map.dot")
+	if code, _, stderr := cli(t, envv, "export", "--format", "dot", "-o", dot, "--claim", ans.Claims[0].ID); code != 0 {
+		t.Fatalf("export exit code = %d; stderr:\n%s", code, stderr)
+	}
+	data, err := os.ReadFile(dot)
+	if err != nil || !bytes.Contains(data, []byte("digraph")) {
+		t.Errorf("export wrote %q (%v), want a DOT digraph", data, err)
+	}
+}
+
+func TestExtractJSONL(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string][]byte{"essay.md": []byte(essay), "empty.txt": nil})
+	code, out, stderr := cli(t, nil, "extract", "--format", "jsonl", filepath.Join(dir, "essay.md"), filepath.Join(dir, "empty.txt"))
+	if code != 1 || !strings.Contains(stderr, "empty.txt") {
+		t.Errorf("extract exit code = %d, stderr %q; want 1 and a line about empty.txt", code, stderr)
+	}
+	types := map[string]int{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var o struct {
+			Type, Doc  string
+			Start, End int
+			Text       string
+		}
+		if err := json.Unmarshal([]byte(line), &o); err != nil {
+			t.Fatalf("extract printed a bad line %q: %v", line, err)
+		}
+		types[o.Type]++
+		if o.Doc != "essay.md" {
+			t.Errorf("line %q has doc %q, want essay.md", line, o.Doc)
+		}
+		if o.Type == "claim" && essay[o.Start:o.End] != o.Text {
+			t.Errorf("claim text %q is not file[%d:%d] = %q", o.Text, o.Start, o.End, essay[o.Start:o.End])
+		}
+	}
+	if types["source"] != 1 || types["claim"] == 0 || types["actor"] == 0 {
+		t.Errorf("extract line types = %v, want a source, claims and actors", types)
+	}
+}
+
+func TestCopyBetweenStores(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string][]byte{"essay.md": []byte(essay)})
+	from, to := filepath.Join(t.TempDir(), "a.db"), filepath.Join(t.TempDir(), "b.db")
+	if code, _, stderr := cli(t, nil, "ingest", "--store", from, dir); code != 0 {
+		t.Fatalf("ingest: %s", stderr)
+	}
+	code, _, stderr := cli(t, nil, "copy", "--from", from, "--to", to)
+	if code != 0 || !strings.Contains(stderr, "counts verified") {
+		t.Fatalf("copy exit code = %d, stderr %q", code, stderr)
+	}
+	code, _, stderr = cli(t, nil, "copy", "--from", from, "--to", to)
+	if code != 1 || !strings.Contains(stderr, "argmap copy:") {
+		t.Errorf("second copy into the same store: exit %d, stderr %q; want a conflict error", code, stderr)
+	}
+	if code, out, _ := cli(t, nil, "migrate", "--store", to); code != 0 || !strings.Contains(out, "up to date") {
+		t.Errorf("migrate = %d %q, want schema up to date", code, out)
+	}
+}

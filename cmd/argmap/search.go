@@ -1,0 +1,47 @@
+package main
+
+import (
+	"context"
+	"strings"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// expandingStore answers full-text claim searches with the query and its
+// alternative phrasings (acronyms spelled out, derivational forms, words of
+// the same argumentative concept) merged into one ranked search, so that
+// "AVR voluntariness is contested" finds "migrants publicly questioned the
+// voluntary nature of the return programme". Everything else passes through.
+type expandingStore struct {
+	argmap.Store
+	expand func(q string) []string
+}
+
+// maxQueryBytes bounds the merged query handed to the store.
+const maxQueryBytes = 2000
+
+// SearchClaims implements argmap.ClaimStore.
+func (s expandingStore) SearchClaims(ctx context.Context, q string, limit int) ([]argmap.ClaimHit, error) {
+	return s.Store.SearchClaims(ctx, mergeQueries(s.expand(q), q), limit)
+}
+
+// mergeQueries joins the query and its alternatives into one query string
+// with each word once, the query's own words first.
+func mergeQueries(alts []string, q string) string {
+	seen := map[string]bool{}
+	var b strings.Builder
+	for _, a := range append([]string{q}, alts...) {
+		for _, w := range strings.Fields(a) {
+			k := strings.ToLower(w)
+			if seen[k] || b.Len()+len(w)+1 > maxQueryBytes {
+				continue
+			}
+			seen[k] = true
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+		}
+	}
+	return b.String()
+}
