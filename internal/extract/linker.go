@@ -20,7 +20,7 @@ type Linker struct {
 
 // NewLinker returns a Linker with the default similarity threshold.
 func NewLinker() *Linker {
-	return &Linker{actors: actor.NewFinder(), threshold: 0.36}
+	return &Linker{actors: actor.NewFinder(), threshold: 0.5}
 }
 
 // contestThreshold is the similarity a denial needs: it must restate the
@@ -71,6 +71,8 @@ var generic = map[string]bool{
 	"polici": true, "practic": true, "organiz": true, "organis": true, "global": true, "project": true,
 	"role": true, "interest": true, "language": true, "languag": true, "important": true, "import": true,
 	"engag": true, "way": true, "context": true, "certain": true, "effect": true, "particular": true,
+	"state": true, "member": true, "migrant": true, "migration": true, "rights": true, "refugee": true,
+	"today": true, "time": true, "iom": true, "organization": true, "organisation": true, "agency": true,
 }
 
 // keyConcepts are the folded concepts that carry a proposition; the rest of
@@ -92,7 +94,8 @@ func weight(c string) float64 {
 // negators flip a claim's polarity.
 var negators = map[string]bool{"not": true, "no": true, "never": true, "cannot": true, "neither": true, "nor": true,
 	"without": true, "fails": true, "fail": true, "failed": true, "lacks": true, "denies": true, "doesn't": true,
-	"don't": true, "isn't": true, "aren't": true, "wasn't": true, "won't": true, "didn't": true, "can't": true}
+	"don't": true, "isn't": true, "aren't": true, "wasn't": true, "won't": true, "didn't": true, "can't": true,
+	"wrong": true, "inaccurate": true, "untrue": true, "false": true, "disagree": true, "myth": true}
 
 // stem strips common English suffixes: a light, deterministic stemmer good
 // enough to match inflections and derivations of one word.
@@ -130,9 +133,17 @@ func (l *Linker) signature(c argmap.Claim) signature {
 	}
 	b.WriteString(s[last:])
 	neg := 0
+	main := true // negations count outside relative clauses only
+	contested := false
 	for _, w := range words(b.String()) {
+		switch w {
+		case "who", "which", "whose", "whom":
+			main = false
+		}
 		if negators[w] || strings.HasSuffix(w, "n't") {
-			neg++
+			if main {
+				neg++
+			}
 			continue
 		}
 		if linkStop[w] || len(w) < 3 || hasDigit(w) {
@@ -145,9 +156,14 @@ func (l *Linker) signature(c argmap.Claim) signature {
 				break
 			}
 		}
+		if st == "contest" && main {
+			// "its voluntariness is contested" denies that it is voluntary
+			contested = true
+			continue
+		}
 		sig.concepts[st] = true
 	}
-	sig.negated = neg%2 == 1
+	sig.negated = (neg > 0) != contested
 	return sig
 }
 
@@ -168,6 +184,18 @@ func similarity(a, b signature) float64 {
 		}
 	}
 	if sharedN < 2 {
+		return 0
+	}
+	// the same proposition shares what is predicated, not only the topic:
+	// a key concept (exclusion, voluntariness, coercion ...) or three
+	// content words
+	key := false
+	for c := range a.concepts {
+		if b.concepts[c] && keyConcepts[c] {
+			key = true
+		}
+	}
+	if !key && sharedN < 3 {
 		return 0
 	}
 	sharedA := 0

@@ -50,3 +50,40 @@ func TestLinker(t *testing.T) {
 		})
 	}
 }
+
+// TestLinkPropositions holds links between claims of the IOM and demo
+// corpora: the same proposition supports, a denial contests, a shared topic
+// alone links nothing.
+func TestLinkPropositions(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		want string // "supports", "contests" or ""
+	}{
+		{"denial of exclusion", "It is also wrong to say that IOM enforces the exclusion of asylum seekers.",
+			"We find that the IOM enforces the exclusions of asylum seekers and maintains the central role of nation-states.", "contests"},
+		{"contested voluntariness denies voluntary", "The voluntariness of assisted voluntary return is contested for a reason.",
+			"Return under our programme is voluntary.", "contests"},
+		{"questioned voluntary nature", "At about the same time, migrants protested against the lack of alternatives to the program and publicly questioned its voluntary nature.",
+			"The voluntariness of assisted voluntary return is contested for a reason.", "supports"},
+		{"no mandate restated", "IOM does not have a formal international protection mandate.",
+			"IOM has no formal protection mandate, unlike UNHCR.", "supports"},
+		{"topic only", "We urge IOM Member States to ensure that these international obligations are reflected in IOM policy.",
+			"The IOM is an important cooperation partner for the EU and its Member States.", ""},
+		{"negation in a relative clause", "IOM enforces the exclusion of asylum seekers when it offers return to people who have never had access to an asylum procedure.",
+			"It means that IOM enforces the exclusion of asylum seekers on behalf of the states that fund it.", "supports"},
+	}
+	l := extract.NewLinker()
+	for _, tt := range tests {
+		a := argmap.Claim{ID: "clm_a", Text: tt.a}
+		b := argmap.Claim{ID: "clm_b", Text: tt.b}
+		rels := l.Link([]argmap.Claim{a}, []argmap.Claim{b})
+		got := ""
+		if len(rels) > 0 {
+			got = string(rels[0].Kind)
+		}
+		if got != tt.want {
+			t.Errorf("%s: Link(%q, %q) = %q (%v), want %q", tt.name, tt.a, tt.b, got, rels, tt.want)
+		}
+	}
+}
