@@ -159,7 +159,6 @@ func (l *Linker) signature(c argmap.Claim) signature {
 		if st == "contest" && main {
 			// "its voluntariness is contested" denies that it is voluntary
 			contested = true
-			continue
 		}
 		sig.concepts[st] = true
 	}
