@@ -320,9 +320,32 @@ func buildDOT(g *argmap.Graph, opt argmap.RenderOptions) ([]byte, stats, error) 
 		bd.nodes = append(bd.nodes, node{id: id, name: bd.stubs[id], attrs: stubAttrs(id)})
 	}
 
+	group := map[string]string{}
+	for _, s := range sources {
+		group[s.ID] = "source"
+	}
+	for _, a := range actors {
+		group[a.ID] = "actor"
+	}
+	for _, c := range claims {
+		group[c.ID] = "statement"
+	}
+	for _, e := range evidence {
+		group[e.ID] = "statement"
+	}
+	lay := planLayout(bd.nodes, bd.edges, func(n node) string {
+		if _, stub := bd.stubs[n.id]; stub {
+			return ""
+		}
+		return group[n.id]
+	})
+
 	var out bytes.Buffer
 	out.WriteString("digraph argmap {\n")
 	out.WriteString("\tgraph [rankdir=BT, fontname=\"" + fontRegular + "\", fontsize=12, nodesep=0.3, ranksep=0.45, outputorder=edgesfirst, bgcolor=\"#ffffff\", pad=0.2")
+	if lay.pack {
+		out.WriteString(", pack=" + strconv.Itoa(packMargin) + ", packmode=\"clust\"")
+	}
 	if t := wrap(opt.Title, titleWidth, titleLines); len(t) > 0 {
 		out.WriteString(", label=" + quote(t...) + ", labelloc=t, fontsize=18")
 	}
@@ -335,6 +358,7 @@ func buildDOT(g *argmap.Graph, opt argmap.RenderOptions) ([]byte, stats, error) 
 	for _, e := range bd.edges {
 		fmt.Fprintf(&out, "\t%s -> %s [%s];\n", quote(e.from), quote(e.to), e.attrs)
 	}
+	out.WriteString(lay.gridClusters())
 	legend := bd.legend()
 	out.WriteString(legend)
 	out.WriteString("}\n")
@@ -606,19 +630,18 @@ var legendItems = []struct {
 // Edge samples carry no edge labels: labels on edges next to clusters break
 // Graphviz's ranking.
 func (bd *builder) legend() string {
-	type entry struct{ first, last, body string }
-	var nodes, edges []entry
+	var nodes, edges []rowEntry
 	for _, it := range legendItems {
 		if !bd.present[it.key] {
 			continue
 		}
 		name := quote("legend:" + it.key)
 		if it.nodeAttrs != "" {
-			nodes = append(nodes, entry{name, name, fmt.Sprintf("\t\t%s [%s, label=%s];\n", name, it.nodeAttrs, quote(it.text))})
+			nodes = append(nodes, rowEntry{name, name, fmt.Sprintf("\t\t%s [%s, label=%s];\n", name, it.nodeAttrs, quote(it.text))})
 			continue
 		}
 		tail := quote("legend:" + it.key + ":from")
-		edges = append(edges, entry{tail, name, fmt.Sprintf("\t\t%s [shape=point, width=0.05, color=\"%s\"];\n\t\t%s [shape=plaintext, fontsize=10, margin=\"0.08,0\", label=%s];\n\t\t%s -> %s [%s, minlen=2];\n",
+		edges = append(edges, rowEntry{tail, name, fmt.Sprintf("\t\t%s [shape=point, width=0.05, color=\"%s\"];\n\t\t%s [shape=plaintext, fontsize=10, margin=\"0.08,0\", label=%s];\n\t\t%s -> %s [%s, minlen=2];\n",
 			tail, colGrey, name, quote(it.text), tail, name, it.edgeAttrs)})
 	}
 	if len(nodes)+len(edges) == 0 {
@@ -627,7 +650,7 @@ func (bd *builder) legend() string {
 	var b strings.Builder
 	b.WriteString("\tsubgraph cluster_legend {\n")
 	b.WriteString("\t\tgraph [label=\"Legend\", labelloc=b, fontsize=11, style=\"rounded\", color=\"#bdbdbd\", margin=8];\n")
-	var rows [][]entry
+	var rows [][]rowEntry
 	for len(nodes) > 0 {
 		n := min(len(nodes), legendRow)
 		rows = append(rows, nodes[:n])
@@ -638,19 +661,7 @@ func (bd *builder) legend() string {
 		rows = append(rows, edges[:n])
 		edges = edges[n:]
 	}
-	for i, row := range rows {
-		b.WriteString("\t\t{\n\t\trank=same;\n")
-		for j, e := range row {
-			b.WriteString(e.body)
-			if j > 0 { // keeps the row in order, left to right
-				fmt.Fprintf(&b, "\t\t%s -> %s [style=invis];\n", row[j-1].last, e.first)
-			}
-		}
-		b.WriteString("\t\t}\n")
-		if i > 0 { // rankdir=BT: an edge's head is drawn above its tail
-			fmt.Fprintf(&b, "\t\t%s -> %s [style=invis];\n", row[0].first, rows[i-1][0].first)
-		}
-	}
+	writeRows(&b, rows)
 	b.WriteString("\t}\n")
 	return b.String()
 }
