@@ -76,8 +76,9 @@ func TestWholeGraphAspect(t *testing.T) {
 }
 
 // TestDOTLayout checks when a map is packed and which nodes are gathered in
-// grids: a map in one piece is drawn as before, isolated nodes of a kind are
-// gathered once there are three of them, and every isolated node is drawn.
+// grids: a map in one piece is drawn as before, a map whose largest piece
+// holds three quarters of the nodes is not packed, isolated nodes of a kind
+// are gathered once there are three of them, and every node is drawn.
 func TestDOTLayout(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -90,7 +91,8 @@ func TestDOTLayout(t *testing.T) {
 			g := smallGraph()
 			g.Claims = append(g.Claims, argmap.Claim{ID: "clm_x1", Text: "x1", CreatedAt: t0}, argmap.Claim{ID: "clm_x2", Text: "x2", CreatedAt: t0})
 			return g
-		}(), true, nil},
+		}(), false, nil},
+		{"big web with strays", bigGraph(120), false, []string{"Sources (3)"}},
 		{"scattered", scatteredGraph(40, 2, 12), true, []string{"Actors (3)", "Claims and evidence without relations (9)"}},
 	}
 	clusterRE := regexp.MustCompile(`subgraph cluster_isolated_\d+ \{\n\t\tgraph \[label="([^"]*)"`)
