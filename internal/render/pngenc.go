@@ -6,6 +6,9 @@ import (
 	"encoding/binary"
 	"hash/crc32"
 	"image"
+	"strconv"
+
+	"github.com/argmap/argmap/internal/argmap"
 )
 
 // encodePNG writes an opaque RGBA image as an 8-bit RGB PNG, every row with
@@ -60,4 +63,63 @@ func writeChunk(out *bytes.Buffer, kind string, data []byte) {
 	out.Write(data)
 	binary.BigEndian.PutUint32(n[:], crc.Sum32())
 	out.Write(n[:])
+}
+
+// checkPNG checks a PNG's structure without decoding its pixels: the
+// signature, a first IHDR chunk whose size is within the canvas bounds, at
+// least one IDAT chunk starting with a zlib header, an IEND chunk that ends
+// the file, and the CRC of every chunk. It costs a CRC pass over the file;
+// the full decode it replaces took half a second for a 200-node map, a
+// quarter of the render.
+func checkPNG(b []byte) error {
+	const sig = "\x89PNG\r\n\x1a\n"
+	if len(b) < len(sig) || string(b[:len(sig)]) != sig {
+		return argmap.Errorf(argmap.EINTERNAL, "the renderer returned something that is not a PNG")
+	}
+	bad := func(msg string) error {
+		return argmap.Errorf(argmap.EINTERNAL, "the renderer returned a malformed PNG: %s", msg)
+	}
+	rest := b[len(sig):]
+	idat, first := false, true
+	for len(rest) > 0 {
+		if len(rest) < 12 {
+			return bad("truncated chunk")
+		}
+		n := binary.BigEndian.Uint32(rest)
+		if uint64(n) > uint64(len(rest)-12) {
+			return bad("truncated chunk")
+		}
+		kind, data := string(rest[4:8]), rest[8:8+n]
+		if crc32.ChecksumIEEE(rest[4:8+n]) != binary.BigEndian.Uint32(rest[8+n:]) {
+			return bad("bad checksum in " + strconv.Quote(kind))
+		}
+		rest = rest[12+n:]
+		switch {
+		case first && kind != "IHDR":
+			return bad("no header")
+		case kind == "IHDR":
+			if !first || n != 13 {
+				return bad("bad header")
+			}
+			w, h := binary.BigEndian.Uint32(data), binary.BigEndian.Uint32(data[4:])
+			if w == 0 || h == 0 || w > maxPNGSide || h > maxPNGSide || uint64(w)*uint64(h) > maxPNGPixels {
+				return argmap.Errorf(argmap.EINTERNAL, "the renderer returned a PNG of %d×%d pixels, outside the bounds", w, h)
+			}
+		case kind == "IDAT":
+			if !idat && (n < 2 || data[0]&0x0f != 8 || (uint16(data[0])<<8|uint16(data[1]))%31 != 0) {
+				return bad("image data is not zlib")
+			}
+			idat = true
+		case kind == "IEND":
+			if !idat {
+				return bad("no image data")
+			}
+			if len(rest) != 0 {
+				return bad("data after the end")
+			}
+			return nil
+		}
+		first = false
+	}
+	return bad("no end")
 }

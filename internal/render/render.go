@@ -14,7 +14,6 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
-	"image/png"
 	"io"
 	"runtime"
 	"time"
@@ -188,8 +187,8 @@ func checkNonEmpty(out []byte) error {
 }
 
 // checkOutput checks that out is a well-formed picture in format: SVG that
-// parses as XML with an svg root, or a PNG that decodes within the canvas
-// bounds.
+// parses as XML with an svg root, or a PNG that is well formed (checkPNG)
+// within the canvas bounds.
 func checkOutput(format argmap.RenderFormat, out []byte) error {
 	if err := checkNonEmpty(out); err != nil {
 		return err
@@ -219,16 +218,7 @@ func checkOutput(format argmap.RenderFormat, out []byte) error {
 			return argmap.Errorf(argmap.EINTERNAL, "the renderer returned XML that is not SVG")
 		}
 	case argmap.FormatPNG:
-		cfg, err := png.DecodeConfig(bytes.NewReader(out))
-		if err != nil {
-			return argmap.WrapInternal(err, "the renderer returned a malformed PNG")
-		}
-		if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > maxPNGSide || cfg.Height > maxPNGSide || cfg.Width*cfg.Height > maxPNGPixels {
-			return argmap.Errorf(argmap.EINTERNAL, "the renderer returned a PNG of %d×%d pixels, outside the bounds", cfg.Width, cfg.Height)
-		}
-		if _, err := png.Decode(bytes.NewReader(out)); err != nil {
-			return argmap.WrapInternal(err, "the renderer returned a malformed PNG")
-		}
+		return checkPNG(out)
 	}
 	return nil
 }

@@ -86,7 +86,7 @@ func serveOne(format argmap.RenderFormat, dot []byte) ([]byte, error) {
 	}
 	// SVG comes from Graphviz and is checked here as well, to catch a
 	// Graphviz gone bad; a PNG is drawn by this package from a layout that
-	// already parsed, and the parent decodes it in full.
+	// already parsed, and the parent checks its structure (checkPNG).
 	if format == argmap.FormatSVG {
 		if err := checkOutput(format, out); err != nil {
 			return nil, fatal(err)

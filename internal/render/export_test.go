@@ -1,0 +1,4 @@
+package render
+
+// CheckOutput exposes checkOutput to the tests.
+var CheckOutput = checkOutput
