@@ -16,12 +16,13 @@ import (
 	"golang.org/x/image/font/gofont/gobolditalic"
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/math/fixed"
 
 	"github.com/argmap/argmap/internal/argmap"
 )
 
-// PNG bounds. Graphviz lays out in points; the PNG is drawn at 96 dpi and
-// scaled down to fit these bounds, and refused when that would make text
+// PNG bounds. Graphviz lays out in points; the PNG is drawn at 96 dpi (less
+// for large maps) and scaled down to fit these bounds, and refused when that would make text
 // unreadable.
 const (
 	pngScale     = 96.0 / 72.0
@@ -29,6 +30,13 @@ const (
 	maxPNGPixels = 24 << 20
 	minPNGScale  = 0.3
 	pngMargin    = 4.0 // points around the bounding box
+
+	// A map that would take more than largePNGPixels at 96 dpi is drawn
+	// at a lower resolution, down to 72 dpi (largePNGScale), where 11-point
+	// labels are still 11 pixels high: drawing and encoding cost about as
+	// much as the pixels.
+	largePNGPixels = 8 << 20
+	largePNGScale  = 1.0
 )
 
 // The PNG is drawn from Graphviz's "json" output: the layout plus xdot draw
@@ -103,6 +111,9 @@ func rasterise(layoutJSON []byte) ([]byte, error) {
 	wPt := bb[2] - bb[0] + 2*pngMargin
 	hPt := bb[3] - bb[1] + 2*pngMargin
 	scale := pngScale
+	if wPt*hPt*scale*scale > largePNGPixels {
+		scale = math.Max(largePNGScale, math.Sqrt(largePNGPixels/(wPt*hPt)))
+	}
 	scale = math.Min(scale, maxPNGSide/wPt)
 	scale = math.Min(scale, maxPNGSide/hPt)
 	scale = math.Min(scale, math.Sqrt(maxPNGPixels/(wPt*hPt)))
@@ -117,8 +128,10 @@ func rasterise(layoutJSON []byte) ([]byte, error) {
 	if err != nil {
 		return nil, argmap.WrapInternal(err, "cannot load fonts")
 	}
+	canvas := image.NewRGBA(image.Rect(0, 0, w, h))
 	p := &painter{
-		dc:    gg.NewContext(w, h),
+		dc:    gg.NewContextForRGBA(canvas),
+		img:   canvas,
 		scale: scale,
 		x0:    bb[0] - pngMargin,
 		y1:    bb[3] + pngMargin,
@@ -149,11 +162,7 @@ func rasterise(layoutJSON []byte) ([]byte, error) {
 			p.ops(o.LDraw)
 		}
 	}
-	rgba, ok := p.dc.Image().(*image.RGBA)
-	if !ok {
-		return nil, argmap.Errorf(argmap.EINTERNAL, "the canvas is not RGBA")
-	}
-	out, err := encodePNG(rgba)
+	out, err := encodePNG(canvas)
 	if err != nil {
 		return nil, argmap.WrapInternal(err, "cannot encode the PNG")
 	}
@@ -185,6 +194,7 @@ type faceKey struct {
 // painter draws xdot operations on a canvas; Graphviz's y axis points up.
 type painter struct {
 	dc     *gg.Context
+	img    *image.RGBA // the canvas of dc
 	scale  float64
 	x0, y1 float64
 	fonts  *fonts
@@ -322,15 +332,13 @@ func (p *painter) text(st *state, o xop) {
 	italic := strings.Contains(strings.ToLower(st.face), "italic") || strings.Contains(strings.ToLower(st.face), "oblique") || st.fontchar&2 != 0
 	size := st.size * p.scale
 	face := p.face(bold, italic, size)
-	p.dc.SetFontFace(face)
-	w, _ := p.dc.MeasureString(o.Text)
+	w := float64(font.MeasureString(face, o.Text)) / 64
 	// Fit the text to the width Graphviz measured, so it stays inside its
 	// node when the Go fonts run wider than Graphviz's estimate.
 	if want := o.Width * p.scale; want > 0 && w > want*1.02 {
 		size *= want / w
 		face = p.face(bold, italic, math.Round(size*4)/4)
-		p.dc.SetFontFace(face)
-		w, _ = p.dc.MeasureString(o.Text)
+		w = float64(font.MeasureString(face, o.Text)) / 64
 	}
 	x, y := p.pt(o.Pt[0], o.Pt[1])
 	switch o.Align {
@@ -339,8 +347,11 @@ func (p *painter) text(st *state, o xop) {
 	case "r":
 		x -= w
 	}
-	p.dc.SetColor(st.pen)
-	p.dc.DrawString(o.Text, x, y)
+	// Glyphs are drawn straight onto the canvas with draw.DrawMask, which
+	// has a fast path for a uniform colour on RGBA; gg's DrawString resamples
+	// every glyph through an affine transform, several times slower.
+	d := font.Drawer{Dst: p.img, Src: image.NewUniform(st.pen), Face: face, Dot: fixed.Point26_6{X: fixed.Int26_6(math.Round(x * 64)), Y: fixed.Int26_6(math.Round(y * 64))}}
+	d.DrawString(o.Text)
 }
 
 func (p *painter) face(bold, italic bool, size float64) font.Face {
