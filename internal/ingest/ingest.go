@@ -6,6 +6,9 @@ package ingest
 import (
 	"context"
 	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argmap"
 )
@@ -85,7 +88,7 @@ func (s *Service) candidatesFor(ctx context.Context, g *argmap.Graph) ([]argmap.
 		if q == "" {
 			q = c.Text
 		}
-		hits, err := s.store.SearchClaims(ctx, q, s.candidates)
+		hits, err := s.store.SearchClaims(ctx, keyWords(q, maxKeyWords), s.candidates)
 		if err != nil {
 			return nil, err
 		}
@@ -99,4 +102,40 @@ func (s *Service) candidatesFor(ctx context.Context, g *argmap.Graph) ([]argmap.
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
+}
+
+// maxKeyWords bounds the words of a claim searched for candidates: every word
+// of a full-text OR query costs a scan of its posting list, so long gists made
+// ingest slow down as the store grew.
+const maxKeyWords = 6
+
+// keyWords returns up to n of the longest distinct words of s (ties keep
+// their order in s), joined by spaces: long words are the rarer, more
+// distinctive ones, and they name what a claim is about.
+func keyWords(s string, n int) string {
+	type word struct {
+		w   string
+		len int
+		pos int
+	}
+	seen := map[string]bool{}
+	var ws []word
+	for i, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		k := strings.ToLower(f)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		ws = append(ws, word{f, utf8.RuneCountInString(f), i})
+	}
+	sort.SliceStable(ws, func(i, j int) bool { return ws[i].len > ws[j].len })
+	if len(ws) > n {
+		ws = ws[:n]
+	}
+	sort.Slice(ws, func(i, j int) bool { return ws[i].pos < ws[j].pos })
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.w
+	}
+	return strings.Join(out, " ")
 }

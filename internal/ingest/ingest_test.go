@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -188,8 +189,9 @@ func corpusDir(tb testing.TB) string {
 }
 
 // BenchmarkIngest measures ingest throughput (extraction, linking and the
-// SQLite write) on the IOM corpus repeated to 10 MB; each copy is made unique
-// so that idempotency does not skip it.
+// SQLite write) on the IOM corpus repeated to 10 MB (ARGMAP_BENCH_MB sets
+// another size); each copy is made unique so that idempotency does not skip
+// it.
 func BenchmarkIngest(b *testing.B) {
 	files, _ := filepath.Glob(filepath.Join(corpusDir(b), "*.txt"))
 	var docs [][]byte
@@ -200,7 +202,10 @@ func BenchmarkIngest(b *testing.B) {
 		}
 		docs = append(docs, data)
 	}
-	const target = 10 << 20
+	target := 10 << 20
+	if mb, err := strconv.Atoi(os.Getenv("ARGMAP_BENCH_MB")); err == nil && mb > 0 {
+		target = mb << 20
+	}
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		st := openStore(b)

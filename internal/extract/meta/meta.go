@@ -95,13 +95,13 @@ func Detect(text, name string) Meta {
 
 	for i, l := range head {
 		// Journal page header: "Pages 21-38 | Received ... Published online: 10 Feb 2011".
-		if pm := publishedRe.FindStringSubmatch(l); pm != nil && m.Date == "" {
+		if pm := matchIf(publishedRe, l, "ublished", "UBLISHED"); pm != nil && m.Date == "" {
 			m.Date = parseDate(pm[1])
 			if m.Kind == "" && strings.Contains(strings.ToLower(l), "published online") {
 				m.Kind = argmap.SourceArticle
 			}
 		}
-		if (pagesRe.MatchString(l) || receivedRe.MatchString(l)) && m.Kind == "" {
+		if m.Kind == "" && (matchIf(pagesRe, l, "age", "AGE") != nil || matchIf(receivedRe, l, "eceived", "ccepted", "ECEIVED", "CCEPTED") != nil) {
 			m.Kind = argmap.SourceArticle
 		}
 		// Byline: "Inken Bartels, July 2021".
@@ -149,7 +149,7 @@ func Detect(text, name string) Meta {
 			m.URL = strings.TrimRight(um[1], ".,;)")
 		}
 	}
-	if d := doiRe.FindString(text); d != "" {
+	if d := findDOI(text); d != "" {
 		m.DOI = strings.TrimRight(d, ".,;)]")
 	}
 	if m.Title == "" {
@@ -478,4 +478,38 @@ func kindOf(text string, lines []string) string {
 		}
 	}
 	return argmap.SourceDocument
+}
+
+// matchIf runs re on s only when s contains one of the literal cues: a
+// literal search is far cheaper than a backtracking regexp over every line.
+func matchIf(re *regexp.Regexp, s string, cues ...string) []string {
+	for _, c := range cues {
+		if strings.Contains(s, c) {
+			return re.FindStringSubmatch(s)
+		}
+	}
+	return nil
+}
+
+// findDOI returns the first DOI in text. It looks only where "10." starts a
+// word, so a long text without DOIs costs one literal scan.
+func findDOI(text string) string {
+	for off := 0; ; {
+		i := strings.Index(text[off:], "10.")
+		if i < 0 {
+			return ""
+		}
+		i += off
+		if i == 0 || !isWordByte(text[i-1]) {
+			end := min(len(text), i+300)
+			if d := doiRe.FindString(text[i:end]); d != "" && strings.HasPrefix(d, "10.") {
+				return d
+			}
+		}
+		off = i + 3
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
