@@ -195,3 +195,15 @@ func TestCopyBetweenStores(t *testing.T) {
 		t.Errorf("migrate = %d %q, want schema up to date", code, out)
 	}
 }
+
+func TestMergeQueries(t *testing.T) {
+	got := mergeQueries([]string{"assisted voluntary return voluntary is questioned", "AVR voluntary is disputed", "IOM keeps out asylum seekers"}, "AVR voluntariness is contested")
+	want := "AVR voluntariness is contested assisted voluntary return questioned disputed keeps asylum seekers"
+	if got != want {
+		t.Errorf("mergeQueries = %q, want %q", got, want)
+	}
+	long := strings.Repeat("word ", 1000)
+	if got := mergeQueries([]string{long}, long); len(got) > maxQueryBytes {
+		t.Errorf("mergeQueries(long) has %d bytes, want at most %d", len(got), maxQueryBytes)
+	}
+}

@@ -5,7 +5,14 @@ import (
 	"strings"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract"
 )
+
+// withSearch wraps st so that claim searches also try the query's other
+// phrasings (extract.ExpandQuery).
+func withSearch(st argmap.Store) argmap.Store {
+	return expandingStore{Store: st, expand: extract.ExpandQuery}
+}
 
 // expandingStore answers full-text claim searches with the query and its
 // alternative phrasings (acronyms spelled out, derivational forms, words of
@@ -26,14 +33,16 @@ func (s expandingStore) SearchClaims(ctx context.Context, q string, limit int) (
 }
 
 // mergeQueries joins the query and its alternatives into one query string
-// with each word once, the query's own words first.
+// with each word once, the query's own words first. Short words of the
+// alternatives ("out" of "keeps out") are left out: alone, out of their
+// phrase, they match anything.
 func mergeQueries(alts []string, q string) string {
 	seen := map[string]bool{}
 	var b strings.Builder
-	for _, a := range append([]string{q}, alts...) {
+	for i, a := range append([]string{q}, alts...) {
 		for _, w := range strings.Fields(a) {
 			k := strings.ToLower(w)
-			if seen[k] || b.Len()+len(w)+1 > maxQueryBytes {
+			if seen[k] || b.Len()+len(w)+1 > maxQueryBytes || (i > 0 && len(k) <= 3) {
 				continue
 			}
 			seen[k] = true

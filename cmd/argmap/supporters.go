@@ -35,7 +35,7 @@ func runSupporters(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	ans, err := argmap.FindSupporters(ctx, st, query, *depth)
+	ans, err := argmap.FindSupporters(ctx, withSearch(st), query, *depth)
 	if err != nil {
 		return err
 	}

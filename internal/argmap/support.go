@@ -206,11 +206,26 @@ func FindSupporters(ctx context.Context, q Questioner, query string, depth int) 
 			ans.Contesting = append(ans.Contesting, *a.b)
 		}
 	}
-	// Closest first: direct statements, then by path length, then by title.
+	// Closest first: direct statements, then by path length; among equals,
+	// sources stating the best-matching claims first, then by title.
+	rank := map[string]float64{}
+	for _, h := range hits {
+		rank[h.Claim.ID] = h.Rank
+	}
+	best := func(b Backing) float64 {
+		r := 0.0
+		for _, n := range b.Nodes {
+			r = max(r, rank[n])
+		}
+		return r
+	}
 	for _, list := range [][]Backing{ans.Supporting, ans.Contesting} {
 		sort.SliceStable(list, func(i, j int) bool {
 			if len(list[i].Path) != len(list[j].Path) {
 				return len(list[i].Path) < len(list[j].Path)
+			}
+			if ri, rj := best(list[i]), best(list[j]); ri != rj {
+				return ri > rj
 			}
 			return list[i].Source.Title < list[j].Source.Title
 		})
