@@ -231,3 +231,48 @@ type Store interface {
 	// Close releases the store's resources.
 	Close() error
 }
+
+// Apply sets the fields of c that u holds and validates the result.
+func (u ClaimUpdate) Apply(c *Claim) error {
+	if u.Text != nil {
+		c.Text = *u.Text
+	}
+	if u.Gist != nil {
+		c.Gist = *u.Gist
+	}
+	if u.Score != nil {
+		c.Score = *u.Score
+	}
+	if u.Main != nil {
+		c.Main = *u.Main
+	}
+	return c.Validate()
+}
+
+// Apply sets the fields of e that u holds and validates the result.
+func (u EvidenceUpdate) Apply(e *Evidence) error {
+	if u.Text != nil {
+		e.Text = *u.Text
+	}
+	if u.Kind != nil {
+		e.Kind = *u.Kind
+	}
+	if u.Score != nil {
+		e.Score = *u.Score
+	}
+	return e.Validate()
+}
+
+// Apply sets the fields of a that u holds and validates the result.
+func (u ActorUpdate) Apply(a *Actor) error {
+	if u.Name != nil {
+		a.Name = *u.Name
+	}
+	if u.Kind != nil {
+		a.Kind = *u.Kind
+	}
+	if u.Aliases != nil {
+		a.Aliases = append([]string(nil), (*u.Aliases)...)
+	}
+	return a.Validate()
+}

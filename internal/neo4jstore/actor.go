@@ -62,16 +62,7 @@ func (s *Store) UpdateActor(ctx context.Context, id string, u argmap.ActorUpdate
 			return notFound(argmap.KindActor, id)
 		}
 		a := as[0]
-		if u.Name != nil {
-			a.Name = *u.Name
-		}
-		if u.Kind != nil {
-			a.Kind = *u.Kind
-		}
-		if u.Aliases != nil {
-			a.Aliases = *u.Aliases
-		}
-		if err := a.Validate(); err != nil {
+		if err := u.Apply(&a); err != nil {
 			return err
 		}
 		a.Aliases = mergeAliases(a.Name, nil, a.Aliases...)

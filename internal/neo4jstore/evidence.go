@@ -62,16 +62,7 @@ func (s *Store) UpdateEvidence(ctx context.Context, id string, u argmap.Evidence
 			return notFound(argmap.KindEvidence, id)
 		}
 		e := es[0]
-		if u.Text != nil {
-			e.Text = *u.Text
-		}
-		if u.Kind != nil {
-			e.Kind = *u.Kind
-		}
-		if u.Score != nil {
-			e.Score = *u.Score
-		}
-		if err := e.Validate(); err != nil {
+		if err := u.Apply(&e); err != nil {
 			return err
 		}
 		if _, err := run(ctx, t, qEvidenceUpdate, map[string]any{

@@ -55,16 +55,7 @@ func (s *Store) UpdateActor(ctx context.Context, id string, u argmap.ActorUpdate
 		if err != nil {
 			return err
 		}
-		if u.Name != nil {
-			a.Name = *u.Name
-		}
-		if u.Kind != nil {
-			a.Kind = *u.Kind
-		}
-		if u.Aliases != nil {
-			a.Aliases = *u.Aliases
-		}
-		if err := a.Validate(); err != nil {
+		if err := u.Apply(a); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE actors SET name = ?, kind = ? WHERE id = ?`, a.Name, a.Kind, id); err != nil {

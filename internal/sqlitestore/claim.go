@@ -55,19 +55,7 @@ func (s *Store) UpdateClaim(ctx context.Context, id string, u argmap.ClaimUpdate
 			return notFound(argmap.KindClaim, id)
 		}
 		c := cs[0]
-		if u.Text != nil {
-			c.Text = *u.Text
-		}
-		if u.Gist != nil {
-			c.Gist = *u.Gist
-		}
-		if u.Score != nil {
-			c.Score = *u.Score
-		}
-		if u.Main != nil {
-			c.Main = *u.Main
-		}
-		if err := c.Validate(); err != nil {
+		if err := u.Apply(&c); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE claims SET text = ?, gist = ?, score = ?, main = ? WHERE id = ?`,
