@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# bench.sh — the performance baselines, each a Go benchmark (the figures in the
+# issue notes come from these commands). Benchmarks that need the IOM corpus
+# read it from ../shared beside the checkout and skip without it.
+#
+#   scripts/bench.sh [extract|ingest|store|render|api|all]   (default: all but api)
+#
+#   extract  extraction throughput, corpus repeated to 20 MB, one core and two
+#   ingest   ingest throughput (extract + link + SQLite write), corpus repeated to
+#            10 MB (ARGMAP_BENCH_MB to change); slow: minutes
+#   store    supporters/reach/search latency p50/p99 on a generated graph of
+#            100k claims and 300k relations (ARGMAP_BENCH_CLAIMS to change)
+#   render   DOT/SVG/PNG of a generated 200-node map, in process and in workers
+#   api      wrk against the HTTP API (scripts/bench-api.sh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what=${1:-default}
+run() { echo "== $*"; "$@"; }
+
+case $what in
+extract | default | all) run go test -count=1 -run XXX -bench BenchmarkExtract -benchtime 1x -cpu 1,2 ./internal/extract/ ;;&
+ingest | default | all) run go test -count=1 -run XXX -bench BenchmarkIngest -benchtime 1x -timeout 60m ./internal/ingest/ ;;&
+store | default | all) run go test -count=1 -run XXX -bench . -benchtime 200x -timeout 40m ./internal/sqlitestore/ ;;&
+render | default | all) run go test -count=1 -run '^$' -bench BenchmarkRender -benchtime 3x ./internal/render/ ;;&
+api | all) run bash scripts/bench-api.sh ;;&
+extract | ingest | store | render | api | default | all) ;;
+*) echo "usage: scripts/bench.sh [extract|ingest|store|render|api|all]" >&2; exit 2 ;;
+esac
