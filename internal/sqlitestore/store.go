@@ -40,6 +40,34 @@ const readers = 4
 // migration not yet recorded. EINVALID for an empty path; EUNAVAILABLE when the
 // file cannot be opened.
 func Open(ctx context.Context, path string) (*Store, error) {
+	// Two processes opening a new file at once race to switch it to WAL and
+	// migrate it; SQLite answers the loser SQLITE_BUSY without waiting (its
+	// deadlock guard), so a busy open is tried again for a few seconds.
+	deadline := time.Now().Add(10 * time.Second)
+	for wait := 20 * time.Millisecond; ; wait = min(2*wait, time.Second) {
+		s, err := open(ctx, path)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return s, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, translate(ctx, ctx.Err(), "open the database")
+		case <-time.After(wait):
+		}
+	}
+}
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY or SQLITE_LOCKED.
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		c := se.Code() & 0xff
+		return c == sqlite3.SQLITE_BUSY || c == sqlite3.SQLITE_LOCKED
+	}
+	return false
+}
+
+func open(ctx context.Context, path string) (*Store, error) {
 	if strings.TrimSpace(path) == "" {
 		return nil, argmap.Errorf(argmap.EINVALID, "the database path is empty")
 	}
@@ -82,6 +110,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	q.Set("_busy_timeout", "10000")
+	// The driver runs _pragma entries, busy_timeout first, before its own
+	// shorthand keys: without this one, journal_mode=WAL on a file another
+	// process is opening at the same moment failed at once with SQLITE_BUSY.
+	q.Add("_pragma", "busy_timeout(10000)")
 	q.Set("_foreign_keys", "1")
 	q.Set("_journal_mode", "WAL")
 	q.Set("_synchronous", "NORMAL")
