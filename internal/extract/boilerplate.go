@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -194,6 +195,9 @@ func bibScore(text string) int {
 			}
 		}
 	}
+	if score == 0 && workHeader(text) {
+		score++
+	}
 	if score == 0 {
 		return 0
 	}
@@ -213,6 +217,9 @@ func bibScore(text string) int {
 			break
 		}
 	}
+	if score < 3 && publisherRe.MatchString(text) {
+		score++ // ". Place: Publisher"
+	}
 	// page ranges and volume(issue)
 	for i := 1; i+1 < len(text); i++ {
 		c := text[i]
@@ -225,3 +232,18 @@ func bibScore(text string) int {
 	}
 	return score
 }
+
+// workHeaderRe matches an entry headed "Given Surname (YEAR) *Title*": the
+// line naming a reviewed book or a listed work in prose order, with the
+// title marked (italic or quoted) right after the year.
+var workHeaderRe = regexp.MustCompile(`^[\p{Lu}][\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+[\p{Lu}][\p{L}'’-]+){1,2}(?:\s+(?:and|&)\s+[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){1,2})?\s+\((?:19|20)\d\d[a-z]?\)\s*[*_“"‘]`)
+
+// workHeader reports whether text opens, after emphasis or list markers, with
+// "Given Surname (YEAR)" and a marked title.
+func workHeader(text string) bool {
+	return workHeaderRe.MatchString(strings.TrimLeft(text, "*_#-•> \t"))
+}
+
+// publisherRe matches an imprint after a title: ". Leiden: Brill", ". New
+// York: Norton".
+var publisherRe = regexp.MustCompile(`[.*_”"]\s+\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?:\s+\p{Lu}`)

@@ -229,3 +229,31 @@ func TestWriteJSONL(t *testing.T) {
 		t.Errorf("WriteJSONL(empty graph) = %v, want EINVALID", err)
 	}
 }
+
+func TestExtractReviewHeader(t *testing.T) {
+	data := []byte("# A review\n\n**Kofi Lind (2015) *Returns Reconsidered: Agencies and Borders*. Leiden: Brill. Reviewed by\nAna Ruiz, 2016.**\n\n" +
+		"Lind argues that return agencies are shaped by the states that fund them, and I think he is right.\n")
+	g := extractDoc(t, "review.md", data)
+	if c := claimByPrefix(g, "**Kofi Lind"); c != nil {
+		t.Errorf("the reviewed book's header taken as a claim: %q", c.Text)
+	}
+	if c := claimByPrefix(g, "Kofi Lind"); c != nil {
+		t.Errorf("the reviewed book's header taken as a claim: %q", c.Text)
+	}
+	var got []string
+	for _, c := range g.Citations {
+		got = append(got, c.Author+" "+c.Year)
+	}
+	if !contains(got, "Lind 2015") {
+		t.Errorf("citations = %q, want the reviewed book Lind 2015", got)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -91,6 +91,13 @@ func Bibliography(line string) (Citation, bool) {
 		return yearLast(line, off, body)
 	}
 	authorPart := strings.TrimRight(body[:yi], " (.,")
+	// An editors' mark between the names and the year: "(eds)", "(ed.)", "eds.".
+	for _, ed := range []string{"(eds)", "(eds.)", "(ed)", "(ed.)", "(hg.)", "(hrsg.)", "eds.", "ed."} {
+		if n := len(authorPart); n > len(ed) && strings.EqualFold(authorPart[n-len(ed):], ed) && authorPart[n-len(ed)-1] == ' ' {
+			authorPart = strings.TrimRight(authorPart[:n-len(ed)], " (.,")
+			break
+		}
+	}
 	authors, ok := parseAuthorList(authorPart)
 	if !ok {
 		return yearLast(line, off, body)

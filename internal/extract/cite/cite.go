@@ -174,9 +174,18 @@ func narrative(text string, i, dEnd, end int) (Citation, bool) {
 	}
 	start, authors, ok := authorsBefore(text, q)
 	if !ok {
+		// A titled document of an organisation: "UNHCR's Global Trends
+		// Report (2019)".
+		if s, org, ok := possessiveTitleBefore(text, q); ok {
+			e := end + close + 1
+			return Citation{Author: org, Authors: []string{org}, Year: text[i:dEnd], Start: s, End: e, Text: text[s:e]}, true
+		}
 		return Citation{}, false
 	}
-	if w := wordBefore(text, start); prepositions[strings.ToLower(w)] {
+	// A preposition before a single name makes it a place ("in Libya
+	// (2011)"); a list of names is authors ("the contributors to Geiger and
+	// Pécoud (2010)").
+	if w := wordBefore(text, start); prepositions[strings.ToLower(w)] && len(authors) < 2 {
 		return Citation{}, false
 	}
 	e := end + close + 1
@@ -587,4 +596,61 @@ func possessiveBefore(lead string) string {
 		}
 	}
 	return ""
+}
+
+// titleJoiners may stand between the capitalised words of a title.
+var titleJoiners = map[string]bool{"of": true, "for": true, "and": true, "on": true, "the": true, "in": true, "to": true, "&": true, "a": true}
+
+// possessiveTitleBefore reads "ACRONYM's Title Words" ending at q: a title of
+// two to twelve words, capitalised but for joiners, after an acronym's
+// possessive. It returns where the acronym starts and the acronym.
+func possessiveTitleBefore(text string, q int) (int, string, bool) {
+	p := q
+	capWords := 0
+	lastCap := false
+	for n := 0; n < 14; n++ {
+		for p > 0 && (text[p-1] == ' ' || text[p-1] == '\n') {
+			p--
+		}
+		e := p
+		for p > 0 && text[p-1] != ' ' && text[p-1] != '\n' {
+			p--
+		}
+		w := text[p:e]
+		if w == "" {
+			return 0, "", false
+		}
+		for _, poss := range []string{"'s", "’s"} {
+			if org, ok := strings.CutSuffix(w, poss); ok {
+				if capWords < 2 || !lastCap || !acronym(org) {
+					return 0, "", false
+				}
+				return p, org, true
+			}
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r) && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) < 0:
+			capWords++
+			lastCap = true
+		case titleJoiners[w] && capWords > 0:
+			lastCap = false
+		default:
+			return 0, "", false
+		}
+	}
+	return 0, "", false
+}
+
+// acronym reports whether w is two to eight upper-case letters: "IOM", "UNHCR".
+func acronym(w string) bool {
+	if len(w) < 2 || len(w) > 8 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
