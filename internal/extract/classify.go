@@ -363,6 +363,10 @@ func classify(s surface, sec Section) Verdict {
 	if s.funcN == 0 && s.nWords < 6 && claim < 1.5 {
 		return other("fragment")
 	}
+	if len(cues) == 0 && firstPersonSingular(s.ws) {
+		// the writer telling of themself, with nothing asserted about the world
+		return other("personal")
+	}
 	if len(cues) == 0 {
 		cues = []string{"declarative"}
 	}
@@ -570,4 +574,32 @@ func structure(s surface) bool {
 // pagination reports "Page 1 of 3".
 func pagination(ws []string) bool {
 	return len(ws) == 4 && ws[0] == "page" && hasDigit(ws[1]) && ws[2] == "of" && hasDigit(ws[3])
+}
+
+// firstPersonSingular reports whether the sentence in ws opens with the
+// writer speaking as "I": "I teach ...", or a participle clause then "I"
+// ("Reading the report again, I ...").
+func firstPersonSingular(ws []string) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	isI := func(w string) bool {
+		switch w {
+		case "i", "i'm", "i’m", "i've", "i’ve":
+			return true
+		}
+		return false
+	}
+	if isI(ws[0]) {
+		return true
+	}
+	if len(ws[0]) < 5 || !strings.HasSuffix(ws[0], "ing") {
+		return false
+	}
+	for k := 1; k < len(ws) && k <= 12; k++ {
+		if isI(ws[k]) {
+			return true
+		}
+	}
+	return false
 }

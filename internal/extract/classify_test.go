@@ -32,6 +32,9 @@ func TestClassify(t *testing.T) {
 		{"Interview, Geneva, May, 2012.", notes, extract.LabelEvidence, "observation"},
 		// other: announcements, courtesies, requests, chrome, lead-ins, fragments, notes without backing
 		{"This article examines the history of the agency.", body, extract.LabelOther, ""},
+		{"I teach a seminar on refugee law at a small college.", body, extract.LabelOther, ""},
+		{"Reading the minutes again, I went through every annex.", body, extract.LabelOther, ""},
+		{"Everyone I know relies on the agency's figures.", body, extract.LabelClaim, ""},
 		{"Drawing on archives, this chapter aims to fill that gap.", body, extract.LabelOther, ""},
 		{"We thank the reviewers for helpful comments.", body, extract.LabelOther, ""},
 		{"does anyone know where to find the annual report?", body, extract.LabelOther, ""},
