@@ -61,14 +61,14 @@ func TestLinkPropositions(t *testing.T) {
 		want string // "supports", "contests" or ""
 	}{
 		{"denial of exclusion", "It is also wrong to say that IOM enforces the exclusion of asylum seekers.",
-			"We find that the IOM enforces the exclusions of asylum seekers and maintains the central role of nation-states.", "contests"},
+			"Our study finds that the IOM enforces the exclusions of asylum seekers on behalf of the states that fund it.", "contests"},
 		{"contested voluntariness denies voluntary", "The voluntariness of assisted voluntary return is contested for a reason.",
 			"Return under our programme is voluntary.", "contests"},
-		{"questioned voluntary nature", "At about the same time, migrants protested against the lack of alternatives to the program and publicly questioned its voluntary nature.",
+		{"questioned voluntary nature", "Returnees in the camps openly questioned the voluntary nature of the programme and asked for other options.",
 			"The voluntariness of assisted voluntary return is contested for a reason.", "supports"},
 		{"no mandate restated", "IOM does not have a formal international protection mandate.",
 			"IOM has no formal protection mandate, unlike UNHCR.", "supports"},
-		{"topic only", "We urge IOM Member States to ensure that these international obligations are reflected in IOM policy.",
+		{"topic only", "We call on IOM Member States to see that these duties shape IOM policy.",
 			"The IOM is an important cooperation partner for the EU and its Member States.", ""},
 		{"negation in a relative clause", "IOM enforces the exclusion of asylum seekers when it offers return to people who have never had access to an asylum procedure.",
 			"It means that IOM enforces the exclusion of asylum seekers on behalf of the states that fund it.", "supports"},

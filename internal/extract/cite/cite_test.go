@@ -61,7 +61,7 @@ func TestInText(t *testing.T) {
 			[]key{{"UNHCR", "2011", "UNHCR's Handbook on Durable Solutions (2011)"}}},
 		{"possessive of a place", "Europe's Border Crisis (2015) was a film.", []key{}},
 		{"lower-case title", "UNHCR's own view (2011) differs.", []key{}},
-		{"received date", "Pages 1-20 | Received 31 Dec 2009, Accepted 26 Mar 2010, Published online: 10 Feb 2011", []key{}},
+		{"received date", "Pages 1-20 | Received 12 Jan 2015, Accepted 4 Jun 2015, Published online: 21 Sep 2016", []key{}},
 		{"forum date", "Posted: Thu Nov 02, 2006 6:59 pm", []key{}},
 		{"bare year", "The IOM was founded in 1951 by the United States.", []key{}},
 		{"decade", "Since the 1990s, the organisation grew.", []key{}},
@@ -129,7 +129,7 @@ func TestBibliography(t *testing.T) {
 			cite.Citation{Author: "Lind", Authors: []string{"Lind", "Osei"}, Year: "2015", Title: "*Returns Reconsidered*", Venue: "Leiden: Brill"}, true},
 		{"sentence with a year last", "However, many states. They agreed in 2016.", cite.Citation{}, false},
 		{"sentence", "The IOM was founded in 1951 by the United States and Western European states.", cite.Citation{}, false},
-		{"dates line", "Pages 21-38 | Received 31 Dec 2009, Accepted 26 Mar 2010, Published online: 10 Feb 2011", cite.Citation{}, false},
+		{"dates line", "Pages 21-38 | Received 12 Jan 2015, Accepted 4 Jun 2015, Published online: 21 Sep 2016", cite.Citation{}, false},
 		{"deposit line", "Date Deposited: 23 Nov 2010 17:02", cite.Citation{}, false},
 		{"copyright", "Powered by phpBB © 2001, 2005 phpBB Group", cite.Citation{}, false},
 		{"byline", "Lena Okafor, March 2020", cite.Citation{}, false},
@@ -278,7 +278,7 @@ func checkSpans(t *testing.T, text string, cs []cite.Citation) {
 
 func FuzzInText(f *testing.F) {
 	for _, s := range []string{"(see Georgi 2019)", "McKinley (Citation2000)", "(Smith et al. 2003; Jones 1999)",
-		"Received 31 Dec 2009", "this year's paper entitled \"IOM Policy\"", "(Ünal 2020, 2021a)", "\xff(A 2000)"} {
+		"Received 12 Jan 2015", "this year's paper entitled \"IOM Policy\"", "(Ünal 2020, 2021a)", "\xff(A 2000)"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
