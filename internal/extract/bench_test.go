@@ -10,13 +10,14 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
+	"github.com/argmap/argmap/internal/sharedtest"
 )
 
 // BenchmarkExtract extracts the IOM corpus repeated to about 20 MB, one
 // document at a time per worker, GOMAXPROCS workers (run with -cpu 1,2).
 func BenchmarkExtract(b *testing.B) {
 	var docs [][]byte
-	for _, f := range corpusFiles(b) {
+	for _, f := range sharedtest.CorpusFiles(b) {
 		d, err := os.ReadFile(f)
 		if err != nil {
 			b.Fatal(err)

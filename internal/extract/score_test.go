@@ -12,41 +12,8 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
+	"github.com/argmap/argmap/internal/sharedtest"
 )
-
-// sharedDir walks up from the working directory to the shared directory that
-// holds corpus/iom, or skips the test.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		cand := filepath.Join(dir, "shared")
-		if st, err := os.Stat(filepath.Join(cand, "corpus", "iom")); err == nil && st.IsDir() {
-			return cand
-		}
-		cand = filepath.Join(dir, "..", "shared")
-		if st, err := os.Stat(filepath.Join(cand, "corpus", "iom")); err == nil && st.IsDir() {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared/corpus/iom not found above the working directory; the IOM corpus is needed")
-		}
-		dir = parent
-	}
-}
-
-func corpusFiles(t testing.TB) []string {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join(sharedDir(t), "corpus", "iom", "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Skip("no corpus files")
-	}
-	return files
-}
 
 // extractFiles runs the pipeline over files and returns the JSONL.
 func extractFiles(t *testing.T, files []string) []byte {
@@ -110,7 +77,7 @@ type floor struct {
 // floors. ARGMAP_DUMP=prefix writes the predictions to prefix+name.
 func score(t *testing.T, name, gold string, pred []byte, floors []floor) {
 	t.Helper()
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	if _, err := exec.LookPath("python3"); err != nil {
 		t.Skip("python3 not installed")
 	}
@@ -142,8 +109,8 @@ func score(t *testing.T, name, gold string, pred []byte, floors []floor) {
 // TestDevScore scores the pipeline on the hand-labelled dev set with the
 // shared scorer and holds the figures reached so they cannot regress.
 func TestDevScore(t *testing.T) {
-	shared := sharedDir(t)
-	out := extractFiles(t, corpusFiles(t))
+	shared := sharedtest.Dir(t)
+	out := extractFiles(t, sharedtest.CorpusFiles(t))
 	score(t, "dev", filepath.Join(shared, "eval", "gold-dev.jsonl"), out, []floor{
 		{"claim_f1", 0.85, false},
 		{"junk_rate", 0.02, true},

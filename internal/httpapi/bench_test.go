@@ -12,12 +12,13 @@ import (
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/httpapi"
 	"github.com/argmap/argmap/internal/render"
+	"github.com/argmap/argmap/internal/sharedtest"
 )
 
 // benchServer ingests the IOM corpus and returns the API's handler.
 func benchServer(b *testing.B) http.Handler {
 	b.Helper()
-	dir := corpusDir(b)
+	dir := sharedtest.CorpusDir(b)
 	st := openStore(b)
 	ing := pipeline(st)
 	names, _ := filepath.Glob(filepath.Join(dir, "*.txt"))

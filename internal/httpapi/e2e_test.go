@@ -13,13 +13,14 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/httpapi"
+	"github.com/argmap/argmap/internal/sharedtest"
 )
 
 // TestEndToEnd drives the real server over HTTP with the real store,
 // extraction pipeline and renderer: it ingests the IOM corpus, asks
 // questions, curates, renders, deletes, and meets every error status.
 func TestEndToEnd(t *testing.T) {
-	dir := corpusDir(t)
+	dir := sharedtest.CorpusDir(t)
 	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(names) != 5 {
 		t.Fatalf("want the five IOM documents in %s, found %v (%v)", dir, names, err)

@@ -10,7 +10,6 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -353,25 +352,4 @@ func trunc(b []byte) string {
 		return string(b[:600]) + "…"
 	}
 	return string(b)
-}
-
-// corpusDir finds shared/corpus/iom by walking up from the working directory.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		for _, c := range []string{filepath.Join(dir, "shared", "corpus", "iom"), filepath.Join(dir, "..", "shared", "corpus", "iom")} {
-			if st, err := os.Stat(c); err == nil && st.IsDir() {
-				return c
-			}
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("the IOM corpus (shared/corpus/iom, next to the repository) is absent; skipping")
-		}
-		dir = parent
-	}
 }

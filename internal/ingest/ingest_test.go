@@ -12,6 +12,7 @@ import (
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
 	"github.com/argmap/argmap/internal/ingest"
+	"github.com/argmap/argmap/internal/sharedtest"
 	"github.com/argmap/argmap/internal/sqlitestore"
 )
 
@@ -171,29 +172,12 @@ func TestIngestLinksAcrossDocuments(t *testing.T) {
 	}
 }
 
-// corpusDir finds ../shared/corpus/iom above the working directory.
-func corpusDir(tb testing.TB) string {
-	tb.Helper()
-	dir, _ := os.Getwd()
-	for {
-		p := filepath.Join(dir, "..", "shared", "corpus", "iom")
-		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("the IOM corpus (../shared/corpus/iom beside the repository) is absent")
-		}
-		dir = parent
-	}
-}
-
 // BenchmarkIngest measures ingest throughput (extraction, linking and the
 // SQLite write) on the IOM corpus repeated to 10 MB (ARGMAP_BENCH_MB sets
 // another size); each copy is made unique so that idempotency does not skip
 // it.
 func BenchmarkIngest(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join(corpusDir(b), "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(sharedtest.CorpusDir(b), "*.txt"))
 	var docs [][]byte
 	for _, f := range files {
 		data, err := os.ReadFile(f)

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/argmap/argmap/internal/extract/actor"
+	"github.com/argmap/argmap/internal/sharedtest"
 )
 
 // goldUnit is one line of gold-dev.jsonl.
@@ -25,27 +26,6 @@ type goldUnit struct {
 	Alt       []string `json:"alt"`
 	Actors    []string `json:"actors"`
 	Citations []string `json:"citations"`
-}
-
-// sharedDir walks up from the working directory to the shared corpus.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		for _, c := range []string{filepath.Join(dir, "shared"), filepath.Join(dir, "..", "shared")} {
-			if fi, err := os.Stat(filepath.Join(c, "corpus", "iom")); err == nil && fi.IsDir() {
-				return c
-			}
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared/corpus/iom not found above the working directory; skipping corpus test")
-		}
-		dir = parent
-	}
 }
 
 func readGold(t testing.TB, shared string) []goldUnit {
@@ -128,7 +108,7 @@ func scoreCanon(name string) string {
 // TestCorpusActors runs Find over each gold document and compares the actors
 // it names inside the gold argumentative units with the gold actors.
 func TestCorpusActors(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	gold := readGold(t, shared)
 	byDoc := map[string][]goldUnit{}
 	var docs []string
@@ -216,28 +196,8 @@ func TestCorpusActors(t *testing.T) {
 // minActorF1 is the floor reached on the dev set; a regression fails the test.
 const minActorF1 = 0.95
 
-// corpusText returns the five corpus documents concatenated and repeated to
-// about 5 MB.
-func corpusText(b *testing.B) string {
-	shared := sharedDir(b)
-	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "iom", "*.txt"))
-	var one strings.Builder
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		one.Write(data)
-		one.WriteString("\n\n")
-	}
-	if one.Len() == 0 {
-		b.Skip("no corpus documents")
-	}
-	return strings.Repeat(one.String(), 5<<20/one.Len()+1)
-}
-
 func BenchmarkFind(b *testing.B) {
-	text := corpusText(b)
+	text := sharedtest.Repeated(b, 5<<20)
 	f := actor.NewFinder()
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()

@@ -13,28 +13,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/argmap/argmap/internal/extract/cite"
+	"github.com/argmap/argmap/internal/sharedtest"
 )
-
-// sharedDir walks up from the working directory to the shared corpus.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		for _, c := range []string{filepath.Join(dir, "shared"), filepath.Join(dir, "..", "shared")} {
-			if fi, err := os.Stat(filepath.Join(c, "corpus", "iom")); err == nil && fi.IsDir() {
-				return c
-			}
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared/corpus/iom not found above the working directory; skipping corpus test")
-		}
-		dir = parent
-	}
-}
 
 // goldCitations reads the (surname, year) keys of gold-dev.jsonl per document,
 // keyed the way score.py keys them.
@@ -116,7 +96,7 @@ func docCitations(text string) []cite.Citation {
 // TestCorpusCitations compares the citations found in each gold document
 // with the gold (author, year) pairs.
 func TestCorpusCitations(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	gold, docs := goldCitations(t, shared)
 	tp, np, ng := 0, 0, 0
 	for _, doc := range docs {
@@ -165,7 +145,7 @@ const minCitationF1 = 0.95
 // bibliography (not in the gold set): every in-text citation must be found,
 // and every bibliography entry parsed.
 func TestCorpusAnalyticalArticle(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	b, err := os.ReadFile(filepath.Join(shared, "corpus", "iom", "003_95a1ca5cadbce04d.txt"))
 	if err != nil {
 		t.Skipf("analytical article not available: %v", err)
@@ -191,28 +171,8 @@ func TestCorpusAnalyticalArticle(t *testing.T) {
 	}
 }
 
-// corpusText returns the five corpus documents concatenated and repeated to
-// about 5 MB.
-func corpusText(b *testing.B) string {
-	shared := sharedDir(b)
-	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "iom", "*.txt"))
-	var one strings.Builder
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		one.Write(data)
-		one.WriteString("\n\n")
-	}
-	if one.Len() == 0 {
-		b.Skip("no corpus documents")
-	}
-	return strings.Repeat(one.String(), 5<<20/one.Len()+1)
-}
-
 func BenchmarkInText(b *testing.B) {
-	text := corpusText(b)
+	text := sharedtest.Repeated(b, 5<<20)
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -221,7 +181,7 @@ func BenchmarkInText(b *testing.B) {
 }
 
 func BenchmarkBibliography(b *testing.B) {
-	text := corpusText(b)
+	text := sharedtest.Repeated(b, 5<<20)
 	lines := strings.Split(text, "\n")
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()

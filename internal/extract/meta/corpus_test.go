@@ -8,34 +8,14 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract/meta"
+	"github.com/argmap/argmap/internal/sharedtest"
 )
-
-// sharedDir walks up from the working directory to the shared corpus.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		for _, c := range []string{filepath.Join(dir, "shared"), filepath.Join(dir, "..", "shared")} {
-			if fi, err := os.Stat(filepath.Join(c, "corpus", "iom")); err == nil && fi.IsDir() {
-				return c
-			}
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared/corpus/iom not found above the working directory; skipping corpus test")
-		}
-		dir = parent
-	}
-}
 
 // TestCorpus checks Detect on the five corpus documents against what their
 // pages say (the corpus README describes each document's kind). Fields are
 // checked only where the page states them.
 func TestCorpus(t *testing.T) {
-	shared := sharedDir(t)
+	shared := sharedtest.Dir(t)
 	tests := []struct {
 		file        string
 		kind        string
@@ -73,21 +53,7 @@ func TestCorpus(t *testing.T) {
 }
 
 func BenchmarkDetect(b *testing.B) {
-	shared := sharedDir(b)
-	files, _ := filepath.Glob(filepath.Join(shared, "corpus", "iom", "*.txt"))
-	var one strings.Builder
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		one.Write(data)
-		one.WriteString("\n\n")
-	}
-	if one.Len() == 0 {
-		b.Skip("no corpus documents")
-	}
-	text := strings.Repeat(one.String(), 5<<20/one.Len()+1)
+	text := sharedtest.Repeated(b, 5<<20)
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
