@@ -65,21 +65,6 @@ func (s *Server) listActors(c *gin.Context) {
 	c.JSON(http.StatusOK, paginate(p, items, func(x argmap.Actor) string { return x.ID }))
 }
 
-// getActor returns one actor.
-func (s *Server) getActor(c *gin.Context) {
-	id, err := idParam(c, argmap.KindActor)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	a, err := s.store.Actor(c.Request.Context(), id)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, a)
-}
-
 // updateActor changes an actor's name, kind or aliases.
 func (s *Server) updateActor(c *gin.Context) {
 	id, err := idParam(c, argmap.KindActor)
@@ -102,20 +87,6 @@ func (s *Server) updateActor(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, a)
-}
-
-// deleteActor removes an actor and its roles in claims.
-func (s *Server) deleteActor(c *gin.Context) {
-	id, err := idParam(c, argmap.KindActor)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	if err := s.store.DeleteActor(c.Request.Context(), id); err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.Status(http.StatusNoContent)
 }
 
 // mergeActor folds the actor in the path into the one named by "into".

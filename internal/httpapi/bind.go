@@ -2,11 +2,13 @@ package httpapi
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"mime"
+	"net/http"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -204,4 +206,38 @@ type spanInput struct {
 	SourceID string `json:"source_id"`
 	Start    int    `json:"start"`
 	End      int    `json:"end"`
+}
+
+// getByID answers GET .../{id} with the record get returns for the path's ID
+// (404 for an ID of another kind or an unknown one).
+func getByID[T any](s *Server, kind argmap.NodeKind, get func(ctx context.Context, id string) (T, error)) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, err := idParam(c, kind)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		v, err := get(c.Request.Context(), id)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		c.JSON(http.StatusOK, v)
+	}
+}
+
+// deleteByID answers DELETE .../{id}: 204 once del has removed the record.
+func deleteByID(s *Server, kind argmap.NodeKind, del func(ctx context.Context, id string) error) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, err := idParam(c, kind)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		if err := del(c.Request.Context(), id); err != nil {
+			s.fail(c, err)
+			return
+		}
+		c.Status(http.StatusNoContent)
+	}
 }

@@ -126,21 +126,6 @@ func (s *Server) searchClaims(c *gin.Context) {
 	c.JSON(http.StatusOK, claimHits{Query: q, Items: hits})
 }
 
-// getClaim returns one claim with its spans and actors.
-func (s *Server) getClaim(c *gin.Context) {
-	id, err := idParam(c, argmap.KindClaim)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	cl, err := s.store.Claim(c.Request.Context(), id)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, cl)
-}
-
 // updateClaim changes a claim's text, gist, score or main flag.
 func (s *Server) updateClaim(c *gin.Context) {
 	id, err := idParam(c, argmap.KindClaim)
@@ -163,18 +148,4 @@ func (s *Server) updateClaim(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, cl)
-}
-
-// deleteClaim removes a claim and the relations that use it.
-func (s *Server) deleteClaim(c *gin.Context) {
-	id, err := idParam(c, argmap.KindClaim)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	if err := s.store.DeleteClaim(c.Request.Context(), id); err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.Status(http.StatusNoContent)
 }

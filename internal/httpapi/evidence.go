@@ -69,21 +69,6 @@ func (s *Server) listEvidence(c *gin.Context) {
 	c.JSON(http.StatusOK, paginate(p, items, func(x argmap.Evidence) string { return x.ID }))
 }
 
-// getEvidence returns one piece of evidence with its spans.
-func (s *Server) getEvidence(c *gin.Context) {
-	id, err := idParam(c, argmap.KindEvidence)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	e, err := s.store.Evidence(c.Request.Context(), id)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, e)
-}
-
 // updateEvidence changes evidence's text, kind or score.
 func (s *Server) updateEvidence(c *gin.Context) {
 	id, err := idParam(c, argmap.KindEvidence)
@@ -106,18 +91,4 @@ func (s *Server) updateEvidence(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, e)
-}
-
-// deleteEvidence removes evidence and the relations that use it.
-func (s *Server) deleteEvidence(c *gin.Context) {
-	id, err := idParam(c, argmap.KindEvidence)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	if err := s.store.DeleteEvidence(c.Request.Context(), id); err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.Status(http.StatusNoContent)
 }

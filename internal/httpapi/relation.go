@@ -76,32 +76,3 @@ func (s *Server) listRelations(c *gin.Context) {
 	}
 	c.JSON(http.StatusOK, paginate(p, items, func(x argmap.Relation) string { return x.ID }))
 }
-
-// getRelation returns one relation.
-func (s *Server) getRelation(c *gin.Context) {
-	id, err := idParam(c, argmap.KindRelation)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	r, err := s.store.Relation(c.Request.Context(), id)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, r)
-}
-
-// deleteRelation removes a relation and the relations that target it.
-func (s *Server) deleteRelation(c *gin.Context) {
-	id, err := idParam(c, argmap.KindRelation)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	if err := s.store.DeleteRelation(c.Request.Context(), id); err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.Status(http.StatusNoContent)
-}

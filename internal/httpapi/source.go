@@ -199,20 +199,6 @@ func (s *Server) getSource(c *gin.Context) {
 	c.JSON(http.StatusOK, sourceDetail{Source: *src, Claims: page.Items, ClaimsNextCursor: page.NextCursor})
 }
 
-// deleteSource removes a source and what only it stated.
-func (s *Server) deleteSource(c *gin.Context) {
-	id, err := idParam(c, argmap.KindSource)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	if err := s.store.DeleteSource(c.Request.Context(), id); err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.Status(http.StatusNoContent)
-}
-
 // maxSpans bounds the spans of one curated claim or evidence.
 const maxSpans = 100
 
