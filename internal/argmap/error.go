@@ -3,6 +3,7 @@ package argmap
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Error codes shared by every layer. The HTTP API maps them to statuses in one
@@ -85,38 +86,70 @@ func ErrorMessage(err error) string {
 // IsNotFound reports whether err carries the ENOTFOUND code.
 func IsNotFound(err error) bool { return ErrorCode(err) == ENOTFOUND }
 
-// ValidationError reports every problem found in one value at once.
+// ValidationError reports the problems found in one value at once: the first
+// MaxProblems of them, and how many more there were.
 type ValidationError struct {
 	Problems []string
+	// More counts the problems found beyond MaxProblems and not listed.
+	More int
+	// Truncated reports that checking stopped after MaxProblems problems
+	// (references are looked up one by one): there may be more.
+	Truncated bool
 }
+
+// MaxProblems bounds the problems one ValidationError lists, so that the
+// message of a hostile request stays short and cheap to build.
+const MaxProblems = 20
 
 // Error implements the error interface.
 func (e *ValidationError) Error() string {
-	switch len(e.Problems) {
-	case 0:
+	switch {
+	case len(e.Problems) == 0:
 		return "invalid"
-	case 1:
+	case len(e.Problems) == 1 && e.More == 0 && !e.Truncated:
 		return e.Problems[0]
 	}
-	s := fmt.Sprintf("%d problems: ", len(e.Problems))
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d problems: ", len(e.Problems)+e.More)
 	for i, p := range e.Problems {
 		if i > 0 {
-			s += "; "
+			b.WriteString("; ")
 		}
-		s += p
+		b.WriteString(p)
 	}
-	return s
+	if e.More > 0 {
+		fmt.Fprintf(&b, "; and %d more", e.More)
+	}
+	if e.Truncated {
+		b.WriteString("; checking stopped there")
+	}
+	return b.String()
 }
 
-// problems collects validation problems; err returns nil when there are none.
-type problems []string
+// problems collects validation problems, listing the first MaxProblems and
+// counting the rest; err returns nil when there are none.
+type problems struct {
+	list      []string
+	more      int
+	truncated bool
+}
 
-func (p *problems) addf(format string, args ...any) { *p = append(*p, fmt.Sprintf(format, args...)) }
+func (p *problems) addf(format string, args ...any) {
+	if len(p.list) >= MaxProblems {
+		p.more++
+		return
+	}
+	p.list = append(p.list, fmt.Sprintf(format, args...))
+}
 
-func (p problems) err() error {
-	if len(p) == 0 {
+// full reports whether further problems would only be counted: checks that
+// cost a lookup can stop there.
+func (p *problems) full() bool { return len(p.list) >= MaxProblems }
+
+func (p *problems) err() error {
+	if len(p.list) == 0 {
 		return nil
 	}
-	ve := &ValidationError{Problems: append([]string(nil), p...)}
+	ve := &ValidationError{Problems: append([]string(nil), p.list...), More: p.more, Truncated: p.truncated}
 	return &Error{Code: EINVALID, Message: ve.Error(), Err: ve}
 }

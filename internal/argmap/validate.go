@@ -1,6 +1,7 @@
 package argmap
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -12,7 +13,21 @@ const (
 	MaxNameLen   = 500      // bytes of an actor name, title, alias
 	MaxSourceLen = 64 << 20 // bytes of a source's text
 	MaxPremises  = 32       // claims or evidence in one relation's From
+	MaxActorRefs = 256      // actors of one claim
+	MaxAliases   = 256      // aliases of one actor
+	MaxSpans     = 1024     // spans of one claim or evidence
+	MaxAuthors   = 256      // authors of one source
 )
+
+// checkLen reports a list longer than max and tells whether its items are
+// worth checking one by one: a list over its bound is refused as a whole.
+func checkLen(p *problems, field string, n, max int) bool {
+	if n > max {
+		p.addf("%s has %d entries, more than the %d allowed", field, n, max)
+		return false
+	}
+	return true
+}
 
 func checkText(p *problems, field, s string, max int, required bool) {
 	switch {
@@ -52,6 +67,9 @@ func checkScore(p *problems, field string, s float64) {
 }
 
 func checkSpans(p *problems, field string, spans []Span) {
+	if !checkLen(p, field, len(spans), MaxSpans) {
+		return
+	}
 	for i, s := range spans {
 		f := fmt.Sprintf("%s[%d]", field, i)
 		checkSpan(p, f, s)
@@ -81,6 +99,9 @@ func (s *Source) Validate() error {
 	checkText(&p, "text", s.Text, MaxSourceLen, false)
 	checkText(&p, "uri", s.URI, 4096, false)
 	for i, a := range s.Authors {
+		if !checkLen(&p, "authors", len(s.Authors), MaxAuthors) {
+			break
+		}
 		checkText(&p, fmt.Sprintf("authors[%d]", i), a, MaxNameLen, true)
 	}
 	return p.err()
@@ -96,6 +117,9 @@ func (c *Claim) Validate() error {
 	checkScore(&p, "score", c.Score)
 	checkSpans(&p, "spans", c.Spans)
 	for i, a := range c.Actors {
+		if !checkLen(&p, "actors", len(c.Actors), MaxActorRefs) {
+			break
+		}
 		checkID(&p, fmt.Sprintf("actors[%d].actor_id", i), a.ActorID, KindActor)
 		switch a.Role {
 		case RoleAsserts, RoleDisputes, RoleNamed:
@@ -124,6 +148,9 @@ func (a *Actor) Validate() error {
 	checkID(&p, "id", a.ID, KindActor)
 	checkText(&p, "name", a.Name, MaxNameLen, true)
 	for i, al := range a.Aliases {
+		if !checkLen(&p, "aliases", len(a.Aliases), MaxAliases) {
+			break
+		}
 		checkText(&p, fmt.Sprintf("aliases[%d]", i), al, MaxNameLen, true)
 	}
 	return p.err()
@@ -147,6 +174,9 @@ func (r *Relation) Validate() error {
 	}
 	seen := map[string]bool{}
 	for i, f := range r.From {
+		if i == MaxPremises {
+			break
+		}
 		checkID(&p, fmt.Sprintf("from[%d]", i), f, KindClaim, KindEvidence)
 		if seen[f] {
 			p.addf("from[%d] %q is listed twice", i, f)
@@ -183,13 +213,41 @@ func (c *Citation) Validate() error {
 }
 
 // Validate checks every record in g and that g is closed under reference
-// except for IDs listed in known (records already stored), reporting every
-// problem at once as an EINVALID error. Spans must lie inside their source's
-// text when the source is in g.
+// except for IDs listed in known (records already stored), reporting the
+// problems at once as an EINVALID error. Spans must lie inside their source's
+// text when the source is in g. It is CheckRecords then CheckReferences.
 func (g *Graph) Validate(known func(id string) bool) error {
+	var k func(context.Context, string) (bool, error)
+	if known != nil {
+		k = func(_ context.Context, id string) (bool, error) { return known(id), nil }
+	}
+	return g.ValidateContext(context.Background(), k)
+}
+
+// ValidateContext is Validate with a lookup that may fail and a context that
+// may end: their errors stop the check and are returned as they are.
+func (g *Graph) ValidateContext(ctx context.Context, known func(ctx context.Context, id string) (bool, error)) error {
 	var p problems
-	ids := map[string]bool{}
-	texts := map[string]int{}
+	g.checkRecords(&p)
+	if err := g.checkReferences(ctx, &p, known); err != nil {
+		return err
+	}
+	return p.err()
+}
+
+// CheckRecords checks every record of g on its own, that no ID appears twice,
+// and that spans lie inside the text of sources in g, reporting the problems
+// at once as an EINVALID error (the first MaxProblems of them). It needs no
+// store and runs in time linear in the size of g: stores run it before they
+// take their write lock.
+func (g *Graph) CheckRecords() error {
+	var p problems
+	g.checkRecords(&p)
+	return p.err()
+}
+
+func (g *Graph) checkRecords(p *problems) {
+	ids := make(map[string]bool, len(g.Sources)+len(g.Claims)+len(g.Evidence)+len(g.Relations))
 	add := func(what string, i int, id string, err error) {
 		if err != nil {
 			p.addf("%s[%d] %s: %s", what, i, id, ErrorMessage(err))
@@ -201,6 +259,7 @@ func (g *Graph) Validate(known func(id string) bool) error {
 			ids[id] = true
 		}
 	}
+	texts := map[string]int{}
 	for i := range g.Sources {
 		s := &g.Sources[i]
 		add("sources", i, s.ID, s.Validate())
@@ -224,51 +283,132 @@ func (g *Graph) Validate(known func(id string) bool) error {
 	for i := range g.Citations {
 		add("citations", i, g.Citations[i].ID, g.Citations[i].Validate())
 	}
-	has := func(id string) bool { return ids[id] || (known != nil && known(id)) }
-	spanOK := func(where string, s Span) {
-		if !has(s.SourceID) {
-			p.addf("%s: unknown source %s", where, s.SourceID)
-			return
-		}
+	inside := func(where string, s Span) {
 		if n, ok := texts[s.SourceID]; ok && n >= 0 && s.End > n {
 			p.addf("%s: span %d..%d lies outside the source text (%d bytes)", where, s.Start, s.End, n)
 		}
 	}
 	for _, c := range g.Claims {
 		for _, s := range c.Spans {
-			spanOK("claim "+c.ID, s)
-		}
-		for _, a := range c.Actors {
-			if !has(a.ActorID) {
-				p.addf("claim %s: unknown actor %s", c.ID, a.ActorID)
-			}
+			inside("claim "+c.ID, s)
 		}
 	}
 	for _, e := range g.Evidence {
 		for _, s := range e.Spans {
-			spanOK("evidence "+e.ID, s)
+			inside("evidence "+e.ID, s)
+		}
+	}
+	for _, r := range g.Relations {
+		if r.Span != nil {
+			inside("relation "+r.ID, *r.Span)
+		}
+	}
+}
+
+// CheckReferences checks that every ID a record of g refers to is a record of
+// g or one that known reports stored (nil knows nothing), reporting the
+// problems as an EINVALID error. Each ID is looked up once, the lookups stop
+// once MaxProblems problems are found, and an error from known or the end of
+// ctx stops the check and is returned as it is. Run CheckRecords first: the
+// lists it bounds bound the lookups here.
+func (g *Graph) CheckReferences(ctx context.Context, known func(ctx context.Context, id string) (bool, error)) error {
+	var p problems
+	if err := g.checkReferences(ctx, &p, known); err != nil {
+		return err
+	}
+	return p.err()
+}
+
+func (g *Graph) checkReferences(ctx context.Context, p *problems, known func(ctx context.Context, id string) (bool, error)) error {
+	ids := make(map[string]bool, len(g.Sources)+len(g.Claims)+len(g.Evidence)+len(g.Relations))
+	for _, s := range g.Sources {
+		ids[s.ID] = true
+	}
+	for _, a := range g.Actors {
+		ids[a.ID] = true
+	}
+	for _, c := range g.Claims {
+		ids[c.ID] = true
+	}
+	for _, e := range g.Evidence {
+		ids[e.ID] = true
+	}
+	for _, r := range g.Relations {
+		ids[r.ID] = true
+	}
+	for _, c := range g.Citations {
+		ids[c.ID] = true
+	}
+	stored := map[string]bool{}
+	var stop error
+	lookups := 0
+	has := func(id string) bool {
+		if ids[id] {
+			return true
+		}
+		if ok, seen := stored[id]; seen {
+			return ok
+		}
+		if known == nil {
+			return false
+		}
+		if lookups%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				stop = err
+				return false
+			}
+		}
+		lookups++
+		ok, err := known(ctx, id)
+		if err != nil {
+			stop = err
+			return false
+		}
+		stored[id] = ok
+		return ok
+	}
+	ref := func(format, owner, id string) {
+		if stop != nil || p.truncated {
+			return
+		}
+		if p.full() {
+			// Each further reference would cost a lookup: stop here.
+			p.truncated = true
+			return
+		}
+		if !has(id) {
+			p.addf(format, owner, id)
+		}
+	}
+	for _, c := range g.Claims {
+		for _, s := range c.Spans {
+			ref("claim %s: unknown source %s", c.ID, s.SourceID)
+		}
+		for _, a := range c.Actors {
+			ref("claim %s: unknown actor %s", c.ID, a.ActorID)
+		}
+	}
+	for _, e := range g.Evidence {
+		for _, s := range e.Spans {
+			ref("evidence %s: unknown source %s", e.ID, s.SourceID)
 		}
 	}
 	for _, r := range g.Relations {
 		for _, f := range r.From {
-			if !has(f) {
-				p.addf("relation %s: unknown from %s", r.ID, f)
-			}
+			ref("relation %s: unknown from %s", r.ID, f)
 		}
-		if r.To != "" && !has(r.To) {
-			p.addf("relation %s: unknown to %s", r.ID, r.To)
+		if r.To != "" {
+			ref("relation %s: unknown to %s", r.ID, r.To)
 		}
 		if r.Span != nil {
-			spanOK("relation "+r.ID, *r.Span)
+			ref("relation %s: unknown source %s", r.ID, r.Span.SourceID)
 		}
 	}
 	for _, c := range g.Citations {
-		if !has(c.SourceID) {
-			p.addf("citation %s: unknown source %s", c.ID, c.SourceID)
-		}
-		if c.CitedID != "" && !has(c.CitedID) {
-			p.addf("citation %s: unknown cited source %s", c.ID, c.CitedID)
+		ref("citation %s: unknown source %s", c.ID, c.SourceID)
+		if c.CitedID != "" {
+			ref("citation %s: unknown cited source %s", c.ID, c.CitedID)
 		}
 	}
-	return p.err()
+	return stop
 }

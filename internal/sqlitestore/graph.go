@@ -22,6 +22,15 @@ func (s *Store) WriteGraph(ctx context.Context, g *argmap.Graph) error {
 	if g == nil {
 		return argmap.Errorf(argmap.EINVALID, "the graph is missing")
 	}
+	// Checking the records takes time linear in the size of g: done here,
+	// before the write transaction, it holds up no other writer. An invalid
+	// graph has its references checked in a read transaction too, so that
+	// every problem is reported without taking the write lock at all.
+	if err := g.CheckRecords(); err != nil {
+		return s.read(ctx, "validate graph", func(tx *sql.Tx) error {
+			return g.ValidateContext(ctx, func(ctx context.Context, id string) (bool, error) { return exists(ctx, tx, id) })
+		})
+	}
 	return s.write(ctx, "write graph", func(tx *sql.Tx) error {
 		return writeGraph(ctx, tx, g, writeMode{upsertActors: true, keepCited: true})
 	})

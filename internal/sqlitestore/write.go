@@ -35,25 +35,16 @@ func isUnique(err error) bool {
 	return false
 }
 
-// writeGraph validates g against what is stored and writes every record.
-// Callers run it inside a write transaction, so a failure writes nothing.
+// writeGraph checks that every reference of g is to a record of g or a
+// stored one, and writes every record. Callers check the records themselves
+// first (g.CheckRecords or each record's Validate), outside the transaction,
+// and run writeGraph inside a write transaction, so a failure writes nothing.
 func writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m writeMode) error {
 	w := &graphWriter{ctx: ctx, tx: tx, texts: map[string]string{}, lens: map[string]int{}, stmt: map[string]*sql.Stmt{}}
 	defer w.close()
-	var lookupErr error
-	known := func(id string) bool {
-		ok, err := w.exists(id)
-		if err != nil && lookupErr == nil {
-			lookupErr = err
-		}
-		return ok
-	}
-	verr := g.Validate(known)
-	if lookupErr != nil {
-		return lookupErr
-	}
-	if verr != nil {
-		return verr
+	known := func(_ context.Context, id string) (bool, error) { return w.exists(id) }
+	if err := g.CheckReferences(ctx, known); err != nil {
+		return err
 	}
 	for i := range g.Sources {
 		if g.Sources[i].Text != "" {

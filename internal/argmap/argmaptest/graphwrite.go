@@ -147,6 +147,31 @@ func testWriteGraph(t *testing.T, e *env) {
 			t.Errorf("WriteGraph problems = %q, want at least 3 (empty text, unknown from, unknown to)", p)
 		}
 	})
+	t.Run("ProblemsBounded", func(t *testing.T) {
+		// A hostile graph gets a short answer: at most argmap.MaxProblems
+		// problems, whatever the number of unknown references.
+		s := e.store(t)
+		claims := make([]argmap.Claim, 2000)
+		for i := range claims {
+			claims[i] = newClaim("An unknown actor acts.")
+			claims[i].Actors = []argmap.ActorRef{{ActorID: argmap.NewID(argmap.KindActor), Role: argmap.RoleNamed}}
+		}
+		huge := newClaim("Too many actors act.")
+		for range argmap.MaxActorRefs + 1 {
+			huge.Actors = append(huge.Actors, argmap.ActorRef{ActorID: argmap.NewID(argmap.KindActor), Role: argmap.RoleNamed})
+		}
+		for _, g := range []*argmap.Graph{{Claims: claims}, {Claims: []argmap.Claim{huge}}} {
+			err := s.WriteGraph(ctx(t), g)
+			wantCode(t, "WriteGraph", err, argmap.EINVALID)
+			if p := problems(err); len(p) == 0 || len(p) > argmap.MaxProblems {
+				t.Errorf("WriteGraph listed %d problems, want 1 to %d", len(p), argmap.MaxProblems)
+			}
+			if msg := argmap.ErrorMessage(err); len(msg) > 8<<10 {
+				t.Errorf("WriteGraph message is %d bytes, want at most 8 KiB", len(msg))
+			}
+		}
+		wantCode(t, "CreateClaim", s.CreateClaim(ctx(t), &huge), argmap.EINVALID)
+	})
 	t.Run("ActorsUpserted", func(t *testing.T) {
 		s := e.store(t)
 		a := newActor("IOM", "the organization")
