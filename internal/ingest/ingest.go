@@ -17,6 +17,7 @@ import (
 type Store interface {
 	SourceByHash(ctx context.Context, hash string) (*argmap.Source, error)
 	SearchClaims(ctx context.Context, q string, limit int) ([]argmap.ClaimHit, error)
+	Claim(ctx context.Context, id string) (*argmap.Claim, error)
 	WriteGraph(ctx context.Context, g *argmap.Graph) error
 }
 
@@ -52,6 +53,7 @@ func (s *Service) Ingest(ctx context.Context, doc argmap.Document) (*argmap.Inge
 	if len(g.Sources) == 0 {
 		return nil, argmap.Errorf(argmap.EINTERNAL, "extraction returned no source for %s", doc.Name)
 	}
+	own := len(g.Relations) // relations of the document; those after link to stored claims
 	if s.linker != nil && len(g.Claims) > 0 {
 		stored, err := s.candidatesFor(ctx, g)
 		if err != nil {
@@ -59,7 +61,7 @@ func (s *Service) Ingest(ctx context.Context, doc argmap.Document) (*argmap.Inge
 		}
 		g.Relations = append(g.Relations, s.linker.Link(g.Claims, stored)...)
 	}
-	if err := s.store.WriteGraph(ctx, g); err != nil {
+	if err := s.write(ctx, g, own); err != nil {
 		if argmap.ErrorCode(err) == argmap.ECONFLICT {
 			// Another writer stored the same content meanwhile.
 			if existing, err2 := s.store.SourceByHash(ctx, hash); err2 == nil {
@@ -72,6 +74,80 @@ func (s *Service) Ingest(ctx context.Context, doc argmap.Document) (*argmap.Inge
 	res := &argmap.IngestResult{Source: src, Created: true, Counts: g.Counts()}
 	res.Source.Text = ""
 	return res, nil
+}
+
+// maxRelinks bounds how often a write is tried again after stored claims it
+// links to were deleted meanwhile.
+const maxRelinks = 4
+
+// write stores g. Link candidates are found before the write transaction
+// opens, so one may be deleted before it commits: the store then refuses the
+// graph (EINVALID, unknown ID). That is not the document's fault, so the links
+// (g.Relations[own:]) to claims that are gone are dropped, as deleting them a
+// moment later would have, and the write is tried again.
+func (s *Service) write(ctx context.Context, g *argmap.Graph, own int) error {
+	for attempt := 0; ; attempt++ {
+		err := s.store.WriteGraph(ctx, g)
+		if err == nil || argmap.ErrorCode(err) != argmap.EINVALID || own == len(g.Relations) || attempt == maxRelinks {
+			return err
+		}
+		n, lerr := s.dropVanishedLinks(ctx, g, own)
+		if lerr != nil {
+			return lerr
+		}
+		if n == 0 {
+			return err // invalid for another reason
+		}
+	}
+}
+
+// dropVanishedLinks removes from g.Relations[own:] the links with an endpoint
+// outside g that is no longer stored, and returns how many it removed.
+func (s *Service) dropVanishedLinks(ctx context.Context, g *argmap.Graph, own int) (int, error) {
+	inGraph := make(map[string]bool, len(g.Claims)+len(g.Relations))
+	for _, c := range g.Claims {
+		inGraph[c.ID] = true
+	}
+	for _, e := range g.Evidence {
+		inGraph[e.ID] = true
+	}
+	for _, r := range g.Relations {
+		inGraph[r.ID] = true
+	}
+	gone := map[string]bool{}
+	vanished := func(id string) (bool, error) {
+		if inGraph[id] || argmap.KindOf(id) != argmap.KindClaim {
+			return false, nil
+		}
+		if v, ok := gone[id]; ok {
+			return v, nil
+		}
+		_, err := s.store.Claim(ctx, id)
+		if err != nil && !argmap.IsNotFound(err) {
+			return false, err
+		}
+		gone[id] = err != nil
+		return gone[id], nil
+	}
+	kept := g.Relations[:own]
+	dropped := 0
+	for _, r := range g.Relations[own:] {
+		drop := false
+		for _, id := range append([]string{r.To}, r.From...) {
+			v, err := vanished(id)
+			if err != nil {
+				return 0, err
+			}
+			drop = drop || v
+		}
+		if drop {
+			dropped++
+			continue
+		}
+		kept = append(kept, r)
+	}
+	g.Relations = kept
+	return dropped, nil
 }
 
 // candidatesFor finds stored claims that may state the same proposition as
