@@ -79,16 +79,16 @@ func problemsOf(t *testing.T, err error) []string {
 }
 
 func TestValidateReportsEveryProblem(t *testing.T) {
-	c := argmap.Claim{ID: "rel_nope", Text: "", Origin: "guessed", Score: 2,
+	c := argmap.Claim{ID: "rel_nope", Text: "", Origin: "guessed", Score: 2, Kind: "essay", Title: strings.Repeat("t", argmap.MaxNameLen+1),
 		Spans: []argmap.Span{{SourceID: "src_a", Start: 5, End: 2}}, Actors: []argmap.ActorRef{{ActorID: "act_a", Role: "praises"}}}
 	got := problemsOf(t, c.Validate())
-	if len(got) != 6 {
-		t.Errorf("Claim.Validate found %d problems, want 6: %q", len(got), got)
+	if len(got) != 8 {
+		t.Errorf("Claim.Validate found %d problems, want 8: %q", len(got), got)
 	}
-	r := argmap.Relation{ID: argmap.NewID(argmap.KindRelation), Kind: "attacks", To: "src_x", Origin: argmap.OriginCurated}
+	r := argmap.Relation{ID: argmap.NewID(argmap.KindRelation), Kind: "attacks", To: "src_x", Origin: argmap.OriginCurated, Scheme: "bad\xff"}
 	got = problemsOf(t, r.Validate())
-	if len(got) != 3 {
-		t.Errorf("Relation.Validate found %d problems, want 3: %q", len(got), got)
+	if len(got) != 4 {
+		t.Errorf("Relation.Validate found %d problems, want 4: %q", len(got), got)
 	}
 	bad := "caf\xe9"
 	a := argmap.Actor{ID: argmap.NewID(argmap.KindActor), Name: bad}

@@ -23,6 +23,19 @@ const (
 	Contests RelationKind = "contests"
 )
 
+// Schemes with a fixed meaning. Other schemes are free text.
+const (
+	// SchemeContrary on a contests relation between two claims: they cannot
+	// both be true (they may both be false).
+	SchemeContrary = "contrary"
+	// SchemeContradictory on a contests relation between two claims: exactly
+	// one of them is true.
+	SchemeContradictory = "contradictory"
+	// SchemeEntails on a supports relation between two claims: the first
+	// logically entails the second.
+	SchemeEntails = "entails"
+)
+
 // Role is the part an actor plays in a claim.
 type Role string
 
@@ -95,12 +108,27 @@ type ActorRef struct {
 	Role    Role   `json:"role"`
 }
 
+// Claim kinds. A claim is a proposition unless Kind says otherwise.
+const (
+	// ClaimArgument marks a claim that stands for a whole argument in a map
+	// (an Argdown <argument>): Text is the argument's description (its gist,
+	// the reason it gives), Title its name. Relations from it are the
+	// argument's own support or attack; relations titled with its Title are
+	// the inference steps of its premise-conclusion structure.
+	ClaimArgument = "argument"
+)
+
 // Claim is a proposition: a thesis, finding, evaluation, criticism or
 // recommendation. Spans are where sources state it.
 type Claim struct {
-	ID        string     `json:"id"`
-	Text      string     `json:"text"`
-	Gist      string     `json:"gist,omitempty"`
+	ID   string `json:"id"`
+	Text string `json:"text"`
+	Gist string `json:"gist,omitempty"`
+	// Title is a short name authors use to refer to the claim (an Argdown
+	// statement title such as "Censorship"); "" when it has none.
+	Title string `json:"title,omitempty"`
+	// Kind is "" for a proposition or ClaimArgument.
+	Kind      string     `json:"kind,omitempty"`
 	Origin    Origin     `json:"origin"`
 	Score     float64    `json:"score"`
 	Main      bool       `json:"main,omitempty"`
@@ -135,14 +163,22 @@ type Actor struct {
 // or more claim or evidence IDs (several are linked premises); To is a claim or
 // another relation (an undercut: an attack on the inference itself).
 type Relation struct {
-	ID        string       `json:"id"`
-	Kind      RelationKind `json:"kind"`
-	From      []string     `json:"from"`
-	To        string       `json:"to"`
-	Span      *Span        `json:"span,omitempty"` // provenance: where the link is stated
-	Origin    Origin       `json:"origin"`
-	Score     float64      `json:"score"`
-	CreatedAt time.Time    `json:"created_at"`
+	ID   string       `json:"id"`
+	Kind RelationKind `json:"kind"`
+	From []string     `json:"from"`
+	To   string       `json:"to"`
+	// Title names the argument the relation is an inference step of (an
+	// Argdown argument title); "" when it has none.
+	Title string `json:"title,omitempty"`
+	// Scheme names the pattern of the inference or conflict: an argumentation
+	// scheme ("ExpertOpinion"), inference rules ("Modus ponens"), or the kind
+	// of conflict between statements ("contrary", "contradictory"; see
+	// SchemeContrary). "" when unknown.
+	Scheme    string    `json:"scheme,omitempty"`
+	Span      *Span     `json:"span,omitempty"` // provenance: where the link is stated
+	Origin    Origin    `json:"origin"`
+	Score     float64   `json:"score"`
+	CreatedAt time.Time `json:"created_at"`
 }
 
 // Citation is a reference from one source to another work: an author-year

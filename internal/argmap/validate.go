@@ -113,6 +113,12 @@ func (c *Claim) Validate() error {
 	checkID(&p, "id", c.ID, KindClaim)
 	checkText(&p, "text", c.Text, MaxTextLen, true)
 	checkText(&p, "gist", c.Gist, MaxTextLen, false)
+	checkText(&p, "title", c.Title, MaxNameLen, false)
+	switch c.Kind {
+	case "", ClaimArgument:
+	default:
+		p.addf("kind %q is not one of \"\", %s", c.Kind, ClaimArgument)
+	}
 	checkOrigin(&p, "origin", c.Origin)
 	checkScore(&p, "score", c.Score)
 	checkSpans(&p, "spans", c.Spans)
@@ -187,6 +193,8 @@ func (r *Relation) Validate() error {
 		}
 	}
 	checkID(&p, "to", r.To, KindClaim, KindRelation)
+	checkText(&p, "title", r.Title, MaxNameLen, false)
+	checkText(&p, "scheme", r.Scheme, MaxNameLen, false)
 	if r.To == r.ID && r.ID != "" {
 		p.addf("a relation cannot target itself")
 	}

@@ -14,6 +14,8 @@ import (
 type claimCreate struct {
 	Text   string            `json:"text"`
 	Gist   string            `json:"gist"`
+	Title  string            `json:"title"`
+	Kind   string            `json:"kind"`
 	Score  *float64          `json:"score"`
 	Main   bool              `json:"main"`
 	Spans  []spanInput       `json:"spans"`
@@ -48,7 +50,7 @@ func (s *Server) createClaim(c *gin.Context) {
 		return
 	}
 	cl := &argmap.Claim{
-		ID: argmap.NewID(argmap.KindClaim), Text: in.Text, Gist: in.Gist, Origin: argmap.OriginCurated,
+		ID: argmap.NewID(argmap.KindClaim), Text: in.Text, Gist: in.Gist, Title: in.Title, Kind: in.Kind, Origin: argmap.OriginCurated,
 		Score: 1, Main: in.Main, Spans: spans, Actors: in.Actors, CreatedAt: argmap.Now(),
 	}
 	if in.Score != nil {

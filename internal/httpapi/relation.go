@@ -11,11 +11,13 @@ import (
 // relationCreate is the body of POST /v1/relations. To is a claim, or a
 // relation for an undercut. Score defaults to 1.
 type relationCreate struct {
-	Kind  argmap.RelationKind `json:"kind"`
-	From  []string            `json:"from"`
-	To    string              `json:"to"`
-	Score *float64            `json:"score"`
-	Span  *spanInput          `json:"span"`
+	Kind   argmap.RelationKind `json:"kind"`
+	From   []string            `json:"from"`
+	To     string              `json:"to"`
+	Title  string              `json:"title"`
+	Scheme string              `json:"scheme"`
+	Score  *float64            `json:"score"`
+	Span   *spanInput          `json:"span"`
 }
 
 // createRelation stores a curated relation with an ID minted here.
@@ -27,7 +29,7 @@ func (s *Server) createRelation(c *gin.Context) {
 	}
 	ctx := c.Request.Context()
 	r := &argmap.Relation{
-		ID: argmap.NewID(argmap.KindRelation), Kind: in.Kind, From: in.From, To: in.To,
+		ID: argmap.NewID(argmap.KindRelation), Kind: in.Kind, From: in.From, To: in.To, Title: in.Title, Scheme: in.Scheme,
 		Origin: argmap.OriginCurated, Score: 1, CreatedAt: argmap.Now(),
 	}
 	if r.From == nil {

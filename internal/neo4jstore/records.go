@@ -253,8 +253,9 @@ func claimFrom(rec *neo4j.Record) (argmap.Claim, error) {
 	}
 	r := reader{p: p}
 	c := argmap.Claim{
-		ID: r.str("id"), Text: r.str("text"), Gist: r.str("gist"), Origin: argmap.Origin(r.str("origin")),
-		Score: r.float("score"), Main: r.bool("main"), Cues: r.strs("cues"), CreatedAt: r.time("created_at"),
+		ID: r.str("id"), Text: r.str("text"), Gist: r.str("gist"), Title: r.str("title"), Kind: r.str("kind"),
+		Origin: argmap.Origin(r.str("origin")),
+		Score:  r.float("score"), Main: r.bool("main"), Cues: r.strs("cues"), CreatedAt: r.time("created_at"),
 	}
 	if r.err != nil {
 		return argmap.Claim{}, r.err
@@ -339,7 +340,7 @@ func relationFrom(rec *neo4j.Record) (argmap.Relation, error) {
 	r := reader{p: p}
 	rel := argmap.Relation{
 		ID: r.str("id"), Kind: argmap.RelationKind(r.str("kind")), Origin: argmap.Origin(r.str("origin")),
-		Score: r.float("score"), CreatedAt: r.time("created_at"),
+		Title: r.str("title"), Scheme: r.str("scheme"), Score: r.float("score"), CreatedAt: r.time("created_at"),
 	}
 	if r.err != nil {
 		return argmap.Relation{}, r.err

@@ -70,6 +70,8 @@ func claimRow(c *argmap.Claim) map[string]any {
 		"created_at": ms(c.CreatedAt),
 	}
 	setStr(m, "gist", c.Gist)
+	setStr(m, "title", c.Title)
+	setStr(m, "kind", c.Kind)
 	setStrs(m, "cues", c.Cues)
 	return m
 }
@@ -88,7 +90,10 @@ func actorRow(a *argmap.Actor) map[string]any {
 }
 
 func relationRow(r *argmap.Relation) map[string]any {
-	return map[string]any{"id": r.ID, "kind": string(r.Kind), "origin": string(r.Origin), "score": r.Score, "created_at": ms(r.CreatedAt)}
+	m := map[string]any{"id": r.ID, "kind": string(r.Kind), "origin": string(r.Origin), "score": r.Score, "created_at": ms(r.CreatedAt)}
+	setStr(m, "title", r.Title)
+	setStr(m, "scheme", r.Scheme)
+	return m
 }
 
 func citationRow(c *argmap.Citation) map[string]any {

@@ -40,7 +40,7 @@ func scanSources(ctx context.Context, q querier, withText bool, query string, ar
 	return out, rows.Err()
 }
 
-const claimCols = `c.id, c.text, c.gist, c.origin, c.score, c.main, c.cues, c.created_at`
+const claimCols = `c.id, c.text, c.gist, c.origin, c.score, c.main, c.cues, c.created_at, c.title, c.kind`
 
 // scanClaims runs a query selecting claimCols (and, with rank, one more
 // column) and attaches spans and actors.
@@ -61,7 +61,7 @@ func scanRankedClaims(ctx context.Context, q querier, ranked bool, query string,
 		var origin, cues string
 		var created int64
 		var rank float64
-		dst := []any{&c.ID, &c.Text, &c.Gist, &origin, &c.Score, &c.Main, &cues, &created}
+		dst := []any{&c.ID, &c.Text, &c.Gist, &origin, &c.Score, &c.Main, &cues, &created, &c.Title, &c.Kind}
 		if ranked {
 			dst = append(dst, &rank)
 		}
@@ -242,7 +242,7 @@ func scanActors(ctx context.Context, q querier, query string, args ...any) ([]ar
 	return out, nil
 }
 
-const relationCols = `r.id, r.kind, r.to_id, r.span_source_id, r.span_start, r.span_end, r.span_quote, r.origin, r.score, r.created_at`
+const relationCols = `r.id, r.kind, r.to_id, r.span_source_id, r.span_start, r.span_end, r.span_quote, r.origin, r.score, r.created_at, r.title, r.scheme`
 
 func scanRelations(ctx context.Context, q querier, query string, args ...any) ([]argmap.Relation, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
@@ -257,7 +257,7 @@ func scanRelations(ctx context.Context, q querier, query string, args ...any) ([
 		var start, end int
 		var quote string
 		var created int64
-		if err := rows.Scan(&r.ID, &kind, &r.To, &src, &start, &end, &quote, &origin, &r.Score, &created); err != nil {
+		if err := rows.Scan(&r.ID, &kind, &r.To, &src, &start, &end, &quote, &origin, &r.Score, &created, &r.Title, &r.Scheme); err != nil {
 			rows.Close()
 			return nil, err
 		}

@@ -201,9 +201,9 @@ func (w *graphWriter) aliases(id, name string, aliases []string) error {
 
 func (w *graphWriter) claim(c *argmap.Claim) error {
 	c.CreatedAt = orNow(c.CreatedAt)
-	_, err := w.exec(`INSERT INTO claims (id, text, gist, origin, score, main, cues, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.ID, c.Text, c.Gist, string(c.Origin), c.Score, c.Main, jsonList(c.Cues), ms(c.CreatedAt))
+	_, err := w.exec(`INSERT INTO claims (id, text, gist, origin, score, main, cues, created_at, title, kind)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.Text, c.Gist, string(c.Origin), c.Score, c.Main, jsonList(c.Cues), ms(c.CreatedAt), c.Title, c.Kind)
 	if isUnique(err) {
 		return argmap.Errorf(argmap.ECONFLICT, "claim %s already exists", c.ID)
 	}
@@ -290,9 +290,9 @@ func (w *graphWriter) relation(r *argmap.Relation) error {
 		}
 		src, start, end, quote = r.Span.SourceID, r.Span.Start, r.Span.End, q
 	}
-	_, err := w.exec(`INSERT INTO relations (id, kind, to_id, span_source_id, span_start, span_end, span_quote, origin, score, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.ID, string(r.Kind), r.To, src, start, end, quote, string(r.Origin), r.Score, ms(r.CreatedAt))
+	_, err := w.exec(`INSERT INTO relations (id, kind, to_id, span_source_id, span_start, span_end, span_quote, origin, score, created_at, title, scheme)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.ID, string(r.Kind), r.To, src, start, end, quote, string(r.Origin), r.Score, ms(r.CreatedAt), r.Title, r.Scheme)
 	if isUnique(err) {
 		return argmap.Errorf(argmap.ECONFLICT, "relation %s already exists", r.ID)
 	}

@@ -231,16 +231,22 @@ func testRoundTrip(t *testing.T, e *env) {
 	c1.CreatedAt = odd
 	c2 := newClaim("A curated claim without spans")
 	c2.Origin = argmap.OriginCurated
+	c2.Title = "Curated «title»"
 	c3 := newClaim("A linked claim")
 	c3.Origin = argmap.OriginLinked
+	c3.Kind = argmap.ClaimArgument
+	c3.Title = "An argument"
 	ev := newEvidence("12,000 returns", span(doc, "12,000 returns"))
 	ev.CreatedAt = odd
 	r1 := rel(argmap.Supports, c1.ID, ev.ID, c3.ID, c2.ID)
 	sp := span(doc, "Figures: 12,000 returns.")
 	r1.Span = &sp
 	r1.CreatedAt = odd
+	r1.Title = "Argument from figures"
+	r1.Scheme = "Modus ponens, Specification"
 	r2 := rel(argmap.Contests, r1.ID, c2.ID)
 	r2.Origin = argmap.OriginCurated
+	r2.Scheme = argmap.SchemeContrary
 	cit := argmap.Citation{ID: argmap.NewID(argmap.KindCitation), SourceID: doc.ID, Author: "Author", Year: "1999",
 		Text: "the IOM", Start: 18, End: 25, CitedID: cited.ID}
 	cit2 := argmap.Citation{ID: argmap.NewID(argmap.KindCitation), SourceID: doc.ID, Author: "Nobody", Year: "n.d."}
