@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Runs every check argmap has: formatting, vet, the Go tests (the store
-# conformance suite on SQLite, and on Neo4j when ARGMAP_NEO4J_URI is set), and
-# the Cypher lint. Needs Go and Node/npm; installs the npm lint package itself.
+# Runs every check argmap has: formatting, vet, the Cypher lint and the Go
+# tests. The packages with Neo4j tests (the store conformance suite, the HTTP
+# end-to-end test, the copy round trip) run through scripts/test-neo4j.sh,
+# against the bundled Neo4j launcher, or against ARGMAP_NEO4J_URI when set.
+# Needs Go, Node/npm, Java 17+ and Maven; installs the npm lint package and the
+# Maven dependencies itself. ARGMAP_TEST_NEO4J=off runs those packages without
+# a server instead (their Neo4j tests then skip; CI never sets it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,5 +21,19 @@ go vet ./...
 echo "== cypher lint"
 bash scripts/cypher-lint.sh
 
+# The packages scripts/test-neo4j.sh runs; keep in step with its default.
+neo4j_packages="./internal/neo4jstore/... ./internal/httpapi/... ./cmd/argmap/..."
+neo4j_pattern='/internal/neo4jstore$|/internal/neo4jstore/|/internal/httpapi$|/internal/httpapi/|/cmd/argmap$|/cmd/argmap/'
+
 echo "== go test"
-go test -count=1 -timeout 20m ./...
+# shellcheck disable=SC2046 # one argument per package
+go test -count=1 -timeout 20m $(go list ./... | grep -Ev "$neo4j_pattern")
+
+if [ "${ARGMAP_TEST_NEO4J:-}" = "off" ]; then
+	echo "== go test (ARGMAP_TEST_NEO4J=off: Neo4j tests skip)"
+	# shellcheck disable=SC2086
+	go test -count=1 -timeout 20m $neo4j_packages
+else
+	echo "== go test with neo4j"
+	ARGMAP_NEO4J_PACKAGES="$neo4j_packages" bash scripts/test-neo4j.sh
+fi
