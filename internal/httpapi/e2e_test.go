@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -10,15 +11,19 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/httpapi"
+	"github.com/argmap/argmap/internal/neo4jstore"
 	"github.com/argmap/argmap/internal/sharedtest"
 )
 
-// TestEndToEnd drives the real server over HTTP with the real store,
+// TestEndToEnd drives the real server over HTTP with each real store,
 // extraction pipeline and renderer: it ingests the IOM corpus, asks
 // questions, curates, renders, deletes, and meets every error status.
+// SQLite always runs; Neo4j runs when ARGMAP_NEO4J_URI names a server
+// (scripts/test-neo4j.sh), whose database it wipes first.
 func TestEndToEnd(t *testing.T) {
 	dir := sharedtest.CorpusDir(t)
 	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
@@ -26,7 +31,44 @@ func TestEndToEnd(t *testing.T) {
 		t.Fatalf("want the five IOM documents in %s, found %v (%v)", dir, names, err)
 	}
 	sort.Strings(names)
-	st := openStore(t)
+	stores := []struct {
+		name string
+		open func(t *testing.T) argmap.Store
+	}{
+		{"sqlite", func(t *testing.T) argmap.Store { return openStore(t) }},
+		{"neo4j", openNeo4j},
+	}
+	for _, tc := range stores {
+		t.Run(tc.name, func(t *testing.T) { endToEnd(t, names, tc.open(t)) })
+	}
+}
+
+// openNeo4j opens the Neo4j store ARGMAP_NEO4J_URI names and wipes it, or
+// skips the test when the variable is unset.
+func openNeo4j(t *testing.T) argmap.Store {
+	t.Helper()
+	uri := os.Getenv("ARGMAP_NEO4J_URI")
+	if uri == "" {
+		t.Skip("ARGMAP_NEO4J_URI is not set: no Neo4j server (scripts/test-neo4j.sh starts one)")
+	}
+	cfg, err := neo4jstore.ConfigFromEnv(uri)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	st, err := neo4jstore.Open(ctx, cfg)
+	if err != nil {
+		t.Fatalf("neo4jstore.Open: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.Wipe(ctx); err != nil {
+		t.Fatalf("Wipe: %v", err)
+	}
+	return st
+}
+
+func endToEnd(t *testing.T, names []string, st argmap.Store) {
 	e := newEnv(t, httpapi.Config{MaxBodyBytes: 1 << 20}, st, pipeline(st))
 
 	// Upload the corpus.
