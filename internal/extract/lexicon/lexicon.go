@@ -1,0 +1,180 @@
+// Package lexicon is a compact English lexicon compiled from WordNet 3.0:
+// lemmas with the synsets of their commonest senses and of their
+// derivationally related forms (exclusion ~ exclude), antonyms (voluntary ~
+// involuntary), and the irregular forms WordNet lists for lemmatisation. The
+// table is embedded, so a fresh machine needs nothing; scripts/build-lexicon.py
+// regenerates it from the Debian package wordnet-base. WordNet 3.0 is
+// Copyright 2006 by Princeton University; its licence is in WORDNET-LICENSE.
+package lexicon
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+//go:embed wordnet.tsv.gz
+var table []byte
+
+// Concept is a WordNet synset, numbered densely.
+type Concept uint32
+
+type entry struct {
+	concepts []Concept
+	antonyms []Concept
+}
+
+// Lexicon answers lemma, concept and antonym questions about English words.
+// It is read-only and safe for concurrent use.
+type Lexicon struct {
+	lemmas     map[string]entry
+	exceptions map[string][]string
+}
+
+// load parses the embedded table once; the result is never modified.
+var load = sync.OnceValues(func() (*Lexicon, error) { return parse(table) })
+
+// Default returns the lexicon compiled into the binary. It panics only if
+// the embedded table is corrupt, which the package tests rule out.
+func Default() *Lexicon {
+	l, err := load()
+	if err != nil {
+		panic(fmt.Sprintf("lexicon: embedded table: %v", err))
+	}
+	return l
+}
+
+func parse(gz []byte) (*Lexicon, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, err
+	}
+	l := &Lexicon{lemmas: make(map[string]entry, 90000), exceptions: make(map[string][]string, 5000)}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if strings.HasPrefix(line, "=") {
+			form, lemmas, ok := strings.Cut(line[1:], "\t")
+			if !ok {
+				return nil, fmt.Errorf("line %d: no lemma for exception %q", n, form)
+			}
+			l.exceptions[form] = strings.Split(lemmas, ",")
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			return nil, fmt.Errorf("line %d: %d fields, want 3", n, len(f))
+		}
+		cs, err := concepts(f[1])
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", n, err)
+		}
+		as, err := concepts(f[2])
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", n, err)
+		}
+		l.lemmas[f[0]] = entry{concepts: cs, antonyms: as}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if len(l.lemmas) == 0 {
+		return nil, fmt.Errorf("no lemmas")
+	}
+	return l, nil
+}
+
+func concepts(s string) ([]Concept, error) {
+	if s == "" {
+		return nil, nil
+	}
+	parts := strings.Split(s, ",")
+	out := make([]Concept, len(parts))
+	for i, p := range parts {
+		n, err := strconv.ParseUint(p, 36, 32)
+		if err != nil {
+			return nil, fmt.Errorf("bad synset number %q", p)
+		}
+		out[i] = Concept(n)
+	}
+	return out, nil
+}
+
+// detach are WordNet's suffix rules for nouns, verbs and adjectives.
+var detach = [][2]string{
+	{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"},
+	{"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""},
+	{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"},
+}
+
+// Lemmas returns the base forms of word (lower case): the irregular forms
+// WordNet lists, the word itself when it is a lemma, and what WordNet's
+// suffix rules give that is a lemma. Nil for a word WordNet does not know.
+func (l *Lexicon) Lemmas(word string) []string {
+	w := strings.ToLower(word)
+	var out []string
+	add := func(s string) {
+		for _, o := range out {
+			if o == s {
+				return
+			}
+		}
+		out = append(out, s)
+	}
+	for _, x := range l.exceptions[w] {
+		add(x)
+	}
+	if _, ok := l.lemmas[w]; ok {
+		add(w)
+	}
+	for _, d := range detach {
+		if len(w) > len(d[0])+1 && strings.HasSuffix(w, d[0]) {
+			base := w[:len(w)-len(d[0])] + d[1]
+			if _, ok := l.lemmas[base]; ok {
+				add(base)
+			}
+		}
+	}
+	return out
+}
+
+// Lemma returns the first base form of word, or word in lower case when
+// WordNet does not know it.
+func (l *Lexicon) Lemma(word string) string {
+	if ls := l.Lemmas(word); len(ls) > 0 {
+		return ls[0]
+	}
+	return strings.ToLower(word)
+}
+
+// Concepts returns the synsets of word's commonest senses and of their
+// derivationally related forms, over all its lemmas. Two words sharing a
+// concept are synonyms or derivations of one another in some common sense.
+func (l *Lexicon) Concepts(word string) []Concept {
+	var out []Concept
+	for _, lm := range l.Lemmas(word) {
+		out = append(out, l.lemmas[lm].concepts...)
+	}
+	return out
+}
+
+// Antonyms returns the synsets WordNet lists as opposites of word's
+// commonest senses.
+func (l *Lexicon) Antonyms(word string) []Concept {
+	var out []Concept
+	for _, lm := range l.Lemmas(word) {
+		out = append(out, l.lemmas[lm].antonyms...)
+	}
+	return out
+}
+
+// Known reports whether WordNet knows word in some form.
+func (l *Lexicon) Known(word string) bool { return len(l.Lemmas(word)) > 0 }

@@ -1,0 +1,68 @@
+package lexicon_test
+
+import (
+	"testing"
+
+	"github.com/argmap/argmap/internal/extract/lexicon"
+)
+
+func shares(a, b []lexicon.Concept) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestLemmas(t *testing.T) {
+	l := lexicon.Default()
+	tests := []struct{ in, want string }{
+		{"exclusions", "exclusion"},
+		{"enforces", "enforce"},
+		{"was", "be"},
+		{"children", "child"},
+		{"returned", "return"},
+		{"studies", "study"},
+		{"Migrants", "migrant"},
+		{"xqzzy", "xqzzy"},
+	}
+	for _, tt := range tests {
+		if got := l.Lemma(tt.in); got != tt.want {
+			t.Errorf("Lemma(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestConceptsAndAntonyms(t *testing.T) {
+	l := lexicon.Default()
+	tests := []struct {
+		a, b     string
+		same     bool // share a concept (synonym or derivation)
+		opposite bool // b is an antonym of a
+	}{
+		{"exclusion", "excludes", true, false},
+		{"enforce", "imposes", true, false},
+		{"instrument", "tool", true, false},
+		{"voluntary", "involuntary", false, true},
+		{"include", "exclude", false, true},
+		{"mandate", "detention", false, false},
+	}
+	for _, tt := range tests {
+		if got := shares(l.Concepts(tt.a), l.Concepts(tt.b)); got != tt.same {
+			t.Errorf("shares(Concepts(%q), Concepts(%q)) = %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+		if got := shares(l.Antonyms(tt.a), l.Concepts(tt.b)); got != tt.opposite {
+			t.Errorf("shares(Antonyms(%q), Concepts(%q)) = %v, want %v", tt.a, tt.b, got, tt.opposite)
+		}
+	}
+}
+
+func BenchmarkDefault(b *testing.B) {
+	// the first call parses; later calls are free
+	for i := 0; i < b.N; i++ {
+		_ = lexicon.Default()
+	}
+}
