@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract"
 )
 
 func runSupporters(ctx context.Context, e *env, args []string) error {
@@ -16,6 +17,7 @@ func runSupporters(ctx context.Context, e *env, args []string) error {
 	store := storeFlag(fs, e)
 	format := fs.String("format", "text", "output format: text or json")
 	depth := fs.Int("depth", argmap.DefaultDepth, "how many relations deep to look (1-8)")
+	full := fs.Bool("full", false, "print quotes in full instead of shortened")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -35,7 +37,7 @@ func runSupporters(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	ans, err := argmap.FindSupporters(ctx, withSearch(st), query, *depth)
+	ans, err := argmap.FindSupporters(ctx, withSearch(st), extract.NewStancer(), query, *depth)
 	if err != nil {
 		return err
 	}
@@ -44,22 +46,46 @@ func runSupporters(ctx context.Context, e *env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(ans)
 	}
-	writeSupportText(e.stdout, ans)
+	writeSupportText(e.stdout, ans, *full)
 	return nil
 }
 
-// writeSupportText prints an answer for people: aligned, quotes shortened.
-func writeSupportText(w io.Writer, ans *argmap.SupportAnswer) {
-	fmt.Fprintf(w, "Query: %s\n\n", ans.Query)
-	fmt.Fprintf(w, "Matched %s:\n", plural(len(ans.Claims), "claim", "claims"))
-	for _, c := range ans.Claims {
-		text := c.Gist
-		if text == "" {
-			text = c.Text
+// writeSupportText prints an answer for people: the propositions matched
+// and how, then each side's sources with their quotes, who asserts them and
+// the chain of relations in words. Quotes are shortened unless full.
+func writeSupportText(w io.Writer, ans *argmap.SupportAnswer, full bool) {
+	cut := func(s string, n int) string {
+		s = oneLine(s)
+		if full {
+			return s
 		}
-		fmt.Fprintf(w, "  %s  %s\n", c.ID, clip(text, 90))
-		if c.Source.ID != "" {
-			fmt.Fprintf(w, "  %*s  in %s\n", len(c.ID), "", describeSource(c.Source))
+		return clip(s, n)
+	}
+	fmt.Fprintf(w, "Query: %s\n\n", ans.Query)
+	if len(ans.Propositions) == 0 {
+		fmt.Fprintln(w, "No stored claim states or denies this.")
+		if len(ans.Suggestions) > 0 {
+			fmt.Fprintln(w, "\nClosest propositions:")
+			for _, c := range ans.Suggestions {
+				fmt.Fprintf(w, "  - %s\n", cut(claimText(c), 110))
+				if c.Source.ID != "" {
+					fmt.Fprintf(w, "    in %s\n", describeSource(c.Source))
+				}
+			}
+		}
+		return
+	}
+	fmt.Fprintf(w, "Matched %s:\n", plural(len(ans.Propositions), "proposition", "propositions"))
+	for _, p := range ans.Propositions {
+		how := "states the query"
+		if p.Match == argmap.StanceDenial {
+			how = "denies the query"
+		}
+		fmt.Fprintf(w, "  [%s] %s\n", how, cut(p.Text, 100))
+		for _, c := range p.Claims {
+			if c.Source.ID != "" {
+				fmt.Fprintf(w, "      stated in %s\n", describeSource(c.Source))
+			}
 		}
 	}
 	section := func(title string, list []argmap.Backing) {
@@ -69,22 +95,50 @@ func writeSupportText(w io.Writer, ans *argmap.SupportAnswer) {
 		}
 		for i, b := range list {
 			fmt.Fprintf(w, "  %d. %s\n", i+1, describeSource(b.Source))
-			for j, sp := range b.Spans {
-				if j == 3 {
-					fmt.Fprintf(w, "       … and %d more passages\n", len(b.Spans)-3)
+			for j, q := range b.Quotes {
+				if j == 3 && !full {
+					fmt.Fprintf(w, "       … and %d more passages (--full shows all)\n", len(b.Quotes)-3)
 					break
 				}
-				fmt.Fprintf(w, "       [%d–%d] “%s”\n", sp.Start, sp.End, clip(oneLine(sp.Quote), 110))
-			}
-			if len(b.Path) == 0 {
-				fmt.Fprintln(w, "       states the claim itself")
-			} else {
-				fmt.Fprintf(w, "       via %s\n", describePath(b.Path))
+				fmt.Fprintf(w, "       “%s”\n", cut(q.Quote, 110))
+				who := "the author"
+				if q.Reported {
+					who = q.AssertedBy + " (reported by the source)"
+				}
+				switch {
+				case q.Stance == argmap.StanceDenial:
+					fmt.Fprintf(w, "         asserted by %s; denies the query\n", who)
+				case len(q.Chain) == 0:
+					fmt.Fprintf(w, "         asserted by %s; states the query\n", who)
+				default:
+					fmt.Fprintf(w, "         asserted by %s; %s\n", who, describeChain(q.Chain, cut))
+				}
 			}
 		}
 	}
 	section("Supporting", ans.Supporting)
 	section("Contesting", ans.Contesting)
+}
+
+func claimText(c argmap.ClaimMatch) string {
+	if c.Gist != "" {
+		return c.Gist
+	}
+	return c.Text
+}
+
+// describeChain writes a chain of relations in words: “A” supports “B”,
+// which contests “C”.
+func describeChain(steps []argmap.ChainStep, cut func(string, int) string) string {
+	var b strings.Builder
+	for i, s := range steps {
+		if i == 0 {
+			fmt.Fprintf(&b, "“%s” %s “%s”", cut(s.From, 60), s.Kind, cut(s.To, 60))
+			continue
+		}
+		fmt.Fprintf(&b, ", which %s “%s”", s.Kind, cut(s.To, 60))
+	}
+	return b.String()
 }
 
 func describeSource(s argmap.SourceRef) string {
@@ -96,17 +150,6 @@ func describeSource(s argmap.SourceRef) string {
 		return fmt.Sprintf("%s — %s", clip(title, 70), s.URI)
 	}
 	return clip(title, 70)
-}
-
-func describePath(steps []argmap.Step) string {
-	var b strings.Builder
-	for i, s := range steps {
-		if i == 0 {
-			b.WriteString(s.From)
-		}
-		fmt.Fprintf(&b, " —%s→ %s", s.Kind, s.To)
-	}
-	return b.String()
 }
 
 func plural(n int, one, many string) string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
@@ -187,34 +188,44 @@ func TestFindSupporters(t *testing.T) {
 			{Node: "clm_d", Steps: []argmap.Step{step(argmap.Contests, "clm_d", "clm_c"), step(argmap.Contests, "clm_c", c1.ID)}, Spans: []argmap.Span{{SourceID: "src_gone", Start: 1, End: 2}}},
 		}},
 	}
-	got, err := argmap.FindSupporters(context.Background(), q, "IOM exclusions", 3)
+	got, err := argmap.FindSupporters(context.Background(), q, nil, "IOM exclusions", 3)
 	if err != nil {
 		t.Fatalf("FindSupporters: %v", err)
 	}
+	one := argmap.SourceRef{ID: "src_one", Title: "One", URI: "/a/one.txt"}
+	two := argmap.SourceRef{ID: "src_two", Title: "Two", URI: "/a/two.txt"}
+	m1 := argmap.ClaimMatch{ID: c1.ID, Text: c1.Text, Rank: 4, Source: one}
+	spanB := argmap.Span{SourceID: "src_two", Start: 10, End: 20, Quote: "two says"}
+	spanC := argmap.Span{SourceID: "src_two", Start: 30, End: 40, Quote: "but no"}
 	want := &argmap.SupportAnswer{
-		Query:  "IOM exclusions",
-		Claims: []argmap.ClaimMatch{{ID: c1.ID, Text: c1.Text, Rank: 4, Source: argmap.SourceRef{ID: "src_one", Title: "One", URI: "/a/one.txt"}}},
+		Query:        "IOM exclusions",
+		Propositions: []argmap.PropositionMatch{{ID: c1.ID, Text: c1.Text, Match: argmap.StanceSame, Score: 4, Claims: []argmap.ClaimMatch{m1}}},
+		Claims:       []argmap.ClaimMatch{m1},
 		Supporting: []argmap.Backing{
-			{Source: argmap.SourceRef{ID: "src_one", Title: "One", URI: "/a/one.txt"}, Spans: c1.Spans, Path: []argmap.Step{}, Nodes: []string{c1.ID}},
-			{Source: argmap.SourceRef{ID: "src_two", Title: "Two", URI: "/a/two.txt"}, Spans: []argmap.Span{{SourceID: "src_two", Start: 10, End: 20, Quote: "two says"}},
-				Path: []argmap.Step{step(argmap.Supports, "clm_b", c1.ID)}, Nodes: []string{"clm_b"}},
+			{Source: one, Spans: c1.Spans, Path: []argmap.Step{}, Nodes: []string{c1.ID},
+				Quotes: []argmap.Quote{{Span: c1.Spans[0], Node: c1.ID, AssertedBy: "author", Stance: argmap.StanceSame, Chain: []argmap.ChainStep{}}}},
+			{Source: two, Spans: []argmap.Span{spanB}, Path: []argmap.Step{step(argmap.Supports, "clm_b", c1.ID)}, Nodes: []string{"clm_b"},
+				Quotes: []argmap.Quote{{Span: spanB, Node: "clm_b", AssertedBy: "author",
+					Chain: []argmap.ChainStep{{Kind: argmap.Supports, From: "clm_b", To: c1.Text, Relation: "rel_clm_b"}}}}},
 		},
 		Contesting: []argmap.Backing{
-			{Source: argmap.SourceRef{ID: "src_two", Title: "Two", URI: "/a/two.txt"}, Spans: []argmap.Span{{SourceID: "src_two", Start: 30, End: 40, Quote: "but no"}},
-				Path: []argmap.Step{step(argmap.Contests, "clm_c", c1.ID)}, Nodes: []string{"clm_c"}},
+			{Source: two, Spans: []argmap.Span{spanC}, Path: []argmap.Step{step(argmap.Contests, "clm_c", c1.ID)}, Nodes: []string{"clm_c"},
+				Quotes: []argmap.Quote{{Span: spanC, Node: "clm_c", AssertedBy: "author",
+					Chain: []argmap.ChainStep{{Kind: argmap.Contests, From: "clm_c", To: c1.Text, Relation: "rel_clm_c"}}}}},
 		},
+		Suggestions: []argmap.ClaimMatch{},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("FindSupporters mismatch (-want +got):\n%s", diff)
 	}
-	if _, err := argmap.FindSupporters(context.Background(), q, "  ", 3); argmap.ErrorCode(err) != argmap.EINVALID {
+	if _, err := argmap.FindSupporters(context.Background(), q, nil, "  ", 3); argmap.ErrorCode(err) != argmap.EINVALID {
 		t.Errorf("FindSupporters(blank) error = %v, want EINVALID", err)
 	}
-	if _, err := argmap.FindSupporters(context.Background(), q, "clm_missing", 3); argmap.ErrorCode(err) != argmap.ENOTFOUND {
+	if _, err := argmap.FindSupporters(context.Background(), q, nil, "clm_missing", 3); argmap.ErrorCode(err) != argmap.ENOTFOUND {
 		t.Errorf("FindSupporters(unknown ID) error = %v, want ENOTFOUND", err)
 	}
 	q.hits = nil
-	if _, err := argmap.FindSupporters(context.Background(), q, "nothing like it", 3); argmap.ErrorCode(err) != argmap.ENOTFOUND {
+	if _, err := argmap.FindSupporters(context.Background(), q, nil, "nothing like it", 3); argmap.ErrorCode(err) != argmap.ENOTFOUND {
 		t.Errorf("FindSupporters(no match) error = %v, want ENOTFOUND", err)
 	}
 }
@@ -319,5 +330,106 @@ func BenchmarkValidateManyProblems(b *testing.B) {
 		if err := g.Validate(func(string) bool { return false }); err == nil {
 			b.Fatal("Validate = nil, want an error")
 		}
+	}
+}
+
+func (f *fakeQuestioner) Evidence(_ context.Context, id string) (*argmap.Evidence, error) {
+	return nil, argmap.Errorf(argmap.ENOTFOUND, "evidence %s not found", id)
+}
+
+// mapJudge judges by a fixed table of claim texts.
+type mapJudge map[string]argmap.Judgement
+
+func (m mapJudge) Judge(_, claim string) argmap.Judgement {
+	if j, ok := m[claim]; ok {
+		return j
+	}
+	return argmap.Judgement{Stance: argmap.StanceTopic}
+}
+
+func TestFindSupportersJudged(t *testing.T) {
+	span := func(src string) []argmap.Span {
+		return []argmap.Span{{SourceID: src, Start: 0, End: 4, Quote: "text of " + src}}
+	}
+	states := argmap.Claim{ID: "clm_states", Text: "IOM enforces exclusion", Spans: span("src_states")}
+	denies := argmap.Claim{ID: "clm_denies", Text: "It is wrong to say IOM enforces exclusion", Spans: span("src_denies")}
+	topic := argmap.Claim{ID: "clm_topic", Text: "IOM has no protection mandate", Spans: span("src_topic")}
+	reported := argmap.Claim{ID: "clm_reported", Text: "Critics say IOM enforces exclusion", Spans: span("src_mixed")}
+	own := argmap.Claim{ID: "clm_own", Text: "IOM does not enforce exclusion", Spans: span("src_mixed")}
+	backer := argmap.Claim{ID: "clm_backer", Text: "States, not IOM, decide who enters", Spans: span("src_backer")}
+	sources := map[string]argmap.Source{}
+	for _, id := range []string{"src_states", "src_denies", "src_topic", "src_mixed", "src_backer"} {
+		sources[id] = argmap.Source{ID: id, Title: id}
+	}
+	reach := map[string][]argmap.Reach{}
+	for _, c := range []argmap.Claim{states, denies, topic, reported, own} {
+		reach[c.ID] = []argmap.Reach{{Node: c.ID, Spans: c.Spans}}
+	}
+	// the backer supports the denial, so it contests the question
+	reach[denies.ID] = append(reach[denies.ID], argmap.Reach{Node: backer.ID, Spans: backer.Spans,
+		Steps: []argmap.Step{{RelationID: "rel_b", Kind: argmap.Supports, From: backer.ID, To: denies.ID}}})
+	q := &fakeQuestioner{
+		claims:  map[string]argmap.Claim{states.ID: states, denies.ID: denies, topic.ID: topic, reported.ID: reported, own.ID: own, backer.ID: backer},
+		hits:    []argmap.ClaimHit{{Claim: topic, Rank: 9}, {Claim: states, Rank: 5}, {Claim: denies, Rank: 4}, {Claim: reported, Rank: 3}, {Claim: own, Rank: 2}},
+		sources: sources,
+		reach:   reach,
+	}
+	j := mapJudge{
+		states.Text:   {Stance: argmap.StanceSame, Score: 1},
+		denies.Text:   {Stance: argmap.StanceDenial, Score: 1},
+		reported.Text: {Stance: argmap.StanceSame, Score: 1, Asserter: "Critics"},
+		own.Text:      {Stance: argmap.StanceDenial, Score: 0.9},
+	}
+	ans, err := argmap.FindSupporters(context.Background(), q, j, "IOM enforces exclusion", 3)
+	if err != nil {
+		t.Fatalf("FindSupporters: %v", err)
+	}
+	side := func(bs []argmap.Backing) []string {
+		var out []string
+		for _, b := range bs {
+			out = append(out, b.Source.ID)
+			if len(b.Quotes) == 0 || b.Quotes[0].Quote == "" {
+				t.Errorf("backing %s has no quote", b.Source.ID)
+			}
+		}
+		sort.Strings(out)
+		return out
+	}
+	if diff := cmp.Diff([]string{"src_states"}, side(ans.Supporting)); diff != "" {
+		t.Errorf("Supporting sources (-want +got):\n%s", diff)
+	}
+	// src_mixed reports the critics' view but denies it in its own voice
+	if diff := cmp.Diff([]string{"src_backer", "src_denies", "src_mixed"}, side(ans.Contesting)); diff != "" {
+		t.Errorf("Contesting sources (-want +got):\n%s", diff)
+	}
+	for _, p := range ans.Propositions {
+		if p.ID == topic.ID {
+			t.Errorf("Propositions include the topic-only claim %s", topic.ID)
+		}
+	}
+	for _, b := range ans.Contesting {
+		if b.Source.ID == "src_backer" {
+			if len(b.Quotes[0].Chain) != 1 || b.Quotes[0].Chain[0].To != denies.Text {
+				t.Errorf("backer chain = %+v, want one step to %q", b.Quotes[0].Chain, denies.Text)
+			}
+		}
+	}
+	// only a reported view: the source is listed, with who asserts it
+	q.hits = []argmap.ClaimHit{{Claim: reported, Rank: 3}}
+	ans, err = argmap.FindSupporters(context.Background(), q, j, "IOM enforces exclusion", 3)
+	if err != nil {
+		t.Fatalf("FindSupporters(reported only): %v", err)
+	}
+	if len(ans.Supporting) != 1 || ans.Supporting[0].Quotes[0].AssertedBy != "Critics" || !ans.Supporting[0].Quotes[0].Reported {
+		t.Errorf("FindSupporters(reported only).Supporting = %+v, want src_mixed asserted by Critics", ans.Supporting)
+	}
+	// nothing states or denies it: suggestions, no sides
+	q.hits = []argmap.ClaimHit{{Claim: topic, Rank: 9}}
+	ans, err = argmap.FindSupporters(context.Background(), q, j, "IOM enforces exclusion", 3)
+	if err != nil {
+		t.Fatalf("FindSupporters(topic only): %v", err)
+	}
+	if len(ans.Propositions) != 0 || len(ans.Supporting)+len(ans.Contesting) != 0 || len(ans.Suggestions) != 1 {
+		t.Errorf("FindSupporters(topic only) = %+v, want no propositions or sides and one suggestion", ans)
 	}
 }

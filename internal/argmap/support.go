@@ -29,28 +29,91 @@ type ClaimMatch struct {
 	Source SourceRef `json:"source"`
 }
 
+// Stance is how a claim stands to a question.
+type Stance string
+
+// Stances.
+const (
+	StanceSame   Stance = "same"   // the claim states the question's proposition
+	StanceDenial Stance = "denial" // the claim denies it
+	StanceTopic  Stance = "topic"  // the claim only shares its topic: not an answer
+)
+
+// Judgement is a Judge's verdict on one claim: its stance, how much of the
+// question it covers (0..1), and who asserts the part that matches ("" for
+// the author of the source, or the reported speaker: "Critics").
+type Judgement struct {
+	Stance   Stance  `json:"stance"`
+	Score    float64 `json:"score"`
+	Asserter string  `json:"asserter,omitempty"`
+}
+
+// Judge decides the stance of a claim's text against a question's text.
+type Judge interface {
+	Judge(question, claim string) Judgement
+}
+
+// PropositionMatch is a proposition a question matched: the claims that
+// state it across sources, and how it stands to the question.
+type PropositionMatch struct {
+	ID     string       `json:"id"`
+	Text   string       `json:"text"`
+	Match  Stance       `json:"match"` // same or denial
+	Score  float64      `json:"score"`
+	Claims []ClaimMatch `json:"claims"`
+}
+
+// ChainStep is one relation of the chain from a quoted claim to the matched
+// proposition, written with the claims' text.
+type ChainStep struct {
+	Kind     RelationKind `json:"kind"`
+	From     string       `json:"from"`
+	To       string       `json:"to"`
+	Relation string       `json:"relation"`
+}
+
+// Quote is one passage of a source that bears on the question: the span,
+// the claim or evidence it states, who asserts it ("author" or a reported
+// speaker) and the chain of relations to the matched proposition (empty
+// when the passage states or denies it itself).
+type Quote struct {
+	Span
+	Node       string      `json:"node"`
+	AssertedBy string      `json:"asserted_by"`
+	Reported   bool        `json:"reported"`
+	Stance     Stance      `json:"stance,omitempty"` // for a passage that matches the question itself
+	Chain      []ChainStep `json:"chain"`
+}
+
 // Backing is one source that supports or contests a claim: the spans where it
 // states the nodes that bear on the claim, and the shortest chain of relations
-// that connects them.
+// that connects them. Quotes carries the same passages with who asserts them
+// and their chains written as text.
 type Backing struct {
 	Source SourceRef `json:"source"`
+	Quotes []Quote   `json:"quotes"`
 	Spans  []Span    `json:"spans"`
 	Path   []Step    `json:"path"`
 	Nodes  []string  `json:"nodes"` // the claims and evidence of this source that bear on the claim
 }
 
 // SupportAnswer answers "which sources support this claim, and which contest
-// it?".
+// it?". Propositions are what the question matched and how; Claims every
+// stored claim behind them. When nothing states or denies the question,
+// Propositions is empty and Suggestions lists the closest claims.
 type SupportAnswer struct {
-	Query      string       `json:"query"`
-	Claims     []ClaimMatch `json:"claims"`
-	Supporting []Backing    `json:"supporting"`
-	Contesting []Backing    `json:"contesting"`
+	Query        string             `json:"query"`
+	Propositions []PropositionMatch `json:"propositions"`
+	Claims       []ClaimMatch       `json:"claims"`
+	Supporting   []Backing          `json:"supporting"`
+	Contesting   []Backing          `json:"contesting"`
+	Suggestions  []ClaimMatch       `json:"suggestions"`
 }
 
 // Questioner is the part of a store that questions need.
 type Questioner interface {
 	Claim(ctx context.Context, id string) (*Claim, error)
+	Evidence(ctx context.Context, id string) (*Evidence, error)
 	SearchClaims(ctx context.Context, q string, limit int) ([]ClaimHit, error)
 	Reach(ctx context.Context, claimID string, depth int) ([]Reach, error)
 	Source(ctx context.Context, id string) (*Source, error)
@@ -108,129 +171,338 @@ func ResolveClaims(ctx context.Context, q Questioner, query string, max int) ([]
 	return out, nil
 }
 
-// FindSupporters answers query (a claim ID or text) over the store: it
-// resolves the claims, walks depth relations back from each, and groups what
-// it reaches by source into supporting and contesting.
-func FindSupporters(ctx context.Context, q Questioner, query string, depth int) (*SupportAnswer, error) {
+// FindSupporters answers query (a claim ID or text) over the store. Text is
+// searched; with a Judge, every candidate claim is judged against the query
+// and only those that state it (same) or deny it (denial) are answers, topic
+// matches are left out; without one, the best full-text matches count as
+// stating it. The matched claims are grouped into propositions; from each,
+// relations are walked depth deep back, and what is reached is grouped by
+// source into supporting and contesting: a denial's supporters contest the
+// query and its contesters support it. Where a source speaks in its own
+// voice on the question, that decides its side; views it only reports
+// (critics say ...) count when it has none of its own. EINVALID for an empty
+// query, ENOTFOUND for an unknown claim ID; text that matches nothing gives
+// an answer with no propositions and the closest claims as suggestions.
+func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, depth int) (*SupportAnswer, error) {
 	if depth <= 0 {
 		depth = DefaultDepth
 	}
 	if depth > MaxDepth {
 		depth = MaxDepth
 	}
-	hits, err := ResolveClaims(ctx, q, query, 3)
-	if err != nil {
-		return nil, err
-	}
-	ans := &SupportAnswer{Query: query, Claims: []ClaimMatch{}, Supporting: []Backing{}, Contesting: []Backing{}}
-	sources := map[string]*Source{}
-	ref := func(id string) (SourceRef, error) {
-		s, ok := sources[id]
-		if !ok {
-			var err error
-			s, err = q.Source(ctx, id)
-			if err != nil {
-				return SourceRef{}, err
-			}
-			sources[id] = s
-		}
-		return SourceRef{ID: s.ID, Title: s.Title, URI: s.URI}, nil
-	}
-	type acc struct {
-		b     *Backing
-		spans map[Span]bool
-		nodes map[string]bool
-	}
-	groups := map[int]map[string]*acc{1: {}, -1: {}}
-	var order []struct {
-		pol int
-		id  string
-	}
-	for _, h := range hits {
-		m := ClaimMatch{ID: h.Claim.ID, Text: h.Claim.Text, Gist: h.Claim.Gist, Rank: h.Rank}
-		if len(h.Claim.Spans) > 0 {
-			if r, err := ref(h.Claim.Spans[0].SourceID); err == nil {
-				m.Source = r
-			} else if !IsNotFound(err) {
-				return nil, err
-			}
-		}
-		ans.Claims = append(ans.Claims, m)
-		reaches, err := q.Reach(ctx, h.Claim.ID, depth)
+	query = strings.TrimSpace(query)
+	ans := &SupportAnswer{Query: query, Propositions: []PropositionMatch{}, Claims: []ClaimMatch{},
+		Supporting: []Backing{}, Contesting: []Backing{}, Suggestions: []ClaimMatch{}}
+	f := finder{ctx: ctx, q: q, j: j, query: query, sources: map[string]*Source{}, texts: map[string]string{}}
+	byID := KindOf(query) == KindClaim && !strings.ContainsAny(query, " \t")
+	var matched []judged
+	if byID || j == nil {
+		hits, err := ResolveClaims(ctx, q, query, 3)
 		if err != nil {
 			return nil, err
 		}
-		for _, r := range reaches {
-			pol := Polarity(r.Steps)
-			for _, sp := range r.Spans {
-				g := groups[pol]
-				a, ok := g[sp.SourceID]
-				if !ok {
-					sr, err := ref(sp.SourceID)
-					if IsNotFound(err) {
-						continue
+		for _, h := range hits {
+			matched = append(matched, judged{hit: h, j: Judgement{Stance: StanceSame, Score: h.Rank}})
+		}
+		if byID && j != nil {
+			// the claim's own text is the question its sources answer
+			f.query = hits[0].Claim.Text
+		}
+	} else {
+		if query == "" {
+			return nil, Errorf(EINVALID, "the query is empty")
+		}
+		if !utf8.ValidString(query) {
+			return nil, Errorf(EINVALID, "the query is not valid UTF-8")
+		}
+		hits, err := q.SearchClaims(ctx, query, searchCandidates)
+		if err != nil {
+			return nil, err
+		}
+		var topic []judged
+		for _, h := range hits {
+			jd := j.Judge(query, h.Claim.Text)
+			if jd.Stance == StanceTopic && h.Claim.Gist != "" && h.Claim.Gist != h.Claim.Text {
+				if g := j.Judge(query, h.Claim.Gist); g.Stance != StanceTopic {
+					jd = g
+				}
+			}
+			if jd.Stance == StanceTopic {
+				topic = append(topic, judged{hit: h, j: jd})
+				continue
+			}
+			matched = append(matched, judged{hit: h, j: jd})
+		}
+		if len(matched) == 0 {
+			sort.SliceStable(topic, func(a, b int) bool { return topic[a].j.Score > topic[b].j.Score })
+			for i, t := range topic {
+				if i == maxSuggestions {
+					break
+				}
+				m, err := f.claimMatch(t.hit.Claim, t.j.Score)
+				if err != nil {
+					return nil, err
+				}
+				ans.Suggestions = append(ans.Suggestions, m)
+			}
+			return ans, nil
+		}
+		sort.SliceStable(matched, func(a, b int) bool { return matched[a].j.Score > matched[b].j.Score })
+	}
+	// propositions: one per stance and proposition ID, best match first
+	type prop struct {
+		pm    *PropositionMatch
+		sign  int
+		items []judged
+	}
+	var props []*prop
+	byKey := map[string]*prop{}
+	for _, m := range matched {
+		k := string(m.j.Stance) + " " + PropositionOf(m.hit.Claim)
+		p, ok := byKey[k]
+		if !ok {
+			sign := 1
+			if m.j.Stance == StanceDenial {
+				sign = -1
+			}
+			p = &prop{pm: &PropositionMatch{ID: PropositionOf(m.hit.Claim), Text: m.hit.Claim.Text, Match: m.j.Stance, Score: m.j.Score,
+				Claims: []ClaimMatch{}}, sign: sign}
+			byKey[k] = p
+			props = append(props, p)
+		}
+		p.items = append(p.items, m)
+	}
+	// every source's passages: side, own voice or reported
+	type passage struct {
+		pol      int
+		quote    Quote
+		path     []Step
+		node     string
+		reported bool
+		rank     float64
+	}
+	perSource := map[string][]passage{}
+	var order []string
+	seenReach := map[string]bool{}
+	direct := map[string]bool{}
+	for _, m := range matched {
+		direct[m.hit.Claim.ID] = true
+	}
+	for _, p := range props {
+		for _, m := range p.items {
+			cm, err := f.claimMatch(m.hit.Claim, m.j.Score)
+			if err != nil {
+				return nil, err
+			}
+			p.pm.Claims = append(p.pm.Claims, cm)
+			ans.Claims = append(ans.Claims, cm)
+			reaches, err := q.Reach(ctx, m.hit.Claim.ID, depth)
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range reaches {
+				if seenReach[r.Node+" "+m.hit.Claim.ID] || (len(r.Steps) > 0 && direct[r.Node]) {
+					// a matched claim answers for itself
+					continue
+				}
+				seenReach[r.Node+" "+m.hit.Claim.ID] = true
+				pol := Polarity(r.Steps) * p.sign
+				asserter := m.j.Asserter
+				stance := m.j.Stance
+				if len(r.Steps) > 0 {
+					stance = ""
+					asserter = ""
+					if j != nil {
+						asserter = j.Judge(f.query, f.text(r.Node)).Asserter
 					}
-					if err != nil {
+				}
+				chain, err := f.chain(r.Steps)
+				if err != nil {
+					return nil, err
+				}
+				for _, sp := range r.Spans {
+					if _, err := f.ref(sp.SourceID); IsNotFound(err) {
+						continue
+					} else if err != nil {
 						return nil, err
 					}
-					a = &acc{b: &Backing{Source: sr, Path: r.Steps}, spans: map[Span]bool{}, nodes: map[string]bool{}}
-					g[sp.SourceID] = a
-					order = append(order, struct {
-						pol int
-						id  string
-					}{pol, sp.SourceID})
-				}
-				if len(r.Steps) < len(a.b.Path) {
-					a.b.Path = r.Steps
-				}
-				if !a.spans[sp] {
-					a.spans[sp] = true
-					a.b.Spans = append(a.b.Spans, sp)
-				}
-				if !a.nodes[r.Node] {
-					a.nodes[r.Node] = true
-					a.b.Nodes = append(a.b.Nodes, r.Node)
+					if _, ok := perSource[sp.SourceID]; !ok {
+						order = append(order, sp.SourceID)
+					}
+					by := asserter
+					if by == "" {
+						by = "author"
+					}
+					perSource[sp.SourceID] = append(perSource[sp.SourceID], passage{pol: pol, node: r.Node, path: r.Steps,
+						reported: asserter != "", rank: m.j.Score,
+						quote: Quote{Span: sp, Node: r.Node, AssertedBy: by, Reported: asserter != "", Stance: stance, Chain: chain}})
 				}
 			}
 		}
+		ans.Propositions = append(ans.Propositions, *p.pm)
 	}
-	for _, o := range order {
-		a := groups[o.pol][o.id]
-		if a.b.Path == nil {
-			a.b.Path = []Step{}
+	rank := map[string]float64{}
+	for _, sid := range order {
+		ps := perSource[sid]
+		own := false
+		for _, p := range ps {
+			if !p.reported {
+				own = true
+			}
 		}
-		sort.Slice(a.b.Spans, func(i, j int) bool { return a.b.Spans[i].Start < a.b.Spans[j].Start })
-		if o.pol > 0 {
-			ans.Supporting = append(ans.Supporting, *a.b)
-		} else {
-			ans.Contesting = append(ans.Contesting, *a.b)
+		for _, side := range []int{1, -1} {
+			var b *Backing
+			seenSpan := map[Span]bool{}
+			seenNode := map[string]bool{}
+			best := 0.0
+			for _, p := range ps {
+				if p.pol != side || (own && p.reported) {
+					continue
+				}
+				if b == nil {
+					sr, _ := f.ref(sid)
+					b = &Backing{Source: sr, Quotes: []Quote{}, Spans: []Span{}, Path: p.path, Nodes: []string{}}
+				}
+				if len(p.path) < len(b.Path) {
+					b.Path = p.path
+				}
+				best = max(best, p.rank)
+				if !seenSpan[p.quote.Span] {
+					seenSpan[p.quote.Span] = true
+					b.Spans = append(b.Spans, p.quote.Span)
+					b.Quotes = append(b.Quotes, p.quote)
+				}
+				if !seenNode[p.node] {
+					seenNode[p.node] = true
+					b.Nodes = append(b.Nodes, p.node)
+				}
+			}
+			if b == nil {
+				continue
+			}
+			if b.Path == nil {
+				b.Path = []Step{}
+			}
+			sort.Slice(b.Spans, func(i, j int) bool { return b.Spans[i].Start < b.Spans[j].Start })
+			sort.SliceStable(b.Quotes, func(i, j int) bool {
+				if len(b.Quotes[i].Chain) != len(b.Quotes[j].Chain) {
+					return len(b.Quotes[i].Chain) < len(b.Quotes[j].Chain)
+				}
+				return b.Quotes[i].Start < b.Quotes[j].Start
+			})
+			rank[sid+" "+string(rune('0'+side+1))] = best
+			if side > 0 {
+				ans.Supporting = append(ans.Supporting, *b)
+			} else {
+				ans.Contesting = append(ans.Contesting, *b)
+			}
 		}
 	}
 	// Closest first: direct statements, then by path length; among equals,
 	// sources stating the best-matching claims first, then by title.
-	rank := map[string]float64{}
-	for _, h := range hits {
-		rank[h.Claim.ID] = h.Rank
-	}
-	best := func(b Backing) float64 {
-		r := 0.0
-		for _, n := range b.Nodes {
-			r = max(r, rank[n])
-		}
-		return r
-	}
-	for _, list := range [][]Backing{ans.Supporting, ans.Contesting} {
+	for side, list := range map[int][]Backing{1: ans.Supporting, -1: ans.Contesting} {
+		key := func(b Backing) float64 { return rank[b.Source.ID+" "+string(rune('0'+side+1))] }
 		sort.SliceStable(list, func(i, j int) bool {
 			if len(list[i].Path) != len(list[j].Path) {
 				return len(list[i].Path) < len(list[j].Path)
 			}
-			if ri, rj := best(list[i]), best(list[j]); ri != rj {
+			if ri, rj := key(list[i]), key(list[j]); ri != rj {
 				return ri > rj
 			}
 			return list[i].Source.Title < list[j].Source.Title
 		})
 	}
 	return ans, nil
+}
+
+// searchCandidates is how many full-text matches a judged question weighs.
+const searchCandidates = 60
+
+// maxSuggestions bounds the closest claims offered when nothing matches.
+const maxSuggestions = 5
+
+// PropositionOf returns the ID of the proposition c states: its own ID
+// until it is grouped with others.
+func PropositionOf(c Claim) string {
+	return c.ID
+}
+
+type judged struct {
+	hit ClaimHit
+	j   Judgement
+}
+
+// finder holds what one FindSupporters call looks up more than once.
+type finder struct {
+	ctx     context.Context
+	q       Questioner
+	j       Judge
+	query   string
+	sources map[string]*Source
+	texts   map[string]string
+}
+
+func (f *finder) ref(id string) (SourceRef, error) {
+	s, ok := f.sources[id]
+	if !ok {
+		var err error
+		s, err = f.q.Source(f.ctx, id)
+		if err != nil {
+			return SourceRef{}, err
+		}
+		s.Text = ""
+		f.sources[id] = s
+	}
+	return SourceRef{ID: s.ID, Title: s.Title, URI: s.URI}, nil
+}
+
+func (f *finder) claimMatch(c Claim, rank float64) (ClaimMatch, error) {
+	m := ClaimMatch{ID: c.ID, Text: c.Text, Gist: c.Gist, Rank: rank}
+	if len(c.Spans) > 0 {
+		if r, err := f.ref(c.Spans[0].SourceID); err == nil {
+			m.Source = r
+		} else if !IsNotFound(err) {
+			return m, err
+		}
+	}
+	return m, nil
+}
+
+// text returns a node's text for chains: a claim's gist or text, evidence
+// text, or a description of a relation (the inference an undercut attacks).
+func (f *finder) text(id string) string {
+	if t, ok := f.texts[id]; ok {
+		return t
+	}
+	t := id
+	switch KindOf(id) {
+	case KindClaim:
+		if c, err := f.q.Claim(f.ctx, id); err == nil {
+			t = c.Gist
+			if t == "" {
+				t = c.Text
+			}
+		}
+	case KindEvidence:
+		if e, err := f.q.Evidence(f.ctx, id); err == nil {
+			t = e.Text
+		}
+	case KindRelation:
+		t = "the inference " + id
+	}
+	f.texts[id] = t
+	return t
+}
+
+func (f *finder) chain(steps []Step) ([]ChainStep, error) {
+	out := make([]ChainStep, 0, len(steps))
+	for _, s := range steps {
+		if err := f.ctx.Err(); err != nil {
+			return nil, Errorf(EUNAVAILABLE, "question cancelled: %w", err)
+		}
+		out = append(out, ChainStep{Kind: s.Kind, From: shorten(f.text(s.From), 300), To: shorten(f.text(s.To), 300), Relation: s.RelationID})
+	}
+	return out, nil
 }
 
 func shorten(s string, n int) string {

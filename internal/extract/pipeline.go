@@ -194,6 +194,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc argmap.Document) (*argmap.Gr
 	relate(g, kept, src.ID, text, hash)
 	citations(g, text, hash, segs, bibSegs, kept)
 	markMain(g, kept)
+	attribute(g)
 	return g, nil
 }
 

@@ -127,7 +127,10 @@ func TestDemoScore(t *testing.T) {
 		{"claim_f1", 0.88, false},
 		{"junk_rate", 0.015, true},
 		{"arg_unit_f1", 0.97, false},
-		{"actor_f1", 0.90, false},
+		// 0.904 before reported speakers became actors: the gold labels
+		// name no group actor for "Critics say that ...", so recording the
+		// critics as asserting costs precision against it (0.94 -> 0.92)
+		{"actor_f1", 0.89, false},
 		{"citation_f1", 0.97, false},
 	})
 }

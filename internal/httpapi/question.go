@@ -54,7 +54,7 @@ func (s *Server) answer(c *gin.Context, q string, contestingOnly bool) {
 		s.fail(c, err)
 		return
 	}
-	ans, err := argmap.FindSupporters(c.Request.Context(), s.store, q, depth)
+	ans, err := argmap.FindSupporters(c.Request.Context(), s.store, s.judge, q, depth)
 	if err != nil {
 		s.fail(c, err)
 		return

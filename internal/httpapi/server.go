@@ -80,6 +80,9 @@ type Deps struct {
 	Store    argmap.Store
 	Ingester argmap.Ingester
 	Renderer argmap.Renderer
+	// Judge decides which matched claims state or deny a question; nil
+	// takes the best full-text matches as stating it.
+	Judge argmap.Judge
 }
 
 // Server is argmap's HTTP API. Create one with New.
@@ -88,6 +91,7 @@ type Server struct {
 	store      argmap.Store
 	ingester   argmap.Ingester
 	renderer   argmap.Renderer
+	judge      argmap.Judge
 	log        *slog.Logger
 	writeKeys  [][sha256.Size]byte
 	readKeys   [][sha256.Size]byte
@@ -119,6 +123,7 @@ func New(cfg Config, d Deps) *Server {
 		store:      d.Store,
 		ingester:   d.Ingester,
 		renderer:   d.Renderer,
+		judge:      d.Judge,
 		log:        cfg.Logger,
 		corsOrigin: map[string]bool{},
 	}

@@ -156,7 +156,7 @@ func TestIngestLinksAcrossDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Ingest(reply): %v", err)
 	}
-	ans, err := argmap.FindSupporters(ctx, st, "IOM enforces the exclusion of asylum seekers", 3)
+	ans, err := argmap.FindSupporters(ctx, st, extract.NewStancer(), "IOM enforces the exclusion of asylum seekers", 3)
 	if err != nil {
 		t.Fatalf("FindSupporters: %v", err)
 	}

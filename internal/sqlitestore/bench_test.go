@@ -218,7 +218,7 @@ func BenchmarkReach(b *testing.B) {
 	}{
 		{"Reach", func(id string) error { _, err := bench.store.Reach(ctx, id, argmap.DefaultDepth); return err }},
 		{"FindSupporters", func(id string) error {
-			_, err := argmap.FindSupporters(ctx, bench.store, id, argmap.DefaultDepth)
+			_, err := argmap.FindSupporters(ctx, bench.store, nil, id, argmap.DefaultDepth)
 			return err
 		}},
 	} {
@@ -252,7 +252,7 @@ func BenchmarkSearchClaims(b *testing.B) {
 	}{
 		{"SearchClaims", func(q string) error { _, err := bench.store.SearchClaims(ctx, q, 10); return err }},
 		{"FindSupporters", func(q string) error {
-			_, err := argmap.FindSupporters(ctx, bench.store, q, argmap.DefaultDepth)
+			_, err := argmap.FindSupporters(ctx, bench.store, nil, q, argmap.DefaultDepth)
 			if argmap.IsNotFound(err) {
 				return nil
 			}

@@ -174,7 +174,7 @@ func testFindSupporters(t *testing.T, e *env) {
 	f := buildArgument(t, s)
 	for _, q := range []string{f.c1.ID, "controls reduce crossings"} {
 		t.Run(q, func(t *testing.T) {
-			ans, err := argmap.FindSupporters(ctx(t), s, q, 3)
+			ans, err := argmap.FindSupporters(ctx(t), s, nil, q, 3)
 			must(t, "FindSupporters", err)
 			if len(ans.Claims) == 0 || ans.Claims[0].ID != f.c1.ID || ans.Claims[0].Source.ID != f.a.ID {
 				t.Fatalf("FindSupporters(%q).Claims = %+v, want c1 from source A first", q, ans.Claims)

@@ -1,0 +1,473 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// Attribution: who asserts what a sentence says. A sentence may report a
+// view ("Critics say that P": P is asserted by the critics, not by the
+// author), or report it in order to reject it ("It is wrong to say that P",
+// "Contrary to the view that P, ...", "In contrast to the tendency to
+// portray X as P": the author denies P). The constructions are general word
+// classes (reporting verbs, words of falsity, nouns of opinion), not
+// phrases of particular documents.
+
+// token is a word or a punctuation mark of a sentence.
+type token struct {
+	text  string // as written
+	lower string // lower case, curly apostrophes folded; "" for punctuation
+	punct byte   // ',' ';' ':' '(' ')' '.' '?' '!' '"' for punctuation, else 0
+}
+
+// tokens splits s into words and the punctuation that bounds clauses.
+func tokens(s string) []token {
+	var out []token
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := strings.TrimRight(s[start:end], "'’-.")
+		if w != "" {
+			l := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+			out = append(out, token{text: w, lower: l})
+		}
+		start = -1
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if start < 0 {
+				start = i
+			}
+		case (r == '\'' || r == '’' || r == '-' || r == '.') && start >= 0 && i+n < len(s) && tokenByte(s[i+n]):
+			// inner apostrophe, hyphen or full stop (U.S., don't, co-operate)
+		default:
+			flush(i)
+			switch r {
+			case ',', ';', ':', '(', ')', '.', '?', '!', '"', '“', '”', '—', '–':
+				p := byte(r)
+				switch r {
+				case '“', '”':
+					p = '"'
+				case '—', '–':
+					p = ','
+				}
+				out = append(out, token{text: string(r), punct: p})
+			}
+		}
+		i += n
+	}
+	flush(len(s))
+	return out
+}
+
+func tokenByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+// region is a stretch of a sentence with one voice: who asserts it, and
+// whether the author rejects it.
+type region struct {
+	toks     []token
+	asserter string // "" when the author asserts it
+	rejected bool   // the author reports it in order to deny it
+}
+
+// reporting verbs: saying, arguing, believing, finding, in every form. The
+// subject of one of these asserts the clause that follows.
+var reportingVerbs = wordSet(`say says said saying claim claims claimed claiming argue argues argued arguing contend
+	contends contended assert asserts asserted maintain maintains maintained hold holds held believe believes believed
+	suggest suggests suggested allege alleges alleged insist insists insisted conclude concludes concluded answer answers
+	answered reply replies replied warn warns warned show shows showed shown find finds found observe observes observed
+	note notes noted report reports reported recount recounts recounted document documents documented think thinks
+	thought state states stated agree agrees agreed acknowledge acknowledges acknowledged
+	accept accepts accepted describe describes described write writes wrote stress stresses stressed emphasise
+	emphasises emphasised emphasize emphasizes emphasized`)
+
+// authorSubjects are subjects through which the author speaks.
+var authorSubjects = wordSet(`we i it this our my paper chapter article study book essay report brief review section
+	statement here`)
+
+// evidential verbs report what something shows; unless a named source is
+// their subject ("Webber (2011) showed"), the author draws the conclusion
+// ("the record shows that").
+var evidential = wordSet(`show shows showed shown find finds found note notes noted observe observes observed
+	document documents documented`)
+
+// falsity words: it is <one of these> to say that P.
+var falsity = wordSet(`wrong false mistaken misleading inaccurate untrue incorrect myth simplistic naive error fallacy`)
+
+// opinionNouns: contrary to the <one of these> that P.
+var opinionNouns = wordSet(`view views claim claims idea ideas belief beliefs assumption assumptions notion notions
+	argument arguments tendency tendencies perception perceptions image picture narrative portrayal story assertion
+	suggestion`)
+
+// portrayVerbs: the tendency to <one of these> X as P.
+var portrayVerbs = wordSet(`portray portrays portrayed depict depicts depicted present presents presented cast casts
+	describe describes described represent represents see sees seen view views regard regards treat treats frame
+	frames characterise characterize paint paints`)
+
+// rejectVerbs: we <one of these> that P.
+var rejectVerbs = wordSet(`disagree reject rejects deny denies dispute disputes contest contests refute refutes`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// regions splits a sentence into its voices. A sentence with no reporting or
+// rejecting construction is one region the author asserts.
+func regions(s string) []region {
+	toks := tokens(s)
+	if rs, ok := rejectedView(toks); ok {
+		return rs
+	}
+	if rs, ok := reported(toks); ok {
+		return rs
+	}
+	return []region{{toks: toks}}
+}
+
+// rejectedView finds "it is wrong/false/a myth to say that P", "it is not
+// true that P", "contrary to the view that P, Q", "in contrast to the
+// tendency to portray X as P, Q" and "we disagree/reject that P".
+func rejectedView(toks []token) ([]region, bool) {
+	n := len(toks)
+	for i := 0; i < n; i++ {
+		w := toks[i].lower
+		switch {
+		case w == "it" || w == "that" || w == "this":
+			// it is (also|not|simply)* <falsity> to <verb> (that)? P
+			j := i + 1
+			if j >= n || (toks[j].lower != "is" && toks[j].lower != "was" && toks[j].lower != "would") {
+				continue
+			}
+			j++
+			if j < n && toks[j].lower == "be" {
+				j++
+			}
+			neg := false
+			for j < n && (toks[j].lower == "also" || toks[j].lower == "simply" || toks[j].lower == "thus" ||
+				toks[j].lower == "therefore" || toks[j].lower == "not" || toks[j].lower == "a" || toks[j].lower == "an" ||
+				toks[j].lower == "quite" || toks[j].lower == "plainly" || toks[j].lower == "clearly") {
+				if toks[j].lower == "not" {
+					neg = true
+				}
+				j++
+			}
+			if j >= n {
+				continue
+			}
+			head := toks[j].lower
+			bad := falsity[head] || (neg && (head == "true" || head == "accurate" || head == "correct" || head == "right" || head == "fair" || head == "the"))
+			if !bad {
+				continue
+			}
+			if head == "the" && (j+1 >= n || toks[j+1].lower != "case") {
+				continue
+			}
+			if head == "the" {
+				j++
+			}
+			j++
+			// "to say that" / "that"
+			if j < n && toks[j].lower == "to" && j+1 < n {
+				j += 2
+			}
+			if j < n && toks[j].lower == "that" {
+				j++
+			}
+			if j >= n {
+				continue
+			}
+			out := []region{}
+			if i > 0 {
+				out = append(out, region{toks: toks[:i]})
+			}
+			return append(out, region{toks: toks[j:], rejected: true}), true
+		case w == "contrary" || (w == "in" && i+1 < n && (toks[i+1].lower == "contrast" || toks[i+1].lower == "opposition")):
+			j := i + 1
+			if w == "in" {
+				j = i + 2
+			}
+			if j >= n || toks[j].lower != "to" {
+				continue
+			}
+			// the rejected view runs to the next comma; what follows is the
+			// author's own
+			end := j + 1
+			for end < n && toks[end].punct != ',' && toks[end].punct != ';' {
+				end++
+			}
+			view := toks[j+1 : end]
+			// "the tendency (in X) to portray A as B": the view is "A B"
+			for k, t := range view {
+				if portrayVerbs[t.lower] {
+					rest := view[k+1:]
+					cut := []token{}
+					for _, r := range rest {
+						if r.lower == "as" {
+							continue
+						}
+						cut = append(cut, r)
+					}
+					view = cut
+					break
+				}
+				if t.lower == "that" && k > 0 && opinionNouns[view[k-1].lower] {
+					view = view[k+1:]
+					break
+				}
+			}
+			out := []region{}
+			if i > 0 {
+				out = append(out, region{toks: toks[:i]})
+			}
+			out = append(out, region{toks: view, rejected: true})
+			if end+1 < n {
+				out = append(out, region{toks: toks[end+1:]})
+			}
+			return out, true
+		case (w == "we" || w == "i") && i+1 < n && rejectVerbs[toks[i+1].lower]:
+			j := i + 2
+			if j < n && toks[j].lower == "that" {
+				j++
+			}
+			if j >= n || toks[j].punct != 0 {
+				continue
+			}
+			return []region{{toks: toks[j:], rejected: true}}, true
+		}
+	}
+	return nil, false
+}
+
+// reported finds "X says (that) P" and "according to X, P". The asserter
+// is X unless X is the author (we, I, this paper).
+func reported(toks []token) ([]region, bool) {
+	n := len(toks)
+	for i := 0; i+1 < n; i++ {
+		if toks[i].lower == "according" && toks[i+1].lower == "to" {
+			end := i + 2
+			for end < n && toks[end].punct != ',' {
+				end++
+			}
+			if end >= n-1 {
+				return nil, false
+			}
+			who := subjectText(toks[i+2 : end])
+			if who == "" || isAuthor(toks[i+2:end]) || !named(toks[i+2:end]) {
+				return nil, false
+			}
+			return []region{{toks: toks[end+1:], asserter: who}}, true
+		}
+	}
+	for i := 1; i < n; i++ {
+		if !reportingVerbs[toks[i].lower] {
+			continue
+		}
+		j := i + 1
+		// "say yes:", "argue, ..."
+		for j < n && (toks[j].lower == "yes" || toks[j].lower == "no" || toks[j].punct == ':' || toks[j].punct == ',') {
+			j++
+		}
+		hasThat := j < n && toks[j].lower == "that"
+		if hasThat {
+			j++
+		}
+		// the subject: back to the clause's start
+		s := i - 1
+		for s >= 0 && (toks[s].punct == 0 || toks[s].punct == ')') {
+			if toks[s].punct == ')' {
+				// a parenthesised year or aside belongs to the subject
+				for s >= 0 && toks[s].punct != '(' {
+					s--
+				}
+			}
+			s--
+		}
+		subj := toks[s+1 : i]
+		// auxiliaries and adverbs between subject and verb (have argued, also say)
+		for len(subj) > 0 && isAux(subj[len(subj)-1].lower) {
+			subj = subj[:len(subj)-1]
+		}
+		if len(subj) == 0 || len(subj) > 8 || j >= n || (!hasThat && toks[i+1].punct != ':' && !clauseFollows(toks[j:])) {
+			continue
+		}
+		if !subjectLike(subj) {
+			continue
+		}
+		out := []region{}
+		if s >= 0 {
+			out = append(out, region{toks: toks[:s+1]})
+		}
+		who := ""
+		if !isAuthor(subj) && (!evidential[toks[i].lower] || named(subj)) {
+			who = subjectText(subj)
+		}
+		return append(out, region{toks: toks[j:], asserter: who}), true
+	}
+	return nil, false
+}
+
+func isAux(w string) bool {
+	switch w {
+	case "have", "has", "had", "also", "often", "rightly", "wrongly", "long", "still", "now", "do", "does", "did",
+		"will", "would", "may", "might", "can", "could", "should", "commonly", "widely", "generally", "repeatedly":
+		return true
+	}
+	return false
+}
+
+// clauseFollows reports whether ts starts like a clause with its own subject
+// after a reporting verb with no "that" ("X say IOM enforces ..."): a
+// capitalised word. A lower-case word is more often the verb's object
+// ("reports the results").
+func clauseFollows(ts []token) bool {
+	if len(ts) < 3 || ts[0].punct != 0 {
+		return false
+	}
+	return unicode.IsUpper([]rune(ts[0].text)[0])
+}
+
+// named reports whether a subject names someone: a capitalised word after
+// its first, or a plural noun (critics, researchers, others).
+func named(subj []token) bool {
+	for k, t := range subj {
+		if t.punct != 0 {
+			continue
+		}
+		if k > 0 && unicode.IsUpper([]rune(t.text)[0]) {
+			return true
+		}
+		if k == 0 && unicode.IsUpper([]rune(t.text)[0]) && !strings.EqualFold(t.text, "the") && !strings.EqualFold(t.text, "its") {
+			return true
+		}
+	}
+	last := subj[len(subj)-1].lower
+	return len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
+}
+
+// subjectLike rejects subjects that are not noun phrases ("as the report
+// shows" is a subordinate clause; "which" introduces a relative clause).
+func subjectLike(subj []token) bool {
+	for _, t := range subj {
+		switch t.lower {
+		case "which", "who", "as", "if", "when", "because", "is", "are", "was", "were", "be", "not", "to":
+			return false
+		}
+	}
+	return true
+}
+
+func isAuthor(subj []token) bool {
+	for _, t := range subj {
+		if authorSubjects[t.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectText is the asserter's name as written: leading connectives and
+// determiners and trailing parenthesised years dropped.
+func subjectText(subj []token) string {
+	var parts []string
+	for _, t := range subj {
+		if t.punct == '(' {
+			break
+		}
+		if t.punct != 0 {
+			continue
+		}
+		parts = append(parts, t.text)
+	}
+	for len(parts) > 0 {
+		switch strings.ToLower(parts[0]) {
+		case "the", "but", "and", "yet", "however", "so", "then", "while", "on", "other", "one", "side", "its", "his", "her", "their":
+			parts = parts[1:]
+			continue
+		}
+		break
+	}
+	return strings.Join(parts, " ")
+}
+
+// Asserter returns who asserts what sentence says when it reports someone
+// else's view ("Critics say that P" gives "Critics"), and "" when the author
+// asserts it or rejects a view.
+func Asserter(sentence string) string {
+	for _, r := range regions(sentence) {
+		if r.asserter != "" {
+			return r.asserter
+		}
+	}
+	return ""
+}
+
+// attribute records the reported speaker of each claim as an actor that
+// asserts it: "Critics say that P" gives the claim an actor "Critics" in the
+// role asserts, so the claim is not taken for the author's own. An actor
+// already in g with that name or alias is reused; otherwise a group actor is
+// added.
+func attribute(g *argmap.Graph) {
+	byName := map[string]string{}
+	for _, a := range g.Actors {
+		byName[strings.ToLower(a.Name)] = a.ID
+		for _, al := range a.Aliases {
+			byName[strings.ToLower(al)] = a.ID
+		}
+	}
+	for i := range g.Claims {
+		c := &g.Claims[i]
+		who := Asserter(c.Text)
+		if who == "" || len(who) > argmap.MaxNameLen {
+			continue
+		}
+		id, ok := byName[strings.ToLower(who)]
+		if !ok && !groupName(who) {
+			// a named speaker the actor finder did not list is left to it
+			continue
+		}
+		if !ok {
+			id = argmap.ActorID(who)
+			byName[strings.ToLower(who)] = id
+			g.Actors = append(g.Actors, argmap.Actor{ID: id, Name: who, Kind: argmap.ActorGroup, Aliases: []string{}})
+		}
+		have := false
+		for k, r := range c.Actors {
+			if r.ActorID == id {
+				c.Actors[k].Role = argmap.RoleAsserts
+				have = true
+			}
+		}
+		if !have {
+			c.Actors = append(c.Actors, argmap.ActorRef{ActorID: id, Role: argmap.RoleAsserts})
+		}
+	}
+}
+
+// groupName reports whether who names a group by a common plural noun
+// ("Critics", "critical geographers", "others"), not a person or body.
+func groupName(who string) bool {
+	ws := strings.Fields(who)
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws[1:] {
+		if unicode.IsUpper([]rune(w)[0]) {
+			return false
+		}
+	}
+	last := strings.ToLower(ws[len(ws)-1])
+	return len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
+}

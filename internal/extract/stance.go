@@ -1,0 +1,275 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/argmap/argmap/internal/argmap"
+	wn "github.com/argmap/argmap/internal/extract/lexicon"
+)
+
+// Stance: does a claim state a question's proposition, deny it, or only
+// share its topic? Both are reduced to content terms (lemmas with their
+// WordNet concepts and antonyms, acronyms folded to their expansions'
+// short form), each term carrying the negation of its clause. A claim
+// answers the question when its terms cover the question's; it denies it
+// when the matched terms disagree in polarity (a negation in one clause and
+// not the other, or an antonym), or when the claim reports the view in
+// order to reject it.
+
+// term is a content word of a clause.
+type term struct {
+	lemma    string
+	concepts []wn.Concept
+	antonyms []wn.Concept
+	neg      bool // its clause is negated
+}
+
+// negWords negate the clause they stand in.
+var negWords = wordSet(`not no never cannot neither nor without lack lacks lacked lacking absence devoid none
+	nothing nobody nowhere hardly n't isn't aren't wasn't weren't doesn't don't didn't won't can't couldn't shouldn't
+	hasn't haven't hadn't fail fails failed`)
+
+// clauseBreaks start a new clause for the scope of negation.
+var clauseBreaks = wordSet(`but while whereas although though yet which who whose whom because since unless if
+	when whether however`)
+
+// propStop are function words and auxiliaries: no proposition of their own.
+var propStop = wordSet(`a an the of to in on at for from by with as and or is are was were be been being am do does
+	did has have had having it its it's this that these those there their them they he she his her we our us i me my
+	you your than then thus also very more most much many some any all each both such only own same other another into
+	onto over under about between through during before after above up down out off again further once here can could
+	may might must shall should will would just even still so whether if s one ones what how why whose simply merely
+	rather itself themselves who which whom when where while because since although though yet however therefore hence
+	indeed`)
+
+// analysis is a sentence reduced to its voices and their terms.
+type analysis struct {
+	regions []termRegion
+}
+
+type termRegion struct {
+	terms    []term
+	asserter string
+	rejected bool
+}
+
+// Stancer judges claims against questions with the embedded WordNet
+// lexicon. It implements argmap.Judge and is safe for concurrent use.
+type Stancer struct {
+	lex *wn.Lexicon
+	// threshold is the share of the question's terms a claim must cover to
+	// answer it.
+	threshold float64
+}
+
+// NewStancer returns a Stancer over the embedded lexicon.
+func NewStancer() *Stancer {
+	return &Stancer{lex: wn.Default(), threshold: 0.7}
+}
+
+func (s *Stancer) analyse(text string) analysis {
+	var a analysis
+	for _, r := range regions(text) {
+		a.regions = append(a.regions, termRegion{terms: s.terms(r.toks), asserter: r.asserter, rejected: r.rejected})
+	}
+	return a
+}
+
+// terms reduces tokens to content terms with the negation of their clause.
+func (s *Stancer) terms(toks []token) []term {
+	var out []term
+	clauseStart := 0
+	neg := false
+	skip := false // after "rather than": what follows is set aside
+	flushNeg := func() {
+		if neg {
+			for k := clauseStart; k < len(out); k++ {
+				out[k].neg = true
+			}
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.punct != 0 || clauseBreaks[t.lower] {
+			flushNeg()
+			clauseStart, neg, skip = len(out), false, false
+			continue
+		}
+		w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")
+		if negWords[w] || strings.HasSuffix(w, "n't") {
+			neg = true
+			continue
+		}
+		if (w == "more" || w == "far") && i+1 < len(toks) && (toks[i+1].lower == "than" || toks[i+1].lower == "from") {
+			// "more than (just) a tool", "far from neutral"
+			neg = true
+			i++
+			continue
+		}
+		if w == "rather" && i+1 < len(toks) && toks[i+1].lower == "than" {
+			skip = true
+			i++
+			continue
+		}
+		if skip {
+			continue
+		}
+		// an acronym's expansion folds to the acronym
+		if n, acr := expansionAt(lowerWords(toks[i:min(len(toks), i+12)]), 0); n > 0 {
+			out = append(out, term{lemma: acr})
+			i += n - 1
+			continue
+		}
+		if propStop[w] || len(w) < 2 {
+			continue
+		}
+		for _, part := range strings.Split(w, "-") {
+			if part == "" || propStop[part] {
+				continue
+			}
+			if hasDigit(part) && len(part) != 4 {
+				continue // figures other than years say little about the proposition
+			}
+			lm := s.lex.Lemma(part)
+			if _, ok := acronyms[lm]; ok {
+				out = append(out, term{lemma: lm})
+				continue
+			}
+			out = append(out, term{lemma: lm, concepts: s.lex.Concepts(part), antonyms: s.lex.Antonyms(part)})
+		}
+	}
+	flushNeg()
+	return out
+}
+
+func lowerWords(ts []token) []string {
+	out := make([]string, 0, len(ts))
+	for _, t := range ts {
+		if t.punct != 0 {
+			break
+		}
+		out = append(out, t.lower)
+	}
+	return out
+}
+
+func sharesConcept(a, b []wn.Concept) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// match compares question terms q with claim terms c: the share of q's
+// terms c covers; how many covered terms agree and disagree in the negation
+// of their clauses; and how many are covered by an antonym. A negation
+// covers a whole clause (its subject too), so the clauses' negations are
+// compared by majority; an antonym flips the proposition on its own.
+func match(q, c []term) (coverage float64, agree, disagree, flips int) {
+	if len(q) == 0 {
+		return 0, 0, 0, 0
+	}
+	seen := map[string]bool{}
+	n, hit := 0, 0
+	for _, qt := range q {
+		if seen[qt.lemma] {
+			continue
+		}
+		seen[qt.lemma] = true
+		n++
+		found, flip, cneg := false, false, false
+		for _, ct := range c {
+			if ct.lemma == qt.lemma || sharesConcept(qt.concepts, ct.concepts) {
+				found, flip, cneg = true, false, ct.neg
+				break
+			}
+		}
+		if !found {
+			for _, ct := range c {
+				if sharesConcept(qt.concepts, ct.antonyms) || sharesConcept(qt.antonyms, ct.concepts) {
+					found, flip, cneg = true, true, ct.neg
+					break
+				}
+			}
+		}
+		if !found {
+			continue
+		}
+		hit++
+		if flip {
+			flips++
+		}
+		if cneg == qt.neg {
+			agree++
+		} else {
+			disagree++
+		}
+	}
+	return float64(hit) / float64(n), agree, disagree, flips
+}
+
+// Judge implements argmap.Judge: the stance of claim text against the
+// question, the share of the question's terms it covers, and who asserts
+// the part of it that matches.
+func (s *Stancer) Judge(question, claim string) argmap.Judgement {
+	q := s.analyse(question)
+	var qt []term
+	for _, r := range q.regions {
+		if r.rejected {
+			// a question asking "it is wrong to say that P" asks not-P
+			for _, t := range r.terms {
+				t.neg = !t.neg
+				qt = append(qt, t)
+			}
+			continue
+		}
+		qt = append(qt, r.terms...)
+	}
+	return s.judge(qt, s.analyse(claim))
+}
+
+func (s *Stancer) judge(qt []term, c analysis) argmap.Judgement {
+	best := argmap.Judgement{Stance: argmap.StanceTopic}
+	bestAgree, bestDisagree, bestFlips := 0, 0, 0
+	var bestRegion *termRegion
+	for i := range c.regions {
+		r := &c.regions[i]
+		cov, ag, dis, fl := match(qt, r.terms)
+		if cov > best.Score || (cov == best.Score && bestRegion != nil && bestRegion.asserter != "" && r.asserter == "") {
+			best.Score, bestAgree, bestDisagree, bestFlips, bestRegion = cov, ag, dis, fl, r
+		}
+	}
+	if bestRegion == nil {
+		return best
+	}
+	best.Asserter = bestRegion.asserter
+	if best.Score < s.threshold || bestAgree+bestDisagree < 2 {
+		return best
+	}
+	denial := (bestDisagree > bestAgree) != (bestFlips%2 == 1)
+	if bestRegion.rejected {
+		denial = !denial
+	}
+	best.Stance = argmap.StanceSame
+	if denial {
+		best.Stance = argmap.StanceDenial
+	}
+	return best
+}
+
+// SameProposition judges two claims against each other both ways: the
+// stance of b towards a, and the smaller of the two coverages. Restatements
+// cover each other; a claim that merely includes another's topic does not.
+func (s *Stancer) SameProposition(a, b string) argmap.Judgement {
+	ab := s.Judge(a, b)
+	ba := s.Judge(b, a)
+	if ab.Stance != ba.Stance {
+		return argmap.Judgement{Stance: argmap.StanceTopic, Score: min(ab.Score, ba.Score)}
+	}
+	ab.Score = min(ab.Score, ba.Score)
+	return ab
+}

@@ -1,0 +1,92 @@
+package extract_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract"
+)
+
+func TestStancerJudge(t *testing.T) {
+	s := extract.NewStancer()
+	tests := []struct {
+		question, claim string
+		want            argmap.Stance
+		asserter        string
+	}{
+		{"IOM enforces the exclusion of asylum seekers", "We find that the IOM enforces the exclusions of asylum seekers and maintains the role of states.", argmap.StanceSame, ""},
+		// derivation: exclusion ~ exclude
+		{"IOM enforces the exclusion of asylum seekers", "The agency says IOM enforces rules that exclude asylum seekers.", argmap.StanceSame, "agency"},
+		// rejected views
+		{"IOM enforces the exclusion of asylum seekers", "It is also wrong to say that IOM enforces the exclusion of asylum seekers.", argmap.StanceDenial, ""},
+		{"IOM enforces the exclusion of asylum seekers", "It is not accurate to say that IOM simply enforces the exclusion of asylum seekers: it saves lives.", argmap.StanceDenial, ""},
+		{"IOM is an instrument of states", "In contrast to the tendency to portray IOM as an instrument of states, this chapter paints a complex picture.", argmap.StanceDenial, ""},
+		{"IOM is an instrument of states", "Contrary to the view that IOM is an instrument of states, it has its own interests.", argmap.StanceDenial, ""},
+		// negation scope: the relative clause's negation does not count
+		{"IOM is an instrument of states", "IOM, which is not a UN body, is an instrument of states.", argmap.StanceSame, ""},
+		{"IOM is an instrument of states", "IOM is not simply an instrument of its member states.", argmap.StanceDenial, ""},
+		{"IOM is an instrument of states", "IOM is more than a tool of states.", argmap.StanceDenial, ""},
+		// both negated: the same proposition
+		{"IOM has no formal protection mandate", "The IOM does not have a formal protection mandate.", argmap.StanceSame, ""},
+		// antonym
+		{"Return from detention is voluntary", "Return from detention is involuntary.", argmap.StanceDenial, ""},
+		// attribution
+		{"Return from detention cannot be considered voluntary", "Critics say that return from detention cannot be considered voluntary.", argmap.StanceSame, "Critics"},
+		{"Return from detention cannot be considered voluntary", "We disagree that return from detention cannot be considered voluntary.", argmap.StanceDenial, ""},
+		// topic only
+		{"IOM enforces the exclusion of asylum seekers", "IOM has no formal protection mandate for asylum seekers.", argmap.StanceTopic, ""},
+		{"IOM has no formal protection mandate", "IOM runs the Displacement Tracking Matrix.", argmap.StanceTopic, ""},
+	}
+	for _, tt := range tests {
+		got := s.Judge(tt.question, tt.claim)
+		if got.Stance != tt.want || got.Asserter != tt.asserter {
+			t.Errorf("Judge(%q, %q) = %+v, want stance %s asserter %q", tt.question, tt.claim, got, tt.want, tt.asserter)
+		}
+	}
+}
+
+func TestAsserter(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Critics say that return from detention cannot be considered voluntary.", "Critics"},
+		{"Its critics answer that return from detention is not a free choice.", "critics"},
+		{"On one side, Ashutosh and Mountz (2011) say IOM enforces the exclusion of asylum seekers.", "Ashutosh and Mountz"},
+		{"According to the IOM website, migrants are its target group.", "IOM website"},
+		{"We argue that IOM enforces the exclusion of asylum seekers.", ""},
+		{"This chapter shows that IOM expanded its work.", ""},
+		{"The record of the past decade shows that the critics have good reasons.", ""},
+		{"IOM enforces the exclusion of asylum seekers.", ""},
+	}
+	for _, tt := range tests {
+		if got := extract.Asserter(tt.in); got != tt.want {
+			t.Errorf("Asserter(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestExtractRecordsReportedSpeaker(t *testing.T) {
+	text := "# Answering the critics\n\nCritics say that return from detention cannot be considered voluntary. We disagree. " +
+		"Return from detention can be voluntary when it is the person's own choice, made after counselling.\n"
+	g, err := extract.New(extract.Options{}).Extract(context.Background(), argmap.Document{Name: "a.md", MediaType: "text/markdown", Data: []byte(text)})
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	names := map[string]string{}
+	for _, a := range g.Actors {
+		names[a.ID] = a.Name
+	}
+	found := false
+	for _, c := range g.Claims {
+		for _, r := range c.Actors {
+			if names[r.ActorID] == "Critics" && r.Role == argmap.RoleAsserts {
+				found = true
+				if c.Text != "Critics say that return from detention cannot be considered voluntary." {
+					t.Errorf("claim asserted by Critics = %q, want the sentence that reports them", c.Text)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("Extract: no claim with the actor Critics in the role asserts; claims %+v, actors %+v", g.Claims, g.Actors)
+	}
+}
