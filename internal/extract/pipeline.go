@@ -77,6 +77,9 @@ func (p *Pipeline) Extract(ctx context.Context, doc argmap.Document) (*argmap.Gr
 		Text:        text,
 		Kind:        argmap.SourceDocument,
 	}
+	// Stages read the text with its line breaks normalised (the same length,
+	// so offsets hold); the source keeps the text as read.
+	text = NormalizeBreaks(text)
 	segs := Segments(text)
 	sents := Sentences(text, segs)
 	if err := ctx.Err(); err != nil {

@@ -227,8 +227,44 @@ func wrapWidth(lines []line) int {
 	return ls[len(ls)/2]
 }
 
+// NormalizeBreaks returns text with every line break written as '\n', byte
+// for byte the same length, so that offsets into the result are offsets into
+// text: a lone CR (old Mac files) becomes LF, CR LF becomes space LF, NEL
+// (U+0085) becomes LF and space, LINE SEPARATOR (U+2028) LF and two spaces,
+// PARAGRAPH SEPARATOR (U+2029) two LFs and a space. Text without any of them
+// is returned as it is.
+func NormalizeBreaks(text string) string {
+	if !strings.ContainsRune(text, '\r') && !strings.Contains(text, "\u0085") && !strings.Contains(text, "\u2028") && !strings.Contains(text, "\u2029") {
+		return text
+	}
+	b := []byte(text)
+	for i := 0; i < len(b); i++ {
+		switch {
+		case b[i] == '\r' && i+1 < len(b) && b[i+1] == '\n':
+			b[i] = ' '
+		case b[i] == '\r':
+			b[i] = '\n'
+		case b[i] == 0xc2 && i+1 < len(b) && b[i+1] == 0x85:
+			b[i], b[i+1] = '\n', ' '
+		case b[i] == 0xe2 && i+2 < len(b) && b[i+1] == 0x80 && b[i+2] == 0xa8:
+			b[i], b[i+1], b[i+2] = '\n', ' ', ' '
+		case b[i] == 0xe2 && i+2 < len(b) && b[i+1] == 0x80 && b[i+2] == 0xa9:
+			b[i], b[i+1], b[i+2] = '\n', '\n', ' '
+		}
+	}
+	return string(b)
+}
+
+// maxSegment bounds a segment's length in bytes: a longer line or run of
+// joined lines (a document all on one line, a page of text without line
+// breaks) is split into one segment per sentence, so that a verdict about a
+// whole block (heading, bibliography, furniture) is never taken for the
+// whole document.
+const maxSegment = 4 * maxSentence
+
 // Segments splits text into segments: paragraphs are separated by blank
 // lines, and lines of a paragraph are joined when one runs on into the next.
+// Line breaks are LF: run NormalizeBreaks on text first.
 func Segments(text string) []Segment {
 	lines := splitLines(text)
 	wrapped := hardWrapped(text, lines)
@@ -263,7 +299,11 @@ func Segments(text string) []Segment {
 			seg.Lines++
 			i++
 		}
-		segs = append(segs, seg)
+		if seg.End-seg.Start > maxSegment {
+			segs = append(segs, splitLong(text, seg)...)
+		} else {
+			segs = append(segs, seg)
+		}
 		// mark paragraph singletons
 		count := len(segs) - paraStart
 		for j := paraStart; j < len(segs); j++ {
@@ -271,6 +311,21 @@ func Segments(text string) []Segment {
 		}
 	}
 	return segs
+}
+
+// splitLong splits a segment longer than maxSegment into one segment per
+// sentence, in the same paragraph.
+func splitLong(text string, seg Segment) []Segment {
+	sents := Sentences(text, []Segment{seg})
+	out := make([]Segment, 0, len(sents))
+	for i, s := range sents {
+		part := Segment{Start: s.Start, End: s.End, Para: seg.Para, Lines: 1, First: seg.First && i == 0}
+		if i == 0 {
+			part.Start, part.Marker = seg.Start, seg.Marker
+		}
+		out = append(out, part)
+	}
+	return out
 }
 
 // abbreviations end in a full stop that does not end a sentence.

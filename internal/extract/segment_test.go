@@ -1,13 +1,16 @@
 package extract_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/argmap/argmap/internal/extract"
+	"github.com/argmap/argmap/internal/sharedtest"
 )
 
 func readFixture(t testing.TB, name string) []byte {
@@ -75,5 +78,65 @@ func TestSentencesBounded(t *testing.T) {
 		if s.End-s.Start > 1200 {
 			t.Fatalf("sentence of %d bytes, want at most 1200", s.End-s.Start)
 		}
+	}
+}
+
+// TestExtractLineEndings checks that a document's line endings do not decide
+// what is found in it: CR-only and CR LF files give the claims of the LF
+// file, and the same text all on one line still gives claims (a long report
+// in either form once gave 0 claims and no error).
+func TestExtractLineEndings(t *testing.T) {
+	for _, path := range sharedtest.CorpusFiles(t) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Base(path)
+		lf := extractDoc(t, name, data)
+		variants := []struct {
+			name string
+			data []byte
+			same bool // the same claims as the LF file
+		}{
+			{"CR", bytes.ReplaceAll(data, []byte("\n"), []byte("\r")), true},
+			{"CRLF", bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n")), true},
+			{"one line", bytes.ReplaceAll(data, []byte("\n"), []byte(" ")), false},
+		}
+		for _, v := range variants {
+			g := extractDoc(t, name, v.data) // also checks spans lie inside the text as read
+			switch {
+			case v.same && len(g.Claims) != len(lf.Claims):
+				t.Errorf("Extract(%s with %s line endings) = %d claims, want %d as with LF", name, v.name, len(g.Claims), len(lf.Claims))
+			case !v.same && 2*len(g.Claims) < len(lf.Claims):
+				t.Errorf("Extract(%s %s) = %d claims, want at least half the %d of the original", name, v.name, len(g.Claims), len(lf.Claims))
+			}
+			for _, c := range g.Claims {
+				sp := c.Spans[0]
+				if strings.TrimSpace(string(v.data[sp.Start:sp.End])) == "" {
+					t.Errorf("Extract(%s %s): claim span %d..%d is blank in the text as read", name, v.name, sp.Start, sp.End)
+					break
+				}
+			}
+		}
+	}
+}
+
+func TestNormalizeBreaks(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"a\rb", "a\nb"},
+		{"a\r\nb", "a \nb"},
+		{"a\r\r\nb", "a\n \nb"},
+		{"a\u2028b\u2029c\u0085d", "a\n  b\n\n c\n d"},
+		{"plain\ntext", "plain\ntext"},
+	}
+	for _, tt := range tests {
+		got := extract.NormalizeBreaks(tt.in)
+		if got != tt.want || len(got) != len(tt.in) {
+			t.Errorf("NormalizeBreaks(%q) = %q, want %q (same length)", tt.in, got, tt.want)
+		}
+	}
+	long := strings.Repeat("The IOM runs return programmes in many states. ", 200)
+	if segs := extract.Segments(long); len(segs) < 100 {
+		t.Errorf("Segments(one line of 200 sentences) = %d segments, want one per sentence", len(segs))
 	}
 }
