@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/argmap/argmap/internal/argmap"
 )
@@ -44,7 +45,7 @@ func expandInputs(args []string) []input {
 			continue
 		}
 		if !info.IsDir() {
-			out = append(out, input{path: a})
+			out = append(out, input{path: a, err: notRegular(info)})
 			continue
 		}
 		var found []input
@@ -59,7 +60,25 @@ func expandInputs(args []string) []input {
 				}
 				return nil
 			}
-			if skippedInDirs(d.Name()) || !d.Type().IsRegular() {
+			if skippedInDirs(d.Name()) {
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				// A link to a file is followed; a link to a directory is
+				// reported, not walked (it may loop back).
+				info, err := os.Stat(p)
+				switch {
+				case err != nil:
+					found = append(found, input{path: p, err: argmap.Errorf(argmap.ENOTFOUND, "broken symbolic link: %v", unwrapPathError(err))})
+				case info.IsDir():
+					found = append(found, input{path: p, err: argmap.Errorf(argmap.EINVALID, "symbolic link to a directory, not followed: name it to ingest it")})
+				default:
+					found = append(found, input{path: p, err: notRegular(info)})
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				found = append(found, input{path: p, err: argmap.Errorf(argmap.EINVALID, "not a regular file (%s)", fileKind(d.Type()))})
 				return nil
 			}
 			found = append(found, input{path: p})
@@ -74,14 +93,52 @@ func expandInputs(args []string) []input {
 	return out
 }
 
+// notRegular returns the error of a file that is not a regular file (a
+// FIFO, socket or device, which may block forever or never end), or nil.
+func notRegular(info fs.FileInfo) error {
+	if info.Mode().IsRegular() {
+		return nil
+	}
+	return argmap.Errorf(argmap.EINVALID, "not a regular file (%s)", fileKind(info.Mode()))
+}
+
+// fileKind names the type of a file mode.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m.IsDir():
+		return "a directory"
+	}
+	return "an irregular file"
+}
+
 // readDocument reads one file as a Document, refusing files past the size
-// limit without reading them.
+// limit without reading them and anything that is not a regular file. The
+// file is opened without blocking, so a named pipe with no writer is refused
+// at once instead of hanging the open.
 func readDocument(path string) (argmap.Document, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return argmap.Document{}, argmap.Errorf(argmap.ENOTFOUND, "cannot open: %v", unwrapPathError(err))
 	}
 	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return argmap.Document{}, argmap.Errorf(argmap.EINVALID, "cannot read: %v", unwrapPathError(err))
+	}
+	if err := notRegular(info); err != nil {
+		return argmap.Document{}, err
+	}
+	if info.Size() > maxDocumentBytes {
+		return argmap.Document{}, argmap.Errorf(argmap.ETOOLARGE, "larger than %d MiB", maxDocumentBytes>>20)
+	}
 	data, err := io.ReadAll(io.LimitReader(f, maxDocumentBytes+1))
 	if err != nil {
 		return argmap.Document{}, argmap.Errorf(argmap.EINVALID, "cannot read: %v", unwrapPathError(err))

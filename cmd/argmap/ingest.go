@@ -37,6 +37,7 @@ func newIngester(st argmap.Store) *ingest.Service {
 // ingestTotals sums what an ingest run did.
 type ingestTotals struct {
 	created, unchanged, failed int
+	warned                     int // warnings given about stored documents
 	counts                     argmap.Counts
 }
 
@@ -77,10 +78,18 @@ func ingestAll(ctx context.Context, e *env, svc argmap.Ingester, inputs []input)
 			t.counts.Citations += c.Citations
 			fmt.Fprintf(e.stderr, "%-*s  ok  %3d claims %3d evidence %3d actors %3d relations %3d citations  %s  (%v)\n",
 				width, in.path, c.Claims, c.Evidence, c.Actors, c.Relations, c.Citations, res.Source.ID, took)
+			for _, w := range res.Warnings {
+				t.warned++
+				fmt.Fprintf(e.stderr, "%-*s  warning: %s\n", width, in.path, w)
+			}
 		}
 	}
-	fmt.Fprintf(e.stderr, "ingested %d new, %d unchanged, %d failed: %d claims, %d evidence, %d actor mentions, %d relations, %d citations\n",
-		t.created, t.unchanged, t.failed, t.counts.Claims, t.counts.Evidence, t.counts.Actors, t.counts.Relations, t.counts.Citations)
+	warned := ""
+	if t.warned > 0 {
+		warned = fmt.Sprintf(" (%d warnings)", t.warned)
+	}
+	fmt.Fprintf(e.stderr, "ingested %d new, %d unchanged, %d failed%s: %d claims, %d evidence, %d actor mentions, %d relations, %d citations\n",
+		t.created, t.unchanged, t.failed, warned, t.counts.Claims, t.counts.Evidence, t.counts.Actors, t.counts.Relations, t.counts.Citations)
 	if t.failed > 0 {
 		return t, &reportedError{msg: fmt.Sprintf("%d of %d documents failed", t.failed, len(inputs))}
 	}

@@ -6,8 +6,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/argmap/argmap/internal/argmap"
 )
@@ -205,5 +208,83 @@ func TestMergeQueries(t *testing.T) {
 	long := strings.Repeat("word ", 1000)
 	if got := mergeQueries([]string{long}, long); len(got) > maxQueryBytes {
 		t.Errorf("mergeQueries(long) has %d bytes, want at most %d", len(got), maxQueryBytes)
+	}
+}
+
+// TestIngestNothingLostSilently checks the ways a document's content used to
+// vanish without a word: CR-only line endings and a document all on one line
+// (0 claims and "ok"), a document with nothing to extract (no warning),
+// symbolic links in a directory (skipped) and a named pipe (the ingest hung).
+func TestIngestNothingLostSilently(t *testing.T) {
+	lines := []string{
+		"# Return and its critics",
+		"",
+		"We argue that the International Organization for Migration (IOM) enforces the exclusion of asylum seekers.",
+		"Critics contend that assisted voluntary return is not voluntary when the alternative is detention.",
+		"",
+		"## References",
+		"",
+		"Smith, J. (2019). Return migration and its discontents. Journal of Refugee Studies, 32(4), 1-20.",
+		"Jones, K. (2018). Detention and choice. Migration Studies, 6(2), 100-120.",
+		"Brown, A. (2017). Voluntary in name only. Forced Migration Review, 54, 12-14.",
+	}
+	dir := t.TempDir()
+	other := t.TempDir()
+	writeFiles(t, dir, map[string][]byte{
+		"cr-only.txt":  []byte(strings.Join(lines, "\r")),
+		"one-line.txt": []byte(strings.Join(lines, " ")),
+		"nothing.txt":  []byte("Lunch menu\n\nSoup\n\nBread\n"),
+	})
+	writeFiles(t, other, map[string][]byte{"linked.md": []byte(essay)})
+	if err := os.Symlink(filepath.Join(other, "linked.md"), filepath.Join(dir, "link.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(other, filepath.Join(dir, "linkdir")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	store := filepath.Join(t.TempDir(), "s.db")
+	done := make(chan struct{})
+	var code int
+	var stderr string
+	go func() {
+		defer close(done)
+		code, _, stderr = cli(t, nil, "ingest", "--store", store, dir, filepath.Join(dir, "pipe.txt"))
+	}()
+	select {
+	case <-done:
+	case <-time.After(2 * time.Minute):
+		t.Fatal("ingest of a directory with a named pipe did not return: it hangs on the pipe")
+	}
+	if code != 1 {
+		t.Errorf("ingest exit code = %d, want 1 (the pipe and the linked directory are refused); stderr:\n%s", code, stderr)
+	}
+	lineOf := func(name string) string {
+		for _, l := range strings.Split(stderr, "\n") {
+			if strings.Contains(l, name) && !strings.Contains(l, "warning:") {
+				return l
+			}
+		}
+		return ""
+	}
+	for _, name := range []string{"cr-only.txt", "one-line.txt"} {
+		l := lineOf(name)
+		if !strings.Contains(l, " ok ") || strings.Contains(l, "  0 claims") {
+			t.Errorf("ingest line of %s = %q, want ok with claims", name, l)
+		}
+	}
+	if l := lineOf("link.md"); !strings.Contains(l, " ok ") {
+		t.Errorf("ingest line of a symbolic link to a file = %q, want it followed and ingested", l)
+	}
+	for _, want := range []struct{ name, msg string }{
+		{"nothing.txt", "warning: no claims or evidence were found"},
+		{"linkdir", "error: symbolic link to a directory"},
+		{"pipe.txt", "error: not a regular file (a named pipe)"},
+	} {
+		if !regexp.MustCompile(regexp.QuoteMeta(want.name) + ` +` + regexp.QuoteMeta(want.msg)).MatchString(stderr) {
+			t.Errorf("ingest stderr lacks %s ... %s:\n%s", want.name, want.msg, stderr)
+		}
 	}
 }

@@ -31,7 +31,14 @@ type IngestResult struct {
 	Source  Source `json:"source"`
 	Created bool   `json:"created"` // false when the same content was already stored
 	Counts  Counts `json:"counts"`  // what was extracted and written
+	// Warnings tell the user about a document stored but likely not read as
+	// meant, such as one in which no claim or evidence was found.
+	Warnings []string `json:"warnings,omitempty"`
 }
+
+// WarnNothingFound is the warning of a document stored without a claim or
+// evidence found in it.
+const WarnNothingFound = "no claims or evidence were found in the document"
 
 // Ingester extracts a document and stores the result in one transaction.
 type Ingester interface {

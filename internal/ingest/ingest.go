@@ -72,6 +72,9 @@ func (s *Service) Ingest(ctx context.Context, doc argmap.Document) (*argmap.Inge
 	}
 	src := g.Sources[0]
 	res := &argmap.IngestResult{Source: src, Created: true, Counts: g.Counts()}
+	if res.Counts.Claims+res.Counts.Evidence == 0 {
+		res.Warnings = append(res.Warnings, argmap.WarnNothingFound)
+	}
 	res.Source.Text = ""
 	return res, nil
 }
