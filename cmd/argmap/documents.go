@@ -172,6 +172,25 @@ func mediaType(path string) string {
 		return "text/markdown"
 	case ".txt", ".text":
 		return "text/plain"
+	case ".pdf":
+		return "application/pdf"
+	case ".docx":
+		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	}
 	return ""
+}
+
+// pdfCacheDir is where the PDF reader keeps its compiled code between runs:
+// ARGMAP_CACHE_DIR, else the user cache directory; "" (compile every time)
+// when neither is usable.
+func pdfCacheDir() string {
+	d := os.Getenv("ARGMAP_CACHE_DIR")
+	if d == "" {
+		ucd, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		d = filepath.Join(ucd, "argmap")
+	}
+	return filepath.Join(d, "pdfium")
 }

@@ -22,7 +22,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if len(pos) == 0 {
 		return usagef("name at least one file")
 	}
-	p := extract.New(extract.Options{MaxBytes: maxDocumentBytes})
+	p := extract.New(extract.Options{MaxBytes: maxDocumentBytes, CacheDir: pdfCacheDir()})
 	w := bufio.NewWriter(e.stdout)
 	defer w.Flush()
 	failed := 0

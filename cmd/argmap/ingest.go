@@ -31,7 +31,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 
 // newIngester wires the extraction pipeline and linker to a store.
 func newIngester(st argmap.Store) *ingest.Service {
-	return ingest.New(st, extract.New(extract.Options{MaxBytes: maxDocumentBytes}), extract.NewLinker())
+	return ingest.New(st, extract.New(extract.Options{MaxBytes: maxDocumentBytes, CacheDir: pdfCacheDir()}), extract.NewLinker())
 }
 
 // ingestTotals sums what an ingest run did.

@@ -348,6 +348,20 @@ func classify(s surface, sec Section) Verdict {
 	if s.terminal == 0 && s.upper && s.funcN == 0 {
 		return other("label")
 	}
+	if s.funcN == 0 && s.nWords <= 8 && claim < 1.5 && (sec == SectionNotes || labelList(text)) &&
+		!narrativeCitation(text) && !s.firstWords(3, "see") {
+		// "Interview, City, Month, Year.", "Agency voicemail.": a label
+		// naming a source, with no verb or function word. In the notes it
+		// tells where a statement came from (a source note, which backs no
+		// claim of its own); in the body it is a dateline.
+		if sec == SectionNotes {
+			return Verdict{Label: LabelEvidence, Score: 0.5, Kind: "citation", Cues: []string{SourceNoteCue}}
+		}
+		return other("dateline")
+	}
+	if reaction(s) {
+		return other("exclamation")
+	}
 	if sec == SectionNotes {
 		if ev > 0 {
 			return Verdict{Label: LabelEvidence, Score: clamp(0.5 + 0.1*ev), Kind: evKind, Cues: cues}
@@ -371,6 +385,58 @@ func classify(s surface, sec Section) Verdict {
 		cues = []string{"declarative"}
 	}
 	return Verdict{Label: LabelClaim, Score: clamp(0.45 + 0.1*claim), Cues: cues}
+}
+
+// labelList reports whether text is a list of labels: three or more
+// comma-separated parts of at most three words each ("Interview, London,
+// June, 2006"), as in datelines and source notes.
+func labelList(text string) bool {
+	parts := strings.Split(strings.TrimRight(strings.TrimSpace(text), ".;"), ",")
+	if len(parts) < 3 {
+		return false
+	}
+	for _, p := range parts {
+		if n := len(strings.Fields(p)); n == 0 || n > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// SourceNoteCue marks evidence that only names where a statement came from
+// ("Interview, London, June, 2006."): kept as evidence, never wired as
+// support of a claim.
+const SourceNoteCue = "source note"
+
+// reaction reports whether a sentence is a short exclamation with no
+// subject ("So true!", "Absolutely brilliant!", "Well said!"): at most six
+// words, at most one word that is not a function word, and no pronoun or
+// demonstrative for it to be about. Such a reaction expresses a feeling; it
+// states no proposition. "This is brilliant!" has a subject — it evaluates
+// what "this" refers to — and stays a claim.
+func reaction(s surface) bool {
+	if s.terminal != '!' || s.nWords > 6 {
+		return false
+	}
+	for _, w := range s.ws {
+		switch w {
+		case "this", "that", "these", "those", "it", "he", "she", "they", "we", "you", "i":
+			return false
+		}
+	}
+	content := 0
+	for _, w := range s.ws {
+		if wordFlags[w]&flagFunction == 0 && !degreeAdverbs[w] {
+			content++
+		}
+	}
+	return content <= 1
+}
+
+// degreeAdverbs intensify a word without adding content.
+var degreeAdverbs = map[string]bool{
+	"so": true, "very": true, "really": true, "totally": true, "absolutely": true, "just": true, "quite": true,
+	"too": true, "truly": true, "simply": true, "utterly": true, "completely": true, "pretty": true,
 }
 
 var evidenceKinds = map[string]string{"report": "testimony", "method": "observation", "citation": "citation", "factive": "observation"}

@@ -29,7 +29,7 @@ func TestClassify(t *testing.T) {
 		{"For instance, two camps were closed in the north.", body, extract.LabelEvidence, "observation"},
 		{"The study consisted of interviews with forty officials.", body, extract.LabelEvidence, "observation"},
 		{"Please see Jones (Citation2011).", notes, extract.LabelEvidence, "citation"},
-		{"Interview, Geneva, May, 2012.", notes, extract.LabelEvidence, "observation"},
+		{"Interview, Geneva, May, 2012.", notes, extract.LabelEvidence, "citation"}, // a source note (never wired as support)
 		// other: announcements, courtesies, requests, chrome, lead-ins, fragments, notes without backing
 		{"This article examines the history of the agency.", body, extract.LabelOther, ""},
 		{"I teach a seminar on refugee law at a small college.", body, extract.LabelOther, ""},
@@ -76,6 +76,53 @@ func TestGist(t *testing.T) {
 	for _, tt := range tests {
 		if got := extract.Gist(tt.in, nil, tt.dominant); got != tt.want {
 			t.Errorf("Gist(%q, %q) = %q, want %q", tt.in, tt.dominant, got, tt.want)
+		}
+	}
+}
+
+func TestNoiseIsNotArgument(t *testing.T) {
+	body, notes := extract.SectionBody, extract.SectionNotes
+	tests := []struct {
+		in   string
+		sec  extract.Section
+		want extract.Label
+		cue  string
+	}{
+		{"4. Agency voicemail.", notes, extract.LabelEvidence, extract.SourceNoteCue},
+		{"5. Interview, Lisbon, October, 2011.", notes, extract.LabelEvidence, extract.SourceNoteCue},
+		{"Interview, Oslo, May, 2015.", body, extract.LabelOther, "dateline"},
+		{"So true!", body, extract.LabelOther, "exclamation"},
+		{"Absolutely brilliant!", body, extract.LabelOther, "exclamation"},
+		{"1. The survey covered 300 households in four districts between 2009 and 2011.", notes, extract.LabelEvidence, ""},
+		{"The new detention centre must be closed now!", body, extract.LabelClaim, ""},
+		{"This is a disgrace!", body, extract.LabelClaim, ""},
+		{"Unemployment fell sharply in the north after the reform.", body, extract.LabelClaim, ""},
+	}
+	for _, tt := range tests {
+		v := extract.Classify(tt.in, tt.sec)
+		if v.Label != tt.want || tt.cue != "" && (len(v.Cues) == 0 || v.Cues[0] != tt.cue) {
+			t.Errorf("Classify(%q) = %v (cues %v), want %v with cue %q", tt.in, v.Label, v.Cues, tt.want, tt.cue)
+		}
+	}
+}
+
+// TestSourceNotesNotWired: a note that only names where a statement came
+// from stays evidence but supports nothing.
+func TestSourceNotesNotWired(t *testing.T) {
+	text := "Border agencies now run return programmes on behalf of states.\n\nThe agency claims that the returns are voluntary.\n\nNotes\n\n1. Agency voicemail.\n\n2. Interview, Lisbon, October, 2011.\n"
+	g := extractDoc(t, "notes.txt", []byte(text))
+	notes := map[string]bool{}
+	for _, e := range g.Evidence {
+		notes[e.ID] = true
+	}
+	if len(notes) != 2 {
+		t.Fatalf("Extract: %d evidence units, want the 2 source notes: %+v", len(notes), g.Evidence)
+	}
+	for _, r := range g.Relations {
+		for _, f := range r.From {
+			if notes[f] {
+				t.Errorf("source note %s wired as %s of %s", f, r.Kind, r.To)
+			}
 		}
 	}
 }

@@ -15,12 +15,16 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract/actor"
+	"github.com/argmap/argmap/internal/extract/document"
 	"github.com/argmap/argmap/internal/extract/meta"
 )
 
 // Options tune a Pipeline.
 type Options struct {
 	MaxBytes int64 // largest document accepted; 0 means 50 MB
+	// CacheDir keeps the PDF reader's compiled code between runs (see
+	// document.Options); "" compiles it anew in every process.
+	CacheDir string
 }
 
 // Pipeline extracts draft graphs from documents. It is safe for concurrent
@@ -28,6 +32,7 @@ type Options struct {
 type Pipeline struct {
 	maxBytes int64
 	actors   *actor.Finder
+	docs     *document.Reader
 }
 
 // New returns a Pipeline with the given options.
@@ -35,7 +40,7 @@ func New(opt Options) *Pipeline {
 	if opt.MaxBytes <= 0 {
 		opt.MaxBytes = 50 << 20
 	}
-	return &Pipeline{maxBytes: opt.MaxBytes, actors: actor.NewFinder()}
+	return &Pipeline{maxBytes: opt.MaxBytes, actors: actor.NewFinder(), docs: document.NewReader(document.Options{CacheDir: opt.CacheDir})}
 }
 
 // unit is one classified sentence.
@@ -58,17 +63,11 @@ func (p *Pipeline) Extract(ctx context.Context, doc argmap.Document) (*argmap.Gr
 	if int64(len(doc.Data)) > p.maxBytes {
 		return nil, argmap.Errorf(argmap.ETOOLARGE, "document is %d bytes, more than the limit of %d", len(doc.Data), p.maxBytes)
 	}
-	if err := CheckText(doc.Data); err != nil {
+	dec, err := p.decode(ctx, doc)
+	if err != nil {
 		return nil, err
 	}
-	format := Sniff(doc.MediaType, doc.Name, doc.Data)
-	text, htmlTitle := string(doc.Data), ""
-	if format == FormatHTML {
-		text, htmlTitle = HTMLText(doc.Data)
-		if strings.TrimSpace(text) == "" {
-			return nil, argmap.Errorf(argmap.EINVALID, "empty document: the HTML has no visible text")
-		}
-	}
+	text, htmlTitle := dec.text, dec.title
 	hash := argmap.ContentHash(doc.Data)
 	src := argmap.Source{
 		ID:          argmap.DerivedID(argmap.KindSource, hash),
@@ -93,8 +92,14 @@ func (p *Pipeline) Extract(ctx context.Context, doc argmap.Document) (*argmap.Gr
 	g := &argmap.Graph{}
 	md := meta.Detect(text, doc.Name)
 	src.Title = titleOf(text, segs, htmlTitle, doc.Name)
-	if t := strings.TrimSpace(md.Title); t != "" && (htmlTitle == "" || t != doc.Name) {
+	if t := strings.TrimSpace(md.Title); t != "" && (htmlTitle == "" || t != doc.Name) && !(dec.binary && htmlTitle != "") {
 		src.Title = clip(t, 2000)
+	}
+	if len(md.Authors) == 0 {
+		md.Authors = dec.authors
+	}
+	if md.Date == "" && md.Year == "" {
+		md.Date = dec.date
 	}
 	for _, a := range md.Authors {
 		if a = strings.TrimSpace(a); a != "" && len(a) <= argmap.MaxNameLen {

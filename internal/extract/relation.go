@@ -87,6 +87,9 @@ func relate(g *argmap.Graph, units []*unit, srcID, text, hash string) {
 			p = padded(words(text[u.Start:u.End]))
 		}
 		if u.Label == LabelEvidence {
+			if len(u.Cues) > 0 && u.Cues[0] == SourceNoteCue {
+				continue // where a statement came from, not a reason for it
+			}
 			to := prevClaim
 			if to == "" {
 				to = nextClaim

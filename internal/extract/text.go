@@ -2,6 +2,8 @@ package extract
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract/document"
 )
 
 // Format is the sniffed format of a document.
@@ -21,6 +24,44 @@ const (
 	FormatHTML     Format = "text/html"
 )
 
+// decoded is a document's text as a reader sees it, with what its own
+// structure says of its title, authors and date.
+type decoded struct {
+	text    string
+	title   string   // from the document's structure (HTML head, front matter, PDF or DOCX metadata)
+	authors []string // likewise
+	date    string   // likewise
+	binary  bool     // read from PDF or DOCX
+}
+
+// decode turns a document's bytes into its text: PDF and DOCX through the
+// document readers, other binary formats refused with a message naming
+// the formats argmap reads, text checked and HTML rendered.
+func (p *Pipeline) decode(ctx context.Context, doc argmap.Document) (decoded, error) {
+	switch kind := document.Sniff(doc.Data, doc.Name); kind {
+	case document.KindNone:
+	case document.KindPDF, document.KindDOCX:
+		d, err := p.docs.Read(ctx, kind, doc.Data)
+		if err != nil {
+			return decoded{}, err
+		}
+		return decoded{text: d.Text, title: d.Title, authors: d.Authors, date: d.Date, binary: true}, nil
+	default:
+		return decoded{}, document.Refusal(kind)
+	}
+	if err := CheckText(doc.Data); err != nil {
+		return decoded{}, err
+	}
+	d := decoded{text: string(doc.Data)}
+	if Sniff(doc.MediaType, doc.Name, doc.Data) == FormatHTML {
+		d.text, d.title = HTMLText(doc.Data)
+		if strings.TrimSpace(d.text) == "" {
+			return decoded{}, argmap.Errorf(argmap.EINVALID, "empty document: the HTML has no visible text")
+		}
+	}
+	return d, nil
+}
+
 // CheckText reports whether data is acceptable text: non-empty, valid UTF-8,
 // not binary. The error is EINVALID and names the problem (for invalid UTF-8,
 // the byte offset of the first bad byte).
@@ -29,7 +70,7 @@ func CheckText(data []byte) error {
 		return argmap.Errorf(argmap.EINVALID, "empty document")
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return argmap.Errorf(argmap.EINVALID, "binary document: NUL byte at offset %d", i)
+		return document.BinaryError(fmt.Sprintf("binary data: a NUL byte at offset %d", i))
 	}
 	if off := invalidUTF8(data); off >= 0 {
 		return argmap.Errorf(argmap.EINVALID, "invalid UTF-8 at byte offset %d", off)
@@ -46,7 +87,7 @@ func CheckText(data []byte) error {
 		}
 	}
 	if ctrl*10 > len(probe) {
-		return argmap.Errorf(argmap.EINVALID, "binary document: %d control bytes in the first %d", ctrl, len(probe))
+		return document.BinaryError(fmt.Sprintf("binary data: %d control bytes in the first %d", ctrl, len(probe)))
 	}
 	return nil
 }

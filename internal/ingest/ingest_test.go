@@ -126,7 +126,8 @@ func TestIngestRejectsBadInput(t *testing.T) {
 		{"empty", nil, argmap.EINVALID},
 		{"blank", []byte(" \n\t\n"), argmap.EINVALID},
 		{"invalid UTF-8", []byte("IOM is \xff\xfe criticised."), argmap.EINVALID},
-		{"binary", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), argmap.EINVALID},
+		{"image", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), argmap.EUNSUPPORTED},
+		{"binary", []byte("\x01\x02binary\x00data"), argmap.EINVALID},
 	}
 	for _, tt := range tests {
 		_, err := svc.Ingest(ctx, argmap.Document{Name: tt.name, Data: tt.data})
