@@ -60,11 +60,15 @@ func translate(ctx context.Context, err error, what string) error {
 	return unavailable("cannot reach the neo4j database")
 }
 
+// codeConstraintViolation is the status of a write refused by a uniqueness
+// constraint.
+const codeConstraintViolation = "Neo.ClientError.Schema.ConstraintValidationFailed"
+
 // translateCode maps a Neo4j status code.
 func translateCode(code, what string, err error) error {
 	e := func(c, msg string) error { return &argmap.Error{Code: c, Message: what + ": " + msg, Err: err} }
 	switch {
-	case code == "Neo.ClientError.Schema.ConstraintValidationFailed":
+	case code == codeConstraintViolation:
 		return e(argmap.ECONFLICT, "the record already exists")
 	case code == "Neo.ClientError.Security.Unauthorized",
 		code == "Neo.ClientError.Security.AuthenticationRateLimit",

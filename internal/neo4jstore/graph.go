@@ -2,10 +2,12 @@ package neo4jstore
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"sort"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // writeMode tells writeGraph how to treat records already stored.
@@ -26,9 +28,33 @@ func (s *Store) WriteGraph(ctx context.Context, g *argmap.Graph) error {
 
 // writeGraph validates g against the store and writes it, all in one
 // transaction. Records' zero CreatedAt times are set to now.
+//
+// The transaction reads which records are stored and then creates the
+// others, so a concurrent writer can create one of them (an actor or cited
+// source two documents share, or the same document) in between; the
+// database's uniqueness constraints then refuse this transaction. It is
+// tried again from the start, up to constraintRetries times: it then sees
+// the record as stored, and upserts the actor, keeps the cited source, or
+// reports the real conflict (ECONFLICT, the same content already stored).
 func (s *Store) writeGraph(ctx context.Context, g *argmap.Graph, mode writeMode) error {
 	stamp(g)
-	return s.write(ctx, mode.what, func(tx tx) error { return writeGraphTx(ctx, tx, g, mode) })
+	for attempt := 0; ; attempt++ {
+		err := s.write(ctx, mode.what, func(tx tx) error { return writeGraphTx(ctx, tx, g, mode) })
+		if attempt == constraintRetries || !isConstraintViolation(err) {
+			return err
+		}
+	}
+}
+
+// constraintRetries bounds how often writeGraph runs again after a
+// uniqueness constraint refused its transaction.
+const constraintRetries = 3
+
+// isConstraintViolation reports whether the database refused err's
+// transaction for breaking a uniqueness constraint.
+func isConstraintViolation(err error) bool {
+	var ne *neo4j.Neo4jError
+	return errors.As(err, &ne) && ne != nil && ne.Code == codeConstraintViolation
 }
 
 // stamp sets the zero CreatedAt times of g's records to now, and the others
@@ -105,7 +131,8 @@ func fetchExisting(ctx context.Context, t tx, ids []string) (*existingRecords, e
 		}
 	}
 	if len(sets[argmap.KindActor]) > 0 {
-		recs, err := run(ctx, t, qActorsExisting, map[string]any{"ids": sets.list(argmap.KindActor)})
+		// Sorted: the statement locks the actors it finds, in this order.
+		recs, err := run(ctx, t, qActorsExisting, map[string]any{"ids": slices.Sorted(slices.Values(sets.list(argmap.KindActor)))})
 		if err != nil {
 			return nil, err
 		}

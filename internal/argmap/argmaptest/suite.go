@@ -66,6 +66,7 @@ func RunStoreTests(t *testing.T, open func(t *testing.T) argmap.Store) {
 		{"Filters", testFilters},
 		{"Cascade", testCascade},
 		{"WriteGraph", testWriteGraph},
+		{"ConcurrentWrites", testConcurrentWrites},
 		{"DeleteSource", testDeleteSource},
 		{"SearchClaims", testSearchClaims},
 		{"Reach", testReach},
