@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -15,7 +17,7 @@ const maxExportNodes = 1500
 func runExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("export")
 	store := storeFlag(fs, e)
-	format := fs.String("format", "", "output format: dot, svg or png")
+	format := fs.String("format", "", "output format: dot, svg, png (a drawn map) or "+strings.Join(newInterchange(nil).MapFormats(), ", ")+" (an interchange file)")
 	claim := fs.String("claim", "", "render the neighbourhood of this claim (default: the whole graph)")
 	depth := fs.Int("depth", 2, "neighbourhood depth with --claim (1-8)")
 	out := fs.String("o", "", "output file")
@@ -27,9 +29,11 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("unexpected argument %q", pos[0])
 	}
+	x := newInterchange(nil)
 	f := argmap.RenderFormat(*format)
-	if f != argmap.FormatDOT && f != argmap.FormatSVG && f != argmap.FormatPNG {
-		return usagef("--format must be dot, svg or png")
+	interchangeFormat := slices.Contains(x.MapFormats(), *format)
+	if f != argmap.FormatDOT && f != argmap.FormatSVG && f != argmap.FormatPNG && !interchangeFormat {
+		return usagef("--format must be dot, svg, png or %s", strings.Join(x.MapFormats(), ", "))
 	}
 	if *out == "" {
 		return usagef("-o FILE is required")
@@ -45,6 +49,22 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	d := *depth
 	if *claim == "" {
 		d = 0
+	}
+	if interchangeFormat {
+		// An interchange file has no drawing to bound: the whole graph.
+		g, err := st.Neighbourhood(ctx, *claim, d, 0)
+		if err != nil {
+			return err
+		}
+		data, err := x.ExportMap(ctx, g, *format)
+		if err != nil {
+			return err
+		}
+		if err := writeFileAtomic(*out, data); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "wrote %s (%d bytes, %s, %d claims, %d relations)\n", *out, len(data), *format, len(g.Claims), len(g.Relations))
+		return nil
 	}
 	g, err := st.Neighbourhood(ctx, *claim, d, maxExportNodes)
 	if err != nil {

@@ -48,7 +48,7 @@ func serve(ctx context.Context, e *env, st argmap.Store, cfg httpapi.Config, add
 	}
 	r, closeR := newRenderer()
 	defer closeR()
-	srv := httpapi.New(cfg, httpapi.Deps{Store: withSearch(st), Ingester: newIngester(st), Renderer: r, Judge: extract.NewStancer()})
+	srv := httpapi.New(cfg, httpapi.Deps{Store: withSearch(st), Ingester: newIngester(st), Renderer: r, Judge: extract.NewStancer(), Interchange: newInterchange(st)})
 	fmt.Fprintf(e.stderr, "argmap: serving on http://%s (map: http://%s/v1/map.svg, API: http://%s/openapi.yaml)\n", l.Addr(), l.Addr(), l.Addr())
 	return srv.Serve(ctx, l)
 }

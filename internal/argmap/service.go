@@ -68,3 +68,27 @@ type RenderOptions struct {
 type Renderer interface {
 	Render(ctx context.Context, g *Graph, opt RenderOptions) ([]byte, error)
 }
+
+// Interchange formats of argument maps.
+const (
+	MapArgdown = "argdown" // Argdown (argdown.org), as the Argdown CLI 1.7.5 reads it
+	MapAIF     = "aif"     // the Argument Interchange Format in AIFdb's JSON
+)
+
+// Interchange reads and writes argument maps in interchange formats (Argdown,
+// AIF, ...), which, unlike documents, state their argument structure
+// explicitly.
+type Interchange interface {
+	// ImportMap parses doc in the format (one of MapFormats; "" to choose by
+	// doc.Name's extension) and stores the map in one transaction, with doc
+	// recorded as a Source. A document whose content is already stored is
+	// not read again (Created false). EINVALID for a document that does not
+	// parse, naming where (nothing is stored); EUNSUPPORTED for an unknown
+	// format or extension.
+	ImportMap(ctx context.Context, doc Document, format string) (*IngestResult, error)
+	// ExportMap writes g in the format. EUNSUPPORTED for an unknown format or
+	// one that cannot be written; EINVALID when g cannot be written in it.
+	ExportMap(ctx context.Context, g *Graph, format string) ([]byte, error)
+	// MapFormats lists the formats ImportMap reads.
+	MapFormats() []string
+}

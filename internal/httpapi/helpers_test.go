@@ -24,6 +24,7 @@ import (
 	"github.com/argmap/argmap/api"
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/httpapi"
+	"github.com/argmap/argmap/internal/interchange"
 	"github.com/argmap/argmap/internal/render"
 	"github.com/argmap/argmap/internal/sqlitestore"
 )
@@ -119,7 +120,7 @@ func newEnv(t *testing.T, cfg httpapi.Config, store argmap.Store, ing argmap.Ing
 	}
 	r := render.New(render.Options{Timeout: 30 * time.Second})
 	t.Cleanup(func() { r.Close() })
-	e.api = httpapi.New(cfg, httpapi.Deps{Store: store, Ingester: ing, Renderer: r})
+	e.api = httpapi.New(cfg, httpapi.Deps{Store: store, Ingester: ing, Renderer: r, Interchange: interchange.New(store, testMapFormats())})
 	e.srv = httptest.NewServer(e.api.Handler())
 	t.Cleanup(e.srv.Close)
 	e.http = &http.Client{Transport: &validating{t: t, next: http.DefaultTransport}, Timeout: 2 * time.Minute}

@@ -83,21 +83,25 @@ type Deps struct {
 	// Judge decides which matched claims state or deny a question; nil
 	// takes the best full-text matches as stating it.
 	Judge argmap.Judge
+	// Interchange imports and exports Argdown and AIF maps; nil answers 503
+	// on those routes.
+	Interchange argmap.Interchange
 }
 
 // Server is argmap's HTTP API. Create one with New.
 type Server struct {
-	cfg        Config
-	store      argmap.Store
-	ingester   argmap.Ingester
-	renderer   argmap.Renderer
-	judge      argmap.Judge
-	log        *slog.Logger
-	writeKeys  [][sha256.Size]byte
-	readKeys   [][sha256.Size]byte
-	corsAll    bool
-	corsOrigin map[string]bool
-	engine     *gin.Engine
+	cfg         Config
+	store       argmap.Store
+	ingester    argmap.Ingester
+	renderer    argmap.Renderer
+	judge       argmap.Judge
+	interchange argmap.Interchange
+	log         *slog.Logger
+	writeKeys   [][sha256.Size]byte
+	readKeys    [][sha256.Size]byte
+	corsAll     bool
+	corsOrigin  map[string]bool
+	engine      *gin.Engine
 }
 
 // New returns a Server for the configuration and dependencies. It puts gin in
@@ -119,13 +123,14 @@ func New(cfg Config, d Deps) *Server {
 		cfg.RequestTimeout = DefaultRequestTimeout
 	}
 	s := &Server{
-		cfg:        cfg,
-		store:      d.Store,
-		ingester:   d.Ingester,
-		renderer:   d.Renderer,
-		judge:      d.Judge,
-		log:        cfg.Logger,
-		corsOrigin: map[string]bool{},
+		cfg:         cfg,
+		store:       d.Store,
+		ingester:    d.Ingester,
+		renderer:    d.Renderer,
+		judge:       d.Judge,
+		interchange: d.Interchange,
+		log:         cfg.Logger,
+		corsOrigin:  map[string]bool{},
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
@@ -255,6 +260,9 @@ func (s *Server) routes() *gin.Engine {
 	r.GET("/supporters", s.supporters)
 	r.GET("/graph", s.graph)
 	r.GET("/stats", s.stats)
+
+	w.POST("/import", s.importMap)
+	r.GET("/export", s.exportMap)
 
 	r.GET("/map.svg", s.wholeMap(argmap.FormatSVG))
 	r.GET("/map.png", s.wholeMap(argmap.FormatPNG))
