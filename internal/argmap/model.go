@@ -34,6 +34,12 @@ const (
 	// SchemeEntails on a supports relation between two claims: the first
 	// logically entails the second.
 	SchemeEntails = "entails"
+	// Weighing schemes (Carneades): how the premises of a relation weigh in
+	// evaluation. A relation with any other scheme weighs as linked.
+	SchemeLinked     = "linked"     // all premises needed (the default)
+	SchemeConvergent = "convergent" // any one premise is enough
+	SchemeCumulative = "cumulative" // weight grows with the share of premises accepted
+	SchemeFactorized = "factorized" // all premises needed; more premises weigh more against rival arguments
 )
 
 // Role is the part an actor plays in a claim.
@@ -128,15 +134,33 @@ type Claim struct {
 	// statement title such as "Censorship"); "" when it has none.
 	Title string `json:"title,omitempty"`
 	// Kind is "" for a proposition or ClaimArgument.
-	Kind      string     `json:"kind,omitempty"`
-	Origin    Origin     `json:"origin"`
-	Score     float64    `json:"score"`
-	Main      bool       `json:"main,omitempty"`
-	Cues      []string   `json:"cues,omitempty"`
-	Spans     []Span     `json:"spans,omitempty"`
-	Actors    []ActorRef `json:"actors,omitempty"`
-	CreatedAt time.Time  `json:"created_at"`
+	Kind   string     `json:"kind,omitempty"`
+	Origin Origin     `json:"origin"`
+	Score  float64    `json:"score"`
+	Main   bool       `json:"main,omitempty"`
+	Cues   []string   `json:"cues,omitempty"`
+	Spans  []Span     `json:"spans,omitempty"`
+	Actors []ActorRef `json:"actors,omitempty"`
+	// Assumed marks a claim accepted without argument (a Carneades
+	// assumption): evaluation labels it in.
+	Assumed bool `json:"assumed,omitempty"`
+	// Issue groups rival answers to one question: claims with the same Issue
+	// are alternative positions, of which evaluation accepts at most one (a
+	// Carneades issue). Empty: the claim stands alone against its denial.
+	Issue string `json:"issue,omitempty"`
+	// Standard is the proof standard the claim must meet to be accepted over
+	// its rivals: one of the Standard* constants; empty means preponderance.
+	Standard  string    `json:"standard,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
 }
+
+// Proof standards a claim may have to meet (Claim.Standard).
+const (
+	StandardPE  = "pe"  // preponderance of the evidence: the strongest argument wins
+	StandardCCE = "cce" // clear and convincing evidence: wins by a clear margin
+	StandardBRD = "brd" // beyond reasonable doubt: a clear margin and hardly any doubt left
+	StandardDV  = "dv"  // dialectical validation: an argument for it and none against
+)
 
 // Evidence is backing: a figure, event, report, observation or cited work.
 type Evidence struct {
@@ -161,7 +185,9 @@ type Actor struct {
 
 // Relation is a first-class argumentative link with its own ID. From holds one
 // or more claim or evidence IDs (several are linked premises); To is a claim or
-// another relation (an undercut: an attack on the inference itself).
+// another relation (an undercut: an attack on the inference itself). A supports
+// relation may have no premises (its conclusion follows unless undercut), and a
+// claim may contest itself (a self-attack).
 type Relation struct {
 	ID   string       `json:"id"`
 	Kind RelationKind `json:"kind"`

@@ -122,6 +122,12 @@ func (c *Claim) Validate() error {
 	checkOrigin(&p, "origin", c.Origin)
 	checkScore(&p, "score", c.Score)
 	checkSpans(&p, "spans", c.Spans)
+	checkText(&p, "issue", c.Issue, MaxNameLen, false)
+	switch c.Standard {
+	case "", StandardPE, StandardCCE, StandardBRD, StandardDV:
+	default:
+		p.addf("standard %q is not one of pe, cce, brd, dv", c.Standard)
+	}
 	for i, a := range c.Actors {
 		if !checkLen(&p, "actors", len(c.Actors), MaxActorRefs) {
 			break
@@ -172,7 +178,7 @@ func (r *Relation) Validate() error {
 	default:
 		p.addf("kind %q is not one of supports, contests", r.Kind)
 	}
-	if len(r.From) == 0 {
+	if len(r.From) == 0 && r.Kind != Supports {
 		p.addf("from needs at least one claim or evidence ID")
 	}
 	if len(r.From) > MaxPremises {
@@ -188,7 +194,7 @@ func (r *Relation) Validate() error {
 			p.addf("from[%d] %q is listed twice", i, f)
 		}
 		seen[f] = true
-		if f == r.To {
+		if f == r.To && r.Kind != Contests {
 			p.addf("from[%d] is the same as to: a node cannot bear on itself", i)
 		}
 	}

@@ -73,6 +73,11 @@ func claimRow(c *argmap.Claim) map[string]any {
 	setStr(m, "title", c.Title)
 	setStr(m, "kind", c.Kind)
 	setStrs(m, "cues", c.Cues)
+	if c.Assumed {
+		m["assumed"] = true
+	}
+	setStr(m, "issue", c.Issue)
+	setStr(m, "standard", c.Standard)
 	return m
 }
 

@@ -359,7 +359,7 @@ func testRelation(t *testing.T, e *env) {
 			{"unknown to relation", rel(argmap.Contests, unknown, c2.ID), argmap.EINVALID},
 			{"to evidence", rel(argmap.Supports, ev.ID, c2.ID), argmap.EINVALID},
 			{"self", rel(argmap.Supports, c1.ID, c1.ID), argmap.EINVALID},
-			{"no premises", rel(argmap.Supports, c1.ID), argmap.EINVALID},
+			{"no premises", rel(argmap.Contests, c1.ID), argmap.EINVALID},
 			{"bad kind", rel("implies", c1.ID, c2.ID), argmap.EINVALID},
 			{"unknown span source", func() argmap.Relation {
 				r := rel(argmap.Supports, c1.ID, c2.ID)

@@ -232,10 +232,12 @@ func testRoundTrip(t *testing.T, e *env) {
 	c2 := newClaim("A curated claim without spans")
 	c2.Origin = argmap.OriginCurated
 	c2.Title = "Curated «title»"
+	c2.Assumed, c2.Issue, c2.Standard = true, "i1", argmap.StandardCCE
 	c3 := newClaim("A linked claim")
 	c3.Origin = argmap.OriginLinked
 	c3.Kind = argmap.ClaimArgument
 	c3.Title = "An argument"
+	c3.Issue = "i1"
 	ev := newEvidence("12,000 returns", span(doc, "12,000 returns"))
 	ev.CreatedAt = odd
 	r1 := rel(argmap.Supports, c1.ID, ev.ID, c3.ID, c2.ID)
@@ -247,14 +249,23 @@ func testRoundTrip(t *testing.T, e *env) {
 	r2 := rel(argmap.Contests, r1.ID, c2.ID)
 	r2.Origin = argmap.OriginCurated
 	r2.Scheme = argmap.SchemeContrary
+	// A supports relation with no premises and a self-attack are kept too.
+	r3 := rel(argmap.Supports, c3.ID)
+	r3.Title = "given"
+	r4 := rel(argmap.Contests, c3.ID, c3.ID)
 	cit := argmap.Citation{ID: argmap.NewID(argmap.KindCitation), SourceID: doc.ID, Author: "Author", Year: "1999",
 		Text: "the IOM", Start: 18, End: 25, CitedID: cited.ID}
 	cit2 := argmap.Citation{ID: argmap.NewID(argmap.KindCitation), SourceID: doc.ID, Author: "Nobody", Year: "n.d."}
 	g := argmap.Graph{
 		Sources: []argmap.Source{doc, cited}, Actors: []argmap.Actor{actor}, Claims: []argmap.Claim{c1, c2, c3},
-		Evidence: []argmap.Evidence{ev}, Relations: []argmap.Relation{r1, r2}, Citations: []argmap.Citation{cit, cit2},
+		Evidence: []argmap.Evidence{ev}, Relations: []argmap.Relation{r1, r2, r3, r4}, Citations: []argmap.Citation{cit, cit2},
 	}
 	write(t, s, &g)
+	gc2, err := s.Claim(ctx(t), c2.ID)
+	must(t, "Claim", err)
+	if !gc2.Assumed || gc2.Issue != c2.Issue || gc2.Standard != c2.Standard {
+		t.Errorf("Claim() assumed, issue, standard = %v %q %q, want true %q %q", gc2.Assumed, gc2.Issue, gc2.Standard, c2.Issue, c2.Standard)
+	}
 
 	want := normGraph(g)
 	ms := func(t time.Time) time.Time { return t.UTC().Truncate(time.Millisecond) }
