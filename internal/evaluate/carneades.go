@@ -1,0 +1,720 @@
+package evaluate
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// The structured evaluation follows the Carneades 4 argument evaluation
+// structure (Gordon and Walton): statements are claims and evidence;
+// arguments are relations, each with linked premises and a conclusion;
+// a statement is labelled by a least fixpoint:
+//
+//   - an assumed statement is In, and the other positions of its issue Out;
+//   - a statement none of whose arguments can carry weight is Out (an
+//     argument is applicable when it is undercut, or when its undercutter is
+//     Out and none of its premises is Undec; an undercut or inapplicable
+//     argument weighs 0);
+//   - a statement at no issue is In once an applicable argument for it
+//     weighs more than 0;
+//   - the positions of an issue are decided together once every argument
+//     for them is applicable or undercut: the position whose strongest
+//     argument beats every rival's strongest under the issue's proof
+//     standard is In, the others Out; with no such position all are Out.
+//
+// argmap graphs map onto that structure so: evidence is assumed; a claim
+// with Assumed set is assumed; claims sharing an Issue are its positions; a
+// claim that is contested gets an implicit rival, its denial, whose
+// arguments are the contests; a claim stated in a source and not at issue is
+// taken as stated (assumed), and when it is at issue its being stated counts
+// as an argument of Options.StatedWeight; a contest of a relation is an
+// argument that the relation does not apply (an undercut). A relation weighs
+// its scheme's weight (linked: 1 when every premise is In; convergent: 1 when
+// one is; cumulative: the share of premises In; factorized: the premises In
+// over all distinct premises of arguments on the issue) times its score
+// (1 when it has none).
+
+// Proof standard thresholds (Carneades 4).
+const (
+	cceMargin = 0.5 // clear and convincing: the winner leads by more than this
+	brdDoubt  = 0.3 // beyond reasonable doubt: and every rival weighs less than this
+)
+
+type whyKind uint8
+
+const (
+	whyUndec          whyKind = iota // nothing decided it
+	whyAssumed                       // assumed
+	whyStated                        // stated in a source, not at issue
+	whyRivalAssumed                  // another position of its issue is assumed
+	whyNoArgument                    // no argument for it
+	whyArgumentsFail                 // every argument for it weighs 0
+	whySupported                     // an applicable argument weighs more than 0
+	whyWon                           // won its issue
+	whyLost                          // another position won
+	whyNoWinner                      // no position met the standard
+	whyWaitingPremise                // an argument waits on an undecided premise or undercutter
+	whyWaitingIssue                  // its issue waits on an argument of a rival
+)
+
+type why struct {
+	kind     whyKind
+	args     []int // deciding arguments
+	rival    int   // a rival statement, or -1
+	w, w2    float64
+	standard string
+}
+
+type cStmt struct {
+	node    int    // index into the graph's nodes, or -1 for an implicit statement
+	name    string // for sentences
+	assumed bool
+	stated  bool // assumed because a source states it
+	issue   int
+	args    []int // arguments concluding it
+	deps    []int // arguments it is a premise or undercutter of
+	why     why
+}
+
+type cArg struct {
+	rel         int // index into g.Relations, or -1 for "stated in a source"
+	premises    []int
+	conclusion  int
+	undercutter int
+	scheme      string
+	factor      float64
+	role        string // supports, contests, undercuts, stated
+}
+
+type cIssue struct {
+	positions []int
+	standard  string
+}
+
+type caes struct {
+	g      *argmap.Graph
+	stmts  []cStmt
+	args   []cArg
+	issues []cIssue
+	lab    []Label
+	done   []bool
+	queue  []int
+	queued []bool
+}
+
+func evaluateCarneades(g *argmap.Graph, opt Options) *Evaluation {
+	stated := opt.StatedWeight
+	if stated <= 0 {
+		stated = DefaultStatedWeight
+	}
+	nodes := graphNodes(g)
+	c := &caes{g: g}
+	idx := make(map[string]int, len(nodes))
+	for i, n := range nodes {
+		idx[n.id] = i
+		c.stmts = append(c.stmts, cStmt{node: i, name: short(n.key, n.text), issue: -1, why: why{rival: -1}})
+	}
+	for i := range g.Evidence {
+		c.stmts[len(g.Claims)+i].assumed = true
+	}
+	// Issues named by the claims.
+	byName := map[string]int{}
+	for i := range g.Claims {
+		cl := &g.Claims[i]
+		c.stmts[i].assumed = cl.Assumed
+		if cl.Issue == "" {
+			continue
+		}
+		k, ok := byName[cl.Issue]
+		if !ok {
+			k = len(c.issues)
+			byName[cl.Issue] = k
+			c.issues = append(c.issues, cIssue{})
+		}
+		c.issues[k].positions = append(c.issues[k].positions, i)
+		if c.issues[k].standard == "" {
+			c.issues[k].standard = cl.Standard
+		}
+		c.stmts[i].issue = k
+	}
+	// The denials of contested claims and the "does not apply" statements
+	// of contested relations.
+	relIdx := make(map[string]int, len(g.Relations))
+	for i := range g.Relations {
+		relIdx[g.Relations[i].ID] = i
+	}
+	denial := map[int]int{}
+	undercut := map[int]int{}
+	for i := range g.Relations {
+		r := &g.Relations[i]
+		if r.Kind != argmap.Contests {
+			continue
+		}
+		if t, ok := idx[r.To]; ok && t < len(g.Claims) {
+			if _, done := denial[t]; !done {
+				d := c.addStmt("the denial of " + c.stmts[t].name)
+				denial[t] = d
+				k := c.stmts[t].issue
+				if k < 0 {
+					k = len(c.issues)
+					c.issues = append(c.issues, cIssue{positions: []int{t}, standard: g.Claims[t].Standard})
+					c.stmts[t].issue = k
+				}
+				c.issues[k].positions = append(c.issues[k].positions, d)
+				c.stmts[d].issue = k
+			}
+		}
+		if t, ok := relIdx[r.To]; ok {
+			if _, done := undercut[t]; !done {
+				undercut[t] = c.addStmt("that " + relName(&g.Relations[t]) + " does not apply")
+			}
+		}
+	}
+	// Claims stated in sources.
+	for i := range g.Claims {
+		cl := &g.Claims[i]
+		if cl.Assumed || len(cl.Spans) == 0 {
+			continue
+		}
+		if c.stmts[i].issue < 0 {
+			c.stmts[i].assumed, c.stmts[i].stated = true, true
+			continue
+		}
+		c.addArg(cArg{rel: -1, conclusion: i, undercutter: -1, factor: stated, role: "stated"})
+	}
+	// Relations as arguments.
+	for i := range g.Relations {
+		r := &g.Relations[i]
+		a := cArg{rel: i, undercutter: -1, scheme: r.Scheme, factor: relWeight(r)}
+		if u, ok := undercut[i]; ok {
+			a.undercutter = u
+		}
+		known := true
+		for _, f := range r.From {
+			p, ok := idx[f]
+			if !ok {
+				known = false
+				break
+			}
+			a.premises = append(a.premises, p)
+		}
+		if !known {
+			continue // a premise outside the graph (a cut-out neighbourhood)
+		}
+		t, isNode := idx[r.To]
+		tr, isRel := relIdx[r.To]
+		switch {
+		case r.Kind == argmap.Supports && isNode:
+			a.conclusion, a.role = t, "supports"
+		case r.Kind == argmap.Contests && isNode:
+			a.conclusion, a.role = denial[t], "contests"
+		case r.Kind == argmap.Contests && isRel:
+			a.conclusion, a.role = undercut[tr], "undercuts"
+		default:
+			continue // support of a relation, or a target outside the graph
+		}
+		c.addArg(a)
+	}
+	c.label()
+	return c.result(nodes)
+}
+
+func (c *caes) addStmt(name string) int {
+	c.stmts = append(c.stmts, cStmt{node: -1, name: name, issue: -1, why: why{rival: -1}})
+	return len(c.stmts) - 1
+}
+
+func (c *caes) addArg(a cArg) {
+	k := len(c.args)
+	c.args = append(c.args, a)
+	c.stmts[a.conclusion].args = append(c.stmts[a.conclusion].args, k)
+	for _, p := range a.premises {
+		c.stmts[p].deps = append(c.stmts[p].deps, k)
+	}
+	if a.undercutter >= 0 {
+		c.stmts[a.undercutter].deps = append(c.stmts[a.undercutter].deps, k)
+	}
+}
+
+// undercutLabel is In when the argument is undercut, Out when it has no
+// undercutter or the undercutter is Out.
+func (c *caes) undercutLabel(a int) Label {
+	u := c.args[a].undercutter
+	if u < 0 {
+		return Out
+	}
+	return c.lab[u]
+}
+
+func (c *caes) applicable(a int) bool {
+	switch c.undercutLabel(a) {
+	case In:
+		return true
+	case Undec:
+		return false
+	}
+	for _, p := range c.args[a].premises {
+		if c.lab[p] == Undec {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *caes) weight(a int) float64 {
+	if c.undercutLabel(a) != Out || !c.applicable(a) {
+		return 0
+	}
+	arg := &c.args[a]
+	n := len(arg.premises)
+	in := 0
+	for _, p := range arg.premises {
+		if c.lab[p] == In {
+			in++
+		}
+	}
+	var w float64
+	switch arg.scheme {
+	case argmap.SchemeConvergent:
+		if in > 0 || n == 0 {
+			w = 1
+		}
+	case argmap.SchemeCumulative:
+		w = 1
+		if n > 0 {
+			w = float64(in) / float64(n)
+		}
+	case argmap.SchemeFactorized:
+		if in < n {
+			return 0
+		}
+		total := c.premiseCount(arg.conclusion)
+		w = 1
+		if total > 0 {
+			w = float64(in) / float64(total)
+		}
+	default: // linked
+		if in == n {
+			w = 1
+		}
+	}
+	return w * arg.factor
+}
+
+// premiseCount counts the distinct premises of every argument on the issue
+// of statement s (or, at no issue, of every argument for s).
+func (c *caes) premiseCount(s int) int {
+	seen := map[int]bool{}
+	positions := []int{s}
+	if k := c.stmts[s].issue; k >= 0 {
+		positions = c.issues[k].positions
+	}
+	for _, p := range positions {
+		for _, a := range c.stmts[p].args {
+			for _, q := range c.args[a].premises {
+				seen[q] = true
+			}
+		}
+	}
+	return len(seen)
+}
+
+func (c *caes) set(s int, l Label, w why) {
+	c.lab[s] = l
+	c.done[s] = true
+	c.stmts[s].why = w
+	for _, a := range c.stmts[s].deps {
+		concl := c.args[a].conclusion
+		c.push(concl)
+		if k := c.stmts[concl].issue; k >= 0 {
+			for _, p := range c.issues[k].positions {
+				c.push(p)
+			}
+		}
+	}
+}
+
+func (c *caes) push(s int) {
+	if !c.done[s] && !c.queued[s] {
+		c.queued[s] = true
+		c.queue = append(c.queue, s)
+	}
+}
+
+func (c *caes) label() {
+	n := len(c.stmts)
+	c.lab = make([]Label, n)
+	c.done = make([]bool, n)
+	c.queued = make([]bool, n)
+	for s := range c.stmts {
+		if c.stmts[s].assumed {
+			k := whyAssumed
+			if c.stmts[s].stated {
+				k = whyStated
+			}
+			c.set(s, In, why{kind: k, rival: -1})
+		}
+	}
+	for _, is := range c.issues {
+		winner := -1
+		for _, p := range is.positions {
+			if c.lab[p] == In {
+				winner = p
+				break
+			}
+		}
+		if winner < 0 {
+			continue
+		}
+		for _, p := range is.positions {
+			if !c.done[p] {
+				c.set(p, Out, why{kind: whyRivalAssumed, rival: winner})
+			}
+		}
+	}
+	for s := range c.stmts {
+		c.push(s)
+	}
+	for len(c.queue) > 0 {
+		s := c.queue[0]
+		c.queue = c.queue[1:]
+		c.queued[s] = false
+		if c.done[s] {
+			continue
+		}
+		st := &c.stmts[s]
+		switch {
+		case c.unsupported(s):
+			if len(st.args) == 0 {
+				c.set(s, Out, why{kind: whyNoArgument, rival: -1})
+			} else {
+				c.set(s, Out, why{kind: whyArgumentsFail, args: st.args, rival: -1})
+			}
+		case st.issue < 0:
+			if a := c.supportedBy(s); len(a) > 0 {
+				c.set(s, In, why{kind: whySupported, args: a, rival: -1})
+			}
+		case c.ready(st.issue):
+			c.resolve(st.issue)
+		}
+	}
+	// Explain what stays undecided.
+	for s := range c.stmts {
+		if c.done[s] {
+			continue
+		}
+		var waiting []int
+		for _, a := range c.stmts[s].args {
+			if !c.applicable(a) && c.undercutLabel(a) != In {
+				waiting = append(waiting, a)
+			}
+		}
+		if len(waiting) > 0 {
+			c.stmts[s].why = why{kind: whyWaitingPremise, args: waiting, rival: -1}
+			continue
+		}
+		// Its own arguments are decided: a rival's are not.
+		if k := c.stmts[s].issue; k >= 0 {
+			for _, p := range c.issues[k].positions {
+				for _, a := range c.stmts[p].args {
+					if !c.applicable(a) && c.undercutLabel(a) != In {
+						waiting = append(waiting, a)
+					}
+				}
+			}
+		}
+		c.stmts[s].why = why{kind: whyWaitingIssue, args: waiting, rival: -1}
+	}
+}
+
+func (c *caes) unsupported(s int) bool {
+	for _, a := range c.stmts[s].args {
+		if !c.applicable(a) || c.weight(a) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *caes) supportedBy(s int) []int {
+	var out []int
+	for _, a := range c.stmts[s].args {
+		if c.applicable(a) && c.weight(a) > 0 {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func (c *caes) ready(k int) bool {
+	for _, p := range c.issues[k].positions {
+		for _, a := range c.stmts[p].args {
+			if !(c.undercutLabel(a) == In || c.applicable(a)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// greater applies a proof standard: does weight w1 beat w2?
+func greater(standard string, w1, w2 float64) bool {
+	switch standard {
+	case argmap.StandardCCE:
+		return w1 > w2 && w1-w2 > cceMargin
+	case argmap.StandardBRD:
+		return w1 > w2 && w1-w2 > cceMargin && w2 < brdDoubt
+	case argmap.StandardDV:
+		return w1 > 0 && w2 == 0
+	}
+	return w1 > w2
+}
+
+func (c *caes) best(p int) (float64, int) {
+	w, arg := 0.0, -1
+	for _, a := range c.stmts[p].args {
+		if x := c.weight(a); x > w {
+			w, arg = x, a
+		}
+	}
+	return w, arg
+}
+
+func (c *caes) resolve(k int) {
+	is := &c.issues[k]
+	weights := make([]float64, len(is.positions))
+	bestArg := make([]int, len(is.positions))
+	for i, p := range is.positions {
+		weights[i], bestArg[i] = c.best(p)
+	}
+	winner := -1
+	for i := range is.positions {
+		if weights[i] == 0 {
+			continue
+		}
+		ok := true
+		for j := range is.positions {
+			if j != i && !greater(is.standard, weights[i], weights[j]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			winner = i
+			break
+		}
+	}
+	// The strongest rival of each position, for the reasons.
+	strongest := func(i int) int {
+		r := -1
+		for j := range is.positions {
+			if j != i && (r < 0 || weights[j] > weights[r]) {
+				r = j
+			}
+		}
+		return r
+	}
+	argsOf := func(i int) []int {
+		if bestArg[i] < 0 {
+			return nil
+		}
+		return []int{bestArg[i]}
+	}
+	for i, p := range is.positions {
+		r := strongest(i)
+		w := why{rival: -1, w: weights[i], standard: is.standard, args: argsOf(i)}
+		if r >= 0 {
+			w.rival, w.w2 = is.positions[r], weights[r]
+			if bestArg[r] >= 0 {
+				w.args = append(w.args, bestArg[r])
+			}
+		}
+		switch {
+		case i == winner:
+			w.kind = whyWon
+			if !c.done[p] {
+				c.set(p, In, w)
+			}
+		case winner >= 0:
+			w.kind = whyLost
+			w.rival, w.w2 = is.positions[winner], weights[winner]
+			w.args = argsOf(i)
+			if bestArg[winner] >= 0 {
+				w.args = append(w.args, bestArg[winner])
+			}
+			if !c.done[p] {
+				c.set(p, Out, w)
+			}
+		default:
+			w.kind = whyNoWinner
+			if !c.done[p] {
+				c.set(p, Out, w)
+			}
+		}
+	}
+}
+
+// result assembles the evaluation of the graph's own statements and
+// relations.
+func (c *caes) result(nodes []nodeInfo) *Evaluation {
+	ev := &Evaluation{Semantics: SemCarneades, Statements: make([]StatementLabel, 0, len(nodes)), Arguments: make([]ArgumentLabel, 0, len(c.g.Relations))}
+	for i, n := range nodes {
+		st := &c.stmts[i]
+		sl := StatementLabel{ID: n.id, Key: n.key, Text: n.text, Label: c.lab[i], Kind: n.kind, Assumed: st.assumed,
+			Reason: c.sentence(i)}
+		for _, a := range st.why.args {
+			sl.Deciding = append(sl.Deciding, c.decider(a))
+		}
+		ev.Statements = append(ev.Statements, sl)
+	}
+	argOf := make(map[int]int, len(c.args))
+	for k, a := range c.args {
+		if a.rel >= 0 {
+			argOf[a.rel] = k
+		}
+	}
+	for i := range c.g.Relations {
+		r := &c.g.Relations[i]
+		al := ArgumentLabel{ID: r.ID, Key: r.Title, Kind: string(r.Kind), From: r.From, To: r.To}
+		k, ok := argOf[i]
+		switch {
+		case !ok:
+			al.Label, al.Reason = Undec, "not evaluated: it supports a relation, or reaches outside the graph"
+		case c.undercutLabel(k) == In:
+			al.Label, al.Reason = Out, "undercut: "+c.stmts[c.args[k].undercutter].name+" holds"
+		case !c.applicable(k):
+			al.Label, al.Reason = Undec, "waits on an undecided premise or undercut"
+		default:
+			al.Weight = c.weight(k)
+			if al.Weight > 0 {
+				al.Label, al.Reason = In, "applies with weight "+fmtWeight(al.Weight)
+			} else {
+				al.Label, al.Reason = Out, "carries no weight: "+c.failedPremises(k)
+			}
+		}
+		ev.Arguments = append(ev.Arguments, al)
+	}
+	return ev
+}
+
+func (c *caes) decider(a int) Decider {
+	arg := &c.args[a]
+	d := Decider{Kind: arg.role, Weight: c.weight(a)}
+	switch {
+	case c.undercutLabel(a) == In:
+		d.Label = Out
+	case !c.applicable(a):
+		d.Label = Undec
+	case d.Weight > 0:
+		d.Label = In
+	default:
+		d.Label = Out
+	}
+	if arg.rel >= 0 {
+		r := &c.g.Relations[arg.rel]
+		d.Relation, d.Key, d.From = r.ID, r.Title, r.From
+	} else {
+		d.Relation = "stated"
+	}
+	return d
+}
+
+// describe names an argument for a sentence.
+func (c *caes) describe(a int) string {
+	arg := &c.args[a]
+	if arg.rel < 0 {
+		return "its being stated in a source"
+	}
+	r := &c.g.Relations[arg.rel]
+	var prem []string
+	for _, p := range arg.premises {
+		prem = append(prem, c.stmts[p].name)
+	}
+	from := "no premises"
+	if len(prem) > 0 {
+		from = strings.Join(prem, " + ")
+	}
+	return fmt.Sprintf("%s (%s, from %s)", relName(r), arg.role, from)
+}
+
+// failedPremises says why an applicable argument weighs nothing.
+func (c *caes) failedPremises(a int) string {
+	if c.undercutLabel(a) == In {
+		return "undercut: " + c.stmts[c.args[a].undercutter].name + " holds"
+	}
+	var out []string
+	for _, p := range c.args[a].premises {
+		if c.lab[p] != In {
+			out = append(out, c.stmts[p].name+" is "+c.lab[p].String())
+		}
+	}
+	if len(out) == 0 {
+		return "its weight is 0"
+	}
+	return "premise " + strings.Join(out, ", ")
+}
+
+var standardNames = map[string]string{
+	"": "preponderance of the evidence", argmap.StandardPE: "preponderance of the evidence",
+	argmap.StandardCCE: "clear and convincing evidence", argmap.StandardBRD: "beyond reasonable doubt",
+	argmap.StandardDV: "dialectical validation",
+}
+
+// sentence explains the label of statement s.
+func (c *caes) sentence(s int) string {
+	st := &c.stmts[s]
+	w := st.why
+	rival := ""
+	if w.rival >= 0 {
+		rival = c.stmts[w.rival].name
+	}
+	switch w.kind {
+	case whyAssumed:
+		if st.node >= len(c.g.Claims) {
+			return "in: evidence is taken as given"
+		}
+		return "in: assumed"
+	case whyStated:
+		return "in: stated in a source and contested by none"
+	case whyRivalAssumed:
+		return "out: the rival position " + rival + " is assumed"
+	case whyNoArgument:
+		return "out: no argument supports it and it is not assumed"
+	case whyArgumentsFail:
+		var parts []string
+		for _, a := range w.args {
+			parts = append(parts, c.describe(a)+" fails ("+c.failedPremises(a)+")")
+		}
+		return "out: every argument for it fails: " + strings.Join(parts, "; ")
+	case whySupported:
+		return "in: supported by " + c.describe(w.args[0])
+	case whyWon:
+		s := fmt.Sprintf("in: its strongest argument, %s, weighs %s", c.describe(w.args[0]), fmtWeight(w.w))
+		if w.rival >= 0 {
+			s += fmt.Sprintf(" against %s for %s", fmtWeight(w.w2), rival)
+		}
+		return s + ", which meets " + standardNames[w.standard]
+	case whyLost:
+		return fmt.Sprintf("out: %s wins its issue (%s against %s, %s)", rival, fmtWeight(w.w2), fmtWeight(w.w), standardNames[w.standard])
+	case whyNoWinner:
+		return fmt.Sprintf("out: no position of its issue meets %s (this one %s, %s %s)", standardNames[w.standard], fmtWeight(w.w), rival, fmtWeight(w.w2))
+	case whyWaitingPremise:
+		var parts []string
+		for _, a := range w.args {
+			parts = append(parts, c.describe(a))
+		}
+		return "undec: its arguments wait on undecided premises or undercuts (a cycle or an open question): " + strings.Join(parts, "; ")
+	case whyWaitingIssue:
+		if len(w.args) == 0 {
+			return "undec: its issue is still open"
+		}
+		var parts []string
+		for _, a := range w.args {
+			parts = append(parts, c.describe(a)+" for "+c.stmts[c.args[a].conclusion].name)
+		}
+		return "undec: its issue waits on " + strings.Join(parts, "; ")
+	}
+	return "undec"
+}

@@ -1,0 +1,183 @@
+package evaluate
+
+import (
+	"strings"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// DungFramework builds the abstract framework of a graph: its arguments are
+// the claims, the evidence and the contests relations; a contest attacks its
+// target (a claim, or a contest it undercuts), and whatever attacks a premise
+// of a contest attacks the contest too. Supports play no part in Dung
+// semantics. g is not changed.
+func DungFramework(g *argmap.Graph) *Framework {
+	f := NewFramework()
+	for _, n := range graphNodes(g) {
+		f.AddArgument(n.id)
+	}
+	attackersOf := map[string][]string{}
+	isContest := map[string]bool{}
+	for i := range g.Relations {
+		r := &g.Relations[i]
+		if r.Kind == argmap.Contests {
+			f.AddArgument(r.ID)
+			isContest[r.ID] = true
+			attackersOf[r.To] = append(attackersOf[r.To], r.ID)
+		}
+	}
+	for i := range g.Relations {
+		r := &g.Relations[i]
+		if r.Kind != argmap.Contests {
+			continue
+		}
+		if _, ok := f.Index(r.To); ok {
+			f.AddAttack(r.ID, r.To)
+		}
+		for _, p := range r.From {
+			for _, a := range attackersOf[p] {
+				f.AddAttack(a, r.ID)
+			}
+		}
+	}
+	return f
+}
+
+func evaluateDung(g *argmap.Graph, sem Semantics, lim Limits) (*Evaluation, error) {
+	f := DungFramework(g)
+	res, err := Evaluate(f, sem, lim)
+	if err != nil {
+		return nil, err
+	}
+	nodes := graphNodes(g)
+	names := map[string]string{}
+	for _, n := range nodes {
+		names[n.id] = short(n.key, n.text)
+	}
+	rels := map[string]*argmap.Relation{}
+	for i := range g.Relations {
+		rels[g.Relations[i].ID] = &g.Relations[i]
+	}
+	label := func(id string) Label {
+		i, _ := f.Index(id)
+		return res.Labels[i]
+	}
+	ev := &Evaluation{Semantics: sem, Count: res.Count}
+	for _, n := range nodes {
+		i, _ := f.Index(n.id)
+		cred, scep := res.Credulous[i], res.Sceptical[i]
+		sl := StatementLabel{ID: n.id, Key: n.key, Text: n.text, Label: res.Labels[i], Kind: n.kind,
+			Credulous: &cred, Sceptical: &scep}
+		sl.Reason, sl.Deciding = dungReason(f, res, i, rels, names, label)
+		ev.Statements = append(ev.Statements, sl)
+	}
+	for i := range g.Relations {
+		r := &g.Relations[i]
+		al := ArgumentLabel{ID: r.ID, Key: r.Title, Kind: string(r.Kind), From: r.From, To: r.To, Weight: relWeight(r)}
+		if k, ok := f.Index(r.ID); ok {
+			al.Label = res.Labels[k]
+			al.Reason, _ = dungReason(f, res, k, rels, names, label)
+		} else {
+			al.Label, al.Reason = premiseLabel(r, label)
+		}
+		ev.Arguments = append(ev.Arguments, al)
+	}
+	for _, ext := range res.Extensions {
+		var ids []string
+		for _, id := range ext {
+			if _, isRel := rels[id]; !isRel {
+				ids = append(ids, id)
+			}
+		}
+		if ids == nil {
+			ids = []string{}
+		}
+		ev.Extensions = append(ev.Extensions, ids)
+	}
+	if res.Count == 0 {
+		ev.Note = "the framework has no " + string(sem) + " extension (an odd cycle of attacks): nothing is accepted"
+	}
+	return ev, nil
+}
+
+// premiseLabel labels a supports relation by its premises: In when all are
+// In, Out when one is Out.
+func premiseLabel(r *argmap.Relation, label func(string) Label) (Label, string) {
+	l := In
+	for _, p := range r.From {
+		switch label(p) {
+		case Out:
+			return Out, "a premise is out"
+		case Undec:
+			l = Undec
+		}
+	}
+	if l == In {
+		return In, "every premise is in (supports play no part in Dung semantics)"
+	}
+	return Undec, "a premise is undecided"
+}
+
+func dungReason(f *Framework, res *Result, i int, rels map[string]*argmap.Relation, names map[string]string, label func(string) Label) (string, []Decider) {
+	var in, open, out []int
+	for _, a := range f.Attackers(i) {
+		switch res.Labels[a] {
+		case In:
+			in = append(in, a)
+		case Undec:
+			open = append(open, a)
+		default:
+			out = append(out, a)
+		}
+	}
+	describe := func(as []int) (string, []Decider) {
+		var parts []string
+		var ds []Decider
+		for _, a := range as {
+			id := f.Name(a)
+			r := rels[id]
+			if r == nil {
+				parts = append(parts, names[id])
+				continue
+			}
+			var from []string
+			for _, p := range r.From {
+				from = append(from, names[p])
+			}
+			target := "it"
+			if r.To != f.Name(i) {
+				target = "a premise"
+			}
+			parts = append(parts, relName(r)+" from "+strings.Join(from, " + ")+" (contesting "+target+", "+res.Labels[a].String()+")")
+			ds = append(ds, Decider{Relation: r.ID, Key: r.Title, Kind: "contests", From: r.From, Weight: relWeight(r), Label: res.Labels[a]})
+		}
+		return strings.Join(parts, "; "), ds
+	}
+	sem := string(res.Semantics)
+	switch res.Labels[i] {
+	case In:
+		if len(f.Attackers(i)) == 0 {
+			return "in: nothing contests it", nil
+		}
+		s, ds := describe(out)
+		return "in: every attack on it fails under " + sem + " semantics: " + s, ds
+	case Out:
+		if len(in) > 0 {
+			s, ds := describe(in)
+			return "out: defeated by " + s, ds
+		}
+		s, ds := describe(open)
+		return "out: in every " + sem + " extension one of these defeats it: " + s, ds
+	}
+	if res.Count == 0 {
+		return "undec: the framework has no " + sem + " extension", nil
+	}
+	s, ds := describe(open)
+	if len(open) == 0 {
+		return "undec", nil
+	}
+	if res.Credulous[i] {
+		return "undec: accepted in some " + sem + " extensions but not all; open attacks: " + s, ds
+	}
+	return "undec: attacked by arguments that are themselves undecided: " + s, ds
+}

@@ -1,0 +1,151 @@
+package evaluate
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// Evaluation is the verdict on every statement (claim or evidence) of a graph
+// and on every relation, with the reasons.
+type Evaluation struct {
+	Semantics  Semantics        `json:"semantics"`
+	Statements []StatementLabel `json:"statements"`
+	Arguments  []ArgumentLabel  `json:"arguments"`
+	// Count is the number of labellings of a Dung semantics (saturating);
+	// Extensions lists up to Limits.MaxListed of them as statement IDs.
+	Count      int        `json:"count,omitempty"`
+	Extensions [][]string `json:"extensions,omitempty"`
+	// Note says something that holds for the whole evaluation, such as a
+	// framework with no stable extension.
+	Note string `json:"note,omitempty"`
+}
+
+// StatementLabel is the verdict on one claim or piece of evidence.
+type StatementLabel struct {
+	ID string `json:"id"`
+	// Key is the statement's name in the file it was imported from (the
+	// claim's Title: a Carneades statement key, a TGF argument name, an
+	// Argdown title); empty otherwise.
+	Key  string `json:"key"`
+	Text string `json:"text"`
+	// Label is in, out or undec.
+	Label Label  `json:"label"`
+	Kind  string `json:"kind"` // "claim" or "evidence"
+	// Assumed tells whether the statement was taken as given.
+	Assumed bool `json:"assumed,omitempty"`
+	// Credulous and Sceptical acceptance under a Dung semantics: In in some,
+	// or in every, labelling.
+	Credulous *bool `json:"credulous,omitempty"`
+	Sceptical *bool `json:"sceptical,omitempty"`
+	// Reason explains the label in a sentence; Deciding lists the relations
+	// that decide it.
+	Reason   string    `json:"reason"`
+	Deciding []Decider `json:"deciding,omitempty"`
+}
+
+// Decider is a relation that decides a label.
+type Decider struct {
+	Relation string   `json:"relation"`
+	Key      string   `json:"key,omitempty"`
+	Kind     string   `json:"kind"` // supports, contests, undercuts, or stated (a source states the claim)
+	From     []string `json:"from,omitempty"`
+	Weight   float64  `json:"weight"`
+	Label    Label    `json:"label"`
+}
+
+// ArgumentLabel is the verdict on one relation: In when it applies with some
+// weight (or, under a Dung semantics, is accepted), Out when it fails, Undec
+// when that is open.
+type ArgumentLabel struct {
+	ID     string   `json:"id"`
+	Key    string   `json:"key"`
+	Kind   string   `json:"kind"`
+	From   []string `json:"from"`
+	To     string   `json:"to"`
+	Weight float64  `json:"weight"`
+	Label  Label    `json:"label"`
+	Reason string   `json:"reason"`
+}
+
+// Options tune the structured (Carneades) evaluation of argmap graphs.
+type Options struct {
+	// Limits bound the Dung semantics.
+	Limits Limits
+	// StatedWeight is the weight of a source stating a claim that is
+	// contested, weighed against the arguments over it; 0 means
+	// DefaultStatedWeight.
+	StatedWeight float64
+}
+
+// DefaultStatedWeight is the weight of a claim's being stated in a source,
+// when the claim is at issue: below an explicit argument of full weight.
+const DefaultStatedWeight = 0.5
+
+// EvaluateGraph labels every claim, evidence and relation of g under the
+// semantics: a Dung semantics over the attacks the graph's contests make, or
+// the structured Carneades evaluation. g is not changed.
+func EvaluateGraph(g *argmap.Graph, sem Semantics, opt Options) (*Evaluation, error) {
+	switch sem {
+	case SemCarneades:
+		return evaluateCarneades(g, opt), nil
+	case SemGrounded, SemComplete, SemPreferred, SemStable:
+		return evaluateDung(g, sem, opt.Limits)
+	}
+	return nil, argmap.Errorf(argmap.EINVALID, "unknown semantics %q (want grounded, complete, preferred, stable or carneades)", sem)
+}
+
+// node is what the graph says about one claim or evidence.
+type nodeInfo struct {
+	id, key, text, kind string
+}
+
+func graphNodes(g *argmap.Graph) []nodeInfo {
+	out := make([]nodeInfo, 0, len(g.Claims)+len(g.Evidence))
+	for _, c := range g.Claims {
+		out = append(out, nodeInfo{c.ID, c.Title, c.Text, "claim"})
+	}
+	for _, e := range g.Evidence {
+		out = append(out, nodeInfo{e.ID, "", e.Text, "evidence"})
+	}
+	return out
+}
+
+// relWeight is the weight a relation carries: its score, or 1 when it has
+// none.
+func relWeight(r *argmap.Relation) float64 {
+	if r.Score > 0 {
+		return r.Score
+	}
+	return 1
+}
+
+// short quotes a statement for a sentence: its key when it has one, else its
+// text cut to a readable length.
+func short(key, text string) string {
+	if key != "" {
+		return key
+	}
+	t := strings.Join(strings.Fields(text), " ")
+	if r := []rune(t); len(r) > 70 {
+		t = string(r[:67]) + "..."
+	}
+	return fmt.Sprintf("%q", t)
+}
+
+func relName(r *argmap.Relation) string {
+	if r.Title != "" {
+		return "argument " + r.Title
+	}
+	return "relation " + r.ID
+}
+
+func fmtWeight(w float64) string {
+	s := fmt.Sprintf("%.2f", w)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "" {
+		return "0"
+	}
+	return s
+}

@@ -1,0 +1,168 @@
+package evaluate_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/evaluate"
+)
+
+// graphBuilder makes small argmap graphs with readable names.
+type graphBuilder struct {
+	g   argmap.Graph
+	ids map[string]string
+}
+
+func newGraph() *graphBuilder { return &graphBuilder{ids: map[string]string{}} }
+
+// claim adds a claim; stated claims have a span in a source.
+func (b *graphBuilder) claim(name string, stated bool, mod ...func(*argmap.Claim)) *graphBuilder {
+	c := argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Title: name, Text: "Claim " + name, Origin: argmap.OriginExtracted}
+	if stated {
+		c.Spans = []argmap.Span{{SourceID: "src_doc", Start: 0, End: 1}}
+	}
+	for _, m := range mod {
+		m(&c)
+	}
+	b.ids[name] = c.ID
+	b.g.Claims = append(b.g.Claims, c)
+	return b
+}
+
+func (b *graphBuilder) evidence(name string) *graphBuilder {
+	e := argmap.Evidence{ID: argmap.NewID(argmap.KindEvidence), Text: "Evidence " + name, Origin: argmap.OriginExtracted}
+	b.ids[name] = e.ID
+	b.g.Evidence = append(b.g.Evidence, e)
+	return b
+}
+
+// rel adds a relation named name from the premises to a node or relation.
+func (b *graphBuilder) rel(name string, kind argmap.RelationKind, score float64, to string, from ...string) *graphBuilder {
+	r := argmap.Relation{ID: argmap.NewID(argmap.KindRelation), Kind: kind, To: b.ids[to], Score: score, Origin: argmap.OriginExtracted, Title: name}
+	for _, f := range from {
+		r.From = append(r.From, b.ids[f])
+	}
+	b.ids[name] = r.ID
+	b.g.Relations = append(b.g.Relations, r)
+	return b
+}
+
+func labels(t *testing.T, g *argmap.Graph, sem evaluate.Semantics) (map[string]string, map[string]string) {
+	t.Helper()
+	ev, err := evaluate.EvaluateGraph(g, sem, evaluate.Options{})
+	if err != nil {
+		t.Fatalf("EvaluateGraph(%s): %v", sem, err)
+	}
+	got, why := map[string]string{}, map[string]string{}
+	for _, s := range ev.Statements {
+		name := s.Key
+		if name == "" {
+			name = strings.TrimPrefix(s.Text, "Evidence ")
+		}
+		got[name] = s.Label.String()
+		why[name] = s.Reason
+		if s.Reason == "" {
+			t.Errorf("%s: statement %s has no reason", sem, name)
+		}
+	}
+	return got, why
+}
+
+func TestEvaluateGraphCarneades(t *testing.T) {
+	cce := func(c *argmap.Claim) { c.Standard = argmap.StandardCCE }
+	tests := []struct {
+		name  string
+		graph *graphBuilder
+		want  map[string]string
+		why   map[string]string // substrings of reasons
+	}{
+		{"empty", newGraph(), map[string]string{}, nil},
+		{"stated and uncontested", newGraph().claim("a", true), map[string]string{"a": "in"},
+			map[string]string{"a": "stated in a source"}},
+		{"unstated and unsupported", newGraph().claim("a", false), map[string]string{"a": "out"},
+			map[string]string{"a": "no argument"}},
+		{"supported by evidence", newGraph().claim("a", false).evidence("e").rel("r", argmap.Supports, 0.9, "a", "e"),
+			map[string]string{"a": "in", "e": "in"}, map[string]string{"a": "supported by argument r"}},
+		{"strong contest defeats a stated claim", newGraph().claim("a", true).claim("b", true).rel("r", argmap.Contests, 0.8, "a", "b"),
+			map[string]string{"a": "out", "b": "in"}, map[string]string{"a": "wins its issue (0.8 against 0.5"}},
+		{"weak contest leaves a stated claim standing", newGraph().claim("a", true).claim("b", true).rel("r", argmap.Contests, 0.4, "a", "b"),
+			map[string]string{"a": "in", "b": "in"}, map[string]string{"a": "weighs 0.5 against 0.4"}},
+		{"support outweighs contest", newGraph().claim("a", false).evidence("e").claim("b", true).
+			rel("s", argmap.Supports, 1, "a", "e").rel("r", argmap.Contests, 0.8, "a", "b"),
+			map[string]string{"a": "in", "b": "in", "e": "in"}, nil},
+		{"clear and convincing not met", newGraph().claim("a", false, cce).evidence("e").claim("b", true).
+			rel("s", argmap.Supports, 1, "a", "e").rel("r", argmap.Contests, 0.8, "a", "b"),
+			map[string]string{"a": "out", "b": "in", "e": "in"}, map[string]string{"a": "clear and convincing"}},
+		{"undercut support", newGraph().claim("a", false).evidence("e").claim("u", true).
+			rel("s", argmap.Supports, 1, "a", "e").rel("x", argmap.Contests, 1, "s", "u"),
+			map[string]string{"a": "out", "e": "in", "u": "in"}, map[string]string{"a": "undercut"}},
+		{"mutual contest", newGraph().claim("a", true).claim("b", true).
+			rel("r1", argmap.Contests, 1, "a", "b").rel("r2", argmap.Contests, 1, "b", "a"),
+			map[string]string{"a": "undec", "b": "undec"}, map[string]string{"a": "undec:"}},
+		{"self-contest", newGraph().claim("a", true).rel("r", argmap.Contests, 1, "a", "a"),
+			map[string]string{"a": "undec"}, nil},
+		{"rival positions", newGraph().claim("a", false, func(c *argmap.Claim) { c.Issue = "i" }).
+			claim("b", false, func(c *argmap.Claim) { c.Issue = "i" }).evidence("e").evidence("f").
+			rel("s1", argmap.Supports, 0.9, "a", "e").rel("s2", argmap.Supports, 0.6, "b", "f"),
+			map[string]string{"a": "in", "b": "out", "e": "in", "f": "in"}, map[string]string{"b": "a wins its issue"}},
+		{"assumed rival", newGraph().claim("a", false, func(c *argmap.Claim) { c.Issue, c.Assumed = "i", true }).
+			claim("b", false, func(c *argmap.Claim) { c.Issue = "i" }).evidence("e").rel("s", argmap.Supports, 1, "b", "e"),
+			map[string]string{"a": "in", "b": "out", "e": "in"}, map[string]string{"b": "rival position a is assumed"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := cloneGraph(&tt.graph.g)
+			got, why := labels(t, &tt.graph.g, evaluate.SemCarneades)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("labels (-want +got):\n%s\nreasons: %v", diff, why)
+			}
+			for k, sub := range tt.why {
+				if !strings.Contains(why[k], sub) {
+					t.Errorf("reason of %s = %q, want it to contain %q", k, why[k], sub)
+				}
+			}
+			if diff := cmp.Diff(before, tt.graph.g); diff != "" {
+				t.Errorf("EvaluateGraph changed its input (-before +after):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestEvaluateGraphDung(t *testing.T) {
+	b := newGraph().claim("a", true).claim("b", true).claim("c", true).claim("d", false).
+		rel("r1", argmap.Contests, 1, "b", "a").rel("r2", argmap.Contests, 1, "c", "b").
+		rel("r3", argmap.Contests, 1, "d", "d")
+	got, why := labels(t, &b.g, evaluate.SemGrounded)
+	want := map[string]string{"a": "in", "b": "out", "c": "in", "d": "undec"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("grounded labels (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(why["b"], "defeated by argument r1") {
+		t.Errorf("reason of b = %q, want the deciding attack r1", why["b"])
+	}
+	// An attack on a premise of a contest defeats the contest: c loses its
+	// attack on b when a is defeated by e.
+	b.claim("e", true).rel("r4", argmap.Contests, 1, "a", "e")
+	got, _ = labels(t, &b.g, evaluate.SemPreferred)
+	want = map[string]string{"a": "out", "b": "in", "c": "out", "d": "undec", "e": "in"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("preferred labels (-want +got):\n%s", diff)
+	}
+}
+
+func cloneGraph(g *argmap.Graph) argmap.Graph {
+	c := *g
+	c.Claims = append([]argmap.Claim(nil), g.Claims...)
+	for i := range c.Claims {
+		c.Claims[i].Spans = append([]argmap.Span(nil), g.Claims[i].Spans...)
+	}
+	c.Evidence = append([]argmap.Evidence(nil), g.Evidence...)
+	c.Relations = append([]argmap.Relation(nil), g.Relations...)
+	for i := range c.Relations {
+		c.Relations[i].From = append([]string(nil), g.Relations[i].From...)
+	}
+	return c
+}
