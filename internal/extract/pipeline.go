@@ -67,7 +67,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc argmap.Document) (*argmap.Gr
 	if err != nil {
 		return nil, err
 	}
-	text, htmlTitle := dec.text, dec.title
+	text := dec.text
 	hash := argmap.ContentHash(doc.Data)
 	src := argmap.Source{
 		ID:          argmap.DerivedID(argmap.KindSource, hash),
@@ -90,16 +90,13 @@ func (p *Pipeline) Extract(ctx context.Context, doc argmap.Document) (*argmap.Gr
 	}
 	units, bibSegs := label(text, segs, sents, mentions)
 	g := &argmap.Graph{}
-	md := meta.Detect(text, doc.Name)
-	src.Title = titleOf(text, segs, htmlTitle, doc.Name)
-	if t := strings.TrimSpace(md.Title); t != "" && (htmlTitle == "" || t != doc.Name) && !(dec.binary && htmlTitle != "") {
-		src.Title = clip(t, 2000)
-	}
-	if len(md.Authors) == 0 {
+	md := meta.Detect(metaText(dec), doc.Name)
+	src.Title = chooseTitle(dec, md, text, segs, units, doc.Name)
+	if len(dec.authors) > 0 {
 		md.Authors = dec.authors
 	}
-	if md.Date == "" && md.Year == "" {
-		md.Date = dec.date
+	if dec.date != "" && !(dec.binary && md.Date != "") {
+		md.Date = dec.date // a PDF's creation date may be a scan's: its text's date first
 	}
 	for _, a := range md.Authors {
 		if a = strings.TrimSpace(a); a != "" && len(a) <= argmap.MaxNameLen {
@@ -342,27 +339,6 @@ func strongChromeHit(p string) bool {
 		}
 	}
 	return false
-}
-
-// titleOf picks a title: the HTML title, else the first heading-like segment,
-// else the document name.
-func titleOf(text string, segs []Segment, htmlTitle, name string) string {
-	if t := strings.TrimSpace(htmlTitle); t != "" {
-		return clip(t, 2000)
-	}
-	for i, sg := range segs {
-		if i > 15 {
-			break
-		}
-		st := surfaceOf(text[sg.Start:sg.End])
-		if st.nWords >= 3 && isHeading(st) && !strongChromeHit(st.p) && chromeHit(st.p) == "" && !isMetadata(st) {
-			return clip(text[sg.Start:sg.End], 2000)
-		}
-	}
-	if name != "" {
-		return clip(name, 2000)
-	}
-	return "untitled document"
 }
 
 // cleanField makes s fit a record field: valid UTF-8, no control

@@ -32,6 +32,7 @@ type decoded struct {
 	authors []string // likewise
 	date    string   // likewise
 	binary  bool     // read from PDF or DOCX
+	format  Format   // of a text document
 }
 
 // decode turns a document's bytes into its text: PDF and DOCX through the
@@ -53,12 +54,18 @@ func (p *Pipeline) decode(ctx context.Context, doc argmap.Document) (decoded, er
 		return decoded{}, err
 	}
 	d := decoded{text: string(doc.Data)}
-	if Sniff(doc.MediaType, doc.Name, doc.Data) == FormatHTML {
-		d.text, d.title = HTMLText(doc.Data)
+	var h head
+	switch d.format = Sniff(doc.MediaType, doc.Name, doc.Data); d.format {
+	case FormatHTML:
+		d.text, _ = HTMLText(doc.Data)
 		if strings.TrimSpace(d.text) == "" {
 			return decoded{}, argmap.Errorf(argmap.EINVALID, "empty document: the HTML has no visible text")
 		}
+		h = htmlHead(doc.Data)
+	case FormatMarkdown:
+		h = markdownHead(d.text)
 	}
+	d.title, d.authors, d.date = h.title, h.authors, h.date
 	return d, nil
 }
 

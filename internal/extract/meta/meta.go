@@ -153,6 +153,9 @@ func Detect(text, name string) Meta {
 		m.DOI = strings.TrimRight(d, ".,;)]")
 	}
 	if m.Title == "" {
+		m.Title = topicLine(head)
+	}
+	if m.Title == "" {
 		m.Title = titleLine(head)
 	}
 	if m.Title == "" {
@@ -404,9 +407,38 @@ var chrome = []string{
 }
 
 // titleLine returns the first heading-like line that is not page chrome.
+// topicRe matches the subject line of a thread or message: "Topic: ...",
+// "Subject: ...", "Thread: ...".
+var topicRe = regexp.MustCompile(`^(?i:topic|subject|thread|title)\s*:\s*(\S.{3,240})$`)
+
+// topicLine returns the subject named by a "Topic:"/"Subject:" line in the
+// first lines of a document, or "".
+func topicLine(head []string) string {
+	for i, l := range head {
+		if i >= 20 {
+			break
+		}
+		if m := topicRe.FindStringSubmatch(l); m != nil {
+			return strings.TrimSpace(m[1])
+		}
+	}
+	return ""
+}
+
+// navLine reports whether a line is a breadcrumb trail or a menu: parts
+// joined by two or more " > ", " » ", " / " or " | ".
+func navLine(l string) bool {
+	for _, sep := range []string{" > ", " » ", " | ", " / ", " › "} {
+		if strings.Count(l, sep) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 func titleLine(head []string) string {
 	for _, l := range head {
-		if l == "" || len(l) > 250 || len(l) < 8 {
+		if l == "" || len(l) > 250 || len(l) < 8 || navLine(l) {
 			continue
 		}
 		low := strings.ToLower(l)
