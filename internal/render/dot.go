@@ -22,7 +22,6 @@ const (
 	colFocus    = "#1565c0"
 	colFocusBg  = "#fff59d"
 	fontRegular = "Helvetica"
-	fontBold    = "Helvetica-Bold"
 )
 
 // Label sizes: claims wrap at about 30 characters and keep 6 lines; longer
@@ -488,14 +487,18 @@ func (bd *builder) addClaim(c argmap.Claim) {
 	if clean(text) == "" {
 		text = c.ID
 	}
-	attrs := "shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#37474f\""
+	lines := bd.withTags(c.ID, wrap(text, claimWidth, claimLines))
+	attrs := "shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#37474f\", label=" + quote(lines...)
 	if c.Main {
-		attrs = "shape=box, style=\"rounded,filled\", fillcolor=\"#e3f2fd\", color=\"#0d47a1\", penwidth=2.2, fontname=\"" + fontBold + "\""
+		// Bold through an HTML-like label: Graphviz then measures the text
+		// with bold widths. A bold font name ("Helvetica-Bold") is measured
+		// as regular, and the bold text a browser draws spills out of the box.
+		attrs = "shape=box, style=\"rounded,filled\", fillcolor=\"#e3f2fd\", color=\"#0d47a1\", penwidth=2.2, label=" + boldLabel(lines...)
 		bd.present["main"] = true
 	} else {
 		bd.present["claim"] = true
 	}
-	bd.nodes = append(bd.nodes, node{id: c.ID, name: bd.names[c.ID], attrs: attrs + ", label=" + quote(bd.withTags(c.ID, wrap(text, claimWidth, claimLines))...) + bd.common(c.ID)})
+	bd.nodes = append(bd.nodes, node{id: c.ID, name: bd.names[c.ID], attrs: attrs + bd.common(c.ID)})
 }
 
 func (bd *builder) addEvidence(e argmap.Evidence) {
@@ -605,8 +608,9 @@ func stubAttrs(id string) string {
 // (for node kinds) or edge attributes (for edge kinds), and the text.
 var legendItems = []struct {
 	key, nodeAttrs, edgeAttrs, text string
+	bold                            bool
 }{
-	{key: "main", nodeAttrs: "shape=box, style=\"rounded,filled\", fillcolor=\"#e3f2fd\", color=\"#0d47a1\", penwidth=2.2, fontname=\"" + fontBold + "\"", text: "main claim"},
+	{key: "main", nodeAttrs: "shape=box, style=\"rounded,filled\", fillcolor=\"#e3f2fd\", color=\"#0d47a1\", penwidth=2.2", text: "main claim", bold: true},
 	{key: "claim", nodeAttrs: "shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#37474f\"", text: "claim"},
 	{key: "evidence", nodeAttrs: "shape=note, style=filled, fillcolor=\"#fff8e1\", color=\"#8d6e63\", fontsize=10", text: "evidence"},
 	{key: "source", nodeAttrs: "shape=folder, style=filled, fillcolor=\"#eceff1\", color=\"#78909c\", fontsize=10", text: "source"},
@@ -637,7 +641,11 @@ func (bd *builder) legend() string {
 		}
 		name := quote("legend:" + it.key)
 		if it.nodeAttrs != "" {
-			nodes = append(nodes, rowEntry{name, name, fmt.Sprintf("\t\t%s [%s, label=%s];\n", name, it.nodeAttrs, quote(it.text))})
+			lbl := quote(it.text)
+			if it.bold {
+				lbl = boldLabel(it.text)
+			}
+			nodes = append(nodes, rowEntry{name, name, fmt.Sprintf("\t\t%s [%s, label=%s];\n", name, it.nodeAttrs, lbl)})
 			continue
 		}
 		tail := quote("legend:" + it.key + ":from")

@@ -32,7 +32,8 @@ func injectionGraph() *argmap.Graph {
 	g := &argmap.Graph{}
 	for i, s := range injections {
 		id := "clm_inj" + string(rune('a'+i))
-		g.Claims = append(g.Claims, argmap.Claim{ID: id, Text: s, Origin: argmap.OriginCurated, CreatedAt: t0})
+		// Every other claim is a main claim, drawn with a bold HTML-like label.
+		g.Claims = append(g.Claims, argmap.Claim{ID: id, Text: s, Main: i%2 == 1, Origin: argmap.OriginCurated, CreatedAt: t0})
 		if i > 0 {
 			g.Relations = append(g.Relations, argmap.Relation{ID: "rel_inj" + string(rune('a'+i)), Kind: argmap.Supports, From: []string{id}, To: "clm_inja", Origin: argmap.OriginCurated, CreatedAt: t0})
 		}
@@ -138,7 +139,7 @@ func TestDOTStructure(t *testing.T) {
 	}
 	dot := string(out)
 	for _, want := range []string{
-		`"clm_main" [shape=box, style="rounded,filled", fillcolor="#e3f2fd", color="#0d47a1", penwidth=2.2, fontname="Helvetica-Bold", label="Ending Mare Nostrum made the\ncrossing deadlier"`,
+		`"clm_main" [shape=box, style="rounded,filled", fillcolor="#e3f2fd", color="#0d47a1", penwidth=2.2, label=<<B>Ending Mare Nostrum made the<BR/>crossing deadlier</B>>`,
 		`"evd_deaths" [shape=note`,
 		`"src_guardian" [shape=folder`,
 		`"act_iom" [shape=ellipse`,
@@ -204,6 +205,23 @@ func TestDOTEscaping(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, line := range strings.Split(string(out), "\n") {
+		// A bold HTML-like label: no markup but its own, and no backslash
+		// Graphviz would expand (\N, \G, \E, \H, \T, \L).
+		if a, rest, ok := strings.Cut(line, "label=<<B>"); ok {
+			html, after, ok := strings.Cut(rest, "</B>>")
+			if !ok {
+				t.Fatalf("line %d: bold label not closed: %s", i+1, line)
+			}
+			if strings.ContainsAny(strings.ReplaceAll(html, "<BR/>", ""), "<>\"") {
+				t.Errorf("line %d: bold label holds markup or a quote: %s", i+1, line)
+			}
+			for j := 0; j+1 < len(html); j++ {
+				if html[j] == '\\' && strings.IndexByte("NGEHTL", html[j+1]) >= 0 {
+					t.Errorf("line %d: bold label leaves \\%c for Graphviz: %s", i+1, html[j+1], line)
+				}
+			}
+			line = a + after
+		}
 		// Every quote in a line is either escaped or one of an even number
 		// of delimiters.
 		n := 0

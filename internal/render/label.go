@@ -133,6 +133,48 @@ func quote(lines ...string) string {
 	return b.String()
 }
 
+// boldLabel returns lines as a Graphviz HTML-like label in bold, one line per
+// <BR/>. Every character that HTML-like labels treat specially is written as
+// an entity, so the text shows literally. Graphviz still expands \N, \G, \E,
+// \H, \T and \L in such labels (an entity for the backslash does not stop
+// it), so a word joiner (U+2060, invisible) goes between such a backslash and
+// its letter. Control characters never reach here: callers pass text through
+// clean or wrap first.
+func boldLabel(lines ...string) string {
+	var b strings.Builder
+	b.WriteString("<<B>")
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteString(`<BR/>`)
+		}
+		prev := rune(0)
+		for _, r := range l {
+			if prev == '\\' && strings.ContainsRune("NGEHTL", r) {
+				b.WriteString("&#8288;")
+			}
+			prev = r
+			switch r {
+			case '&':
+				b.WriteString("&amp;")
+			case '<':
+				b.WriteString("&lt;")
+			case '>':
+				b.WriteString("&gt;")
+			case '"':
+				b.WriteString("&quot;")
+			default:
+				if r < 0x20 || r == 0x7f {
+					b.WriteByte(' ')
+					continue
+				}
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteString("</B>>")
+	return b.String()
+}
+
 // safeName reports whether id can be used as a node name and SVG element ID
 // as it is: ASCII letters, digits and underscores only, so it can never close
 // an XML comment or attribute in Graphviz's SVG output.
