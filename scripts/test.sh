@@ -37,3 +37,6 @@ else
 	echo "== go test with neo4j"
 	ARGMAP_NEO4J_PACKAGES="$neo4j_packages" bash scripts/test-neo4j.sh
 fi
+
+echo "== web app in a browser"
+bash scripts/test-webui.sh

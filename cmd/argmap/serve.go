@@ -15,6 +15,7 @@ import (
 	"github.com/argmap/argmap/internal/extract"
 	"github.com/argmap/argmap/internal/httpapi"
 	"github.com/argmap/argmap/internal/render"
+	"github.com/argmap/argmap/internal/webui"
 )
 
 func runServe(ctx context.Context, e *env, args []string) error {
@@ -48,7 +49,9 @@ func serve(ctx context.Context, e *env, st argmap.Store, cfg httpapi.Config, add
 	}
 	r, closeR := newRenderer()
 	defer closeR()
-	srv := httpapi.New(cfg, httpapi.Deps{Store: withSearch(st), Ingester: newIngester(st), Renderer: r, Judge: extract.NewStancer(), Interchange: newInterchange(st)})
+	ss, judge := withSearch(st), extract.NewStancer()
+	ui := webui.New(ss, webui.Options{Logger: cfg.Logger, ReadLocked: cfg.ReadTokensRequired, DefaultDepth: cfg.DefaultDepth, Judge: judge})
+	srv := httpapi.New(cfg, httpapi.Deps{Store: ss, Ingester: newIngester(st), Renderer: r, Judge: judge, Interchange: newInterchange(st), UI: ui})
 	fmt.Fprintf(e.stderr, "argmap: serving on http://%s (map: http://%s/v1/map.svg, API: http://%s/openapi.yaml)\n", l.Addr(), l.Addr(), l.Addr())
 	return srv.Serve(ctx, l)
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"sort"
 	"strings"
@@ -368,12 +370,53 @@ func TestGraphAndMaps(t *testing.T) {
 		{"/v1/map.svg", "image/svg+xml", []byte("<svg")},
 		{"/v1/map.dot?limit=10", "text/vnd.graphviz; charset=utf-8", []byte("digraph")},
 		{"/v1/map.png", "image/png", []byte("\x89PNG")},
+		{"/v1/sources/" + s.Source + "/map.svg", "image/svg+xml", []byte("<svg")},
+		{"/v1/sources/" + s.Source + "/map.dot", "text/vnd.graphviz; charset=utf-8", []byte("digraph")},
+		{"/v1/sources/" + s.Source + "/map.png", "image/png", []byte("\x89PNG")},
 	}
 	for _, tt := range tests {
 		r := e.get(tt.path)
 		if r.Status != http.StatusOK || r.Header.Get("Content-Type") != tt.ctype || !bytes.Contains(r.Body[:min(len(r.Body), 400)], tt.magic) {
 			t.Errorf("GET %s = %d %q %q, want 200 %q starting with %q", tt.path, r.Status, r.Header.Get("Content-Type"), trunc(r.Body[:min(len(r.Body), 40)]), tt.ctype, tt.magic)
 		}
+	}
+}
+
+// TestSourceMapErrors checks the document map's errors: an unknown source,
+// an ID of another kind.
+func TestSourceMapErrors(t *testing.T) {
+	e := newEnv(t, httpapi.Config{}, openStore(t), nil)
+	for path, want := range map[string]int{
+		"/v1/sources/src_unknown/map.svg": http.StatusNotFound,
+		"/v1/sources/clm_x/map.dot":       http.StatusNotFound,
+	} {
+		if r := e.get(path); r.Status != want {
+			t.Errorf("GET %s = %d, want %d", path, r.Status, want)
+		}
+	}
+}
+
+// TestWebAppMount checks that / and /ui/ reach the web app when one is
+// configured, and that /ui/ is a JSON 404 when none is.
+func TestWebAppMount(t *testing.T) {
+	st := openStore(t)
+	ui := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprintf(w, "web app %s", r.URL.Path) })
+	with := httptest.NewServer(httpapi.New(httpapi.Config{}, httpapi.Deps{Store: st, UI: ui}).Handler())
+	defer with.Close()
+	for _, path := range []string{"/", "/ui/claims/clm_x"} {
+		res, err := http.Get(with.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK || string(b) != "web app "+path {
+			t.Errorf("GET %s = %d %q, want the web app's answer", path, res.StatusCode, b)
+		}
+	}
+	e := newEnv(t, httpapi.Config{}, st, nil)
+	if r := e.get("/ui/claims/clm_x"); r.Status != http.StatusNotFound || !bytes.Contains(r.Body, []byte(`"code"`)) {
+		t.Errorf("GET /ui/... without a web app = %d %s, want a JSON 404", r.Status, trunc(r.Body))
 	}
 }
 

@@ -88,8 +88,23 @@ type homeData struct {
 	Counts argmap.Counts
 }
 
-// home serves the human page: counts, a question box and the map.
+// webApp serves the web app's pages and assets, or 404 when no web app is
+// configured.
+func (s *Server) webApp(c *gin.Context) {
+	if s.ui == nil {
+		s.fail(c, argmap.Errorf(argmap.ENOTFOUND, "the web app is not served here"))
+		return
+	}
+	s.ui.ServeHTTP(c.Writer, c.Request)
+}
+
+// home serves the web app's home page when there is one, else a small page:
+// counts, a question box and the map.
 func (s *Server) home(c *gin.Context) {
+	if s.ui != nil {
+		s.ui.ServeHTTP(c.Writer, c.Request)
+		return
+	}
 	var b [16]byte
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms
 	d := homeData{Nonce: hex.EncodeToString(b[:]), Locked: s.cfg.ReadTokensRequired}

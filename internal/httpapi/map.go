@@ -94,3 +94,25 @@ func (s *Server) render(c *gin.Context, g *argmap.Graph, opt argmap.RenderOption
 	c.Header("Cache-Control", "no-cache")
 	c.Data(http.StatusOK, contentType[opt.Format], b)
 }
+
+// sourceMap renders the argument one source states (argmap.SourceGraph). A
+// source with no claims or evidence has no map: 404.
+func (s *Server) sourceMap(f argmap.RenderFormat) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, err := idParam(c, argmap.KindSource)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		g, err := argmap.SourceGraph(c.Request.Context(), s.store, id)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		if len(g.Claims) == 0 && len(g.Evidence) == 0 {
+			s.fail(c, argmap.Errorf(argmap.ENOTFOUND, "source %s states no claims or evidence to draw", id))
+			return
+		}
+		s.render(c, g, argmap.RenderOptions{Format: f, Title: label(g.Sources[0].Title, 100)})
+	}
+}

@@ -86,6 +86,9 @@ type Deps struct {
 	// Interchange imports and exports Argdown and AIF maps; nil answers 503
 	// on those routes.
 	Interchange argmap.Interchange
+	// UI is the web app (package webui), served at / and under /ui/. Nil
+	// serves the small home page instead.
+	UI http.Handler
 }
 
 // Server is argmap's HTTP API. Create one with New.
@@ -96,6 +99,7 @@ type Server struct {
 	renderer    argmap.Renderer
 	judge       argmap.Judge
 	interchange argmap.Interchange
+	ui          http.Handler
 	log         *slog.Logger
 	writeKeys   [][sha256.Size]byte
 	readKeys    [][sha256.Size]byte
@@ -129,6 +133,7 @@ func New(cfg Config, d Deps) *Server {
 		renderer:    d.Renderer,
 		judge:       d.Judge,
 		interchange: d.Interchange,
+		ui:          d.UI,
 		log:         cfg.Logger,
 		corsOrigin:  map[string]bool{},
 	}
@@ -216,6 +221,7 @@ func (s *Server) routes() *gin.Engine {
 	})
 
 	e.GET("/", s.home)
+	e.GET("/ui/*path", s.webApp)
 	e.GET("/healthz", s.healthz)
 	e.GET("/openapi.yaml", s.openAPI)
 
@@ -225,6 +231,9 @@ func (s *Server) routes() *gin.Engine {
 	w.POST("/sources", s.createSource)
 	r.GET("/sources", s.listSources)
 	r.GET("/sources/:id", s.getSource)
+	r.GET("/sources/:id/map.svg", s.sourceMap(argmap.FormatSVG))
+	r.GET("/sources/:id/map.png", s.sourceMap(argmap.FormatPNG))
+	r.GET("/sources/:id/map.dot", s.sourceMap(argmap.FormatDOT))
 	w.DELETE("/sources/:id", deleteByID(s, argmap.KindSource, s.store.DeleteSource))
 
 	w.POST("/claims", s.createClaim)

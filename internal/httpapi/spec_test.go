@@ -13,7 +13,7 @@ import (
 	"github.com/argmap/argmap/internal/httpapi"
 )
 
-var ginParam = regexp.MustCompile(`:([A-Za-z_]+)`)
+var ginParam = regexp.MustCompile(`[:*]([A-Za-z_]+)`)
 
 // TestRoutesMatchSpec fails when a gin route is missing from api/openapi.yaml
 // or the spec describes an operation the server does not route.

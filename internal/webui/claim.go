@@ -1,0 +1,361 @@
+package webui
+
+import (
+	"net/http"
+	"sort"
+	"strconv"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// backingView is one supporting or contesting source on a claim page.
+type backingView struct {
+	Source   argmap.SourceRef
+	Authors  []string
+	Quotes   []argmap.Quote
+	Path     []argmap.Step
+	Direct   bool
+	Asserted []actorRole
+}
+
+// relationView is a relation of the claim with the text of its other end.
+type relationView struct {
+	Relation argmap.Relation
+	Outgoing bool   // the claim is a premise
+	Other    string // ID of the other end (first premise when incoming)
+	Text     string
+}
+
+// depthOf reads the depth query parameter (1..MaxDepth).
+func (u *UI) depthOf(r *http.Request) (int, error) {
+	v := r.URL.Query().Get("depth")
+	if v == "" {
+		return u.opt.DefaultDepth, nil
+	}
+	d, err := strconv.Atoi(v)
+	if err != nil || d < 1 || d > argmap.MaxDepth {
+		return 0, argmap.Errorf(argmap.EINVALID, "depth must be a whole number from 1 to %d", argmap.MaxDepth)
+	}
+	return d, nil
+}
+
+// claim shows a claim: where it is stated, who asserts it, and the sources
+// that support and contest it with their quotes.
+func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
+	id, err := idOf(r, argmap.KindClaim)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	depth, err := u.depthOf(r)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	ctx, cancel := withTimeout(r)
+	defer cancel()
+	cl, err := u.store.Claim(ctx, id)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	ans, err := argmap.FindSupporters(ctx, u.store, u.opt.Judge, id, depth)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	names := map[string]*argmap.Actor{}
+	actorOf := func(aid string) *argmap.Actor {
+		if a, ok := names[aid]; ok {
+			return a
+		}
+		a, err := u.store.Actor(ctx, aid)
+		if err != nil {
+			a = nil
+		}
+		names[aid] = a
+		return a
+	}
+	rolesOf := func(refs []argmap.ActorRef) []actorRole {
+		var out []actorRole
+		for _, ref := range refs {
+			a := actorOf(ref.ActorID)
+			if a == nil {
+				continue
+			}
+			out = append(out, actorRole{Actor: *a, Roles: []string{string(ref.Role)}})
+		}
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Roles[0] < out[j].Roles[0] })
+		return out
+	}
+	sources := map[string]*argmap.Source{}
+	sourceOf := func(sid string) *argmap.Source {
+		if s, ok := sources[sid]; ok {
+			return s
+		}
+		s, err := u.store.Source(ctx, sid)
+		if err != nil {
+			s = nil
+		}
+		sources[sid] = s
+		return s
+	}
+	view := func(bs []argmap.Backing) []backingView {
+		var out []backingView
+		for _, b := range bs {
+			v := backingView{Source: b.Source, Quotes: b.Quotes, Path: b.Path, Direct: len(b.Path) == 0}
+			if s := sourceOf(b.Source.ID); s != nil {
+				v.Authors = s.Authors
+			}
+			seen := map[string]bool{}
+			for _, nid := range b.Nodes {
+				if argmap.KindOf(nid) != argmap.KindClaim {
+					continue
+				}
+				c, err := u.store.Claim(ctx, nid)
+				if err != nil {
+					continue
+				}
+				for _, ar := range rolesOf(c.Actors) {
+					if ar.Roles[0] == string(argmap.RoleAsserts) && !seen[ar.Actor.ID] {
+						seen[ar.Actor.ID] = true
+						v.Asserted = append(v.Asserted, ar)
+					}
+				}
+			}
+			out = append(out, v)
+		}
+		return out
+	}
+	rels, err := u.store.Relations(ctx, argmap.RelationFilter{NodeID: id, Page: argmap.Page{Limit: argmap.MaxLimit}})
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	var rv []relationView
+	for _, rel := range rels {
+		v := relationView{Relation: rel, Outgoing: rel.To != id}
+		if v.Outgoing {
+			v.Other = rel.To
+		} else if len(rel.From) > 0 {
+			v.Other = rel.From[0]
+		}
+		v.Text = u.textOf(r, v.Other)
+		rv = append(rv, v)
+	}
+	u.render(w, r, http.StatusOK, "claim", page{Title: shortText(cl.Text, 80), Nav: "claims", Data: struct {
+		Claim      *argmap.Claim
+		Actors     []actorRole
+		Supporting []backingView
+		Contesting []backingView
+		Relations  []relationView
+		Depth      int
+		Depths     []int
+	}{cl, rolesOf(cl.Actors), view(ans.Supporting), view(ans.Contesting), rv, depth, []int{1, 2, 3, 4, 5}}})
+}
+
+// textOf returns a short text of a claim, evidence or relation for a list.
+func (u *UI) textOf(r *http.Request, id string) string {
+	ctx := r.Context()
+	switch argmap.KindOf(id) {
+	case argmap.KindClaim:
+		if c, err := u.store.Claim(ctx, id); err == nil {
+			return shortText(c.Text, 160)
+		}
+	case argmap.KindEvidence:
+		if e, err := u.store.Evidence(ctx, id); err == nil {
+			return shortText(e.Text, 160)
+		}
+	case argmap.KindRelation:
+		if rel, err := u.store.Relation(ctx, id); err == nil {
+			return "the inference of relation " + rel.ID + " (" + string(rel.Kind) + ")"
+		}
+	}
+	return id
+}
+
+// actor shows what an actor asserts, disputes and is named in.
+func (u *UI) actor(w http.ResponseWriter, r *http.Request) {
+	id, err := idOf(r, argmap.KindActor)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	ctx, cancel := withTimeout(r)
+	defer cancel()
+	a, err := u.store.Actor(ctx, id)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	cls, err := u.store.Claims(ctx, argmap.ClaimFilter{ActorID: id, Page: argmap.Page{Limit: argmap.MaxLimit}})
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	by := map[argmap.Role][]argmap.Claim{}
+	for _, c := range cls {
+		for _, ref := range c.Actors {
+			if ref.ActorID == id {
+				by[ref.Role] = append(by[ref.Role], c)
+			}
+		}
+	}
+	u.render(w, r, http.StatusOK, "actor", page{Title: a.Name, Nav: "actors", Data: struct {
+		Actor    *argmap.Actor
+		Asserts  []argmap.Claim
+		Disputes []argmap.Claim
+		Named    []argmap.Claim
+	}{a, by[argmap.RoleAsserts], by[argmap.RoleDisputes], by[argmap.RoleNamed]}})
+}
+
+// search finds claims by text and answers who supports or contests the best
+// match.
+func (u *UI) search(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query().Get("q")
+	if len(q) > argmap.MaxTextLen {
+		u.fail(w, r, argmap.Errorf(argmap.EINVALID, "the question is longer than %d bytes", argmap.MaxTextLen))
+		return
+	}
+	data := struct {
+		Hits   []argmap.ClaimHit
+		Answer *argmap.SupportAnswer
+		Actors []argmap.Actor
+	}{}
+	if q != "" {
+		ctx, cancel := withTimeout(r)
+		defer cancel()
+		var err error
+		if data.Hits, err = u.store.SearchClaims(ctx, q, 20); err != nil {
+			u.fail(w, r, err)
+			return
+		}
+		if data.Actors, err = u.store.Actors(ctx, argmap.ActorFilter{Query: q, Page: argmap.Page{Limit: 10}}); err != nil {
+			u.fail(w, r, err)
+			return
+		}
+		if len(data.Hits) > 0 {
+			ans, err := argmap.FindSupporters(ctx, u.store, u.opt.Judge, q, u.opt.DefaultDepth)
+			if err != nil && !argmap.IsNotFound(err) {
+				u.fail(w, r, err)
+				return
+			}
+			data.Answer = ans
+		}
+	}
+	u.render(w, r, http.StatusOK, "search", page{Title: "Search", Query: q, Nav: "search", Data: data})
+}
+
+// mainClaim is a main claim with the document that states it.
+type mainClaim struct {
+	Claim  argmap.Claim
+	Source string
+}
+
+// explore shows one map at a time: the neighbourhood of a chosen claim (by
+// default a main claim), with the main claims of every document to choose
+// from.
+func (u *UI) explore(w http.ResponseWriter, r *http.Request) {
+	depth, err := u.depthOf(r)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	ctx, cancel := withTimeout(r)
+	defer cancel()
+	focus := r.URL.Query().Get("focus")
+	switch argmap.KindOf(focus) {
+	case argmap.KindClaim, argmap.KindEvidence, "":
+	default:
+		u.fail(w, r, argmap.Errorf(argmap.EINVALID, "focus must be a claim or evidence ID"))
+		return
+	}
+	var mains []mainClaim
+	after := ""
+	for {
+		cls, err := u.store.Claims(ctx, argmap.ClaimFilter{Page: argmap.Page{Limit: argmap.MaxLimit, After: after}})
+		if err != nil {
+			u.fail(w, r, err)
+			return
+		}
+		for _, c := range cls {
+			if c.Main {
+				m := mainClaim{Claim: c}
+				if len(c.Spans) > 0 {
+					if s := u.sourceTitle(r, c.Spans[0].SourceID); s != "" {
+						m.Source = s
+					}
+				}
+				mains = append(mains, m)
+			}
+		}
+		if len(cls) < argmap.MaxLimit || len(mains) > 200 {
+			break
+		}
+		after = cls[len(cls)-1].ID
+	}
+	sort.SliceStable(mains, func(i, j int) bool { return mains[i].Source < mains[j].Source })
+	if focus == "" && len(mains) > 0 {
+		focus = mains[0].Claim.ID
+	}
+	text := ""
+	if focus != "" {
+		text = u.textOf(r, focus)
+		if text == focus {
+			u.fail(w, r, argmap.Errorf(argmap.ENOTFOUND, "no claim or evidence %s", shortText(focus, 40)))
+			return
+		}
+	}
+	u.render(w, r, http.StatusOK, "explore", page{Title: "Explore", Nav: "explore", Data: struct {
+		Mains  []mainClaim
+		Focus  string
+		Text   string
+		Depth  int
+		Depths []int
+	}{mains, focus, text, depth, []int{1, 2, 3, 4, 5}}})
+}
+
+// sourceTitle returns a source's title, or "" when it cannot be read.
+func (u *UI) sourceTitle(r *http.Request, id string) string {
+	s, err := u.store.Source(r.Context(), id)
+	if err != nil {
+		return ""
+	}
+	return s.Title
+}
+
+// print shows one map on its own for printing: a claim's neighbourhood or a
+// document's argument.
+func (u *UI) print(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	depth, err := u.depthOf(r)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	var title, mapURL string
+	switch argmap.KindOf(id) {
+	case argmap.KindClaim:
+		c, err := u.store.Claim(r.Context(), id)
+		if err != nil {
+			u.fail(w, r, err)
+			return
+		}
+		title = c.Text
+		mapURL = "/v1/claims/" + id + "/map.svg?depth=" + strconv.Itoa(depth)
+	case argmap.KindSource:
+		s, err := u.store.Source(r.Context(), id)
+		if err != nil {
+			u.fail(w, r, err)
+			return
+		}
+		title = s.Title
+		mapURL = "/v1/sources/" + id + "/map.svg"
+	default:
+		u.fail(w, r, argmap.Errorf(argmap.ENOTFOUND, "%q is not a claim or document ID", shortText(id, 40)))
+		return
+	}
+	u.render(w, r, http.StatusOK, "print", page{Title: shortText(title, 80), Data: struct {
+		ID, Title, Map string
+	}{id, title, mapURL}})
+}

@@ -1,0 +1,246 @@
+// argmap web app: interactive maps (svg-pan-zoom on Graphviz's SVG),
+// keyboard navigation, and corrections through the JSON API. Text from the
+// server is only ever put into the page with textContent, never as HTML.
+(function () {
+  'use strict';
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  // The SVG from the API is parsed as XML and imported; anything that could
+  // run code is dropped first (Graphviz never writes it, but a map is data).
+  function parseSVG(text) {
+    var doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    var svg = doc.documentElement;
+    if (!svg || svg.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length) return null;
+    Array.prototype.slice.call(svg.querySelectorAll('script,foreignObject,iframe')).forEach(function (n) { n.remove(); });
+    Array.prototype.slice.call(svg.querySelectorAll('*')).forEach(function (n) {
+      Array.prototype.slice.call(n.attributes).forEach(function (a) {
+        if (/^on/i.test(a.name)) n.removeAttribute(a.name);
+      });
+    });
+    return document.importNode(svg, true);
+  }
+
+  function nodeText(g) {
+    return Array.prototype.map.call(g.querySelectorAll('text'), function (t) { return t.textContent; }).join(' ').replace(/\s+/g, ' ').trim();
+  }
+
+  var kindOf = function (id) {
+    return ({ clm_: 'claim', evd_: 'evidence', src_: 'source', act_: 'actor', rel_: 'relation' })[id.slice(0, 4)] || '';
+  };
+  function pageOf(id) {
+    switch (kindOf(id)) {
+      case 'claim': return '/ui/claims/' + encodeURIComponent(id);
+      case 'source': return '/ui/documents/' + encodeURIComponent(id);
+      case 'actor': return '/ui/actors/' + encodeURIComponent(id);
+    }
+    return '';
+  }
+
+  function setupMap(box) {
+    var base = box.getAttribute('data-map');
+    var depth = box.getAttribute('data-depth-value');
+    var q = depth ? '?depth=' + encodeURIComponent(depth) : '';
+    var isStatic = box.hasAttribute('data-static');
+    var explore = box.hasAttribute('data-explore');
+    var svgURL = /\.svg$/.test(base) || base.indexOf('.svg?') >= 0 ? base : base + '.svg' + q;
+    var stem = svgURL.replace(/\.svg(\?.*)?$/, '');
+    var query = (svgURL.match(/\?.*$/) || [''])[0];
+
+    var bar = el('div', { 'class': 'map-bar', role: 'toolbar', 'aria-label': 'Map controls' });
+    var stage = el('div', { 'class': 'map-stage', tabindex: '0', role: 'application', 'aria-label': 'Argument map: arrows pan, plus and minus zoom, 0 fits, Tab moves between nodes' });
+    var status = el('p', { 'class': 'map-status', 'aria-live': 'polite' }, 'Drawing the map…');
+    var info = box.parentNode.querySelector('.node-info') || el('div', { 'class': 'node-info', 'aria-live': 'polite', hidden: '' });
+    if (!info.parentNode) box.after(info);
+    box.appendChild(bar);
+    box.appendChild(stage);
+    stage.appendChild(status);
+
+    var pz = null;
+    function button(label, title, fn) {
+      var b = el('button', { type: 'button', title: title, 'aria-label': title }, label);
+      b.addEventListener('click', fn);
+      bar.appendChild(b);
+      return b;
+    }
+    if (!isStatic) {
+      button('+', 'Zoom in', function () { pz && pz.zoomIn(); });
+      button('−', 'Zoom out', function () { pz && pz.zoomOut(); });
+      button('Fit', 'Fit the map to the box', function () { if (pz) { pz.resize(); pz.fit(); pz.center(); } });
+      if (box.hasAttribute('data-small')) {
+        button('⤢', 'Larger map', function () { box.classList.toggle('map-wide'); if (pz) { pz.resize(); pz.fit(); pz.center(); } });
+      }
+    }
+    var dl = el('span', { 'class': 'map-dl' });
+    dl.appendChild(document.createTextNode('Download '));
+    ['svg', 'png', 'dot'].forEach(function (f, i) {
+      if (i) dl.appendChild(document.createTextNode(' · '));
+      dl.appendChild(el('a', { href: stem + '.' + f + query, download: '' }, f.toUpperCase()));
+    });
+    bar.appendChild(dl);
+    var printURL = box.getAttribute('data-print');
+    if (printURL) {
+      bar.appendChild(el('a', { 'class': 'map-print-link', href: printURL + (depth ? '?depth=' + encodeURIComponent(depth) : '') }, 'Print view'));
+    }
+
+    var selected = null;
+    function select(g) {
+      if (selected) selected.classList.remove('selected');
+      selected = g;
+      g.classList.add('selected');
+      var id = g.id;
+      info.hidden = false;
+      info.textContent = '';
+      info.appendChild(el('p', { 'class': 'kicker' }, kindOf(id) || 'node'));
+      info.appendChild(el('p', { 'class': 'node-text' }, nodeText(g)));
+      var links = el('p', { 'class': 'node-links' });
+      var page = pageOf(id);
+      if (page) links.appendChild(el('a', { href: page }, 'Open its page'));
+      if (kindOf(id) === 'claim' || kindOf(id) === 'evidence') {
+        if (page) links.appendChild(document.createTextNode(' · '));
+        links.appendChild(el('a', { href: '/ui/explore?focus=' + encodeURIComponent(id) + '&depth=' + encodeURIComponent(depth || '3') }, 'Centre the map here and show its neighbours'));
+      }
+      info.appendChild(links);
+      document.dispatchEvent(new CustomEvent('argmap:select', { detail: { id: id, text: nodeText(g) } }));
+      if (pz) {
+        // Pan so that the node sits in the middle of the box.
+        var nr = g.getBoundingClientRect(), sr = stage.getBoundingClientRect();
+        pz.panBy({ x: (sr.left + sr.width / 2) - (nr.left + nr.width / 2), y: (sr.top + sr.height / 2) - (nr.top + nr.height / 2) });
+      }
+    }
+    // A large map fitted into a small box is too small to read: start at a
+    // readable zoom, centred on the focus or the first main claim. Fit shows
+    // it all.
+    function readable(svg) {
+      var real = pz.getSizes().realZoom, fitScale = real / pz.getZoom();
+      if (real >= 0.55) return;
+      var g = (box.getAttribute('data-focus') && svg.querySelector('g.map-node.focus')) ||
+        svg.querySelector('g.map-node path[fill="#e3f2fd"]') || svg.querySelector('g.map-node');
+      if (g && g.tagName !== 'g') g = g.closest('g.map-node');
+      pz.zoom(0.8 / fitScale);
+      if (g) {
+        var nr = g.getBoundingClientRect(), sr = stage.getBoundingClientRect();
+        pz.panBy({ x: (sr.left + sr.width / 2) - (nr.left + nr.width / 2), y: (sr.top + sr.height / 2) - (nr.top + nr.height / 2) });
+      }
+    }
+    function centre(g) {
+      var id = g.id;
+      if (kindOf(id) === 'claim' || kindOf(id) === 'evidence') {
+        location.href = '/ui/explore?focus=' + encodeURIComponent(id) + '&depth=' + encodeURIComponent(depth || '3');
+      } else if (pageOf(id)) {
+        location.href = pageOf(id);
+      }
+    }
+
+    fetch(svgURL, { headers: { Accept: 'image/svg+xml' } }).then(function (r) {
+      if (!r.ok) {
+        return r.json().catch(function () { return {}; }).then(function (b) {
+          throw new Error(b.message || ('the map could not be drawn (' + r.status + ')'));
+        });
+      }
+      return r.text();
+    }).then(function (text) {
+      var svg = parseSVG(text);
+      if (!svg) throw new Error('the map could not be read');
+      stage.textContent = '';
+      svg.removeAttribute('width');
+      svg.removeAttribute('height');
+      svg.setAttribute('role', 'img');
+      svg.setAttribute('aria-label', 'argument map');
+      stage.appendChild(svg);
+      var nodes = Array.prototype.filter.call(svg.querySelectorAll('g.node'), function (g) { return !!kindOf(g.id); });
+      nodes.forEach(function (g) {
+        g.setAttribute('tabindex', '0');
+        g.setAttribute('role', 'button');
+        g.setAttribute('aria-label', (kindOf(g.id) || 'node') + ': ' + nodeText(g));
+        g.classList.add('map-node');
+        var t = g.querySelector('title');
+        if (t) t.textContent = nodeText(g);
+        if (box.getAttribute('data-focus') === g.id) g.classList.add('focus');
+      });
+      // Set through the CSSOM (allowed by the page's CSP): svg-pan-zoom
+      // otherwise writes a style attribute, which the CSP refuses.
+      svg.style.overflow = 'hidden';
+      if (!isStatic && window.svgPanZoom) {
+        pz = window.svgPanZoom(svg, { zoomEnabled: true, controlIconsEnabled: false, fit: true, center: true, minZoom: 0.1, maxZoom: 30, dblClickZoomEnabled: false, zoomScaleSensitivity: 0.3 });
+        box.svgPanZoom = pz;
+        readable(svg);
+        window.addEventListener('resize', function () { pz.resize(); pz.fit(); pz.center(); });
+      }
+      var moved = false, downAt = null;
+      svg.addEventListener('pointerdown', function (ev) { downAt = [ev.clientX, ev.clientY]; moved = false; });
+      svg.addEventListener('pointermove', function (ev) { if (downAt && Math.abs(ev.clientX - downAt[0]) + Math.abs(ev.clientY - downAt[1]) > 4) moved = true; });
+      svg.addEventListener('click', function (ev) {
+        var g = ev.target.closest && ev.target.closest('g.map-node');
+        if (!g || moved) return;
+        ev.preventDefault();
+        select(g);
+      });
+      svg.addEventListener('dblclick', function (ev) {
+        var g = ev.target.closest && ev.target.closest('g.map-node');
+        if (g) { ev.preventDefault(); centre(g); }
+      });
+      svg.addEventListener('keydown', function (ev) {
+        var g = ev.target.closest && ev.target.closest('g.map-node');
+        if (!g) return;
+        if (ev.key === 'Enter') { ev.preventDefault(); if (selected === g) centre(g); else select(g); }
+        if (ev.key === ' ') { ev.preventDefault(); select(g); }
+      });
+      box.setAttribute('data-ready', '1');
+      if (isStatic) document.dispatchEvent(new Event('argmap:printready'));
+    }).catch(function (err) {
+      status.textContent = 'No map: ' + err.message;
+      status.classList.add('error-msg');
+      box.setAttribute('data-ready', 'error');
+    });
+
+    stage.addEventListener('keydown', function (ev) {
+      if (!pz || ev.target !== stage && !(ev.target.closest && ev.target.closest('g.map-node'))) return;
+      var step = 60;
+      switch (ev.key) {
+        case 'ArrowLeft': pz.panBy({ x: step, y: 0 }); break;
+        case 'ArrowRight': pz.panBy({ x: -step, y: 0 }); break;
+        case 'ArrowUp': pz.panBy({ x: 0, y: step }); break;
+        case 'ArrowDown': pz.panBy({ x: 0, y: -step }); break;
+        case '+': case '=': pz.zoomIn(); break;
+        case '-': case '_': pz.zoomOut(); break;
+        case '0': pz.resize(); pz.fit(); pz.center(); break;
+        default: return;
+      }
+      ev.preventDefault();
+    });
+  }
+
+  function setupDepth() {
+    Array.prototype.forEach.call(document.querySelectorAll('select[data-depth]'), function (s) {
+      s.addEventListener('change', function () { s.form.submit(); });
+    });
+  }
+
+  function setupKeys() {
+    document.addEventListener('keydown', function (ev) {
+      if (ev.key !== '/' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      var t = ev.target;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      var q = document.getElementById('q');
+      if (q) { ev.preventDefault(); q.focus(); q.select(); }
+    });
+    var p = document.querySelector('[data-print-now]');
+    if (p) p.addEventListener('click', function () { window.print(); });
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll('.map[data-map]'), setupMap);
+    setupDepth();
+    setupKeys();
+    var at = document.getElementById('at');
+    if (at) { at.scrollIntoView({ block: 'center' }); at.focus({ preventScroll: true }); }
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

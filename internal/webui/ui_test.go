@@ -1,0 +1,128 @@
+package webui_test
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/sqlitestore"
+	"github.com/argmap/argmap/internal/webui"
+)
+
+var t0 = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+
+// evil is claim text that tries to become markup.
+const evil = `<script>alert(1)</script><img src=x onerror=alert(2)> "quoted" & done`
+
+// newUI returns the app over a fresh store holding one document with a main
+// claim (evil text), a supporting claim and evidence, and an actor.
+func newUI(t *testing.T) (*webui.UI, *sqlitestore.Store) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	text := "Intro. " + evil + " Then: the reason holds. In 2020, 40 people were counted."
+	start := strings.Index(text, evil)
+	rs := strings.Index(text, "the reason holds")
+	es := strings.Index(text, "In 2020")
+	g := &argmap.Graph{
+		Sources: []argmap.Source{{ID: "src_doc", Title: "A <b>doc</b>", Authors: []string{"Ann Author"}, Date: "2020", Kind: "article", Text: text, ContentHash: "h1", CreatedAt: t0}},
+		Actors:  []argmap.Actor{{ID: "act_ann", Name: "Ann <i>Author</i>", CreatedAt: t0}},
+		Claims: []argmap.Claim{
+			{ID: "clm_main", Text: evil, Origin: argmap.OriginExtracted, Score: 0.8, Main: true, CreatedAt: t0,
+				Spans:  []argmap.Span{{SourceID: "src_doc", Start: start, End: start + len(evil)}},
+				Actors: []argmap.ActorRef{{ActorID: "act_ann", Role: argmap.RoleAsserts}}},
+			{ID: "clm_reason", Text: "the reason holds", Origin: argmap.OriginExtracted, Score: 0.7, CreatedAt: t0,
+				Spans:  []argmap.Span{{SourceID: "src_doc", Start: rs, End: rs + len("the reason holds")}},
+				Actors: []argmap.ActorRef{{ActorID: "act_ann", Role: argmap.RoleAsserts}}},
+		},
+		Evidence: []argmap.Evidence{{ID: "evd_count", Kind: "statistic", Text: "In 2020, 40 people were counted.", Origin: argmap.OriginExtracted, Score: 0.9, CreatedAt: t0,
+			Spans: []argmap.Span{{SourceID: "src_doc", Start: es, End: len(text)}}}},
+		Relations: []argmap.Relation{
+			{ID: "rel_1", Kind: argmap.Supports, From: []string{"clm_reason"}, To: "clm_main", Origin: argmap.OriginExtracted, Score: 0.6, CreatedAt: t0},
+			{ID: "rel_2", Kind: argmap.Supports, From: []string{"evd_count"}, To: "clm_reason", Origin: argmap.OriginExtracted, Score: 0.6, CreatedAt: t0},
+		},
+	}
+	if err := st.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	return webui.New(st, webui.Options{}), st
+}
+
+func get(t *testing.T, h http.Handler, path string) (int, string, http.Header) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+	b, _ := io.ReadAll(rec.Body)
+	return rec.Code, string(b), rec.Header()
+}
+
+func TestPages(t *testing.T) {
+	ui, _ := newUI(t)
+	tests := []struct {
+		path   string
+		status int
+		want   []string
+	}{
+		{"/", 200, []string{`href="/ui/documents/src_doc"`, "A &lt;b&gt;doc&lt;/b&gt;", "Ann Author", ">2<", "1 documents"}},
+		{"/ui/documents/src_doc", 200, []string{`class="hl hl-main"`, `class="hl hl-claim"`, `class="hl hl-evidence"`, `data-map="/v1/sources/src_doc/map"`, "&lt;script&gt;alert(1)&lt;/script&gt;", `href="/ui/actors/act_ann"`, "Ann &lt;i&gt;Author&lt;/i&gt;"}},
+		{"/ui/documents/src_doc?at=7-15", 200, []string{`target" id="at"`}},
+		{"/ui/claims/clm_main", 200, []string{"Supporting sources (1)", "Contesting sources (0)", "/ui/documents/src_doc?at=", "Asserted by", `data-map="/v1/claims/clm_main/map"`, "&lt;img src=x onerror=alert(2)&gt;"}},
+		{"/ui/claims/clm_main?depth=1", 200, []string{`<option value="1" selected>`}},
+		{"/ui/actors/act_ann", 200, []string{"Asserts (2)", `href="/ui/claims/clm_reason"`}},
+		{"/ui/search?q=reason", 200, []string{`href="/ui/claims/clm_reason"`, "Who supports or contests it?"}},
+		{"/ui/search", 200, []string{"Type a claim above"}},
+		{"/ui/explore", 200, []string{`data-map="/v1/claims/clm_main/map"`}},
+		{"/ui/explore?focus=clm_reason&depth=2", 200, []string{`data-map="/v1/claims/clm_reason/map"`, `data-depth-value="2"`}},
+		{"/ui/print/clm_main", 200, []string{`data-map="/v1/claims/clm_main/map.svg?depth=3"`}},
+		{"/ui/print/src_doc", 200, []string{`data-map="/v1/sources/src_doc/map.svg"`}},
+		{"/ui/static/app.js", 200, []string{"svgPanZoom"}},
+		{"/ui/static/vendor/svg-pan-zoom.min.js", 200, []string{"svg-pan-zoom v3.6.2"}},
+		{"/ui/documents/src_nope", 404, []string{"not found", "Back to the documents"}},
+		{"/ui/documents/clm_main", 404, []string{"is not a source ID"}},
+		{"/ui/documents/src_doc?at=9-999999", 400, []string{"is not a span of this document"}},
+		{"/ui/claims/clm_main?depth=99", 400, []string{"depth must be"}},
+		{"/ui/explore?focus=act_ann", 400, []string{"focus must be"}},
+		{"/ui/nowhere", 404, []string{"there is no page at /ui/nowhere"}},
+	}
+	for _, tt := range tests {
+		status, body, h := get(t, ui, tt.path)
+		if status != tt.status {
+			t.Errorf("GET %s = %d, want %d\n%s", tt.path, status, tt.status, body)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("GET %s lacks %q", tt.path, w)
+			}
+		}
+		if strings.HasPrefix(h.Get("Content-Type"), "text/html") {
+			if strings.Contains(body, "<script>alert") || strings.Contains(body, "<img src=x") || strings.Contains(body, "<b>doc</b>") {
+				t.Errorf("GET %s lets stored text through as markup", tt.path)
+			}
+			if csp := h.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") {
+				t.Errorf("GET %s has CSP %q, want script-src 'self'", tt.path, csp)
+			}
+		}
+	}
+}
+
+// TestReadLocked checks that pages say reads need a token instead of showing
+// records when the server requires tokens for reads.
+func TestReadLocked(t *testing.T) {
+	_, st := newUI(t)
+	ui := webui.New(st, webui.Options{ReadLocked: true})
+	status, body, _ := get(t, ui, "/")
+	if status != 200 || !strings.Contains(body, "Reads need a bearer token") || strings.Contains(body, "src_doc") {
+		t.Errorf("GET / on a locked server = %d, want the notice and no records\n%s", status, body)
+	}
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# test-webui.sh runs the web app's browser tests: it installs Debian's
+# Chromium when it is missing (apt; no browser download) and the pinned
+# playwright-core (scripts/webui/package-lock.json), builds argmap, ingests
+# the demo corpus into a temporary store, serves it on a free loopback port
+# with a named write token, and drives the pages with
+# scripts/webui/browser-test.mjs. Screenshots (1400×900 and 390×844) and an
+# A4 PDF of the print view go to $ARGMAP_SHOTS (default: a temp dir, printed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+if ! command -v chromium >/dev/null 2>&1; then
+	echo "installing chromium (apt)"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	apt-get install -y -qq chromium >/dev/null
+fi
+dir=scripts/webui
+if [ ! -f "$dir/node_modules/playwright-core/package.json" ] ||
+	[ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+	(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+echo "browser test set-up took $(($(date +%s) - start)) s"
+work=$(mktemp -d)
+shots=${ARGMAP_SHOTS:-$work/shots}
+pid=
+cleanup() {
+	if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+	if [ -z "${ARGMAP_SHOTS:-}" ] && [ -z "${KEEP_SHOTS:-}" ]; then rm -rf "$work"; fi
+}
+trap cleanup EXIT
+go build -o "$work/argmap" ./cmd/argmap
+"$work/argmap" demo --no-serve --store "$work/demo.db" >"$work/demo.log" 2>&1 || { cat "$work/demo.log"; exit 1; }
+port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+token=webui-test-$RANDOM$RANDOM
+ARGMAP_API_TOKENS="tester:$token" "$work/argmap" serve --store "$work/demo.db" --addr "127.0.0.1:$port" >"$work/serve.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do
+	curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+	sleep 0.1
+done
+ARGMAP_TEST_TOKEN=$token node "$dir/browser-test.mjs" "http://127.0.0.1:$port" "$shots" || { echo "server log:"; tail -20 "$work/serve.log"; exit 1; }

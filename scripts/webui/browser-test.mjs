@@ -1,0 +1,194 @@
+// Browser tests of the web app: playwright-core drives the system's
+// Chromium (Debian's package; no browser is downloaded) against a running
+// argmap server holding the demo store. Usage:
+//   node browser-test.mjs BASE_URL SCREENSHOT_DIR
+// Environment: ARGMAP_TEST_TOKEN (a write token, "name:token" is not needed
+// here: the token itself), CHROMIUM (the browser binary, default
+// /usr/bin/chromium). Exits non-zero on the first failed check, after
+// printing what failed; prints page load times at the end.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+const base = process.argv[2] || 'http://127.0.0.1:8080';
+const shots = process.argv[3] || '/tmp/argmap-webui-shots';
+const token = process.env.ARGMAP_TEST_TOKEN || '';
+mkdirSync(shots, { recursive: true });
+
+const failures = [];
+const loads = [];
+function check(ok, msg) {
+  if (!ok) { failures.push(msg); console.error('FAIL: ' + msg); } else { console.log('ok   ' + msg); }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+const consoleErrors = [];
+
+async function newPage(width, height) {
+  const ctx = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+  const page = await ctx.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(page.url() + ': ' + m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(page.url() + ': ' + e.message));
+  return page;
+}
+
+// visit opens url and records the page's load time from the browser's
+// navigation timing (request start to the load event).
+async function visit(page, url, name) {
+  const resp = await page.goto(base + url, { waitUntil: 'load' });
+  const t = await page.evaluate(() => {
+    const n = performance.getEntriesByType('navigation')[0];
+    return n.loadEventEnd - n.startTime;
+  });
+  if (name) loads.push({ name, ms: t });
+  return resp;
+}
+
+async function mapReady(page, sel = '.map[data-map]') {
+  await page.waitForSelector(sel + '[data-ready]', { timeout: 20000 });
+  return page.getAttribute(sel, 'data-ready');
+}
+
+async function shoot(page, name) {
+  await page.screenshot({ path: path.join(shots, name + '.png'), fullPage: false });
+}
+
+// labelsFit checks that every text of every map node lies inside the node's
+// shape, as the browser lays it out.
+async function labelsFit(page) {
+  return page.evaluate(() => {
+    const bad = [];
+    document.querySelectorAll('.map svg g.node').forEach((g) => {
+      const shape = g.querySelector('path, polygon, ellipse');
+      if (!shape) return;
+      const s = shape.getBBox();
+      g.querySelectorAll('text').forEach((t) => {
+        const b = t.getBBox();
+        if (b.x < s.x - 0.5 || b.x + b.width > s.x + s.width + 0.5) bad.push(g.id + ': ' + t.textContent);
+      });
+    });
+    return bad;
+  });
+}
+
+try {
+  for (const [w, h, tag] of [[1400, 900, 'desktop'], [390, 844, 'phone']]) {
+    const page = await newPage(w, h);
+
+    // Documents list.
+    await visit(page, '/', 'documents');
+    const rows = await page.locator('table.docs tbody tr').count();
+    check(rows >= 5, `${tag}: documents list has ${rows} rows, want at least 5`);
+    await shoot(page, tag + '-01-documents');
+
+    // Search → claim → supporters → the quoted source at its span.
+    await page.fill('#q', 'voluntary return is not really voluntary');
+    await Promise.all([page.waitForNavigation(), page.press('#q', 'Enter')]);
+    const hits = await page.locator('ol.hits li').count();
+    check(hits > 0, `${tag}: search finds ${hits} claims`);
+    await shoot(page, tag + '-02-search');
+    await Promise.all([page.waitForNavigation(), page.click('a.best')]);
+    loads.push({ name: 'claim', ms: await page.evaluate(() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime; }) });
+    check(await page.locator('.claim-text').count() === 1, `${tag}: the best match opens a claim page`);
+    const quotes = page.locator('.backings .quote');
+    const nq = await quotes.count();
+    check(nq > 0, `${tag}: the claim page lists ${nq} supporting or contesting quotes`);
+    check(await page.locator('.supporting h2').count() === 1 && await page.locator('.contesting h2').count() === 1, `${tag}: supporters and contesters are both shown`);
+    await mapReady(page);
+    await shoot(page, tag + '-03-claim');
+    if (nq > 0) {
+      const q = (await quotes.first().innerText()).replace(/^“|”$/g, '').replace(/…$/, '').replace(/\s+/g, ' ').trim();
+      await Promise.all([page.waitForNavigation(), quotes.first().click()]);
+      const at = page.locator('#at');
+      check(await at.count() === 1, `${tag}: the quote opens its source with the span marked`);
+      const atText = (await at.innerText()).replace(/\s+/g, ' ').trim();
+      check(atText.startsWith(q.slice(0, 60)), `${tag}: the marked span is the quote (${JSON.stringify(atText.slice(0, 50))} vs ${JSON.stringify(q.slice(0, 50))})`);
+      await page.waitForTimeout(200);
+      const inView = await at.evaluate((e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; });
+      check(inView, `${tag}: the page is scrolled to the quoted span`);
+      await shoot(page, tag + '-04-source-at-span');
+    }
+
+    // A document page: highlights and its own map.
+    await visit(page, '/', null);
+    const docURL = await page.locator('a.doc-link').nth(1).getAttribute('href');
+    await visit(page, docURL, 'document');
+    const claimsHl = await page.locator('.doc-text .hl-claim, .doc-text .hl-main').count();
+    const evHl = await page.locator('.doc-text .hl-evidence').count();
+    check(claimsHl > 0 && evHl > 0, `${tag}: document highlights ${claimsHl} claims and ${evHl} evidence`);
+    check(await mapReady(page) === '1', `${tag}: the document's map is drawn`);
+    const docNodes = await page.locator('.map svg g.map-node').count();
+    check(docNodes > 2, `${tag}: the document map has ${docNodes} clickable nodes`);
+    const bad = await labelsFit(page);
+    check(bad.length === 0, `${tag}: every label fits its box on the document map (${bad.slice(0, 3).join(' | ')})`);
+    await shoot(page, tag + '-05-document');
+
+    // The explorer: zoom, click to select, double-click to centre.
+    await visit(page, '/ui/explore', 'explore');
+    check(await mapReady(page) === '1', `${tag}: the explorer draws a map`);
+    const vp = page.locator('.map svg .svg-pan-zoom_viewport');
+    const before = await vp.getAttribute('transform');
+    await page.click('.map-bar button[title="Zoom in"]');
+    await page.waitForTimeout(150);
+    const after = await vp.getAttribute('transform');
+    check(before !== after, `${tag}: zoom in changes the view (${before} → ${after})`);
+    await page.click('.map-bar button[title="Fit the map to the box"]');
+    const bad2 = await labelsFit(page);
+    check(bad2.length === 0, `${tag}: every label fits its box on the explorer map (${bad2.slice(0, 3).join(' | ')})`);
+    const node = page.locator('.map svg g.map-node[id^="clm_"]').first();
+    const nodeID = await node.getAttribute('id');
+    await node.click();
+    check(await page.locator('.node-info:not([hidden]) .node-text').count() === 1, `${tag}: clicking a node shows it`);
+    check(await node.evaluate((g) => g.classList.contains('selected')), `${tag}: the clicked node is selected`);
+    await shoot(page, tag + '-06-explore');
+    await Promise.all([page.waitForNavigation(), node.dblclick()]);
+    check(page.url().includes('focus=' + nodeID), `${tag}: double-clicking a node centres the map on it (${page.url()})`);
+    await mapReady(page);
+    check(await page.locator(`.map svg g.map-node#${nodeID}.focus`).count() === 1, `${tag}: the new map is focused on the node`);
+
+    // Keyboard: Tab reaches map nodes, Enter selects.
+    await page.focus('.map-stage');
+    await page.keyboard.press('Tab');
+    const focusedNode = await page.evaluate(() => document.activeElement && document.activeElement.classList && document.activeElement.classList.contains('map-node'));
+    check(focusedNode, `${tag}: Tab moves from the map into its nodes`);
+    await page.keyboard.press('Enter');
+    check(await page.locator('.node-info:not([hidden])').count() === 1, `${tag}: Enter selects the focused node`);
+
+    // Actor page and the print view.
+    await visit(page, docURL, null);
+    const actorURL = await page.locator('.doc-side a[href^="/ui/actors/"]').first().getAttribute('href');
+    await visit(page, actorURL, 'actor');
+    check(await page.locator('h1').count() === 1, `${tag}: an actor page opens`);
+    await shoot(page, tag + '-07-actor');
+    await visit(page, '/ui/print/' + nodeID, 'print');
+    check(await mapReady(page) === '1', `${tag}: the print view draws the map`);
+    await shoot(page, tag + '-08-print');
+    if (tag === 'desktop') {
+      await page.emulateMedia({ media: 'print' });
+      await page.pdf({ path: path.join(shots, 'print-a4.pdf'), format: 'A4', printBackground: true });
+      await page.emulateMedia({ media: 'screen' });
+    }
+    await page.context().close();
+  }
+} catch (e) {
+  failures.push('exception: ' + (e && e.stack || e));
+  console.error(e);
+} finally {
+  await browser.close();
+}
+
+check(consoleErrors.length === 0, `no console errors on any page (${consoleErrors.slice(0, 5).join(' | ')})`);
+const ms = loads.map((l) => l.ms).sort((a, b) => a - b);
+const median = ms[Math.floor(ms.length / 2)] || 0;
+console.log('page loads (ms, request start to load event): ' + loads.map((l) => `${l.name} ${l.ms.toFixed(0)}`).join(', '));
+console.log(`page load median ${median.toFixed(0)} ms, max ${(ms[ms.length - 1] || 0).toFixed(0)} ms over ${ms.length} loads`);
+check(median <= 300, `median page load ${median.toFixed(0)} ms ≤ 300 ms`);
+console.log('screenshots in ' + shots);
+if (failures.length) {
+  console.error(`${failures.length} browser checks failed`);
+  process.exit(1);
+}
