@@ -86,10 +86,11 @@ try {
     await shoot(page, tag + '-01-documents');
 
     // Search → claim → supporters → the quoted source at its span.
-    await page.fill('#q', 'voluntary return is not really voluntary');
+    await page.fill('#q', 'the voluntariness of assisted voluntary return is contested');
     await Promise.all([page.waitForNavigation(), page.press('#q', 'Enter')]);
     const hits = await page.locator('ol.hits li').count();
     check(hits > 0, `${tag}: search finds ${hits} claims`);
+    check(await page.locator('a.best').count() > 0, `${tag}: search answers with the matching propositions`);
     await shoot(page, tag + '-02-search');
     await Promise.all([page.waitForNavigation(), page.click('a.best')]);
     loads.push({ name: 'claim', ms: await page.evaluate(() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime; }) });
@@ -108,8 +109,8 @@ try {
       const atText = (await at.innerText()).replace(/\s+/g, ' ').trim();
       check(atText.startsWith(q.slice(0, 60)), `${tag}: the marked span is the quote (${JSON.stringify(atText.slice(0, 50))} vs ${JSON.stringify(q.slice(0, 50))})`);
       await page.waitForTimeout(200);
-      const inView = await at.evaluate((e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; });
-      check(inView, `${tag}: the page is scrolled to the quoted span`);
+      const rect = await at.evaluate((e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, h: window.innerHeight, y: window.scrollY }; });
+      check(rect.bottom > 0 && rect.top < rect.h, `${tag}: the page is scrolled to the quoted span (${JSON.stringify(rect)})`);
       await shoot(page, tag + '-04-source-at-span');
     }
 
