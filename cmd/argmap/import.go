@@ -8,7 +8,9 @@ import (
 
 	"github.com/argmap/argmap/internal/aif"
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/carneades"
 	"github.com/argmap/argmap/internal/interchange"
+	"github.com/argmap/argmap/internal/tgf"
 )
 
 // mapFormats is the format switch of import and export (CLI and API). To add
@@ -17,6 +19,8 @@ import (
 func mapFormats() []interchange.Format {
 	return []interchange.Format{
 		{Name: argmap.MapAIF, Exts: []string{".json", ".aif"}, Read: readAIF, Write: writeAIF},
+		{Name: argmap.MapCarneades, Exts: []string{".yml", ".yaml"}, Read: readCarneades},
+		{Name: argmap.MapTGF, Exts: []string{".tgf"}, Read: readTGF},
 	}
 }
 
@@ -31,6 +35,27 @@ func readAIF(doc argmap.Document, src *argmap.Source) (*argmap.Graph, error) {
 	}
 	g, _, err := aif.ToGraph(d, *src, src.CreatedAt)
 	return g, err
+}
+
+// readCarneades reads a Carneades YAML argument graph; its title, when it
+// has one, names the source.
+func readCarneades(doc argmap.Document, src *argmap.Source) (*argmap.Graph, error) {
+	im, err := carneades.Read(doc.Data)
+	if err != nil {
+		return nil, err
+	}
+	if im.Title != "" {
+		src.Title = clip(im.Title, argmap.MaxNameLen)
+	}
+	return im.Graph, nil
+}
+
+func readTGF(doc argmap.Document, _ *argmap.Source) (*argmap.Graph, error) {
+	im, err := tgf.Read(doc.Data)
+	if err != nil {
+		return nil, err
+	}
+	return im.Graph, nil
 }
 
 func writeAIF(g *argmap.Graph) ([]byte, error) {

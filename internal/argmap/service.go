@@ -73,6 +73,10 @@ type Renderer interface {
 const (
 	MapArgdown = "argdown" // Argdown (argdown.org), as the Argdown CLI 1.7.5 reads it
 	MapAIF     = "aif"     // the Argument Interchange Format in AIFdb's JSON
+	// MapCarneades is a Carneades 4 argument graph in YAML (read only).
+	MapCarneades = "carneades"
+	// MapTGF is an abstract framework in the Trivial Graph Format (read only).
+	MapTGF = "tgf"
 )
 
 // Interchange reads and writes argument maps in interchange formats (Argdown,

@@ -10,7 +10,9 @@ import (
 // Evaluation is the verdict on every statement (claim or evidence) of a graph
 // and on every relation, with the reasons.
 type Evaluation struct {
-	Semantics  Semantics        `json:"semantics"`
+	Semantics Semantics `json:"semantics"`
+	// Focus is the claim asked about, listed first among the statements.
+	Focus      string           `json:"focus,omitempty"`
 	Statements []StatementLabel `json:"statements"`
 	Arguments  []ArgumentLabel  `json:"arguments"`
 	// Count is the number of labellings of a Dung semantics (saturating);

@@ -1,0 +1,224 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/evaluate"
+)
+
+func runEvaluate(ctx context.Context, e *env, args []string) error {
+	fs := newFlags("evaluate")
+	store := storeFlag(fs, e)
+	sem := fs.String("semantics", "", "grounded, complete, preferred, stable or carneades (default: carneades for argument graphs, grounded for pure attack frameworks)")
+	claim := fs.String("claim", "", "report on this claim ID and what lies within --depth of it")
+	depth := fs.Int("depth", 2, "with --claim or a question: how many relations around the claim to report (1-8)")
+	format := fs.String("format", "text", "output format: text or json")
+	matches := fs.Int("matches", 3, "with a question: how many best-matching claims to report on (1-20)")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if *format != "text" && *format != "json" {
+		return usagef("unknown --format %q (want text or json)", *format)
+	}
+	if *sem != "" {
+		if _, err := evaluate.ParseSemantics(*sem); err != nil {
+			return usagef("%s", argmap.ErrorMessage(err))
+		}
+	}
+	if *depth < 1 || *depth > argmap.MaxDepth {
+		return usagef("--depth must be between 1 and %d", argmap.MaxDepth)
+	}
+	if *matches < 1 || *matches > 20 {
+		return usagef("--matches must be between 1 and 20")
+	}
+	question := strings.TrimSpace(strings.Join(pos, " "))
+	if question != "" && *claim != "" {
+		return usagef("give --claim ID or a question, not both")
+	}
+	if question != "" && argmap.KindOf(question) == argmap.KindClaim && !strings.ContainsAny(question, " \t") {
+		question, *claim = "", question
+	}
+	st, err := openStore(ctx, e, *store)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	g, err := st.Neighbourhood(ctx, "", 0, 0)
+	if err != nil {
+		return err
+	}
+	q := evaluate.Query{Semantics: evaluate.Semantics(*sem), Claim: *claim, Depth: *depth}
+	if question == "" {
+		ev, err := evaluate.Answer(g, q, evaluate.Options{})
+		if err != nil {
+			return err
+		}
+		if *format == "json" {
+			return writeJSON(e.stdout, ev)
+		}
+		writeEvaluationText(e.stdout, g, ev)
+		return nil
+	}
+	hits, err := withSearch(st).SearchClaims(ctx, question, *matches)
+	if err != nil {
+		return err
+	}
+	if len(hits) == 0 {
+		return argmap.Errorf(argmap.ENOTFOUND, "no stored claim matches %q", clip(question, 80))
+	}
+	answers := make([]*evaluate.Evaluation, 0, len(hits))
+	for _, h := range hits {
+		q.Claim = h.Claim.ID
+		ev, err := evaluate.Answer(g, q, evaluate.Options{})
+		if err != nil {
+			return err
+		}
+		answers = append(answers, ev)
+	}
+	if *format == "json" {
+		return writeJSON(e.stdout, struct {
+			Query       string                 `json:"query"`
+			Evaluations []*evaluate.Evaluation `json:"evaluations"`
+		}{question, answers})
+	}
+	fmt.Fprintf(e.stdout, "Question: %s\n", question)
+	fmt.Fprintf(e.stdout, "The %s best matching it, each weighed against everything stored:\n", plural(len(answers), "claim", "claims"))
+	for i, ev := range answers {
+		fmt.Fprintf(e.stdout, "\n%d. ", i+1)
+		writeEvaluationText(e.stdout, g, ev)
+	}
+	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// writeEvaluationText prints an evaluation for people: with a focus claim,
+// its label, why, the relations that decide it with their premises, and then
+// what lies around it; without one, every statement.
+func writeEvaluationText(w io.Writer, g *argmap.Graph, ev *evaluate.Evaluation) {
+	texts := map[string]string{}
+	sources := map[string][]string{}
+	titles := map[string]string{}
+	for _, s := range g.Sources {
+		titles[s.ID] = s.Title
+	}
+	for _, c := range g.Claims {
+		texts[c.ID] = c.Text
+		for _, sp := range c.Spans {
+			if t := titles[sp.SourceID]; t != "" && !contains(sources[c.ID], t) {
+				sources[c.ID] = append(sources[c.ID], t)
+			}
+		}
+	}
+	for _, x := range g.Evidence {
+		texts[x.ID] = x.Text
+		for _, sp := range x.Spans {
+			if t := titles[sp.SourceID]; t != "" && !contains(sources[x.ID], t) {
+				sources[x.ID] = append(sources[x.ID], t)
+			}
+		}
+	}
+	labels := map[string]evaluate.Label{}
+	for _, s := range ev.Statements {
+		labels[s.ID] = s.Label
+	}
+	name := func(s evaluate.StatementLabel) string {
+		if s.Key != "" {
+			return s.Key + ": “" + clip(oneLine(s.Text), 100) + "”"
+		}
+		return "“" + clip(oneLine(s.Text), 110) + "”"
+	}
+	stated := func(id string) string {
+		if len(sources[id]) == 0 {
+			return ""
+		}
+		list := sources[id]
+		more := ""
+		if len(list) > 2 {
+			more = fmt.Sprintf(" and %d more", len(list)-2)
+			list = list[:2]
+		}
+		return " (stated in " + clip(strings.Join(list, "; "), 120) + more + ")"
+	}
+	count := map[evaluate.Label]int{}
+	for _, s := range ev.Statements {
+		count[s.Label]++
+	}
+	if ev.Focus == "" || len(ev.Statements) == 0 {
+		fmt.Fprintf(w, "%s under %s semantics: %d in, %d out, %d undecided\n",
+			plural(len(ev.Statements), "statement", "statements"), ev.Semantics, count[evaluate.In], count[evaluate.Out], count[evaluate.Undec])
+		if ev.Note != "" {
+			fmt.Fprintf(w, "Note: %s\n", ev.Note)
+		}
+		for _, s := range ev.Statements {
+			fmt.Fprintf(w, "\n[%s] %s%s\n      %s\n", s.Label, name(s), stated(s.ID), s.Reason)
+		}
+		return
+	}
+	f := ev.Statements[0]
+	fmt.Fprintf(w, "%s (%s)%s\n", name(f), f.ID, stated(f.ID))
+	fmt.Fprintf(w, "   %s under %s semantics\n", strings.ToUpper(f.Label.String()), ev.Semantics)
+	fmt.Fprintf(w, "   because %s\n", f.Reason)
+	if ev.Note != "" {
+		fmt.Fprintf(w, "   note: %s\n", ev.Note)
+	}
+	if len(f.Deciding) > 0 {
+		fmt.Fprintln(w, "   Deciding:")
+		for _, d := range f.Deciding {
+			what := d.Kind
+			if d.Relation == "stated" {
+				fmt.Fprintf(w, "   - its being stated in a source (weight %s)\n", weight(d.Weight))
+				continue
+			}
+			ref := d.Relation
+			if d.Key != "" {
+				ref = d.Key + " (" + d.Relation + ")"
+			}
+			fmt.Fprintf(w, "   - %s %s, weight %s, %s; from:\n", what, ref, weight(d.Weight), d.Label)
+			if len(d.From) == 0 {
+				fmt.Fprintln(w, "       (no premises)")
+			}
+			for _, p := range d.From {
+				fmt.Fprintf(w, "       [%s] “%s”%s\n", labels[p], clip(oneLine(texts[p]), 100), stated(p))
+			}
+		}
+	}
+	if len(ev.Statements) > 1 {
+		fmt.Fprintf(w, "   Around it: %d in, %d out, %d undecided\n", count[evaluate.In]-boolInt(f.Label == evaluate.In),
+			count[evaluate.Out]-boolInt(f.Label == evaluate.Out), count[evaluate.Undec]-boolInt(f.Label == evaluate.Undec))
+		for _, s := range ev.Statements[1:] {
+			fmt.Fprintf(w, "   [%s] %s\n         %s\n", s.Label, name(s), s.Reason)
+		}
+	}
+}
+
+func weight(w float64) string {
+	s := fmt.Sprintf("%.2f", w)
+	return strings.TrimRight(strings.TrimRight(s, "0"), ".")
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/argmap/argmap/internal/carneades"
+	"github.com/argmap/argmap/internal/sharedtest"
+)
+
+type evalJSON struct {
+	Semantics  string `json:"semantics"`
+	Focus      string `json:"focus"`
+	Statements []struct {
+		ID, Key, Text, Label, Reason string
+	} `json:"statements"`
+	Extensions [][]string `json:"extensions"`
+}
+
+func evaluateJSON(t *testing.T, store string, args ...string) evalJSON {
+	t.Helper()
+	code, out, errs := cli(t, nil, append([]string{"evaluate", "--store", store, "--format", "json"}, args...)...)
+	if code != 0 {
+		t.Fatalf("evaluate %v = %d: %s", args, code, errs)
+	}
+	var ev evalJSON
+	if err := json.Unmarshal([]byte(out), &ev); err != nil {
+		t.Fatalf("evaluate output is not JSON: %v\n%s", err, out)
+	}
+	return ev
+}
+
+// TestImportEvaluateCarneades imports each scheme-free Carneades example that
+// states labels into a store of its own, as a user would, and checks that
+// evaluate gives every stated label, by key.
+func TestImportEvaluateCarneades(t *testing.T) {
+	dir := filepath.Join(sharedtest.Dir(t), "data", "carneades", "yaml")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.yml"))
+	if len(files) == 0 {
+		t.Skipf("no Carneades files in %s; skipping", dir)
+	}
+	checked := 0
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		im, err := carneades.Read(data)
+		if err != nil || im.Schemes || len(im.Expected) == 0 {
+			continue
+		}
+		checked++
+		name := strings.TrimSuffix(filepath.Base(path), ".yml")
+		t.Run(name, func(t *testing.T) {
+			store := filepath.Join(t.TempDir(), "s.db")
+			if code, _, errs := cli(t, nil, "import", "--store", store, "--format", "carneades", path); code != 0 {
+				t.Fatalf("import = %d: %s", code, errs)
+			}
+			ev := evaluateJSON(t, store)
+			if ev.Semantics != "carneades" {
+				t.Errorf("semantics = %q, want carneades chosen for an argument graph", ev.Semantics)
+			}
+			got := map[string]string{}
+			for _, s := range ev.Statements {
+				got[s.Key] = s.Label
+			}
+			gotStated := map[string]string{}
+			for k := range im.Expected {
+				gotStated[k] = got[k]
+			}
+			if diff := cmp.Diff(im.Expected, gotStated); diff != "" {
+				t.Errorf("labels after import into a store (-want +got):\n%s", diff)
+			}
+		})
+	}
+	if checked < 21 {
+		t.Errorf("checked %d files, want 21", checked)
+	}
+}
+
+func TestImportEvaluateTGF(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "s.db")
+	writeFiles(t, dir, map[string][]byte{"f.tgf": []byte("a\nb\nc\nd\n#\na b\nb c\nc d\nd c\n")})
+	if code, _, errs := cli(t, nil, "import", "--store", store, filepath.Join(dir, "f.tgf")); code != 0 {
+		t.Fatalf("import = %d: %s", code, errs)
+	}
+	labels := func(args ...string) map[string]string {
+		ev := evaluateJSON(t, store, args...)
+		m := map[string]string{}
+		for _, s := range ev.Statements {
+			m[s.Key] = s.Label
+		}
+		return m
+	}
+	// a defeats b, which frees c; c and d attack each other.
+	if diff := cmp.Diff(map[string]string{"a": "in", "b": "out", "c": "undec", "d": "undec"}, labels()); diff != "" {
+		t.Errorf("default (grounded) labels (-want +got):\n%s", diff)
+	}
+	ev := evaluateJSON(t, store, "--semantics", "preferred")
+	keys := map[string]string{}
+	for _, s := range ev.Statements {
+		keys[s.ID] = s.Key
+	}
+	var exts []string
+	for _, e := range ev.Extensions {
+		var names []string
+		for _, id := range e {
+			names = append(names, keys[id])
+		}
+		sort.Strings(names)
+		exts = append(exts, strings.Join(names, ","))
+	}
+	sort.Strings(exts)
+	if diff := cmp.Diff([]string{"a,c", "a,d"}, exts); diff != "" {
+		t.Errorf("preferred extensions (-want +got):\n%s", diff)
+	}
+	// A focus claim comes first; unknown IDs and semantics are clear errors.
+	var c string
+	for id, k := range keys {
+		if k == "c" {
+			c = id
+		}
+	}
+	if ev := evaluateJSON(t, store, "--claim", c, "--depth", "1"); ev.Focus != c || ev.Statements[0].ID != c || len(ev.Statements) != 3 {
+		t.Errorf("evaluate --claim c --depth 1 = focus %s, %d statements; want c first of 3 (b, c, d)", ev.Focus, len(ev.Statements))
+	}
+	if code, _, errs := cli(t, nil, "evaluate", "--store", store, "--claim", "clm_nosuchclaimxxxxx"); code != 1 || !strings.Contains(errs, "no claim") {
+		t.Errorf("evaluate --claim unknown = %d, %q; want 1 and a message", code, errs)
+	}
+	if code, _, errs := cli(t, nil, "evaluate", "--store", store, "--semantics", "ideal"); code != 2 || !strings.Contains(errs, "unknown semantics") {
+		t.Errorf("evaluate --semantics ideal = %d, %q; want 2 and a message", code, errs)
+	}
+	code, out, _ := cli(t, nil, "evaluate", "--store", store, "--claim", c)
+	if code != 0 || !strings.Contains(out, "UNDEC under grounded semantics") || !strings.Contains(out, "Around it") {
+		t.Errorf("evaluate --claim (text) = %d:\n%s", code, out)
+	}
+}

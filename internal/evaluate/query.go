@@ -1,0 +1,138 @@
+package evaluate
+
+import (
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// Query says what to evaluate and what to report.
+type Query struct {
+	// Semantics to apply; "" picks one with AutoSemantics.
+	Semantics Semantics
+	// Claim, when set, is the claim to report on: the evaluation lists it
+	// first and, besides it, only what lies within Depth relations of it.
+	// The whole graph is still evaluated, so labels do not depend on Depth.
+	Claim string
+	Depth int
+}
+
+// AutoSemantics picks the semantics for g: the Carneades evaluation when g
+// has anything beyond attacks (supports, evidence, assumptions, issues,
+// claims stated in sources), grounded semantics for a pure attack framework
+// such as an imported TGF file.
+func AutoSemantics(g *argmap.Graph) Semantics {
+	if len(g.Evidence) > 0 {
+		return SemCarneades
+	}
+	for i := range g.Relations {
+		if g.Relations[i].Kind == argmap.Supports {
+			return SemCarneades
+		}
+	}
+	for i := range g.Claims {
+		c := &g.Claims[i]
+		if c.Assumed || c.Issue != "" || len(c.Spans) > 0 {
+			return SemCarneades
+		}
+	}
+	return SemGrounded
+}
+
+// Answer evaluates g for q. ENOTFOUND when q.Claim is not a claim of g;
+// EINVALID for an unknown semantics; ETOOLARGE when enumeration is bounded
+// out (see Limits). g is not changed.
+func Answer(g *argmap.Graph, q Query, opt Options) (*Evaluation, error) {
+	sem := q.Semantics
+	if sem == "" {
+		sem = AutoSemantics(g)
+	}
+	if q.Claim != "" {
+		found := false
+		for i := range g.Claims {
+			if g.Claims[i].ID == q.Claim {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return nil, argmap.Errorf(argmap.ENOTFOUND, "no claim %s", q.Claim)
+		}
+	}
+	ev, err := EvaluateGraph(g, sem, opt)
+	if err != nil {
+		return nil, err
+	}
+	if q.Claim == "" {
+		return ev, nil
+	}
+	near := Nearby(g, q.Claim, q.Depth)
+	ev.Focus = q.Claim
+	stmts := make([]StatementLabel, 0, len(near))
+	var focus []StatementLabel
+	for _, s := range ev.Statements {
+		switch {
+		case s.ID == q.Claim:
+			focus = append(focus, s)
+		case near[s.ID]:
+			stmts = append(stmts, s)
+		}
+	}
+	ev.Statements = append(focus, stmts...)
+	args := ev.Arguments[:0:0]
+	for _, a := range ev.Arguments {
+		if near[a.ID] {
+			args = append(args, a)
+		}
+	}
+	ev.Arguments = args
+	return ev, nil
+}
+
+// Nearby returns the IDs of the claims, evidence and relations within depth
+// relations of node focus, crossing relations in either direction; a
+// relation is included when its premises and target all are.
+func Nearby(g *argmap.Graph, focus string, depth int) map[string]bool {
+	touching := map[string][]int{} // node or relation ID -> relations with it as premise or target
+	for i := range g.Relations {
+		r := &g.Relations[i]
+		for _, f := range r.From {
+			touching[f] = append(touching[f], i)
+		}
+		touching[r.To] = append(touching[r.To], i)
+		touching[r.ID] = append(touching[r.ID], i) // an undercut's target reaches it
+	}
+	dist := map[string]int{focus: 0}
+	frontier := []string{focus}
+	for d := 0; d < depth && len(frontier) > 0; d++ {
+		var next []string
+		for _, x := range frontier {
+			for _, i := range touching[x] {
+				r := &g.Relations[i]
+				ends := append(append([]string{}, r.From...), r.To, r.ID)
+				for _, y := range ends {
+					if _, seen := dist[y]; !seen {
+						dist[y] = d + 1
+						next = append(next, y)
+					}
+				}
+			}
+		}
+		frontier = next
+	}
+	near := make(map[string]bool, len(dist))
+	for id := range dist {
+		near[id] = true
+	}
+	for i := range g.Relations {
+		r := &g.Relations[i]
+		all := near[r.To]
+		for _, f := range r.From {
+			all = all && near[f]
+		}
+		if all {
+			near[r.ID] = true
+		} else if r.ID != focus {
+			delete(near, r.ID)
+		}
+	}
+	return near
+}
