@@ -196,8 +196,20 @@ func writeEvaluationText(w io.Writer, g *argmap.Graph, ev *evaluate.Evaluation) 
 	if len(ev.Statements) > 1 {
 		fmt.Fprintf(w, "   Around it: %d in, %d out, %d undecided\n", count[evaluate.In]-boolInt(f.Label == evaluate.In),
 			count[evaluate.Out]-boolInt(f.Label == evaluate.Out), count[evaluate.Undec]-boolInt(f.Label == evaluate.Undec))
+		// How each neighbour bears on the claim, when a relation joins them.
+		link := map[string]string{}
+		for _, a := range ev.Arguments {
+			if a.To != f.ID {
+				continue
+			}
+			for _, p := range a.From {
+				if link[p] == "" {
+					link[p] = a.Kind + " it, "
+				}
+			}
+		}
 		for _, s := range ev.Statements[1:] {
-			fmt.Fprintf(w, "   [%s] %s\n         %s\n", s.Label, name(s), s.Reason)
+			fmt.Fprintf(w, "   [%s] %s%s\n         %s%s\n", s.Label, name(s), stated(s.ID), link[s.ID], s.Reason)
 		}
 	}
 }

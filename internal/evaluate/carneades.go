@@ -400,8 +400,12 @@ func (c *caes) label() {
 			c.resolve(st.issue)
 		}
 	}
-	// Explain what stays undecided.
+	// Name the arguments behind what is taken as given, and explain what
+	// stays undecided.
 	for s := range c.stmts {
+		if k := c.stmts[s].why.kind; k == whyAssumed || k == whyStated {
+			c.stmts[s].why.args = c.supportedBy(s)
+		}
 		if c.done[s] {
 			continue
 		}
@@ -671,13 +675,24 @@ func (c *caes) sentence(s int) string {
 		rival = c.stmts[w.rival].name
 	}
 	switch w.kind {
-	case whyAssumed:
-		if st.node >= len(c.g.Claims) {
-			return "in: evidence is taken as given"
+	case whyAssumed, whyStated:
+		var s string
+		switch {
+		case st.node >= len(c.g.Claims):
+			s = "in: evidence is taken as given"
+		case w.kind == whyStated:
+			s = "in: stated in a source and contested by none"
+		default:
+			s = "in: assumed"
 		}
-		return "in: assumed"
-	case whyStated:
-		return "in: stated in a source and contested by none"
+		if len(w.args) > 0 {
+			var parts []string
+			for _, a := range w.args {
+				parts = append(parts, c.describe(a))
+			}
+			s += "; also supported by " + strings.Join(parts, "; ")
+		}
+		return s
 	case whyRivalAssumed:
 		return "out: the rival position " + rival + " is assumed"
 	case whyNoArgument:
