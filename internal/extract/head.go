@@ -161,6 +161,10 @@ var mdEmphRe = regexp.MustCompile("(\\*\\*\\*|\\*\\*|\\*|___|__|~~|`)([^*_~`\\s]
 // mdUnderscoreRe matches _x_ emphasis only at word boundaries (snake_case stays).
 var mdUnderscoreRe = regexp.MustCompile(`(^|[\s(])_([^_\s](?:[^_]*?[^_\s])?)_($|[\s.,;:!?)])`)
 
+// loneStarRe matches a single "*" at the edge of a word ("*Complexities",
+// "yours*"), not one between spaces ("2 * 3").
+var loneStarRe = regexp.MustCompile(`(^|\s)\*(\S)|(\S)\*($|\s|[.,;:!?])`)
+
 // htmlTagRe matches an inline HTML tag.
 var htmlTagRe = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>`)
 
@@ -168,10 +172,20 @@ var htmlTagRe = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>`)
 // code ticks, links (their text kept), tags, heading hashes, quote marks,
 // list bullets and escapes. Text without markup comes back unchanged.
 func inlineText(s string) string {
-	if !strings.ContainsAny(s, "*_`[]<>#~\\") {
+	if !strings.ContainsAny(s, "*_`[]<>#~|\\") {
 		return s
 	}
 	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "|") {
+		// a table row: its cells, joined
+		var cells []string
+		for _, c := range strings.Split(strings.Trim(s, "|"), "|") {
+			if c = strings.TrimSpace(c); c != "" && strings.Trim(c, "-: ") != "" {
+				cells = append(cells, c)
+			}
+		}
+		s = strings.Join(cells, " — ")
+	}
 	for _, p := range []string{"> ", "- ", "+ "} {
 		s = strings.TrimPrefix(s, p)
 	}
@@ -191,16 +205,10 @@ func inlineText(s string) string {
 		s = n
 	}
 	s = htmlTagRe.ReplaceAllString(s, "")
-	// a lone marker left at an edge (emphasis opened on another line)
-	s = strings.Trim(s, " ")
-	for _, m := range []string{"***", "**", "__", "*"} {
-		if strings.HasPrefix(s, m) && !strings.HasPrefix(s, m+" ") {
-			s = s[len(m):]
-		}
-		if strings.HasSuffix(s, m) && !strings.HasSuffix(s, " "+m) {
-			s = s[:len(s)-len(m)]
-		}
-	}
+	// markers left unpaired (emphasis opened in another sentence or line)
+	s = strings.ReplaceAll(s, "**", "")
+	s = strings.ReplaceAll(s, "__", "")
+	s = loneStarRe.ReplaceAllString(s, "$1$2$3$4")
 	s = mdEscapeRe.ReplaceAllString(s, "$1")
 	return strings.Join(strings.Fields(s), " ")
 }
@@ -401,4 +409,17 @@ func metaText(dec decoded) string {
 		lines[i] = inlineText(lines[i])
 	}
 	return strings.Join(lines, "\n")
+}
+
+// unitText is the text of a claim or evidence quoted from a document: in
+// Markdown, what a reader sees (emphasis, code ticks, link targets and
+// table bars gone; the span still quotes the source as written).
+func unitText(quote string, f Format) string {
+	if f != FormatMarkdown {
+		return quote
+	}
+	if t := inlineText(quote); t != "" {
+		return t
+	}
+	return quote
 }

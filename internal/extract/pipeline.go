@@ -139,9 +139,9 @@ func (p *Pipeline) Extract(ctx context.Context, doc argmap.Document) (*argmap.Gr
 		case LabelClaim:
 			u.id = argmap.DerivedID(argmap.KindClaim, hash, n)
 			c := argmap.Claim{
-				ID: u.id, Text: span.Quote, Origin: argmap.OriginExtracted, Score: u.Score,
+				ID: u.id, Text: unitText(span.Quote, dec.format), Origin: argmap.OriginExtracted, Score: u.Score,
 				Cues: u.Cues, Spans: []argmap.Span{span},
-				Gist: Gist(span.Quote, mentionsIn(mentions, u.Start, u.End), dominant),
+				Gist: Gist(span.Quote, mentionsIn(mentions, u.Start, u.End), referent(text, units, i, mentions, dominant)),
 			}
 			for _, s := range u.speakers {
 				c.Actors = append(c.Actors, argmap.ActorRef{ActorID: argmap.ActorID(s), Role: argmap.RoleAsserts})
@@ -155,7 +155,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc argmap.Document) (*argmap.Gr
 		case LabelEvidence:
 			u.id = argmap.DerivedID(argmap.KindEvidence, hash, n)
 			g.Evidence = append(g.Evidence, argmap.Evidence{
-				ID: u.id, Kind: u.Kind, Text: span.Quote, Origin: argmap.OriginExtracted, Score: u.Score,
+				ID: u.id, Kind: u.Kind, Text: unitText(span.Quote, dec.format), Origin: argmap.OriginExtracted, Score: u.Score,
 				Spans: []argmap.Span{span},
 			})
 		}
