@@ -18,6 +18,7 @@ func runEvaluate(ctx context.Context, e *env, args []string) error {
 	claim := fs.String("claim", "", "report on this claim ID and what lies within --depth of it")
 	depth := fs.Int("depth", 2, "with --claim or a question: how many relations around the claim to report (1-8)")
 	format := fs.String("format", "text", "output format: text or json")
+	premises := fs.Bool("assume-premises", false, "carneades: take claims nothing argues for or against as given (maps written without assumptions, such as Argdown or AIF)")
 	matches := fs.Int("matches", 3, "with a question: how many best-matching claims to report on (1-20)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -54,8 +55,9 @@ func runEvaluate(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	q := evaluate.Query{Semantics: evaluate.Semantics(*sem), Claim: *claim, Depth: *depth}
+	opts := evaluate.Options{AssumePremises: *premises}
 	if question == "" {
-		ev, err := evaluate.Answer(g, q, evaluate.Options{})
+		ev, err := evaluate.Answer(g, q, opts)
 		if err != nil {
 			return err
 		}
@@ -75,7 +77,7 @@ func runEvaluate(ctx context.Context, e *env, args []string) error {
 	answers := make([]*evaluate.Evaluation, 0, len(hits))
 	for _, h := range hits {
 		q.Claim = h.Claim.ID
-		ev, err := evaluate.Answer(g, q, evaluate.Options{})
+		ev, err := evaluate.Answer(g, q, opts)
 		if err != nil {
 			return err
 		}
@@ -160,6 +162,9 @@ func writeEvaluationText(w io.Writer, g *argmap.Graph, ev *evaluate.Evaluation) 
 		if ev.Note != "" {
 			fmt.Fprintf(w, "Note: %s\n", ev.Note)
 		}
+		if hint := premiseHint(ev); hint != "" {
+			fmt.Fprintf(w, "Note: %s\n", hint)
+		}
 		for _, s := range ev.Statements {
 			fmt.Fprintf(w, "\n[%s] %s%s\n      %s\n", s.Label, name(s), stated(s.ID), s.Reason)
 		}
@@ -176,8 +181,12 @@ func writeEvaluationText(w io.Writer, g *argmap.Graph, ev *evaluate.Evaluation) 
 		fmt.Fprintln(w, "   Deciding:")
 		for _, d := range f.Deciding {
 			what := d.Kind
-			if d.Relation == "stated" {
+			switch d.Relation {
+			case "stated":
 				fmt.Fprintf(w, "   - its being stated in a source (weight %s)\n", weight(d.Weight))
+				continue
+			case "given":
+				fmt.Fprintf(w, "   - its being given as a premise (weight %s)\n", weight(d.Weight))
 				continue
 			}
 			ref := d.Relation
@@ -212,6 +221,20 @@ func writeEvaluationText(w io.Writer, g *argmap.Graph, ev *evaluate.Evaluation) 
 			fmt.Fprintf(w, "   [%s] %s%s\n         %s%s\n", s.Label, name(s), stated(s.ID), link[s.ID], s.Reason)
 		}
 	}
+}
+
+// premiseHint suggests --assume-premises when a Carneades evaluation finds
+// nothing given at all, as with a map written without assumptions.
+func premiseHint(ev *evaluate.Evaluation) string {
+	if ev.Semantics != evaluate.SemCarneades || len(ev.Statements) == 0 {
+		return ""
+	}
+	for _, s := range ev.Statements {
+		if s.Assumed || s.Label != evaluate.Out {
+			return ""
+		}
+	}
+	return "nothing here is assumed or stated in a source, so everything is out; --assume-premises takes the claims nothing argues for or against as given"
 }
 
 func weight(w float64) string {

@@ -72,6 +72,7 @@ type cStmt struct {
 	name    string // for sentences
 	assumed bool
 	stated  bool // assumed because a source states it
+	premise bool // assumed as a premise nothing argues over (Options.AssumePremises)
 	issue   int
 	args    []int // arguments concluding it
 	deps    []int // arguments it is a premise or undercutter of
@@ -172,10 +173,31 @@ func evaluateCarneades(g *argmap.Graph, opt Options) *Evaluation {
 			}
 		}
 	}
+	// Premises taken as given.
+	if opt.AssumePremises {
+		supported := map[string]bool{}
+		for i := range g.Relations {
+			if g.Relations[i].Kind == argmap.Supports {
+				supported[g.Relations[i].To] = true
+			}
+		}
+		for i := range g.Claims {
+			if supported[g.Claims[i].ID] || g.Claims[i].Issue != "" || c.stmts[i].assumed {
+				continue
+			}
+			c.stmts[i].premise = true
+			if c.stmts[i].issue < 0 {
+				c.stmts[i].assumed = true
+				continue
+			}
+			// A contested premise: its being given weighs against the contests.
+			c.addArg(cArg{rel: -1, conclusion: i, undercutter: -1, factor: stated, role: "given"})
+		}
+	}
 	// Claims stated in sources.
 	for i := range g.Claims {
 		cl := &g.Claims[i]
-		if cl.Assumed || len(cl.Spans) == 0 {
+		if c.stmts[i].assumed || c.stmts[i].premise || len(cl.Spans) == 0 {
 			continue
 		}
 		if c.stmts[i].issue < 0 {
@@ -620,7 +642,7 @@ func (c *caes) decider(a int) Decider {
 		r := &c.g.Relations[arg.rel]
 		d.Relation, d.Key, d.From = r.ID, r.Title, r.From
 	} else {
-		d.Relation = "stated"
+		d.Relation = arg.role
 	}
 	return d
 }
@@ -629,6 +651,9 @@ func (c *caes) decider(a int) Decider {
 func (c *caes) describe(a int) string {
 	arg := &c.args[a]
 	if arg.rel < 0 {
+		if arg.role == "given" {
+			return "its being given as a premise"
+		}
 		return "its being stated in a source"
 	}
 	r := &c.g.Relations[arg.rel]
@@ -682,6 +707,8 @@ func (c *caes) sentence(s int) string {
 			s = "in: evidence is taken as given"
 		case w.kind == whyStated:
 			s = "in: stated in a source and contested by none"
+		case st.premise:
+			s = "in: a premise nothing argues for or against, taken as given"
 		default:
 			s = "in: assumed"
 		}

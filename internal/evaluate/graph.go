@@ -51,7 +51,7 @@ type StatementLabel struct {
 type Decider struct {
 	Relation string   `json:"relation"`
 	Key      string   `json:"key,omitempty"`
-	Kind     string   `json:"kind"` // supports, contests, undercuts, or stated (a source states the claim)
+	Kind     string   `json:"kind"` // supports, contests, undercuts, stated (a source states the claim) or given (a premise)
 	From     []string `json:"from,omitempty"`
 	Weight   float64  `json:"weight"`
 	Label    Label    `json:"label"`
@@ -79,6 +79,11 @@ type Options struct {
 	// contested, weighed against the arguments over it; 0 means
 	// DefaultStatedWeight.
 	StatedWeight float64
+	// AssumePremises takes as given every claim that no relation supports
+	// or contests and that is at no issue: the premises of a map written
+	// without assumptions (Argdown, AIF). Off, such a claim is Out unless it
+	// is assumed or stated in a source, as Carneades has it.
+	AssumePremises bool
 }
 
 // DefaultStatedWeight is the weight of a claim's being stated in a source,

@@ -166,3 +166,38 @@ func cloneGraph(g *argmap.Graph) argmap.Graph {
 	}
 	return c
 }
+
+func TestAssumePremises(t *testing.T) {
+	// An argument map without assumptions: p and q support c, r contests c.
+	b := newGraph().claim("p", false).claim("q", false).claim("r", false).claim("c", false).
+		rel("s", argmap.Supports, 1, "c", "p", "q").rel("x", argmap.Contests, 0.5, "c", "r")
+	got, _ := labels(t, &b.g, evaluate.SemCarneades)
+	if diff := cmp.Diff(map[string]string{"p": "out", "q": "out", "r": "out", "c": "out"}, got); diff != "" {
+		t.Errorf("without assumptions (-want +got):\n%s", diff)
+	}
+	ev, err := evaluate.EvaluateGraph(&b.g, evaluate.SemCarneades, evaluate.Options{AssumePremises: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = map[string]string{}
+	for _, s := range ev.Statements {
+		got[s.Key] = s.Label.String()
+	}
+	if diff := cmp.Diff(map[string]string{"p": "in", "q": "in", "r": "in", "c": "in"}, got); diff != "" {
+		t.Errorf("with AssumePremises (-want +got):\n%s", diff)
+	}
+	// A contested premise weighs its being given against the contest.
+	b = newGraph().claim("a", false).claim("b", false).claim("c", false).
+		rel("x", argmap.Contests, 1, "b", "a").rel("y", argmap.Contests, 1, "c", "b")
+	ev, err = evaluate.EvaluateGraph(&b.g, evaluate.SemCarneades, evaluate.Options{AssumePremises: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = map[string]string{}
+	for _, s := range ev.Statements {
+		got[s.Key] = s.Label.String()
+	}
+	if diff := cmp.Diff(map[string]string{"a": "in", "b": "out", "c": "in"}, got); diff != "" {
+		t.Errorf("with AssumePremises (-want +got):\n%s", diff)
+	}
+}

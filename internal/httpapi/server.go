@@ -267,6 +267,7 @@ func (s *Server) routes() *gin.Engine {
 	w.DELETE("/relations/:id", deleteByID(s, argmap.KindRelation, s.store.DeleteRelation))
 
 	r.GET("/supporters", s.supporters)
+	r.GET("/evaluation", s.evaluation)
 	r.GET("/graph", s.graph)
 	r.GET("/stats", s.stats)
 

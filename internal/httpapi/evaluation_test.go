@@ -1,0 +1,69 @@
+package httpapi_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"testing"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/httpapi"
+)
+
+func TestEvaluation(t *testing.T) {
+	st := openStore(t)
+	claim := func(title string) argmap.Claim {
+		return argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Title: title, Text: "Claim " + title, Origin: argmap.OriginCurated}
+	}
+	a, b, c := claim("a"), claim("b"), claim("c")
+	contest := func(from, to string) argmap.Relation {
+		return argmap.Relation{ID: argmap.NewID(argmap.KindRelation), Kind: argmap.Contests, From: []string{from}, To: to, Origin: argmap.OriginCurated}
+	}
+	g := &argmap.Graph{Claims: []argmap.Claim{a, b, c}, Relations: []argmap.Relation{contest(a.ID, b.ID), contest(b.ID, c.ID)}}
+	if err := st.WriteGraph(context.Background(), g); err != nil {
+		t.Fatal(err)
+	}
+	e := newEnv(t, httpapi.Config{}, st, nil)
+	type result struct {
+		Semantics  string
+		Focus      string
+		Statements []struct{ ID, Key, Label, Reason string }
+	}
+	get := func(path string, want int) result {
+		t.Helper()
+		r := e.get(path)
+		if r.Status != want {
+			t.Fatalf("GET %s = %d, want %d: %s", path, r.Status, want, trunc(r.Body))
+		}
+		var res result
+		if want == http.StatusOK {
+			if err := json.Unmarshal(r.Body, &res); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return res
+	}
+	res := get("/v1/evaluation", http.StatusOK)
+	labels := map[string]string{}
+	for _, s := range res.Statements {
+		labels[s.Key] = s.Label
+	}
+	if res.Semantics != "grounded" || labels["a"] != "in" || labels["b"] != "out" || labels["c"] != "in" {
+		t.Errorf("GET /v1/evaluation = %s %v, want grounded a in, b out, c in", res.Semantics, labels)
+	}
+	res = get("/v1/evaluation?semantics=carneades&claim="+b.ID+"&depth=1", http.StatusOK)
+	if res.Focus != b.ID || len(res.Statements) != 3 || res.Statements[0].ID != b.ID || res.Statements[0].Reason == "" {
+		t.Errorf("GET /v1/evaluation?claim=b = %+v, want b first with a reason", res)
+	}
+	res = get("/v1/evaluation?semantics=carneades&assume_premises=true", http.StatusOK)
+	for _, s := range res.Statements {
+		labels[s.Key] = s.Label
+	}
+	if labels["a"] != "in" || labels["b"] != "out" || labels["c"] != "in" {
+		t.Errorf("GET /v1/evaluation?semantics=carneades&assume_premises=true = %v, want a in, b out, c in", labels)
+	}
+	get("/v1/evaluation?semantics=ideal", http.StatusBadRequest)
+	get("/v1/evaluation?claim=nope", http.StatusBadRequest)
+	get("/v1/evaluation?claim=clm_doesnotexist0000", http.StatusNotFound)
+	get("/v1/evaluation?depth=99", http.StatusBadRequest)
+}
