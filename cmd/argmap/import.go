@@ -5,8 +5,10 @@ import (
 	"context"
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/aif"
+	"github.com/argmap/argmap/internal/argdown"
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/carneades"
 	"github.com/argmap/argmap/internal/interchange"
@@ -18,6 +20,7 @@ import (
 // an entry here.
 func mapFormats() []interchange.Format {
 	return []interchange.Format{
+		{Name: argmap.MapArgdown, Exts: []string{".argdown", ".ad"}, Read: readArgdown, Write: argdown.Write},
 		{Name: argmap.MapAIF, Exts: []string{".json", ".aif"}, Read: readAIF, Write: writeAIF},
 		{Name: argmap.MapCarneades, Exts: []string{".yml", ".yaml"}, Read: readCarneades},
 		{Name: argmap.MapTGF, Exts: []string{".tgf"}, Read: readTGF},
@@ -26,6 +29,31 @@ func mapFormats() []interchange.Format {
 
 func newInterchange(st interchange.Store) *interchange.Service {
 	return interchange.New(st, mapFormats())
+}
+
+func readArgdown(doc argmap.Document, src *argmap.Source) (*argmap.Graph, error) {
+	d, err := argdown.Parse(doc.Data)
+	if err != nil {
+		return nil, err
+	}
+	if d.Title != "" {
+		src.Title = shortText(d.Title, argmap.MaxNameLen)
+	}
+	src.Text = string(doc.Data) // spans index into it
+	g, err := argdown.ToGraph(d, *src, src.CreatedAt)
+	src.Text = ""
+	return g, err
+}
+
+// shortText cuts s to at most n bytes on a rune boundary.
+func shortText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 func readAIF(doc argmap.Document, src *argmap.Source) (*argmap.Graph, error) {
