@@ -3,7 +3,8 @@
 # tests. The packages with Neo4j tests (the store conformance suite, the HTTP
 # end-to-end test, the copy round trip) run through scripts/test-neo4j.sh,
 # against the bundled Neo4j launcher, or against ARGMAP_NEO4J_URI when set.
-# Needs Go, Node/npm, Java 17+ and Maven; installs the npm lint package and the
+# The Argdown export is read back by the pinned Argdown CLI (scripts/argdown-check.sh).
+# Needs Go, Node/npm, Java 17+ and Maven; installs the npm packages and the
 # Maven dependencies itself. ARGMAP_TEST_NEO4J=off runs those packages without
 # a server instead (their Neo4j tests then skip; CI never sets it).
 set -euo pipefail
@@ -20,6 +21,9 @@ go vet ./...
 
 echo "== cypher lint"
 bash scripts/cypher-lint.sh
+
+echo "== argdown check (argmap's Argdown export read back by the Argdown CLI 1.7.5)"
+bash scripts/argdown-check.sh
 
 # The packages scripts/test-neo4j.sh runs; keep in step with its default.
 neo4j_packages="./internal/neo4jstore/... ./internal/httpapi/... ./cmd/argmap/..."

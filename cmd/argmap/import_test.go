@@ -67,3 +67,61 @@ func TestImportExportAIF(t *testing.T) {
 		t.Errorf("import of the export = %d %q", code, stderr)
 	}
 }
+
+// ferriesArgdown is a small map in Argdown: a thesis, two sketched
+// arguments (one undercut), a reconstructed argument and a contradiction.
+const ferriesArgdown = `# Ferries
+
+[Sell]: The council should sell the ferries.
+  + <Fares>: Fares would fall under a private operator. #pro
+    <_ <Monopoly>: A sole operator has no reason to cut fares. #con
+  - <Jobs>: Crews would lose their jobs.
+
+<Subsidy>
+
+(1) The ferries need a subsidy every year.
+(2) [Budget]: The budget cannot carry the subsidy.
+----
+(3) [Sell]
+  >< [Keep]: The council should keep the ferries.
+`
+
+func TestImportExportArgdown(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "a.db")
+	writeFiles(t, dir, map[string][]byte{
+		"ferries.argdown": []byte(ferriesArgdown),
+		"broken.ad":       []byte("[A]: fine\n\n  + dangling relation\n"),
+	})
+	code, _, stderr := cli(t, nil, "import", "--store", store, filepath.Join(dir, "broken.ad"))
+	if code != 1 || !strings.Contains(stderr, "line 3, column 3") {
+		t.Errorf("import broken.ad = %d %q, want 1 naming line 3, column 3", code, stderr)
+	}
+	code, _, stderr = cli(t, nil, "import", "--store", store, filepath.Join(dir, "ferries.argdown"))
+	if code != 0 || !strings.Contains(stderr, "1 new") {
+		t.Fatalf("import ferries.argdown = %d %q", code, stderr)
+	}
+	// 4 statements + 4 arguments; relations: 1 step, support, undercut,
+	// attack, contradictory.
+	if !strings.Contains(stderr, "8 claims") || !strings.Contains(stderr, "5 relations") {
+		t.Errorf("import ferries.argdown = %q, want 8 claims and 5 relations", stderr)
+	}
+	out := filepath.Join(dir, "out.argdown")
+	if code, _, stderr := cli(t, nil, "export", "--store", store, "--format", "argdown", "-o", out); code != 0 {
+		t.Fatalf("export --format argdown = %d %q", code, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"[Sell]: The council should sell the ferries.", "<Monopoly>\n  _> <Fares>", "(2) [Budget]", "><"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("export lacks %q:\n%s", want, data)
+		}
+	}
+	// The export imports into another store as a map of the same size.
+	other := filepath.Join(dir, "b.db")
+	if code, _, stderr := cli(t, nil, "import", "--store", other, out); code != 0 || !strings.Contains(stderr, "8 claims   5 relations") {
+		t.Errorf("import of the export = %d %q", code, stderr)
+	}
+}

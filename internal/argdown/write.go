@@ -46,7 +46,7 @@ type wNode struct {
 }
 
 type wArg struct {
-	node  *wNode      // the argument's claim
+	node  *wNode // the argument's claim
 	steps []*argmap.Relation
 	desc  string
 	// sketch: for an argument made from a relation that cannot be a

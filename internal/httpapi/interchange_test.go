@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/argmap/argmap/internal/aif"
+	"github.com/argmap/argmap/internal/argdown"
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/httpapi"
 	"github.com/argmap/argmap/internal/interchange"
@@ -17,6 +18,16 @@ import (
 // writes (cmd wires the same codecs).
 func testMapFormats() []interchange.Format {
 	return []interchange.Format{{
+		Name: argmap.MapArgdown, Exts: []string{".argdown"},
+		Read: func(doc argmap.Document, src *argmap.Source) (*argmap.Graph, error) {
+			d, err := argdown.Parse(doc.Data)
+			if err != nil {
+				return nil, err
+			}
+			return argdown.ToGraph(d, *src, src.CreatedAt)
+		},
+		Write: argdown.Write,
+	}, {
 		Name: argmap.MapAIF, Exts: []string{".json"},
 		Read: func(doc argmap.Document, src *argmap.Source) (*argmap.Graph, error) {
 			d, err := aif.Decode(bytes.NewReader(doc.Data))
@@ -122,5 +133,25 @@ func TestImportExportErrors(t *testing.T) {
 	e.get("/v1/stats").JSON(t, &st)
 	if st.Claims != 0 || st.Sources != 0 {
 		t.Errorf("after failed imports the store holds %+v, want nothing", st)
+	}
+}
+
+func TestImportExportArgdown(t *testing.T) {
+	e := newEnv(t, httpapi.Config{}, openStore(t), nil)
+	doc := "[Sell]: The council should sell the ferries.\n  + <Fares>: Fares would fall.\n    <_ <Monopoly>: A sole operator keeps fares high.\n"
+	if r := e.importMap("", "ferries.argdown", []byte(doc)); r.Status != http.StatusCreated {
+		t.Fatalf("POST /v1/import (argdown) = %d %s", r.Status, r.Body)
+	}
+	r := e.get("/v1/export?format=argdown")
+	if r.Status != http.StatusOK || !strings.HasPrefix(r.Header.Get("Content-Type"), "text/plain") {
+		t.Fatalf("GET /v1/export?format=argdown = %d %s", r.Status, r.Header.Get("Content-Type"))
+	}
+	for _, want := range []string{"[Sell]: The council should sell the ferries.", "<Fares>\n  +> [Sell]", "<Monopoly>\n  _> <Fares>"} {
+		if !strings.Contains(string(r.Body), want) {
+			t.Errorf("export lacks %q:\n%s", want, r.Body)
+		}
+	}
+	if r := e.importMap("", "bad.argdown", []byte("\n\n  - orphan\n")); r.Status != http.StatusBadRequest || !strings.Contains(r.Err(t).Message, "line 3, column 3") {
+		t.Errorf("POST /v1/import (bad argdown) = %d %s, want 400 naming line 3, column 3", r.Status, r.Body)
 	}
 }
