@@ -142,3 +142,28 @@ func TestImportEvaluateTGF(t *testing.T) {
 		t.Errorf("evaluate --claim (text) = %d:\n%s", code, out)
 	}
 }
+
+func TestExportEvaluate(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "s.db")
+	writeFiles(t, dir, map[string][]byte{"f.tgf": []byte("a\nb\n#\na b\n")})
+	if code, _, errs := cli(t, nil, "import", "--store", store, filepath.Join(dir, "f.tgf")); code != 0 {
+		t.Fatalf("import = %d: %s", code, errs)
+	}
+	out := filepath.Join(dir, "m.dot")
+	if code, _, errs := cli(t, nil, "export", "--store", store, "--format", "dot", "--evaluate", "-o", out); code != 0 {
+		t.Fatalf("export --evaluate = %d: %s", code, errs)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"[IN]\na"`, `"[OUT]\nb"`, "labels under grounded semantics"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("export --evaluate lacks %q:\n%s", want, data)
+		}
+	}
+	if code, _, errs := cli(t, nil, "export", "--store", store, "--format", "dot", "--semantics", "stable", "-o", out); code != 2 || !strings.Contains(errs, "go with --evaluate") {
+		t.Errorf("export --semantics without --evaluate = %d, %q; want a usage error", code, errs)
+	}
+}

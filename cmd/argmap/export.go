@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/evaluate"
 )
 
 // maxExportNodes bounds a whole-graph export; larger graphs need --claim.
@@ -22,6 +23,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	depth := fs.Int("depth", 2, "neighbourhood depth with --claim (1-8)")
 	out := fs.String("o", "", "output file")
 	title := fs.String("title", "", "title printed on the map")
+	eval := fs.Bool("evaluate", false, "colour and badge the map by evaluation: in, out, undecided (dot, svg, png)")
+	sem := fs.String("semantics", "", "with --evaluate: grounded, complete, preferred, stable or carneades (default: chosen by the graph)")
+	premises := fs.Bool("assume-premises", false, "with --evaluate and carneades: take claims nothing argues for or against as given")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -40,6 +44,17 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	if *depth < 1 || *depth > argmap.MaxDepth {
 		return usagef("--depth must be between 1 and %d", argmap.MaxDepth)
+	}
+	if (*sem != "" || *premises) && !*eval {
+		return usagef("--semantics and --assume-premises go with --evaluate")
+	}
+	if *eval && interchangeFormat {
+		return usagef("--evaluate colours a drawn map: use --format dot, svg or png")
+	}
+	if *sem != "" {
+		if _, err := evaluate.ParseSemantics(*sem); err != nil {
+			return usagef("%s", argmap.ErrorMessage(err))
+		}
 	}
 	st, err := openStore(ctx, e, *store)
 	if err != nil {
@@ -70,9 +85,22 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	opt := argmap.RenderOptions{Format: f, Focus: *claim, Title: *title}
+	if *eval {
+		// Labels come from the whole graph, whatever part of it is drawn.
+		whole, err := st.Neighbourhood(ctx, "", 0, 0)
+		if err != nil {
+			return err
+		}
+		ev, err := evaluate.Answer(whole, evaluate.Query{Semantics: evaluate.Semantics(*sem)}, evaluate.Options{AssumePremises: *premises})
+		if err != nil {
+			return err
+		}
+		opt.Labels, opt.Semantics = ev.LabelMap(), string(ev.Semantics)
+	}
 	r, closeR := newRenderer()
 	defer closeR()
-	data, err := r.Render(ctx, g, argmap.RenderOptions{Format: f, Focus: *claim, Title: *title})
+	data, err := r.Render(ctx, g, opt)
 	if err != nil {
 		return err
 	}

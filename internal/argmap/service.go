@@ -60,6 +60,11 @@ type RenderOptions struct {
 	Format RenderFormat
 	Focus  string // node to highlight, if any
 	Title  string
+	// Labels, when set, colours and badges the map by an evaluation: claim,
+	// evidence or relation ID -> "in", "out" or "undec". Semantics names
+	// the evaluation for the legend.
+	Labels    map[string]string
+	Semantics string
 }
 
 // Renderer draws a graph as an argument map. EUNSUPPORTED for an unknown

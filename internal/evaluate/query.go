@@ -136,3 +136,16 @@ func Nearby(g *argmap.Graph, focus string, depth int) map[string]bool {
 	}
 	return near
 }
+
+// LabelMap returns the label of every statement and relation of ev by ID, as
+// "in", "out" or "undec" (what a map colours by).
+func (ev *Evaluation) LabelMap() map[string]string {
+	m := make(map[string]string, len(ev.Statements)+len(ev.Arguments))
+	for _, s := range ev.Statements {
+		m[s.ID] = s.Label.String()
+	}
+	for _, a := range ev.Arguments {
+		m[a.ID] = a.Label.String()
+	}
+	return m
+}

@@ -21,7 +21,14 @@ const (
 	colDisputes = "#ef6c00"
 	colFocus    = "#1565c0"
 	colFocusBg  = "#fff59d"
-	fontRegular = "Helvetica"
+	// Evaluation labels (RenderOptions.Labels): fill and border.
+	colInFill    = "#c8e6c9"
+	colInLine    = "#1b5e20"
+	colOutFill   = "#ffcdd2"
+	colOutLine   = "#b71c1c"
+	colUndecFill = "#eeeeee"
+	colUndecLine = "#616161"
+	fontRegular  = "Helvetica"
 )
 
 // Label sizes: claims wrap at about 30 characters and keep 6 lines; longer
@@ -430,7 +437,10 @@ func (bd *builder) common(id string) string {
 		s = ", id=" + quote(id)
 	}
 	if id == bd.opt.Focus {
-		s += `, penwidth=3, color="` + colFocus + `", fillcolor="` + colFocusBg + `"`
+		s += `, penwidth=3, color="` + colFocus + `"`
+		if _, labelled := bd.opt.Labels[id]; !labelled {
+			s += `, fillcolor="` + colFocusBg + `"` // a label's colour wins
+		}
 		bd.present["focus"] = true
 	}
 	return s
@@ -487,13 +497,15 @@ func (bd *builder) addClaim(c argmap.Claim) {
 	if clean(text) == "" {
 		text = c.ID
 	}
-	lines := bd.withTags(c.ID, wrap(text, claimWidth, claimLines))
-	attrs := "shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#37474f\", label=" + quote(lines...)
+	lines := bd.badged(c.ID, bd.withTags(c.ID, wrap(text, claimWidth, claimLines)))
+	fill, line := bd.statusColours(c.ID, "#ffffff", "#37474f")
+	attrs := "shape=box, style=\"rounded,filled\", fillcolor=\"" + fill + "\", color=\"" + line + "\", label=" + quote(lines...)
 	if c.Main {
 		// Bold through an HTML-like label: Graphviz then measures the text
 		// with bold widths. A bold font name ("Helvetica-Bold") is measured
 		// as regular, and the bold text a browser draws spills out of the box.
-		attrs = "shape=box, style=\"rounded,filled\", fillcolor=\"#e3f2fd\", color=\"#0d47a1\", penwidth=2.2, label=" + boldLabel(lines...)
+		fill, line := bd.statusColours(c.ID, "#e3f2fd", "#0d47a1")
+		attrs = "shape=box, style=\"rounded,filled\", fillcolor=\"" + fill + "\", color=\"" + line + "\", penwidth=2.2, label=" + boldLabel(lines...)
 		bd.present["main"] = true
 	} else {
 		bd.present["claim"] = true
@@ -510,9 +522,37 @@ func (bd *builder) addEvidence(e argmap.Evidence) {
 	if clean(text) == "" {
 		text = e.ID
 	}
-	lines = bd.withTags(e.ID, append(lines, wrap(text, claimWidth, evidenceLines)...))
+	lines = bd.badged(e.ID, bd.withTags(e.ID, append(lines, wrap(text, claimWidth, evidenceLines)...)))
 	bd.present["evidence"] = true
-	bd.nodes = append(bd.nodes, node{id: e.ID, name: bd.names[e.ID], attrs: "shape=note, style=filled, fillcolor=\"#fff8e1\", color=\"#8d6e63\", fontsize=10, label=" + quote(lines...) + bd.common(e.ID)})
+	fill, line := bd.statusColours(e.ID, "#fff8e1", "#8d6e63")
+	bd.nodes = append(bd.nodes, node{id: e.ID, name: bd.names[e.ID], attrs: "shape=note, style=filled, fillcolor=\"" + fill + "\", color=\"" + line + "\", fontsize=10, label=" + quote(lines...) + bd.common(e.ID)})
+}
+
+// badges are the first label lines of evaluated statements.
+var badges = map[string]string{"in": "[IN]", "out": "[OUT]", "undec": "[UNDECIDED]"}
+
+// badged puts the evaluation label of id, if any, on a line above lines.
+func (bd *builder) badged(id string, lines []string) []string {
+	b, ok := badges[bd.opt.Labels[id]]
+	if !ok {
+		return lines
+	}
+	bd.present["label:"+bd.opt.Labels[id]] = true
+	return append([]string{b}, lines...)
+}
+
+// statusColours returns the fill and border of a statement: by its
+// evaluation label when the map has one, else the defaults given.
+func (bd *builder) statusColours(id, fill, line string) (string, string) {
+	switch bd.opt.Labels[id] {
+	case "in":
+		return colInFill, colInLine
+	case "out":
+		return colOutFill, colOutLine
+	case "undec":
+		return colUndecFill, colUndecLine
+	}
+	return fill, line
 }
 
 // withTags adds a line of the source and actor tags of id, if any.
@@ -559,6 +599,11 @@ func (bd *builder) addRelation(r *argmap.Relation) {
 	if r.Origin == argmap.OriginLinked {
 		style = ", style=dashed"
 		bd.present["linked"] = true
+	}
+	if bd.opt.Labels[r.ID] == "out" || bd.opt.Labels[r.ID] == "undec" {
+		// A relation that fails or is open is drawn thin and faded.
+		col += "66"
+		bd.present["label:relation"] = true
 	}
 	arrow := `color="` + col + `", penwidth=1.8` + style
 	if r.To == "" {
@@ -617,8 +662,12 @@ var legendItems = []struct {
 	{key: "actor", nodeAttrs: "shape=ellipse, style=filled, fillcolor=\"#f3e5f5\", color=\"" + colAsserts + "\"", text: "actor"},
 	{key: "stub", nodeAttrs: "shape=box, style=\"dashed,rounded\", color=\"" + colGrey + "\", fontcolor=\"" + colGrey + "\", fontsize=9", text: "not in this map"},
 	{key: "focus", nodeAttrs: "shape=box, style=\"rounded,filled\", penwidth=3, color=\"" + colFocus + "\", fillcolor=\"" + colFocusBg + "\"", text: "focus"},
+	{key: "label:in", nodeAttrs: "shape=box, style=\"rounded,filled\", fillcolor=\"" + colInFill + "\", color=\"" + colInLine + "\"", text: "[IN] stands"},
+	{key: "label:out", nodeAttrs: "shape=box, style=\"rounded,filled\", fillcolor=\"" + colOutFill + "\", color=\"" + colOutLine + "\"", text: "[OUT] defeated"},
+	{key: "label:undec", nodeAttrs: "shape=box, style=\"rounded,filled\", fillcolor=\"" + colUndecFill + "\", color=\"" + colUndecLine + "\"", text: "[UNDECIDED] open"},
 	{key: "supports", edgeAttrs: `color="` + colSupport + `", penwidth=1.8`, text: "supports"},
 	{key: "contests", edgeAttrs: `color="` + colContest + `", penwidth=1.8`, text: "contests"},
+	{key: "label:relation", edgeAttrs: `color="` + colSupport + `66", penwidth=1.8`, text: "relation that fails or is open"},
 	{key: "linked", edgeAttrs: `color="` + colGrey + `", penwidth=1.8, style=dashed`, text: "inferred link"},
 	{key: "junction", edgeAttrs: `color="` + colSupport + `", penwidth=1.8, arrowhead=dot`, text: "linked premises / undercut target"},
 	{key: "states", edgeAttrs: `color="` + colGrey + `", style=dashed, arrowhead=none`, text: "source states"},
@@ -657,7 +706,15 @@ func (bd *builder) legend() string {
 	}
 	var b strings.Builder
 	b.WriteString("\tsubgraph cluster_legend {\n")
-	b.WriteString("\t\tgraph [label=\"Legend\", labelloc=b, fontsize=11, style=\"rounded\", color=\"#bdbdbd\", margin=8];\n")
+	title := "Legend"
+	if len(bd.opt.Labels) > 0 {
+		sem := bd.opt.Semantics
+		if sem == "" {
+			sem = "an evaluation"
+		}
+		title = "Legend — colours and badges: labels under " + sem + " semantics"
+	}
+	b.WriteString("\t\tgraph [label=" + quote(title) + ", labelloc=b, fontsize=11, style=\"rounded\", color=\"#bdbdbd\", margin=8];\n")
 	var rows [][]rowEntry
 	for len(nodes) > 0 {
 		n := min(len(nodes), legendRow)

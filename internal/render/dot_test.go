@@ -254,3 +254,35 @@ func TestDOTEscaping(t *testing.T) {
 		t.Errorf("DOT does not escape ampersands as &amp;")
 	}
 }
+
+func TestDOTLabels(t *testing.T) {
+	a := argmap.Claim{ID: "clm_a", Text: "A stands", Origin: argmap.OriginCurated}
+	b := argmap.Claim{ID: "clm_b", Text: "B falls", Origin: argmap.OriginCurated, Main: true}
+	c := argmap.Claim{ID: "clm_c", Text: "C is open", Origin: argmap.OriginCurated}
+	r := argmap.Relation{ID: "rel_x", Kind: argmap.Contests, From: []string{"clm_c"}, To: "clm_b", Origin: argmap.OriginCurated}
+	g := &argmap.Graph{Claims: []argmap.Claim{a, b, c}, Relations: []argmap.Relation{r}}
+	plain, err := render.DOT(g, argmap.RenderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(plain), "[IN]") || strings.Contains(string(plain), "semantics") {
+		t.Errorf("DOT without labels has badges or an evaluation legend:\n%s", plain)
+	}
+	labels := map[string]string{"clm_a": "in", "clm_b": "out", "clm_c": "undec", "rel_x": "undec"}
+	out, err := render.DOT(g, argmap.RenderOptions{Labels: labels, Semantics: "grounded"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dot := string(out)
+	for _, want := range []string{
+		`"[IN]\nA stands"`, `[OUT]<BR/>B falls`, `[UNDECIDED]`, // badges on the nodes
+		`fillcolor="#c8e6c9"`, `fillcolor="#ffcdd2"`, `fillcolor="#eeeeee"`, // colours
+		`color="#c6282866"`,               // an open relation faded
+		"labels under grounded semantics", // the legend says so
+		`label="[OUT] defeated"`, `"relation that fails or is open"`,
+	} {
+		if !strings.Contains(dot, want) {
+			t.Errorf("DOT with labels lacks %q:\n%s", want, dot)
+		}
+	}
+}
