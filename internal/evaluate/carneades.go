@@ -326,9 +326,11 @@ func (c *caes) weight(a int) float64 {
 }
 
 // premiseCount counts the distinct premises of every argument on the issue
-// of statement s (or, at no issue, of every argument for s).
+// of statement s (or, at no issue, of every argument for s). Premises are
+// told apart by their text, as in Carneades: one proposition stated twice
+// counts once.
 func (c *caes) premiseCount(s int) int {
-	seen := map[int]bool{}
+	seen := map[string]bool{}
 	positions := []int{s}
 	if k := c.stmts[s].issue; k >= 0 {
 		positions = c.issues[k].positions
@@ -336,11 +338,23 @@ func (c *caes) premiseCount(s int) int {
 	for _, p := range positions {
 		for _, a := range c.stmts[p].args {
 			for _, q := range c.args[a].premises {
-				seen[q] = true
+				seen[c.text(q)] = true
 			}
 		}
 	}
 	return len(seen)
+}
+
+// text returns the text of statement s.
+func (c *caes) text(s int) string {
+	n := c.stmts[s].node
+	switch {
+	case n < 0:
+		return c.stmts[s].name
+	case n < len(c.g.Claims):
+		return c.g.Claims[n].Text
+	}
+	return c.g.Evidence[n-len(c.g.Claims)].Text
 }
 
 func (c *caes) set(s int, l Label, w why) {
@@ -668,6 +682,35 @@ func (c *caes) describe(a int) string {
 	return fmt.Sprintf("%s (%s, from %s)", relName(r), arg.role, from)
 }
 
+// waitingOn names what an inapplicable argument waits on: its undecided
+// undercutter or premises.
+func (c *caes) waitingOn(a int) string {
+	arg := &c.args[a]
+	var out []string
+	if u := arg.undercutter; u >= 0 && c.lab[u] == Undec {
+		var by []string
+		for _, ua := range c.stmts[u].args {
+			for _, p := range c.args[ua].premises {
+				by = append(by, c.stmts[p].name)
+			}
+		}
+		if len(by) > 0 {
+			out = append(out, "its undercutter "+strings.Join(by, " + "))
+		} else {
+			out = append(out, "the undercut "+c.stmts[u].name)
+		}
+	}
+	for _, p := range arg.premises {
+		if c.lab[p] == Undec {
+			out = append(out, "premise "+c.stmts[p].name)
+		}
+	}
+	if len(out) == 0 {
+		return "nothing undecided"
+	}
+	return strings.Join(out, ", ")
+}
+
 // failedPremises says why an applicable argument weighs nothing.
 func (c *caes) failedPremises(a int) string {
 	if c.undercutLabel(a) == In {
@@ -745,9 +788,9 @@ func (c *caes) sentence(s int) string {
 	case whyWaitingPremise:
 		var parts []string
 		for _, a := range w.args {
-			parts = append(parts, c.describe(a))
+			parts = append(parts, c.describe(a)+" waits on "+c.waitingOn(a))
 		}
-		return "undec: its arguments wait on undecided premises or undercuts (a cycle or an open question): " + strings.Join(parts, "; ")
+		return "undec: " + strings.Join(parts, "; ") + " (a cycle or an open question)"
 	case whyWaitingIssue:
 		if len(w.args) == 0 {
 			return "undec: its issue is still open"
