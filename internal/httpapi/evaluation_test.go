@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -66,4 +67,16 @@ func TestEvaluation(t *testing.T) {
 	get("/v1/evaluation?claim=nope", http.StatusBadRequest)
 	get("/v1/evaluation?claim=clm_doesnotexist0000", http.StatusNotFound)
 	get("/v1/evaluation?depth=99", http.StatusBadRequest)
+
+	// Maps coloured by evaluation.
+	r := e.get("/v1/map.dot?evaluate=true&semantics=grounded")
+	if r.Status != http.StatusOK || !strings.Contains(string(r.Body), "[OUT]") || !strings.Contains(string(r.Body), "labels under grounded semantics") {
+		t.Errorf("GET /v1/map.dot?evaluate=true = %d:\n%s", r.Status, trunc(r.Body))
+	}
+	if r := e.get("/v1/claims/" + b.ID + "/map.dot?evaluate=true"); r.Status != http.StatusOK || !strings.Contains(string(r.Body), "[OUT]") {
+		t.Errorf("GET claim map.dot?evaluate=true = %d:\n%s", r.Status, trunc(r.Body))
+	}
+	if r := e.get("/v1/map.dot?semantics=grounded"); r.Status != http.StatusBadRequest {
+		t.Errorf("GET /v1/map.dot?semantics without evaluate = %d, want 400", r.Status)
+	}
 }

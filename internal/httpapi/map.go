@@ -6,6 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/evaluate"
 )
 
 // contentType is the media type of each render format.
@@ -83,6 +84,10 @@ func (s *Server) wholeMap(f argmap.RenderFormat) gin.HandlerFunc {
 // render draws g and answers it with the format's content type. An SVG may
 // not run scripts or load anything, even when opened on its own.
 func (s *Server) render(c *gin.Context, g *argmap.Graph, opt argmap.RenderOptions) {
+	if err := s.mapLabels(c, &opt); err != nil {
+		s.fail(c, err)
+		return
+	}
 	b, err := s.renderer.Render(c.Request.Context(), g, opt)
 	if err != nil {
 		s.fail(c, err)
@@ -115,4 +120,41 @@ func (s *Server) sourceMap(f argmap.RenderFormat) gin.HandlerFunc {
 		}
 		s.render(c, g, argmap.RenderOptions{Format: f, Title: label(g.Sources[0].Title, 100)})
 	}
+}
+
+// mapLabels sets the evaluation labels of a map when the request asks for
+// them (evaluate=true, optionally semantics=...). The whole graph is
+// evaluated, so a label does not depend on the part drawn.
+func (s *Server) mapLabels(c *gin.Context, opt *argmap.RenderOptions) error {
+	switch c.Query("evaluate") {
+	case "", "false":
+		if c.Query("semantics") != "" {
+			return argmap.Errorf(argmap.EINVALID, "semantics goes with evaluate=true")
+		}
+		return nil
+	case "true":
+	default:
+		return argmap.Errorf(argmap.EINVALID, "evaluate must be true or false")
+	}
+	var q evaluate.Query
+	if v := c.Query("semantics"); v != "" {
+		sem, err := evaluate.ParseSemantics(v)
+		if err != nil {
+			return err
+		}
+		q.Semantics = sem
+	}
+	whole, err := s.store.Neighbourhood(c.Request.Context(), "", 0, maxEvaluated+1)
+	if err != nil {
+		return err
+	}
+	if len(whole.Claims)+len(whole.Evidence) > maxEvaluated {
+		return argmap.Errorf(argmap.ETOOLARGE, "the store holds more than %d claims and evidence: colour maps with the argmap export command", maxEvaluated)
+	}
+	ev, err := evaluate.Answer(whole, q, evaluate.Options{})
+	if err != nil {
+		return err
+	}
+	opt.Labels, opt.Semantics = ev.LabelMap(), string(ev.Semantics)
+	return nil
 }
