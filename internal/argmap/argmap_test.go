@@ -433,3 +433,14 @@ func TestFindSupportersJudged(t *testing.T) {
 		t.Errorf("FindSupporters(topic only) = %+v, want no propositions or sides and one suggestion", ans)
 	}
 }
+
+func (f *fakeQuestioner) Claims(_ context.Context, fl argmap.ClaimFilter) ([]argmap.Claim, error) {
+	var out []argmap.Claim
+	for _, c := range f.claims {
+		if fl.Proposition == "" || argmap.PropositionOf(c) == fl.Proposition {
+			out = append(out, c)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}

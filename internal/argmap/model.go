@@ -134,13 +134,18 @@ type Claim struct {
 	// statement title such as "Censorship"); "" when it has none.
 	Title string `json:"title,omitempty"`
 	// Kind is "" for a proposition or ClaimArgument.
-	Kind   string     `json:"kind,omitempty"`
-	Origin Origin     `json:"origin"`
-	Score  float64    `json:"score"`
-	Main   bool       `json:"main,omitempty"`
-	Cues   []string   `json:"cues,omitempty"`
-	Spans  []Span     `json:"spans,omitempty"`
-	Actors []ActorRef `json:"actors,omitempty"`
+	Kind string `json:"kind,omitempty"`
+	// Proposition groups claims that state the same proposition across
+	// sources (an equivalence class, like an Argdown statement): the ID of
+	// the first claim that stated it. "" when the claim is its own
+	// proposition; see PropositionOf.
+	Proposition string     `json:"proposition,omitempty"`
+	Origin      Origin     `json:"origin"`
+	Score       float64    `json:"score"`
+	Main        bool       `json:"main,omitempty"`
+	Cues        []string   `json:"cues,omitempty"`
+	Spans       []Span     `json:"spans,omitempty"`
+	Actors      []ActorRef `json:"actors,omitempty"`
 	// Assumed marks a claim accepted without argument (a Carneades
 	// assumption): evaluation labels it in.
 	Assumed bool `json:"assumed,omitempty"`

@@ -19,11 +19,22 @@ type Extractor interface {
 	Extract(ctx context.Context, doc Document) (*Graph, error)
 }
 
-// Linker links the claims of a new document to claims already stored: a
-// supports relation of origin "linked" (both ways) when two claims state the
-// same proposition, a contests relation when one denies the other.
+// Links is what a Linker finds for the claims of a new document.
+type Links struct {
+	// Propositions maps a new claim's ID to the proposition it joins: the
+	// proposition of a claim (stored or new) that states the same thing.
+	Propositions map[string]string
+	// Relations are contests relations of origin "linked" from new claims
+	// to claims whose proposition they deny.
+	Relations []Relation
+}
+
+// Linker links the claims of a new document to claims already stored (the
+// candidates a store lookup found): claims that state the same proposition
+// are grouped into one proposition, and a claim that denies another
+// contests it. It never reads the store itself.
 type Linker interface {
-	Link(newClaims, stored []Claim) []Relation
+	Link(newClaims, stored []Claim) Links
 }
 
 // IngestResult tells what ingesting one document did.

@@ -40,6 +40,9 @@ type ClaimFilter struct {
 	ActorID  string // claims the actor plays any role in
 	SourceID string // claims with a span in the source
 	Origin   Origin
+	// Proposition selects the claims that state the proposition: the claim
+	// with that ID and every claim whose Proposition is it.
+	Proposition string
 	Page
 }
 

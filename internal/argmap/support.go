@@ -114,6 +114,7 @@ type SupportAnswer struct {
 type Questioner interface {
 	Claim(ctx context.Context, id string) (*Claim, error)
 	Evidence(ctx context.Context, id string) (*Evidence, error)
+	Claims(ctx context.Context, f ClaimFilter) ([]Claim, error)
 	SearchClaims(ctx context.Context, q string, limit int) ([]ClaimHit, error)
 	Reach(ctx context.Context, claimID string, depth int) ([]Reach, error)
 	Source(ctx context.Context, id string) (*Source, error)
@@ -272,6 +273,36 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 		}
 		p.items = append(p.items, m)
 	}
+	// every claim that states a matched proposition answers with it, whether
+	// or not the search found it
+	inProp := map[string]bool{}
+	for _, m := range matched {
+		inProp[m.hit.Claim.ID] = true
+	}
+	for _, p := range props {
+		members, err := q.Claims(ctx, ClaimFilter{Proposition: p.pm.ID, Page: Page{Limit: MaxLimit}})
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range members {
+			if inProp[c.ID] {
+				continue
+			}
+			inProp[c.ID] = true
+			jd := p.items[0].j
+			jd.Asserter = ""
+			if j != nil {
+				// a member must bear on the question itself, at least in
+				// part: grouping is a judgement too, and may be wrong
+				own := j.Judge(f.query, c.Text)
+				if own.Score < memberCoverage {
+					continue
+				}
+				jd.Asserter = own.Asserter
+			}
+			p.items = append(p.items, judged{hit: ClaimHit{Claim: c, Rank: jd.Score}, j: jd})
+		}
+	}
 	// every source's passages: side, own voice or reported
 	type passage struct {
 		pol      int
@@ -418,12 +449,19 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 // searchCandidates is how many full-text matches a judged question weighs.
 const searchCandidates = 60
 
+// memberCoverage is the share of the question a claim grouped with a
+// matched proposition must cover to answer with it.
+const memberCoverage = 0.5
+
 // maxSuggestions bounds the closest claims offered when nothing matches.
 const maxSuggestions = 5
 
-// PropositionOf returns the ID of the proposition c states: its own ID
-// until it is grouped with others.
+// PropositionOf returns the ID of the proposition c states: its
+// Proposition, or its own ID when it has none.
 func PropositionOf(c Claim) string {
+	if c.Proposition != "" {
+		return c.Proposition
+	}
 	return c.ID
 }
 

@@ -119,6 +119,9 @@ func (c *Claim) Validate() error {
 	default:
 		p.addf("kind %q is not one of \"\", %s", c.Kind, ClaimArgument)
 	}
+	if c.Proposition != "" {
+		checkID(&p, "proposition", c.Proposition, KindClaim)
+	}
 	checkOrigin(&p, "origin", c.Origin)
 	checkScore(&p, "score", c.Score)
 	checkSpans(&p, "spans", c.Spans)

@@ -2,271 +2,290 @@ package extract
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/argmap/argmap/internal/argmap"
-	"github.com/argmap/argmap/internal/extract/actor"
 )
 
-// Linker links claims across documents: two claims that state the same
-// proposition in other words support each other (both ways), and a claim
-// that denies another contests it. It compares stemmed content words of the
-// claims' gists, with actor names folded to canonical names and a few
-// near-synonyms folded to one concept. It is safe for concurrent use.
+// Linker links the claims of a new document to claims already stored. A
+// claim that states the proposition of another joins it (the two share one
+// Proposition), instead of linking to every restatement both ways; a claim
+// that denies a proposition contests it with one relation. Claims are
+// compared clause by clause on their content terms (WordNet lemmas,
+// synonyms and derivations, antonyms), with each clause's negation and the
+// rejected-view and reported-speech constructions of stance.go. It is safe
+// for concurrent use.
 type Linker struct {
-	actors    *actor.Finder
-	threshold float64
+	st *Stancer
+	// share is the part of the smaller clause's terms the other must
+	// cover; shared the fewest terms two clauses must share.
+	share  float64
+	shared int
 }
 
-// NewLinker returns a Linker with the default similarity threshold.
+// NewLinker returns a Linker with the default thresholds.
 func NewLinker() *Linker {
-	return &Linker{actors: actor.NewFinder(), threshold: 0.5}
+	return &Linker{st: NewStancer(), share: 0.6, shared: 3}
 }
 
-// contestThreshold is the similarity a denial needs: it must restate the
-// other claim's proposition closely, not merely share its topic.
-const contestThreshold = 0.55
-
-// signature is a claim reduced for comparison.
-type signature struct {
-	concepts map[string]bool // stemmed content words and concepts
-	actors   map[string]bool // canonical actor names
-	negated  bool
+// clauseSig is one clause of a claim: its distinct terms, and whether the
+// clause is negated (its own negation, or a view the author rejects).
+type clauseSig struct {
+	terms []term
+	neg   bool
 }
 
-// linkStop are words that carry no proposition of their own.
-var linkStop = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`a an the of to in on at for from by with as and or but nor so yet is are was were be been
-	being am do does did has have had having it its it's this that these those there their them they he she his her we
-	our us i me my you your which who whom whose what when where why how than then thus also not no never very more most
-	much many some any all each both such only own same other another into onto over under about against between through
-	during before after above below up down out off again further once here can could may might must shall should will
-	would just even still while whether if because since although though however therefore hence indeed one two three
-	first second new well way ways s also part role used use using make makes made within without upon via per`) {
-		linkStop[w] = true
-	}
+// claimSig is a claim reduced for linking.
+type claimSig struct {
+	clauses []clauseSig
+	keys    map[string]bool // lemmas and concepts of every term
 }
 
-// concepts folds near-synonyms (after stemming) to one concept.
-var concepts = map[string]string{
-	"exclus": "exclude", "exclud": "exclude", "filter": "exclude", "bar": "exclude", "keep": "exclude",
-	"block": "exclude", "deter": "exclude", "prevent": "exclude", "obstruct": "exclude", "intercept": "exclude",
-	"contain": "exclude", "deni": "exclude",
-	"volunt": "voluntary", "voluntar": "voluntary", "voluntari": "voluntary", "voluntarili": "voluntary",
-	"avr":   "voluntary return",
-	"coerc": "coerce", "forc": "coerce", "compel": "coerce", "pressur": "coerce",
-	"question": "contest", "contest": "contest", "disput": "contest", "challeng": "contest", "doubt": "contest",
-	"seeker": "asylum", "asylum": "asylum", "refuge": "refugee", "refugee": "refugee",
-	"migrant": "migrant", "migrat": "migration", "detain": "detention", "detent": "detention",
-	"right": "rights", "harm": "harm", "abus": "harm", "violat": "harm",
-	"state": "state", "nation-stat": "state", "govern": "state",
-	"return": "return", "repatri": "return", "deport": "return",
-}
-
-// generic words are common to a whole domain and weigh little.
-var generic = map[string]bool{
-	"international": true, "human": true, "work": true, "activiti": true, "activity": true, "policy": true,
-	"polici": true, "practic": true, "organiz": true, "organis": true, "global": true, "project": true,
-	"role": true, "interest": true, "language": true, "languag": true, "important": true, "import": true,
-	"engag": true, "way": true, "context": true, "certain": true, "effect": true, "particular": true,
-	"state": true, "member": true, "migrant": true, "migration": true, "rights": true, "refugee": true,
-	"today": true, "time": true, "iom": true, "organization": true, "organisation": true, "agency": true,
-}
-
-// keyConcepts are the folded concepts that carry a proposition; the rest of
-// the folded words (migrant, state, rights) are common to the whole domain.
-var keyConcepts = map[string]bool{"exclude": true, "voluntary": true, "voluntary return": true, "coerce": true,
-	"contest": true, "asylum": true, "detention": true, "harm": true}
-
-// weight of a concept: a key concept weighs 2, a generic word 0.3, others 1.
-func weight(c string) float64 {
-	if generic[c] {
-		return 0.3
-	}
-	if keyConcepts[c] {
-		return 2
-	}
-	return 1
-}
-
-// negators flip a claim's polarity.
-var negators = map[string]bool{"not": true, "no": true, "never": true, "cannot": true, "neither": true, "nor": true,
-	"without": true, "fails": true, "fail": true, "failed": true, "lacks": true, "denies": true, "doesn't": true,
-	"don't": true, "isn't": true, "aren't": true, "wasn't": true, "won't": true, "didn't": true, "can't": true,
-	"wrong": true, "inaccurate": true, "untrue": true, "false": true, "disagree": true, "myth": true}
-
-// stem strips common English suffixes: a light, deterministic stemmer good
-// enough to match inflections and derivations of one word.
-func stem(w string) string {
-	for _, suf := range []string{"ations", "ation", "ities", "ity", "ments", "ment", "ness", "ings", "ing", "ions", "ion",
-		"ies", "ied", "ily", "ers", "er", "ed", "es", "ly", "s", "e", "y"} {
-		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
-			return w[:len(w)-len(suf)]
-		}
-	}
-	return w
-}
-
-func (l *Linker) signature(c argmap.Claim) signature {
-	s := c.Gist
-	if strings.TrimSpace(s) == "" {
-		s = c.Text
-	}
-	sig := signature{concepts: map[string]bool{}, actors: map[string]bool{}}
-	ms, _ := l.actors.Find(s)
-	var b strings.Builder
-	last := 0
-	for _, m := range ms {
-		if m.Start < last || m.End > len(s) {
-			continue
-		}
-		if m.Kind == argmap.ActorGroup {
-			// "asylum seekers", "migrants": the words carry the proposition
-			continue
-		}
-		b.WriteString(s[last:m.Start])
-		b.WriteString(" ")
-		last = m.End
-		sig.actors[m.Name] = true
-	}
-	b.WriteString(s[last:])
-	neg := 0
-	main := true // negations count outside relative clauses only
-	contested := false
-	for _, w := range words(b.String()) {
-		switch w {
-		case "who", "which", "whose", "whom":
-			main = false
-		}
-		if negators[w] || strings.HasSuffix(w, "n't") {
-			if main {
-				neg++
+func (l *Linker) sig(c argmap.Claim) claimSig {
+	s := claimSig{keys: map[string]bool{}}
+	for _, r := range l.st.analyse(c.Text).regions {
+		byClause := map[int]*clauseSig{}
+		var order []int
+		for _, t := range r.terms {
+			cs, ok := byClause[t.clause]
+			if !ok {
+				cs = &clauseSig{neg: t.neg != r.rejected}
+				byClause[t.clause] = cs
+				order = append(order, t.clause)
 			}
-			continue
-		}
-		if linkStop[w] || len(w) < 3 || hasDigit(w) {
-			continue
-		}
-		st := stem(w)
-		for _, form := range []string{w, strings.TrimSuffix(w, "s"), st} {
-			if cpt, ok := concepts[form]; ok {
-				st = cpt
-				break
+			dup := false
+			for _, x := range cs.terms {
+				if x.lemma == t.lemma {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				cs.terms = append(cs.terms, t)
+			}
+			s.keys[t.lemma] = true
+			for _, k := range t.concepts {
+				s.keys["#"+strconv.Itoa(int(k))] = true
 			}
 		}
-		if st == "contest" && main {
-			// "its voluntariness is contested" denies that it is voluntary
-			contested = true
+		for _, k := range order {
+			s.clauses = append(s.clauses, *byClause[k])
 		}
-		sig.concepts[st] = true
-	}
-	sig.negated = (neg > 0) != contested
-	return sig
-}
-
-// Similarity returns how far two claims state the same proposition, 0..1:
-// the share of the smaller claim's content concepts the other claim shares,
-// with shared actors counting half. Claims sharing fewer than two content
-// concepts score 0.
-func (l *Linker) Similarity(a, b argmap.Claim) float64 {
-	return similarity(l.signature(a), l.signature(b))
-}
-
-func similarity(a, b signature) float64 {
-	shared, sharedN := 0.0, 0
-	for c := range a.concepts {
-		if b.concepts[c] && !generic[c] {
-			shared += weight(c)
-			sharedN++
-		}
-	}
-	if sharedN < 2 {
-		return 0
-	}
-	// the same proposition shares what is predicated, not only the topic:
-	// a key concept (exclusion, voluntariness, coercion ...) or three
-	// content words
-	key := false
-	for c := range a.concepts {
-		if b.concepts[c] && keyConcepts[c] {
-			key = true
-		}
-	}
-	if !key && sharedN < 3 {
-		return 0
-	}
-	sharedA := 0
-	for x := range a.actors {
-		if b.actors[x] {
-			sharedA++
-		}
-	}
-	na, nb := 0.5*float64(len(a.actors)), 0.5*float64(len(b.actors))
-	for c := range a.concepts {
-		na += weight(c)
-	}
-	for c := range b.concepts {
-		nb += weight(c)
-	}
-	small := na
-	if nb < small {
-		small = nb
-	}
-	if small == 0 {
-		return 0
-	}
-	s := (shared + 0.5*float64(sharedA)) / small
-	if s > 1 {
-		s = 1
 	}
 	return s
 }
 
-// Link implements argmap.Linker. For every pair of a new claim and a stored
-// claim (the same ID is skipped) whose similarity reaches the threshold it
-// returns two supports relations (one each way) when both have the same
-// polarity, or one contests relation from the new claim to the stored one
-// when one negates the other. Relations are of origin linked, scored by
-// similarity, with IDs derived from the endpoints, sorted by ID.
-func (l *Linker) Link(newClaims, stored []argmap.Claim) []argmap.Relation {
-	sigs := make([]signature, len(stored))
-	for i, c := range stored {
-		sigs[i] = l.signature(c)
-	}
-	var out []argmap.Relation
-	seen := map[string]bool{}
-	add := func(kind argmap.RelationKind, from, to string, score float64) {
-		id := argmap.DerivedID(argmap.KindRelation, "link", from, to)
-		if seen[id] || from == to {
-			return
+// compare finds the best pair of clauses of a and b: the share of the
+// smaller clause's terms the other covers, and whether the pair disagrees
+// (one negated and not the other, or an odd number of antonyms).
+func (l *Linker) compare(a, b claimSig, common func(string) bool) (score float64, denial bool) {
+	for _, ca := range a.clauses {
+		for _, cb := range b.clauses {
+			small, big := ca, cb
+			if len(cb.terms) < len(ca.terms) {
+				small, big = cb, ca
+			}
+			if len(small.terms) < 3 {
+				continue // a fragment ("its member states") states nothing
+			}
+			// covered both ways: an acronym meets other words only by name,
+			// so "AVR" does not cover "voluntary" though "voluntary" covers
+			// "AVR"
+			shared, flips, rare := covered(small.terms, big.terms, common)
+			if s2, f2, r2 := covered(big.terms, small.terms, common); s2 > shared {
+				shared, flips, rare = min(s2, len(small.terms)), f2, r2
+			}
+			// words in most of the claims compared (the organisation's
+			// name, "migration") say what they are about, not what they
+			// state: two of the shared words must be less common
+			if shared < l.shared || rare < 2 {
+				continue
+			}
+			s := float64(shared) / float64(len(small.terms))
+			if s > score {
+				score, denial = s, (ca.neg != cb.neg) != (flips%2 == 1)
+			}
 		}
-		seen[id] = true
-		out = append(out, argmap.Relation{ID: id, Kind: kind, From: []string{from}, To: to, Origin: argmap.OriginLinked,
-			Score: float64(int(score*1000)) / 1000})
 	}
+	return score, denial
+}
+
+// maxPosting bounds how many claims one key may point to in the candidate
+// index: a key that common (IOM, migrant) narrows nothing.
+const maxPosting = 400
+
+// Link implements argmap.Linker. stored are claims already stored that may
+// state the same propositions (the caller's candidates); newClaims are
+// compared with them and with one another in order. A new claim joins the
+// proposition of the claim it restates best; it contests each proposition it
+// denies, with one relation of origin linked to the proposition's ID, scored
+// by the share of terms covered, with an ID derived from the endpoints.
+// The work is proportional to the claims given, not to the store.
+func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
+	out := argmap.Links{Propositions: map[string]string{}}
+	type entry struct {
+		c   argmap.Claim
+		sig claimSig
+	}
+	var pool []entry
+	postings := map[string][]int{}
+	byID := map[string]int{}
+	index := func(e entry) {
+		pool = append(pool, e)
+		byID[e.c.ID] = len(pool) - 1
+		for k := range e.sig.keys {
+			if len(postings[k]) < maxPosting {
+				postings[k] = append(postings[k], len(pool)-1)
+			}
+		}
+	}
+	prop := func(c argmap.Claim) string {
+		if p, ok := out.Propositions[c.ID]; ok {
+			return p
+		}
+		return argmap.PropositionOf(c)
+	}
+	isNew := map[string]bool{}
 	for _, c := range newClaims {
-		sc := l.signature(c)
-		for i, s := range stored {
-			if s.ID == c.ID || s.ID == "" || c.ID == "" {
+		isNew[c.ID] = true
+	}
+	for _, c := range stored {
+		if c.ID != "" && !isNew[c.ID] {
+			index(entry{c, l.sig(c)})
+		}
+	}
+	// a word in more than a third of the claims compared is common
+	common := func(lemma string) bool {
+		n := len(postings[lemma])
+		return n >= maxPosting || (len(pool) >= 12 && 3*n > len(pool))
+	}
+	seen := map[string]bool{}
+	for _, c := range newClaims {
+		if c.ID == "" {
+			continue
+		}
+		sc := l.sig(c)
+		// candidates: pool claims sharing at least l.shared keys
+		count := map[int]int{}
+		for k := range sc.keys {
+			for _, i := range postings[k] {
+				count[i]++
+			}
+		}
+		cands := make([]int, 0, len(count))
+		for i, n := range count {
+			if n >= l.shared {
+				cands = append(cands, i)
+			}
+		}
+		sort.Ints(cands)
+		bestSame, bestScore := -1, 0.0
+		denied := map[string]float64{}   // proposition -> best score
+		deniedVia := map[string]string{} // proposition -> the claim compared
+		for _, i := range cands {
+			p := pool[i]
+			if p.c.ID == c.ID {
 				continue
 			}
-			sim := similarity(sc, sigs[i])
-			if sim < l.threshold {
+			score, denial := l.compare(sc, p.sig, common)
+			if score < l.share {
 				continue
 			}
-			if sc.negated != sigs[i].negated {
-				// a denial must restate the proposition closely
-				if sim >= contestThreshold {
-					add(argmap.Contests, c.ID, s.ID, sim)
+			if denial {
+				target := prop(p.c)
+				if score > denied[target] {
+					denied[target], deniedVia[target] = score, p.c.ID
 				}
 				continue
 			}
-			add(argmap.Supports, c.ID, s.ID, sim)
-			add(argmap.Supports, s.ID, c.ID, sim)
+			// a proposition is joined through the claim that named it, so
+			// that its members all restate that claim (a star, not a chain
+			// drifting from restatement to restatement)
+			// (when that claim is not among those given, the member stands
+			// for it)
+			if rep, ok := byID[prop(p.c)]; ok && rep != i {
+				if s2, d2 := l.compare(sc, pool[rep].sig, common); s2 < l.share || d2 {
+					continue
+				} else {
+					score = min(score, s2)
+				}
+			}
+			if score > bestScore {
+				bestSame, bestScore = i, score
+			}
+		}
+		if bestSame >= 0 {
+			out.Propositions[c.ID] = prop(pool[bestSame].c)
+		}
+		for target, score := range denied {
+			if target == prop(c) {
+				continue
+			}
+			// the relation targets the claim compared, a member of the
+			// proposition that is sure to exist
+			to := deniedVia[target]
+			id := argmap.DerivedID(argmap.KindRelation, "link", c.ID, to)
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			out.Relations = append(out.Relations, argmap.Relation{ID: id, Kind: argmap.Contests, From: []string{c.ID},
+				To: to, Origin: argmap.OriginLinked, Score: float64(int(score*1000)) / 1000})
+		}
+		index(entry{c, sc})
+	}
+	sort.Slice(out.Relations, func(i, j int) bool { return out.Relations[i].ID < out.Relations[j].ID })
+	return out
+}
+
+// covered counts the terms of a that some term of b covers, how many of
+// them only by an antonym, and how many of them are not common.
+func covered(a, b []term, common func(string) bool) (shared, flips, rare int) {
+	for _, t := range a {
+		for _, u := range b {
+			hit, flip := false, false
+			switch {
+			case t.lemma == u.lemma || (!t.acr && sharesConcept(t.concepts, u.concepts)):
+				hit = true
+			case !t.acr && (sharesConcept(t.concepts, u.antonyms) || sharesConcept(t.antonyms, u.concepts)):
+				hit, flip = true, true
+			}
+			if !hit {
+				continue
+			}
+			shared++
+			if flip {
+				flips++
+			}
+			if !common(t.lemma) {
+				rare++
+			}
+			break
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return shared, flips, rare
+}
+
+// Queries returns full-text queries that find stored claims a claim may
+// restate or deny: the longest content words of each of its clauses of
+// three words or more, at most six a query (every word of an OR query costs
+// a scan of its posting list).
+func (l *Linker) Queries(c argmap.Claim) []string {
+	var out []string
+	for _, cl := range l.sig(c).clauses {
+		if len(cl.terms) < 3 {
+			continue
+		}
+		ws := make([]string, 0, len(cl.terms))
+		for _, t := range cl.terms {
+			ws = append(ws, t.lemma)
+		}
+		sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+		if len(ws) > 6 {
+			ws = ws[:6]
+		}
+		out = append(out, strings.Join(ws, " "))
+	}
 	return out
 }

@@ -14,28 +14,32 @@ func claim(id, gist string) argmap.Claim {
 func TestLinker(t *testing.T) {
 	l := extract.NewLinker()
 	a := claim("a", "The International Organization for Migration excludes asylum seekers from protection")
-	same := claim("b", "IOM filters asylum seekers out before they reach protection")
+	same := claim("b", "IOM keeps asylum seekers out of protection")
 	deny := claim("c", "IOM does not exclude asylum seekers from protection")
 	other := claim("d", "Climate change drives rural people into cities")
 	tests := []struct {
 		name       string
 		nw, stored argmap.Claim
-		want       []argmap.RelationKind
+		joins      bool // nw joins stored's proposition
+		contests   bool
 	}{
-		{"same proposition, other words", a, same, []argmap.RelationKind{argmap.Supports, argmap.Supports}},
-		{"negation", deny, a, []argmap.RelationKind{argmap.Contests}},
-		{"unrelated", a, other, nil},
-		{"same claim", a, a, nil},
+		{"same proposition, other words", same, a, true, false},
+		{"negation", deny, a, false, true},
+		{"unrelated", a, other, false, false},
+		{"same claim", a, a, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rels := l.Link([]argmap.Claim{tt.nw}, []argmap.Claim{tt.stored})
-			if len(rels) != len(tt.want) {
-				t.Fatalf("Link = %+v, want kinds %v", rels, tt.want)
+			links := l.Link([]argmap.Claim{tt.nw}, []argmap.Claim{tt.stored})
+			if got := links.Propositions[tt.nw.ID] == tt.stored.ID; got != tt.joins {
+				t.Errorf("Link: %s joins %s = %v (%v), want %v", tt.nw.ID, tt.stored.ID, got, links.Propositions, tt.joins)
 			}
-			for i, r := range rels {
-				if r.Kind != tt.want[i] || r.Origin != argmap.OriginLinked {
-					t.Errorf("Link[%d] = %s/%s, want %s/linked", i, r.Kind, r.Origin, tt.want[i])
+			if got := len(links.Relations) > 0; got != tt.contests {
+				t.Fatalf("Link relations = %+v, want contests %v", links.Relations, tt.contests)
+			}
+			for i, r := range links.Relations {
+				if r.Kind != argmap.Contests || r.Origin != argmap.OriginLinked {
+					t.Errorf("Link[%d] = %s/%s, want contests/linked", i, r.Kind, r.Origin)
 				}
 				if err := r.Validate(); err != nil {
 					t.Errorf("Link[%d] invalid: %v", i, err)
@@ -44,10 +48,30 @@ func TestLinker(t *testing.T) {
 					t.Errorf("Link[%d].ID = %s, want %s", i, r.ID, want)
 				}
 				if r.Score <= 0 || r.Score > 1 {
-					t.Errorf("Link[%d].Score = %v, want the similarity in (0,1]", i, r.Score)
+					t.Errorf("Link[%d].Score = %v, want the share in (0,1]", i, r.Score)
 				}
 			}
 		})
+	}
+}
+
+// TestLinkJoinsProposition: a new claim joins the proposition its stored
+// restatement belongs to, and a later restatement in the same document joins
+// it too; no supports relations are made.
+func TestLinkJoinsProposition(t *testing.T) {
+	l := extract.NewLinker()
+	stored := claim("s", "IOM has no formal protection mandate, unlike UNHCR")
+	stored.Proposition = argmap.DerivedID(argmap.KindClaim, "first")
+	n1 := claim("n1", "The IOM does not have a formal international protection mandate")
+	n2 := claim("n2", "IOM lacks a formal protection mandate")
+	links := l.Link([]argmap.Claim{n1, n2}, []argmap.Claim{stored})
+	for _, c := range []argmap.Claim{n1, n2} {
+		if got := links.Propositions[c.ID]; got != stored.Proposition {
+			t.Errorf("Link: proposition of %q = %q, want %q", c.Text, got, stored.Proposition)
+		}
+	}
+	if len(links.Relations) != 0 {
+		t.Errorf("Link relations = %+v, want none", links.Relations)
 	}
 }
 
@@ -58,32 +82,33 @@ func TestLinkPropositions(t *testing.T) {
 	tests := []struct {
 		name string
 		a, b string
-		want string // "supports", "contests" or ""
+		want string // "same" (one proposition), "contests" or ""
 	}{
 		{"denial of exclusion", "It is also wrong to say that IOM enforces the exclusion of asylum seekers.",
 			"Our study finds that the IOM enforces the exclusions of asylum seekers on behalf of the states that fund it.", "contests"},
-		{"contested voluntariness denies voluntary", "The voluntariness of assisted voluntary return is contested for a reason.",
-			"Return under our programme is voluntary.", "contests"},
-		{"questioned voluntary nature", "Returnees in the camps openly questioned the voluntary nature of the programme and asked for other options.",
-			"The voluntariness of assisted voluntary return is contested for a reason.", "supports"},
+		{"contested voluntariness denies voluntary", "The voluntariness of return from detention is contested.",
+			"Return from detention is voluntary when counselling comes first.", "contests"},
 		{"no mandate restated", "IOM does not have a formal international protection mandate.",
-			"IOM has no formal protection mandate, unlike UNHCR.", "supports"},
+			"IOM has no formal protection mandate, unlike UNHCR.", "same"},
 		{"topic only", "We call on IOM Member States to see that these duties shape IOM policy.",
 			"The IOM is an important cooperation partner for the EU and its Member States.", ""},
 		{"negation in a relative clause", "IOM enforces the exclusion of asylum seekers when it offers return to people who have never had access to an asylum procedure.",
-			"It means that IOM enforces the exclusion of asylum seekers on behalf of the states that fund it.", "supports"},
+			"It means that IOM enforces the exclusion of asylum seekers on behalf of the states that fund it.", "same"},
 	}
 	l := extract.NewLinker()
 	for _, tt := range tests {
 		a := argmap.Claim{ID: "clm_a", Text: tt.a}
 		b := argmap.Claim{ID: "clm_b", Text: tt.b}
-		rels := l.Link([]argmap.Claim{a}, []argmap.Claim{b})
+		links := l.Link([]argmap.Claim{a}, []argmap.Claim{b})
 		got := ""
-		if len(rels) > 0 {
-			got = string(rels[0].Kind)
+		if links.Propositions["clm_a"] == "clm_b" {
+			got = "same"
+		}
+		if len(links.Relations) > 0 {
+			got = string(links.Relations[0].Kind)
 		}
 		if got != tt.want {
-			t.Errorf("%s: Link(%q, %q) = %q (%v), want %q", tt.name, tt.a, tt.b, got, rels, tt.want)
+			t.Errorf("%s: Link(%q, %q) = %q (%+v), want %q", tt.name, tt.a, tt.b, got, links, tt.want)
 		}
 	}
 }

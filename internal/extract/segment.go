@@ -172,7 +172,15 @@ func endsSentence(s string) bool {
 // wide) or the next line starts in lower case; a short line before a
 // capitalised one is a line of its own (a heading, a dateline, a byline).
 func continues(ta, tb string, wrapped bool, short bool) bool {
-	if ta == "" || tb == "" || endsSentence(ta) {
+	if ta == "" || tb == "" {
+		return false
+	}
+	if strings.HasSuffix(ta, ":") && wrapped && !short && startsLower(tb) {
+		// a colon at the wrap introduces the rest of the sentence ("we
+		// argue that P:\nthrough ..."), not a list or a heading's body
+		return true
+	}
+	if endsSentence(ta) {
 		return false
 	}
 	if wrapped && !short {

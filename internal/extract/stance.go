@@ -22,6 +22,8 @@ type term struct {
 	concepts []wn.Concept
 	antonyms []wn.Concept
 	neg      bool // its clause is negated
+	clause   int  // which clause of its region it stands in
+	acr      bool // an acronym: it meets other words only by name
 }
 
 // negWords negate the clause they stand in.
@@ -29,9 +31,17 @@ var negWords = wordSet(`not no never cannot neither nor without lack lacks lacke
 	nothing nobody nowhere hardly n't isn't aren't wasn't weren't doesn't don't didn't won't can't couldn't shouldn't
 	hasn't haven't hadn't fail fails failed`)
 
+// doubtWords put their clause's proposition in doubt: "its voluntariness
+// is contested" denies that it is voluntary (past forms only: "questions"
+// and "challenges" are more often nouns).
+var doubtWords = wordSet(`contested questioned disputed doubted challenged denied rejected refuted deny denies`)
+
 // clauseBreaks start a new clause for the scope of negation.
 var clauseBreaks = wordSet(`but while whereas although though yet which who whose whom because since unless if
 	when whether however`)
+
+// clauseSubjects start a coordinated clause after "and" or "or".
+var clauseSubjects = wordSet(`its it the their they this these we i he she there`)
 
 // propStop are function words and auxiliaries: no proposition of their own.
 var propStop = wordSet(`a an the of to in on at for from by with as and or is are was were be been being am do does
@@ -88,15 +98,21 @@ func (s *Stancer) terms(toks []token) []term {
 			}
 		}
 	}
+	clause := 0
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.punct != 0 || clauseBreaks[t.lower] {
+		// "and its constitution ...": a coordinated clause with its own subject
+		coord := (t.lower == "and" || t.lower == "or") && i+1 < len(toks) && clauseSubjects[toks[i+1].lower]
+		if t.punct != 0 || clauseBreaks[t.lower] || coord {
 			flushNeg()
 			clauseStart, neg, skip = len(out), false, false
+			if clauseStart > 0 && (len(out) == 0 || out[len(out)-1].clause == clause) {
+				clause++
+			}
 			continue
 		}
 		w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")
-		if negWords[w] || strings.HasSuffix(w, "n't") {
+		if negWords[w] || doubtWords[w] || strings.HasSuffix(w, "n't") {
 			neg = true
 			continue
 		}
@@ -116,30 +132,38 @@ func (s *Stancer) terms(toks []token) []term {
 		}
 		// an acronym's expansion folds to the acronym
 		if n, acr := expansionAt(lowerWords(toks[i:min(len(toks), i+12)]), 0); n > 0 {
-			out = append(out, term{lemma: acr})
+			out = append(out, s.acronym(acr, clause))
 			i += n - 1
 			continue
 		}
 		if propStop[w] || len(w) < 2 {
 			continue
 		}
-		for _, part := range strings.Split(w, "-") {
-			if part == "" || propStop[part] {
-				continue
-			}
-			if hasDigit(part) && len(part) != 4 {
-				continue // figures other than years say little about the proposition
-			}
-			lm := s.lex.Lemma(part)
-			if _, ok := acronyms[lm]; ok {
-				out = append(out, term{lemma: lm})
-				continue
-			}
-			out = append(out, term{lemma: lm, concepts: s.lex.Concepts(part), antonyms: s.lex.Antonyms(part)})
+		if hasDigit(w) && len(w) != 4 {
+			continue // figures other than years say little about the proposition
 		}
+		if _, ok := acronyms[w]; ok {
+			out = append(out, s.acronym(w, clause))
+			continue
+		}
+		if i := strings.LastIndexByte(w, '-'); i > 0 && i < len(w)-1 && !s.lex.Known(w) {
+			// a compound (nation-state, rights-based) is one term, with the
+			// concepts of its head
+			head := w[i+1:]
+			out = append(out, term{lemma: w, concepts: s.lex.Concepts(head), clause: clause})
+			continue
+		}
+		out = append(out, term{lemma: s.lex.Lemma(w), concepts: s.lex.Concepts(w), antonyms: s.lex.Antonyms(w), clause: clause})
 	}
 	flushNeg()
 	return out
+}
+
+// acronym is the term of an acronym or its expansion: one term that meets
+// other words only by name ("IOM" does not cover "international" or
+// "migration").
+func (s *Stancer) acronym(acr string, clause int) term {
+	return term{lemma: acr, clause: clause, acr: true}
 }
 
 func lowerWords(ts []token) []string {
@@ -183,12 +207,12 @@ func match(q, c []term) (coverage float64, agree, disagree, flips int) {
 		n++
 		found, flip, cneg := false, false, false
 		for _, ct := range c {
-			if ct.lemma == qt.lemma || sharesConcept(qt.concepts, ct.concepts) {
+			if ct.lemma == qt.lemma || (!qt.acr && sharesConcept(qt.concepts, ct.concepts)) {
 				found, flip, cneg = true, false, ct.neg
 				break
 			}
 		}
-		if !found {
+		if !found && !qt.acr {
 			for _, ct := range c {
 				if sharesConcept(qt.concepts, ct.antonyms) || sharesConcept(qt.antonyms, ct.concepts) {
 					found, flip, cneg = true, true, ct.neg
@@ -202,6 +226,12 @@ func match(q, c []term) (coverage float64, agree, disagree, flips int) {
 		hit++
 		if flip {
 			flips++
+		}
+		if qt.acr {
+			// a name (IOM) is what a claim is about, often the subject of
+			// a clause apart from the negated predicate ("despite having no
+			// mandate, IOM is ..."): it does not vote on polarity
+			continue
 		}
 		if cneg == qt.neg {
 			agree++
@@ -247,7 +277,7 @@ func (s *Stancer) judge(qt []term, c analysis) argmap.Judgement {
 		return best
 	}
 	best.Asserter = bestRegion.asserter
-	if best.Score < s.threshold || bestAgree+bestDisagree < 2 {
+	if best.Score < s.threshold || bestAgree+bestDisagree < 1 {
 		return best
 	}
 	denial := (bestDisagree > bestAgree) != (bestFlips%2 == 1)

@@ -59,7 +59,13 @@ func (s *Service) Ingest(ctx context.Context, doc argmap.Document) (*argmap.Inge
 		if err != nil {
 			return nil, err
 		}
-		g.Relations = append(g.Relations, s.linker.Link(g.Claims, stored)...)
+		links := s.linker.Link(g.Claims, stored)
+		for i := range g.Claims {
+			if p, ok := links.Propositions[g.Claims[i].ID]; ok && p != g.Claims[i].ID {
+				g.Claims[i].Proposition = p
+			}
+		}
+		g.Relations = append(g.Relations, links.Relations...)
 	}
 	if err := s.write(ctx, g, own); err != nil {
 		if argmap.ErrorCode(err) == argmap.ECONFLICT {
@@ -162,25 +168,60 @@ func (s *Service) candidatesFor(ctx context.Context, g *argmap.Graph) ([]argmap.
 	}
 	seen := map[string]bool{}
 	var out []argmap.Claim
+	qr, clauses := s.linker.(queryer)
+	reps := map[string]bool{}
 	for _, c := range g.Claims {
-		q := c.Gist
-		if q == "" {
-			q = c.Text
+		var queries []string
+		if clauses {
+			queries = qr.Queries(c)
+		} else {
+			q := c.Gist
+			if q == "" {
+				q = c.Text
+			}
+			queries = []string{keyWords(q, maxKeyWords)}
 		}
-		hits, err := s.store.SearchClaims(ctx, keyWords(q, maxKeyWords), s.candidates)
+		for _, q := range queries {
+			hits, err := s.store.SearchClaims(ctx, q, s.candidates)
+			if err != nil {
+				return nil, err
+			}
+			for _, h := range hits {
+				if own[h.Claim.ID] || seen[h.Claim.ID] {
+					continue
+				}
+				seen[h.Claim.ID] = true
+				out = append(out, h.Claim)
+				if h.Claim.Proposition != "" {
+					reps[h.Claim.Proposition] = true
+				}
+			}
+		}
+	}
+	// the claim that names each proposition found, so that a new claim can
+	// join it: one indexed lookup per proposition
+	for id := range reps {
+		if seen[id] || own[id] {
+			continue
+		}
+		c, err := s.store.Claim(ctx, id)
+		if argmap.IsNotFound(err) {
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
-		for _, h := range hits {
-			if own[h.Claim.ID] || seen[h.Claim.ID] {
-				continue
-			}
-			seen[h.Claim.ID] = true
-			out = append(out, h.Claim)
-		}
+		seen[id] = true
+		out = append(out, *c)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
+}
+
+// queryer is a Linker that says what to search for to find a claim's
+// candidates (extract.Linker: one query per clause).
+type queryer interface {
+	Queries(c argmap.Claim) []string
 }
 
 // maxKeyWords bounds the words of a claim searched for candidates: every word

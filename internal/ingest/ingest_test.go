@@ -253,3 +253,122 @@ func TestIngestWhileCandidatesAreDeleted(t *testing.T) {
 		t.Errorf("Source(%s) after ingest: %v", res.Source.ID, err)
 	}
 }
+
+// ingestDir ingests every file of dir (sorted by name) and returns the
+// source ID of each file by its name's first three characters.
+func ingestDir(t *testing.T, svc *ingest.Service, dir string) map[string]string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "README.md") {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := svc.Ingest(context.Background(), argmap.Document{Name: filepath.Base(f), URI: f, Data: data})
+		if err != nil {
+			t.Fatalf("Ingest(%s): %v", f, err)
+		}
+		out[filepath.Base(f)[:3]] = res.Source.ID
+	}
+	return out
+}
+
+// TestIOMPropositions: on the IOM documents, the protection-mandate claims of
+// 003 and 004 are one proposition (no supports links between them), and the
+// exclusion question lists 000 as supporting.
+func TestIOMPropositions(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	src := ingestDir(t, newService(st), sharedtest.CorpusDir(t))
+	cs, err := st.Claims(ctx, argmap.ClaimFilter{Query: "protection mandate", Page: argmap.Page{Limit: argmap.MaxLimit}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	props := map[string]map[string]bool{} // proposition -> sources
+	for _, c := range cs {
+		p := argmap.PropositionOf(c)
+		if props[p] == nil {
+			props[p] = map[string]bool{}
+		}
+		for _, sp := range c.Spans {
+			props[p][sp.SourceID] = true
+		}
+	}
+	found := false
+	for _, srcs := range props {
+		if srcs[src["003"]] && srcs[src["004"]] {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no proposition holds claims of both 003 and 004 on the protection mandate: %v", props)
+	}
+	rels, err := st.Relations(ctx, argmap.RelationFilter{Kind: argmap.Supports, Page: argmap.Page{Limit: argmap.MaxLimit}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rels {
+		if r.Origin == argmap.OriginLinked {
+			t.Errorf("linked supports relation %s: restatements should share a proposition instead", r.ID)
+		}
+	}
+	ans, err := argmap.FindSupporters(ctx, st, extract.NewStancer(), "IOM enforces asylum exclusions", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sup := map[string]bool{}
+	for _, b := range ans.Supporting {
+		sup[b.Source.ID] = true
+	}
+	if !sup[src["000"]] {
+		t.Errorf("FindSupporters(exclusion).Supporting = %+v, want 000 among them", ans.Supporting)
+	}
+}
+
+// TestDemoSides: on the demo corpus, the exclusion question lists the page
+// that calls it wrong and the review that calls it inaccurate as contesting,
+// each with a quote, and the research summary as supporting; the handout's
+// "Critics say" style reports keep their speakers.
+func TestDemoSides(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	src := ingestDir(t, newService(st), filepath.Join("..", "..", "scripts", "demo", "corpus"))
+	ans, err := argmap.FindSupporters(ctx, st, extract.NewStancer(), "IOM enforces the exclusion of asylum seekers", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	side := map[string]string{}
+	for name, list := range map[string][]argmap.Backing{"supporting": ans.Supporting, "contesting": ans.Contesting} {
+		for _, b := range list {
+			side[b.Source.ID] += name
+			if len(b.Quotes) == 0 || b.Quotes[0].Quote == "" {
+				t.Errorf("%s source %s has no quote", name, b.Source.Title)
+			}
+		}
+	}
+	for _, tt := range []struct{ doc, want string }{
+		{"01-", "supporting"}, {"02-", "supporting"}, {"04-", "supporting"},
+		{"03-", "contesting"}, {"08-", "contesting"}, {"07-", ""},
+	} {
+		if got := side[src[tt.doc]]; got != tt.want {
+			t.Errorf("exclusion question: %s is %q, want %q", tt.doc, got, tt.want)
+		}
+	}
+	ans, err = argmap.FindSupporters(ctx, st, extract.NewStancer(), "Return from detention cannot be considered voluntary", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range ans.Contesting {
+		if b.Source.ID == src["03-"] {
+			return
+		}
+	}
+	t.Errorf("detention question: 03 (\"We disagree. Return from detention can be voluntary\") not contesting: %+v", ans.Contesting)
+}

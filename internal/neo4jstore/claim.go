@@ -103,7 +103,7 @@ func (s *Store) deleteNode(ctx context.Context, what string, kind argmap.NodeKin
 // Claims lists claims with spans and actors, ordered by ID.
 func (s *Store) Claims(ctx context.Context, f argmap.ClaimFilter) ([]argmap.Claim, error) {
 	after, limit := page(f.Page)
-	params := map[string]any{"after": after, "origin": string(f.Origin), "actor": f.ActorID, "source": f.SourceID, "limit": limit}
+	params := map[string]any{"after": after, "origin": string(f.Origin), "actor": f.ActorID, "source": f.SourceID, "proposition": f.Proposition, "limit": limit}
 	q := qClaimsList
 	if f.Query != "" {
 		lq := fullTextQuery(f.Query)

@@ -254,8 +254,9 @@ func claimFrom(rec *neo4j.Record) (argmap.Claim, error) {
 	r := reader{p: p}
 	c := argmap.Claim{
 		ID: r.str("id"), Text: r.str("text"), Gist: r.str("gist"), Title: r.str("title"), Kind: r.str("kind"),
-		Origin: argmap.Origin(r.str("origin")),
-		Score:  r.float("score"), Main: r.bool("main"), Cues: r.strs("cues"), CreatedAt: r.time("created_at"),
+		Proposition: r.str("proposition"),
+		Origin:      argmap.Origin(r.str("origin")),
+		Score:       r.float("score"), Main: r.bool("main"), Cues: r.strs("cues"), CreatedAt: r.time("created_at"),
 		Assumed: r.bool("assumed"), Issue: r.str("issue"), Standard: r.str("standard"),
 	}
 	if r.err != nil {

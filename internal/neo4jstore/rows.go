@@ -72,6 +72,7 @@ func claimRow(c *argmap.Claim) map[string]any {
 	setStr(m, "gist", c.Gist)
 	setStr(m, "title", c.Title)
 	setStr(m, "kind", c.Kind)
+	setStr(m, "proposition", c.Proposition)
 	setStrs(m, "cues", c.Cues)
 	if c.Assumed {
 		m["assumed"] = true

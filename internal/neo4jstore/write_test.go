@@ -365,7 +365,7 @@ func TestSearchAndListParameters(t *testing.T) {
 	if _, err := s.Claims(context.Background(), argmap.ClaimFilter{Query: "IOM", ActorID: "act_a", Origin: argmap.OriginCurated, Page: argmap.Page{Limit: 5000, After: "clm_a"}}); err != nil {
 		t.Fatal(err)
 	}
-	wantList := map[string]any{"query": "iom", "after": "clm_a", "origin": "curated", "actor": "act_a", "source": "", "limit": int64(argmap.MaxLimit)}
+	wantList := map[string]any{"query": "iom", "after": "clm_a", "origin": "curated", "actor": "act_a", "source": "", "proposition": "", "limit": int64(argmap.MaxLimit)}
 	if diff := cmp.Diff([]map[string]any{wantList}, sc.params("claims_list_search")); diff != "" {
 		t.Errorf("claims_list_search parameters (-want +got):\n%s", diff)
 	}

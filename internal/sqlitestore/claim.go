@@ -107,6 +107,10 @@ func (s *Store) Claims(ctx context.Context, f argmap.ClaimFilter) ([]argmap.Clai
 		where = append(where, `c.origin = ?`)
 		args = append(args, string(f.Origin))
 	}
+	if f.Proposition != "" {
+		where = append(where, `(c.proposition = ? OR c.id = ?)`)
+		args = append(args, f.Proposition, f.Proposition)
+	}
 	args = append(args, f.Size())
 	var out []argmap.Claim
 	err := s.read(ctx, "list claims", func(tx *sql.Tx) error {

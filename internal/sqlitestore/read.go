@@ -40,7 +40,7 @@ func scanSources(ctx context.Context, q querier, withText bool, query string, ar
 	return out, rows.Err()
 }
 
-const claimCols = `c.id, c.text, c.gist, c.origin, c.score, c.main, c.cues, c.created_at, c.title, c.kind, c.assumed, c.issue, c.standard`
+const claimCols = `c.id, c.text, c.gist, c.origin, c.score, c.main, c.cues, c.created_at, c.title, c.kind, c.assumed, c.issue, c.standard, c.proposition`
 
 // scanClaims runs a query selecting claimCols (and, with rank, one more
 // column) and attaches spans and actors.
@@ -61,7 +61,7 @@ func scanRankedClaims(ctx context.Context, q querier, ranked bool, query string,
 		var origin, cues string
 		var created int64
 		var rank float64
-		dst := []any{&c.ID, &c.Text, &c.Gist, &origin, &c.Score, &c.Main, &cues, &created, &c.Title, &c.Kind, &c.Assumed, &c.Issue, &c.Standard}
+		dst := []any{&c.ID, &c.Text, &c.Gist, &origin, &c.Score, &c.Main, &cues, &created, &c.Title, &c.Kind, &c.Assumed, &c.Issue, &c.Standard, &c.Proposition}
 		if ranked {
 			dst = append(dst, &rank)
 		}

@@ -238,6 +238,7 @@ func testRoundTrip(t *testing.T, e *env) {
 	c3.Kind = argmap.ClaimArgument
 	c3.Title = "An argument"
 	c3.Issue = "i1"
+	c3.Proposition = c1.ID
 	ev := newEvidence("12,000 returns", span(doc, "12,000 returns"))
 	ev.CreatedAt = odd
 	r1 := rel(argmap.Supports, c1.ID, ev.ID, c3.ID, c2.ID)

@@ -129,6 +129,7 @@ func testFilters(t *testing.T, e *env) {
 	c3.Origin = argmap.OriginCurated
 	c4 := newClaim("Checkpoints multiply along the routes.")
 	c4.Origin = argmap.OriginLinked
+	c4.Proposition = c1.ID // states what c1 states
 	ev1 := newEvidence("Asylum is denied.", span(a, "Asylum is denied."))
 	ev2 := newEvidence("Aid groups", span(b, "Aid groups"))
 	r1 := rel(argmap.Supports, c1.ID, ev1.ID)
@@ -183,6 +184,10 @@ func testFilters(t *testing.T, e *env) {
 			{argmap.ClaimFilter{Query: "patrolling"}, []string{c2.ID}},
 			{argmap.ClaimFilter{Query: `" OR *`}, nil},
 			{argmap.ClaimFilter{ActorID: argmap.NewID(argmap.KindActor)}, nil},
+			{argmap.ClaimFilter{Proposition: c1.ID}, []string{c1.ID, c4.ID}},
+			{argmap.ClaimFilter{Proposition: c1.ID, Query: "routes"}, []string{c4.ID}},
+			{argmap.ClaimFilter{Proposition: c2.ID}, []string{c2.ID}},
+			{argmap.ClaimFilter{Proposition: argmap.NewID(argmap.KindClaim)}, nil},
 		}
 		for _, tc := range tests {
 			got, err := s.Claims(ctx(t), tc.f)

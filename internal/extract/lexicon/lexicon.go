@@ -143,7 +143,26 @@ func (l *Lexicon) Lemmas(word string) []string {
 			}
 		}
 	}
+	if len(out) == 0 {
+		// a derivation WordNet does not list (voluntariness, securitisation)
+		// stands for its base
+		for _, d := range derive {
+			if len(w) > len(d[0])+2 && strings.HasSuffix(w, d[0]) {
+				base := w[:len(w)-len(d[0])] + d[1]
+				if _, ok := l.lemmas[base]; ok {
+					add(base)
+					break
+				}
+			}
+		}
+	}
 	return out
+}
+
+// derive are derivational suffixes tried for words WordNet does not know.
+var derive = [][2]string{
+	{"iness", "y"}, {"ness", ""}, {"isation", "ize"}, {"ization", "ize"}, {"ised", "ize"}, {"ising", "ize"},
+	{"ility", "le"}, {"ity", ""}, {"ity", "e"}, {"ally", "al"}, {"ly", ""},
 }
 
 // Lemma returns the first base form of word, or word in lower case when
