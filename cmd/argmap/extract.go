@@ -4,14 +4,17 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"os"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
+	argstruct "github.com/argmap/argmap/internal/extract/structure"
 )
 
 func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("extract")
 	format := fs.String("format", "jsonl", "output format: jsonl")
+	weights := fs.String("structure-weights", "", "argument-structure weights from train-structure (developers; default: the shipped ones)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -22,7 +25,17 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if len(pos) == 0 {
 		return usagef("name at least one file")
 	}
-	p := extract.New(extract.Options{MaxBytes: maxDocumentBytes, CacheDir: pdfCacheDir()})
+	opt := extract.Options{MaxBytes: maxDocumentBytes, CacheDir: pdfCacheDir()}
+	if *weights != "" {
+		data, err := os.ReadFile(*weights)
+		if err != nil {
+			return argmap.Errorf(argmap.EINVALID, "cannot read --structure-weights: %w", err)
+		}
+		if opt.Structure, err = argstruct.LoadModel(data); err != nil {
+			return err
+		}
+	}
+	p := extract.New(opt)
 	w := bufio.NewWriter(e.stdout)
 	defer w.Flush()
 	failed := 0

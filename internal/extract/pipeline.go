@@ -17,6 +17,7 @@ import (
 	"github.com/argmap/argmap/internal/extract/actor"
 	"github.com/argmap/argmap/internal/extract/document"
 	"github.com/argmap/argmap/internal/extract/meta"
+	argstruct "github.com/argmap/argmap/internal/extract/structure"
 )
 
 // Options tune a Pipeline.
@@ -25,14 +26,19 @@ type Options struct {
 	// CacheDir keeps the PDF reader's compiled code between runs (see
 	// document.Options); "" compiles it anew in every process.
 	CacheDir string
+	// Structure is the argument-structure parser; nil means the shipped
+	// weights.
+	Structure *argstruct.Model
 }
 
 // Pipeline extracts draft graphs from documents. It is safe for concurrent
 // use.
 type Pipeline struct {
-	maxBytes int64
-	actors   *actor.Finder
-	docs     *document.Reader
+	maxBytes  int64
+	actors    *actor.Finder
+	docs      *document.Reader
+	structure *argstruct.Model
+	err       error // the shipped structure weights did not load
 }
 
 // New returns a Pipeline with the given options.
@@ -40,7 +46,12 @@ func New(opt Options) *Pipeline {
 	if opt.MaxBytes <= 0 {
 		opt.MaxBytes = 50 << 20
 	}
-	return &Pipeline{maxBytes: opt.MaxBytes, actors: actor.NewFinder(), docs: document.NewReader(document.Options{CacheDir: opt.CacheDir})}
+	p := &Pipeline{maxBytes: opt.MaxBytes, actors: actor.NewFinder(), docs: document.NewReader(document.Options{CacheDir: opt.CacheDir}),
+		structure: opt.Structure}
+	if p.structure == nil {
+		p.structure, p.err = argstruct.Default()
+	}
+	return p
 }
 
 // unit is one classified sentence.
@@ -53,12 +64,16 @@ type unit struct {
 	named    []string // canonical actors mentioned in it
 	p        string   // padded lower-case words
 	id       string
+	arg      argUnit // the structure stage's decisions
 }
 
 // Extract implements argmap.Extractor.
 func (p *Pipeline) Extract(ctx context.Context, doc argmap.Document) (*argmap.Graph, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, argmap.Errorf(argmap.EUNAVAILABLE, "extraction cancelled: %w", err)
+	}
+	if p.err != nil {
+		return nil, argmap.WrapInternal(p.err, "the argument-structure weights did not load")
 	}
 	if int64(len(doc.Data)) > p.maxBytes {
 		return nil, argmap.Errorf(argmap.ETOOLARGE, "document is %d bytes, more than the limit of %d", len(doc.Data), p.maxBytes)
@@ -89,6 +104,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc argmap.Document) (*argmap.Gr
 		return nil, argmap.Errorf(argmap.EUNAVAILABLE, "extraction cancelled: %w", err)
 	}
 	units, bibSegs := label(text, segs, sents, mentions)
+	units = p.argue(text, units)
 	g := &argmap.Graph{}
 	md := meta.Detect(metaText(dec), doc.Name)
 	src.Title = chooseTitle(dec, md, text, segs, units, doc.Name)
@@ -198,7 +214,6 @@ func (p *Pipeline) Extract(ctx context.Context, doc argmap.Document) (*argmap.Gr
 	}
 	relate(g, kept, src.ID, text, hash)
 	citations(g, text, hash, segs, bibSegs, kept)
-	markMain(g, kept)
 	attribute(g)
 	return g, nil
 }

@@ -1,178 +1,212 @@
 package extract
 
 import (
-	"strings"
-
 	"github.com/argmap/argmap/internal/argmap"
+	argstruct "github.com/argmap/argmap/internal/extract/structure"
 )
 
-// Cues of an argumentative move, read at the start of a sentence.
-var (
-	// the sentence follows from the one before: the previous one supports it
-	conclusionCues = []string{"thus", "therefore", "hence", "consequently", "this means that", "as a result", "so"}
-	// the sentence backs the one before
-	backingCues = []string{"for example", "for instance", "because", "this is because", "since", "indeed", "in particular", "notably", "e.g"}
-	// the sentence attacks the one before
-	contestCues = []string{"however", "but", "yet", "in contrast", "nevertheless", "nonetheless", "on the other hand",
-		"by contrast", "conversely", "still", "recent research has challenged", "has challenged this view", "this view is"}
-	// the sentence attacks the inference rather than the claim
-	undercutCues = []string{"even with the best of", "this does not follow", "that does not follow", "even so",
-		"this does not mean", "that does not mean", "it does not follow", "even if", "this need not"}
-)
+// The structure stage: the argumentative sentences are split into units
+// below the sentence, and the structure parser (package structure) decides
+// the central claim and what every unit supports or contests. A short text
+// is one argument; a long one is parsed paragraph by paragraph and the
+// paragraphs' central claims bear on the document's.
 
-func startsWithCue(p string, cues []string) string {
-	for _, c := range cues {
-		if strings.HasPrefix(p, " "+c+" ") {
-			return c
-		}
-	}
-	return ""
+// argUnit is what the structure stage decides for one unit.
+type argUnit struct {
+	sent     int   // index of the sentence the unit is part of
+	head     *unit // the unit it supports or contests, if any
+	kind     argstruct.Kind
+	undercut bool // it contests head's own relation, not head
+	central  bool // a central claim of the document
+	score    float64
 }
 
-// relate adds the support and contest relations stated between the units of
-// one document: evidence backs the nearest claim of its paragraph; a
-// conclusion marker makes the previous claim support it; a contrast marker
-// makes it contest the previous claim; an undercut contests the last
-// relation. Notes back the document's first claim.
+// oneArgument is the most argumentative sentences a text may have to be
+// read as one argument, in which every sentence but page furniture counts.
+const oneArgument = 24
+
+// promotable tells the verdicts of "other" sentences that argue in a short
+// argumentative text: a writer's "I do not think ..." is its thesis, a
+// question sets up the answer, a three-word sentence may be the claim. (An
+// announcement, "This paper examines ...", stays out.)
+func promotable(v Verdict) bool {
+	if v.Label != LabelOther || len(v.Cues) == 0 {
+		return false
+	}
+	switch v.Cues[0] {
+	case "personal", "question", "fragment":
+		return true
+	}
+	return false
+}
+
+// argue splits the argumentative sentences of units into argumentative
+// discourse units and decodes their structure, recording it in each unit's
+// arg. It returns the new units in text order.
+func (p *Pipeline) argue(text string, units []unit) []unit {
+	m := p.structure
+	if m == nil {
+		return units
+	}
+	// which sentences take part: claims and evidence of the body; in a
+	// short text also the sentences that only look like asides
+	n, paras, last := 0, 0, -1
+	for _, u := range units {
+		if u.Label != LabelOther && u.sec != SectionNotes {
+			n++
+			if u.para != last {
+				paras++
+				last = u.para
+			}
+		}
+	}
+	short := n <= oneArgument
+	// asides count only in a short text of one paragraph: a post, an
+	// abstract, a short argumentative text
+	asides := short && paras == 1
+	var sents []argstruct.Sentence
+	var idx []int // sentence -> index in units
+	for i := range units {
+		u := &units[i]
+		if u.sec == SectionNotes || u.sec == SectionBibliography {
+			continue
+		}
+		if asides && promotable(u.Verdict) {
+			u.Verdict = Verdict{Label: LabelClaim, Score: 0.5, Cues: append([]string{"structure"}, u.Cues...)}
+		}
+		if u.Label == LabelOther || sourceNote(u) {
+			continue
+		}
+		sents = append(sents, argstruct.Sentence{Start: u.Start, End: u.End, Para: u.para})
+		idx = append(idx, i)
+	}
+	if len(sents) == 0 {
+		return units
+	}
+	aus := m.Segment(text, sents)
+	for k := range aus {
+		aus[k].Leaf = !asides && units[idx[aus[k].Sent]].Label == LabelEvidence
+	}
+	st := m.Parse(text, aus, argstruct.ParseOptions{OneArgument: oneArgument})
+	// the new unit list: every unit of a split sentence takes its verdict
+	bySent := make([][]int, len(sents))
+	for k, a := range aus {
+		bySent[a.Sent] = append(bySent[a.Sent], k)
+	}
+	sentOf := make([]int, len(units))
+	for i := range sentOf {
+		sentOf[i] = -1
+	}
+	for s, i := range idx {
+		sentOf[i] = s
+	}
+	out := make([]unit, 0, len(units)+len(aus)-len(sents))
+	pos := make([]int, len(aus)) // parsed unit -> index in out
+	for i := range units {
+		s := sentOf[i]
+		if s < 0 {
+			out = append(out, units[i])
+			continue
+		}
+		for _, k := range bySent[s] {
+			nu := units[i]
+			nu.Start, nu.End = aus[k].Start, aus[k].End
+			nu.arg = argUnit{sent: s}
+			if nu.Start != units[i].Start || nu.End != units[i].End {
+				nu.p = "" // the words are those of the part
+			}
+			pos[k] = len(out)
+			out = append(out, nu)
+		}
+	}
+	for _, c := range st.Central {
+		out[pos[c]].arg.central = true
+	}
+	for _, r := range st.Relations {
+		a := &out[pos[r.From]]
+		a.arg.head = &out[pos[r.To]]
+		a.arg.kind, a.arg.undercut, a.arg.score = r.Kind, r.Undercut, r.Score
+	}
+	// a unit others bear on is a claim, in a one-paragraph text; elsewhere
+	// evidence is never a target (Leaf)
+	for i := range out {
+		if h := out[i].arg.head; h != nil && h.Label == LabelEvidence {
+			h.Verdict = Verdict{Label: LabelClaim, Score: h.Score, Cues: append([]string{"structure:target"}, h.Cues...)}
+		}
+	}
+	for _, c := range st.Central {
+		if u := &out[pos[c]]; u.Label == LabelEvidence {
+			u.Verdict = Verdict{Label: LabelClaim, Score: u.Score, Cues: append([]string{"structure:central"}, u.Cues...)}
+		}
+	}
+	return out
+}
+
+// sourceNote reports whether u says where a statement came from ("Interview,
+// City, Month, Year."): not a reason for anything.
+func sourceNote(u *unit) bool { return len(u.Cues) > 0 && u.Cues[0] == SourceNoteCue }
+
+// relate adds the relations the structure stage decoded between the units
+// of one document and marks its central claims. A unit that contests a
+// relation (an undercut) targets that relation's ID. Units in notes back
+// the central claim.
 func relate(g *argmap.Graph, units []*unit, srcID, text, hash string) {
-	seen := map[string]bool{}
-	add := func(kind argmap.RelationKind, from, to string, u *unit, score float64, cue string) string {
-		if from == "" || to == "" || from == to {
+	relID := map[*unit]string{}
+	var central *unit
+	for _, u := range units {
+		if u.arg.central && u.Label == LabelClaim {
+			central = u
+		}
+	}
+	add := func(u *unit, to string, kind argmap.RelationKind) string {
+		if to == "" || to == u.id {
 			return ""
 		}
-		id := argmap.DerivedID(argmap.KindRelation, hash, string(kind), from, to)
-		if seen[id] {
-			return ""
-		}
-		seen[id] = true
+		id := argmap.DerivedID(argmap.KindRelation, hash, string(kind), u.id, to)
 		sp := argmap.Span{SourceID: srcID, Start: u.Start, End: u.End, Quote: text[u.Start:u.End]}
+		score := u.arg.score
+		if score <= 0 {
+			score = 0.3
+		}
 		g.Relations = append(g.Relations, argmap.Relation{
-			ID: id, Kind: kind, From: []string{from}, To: to, Span: &sp, Origin: argmap.OriginExtracted, Score: score,
+			ID: id, Kind: kind, From: []string{u.id}, To: to, Span: &sp, Origin: argmap.OriginExtracted,
+			Score: float64(int(score*100+0.5)) / 100,
 		})
-		_ = cue
 		return id
 	}
-	firstClaim := ""
+	kindOf := func(k argstruct.Kind) argmap.RelationKind {
+		if k == argstruct.Attack {
+			return argmap.Contests
+		}
+		return argmap.Supports
+	}
+	// relations on units first, so undercuts find the relation they target
 	for _, u := range units {
-		if u.Label == LabelClaim && u.sec == SectionBody {
-			firstClaim = u.id
-			break
+		if h := u.arg.head; h != nil && !u.arg.undercut && h.id != "" && h.Label == LabelClaim {
+			relID[u] = add(u, h.id, kindOf(u.arg.kind))
 		}
 	}
-	lastRel := map[int]string{} // paragraph -> last relation ID
-	for i, u := range units {
-		prevClaim, nextClaim := "", ""
-		for j := i - 1; j >= 0 && units[j].para == u.para; j-- {
-			if units[j].Label == LabelClaim {
-				prevClaim = units[j].id
-				break
-			}
-		}
-		for j := i + 1; j < len(units) && units[j].para == u.para; j++ {
-			if units[j].Label == LabelClaim {
-				nextClaim = units[j].id
-				break
-			}
-		}
-		// a paragraph that opens with a contrast or conclusion answers the
-		// claim before it, even across the paragraph break
-		prevAny := prevClaim
-		for j := i - 1; prevAny == "" && j >= 0; j-- {
-			if units[j].Label == LabelClaim && units[j].sec == u.sec {
-				prevAny = units[j].id
-			}
-		}
-		p := u.p
-		if p == "" {
-			p = padded(words(text[u.Start:u.End]))
-		}
-		if u.Label == LabelEvidence {
-			if len(u.Cues) > 0 && u.Cues[0] == SourceNoteCue {
-				continue // where a statement came from, not a reason for it
-			}
-			to := prevClaim
-			if to == "" {
-				to = nextClaim
-			}
-			if u.sec == SectionNotes || to == "" {
-				to = firstClaim
-			}
-			if id := add(argmap.Supports, u.id, to, u, 0.6, "evidence"); id != "" {
-				lastRel[u.para] = id
-			}
+	for _, u := range units {
+		h := u.arg.head
+		if h == nil || !u.arg.undercut {
 			continue
 		}
-		if u.Label != LabelClaim {
-			continue
+		if r := relID[h]; r != "" {
+			add(u, r, argmap.Contests)
+		} else if h.id != "" && h.Label == LabelClaim {
+			add(u, h.id, argmap.Contests)
 		}
-		if c := startsWithCue(p, undercutCues); c != "" {
-			if r, ok := lastRel[u.para]; ok {
-				add(argmap.Contests, u.id, r, u, 0.5, c)
-				continue
+	}
+	if central != nil {
+		for _, u := range units {
+			if u.sec == SectionNotes && u.arg.head == nil && u != central && !sourceNote(u) {
+				add(u, central.id, argmap.Supports)
 			}
-			if id := add(argmap.Contests, u.id, prevClaim, u, 0.5, c); id != "" {
-				lastRel[u.para] = id
-			}
-			continue
 		}
-		if c := startsWithCue(p, contestCues); c != "" || strings.Contains(p, " challenged this view ") || strings.Contains(p, " critical of this ") {
-			if id := add(argmap.Contests, u.id, prevAny, u, 0.6, c); id != "" {
-				lastRel[u.para] = id
-			}
-			continue
-		}
-		if c := startsWithCue(p, conclusionCues); c != "" {
-			if id := add(argmap.Supports, prevAny, u.id, u, 0.6, c); id != "" {
-				lastRel[u.para] = id
-			}
-			continue
-		}
-		if c := startsWithCue(p, backingCues); c != "" {
-			if id := add(argmap.Supports, u.id, prevClaim, u, 0.5, c); id != "" {
-				lastRel[u.para] = id
+		for i := range g.Claims {
+			if g.Claims[i].ID == central.id {
+				g.Claims[i].Main = true
 			}
 		}
 	}
-}
-
-// markMain marks the document's central claims: those stated as the
-// author's finding or thesis ("we find that", "this chapter argues"); failing
-// that, the claim most others bear on, then the first claim.
-func markMain(g *argmap.Graph, units []*unit) {
-	if len(g.Claims) == 0 {
-		return
-	}
-	idx := map[string]int{}
-	for i, c := range g.Claims {
-		idx[c.ID] = i
-	}
-	found := false
-	for i, c := range g.Claims {
-		for _, cue := range c.Cues {
-			if strings.HasPrefix(cue, "finding:") {
-				ph := strings.TrimPrefix(cue, "finding:")
-				if strings.HasPrefix(ph, "we ") || strings.HasPrefix(ph, "i ") || strings.HasSuffix(ph, " that") ||
-					ph == "concludes" || ph == "finds" || ph == "calls for" {
-					g.Claims[i].Main = true
-					found = true
-				}
-			}
-		}
-	}
-	if found {
-		return
-	}
-	in := map[string]int{}
-	for _, r := range g.Relations {
-		if r.Kind == argmap.Supports {
-			in[r.To]++
-		}
-	}
-	best := 0
-	for i, c := range g.Claims {
-		if in[c.ID] > in[g.Claims[best].ID] {
-			best = i
-		}
-	}
-	g.Claims[best].Main = true
 }

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// tinyData is the structure parser's own test corpus (texts written for
+// argmap, with gold structures).
+var tinyData = filepath.Join("..", "..", "internal", "extract", "structure", "testdata", "tiny")
+
+func TestTrainStructure(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "w.json")
+	code, _, stderr := cli(t, nil, "train-structure", "--data", tinyData, "-o", out)
+	if code != 0 {
+		t.Fatalf("train-structure exit code = %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Fatalf("no weights written: %v", err)
+	}
+	doc := filepath.Join(t.TempDir(), "a.txt")
+	writeFiles(t, filepath.Dir(doc), map[string][]byte{"a.txt": []byte("Parks should stay open. They are safe because they are lit.")})
+	code, stdout, stderr := cli(t, nil, "extract", "--structure-weights", out, doc)
+	if code != 0 || !strings.Contains(stdout, `"type":"relation"`) {
+		t.Errorf("extract with trained weights: code %d, stderr %q, output %q; want relations", code, stderr, stdout)
+	}
+	code, stdout, _ = cli(t, nil, "train-structure", "--data", tinyData, "--folds", "2", "--fold", "1", "--list-fold")
+	if code != 0 || len(strings.Fields(stdout)) == 0 || len(strings.Fields(stdout)) == 4 {
+		t.Errorf("--list-fold printed %q (code %d), want some but not all of the four texts", stdout, code)
+	}
+}
+
+func TestTrainStructureUsage(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	writeFiles(t, filepath.Dir(bad), map[string][]byte{"bad.json": []byte("{")})
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantErr  string
+	}{
+		{"no data", []string{"train-structure", "-o", "x.json"}, 2, "--data"},
+		{"no output", []string{"train-structure", "--data", tinyData}, 2, "-o"},
+		{"fold out of range", []string{"train-structure", "--data", tinyData, "--folds", "5", "--fold", "5", "-o", "x"}, 2, "--fold must be"},
+		{"fold without folds", []string{"train-structure", "--data", tinyData, "--fold", "1", "-o", "x"}, 2, "need --folds"},
+		{"empty directory", []string{"train-structure", "--data", t.TempDir(), "-o", "x"}, 1, "no *.xml gold files"},
+		{"bad weights", []string{"extract", "--structure-weights", bad, "x.txt"}, 1, "structure weights"},
+	}
+	for _, tt := range tests {
+		code, _, stderr := cli(t, nil, tt.args...)
+		if code != tt.wantCode || !strings.Contains(stderr, tt.wantErr) {
+			t.Errorf("%s: exit code %d, stderr %q; want %d and %q", tt.name, code, stderr, tt.wantCode, tt.wantErr)
+		}
+	}
+}

@@ -1,0 +1,133 @@
+package structure
+
+import (
+	"context"
+	"math"
+	"os"
+	"testing"
+)
+
+// TestDiagnostics logs the base classifiers' accuracies on gold units under
+// cross-validation, beside a three-line attachment rule and the decoded
+// trees, to see which stage loses what (ARGMAP_STRUCTURE_DIAG=the
+// microtexts directory; sentences split on full stops).
+func TestDiagnostics(t *testing.T) {
+	dir := os.Getenv("ARGMAP_STRUCTURE_DIAG")
+	if dir == "" {
+		t.Skip("set ARGMAP_STRUCTURE_DIAG to the microtexts directory")
+	}
+	docs, err := ReadMicrotexts(dir, simpleSentences)
+	if err != nil {
+		t.Fatal(err)
+	}
+	folds := Folds(docs, 5)
+	var decCC, decUA, decLA, ruleOK int
+	var ccOK, roleOK, funOK, attOK, undOK, n, nf, nu, docsN int
+	for f := 0; f < 5; f++ {
+		var train, test []Doc
+		for i, d := range docs {
+			if folds[i] == f {
+				test = append(test, d)
+			} else {
+				train = append(train, d)
+			}
+		}
+		m, _, err := Train(context.Background(), train, TrainOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range test {
+			g := d.Gold
+			units := goldUnits(d)
+			v := newView(d.Text, units)
+			docsN++
+			best, bp := -1, -1.0
+			ccs := make([]float64, len(units))
+			for i := range units {
+				var fs featureSet
+				v.unitFeatures(&fs, i, true)
+				ccs[i] = m.cc.prob(fs.fs)
+			}
+			v.setCentral(ccs)
+			v.opp = make([]float64, len(units))
+			for i := range units {
+				var fs featureSet
+				v.unitFeatures(&fs, i, true)
+				v.opp[i] = m.role.prob(fs.fs)
+			}
+			for i := range units {
+				var fs featureSet
+				v.unitFeatures(&fs, i, true)
+				if p := m.cc.prob(fs.fs); p > bp {
+					best, bp = i, p
+				}
+				n++
+				if (m.role.prob(fs.fs) > 0.5) == g.Opp[i] {
+					roleOK++
+				}
+				if i == g.Central {
+					continue
+				}
+				nf++
+				if (m.function.prob(fs.fs) > 0.5) == (g.Kind[i] == Attack) {
+					funOK++
+				}
+				bj, bjp := -1, math.Inf(-1)
+				for j := range units {
+					if j == i {
+						continue
+					}
+					var ps featureSet
+					v.pairFeatures(&ps, i, j)
+					if j == v.ccBest {
+						v.rootFeatures(&ps, i, j)
+					}
+					if p := m.attach.prob(ps.fs); p > bjp {
+						bj, bjp = j, p
+					}
+				}
+				rj := v.ccBest
+				if c := v.info[i].class; i > 0 && (c == classCausal || c == classExample || c == classContrast && v.opp[i-1] > 0.5) {
+					rj = i - 1
+				}
+				if rj == i {
+					rj = (i + 1) % len(units)
+				}
+				if rj == g.Head[i] {
+					ruleOK++
+				}
+				if bj == g.Head[i] {
+					attOK++
+				}
+				if h := g.Head[i]; g.Kind[i] == Attack && h != g.Central {
+					nu++
+					var us featureSet
+					v.undercutFeatures(&us, i, h, g.Kind[h])
+					if (m.undercut.prob(us.fs) > 0.5) == g.Undercut[i] {
+						undOK++
+					}
+				}
+			}
+			if best == g.Central {
+				ccOK++
+			}
+			tr := m.decode(newView(d.Text, units), 0, len(units))
+			if tr.root == g.Central {
+				decCC++
+			}
+			for _, r := range tr.rels {
+				if g.Head[r.From] == r.To {
+					decUA++
+					if g.Kind[r.From] == r.Kind {
+						decLA++
+					}
+				}
+			}
+		}
+	}
+	t.Logf("cc argmax %.3f, role %.3f, function %.3f, attach argmax %.3f, undercut %.3f (%d)",
+		float64(ccOK)/float64(docsN), float64(roleOK)/float64(n), float64(funOK)/float64(nf),
+		float64(attOK)/float64(nf), float64(undOK)/float64(nu), nu)
+	t.Logf("rule attach %.3f", float64(ruleOK)/float64(nf))
+	t.Logf("decoded: root %.3f, unlabelled attachment %.3f, labelled %.3f", float64(decCC)/float64(docsN), float64(decUA)/float64(nf), float64(decLA)/float64(nf))
+}

@@ -1,0 +1,23 @@
+package structure
+
+// EvaluateOracle scores m on the gold units, leaving segmentation out.
+var EvaluateOracle = func(m *Model, docs []Doc) Score { return evaluate(m, docs, true) }
+
+// simpleSentences splits on full stops, question and exclamation marks.
+func simpleSentences(text string) []Sentence {
+	var out []Sentence
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if (text[i] == '.' || text[i] == '?' || text[i] == '!') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') {
+			out = append(out, Sentence{Start: start, End: i + 1})
+			start = i + 1
+			for start < len(text) && (text[start] == ' ' || text[start] == '\n') {
+				start++
+			}
+		}
+	}
+	if start < len(text) {
+		out = append(out, Sentence{Start: start, End: len(text)})
+	}
+	return out
+}

@@ -1,0 +1,206 @@
+package structure
+
+import "strings"
+
+// Connective classes: general discourse-connective word classes, grouped by
+// what they do to the argument. They are features; the weights say what each
+// class means for the central claim, role, function and attachment.
+const (
+	classNone       = ""
+	classCausal     = "causal"     // the unit is a reason: because, since
+	classConclusion = "conclusion" // the unit follows from others: therefore, so
+	classContrast   = "contrast"   // the unit turns against something: but, however
+	classConcession = "concession" // the unit grants something: although, of course
+	classExample    = "example"    // the unit illustrates: for example
+	classAddition   = "addition"   // the unit adds a point: and, moreover, also
+	classCondition  = "condition"  // the unit states a condition: if, unless
+	classOpinion    = "opinion"    // the writer takes a stance: I think, in my opinion
+	classOpposing   = "opposing"   // the unit reports a view the writer answers: some say, critics
+	classRelative   = "relative"   // the unit is a relative clause: which, who
+)
+
+// connectives maps phrases (lower-case words separated by single spaces) to
+// their class. A phrase is matched at the start of a unit or a clause.
+var connectives = map[string]string{
+	"because": classCausal, "since": classCausal, "as": classCausal, "for": classCausal,
+	"given that": classCausal, "due to": classCausal, "owing to": classCausal, "after all": classCausal,
+	"the reason is": classCausal, "this is because": classCausal, "that is because": classCausal,
+	"so": classConclusion, "therefore": classConclusion, "thus": classConclusion, "hence": classConclusion,
+	"consequently": classConclusion, "accordingly": classConclusion, "as a result": classConclusion,
+	"for this reason": classConclusion, "that is why": classConclusion, "this is why": classConclusion,
+	"which is why": classConclusion, "in conclusion": classConclusion, "to conclude": classConclusion,
+	"all in all": classConclusion, "overall": classConclusion, "in short": classConclusion,
+	"ultimately": classConclusion, "this means": classConclusion, "it follows": classConclusion,
+	"in the end": classConclusion, "to sum up": classConclusion, "that is": classConclusion,
+	"all things considered": classConclusion, "in the long run": classConclusion, "with that in mind": classConclusion,
+	"with this in mind": classConclusion, "on balance": classConclusion, "in sum": classConclusion,
+	"in summary": classConclusion, "to summarize": classConclusion, "to summarise": classConclusion,
+	"for these reasons": classConclusion, "for all these reasons": classConclusion, "all told": classConclusion,
+	"taking everything into account": classConclusion, "that being said": classConclusion,
+	"in order to": classConclusion, "this shows": classConclusion, "it is clear": classConclusion,
+	"but": classContrast, "however": classContrast, "yet": classContrast, "whereas": classContrast,
+	"while": classContrast, "on the other hand": classContrast, "nevertheless": classContrast,
+	"nonetheless": classContrast, "still": classContrast, "in contrast": classContrast,
+	"instead": classContrast, "rather": classContrast, "by contrast": classContrast, "even so": classContrast,
+	"although": classConcession, "though": classConcession, "even though": classConcession,
+	"even if": classConcession, "of course": classConcession, "admittedly": classConcession,
+	"granted": classConcession, "it is true": classConcession, "certainly": classConcession,
+	"sure": classConcession, "despite": classConcession, "in spite of": classConcession,
+	"while it is true": classConcession, "true": classConcession, "obviously": classConcession,
+	"for example": classExample, "for instance": classExample, "such as": classExample,
+	"e.g": classExample, "in particular": classExample, "specifically": classExample,
+	"especially": classExample, "particularly": classExample, "namely": classExample,
+	"and": classAddition, "also": classAddition, "moreover": classAddition, "furthermore": classAddition,
+	"in addition": classAddition, "additionally": classAddition, "besides": classAddition,
+	"not only": classAddition, "what is more": classAddition, "on top of that": classAddition,
+	"another": classAddition, "first": classAddition, "firstly": classAddition, "second": classAddition,
+	"secondly": classAddition, "third": classAddition, "thirdly": classAddition, "finally": classAddition,
+	"lastly": classAddition, "further": classAddition, "plus": classAddition, "as well": classAddition,
+	"if": classCondition, "unless": classCondition, "as long as": classCondition,
+	"provided that": classCondition, "otherwise": classCondition, "when": classCondition,
+	"i think": classOpinion, "i believe": classOpinion, "in my opinion": classOpinion,
+	"in my view": classOpinion, "i feel": classOpinion, "we think": classOpinion,
+	"we believe": classOpinion, "i am convinced": classOpinion, "i would argue": classOpinion,
+	"i argue": classOpinion, "personally": classOpinion, "in our view": classOpinion,
+	"i personally": classOpinion, "i say": classOpinion, "i would say": classOpinion, "my opinion": classOpinion,
+	"i am of the opinion": classOpinion, "it seems to me": classOpinion, "i do not think": classOpinion,
+	"i don't think": classOpinion, "i strongly believe": classOpinion, "i firmly believe": classOpinion,
+	"definitely": classOpinion, "absolutely": classOpinion, "undoubtedly": classOpinion,
+	"without a doubt": classOpinion, "clearly": classOpinion, "surely": classOpinion,
+	"some people": classOpposing, "some say": classOpposing, "some argue": classOpposing,
+	"critics": classOpposing, "opponents": classOpposing, "one might": classOpposing,
+	"one could": classOpposing, "it could be argued": classOpposing, "it may be argued": classOpposing,
+	"some would": classOpposing, "many people": classOpposing, "others": classOpposing,
+	"proponents": classOpposing, "supporters": classOpposing, "it is often said": classOpposing,
+	"which": classRelative, "who": classRelative, "where": classRelative,
+}
+
+// ambiguous connectives are mostly something else inside a clause ("as
+// big as", "for years"); they count only where a unit or clause starts.
+var ambiguous = set("as", "for", "so", "while", "since", "when", "still", "true", "first", "second", "third",
+	"further", "another", "others", "sure", "that is", "and", "also", "where", "who", "which", "rather",
+	"plus", "if", "yet", "overall", "certainly", "granted", "instead", "critics", "supporters")
+
+// connective is one phrase of the lexicon, split into words.
+type connective struct {
+	words []string
+	class string
+}
+
+// connectiveIndex holds the connectives by first word, longest first; built
+// once, read only.
+var connectiveIndex = func() map[string][]connective {
+	ix := map[string][]connective{}
+	for ph, c := range connectives {
+		ws := strings.Fields(ph)
+		ix[ws[0]] = append(ix[ws[0]], connective{words: ws, class: c})
+	}
+	for _, cs := range ix {
+		// longest first, then alphabetical, so matching is deterministic
+		for i := 1; i < len(cs); i++ {
+			for j := i; j > 0 && (len(cs[j].words) > len(cs[j-1].words) ||
+				len(cs[j].words) == len(cs[j-1].words) && strings.Join(cs[j].words, " ") < strings.Join(cs[j-1].words, " ")); j-- {
+				cs[j], cs[j-1] = cs[j-1], cs[j]
+			}
+		}
+	}
+	return ix
+}()
+
+// connectiveAt returns the class and length in words of the longest
+// connective starting at word i of ws, or classNone, 0.
+func connectiveAt(ws []string, i int) (string, int) {
+	if i >= len(ws) {
+		return classNone, 0
+	}
+	for _, c := range connectiveIndex[ws[i]] {
+		if i+len(c.words) > len(ws) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(c.words); k++ {
+			if ws[i+k] != c.words[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return c.class, len(c.words)
+		}
+	}
+	return classNone, 0
+}
+
+// Word classes of single words, for features.
+var (
+	modalStrong = set("should", "must", "ought", "need", "needs", "have", "has", "necessary", "essential", "required")
+	modalWeak   = set("may", "might", "could", "can", "would", "perhaps", "possibly", "probably", "likely")
+	negations   = set("not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "cannot",
+		"don't", "doesn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't", "shouldn't",
+		"can't", "couldn't", "didn't", "hasn't", "haven't")
+	firstPerson  = set("i", "me", "my", "mine", "we", "us", "our", "ours", "i'm", "i've", "we're")
+	secondPerson = set("you", "your", "yours", "you're")
+	evaluative   = set("good", "bad", "better", "worse", "best", "worst", "wrong", "right", "important",
+		"unfair", "fair", "harmful", "beneficial", "dangerous", "useful", "useless", "necessary", "great",
+		"terrible", "positive", "negative", "problem", "problems", "benefit", "benefits", "advantage",
+		"advantages", "disadvantage", "disadvantages", "risk", "risks", "sense", "reasonable", "unreasonable",
+		"should", "justified", "unjustified", "acceptable", "unacceptable", "effective", "ineffective")
+	// function words are kept as bag-of-words features; content words are
+	// not, so the model does not learn the topics of its training texts.
+	functionWords = set("the", "a", "an", "this", "that", "these", "those", "it", "they", "them", "their",
+		"there", "is", "are", "was", "were", "be", "been", "will", "would", "can", "could", "should", "must",
+		"may", "might", "do", "does", "did", "not", "no", "all", "some", "many", "most", "more", "less",
+		"every", "each", "any", "only", "even", "just", "also", "too", "very", "so", "such", "then", "than",
+		"and", "or", "but", "if", "because", "since", "as", "while", "although", "though", "however", "yet",
+		"therefore", "thus", "hence", "of", "to", "in", "for", "on", "with", "by", "from", "about", "against",
+		"without", "people", "one", "others", "other", "i", "we", "you", "he", "she", "who", "which", "what",
+		"why", "how", "when", "where", "here", "now", "always", "often", "never", "sometimes", "already",
+		"still", "first", "second", "finally", "course", "instance", "example", "fact", "true", "reason",
+		"opinion", "think", "believe", "argue", "say", "says", "claim", "agree", "disagree", "has", "have",
+		"had", "need", "needs", "should", "ought", "let", "us", "our", "my", "your", "own", "same", "both",
+		"either", "neither", "nor", "whether", "into", "out", "up", "down", "over", "under", "after",
+		"before", "until", "unless", "though", "despite", "instead", "rather", "well", "especially",
+		"example", "indeed", "certainly", "surely", "obviously", "clearly", "really", "actually", "simply")
+)
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// Word flags: every word class a word belongs to, looked up once per word.
+const (
+	wFunction uint16 = 1 << iota
+	wStrong
+	wWeak
+	wNeg
+	wPerson1
+	wPerson2
+	wEval
+	wAux
+	wSubject
+	wConnective // some connective starts with the word
+	wAmbiguous
+)
+
+// wordFlags maps words to their flags; built once, read only.
+var wordFlags = func() map[string]uint16 {
+	m := map[string]uint16{}
+	for _, c := range []struct {
+		set  map[string]bool
+		flag uint16
+	}{{functionWords, wFunction}, {modalStrong, wStrong}, {modalWeak, wWeak}, {negations, wNeg},
+		{firstPerson, wPerson1}, {secondPerson, wPerson2}, {evaluative, wEval}, {auxiliaries, wAux},
+		{subjects, wSubject}, {ambiguous, wAmbiguous}} {
+		for w := range c.set {
+			m[w] |= c.flag
+		}
+	}
+	for w := range connectiveIndex {
+		m[w] |= wConnective
+	}
+	return m
+}()

@@ -1,0 +1,153 @@
+package structure
+
+import (
+	"math"
+	"math/rand/v2"
+)
+
+// feat is one feature of an example: the hash of its name and its value.
+type feat struct {
+	id uint64
+	v  float64
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hashName hashes key and val as one string (FNV-1a), without joining them.
+func hashName(key, val string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(key); i++ {
+		h ^= uint64(key[i])
+		h *= fnvPrime
+	}
+	for i := 0; i < len(val); i++ {
+		h ^= uint64(val[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// featureSet collects the features of one example. When names is set (in
+// training) it also records every feature's name, so weights are written
+// with readable names.
+type featureSet struct {
+	fs    []feat
+	names map[uint64]string
+}
+
+// add adds the feature key+val with value v.
+func (s *featureSet) add(key, val string, v float64) {
+	h := hashName(key, val)
+	s.fs = append(s.fs, feat{id: h, v: v})
+	if s.names != nil {
+		if _, ok := s.names[h]; !ok {
+			s.names[h] = key + val
+		}
+	}
+}
+
+// on adds the binary feature named by key and vals joined, hashing the
+// parts in turn so nothing is allocated.
+func (s *featureSet) on(key string, vals ...string) {
+	h := hashName(key, "")
+	for _, v := range vals {
+		for i := 0; i < len(v); i++ {
+			h ^= uint64(v[i])
+			h *= fnvPrime
+		}
+	}
+	s.fs = append(s.fs, feat{id: h, v: 1})
+	if s.names != nil {
+		if _, ok := s.names[h]; !ok {
+			n := key
+			for _, v := range vals {
+				n += v
+			}
+			s.names[h] = n
+		}
+	}
+}
+
+// logReg is a binary logistic regression over hashed features.
+type logReg struct {
+	w map[uint64]float64
+}
+
+// prob returns P(y=1 | fs).
+func (m *logReg) prob(fs []feat) float64 { return sigmoid(m.score(fs)) }
+
+// score returns the linear score w·fs.
+func (m *logReg) score(fs []feat) float64 {
+	z := 0.0
+	for _, f := range fs {
+		z += m.w[f.id] * f.v
+	}
+	return z
+}
+
+func sigmoid(z float64) float64 {
+	if z < -30 {
+		z = -30
+	} else if z > 30 {
+		z = 30
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// example is one training example.
+type example struct {
+	fs []feat
+	y  bool
+}
+
+// fitOptions control fitting.
+type fitOptions struct {
+	Epochs   int
+	Rate     float64 // AdaGrad base learning rate
+	L2       float64 // L2 penalty per example
+	Seed     uint64
+	PosScale float64 // weight of positive examples (1 when 0)
+}
+
+// fit trains a logistic regression by AdaGrad SGD with L2 regularisation.
+// The examples are visited in an order drawn from a PCG seeded with
+// opt.Seed, so the same examples and options always give the same weights.
+func fit(exs []example, opt fitOptions) *logReg {
+	if opt.Epochs <= 0 {
+		opt.Epochs = 20
+	}
+	if opt.Rate <= 0 {
+		opt.Rate = 0.1
+	}
+	if opt.PosScale <= 0 {
+		opt.PosScale = 1
+	}
+	m := &logReg{w: map[uint64]float64{}}
+	g2 := map[uint64]float64{}
+	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	for ep := 0; ep < opt.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, k := range order {
+			ex := exs[k]
+			p := m.prob(ex.fs)
+			y, scale := 0.0, 1.0
+			if ex.y {
+				y, scale = 1, opt.PosScale
+			}
+			d := (p - y) * scale
+			for _, f := range ex.fs {
+				g := d*f.v + opt.L2*m.w[f.id]
+				g2[f.id] += g * g
+				m.w[f.id] -= opt.Rate * g / (math.Sqrt(g2[f.id]) + 1e-8)
+			}
+		}
+	}
+	return m
+}

@@ -1,0 +1,138 @@
+package structure
+
+import (
+	_ "embed"
+	"encoding/json"
+	"math"
+	"sort"
+	"sync"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// Model holds the learned weights of the five classifiers and how their
+// scores are combined. A Model is read only once made and safe for
+// concurrent use.
+type Model struct {
+	split    *logReg // a sentence splits before a candidate word
+	cc       *logReg // a unit is the central claim
+	role     *logReg // a unit voices the opponent
+	function *logReg // a unit attacks its target (rather than supports it)
+	attach   *logReg // unit i has unit j as its target
+	undercut *logReg // an attacking unit attacks its target's relation, not the target
+	combine  Combine
+	info     Info
+}
+
+// Combine weighs the base classifiers' probabilities in an edge of the
+// evidence graph.
+type Combine struct {
+	Attach   float64 `json:"attach"`
+	Function float64 `json:"function"`
+	Role     float64 `json:"role"`
+	Central  float64 `json:"central"`
+}
+
+// Info says where a model's weights come from.
+type Info struct {
+	TrainedOn []string `json:"trained_on"` // corpora, with their licence
+	Texts     int      `json:"texts"`
+	Seed      uint64   `json:"seed"`
+	Fold      string   `json:"fold,omitempty"` // "k/n" when trained without fold k of n
+}
+
+// modelFile is the JSON form of a Model: weights by feature name.
+type modelFile struct {
+	Version     int                           `json:"version"`
+	Info        Info                          `json:"info"`
+	Combine     Combine                       `json:"combine"`
+	Classifiers map[string]map[string]float64 `json:"classifiers"`
+}
+
+const modelVersion = 1
+
+// classifierNames are the classifiers a model file must hold.
+var classifierNames = []string{"split", "cc", "role", "function", "attach", "undercut"}
+
+func (m *Model) classifiers() map[string]**logReg {
+	return map[string]**logReg{"split": &m.split, "cc": &m.cc, "role": &m.role, "function": &m.function,
+		"attach": &m.attach, "undercut": &m.undercut}
+}
+
+// Info returns where the model's weights come from.
+func (m *Model) Info() Info { return m.info }
+
+// LoadModel reads a model written by Model.MarshalJSON (the training
+// command's output).
+func LoadModel(data []byte) (*Model, error) {
+	var f modelFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, argmap.Errorf(argmap.EINVALID, "structure weights: malformed JSON: %w", err)
+	}
+	if f.Version != modelVersion {
+		return nil, argmap.Errorf(argmap.EINVALID, "structure weights: version %d, want %d", f.Version, modelVersion)
+	}
+	m := &Model{combine: f.Combine, info: f.Info}
+	cs := m.classifiers()
+	for _, name := range classifierNames {
+		ws, ok := f.Classifiers[name]
+		if !ok {
+			return nil, argmap.Errorf(argmap.EINVALID, "structure weights: no %q classifier", name)
+		}
+		lr := &logReg{w: make(map[uint64]float64, len(ws))}
+		for k, v := range ws {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, argmap.Errorf(argmap.EINVALID, "structure weights: %s %q is not a number", name, k)
+			}
+			lr.w[hashName(k, "")] = v
+		}
+		*cs[name] = lr
+	}
+	return m, nil
+}
+
+// encode returns the model file of m with the feature names in names.
+func (m *Model) encode(names map[uint64]string) ([]byte, error) {
+	f := modelFile{Version: modelVersion, Info: m.info, Combine: m.combine, Classifiers: map[string]map[string]float64{}}
+	for name, lr := range m.classifiers() {
+		ws := map[string]float64{}
+		ids := make([]uint64, 0, len((*lr).w))
+		for id := range (*lr).w {
+			ids = append(ids, id)
+		}
+		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		for _, id := range ids {
+			v := math.Round((*lr).w[id]*1e5) / 1e5
+			if math.Abs(v) < 1e-4 {
+				continue
+			}
+			n, ok := names[id]
+			if !ok {
+				return nil, argmap.Errorf(argmap.EINTERNAL, "structure weights: feature %x has no name", id)
+			}
+			ws[n] = v
+		}
+		f.Classifiers[name] = ws
+	}
+	b, err := json.MarshalIndent(f, "", " ")
+	if err != nil {
+		return nil, argmap.WrapInternal(err, "cannot encode structure weights")
+	}
+	return append(b, '\n'), nil
+}
+
+//go:embed weights.json
+var embedded []byte
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	defaultErr   error
+)
+
+// Default returns the model whose weights ship with argmap (weights.json,
+// trained on every text of microtexts2 by `argmap train-structure`).
+func Default() (*Model, error) {
+	defaultOnce.Do(func() { defaultModel, defaultErr = LoadModel(embedded) })
+	return defaultModel, defaultErr
+}

@@ -1,0 +1,300 @@
+package structure
+
+import (
+	"sort"
+)
+
+// Kind is what a unit does to its target.
+type Kind int
+
+// Kinds of relation.
+const (
+	Support Kind = iota
+	Attack
+)
+
+// String returns the kind's name.
+func (k Kind) String() string {
+	if k == Attack {
+		return "attack"
+	}
+	return "support"
+}
+
+// Relation is one decoded relation: unit From supports or attacks unit To,
+// or, when Undercut is set, attacks the relation from unit To to its own
+// target. Score is the relation's weight in the evidence graph, 0..1.
+type Relation struct {
+	From, To int
+	Kind     Kind
+	Undercut bool
+	Score    float64
+}
+
+// Structure is a decoded argument: the central claims (one per text, or
+// the document's first and then those of its blocks) and one relation per
+// other unit.
+type Structure struct {
+	Central   []int
+	Relations []Relation
+	// Opponent is the probability that each unit voices the opponent's side.
+	Opponent []float64
+}
+
+// ParseOptions bound decoding on long texts.
+type ParseOptions struct {
+	// OneArgument is the most units a text may have to be parsed as one
+	// argument; longer texts are parsed paragraph by paragraph (0: 24).
+	OneArgument int
+	// Block is the most units decoded together; longer paragraphs are cut
+	// (0: 16). It keeps parsing linear in the length of the text.
+	Block int
+	// Window is the farthest apart (in units) two units of a long text may
+	// be and still one attach to the other, unless the target is the
+	// block's central claim (0: 3).
+	Window int
+}
+
+// Parse decodes the structure of units (in text order) of text. A text of
+// up to OneArgument units is one argument: one tree rooted at its central
+// claim. A longer text is parsed block by block (paragraphs, cut to Block
+// units); each block's central claim supports or attacks the document's
+// central claim, the block central claim most likely to be the thesis.
+func (m *Model) Parse(text string, units []Unit, opt ParseOptions) Structure {
+	if opt.OneArgument <= 0 {
+		opt.OneArgument = 24
+	}
+	if opt.Block <= 0 {
+		opt.Block = 16
+	}
+	if opt.Window <= 0 {
+		opt.Window = 3
+	}
+	st := Structure{Opponent: make([]float64, len(units))}
+	if len(units) == 0 {
+		return st
+	}
+	if len(units) <= opt.OneArgument {
+		t := m.decode(newView(text, units), 0, len(units))
+		copy(st.Opponent, t.opp)
+		if t.root >= 0 {
+			st.Central = []int{t.root}
+		}
+		st.Relations = t.rels
+		return st
+	}
+	// blocks: paragraphs, cut to opt.Block units
+	type block struct{ start, end int }
+	var blocks []block
+	for i := 0; i < len(units); {
+		j := i + 1
+		for j < len(units) && units[j].Para == units[i].Para && j-i < opt.Block {
+			j++
+		}
+		blocks = append(blocks, block{i, j})
+		i = j
+	}
+	type rootInfo struct {
+		unit     int
+		cc, att  float64
+		blockLen int
+	}
+	var roots []rootInfo
+	var leaves []int
+	for _, b := range blocks {
+		t := m.decode(newView(text, units[b.start:b.end]), opt.Window, maxRoots)
+		for k, p := range t.opp {
+			st.Opponent[b.start+k] = p
+		}
+		for _, r := range t.rels {
+			r.From += b.start
+			r.To += b.start
+			st.Relations = append(st.Relations, r)
+		}
+		if t.root < 0 {
+			// no unit of the block can be a target: each bears on the thesis
+			for k := b.start; k < b.end; k++ {
+				leaves = append(leaves, k)
+			}
+			continue
+		}
+		roots = append(roots, rootInfo{unit: b.start + t.root, cc: t.cc[t.root], att: t.att[t.root], blockLen: b.end - b.start})
+	}
+	if len(roots) == 0 {
+		return st
+	}
+	// the thesis: the block root most likely a central claim, among blocks
+	// of more than one unit when there are any
+	best := -1
+	for k, r := range roots {
+		if best < 0 || r.blockLen > 1 && roots[best].blockLen == 1 ||
+			(r.blockLen > 1) == (roots[best].blockLen > 1) && r.cc > roots[best].cc {
+			best = k
+		}
+	}
+	main := roots[best].unit
+	st.Central = []int{main}
+	for k, r := range roots {
+		if k == best {
+			continue
+		}
+		kind := Support
+		if r.att > 0.5 {
+			kind = Attack
+		}
+		st.Relations = append(st.Relations, Relation{From: r.unit, To: main, Kind: kind, Score: 0.5 * (1 - r.cc)})
+	}
+	for _, k := range leaves {
+		st.Relations = append(st.Relations, Relation{From: k, To: main, Kind: Support, Score: 0.3})
+	}
+	sort.SliceStable(st.Relations, func(i, j int) bool { return st.Relations[i].From < st.Relations[j].From })
+	return st
+}
+
+// tree is one decoded block.
+type tree struct {
+	root int
+	rels []Relation
+	cc   []float64
+	opp  []float64
+	att  []float64
+}
+
+// maxRoots bounds the root candidates tried on a block of a long text (a
+// text of one argument tries every unit).
+const maxRoots = 3
+
+// decode builds the evidence graph of the units in v and decodes it: every
+// edge i -> j weighs the attachment, function, role and central-claim
+// probabilities; the best tree over all root candidates wins.
+func (m *Model) decode(v *view, window, roots int) tree {
+	n := len(v.units)
+	t := tree{root: -1, cc: make([]float64, n), opp: make([]float64, n), att: make([]float64, n)}
+	var fs featureSet
+	for i := 0; i < n; i++ {
+		fs.fs = fs.fs[:0]
+		v.unitFeatures(&fs, i, true)
+		t.cc[i] = m.cc.prob(fs.fs)
+		t.opp[i] = m.role.prob(fs.fs)
+		t.att[i] = m.function.prob(fs.fs)
+	}
+	var cands []int
+	for i, u := range v.units {
+		if !u.Leaf {
+			cands = append(cands, i)
+		}
+	}
+	if len(cands) == 0 {
+		return t
+	}
+	if n == 1 {
+		t.root = 0
+		return t
+	}
+	v.setCentral(t.cc)
+	v.opp = t.opp
+	c := m.combine
+	if len(cands) > roots {
+		sort.SliceStable(cands, func(a, b int) bool { return t.cc[cands[a]] > t.cc[cands[b]] })
+		cands = cands[:roots]
+	}
+	// z0[i*n+j]: the attachment score of i -> j without a root hypothesis
+	z0 := make([]float64, n*n)
+	allowed := func(i, j int) bool {
+		return i != j && !v.units[j].Leaf && (window <= 0 || i-j <= window && j-i <= window)
+	}
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			if allowed(i, j) {
+				fs.fs = fs.fs[:0]
+				v.pairFeatures(&fs, i, j)
+				z0[i*n+j] = m.attach.score(fs.fs)
+			}
+		}
+	}
+	// w[j][i]: the arborescence edge from target j to unit i
+	w := make([][]float64, n)
+	kind := make([][]Kind, n)
+	for j := range w {
+		w[j] = make([]float64, n)
+		kind[j] = make([]Kind, n)
+	}
+	bestScore, bestRoot := noEdge, -1
+	var bestParent []int
+	var bestW [][]float64
+	var bestKind [][]Kind
+	for _, r := range cands {
+		for i := 0; i < n; i++ {
+			for j := 0; j < n; j++ {
+				if i == r || !(allowed(i, j) || j == r && i != j) {
+					w[j][i] = noEdge
+					continue
+				}
+				z := z0[i*n+j]
+				if j == r {
+					fs.fs = fs.fs[:0]
+					if !allowed(i, j) {
+						v.pairFeatures(&fs, i, j) // beyond the window
+					}
+					v.rootFeatures(&fs, i, j)
+					z += m.attach.score(fs.fs)
+				}
+				pa := sigmoid(z)
+				same := t.opp[i]*t.opp[j] + (1-t.opp[i])*(1-t.opp[j])
+				sup := c.Function*(1-t.att[i]) + c.Role*same
+				att := c.Function*t.att[i] + c.Role*(1-same)
+				best, k := sup, Support
+				if att > sup {
+					best, k = att, Attack
+				}
+				w[j][i] = c.Attach*pa + best + c.Central*(1-t.cc[i])
+				kind[j][i] = k
+			}
+		}
+		parent, ok := maxArborescence(w, r)
+		if !ok {
+			continue
+		}
+		s := c.Central*t.cc[r] + c.Role*(1-t.opp[r])
+		for i, p := range parent {
+			if p >= 0 {
+				s += w[p][i]
+			}
+		}
+		if s > bestScore {
+			bestScore, bestRoot, bestParent = s, r, parent
+			bestW, bestKind = w, kind
+			w, kind = make([][]float64, n), make([][]Kind, n)
+			for j := range w {
+				w[j] = make([]float64, n)
+				kind[j] = make([]Kind, n)
+			}
+		}
+	}
+	w, kind = bestW, bestKind
+	t.root = bestRoot
+	total := c.Attach + c.Function + c.Role + c.Central
+	if total <= 0 {
+		total = 1
+	}
+	for i, p := range bestParent {
+		if p < 0 {
+			continue
+		}
+		r := Relation{From: i, To: p, Kind: kind[p][i], Score: w[p][i] / total}
+		t.rels = append(t.rels, r)
+	}
+	// an attack on a unit that itself argues for something attacks that
+	// inference when the undercut classifier says so
+	for k, r := range t.rels {
+		if r.Kind != Attack || r.To == t.root {
+			continue
+		}
+		fs.fs = fs.fs[:0]
+		v.undercutFeatures(&fs, r.From, r.To, kind[bestParent[r.To]][r.To])
+		if m.undercut.prob(fs.fs) > 0.5 {
+			t.rels[k].Undercut = true
+		}
+	}
+	return t
+}

@@ -1,0 +1,171 @@
+package structure_test
+
+import (
+	"testing"
+
+	"github.com/argmap/argmap/internal/extract"
+	"github.com/argmap/argmap/internal/extract/structure"
+)
+
+func defaultModel(t *testing.T) *structure.Model {
+	t.Helper()
+	m, err := structure.Default()
+	if err != nil {
+		t.Fatalf("Default() error: %v", err)
+	}
+	return m
+}
+
+// parse segments and parses text with the shipped model.
+func parse(t *testing.T, text string) ([]string, structure.Structure) {
+	t.Helper()
+	m := defaultModel(t)
+	units := m.Segment(text, extract.StructureSentences(text))
+	var out []string
+	for _, u := range units {
+		out = append(out, text[u.Start:u.End])
+	}
+	return out, m.Parse(text, units, structure.ParseOptions{})
+}
+
+// TestSegment checks clause boundaries the shipped model finds. (It misses
+// some: "Although trams cost a lot, they last." stays whole, as without a
+// tagger a clause with no auxiliary verb looks like a list item.)
+func TestSegment(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Towns should keep their markets open because small farmers depend on them.",
+			[]string{"Towns should keep their markets open", "because small farmers depend on them."}},
+		{"Although trams are expensive to build, they will last for decades.",
+			[]string{"Although trams are expensive to build,", "they will last for decades."}},
+		{"The red, green and yellow lamps were lit at dusk.",
+			[]string{"The red, green and yellow lamps were lit at dusk."}},
+		{"Night trains are slow. They are also comfortable.",
+			[]string{"Night trains are slow.", "They are also comfortable."}},
+	}
+	for _, tt := range tests {
+		got, _ := parse(t, tt.text)
+		if len(got) != len(tt.want) {
+			t.Errorf("Segment(%q) = %q, want %q", tt.text, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("Segment(%q) = %q, want %q", tt.text, got, tt.want)
+				break
+			}
+		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	text := "Cities should ban cars from their old centres. The narrow streets fill with fumes, " +
+		"because the traffic never stops. Walking is healthier as well. Of course, some shops fear losing customers. " +
+		"But people on foot spend more than drivers do."
+	units, st := parse(t, text)
+	for i, u := range units {
+		t.Logf("unit %d: %q", i, u)
+	}
+	for _, r := range st.Relations {
+		t.Logf("relation %d -> %d %s undercut=%v score=%.2f", r.From, r.To, r.Kind, r.Undercut, r.Score)
+	}
+	if len(st.Central) != 1 || st.Central[0] != 0 {
+		t.Fatalf("Central = %v, want [0] (the thesis)", st.Central)
+	}
+	if len(st.Relations) != len(units)-1 {
+		t.Errorf("%d relations for %d units, want one per unit but the central claim", len(st.Relations), len(units))
+	}
+	has := func(from, to int, kind structure.Kind) bool {
+		for _, r := range st.Relations {
+			if r.From == from && r.To == to && r.Kind == kind {
+				return true
+			}
+		}
+		return false
+	}
+	find := func(prefix string) int {
+		for i, u := range units {
+			if len(u) >= len(prefix) && u[:len(prefix)] == prefix {
+				return i
+			}
+		}
+		t.Fatalf("no unit starts with %q in %q", prefix, units)
+		return -1
+	}
+	because, fumes := find("because"), find("The narrow")
+	if !has(because, fumes, structure.Support) {
+		t.Errorf("want the because-clause supporting the clause before it")
+	}
+	if !has(find("Walking"), 0, structure.Support) {
+		t.Errorf("want the walking sentence supporting the thesis")
+	}
+	if !has(find("Of course"), 0, structure.Attack) {
+		t.Errorf("want the conceded objection attacking the thesis")
+	}
+	if st.Opponent[find("Of course")] < 0.5 {
+		t.Errorf("Opponent[objection] = %.2f, want the objection read as the opponent's", st.Opponent[find("Of course")])
+	}
+}
+
+func TestParseConclusionLast(t *testing.T) {
+	text := "Buses carry many people at once. They pollute less per passenger than cars. " +
+		"Therefore the town should spend its road budget on buses."
+	units, st := parse(t, text)
+	if len(st.Central) != 1 || st.Central[0] != len(units)-1 {
+		t.Errorf("Central = %v of %q, want the therefore-sentence", st.Central, units)
+	}
+}
+
+func TestParseUndercut(t *testing.T) {
+	text := "Of course, the new stadium will be loud. But the noise stops at ten every night. " +
+		"So the neighbours should welcome it."
+	units, st := parse(t, text)
+	for _, r := range st.Relations {
+		t.Logf("relation %q -> %q %s undercut=%v", units[r.From], units[r.To], r.Kind, r.Undercut)
+	}
+	if len(st.Central) != 1 || st.Central[0] != 2 {
+		t.Fatalf("Central = %v, want [2]", st.Central)
+	}
+	want := map[int]structure.Relation{
+		0: {From: 0, To: 2, Kind: structure.Attack},
+		1: {From: 1, To: 0, Kind: structure.Attack, Undercut: true},
+	}
+	for _, r := range st.Relations {
+		w, ok := want[r.From]
+		if !ok {
+			continue
+		}
+		if r.To != w.To || r.Kind != w.Kind || r.Undercut != w.Undercut {
+			t.Errorf("relation from %q = to %d %s undercut=%v, want to %d %s undercut=%v", units[r.From], r.To, r.Kind, r.Undercut, w.To, w.Kind, w.Undercut)
+		}
+	}
+}
+
+func TestParseLongText(t *testing.T) {
+	// twelve paragraphs of two sentences: parsed block by block
+	var text string
+	var paras []string
+	for i := 0; i < 12; i++ {
+		paras = append(paras, "Parks should stay open at night. Lights make them safe for late walkers.")
+	}
+	for i, p := range paras {
+		if i > 0 {
+			text += "\n\n"
+		}
+		text += p
+	}
+	_, st := parse(t, text)
+	if len(st.Central) != 1 {
+		t.Fatalf("Central = %v, want one document central claim", st.Central)
+	}
+	if len(st.Relations) != 23 {
+		t.Errorf("%d relations for 24 units, want 23 (a tree)", len(st.Relations))
+	}
+	for _, r := range st.Relations {
+		if r.From == st.Central[0] {
+			t.Errorf("the central claim %d bears on %d", r.From, r.To)
+		}
+	}
+}

@@ -1,0 +1,226 @@
+package structure
+
+import (
+	"context"
+	"sort"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// TrainOptions control training.
+type TrainOptions struct {
+	Seed      uint64   // seed of the example order (0: 1)
+	Epochs    int      // passes over the examples (0: 15)
+	TrainedOn []string // the corpora and their licences, recorded in the model
+	Fold      string   // "k/n" when a fold was left out, recorded in the model
+}
+
+// Train fits a model on docs with gold structures. The same docs and
+// options always give the same weights.
+func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, error) {
+	if opt.Seed == 0 {
+		opt.Seed = 1
+	}
+	if opt.Epochs <= 0 {
+		opt.Epochs = 15
+	}
+	names := map[uint64]string{}
+	var split, cc, role, fun, att, und []example
+	take := func(fs *featureSet) []feat {
+		out := append([]feat(nil), fs.fs...)
+		fs.fs = fs.fs[:0]
+		return out
+	}
+	fs := &featureSet{names: names}
+	fo := func(seed uint64, l2 float64) fitOptions {
+		return fitOptions{Epochs: opt.Epochs, Rate: 0.1, L2: l2, Seed: opt.Seed + seed}
+	}
+	// The attachment classifier reads the central-claim probabilities of
+	// the units; on the training texts they come from central-claim
+	// classifiers fitted without the text (five inner folds), so they are
+	// as good as they will be on new text, not better.
+	ccProbs := make([][]float64, len(docs))
+	oppProbs := make([][]float64, len(docs))
+	{
+		const inner = 5
+		views := make([]*view, len(docs))
+		for di, d := range docs {
+			if d.Gold != nil && len(d.Gold.Units) > 0 {
+				views[di] = newView(d.Text, goldUnits(d))
+			}
+		}
+		for f := 0; f < inner; f++ {
+			var exs, ros []example
+			for di, v := range views {
+				if v == nil || di%inner == f {
+					continue
+				}
+				for i := range v.units {
+					v.unitFeatures(fs, i, true)
+					f := take(fs)
+					exs = append(exs, example{fs: f, y: i == docs[di].Gold.Central})
+					ros = append(ros, example{fs: f, y: docs[di].Gold.Opp[i]})
+				}
+			}
+			m, r := fit(exs, fo(7, 1e-3)), fit(ros, fo(8, 1e-3))
+			for di, v := range views {
+				if v == nil || di%inner != f {
+					continue
+				}
+				ccProbs[di] = make([]float64, len(v.units))
+				oppProbs[di] = make([]float64, len(v.units))
+				for i := range v.units {
+					v.unitFeatures(fs, i, true)
+					f := take(fs)
+					ccProbs[di][i] = m.prob(f)
+					oppProbs[di][i] = r.prob(f)
+				}
+			}
+		}
+	}
+	n := 0
+	for di, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, argmap.Errorf(argmap.EUNAVAILABLE, "training cancelled: %w", err)
+		}
+		g := d.Gold
+		if g == nil || len(g.Units) == 0 {
+			continue
+		}
+		n++
+		// split points: is a gold unit starting between the two words?
+		starts := make([]int, len(g.Units))
+		for i, u := range g.Units {
+			starts[i] = u.Start
+		}
+		var toks []token
+		for _, s := range d.Sentences {
+			toks = tokenize(d.Text, s.Start, s.End, toks[:0])
+			ws := words(toks)
+			for ci, c := range candidates(d.Text, toks, ws) {
+				y := false
+				for _, st := range starts {
+					if st > toks[c.k-1].start && st <= toks[c.k].start {
+						y = true
+					}
+				}
+				splitFeatures(fs, ws, c.k, c.punct, ci == 0)
+				split = append(split, example{fs: take(fs), y: y})
+			}
+		}
+		units := goldUnits(d)
+		v := newView(d.Text, units)
+		v.setCentral(ccProbs[di])
+		v.opp = oppProbs[di]
+		for i := range units {
+			v.unitFeatures(fs, i, true)
+			f := take(fs)
+			cc = append(cc, example{fs: f, y: i == g.Central})
+			role = append(role, example{fs: f, y: g.Opp[i]})
+			if i == g.Central {
+				continue
+			}
+			fun = append(fun, example{fs: f, y: g.Kind[i] == Attack})
+			for j := range units {
+				if j == i {
+					continue
+				}
+				v.pairFeatures(fs, i, j)
+				if j == g.Central {
+					v.rootFeatures(fs, i, j)
+				}
+				att = append(att, example{fs: take(fs), y: g.Head[i] == j})
+			}
+			if h := g.Head[i]; g.Kind[i] == Attack && h != g.Central {
+				v.undercutFeatures(fs, i, h, g.Kind[h])
+				und = append(und, example{fs: take(fs), y: g.Undercut[i]})
+			}
+		}
+	}
+	if n == 0 {
+		return nil, nil, argmap.Errorf(argmap.EINVALID, "no texts with a gold structure to train on")
+	}
+	m := &Model{
+		split:    fit(split, fo(1, 1e-4)),
+		cc:       fit(cc, fo(2, 1e-3)),
+		role:     fit(role, fo(3, 1e-3)),
+		function: fit(fun, fo(4, 1e-3)),
+		attach:   fit(att, fo(5, 1e-3)),
+		undercut: fit(und, fo(6, 1e-3)),
+		// the base classifiers weigh equally in the evidence graph, as in
+		// Peldszus and Stede (2015); other weights did no better in
+		// cross-validation
+		combine: Combine{Attach: 1, Function: 1, Role: 1, Central: 1},
+		info:    Info{TrainedOn: opt.TrainedOn, Texts: n, Seed: opt.Seed, Fold: opt.Fold},
+	}
+	data, err := m.encode(names)
+	if err != nil {
+		return nil, nil, err
+	}
+	// the model returned is the one the file gives back, rounded weights and all
+	m, err = LoadModel(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return m, data, nil
+}
+
+// goldUnits returns the gold units of d with their sentence and paragraph:
+// the sentence holding the unit's start.
+func goldUnits(d Doc) []Unit {
+	units := make([]Unit, len(d.Gold.Units))
+	for i, u := range d.Gold.Units {
+		units[i] = u
+		units[i].Sent = -1
+		for si, s := range d.Sentences {
+			if u.Start >= s.Start && u.Start < s.End || si == len(d.Sentences)-1 && units[i].Sent < 0 {
+				units[i].Sent, units[i].Para = si, s.Para
+				break
+			}
+		}
+		if units[i].Sent < 0 {
+			units[i].Sent = i
+		}
+	}
+	return units
+}
+
+// Folds assigns docs to k folds deterministically. Texts on one topic
+// (Doc.Topic, else the text's own name) stay in one fold, so no fold is
+// tested on a topic it was trained on; topics are dealt largest first, ties
+// by name, to the fold with the fewest texts. It returns every doc's fold.
+func Folds(docs []Doc, k int) []int {
+	byTopic := map[string][]int{}
+	var topics []string
+	for i, d := range docs {
+		t := d.Topic
+		if t == "" {
+			t = "name:" + d.Name
+		}
+		if _, ok := byTopic[t]; !ok {
+			topics = append(topics, t)
+		}
+		byTopic[t] = append(byTopic[t], i)
+	}
+	sort.SliceStable(topics, func(a, b int) bool {
+		if len(byTopic[topics[a]]) != len(byTopic[topics[b]]) {
+			return len(byTopic[topics[a]]) > len(byTopic[topics[b]])
+		}
+		return topics[a] < topics[b]
+	})
+	size := make([]int, k)
+	fold := make([]int, len(docs))
+	for _, t := range topics {
+		f := 0
+		for i := 1; i < k; i++ {
+			if size[i] < size[f] {
+				f = i
+			}
+		}
+		for _, d := range byTopic[t] {
+			fold[d] = f
+		}
+		size[f] += len(byTopic[t])
+	}
+	return fold
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# cv-structure.sh — 5-fold cross-validation of the argument-structure parser on
+# microtexts2 (../shared/data/microtexts2, CC BY-NC-SA: read in place, never
+# copied). Texts are split into folds by topic (argmap train-structure
+# --folds); for each fold the parser is trained on the other four, the fold is
+# extracted with those weights, and ../shared/eval/score_micro.py scores it on
+# a temporary directory of symlinks to the fold's .txt/.xml. Prints each fold's
+# scores and the mean.
+#
+#   scripts/cv-structure.sh [DATA_DIR] [FOLDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=$(cd "${1:-../shared/data/microtexts2}" && pwd)
+k=${2:-5}
+scorer=$(cd "$(dirname "$data")/../eval" 2>/dev/null && pwd)/score_micro.py
+[ -f "$scorer" ] || scorer=$(pwd)/../shared/eval/score_micro.py
+[ -f "$scorer" ] || { echo "cv-structure: score_micro.py not found" >&2; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go build -o "$tmp/argmap" ./cmd/argmap
+for ((f = 0; f < k; f++)); do
+	dir="$tmp/fold$f"
+	mkdir -p "$dir"
+	"$tmp/argmap" train-structure --data "$data" --folds "$k" --fold "$f" --list-fold -o /dev/null >"$tmp/names$f"
+	while read -r name; do
+		ln -s "$data/$name" "$dir/$name"
+		ln -s "$data/${name%.txt}.xml" "$dir/${name%.txt}.xml"
+	done <"$tmp/names$f"
+	"$tmp/argmap" train-structure --data "$data" --folds "$k" --fold "$f" -o "$tmp/w$f.json" 2>/dev/null
+	"$tmp/argmap" extract --structure-weights "$tmp/w$f.json" --format jsonl "$dir"/*.txt >"$tmp/p$f.jsonl"
+	echo "fold $f: $(python3 "$scorer" "$dir" "$tmp/p$f.jsonl")"
+done | tee "$tmp/folds"
+python3 - "$tmp/folds" <<'PY'
+import json, sys
+rows = [json.loads(l.split(": ", 1)[1]) for l in open(sys.argv[1])]
+keys = ["central_claim_acc", "relation_p", "relation_r", "relation_f1", "stance_acc_on_attached"]
+print("mean over %d folds (%d texts): %s" % (len(rows), sum(r["texts"] for r in rows),
+      json.dumps({k: round(sum(r[k] for r in rows) / len(rows), 3) for k in keys})))
+PY
