@@ -120,9 +120,10 @@ func hasWord(s, w string) bool {
 }
 
 func TestMarkdownClaimText(t *testing.T) {
-	text := "# Fees\n\n**The scheme** is *unfair* to [students](http://example.test), and the ministry has known it for years.\n"
+	// one clause: ", and the ministry has known it" would be a unit of its own
+	text := "# Fees\n\n**The scheme** is *unfair* to [students](http://example.test) from poorer families.\n"
 	g := extractDoc(t, "fees.md", []byte(text))
-	want := "The scheme is unfair to students, and the ministry has known it for years."
+	want := "The scheme is unfair to students from poorer families."
 	for _, c := range g.Claims {
 		if c.Text == want {
 			if q := c.Spans[0].Quote; !strings.HasPrefix(q, "**The scheme**") || text[c.Spans[0].Start:c.Spans[0].End] != q {
