@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/argmap/argmap/internal/argmap"
 )
 
 const ferriesAIF = `{"nodes":[
@@ -123,5 +125,39 @@ func TestImportExportArgdown(t *testing.T) {
 	other := filepath.Join(dir, "b.db")
 	if code, _, stderr := cli(t, nil, "import", "--store", other, out); code != 0 || !strings.Contains(stderr, "8 claims   5 relations") {
 		t.Errorf("import of the export = %d %q", code, stderr)
+	}
+}
+
+// TestArgdownUndercutDrawnOnEdge: the map of an imported Argdown document
+// draws an undercut onto the edge (the inference) it attacks.
+func TestArgdownUndercutDrawnOnEdge(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "a.db")
+	writeFiles(t, dir, map[string][]byte{"ferries.argdown": []byte(ferriesArgdown)})
+	if code, _, stderr := cli(t, nil, "import", "--store", store, filepath.Join(dir, "ferries.argdown")); code != 0 {
+		t.Fatalf("import = %d %q", code, stderr)
+	}
+	out := filepath.Join(dir, "map.dot")
+	if code, _, stderr := cli(t, nil, "export", "--store", store, "--format", "dot", "-o", out); code != 0 {
+		t.Fatalf("export --format dot = %d %q", code, stderr)
+	}
+	dot, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := argmap.DerivedID(argmap.KindSource, argmap.ContentHash([]byte(ferriesArgdown)))
+	fares := argmap.DerivedID(argmap.KindClaim, src, "argument", "Fares")
+	monopoly := argmap.DerivedID(argmap.KindClaim, src, "argument", "Monopoly")
+	sell := argmap.DerivedID(argmap.KindClaim, src, "statement", "0", "Sell")
+	inference := argmap.DerivedID(argmap.KindRelation, src, "support", fares, sell)
+	for _, want := range []string{
+		`"` + inference + `" [shape=point`,                   // the supported edge passes a junction
+		`"` + fares + `" -> "` + inference + `"`,             // premise into the junction
+		`"` + inference + `" -> "` + sell + `"`,              // junction to the conclusion
+		`"` + monopoly + `" -> "` + inference + `" [color="`, // the undercut ends on it
+	} {
+		if !strings.Contains(string(dot), want) {
+			t.Errorf("map lacks %s:\n%s", want, dot)
+		}
 	}
 }

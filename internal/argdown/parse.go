@@ -132,7 +132,8 @@ type Document struct {
 	Sections   []Section
 }
 
-// SyntaxError is an Argdown parse error at a line and column.
+// SyntaxError describes an Argdown parse error at a line and column; Parse
+// returns it as the message of an EINVALID argmap.Error.
 type SyntaxError struct {
 	Line, Col int
 	Msg       string
@@ -142,10 +143,10 @@ func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("argdown: line %d, column %d: %s", e.Line, e.Col, e.Msg)
 }
 
-// errAt returns an EINVALID error wrapping a SyntaxError.
+// errAt returns an EINVALID error whose message names the line and column.
 func errAt(line, col int, format string, args ...any) error {
 	se := &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
-	return &argmap.Error{Code: argmap.EINVALID, Message: se.Error(), Err: se}
+	return &argmap.Error{Code: argmap.EINVALID, Message: se.Error()}
 }
 
 // line is one physical line after comments are removed.
@@ -636,7 +637,7 @@ func (p *parser) elements(ls []line) error {
 // after any relation or list marker).
 func (p *parser) element(l line, text string, off int) (*item, error) {
 	pos := Pos{Line: l.num, Col: l.col + utf8.RuneCountInString(l.text[:len(l.text)-len(text)]), Offset: off}
-	if strings.HasPrefix(text, "<") {
+	if isArgumentStart(text) {
 		if end := closing(text, '>'); end > 1 {
 			title := normTitle(text[1:end])
 			rest := text[end+1:]

@@ -335,14 +335,16 @@ func (w *writer) plan() {
 			}
 		}
 	}
+	inRel := map[*wNode]bool{}
 	for _, r := range w.rels {
 		r.from.uses++
 		r.to.uses++
+		inRel[r.from], inRel[r.to] = true, true
 	}
 	// A statement's definition is one of its uses; more than one needs a
 	// title.
 	for _, n := range w.order {
-		if n.title != "" || n.uses > 1 || w.usedInRel(n) {
+		if n.title != "" || n.uses > 1 || inRel[n] {
 			n.title = w.uniqueTitle(n.title, n.text, w.titles)
 		}
 	}
@@ -354,15 +356,6 @@ func (w *writer) plan() {
 func anyArg(w *writer, ids []string) bool {
 	for _, id := range ids {
 		if w.nodes[id].isArg {
-			return true
-		}
-	}
-	return false
-}
-
-func (w *writer) usedInRel(n *wNode) bool {
-	for _, r := range w.rels {
-		if r.from == n || r.to == n {
 			return true
 		}
 	}
@@ -452,7 +445,7 @@ func (w *writer) render() string {
 // ref writes a reference to a statement or argument.
 func (w *writer) ref(n *wNode) string {
 	if n.isArg {
-		return "<" + escapeTitle(n.title) + ">"
+		return "<" + escapeArgTitle(n.title) + ">"
 	}
 	if n.title == "" {
 		// Unreachable: statements in relations have titles.
@@ -478,7 +471,7 @@ func (w *writer) statement(n *wNode) string {
 }
 
 func (w *writer) writeArgument(b *strings.Builder, a *wArg) {
-	b.WriteString("<" + escapeTitle(a.node.title) + ">")
+	b.WriteString("<" + escapeArgTitle(a.node.title) + ">")
 	if a.desc != "" && a.desc != a.node.title {
 		b.WriteString(": " + escapeText(a.desc))
 	}
@@ -570,9 +563,21 @@ func sameInts(a, b []int) bool {
 
 // escapeTitle escapes the characters that would end a title.
 func escapeTitle(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "{", `\{`, "}", `\}`)
-	return r.Replace(oneLine(s))
+	return titleEscaper.Replace(oneLine(s))
 }
+
+// escapeArgTitle escapes an argument title; one that starts with a relation
+// marker's second character (<+ <- <_) gets that character escaped.
+func escapeArgTitle(s string) string {
+	t := escapeTitle(s)
+	if t != "" && strings.ContainsRune("+-_", rune(t[0])) {
+		t = `\` + t
+	}
+	return t
+}
+
+// titleEscaper is read-only after initialisation (safe for concurrent use).
+var titleEscaper = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "{", `\{`, "}", `\}`, "/", `\/`)
 
 // escapeText escapes what Argdown would read as syntax in statement text:
 // comment openers, braces (data), a leading marker (heading, relation,
@@ -601,13 +606,13 @@ func escapeText(s string) string {
 		case c == '<' && strings.HasPrefix(s[i:], "<!--"):
 			b.WriteString(`\<`)
 		case c == '[':
-			if n := linkLen([]byte(s[i:])); n > 0 {
+			if n := linkLen([]byte(s[i:])); n > 0 && plain(s[i:i+n]) {
 				b.WriteString(s[i : i+n])
 				i += n
 				continue
 			}
 			if i > 0 && s[i-1] == '@' {
-				if end := closing(s[i:], ']'); end > 0 {
+				if end := closing(s[i:], ']'); end > 0 && plain(s[i:i+end+1]) {
 					b.WriteString(s[i : i+end+1])
 					i += end + 1
 					continue
@@ -617,7 +622,7 @@ func escapeText(s string) string {
 		case c == ']':
 			b.WriteString(`\]`)
 		case c == '<' && i > 0 && s[i-1] == '@':
-			if end := closing(s[i:], '>'); end > 0 {
+			if end := closing(s[i:], '>'); end > 0 && plain(s[i:i+end+1]) {
 				b.WriteString(s[i : i+end+1])
 				i += end + 1
 				continue
@@ -676,6 +681,12 @@ func emphasis(s string) map[int]bool {
 		i = j
 	}
 	return keep
+}
+
+// plain reports whether a mention or link can be written as it is: it holds
+// nothing Argdown would read as a comment, data or an escape.
+func plain(s string) bool {
+	return !strings.ContainsAny(s, "{}\\") && !strings.Contains(s, "<!--") && !strings.Contains(s, "//") && !strings.Contains(s, "/*")
 }
 
 // needsLeadingEscape reports whether s, at the start of a line, would read
