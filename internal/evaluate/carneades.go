@@ -299,22 +299,19 @@ func (c *caes) weight(a int) float64 {
 	}
 	var w float64
 	switch arg.scheme {
-	case argmap.SchemeConvergent:
-		if in > 0 || n == 0 {
+	case argmap.SchemeConvergent: // no premises: nothing to converge, weight 0
+		if in > 0 {
 			w = 1
 		}
-	case argmap.SchemeCumulative:
-		w = 1
+	case argmap.SchemeCumulative: // no premises: weight 0
 		if n > 0 {
 			w = float64(in) / float64(n)
 		}
-	case argmap.SchemeFactorized:
+	case argmap.SchemeFactorized: // no premises: weight 0
 		if in < n {
 			return 0
 		}
-		total := c.premiseCount(arg.conclusion)
-		w = 1
-		if total > 0 {
+		if total := c.premiseCount(arg.conclusion); total > 0 {
 			w = float64(in) / float64(total)
 		}
 	default: // linked
