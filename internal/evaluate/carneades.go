@@ -95,14 +95,17 @@ type cIssue struct {
 }
 
 type caes struct {
-	g      *argmap.Graph
-	stmts  []cStmt
-	args   []cArg
-	issues []cIssue
-	lab    []Label
-	done   []bool
-	queue  []int
-	queued []bool
+	g       *argmap.Graph
+	stmtOf  []int          // node index -> statement
+	nodeIdx map[string]int // claim or evidence ID -> node index
+	rep     []int          // node index -> the node that stands for its statement
+	stmts   []cStmt
+	args    []cArg
+	issues  []cIssue
+	lab     []Label
+	done    []bool
+	queue   []int
+	queued  []bool
 }
 
 func evaluateCarneades(g *argmap.Graph, opt Options) *Evaluation {
@@ -111,20 +114,80 @@ func evaluateCarneades(g *argmap.Graph, opt Options) *Evaluation {
 		stated = DefaultStatedWeight
 	}
 	nodes := graphNodes(g)
+	nc := len(g.Claims)
 	c := &caes{g: g}
 	idx := make(map[string]int, len(nodes))
 	for i, n := range nodes {
 		idx[n.id] = i
-		c.stmts = append(c.stmts, cStmt{node: i, name: short(n.key, n.text), issue: -1, why: why{rival: -1}})
 	}
-	for i := range g.Evidence {
-		c.stmts[len(g.Claims)+i].assumed = true
+	c.nodeIdx = idx
+	// Claims the linker found to state the same proposition (linked
+	// supports between two claims) are one statement; claims it found to
+	// state opposite propositions (linked contests) are rival positions.
+	claimPair := func(r *argmap.Relation) (int, int, bool) {
+		if r.Origin != argmap.OriginLinked || len(r.From) != 1 {
+			return 0, 0, false
+		}
+		a, okA := idx[r.From[0]]
+		b, okB := idx[r.To]
+		if !okA || !okB || a >= nc || b >= nc || a == b {
+			return 0, 0, false
+		}
+		return a, b, true
+	}
+	rep := make([]int, len(nodes))
+	for i := range rep {
+		rep[i] = i
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for rep[x] != x {
+			rep[x] = rep[rep[x]]
+			x = rep[x]
+		}
+		return x
+	}
+	for i := range g.Relations {
+		if r := &g.Relations[i]; r.Kind == argmap.Supports {
+			if a, b, ok := claimPair(r); ok {
+				ra, rb := find(a), find(b)
+				if ra > rb {
+					ra, rb = rb, ra
+				}
+				rep[rb] = ra
+			}
+		}
+	}
+	c.stmtOf = make([]int, len(nodes))
+	for i, n := range nodes {
+		if find(i) == i {
+			c.stmtOf[i] = len(c.stmts)
+			c.stmts = append(c.stmts, cStmt{node: i, name: short(n.key, n.text), issue: -1, why: why{rival: -1}})
+		}
+	}
+	c.rep = make([]int, len(nodes))
+	for i := range nodes {
+		c.rep[i] = find(i)
+		c.stmtOf[i] = c.stmtOf[c.rep[i]]
+	}
+	stmtOfID := func(id string) (int, bool) {
+		i, ok := idx[id]
+		if !ok {
+			return 0, false
+		}
+		return c.stmtOf[i], true
+	}
+	for i := nc; i < len(nodes); i++ {
+		c.stmts[c.stmtOf[i]].assumed = true // evidence is given
 	}
 	// Issues named by the claims.
 	byName := map[string]int{}
 	for i := range g.Claims {
 		cl := &g.Claims[i]
-		c.stmts[i].assumed = cl.Assumed
+		st := c.stmtOf[i]
+		if cl.Assumed {
+			c.stmts[st].assumed = true
+		}
 		if cl.Issue == "" {
 			continue
 		}
@@ -132,13 +195,40 @@ func evaluateCarneades(g *argmap.Graph, opt Options) *Evaluation {
 		if !ok {
 			k = len(c.issues)
 			byName[cl.Issue] = k
-			c.issues = append(c.issues, cIssue{})
+			c.issues = append(c.issues, cIssue{standard: cl.Standard})
 		}
-		c.issues[k].positions = append(c.issues[k].positions, i)
-		if c.issues[k].standard == "" {
-			c.issues[k].standard = cl.Standard
+		if cur := c.stmts[st].issue; cur >= 0 {
+			c.mergeIssues(cur, k)
+			continue
 		}
-		c.stmts[i].issue = k
+		c.joinIssue(k, st, cl.Standard)
+	}
+	// Rival positions: opposite propositions found by the linker.
+	rivalry := map[int]bool{} // relation index
+	for i := range g.Relations {
+		r := &g.Relations[i]
+		if r.Kind != argmap.Contests {
+			continue
+		}
+		a, b, ok := claimPair(r)
+		if !ok || c.stmtOf[a] == c.stmtOf[b] {
+			continue
+		}
+		rivalry[i] = true
+		sa, sb := c.stmtOf[a], c.stmtOf[b]
+		switch ka, kb := c.stmts[sa].issue, c.stmts[sb].issue; {
+		case ka < 0 && kb < 0:
+			k := len(c.issues)
+			c.issues = append(c.issues, cIssue{standard: g.Claims[b].Standard})
+			c.joinIssue(k, sb, "")
+			c.joinIssue(k, sa, "")
+		case ka < 0:
+			c.joinIssue(kb, sa, "")
+		case kb < 0:
+			c.joinIssue(ka, sb, "")
+		default:
+			c.mergeIssues(kb, ka)
+		}
 	}
 	// The denials of contested claims and the "does not apply" statements
 	// of contested relations.
@@ -150,21 +240,21 @@ func evaluateCarneades(g *argmap.Graph, opt Options) *Evaluation {
 	undercut := map[int]int{}
 	for i := range g.Relations {
 		r := &g.Relations[i]
-		if r.Kind != argmap.Contests {
+		if r.Kind != argmap.Contests || rivalry[i] {
 			continue
 		}
-		if t, ok := idx[r.To]; ok && t < len(g.Claims) {
-			if _, done := denial[t]; !done {
-				d := c.addStmt("the denial of " + c.stmts[t].name)
-				denial[t] = d
-				k := c.stmts[t].issue
+		if t, ok := idx[r.To]; ok && t < nc {
+			st := c.stmtOf[t]
+			if _, done := denial[st]; !done {
+				d := c.addStmt("the denial of " + c.stmts[st].name)
+				denial[st] = d
+				k := c.stmts[st].issue
 				if k < 0 {
 					k = len(c.issues)
-					c.issues = append(c.issues, cIssue{positions: []int{t}, standard: g.Claims[t].Standard})
-					c.stmts[t].issue = k
+					c.issues = append(c.issues, cIssue{})
+					c.joinIssue(k, st, g.Claims[t].Standard)
 				}
-				c.issues[k].positions = append(c.issues[k].positions, d)
-				c.stmts[d].issue = k
+				c.joinIssue(k, d, "")
 			}
 		}
 		if t, ok := relIdx[r.To]; ok {
@@ -173,49 +263,64 @@ func evaluateCarneades(g *argmap.Graph, opt Options) *Evaluation {
 			}
 		}
 	}
+	internal := func(r *argmap.Relation) bool { // a support between one statement's own claims
+		if r.Kind != argmap.Supports || len(r.From) != 1 {
+			return false
+		}
+		a, okA := stmtOfID(r.From[0])
+		b, okB := stmtOfID(r.To)
+		return okA && okB && a == b
+	}
 	// Premises taken as given.
 	if opt.AssumePremises {
-		supported := map[string]bool{}
+		supported := map[int]bool{}
 		for i := range g.Relations {
-			if g.Relations[i].Kind == argmap.Supports {
-				supported[g.Relations[i].To] = true
+			r := &g.Relations[i]
+			if st, ok := stmtOfID(r.To); ok && r.Kind == argmap.Supports && !internal(r) {
+				supported[st] = true
 			}
 		}
 		for i := range g.Claims {
-			if supported[g.Claims[i].ID] || g.Claims[i].Issue != "" || c.stmts[i].assumed {
+			st := c.stmtOf[i]
+			if c.rep[i] != i || supported[st] || g.Claims[i].Issue != "" || c.stmts[st].assumed || c.stmts[st].premise {
 				continue
 			}
-			c.stmts[i].premise = true
-			if c.stmts[i].issue < 0 {
-				c.stmts[i].assumed = true
+			c.stmts[st].premise = true
+			if c.stmts[st].issue < 0 {
+				c.stmts[st].assumed = true
 				continue
 			}
 			// A contested premise: its being given weighs against the contests.
-			c.addArg(cArg{rel: -1, conclusion: i, undercutter: -1, factor: stated, role: "given"})
+			c.addArg(cArg{rel: -1, conclusion: st, undercutter: -1, factor: stated, role: "given"})
 		}
 	}
-	// Claims stated in sources.
+	// Claims stated in sources (one of a statement's claims is enough).
+	statedDone := map[int]bool{}
 	for i := range g.Claims {
-		cl := &g.Claims[i]
-		if c.stmts[i].assumed || c.stmts[i].premise || len(cl.Spans) == 0 {
+		st := c.stmtOf[i]
+		if c.stmts[st].assumed || c.stmts[st].premise || len(g.Claims[i].Spans) == 0 || statedDone[st] {
 			continue
 		}
-		if c.stmts[i].issue < 0 {
-			c.stmts[i].assumed, c.stmts[i].stated = true, true
+		statedDone[st] = true
+		if c.stmts[st].issue < 0 {
+			c.stmts[st].assumed, c.stmts[st].stated = true, true
 			continue
 		}
-		c.addArg(cArg{rel: -1, conclusion: i, undercutter: -1, factor: stated, role: "stated"})
+		c.addArg(cArg{rel: -1, conclusion: st, undercutter: -1, factor: stated, role: "stated"})
 	}
 	// Relations as arguments.
 	for i := range g.Relations {
 		r := &g.Relations[i]
+		if rivalry[i] || internal(r) {
+			continue
+		}
 		a := cArg{rel: i, undercutter: -1, scheme: r.Scheme, factor: relWeight(r)}
 		if u, ok := undercut[i]; ok {
 			a.undercutter = u
 		}
 		known := true
 		for _, f := range r.From {
-			p, ok := idx[f]
+			p, ok := stmtOfID(f)
 			if !ok {
 				known = false
 				break
@@ -225,7 +330,7 @@ func evaluateCarneades(g *argmap.Graph, opt Options) *Evaluation {
 		if !known {
 			continue // a premise outside the graph (a cut-out neighbourhood)
 		}
-		t, isNode := idx[r.To]
+		t, isNode := stmtOfID(r.To)
 		tr, isRel := relIdx[r.To]
 		switch {
 		case r.Kind == argmap.Supports && isNode:
@@ -241,6 +346,44 @@ func evaluateCarneades(g *argmap.Graph, opt Options) *Evaluation {
 	}
 	c.label()
 	return c.result(nodes)
+}
+
+// stmtOfID returns the one statement the nodes ids stand for, if they are
+// all in the graph and stand for the same one.
+func (c *caes) stmtOfID(ids []string) (int, bool) {
+	st := -1
+	for _, id := range ids {
+		i, ok := c.nodeIdx[id]
+		if !ok || (st >= 0 && st != c.stmtOf[i]) {
+			return 0, false
+		}
+		st = c.stmtOf[i]
+	}
+	return st, st >= 0
+}
+
+// joinIssue makes statement s a position of issue k, which takes standard
+// when it has none.
+func (c *caes) joinIssue(k, s int, standard string) {
+	c.issues[k].positions = append(c.issues[k].positions, s)
+	c.stmts[s].issue = k
+	if c.issues[k].standard == "" {
+		c.issues[k].standard = standard
+	}
+}
+
+// mergeIssues moves the positions of issue from into issue into.
+func (c *caes) mergeIssues(into, from int) {
+	if into == from {
+		return
+	}
+	for _, p := range c.issues[from].positions {
+		c.joinIssue(into, p, "")
+	}
+	if c.issues[into].standard == "" {
+		c.issues[into].standard = c.issues[from].standard
+	}
+	c.issues[from] = cIssue{}
 }
 
 func (c *caes) addStmt(name string) int {
@@ -598,9 +741,14 @@ func (c *caes) resolve(k int) {
 func (c *caes) result(nodes []nodeInfo) *Evaluation {
 	ev := &Evaluation{Semantics: SemCarneades, Statements: make([]StatementLabel, 0, len(nodes)), Arguments: make([]ArgumentLabel, 0, len(c.g.Relations))}
 	for i, n := range nodes {
-		st := &c.stmts[i]
-		sl := StatementLabel{ID: n.id, Key: n.key, Text: n.text, Label: c.lab[i], Kind: n.kind, Assumed: st.assumed,
-			Reason: c.sentence(i)}
+		k := c.stmtOf[i]
+		st := &c.stmts[k]
+		reason := c.sentence(k)
+		if r := c.rep[i]; r != i {
+			reason = "the same proposition as " + c.stmts[k].name + " (linked): " + reason
+		}
+		sl := StatementLabel{ID: n.id, Key: n.key, Text: n.text, Label: c.lab[k], Kind: n.kind, Assumed: st.assumed,
+			Reason: reason}
 		for _, a := range st.why.args {
 			sl.Deciding = append(sl.Deciding, c.decider(a))
 		}
@@ -616,7 +764,13 @@ func (c *caes) result(nodes []nodeInfo) *Evaluation {
 		r := &c.g.Relations[i]
 		al := ArgumentLabel{ID: r.ID, Key: r.Title, Kind: string(r.Kind), From: r.From, To: r.To}
 		k, ok := argOf[i]
+		from, fromOK := c.stmtOfID(r.From)
+		to, toOK := c.stmtOfID([]string{r.To})
 		switch {
+		case !ok && fromOK && toOK && from == to:
+			al.Label, al.Reason = c.lab[from], "links two claims stating the same proposition, evaluated as one"
+		case !ok && fromOK && toOK && r.Kind == argmap.Contests && c.stmts[from].issue >= 0 && c.stmts[from].issue == c.stmts[to].issue:
+			al.Label, al.Reason = c.lab[from], "marks opposite propositions: rival positions of one issue, weighed against each other"
 		case !ok:
 			al.Label, al.Reason = Undec, "not evaluated: it supports a relation, or reaches outside the graph"
 		case c.undercutLabel(k) == In:

@@ -201,3 +201,53 @@ func TestAssumePremises(t *testing.T) {
 		t.Errorf("with AssumePremises (-want +got):\n%s", diff)
 	}
 }
+
+// linked marks the relations named as found by the linker across documents.
+func (b *graphBuilder) linked(names ...string) *graphBuilder {
+	for _, n := range names {
+		for i := range b.g.Relations {
+			if b.g.Relations[i].ID == b.ids[n] {
+				b.g.Relations[i].Origin = argmap.OriginLinked
+			}
+		}
+	}
+	return b
+}
+
+func TestLinkedPropositions(t *testing.T) {
+	// a and a2 state the same proposition (linked both ways); b denies it
+	// (a linked contest); e supports a2 and c is contested by a2.
+	b := newGraph().claim("a", true).claim("a2", true).claim("b", true).claim("c", true).evidence("e").
+		rel("l1", argmap.Supports, 0.9, "a2", "a").rel("l2", argmap.Supports, 0.9, "a", "a2").
+		rel("x", argmap.Contests, 0.8, "a", "b").
+		rel("s", argmap.Supports, 1, "a2", "e").
+		rel("y", argmap.Contests, 1, "c", "a2").
+		linked("l1", "l2", "x")
+	ev, err := evaluate.EvaluateGraph(&b.g, evaluate.SemCarneades, evaluate.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, why, rel := map[string]string{}, map[string]string{}, map[string]string{}
+	for _, s := range ev.Statements {
+		name := s.Key
+		if name == "" {
+			name = "e"
+		}
+		got[name], why[name] = s.Label.String(), s.Reason
+	}
+	for _, a := range ev.Arguments {
+		rel[a.Key] = a.Label.String() + ": " + a.Reason
+	}
+	// a (one statement with a2) is backed by e (1) against its rival b (0.5):
+	// a and a2 in, b out; c, contested by a2 at full weight, out.
+	want := map[string]string{"a": "in", "a2": "in", "b": "out", "c": "out", "e": "in"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("labels (-want +got):\n%s\nreasons: %v", diff, why)
+	}
+	if !strings.Contains(why["a2"], "same proposition as a") {
+		t.Errorf("reason of a2 = %q, want it to say it is the same proposition as a", why["a2"])
+	}
+	if !strings.Contains(rel["x"], "rival positions") || !strings.Contains(rel["l1"], "same proposition") {
+		t.Errorf("linked relations: x %q, l1 %q", rel["x"], rel["l1"])
+	}
+}
