@@ -32,6 +32,11 @@ func (s expandingStore) SearchClaims(ctx context.Context, q string, limit int) (
 	return s.Store.SearchClaims(ctx, mergeQueries(s.expand(q), q), limit)
 }
 
+// SearchEvidence implements argmap.EvidenceStore with the same phrasings.
+func (s expandingStore) SearchEvidence(ctx context.Context, q string, limit int) ([]argmap.EvidenceHit, error) {
+	return s.Store.SearchEvidence(ctx, mergeQueries(s.expand(q), q), limit)
+}
+
 // mergeQueries joins the query and its alternatives into one query string
 // with each word once, the query's own words first. Short words of the
 // alternatives ("out" of "keeps out") are left out: alone, out of their

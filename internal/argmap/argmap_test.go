@@ -444,3 +444,7 @@ func (f *fakeQuestioner) Claims(_ context.Context, fl argmap.ClaimFilter) ([]arg
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
 }
+
+func (f *fakeQuestioner) SearchEvidence(context.Context, string, int) ([]argmap.EvidenceHit, error) {
+	return nil, nil
+}

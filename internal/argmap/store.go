@@ -95,6 +95,13 @@ type ClaimHit struct {
 	Rank  float64 `json:"rank"`
 }
 
+// EvidenceHit is one full-text search result over evidence. Rank is higher
+// for better matches and comparable only within one result list.
+type EvidenceHit struct {
+	Evidence Evidence `json:"evidence"`
+	Rank     float64  `json:"rank"`
+}
+
 // Step is one relation on a path toward a queried claim. From is the node the
 // path enters the relation by: one of its premises, or the ID of a relation the
 // path continues along (after an undercut). To is the relation's target.
@@ -162,6 +169,10 @@ type EvidenceStore interface {
 	DeleteEvidence(ctx context.Context, id string) error
 	// EvidenceList lists evidence with spans.
 	EvidenceList(ctx context.Context, f EvidenceFilter) ([]Evidence, error)
+	// SearchEvidence ranks evidence against a free-text query (best first),
+	// like SearchClaims: a query with no searchable word gives an empty
+	// list, not an error.
+	SearchEvidence(ctx context.Context, q string, limit int) ([]EvidenceHit, error)
 }
 
 // ActorStore stores actors.

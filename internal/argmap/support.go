@@ -115,6 +115,7 @@ type Questioner interface {
 	Claim(ctx context.Context, id string) (*Claim, error)
 	Evidence(ctx context.Context, id string) (*Evidence, error)
 	Claims(ctx context.Context, f ClaimFilter) ([]Claim, error)
+	SearchEvidence(ctx context.Context, q string, limit int) ([]EvidenceHit, error)
 	SearchClaims(ctx context.Context, q string, limit int) ([]ClaimHit, error)
 	Reach(ctx context.Context, claimID string, depth int) ([]Reach, error)
 	Source(ctx context.Context, id string) (*Source, error)
@@ -234,6 +235,19 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 			}
 			matched = append(matched, judged{hit: h, j: jd})
 		}
+		// evidence states findings and reported views too
+		evs, err := q.SearchEvidence(ctx, query, searchCandidates/2)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range evs {
+			jd := j.Judge(query, h.Evidence.Text)
+			if jd.Stance == StanceTopic {
+				continue
+			}
+			c := Claim{ID: h.Evidence.ID, Text: h.Evidence.Text, Spans: h.Evidence.Spans}
+			matched = append(matched, judged{hit: ClaimHit{Claim: c, Rank: h.Rank}, j: jd})
+		}
 		if len(matched) == 0 {
 			sort.SliceStable(topic, func(a, b int) bool { return topic[a].j.Score > topic[b].j.Score })
 			for i, t := range topic {
@@ -280,6 +294,9 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 		inProp[m.hit.Claim.ID] = true
 	}
 	for _, p := range props {
+		if KindOf(p.pm.ID) != KindClaim {
+			continue // evidence stands alone
+		}
 		members, err := q.Claims(ctx, ClaimFilter{Proposition: p.pm.ID, Page: Page{Limit: MaxLimit}})
 		if err != nil {
 			return nil, err
@@ -327,9 +344,14 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 			}
 			p.pm.Claims = append(p.pm.Claims, cm)
 			ans.Claims = append(ans.Claims, cm)
-			reaches, err := q.Reach(ctx, m.hit.Claim.ID, depth)
-			if err != nil {
-				return nil, err
+			var reaches []Reach
+			if KindOf(m.hit.Claim.ID) == KindClaim {
+				reaches, err = q.Reach(ctx, m.hit.Claim.ID, depth)
+				if err != nil {
+					return nil, err
+				}
+			} else {
+				reaches = []Reach{{Node: m.hit.Claim.ID, Spans: m.hit.Claim.Spans}}
 			}
 			for _, r := range reaches {
 				if seenReach[r.Node+" "+m.hit.Claim.ID] || (len(r.Steps) > 0 && direct[r.Node]) {

@@ -102,3 +102,44 @@ func (s *Store) EvidenceList(ctx context.Context, f argmap.EvidenceFilter) ([]ar
 	}
 	return out, err
 }
+
+// SearchEvidence implements argmap.EvidenceStore through the evidence_text
+// full-text index.
+func (s *Store) SearchEvidence(ctx context.Context, q string, limit int) ([]argmap.EvidenceHit, error) {
+	lq := fullTextQuery(q)
+	if lq == "" {
+		return []argmap.EvidenceHit{}, nil
+	}
+	n := int64(argmap.Page{Limit: limit}.Size())
+	var out []argmap.EvidenceHit
+	err := s.read(ctx, "search evidence", func(t tx) error {
+		recs, err := run(ctx, t, qEvidenceSearch, map[string]any{"query": lq, "limit": n})
+		if err != nil {
+			return err
+		}
+		ids, err := column[string](recs, "id")
+		if err != nil {
+			return err
+		}
+		scores, err := column[float64](recs, "score")
+		if err != nil {
+			return err
+		}
+		evs, err := evidenceByIDs(ctx, t, ids)
+		if err != nil {
+			return err
+		}
+		byID := map[string]argmap.Evidence{}
+		for _, e := range evs {
+			byID[e.ID] = e
+		}
+		out = make([]argmap.EvidenceHit, 0, len(ids))
+		for i, id := range ids {
+			if e, ok := byID[id]; ok {
+				out = append(out, argmap.EvidenceHit{Evidence: e, Rank: scores[i]})
+			}
+		}
+		return nil
+	})
+	return out, err
+}

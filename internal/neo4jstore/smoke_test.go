@@ -28,6 +28,8 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 			return []*neo4j.Record{record("id", map[string]string{"claims_list": "clm_1", "claims_list_search": "clm_1", "evidence_list": "evd_1", "relations_list": "rel_1"}[name])}, nil
 		case "claims_search":
 			return []*neo4j.Record{record("id", "clm_1", "score", 1.5)}, nil
+		case "evidence_search":
+			return []*neo4j.Record{record("id", "evd_1", "score", 1.5)}, nil
 		case "stats":
 			return []*neo4j.Record{record("sources", int64(3), "claims", int64(6), "evidence", int64(1), "actors", int64(1), "relations", int64(8), "citations", int64(0))}, nil
 		case "all_ids":
@@ -95,6 +97,7 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 		"Claims":         func() error { _, err := s.Claims(ctx, argmap.ClaimFilter{SourceID: "src_a"}); return err },
 		"Claims(query)":  func() error { _, err := s.Claims(ctx, argmap.ClaimFilter{Query: "controls"}); return err },
 		"SearchClaims":   func() error { _, err := s.SearchClaims(ctx, "controls", 3); return err },
+		"SearchEvidence": func() error { _, err := s.SearchEvidence(ctx, "figures", 3); return err },
 		"CreateEvidence": func() error { return s.CreateEvidence(ctx, &newEv) },
 		"Evidence":       func() error { _, err := s.Evidence(ctx, "evd_1"); return err },
 		"UpdateEvidence": func() error { _, err := s.UpdateEvidence(ctx, "evd_1", argmap.EvidenceUpdate{Kind: &kind}); return err },

@@ -35,6 +35,7 @@ const (
 	qClaimsListSearch       = "claims_list_search"
 	qClaimsSearch           = "claims_search"
 	qEvidenceByIDs          = "evidence_by_ids"
+	qEvidenceSearch         = "evidence_search"
 	qEvidenceCreate         = "evidence_create"
 	qEvidenceDelete         = "evidence_delete"
 	qEvidenceList           = "evidence_list"
@@ -76,7 +77,7 @@ var statementNames = []string{
 	qActorCreate, qActorDelete, qActorMergeRoles, qActorSetAliases, qActorUpdate, qActorsByIDs,
 	qActorsExisting, qActorsList, qAllIDs, qAwaitIndexes, qCitationCreate, qCitationsAll,
 	qClaimCreate, qClaimSpansCreate, qClaimUpdate, qClaimsByIDs, qClaimsDelete, qClaimsList,
-	qClaimsListSearch, qClaimsSearch, qEvidenceByIDs, qEvidenceCreate, qEvidenceDelete, qEvidenceList,
+	qClaimsListSearch, qClaimsSearch, qEvidenceByIDs, qEvidenceSearch, qEvidenceCreate, qEvidenceDelete, qEvidenceList,
 	qEvidenceSpansCreate, qEvidenceUpdate, qHashesExisting, qIDsExisting, qMigrationRecord,
 	qMigrationsApplied, qNeighbourLevel, qReachLevel, qRelationCreate, qRelationPremisesCreate,
 	qRelationSpanCreate, qRelationTargetsCreate, qRelationsByIDs, qRelationsDelete, qRelationsList,

@@ -3,6 +3,7 @@ package sqlitestore
 import (
 	"context"
 	"database/sql"
+	"sort"
 	"strings"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -98,4 +99,75 @@ func (s *Store) EvidenceList(ctx context.Context, f argmap.EvidenceFilter) ([]ar
 		return err
 	})
 	return out, err
+}
+
+// SearchEvidence ranks evidence against a free-text query, best first, by
+// BM25 with Porter stemming, as SearchClaims does claims: evidence with
+// every word first, then evidence with any of them.
+func (s *Store) SearchEvidence(ctx context.Context, q string, limit int) ([]argmap.EvidenceHit, error) {
+	terms := quotedTerms(q)
+	if len(terms) == 0 {
+		return []argmap.EvidenceHit{}, nil
+	}
+	size := argmap.Page{Limit: limit}.Size()
+	var hits []argmap.EvidenceHit
+	err := s.read(ctx, "search evidence", func(tx *sql.Tx) error {
+		rank := map[string]float64{}
+		var order []string
+		for _, match := range []string{strings.Join(terms, " AND "), strings.Join(terms, " OR ")} {
+			rows, err := tx.QueryContext(ctx, `SELECT e.id, h.rank FROM (
+				SELECT rowid, -bm25(evidence_fts) AS rank FROM evidence_fts
+				WHERE evidence_fts MATCH ? ORDER BY bm25(evidence_fts) LIMIT ?
+			) h JOIN evidence e ON e.rowid = h.rowid ORDER BY h.rank DESC, e.id`, match, size)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var id string
+				var r float64
+				if err := rows.Scan(&id, &r); err != nil {
+					rows.Close()
+					return err
+				}
+				if _, ok := rank[id]; !ok {
+					rank[id] = r
+					order = append(order, id)
+				}
+			}
+			if err := rows.Close(); err != nil {
+				return err
+			}
+			if len(order) >= size || len(terms) == 1 {
+				break
+			}
+		}
+		if len(order) == 0 {
+			hits = []argmap.EvidenceHit{}
+			return nil
+		}
+		args := make([]any, len(order))
+		for i, id := range order {
+			args[i] = id
+		}
+		evs, err := scanEvidence(ctx, tx, `SELECT `+evidenceCols+` FROM evidence e WHERE e.id IN (?`+
+			strings.Repeat(", ?", len(order)-1)+`)`, args...)
+		if err != nil {
+			return err
+		}
+		hits = make([]argmap.EvidenceHit, 0, len(evs))
+		for _, e := range evs {
+			hits = append(hits, argmap.EvidenceHit{Evidence: e, Rank: rank[e.ID]})
+		}
+		sort.SliceStable(hits, func(i, j int) bool {
+			if hits[i].Rank != hits[j].Rank {
+				return hits[i].Rank > hits[j].Rank
+			}
+			return hits[i].Evidence.ID < hits[j].Evidence.ID
+		})
+		if len(hits) > size {
+			hits = hits[:size]
+		}
+		return nil
+	})
+	return hits, err
 }

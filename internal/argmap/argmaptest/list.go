@@ -2,6 +2,7 @@ package argmaptest
 
 import (
 	"fmt"
+	"sort"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -197,6 +198,31 @@ func testFilters(t *testing.T, e *env) {
 	t.Run("EvidenceFilter", func(t *testing.T) {
 		got, err := s.EvidenceList(ctx(t), argmap.EvidenceFilter{SourceID: b.ID})
 		list(t, "EvidenceList(source b)", ids(got, evidenceID), err, ev2.ID)
+	})
+	t.Run("SearchEvidence", func(t *testing.T) {
+		tests := []struct {
+			q    string
+			want []string
+		}{
+			{"denied asylum", []string{ev1.ID}},
+			{"deny", []string{ev1.ID}}, // stemmed
+			{"groups of aid", []string{ev2.ID}},
+			{"asylum groups", []string{ev1.ID, ev2.ID}}, // any word when none has all
+			{"the of and", nil},
+			{`" OR *`, nil},
+		}
+		for _, tc := range tests {
+			hits, err := s.SearchEvidence(ctx(t), tc.q, 10)
+			var got []string
+			for _, h := range hits {
+				got = append(got, h.Evidence.ID)
+				if len(h.Evidence.Spans) == 0 && h.Evidence.ID == ev1.ID {
+					t.Errorf("SearchEvidence(%q) hit %s without its spans", tc.q, h.Evidence.ID)
+				}
+			}
+			sort.Strings(got)
+			list(t, fmt.Sprintf("SearchEvidence(%q)", tc.q), got, err, tc.want...)
+		}
 	})
 	t.Run("ActorFilter", func(t *testing.T) {
 		tests := []struct {
