@@ -61,6 +61,7 @@ const (
 
 type why struct {
 	kind     whyKind
+	early    bool  // decided while arguments were still open (see settle)
 	args     []int // deciding arguments
 	rival    int   // a rival statement, or -1
 	w, w2    float64
@@ -86,7 +87,8 @@ type cArg struct {
 	undercutter int
 	scheme      string
 	factor      float64
-	role        string // supports, contests, undercuts, stated
+	role        string // supports, contests, undercuts, stated, given
+	reverse     bool   // a linked contest read from its target to its premise
 }
 
 type cIssue struct {
@@ -121,9 +123,10 @@ func evaluateCarneades(g *argmap.Graph, opt Options) *Evaluation {
 		idx[n.id] = i
 	}
 	c.nodeIdx = idx
-	// Claims the linker found to state the same proposition (linked
-	// supports between two claims) are one statement; claims it found to
-	// state opposite propositions (linked contests) are rival positions.
+	// Claims that state the same proposition (sharing Claim.Proposition, or
+	// joined by a supports the linker made) are one statement; claims the
+	// linker found to state opposite propositions (linked contests) are
+	// rival positions.
 	claimPair := func(r *argmap.Relation) (int, int, bool) {
 		if r.Origin != argmap.OriginLinked || len(r.From) != 1 {
 			return 0, 0, false
@@ -156,6 +159,20 @@ func evaluateCarneades(g *argmap.Graph, opt Options) *Evaluation {
 				}
 				rep[rb] = ra
 			}
+		}
+	}
+	// Claims sharing a proposition (Claim.Proposition) are one statement too.
+	firstOf := map[string]int{}
+	for i := range g.Claims {
+		key := argmap.PropositionOf(g.Claims[i])
+		if f, ok := firstOf[key]; ok {
+			ra, rb := find(f), find(i)
+			if ra > rb {
+				ra, rb = rb, ra
+			}
+			rep[rb] = ra
+		} else {
+			firstOf[key] = i
 		}
 	}
 	c.stmtOf = make([]int, len(nodes))
@@ -203,31 +220,13 @@ func evaluateCarneades(g *argmap.Graph, opt Options) *Evaluation {
 		}
 		c.joinIssue(k, st, cl.Standard)
 	}
-	// Rival positions: opposite propositions found by the linker.
-	rivalry := map[int]bool{} // relation index
+	// Opposite propositions found by the linker (linked contests between
+	// two claims) contest each other both ways.
+	mutual := map[int]bool{} // relation index
 	for i := range g.Relations {
 		r := &g.Relations[i]
-		if r.Kind != argmap.Contests {
-			continue
-		}
-		a, b, ok := claimPair(r)
-		if !ok || c.stmtOf[a] == c.stmtOf[b] {
-			continue
-		}
-		rivalry[i] = true
-		sa, sb := c.stmtOf[a], c.stmtOf[b]
-		switch ka, kb := c.stmts[sa].issue, c.stmts[sb].issue; {
-		case ka < 0 && kb < 0:
-			k := len(c.issues)
-			c.issues = append(c.issues, cIssue{standard: g.Claims[b].Standard})
-			c.joinIssue(k, sb, "")
-			c.joinIssue(k, sa, "")
-		case ka < 0:
-			c.joinIssue(kb, sa, "")
-		case kb < 0:
-			c.joinIssue(ka, sb, "")
-		default:
-			c.mergeIssues(kb, ka)
+		if a, b, ok := claimPair(r); ok && r.Kind == argmap.Contests && c.stmtOf[a] != c.stmtOf[b] {
+			mutual[i] = true
 		}
 	}
 	// The denials of contested claims and the "does not apply" statements
@@ -240,10 +239,18 @@ func evaluateCarneades(g *argmap.Graph, opt Options) *Evaluation {
 	undercut := map[int]int{}
 	for i := range g.Relations {
 		r := &g.Relations[i]
-		if r.Kind != argmap.Contests || rivalry[i] {
+		if r.Kind != argmap.Contests {
 			continue
 		}
-		if t, ok := idx[r.To]; ok && t < nc {
+		targets := []string{r.To}
+		if mutual[i] {
+			targets = append(targets, r.From[0])
+		}
+		for _, id := range targets {
+			t, ok := idx[id]
+			if !ok || t >= nc {
+				continue
+			}
 			st := c.stmtOf[t]
 			if _, done := denial[st]; !done {
 				d := c.addStmt("the denial of " + c.stmts[st].name)
@@ -311,7 +318,7 @@ func evaluateCarneades(g *argmap.Graph, opt Options) *Evaluation {
 	// Relations as arguments.
 	for i := range g.Relations {
 		r := &g.Relations[i]
-		if rivalry[i] || internal(r) {
+		if internal(r) {
 			continue
 		}
 		a := cArg{rel: i, undercutter: -1, scheme: r.Scheme, factor: relWeight(r)}
@@ -337,6 +344,13 @@ func evaluateCarneades(g *argmap.Graph, opt Options) *Evaluation {
 			a.conclusion, a.role = t, "supports"
 		case r.Kind == argmap.Contests && isNode:
 			a.conclusion, a.role = denial[t], "contests"
+			if mutual[i] {
+				// read the other way too: the target denies the premise
+				back := a
+				back.premises = []int{t}
+				back.conclusion, back.reverse = denial[a.premises[0]], true
+				c.addArg(back)
+			}
 		case r.Kind == argmap.Contests && isRel:
 			a.conclusion, a.role = undercut[tr], "undercuts"
 		default:
@@ -574,6 +588,8 @@ func (c *caes) label() {
 			}
 		case c.ready(st.issue):
 			c.resolve(st.issue)
+		case c.decisive(st.issue):
+			c.settle(st.issue)
 		}
 	}
 	// Name the arguments behind what is taken as given, and explain what
@@ -662,6 +678,146 @@ func (c *caes) best(p int) (float64, int) {
 	return w, arg
 }
 
+// decisive reports whether issue k may be settled before every argument on
+// it is applicable: when it concerns extracted material (a claim stated in a
+// source, or a relation not curated by a person). Graphs written by people,
+// such as imported Carneades files, are evaluated exactly as Carneades does.
+func (c *caes) decisive(k int) bool {
+	for _, p := range c.issues[k].positions {
+		for _, a := range c.stmts[p].args {
+			arg := &c.args[a]
+			if arg.rel < 0 || c.g.Relations[arg.rel].Origin != argmap.OriginCurated {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// upper bounds the weight argument a can still reach, whatever its
+// undecided premises and undercutter turn out to be.
+func (c *caes) upper(a int) float64 {
+	switch c.undercutLabel(a) {
+	case In:
+		return 0
+	case Out:
+		if c.applicable(a) {
+			return c.weight(a)
+		}
+	}
+	arg := &c.args[a]
+	n := len(arg.premises)
+	in, open := 0, 0
+	for _, p := range arg.premises {
+		switch c.lab[p] {
+		case In:
+			in++
+		case Undec:
+			open++
+		}
+	}
+	var w float64
+	switch arg.scheme {
+	case argmap.SchemeConvergent:
+		if in+open > 0 {
+			w = 1
+		}
+	case argmap.SchemeCumulative:
+		if n > 0 {
+			w = float64(in+open) / float64(n)
+		}
+	case argmap.SchemeFactorized:
+		if in+open == n {
+			if total := c.premiseCount(arg.conclusion); total > 0 {
+				w = float64(n) / float64(total)
+			}
+		}
+	default:
+		if in+open == n {
+			w = 1
+		}
+	}
+	return w * arg.factor
+}
+
+// settle decides what of issue k no open argument can change: a position
+// whose applicable arguments already beat the most every rival could reach
+// wins; a position that could not beat some rival even at its most is out.
+// Proof standards only grow easier to meet as the winner's weight rises and
+// the rivals' fall, so every way the open arguments could turn out agrees.
+func (c *caes) settle(k int) {
+	is := &c.issues[k]
+	lo := make([]float64, len(is.positions))
+	hi := make([]float64, len(is.positions))
+	best := make([]int, len(is.positions))
+	for i, p := range is.positions {
+		lo[i], best[i] = c.best(p)
+		for _, a := range c.stmts[p].args {
+			hi[i] = max(hi[i], c.upper(a))
+		}
+	}
+	winner := -1
+	for i := range is.positions {
+		if lo[i] == 0 {
+			continue
+		}
+		ok := true
+		for j := range is.positions {
+			if j != i && !greater(is.standard, lo[i], hi[j]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			winner = i
+			break
+		}
+	}
+	for i, p := range is.positions {
+		if c.done[p] {
+			continue
+		}
+		w := why{early: true, rival: -1, w: lo[i], standard: is.standard}
+		if best[i] >= 0 {
+			w.args = []int{best[i]}
+		}
+		switch {
+		case i == winner:
+			w.kind = whyWon
+			r := -1
+			for j := range is.positions {
+				if j != i && (r < 0 || hi[j] > hi[r]) {
+					r = j
+				}
+			}
+			if r >= 0 {
+				w.rival, w.w2 = is.positions[r], hi[r]
+			}
+			c.set(p, In, w)
+		case winner >= 0:
+			w.kind, w.rival, w.w, w.w2 = whyLost, is.positions[winner], hi[i], lo[winner]
+			if best[winner] >= 0 {
+				w.args = append(w.args, best[winner])
+			}
+			c.set(p, Out, w)
+		default:
+			// Out when some rival already weighs at least as much as this
+			// position could ever reach.
+			for j := range is.positions {
+				if j != i && !greater(is.standard, hi[i], lo[j]) && (hi[i] == 0 || lo[j] > 0) {
+					w.kind, w.rival, w.w, w.w2 = whyNoWinner, is.positions[j], hi[i], lo[j]
+					if hi[i] == 0 {
+						w.kind = whyArgumentsFail
+						w.args = c.stmts[p].args
+					}
+					c.set(p, Out, w)
+					break
+				}
+			}
+		}
+	}
+}
+
 func (c *caes) resolve(k int) {
 	is := &c.issues[k]
 	weights := make([]float64, len(is.positions))
@@ -714,6 +870,10 @@ func (c *caes) resolve(k int) {
 		switch {
 		case i == winner:
 			w.kind = whyWon
+			if r >= 0 && bestArg[r] < 0 {
+				// the rival's arguments all failed: they are what was decided against
+				w.args = append(w.args, c.stmts[is.positions[r]].args...)
+			}
 			if !c.done[p] {
 				c.set(p, In, w)
 			}
@@ -745,7 +905,7 @@ func (c *caes) result(nodes []nodeInfo) *Evaluation {
 		st := &c.stmts[k]
 		reason := c.sentence(k)
 		if r := c.rep[i]; r != i {
-			reason = "the same proposition as " + c.stmts[k].name + " (linked): " + reason
+			reason = "the same proposition as " + c.stmts[k].name + ": " + reason
 		}
 		sl := StatementLabel{ID: n.id, Key: n.key, Text: n.text, Label: c.lab[k], Kind: n.kind, Assumed: st.assumed,
 			Reason: reason}
@@ -769,8 +929,6 @@ func (c *caes) result(nodes []nodeInfo) *Evaluation {
 		switch {
 		case !ok && fromOK && toOK && from == to:
 			al.Label, al.Reason = c.lab[from], "links two claims stating the same proposition, evaluated as one"
-		case !ok && fromOK && toOK && r.Kind == argmap.Contests && c.stmts[from].issue >= 0 && c.stmts[from].issue == c.stmts[to].issue:
-			al.Label, al.Reason = c.lab[from], "marks opposite propositions: rival positions of one issue, weighed against each other"
 		case !ok:
 			al.Label, al.Reason = Undec, "not evaluated: it supports a relation, or reaches outside the graph"
 		case c.undercutLabel(k) == In:
@@ -806,6 +964,9 @@ func (c *caes) decider(a int) Decider {
 	if arg.rel >= 0 {
 		r := &c.g.Relations[arg.rel]
 		d.Relation, d.Key, d.From = r.ID, r.Title, r.From
+		if arg.reverse {
+			d.From = []string{r.To}
+		}
 	} else {
 		d.Relation = arg.role
 	}
@@ -829,6 +990,9 @@ func (c *caes) describe(a int) string {
 	from := "no premises"
 	if len(prem) > 0 {
 		from = strings.Join(prem, " + ")
+	}
+	if arg.reverse {
+		return fmt.Sprintf("%s read both ways (opposite propositions: contests, from %s)", relName(r), from)
 	}
 	return fmt.Sprintf("%s (%s, from %s)", relName(r), arg.role, from)
 }
@@ -929,12 +1093,22 @@ func (c *caes) sentence(s int) string {
 	case whyWon:
 		s := fmt.Sprintf("in: its strongest argument, %s, weighs %s", c.describe(w.args[0]), fmtWeight(w.w))
 		if w.rival >= 0 {
-			s += fmt.Sprintf(" against %s for %s", fmtWeight(w.w2), rival)
+			if w.early {
+				s += fmt.Sprintf(" against at most %s for %s, whatever its open arguments turn out to be", fmtWeight(w.w2), rival)
+			} else {
+				s += fmt.Sprintf(" against %s for %s", fmtWeight(w.w2), rival)
+			}
 		}
 		return s + ", which meets " + standardNames[w.standard]
 	case whyLost:
+		if w.early {
+			return fmt.Sprintf("out: %s wins its issue (%s against at most %s, %s)", rival, fmtWeight(w.w2), fmtWeight(w.w), standardNames[w.standard])
+		}
 		return fmt.Sprintf("out: %s wins its issue (%s against %s, %s)", rival, fmtWeight(w.w2), fmtWeight(w.w), standardNames[w.standard])
 	case whyNoWinner:
+		if w.early {
+			return fmt.Sprintf("out: it cannot beat %s under %s (at most %s against %s)", rival, standardNames[w.standard], fmtWeight(w.w), fmtWeight(w.w2))
+		}
 		return fmt.Sprintf("out: no position of its issue meets %s (this one %s, %s %s)", standardNames[w.standard], fmtWeight(w.w), rival, fmtWeight(w.w2))
 	case whyWaitingPremise:
 		var parts []string

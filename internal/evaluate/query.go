@@ -65,6 +65,25 @@ func Answer(g *argmap.Graph, q Query, opt Options) (*Evaluation, error) {
 		return ev, nil
 	}
 	near := Nearby(g, q.Claim, q.Depth)
+	// What decides the claim is listed too, even when it reaches the claim
+	// through another claim stating the same proposition.
+	relTo := map[string]string{}
+	for i := range g.Relations {
+		relTo[g.Relations[i].ID] = g.Relations[i].To
+	}
+	for _, s := range ev.Statements {
+		if s.ID != q.Claim {
+			continue
+		}
+		for _, d := range s.Deciding {
+			if to, ok := relTo[d.Relation]; ok {
+				near[d.Relation], near[to] = true, true
+			}
+			for _, f := range d.From {
+				near[f] = true
+			}
+		}
+	}
 	ev.Focus = q.Claim
 	stmts := make([]StatementLabel, 0, len(near))
 	var focus []StatementLabel
