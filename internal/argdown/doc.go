@@ -26,7 +26,8 @@
 //     structure, else the relation by which it supports or attacks what it
 //     bears on (argmap draws undercuts on that edge); an argument that bears
 //     on nothing is undercut through its claim, marked with Scheme "undercut".
-//   - Tags, mentions and Markdown markup stay in the text; data blocks
-//     ({...}), headings (sections) and the document's settings other than
-//     the title and strict mode are not kept.
+//   - Headings become each claim's Section (the heading path); the export
+//     writes them back. Tags, mentions and Markdown markup stay in the text;
+//     data blocks ({...}) and the document's settings other than the title
+//     and strict mode are not kept.
 package argdown

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argmap"
 )
@@ -35,7 +36,7 @@ func ToGraph(doc *Document, src argmap.Source, now time.Time) (*argmap.Graph, er
 		if text == "" {
 			text = s.Title
 		}
-		c := argmap.Claim{ID: id, Title: s.Title, Text: text, Origin: argmap.OriginCurated, Score: 1, CreatedAt: now}
+		c := argmap.Claim{ID: id, Title: s.Title, Text: text, Section: doc.sectionPath(s.Section), Origin: argmap.OriginCurated, Score: 1, CreatedAt: now}
 		for _, m := range s.Members {
 			if m.Text != "" {
 				c.Spans = append(c.Spans, span(m)...)
@@ -53,10 +54,17 @@ func ToGraph(doc *Document, src argmap.Source, now time.Time) (*argmap.Graph, er
 		if text == "" {
 			text = a.Title
 		}
-		c := argmap.Claim{ID: id, Kind: argmap.ClaimArgument, Title: a.Title, Text: text, Origin: argmap.OriginCurated, Score: 1, CreatedAt: now}
+		c := argmap.Claim{ID: id, Kind: argmap.ClaimArgument, Title: a.Title, Text: text, Section: doc.sectionPath(a.Section),
+			Origin: argmap.OriginCurated, Score: 1, CreatedAt: now}
 		for _, m := range a.Descriptions {
 			if m.Text != "" {
 				c.Spans = append(c.Spans, span(m)...)
+			}
+		}
+		if len(c.Spans) == 0 && src.ID != "" && !a.Untitled {
+			// Where the argument is first named: its <title>.
+			if end := strings.IndexByte(src.Text[min(a.Pos.Offset, len(src.Text)):], '>'); end > 0 && end < 2*argmap.MaxNameLen {
+				c.Spans = span(Member{Start: a.Pos.Offset, End: a.Pos.Offset + end + 1})
 			}
 		}
 		if err := c.Validate(); err != nil {
@@ -158,6 +166,30 @@ func ToGraph(doc *Document, src argmap.Source, now time.Time) (*argmap.Graph, er
 		}
 	}
 	return g, nil
+}
+
+// sectionPath returns the headings from the outermost to section i, at most
+// argmap.MaxSectionDepth of them (the innermost kept), nil for -1.
+func (doc *Document) sectionPath(i int) []string {
+	var path []string
+	for seen := 0; i >= 0 && i < len(doc.Sections) && seen <= len(doc.Sections); seen++ {
+		t := doc.Sections[i].Title
+		if len(t) > argmap.MaxNameLen {
+			t = t[:argmap.MaxNameLen]
+			for len(t) > 0 && !utf8.ValidString(t) {
+				t = t[:len(t)-1]
+			}
+		}
+		if strings.TrimSpace(t) == "" {
+			t = "Untitled section"
+		}
+		path = append([]string{t}, path...)
+		i = doc.Sections[i].Parent
+	}
+	if len(path) > argmap.MaxSectionDepth {
+		path = path[len(path)-argmap.MaxSectionDepth:]
+	}
+	return path
 }
 
 func quoteTitle(t string) string {

@@ -64,6 +64,19 @@ func TestRoundTripExamples(t *testing.T) {
 			if got := doc.Count(); got.String() != want.String() {
 				t.Errorf("round trip counts = %s, want %s\n%s", got, want, out)
 			}
+			orig, _ := argdown.Parse(data)
+			if got, want := sections(doc), sections(orig); got != want {
+				t.Errorf("round trip sections = %s, want %s", got, want)
+			}
 		})
 	}
+}
+
+// sections lists a document's headings with their levels.
+func sections(doc *argdown.Document) string {
+	var parts []string
+	for _, s := range doc.Sections {
+		parts = append(parts, strings.Repeat("#", s.Level)+" "+s.Title)
+	}
+	return strings.Join(parts, " | ")
 }

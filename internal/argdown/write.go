@@ -36,6 +36,7 @@ func Write(g *argmap.Graph) ([]byte, error) {
 
 type wNode struct {
 	pos     spanPos
+	section []string
 	given   bool // the title is the claim's own
 	id      string
 	text    string
@@ -81,7 +82,7 @@ func newWriter(g *argmap.Graph) *writer {
 	claims := append([]argmap.Claim(nil), g.Claims...)
 	sort.SliceStable(claims, func(i, j int) bool { return before(claims[i], claims[j]) })
 	for _, c := range claims {
-		n := &wNode{id: c.ID, text: oneLine(c.Text), title: oneLine(c.Title), isArg: c.Kind == argmap.ClaimArgument, pos: position(c), given: c.Title != ""}
+		n := &wNode{id: c.ID, text: oneLine(c.Text), title: oneLine(c.Title), isArg: c.Kind == argmap.ClaimArgument, pos: position(c), given: c.Title != "", section: c.Section}
 		w.nodes[c.ID] = n
 		if n.isArg {
 			a := &wArg{node: n, desc: n.text}
@@ -408,21 +409,8 @@ func (w *writer) render() string {
 	if w.strict {
 		b.WriteString("===\nmodel:\n    mode: strict\n===\n\n")
 	}
-	// Arguments and statements in document order (merged by position).
-	ai, si := 0, 0
-	for ai < len(w.args) || si < len(w.order) {
-		if si >= len(w.order) || (ai < len(w.args) && !w.order[si].pos.less(w.args[ai].node.pos)) {
-			w.writeArgument(&b, w.args[ai])
-			ai++
-			continue
-		}
-		if n := w.order[si]; !n.defined {
-			b.WriteString(w.statement(n))
-			b.WriteString("\n\n")
-		}
-		si++
-	}
-	// Relations, grouped by source in the order first met.
+	// Relations are written under their source, right after the block that
+	// defines it, so that they stay in its section.
 	var sources []*wNode
 	bySource := map[*wNode][]wRel{}
 	for _, r := range w.rels {
@@ -431,13 +419,75 @@ func (w *writer) render() string {
 		}
 		bySource[r.from] = append(bySource[r.from], r)
 	}
-	for _, s := range sources {
-		b.WriteString(w.ref(s))
+	done := map[*wNode]bool{}
+	writeRels := func(n *wNode) {
+		if done[n] || len(bySource[n]) == 0 {
+			return
+		}
+		done[n] = true
+		b.WriteString(w.ref(n))
 		b.WriteByte('\n')
-		for _, r := range bySource[s] {
+		for _, r := range bySource[n] {
 			b.WriteString("  " + r.marker + " " + w.ref(r.to) + "\n")
 		}
 		b.WriteByte('\n')
+	}
+	// Blocks (arguments and statements) in document order, those outside
+	// any section first: Argdown has no way back out of a heading.
+	type block struct {
+		arg  *wArg
+		node *wNode
+	}
+	var blocks []block
+	for _, a := range w.args {
+		blocks = append(blocks, block{arg: a, node: a.node})
+	}
+	for _, n := range w.order {
+		blocks = append(blocks, block{node: n})
+	}
+	sort.SliceStable(blocks, func(i, j int) bool {
+		si, sj := len(blocks[i].node.section) > 0, len(blocks[j].node.section) > 0
+		if si != sj {
+			return sj
+		}
+		return blocks[i].node.pos.less(blocks[j].node.pos)
+	})
+	var cur []string
+	for _, bl := range blocks {
+		if bl.arg == nil && bl.node.defined {
+			continue
+		}
+		if sec := bl.node.section; len(sec) > 0 {
+			k := 0
+			for k < len(sec) && k < len(cur) && sec[k] == cur[k] {
+				k++
+			}
+			if k == len(sec) && len(sec) < len(cur) {
+				k-- // back up to an enclosing section: name it again
+			}
+			if k < len(sec) || len(sec) != len(cur) {
+				for l := k; l < len(sec); l++ {
+					b.WriteString(strings.Repeat("#", l+1) + " " + escapeInline(sec[l], false) + "\n\n")
+				}
+			}
+			cur = sec
+		}
+		if bl.arg != nil {
+			w.writeArgument(&b, bl.arg)
+			for _, st := range bl.arg.steps {
+				for _, id := range append(append([]string(nil), st.From...), st.To) {
+					writeRels(w.nodes[id])
+				}
+			}
+			writeRels(bl.arg.node)
+			continue
+		}
+		b.WriteString(w.statement(bl.node))
+		b.WriteString("\n\n")
+		writeRels(bl.node)
+	}
+	for _, s := range sources {
+		writeRels(s)
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
@@ -584,6 +634,12 @@ var titleEscaper = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "<", `\<
 // list, number, title), brackets that are not a mention or a link. Tags,
 // mentions, links and emphasis stay as they are.
 func escapeText(s string) string {
+	return escapeInline(s, true)
+}
+
+// escapeInline is escapeText; lineStart tells whether s starts a line (and
+// so may need its first character escaped).
+func escapeInline(s string, lineStart bool) string {
 	s = oneLine(s)
 	emph := emphasis(s)
 	var b strings.Builder
@@ -606,7 +662,7 @@ func escapeText(s string) string {
 		case c == '<' && strings.HasPrefix(s[i:], "<!--"):
 			b.WriteString(`\<`)
 		case c == '[':
-			if n := linkLen([]byte(s[i:])); n > 0 && plain(s[i:i+n]) {
+			if n := linkLen([]byte(s[i:])); n > 0 && plainLink(s[i:i+n]) {
 				b.WriteString(s[i : i+n])
 				i += n
 				continue
@@ -628,7 +684,7 @@ func escapeText(s string) string {
 				continue
 			}
 			b.WriteString(`\<`)
-		case i == 0 && needsLeadingEscape(s):
+		case i == 0 && lineStart && needsLeadingEscape(s):
 			b.WriteByte('\\')
 			b.WriteByte(c)
 		default:
@@ -687,6 +743,11 @@ func emphasis(s string) map[int]bool {
 // nothing Argdown would read as a comment, data or an escape.
 func plain(s string) bool {
 	return !strings.ContainsAny(s, "{}\\") && !strings.Contains(s, "<!--") && !strings.Contains(s, "//") && !strings.Contains(s, "/*")
+}
+
+// plainLink is plain for a link, whose target may hold "//".
+func plainLink(s string) bool {
+	return !strings.ContainsAny(s, "{}\\") && !strings.Contains(s, "<!--") && !strings.Contains(s, "/*")
 }
 
 // needsLeadingEscape reports whether s, at the start of a line, would read

@@ -135,6 +135,9 @@ type Claim struct {
 	Title string `json:"title,omitempty"`
 	// Kind is "" for a proposition or ClaimArgument.
 	Kind string `json:"kind,omitempty"`
+	// Section is the heading path under which a map places the claim,
+	// outermost first (Argdown headings); nil when it has none.
+	Section []string `json:"section,omitempty"`
 	// Proposition groups claims that state the same proposition across
 	// sources (an equivalence class, like an Argdown statement): the ID of
 	// the first claim that stated it. "" when the claim is its own

@@ -9,14 +9,15 @@ import (
 
 // Limits on the size of stored values.
 const (
-	MaxTextLen   = 10000    // bytes of a claim's or evidence's text
-	MaxNameLen   = 500      // bytes of an actor name, title, alias
-	MaxSourceLen = 64 << 20 // bytes of a source's text
-	MaxPremises  = 32       // claims or evidence in one relation's From
-	MaxActorRefs = 256      // actors of one claim
-	MaxAliases   = 256      // aliases of one actor
-	MaxSpans     = 1024     // spans of one claim or evidence
-	MaxAuthors   = 256      // authors of one source
+	MaxTextLen      = 10000    // bytes of a claim's or evidence's text
+	MaxNameLen      = 500      // bytes of an actor name, title, alias
+	MaxSourceLen    = 64 << 20 // bytes of a source's text
+	MaxPremises     = 32       // claims or evidence in one relation's From
+	MaxSectionDepth = 6        // headings in a claim's Section
+	MaxActorRefs    = 256      // actors of one claim
+	MaxAliases      = 256      // aliases of one actor
+	MaxSpans        = 1024     // spans of one claim or evidence
+	MaxAuthors      = 256      // authors of one source
 )
 
 // checkLen reports a list longer than max and tells whether its items are
@@ -114,6 +115,12 @@ func (c *Claim) Validate() error {
 	checkText(&p, "text", c.Text, MaxTextLen, true)
 	checkText(&p, "gist", c.Gist, MaxTextLen, false)
 	checkText(&p, "title", c.Title, MaxNameLen, false)
+	if len(c.Section) > MaxSectionDepth {
+		p.addf("section is deeper than %d headings", MaxSectionDepth)
+	}
+	for i, h := range c.Section {
+		checkText(&p, fmt.Sprintf("section[%d]", i), h, MaxNameLen, true)
+	}
 	switch c.Kind {
 	case "", ClaimArgument:
 	default:

@@ -256,7 +256,7 @@ func claimFrom(rec *neo4j.Record) (argmap.Claim, error) {
 		ID: r.str("id"), Text: r.str("text"), Gist: r.str("gist"), Title: r.str("title"), Kind: r.str("kind"),
 		Proposition: r.str("proposition"),
 		Origin:      argmap.Origin(r.str("origin")),
-		Score:       r.float("score"), Main: r.bool("main"), Cues: r.strs("cues"), CreatedAt: r.time("created_at"),
+		Score:       r.float("score"), Main: r.bool("main"), Cues: r.strs("cues"), Section: r.strs("section"), CreatedAt: r.time("created_at"),
 		Assumed: r.bool("assumed"), Issue: r.str("issue"), Standard: r.str("standard"),
 	}
 	if r.err != nil {

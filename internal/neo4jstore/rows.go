@@ -74,6 +74,7 @@ func claimRow(c *argmap.Claim) map[string]any {
 	setStr(m, "kind", c.Kind)
 	setStr(m, "proposition", c.Proposition)
 	setStrs(m, "cues", c.Cues)
+	setStrs(m, "section", c.Section)
 	if c.Assumed {
 		m["assumed"] = true
 	}

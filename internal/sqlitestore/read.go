@@ -40,7 +40,7 @@ func scanSources(ctx context.Context, q querier, withText bool, query string, ar
 	return out, rows.Err()
 }
 
-const claimCols = `c.id, c.text, c.gist, c.origin, c.score, c.main, c.cues, c.created_at, c.title, c.kind, c.assumed, c.issue, c.standard, c.proposition`
+const claimCols = `c.id, c.text, c.gist, c.origin, c.score, c.main, c.cues, c.created_at, c.title, c.kind, c.assumed, c.issue, c.standard, c.proposition, c.section`
 
 // scanClaims runs a query selecting claimCols (and, with rank, one more
 // column) and attaches spans and actors.
@@ -58,10 +58,10 @@ func scanRankedClaims(ctx context.Context, q querier, ranked bool, query string,
 	var ranks []float64
 	for rows.Next() {
 		var c argmap.Claim
-		var origin, cues string
+		var origin, cues, section string
 		var created int64
 		var rank float64
-		dst := []any{&c.ID, &c.Text, &c.Gist, &origin, &c.Score, &c.Main, &cues, &created, &c.Title, &c.Kind, &c.Assumed, &c.Issue, &c.Standard, &c.Proposition}
+		dst := []any{&c.ID, &c.Text, &c.Gist, &origin, &c.Score, &c.Main, &cues, &created, &c.Title, &c.Kind, &c.Assumed, &c.Issue, &c.Standard, &c.Proposition, &section}
 		if ranked {
 			dst = append(dst, &rank)
 		}
@@ -70,6 +70,10 @@ func scanRankedClaims(ctx context.Context, q querier, ranked bool, query string,
 			return nil, nil, err
 		}
 		c.Origin = argmap.Origin(origin)
+		if c.Section, err = decodeStrings(section); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
 		if c.Cues, err = decodeStrings(cues); err != nil {
 			rows.Close()
 			return nil, nil, err

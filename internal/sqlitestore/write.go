@@ -201,10 +201,10 @@ func (w *graphWriter) aliases(id, name string, aliases []string) error {
 
 func (w *graphWriter) claim(c *argmap.Claim) error {
 	c.CreatedAt = orNow(c.CreatedAt)
-	_, err := w.exec(`INSERT INTO claims (id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	_, err := w.exec(`INSERT INTO claims (id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, c.Text, c.Gist, string(c.Origin), c.Score, c.Main, jsonList(c.Cues), ms(c.CreatedAt), c.Title, c.Kind,
-		c.Assumed, c.Issue, c.Standard, c.Proposition)
+		c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section))
 	if isUnique(err) {
 		return argmap.Errorf(argmap.ECONFLICT, "claim %s already exists", c.ID)
 	}

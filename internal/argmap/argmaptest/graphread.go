@@ -237,6 +237,7 @@ func testRoundTrip(t *testing.T, e *env) {
 	c3.Origin = argmap.OriginLinked
 	c3.Kind = argmap.ClaimArgument
 	c3.Title = "An argument"
+	c3.Section = []string{"Part «1»", "Returns"}
 	c3.Issue = "i1"
 	c3.Proposition = c1.ID
 	ev := newEvidence("12,000 returns", span(doc, "12,000 returns"))
