@@ -24,7 +24,8 @@ func runCopy(ctx context.Context, e *env, args []string) error {
 	if *from == *to {
 		return usagef("--from and --to name the same store")
 	}
-	src, err := openStore(ctx, e, *from)
+	// the source store must exist: copy creates only its destination
+	src, err := openStore(ctx, &env{stdout: e.stdout, stderr: e.stderr, getenv: e.getenv, command: "copy --from"}, *from)
 	if err != nil {
 		return err
 	}

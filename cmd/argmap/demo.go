@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"net"
 	"time"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -34,6 +35,14 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	var l net.Listener
+	if !*noServe {
+		// take the address before ingesting: a busy port fails at once
+		if l, err = listen(*addr); err != nil {
+			return err
+		}
+		defer l.Close()
+	}
 	fmt.Fprintf(e.stderr, "argmap demo: ingesting %d bundled documents into %s\n", len(files), *store)
 	svc := newIngester(st)
 	failed := 0
@@ -69,6 +78,6 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		cfg.Tokens = []string{tok}
 		fmt.Fprintf(e.stderr, "write token for this run (set ARGMAP_API_TOKENS to choose your own): %s\n", tok)
 	}
-	fmt.Fprintf(e.stderr, "open http://%s/ in a browser; Ctrl-C stops the server\n", *addr)
-	return serve(ctx, e, st, cfg, *addr)
+	fmt.Fprintf(e.stderr, "listening: open http://%s/ in a browser; Ctrl-C stops the server\n", l.Addr())
+	return serve(ctx, e, st, cfg, l)
 }

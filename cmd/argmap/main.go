@@ -30,6 +30,7 @@ type command struct {
 type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	command        string // the subcommand running, set by run
 }
 
 func commands() []command {
@@ -37,6 +38,9 @@ func commands() []command {
 		{name: "demo", usage: "demo [--store PATH] [--addr HOST:PORT] [--no-serve]", summary: "ingest the bundled demo corpus and serve the API with a map", run: runDemo},
 		{name: "ingest", usage: "ingest [--store PATH] FILE|DIR...", summary: "extract documents and store their argument graph", run: runIngest},
 		{name: "extract", usage: "extract [--format jsonl] FILE...", summary: "print the extraction of documents without storing it", run: runExtract},
+		{name: "sources", usage: "sources [--store PATH] [--q TEXT] [--source ID] [--format text|json] [--limit N] [--after ID]", summary: "list stored sources (--q: words of the title)", run: runSources},
+		{name: "claims", usage: "claims [--store PATH] [--q TEXT] [--source ID] [--format text|json] [--limit N] [--after ID]", summary: "list stored claims (--q: full-text search; --source: stated in that source)", run: runClaims},
+		{name: "actors", usage: "actors [--store PATH] [--q TEXT] [--source ID] [--format text|json] [--limit N] [--after ID]", summary: "list stored actors (--q: part of a name or alias; --source: named in its claims)", run: runActors},
 		{name: "supporters", usage: "supporters [--store PATH] [--format json|text] [--depth N] \"CLAIM TEXT or ID\"", summary: "list the sources that support and contest a claim", run: runSupporters},
 		{name: "import", usage: "import [--store PATH] [--format argdown|aif|carneades|tgf] FILE...", summary: "store argument maps written in Argdown, AIF, Carneades YAML or TGF (format from the extension)", run: runImport},
 		{name: "evaluate", usage: "evaluate [--store PATH] [--semantics grounded|complete|preferred|stable|carneades] [--claim ID --depth N | QUESTION] [--format text|json]", summary: "which claims stand: label every claim in, out or undecided, with the arguments that decide it", run: runEvaluate},
@@ -78,7 +82,9 @@ func run(ctx context.Context, e *env, args []string) int {
 		if c.name != args[0] {
 			continue
 		}
-		err := c.run(ctx, e, args[1:])
+		ce := *e
+		ce.command = c.name
+		err := c.run(ctx, &ce, args[1:])
 		if err == nil {
 			return 0
 		}

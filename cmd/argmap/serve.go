@@ -4,12 +4,14 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"os"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
@@ -38,15 +40,36 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	return serve(ctx, e, st, cfg, *addr)
+	l, err := listen(*addr)
+	if err != nil {
+		return err
+	}
+	return serve(ctx, e, st, cfg, l)
 }
 
-// serve runs the API on addr until ctx is cancelled (SIGINT, SIGTERM).
-func serve(ctx context.Context, e *env, st argmap.Store, cfg httpapi.Config, addr string) error {
+// listen opens the API's address, explaining the usual failures: the port
+// taken by another program, a privileged port, a host that is not this
+// machine's.
+func listen(addr string) (net.Listener, error) {
 	l, err := net.Listen("tcp", addr)
-	if err != nil {
-		return argmap.Errorf(argmap.EUNAVAILABLE, "cannot listen on %s: %v", addr, err)
+	if err == nil {
+		return l, nil
 	}
+	hint := "choose another address with --addr HOST:PORT (or ARGMAP_ADDR), e.g. --addr 127.0.0.1:8081"
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		return nil, argmap.Errorf(argmap.EUNAVAILABLE, "cannot listen on %s: the address is already in use (another argmap or another program is serving there); %s", addr, hint)
+	case errors.Is(err, syscall.EACCES):
+		return nil, argmap.Errorf(argmap.EUNAVAILABLE, "cannot listen on %s: permission denied (ports below 1024 need privileges); %s", addr, hint)
+	case errors.Is(err, syscall.EADDRNOTAVAIL):
+		return nil, argmap.Errorf(argmap.EUNAVAILABLE, "cannot listen on %s: that host is not an address of this machine; %s", addr, hint)
+	}
+	return nil, argmap.Errorf(argmap.EUNAVAILABLE, "cannot listen on %s: %v; %s", addr, err, hint)
+}
+
+// serve runs the API on l until ctx is cancelled (SIGINT, SIGTERM).
+func serve(ctx context.Context, e *env, st argmap.Store, cfg httpapi.Config, l net.Listener) error {
+	defer l.Close()
 	r, closeR := newRenderer()
 	defer closeR()
 	ss, judge := withSearch(st), extract.NewStancer()

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -23,8 +25,15 @@ func storeFlag(fs *flag.FlagSet, e *env) *string {
 	return fs.String("store", def, "store: a SQLite file path, or a Neo4j URI (neo4j://, neo4j+s://, bolt://)")
 }
 
-// openStore opens the store named by loc: a Neo4j URI or a SQLite path (its
-// directory is created if missing).
+// storeCreators are the commands that create a SQLite store when its path
+// does not exist yet (copy creates its --to store; its --from is checked
+// first). Every other command refuses a missing path, so that a mistyped
+// --store is an error rather than an empty answer.
+var storeCreators = map[string]bool{"ingest": true, "import": true, "demo": true, "migrate": true, "copy": true}
+
+// openStore opens the store named by loc: a Neo4j URI or a SQLite path. A
+// missing SQLite file (and its directory) is created only for the commands
+// in storeCreators.
 func openStore(ctx context.Context, e *env, loc string) (argmap.Store, error) {
 	if loc == "" {
 		return nil, usagef("--store is empty")
@@ -39,6 +48,13 @@ func openStore(ctx context.Context, e *env, loc string) (argmap.Store, error) {
 			return nil, err
 		}
 		return st, nil
+	}
+	if !storeCreators[e.command] {
+		if _, err := os.Stat(loc); errors.Is(err, fs.ErrNotExist) {
+			return nil, argmap.Errorf(argmap.ENOTFOUND, "no store at %s: 'argmap %s' reads a store and does not create one "+
+				"(check the path, or create it with 'argmap ingest --store %s FILE...', 'argmap import', 'argmap demo' or 'argmap migrate --store %s')",
+				loc, e.command, loc, loc)
+		}
 	}
 	if dir := filepath.Dir(loc); dir != "." {
 		if err := os.MkdirAll(dir, 0o755); err != nil {

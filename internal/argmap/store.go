@@ -133,7 +133,8 @@ type SourceStore interface {
 	// Sources lists sources without their text.
 	Sources(ctx context.Context, f SourceFilter) ([]Source, error)
 	// DeleteSource removes the source, its spans and citations. Extracted claims
-	// and evidence left with no span are removed too, with their relations.
+	// and evidence left with no span are removed too, with their relations,
+	// and so are the actors of those claims that no other claim names.
 	// ENOTFOUND if unknown.
 	DeleteSource(ctx context.Context, id string) error
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"golang.org/x/net/html"
 
+	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract/meta"
 )
 
@@ -422,4 +423,19 @@ func unitText(quote string, f Format) string {
 		return t
 	}
 	return quote
+}
+
+// tidyTitles makes the titles of cited works read as titles: whitespace
+// runs (line breaks of the reference list) made single spaces and, in
+// Markdown, emphasis and link markup removed.
+func tidyTitles(g *argmap.Graph, f Format) {
+	for i := range g.Sources {
+		t := strings.Join(strings.Fields(g.Sources[i].Title), " ")
+		if f == FormatMarkdown {
+			t = inlineText(t)
+		}
+		if t != "" {
+			g.Sources[i].Title = t
+		}
+	}
 }

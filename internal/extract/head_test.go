@@ -58,3 +58,20 @@ func TestSourceTitle(t *testing.T) {
 		})
 	}
 }
+
+func TestCitedTitlesWithoutMarkup(t *testing.T) {
+	text := "# Essay\n\nAs Smith (2019) argued, tuition fees deter poorer students from applying.\n\n## References\n\nSmith, J. (2019) *Fees and\n  Access in Higher Education*. London: Example Press.\n"
+	g := extractDoc(t, "essay.md", []byte(text))
+	found := false
+	for _, s := range g.Sources[1:] {
+		if strings.Contains(s.Title, "Fees and") {
+			found = true
+			if strings.ContainsAny(s.Title, "*\n") || strings.Contains(s.Title, "  ") {
+				t.Errorf("cited title %q keeps markup or line breaks", s.Title)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no cited source for the reference; sources %+v", g.Sources)
+	}
+}

@@ -214,6 +214,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc argmap.Document) (*argmap.Gr
 	}
 	relate(g, kept, src.ID, text, hash)
 	citations(g, text, hash, segs, bibSegs, kept)
+	tidyTitles(g, dec.format)
 	attribute(g)
 	return g, nil
 }

@@ -45,7 +45,7 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 		case "actors_list":
 			return []*neo4j.Record{record("a", node("Actor", map[string]any{"id": "act_f", "name": "Frontex"}))}, nil
 		case "source_orphans":
-			return []*neo4j.Record{record("id", "src_a", "orphans", []any{"clm_1"})}, nil
+			return []*neo4j.Record{record("id", "src_a", "orphans", []any{"clm_1"}, "actors", []any{"act_f"})}, nil
 		case "migrations_applied":
 			return nil, nil
 		case "sources_existing", "source_texts", "actors_existing":

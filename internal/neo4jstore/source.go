@@ -75,9 +75,9 @@ func (s *Store) Sources(ctx context.Context, f argmap.SourceFilter) ([]argmap.So
 	return out, err
 }
 
-// DeleteSource removes the source, its spans and citations, and the
-// extracted claims and evidence stated only in it, with their relations.
-// ENOTFOUND if unknown.
+// DeleteSource removes the source, its spans and citations, the extracted
+// claims and evidence stated only in it, with their relations, and the
+// actors of those claims that no other claim names. ENOTFOUND if unknown.
 func (s *Store) DeleteSource(ctx context.Context, id string) error {
 	return s.write(ctx, "delete source", func(t tx) error {
 		recs, err := run(ctx, t, qSourceOrphans, map[string]any{"id": id})
@@ -97,8 +97,17 @@ func (s *Store) DeleteSource(ctx context.Context, id string) error {
 				ids = append(ids, s)
 			}
 		}
+		actors, err := field[[]any](recs[0], "actors")
+		if err != nil {
+			return err
+		}
 		if err := deleteNodes(ctx, t, ids); err != nil {
 			return err
+		}
+		if len(actors) > 0 {
+			if _, err := run(ctx, t, qActorsUnnamedDelete, map[string]any{"ids": actors}); err != nil {
+				return err
+			}
 		}
 		_, err = run(ctx, t, qSourceDelete, map[string]any{"id": id})
 		return err

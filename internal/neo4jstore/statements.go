@@ -16,6 +16,7 @@ import (
 const (
 	qActorCreate            = "actor_create"
 	qActorDelete            = "actor_delete"
+	qActorsUnnamedDelete    = "actors_unnamed_delete"
 	qActorMergeRoles        = "actor_merge_roles"
 	qActorSetAliases        = "actor_set_aliases"
 	qActorUpdate            = "actor_update"
@@ -74,7 +75,7 @@ const (
 // statementNames lists every name above; loadStatements requires a file for
 // each and no file without one.
 var statementNames = []string{
-	qActorCreate, qActorDelete, qActorMergeRoles, qActorSetAliases, qActorUpdate, qActorsByIDs,
+	qActorCreate, qActorDelete, qActorsUnnamedDelete, qActorMergeRoles, qActorSetAliases, qActorUpdate, qActorsByIDs,
 	qActorsExisting, qActorsList, qAllIDs, qAwaitIndexes, qCitationCreate, qCitationsAll,
 	qClaimCreate, qClaimSpansCreate, qClaimUpdate, qClaimsByIDs, qClaimsDelete, qClaimsList,
 	qClaimsListSearch, qClaimsSearch, qEvidenceByIDs, qEvidenceSearch, qEvidenceCreate, qEvidenceDelete, qEvidenceList,

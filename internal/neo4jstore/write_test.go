@@ -267,7 +267,7 @@ func TestDeleteSourceCascade(t *testing.T) {
 			if p["id"] != "src_a" {
 				return nil, nil
 			}
-			return []*neo4j.Record{record("id", "src_a", "orphans", []any{"clm_x", "evd_y"})}, nil
+			return []*neo4j.Record{record("id", "src_a", "orphans", []any{"clm_x", "evd_y"}, "actors", []any{"act_z"})}, nil
 		case "relations_using":
 			return []*neo4j.Record{record("id", "rel_1")}, nil
 		case "relations_undercutting":
@@ -286,6 +286,7 @@ func TestDeleteSourceCascade(t *testing.T) {
 		{"relations_delete", map[string]any{"ids": []string{"rel_1", "rel_2", "rel_3"}}},
 		{"claims_delete", map[string]any{"ids": []string{"clm_x"}}},
 		{"evidence_delete", map[string]any{"ids": []string{"evd_y"}}},
+		{"actors_unnamed_delete", map[string]any{"ids": []any{"act_z"}}},
 		{"source_delete", map[string]any{"id": "src_a"}},
 	}
 	if diff := cmp.Diff(want, sc.calls); diff != "" {

@@ -107,7 +107,17 @@ func (s *Store) DeleteSource(ctx context.Context, id string) error {
 		if err != nil {
 			return err
 		}
+		actors, err := collect(ctx, tx, `SELECT DISTINCT actor_id FROM claim_actors WHERE claim_id IN (SELECT value FROM json_each(?))`, jsonList(orphans))
+		if err != nil {
+			return err
+		}
 		if err := deleteNodes(ctx, tx, orphans); err != nil {
+			return err
+		}
+		// the actors of the removed claims that no claim names any more
+		if _, err := tx.ExecContext(ctx, `
+			DELETE FROM actors WHERE id IN (SELECT value FROM json_each(?))
+				AND NOT EXISTS (SELECT 1 FROM claim_actors ca WHERE ca.actor_id = actors.id)`, jsonList(actors)); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `DELETE FROM sources WHERE id = ?`, id)

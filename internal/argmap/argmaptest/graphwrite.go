@@ -242,7 +242,12 @@ func testDeleteSource(t *testing.T, e *env) {
 	a := newSource("Doomed", "Only here. Said twice. Curated here. Evidence here. Linked.")
 	b := newSource("Kept", "Said twice, again. Citing Doomed (2020).")
 	only := stated(a, "Only here.")
+	// actors: gone with the only claim naming it; kept by another claim;
+	// kept because the deleted claims never named it
+	gone, shared, idle := newActor("Gone Org"), newActor("Shared Org"), newActor("Idle Org")
+	only.Actors = []argmap.ActorRef{{ActorID: gone.ID, Role: argmap.RoleAsserts}, {ActorID: shared.ID, Role: argmap.RoleNamed}}
 	twice := stated(a, "Said twice.")
+	twice.Actors = []argmap.ActorRef{{ActorID: shared.ID, Role: argmap.RoleNamed}}
 	twice.Spans = append(twice.Spans, span(b, "Said twice"))
 	curated := stated(a, "Curated here.")
 	curated.Origin = argmap.OriginCurated
@@ -258,6 +263,7 @@ func testDeleteSource(t *testing.T, e *env) {
 		Text: "Doomed (2020)", Start: 26, End: 39, CitedID: a.ID}
 	write(t, s, &argmap.Graph{
 		Sources: []argmap.Source{a, b}, Claims: []argmap.Claim{only, twice, curated}, Evidence: []argmap.Evidence{ev},
+		Actors:    []argmap.Actor{gone, shared, idle},
 		Relations: []argmap.Relation{r1, r2, u, r3}, Citations: []argmap.Citation{citA, citB},
 	})
 	must(t, "DeleteSource", s.DeleteSource(ctx(t), a.ID))
@@ -272,6 +278,13 @@ func testDeleteSource(t *testing.T, e *env) {
 	}
 	_, err = s.Evidence(ctx(t), ev.ID)
 	wantCode(t, "Evidence(extracted, only in the deleted source)", err, argmap.ENOTFOUND)
+	_, err = s.Actor(ctx(t), gone.ID)
+	wantCode(t, "Actor(named only by a deleted claim)", err, argmap.ENOTFOUND)
+	for _, a := range []argmap.Actor{shared, idle} {
+		if _, err := s.Actor(ctx(t), a.ID); err != nil {
+			t.Errorf("Actor(%s) after DeleteSource: %v, want it kept", a.Name, err)
+		}
+	}
 
 	got, err := s.Claim(ctx(t), twice.ID)
 	must(t, "Claim(stated twice)", err)
@@ -298,7 +311,7 @@ func testDeleteSource(t *testing.T, e *env) {
 	if diff := cmp.Diff([]argmap.Citation{wantCit}, d.Citations, opts); diff != "" {
 		t.Errorf("citations left (-want +got):\n%s", diff)
 	}
-	want := argmap.Counts{Sources: 1, Claims: 2, Evidence: 0, Relations: 1, Citations: 1}
+	want := argmap.Counts{Sources: 1, Claims: 2, Evidence: 0, Actors: 2, Relations: 1, Citations: 1}
 	if got := stats(t, s); got != want {
 		t.Errorf("Stats() = %+v, want %+v", got, want)
 	}
