@@ -147,7 +147,7 @@ func runClaims(ctx context.Context, e *env, args []string) error {
 			ids = append(ids, id)
 		}
 		sort.Strings(ids)
-		fmt.Fprintf(e.stdout, "%s %s %.2f  %s", c.ID, mark, c.Score, shortText(text, 120))
+		fmt.Fprintf(e.stdout, "%s %s %.2f  %s", c.ID, mark, c.Score, ellipsised(text, 120))
 		if len(ids) > 0 {
 			fmt.Fprintf(e.stdout, "  [%s]", strings.Join(ids, " "))
 		}
@@ -254,8 +254,8 @@ func morePages(e *env, n, limit int, last string) {
 	}
 }
 
-// shortText cuts s to at most n runes, marking a cut with an ellipsis.
-func shortText(s string, n int) string {
+// ellipsised cuts s to at most n runes, marking a cut with an ellipsis.
+func ellipsised(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if utf8.RuneCountInString(s) <= n {
 		return s
