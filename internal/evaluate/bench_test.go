@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/evaluate"
 )
 
@@ -84,4 +85,61 @@ func debateFramework(r *rand.Rand, n int) *evaluate.Framework {
 		}
 	}
 	return f
+}
+
+// BenchmarkEvaluateGraph measures the Carneades evaluation and grounded
+// semantics of argmap graphs shaped like extracted ones: claims stated in
+// sources, evidence, supports (a third linked pairs) and contests between
+// random claims, one relation in ten undercut.
+func BenchmarkEvaluateGraph(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		g := extractedGraph(rand.New(rand.NewPCG(9, uint64(n))), n)
+		for _, sem := range []evaluate.Semantics{evaluate.SemCarneades, evaluate.SemGrounded} {
+			b.Run(fmt.Sprintf("%s/claims=%d", sem, n), func(b *testing.B) {
+				for b.Loop() {
+					if _, err := evaluate.EvaluateGraph(g, sem, evaluate.Options{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n+len(g.Relations)), "ns/node+rel")
+			})
+		}
+	}
+}
+
+func extractedGraph(r *rand.Rand, n int) *argmap.Graph {
+	g := &argmap.Graph{}
+	for i := range n {
+		c := argmap.Claim{ID: fmt.Sprintf("clm_%d", i), Text: fmt.Sprintf("claim %d", i), Origin: argmap.OriginExtracted}
+		if i%3 != 0 {
+			c.Spans = []argmap.Span{{SourceID: "src_x", Start: 0, End: 1}}
+		}
+		g.Claims = append(g.Claims, c)
+	}
+	for i := range n / 3 {
+		g.Evidence = append(g.Evidence, argmap.Evidence{ID: fmt.Sprintf("evd_%d", i), Text: "e", Origin: argmap.OriginExtracted})
+	}
+	node := func() string {
+		if r.IntN(4) == 0 && len(g.Evidence) > 0 {
+			return g.Evidence[r.IntN(len(g.Evidence))].ID
+		}
+		return g.Claims[r.IntN(n)].ID
+	}
+	for i := range 2 * n {
+		kind := argmap.Supports
+		if i%5 == 0 {
+			kind = argmap.Contests
+		}
+		rel := argmap.Relation{ID: fmt.Sprintf("rel_%d", i), Kind: kind, To: g.Claims[r.IntN(n)].ID, Origin: argmap.OriginExtracted, Score: 0.5 + r.Float64()/2}
+		rel.From = []string{node()}
+		if i%3 == 0 {
+			rel.From = append(rel.From, node())
+		}
+		g.Relations = append(g.Relations, rel)
+	}
+	for i := range n / 5 {
+		g.Relations = append(g.Relations, argmap.Relation{ID: fmt.Sprintf("rel_u%d", i), Kind: argmap.Contests,
+			From: []string{g.Claims[r.IntN(n)].ID}, To: g.Relations[r.IntN(2*n)].ID, Origin: argmap.OriginExtracted, Score: 0.6})
+	}
+	return g
 }

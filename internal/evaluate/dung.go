@@ -9,31 +9,61 @@ import (
 // DungFramework builds the abstract framework of a graph: its arguments are
 // the claims, the evidence and the contests relations; a contest attacks its
 // target (a claim, or a contest it undercuts), and whatever attacks a premise
-// of a contest attacks the contest too. Supports play no part in Dung
-// semantics. g is not changed.
+// of a contest attacks the contest too. A contest the linker found between two
+// claims (opposite propositions) attacks both ways. Supports play no part in
+// Dung semantics. g is not changed.
 func DungFramework(g *argmap.Graph) *Framework {
+	return dungFramework(g, dungRelations(g))
+}
+
+// reverseSuffix names the other reading of a linked denial.
+const reverseSuffix = "~reverse"
+
+// dungRelations returns the relations of g with, for every contest the
+// linker found between two claims, its reading the other way (named
+// ID~reverse).
+func dungRelations(g *argmap.Graph) []argmap.Relation {
+	claims := make(map[string]bool, len(g.Claims))
+	for i := range g.Claims {
+		claims[g.Claims[i].ID] = true
+	}
+	out := append([]argmap.Relation(nil), g.Relations...)
+	for i := range g.Relations {
+		r := &g.Relations[i]
+		if r.Kind == argmap.Contests && r.Origin == argmap.OriginLinked && len(r.From) == 1 &&
+			claims[r.From[0]] && claims[r.To] && r.From[0] != r.To {
+			back := *r
+			back.ID, back.From, back.To = r.ID+reverseSuffix, []string{r.To}, r.From[0]
+			out = append(out, back)
+		}
+	}
+	return out
+}
+
+func dungFramework(g *argmap.Graph, rels []argmap.Relation) *Framework {
 	f := NewFramework()
 	for _, n := range graphNodes(g) {
 		f.AddArgument(n.id)
 	}
 	attackersOf := map[string][]string{}
 	isContest := map[string]bool{}
-	for i := range g.Relations {
-		r := &g.Relations[i]
+	for i := range rels {
+		r := &rels[i]
 		if r.Kind == argmap.Contests {
 			f.AddArgument(r.ID)
 			isContest[r.ID] = true
 			attackersOf[r.To] = append(attackersOf[r.To], r.ID)
 		}
 	}
-	for i := range g.Relations {
-		r := &g.Relations[i]
+	for i := range rels {
+		r := &rels[i]
 		if r.Kind != argmap.Contests {
 			continue
 		}
 		if _, ok := f.Index(r.To); ok {
 			f.AddAttack(r.ID, r.To)
 		}
+
 		for _, p := range r.From {
 			for _, a := range attackersOf[p] {
 				f.AddAttack(a, r.ID)
@@ -44,7 +74,8 @@ func DungFramework(g *argmap.Graph) *Framework {
 }
 
 func evaluateDung(g *argmap.Graph, sem Semantics, lim Limits) (*Evaluation, error) {
-	f := DungFramework(g)
+	all := dungRelations(g)
+	f := dungFramework(g, all)
 	res, err := Evaluate(f, sem, lim)
 	if err != nil {
 		return nil, err
@@ -55,8 +86,12 @@ func evaluateDung(g *argmap.Graph, sem Semantics, lim Limits) (*Evaluation, erro
 		names[n.id] = short(n.key, n.text)
 	}
 	rels := map[string]*argmap.Relation{}
-	for i := range g.Relations {
-		rels[g.Relations[i].ID] = &g.Relations[i]
+	for i := range all {
+		rels[all[i].ID] = &all[i]
+	}
+	isNode := map[string]bool{}
+	for _, n := range nodes {
+		isNode[n.id] = true
 	}
 	label := func(id string) Label {
 		i, _ := f.Index(id)
@@ -85,7 +120,7 @@ func evaluateDung(g *argmap.Graph, sem Semantics, lim Limits) (*Evaluation, erro
 	for _, ext := range res.Extensions {
 		var ids []string
 		for _, id := range ext {
-			if _, isRel := rels[id]; !isRel {
+			if isNode[id] {
 				ids = append(ids, id)
 			}
 		}
@@ -149,7 +184,7 @@ func dungReason(f *Framework, res *Result, i int, rels map[string]*argmap.Relati
 				target = "a premise"
 			}
 			parts = append(parts, relName(r)+" from "+strings.Join(from, " + ")+" (contesting "+target+", "+res.Labels[a].String()+")")
-			ds = append(ds, Decider{Relation: r.ID, Key: r.Title, Kind: "contests", From: r.From, Weight: relWeight(r), Label: res.Labels[a]})
+			ds = append(ds, Decider{Relation: strings.TrimSuffix(r.ID, reverseSuffix), Key: r.Title, Kind: "contests", From: r.From, Weight: relWeight(r), Label: res.Labels[a]})
 		}
 		return strings.Join(parts, "; "), ds
 	}

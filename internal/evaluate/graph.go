@@ -142,6 +142,9 @@ func short(key, text string) string {
 }
 
 func relName(r *argmap.Relation) string {
+	if id, ok := strings.CutSuffix(r.ID, reverseSuffix); ok {
+		return "relation " + id + " read both ways (opposite propositions)"
+	}
 	if r.Title != "" {
 		return "argument " + r.Title
 	}

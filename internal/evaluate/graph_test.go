@@ -307,3 +307,20 @@ func TestSettleWhileArgumentsAreOpen(t *testing.T) {
 		t.Errorf("curated labels (-want +got):\n%s\nreasons: %v", diff, why)
 	}
 }
+
+func TestDungLinkedDenial(t *testing.T) {
+	// A linked denial is an attack both ways: neither claim wins under
+	// grounded semantics; each is credulously accepted under preferred.
+	b := newGraph().claim("p", true).claim("q", true).rel("x", argmap.Contests, 0.7, "p", "q").linked("x")
+	got, _ := labels(t, &b.g, evaluate.SemGrounded)
+	if diff := cmp.Diff(map[string]string{"p": "undec", "q": "undec"}, got); diff != "" {
+		t.Errorf("grounded (-want +got):\n%s", diff)
+	}
+	ev, err := evaluate.EvaluateGraph(&b.g, evaluate.SemPreferred, evaluate.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev.Count != 2 {
+		t.Errorf("preferred extensions = %d, want 2", ev.Count)
+	}
+}
