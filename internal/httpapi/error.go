@@ -28,6 +28,9 @@ var statusOf = map[string]int{
 	argmap.EUNAVAILABLE:  http.StatusServiceUnavailable,
 }
 
+// retryAfter is the Retry-After of 503 and 429 answers, in seconds.
+const retryAfter = "5"
+
 // errorBody is the one error body every failing request gets.
 type errorBody struct {
 	Code    string `json:"code"`
@@ -72,6 +75,10 @@ func (s *Server) fail(c *gin.Context, err error) {
 	if c.Writer.Written() {
 		c.Abort()
 		return
+	}
+	if status == http.StatusServiceUnavailable || status == http.StatusTooManyRequests {
+		// Overload and dependencies that are down pass: say when to come back.
+		c.Header("Retry-After", retryAfter)
 	}
 	c.AbortWithStatusJSON(status, errorBody{Code: code, Message: msg})
 }

@@ -190,6 +190,9 @@ func TestInternalErrorsAreHidden(t *testing.T) {
 			if strings.Contains(string(r.Body), "secret") || strings.Contains(string(r.Body), "disk") {
 				t.Errorf("GET %s leaks the cause: %s", tt.path, r.Body)
 			}
+			if ra := r.Header.Get("Retry-After"); (tt.status == 503) != (ra != "") {
+				t.Errorf("GET %s = %d with Retry-After %q, want one exactly on 503", tt.path, tt.status, ra)
+			}
 			logs := e.logs.String()
 			if tt.status == 500 && !strings.Contains(logs, secret) {
 				t.Errorf("the cause %q is not in the log:\n%s", secret, logs)

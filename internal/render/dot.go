@@ -49,6 +49,24 @@ const (
 type stats struct {
 	Nodes int
 	Edges int
+	Cost  float64 // layoutCost of the drawn graph
+}
+
+// cost returns the layoutCost of the nodes and edges drawn.
+func (bd *builder) cost() float64 {
+	index := make(map[string]int, len(bd.nodes))
+	for i, n := range bd.nodes {
+		index[n.name] = i
+	}
+	edges := make([][2]int, 0, len(bd.edges))
+	for _, e := range bd.edges {
+		f, okf := index[e.from]
+		t, okt := index[e.to]
+		if okf && okt {
+			edges = append(edges, [2]int{f, t})
+		}
+	}
+	return layoutCost(len(bd.nodes), edges)
 }
 
 // DOT returns the Graphviz DOT text of g as an argument map: claims as rounded
@@ -368,7 +386,7 @@ func buildDOT(g *argmap.Graph, opt argmap.RenderOptions) ([]byte, stats, error) 
 	legend := bd.legend()
 	out.WriteString(legend)
 	out.WriteString("}\n")
-	st := stats{Nodes: len(bd.nodes), Edges: len(bd.edges)}
+	st := stats{Nodes: len(bd.nodes), Edges: len(bd.edges), Cost: bd.cost()}
 	return out.Bytes(), st, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/goccy/go-graphviz"
 
@@ -48,6 +49,9 @@ func produce(ctx context.Context, format argmap.RenderFormat, dot []byte) (out [
 	defer g.Close()
 	var buf bytes.Buffer
 	if err := gv.Render(ctx, g, gvFormat, &buf); err != nil {
+		if isOutOfMemory(err.Error()) {
+			return nil, fatal(&argmap.Error{Code: argmap.ETOOLARGE, Message: errOutOfMemory, Err: err})
+		}
 		return nil, fatal(argmap.WrapInternal(err, "Graphviz failed to lay out the map"))
 	}
 	if err := checkNonEmpty(buf.Bytes()); err != nil {
@@ -57,6 +61,16 @@ func produce(ctx context.Context, format argmap.RenderFormat, dot []byte) (out [
 		return rasterise(buf.Bytes())
 	}
 	return buf.Bytes(), nil
+}
+
+// isOutOfMemory reports whether a message says memory ran out.
+func isOutOfMemory(msg string) bool {
+	for _, m := range oomMarkers {
+		if strings.Contains(msg, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // fatalError marks a failure after which the Graphviz instance of a process

@@ -23,9 +23,11 @@ import (
 
 // Defaults of Options.
 const (
-	DefaultTimeout     = 20 * time.Second
-	DefaultMaxNodes    = 2000
-	DefaultMemoryLimit = 2 << 30
+	DefaultTimeout      = 20 * time.Second
+	DefaultMaxNodes     = 2000
+	DefaultMemoryLimit  = 1 << 30
+	DefaultQueueTimeout = 10 * time.Second
+	DefaultMaxCost      = 50000
 )
 
 // Options configure a Renderer. Zero values take the defaults.
@@ -37,18 +39,28 @@ type Options struct {
 	Worker []string
 	// Env is added to the environment of worker processes.
 	Env []string
-	// Timeout bounds one render, including the wait for a free worker
-	// (default DefaultTimeout). A context deadline that comes sooner wins.
+	// Timeout bounds one render once a worker has it (default
+	// DefaultTimeout). A context deadline that comes sooner wins.
 	Timeout time.Duration
+	// QueueTimeout bounds the wait for a free worker (default
+	// DefaultQueueTimeout), and MaxQueue the renders waiting (default
+	// 4×Workers): past either the render is refused before any work starts,
+	// with EUNAVAILABLE, which the API answers 503 with Retry-After.
+	QueueTimeout time.Duration
+	MaxQueue     int
+	// MaxCost bounds the estimated layout work of a map (default
+	// DefaultMaxCost): a map denser than that would not be laid out in
+	// Timeout, and is refused at once with ETOOLARGE.
+	MaxCost float64
 	// MaxNodes bounds the nodes of a map (default DefaultMaxNodes); MaxEdges
 	// its edges (default 3×MaxNodes). Larger maps are refused with ETOOLARGE.
 	MaxNodes int
 	MaxEdges int
 	// Workers is the number of worker processes (default GOMAXPROCS).
 	Workers int
-	// MemoryLimit bounds the address space of each worker process in bytes
-	// (default DefaultMemoryLimit; Linux only). A worker that runs out is
-	// replaced and the render fails with ETOOLARGE.
+	// MemoryLimit bounds the memory (data segment) of each worker process in
+	// bytes (default DefaultMemoryLimit; Linux only). A worker that runs out
+	// is replaced and the render fails with ETOOLARGE.
 	MemoryLimit int64
 }
 
@@ -78,6 +90,15 @@ func New(opt Options) *Renderer {
 	}
 	if opt.MemoryLimit <= 0 {
 		opt.MemoryLimit = DefaultMemoryLimit
+	}
+	if opt.QueueTimeout <= 0 {
+		opt.QueueTimeout = DefaultQueueTimeout
+	}
+	if opt.MaxQueue <= 0 {
+		opt.MaxQueue = 4 * opt.Workers
+	}
+	if opt.MaxCost <= 0 {
+		opt.MaxCost = DefaultMaxCost
 	}
 	r := &Renderer{opt: opt}
 	if len(opt.Worker) > 0 {
@@ -121,12 +142,15 @@ func (r *Renderer) Render(ctx context.Context, g *argmap.Graph, opt argmap.Rende
 	if opt.Format == argmap.FormatDOT {
 		return dot, nil
 	}
-	ctx, cancel := context.WithTimeout(ctx, r.opt.Timeout)
-	defer cancel()
+	if st.Cost > r.opt.MaxCost {
+		return nil, argmap.Errorf(argmap.ETOOLARGE, "the map is too dense to lay out (%d nodes, %d edges crossing between many ranks); draw a smaller neighbourhood or a lower depth", st.Nodes, st.Edges)
+	}
 	var out []byte
 	if r.pool != nil {
 		out, err = r.pool.render(ctx, opt.Format, dot)
 	} else {
+		ctx, cancel := context.WithTimeout(ctx, r.opt.Timeout)
+		defer cancel()
 		out, err = renderInProcess(ctx, opt.Format, dot)
 	}
 	if err != nil {

@@ -12,6 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
 
 	"github.com/argmap/argmap/internal/argmap"
 )
@@ -203,6 +206,36 @@ type pool struct {
 	mu     sync.Mutex
 	closed bool
 	live   map[*worker]bool
+
+	waiting atomic.Int64 // renders waiting for a worker
+}
+
+// errBusy is the message of a render refused because every worker is busy.
+const errBusy = "every renderer is busy: try again in a few seconds"
+
+// acquire takes a slot, waiting at most QueueTimeout, and refuses at once
+// when MaxQueue renders are already waiting.
+func (p *pool) acquire(ctx context.Context) (*worker, error) {
+	select {
+	case w := <-p.slots:
+		return w, nil
+	default:
+	}
+	if p.waiting.Add(1) > int64(p.opt.MaxQueue) {
+		p.waiting.Add(-1)
+		return nil, argmap.Errorf(argmap.EUNAVAILABLE, errBusy)
+	}
+	defer p.waiting.Add(-1)
+	t := time.NewTimer(p.opt.QueueTimeout)
+	defer t.Stop()
+	select {
+	case w := <-p.slots:
+		return w, nil
+	case <-t.C:
+		return nil, argmap.Errorf(argmap.EUNAVAILABLE, errBusy)
+	case <-ctx.Done():
+		return nil, unavailable(ctx, errBusy)
+	}
 }
 
 func newPool(opt Options) *pool {
@@ -222,6 +255,29 @@ type worker struct {
 	stderr *tail
 	uses   int
 	exited chan struct{} // closed when the process has been reaped
+	killed atomic.Bool   // this package killed it (not the kernel, not itself)
+}
+
+// alive reports whether w's process is still running: a worker can die while
+// idle (killed by an operator or the kernel), and must then be replaced
+// before it is given a request.
+func (w *worker) alive() bool {
+	select {
+	case <-w.exited:
+		return false
+	default:
+		return true
+	}
+}
+
+// diedOfSIGKILL reports whether w ended killed by SIGKILL that this package
+// did not send: on Linux, the out-of-memory killer.
+func (w *worker) diedOfSIGKILL() bool {
+	if w.alive() || w.killed.Load() || w.cmd.ProcessState == nil {
+		return false
+	}
+	ws, ok := w.cmd.ProcessState.Sys().(syscall.WaitStatus)
+	return ok && killedBySignal(ws)
 }
 
 func (p *pool) close() {
@@ -262,6 +318,10 @@ func (p *pool) start() (*worker, error) {
 	}
 	w := &worker{cmd: cmd, stdin: inW, rout: outR, stdout: bufio.NewReaderSize(outR, 64<<10), stderr: &tail{}, exited: make(chan struct{})}
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = inR, outW, w.stderr
+	cmd.SysProcAttr = procAttr()
+	// Wait returns this long after the worker exits even when something it
+	// started still holds its standard error open.
+	cmd.WaitDelay = time.Second
 	err = cmd.Start()
 	inR.Close()
 	outW.Close()
@@ -270,7 +330,16 @@ func (p *pool) start() (*worker, error) {
 		outR.Close()
 		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot start a renderer", Err: err}
 	}
+	if err := prepareWorker(cmd.Process.Pid); err != nil {
+		killGroup(cmd.Process.Pid)
+		cmd.Process.Kill()
+		cmd.Wait()
+		inW.Close()
+		outR.Close()
+		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot start a renderer", Err: err}
+	}
 	if err := limitMemory(cmd.Process.Pid, p.opt.MemoryLimit); err != nil {
+		killGroup(cmd.Process.Pid)
 		cmd.Process.Kill()
 		cmd.Wait()
 		inW.Close()
@@ -285,8 +354,12 @@ func (p *pool) start() (*worker, error) {
 	return w, nil
 }
 
-// kill stops w and waits for it to be reaped.
+// kill stops w and anything it started, and waits for it to be reaped.
 func (p *pool) kill(w *worker) {
+	if w.alive() {
+		w.killed.Store(true)
+	}
+	killGroup(w.cmd.Process.Pid)
 	w.cmd.Process.Kill()
 	<-w.exited
 	w.stdin.Close()
@@ -297,21 +370,39 @@ func (p *pool) kill(w *worker) {
 }
 
 // render sends one request to a worker and waits for the reply, the worker's
-// death, or the end of ctx, whichever comes first.
+// death, or the end of ctx, whichever comes first. A worker found dead when
+// it is taken from the pool is replaced; a reused worker that dies before it
+// answers anything (it may have been dying already) is replaced and the
+// request sent once more, so that a worker lost while idle never costs a
+// request its answer.
 func (p *pool) render(ctx context.Context, format argmap.RenderFormat, dot []byte) ([]byte, error) {
-	var w *worker
-	select {
-	case w = <-p.slots:
-	case <-ctx.Done():
-		return nil, unavailable(ctx, "every renderer is busy")
+	for attempt := 0; ; attempt++ {
+		out, err, retry := p.renderOnce(ctx, format, dot)
+		if !retry || attempt > 0 {
+			return out, err
+		}
+	}
+}
+
+func (p *pool) renderOnce(ctx context.Context, format argmap.RenderFormat, dot []byte) (out []byte, err error, retry bool) {
+	w, err := p.acquire(ctx)
+	if err != nil {
+		return nil, err, false
+	}
+	ctx, cancel := context.WithTimeout(ctx, p.opt.Timeout)
+	defer cancel()
+	if w != nil && !w.alive() {
+		p.kill(w)
+		w = nil
 	}
 	if w == nil {
 		var err error
 		if w, err = p.start(); err != nil {
 			p.slots <- nil
-			return nil, err
+			return nil, err, false
 		}
 	}
+	reused := w.uses > 0
 	type result struct {
 		out []byte
 		err error
@@ -338,37 +429,57 @@ func (p *pool) render(ctx context.Context, format argmap.RenderFormat, dot []byt
 				w = nil
 			}
 			p.slots <- w
-			return res.out, res.err
+			return res.out, res.err, false
 		case errors.As(res.err, &fe):
 			p.kill(w)
 			p.slots <- nil
-			return nil, res.err
+			return nil, res.err, false
 		default:
-			// The worker died or broke the protocol.
+			// The worker died or broke the protocol: kill it at once (it may
+			// still be running, talking nonsense), then tell why.
 			p.kill(w)
 			p.slots <- nil
-			return nil, w.stderr.failure(res.err)
+			err := w.failure(res.err)
+			quiet := errors.Is(res.err, io.EOF) || errors.Is(res.err, io.ErrUnexpectedEOF) || errors.Is(res.err, syscall.EPIPE)
+			return nil, err, reused && quiet && argmap.ErrorCode(err) == argmap.EINTERNAL
 		}
 	case <-ctx.Done():
 		p.kill(w)
 		<-done
 		p.slots <- nil
-		return nil, unavailable(ctx, "rendering took too long")
+		return nil, unavailable(ctx, "rendering took too long"), false
 	}
 }
 
-// tail keeps the last few kilobytes a worker wrote to standard error, to tell
-// why it died. It is never printed.
+// tail keeps the first and the last few kilobytes a worker wrote to standard
+// error, and notes whether it ever said it ran out of memory, to tell why it
+// died. A Go program that runs out of memory says so first and then dumps
+// every goroutine: the cause lies far from the end. It is never printed.
 type tail struct {
-	mu  sync.Mutex
-	buf []byte
+	mu   sync.Mutex
+	head []byte
+	buf  []byte
+	oom  bool
+	edge []byte // the end of the previous write, for a marker split across writes
 }
 
 const tailSize = 4 << 10
 
+// oomMarkers are what the Go runtime, the C library and wazero write when
+// memory runs out.
+var oomMarkers = []string{"out of memory", "cannot allocate memory", "failed to reserve", "memory.grow"}
+
 func (t *tail) Write(b []byte) (int, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if n := tailSize - len(t.head); n > 0 {
+		t.head = append(t.head, b[:min(n, len(b))]...)
+	}
+	if !t.oom {
+		window := append(t.edge, b...)
+		t.oom = isOutOfMemory(string(window))
+		t.edge = append([]byte(nil), window[max(0, len(window)-32):]...)
+	}
 	t.buf = append(t.buf, b...)
 	if len(t.buf) > tailSize {
 		t.buf = append([]byte(nil), t.buf[len(t.buf)-tailSize:]...)
@@ -379,17 +490,30 @@ func (t *tail) Write(b []byte) (int, error) {
 func (t *tail) String() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return string(t.buf)
+	if len(t.head) < tailSize || len(t.buf) < tailSize {
+		return string(t.buf)
+	}
+	return string(t.head) + "\n[...]\n" + string(t.buf)
 }
 
-// failure turns the death of a worker into an error: ETOOLARGE when it ran
-// out of memory, EINTERNAL otherwise. Its standard error is kept as the
-// cause, never shown to users.
-func (t *tail) failure(err error) error {
-	s := t.String()
+func (t *tail) outOfMemory() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.oom
+}
+
+// errOutOfMemory is the message of a render that needed more memory than a
+// worker may use.
+const errOutOfMemory = "the map is too large to render in the memory allowed; draw a smaller neighbourhood"
+
+// failure turns the death of w into an error: ETOOLARGE when it ran out of
+// memory (it said so, or the kernel killed it), EINTERNAL otherwise. Its
+// standard error is kept as the cause, never shown to users.
+func (w *worker) failure(err error) error {
+	s := w.stderr.String()
 	cause := fmt.Errorf("worker failed: %w; stderr: %s", err, s)
-	if strings.Contains(s, "out of memory") || strings.Contains(s, "cannot allocate memory") || strings.Contains(s, "failed to reserve") {
-		return &argmap.Error{Code: argmap.ETOOLARGE, Message: "the map is too large to render in the memory allowed", Err: cause}
+	if w.stderr.outOfMemory() || w.diedOfSIGKILL() {
+		return &argmap.Error{Code: argmap.ETOOLARGE, Message: errOutOfMemory, Err: cause}
 	}
 	return &argmap.Error{Code: argmap.EINTERNAL, Message: "the renderer failed", Err: cause}
 }
