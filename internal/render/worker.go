@@ -466,8 +466,9 @@ type tail struct {
 const tailSize = 4 << 10
 
 // oomMarkers are what the Go runtime, the C library and wazero write when
-// memory runs out.
-var oomMarkers = []string{"out of memory", "cannot allocate memory", "failed to reserve", "memory.grow"}
+// memory runs out (under a data-segment limit, a thread's stack cannot be
+// mapped either: pthread_create fails).
+var oomMarkers = []string{"out of memory", "cannot allocate memory", "failed to reserve", "memory.grow", "pthread_create failed"}
 
 func (t *tail) Write(b []byte) (int, error) {
 	t.mu.Lock()
