@@ -161,3 +161,81 @@ func TestArgdownUndercutDrawnOnEdge(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractedExportsAreValid: the map argmap extracts from a document,
+// exported as AIF, has the AIF JSON structure (typed nodes, edges between
+// known nodes, every RA and CA node with premises and one conclusion) and
+// imports again; exported as Argdown it parses again.
+func TestExtractedExportsAreValid(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "a.db")
+	writeFiles(t, dir, map[string][]byte{"essay.md": []byte(essay + "\nBecause detention is the alternative, return is coerced. Therefore IOM enforces exclusion.\n")})
+	if code, _, stderr := cli(t, nil, "ingest", "--store", store, filepath.Join(dir, "essay.md")); code != 0 {
+		t.Fatalf("ingest = %d %q", code, stderr)
+	}
+	out := filepath.Join(dir, "map.json")
+	if code, _, stderr := cli(t, nil, "export", "--store", store, "--format", "aif", "-o", out); code != 0 {
+		t.Fatalf("export --format aif = %d %q", code, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct {
+		Nodes []struct {
+			NodeID string `json:"nodeID"`
+			Text   string `json:"text"`
+			Type   string `json:"type"`
+		} `json:"nodes"`
+		Edges []struct {
+			EdgeID string `json:"edgeID"`
+			FromID string `json:"fromID"`
+			ToID   string `json:"toID"`
+		} `json:"edges"`
+	}
+	if err := json.Unmarshal(data, &d); err != nil {
+		t.Fatalf("AIF export is not JSON: %v", err)
+	}
+	typ := map[string]string{}
+	for _, n := range d.Nodes {
+		switch n.Type {
+		case "I", "RA", "CA", "L", "YA":
+		default:
+			t.Errorf("node %s has type %q", n.NodeID, n.Type)
+		}
+		if n.NodeID == "" || n.Text == "" || typ[n.NodeID] != "" {
+			t.Errorf("node %+v: empty or repeated ID, or no text", n)
+		}
+		typ[n.NodeID] = n.Type
+	}
+	in, outs := map[string]int{}, map[string]int{}
+	for _, e := range d.Edges {
+		if typ[e.FromID] == "" || typ[e.ToID] == "" || e.EdgeID == "" {
+			t.Errorf("edge %+v joins unknown nodes", e)
+		}
+		in[e.ToID]++
+		outs[e.FromID]++
+	}
+	s := 0
+	for id, ty := range typ {
+		if ty == "RA" || ty == "CA" {
+			s++
+			if in[id] == 0 || outs[id] != 1 {
+				t.Errorf("%s node %s has %d premises and %d conclusions", ty, id, in[id], outs[id])
+			}
+		}
+	}
+	if len(typ) == 0 || s == 0 {
+		t.Errorf("AIF export of an extracted document has %d nodes, %d RA/CA: want an argument", len(typ), s)
+	}
+	if code, _, stderr := cli(t, nil, "import", "--store", filepath.Join(dir, "b.db"), out); code != 0 {
+		t.Errorf("import of the AIF export = %d %q", code, stderr)
+	}
+	ad := filepath.Join(dir, "map.argdown")
+	if code, _, stderr := cli(t, nil, "export", "--store", store, "--format", "argdown", "-o", ad); code != 0 {
+		t.Fatalf("export --format argdown = %d %q", code, stderr)
+	}
+	if code, _, stderr := cli(t, nil, "import", "--store", filepath.Join(dir, "c.db"), ad); code != 0 {
+		t.Errorf("import of the Argdown export = %d %q", code, stderr)
+	}
+}

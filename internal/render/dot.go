@@ -515,7 +515,17 @@ func (bd *builder) addClaim(c argmap.Claim) {
 	if clean(text) == "" {
 		text = c.ID
 	}
-	lines := bd.badged(c.ID, bd.withTags(c.ID, wrap(text, claimWidth, claimLines)))
+	wrapped := wrap(text, claimWidth, claimLines)
+	// A titled claim (an Argdown statement or argument) shows its title
+	// above the text, as Argdown's own maps do.
+	if t := clean(c.Title); t != "" && t != clean(text) {
+		head := "[" + shorten(t, claimWidth-2) + "]"
+		if c.Kind == argmap.ClaimArgument {
+			head = "<" + shorten(t, claimWidth-2) + ">"
+		}
+		wrapped = append([]string{head}, wrapped...)
+	}
+	lines := bd.badged(c.ID, bd.withTags(c.ID, wrapped))
 	fill, line := bd.statusColours(c.ID, "#ffffff", "#37474f")
 	attrs := "shape=box, style=\"rounded,filled\", fillcolor=\"" + fill + "\", color=\"" + line + "\", label=" + quote(lines...)
 	if c.Main {

@@ -286,3 +286,23 @@ func TestDOTLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestDOTTitles: a titled claim shows [Title] above its text, an argument
+// <Title>; injections in titles stay escaped.
+func TestDOTTitles(t *testing.T) {
+	g := &argmap.Graph{Claims: []argmap.Claim{
+		{ID: "clm_a", Title: "Sell", Text: "The council should sell the ferries.", Origin: argmap.OriginCurated, CreatedAt: t0},
+		{ID: "clm_b", Title: "Fares", Kind: argmap.ClaimArgument, Text: "Fares would fall.", Origin: argmap.OriginCurated, CreatedAt: t0},
+		{ID: "clm_c", Title: `say "hi" ] ; x -> y`, Text: "Injected title.", Origin: argmap.OriginCurated, CreatedAt: t0},
+		{ID: "clm_d", Title: "Same", Text: "Same", Origin: argmap.OriginCurated, CreatedAt: t0},
+	}}
+	dot, err := render.DOT(g, argmap.RenderOptions{})
+	if err != nil {
+		t.Fatalf("DOT = %v", err)
+	}
+	for _, want := range []string{`label="[Sell]\nThe council should sell the\nferries."`, `label="<Fares>\nFares would fall."`, `[say \"hi\" ] ; x -> y]`, `label="Same"`} {
+		if !strings.Contains(string(dot), want) {
+			t.Errorf("DOT lacks %s:\n%s", want, dot)
+		}
+	}
+}
