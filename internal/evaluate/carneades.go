@@ -30,7 +30,12 @@ import (
 // arguments are the contests; a claim stated in a source and not at issue is
 // taken as stated (assumed), and when it is at issue its being stated counts
 // as an argument of Options.StatedWeight; a contest of a relation is an
-// argument that the relation does not apply (an undercut). A relation weighs
+// argument that the relation does not apply (an undercut). Claims stating the
+// same proposition (Claim.Proposition, or joined by a supports the linker
+// made) are one statement, and a contest the linker made between two claims
+// (a denial) is read both ways. Where an issue concerns extracted material, it
+// is settled as soon as no open argument can change its outcome (see settle);
+// graphs written by people are evaluated exactly as Carneades 4 does. A relation weighs
 // its scheme's weight (linked: 1 when every premise is In; convergent: 1 when
 // one is; cumulative: the share of premises In; factorized: the premises In
 // over all distinct premises of arguments on the issue) times its score
