@@ -56,6 +56,17 @@ func TestPDF(t *testing.T) {
 			name: "title from the first page's layout", spec: noMeta,
 			title: "Border Policy in Practice",
 		},
+		{
+			name: "sentence running on into the next column and page",
+			spec: pdfSpec{pages: []pdfPageSpec{
+				{columns: []string{"Tenants were never consulted, and the reform failed because the", "ministry ignored their objections. A new paragraph then starts"}},
+				{columns: []string{"after a page break, mid-sentence."}},
+			}},
+			contains: []string{
+				"the reform failed because the ministry ignored their objections.",
+				"A new paragraph then starts after a page break, mid-sentence.",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -306,17 +306,15 @@ func layoutPDF(pages []pdfPage) *Document {
 				newPara := false
 				heading := body > 0 && (l.size > body*1.15 || prev.size > body*1.15) && math.Abs(l.size-prev.size) > 0.5
 				switch {
-				case prev.page != l.page:
-					// a paragraph runs on over a page break when the last
-					// one did not end a sentence and this line goes on in
-					// lower case
-					last := prev.text
-					first, _ := utf8.DecodeRuneInString(l.text)
-					newPara = endsSentence(last) || !(unicode.IsLower(first) || strings.HasSuffix(last, "-") || strings.HasSuffix(last, ","))
 				case heading:
 					newPara = true
-				case l.top > prev.top+prev.height():
-					newPara = true // a new column or block higher up the page
+				case prev.page != l.page || l.top > prev.top+prev.height():
+					// a page or column break: the paragraph runs on when
+					// the last line did not end a sentence and either
+					// filled its column or this one goes on in lower case
+					last := prev.text
+					first, _ := utf8.DecodeRuneInString(l.text)
+					newPara = endsSentence(last) || !(unicode.IsLower(first) || strings.HasSuffix(last, "-") || strings.HasSuffix(last, ",") || fullLine(*prev, all[prev.page]))
 				default:
 					d := prev.bottom - l.bottom
 					if pitch > 0 && d > pitch*1.4 {
@@ -345,6 +343,19 @@ func layoutPDF(pages []pdfPage) *Document {
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, `"'”’)]`)
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, ":")
+}
+
+// fullLine reports whether l reaches the right edge of its column: within
+// a tenth of the column's width of the rightmost line starting where it
+// starts.
+func fullLine(l line, page []line) bool {
+	right, left := 0.0, l.left
+	for _, o := range page {
+		if math.Abs(o.left-l.left) < 15 {
+			right = math.Max(right, o.right)
+		}
+	}
+	return right > left && l.right >= right-0.1*(right-left)
 }
 
 func maxRight(ls []line) float64 {
