@@ -55,6 +55,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
 		c.MaxConnectionPoolSize = cfg.MaxConnPoolSize
 		c.ConnectionAcquisitionTimeout = cfg.ConnAcquisitionTimeout
+		// Managed transactions are retried on transient errors (deadlocks,
+		// a lost connection, a restarting server) for as long as the query
+		// timeout allows, not the driver's default 30 s.
+		c.MaxTransactionRetryTime = cfg.QueryTimeout
 	})
 	if err != nil {
 		return nil, argmap.Errorf(argmap.EINVALID, "neo4j configuration: %s", "the driver refused the URI")

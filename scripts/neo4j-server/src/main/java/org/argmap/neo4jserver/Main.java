@@ -15,6 +15,7 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.io.ByteUnit;
 
 /**
@@ -58,13 +59,14 @@ public final class Main {
             stopped.countDown();
         }, "argmap-neo4j-shutdown"));
 
-        // Embedded transactions bypass authentication, so the password is set
-        // on the system database here; clients are told the server is ready
-        // only after that.
-        dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-                Map.of("password", password));
-        dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+        try {
+            setPassword(dbms, password);
+            dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+        } catch (RuntimeException e) {
+            // The DBMS's threads would keep the process alive: stop it.
+            e.printStackTrace();
+            System.exit(1);
+        }
 
         System.out.println("argmap-neo4j-server ready bolt://127.0.0.1:" + port);
         System.out.flush();
@@ -84,6 +86,25 @@ public final class Main {
             watcher.start();
         }
         stopped.await();
+    }
+
+    /**
+     * setPassword sets the password of the user neo4j on the system database.
+     * Embedded transactions bypass authentication, and clients are told the
+     * server is ready only after this. On a restart with the same data the
+     * password may already be the one given, which Neo4j refuses to set again.
+     */
+    private static void setPassword(DatabaseManagementService dbms, String password) {
+        try {
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        } catch (QueryExecutionException e) {
+            String msg = String.valueOf(e.getMessage());
+            if (!msg.contains("Old password and new password cannot be the same")) {
+                throw e;
+            }
+        }
     }
 
     private static Map<String, String> parse(String[] args) {
