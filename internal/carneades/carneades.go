@@ -114,12 +114,12 @@ func (r *reader) list(where string, v any) []string {
 				r.addf("%s[%d] is not a name", where, i)
 				continue
 			}
-			out = append(out, s)
+			out = append(out, normKey(s))
 		}
 		return out
 	}
 	if s, ok := scalar(v); ok && s != "" {
-		return []string{s}
+		return []string{normKey(s)}
 	}
 	r.addf("%s is not a list of names", where)
 	return nil
@@ -175,6 +175,7 @@ func (r *reader) statements(v any) {
 			r.addf("statements: a key is not a name")
 			continue
 		}
+		key = normKey(key)
 		c := argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Title: key, Origin: argmap.OriginCurated, Score: 1}
 		switch x := it.Value.(type) {
 		case yaml.MapSlice:
@@ -301,8 +302,10 @@ func (r *reader) arguments(v any) {
 			switch strings.ToLower(fk) {
 			case "conclusion":
 				conclusion, _ = scalar(f.Value)
+				conclusion = normKey(conclusion)
 			case "undercutter", "nas", "not app statement":
 				undercutter, _ = scalar(f.Value)
+				undercutter = normKey(undercutter)
 			case "scheme":
 				s, _ := scalar(f.Value)
 				if sc, ok := schemes[strings.ToLower(s)]; ok {
@@ -362,7 +365,7 @@ func (r *reader) premises(where string, v any) []string {
 				r.addf("%s: a premise is not a statement key", where)
 				continue
 			}
-			out = append(out, s)
+			out = append(out, normKey(s))
 		}
 		return out
 	}
@@ -395,6 +398,38 @@ func (r *reader) tests(v any) {
 			r.im.Expected[s] = label
 		}
 	}
+}
+
+// normKey writes a statement key the way Carneades does when the key is a
+// Prolog-style atomic formula ("price(car, 1000)" is "price(car,1000)"):
+// spaces outside quotes are dropped. Other keys are only trimmed.
+func normKey(k string) string {
+	k = strings.TrimSpace(k)
+	open := strings.IndexByte(k, '(')
+	if open <= 0 || !strings.HasSuffix(k, ")") {
+		return k
+	}
+	for i, r := range k[:open] {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
+			return k
+		}
+	}
+	var b strings.Builder
+	var quote rune
+	for _, r := range k {
+		switch {
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			}
+		case r == '"' || r == '\'':
+			quote = r
+		case r == ' ' || r == '\t':
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func contains(s []string, x string) bool {

@@ -89,3 +89,13 @@ func TestReadErrors(t *testing.T) {
 		t.Errorf("Read(empty) = %v, %v; want an empty graph", im, err)
 	}
 }
+
+func TestReadNormalisesTermKeys(t *testing.T) {
+	im, err := carneades.Read([]byte("statements:\n  \"price(car, 1000)\": The car costs 1000.\n  ok: OK\narguments:\n  a: {conclusion: ok, premises: [\"price(car,1000)\"]}\n"))
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	if im.Graph.Claims[0].Title != "price(car,1000)" || len(im.Graph.Relations) != 1 {
+		t.Errorf("Read = %q, %d relations; want the key written price(car,1000) and the argument kept", im.Graph.Claims[0].Title, len(im.Graph.Relations))
+	}
+}
