@@ -97,7 +97,8 @@ func evaluateDung(g *argmap.Graph, sem Semantics, lim Limits) (*Evaluation, erro
 		i, _ := f.Index(id)
 		return res.Labels[i]
 	}
-	ev := &Evaluation{Semantics: sem, Count: res.Count}
+	ev := &Evaluation{Semantics: sem, Count: res.Count, Statements: make([]StatementLabel, 0, len(nodes)),
+		Arguments: make([]ArgumentLabel, 0, len(g.Relations))}
 	for _, n := range nodes {
 		i, _ := f.Index(n.id)
 		cred, scep := res.Credulous[i], res.Sceptical[i]

@@ -96,7 +96,7 @@ func Answer(g *argmap.Graph, q Query, opt Options) (*Evaluation, error) {
 		}
 	}
 	ev.Statements = append(focus, stmts...)
-	args := ev.Arguments[:0:0]
+	args := make([]ArgumentLabel, 0, len(near))
 	for _, a := range ev.Arguments {
 		if near[a.ID] {
 			args = append(args, a)

@@ -11,6 +11,16 @@ import (
 	"github.com/argmap/argmap/internal/httpapi"
 )
 
+func TestEvaluationEmpty(t *testing.T) {
+	e := newEnv(t, httpapi.Config{}, openStore(t), nil)
+	for _, sem := range []string{"", "?semantics=carneades", "?semantics=preferred"} {
+		r := e.get("/v1/evaluation" + sem)
+		if r.Status != http.StatusOK || !strings.Contains(string(r.Body), `"statements":[]`) {
+			t.Errorf("GET /v1/evaluation%s on an empty store = %d %s, want 200 with no statements", sem, r.Status, trunc(r.Body))
+		}
+	}
+}
+
 func TestEvaluation(t *testing.T) {
 	st := openStore(t)
 	claim := func(title string) argmap.Claim {
