@@ -81,14 +81,24 @@ var findingVerbs = []string{
 }
 
 // announcement reports whether s only announces what a text does ("This
-// paper examines ...") without stating a finding.
+// paper examines ...") without stating a finding. The announcing shapes are
+// looked for first, the finding verbs that cancel them only when one is
+// found (most sentences have neither).
 func announcement(s surface) bool {
-	p := s.p
+	if !announces(s) {
+		return false
+	}
 	for _, f := range findingVerbs {
-		if hasPhrase(p, f) {
+		if hasPhrase(s.p, f) {
 			return false
 		}
 	}
+	return true
+}
+
+// announces reports whether s has the shape of an announcement.
+func announces(s surface) bool {
+	p := s.p
 	if strings.Contains(p, " has just released ") || strings.Contains(p, " has just published ") ||
 		strings.Contains(p, " have just released ") || strings.Contains(p, " has released its ") {
 		return true

@@ -57,7 +57,7 @@ type unitInfo struct {
 	excl      bool
 	eval      int
 	content   []uint64 // hashes of content-word stems (six letters), sorted, for overlap
-	fw        []string // function words, in order
+	fl        []uint16 // the words' flags
 }
 
 // newView computes the unit information of units in text.
@@ -66,9 +66,15 @@ func newView(text string, units []Unit) *view {
 	var toks []token
 	for i, u := range units {
 		in := &v.info[i]
-		if in.ws = u.ws; in.ws == nil {
+		if in.ws, in.fl = u.ws, u.fl; in.ws == nil {
 			toks = tokenize(text, u.Start, u.End, toks[:0])
 			in.ws = words(toks)
+		}
+		if in.fl == nil {
+			in.fl = make([]uint16, len(in.ws))
+			for k, w := range in.ws {
+				in.fl[k] = wordFlags[w]
+			}
 		}
 		in.sentFirst = i == 0 || units[i-1].Sent != u.Sent
 		in.sentLast = i == len(units)-1 || units[i+1].Sent != u.Sent
@@ -78,7 +84,7 @@ func newView(text string, units []Unit) *view {
 		if n > 0 {
 			in.class2, _ = connectiveAt(ws, n)
 		}
-		if len(ws) > 0 && wordFlags[ws[0]]&(wFunction|wConnective) != 0 {
+		if len(ws) > 0 && in.fl[0]&(wFunction|wConnective) != 0 {
 			in.first = ws[0]
 		}
 		in.sentClass = in.class
@@ -92,7 +98,7 @@ func newView(text string, units []Unit) *view {
 		}
 		for k := 0; k < len(ws); k++ {
 			w := ws[k]
-			f := wordFlags[w]
+			f := in.fl[k]
 			if k > 0 && f&wConnective != 0 {
 				if c, n := connectiveAt(ws, k); c != classNone && (n > 1 || f&wAmbiguous == 0) && !contains(in.any, c) {
 					in.any = append(in.any, c)
@@ -110,9 +116,7 @@ func newView(text string, units []Unit) *view {
 			if f&wEval != 0 {
 				in.eval++
 			}
-			if f&wFunction != 0 {
-				in.fw = append(in.fw, w)
-			} else if len(w) > 3 {
+			if f&wFunction == 0 && len(w) > 3 {
 				in.content = append(in.content, hashName(w[:min(len(w), 6)], ""))
 			}
 		}
@@ -219,9 +223,9 @@ func (v *view) unitFeatures(fs *featureSet, i int, near bool) {
 			fs.on("degmax", "")
 		}
 	}
-	for k, w := range in.fw {
-		if !contains(in.fw[:k], w) {
-			fs.on("bw=", w)
+	for k, w := range in.ws {
+		if in.fl[k]&wFunction != 0 {
+			fs.on("bw=", w) // a bag: a word twice counts twice
 		}
 	}
 	if !near {
@@ -385,14 +389,15 @@ var subjects = set("i", "we", "you", "he", "she", "it", "they", "this", "that", 
 // splitFeatures adds the features of a split before word k of a sentence
 // with words ws, where punct is the punctuation between words k-1 and k and
 // first tells the sentence's first candidate.
-func splitFeatures(fs *featureSet, ws []string, k int, punct string, first bool) {
+func splitFeatures(fs *featureSet, sw *sentWords, k int, punct string, first bool) {
+	ws, fl := sw.ws, sw.fl
 	c, n := connectiveAt(ws, k)
 	fs.on("bias", "")
 	fs.on("punct=", punct)
 	fs.on("cls=", orNone(c))
 	fs.on("cls&punct=", orNone(c), punct)
 	next := ws[k]
-	if c != classNone || wordFlags[next]&wFunction != 0 {
+	if c != classNone || fl[k]&wFunction != 0 {
 		fs.on("next=", next)
 		fs.on("next&punct=", next, punct)
 	} else {
@@ -400,7 +405,7 @@ func splitFeatures(fs *featureSet, ws []string, k int, punct string, first bool)
 	}
 	if k+n < len(ws) {
 		w := ws[k+n]
-		f := wordFlags[w]
+		f := fl[k+n]
 		if f&(wSubject|wAux) != 0 {
 			fs.on("after=", w)
 		}
@@ -408,19 +413,13 @@ func splitFeatures(fs *featureSet, ws []string, k int, punct string, first bool)
 		fs.on("cls&after.subject=", orNone(c), boolName(f&wSubject != 0))
 	}
 	prev := ws[k-1]
-	if wordFlags[prev]&wFunction != 0 {
+	if fl[k-1]&wFunction != 0 {
 		fs.on("prev=", prev)
 	}
 	left, right := ws[:k], ws[k+n:]
 	fs.on("left=", bucket(len(left), 2, 4, 7, 12))
 	fs.on("right=", bucket(len(right), 2, 4, 7, 12))
-	la, ra := false, false
-	for _, w := range left {
-		la = la || wordFlags[w]&wAux != 0
-	}
-	for _, w := range right {
-		ra = ra || wordFlags[w]&wAux != 0
-	}
+	la, ra := sw.aux[k] > 0, sw.aux[len(ws)]-sw.aux[k+n] > 0
 	fs.on("aux=", boolName(la), boolName(ra))
 	fs.on("cls&aux=", orNone(c), boolName(la), boolName(ra))
 	s0, _ := connectiveAt(ws, 0)
@@ -478,3 +477,25 @@ func (v *view) undercutFeatures(fs *featureSet, i, j int, jk Kind) {
 	fs.on("dist=", bucket(i-j, -1, 0, 1, 2))
 	fs.on("trg.kind&src.cls=", jk.String(), orNone(v.info[i].class))
 }
+
+// sentWords are a sentence's words with their flags and a running count of
+// auxiliaries (aux[k]: among the first k words).
+type sentWords struct {
+	ws  []string
+	fl  []uint16
+	aux []int
+}
+
+// newSentWords looks up the flags of ws once.
+func newSentWords(ws []string) *sentWords {
+	sw := &sentWords{ws: ws, fl: make([]uint16, len(ws)), aux: make([]int, len(ws)+1)}
+	for i, w := range ws {
+		sw.fl[i] = wordFlags[w]
+		sw.aux[i+1] = sw.aux[i]
+		if sw.fl[i]&wAux != 0 {
+			sw.aux[i+1]++
+		}
+	}
+	return sw
+}
+

@@ -22,6 +22,9 @@ type Model struct {
 	undercut *logReg // an attacking unit attacks its target's relation, not the target
 	combine  Combine
 	info     Info
+	// the same weights in tables for scoring: the unit classifiers (central
+	// claim, role, function) share one
+	unitT, attachT, splitT, undercutT *table
 }
 
 // Combine weighs the base classifiers' probabilities in an edge of the
@@ -88,7 +91,16 @@ func LoadModel(data []byte) (*Model, error) {
 		}
 		*cs[name] = lr
 	}
+	m.index()
 	return m, nil
+}
+
+// index builds the scoring tables.
+func (m *Model) index() {
+	m.unitT = newTable(m.cc, m.role, m.function)
+	m.attachT = newTable(m.attach)
+	m.splitT = newTable(m.split)
+	m.undercutT = newTable(m.undercut)
 }
 
 // encode returns the model file of m with the feature names in names.

@@ -174,9 +174,9 @@ func (m *Model) decode(v *view, window, roots int) tree {
 	for i := 0; i < n; i++ {
 		fs.fs = fs.fs[:0]
 		v.unitFeatures(&fs, i, true)
-		t.cc[i] = m.cc.prob(fs.fs)
-		t.opp[i] = m.role.prob(fs.fs)
-		t.att[i] = m.function.prob(fs.fs)
+		z := [3]float64{}
+		m.unitT.score(fs.fs, z[:])
+		t.cc[i], t.opp[i], t.att[i] = sigmoid(z[0]), sigmoid(z[1]), sigmoid(z[2])
 	}
 	var cands []int
 	for i, u := range v.units {
@@ -208,7 +208,7 @@ func (m *Model) decode(v *view, window, roots int) tree {
 			if allowed(i, j) {
 				fs.fs = fs.fs[:0]
 				v.pairFeatures(&fs, i, j)
-				z0[i*n+j] = m.attach.score(fs.fs)
+				z0[i*n+j] = m.attachT.score1(fs.fs)
 			}
 		}
 	}
@@ -237,7 +237,7 @@ func (m *Model) decode(v *view, window, roots int) tree {
 						v.pairFeatures(&fs, i, j) // beyond the window
 					}
 					v.rootFeatures(&fs, i, j)
-					z += m.attach.score(fs.fs)
+					z += m.attachT.score1(fs.fs)
 				}
 				pa := sigmoid(z)
 				same := t.opp[i]*t.opp[j] + (1-t.opp[i])*(1-t.opp[j])
@@ -263,11 +263,12 @@ func (m *Model) decode(v *view, window, roots int) tree {
 		}
 		if s > bestScore {
 			bestScore, bestRoot, bestParent = s, r, parent
-			bestW, bestKind = w, kind
-			w, kind = make([][]float64, n), make([][]Kind, n)
+			if bestW == nil {
+				bestW, bestKind = make([][]float64, n), make([][]Kind, n)
+			}
 			for j := range w {
-				w[j] = make([]float64, n)
-				kind[j] = make([]Kind, n)
+				bestW[j] = append(bestW[j][:0], w[j]...)
+				bestKind[j] = append(bestKind[j][:0], kind[j]...)
 			}
 		}
 	}
@@ -292,7 +293,7 @@ func (m *Model) decode(v *view, window, roots int) tree {
 		}
 		fs.fs = fs.fs[:0]
 		v.undercutFeatures(&fs, r.From, r.To, kind[bestParent[r.To]][r.To])
-		if m.undercut.prob(fs.fs) > 0.5 {
+		if m.undercutT.score1(fs.fs) > 0 {
 			t.rels[k].Undercut = true
 		}
 	}

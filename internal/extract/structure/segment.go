@@ -13,6 +13,7 @@ type Unit struct {
 	// target or a central claim (evidence in a long document).
 	Leaf bool
 	ws   []string // the unit's words, when Segment made it
+	fl   []uint16 // and their flags
 }
 
 // splitThreshold is the split probability above which a sentence splits:
@@ -35,7 +36,8 @@ type candidate struct {
 // a connective, or after a semicolon, colon or dash, or a comma before a
 // word that may open a clause, leaving at least minUnitWords words either
 // side.
-func candidates(text string, toks []token, ws []string) []candidate {
+func candidates(text string, toks []token, sw *sentWords) []candidate {
+	ws := sw.ws
 	var out []candidate
 	for k := minUnitWords; k+minUnitWords <= len(toks); k++ {
 		gap := text[toks[k-1].end:toks[k].start]
@@ -53,7 +55,7 @@ func candidates(text string, toks []token, ws []string) []candidate {
 		case strings.ContainsAny(gap, "()"):
 			punct = "("
 		}
-		f := wordFlags[ws[k]]
+		f := sw.fl[k]
 		switch punct {
 		case "none":
 			if f&wConnective == 0 {
@@ -85,25 +87,26 @@ func candidates(text string, toks []token, ws []string) []candidate {
 func (m *Model) Segment(text string, sents []Sentence) []Unit {
 	var units []Unit
 	var toks []token
+	var fs featureSet
 	for si, s := range sents {
 		toks = tokenize(text, s.Start, s.End, toks[:0])
 		ws := words(toks)
+		sw := newSentWords(ws)
 		start, startK := s.Start, 0
-		var fs featureSet
-		for ci, c := range candidates(text, toks, ws) {
+		for ci, c := range candidates(text, toks, sw) {
 			if c.k-startK < minUnitWords {
 				continue
 			}
 			fs.fs = fs.fs[:0]
-			splitFeatures(&fs, ws, c.k, c.punct, ci == 0)
-			if m.split.prob(fs.fs) < splitThreshold {
+			splitFeatures(&fs, sw, c.k, c.punct, ci == 0)
+			if sigmoid(m.splitT.score1(fs.fs)) < splitThreshold {
 				continue
 			}
 			end := trimRight(text, start, c.at)
-			units = append(units, Unit{Start: start, End: end, Sent: si, Para: s.Para, ws: ws[startK:c.k:c.k]})
+			units = append(units, Unit{Start: start, End: end, Sent: si, Para: s.Para, ws: ws[startK:c.k:c.k], fl: sw.fl[startK:c.k:c.k]})
 			start, startK = c.at, c.k
 		}
-		units = append(units, Unit{Start: start, End: s.End, Sent: si, Para: s.Para, ws: ws[startK:]})
+		units = append(units, Unit{Start: start, End: s.End, Sent: si, Para: s.Para, ws: ws[startK:], fl: sw.fl[startK:]})
 	}
 	return units
 }

@@ -96,15 +96,15 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 		var toks []token
 		for _, s := range d.Sentences {
 			toks = tokenize(d.Text, s.Start, s.End, toks[:0])
-			ws := words(toks)
-			for ci, c := range candidates(d.Text, toks, ws) {
+			sw := newSentWords(words(toks))
+			for ci, c := range candidates(d.Text, toks, sw) {
 				y := false
 				for _, st := range starts {
 					if st > toks[c.k-1].start && st <= toks[c.k].start {
 						y = true
 					}
 				}
-				splitFeatures(fs, ws, c.k, c.punct, ci == 0)
+				splitFeatures(fs, sw, c.k, c.punct, ci == 0)
 				split = append(split, example{fs: take(fs), y: y})
 			}
 		}
