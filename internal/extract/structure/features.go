@@ -498,4 +498,3 @@ func newSentWords(ws []string) *sentWords {
 	}
 	return sw
 }
-
