@@ -41,14 +41,14 @@ func TestDiagnostics(t *testing.T) {
 			units := goldUnits(d)
 			v := newView(d.Text, units)
 			docsN++
-			best, bp := -1, -1.0
-			ccs := make([]float64, len(units))
-			for i := range units {
+			ccBest := 0
+			for i, bz := 0, math.Inf(-1); i < len(units); i++ {
 				var fs featureSet
 				v.unitFeatures(&fs, i, true)
-				ccs[i] = m.cc.prob(fs.fs)
+				if z := m.cc.score(fs.fs); z > bz {
+					ccBest, bz = i, z
+				}
 			}
-			v.setCentral(ccs)
 			v.opp = make([]float64, len(units))
 			for i := range units {
 				var fs featureSet
@@ -58,9 +58,6 @@ func TestDiagnostics(t *testing.T) {
 			for i := range units {
 				var fs featureSet
 				v.unitFeatures(&fs, i, true)
-				if p := m.cc.prob(fs.fs); p > bp {
-					best, bp = i, p
-				}
 				n++
 				if (m.role.prob(fs.fs) > 0.5) == g.Opp[i] {
 					roleOK++
@@ -79,14 +76,14 @@ func TestDiagnostics(t *testing.T) {
 					}
 					var ps featureSet
 					v.pairFeatures(&ps, i, j)
-					if j == v.ccBest {
+					if j == ccBest {
 						v.rootFeatures(&ps, i, j)
 					}
 					if p := m.attach.prob(ps.fs); p > bjp {
 						bj, bjp = j, p
 					}
 				}
-				rj := v.ccBest
+				rj := ccBest
 				if c := v.info[i].class; i > 0 && (c == classCausal || c == classExample || c == classContrast && v.opp[i-1] > 0.5) {
 					rj = i - 1
 				}
@@ -108,7 +105,7 @@ func TestDiagnostics(t *testing.T) {
 					}
 				}
 			}
-			if best == g.Central {
+			if ccBest == g.Central {
 				ccOK++
 			}
 			tr := m.decode(newView(d.Text, units), 0, len(units))

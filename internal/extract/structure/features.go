@@ -15,27 +15,14 @@ type view struct {
 	text  string
 	units []Unit
 	info  []unitInfo
-	// cc is each unit's probability of being the central claim, from the
-	// central-claim classifier, when known: the attachment features read it.
-	cc     []float64
-	ccBest int
-	// opp is each unit's probability of voicing the opponent, when known.
+	// opp is each unit's probability of voicing the opponent, when known:
+	// the attachment features read it.
 	opp []float64
 	// shared[i*n+j] counts the content stems units i and j share; deg[i]
 	// how many other units share one with i.
 	shared []int
 	deg    []int
 	maxDeg int
-}
-
-// setCentral records the central-claim probabilities of the units.
-func (v *view) setCentral(cc []float64) {
-	v.cc, v.ccBest = cc, 0
-	for i, p := range cc {
-		if p > cc[v.ccBest] {
-			v.ccBest = i
-		}
-	}
 }
 
 // unitInfo is what the features read of one unit.
@@ -180,6 +167,11 @@ func (v *view) unitFeatures(fs *featureSet, i int, near bool) {
 	fs.on("bias", "")
 	fs.on("pos=", bucket(i, 0, 1, 2, 3))
 	fs.on("rpos=", bucket(n-1-i, 0, 1, 2))
+	// position by sentence: a split sentence's clauses share it
+	first, last := v.units[0].Sent, v.units[n-1].Sent
+	fs.on("spos=", bucket(v.units[i].Sent-first, 0, 1, 2))
+	fs.on("rspos=", bucket(last-v.units[i].Sent, 0, 1))
+	fs.on("spos&sentfirst=", bucket(v.units[i].Sent-first, 0, 1), boolName(in.sentFirst))
 	if n > 1 {
 		fs.add("relpos", "", float64(i)/float64(n-1))
 	}

@@ -151,3 +151,73 @@ func fit(exs []example, opt fitOptions) *logReg {
 	}
 	return m
 }
+
+// choice is one ranking example: the candidates' features and the index of
+// the right one.
+type choice struct {
+	cands [][]feat
+	gold  int
+}
+
+// fitChoice trains a conditional log-linear model, a softmax over each
+// example's candidates, by AdaGrad SGD with L2 in a seeded order: for
+// choosing one of several (the central claim of a text).
+func fitChoice(exs []choice, opt fitOptions) *logReg {
+	m := &logReg{w: map[uint64]float64{}}
+	g2 := map[uint64]float64{}
+	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	var z []float64
+	grad := map[uint64]float64{}
+	var ids []uint64
+	for ep := 0; ep < opt.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, k := range order {
+			ex := exs[k]
+			z = softmax(m, ex.cands, z)
+			ids = ids[:0]
+			for c, fs := range ex.cands {
+				d := z[c]
+				if c == ex.gold {
+					d--
+				}
+				for _, f := range fs {
+					if _, ok := grad[f.id]; !ok {
+						ids = append(ids, f.id)
+					}
+					grad[f.id] += d * f.v
+				}
+			}
+			for _, id := range ids {
+				g := grad[id] + opt.L2*m.w[id]
+				g2[id] += g * g
+				m.w[id] -= opt.Rate * g / (math.Sqrt(g2[id]) + 1e-8)
+				delete(grad, id)
+			}
+		}
+	}
+	return m
+}
+
+// softmax returns the probabilities m gives the candidates.
+func softmax(m *logReg, cands [][]feat, out []float64) []float64 {
+	out = out[:0]
+	mx := math.Inf(-1)
+	for _, c := range cands {
+		s := m.score(c)
+		out = append(out, s)
+		mx = max(mx, s)
+	}
+	sum := 0.0
+	for i, s := range out {
+		out[i] = math.Exp(s - mx)
+		sum += out[i]
+	}
+	for i := range out {
+		out[i] /= sum
+	}
+	return out
+}

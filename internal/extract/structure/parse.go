@@ -1,6 +1,7 @@
 package structure
 
 import (
+	"math"
 	"sort"
 )
 
@@ -95,9 +96,9 @@ func (m *Model) Parse(text string, units []Unit, opt ParseOptions) Structure {
 		i = j
 	}
 	type rootInfo struct {
-		unit     int
-		cc, att  float64
-		blockLen int
+		unit         int
+		cc, ccp, att float64 // central-claim score and probability in its block, attack probability
+		blockLen     int
 	}
 	var roots []rootInfo
 	var leaves []int
@@ -118,7 +119,7 @@ func (m *Model) Parse(text string, units []Unit, opt ParseOptions) Structure {
 			}
 			continue
 		}
-		roots = append(roots, rootInfo{unit: b.start + t.root, cc: t.cc[t.root], att: t.att[t.root], blockLen: b.end - b.start})
+		roots = append(roots, rootInfo{unit: b.start + t.root, cc: t.ccz[t.root], ccp: t.cc[t.root], att: t.att[t.root], blockLen: b.end - b.start})
 	}
 	if len(roots) == 0 {
 		return st
@@ -142,7 +143,7 @@ func (m *Model) Parse(text string, units []Unit, opt ParseOptions) Structure {
 		if r.att > 0.5 {
 			kind = Attack
 		}
-		st.Relations = append(st.Relations, Relation{From: r.unit, To: main, Kind: kind, Score: 0.5 * (1 - r.cc)})
+		st.Relations = append(st.Relations, Relation{From: r.unit, To: main, Kind: kind, Score: 0.5 * (1 - sigmoid(r.cc))})
 	}
 	for _, k := range leaves {
 		st.Relations = append(st.Relations, Relation{From: k, To: main, Kind: Support, Score: 0.3})
@@ -155,7 +156,8 @@ func (m *Model) Parse(text string, units []Unit, opt ParseOptions) Structure {
 type tree struct {
 	root int
 	rels []Relation
-	cc   []float64
+	cc   []float64 // softmax over the block's units
+	ccz  []float64 // the central-claim scores before the softmax, comparable across blocks
 	opp  []float64
 	att  []float64
 }
@@ -169,14 +171,28 @@ const maxRoots = 3
 // probabilities; the best tree over all root candidates wins.
 func (m *Model) decode(v *view, window, roots int) tree {
 	n := len(v.units)
-	t := tree{root: -1, cc: make([]float64, n), opp: make([]float64, n), att: make([]float64, n)}
+	t := tree{root: -1, cc: make([]float64, n), ccz: make([]float64, n), opp: make([]float64, n), att: make([]float64, n)}
 	var fs featureSet
 	for i := 0; i < n; i++ {
 		fs.fs = fs.fs[:0]
 		v.unitFeatures(&fs, i, true)
 		z := [3]float64{}
 		m.unitT.score(fs.fs, z[:])
-		t.cc[i], t.opp[i], t.att[i] = sigmoid(z[0]), sigmoid(z[1]), sigmoid(z[2])
+		t.cc[i], t.opp[i], t.att[i] = z[0], sigmoid(z[1]), sigmoid(z[2])
+		t.ccz[i] = z[0]
+	}
+	// the central-claim scores are a softmax over the units: one of them is it
+	mx := noEdge
+	for _, z := range t.cc {
+		mx = max(mx, z)
+	}
+	sum := 0.0
+	for i, z := range t.cc {
+		t.cc[i] = math.Exp(z - mx)
+		sum += t.cc[i]
+	}
+	for i := range t.cc {
+		t.cc[i] /= sum
 	}
 	var cands []int
 	for i, u := range v.units {
@@ -191,7 +207,6 @@ func (m *Model) decode(v *view, window, roots int) tree {
 		t.root = 0
 		return t
 	}
-	v.setCentral(t.cc)
 	v.opp = t.opp
 	c := m.combine
 	if len(cands) > roots {

@@ -25,7 +25,8 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 		opt.Epochs = 15
 	}
 	names := map[uint64]string{}
-	var split, cc, role, fun, att, und []example
+	var split, role, fun, att, und []example
+	var cc []choice
 	take := func(fs *featureSet) []feat {
 		out := append([]feat(nil), fs.fs...)
 		fs.fs = fs.fs[:0]
@@ -35,11 +36,10 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 	fo := func(seed uint64, l2 float64) fitOptions {
 		return fitOptions{Epochs: opt.Epochs, Rate: 0.1, L2: l2, Seed: opt.Seed + seed}
 	}
-	// The attachment classifier reads the central-claim probabilities of
-	// the units; on the training texts they come from central-claim
-	// classifiers fitted without the text (five inner folds), so they are
-	// as good as they will be on new text, not better.
-	ccProbs := make([][]float64, len(docs))
+	// The attachment classifier reads the role probabilities of the units;
+	// on the training texts they come from role classifiers fitted without
+	// the text (five inner folds), so they are as good as they will be on
+	// new text, not better.
 	oppProbs := make([][]float64, len(docs))
 	{
 		const inner = 5
@@ -50,30 +50,25 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 			}
 		}
 		for f := 0; f < inner; f++ {
-			var exs, ros []example
+			var ros []example
 			for di, v := range views {
 				if v == nil || di%inner == f {
 					continue
 				}
 				for i := range v.units {
 					v.unitFeatures(fs, i, true)
-					f := take(fs)
-					exs = append(exs, example{fs: f, y: i == docs[di].Gold.Central})
-					ros = append(ros, example{fs: f, y: docs[di].Gold.Opp[i]})
+					ros = append(ros, example{fs: take(fs), y: docs[di].Gold.Opp[i]})
 				}
 			}
-			m, r := fit(exs, fo(7, 1e-3)), fit(ros, fo(8, 1e-3))
+			r := fit(ros, fo(8, 1e-3))
 			for di, v := range views {
 				if v == nil || di%inner != f {
 					continue
 				}
-				ccProbs[di] = make([]float64, len(v.units))
 				oppProbs[di] = make([]float64, len(v.units))
 				for i := range v.units {
 					v.unitFeatures(fs, i, true)
-					f := take(fs)
-					ccProbs[di][i] = m.prob(f)
-					oppProbs[di][i] = r.prob(f)
+					oppProbs[di][i] = r.prob(take(fs))
 				}
 			}
 		}
@@ -110,12 +105,12 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 		}
 		units := goldUnits(d)
 		v := newView(d.Text, units)
-		v.setCentral(ccProbs[di])
 		v.opp = oppProbs[di]
+		ch := choice{gold: g.Central}
 		for i := range units {
 			v.unitFeatures(fs, i, true)
 			f := take(fs)
-			cc = append(cc, example{fs: f, y: i == g.Central})
+			ch.cands = append(ch.cands, f)
 			role = append(role, example{fs: f, y: g.Opp[i]})
 			if i == g.Central {
 				continue
@@ -136,13 +131,14 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 				und = append(und, example{fs: take(fs), y: g.Undercut[i]})
 			}
 		}
+		cc = append(cc, ch)
 	}
 	if n == 0 {
 		return nil, nil, argmap.Errorf(argmap.EINVALID, "no texts with a gold structure to train on")
 	}
 	m := &Model{
 		split:    fit(split, fo(1, 1e-4)),
-		cc:       fit(cc, fo(2, 1e-3)),
+		cc:       fitChoice(cc, fo(2, 1e-3)),
 		role:     fit(role, fo(3, 1e-3)),
 		function: fit(fun, fo(4, 1e-3)),
 		attach:   fit(att, fo(5, 1e-3)),
