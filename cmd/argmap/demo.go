@@ -75,7 +75,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	}
 	if len(cfg.Tokens) == 0 {
 		tok := newToken()
-		cfg.Tokens = []string{tok}
+		cfg.Tokens = []string{"demo:" + tok}
 		fmt.Fprintf(e.stderr, "write token for this run (set ARGMAP_API_TOKENS to choose your own): %s\n", tok)
 	}
 	fmt.Fprintf(e.stderr, "listening: open http://%s/ in a browser; Ctrl-C stops the server\n", l.Addr())

@@ -21,6 +21,7 @@ const (
 	KindActor    NodeKind = "actor"
 	KindRelation NodeKind = "relation"
 	KindCitation NodeKind = "citation"
+	KindAudit    NodeKind = "audit" // an audit trail entry, not a graph node
 )
 
 var kindPrefix = map[NodeKind]string{
@@ -30,6 +31,7 @@ var kindPrefix = map[NodeKind]string{
 	KindActor:    "act_",
 	KindRelation: "rel_",
 	KindCitation: "cit_",
+	KindAudit:    "aud_",
 }
 
 var idEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)

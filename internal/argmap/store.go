@@ -72,6 +72,17 @@ type ClaimUpdate struct {
 	Gist  *string
 	Score *float64
 	Main  *bool
+	// Origin set to OriginCurated marks a claim a person has accepted or
+	// corrected: removing its sources no longer removes it.
+	Origin *Origin
+}
+
+// RelationUpdate holds the fields of a relation that may change; nil fields
+// stay as they are.
+type RelationUpdate struct {
+	Kind   *RelationKind
+	Origin *Origin
+	Score  *float64
 }
 
 // EvidenceUpdate holds the fields PATCH may change; nil fields stay as they are.
@@ -201,6 +212,10 @@ type RelationStore interface {
 	CreateRelation(ctx context.Context, r *Relation) error
 	// Relation returns one relation. ENOTFOUND.
 	Relation(ctx context.Context, id string) (*Relation, error)
+	// UpdateRelation applies u and returns the relation. ENOTFOUND, EINVALID
+	// (the result must validate: a node may contest itself but not support
+	// itself).
+	UpdateRelation(ctx context.Context, id string, u RelationUpdate) (*Relation, error)
 	// DeleteRelation removes the relation and the relations that target it.
 	// ENOTFOUND.
 	DeleteRelation(ctx context.Context, id string) error
@@ -243,6 +258,7 @@ type Store interface {
 	ActorStore
 	RelationStore
 	GraphStore
+	AuditStore
 	// Close releases the store's resources.
 	Close() error
 }
@@ -261,7 +277,24 @@ func (u ClaimUpdate) Apply(c *Claim) error {
 	if u.Main != nil {
 		c.Main = *u.Main
 	}
+	if u.Origin != nil {
+		c.Origin = *u.Origin
+	}
 	return c.Validate()
+}
+
+// Apply sets the fields of r that u holds and validates the result.
+func (u RelationUpdate) Apply(r *Relation) error {
+	if u.Kind != nil {
+		r.Kind = *u.Kind
+	}
+	if u.Origin != nil {
+		r.Origin = *u.Origin
+	}
+	if u.Score != nil {
+		r.Score = *u.Score
+	}
+	return r.Validate()
 }
 
 // Apply sets the fields of e that u holds and validates the result.

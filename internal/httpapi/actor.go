@@ -47,7 +47,7 @@ func (s *Server) createActor(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.created(c, "/v1/actors/"+a.ID, func() (any, error) { return s.store.Actor(ctx, a.ID) })
+	s.created(c, argmap.KindActor, a.ID, nil, "/v1/actors/"+a.ID, func() (any, error) { return s.store.Actor(ctx, a.ID) })
 }
 
 // listActors lists actors by name or alias substring and kind.
@@ -81,8 +81,18 @@ func (s *Server) updateActor(c *gin.Context) {
 		s.fail(c, argmap.Errorf(argmap.EINVALID, "the patch changes nothing: give name, kind or aliases"))
 		return
 	}
-	a, err := s.store.UpdateActor(c.Request.Context(), id, argmap.ActorUpdate{Name: in.Name, Kind: in.Kind, Aliases: in.Aliases})
+	ctx := c.Request.Context()
+	before, err := s.store.Actor(ctx, id)
 	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	a, err := s.store.UpdateActor(ctx, id, argmap.ActorUpdate{Name: in.Name, Kind: in.Kind, Aliases: in.Aliases})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if err := s.record(c, argmap.AuditUpdate, argmap.KindActor, id, nil, before, a); err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -109,8 +119,24 @@ func (s *Server) mergeActor(c *gin.Context) {
 		s.fail(c, argmap.Errorf(argmap.EINVALID, "an actor cannot be merged into itself"))
 		return
 	}
-	a, err := s.store.MergeActor(c.Request.Context(), id, in.Into)
+	ctx := c.Request.Context()
+	from, err := s.store.Actor(ctx, id)
 	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	into, err := s.store.Actor(ctx, in.Into)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	a, err := s.store.MergeActor(ctx, id, in.Into)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	before := map[string]*argmap.Actor{"from": from, "into": into}
+	if err := s.record(c, argmap.AuditMerge, argmap.KindActor, in.Into, []string{id}, before, a); err != nil {
 		s.fail(c, err)
 		return
 	}

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"crypto/sha256"
 	"crypto/subtle"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -33,31 +34,41 @@ func bearer(c *gin.Context) (token string, present bool) {
 	return strings.TrimSpace(tok), true
 }
 
-// match reports whether sum equals one of keys. It compares against every key
-// in constant time, so neither the position of a match nor the length of any
-// token leaks through timing.
-func match(sum [sha256.Size]byte, keys [][sha256.Size]byte) bool {
-	found := 0
+// match returns the index of the key sum equals, or -1. It compares against
+// every key in constant time, so neither the position of a match nor the
+// length of any token leaks through timing.
+func match(sum [sha256.Size]byte, keys [][sha256.Size]byte) int {
+	at := -1
 	for i := range keys {
-		found |= subtle.ConstantTimeCompare(sum[:], keys[i][:])
+		eq := subtle.ConstantTimeCompare(sum[:], keys[i][:])
+		at = subtle.ConstantTimeSelect(eq, i, at)
 	}
-	return found == 1
+	return at
 }
 
-// grant returns what token allows.
-func (s *Server) grant(token string) access {
+// grant returns what token allows and, for a write token, its name.
+func (s *Server) grant(token string) (access, string) {
 	if token == "" {
-		return accessNone
+		return accessNone, ""
 	}
 	sum := sha256.Sum256([]byte(token))
 	w, r := match(sum, s.writeKeys), match(sum, s.readKeys)
 	switch {
-	case w:
-		return accessWrite
-	case r:
-		return accessRead
+	case w >= 0:
+		return accessWrite, s.writeNames[w]
+	case r >= 0:
+		return accessRead, ""
 	}
-	return accessNone
+	return accessNone, ""
+}
+
+// parseToken splits a configured write token "name:token" into its name and
+// secret; a plain token is named token-N (N its 1-based position).
+func parseToken(entry string, n int) (name, token string) {
+	if name, tok, ok := strings.Cut(entry, ":"); ok && name != "" && tok != "" {
+		return name, tok
+	}
+	return "token-" + strconv.Itoa(n), entry
 }
 
 // requireWrite lets a request through only with a write token, or with no
@@ -66,6 +77,7 @@ func (s *Server) requireWrite() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		tok, present := bearer(c)
 		if len(s.writeKeys) == 0 && s.cfg.AllowAnonymousWrites {
+			c.Set(whoKey, anonymous)
 			c.Next()
 			return
 		}
@@ -74,8 +86,9 @@ func (s *Server) requireWrite() gin.HandlerFunc {
 				"writes are disabled: no API tokens are configured; set ARGMAP_API_TOKENS to a comma-separated list of secret tokens and send one as \"Authorization: Bearer <token>\""))
 			return
 		}
-		switch g := s.grant(tok); {
+		switch g, name := s.grant(tok); {
 		case g == accessWrite:
+			c.Set(whoKey, name)
 			c.Next()
 		case g == accessRead:
 			s.fail(c, argmap.Errorf(argmap.EFORBIDDEN, "this token may only read"))
@@ -98,7 +111,7 @@ func (s *Server) requireRead() gin.HandlerFunc {
 			return
 		}
 		tok, present := bearer(c)
-		if s.grant(tok) != accessNone {
+		if g, _ := s.grant(tok); g != accessNone {
 			c.Next()
 			return
 		}

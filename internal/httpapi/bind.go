@@ -226,15 +226,30 @@ func getByID[T any](s *Server, kind argmap.NodeKind, get func(ctx context.Contex
 	}
 }
 
-// deleteByID answers DELETE .../{id}: 204 once del has removed the record.
-func deleteByID(s *Server, kind argmap.NodeKind, del func(ctx context.Context, id string) error) gin.HandlerFunc {
+// deleteByID answers DELETE .../{id}: 204 once del has removed the record,
+// which get reads first for the audit trail (refs lists what it touches).
+func deleteByID[T any](s *Server, kind argmap.NodeKind, get func(ctx context.Context, id string) (T, error),
+	refs func(T) []string, del func(ctx context.Context, id string) error) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		id, err := idParam(c, kind)
 		if err != nil {
 			s.fail(c, err)
 			return
 		}
+		before, err := get(c.Request.Context(), id)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
 		if err := del(c.Request.Context(), id); err != nil {
+			s.fail(c, err)
+			return
+		}
+		var r []string
+		if refs != nil {
+			r = refs(before)
+		}
+		if err := s.record(c, argmap.AuditDelete, kind, id, r, before, nil); err != nil {
 			s.fail(c, err)
 			return
 		}

@@ -23,11 +23,14 @@ type claimCreate struct {
 }
 
 // claimPatch is the body of PATCH /v1/claims/{id}; absent fields stay.
+// Origin "curated" accepts an extracted claim: a person vouches for it, and
+// removing its sources no longer removes it.
 type claimPatch struct {
-	Text  *string  `json:"text"`
-	Gist  *string  `json:"gist"`
-	Score *float64 `json:"score"`
-	Main  *bool    `json:"main"`
+	Text   *string        `json:"text"`
+	Gist   *string        `json:"gist"`
+	Score  *float64       `json:"score"`
+	Main   *bool          `json:"main"`
+	Origin *argmap.Origin `json:"origin"`
 }
 
 // claimHits is the body of GET /v1/claims/search.
@@ -64,13 +67,18 @@ func (s *Server) createClaim(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.created(c, "/v1/claims/"+cl.ID, func() (any, error) { return s.store.Claim(ctx, cl.ID) })
+	s.created(c, argmap.KindClaim, cl.ID, nil, "/v1/claims/"+cl.ID, func() (any, error) { return s.store.Claim(ctx, cl.ID) })
 }
 
-// created answers 201 with the record as read back from the store.
-func (s *Server) created(c *gin.Context, location string, read func() (any, error)) {
+// created answers 201 with the record of kind id as read back from the
+// store, and records its creation (touching refs) in the audit trail.
+func (s *Server) created(c *gin.Context, kind argmap.NodeKind, id string, refs []string, location string, read func() (any, error)) {
 	v, err := read()
 	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if err := s.record(c, argmap.AuditCreate, kind, id, refs, nil, v); err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -140,12 +148,26 @@ func (s *Server) updateClaim(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	if in.Text == nil && in.Gist == nil && in.Score == nil && in.Main == nil {
-		s.fail(c, argmap.Errorf(argmap.EINVALID, "the patch changes nothing: give text, gist, score or main"))
+	if in.Text == nil && in.Gist == nil && in.Score == nil && in.Main == nil && in.Origin == nil {
+		s.fail(c, argmap.Errorf(argmap.EINVALID, "the patch changes nothing: give text, gist, score, main or origin"))
 		return
 	}
-	cl, err := s.store.UpdateClaim(c.Request.Context(), id, argmap.ClaimUpdate{Text: in.Text, Gist: in.Gist, Score: in.Score, Main: in.Main})
+	if in.Origin != nil && *in.Origin != argmap.OriginCurated {
+		s.fail(c, argmap.Errorf(argmap.EINVALID, "origin may only be set to curated (accepting the claim)"))
+		return
+	}
+	ctx := c.Request.Context()
+	before, err := s.store.Claim(ctx, id)
 	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	cl, err := s.store.UpdateClaim(ctx, id, argmap.ClaimUpdate{Text: in.Text, Gist: in.Gist, Score: in.Score, Main: in.Main, Origin: in.Origin})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if err := s.record(c, argmap.AuditUpdate, argmap.KindClaim, id, nil, before, cl); err != nil {
 		s.fail(c, err)
 		return
 	}

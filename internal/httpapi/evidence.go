@@ -51,7 +51,7 @@ func (s *Server) createEvidence(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.created(c, "/v1/evidence/"+e.ID, func() (any, error) { return s.store.Evidence(ctx, e.ID) })
+	s.created(c, argmap.KindEvidence, e.ID, nil, "/v1/evidence/"+e.ID, func() (any, error) { return s.store.Evidence(ctx, e.ID) })
 }
 
 // listEvidence lists evidence, optionally of one source.
@@ -85,8 +85,18 @@ func (s *Server) updateEvidence(c *gin.Context) {
 		s.fail(c, argmap.Errorf(argmap.EINVALID, "the patch changes nothing: give text, kind or score"))
 		return
 	}
-	e, err := s.store.UpdateEvidence(c.Request.Context(), id, argmap.EvidenceUpdate{Text: in.Text, Kind: in.Kind, Score: in.Score})
+	ctx := c.Request.Context()
+	before, err := s.store.Evidence(ctx, id)
 	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	e, err := s.store.UpdateEvidence(ctx, id, argmap.EvidenceUpdate{Text: in.Text, Kind: in.Kind, Score: in.Score})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if err := s.record(c, argmap.AuditUpdate, argmap.KindEvidence, id, nil, before, e); err != nil {
 		s.fail(c, err)
 		return
 	}

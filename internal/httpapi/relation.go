@@ -54,7 +54,7 @@ func (s *Server) createRelation(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.created(c, "/v1/relations/"+r.ID, func() (any, error) { return s.store.Relation(ctx, r.ID) })
+	s.created(c, argmap.KindRelation, r.ID, relationRefs(r), "/v1/relations/"+r.ID, func() (any, error) { return s.store.Relation(ctx, r.ID) })
 }
 
 // listRelations lists relations touching a node, optionally of one kind.

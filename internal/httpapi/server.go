@@ -42,8 +42,10 @@ const (
 // Config configures a Server. The zero value serves reads to anyone and
 // refuses every write.
 type Config struct {
-	// Tokens are the bearer tokens that may write (and read). Empty strings
-	// are ignored.
+	// Tokens are the bearer tokens that may write (and read), each either
+	// "name:token" or a plain token, named token-N by its position (1-based).
+	// The name is the "who" of the token's changes in the audit trail.
+	// Empty strings are ignored.
 	Tokens []string
 	// ReadTokens are bearer tokens that may only read: a write with one is
 	// answered 403.
@@ -102,6 +104,7 @@ type Server struct {
 	ui          http.Handler
 	log         *slog.Logger
 	writeKeys   [][sha256.Size]byte
+	writeNames  []string
 	readKeys    [][sha256.Size]byte
 	corsAll     bool
 	corsOrigin  map[string]bool
@@ -140,9 +143,11 @@ func New(cfg Config, d Deps) *Server {
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
-	for _, t := range cfg.Tokens {
+	for i, t := range cfg.Tokens {
 		if t != "" {
-			s.writeKeys = append(s.writeKeys, sha256.Sum256([]byte(t)))
+			name, tok := parseToken(t, i+1)
+			s.writeKeys = append(s.writeKeys, sha256.Sum256([]byte(tok)))
+			s.writeNames = append(s.writeNames, name)
 		}
 	}
 	for _, t := range cfg.ReadTokens {
@@ -234,14 +239,14 @@ func (s *Server) routes() *gin.Engine {
 	r.GET("/sources/:id/map.svg", s.sourceMap(argmap.FormatSVG))
 	r.GET("/sources/:id/map.png", s.sourceMap(argmap.FormatPNG))
 	r.GET("/sources/:id/map.dot", s.sourceMap(argmap.FormatDOT))
-	w.DELETE("/sources/:id", deleteByID(s, argmap.KindSource, s.store.DeleteSource))
+	w.DELETE("/sources/:id", deleteByID(s, argmap.KindSource, s.sourceForAudit, nil, s.store.DeleteSource))
 
 	w.POST("/claims", s.createClaim)
 	r.GET("/claims", s.listClaims)
 	r.GET("/claims/search", s.searchClaims)
 	r.GET("/claims/:id", getByID(s, argmap.KindClaim, s.store.Claim))
 	w.PATCH("/claims/:id", s.updateClaim)
-	w.DELETE("/claims/:id", deleteByID(s, argmap.KindClaim, s.store.DeleteClaim))
+	w.DELETE("/claims/:id", deleteByID(s, argmap.KindClaim, s.store.Claim, nil, s.store.DeleteClaim))
 	r.GET("/claims/:id/supporters", s.claimSupporters)
 	r.GET("/claims/:id/contesters", s.claimContesters)
 	r.GET("/claims/:id/map.svg", s.claimMap(argmap.FormatSVG))
@@ -252,24 +257,26 @@ func (s *Server) routes() *gin.Engine {
 	r.GET("/evidence", s.listEvidence)
 	r.GET("/evidence/:id", getByID(s, argmap.KindEvidence, s.store.Evidence))
 	w.PATCH("/evidence/:id", s.updateEvidence)
-	w.DELETE("/evidence/:id", deleteByID(s, argmap.KindEvidence, s.store.DeleteEvidence))
+	w.DELETE("/evidence/:id", deleteByID(s, argmap.KindEvidence, s.store.Evidence, nil, s.store.DeleteEvidence))
 
 	w.POST("/actors", s.createActor)
 	r.GET("/actors", s.listActors)
 	r.GET("/actors/:id", getByID(s, argmap.KindActor, s.store.Actor))
 	w.PATCH("/actors/:id", s.updateActor)
-	w.DELETE("/actors/:id", deleteByID(s, argmap.KindActor, s.store.DeleteActor))
+	w.DELETE("/actors/:id", deleteByID(s, argmap.KindActor, s.store.Actor, nil, s.store.DeleteActor))
 	w.POST("/actors/:id/merge", s.mergeActor)
 
 	w.POST("/relations", s.createRelation)
 	r.GET("/relations", s.listRelations)
 	r.GET("/relations/:id", getByID(s, argmap.KindRelation, s.store.Relation))
-	w.DELETE("/relations/:id", deleteByID(s, argmap.KindRelation, s.store.DeleteRelation))
+	w.PATCH("/relations/:id", s.updateRelation)
+	w.DELETE("/relations/:id", deleteByID(s, argmap.KindRelation, s.store.Relation, relationRefs, s.store.DeleteRelation))
 
 	r.GET("/supporters", s.supporters)
 	r.GET("/evaluation", s.evaluation)
 	r.GET("/graph", s.graph)
 	r.GET("/stats", s.stats)
+	r.GET("/audit", s.listAudit)
 
 	w.POST("/import", s.importMap)
 	r.GET("/export", s.exportMap)

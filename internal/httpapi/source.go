@@ -51,6 +51,13 @@ func (s *Server) createSource(c *gin.Context) {
 	status := http.StatusOK
 	if res.Created {
 		status = http.StatusCreated
+		src := res.Source
+		src.Text = ""
+		after := map[string]any{"source": src, "counts": res.Counts}
+		if err := s.record(c, argmap.AuditCreate, argmap.KindSource, res.Source.ID, nil, nil, after); err != nil {
+			s.fail(c, err)
+			return
+		}
 	}
 	c.Header("Location", "/v1/sources/"+res.Source.ID)
 	c.JSON(status, res)
@@ -197,6 +204,16 @@ func (s *Server) getSource(c *gin.Context) {
 	}
 	page := paginate(p, claims, func(x argmap.Claim) string { return x.ID })
 	c.JSON(http.StatusOK, sourceDetail{Source: *src, Claims: page.Items, ClaimsNextCursor: page.NextCursor})
+}
+
+// sourceForAudit reads a source for the audit trail, without its text.
+func (s *Server) sourceForAudit(ctx context.Context, id string) (*argmap.Source, error) {
+	src, err := s.store.Source(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	src.Text = ""
+	return src, nil
 }
 
 // maxSpans bounds the spans of one curated claim or evidence.

@@ -68,7 +68,7 @@ func (s *Store) UpdateClaim(ctx context.Context, id string, u argmap.ClaimUpdate
 			return err
 		}
 		if _, err := run(ctx, t, qClaimUpdate, map[string]any{
-			"id": id, "text": c.Text, "gist": optStr(c.Gist), "score": c.Score, "main": c.Main,
+			"id": id, "text": c.Text, "gist": optStr(c.Gist), "score": c.Score, "main": c.Main, "origin": string(c.Origin),
 		}); err != nil {
 			return err
 		}

@@ -24,6 +24,8 @@ const (
 	qActorsExisting         = "actors_existing"
 	qActorsList             = "actors_list"
 	qAllIDs                 = "all_ids"
+	qAuditCreate            = "audit_create"
+	qAuditList              = "audit_list"
 	qAwaitIndexes           = "await_indexes"
 	qCitationCreate         = "citation_create"
 	qCitationsAll           = "citations_all"
@@ -52,6 +54,7 @@ const (
 	qRelationPremisesCreate = "relation_premises_create"
 	qRelationSpanCreate     = "relation_span_create"
 	qRelationTargetsCreate  = "relation_targets_create"
+	qRelationUpdate         = "relation_update"
 	qRelationsByIDs         = "relations_by_ids"
 	qRelationsDelete        = "relations_delete"
 	qRelationsList          = "relations_list"
@@ -76,12 +79,12 @@ const (
 // each and no file without one.
 var statementNames = []string{
 	qActorCreate, qActorDelete, qActorsUnnamedDelete, qActorMergeRoles, qActorSetAliases, qActorUpdate, qActorsByIDs,
-	qActorsExisting, qActorsList, qAllIDs, qAwaitIndexes, qCitationCreate, qCitationsAll,
+	qActorsExisting, qActorsList, qAllIDs, qAuditCreate, qAuditList, qAwaitIndexes, qCitationCreate, qCitationsAll,
 	qClaimCreate, qClaimSpansCreate, qClaimUpdate, qClaimsByIDs, qClaimsDelete, qClaimsList,
 	qClaimsListSearch, qClaimsSearch, qEvidenceByIDs, qEvidenceSearch, qEvidenceCreate, qEvidenceDelete, qEvidenceList,
 	qEvidenceSpansCreate, qEvidenceUpdate, qHashesExisting, qIDsExisting, qMigrationRecord,
 	qMigrationsApplied, qNeighbourLevel, qReachLevel, qRelationCreate, qRelationPremisesCreate,
-	qRelationSpanCreate, qRelationTargetsCreate, qRelationsByIDs, qRelationsDelete, qRelationsList,
+	qRelationSpanCreate, qRelationTargetsCreate, qRelationUpdate, qRelationsByIDs, qRelationsDelete, qRelationsList,
 	qRelationsUndercutting, qRelationsUsing, qRolesCreate, qSourceByHash, qSourceCreate, qSourceDelete,
 	qSourceGet, qSourceOrphans, qSourceTexts, qSourcesAll, qSourcesByIDs, qSourcesExisting,
 	qSourcesList, qStats, qWipeBatch,

@@ -76,6 +76,8 @@ func RunStoreTests(t *testing.T, open func(t *testing.T) argmap.Store) {
 		{"MergeActor", testMergeActor},
 		{"RoundTrip", testRoundTrip},
 		{"Context", testContext},
+		{"Audit", testAudit},
+		{"UpdateRelation", testUpdateRelation},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
