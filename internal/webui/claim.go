@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/argmap/argmap/internal/argmap"
 )
@@ -143,6 +144,11 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		v.Text = u.textOf(r, v.Other)
 		rv = append(rv, v)
 	}
+	history, err := u.store.Audit(ctx, argmap.AuditFilter{NodeID: id, Page: argmap.Page{Limit: 20}})
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
 	u.render(w, r, http.StatusOK, "claim", page{Title: shortText(cl.Text, 80), Nav: "claims", Data: struct {
 		Claim      *argmap.Claim
 		Actors     []actorRole
@@ -151,7 +157,8 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		Relations  []relationView
 		Depth      int
 		Depths     []int
-	}{cl, rolesOf(cl.Actors), view(ans.Supporting), view(ans.Contesting), rv, depth, []int{1, 2, 3, 4, 5}}})
+		History    []change
+	}{cl, rolesOf(cl.Actors), view(ans.Supporting), view(ans.Contesting), rv, depth, []int{1, 2, 3, 4, 5}, changesOf(history)}})
 }
 
 // textOf returns a short text of a claim, evidence or relation for a list.
@@ -201,12 +208,25 @@ func (u *UI) actor(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
+	all, err := u.store.Actors(ctx, argmap.ActorFilter{Page: argmap.Page{Limit: argmap.MaxLimit}})
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	others := make([]argmap.Actor, 0, len(all))
+	for _, o := range all {
+		if o.ID != id {
+			others = append(others, o)
+		}
+	}
+	sort.SliceStable(others, func(i, j int) bool { return strings.ToLower(others[i].Name) < strings.ToLower(others[j].Name) })
 	u.render(w, r, http.StatusOK, "actor", page{Title: a.Name, Nav: "actors", Data: struct {
 		Actor    *argmap.Actor
 		Asserts  []argmap.Claim
 		Disputes []argmap.Claim
 		Named    []argmap.Claim
-	}{a, by[argmap.RoleAsserts], by[argmap.RoleDisputes], by[argmap.RoleNamed]}})
+		Others   []argmap.Actor
+	}{a, by[argmap.RoleAsserts], by[argmap.RoleDisputes], by[argmap.RoleNamed], others}})
 }
 
 // search finds claims by text and answers who supports or contests the best

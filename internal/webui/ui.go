@@ -33,6 +33,7 @@ type Store interface {
 	argmap.ActorStore
 	argmap.RelationStore
 	argmap.GraphStore
+	argmap.AuditStore
 }
 
 // Options configure the app.
@@ -72,8 +73,8 @@ func New(st Store, opt Options) *UI {
 	if u.log == nil {
 		u.log = slog.New(slog.DiscardHandler)
 	}
-	for _, name := range []string{"documents", "document", "claim", "actor", "search", "explore", "print", "error"} {
-		u.pages[name] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html"))
+	for _, name := range []string{"documents", "document", "claim", "actor", "search", "explore", "print", "audit", "error"} {
+		u.pages[name] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html", "templates/"+name+".html"))
 	}
 	sub, err := fs.Sub(staticFS, "static")
 	if err != nil {
@@ -89,6 +90,7 @@ func New(st Store, opt Options) *UI {
 	m.HandleFunc("GET /ui/search", u.search)
 	m.HandleFunc("GET /ui/explore", u.explore)
 	m.HandleFunc("GET /ui/print/{id}", u.print)
+	m.HandleFunc("GET /ui/audit", u.audit)
 	m.HandleFunc("GET /ui/static/", u.serveStatic)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, argmap.Errorf(argmap.ENOTFOUND, "there is no page at %s", r.URL.Path))

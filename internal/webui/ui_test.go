@@ -126,3 +126,43 @@ func TestReadLocked(t *testing.T) {
 		t.Errorf("GET / on a locked server = %d, want the notice and no records\n%s", status, body)
 	}
 }
+
+// TestAuditPages checks the change feed and a claim's history: who, what,
+// old and new text, escaped.
+func TestAuditPages(t *testing.T) {
+	ui, st := newUI(t)
+	ctx := context.Background()
+	e := &argmap.AuditEntry{ID: argmap.NewID(argmap.KindAudit), Who: "ann<b>", Action: argmap.AuditUpdate, Kind: argmap.KindClaim,
+		TargetID: "clm_reason", Before: []byte(`{"text":"the reason holds"}`), After: []byte(`{"text":"the <i>reason</i> fails"}`)}
+	if err := st.RecordAudit(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	r := &argmap.AuditEntry{ID: argmap.NewID(argmap.KindAudit), Who: "bob", Action: argmap.AuditCreate, Kind: argmap.KindRelation,
+		TargetID: "rel_9", Refs: []string{"evd_count", "clm_main"}, After: []byte(`{"id":"rel_9","kind":"contests","from":["evd_count"],"to":"clm_main"}`)}
+	if err := st.RecordAudit(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CreateActor(ctx, &argmap.Actor{ID: "act_bob", Name: "Bob", CreatedAt: t0}); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string][]string{
+		"/ui/audit":                   {"ann&lt;b&gt;", "changed claim", "<del>the reason holds</del>", "<ins>the &lt;i&gt;reason&lt;/i&gt; fails</ins>", "bob", `href="/ui/claims/clm_main">created relation`},
+		"/ui/audit?who=bob":           {"bob", "Only those by"},
+		"/ui/claims/clm_reason":       {"History", "<del>the reason holds</del>", `data-edit-claim="clm_reason"`},
+		"/ui/actors/act_ann":          {`data-merge-actor="act_ann"`},
+		"/ui/claims/clm_main?depth=2": {`data-link="1"`},
+	} {
+		status, body, _ := get(t, ui, path)
+		if status != 200 {
+			t.Errorf("GET %s = %d", path, status)
+		}
+		for _, w := range want {
+			if !strings.Contains(body, w) {
+				t.Errorf("GET %s lacks %q", path, w)
+			}
+		}
+		if strings.Contains(body, "<i>reason") || strings.Contains(body, "ann<b>") {
+			t.Errorf("GET %s lets audit text through as markup", path)
+		}
+	}
+}

@@ -27,11 +27,18 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
 });
 const consoleErrors = [];
+// Set while a test makes a request the server must refuse: the browser logs
+// the refused request itself as a console error.
+let expectRefusal = false;
 
 async function newPage(width, height) {
   const ctx = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
   const page = await ctx.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(page.url() + ': ' + m.text()); });
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    if (expectRefusal && /status of 401/.test(m.text())) return;
+    consoleErrors.push(page.url() + ': ' + m.text());
+  });
   page.on('pageerror', (e) => consoleErrors.push(page.url() + ': ' + e.message));
   return page;
 }
@@ -173,6 +180,65 @@ try {
       await page.pdf({ path: path.join(shots, 'print-a4.pdf'), format: 'A4', printBackground: true });
       await page.emulateMedia({ media: 'screen' });
     }
+    await page.context().close();
+  }
+
+  // Corrections: refused without a token, then made with one, and both
+  // shown in the audit feed.
+  {
+    const page = await newPage(1400, 900);
+    page.on('dialog', (d) => d.accept());
+    await visit(page, '/ui/explore', null);
+    await mapReady(page);
+    const focusID = await page.getAttribute('.map[data-map]', 'data-focus');
+    await visit(page, '/ui/claims/' + focusID, null);
+    await mapReady(page);
+    const before = await page.locator('h1.claim-text').innerText();
+    expectRefusal = true;
+    await page.click('[data-edit-claim] button[data-action="accept"]');
+    await page.waitForSelector('.flash.flash-bad:not([hidden])');
+    expectRefusal = false;
+    const refused = await page.locator('.flash').innerText();
+    check(/To make changes, enter a write token/.test(refused), `without a token an edit is refused with a clear message (${refused})`);
+    check(await page.locator('h1.claim-text').innerText() === before, 'without a token the claim is unchanged');
+    await shoot(page, 'desktop-09-refused');
+
+    check(token !== '', 'ARGMAP_TEST_TOKEN is set for the edit tests');
+    await page.click('[data-token-toggle]');
+    await page.fill('#token-in', token);
+    await page.press('#token-in', 'Enter');
+    check(/Editing enabled/.test(await page.locator('[data-token-toggle]').innerText()), 'the token is taken for this tab');
+    const newText = 'Edited in the browser test: <img src=x onerror=alert(1)> & it stays text.';
+    await page.click('[data-edit-claim] button[data-action="edit"]');
+    await page.fill('#edit-text', newText);
+    await Promise.all([page.waitForNavigation(), page.click('.edit-form button[type="submit"]')]);
+    check((await page.locator('h1.claim-text').innerText()).trim() === newText, 'the edited claim text is shown, as text');
+    check(await page.locator('h1.claim-text img').count() === 0, 'markup in an edited claim does not become markup');
+    check(/Claim saved/.test(await page.locator('.flash').innerText()), 'a saved edit is confirmed');
+
+    // Add a relation by picking two nodes on the map.
+    await mapReady(page);
+    await page.click('[data-link-start]');
+    const premise = await page.evaluate((f) => {
+      const g = Array.from(document.querySelectorAll('.map svg g.map-node')).find((n) => n.id !== f && n.id.startsWith('clm_'));
+      return g && g.id;
+    }, focusID);
+    check(!!premise, 'the map has another claim to link');
+    const clickNode = (id) => page.evaluate((i) => document.getElementById(i).querySelector('text, path, polygon').dispatchEvent(new MouseEvent('click', { bubbles: true })), id);
+    await clickNode(premise);
+    await clickNode(focusID);
+    await page.selectOption('[data-link-kind]', 'contests');
+    await shoot(page, 'desktop-10-link');
+    await Promise.all([page.waitForNavigation(), page.click('[data-link-create]')]);
+    check(/Relation added/.test(await page.locator('.flash').innerText()), 'a relation added by picking two nodes is confirmed');
+    check(await page.locator(`.rels li a[href="/ui/claims/${premise}"]`).count() > 0, 'the new relation is listed on the claim');
+    check(await page.locator('.history .change').count() >= 2, 'the claim page shows its history');
+
+    await visit(page, '/ui/audit', 'audit');
+    const feed = await page.locator('.changes').innerText();
+    check(/tester\s+changed claim/.test(feed) && /tester\s+created relation/.test(feed), `the audit feed shows the edit and the new relation by the token's name (${feed.slice(0, 200)})`);
+    check((await page.locator('.diff ins').first().innerText()).includes('<img src=x'), 'the feed shows the new text, as text');
+    await shoot(page, 'desktop-11-audit');
     await page.context().close();
   }
 } catch (e) {

@@ -89,7 +89,13 @@
     }
 
     var selected = null;
+    var hook = { fn: null };
+    if (box.hasAttribute('data-link')) setupLinking(box, bar, hook);
     function select(g) {
+      if (hook.fn && hook.fn(g.id, nodeText(g))) {
+        g.classList.add('picked');
+        return;
+      }
       if (selected) selected.classList.remove('selected');
       selected = g;
       g.classList.add('selected');
@@ -216,6 +222,193 @@
     });
   }
 
+
+  // Corrections: every change is a call to the JSON API with the write
+  // token kept in sessionStorage (this tab only). Without a token the API
+  // refuses, and its message is shown.
+  var TOKEN_KEY = 'argmap.token';
+  function token() { try { return sessionStorage.getItem(TOKEN_KEY) || ''; } catch (e) { return ''; } }
+  function flash(msg, bad) {
+    var f = document.querySelector('.flash');
+    if (!f) return;
+    f.hidden = false;
+    f.textContent = msg;
+    f.classList.toggle('flash-bad', !!bad);
+  }
+  function api(method, path, body) {
+    var h = { Accept: 'application/json' };
+    if (body !== undefined) h['Content-Type'] = 'application/json';
+    var t = token();
+    if (t) h.Authorization = 'Bearer ' + t;
+    return fetch(path, { method: method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) }).then(function (r) {
+      if (r.status === 204) return null;
+      return r.json().catch(function () { return {}; }).then(function (b) {
+        if (!r.ok) {
+          var msg = b.message || ('the server answered ' + r.status);
+          if (r.status === 401 || r.status === 403) {
+            msg = 'Not changed: ' + msg + (t ? '. The token was refused: check it under “Edit access”.' : '. To make changes, enter a write token under “Edit access”.');
+          } else {
+            msg = 'Not changed: ' + msg;
+          }
+          var err = new Error(msg);
+          err.status = r.status;
+          throw err;
+        }
+        return b;
+      });
+    });
+  }
+  function done(msg, next) {
+    try { sessionStorage.setItem('argmap.flash', msg); } catch (e) { /* private mode */ }
+    if (next) location.href = next; else location.reload();
+  }
+  function failed(err) { flash(err.message, true); }
+
+  function setupToken() {
+    var btn = document.querySelector('[data-token-toggle]');
+    var form = document.querySelector('.token-form');
+    if (!btn || !form) return;
+    function label() { btn.textContent = token() ? 'Editing enabled' : 'Edit access'; btn.classList.toggle('on', !!token()); }
+    label();
+    btn.addEventListener('click', function () {
+      form.hidden = !form.hidden;
+      btn.setAttribute('aria-expanded', String(!form.hidden));
+      if (!form.hidden) form.querySelector('input').focus();
+    });
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var v = form.querySelector('input').value.trim();
+      if (!v) return;
+      try { sessionStorage.setItem(TOKEN_KEY, v); } catch (e) { flash('This browser does not keep the token: session storage is off.', true); return; }
+      form.querySelector('input').value = '';
+      form.hidden = true;
+      btn.setAttribute('aria-expanded', 'false');
+      label();
+      flash('Token kept for this tab. Changes are recorded under its name.');
+    });
+    form.querySelector('[data-token-clear]').addEventListener('click', function () {
+      try { sessionStorage.removeItem(TOKEN_KEY); } catch (e) { /* ignore */ }
+      form.hidden = true;
+      label();
+      flash('Token forgotten.');
+    });
+    var pending = null;
+    try { pending = sessionStorage.getItem('argmap.flash'); sessionStorage.removeItem('argmap.flash'); } catch (e) { /* ignore */ }
+    if (pending) flash(pending);
+  }
+
+  function setupClaimEdit() {
+    var bar = document.querySelector('[data-edit-claim]');
+    if (!bar) return;
+    var id = bar.getAttribute('data-edit-claim');
+    var form = bar.querySelector('.edit-form');
+    bar.addEventListener('click', function (ev) {
+      var b = ev.target.closest('button[data-action]');
+      if (!b) return;
+      switch (b.getAttribute('data-action')) {
+        case 'accept':
+          api('PATCH', '/v1/claims/' + encodeURIComponent(id), { origin: 'curated' }).then(function () { done('Claim accepted.'); }, failed);
+          break;
+        case 'edit':
+          form.hidden = false;
+          form.querySelector('textarea').focus();
+          break;
+        case 'cancel':
+          form.hidden = true;
+          break;
+        case 'delete':
+          if (!window.confirm('Delete this claim and the relations that use it?')) return;
+          api('DELETE', '/v1/claims/' + encodeURIComponent(id)).then(function () { done('Claim deleted.', '/ui/audit'); }, failed);
+          break;
+      }
+    });
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var text = form.querySelector('textarea').value.trim();
+      if (!text) { flash('The claim text cannot be empty.', true); return; }
+      api('PATCH', '/v1/claims/' + encodeURIComponent(id), { text: text, origin: 'curated' }).then(function () { done('Claim saved.'); }, failed);
+    });
+  }
+
+  function setupRelationEdit() {
+    Array.prototype.forEach.call(document.querySelectorAll('select[data-rel-kind]'), function (sel) {
+      var was = sel.value;
+      sel.addEventListener('change', function () {
+        api('PATCH', '/v1/relations/' + encodeURIComponent(sel.getAttribute('data-rel-kind')), { kind: sel.value })
+          .then(function () { done('Relation changed to ' + sel.value + '.'); }, function (err) { sel.value = was; failed(err); });
+      });
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('[data-rel-delete]'), function (b) {
+      b.addEventListener('click', function () {
+        if (!window.confirm('Delete this relation (and any that target it)?')) return;
+        api('DELETE', '/v1/relations/' + encodeURIComponent(b.getAttribute('data-rel-delete'))).then(function () { done('Relation deleted.'); }, failed);
+      });
+    });
+  }
+
+  function setupMerge() {
+    var f = document.querySelector('[data-merge-actor]');
+    if (!f) return;
+    f.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var into = f.querySelector('select').value;
+      api('POST', '/v1/actors/' + encodeURIComponent(f.getAttribute('data-merge-actor')) + '/merge', { into: into })
+        .then(function () { done('Actors merged.', '/ui/actors/' + encodeURIComponent(into)); }, failed);
+    });
+  }
+
+  // Linking two nodes of a map: pick the premise, then the claim (or
+  // relation, for an undercut) it bears on, then the kind.
+  function setupLinking(box, bar, selectHook) {
+    var state = null;
+    var panel = el('div', { 'class': 'link-panel', hidden: '' });
+    box.after(panel);
+    var b = el('button', { type: 'button', title: 'Add a relation by picking two nodes', 'data-link-start': '' }, 'Link two nodes');
+    bar.insertBefore(b, bar.querySelector('.map-dl'));
+    function show() {
+      panel.hidden = false;
+      panel.textContent = '';
+      if (!state.from) {
+        panel.appendChild(el('p', null, 'Pick the premise: click the claim or evidence that supports or contests something.'));
+      } else if (!state.to) {
+        panel.appendChild(el('p', null, 'Premise: ' + state.fromText + '. Now click the claim it bears on.'));
+      } else {
+        panel.appendChild(el('p', null, '“' + state.fromText + '”'));
+        var kind = el('select', { 'aria-label': 'Kind of relation', 'data-link-kind': '' });
+        kind.appendChild(el('option', { value: 'supports' }, 'supports'));
+        kind.appendChild(el('option', { value: 'contests' }, 'contests'));
+        var p = el('p');
+        p.appendChild(kind);
+        p.appendChild(document.createTextNode(' “' + state.toText + '” '));
+        var ok = el('button', { type: 'button', 'class': 'primary', 'data-link-create': '' }, 'Add relation');
+        ok.addEventListener('click', function () {
+          api('POST', '/v1/relations', { kind: kind.value, from: [state.from], to: state.to })
+            .then(function () { done('Relation added.'); }, failed);
+        });
+        p.appendChild(ok);
+        panel.appendChild(p);
+      }
+      var cancel = el('button', { type: 'button' }, 'Cancel');
+      cancel.addEventListener('click', function () { state = null; panel.hidden = true; box.classList.remove('linking'); });
+      panel.appendChild(cancel);
+    }
+    b.addEventListener('click', function () { state = {}; box.classList.add('linking'); show(); });
+    selectHook.fn = function (id, text) {
+      if (!state) return false;
+      var k = kindOf(id);
+      if (!state.from) {
+        if (k !== 'claim' && k !== 'evidence') { flash('A premise is a claim or evidence.', true); return true; }
+        state.from = id; state.fromText = text;
+      } else if (!state.to) {
+        if (k !== 'claim' && k !== 'relation') { flash('A relation points at a claim (or at another relation).', true); return true; }
+        if (id === state.from) { flash('Pick a different node.', true); return true; }
+        state.to = id; state.toText = text;
+      }
+      show();
+      return true;
+    };
+  }
+
   function setupDepth() {
     Array.prototype.forEach.call(document.querySelectorAll('select[data-depth]'), function (s) {
       s.addEventListener('change', function () { s.form.submit(); });
@@ -235,8 +428,12 @@
   }
 
   function start() {
+    setupToken();
     Array.prototype.forEach.call(document.querySelectorAll('.map[data-map]'), setupMap);
     setupDepth();
+    setupClaimEdit();
+    setupRelationEdit();
+    setupMerge();
     setupKeys();
     var at = document.getElementById('at');
     if (at) { at.scrollIntoView({ block: 'center' }); at.focus({ preventScroll: true }); }
