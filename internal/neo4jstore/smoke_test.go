@@ -48,6 +48,11 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 			return []*neo4j.Record{record("id", "src_a", "orphans", []any{"clm_1"}, "actors", []any{"act_f"})}, nil
 		case "migrations_applied":
 			return nil, nil
+		case "audit_create":
+			return []*neo4j.Record{record("id", "aud_1")}, nil
+		case "audit_list":
+			return []*neo4j.Record{record("entry", map[string]any{"id": "aud_1", "at": int64(1), "who": "ann", "action": "update",
+				"kind": "claim", "target_id": "clm_1", "refs": []any{"rel_1"}, "before": `{"a":1}`, "after": `{"a":2}`})}, nil
 		case "sources_existing", "source_texts", "actors_existing":
 			ex := existing{sources: map[string]argmap.Source{}, actors: map[string]argmap.Actor{}}
 			for _, s := range g.Sources {
@@ -115,10 +120,20 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 		"CreateRelation": func() error { return s.CreateRelation(ctx, &newRel) },
 		"Relation":       func() error { _, err := s.Relation(ctx, "rel_1"); return err },
 		"DeleteRelation": func() error { return s.DeleteRelation(ctx, "rel_1") },
-		"Relations":      func() error { _, err := s.Relations(ctx, argmap.RelationFilter{NodeID: "clm_1"}); return err },
-		"WriteGraph":     func() error { return s.WriteGraph(ctx, graph) },
-		"Reach":          func() error { _, err := s.Reach(ctx, "clm_1", 3); return err },
-		"Neighbourhood":  func() error { _, err := s.Neighbourhood(ctx, "rel_5", 2, 0); return err },
+		"UpdateRelation": func() error {
+			k := argmap.Contests
+			_, err := s.UpdateRelation(ctx, "rel_1", argmap.RelationUpdate{Kind: &k})
+			return err
+		},
+		"RecordAudit": func() error {
+			return s.RecordAudit(ctx, &argmap.AuditEntry{ID: "aud_n", Who: "ann", Action: argmap.AuditUpdate, Kind: argmap.KindClaim,
+				TargetID: "clm_1", Refs: []string{"rel_1"}, Before: []byte(`{}`), After: []byte(`{}`)})
+		},
+		"Audit":         func() error { _, err := s.Audit(ctx, argmap.AuditFilter{NodeID: "clm_1", Who: "ann"}); return err },
+		"Relations":     func() error { _, err := s.Relations(ctx, argmap.RelationFilter{NodeID: "clm_1"}); return err },
+		"WriteGraph":    func() error { return s.WriteGraph(ctx, graph) },
+		"Reach":         func() error { _, err := s.Reach(ctx, "clm_1", 3); return err },
+		"Neighbourhood": func() error { _, err := s.Neighbourhood(ctx, "rel_5", 2, 0); return err },
 		"Neighbourhood(whole)": func() error {
 			_, err := s.Neighbourhood(ctx, "", 0, 0)
 			return err
