@@ -2,7 +2,10 @@ package httpapi
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -25,7 +28,8 @@ func (s *Server) record(c *gin.Context, action string, kind argmap.NodeKind, id 
 	if who == "" {
 		who = anonymous
 	}
-	e := &argmap.AuditEntry{ID: argmap.NewID(argmap.KindAudit), At: argmap.Now(), Who: who, Action: action,
+	at := argmap.Now()
+	e := &argmap.AuditEntry{ID: s.auditID(at), At: at, Who: who, Action: action,
 		Kind: kind, TargetID: id, Refs: refs}
 	var err error
 	if e.Before, err = auditJSON(before); err == nil {
@@ -40,6 +44,14 @@ func (s *Server) record(c *gin.Context, action string, kind argmap.NodeKind, id 
 		return &argmap.Error{Code: argmap.EINTERNAL, Message: "the change was made but could not be recorded in the audit trail", Err: err}
 	}
 	return nil
+}
+
+// auditID mints an audit entry ID that sorts by time and, within one
+// millisecond, by the order this server recorded them: "aud_", the time in
+// hexadecimal milliseconds, a sequence number, and random letters.
+func (s *Server) auditID(at time.Time) string {
+	seq := s.auditSeq.Add(1)
+	return fmt.Sprintf("aud_%012x%06x%s", at.UnixMilli(), seq&0xffffff, strings.TrimPrefix(argmap.NewID(argmap.KindAudit), "aud_")[:6])
 }
 
 // auditJSON encodes v for an audit entry; nil stays empty.

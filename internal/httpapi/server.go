@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -105,6 +106,7 @@ type Server struct {
 	log         *slog.Logger
 	writeKeys   [][sha256.Size]byte
 	writeNames  []string
+	auditSeq    atomic.Uint64 // orders audit entries recorded in one millisecond
 	readKeys    [][sha256.Size]byte
 	corsAll     bool
 	corsOrigin  map[string]bool

@@ -158,7 +158,9 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		Depth      int
 		Depths     []int
 		History    []change
-	}{cl, rolesOf(cl.Actors), view(ans.Supporting), view(ans.Contesting), rv, depth, []int{1, 2, 3, 4, 5}, changesOf(history)}})
+		ShowGist   bool
+	}{cl, rolesOf(cl.Actors), view(ans.Supporting), view(ans.Contesting), rv, depth, []int{1, 2, 3, 4, 5}, changesOf(history),
+		cl.Gist != "" && strings.TrimRight(cl.Gist, ". ") != strings.TrimRight(strings.Join(strings.Fields(cl.Text), " "), ". ")}})
 }
 
 // textOf returns a short text of a claim, evidence or relation for a list.
@@ -353,6 +355,9 @@ func (u *UI) print(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
+	if r.URL.Query().Get("depth") == "" {
+		depth = 2 // a page holds a small neighbourhood readably
+	}
 	var title, mapURL string
 	switch argmap.KindOf(id) {
 	case argmap.KindClaim:
@@ -375,7 +380,13 @@ func (u *UI) print(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, argmap.Errorf(argmap.ENOTFOUND, "%q is not a claim or document ID", shortText(id, 40)))
 		return
 	}
+	var depths []int
+	if argmap.KindOf(id) == argmap.KindClaim {
+		depths = []int{1, 2, 3, 4}
+	}
 	u.render(w, r, http.StatusOK, "print", page{Title: shortText(title, 80), Data: struct {
 		ID, Title, Map string
-	}{id, title, mapURL}})
+		Depth          int
+		Depths         []int
+	}{id, title, mapURL, depth, depths}})
 }
