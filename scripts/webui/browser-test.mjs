@@ -67,6 +67,8 @@ async function shoot(page, name) {
 // labelsFit checks that every text of every map node lies inside the node's
 // shape, as the browser lays it out.
 async function labelsFit(page) {
+  // Measure once fonts are loaded and the page has been laid out.
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
   return page.evaluate(() => {
     const bad = [];
     document.querySelectorAll('.map svg g.node').forEach((g) => {
