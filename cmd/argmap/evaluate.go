@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -165,6 +166,7 @@ func writeEvaluationText(w io.Writer, g *argmap.Graph, ev *evaluate.Evaluation) 
 		if hint := premiseHint(ev); hint != "" {
 			fmt.Fprintf(w, "Note: %s\n", hint)
 		}
+		writeExtensions(w, ev)
 		for _, s := range ev.Statements {
 			fmt.Fprintf(w, "\n[%s] %s%s\n      %s\n", s.Label, name(s), stated(s.ID), s.Reason)
 		}
@@ -221,6 +223,34 @@ func writeEvaluationText(w io.Writer, g *argmap.Graph, ev *evaluate.Evaluation) 
 			fmt.Fprintf(w, "   [%s] %s%s\n         %s%s\n", s.Label, name(s), stated(s.ID), link[s.ID], s.Reason)
 		}
 	}
+}
+
+// writeExtensions lists the extensions of a Dung semantics by the names of
+// their statements.
+func writeExtensions(w io.Writer, ev *evaluate.Evaluation) {
+	if ev.Semantics == evaluate.SemCarneades || ev.Count == 0 {
+		return
+	}
+	names := map[string]string{}
+	for _, s := range ev.Statements {
+		names[s.ID] = s.Key
+		if s.Key == "" {
+			names[s.ID] = "“" + clip(oneLine(s.Text), 40) + "”"
+		}
+	}
+	fmt.Fprintf(w, "%s %s:", plural(ev.Count, ev.Semantics.String()+" extension", ev.Semantics.String()+" extensions"), "(statements accepted together)")
+	for _, e := range ev.Extensions {
+		var parts []string
+		for _, id := range e {
+			parts = append(parts, names[id])
+		}
+		sort.Strings(parts)
+		fmt.Fprintf(w, "\n  {%s}", clip(strings.Join(parts, ", "), 300))
+	}
+	if len(ev.Extensions) < ev.Count {
+		fmt.Fprintf(w, "\n  … and %d more", ev.Count-len(ev.Extensions))
+	}
+	fmt.Fprintln(w)
 }
 
 // premiseHint suggests --assume-premises when a Carneades evaluation finds

@@ -21,6 +21,9 @@ const (
 	SemCarneades Semantics = "carneades"
 )
 
+// String returns the name of s.
+func (s Semantics) String() string { return string(s) }
+
 // ParseSemantics checks a semantics name.
 func ParseSemantics(s string) (Semantics, error) {
 	switch Semantics(s) {
