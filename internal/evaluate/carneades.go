@@ -70,6 +70,7 @@ type why struct {
 	args     []int // deciding arguments
 	rival    int   // a rival statement, or -1
 	w, w2    float64
+	lo2, hi2 float64 // an open issue: its strongest rival's weight so far and at most
 	standard string
 }
 
@@ -612,22 +613,40 @@ func (c *caes) label() {
 				waiting = append(waiting, a)
 			}
 		}
-		if len(waiting) > 0 {
+		k := c.stmts[s].issue
+		if k < 0 {
 			c.stmts[s].why = why{kind: whyWaitingPremise, args: waiting, rival: -1}
 			continue
 		}
-		// Its own arguments are decided: a rival's are not.
-		if k := c.stmts[s].issue; k >= 0 {
-			for _, p := range c.issues[k].positions {
-				for _, a := range c.stmts[p].args {
-					if !c.applicable(a) && c.undercutLabel(a) != In {
-						waiting = append(waiting, a)
-					}
+		// At issue: what it and its strongest rival weigh so far and at
+		// most, and the open arguments of the issue.
+		w := why{kind: whyWaitingIssue, rival: -1, standard: c.issues[k].standard, early: c.decisive(k)}
+		w.w, w.w2 = c.bounds(s)
+		for _, p := range c.issues[k].positions {
+			if p != s {
+				_, hi := c.bounds(p)
+				if w.rival < 0 || hi > w.hi2 {
+					w.rival, w.hi2 = p, hi
+					w.lo2, _ = c.bounds(p)
+				}
+			}
+			for _, a := range c.stmts[p].args {
+				if !c.applicable(a) && c.undercutLabel(a) != In {
+					w.args = append(w.args, a)
 				}
 			}
 		}
-		c.stmts[s].why = why{kind: whyWaitingIssue, args: waiting, rival: -1}
+		c.stmts[s].why = w
 	}
+}
+
+// bounds returns what statement s's arguments weigh so far and at most.
+func (c *caes) bounds(s int) (lo, hi float64) {
+	for _, a := range c.stmts[s].args {
+		lo = max(lo, c.weight(a))
+		hi = max(hi, c.upper(a))
+	}
+	return lo, hi
 }
 
 func (c *caes) unsupported(s int) bool {
@@ -1122,14 +1141,19 @@ func (c *caes) sentence(s int) string {
 		}
 		return "undec: " + strings.Join(parts, "; ") + " (a cycle or an open question)"
 	case whyWaitingIssue:
+		s := "undec: its issue is decided only once every argument on it is"
+		if w.rival >= 0 && w.early {
+			s = fmt.Sprintf("undec: its arguments weigh %s so far (at most %s) against %s so far (at most %s) for %s, not enough to decide under %s",
+				fmtWeight(w.w), fmtWeight(w.w2), fmtWeight(w.lo2), fmtWeight(w.hi2), rival, standardNames[w.standard])
+		}
 		if len(w.args) == 0 {
-			return "undec: its issue is still open"
+			return s
 		}
 		var parts []string
 		for _, a := range w.args {
-			parts = append(parts, c.describe(a)+" for "+c.stmts[c.args[a].conclusion].name)
+			parts = append(parts, c.describe(a)+" for "+c.stmts[c.args[a].conclusion].name+" waits on "+c.waitingOn(a))
 		}
-		return "undec: its issue waits on " + strings.Join(parts, "; ")
+		return s + "; open: " + strings.Join(parts, "; ")
 	}
 	return "undec"
 }
