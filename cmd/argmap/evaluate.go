@@ -10,6 +10,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/evaluate"
+	"github.com/argmap/argmap/internal/extract"
 )
 
 func runEvaluate(ctx context.Context, e *env, args []string) error {
@@ -68,35 +69,131 @@ func runEvaluate(ctx context.Context, e *env, args []string) error {
 		writeEvaluationText(e.stdout, g, ev)
 		return nil
 	}
-	hits, err := withSearch(st).SearchClaims(ctx, question, *matches)
+	focus, err := questionClaims(ctx, st, question, *matches)
 	if err != nil {
 		return err
 	}
-	if len(hits) == 0 {
-		return argmap.Errorf(argmap.ENOTFOUND, "no stored claim matches %q", clip(question, 80))
-	}
-	answers := make([]*evaluate.Evaluation, 0, len(hits))
-	for _, h := range hits {
-		q.Claim = h.Claim.ID
+	answers := make([]matchedEvaluation, 0, len(focus))
+	for _, f := range focus {
+		q.Claim = f.id
 		ev, err := evaluate.Answer(g, q, opts)
 		if err != nil {
 			return err
 		}
-		answers = append(answers, ev)
+		answers = append(answers, matchedEvaluation{Match: f.match, Evaluation: ev})
 	}
+	verdict := questionVerdict(answers)
 	if *format == "json" {
 		return writeJSON(e.stdout, struct {
-			Query       string                 `json:"query"`
-			Evaluations []*evaluate.Evaluation `json:"evaluations"`
-		}{question, answers})
+			Query       string              `json:"query"`
+			Verdict     string              `json:"verdict"`
+			Evaluations []matchedEvaluation `json:"evaluations"`
+		}{question, verdict, answers})
 	}
 	fmt.Fprintf(e.stdout, "Question: %s\n", question)
-	fmt.Fprintf(e.stdout, "The %s best matching it, each weighed against everything stored:\n", plural(len(answers), "claim", "claims"))
-	for i, ev := range answers {
-		fmt.Fprintf(e.stdout, "\n%d. ", i+1)
-		writeEvaluationText(e.stdout, g, ev)
+	fmt.Fprintf(e.stdout, "Verdict: %s\n", verdict)
+	fmt.Fprintf(e.stdout, "The %s matching it, each weighed against everything stored:\n", plural(len(answers), "claim", "claims"))
+	for i, a := range answers {
+		how := ""
+		switch a.Match {
+		case argmap.StanceSame:
+			how = "[states the question] "
+		case argmap.StanceDenial:
+			how = "[denies the question] "
+		}
+		fmt.Fprintf(e.stdout, "\n%d. %s", i+1, how)
+		writeEvaluationText(e.stdout, g, a.Evaluation)
 	}
 	return nil
+}
+
+// matchedEvaluation is the evaluation of a claim matched to a question, with
+// how it stands to the question: it states it (same) or denies it.
+type matchedEvaluation struct {
+	Match argmap.Stance `json:"match,omitempty"`
+	*evaluate.Evaluation
+}
+
+type focusClaim struct {
+	id    string
+	match argmap.Stance
+}
+
+// questionClaims finds the claims that state or deny a question (as the
+// supporters command does), falling back to the best full-text matches.
+func questionClaims(ctx context.Context, st argmap.Store, question string, n int) ([]focusClaim, error) {
+	var out []focusClaim
+	ans, err := argmap.FindSupporters(ctx, withSearch(st), extract.NewStancer(), question, 1)
+	if err != nil && !argmap.IsNotFound(err) {
+		return nil, err
+	}
+	if ans != nil {
+		for _, p := range ans.Propositions {
+			if len(out) == n {
+				break
+			}
+			id := p.ID
+			if len(p.Claims) > 0 && argmap.KindOf(id) != argmap.KindClaim {
+				id = p.Claims[0].ID
+			}
+			if argmap.KindOf(id) == argmap.KindClaim {
+				out = append(out, focusClaim{id, p.Match})
+			}
+		}
+	}
+	if len(out) > 0 {
+		return out, nil
+	}
+	hits, err := withSearch(st).SearchClaims(ctx, question, n)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range hits {
+		out = append(out, focusClaim{id: h.Claim.ID})
+	}
+	if len(out) == 0 {
+		return nil, argmap.Errorf(argmap.ENOTFOUND, "no stored claim matches %q", clip(question, 80))
+	}
+	return out, nil
+}
+
+// questionVerdict sums up the labels of the claims stating and denying a
+// question.
+func questionVerdict(answers []matchedEvaluation) string {
+	var sameIn, sameOut, denIn, denOut, open, other int
+	for _, a := range answers {
+		if len(a.Statements) == 0 {
+			continue
+		}
+		l := a.Statements[0].Label
+		switch {
+		case a.Match == argmap.StanceSame && l == evaluate.In:
+			sameIn++
+		case a.Match == argmap.StanceSame && l == evaluate.Out:
+			sameOut++
+		case a.Match == argmap.StanceDenial && l == evaluate.In:
+			denIn++
+		case a.Match == argmap.StanceDenial && l == evaluate.Out:
+			denOut++
+		case a.Match == "":
+			other++
+		default:
+			open++
+		}
+	}
+	switch {
+	case other > 0 && sameIn+sameOut+denIn+denOut+open == 0:
+		return "no claim was judged to state or deny it; the closest claims are weighed below"
+	case sameIn > 0 && denIn == 0:
+		return fmt.Sprintf("it stands: %s stating it in, %d denying it in", plural(sameIn, "claim", "claims"), denIn)
+	case denIn > 0 && sameIn == 0:
+		return fmt.Sprintf("it does not stand: %s denying it in, none stating it in", plural(denIn, "claim", "claims"))
+	case sameIn > 0 && denIn > 0:
+		return fmt.Sprintf("contradictory: %s stating it and %s denying it are in (separate propositions)", plural(sameIn, "claim", "claims"), plural(denIn, "claim", "claims"))
+	case sameOut+denOut > 0 && open == 0:
+		return "neither it nor its denial stands on what is stored"
+	}
+	return "open: what states or denies it is undecided on what is stored"
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -167,3 +167,31 @@ func TestExportEvaluate(t *testing.T) {
 		t.Errorf("export --semantics without --evaluate = %d, %q; want a usage error", code, errs)
 	}
 }
+
+func TestEvaluateQuestion(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "s.db")
+	writeFiles(t, dir, map[string][]byte{"essay.md": []byte(essay)})
+	if code, _, errs := cli(t, nil, "ingest", "--store", store, filepath.Join(dir, "essay.md")); code != 0 {
+		t.Fatalf("ingest = %d: %s", code, errs)
+	}
+	code, out, errs := cli(t, nil, "evaluate", "--store", store, "IOM enforces the exclusion of asylum seekers")
+	if code != 0 || !strings.Contains(out, "Verdict: it stands") || !strings.Contains(out, "[states the question]") || !strings.Contains(out, "IN under carneades semantics") {
+		t.Errorf("evaluate QUESTION = %d, %s:\n%s", code, errs, out)
+	}
+	code, out, _ = cli(t, nil, "evaluate", "--store", store, "--format", "json", "IOM enforces the exclusion of asylum seekers")
+	var ans struct {
+		Verdict     string
+		Evaluations []struct {
+			Match      string
+			Focus      string
+			Statements []struct{ ID, Label string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &ans); err != nil || code != 0 {
+		t.Fatalf("evaluate --format json QUESTION = %d, %v:\n%s", code, err, out)
+	}
+	if len(ans.Evaluations) == 0 || ans.Evaluations[0].Match != "same" || ans.Evaluations[0].Statements[0].ID != ans.Evaluations[0].Focus {
+		t.Errorf("evaluate --format json QUESTION = %+v", ans)
+	}
+}
