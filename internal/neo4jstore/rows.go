@@ -178,17 +178,54 @@ func escapeLucene(s string) string {
 	return b.String()
 }
 
+// maxQueryTerms bounds the terms of a full-text query. Lucene refuses a query
+// of more than 1,024 clauses (IndexSearcher.maxClauseCount, counted over the
+// whole query), and a query of hundreds of words ranks no better than one of
+// its first few dozen; each term counts as many clauses as the analyzer will
+// make tokens of it, that is its runs of letters and digits.
+const maxQueryTerms = 64
+
 // fullTextQuery turns free text into a Lucene query that matches any of its
 // words: each word is lower-cased (so AND, OR and NOT are words, not
-// operators) and escaped; English stop words are left out. It returns "" when
-// no word is left that holds a letter or digit.
+// operators) and escaped; English stop words and repeated words are left out,
+// a word the analyzer would cut into more than a few tokens is split into
+// them, and the query stops at maxQueryTerms tokens. It returns "" when no
+// word is left that holds a letter or digit.
 func fullTextQuery(q string) string {
 	var terms []string
+	seen := map[string]bool{}
+	tokens := 0
+	add := func(w string, n int) bool {
+		if seen[w] || englishStopWords[w] {
+			return true
+		}
+		if tokens+n > maxQueryTerms {
+			return false
+		}
+		seen[w] = true
+		tokens += n
+		terms = append(terms, escapeLucene(w))
+		return true
+	}
 	for _, w := range strings.Fields(q) {
-		if !utf8.ValidString(w) || !strings.ContainsFunc(w, isWordRune) || englishStopWords[strings.ToLower(w)] {
+		if !utf8.ValidString(w) || !strings.ContainsFunc(w, isWordRune) {
 			continue
 		}
-		terms = append(terms, escapeLucene(strings.ToLower(w)))
+		w = strings.ToLower(w)
+		runs := strings.FieldsFunc(w, func(r rune) bool { return !isWordRune(r) })
+		ok := true
+		if len(runs) <= 4 {
+			ok = add(w, len(runs))
+		} else {
+			for _, r := range runs {
+				if ok = add(r, 1); !ok {
+					break
+				}
+			}
+		}
+		if !ok {
+			break
+		}
 	}
 	return strings.Join(terms, " OR ")
 }

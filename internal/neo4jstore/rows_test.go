@@ -1,9 +1,11 @@
 package neo4jstore_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/neo4jstore"
@@ -154,6 +156,27 @@ func TestEscapeLucene(t *testing.T) {
 	}
 }
 
+// TestFullTextQueryBounded checks that no text makes a query over Lucene's
+// 1,024-clause limit: a long search once became one clause per word.
+func TestFullTextQueryBounded(t *testing.T) {
+	var words []string
+	for i := range 3000 {
+		words = append(words, fmt.Sprintf("word%d", i))
+	}
+	long := strings.Join(words, " ")
+	dotted := strings.Repeat("x.", 5000) + "y"
+	for name, in := range map[string]string{"3,000 distinct words": long, "one word of 5,000 tokens": dotted, "both": long + " " + dotted} {
+		q := neo4jstore.FullTextQuery(in)
+		clauses := 0
+		for _, term := range strings.Split(q, " OR ") {
+			clauses += len(strings.FieldsFunc(term, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		}
+		if clauses == 0 || clauses > 64 {
+			t.Errorf("fullTextQuery(%s) has %d clauses, want 1 to 64", name, clauses)
+		}
+	}
+}
+
 func TestFullTextQuery(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"return migration", "return OR migration"},
@@ -167,6 +190,8 @@ func TestFullTextQuery(t *testing.T) {
 		{"?? ** -- ::", ""}, // no searchable word
 		{"", ""},
 		{"über 2015", "über OR 2015"},
+		{"Return return RETURN migration", "return OR migration"}, // each word once
+		{"a.b.c.d.e.f x", "b OR c OR d OR e OR f OR x"},            // a word of many tokens is split (a is a stop word)
 	}
 	for _, tt := range tests {
 		if got := neo4jstore.FullTextQuery(tt.in); got != tt.want {
