@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"io"
 	"io/fs"
 	"os"
@@ -139,7 +140,11 @@ func readDocument(path string) (argmap.Document, error) {
 	if info.Size() > maxDocumentBytes {
 		return argmap.Document{}, argmap.Errorf(argmap.ETOOLARGE, "larger than %d MiB", maxDocumentBytes>>20)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxDocumentBytes+1))
+	// Read into a buffer of the file's size: io.ReadAll alone grows its
+	// buffer by doubling, leaving up to twice the document in garbage.
+	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(f, maxDocumentBytes+1))
+	data := buf.Bytes()
 	if err != nil {
 		return argmap.Document{}, argmap.Errorf(argmap.EINVALID, "cannot read: %v", unwrapPathError(err))
 	}

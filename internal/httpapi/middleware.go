@@ -108,9 +108,15 @@ func (s *Server) recoverer() gin.HandlerFunc {
 	}
 }
 
+// baseContextKey is the gin context key of the request's context before
+// timeout gave it a deadline: a handler whose work grows with its input (an
+// ingest) sets its own from it.
+const baseContextKey = "argmap.base_context"
+
 // timeout gives the request's context the configured deadline.
 func (s *Server) timeout() gin.HandlerFunc {
 	return func(c *gin.Context) {
+		c.Set(baseContextKey, c.Request.Context())
 		ctx, cancel := context.WithTimeout(c.Request.Context(), s.cfg.RequestTimeout)
 		defer cancel()
 		c.Request = c.Request.WithContext(ctx)

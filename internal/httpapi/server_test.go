@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -148,5 +149,32 @@ func TestRequestTimeout(t *testing.T) {
 	}
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("the request took %s, want about 100ms", d)
+	}
+}
+
+// slowIngester takes its time over a document, as extraction does over a
+// big one, and reports whether its context ended first.
+type slowIngester struct{ took time.Duration }
+
+func (s slowIngester) Ingest(ctx context.Context, doc argmap.Document) (*argmap.IngestResult, error) {
+	select {
+	case <-time.After(s.took):
+		return &argmap.IngestResult{Source: argmap.Source{ID: argmap.NewID(argmap.KindSource), Title: doc.Name, Kind: argmap.SourceDocument}, Created: true}, nil
+	case <-ctx.Done():
+		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "ingest cancelled", Err: ctx.Err()}
+	}
+}
+
+// TestIngestDeadlineGrowsWithTheDocument checks that a big document inside
+// the size limits gets time for its size (a 50 MB document got 503 after the
+// 100 s every request gets) while a small one keeps the request timeout.
+func TestIngestDeadlineGrowsWithTheDocument(t *testing.T) {
+	e := newEnv(t, httpapi.Config{RequestTimeout: 200 * time.Millisecond}, openStore(t), slowIngester{took: time.Second})
+	big := bytes.Repeat([]byte("The IOM runs return programmes. "), (2<<20)/32)
+	if r := e.upload("big.txt", big); r.Status != http.StatusCreated {
+		t.Errorf("POST /v1/sources (2 MiB, ingest 1 s, request timeout 200 ms) = %d %s, want 201", r.Status, trunc(r.Body))
+	}
+	if r := e.upload("small.txt", []byte("The IOM runs return programmes.")); r.Status != http.StatusServiceUnavailable {
+		t.Errorf("POST /v1/sources (small, ingest 1 s, request timeout 200 ms) = %d %s, want 503", r.Status, trunc(r.Body))
 	}
 }

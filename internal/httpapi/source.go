@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
@@ -43,7 +45,9 @@ func (s *Server) createSource(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	res, err := s.ingester.Ingest(c.Request.Context(), doc)
+	ctx, cancel := s.ingestContext(c, len(doc.Data))
+	defer cancel()
+	res, err := s.ingester.Ingest(ctx, doc)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -61,6 +65,28 @@ func (s *Server) createSource(c *gin.Context) {
 	}
 	c.Header("Location", "/v1/sources/"+res.Source.ID)
 	c.JSON(status, res)
+}
+
+// ingestPerMiB is the time an ingest may take per MiB of document beyond
+// RequestTimeout: extraction and linking run at a few MiB/s on a free core,
+// and a server shares its cores.
+const ingestPerMiB = 4 * time.Second
+
+// ingestContext returns the context of an ingest of n bytes: the request's,
+// with a deadline of RequestTimeout plus ingestPerMiB for every MiB, and the
+// response's write deadline moved to match (a 50 MB document got 503 after
+// the 100 s every request gets). A client that goes away still cancels it.
+func (s *Server) ingestContext(c *gin.Context, n int) (context.Context, context.CancelFunc) {
+	base := c.Request.Context()
+	if v, ok := c.Get(baseContextKey); ok {
+		base = v.(context.Context)
+	}
+	d := s.cfg.RequestTimeout + time.Duration(n>>20)*ingestPerMiB
+	if d > s.cfg.RequestTimeout {
+		// The response must still be writable when the work ends.
+		_ = http.NewResponseController(c.Writer).SetWriteDeadline(time.Now().Add(d + 10*time.Second))
+	}
+	return context.WithTimeout(base, d)
 }
 
 // bindDocument reads the document of a POST /v1/sources request.
@@ -116,11 +142,16 @@ func (s *Server) bindMultipart(c *gin.Context, boundary string) (argmap.Document
 				return doc, argmap.Errorf(argmap.EINVALID, "send one \"file\" part per request")
 			}
 			found = true
-			data, err := io.ReadAll(p)
-			if err != nil {
+			// The part is at most the body: a buffer of the body's size
+			// (when declared) spares io.ReadAll's doubling garbage.
+			var buf bytes.Buffer
+			if n := c.Request.ContentLength; n > 0 && n <= s.cfg.MaxBodyBytes {
+				buf.Grow(int(n))
+			}
+			if _, err := buf.ReadFrom(p); err != nil {
 				return doc, multipartError(err)
 			}
-			doc.Data = data
+			doc.Data = buf.Bytes()
 			doc.Name = path.Base(strings.ReplaceAll(p.FileName(), `\`, "/"))
 			if doc.Name == "." || doc.Name == "/" {
 				doc.Name = ""
