@@ -3,13 +3,17 @@
 # issue notes come from these commands). Benchmarks that need the IOM corpus
 # read it from ../shared beside the checkout and skip without it.
 #
-#   scripts/bench.sh [extract|ingest|store|render|api|all]   (default: all but api)
+#   scripts/bench.sh [extract|ingest|store|render|api|neo4j|all]   (default: all but api and neo4j)
 #
 #   extract  extraction throughput, corpus repeated to 20 MB, one core and two
 #   ingest   ingest throughput (extract + link + SQLite write), corpus repeated to
 #            10 MB (ARGMAP_BENCH_MB to change); slow: minutes
 #   store    supporters/reach/search latency p50/p99 on a generated graph of
-#            100k claims and 300k relations (ARGMAP_BENCH_CLAIMS to change)
+#            100k claims and 300k relations (ARGMAP_BENCH_CLAIMS to change), SQLite
+#   neo4j    the same benchmarks on the same generated graph in Neo4j: a server
+#            of the bundled launcher (scripts/test-neo4j.sh --run; 2g heap, 1g page
+#            cache), or ARGMAP_NEO4J_URI's (its database is wiped); slow: the load
+#            takes minutes. Not part of all.
 #   render   DOT/SVG/PNG of a generated 200-node map, in process and in workers
 #   api      wrk against the HTTP API (scripts/bench-api.sh)
 set -euo pipefail
@@ -24,6 +28,8 @@ ingest | default | all) run go test -count=1 -run XXX -bench BenchmarkIngest -be
 store | default | all) run go test -count=1 -run XXX -bench . -benchtime 200x -timeout 40m ./internal/sqlitestore/ ;;&
 render | default | all) run go test -count=1 -run '^$' -bench BenchmarkRender -benchtime 3x ./internal/render/ ;;&
 api | all) run bash scripts/bench-api.sh ;;&
-extract | ingest | store | render | api | default | all) ;;
-*) echo "usage: scripts/bench.sh [extract|ingest|store|render|api|all]" >&2; exit 2 ;;
+neo4j) ARGMAP_NEO4J_HEAP=${ARGMAP_NEO4J_HEAP:-2g} ARGMAP_NEO4J_PAGECACHE=${ARGMAP_NEO4J_PAGECACHE:-1g} \
+	run bash scripts/test-neo4j.sh --run go test -count=1 -run XXX -bench . -benchtime 200x -timeout 90m ./internal/neo4jstore/ ;;&
+extract | ingest | store | render | api | neo4j | default | all) ;;
+*) echo "usage: scripts/bench.sh [extract|ingest|store|render|api|neo4j|all]" >&2; exit 2 ;;
 esac

@@ -1,0 +1,61 @@
+package neo4jstore_test
+
+import (
+	"context"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/argmap/argmap/internal/argmap/argmaptest"
+	"github.com/argmap/argmap/internal/neo4jstore"
+)
+
+// The benchmarks share one generated graph (argmaptest.GenerateBenchGraph,
+// the same the SQLite store's benchmarks use), written once per test binary
+// run into the database ARGMAP_NEO4J_URI names, which is wiped first.
+// scripts/bench.sh neo4j runs them on a server of the bundled launcher.
+var bench struct {
+	once  sync.Once
+	store *neo4jstore.Store
+	graph *argmaptest.BenchGraph
+	err   error
+}
+
+func generate(b *testing.B) {
+	uri := os.Getenv("ARGMAP_NEO4J_URI")
+	if uri == "" {
+		b.Skip("ARGMAP_NEO4J_URI is not set: no Neo4j server (scripts/bench.sh neo4j starts one)")
+	}
+	bench.once.Do(func() {
+		cfg, err := neo4jstore.ConfigFromEnv(uri)
+		if err != nil {
+			bench.err = err
+			return
+		}
+		cfg.QueryTimeout = 10 * time.Minute
+		ctx := context.Background()
+		s, err := neo4jstore.Open(ctx, cfg)
+		if err != nil {
+			bench.err = err
+			return
+		}
+		bench.store = s
+		if bench.err = s.Wipe(ctx); bench.err != nil {
+			return
+		}
+		bench.graph, bench.err = argmaptest.GenerateBenchGraph(ctx, s, argmaptest.BenchClaims())
+	})
+	if bench.err != nil {
+		b.Fatalf("generating the benchmark graph: %v", bench.err)
+	}
+	b.Logf("graph: %+v, loaded in %v", bench.graph.Counts, bench.graph.Load.Round(time.Millisecond))
+}
+
+// BenchmarkStore runs the store benchmarks every store shares
+// (argmaptest.RunStoreBenchmarks): Reach, supporters by ID and by text,
+// SearchClaims, Neighbourhood.
+func BenchmarkStore(b *testing.B) {
+	generate(b)
+	argmaptest.RunStoreBenchmarks(b, bench.store, bench.graph)
+}
