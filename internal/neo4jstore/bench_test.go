@@ -2,11 +2,15 @@ package neo4jstore_test
 
 import (
 	"context"
+	"math/rand/v2"
 	"os"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/argmap/argmaptest"
 	"github.com/argmap/argmap/internal/neo4jstore"
 )
@@ -58,4 +62,42 @@ func generate(b *testing.B) {
 func BenchmarkStore(b *testing.B) {
 	generate(b)
 	argmaptest.RunStoreBenchmarks(b, bench.store, bench.graph)
+}
+
+// BenchmarkReachPaths measures the variable-length alternative to Reach
+// (testdata/reach_paths.cypher) on the same claims, after checking that
+// both reach the same nodes at the same distances.
+func BenchmarkReachPaths(b *testing.B) {
+	generate(b)
+	data, err := os.ReadFile("testdata/reach_paths.cypher")
+	if err != nil {
+		b.Fatal(err)
+	}
+	cypher := string(data)
+	ctx := context.Background()
+	targets := bench.graph.Targets
+	for _, id := range targets[:min(50, len(targets))] {
+		walk, err := bench.store.Reach(ctx, id, argmap.DefaultDepth)
+		if err != nil {
+			b.Fatal(err)
+		}
+		paths, err := bench.store.ReachPaths(ctx, cypher, id, argmap.DefaultDepth)
+		if err != nil {
+			b.Fatal(err)
+		}
+		dist := func(rs []argmap.Reach) map[string]int {
+			m := map[string]int{}
+			for _, r := range rs {
+				m[r.Node] = len(r.Steps)
+			}
+			return m
+		}
+		if diff := cmp.Diff(dist(walk), dist(paths)); diff != "" {
+			b.Fatalf("ReachPaths(%s) and Reach differ (-walk +paths):\n%s", id, diff)
+		}
+	}
+	argmaptest.Measure(b, func(r *rand.Rand) string { return targets[r.IntN(len(targets))] }, func(id string) error {
+		_, err := bench.store.ReachPaths(ctx, cypher, id, argmap.DefaultDepth)
+		return err
+	})
 }
