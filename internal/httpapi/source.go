@@ -47,6 +47,7 @@ func (s *Server) createSource(c *gin.Context) {
 	}
 	ctx, cancel := s.ingestContext(c, len(doc.Data))
 	defer cancel()
+	c.Request = c.Request.WithContext(ctx) // what follows the ingest (the audit record) gets the same time
 	res, err := s.ingester.Ingest(ctx, doc)
 	if err != nil {
 		s.fail(c, err)
