@@ -6,6 +6,99 @@ import (
 	"strings"
 )
 
+// The names of the features, hashed once (see featureKey).
+var (
+	kRelpos                = newKey("relpos")
+	kDegfrac               = newKey("degfrac")
+	kStrongLast            = newKey("strong&last")
+	kStrongFirst           = newKey("strong&first")
+	kExcl                  = newKey("!")
+	kQ                     = newKey("q")
+	kYou                   = newKey("you")
+	kI                     = newKey("i")
+	kNeg                   = newKey("neg")
+	kWeak                  = newKey("weak")
+	kStrong                = newKey("strong")
+	kAfterIs               = newKey("after=")
+	kAfterSubject          = newKey("after.subject")
+	kAnyIs                 = newKey("any=")
+	kAuxIs                 = newKey("aux=")
+	kBetweenContrastDirIs  = newKey("between.contrast&dir=")
+	kBias                  = newKey("bias")
+	kBwIs                  = newKey("bw=")
+	kCls2Is                = newKey("cls2=")
+	kClsAfterSubjectIs     = newKey("cls&after.subject=")
+	kClsAuxIs              = newKey("cls&aux=")
+	kClsIs                 = newKey("cls=")
+	kClsPosIs              = newKey("cls&pos=")
+	kClsPunctIs            = newKey("cls&punct=")
+	kClsRposIs             = newKey("cls&rpos=")
+	kDegmax                = newKey("degmax")
+	kDistIs                = newKey("dist=")
+	kEvalIs                = newKey("eval=")
+	kFirstSent0PunctIs     = newKey("first&sent0&punct=")
+	kInnerSentclsIs        = newKey("inner&sentcls=")
+	kLeftIs                = newKey("left=")
+	kLenIs                 = newKey("len=")
+	kNextIs                = newKey("next=")
+	kNextPunctIs           = newKey("next&punct=")
+	kOtherpara             = newKey("otherpara")
+	kPosIs                 = newKey("pos=")
+	kPrevIs                = newKey("prev=")
+	kPunctIs               = newKey("punct=")
+	kRightIs               = newKey("right=")
+	kRolesDistIs           = newKey("roles&dist=")
+	kRolesIs               = newKey("roles=")
+	kRolesSrcClsIs         = newKey("roles&src.cls=")
+	kRolesTrgRootIs        = newKey("roles&trg.root=")
+	kRposIs                = newKey("rpos=")
+	kRsposIs               = newKey("rspos=")
+	kSamesentDirIs         = newKey("samesent&dir=")
+	kSamesentSrcClsIs      = newKey("samesent&src.cls=")
+	kSent0ClsIs            = newKey("sent0&cls=")
+	kSent0PunctIs          = newKey("sent0&punct=")
+	kSentclsIs             = newKey("sentcls=")
+	kSentfirst             = newKey("sentfirst")
+	kSentlast              = newKey("sentlast")
+	kSharedIs              = newKey("shared=")
+	kSharedTopDirIs        = newKey("shared.top&dir=")
+	kSposIs                = newKey("spos=")
+	kSposSentfirstIs       = newKey("spos&sentfirst=")
+	kSrcAnyDirIs           = newKey("src.any&dir=")
+	kSrcClsDirIs           = newKey("src.cls&dir=")
+	kSrcClsDistIs          = newKey("src.cls&dist=")
+	kSrcClsTrgClsIs        = newKey("src.cls&trg.cls=")
+	kSrcClsTrgStrongIs     = newKey("src.cls&trg.strong=")
+	kSrcInnerDistIs        = newKey("src.inner&dist=")
+	kSrcPosTrgPosIs        = newKey("src.pos&trg.pos=")
+	kSrcSentclsDirIs       = newKey("src.sentcls&dir=")
+	kSrcSentfirstDistIs    = newKey("src.sentfirst&dist=")
+	kSrcW0DirIs            = newKey("src.w0&dir=")
+	kTrgAnyIs              = newKey("trg.any=")
+	kTrgClsDirIs           = newKey("trg.cls&dir=")
+	kTrgClsIs              = newKey("trg.cls=")
+	kTrgDegmax             = newKey("trg.degmax")
+	kTrgFirstSrcClsIs      = newKey("trg.first&src.cls=")
+	kTrgI                  = newKey("trg.i")
+	kTrgKindIs             = newKey("trg.kind=")
+	kTrgKindSrcClsIs       = newKey("trg.kind&src.cls=")
+	kTrgLastSrcClsIs       = newKey("trg.last&src.cls=")
+	kTrgNbclsIs            = newKey("trg.nbcls=")
+	kTrgNeg                = newKey("trg.neg")
+	kTrgPosIs              = newKey("trg.pos=")
+	kTrgQ                  = newKey("trg.q")
+	kTrgRoot               = newKey("trg.root")
+	kTrgRootDistIs         = newKey("trg.root&dist=")
+	kTrgRootSrcClsIs       = newKey("trg.root&src.cls=")
+	kTrgRootSrcSentfirstIs = newKey("trg.root&src.sentfirst=")
+	kTrgRposIs             = newKey("trg.rpos=")
+	kTrgSentclsIs          = newKey("trg.sentcls=")
+	kTrgStrongDirIs        = newKey("trg.strong&dir=")
+	kTrgW0Is               = newKey("trg.w0=")
+	kTrgWeak               = newKey("trg.weak")
+	kW0Is                  = newKey("w0=")
+)
+
 // Every feature the classifiers see is built here: of a candidate split
 // point (segmentation), of a unit (central claim, role, function, undercut)
 // and of a pair of units (attachment).
@@ -164,82 +257,86 @@ func orNone(s string) string {
 func (v *view) unitFeatures(fs *featureSet, i int, near bool) {
 	n := len(v.units)
 	in := &v.info[i]
-	fs.on("bias", "")
-	fs.on("pos=", bucket(i, 0, 1, 2, 3))
-	fs.on("rpos=", bucket(n-1-i, 0, 1, 2))
+	fs.on(kBias, "")
+	fs.on(kPosIs, bucket(i, 0, 1, 2, 3))
+	fs.on(kRposIs, bucket(n-1-i, 0, 1, 2))
 	// position by sentence: a split sentence's clauses share it
 	first, last := v.units[0].Sent, v.units[n-1].Sent
-	fs.on("spos=", bucket(v.units[i].Sent-first, 0, 1, 2))
-	fs.on("rspos=", bucket(last-v.units[i].Sent, 0, 1))
-	fs.on("spos&sentfirst=", bucket(v.units[i].Sent-first, 0, 1), boolName(in.sentFirst))
+	fs.on(kSposIs, bucket(v.units[i].Sent-first, 0, 1, 2))
+	fs.on(kRsposIs, bucket(last-v.units[i].Sent, 0, 1))
+	fs.on(kSposSentfirstIs, bucket(v.units[i].Sent-first, 0, 1), boolName(in.sentFirst))
 	if n > 1 {
-		fs.add("relpos", "", float64(i)/float64(n-1))
+		fs.add(kRelpos, float64(i)/float64(n-1))
 	}
-	fs.on("cls=", orNone(in.class))
-	fs.on("cls2=", orNone(in.class2))
-	fs.on("cls&pos=", orNone(in.class), bucket(i, 0, 1))
-	fs.on("cls&rpos=", orNone(in.class), bucket(n-1-i, 0, 1))
-	fs.on("w0=", orNone(in.first))
-	fs.on("sentcls=", orNone(in.sentClass))
+	fs.on(kClsIs, orNone(in.class))
+	fs.on(kCls2Is, orNone(in.class2))
+	fs.on(kClsPosIs, orNone(in.class), bucket(i, 0, 1))
+	fs.on(kClsRposIs, orNone(in.class), bucket(n-1-i, 0, 1))
+	fs.on(kW0Is, orNone(in.first))
+	fs.on(kSentclsIs, orNone(in.sentClass))
 	if in.sentFirst {
-		fs.on("sentfirst", "")
+		fs.on(kSentfirst, "")
 	}
 	if in.sentLast {
-		fs.on("sentlast", "")
+		fs.on(kSentlast, "")
 	}
 	if !in.sentFirst {
-		fs.on("inner&sentcls=", orNone(in.sentClass))
+		fs.on(kInnerSentclsIs, orNone(in.sentClass))
 	}
 	for _, c := range in.any {
-		fs.on("any=", c)
+		fs.on(kAnyIs, c)
 	}
-	flag := func(name string, b bool) {
+	flag := func(k featureKey, b bool) {
 		if b {
-			fs.on(name, "")
+			fs.on(k)
 		}
 	}
-	flag("strong", in.strong)
-	flag("weak", in.weak)
-	flag("neg", in.neg)
-	flag("i", in.person1)
-	flag("you", in.person2)
-	flag("q", in.question)
-	flag("!", in.excl)
-	flag("strong&first", in.strong && i == 0)
-	flag("strong&last", in.strong && i == n-1)
-	fs.on("eval=", bucket(in.eval, 0, 1, 2))
-	fs.on("len=", bucket(len(in.ws), 4, 8, 14, 22))
+	flag(kStrong, in.strong)
+	flag(kWeak, in.weak)
+	flag(kNeg, in.neg)
+	flag(kI, in.person1)
+	flag(kYou, in.person2)
+	flag(kQ, in.question)
+	flag(kExcl, in.excl)
+	flag(kStrongFirst, in.strong && i == 0)
+	flag(kStrongLast, in.strong && i == n-1)
+	fs.on(kEvalIs, bucket(in.eval, 0, 1, 2))
+	fs.on(kLenIs, bucket(len(in.ws), 4, 8, 14, 22))
 	if n > 1 {
-		fs.add("degfrac", "", float64(v.deg[i])/float64(n-1))
+		fs.add(kDegfrac, float64(v.deg[i])/float64(n-1))
 		if v.deg[i] == v.maxDeg && v.maxDeg > 0 {
-			fs.on("degmax", "")
+			fs.on(kDegmax, "")
 		}
 	}
 	for k, w := range in.ws {
 		if in.fl[k]&wFunction != 0 {
-			fs.on("bw=", w) // a bag: a word twice counts twice
+			fs.on(kBwIs, w) // a bag: a word twice counts twice
 		}
 	}
 	if !near {
 		return
 	}
-	for _, d := range []int{-1, 1} {
-		j := i + d
-		pre := "prev."
-		if d > 0 {
-			pre = "next."
-		}
+	for d, k := range [2]*neighbourKeys{&prevKeys, &nextKeys} {
+		j := i - 1 + 2*d
 		if j < 0 || j >= n {
-			fs.on(pre, "none")
+			fs.on(k.none)
 			continue
 		}
 		o := &v.info[j]
-		fs.on(pre, "cls=", orNone(o.class))
-		flag(pre+"strong", o.strong)
-		flag(pre+"q", o.question)
-		flag(pre+"sentfirst", o.sentFirst)
+		fs.on(k.cls, orNone(o.class))
+		flag(k.strong, o.strong)
+		flag(k.q, o.question)
+		flag(k.sentFirst, o.sentFirst)
 	}
 }
+
+// neighbourKeys name the features of the unit before or after.
+type neighbourKeys struct{ none, cls, strong, q, sentFirst featureKey }
+
+var (
+	prevKeys = neighbourKeys{newKey("prev.none"), newKey("prev.cls="), newKey("prev.strong"), newKey("prev.q"), newKey("prev.sentfirst")}
+	nextKeys = neighbourKeys{newKey("next.none"), newKey("next.cls="), newKey("next.strong"), newKey("next.q"), newKey("next.sentfirst")}
+)
 
 // overlap counts the values two sorted lists share.
 func overlap(a, b []uint64) int {
@@ -284,37 +381,37 @@ func (v *view) pairFeatures(fs *featureSet, i, j int) {
 		ad = -ad
 	}
 	dist := distNames[boolIndex(d < 0)][min(ad, 4)]
-	fs.on("bias", "")
-	fs.on("dist=", dist)
-	fs.on("src.cls&dir=", orNone(a.class), dir)
-	fs.on("src.cls&dist=", orNone(a.class), dist)
-	fs.on("trg.cls&dir=", orNone(b.class), dir)
-	fs.on("src.cls&trg.cls=", orNone(a.class), "/", orNone(b.class))
-	fs.on("src.w0&dir=", orNone(a.first), dir)
-	fs.on("src.sentcls&dir=", orNone(a.sentClass), dir)
-	fs.on("trg.pos=", bucket(j, 0, 1))
-	fs.on("trg.rpos=", bucket(n-1-j, 0, 1))
-	fs.on("src.pos&trg.pos=", bucket(i, 0, 1), "/", bucket(j, 0, 1))
+	fs.on(kBias, "")
+	fs.on(kDistIs, dist)
+	fs.on(kSrcClsDirIs, orNone(a.class), dir)
+	fs.on(kSrcClsDistIs, orNone(a.class), dist)
+	fs.on(kTrgClsDirIs, orNone(b.class), dir)
+	fs.on(kSrcClsTrgClsIs, orNone(a.class), "/", orNone(b.class))
+	fs.on(kSrcW0DirIs, orNone(a.first), dir)
+	fs.on(kSrcSentclsDirIs, orNone(a.sentClass), dir)
+	fs.on(kTrgPosIs, bucket(j, 0, 1))
+	fs.on(kTrgRposIs, bucket(n-1-j, 0, 1))
+	fs.on(kSrcPosTrgPosIs, bucket(i, 0, 1), "/", bucket(j, 0, 1))
 	if v.units[i].Sent == v.units[j].Sent {
-		fs.on("samesent&dir=", dir)
-		fs.on("samesent&src.cls=", orNone(a.class))
+		fs.on(kSamesentDirIs, dir)
+		fs.on(kSamesentSrcClsIs, orNone(a.class))
 	}
 	if v.units[i].Para != v.units[j].Para {
-		fs.on("otherpara", "")
+		fs.on(kOtherpara, "")
 	}
 	if b.strong {
-		fs.on("trg.strong&dir=", dir)
+		fs.on(kTrgStrongDirIs, dir)
 	}
 	if b.question {
-		fs.on("trg.q", "")
+		fs.on(kTrgQ, "")
 	}
 	if a.sentFirst {
-		fs.on("src.sentfirst&dist=", dist)
+		fs.on(kSrcSentfirstDistIs, dist)
 	} else {
-		fs.on("src.inner&dist=", dist)
+		fs.on(kSrcInnerDistIs, dist)
 	}
 	shared := v.shared[i*n+j]
-	fs.on("shared=", bucket(shared, 0, 1, 2))
+	fs.on(kSharedIs, bucket(shared, 0, 1, 2))
 	top := shared > 0
 	for k := 0; k < n && top; k++ {
 		if k != i && v.shared[i*n+k] > shared {
@@ -322,47 +419,47 @@ func (v *view) pairFeatures(fs *featureSet, i, j int) {
 		}
 	}
 	if top {
-		fs.on("shared.top&dir=", dir)
+		fs.on(kSharedTopDirIs, dir)
 	}
 	if v.deg[j] == v.maxDeg && v.maxDeg > 0 {
-		fs.on("trg.degmax", "")
+		fs.on(kTrgDegmax, "")
 	}
 	// the target is the nearest unit before that a connective points back to
-	fs.on("trg.nbcls=", orNone(b.class), bucket(ad, 1, 2))
+	fs.on(kTrgNbclsIs, orNone(b.class), bucket(ad, 1, 2))
 	// what the target is like: a thesis (first, modal, opinion) or a unit
 	// that is itself a reason or an objection
-	fs.on("trg.w0=", orNone(b.first))
-	fs.on("trg.sentcls=", orNone(b.sentClass))
+	fs.on(kTrgW0Is, orNone(b.first))
+	fs.on(kTrgSentclsIs, orNone(b.sentClass))
 	if b.person1 {
-		fs.on("trg.i", "")
+		fs.on(kTrgI, "")
 	}
 	if b.weak {
-		fs.on("trg.weak", "")
+		fs.on(kTrgWeak, "")
 	}
 	if b.neg {
-		fs.on("trg.neg", "")
+		fs.on(kTrgNeg, "")
 	}
-	fs.on("trg.first&src.cls=", boolName(j == 0), orNone(a.class))
-	fs.on("trg.last&src.cls=", boolName(j == n-1), orNone(a.class))
-	fs.on("src.cls&trg.strong=", orNone(a.class), boolName(b.strong))
+	fs.on(kTrgFirstSrcClsIs, boolName(j == 0), orNone(a.class))
+	fs.on(kTrgLastSrcClsIs, boolName(j == n-1), orNone(a.class))
+	fs.on(kSrcClsTrgStrongIs, orNone(a.class), boolName(b.strong))
 	for _, c := range b.any {
-		fs.on("trg.any=", c)
+		fs.on(kTrgAnyIs, c)
 	}
 	for _, c := range a.any {
-		fs.on("src.any&dir=", c, dir)
+		fs.on(kSrcAnyDirIs, c, dir)
 	}
 	if v.opp != nil {
 		ro := roleNames[boolIndex(v.opp[i] > 0.5)][boolIndex(v.opp[j] > 0.5)]
-		fs.on("roles=", ro)
-		fs.on("roles&dist=", ro, dist)
-		fs.on("roles&src.cls=", ro, orNone(a.class))
+		fs.on(kRolesIs, ro)
+		fs.on(kRolesDistIs, ro, dist)
+		fs.on(kRolesSrcClsIs, ro, orNone(a.class))
 	}
 	// is there a unit between them, and does it open with a contrast?
 	if ad > 1 {
 		lo, hi := min(i, j), max(i, j)
 		for k := lo + 1; k < hi; k++ {
 			if c := v.info[k].class; c == classContrast || c == classConcession {
-				fs.on("between.contrast&dir=", dir)
+				fs.on(kBetweenContrastDirIs, dir)
 				break
 			}
 		}
@@ -384,42 +481,42 @@ var subjects = set("i", "we", "you", "he", "she", "it", "they", "this", "that", 
 func splitFeatures(fs *featureSet, sw *sentWords, k int, punct string, first bool) {
 	ws, fl := sw.ws, sw.fl
 	c, n := connectiveAt(ws, k)
-	fs.on("bias", "")
-	fs.on("punct=", punct)
-	fs.on("cls=", orNone(c))
-	fs.on("cls&punct=", orNone(c), punct)
+	fs.on(kBias, "")
+	fs.on(kPunctIs, punct)
+	fs.on(kClsIs, orNone(c))
+	fs.on(kClsPunctIs, orNone(c), punct)
 	next := ws[k]
 	if c != classNone || fl[k]&wFunction != 0 {
-		fs.on("next=", next)
-		fs.on("next&punct=", next, punct)
+		fs.on(kNextIs, next)
+		fs.on(kNextPunctIs, next, punct)
 	} else {
-		fs.on("next=", "CONTENT")
+		fs.on(kNextIs, "CONTENT")
 	}
 	if k+n < len(ws) {
 		w := ws[k+n]
 		f := fl[k+n]
 		if f&(wSubject|wAux) != 0 {
-			fs.on("after=", w)
+			fs.on(kAfterIs, w)
 		}
-		fs.on("after.subject", boolName(f&wSubject != 0))
-		fs.on("cls&after.subject=", orNone(c), boolName(f&wSubject != 0))
+		fs.on(kAfterSubject, boolName(f&wSubject != 0))
+		fs.on(kClsAfterSubjectIs, orNone(c), boolName(f&wSubject != 0))
 	}
 	prev := ws[k-1]
 	if fl[k-1]&wFunction != 0 {
-		fs.on("prev=", prev)
+		fs.on(kPrevIs, prev)
 	}
 	left, right := ws[:k], ws[k+n:]
-	fs.on("left=", bucket(len(left), 2, 4, 7, 12))
-	fs.on("right=", bucket(len(right), 2, 4, 7, 12))
+	fs.on(kLeftIs, bucket(len(left), 2, 4, 7, 12))
+	fs.on(kRightIs, bucket(len(right), 2, 4, 7, 12))
 	la, ra := sw.aux[k] > 0, sw.aux[len(ws)]-sw.aux[k+n] > 0
-	fs.on("aux=", boolName(la), boolName(ra))
-	fs.on("cls&aux=", orNone(c), boolName(la), boolName(ra))
+	fs.on(kAuxIs, boolName(la), boolName(ra))
+	fs.on(kClsAuxIs, orNone(c), boolName(la), boolName(ra))
 	s0, _ := connectiveAt(ws, 0)
-	fs.on("sent0&punct=", orNone(s0), punct)
-	fs.on("sent0&cls=", orNone(s0), "/", orNone(c))
+	fs.on(kSent0PunctIs, orNone(s0), punct)
+	fs.on(kSent0ClsIs, orNone(s0), "/", orNone(c))
 	if first {
 		// the first comma after an opening subordinate clause ends it
-		fs.on("first&sent0&punct=", orNone(s0), punct)
+		fs.on(kFirstSent0PunctIs, orNone(s0), punct)
 	}
 }
 
@@ -450,12 +547,12 @@ func (v *view) rootFeatures(fs *featureSet, i, j int) {
 	a := &v.info[i]
 	d := j - i
 	dist := distNames[boolIndex(d < 0)][min(max(d, -d), 4)]
-	fs.on("trg.root", "")
-	fs.on("trg.root&src.cls=", orNone(a.class))
-	fs.on("trg.root&dist=", dist)
-	fs.on("trg.root&src.sentfirst=", boolName(a.sentFirst))
+	fs.on(kTrgRoot, "")
+	fs.on(kTrgRootSrcClsIs, orNone(a.class))
+	fs.on(kTrgRootDistIs, dist)
+	fs.on(kTrgRootSrcSentfirstIs, boolName(a.sentFirst))
 	if v.opp != nil {
-		fs.on("roles&trg.root=", roleNames[boolIndex(v.opp[i] > 0.5)][boolIndex(v.opp[j] > 0.5)])
+		fs.on(kRolesTrgRootIs, roleNames[boolIndex(v.opp[i] > 0.5)][boolIndex(v.opp[j] > 0.5)])
 	}
 }
 
@@ -464,10 +561,10 @@ func (v *view) rootFeatures(fs *featureSet, i, j int) {
 func (v *view) undercutFeatures(fs *featureSet, i, j int, jk Kind) {
 	v.unitFeatures(fs, i, false)
 	b := &v.info[j]
-	fs.on("trg.cls=", orNone(b.class))
-	fs.on("trg.kind=", jk.String())
-	fs.on("dist=", bucket(i-j, -1, 0, 1, 2))
-	fs.on("trg.kind&src.cls=", jk.String(), orNone(v.info[i].class))
+	fs.on(kTrgClsIs, orNone(b.class))
+	fs.on(kTrgKindIs, jk.String())
+	fs.on(kDistIs, bucket(i-j, -1, 0, 1, 2))
+	fs.on(kTrgKindSrcClsIs, jk.String(), orNone(v.info[i].class))
 }
 
 // sentWords are a sentence's words with their flags and a running count of

@@ -38,21 +38,29 @@ type featureSet struct {
 	names map[uint64]string
 }
 
-// add adds the feature key+val with value v.
-func (s *featureSet) add(key, val string, v float64) {
-	h := hashName(key, val)
-	s.fs = append(s.fs, feat{id: h, v: v})
+// featureKey is the name of a feature (or its first part), hashed once.
+type featureKey struct {
+	h    uint64
+	name string
+}
+
+// newKey hashes name for feature sets.
+func newKey(name string) featureKey { return featureKey{h: hashName(name, ""), name: name} }
+
+// add adds the feature k with value v.
+func (s *featureSet) add(k featureKey, v float64) {
+	s.fs = append(s.fs, feat{id: k.h, v: v})
 	if s.names != nil {
-		if _, ok := s.names[h]; !ok {
-			s.names[h] = key + val
+		if _, ok := s.names[k.h]; !ok {
+			s.names[k.h] = k.name
 		}
 	}
 }
 
-// on adds the binary feature named by key and vals joined, hashing the
-// parts in turn so nothing is allocated.
-func (s *featureSet) on(key string, vals ...string) {
-	h := hashName(key, "")
+// on adds the binary feature named by k and vals joined, continuing k's
+// hash over the parts so nothing is allocated.
+func (s *featureSet) on(k featureKey, vals ...string) {
+	h := k.h
 	for _, v := range vals {
 		for i := 0; i < len(v); i++ {
 			h ^= uint64(v[i])
@@ -62,7 +70,7 @@ func (s *featureSet) on(key string, vals ...string) {
 	s.fs = append(s.fs, feat{id: h, v: 1})
 	if s.names != nil {
 		if _, ok := s.names[h]; !ok {
-			n := key
+			n := k.name
 			for _, v := range vals {
 				n += v
 			}

@@ -13,8 +13,31 @@ type token struct {
 
 // tokenize returns the words of text[start:end] with their byte offsets into
 // text: runs of letters and digits with inner apostrophes, hyphens and full
-// stops, lower-cased (curly apostrophes folded).
+// stops, lower-cased (curly apostrophes folded). An ASCII span is
+// lower-cased once, so its words share one string.
 func tokenize(text string, start, end int, out []token) []token {
+	low, ascii := text, true
+	for i := start; i < end; i++ {
+		if text[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		b := []byte(text[start:end])
+		changed := false
+		for i, c := range b {
+			if c >= 'A' && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+				changed = true
+			}
+		}
+		if changed {
+			low = string(b)
+		} else {
+			low = text[start:end]
+		}
+	}
 	i := start
 	for i < end {
 		r, n := rune(text[i]), 1
@@ -26,34 +49,29 @@ func tokenize(text string, start, end int, out []token) []token {
 			continue
 		}
 		s := i
-		ascii, upper := true, false
 		for i < end {
 			r, n = rune(text[i]), 1
 			if r >= utf8.RuneSelf {
 				r, n = utf8.DecodeRuneInString(text[i:end])
-				ascii = false
 			}
 			if isWordRune(r) {
-				if r >= 'A' && r <= 'Z' {
-					upper = true
-				}
 				i += n
 				continue
 			}
 			if (r == '\'' || r == '’' || r == '-' || r == '.') && i+n < end {
 				r2, _ := utf8.DecodeRuneInString(text[i+n : end])
 				if isWordRune(r2) {
-					ascii = ascii && r < utf8.RuneSelf
-					upper = upper || r == '’'
 					i += n
 					continue
 				}
 			}
 			break
 		}
-		w := text[s:i]
-		if !ascii || upper {
-			w = lower(w)
+		var w string
+		if ascii {
+			w = low[s-start : i-start]
+		} else {
+			w = lower(text[s:i])
 		}
 		out = append(out, token{w: w, start: s, end: i})
 	}
