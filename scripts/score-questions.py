@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score argmap's answers to analyst questions.
 
-    scripts/score-questions.py [questions.json] [-v]
+    scripts/score-questions.py [questions.json] [-v] [--depth N]
 
 Builds argmap, ingests the IOM documents (../shared/corpus/iom) and the demo
 corpus (scripts/demo/corpus) into a temporary SQLite store, asks every
@@ -30,8 +30,14 @@ def key(uri):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "-v"]
-    verbose = "-v" in sys.argv[1:]
+    argv = sys.argv[1:]
+    depth = []
+    if "--depth" in argv:
+        i = argv.index("--depth")
+        depth = ["--depth", argv[i + 1]]
+        del argv[i:i + 2]
+    args = [a for a in argv if a != "-v"]
+    verbose = "-v" in argv
     qfile = args[0] if args else os.path.join(ROOT, "scripts", "testdata", "questions.json")
     iom = os.path.join(ROOT, "..", "shared", "corpus", "iom")
     if not os.path.isdir(iom):
@@ -46,7 +52,7 @@ def main():
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         tally = {"support": [0, 0, 0], "contest": [0, 0, 0]}  # hits, wanted, listed
         for q in questions:
-            p = subprocess.run([binary, "supporters", "--store", store, "--format", "json", q["q"]],
+            p = subprocess.run([binary, "supporters", "--store", store, "--format", "json"] + depth + [q["q"]],
                                cwd=ROOT, capture_output=True, text=True)
             got = {"support": set(), "contest": set()}
             if p.returncode == 0:

@@ -340,6 +340,14 @@ func (f *fakeQuestioner) Evidence(_ context.Context, id string) (*argmap.Evidenc
 // mapJudge judges by a fixed table of claim texts.
 type mapJudge map[string]argmap.Judgement
 
+func (m mapJudge) JudgeAll(q string, texts []string) []argmap.Judgement {
+	out := make([]argmap.Judgement, len(texts))
+	for i, t := range texts {
+		out[i] = m.Judge(q, t)
+	}
+	return out
+}
+
 func (m mapJudge) Judge(_, claim string) argmap.Judgement {
 	if j, ok := m[claim]; ok {
 		return j

@@ -49,8 +49,11 @@ type Judgement struct {
 }
 
 // Judge decides the stance of a claim's text against a question's text.
+// JudgeAll judges a question's search candidates together, so that it may
+// weigh the question's words by how common they are among them.
 type Judge interface {
 	Judge(question, claim string) Judgement
+	JudgeAll(question string, texts []string) []Judgement
 }
 
 // PropositionMatch is a proposition a question matched: the claims that
@@ -221,32 +224,52 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 		if err != nil {
 			return nil, err
 		}
-		var topic []judged
-		for _, h := range hits {
-			jd := j.Judge(query, h.Claim.Text)
-			if jd.Stance == StanceTopic && h.Claim.Gist != "" && h.Claim.Gist != h.Claim.Text {
-				if g := j.Judge(query, h.Claim.Gist); g.Stance != StanceTopic {
-					jd = g
-				}
-			}
-			if jd.Stance == StanceTopic {
-				topic = append(topic, judged{hit: h, j: jd})
-				continue
-			}
-			matched = append(matched, judged{hit: h, j: jd})
-		}
 		// evidence states findings and reported views too
 		evs, err := q.SearchEvidence(ctx, query, searchCandidates/2)
 		if err != nil {
 			return nil, err
 		}
-		for _, h := range evs {
-			jd := j.Judge(query, h.Evidence.Text)
-			if jd.Stance == StanceTopic {
+		// the other claims of the propositions found: restatements the
+		// search missed, judged like the rest
+		have := map[string]bool{}
+		for _, h := range hits {
+			have[h.Claim.ID] = true
+		}
+		props := map[string]bool{}
+		for _, h := range hits {
+			p := PropositionOf(h.Claim)
+			if props[p] {
 				continue
 			}
+			props[p] = true
+			members, err := q.Claims(ctx, ClaimFilter{Proposition: p, Page: Page{Limit: maxMembers}})
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range members {
+				if !have[c.ID] {
+					have[c.ID] = true
+					hits = append(hits, ClaimHit{Claim: c, Rank: h.Rank})
+				}
+			}
+		}
+		for _, h := range evs {
 			c := Claim{ID: h.Evidence.ID, Text: h.Evidence.Text, Spans: h.Evidence.Spans}
-			matched = append(matched, judged{hit: ClaimHit{Claim: c, Rank: h.Rank}, j: jd})
+			hits = append(hits, ClaimHit{Claim: c, Rank: h.Rank})
+		}
+		texts := make([]string, len(hits))
+		for i, h := range hits {
+			texts[i] = h.Claim.Text
+		}
+		var topic []judged
+		for i, jd := range j.JudgeAll(query, texts) {
+			if jd.Stance == StanceTopic {
+				if KindOf(hits[i].Claim.ID) == KindClaim {
+					topic = append(topic, judged{hit: hits[i], j: jd})
+				}
+				continue
+			}
+			matched = append(matched, judged{hit: hits[i], j: jd})
 		}
 		if len(matched) == 0 {
 			sort.SliceStable(topic, func(a, b int) bool { return topic[a].j.Score > topic[b].j.Score })
@@ -294,8 +317,10 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 		inProp[m.hit.Claim.ID] = true
 	}
 	for _, p := range props {
-		if KindOf(p.pm.ID) != KindClaim {
-			continue // evidence stands alone
+		if KindOf(p.pm.ID) != KindClaim || (j != nil && !byID) {
+			// evidence stands alone; a judged question judged the members
+			// with the rest of its candidates
+			continue
 		}
 		members, err := q.Claims(ctx, ClaimFilter{Proposition: p.pm.ID, Page: Page{Limit: MaxLimit}})
 		if err != nil {
@@ -394,16 +419,30 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 		}
 		ans.Propositions = append(ans.Propositions, *p.pm)
 	}
+	judgedText := j != nil && !byID
 	rank := map[string]float64{}
 	for _, sid := range order {
 		ps := perSource[sid]
-		own := false
+		// what a source says in its own voice outweighs what it reports;
+		// on a judged question, what it states or denies itself outweighs
+		// what only reaches the proposition through a chain of relations (a
+		// sentence the parser linked the wrong way does not put a source on
+		// both sides); a walk from a claim ID shows the whole argument
+		own, direct := false, map[int]bool{}
 		for _, p := range ps {
 			if !p.reported {
 				own = true
 			}
 		}
+		for _, p := range ps {
+			if judgedText && len(p.path) == 0 && (!own || !p.reported) {
+				direct[p.pol] = true
+			}
+		}
 		for _, side := range []int{1, -1} {
+			if len(direct) > 0 && !direct[side] {
+				continue
+			}
 			var b *Backing
 			seenSpan := map[Span]bool{}
 			seenNode := map[string]bool{}
@@ -470,6 +509,9 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 
 // searchCandidates is how many full-text matches a judged question weighs.
 const searchCandidates = 60
+
+// maxMembers bounds the claims of one proposition a question weighs.
+const maxMembers = 200
 
 // memberCoverage is the share of the question a claim grouped with a
 // matched proposition must cover to answer with it.

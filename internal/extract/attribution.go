@@ -292,9 +292,13 @@ func reported(toks []token) ([]region, bool) {
 				for s >= 0 && toks[s].punct != '(' {
 					s--
 				}
+				if s < 0 {
+					break // an unopened ")": the sentence's start bounds the subject
+				}
 			}
 			s--
 		}
+		s = max(s, -1)
 		subj := toks[s+1 : i]
 		// auxiliaries and adverbs between subject and verb (have argued, also say)
 		for len(subj) > 0 && isAux(subj[len(subj)-1].lower) {

@@ -268,24 +268,33 @@ func covered(a, b []term, common func(string) bool) (shared, flips, rare int) {
 }
 
 // Queries returns full-text queries that find stored claims a claim may
-// restate or deny: the longest content words of each of its clauses of
-// three words or more, at most six a query (every word of an OR query costs
-// a scan of its posting list).
+// restate or deny: for each of its (at most three) largest clauses of three
+// words or more, the four longest content words. Few words keep a query
+// cheap: the store first looks for claims with every word, and only when
+// those are too few for claims with any.
 func (l *Linker) Queries(c argmap.Claim) []string {
+	cls := l.sig(c).clauses
+	sort.SliceStable(cls, func(i, j int) bool { return len(cls[i].terms) > len(cls[j].terms) })
 	var out []string
-	for _, cl := range l.sig(c).clauses {
-		if len(cl.terms) < 3 {
-			continue
+	for _, cl := range cls {
+		if len(cl.terms) < 3 || len(out) == maxQueries {
+			break
 		}
 		ws := make([]string, 0, len(cl.terms))
 		for _, t := range cl.terms {
 			ws = append(ws, t.lemma)
 		}
 		sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
-		if len(ws) > 6 {
-			ws = ws[:6]
+		if len(ws) > queryWords {
+			ws = ws[:queryWords]
 		}
 		out = append(out, strings.Join(ws, " "))
 	}
 	return out
 }
+
+// Query bounds: clauses searched per claim, words per query.
+const (
+	maxQueries = 3
+	queryWords = 4
+)

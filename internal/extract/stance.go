@@ -74,7 +74,7 @@ type Stancer struct {
 
 // NewStancer returns a Stancer over the embedded lexicon.
 func NewStancer() *Stancer {
-	return &Stancer{lex: wn.Default(), threshold: 0.7}
+	return &Stancer{lex: wn.Default(), threshold: 0.65}
 }
 
 func (s *Stancer) analyse(text string) analysis {
@@ -188,23 +188,30 @@ func sharesConcept(a, b []wn.Concept) bool {
 	return false
 }
 
-// match compares question terms q with claim terms c: the share of q's
-// terms c covers; how many covered terms agree and disagree in the negation
-// of their clauses; and how many are covered by an antonym. A negation
-// covers a whole clause (its subject too), so the clauses' negations are
-// compared by majority; an antonym flips the proposition on its own.
-func match(q, c []term) (coverage float64, agree, disagree, flips int) {
+// match compares question terms q with claim terms c, each question term
+// weighing w[i] (nil: all 1): the weighted share of q's terms c covers; the
+// weight of covered terms that agree and disagree in the negation of their
+// clauses; how many are covered by an antonym; and which terms c covers. A
+// negation covers a whole clause (its subject too), so the clauses'
+// negations are compared by weighted majority; an antonym flips the
+// proposition on its own.
+func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips int, hits []bool) {
+	hits = make([]bool, len(q))
 	if len(q) == 0 {
-		return 0, 0, 0, 0
+		return 0, 0, 0, 0, hits
 	}
 	seen := map[string]bool{}
-	n, hit := 0, 0
-	for _, qt := range q {
+	total, got := 0.0, 0.0
+	for i, qt := range q {
 		if seen[qt.lemma] {
 			continue
 		}
 		seen[qt.lemma] = true
-		n++
+		wt := 1.0
+		if w != nil {
+			wt = w[i]
+		}
+		total += wt
 		found, flip, cneg := false, false, false
 		for _, ct := range c {
 			if ct.lemma == qt.lemma || (!qt.acr && sharesConcept(qt.concepts, ct.concepts)) {
@@ -223,7 +230,8 @@ func match(q, c []term) (coverage float64, agree, disagree, flips int) {
 		if !found {
 			continue
 		}
-		hit++
+		hits[i] = true
+		got += wt
 		if flip {
 			flips++
 		}
@@ -234,23 +242,23 @@ func match(q, c []term) (coverage float64, agree, disagree, flips int) {
 			continue
 		}
 		if cneg == qt.neg {
-			agree++
+			agree += wt
 		} else {
-			disagree++
+			disagree += wt
 		}
 	}
-	return float64(hit) / float64(n), agree, disagree, flips
+	if total == 0 {
+		return 0, 0, 0, 0, hits
+	}
+	return got / total, agree, disagree, flips, hits
 }
 
-// Judge implements argmap.Judge: the stance of claim text against the
-// question, the share of the question's terms it covers, and who asserts
-// the part of it that matches.
-func (s *Stancer) Judge(question, claim string) argmap.Judgement {
-	q := s.analyse(question)
+// questionTerms analyses a question: a question put as a rejected view
+// ("it is wrong to say that P") asks not-P.
+func (s *Stancer) questionTerms(question string) []term {
 	var qt []term
-	for _, r := range q.regions {
+	for _, r := range s.analyse(question).regions {
 		if r.rejected {
-			// a question asking "it is wrong to say that P" asks not-P
 			for _, t := range r.terms {
 				t.neg = !t.neg
 				qt = append(qt, t)
@@ -259,16 +267,66 @@ func (s *Stancer) Judge(question, claim string) argmap.Judgement {
 		}
 		qt = append(qt, r.terms...)
 	}
-	return s.judge(qt, s.analyse(claim))
+	return qt
 }
 
-func (s *Stancer) judge(qt []term, c analysis) argmap.Judgement {
+// Judge implements argmap.Judge: the stance of claim text against the
+// question, the share of the question's terms it covers, and who asserts
+// the part of it that matches. Every term of the question weighs the same.
+func (s *Stancer) Judge(question, claim string) argmap.Judgement {
+	return s.judge(s.questionTerms(question), nil, s.analyse(claim))
+}
+
+// minWeighed is how many candidates JudgeAll needs to weigh the question's
+// terms by them.
+const minWeighed = 8
+
+// JudgeAll implements argmap.Judge: it judges every text against the
+// question, each question term weighing by how few of the texts contain it
+// (1 - the share that do, at least 0.15). The texts are the candidates a
+// search for the question found, so a term they nearly all share (the
+// organisation's name, the subject) says little about whether one states
+// the question, and a rarer one (the predicate) says much.
+func (s *Stancer) JudgeAll(question string, texts []string) []argmap.Judgement {
+	qt := s.questionTerms(question)
+	as := make([]analysis, len(texts))
+	df := make([]float64, len(qt))
+	for k, t := range texts {
+		as[k] = s.analyse(t)
+		in := make([]bool, len(qt))
+		for _, r := range as[k].regions {
+			_, _, _, _, hits := match(qt, r.terms, nil)
+			for i, h := range hits {
+				in[i] = in[i] || h
+			}
+		}
+		for i, h := range in {
+			if h {
+				df[i]++
+			}
+		}
+	}
+	var w []float64
+	if len(texts) >= minWeighed {
+		w = make([]float64, len(qt))
+		for i := range qt {
+			w[i] = max(0.15, 1-df[i]/float64(len(texts)))
+		}
+	}
+	out := make([]argmap.Judgement, len(texts))
+	for k := range texts {
+		out[k] = s.judge(qt, w, as[k])
+	}
+	return out
+}
+
+func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 	best := argmap.Judgement{Stance: argmap.StanceTopic}
-	bestAgree, bestDisagree, bestFlips := 0, 0, 0
+	bestAgree, bestDisagree, bestFlips := 0.0, 0.0, 0
 	var bestRegion *termRegion
 	for i := range c.regions {
 		r := &c.regions[i]
-		cov, ag, dis, fl := match(qt, r.terms)
+		cov, ag, dis, fl, _ := match(qt, r.terms, w)
 		if cov > best.Score || (cov == best.Score && bestRegion != nil && bestRegion.asserter != "" && r.asserter == "") {
 			best.Score, bestAgree, bestDisagree, bestFlips, bestRegion = cov, ag, dis, fl, r
 		}
@@ -277,7 +335,7 @@ func (s *Stancer) judge(qt []term, c analysis) argmap.Judgement {
 		return best
 	}
 	best.Asserter = bestRegion.asserter
-	if best.Score < s.threshold || bestAgree+bestDisagree < 1 {
+	if best.Score < s.threshold || bestAgree+bestDisagree == 0 {
 		return best
 	}
 	denial := (bestDisagree > bestAgree) != (bestFlips%2 == 1)

@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -88,5 +89,19 @@ func TestExtractRecordsReportedSpeaker(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("Extract: no claim with the actor Critics in the role asserts; claims %+v, actors %+v", g.Claims, g.Actors)
+	}
+}
+
+// TestStanceOddInput: unbalanced brackets, empty and punctuation-only text,
+// long text and invalid UTF-8 neither panic nor match.
+func TestStanceOddInput(t *testing.T) {
+	s := extract.NewStancer()
+	for _, in := range []string{"", "  ", ")", "2011) say that", "(((", ") ) critics say that P", "\xff\xfe say that",
+		"It is wrong to say that", "Contrary to the view that", "according to ,", strings.Repeat("IOM says that ", 2000)} {
+		_ = extract.Asserter(in)
+		if j := s.Judge("IOM enforces the exclusion of asylum seekers", in); j.Stance != argmap.StanceTopic {
+			t.Errorf("Judge(question, %.40q) = %+v, want topic", in, j)
+		}
+		_ = s.Judge(in, in)
 	}
 }

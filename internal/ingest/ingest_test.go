@@ -372,3 +372,144 @@ func TestDemoSides(t *testing.T) {
 	}
 	t.Errorf("detention question: 03 (\"We disagree. Return from detention can be voluntary\") not contesting: %+v", ans.Contesting)
 }
+
+// BenchmarkIngestIntoStore measures ingesting one new document into a store
+// that already holds 1,000 or 10,000 documents (ARGMAP_BENCH_DOCS lists
+// other sizes, comma-separated): the time to extract, find link candidates,
+// link and write it should not grow with the store. The store is filled
+// without extraction: the IOM and demo documents' extracted graphs are
+// written again and again with new IDs and every claim's and evidence's
+// words partly replaced by words of other claims, so that the full-text
+// index grows like a corpus on one subject. Each op ingests one of the
+// real documents, made unique.
+func BenchmarkIngestIntoStore(b *testing.B) {
+	sizes := []int{1000, 10000}
+	if s := os.Getenv("ARGMAP_BENCH_DOCS"); s != "" {
+		sizes = nil
+		for _, f := range strings.Split(s, ",") {
+			if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 {
+				sizes = append(sizes, n)
+			}
+		}
+	}
+	files := sharedtest.CorpusFiles(b)
+	demo, _ := filepath.Glob(filepath.Join("..", "..", "scripts", "demo", "corpus", "*"))
+	var docs []argmap.Document
+	for _, f := range append(files, demo...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, argmap.Document{Name: filepath.Base(f), URI: f, Data: data})
+	}
+	ex := extract.New(extract.Options{})
+	var graphs []*argmap.Graph
+	var vocab []string
+	for _, d := range docs {
+		g, err := ex.Extract(context.Background(), d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		graphs = append(graphs, g)
+		for _, c := range g.Claims {
+			vocab = append(vocab, strings.Fields(c.Text)...)
+		}
+	}
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
+			st := openStore(b)
+			rnd := uint64(1)
+			next := func() uint64 { rnd = rnd*6364136223846793005 + 1442695040888963407; return rnd >> 33 }
+			vary := func(s string) string {
+				ws := strings.Fields(s)
+				for i := range ws {
+					if next()%3 == 0 {
+						ws[i] = vocab[next()%uint64(len(vocab))]
+					}
+				}
+				return strings.Join(ws, " ")
+			}
+			for i := 0; i < n; i++ {
+				g := fill(graphs[i%len(graphs)], i, vary)
+				if err := st.WriteGraph(context.Background(), g); err != nil {
+					b.Fatalf("WriteGraph(copy %d): %v", i, err)
+				}
+			}
+			svc := newService(st)
+			claims := 0
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				d := docs[i%len(docs)]
+				d.Data = append(append([]byte{}, d.Data...), fmt.Sprintf("\n\nBenchmark copy %d.\n", i)...)
+				res, err := svc.Ingest(context.Background(), d)
+				if err != nil {
+					b.Fatalf("Ingest: %v", err)
+				}
+				claims += res.Counts.Claims
+			}
+			b.ReportMetric(float64(claims)/float64(b.N), "claims/doc")
+		})
+	}
+}
+
+// fill returns a copy of g with every ID made unique to copy i and the text
+// of claims and evidence varied; spans keep their offsets (the quotes are
+// re-cut from the source text).
+func fill(g *argmap.Graph, i int, vary func(string) string) *argmap.Graph {
+	suffix := strconv.Itoa(i)
+	id := func(old string) string {
+		if old == "" {
+			return ""
+		}
+		return argmap.DerivedID(argmap.KindOf(old), old, suffix)
+	}
+	out := &argmap.Graph{}
+	for _, s := range g.Sources {
+		s.ID = id(s.ID)
+		if s.ContentHash != "" {
+			s.ContentHash = argmap.ContentHash([]byte(s.ContentHash + suffix))
+		}
+		out.Sources = append(out.Sources, s)
+	}
+	span := func(sps []argmap.Span) []argmap.Span {
+		var o []argmap.Span
+		for _, sp := range sps {
+			sp.SourceID = id(sp.SourceID)
+			o = append(o, sp)
+		}
+		return o
+	}
+	for _, a := range g.Actors {
+		out.Actors = append(out.Actors, a) // actors are shared by name
+	}
+	for _, c := range g.Claims {
+		c.ID, c.Text, c.Gist, c.Spans = id(c.ID), vary(c.Text), "", span(c.Spans)
+		out.Claims = append(out.Claims, c)
+	}
+	for _, e := range g.Evidence {
+		e.ID, e.Text, e.Spans = id(e.ID), vary(e.Text), span(e.Spans)
+		out.Evidence = append(out.Evidence, e)
+	}
+	for _, r := range g.Relations {
+		r.ID, r.To = id(r.ID), id(r.To)
+		from := make([]string, len(r.From))
+		for k, f := range r.From {
+			from[k] = id(f)
+		}
+		r.From = from
+		if r.Span != nil {
+			sp := *r.Span
+			sp.SourceID = id(sp.SourceID)
+			r.Span = &sp
+		}
+		out.Relations = append(out.Relations, r)
+	}
+	for _, c := range g.Citations {
+		c.ID, c.SourceID, c.CitedID = id(c.ID), id(c.SourceID), id(c.CitedID)
+		if c.CitedID != "" {
+			continue
+		}
+		out.Citations = append(out.Citations, c)
+	}
+	return out
+}
