@@ -75,6 +75,9 @@ type ClaimUpdate struct {
 	// Origin set to OriginCurated marks a claim a person has accepted or
 	// corrected: removing its sources no longer removes it.
 	Origin *Origin
+	// Proposition sets the proposition the claim states (a claim ID; the
+	// claim's own ID or "" makes it its own proposition).
+	Proposition *string
 }
 
 // RelationUpdate holds the fields of a relation that may change; nil fields
@@ -279,6 +282,12 @@ func (u ClaimUpdate) Apply(c *Claim) error {
 	}
 	if u.Origin != nil {
 		c.Origin = *u.Origin
+	}
+	if u.Proposition != nil {
+		c.Proposition = *u.Proposition
+		if c.Proposition == c.ID {
+			c.Proposition = ""
+		}
 	}
 	return c.Validate()
 }

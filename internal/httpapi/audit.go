@@ -124,3 +124,83 @@ func (s *Server) updateRelation(c *gin.Context) {
 	}
 	c.JSON(http.StatusOK, r)
 }
+
+// claimMerge is the body of POST /v1/claims/{id}/merge.
+type claimMerge struct {
+	Into string `json:"into"`
+}
+
+// propositionMove is one claim's proposition before a merge.
+type propositionMove struct {
+	Claim       string `json:"claim"`
+	Proposition string `json:"proposition"`
+}
+
+// mergeClaim records that the claim in the path states the same proposition
+// as the claim "into": every claim of the path claim's proposition joins
+// into's proposition. One audit entry lists the claims moved.
+func (s *Server) mergeClaim(c *gin.Context) {
+	id, err := idParam(c, argmap.KindClaim)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var in claimMerge
+	if err := bindJSON(c, &in); err != nil {
+		s.fail(c, err)
+		return
+	}
+	if argmap.KindOf(in.Into) != argmap.KindClaim {
+		s.fail(c, argmap.Errorf(argmap.EINVALID, "into %q is not a claim ID", in.Into))
+		return
+	}
+	ctx := c.Request.Context()
+	from, err := s.store.Claim(ctx, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	into, err := s.store.Claim(ctx, in.Into)
+	if argmap.IsNotFound(err) {
+		s.fail(c, argmap.Errorf(argmap.EINVALID, "into: unknown claim %s", in.Into))
+		return
+	}
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	target, old := argmap.PropositionOf(*into), argmap.PropositionOf(*from)
+	if target == old {
+		s.fail(c, argmap.Errorf(argmap.EINVALID, "the two claims already state one proposition"))
+		return
+	}
+	members, err := s.store.Claims(ctx, argmap.ClaimFilter{Proposition: old, Page: argmap.Page{Limit: argmap.MaxLimit}})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var before []propositionMove
+	var moved []string
+	for _, m := range members {
+		if argmap.PropositionOf(m) != old {
+			continue
+		}
+		before = append(before, propositionMove{Claim: m.ID, Proposition: m.Proposition})
+		if _, err := s.store.UpdateClaim(ctx, m.ID, argmap.ClaimUpdate{Proposition: &target}); err != nil {
+			s.fail(c, err)
+			return
+		}
+		moved = append(moved, m.ID)
+	}
+	after := map[string]any{"proposition": target, "claims": moved}
+	if err := s.record(c, argmap.AuditMerge, argmap.KindClaim, in.Into, moved, map[string]any{"claims": before}, after); err != nil {
+		s.fail(c, err)
+		return
+	}
+	merged, err := s.store.Claims(ctx, argmap.ClaimFilter{Proposition: target, Page: argmap.Page{Limit: argmap.MaxLimit}})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"proposition": target, "claims": merged})
+}

@@ -81,6 +81,26 @@ func TestAuditTrail(t *testing.T) {
 		t.Errorf("paging the audit trail: pages %v then %v", first, feed.Items)
 	}
 
+	// Two claims joined into one proposition.
+	r = as("ann-secret-token", http.MethodPost, "/v1/claims/"+s.Controls+"/merge", `{"into":"`+s.Serves+`"}`)
+	wantStatus(t, "merge claims", r, http.StatusOK)
+	var merged struct {
+		Proposition string         `json:"proposition"`
+		Claims      []argmap.Claim `json:"claims"`
+	}
+	if err := json.Unmarshal(r.Body, &merged); err != nil {
+		t.Fatal(err)
+	}
+	if merged.Proposition != s.Serves || len(merged.Claims) != 2 {
+		t.Errorf("merge claims = %s with %d claims, want %s with 2", merged.Proposition, len(merged.Claims), s.Serves)
+	}
+	wantStatus(t, "merge claims again", as("ann-secret-token", http.MethodPost, "/v1/claims/"+s.Controls+"/merge", `{"into":"`+s.Serves+`"}`), http.StatusBadRequest)
+	wantStatus(t, "merge into an unknown claim", as("ann-secret-token", http.MethodPost, "/v1/claims/"+s.Controls+"/merge", `{"into":"clm_nope"}`), http.StatusBadRequest)
+	read("/v1/audit?limit=1")
+	if len(feed.Items) != 1 || feed.Items[0].Action != argmap.AuditMerge || feed.Items[0].Kind != argmap.KindClaim || !strings.Contains(string(feed.Items[0].Before), s.Controls) {
+		t.Errorf("the claim merge's audit entry = %+v", feed.Items)
+	}
+
 	// Without a token nothing changes and nothing is recorded.
 	r = e.do(request{Method: http.MethodPatch, Path: "/v1/claims/" + s.Serves, Body: `{"text":"x"}`})
 	wantStatus(t, "PATCH without a token", r, http.StatusUnauthorized)
@@ -88,7 +108,7 @@ func TestAuditTrail(t *testing.T) {
 		t.Errorf("PATCH without a token body %s, want it to say how to send a token", r.Body)
 	}
 	read("/v1/audit")
-	if len(feed.Items) != 6 {
-		t.Errorf("audit trail has %d entries after a refused write, want 6", len(feed.Items))
+	if len(feed.Items) != 7 {
+		t.Errorf("audit trail has %d entries after a refused write, want 7", len(feed.Items))
 	}
 }

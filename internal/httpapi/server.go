@@ -248,6 +248,7 @@ func (s *Server) routes() *gin.Engine {
 	r.GET("/claims/search", s.searchClaims)
 	r.GET("/claims/:id", getByID(s, argmap.KindClaim, s.store.Claim))
 	w.PATCH("/claims/:id", s.updateClaim)
+	w.POST("/claims/:id/merge", s.mergeClaim)
 	w.DELETE("/claims/:id", deleteByID(s, argmap.KindClaim, s.store.Claim, nil, s.store.DeleteClaim))
 	r.GET("/claims/:id/supporters", s.claimSupporters)
 	r.GET("/claims/:id/contesters", s.claimContesters)

@@ -69,6 +69,7 @@ func (s *Store) UpdateClaim(ctx context.Context, id string, u argmap.ClaimUpdate
 		}
 		if _, err := run(ctx, t, qClaimUpdate, map[string]any{
 			"id": id, "text": c.Text, "gist": optStr(c.Gist), "score": c.Score, "main": c.Main, "origin": string(c.Origin),
+			"proposition": optStr(c.Proposition),
 		}); err != nil {
 			return err
 		}

@@ -58,8 +58,8 @@ func (s *Store) UpdateClaim(ctx context.Context, id string, u argmap.ClaimUpdate
 		if err := u.Apply(&c); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE claims SET text = ?, gist = ?, score = ?, main = ?, origin = ? WHERE id = ?`,
-			c.Text, c.Gist, c.Score, c.Main, string(c.Origin), id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE claims SET text = ?, gist = ?, score = ?, main = ?, origin = ?, proposition = ? WHERE id = ?`,
+			c.Text, c.Gist, c.Score, c.Main, string(c.Origin), c.Proposition, id); err != nil {
 			return err
 		}
 		out = &c

@@ -39,13 +39,18 @@ func changesOf(es []argmap.AuditEntry) []change {
 		case argmap.AuditDelete:
 			c.Summary = "deleted " + string(e.Kind) + " " + label
 		case argmap.AuditMerge:
-			c.Summary = "merged an actor into " + label
+			if e.Kind == argmap.KindClaim {
+				c.Summary = "joined " + strings.Join(e.Refs, ", ") + " into the proposition of " + e.TargetID
+				c.Link = "/ui/claims/" + e.TargetID
+			} else {
+				c.Summary = "merged an actor into " + label
+			}
 		default:
 			c.Summary = "changed " + string(e.Kind) + " " + label
 		}
 		switch e.Kind {
 		case argmap.KindClaim:
-			if e.Action != argmap.AuditDelete {
+			if e.Action != argmap.AuditDelete && c.Link == "" {
 				c.Link = "/ui/claims/" + e.TargetID
 			}
 		case argmap.KindActor:

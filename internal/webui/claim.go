@@ -144,6 +144,17 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		v.Text = u.textOf(r, v.Other)
 		rv = append(rv, v)
 	}
+	var same []argmap.Claim
+	sameAll, err := u.store.Claims(ctx, argmap.ClaimFilter{Proposition: argmap.PropositionOf(*cl), Page: argmap.Page{Limit: 200}})
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	for _, o := range sameAll {
+		if o.ID != id {
+			same = append(same, o)
+		}
+	}
 	history, err := u.store.Audit(ctx, argmap.AuditFilter{NodeID: id, Page: argmap.Page{Limit: 20}})
 	if err != nil {
 		u.fail(w, r, err)
@@ -158,8 +169,9 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		Depth      int
 		Depths     []int
 		History    []change
+		Same       []argmap.Claim
 		ShowGist   bool
-	}{cl, rolesOf(cl.Actors), view(ans.Supporting), view(ans.Contesting), rv, depth, []int{1, 2, 3, 4, 5}, changesOf(history),
+	}{cl, rolesOf(cl.Actors), view(ans.Supporting), view(ans.Contesting), rv, depth, []int{1, 2, 3, 4, 5}, changesOf(history), same,
 		cl.Gist != "" && strings.TrimRight(cl.Gist, ". ") != strings.TrimRight(strings.Join(strings.Fields(cl.Text), " "), ". ")}})
 }
 

@@ -247,9 +247,25 @@ try {
     check(await page.locator(`.rels li a[href="/ui/claims/${premise}"]`).count() > 0, 'the new relation is listed on the claim');
     check(await page.locator('.history .change').count() >= 2, 'the claim page shows its history');
 
+    // Join two claims into one proposition, picked on the map the same way.
+    await mapReady(page);
+    const other = await page.evaluate(([f, p]) => {
+      const g = Array.from(document.querySelectorAll('.map svg g.map-node')).find((n) => n.id !== f && n.id !== p && n.id.startsWith('clm_'));
+      return g && g.id;
+    }, [focusID, premise]);
+    if (other) {
+      await page.click('[data-link-start]');
+      await clickNode(other);
+      await clickNode(focusID);
+      await page.selectOption('[data-link-kind]', 'same');
+      await Promise.all([page.waitForNavigation(), page.click('[data-link-create]')]);
+      check(/one proposition/.test(await page.locator('.flash').innerText()), 'two claims picked on the map are joined into one proposition');
+      check(await page.locator(`.same a[href="/ui/claims/${other}"]`).count() === 1, 'the claim page lists the claim of the same proposition');
+    }
+
     await visit(page, '/ui/audit', 'audit');
     const feed = await page.locator('.changes').innerText();
-    check(/tester\s+changed claim/.test(feed) && /tester\s+created relation/.test(feed), `the audit feed shows the edit and the new relation by the token's name (${feed.slice(0, 200)})`);
+    check(/tester\s+changed claim/.test(feed) && /tester\s+created relation/.test(feed) && (!other || /tester\s+joined/.test(feed)), `the audit feed shows the edit and the new relation by the token's name (${feed.slice(0, 200)})`);
     check((await page.locator('.diff ins').first().innerText()).includes('<img src=x'), 'the feed shows the new text, as text');
     await shoot(page, 'desktop-11-audit');
     await page.context().close();

@@ -154,6 +154,28 @@ func testUpdateRelation(t *testing.T, e *env) {
 	_, err = s.UpdateRelation(ctx(t), argmap.NewID(argmap.KindRelation), argmap.RelationUpdate{Kind: &contests})
 	wantCode(t, "UpdateRelation(unknown)", err, argmap.ENOTFOUND)
 
+	// Two claims joined into one proposition, and parted again.
+	prop := c2.ID
+	joined, err := s.UpdateClaim(ctx(t), c1.ID, argmap.ClaimUpdate{Proposition: &prop})
+	must(t, "UpdateClaim(proposition)", err)
+	if joined.Proposition != c2.ID {
+		t.Errorf("UpdateClaim(proposition).Proposition = %q, want %q", joined.Proposition, c2.ID)
+	}
+	same, err := s.Claims(ctx(t), argmap.ClaimFilter{Proposition: c2.ID})
+	must(t, "Claims(proposition)", err)
+	if len(same) != 2 {
+		t.Errorf("Claims(proposition %s) = %d claims, want 2", c2.ID, len(same))
+	}
+	own := c1.ID
+	parted, err := s.UpdateClaim(ctx(t), c1.ID, argmap.ClaimUpdate{Proposition: &own})
+	must(t, "UpdateClaim(own proposition)", err)
+	if parted.Proposition != "" {
+		t.Errorf("UpdateClaim(own proposition).Proposition = %q, want empty", parted.Proposition)
+	}
+	if read, err := s.Claim(ctx(t), c1.ID); err != nil || read.Proposition != "" {
+		t.Errorf("Claim() after parting = %v, %v; want no proposition", read, err)
+	}
+
 	// A claim a person accepts (origin curated) outlives its source.
 	_, err = s.UpdateClaim(ctx(t), c1.ID, argmap.ClaimUpdate{Origin: &curated})
 	must(t, "UpdateClaim(origin)", err)

@@ -377,14 +377,23 @@
         var kind = el('select', { 'aria-label': 'Kind of relation', 'data-link-kind': '' });
         kind.appendChild(el('option', { value: 'supports' }, 'supports'));
         kind.appendChild(el('option', { value: 'contests' }, 'contests'));
+        if (kindOf(state.from) === 'claim' && kindOf(state.to) === 'claim') {
+          kind.appendChild(el('option', { value: 'same' }, 'states the same proposition as'));
+        }
         var p = el('p');
         p.appendChild(kind);
         p.appendChild(document.createTextNode(' “' + state.toText + '” '));
         var ok = el('button', { type: 'button', 'class': 'primary', 'data-link-create': '' }, 'Add relation');
         ok.addEventListener('click', function () {
+          if (kind.value === 'same') {
+            api('POST', '/v1/claims/' + encodeURIComponent(state.from) + '/merge', { into: state.to })
+              .then(function () { done('The two claims now state one proposition.'); }, failed);
+            return;
+          }
           api('POST', '/v1/relations', { kind: kind.value, from: [state.from], to: state.to })
             .then(function () { done('Relation added.'); }, failed);
         });
+        kind.addEventListener('change', function () { ok.textContent = kind.value === 'same' ? 'Join into one proposition' : 'Add relation'; });
         p.appendChild(ok);
         panel.appendChild(p);
       }
