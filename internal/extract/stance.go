@@ -326,9 +326,14 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 	var bestRegion *termRegion
 	for i := range c.regions {
 		r := &c.regions[i]
-		cov, ag, dis, fl, _ := match(qt, r.terms, w)
-		if cov > best.Score || (cov == best.Score && bestRegion != nil && bestRegion.asserter != "" && r.asserter == "") {
-			best.Score, bestAgree, bestDisagree, bestFlips, bestRegion = cov, ag, dis, fl, r
+		// a proposition is stated within a clause or a few adjacent ones
+		// (a subject set off by commas): words scattered over a long
+		// sentence do not state it
+		for _, win := range windows(r.terms) {
+			cov, ag, dis, fl, _ := match(qt, win, w)
+			if cov > best.Score || (cov == best.Score && bestRegion != nil && bestRegion.asserter != "" && r.asserter == "") {
+				best.Score, bestAgree, bestDisagree, bestFlips, bestRegion = cov, ag, dis, fl, r
+			}
 		}
 	}
 	if bestRegion == nil {
@@ -360,4 +365,26 @@ func (s *Stancer) SameProposition(a, b string) argmap.Judgement {
 	}
 	ab.Score = min(ab.Score, ba.Score)
 	return ab
+}
+
+// windows returns the terms of each run of one to three adjacent clauses
+// (all the terms when there is one clause).
+func windows(ts []term) [][]term {
+	if len(ts) == 0 || ts[0].clause == ts[len(ts)-1].clause {
+		return [][]term{ts}
+	}
+	var starts []int // index of each clause's first term
+	for i, t := range ts {
+		if i == 0 || t.clause != ts[i-1].clause {
+			starts = append(starts, i)
+		}
+	}
+	starts = append(starts, len(ts))
+	var out [][]term
+	for k := 0; k+1 < len(starts); k++ {
+		for n := 1; n <= 3 && k+n < len(starts); n++ {
+			out = append(out, ts[starts[k]:starts[k+n]])
+		}
+	}
+	return out
 }

@@ -38,6 +38,8 @@ func TestStancerJudge(t *testing.T) {
 		// topic only
 		{"IOM enforces the exclusion of asylum seekers", "IOM has no formal protection mandate for asylum seekers.", argmap.StanceTopic, ""},
 		{"IOM has no formal protection mandate", "IOM runs the Displacement Tracking Matrix.", argmap.StanceTopic, ""},
+		// the words spread over more than three clauses that say something else
+		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}
 	for _, tt := range tests {
 		got := s.Judge(tt.question, tt.claim)
