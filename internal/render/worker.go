@@ -2,6 +2,7 @@ package render
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -121,11 +122,25 @@ func readRequest(r *bufio.Reader) (argmap.RenderFormat, []byte, error) {
 	if size > maxRequest {
 		return "", nil, fmt.Errorf("request of %d bytes is too large", size)
 	}
-	dot := make([]byte, size)
-	if _, err := io.ReadFull(r, dot); err != nil {
-		return "", nil, noEOF(err)
+	dot, err := readN(r, size)
+	if err != nil {
+		return "", nil, err
 	}
 	return argmap.RenderFormat(format), dot, nil
+}
+
+// readN reads exactly n bytes of r, growing its buffer as the bytes come
+// rather than trusting a length read from the peer with one allocation.
+func readN(r io.Reader, n uint32) ([]byte, error) {
+	var buf bytes.Buffer
+	got, err := buf.ReadFrom(io.LimitReader(r, int64(n)))
+	if err != nil {
+		return nil, err
+	}
+	if got < int64(n) {
+		return nil, io.ErrUnexpectedEOF
+	}
+	return buf.Bytes(), nil
 }
 
 func noEOF(err error) error {
@@ -174,9 +189,9 @@ func readReply(r io.Reader) ([]byte, error) {
 	if size > maxReply {
 		return nil, fmt.Errorf("reply of %d bytes is too large", size)
 	}
-	payload := make([]byte, size)
-	if _, err := io.ReadFull(r, payload); err != nil {
-		return nil, noEOF(err)
+	payload, err := readN(r, size)
+	if err != nil {
+		return nil, err
 	}
 	switch head[4] {
 	case statusOK:

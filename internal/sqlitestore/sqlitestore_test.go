@@ -11,7 +11,7 @@ import (
 )
 
 // open returns a store on a fresh file in t's temporary directory.
-func open(t *testing.T) *sqlitestore.Store {
+func open(t testing.TB) *sqlitestore.Store {
 	t.Helper()
 	s, err := sqlitestore.Open(context.Background(), filepath.Join(t.TempDir(), "argmap.db"))
 	if err != nil {
