@@ -7,7 +7,7 @@
 #
 # schemathesis (pinned) is installed from PyPI into a virtual environment in
 # ${ARGMAP_TOOLS:-$HOME/.cache/argmap-tools}. Environment:
-#   SCHEMATHESIS_EXAMPLES  test cases per operation (default 10: a few minutes)
+#   SCHEMATHESIS_EXAMPLES  test cases per operation (default 5: about three minutes)
 #   SCHEMATHESIS_SEED      random seed (default 1, so CI runs are repeatable)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,7 +51,7 @@ PY
 checks=not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance
 run() {
 	"$venv/bin/st" run api/openapi.yaml --url "http://127.0.0.1:$port" \
-		--checks "$checks" --max-examples "${SCHEMATHESIS_EXAMPLES:-10}" --seed "${SCHEMATHESIS_SEED:-1}" \
+		--checks "$checks" --max-examples "${SCHEMATHESIS_EXAMPLES:-5}" --seed "${SCHEMATHESIS_SEED:-1}" \
 		--phases examples,coverage,fuzzing --workers 1 --request-timeout 60 --no-color \
 		--generation-database none "$@"
 }

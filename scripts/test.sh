@@ -44,3 +44,6 @@ fi
 
 echo "== web app in a browser"
 bash scripts/test-webui.sh
+
+echo "== API contract (schemathesis against a live server, with and without a token)"
+bash scripts/schemathesis.sh
