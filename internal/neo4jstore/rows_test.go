@@ -191,7 +191,7 @@ func TestFullTextQuery(t *testing.T) {
 		{"", ""},
 		{"über 2015", "über OR 2015"},
 		{"Return return RETURN migration", "return OR migration"}, // each word once
-		{"a.b.c.d.e.f x", "b OR c OR d OR e OR f OR x"},            // a word of many tokens is split (a is a stop word)
+		{"a.b.c.d.e.f x", "b OR c OR d OR e OR f OR x"},           // a word of many tokens is split (a is a stop word)
 	}
 	for _, tt := range tests {
 		if got := neo4jstore.FullTextQuery(tt.in); got != tt.want {
