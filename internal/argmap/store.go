@@ -246,6 +246,9 @@ type GraphStore interface {
 	// At most limit claims and evidence (0: no limit). ENOTFOUND if focus is
 	// unknown.
 	Neighbourhood(ctx context.Context, focus string, depth, limit int) (*Graph, error)
+	// Citations returns the citations a source makes, in text order (by
+	// start, then ID); an unknown source has none.
+	Citations(ctx context.Context, sourceID string) ([]Citation, error)
 	// Dump returns every record, sources with their text, for copying a store.
 	Dump(ctx context.Context) (*Graph, error)
 	// Stats counts the records stored.

@@ -38,7 +38,7 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 				out = append(out, record("id", id))
 			}
 			return out, nil
-		case "citations_all":
+		case "citations_all", "citations_of_source":
 			return []*neo4j.Record{record("c", node("Citation", map[string]any{"id": "cit_1", "author": "A", "year": "1"}), "source_id", "src_a", "cited_id", nil)}, nil
 		case "wipe_batch":
 			return []*neo4j.Record{record("deleted", int64(0))}, nil
@@ -129,6 +129,7 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 			return s.RecordAudit(ctx, &argmap.AuditEntry{ID: "aud_n", Who: "ann", Action: argmap.AuditUpdate, Kind: argmap.KindClaim,
 				TargetID: "clm_1", Refs: []string{"rel_1"}, Before: []byte(`{}`), After: []byte(`{}`)})
 		},
+		"Citations":     func() error { _, err := s.Citations(ctx, "src_a"); return err },
 		"Audit":         func() error { _, err := s.Audit(ctx, argmap.AuditFilter{NodeID: "clm_1", Who: "ann"}); return err },
 		"Relations":     func() error { _, err := s.Relations(ctx, argmap.RelationFilter{NodeID: "clm_1"}); return err },
 		"WriteGraph":    func() error { return s.WriteGraph(ctx, graph) },

@@ -29,6 +29,7 @@ const (
 	qAwaitIndexes           = "await_indexes"
 	qCitationCreate         = "citation_create"
 	qCitationsAll           = "citations_all"
+	qCitationsOfSource      = "citations_of_source"
 	qClaimCreate            = "claim_create"
 	qClaimSpansCreate       = "claim_spans_create"
 	qClaimUpdate            = "claim_update"
@@ -79,7 +80,7 @@ const (
 // each and no file without one.
 var statementNames = []string{
 	qActorCreate, qActorDelete, qActorsUnnamedDelete, qActorMergeRoles, qActorSetAliases, qActorUpdate, qActorsByIDs,
-	qActorsExisting, qActorsList, qAllIDs, qAuditCreate, qAuditList, qAwaitIndexes, qCitationCreate, qCitationsAll,
+	qActorsExisting, qActorsList, qAllIDs, qAuditCreate, qAuditList, qAwaitIndexes, qCitationCreate, qCitationsAll, qCitationsOfSource,
 	qClaimCreate, qClaimSpansCreate, qClaimUpdate, qClaimsByIDs, qClaimsDelete, qClaimsList,
 	qClaimsListSearch, qClaimsSearch, qEvidenceByIDs, qEvidenceSearch, qEvidenceCreate, qEvidenceDelete, qEvidenceList,
 	qEvidenceSpansCreate, qEvidenceUpdate, qHashesExisting, qIDsExisting, qMigrationRecord,

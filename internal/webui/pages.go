@@ -246,6 +246,24 @@ func (u *UI) document(w http.ResponseWriter, r *http.Request) {
 	sort.SliceStable(claims, func(i, j int) bool { return firstStart(claims[i].Spans, id) < firstStart(claims[j].Spans, id) })
 	evidence := append([]argmap.Evidence(nil), g.Evidence...)
 	sort.SliceStable(evidence, func(i, j int) bool { return firstStart(evidence[i].Spans, id) < firstStart(evidence[j].Spans, id) })
+	cites, err := u.store.Citations(ctx, id)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	var citations []citationView
+	for _, c := range cites {
+		v := citationView{Citation: c}
+		if c.CitedID != "" {
+			if cs, err := u.store.Source(ctx, c.CitedID); err == nil {
+				v.Work = cs
+			}
+		}
+		if c.End > c.Start && c.End <= len(src.Text) {
+			v.At = "?at=" + strconv.Itoa(c.Start) + "-" + strconv.Itoa(c.End) + "#at"
+		}
+		citations = append(citations, v)
+	}
 	u.render(w, r, http.StatusOK, "document", page{Title: shortText(src.Title, 80), Nav: "documents", Data: struct {
 		Source    *argmap.Source
 		Segments  []segment
@@ -255,7 +273,16 @@ func (u *UI) document(w http.ResponseWriter, r *http.Request) {
 		Relations int
 		Target    string
 		Meta      []string
-	}{src, segments(src.Text, marks), claims, evidence, actors, len(g.Relations), target, sourceMeta(src)}})
+		Citations []citationView
+	}{src, segments(src.Text, marks), claims, evidence, actors, len(g.Relations), target, sourceMeta(src), citations}})
+}
+
+// citationView is a citation with the cited work, when it is stored, and a
+// link to where the document makes it.
+type citationView struct {
+	Citation argmap.Citation
+	Work     *argmap.Source
+	At       string
 }
 
 // sourceMeta lists what is known of a source besides its title.

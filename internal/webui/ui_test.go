@@ -45,6 +45,7 @@ func newUI(t *testing.T) (*webui.UI, *sqlitestore.Store) {
 				Spans:  []argmap.Span{{SourceID: "src_doc", Start: rs, End: rs + len("the reason holds")}},
 				Actors: []argmap.ActorRef{{ActorID: "act_ann", Role: argmap.RoleAsserts}}},
 		},
+		Citations: []argmap.Citation{{ID: "cit_1", SourceID: "src_doc", Author: "Roe<script>", Year: "2019", Text: "Roe 2019", Start: 0, End: 5}},
 		Evidence: []argmap.Evidence{{ID: "evd_count", Kind: "statistic", Text: "In 2020, 40 people were counted.", Origin: argmap.OriginExtracted, Score: 0.9, CreatedAt: t0,
 			Spans: []argmap.Span{{SourceID: "src_doc", Start: es, End: len(text)}}}},
 		Relations: []argmap.Relation{
@@ -74,7 +75,7 @@ func TestPages(t *testing.T) {
 		want   []string
 	}{
 		{"/", 200, []string{`href="/ui/documents/src_doc"`, "A &lt;b&gt;doc&lt;/b&gt;", "Ann Author", ">2<", "1 documents"}},
-		{"/ui/documents/src_doc", 200, []string{`class="hl hl-main"`, `class="hl hl-claim"`, `class="hl hl-evidence"`, `data-map="/v1/sources/src_doc/map"`, "&lt;script&gt;alert(1)&lt;/script&gt;", `href="/ui/actors/act_ann"`, "Ann &lt;i&gt;Author&lt;/i&gt;"}},
+		{"/ui/documents/src_doc", 200, []string{`class="hl hl-main"`, `class="hl hl-claim"`, `class="hl hl-evidence"`, `data-map="/v1/sources/src_doc/map"`, "&lt;script&gt;alert(1)&lt;/script&gt;", `href="/ui/actors/act_ann"`, "Ann &lt;i&gt;Author&lt;/i&gt;", "Citations (1)", "Roe&lt;script&gt; 2019", `href="?at=0-5#at"`}},
 		{"/ui/documents/src_doc?at=7-15", 200, []string{`target" id="at"`}},
 		{"/ui/claims/clm_main", 200, []string{"Supporting sources (1)", "Contesting sources (0)", "/ui/documents/src_doc?at=", "Asserted by", `data-map="/v1/claims/clm_main/map"`, "&lt;img src=x onerror=alert(2)&gt;"}},
 		{"/ui/claims/clm_main?depth=1", 200, []string{`<option value="1" selected>`}},

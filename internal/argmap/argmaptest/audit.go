@@ -189,3 +189,28 @@ func testUpdateRelation(t *testing.T, e *env) {
 		t.Errorf("Claim(extracted) after DeleteSource error = %v, want ENOTFOUND", err)
 	}
 }
+
+// testCitations checks Citations: a source's citations in text order, with
+// the cited work's ID when known; none for a source that cites nothing or is
+// unknown.
+func testCitations(t *testing.T, e *env) {
+	s := e.store(t)
+	src := newSource("A", "As Smith (2001) and Jones (1999) showed, it holds.")
+	other := newSource("B", "Nothing cited here.")
+	cited := citedSource("Smith's book")
+	late := argmap.Citation{ID: argmap.NewID(argmap.KindCitation), SourceID: src.ID, Author: "Jones", Year: "1999", Text: "Jones (1999)", Start: 20, End: 32}
+	early := argmap.Citation{ID: argmap.NewID(argmap.KindCitation), SourceID: src.ID, Author: "Smith", Year: "2001", Text: "Smith (2001)", Start: 3, End: 15, CitedID: cited.ID}
+	write(t, s, &argmap.Graph{Sources: []argmap.Source{src, other, cited}, Citations: []argmap.Citation{late, early}})
+	got, err := s.Citations(ctx(t), src.ID)
+	must(t, "Citations", err)
+	if diff := cmp.Diff([]argmap.Citation{early, late}, got, opts); diff != "" {
+		t.Errorf("Citations() mismatch (-want +got):\n%s", diff)
+	}
+	for _, id := range []string{other.ID, argmap.NewID(argmap.KindSource)} {
+		got, err := s.Citations(ctx(t), id)
+		must(t, "Citations", err)
+		if len(got) != 0 {
+			t.Errorf("Citations(%s) = %v, want none", id, got)
+		}
+	}
+}

@@ -78,6 +78,7 @@ func RunStoreTests(t *testing.T, open func(t *testing.T) argmap.Store) {
 		{"Context", testContext},
 		{"Audit", testAudit},
 		{"UpdateRelation", testUpdateRelation},
+		{"Citations", testCitations},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
