@@ -7,8 +7,18 @@
 # Needs Go, Node/npm, Java 17+ and Maven; installs the npm packages and the
 # Maven dependencies itself. ARGMAP_TEST_NEO4J=off runs those packages without
 # a server instead (their Neo4j tests then skip; CI never sets it).
+#
+# Go test results are cached between runs (go test's own cache, keyed on the
+# test binary, its flags and the files and environment it reads), so a second
+# run on a warm machine re-runs only what changed; ARGMAP_TEST_FRESH=1 runs
+# every test again. Each go test step ends with the list of the tests that
+# skipped and why (gotestsum, pinned below, run with go run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+fresh=()
+[ -n "${ARGMAP_TEST_FRESH:-}" ] && fresh=(-count=1)
+gotest=(go run gotest.tools/gotestsum@v1.13.0 --format pkgname-and-test-fails --format-hide-empty-pkg --)
 
 echo "== gofmt"
 unformatted=$(gofmt -l cmd internal api migrations scripts 2>/dev/null || true)
@@ -31,15 +41,17 @@ neo4j_pattern='/internal/neo4jstore$|/internal/neo4jstore/|/internal/httpapi$|/i
 
 echo "== go test"
 # shellcheck disable=SC2046 # one argument per package
-go test -count=1 -timeout 20m $(go list ./... | grep -Ev "$neo4j_pattern")
+"${gotest[@]}" "${fresh[@]}" -timeout 20m $(go list ./... | grep -Ev "$neo4j_pattern")
 
 if [ "${ARGMAP_TEST_NEO4J:-}" = "off" ]; then
 	echo "== go test (ARGMAP_TEST_NEO4J=off: Neo4j tests skip)"
 	# shellcheck disable=SC2086
-	go test -count=1 -timeout 20m $neo4j_packages
+	"${gotest[@]}" "${fresh[@]}" -timeout 20m $neo4j_packages
 else
 	echo "== go test with neo4j"
-	ARGMAP_NEO4J_PACKAGES="$neo4j_packages" bash scripts/test-neo4j.sh
+	# a fresh server each run: these always run (-count=1)
+	# shellcheck disable=SC2086
+	bash scripts/test-neo4j.sh --run "${gotest[@]}" -count=1 -p 1 -timeout 30m $neo4j_packages
 fi
 
 echo "== web app in a browser"
