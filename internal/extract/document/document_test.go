@@ -1,11 +1,14 @@
 package document_test
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
 
+	"github.com/go-pdf/fpdf"
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract/document"
@@ -19,7 +22,7 @@ func TestPDF(t *testing.T) {
 			{
 				heading: "Border Policy in Practice",
 				columns: []string{
-					"The agency argues that fences reduce irregular crossings. Critics contend that such fences merely displace routes, as the évaluation in Zürich showed. We there-\nfore conclude that the policy fails.",
+					"The agency argues that fences reduce irregular crossings.¹ Critics contend that such fences merely displace routes, as the évaluation in Zürich showed. We there-\nfore conclude that the policy fails.",
 					"A second column continues: funding is the decisive factor. Although donors disagree, the figures support this view.",
 				},
 				footnote: "1 Interview, Geneva, May 2019.",
@@ -46,6 +49,7 @@ func TestPDF(t *testing.T) {
 			title: "Border Policy in Practice", authors: []string{"Ana Müller", "José Ñúñez"},
 			contains: []string{
 				"We therefore conclude that the policy fails.",
+				"The agency argues that fences reduce irregular crossings. Critics contend",
 				"Critics contend that such fences merely displace routes, as the évaluation in Zürich showed.",
 				"\n\nNotes\n\n1 Interview, Geneva, May 2019.\n\n2 Field notes, Athens, 2020.",
 			},
@@ -230,5 +234,28 @@ func TestSniff(t *testing.T) {
 		if argmap.ErrorCode(err) != argmap.EUNSUPPORTED || !strings.Contains(argmap.ErrorMessage(err), document.Readable) {
 			t.Errorf("Refusal(%q) = %v, want EUNSUPPORTED naming %q", k, err, document.Readable)
 		}
+	}
+}
+
+// TestPDFRaisedNoteNumber: a note number set small and raised after a
+// sentence is not glued to it in the text.
+func TestPDFRaisedNoteNumber(t *testing.T) {
+	p := fpdf.New("P", "mm", "A4", "")
+	p.AddUTF8FontFromBytes("go", "", goregular.TTF)
+	p.AddPage()
+	p.SetFont("go", "", 11)
+	p.Write(6, "Fences displace routes.")
+	p.SubWrite(6, "12", 7, 3, 0, "")
+	p.Write(6, " Smugglers adapt within weeks.")
+	var buf bytes.Buffer
+	if err := p.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := reader.PDF(context.Background(), buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Fences displace routes. Smugglers adapt within weeks."; doc.Text != want {
+		t.Errorf("PDF().Text = %q, want %q", doc.Text, want)
 	}
 }

@@ -234,6 +234,9 @@ func linesOf(pg pdfPage, page int) []line {
 			h := math.Min(cur.height(), r.top-r.bottom)
 			overlap := math.Min(cur.top, r.top) - math.Max(cur.bottom, r.bottom)
 			if overlap > 0.4*h && r.left >= cur.left-1 {
+				if noteRef(r, cur) {
+					continue // a raised note number: the note is kept under Notes
+				}
 				gap := r.left - cur.right
 				if gap > 0.15*math.Max(r.size, 4) && !strings.HasSuffix(cur.text, " ") && !strings.HasPrefix(t, " ") {
 					cur.text += " "
@@ -252,9 +255,30 @@ func linesOf(pg pdfPage, page int) []line {
 		out = append(out, *cur)
 	}
 	for i := range out {
-		out[i].text = strings.Join(strings.Fields(out[i].text), " ")
+		out[i].text = noteRefRe.ReplaceAllString(strings.Join(strings.Fields(out[i].text), " "), "$1")
 	}
 	return out
+}
+
+// noteRefRe matches a note reference set as superscript digits right after
+// a word or punctuation ("stays.¹ Critics"): dropped from the body text
+// (the note itself is kept under Notes), so that sentences end where they
+// end. A line opening with one (a note) keeps it.
+var noteRefRe = regexp.MustCompile(`([\p{L}\p{P}])[¹²³⁴⁵⁶⁷⁸⁹⁰]+`)
+
+// noteRef reports whether run r is a note reference on line l: digits or a
+// note symbol set smaller than the line and raised above its baseline.
+func noteRef(r run, l *line) bool {
+	t := strings.TrimSpace(r.text)
+	if t == "" || len(t) > 3 || r.size <= 0 || l.size <= 0 || r.size > 0.8*l.size {
+		return false
+	}
+	for _, c := range t {
+		if !unicode.IsDigit(c) && !strings.ContainsRune("*†‡", c) {
+			return false
+		}
+	}
+	return r.bottom > l.bottom+0.25*(l.top-l.bottom)
 }
 
 // pageNumberRe matches a line that is only a page number or "Page N (of M)".
