@@ -7,9 +7,12 @@
 #     back by `argdown json`: the numbers of arguments, equivalence classes
 #     and relations of each type must equal the CLI's own JSON for the
 #     original document in ../shared/data/argdown/golden;
-#  2. a document argmap extracted itself (the demo corpus) is exported and
+#  2. the same for argmap's own Argdown test documents
+#     (internal/argdown/testdata) and ../shared/data/argdown/fixtures, against
+#     the CLI's reading of the original;
+#  3. a document argmap extracted itself (the demo corpus) is exported and
 #     must be read by `argdown json` and `argdown map` without errors.
-# Without ../shared it says so and checks only (2).
+# Without ../shared it says so and checks only (2) and (3).
 #
 # Usage: scripts/argdown-check.sh
 # Needs Go, node (20 works) and npm.
@@ -52,6 +55,27 @@ if [ -d "$shared/examples" ] && [ -d "$shared/golden" ]; then
 else
 	echo "argdown-check: no $shared/examples or golden: skipping the round trip of the shared examples"
 fi
+
+# argmap's own test documents (internal/argdown/testdata) and the Argdown
+# parser's fixtures: where the CLI reads the original, it must read the same
+# counts from the export.
+mkdir -p "$tmp/orig" "$tmp/back"
+fixtures=""
+[ -d "$shared/fixtures" ] && fixtures="$shared/fixtures/*.argdown"
+# shellcheck disable=SC2086 # the glob expands here
+for f in "$root"/internal/argdown/testdata/*.argdown $fixtures; do
+	name=$(basename "$f" .argdown)
+	"$argdown" json "$f" "$tmp/orig" >"$tmp/cli.log" 2>&1 || true
+	if [ ! -f "$tmp/orig/$name.json" ]; then
+		echo "skip $name: the Argdown CLI refuses the original"
+		continue
+	fi
+	store="$tmp/own-$name.db"
+	"$tmp/argmap" import --store "$store" "$f" 2>"$tmp/import.log" || { cat "$tmp/import.log"; failed=1; continue; }
+	"$tmp/argmap" export --store "$store" --format argdown -o "$tmp/back/$name.argdown" 2>/dev/null || { failed=1; continue; }
+	runcli "$tmp/back/$name.argdown" "$tmp/back" || { failed=1; continue; }
+	node "$dir/compare.mjs" "$tmp/back/$name.json" "$tmp/orig/$name.json" || failed=1
+done
 
 # An extracted document's map, exported as Argdown.
 store="$tmp/extracted.db"

@@ -141,3 +141,62 @@ func TestFixtures(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguage parses documents written for argmap (testdata/*.argdown),
+// each exercising a corner of the language. want is what the Argdown CLI
+// 1.7.5 reports for the file; "lenient" marks files the CLI refuses and
+// argmap reads (a definition right after text, a second reconstruction of
+// one argument).
+func TestLanguage(t *testing.T) {
+	tests := []struct {
+		file, want, wantErr string
+	}{
+		{"crlf", "1 arguments, 4 statements, support 1", ""},
+		{"front-matter-after-comment-strict", "1 arguments, 5 statements, contrary 1, entails 2", ""},
+		{"headings-tags-multiline-inference", "2 arguments, 6 statements, attack 1, support 1", ""},
+		{"lists", "0 arguments, 5 statements, support 1", ""},
+		{"pcs-after-argument-with-relations", "1 arguments, 4 statements, support 1", ""},
+		{"relation-markers", "3 arguments, 4 statements, attack 2, contradictory 1, support 1, undercut 2", ""},
+		{"relation-not-indented", "", "argdown: line 2, column 1: this relation is indented no deeper"},
+		{"relations-moved-to-conclusion", "1 arguments, 5 statements, attack 2, support 2", ""},
+		{"relations-to-own-conclusion", "2 arguments, 3 statements", ""},
+		{"repeated-definitions", "lenient", ""},
+		{"sections-and-conclusion-support", "1 arguments, 3 statements, attack 1", ""},
+		{"strict-moved-relations", "2 arguments, 4 statements, contrary 1, entails 1, undercut 1", ""},
+		{"tabs-tag-lonely-references", "1 arguments, 5 statements, attack 1, support 1", ""},
+		{"two-reconstructions", "lenient", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", tc.file+".argdown"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := argdown.Parse(data)
+			switch {
+			case tc.wantErr != "":
+				if err == nil || !strings.HasPrefix(err.Error(), tc.wantErr) {
+					t.Errorf("Parse = %v, want an error starting %q", err, tc.wantErr)
+				}
+				return
+			case err != nil:
+				t.Fatalf("Parse = %v", err)
+			case tc.want != "lenient" && doc.Count().String() != tc.want:
+				t.Errorf("Parse counts = %s, want %s", doc.Count(), tc.want)
+			}
+			// The document survives a round trip through argmap.
+			g := importDoc(t, data)
+			out, err := argdown.Write(g)
+			if err != nil {
+				t.Fatalf("Write = %v", err)
+			}
+			back, err := argdown.Parse(out)
+			if err != nil {
+				t.Fatalf("Parse(Write) = %v\n%s", err, out)
+			}
+			if got, want := back.Count(), doc.Count(); got.String() != want.String() {
+				t.Errorf("round trip counts = %s, want %s\n%s", got, want, out)
+			}
+		})
+	}
+}

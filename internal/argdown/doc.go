@@ -18,7 +18,8 @@
 //     the inference rules as Scheme.
 //   - Relations: support (+, +>, <+) is a supports relation, attack (-, ->,
 //     <-) a contests relation, from the claim (statement or argument) to the
-//     claim. In strict mode a support between statements is entailment
+//     claim. As in Argdown, what an argument with a premise-conclusion
+//     structure supports or attacks, its main conclusion does. In strict mode a support between statements is entailment
 //     (Scheme "entails") and an attack contrariety (Scheme "contrary");
 //     >< is a contests relation with Scheme "contradictory". An undercut
 //     (_, _>, <_) of an argument is a contests relation whose target is the

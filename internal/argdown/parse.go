@@ -185,12 +185,11 @@ func Parse(src []byte) (*Document, error) {
 		return nil, errAt(l, c, "a NUL byte: this is not a text file")
 	}
 	p := &parser{src: src, doc: &Document{}, ecByTitle: map[string]int{}, argByTitle: map[string]int{}, relSeen: map[relKey]bool{}, section: -1}
-	clean, err := p.frontMatter(stripCR(src))
+	clean, dropped, err := stripComments(stripCR(src))
 	if err != nil {
 		return nil, err
 	}
-	clean, dropped, err := stripComments(clean)
-	if err != nil {
+	if clean, err = p.frontMatter(clean); err != nil {
 		return nil, err
 	}
 	p.lines = splitLines(clean, dropped)
@@ -478,9 +477,36 @@ func (p *parser) parse() error {
 		}
 		i = j
 	}
+	p.transferToConclusions()
 	p.resolveStrict()
 	p.nameUntitled()
 	return nil
+}
+
+// transferToConclusions moves the outgoing relations of a reconstructed
+// argument onto its main conclusion, as Argdown does: what an argument
+// supports or attacks, its conclusion does. A relation that then leads from
+// the conclusion to itself is dropped, as are duplicates.
+func (p *parser) transferToConclusions() {
+	seen := map[relKey]bool{}
+	out := p.doc.Relations[:0]
+	for _, r := range p.doc.Relations {
+		if r.From.Argument {
+			if pcs := p.doc.Arguments[r.From.Index].PCS; len(pcs) > 0 {
+				r.From = Ref{Index: pcs[len(pcs)-1].Statement}
+			}
+		}
+		if r.From == r.To {
+			continue
+		}
+		k := relKey{r.Type, r.From, r.To}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, r)
+	}
+	p.doc.Relations = out
 }
 
 // nameUntitled gives untitled arguments (a PCS with no title above it) the

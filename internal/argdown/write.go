@@ -659,8 +659,6 @@ func escapeInline(s string, lineStart bool) string {
 			b.WriteByte(s[i+1])
 			i += 2
 			continue
-		case c == '<' && strings.HasPrefix(s[i:], "<!--"):
-			b.WriteString(`\<`)
 		case c == '[':
 			if n := linkLen([]byte(s[i:])); n > 0 && plainLink(s[i:i+n]) {
 				b.WriteString(s[i : i+n])
@@ -677,6 +675,8 @@ func escapeInline(s string, lineStart bool) string {
 			b.WriteString(`\[`)
 		case c == ']':
 			b.WriteString(`\]`)
+		case c == '>':
+			b.WriteString(`\>`)
 		case c == '<' && i > 0 && s[i-1] == '@':
 			if end := closing(s[i:], '>'); end > 0 && plain(s[i:i+end+1]) {
 				b.WriteString(s[i : i+end+1])
@@ -684,6 +684,8 @@ func escapeInline(s string, lineStart bool) string {
 				continue
 			}
 			b.WriteString(`\<`)
+		case c == '<':
+			b.WriteString(`\<`) // <...> anywhere reads as an argument
 		case i == 0 && lineStart && needsLeadingEscape(s):
 			b.WriteByte('\\')
 			b.WriteByte(c)
