@@ -73,21 +73,21 @@ func runEvaluate(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	answers := make([]matchedEvaluation, 0, len(focus))
+	answers := make([]evaluate.Matched, 0, len(focus))
 	for _, f := range focus {
 		q.Claim = f.id
 		ev, err := evaluate.Answer(g, q, opts)
 		if err != nil {
 			return err
 		}
-		answers = append(answers, matchedEvaluation{Match: f.match, Evaluation: ev})
+		answers = append(answers, evaluate.Matched{Match: f.match, Evaluation: ev})
 	}
-	verdict := questionVerdict(answers)
+	verdict := evaluate.Verdict(answers)
 	if *format == "json" {
 		return writeJSON(e.stdout, struct {
-			Query       string              `json:"query"`
-			Verdict     string              `json:"verdict"`
-			Evaluations []matchedEvaluation `json:"evaluations"`
+			Query       string             `json:"query"`
+			Verdict     string             `json:"verdict"`
+			Evaluations []evaluate.Matched `json:"evaluations"`
 		}{question, verdict, answers})
 	}
 	fmt.Fprintf(e.stdout, "Question: %s\n", question)
@@ -105,13 +105,6 @@ func runEvaluate(ctx context.Context, e *env, args []string) error {
 		writeEvaluationText(e.stdout, g, a.Evaluation)
 	}
 	return nil
-}
-
-// matchedEvaluation is the evaluation of a claim matched to a question, with
-// how it stands to the question: it states it (same) or denies it.
-type matchedEvaluation struct {
-	Match argmap.Stance `json:"match,omitempty"`
-	*evaluate.Evaluation
 }
 
 type focusClaim struct {
@@ -155,45 +148,6 @@ func questionClaims(ctx context.Context, st argmap.Store, question string, n int
 		return nil, argmap.Errorf(argmap.ENOTFOUND, "no stored claim matches %q", clip(question, 80))
 	}
 	return out, nil
-}
-
-// questionVerdict sums up the labels of the claims stating and denying a
-// question.
-func questionVerdict(answers []matchedEvaluation) string {
-	var sameIn, sameOut, denIn, denOut, open, other int
-	for _, a := range answers {
-		if len(a.Statements) == 0 {
-			continue
-		}
-		l := a.Statements[0].Label
-		switch {
-		case a.Match == argmap.StanceSame && l == evaluate.In:
-			sameIn++
-		case a.Match == argmap.StanceSame && l == evaluate.Out:
-			sameOut++
-		case a.Match == argmap.StanceDenial && l == evaluate.In:
-			denIn++
-		case a.Match == argmap.StanceDenial && l == evaluate.Out:
-			denOut++
-		case a.Match == "":
-			other++
-		default:
-			open++
-		}
-	}
-	switch {
-	case other > 0 && sameIn+sameOut+denIn+denOut+open == 0:
-		return "no claim was judged to state or deny it; the closest claims are weighed below"
-	case sameIn > 0 && denIn == 0:
-		return fmt.Sprintf("it stands: %s stating it in, %d denying it in", plural(sameIn, "claim", "claims"), denIn)
-	case denIn > 0 && sameIn == 0:
-		return fmt.Sprintf("it does not stand: %s denying it in, none stating it in", plural(denIn, "claim", "claims"))
-	case sameIn > 0 && denIn > 0:
-		return fmt.Sprintf("contradictory: %s stating it and %s denying it are in (separate propositions)", plural(sameIn, "claim", "claims"), plural(denIn, "claim", "claims"))
-	case sameOut+denOut > 0 && open == 0:
-		return "neither it nor its denial stands on what is stored"
-	}
-	return "open: what states or denies it is undecided on what is stored"
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -1,6 +1,8 @@
 package evaluate
 
 import (
+	"fmt"
+
 	"github.com/argmap/argmap/internal/argmap"
 )
 
@@ -167,4 +169,59 @@ func (ev *Evaluation) LabelMap() map[string]string {
 		m[a.ID] = a.Label.String()
 	}
 	return m
+}
+
+// Matched is the evaluation of a claim matched to a question, with how the
+// claim stands to the question: it states it (same) or denies it; empty when
+// it was only found by its words.
+type Matched struct {
+	Match argmap.Stance `json:"match,omitempty"`
+	*Evaluation
+}
+
+// Verdict sums up in a sentence the labels of the claims that state or deny a
+// question: "it stands", "it does not stand", "contradictory", "neither ...",
+// or "open".
+func Verdict(answers []Matched) string {
+	var sameIn, sameOut, denIn, denOut, open, other int
+	for _, a := range answers {
+		if len(a.Statements) == 0 {
+			continue
+		}
+		l := a.Statements[0].Label
+		switch {
+		case a.Match == argmap.StanceSame && l == In:
+			sameIn++
+		case a.Match == argmap.StanceSame && l == Out:
+			sameOut++
+		case a.Match == argmap.StanceDenial && l == In:
+			denIn++
+		case a.Match == argmap.StanceDenial && l == Out:
+			denOut++
+		case a.Match == "":
+			other++
+		default:
+			open++
+		}
+	}
+	switch {
+	case other > 0 && sameIn+sameOut+denIn+denOut+open == 0:
+		return "no claim was judged to state or deny it; the closest claims are weighed below"
+	case sameIn > 0 && denIn == 0:
+		return fmt.Sprintf("it stands: %s stating it in, %d denying it in", plural(sameIn, "claim", "claims"), denIn)
+	case denIn > 0 && sameIn == 0:
+		return fmt.Sprintf("it does not stand: %s denying it in, none stating it in", plural(denIn, "claim", "claims"))
+	case sameIn > 0 && denIn > 0:
+		return fmt.Sprintf("contradictory: %s stating it and %s denying it are in (separate propositions)", plural(sameIn, "claim", "claims"), plural(denIn, "claim", "claims"))
+	case sameOut+denOut > 0 && open == 0:
+		return "neither it nor its denial stands on what is stored"
+	}
+	return "open: what states or denies it is undecided on what is stored"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -73,6 +73,15 @@ func TestEvaluation(t *testing.T) {
 	if labels["a"] != "in" || labels["b"] != "out" || labels["c"] != "in" {
 		t.Errorf("GET /v1/evaluation?semantics=carneades&assume_premises=true = %v, want a in, b out, c in", labels)
 	}
+	r0 := e.get("/v1/evaluation?q=Claim+b")
+	var qa struct {
+		Query, Verdict string
+		Evaluations    []struct{ Focus string }
+	}
+	if err := json.Unmarshal(r0.Body, &qa); r0.Status != http.StatusOK || err != nil || qa.Verdict == "" || len(qa.Evaluations) == 0 || qa.Evaluations[0].Focus == "" {
+		t.Errorf("GET /v1/evaluation?q=Claim b = %d %s", r0.Status, trunc(r0.Body))
+	}
+	get("/v1/evaluation?q=x&claim="+b.ID, http.StatusBadRequest)
 	get("/v1/evaluation?semantics=ideal", http.StatusBadRequest)
 	get("/v1/evaluation?claim=nope", http.StatusBadRequest)
 	get("/v1/evaluation?claim=clm_doesnotexist0000", http.StatusNotFound)
