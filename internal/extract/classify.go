@@ -99,8 +99,9 @@ func announcement(s surface) bool {
 // announces reports whether s has the shape of an announcement.
 func announces(s surface) bool {
 	p := s.p
-	if strings.Contains(p, " has just released ") || strings.Contains(p, " has just published ") ||
-		strings.Contains(p, " have just released ") || strings.Contains(p, " has released its ") {
+	if (strings.Contains(p, " released ") || strings.Contains(p, " published ")) &&
+		(strings.Contains(p, " has just released ") || strings.Contains(p, " has just published ") ||
+			strings.Contains(p, " have just released ") || strings.Contains(p, " has released its ")) {
 		return true
 	}
 	ws := s.ws
@@ -189,11 +190,12 @@ func rhetorical(s surface) (string, bool) {
 	return "", false
 }
 
-// urlOnly reports whether s is nothing but a link or address.
-func urlOnly(text string) bool {
+// urlOnly reports whether s, of nWords words, is nothing but a link or
+// address.
+func urlOnly(text string, nWords int) bool {
 	if !strings.Contains(text, "http") && !strings.Contains(text, "www.") && !strings.Contains(text, "@") &&
 		!strings.Contains(text, ".com") && !strings.Contains(text, ".org") && !strings.Contains(text, ".int") {
-		return len(strings.Fields(text)) < 2 && len(words(text)) < 2
+		return nWords < 2 && len(strings.Fields(text)) < 2
 	}
 	n := 0
 	for _, f := range strings.Fields(text) {
@@ -225,7 +227,7 @@ func classify(s surface, sec Section) Verdict {
 	}
 	text := s.text
 	other := func(cue string) Verdict { return Verdict{Label: LabelOther, Score: 0.8, Cues: []string{cue}} }
-	if s.nWords == 0 || urlOnly(text) {
+	if s.nWords == 0 || urlOnly(text, s.nWords) {
 		return other("no words")
 	}
 	found := scanCues(s.ws)

@@ -10,17 +10,21 @@ import (
 // apostrophes, hyphens and full stops (curly apostrophes folded); "%" ends a
 // token and is kept.
 func words(s string) []string {
-	out := make([]string, 0, len(s)/6+1)
-	buf := make([]byte, 0, 32)
+	// the words are written one after another into buf and cut out of one
+	// string at the end: two allocations a sentence, not one a word
+	buf := make([]byte, 0, len(s))
+	bounds := make([]int, 0, len(s)/3+2) // start, end of each word in buf
+	start := 0
 	flush := func() {
-		b := buf
-		for len(b) > 0 && (b[len(b)-1] == '\'' || b[len(b)-1] == '-' || b[len(b)-1] == '.') {
-			b = b[:len(b)-1]
+		end := len(buf)
+		for end > start && (buf[end-1] == '\'' || buf[end-1] == '-' || buf[end-1] == '.') {
+			end--
 		}
-		if len(b) > 0 {
-			out = append(out, string(b))
+		buf = buf[:end]
+		if end > start {
+			bounds = append(bounds, start, end)
 		}
-		buf = buf[:0]
+		start = len(buf)
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -32,11 +36,11 @@ func words(s string) []string {
 			case c >= 'A' && c <= 'Z':
 				buf = append(buf, c+'a'-'A')
 			case c == '\'' || c == '-' || c == '.':
-				if len(buf) > 0 {
+				if len(buf) > start {
 					buf = append(buf, c)
 				}
 			case c == '%':
-				if len(buf) > 0 {
+				if len(buf) > start {
 					buf = append(buf, c)
 					flush()
 				}
@@ -51,7 +55,7 @@ func words(s string) []string {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		case r == '’' || r == '‘':
-			if len(buf) > 0 {
+			if len(buf) > start {
 				buf = append(buf, '\'')
 			}
 		default:
@@ -59,6 +63,11 @@ func words(s string) []string {
 		}
 	}
 	flush()
+	all := string(buf)
+	out := make([]string, len(bounds)/2)
+	for k := range out {
+		out[k] = all[bounds[2*k]:bounds[2*k+1]]
+	}
 	return out
 }
 
