@@ -59,3 +59,6 @@ bash scripts/test-webui.sh
 
 echo "== API contract (schemathesis against a live server, with and without a token)"
 bash scripts/schemathesis.sh
+
+echo "== faults (SIGKILL during ingest, concurrent writers, readers and deleters; short: scripts/faults.sh)"
+bash scripts/faults.sh
