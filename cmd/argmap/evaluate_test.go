@@ -143,6 +143,32 @@ func TestImportEvaluateTGF(t *testing.T) {
 	}
 }
 
+func TestImportExportTGF(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "s.db")
+	in := "a First\nb\n#\na b\nb a\n"
+	writeFiles(t, dir, map[string][]byte{"f.tgf": []byte(in)})
+	if code, _, errs := cli(t, nil, "import", "--store", store, filepath.Join(dir, "f.tgf")); code != 0 {
+		t.Fatalf("import = %d: %s", code, errs)
+	}
+	out := filepath.Join(dir, "out.tgf")
+	if code, _, errs := cli(t, nil, "export", "--store", store, "--format", "tgf", "-o", out); code != 0 {
+		t.Fatalf("export --format tgf = %d: %s", code, errs)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"a First\n", "b\n", "#\n", "a b\n", "b a\n"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("exported TGF lacks %q:\n%s", want, data)
+		}
+	}
+	if code, _, errs := cli(t, nil, "export", "--store", store, "--format", "carneades", "-o", out); code != 1 || !strings.Contains(errs, "does not write") {
+		t.Errorf("export --format carneades = %d, %q; want a clear refusal", code, errs)
+	}
+}
+
 func TestExportEvaluate(t *testing.T) {
 	dir := t.TempDir()
 	store := filepath.Join(dir, "s.db")

@@ -23,7 +23,7 @@ func mapFormats() []interchange.Format {
 		{Name: argmap.MapArgdown, Exts: []string{".argdown", ".ad"}, Read: readArgdown, Write: argdown.Write},
 		{Name: argmap.MapAIF, Exts: []string{".json", ".aif"}, Read: readAIF, Write: writeAIF},
 		{Name: argmap.MapCarneades, Exts: []string{".yml", ".yaml"}, Read: readCarneades},
-		{Name: argmap.MapTGF, Exts: []string{".tgf"}, Read: readTGF},
+		{Name: argmap.MapTGF, Exts: []string{".tgf"}, Read: readTGF, Write: writeTGF},
 	}
 }
 
@@ -85,6 +85,9 @@ func readTGF(doc argmap.Document, _ *argmap.Source) (*argmap.Graph, error) {
 	}
 	return im.Graph, nil
 }
+
+// writeTGF writes the attacks between claims (TGF has no place for the rest).
+func writeTGF(g *argmap.Graph) ([]byte, error) { return tgf.Write(g), nil }
 
 func writeAIF(g *argmap.Graph) ([]byte, error) {
 	var buf bytes.Buffer

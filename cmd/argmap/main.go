@@ -44,7 +44,7 @@ func commands() []command {
 		{name: "supporters", usage: "supporters [--store PATH] [--format json|text] [--depth N] \"CLAIM TEXT or ID\"", summary: "list the sources that support and contest a claim", run: runSupporters},
 		{name: "import", usage: "import [--store PATH] [--format argdown|aif|carneades|tgf] FILE...", summary: "store argument maps written in Argdown, AIF, Carneades YAML or TGF (format from the extension)", run: runImport},
 		{name: "evaluate", usage: "evaluate [--store PATH] [--semantics grounded|complete|preferred|stable|carneades] [--claim ID --depth N | QUESTION] [--format text|json]", summary: "which claims stand: label every claim in, out or undecided, with the arguments that decide it", run: runEvaluate},
-		{name: "export", usage: "export [--store PATH] --format dot|svg|png|argdown|aif [--claim ID --depth N] [--evaluate [--semantics S]] -o FILE", summary: "render the argument map, or write it as Argdown or AIF", run: runExport},
+		{name: "export", usage: "export [--store PATH] --format dot|svg|png|argdown|aif|tgf [--claim ID --depth N] [--evaluate [--semantics S]] -o FILE", summary: "render the argument map, or write it as Argdown or AIF", run: runExport},
 		{name: "serve", usage: "serve [--store PATH] [--addr HOST:PORT]", summary: "serve the REST API", run: runServe},
 		{name: "migrate", usage: "migrate [--store PATH]", summary: "apply pending schema migrations", run: runMigrate},
 		{name: "copy", usage: "copy --from STORE --to STORE", summary: "copy a whole graph between stores, verified by counts", run: runCopy},

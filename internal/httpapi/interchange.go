@@ -12,10 +12,11 @@ import (
 var mapMediaType = map[string]string{
 	argmap.MapArgdown: "text/plain; charset=utf-8",
 	argmap.MapAIF:     "application/json",
+	argmap.MapTGF:     "text/plain; charset=utf-8",
 }
 
 // mapExt is the file name extension of each interchange format's export.
-var mapExt = map[string]string{argmap.MapArgdown: ".argdown", argmap.MapAIF: ".json"}
+var mapExt = map[string]string{argmap.MapArgdown: ".argdown", argmap.MapAIF: ".json", argmap.MapTGF: ".tgf"}
 
 // Export bounds: claims and evidence an export holds by default and at most.
 const (
@@ -67,7 +68,7 @@ func (s *Server) exportMap(c *gin.Context) {
 	}
 	format := c.Query("format")
 	if _, ok := mapMediaType[format]; !ok {
-		s.fail(c, argmap.Errorf(argmap.EINVALID, "format must be argdown or aif"))
+		s.fail(c, argmap.Errorf(argmap.EINVALID, "format must be argdown, aif or tgf"))
 		return
 	}
 	claim := c.Query("claim")

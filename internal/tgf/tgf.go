@@ -115,3 +115,46 @@ func Read(data []byte) (*Import, error) {
 	}
 	return im, nil
 }
+
+// Write writes the attack framework of g in TGF: every claim is a node, named
+// by its title when that is one word used by no other claim (else by its ID)
+// and labelled with its text on one line; every contest from one claim to a
+// claim is an attack. Nothing else of g has a place in TGF (supports,
+// evidence, linked premises, undercuts) and is left out. The output reads back
+// through Read to the same nodes and attacks.
+func Write(g *argmap.Graph) []byte {
+	count := map[string]int{}
+	for _, c := range g.Claims {
+		count[c.Title]++
+	}
+	name := map[string]string{}
+	var b bytes.Buffer
+	for _, c := range g.Claims {
+		n := c.Title
+		if n == "" || n == "#" || count[n] > 1 || strings.ContainsAny(n, " \t\r\n") {
+			n = c.ID
+		}
+		name[c.ID] = n
+		label := strings.Join(strings.Fields(c.Text), " ")
+		if label == n {
+			label = ""
+		}
+		b.WriteString(n)
+		if label != "" {
+			b.WriteString(" " + label)
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString("#\n")
+	for _, r := range g.Relations {
+		if r.Kind != argmap.Contests || len(r.From) != 1 {
+			continue
+		}
+		from, okF := name[r.From[0]]
+		to, okT := name[r.To]
+		if okF && okT {
+			b.WriteString(from + " " + to + "\n")
+		}
+	}
+	return b.Bytes()
+}

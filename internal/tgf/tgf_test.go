@@ -69,3 +69,24 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func TestWriteReadsBack(t *testing.T) {
+	in := "a Alpha  argument\nb\nc\n#\na b\nb c\nc c\n"
+	im, err := tgf.Read([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A support and an evidence node have no place in TGF and are left out.
+	g := im.Graph
+	g.Evidence = append(g.Evidence, argmap.Evidence{ID: "evd_x", Text: "e", Origin: argmap.OriginCurated})
+	g.Relations = append(g.Relations, argmap.Relation{ID: "rel_s", Kind: argmap.Supports, From: []string{"evd_x"}, To: g.Claims[0].ID})
+	out := string(tgf.Write(g))
+	want := "a Alpha argument\nb\nc\n#\na b\nb c\nc c\n"
+	if out != want {
+		t.Errorf("Write = %q, want %q", out, want)
+	}
+	again, err := tgf.Read([]byte(out))
+	if err != nil || len(again.Graph.Claims) != 3 || len(again.Graph.Relations) != 3 {
+		t.Errorf("Read(Write) = %v, %v", again, err)
+	}
+}
