@@ -75,87 +75,13 @@ func StatementTexts() map[string]string {
 	return out
 }
 
-// ReachPaths is the alternative to Reach that BenchmarkReachPaths measures:
-// one variable-length statement (testdata/reach_paths.cypher, depth 3 at
-// most) instead of one per level; Go keeps each node's shortest path. It
-// lives in a test file because Reach is the one the store uses.
-func (s *Store) ReachPaths(ctx context.Context, cypher, claimID string, depth int) ([]argmap.Reach, error) {
-	var out []argmap.Reach
-	err := s.read(ctx, "reach paths", func(t tx) error {
-		root, err := claimsByIDs(ctx, t, []string{claimID})
-		if err != nil {
-			return err
-		}
-		if len(root) == 0 {
-			return notFound(argmap.KindClaim, claimID)
-		}
-		recs, err := t.Run(ctx, cypher, map[string]any{"id": claimID, "depth": int64(depth)})
-		if err != nil {
-			return err
-		}
-		paths := map[string][]argmap.Step{claimID: {}}
-		order := []string{claimID}
-		for _, r := range recs {
-			ids, err := field[[]any](r, "ids")
-			if err != nil {
-				return err
-			}
-			kinds, err := field[[]any](r, "kinds")
-			if err != nil {
-				return err
-			}
-			str := func(v []any) []string {
-				out := make([]string, len(v))
-				for i, x := range v {
-					out[i], _ = x.(string)
-				}
-				return out
-			}
-			is, ks := str(ids), str(kinds)
-			end := is[len(is)-1]
-			if argmap.KindOf(end) == argmap.KindRelation {
-				continue
-			}
-			steps := pathSteps(is, ks, len(is)-1)
-			if have, ok := paths[end]; !ok || len(steps) < len(have) {
-				if !ok {
-					order = append(order, end)
-				}
-				paths[end] = steps
-			}
-		}
-		sets := splitIDs(order[1:])
-		spans := map[string][]argmap.Span{claimID: root[0].Spans}
-		cs, err := claimsByIDs(ctx, t, sets[argmap.KindClaim])
-		if err != nil {
-			return err
-		}
-		for _, c := range cs {
-			spans[c.ID] = c.Spans
-		}
-		es, err := evidenceByIDs(ctx, t, sets[argmap.KindEvidence])
-		if err != nil {
-			return err
-		}
-		for _, e := range es {
-			spans[e.ID] = e.Spans
-		}
-		w := &walk{paths: paths, order: order}
-		out = w.reaches(spans)
-		return nil
-	})
-	return out, err
+// ReachLevels and ReachPaths are Reach with each of its two shapes, for
+// BenchmarkReachShapes: one reach_level statement per level, or one
+// reach_paths statement (depth 3 at most).
+func (s *Store) ReachLevels(ctx context.Context, claimID string, depth int) ([]argmap.Reach, error) {
+	return s.reach(ctx, claimID, clampDepth(depth), statementLevels)
 }
 
-// pathSteps returns the steps from node k of a path (ids[0] the claim) back
-// to the claim: a premise steps through the relation before it to that
-// relation's target, a relation steps from itself to its target.
-func pathSteps(ids, kinds []string, k int) []argmap.Step {
-	if k == 0 {
-		return []argmap.Step{}
-	}
-	if argmap.KindOf(ids[k]) == argmap.KindRelation {
-		return prepend(argmap.Step{RelationID: ids[k], Kind: argmap.RelationKind(kinds[k]), From: ids[k], To: ids[k-1]}, pathSteps(ids, kinds, k-1))
-	}
-	return prepend(argmap.Step{RelationID: ids[k-1], Kind: argmap.RelationKind(kinds[k-1]), From: ids[k], To: ids[k-2]}, pathSteps(ids, kinds, k-2))
+func (s *Store) ReachPaths(ctx context.Context, claimID string, depth int) ([]argmap.Reach, error) {
+	return s.reach(ctx, claimID, min(clampDepth(depth), pathsMaxDepth), pathLevels)
 }

@@ -190,6 +190,47 @@ func (s sim) answer(name string, p map[string]any) ([]*neo4j.Record, error) {
 				out = append(out, record("target", r.To, "relation", r.ID, "kind", string(r.Kind), "premises", from))
 			}
 		}
+	case "reach_paths":
+		// Every path back from the claim, as a variable-length pattern
+		// finds them: no edge twice on a path, at most six hops and
+		// $depth relations.
+		depth := int(p["depth"].(int64))
+		var walk func(path []string, kinds []string, used map[string]bool, rels int)
+		walk = func(path, kinds []string, used map[string]bool, rels int) {
+			if len(path) > 1 {
+				ids, ks := make([]any, len(path)), make([]any, len(kinds))
+				for i := range path {
+					ids[i], ks[i] = path[i], kinds[i]
+				}
+				out = append(out, record("ids", ids, "kinds", ks))
+			}
+			if len(path) == 7 {
+				return
+			}
+			last := path[len(path)-1]
+			for _, r := range s.g.Relations {
+				if e := "to " + r.ID; r.To == last && !used[e] && rels < depth {
+					used[e] = true
+					walk(append(slices.Clip(path), r.ID), append(slices.Clip(kinds), string(r.Kind)), used, rels+1)
+					used[e] = false
+				}
+				if r.ID != last {
+					continue
+				}
+				for _, f := range r.From {
+					if e := "from " + f + " " + r.ID; !used[e] {
+						used[e] = true
+						walk(append(slices.Clip(path), f), append(slices.Clip(kinds), ""), used, rels)
+						used[e] = false
+					}
+				}
+			}
+		}
+		for _, c := range s.g.Claims {
+			if c.ID == p["id"] {
+				walk([]string{c.ID}, []string{""}, map[string]bool{}, 0)
+			}
+		}
 	case "neighbour_level":
 		claims, evidence, rels := in("claims"), in("evidence"), in("relations")
 		for _, r := range s.g.Relations {

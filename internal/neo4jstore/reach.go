@@ -135,11 +135,159 @@ func (w *walk) reaches(spans map[string][]argmap.Span) []argmap.Reach {
 	return out
 }
 
+// pathsMaxDepth is the deepest Reach that reach_paths answers in one
+// statement; deeper walks run reach_level once per level.
+const pathsMaxDepth = 3
+
 // Reach walks relations backwards from the claim, at most depth relations
-// deep (0: the claim alone; at most argmap.MaxDepth), one statement per level. ENOTFOUND if the
-// claim is unknown.
+// deep (0: the claim alone; at most argmap.MaxDepth). ENOTFOUND if the claim
+// is unknown. Up to depth 3 (the default) one variable-length statement
+// fetches every path and Go walks the relations on them; deeper, one
+// statement runs per level (BenchmarkReachShapes measures both shapes).
 func (s *Store) Reach(ctx context.Context, claimID string, depth int) ([]argmap.Reach, error) {
 	depth = clampDepth(depth)
+	if depth <= pathsMaxDepth {
+		return s.reach(ctx, claimID, depth, pathLevels)
+	}
+	return s.reach(ctx, claimID, depth, statementLevels)
+}
+
+// levelsFunc calls next with each level's relations, from the claim out,
+// until next returns no frontier or depth levels are done.
+type levelsFunc func(ctx context.Context, t tx, claimID string, depth int, next func(edges []levelEdge) (claims, relations []string)) error
+
+// statementLevels runs reach_level once per level.
+func statementLevels(ctx context.Context, t tx, claimID string, depth int, next func([]levelEdge) ([]string, []string)) error {
+	claims, relations := []string{claimID}, []string{}
+	for level := 0; level < depth; level++ {
+		recs, err := run(ctx, t, qReachLevel, map[string]any{"claims": claims, "relations": relations})
+		if err != nil {
+			return err
+		}
+		edges, err := levelEdgesFrom(recs)
+		if err != nil {
+			return err
+		}
+		claims, relations = next(edges)
+		if len(claims)+len(relations) == 0 {
+			return nil
+		}
+		if claims == nil {
+			claims = []string{}
+		}
+		if relations == nil {
+			relations = []string{}
+		}
+	}
+	return nil
+}
+
+// pathLevels runs reach_paths once and hands out the relations on the paths
+// level by level, as reach_level would.
+func pathLevels(ctx context.Context, t tx, claimID string, depth int, next func([]levelEdge) ([]string, []string)) error {
+	if depth == 0 {
+		return nil
+	}
+	recs, err := run(ctx, t, qReachPaths, map[string]any{"id": claimID, "depth": int64(depth)})
+	if err != nil {
+		return err
+	}
+	into, err := pathEdgesFrom(recs)
+	if err != nil {
+		return err
+	}
+	frontier := []string{claimID}
+	for level := 0; level < depth && len(frontier) > 0; level++ {
+		var edges []levelEdge
+		for _, target := range frontier {
+			edges = append(edges, into[target]...)
+		}
+		sort.Slice(edges, func(i, j int) bool { return edges[i].Relation < edges[j].Relation })
+		claims, relations := next(edges)
+		frontier = append(claims, relations...)
+	}
+	return nil
+}
+
+// pathEdgesFrom maps the records of reach_paths (each a path's node IDs from
+// the claim out, and the kinds of its relations) to the relations on them by
+// target, each with its premises sorted.
+func pathEdgesFrom(recs []*neo4j.Record) (map[string][]levelEdge, error) {
+	type rel struct {
+		target   string
+		kind     string
+		premises map[string]bool
+	}
+	rels := map[string]*rel{}
+	var order []string
+	for _, r := range recs {
+		ids, err := field[[]any](r, "ids")
+		if err != nil {
+			return nil, err
+		}
+		kinds, err := field[[]any](r, "kinds")
+		if err != nil {
+			return nil, err
+		}
+		if len(kinds) != len(ids) {
+			return nil, badRecord("a path of %d nodes has %d kinds", len(ids), len(kinds))
+		}
+		str := func(v any) (string, error) {
+			s, ok := v.(string)
+			if !ok {
+				return "", badRecord("a path holds a %T, want a string", v)
+			}
+			return s, nil
+		}
+		for i := 1; i < len(ids); i++ {
+			id, err := str(ids[i])
+			if err != nil {
+				return nil, err
+			}
+			if argmap.KindOf(id) != argmap.KindRelation {
+				continue
+			}
+			rr, ok := rels[id]
+			if !ok {
+				target, err := str(ids[i-1])
+				if err != nil {
+					return nil, err
+				}
+				kind, err := str(kinds[i])
+				if err != nil {
+					return nil, err
+				}
+				rr = &rel{target: target, kind: kind, premises: map[string]bool{}}
+				rels[id] = rr
+				order = append(order, id)
+			}
+			if i+1 < len(ids) {
+				p, err := str(ids[i+1])
+				if err != nil {
+					return nil, err
+				}
+				if argmap.KindOf(p) != argmap.KindRelation {
+					rr.premises[p] = true
+				}
+			}
+		}
+	}
+	into := map[string][]levelEdge{}
+	for _, id := range order {
+		rr := rels[id]
+		e := levelEdge{Target: rr.target, Relation: id, Kind: argmap.RelationKind(rr.kind)}
+		for p := range rr.premises {
+			e.Premises = append(e.Premises, p)
+		}
+		sort.Strings(e.Premises)
+		into[rr.target] = append(into[rr.target], e)
+	}
+	return into, nil
+}
+
+// reach walks from the claim with levels and reads the spans of what it
+// reached, in one read transaction.
+func (s *Store) reach(ctx context.Context, claimID string, depth int, levels levelsFunc) ([]argmap.Reach, error) {
 	var out []argmap.Reach
 	err := s.read(ctx, "reach", func(t tx) error {
 		root, err := claimsByIDs(ctx, t, []string{claimID})
@@ -150,23 +298,8 @@ func (s *Store) Reach(ctx context.Context, claimID string, depth int) ([]argmap.
 			return notFound(argmap.KindClaim, claimID)
 		}
 		w := newWalk(claimID)
-		claims, relations := []string{claimID}, []string{}
-		for level := 0; level < depth && len(claims)+len(relations) > 0; level++ {
-			recs, err := run(ctx, t, qReachLevel, map[string]any{"claims": claims, "relations": relations})
-			if err != nil {
-				return err
-			}
-			edges, err := levelEdgesFrom(recs)
-			if err != nil {
-				return err
-			}
-			claims, relations = w.step(edges)
-			if claims == nil {
-				claims = []string{}
-			}
-			if relations == nil {
-				relations = []string{}
-			}
+		if err := levels(ctx, t, claimID, depth, w.step); err != nil {
+			return err
 		}
 		sets := splitIDs(w.order[1:])
 		spans := map[string][]argmap.Span{claimID: root[0].Spans}

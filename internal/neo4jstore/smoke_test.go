@@ -134,6 +134,7 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 		"Relations":     func() error { _, err := s.Relations(ctx, argmap.RelationFilter{NodeID: "clm_1"}); return err },
 		"WriteGraph":    func() error { return s.WriteGraph(ctx, graph) },
 		"Reach":         func() error { _, err := s.Reach(ctx, "clm_1", 3); return err },
+		"ReachDeep":     func() error { _, err := s.Reach(ctx, "clm_1", 5); return err },
 		"Neighbourhood": func() error { _, err := s.Neighbourhood(ctx, "rel_5", 2, 0); return err },
 		"Neighbourhood(whole)": func() error {
 			_, err := s.Neighbourhood(ctx, "", 0, 0)

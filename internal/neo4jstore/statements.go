@@ -51,6 +51,7 @@ const (
 	qMigrationsApplied      = "migrations_applied"
 	qNeighbourLevel         = "neighbour_level"
 	qReachLevel             = "reach_level"
+	qReachPaths             = "reach_paths"
 	qRelationCreate         = "relation_create"
 	qRelationPremisesCreate = "relation_premises_create"
 	qRelationSpanCreate     = "relation_span_create"
@@ -84,7 +85,7 @@ var statementNames = []string{
 	qClaimCreate, qClaimSpansCreate, qClaimUpdate, qClaimsByIDs, qClaimsDelete, qClaimsList,
 	qClaimsListSearch, qClaimsSearch, qEvidenceByIDs, qEvidenceSearch, qEvidenceCreate, qEvidenceDelete, qEvidenceList,
 	qEvidenceSpansCreate, qEvidenceUpdate, qHashesExisting, qIDsExisting, qMigrationRecord,
-	qMigrationsApplied, qNeighbourLevel, qReachLevel, qRelationCreate, qRelationPremisesCreate,
+	qMigrationsApplied, qNeighbourLevel, qReachLevel, qReachPaths, qRelationCreate, qRelationPremisesCreate,
 	qRelationSpanCreate, qRelationTargetsCreate, qRelationUpdate, qRelationsByIDs, qRelationsDelete, qRelationsList,
 	qRelationsUndercutting, qRelationsUsing, qRolesCreate, qSourceByHash, qSourceCreate, qSourceDelete,
 	qSourceGet, qSourceOrphans, qSourceTexts, qSourcesAll, qSourcesByIDs, qSourcesExisting,

@@ -90,7 +90,7 @@ if (args[0] === '--self-test') {
   }
   process.exit(failed ? 1 : 0);
 }
-const targets = args.length > 0 ? args : [join(repo, 'migrations', 'neo4j'), join(repo, 'internal', 'neo4jstore', 'queries'), join(repo, 'internal', 'neo4jstore', 'testdata')];
+const targets = args.length > 0 ? args : [join(repo, 'migrations', 'neo4j'), join(repo, 'internal', 'neo4jstore', 'queries')];
 let count = 0;
 let bad = 0;
 for (const f of files(targets)) {
