@@ -578,6 +578,12 @@ type sentWords struct {
 // newSentWords looks up the flags of ws once.
 func newSentWords(ws []string) *sentWords {
 	sw := &sentWords{ws: ws, fl: make([]uint16, len(ws)), aux: make([]int, len(ws)+1)}
+	if len(ws) < 2*minUnitWords {
+		for i, w := range ws { // too short to split: the flags only
+			sw.fl[i] = wordFlags[w]
+		}
+		return sw
+	}
 	for i, w := range ws {
 		sw.fl[i] = wordFlags[w]
 		sw.aux[i+1] = sw.aux[i]

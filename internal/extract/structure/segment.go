@@ -36,9 +36,8 @@ type candidate struct {
 // a connective, or after a semicolon, colon or dash, or a comma before a
 // word that may open a clause, leaving at least minUnitWords words either
 // side.
-func candidates(text string, toks []token, sw *sentWords) []candidate {
+func candidates(text string, toks []token, sw *sentWords, out []candidate) []candidate {
 	ws := sw.ws
-	var out []candidate
 	for k := minUnitWords; k+minUnitWords <= len(toks); k++ {
 		gap := text[toks[k-1].end:toks[k].start]
 		punct := "none"
@@ -85,15 +84,17 @@ func candidates(text string, toks []token, sw *sentWords) []candidate {
 // sentence is one unit unless the split classifier finds a clause boundary
 // in it ("X, because Y", "although X, Y", "X; Y", "X, but Y").
 func (m *Model) Segment(text string, sents []Sentence) []Unit {
-	var units []Unit
+	units := make([]Unit, 0, len(sents)+len(sents)/4)
 	var toks []token
+	var cands []candidate
 	var fs featureSet
 	for si, s := range sents {
 		toks = tokenize(text, s.Start, s.End, toks[:0])
 		ws := words(toks)
 		sw := newSentWords(ws)
 		start, startK := s.Start, 0
-		for ci, c := range candidates(text, toks, sw) {
+		cands = candidates(text, toks, sw, cands[:0])
+		for ci, c := range cands {
 			if c.k-startK < minUnitWords {
 				continue
 			}

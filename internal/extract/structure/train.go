@@ -92,7 +92,7 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 		for _, s := range d.Sentences {
 			toks = tokenize(d.Text, s.Start, s.End, toks[:0])
 			sw := newSentWords(words(toks))
-			for ci, c := range candidates(d.Text, toks, sw) {
+			for ci, c := range candidates(d.Text, toks, sw, nil) {
 				y := false
 				for _, st := range starts {
 					if st > toks[c.k-1].start && st <= toks[c.k].start {
