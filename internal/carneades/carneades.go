@@ -9,7 +9,6 @@ package carneades
 import (
 	"bytes"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -439,14 +438,4 @@ func contains(s []string, x string) bool {
 		}
 	}
 	return false
-}
-
-// Keys returns the statement keys of the expected labels, sorted.
-func (im *Import) Keys() []string {
-	out := make([]string, 0, len(im.Expected))
-	for k := range im.Expected {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

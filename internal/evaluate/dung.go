@@ -46,12 +46,10 @@ func dungFramework(g *argmap.Graph, rels []argmap.Relation) *Framework {
 		f.AddArgument(n.id)
 	}
 	attackersOf := map[string][]string{}
-	isContest := map[string]bool{}
 	for i := range rels {
 		r := &rels[i]
 		if r.Kind == argmap.Contests {
 			f.AddArgument(r.ID)
-			isContest[r.ID] = true
 			attackersOf[r.To] = append(attackersOf[r.To], r.ID)
 		}
 	}
