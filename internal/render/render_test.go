@@ -465,3 +465,37 @@ func TestServeWorkerMalformed(t *testing.T) {
 		t.Errorf("ServeWorker(no requests) = %v with %d bytes written, want nil and nothing", err, out.Len())
 	}
 }
+
+// TestRenderQueueBound checks that renders beyond the workers and the queue
+// are refused at once, before any work, with EUNAVAILABLE (503 with
+// Retry-After in the API), instead of piling up until they time out.
+func TestRenderQueueBound(t *testing.T) {
+	opt := render.Options{Worker: []string{"/bin/sh", "-c", "exec sleep 600"}, Workers: 1, MaxQueue: 1,
+		QueueTimeout: time.Hour, Timeout: time.Hour}
+	r := render.New(opt)
+	defer r.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	const renders = 5
+	errs := make(chan error, renders)
+	for range renders {
+		go func() {
+			_, err := r.Render(ctx, smallGraph(), argmap.RenderOptions{Format: argmap.FormatSVG})
+			errs <- err
+		}()
+	}
+	// One render holds the worker (which never answers), one waits: the
+	// other three are refused without waiting.
+	for range renders - 2 {
+		err := <-errs
+		if argmap.ErrorCode(err) != argmap.EUNAVAILABLE || !strings.Contains(argmap.ErrorMessage(err), "busy") {
+			t.Errorf("Render beyond worker and queue = %v, want EUNAVAILABLE, every renderer is busy", err)
+		}
+	}
+	cancel()
+	for range 2 {
+		if err := <-errs; argmap.ErrorCode(err) != argmap.EUNAVAILABLE {
+			t.Errorf("Render cancelled while rendering or queued = %v, want EUNAVAILABLE", err)
+		}
+	}
+}
