@@ -39,6 +39,9 @@ func workerOptions(workers int, timeout time.Duration) render.Options {
 		Env:     []string{workerEnv + "=1"},
 		Workers: workers,
 		Timeout: timeout,
+		// Tests share a loaded machine: a render may wait long for a
+		// worker without that being what a test is about.
+		QueueTimeout: 5 * time.Minute,
 	}
 }
 
