@@ -142,13 +142,18 @@ type Claim struct {
 	// sources (an equivalence class, like an Argdown statement): the ID of
 	// the first claim that stated it. "" when the claim is its own
 	// proposition; see PropositionOf.
-	Proposition string     `json:"proposition,omitempty"`
-	Origin      Origin     `json:"origin"`
-	Score       float64    `json:"score"`
-	Main        bool       `json:"main,omitempty"`
-	Cues        []string   `json:"cues,omitempty"`
-	Spans       []Span     `json:"spans,omitempty"`
-	Actors      []ActorRef `json:"actors,omitempty"`
+	Proposition string `json:"proposition,omitempty"`
+	// Keys are the claim's link signature: short keys (pairs of content
+	// words of a clause) under which a store that keeps them indexes the
+	// claim, so that ingest finds the claims a new one may restate with a
+	// few index lookups (argmap.KeyedClaims). Not part of the API.
+	Keys   []string   `json:"-"`
+	Origin Origin     `json:"origin"`
+	Score  float64    `json:"score"`
+	Main   bool       `json:"main,omitempty"`
+	Cues   []string   `json:"cues,omitempty"`
+	Spans  []Span     `json:"spans,omitempty"`
+	Actors []ActorRef `json:"actors,omitempty"`
 	// Assumed marks a claim accepted without argument (a Carneades
 	// assumption): evaluation labels it in.
 	Assumed bool `json:"assumed,omitempty"`

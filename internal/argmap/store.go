@@ -226,6 +226,17 @@ type RelationStore interface {
 	Relations(ctx context.Context, f RelationFilter) ([]Relation, error)
 }
 
+// MaxClaimKeys bounds Claim.Keys.
+const MaxClaimKeys = 64
+
+// KeyedClaims is implemented by stores that index Claim.Keys.
+type KeyedClaims interface {
+	// ClaimsByKeys returns the claims stored under any of keys, at most
+	// perKey for each key (the most recently stored first), each claim once.
+	// Each key is one index lookup, so the cost does not grow with the store.
+	ClaimsByKeys(ctx context.Context, keys []string, perKey int) ([]Claim, error)
+}
+
 // GraphStore reads and writes whole graphs.
 type GraphStore interface {
 	// WriteGraph stores every record of g in one transaction: all or nothing.

@@ -236,9 +236,10 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 			have[h.Claim.ID] = true
 		}
 		props := map[string]bool{}
-		for _, h := range hits {
+		found := len(hits)
+		for _, h := range hits[:found] {
 			p := PropositionOf(h.Claim)
-			if props[p] {
+			if props[p] || len(hits) >= maxJudged {
 				continue
 			}
 			props[p] = true
@@ -247,7 +248,7 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 				return nil, err
 			}
 			for _, c := range members {
-				if !have[c.ID] {
+				if !have[c.ID] && len(hits) < maxJudged {
 					have[c.ID] = true
 					hits = append(hits, ClaimHit{Claim: c, Rank: h.Rank})
 				}
@@ -510,8 +511,12 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 // searchCandidates is how many full-text matches a judged question weighs.
 const searchCandidates = 60
 
-// maxMembers bounds the claims of one proposition a question weighs.
-const maxMembers = 200
+// maxMembers bounds the claims of one proposition a question weighs, and
+// maxJudged the claims it weighs in all.
+const (
+	maxMembers = 200
+	maxJudged  = 400
+)
 
 // memberCoverage is the share of the question a claim grouped with a
 // matched proposition must cover to answer with it.

@@ -129,6 +129,15 @@ func (c *Claim) Validate() error {
 	if c.Proposition != "" {
 		checkID(&p, "proposition", c.Proposition, KindClaim)
 	}
+	if len(c.Keys) > MaxClaimKeys {
+		p.addf("keys: %d, more than %d", len(c.Keys), MaxClaimKeys)
+	}
+	for i, k := range c.Keys {
+		if k == "" || len(k) > MaxNameLen || !utf8.ValidString(k) {
+			p.addf("keys[%d] is empty, longer than %d bytes or not UTF-8", i, MaxNameLen)
+			break
+		}
+	}
 	checkOrigin(&p, "origin", c.Origin)
 	checkScore(&p, "score", c.Score)
 	checkSpans(&p, "spans", c.Spans)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -33,8 +34,13 @@ var acronyms = map[string][]string{
 	"mmp":    {"missing migrants project"},
 }
 
-// expansionOf maps an expansion (lower case) back to its acronym.
-var expansionOf = map[string]string{}
+// expansionOf maps an expansion (lower case) back to its acronym;
+// expansionsBy lists the expansions by their first word. Both are built once
+// and only read.
+var (
+	expansionOf  = map[string]string{}
+	expansionsBy = map[string][]string{}
+)
 
 func init() {
 	for a, xs := range acronyms {
@@ -43,6 +49,13 @@ func init() {
 				expansionOf[x] = a
 			}
 		}
+	}
+	for x := range expansionOf {
+		first := strings.Fields(x)[0]
+		expansionsBy[first] = append(expansionsBy[first], x)
+	}
+	for _, xs := range expansionsBy {
+		sort.Strings(xs)
 	}
 }
 
@@ -239,7 +252,11 @@ func ExpandQuery(q string) []string {
 // starting at ws[i], and its acronym.
 func expansionAt(ws []string, i int) (int, string) {
 	best, acr := 0, ""
-	for x, a := range expansionOf {
+	if i >= len(ws) {
+		return 0, ""
+	}
+	for _, x := range expansionsBy[ws[i]] {
+		a := expansionOf[x]
 		xw := strings.Fields(x)
 		if len(xw) <= best || i+len(xw) > len(ws) {
 			continue

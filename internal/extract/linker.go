@@ -298,3 +298,29 @@ const (
 	maxQueries = 3
 	queryWords = 4
 )
+
+// Keys returns a claim's link signature for stores that index it
+// (argmap.KeyedClaims): every pair of the four longest content words of each
+// of its (at most three) largest clauses, "a b" with a < b. A restatement
+// shares at least three content words of a clause, so it shares a pair.
+func (l *Linker) Keys(c argmap.Claim) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, q := range l.Queries(c) {
+		ws := strings.Fields(q)
+		for i := range ws {
+			for j := i + 1; j < len(ws); j++ {
+				a, b := ws[i], ws[j]
+				if b < a {
+					a, b = b, a
+				}
+				k := a + " " + b
+				if a != b && !seen[k] && len(out) < argmap.MaxClaimKeys {
+					seen[k] = true
+					out = append(out, k)
+				}
+			}
+		}
+	}
+	return out
+}

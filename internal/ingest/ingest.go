@@ -59,6 +59,11 @@ func (s *Service) Ingest(ctx context.Context, doc argmap.Document) (*argmap.Inge
 		if err != nil {
 			return nil, err
 		}
+		if kl, ok := s.linker.(keyer); ok {
+			for i := range g.Claims {
+				g.Claims[i].Keys = kl.Keys(g.Claims[i])
+			}
+		}
 		links := s.linker.Link(g.Claims, stored)
 		for i := range g.Claims {
 			if p, ok := links.Propositions[g.Claims[i].ID]; ok && p != g.Claims[i].ID {
@@ -170,7 +175,37 @@ func (s *Service) candidatesFor(ctx context.Context, g *argmap.Graph) ([]argmap.
 	var out []argmap.Claim
 	qr, clauses := s.linker.(queryer)
 	reps := map[string]bool{}
+	add := func(c argmap.Claim) {
+		if own[c.ID] || seen[c.ID] {
+			return
+		}
+		seen[c.ID] = true
+		out = append(out, c)
+		if c.Proposition != "" {
+			reps[c.Proposition] = true
+		}
+	}
+	keyed, byKeys := s.store.(argmap.KeyedClaims)
+	kl, keys := s.linker.(keyer)
+	if byKeys && keys {
+		// the link signature: a few index lookups a claim, whatever the
+		// store's size
+		var all []string
+		for _, c := range g.Claims {
+			all = append(all, kl.Keys(c)...)
+		}
+		cs, err := keyed.ClaimsByKeys(ctx, all, perKey)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cs {
+			add(c)
+		}
+	}
 	for _, c := range g.Claims {
+		if byKeys && keys {
+			break
+		}
 		var queries []string
 		if clauses {
 			queries = qr.Queries(c)
@@ -187,14 +222,7 @@ func (s *Service) candidatesFor(ctx context.Context, g *argmap.Graph) ([]argmap.
 				return nil, err
 			}
 			for _, h := range hits {
-				if own[h.Claim.ID] || seen[h.Claim.ID] {
-					continue
-				}
-				seen[h.Claim.ID] = true
-				out = append(out, h.Claim)
-				if h.Claim.Proposition != "" {
-					reps[h.Claim.Proposition] = true
-				}
+				add(h.Claim)
 			}
 		}
 	}
@@ -217,6 +245,14 @@ func (s *Service) candidatesFor(ctx context.Context, g *argmap.Graph) ([]argmap.
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
 }
+
+// keyer is a Linker that gives claims a link signature (extract.Linker).
+type keyer interface {
+	Keys(c argmap.Claim) []string
+}
+
+// perKey bounds the claims one signature key brings as candidates.
+const perKey = 4
 
 // queryer is a Linker that says what to search for to find a claim's
 // candidates (extract.Linker: one query per clause).

@@ -227,6 +227,17 @@ func (d *deletingStore) SearchClaims(ctx context.Context, q string, limit int) (
 	return hits, err
 }
 
+// ClaimsByKeys deletes what it finds, as SearchClaims does.
+func (d *deletingStore) ClaimsByKeys(ctx context.Context, keys []string, perKey int) ([]argmap.Claim, error) {
+	cs, err := d.Store.ClaimsByKeys(ctx, keys, perKey)
+	for _, c := range cs {
+		if d.Store.DeleteClaim(ctx, c.ID) == nil {
+			d.deleted++
+		}
+	}
+	return cs, err
+}
+
 // TestIngestWhileCandidatesAreDeleted checks that a document whose link
 // candidates are deleted between the search and the write is stored, not
 // refused as invalid (81 of 546 uploads were refused with 400 "unknown from").
@@ -380,7 +391,7 @@ func TestDemoSides(t *testing.T) {
 // without extraction: the IOM and demo documents' extracted graphs are
 // written again and again with new IDs and every claim's and evidence's
 // words partly replaced by words of other claims, so that the full-text
-// index grows like a corpus on one subject. Each op ingests one of the
+// index and the link signatures grow like a corpus on one subject. Each op ingests one of the
 // real documents, made unique.
 func BenchmarkIngestIntoStore(b *testing.B) {
 	sizes := []int{1000, 10000}
@@ -429,8 +440,12 @@ func BenchmarkIngestIntoStore(b *testing.B) {
 				}
 				return strings.Join(ws, " ")
 			}
+			lk := extract.NewLinker()
 			for i := 0; i < n; i++ {
 				g := fill(graphs[i%len(graphs)], i, vary)
+				for k := range g.Claims {
+					g.Claims[k].Keys = lk.Keys(g.Claims[k]) // as ingest stores them
+				}
 				if err := st.WriteGraph(context.Background(), g); err != nil {
 					b.Fatalf("WriteGraph(copy %d): %v", i, err)
 				}

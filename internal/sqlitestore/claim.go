@@ -189,3 +189,47 @@ func topHits(ctx context.Context, q querier, match string, size int) ([]argmap.C
 	}
 	return hits, nil
 }
+
+// ClaimsByKeys implements argmap.KeyedClaims: one lookup of the claim_keys
+// primary key per key, newest claims first, at most perKey (1-1000) each.
+func (s *Store) ClaimsByKeys(ctx context.Context, keys []string, perKey int) ([]argmap.Claim, error) {
+	perKey = argmap.Page{Limit: perKey}.Size()
+	var out []argmap.Claim
+	err := s.read(ctx, "claims by keys", func(tx *sql.Tx) error {
+		seen := map[int64]bool{}
+		var pks []any
+		for _, k := range keys {
+			rows, err := tx.QueryContext(ctx, `SELECT claim_pk FROM claim_keys WHERE key = ? ORDER BY claim_pk DESC LIMIT ?`, k, perKey)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var pk int64
+				if err := rows.Scan(&pk); err != nil {
+					rows.Close()
+					return err
+				}
+				if !seen[pk] {
+					seen[pk] = true
+					pks = append(pks, pk)
+				}
+			}
+			if err := rows.Close(); err != nil {
+				return err
+			}
+		}
+		out = []argmap.Claim{}
+		for len(pks) > 0 {
+			n := min(len(pks), 500) // well under SQLite's bound on variables
+			part, err := scanClaims(ctx, tx, `SELECT `+claimCols+` FROM claims c WHERE c.pk IN (?`+
+				strings.Repeat(", ?", n-1)+`) ORDER BY c.id`, pks[:n]...)
+			if err != nil {
+				return err
+			}
+			out = append(out, part...)
+			pks = pks[n:]
+		}
+		return nil
+	})
+	return out, err
+}

@@ -217,6 +217,12 @@ func (w *graphWriter) claim(c *argmap.Claim) error {
 			return err
 		}
 	}
+	for _, k := range c.Keys {
+		if _, err := w.exec(`INSERT OR IGNORE INTO claim_keys (key, claim_pk) SELECT ?, pk FROM claims WHERE id = ?`,
+			k, c.ID); err != nil {
+			return err
+		}
+	}
 	return w.spans(c.ID, c.Spans)
 }
 
