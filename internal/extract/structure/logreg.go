@@ -120,10 +120,24 @@ type fitOptions struct {
 	PosScale float64 // weight of positive examples (1 when 0)
 }
 
-// fit trains a logistic regression by AdaGrad SGD with L2 regularisation.
-// The examples are visited in an order drawn from a PCG seeded with
-// opt.Seed, so the same examples and options always give the same weights.
+// fit trains a logistic regression by AdaGrad SGD with L2 regularisation,
+// three times in orders drawn from PCGs seeded from opt.Seed, and averages
+// the weights: the same examples and options always give the same weights.
 func fit(exs []example, opt fitOptions) *logReg {
+	// the average of three runs in different orders: steadier weights
+	avg := &logReg{w: map[uint64]float64{}}
+	for r := uint64(0); r < 3; r++ {
+		o := opt
+		o.Seed = opt.Seed*31 + r
+		for k, v := range fit1(exs, o).w {
+			avg.w[k] += v / 3
+		}
+	}
+	return avg
+}
+
+// fit1 is one run of fit.
+func fit1(exs []example, opt fitOptions) *logReg {
 	if opt.Epochs <= 0 {
 		opt.Epochs = 20
 	}
