@@ -76,6 +76,10 @@ type RenderOptions struct {
 	// the evaluation for the legend.
 	Labels    map[string]string
 	Semantics string
+	// Across lays the map out left to right (premises to the left of what
+	// they bear on) instead of bottom to top: a claim with many direct
+	// supporters then makes a tall column instead of one very wide row.
+	Across bool
 }
 
 // Renderer draws a graph as an argument map. EUNSUPPORTED for an unknown

@@ -55,7 +55,12 @@ func (s *Server) claimMap(f argmap.RenderFormat) gin.HandlerFunc {
 				title = label(title, 100)
 			}
 		}
-		s.render(c, g, argmap.RenderOptions{Format: f, Focus: id, Title: title})
+		across, err := layoutQuery(c)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		s.render(c, g, argmap.RenderOptions{Format: f, Focus: id, Title: title, Across: across})
 	}
 }
 
@@ -118,7 +123,12 @@ func (s *Server) sourceMap(f argmap.RenderFormat) gin.HandlerFunc {
 			s.fail(c, argmap.Errorf(argmap.ENOTFOUND, "source %s states no claims or evidence to draw", id))
 			return
 		}
-		s.render(c, g, argmap.RenderOptions{Format: f, Title: label(g.Sources[0].Title, 100)})
+		across, err := layoutQuery(c)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		s.render(c, g, argmap.RenderOptions{Format: f, Title: label(g.Sources[0].Title, 100), Across: across})
 	}
 }
 
@@ -157,4 +167,17 @@ func (s *Server) mapLabels(c *gin.Context, opt *argmap.RenderOptions) error {
 	}
 	opt.Labels, opt.Semantics = ev.LabelMap(), string(ev.Semantics)
 	return nil
+}
+
+// layoutQuery reads the layout parameter of a map: "up" (the default:
+// premises below what they bear on) or "across" (left to right).
+func layoutQuery(c *gin.Context) (bool, error) {
+	switch v := c.Query("layout"); v {
+	case "", "up":
+		return false, nil
+	case "across":
+		return true, nil
+	default:
+		return false, argmap.Errorf(argmap.EINVALID, "layout %q is not one of up, across", label(v, 20))
+	}
 }

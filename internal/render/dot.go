@@ -366,7 +366,11 @@ func buildDOT(g *argmap.Graph, opt argmap.RenderOptions) ([]byte, stats, error) 
 
 	var out bytes.Buffer
 	out.WriteString("digraph argmap {\n")
-	out.WriteString("\tgraph [rankdir=BT, fontname=\"" + fontRegular + "\", fontsize=12, nodesep=0.3, ranksep=0.45, outputorder=edgesfirst, bgcolor=\"#ffffff\", pad=0.2")
+	rankdir := "BT"
+	if opt.Across {
+		rankdir = "LR"
+	}
+	out.WriteString("\tgraph [rankdir=" + rankdir + ", fontname=\"" + fontRegular + "\", fontsize=12, nodesep=0.3, ranksep=0.45, outputorder=edgesfirst, bgcolor=\"#ffffff\", pad=0.2")
 	if lay.pack {
 		out.WriteString(", pack=" + strconv.Itoa(packMargin) + ", packmode=\"clust\"")
 	}

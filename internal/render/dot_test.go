@@ -306,3 +306,19 @@ func TestDOTTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestDOTAcross checks the left-to-right layout option.
+func TestDOTAcross(t *testing.T) {
+	for _, tt := range []struct {
+		across bool
+		want   string
+	}{{false, "rankdir=BT"}, {true, "rankdir=LR"}} {
+		out, err := render.DOT(smallGraph(), argmap.RenderOptions{Across: tt.across})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), tt.want) {
+			t.Errorf("DOT(Across: %v) lacks %s", tt.across, tt.want)
+		}
+	}
+}

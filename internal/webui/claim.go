@@ -358,6 +358,9 @@ func (u *UI) sourceTitle(r *http.Request, id string) string {
 	return s.Title
 }
 
+// printLimit bounds the claims and evidence of a printed claim map.
+const printLimit = 24
+
 // print shows one map on its own for printing: a claim's neighbourhood or a
 // document's argument.
 func (u *UI) print(w http.ResponseWriter, r *http.Request) {
@@ -368,7 +371,18 @@ func (u *UI) print(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.URL.Query().Get("depth") == "" {
-		depth = 2 // a page holds a small neighbourhood readably
+		depth = 1 // a page holds a small neighbourhood readably
+	}
+	// Across by default: a claim's supporters then stack in a column that a
+	// portrait page holds, instead of a row too wide to read.
+	layout := "across"
+	switch v := r.URL.Query().Get("layout"); v {
+	case "":
+	case "up", "across":
+		layout = v
+	default:
+		u.fail(w, r, argmap.Errorf(argmap.EINVALID, "layout must be up or across"))
+		return
 	}
 	var title, mapURL string
 	switch argmap.KindOf(id) {
@@ -379,7 +393,9 @@ func (u *UI) print(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		title = c.Text
-		mapURL = "/v1/claims/" + id + "/map.svg?depth=" + strconv.Itoa(depth)
+		// At most printLimit claims and evidence, the nearest: more do not
+		// stay readable on one page.
+		mapURL = "/v1/claims/" + id + "/map.svg?depth=" + strconv.Itoa(depth) + "&limit=" + strconv.Itoa(printLimit) + "&layout=" + layout
 	case argmap.KindSource:
 		s, err := u.store.Source(r.Context(), id)
 		if err != nil {
@@ -387,7 +403,7 @@ func (u *UI) print(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		title = s.Title
-		mapURL = "/v1/sources/" + id + "/map.svg"
+		mapURL = "/v1/sources/" + id + "/map.svg?layout=" + layout
 	default:
 		u.fail(w, r, argmap.Errorf(argmap.ENOTFOUND, "%q is not a claim or document ID", shortText(id, 40)))
 		return
@@ -400,5 +416,6 @@ func (u *UI) print(w http.ResponseWriter, r *http.Request) {
 		ID, Title, Map string
 		Depth          int
 		Depths         []int
-	}{id, title, mapURL, depth, depths}})
+		Layout         string
+	}{id, title, mapURL, depth, depths, layout}})
 }

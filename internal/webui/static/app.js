@@ -198,7 +198,19 @@
         if (ev.key === ' ') { ev.preventDefault(); select(g); }
       });
       box.setAttribute('data-ready', '1');
-      if (isStatic) document.dispatchEvent(new Event('argmap:printready'));
+      if (isStatic) {
+        // A wide map prints across a landscape page. The rule goes in
+        // through the CSSOM of the app's own stylesheet (the CSP allows no
+        // inline style).
+        var vb = svg.viewBox && svg.viewBox.baseVal;
+        if (vb && vb.width > vb.height * 1.25) {
+          for (var i = 0; i < document.styleSheets.length; i++) {
+            var sh = document.styleSheets[i];
+            if (sh.href && /app\.css/.test(sh.href)) { try { sh.insertRule('@page { size: landscape; }', sh.cssRules.length); } catch (e) { /* old browser */ } }
+          }
+        }
+        document.dispatchEvent(new Event('argmap:printready'));
+      }
     }).catch(function (err) {
       status.textContent = 'No map: ' + err.message;
       status.classList.add('error-msg');
