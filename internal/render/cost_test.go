@@ -61,3 +61,15 @@ func TestLayoutCost(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderRefusesDenseMaps checks that a map too dense to lay out in time
+// (167 claims and 2,660 relations, inside the node and edge bounds, held a
+// worker for 20 s on every try) is refused at once, before any work.
+func TestRenderRefusesDenseMaps(t *testing.T) {
+	r := New(Options{Worker: []string{"/nonexistent/worker"}})
+	defer r.Close()
+	_, err := r.Render(t.Context(), costGraph(167, 2660, 0), argmap.RenderOptions{Format: argmap.FormatSVG})
+	if argmap.ErrorCode(err) != argmap.ETOOLARGE {
+		t.Errorf("Render(167 claims, 2,660 relations) = %v, want ETOOLARGE before any worker is asked", err)
+	}
+}
