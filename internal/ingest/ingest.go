@@ -72,13 +72,24 @@ func (s *Service) Ingest(ctx context.Context, doc argmap.Document) (*argmap.Inge
 		}
 		g.Relations = append(g.Relations, links.Relations...)
 	}
-	if err := s.write(ctx, g, own); err != nil {
-		if argmap.ErrorCode(err) == argmap.ECONFLICT {
-			// Another writer stored the same content meanwhile.
-			if existing, err2 := s.store.SourceByHash(ctx, hash); err2 == nil {
-				return &argmap.IngestResult{Source: *existing, Created: false}, nil
-			}
+	err = s.write(ctx, g, own)
+	if argmap.ErrorCode(err) == argmap.ECONFLICT {
+		// Another writer stored the same content meanwhile.
+		if existing, err2 := s.store.SourceByHash(ctx, hash); err2 == nil {
+			return &argmap.IngestResult{Source: *existing, Created: false}, nil
 		}
+		// Or the document was stored before, deleted, and claims a person
+		// curated outlived it under the same derived IDs: they stay as the
+		// person left them, and the rest of the document is written.
+		n, derr := s.dropStoredClaims(ctx, g)
+		if derr != nil {
+			return nil, derr
+		}
+		if n > 0 {
+			err = s.write(ctx, g, own)
+		}
+	}
+	if err != nil {
 		return nil, err
 	}
 	src := g.Sources[0]
@@ -88,6 +99,28 @@ func (s *Service) Ingest(ctx context.Context, doc argmap.Document) (*argmap.Inge
 	}
 	res.Source.Text = ""
 	return res, nil
+}
+
+// dropStoredClaims removes from g the claims whose IDs are already stored
+// (claims a person curated, which removing their source does not remove) and
+// returns how many it removed. Relations of g that use them still refer to
+// the stored claims.
+func (s *Service) dropStoredClaims(ctx context.Context, g *argmap.Graph) (int, error) {
+	kept := g.Claims[:0]
+	n := 0
+	for _, c := range g.Claims {
+		_, err := s.store.Claim(ctx, c.ID)
+		switch {
+		case err == nil:
+			n++
+			continue
+		case !argmap.IsNotFound(err):
+			return 0, err
+		}
+		kept = append(kept, c)
+	}
+	g.Claims = kept
+	return n, nil
 }
 
 // maxRelinks bounds how often a write is tried again after stored claims it

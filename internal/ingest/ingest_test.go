@@ -528,3 +528,42 @@ func fill(g *argmap.Graph, i int, vary func(string) string) *argmap.Graph {
 	}
 	return out
 }
+
+// TestCuratedClaimsSurviveReingest: a claim a person accepted and edited
+// outlives the deletion of its document, and ingesting the document again
+// succeeds and leaves the curated claim as the person left it.
+func TestCuratedClaimsSurviveReingest(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	svc := newService(st)
+	text := "The programme is voluntary. Critics say that returns from detention cannot be voluntary, because detention leaves no real choice."
+	res, err := svc.Ingest(ctx, doc("a.txt", text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cls, err := st.Claims(ctx, argmap.ClaimFilter{SourceID: res.Source.ID})
+	if err != nil || len(cls) == 0 {
+		t.Fatalf("Claims(source) = %v, %v; want claims", cls, err)
+	}
+	curated, edited := argmap.OriginCurated, "Edited by a person."
+	if _, err := st.UpdateClaim(ctx, cls[0].ID, argmap.ClaimUpdate{Origin: &curated, Text: &edited}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DeleteSource(ctx, res.Source.ID); err != nil {
+		t.Fatal(err)
+	}
+	again, err := svc.Ingest(ctx, doc("a.txt", text))
+	if err != nil {
+		t.Fatalf("Ingest(again after delete) = %v, want it stored", err)
+	}
+	if !again.Created {
+		t.Errorf("Ingest(again).Created = false, want true")
+	}
+	got, err := st.Claim(ctx, cls[0].ID)
+	if err != nil || got.Text != edited || got.Origin != argmap.OriginCurated {
+		t.Errorf("curated claim after re-ingest = %+v, %v; want the edited text, curated", got, err)
+	}
+	if n := stats(t, st).Sources; n < 1 {
+		t.Errorf("Stats().Sources = %d after re-ingest, want the document stored", n)
+	}
+}
