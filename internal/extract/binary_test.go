@@ -165,3 +165,21 @@ func TestExtractBinaryDocuments(t *testing.T) {
 		})
 	}
 }
+
+// TestExtractBinaryTextLimit: a small Word file whose text unpacks past the
+// size limit is refused, not extracted.
+func TestExtractBinaryTextLimit(t *testing.T) {
+	var body strings.Builder
+	for range 200 {
+		body.WriteString(`<w:p><w:r><w:t>` + strings.Repeat("All work and no play makes a dull report. ", 20) + `</w:t></w:r></w:p>`)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("word/document.xml")
+	w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body.String() + `</w:body></w:document>`))
+	zw.Close()
+	_, err := extract.New(extract.Options{MaxBytes: 100 << 10}).Extract(context.Background(), argmap.Document{Name: "big.docx", Data: buf.Bytes()})
+	if argmap.ErrorCode(err) != argmap.ETOOLARGE {
+		t.Errorf("Extract(docx with 168 kB of text, limit 100 kB) error = %v, want too_large", err)
+	}
+}

@@ -46,6 +46,9 @@ func (p *Pipeline) decode(ctx context.Context, doc argmap.Document) (decoded, er
 		if err != nil {
 			return decoded{}, err
 		}
+		if int64(len(d.Text)) > p.maxBytes {
+			return decoded{}, argmap.Errorf(argmap.ETOOLARGE, "the document's text is %d bytes, more than the limit of %d", len(d.Text), p.maxBytes)
+		}
 		return decoded{text: d.Text, title: d.Title, authors: d.Authors, date: d.Date, binary: true}, nil
 	default:
 		return decoded{}, document.Refusal(kind)
