@@ -2,6 +2,7 @@ package sqlitestore_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -22,4 +23,33 @@ func open(t testing.TB) *sqlitestore.Store {
 
 func TestConformance(t *testing.T) {
 	argmaptest.RunStoreTests(t, func(t *testing.T) argmap.Store { return open(t) })
+}
+
+// TestActorAliasesBounded checks that an actor upserted again and again with
+// new aliases keeps at most argmap.MaxAliases, and can still be updated.
+func TestActorAliasesBounded(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	defer s.Close()
+	a := argmap.Actor{ID: argmap.NewID(argmap.KindActor), Name: "IOM"}
+	for round := range 3 {
+		again := a
+		for i := range argmap.MaxAliases {
+			again.Aliases = append(again.Aliases, fmt.Sprintf("alias %d-%d", round, i))
+		}
+		if err := s.WriteGraph(ctx, &argmap.Graph{Actors: []argmap.Actor{again}}); err != nil {
+			t.Fatalf("WriteGraph(round %d): %v", round, err)
+		}
+	}
+	got, err := s.Actor(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Aliases) > argmap.MaxAliases {
+		t.Errorf("Actor has %d aliases after three upserts, want at most %d", len(got.Aliases), argmap.MaxAliases)
+	}
+	name := "International Organization for Migration"
+	if _, err := s.UpdateActor(ctx, a.ID, argmap.ActorUpdate{Name: &name}); err != nil {
+		t.Errorf("UpdateActor after the upserts: %v", err)
+	}
 }

@@ -186,12 +186,30 @@ func (w *graphWriter) actor(a *argmap.Actor, m writeMode) error {
 	return w.aliases(a.ID, a.Name, a.Aliases)
 }
 
-// aliases adds aliases to an actor, skipping its own name and duplicates.
+// aliases adds aliases to an actor, skipping its own name and duplicates,
+// up to argmap.MaxAliases: an actor upserted by ingest after ingest keeps the
+// aliases it has and gains no more past the bound (it could then no longer be
+// updated).
 func (w *graphWriter) aliases(id, name string, aliases []string) error {
+	if len(aliases) == 0 {
+		return nil
+	}
+	st, err := w.prepared(`SELECT count(*) FROM actor_aliases WHERE actor_id = ?`)
+	if err != nil {
+		return err
+	}
+	var have int
+	if err := st.QueryRowContext(w.ctx, id).Scan(&have); err != nil {
+		return err
+	}
 	for _, al := range aliases {
 		if al == name {
 			continue
 		}
+		if have >= argmap.MaxAliases {
+			return nil
+		}
+		have++ // an upper bound: a duplicate is ignored by the insert
 		if _, err := w.exec(`INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?, ?)`, id, al); err != nil {
 			return err
 		}
