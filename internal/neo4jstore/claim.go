@@ -106,6 +106,9 @@ func (s *Store) Claims(ctx context.Context, f argmap.ClaimFilter) ([]argmap.Clai
 	after, limit := page(f.Page)
 	params := map[string]any{"after": after, "origin": string(f.Origin), "actor": f.ActorID, "source": f.SourceID, "proposition": f.Proposition, "limit": limit}
 	q := qClaimsList
+	if f.Proposition != "" {
+		q = qClaimsListProposition
+	}
 	if f.Query != "" {
 		lq := fullTextQuery(f.Query)
 		if lq == "" {

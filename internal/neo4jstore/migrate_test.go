@@ -136,7 +136,7 @@ func TestEmbeddedMigrations(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(string(b), "queryNodes('claim_text', $query)") {
+		if !strings.Contains(string(b), "queryNodes('claim_text', $query") {
 			t.Errorf("%s does not query the claim_text index with $query", q)
 		}
 	}

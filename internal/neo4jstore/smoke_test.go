@@ -24,8 +24,8 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 			return []*neo4j.Record{record("s", node("Source", map[string]any{"id": "src_a", "title": "A", "text": "t"}))}, nil
 		case "sources_list", "sources_all":
 			return []*neo4j.Record{record("s", map[string]any{"id": "src_a", "title": "A"})}, nil
-		case "claims_list", "claims_list_search", "evidence_list", "relations_list":
-			return []*neo4j.Record{record("id", map[string]string{"claims_list": "clm_1", "claims_list_search": "clm_1", "evidence_list": "evd_1", "relations_list": "rel_1"}[name])}, nil
+		case "claims_list", "claims_list_search", "claims_list_proposition", "evidence_list", "relations_list":
+			return []*neo4j.Record{record("id", map[string]string{"claims_list": "clm_1", "claims_list_search": "clm_1", "claims_list_proposition": "clm_1", "evidence_list": "evd_1", "relations_list": "rel_1"}[name])}, nil
 		case "claims_search":
 			return []*neo4j.Record{record("id", "clm_1", "score", 1.5)}, nil
 		case "evidence_search":
@@ -98,9 +98,13 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 			_, err := s.UpdateClaim(ctx, "clm_1", argmap.ClaimUpdate{Text: &text, Score: &score})
 			return err
 		},
-		"DeleteClaim":    func() error { return s.DeleteClaim(ctx, "clm_1") },
-		"Claims":         func() error { _, err := s.Claims(ctx, argmap.ClaimFilter{SourceID: "src_a"}); return err },
-		"Claims(query)":  func() error { _, err := s.Claims(ctx, argmap.ClaimFilter{Query: "controls"}); return err },
+		"DeleteClaim":   func() error { return s.DeleteClaim(ctx, "clm_1") },
+		"Claims":        func() error { _, err := s.Claims(ctx, argmap.ClaimFilter{SourceID: "src_a"}); return err },
+		"Claims(query)": func() error { _, err := s.Claims(ctx, argmap.ClaimFilter{Query: "controls"}); return err },
+		"Claims(proposition)": func() error {
+			_, err := s.Claims(ctx, argmap.ClaimFilter{Proposition: "clm_1"})
+			return err
+		},
 		"SearchClaims":   func() error { _, err := s.SearchClaims(ctx, "controls", 3); return err },
 		"SearchEvidence": func() error { _, err := s.SearchEvidence(ctx, "figures", 3); return err },
 		"CreateEvidence": func() error { return s.CreateEvidence(ctx, &newEv) },

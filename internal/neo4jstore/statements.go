@@ -36,6 +36,7 @@ const (
 	qClaimsByIDs            = "claims_by_ids"
 	qClaimsDelete           = "claims_delete"
 	qClaimsList             = "claims_list"
+	qClaimsListProposition  = "claims_list_proposition"
 	qClaimsListSearch       = "claims_list_search"
 	qClaimsSearch           = "claims_search"
 	qEvidenceByIDs          = "evidence_by_ids"
@@ -83,7 +84,7 @@ var statementNames = []string{
 	qActorCreate, qActorDelete, qActorsUnnamedDelete, qActorMergeRoles, qActorSetAliases, qActorUpdate, qActorsByIDs,
 	qActorsExisting, qActorsList, qAllIDs, qAuditCreate, qAuditList, qAwaitIndexes, qCitationCreate, qCitationsAll, qCitationsOfSource,
 	qClaimCreate, qClaimSpansCreate, qClaimUpdate, qClaimsByIDs, qClaimsDelete, qClaimsList,
-	qClaimsListSearch, qClaimsSearch, qEvidenceByIDs, qEvidenceSearch, qEvidenceCreate, qEvidenceDelete, qEvidenceList,
+	qClaimsListProposition, qClaimsListSearch, qClaimsSearch, qEvidenceByIDs, qEvidenceSearch, qEvidenceCreate, qEvidenceDelete, qEvidenceList,
 	qEvidenceSpansCreate, qEvidenceUpdate, qHashesExisting, qIDsExisting, qMigrationRecord,
 	qMigrationsApplied, qNeighbourLevel, qReachLevel, qReachPaths, qRelationCreate, qRelationPremisesCreate,
 	qRelationSpanCreate, qRelationTargetsCreate, qRelationUpdate, qRelationsByIDs, qRelationsDelete, qRelationsList,
