@@ -149,7 +149,7 @@ func TestServerKilledMidIngest(t *testing.T) {
 	phase := func(what string) { t.Logf("%6.1fs %s", time.Since(began).Seconds(), what) }
 	srv := newServer(t)
 	phase("server started")
-	st := srv.open(20 * time.Second)
+	st := srv.open(time.Minute)
 	ctx := context.Background()
 
 	// The demo documents with a large one (all of them ten times over: a
@@ -187,7 +187,10 @@ func TestServerKilledMidIngest(t *testing.T) {
 		err error
 	}
 	results := make(chan result, len(docs))
+	finished := make(chan struct{})
 	go func() {
+		defer close(finished)
+		defer close(results)
 		svc := ingest.New(kw, ex, nil)
 		for i, d := range docs {
 			_, err := svc.Ingest(ctx, d)
@@ -196,12 +199,18 @@ func TestServerKilledMidIngest(t *testing.T) {
 				break
 			}
 		}
-		close(results)
 	}()
 	select {
 	case <-writing:
 		srv.stop(syscall.SIGKILL)
 		phase("server killed")
+	case <-finished:
+		for r := range results {
+			if r.err != nil {
+				t.Fatalf("Ingest(%s) before the kill = %v", docs[r.i].Name, r.err)
+			}
+		}
+		t.Fatal("the ingests ended before the large document was written")
 	case <-time.After(15 * time.Minute):
 		t.Fatal("the large document was not written within 15 minutes")
 	}
@@ -226,8 +235,12 @@ func TestServerKilledMidIngest(t *testing.T) {
 	t.Logf("ingest with the server killed: %s", argmap.ErrorMessage(failure))
 
 	// Restart on the same data; the store's driver reconnects by itself.
+	// From here on calls get minutes (a loaded machine needs them after a
+	// recovery).
 	srv.start()
 	phase("server restarted")
+	patient := srv.open(4 * time.Minute)
+	st = patient
 	complete := func(stage string) int {
 		t.Helper()
 		n := 0
@@ -269,7 +282,6 @@ func TestServerKilledMidIngest(t *testing.T) {
 	phase("re-ingested")
 
 	// An outage shorter than the query timeout: the driver retries.
-	patient := srv.open(4 * time.Minute)
 	srv.stop(syscall.SIGTERM)
 	late := docs[0]
 	late.Data = append(append([]byte{}, late.Data...), "\nWritten while the server restarted.\n"...)
