@@ -274,7 +274,42 @@ func (u *UI) document(w http.ResponseWriter, r *http.Request) {
 		Target    string
 		Meta      []string
 		Citations []citationView
-	}{src, segments(src.Text, marks), claims, evidence, actors, len(g.Relations), target, sourceMeta(src), citations}})
+	}{src, segments(unwrap(src.Text), marks), claims, evidence, actors, len(g.Relations), target, sourceMeta(src), citations}})
+}
+
+// unwrap returns text with the line breaks of hard-wrapped paragraphs turned
+// into spaces, so the page flows it to its own width. A break stays where a
+// paragraph ends (a blank line), before a list item, heading, quote or table
+// line, and after a short line (a title, a dateline). Every byte keeps its
+// offset, so spans still index the result.
+func unwrap(text string) string {
+	b := []byte(text)
+	lineStart := 0
+	for i := 0; i < len(b); i++ {
+		if b[i] != '\n' {
+			continue
+		}
+		line := strings.TrimSpace(text[lineStart:i])
+		lineStart = i + 1
+		if line == "" || i+1 >= len(b) || b[i+1] == '\n' || b[i+1] == '\r' || utf8.RuneCountInString(line) < 45 {
+			continue
+		}
+		next := strings.TrimLeft(text[i+1:], " \t")
+		if next == "" || strings.ContainsRune("-*#>|+", rune(next[0])) || startsNumbered(next) {
+			continue
+		}
+		b[i] = ' '
+	}
+	return string(b)
+}
+
+// startsNumbered reports whether s starts with a numbered list marker ("1." or "2)").
+func startsNumbered(s string) bool {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')')
 }
 
 // citationView is a citation with the cited work, when it is stored, and a

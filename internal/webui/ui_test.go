@@ -75,7 +75,7 @@ func TestPages(t *testing.T) {
 		want   []string
 	}{
 		{"/", 200, []string{`href="/ui/documents/src_doc"`, "A &lt;b&gt;doc&lt;/b&gt;", "Ann Author", ">2<", "1 documents"}},
-		{"/ui/documents/src_doc", 200, []string{`class="hl hl-main"`, `class="hl hl-claim"`, `class="hl hl-evidence"`, `data-map="/v1/sources/src_doc/map"`, "&lt;script&gt;alert(1)&lt;/script&gt;", `href="/ui/actors/act_ann"`, "Ann &lt;i&gt;Author&lt;/i&gt;", "Citations (1)", "Roe&lt;script&gt; 2019", `href="?at=0-5#at"`}},
+		{"/ui/documents/src_doc", 200, []string{`class="hl hl-main"`, `class="hl hl-claim"`, `class="hl hl-evidence"`, `data-map="/v1/sources/src_doc/map.svg?layout=across"`, "&lt;script&gt;alert(1)&lt;/script&gt;", `href="/ui/actors/act_ann"`, "Ann &lt;i&gt;Author&lt;/i&gt;", "Citations (1)", "Roe&lt;script&gt; 2019", `href="?at=0-5#at"`}},
 		{"/ui/documents/src_doc?at=7-15", 200, []string{`target" id="at"`}},
 		{"/ui/claims/clm_main", 200, []string{"Supporting sources (1)", "Contesting sources (0)", "/ui/documents/src_doc?at=", "Asserted by", `data-map="/v1/claims/clm_main/map"`, "&lt;img src=x onerror=alert(2)&gt;"}},
 		{"/ui/claims/clm_main?depth=1", 200, []string{`<option value="1" selected>`}},
@@ -166,6 +166,27 @@ func TestAuditPages(t *testing.T) {
 		}
 		if strings.Contains(body, "<i>reason") || strings.Contains(body, "ann<b>") {
 			t.Errorf("GET %s lets audit text through as markup", path)
+		}
+	}
+}
+
+// TestUnwrap checks that hard-wrapped lines flow and structure stays.
+func TestUnwrap(t *testing.T) {
+	long := "This sentence is long enough to be a wrapped line of a paragraph,"
+	tests := []struct{ in, want string }{
+		{long + "\nand it goes on.", long + " and it goes on."},
+		{long + "\n\nNew paragraph.", long + "\n\nNew paragraph."},
+		{long + "\n- a list item", long + "\n- a list item"},
+		{long + "\n2. numbered", long + "\n2. numbered"},
+		{"# Short title\nBody text.", "# Short title\nBody text."},
+		{long + "\n", long + "\n"},
+	}
+	for _, tt := range tests {
+		if got := webui.Unwrap(tt.in); got != tt.want {
+			t.Errorf("unwrap(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if len(webui.Unwrap(tt.in)) != len(tt.in) {
+			t.Errorf("unwrap(%q) changed the length", tt.in)
 		}
 	}
 }

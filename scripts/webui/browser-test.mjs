@@ -144,9 +144,9 @@ try {
     check(await mapReady(page) === '1', `${tag}: the document's map is drawn`);
     const docNodes = await page.locator('.map svg g.map-node').count();
     check(docNodes > 2, `${tag}: the document map has ${docNodes} clickable nodes`);
+    await shoot(page, tag + '-05-document');
     const bad = await labelsFit(page);
     check(bad.length === 0, `${tag}: every label fits its box on the document map (${bad.slice(0, 3).join(' | ')})`);
-    await shoot(page, tag + '-05-document');
 
     // The explorer: zoom, click to select, double-click to centre.
     await visit(page, '/ui/explore', 'explore');

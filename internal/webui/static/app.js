@@ -113,11 +113,7 @@
       }
       info.appendChild(links);
       document.dispatchEvent(new CustomEvent('argmap:select', { detail: { id: id, text: nodeText(g) } }));
-      if (pz) {
-        // Pan so that the node sits in the middle of the box.
-        var nr = g.getBoundingClientRect(), sr = stage.getBoundingClientRect();
-        pz.panBy({ x: (sr.left + sr.width / 2) - (nr.left + nr.width / 2), y: (sr.top + sr.height / 2) - (nr.top + nr.height / 2) });
-      }
+      centreOn(g);
     }
     // A large map fitted into a small box is too small to read: start at a
     // readable zoom, centred on the focus or the first main claim. Fit shows
@@ -129,10 +125,24 @@
         svg.querySelector('g.map-node path[fill="#e3f2fd"]') || svg.querySelector('g.map-node');
       if (g && g.tagName !== 'g') g = g.closest('g.map-node');
       pz.zoom(0.8 / fitScale);
-      if (g) {
-        var nr = g.getBoundingClientRect(), sr = stage.getBoundingClientRect();
-        pz.panBy({ x: (sr.left + sr.width / 2) - (nr.left + nr.width / 2), y: (sr.top + sr.height / 2) - (nr.top + nr.height / 2) });
-      }
+      if (g) centreOn(g);
+    }
+    // Pan so that node g sits in the middle of the box: its centre is
+    // mapped into the pan-zoom viewport's coordinates, where a point p shows
+    // at pan + p × zoom.
+    function centreOn(g) {
+      if (!pz) return;
+      var vp = stage.querySelector('.svg-pan-zoom_viewport');
+      if (!vp) return;
+      var bb = g.getBBox();
+      var m = vp.getCTM().inverse().multiply(g.getCTM());
+      var svgEl = stage.querySelector('svg');
+      var p = svgEl.createSVGPoint();
+      p.x = bb.x + bb.width / 2;
+      p.y = bb.y + bb.height / 2;
+      p = p.matrixTransform(m);
+      var sz = pz.getSizes();
+      pz.pan({ x: sz.width / 2 - p.x * sz.realZoom, y: sz.height / 2 - p.y * sz.realZoom });
     }
     function centre(g) {
       var id = g.id;

@@ -1,0 +1,4 @@
+package webui
+
+// Unwrap exports unwrap to the tests.
+var Unwrap = unwrap
