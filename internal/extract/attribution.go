@@ -90,6 +90,12 @@ var reportingVerbs = wordSet(`say says said saying claim claims claimed claiming
 	accept accepts accepted describe describes described write writes wrote stress stresses stressed emphasise
 	emphasises emphasised emphasize emphasizes emphasized`)
 
+// sayVerbs are the reporting verbs that are never nouns: a question may
+// drop the "that" after them.
+var sayVerbs = wordSet(`say says said argue argues argued contend contends contended believe believes believed
+	think thinks insist insists insisted suggest suggests suggested maintain maintains maintained allege alleges
+	alleged assert asserts asserted`)
+
 // authorSubjects are subjects through which the author speaks.
 var authorSubjects = wordSet(`we i it this our my paper chapter article study book essay report brief review section
 	statement here`)
@@ -127,11 +133,18 @@ func wordSet(s string) map[string]bool {
 // regions splits a sentence into its voices. A sentence with no reporting or
 // rejecting construction is one region the author asserts.
 func regions(s string) []region {
+	return regionsOf(s, false)
+}
+
+// regionsOf splits s into its voices; loose accepts "X say P" with no
+// "that" before any clause, as people put questions ("critics say return
+// is forced"), where a sentence of a document needs a capitalised clause.
+func regionsOf(s string, loose bool) []region {
 	toks := tokens(s)
 	if rs, ok := rejectedView(toks); ok {
 		return rs
 	}
-	if rs, ok := reported(toks); ok {
+	if rs, ok := reported(toks, loose); ok {
 		return rs
 	}
 	return []region{{toks: toks}}
@@ -253,7 +266,7 @@ func rejectedView(toks []token) ([]region, bool) {
 
 // reported finds "X says (that) P" and "according to X, P". The asserter
 // is X unless X is the author (we, I, this paper).
-func reported(toks []token) ([]region, bool) {
+func reported(toks []token, loose bool) ([]region, bool) {
 	n := len(toks)
 	for i := 0; i+1 < n; i++ {
 		if toks[i].lower == "according" && toks[i+1].lower == "to" {
@@ -304,7 +317,7 @@ func reported(toks []token) ([]region, bool) {
 		for len(subj) > 0 && isAux(subj[len(subj)-1].lower) {
 			subj = subj[:len(subj)-1]
 		}
-		if len(subj) == 0 || len(subj) > 8 || j >= n || (!hasThat && toks[i+1].punct != ':' && !clauseFollows(toks[j:])) {
+		if len(subj) == 0 || len(subj) > 8 || j >= n || (!hasThat && toks[i+1].punct != ':' && !clauseFollows(toks[j:]) && !(loose && sayVerbs[toks[i].lower] && n-j >= 2)) {
 			continue
 		}
 		if !subjectLike(subj) {

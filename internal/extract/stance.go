@@ -77,6 +77,15 @@ func NewStancer() *Stancer {
 	return &Stancer{lex: wn.Default(), threshold: 0.65}
 }
 
+// analyseQuestion analyses a question, reading "X say P" loosely.
+func (s *Stancer) analyseQuestion(text string) analysis {
+	var a analysis
+	for _, r := range regionsOf(text, true) {
+		a.regions = append(a.regions, termRegion{terms: s.terms(r.toks), asserter: r.asserter, rejected: r.rejected})
+	}
+	return a
+}
+
 func (s *Stancer) analyse(text string) analysis {
 	var a analysis
 	for _, r := range regions(text) {
@@ -257,7 +266,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 // ("it is wrong to say that P") asks not-P.
 func (s *Stancer) questionTerms(question string) []term {
 	var qt []term
-	for _, r := range s.analyse(question).regions {
+	for _, r := range s.analyseQuestion(question).regions {
 		if r.rejected {
 			for _, t := range r.terms {
 				t.neg = !t.neg

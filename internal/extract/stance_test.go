@@ -107,3 +107,18 @@ func TestStanceOddInput(t *testing.T) {
 		_ = s.Judge(in, in)
 	}
 }
+
+// TestQuestionReportingFrame: a question put as "X say P" asks P.
+func TestQuestionReportingFrame(t *testing.T) {
+	s := extract.NewStancer()
+	claim := "Return from detention cannot be considered voluntary."
+	for _, q := range []string{"Critics say return from detention cannot be voluntary", "Critics say that return from detention cannot be voluntary"} {
+		if got := s.Judge(q, claim); got.Stance != argmap.StanceSame {
+			t.Errorf("Judge(%q, %q) = %+v, want same", q, claim, got)
+		}
+	}
+	// "states" is a noun here, not a reporting verb
+	if got := s.Judge("Member states use IOM for their policies", "Member states should not use IOM to carry out their policies."); got.Stance != argmap.StanceDenial {
+		t.Errorf("Judge(member states ...) = %+v, want denial", got)
+	}
+}
