@@ -9,11 +9,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
-if ! command -v chromium >/dev/null 2>&1; then
-	echo "installing chromium (apt)"
+# Liberation Sans is metric-compatible with the Helvetica Graphviz measures
+# labels in; without it the label-fit checks would fail on wider fallbacks.
+if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s fonts-liberation >/dev/null 2>&1; then
+	echo "installing chromium and fonts-liberation (apt)"
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get update -qq
-	apt-get install -y -qq chromium >/dev/null
+	apt-get install -y -qq chromium fonts-liberation >/dev/null
 fi
 dir=scripts/webui
 if [ ! -f "$dir/node_modules/playwright-core/package.json" ] ||
@@ -35,8 +37,11 @@ port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=
 token=webui-test-$RANDOM$RANDOM
 ARGMAP_API_TOKENS="tester:$token" "$work/argmap" serve --store "$work/demo.db" --addr "127.0.0.1:$port" >"$work/serve.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 100); do
-	curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-	sleep 0.1
-done
+node -e '
+const url = process.argv[1];
+let n = 0;
+(function try1() {
+  fetch(url).then((r) => { if (!r.ok) throw new Error(String(r.status)); process.exit(0); })
+    .catch(() => { if (++n > 300) { console.error("the server did not come up"); process.exit(1); } setTimeout(try1, 100); });
+})();' "http://127.0.0.1:$port/healthz"
 ARGMAP_TEST_TOKEN=$token node "$dir/browser-test.mjs" "http://127.0.0.1:$port" "$shots" || { echo "server log:"; tail -20 "$work/serve.log"; exit 1; }
