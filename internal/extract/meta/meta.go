@@ -112,6 +112,14 @@ func Detect(text, name string) Meta {
 			}
 		}
 		if len(m.Authors) == 0 && i < 20 {
+			if names, date, ok := creditLine(l); ok {
+				m.Authors = names
+				if m.Date == "" {
+					m.Date = date
+				}
+			}
+		}
+		if len(m.Authors) == 0 && i < 20 {
 			// "By Jane Doe", "By Jane Doe | 12 March 2020", "Jane Doe · March 2020".
 			for k, part := range splitByline(l) {
 				if bm := byRe.FindStringSubmatch(part); bm != nil {
@@ -178,6 +186,65 @@ func Detect(text, name string) Meta {
 }
 
 // splitByline splits a byline at " | ", " · ", " — " and " – ".
+// personNameRe matches a person's name: two or three capitalised words,
+// initials allowed ("Lena Haldane", "R. K. Okafor", "Marco de Ferrante" is
+// not taken).
+var personNameRe = regexp.MustCompile(`^(?:\p{Lu}[\p{L}'’-]*\.?\s+){1,2}\p{Lu}[\p{L}'’-]+$`)
+
+// orgHeads are words that head the names of organisations, publications
+// and document types, never of people.
+var orgHeads = map[string]bool{
+	"observatory": true, "institute": true, "university": true, "centre": true, "center": true, "group": true,
+	"network": true, "council": true, "agency": true, "organization": true, "organisation": true, "foundation": true,
+	"committee": true, "office": true, "project": true, "coalition": true, "monitor": true, "team": true,
+	"press": true, "review": true, "journal": true, "brief": true, "summary": true, "paper": true, "report": true,
+	"blog": true, "forum": true, "forums": true, "news": true, "times": true, "post": true, "service": true,
+	"services": true, "ministry": true, "department": true, "association": true, "union": true, "trust": true,
+	"programme": true, "program": true, "school": true, "college": true, "library": true, "studies": true,
+}
+
+// creditLine reads a credit line whose parts are separated by " · ", " | "
+// or dashes, one part a date and one part a list of person names ("Policy
+// brief · Meridian Migration Observatory · June 2023 · Jonas Ekwueme").
+func creditLine(l string) (names []string, date string, ok bool) {
+	parts := splitByline(l)
+	if len(parts) < 2 || len(l) > 250 {
+		return nil, "", false
+	}
+	for _, p := range parts {
+		if d := parseDate(p); d != "" && date == "" && len(strings.Fields(p)) <= 4 {
+			date = d
+			continue
+		}
+		if names != nil {
+			continue
+		}
+		if i := strings.Index(strings.ToLower(" "+p), " by "); i >= 0 {
+			p = p[i+3:] // "By Jane Doe", "Posted 12 May 2022 by Jane Doe"
+		}
+		cand := splitNames(strings.TrimSpace(p))
+		good := len(cand) > 0
+		for _, c := range cand {
+			if !personNameRe.MatchString(c) {
+				good = false
+				break
+			}
+			for _, w := range strings.Fields(strings.ToLower(c)) {
+				if orgHeads[strings.Trim(w, ".")] || months[strings.Trim(w, ".")] != "" {
+					good = false
+				}
+			}
+		}
+		if good {
+			names = cand
+		}
+	}
+	if date == "" && names != nil {
+		date = parseDate(l)
+	}
+	return names, date, names != nil && date != ""
+}
+
 func splitByline(l string) []string {
 	parts := []string{l}
 	for _, sep := range []string{" | ", " · ", " — ", " – "} {
