@@ -24,6 +24,7 @@
 #   ARGMAP_NEO4J_DATABASE  database name ("" for the server's default; named databases need Enterprise)
 #   ARGMAP_NEO4J_PACKAGES  the packages to test (default below)
 #   ARGMAP_NEO4J_HEAP, ARGMAP_NEO4J_PAGECACHE  the bundled server's Java heap (1g) and page cache (256m)
+#   ARGMAP_NEO4J_START_TIMEOUT  seconds to wait for the bundled server (600; a loaded machine took 3 minutes)
 #
 # With the bundled server the tests also get ARGMAP_NEO4J_LAUNCHER (the path of
 # scripts/neo4j-server/run.sh): the fault tests start and stop servers of their
@@ -95,15 +96,23 @@ for attempt in 1 2 3; do
 	bash "$launcher" --home "$home/db" --port "$port" --password "$password" \
 		--pagecache "${ARGMAP_NEO4J_PAGECACHE:-256m}" >"$log" 2>&1 </dev/null &
 	pid=$!
-	for _ in $(seq 240); do
+	deadline=$((SECONDS + ${ARGMAP_NEO4J_START_TIMEOUT:-600}))
+	while [ "$SECONDS" -lt "$deadline" ]; do
 		if grep -q '^argmap-neo4j-server ready' "$log"; then ready=1; break; fi
 		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.5
 	done
 	[ -n "$ready" ] && break
+	alive=""
+	kill -0 "$pid" 2>/dev/null && alive=1
 	kill -TERM "$pid" 2>/dev/null || true
 	wait "$pid" 2>/dev/null || true
 	pid=""
+	if [ -n "$alive" ]; then
+		echo "test-neo4j.sh: the Neo4j launcher was not ready after ${ARGMAP_NEO4J_START_TIMEOUT:-600} s (ARGMAP_NEO4J_START_TIMEOUT); its log:" >&2
+		tail -40 "$log" >&2
+		exit 1
+	fi
 	if ! grep -q 'Address already in use' "$log"; then
 		echo "test-neo4j.sh: the Neo4j launcher did not start (attempt $attempt); its log:" >&2
 		tail -40 "$log" >&2
