@@ -340,13 +340,20 @@ func (u *UI) explore(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	comps, single, err := u.components(ctx)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
 	u.render(w, r, http.StatusOK, "explore", page{Title: "Explore", Nav: "explore", Data: struct {
-		Mains  []mainClaim
-		Focus  string
-		Text   string
-		Depth  int
-		Depths []int
-	}{mains, focus, text, depth, []int{1, 2, 3, 4, 5}}})
+		Mains      []mainClaim
+		Focus      string
+		Text       string
+		Depth      int
+		Depths     []int
+		Components []component
+		Single     int
+	}{mains, focus, text, depth, []int{1, 2, 3, 4, 5}, comps, single}})
 }
 
 // sourceTitle returns a source's title, or "" when it cannot be read.

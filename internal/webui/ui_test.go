@@ -82,7 +82,7 @@ func TestPages(t *testing.T) {
 		{"/ui/actors/act_ann", 200, []string{"Asserts (2)", `href="/ui/claims/clm_reason"`}},
 		{"/ui/search?q=reason", 200, []string{`href="/ui/claims/clm_reason"`, "Who supports or contests it?"}},
 		{"/ui/search", 200, []string{"Type a claim above"}},
-		{"/ui/explore", 200, []string{`data-map="/v1/claims/clm_main/map"`}},
+		{"/ui/explore", 200, []string{`data-map="/v1/claims/clm_main/map"`, "Connected arguments", "3 claims and evidence"}},
 		{"/ui/explore?focus=clm_reason&depth=2", 200, []string{`data-map="/v1/claims/clm_reason/map"`, `data-depth-value="2"`}},
 		{"/ui/print/clm_main", 200, []string{`data-map="/v1/claims/clm_main/map.svg?depth=1&amp;limit=24&amp;layout=across"`}},
 		{"/ui/print/clm_main?depth=3&layout=up", 200, []string{`data-map="/v1/claims/clm_main/map.svg?depth=3&amp;limit=24&amp;layout=up"`}},

@@ -1,0 +1,104 @@
+package webui
+
+import (
+	"context"
+	"sort"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// component is a connected piece of the stored argument: claims and
+// evidence joined by relations, shown by one representative claim.
+type component struct {
+	Focus string // a main claim, else the claim most relations point at
+	Text  string
+	Size  int
+}
+
+// maxComponentNodes bounds the graph read to list components.
+const maxComponentNodes = 5000
+
+// components lists the connected pieces of the stored argument, largest
+// first, and counts the claims and evidence that no relation joins.
+func (u *UI) components(ctx context.Context) ([]component, int, error) {
+	g, err := u.store.Neighbourhood(ctx, "", 0, maxComponentNodes)
+	if err != nil {
+		return nil, 0, err
+	}
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	add := func(x string) {
+		if _, ok := parent[x]; !ok {
+			parent[x] = x
+		}
+	}
+	union := func(a, b string) {
+		add(a)
+		add(b)
+		if ra, rb := find(a), find(b); ra != rb {
+			parent[ra] = rb
+		}
+	}
+	texts := map[string]string{}
+	main := map[string]bool{}
+	for _, c := range g.Claims {
+		add(c.ID)
+		texts[c.ID] = c.Text
+		main[c.ID] = c.Main
+	}
+	for _, e := range g.Evidence {
+		add(e.ID)
+	}
+	targeted := map[string]int{}
+	for _, r := range g.Relations {
+		union(r.ID, r.To)
+		targeted[r.To]++
+		for _, f := range r.From {
+			union(r.ID, f)
+		}
+	}
+	members := map[string][]string{}
+	for id := range parent {
+		if argmap.KindOf(id) == argmap.KindRelation {
+			continue
+		}
+		root := find(id)
+		members[root] = append(members[root], id)
+	}
+	var out []component
+	single := 0
+	for _, ids := range members {
+		if len(ids) < 2 {
+			single++
+			continue
+		}
+		sort.Strings(ids)
+		best := ""
+		for _, id := range ids {
+			if argmap.KindOf(id) != argmap.KindClaim {
+				continue
+			}
+			if best == "" || (main[id] && !main[best]) || (main[id] == main[best] && targeted[id] > targeted[best]) {
+				best = id
+			}
+		}
+		if best == "" {
+			continue
+		}
+		out = append(out, component{Focus: best, Text: texts[best], Size: len(ids)})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Size != out[j].Size {
+			return out[i].Size > out[j].Size
+		}
+		return out[i].Focus < out[j].Focus
+	})
+	return out, single, nil
+}
