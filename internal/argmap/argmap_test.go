@@ -147,6 +147,9 @@ type fakeQuestioner struct {
 	hits    []argmap.ClaimHit
 	reach   map[string][]argmap.Reach
 	sources map[string]argmap.Source
+	// sourceReads counts the reads of sources (Source calls and
+	// SourcesByID calls): an answer should look its sources up at once.
+	sourceReads int
 }
 
 func (f *fakeQuestioner) Claim(_ context.Context, id string) (*argmap.Claim, error) {
@@ -162,7 +165,20 @@ func (f *fakeQuestioner) SearchClaims(context.Context, string, int) ([]argmap.Cl
 func (f *fakeQuestioner) Reach(_ context.Context, id string, _ int) ([]argmap.Reach, error) {
 	return f.reach[id], nil
 }
+func (f *fakeQuestioner) SourcesByID(_ context.Context, ids []string) ([]argmap.Source, error) {
+	f.sourceReads++
+	var out []argmap.Source
+	for _, id := range ids {
+		if s, ok := f.sources[id]; ok {
+			s.Text = ""
+			out = append(out, s)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
 func (f *fakeQuestioner) Source(_ context.Context, id string) (*argmap.Source, error) {
+	f.sourceReads++
 	s, ok := f.sources[id]
 	if !ok {
 		return nil, argmap.Errorf(argmap.ENOTFOUND, "source %s not found", id)
@@ -217,6 +233,9 @@ func TestFindSupporters(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("FindSupporters mismatch (-want +got):\n%s", diff)
+	}
+	if q.sourceReads != 1 {
+		t.Errorf("FindSupporters read sources %d times, want once (one lookup of every source quoted)", q.sourceReads)
 	}
 	if _, err := argmap.FindSupporters(context.Background(), q, nil, "  ", 3); argmap.ErrorCode(err) != argmap.EINVALID {
 		t.Errorf("FindSupporters(blank) error = %v, want EINVALID", err)

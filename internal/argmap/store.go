@@ -146,6 +146,10 @@ type SourceStore interface {
 	SourceByHash(ctx context.Context, hash string) (*Source, error)
 	// Sources lists sources without their text.
 	Sources(ctx context.Context, f SourceFilter) ([]Source, error)
+	// SourcesByID returns the sources with the given IDs without their text,
+	// ordered by ID, each once, in one read: the light lookup for titles.
+	// Unknown IDs are left out, not an error.
+	SourcesByID(ctx context.Context, ids []string) ([]Source, error)
 	// DeleteSource removes the source, its spans and citations. Extracted claims
 	// and evidence left with no span are removed too, with their relations,
 	// and so are the actors of those claims that no other claim names.

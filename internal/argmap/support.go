@@ -122,6 +122,7 @@ type Questioner interface {
 	SearchClaims(ctx context.Context, q string, limit int) ([]ClaimHit, error)
 	Reach(ctx context.Context, claimID string, depth int) ([]Reach, error)
 	Source(ctx context.Context, id string) (*Source, error)
+	SourcesByID(ctx context.Context, ids []string) ([]Source, error)
 }
 
 // Polarity returns +1 when a path supports its target and -1 when it contests
@@ -274,6 +275,16 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 		}
 		if len(matched) == 0 {
 			sort.SliceStable(topic, func(a, b int) bool { return topic[a].j.Score > topic[b].j.Score })
+			topic = topic[:min(len(topic), maxSuggestions)]
+			var ids []string
+			for _, t := range topic {
+				if len(t.hit.Claim.Spans) > 0 {
+					ids = append(ids, t.hit.Claim.Spans[0].SourceID)
+				}
+			}
+			if err := f.loadSources(ids); err != nil {
+				return nil, err
+			}
 			for i, t := range topic {
 				if i == maxSuggestions {
 					break
@@ -362,6 +373,36 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 	for _, m := range matched {
 		direct[m.hit.Claim.ID] = true
 	}
+	// every walk first, then the titles of every source they quote in one
+	// light lookup (not one read of a whole source text per source)
+	reachOf := map[string][]Reach{}
+	var sourceIDs []string
+	for _, p := range props {
+		for _, m := range p.items {
+			if len(m.hit.Claim.Spans) > 0 {
+				sourceIDs = append(sourceIDs, m.hit.Claim.Spans[0].SourceID)
+			}
+			if _, ok := reachOf[m.hit.Claim.ID]; ok {
+				continue
+			}
+			reaches := []Reach{{Node: m.hit.Claim.ID, Spans: m.hit.Claim.Spans}}
+			if KindOf(m.hit.Claim.ID) == KindClaim {
+				var err error
+				if reaches, err = q.Reach(ctx, m.hit.Claim.ID, depth); err != nil {
+					return nil, err
+				}
+			}
+			reachOf[m.hit.Claim.ID] = reaches
+			for _, r := range reaches {
+				for _, sp := range r.Spans {
+					sourceIDs = append(sourceIDs, sp.SourceID)
+				}
+			}
+		}
+	}
+	if err := f.loadSources(sourceIDs); err != nil {
+		return nil, err
+	}
 	for _, p := range props {
 		for _, m := range p.items {
 			cm, err := f.claimMatch(m.hit.Claim, m.j.Score)
@@ -370,16 +411,7 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 			}
 			p.pm.Claims = append(p.pm.Claims, cm)
 			ans.Claims = append(ans.Claims, cm)
-			var reaches []Reach
-			if KindOf(m.hit.Claim.ID) == KindClaim {
-				reaches, err = q.Reach(ctx, m.hit.Claim.ID, depth)
-				if err != nil {
-					return nil, err
-				}
-			} else {
-				reaches = []Reach{{Node: m.hit.Claim.ID, Spans: m.hit.Claim.Spans}}
-			}
-			for _, r := range reaches {
+			for _, r := range reachOf[m.hit.Claim.ID] {
 				if seenReach[r.Node+" "+m.hit.Claim.ID] || (len(r.Steps) > 0 && direct[r.Node]) {
 					// a matched claim answers for itself
 					continue
@@ -549,8 +581,34 @@ type finder struct {
 	texts   map[string]string
 }
 
+// loadSources looks up the sources of ids not yet known in one read. An ID
+// it does not find is remembered as unknown (ref answers ENOTFOUND).
+func (f *finder) loadSources(ids []string) error {
+	var want []string
+	for _, id := range ids {
+		if _, ok := f.sources[id]; !ok {
+			f.sources[id] = nil
+			want = append(want, id)
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	list, err := f.q.SourcesByID(f.ctx, want)
+	if err != nil {
+		return err
+	}
+	for i := range list {
+		f.sources[list[i].ID] = &list[i]
+	}
+	return nil
+}
+
 func (f *finder) ref(id string) (SourceRef, error) {
 	s, ok := f.sources[id]
+	if ok && s == nil {
+		return SourceRef{}, Errorf(ENOTFOUND, "source %s not found", id)
+	}
 	if !ok {
 		var err error
 		s, err = f.q.Source(f.ctx, id)

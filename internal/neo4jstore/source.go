@@ -75,6 +75,26 @@ func (s *Store) Sources(ctx context.Context, f argmap.SourceFilter) ([]argmap.So
 	return out, err
 }
 
+// SourcesByID returns the sources with the given IDs without their text,
+// ordered by ID, in one statement; unknown IDs are left out.
+func (s *Store) SourcesByID(ctx context.Context, ids []string) ([]argmap.Source, error) {
+	ids = uniqueSorted(append([]string(nil), ids...))
+	if len(ids) == 0 {
+		return []argmap.Source{}, nil
+	}
+	out := []argmap.Source{}
+	err := s.read(ctx, "read sources", func(t tx) error {
+		recs, err := run(ctx, t, qSourcesByIDs, map[string]any{"ids": ids})
+		if err != nil {
+			return err
+		}
+		list, err := mapAll(recs, keyed("s", sourceFrom))
+		out = append(out[:0], list...)
+		return err
+	})
+	return out, err
+}
+
 // DeleteSource removes the source, its spans and citations, the extracted
 // claims and evidence stated only in it, with their relations, and the
 // actors of those claims that no other claim names. ENOTFOUND if unknown.

@@ -77,6 +77,22 @@ func (s *Store) Sources(ctx context.Context, f argmap.SourceFilter) ([]argmap.So
 	return out, err
 }
 
+// SourcesByID returns the sources with the given IDs without their text,
+// ordered by ID, in one query; unknown IDs are left out.
+func (s *Store) SourcesByID(ctx context.Context, ids []string) ([]argmap.Source, error) {
+	if len(ids) == 0 {
+		return []argmap.Source{}, nil
+	}
+	out := []argmap.Source{}
+	err := s.read(ctx, "read sources", func(tx *sql.Tx) error {
+		list, err := scanSources(ctx, tx, false, `SELECT `+sourceCols+` FROM sources s
+			WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id`, jsonList(ids))
+		out = append(out[:0], list...)
+		return err
+	})
+	return out, err
+}
+
 // DeleteSource removes the source, its spans and citations; citations of it
 // by other sources lose their cited ID and relations stated in it lose their
 // span. Extracted claims and evidence left with no span are removed too, with

@@ -1,6 +1,7 @@
 package argmaptest
 
 import (
+	"sort"
 	"testing"
 	"time"
 
@@ -35,6 +36,36 @@ func testSource(t *testing.T, e *env) {
 		noText.Text = ""
 		if diff := cmp.Diff([]argmap.Source{noText}, list, opts); diff != "" {
 			t.Errorf("Sources() mismatch (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("SourcesByID", func(t *testing.T) {
+		s := e.store(t)
+		a := newSource("First report", "The IOM runs border posts.")
+		b := newSource("Second report", "The IOM funds checkpoints.")
+		b.Authors = []string{"Alpha, A."}
+		c := newSource("Third report", "Not asked for.")
+		for _, src := range []*argmap.Source{&a, &b, &c} {
+			must(t, "CreateSource", s.CreateSource(ctx(t), src))
+		}
+		a.Text, b.Text = "", ""
+		want := []argmap.Source{a, b}
+		sort.Slice(want, func(i, j int) bool { return want[i].ID < want[j].ID })
+		unknown := argmap.NewID(argmap.KindSource)
+		tests := []struct {
+			name string
+			ids  []string
+			want []argmap.Source
+		}{
+			{"two of three, repeated, with an unknown ID", []string{b.ID, unknown, a.ID, b.ID}, want},
+			{"unknown only", []string{unknown, "not an id", "' OR 1=1 --"}, []argmap.Source{}},
+			{"none", nil, []argmap.Source{}},
+		}
+		for _, tc := range tests {
+			got, err := s.SourcesByID(ctx(t), tc.ids)
+			must(t, "SourcesByID", err)
+			if diff := cmp.Diff(tc.want, got, opts); diff != "" {
+				t.Errorf("SourcesByID(%s) mismatch (-want +got):\n%s", tc.name, diff)
+			}
 		}
 	})
 	t.Run("CreatedAtDefaulted", func(t *testing.T) {
