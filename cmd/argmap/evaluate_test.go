@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -219,5 +221,52 @@ func TestEvaluateQuestion(t *testing.T) {
 	}
 	if len(ans.Evaluations) == 0 || ans.Evaluations[0].Match != "same" || ans.Evaluations[0].Statements[0].ID != ans.Evaluations[0].Focus {
 		t.Errorf("evaluate --format json QUESTION = %+v", ans)
+	}
+}
+
+// TestExportCutByRelevance draws a graph larger than a map holds: a chain
+// of 1000 claims and 1100 lone claims. The chain is drawn whole, 500 lone
+// claims fill the rest, and the cut is said on stderr and in the title.
+func TestExportCutByRelevance(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "s.db")
+	var b strings.Builder
+	for i := 0; i < 1000; i++ {
+		fmt.Fprintf(&b, "c%d chain%04d\n", i, i)
+	}
+	for i := 0; i < 1100; i++ {
+		fmt.Fprintf(&b, "l%d lone%04d\n", i, i)
+	}
+	b.WriteString("#\n")
+	for i := 1; i < 1000; i++ {
+		fmt.Fprintf(&b, "c%d c%d\n", i, i-1)
+	}
+	writeFiles(t, dir, map[string][]byte{"big.tgf": []byte(b.String())})
+	if code, _, errs := cli(t, nil, "import", "--store", store, filepath.Join(dir, "big.tgf")); code != 0 {
+		t.Fatalf("import = %d: %s", code, errs)
+	}
+	out := filepath.Join(dir, "map.dot")
+	code, _, errs := cli(t, nil, "export", "--store", store, "--format", "dot", "-o", out)
+	if code != 0 {
+		t.Fatalf("export = %d: %s", code, errs)
+	}
+	if !strings.Contains(errs, "left out 600 claims, 0 evidence, 0 relations") || !strings.Contains(errs, "--claim") {
+		t.Errorf("export stderr = %q, want the cut said (600 lone claims left out) and how to see the rest", errs)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chain := map[string]bool{}
+	for _, m := range regexp.MustCompile(`chain\d{4}`).FindAllString(string(data), -1) {
+		chain[m] = true
+	}
+	lone := map[string]bool{}
+	for _, m := range regexp.MustCompile(`lone\d{4}`).FindAllString(string(data), -1) {
+		lone[m] = true
+	}
+	if len(chain) != 1000 || len(lone) != 500 || !strings.Contains(string(data), "Part of the graph") {
+		t.Errorf("map has %d chain and %d lone claims (title said: %v), want 1000 and 500 with the cut in the title",
+			len(chain), len(lone), strings.Contains(string(data), "Part of the graph"))
 	}
 }

@@ -10,9 +10,11 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/evaluate"
+	"github.com/argmap/argmap/internal/render"
 )
 
-// maxExportNodes bounds a whole-graph export; larger graphs need --claim.
+// maxExportNodes bounds the claims and evidence of a drawn map: a larger
+// graph is cut by relevance (render.Trim) and the cut is reported.
 const maxExportNodes = 1500
 
 func runExport(ctx context.Context, e *env, args []string) error {
@@ -81,11 +83,20 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "wrote %s (%d bytes, %s, %d claims, %d relations)\n", *out, len(data), *format, len(g.Claims), len(g.Relations))
 		return nil
 	}
-	g, err := st.Neighbourhood(ctx, *claim, d, maxExportNodes)
+	g, err := st.Neighbourhood(ctx, *claim, d, 0)
 	if err != nil {
 		return err
 	}
 	opt := argmap.RenderOptions{Format: f, Focus: *claim, Title: *title}
+	g, cut := render.Trim(g, maxExportNodes, *claim)
+	if cut.Omitted() {
+		fmt.Fprintf(e.stderr, "the graph is too large to draw whole: %s; draw a neighbourhood with --claim ID, or write everything with --format %s\n",
+			cut, strings.Join(x.MapFormats(), ", "))
+		if opt.Title == "" {
+			opt.Title = fmt.Sprintf("Part of the graph: %d of %d claims and %d of %d evidence (left out: %d claims, %d evidence, %d relations)",
+				cut.KeptClaims, cut.KeptClaims+cut.Claims, cut.KeptEvidence, cut.KeptEvidence+cut.Evidence, cut.Claims, cut.Evidence, cut.Relations)
+		}
+	}
 	if *eval {
 		// Labels come from the whole graph, whatever part of it is drawn.
 		whole, err := st.Neighbourhood(ctx, "", 0, 0)

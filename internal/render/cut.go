@@ -1,0 +1,257 @@
+package render
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// Cut says what Trim left out of a graph.
+type Cut struct {
+	Claims, Evidence, Relations int // left out
+	KeptClaims, KeptEvidence    int
+	Components, KeptComponents  int // connected parts of the graph, and those drawn whole
+}
+
+// Omitted reports whether anything was left out.
+func (c Cut) Omitted() bool { return c.Claims+c.Evidence+c.Relations > 0 }
+
+// String describes the cut for a person.
+func (c Cut) String() string {
+	if !c.Omitted() {
+		return "nothing left out"
+	}
+	return fmt.Sprintf("drew %d of %d claims and %d of %d evidence (%d of %d connected parts whole, then the best-connected nodes of the next); left out %d claims, %d evidence, %d relations",
+		c.KeptClaims, c.KeptClaims+c.Claims, c.KeptEvidence, c.KeptEvidence+c.Evidence, c.KeptComponents, c.Components, c.Claims, c.Evidence, c.Relations)
+}
+
+// Trim returns g cut down to at most max claims and evidence, chosen by
+// relevance, never by ID: the connected part holding focus first (when
+// focus is a claim or evidence of g), then the largest connected parts; a
+// part that does not fit whole gives its nodes closest to focus, then of
+// highest degree. Relations are kept when all their ends are (an end that
+// was not in g to begin with does not count against it), and sources,
+// actors and citations when a kept node refers to them. g is not changed;
+// with max <= 0 or a graph that fits, g is returned as it is.
+func Trim(g *argmap.Graph, max int, focus string) (*argmap.Graph, Cut) {
+	n := len(g.Claims) + len(g.Evidence)
+	if max <= 0 || n <= max {
+		return g, Cut{KeptClaims: len(g.Claims), KeptEvidence: len(g.Evidence)}
+	}
+	// nodes: claims and evidence; relations join every end with every other
+	index := map[string]int{}
+	ids := make([]string, 0, n)
+	for _, c := range g.Claims {
+		index[c.ID] = len(ids)
+		ids = append(ids, c.ID)
+	}
+	for _, e := range g.Evidence {
+		index[e.ID] = len(ids)
+		ids = append(ids, e.ID)
+	}
+	rel := map[string]*argmap.Relation{}
+	for i := range g.Relations {
+		rel[g.Relations[i].ID] = &g.Relations[i]
+	}
+	// ends returns the claims and evidence a relation touches, following
+	// relations that target relations (undercuts) down to their nodes.
+	var ends func(r *argmap.Relation, depth int) []int
+	ends = func(r *argmap.Relation, depth int) []int {
+		var out []int
+		for _, f := range r.From {
+			if i, ok := index[f]; ok {
+				out = append(out, i)
+			}
+		}
+		if i, ok := index[r.To]; ok {
+			out = append(out, i)
+		} else if t, ok := rel[r.To]; ok && depth < 8 {
+			out = append(out, ends(t, depth+1)...)
+		}
+		return out
+	}
+	adj := make([][]int, n)
+	for i := range g.Relations {
+		e := ends(&g.Relations[i], 0)
+		for _, a := range e {
+			for _, b := range e {
+				if a != b {
+					adj[a] = append(adj[a], b)
+				}
+			}
+		}
+	}
+	// connected parts
+	comp := make([]int, n)
+	for i := range comp {
+		comp[i] = -1
+	}
+	var parts [][]int
+	for s := range ids {
+		if comp[s] >= 0 {
+			continue
+		}
+		p := len(parts)
+		comp[s] = p
+		members := []int{s}
+		for k := 0; k < len(members); k++ {
+			for _, v := range adj[members[k]] {
+				if comp[v] < 0 {
+					comp[v] = p
+					members = append(members, v)
+				}
+			}
+		}
+		parts = append(parts, members)
+	}
+	// distance from focus (-1: unreachable or no focus)
+	dist := make([]int, n)
+	for i := range dist {
+		dist[i] = -1
+	}
+	focusPart := -1
+	if f, ok := index[focus]; ok {
+		focusPart = comp[f]
+		dist[f] = 0
+		queue := []int{f}
+		for k := 0; k < len(queue); k++ {
+			for _, v := range adj[queue[k]] {
+				if dist[v] < 0 {
+					dist[v] = dist[queue[k]] + 1
+					queue = append(queue, v)
+				}
+			}
+		}
+	}
+	order := make([]int, len(parts))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		pa, pb := order[a], order[b]
+		if (pa == focusPart) != (pb == focusPart) {
+			return pa == focusPart
+		}
+		if len(parts[pa]) != len(parts[pb]) {
+			return len(parts[pa]) > len(parts[pb])
+		}
+		return ids[parts[pa][0]] < ids[parts[pb][0]]
+	})
+	keep := make([]bool, n)
+	budget := max
+	cut := Cut{Components: len(parts)}
+	for _, p := range order {
+		if budget == 0 {
+			break
+		}
+		members := parts[p]
+		if len(members) <= budget {
+			for _, v := range members {
+				keep[v] = true
+			}
+			budget -= len(members)
+			cut.KeptComponents++
+			continue
+		}
+		ranked := append([]int(nil), members...)
+		sort.SliceStable(ranked, func(a, b int) bool {
+			va, vb := ranked[a], ranked[b]
+			if dist[va] != dist[vb] {
+				if dist[va] < 0 || dist[vb] < 0 {
+					return dist[vb] < 0
+				}
+				return dist[va] < dist[vb]
+			}
+			if len(adj[va]) != len(adj[vb]) {
+				return len(adj[va]) > len(adj[vb])
+			}
+			return ids[va] < ids[vb]
+		})
+		for _, v := range ranked[:budget] {
+			keep[v] = true
+		}
+		budget = 0
+	}
+	return subgraph(g, keep, index, rel, cut)
+}
+
+// subgraph copies the kept nodes of g and what they need into a new graph.
+func subgraph(g *argmap.Graph, keep []bool, index map[string]int, rel map[string]*argmap.Relation, cut Cut) (*argmap.Graph, Cut) {
+	out := &argmap.Graph{}
+	sources, actors := map[string]bool{}, map[string]bool{}
+	for _, c := range g.Claims {
+		if !keep[index[c.ID]] {
+			cut.Claims++
+			continue
+		}
+		out.Claims = append(out.Claims, c)
+		for _, sp := range c.Spans {
+			sources[sp.SourceID] = true
+		}
+		for _, a := range c.Actors {
+			actors[a.ActorID] = true
+		}
+	}
+	for _, e := range g.Evidence {
+		if !keep[index[e.ID]] {
+			cut.Evidence++
+			continue
+		}
+		out.Evidence = append(out.Evidence, e)
+		for _, sp := range e.Spans {
+			sources[sp.SourceID] = true
+		}
+	}
+	cut.KeptClaims, cut.KeptEvidence = len(out.Claims), len(out.Evidence)
+	// a relation stays when every end stays: a node, or a relation that stays
+	kept := map[string]bool{}
+	var stays func(id string, depth int) bool
+	stays = func(id string, depth int) bool {
+		if i, ok := index[id]; ok {
+			return keep[i]
+		}
+		r, ok := rel[id]
+		if !ok {
+			return true // outside the map before the cut: drawn as before
+		}
+		if depth > 8 {
+			return false
+		}
+		if v, ok := kept[id]; ok {
+			return v
+		}
+		v := stays(r.To, depth+1)
+		for _, f := range r.From {
+			v = v && stays(f, depth+1)
+		}
+		kept[id] = v
+		return v
+	}
+	for _, r := range g.Relations {
+		if !stays(r.ID, 0) {
+			cut.Relations++
+			continue
+		}
+		out.Relations = append(out.Relations, r)
+		if r.Span != nil {
+			sources[r.Span.SourceID] = true
+		}
+	}
+	for _, s := range g.Sources {
+		if sources[s.ID] {
+			out.Sources = append(out.Sources, s)
+		}
+	}
+	for _, a := range g.Actors {
+		if actors[a.ID] {
+			out.Actors = append(out.Actors, a)
+		}
+	}
+	for _, c := range g.Citations {
+		if sources[c.SourceID] && (c.CitedID == "" || sources[c.CitedID]) {
+			out.Citations = append(out.Citations, c)
+		}
+	}
+	return out, cut
+}
