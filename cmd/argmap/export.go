@@ -90,8 +90,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	opt := argmap.RenderOptions{Format: f, Focus: *claim, Title: *title}
 	g, cut := render.Trim(g, maxExportNodes, *claim)
 	if cut.Omitted() {
-		fmt.Fprintf(e.stderr, "the graph is too large to draw whole: %s; draw a neighbourhood with --claim ID, or write everything with --format %s\n",
-			cut, strings.Join(x.MapFormats(), ", "))
+		fmt.Fprintf(e.stderr, "the graph is too large to draw whole: %s; draw a neighbourhood with --claim ID, or write everything with --format argdown or aif\n", cut)
 		if opt.Title == "" {
 			opt.Title = fmt.Sprintf("Part of the graph: %d of %d claims and %d of %d evidence (left out: %d claims, %d evidence, %d relations)",
 				cut.KeptClaims, cut.KeptClaims+cut.Claims, cut.KeptEvidence, cut.KeptEvidence+cut.Evidence, cut.Claims, cut.Evidence, cut.Relations)

@@ -11,7 +11,8 @@ import (
 type Cut struct {
 	Claims, Evidence, Relations int // left out
 	KeptClaims, KeptEvidence    int
-	Components, KeptComponents  int // connected parts of the graph, and those drawn whole
+	Components, KeptComponents  int  // connected parts of the graph, and those drawn whole
+	Partial                     bool // one more part drawn in part
 }
 
 // Omitted reports whether anything was left out.
@@ -22,8 +23,12 @@ func (c Cut) String() string {
 	if !c.Omitted() {
 		return "nothing left out"
 	}
-	return fmt.Sprintf("drew %d of %d claims and %d of %d evidence (%d of %d connected parts whole, then the best-connected nodes of the next); left out %d claims, %d evidence, %d relations",
-		c.KeptClaims, c.KeptClaims+c.Claims, c.KeptEvidence, c.KeptEvidence+c.Evidence, c.KeptComponents, c.Components, c.Claims, c.Evidence, c.Relations)
+	how := fmt.Sprintf("the largest %d of %d connected parts whole", c.KeptComponents, c.Components)
+	if c.Partial {
+		how += ", then the best-connected nodes of the next"
+	}
+	return fmt.Sprintf("drew %d of %d claims and %d of %d evidence (%s); left out %d claims, %d evidence, %d relations",
+		c.KeptClaims, c.KeptClaims+c.Claims, c.KeptEvidence, c.KeptEvidence+c.Evidence, how, c.Claims, c.Evidence, c.Relations)
 }
 
 // Trim returns g cut down to at most max claims and evidence, chosen by
@@ -172,6 +177,7 @@ func Trim(g *argmap.Graph, max int, focus string) (*argmap.Graph, Cut) {
 			keep[v] = true
 		}
 		budget = 0
+		cut.Partial = true
 	}
 	return subgraph(g, keep, index, rel, cut)
 }

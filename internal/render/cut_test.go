@@ -72,10 +72,10 @@ func TestTrim(t *testing.T) {
 			render.Cut{Claims: 4}},
 		{"a part that does not fit gives its best-connected nodes", 2, "",
 			[]string{"act_x", "clm_s1", "clm_z_hub", "rel_clm_s1", "src_a"},
-			render.Cut{Claims: 9, Evidence: 1, Relations: 6}},
+			render.Cut{Claims: 9, Evidence: 1, Relations: 6, Partial: true}},
 		{"the focus's part first, nearest first", 2, "clm_m2",
 			[]string{"clm_m1", "clm_m2", "rel_m", "rel_out"},
-			render.Cut{Claims: 9, Evidence: 1, Relations: 5}},
+			render.Cut{Claims: 9, Evidence: 1, Relations: 5, Partial: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,7 +84,7 @@ func TestTrim(t *testing.T) {
 			if gi := ids(got); !slices.Equal(gi, tt.want) {
 				t.Errorf("Trim(%d, %q) kept %v, want %v", tt.max, tt.focus, gi, tt.want)
 			}
-			if cut.Claims != tt.omitted.Claims || cut.Evidence != tt.omitted.Evidence || cut.Relations != tt.omitted.Relations {
+			if cut.Claims != tt.omitted.Claims || cut.Evidence != tt.omitted.Evidence || cut.Relations != tt.omitted.Relations || cut.Partial != tt.omitted.Partial {
 				t.Errorf("Trim(%d, %q) left out %+v, want %+v", tt.max, tt.focus, cut, tt.omitted)
 			}
 			if cut.Omitted() != (tt.omitted.Claims+tt.omitted.Evidence+tt.omitted.Relations > 0) {
