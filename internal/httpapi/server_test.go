@@ -178,3 +178,25 @@ func TestIngestDeadlineGrowsWithTheDocument(t *testing.T) {
 		t.Errorf("POST /v1/sources (small, ingest 1 s, request timeout 200 ms) = %d %s, want 503", r.Status, trunc(r.Body))
 	}
 }
+
+// stubbornIngester ignores its context, as a long extraction stage does, and
+// finishes only when released.
+type stubbornIngester struct{ release chan struct{} }
+
+func (s stubbornIngester) Ingest(ctx context.Context, doc argmap.Document) (*argmap.IngestResult, error) {
+	<-s.release
+	return &argmap.IngestResult{Source: argmap.Source{ID: argmap.NewID(argmap.KindSource), Title: doc.Name, Kind: argmap.SourceDocument}, Created: true}, nil
+}
+
+// TestIngestAnswersAtItsDeadline checks that an ingest past its deadline is
+// answered 503 with Retry-After at the deadline, even while the work has not
+// noticed (a 20 MB upload got an empty reply after 14 minutes).
+func TestIngestAnswersAtItsDeadline(t *testing.T) {
+	ing := stubbornIngester{release: make(chan struct{})}
+	defer close(ing.release)
+	e := newEnv(t, httpapi.Config{RequestTimeout: 100 * time.Millisecond}, openStore(t), ing)
+	r := e.upload("slow.txt", []byte("The IOM runs return programmes."))
+	if r.Status != http.StatusServiceUnavailable || r.Header.Get("Retry-After") == "" {
+		t.Errorf("POST /v1/sources past its deadline = %d (Retry-After %q) %s, want 503 with Retry-After", r.Status, r.Header.Get("Retry-After"), trunc(r.Body))
+	}
+}
