@@ -108,7 +108,10 @@ func (s *Store) Claims(ctx context.Context, f argmap.ClaimFilter) ([]argmap.Clai
 		args = append(args, string(f.Origin))
 	}
 	if f.Proposition != "" {
-		where = append(where, `(c.proposition = ? OR c.id = ?)`)
+		// The claims of a proposition come from its index (the partial
+		// index needs proposition <> ''); "c.proposition = ? OR c.id = ?"
+		// walked every claim in ID order (640 ms a question on 100k claims).
+		where = append(where, `c.pk IN (SELECT pk FROM claims WHERE proposition = ? AND proposition <> '' UNION ALL SELECT pk FROM claims WHERE id = ?)`)
 		args = append(args, f.Proposition, f.Proposition)
 	}
 	args = append(args, f.Size())
