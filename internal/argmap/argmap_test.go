@@ -150,9 +150,23 @@ type fakeQuestioner struct {
 	// sourceReads counts the reads of sources (Source calls and
 	// SourcesByID calls): an answer should look its sources up at once.
 	sourceReads int
+	// nodeReads counts reads of claim and evidence (Claim, Evidence and
+	// NodeTexts calls).
+	nodeReads int
 }
 
+func (f *fakeQuestioner) NodeTexts(_ context.Context, ids []string) (map[string]string, error) {
+	f.nodeReads++
+	out := map[string]string{}
+	for _, id := range ids {
+		if c, ok := f.claims[id]; ok {
+			out[id] = c.Text
+		}
+	}
+	return out, nil
+}
 func (f *fakeQuestioner) Claim(_ context.Context, id string) (*argmap.Claim, error) {
+	f.nodeReads++
 	c, ok := f.claims[id]
 	if !ok {
 		return nil, argmap.Errorf(argmap.ENOTFOUND, "claim %s not found", id)
@@ -234,8 +248,8 @@ func TestFindSupporters(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("FindSupporters mismatch (-want +got):\n%s", diff)
 	}
-	if q.sourceReads != 1 {
-		t.Errorf("FindSupporters read sources %d times, want once (one lookup of every source quoted)", q.sourceReads)
+	if q.sourceReads != 1 || q.nodeReads != 1 {
+		t.Errorf("FindSupporters read sources %d times and claims %d times, want once each (one lookup of every source quoted, one of every text on a chain)", q.sourceReads, q.nodeReads)
 	}
 	if _, err := argmap.FindSupporters(context.Background(), q, nil, "  ", 3); argmap.ErrorCode(err) != argmap.EINVALID {
 		t.Errorf("FindSupporters(blank) error = %v, want EINVALID", err)
@@ -353,6 +367,7 @@ func BenchmarkValidateManyProblems(b *testing.B) {
 }
 
 func (f *fakeQuestioner) Evidence(_ context.Context, id string) (*argmap.Evidence, error) {
+	f.nodeReads++
 	return nil, argmap.Errorf(argmap.ENOTFOUND, "evidence %s not found", id)
 }
 

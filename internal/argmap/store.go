@@ -249,6 +249,10 @@ type GraphStore interface {
 	// is already stored is kept as it is; any other existing ID or content hash
 	// is ECONFLICT. EINVALID if g is invalid (every problem reported).
 	WriteGraph(ctx context.Context, g *Graph) error
+	// NodeTexts returns the short text of each claim (its gist, else its
+	// text) and piece of evidence among ids, in one read; other and unknown
+	// IDs are left out.
+	NodeTexts(ctx context.Context, ids []string) (map[string]string, error)
 	// Reach walks relations backwards from the claim, at most depth relations
 	// deep, and returns every claim or evidence that bears on it, each with the
 	// shortest path and its spans; the claim itself comes first with no steps.

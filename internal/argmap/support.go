@@ -123,6 +123,7 @@ type Questioner interface {
 	Reach(ctx context.Context, claimID string, depth int) ([]Reach, error)
 	Source(ctx context.Context, id string) (*Source, error)
 	SourcesByID(ctx context.Context, ids []string) ([]Source, error)
+	NodeTexts(ctx context.Context, ids []string) (map[string]string, error)
 }
 
 // Polarity returns +1 when a path supports its target and -1 when it contests
@@ -376,7 +377,7 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 	// every walk first, then the titles of every source they quote in one
 	// light lookup (not one read of a whole source text per source)
 	reachOf := map[string][]Reach{}
-	var sourceIDs []string
+	var sourceIDs, nodeIDs []string
 	for _, p := range props {
 		for _, m := range p.items {
 			if len(m.hit.Claim.Spans) > 0 {
@@ -397,10 +398,19 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 				for _, sp := range r.Spans {
 					sourceIDs = append(sourceIDs, sp.SourceID)
 				}
+				if len(r.Steps) > 0 {
+					nodeIDs = append(nodeIDs, r.Node)
+				}
+				for _, s := range r.Steps {
+					nodeIDs = append(nodeIDs, s.From, s.To)
+				}
 			}
 		}
 	}
 	if err := f.loadSources(sourceIDs); err != nil {
+		return nil, err
+	}
+	if err := f.loadTexts(nodeIDs); err != nil {
 		return nil, err
 	}
 	for _, p := range props {
@@ -635,6 +645,36 @@ func (f *finder) claimMatch(c Claim, rank float64) (ClaimMatch, error) {
 
 // text returns a node's text for chains: a claim's gist or text, evidence
 // text, or a description of a relation (the inference an undercut attacks).
+// loadTexts looks up the texts of the claims and evidence among ids not yet
+// known in one read.
+func (f *finder) loadTexts(ids []string) error {
+	var want []string
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if _, ok := f.texts[id]; !ok && !seen[id] {
+			if k := KindOf(id); k == KindClaim || k == KindEvidence {
+				seen[id] = true
+				want = append(want, id)
+			}
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	texts, err := f.q.NodeTexts(f.ctx, want)
+	if err != nil {
+		return err
+	}
+	for _, id := range want {
+		t, ok := texts[id]
+		if !ok {
+			t = id // as text() does for a node it cannot read
+		}
+		f.texts[id] = t
+	}
+	return nil
+}
+
 func (f *finder) text(id string) string {
 	if t, ok := f.texts[id]; ok {
 		return t

@@ -322,3 +322,34 @@ func (s *Store) reach(ctx context.Context, claimID string, depth int, levels lev
 	})
 	return out, err
 }
+
+// NodeTexts returns the short text of each claim (its gist, else its text)
+// and piece of evidence among ids, in one statement; other and unknown IDs
+// are left out.
+func (s *Store) NodeTexts(ctx context.Context, ids []string) (map[string]string, error) {
+	ids = uniqueSorted(append([]string(nil), ids...))
+	out := map[string]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	err := s.read(ctx, "read node texts", func(t tx) error {
+		recs, err := run(ctx, t, qNodeTexts, map[string]any{"ids": ids})
+		if err != nil {
+			return err
+		}
+		clear(out)
+		for _, rec := range recs {
+			id, err := field[string](rec, "id")
+			if err != nil {
+				return err
+			}
+			text, err := field[string](rec, "text")
+			if err != nil {
+				return err
+			}
+			out[id] = text
+		}
+		return nil
+	})
+	return out, err
+}

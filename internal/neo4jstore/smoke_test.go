@@ -138,6 +138,8 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 		"Relations":     func() error { _, err := s.Relations(ctx, argmap.RelationFilter{NodeID: "clm_1"}); return err },
 		"WriteGraph":    func() error { return s.WriteGraph(ctx, graph) },
 		"Reach":         func() error { _, err := s.Reach(ctx, "clm_1", 3); return err },
+		"NodeTexts":     func() error { _, err := s.NodeTexts(ctx, []string{"clm_1", "evd_1"}); return err },
+		"SourcesByID":   func() error { _, err := s.SourcesByID(ctx, []string{"src_a"}); return err },
 		"ReachDeep":     func() error { _, err := s.Reach(ctx, "clm_1", 5); return err },
 		"Neighbourhood": func() error { _, err := s.Neighbourhood(ctx, "rel_5", 2, 0); return err },
 		"Neighbourhood(whole)": func() error {

@@ -51,6 +51,7 @@ const (
 	qMigrationRecord        = "migration_record"
 	qMigrationsApplied      = "migrations_applied"
 	qNeighbourLevel         = "neighbour_level"
+	qNodeTexts              = "node_texts"
 	qReachLevel             = "reach_level"
 	qReachPaths             = "reach_paths"
 	qRelationCreate         = "relation_create"
@@ -86,7 +87,7 @@ var statementNames = []string{
 	qClaimCreate, qClaimSpansCreate, qClaimUpdate, qClaimsByIDs, qClaimsDelete, qClaimsList,
 	qClaimsListProposition, qClaimsListSearch, qClaimsSearch, qEvidenceByIDs, qEvidenceSearch, qEvidenceCreate, qEvidenceDelete, qEvidenceList,
 	qEvidenceSpansCreate, qEvidenceUpdate, qHashesExisting, qIDsExisting, qMigrationRecord,
-	qMigrationsApplied, qNeighbourLevel, qReachLevel, qReachPaths, qRelationCreate, qRelationPremisesCreate,
+	qMigrationsApplied, qNeighbourLevel, qNodeTexts, qReachLevel, qReachPaths, qRelationCreate, qRelationPremisesCreate,
 	qRelationSpanCreate, qRelationTargetsCreate, qRelationUpdate, qRelationsByIDs, qRelationsDelete, qRelationsList,
 	qRelationsUndercutting, qRelationsUsing, qRolesCreate, qSourceByHash, qSourceCreate, qSourceDelete,
 	qSourceGet, qSourceOrphans, qSourceTexts, qSourcesAll, qSourcesByIDs, qSourcesExisting,

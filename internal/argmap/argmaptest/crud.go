@@ -38,6 +38,35 @@ func testSource(t *testing.T, e *env) {
 			t.Errorf("Sources() mismatch (-want +got):\n%s", diff)
 		}
 	})
+	t.Run("NodeTexts", func(t *testing.T) {
+		s := e.store(t)
+		plain := newClaim("The IOM runs border posts.")
+		gisted := newClaim("The IOM, according to the report, funds checkpoints in several states.")
+		gisted.Gist = "The IOM funds checkpoints."
+		ev := newEvidence("In 2015, 12 checkpoints were funded.")
+		must(t, "CreateClaim", s.CreateClaim(ctx(t), &plain))
+		must(t, "CreateClaim", s.CreateClaim(ctx(t), &gisted))
+		must(t, "CreateEvidence", s.CreateEvidence(ctx(t), &ev))
+		unknown := argmap.NewID(argmap.KindClaim)
+		tests := []struct {
+			name string
+			ids  []string
+			want map[string]string
+		}{
+			{"claims with and without gist, evidence, repeated, unknown",
+				[]string{plain.ID, gisted.ID, ev.ID, plain.ID, unknown, "' OR 1=1 --"},
+				map[string]string{plain.ID: plain.Text, gisted.ID: gisted.Gist, ev.ID: ev.Text}},
+			{"unknown only", []string{unknown}, map[string]string{}},
+			{"none", nil, map[string]string{}},
+		}
+		for _, tc := range tests {
+			got, err := s.NodeTexts(ctx(t), tc.ids)
+			must(t, "NodeTexts", err)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("NodeTexts(%s) mismatch (-want +got):\n%s", tc.name, diff)
+			}
+		}
+	})
 	t.Run("SourcesByID", func(t *testing.T) {
 		s := e.store(t)
 		a := newSource("First report", "The IOM runs border posts.")
