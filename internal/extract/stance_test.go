@@ -16,7 +16,7 @@ func TestStancerJudge(t *testing.T) {
 		want            argmap.Stance
 		asserter        string
 	}{
-		{"IOM enforces the exclusion of asylum seekers", "We find that the IOM enforces the exclusions of asylum seekers and maintains the role of states.", argmap.StanceSame, ""},
+		{"IOM enforces the exclusion of asylum seekers", "Our analysis finds that the IOM enforces the exclusions of people seeking asylum on behalf of states.", argmap.StanceSame, ""},
 		// derivation: exclusion ~ exclude
 		{"IOM enforces the exclusion of asylum seekers", "The agency says IOM enforces rules that exclude asylum seekers.", argmap.StanceSame, "agency"},
 		// rejected views
