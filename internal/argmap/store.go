@@ -284,6 +284,10 @@ type Store interface {
 	RelationStore
 	GraphStore
 	AuditStore
+	// Ping checks that the store answers, cheaply: it reads no records and
+	// does not wait behind the reads of other requests (a health check must
+	// answer while the store is busy). EUNAVAILABLE when it does not answer.
+	Ping(ctx context.Context) error
 	// Close releases the store's resources.
 	Close() error
 }

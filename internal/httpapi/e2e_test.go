@@ -256,7 +256,7 @@ func endToEnd(t *testing.T, names []string, st argmap.Store) {
 		r.Err(t)
 	}
 	// 500 and 503 from a store that fails underneath the same data.
-	fe := newEnv(t, httpapi.Config{}, &failing{Store: st, relations: errors.New("database disk image is malformed"), stats: errors.New("connection reset")}, nil)
+	fe := newEnv(t, httpapi.Config{}, &failing{Store: st, relations: errors.New("database disk image is malformed"), ping: errors.New("connection reset")}, nil)
 	for path, status := range map[string]int{"/v1/relations": 500, "/healthz": 503} {
 		r := fe.get(path)
 		if r.Status != status {

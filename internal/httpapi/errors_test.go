@@ -140,12 +140,20 @@ func TestChunkedBodyOverLimit(t *testing.T) {
 	}
 }
 
-// failing is a store whose Relations and Stats fail with errors a driver
-// might return.
+// failing is a store whose Relations, Stats and Ping fail with errors a
+// driver might return.
 type failing struct {
 	argmap.Store
 	relations error
 	stats     error
+	ping      error
+}
+
+func (f *failing) Ping(ctx context.Context) error {
+	if f.ping != nil {
+		return f.ping
+	}
+	return f.Store.Ping(ctx)
 }
 
 func (f *failing) Relations(ctx context.Context, fl argmap.RelationFilter) ([]argmap.Relation, error) {
@@ -172,7 +180,7 @@ func TestInternalErrorsAreHidden(t *testing.T) {
 		{"raw driver error", &failing{relations: errors.New(secret)}, "/v1/relations", 500, "internal", "internal error"},
 		{"wrapped internal error", &failing{relations: argmap.WrapInternal(errors.New(secret), "reading relations")}, "/v1/relations", 500, "internal", "internal error"},
 		{"store timeout", &failing{relations: fmt.Errorf("query: %w", context.DeadlineExceeded)}, "/v1/relations", 503, "unavailable", "timed out"},
-		{"store down", &failing{stats: errors.New(secret)}, "/healthz", 503, "unavailable", "does not answer"},
+		{"store down", &failing{ping: errors.New(secret)}, "/healthz", 503, "unavailable", "does not answer"},
 		{"store unavailable", &failing{stats: &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "the database is locked", Err: errors.New(secret)}}, "/v1/stats", 503, "unavailable", "locked"},
 	}
 	for _, tt := range tests {

@@ -102,3 +102,23 @@ func normalise(g *argmap.Graph) {
 		g.Citations = []argmap.Citation{}
 	}
 }
+
+// Ping runs a statement that reads no record. The driver's pool is shared
+// with other requests but large (Config.MaxConnPoolSize), and the statement
+// costs the server nothing, so a busy store still answers it quickly.
+func (s *Store) Ping(ctx context.Context) error {
+	err := s.read(ctx, "ping", func(t tx) error {
+		recs, err := run(ctx, t, qPing, nil)
+		if err != nil {
+			return err
+		}
+		if len(recs) != 1 {
+			return badRecord("ping gave %d records", len(recs))
+		}
+		return nil
+	})
+	if err != nil && argmap.ErrorCode(err) != argmap.EUNAVAILABLE {
+		return &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "ping neo4j: it does not answer", Err: err}
+	}
+	return err
+}

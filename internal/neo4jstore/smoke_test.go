@@ -42,6 +42,8 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 			return []*neo4j.Record{record("c", node("Citation", map[string]any{"id": "cit_1", "author": "A", "year": "1"}), "source_id", "src_a", "cited_id", nil)}, nil
 		case "wipe_batch":
 			return []*neo4j.Record{record("deleted", int64(0))}, nil
+		case "ping":
+			return []*neo4j.Record{record("ok", int64(1))}, nil
 		case "actors_list":
 			return []*neo4j.Record{record("a", node("Actor", map[string]any{"id": "act_f", "name": "Frontex"}))}, nil
 		case "source_orphans":
@@ -148,6 +150,7 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 		},
 		"Dump":    func() error { _, err := s.Dump(ctx); return err },
 		"Stats":   func() error { _, err := s.Stats(ctx); return err },
+		"Ping":    func() error { return s.Ping(ctx) },
 		"Wipe":    func() error { return s.Wipe(ctx) },
 		"Migrate": func() error { _, err := s.Migrate(ctx); return err },
 		"Close":   s.Close,

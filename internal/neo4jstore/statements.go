@@ -52,6 +52,7 @@ const (
 	qMigrationsApplied      = "migrations_applied"
 	qNeighbourLevel         = "neighbour_level"
 	qNodeTexts              = "node_texts"
+	qPing                   = "ping"
 	qReachLevel             = "reach_level"
 	qReachPaths             = "reach_paths"
 	qRelationCreate         = "relation_create"
@@ -87,7 +88,7 @@ var statementNames = []string{
 	qClaimCreate, qClaimSpansCreate, qClaimUpdate, qClaimsByIDs, qClaimsDelete, qClaimsList,
 	qClaimsListProposition, qClaimsListSearch, qClaimsSearch, qEvidenceByIDs, qEvidenceSearch, qEvidenceCreate, qEvidenceDelete, qEvidenceList,
 	qEvidenceSpansCreate, qEvidenceUpdate, qHashesExisting, qIDsExisting, qMigrationRecord,
-	qMigrationsApplied, qNeighbourLevel, qNodeTexts, qReachLevel, qReachPaths, qRelationCreate, qRelationPremisesCreate,
+	qMigrationsApplied, qNeighbourLevel, qNodeTexts, qPing, qReachLevel, qReachPaths, qRelationCreate, qRelationPremisesCreate,
 	qRelationSpanCreate, qRelationTargetsCreate, qRelationUpdate, qRelationsByIDs, qRelationsDelete, qRelationsList,
 	qRelationsUndercutting, qRelationsUsing, qRolesCreate, qSourceByHash, qSourceCreate, qSourceDelete,
 	qSourceGet, qSourceOrphans, qSourceTexts, qSourcesAll, qSourcesByIDs, qSourcesExisting,

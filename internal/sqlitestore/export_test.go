@@ -80,3 +80,28 @@ func (s *Store) ReachCTE(ctx context.Context, claimID string, depth int) ([]argm
 	})
 	return out, err
 }
+
+// HoldReaders takes every connection of the read pool, each in an open read
+// transaction, until release is called: what a burst of slow reads does.
+func (s *Store) HoldReaders(ctx context.Context) (release func(), err error) {
+	var txs []*sql.Tx
+	release = func() {
+		for _, tx := range txs {
+			_ = tx.Rollback()
+		}
+	}
+	for range readers {
+		tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+		if err != nil {
+			release()
+			return nil, err
+		}
+		txs = append(txs, tx)
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM claims`).Scan(&n); err != nil {
+			release()
+			return nil, err
+		}
+	}
+	return release, nil
+}

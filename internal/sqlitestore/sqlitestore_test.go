@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/argmap/argmaptest"
@@ -51,5 +52,30 @@ func TestActorAliasesBounded(t *testing.T) {
 	name := "International Organization for Migration"
 	if _, err := s.UpdateActor(ctx, a.ID, argmap.ActorUpdate{Name: &name}); err != nil {
 		t.Errorf("UpdateActor after the upserts: %v", err)
+	}
+}
+
+// TestPingWhileReadersBusy: Ping (what /healthz asks) answers while every
+// connection of the read pool is taken, where Stats has to wait for one.
+func TestPingWhileReadersBusy(t *testing.T) {
+	s := open(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	release, err := s.HoldReaders(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	short, cancelShort := context.WithTimeout(ctx, 200*time.Millisecond)
+	defer cancelShort()
+	if _, err := s.Stats(short); argmap.ErrorCode(err) != argmap.EUNAVAILABLE {
+		t.Fatalf("Stats with the read pool held = %v, want it to wait for a connection until its context ends", err)
+	}
+	if err := s.Ping(ctx); err != nil {
+		t.Fatalf("Ping with the read pool held = %v, want nil", err)
+	}
+	release()
+	if _, err := s.Stats(ctx); err != nil {
+		t.Fatalf("Stats after the release = %v", err)
 	}
 }

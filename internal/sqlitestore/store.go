@@ -29,6 +29,7 @@ import (
 type Store struct {
 	w *sql.DB // the one writer connection
 	r *sql.DB // a pool of read-only connections
+	p *sql.DB // one read-only connection of its own for Ping
 }
 
 var _ argmap.Store = (*Store)(nil)
@@ -103,7 +104,29 @@ func open(ctx context.Context, path string) (*Store, error) {
 		return nil, translate(ctx, err, "open the database")
 	}
 	s.r = r
+	// Ping has a connection of its own, opened on first use, so that a health
+	// check does not queue behind the reads that hold the pool.
+	p, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		w.Close()
+		r.Close()
+		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot open the database", Err: err}
+	}
+	p.SetMaxOpenConns(1)
+	p.SetMaxIdleConns(1)
+	s.p = p
 	return s, nil
+}
+
+// Ping reads the schema's first row on a connection of its own: the file is
+// there and readable, whatever the read pool is doing.
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	err := s.p.QueryRowContext(ctx, `SELECT 1 FROM sqlite_schema LIMIT 1`).Scan(&one)
+	if err != nil {
+		return &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "ping the database: it does not answer", Err: err}
+	}
+	return nil
 }
 
 // dsn returns the data source name of a writer or reader connection.
@@ -134,6 +157,9 @@ func dsn(path string, readOnly bool) string {
 // Close closes both pools.
 func (s *Store) Close() error {
 	var errs []error
+	if s.p != nil {
+		errs = append(errs, s.p.Close())
+	}
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
 	}

@@ -40,6 +40,7 @@ func testContext(t *testing.T, e *env) {
 			{"Neighbourhood", func(ctx context.Context) error { _, err := s.Neighbourhood(ctx, c.ID, 2, 0); return err }},
 			{"Dump", func(ctx context.Context) error { _, err := s.Dump(ctx); return err }},
 			{"Stats", func(ctx context.Context) error { _, err := s.Stats(ctx); return err }},
+			{"Ping", s.Ping},
 		}
 		for _, tc := range tests {
 			t.Run(cx.name+"/"+tc.name, func(t *testing.T) {

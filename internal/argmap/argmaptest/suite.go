@@ -79,6 +79,7 @@ func RunStoreTests(t *testing.T, open func(t *testing.T) argmap.Store) {
 		{"Audit", testAudit},
 		{"UpdateRelation", testUpdateRelation},
 		{"Citations", testCitations},
+		{"Ping", testPing},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
