@@ -10,7 +10,7 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags="-s -w" -o /out/argmap ./cmd/argmap
+RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags="-s -w" -o /out/ ./cmd/argmap ./cmd/argmap-render
 
 FROM alpine:3.21
 # ca-certificates for neo4j+s:// and bolt+s://; wget (busybox) for the health check.
@@ -19,7 +19,7 @@ RUN apk add --no-cache ca-certificates \
 	&& adduser -S -D -H -u 10001 -G argmap argmap \
 	&& mkdir -p /data \
 	&& chown argmap:argmap /data
-COPY --from=build /out/argmap /usr/local/bin/argmap
+COPY --from=build /out/argmap /out/argmap-render /usr/local/bin/
 USER argmap:argmap
 WORKDIR /data
 ENV ARGMAP_STORE=/data/argmap.db \

@@ -28,7 +28,7 @@ fi
 argdown="$dir/node_modules/.bin/argdown"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-(cd "$root" && go build -o "$tmp/argmap" ./cmd/argmap)
+(cd "$root" && go build -o "$tmp/" ./cmd/argmap ./cmd/argmap-render)
 
 # runcli FILE OUTDIR [map]: argdown json (and map, which renders the map
 # through Graphviz, when asked); fails on any error the CLI reports.

@@ -63,7 +63,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 echo "== building argmap"
-go build -o "$tmp/argmap" ./cmd/argmap
+go build -o "$tmp/" ./cmd/argmap ./cmd/argmap-render # the map render worker beside argmap
 
 echo "== ingesting $corpus"
 "$tmp/argmap" ingest --store "$tmp/argmap.db" "$corpus"/*.txt >/dev/null 2>"$tmp/ingest.log" || { cat "$tmp/ingest.log" >&2; exit 1; }

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-go build -o "$work/argmap" ./cmd/argmap
+go build -o "$work/" ./cmd/argmap ./cmd/argmap-render # the map render worker beside argmap
 go run ./scripts/faults -bin "$work/argmap" -docs "${FAULTS_DOCS:-scripts/demo/corpus}" \
 	-kills "${FAULTS_KILLS:-10}" -soak "${FAULTS_SOAK:-20s}" \
 	-writers "${FAULTS_WRITERS:-8}" -readers "${FAULTS_READERS:-8}" -deleters "${FAULTS_DELETERS:-2}"

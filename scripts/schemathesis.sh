@@ -28,7 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-go build -o "$work/argmap" ./cmd/argmap
+go build -o "$work/" ./cmd/argmap ./cmd/argmap-render # the map render worker beside argmap
 store=$work/argmap.db
 "$work/argmap" ingest --store "$store" scripts/demo/corpus >/dev/null 2>&1
 

@@ -31,7 +31,7 @@ cleanup() {
 	if [ -z "${ARGMAP_SHOTS:-}" ] && [ -z "${KEEP_SHOTS:-}" ]; then rm -rf "$work"; fi
 }
 trap cleanup EXIT
-go build -o "$work/argmap" ./cmd/argmap
+go build -o "$work/" ./cmd/argmap ./cmd/argmap-render # the map render worker beside argmap
 "$work/argmap" demo --no-serve --store "$work/demo.db" >"$work/demo.log" 2>&1 || { cat "$work/demo.log"; exit 1; }
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 token=webui-test-$RANDOM$RANDOM

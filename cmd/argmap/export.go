@@ -108,7 +108,13 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		}
 		opt.Labels, opt.Semantics = ev.LabelMap(), string(ev.Semantics)
 	}
-	r, closeR := newRenderer()
+	// DOT needs no Graphviz, hence no render worker.
+	r, closeR := render.New(render.Options{}), func() {}
+	if f != argmap.FormatDOT {
+		if r, closeR, err = newRenderer(ctx, e); err != nil {
+			return err
+		}
+	}
 	defer closeR()
 	data, err := r.Render(ctx, g, opt)
 	if err != nil {

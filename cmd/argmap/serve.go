@@ -16,7 +16,6 @@ import (
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
 	"github.com/argmap/argmap/internal/httpapi"
-	"github.com/argmap/argmap/internal/render"
 	"github.com/argmap/argmap/internal/webui"
 )
 
@@ -70,7 +69,10 @@ func listen(addr string) (net.Listener, error) {
 // serve runs the API on l until ctx is cancelled (SIGINT, SIGTERM).
 func serve(ctx context.Context, e *env, st argmap.Store, cfg httpapi.Config, l net.Listener) error {
 	defer l.Close()
-	r, closeR := newRenderer()
+	r, closeR, err := newRenderer(ctx, e)
+	if err != nil {
+		return err
+	}
 	defer closeR()
 	ss, judge := withSearch(st), extract.NewStancer()
 	ui := webui.New(ss, webui.Options{Logger: cfg.Logger, ReadLocked: cfg.ReadTokensRequired, DefaultDepth: cfg.DefaultDepth, Judge: judge})
@@ -115,22 +117,6 @@ func apiConfig(e *env) (httpapi.Config, error) {
 		}
 	}
 	return cfg, nil
-}
-
-// newRenderer returns the map renderer: Graphviz runs in worker processes
-// (this binary in render-worker mode), so a slow or crashing render never
-// takes the server down.
-func newRenderer() (*render.Renderer, func()) {
-	var worker []string
-	if exe, err := os.Executable(); err == nil {
-		worker = []string{exe, "render-worker"}
-	}
-	r := render.New(render.Options{Worker: worker})
-	return r, func() { r.Close() }
-}
-
-func runRenderWorker(ctx context.Context, e *env, args []string) error {
-	return render.ServeWorker(os.Stdin, os.Stdout)
 }
 
 func envOr(e *env, key, def string) string {

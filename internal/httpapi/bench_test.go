@@ -12,6 +12,7 @@ import (
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/httpapi"
 	"github.com/argmap/argmap/internal/render"
+	"github.com/argmap/argmap/internal/render/gvwasm"
 	"github.com/argmap/argmap/internal/sharedtest"
 )
 
@@ -31,7 +32,7 @@ func benchServer(b *testing.B) http.Handler {
 			b.Fatalf("ingest %s: %v", n, err)
 		}
 	}
-	r := render.New(render.Options{})
+	r := render.New(render.Options{Engine: gvwasm.Layout})
 	b.Cleanup(func() { r.Close() })
 	return httpapi.New(httpapi.Config{}, httpapi.Deps{Store: st, Ingester: ing, Renderer: r}).Handler()
 }

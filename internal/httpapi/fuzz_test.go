@@ -16,6 +16,7 @@ import (
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/httpapi"
 	"github.com/argmap/argmap/internal/render"
+	"github.com/argmap/argmap/internal/render/gvwasm"
 	"github.com/argmap/argmap/internal/sqlitestore"
 )
 
@@ -44,7 +45,7 @@ func fuzzServer(f *testing.F) (http.Handler, string) {
 	if err := st.WriteGraph(context.Background(), &argmap.Graph{Sources: []argmap.Source{src}, Claims: []argmap.Claim{c}}); err != nil {
 		f.Fatal(err)
 	}
-	r := render.New(render.Options{Timeout: 10 * time.Second})
+	r := render.New(render.Options{Engine: gvwasm.Layout, Timeout: 10 * time.Second})
 	f.Cleanup(func() { r.Close() })
 	api := httpapi.New(httpapi.Config{Tokens: []string{writeToken}, ReadTokens: []string{readToken}, RequestTimeout: 20 * time.Second,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, httpapi.Deps{Store: st, Ingester: fuzzIngester{}, Renderer: r})

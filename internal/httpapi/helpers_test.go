@@ -26,6 +26,7 @@ import (
 	"github.com/argmap/argmap/internal/httpapi"
 	"github.com/argmap/argmap/internal/interchange"
 	"github.com/argmap/argmap/internal/render"
+	"github.com/argmap/argmap/internal/render/gvwasm"
 	"github.com/argmap/argmap/internal/sqlitestore"
 )
 
@@ -118,7 +119,7 @@ func newEnv(t *testing.T, cfg httpapi.Config, store argmap.Store, ing argmap.Ing
 	if cfg.Logger == nil {
 		cfg.Logger = slogTo(e.logs)
 	}
-	r := render.New(render.Options{Timeout: 30 * time.Second})
+	r := render.New(render.Options{Engine: gvwasm.Layout, Timeout: 30 * time.Second})
 	t.Cleanup(func() { r.Close() })
 	e.api = httpapi.New(cfg, httpapi.Deps{Store: store, Ingester: ing, Renderer: r, Interchange: interchange.New(store, testMapFormats())})
 	e.srv = httptest.NewServer(e.api.Handler())

@@ -15,7 +15,7 @@ func TestArtifacts(t *testing.T) {
 	if *artifacts == "" {
 		t.Skip("pass -artifacts DIR to write sample maps")
 	}
-	r := render.New(render.Options{})
+	r := render.New(inProcess())
 	for name, g := range map[string]*argmap.Graph{"small": smallGraph(), "big200": bigGraph(200)} {
 		for _, f := range []argmap.RenderFormat{argmap.FormatDOT, argmap.FormatSVG, argmap.FormatPNG} {
 			out, err := r.Render(context.Background(), g, argmap.RenderOptions{Format: f, Focus: map[string]string{"small": "clm_rose", "big200": "clm_0005"}[name], Title: "Sample map: " + name})

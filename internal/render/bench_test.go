@@ -20,7 +20,7 @@ func BenchmarkRender(b *testing.B) {
 		if mode == "workers" {
 			r = render.New(workerOptions(2, time.Minute))
 		} else {
-			r = render.New(render.Options{})
+			r = render.New(inProcess())
 		}
 		for _, f := range []argmap.RenderFormat{argmap.FormatDOT, argmap.FormatSVG, argmap.FormatPNG} {
 			if mode == "workers" && f == argmap.FormatDOT {

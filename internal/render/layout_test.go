@@ -44,7 +44,7 @@ var svgSizeRE = regexp.MustCompile(`<svg width="([0-9.]+)pt" height="([0-9.]+)pt
 // row (before packing, such maps came out ten to twenty times wider than
 // tall).
 func TestWholeGraphAspect(t *testing.T) {
-	r := render.New(render.Options{})
+	r := render.New(inProcess())
 	t.Cleanup(func() { r.Close() })
 	tests := []struct {
 		name               string

@@ -9,6 +9,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/render"
+	"github.com/argmap/argmap/internal/render/gvwasm"
 )
 
 var (
@@ -19,11 +20,11 @@ var (
 // workerEnv makes the test binary act as a render worker: TestMain sees it
 // and serves requests instead of running tests, so the subprocess path is
 // tested for real.
-const workerEnv = "ARGMAP_RENDER_WORKER"
+const workerEnv = "ARGMAP_RENDER_TEST_WORKER"
 
 func TestMain(m *testing.M) {
 	if os.Getenv(workerEnv) == "1" {
-		if err := render.ServeWorker(os.Stdin, os.Stdout); err != nil {
+		if err := render.ServeWorker(os.Stdin, os.Stdout, gvwasm.Layout); err != nil {
 			fmt.Fprintln(os.Stderr, "render worker:", err)
 			os.Exit(1)
 		}
@@ -31,6 +32,9 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(m.Run())
 }
+
+// inProcess returns Options that lay maps out in the test process.
+func inProcess() render.Options { return render.Options{Engine: gvwasm.Layout} }
 
 // workerOptions returns Options that run workers as copies of the test binary.
 func workerOptions(workers int, timeout time.Duration) render.Options {

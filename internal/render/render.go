@@ -1,12 +1,13 @@
 // Package render draws argument maps: it writes a graph as Graphviz DOT and
-// lays it out with go-graphviz (Graphviz compiled to WebAssembly) as SVG, or
-// as PNG drawn from Graphviz's layout with the Go fonts.
+// lays it out with Graphviz as SVG, or as PNG drawn from Graphviz's layout
+// with the Go fonts.
 //
-// go-graphviz is not safe for concurrent use and ignores contexts, so the
-// Renderer runs it in worker processes (the argmap binary re-executed in a
-// hidden mode that calls ServeWorker), kills a worker that overruns its time,
-// and bounds each worker's memory. Without workers it renders in process
-// under one lock, and can then give up waiting but cannot stop a render.
+// This package does not link Graphviz itself. The layout runs in worker
+// processes: a program that calls ServeWorker with an engine (cmd/argmap-render
+// with go-graphviz, Graphviz compiled to WebAssembly, package gvwasm). The
+// Renderer kills a worker that overruns its time and bounds each worker's
+// memory. With Options.Engine and no workers it renders in process under the
+// engine's lock, and can then give up waiting but cannot stop a render.
 package render
 
 import (
@@ -33,10 +34,16 @@ const (
 // Options configure a Renderer. Zero values take the defaults.
 type Options struct {
 	// Worker is the command line of a worker process, such as
-	// {os.Args[0], "render-worker"}: a program that calls ServeWorker on its
-	// standard input and output. Nil renders in this process under a global
-	// lock.
+	// {"/usr/local/bin/argmap-render"}: a program that calls ServeWorker on
+	// its standard input and output.
 	Worker []string
+	// Engine lays out maps in this process when there is no Worker (tests,
+	// tools). With neither, SVG and PNG fail with EUNAVAILABLE and the
+	// message Missing.
+	Engine Layouter
+	// Missing says what to do when there is no way to lay out a map (no
+	// Worker, no Engine): how to build or install one.
+	Missing string
 	// Env is added to the environment of worker processes.
 	Env []string
 	// Timeout bounds one render once a worker has it (default
@@ -146,12 +153,19 @@ func (r *Renderer) Render(ctx context.Context, g *argmap.Graph, opt argmap.Rende
 		return nil, argmap.Errorf(argmap.ETOOLARGE, "the map is too dense to lay out (%d nodes, %d edges crossing between many ranks); draw a smaller neighbourhood or a lower depth", st.Nodes, st.Edges)
 	}
 	var out []byte
-	if r.pool != nil {
+	switch {
+	case r.pool != nil:
 		out, err = r.pool.render(ctx, opt.Format, dot)
-	} else {
+	case r.opt.Engine != nil:
 		ctx, cancel := context.WithTimeout(ctx, r.opt.Timeout)
 		defer cancel()
-		out, err = renderInProcess(ctx, opt.Format, dot)
+		out, err = renderInProcess(ctx, r.opt.Engine, opt.Format, dot)
+	default:
+		msg := r.opt.Missing
+		if msg == "" {
+			msg = "maps cannot be drawn: no Graphviz renderer is configured"
+		}
+		return nil, argmap.Errorf(argmap.EUNAVAILABLE, "%s", msg)
 	}
 	if err != nil {
 		var f *fatalError
@@ -166,23 +180,17 @@ func (r *Renderer) Render(ctx context.Context, g *argmap.Graph, opt argmap.Rende
 	return out, nil
 }
 
-// renderInProcess renders under engineLock. When ctx ends first it returns
-// EUNAVAILABLE at once; the render itself cannot be stopped and finishes in
-// the background, holding the lock until it does.
-func renderInProcess(ctx context.Context, format argmap.RenderFormat, dot []byte) ([]byte, error) {
-	select {
-	case engineLock <- struct{}{}:
-	case <-ctx.Done():
-		return nil, unavailable(ctx, "the renderer is busy")
-	}
+// renderInProcess renders with lay in this process. When ctx ends first it
+// returns EUNAVAILABLE at once; the render itself cannot be stopped and
+// finishes in the background, holding the engine until it does.
+func renderInProcess(ctx context.Context, lay Layouter, format argmap.RenderFormat, dot []byte) ([]byte, error) {
 	type result struct {
 		out []byte
 		err error
 	}
 	done := make(chan result, 1)
 	go func() {
-		defer func() { <-engineLock }()
-		out, err := produce(context.Background(), format, dot)
+		out, err := produce(ctx, lay, format, dot)
 		done <- result{out, err}
 	}()
 	select {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/render"
+	"github.com/argmap/argmap/internal/render/gvwasm"
 )
 
 // renderers returns an in-process renderer and one with two worker
@@ -27,7 +28,7 @@ import (
 func renderers(t *testing.T) map[string]*render.Renderer {
 	t.Helper()
 	rs := map[string]*render.Renderer{
-		"inprocess": render.New(render.Options{}),
+		"inprocess": render.New(inProcess()),
 		"workers":   render.New(workerOptions(2, 0)),
 	}
 	t.Cleanup(func() {
@@ -227,16 +228,18 @@ func TestRenderErrors(t *testing.T) {
 		ropt argmap.RenderOptions
 		code string
 	}{
-		{"unknown format", render.Options{}, small, argmap.RenderOptions{Format: "gif"}, argmap.EUNSUPPORTED},
-		{"empty format", render.Options{}, small, argmap.RenderOptions{}, argmap.EUNSUPPORTED},
-		{"empty graph", render.Options{}, &argmap.Graph{}, argmap.RenderOptions{Format: argmap.FormatSVG}, argmap.EINVALID},
-		{"unknown focus", render.Options{}, small, argmap.RenderOptions{Format: argmap.FormatSVG, Focus: "clm_x"}, argmap.EINVALID},
+		{"unknown format", inProcess(), small, argmap.RenderOptions{Format: "gif"}, argmap.EUNSUPPORTED},
+		{"empty format", inProcess(), small, argmap.RenderOptions{}, argmap.EUNSUPPORTED},
+		{"empty graph", inProcess(), &argmap.Graph{}, argmap.RenderOptions{Format: argmap.FormatSVG}, argmap.EINVALID},
+		{"unknown focus", inProcess(), small, argmap.RenderOptions{Format: argmap.FormatSVG, Focus: "clm_x"}, argmap.EINVALID},
 		{"too many nodes", render.Options{MaxNodes: 5}, small, argmap.RenderOptions{Format: argmap.FormatDOT}, argmap.ETOOLARGE},
 		{"too many edges", render.Options{MaxEdges: 5}, small, argmap.RenderOptions{Format: argmap.FormatSVG}, argmap.ETOOLARGE},
-		{"default node bound", render.Options{}, bigGraph(2100), argmap.RenderOptions{Format: argmap.FormatSVG}, argmap.ETOOLARGE},
+		{"default node bound", inProcess(), bigGraph(2100), argmap.RenderOptions{Format: argmap.FormatSVG}, argmap.ETOOLARGE},
 		{"worker that exits", render.Options{Worker: []string{"/bin/sh", "-c", "exit 3"}}, small, argmap.RenderOptions{Format: argmap.FormatSVG}, argmap.EINTERNAL},
 		{"worker that talks nonsense", render.Options{Worker: []string{"/bin/sh", "-c", "head -c 64 /dev/zero; exec sleep 600"}}, small, argmap.RenderOptions{Format: argmap.FormatSVG}, argmap.EINTERNAL},
 		{"worker that cannot start", render.Options{Worker: []string{"/nonexistent/argmap"}}, small, argmap.RenderOptions{Format: argmap.FormatSVG}, argmap.EUNAVAILABLE},
+		{"no worker and no engine", render.Options{Missing: "build cmd/argmap-render"}, small, argmap.RenderOptions{Format: argmap.FormatPNG}, argmap.EUNAVAILABLE},
+		{"DOT without an engine", render.Options{}, small, argmap.RenderOptions{Format: argmap.FormatDOT}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -288,7 +291,7 @@ func TestRenderTimeout(t *testing.T) {
 		}
 	})
 	t.Run("inprocess", func(t *testing.T) {
-		r := render.New(render.Options{Timeout: 50 * time.Millisecond})
+		r := render.New(render.Options{Engine: gvwasm.Layout, Timeout: 50 * time.Millisecond})
 		start := time.Now()
 		_, err := r.Render(context.Background(), bigGraph(600), argmap.RenderOptions{Format: argmap.FormatSVG})
 		if got := argmap.ErrorCode(err); got != argmap.EUNAVAILABLE {
@@ -298,7 +301,7 @@ func TestRenderTimeout(t *testing.T) {
 			t.Errorf("Render in process took %v to give up", d)
 		}
 		// The abandoned render finishes in the background; then renders work.
-		r2 := render.New(render.Options{})
+		r2 := render.New(inProcess())
 		if _, err := r2.Render(context.Background(), smallGraph(), argmap.RenderOptions{Format: argmap.FormatSVG}); err != nil {
 			t.Fatalf("Render in process after a timeout: %v", err)
 		}
@@ -456,12 +459,12 @@ func TestServeWorkerMalformed(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var out bytes.Buffer
-		if err := render.ServeWorker(strings.NewReader(tt.in), &out); err == nil {
+		if err := render.ServeWorker(strings.NewReader(tt.in), &out, gvwasm.Layout); err == nil {
 			t.Errorf("ServeWorker(%s) = nil, want an error", tt.name)
 		}
 	}
 	var out bytes.Buffer
-	if err := render.ServeWorker(strings.NewReader(""), &out); err != nil || out.Len() != 0 {
+	if err := render.ServeWorker(strings.NewReader(""), &out, gvwasm.Layout); err != nil || out.Len() != 0 {
 		t.Errorf("ServeWorker(no requests) = %v with %d bytes written, want nil and nothing", err, out.Len())
 	}
 }

@@ -42,11 +42,11 @@ const (
 	statusFatal  = 2
 )
 
-// ServeWorker is the worker process's main loop: it reads requests from r and
-// writes replies to w until r ends (nil) or a request is malformed or Graphviz
+// ServeWorker is the worker process's main loop: it reads requests from r,
+// lays each out with lay and writes replies to w until r ends (nil) or a request is malformed or Graphviz
 // fails in a way that may leave it broken (an error: the process should exit
 // and will be replaced). It never writes anything else to w.
-func ServeWorker(r io.Reader, w io.Writer) error {
+func ServeWorker(r io.Reader, w io.Writer, lay Layouter) error {
 	br := bufio.NewReader(r)
 	bw := bufio.NewWriter(w)
 	for {
@@ -58,7 +58,7 @@ func ServeWorker(r io.Reader, w io.Writer) error {
 			reply(bw, statusFatal, []byte(argmap.EINVALID+"\n"+"malformed render request"))
 			return err
 		}
-		out, err := serveOne(format, dot)
+		out, err := serveOne(lay, format, dot)
 		if err != nil {
 			status := byte(statusError)
 			var f *fatalError
@@ -81,10 +81,8 @@ func ServeWorker(r io.Reader, w io.Writer) error {
 
 // serveOne renders one request in the worker and checks the result there too,
 // so that a worker whose Graphviz went bad is noticed and replaced.
-func serveOne(format argmap.RenderFormat, dot []byte) ([]byte, error) {
-	engineLock <- struct{}{}
-	defer func() { <-engineLock }()
-	out, err := produce(context.Background(), format, dot)
+func serveOne(lay Layouter, format argmap.RenderFormat, dot []byte) ([]byte, error) {
+	out, err := produce(context.Background(), lay, format, dot)
 	if err != nil {
 		return nil, err
 	}
