@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -29,7 +30,17 @@ type Options struct {
 	CacheDir string
 	// Workers bounds the PDFs read at once; 0 means 2.
 	Workers int
+	// Timeout bounds the reading of one PDF; 0 means DefaultPDFTimeout. Past
+	// it (or when the caller's context ends) PDFium is stopped where it is,
+	// even inside a call that would never return, and its instance replaced.
+	Timeout time.Duration
 }
+
+// DefaultPDFTimeout is the time one PDF may take to read: PDFium reads a
+// page in tens of milliseconds, so a thousand-page report takes well under
+// it even on a busy machine, while a file crafted to make PDFium loop holds
+// a reader no longer than this.
+const DefaultPDFTimeout = 2 * time.Minute
 
 // Reader reads PDF and DOCX files. PDFium is started on the first PDF. A
 // Reader is safe for concurrent use; Close releases PDFium.
@@ -45,6 +56,9 @@ func NewReader(opt Options) *Reader {
 	if opt.Workers <= 0 {
 		opt.Workers = 2
 	}
+	if opt.Timeout <= 0 {
+		opt.Timeout = DefaultPDFTimeout
+	}
 	return &Reader{opt: opt}
 }
 
@@ -58,7 +72,9 @@ func (r *Reader) Close() error {
 
 func (r *Reader) start() (pdfium.Pool, error) {
 	r.once.Do(func() {
-		rc := wazero.NewRuntimeConfig().WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling)
+		// CloseOnContextDone lets Kill stop PDFium inside a call.
+		rc := wazero.NewRuntimeConfig().WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
+			WithCloseOnContextDone(true)
 		if r.opt.CacheDir != "" {
 			if cache, err := wazero.NewCompilationCacheWithDir(r.opt.CacheDir); err == nil {
 				rc = rc.WithCompilationCache(cache)
@@ -92,6 +108,8 @@ func (r *Reader) Read(ctx context.Context, kind Kind, data []byte) (*Document, e
 
 // PDF reads a PDF's text layer. A PDF with pages but no text (a scan) is
 // EINVALID with a message saying so; an encrypted or broken file is EINVALID.
+// A PDF not read within Options.Timeout is ETOOLARGE; when ctx ends first it
+// is EUNAVAILABLE. Either way PDFium is stopped at once, not at its next page.
 func (r *Reader) PDF(ctx context.Context, data []byte) (doc *Document, err error) {
 	pool, err := r.start()
 	if err != nil {
@@ -99,14 +117,49 @@ func (r *Reader) PDF(ctx context.Context, data []byte) (doc *Document, err error
 	}
 	inst, err := pool.GetInstanceWithContext(ctx)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, argmap.Errorf(argmap.EUNAVAILABLE, "reading the PDF cancelled while waiting for a PDF reader: %w", ctx.Err())
+		}
 		return nil, argmap.Errorf(argmap.EUNAVAILABLE, "no PDF reader free: %w", err)
 	}
-	defer inst.Close()
+	// The watchdog kills the instance when the time is up or ctx ends; it
+	// is stopped before the instance is closed (a killed one is not).
+	limit, cancel := context.WithTimeout(ctx, r.opt.Timeout)
+	defer cancel()
+	done := make(chan struct{})
+	watched := make(chan bool, 1)
+	go func() {
+		select {
+		case <-done:
+			watched <- false
+		case <-limit.Done():
+			_ = inst.Kill()
+			watched <- true
+		}
+	}()
+	defer func() {
+		close(done)
+		if <-watched {
+			switch {
+			case ctx.Err() != nil:
+				doc, err = nil, argmap.Errorf(argmap.EUNAVAILABLE, "reading the PDF cancelled: %w", ctx.Err())
+			default:
+				doc, err = nil, argmap.Errorf(argmap.ETOOLARGE, "the PDF was not read within %s, the time allowed for one document: it is very long or damaged (PDFium was stopped); split it, or print it to a new PDF, and ingest that", r.opt.Timeout)
+			}
+			return
+		}
+		_ = inst.Close()
+	}()
 	defer func() {
 		if p := recover(); p != nil {
 			doc, err = nil, argmap.Errorf(argmap.EINVALID, "unreadable PDF: the reader failed on it")
 		}
 	}()
+	return readPDF(ctx, inst, data)
+}
+
+// readPDF reads data with inst.
+func readPDF(ctx context.Context, inst pdfium.Pdfium, data []byte) (doc *Document, err error) {
 	buf := data
 	od, err := inst.OpenDocument(&requests.OpenDocument{File: &buf})
 	if err != nil {
