@@ -247,7 +247,8 @@ type GraphStore interface {
 	// Records may refer to records already stored. Actors are upserted (an
 	// existing actor gains the new aliases); a source of kind "cited" whose ID
 	// is already stored is kept as it is; any other existing ID or content hash
-	// is ECONFLICT. EINVALID if g is invalid (every problem reported).
+	// is ECONFLICT. EINVALID if g is invalid (every problem reported). The
+	// GraphHook ctx carries (WithGraphHook) runs in the same transaction.
 	WriteGraph(ctx context.Context, g *Graph) error
 	// NodeTexts returns the short text of each claim (its gist, else its
 	// text) and piece of evidence among ids, in one read; other and unknown
@@ -288,6 +289,7 @@ type Store interface {
 	// does not wait behind the reads of other requests (a health check must
 	// answer while the store is busy). EUNAVAILABLE when it does not answer.
 	Ping(ctx context.Context) error
+	Transactor
 	// Close releases the store's resources.
 	Close() error
 }

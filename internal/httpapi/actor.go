@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -42,12 +43,12 @@ func (s *Server) createActor(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	ctx := c.Request.Context()
-	if err := s.store.CreateActor(ctx, a); err != nil {
-		s.fail(c, err)
-		return
-	}
-	s.created(c, argmap.KindActor, a.ID, nil, "/v1/actors/"+a.ID, func() (any, error) { return s.store.Actor(ctx, a.ID) })
+	s.created(c, argmap.KindActor, a.ID, nil, "/v1/actors/"+a.ID, func(ctx context.Context, st argmap.Store) (any, error) {
+		if err := st.CreateActor(ctx, a); err != nil {
+			return nil, err
+		}
+		return st.Actor(ctx, a.ID)
+	})
 }
 
 // listActors lists actors by name or alias substring and kind.
@@ -81,18 +82,16 @@ func (s *Server) updateActor(c *gin.Context) {
 		s.fail(c, argmap.Errorf(argmap.EINVALID, "the patch changes nothing: give name, kind or aliases"))
 		return
 	}
-	ctx := c.Request.Context()
-	before, err := s.store.Actor(ctx, id)
+	var a *argmap.Actor
+	err = s.atomically(c, func(ctx context.Context, st argmap.Store) (change, error) {
+		before, err := st.Actor(ctx, id)
+		if err != nil {
+			return change{}, err
+		}
+		a, err = st.UpdateActor(ctx, id, argmap.ActorUpdate{Name: in.Name, Kind: in.Kind, Aliases: in.Aliases})
+		return change{argmap.AuditUpdate, argmap.KindActor, id, nil, before, a}, err
+	})
 	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	a, err := s.store.UpdateActor(ctx, id, argmap.ActorUpdate{Name: in.Name, Kind: in.Kind, Aliases: in.Aliases})
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	if err := s.record(c, argmap.AuditUpdate, argmap.KindActor, id, nil, before, a); err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -119,24 +118,21 @@ func (s *Server) mergeActor(c *gin.Context) {
 		s.fail(c, argmap.Errorf(argmap.EINVALID, "an actor cannot be merged into itself"))
 		return
 	}
-	ctx := c.Request.Context()
-	from, err := s.store.Actor(ctx, id)
+	var a *argmap.Actor
+	err = s.atomically(c, func(ctx context.Context, st argmap.Store) (change, error) {
+		from, err := st.Actor(ctx, id)
+		if err != nil {
+			return change{}, err
+		}
+		into, err := st.Actor(ctx, in.Into)
+		if err != nil {
+			return change{}, err
+		}
+		a, err = st.MergeActor(ctx, id, in.Into)
+		before := map[string]*argmap.Actor{"from": from, "into": into}
+		return change{argmap.AuditMerge, argmap.KindActor, in.Into, []string{id}, before, a}, err
+	})
 	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	into, err := s.store.Actor(ctx, in.Into)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	a, err := s.store.MergeActor(ctx, id, in.Into)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	before := map[string]*argmap.Actor{"from": from, "into": into}
-	if err := s.record(c, argmap.AuditMerge, argmap.KindActor, in.Into, []string{id}, before, a); err != nil {
 		s.fail(c, err)
 		return
 	}

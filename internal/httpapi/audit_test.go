@@ -1,10 +1,13 @@
 package httpapi_test
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/httpapi"
@@ -110,5 +113,103 @@ func TestAuditTrail(t *testing.T) {
 	read("/v1/audit")
 	if len(feed.Items) != 7 {
 		t.Errorf("audit trail has %d entries after a refused write, want 7", len(feed.Items))
+	}
+}
+
+// unrecordable is a store whose audit trail refuses every entry, inside
+// transactions too.
+type unrecordable struct{ argmap.Store }
+
+func (u unrecordable) RecordAudit(ctx context.Context, e *argmap.AuditEntry) error {
+	return argmap.Errorf(argmap.EINTERNAL, "the audit trail is full")
+}
+
+func (u unrecordable) WriteGraph(ctx context.Context, g *argmap.Graph) error {
+	// The hook of ctx gets this store's view of the transaction.
+	wrapped := func(_ context.Context, tx argmap.Store, g *argmap.Graph) error {
+		return argmap.RunGraphHook(ctx, unrecordable{tx}, g)
+	}
+	return u.Store.WriteGraph(argmap.WithGraphHook(ctx, wrapped), g)
+}
+
+func (u unrecordable) Atomically(ctx context.Context, fn func(tx argmap.Store) error) error {
+	return u.Store.Atomically(ctx, func(tx argmap.Store) error { return fn(unrecordable{tx}) })
+}
+
+// TestAuditedOrNotMade checks that a change and its audit entry are one
+// transaction: every kind of write, including document ingest and map
+// import, is refused and leaves the store as it was when its entry cannot
+// be recorded; with a working trail, ingest and import are recorded.
+func TestAuditedOrNotMade(t *testing.T) {
+	st := openStore(t)
+	s := seed(t, st)
+	broken := unrecordable{st}
+	e := newEnv(t, httpapi.Config{}, broken, pipeline(broken))
+	ctx := context.Background()
+	before, err := st.Dump(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	essay := []byte("# Ferries\n\nThe ferries should be sold, because fares would fall. Critics say fares never fell after a sale.\n")
+	aifBody, aifType := multipartBody(t, "ferries.json", []byte(ferryAIF))
+	docBody, docType := multipartBody(t, "ferries.md", essay)
+	tests := []struct {
+		name string
+		req  request
+	}{
+		{"create claim", request{Method: http.MethodPost, Path: "/v1/claims", Body: `{"text":"A new claim."}`}},
+		{"update claim", request{Method: http.MethodPatch, Path: "/v1/claims/" + s.Serves, Body: `{"text":"Changed."}`}},
+		{"delete claim", request{Method: http.MethodDelete, Path: "/v1/claims/" + s.Controls}},
+		{"merge claims", request{Method: http.MethodPost, Path: "/v1/claims/" + s.Controls + "/merge", Body: `{"into":"` + s.Serves + `"}`}},
+		{"update evidence", request{Method: http.MethodPatch, Path: "/v1/evidence/" + s.Report, Body: `{"text":"Changed."}`}},
+		{"create actor", request{Method: http.MethodPost, Path: "/v1/actors", Body: `{"name":"Some Body"}`}},
+		{"update relation", request{Method: http.MethodPatch, Path: "/v1/relations/" + s.Backs, Body: `{"kind":"contests"}`}},
+		{"delete relation", request{Method: http.MethodDelete, Path: "/v1/relations/" + s.Attacks}},
+		{"delete source", request{Method: http.MethodDelete, Path: "/v1/sources/" + s.Source}},
+		{"ingest", request{Method: http.MethodPost, Path: "/v1/sources", Body: docBody, ContentType: docType}},
+		{"import", request{Method: http.MethodPost, Path: "/v1/import", Body: aifBody, ContentType: aifType}},
+	}
+	for _, tc := range tests {
+		tc.req.Token = writeToken
+		r := e.do(tc.req)
+		wantStatus(t, tc.name, r, http.StatusInternalServerError)
+	}
+	if n := strings.Count(e.logs.String(), "change rolled back"); n != len(tests) {
+		t.Errorf("the log says %d times that a change was rolled back for its audit entry, want %d:\n%s", n, len(tests), e.logs)
+	}
+	after, err := st.Dump(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(before.Counts(), after.Counts()); diff != "" {
+		t.Errorf("store changed by writes whose audit entry failed (-before +after):\n%s", diff)
+	}
+	if c, err := st.Claim(ctx, s.Serves); err != nil || c.Text != "The organisation serves the interests of states." {
+		t.Errorf("claim after a refused update = %+v, %v; want it unchanged", c, err)
+	}
+
+	// With a working trail, ingest and import are recorded with their counts.
+	ok := newEnv(t, httpapi.Config{}, st, pipeline(st))
+	wantStatus(t, "ingest", ok.do(request{Method: http.MethodPost, Path: "/v1/sources", Body: docBody, ContentType: docType, Token: writeToken}), http.StatusCreated)
+	wantStatus(t, "import", ok.do(request{Method: http.MethodPost, Path: "/v1/import", Body: aifBody, ContentType: aifType, Token: writeToken}), http.StatusCreated)
+	wantStatus(t, "import again", ok.do(request{Method: http.MethodPost, Path: "/v1/import", Body: aifBody, ContentType: aifType, Token: writeToken}), http.StatusOK)
+	r := ok.get("/v1/audit")
+	wantStatus(t, "GET /v1/audit", r, http.StatusOK)
+	var feed struct {
+		Items []argmap.AuditEntry `json:"items"`
+	}
+	r.JSON(t, &feed)
+	if len(feed.Items) != 2 {
+		t.Fatalf("audit after ingest, import and a repeated import = %+v, want 2 entries", feed.Items)
+	}
+	for i, want := range []string{`"relations":2`, `"uri":"corpus/ferries.md"`} {
+		got := feed.Items[i]
+		if got.Action != argmap.AuditCreate || got.Kind != argmap.KindSource || got.Who != "token-1" ||
+			!strings.Contains(string(got.After), want) || strings.Contains(string(got.After), `"text"`) {
+			t.Errorf("audit entry %d = %+v (after %s), want the creation of a source, by token-1, with %s and no text", i, got, got.After, want)
+		}
+		if _, err := st.Source(ctx, got.TargetID); err != nil {
+			t.Errorf("audit entry %d names source %s: %v", i, got.TargetID, err)
+		}
 	}
 }

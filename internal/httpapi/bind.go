@@ -227,29 +227,29 @@ func getByID[T any](s *Server, kind argmap.NodeKind, get func(ctx context.Contex
 }
 
 // deleteByID answers DELETE .../{id}: 204 once del has removed the record,
-// which get reads first for the audit trail (refs lists what it touches).
-func deleteByID[T any](s *Server, kind argmap.NodeKind, get func(ctx context.Context, id string) (T, error),
-	refs func(T) []string, del func(ctx context.Context, id string) error) gin.HandlerFunc {
+// which get reads first for the audit trail (refs lists what it touches);
+// the removal and its audit entry are one transaction. get and del are
+// store methods (method expressions such as argmap.Store.Claim).
+func deleteByID[T any](s *Server, kind argmap.NodeKind, get func(st argmap.Store, ctx context.Context, id string) (T, error),
+	refs func(T) []string, del func(st argmap.Store, ctx context.Context, id string) error) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		id, err := idParam(c, kind)
 		if err != nil {
 			s.fail(c, err)
 			return
 		}
-		before, err := get(c.Request.Context(), id)
+		err = s.atomically(c, func(ctx context.Context, st argmap.Store) (change, error) {
+			before, err := get(st, ctx, id)
+			if err != nil {
+				return change{}, err
+			}
+			var r []string
+			if refs != nil {
+				r = refs(before)
+			}
+			return change{argmap.AuditDelete, kind, id, r, before, nil}, del(st, ctx, id)
+		})
 		if err != nil {
-			s.fail(c, err)
-			return
-		}
-		if err := del(c.Request.Context(), id); err != nil {
-			s.fail(c, err)
-			return
-		}
-		var r []string
-		if refs != nil {
-			r = refs(before)
-		}
-		if err := s.record(c, argmap.AuditDelete, kind, id, r, before, nil); err != nil {
 			s.fail(c, err)
 			return
 		}

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"net/http"
 	"strings"
 
@@ -63,22 +64,25 @@ func (s *Server) createClaim(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	if err := s.store.CreateClaim(ctx, cl); err != nil {
-		s.fail(c, err)
-		return
-	}
-	s.created(c, argmap.KindClaim, cl.ID, nil, "/v1/claims/"+cl.ID, func() (any, error) { return s.store.Claim(ctx, cl.ID) })
+	s.created(c, argmap.KindClaim, cl.ID, nil, "/v1/claims/"+cl.ID, func(ctx context.Context, st argmap.Store) (any, error) {
+		if err := st.CreateClaim(ctx, cl); err != nil {
+			return nil, err
+		}
+		return st.Claim(ctx, cl.ID)
+	})
 }
 
-// created answers 201 with the record of kind id as read back from the
-// store, and records its creation (touching refs) in the audit trail.
-func (s *Server) created(c *gin.Context, kind argmap.NodeKind, id string, refs []string, location string, read func() (any, error)) {
-	v, err := read()
+// created runs create, which stores the record of kind id and reads it
+// back, and records the creation (touching refs) in the audit trail, in one
+// transaction; it answers 201 with the record.
+func (s *Server) created(c *gin.Context, kind argmap.NodeKind, id string, refs []string, location string, create func(ctx context.Context, st argmap.Store) (any, error)) {
+	var v any
+	err := s.atomically(c, func(ctx context.Context, st argmap.Store) (change, error) {
+		var err error
+		v, err = create(ctx, st)
+		return change{argmap.AuditCreate, kind, id, refs, nil, v}, err
+	})
 	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	if err := s.record(c, argmap.AuditCreate, kind, id, refs, nil, v); err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -156,18 +160,16 @@ func (s *Server) updateClaim(c *gin.Context) {
 		s.fail(c, argmap.Errorf(argmap.EINVALID, "origin may only be set to curated (accepting the claim)"))
 		return
 	}
-	ctx := c.Request.Context()
-	before, err := s.store.Claim(ctx, id)
+	var cl *argmap.Claim
+	err = s.atomically(c, func(ctx context.Context, st argmap.Store) (change, error) {
+		before, err := st.Claim(ctx, id)
+		if err != nil {
+			return change{}, err
+		}
+		cl, err = st.UpdateClaim(ctx, id, argmap.ClaimUpdate{Text: in.Text, Gist: in.Gist, Score: in.Score, Main: in.Main, Origin: in.Origin})
+		return change{argmap.AuditUpdate, argmap.KindClaim, id, nil, before, cl}, err
+	})
 	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	cl, err := s.store.UpdateClaim(ctx, id, argmap.ClaimUpdate{Text: in.Text, Gist: in.Gist, Score: in.Score, Main: in.Main, Origin: in.Origin})
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	if err := s.record(c, argmap.AuditUpdate, argmap.KindClaim, id, nil, before, cl); err != nil {
 		s.fail(c, err)
 		return
 	}

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -47,11 +48,12 @@ func (s *Server) createEvidence(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	if err := s.store.CreateEvidence(ctx, e); err != nil {
-		s.fail(c, err)
-		return
-	}
-	s.created(c, argmap.KindEvidence, e.ID, nil, "/v1/evidence/"+e.ID, func() (any, error) { return s.store.Evidence(ctx, e.ID) })
+	s.created(c, argmap.KindEvidence, e.ID, nil, "/v1/evidence/"+e.ID, func(ctx context.Context, st argmap.Store) (any, error) {
+		if err := st.CreateEvidence(ctx, e); err != nil {
+			return nil, err
+		}
+		return st.Evidence(ctx, e.ID)
+	})
 }
 
 // listEvidence lists evidence, optionally of one source.
@@ -85,18 +87,16 @@ func (s *Server) updateEvidence(c *gin.Context) {
 		s.fail(c, argmap.Errorf(argmap.EINVALID, "the patch changes nothing: give text, kind or score"))
 		return
 	}
-	ctx := c.Request.Context()
-	before, err := s.store.Evidence(ctx, id)
+	var e *argmap.Evidence
+	err = s.atomically(c, func(ctx context.Context, st argmap.Store) (change, error) {
+		before, err := st.Evidence(ctx, id)
+		if err != nil {
+			return change{}, err
+		}
+		e, err = st.UpdateEvidence(ctx, id, argmap.EvidenceUpdate{Text: in.Text, Kind: in.Kind, Score: in.Score})
+		return change{argmap.AuditUpdate, argmap.KindEvidence, id, nil, before, e}, err
+	})
 	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	e, err := s.store.UpdateEvidence(ctx, id, argmap.EvidenceUpdate{Text: in.Text, Kind: in.Kind, Score: in.Score})
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	if err := s.record(c, argmap.AuditUpdate, argmap.KindEvidence, id, nil, before, e); err != nil {
 		s.fail(c, err)
 		return
 	}

@@ -46,7 +46,9 @@ func (s *Server) importMap(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	res, err := s.interchange.ImportMap(c.Request.Context(), doc, format)
+	// The map's records and the audit entry of its source's creation are
+	// written in one transaction.
+	res, err := s.interchange.ImportMap(s.auditGraph(c, c.Request.Context()), doc, format)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -50,11 +51,12 @@ func (s *Server) createRelation(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	if err := s.store.CreateRelation(ctx, r); err != nil {
-		s.fail(c, err)
-		return
-	}
-	s.created(c, argmap.KindRelation, r.ID, relationRefs(r), "/v1/relations/"+r.ID, func() (any, error) { return s.store.Relation(ctx, r.ID) })
+	s.created(c, argmap.KindRelation, r.ID, relationRefs(r), "/v1/relations/"+r.ID, func(ctx context.Context, st argmap.Store) (any, error) {
+		if err := st.CreateRelation(ctx, r); err != nil {
+			return nil, err
+		}
+		return st.Relation(ctx, r.ID)
+	})
 }
 
 // listRelations lists relations touching a node, optionally of one kind.

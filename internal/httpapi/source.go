@@ -47,8 +47,9 @@ func (s *Server) createSource(c *gin.Context) {
 	}
 	ctx, cancel := s.ingestContext(c, len(doc.Data))
 	defer cancel()
-	c.Request = c.Request.WithContext(ctx) // what follows the ingest (the audit record) gets the same time
-	res, err := s.ingestOrGiveUp(ctx, doc)
+	// The document's records and the audit entry of its creation are
+	// written in one transaction.
+	res, err := s.ingestOrGiveUp(s.auditGraph(c, ctx), doc)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -56,13 +57,6 @@ func (s *Server) createSource(c *gin.Context) {
 	status := http.StatusOK
 	if res.Created {
 		status = http.StatusCreated
-		src := res.Source
-		src.Text = ""
-		after := map[string]any{"source": src, "counts": res.Counts}
-		if err := s.record(c, argmap.AuditCreate, argmap.KindSource, res.Source.ID, nil, nil, after); err != nil {
-			s.fail(c, err)
-			return
-		}
 	}
 	c.Header("Location", "/v1/sources/"+res.Source.ID)
 	c.JSON(status, res)
@@ -264,8 +258,8 @@ func (s *Server) getSource(c *gin.Context) {
 }
 
 // sourceForAudit reads a source for the audit trail, without its text.
-func (s *Server) sourceForAudit(ctx context.Context, id string) (*argmap.Source, error) {
-	src, err := s.store.Source(ctx, id)
+func sourceForAudit(st argmap.Store, ctx context.Context, id string) (*argmap.Source, error) {
+	src, err := st.Source(ctx, id)
 	if err != nil {
 		return nil, err
 	}

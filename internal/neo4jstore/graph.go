@@ -15,6 +15,7 @@ type writeMode struct {
 	what         string
 	keepCited    bool // an incoming "cited" source whose ID is stored is skipped
 	upsertActors bool // an incoming actor whose ID is stored gains its aliases
+	hook         bool // the GraphHook of the context runs in the transaction
 }
 
 // WriteGraph stores every record of g in one transaction. See
@@ -23,7 +24,7 @@ func (s *Store) WriteGraph(ctx context.Context, g *argmap.Graph) error {
 	if g == nil {
 		return argmap.Errorf(argmap.EINVALID, "the graph is missing")
 	}
-	return s.writeGraph(ctx, g, writeMode{what: "write graph", keepCited: true, upsertActors: true})
+	return s.writeGraph(ctx, g, writeMode{what: "write graph", keepCited: true, upsertActors: true, hook: true})
 }
 
 // writeGraph validates g against the store and writes it, all in one
@@ -39,8 +40,16 @@ func (s *Store) WriteGraph(ctx context.Context, g *argmap.Graph) error {
 func (s *Store) writeGraph(ctx context.Context, g *argmap.Graph, mode writeMode) error {
 	stamp(g)
 	for attempt := 0; ; attempt++ {
-		err := s.write(ctx, mode.what, func(tx tx) error { return writeGraphTx(ctx, tx, g, mode) })
-		if attempt == constraintRetries || !isConstraintViolation(err) {
+		err := s.write(ctx, mode.what, func(tx tx) error {
+			if err := writeGraphTx(ctx, tx, g, mode); err != nil {
+				return err
+			}
+			if mode.hook {
+				return argmap.RunGraphHook(ctx, s.bound(tx), g)
+			}
+			return nil
+		})
+		if s.direct != nil || attempt == constraintRetries || !isConstraintViolation(err) {
 			return err
 		}
 	}

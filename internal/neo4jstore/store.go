@@ -112,6 +112,21 @@ func (s *Store) Wipe(ctx context.Context) error {
 	}
 }
 
+// Atomically calls fn with a Store bound to one managed write transaction,
+// which the driver retries on transient failures (fn runs again). See
+// argmap.Transactor.
+func (s *Store) Atomically(ctx context.Context, fn func(tx argmap.Store) error) error {
+	if s.direct != nil {
+		return fn(s)
+	}
+	return s.write(ctx, "write", func(t tx) error { return fn(s.bound(t)) })
+}
+
+// bound returns a Store whose statements all run on t.
+func (s *Store) bound(t tx) *Store {
+	return &Store{cfg: s.cfg, direct: t}
+}
+
 // tx is what the store's statements run on: one transaction.
 type tx interface {
 	// Run runs cypher with params and returns every record.

@@ -32,7 +32,10 @@ func (s *Store) WriteGraph(ctx context.Context, g *argmap.Graph) error {
 		})
 	}
 	return s.write(ctx, "write graph", func(tx *sql.Tx) error {
-		return writeGraph(ctx, tx, g, writeMode{upsertActors: true, keepCited: true})
+		if err := writeGraph(ctx, tx, g, writeMode{upsertActors: true, keepCited: true}); err != nil {
+			return err
+		}
+		return argmap.RunGraphHook(ctx, &Store{tx: tx}, g)
 	})
 }
 

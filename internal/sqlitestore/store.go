@@ -30,6 +30,9 @@ type Store struct {
 	w *sql.DB // the one writer connection
 	r *sql.DB // a pool of read-only connections
 	p *sql.DB // one read-only connection of its own for Ping
+	// tx, when set, is the write transaction of Atomically: every read and
+	// write of this Store runs in it (w and r are then nil).
+	tx *sql.Tx
 }
 
 var _ argmap.Store = (*Store)(nil)
@@ -122,7 +125,11 @@ func open(ctx context.Context, path string) (*Store, error) {
 // there and readable, whatever the read pool is doing.
 func (s *Store) Ping(ctx context.Context) error {
 	var one int
-	err := s.p.QueryRowContext(ctx, `SELECT 1 FROM sqlite_schema LIMIT 1`).Scan(&one)
+	var q querier = s.p
+	if s.tx != nil {
+		q = s.tx // a Store of Atomically answers in its transaction
+	}
+	err := q.QueryRowContext(ctx, `SELECT 1 FROM sqlite_schema LIMIT 1`).Scan(&one)
 	if err != nil {
 		return &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "ping the database: it does not answer", Err: err}
 	}
@@ -233,11 +240,24 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) ([]string, error) {
 	return applied, nil
 }
 
+// Atomically calls fn with a Store bound to one write transaction. See
+// argmap.Transactor.
+func (s *Store) Atomically(ctx context.Context, fn func(tx argmap.Store) error) error {
+	if s.tx != nil {
+		return fn(s)
+	}
+	return s.write(ctx, "write", func(tx *sql.Tx) error { return fn(&Store{tx: tx}) })
+}
+
 // write runs fn in a write transaction and commits it if fn succeeds. Errors
-// are translated with what naming the operation.
+// are translated with what naming the operation. In a Store of Atomically,
+// fn runs in its transaction.
 func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return translate(ctx, err, what)
+	}
+	if s.tx != nil {
+		return translate(ctx, fn(s.tx), what)
 	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
@@ -258,6 +278,9 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) erro
 func (s *Store) read(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return translate(ctx, err, what)
+	}
+	if s.tx != nil {
+		return translate(ctx, fn(s.tx), what)
 	}
 	tx, err := s.r.BeginTx(ctx, nil)
 	if err != nil {

@@ -80,6 +80,7 @@ func RunStoreTests(t *testing.T, open func(t *testing.T) argmap.Store) {
 		{"UpdateRelation", testUpdateRelation},
 		{"Citations", testCitations},
 		{"Ping", testPing},
+		{"Atomically", testAtomically},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
