@@ -31,7 +31,7 @@ type Store struct {
 	r *sql.DB // a pool of read-only connections
 	p *sql.DB // one read-only connection of its own for Ping
 	// tx, when set, is the write transaction of Atomically: every read and
-	// write of this Store runs in it (w and r are then nil).
+	// write of this Store runs in it (w, r and p are then nil).
 	tx *sql.Tx
 }
 
