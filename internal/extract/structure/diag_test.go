@@ -21,6 +21,49 @@ func TestDiagnostics(t *testing.T) {
 		t.Fatal(err)
 	}
 	folds := Folds(docs, 5)
+	// where the gold and the decoded target stand (the central claim, the
+	// unit before, after, farther before or after), and the central claim's
+	// position (first, last, else middle)
+	where := func(i, h, root int) string {
+		switch {
+		case h == root:
+			return "central"
+		case h == i-1:
+			return "prev"
+		case h == i+1:
+			return "next"
+		case h < i:
+			return "before"
+		}
+		return "after"
+	}
+	pos := func(i, n int) string {
+		switch i {
+		case 0:
+			return "first"
+		case n - 1:
+			return "last"
+		}
+		return "middle"
+	}
+	attConf, ccConf := map[string]int{}, map[string]int{}
+	// relations the scorer cannot find even from the gold units: a unit
+	// inside another's span (a central claim restated at the end) stands for
+	// that one
+	reachable, scored := 0, 0
+	for _, d := range docs {
+		g := d.Gold
+		for i, h := range g.Head {
+			if h < 0 || g.Undercut[i] || g.Linked[i] {
+				continue
+			}
+			scored++
+			if bestSpan(g.Units[i], g) == i && bestSpan(g.Units[h], g) == h {
+				reachable++
+			}
+		}
+	}
+	t.Logf("scored gold relations %d, reachable from the gold units %d (recall at most %.3f)", scored, reachable, float64(reachable)/float64(scored))
 	var decCC, decUA, decLA, ruleOK int
 	var ccOK, roleOK, funOK, attOK, undOK, n, nf, nu, docsN int
 	for f := 0; f < 5; f++ {
@@ -112,6 +155,14 @@ func TestDiagnostics(t *testing.T) {
 			if tr.root == g.Central {
 				decCC++
 			}
+			ccConf[pos(g.Central, len(units))+" -> "+pos(tr.root, len(units))]++
+			for _, r := range tr.rels {
+				k := where(r.From, g.Head[r.From], g.Central) + " -> " + where(r.From, r.To, tr.root)
+				if g.Head[r.From] == r.To {
+					k += " (right)"
+				}
+				attConf[k]++
+			}
 			for _, r := range tr.rels {
 				if g.Head[r.From] == r.To {
 					decUA++
@@ -126,5 +177,7 @@ func TestDiagnostics(t *testing.T) {
 		float64(ccOK)/float64(docsN), float64(roleOK)/float64(n), float64(funOK)/float64(nf),
 		float64(attOK)/float64(nf), float64(undOK)/float64(nu), nu)
 	t.Logf("rule attach %.3f", float64(ruleOK)/float64(nf))
+	t.Logf("gold target -> decoded target, on gold units: %v", attConf)
+	t.Logf("gold central claim position -> decoded: %v", ccConf)
 	t.Logf("decoded: root %.3f, unlabelled attachment %.3f, labelled %.3f", float64(decCC)/float64(docsN), float64(decUA)/float64(nf), float64(decLA)/float64(nf))
 }

@@ -50,7 +50,7 @@ func evaluate(m *Model, docs []Doc, oracle bool) Score {
 		}
 		best := make([]int, len(units))
 		for i, u := range units {
-			best[i] = bestUnit(u, g.Units)
+			best[i] = bestSpan(u, g)
 		}
 		if len(st.Central) > 0 {
 			if b := best[st.Central[0]]; b >= 0 && (b == g.Central || g.Linked[b]) {
@@ -109,6 +109,23 @@ func bestUnit(u Unit, gold []Unit) int {
 	for k, g := range gold {
 		ov := min(u.End, g.End) - max(u.Start, g.Start)
 		if ov > bo && (2*ov >= g.End-g.Start || 2*ov >= u.End-u.Start) {
+			best, bo = k, ov
+		}
+	}
+	return best
+}
+
+// bestSpan returns the gold unit u stands for as the project's scorer finds
+// it: over the scorer's spans, in its order.
+func bestSpan(u Unit, g *Gold) int {
+	if len(g.Spans) != len(g.Units) || len(g.SpanOrder) != len(g.Units) {
+		return bestUnit(u, g.Units)
+	}
+	best, bo := -1, 0
+	for _, k := range g.SpanOrder {
+		s := g.Spans[k]
+		ov := min(u.End, s.End) - max(u.Start, s.Start)
+		if ov > bo && (2*ov >= s.End-s.Start || 2*ov >= u.End-u.Start) {
 			best, bo = k, ov
 		}
 	}
