@@ -236,8 +236,10 @@ const MaxClaimKeys = 64
 // KeyedClaims is implemented by stores that index Claim.Keys.
 type KeyedClaims interface {
 	// ClaimsByKeys returns the claims stored under any of keys, at most
-	// perKey for each key (the most recently stored first), each claim once.
-	// Each key is one index lookup, so the cost does not grow with the store.
+	// perKey for each key (the most recently stored first), and the claims
+	// that name their propositions, each claim once, ordered by ID, without
+	// their spans and actors (linking compares texts). Each key is one index
+	// lookup, so the cost does not grow with the store.
 	ClaimsByKeys(ctx context.Context, keys []string, perKey int) ([]Claim, error)
 }
 

@@ -16,7 +16,7 @@ func (s *Store) CreateActor(ctx context.Context, a *argmap.Actor) error {
 	}
 	return s.write(ctx, "create actor", func(tx *sql.Tx) error {
 		g := &argmap.Graph{Actors: []argmap.Actor{*a}}
-		if err := writeGraph(ctx, tx, g, writeMode{}); err != nil {
+		if err := s.writeGraph(ctx, tx, g, writeMode{}); err != nil {
 			return err
 		}
 		a.CreatedAt = g.Actors[0].CreatedAt

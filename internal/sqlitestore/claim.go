@@ -18,7 +18,7 @@ func (s *Store) CreateClaim(ctx context.Context, c *argmap.Claim) error {
 	}
 	return s.write(ctx, "create claim", func(tx *sql.Tx) error {
 		g := &argmap.Graph{Claims: []argmap.Claim{*c}}
-		if err := writeGraph(ctx, tx, g, writeMode{}); err != nil {
+		if err := s.writeGraph(ctx, tx, g, writeMode{}); err != nil {
 			return err
 		}
 		c.CreatedAt = g.Claims[0].CreatedAt
@@ -193,46 +193,35 @@ func topHits(ctx context.Context, q querier, match string, size int) ([]argmap.C
 	return hits, nil
 }
 
-// ClaimsByKeys implements argmap.KeyedClaims: one lookup of the claim_keys
-// primary key per key, newest claims first, at most perKey (1-1000) each.
+// ClaimsByKeys implements argmap.KeyedClaims: for each key, one seek in the
+// claim_keys primary key for its perKey-th newest row and one range scan up
+// from it; then the claims found and those naming their propositions, in
+// one prepared statement, ordered by ID, without spans and actors.
 func (s *Store) ClaimsByKeys(ctx context.Context, keys []string, perKey int) ([]argmap.Claim, error) {
 	perKey = argmap.Page{Limit: perKey}.Size()
 	var out []argmap.Claim
 	err := s.read(ctx, "claims by keys", func(tx *sql.Tx) error {
-		seen := map[int64]bool{}
-		var pks []any
-		for _, k := range keys {
-			rows, err := tx.QueryContext(ctx, `SELECT claim_pk FROM claim_keys WHERE key = ? ORDER BY claim_pk DESC LIMIT ?`, k, perKey)
-			if err != nil {
-				return err
-			}
-			for rows.Next() {
-				var pk int64
-				if err := rows.Scan(&pk); err != nil {
-					rows.Close()
-					return err
-				}
-				if !seen[pk] {
-					seen[pk] = true
-					pks = append(pks, pk)
-				}
-			}
-			if err := rows.Close(); err != nil {
-				return err
-			}
+		st, err := s.readStmt(ctx, tx, `WITH hit AS (
+				SELECT ck.claim_pk AS pk FROM json_each(?) k
+				JOIN claim_keys ck ON ck.key = k.value AND ck.claim_pk >= coalesce(
+					(SELECT claim_pk FROM claim_keys WHERE key = k.value ORDER BY claim_pk DESC LIMIT 1 OFFSET ?), 0))
+			SELECT `+claimCols+` FROM claims c WHERE c.pk IN (SELECT pk FROM hit)
+			UNION
+			SELECT `+claimCols+` FROM claims c WHERE c.id IN (
+				SELECT proposition FROM claims WHERE pk IN (SELECT pk FROM hit) AND proposition <> '')
+			ORDER BY 1`)
+		if err != nil {
+			return err
 		}
-		out = []argmap.Claim{}
-		for len(pks) > 0 {
-			n := min(len(pks), 500) // well under SQLite's bound on variables
-			part, err := scanClaims(ctx, tx, `SELECT `+claimCols+` FROM claims c WHERE c.pk IN (?`+
-				strings.Repeat(", ?", n-1)+`) ORDER BY c.id`, pks[:n]...)
-			if err != nil {
-				return err
-			}
-			out = append(out, part...)
-			pks = pks[n:]
+		rows, err := st.QueryContext(ctx, jsonList(keys), perKey-1)
+		if err != nil {
+			return err
 		}
-		return nil
+		out, _, err = claimRows(rows, false)
+		return err
 	})
+	if out == nil {
+		out = []argmap.Claim{}
+	}
 	return out, err
 }

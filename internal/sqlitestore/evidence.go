@@ -17,7 +17,7 @@ func (s *Store) CreateEvidence(ctx context.Context, e *argmap.Evidence) error {
 	}
 	return s.write(ctx, "create evidence", func(tx *sql.Tx) error {
 		g := &argmap.Graph{Evidence: []argmap.Evidence{*e}}
-		if err := writeGraph(ctx, tx, g, writeMode{}); err != nil {
+		if err := s.writeGraph(ctx, tx, g, writeMode{}); err != nil {
 			return err
 		}
 		e.CreatedAt = g.Evidence[0].CreatedAt

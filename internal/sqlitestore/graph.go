@@ -32,10 +32,10 @@ func (s *Store) WriteGraph(ctx context.Context, g *argmap.Graph) error {
 		})
 	}
 	return s.write(ctx, "write graph", func(tx *sql.Tx) error {
-		if err := writeGraph(ctx, tx, g, writeMode{upsertActors: true, keepCited: true}); err != nil {
+		if err := s.writeGraph(ctx, tx, g, writeMode{upsertActors: true, keepCited: true}); err != nil {
 			return err
 		}
-		return argmap.RunGraphHook(ctx, &Store{tx: tx}, g)
+		return argmap.RunGraphHook(ctx, &Store{tx: tx, wc: s.wc}, g)
 	})
 }
 

@@ -26,7 +26,9 @@ func TestClaimsByKeys(t *testing.T) {
 	a := claim("IOM excludes asylum seekers", "asylum exclude", "exclude iom")
 	b := claim("IOM keeps asylum seekers out", "asylum exclude")
 	c := claim("Climate drives migration", "climate drive")
-	if err := st.WriteGraph(ctx, &argmap.Graph{Claims: []argmap.Claim{a, b, c}}); err != nil {
+	d := claim("IOM bars asylum seekers", "bar iom") // restates a
+	d.Proposition = a.ID
+	if err := st.WriteGraph(ctx, &argmap.Graph{Claims: []argmap.Claim{a, b, c, d}}); err != nil {
 		t.Fatal(err)
 	}
 	ids := func(cs []argmap.Claim) []string {
@@ -45,6 +47,7 @@ func TestClaimsByKeys(t *testing.T) {
 		{[]string{"asylum exclude"}, 10, []string{a.ID, b.ID}},
 		{[]string{"asylum exclude"}, 1, []string{b.ID}}, // the newest
 		{[]string{"exclude iom", "climate drive"}, 10, []string{a.ID, c.ID}},
+		{[]string{"bar iom"}, 10, []string{a.ID, d.ID}}, // with the claim naming its proposition
 		{[]string{"nothing here"}, 10, nil},
 		{nil, 10, nil},
 	}

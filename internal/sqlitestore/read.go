@@ -42,18 +42,9 @@ func scanSources(ctx context.Context, q querier, withText bool, query string, ar
 
 const claimCols = `c.id, c.text, c.gist, c.origin, c.score, c.main, c.cues, c.created_at, c.title, c.kind, c.assumed, c.issue, c.standard, c.proposition, c.section`
 
-// scanClaims runs a query selecting claimCols (and, with rank, one more
-// column) and attaches spans and actors.
-func scanClaims(ctx context.Context, q querier, query string, args ...any) ([]argmap.Claim, error) {
-	claims, _, err := scanRankedClaims(ctx, q, false, query, args...)
-	return claims, err
-}
-
-func scanRankedClaims(ctx context.Context, q querier, ranked bool, query string, args ...any) ([]argmap.Claim, []float64, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, nil, err
-	}
+// claimRows reads and closes rows of claimCols (and, with rank, one more
+// column): the claims without their spans and actors.
+func claimRows(rows *sql.Rows, ranked bool) ([]argmap.Claim, []float64, error) {
 	var out []argmap.Claim
 	var ranks []float64
 	for rows.Next() {
@@ -70,6 +61,7 @@ func scanRankedClaims(ctx context.Context, q querier, ranked bool, query string,
 			return nil, nil, err
 		}
 		c.Origin = argmap.Origin(origin)
+		var err error
 		if c.Section, err = decodeStrings(section); err != nil {
 			rows.Close()
 			return nil, nil, err
@@ -88,8 +80,24 @@ func scanRankedClaims(ctx context.Context, q querier, ranked bool, query string,
 	if err := rows.Err(); err != nil {
 		return nil, nil, err
 	}
-	if len(out) == 0 {
-		return out, ranks, nil
+	return out, ranks, nil
+}
+
+// scanClaims runs a query selecting claimCols (and, with rank, one more
+// column) and attaches spans and actors.
+func scanClaims(ctx context.Context, q querier, query string, args ...any) ([]argmap.Claim, error) {
+	claims, _, err := scanRankedClaims(ctx, q, false, query, args...)
+	return claims, err
+}
+
+func scanRankedClaims(ctx context.Context, q querier, ranked bool, query string, args ...any) ([]argmap.Claim, []float64, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	out, ranks, err := claimRows(rows, ranked)
+	if err != nil || len(out) == 0 {
+		return out, ranks, err
 	}
 	ids := make([]string, len(out))
 	for i := range out {

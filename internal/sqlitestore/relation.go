@@ -17,7 +17,7 @@ func (s *Store) CreateRelation(ctx context.Context, r *argmap.Relation) error {
 	}
 	return s.write(ctx, "create relation", func(tx *sql.Tx) error {
 		g := &argmap.Graph{Relations: []argmap.Relation{*r}}
-		if err := writeGraph(ctx, tx, g, writeMode{}); err != nil {
+		if err := s.writeGraph(ctx, tx, g, writeMode{}); err != nil {
 			return err
 		}
 		r.CreatedAt = g.Relations[0].CreatedAt

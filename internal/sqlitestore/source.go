@@ -16,7 +16,7 @@ func (s *Store) CreateSource(ctx context.Context, src *argmap.Source) error {
 	}
 	return s.write(ctx, "create source", func(tx *sql.Tx) error {
 		g := &argmap.Graph{Sources: []argmap.Source{*src}}
-		if err := writeGraph(ctx, tx, g, writeMode{}); err != nil {
+		if err := s.writeGraph(ctx, tx, g, writeMode{}); err != nil {
 			return err
 		}
 		src.CreatedAt = g.Sources[0].CreatedAt

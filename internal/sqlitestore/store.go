@@ -15,6 +15,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"modernc.org/sqlite"
@@ -31,8 +32,11 @@ type Store struct {
 	r *sql.DB // a pool of read-only connections
 	p *sql.DB // one read-only connection of its own for Ping
 	// tx, when set, is the write transaction of Atomically: every read and
-	// write of this Store runs in it (w, r and p are then nil).
+	// write of this Store runs in it (w, r and p are then nil, and wc is
+	// the cache of the Store that began it).
 	tx *sql.Tx
+
+	wc, rc *stmtCache // statements prepared once on w and on r
 }
 
 var _ argmap.Store = (*Store)(nil)
@@ -89,7 +93,7 @@ func open(ctx context.Context, path string) (*Store, error) {
 		w.Close()
 		return nil, translate(ctx, err, "open the database")
 	}
-	s := &Store{w: w}
+	s := &Store{w: w, wc: &stmtCache{db: w}}
 	if _, err := s.migrate(ctx, migrations.SQLite); err != nil {
 		w.Close()
 		return nil, err
@@ -106,7 +110,7 @@ func open(ctx context.Context, path string) (*Store, error) {
 		r.Close()
 		return nil, translate(ctx, err, "open the database")
 	}
-	s.r = r
+	s.r, s.rc = r, &stmtCache{db: r}
 	// Ping has a connection of its own, opened on first use, so that a health
 	// check does not queue behind the reads that hold the pool.
 	p, err := sql.Open("sqlite", dsn(path, true))
@@ -161,11 +165,102 @@ func dsn(path string, readOnly bool) string {
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 }
 
+// stmtCache keeps statements prepared once on a pool for the life of the
+// store. A transaction uses them through tx.StmtContext, which reuses the
+// statement already prepared on the transaction's connection (or prepares it
+// there once). A query not yet cached is prepared in the transaction and
+// noted; flush prepares the noted queries on the pool once the transaction
+// has given its connection back (preparing on the pool inside a transaction
+// would wait for a connection the transaction holds).
+type stmtCache struct {
+	db      *sql.DB
+	mu      sync.Mutex
+	stmts   map[string]*sql.Stmt
+	pending map[string]bool
+	closed  bool
+}
+
+// in returns the statement of query for use in tx, a transaction of c's
+// pool (a nil cache prepares it in tx).
+func (c *stmtCache) in(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
+	if c == nil {
+		return tx.PrepareContext(ctx, query)
+	}
+	c.mu.Lock()
+	st, ok := c.stmts[query]
+	if !ok {
+		if c.pending == nil {
+			c.pending = map[string]bool{}
+		}
+		c.pending[query] = true
+	}
+	c.mu.Unlock()
+	if ok {
+		return tx.StmtContext(ctx, st), nil
+	}
+	return tx.PrepareContext(ctx, query)
+}
+
+// readStmt returns the statement of query for a transaction of s.read.
+func (s *Store) readStmt(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
+	if s.tx != nil {
+		return s.wc.in(ctx, tx, query) // the reads of Atomically run on the writer
+	}
+	return s.rc.in(ctx, tx, query)
+}
+
+// flush prepares on the pool the queries in was asked for and did not have.
+// A query that does not prepare is left out: its transactions prepare it
+// themselves and report the error.
+func (c *stmtCache) flush(ctx context.Context) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	pending := c.pending
+	c.pending = nil
+	c.mu.Unlock()
+	for q := range pending {
+		st, err := c.db.PrepareContext(ctx, q)
+		if err != nil {
+			continue
+		}
+		c.mu.Lock()
+		if _, ok := c.stmts[q]; ok || c.closed {
+			st.Close()
+		} else {
+			if c.stmts == nil {
+				c.stmts = map[string]*sql.Stmt{}
+			}
+			c.stmts[q] = st
+		}
+		c.mu.Unlock()
+	}
+}
+
+// close closes the statements; later flushes prepare nothing.
+func (c *stmtCache) close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var errs []error
+	for _, st := range c.stmts {
+		errs = append(errs, st.Close())
+	}
+	c.stmts, c.closed = nil, true
+	return errors.Join(errs...)
+}
+
 // Close closes both pools.
 func (s *Store) Close() error {
 	var errs []error
 	if s.p != nil {
 		errs = append(errs, s.p.Close())
+	}
+	if s.wc != nil && s.tx == nil {
+		errs = append(errs, s.wc.close())
+	}
+	if s.rc != nil {
+		errs = append(errs, s.rc.close())
 	}
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
@@ -246,7 +341,7 @@ func (s *Store) Atomically(ctx context.Context, fn func(tx argmap.Store) error) 
 	if s.tx != nil {
 		return fn(s)
 	}
-	return s.write(ctx, "write", func(tx *sql.Tx) error { return fn(&Store{tx: tx}) })
+	return s.write(ctx, "write", func(tx *sql.Tx) error { return fn(&Store{tx: tx, wc: s.wc}) })
 }
 
 // write runs fn in a write transaction and commits it if fn succeeds. Errors
@@ -263,6 +358,7 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) erro
 	if err != nil {
 		return translate(ctx, err, what)
 	}
+	defer s.wc.flush(ctx)
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return translate(ctx, err, what)
@@ -286,6 +382,7 @@ func (s *Store) read(ctx context.Context, what string, fn func(tx *sql.Tx) error
 	if err != nil {
 		return translate(ctx, err, what)
 	}
+	defer s.rc.flush(ctx)
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
 		return translate(ctx, err, what)
