@@ -1,11 +1,13 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/argmap/argmap/internal/argmap"
+	wn "github.com/argmap/argmap/internal/extract/lexicon"
 )
 
 // Linker links the claims of a new document to claims already stored. A
@@ -62,6 +64,9 @@ func (l *Linker) sig(c argmap.Claim) claimSig {
 				}
 			}
 			if !dup {
+				// concepts and antonyms as sorted sets, so that covered
+				// intersects them in one pass
+				t.concepts, t.antonyms = sortedSet(t.concepts), sortedSet(t.antonyms)
 				cs.terms = append(cs.terms, t)
 			}
 			s.keys[t.lemma] = true
@@ -240,15 +245,16 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 }
 
 // covered counts the terms of a that some term of b covers, how many of
-// them only by an antonym, and how many of them are not common.
+// them only by an antonym, and how many of them are not common. The terms'
+// concepts and antonyms are sorted sets (sig).
 func covered(a, b []term, common func(string) bool) (shared, flips, rare int) {
 	for _, t := range a {
 		for _, u := range b {
 			hit, flip := false, false
 			switch {
-			case t.lemma == u.lemma || (!t.acr && sharesConcept(t.concepts, u.concepts)):
+			case t.lemma == u.lemma || (!t.acr && intersect(t.concepts, u.concepts)):
 				hit = true
-			case !t.acr && (sharesConcept(t.concepts, u.antonyms) || sharesConcept(t.antonyms, u.concepts)):
+			case !t.acr && (intersect(t.concepts, u.antonyms) || intersect(t.antonyms, u.concepts)):
 				hit, flip = true, true
 			}
 			if !hit {
@@ -265,6 +271,33 @@ func covered(a, b []term, common func(string) bool) (shared, flips, rare int) {
 		}
 	}
 	return shared, flips, rare
+}
+
+// sortedSet returns the distinct concepts of cs in order, in a new slice.
+func sortedSet(cs []wn.Concept) []wn.Concept {
+	if len(cs) == 0 {
+		return nil
+	}
+	out := slices.Clone(cs)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// intersect reports whether two sorted sets share a concept: one merge pass
+// instead of comparing every pair (comparing claims was most of the time of
+// ingesting a corpus that restates itself).
+func intersect(a, b []wn.Concept) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			return true
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
 }
 
 // Queries returns full-text queries that find stored claims a claim may

@@ -55,14 +55,14 @@ func (s *Service) Ingest(ctx context.Context, doc argmap.Document) (*argmap.Inge
 	}
 	own := len(g.Relations) // relations of the document; those after link to stored claims
 	if s.linker != nil && len(g.Claims) > 0 {
-		stored, err := s.candidatesFor(ctx, g)
-		if err != nil {
-			return nil, err
-		}
 		if kl, ok := s.linker.(keyer); ok {
 			for i := range g.Claims {
 				g.Claims[i].Keys = kl.Keys(g.Claims[i])
 			}
+		}
+		stored, err := s.candidatesFor(ctx, g)
+		if err != nil {
+			return nil, err
 		}
 		links := s.linker.Link(g.Claims, stored)
 		for i := range g.Claims {
@@ -219,13 +219,13 @@ func (s *Service) candidatesFor(ctx context.Context, g *argmap.Graph) ([]argmap.
 		}
 	}
 	keyed, byKeys := s.store.(argmap.KeyedClaims)
-	kl, keys := s.linker.(keyer)
+	_, keys := s.linker.(keyer)
 	if byKeys && keys {
-		// the link signature: a few index lookups a claim, whatever the
-		// store's size
+		// the link signature (set on g's claims by the caller): a few index
+		// lookups a claim, whatever the store's size
 		var all []string
 		for _, c := range g.Claims {
-			all = append(all, kl.Keys(c)...)
+			all = append(all, c.Keys...)
 		}
 		cs, err := keyed.ClaimsByKeys(ctx, all, perKey)
 		if err != nil {
@@ -275,8 +275,31 @@ func (s *Service) candidatesFor(ctx context.Context, g *argmap.Graph) ([]argmap.
 		seen[id] = true
 		out = append(out, *c)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, nil
+	return onePerProposition(out), nil
+}
+
+// onePerProposition keeps one claim of each proposition: the claim that
+// names it when it is among cs, else the member with the lowest ID (it
+// stands for the proposition). A new claim joins a proposition only if it
+// restates the claim naming it, and a group of restatements says one thing,
+// so comparing with every member repeated the same work for each copy of a
+// document ingested again and again. cs come back ordered by ID.
+func onePerProposition(cs []argmap.Claim) []argmap.Claim {
+	sort.Slice(cs, func(i, j int) bool { return cs[i].ID < cs[j].ID })
+	pick := map[string]int{} // proposition -> index in cs
+	for i, c := range cs {
+		p := argmap.PropositionOf(c)
+		if k, ok := pick[p]; !ok || (c.ID == p && cs[k].ID != p) {
+			pick[p] = i
+		}
+	}
+	out := cs[:0:0]
+	for i, c := range cs {
+		if pick[argmap.PropositionOf(c)] == i {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // keyer is a Linker that gives claims a link signature (extract.Linker).

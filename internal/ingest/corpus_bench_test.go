@@ -1,0 +1,125 @@
+package ingest_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract"
+	"github.com/argmap/argmap/internal/sharedtest"
+)
+
+// mixedCorpus returns the mixed real corpus of issue 15: the IOM documents,
+// the demo corpus and the microtext texts of ../shared/data/microtexts2.
+func mixedCorpus(tb testing.TB) []argmap.Document {
+	tb.Helper()
+	files := sharedtest.CorpusFiles(tb)
+	demo, _ := filepath.Glob(filepath.Join("..", "..", "scripts", "demo", "corpus", "*"))
+	micro, _ := filepath.Glob(filepath.Join(sharedtest.Dir(tb), "data", "microtexts2", "*.txt"))
+	if len(micro) == 0 {
+		tb.Skip("no microtexts in shared/data/microtexts2; skipping")
+	}
+	var docs []argmap.Document
+	for _, f := range append(append(files, demo...), micro...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		docs = append(docs, argmap.Document{Name: filepath.Base(f), URI: f, Data: data})
+	}
+	return docs
+}
+
+// repeatedCorpus returns the IOM documents repeated to size bytes, each copy
+// made unique by a line at its end (ARGMAP_BENCH_MB changes the size).
+func repeatedCorpus(tb testing.TB, size int) []argmap.Document {
+	tb.Helper()
+	if mb, err := strconv.Atoi(os.Getenv("ARGMAP_BENCH_MB")); err == nil && mb > 0 {
+		size = mb << 20
+	}
+	var one [][]byte
+	for _, f := range sharedtest.CorpusFiles(tb) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		one = append(one, data)
+	}
+	var docs []argmap.Document
+	for n, total := 0, 0; total < size; n++ {
+		data := append(append([]byte{}, one[n%len(one)]...), fmt.Sprintf("\n\nCopy %d of the corpus.\n", n)...)
+		docs = append(docs, argmap.Document{Name: fmt.Sprintf("doc%d.txt", n), Data: data})
+		total += len(data)
+	}
+	return docs
+}
+
+func corpusBytes(docs []argmap.Document) int64 {
+	var n int64
+	for _, d := range docs {
+		n += int64(len(d.Data))
+	}
+	return n
+}
+
+// BenchmarkIngestCorpus measures ingest end to end (extraction, linking, the
+// SQLite write) against its reference in the same run, extraction alone with
+// GOMAXPROCS workers: on the mixed real corpus and on the IOM corpus
+// repeated to 10 MB. Each op ingests the whole corpus into a new store.
+func BenchmarkIngestCorpus(b *testing.B) {
+	for _, set := range []struct {
+		name string
+		docs func(testing.TB) []argmap.Document
+	}{
+		{"mixed", mixedCorpus},
+		{"iom10MB", func(tb testing.TB) []argmap.Document { return repeatedCorpus(tb, 10<<20) }},
+	} {
+		docs := set.docs(b)
+		b.Run(set.name+"/extract", func(b *testing.B) {
+			ex := extract.New(extract.Options{})
+			b.SetBytes(corpusBytes(docs))
+			for i := 0; i < b.N; i++ {
+				var wg sync.WaitGroup
+				next := make(chan argmap.Document)
+				for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						for d := range next {
+							if _, err := ex.Extract(context.Background(), d); err != nil {
+								b.Error(err)
+							}
+						}
+					}()
+				}
+				for _, d := range docs {
+					next <- d
+				}
+				close(next)
+				wg.Wait()
+			}
+			b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+		})
+		b.Run(set.name+"/ingest", func(b *testing.B) {
+			b.SetBytes(corpusBytes(docs))
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				st := openStore(b)
+				svc := newService(st)
+				b.StartTimer()
+				for _, d := range docs {
+					if _, err := svc.Ingest(context.Background(), d); err != nil {
+						b.Fatalf("Ingest(%s): %v", d.Name, err)
+					}
+				}
+			}
+			b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+		})
+	}
+}
