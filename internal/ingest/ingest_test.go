@@ -567,3 +567,44 @@ func TestCuratedClaimsSurviveReingest(t *testing.T) {
 		t.Errorf("Stats().Sources = %d after re-ingest, want the document stored", n)
 	}
 }
+
+// recordingLinker is the extract linker that keeps the stored candidates
+// each Link was given.
+type recordingLinker struct {
+	*extract.Linker
+	stored [][]argmap.Claim
+}
+
+func (r *recordingLinker) Link(newClaims, stored []argmap.Claim) argmap.Links {
+	r.stored = append(r.stored, stored)
+	return r.Linker.Link(newClaims, stored)
+}
+
+// TestCandidatesOnePerProposition: a document restated three times is
+// compared with the claim naming each proposition once, not with every copy.
+func TestCandidatesOnePerProposition(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	lk := &recordingLinker{Linker: extract.NewLinker()}
+	svc := ingest.New(st, extract.New(extract.Options{}), lk)
+	for i := 0; i < 4; i++ {
+		if _, err := svc.Ingest(ctx, doc(fmt.Sprintf("essay%d.md", i), essay+fmt.Sprintf("\nCopy %d.\n", i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	last := lk.stored[len(lk.stored)-1]
+	if len(last) == 0 {
+		t.Fatal("the fourth copy had no candidates: the test tests nothing")
+	}
+	props := map[string]string{}
+	for _, c := range last {
+		p := argmap.PropositionOf(c)
+		if other, ok := props[p]; ok {
+			t.Errorf("candidates %s and %s both state proposition %s", other, c.ID, p)
+		}
+		props[p] = c.ID
+		if c.Proposition != "" {
+			t.Errorf("candidate %s is a member of %s, want the claim naming it", c.ID, c.Proposition)
+		}
+	}
+}
