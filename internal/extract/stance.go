@@ -24,6 +24,8 @@ type term struct {
 	neg      bool // its clause is negated
 	clause   int  // which clause of its region it stands in
 	acr      bool // an acronym: it meets other words only by name
+	negs     int  // how many negation words its clause has
+	ante     bool // it stands in the condition of a conditional question
 }
 
 // negWords negate the clause they stand in.
@@ -100,11 +102,11 @@ func (s *Stancer) terms(toks []token) []term {
 	clauseStart := 0
 	neg := false
 	skip := false // after "rather than": what follows is set aside
+	negs := 0
 	flushNeg := func() {
-		if neg {
-			for k := clauseStart; k < len(out); k++ {
-				out[k].neg = true
-			}
+		for k := clauseStart; k < len(out); k++ {
+			out[k].neg = neg
+			out[k].negs = negs
 		}
 	}
 	clause := 0
@@ -114,7 +116,7 @@ func (s *Stancer) terms(toks []token) []term {
 		coord := (t.lower == "and" || t.lower == "or") && i+1 < len(toks) && clauseSubjects[toks[i+1].lower]
 		if t.punct != 0 || clauseBreaks[t.lower] || coord {
 			flushNeg()
-			clauseStart, neg, skip = len(out), false, false
+			clauseStart, neg, skip, negs = len(out), false, false, 0
 			if clauseStart > 0 && (len(out) == 0 || out[len(out)-1].clause == clause) {
 				clause++
 			}
@@ -123,11 +125,15 @@ func (s *Stancer) terms(toks []token) []term {
 		w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")
 		if negWords[w] || doubtWords[w] || strings.HasSuffix(w, "n't") {
 			neg = true
+			if w != "neither" {
+				negs++ // "neither P nor Q" negates once
+			}
 			continue
 		}
 		if (w == "more" || w == "far") && i+1 < len(toks) && (toks[i+1].lower == "than" || toks[i+1].lower == "from") {
 			// "more than (just) a tool", "far from neutral"
 			neg = true
+			negs++
 			i++
 			continue
 		}
@@ -262,11 +268,72 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 	return got / total, agree, disagree, flips, hits
 }
 
+// condWords open the condition of a conditional: "without a mandate, IOM
+// has no obligations", "if P, Q", "unless P, Q".
+var condWords = wordSet(`without if unless absent lacking`)
+
+// finiteWords are auxiliaries and copulas that mark the main verb of a
+// clause, where a condition with no comma ends before its subject.
+var finiteWords = wordSet(`is are was were has have had does do did can cannot could will would must should may
+	might shall`)
+
+// determiners open a noun phrase: the subject of a clause may start with one.
+var determiners = wordSet(`the a an its their his her this that these those our my`)
+
+// conditionEnd returns the index of the first token of a conditional
+// question's consequent ("IOM has no obligations" in "without a mandate
+// IOM has no obligations"), or 0 when toks is no conditional. The condition
+// ends at the first comma, or, with none, before the subject of the first
+// finite verb.
+func conditionEnd(toks []token) int {
+	if len(toks) < 4 || !condWords[toks[0].lower] {
+		return 0
+	}
+	for i := 1; i < len(toks)-1; i++ {
+		if toks[i].punct == ',' {
+			return i + 1
+		}
+		if toks[i].punct != 0 {
+			return 0
+		}
+	}
+	for i := 3; i < len(toks)-1; i++ {
+		if !finiteWords[toks[i].lower] {
+			continue
+		}
+		start := i - 1
+		if start > 2 && determiners[toks[start-1].lower] {
+			start--
+		}
+		return start
+	}
+	return 0
+}
+
 // questionTerms analyses a question: a question put as a rejected view
-// ("it is wrong to say that P") asks not-P.
+// ("it is wrong to say that P") asks not-P; in a conditional ("without P,
+// Q") the terms of the condition are marked.
 func (s *Stancer) questionTerms(question string) []term {
 	var qt []term
-	for _, r := range s.analyseQuestion(question).regions {
+	rs := s.analyseQuestion(question).regions
+	if len(rs) == 1 && !rs[0].rejected && rs[0].asserter == "" {
+		toks := tokens(question)
+		if k := conditionEnd(toks); k > 0 {
+			ante := s.terms(toks[:k])
+			cons := s.terms(toks[k:])
+			if len(ante) > 0 && len(cons) > 0 {
+				for i := range ante {
+					ante[i].ante = true
+				}
+				shift := ante[len(ante)-1].clause + 1
+				for i := range cons {
+					cons[i].clause += shift
+				}
+				return append(ante, cons...)
+			}
+		}
+	}
+	for _, r := range rs {
 		if r.rejected {
 			for _, t := range r.terms {
 				t.neg = !t.neg
@@ -333,6 +400,22 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 	best := argmap.Judgement{Stance: argmap.StanceTopic}
 	bestAgree, bestDisagree, bestFlips := 0.0, 0.0, 0
 	var bestRegion *termRegion
+	var bestWin []term
+	// a conditional question is answered only by claims that state its
+	// consequent: "IOM has no mandate" states the condition of "without a
+	// mandate IOM has no obligations", not the question
+	var cons []term
+	var consW []float64
+	for i, t := range qt {
+		if t.ante {
+			continue
+		}
+		cons = append(cons, t)
+		if w != nil {
+			consW = append(consW, w[i])
+		}
+	}
+	conditional := len(cons) < len(qt)
 	for i := range c.regions {
 		r := &c.regions[i]
 		// a proposition is stated within a clause or a few adjacent ones
@@ -340,8 +423,12 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 		// sentence do not state it
 		for _, win := range windows(r.terms) {
 			cov, ag, dis, fl, _ := match(qt, win, w)
+			if conditional {
+				cc, _, _, _, _ := match(cons, win, consW)
+				cov = min(cov, cc)
+			}
 			if cov > best.Score || (cov == best.Score && bestRegion != nil && bestRegion.asserter != "" && r.asserter == "") {
-				best.Score, bestAgree, bestDisagree, bestFlips, bestRegion = cov, ag, dis, fl, r
+				best.Score, bestAgree, bestDisagree, bestFlips, bestRegion, bestWin = cov, ag, dis, fl, r, win
 			}
 		}
 	}
@@ -353,6 +440,12 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 		return best
 	}
 	denial := (bestDisagree > bestAgree) != (bestFlips%2 == 1)
+	if conditional {
+		// the negations of a conditional spread over its condition, its
+		// consequent and the link between them ("the lack of a mandate
+		// does not mean a lack of obligations"): compare their number
+		denial = (negations(qt)+negations(bestWin)+bestFlips)%2 == 1
+	}
 	if bestRegion.rejected {
 		denial = !denial
 	}
@@ -396,4 +489,15 @@ func windows(ts []term) [][]term {
 		}
 	}
 	return out
+}
+
+// negations counts the negation words of the clauses ts stand in.
+func negations(ts []term) int {
+	n := 0
+	for i, t := range ts {
+		if i == 0 || t.clause != ts[i-1].clause || t.ante != ts[i-1].ante {
+			n += t.negs
+		}
+	}
+	return n
 }

@@ -38,6 +38,16 @@ func TestStancerJudge(t *testing.T) {
 		// topic only
 		{"IOM enforces the exclusion of asylum seekers", "IOM has no formal protection mandate for asylum seekers.", argmap.StanceTopic, ""},
 		{"IOM has no formal protection mandate", "IOM runs the Displacement Tracking Matrix.", argmap.StanceTopic, ""},
+		// conditionals: the claim must state the consequent; negations of
+		// the condition, the consequent and the link are counted
+		{"Without a mandate the agency has no duties", "The agency has no mandate.", argmap.StanceTopic, ""},
+		{"Without a mandate the agency has no duties", "Without a mandate, the agency has no duties at all.", argmap.StanceSame, ""},
+		{"Without a mandate the agency has no duties", "If the agency has no mandate, it has no duties.", argmap.StanceSame, ""},
+		{"Without a mandate the agency has no duties", "Lacking a mandate does not mean that the agency lacks duties.", argmap.StanceDenial, ""},
+		{"If the fund is cut, the clinic closes", "The clinic will close if its fund is cut.", argmap.StanceSame, ""},
+		{"If the fund is cut, the clinic closes", "The fund was cut last year.", argmap.StanceTopic, ""},
+		// "neither P nor Q" negates once
+		{"The figures are neutral", "These figures are neither objective nor neutral.", argmap.StanceDenial, ""},
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}
