@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Compile WordNet 3.0 (Debian package wordnet-base) into the compact table
 internal/extract/lexicon embeds: lemmas with the synsets of their commonest
-senses and of their derivationally related forms, antonyms, and the
-morphological exception lists.
+senses and of their derivationally related forms and pertainyms (internally ~
+internal), antonyms, and the morphological exception lists.
 
     apt-get install -y wordnet-base
     python3 scripts/build-lexicon.py [/usr/share/wordnet] [internal/extract/lexicon]
@@ -94,7 +94,7 @@ def main():
                         if s not in (0, idx):
                             continue
                         tk = (tpos, toff)
-                        if sym == "+" and tk not in cs:
+                        if sym in ("+", "\\") and tk not in cs:
                             cs.append(tk)
                         elif sym == "!" and tk not in ants:
                             ants.append(tk)

@@ -1,7 +1,7 @@
 // Package lexicon is a compact English lexicon compiled from WordNet 3.0:
 // lemmas with the synsets of their commonest senses and of their
-// derivationally related forms (exclusion ~ exclude), antonyms (voluntary ~
-// involuntary), and the irregular forms WordNet lists for lemmatisation. The
+// derivationally related forms (exclusion ~ exclude) and pertainyms
+// (internally ~ internal), antonyms (voluntary ~ involuntary), and the irregular forms WordNet lists for lemmatisation. The
 // table is embedded, so a fresh machine needs nothing; scripts/build-lexicon.py
 // regenerates it from the Debian package wordnet-base. WordNet 3.0 is
 // Copyright 2006 by Princeton University; its licence is in WORDNET-LICENSE.

@@ -46,6 +46,8 @@ func TestConceptsAndAntonyms(t *testing.T) {
 		{"exclusion", "excludes", true, false},
 		{"enforce", "imposes", true, false},
 		{"instrument", "tool", true, false},
+		// pertainym: an adverb and the adjective it is formed from
+		{"internally", "internal", true, false},
 		{"voluntary", "involuntary", false, true},
 		{"include", "exclude", false, true},
 		{"mandate", "detention", false, false},
