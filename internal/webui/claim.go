@@ -1,6 +1,7 @@
 package webui
 
 import (
+	"context"
 	"net/http"
 	"sort"
 	"strconv"
@@ -17,6 +18,7 @@ type backingView struct {
 	Path     []argmap.Step
 	Direct   bool
 	Asserted []actorRole
+	More     int // passages left out (the search page shows a few)
 }
 
 // relationView is a relation of the claim with the text of its other end.
@@ -65,69 +67,7 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
-	names := map[string]*argmap.Actor{}
-	actorOf := func(aid string) *argmap.Actor {
-		if a, ok := names[aid]; ok {
-			return a
-		}
-		a, err := u.store.Actor(ctx, aid)
-		if err != nil {
-			a = nil
-		}
-		names[aid] = a
-		return a
-	}
-	rolesOf := func(refs []argmap.ActorRef) []actorRole {
-		var out []actorRole
-		for _, ref := range refs {
-			a := actorOf(ref.ActorID)
-			if a == nil {
-				continue
-			}
-			out = append(out, actorRole{Actor: *a, Roles: []string{string(ref.Role)}})
-		}
-		sort.SliceStable(out, func(i, j int) bool { return out[i].Roles[0] < out[j].Roles[0] })
-		return out
-	}
-	sources := map[string]*argmap.Source{}
-	sourceOf := func(sid string) *argmap.Source {
-		if s, ok := sources[sid]; ok {
-			return s
-		}
-		s, err := u.store.Source(ctx, sid)
-		if err != nil {
-			s = nil
-		}
-		sources[sid] = s
-		return s
-	}
-	view := func(bs []argmap.Backing) []backingView {
-		var out []backingView
-		for _, b := range bs {
-			v := backingView{Source: b.Source, Quotes: b.Quotes, Path: b.Path, Direct: len(b.Path) == 0}
-			if s := sourceOf(b.Source.ID); s != nil {
-				v.Authors = s.Authors
-			}
-			seen := map[string]bool{}
-			for _, nid := range b.Nodes {
-				if argmap.KindOf(nid) != argmap.KindClaim {
-					continue
-				}
-				c, err := u.store.Claim(ctx, nid)
-				if err != nil {
-					continue
-				}
-				for _, ar := range rolesOf(c.Actors) {
-					if ar.Roles[0] == string(argmap.RoleAsserts) && !seen[ar.Actor.ID] {
-						seen[ar.Actor.ID] = true
-						v.Asserted = append(v.Asserted, ar)
-					}
-				}
-			}
-			out = append(out, v)
-		}
-		return out
-	}
+	lk := u.lookups(ctx)
 	rels, err := u.store.Relations(ctx, argmap.RelationFilter{NodeID: id, Page: argmap.Page{Limit: argmap.MaxLimit}})
 	if err != nil {
 		u.fail(w, r, err)
@@ -144,16 +84,20 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		v.Text = u.textOf(r, v.Other)
 		rv = append(rv, v)
 	}
-	var same []argmap.Claim
 	sameAll, err := u.store.Claims(ctx, argmap.ClaimFilter{Proposition: argmap.PropositionOf(*cl), Page: argmap.Page{Limit: 200}})
 	if err != nil {
 		u.fail(w, r, err)
 		return
 	}
-	for _, o := range sameAll {
-		if o.ID != id {
-			same = append(same, o)
-		}
+	stated, err := u.statedIn(ctx, cl, sameAll)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	ev, err := u.evaluate(ctx)
+	if err != nil {
+		u.fail(w, r, err)
+		return
 	}
 	history, err := u.store.Audit(ctx, argmap.AuditFilter{NodeID: id, Page: argmap.Page{Limit: 20}})
 	if err != nil {
@@ -169,10 +113,187 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		Depth      int
 		Depths     []int
 		History    []change
-		Same       []argmap.Claim
+		Stated     []statedView
+		Others     int // claims of the proposition besides this one
+		Verdict    *verdict
+		Semantics  string
 		ShowGist   bool
-	}{cl, rolesOf(cl.Actors), view(ans.Supporting), view(ans.Contesting), rv, depth, []int{1, 2, 3, 4, 5}, changesOf(history), same,
+	}{cl, lk.roles(cl.Actors), lk.backings(ans.Supporting), lk.backings(ans.Contesting), rv, depth, []int{1, 2, 3, 4, 5}, changesOf(history),
+		stated, len(sameAll) - 1, ev.Of(id), semanticsOf(ev),
 		cl.Gist != "" && strings.TrimRight(cl.Gist, ". ") != strings.TrimRight(strings.Join(strings.Fields(cl.Text), " "), ". ")}})
+}
+
+// lookups reads the actors, sources and claims a page names, each once.
+type lookups struct {
+	ctx     context.Context
+	u       *UI
+	actors  map[string]*argmap.Actor
+	sources map[string]*argmap.Source
+}
+
+func (u *UI) lookups(ctx context.Context) *lookups {
+	return &lookups{ctx: ctx, u: u, actors: map[string]*argmap.Actor{}, sources: map[string]*argmap.Source{}}
+}
+
+// actor returns the actor, or nil when it cannot be read.
+func (l *lookups) actor(id string) *argmap.Actor {
+	if a, ok := l.actors[id]; ok {
+		return a
+	}
+	a, err := l.u.store.Actor(l.ctx, id)
+	if err != nil {
+		a = nil
+	}
+	l.actors[id] = a
+	return a
+}
+
+// source returns the source (without its text), or nil.
+func (l *lookups) source(id string) *argmap.Source {
+	if s, ok := l.sources[id]; ok {
+		return s
+	}
+	var s *argmap.Source
+	if ss, err := l.u.store.SourcesByID(l.ctx, []string{id}); err == nil && len(ss) == 1 {
+		s = &ss[0]
+	}
+	l.sources[id] = s
+	return s
+}
+
+// roles returns the actors of refs with their roles, asserting first.
+func (l *lookups) roles(refs []argmap.ActorRef) []actorRole {
+	var out []actorRole
+	for _, ref := range refs {
+		a := l.actor(ref.ActorID)
+		if a == nil {
+			continue
+		}
+		out = append(out, actorRole{Actor: *a, Roles: []string{string(ref.Role)}})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Roles[0] < out[j].Roles[0] })
+	return out
+}
+
+// backings returns the supporting or contesting sources of an answer for
+// showing, with their authors and the actors their claims name as
+// asserting.
+func (l *lookups) backings(bs []argmap.Backing) []backingView {
+	var out []backingView
+	for _, b := range bs {
+		v := backingView{Source: b.Source, Quotes: b.Quotes, Path: b.Path, Direct: len(b.Path) == 0}
+		if s := l.source(b.Source.ID); s != nil {
+			v.Authors = s.Authors
+		}
+		seen := map[string]bool{}
+		for _, nid := range b.Nodes {
+			if argmap.KindOf(nid) != argmap.KindClaim {
+				continue
+			}
+			c, err := l.u.store.Claim(l.ctx, nid)
+			if err != nil {
+				continue
+			}
+			for _, ar := range l.roles(c.Actors) {
+				if ar.Roles[0] == string(argmap.RoleAsserts) && !seen[ar.Actor.ID] {
+					seen[ar.Actor.ID] = true
+					v.Asserted = append(v.Asserted, ar)
+				}
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// searchQuotes is how many passages of each source the search page shows;
+// the claim page shows them all.
+const searchQuotes = 3
+
+// fewQuotes keeps the first searchQuotes passages of each source.
+func fewQuotes(vs []backingView) []backingView {
+	for i := range vs {
+		if n := len(vs[i].Quotes); n > searchQuotes {
+			vs[i].Quotes, vs[i].More = vs[i].Quotes[:searchQuotes], n-searchQuotes
+		}
+	}
+	return vs
+}
+
+// statedView is one source stating a proposition, with the passages.
+type statedView struct {
+	Source   argmap.Source
+	Passages []passage
+}
+
+// passage is one span stating a proposition, by one of its claims.
+type passage struct {
+	Span  argmap.Span
+	Claim string
+	This  bool // the claim of the page
+}
+
+// statedIn groups the spans of the claims of cl's proposition by source:
+// the proposition is shown once, with every source and passage stating it,
+// the page's own sources first.
+func (u *UI) statedIn(ctx context.Context, cl *argmap.Claim, members []argmap.Claim) ([]statedView, error) {
+	if !containsClaim(members, cl.ID) {
+		members = append([]argmap.Claim{*cl}, members...)
+	}
+	bySource := map[string]*statedView{}
+	var ids []string
+	own := map[string]bool{}
+	for _, m := range members {
+		for _, sp := range m.Spans {
+			v, ok := bySource[sp.SourceID]
+			if !ok {
+				v = &statedView{Source: argmap.Source{ID: sp.SourceID, Title: sp.SourceID}}
+				bySource[sp.SourceID] = v
+				ids = append(ids, sp.SourceID)
+			}
+			v.Passages = append(v.Passages, passage{Span: sp, Claim: m.ID, This: m.ID == cl.ID})
+			if m.ID == cl.ID {
+				own[sp.SourceID] = true
+			}
+		}
+	}
+	srcs, err := u.store.SourcesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range srcs {
+		bySource[s.ID].Source = s
+	}
+	out := make([]statedView, 0, len(ids))
+	for _, id := range ids {
+		v := bySource[id]
+		sort.SliceStable(v.Passages, func(i, j int) bool { return v.Passages[i].Span.Start < v.Passages[j].Span.Start })
+		out = append(out, *v)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if own[out[i].Source.ID] != own[out[j].Source.ID] {
+			return own[out[i].Source.ID]
+		}
+		return strings.ToLower(out[i].Source.Title) < strings.ToLower(out[j].Source.Title)
+	})
+	return out, nil
+}
+
+func containsClaim(cs []argmap.Claim, id string) bool {
+	for _, c := range cs {
+		if c.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// semanticsOf names the semantics of an evaluation, or "".
+func semanticsOf(ev *evaluation) string {
+	if ev == nil {
+		return ""
+	}
+	return ev.Semantics
 }
 
 // textOf returns a short text of a claim, evidence or relation for a list.
@@ -252,9 +373,15 @@ func (u *UI) search(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data := struct {
-		Hits   []argmap.ClaimHit
-		Answer *argmap.SupportAnswer
-		Actors []argmap.Actor
+		Hits         []argmap.ClaimHit
+		Answer       *argmap.SupportAnswer
+		Propositions []propositionView
+		Supporting   []backingView
+		Contesting   []backingView
+		Verdict      string
+		Semantics    string
+		Labels       *evaluation
+		Actors       []argmap.Actor
 	}{}
 	if q != "" {
 		ctx, cancel := withTimeout(r)
@@ -275,6 +402,18 @@ func (u *UI) search(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			data.Answer = ans
+			ev, err := u.evaluate(ctx)
+			if err != nil {
+				u.fail(w, r, err)
+				return
+			}
+			data.Labels = ev
+			if ans != nil {
+				lk := u.lookups(ctx)
+				data.Propositions = propositionsOf(ans.Propositions, ev)
+				data.Supporting, data.Contesting = fewQuotes(lk.backings(ans.Supporting)), fewQuotes(lk.backings(ans.Contesting))
+				data.Verdict, data.Semantics = verdictOf(data.Propositions), semanticsOf(ev)
+			}
 		}
 	}
 	u.render(w, r, http.StatusOK, "search", page{Title: "Search", Query: q, Nav: "search", Data: data})

@@ -16,6 +16,7 @@ import (
 var funcs = template.FuncMap{
 	"short": shortText,
 	"join":  strings.Join,
+	"add":   func(a, b int) int { return a + b },
 	"pct":   func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" },
 	"at": func(s argmap.Span) string {
 		return "/ui/documents/" + url.PathEscape(s.SourceID) + "?at=" + strconv.Itoa(s.Start) + "-" + strconv.Itoa(s.End) + "#at"

@@ -190,3 +190,96 @@ func TestUnwrap(t *testing.T) {
 		}
 	}
 }
+
+// reportJudge takes every candidate as stating the question, reported when
+// its text starts with "Critics say".
+type reportJudge struct{}
+
+func (reportJudge) Judge(question, claim string) argmap.Judgement {
+	j := argmap.Judgement{Stance: argmap.StanceSame, Score: 1}
+	if strings.HasPrefix(claim, "Critics say") {
+		j.Asserter = "Critics"
+	}
+	return j
+}
+
+func (r reportJudge) JudgeAll(question string, texts []string) []argmap.Judgement {
+	out := make([]argmap.Judgement, len(texts))
+	for i, t := range texts {
+		out[i] = r.Judge(question, t)
+	}
+	return out
+}
+
+// TestAnswerDetails checks that the claim and search pages show a
+// proposition once with every source stating it, who asserts each passage
+// (the author, or a reported speaker), its stance and chain, and the
+// evaluation labels.
+func TestAnswerDetails(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	src := func(id, title, text string) argmap.Source {
+		return argmap.Source{ID: id, Title: title, Kind: "article", Text: text, ContentHash: id, CreatedAt: t0}
+	}
+	claim := func(id, src, text, prop string) argmap.Claim {
+		return argmap.Claim{ID: id, Text: text, Origin: argmap.OriginExtracted, Score: 0.8, Proposition: prop, CreatedAt: t0,
+			Spans: []argmap.Span{{SourceID: src, Start: 0, End: len(text)}}}
+	}
+	g := &argmap.Graph{
+		Sources: []argmap.Source{
+			src("src_a", "Sell the ferries", "Ferries should be sold."),
+			src("src_b", "A reply", "Critics say ferries should be sold."),
+			src("src_c", "Fares", "Fares would fall."),
+			src("src_d", "Against", "Ferries must stay public."),
+		},
+		Claims: []argmap.Claim{
+			claim("clm_a", "src_a", "Ferries should be sold.", ""),
+			claim("clm_b", "src_b", "Critics say ferries should be sold.", "clm_a"),
+			claim("clm_c", "src_c", "Fares would fall.", ""),
+			claim("clm_d", "src_d", "Ferries must stay public.", ""),
+		},
+		Relations: []argmap.Relation{
+			{ID: "rel_fall", Kind: argmap.Supports, From: []string{"clm_c"}, To: "clm_a", Origin: argmap.OriginExtracted, Score: 0.8, CreatedAt: t0},
+			{ID: "rel_keep", Kind: argmap.Contests, From: []string{"clm_d"}, To: "clm_c", Origin: argmap.OriginExtracted, Score: 0.8, CreatedAt: t0},
+		},
+	}
+	if err := st.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	ui := webui.New(st, webui.Options{Judge: reportJudge{}})
+	tests := []struct {
+		path string
+		want []string
+	}{
+		{"/ui/claims/clm_a", []string{
+			"One proposition: 2 claims state it, in 2 sources", `href="/ui/documents/src_b"`, `class="small other-claim" href="/ui/claims/clm_b"`,
+			`<span class="ev ev-in" data-label="in">stands</span>`, "Evaluation (carneades)",
+			`data-stance="same" data-asserted-by="author"`, "the author's own view",
+			"Fares would fall.", `<b class="kind kind-supports">supports</b>`,
+		}},
+		{"/ui/claims/clm_c", []string{`<span class="ev ev-out" data-label="out">defeated</span>`, "Contesting sources (1)", "Ferries must stay public."}},
+		{"/ui/search?q=ferries+should+be+sold", []string{
+			`data-match="same"`, `class="best" href="/ui/claims/clm_a"`, "Stated in", `href="/ui/claims/clm_b">A reply</a>`,
+			`data-verdict>Evaluation (carneades): it stands`,
+			`data-asserted-by="Critics" data-reported`, "the view of Critics, not the author's",
+			`data-asserted-by="author"`, `<b class="kind kind-supports">supports</b>`,
+			`</a> <span class="ev ev-in" data-label="in" title="stated in a source and contested by none">stands</span></li>`,
+		}},
+	}
+	for _, tt := range tests {
+		status, body, _ := get(t, ui, tt.path)
+		if status != http.StatusOK {
+			t.Errorf("GET %s = %d\n%s", tt.path, status, body)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("GET %s lacks %q", tt.path, w)
+			}
+		}
+	}
+}

@@ -111,6 +111,23 @@ try {
     const hits = await page.locator('ol.hits li').count();
     check(hits > 0, `${tag}: search finds ${hits} claims`);
     check(await page.locator('a.best').count() > 0, `${tag}: search answers with the matching propositions`);
+    // Each proposition once, with the sources stating it; stance, who
+    // asserts each passage, and the evaluation labels.
+    const props = page.locator('.props li.prop');
+    const propTexts = await props.locator('a.best').allInnerTexts();
+    const norm = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    check(new Set(propTexts.map(norm)).size === propTexts.length, `${tag}: each proposition is shown once (${propTexts.length})`);
+    check(await props.locator('.stated-by a').count() >= propTexts.length, `${tag}: every proposition lists the sources stating it`);
+    check(await page.locator('.props .badge').first().innerText() !== '', `${tag}: propositions say whether they state or deny the question`);
+    check(await page.locator('.props .ev[data-label]').count() > 0, `${tag}: propositions carry their evaluation label`);
+    check(/Evaluation \(\w+\): /.test(await page.locator('[data-verdict]').innerText()), `${tag}: the answer gives the evaluation's verdict`);
+    const qs = page.locator('.answer .backings li.q');
+    check(await qs.count() > 0, `${tag}: the answer quotes the supporting and contesting sources`);
+    const asserted = await qs.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-asserted-by')));
+    check(asserted.every((a) => a && a.length > 0), `${tag}: every quoted passage says who asserts it (${[...new Set(asserted)].join(', ')})`);
+    check(await page.locator('.answer li.q[data-stance="same"] .qmeta .badge, .answer li.q[data-stance="denial"] .qmeta .badge').count() > 0, `${tag}: passages that state or deny the question say so`);
+    check(await page.locator('.answer li.q .chain li').count() > 0, `${tag}: passages reached through relations show the chain`);
+    check(await page.locator('.hits .ev[data-label]').count() > 0, `${tag}: matching claims carry their evaluation label`);
     await shoot(page, tag + '-02-search');
     await Promise.all([page.waitForNavigation(), page.click('a.best')]);
     loads.push({ name: 'claim', ms: await page.evaluate(() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime; }) });
@@ -119,6 +136,9 @@ try {
     const nq = await quotes.count();
     check(nq > 0, `${tag}: the claim page lists ${nq} supporting or contesting quotes`);
     check(await page.locator('.supporting h2').count() === 1 && await page.locator('.contesting h2').count() === 1, `${tag}: supporters and contesters are both shown`);
+    check(await page.locator('.verdict-line .ev[data-label]').count() === 1, `${tag}: the claim page shows the claim's evaluation label`);
+    check(await page.locator('.stated .stated-source .quote').count() > 0, `${tag}: the claim page lists the sources stating its proposition`);
+    check(await page.locator('.backings li.q[data-asserted-by] .qmeta').count() === nq, `${tag}: every quote on the claim page says who asserts it`);
     await mapReady(page);
     await shoot(page, tag + '-03-claim');
     if (nq > 0) {
@@ -260,7 +280,8 @@ try {
       await page.selectOption('[data-link-kind]', 'same');
       await Promise.all([page.waitForNavigation(), page.click('[data-link-create]')]);
       check(/one proposition/.test(await page.locator('.flash').innerText()), 'two claims picked on the map are joined into one proposition');
-      check(await page.locator(`.same a[href="/ui/claims/${other}"]`).count() === 1, 'the claim page lists the claim of the same proposition');
+      check(await page.locator(`.stated[data-proposition] a.other-claim[href="/ui/claims/${other}"]`).count() > 0, 'the claim page lists the joined claim under its one proposition');
+      check(/One proposition: \d+ claims state it/.test(await page.locator('.stated h2').innerText()), 'the joined proposition is shown once, with its claims counted');
     }
 
     await visit(page, '/ui/audit', 'audit');

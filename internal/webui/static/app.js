@@ -186,7 +186,8 @@
         pz = window.svgPanZoom(svg, { zoomEnabled: true, controlIconsEnabled: false, fit: true, center: true, minZoom: 0.1, maxZoom: 30, dblClickZoomEnabled: false, zoomScaleSensitivity: 0.3 });
         box.svgPanZoom = pz;
         readable(svg);
-        window.addEventListener('resize', function () { pz.resize(); pz.fit(); pz.center(); });
+        // A new window size fits the map again, at a readable zoom.
+        window.addEventListener('resize', function () { pz.resize(); pz.fit(); pz.center(); readable(svg); });
       }
       var moved = false, downAt = null;
       svg.addEventListener('pointerdown', function (ev) { downAt = [ev.clientX, ev.clientY]; moved = false; });

@@ -1,0 +1,138 @@
+package webui
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/evaluate"
+)
+
+// evalLimit bounds the claims and evidence a page evaluates; a larger store
+// shows no labels on its pages (argmap evaluate still labels it).
+const evalLimit = 20000
+
+// verdict is one evaluation label, in words, with its reason.
+type verdict struct {
+	Label  string // in, out or undec
+	Word   string // stands, defeated or open
+	Reason string
+}
+
+// evaluation is the labels of the store's claims and evidence.
+type evaluation struct {
+	Semantics string
+	of        map[string]verdict
+}
+
+// Of returns the verdict on a claim or evidence, or nil when it has none.
+func (e *evaluation) Of(id string) *verdict {
+	if e == nil {
+		return nil
+	}
+	if v, ok := e.of[id]; ok {
+		return &v
+	}
+	return nil
+}
+
+// labelWords are the words a page uses for the labels.
+var labelWords = map[evaluate.Label]string{evaluate.In: "stands", evaluate.Out: "defeated", evaluate.Undec: "open"}
+
+// evaluate labels the whole store as argmap evaluate and GET /v1/evaluation
+// do by default (the semantics chosen for the graph). It returns nil for a
+// store past evalLimit.
+func (u *UI) evaluate(ctx context.Context) (*evaluation, error) {
+	g, err := u.store.Neighbourhood(ctx, "", 0, evalLimit+1)
+	if err != nil {
+		return nil, err
+	}
+	if len(g.Claims)+len(g.Evidence) > evalLimit {
+		return nil, nil
+	}
+	ev, err := evaluate.Answer(g, evaluate.Query{}, evaluate.Options{})
+	if err != nil {
+		if argmap.ErrorCode(err) == argmap.ETOOLARGE {
+			return nil, nil
+		}
+		return nil, err
+	}
+	out := &evaluation{Semantics: string(ev.Semantics), of: make(map[string]verdict, len(ev.Statements))}
+	for _, s := range ev.Statements {
+		reason := strings.TrimPrefix(s.Reason, s.Label.String()+": ") // the label is shown in words
+		out.of[s.ID] = verdict{Label: s.Label.String(), Word: labelWords[s.Label], Reason: reason}
+	}
+	return out, nil
+}
+
+// propositionView is a proposition a question matched, shown once: how it
+// stands to the question, its text, its evaluation, and the claims that
+// state it with their sources.
+type propositionView struct {
+	Match   string // same or denial
+	Text    string
+	Claim   string // the claim to open
+	Verdict *verdict
+	Claims  []argmap.ClaimMatch
+}
+
+// propositionsOf groups the propositions of an answer for showing: those
+// the linker kept apart but that read the same (same words, stance) are
+// shown once, with every claim stating them under it.
+func propositionsOf(ps []argmap.PropositionMatch, ev *evaluation) []propositionView {
+	var out []propositionView
+	index := map[string]int{}
+	for _, p := range ps {
+		if len(p.Claims) == 0 {
+			continue
+		}
+		key := string(p.Match) + "\x00" + sameWords(p.Text)
+		i, ok := index[key]
+		if !ok {
+			i = len(out)
+			index[key] = i
+			out = append(out, propositionView{Match: string(p.Match), Text: p.Text, Claim: p.Claims[0].ID, Verdict: ev.Of(p.Claims[0].ID)})
+		}
+		out[i].Claims = append(out[i].Claims, p.Claims...)
+	}
+	for i := range out {
+		sort.SliceStable(out[i].Claims, func(a, b int) bool { return out[i].Claims[a].Source.Title < out[i].Claims[b].Source.Title })
+	}
+	return out
+}
+
+// sameWords is s reduced to its lower-case words, for telling texts that
+// read the same.
+func sameWords(s string) string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+	})
+	return strings.Join(f, " ")
+}
+
+// verdictOf sums up, as argmap evaluate does, the labels of the claims
+// stating or denying a question.
+func verdictOf(props []propositionView) string {
+	var answers []evaluate.Matched
+	for _, p := range props {
+		if p.Verdict == nil {
+			continue
+		}
+		var l evaluate.Label
+		switch p.Verdict.Label {
+		case "in":
+			l = evaluate.In
+		case "out":
+			l = evaluate.Out
+		default:
+			l = evaluate.Undec
+		}
+		answers = append(answers, evaluate.Matched{Match: argmap.Stance(p.Match),
+			Evaluation: &evaluate.Evaluation{Statements: []evaluate.StatementLabel{{Label: l}}}})
+	}
+	if len(answers) == 0 {
+		return ""
+	}
+	return evaluate.Verdict(answers)
+}
