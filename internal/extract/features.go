@@ -457,3 +457,69 @@ func scanCues(ws []string) []string {
 	}
 	return found
 }
+
+// chromeCues are phrases of page furniture common to publisher pages,
+// repositories, forums and blogs: never part of an argument.
+var chromeCues = []string{
+	"cookie", "cookies", "log in", "login", "sign in", "sign up", "subscribe", "add to cart",
+	"download", "downloaded", "pdf", "kindle", "e-mail", "email", "wi-fi", "share this",
+	"skip to content", "back to top", "scroll to top", "reply with quote", "post subject", "postposted",
+	"view user's profile", "private message", "private messages", "memberlist", "usergroups",
+	"forum index", "powered by", "copyright", "all rights reserved", "terms of use", "privacy policy",
+	"disclaimer", "recommend this", "librarian", "altmetric", "altmetrics", "crossref", "citations to date",
+	"issn", "isbn", "item id", "item type", "date deposited", "last modified", "depositing user",
+	"google scholar", "full text", "version of record", "related research", "people also read",
+	"recommended articles", "cited by", "in this forum", "jump to", "display posts", "all times are",
+	"post new topic", "reply to topic", "next topic", "previous topic", "online access", "local tax",
+	"find out more", "your account", "usage policies", "your device", "reproduced freely", "may be reproduced",
+	"licensing", "licensors", "click here", "read more", "newsletter",
+	"follow us", "your browser", "javascript", "image_pdfimage_print", "open in a new tab", "view all", "show more", "table of contents", "advertisement", "sponsored",
+	"leave a comment", "cite this", "how to cite", "published online", "first published", "accepted for publication",
+	"originally posted by", "last edited by", "for more information", "please contact", "media contact",
+	"press contact", "media enquiries", "press enquiries", "subscribe to", "sign up for", "donate now", "share on", "rss", "sitemap", "contact us", "about us", "faq", "home page", "homepage", "archives are available", "can be accessed", "cart", "checkout", "article pdf",
+}
+
+// strongChrome are chrome cues strong enough to mark a whole short segment.
+var strongChrome = map[string]bool{
+	"cookie": true, "cookies": true, "log in": true, "login": true, "back to top": true, "reply with quote": true,
+	"post subject": true, "postposted": true, "skip to content": true, "powered by": true, "add to cart": true,
+	"kindle": true, "view user's profile": true, "private message": true, "scroll to top": true,
+	"in this forum": true, "post new topic": true, "copyright": true, "all rights reserved": true,
+}
+
+// webNouns are what a page asks its reader to manage.
+var webNouns = []string{"account", "device", "devices", "browser", "settings", "email", "e-mail", "cart", "password",
+	"username", "profile", "subscription", "inbox", "librarian", "basket", "wishlist"}
+
+// chromeText reports page furniture visible only in the raw text: e-mail and
+// handle addresses, reader-directed device talk ("your account").
+func chromeText(text, p string, ws []string) string {
+	for _, c := range []string{"kindle", "cookie", "wi-fi", "javascript"} {
+		if strings.Contains(p, c) {
+			return c
+		}
+	}
+	if strings.IndexByte(text, '@') >= 0 {
+		return "@"
+	}
+	if strings.Contains(text, "©") {
+		return "©"
+	}
+	your := false
+	for _, w := range ws {
+		if w == "your" || w == "you" {
+			your = true
+			break
+		}
+	}
+	if your {
+		for _, w := range ws {
+			for _, n := range webNouns {
+				if w == n {
+					return "your " + n
+				}
+			}
+		}
+	}
+	return ""
+}

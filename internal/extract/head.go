@@ -317,7 +317,7 @@ func siteless(t string) string {
 // forum and statement headers, a title-like line), else its first
 // heading-like segment, else a file name that reads as one, else the opening
 // words of its first sentence.
-func chooseTitle(dec decoded, md meta.Meta, text string, segs []Segment, units []unit, name string) string {
+func chooseTitle(dec decoded, md meta.Meta, text string, segs []Segment, segSurf []surface, units []unit, name string) string {
 	if t := strings.TrimSpace(dec.title); t != "" {
 		return t
 	}
@@ -330,7 +330,7 @@ func chooseTitle(dec decoded, md meta.Meta, text string, segs []Segment, units [
 		if i > 15 {
 			break
 		}
-		st := surfaceOf(text[sg.Start:sg.End])
+		st := segSurf[i]
 		if st.nWords >= 3 && isHeading(st) && !strongChromeHit(st.p) && chromeHit(st.p) == "" && !isMetadata(st) {
 			return inlineText(text[sg.Start:sg.End])
 		}

@@ -1,145 +1,143 @@
 package extract
 
 import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract/cite"
+	"github.com/argmap/argmap/internal/extract/meta"
 	argstruct "github.com/argmap/argmap/internal/extract/structure"
 )
 
-// The structure stage: the argumentative sentences are split into units
-// below the sentence, and the structure parser (package structure) decides
-// the central claim and what every unit supports or contests. A short text
-// is one argument; a long one is parsed paragraph by paragraph and the
-// paragraphs' central claims bear on the document's.
+// The links stage: the units become the draft graph. The source record
+// (title, authors, date from the document's structure, then its text), a
+// claim or evidence node for every argumentative unit with its gist and
+// actors, the relations the structure stage decoded, the citations, and
+// who asserts each claim.
 
-// argUnit is what the structure stage decides for one unit.
-type argUnit struct {
-	sent     int   // index of the sentence the unit is part of
-	head     *unit // the unit it supports or contests, if any
-	kind     argstruct.Kind
-	undercut bool // it contests head's own relation, not head
-	central  bool // a central claim of the document
-	score    float64
-}
-
-// oneArgument is the most argumentative sentences a text may have to be
-// read as one argument, in which every sentence but page furniture counts.
-const oneArgument = 24
-
-// promotable tells the verdicts of "other" sentences that argue in a short
-// argumentative text: a writer's "I do not think ..." is its thesis, a
-// question sets up the answer, a three-word sentence may be the claim. (An
-// announcement, "This paper examines ...", stays out.)
-func promotable(v Verdict) bool {
-	if v.Label != LabelOther || len(v.Cues) == 0 {
-		return false
+// link is the links stage.
+func link(ctx context.Context, d *state) (*argmap.Graph, error) {
+	dec, text, hash, units, mentions := d.dec, d.text, d.hash, d.units, d.mentions
+	segs, actors := d.segs, d.actors
+	src := argmap.Source{
+		ID:          argmap.DerivedID(argmap.KindSource, hash),
+		URI:         d.uri,
+		ContentHash: hash,
+		Text:        dec.text,
+		Kind:        argmap.SourceDocument,
 	}
-	switch v.Cues[0] {
-	case "personal", "question", "fragment":
-		return true
+	g := &argmap.Graph{}
+	md := meta.Detect(metaText(dec), d.name)
+	src.Title = chooseTitle(dec, md, text, segs, d.segSurf, units, d.name)
+	if len(dec.authors) > 0 {
+		md.Authors = dec.authors
 	}
-	return false
-}
-
-// argue splits the argumentative sentences of units into argumentative
-// discourse units and decodes their structure, recording it in each unit's
-// arg. It returns the new units in text order.
-func (p *Pipeline) argue(text string, units []unit) []unit {
-	m := p.structure
-	if m == nil {
-		return units
+	if dec.date != "" && !(dec.binary && md.Date != "") {
+		md.Date = dec.date // a PDF's creation date may be a scan's: its text's date first
 	}
-	// which sentences take part: claims and evidence of the body; in a
-	// short text also the sentences that only look like asides
-	n, paras, last := 0, 0, -1
-	for _, u := range units {
-		if u.Label != LabelOther && u.sec != SectionNotes {
-			n++
-			if u.para != last {
-				paras++
-				last = u.para
-			}
+	for _, a := range md.Authors {
+		if a = strings.TrimSpace(a); a != "" && len(a) <= argmap.MaxNameLen {
+			src.Authors = append(src.Authors, a)
 		}
 	}
-	short := n <= oneArgument
-	// asides count only in a short text of one paragraph: a post, an
-	// abstract, a short argumentative text
-	asides := short && paras == 1
-	var sents []argstruct.Sentence
-	var idx []int // sentence -> index in units
+	src.Date, src.Venue, src.DOI = md.Date, clip(md.Venue, 2000), clip(md.DOI, 2000)
+	if src.Date == "" {
+		src.Date = md.Year
+	}
+	if md.Kind != "" {
+		src.Kind = md.Kind
+	}
+	src.Title = cleanField(src.Title, 2000)
+	if strings.TrimSpace(src.Title) == "" {
+		src.Title = "untitled document"
+	}
+	src.URI = cleanField(src.URI, 4096)
+	src.Venue, src.DOI, src.Date = cleanField(src.Venue, 2000), cleanField(src.DOI, 2000), cleanField(src.Date, 64)
+	authors := src.Authors[:0]
+	for _, a := range src.Authors {
+		if a = strings.TrimSpace(cleanField(a, argmap.MaxNameLen)); a != "" {
+			authors = append(authors, a)
+		}
+	}
+	src.Authors = authors
+	g.Sources = append(g.Sources, src)
+	var kept []*unit
 	for i := range units {
 		u := &units[i]
-		if u.sec == SectionNotes || u.sec == SectionBibliography {
+		if u.Label == LabelOther {
 			continue
 		}
-		if asides && promotable(u.Verdict) {
-			u.Verdict = Verdict{Label: LabelClaim, Score: 0.5, Cues: append([]string{"structure"}, u.Cues...)}
-		}
-		if u.Label == LabelOther || sourceNote(u) {
-			continue
-		}
-		sents = append(sents, argstruct.Sentence{Start: u.Start, End: u.End, Para: u.para})
-		idx = append(idx, i)
-	}
-	if len(sents) == 0 {
-		return units
-	}
-	aus := m.Segment(text, sents)
-	for k := range aus {
-		aus[k].Leaf = !asides && units[idx[aus[k].Sent]].Label == LabelEvidence
-	}
-	st := m.Parse(text, aus, argstruct.ParseOptions{OneArgument: oneArgument})
-	// the new unit list: every unit of a split sentence takes its verdict
-	bySent := make([][]int, len(sents))
-	for k, a := range aus {
-		bySent[a.Sent] = append(bySent[a.Sent], k)
-	}
-	sentOf := make([]int, len(units))
-	for i := range sentOf {
-		sentOf[i] = -1
-	}
-	for s, i := range idx {
-		sentOf[i] = s
-	}
-	out := make([]unit, 0, len(units)+len(aus)-len(sents))
-	pos := make([]int, len(aus)) // parsed unit -> index in out
-	for i := range units {
-		s := sentOf[i]
-		if s < 0 {
-			out = append(out, units[i])
-			continue
-		}
-		for _, k := range bySent[s] {
-			nu := units[i]
-			nu.Start, nu.End = aus[k].Start, aus[k].End
-			nu.arg = argUnit{sent: s}
-			if nu.Start != units[i].Start || nu.End != units[i].End {
-				nu.p = "" // the words are those of the part
+		n := strconv.Itoa(len(kept))
+		span := argmap.Span{SourceID: src.ID, Start: u.Start, End: u.End, Quote: text[u.Start:u.End]}
+		switch u.Label {
+		case LabelClaim:
+			u.id = argmap.DerivedID(argmap.KindClaim, hash, n)
+			c := argmap.Claim{
+				ID: u.id, Text: unitText(span.Quote, dec.format), Origin: argmap.OriginExtracted, Score: u.Score,
+				Cues: u.Cues, Spans: []argmap.Span{span},
+				Gist: Gist(span.Quote, mentionsIn(mentions, u.Start, u.End), referent(text, units, i, mentions, d.dominant)),
 			}
-			pos[k] = len(out)
-			out = append(out, nu)
+			for _, s := range u.speakers {
+				c.Actors = append(c.Actors, argmap.ActorRef{ActorID: argmap.ActorID(s), Role: argmap.RoleAsserts})
+			}
+			for _, a := range u.named {
+				if !contains(u.speakers, a) {
+					c.Actors = append(c.Actors, argmap.ActorRef{ActorID: argmap.ActorID(a), Role: argmap.RoleNamed})
+				}
+			}
+			g.Claims = append(g.Claims, c)
+		case LabelEvidence:
+			u.id = argmap.DerivedID(argmap.KindEvidence, hash, n)
+			g.Evidence = append(g.Evidence, argmap.Evidence{
+				ID: u.id, Kind: u.Kind, Text: unitText(span.Quote, dec.format), Origin: argmap.OriginExtracted, Score: u.Score,
+				Spans: []argmap.Span{span},
+			})
+		}
+		kept = append(kept, u)
+	}
+	// actors named in argumentative units, or asserting them
+	used := map[string]bool{}
+	for _, u := range kept {
+		for _, a := range u.named {
+			used[a] = true
+		}
+		for _, a := range u.speakers {
+			used[a] = true
 		}
 	}
-	for _, c := range st.Central {
-		out[pos[c]].arg.central = true
-	}
-	for _, r := range st.Relations {
-		a := &out[pos[r.From]]
-		a.arg.head = &out[pos[r.To]]
-		a.arg.kind, a.arg.undercut, a.arg.score = r.Kind, r.Undercut, r.Score
-	}
-	// a unit others bear on is a claim, in a one-paragraph text; elsewhere
-	// evidence is never a target (Leaf)
-	for i := range out {
-		if h := out[i].arg.head; h != nil && h.Label == LabelEvidence {
-			h.Verdict = Verdict{Label: LabelClaim, Score: h.Score, Cues: append([]string{"structure:target"}, h.Cues...)}
+	for _, a := range actors {
+		if !used[a.Name] {
+			continue
 		}
-	}
-	for _, c := range st.Central {
-		if u := &out[pos[c]]; u.Label == LabelEvidence {
-			u.Verdict = Verdict{Label: LabelClaim, Score: u.Score, Cues: append([]string{"structure:central"}, u.Cues...)}
+		aliases := []string{}
+		for _, al := range a.Aliases {
+			if al != a.Name && len(al) <= argmap.MaxNameLen && strings.TrimSpace(al) != "" {
+				aliases = append(aliases, al)
+			}
 		}
+		g.Actors = append(g.Actors, argmap.Actor{ID: argmap.ActorID(a.Name), Name: a.Name, Kind: a.Kind, Aliases: aliases})
+		delete(used, a.Name)
 	}
-	return out
+	// speakers the finder did not list (should not happen) still need nodes
+	rest := make([]string, 0, len(used))
+	for a := range used {
+		rest = append(rest, a)
+	}
+	sort.Strings(rest)
+	for _, a := range rest {
+		g.Actors = append(g.Actors, argmap.Actor{ID: argmap.ActorID(a), Name: a})
+	}
+	if err := cancelled(ctx); err != nil {
+		return nil, err
+	}
+	relate(g, kept, src.ID, text, hash)
+	citations(g, text, hash, segs, d.bibSegs, kept)
+	tidyTitles(g, dec.format)
+	attribute(g)
+	return g, nil
 }
 
 // sourceNote reports whether u says where a statement came from ("Interview,
@@ -209,4 +207,129 @@ func relate(g *argmap.Graph, units []*unit, srcID, text, hash string) {
 			}
 		}
 	}
+}
+
+// citations adds the document's citations to g: bibliography entries (each
+// also a Source of kind "cited", which the citation points at) and author-year
+// citations in running text. An in-text citation inside a claim becomes
+// evidence of kind "citation" backing that claim.
+func citations(g *argmap.Graph, text, hash string, segs []Segment, bibSegs map[int]bool, units []*unit) {
+	srcID := g.Sources[0].ID
+	seen := map[string]bool{}
+	cited := map[string]bool{}
+	addCitation := func(c cite.Citation, offset int) *argmap.Citation {
+		if strings.TrimSpace(c.Author) == "" || strings.TrimSpace(c.Year) == "" {
+			return nil
+		}
+		st, en := c.Start+offset, c.End+offset
+		if st < 0 || en > len(text) || st > en {
+			st, en = 0, 0
+		}
+		id := argmap.DerivedID(argmap.KindCitation, hash, itoa(st), itoa(en), c.Author, c.Year)
+		if seen[id] {
+			return nil
+		}
+		seen[id] = true
+		ct := argmap.Citation{ID: id, SourceID: srcID, Author: clip(c.Author, argmap.MaxNameLen), Year: clip(c.Year, 16), Start: st, End: en}
+		if en > st {
+			ct.Text = clip(text[st:en], argmap.MaxTextLen)
+		}
+		g.Citations = append(g.Citations, ct)
+		return &g.Citations[len(g.Citations)-1]
+	}
+	for i, sg := range segs {
+		if !bibSegs[i] {
+			continue
+		}
+		c, ok := cite.Bibliography(text[sg.Start:sg.End])
+		if !ok {
+			continue
+		}
+		ct := addCitation(c, sg.Start)
+		if ct == nil {
+			continue
+		}
+		title := strings.TrimSpace(c.Title)
+		norm := strings.ToLower(strings.Join(words(c.Author+" "+c.Year+" "+title), " "))
+		sid := argmap.DerivedID(argmap.KindSource, "cited", norm)
+		ct.CitedID = sid
+		if cited[sid] {
+			continue
+		}
+		cited[sid] = true
+		if title == "" {
+			title = c.Author + " " + c.Year
+		}
+		var authors []string
+		for _, a := range c.Authors {
+			if a = strings.TrimSpace(a); a != "" {
+				authors = append(authors, clip(a, argmap.MaxNameLen))
+			}
+		}
+		g.Sources = append(g.Sources, argmap.Source{
+			ID: sid, Title: clip(title, 2000), Authors: authors, Date: c.Year, Kind: argmap.SourceCited,
+			Venue: clip(c.Venue, 2000),
+		})
+	}
+	// in-text citations outside bibliography segments
+	// Segments are in text order: a binary search finds the one holding a
+	// position (a scan of every segment per citation made a 50 MB document
+	// quadratic).
+	inBib := func(pos int) bool {
+		i := sort.Search(len(segs), func(i int) bool { return segs[i].End > pos })
+		return i < len(segs) && bibSegs[i] && pos >= segs[i].Start
+	}
+	k := 0
+	for _, c := range cite.InText(text) {
+		if c.Start < 0 || c.End > len(text) || c.Start >= c.End || inBib(c.Start) {
+			continue
+		}
+		if addCitation(c, 0) == nil {
+			continue
+		}
+		// the claim it backs
+		for k < len(units) && units[k].End <= c.Start {
+			k++
+		}
+		if k < len(units) && units[k].Start <= c.Start && c.End <= units[k].End && units[k].Label == LabelClaim {
+			u := units[k]
+			eid := argmap.DerivedID(argmap.KindEvidence, hash, "cite", itoa(c.Start), itoa(c.End))
+			if seen[eid] {
+				continue
+			}
+			seen[eid] = true
+			sp := argmap.Span{SourceID: srcID, Start: c.Start, End: c.End, Quote: text[c.Start:c.End]}
+			g.Evidence = append(g.Evidence, argmap.Evidence{
+				ID: eid, Kind: argmap.EvidenceCitation, Text: sp.Quote, Origin: argmap.OriginExtracted, Score: 0.7,
+				Spans: []argmap.Span{sp},
+			})
+			g.Relations = append(g.Relations, argmap.Relation{
+				ID: argmap.DerivedID(argmap.KindRelation, hash, "supports", eid, u.id), Kind: argmap.Supports,
+				From: []string{eid}, To: u.id, Origin: argmap.OriginExtracted, Score: 0.7,
+				Span: &argmap.Span{SourceID: srcID, Start: u.Start, End: u.End, Quote: text[u.Start:u.End]},
+			})
+		}
+	}
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	neg := i < 0
+	if neg {
+		i = -i
+	}
+	var b [20]byte
+	n := len(b)
+	for i > 0 {
+		n--
+		b[n] = byte('0' + i%10)
+		i /= 10
+	}
+	if neg {
+		n--
+		b[n] = '-'
+	}
+	return string(b[n:])
 }

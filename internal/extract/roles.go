@@ -36,6 +36,62 @@ type Verdict struct {
 	Cues  []string // "kind:phrase" for every cue that fired
 }
 
+// The roles stage: every unit of the body is a claim, evidence or other
+// (classify, over the unit's surface and the weights and word classes of
+// features.go), a block of page furniture is other, a sentence broken over
+// two lines takes the furniture verdict of either half, and every claim or
+// evidence learns the actors it names and the speaker asserting it.
+
+// assignRoles is the roles stage.
+func assignRoles(d *state) {
+	units := d.units
+	for i := range units {
+		u := &units[i]
+		if u.furniture != "" {
+			u.Verdict = Verdict{Label: LabelOther, Score: 0.9, Cues: []string{u.furniture}}
+		} else {
+			u.Verdict = classify(u.surf, u.sec)
+		}
+	}
+	// A sentence broken over two lines that were not joined takes the
+	// furniture verdict of either half.
+	text, segs := d.text, d.segs
+	for k := 0; k+1 < len(units); k++ {
+		a, b := &units[k], &units[k+1]
+		if a.Seg == b.Seg || segs[a.Seg].Para != segs[b.Seg].Para || endsSentence(text[a.Start:a.End]) || !startsLower(text[b.Start:b.End]) {
+			continue
+		}
+		if isFurniture(a.Verdict) && !isFurniture(b.Verdict) {
+			b.Verdict = a.Verdict
+		} else if isFurniture(b.Verdict) && !isFurniture(a.Verdict) {
+			a.Verdict = b.Verdict
+			if k > 0 {
+				k -= 2
+			}
+		}
+	}
+	for i := range units {
+		u := &units[i]
+		if u.Label == LabelOther {
+			u.speakers = nil
+			continue
+		}
+		for _, m := range mentionsIn(d.mentions, u.Start, u.End) {
+			if !contains(u.named, m.Name) {
+				u.named = append(u.named, m.Name)
+			}
+		}
+		if len(u.speakers) > 0 {
+			u.speakers = append([]string(nil), u.speakers...)
+		}
+	}
+}
+
+// isFurniture reports whether a verdict found page furniture.
+func isFurniture(v Verdict) bool {
+	return v.Label == LabelOther && len(v.Cues) > 0 && (strings.HasPrefix(v.Cues[0], "chrome") || v.Cues[0] == "metadata")
+}
+
 // courtesyCues are the ritual phrases of acknowledgements and formal
 // statements: thanks, welcomes, readiness to engage.
 var courtesyCues = []string{

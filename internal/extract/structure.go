@@ -2,6 +2,145 @@ package extract
 
 import argstruct "github.com/argmap/argmap/internal/extract/structure"
 
+// The structure stage: the argumentative sentences are split into units
+// below the sentence, and the structure parser (package structure) decides
+// the central claim and what every unit supports or contests. A short text
+// is one argument; a long one is parsed paragraph by paragraph and the
+// paragraphs' central claims bear on the document's.
+
+// argUnit is what the structure stage decides for one unit.
+type argUnit struct {
+	sent     int   // index of the sentence the unit is part of
+	head     *unit // the unit it supports or contests, if any
+	kind     argstruct.Kind
+	undercut bool // it contests head's own relation, not head
+	central  bool // a central claim of the document
+	score    float64
+}
+
+// oneArgument is the most argumentative sentences a text may have to be
+// read as one argument, in which every sentence but page furniture counts.
+const oneArgument = 24
+
+// promotable tells the verdicts of "other" sentences that argue in a short
+// argumentative text: a writer's "I do not think ..." is its thesis, a
+// question sets up the answer, a three-word sentence may be the claim. (An
+// announcement, "This paper examines ...", stays out.)
+func promotable(v Verdict) bool {
+	if v.Label != LabelOther || len(v.Cues) == 0 {
+		return false
+	}
+	switch v.Cues[0] {
+	case "personal", "question", "fragment":
+		return true
+	}
+	return false
+}
+
+// argue is the structure stage: it splits the argumentative sentences of
+// the document's units into argumentative discourse units and decodes their
+// structure, recording it in each unit's arg. The document's units become
+// the new ones, in text order.
+func (p *Pipeline) argue(d *state) {
+	m := p.structure
+	if m == nil {
+		return
+	}
+	text, units := d.text, d.units
+	// which sentences take part: claims and evidence of the body; in a
+	// short text also the sentences that only look like asides
+	n, paras, last := 0, 0, -1
+	for _, u := range units {
+		if u.Label != LabelOther && u.sec != SectionNotes {
+			n++
+			if u.para != last {
+				paras++
+				last = u.para
+			}
+		}
+	}
+	short := n <= oneArgument
+	// asides count only in a short text of one paragraph: a post, an
+	// abstract, a short argumentative text
+	asides := short && paras == 1
+	var sents []argstruct.Sentence
+	var idx []int // sentence -> index in units
+	for i := range units {
+		u := &units[i]
+		if u.sec == SectionNotes || u.sec == SectionBibliography {
+			continue
+		}
+		if asides && promotable(u.Verdict) {
+			u.Verdict = Verdict{Label: LabelClaim, Score: 0.5, Cues: append([]string{"structure"}, u.Cues...)}
+		}
+		if u.Label == LabelOther || sourceNote(u) {
+			continue
+		}
+		sents = append(sents, argstruct.Sentence{Start: u.Start, End: u.End, Para: u.para})
+		idx = append(idx, i)
+	}
+	if len(sents) == 0 {
+		return
+	}
+	aus := m.Segment(text, sents)
+	for k := range aus {
+		aus[k].Leaf = !asides && units[idx[aus[k].Sent]].Label == LabelEvidence
+	}
+	st := m.Parse(text, aus, argstruct.ParseOptions{OneArgument: oneArgument})
+	// the new unit list: every unit of a split sentence takes its verdict
+	bySent := make([][]int, len(sents))
+	for k, a := range aus {
+		bySent[a.Sent] = append(bySent[a.Sent], k)
+	}
+	sentOf := make([]int, len(units))
+	for i := range sentOf {
+		sentOf[i] = -1
+	}
+	for s, i := range idx {
+		sentOf[i] = s
+	}
+	out := make([]unit, 0, len(units)+len(aus)-len(sents))
+	pos := make([]int, len(aus)) // parsed unit -> index in out
+	for i := range units {
+		s := sentOf[i]
+		if s < 0 {
+			out = append(out, units[i])
+			continue
+		}
+		for _, k := range bySent[s] {
+			nu := units[i]
+			nu.Start, nu.End = aus[k].Start, aus[k].End
+			nu.arg = argUnit{sent: s}
+			if nu.Start != units[i].Start || nu.End != units[i].End {
+				nu.surf = surface{} // the words are those of the part
+			}
+			pos[k] = len(out)
+			out = append(out, nu)
+		}
+	}
+	for _, c := range st.Central {
+		out[pos[c]].arg.central = true
+	}
+	for _, r := range st.Relations {
+		a := &out[pos[r.From]]
+		a.arg.head = &out[pos[r.To]]
+		a.arg.kind, a.arg.undercut, a.arg.score = r.Kind, r.Undercut, r.Score
+	}
+	// a unit others bear on is a claim, in a one-paragraph text; elsewhere
+	// evidence is never a target (Leaf)
+	for i := range out {
+		if h := out[i].arg.head; h != nil && h.Label == LabelEvidence {
+			h.Verdict = Verdict{Label: LabelClaim, Score: h.Score, Cues: append([]string{"structure:target"}, h.Cues...)}
+		}
+	}
+	for _, c := range st.Central {
+		if u := &out[pos[c]]; u.Label == LabelEvidence {
+			u.Verdict = Verdict{Label: LabelClaim, Score: u.Score, Cues: append([]string{"structure:central"}, u.Cues...)}
+		}
+	}
+	d.units = out
+}
+
 // StructureSentences splits text into sentences the way the pipeline does,
 // with their paragraphs: what the structure parser is trained on.
 func StructureSentences(text string) []argstruct.Sentence {

@@ -35,6 +35,17 @@ type decoded struct {
 	format  Format   // of a text document
 }
 
+// readText is the text stage: the document's bytes decoded into the text a
+// reader sees, its line breaks normalised for the later stages (the source
+// keeps the text as read).
+func (p *Pipeline) readText(ctx context.Context, doc argmap.Document) (*state, error) {
+	dec, err := p.decode(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	return &state{name: doc.Name, uri: doc.URI, hash: argmap.ContentHash(doc.Data), dec: dec, text: NormalizeBreaks(dec.text)}, nil
+}
+
 // decode turns a document's bytes into its text: PDF and DOCX through the
 // document readers, other binary formats refused with a message naming
 // the formats argmap reads, text checked and HTML rendered.

@@ -1,10 +1,15 @@
 package extract
 
 import (
+	"context"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract/actor"
 )
 
 // maxSentence bounds a sentence's length in bytes: longer runs without a
@@ -457,3 +462,292 @@ func boundaryAfterStop(before string, next rune) bool {
 	}
 	return true
 }
+
+// Section is the kind of document part a segment lies in.
+type Section int
+
+// Sections.
+const (
+	SectionBody         Section = iota // argument: abstract, body, posts
+	SectionNotes                       // numbered notes: backing, sources
+	SectionBibliography                // references: citations, not claims
+	SectionApparatus                   // acknowledgements, funding, author notes
+	SectionChrome                      // page furniture: purchase boxes, related items, site menus
+)
+
+// The units stage: the text is cut into blocks and sentences, every block
+// is placed in its section (body, notes, bibliography, apparatus, page
+// chrome) and read for page furniture (headings, captions, record metadata,
+// bylines, bibliography entries), the actors the text mentions are found,
+// and the speaker of a quoted statement is followed from its heading on.
+// Every sentence becomes a unit with its surface (features.go) computed
+// once for the stages after.
+
+// findUnits is the units stage.
+func (p *Pipeline) findUnits(ctx context.Context, d *state) error {
+	d.segs = Segments(d.text)
+	d.sents = Sentences(d.text, d.segs)
+	if err := cancelled(ctx); err != nil {
+		return err
+	}
+	d.mentions, d.actors = p.actors.Find(d.text)
+	d.dominant = p.actors.Dominant(d.mentions)
+	if err := cancelled(ctx); err != nil {
+		return err
+	}
+	d.units, d.segSurf, d.bibSegs = blockUnits(d.text, d.segs, d.sents, d.mentions)
+	return nil
+}
+
+// statementHeads open a statement made by the actors they name.
+var statementHeads = []string{
+	"statement by", "statement of", "statement from", "joint statement by", "joint statement of",
+	"open letter from", "open letter by", "letter from", "submission by", "submission of", "remarks by",
+	"press release by", "declaration by", "declaration of", "testimony of", "testimony by", "position paper by",
+	"communique by", "communiqué by",
+}
+
+// blockUnits walks the segments in order, keeping track of the section and
+// of the speaker of a quoted statement, and makes every sentence a unit. It
+// returns the units, the surface of every segment and the segments that are
+// bibliography.
+func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mention) ([]unit, []surface, map[int]bool) {
+	units := make([]unit, 0, len(sents))
+	segSurf := make([]surface, len(segs))
+	bibSegs := map[int]bool{}
+	sec := SectionBody
+	var speakers []string
+	si := 0
+	for gi, sg := range segs {
+		st := surfaceOf(text[sg.Start:sg.End])
+		segSurf[gi] = st
+		furniture := ""
+		switch {
+		case isHeading(st):
+			furniture = "heading"
+			if strongChromeHit(st.p) {
+				speakers = nil // a new post or page part: the statement is over
+			}
+			if ns, ok := sectionOf(st); ok && (ns == SectionBody || st.nWords <= 6) {
+				sec = ns
+				if ns != SectionBody {
+					speakers = nil
+				}
+			}
+			for _, h := range statementHeads {
+				if st.firstWords(3, h) {
+					speakers = speakers[:0:0]
+					for _, m := range mentionsIn(ms, sg.Start, sg.End) {
+						if m.Kind == argmap.ActorOrganisation || m.Kind == argmap.ActorPerson || m.Kind == argmap.ActorGroup || m.Kind == "" {
+							if !contains(speakers, m.Name) {
+								speakers = append(speakers, m.Name)
+							}
+						}
+					}
+					break
+				}
+			}
+		case isCaption(text[sg.Start:sg.End], st.p):
+			furniture = "caption"
+		case isMetadata(st):
+			furniture = "metadata"
+		case sg.End-sg.Start < 400 && strongChromeHit(st.p):
+			furniture = "chrome"
+			speakers = nil
+		case bibScore(text[sg.Start:sg.End]) >= 3:
+			furniture = "bibliographic"
+			bibSegs[gi] = true
+		case st.nWords <= 12 && strings.Contains(text[sg.Start:sg.End], " | "):
+			furniture = "byline"
+		}
+		if sec == SectionBibliography {
+			bibSegs[gi] = true
+		}
+		for ; si < len(sents) && sents[si].Seg == gi; si++ {
+			s := sents[si]
+			u := unit{Sentence: s, sec: sec, para: sg.Para, furniture: furniture, speakers: speakers}
+			if furniture == "" {
+				u.surf = st
+				if s.Start != sg.Start || s.End != sg.End {
+					u.surf = surfaceOf(text[s.Start:s.End])
+				}
+			}
+			units = append(units, u)
+		}
+	}
+	return units, segSurf, bibSegs
+}
+
+// strongChromeHit reports whether padded words p hold a chrome cue strong
+// enough to mark a whole short block.
+func strongChromeHit(p string) bool {
+	for c := range strongChrome {
+		if hasPhrase(p, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// chromeHit returns the first chrome cue found in padded words p, or "".
+func chromeHit(p string) string {
+	return chromeIndex.find(strings.Fields(p))
+}
+
+// sectionOf reads a heading and returns the section it opens, and whether it
+// names one at all (other headings keep the body going).
+func sectionOf(s surface) (Section, bool) {
+	p := s.p
+	has := func(ws ...string) bool {
+		for _, w := range ws {
+			if hasPhrase(p, w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case s.nWords == 0:
+		return SectionBody, false
+	case has("references", "bibliography", "works cited", "literature cited", "further reading", "for reference",
+		"sources", "literature", "reference list", "cited works"):
+		return SectionBibliography, true
+	case has("notes", "endnotes", "footnotes", "note"):
+		return SectionNotes, true
+	case has("acknowledgements", "acknowledgments", "acknowledgement", "acknowledgment", "funding",
+		"about the author", "about the authors", "author information", "conflict of interest", "disclosure",
+		"declaration of interest", "author biography", "biographical note", "notes on contributors"):
+		return SectionApparatus, true
+	case has("related research", "recommended articles", "people also read", "cited by", "log in",
+		"purchase", "share", "metrics", "related articles", "more from", "you may also like", "read next",
+		"comments", "leave a reply", "actions", "tags", "categories", "about us", "contact"):
+		return SectionChrome, true
+	case has("abstract", "introduction", "conclusion", "conclusions", "summary", "discussion", "background",
+		"results", "findings", "statement", "post", "message"):
+		return SectionBody, true
+	}
+	return SectionBody, false
+}
+
+// isHeading reports whether a whole segment reads as a heading, title, byline
+// or label: short, no closing punctuation, starting in upper case.
+func isHeading(s surface) bool {
+	if s.terminal == '.' || s.terminal == '!' || s.nWords == 0 {
+		return false
+	}
+	if s.terminal == '?' {
+		return s.nWords <= 12 && s.upper
+	}
+	if s.terminal == ':' {
+		return s.nWords <= 8
+	}
+	if !s.upper {
+		return s.nWords <= 3
+	}
+	return s.nWords <= 16 && (s.nWords <= 10 || !strings.Contains(s.text, ",") || s.capShare > 0.5)
+}
+
+// isMetadata reports whether a segment is a "Label: value" line of a record
+// page ("ISSN: ...", "Joined: ...", "Item Type: ...") rather than prose.
+func isMetadata(s surface) bool {
+	i := strings.IndexByte(s.text, ':')
+	if i <= 0 || i > 40 {
+		return false
+	}
+	label := surface{}
+	label = surfaceOf(s.text[:i])
+	if label.nWords == 0 || label.nWords > 4 || !label.upper {
+		return false
+	}
+	value := surfaceOf(s.text[i+1:])
+	return s.nWords <= 14 || (value.funcN <= 1 && value.terminal != '.')
+}
+
+// isCaption reports whether a segment is a picture caption or credit.
+func isCaption(text, p string) bool {
+	if strings.IndexByte(text, ':') >= 0 {
+		low := strings.ToLower(text)
+		for _, c := range []string{"photo:", "photograph:", "image:", "picture:", "credit:", "illustration:"} {
+			if strings.Contains(low, c) {
+				return true
+			}
+		}
+	}
+	if strings.Contains(p, " photo by ") || strings.Contains(p, " image by ") {
+		return true
+	}
+	return strings.Contains(p, " cover picture ") || strings.Contains(p, " cover image ") ||
+		strings.Contains(p, " pictured ")
+}
+
+// bibScore scores how much a segment looks like a bibliography entry:
+// "Surname, First (2010). Title. Journal 28(6): 977–999."
+func bibScore(text string) int {
+	score := 0
+	head := text
+	if len(head) > 80 {
+		head = head[:80]
+	}
+	// "Surname, Given" at the start; without it a line is not an entry
+	if i := strings.IndexByte(head, ','); i > 1 && i < 30 {
+		w := head[:i]
+		next, _ := utf8.DecodeRuneInString(strings.TrimLeft(head[i+1:], " "))
+		if (!strings.Contains(w, " ") || strings.Count(w, " ") == 1) && !unicode.IsLower(next) {
+			r := []rune(w)
+			if len(r) > 1 && r[0] >= 'A' && r[0] <= 'Z' || len(r) > 1 && r[0] > 127 {
+				score++
+			}
+		}
+	}
+	if score == 0 && workHeader(text) {
+		score++
+	}
+	if score == 0 {
+		return 0
+	}
+	ws := words(text)
+	for i, w := range ws {
+		if isYear(strings.TrimRight(w, "abcdefg")) && i < 14 {
+			score++
+			break
+		}
+	}
+	lt := strings.ToLower(text)
+	for _, c := range []string{"pp. ", "journal", "university press", " press", "routledge", "(eds", "(ed.", " eds.",
+		"(hg.)", " in: ", "vol.", "doi:", "doi.org", "edited by", "studies", "studien", "review of", "quarterly", "berlin:",
+		"london:", "new york:", "oxford:", "cambridge:"} {
+		if strings.Contains(lt, c) {
+			score++
+			break
+		}
+	}
+	if score < 3 && publisherRe.MatchString(text) {
+		score++ // ". Place: Publisher"
+	}
+	// page ranges and volume(issue)
+	for i := 1; i+1 < len(text); i++ {
+		c := text[i]
+		if (c == '(' && text[i-1] >= '0' && text[i-1] <= '9' && text[i+1] >= '0' && text[i+1] <= '9') ||
+			((c == '-' || strings.HasPrefix(text[i:], "–")) && text[i-1] >= '0' && text[i-1] <= '9' && i+3 < len(text) &&
+				(text[i+1] >= '0' && text[i+1] <= '9' || text[i+3] >= '0' && text[i+3] <= '9')) {
+			score++
+			break
+		}
+	}
+	return score
+}
+
+// workHeaderRe matches an entry headed "Given Surname (YEAR) *Title*": the
+// line naming a reviewed book or a listed work in prose order, with the
+// title marked (italic or quoted) right after the year.
+var workHeaderRe = regexp.MustCompile(`^[\p{Lu}][\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+[\p{Lu}][\p{L}'’-]+){1,2}(?:\s+(?:and|&)\s+[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){1,2})?\s+\((?:19|20)\d\d[a-z]?\)\s*[*_“"‘]`)
+
+// workHeader reports whether text opens, after emphasis or list markers, with
+// "Given Surname (YEAR)" and a marked title.
+func workHeader(text string) bool {
+	return workHeaderRe.MatchString(strings.TrimLeft(text, "*_#-•> \t"))
+}
+
+// publisherRe matches an imprint after a title: ". Leiden: Brill", ". New
+// York: Norton".
+var publisherRe = regexp.MustCompile(`[.*_”"]\s+\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?:\s+\p{Lu}`)
