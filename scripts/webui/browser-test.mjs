@@ -9,6 +9,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { atFullSize, overflowingLabels, fitMaps, navigationMs } from './labels.mjs';
 
 const base = process.argv[2] || 'http://127.0.0.1:8080';
 const shots = process.argv[3] || '/tmp/argmap-webui-shots';
@@ -47,10 +48,7 @@ async function newPage(width, height) {
 // navigation timing (request start to the load event).
 async function visit(page, url, name) {
   const resp = await page.goto(base + url, { waitUntil: 'load' });
-  const t = await page.evaluate(() => {
-    const n = performance.getEntriesByType('navigation')[0];
-    return n.loadEventEnd - n.startTime;
-  });
+  const t = await page.evaluate(navigationMs);
   if (name) loads.push({ name, ms: t });
   return resp;
 }
@@ -65,33 +63,11 @@ async function shoot(page, name) {
 }
 
 // labelsFit checks that every text of every map node lies inside the node's
-// shape, as the browser lays it out.
+// shape, as the browser lays it out at 100 % zoom.
 async function labelsFit(page) {
-  // Measure at 100 % zoom (at a few pixels per glyph the browser rounds
-  // hinted advances up, which no reader sees), once fonts are loaded and the
-  // page has been laid out.
-  await page.evaluate(() => document.querySelectorAll('.map').forEach((m) => {
-    const pz = m.svgPanZoom;
-    if (pz) pz.zoom(pz.getZoom() / pz.getSizes().realZoom);
-  }));
-  await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
-  const bad = await page.evaluate(() => {
-    const bad = [];
-    document.querySelectorAll('.map svg g.node').forEach((g) => {
-      const shape = g.querySelector('path, polygon, ellipse');
-      if (!shape) return;
-      const s = shape.getBBox();
-      g.querySelectorAll('text').forEach((t) => {
-        const b = t.getBBox();
-        if (b.x < s.x - 0.5 || b.x + b.width > s.x + s.width + 0.5) bad.push(g.id + ': ' + t.textContent);
-      });
-    });
-    return bad;
-  });
-  await page.evaluate(() => document.querySelectorAll('.map').forEach((m) => {
-    const pz = m.svgPanZoom;
-    if (pz) { pz.fit(); pz.center(); }
-  }));
+  await page.evaluate(atFullSize);
+  const bad = await page.evaluate(overflowingLabels);
+  await page.evaluate(fitMaps);
   return bad;
 }
 
@@ -130,7 +106,7 @@ try {
     check(await page.locator('.hits .ev[data-label]').count() > 0, `${tag}: matching claims carry their evaluation label`);
     await shoot(page, tag + '-02-search');
     await Promise.all([page.waitForNavigation(), page.click('a.best')]);
-    loads.push({ name: 'claim', ms: await page.evaluate(() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime; }) });
+    loads.push({ name: 'claim', ms: await page.evaluate(navigationMs) });
     check(await page.locator('.claim-text').count() === 1, `${tag}: the best match opens a claim page`);
     const quotes = page.locator('.backings .quote');
     const nq = await quotes.count();
