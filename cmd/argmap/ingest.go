@@ -3,7 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"os"
 	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
@@ -13,6 +18,8 @@ import (
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("ingest")
 	store := storeFlag(fs, e)
+	progress := fs.String("progress", "auto", "auto (a bar on a terminal, else one line per document), bar, or lines")
+	workers := fs.Int("workers", 0, "documents extracted at once (0: one per CPU)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -20,13 +27,32 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if len(pos) == 0 {
 		return usagef("name at least one file or directory")
 	}
+	bar := false
+	switch *progress {
+	case "auto":
+		bar = isTerminal(e.stderr)
+	case "bar":
+		bar = true
+	case "lines":
+	default:
+		return usagef("--progress is auto, bar or lines, not %q", *progress)
+	}
+	if *workers < 0 {
+		return usagef("--workers must be 0 or more")
+	}
 	st, err := openStore(ctx, e, *store)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	_, err = ingestAll(ctx, e, newIngester(st), expandInputs(pos))
+	_, err = ingestAll(ctx, e, newIngester(st), expandInputs(pos), ingestOptions{bar: bar, workers: *workers})
 	return err
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // newIngester wires the extraction pipeline and linker to a store.
@@ -39,34 +65,71 @@ type ingestTotals struct {
 	created, unchanged, failed int
 	warned                     int // warnings given about stored documents
 	counts                     argmap.Counts
+	bytes                      int64 // of the documents read
 }
 
-// ingestAll ingests every input, printing one progress line per document on
-// stderr and a summary at the end. A document that fails is reported and the
-// rest are still ingested; the returned error says how many failed.
-func ingestAll(ctx context.Context, e *env, svc argmap.Ingester, inputs []input) (ingestTotals, error) {
+// ingestOptions say how ingestAll reports and how many documents it
+// extracts at once.
+type ingestOptions struct {
+	bar     bool // a progress bar (documents/s, ETA) instead of a line per document
+	workers int  // 0: one per CPU
+}
+
+// ingestAll ingests every input, several extracted at once and stored one
+// after another, each all or nothing. It reports on stderr one line per
+// document, or, with a progress bar, only the documents that failed or
+// gave warnings, and a summary at the end. A document that fails is reported
+// and the rest are still ingested; the returned error says how many failed.
+func ingestAll(ctx context.Context, e *env, svc *ingest.Service, inputs []input, o ingestOptions) (ingestTotals, error) {
 	var t ingestTotals
 	width := 0
 	for _, in := range inputs {
 		width = max(width, len(in.path))
 	}
 	width = min(width, 60)
-	for _, in := range inputs {
-		if ctx.Err() != nil {
-			fmt.Fprintf(e.stderr, "interrupted: %d documents not ingested\n", len(inputs)-t.created-t.unchanged-t.failed)
-			t.failed += len(inputs) - t.created - t.unchanged - t.failed
-			break
+	var pb *progressbar.ProgressBar
+	if o.bar {
+		pb = progressbar.NewOptions(len(inputs),
+			progressbar.OptionSetWriter(e.stderr),
+			progressbar.OptionSetDescription("ingesting"),
+			progressbar.OptionSetWidth(30),
+			progressbar.OptionShowCount(),
+			progressbar.OptionShowIts(),
+			progressbar.OptionSetItsString("docs"),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionClearOnFinish(),
+			progressbar.OptionUseANSICodes(true))
+		_ = pb.RenderBlank()
+	}
+	// say prints a line, above the bar when there is one
+	say := func(format string, args ...any) {
+		if pb != nil {
+			_ = pb.Clear()
 		}
-		start := time.Now()
-		res, err := ingestOne(ctx, svc, in)
-		took := time.Since(start).Round(time.Millisecond)
+		fmt.Fprintf(e.stderr, format, args...)
+	}
+	start := time.Now()
+	read := func(_ context.Context, i int) (argmap.Document, error) {
+		if inputs[i].err != nil {
+			return argmap.Document{}, inputs[i].err
+		}
+		return readDocument(inputs[i].path)
+	}
+	reported := 0
+	err := svc.IngestAll(ctx, len(inputs), o.workers, read, func(out ingest.Outcome) {
+		reported++
+		path, res := inputs[out.Index].path, out.Result
+		t.bytes += int64(out.Bytes)
 		switch {
-		case err != nil:
+		case out.Err != nil:
 			t.failed++
-			fmt.Fprintf(e.stderr, "%-*s  error: %s\n", width, in.path, argmap.ErrorMessage(err))
+			say("%-*s  error: %s\n", width, path, argmap.ErrorMessage(out.Err))
 		case !res.Created:
 			t.unchanged++
-			fmt.Fprintf(e.stderr, "%-*s  unchanged (already stored as %s)\n", width, in.path, res.Source.ID)
+			if pb == nil {
+				say("%-*s  unchanged (already stored as %s)\n", width, path, res.Source.ID)
+			}
 		default:
 			t.created++
 			c := res.Counts
@@ -76,33 +139,37 @@ func ingestAll(ctx context.Context, e *env, svc argmap.Ingester, inputs []input)
 			t.counts.Actors += c.Actors
 			t.counts.Relations += c.Relations
 			t.counts.Citations += c.Citations
-			fmt.Fprintf(e.stderr, "%-*s  ok  %3d claims %3d evidence %3d actors %3d relations %3d citations  %s  (%v)\n",
-				width, in.path, c.Claims, c.Evidence, c.Actors, c.Relations, c.Citations, res.Source.ID, took)
+			if pb == nil {
+				say("%-*s  ok  %3d claims %3d evidence %3d actors %3d relations %3d citations  %s\n",
+					width, path, c.Claims, c.Evidence, c.Actors, c.Relations, c.Citations, res.Source.ID)
+			}
 			for _, w := range res.Warnings {
 				t.warned++
-				fmt.Fprintf(e.stderr, "%-*s  warning: %s\n", width, in.path, w)
+				say("%-*s  warning: %s\n", width, path, w)
 			}
 		}
+		if pb != nil {
+			_ = pb.Add(1)
+		}
+	})
+	if pb != nil {
+		_ = pb.Exit()
+	}
+	if err != nil {
+		rest := len(inputs) - reported
+		fmt.Fprintf(e.stderr, "interrupted: %d documents not ingested\n", rest)
+		t.failed += rest
 	}
 	warned := ""
 	if t.warned > 0 {
 		warned = fmt.Sprintf(" (%d warnings)", t.warned)
 	}
-	fmt.Fprintf(e.stderr, "ingested %d new, %d unchanged, %d failed%s: %d claims, %d evidence, %d actor mentions, %d relations, %d citations\n",
-		t.created, t.unchanged, t.failed, warned, t.counts.Claims, t.counts.Evidence, t.counts.Actors, t.counts.Relations, t.counts.Citations)
+	took := time.Since(start)
+	fmt.Fprintf(e.stderr, "ingested %d new, %d unchanged, %d failed%s: %d claims, %d evidence, %d actor mentions, %d relations, %d citations; %.1f MB in %v (%.2f MB/s, %.1f docs/s)\n",
+		t.created, t.unchanged, t.failed, warned, t.counts.Claims, t.counts.Evidence, t.counts.Actors, t.counts.Relations, t.counts.Citations,
+		float64(t.bytes)/1e6, took.Round(time.Millisecond), float64(t.bytes)/1e6/took.Seconds(), float64(reported)/took.Seconds())
 	if t.failed > 0 {
 		return t, &reportedError{msg: fmt.Sprintf("%d of %d documents failed", t.failed, len(inputs))}
 	}
 	return t, nil
-}
-
-func ingestOne(ctx context.Context, svc argmap.Ingester, in input) (*argmap.IngestResult, error) {
-	if in.err != nil {
-		return nil, in.err
-	}
-	doc, err := readDocument(in.path)
-	if err != nil {
-		return nil, err
-	}
-	return svc.Ingest(ctx, doc)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
+	"github.com/argmap/argmap/internal/ingest"
 	"github.com/argmap/argmap/internal/sharedtest"
 )
 
@@ -70,7 +71,8 @@ func corpusBytes(docs []argmap.Document) int64 {
 
 // BenchmarkIngestCorpus measures ingest end to end (extraction, linking, the
 // SQLite write) against its reference in the same run, extraction alone with
-// GOMAXPROCS workers: on the mixed real corpus and on the IOM corpus
+// GOMAXPROCS workers: one document after another (Ingest) and several
+// extracted at once with one writer (IngestAll), on the mixed real corpus and on the IOM corpus
 // repeated to 10 MB. Each op ingests the whole corpus into a new store.
 func BenchmarkIngestCorpus(b *testing.B) {
 	for _, set := range []struct {
@@ -117,6 +119,25 @@ func BenchmarkIngestCorpus(b *testing.B) {
 					if _, err := svc.Ingest(context.Background(), d); err != nil {
 						b.Fatalf("Ingest(%s): %v", d.Name, err)
 					}
+				}
+			}
+			b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+		})
+		b.Run(set.name+"/ingestall", func(b *testing.B) {
+			b.SetBytes(corpusBytes(docs))
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				st := openStore(b)
+				svc := newService(st)
+				b.StartTimer()
+				read := func(_ context.Context, i int) (argmap.Document, error) { return docs[i], nil }
+				err := svc.IngestAll(context.Background(), len(docs), 0, read, func(o ingest.Outcome) {
+					if o.Err != nil {
+						b.Errorf("IngestAll(%s): %v", o.Name, o.Err)
+					}
+				})
+				if err != nil {
+					b.Fatal(err)
 				}
 			}
 			b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")

@@ -40,26 +40,54 @@ func New(store Store, extractor argmap.Extractor, linker argmap.Linker) *Service
 // already stored is not extracted again: the stored source is returned with
 // Created false.
 func (s *Service) Ingest(ctx context.Context, doc argmap.Document) (*argmap.IngestResult, error) {
+	p := s.prepare(ctx, doc)
+	return s.commit(ctx, p)
+}
+
+// prepared is a document extracted and ready to be linked and written, or
+// the end of it: stored already (res) or failed (err).
+type prepared struct {
+	hash string
+	g    *argmap.Graph
+	res  *argmap.IngestResult
+	err  error
+}
+
+// prepare does the work on doc that needs nothing of the documents ingested
+// before it, so that several documents can be prepared at once: the check
+// for the same content stored, extraction, and the claims' link signatures.
+func (s *Service) prepare(ctx context.Context, doc argmap.Document) prepared {
 	hash := argmap.ContentHash(doc.Data)
 	if existing, err := s.store.SourceByHash(ctx, hash); err == nil {
-		return &argmap.IngestResult{Source: *existing, Created: false}, nil
+		return prepared{res: &argmap.IngestResult{Source: *existing, Created: false}}
 	} else if !argmap.IsNotFound(err) {
-		return nil, err
+		return prepared{err: err}
 	}
 	g, err := s.extractor.Extract(ctx, doc)
 	if err != nil {
-		return nil, err
+		return prepared{err: err}
 	}
 	if len(g.Sources) == 0 {
-		return nil, argmap.Errorf(argmap.EINTERNAL, "extraction returned no source for %s", doc.Name)
+		return prepared{err: argmap.Errorf(argmap.EINTERNAL, "extraction returned no source for %s", doc.Name)}
 	}
+	if kl, ok := s.linker.(keyer); ok {
+		for i := range g.Claims {
+			g.Claims[i].Keys = kl.Keys(g.Claims[i])
+		}
+	}
+	return prepared{hash: hash, g: g}
+}
+
+// commit links a prepared document to the claims stored and writes it, in
+// one transaction. Documents are committed one after another, so that each
+// links to those before it.
+func (s *Service) commit(ctx context.Context, p prepared) (*argmap.IngestResult, error) {
+	if p.res != nil || p.err != nil {
+		return p.res, p.err
+	}
+	g, hash := p.g, p.hash
 	own := len(g.Relations) // relations of the document; those after link to stored claims
 	if s.linker != nil && len(g.Claims) > 0 {
-		if kl, ok := s.linker.(keyer); ok {
-			for i := range g.Claims {
-				g.Claims[i].Keys = kl.Keys(g.Claims[i])
-			}
-		}
 		stored, err := s.candidatesFor(ctx, g)
 		if err != nil {
 			return nil, err
@@ -72,7 +100,7 @@ func (s *Service) Ingest(ctx context.Context, doc argmap.Document) (*argmap.Inge
 		}
 		g.Relations = append(g.Relations, links.Relations...)
 	}
-	err = s.write(ctx, g, own)
+	err := s.write(ctx, g, own)
 	if argmap.ErrorCode(err) == argmap.ECONFLICT {
 		// Another writer stored the same content meanwhile.
 		if existing, err2 := s.store.SourceByHash(ctx, hash); err2 == nil {

@@ -1,0 +1,147 @@
+package ingest_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/ingest"
+)
+
+// demoDocs returns the demo corpus documents, sorted by name.
+func demoDocs(t *testing.T) []argmap.Document {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "..", "scripts", "demo", "corpus", "*"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no demo corpus: %v", err)
+	}
+	sort.Strings(files)
+	var docs []argmap.Document
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, argmap.Document{Name: filepath.Base(f), URI: f, Data: data})
+	}
+	return docs
+}
+
+// linkage is what linking made of a store: each claim's proposition and
+// every relation between claims, by ID.
+func linkage(t *testing.T, st argmap.Store) (map[string]string, []string) {
+	t.Helper()
+	g, err := st.(interface {
+		Dump(context.Context) (*argmap.Graph, error)
+	}).Dump(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	props := map[string]string{}
+	for _, c := range g.Claims {
+		props[c.ID] = c.Proposition
+	}
+	var rels []string
+	for _, r := range g.Relations {
+		rels = append(rels, r.ID)
+	}
+	return props, rels
+}
+
+// TestIngestAll: documents extracted in parallel and written by one writer
+// end as they do one after another (same claims, propositions, relations);
+// outcomes come in order, a bad document and a repeated one among them.
+func TestIngestAll(t *testing.T) {
+	ctx := context.Background()
+	docs := demoDocs(t)
+	docs = append(docs, argmap.Document{Name: "bad.txt", Data: []byte("IOM is \xff criticised.")}, docs[0])
+	readErr := errors.New("cannot read this one")
+	read := func(_ context.Context, i int) (argmap.Document, error) {
+		if i == 2 {
+			return argmap.Document{}, argmap.Errorf(argmap.EINVALID, "%v", readErr)
+		}
+		return docs[i], nil
+	}
+
+	one := openStore(t)
+	svc := newService(one)
+	for i, d := range docs {
+		if i == 2 {
+			continue
+		}
+		if _, err := svc.Ingest(ctx, d); err != nil && d.Name != "bad.txt" {
+			t.Fatalf("Ingest(%s): %v", d.Name, err)
+		}
+	}
+
+	all := openStore(t)
+	var got []ingest.Outcome
+	if err := newService(all).IngestAll(ctx, len(docs), 3, read, func(o ingest.Outcome) { got = append(got, o) }); err != nil {
+		t.Fatalf("IngestAll: %v", err)
+	}
+	if len(got) != len(docs) {
+		t.Fatalf("IngestAll reported %d documents, want %d", len(got), len(docs))
+	}
+	for i, o := range got {
+		if o.Index != i {
+			t.Errorf("outcome %d has index %d: not in order", i, o.Index)
+		}
+		switch {
+		case i == 2 || docs[i].Name == "bad.txt":
+			if o.Err == nil {
+				t.Errorf("outcome %d (%s): no error, want one", i, o.Name)
+			}
+		case i == len(docs)-1:
+			if o.Err != nil || o.Result.Created {
+				t.Errorf("outcome of the repeated document = %+v, %v; want unchanged", o.Result, o.Err)
+			}
+		default:
+			if o.Err != nil || !o.Result.Created || o.Name != docs[i].Name || o.Bytes != len(docs[i].Data) {
+				t.Errorf("outcome %d = %+v; want %s created", i, o, docs[i].Name)
+			}
+		}
+	}
+	wantProps, wantRels := linkage(t, one)
+	gotProps, gotRels := linkage(t, all)
+	if diff := cmp.Diff(wantProps, gotProps); diff != "" {
+		t.Errorf("propositions, IngestAll vs one by one (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(wantRels, gotRels); diff != "" {
+		t.Errorf("relations, IngestAll vs one by one (-want +got):\n%s", diff)
+	}
+}
+
+// TestIngestAllInterrupted: once the context ends no further document is
+// stored or reported, and IngestAll says why it stopped.
+func TestIngestAllInterrupted(t *testing.T) {
+	docs := demoDocs(t)
+	st := openStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	reported := 0
+	read := func(_ context.Context, i int) (argmap.Document, error) { return docs[i], nil }
+	err := newService(st).IngestAll(ctx, len(docs), 2, read, func(o ingest.Outcome) {
+		reported++
+		if reported == 2 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("IngestAll after cancel = %v, want context.Canceled", err)
+	}
+	if reported != 2 {
+		t.Errorf("documents reported = %d, want 2", reported)
+	}
+	for i, d := range docs {
+		_, err := st.SourceByHash(context.Background(), argmap.ContentHash(d.Data))
+		if stored := err == nil; stored != (i < 2) {
+			t.Errorf("document %d (%s) stored = %v, want %v", i, d.Name, stored, i < 2)
+		}
+	}
+}
