@@ -324,6 +324,19 @@ func soakServer(bin, docs string, d time.Duration, nw, nr, nd int) bool {
 	}
 	stop := time.Now().Add(d)
 	var wg sync.WaitGroup
+	// Readers read the claims of recent uploads (the deleters work through
+	// the first page of all claims, so reading only that page mostly met 404s).
+	var recentMu sync.Mutex
+	recent := make([]string, 256)
+	recentN := 0
+	recentSource := func() string {
+		recentMu.Lock()
+		defer recentMu.Unlock()
+		if recentN == 0 {
+			return ""
+		}
+		return recent[rand.IntN(min(recentN, len(recent)))]
+	}
 	words := []string{"rescue", "detention", "return", "asylum", "border", "funding", "mandate", "protection", "deportation", "camps"}
 	for w := range nw {
 		wg.Add(1)
@@ -332,7 +345,7 @@ func soakServer(bin, docs string, d time.Duration, nw, nr, nd int) bool {
 			for i := 0; time.Now().Before(stop); i++ {
 				a, b := words[rand.IntN(len(words))], words[rand.IntN(len(words))]
 				name := fmt.Sprintf("soak-%d-%d.txt", w, i)
-				text := fmt.Sprintf("# Note %d of writer %d\n\nWe argue that %s policy shapes %s outcomes for migrants (%d).\n"+
+				text := fmt.Sprintf("# Draft %d of writer %d\n\nWe argue that %s policy shapes %s outcomes for migrants (%d).\n"+
 					"Critics contend that the IOM enforces the exclusion of asylum seekers, not their %s.\n"+
 					"The report shows that %d people were affected by %s decisions in %d.\n", i, w, a, b, rand.IntN(1e6), b, 100+rand.IntN(9000), a, 2000+rand.IntN(25))
 				var buf bytes.Buffer
@@ -348,6 +361,10 @@ func soakServer(bin, docs string, d time.Duration, nw, nr, nd int) bool {
 					if json.Unmarshal(body, &res) == nil && res.Source.ID != "" {
 						acked.Store(res.Source.ID, name)
 						ackedN.Add(1)
+						recentMu.Lock()
+						recent[recentN%len(recent)] = res.Source.ID
+						recentN++
+						recentMu.Unlock()
 					}
 				case 400, 409, 413, 415:
 					rejected.Add(1)
@@ -355,8 +372,12 @@ func soakServer(bin, docs string, d time.Duration, nw, nr, nd int) bool {
 			}
 		}()
 	}
-	claimIDs := func() []string {
-		_, b, _ := do("list", http.MethodGet, "/v1/claims?limit=100", nil, "")
+	claimIDs := func(source string) []string {
+		path := "/v1/claims?limit=100"
+		if source != "" {
+			path += "&source=" + source
+		}
+		_, b, _ := do("list", http.MethodGet, path, nil, "")
 		var page struct{ Items []struct{ ID string } }
 		json.Unmarshal(b, &page)
 		var ids []string
@@ -369,10 +390,10 @@ func soakServer(bin, docs string, d time.Duration, nw, nr, nd int) bool {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			ids := claimIDs()
+			ids := claimIDs("")
 			for i := 0; time.Now().Before(stop); i++ {
-				if i%20 == 0 {
-					if more := claimIDs(); len(more) > 0 {
+				if i%5 == 0 {
+					if more := claimIDs(recentSource()); len(more) > 0 {
 						ids = more
 					}
 				}
@@ -401,7 +422,7 @@ func soakServer(bin, docs string, d time.Duration, nw, nr, nd int) bool {
 		go func() {
 			defer wg.Done()
 			for time.Now().Before(stop) {
-				ids := claimIDs()
+				ids := claimIDs("")
 				if len(ids) == 0 {
 					time.Sleep(50 * time.Millisecond)
 					continue
@@ -413,7 +434,40 @@ func soakServer(bin, docs string, d time.Duration, nw, nr, nd int) bool {
 			}
 		}()
 	}
+	// /healthz is asked four times a second throughout: it must answer 200,
+	// and its latencies are reported (it shared the store's read pool).
+	var health []time.Duration
+	var healthBad int
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for time.Now().Before(stop) {
+			start := time.Now()
+			r, err := client.Get(base + "/healthz")
+			el := time.Since(start)
+			if err != nil || r.StatusCode != 200 {
+				healthBad++
+				note := fmt.Sprint(err)
+				if r != nil {
+					note = r.Status
+					r.Body.Close()
+				}
+				t.add("healthz", 0, "GET /healthz: "+note)
+			} else {
+				r.Body.Close()
+				health = append(health, el)
+				t.add("healthz", 200, "")
+			}
+			time.Sleep(250 * time.Millisecond)
+		}
+	}()
 	wg.Wait()
+	if len(health) > 0 {
+		sort.Slice(health, func(i, j int) bool { return health[i] < health[j] })
+		q := func(p float64) time.Duration { return health[min(len(health)-1, int(p*float64(len(health))))] }
+		fmt.Printf("  /healthz latency: p50 %v, p99 %v, max %v over %d requests\n", q(0.5).Round(time.Millisecond),
+			q(0.99).Round(time.Millisecond), health[len(health)-1].Round(time.Millisecond), len(health))
+	}
 	// Every acknowledged upload must be stored (deleters delete claims only).
 	var lost int
 	acked.Range(func(k, v any) bool {
@@ -437,7 +491,7 @@ func soakServer(bin, docs string, d time.Duration, nw, nr, nd int) bool {
 	}
 	fmt.Printf("  uploads acknowledged: %d; lost: %d; wrongly rejected: %d; server errors (5xx but 503): %d; 503/429 with Retry-After on maps: %d; other 503/429: %d\n",
 		ackedN.Load(), lost, rejected.Load(), serverErrors.Load(), overloadOK.Load(), overloadBad.Load())
-	return lost == 0 && rejected.Load() == 0 && serverErrors.Load() == 0 && overloadBad.Load() == 0
+	return lost == 0 && rejected.Load() == 0 && serverErrors.Load() == 0 && overloadBad.Load() == 0 && healthBad == 0
 }
 
 func trunc(b []byte) string {
