@@ -374,10 +374,34 @@ func TestGraphAndMaps(t *testing.T) {
 		{"/v1/sources/" + s.Source + "/map.dot", "text/vnd.graphviz; charset=utf-8", []byte("digraph")},
 		{"/v1/sources/" + s.Source + "/map.png", "image/png", []byte("\x89PNG")},
 	}
+	etags := map[string]string{}
 	for _, tt := range tests {
 		r := e.get(tt.path)
 		if r.Status != http.StatusOK || r.Header.Get("Content-Type") != tt.ctype || !bytes.Contains(r.Body[:min(len(r.Body), 400)], tt.magic) {
 			t.Errorf("GET %s = %d %q %q, want 200 %q starting with %q", tt.path, r.Status, r.Header.Get("Content-Type"), trunc(r.Body[:min(len(r.Body), 40)]), tt.ctype, tt.magic)
+		}
+		// The map's ETag: asked again with it, the answer is 304 with no
+		// body; with another tag, or after the map changed, the map.
+		etag := r.Header.Get("ETag")
+		if len(etag) < 34 || etag[0] != '"' || etags[etag] != "" {
+			t.Errorf("GET %s ETag = %q, want a quoted tag of its own (seen on %s)", tt.path, etag, etags[etag])
+			continue
+		}
+		etags[etag] = tt.path
+		for header, want := range map[string]int{etag: http.StatusNotModified, `"other", W/` + etag: http.StatusNotModified, "*": http.StatusNotModified, `"other"`: http.StatusOK} {
+			r := e.do(request{Method: http.MethodGet, Path: tt.path, Header: map[string]string{"If-None-Match": header}})
+			if r.Status != want || (want == http.StatusNotModified && (len(r.Body) != 0 || r.Header.Get("ETag") != etag)) {
+				t.Errorf("GET %s If-None-Match %s = %d, %d bytes, ETag %q; want %d", tt.path, header, r.Status, len(r.Body), r.Header.Get("ETag"), want)
+			}
+		}
+	}
+	// A new relation changes the maps around it: the old ETag gets the map.
+	if r := e.write(http.MethodPost, "/v1/relations", `{"kind":"supports","from":["`+s.Report+`"],"to":"`+s.Controls+`"}`); r.Status != http.StatusCreated {
+		t.Fatalf("POST /v1/relations = %d %s", r.Status, r.Body)
+	}
+	for etag, path := range etags {
+		if r := e.do(request{Method: http.MethodGet, Path: path, Header: map[string]string{"If-None-Match": etag}}); r.Status != http.StatusOK {
+			t.Errorf("GET %s after a change, If-None-Match the old ETag = %d, want 200", path, r.Status)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -86,12 +87,35 @@ func (s *Server) wholeMap(f argmap.RenderFormat) gin.HandlerFunc {
 	}
 }
 
-// render draws g and answers it with the format's content type. An SVG may
-// not run scripts or load anything, even when opened on its own.
+// tagger is a Renderer that names a map before drawing it (render.Renderer):
+// the map's ETag.
+type tagger interface {
+	Tag(g *argmap.Graph, opt argmap.RenderOptions) (string, error)
+}
+
+// render draws g and answers it with the format's content type, and its ETag
+// when the renderer tags maps: a request whose If-None-Match holds it is
+// answered 304 without drawing. An SVG may not run scripts or load anything,
+// even when opened on its own.
 func (s *Server) render(c *gin.Context, g *argmap.Graph, opt argmap.RenderOptions) {
 	if err := s.mapLabels(c, &opt); err != nil {
 		s.fail(c, err)
 		return
+	}
+	c.Header("Cache-Control", "no-cache")
+	if t, ok := s.renderer.(tagger); ok {
+		tag, err := t.Tag(g, opt)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		etag := `"` + tag + `"`
+		c.Header("ETag", etag)
+		if etagMatch(c.GetHeader("If-None-Match"), etag) {
+			c.Status(http.StatusNotModified)
+			c.Writer.WriteHeaderNow()
+			return
+		}
 	}
 	b, err := s.renderer.Render(c.Request.Context(), g, opt)
 	if err != nil {
@@ -101,8 +125,20 @@ func (s *Server) render(c *gin.Context, g *argmap.Graph, opt argmap.RenderOption
 	if opt.Format == argmap.FormatSVG {
 		c.Header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
 	}
-	c.Header("Cache-Control", "no-cache")
 	c.Data(http.StatusOK, contentType[opt.Format], b)
+}
+
+// etagMatch reports whether an If-None-Match header names etag: "*", or a
+// comma-separated list of tags compared weakly (a W/ prefix is ignored, as
+// RFC 9110 asks of If-None-Match).
+func etagMatch(header, etag string) bool {
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimSpace(t)
+		if t == "*" || strings.TrimPrefix(t, "W/") == etag {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceMap renders the argument one source states (argmap.SourceGraph). A

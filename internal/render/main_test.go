@@ -34,15 +34,18 @@ func TestMain(m *testing.M) {
 }
 
 // inProcess returns Options that lay maps out in the test process.
-func inProcess() render.Options { return render.Options{Engine: gvwasm.Layout} }
+// Tests of rendering keep no cache (CacheBytes -1): a map asked twice is
+// drawn twice.
+func inProcess() render.Options { return render.Options{Engine: gvwasm.Layout, CacheBytes: -1} }
 
 // workerOptions returns Options that run workers as copies of the test binary.
 func workerOptions(workers int, timeout time.Duration) render.Options {
 	return render.Options{
-		Worker:  []string{os.Args[0], "-test.run=^$"},
-		Env:     []string{workerEnv + "=1"},
-		Workers: workers,
-		Timeout: timeout,
+		CacheBytes: -1,
+		Worker:     []string{os.Args[0], "-test.run=^$"},
+		Env:        []string{workerEnv + "=1"},
+		Workers:    workers,
+		Timeout:    timeout,
 		// Tests share a loaded machine: a render may wait long for a
 		// worker without that being what a test is about.
 		QueueTimeout: 5 * time.Minute,

@@ -17,6 +17,8 @@ import (
 	"errors"
 	"io"
 	"runtime"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -47,7 +49,9 @@ type Options struct {
 	// Env is added to the environment of worker processes.
 	Env []string
 	// Timeout bounds one render once a worker has it (default
-	// DefaultTimeout). A context deadline that comes sooner wins.
+	// DefaultTimeout). A caller whose context ends sooner is answered
+	// EUNAVAILABLE at once, but the render goes on until it ends or times
+	// out (its worker is not killed) and its map is cached.
 	Timeout time.Duration
 	// QueueTimeout bounds the wait for a free worker (default
 	// DefaultQueueTimeout), and MaxQueue the renders waiting (default
@@ -69,13 +73,30 @@ type Options struct {
 	// bytes (default DefaultMemoryLimit; Linux only). A worker that runs out
 	// is replaced and the render fails with ETOOLARGE.
 	MemoryLimit int64
+	// CacheBytes bounds the rendered maps kept by the hash of their DOT
+	// (default DefaultCacheBytes; negative keeps none): the same map asked
+	// again is answered without Graphviz.
+	CacheBytes int
 }
 
 // Renderer draws graphs as DOT, SVG or PNG. It implements argmap.Renderer and
 // is safe for concurrent use. Close stops its worker processes.
 type Renderer struct {
-	opt  Options
-	pool *pool
+	opt    Options
+	pool   *pool
+	engine string // what lays maps out, part of every map's key
+	cache  *cache
+
+	mu      sync.Mutex
+	flights map[string]*flight // renders under way, by key
+}
+
+// flight is one render under way, which every request for the same map
+// waits for; it goes on when they leave, and its map is cached.
+type flight struct {
+	done chan struct{}
+	out  []byte
+	err  error
 }
 
 var _ argmap.Renderer = (*Renderer)(nil)
@@ -107,9 +128,19 @@ func New(opt Options) *Renderer {
 	if opt.MaxCost <= 0 {
 		opt.MaxCost = DefaultMaxCost
 	}
-	r := &Renderer{opt: opt}
-	if len(opt.Worker) > 0 {
+	if opt.CacheBytes == 0 {
+		opt.CacheBytes = DefaultCacheBytes
+	}
+	r := &Renderer{opt: opt, flights: map[string]*flight{}}
+	switch {
+	case len(opt.Worker) > 0:
 		r.pool = newPool(opt)
+		r.engine = "worker " + strings.Join(opt.Worker, " ")
+	case opt.Engine != nil:
+		r.engine = "in process"
+	}
+	if opt.CacheBytes > 0 {
+		r.cache = newCache(opt.CacheBytes)
 	}
 	return r
 }
@@ -152,20 +183,79 @@ func (r *Renderer) Render(ctx context.Context, g *argmap.Graph, opt argmap.Rende
 	if st.Cost > r.opt.MaxCost {
 		return nil, argmap.Errorf(argmap.ETOOLARGE, "the map is too dense to lay out (%d nodes, %d edges crossing between many ranks); draw a smaller neighbourhood or a lower depth", st.Nodes, st.Edges)
 	}
-	var out []byte
-	switch {
-	case r.pool != nil:
-		out, err = r.pool.render(ctx, opt.Format, dot)
-	case r.opt.Engine != nil:
-		ctx, cancel := context.WithTimeout(ctx, r.opt.Timeout)
-		defer cancel()
-		out, err = renderInProcess(ctx, r.opt.Engine, opt.Format, dot)
-	default:
+	if r.pool == nil && r.opt.Engine == nil {
 		msg := r.opt.Missing
 		if msg == "" {
 			msg = "maps cannot be drawn: no Graphviz renderer is configured"
 		}
 		return nil, argmap.Errorf(argmap.EUNAVAILABLE, "%s", msg)
+	}
+	key := r.key(string(opt.Format), dot)
+	if out, ok := r.cache.get(key); ok {
+		return out, nil
+	}
+	f := r.join(key, opt.Format, dot)
+	select {
+	case <-f.done:
+		return f.out, f.err
+	case <-ctx.Done():
+		// The render goes on: its worker is not killed for a client
+		// that left (the next map would pay its start-up), and its map
+		// is cached for the client's retry.
+		return nil, unavailable(ctx, "rendering took too long")
+	}
+}
+
+// Tag returns the key of the map Render would draw for g and opt, which
+// changes whenever the map would: the hash of its DOT, format, engine and
+// argmap's build. The API answers it as the map's ETag. The errors are
+// Render's before any rendering.
+func (r *Renderer) Tag(g *argmap.Graph, opt argmap.RenderOptions) (string, error) {
+	switch opt.Format {
+	case argmap.FormatDOT, argmap.FormatSVG, argmap.FormatPNG:
+	default:
+		return "", argmap.Errorf(argmap.EUNSUPPORTED, "cannot render format %q: use dot, svg or png", shorten(string(opt.Format), 20))
+	}
+	dot, _, err := buildDOT(g, opt)
+	if err != nil {
+		return "", err
+	}
+	return r.key(string(opt.Format), dot), nil
+}
+
+// join returns the render of key under way, starting it when there is none.
+// The render runs apart from any request: only its own Timeout ends it.
+func (r *Renderer) join(key string, format argmap.RenderFormat, dot []byte) *flight {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if f, ok := r.flights[key]; ok {
+		return f
+	}
+	f := &flight{done: make(chan struct{})}
+	r.flights[key] = f
+	go func() {
+		f.out, f.err = r.draw(format, dot)
+		if f.err == nil {
+			r.cache.add(key, f.out)
+		}
+		r.mu.Lock()
+		delete(r.flights, key)
+		r.mu.Unlock()
+		close(f.done)
+	}()
+	return f
+}
+
+// draw lays dot out in a worker or in process and checks the picture.
+func (r *Renderer) draw(format argmap.RenderFormat, dot []byte) ([]byte, error) {
+	var out []byte
+	var err error
+	if r.pool != nil {
+		out, err = r.pool.render(context.Background(), format, dot)
+	} else {
+		ctx, cancel := context.WithTimeout(context.Background(), r.opt.Timeout)
+		defer cancel()
+		out, err = renderInProcess(ctx, r.opt.Engine, format, dot)
 	}
 	if err != nil {
 		var f *fatalError
@@ -174,7 +264,7 @@ func (r *Renderer) Render(ctx context.Context, g *argmap.Graph, opt argmap.Rende
 		}
 		return nil, err
 	}
-	if err := checkOutput(opt.Format, out); err != nil {
+	if err := checkOutput(format, out); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -255,10 +255,21 @@ func TestRenderErrors(t *testing.T) {
 
 func TestRenderTimeout(t *testing.T) {
 	big := bigGraph(1500)
-	t.Run("workers", func(t *testing.T) {
-		r := render.New(workerOptions(1, 20*time.Second))
+	t.Run("caller leaves", func(t *testing.T) {
+		// A caller whose context ends (a client that disconnects) is
+		// answered at once, but its render goes on in the same worker,
+		// which is not killed: the map is then served to the next caller
+		// without starting a worker again. The worker is started through a
+		// shell that counts its starts.
+		starts := filepath.Join(t.TempDir(), "starts")
+		opt := workerOptions(1, 2*time.Minute)
+		opt.Worker = append([]string{"/bin/sh", "-c", `echo started >> "$0"; exec "$@"`, starts}, opt.Worker...)
+		r := render.New(opt)
 		defer r.Close()
-		// Warm a worker so that the timeout hits the render, not the start.
+		countStarts := func() int {
+			b, _ := os.ReadFile(starts)
+			return strings.Count(string(b), "started")
+		}
 		if _, err := r.Render(context.Background(), smallGraph(), argmap.RenderOptions{Format: argmap.FormatSVG}); err != nil {
 			t.Fatal(err)
 		}
@@ -272,14 +283,15 @@ func TestRenderTimeout(t *testing.T) {
 		if d := time.Since(start); d > time.Second {
 			t.Errorf("Render(1500 nodes, 100 ms) took %v to give up", d)
 		}
-		// The killed worker is replaced: the next render works, promptly.
-		start = time.Now()
-		svg, err := r.Render(context.Background(), smallGraph(), argmap.RenderOptions{Format: argmap.FormatSVG})
-		if err != nil || len(svg) == 0 {
-			t.Fatalf("Render after a timeout = %d bytes, %v", len(svg), err)
+		svg, err := r.Render(context.Background(), big, argmap.RenderOptions{Format: argmap.FormatSVG})
+		if err != nil || !bytes.Contains(svg, []byte("<svg")) {
+			t.Fatalf("Render of the map again = %d bytes, %v", len(svg), err)
 		}
-		if d := time.Since(start); d > 5*time.Second {
-			t.Errorf("Render after a timeout took %v", d)
+		if _, err := r.Render(context.Background(), smallGraph(), argmap.RenderOptions{Format: argmap.FormatPNG}); err != nil {
+			t.Fatal(err)
+		}
+		if n := countStarts(); n != 1 {
+			t.Errorf("worker started %d times, want once: a caller that left killed its worker", n)
 		}
 	})
 	t.Run("option", func(t *testing.T) {
@@ -421,7 +433,8 @@ func TestRenderConcurrent(t *testing.T) {
 						if (i+j)%2 == 1 {
 							g = bigGraph(60)
 						}
-						out, err := r.Render(context.Background(), g, argmap.RenderOptions{Format: f})
+						// A title of its own: the same map asked at once is rendered once.
+						out, err := r.Render(context.Background(), g, argmap.RenderOptions{Format: f, Title: fmt.Sprint("map ", i, j)})
 						if err != nil {
 							errs <- fmt.Errorf("goroutine %d render %d (%s): %w", i, j, f, err)
 							continue
@@ -481,9 +494,10 @@ func TestRenderQueueBound(t *testing.T) {
 	defer cancel()
 	const renders = 5
 	errs := make(chan error, renders)
-	for range renders {
+	for i := range renders {
 		go func() {
-			_, err := r.Render(ctx, smallGraph(), argmap.RenderOptions{Format: argmap.FormatSVG})
+			// Different titles: renders of one map would share one render.
+			_, err := r.Render(ctx, smallGraph(), argmap.RenderOptions{Format: argmap.FormatSVG, Title: fmt.Sprint("map ", i)})
 			errs <- err
 		}()
 	}
@@ -500,5 +514,55 @@ func TestRenderQueueBound(t *testing.T) {
 		if err := <-errs; argmap.ErrorCode(err) != argmap.EUNAVAILABLE {
 			t.Errorf("Render cancelled while rendering or queued = %v, want EUNAVAILABLE", err)
 		}
+	}
+}
+
+// TestRenderCache checks that a map asked again comes from the cache (it is
+// served after the workers are gone), that the cache keeps within its bound
+// (the least recently used map goes first), and that Tag names a map.
+func TestRenderCache(t *testing.T) {
+	opt := workerOptions(1, 2*time.Minute)
+	opt.CacheBytes = 0 // the default
+	r := render.New(opt)
+	svg := argmap.RenderOptions{Format: argmap.FormatSVG}
+	first, err := r.Render(context.Background(), smallGraph(), svg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tag, err := r.Tag(smallGraph(), svg)
+	if err != nil || len(tag) < 32 {
+		t.Fatalf("Tag = %q, %v", tag, err)
+	}
+	for _, other := range []argmap.RenderOptions{{Format: argmap.FormatPNG}, {Format: argmap.FormatSVG, Title: "another"}, {Format: argmap.FormatSVG, Focus: "clm_rose"}} {
+		if t2, _ := r.Tag(smallGraph(), other); t2 == tag {
+			t.Errorf("Tag(%+v) = Tag(svg) = %s: a different map has the same tag", other, tag)
+		}
+	}
+	if _, err := r.Tag(smallGraph(), argmap.RenderOptions{Format: "gif"}); argmap.ErrorCode(err) != argmap.EUNSUPPORTED {
+		t.Errorf("Tag(gif) error = %v, want EUNSUPPORTED", err)
+	}
+	r.Close()
+	again, err := r.Render(context.Background(), smallGraph(), svg)
+	if err != nil || !bytes.Equal(again, first) {
+		t.Fatalf("Render of a cached map after Close = %d bytes, %v; want the first map", len(again), err)
+	}
+	if _, err := r.Render(context.Background(), bigGraph(60), svg); argmap.ErrorCode(err) != argmap.EUNAVAILABLE {
+		t.Errorf("Render of a new map after Close = %v, want EUNAVAILABLE", err)
+	}
+
+	// A bound of about four small maps: the first of six is evicted.
+	opt.CacheBytes = 4*len(first) + len(first)/2
+	r = render.New(opt)
+	for i := range 6 {
+		if _, err := r.Render(context.Background(), smallGraph(), argmap.RenderOptions{Format: argmap.FormatSVG, Title: fmt.Sprint("map ", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.Close()
+	if _, err := r.Render(context.Background(), smallGraph(), argmap.RenderOptions{Format: argmap.FormatSVG, Title: "map 5"}); err != nil {
+		t.Errorf("the last map rendered is not cached: %v", err)
+	}
+	if _, err := r.Render(context.Background(), smallGraph(), argmap.RenderOptions{Format: argmap.FormatSVG, Title: "map 0"}); err == nil {
+		t.Errorf("the first of six maps is still cached past a bound of about four")
 	}
 }
