@@ -189,7 +189,11 @@ const maxRoots = 3
 // decode builds the evidence graph of the units in v and decodes it: every
 // edge i -> j weighs the attachment, function, role and central-claim
 // probabilities; the best tree over all root candidates wins.
-func (m *Model) decode(v *view, window, roots int) tree {
+func (m *Model) decode(v *view, window, roots int) tree { return m.decodeRoot(v, window, roots, -1) }
+
+// decodeRoot is decode with the root given when root >= 0 (to measure
+// attachment apart from the central claim).
+func (m *Model) decodeRoot(v *view, window, roots, root int) tree {
 	n := len(v.units)
 	t := tree{root: -1, cc: make([]float64, n), ccz: make([]float64, n), opp: make([]float64, n), att: make([]float64, n)}
 	var fs featureSet
@@ -229,6 +233,9 @@ func (m *Model) decode(v *view, window, roots int) tree {
 	}
 	v.opp = t.opp
 	c := m.combine
+	if root >= 0 {
+		cands = []int{root}
+	}
 	if len(cands) > roots {
 		sort.SliceStable(cands, func(a, b int) bool { return t.cc[cands[a]] > t.cc[cands[b]] })
 		cands = cands[:roots]
