@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -512,5 +513,68 @@ func TestHomeAndHealth(t *testing.T) {
 	r.JSON(t, &n)
 	if diff := cmp.Diff(argmap.Counts{Sources: 1, Claims: 2, Evidence: 1, Actors: 1, Relations: 2}, n); diff != "" {
 		t.Errorf("GET /v1/stats (-want +got):\n%s", diff)
+	}
+}
+
+// TestMapCutByRelevance checks that a map over its limit is cut by relevance,
+// never by ID order, and says what it left out: the whole map keeps the
+// largest connected part (a chain whose IDs sort after 120 lone claims), a
+// claim's map keeps the claims nearest it.
+func TestMapCutByRelevance(t *testing.T) {
+	st := openStore(t)
+	now := argmap.Now()
+	g := &argmap.Graph{}
+	for i := range 120 {
+		g.Claims = append(g.Claims, argmap.Claim{ID: fmt.Sprintf("clm_a%03d", i), Text: fmt.Sprintf("Lone claim number %d.", i), Origin: argmap.OriginCurated, Score: 0.5, CreatedAt: now})
+	}
+	for i := range 60 {
+		g.Claims = append(g.Claims, argmap.Claim{ID: fmt.Sprintf("clm_z%03d", i), Text: fmt.Sprintf("Chain claim number %d.", i), Origin: argmap.OriginCurated, Score: 0.5, CreatedAt: now})
+		if i > 0 {
+			g.Relations = append(g.Relations, argmap.Relation{ID: fmt.Sprintf("rel_z%03d", i), Kind: argmap.Supports, From: []string{fmt.Sprintf("clm_z%03d", i)}, To: fmt.Sprintf("clm_z%03d", i-1), Origin: argmap.OriginCurated, Score: 0.5, CreatedAt: now})
+		}
+	}
+	if err := st.WriteGraph(t.Context(), g); err != nil {
+		t.Fatal(err)
+	}
+	e := newEnv(t, httpapi.Config{}, st, nil)
+	drawn := func(dot []byte) (chain, lone int, ids map[string]bool) {
+		ids = map[string]bool{}
+		for _, m := range regexp.MustCompile(`clm_[az]\d{3}`).FindAll(dot, -1) {
+			ids[string(m)] = true
+		}
+		for id := range ids {
+			if strings.HasPrefix(id, "clm_z") {
+				chain++
+			} else {
+				lone++
+			}
+		}
+		return chain, lone, ids
+	}
+
+	r := e.get("/v1/map.dot?limit=80")
+	wantStatus(t, "GET /v1/map.dot?limit=80", r, http.StatusOK)
+	if chain, lone, _ := drawn(r.Body); chain != 60 || lone != 20 {
+		t.Errorf("whole map with limit 80 drew %d chain and %d lone claims, want the chain whole (60) and 20 lone", chain, lone)
+	}
+	if cut := r.Header.Get("Argmap-Cut"); !strings.Contains(cut, "left out 100 claims, 0 evidence, 0 relations") {
+		t.Errorf("Argmap-Cut = %q, want it to say 100 claims were left out", cut)
+	}
+	if !bytes.Contains(r.Body, []byte("part: 80 of 180 claims and evidence")) {
+		t.Errorf("the map's title does not say it is part of the graph")
+	}
+
+	r = e.get("/v1/claims/clm_z030/map.dot?depth=5&limit=5")
+	wantStatus(t, "GET claim map limit 5", r, http.StatusOK)
+	if _, _, ids := drawn(r.Body); len(ids) != 5 || !ids["clm_z028"] || !ids["clm_z030"] || !ids["clm_z032"] {
+		t.Errorf("claim map with limit 5 drew %v, want clm_z028..clm_z032 (nearest the claim)", ids)
+	}
+	if cut := r.Header.Get("Argmap-Cut"); !strings.Contains(cut, "left out 6 claims") {
+		t.Errorf("claim map Argmap-Cut = %q, want 6 claims left out (11 within depth 5)", cut)
+	}
+
+	r = e.get("/v1/claims/clm_z030/map.dot?depth=1")
+	if r.Header.Get("Argmap-Cut") != "" {
+		t.Errorf("a map that fits has Argmap-Cut %q", r.Header.Get("Argmap-Cut"))
 	}
 }

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -8,6 +9,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/evaluate"
+	"github.com/argmap/argmap/internal/render"
 )
 
 // contentType is the media type of each render format.
@@ -23,7 +25,8 @@ const (
 	maxMapLimit     = 500
 )
 
-// claimMap renders the neighbourhood of a claim.
+// claimMap renders the neighbourhood of a claim, cut to limit claims and
+// evidence by relevance.
 func (s *Server) claimMap(f argmap.RenderFormat) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		id, err := idParam(c, argmap.KindClaim)
@@ -41,11 +44,14 @@ func (s *Server) claimMap(f argmap.RenderFormat) gin.HandlerFunc {
 			s.fail(c, err)
 			return
 		}
-		g, err := s.store.Neighbourhood(c.Request.Context(), id, depth, limit)
+		// The whole neighbourhood, then the limit by relevance: nearest
+		// the claim first, then best connected (render.Trim).
+		g, err := s.store.Neighbourhood(c.Request.Context(), id, depth, 0)
 		if err != nil {
 			s.fail(c, err)
 			return
 		}
+		g, cut := render.Trim(g, limit, id)
 		title := id
 		for _, cl := range g.Claims {
 			if cl.ID == id {
@@ -61,12 +67,12 @@ func (s *Server) claimMap(f argmap.RenderFormat) gin.HandlerFunc {
 			s.fail(c, err)
 			return
 		}
-		s.render(c, g, argmap.RenderOptions{Format: f, Focus: id, Title: title, Across: across})
+		s.render(c, g, cut, argmap.RenderOptions{Format: f, Focus: id, Title: title, Across: across})
 	}
 }
 
-// wholeMap renders the whole graph, bounded by limit. An empty store has no
-// map: 404.
+// wholeMap renders the whole graph, cut to limit claims and evidence by
+// relevance. An empty store has no map: 404.
 func (s *Server) wholeMap(f argmap.RenderFormat) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		limit, err := intQuery(c, "limit", defaultMapLimit, 1, maxMapLimit)
@@ -74,7 +80,9 @@ func (s *Server) wholeMap(f argmap.RenderFormat) gin.HandlerFunc {
 			s.fail(c, err)
 			return
 		}
-		g, err := s.store.Neighbourhood(c.Request.Context(), "", 0, limit)
+		// The whole graph, then the limit by relevance: the largest
+		// connected parts first (render.Trim), never the lowest IDs.
+		g, err := s.store.Neighbourhood(c.Request.Context(), "", 0, 0)
 		if err != nil {
 			s.fail(c, err)
 			return
@@ -83,7 +91,8 @@ func (s *Server) wholeMap(f argmap.RenderFormat) gin.HandlerFunc {
 			s.fail(c, argmap.Errorf(argmap.ENOTFOUND, "there is nothing to draw yet: ingest a document first"))
 			return
 		}
-		s.render(c, g, argmap.RenderOptions{Format: f, Title: "argmap"})
+		g, cut := render.Trim(g, limit, "")
+		s.render(c, g, cut, argmap.RenderOptions{Format: f, Title: "argmap"})
 	}
 }
 
@@ -95,12 +104,18 @@ type tagger interface {
 
 // render draws g and answers it with the format's content type, and its ETag
 // when the renderer tags maps: a request whose If-None-Match holds it is
-// answered 304 without drawing. An SVG may not run scripts or load anything,
-// even when opened on its own.
-func (s *Server) render(c *gin.Context, g *argmap.Graph, opt argmap.RenderOptions) {
+// answered 304 without drawing. A map that was cut says what it left out in
+// its title and in the Argmap-Cut header. An SVG may not run scripts or load
+// anything, even when opened on its own.
+func (s *Server) render(c *gin.Context, g *argmap.Graph, cut render.Cut, opt argmap.RenderOptions) {
 	if err := s.mapLabels(c, &opt); err != nil {
 		s.fail(c, err)
 		return
+	}
+	if cut.Omitted() {
+		c.Header("Argmap-Cut", cut.String())
+		opt.Title = fmt.Sprintf("%s (part: %d of %d claims and evidence; %d claims, %d evidence, %d relations left out)", opt.Title,
+			cut.KeptClaims+cut.KeptEvidence, cut.KeptClaims+cut.KeptEvidence+cut.Claims+cut.Evidence, cut.Claims, cut.Evidence, cut.Relations)
 	}
 	c.Header("Cache-Control", "no-cache")
 	if t, ok := s.renderer.(tagger); ok {
@@ -141,8 +156,9 @@ func etagMatch(header, etag string) bool {
 	return false
 }
 
-// sourceMap renders the argument one source states (argmap.SourceGraph). A
-// source with no claims or evidence has no map: 404.
+// sourceMap renders the argument one source states (argmap.SourceGraph), cut
+// to maxMapLimit claims and evidence by relevance. A source with no claims or
+// evidence has no map: 404.
 func (s *Server) sourceMap(f argmap.RenderFormat) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		id, err := idParam(c, argmap.KindSource)
@@ -164,7 +180,9 @@ func (s *Server) sourceMap(f argmap.RenderFormat) gin.HandlerFunc {
 			s.fail(c, err)
 			return
 		}
-		s.render(c, g, argmap.RenderOptions{Format: f, Title: label(g.Sources[0].Title, 100), Across: across})
+		title := label(g.Sources[0].Title, 100)
+		g, cut := render.Trim(g, maxMapLimit, "")
+		s.render(c, g, cut, argmap.RenderOptions{Format: f, Title: title, Across: across})
 	}
 }
 

@@ -155,7 +155,7 @@ func (s *Server) cors() gin.HandlerFunc {
 		} else {
 			h.Set("Access-Control-Allow-Origin", origin)
 		}
-		h.Set("Access-Control-Expose-Headers", "X-Request-ID, Location")
+		h.Set("Access-Control-Expose-Headers", "X-Request-ID, Location, ETag, Argmap-Cut")
 		if preflight {
 			h.Set("Access-Control-Allow-Methods", corsMethods)
 			h.Set("Access-Control-Allow-Headers", corsHeaders)
