@@ -573,9 +573,14 @@ func TestCuratedClaimsSurviveReingest(t *testing.T) {
 type recordingLinker struct {
 	*extract.Linker
 	stored [][]argmap.Claim
+	calls  *[]int // when set, the number of new claims of each call
 }
 
 func (r *recordingLinker) Link(newClaims, stored []argmap.Claim) argmap.Links {
+	if r.calls != nil {
+		*r.calls = append(*r.calls, len(newClaims))
+		return r.Linker.Link(newClaims, stored)
+	}
 	r.stored = append(r.stored, stored)
 	return r.Linker.Link(newClaims, stored)
 }
@@ -607,4 +612,89 @@ func TestCandidatesOnePerProposition(t *testing.T) {
 			t.Errorf("candidate %s is a member of %s, want the claim naming it", c.ID, c.Proposition)
 		}
 	}
+}
+
+// sentencesExtractor makes one claim of each line of a document: enough to
+// test linking on documents of any number of claims.
+type sentencesExtractor struct{}
+
+func (sentencesExtractor) Extract(_ context.Context, doc argmap.Document) (*argmap.Graph, error) {
+	text := string(doc.Data)
+	src := argmap.Source{ID: argmap.DerivedID(argmap.KindSource, argmap.ContentHash(doc.Data)), Title: doc.Name,
+		ContentHash: argmap.ContentHash(doc.Data), Text: text}
+	g := &argmap.Graph{Sources: []argmap.Source{src}}
+	start := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if t := strings.TrimSpace(line); t != "" {
+			g.Claims = append(g.Claims, argmap.Claim{ID: argmap.DerivedID(argmap.KindClaim, src.ID, strconv.Itoa(start)),
+				Text: t, Origin: argmap.OriginExtracted,
+				Spans: []argmap.Span{{SourceID: src.ID, Start: start, End: start + len(t)}}})
+		}
+		start += len(line)
+	}
+	return g, nil
+}
+
+// TestBigDocumentLinkedInParts: a document of thousands of claims is linked
+// part by part (work that grows with its size, not its square), and a claim
+// restating one of an earlier part still joins its proposition.
+func TestBigDocumentLinkedInParts(t *testing.T) {
+	ctx := context.Background()
+	subjects := []string{"returns", "detention centres", "border controls", "reception camps", "resettlement quotas", "deportation flights", "asylum hearings", "visa waivers"}
+	places := []string{"Libya", "Niger", "Greece", "Italy", "Turkey", "Morocco", "Chad", "Mali", "Sudan", "Tunisia"}
+	verbs := []string{"harm refugees", "protect migrants", "violate human rights", "reduce smuggling", "cost taxpayers", "separate families"}
+	var b strings.Builder
+	n := 0
+	for _, s := range subjects {
+		for _, p := range places {
+			for _, v := range verbs {
+				fmt.Fprintf(&b, "Organised %s in %s %s.\n", s, p, v)
+				n++
+			}
+		}
+	}
+	// the same statements again, worded otherwise, hundreds of claims later
+	for _, s := range subjects {
+		for _, p := range places {
+			for _, v := range verbs {
+				fmt.Fprintf(&b, "Experts observe that organised %s in %s clearly %s.\n", s, p, v)
+			}
+		}
+	}
+	st := openStore(t)
+	lk := &recordingLinker{Linker: extract.NewLinker(), calls: &[]int{}}
+	svc := ingest.New(st, sentencesExtractor{}, lk)
+	res, err := svc.Ingest(ctx, argmap.Document{Name: "book.txt", Data: []byte(b.String())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Counts.Claims != 2*n {
+		t.Fatalf("%d claims, want %d", res.Counts.Claims, 2*n)
+	}
+	for i, k := range *lk.calls {
+		if k > 256 {
+			t.Errorf("Link call %d compared %d new claims at once, want at most 256", i, k)
+		}
+	}
+	g, err := st.Dump(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]string{}
+	for _, c := range g.Claims {
+		texts[c.ID] = c.Text
+	}
+	joined := 0
+	for _, c := range g.Claims {
+		if strings.HasPrefix(c.Text, "Experts") && c.Proposition != "" {
+			if strings.HasPrefix(texts[c.Proposition], "Experts") {
+				t.Errorf("%q joined %q, want the first statement", c.Text, texts[c.Proposition])
+			}
+			joined++
+		}
+	}
+	if joined < n/2 {
+		t.Errorf("%d of %d restatements joined the statement made hundreds of claims before, want most", joined, n)
+	}
+	t.Logf("%d claims, %d Link calls, %d restatements joined", res.Counts.Claims, len(*lk.calls), joined)
 }
