@@ -78,6 +78,12 @@ type ClaimUpdate struct {
 	// Proposition sets the proposition the claim states (a claim ID; the
 	// claim's own ID or "" makes it its own proposition).
 	Proposition *string
+	// AddSpans are passages that state the claim, added to its spans (a
+	// span it has already is kept once). Their quotes are taken from the
+	// source text; EINVALID for an unknown source or a span outside its
+	// text. Ingesting a document again adds the spans of the claims a
+	// person curated, which outlived the document's first copy.
+	AddSpans []Span
 }
 
 // RelationUpdate holds the fields of a relation that may change; nil fields
@@ -319,7 +325,32 @@ func (u ClaimUpdate) Apply(c *Claim) error {
 			c.Proposition = ""
 		}
 	}
+	c.Spans = AddSpans(c.Spans, u.AddSpans)
 	return c.Validate()
+}
+
+// AddSpans returns have with the spans of add it lacks (by source, start
+// and end) appended.
+func AddSpans(have, add []Span) []Span {
+	if len(add) == 0 {
+		return have
+	}
+	type key struct {
+		src        string
+		start, end int
+	}
+	seen := make(map[key]bool, len(have)+len(add))
+	for _, s := range have {
+		seen[key{s.SourceID, s.Start, s.End}] = true
+	}
+	out := append([]Span(nil), have...)
+	for _, s := range add {
+		if k := (key{s.SourceID, s.Start, s.End}); !seen[k] {
+			seen[k] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // Apply sets the fields of r that u holds and validates the result.

@@ -19,6 +19,9 @@ type Store interface {
 	SearchClaims(ctx context.Context, q string, limit int) ([]argmap.ClaimHit, error)
 	Claim(ctx context.Context, id string) (*argmap.Claim, error)
 	WriteGraph(ctx context.Context, g *argmap.Graph) error
+	// UpdateClaim adds the spans of the new copy of a document to the claims
+	// a person curated, which outlived the first copy.
+	UpdateClaim(ctx context.Context, id string, u argmap.ClaimUpdate) (*argmap.Claim, error)
 }
 
 // Service ingests documents. It implements argmap.Ingester.
@@ -90,7 +93,7 @@ func (s *Service) commit(ctx context.Context, p prepared) (*argmap.IngestResult,
 	if err := s.link(ctx, g); err != nil {
 		return nil, err
 	}
-	err := s.write(ctx, g, own)
+	err := s.write(ctx, g, own, nil)
 	if argmap.ErrorCode(err) == argmap.ECONFLICT {
 		// Another writer stored the same content meanwhile.
 		if existing, err2 := s.store.SourceByHash(ctx, hash); err2 == nil {
@@ -98,13 +101,14 @@ func (s *Service) commit(ctx context.Context, p prepared) (*argmap.IngestResult,
 		}
 		// Or the document was stored before, deleted, and claims a person
 		// curated outlived it under the same derived IDs: they stay as the
-		// person left them, and the rest of the document is written.
-		n, derr := s.dropStoredClaims(ctx, g)
+		// person left them, and the rest of the document is written; they
+		// gain their passages in the new copy, so that its page marks them.
+		carried, derr := s.dropStoredClaims(ctx, g)
 		if derr != nil {
 			return nil, derr
 		}
-		if n > 0 {
-			err = s.write(ctx, g, own)
+		if len(carried) > 0 {
+			err = s.write(ctx, g, own, carried)
 		}
 	}
 	if err != nil {
@@ -219,38 +223,40 @@ func (x *keyIndex) find(cs []argmap.Claim) []argmap.Claim {
 
 // dropStoredClaims removes from g the claims whose IDs are already stored
 // (claims a person curated, which removing their source does not remove) and
-// returns how many it removed. Relations of g that use them still refer to
-// the stored claims.
-func (s *Service) dropStoredClaims(ctx context.Context, g *argmap.Graph) (int, error) {
+// returns their spans in g's document, by claim ID. Relations of g that use
+// them still refer to the stored claims.
+func (s *Service) dropStoredClaims(ctx context.Context, g *argmap.Graph) (map[string][]argmap.Span, error) {
 	kept := g.Claims[:0]
-	n := 0
+	carried := map[string][]argmap.Span{}
 	for _, c := range g.Claims {
 		_, err := s.store.Claim(ctx, c.ID)
 		switch {
 		case err == nil:
-			n++
+			carried[c.ID] = c.Spans
 			continue
 		case !argmap.IsNotFound(err):
-			return 0, err
+			return nil, err
 		}
 		kept = append(kept, c)
 	}
 	g.Claims = kept
-	return n, nil
+	return carried, nil
 }
 
 // maxRelinks bounds how often a write is tried again after stored claims it
 // links to were deleted meanwhile.
 const maxRelinks = 4
 
-// write stores g. Link candidates are found before the write transaction
-// opens, so one may be deleted before it commits: the store then refuses the
-// graph (EINVALID, unknown ID). That is not the document's fault, so the links
-// (g.Relations[own:]) to claims that are gone are dropped, as deleting them a
-// moment later would have, and the write is tried again.
-func (s *Service) write(ctx context.Context, g *argmap.Graph, own int) error {
+// write stores g, and adds the spans of carried (by stored claim ID) to
+// those claims in the same transaction. Link candidates are found before the
+// write transaction opens, so one may be deleted before it commits: the store
+// then refuses the graph (EINVALID, unknown ID). That is not the document's
+// fault, so the links (g.Relations[own:]) to claims that are gone are
+// dropped, as deleting them a moment later would have, and the write is
+// tried again.
+func (s *Service) write(ctx context.Context, g *argmap.Graph, own int, carried map[string][]argmap.Span) error {
 	for attempt := 0; ; attempt++ {
-		err := s.store.WriteGraph(ctx, g)
+		err := s.writeOnce(ctx, g, carried)
 		if err == nil || argmap.ErrorCode(err) != argmap.EINVALID || own == len(g.Relations) || attempt == maxRelinks {
 			return err
 		}
@@ -262,6 +268,37 @@ func (s *Service) write(ctx context.Context, g *argmap.Graph, own int) error {
 			return err // invalid for another reason
 		}
 	}
+}
+
+// writeOnce writes g and the carried spans: in one transaction when the
+// store has them (argmap.Transactor), else one after the other.
+func (s *Service) writeOnce(ctx context.Context, g *argmap.Graph, carried map[string][]argmap.Span) error {
+	if len(carried) == 0 {
+		return s.store.WriteGraph(ctx, g)
+	}
+	ids := make([]string, 0, len(carried))
+	for id := range carried {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	both := func(st Store) error {
+		if err := st.WriteGraph(ctx, g); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if len(carried[id]) == 0 {
+				continue
+			}
+			if _, err := st.UpdateClaim(ctx, id, argmap.ClaimUpdate{AddSpans: carried[id]}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if tr, ok := s.store.(argmap.Transactor); ok {
+		return tr.Atomically(ctx, func(tx argmap.Store) error { return both(tx) })
+	}
+	return both(s.store)
 }
 
 // dropVanishedLinks removes from g.Relations[own:] the links with an endpoint

@@ -566,6 +566,28 @@ func TestCuratedClaimsSurviveReingest(t *testing.T) {
 	if n := stats(t, st).Sources; n < 1 {
 		t.Errorf("Stats().Sources = %d after re-ingest, want the document stored", n)
 	}
+	// The curated claim is stated in the new copy: its passage there is
+	// one of its spans again, so the document's page marks it.
+	if got == nil || len(got.Spans) != len(cls[0].Spans) || len(got.Spans) == 0 {
+		t.Fatalf("curated claim spans after re-ingest = %+v, want its %d passages in the new copy", got, len(cls[0].Spans))
+	}
+	for i, sp := range got.Spans {
+		want := cls[0].Spans[i]
+		if sp.SourceID != again.Source.ID || sp.Start != want.Start || sp.End != want.End || sp.Quote != text[want.Start:want.End] {
+			t.Errorf("span %d after re-ingest = %+v, want %d..%d of %s quoting %q", i, sp, want.Start, want.End, again.Source.ID, text[want.Start:want.End])
+		}
+	}
+	inDoc, err := st.Claims(ctx, argmap.ClaimFilter{SourceID: again.Source.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range inDoc {
+		found = found || c.ID == cls[0].ID
+	}
+	if !found || len(inDoc) != len(cls) {
+		t.Errorf("Claims(new copy) = %d claims (curated one in: %v), want the %d of the first copy with the curated one", len(inDoc), found, len(cls))
+	}
 }
 
 // recordingLinker is the extract linker that keeps the stored candidates

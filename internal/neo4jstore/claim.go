@@ -73,6 +73,15 @@ func (s *Store) UpdateClaim(ctx context.Context, id string, u argmap.ClaimUpdate
 		}); err != nil {
 			return err
 		}
+		if len(u.AddSpans) > 0 {
+			if err := addClaimSpans(ctx, t, id, u.AddSpans); err != nil {
+				return err
+			}
+			if cs, err = claimsByIDs(ctx, t, []string{id}); err != nil {
+				return err
+			}
+			c = cs[0]
+		}
 		out = &c
 		return nil
 	})
@@ -174,4 +183,45 @@ func (s *Store) SearchClaims(ctx context.Context, q string, limit int) ([]argmap
 		return nil
 	})
 	return out, err
+}
+
+// addClaimSpans records spans of a stored claim, their quotes taken from
+// the source texts. EINVALID for an unknown source or a span outside its
+// text; a span the claim has already is kept once (MERGE).
+func addClaimSpans(ctx context.Context, t tx, id string, spans []argmap.Span) error {
+	var ids []string
+	seen := map[string]bool{}
+	for _, sp := range spans {
+		if !seen[sp.SourceID] {
+			seen[sp.SourceID] = true
+			ids = append(ids, sp.SourceID)
+		}
+	}
+	recs, err := run(ctx, t, qSourceTexts, map[string]any{"ids": ids})
+	if err != nil {
+		return err
+	}
+	texts := map[string]string{}
+	for _, r := range recs {
+		sid, err := field[string](r, "id")
+		if err != nil {
+			return err
+		}
+		if texts[sid], err = field[string](r, "text"); err != nil {
+			return err
+		}
+	}
+	rows := make([]map[string]any, 0, len(spans))
+	for _, sp := range spans {
+		text, ok := texts[sp.SourceID]
+		if !ok {
+			return argmap.Errorf(argmap.EINVALID, "claim %s: unknown source %s", id, sp.SourceID)
+		}
+		if text != "" && sp.End > len(text) {
+			return argmap.Errorf(argmap.EINVALID, "claim %s: span %d..%d lies outside source %s", id, sp.Start, sp.End, sp.SourceID)
+		}
+		rows = append(rows, spanRow(id, sp, text, true))
+	}
+	_, err = runBatches(ctx, t, qClaimSpansCreate, rows)
+	return err
 }

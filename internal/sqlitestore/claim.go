@@ -62,6 +62,18 @@ func (s *Store) UpdateClaim(ctx context.Context, id string, u argmap.ClaimUpdate
 			c.Text, c.Gist, c.Score, c.Main, string(c.Origin), c.Proposition, id); err != nil {
 			return err
 		}
+		if len(u.AddSpans) > 0 {
+			w := &graphWriter{ctx: ctx, store: s, tx: tx, texts: map[string]string{}, lens: map[string]int{}, stmt: map[string]*sql.Stmt{}}
+			err := w.spans(id, u.AddSpans) // quotes from the source texts; a span held already is ignored
+			w.close()
+			if err != nil {
+				return err
+			}
+			if cs, err = scanClaims(ctx, tx, `SELECT `+claimCols+` FROM claims c WHERE c.id = ?`, id); err != nil {
+				return err
+			}
+			c = cs[0]
+		}
 		out = &c
 		return nil
 	})

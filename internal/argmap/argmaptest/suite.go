@@ -81,6 +81,7 @@ func RunStoreTests(t *testing.T, open func(t *testing.T) argmap.Store) {
 		{"Citations", testCitations},
 		{"Ping", testPing},
 		{"Atomically", testAtomically},
+		{"AddSpans", testAddSpans},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
