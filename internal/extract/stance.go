@@ -28,10 +28,13 @@ type term struct {
 	ante     bool // it stands in the condition of a conditional question
 }
 
-// negWords negate the clause they stand in.
+// negWords negate the clause they stand in; among them the verbs that
+// say their complement is not done (fail, refrain, refuse, avoid ...).
 var negWords = wordSet(`not no never cannot neither nor without lack lacks lacked lacking absence devoid none
 	nothing nobody nowhere hardly n't isn't aren't wasn't weren't doesn't don't didn't won't can't couldn't shouldn't
-	hasn't haven't hadn't fail fails failed`)
+	hasn't haven't hadn't fail fails failed refrain refrains refrained refraining refuse refuses refused refusing
+	avoid avoids avoided avoiding abstain abstains abstained abstaining neglect neglects neglected neglecting cease
+	ceases ceased ceasing`)
 
 // doubtWords put their clause's proposition in doubt: "its voluntariness
 // is contested" denies that it is voluntary (past forms only: "questions"
