@@ -124,6 +124,12 @@ const (
 	ClaimArgument = "argument"
 )
 
+// CueRejectedView is the cue of a claim that states a view its source goes
+// on to reject in the next sentence ("Early studies saw P. Recent research
+// has challenged this view."): the source denies it, as it does a view it
+// rejects within one sentence ("It is wrong to say that P").
+const CueRejectedView = "rejected-view"
+
 // Claim is a proposition: a thesis, finding, evaluation, criticism or
 // recommendation. Spans are where sources state it.
 type Claim struct {

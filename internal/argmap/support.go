@@ -266,6 +266,16 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 		}
 		var topic []judged
 		for i, jd := range j.JudgeAll(query, texts) {
+			if rejectedView(hits[i].Claim) {
+				// a view the source goes on to reject: it denies what the
+				// view states
+				switch jd.Stance {
+				case StanceSame:
+					jd.Stance = StanceDenial
+				case StanceDenial:
+					jd.Stance = StanceSame
+				}
+			}
 			if jd.Stance == StanceTopic {
 				if KindOf(hits[i].Claim.ID) == KindClaim {
 					topic = append(topic, judged{hit: hits[i], j: jd})
@@ -340,7 +350,9 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 			return nil, err
 		}
 		for _, c := range members {
-			if inProp[c.ID] {
+			if inProp[c.ID] || rejectedView(c) {
+				// (a view its source rejects stands on the other side: it
+				// answers only when the search found it and judged it so)
 				continue
 			}
 			inProp[c.ID] = true
@@ -566,6 +578,17 @@ const memberCoverage = 0.5
 
 // maxSuggestions bounds the closest claims offered when nothing matches.
 const maxSuggestions = 5
+
+// rejectedView reports whether c states a view its source goes on to
+// reject (CueRejectedView).
+func rejectedView(c Claim) bool {
+	for _, cue := range c.Cues {
+		if cue == CueRejectedView {
+			return true
+		}
+	}
+	return false
+}
 
 // PropositionOf returns the ID of the proposition c states: its
 // Proposition, or its own ID when it has none.

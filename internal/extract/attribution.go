@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -437,6 +438,7 @@ func Asserter(sentence string) string {
 // already in g with that name or alias is reused; otherwise a group actor is
 // added.
 func attribute(g *argmap.Graph) {
+	markRejectedViews(g)
 	byName := map[string]string{}
 	for _, a := range g.Actors {
 		byName[strings.ToLower(a.Name)] = a.ID
@@ -469,6 +471,123 @@ func attribute(g *argmap.Graph) {
 		}
 		if !have {
 			c.Actors = append(c.Actors, argmap.ActorRef{ActorID: id, Role: argmap.RoleAsserts})
+		}
+	}
+}
+
+// rejectAnaphor are the verbs with which a sentence rejects the view of the
+// sentence before it: "recent research has challenged this view".
+var rejectAnaphor = wordSet(`disagree disagrees disagreed reject rejects rejected deny denies denied dispute disputes
+	disputed contest contests contested refute refutes refuted challenge challenges challenged question questions
+	questioned doubt doubts doubted`)
+
+// anaphors point back at what was just said.
+var anaphors = wordSet(`this that these those such`)
+
+// trueWords, negated, say a view is false: "that is not true".
+var trueWords = wordSet(`true correct accurate right case so`)
+
+// rejectsPrevious reports whether a sentence rejects, by pointing back at
+// it, the view the sentence before it states: "Recent research has
+// challenged this view", "I contest that claim", "We disagree.", "This
+// view is mistaken", "That is not true"; and whether the author is the one
+// who rejects it (no subject, or one the author speaks through: "we",
+// "this chapter").
+func rejectsPrevious(text string) (rejects, byAuthor bool) {
+	var ws []string
+	for _, t := range tokens(text) {
+		if t.punct == 0 {
+			ws = append(ws, t.lower)
+		} else if t.punct != ',' && t.punct != '"' {
+			ws = append(ws, ".")
+		}
+	}
+	for len(ws) > 0 && ws[len(ws)-1] == "." {
+		ws = ws[:len(ws)-1]
+	}
+	at := func(i int) string {
+		if i < len(ws) {
+			return ws[i]
+		}
+		return "."
+	}
+	for i, w := range ws {
+		if !rejectAnaphor[w] {
+			continue
+		}
+		j := i + 1
+		if at(j) == "with" {
+			j++
+		}
+		author := i == 0 || authorSubjects[ws[0]]
+		switch {
+		case anaphors[at(j)] && (opinionNouns[at(j+1)] || at(j+1) == "."):
+			// "challenged this view", "disagree with that."
+			return true, author
+		case (w == "disagree" || w == "disagrees") && at(j) == "." && i <= 2:
+			// "We disagree."
+			return true, author
+		}
+	}
+	// "This view is mistaken", "That is not true", "This claim is a myth"
+	if len(ws) >= 3 && anaphors[ws[0]] {
+		j := 1
+		if opinionNouns[ws[j]] {
+			j++
+		}
+		if w := at(j); w == "is" || w == "are" || w == "was" || w == "were" {
+			j++
+			if at(j) == "a" || at(j) == "an" || at(j) == "simply" {
+				j++
+			}
+			if falsity[at(j)] || (at(j) == "not" && (trueWords[at(j+1)] || (at(j+1) == "the" && at(j+2) == "case"))) {
+				return true, true
+			}
+		}
+	}
+	return false, false
+}
+
+// markRejectedViews gives the cue argmap.CueRejectedView to every claim the
+// next sentence (a claim or evidence) rejects by pointing back at it: the
+// claim that ends right before a sentence that rejectsPrevious, with
+// nothing else stated between. A view the author reports from someone
+// ("critics say that P") counts as rejected only when the author rejects
+// it ("We disagree"), not when a third party does ("The agency rejects
+// this view"); a view the author states itself ("Early studies read X as
+// P") counts as rejected when the next sentence rejects it at all.
+func markRejectedViews(g *argmap.Graph) {
+	type at struct {
+		start, end int
+		text       string
+		claim      int // index in g.Claims, -1 for evidence
+	}
+	bySource := map[string][]at{}
+	for i, c := range g.Claims {
+		for _, sp := range c.Spans {
+			bySource[sp.SourceID] = append(bySource[sp.SourceID], at{sp.Start, sp.End, c.Text, i})
+		}
+	}
+	for _, e := range g.Evidence {
+		for _, sp := range e.Spans {
+			bySource[sp.SourceID] = append(bySource[sp.SourceID], at{sp.Start, sp.End, e.Text, -1})
+		}
+	}
+	for _, xs := range bySource {
+		sort.Slice(xs, func(a, b int) bool { return xs[a].start < xs[b].start })
+		for k := 1; k < len(xs); k++ {
+			prev, cur := xs[k-1], xs[k]
+			if prev.claim < 0 || cur.start-prev.end > 3 || cur.start < prev.end {
+				continue
+			}
+			c := &g.Claims[prev.claim]
+			rejects, byAuthor := rejectsPrevious(cur.text)
+			if !rejects || (!byAuthor && Asserter(c.Text) != "") {
+				continue
+			}
+			if !contains(c.Cues, argmap.CueRejectedView) {
+				c.Cues = append(c.Cues, argmap.CueRejectedView)
+			}
 		}
 	}
 }

@@ -132,3 +132,49 @@ func TestQuestionReportingFrame(t *testing.T) {
 		t.Errorf("Judge(member states ...) = %+v, want denial", got)
 	}
 }
+
+func TestRejectedInNextSentence(t *testing.T) {
+	const stated = "The relief agency is a tool of its donors."
+	const reported = "Several researchers hold that the relief agency is a tool of its donors."
+	tests := []struct {
+		view, next string
+		want       bool
+	}{
+		// a reported view is the author's denial only when the author
+		// rejects it, not a third party
+		{reported, "We disagree.", true},
+		{reported, "The agency rejects this view.", false},
+		{stated, "Recent fieldwork has challenged this view.", true},
+		{stated, "I contest that claim.", true},
+		{stated, "We disagree.", true},
+		{stated, "This view is mistaken.", true},
+		{stated, "That is not true.", true},
+		{stated, "This explains its priorities in the camps.", false},
+		{stated, "Critics have challenged its budget for years.", false},
+		{stated, "We disagree with the board about the budget.", false},
+	}
+	for _, tt := range tests {
+		text := "# Letters\n\n" + tt.view + " " + tt.next + " The board meets in May.\n"
+		g, err := extract.New(extract.Options{}).Extract(context.Background(), argmap.Document{Name: "a.md", MediaType: "text/markdown", Data: []byte(text)})
+		if err != nil {
+			t.Fatalf("Extract: %v", err)
+		}
+		found, got := false, false
+		for _, c := range g.Claims {
+			if c.Text != tt.view {
+				continue
+			}
+			found = true
+			for _, cue := range c.Cues {
+				got = got || cue == argmap.CueRejectedView
+			}
+		}
+		if !found {
+			t.Errorf("%q: no claim %q in %+v", tt.next, tt.view, g.Claims)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("%q after %q: rejected view = %v, want %v", tt.next, tt.view, got, tt.want)
+		}
+	}
+}

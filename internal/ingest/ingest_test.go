@@ -720,3 +720,44 @@ func TestBigDocumentLinkedInParts(t *testing.T) {
 	}
 	t.Logf("%d claims, %d Link calls, %d restatements joined", res.Counts.Claims, len(*lk.calls), joined)
 }
+
+// TestRejectedInNextSentence: a view stated in one sentence and rejected by
+// the next ("... Recent work has challenged this view") is the source's
+// denial, not its support; a source that states the view in its own voice
+// supports it.
+func TestRejectedInNextSentence(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	dir := t.TempDir()
+	docs := map[string]string{
+		"a1-rejects.md": "# Tools of donors?\n\nEarly studies described the relief agency as a tool of its donors. " +
+			"Recent fieldwork has challenged this view. The agency sets its own priorities in many camps.\n",
+		"b1-states.md": "# Follow the money\n\nThe relief agency is a tool of its donors. Its budget is earmarked by them " +
+			"project by project.\n",
+		"c1-disagrees.md": "# Letters\n\nSome readers write that the relief agency is a tool of its donors. We disagree. " +
+			"Its board answers to the member governments, not to the funders.\n",
+	}
+	for name, text := range docs {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src := ingestDir(t, newService(st), dir)
+	ans, err := argmap.FindSupporters(ctx, st, extract.NewStancer(), "The relief agency is a tool of its donors", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	side := map[string]string{}
+	for name, list := range map[string][]argmap.Backing{"supporting": ans.Supporting, "contesting": ans.Contesting} {
+		for _, b := range list {
+			side[b.Source.ID] += name
+		}
+	}
+	for _, tt := range []struct{ doc, want string }{
+		{"a1-", "contesting"}, {"b1-", "supporting"}, {"c1-", "contesting"},
+	} {
+		if got := side[src[tt.doc]]; got != tt.want {
+			t.Errorf("%s is %q, want %q", tt.doc, got, tt.want)
+		}
+	}
+}
