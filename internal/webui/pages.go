@@ -104,6 +104,8 @@ type segment struct {
 	ID     string
 	Title  string
 	Target bool // the span the page was opened at
+	// Pieces cut Text into runs of one style (Markdown documents).
+	Pieces []piece
 }
 
 // mark is a span of a document that a claim or evidence covers.
@@ -265,6 +267,10 @@ func (u *UI) document(w http.ResponseWriter, r *http.Request) {
 		}
 		citations = append(citations, v)
 	}
+	var styles []uint8
+	if isMarkdown(src.URI) {
+		styles = markdownStyles(src.Text)
+	}
 	u.render(w, r, http.StatusOK, "document", page{Title: shortText(src.Title, 80), Nav: "documents", Data: struct {
 		Source    *argmap.Source
 		Segments  []segment
@@ -275,7 +281,7 @@ func (u *UI) document(w http.ResponseWriter, r *http.Request) {
 		Target    string
 		Meta      []string
 		Citations []citationView
-	}{src, segments(unwrap(src.Text), marks), claims, evidence, actors, len(g.Relations), target, sourceMeta(src), citations}})
+	}{src, styled(segments(unwrap(src.Text), marks), styles), claims, evidence, actors, len(g.Relations), target, sourceMeta(src), citations}})
 }
 
 // unwrap returns text with the line breaks of hard-wrapped paragraphs turned

@@ -283,3 +283,49 @@ func TestAnswerDetails(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownDocument checks that a Markdown document is shown as stored,
+// byte for byte, with its syntax faded and its headings and emphasis set,
+// and its claims still marked where their spans say.
+func TestMarkdownDocument(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	text := "# Ferries <b>\n\n*Policy brief* · 2024\n\n- Ferries **should** be sold.\n2 * 3 = 6 stays as it is.\n\n| year | event |\n|---|---|\n| 1951 | founded |\n"
+	claim := "Ferries **should** be sold."
+	at := strings.Index(text, claim)
+	g := &argmap.Graph{
+		Sources: []argmap.Source{{ID: "src_md", Title: "Ferries", URI: "notes/ferries.md", Kind: "article", Text: text, ContentHash: "md", CreatedAt: t0}},
+		Claims: []argmap.Claim{{ID: "clm_sell", Text: "Ferries should be sold.", Origin: argmap.OriginExtracted, Score: 0.8, CreatedAt: t0,
+			Spans: []argmap.Span{{SourceID: "src_md", Start: at, End: at + len(claim)}}}},
+	}
+	if err := st.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	ui := webui.New(st, webui.Options{})
+	status, body, _ := get(t, ui, "/ui/documents/src_md")
+	if status != http.StatusOK {
+		t.Fatalf("GET /ui/documents/src_md = %d\n%s", status, body)
+	}
+	for _, w := range []string{
+		`<span class="md-mark md-h1"># </span><span class="md-h1">Ferries &lt;b&gt;</span>`,
+		`<span class="md-mark md-em">*</span><span class="md-em">Policy brief</span><span class="md-mark md-em">*</span> · 2024`,
+		`<span class="md-mark">-</span> <a class="hl hl-claim" href="/ui/claims/clm_sell"`,
+		`>Ferries <span class="md-mark md-strong">**</span><span class="md-strong">should</span><span class="md-mark md-strong">**</span> be sold.</a>`,
+		"2 * 3 = 6 stays as it is.",
+		`<span class="md-mark">|</span> 1951 <span class="md-mark">|</span> founded <span class="md-mark">|</span>`,
+		`<span class="md-mark">|---|---|</span>`,
+	} {
+		if !strings.Contains(body, w) {
+			t.Errorf("GET /ui/documents/src_md lacks %q", w)
+		}
+	}
+	// A document that is not Markdown is not styled.
+	plain, _ := newUI(t)
+	if _, body, _ := get(t, plain, "/ui/documents/src_doc"); strings.Contains(body, "md-mark") {
+		t.Errorf("GET /ui/documents/src_doc (plain text) has Markdown styles")
+	}
+}
