@@ -39,10 +39,13 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 	// The attachment classifier reads the role probabilities of the units;
 	// on the training texts they come from role classifiers fitted without
 	// the text (five inner folds), so they are as good as they will be on
-	// new text, not better.
+	// new text, not better. The inner folds keep the texts on one topic
+	// together, as the outer ones do: a role classifier that has seen the
+	// topic is better than it will be on a new one.
 	oppProbs := make([][]float64, len(docs))
 	{
 		const inner = 5
+		innerFold := Folds(docs, inner)
 		views := make([]*view, len(docs))
 		for di, d := range docs {
 			if d.Gold != nil && len(d.Gold.Units) > 0 {
@@ -52,7 +55,7 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 		for f := 0; f < inner; f++ {
 			var ros []example
 			for di, v := range views {
-				if v == nil || di%inner == f {
+				if v == nil || innerFold[di] == f {
 					continue
 				}
 				for i := range v.units {
@@ -62,7 +65,7 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 			}
 			r := fit(ros, fo(8, 1e-3))
 			for di, v := range views {
-				if v == nil || di%inner != f {
+				if v == nil || innerFold[di] != f {
 					continue
 				}
 				oppProbs[di] = make([]float64, len(v.units))
