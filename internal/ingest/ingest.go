@@ -30,12 +30,14 @@ type Service struct {
 	extractor  argmap.Extractor
 	linker     argmap.Linker
 	candidates int
+	partsOver  int // text documents over this size are extracted part by part
+	partBytes  int
 }
 
 // New returns a Service. linker may be nil: claims are then not linked across
 // documents.
 func New(store Store, extractor argmap.Extractor, linker argmap.Linker) *Service {
-	return &Service{store: store, extractor: extractor, linker: linker, candidates: 8}
+	return &Service{store: store, extractor: extractor, linker: linker, candidates: 8, partsOver: bigDocument, partBytes: partBytes}
 }
 
 // Ingest extracts doc and stores it with its claims, evidence, actors,
@@ -66,7 +68,7 @@ func (s *Service) prepare(ctx context.Context, doc argmap.Document) prepared {
 	} else if !argmap.IsNotFound(err) {
 		return prepared{err: err}
 	}
-	g, err := s.extractor.Extract(ctx, doc)
+	g, err := s.extract(ctx, doc)
 	if err != nil {
 		return prepared{err: err}
 	}
