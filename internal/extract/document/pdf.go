@@ -140,6 +140,9 @@ func (r *Reader) PDF(ctx context.Context, data []byte) (doc *Document, err error
 	defer func() {
 		close(done)
 		if <-watched {
+			if err == nil {
+				return // read in full just as the time ran out
+			}
 			switch {
 			case ctx.Err() != nil:
 				doc, err = nil, argmap.Errorf(argmap.EUNAVAILABLE, "reading the PDF cancelled: %w", ctx.Err())
