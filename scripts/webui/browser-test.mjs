@@ -147,6 +147,7 @@ try {
     // The explorer: zoom, click to select, double-click to centre.
     await visit(page, '/ui/explore', 'explore');
     check(await mapReady(page) === '1', `${tag}: the explorer draws a map`);
+    await shoot(page, tag + '-06-explore'); // as it opens: a readable zoom on the main claim
     const vp = page.locator('.map svg .svg-pan-zoom_viewport');
     const before = await vp.getAttribute('transform');
     await page.click('.map-bar button[title="Zoom in"]');
@@ -161,7 +162,7 @@ try {
     await node.click();
     check(await page.locator('.node-info:not([hidden]) .node-text').count() === 1, `${tag}: clicking a node shows it`);
     check(await node.evaluate((g) => g.classList.contains('selected')), `${tag}: the clicked node is selected`);
-    await shoot(page, tag + '-06-explore');
+    await shoot(page, tag + '-06-explore-selected');
     await Promise.all([page.waitForNavigation(), node.dblclick()]);
     check(page.url().includes('focus=' + nodeID), `${tag}: double-clicking a node centres the map on it (${page.url()})`);
     await mapReady(page);
