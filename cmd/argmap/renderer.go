@@ -23,29 +23,59 @@ const modulePath = "github.com/argmap/argmap"
 
 // newRenderer returns the map renderer of the commands that draw maps
 // (serve, demo, export). Graphviz never runs in this process (linking it
-// would cost every command its WebAssembly start-up): maps are laid out by
-// the render worker, cmd/argmap-render, in guarded worker processes. The
-// worker is ARGMAP_RENDER_WORKER, else argmap-render beside this executable,
-// else on PATH; when argmap runs from its source tree (go run ./cmd/argmap)
-// and finds none, it builds the worker into its cache directory with go
-// build. Without a worker the renderer still writes DOT, and SVG and PNG
-// fail with a message that says how to get one.
+// would cost every command its WebAssembly start-up). Where the machine has
+// native Graphviz (ARGMAP_DOT, else dot on PATH; ARGMAP_DOT=off to not use
+// it), maps are laid out by dot, one guarded process per map. Otherwise they
+// are laid out by the render worker, cmd/argmap-render (go-graphviz), in
+// guarded worker processes: ARGMAP_RENDER_WORKER, else argmap-render beside
+// this executable, else on PATH; when argmap runs from its source tree (go
+// run ./cmd/argmap) and finds none, it builds the worker into its cache
+// directory with go build. Without either the renderer still writes DOT,
+// and SVG and PNG fail with a message that says how to get one.
 func newRenderer(ctx context.Context, e *env) (*render.Renderer, func(), error) {
-	worker, err := findWorker(ctx, e)
+	opt := render.Options{Missing: missingWorker}
+	dot, err := findDot(e)
 	if err != nil {
 		return nil, nil, err
 	}
-	opt := render.Options{Missing: missingWorker}
-	if worker != "" {
-		opt.Worker = []string{worker}
+	if dot != "" {
+		opt.Dot = dot
+	} else {
+		worker, err := findWorker(ctx, e)
+		if err != nil {
+			return nil, nil, err
+		}
+		if worker != "" {
+			opt.Worker = []string{worker}
+		}
 	}
 	r := render.New(opt)
 	return r, func() { r.Close() }, nil
 }
 
 // missingWorker is the error of a map drawn without a render worker.
-const missingWorker = "cannot draw the map: the render worker argmap-render was not found (looked in ARGMAP_RENDER_WORKER, beside argmap and on PATH); " +
-	"build it beside argmap with: go build -o DIR/ ./cmd/argmap ./cmd/argmap-render (or set ARGMAP_RENDER_WORKER to its path); --format dot needs no worker"
+const missingWorker = "cannot draw the map: no Graphviz dot (ARGMAP_DOT, PATH) and the render worker argmap-render was not found (looked in ARGMAP_RENDER_WORKER, beside argmap and on PATH); " +
+	"install Graphviz (Debian: apt-get install graphviz), or build the worker beside argmap with: go build -o DIR/ ./cmd/argmap ./cmd/argmap-render (or set ARGMAP_RENDER_WORKER to its path); --format dot needs neither"
+
+// findDot returns the native Graphviz dot to lay maps out with: ARGMAP_DOT
+// (a path, or off), else dot on PATH, else "".
+func findDot(e *env) (string, error) {
+	switch p := e.getenv("ARGMAP_DOT"); p {
+	case "off":
+		return "", nil
+	case "":
+		p, err := exec.LookPath("dot")
+		if err != nil {
+			return "", nil
+		}
+		return p, nil
+	default:
+		if !isExecutable(p) {
+			return "", argmap.Errorf(argmap.EINVALID, "ARGMAP_DOT=%s is not an executable file: name Graphviz's dot, or set ARGMAP_DOT=off to draw maps with argmap-render", p)
+		}
+		return p, nil
+	}
+}
 
 // findWorker returns the path of the render worker, or "" when there is none.
 func findWorker(ctx context.Context, e *env) (string, error) {

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"testing"
 	"time"
 
@@ -37,6 +38,16 @@ func TestMain(m *testing.M) {
 // Tests of rendering keep no cache (CacheBytes -1): a map asked twice is
 // drawn twice.
 func inProcess() render.Options { return render.Options{Engine: gvwasm.Layout, CacheBytes: -1} }
+
+// nativeDot is the native Graphviz dot of the machine (ARGMAP_DOT, else dot
+// on PATH), or "" when there is none: tests of native rendering skip then.
+func nativeDot() string {
+	if p := os.Getenv("ARGMAP_DOT"); p != "" {
+		return p
+	}
+	p, _ := exec.LookPath("dot")
+	return p
+}
 
 // workerOptions returns Options that run workers as copies of the test binary.
 func workerOptions(workers int, timeout time.Duration) render.Options {

@@ -39,6 +39,11 @@ type Options struct {
 	// {"/usr/local/bin/argmap-render"}: a program that calls ServeWorker on
 	// its standard input and output.
 	Worker []string
+	// Dot is the path of a native Graphviz dot program. When set, maps are
+	// laid out by it, one guarded process per map (the same bounds as
+	// workers: Workers at once, Timeout, MemoryLimit, the queue), instead of
+	// by Worker or Engine.
+	Dot string
 	// Engine lays out maps in this process when there is no Worker (tests,
 	// tools). With neither, SVG and PNG fail with EUNAVAILABLE and the
 	// message Missing.
@@ -133,6 +138,9 @@ func New(opt Options) *Renderer {
 	}
 	r := &Renderer{opt: opt, flights: map[string]*flight{}}
 	switch {
+	case opt.Dot != "":
+		r.pool = newPool(opt)
+		r.engine = "dot " + opt.Dot
 	case len(opt.Worker) > 0:
 		r.pool = newPool(opt)
 		r.engine = "worker " + strings.Join(opt.Worker, " ")
@@ -250,7 +258,9 @@ func (r *Renderer) join(key string, format argmap.RenderFormat, dot []byte) *fli
 func (r *Renderer) draw(format argmap.RenderFormat, dot []byte) ([]byte, error) {
 	var out []byte
 	var err error
-	if r.pool != nil {
+	if r.opt.Dot != "" {
+		out, err = r.pool.renderDot(context.Background(), format, dot)
+	} else if r.pool != nil {
 		out, err = r.pool.render(context.Background(), format, dot)
 	} else {
 		ctx, cancel := context.WithTimeout(context.Background(), r.opt.Timeout)

@@ -31,6 +31,9 @@ func renderers(t *testing.T) map[string]*render.Renderer {
 		"inprocess": render.New(inProcess()),
 		"workers":   render.New(workerOptions(2, 0)),
 	}
+	if dot := nativeDot(); dot != "" {
+		rs["native"] = render.New(render.Options{Dot: dot, CacheBytes: -1, Workers: 2})
+	}
 	t.Cleanup(func() {
 		for _, r := range rs {
 			r.Close()
@@ -565,4 +568,56 @@ func TestRenderCache(t *testing.T) {
 	if _, err := r.Render(context.Background(), smallGraph(), argmap.RenderOptions{Format: argmap.FormatSVG, Title: "map 0"}); err == nil {
 		t.Errorf("the first of six maps is still cached past a bound of about four")
 	}
+}
+
+// TestRenderNativeGuards checks the guards around a native dot with fake
+// programs: one that hangs is killed with all it started when Timeout
+// passes; one that fails, or writes what is not a picture, is an internal
+// error; one that cannot start is EUNAVAILABLE.
+func TestRenderNativeGuards(t *testing.T) {
+	dir := t.TempDir()
+	pidFile := filepath.Join(dir, "pid")
+	script := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("#!/bin/sh\n"+body+"\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		name, dot string
+		code      string
+	}{
+		{"hangs", script("hang", `sleep 600 & echo $! > "`+pidFile+`"; wait`), argmap.EUNAVAILABLE},
+		{"fails", script("fail", `echo "Error: syntax" >&2; exit 1`), argmap.EINTERNAL},
+		{"garbage", script("garbage", `cat >/dev/null; head -c 64 /dev/zero`), argmap.EINTERNAL},
+		{"not svg", script("notsvg", `cat >/dev/null; echo "<html></html>"`), argmap.EINTERNAL},
+		{"missing", filepath.Join(dir, "nope"), argmap.EUNAVAILABLE},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := render.New(render.Options{Dot: tt.dot, Timeout: 300 * time.Millisecond, CacheBytes: -1})
+			defer r.Close()
+			start := time.Now()
+			_, err := r.Render(context.Background(), smallGraph(), argmap.RenderOptions{Format: argmap.FormatSVG})
+			if got := argmap.ErrorCode(err); got != tt.code {
+				t.Errorf("Render with a dot that %s = %v, want %s", tt.name, err, tt.code)
+			}
+			if d := time.Since(start); d > 5*time.Second {
+				t.Errorf("Render with a dot that %s took %v", tt.name, d)
+			}
+		})
+	}
+	b, err := os.ReadFile(pidFile)
+	if err != nil {
+		t.Fatalf("the hanging dot did not start its child: %v", err)
+	}
+	pid, _ := strconv.Atoi(strings.TrimSpace(string(b)))
+	for range 100 {
+		if syscall.Kill(pid, 0) != nil {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Errorf("process %d still runs: the hanging dot was not killed with all it started", pid)
 }
