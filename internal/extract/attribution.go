@@ -26,7 +26,7 @@ type token struct {
 
 // tokens splits s into words and the punctuation that bounds clauses.
 func tokens(s string) []token {
-	var out []token
+	out := make([]token, 0, len(s)/5+4)
 	start := -1
 	flush := func(end int) {
 		if start < 0 {

@@ -222,6 +222,8 @@ func hasDigit(w string) bool {
 
 // features of one sentence's surface.
 type surface struct {
+	flags    uint8    // the union of its words' flags
+	cues     []string // for every cue set, its first phrase found, or "" (not set by joinSurface)
 	text     string
 	ws       []string
 	p        string // padded words
@@ -243,10 +245,49 @@ var functionWords = map[string]bool{
 }
 
 func surfaceOf(text string) surface {
-	s := surface{text: text}
-	s.ws = words(text)
-	s.p = padded(s.ws)
-	s.nWords = len(s.ws)
+	ws := words(text)
+	s := surface{text: text, ws: ws, p: padded(ws), nWords: len(ws)}
+	s.shape()
+	// one look-up a word: its flags, and the cue phrases it opens
+	for i, w := range ws {
+		e, ok := vocab[w]
+		if !ok {
+			continue
+		}
+		s.flags |= e.flags
+		if e.flags&flagFunction != 0 {
+			s.funcN++
+		}
+		for _, c := range e.cues {
+			if s.cues == nil {
+				s.cues = make([]string, nSets)
+			}
+			if s.cues[c.set] != "" || i+len(c.phrase) > len(ws) {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(c.phrase); k++ {
+				if ws[i+k] != c.phrase[k] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				s.cues[c.set] = c.text
+			}
+		}
+	}
+	if s.cues == nil {
+		s.cues = noCues
+	}
+	return s
+}
+
+// shape sets what s tells of its text's shape: the case of its first
+// letter, its closing punctuation, the share of its words that are
+// capitalised.
+func (s *surface) shape() {
+	text := s.text
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text, "\"'“‘(["))
 	s.upper = unicode.IsUpper(r) || unicode.IsDigit(r)
 	s.lower = unicode.IsLower(r)
@@ -283,12 +324,42 @@ func surfaceOf(text string) surface {
 	if alpha > 0 {
 		s.capShare = float64(caps) / float64(alpha)
 	}
-	for _, w := range s.ws {
-		if wordFlags[w]&flagFunction != 0 {
-			s.funcN++
-		}
+}
+
+// joinSurface returns the surface of text[start:end] given the surfaces of
+// its parts, consecutive spans of it separated by white space only (as a
+// block's sentences are): the same as surfaceOf(text[start:end]), without
+// reading its words again. ok is false when the parts do not tile the
+// span so.
+func joinSurface(text string, start, end int, parts []Sentence, surfs []surface) (surface, bool) {
+	if len(parts) == 0 || parts[0].Start != start || parts[len(parts)-1].End != end {
+		return surface{}, false
 	}
-	return s
+	n := 0
+	for k, sp := range parts {
+		if k > 0 {
+			gap := text[parts[k-1].End:sp.Start]
+			if gap == "" {
+				return surface{}, false
+			}
+			for i := 0; i < len(gap); i++ {
+				if c := gap[i]; c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+					return surface{}, false
+				}
+			}
+		}
+		n += len(surfs[k].ws)
+	}
+	ws := make([]string, 0, n)
+	s := surface{text: text[start:end]}
+	for k := range parts {
+		ws = append(ws, surfs[k].ws...)
+		s.funcN += surfs[k].funcN
+		s.flags |= surfs[k].flags
+	}
+	s.ws, s.p, s.nWords = ws, padded(ws), len(ws)
+	s.shape()
+	return s, true
 }
 
 // firstWords reports whether phrase occurs among the first n words.
@@ -297,20 +368,37 @@ func (s surface) firstWords(n int, phrase string) bool {
 	if len(ws) > n {
 		ws = ws[:n]
 	}
-	ph := strings.Fields(phrase)
-	for i := 0; i+len(ph) <= len(ws); i++ {
-		ok := true
-		for k, w := range ph {
-			if ws[i+k] != w {
-				ok = false
-				break
-			}
-		}
-		if ok {
+	if strings.TrimSpace(phrase) == "" {
+		return true
+	}
+	for i := range ws {
+		if phraseAt(ws[i:], phrase) {
 			return true
 		}
 	}
 	return false
+}
+
+// phraseAt reports whether ws opens with the words of phrase (separated by
+// spaces).
+func phraseAt(ws []string, phrase string) bool {
+	k := 0
+	for phrase != "" {
+		w := phrase
+		if j := strings.IndexByte(phrase, ' '); j >= 0 {
+			w, phrase = phrase[:j], phrase[j+1:]
+		} else {
+			phrase = ""
+		}
+		if w == "" {
+			continue
+		}
+		if k >= len(ws) || ws[k] != w {
+			return false
+		}
+		k++
+	}
+	return true
 }
 
 // hasPhrase reports whether padded words p contain phrase on word
@@ -371,10 +459,12 @@ var chromeIndex = newPhraseIndex(chromeCues)
 
 // Word flags, looked up once per word.
 const (
-	flagFunction uint8 = 1 << iota
-	flagEvent
-	flagQuantity
-	flagMonth
+	flagFunction     uint8 = 1 << iota
+	flagEvent              // a past-tense verb of datable events
+	flagQuantity           // a word of quantity
+	flagMonth              // a month's name
+	flagRelativeTime       // a word of the relative time phrases
+	flagStrongChrome       // the first word of a strong chrome cue
 )
 
 // lexEntry is one cue phrase of one cue set.
@@ -384,30 +474,48 @@ type lexEntry struct {
 	phrase []string
 }
 
-// The lexicon indexes every cue phrase of every set by its first word, so a
-// sentence is classified with one map lookup per word.
+// vocabEntry is what the vocabulary knows of a word: its flags and the cue
+// phrases it opens.
+type vocabEntry struct {
+	flags uint8
+	cues  []lexEntry
+}
+
+// The vocabulary indexes every cue phrase of every set by its first word,
+// with the word's flags, so a sentence's features take one map look-up a
+// word. It is built once, at start-up, and only read after.
 var (
-	wordFlags   = map[string]uint8{}
-	lexicon     = map[string][]lexEntry{}
+	vocab       = map[string]vocabEntry{}
 	nSets       int
-	setEvidence int // first evidence set; claim sets come before it
+	noCues      []string // nSets empty strings
+	setEvidence int      // first evidence set; claim sets come before it
 	setChrome   int
 	setCourtesy int
 	setPosition int // the claim set of stances ("we disagree")
 )
 
+// wordFlags returns the flags of a word.
+func wordFlags(w string) uint8 { return vocab[w].flags }
+
 func init() {
-	for w := range functionWords {
-		wordFlags[w] |= flagFunction
+	flag := func(ws map[string]bool, f uint8) {
+		for w := range ws {
+			e := vocab[w]
+			e.flags |= f
+			vocab[w] = e
+		}
 	}
-	for w := range eventVerbs {
-		wordFlags[w] |= flagEvent
+	flag(functionWords, flagFunction)
+	flag(eventVerbs, flagEvent)
+	flag(quantityWords, flagQuantity)
+	flag(monthNames, flagMonth)
+	for _, ph := range relativeTimes {
+		for _, w := range strings.Fields(ph) {
+			flag(map[string]bool{w: true}, flagRelativeTime)
+		}
 	}
-	for w := range quantityWords {
-		wordFlags[w] |= flagQuantity
-	}
-	for w := range monthNames {
-		wordFlags[w] |= flagMonth
+	for ph := range strongChrome {
+		flag(map[string]bool{strings.Fields(ph)[0]: true}, flagStrongChrome)
 	}
 	add := func(phrases []string) int {
 		set := nSets
@@ -415,7 +523,9 @@ func init() {
 		for _, ph := range phrases {
 			ws := strings.Fields(ph)
 			if len(ws) > 0 {
-				lexicon[ws[0]] = append(lexicon[ws[0]], lexEntry{set: set, text: ph, phrase: ws})
+				e := vocab[ws[0]]
+				e.cues = append(e.cues, lexEntry{set: set, text: ph, phrase: ws})
+				vocab[ws[0]] = e
 			}
 		}
 		return set
@@ -432,30 +542,7 @@ func init() {
 	}
 	setChrome = add(chromeCues)
 	setCourtesy = add(courtesyCues)
-}
-
-// scanCues returns, for every cue set, the first of its phrases found in ws
-// (in sentence order), or "".
-func scanCues(ws []string) []string {
-	found := make([]string, nSets)
-	for i, w := range ws {
-		for _, e := range lexicon[w] {
-			if found[e.set] != "" || i+len(e.phrase) > len(ws) {
-				continue
-			}
-			ok := true
-			for k := 1; k < len(e.phrase); k++ {
-				if ws[i+k] != e.phrase[k] {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				found[e.set] = e.text
-			}
-		}
-	}
-	return found
+	noCues = make([]string, nSets)
 }
 
 // chromeCues are phrases of page furniture common to publisher pages,

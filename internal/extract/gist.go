@@ -115,7 +115,7 @@ const maxGistWords = 22
 // is not taken. A gist cut to length ends in an ellipsis. ms are the actor
 // mentions inside sentence (offsets into the document; only names are used).
 func Gist(sentence string, ms []actor.Mention, dominant string) string {
-	s := inlineText(strings.Join(strings.Fields(sentence), " "))
+	s := inlineText(oneSpaced(sentence))
 	// fold actor surfaces to canonical names
 	for _, m := range ms {
 		if m.Kind != argmap.ActorGroup && m.Surface != "" && m.Surface != m.Name && strings.Contains(s, m.Surface) {
@@ -159,8 +159,8 @@ frame:
 	}
 	// drop a leading circumstantial clause ("Given that P, Q" -> Q)
 	if i := strings.Index(s, ", "); i > 0 {
-		first := strings.ToLower(strings.Fields(s)[0])
-		if leadClause[first] && len(strings.Fields(s[i+2:])) >= 5 && i < len(s)*2/3 {
+		first := strings.ToLower(firstField(s))
+		if leadClause[first] && len(fieldsN(s[i+2:], 5)) >= 5 && i < len(s)*2/3 {
 			s = s[i+2:]
 		}
 	}
@@ -169,7 +169,7 @@ frame:
 		s = strings.ReplaceAll(s, in, "")
 	}
 	// resolve a leading referring pronoun or "the organization"
-	if dominant != "" && !expletiveIt(strings.Fields(s)) {
+	if dominant != "" && !expletiveIt(fieldsN(s, 10)) {
 		ls := strings.ToLower(clip(s, 40))
 		for _, pr := range []string{"it ", "the organization ", "the organisation ", "the agency "} {
 			if strings.HasPrefix(ls, pr) {
@@ -184,14 +184,14 @@ frame:
 	// "the IOM" -> "IOM" when the name is an acronym
 	if strings.HasPrefix(s, "the ") || strings.HasPrefix(s, "The ") {
 		if r, _ := utf8.DecodeRuneInString(s[4:]); unicode.IsUpper(r) {
-			w := strings.Fields(s[4:])[0]
+			w := firstField(s[4:])
 			if w == strings.ToUpper(w) && len(w) > 1 {
 				s = s[4:]
 			}
 		}
 	}
 	s = dropParens(s)
-	if !gistKeeps(plain, s) {
+	if s != plain && !gistKeeps(plain, s) {
 		s = plain
 	}
 	return shorten(s)
@@ -200,18 +200,64 @@ frame:
 // gistKeeps reports whether gist keeps every negation and concession word
 // of sentence (as many of each).
 func gistKeeps(sentence, gist string) bool {
-	count := func(s string) map[string]int {
-		c := map[string]int{}
-		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
-			if meaningWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
-				c[w]++
+	want := meaningWordsIn(sentence, nil)
+	if len(want) == 0 {
+		return true
+	}
+	got := meaningWordsIn(gist, nil)
+	for i, w := range want {
+		n, m := 0, 0
+		for _, x := range want[i:] {
+			if x == w {
+				n++
 			}
 		}
-		return c
+		for _, x := range got {
+			if x == w {
+				m++
+			}
+		}
+		if m < n {
+			return false
+		}
 	}
-	want, got := count(sentence), count(gist)
-	for w, n := range want {
-		if got[w] < n {
+	return true
+}
+
+// meaningWordsIn appends to ws the words of s (lower case; a word is a run
+// of letters and apostrophes) that are meaning words or end in "n't".
+func meaningWordsIn(s string, ws []string) []string {
+	start := -1
+	word := func(end int) {
+		w := s[start:end]
+		if !isLowerASCII(w) {
+			w = strings.ToLower(w)
+		}
+		if meaningWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			ws = append(ws, w)
+		}
+		start = -1
+	}
+	for i, r := range s {
+		if unicode.IsLetter(r) || r == '\'' || r == '’' {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			word(i)
+		}
+	}
+	if start >= 0 {
+		word(len(s))
+	}
+	return ws
+}
+
+// isLowerASCII reports whether s has no upper-case letter and no byte
+// outside ASCII.
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
 			return false
 		}
 	}
@@ -234,7 +280,7 @@ func shorten(s string) string {
 			}
 		}
 		fs = fs[:cut]
-		for len(fs) > 8 && wordFlags[strings.ToLower(strings.Trim(fs[len(fs)-1], ",;:"))]&flagFunction != 0 {
+		for len(fs) > 8 && wordFlags(strings.ToLower(strings.Trim(fs[len(fs)-1], ",;:")))&flagFunction != 0 {
 			fs = fs[:len(fs)-1]
 		}
 		cutDone = true
@@ -299,4 +345,65 @@ func referent(text string, units []unit, i int, ms []actor.Mention, dominant str
 		break
 	}
 	return ""
+}
+
+// oneSpaced returns s with its white space runs made single spaces and
+// trimmed (strings.Join(strings.Fields(s), " ")), without copying s when it
+// is so already.
+func oneSpaced(s string) string {
+	prevSpace := true // no leading space
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		switch c {
+		case ' ':
+			if prevSpace {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			prevSpace = true
+		case '\t', '\n', '\v', '\f', '\r':
+			return strings.Join(strings.Fields(s), " ")
+		default:
+			prevSpace = false
+		}
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ") // a trailing space
+	}
+	return s
+}
+
+// firstField returns the first of strings.Fields(s), or "".
+func firstField(s string) string {
+	fs := fieldsN(s, 1)
+	if len(fs) == 0 {
+		return ""
+	}
+	return fs[0]
+}
+
+// fieldsN returns the first n of strings.Fields(s) (fewer when s has
+// fewer).
+func fieldsN(s string, n int) []string {
+	var out []string
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+				if len(out) == n {
+					return out
+				}
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 && len(out) < n {
+		out = append(out, s[start:])
+	}
+	return out
 }

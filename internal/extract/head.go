@@ -331,7 +331,7 @@ func chooseTitle(dec decoded, md meta.Meta, text string, segs []Segment, segSurf
 			break
 		}
 		st := segSurf[i]
-		if st.nWords >= 3 && isHeading(st) && !strongChromeHit(st.p) && chromeHit(st.p) == "" && !isMetadata(st) {
+		if st.nWords >= 3 && isHeading(st) && !strongChromeHit(st) && chromeHit(st.p) == "" && !isMetadata(st) {
 			return inlineText(text[sg.Start:sg.End])
 		}
 	}

@@ -286,7 +286,7 @@ func classify(s surface, sec Section) Verdict {
 	if s.nWords == 0 || urlOnly(text, s.nWords) {
 		return other("no words")
 	}
-	found := scanCues(s.ws)
+	found := s.cues
 	if c := found[setChrome]; c != "" {
 		return other("chrome:" + c)
 	}
@@ -365,12 +365,10 @@ func classify(s surface, sec Section) Verdict {
 		}
 	}
 	// statistics and events
-	year, month, eventVerb, number, quantity := false, false, false, false, false
+	month, eventVerb, quantity := s.flags&flagMonth != 0, s.flags&flagEvent != 0, s.flags&flagQuantity != 0
+	year, number := false, false
 	for _, w := range s.ws {
-		f := wordFlags[w]
 		switch {
-		case f&flagMonth != 0:
-			month = true
 		case w != "" && w[0] >= '0' && w[0] <= '9':
 			if isYear(w) {
 				year = true
@@ -380,24 +378,23 @@ func classify(s surface, sec Section) Verdict {
 		case hasDigit(w):
 			number = true
 		}
-		if f&flagEvent != 0 {
-			eventVerb = true
-		}
-		if f&flagQuantity != 0 {
-			quantity = true
-		}
 	}
-	for _, q := range []string{"more than half", "all but", "one-third", "a number of", "as much as", "per cent", "the majority of"} {
-		if hasPhrase(s.p, q) {
-			quantity = true
+	if number || strings.Contains(s.p, " all but ") || strings.Contains(s.p, " more than half ") {
+		if !quantity {
+			for _, q := range quantityPhrases {
+				if hasPhrase(s.p, q) {
+					quantity = true
+					break
+				}
+			}
 		}
-	}
-	if (number || strings.Contains(s.p, " all but ") || strings.Contains(s.p, " more than half ")) && quantity {
-		addEv("statistic", "statistic", 1.5)
+		if quantity {
+			addEv("statistic", "statistic", 1.5)
+		}
 	}
 	if (year || month) && eventVerb {
 		addEv("event", "dated event", 1.5)
-	} else if claim < 1.5 && ((year || month || relativeTime(s.p)) && pastVerb(s.ws) || pluperfect(s.ws)) {
+	} else if claim < 1.5 && ((year || month || s.flags&flagRelativeTime != 0 && relativeTime(s.p)) && pastVerb(s.ws) || pluperfect(s.ws)) {
 		// a narrative of what happened, with no evaluation
 		addEv("event", "narrative", 1.5)
 	}
@@ -494,7 +491,7 @@ func reaction(s surface) bool {
 	}
 	content := 0
 	for _, w := range s.ws {
-		if wordFlags[w]&flagFunction == 0 && !degreeAdverbs[w] {
+		if wordFlags(w)&flagFunction == 0 && !degreeAdverbs[w] {
 			content++
 		}
 	}
@@ -674,14 +671,20 @@ func pluperfect(ws []string) bool {
 // relativeTime reports a narrative time phrase ("weeks later", "two years
 // ago") in padded words p.
 func relativeTime(p string) bool {
-	for _, t := range []string{"later", "ago", "earlier that", "the following year", "the next day",
-		"that year", "at the time", "the same year", "the previous year", "last year"} {
+	for _, t := range relativeTimes {
 		if hasPhrase(p, t) {
 			return true
 		}
 	}
 	return false
 }
+
+// quantityPhrases mark statistics as quantity words do.
+var quantityPhrases = []string{"more than half", "all but", "one-third", "a number of", "as much as", "per cent", "the majority of"}
+
+// relativeTimes are narrative time phrases.
+var relativeTimes = []string{"later", "ago", "earlier that", "the following year", "the next day",
+	"that year", "at the time", "the same year", "the previous year", "last year"}
 
 // structureNouns are what a text announces it will set out.
 var structureNouns = map[string]bool{"points": true, "themes": true, "questions": true, "issues": true,

@@ -518,14 +518,33 @@ func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mentio
 	sec := SectionBody
 	var speakers []string
 	si := 0
+	var sentSurf []surface
 	for gi, sg := range segs {
-		st := surfaceOf(text[sg.Start:sg.End])
+		// the block's sentences, and its surface: read once
+		sj := si
+		for sj < len(sents) && sents[sj].Seg == gi {
+			sj++
+		}
+		sentSurf = sentSurf[:0]
+		var st surface
+		if sj-si == 1 && sents[si].Start == sg.Start && sents[si].End == sg.End {
+			st = surfaceOf(text[sg.Start:sg.End])
+			sentSurf = append(sentSurf, st)
+		} else {
+			for _, s := range sents[si:sj] {
+				sentSurf = append(sentSurf, surfaceOf(text[s.Start:s.End]))
+			}
+			var ok bool
+			if st, ok = joinSurface(text, sg.Start, sg.End, sents[si:sj], sentSurf); !ok {
+				st = surfaceOf(text[sg.Start:sg.End])
+			}
+		}
 		segSurf[gi] = st
 		furniture := ""
 		switch {
 		case isHeading(st):
 			furniture = "heading"
-			if strongChromeHit(st.p) {
+			if strongChromeHit(st) {
 				speakers = nil // a new post or page part: the statement is over
 			}
 			if ns, ok := sectionOf(st); ok && (ns == SectionBody || st.nWords <= 6) {
@@ -551,7 +570,7 @@ func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mentio
 			furniture = "caption"
 		case isMetadata(st):
 			furniture = "metadata"
-		case sg.End-sg.Start < 400 && strongChromeHit(st.p):
+		case sg.End-sg.Start < 400 && strongChromeHit(st):
 			furniture = "chrome"
 			speakers = nil
 		case bibScore(text[sg.Start:sg.End]) >= 3:
@@ -563,24 +582,25 @@ func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mentio
 		if sec == SectionBibliography {
 			bibSegs[gi] = true
 		}
-		for ; si < len(sents) && sents[si].Seg == gi; si++ {
-			s := sents[si]
+		for k, s := range sents[si:sj] {
 			u := unit{Sentence: s, sec: sec, para: sg.Para, furniture: furniture, speakers: speakers}
 			if furniture == "" {
-				u.surf = st
-				if s.Start != sg.Start || s.End != sg.End {
-					u.surf = surfaceOf(text[s.Start:s.End])
-				}
+				u.surf = sentSurf[k]
 			}
 			units = append(units, u)
 		}
+		si = sj
 	}
 	return units, segSurf, bibSegs
 }
 
-// strongChromeHit reports whether padded words p hold a chrome cue strong
+// strongChromeHit reports whether s holds a chrome cue strong
 // enough to mark a whole short block.
-func strongChromeHit(p string) bool {
+func strongChromeHit(s surface) bool {
+	if s.flags&flagStrongChrome == 0 {
+		return false
+	}
+	p := s.p
 	for c := range strongChrome {
 		if hasPhrase(p, c) {
 			return true
