@@ -160,7 +160,7 @@ frame:
 	// drop a leading circumstantial clause ("Given that P, Q" -> Q)
 	if i := strings.Index(s, ", "); i > 0 {
 		first := strings.ToLower(firstField(s))
-		if leadClause[first] && len(fieldsN(s[i+2:], 5)) >= 5 && i < len(s)*2/3 {
+		if leadClause[first] && countFields(s[i+2:], 5) >= 5 && i < len(s)*2/3 {
 			s = s[i+2:]
 		}
 	}
@@ -269,9 +269,11 @@ func isLowerASCII(s string) bool {
 // function words, and mark the cut with an ellipsis. Closing punctuation
 // goes; the first letter is upper case.
 func shorten(s string) string {
-	fs := strings.Fields(s)
 	cutDone := false
-	if len(fs) > maxGistWords {
+	if countFields(s, maxGistWords+1) <= maxGistWords {
+		s = oneSpaced(s)
+	} else {
+		fs := strings.Fields(s)
 		cut := maxGistWords
 		for i := maxGistWords - 1; i >= 8; i-- {
 			if strings.HasSuffix(fs[i], ",") || strings.HasSuffix(fs[i], ";") {
@@ -284,8 +286,8 @@ func shorten(s string) string {
 			fs = fs[:len(fs)-1]
 		}
 		cutDone = true
+		s = strings.Join(fs, " ")
 	}
-	s = strings.Join(fs, " ")
 	s = strings.TrimRight(s, " .,;:!?…")
 	s = strings.TrimSpace(s)
 	if r, n := utf8.DecodeRuneInString(s); unicode.IsLower(r) {
@@ -387,7 +389,7 @@ func firstField(s string) string {
 // fieldsN returns the first n of strings.Fields(s) (fewer when s has
 // fewer).
 func fieldsN(s string, n int) []string {
-	var out []string
+	out := make([]string, 0, n)
 	start := -1
 	for i, r := range s {
 		if unicode.IsSpace(r) {
@@ -406,4 +408,22 @@ func fieldsN(s string, n int) []string {
 		out = append(out, s[start:])
 	}
 	return out
+}
+
+// countFields returns len(strings.Fields(s)), counting no further than
+// limit.
+func countFields(s string, limit int) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			if n++; n == limit {
+				return n
+			}
+		}
+	}
+	return n
 }

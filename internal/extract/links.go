@@ -30,6 +30,15 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 		Kind:        argmap.SourceDocument,
 	}
 	g := &argmap.Graph{}
+	ids := map[string]string{} // actor IDs, each hashed once
+	actorID := func(name string) string {
+		id, ok := ids[name]
+		if !ok {
+			id = argmap.ActorID(name)
+			ids[name] = id
+		}
+		return id
+	}
 	md := meta.Detect(metaText(dec), d.name)
 	src.Title = chooseTitle(dec, md, text, segs, d.segSurf, units, d.name)
 	if len(dec.authors) > 0 {
@@ -81,11 +90,11 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 				Gist: Gist(span.Quote, mentionsIn(mentions, u.Start, u.End), referent(text, units, i, mentions, d.dominant)),
 			}
 			for _, s := range u.speakers {
-				c.Actors = append(c.Actors, argmap.ActorRef{ActorID: argmap.ActorID(s), Role: argmap.RoleAsserts})
+				c.Actors = append(c.Actors, argmap.ActorRef{ActorID: actorID(s), Role: argmap.RoleAsserts})
 			}
 			for _, a := range u.named {
 				if !contains(u.speakers, a) {
-					c.Actors = append(c.Actors, argmap.ActorRef{ActorID: argmap.ActorID(a), Role: argmap.RoleNamed})
+					c.Actors = append(c.Actors, argmap.ActorRef{ActorID: actorID(a), Role: argmap.RoleNamed})
 				}
 			}
 			g.Claims = append(g.Claims, c)
@@ -118,7 +127,7 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 				aliases = append(aliases, al)
 			}
 		}
-		g.Actors = append(g.Actors, argmap.Actor{ID: argmap.ActorID(a.Name), Name: a.Name, Kind: a.Kind, Aliases: aliases})
+		g.Actors = append(g.Actors, argmap.Actor{ID: actorID(a.Name), Name: a.Name, Kind: a.Kind, Aliases: aliases})
 		delete(used, a.Name)
 	}
 	// speakers the finder did not list (should not happen) still need nodes
@@ -128,7 +137,7 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 	}
 	sort.Strings(rest)
 	for _, a := range rest {
-		g.Actors = append(g.Actors, argmap.Actor{ID: argmap.ActorID(a), Name: a})
+		g.Actors = append(g.Actors, argmap.Actor{ID: actorID(a), Name: a})
 	}
 	if err := cancelled(ctx); err != nil {
 		return nil, err

@@ -54,11 +54,24 @@ type trieNode struct {
 type Finder struct {
 	root  *trieNode
 	kinds map[string]string // canonical name -> kind
+	// starts[n][b]: some form opens with a word of n bytes whose first
+	// byte is b (n < maxStartLen): most words are ruled out without a
+	// look-up
+	starts *[maxStartLen][256]bool
+}
+
+// maxStartLen bounds the word lengths Finder.starts knows; longer words
+// are always looked up.
+const maxStartLen = 48
+
+// mayStart reports whether a form may open with the lower-cased word w.
+func (f *Finder) mayStart(w string) bool {
+	return w == "" || len(w) >= maxStartLen || f.starts[len(w)][w[0]]
 }
 
 // NewFinder returns a Finder loaded with the built-in gazetteer.
 func NewFinder() *Finder {
-	f := &Finder{root: &trieNode{}, kinds: map[string]string{}}
+	f := &Finder{root: &trieNode{}, kinds: map[string]string{}, starts: new([maxStartLen][256]bool)}
 	for _, table := range gazetteer {
 		for _, e := range table.entries {
 			kind := e.kind
@@ -104,6 +117,9 @@ func (f *Finder) add(fm *form, surface string) {
 		n = c
 	}
 	n.forms = append(n.forms, fm)
+	if w := toks[0].low; w != "" && len(w) < maxStartLen {
+		f.starts[len(w)][w[0]] = true
+	}
 }
 
 // connectors are lower-case words allowed inside capitalised names.
@@ -155,6 +171,9 @@ func (fm *form) accepts(toks []token, strict bool) bool {
 // longest returns the longest gazetteer form matching toks from position i,
 // and how many tokens it spans.
 func (f *Finder) longest(toks []token, i int, strict bool) (*form, int) {
+	if !f.mayStart(toks[i].low) && !isPluralAcronym(toks[i].text) {
+		return nil, 0
+	}
 	n := f.root
 	var best *form
 	bestLen := 0
