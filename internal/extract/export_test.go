@@ -1,0 +1,110 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/argmap/argmap/internal/argmap"
+	argstruct "github.com/argmap/argmap/internal/extract/structure"
+)
+
+// This file lets the external tests look at one stage at a time.
+
+// StageUnit is a unit as the stages up to the one asked for left it.
+type StageUnit struct {
+	Start, End, Sentence int
+	Section              string
+	Para                 int
+	Furniture            string
+	Speakers, Named      []string
+	Label                string
+	Kind                 string
+	Cue                  string // the first cue
+	Central, Undercut    bool
+	Head                 int    // index of the unit it bears on, or -1
+	Relation             string // "supports", "contests" or ""
+}
+
+var sectionNames = map[Section]string{SectionBody: "body", SectionNotes: "notes", SectionBibliography: "bibliography",
+	SectionApparatus: "apparatus", SectionChrome: "chrome"}
+
+// RunStages runs the stages of p on a document up to and including stage
+// ("units", "roles" or "structure") and returns its text and its units.
+func RunStages(p *Pipeline, name string, data []byte, stage string) (string, []StageUnit, error) {
+	ctx := context.Background()
+	d, err := p.readText(ctx, argmap.Document{Name: name, Data: data})
+	if err != nil {
+		return "", nil, err
+	}
+	if err := p.findUnits(ctx, d); err != nil {
+		return "", nil, err
+	}
+	switch stage {
+	case "units":
+	case "roles":
+		assignRoles(d)
+	case "structure":
+		assignRoles(d)
+		p.argue(d)
+	default:
+		return "", nil, fmt.Errorf("no stage %q", stage)
+	}
+	index := map[*unit]int{}
+	for i := range d.units {
+		index[&d.units[i]] = i
+	}
+	out := make([]StageUnit, len(d.units))
+	for i := range d.units {
+		u := &d.units[i]
+		su := StageUnit{Start: u.Start, End: u.End, Sentence: u.arg.sent, Section: sectionNames[u.sec], Para: u.para,
+			Furniture: u.furniture, Speakers: u.speakers, Named: u.named, Kind: u.Kind, Central: u.arg.central,
+			Undercut: u.arg.undercut, Head: -1}
+		if stage != "units" {
+			su.Label = u.Label.String()
+			if len(u.Cues) > 0 {
+				su.Cue = u.Cues[0]
+			}
+		}
+		if u.arg.head != nil {
+			su.Head = index[u.arg.head]
+			su.Relation = "supports"
+			if u.arg.kind == argstruct.Attack {
+				su.Relation = "contests"
+			}
+		}
+		out[i] = su
+	}
+	return d.text, out, nil
+}
+
+// JoinedSurfacesAgree checks, for every block of text made of several
+// sentences, that the surface joined from the sentences' is the block's
+// own, and returns the first difference.
+func JoinedSurfacesAgree(text string) error {
+	segs := Segments(text)
+	sents := Sentences(text, segs)
+	si := 0
+	for gi, sg := range segs {
+		sj := si
+		for sj < len(sents) && sents[sj].Seg == gi {
+			sj++
+		}
+		var parts []surface
+		for _, s := range sents[si:sj] {
+			parts = append(parts, surfaceOf(text[s.Start:s.End]))
+		}
+		joined, ok := joinSurface(text, sg.Start, sg.End, sents[si:sj], parts)
+		si = sj
+		if !ok {
+			continue
+		}
+		want := surfaceOf(text[sg.Start:sg.End])
+		want.cues = nil // joinSurface does not scan for cues
+		if !reflect.DeepEqual(joined, want) {
+			return fmt.Errorf("block %q: joined surface\n%+v\nwant\n%+v", strings.TrimSpace(want.text), joined, want)
+		}
+	}
+	return nil
+}
