@@ -240,8 +240,8 @@ func TestLinksStage(t *testing.T) {
 			for n := 0; sc.Scan(); n++ {
 				var o struct {
 					Type, Doc, ID, Text, Kind string
-					Start, End           *int
-					Main                 bool
+					Start, End                *int
+					Main                      bool
 				}
 				line := sc.Bytes()
 				if err := json.Unmarshal(line, &o); err != nil {
