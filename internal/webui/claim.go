@@ -29,6 +29,18 @@ type relationView struct {
 	Text     string
 }
 
+// labelsOf reads the labels query parameter: "1" colours the map by the
+// evaluation.
+func labelsOf(r *http.Request) (bool, error) {
+	switch r.URL.Query().Get("labels") {
+	case "":
+		return false, nil
+	case "1":
+		return true, nil
+	}
+	return false, argmap.Errorf(argmap.EINVALID, "labels must be 1 (colour the map by the evaluation) or left out")
+}
+
 // depthOf reads the depth query parameter (1..MaxDepth).
 func (u *UI) depthOf(r *http.Request) (int, error) {
 	v := r.URL.Query().Get("depth")
@@ -51,6 +63,11 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	depth, err := u.depthOf(r)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	labels, err := labelsOf(r)
 	if err != nil {
 		u.fail(w, r, err)
 		return
@@ -117,9 +134,10 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		Others     int // claims of the proposition besides this one
 		Verdict    *verdict
 		Semantics  string
+		Labels     bool
 		ShowGist   bool
 	}{cl, lk.roles(cl.Actors), lk.backings(ans.Supporting), lk.backings(ans.Contesting), rv, depth, []int{1, 2, 3, 4, 5}, changesOf(history),
-		stated, len(sameAll) - 1, ev.Of(id), semanticsOf(ev),
+		stated, len(sameAll) - 1, ev.Of(id), semanticsOf(ev), labels,
 		cl.Gist != "" && strings.TrimRight(cl.Gist, ". ") != strings.TrimRight(strings.Join(strings.Fields(cl.Text), " "), ". ")}})
 }
 
@@ -434,6 +452,11 @@ func (u *UI) explore(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
+	labels, err := labelsOf(r)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
 	ctx, cancel := withTimeout(r)
 	defer cancel()
 	focus := r.URL.Query().Get("focus")
@@ -492,7 +515,8 @@ func (u *UI) explore(w http.ResponseWriter, r *http.Request) {
 		Depths     []int
 		Components []component
 		Single     int
-	}{mains, focus, text, depth, []int{1, 2, 3, 4, 5}, comps, single}})
+		Labels     bool
+	}{mains, focus, text, depth, []int{1, 2, 3, 4, 5}, comps, single, labels}})
 }
 
 // sourceTitle returns a source's title, or "" when it cannot be read.

@@ -117,6 +117,15 @@ try {
     check(await page.locator('.backings li.q[data-asserted-by] .qmeta').count() === nq, `${tag}: every quote on the claim page says who asserts it`);
     await mapReady(page);
     await shoot(page, tag + '-03-claim');
+    // The map coloured by the evaluation: every node badged, labels fitting.
+    await Promise.all([page.waitForNavigation(), page.check('input[data-labels]')]);
+    check(page.url().includes('labels=1'), `${tag}: ticking "evaluation" reloads the claim with labels (${page.url()})`);
+    await mapReady(page);
+    const badges = await page.locator('.map svg g.map-node text').evaluateAll((ts) => ts.filter((t) => /^\[(IN|OUT|UNDECIDED)\]$/.test(t.textContent.trim())).length);
+    check(badges > 0, `${tag}: the claim map shows ${badges} evaluation badges`);
+    await shoot(page, tag + '-03-claim-evaluated');
+    const badLabelled = await labelsFit(page);
+    check(badLabelled.length === 0, `${tag}: every label fits its box on the evaluated map (${badLabelled.slice(0, 3).join(' | ')})`);
     if (nq > 0) {
       const q = (await quotes.first().innerText()).replace(/^“|”$/g, '').replace(/…$/, '').replace(/\s+/g, ' ').trim();
       await Promise.all([page.waitForNavigation(), quotes.first().click()]);

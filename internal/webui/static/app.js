@@ -147,7 +147,8 @@
     function centre(g) {
       var id = g.id;
       if (kindOf(id) === 'claim' || kindOf(id) === 'evidence') {
-        location.href = '/ui/explore?focus=' + encodeURIComponent(id) + '&depth=' + encodeURIComponent(depth || '3');
+        location.href = '/ui/explore?focus=' + encodeURIComponent(id) + '&depth=' + encodeURIComponent(depth || '3') +
+          (svgURL.indexOf('evaluate=true') >= 0 ? '&labels=1' : '');
       } else if (pageOf(id)) {
         location.href = pageOf(id);
       }
@@ -442,7 +443,7 @@
   }
 
   function setupDepth() {
-    Array.prototype.forEach.call(document.querySelectorAll('select[data-depth]'), function (s) {
+    Array.prototype.forEach.call(document.querySelectorAll('select[data-depth], input[data-labels]'), function (s) {
       s.addEventListener('change', function () { s.form.submit(); });
     });
   }
