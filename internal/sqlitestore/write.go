@@ -72,6 +72,9 @@ func (s *Store) writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m w
 			return err
 		}
 	}
+	if err := w.index(g); err != nil {
+		return err
+	}
 	for i := range g.Relations {
 		if err := w.relation(&g.Relations[i]); err != nil {
 			return err
@@ -79,6 +82,33 @@ func (s *Store) writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m w
 	}
 	for i := range g.Citations {
 		if err := w.citation(&g.Citations[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// index adds the claims and evidence of g to the full-text indexes, one
+// statement each (migration 0008: a statement per row made a segment per row).
+func (w *graphWriter) index(g *argmap.Graph) error {
+	ids := func(n int, id func(int) string) string {
+		l := make([]string, n)
+		for i := range l {
+			l[i] = id(i)
+		}
+		return jsonList(l)
+	}
+	if len(g.Claims) > 0 {
+		if _, err := w.exec(`INSERT INTO claims_fts (rowid, text, gist)
+			SELECT pk, text, gist FROM claims WHERE id IN (SELECT value FROM json_each(?))`,
+			ids(len(g.Claims), func(i int) string { return g.Claims[i].ID })); err != nil {
+			return err
+		}
+	}
+	if len(g.Evidence) > 0 {
+		if _, err := w.exec(`INSERT INTO evidence_fts (rowid, text)
+			SELECT rowid, text FROM evidence WHERE id IN (SELECT value FROM json_each(?))`,
+			ids(len(g.Evidence), func(i int) string { return g.Evidence[i].ID })); err != nil {
 			return err
 		}
 	}
