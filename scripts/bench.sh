@@ -3,11 +3,19 @@
 # issue notes come from these commands). Benchmarks that need the IOM corpus
 # read it from ../shared beside the checkout and skip without it.
 #
-#   scripts/bench.sh [extract|ingest|store|render|api|neo4j|all]   (default: all but api and neo4j)
+#   scripts/bench.sh [extract|ingest|scale|store|render|api|neo4j|all]   (default: all but scale, api and neo4j)
 #
 #   extract  extraction throughput, corpus repeated to 20 MB, one core and two
-#   ingest   ingest throughput (extract + link + SQLite write), corpus repeated to
-#            10 MB (ARGMAP_BENCH_MB to change); slow: minutes
+#   ingest   ingest throughput (extract + link + SQLite write) beside extraction alone
+#            in the same run: the mixed real corpus and the IOM corpus repeated to
+#            10 MB (ARGMAP_BENCH_MB to change), one by one and in parallel
+#            (BenchmarkIngestCorpus); one 5 MB document; a document into stores of
+#            1k and 10k documents; slow: minutes
+#   scale    the scale curve: one store grown to 1k and 10k documents (ARGMAP_SCALE_DOCS
+#            lists other sizes, e.g. 1000,10000,100000) of the mixed real corpus and
+#            documents generated from it, through the parallel ingest; at each size the
+#            ingest MB/s and docs/s of the documents added, store size, claims,
+#            propositions, relations, supporters by ID and by text p50/p99 (ms); slow
 #   store    supporters/reach/search latency p50/p99 on a generated graph of
 #            100k claims and 300k relations (ARGMAP_BENCH_CLAIMS to change), SQLite
 #   neo4j    the same benchmarks on the same generated graph in Neo4j: a server
@@ -25,11 +33,12 @@ run() { echo "== $*"; "$@"; }
 case $what in
 extract | default | all) run go test -count=1 -run XXX -bench BenchmarkExtract -benchtime 1x -cpu 1,2 ./internal/extract/ ;;&
 ingest | default | all) run go test -count=1 -run XXX -bench BenchmarkIngest -benchtime 1x -timeout 60m ./internal/ingest/ ;;&
+scale | all) run go test -count=1 -run XXX -bench BenchmarkScale -benchtime 1x -timeout 180m ./internal/ingest/ ;;&
 store | default | all) run go test -count=1 -run XXX -bench . -benchtime 200x -timeout 40m ./internal/sqlitestore/ ;;&
 render | default | all) run go test -count=1 -run '^$' -bench BenchmarkRender -benchtime 3x ./internal/render/ ;;&
 api | all) run bash scripts/bench-api.sh ;;&
 neo4j) ARGMAP_NEO4J_HEAP=${ARGMAP_NEO4J_HEAP:-2g} ARGMAP_NEO4J_PAGECACHE=${ARGMAP_NEO4J_PAGECACHE:-1g} \
 	run bash scripts/test-neo4j.sh --run go test -count=1 -run XXX -bench . -benchtime 200x -timeout 90m ./internal/neo4jstore/ ;;&
-extract | ingest | store | render | api | neo4j | default | all) ;;
-*) echo "usage: scripts/bench.sh [extract|ingest|store|render|api|neo4j|all]" >&2; exit 2 ;;
+extract | ingest | scale | store | render | api | neo4j | default | all) ;;
+*) echo "usage: scripts/bench.sh [extract|ingest|scale|store|render|api|neo4j|all]" >&2; exit 2 ;;
 esac

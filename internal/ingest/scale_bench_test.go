@@ -1,0 +1,177 @@
+package ingest_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract"
+	"github.com/argmap/argmap/internal/ingest"
+	"github.com/argmap/argmap/internal/sqlitestore"
+)
+
+// BenchmarkScale is the scale curve of issue 15 (scripts/bench.sh scale):
+// one store grows to each size of ARGMAP_SCALE_DOCS (default 1000,10000
+// documents) through IngestAll, the path of argmap ingest; at each size it
+// prints the ingest rate of the documents added since the last size, the
+// store's size and counts, and supporters latency by claim ID and by text
+// (p50, p99) over stored claims picked at random. The documents are the
+// mixed real corpus (IOM, demo, microtexts) first, then generated ones: a
+// real document with about a third of its words replaced by words of other
+// claims, so that texts are new but stay on the corpus's subjects (and a
+// real document again every 20th and for HTML pages, whose claims restate
+// stored ones).
+func BenchmarkScale(b *testing.B) {
+	sizes := []int{1000, 10000}
+	if s := os.Getenv("ARGMAP_SCALE_DOCS"); s != "" {
+		sizes = nil
+		for _, f := range strings.Split(s, ",") {
+			if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 {
+				sizes = append(sizes, n)
+			}
+		}
+		slices.Sort(sizes)
+	}
+	corpus := mixedCorpus(b)
+	var vocab []string
+	for _, d := range corpus {
+		vocab = append(vocab, strings.Fields(string(d.Data))...)
+	}
+	doc := func(i int) argmap.Document {
+		d := corpus[i%len(corpus)]
+		if i < len(corpus) {
+			return d
+		}
+		if i%20 == 0 || strings.HasSuffix(d.Name, ".html") { // words shuffled would break its markup
+			d.Data = append(append([]byte{}, d.Data...), fmt.Sprintf("\n\nCopy %d.\n", i)...)
+			d.Name = fmt.Sprintf("copy%d-%s", i, d.Name)
+			return d
+		}
+		rnd := rand.New(rand.NewPCG(uint64(i), 7))
+		lines := strings.Split(string(d.Data), "\n")
+		for k, l := range lines {
+			ws := strings.Fields(l)
+			for j := range ws {
+				if rnd.IntN(3) == 0 {
+					ws[j] = vocab[rnd.IntN(len(vocab))]
+				}
+			}
+			lines[k] = strings.Join(ws, " ")
+		}
+		d.Data = []byte(strings.Join(lines, "\n"))
+		d.Name = fmt.Sprintf("gen%d-%s", i, d.Name)
+		return d
+	}
+	for i := 0; i < b.N; i++ {
+		dir := b.TempDir()
+		path := filepath.Join(dir, "scale.db")
+		st, err := sqlitestore.Open(context.Background(), path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		svc := ingest.New(st, extract.New(extract.Options{}), extract.NewLinker())
+		j := extract.NewStancer()
+		fmt.Printf("%8s %9s %8s %9s %9s %8s %9s %10s %14s %14s\n", "docs", "added MB", "MB/s", "docs/s", "store MB", "claims", "props", "relations", "by ID p50/p99", "by text p50/p99")
+		done := 0
+		for _, n := range sizes {
+			var bytes int64
+			failed, firstErr := 0, ""
+			start := time.Now()
+			read := func(_ context.Context, k int) (argmap.Document, error) { return doc(done + k), nil }
+			err := svc.IngestAll(context.Background(), n-done, 0, read, func(o ingest.Outcome) {
+				bytes += int64(o.Bytes)
+				if o.Err != nil {
+					if failed++; failed == 1 {
+						firstErr = o.Name + ": " + argmap.ErrorMessage(o.Err)
+					}
+				}
+			})
+			took := time.Since(start)
+			if err != nil {
+				b.Fatal(err)
+			}
+			added := n - done
+			done = n
+			c, err := st.Stats(context.Background())
+			if err != nil {
+				b.Fatal(err)
+			}
+			props := propositions(b, st)
+			size := int64(0)
+			for _, suffix := range []string{"", "-wal"} {
+				if fi, err := os.Stat(path + suffix); err == nil {
+					size += fi.Size()
+				}
+			}
+			byID, byText := supportersLatency(b, st, j)
+			fmt.Printf("%8d %9.1f %8.2f %9.1f %9.1f %8d %9d %10d %14s %14s\n", n, float64(bytes)/1e6, float64(bytes)/1e6/took.Seconds(),
+				float64(added)/took.Seconds(), float64(size)/1e6, c.Claims, props, c.Relations, byID, byText)
+			if failed > 0 {
+				fmt.Printf("         (%d documents failed, the first %s)\n", failed, firstErr)
+			}
+		}
+		st.Close()
+	}
+}
+
+// propositions counts the propositions stored: claims that name their own.
+func propositions(tb testing.TB, st *sqlitestore.Store) int {
+	tb.Helper()
+	n := 0
+	after := ""
+	for {
+		cs, err := st.Claims(context.Background(), argmap.ClaimFilter{Page: argmap.Page{Limit: argmap.MaxLimit, After: after}})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, c := range cs {
+			if c.Proposition == "" {
+				n++
+			}
+		}
+		if len(cs) < argmap.MaxLimit {
+			return n
+		}
+		after = cs[len(cs)-1].ID
+	}
+}
+
+// supportersLatency times FindSupporters for 100 claims picked at random,
+// by ID and by their text, and returns "p50/p99" in milliseconds of each.
+func supportersLatency(tb testing.TB, st *sqlitestore.Store, j argmap.Judge) (string, string) {
+	tb.Helper()
+	ctx := context.Background()
+	rnd := rand.New(rand.NewPCG(1, 2))
+	var picked []argmap.Claim
+	for len(picked) < 100 {
+		cs, err := st.Claims(ctx, argmap.ClaimFilter{Page: argmap.Page{Limit: 1, After: argmap.DerivedID(argmap.KindClaim, strconv.Itoa(rnd.IntN(1<<30)))}})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if len(cs) == 1 {
+			picked = append(picked, cs[0])
+		}
+	}
+	timeIt := func(q func(argmap.Claim) string) string {
+		var ds []time.Duration
+		for _, c := range picked {
+			start := time.Now()
+			if _, err := argmap.FindSupporters(ctx, st, j, q(c), 3); err != nil {
+				tb.Fatalf("FindSupporters(%q): %v", q(c), err)
+			}
+			ds = append(ds, time.Since(start))
+		}
+		slices.Sort(ds)
+		ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+		return fmt.Sprintf("%.1f/%.1f", ms(ds[len(ds)/2]), ms(ds[len(ds)*99/100]))
+	}
+	return timeIt(func(c argmap.Claim) string { return c.ID }), timeIt(func(c argmap.Claim) string { return c.Text })
+}
