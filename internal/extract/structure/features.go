@@ -97,6 +97,10 @@ var (
 	kTrgW0Is               = newKey("trg.w0=")
 	kTrgWeak               = newKey("trg.weak")
 	kW0Is                  = newKey("w0=")
+	kStrongFirstInText     = newKey("strong.first.in.text")
+	kStrongOnly            = newKey("strong.only")
+	kEvalMax               = newKey("eval.max")
+	kOpinionFirstInText    = newKey("opinion.first.in.text")
 )
 
 // Every feature the classifiers see is built here: of a candidate split
@@ -116,6 +120,10 @@ type view struct {
 	shared []int
 	deg    []int
 	maxDeg int
+	// what the units are like next to the others: the first unit with a
+	// strong modal and how many have one, the most evaluative words in a
+	// unit, the first unit where the writer states an opinion
+	firstStrong, nStrong, maxEval, firstOpinion int
 }
 
 // unitInfo is what the features read of one unit.
@@ -222,6 +230,20 @@ func newView(text string, units []Unit) *view {
 	for _, d := range v.deg {
 		v.maxDeg = max(v.maxDeg, d)
 	}
+	v.firstStrong, v.firstOpinion = -1, -1
+	for k := range v.info {
+		o := &v.info[k]
+		if o.strong {
+			v.nStrong++
+			if v.firstStrong < 0 {
+				v.firstStrong = k
+			}
+		}
+		v.maxEval = max(v.maxEval, o.eval)
+		if v.firstOpinion < 0 && (o.class == classOpinion || o.class2 == classOpinion || contains(o.any, classOpinion)) {
+			v.firstOpinion = k
+		}
+	}
 	return v
 }
 
@@ -301,6 +323,12 @@ func (v *view) unitFeatures(fs *featureSet, i int, near bool) {
 	flag(kStrongFirst, in.strong && i == 0)
 	flag(kStrongLast, in.strong && i == n-1)
 	fs.on(kEvalIs, bucket(in.eval, 0, 1, 2))
+	// the same next to the text's other units: which unit is the most
+	// claim-like is what the central claim chooses
+	flag(kStrongFirstInText, v.firstStrong == i)
+	flag(kStrongOnly, in.strong && v.nStrong == 1)
+	flag(kEvalMax, in.eval > 0 && in.eval == v.maxEval)
+	flag(kOpinionFirstInText, v.firstOpinion == i)
 	fs.on(kLenIs, bucket(len(in.ws), 4, 8, 14, 22))
 	if n > 1 {
 		fs.add(kDegfrac, float64(v.deg[i])/float64(n-1))
