@@ -17,7 +17,7 @@ import (
 
 // cli runs argmap with args in dir's environment and returns its exit code
 // and output streams.
-func cli(t *testing.T, envv map[string]string, args ...string) (int, string, string) {
+func cli(t testing.TB, envv map[string]string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	e := &env{stdout: &out, stderr: &errb, getenv: func(k string) string { return envv[k] }}

@@ -74,11 +74,16 @@ func serve(ctx context.Context, e *env, st argmap.Store, cfg httpapi.Config, l n
 		return err
 	}
 	defer closeR()
-	ss, judge := withSearch(st), extract.NewStancer()
-	ui := webui.New(ss, webui.Options{Logger: cfg.Logger, ReadLocked: cfg.ReadTokensRequired, DefaultDepth: cfg.DefaultDepth, Judge: judge})
-	srv := httpapi.New(cfg, httpapi.Deps{Store: ss, Ingester: newIngester(st), Renderer: r, Judge: judge, Interchange: newInterchange(st), UI: ui})
+	srv := newAPI(st, cfg, r)
 	fmt.Fprintf(e.stderr, "argmap: serving on http://%s (map: http://%s/v1/map.svg, API: http://%s/openapi.yaml)\n", l.Addr(), l.Addr(), l.Addr())
 	return srv.Serve(ctx, l)
+}
+
+// newAPI wires the API and the web app over st as serve runs them.
+func newAPI(st argmap.Store, cfg httpapi.Config, r argmap.Renderer) *httpapi.Server {
+	ss, judge := withSearch(st), extract.NewStancer()
+	ui := webui.New(ss, webui.Options{Logger: cfg.Logger, ReadLocked: cfg.ReadTokensRequired, DefaultDepth: cfg.DefaultDepth, Judge: judge})
+	return httpapi.New(cfg, httpapi.Deps{Store: ss, Ingester: newIngester(st), Renderer: r, Judge: judge, Interchange: newInterchange(st), UI: ui})
 }
 
 // apiConfig reads the API's settings from the environment.

@@ -49,3 +49,21 @@ func BenchmarkSupporters(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSupportersParallel is BenchmarkSupporters from GOMAXPROCS
+// goroutines at once: the in-process figure that wrk's requests/s over HTTP
+// (scripts/bench-api.sh, 16 connections) compares with.
+func BenchmarkSupportersParallel(b *testing.B) {
+	h := benchServer(b)
+	target := "/v1/supporters?q=" + url.QueryEscape("IOM serves the interests of states")
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, target, nil))
+			if w.Code != http.StatusOK {
+				b.Errorf("GET %s = %d %s", target, w.Code, w.Body)
+				return
+			}
+		}
+	})
+}
