@@ -24,7 +24,10 @@ func (c Cut) String() string {
 		return "nothing left out"
 	}
 	how := fmt.Sprintf("the largest %d of %d connected parts whole", c.KeptComponents, c.Components)
-	if c.Partial {
+	switch {
+	case c.Partial && c.KeptComponents == 0:
+		how = fmt.Sprintf("part of one of %d connected parts: its nodes nearest the focus, then the best connected", c.Components)
+	case c.Partial:
 		how += ", then the best-connected nodes of the next"
 	}
 	return fmt.Sprintf("drew %d of %d claims and %d of %d evidence (%s); left out %d claims, %d evidence, %d relations",

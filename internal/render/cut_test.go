@@ -2,6 +2,7 @@ package render_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -64,18 +65,19 @@ func TestTrim(t *testing.T) {
 		focus   string
 		want    []string
 		omitted render.Cut
+		says    string
 	}{
-		{"fits", 20, "", ids(cutGraph()), render.Cut{}},
+		{"fits", 20, "", ids(cutGraph()), render.Cut{}, "nothing left out"},
 		{"largest parts first, not the lowest IDs", 8, "",
 			[]string{"act_x", "clm_m1", "clm_m2", "clm_s1", "clm_s2", "clm_s3", "clm_s4", "clm_z_hub", "evd_m",
 				"rel_clm_s1", "rel_clm_s2", "rel_clm_s3", "rel_clm_s4", "rel_m", "rel_out", "rel_u", "src_a"},
-			render.Cut{Claims: 4}},
+			render.Cut{Claims: 4}, "the largest 2 of 6 connected parts whole); left out 4 claims"},
 		{"a part that does not fit gives its best-connected nodes", 2, "",
 			[]string{"act_x", "clm_s1", "clm_z_hub", "rel_clm_s1", "src_a"},
-			render.Cut{Claims: 9, Evidence: 1, Relations: 6, Partial: true}},
+			render.Cut{Claims: 9, Evidence: 1, Relations: 6, Partial: true}, "part of one of"},
 		{"the focus's part first, nearest first", 2, "clm_m2",
 			[]string{"clm_m1", "clm_m2", "rel_m", "rel_out"},
-			render.Cut{Claims: 9, Evidence: 1, Relations: 5, Partial: true}},
+			render.Cut{Claims: 9, Evidence: 1, Relations: 5, Partial: true}, "nearest the focus, then the best connected"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -86,6 +88,9 @@ func TestTrim(t *testing.T) {
 			}
 			if cut.Claims != tt.omitted.Claims || cut.Evidence != tt.omitted.Evidence || cut.Relations != tt.omitted.Relations || cut.Partial != tt.omitted.Partial {
 				t.Errorf("Trim(%d, %q) left out %+v, want %+v", tt.max, tt.focus, cut, tt.omitted)
+			}
+			if !strings.Contains(cut.String(), tt.says) {
+				t.Errorf("Cut.String() = %q, want it to say %q", cut.String(), tt.says)
 			}
 			if cut.Omitted() != (tt.omitted.Claims+tt.omitted.Evidence+tt.omitted.Relations > 0) {
 				t.Errorf("Cut.Omitted() = %v for %+v", cut.Omitted(), cut)
