@@ -1,6 +1,7 @@
 package webui
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -24,15 +25,37 @@ type fieldChange struct {
 	Name, Before, After string
 }
 
-// changesOf turns audit entries into changes.
-func changesOf(es []argmap.AuditEntry) []change {
+// changes turns audit entries into changes, naming the claims and evidence
+// they touch by their texts (one read; a record since deleted keeps its ID).
+func (u *UI) changes(ctx context.Context, es []argmap.AuditEntry) []change {
+	var ids []string
+	for _, e := range es {
+		ids = append(ids, e.TargetID)
+		ids = append(ids, e.Refs...)
+	}
+	texts, err := u.store.NodeTexts(ctx, ids)
+	if err != nil {
+		texts = nil // the IDs will do
+	}
+	return changesOf(es, texts)
+}
+
+// changesOf turns audit entries into changes; texts holds the short texts of
+// claims and evidence by ID.
+func changesOf(es []argmap.AuditEntry, texts map[string]string) []change {
+	name := func(id string) string {
+		if t, ok := texts[id]; ok && t != "" {
+			return "“" + shortText(t, 60) + "”"
+		}
+		return id
+	}
 	out := make([]change, 0, len(es))
 	for _, e := range es {
 		c := change{Entry: e, When: e.At.UTC().Format(time.DateTime) + " UTC"}
 		var before, after map[string]any
 		_ = json.Unmarshal(e.Before, &before)
 		_ = json.Unmarshal(e.After, &after)
-		label := describe(e.Kind, before, after)
+		label := describe(e.Kind, before, after, name)
 		switch e.Action {
 		case argmap.AuditCreate:
 			c.Summary = "created " + string(e.Kind) + " " + label
@@ -40,7 +63,11 @@ func changesOf(es []argmap.AuditEntry) []change {
 			c.Summary = "deleted " + string(e.Kind) + " " + label
 		case argmap.AuditMerge:
 			if e.Kind == argmap.KindClaim {
-				c.Summary = "joined " + strings.Join(e.Refs, ", ") + " into the proposition of " + e.TargetID
+				var moved []string
+				for _, r := range e.Refs {
+					moved = append(moved, name(r))
+				}
+				c.Summary = "joined " + strings.Join(moved, ", ") + " into the proposition of " + name(e.TargetID)
 				c.Link = "/ui/claims/" + e.TargetID
 			} else {
 				c.Summary = "merged an actor into " + label
@@ -79,8 +106,9 @@ func changesOf(es []argmap.AuditEntry) []change {
 	return out
 }
 
-// describe names the record of an entry in a few words.
-func describe(kind argmap.NodeKind, before, after map[string]any) string {
+// describe names the record of an entry in a few words; name names a
+// claim or evidence by ID.
+func describe(kind argmap.NodeKind, before, after map[string]any, name func(id string) string) string {
 	rec := after
 	if rec == nil {
 		rec = before
@@ -105,10 +133,10 @@ func describe(kind argmap.NodeKind, before, after map[string]any) string {
 		var ids []string
 		for _, f := range from {
 			if s, ok := f.(string); ok {
-				ids = append(ids, s)
+				ids = append(ids, name(s))
 			}
 		}
-		return "(" + strings.Join(ids, ", ") + " " + k + " " + to + ")"
+		return "(" + strings.Join(ids, ", ") + " " + k + " " + name(to) + ")"
 	}
 	return ""
 }
@@ -147,5 +175,5 @@ func (u *UI) audit(w http.ResponseWriter, r *http.Request) {
 		Next    string
 		Who     string
 		Node    string
-	}{changesOf(es), next, f.Who, f.NodeID}})
+	}{u.changes(ctx, es), next, f.Who, f.NodeID}})
 }

@@ -136,7 +136,7 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		Semantics  string
 		Labels     bool
 		ShowGist   bool
-	}{cl, lk.roles(cl.Actors), lk.backings(ans.Supporting), lk.backings(ans.Contesting), rv, depth, []int{1, 2, 3, 4, 5}, changesOf(history),
+	}{cl, lk.roles(cl.Actors), lk.backings(ans.Supporting), lk.backings(ans.Contesting), rv, depth, []int{1, 2, 3, 4, 5}, u.changes(ctx, history),
 		stated, len(sameAll) - 1, ev.Of(id), semanticsOf(ev), labels,
 		cl.Gist != "" && strings.TrimRight(cl.Gist, ". ") != strings.TrimRight(strings.Join(strings.Fields(cl.Text), " "), ". ")}})
 }
