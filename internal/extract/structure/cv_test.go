@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/argmap/argmap/internal/extract"
@@ -28,11 +29,32 @@ func microtexts(t *testing.T) []structure.Doc {
 // TestCrossValidation trains on four folds of microtexts2 (texts on one
 // topic in one fold) and scores the fifth, for each fold, and holds the
 // mean above floors a little below what the model reaches.
+// ARGMAP_CV_SEEDS=N repeats it with training seeds 1..N and logs the mean
+// over the seeds too: one seed's mean moves by about ±0.015 (central claim)
+// and ±0.005 (relation F1) from seed to seed, more than many changes gain.
 func TestCrossValidation(t *testing.T) {
 	if testing.Short() {
 		t.Skip("cross-validation trains five models; skipped with -short")
 	}
 	docs := microtexts(t)
+	seeds := 1
+	if n, err := strconv.Atoi(os.Getenv("ARGMAP_CV_SEEDS")); err == nil && n > 1 {
+		seeds = n
+	}
+	var all structure.Score
+	for seed := 1; seed <= seeds; seed++ {
+		s := crossValidate(t, docs, uint64(seed))
+		all.CentralAcc += s.CentralAcc / float64(seeds)
+		all.RelationF1 += s.RelationF1 / float64(seeds)
+	}
+	if seeds > 1 {
+		t.Logf("mean over seeds 1..%d: central %.4f, relation F1 %.4f", seeds, all.CentralAcc, all.RelationF1)
+	}
+}
+
+// crossValidate runs the five folds with one training seed.
+func crossValidate(t *testing.T, docs []structure.Doc, seed uint64) structure.Score {
+	t.Helper()
 	const k = 5
 	folds := structure.Folds(docs, k)
 	var sum structure.Score
@@ -45,7 +67,7 @@ func TestCrossValidation(t *testing.T) {
 				train = append(train, d)
 			}
 		}
-		m, _, err := structure.Train(context.Background(), train, structure.TrainOptions{})
+		m, _, err := structure.Train(context.Background(), train, structure.TrainOptions{Seed: seed})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -57,8 +79,9 @@ func TestCrossValidation(t *testing.T) {
 		sum.RelationF1 += s.RelationF1 / k
 		sum.SegmentF1 += s.SegmentF1 / k
 	}
-	t.Logf("mean: central %.3f, relation F1 %.3f, segments F1 %.3f", sum.CentralAcc, sum.RelationF1, sum.SegmentF1)
-	// floors a little below what the model reaches (0.759, 0.420, 0.886)
+	t.Logf("seed %d mean: central %.3f, relation F1 %.3f, segments F1 %.3f", seed, sum.CentralAcc, sum.RelationF1, sum.SegmentF1)
+	// floors a little below what the model reaches (seed 1: 0.759, 0.420,
+	// 0.886; seeds 1..5: 0.753, 0.419)
 	if sum.CentralAcc < 0.70 {
 		t.Errorf("mean central claim accuracy = %.3f, want >= 0.70", sum.CentralAcc)
 	}
@@ -68,4 +91,5 @@ func TestCrossValidation(t *testing.T) {
 	if sum.SegmentF1 < 0.85 {
 		t.Errorf("mean segment F1 = %.3f, want >= 0.85", sum.SegmentF1)
 	}
+	return sum
 }
