@@ -213,3 +213,26 @@ func TestAuditedOrNotMade(t *testing.T) {
 		}
 	}
 }
+
+// TestEditClearsGist: a claim's new text without a gist clears the old gist,
+// which summed up the old text; a gist given with it is kept.
+func TestEditClearsGist(t *testing.T) {
+	e := newEnv(t, httpapi.Config{}, openStore(t), nil)
+	r := e.write(http.MethodPost, "/v1/claims", `{"text":"Ferries should be sold to cut fares.","gist":"Sell the ferries"}`)
+	wantStatus(t, "POST claim", r, http.StatusCreated)
+	var cl argmap.Claim
+	r.JSON(t, &cl)
+	for _, tc := range []struct{ body, text, gist string }{
+		{`{"text":"Ferries should stay public."}`, "Ferries should stay public.", ""},
+		{`{"text":"Ferries should be sold.","gist":"Sell them"}`, "Ferries should be sold.", "Sell them"},
+		{`{"score":0.5}`, "Ferries should be sold.", "Sell them"},
+	} {
+		r := e.write(http.MethodPatch, "/v1/claims/"+cl.ID, tc.body)
+		wantStatus(t, "PATCH "+tc.body, r, http.StatusOK)
+		var got argmap.Claim
+		r.JSON(t, &got)
+		if got.Text != tc.text || got.Gist != tc.gist {
+			t.Errorf("PATCH %s = text %q gist %q, want %q and %q", tc.body, got.Text, got.Gist, tc.text, tc.gist)
+		}
+	}
+}

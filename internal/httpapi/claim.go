@@ -160,6 +160,12 @@ func (s *Server) updateClaim(c *gin.Context) {
 		s.fail(c, argmap.Errorf(argmap.EINVALID, "origin may only be set to curated (accepting the claim)"))
 		return
 	}
+	if in.Text != nil && in.Gist == nil {
+		// The gist summed up the old text: a new text without a gist
+		// clears it, so that pages and maps show the text as written.
+		none := ""
+		in.Gist = &none
+	}
 	var cl *argmap.Claim
 	err = s.atomically(c, func(ctx context.Context, st argmap.Store) (change, error) {
 		before, err := st.Claim(ctx, id)
