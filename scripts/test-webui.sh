@@ -18,8 +18,10 @@ start=$(date +%s)
 if ! command -v chromium >/dev/null 2>&1 || ! command -v firefox-esr >/dev/null 2>&1 || ! dpkg -s fonts-liberation >/dev/null 2>&1; then
 	echo "installing chromium, firefox-esr and fonts-liberation (apt)"
 	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -qq
-	apt-get install -y -qq chromium firefox-esr fonts-liberation >/dev/null
+	sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo="sudo -E"
+	$sudo apt-get update -qq
+	$sudo apt-get install -y -qq chromium firefox-esr fonts-liberation >/dev/null
 fi
 dir=scripts/webui
 if [ ! -f "$dir/node_modules/playwright-core/package.json" ] ||
