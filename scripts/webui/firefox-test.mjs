@@ -1,9 +1,10 @@
 // Browser tests of the web app in a Firefox-class renderer: puppeteer-core
 // drives Debian's firefox-esr over WebDriver BiDi (no browser is
 // downloaded) against a running argmap server holding the demo store. It
-// checks what depends on the renderer: every map label fits its box, the
-// interactive maps draw, pages load without console errors, and how long
-// they take. Usage:
+// checks what depends on the renderer: every map label fits its box
+// (documents, a claim, the claim coloured by the evaluation, its print view,
+// the explorer), the maps draw, pages load without console errors, and how
+// long they take. Usage:
 //   node firefox-test.mjs BASE_URL SCREENSHOT_DIR
 // Environment: FIREFOX (the browser binary, default /usr/bin/firefox-esr).
 // Exits non-zero after printing the failed checks.
@@ -68,6 +69,12 @@ try {
     await visit(best, 'claim');
     await checkMap('claim');
     await page.screenshot({ path: path.join(shots, `firefox-${tag}-03-claim.png`) });
+    // The same map coloured by the evaluation (badged labels), and its print view.
+    await visit(best + (best.includes('?') ? '&' : '?') + 'labels=1', 'claim');
+    await checkMap('evaluated claim');
+    const claimID = best.replace(/^\/ui\/claims\/([^?]+).*$/, '$1');
+    await visit('/ui/print/' + claimID, 'print');
+    await checkMap('print');
     await visit('/ui/explore', 'explore');
     await checkMap('explorer');
     await page.screenshot({ path: path.join(shots, `firefox-${tag}-04-explore.png`) });
