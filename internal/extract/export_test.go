@@ -47,7 +47,7 @@ func RunStages(p *Pipeline, name string, data []byte, stage string) (string, []S
 		assignRoles(d)
 	case "structure":
 		assignRoles(d)
-		p.argue(d)
+		p.argue(ctx, d)
 	default:
 		return "", nil, fmt.Errorf("no stage %q", stage)
 	}

@@ -123,8 +123,14 @@ func (p *Pipeline) Extract(ctx context.Context, doc argmap.Document) (*argmap.Gr
 	if err := p.findUnits(ctx, d); err != nil { // units.go
 		return nil, err
 	}
-	assignRoles(d)      // roles.go
-	p.argue(d)          // structure.go
+	assignRoles(d) // roles.go
+	if err := cancelled(ctx); err != nil {
+		return nil, err
+	}
+	p.argue(ctx, d) // structure.go; stops between blocks when ctx ends
+	if err := cancelled(ctx); err != nil {
+		return nil, err
+	}
 	return link(ctx, d) // links.go
 }
 

@@ -1,6 +1,10 @@
 package extract
 
-import argstruct "github.com/argmap/argmap/internal/extract/structure"
+import (
+	"context"
+
+	argstruct "github.com/argmap/argmap/internal/extract/structure"
+)
 
 // The structure stage: the argumentative sentences are split into units
 // below the sentence, and the structure parser (package structure) decides
@@ -41,7 +45,8 @@ func promotable(v Verdict) bool {
 // the document's units into argumentative discourse units and decodes their
 // structure, recording it in each unit's arg. The document's units become
 // the new ones, in text order.
-func (p *Pipeline) argue(d *state) {
+// argue stops between blocks when ctx ends; Extract then returns the error.
+func (p *Pipeline) argue(ctx context.Context, d *state) {
 	m := p.structure
 	if m == nil {
 		return
@@ -86,7 +91,7 @@ func (p *Pipeline) argue(d *state) {
 	for k := range aus {
 		aus[k].Leaf = !asides && units[idx[aus[k].Sent]].Label == LabelEvidence
 	}
-	st := m.Parse(text, aus, argstruct.ParseOptions{OneArgument: oneArgument})
+	st := m.Parse(text, aus, argstruct.ParseOptions{OneArgument: oneArgument, Stop: func() bool { return ctx.Err() != nil }})
 	// the new unit list: every unit of a split sentence takes its verdict
 	bySent := make([][]int, len(sents))
 	for k, a := range aus {

@@ -54,6 +54,10 @@ type ParseOptions struct {
 	// be and still one attach to the other, unless the target is the
 	// block's central claim (0: 3).
 	Window int
+	// Stop, when set, is asked between blocks; once it answers true Parse
+	// returns at once with what it has, which the caller then discards
+	// (extraction passes its context's cancellation).
+	Stop func() bool
 }
 
 // Parse decodes the structure of units (in text order) of text. A text of
@@ -104,6 +108,9 @@ func (m *Model) Parse(text string, units []Unit, opt ParseOptions) Structure {
 	var roots []rootInfo
 	var leaves []int
 	for _, b := range blocks {
+		if opt.Stop != nil && opt.Stop() {
+			return st
+		}
 		t := m.decode(newView(text, units[b.start:b.end]), opt.Window, maxRoots)
 		for k, p := range t.opp {
 			st.Opponent[b.start+k] = p
