@@ -23,17 +23,20 @@ type Reader func(ctx context.Context, i int) (argmap.Document, error)
 
 // IngestAll ingests n documents: workers (GOMAXPROCS when 0 or less) read and
 // extract several documents at once while one writer links and stores them
-// one after another, in order, each in its own transaction (all or nothing
-// per document, as Ingest). done is called once per document, in order, from
-// the calling goroutine, as soon as the document is stored or has failed. At
-// most twice as many documents as workers are held in memory at a time.
+// one after another, in order (several small ones in one transaction, each
+// still all or nothing, as Ingest). done is called once per document, in order, from
+// the calling goroutine, once the document is stored or has failed. At most
+// 2×workers+32 documents, and about 64 MiB of them past what the workers
+// hold, are in memory at a time.
 // When ctx ends, IngestAll stops and returns ctx's error; documents not
 // reported to done were not stored.
 func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, done func(Outcome)) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	window := 2 * workers
+	// documents in flight: enough for a batch beside the workers' own, and
+	// at most maxAhead bytes of them read ahead (checked before a read)
+	window := 2*workers + maxBatch
 	type item struct {
 		name  string
 		bytes int
@@ -56,7 +59,14 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 		wg.Wait()
 	}()
 	var mu sync.Mutex
-	next := 0
+	cond := sync.NewCond(&mu)
+	next, inflight := 0, 0
+	go func() { // wake the workers waiting for room when ctx ends
+		<-ctx.Done()
+		mu.Lock()
+		cond.Broadcast()
+		mu.Unlock()
+	}()
 	for range min(workers, n) {
 		wg.Add(1)
 		go func() {
@@ -68,15 +78,21 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 				case <-tokens:
 				}
 				mu.Lock()
+				for inflight >= maxAhead && ctx.Err() == nil {
+					cond.Wait()
+				}
 				i := next
 				next++
 				mu.Unlock()
-				if i >= n {
+				if i >= n || ctx.Err() != nil {
 					return
 				}
 				it := item{}
 				doc, err := read(ctx, i)
 				it.name, it.bytes = doc.Name, len(doc.Data)
+				mu.Lock()
+				inflight += it.bytes
+				mu.Unlock()
 				if err != nil {
 					it.p = prepared{err: err}
 				} else {
@@ -86,22 +102,154 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 			}
 		}()
 	}
-	for i := 0; i < n; i++ {
+	// the writer: documents already extracted are committed together, in
+	// one transaction, up to a batch (a transaction's commit cost about as
+	// much as linking and writing a small document)
+	for i := 0; i < n; {
 		var it item
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
 		case it = <-slots[i%window]:
 		}
-		if ctx.Err() != nil {
-			return ctx.Err()
+		batch := []item{it}
+		i++
+		size := batchSize(it.p)
+		for size > 0 && len(batch) < maxBatch && i < n && size < maxBatchBytes {
+			var more item
+			ready := false
+			select {
+			case more = <-slots[i%window]:
+				ready = true
+			default:
+			}
+			if !ready {
+				break // not extracted yet: commit what is ready
+			}
+			batch = append(batch, more)
+			i++
+			if batchSize(more.p) == 0 {
+				break // committed on its own
+			}
+			size += batchSize(more.p)
 		}
-		res, err := s.commit(ctx, it.p)
-		if err != nil && ctx.Err() != nil {
-			return ctx.Err() // interrupted, not the document's fault
+		ps := make([]prepared, len(batch))
+		for k := range batch {
+			ps[k] = batch[k].p
 		}
-		done(Outcome{Index: i, Name: it.name, Bytes: it.bytes, Result: res, Err: err})
-		tokens <- struct{}{}
+		results, errs := s.commitAll(ctx, ps)
+		for k, b := range batch {
+			if errs[k] != nil && ctx.Err() != nil {
+				return ctx.Err() // interrupted, not the document's fault
+			}
+			done(Outcome{Index: i - len(batch) + k, Name: b.name, Bytes: b.bytes, Result: results[k], Err: errs[k]})
+			mu.Lock()
+			inflight -= b.bytes
+			cond.Broadcast()
+			mu.Unlock()
+			tokens <- struct{}{}
+		}
 	}
 	return nil
+}
+
+// Batches of documents committed in one transaction: at most maxBatch
+// documents, of maxBatchBytes of text in all; a document of more than
+// linkPart claims, or one that failed or is stored already, ends a batch.
+const (
+	maxBatch      = 32
+	maxBatchBytes = 4 << 20
+)
+
+// maxAhead bounds the bytes of documents read and not yet written: a
+// worker does not read another document past it.
+const maxAhead = 64 << 20
+
+// batchSize is the weight of a prepared document in a batch, 0 when it is
+// committed on its own.
+func batchSize(p prepared) int {
+	if p.g == nil || len(p.g.Claims) > linkPart || len(p.g.Sources) == 0 {
+		return 0
+	}
+	return len(p.g.Sources[0].Text) + 1
+}
+
+// commitAll commits prepared documents in order, those that can be in one
+// transaction (argmap.Transactor): each is linked to the stored claims and
+// to those before it in the transaction, and written. If any of them fails,
+// the transaction is rolled back and every document is committed on its
+// own (commit, with its answers to conflicts and vanished candidates), so
+// each document is still stored all or nothing, and a bad one costs the
+// batch a second pass only.
+func (s *Service) commitAll(ctx context.Context, ps []prepared) ([]*argmap.IngestResult, []error) {
+	results := make([]*argmap.IngestResult, len(ps))
+	errs := make([]error, len(ps))
+	var batch []int // the documents to write together
+	hashes := map[string]bool{}
+	for k, p := range ps {
+		if batchSize(p) > 0 && !hashes[p.hash] {
+			hashes[p.hash] = true
+			batch = append(batch, k)
+		}
+	}
+	tr, ok := s.store.(argmap.Transactor)
+	if ok && len(batch) > 1 {
+		type state struct {
+			relations int
+			props     []string
+		}
+		saved := make([]state, len(batch))
+		for b, k := range batch {
+			g := ps[k].g
+			saved[b].relations = len(g.Relations)
+			for _, c := range g.Claims {
+				saved[b].props = append(saved[b].props, c.Proposition)
+			}
+		}
+		restore := func() {
+			for b, k := range batch {
+				g := ps[k].g
+				g.Relations = g.Relations[:saved[b].relations]
+				for i := range g.Claims {
+					g.Claims[i].Proposition = saved[b].props[i]
+				}
+			}
+		}
+		err := tr.Atomically(ctx, func(tx argmap.Store) error {
+			restore() // fn may be called again
+			for _, k := range batch {
+				if err := s.linkIn(ctx, tx, ps[k].g); err != nil {
+					return err
+				}
+				if err := tx.WriteGraph(ctx, ps[k].g); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err == nil {
+			inBatch := map[int]bool{}
+			for _, k := range batch {
+				inBatch[k] = true
+				results[k] = created(ps[k].g)
+			}
+			for k := range ps {
+				if !inBatch[k] {
+					results[k], errs[k] = s.commit(ctx, ps[k])
+				}
+			}
+			return results, errs
+		}
+		restore()
+		if ctx.Err() != nil {
+			for k := range errs {
+				errs[k] = ctx.Err()
+			}
+			return results, errs
+		}
+	}
+	for k := range ps {
+		results[k], errs[k] = s.commit(ctx, ps[k])
+	}
+	return results, errs
 }

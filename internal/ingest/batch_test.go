@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -11,7 +12,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract"
 	"github.com/argmap/argmap/internal/ingest"
+	"github.com/argmap/argmap/internal/sqlitestore"
 )
 
 // demoDocs returns the demo corpus documents, sorted by name.
@@ -117,31 +120,113 @@ func TestIngestAll(t *testing.T) {
 	}
 }
 
-// TestIngestAllInterrupted: once the context ends no further document is
-// stored or reported, and IngestAll says why it stopped.
+// TestIngestAllInterrupted: once the context ends IngestAll stops and says
+// why; every document it reported is stored, and none it did not report.
 func TestIngestAllInterrupted(t *testing.T) {
-	docs := demoDocs(t)
+	var docs []argmap.Document
+	for i := 0; i < 80; i++ { // more than a batch
+		d := demoDocs(t)[i%8]
+		d.Data = append(append([]byte{}, d.Data...), fmt.Sprintf("\n\nCopy %d.\n", i)...)
+		docs = append(docs, d)
+	}
 	st := openStore(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	reported := 0
+	reported := map[int]bool{}
 	read := func(_ context.Context, i int) (argmap.Document, error) { return docs[i], nil }
 	err := newService(st).IngestAll(ctx, len(docs), 2, read, func(o ingest.Outcome) {
-		reported++
-		if reported == 2 {
+		reported[o.Index] = true
+		if len(reported) == 2 {
 			cancel()
 		}
 	})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("IngestAll after cancel = %v, want context.Canceled", err)
 	}
-	if reported != 2 {
-		t.Errorf("documents reported = %d, want 2", reported)
+	if len(reported) >= len(docs) {
+		t.Errorf("all %d documents reported after the cancel", len(reported))
 	}
 	for i, d := range docs {
 		_, err := st.SourceByHash(context.Background(), argmap.ContentHash(d.Data))
-		if stored := err == nil; stored != (i < 2) {
-			t.Errorf("document %d (%s) stored = %v, want %v", i, d.Name, stored, i < 2)
+		if stored := err == nil; stored != reported[i] {
+			t.Errorf("document %d stored = %v, reported = %v", i, stored, reported[i])
+		}
+	}
+}
+
+// batchStore counts the graphs written in each transaction and can fail
+// the write of one document inside a transaction of several.
+type batchStore struct {
+	*sqlitestore.Store
+	perTx   []int
+	failFor string // a source title
+}
+
+func (b *batchStore) Atomically(ctx context.Context, fn func(tx argmap.Store) error) error {
+	b.perTx = append(b.perTx, 0)
+	return b.Store.Atomically(ctx, func(tx argmap.Store) error {
+		return fn(&batchTx{Store: tx, b: b})
+	})
+}
+
+type batchTx struct {
+	argmap.Store
+	b *batchStore
+}
+
+func (t *batchTx) WriteGraph(ctx context.Context, g *argmap.Graph) error {
+	t.b.perTx[len(t.b.perTx)-1]++
+	if t.b.failFor != "" && g.Sources[0].Title == t.b.failFor {
+		return argmap.Errorf(argmap.ECONFLICT, "made to fail")
+	}
+	return t.Store.WriteGraph(ctx, g)
+}
+
+func (t *batchTx) ClaimsByKeys(ctx context.Context, keys []string, perKey int) ([]argmap.Claim, error) {
+	return t.Store.(argmap.KeyedClaims).ClaimsByKeys(ctx, keys, perKey)
+}
+
+// TestCommitTogether: documents committed in one transaction are stored and
+// linked as one after another; when one of them fails inside it, the
+// transaction is rolled back and each is committed on its own.
+func TestCommitTogether(t *testing.T) {
+	ctx := context.Background()
+	docs := demoDocs(t)
+	one := openStore(t)
+	for _, d := range docs {
+		if _, err := newService(one).Ingest(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantProps, wantRels := linkage(t, one)
+	for _, fail := range []bool{false, true} {
+		bs := &batchStore{Store: openStore(t)}
+		svc := ingest.New(bs, extract.New(extract.Options{}), extract.NewLinker())
+		if fail {
+			res, _ := newService(openStore(t)).Ingest(ctx, docs[3])
+			bs.failFor = res.Source.Title
+		}
+		results, errs := svc.CommitTogether(ctx, docs)
+		for i := range docs {
+			if errs[i] != nil || !results[i].Created {
+				t.Errorf("fail=%v: document %d: %+v, %v; want created", fail, i, results[i], errs[i])
+			}
+		}
+		// all in one transaction; with the failure, it stopped at the
+		// fourth and the documents were written one by one after it
+		want := []int{len(docs)}
+		if fail {
+			want = []int{4}
+		}
+		if diff := cmp.Diff(want, bs.perTx); diff != "" {
+			t.Errorf("fail=%v: graphs written per transaction (-want +got):\n%s", fail, diff)
+		}
+		gotProps, gotRels := linkage(t, bs.Store)
+		if diff := cmp.Diff(wantProps, gotProps); diff != "" {
+			t.Errorf("fail=%v: propositions, together vs one by one (-want +got):\n%s", fail, diff)
+		}
+		if diff := cmp.Diff(wantRels, gotRels); diff != "" {
+			t.Errorf("fail=%v: relations, together vs one by one (-want +got):\n%s", fail, diff)
 		}
 	}
 }

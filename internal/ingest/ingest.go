@@ -116,13 +116,17 @@ func (s *Service) commit(ctx context.Context, p prepared) (*argmap.IngestResult,
 	if err != nil {
 		return nil, err
 	}
-	src := g.Sources[0]
-	res := &argmap.IngestResult{Source: src, Created: true, Counts: g.Counts()}
+	return created(g), nil
+}
+
+// created is the result of ingesting g, stored.
+func created(g *argmap.Graph) *argmap.IngestResult {
+	res := &argmap.IngestResult{Source: g.Sources[0], Created: true, Counts: g.Counts()}
 	if res.Counts.Claims+res.Counts.Evidence == 0 {
 		res.Warnings = append(res.Warnings, argmap.WarnNothingFound)
 	}
 	res.Source.Text = ""
-	return res, nil
+	return res
 }
 
 // linkPart bounds the claims linked at once. A document with more claims
@@ -137,6 +141,11 @@ const linkPart = 256
 // link joins the claims of g to the propositions they restate and adds the
 // relations to those they deny.
 func (s *Service) link(ctx context.Context, g *argmap.Graph) error {
+	return s.linkIn(ctx, s.store, g)
+}
+
+// linkIn is link with the candidates read from st.
+func (s *Service) linkIn(ctx context.Context, st Store, g *argmap.Graph) error {
 	if s.linker == nil || len(g.Claims) == 0 {
 		return nil
 	}
@@ -152,7 +161,7 @@ func (s *Service) link(ctx context.Context, g *argmap.Graph) error {
 		if earlier == nil {
 			part = g.Claims
 		}
-		stored, err := s.candidatesFor(ctx, part)
+		stored, err := s.candidatesFor(ctx, st, part)
 		if err != nil {
 			return err
 		}
@@ -354,7 +363,7 @@ func (s *Service) dropVanishedLinks(ctx context.Context, g *argmap.Graph, own in
 
 // candidatesFor finds stored claims that may state the same proposition as
 // a claim of g, or deny it: the best full-text matches of each claim's gist.
-func (s *Service) candidatesFor(ctx context.Context, claims []argmap.Claim) ([]argmap.Claim, error) {
+func (s *Service) candidatesFor(ctx context.Context, st Store, claims []argmap.Claim) ([]argmap.Claim, error) {
 	own := make(map[string]bool, len(claims))
 	for _, c := range claims {
 		own[c.ID] = true
@@ -373,7 +382,7 @@ func (s *Service) candidatesFor(ctx context.Context, claims []argmap.Claim) ([]a
 			reps[c.Proposition] = true
 		}
 	}
-	keyed, byKeys := s.store.(argmap.KeyedClaims)
+	keyed, byKeys := st.(argmap.KeyedClaims)
 	_, keys := s.linker.(keyer)
 	if byKeys && keys {
 		// the link signature (set on g's claims by the caller): a few index
@@ -405,7 +414,7 @@ func (s *Service) candidatesFor(ctx context.Context, claims []argmap.Claim) ([]a
 			queries = []string{keyWords(q, maxKeyWords)}
 		}
 		for _, q := range queries {
-			hits, err := s.store.SearchClaims(ctx, q, s.candidates)
+			hits, err := st.SearchClaims(ctx, q, s.candidates)
 			if err != nil {
 				return nil, err
 			}
@@ -420,7 +429,7 @@ func (s *Service) candidatesFor(ctx context.Context, claims []argmap.Claim) ([]a
 		if seen[id] || own[id] {
 			continue
 		}
-		c, err := s.store.Claim(ctx, id)
+		c, err := st.Claim(ctx, id)
 		if argmap.IsNotFound(err) {
 			continue
 		}
