@@ -9,9 +9,10 @@ import (
 	"github.com/argmap/argmap/internal/evaluate"
 )
 
-// evalLimit bounds the claims and evidence a page evaluates; a larger store
-// shows no labels on its pages (argmap evaluate still labels it).
-const evalLimit = 20000
+// evalLimit bounds the claims and evidence a page evaluates (each view reads
+// the whole store for it); a larger store shows no labels on its pages
+// (argmap evaluate and GET /v1/evaluation still label it).
+const evalLimit = 5000
 
 // verdict is one evaluation label, in words, with its reason.
 type verdict struct {
@@ -44,6 +45,13 @@ var labelWords = map[evaluate.Label]string{evaluate.In: "stands", evaluate.Out: 
 // do by default (the semantics chosen for the graph). It returns nil for a
 // store past evalLimit.
 func (u *UI) evaluate(ctx context.Context) (*evaluation, error) {
+	n, err := u.store.Stats(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if n.Claims+n.Evidence > evalLimit {
+		return nil, nil
+	}
 	g, err := u.store.Neighbourhood(ctx, "", 0, evalLimit+1)
 	if err != nil {
 		return nil, err
