@@ -41,10 +41,12 @@ try {
       await page.goto(base + url, { waitUntil: 'load' });
       loads.push({ name: tag + ' ' + name, ms: await page.evaluate(navigationMs) });
     };
-    // checkMap waits for the page's map and checks its labels at 100 % zoom.
-    const checkMap = async (what) => {
+    // checkMap waits for the page's map, takes the screenshot shot (if
+    // any) as the page opened, and checks the map's labels at 100 % zoom.
+    const checkMap = async (what, shot) => {
       await page.waitForSelector('.map[data-ready]', { timeout: 20000 });
       check(await page.$eval('.map[data-ready]', (m) => m.getAttribute('data-ready')) === '1', `${tag}: the ${what} map is drawn`);
+      if (shot) await page.screenshot({ path: path.join(shots, `firefox-${tag}-${shot}.png`) });
       await page.evaluate(atFullSize);
       const n = await page.evaluate(labelCount);
       const bad = await page.evaluate(overflowingLabels);
@@ -60,15 +62,13 @@ try {
     // that once spilled out of their boxes.
     for (const [i, d] of docs.entries()) {
       await visit(d, 'document');
-      await checkMap('document ' + (i + 1));
-      if (i === 1) await page.screenshot({ path: path.join(shots, `firefox-${tag}-02-document.png`) });
+      await checkMap('document ' + (i + 1), i === 1 ? '02-document' : '');
     }
     await visit('/ui/search?q=' + encodeURIComponent('the voluntariness of assisted voluntary return is contested'), 'search');
     check(await page.$$eval('.props a.best', (as) => as.length) > 0, `${tag}: search answers with propositions`);
     const best = await page.$eval('.props a.best', (a) => a.getAttribute('href'));
     await visit(best, 'claim');
-    await checkMap('claim');
-    await page.screenshot({ path: path.join(shots, `firefox-${tag}-03-claim.png`) });
+    await checkMap('claim', '03-claim');
     // The same map coloured by the evaluation (badged labels), and its print view.
     await visit(best + (best.includes('?') ? '&' : '?') + 'labels=1', 'claim');
     await checkMap('evaluated claim');
@@ -76,8 +76,7 @@ try {
     await visit('/ui/print/' + claimID, 'print');
     await checkMap('print');
     await visit('/ui/explore', 'explore');
-    await checkMap('explorer');
-    await page.screenshot({ path: path.join(shots, `firefox-${tag}-04-explore.png`) });
+    await checkMap('explorer', '04-explore');
     await page.close();
   }
 } catch (e) {
