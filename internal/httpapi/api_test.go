@@ -578,3 +578,26 @@ func TestMapCutByRelevance(t *testing.T) {
 		t.Errorf("a map that fits has Argmap-Cut %q", r.Header.Get("Argmap-Cut"))
 	}
 }
+
+// TestWholeMapReadBound checks that the whole map of a store larger than
+// the API reads at once says that it was chosen among part of the store.
+func TestWholeMapReadBound(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 5001 claims")
+	}
+	st := openStore(t)
+	now := argmap.Now()
+	g := &argmap.Graph{}
+	for i := range 5001 {
+		g.Claims = append(g.Claims, argmap.Claim{ID: fmt.Sprintf("clm_b%05d", i), Text: fmt.Sprintf("Claim number %d.", i), Origin: argmap.OriginCurated, Score: 0.5, CreatedAt: now})
+	}
+	if err := st.WriteGraph(t.Context(), g); err != nil {
+		t.Fatal(err)
+	}
+	e := newEnv(t, httpapi.Config{}, st, nil)
+	r := e.get("/v1/map.dot?limit=10")
+	wantStatus(t, "GET /v1/map.dot?limit=10", r, http.StatusOK)
+	if cut := r.Header.Get("Argmap-Cut"); !strings.Contains(cut, "left out 4990 claims") || !strings.Contains(cut, "the store holds more than 5000 claims and evidence") {
+		t.Errorf("Argmap-Cut = %q, want 4990 of the 5000 read left out and the store's size said", cut)
+	}
+}

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"fmt"
 	"net/http"
+	"sort"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -19,10 +20,14 @@ var contentType = map[argmap.RenderFormat]string{
 	argmap.FormatDOT: "text/vnd.graphviz; charset=utf-8",
 }
 
-// Map bounds: how many claims and evidence a map holds by default and at most.
+// Map bounds: how many claims and evidence a map holds by default and at most,
+// and how many are read at most to choose them from (reading a whole store of
+// 30,000 claims took 13 s on a loaded machine; the web app's list of
+// connected arguments reads as many).
 const (
 	defaultMapLimit = 100
 	maxMapLimit     = 500
+	maxMapRead      = 5000
 )
 
 // claimMap renders the neighbourhood of a claim, cut to limit claims and
@@ -46,10 +51,14 @@ func (s *Server) claimMap(f argmap.RenderFormat) gin.HandlerFunc {
 		}
 		// The whole neighbourhood, then the limit by relevance: nearest
 		// the claim first, then best connected (render.Trim).
-		g, err := s.store.Neighbourhood(c.Request.Context(), id, depth, 0)
+		g, err := s.store.Neighbourhood(c.Request.Context(), id, depth, maxMapRead)
 		if err != nil {
 			s.fail(c, err)
 			return
+		}
+		var more string
+		if len(g.Claims)+len(g.Evidence) >= maxMapRead {
+			more = fmt.Sprintf("; the neighbourhood holds more: the map was chosen among its %d claims and evidence nearest the claim", maxMapRead)
 		}
 		g, cut := render.Trim(g, limit, id)
 		title := id
@@ -67,7 +76,7 @@ func (s *Server) claimMap(f argmap.RenderFormat) gin.HandlerFunc {
 			s.fail(c, err)
 			return
 		}
-		s.render(c, g, cut, argmap.RenderOptions{Format: f, Focus: id, Title: title, Across: across})
+		s.render(c, g, cut, more, argmap.RenderOptions{Format: f, Focus: id, Title: title, Across: across})
 	}
 }
 
@@ -82,7 +91,7 @@ func (s *Server) wholeMap(f argmap.RenderFormat) gin.HandlerFunc {
 		}
 		// The whole graph, then the limit by relevance: the largest
 		// connected parts first (render.Trim), never the lowest IDs.
-		g, err := s.store.Neighbourhood(c.Request.Context(), "", 0, 0)
+		g, err := s.store.Neighbourhood(c.Request.Context(), "", 0, maxMapRead+1)
 		if err != nil {
 			s.fail(c, err)
 			return
@@ -91,8 +100,15 @@ func (s *Server) wholeMap(f argmap.RenderFormat) gin.HandlerFunc {
 			s.fail(c, argmap.Errorf(argmap.ENOTFOUND, "there is nothing to draw yet: ingest a document first"))
 			return
 		}
+		var more string
+		if len(g.Claims)+len(g.Evidence) > maxMapRead {
+			// Past maxMapRead the store gives its first records by ID: the
+			// choice by relevance is among those. Said, with the way out.
+			g = firstNodes(g, maxMapRead)
+			more = fmt.Sprintf("; the store holds more than %d claims and evidence: the map was chosen among the first %d by ID; a claim's map (/v1/claims/{id}/map.svg) draws any part of it", maxMapRead, maxMapRead)
+		}
 		g, cut := render.Trim(g, limit, "")
-		s.render(c, g, cut, argmap.RenderOptions{Format: f, Title: "argmap"})
+		s.render(c, g, cut, more, argmap.RenderOptions{Format: f, Title: "argmap"})
 	}
 }
 
@@ -107,13 +123,15 @@ type tagger interface {
 // answered 304 without drawing. A map that was cut says what it left out in
 // its title and in the Argmap-Cut header. An SVG may not run scripts or load
 // anything, even when opened on its own.
-func (s *Server) render(c *gin.Context, g *argmap.Graph, cut render.Cut, opt argmap.RenderOptions) {
+func (s *Server) render(c *gin.Context, g *argmap.Graph, cut render.Cut, more string, opt argmap.RenderOptions) {
 	if err := s.mapLabels(c, &opt); err != nil {
 		s.fail(c, err)
 		return
 	}
+	if cut.Omitted() || more != "" {
+		c.Header("Argmap-Cut", cut.String()+more)
+	}
 	if cut.Omitted() {
-		c.Header("Argmap-Cut", cut.String())
 		opt.Title = fmt.Sprintf("%s (part: %d of %d claims and evidence; %d claims, %d evidence, %d relations left out)", opt.Title,
 			cut.KeptClaims+cut.KeptEvidence, cut.KeptClaims+cut.KeptEvidence+cut.Claims+cut.Evidence, cut.Claims, cut.Evidence, cut.Relations)
 	}
@@ -141,6 +159,36 @@ func (s *Server) render(c *gin.Context, g *argmap.Graph, cut render.Cut, opt arg
 		c.Header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
 	}
 	c.Data(http.StatusOK, contentType[opt.Format], b)
+}
+
+// firstNodes keeps the first n claims and evidence of g, by ID, and the
+// relations among them (render.Trim keeps the rest of what they need).
+func firstNodes(g *argmap.Graph, n int) *argmap.Graph {
+	ids := make([]string, 0, len(g.Claims)+len(g.Evidence))
+	for _, c := range g.Claims {
+		ids = append(ids, c.ID)
+	}
+	for _, e := range g.Evidence {
+		ids = append(ids, e.ID)
+	}
+	sort.Strings(ids)
+	keep := map[string]bool{}
+	for _, id := range ids[:min(n, len(ids))] {
+		keep[id] = true
+	}
+	out := *g
+	out.Claims, out.Evidence = nil, nil
+	for _, c := range g.Claims {
+		if keep[c.ID] {
+			out.Claims = append(out.Claims, c)
+		}
+	}
+	for _, e := range g.Evidence {
+		if keep[e.ID] {
+			out.Evidence = append(out.Evidence, e)
+		}
+	}
+	return &out
 }
 
 // etagMatch reports whether an If-None-Match header names etag: "*", or a
@@ -182,7 +230,7 @@ func (s *Server) sourceMap(f argmap.RenderFormat) gin.HandlerFunc {
 		}
 		title := label(g.Sources[0].Title, 100)
 		g, cut := render.Trim(g, maxMapLimit, "")
-		s.render(c, g, cut, argmap.RenderOptions{Format: f, Title: title, Across: across})
+		s.render(c, g, cut, "", argmap.RenderOptions{Format: f, Title: title, Across: across})
 	}
 }
 
