@@ -2,8 +2,11 @@ package webui
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/evaluate"
@@ -41,9 +44,27 @@ func (e *evaluation) Of(id string) *verdict {
 // labelWords are the words a page uses for the labels.
 var labelWords = map[evaluate.Label]string{evaluate.In: "stands", evaluate.Out: "defeated", evaluate.Undec: "open"}
 
+// evalFresh is how long an evaluation is reused while the store's counts and
+// the head of its audit trail stay the same: every change made through the
+// API is audited and shows at once; one made around it (the CLI writing to
+// the same file) shows within this time.
+const evalFresh = 30 * time.Second
+
+// evalCache keeps the last evaluation of the store, with what it was made
+// of: the store's counts and its newest audit entry.
+type evalCache struct {
+	mu  sync.Mutex
+	key string
+	at  time.Time
+	ev  *evaluation
+}
+
 // evaluate labels the whole store as argmap evaluate and GET /v1/evaluation
-// do by default (the semantics chosen for the graph). It returns nil for a
-// store past evalLimit.
+// do by default (the semantics chosen for the graph), reusing the last
+// evaluation while the store is unchanged (evalFresh). It returns nil for a
+// store past evalLimit. Evaluating reads the whole store: 0.25 s at 1000
+// claims, 1.1 s at 4000 (BenchmarkClaimPage, cache off), against 15 and
+// 90 ms for the rest of a claim page.
 func (u *UI) evaluate(ctx context.Context) (*evaluation, error) {
 	n, err := u.store.Stats(ctx)
 	if err != nil {
@@ -52,6 +73,34 @@ func (u *UI) evaluate(ctx context.Context) (*evaluation, error) {
 	if n.Claims+n.Evidence > evalLimit {
 		return nil, nil
 	}
+	head, err := u.store.Audit(ctx, argmap.AuditFilter{Page: argmap.Page{Limit: 1}})
+	if err != nil {
+		return nil, err
+	}
+	key := fmt.Sprintf("%+v", n)
+	if len(head) > 0 {
+		key += " " + head[0].ID
+	}
+	c := &u.evals
+	c.mu.Lock()
+	if c.ev != nil && c.key == key && time.Since(c.at) < evalFresh {
+		ev := c.ev
+		c.mu.Unlock()
+		return ev, nil
+	}
+	c.mu.Unlock()
+	ev, err := u.evaluateNow(ctx)
+	if err != nil || ev == nil {
+		return ev, err
+	}
+	c.mu.Lock()
+	c.key, c.at, c.ev = key, time.Now(), ev
+	c.mu.Unlock()
+	return ev, nil
+}
+
+// evaluateNow evaluates the store (at most evalLimit claims and evidence).
+func (u *UI) evaluateNow(ctx context.Context) (*evaluation, error) {
 	g, err := u.store.Neighbourhood(ctx, "", 0, evalLimit+1)
 	if err != nil {
 		return nil, err

@@ -59,6 +59,7 @@ type UI struct {
 	pages  map[string]*template.Template
 	static http.Handler
 	mux    *http.ServeMux
+	evals  evalCache
 }
 
 // Prefix is the path under which every page but the home page lives.

@@ -285,6 +285,20 @@ func TestAnswerDetails(t *testing.T) {
 			}
 		}
 	}
+
+	// A change made through the API (audited; the counts stay the same)
+	// shows at once: the labels are not reused past it.
+	supports := argmap.Supports
+	if _, err := st.UpdateRelation(ctx, "rel_keep", argmap.RelationUpdate{Kind: &supports}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.RecordAudit(ctx, &argmap.AuditEntry{ID: argmap.NewID(argmap.KindAudit), Who: "ann", Action: argmap.AuditUpdate,
+		Kind: argmap.KindRelation, TargetID: "rel_keep", Before: []byte(`{"kind":"contests"}`), After: []byte(`{"kind":"supports"}`)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, body, _ := get(t, ui, "/ui/claims/clm_c"); !strings.Contains(body, `<span class="ev ev-in" data-label="in">stands</span>`) {
+		t.Errorf("GET /ui/claims/clm_c after its contest became a support lacks the label stands")
+	}
 }
 
 // TestMarkdownDocument checks that a Markdown document is shown as stored,
