@@ -3,7 +3,7 @@
 # issue notes come from these commands). Benchmarks that need the IOM corpus
 # read it from ../shared beside the checkout and skip without it.
 #
-#   scripts/bench.sh [extract|ingest|scale|store|render|api|neo4j|all]   (default: all but scale, api and neo4j)
+#   scripts/bench.sh [extract|ingest|scale|store|render|startup|api|neo4j|all]   (default: all but scale, api and neo4j)
 #
 #   extract  extraction throughput, corpus repeated to 20 MB, one core and two
 #   ingest   ingest throughput (extract + link + SQLite write) beside extraction alone
@@ -22,7 +22,10 @@
 #            of the bundled launcher (scripts/test-neo4j.sh --run; 2g heap, 1g page
 #            cache), or ARGMAP_NEO4J_URI's (its database is wiped); slow: the load
 #            takes minutes. Not part of all.
-#   render   DOT/SVG/PNG of a generated 200-node map, in process and in workers
+#   render   DOT/SVG/PNG of a generated 200-node map, in process and in workers; SVG of
+#            a 1000-node map through native dot (when installed) and go-graphviz
+#            workers, against dot run by hand
+#   startup  argmap help and argmap extract of one small file (scripts/bench-startup.sh)
 #   api      wrk against the HTTP API (scripts/bench-api.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,9 +39,10 @@ ingest | default | all) run go test -count=1 -run XXX -bench BenchmarkIngest -be
 scale | all) run go test -count=1 -run XXX -bench BenchmarkScale -benchtime 1x -timeout 180m ./internal/ingest/ ;;&
 store | default | all) run go test -count=1 -run XXX -bench . -benchtime 200x -timeout 40m ./internal/sqlitestore/ ;;&
 render | default | all) run go test -count=1 -run '^$' -bench BenchmarkRender -benchtime 3x ./internal/render/ ;;&
+startup | default | all) run bash scripts/bench-startup.sh ;;&
 api | all) run bash scripts/bench-api.sh ;;&
 neo4j) ARGMAP_NEO4J_HEAP=${ARGMAP_NEO4J_HEAP:-2g} ARGMAP_NEO4J_PAGECACHE=${ARGMAP_NEO4J_PAGECACHE:-1g} \
 	run bash scripts/test-neo4j.sh --run go test -count=1 -run XXX -bench . -benchtime 200x -timeout 90m ./internal/neo4jstore/ ;;&
-extract | ingest | scale | store | render | api | neo4j | default | all) ;;
-*) echo "usage: scripts/bench.sh [extract|ingest|scale|store|render|api|neo4j|all]" >&2; exit 2 ;;
+extract | ingest | scale | store | render | startup | api | neo4j | default | all) ;;
+*) echo "usage: scripts/bench.sh [extract|ingest|scale|store|render|startup|api|neo4j|all]" >&2; exit 2 ;;
 esac
