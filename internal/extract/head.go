@@ -315,9 +315,9 @@ func siteless(t string) string {
 // metadata or <h1>, Markdown front matter or H1, PDF or DOCX metadata or
 // first-page layout), else what its text says (meta.Detect: citation lines,
 // forum and statement headers, a title-like line), else its first
-// heading-like segment, else a file name that reads as one, else the opening
+// heading-like segment (the units stage's headline), else a file name that reads as one, else the opening
 // words of its first sentence.
-func chooseTitle(dec decoded, md meta.Meta, text string, segs []Segment, segSurf []surface, units []unit, name string) string {
+func chooseTitle(dec decoded, md meta.Meta, text string, segs []Segment, headline int, units []unit, name string) string {
 	if t := strings.TrimSpace(dec.title); t != "" {
 		return t
 	}
@@ -326,14 +326,8 @@ func chooseTitle(dec decoded, md meta.Meta, text string, segs []Segment, segSurf
 	if t := strings.TrimSpace(md.Title); t != "" && t != stem && t != name && t != "untitled" {
 		return inlineText(t)
 	}
-	for i, sg := range segs {
-		if i > 15 {
-			break
-		}
-		st := segSurf[i]
-		if st.nWords >= 3 && isHeading(st) && !strongChromeHit(st) && chromeHit(st.p) == "" && !isMetadata(st) {
-			return inlineText(text[sg.Start:sg.End])
-		}
+	if headline >= 0 {
+		return inlineText(text[segs[headline].Start:segs[headline].End])
 	}
 	if readableName(stem) {
 		slug := !strings.Contains(stem, " ") // "fees-and-debt" reads "fees and debt"

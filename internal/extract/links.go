@@ -40,7 +40,7 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 		return id
 	}
 	md := meta.Detect(metaText(dec), d.name)
-	src.Title = chooseTitle(dec, md, text, segs, d.segSurf, units, d.name)
+	src.Title = chooseTitle(dec, md, text, segs, d.headline, units, d.name)
 	if len(dec.authors) > 0 {
 		md.Authors = dec.authors
 	}

@@ -81,7 +81,7 @@ type state struct {
 	text string // dec.text with line breaks normalised (same length, so offsets hold)
 	// units stage
 	segs     []Segment
-	segSurf  []surface // the surface of every segment
+	headline int // the first heading-like block of three words or more among the first 16 that is no furniture, or -1
 	sents    []Sentence
 	mentions []actor.Mention
 	actors   []actor.Actor

@@ -92,50 +92,6 @@ func isFurniture(v Verdict) bool {
 	return v.Label == LabelOther && len(v.Cues) > 0 && (strings.HasPrefix(v.Cues[0], "chrome") || v.Cues[0] == "metadata")
 }
 
-// courtesyCues are the ritual phrases of acknowledgements and formal
-// statements: thanks, welcomes, readiness to engage.
-var courtesyCues = []string{
-	"we thank", "thank you", "thanks to", "i thank", "grateful", "gratitude", "welcome the opportunity",
-	"welcomes the opportunity", "stand ready", "stands ready", "look forward", "looks forward", "pleased to",
-	"honoured to", "honored to", "supported by a", "was supported by", "funded by a", "we acknowledge",
-	"i acknowledge", "is acknowledged", "are acknowledged", "we are indebted", "i am indebted", "thanks",
-	"many thanks",
-}
-
-// selfDeterminers and selfNouns are the ways a text names itself ("this
-// paper", "the present study", "this introductory chapter").
-var (
-	selfDeterminers = map[string]bool{"this": true, "the": true, "our": true}
-	selfNouns       = map[string]bool{"paper": true, "article": true, "chapter": true, "study": true, "essay": true,
-		"book": true, "volume": true, "report": true, "section": true, "thesis": true, "introduction": true,
-		"contribution": true, "piece": true, "issue": true, "post": true, "brief": true, "interview": true,
-		"conclusion": true}
-)
-
-// announceVerbs say what a text will do, not what is the case.
-var announceVerbs = map[string]bool{
-	"examines": true, "examine": true, "explores": true, "explore": true, "investigates": true,
-	"investigate": true, "analyses": true, "analyzes": true, "analyse": true, "analyze": true,
-	"appraises": true, "assesses": true, "aims": true, "seeks": true, "provides": true, "introduces": true,
-	"outlines": true, "discusses": true, "discuss": true, "describes": true, "considers": true, "maps": true,
-	"sets": true, "offers": true, "reviews": true, "presents": true, "focuses": true, "traces": true,
-	"situates": true, "looks": true, "addresses": true, "charts": true, "reflects": true, "distills": true,
-	"distils": true, "interrogates": true, "does": true, "begins": true, "turns": true, "asks": true,
-	"consists": true, "proceeds": true, "opens": true, "closes": true, "covers": true, "summarises": true,
-	"summarizes": true, "will": true, "first": true, "then": true, "also": true, "further": true,
-	"studies": true, "approaches": true, "engages": true, "revisits": true, "contributes": true,
-}
-
-var ordinals = map[string]bool{"first": true, "second": true, "third": true, "fourth": true, "fifth": true,
-	"sixth": true, "finally": true, "lastly": true, "next": true, "then": true}
-
-// findingVerbs turn an announcement into a finding ("this chapter shows that").
-var findingVerbs = []string{
-	"shows", "show", "finds", "find", "argues", "argue", "concludes", "conclude", "reveals", "demonstrates",
-	"suggests", "contends", "claims", "calls for", "is critical", "paints", "identifies", "proves",
-	"establishes", "confirms",
-}
-
 // announcement reports whether s only announces what a text does ("This
 // paper examines ...") without stating a finding. The announcing shapes are
 // looked for first, the finding verbs that cancel them only when one is
@@ -498,14 +454,6 @@ func reaction(s surface) bool {
 	return content <= 1
 }
 
-// degreeAdverbs intensify a word without adding content.
-var degreeAdverbs = map[string]bool{
-	"so": true, "very": true, "really": true, "totally": true, "absolutely": true, "just": true, "quite": true,
-	"too": true, "truly": true, "simply": true, "utterly": true, "completely": true, "pretty": true,
-}
-
-var evidenceKinds = map[string]string{"report": "testimony", "method": "observation", "citation": "citation", "factive": "observation"}
-
 // clamp keeps a score in 0.05..0.95, rounded to two decimals.
 func clamp(f float64) float64 {
 	if f > 0.95 {
@@ -550,20 +498,6 @@ func reportVerb(ws []string, m string) bool {
 		return true
 	}
 	return true
-}
-
-// citeVerbs report what a cited work found or said.
-var citeVerbs = map[string]bool{
-	"showed": true, "shows": true, "show": true, "found": true, "finds": true, "find": true, "argues": true,
-	"argued": true, "argue": true, "concluded": true, "concludes": true, "conclude": true, "recounts": true,
-	"says": true, "say": true, "said": true, "notes": true, "noted": true, "note": true, "describes": true,
-	"described": true, "describe": true, "documented": true, "documents": true, "document": true,
-	"reports": true, "reported": true, "report": true, "makes": true, "made": true, "suggests": true,
-	"suggested": true, "suggest": true, "demonstrates": true, "demonstrated": true, "demonstrate": true,
-	"observes": true, "observed": true, "observe": true, "claims": true, "claimed": true, "claim": true,
-	"writes": true, "wrote": true, "write": true, "points": true, "pointed": true, "estimates": true,
-	"estimated": true, "counted": true, "counts": true, "identified": true, "identifies": true,
-	"traces": true, "traced": true, "records": true, "recorded": true,
 }
 
 // narrativeCitation reports whether a sentence reports a cited work as its
@@ -614,16 +548,6 @@ func narrativeCitation(text string) bool {
 		}
 	}
 	return false
-}
-
-// irregularPast are common irregular past-tense verbs of narrative.
-var irregularPast = map[string]bool{
-	"broadcast": true, "did": true, "went": true, "came": true, "gave": true, "saw": true, "sold": true,
-	"led": true, "left": true, "won": true, "lost": true, "met": true, "fell": true, "rose": true, "told": true,
-	"wrote": true, "brought": true, "bought": true, "ran": true, "sent": true, "built": true, "flew": true,
-	"flown": true, "fled": true, "drew": true, "struck": true, "sank": true, "caught": true, "spoke": true,
-	"began": true, "grew": true, "took": true, "held": true, "paid": true, "spent": true, "set": true, "cut": true,
-	"became": true, "knew": true, "put": true, "kept": true,
 }
 
 // pastVerb reports whether ws holds a past-tense verb after its first word:
@@ -678,21 +602,6 @@ func relativeTime(p string) bool {
 	}
 	return false
 }
-
-// quantityPhrases mark statistics as quantity words do.
-var quantityPhrases = []string{"more than half", "all but", "one-third", "a number of", "as much as", "per cent", "the majority of"}
-
-// relativeTimes are narrative time phrases.
-var relativeTimes = []string{"later", "ago", "earlier that", "the following year", "the next day",
-	"that year", "at the time", "the same year", "the previous year", "last year"}
-
-// structureNouns are what a text announces it will set out.
-var structureNouns = map[string]bool{"points": true, "themes": true, "questions": true, "issues": true,
-	"reasons": true, "lessons": true, "observations": true, "arguments": true, "things": true, "remarks": true,
-	"parts": true, "sections": true, "steps": true}
-
-var countWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "several": true,
-	"a": true, "some": true, "few": true}
 
 // structure reports whether a short sentence only announces how many points
 // follow ("Two structural points stay with me.").

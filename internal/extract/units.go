@@ -495,7 +495,7 @@ func (p *Pipeline) findUnits(ctx context.Context, d *state) error {
 	if err := cancelled(ctx); err != nil {
 		return err
 	}
-	d.units, d.segSurf, d.bibSegs = blockUnits(d.text, d.segs, d.sents, d.mentions)
+	d.units, d.headline, d.bibSegs = blockUnits(d.text, d.segs, d.sents, d.mentions)
 	return nil
 }
 
@@ -509,11 +509,11 @@ var statementHeads = []string{
 
 // blockUnits walks the segments in order, keeping track of the section and
 // of the speaker of a quoted statement, and makes every sentence a unit. It
-// returns the units, the surface of every segment and the segments that are
+// returns the units, the headline block (see state) and the blocks that are
 // bibliography.
-func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mention) ([]unit, []surface, map[int]bool) {
+func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mention) ([]unit, int, map[int]bool) {
 	units := make([]unit, 0, len(sents))
-	segSurf := make([]surface, len(segs))
+	headline := -1
 	bibSegs := map[int]bool{}
 	sec := SectionBody
 	var speakers []string
@@ -539,7 +539,9 @@ func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mentio
 				st = surfaceOf(text[sg.Start:sg.End])
 			}
 		}
-		segSurf[gi] = st
+		if headline < 0 && gi <= 15 && st.nWords >= 3 && isHeading(st) && !strongChromeHit(st) && chromeHit(st.p) == "" && !isMetadata(st) {
+			headline = gi
+		}
 		furniture := ""
 		switch {
 		case isHeading(st):
@@ -591,7 +593,7 @@ func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mentio
 		}
 		si = sj
 	}
-	return units, segSurf, bibSegs
+	return units, headline, bibSegs
 }
 
 // strongChromeHit reports whether s holds a chrome cue strong
