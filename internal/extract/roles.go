@@ -192,8 +192,8 @@ func rhetorical(s surface) (string, bool) {
 			return s.ws[0], true
 		}
 	}
-	for _, c := range []string{"really just", "how can someone", "how can anyone", "how can one", "how can they",
-		"how can you", "how can we", "why should", "why would", "is it not", "surely", "who benefits",
+	for _, c := range []string{"how can someone", "how can anyone", "how can one", "how can they",
+		"how can you", "how can we", "why should", "why would", "is it not", "surely",
 		"isn't it", "aren't they", "doesn't it", "don't they", "how could"} {
 		if hasPhrase(p, c) {
 			return c, true
