@@ -247,6 +247,15 @@ type KeyedClaims interface {
 	// their spans and actors (linking compares texts). Each key is one index
 	// lookup, so the cost does not grow with the store.
 	ClaimsByKeys(ctx context.Context, keys []string, perKey int) ([]Claim, error)
+	// UnkeyedClaims lists the claims that have no key stored (stored before
+	// the store kept keys, or whose text gave none), ordered by ID after
+	// p.After, at most p's size, without their spans and actors: what a
+	// backfill computes keys for.
+	UnkeyedClaims(ctx context.Context, p Page) ([]Claim, error)
+	// AddClaimKeys stores keys of claims already stored (claim ID -> keys),
+	// keeping the keys they have; IDs not stored are skipped. EINVALID for
+	// more than MaxClaimKeys keys of one claim or an empty key.
+	AddClaimKeys(ctx context.Context, keys map[string][]string) error
 }
 
 // GraphStore reads and writes whole graphs.

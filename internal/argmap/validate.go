@@ -3,6 +3,7 @@ package argmap
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -129,15 +130,7 @@ func (c *Claim) Validate() error {
 	if c.Proposition != "" {
 		checkID(&p, "proposition", c.Proposition, KindClaim)
 	}
-	if len(c.Keys) > MaxClaimKeys {
-		p.addf("keys: %d, more than %d", len(c.Keys), MaxClaimKeys)
-	}
-	for i, k := range c.Keys {
-		if k == "" || len(k) > MaxNameLen || !utf8.ValidString(k) {
-			p.addf("keys[%d] is empty, longer than %d bytes or not UTF-8", i, MaxNameLen)
-			break
-		}
-	}
+	checkKeys(&p, "keys", c.Keys)
 	checkOrigin(&p, "origin", c.Origin)
 	checkScore(&p, "score", c.Score)
 	checkSpans(&p, "spans", c.Spans)
@@ -444,4 +437,36 @@ func (g *Graph) checkReferences(ctx context.Context, p *problems, known func(ctx
 		}
 	}
 	return stop
+}
+
+// checkKeys checks a claim's link signature keys.
+func checkKeys(p *problems, field string, keys []string) {
+	if len(keys) > MaxClaimKeys {
+		p.addf("%s: %d, more than %d", field, len(keys), MaxClaimKeys)
+	}
+	for i, k := range keys {
+		if k == "" || len(k) > MaxNameLen || !utf8.ValidString(k) {
+			p.addf("%s[%d] is empty, longer than %d bytes or not UTF-8", field, i, MaxNameLen)
+			break
+		}
+	}
+}
+
+// ValidateClaimKeys checks the keys given to KeyedClaims.AddClaimKeys (claim
+// ID -> keys): EINVALID with every problem.
+func ValidateClaimKeys(keys map[string][]string) error {
+	var p problems
+	ids := make([]string, 0, len(keys))
+	for id := range keys {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if p.full() {
+			break
+		}
+		checkID(&p, "claim", id, KindClaim)
+		checkKeys(&p, "keys of "+id, keys[id])
+	}
+	return p.err()
 }

@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"sort"
 
 	"github.com/argmap/argmap/internal/argmap"
 )
@@ -34,6 +35,76 @@ func claimsByIDs(ctx context.Context, t tx, ids []string) ([]argmap.Claim, error
 		return nil, err
 	}
 	return mapAll(recs, claimFrom)
+}
+
+// ClaimsByKeys implements argmap.KeyedClaims: for each key, one backwards
+// prefix range read of the ClaimKey slot index for its perKey newest
+// claims; then those claims and the claims naming their propositions, in
+// one statement, ordered by ID, without spans and actors.
+func (s *Store) ClaimsByKeys(ctx context.Context, keys []string, perKey int) ([]argmap.Claim, error) {
+	perKey = argmap.Page{Limit: perKey}.Size()
+	out := []argmap.Claim{}
+	if len(keys) == 0 {
+		return out, nil
+	}
+	prefixes := make([]string, 0, len(keys))
+	seen := map[string]bool{}
+	for _, k := range keys {
+		if !seen[k] {
+			seen[k] = true
+			prefixes = append(prefixes, k+keySep)
+		}
+	}
+	err := s.read(ctx, "claims by keys", func(t tx) error {
+		recs, err := run(ctx, t, qClaimsByKeys, map[string]any{"prefixes": prefixes, "perKey": perKey})
+		if err != nil {
+			return err
+		}
+		cs, err := mapAll(recs, claimFrom)
+		if err != nil {
+			return err
+		}
+		out = append(out, cs...)
+		return nil
+	})
+	return out, err
+}
+
+// UnkeyedClaims implements argmap.KeyedClaims: claims with no ClaimKey,
+// ordered by ID.
+func (s *Store) UnkeyedClaims(ctx context.Context, p argmap.Page) ([]argmap.Claim, error) {
+	after, limit := page(p)
+	out := []argmap.Claim{}
+	err := s.read(ctx, "unkeyed claims", func(t tx) error {
+		recs, err := run(ctx, t, qClaimsUnkeyed, map[string]any{"after": after, "limit": limit})
+		if err != nil {
+			return err
+		}
+		cs, err := mapAll(recs, claimFrom)
+		out = append(out, cs...)
+		return err
+	})
+	return out, err
+}
+
+// AddClaimKeys implements argmap.KeyedClaims in one transaction.
+func (s *Store) AddClaimKeys(ctx context.Context, keys map[string][]string) error {
+	if err := argmap.ValidateClaimKeys(keys); err != nil {
+		return err
+	}
+	ids := make([]string, 0, len(keys))
+	for id := range keys {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var rows []map[string]any
+	for _, id := range ids {
+		rows = append(rows, claimKeyRows(id, keys[id])...)
+	}
+	return s.write(ctx, "add claim keys", func(t tx) error {
+		_, err := runBatches(ctx, t, qClaimKeysCreate, rows)
+		return err
+	})
 }
 
 // Claim returns the claim with its spans and actors. ENOTFOUND if unknown.

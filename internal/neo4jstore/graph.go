@@ -324,10 +324,11 @@ func writeGraphTx(ctx context.Context, t tx, g *argmap.Graph, mode writeMode) er
 		}
 		return spanRow(node, sp, texts[sp.SourceID], true)
 	}
-	var claims, evidence, relations, citations, claimSpans, evidenceSpans, relationSpans, roles, premises, targets []map[string]any
+	var claims, claimKeys, evidence, relations, citations, claimSpans, evidenceSpans, relationSpans, roles, premises, targets []map[string]any
 	for i := range g.Claims {
 		c := &g.Claims[i]
 		claims = append(claims, claimRow(c))
+		claimKeys = append(claimKeys, claimKeyRows(c.ID, c.Keys)...)
 		for _, sp := range c.Spans {
 			claimSpans = append(claimSpans, span("claim "+c.ID, c.ID, sp))
 		}
@@ -363,7 +364,7 @@ func writeGraphTx(ctx context.Context, t tx, g *argmap.Graph, mode writeMode) er
 		rows []map[string]any
 	}{
 		{qSourceCreate, sources}, {qActorCreate, actors}, {qActorSetAliases, aliasUpdates},
-		{qClaimCreate, claims}, {qEvidenceCreate, evidence}, {qRelationCreate, relations},
+		{qClaimCreate, claims}, {qClaimKeysCreate, claimKeys}, {qEvidenceCreate, evidence}, {qRelationCreate, relations},
 		{qCitationCreate, citations}, {qClaimSpansCreate, claimSpans}, {qEvidenceSpansCreate, evidenceSpans},
 		{qRelationSpanCreate, relationSpans}, {qRolesCreate, roles},
 	}

@@ -83,6 +83,25 @@ func claimRow(c *argmap.Claim) map[string]any {
 	return m
 }
 
+// keySep ends a key in a ClaimKey slot (claim_keys_create.cypher writes
+// it as U+001F), so that a key's slots are the strings that start with the
+// key and keySep.
+const keySep = "\x1f"
+
+// claimKeyRows are the rows of claim_keys_create for a claim's link
+// signature, each key once.
+func claimKeyRows(id string, keys []string) []map[string]any {
+	var out []map[string]any
+	seen := map[string]bool{}
+	for _, k := range keys {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, map[string]any{"claim": id, "key": k})
+		}
+	}
+	return out
+}
+
 func evidenceRow(e *argmap.Evidence) map[string]any {
 	m := map[string]any{"id": e.ID, "text": e.Text, "origin": string(e.Origin), "score": e.Score, "created_at": ms(e.CreatedAt)}
 	setStr(m, "kind", e.Kind)

@@ -109,6 +109,14 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 		},
 		"SearchClaims":   func() error { _, err := s.SearchClaims(ctx, "controls", 3); return err },
 		"SearchEvidence": func() error { _, err := s.SearchEvidence(ctx, "figures", 3); return err },
+		"ClaimsByKeys": func() error {
+			_, err := s.ClaimsByKeys(ctx, []string{"border control"}, 4)
+			return err
+		},
+		"UnkeyedClaims": func() error { _, err := s.UnkeyedClaims(ctx, argmap.Page{Limit: 10}); return err },
+		"AddClaimKeys": func() error {
+			return s.AddClaimKeys(ctx, map[string][]string{"clm_1": {"border control"}})
+		},
 		"CreateEvidence": func() error { return s.CreateEvidence(ctx, &newEv) },
 		"Evidence":       func() error { _, err := s.Evidence(ctx, "evd_1"); return err },
 		"UpdateEvidence": func() error { _, err := s.UpdateEvidence(ctx, "evd_1", argmap.EvidenceUpdate{Kind: &kind}); return err },

@@ -31,14 +31,17 @@ const (
 	qCitationsAll           = "citations_all"
 	qCitationsOfSource      = "citations_of_source"
 	qClaimCreate            = "claim_create"
+	qClaimKeysCreate        = "claim_keys_create"
 	qClaimSpansCreate       = "claim_spans_create"
 	qClaimUpdate            = "claim_update"
 	qClaimsByIDs            = "claims_by_ids"
+	qClaimsByKeys           = "claims_by_keys"
 	qClaimsDelete           = "claims_delete"
 	qClaimsList             = "claims_list"
 	qClaimsListProposition  = "claims_list_proposition"
 	qClaimsListSearch       = "claims_list_search"
 	qClaimsSearch           = "claims_search"
+	qClaimsUnkeyed          = "claims_unkeyed"
 	qEvidenceByIDs          = "evidence_by_ids"
 	qEvidenceSearch         = "evidence_search"
 	qEvidenceCreate         = "evidence_create"
@@ -85,8 +88,8 @@ const (
 var statementNames = []string{
 	qActorCreate, qActorDelete, qActorsUnnamedDelete, qActorMergeRoles, qActorSetAliases, qActorUpdate, qActorsByIDs,
 	qActorsExisting, qActorsList, qAllIDs, qAuditCreate, qAuditList, qAwaitIndexes, qCitationCreate, qCitationsAll, qCitationsOfSource,
-	qClaimCreate, qClaimSpansCreate, qClaimUpdate, qClaimsByIDs, qClaimsDelete, qClaimsList,
-	qClaimsListProposition, qClaimsListSearch, qClaimsSearch, qEvidenceByIDs, qEvidenceSearch, qEvidenceCreate, qEvidenceDelete, qEvidenceList,
+	qClaimCreate, qClaimKeysCreate, qClaimSpansCreate, qClaimUpdate, qClaimsByIDs, qClaimsByKeys, qClaimsDelete, qClaimsList,
+	qClaimsListProposition, qClaimsListSearch, qClaimsSearch, qClaimsUnkeyed, qEvidenceByIDs, qEvidenceSearch, qEvidenceCreate, qEvidenceDelete, qEvidenceList,
 	qEvidenceSpansCreate, qEvidenceUpdate, qHashesExisting, qIDsExisting, qMigrationRecord,
 	qMigrationsApplied, qNeighbourLevel, qNodeTexts, qPing, qReachLevel, qReachPaths, qRelationCreate, qRelationPremisesCreate,
 	qRelationSpanCreate, qRelationTargetsCreate, qRelationUpdate, qRelationsByIDs, qRelationsDelete, qRelationsList,

@@ -205,6 +205,48 @@ func topHits(ctx context.Context, q querier, match string, size int) ([]argmap.C
 	return hits, nil
 }
 
+// UnkeyedClaims implements argmap.KeyedClaims: claims with no row in
+// claim_keys (a lookup of its claim index each), ordered by ID.
+func (s *Store) UnkeyedClaims(ctx context.Context, p argmap.Page) ([]argmap.Claim, error) {
+	var out []argmap.Claim
+	err := s.read(ctx, "unkeyed claims", func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT `+claimCols+` FROM claims c
+			WHERE c.id > ? AND NOT EXISTS (SELECT 1 FROM claim_keys k WHERE k.claim_pk = c.pk)
+			ORDER BY c.id LIMIT ?`, p.After, p.Size())
+		if err != nil {
+			return err
+		}
+		out, _, err = claimRows(rows, false)
+		return err
+	})
+	if out == nil {
+		out = []argmap.Claim{}
+	}
+	return out, err
+}
+
+// AddClaimKeys implements argmap.KeyedClaims in one transaction.
+func (s *Store) AddClaimKeys(ctx context.Context, keys map[string][]string) error {
+	if err := argmap.ValidateClaimKeys(keys); err != nil {
+		return err
+	}
+	return s.write(ctx, "add claim keys", func(tx *sql.Tx) error {
+		st, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO claim_keys (key, claim_pk) SELECT ?, pk FROM claims WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for id, ks := range keys {
+			for _, k := range ks {
+				if _, err := st.ExecContext(ctx, k, id); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
 // ClaimsByKeys implements argmap.KeyedClaims: for each key, one seek in the
 // claim_keys primary key for its perKey-th newest row and one range scan up
 // from it; then the claims found and those naming their propositions, in

@@ -82,6 +82,7 @@ func RunStoreTests(t *testing.T, open func(t *testing.T) argmap.Store) {
 		{"Ping", testPing},
 		{"Atomically", testAtomically},
 		{"AddSpans", testAddSpans},
+		{"ClaimKeys", testClaimKeys},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

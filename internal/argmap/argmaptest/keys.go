@@ -1,0 +1,131 @@
+package argmaptest
+
+import (
+	"fmt"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// testClaimKeys checks argmap.KeyedClaims, which every store implements: the
+// newest claims under each key with the claims naming their propositions,
+// keys going with their claim, and the backfill of claims with no keys.
+func testClaimKeys(t *testing.T, e *env) {
+	s := e.store(t)
+	keyed, ok := s.(argmap.KeyedClaims)
+	if !ok {
+		t.Fatalf("%T does not implement argmap.KeyedClaims", s)
+	}
+	base := argmap.Now()
+	n := 0
+	claim := func(text string, keys ...string) argmap.Claim {
+		n++
+		c := newClaim(text)
+		c.Keys = keys
+		c.CreatedAt = base.Add(time.Duration(n) * time.Second) // stored in this order
+		return c
+	}
+	a := claim("IOM excludes asylum seekers", "asylum exclude", "exclude iom")
+	b := claim("IOM keeps asylum seekers out", "asylum exclude")
+	c := claim("Climate drives migration", "climate drive")
+	d := claim("IOM bars asylum seekers", "bar iom") // restates a
+	d.Proposition = a.ID
+	bare := claim("Stored before keys were kept")
+	write(t, s, &argmap.Graph{Claims: []argmap.Claim{a, b, c, d, bare}})
+	ids := func(cs []argmap.Claim) []string {
+		var out []string
+		for _, c := range cs {
+			out = append(out, c.ID)
+		}
+		return out
+	}
+	sorted := func(xs ...string) []string {
+		out := append([]string(nil), xs...)
+		sort.Strings(out)
+		return out
+	}
+	t.Run("ClaimsByKeys", func(t *testing.T) {
+		tests := []struct {
+			keys   []string
+			perKey int
+			want   []string
+		}{
+			{[]string{"asylum exclude"}, 10, sorted(a.ID, b.ID)},
+			{[]string{"asylum exclude"}, 1, []string{b.ID}}, // the newest
+			{[]string{"exclude iom", "climate drive"}, 10, sorted(a.ID, c.ID)},
+			{[]string{"bar iom"}, 10, sorted(a.ID, d.ID)}, // with the claim naming its proposition
+			{[]string{"asylum"}, 10, nil},                 // a key is matched whole, not as a prefix
+			{[]string{"nothing here"}, 10, nil},
+			{nil, 10, nil},
+		}
+		for _, tt := range tests {
+			got, err := keyed.ClaimsByKeys(ctx(t), tt.keys, tt.perKey)
+			must(t, fmt.Sprintf("ClaimsByKeys(%v)", tt.keys), err)
+			if diff := cmp.Diff(tt.want, ids(got), opts); diff != "" {
+				t.Errorf("ClaimsByKeys(%v, %d) (-want +got):\n%s", tt.keys, tt.perKey, diff)
+			}
+			for _, c := range got {
+				if c.ID == a.ID && c.Text != a.Text {
+					t.Errorf("ClaimsByKeys claim text = %q, want %q", c.Text, a.Text)
+				}
+			}
+		}
+	})
+	t.Run("Backfill", func(t *testing.T) {
+		got, err := keyed.UnkeyedClaims(ctx(t), argmap.Page{Limit: 10})
+		must(t, "UnkeyedClaims", err)
+		if diff := cmp.Diff([]string{bare.ID}, ids(got), opts); diff != "" {
+			t.Fatalf("UnkeyedClaims (-want +got):\n%s", diff)
+		}
+		if got[0].Text != bare.Text {
+			t.Errorf("UnkeyedClaims text = %q, want %q", got[0].Text, bare.Text)
+		}
+		if got, err := keyed.UnkeyedClaims(ctx(t), argmap.Page{After: bare.ID, Limit: 10}); err != nil || len(got) != 0 {
+			t.Errorf("UnkeyedClaims(after the last) = %v, %v, want none", ids(got), err)
+		}
+		keys := map[string][]string{bare.ID: {"before kept", "before kept", "keep store"}, "clm_notstored0000": {"x y"}}
+		must(t, "AddClaimKeys", keyed.AddClaimKeys(ctx(t), keys))
+		must(t, "AddClaimKeys again", keyed.AddClaimKeys(ctx(t), keys)) // idempotent
+		if got, err := keyed.UnkeyedClaims(ctx(t), argmap.Page{Limit: 10}); err != nil || len(got) != 0 {
+			t.Errorf("UnkeyedClaims after AddClaimKeys = %v, %v, want none", ids(got), err)
+		}
+		got, err = keyed.ClaimsByKeys(ctx(t), []string{"keep store", "before kept"}, 10)
+		must(t, "ClaimsByKeys", err)
+		if diff := cmp.Diff([]string{bare.ID}, ids(got), opts); diff != "" {
+			t.Errorf("ClaimsByKeys of added keys (-want +got):\n%s", diff)
+		}
+		// adding keys keeps those a claim has
+		must(t, "AddClaimKeys", keyed.AddClaimKeys(ctx(t), map[string][]string{c.ID: {"migration drive"}}))
+		got, err = keyed.ClaimsByKeys(ctx(t), []string{"climate drive", "migration drive"}, 10)
+		must(t, "ClaimsByKeys", err)
+		if diff := cmp.Diff([]string{c.ID}, ids(got), opts); diff != "" {
+			t.Errorf("ClaimsByKeys after adding a key (-want +got):\n%s", diff)
+		}
+		tooMany := make([]string, argmap.MaxClaimKeys+1)
+		for i := range tooMany {
+			tooMany[i] = fmt.Sprintf("k%d", i)
+		}
+		wantCode(t, "AddClaimKeys(too many)", keyed.AddClaimKeys(ctx(t), map[string][]string{c.ID: tooMany}), argmap.EINVALID)
+		wantCode(t, "AddClaimKeys(empty key)", keyed.AddClaimKeys(ctx(t), map[string][]string{c.ID: {""}}), argmap.EINVALID)
+		wantCode(t, "AddClaimKeys(bad ID)", keyed.AddClaimKeys(ctx(t), map[string][]string{"src_x": {"a b"}}), argmap.EINVALID)
+	})
+	t.Run("DeleteTakesKeys", func(t *testing.T) {
+		must(t, "DeleteClaim", s.DeleteClaim(ctx(t), a.ID))
+		got, err := keyed.ClaimsByKeys(ctx(t), []string{"exclude iom", "asylum exclude"}, 10)
+		must(t, "ClaimsByKeys", err)
+		if diff := cmp.Diff([]string{b.ID}, ids(got), opts); diff != "" {
+			t.Errorf("ClaimsByKeys after deleting a (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("TooManyKeys", func(t *testing.T) {
+		bad := claim("too many keys")
+		for i := 0; i <= argmap.MaxClaimKeys; i++ {
+			bad.Keys = append(bad.Keys, fmt.Sprintf("k%d", i))
+		}
+		wantCode(t, "WriteGraph(claim with too many keys)", s.WriteGraph(ctx(t), &argmap.Graph{Claims: []argmap.Claim{bad}}), argmap.EINVALID)
+	})
+}
