@@ -41,6 +41,11 @@ func runCopy(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "copied %d sources, %d claims, %d evidence, %d actors, %d relations, %d citations; counts verified\n",
 		n.Sources, n.Claims, n.Evidence, n.Actors, n.Relations, n.Citations)
+	// a dump carries no link signatures: the copies get theirs computed, so
+	// that documents ingested into the destination link to them
+	if _, err := newIngester(dst).BackfillKeys(ctx); err != nil {
+		return err
+	}
 	return nil
 }
 

@@ -41,5 +41,14 @@ func runMigrate(ctx context.Context, e *env, args []string) error {
 	for _, name := range applied {
 		fmt.Fprintf(e.stdout, "applied %s\n", name)
 	}
+	// claims stored before the store kept link signatures get theirs, so
+	// that documents ingested from now on link to them
+	n, err := newIngester(st).BackfillKeys(ctx)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		fmt.Fprintf(e.stdout, "computed the link signatures of %d claims stored without them\n", n)
+	}
 	return nil
 }

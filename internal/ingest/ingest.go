@@ -466,6 +466,47 @@ func onePerProposition(cs []argmap.Claim) []argmap.Claim {
 	return out
 }
 
+// backfillPage is how many claims BackfillKeys keys in one write.
+const backfillPage = 500
+
+// BackfillKeys gives a link signature to every stored claim that has none
+// (claims stored before the store kept signatures), so that documents
+// ingested later find them as link candidates. It returns how many claims
+// gained keys. Nothing to do (0, nil) when the store keeps no signatures or
+// the linker gives none. It reads and writes a page of claims at a time and
+// may be run again: claims keyed already are not read.
+func (s *Service) BackfillKeys(ctx context.Context) (int, error) {
+	keyed, ok := s.store.(argmap.KeyedClaims)
+	kl, ok2 := s.linker.(keyer)
+	if !ok || !ok2 {
+		return 0, nil
+	}
+	n := 0
+	after := ""
+	for {
+		cs, err := keyed.UnkeyedClaims(ctx, argmap.Page{After: after, Limit: backfillPage})
+		if err != nil {
+			return n, err
+		}
+		if len(cs) == 0 {
+			return n, nil
+		}
+		keys := map[string][]string{}
+		for _, c := range cs {
+			if k := kl.Keys(c); len(k) > 0 {
+				keys[c.ID] = k
+			}
+		}
+		if len(keys) > 0 {
+			if err := keyed.AddClaimKeys(ctx, keys); err != nil {
+				return n, err
+			}
+			n += len(keys)
+		}
+		after = cs[len(cs)-1].ID
+	}
+}
+
 // keyer is a Linker that gives claims a link signature (extract.Linker).
 type keyer interface {
 	Keys(c argmap.Claim) []string

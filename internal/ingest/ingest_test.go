@@ -761,3 +761,55 @@ func TestRejectedInNextSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestBackfillKeys: claims stored without a link signature (before the
+// store kept them) get one from BackfillKeys, and a document ingested after
+// it links to them; without the backfill it does not.
+func TestBackfillKeys(t *testing.T) {
+	ctx := context.Background()
+	linked := func(backfill bool) (int, bool) {
+		st := openStore(t)
+		old := ingest.New(st, extract.New(extract.Options{}), nil) // keeps no signatures
+		a, err := old.Ingest(ctx, doc("essay.md", essay))
+		if err != nil {
+			t.Fatal(err)
+		}
+		svc := newService(st)
+		n := 0
+		if backfill {
+			if n, err = svc.BackfillKeys(ctx); err != nil {
+				t.Fatalf("BackfillKeys: %v", err)
+			}
+			if again, err := svc.BackfillKeys(ctx); err != nil || again != 0 {
+				t.Errorf("BackfillKeys again = %d, %v; want 0", again, err)
+			}
+		}
+		b, err := svc.Ingest(ctx, doc("reply.md", reply))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs, err := st.Claims(ctx, argmap.ClaimFilter{SourceID: b.Source.ID, Page: argmap.Page{Limit: 100}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cs {
+			if c.Proposition == "" {
+				continue
+			}
+			p, err := st.Claim(ctx, c.Proposition)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(p.Spans) > 0 && p.Spans[0].SourceID == a.Source.ID {
+				return n, true
+			}
+		}
+		return n, false
+	}
+	if n, ok := linked(true); n == 0 || !ok {
+		t.Errorf("with the backfill: %d claims keyed, reply linked to the essay %v; want some and true", n, ok)
+	}
+	if _, ok := linked(false); ok {
+		t.Errorf("without the backfill the reply linked to the essay's unkeyed claims: the test does not test the backfill")
+	}
+}
