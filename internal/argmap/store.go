@@ -247,6 +247,11 @@ type KeyedClaims interface {
 	// their spans and actors (linking compares texts). Each key is one index
 	// lookup, so the cost does not grow with the store.
 	ClaimsByKeys(ctx context.Context, keys []string, perKey int) ([]Claim, error)
+}
+
+// KeyBackfill is implemented by stores that index Claim.Keys, for claims
+// stored before they kept them.
+type KeyBackfill interface {
 	// UnkeyedClaims lists the claims that have no key stored (stored before
 	// the store kept keys, or whose text gave none), ordered by ID after
 	// p.After, at most p's size, without their spans and actors: what a

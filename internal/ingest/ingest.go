@@ -476,7 +476,7 @@ const backfillPage = 500
 // the linker gives none. It reads and writes a page of claims at a time and
 // may be run again: claims keyed already are not read.
 func (s *Service) BackfillKeys(ctx context.Context) (int, error) {
-	keyed, ok := s.store.(argmap.KeyedClaims)
+	keyed, ok := s.store.(argmap.KeyBackfill)
 	kl, ok2 := s.linker.(keyer)
 	if !ok || !ok2 {
 		return 0, nil

@@ -70,7 +70,7 @@ func (s *Store) ClaimsByKeys(ctx context.Context, keys []string, perKey int) ([]
 	return out, err
 }
 
-// UnkeyedClaims implements argmap.KeyedClaims: claims with no ClaimKey,
+// UnkeyedClaims implements argmap.KeyBackfill: claims with no ClaimKey,
 // ordered by ID.
 func (s *Store) UnkeyedClaims(ctx context.Context, p argmap.Page) ([]argmap.Claim, error) {
 	after, limit := page(p)
@@ -87,7 +87,7 @@ func (s *Store) UnkeyedClaims(ctx context.Context, p argmap.Page) ([]argmap.Clai
 	return out, err
 }
 
-// AddClaimKeys implements argmap.KeyedClaims in one transaction.
+// AddClaimKeys implements argmap.KeyBackfill in one transaction.
 func (s *Store) AddClaimKeys(ctx context.Context, keys map[string][]string) error {
 	if err := argmap.ValidateClaimKeys(keys); err != nil {
 		return err

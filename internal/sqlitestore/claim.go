@@ -205,7 +205,7 @@ func topHits(ctx context.Context, q querier, match string, size int) ([]argmap.C
 	return hits, nil
 }
 
-// UnkeyedClaims implements argmap.KeyedClaims: claims with no row in
+// UnkeyedClaims implements argmap.KeyBackfill: claims with no row in
 // claim_keys (a lookup of its claim index each), ordered by ID.
 func (s *Store) UnkeyedClaims(ctx context.Context, p argmap.Page) ([]argmap.Claim, error) {
 	var out []argmap.Claim
@@ -225,7 +225,7 @@ func (s *Store) UnkeyedClaims(ctx context.Context, p argmap.Page) ([]argmap.Clai
 	return out, err
 }
 
-// AddClaimKeys implements argmap.KeyedClaims in one transaction.
+// AddClaimKeys implements argmap.KeyBackfill in one transaction.
 func (s *Store) AddClaimKeys(ctx context.Context, keys map[string][]string) error {
 	if err := argmap.ValidateClaimKeys(keys); err != nil {
 		return err

@@ -11,14 +11,18 @@ import (
 	"github.com/argmap/argmap/internal/argmap"
 )
 
-// testClaimKeys checks argmap.KeyedClaims, which every store implements: the
-// newest claims under each key with the claims naming their propositions,
-// keys going with their claim, and the backfill of claims with no keys.
+// testClaimKeys checks argmap.KeyedClaims and argmap.KeyBackfill, which
+// every store implements: the newest claims under each key with the claims
+// naming their propositions, keys going with their claim, and the backfill
+// of claims with no keys.
 func testClaimKeys(t *testing.T, e *env) {
 	s := e.store(t)
-	keyed, ok := s.(argmap.KeyedClaims)
+	keyed, ok := s.(interface {
+		argmap.KeyedClaims
+		argmap.KeyBackfill
+	})
 	if !ok {
-		t.Fatalf("%T does not implement argmap.KeyedClaims", s)
+		t.Fatalf("%T does not implement argmap.KeyedClaims and argmap.KeyBackfill", s)
 	}
 	base := argmap.Now()
 	n := 0
