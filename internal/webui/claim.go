@@ -543,6 +543,11 @@ func (u *UI) print(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Query().Get("depth") == "" {
 		depth = 1 // a page holds a small neighbourhood readably
 	}
+	labels, err := labelsOf(r)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
 	// Across by default: a claim's supporters then stack in a column that a
 	// portrait page holds, instead of a row too wide to read.
 	layout := "across"
@@ -578,6 +583,9 @@ func (u *UI) print(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, argmap.Errorf(argmap.ENOTFOUND, "%q is not a claim or document ID", shortText(id, 40)))
 		return
 	}
+	if labels {
+		mapURL += "&evaluate=true" // badges name the labels, so they read in black and white too
+	}
 	var depths []int
 	if argmap.KindOf(id) == argmap.KindClaim {
 		depths = []int{1, 2, 3, 4}
@@ -587,5 +595,6 @@ func (u *UI) print(w http.ResponseWriter, r *http.Request) {
 		Depth          int
 		Depths         []int
 		Layout         string
-	}{id, title, mapURL, depth, depths, layout}})
+		Labels         bool
+	}{id, title, mapURL, depth, depths, layout, labels}})
 }

@@ -91,6 +91,8 @@ func TestPages(t *testing.T) {
 		{"/ui/print/clm_main?depth=3&layout=up", 200, []string{`data-map="/v1/claims/clm_main/map.svg?depth=3&amp;limit=24&amp;layout=up"`}},
 		{"/ui/print/clm_main?layout=sideways", 400, []string{"layout must be"}},
 		{"/ui/print/src_doc", 200, []string{`data-map="/v1/sources/src_doc/map.svg?layout=across"`}},
+		{"/ui/print/clm_main?labels=1", 200, []string{`data-map="/v1/claims/clm_main/map.svg?depth=1&amp;limit=24&amp;layout=across&amp;evaluate=true"`, `data-labels checked>`}},
+		{"/ui/print/src_doc?labels=1", 200, []string{`data-map="/v1/sources/src_doc/map.svg?layout=across&amp;evaluate=true"`}},
 		{"/ui/static/app.js", 200, []string{"svgPanZoom"}},
 		{"/ui/static/vendor/svg-pan-zoom.min.js", 200, []string{"svg-pan-zoom v3.6.2"}},
 		{"/ui/documents/src_nope", 404, []string{"not found", "Back to the documents"}},
