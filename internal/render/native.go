@@ -31,26 +31,50 @@ func (p *pool) renderDot(ctx context.Context, format argmap.RenderFormat, dot []
 	ctx, cancel := context.WithTimeout(ctx, p.opt.Timeout)
 	defer cancel()
 
+	p.mu.Lock()
+	closed := p.closed
+	p.mu.Unlock()
+	if closed {
+		return nil, argmap.Errorf(argmap.EUNAVAILABLE, "the renderer is closed")
+	}
+
+	// dot reads the map from a pipe written only once its priority and
+	// memory limit are set: it cannot finish (nor allocate much) before.
+	inR, inW, err := os.Pipe()
+	if err != nil {
+		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot start Graphviz (dot)", Err: err}
+	}
+	defer inW.Close()
 	cmd := exec.Command(p.opt.Dot, "-T"+gvFormat)
 	cmd.Env = append(os.Environ(), p.opt.Env...)
-	cmd.Stdin = bytes.NewReader(dot)
+	cmd.Stdin = inR
 	out := &capped{max: maxReply}
 	stderr := &tail{}
 	cmd.Stdout, cmd.Stderr = out, stderr
 	cmd.SysProcAttr = procAttr()
 	cmd.WaitDelay = time.Second
-	if err := cmd.Start(); err != nil {
+	err = cmd.Start()
+	inR.Close()
+	if err != nil {
 		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot start Graphviz (dot)", Err: err}
 	}
 	pid := cmd.Process.Pid
-	if err := prepareWorker(pid); err == nil {
-		err = limitMemory(pid, p.opt.MemoryLimit)
-		if err != nil {
-			killGroup(pid)
-			cmd.Wait()
-			return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot limit Graphviz's memory", Err: err}
-		}
+	if err := prepareWorker(pid); err != nil {
+		killGroup(pid)
+		cmd.Wait()
+		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot start Graphviz (dot)", Err: err}
 	}
+	if err := limitMemory(pid, p.opt.MemoryLimit); err != nil {
+		killGroup(pid)
+		cmd.Wait()
+		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot limit Graphviz's memory", Err: err}
+	}
+	go func() {
+		// A dot that dies early leaves the write failing (EPIPE): its exit
+		// status tells why.
+		inW.Write(dot)
+		inW.Close()
+	}()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	select {

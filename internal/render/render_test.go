@@ -608,6 +608,11 @@ func TestRenderNativeGuards(t *testing.T) {
 			}
 		})
 	}
+	closed := render.New(render.Options{Dot: script("closed", `cat >/dev/null; echo "<svg/>"`), CacheBytes: -1})
+	closed.Close()
+	if _, err := closed.Render(context.Background(), smallGraph(), argmap.RenderOptions{Format: argmap.FormatSVG}); argmap.ErrorCode(err) != argmap.EUNAVAILABLE {
+		t.Errorf("Render with native dot after Close = %v, want EUNAVAILABLE", err)
+	}
 	b, err := os.ReadFile(pidFile)
 	if err != nil {
 		t.Fatalf("the hanging dot did not start its child: %v", err)
