@@ -331,20 +331,37 @@ func checkOutput(format argmap.RenderFormat, out []byte) error {
 		if !bytes.HasPrefix(trimmed, []byte("<?xml")) && !bytes.HasPrefix(trimmed, []byte("<svg")) {
 			return argmap.Errorf(argmap.EINTERNAL, "the renderer returned something that is not SVG")
 		}
+		// RawToken with a stack of open elements: the same checks as Token
+		// (syntax, every element closed by its own end tag) at well under
+		// half the cost, without namespace translation (a 1.2 MB map took
+		// 95 ms with Token on the loaded machine).
 		d := xml.NewDecoder(bytes.NewReader(out))
 		d.Strict = true
 		root := ""
+		var open []xml.Name
 		for {
-			tok, err := d.Token()
+			tok, err := d.RawToken()
 			if err == io.EOF {
 				break
 			}
 			if err != nil {
 				return argmap.WrapInternal(err, "the renderer returned malformed SVG")
 			}
-			if se, ok := tok.(xml.StartElement); ok && root == "" {
-				root = se.Name.Local
+			switch t := tok.(type) {
+			case xml.StartElement:
+				if root == "" {
+					root = t.Name.Local
+				}
+				open = append(open, t.Name)
+			case xml.EndElement:
+				if len(open) == 0 || open[len(open)-1] != t.Name {
+					return argmap.Errorf(argmap.EINTERNAL, "the renderer returned malformed SVG")
+				}
+				open = open[:len(open)-1]
 			}
+		}
+		if len(open) > 0 {
+			return argmap.Errorf(argmap.EINTERNAL, "the renderer returned malformed SVG (unclosed elements)")
 		}
 		if root != "svg" {
 			return argmap.Errorf(argmap.EINTERNAL, "the renderer returned XML that is not SVG")

@@ -626,3 +626,33 @@ func TestRenderNativeGuards(t *testing.T) {
 	}
 	t.Errorf("process %d still runs: the hanging dot was not killed with all it started", pid)
 }
+
+// TestCheckOutputSVG checks what the SVG check lets through: a well-formed
+// document whose root is svg, and nothing malformed.
+func TestCheckOutputSVG(t *testing.T) {
+	tests := []struct {
+		name, svg string
+		ok        bool
+	}{
+		{"minimal", `<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><g><text>a &amp; b</text></g></svg>`, true},
+		{"namespaced", `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="#x"><g/></a></svg>`, true},
+		{"doctype and comment", "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"x.dtd\">\n<!-- c -->\n<svg><g></g></svg>\n", true},
+		{"unclosed", `<svg><g><text>a</text></svg>`, false},
+		{"truncated", `<svg><g><text>a</text>`, false},
+		{"crossed", `<svg><g><a></g></a></svg>`, false},
+		{"end without start", `<svg></g></svg>`, false},
+		{"other prefix closes", `<svg><x:g></y:g></svg>`, false},
+		{"bad entity", `<svg>&nope;</svg>`, false},
+		{"root not svg", `<html><svg></svg></html>`, false},
+		{"not xml", `<svg <<>`, false},
+	}
+	for _, tt := range tests {
+		err := render.CheckOutput(argmap.FormatSVG, []byte(tt.svg))
+		if (err == nil) != tt.ok {
+			t.Errorf("CheckOutput(%s) = %v, want ok %v", tt.name, err, tt.ok)
+		}
+		if err != nil && argmap.ErrorCode(err) != argmap.EINTERNAL {
+			t.Errorf("CheckOutput(%s) code %s, want EINTERNAL", tt.name, argmap.ErrorCode(err))
+		}
+	}
+}
