@@ -32,7 +32,10 @@ func tokens(s string) []token {
 		if start < 0 {
 			return
 		}
-		w := strings.TrimRight(s[start:end], "'’-.")
+		w := s[start:end]
+		if c := w[len(w)-1]; c == '\'' || c == '-' || c == '.' || c >= 0x80 {
+			w = strings.TrimRight(w, "'’-.")
+		}
 		if w != "" {
 			l := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
 			out = append(out, token{text: w, lower: l})

@@ -111,7 +111,7 @@ func announcement(s surface) bool {
 // announces reports whether s has the shape of an announcement.
 func announces(s surface) bool {
 	p := s.p
-	if (strings.Contains(p, " released ") || strings.Contains(p, " published ")) &&
+	if s.flags&flagEvent != 0 && (strings.Contains(p, " released ") || strings.Contains(p, " published ")) &&
 		(strings.Contains(p, " has just released ") || strings.Contains(p, " has just published ") ||
 			strings.Contains(p, " have just released ") || strings.Contains(p, " has released its ")) {
 		return true

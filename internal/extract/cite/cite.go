@@ -547,6 +547,9 @@ func titledMatches(text string) [][]int {
 			for b < len(text) && !utf8.RuneStart(text[b]) {
 				b++
 			}
+			if !quotedAfterAnchor(text[a:b]) {
+				continue // titledRe cannot match in the window
+			}
 			for _, m := range titledRe.FindAllStringSubmatchIndex(text[a:b], -1) {
 				for i := range m {
 					if m[i] >= 0 {
@@ -559,6 +562,43 @@ func titledMatches(text string) [][]int {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
 	return out
+}
+
+// quotedAfterAnchor reports whether w has an opening quote (" “ ‘ ') after
+// white space after a word ending in "titled", "called" or "named" (in any
+// case): what every match of titledRe has, so a window without one is
+// skipped.
+func quotedAfterAnchor(w string) bool {
+	for i := 0; i < len(w); i++ {
+		q := 0
+		switch {
+		case w[i] == '"' || w[i] == '\'':
+			q = 1
+		case strings.HasPrefix(w[i:], "“") || strings.HasPrefix(w[i:], "‘"):
+			q = 3
+		}
+		if q == 0 {
+			continue
+		}
+		j := i
+		for j > 0 && isRegexpSpace(w[j-1]) {
+			j--
+		}
+		if j == i {
+			continue // no white space before the quote
+		}
+		word := strings.ToLower(w[max(0, j-6):j])
+		if strings.HasSuffix(word, "titled") || strings.HasSuffix(word, "called") || strings.HasSuffix(word, "named") {
+			return true
+		}
+	}
+	return false
+}
+
+// isRegexpSpace reports whether c is white space as \s means it in Go's
+// regular expressions: \t \n \f \r and space.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // acronymIn returns the first all-capitals word of two to eight letters in s

@@ -180,6 +180,10 @@ func TestTitled(t *testing.T) {
 	}{
 		{"explicit year", `UNHCR's 2018 report entitled "Desperate Journeys" counts deaths.`, "", "",
 			[]key{{"UNHCR", "2018", `report entitled "Desperate Journeys"`}}},
+		{"capitals and a line break", "UNHCR's 2018 REPORT ENTITLED\n\"Desperate Journeys\" counts deaths.", "", "",
+			[]key{{"UNHCR", "2018", "REPORT ENTITLED\n\"Desperate Journeys\""}}},
+		{"called, quoted after two spaces", "Oxfam's 2019 brief called  ‘Safe Returns’ was read.", "", "",
+			[]key{{"Oxfam", "2019", "brief called  ‘Safe Returns’"}}},
 		{"fallback year and author", `We welcome this year's paper entitled “Safe Returns”.`, "2004", "Oxfam",
 			[]key{{"Oxfam", "2004", "paper entitled “Safe Returns”"}}},
 		{"no year", `a paper entitled "Safe Returns" appeared`, "", "IOM", []key{}},
