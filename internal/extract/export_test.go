@@ -108,3 +108,17 @@ func JoinedSurfacesAgree(text string) error {
 	}
 	return nil
 }
+
+// PaddedWordsAgree checks that wordsOf(s, true) gives words(s) and
+// padded(words(s)).
+func PaddedWordsAgree(s string) error {
+	ws, p := wordsOf(s, true)
+	want := words(s)
+	if !reflect.DeepEqual(ws, want) && !(len(ws) == 0 && len(want) == 0) {
+		return fmt.Errorf("wordsOf(%q) words = %q, want %q", s, ws, want)
+	}
+	if p != padded(want) {
+		return fmt.Errorf("wordsOf(%q) padded = %q, want %q", s, p, padded(want))
+	}
+	return nil
+}

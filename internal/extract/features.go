@@ -10,11 +10,21 @@ import (
 // apostrophes, hyphens and full stops (curly apostrophes folded); "%" ends a
 // token and is kept.
 func words(s string) []string {
-	// the words are written one after another into buf and cut out of one
-	// string at the end: two allocations a sentence, not one a word
-	buf := make([]byte, 0, len(s))
+	ws, _ := wordsOf(s, false)
+	return ws
+}
+
+// wordsOf returns the words of s and, when pad is set, padded(words) too,
+// cut from the same string: the words are written one after another into
+// buf (space-separated when padding) and cut out of one string at the end,
+// two allocations a sentence, not one a word.
+func wordsOf(s string, pad bool) ([]string, string) {
+	buf := make([]byte, 0, len(s)+2)
 	bounds := make([]int, 0, len(s)/3+2) // start, end of each word in buf
-	start := 0
+	if pad {
+		buf = append(buf, ' ')
+	}
+	start := len(buf)
 	flush := func() {
 		end := len(buf)
 		for end > start && (buf[end-1] == '\'' || buf[end-1] == '-' || buf[end-1] == '.') {
@@ -23,6 +33,9 @@ func words(s string) []string {
 		buf = buf[:end]
 		if end > start {
 			bounds = append(bounds, start, end)
+			if pad {
+				buf = append(buf, ' ')
+			}
 		}
 		start = len(buf)
 	}
@@ -63,12 +76,18 @@ func words(s string) []string {
 		}
 	}
 	flush()
+	if pad && len(bounds) == 0 {
+		buf = append(buf, ' ') // padded(nil) is two spaces
+	}
 	all := string(buf)
 	out := make([]string, len(bounds)/2)
 	for k := range out {
 		out[k] = all[bounds[2*k]:bounds[2*k+1]]
 	}
-	return out
+	if !pad {
+		all = ""
+	}
+	return out, all
 }
 
 // padded joins words with single spaces and pads both ends, so a phrase cue
@@ -248,8 +267,8 @@ var functionWords = map[string]bool{
 }
 
 func surfaceOf(text string) surface {
-	ws := words(text)
-	s := surface{text: text, ws: ws, p: padded(ws), nWords: len(ws)}
+	ws, p := wordsOf(text, true)
+	s := surface{text: text, ws: ws, p: p, nWords: len(ws)}
 	s.shape()
 	// one look-up a word: its flags, and the cue phrases it opens
 	for i, w := range ws {

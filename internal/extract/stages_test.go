@@ -331,3 +331,23 @@ func FuzzJoinedSurfaces(f *testing.F) {
 		}
 	})
 }
+
+// TestPaddedWords: the padded words a sentence's surface is read from are
+// its words joined by single spaces between two spaces.
+func TestPaddedWords(t *testing.T) {
+	for _, s := range []string{"", "  ", "One.", "It's a 5% rise—isn't it?", "U.S.-led talks... end", "Ärger über Zölle", "'quoted' -dash- .dot."} {
+		if err := extract.PaddedWordsAgree(s); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// FuzzPaddedWords checks the same on any text.
+func FuzzPaddedWords(f *testing.F) {
+	f.Add("A 5% rise. B’s turn… C-d. e.g. this.")
+	f.Fuzz(func(t *testing.T, s string) {
+		if err := extract.PaddedWordsAgree(s); err != nil {
+			t.Error(err)
+		}
+	})
+}
