@@ -616,6 +616,28 @@ func chromeHit(p string) string {
 	return chromeIndex.find(strings.Fields(p))
 }
 
+// leads reports whether a heading starts with one of words, after a section
+// number ("4.", "IV.").
+func leads(s surface, words ...string) bool {
+	ws := s.ws
+	if len(ws) > 1 && sectionNumber(ws[0]) {
+		ws = ws[1:]
+	}
+	return len(ws) > 0 && contains(words, ws[0])
+}
+
+// sectionNumber reports whether w numbers a section: digits, or a roman
+// numeral of up to four letters.
+func sectionNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	if strings.Trim(w, "0123456789") == "" {
+		return true
+	}
+	return len(w) <= 4 && strings.Trim(w, "ivxlc") == ""
+}
+
 // sectionOf reads a heading and returns the section it opens, and whether it
 // names one at all (other headings keep the body going).
 func sectionOf(s surface) (Section, bool) {
@@ -634,7 +656,10 @@ func sectionOf(s surface) (Section, bool) {
 	case has("references", "bibliography", "works cited", "literature cited", "further reading", "for reference",
 		"sources", "literature", "reference list", "cited works"):
 		return SectionBibliography, true
-	case has("notes", "endnotes", "footnotes", "note"):
+	case leads(s, "notes", "endnotes", "footnotes", "note"):
+		// only when the heading starts with it: "Notes", "4. Endnotes",
+		// "Note on sources"; "Briefing note on returns" or "Field notes
+		// from Lesbos" is a title, and the document under it is its body
 		return SectionNotes, true
 	case has("acknowledgements", "acknowledgments", "acknowledgement", "acknowledgment", "funding",
 		"about the author", "about the authors", "author information", "conflict of interest", "disclosure",
