@@ -487,6 +487,9 @@ var rejectAnaphor = wordSet(`disagree disagrees disagreed reject rejects rejecte
 // anaphors point back at what was just said.
 var anaphors = wordSet(`this that these those such`)
 
+// leadWords open a sentence without changing what it says.
+var leadWords = wordSet(`but however yet and still`)
+
 // trueWords, negated, say a view is false: "that is not true".
 var trueWords = wordSet(`true correct accurate right case so`)
 
@@ -507,6 +510,9 @@ func rejectsPrevious(text string) (rejects, byAuthor bool) {
 	}
 	for len(ws) > 0 && ws[len(ws)-1] == "." {
 		ws = ws[:len(ws)-1]
+	}
+	for len(ws) > 0 && leadWords[ws[0]] {
+		ws = ws[1:] // "But this is not true"
 	}
 	at := func(i int) string {
 		if i < len(ws) {
@@ -530,6 +536,20 @@ func rejectsPrevious(text string) (rejects, byAuthor bool) {
 		case (w == "disagree" || w == "disagrees") && at(j) == "." && i <= 2:
 			// "We disagree."
 			return true, author
+		}
+	}
+	// "We do not agree", "I don't agree with that"
+	if len(ws) >= 3 && (ws[0] == "we" || ws[0] == "i") {
+		j := 1
+		if at(j) == "do" || at(j) == "can" {
+			j++
+		}
+		if negWords[at(j)] || strings.HasSuffix(at(j), "n't") {
+			j++
+			if at(j) == "agree" && (at(j+1) == "." || (at(j+1) == "with" && anaphors[at(j+2)] &&
+				(opinionNouns[at(j+3)] || at(j+3) == "."))) {
+				return true, true
+			}
 		}
 	}
 	// "This view is mistaken", "That is not true", "This claim is a myth"
