@@ -169,6 +169,10 @@ func (s *Stancer) terms(toks []token) []term {
 			// concepts of its head
 			head := w[i+1:]
 			out = append(out, term{lemma: w, concepts: s.lex.Concepts(head), clause: clause})
+			if w[:i] == "under" {
+				// "under-studied": studied too little
+				out = append(out, term{lemma: "little", concepts: s.lex.Concepts("little"), antonyms: s.lex.Antonyms("little"), clause: clause})
+			}
 			continue
 		}
 		out = append(out, term{lemma: s.lex.Lemma(w), concepts: s.lex.Concepts(w), antonyms: s.lex.Antonyms(w), clause: clause})

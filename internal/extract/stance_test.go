@@ -46,6 +46,8 @@ func TestStancerJudge(t *testing.T) {
 		{"Without a mandate the agency has no duties", "Lacking a mandate does not mean that the agency lacks duties.", argmap.StanceDenial, ""},
 		{"If the fund is cut, the clinic closes", "The clinic will close if its fund is cut.", argmap.StanceSame, ""},
 		{"If the fund is cut, the clinic closes", "The fund was cut last year.", argmap.StanceTopic, ""},
+		// "under-X": X too little
+		{"The agency has been studied surprisingly little", "The agency has been under-examined in the literature.", argmap.StanceSame, ""},
 		// "neither P nor Q" negates once
 		{"The figures are neutral", "These figures are neither objective nor neutral.", argmap.StanceDenial, ""},
 		// the words spread over more than three clauses that say something else
