@@ -25,7 +25,9 @@ type term struct {
 	clause   int  // which clause of its region it stands in
 	acr      bool // an acronym: it meets other words only by name
 	negs     int  // how many negation words its clause has
+	tok      int  // the index of its (last) token
 	ante     bool // it stands in the condition of a conditional question
+	pred     bool // the head of a question's nominal predicate ("instrument" of "X is an instrument of Y")
 }
 
 // negWords negate the clause they stand in; among them the verbs that
@@ -152,6 +154,7 @@ func (s *Stancer) terms(toks []token) []term {
 		if n, acr := expansionAt(lowerWords(toks[i:min(len(toks), i+12)]), 0); n > 0 {
 			out = append(out, s.acronym(acr, clause))
 			i += n - 1
+			out[len(out)-1].tok = i
 			continue
 		}
 		if propStop[w] || len(w) < 2 {
@@ -162,20 +165,21 @@ func (s *Stancer) terms(toks []token) []term {
 		}
 		if _, ok := acronyms[w]; ok {
 			out = append(out, s.acronym(w, clause))
+			out[len(out)-1].tok = i
 			continue
 		}
 		if i := strings.LastIndexByte(w, '-'); i > 0 && i < len(w)-1 && !s.lex.Known(w) {
 			// a compound (nation-state, rights-based) is one term, with the
 			// concepts of its head
 			head := w[i+1:]
-			out = append(out, term{lemma: w, concepts: s.lex.Concepts(head), clause: clause})
+			out = append(out, term{lemma: w, concepts: s.lex.Concepts(head), clause: clause, tok: i})
 			if w[:i] == "under" {
 				// "under-studied": studied too little
 				out = append(out, term{lemma: "little", concepts: s.lex.Concepts("little"), antonyms: s.lex.Antonyms("little"), clause: clause})
 			}
 			continue
 		}
-		out = append(out, term{lemma: s.lex.Lemma(w), concepts: s.lex.Concepts(w), antonyms: s.lex.Antonyms(w), clause: clause})
+		out = append(out, term{lemma: s.lex.Lemma(w), concepts: s.lex.Concepts(w), antonyms: s.lex.Antonyms(w), clause: clause, tok: i})
 	}
 	flushNeg()
 	return out
@@ -287,6 +291,43 @@ var finiteWords = wordSet(`is are was were has have had does do did can cannot c
 // determiners open a noun phrase: the subject of a clause may start with one.
 var determiners = wordSet(`the a an its their his her this that these those our my`)
 
+// predicateEnds are the words after which a nominal predicate's head has
+// been said: "an instrument of", "the main source of".
+var predicateEnds = wordSet(`of for in on to from with by at that which`)
+
+// markPredicate marks the head of a question's nominal predicate: in "X
+// is/are a/an/the ... N of Y", the last content word before the first
+// preposition, relative word or punctuation after the article.
+func markPredicate(toks []token, ts []term) {
+	for i := 1; i+2 < len(toks); i++ {
+		switch toks[i].lower {
+		case "is", "are", "was", "were":
+		default:
+			continue
+		}
+		if a := toks[i+1].lower; a != "a" && a != "an" && a != "the" {
+			return
+		}
+		end := len(toks)
+		for j := i + 2; j < len(toks); j++ {
+			if toks[j].punct != 0 || predicateEnds[toks[j].lower] {
+				end = j
+				break
+			}
+		}
+		head := -1
+		for k, t := range ts {
+			if t.tok > i+1 && t.tok < end {
+				head = k
+			}
+		}
+		if head >= 0 {
+			ts[head].pred = true
+		}
+		return
+	}
+}
+
 // conditionEnd returns the index of the first token of a conditional
 // question's consequent ("IOM has no obligations" in "without a mandate
 // IOM has no obligations"), or 0 when toks is no conditional. The condition
@@ -339,6 +380,12 @@ func (s *Stancer) questionTerms(question string) []term {
 				return append(ante, cons...)
 			}
 		}
+	}
+	if len(rs) == 1 && !rs[0].rejected && rs[0].asserter == "" {
+		toks := tokens(question)
+		qt := s.terms(toks)
+		markPredicate(toks, qt)
+		return qt
 	}
 	for _, r := range rs {
 		if r.rejected {
@@ -429,7 +476,14 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 		// (a subject set off by commas): words scattered over a long
 		// sentence do not state it
 		for _, win := range windows(r.terms) {
-			cov, ag, dis, fl, _ := match(qt, win, w)
+			cov, ag, dis, fl, hits := match(qt, win, w)
+			for k, h := range hits {
+				if qt[k].pred && !h {
+					// a claim that leaves out what the question says its
+					// subject is does not state it
+					cov = min(cov, s.threshold/2)
+				}
+			}
 			if conditional {
 				cc, _, _, _, _ := match(cons, win, consW)
 				cov = min(cov, cc)

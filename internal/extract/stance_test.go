@@ -46,6 +46,11 @@ func TestStancerJudge(t *testing.T) {
 		{"Without a mandate the agency has no duties", "Lacking a mandate does not mean that the agency lacks duties.", argmap.StanceDenial, ""},
 		{"If the fund is cut, the clinic closes", "The clinic will close if its fund is cut.", argmap.StanceSame, ""},
 		{"If the fund is cut, the clinic closes", "The fund was cut last year.", argmap.StanceTopic, ""},
+		// a nominal predicate must be covered: what the question says its
+		// subject is
+		{"IOM is an instrument of states", "IOM member states met in Geneva.", argmap.StanceTopic, ""},
+		{"The agency is the main source of data on floods", "The agency is the main publisher of data on floods.", argmap.StanceTopic, ""},
+		{"The agency is the main source of data on floods", "The agency has become the main source of flood data.", argmap.StanceSame, ""},
 		// "under-X": X too little
 		{"The agency has been studied surprisingly little", "The agency has been under-examined in the literature.", argmap.StanceSame, ""},
 		// "neither P nor Q" negates once
