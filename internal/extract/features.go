@@ -244,7 +244,8 @@ func hasDigit(w string) bool {
 
 // features of one sentence's surface.
 type surface struct {
-	flags    uint8    // the union of its words' flags
+	flags    uint16   // the union of its words' flags
+	wflags   []uint16 // the flags of each word
 	cues     []string // for every cue set, its first phrase found, or "" (not set by joinSurface)
 	text     string
 	ws       []string
@@ -268,7 +269,7 @@ var functionWords = map[string]bool{
 
 func surfaceOf(text string) surface {
 	ws, p := wordsOf(text, true)
-	s := surface{text: text, ws: ws, p: p, nWords: len(ws)}
+	s := surface{text: text, ws: ws, p: p, nWords: len(ws), wflags: make([]uint16, len(ws))}
 	s.shape()
 	// one look-up a word: its flags, and the cue phrases it opens
 	for i, w := range ws {
@@ -276,6 +277,7 @@ func surfaceOf(text string) surface {
 		if !ok {
 			continue
 		}
+		s.wflags[i] = e.flags
 		s.flags |= e.flags
 		if e.flags&flagFunction != 0 {
 			s.funcN++
@@ -373,9 +375,10 @@ func joinSurface(text string, start, end int, parts []Sentence, surfs []surface)
 		n += len(surfs[k].ws)
 	}
 	ws := make([]string, 0, n)
-	s := surface{text: text[start:end]}
+	s := surface{text: text[start:end], wflags: make([]uint16, 0, n)}
 	for k := range parts {
 		ws = append(ws, surfs[k].ws...)
+		s.wflags = append(s.wflags, surfs[k].wflags...)
 		s.funcN += surfs[k].funcN
 		s.flags |= surfs[k].flags
 	}
@@ -481,12 +484,15 @@ var chromeIndex = newPhraseIndex(chromeCues)
 
 // Word flags, looked up once per word.
 const (
-	flagFunction     uint8 = 1 << iota
-	flagEvent              // a past-tense verb of datable events
-	flagQuantity           // a word of quantity
-	flagMonth              // a month's name
-	flagRelativeTime       // a word of the relative time phrases
-	flagStrongChrome       // the first word of a strong chrome cue
+	flagFunction     uint16 = 1 << iota
+	flagEvent               // a past-tense verb of datable events
+	flagQuantity            // a word of quantity
+	flagMonth               // a month's name
+	flagRelativeTime        // a word of the relative time phrases
+	flagStrongChrome        // the first word of a strong chrome cue
+	flagCaption             // a word of the caption phrases ("photo by")
+	flagSelf                // a determiner a text names itself with ("this paper")
+	flagSection             // the first word of a section heading's phrase
 )
 
 // lexEntry is one cue phrase of one cue set.
@@ -499,7 +505,7 @@ type lexEntry struct {
 // vocabEntry is what the vocabulary knows of a word: its flags and the cue
 // phrases it opens.
 type vocabEntry struct {
-	flags uint8
+	flags uint16
 	cues  []lexEntry
 }
 
@@ -517,10 +523,10 @@ var (
 )
 
 // wordFlags returns the flags of a word.
-func wordFlags(w string) uint8 { return vocab[w].flags }
+func wordFlags(w string) uint16 { return vocab[w].flags }
 
 func init() {
-	flag := func(ws map[string]bool, f uint8) {
+	flag := func(ws map[string]bool, f uint16) {
 		for w := range ws {
 			e := vocab[w]
 			e.flags |= f
@@ -532,10 +538,18 @@ func init() {
 	flag(quantityWords, flagQuantity)
 	flag(monthNames, flagMonth)
 	for _, ph := range relativeTimes {
+		// the phrase's longest word (the later one of equals): the rarest
+		key := ""
 		for _, w := range strings.Fields(ph) {
-			flag(map[string]bool{w: true}, flagRelativeTime)
+			if len(w) >= len(key) {
+				key = w
+			}
 		}
+		flag(map[string]bool{key: true}, flagRelativeTime)
 	}
+	flag(map[string]bool{"photo": true, "image": true, "cover": true, "pictured": true}, flagCaption)
+	flag(selfDeterminers, flagSelf)
+
 	for ph := range strongChrome {
 		flag(map[string]bool{strings.Fields(ph)[0]: true}, flagStrongChrome)
 	}

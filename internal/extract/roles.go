@@ -118,7 +118,7 @@ func announces(s surface) bool {
 	}
 	ws := s.ws
 	for i := 0; i+1 < len(ws); i++ {
-		if !selfDeterminers[ws[i]] {
+		if s.wflags[i]&flagSelf == 0 {
 			continue
 		}
 		j := i + 1

@@ -568,7 +568,7 @@ func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mentio
 					break
 				}
 			}
-		case isCaption(text[sg.Start:sg.End], st.p):
+		case isCaption(text[sg.Start:sg.End], st):
 			furniture = "caption"
 		case isMetadata(st):
 			furniture = "metadata"
@@ -711,7 +711,7 @@ func isMetadata(s surface) bool {
 }
 
 // isCaption reports whether a segment is a picture caption or credit.
-func isCaption(text, p string) bool {
+func isCaption(text string, s surface) bool {
 	if strings.IndexByte(text, ':') >= 0 {
 		low := strings.ToLower(text)
 		for _, c := range []string{"photo:", "photograph:", "image:", "picture:", "credit:", "illustration:"} {
@@ -720,6 +720,10 @@ func isCaption(text, p string) bool {
 			}
 		}
 	}
+	if s.flags&flagCaption == 0 {
+		return false // none of the words below
+	}
+	p := s.p
 	if strings.Contains(p, " photo by ") || strings.Contains(p, " image by ") {
 		return true
 	}
