@@ -255,6 +255,8 @@ type surface struct {
 	lower    bool // starts with a lower-case letter
 	terminal byte // '.', '!', '?', ':' or 0
 	capShare float64
+	caps     int // words that open with an upper-case letter (white space delimited)
+	alpha    int // words that open with a letter
 	funcN    int // function words
 }
 
@@ -311,6 +313,34 @@ func surfaceOf(text string) surface {
 // letter, its closing punctuation, the share of its words that are
 // capitalised.
 func (s *surface) shape() {
+	s.ends()
+	text := s.text
+	s.caps, s.alpha = 0, 0
+	start := true
+	for i := 0; i < len(text); {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		i += n
+		if r == ' ' || r == '\n' || r == '\t' || r == '\r' {
+			start = true
+			continue
+		}
+		if start && unicode.IsLetter(r) {
+			s.alpha++
+			if unicode.IsUpper(r) {
+				s.caps++
+			}
+		}
+		start = false
+	}
+	s.setCapShare()
+}
+
+// ends sets what the ends of s's text tell: the case of its first letter
+// and its closing punctuation.
+func (s *surface) ends() {
 	text := s.text
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text, "\"'“‘(["))
 	s.upper = unicode.IsUpper(r) || unicode.IsDigit(r)
@@ -325,28 +355,12 @@ func (s *surface) shape() {
 			s.terminal = '.'
 		}
 	}
-	caps, alpha := 0, 0
-	start := true
-	for i := 0; i < len(text); {
-		r, n := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(text[i:])
-		}
-		i += n
-		if r == ' ' || r == '\n' || r == '\t' || r == '\r' {
-			start = true
-			continue
-		}
-		if start && unicode.IsLetter(r) {
-			alpha++
-			if unicode.IsUpper(r) {
-				caps++
-			}
-		}
-		start = false
-	}
-	if alpha > 0 {
-		s.capShare = float64(caps) / float64(alpha)
+}
+
+// setCapShare sets the share of capitalised words from the counts.
+func (s *surface) setCapShare() {
+	if s.alpha > 0 {
+		s.capShare = float64(s.caps) / float64(s.alpha)
 	}
 }
 
@@ -379,11 +393,14 @@ func joinSurface(text string, start, end int, parts []Sentence, surfs []surface)
 	for k := range parts {
 		ws = append(ws, surfs[k].ws...)
 		s.wflags = append(s.wflags, surfs[k].wflags...)
+		s.caps += surfs[k].caps // the gaps are white space: words do not run across them
+		s.alpha += surfs[k].alpha
 		s.funcN += surfs[k].funcN
 		s.flags |= surfs[k].flags
 	}
 	s.ws, s.p, s.nWords = ws, padded(ws), len(ws)
-	s.shape()
+	s.ends()
+	s.setCapShare()
 	return s, true
 }
 
