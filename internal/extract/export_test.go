@@ -122,3 +122,24 @@ func PaddedWordsAgree(s string) error {
 	}
 	return nil
 }
+
+// FieldHelpersAgree checks the gist's word helpers against strings.Fields.
+func FieldHelpersAgree(s string) error {
+	fs := strings.Fields(s)
+	if got, want := oneSpaced(s), strings.Join(fs, " "); got != want {
+		return fmt.Errorf("oneSpaced(%q) = %q, want %q", s, got, want)
+	}
+	for _, n := range []int{1, 5, 12, 23} {
+		if got, want := countFields(s, n), min(len(fs), n); got != want {
+			return fmt.Errorf("countFields(%q, %d) = %d, want %d", s, n, got, want)
+		}
+		got, want := fieldsN(s, n), fs[:min(len(fs), n)]
+		if len(got) != len(want) || len(want) > 0 && !reflect.DeepEqual(got, want) {
+			return fmt.Errorf("fieldsN(%q, %d) = %q, want %q", s, n, got, want)
+		}
+	}
+	if got, want := firstField(s), strings.Join(fs[:min(len(fs), 1)], ""); got != want {
+		return fmt.Errorf("firstField(%q) = %q, want %q", s, got, want)
+	}
+	return nil
+}

@@ -139,7 +139,7 @@ func Gist(sentence string, ms []actor.Mention, dominant string) string {
 	}
 	// reporting frame: "<subject up to 8 words> <frame verb> that P" -> P,
 	// unless the subject denies, doubts or limits it
-	fs := strings.Fields(s)
+	fs := fieldsN(s, 12) // the frame lies in the first words
 frame:
 	for i := 0; i < len(fs)-1 && i < 10; i++ {
 		w := strings.ToLower(strings.Trim(fs[i], ",;"))
@@ -153,7 +153,7 @@ frame:
 					break frame // "It is said that P" is hearsay, kept as such
 				}
 			}
-			s = strings.Join(fs[i+2:], " ")
+			s = strings.Join(strings.Fields(s)[i+2:], " ")
 			break
 		}
 	}
@@ -357,7 +357,13 @@ func oneSpaced(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return strings.Join(strings.Fields(s), " ")
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			i += n - 1
+			prevSpace = false
+			continue
 		}
 		switch c {
 		case ' ':
@@ -415,8 +421,16 @@ func fieldsN(s string, n int) []string {
 func countFields(s string, limit int) int {
 	n := 0
 	in := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); i++ {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size - 1
+		}
+		if space {
 			in = false
 		} else if !in {
 			in = true

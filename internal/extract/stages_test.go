@@ -351,3 +351,23 @@ func FuzzPaddedWords(f *testing.F) {
 		}
 	})
 }
+
+// TestFieldHelpers: the gist's word helpers split as strings.Fields does.
+func TestFieldHelpers(t *testing.T) {
+	for _, s := range []string{"", " ", "one", " lead and trail ", "two  spaces", "tab\tand\nnewline",
+		"nbsp\u00a0here", "curly “quotes” stay", "ideographic\u3000space", "\xffbad utf8 \xfe"} {
+		if err := extract.FieldHelpersAgree(s); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// FuzzFieldHelpers checks the same on any text.
+func FuzzFieldHelpers(f *testing.F) {
+	f.Add("It is, in fact,  a “test”\u00a0of\tfields.")
+	f.Fuzz(func(t *testing.T, s string) {
+		if err := extract.FieldHelpersAgree(s); err != nil {
+			t.Error(err)
+		}
+	})
+}
