@@ -105,7 +105,7 @@ func Detect(text, name string) Meta {
 			m.Kind = argmap.SourceArticle
 		}
 		// Byline: "Inken Bartels, July 2021".
-		if bm := bylineRe.FindStringSubmatch(l); bm != nil && len(m.Authors) == 0 && i < 20 {
+		if bm := byline(l); bm != nil && len(m.Authors) == 0 && i < 20 {
 			m.Authors = splitNames(bm[1])
 			if m.Date == "" {
 				m.Date = parseDate(bm[2])
@@ -124,7 +124,7 @@ func Detect(text, name string) Meta {
 			for k, part := range splitByline(l) {
 				if bm := byRe.FindStringSubmatch(part); bm != nil {
 					m.Authors = splitNames(bm[1])
-				} else if bm := bylineRe.FindStringSubmatch(part); bm != nil {
+				} else if bm := byline(part); bm != nil {
 					m.Authors = splitNames(bm[1])
 					if m.Date == "" {
 						m.Date = parseDate(bm[2])
@@ -139,7 +139,7 @@ func Detect(text, name string) Meta {
 			m.Date = parseDate(l)
 		}
 		// Statement header: "Statement by X & Y (Geneva, 2-4 December 2002)".
-		if sm := statementRe.FindStringSubmatch(l); sm != nil && len(l) < 250 {
+		if sm := matchIf(statementRe, l, "tatement"); sm != nil && len(l) < 250 {
 			if !forum {
 				m.Kind = argmap.SourceStatement
 				if len(m.Authors) == 0 {
@@ -153,7 +153,7 @@ func Detect(text, name string) Meta {
 				}
 			}
 		}
-		if um := urlLineRe.FindStringSubmatch(l); um != nil && m.URL == "" {
+		if um := matchIf(urlLineRe, l, "://"); um != nil && m.URL == "" {
 			m.URL = strings.TrimRight(um[1], ".,;)")
 		}
 	}
@@ -266,6 +266,9 @@ func splitByline(l string) []string {
 func dateline(l string) bool {
 	if len(l) > 80 {
 		return false
+	}
+	if !strings.ContainsAny(l, "0123456789") {
+		return false // both date patterns need a year
 	}
 	low := strings.ToLower(l)
 	for _, no := range []string{"deposited", "modified", "joined", "accessed", "retrieved", "received", "accepted", "copyright", "©"} {
@@ -588,6 +591,15 @@ func matchIf(re *regexp.Regexp, s string, cues ...string) []string {
 		}
 	}
 	return nil
+}
+
+// byline matches bylineRe, which ends in a four-digit year, only on a line
+// ending in a digit.
+func byline(l string) []string {
+	if l == "" || l[len(l)-1] < '0' || l[len(l)-1] > '9' {
+		return nil
+	}
+	return bylineRe.FindStringSubmatch(l)
 }
 
 // findDOI returns the first DOI in text. It looks only where "10." starts a
