@@ -263,7 +263,7 @@ func (w *graphWriter) aliases(id, name string, aliases []string) error {
 
 func (w *graphWriter) claim(c *argmap.Claim) error {
 	c.CreatedAt = orNow(c.CreatedAt)
-	_, err := w.exec(`INSERT INTO claims (id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section)
+	res, err := w.exec(`INSERT INTO claims (id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, c.Text, c.Gist, string(c.Origin), c.Score, c.Main, jsonList(c.Cues), ms(c.CreatedAt), c.Title, c.Kind,
 		c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section))
@@ -279,9 +279,15 @@ func (w *graphWriter) claim(c *argmap.Claim) error {
 			return err
 		}
 	}
-	for _, k := range c.Keys {
-		if _, err := w.exec(`INSERT OR IGNORE INTO claim_keys (key, claim_pk) SELECT ?, pk FROM claims WHERE id = ?`,
-			k, c.ID); err != nil {
+	if len(c.Keys) > 0 {
+		// the claim's row is its pk (INTEGER PRIMARY KEY): every key in
+		// one statement
+		pk, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		if _, err := w.exec(`INSERT OR IGNORE INTO claim_keys (key, claim_pk) SELECT value, ? FROM json_each(?)`,
+			pk, jsonList(c.Keys)); err != nil {
 			return err
 		}
 	}
