@@ -30,6 +30,8 @@ func isWordRune(r rune) bool {
 // boundaries.
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/6+1)
+	var arena []byte // the lower case of capitalised ASCII words
+	var lowAt []int  // token index, offset in arena, for each of them
 	i := 0
 	n := len(text)
 	for i < n {
@@ -71,8 +73,34 @@ func tokenize(text string) []token {
 			i = end
 		}
 		t := token{start: start, end: end, text: text[start:end]}
-		t.low = strings.ToLower(t.text)
+		switch upper, ascii := caseOf(t.text); {
+		case !ascii:
+			t.low = strings.ToLower(t.text)
+		case upper:
+			// lowered into one arena, cut into strings below: one
+			// allocation a text, not one a capitalised word
+			lowAt = append(lowAt, len(toks), len(arena))
+			for k := 0; k < len(t.text); k++ {
+				c := t.text[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				arena = append(arena, c)
+			}
+		default:
+			t.low = t.text // already lower case
+		}
 		toks = append(toks, t)
+	}
+	if len(lowAt) > 0 {
+		all := string(arena)
+		for k := 0; k < len(lowAt); k += 2 {
+			end := len(all)
+			if k+3 < len(lowAt) {
+				end = lowAt[k+3]
+			}
+			toks[lowAt[k]].low = all[lowAt[k+1]:end]
+		}
 	}
 	// Possessives and punctuation between tokens.
 	for k := range toks {
@@ -87,6 +115,9 @@ func tokenize(text string) []token {
 			// The "s" after the apostrophe is a token of its own; drop it below.
 		} else if (strings.HasPrefix(gap, "'") || strings.HasPrefix(gap, "’")) && strings.HasSuffix(toks[k].low, "s") {
 			toks[k].poss = true
+		}
+		if gap == " " {
+			continue // the common case: no punctuation, no line break, no possessive
 		}
 		if strings.ContainsAny(gap, ".,;:?!()[]{}\"“”‘’'|•\n") {
 			toks[k].breakAfter = true
@@ -153,4 +184,19 @@ func allCaps(s string) bool {
 func isLowerWord(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLower(r)
+}
+
+// caseOf reports whether s has an upper-case ASCII letter and whether it is
+// all ASCII.
+func caseOf(s string) (upper, ascii bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return upper, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	return upper, true
 }
