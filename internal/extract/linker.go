@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -172,6 +173,7 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 	var pool []entry
 	postings := map[string][]int{}
 	byID := map[string]int{}
+	terms := newTermIndex()
 	index := func(e entry) {
 		pool = append(pool, e)
 		byID[e.c.ID] = len(pool) - 1
@@ -180,6 +182,7 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 				postings[k] = append(postings[k], len(pool)-1)
 			}
 		}
+		terms.add(len(pool)-1, e.sig)
 	}
 	prop := func(c argmap.Claim) string {
 		if p, ok := out.Propositions[c.ID]; ok {
@@ -215,8 +218,12 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 			}
 		}
 		cands := make([]int, 0, len(count))
+		matched := terms.match(sc, len(pool))
 		for i, n := range count {
-			if n >= l.shared {
+			// compare finds nothing unless l.shared terms of a clause of
+			// one claim meet terms of the other: most claims sharing keys
+			// share fewer terms, and are not compared
+			if n >= l.shared && matched.enough(i, l.shared) {
 				cands = append(cands, i)
 			}
 		}
@@ -278,6 +285,110 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 	}
 	sort.Slice(out.Relations, func(i, j int) bool { return out.Relations[i].ID < out.Relations[j].ID })
 	return out
+}
+
+// termIndex finds, for the terms of a claim, the terms of the claims in a
+// pool that they meet as covered can: same lemma, a concept in common, or a
+// concept of one that is an antonym of the other. Acronyms are not told
+// apart here, so it finds at least every pair covered finds.
+type termIndex struct {
+	lemma    map[string][]termRef
+	concept  map[wn.Concept][]termRef
+	antonym  map[wn.Concept][]termRef
+	wide     map[int]bool // pool claims of more than 64 terms: always let through
+	aCount   []int        // by pool claim: terms of the claim matched
+	aLast    []int        // by pool claim: the last term of the claim counted
+	bMask    []uint64     // by pool claim: its terms met
+	touched  []int
+	hasWides bool
+}
+
+type termRef struct {
+	claim int
+	term  int
+}
+
+func newTermIndex() *termIndex {
+	return &termIndex{lemma: map[string][]termRef{}, concept: map[wn.Concept][]termRef{},
+		antonym: map[wn.Concept][]termRef{}, wide: map[int]bool{}}
+}
+
+// add indexes the terms of pool claim i.
+func (x *termIndex) add(i int, s claimSig) {
+	j := 0
+	for _, cl := range s.clauses {
+		for _, t := range cl.terms {
+			if j == 64 {
+				x.wide[i] = true
+				x.hasWides = true
+			}
+			r := termRef{i, j % 64}
+			x.lemma[t.lemma] = append(x.lemma[t.lemma], r)
+			for _, c := range t.concepts {
+				x.concept[c] = append(x.concept[c], r)
+			}
+			for _, c := range t.antonyms {
+				x.antonym[c] = append(x.antonym[c], r)
+			}
+			j++
+		}
+	}
+}
+
+// termMatches says, for the claim given to match, how many of its terms
+// and of each pool claim's terms meet.
+type termMatches struct{ x *termIndex }
+
+// match records which terms of s meet which terms of the first n pool
+// claims.
+func (x *termIndex) match(s claimSig, n int) termMatches {
+	for _, i := range x.touched {
+		x.aCount[i], x.aLast[i], x.bMask[i] = 0, -1, 0
+	}
+	x.touched = x.touched[:0]
+	for len(x.aCount) < n {
+		x.aCount, x.aLast, x.bMask = append(x.aCount, 0), append(x.aLast, -1), append(x.bMask, 0)
+	}
+	hit := func(ti int, refs []termRef) {
+		for _, r := range refs {
+			if x.aLast[r.claim] == -1 && x.aCount[r.claim] == 0 && x.bMask[r.claim] == 0 {
+				x.touched = append(x.touched, r.claim)
+			}
+			if x.aLast[r.claim] != ti {
+				x.aLast[r.claim] = ti
+				x.aCount[r.claim]++
+			}
+			x.bMask[r.claim] |= 1 << uint(r.term)
+		}
+	}
+	ti := 0
+	for _, cl := range s.clauses {
+		for _, t := range cl.terms {
+			hit(ti, x.lemma[t.lemma])
+			for _, c := range t.concepts {
+				hit(ti, x.concept[c])
+				hit(ti, x.antonym[c])
+			}
+			for _, c := range t.antonyms {
+				hit(ti, x.concept[c])
+			}
+			ti++
+		}
+	}
+	return termMatches{x}
+}
+
+// enough reports whether at least k terms of the claim matched, or of pool
+// claim i, meet terms of the other: without it no clause pair can share k.
+func (m termMatches) enough(i, k int) bool {
+	x := m.x
+	if x.hasWides && x.wide[i] {
+		return true
+	}
+	if i >= len(x.aCount) {
+		return false
+	}
+	return x.aCount[i] >= k || bits.OnesCount64(x.bMask[i]) >= k
 }
 
 // covered counts the terms of a that some term of b covers, how many of
