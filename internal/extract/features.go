@@ -20,7 +20,7 @@ func words(s string) []string {
 // two allocations a sentence, not one a word.
 func wordsOf(s string, pad bool) ([]string, string) {
 	buf := make([]byte, 0, len(s)+2)
-	bounds := make([]int, 0, len(s)/3+2) // start, end of each word in buf
+	bounds := make([]int32, 0, len(s)/3+2) // start, end of each word in buf (documents are < 2 GB)
 	if pad {
 		buf = append(buf, ' ')
 	}
@@ -32,7 +32,7 @@ func wordsOf(s string, pad bool) ([]string, string) {
 		}
 		buf = buf[:end]
 		if end > start {
-			bounds = append(bounds, start, end)
+			bounds = append(bounds, int32(start), int32(end))
 			if pad {
 				buf = append(buf, ' ')
 			}
