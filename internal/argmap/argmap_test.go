@@ -490,3 +490,41 @@ func (f *fakeQuestioner) Claims(_ context.Context, fl argmap.ClaimFilter) ([]arg
 func (f *fakeQuestioner) SearchEvidence(context.Context, string, int) ([]argmap.EvidenceHit, error) {
 	return nil, nil
 }
+
+// TestFindSupportersRejectedView: a claim stating a view its source rejects
+// (CueRejectedView) puts that source on the contesting side, and what other
+// sources say for the view supports the question.
+func TestFindSupportersRejectedView(t *testing.T) {
+	span := func(src string) []argmap.Span {
+		return []argmap.Span{{SourceID: src, Start: 0, End: 4, Quote: "text of " + src}}
+	}
+	view := argmap.Claim{ID: "clm_view", Text: "Early studies saw the agency as a tool of donors", Spans: span("src_rejects"),
+		Cues: []string{argmap.CueRejectedView}}
+	ally := argmap.Claim{ID: "clm_ally", Text: "Its budget is earmarked by donors", Spans: span("src_ally")}
+	q := &fakeQuestioner{
+		claims: map[string]argmap.Claim{view.ID: view, ally.ID: ally},
+		hits:   []argmap.ClaimHit{{Claim: view, Rank: 5}},
+		sources: map[string]argmap.Source{"src_rejects": {ID: "src_rejects", Title: "rejects"},
+			"src_ally": {ID: "src_ally", Title: "ally"}},
+		reach: map[string][]argmap.Reach{view.ID: {{Node: view.ID, Spans: view.Spans}, {Node: ally.ID, Spans: ally.Spans,
+			Steps: []argmap.Step{{RelationID: "rel_a", Kind: argmap.Supports, From: ally.ID, To: view.ID}}}}},
+	}
+	j := mapJudge{view.Text: {Stance: argmap.StanceSame, Score: 1}}
+	ans, err := argmap.FindSupporters(context.Background(), q, j, "The agency is a tool of donors", 3)
+	if err != nil {
+		t.Fatalf("FindSupporters: %v", err)
+	}
+	ids := func(bs []argmap.Backing) []string {
+		var out []string
+		for _, b := range bs {
+			out = append(out, b.Source.ID)
+		}
+		return out
+	}
+	if diff := cmp.Diff([]string{"src_ally"}, ids(ans.Supporting)); diff != "" {
+		t.Errorf("Supporting (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"src_rejects"}, ids(ans.Contesting)); diff != "" {
+		t.Errorf("Contesting (-want +got):\n%s", diff)
+	}
+}

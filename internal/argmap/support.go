@@ -440,6 +440,12 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 				}
 				seenReach[r.Node+" "+m.hit.Claim.ID] = true
 				pol := Polarity(r.Steps) * p.sign
+				if len(r.Steps) > 0 && rejectedView(m.hit.Claim) {
+					// the claim states the view its source rejects: what
+					// bears on it bears on the view, whose side is the
+					// question's
+					pol = -pol
+				}
 				asserter := m.j.Asserter
 				stance := m.j.Stance
 				if len(r.Steps) > 0 {
