@@ -114,6 +114,25 @@ type cueSet struct {
 // "correspondence with"), "my clients" (first-hand professional
 // experience), "what is certain" (epistemic stance).
 
+// The roles stage's weights besides the cue sets' (classify): what a
+// feature adds to a sentence's claim or evidence score, the score that
+// counts as a signal, and how a score becomes the verdict's confidence
+// (base + perPoint × score, clamped to 0.05..0.95). Set by hand, not fitted.
+const (
+	wRhetorical   = 2.0 // a question that asserts ("isn't this ...?")
+	wReportThat   = 1.5 // added to the report set's weight when "that" follows the verb
+	wCitedFinding = 3.0 // "Name (2011) showed ..."
+	wExample      = 2.0 // "for example", "e.g." or "see" at the start
+	wPointer      = 2.0 // "there is a report ..."
+	wStatistic    = 1.5 // a number with a quantity word
+	wDatedEvent   = 1.5 // a year or month with an event verb
+	wNarrative    = 1.5 // past-tense narrative with a time phrase
+	signal        = 1.5 // a claim or evidence score this high is a signal
+	claimBase     = 0.45
+	evidenceBase  = 0.5
+	perPoint      = 0.1
+)
+
 // Claim cues: what makes a sentence a proposition someone could dispute.
 var claimCues = []cueSet{
 	{"finding", 2, []string{

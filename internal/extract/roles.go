@@ -273,7 +273,7 @@ func classify(s surface, sec Section) Verdict {
 		if !ok {
 			return other("question")
 		}
-		claim += 2
+		claim += wRhetorical
 		cues = append(cues, "rhetorical question:"+cue)
 	}
 	if announcement(s) {
@@ -300,23 +300,23 @@ func classify(s surface, sec Section) Verdict {
 			kind := evidenceKinds[cs.name]
 			w := cs.weight
 			if cs.name == "report" && strings.Contains(s.p, " "+m+" that ") {
-				w += 1.5
+				w += wReportThat
 			}
 			addEv(kind, cs.name+":"+m, w)
 		}
 	}
 	if narrativeCitation(text) {
-		addEv("citation", "cited finding", 3)
+		addEv("citation", "cited finding", wCitedFinding)
 	}
 	if s.firstWords(6, "for example") || s.firstWords(6, "for instance") || s.firstWords(2, "e.g") || s.firstWords(1, "see") {
-		addEv("observation", "example", 2)
+		addEv("observation", "example", wExample)
 	}
 	if s.firstWords(2, "there is") || s.firstWords(2, "there are") || s.firstWords(2, "there's") {
 		for _, w := range s.ws {
 			switch w {
 			case "denunciation", "critique", "article", "report", "story", "piece", "analysis", "account", "review",
 				"paper", "study", "video", "interview", "statement", "website", "blog", "petition", "letter":
-				addEv("citation", "pointer:"+w, 2)
+				addEv("citation", "pointer:"+w, wPointer)
 			}
 		}
 	}
@@ -345,19 +345,19 @@ func classify(s surface, sec Section) Verdict {
 			}
 		}
 		if quantity {
-			addEv("statistic", "statistic", 1.5)
+			addEv("statistic", "statistic", wStatistic)
 		}
 	}
 	if (year || month) && eventVerb {
-		addEv("event", "dated event", 1.5)
-	} else if claim < 1.5 && ((year || month || s.flags&flagRelativeTime != 0 && relativeTime(s.p)) && pastVerb(s.ws) || pluperfect(s.ws)) {
+		addEv("event", "dated event", wDatedEvent)
+	} else if claim < signal && ((year || month || s.flags&flagRelativeTime != 0 && relativeTime(s.p)) && pastVerb(s.ws) || pluperfect(s.ws)) {
 		// a narrative of what happened, with no evaluation
-		addEv("event", "narrative", 1.5)
+		addEv("event", "narrative", wNarrative)
 	}
 	if s.nWords < 4 && s.terminal != '!' && ev == 0 && found[setPosition] == "" {
 		return other("fragment")
 	}
-	if s.terminal == 0 && (year || month) && claim < 1.5 && ev < 1.5 {
+	if s.terminal == 0 && (year || month) && claim < signal && ev < signal {
 		return other("dateline")
 	}
 	if structure(s) {
@@ -369,7 +369,7 @@ func classify(s surface, sec Section) Verdict {
 	if s.terminal == 0 && s.upper && s.funcN == 0 {
 		return other("label")
 	}
-	if s.funcN == 0 && s.nWords <= 8 && claim < 1.5 && (sec == SectionNotes || labelList(text)) &&
+	if s.funcN == 0 && s.nWords <= 8 && claim < signal && (sec == SectionNotes || labelList(text)) &&
 		!narrativeCitation(text) && !s.firstWords(3, "see") {
 		// "Interview, City, Month, Year.", "Agency voicemail.": a label
 		// naming a source, with no verb or function word. In the notes it
@@ -385,17 +385,17 @@ func classify(s surface, sec Section) Verdict {
 	}
 	if sec == SectionNotes {
 		if ev > 0 {
-			return Verdict{Label: LabelEvidence, Score: clamp(0.5 + 0.1*ev), Kind: evKind, Cues: cues}
+			return Verdict{Label: LabelEvidence, Score: clamp(evidenceBase + perPoint*ev), Kind: evKind, Cues: cues}
 		}
 		return other("note")
 	}
-	if s.nWords <= 12 && s.capShare >= 0.7 && claim < 1.5 && ev < 1.5 {
+	if s.nWords <= 12 && s.capShare >= 0.7 && claim < signal && ev < signal {
 		return other("title case")
 	}
-	if ev >= 1.5 && ev >= claim {
-		return Verdict{Label: LabelEvidence, Score: clamp(0.5 + 0.1*ev), Kind: evKind, Cues: cues}
+	if ev >= signal && ev >= claim {
+		return Verdict{Label: LabelEvidence, Score: clamp(evidenceBase + perPoint*ev), Kind: evKind, Cues: cues}
 	}
-	if s.funcN == 0 && s.nWords < 6 && claim < 1.5 {
+	if s.funcN == 0 && s.nWords < 6 && claim < signal {
 		return other("fragment")
 	}
 	if len(cues) == 0 && firstPersonSingular(s.ws) {
@@ -405,7 +405,7 @@ func classify(s surface, sec Section) Verdict {
 	if len(cues) == 0 {
 		cues = []string{"declarative"}
 	}
-	return Verdict{Label: LabelClaim, Score: clamp(0.45 + 0.1*claim), Cues: cues}
+	return Verdict{Label: LabelClaim, Score: clamp(claimBase + perPoint*claim), Cues: cues}
 }
 
 // labelList reports whether text is a list of labels: three or more
