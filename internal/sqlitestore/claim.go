@@ -31,7 +31,7 @@ func (s *Store) Claim(ctx context.Context, id string) (*argmap.Claim, error) {
 	var out []argmap.Claim
 	err := s.read(ctx, "read claim", func(tx *sql.Tx) error {
 		var err error
-		out, err = scanClaims(ctx, tx, `SELECT `+claimCols+` FROM claims c WHERE c.id = ?`, id)
+		out, err = scanClaims(ctx, prepared{s, tx}, `SELECT `+claimCols+` FROM claims c WHERE c.id = ?`, id)
 		return err
 	})
 	if err != nil {
@@ -130,7 +130,8 @@ func (s *Store) Claims(ctx context.Context, f argmap.ClaimFilter) ([]argmap.Clai
 	var out []argmap.Claim
 	err := s.read(ctx, "list claims", func(tx *sql.Tx) error {
 		var err error
-		out, err = scanClaims(ctx, tx, `SELECT `+claimCols+` FROM claims c WHERE `+
+		// (one statement per combination of filters: a bounded set)
+		out, err = scanClaims(ctx, prepared{s, tx}, `SELECT `+claimCols+` FROM claims c WHERE `+
 			strings.Join(where, " AND ")+` ORDER BY c.id LIMIT ?`, args...)
 		return err
 	})

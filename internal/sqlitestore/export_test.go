@@ -5,6 +5,7 @@ import (
 	"database/sql"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/argmap/argmaptest"
 )
 
 // ReachCTE is the alternative to Reach's breadth-first walk in Go that the
@@ -104,4 +105,63 @@ func (s *Store) HoldReaders(ctx context.Context) (release func(), err error) {
 		}
 	}
 	return release, nil
+}
+
+// WarmAdjacency walks from claimID until the adjacency cache holds the graph
+// as it is now (it is read in the background after two walks see the same
+// graph) and reports whether it does.
+func (s *Store) WarmAdjacency(ctx context.Context, claimID string) (bool, error) {
+	for range 3 {
+		if _, err := s.Reach(ctx, claimID, 1); err != nil {
+			return false, err
+		}
+		s.adj.wg.Wait()
+		v, err := graphVersion(ctx, s.r)
+		if err != nil {
+			return false, err
+		}
+		s.adj.mu.Lock()
+		ok := s.adj.edges != nil && s.adj.version == v
+		s.adj.mu.Unlock()
+		if ok {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// WithoutAdjacency returns a view of s whose walks always run in SQL (not to
+// be closed: it shares s's connections).
+func (s *Store) WithoutAdjacency() *Store {
+	c := *s
+	c.adj = nil
+	return &c
+}
+
+// BenchGraph reads back a generated benchmark store: claim IDs and texts in
+// the order written, the claims relations point at, and the counts (Load is
+// left zero).
+func (s *Store) BenchGraph(ctx context.Context) (*argmaptest.BenchGraph, error) {
+	g := &argmaptest.BenchGraph{}
+	rows, err := s.r.QueryContext(ctx, `SELECT id, text FROM claims ORDER BY pk`)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id, text string
+		if err := rows.Scan(&id, &text); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		g.Claims, g.Texts = append(g.Claims, id), append(g.Texts, text)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if g.Targets, err = collect(ctx, s.r, `SELECT DISTINCT to_id FROM relations WHERE to_id IN (SELECT id FROM claims) ORDER BY to_id`); err != nil {
+		return nil, err
+	}
+	g.Counts, err = s.Stats(ctx)
+	return g, err
 }

@@ -96,7 +96,9 @@ func everything(ctx context.Context, q querier, withText bool) (*argmap.Graph, e
 // each with the shortest path (ties go to the lower relation ID) and its
 // spans: the claim itself first, then by path length and ID. Relations that
 // target a relation on a path (undercuts) are followed too. At most 20000
-// nodes are returned. ENOTFOUND if the claim is unknown.
+// nodes are returned. ENOTFOUND if the claim is unknown. The relations are
+// read from the adjacency cache when it holds the graph this read sees, else
+// one query per level.
 func (s *Store) Reach(ctx context.Context, claimID string, depth int) ([]argmap.Reach, error) {
 	if depth < 0 {
 		depth = 0
@@ -106,7 +108,16 @@ func (s *Store) Reach(ctx context.Context, claimID string, depth int) ([]argmap.
 	}
 	var out []argmap.Reach
 	err := s.read(ctx, "reach", func(tx *sql.Tx) error {
-		ok, err := exists(ctx, tx, claimID)
+		pq := prepared{s, tx}
+		var cached *adjGraph
+		if s.tx == nil {
+			v, err := graphVersion(ctx, pq)
+			if err != nil {
+				return err
+			}
+			cached = s.adjacencyAt(v)
+		}
+		ok, err := exists(ctx, pq, claimID)
 		if err != nil {
 			return err
 		}
@@ -117,7 +128,7 @@ func (s *Store) Reach(ctx context.Context, claimID string, depth int) ([]argmap.
 		reached := []string{claimID}
 		frontier := []string{claimID}
 		for d := 0; d < depth && len(frontier) > 0 && len(reached) < maxReach; d++ {
-			rels, err := relationsTo(ctx, tx, frontier)
+			rels, err := s.edgesTo(ctx, pq, cached, frontier)
 			if err != nil {
 				return err
 			}
@@ -144,7 +155,7 @@ func (s *Store) Reach(ctx context.Context, claimID string, depth int) ([]argmap.
 		if len(reached) > maxReach {
 			reached = reached[:maxReach]
 		}
-		spans, err := spansOf(ctx, tx, reached)
+		spans, err := spansOf(ctx, pq, reached)
 		if err != nil {
 			return err
 		}

@@ -85,7 +85,7 @@ func (s *Store) SourcesByID(ctx context.Context, ids []string) ([]argmap.Source,
 	}
 	out := []argmap.Source{}
 	err := s.read(ctx, "read sources", func(tx *sql.Tx) error {
-		list, err := scanSources(ctx, tx, false, `SELECT `+sourceCols+` FROM sources s
+		list, err := scanSources(ctx, prepared{s, tx}, false, `SELECT `+sourceCols+` FROM sources s
 			WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id`, jsonList(ids))
 		out = append(out[:0], list...)
 		return err

@@ -37,6 +37,8 @@ type Store struct {
 	tx *sql.Tx
 
 	wc, rc *stmtCache // statements prepared once on w and on r
+
+	adj *adjacency // the relations in memory for Reach (nil in Atomically)
 }
 
 var _ argmap.Store = (*Store)(nil)
@@ -110,7 +112,7 @@ func open(ctx context.Context, path string) (*Store, error) {
 		r.Close()
 		return nil, translate(ctx, err, "open the database")
 	}
-	s.r, s.rc = r, &stmtCache{db: r}
+	s.r, s.rc, s.adj = r, &stmtCache{db: r}, newAdjacency()
 	// Ping has a connection of its own, opened on first use, so that a health
 	// check does not queue behind the reads that hold the pool.
 	p, err := sql.Open("sqlite", dsn(path, true))
@@ -258,6 +260,9 @@ func (s *Store) Close() error {
 	}
 	if s.wc != nil && s.tx == nil {
 		errs = append(errs, s.wc.close())
+	}
+	if s.adj != nil {
+		s.adj.close()
 	}
 	if s.rc != nil {
 		errs = append(errs, s.rc.close())
@@ -516,4 +521,39 @@ func collect(ctx context.Context, q querier, query string, args ...any) ([]strin
 		out = append(out, s)
 	}
 	return out, rows.Err()
+}
+
+// prepared is a querier over a read transaction of s whose queries run as
+// statements of s's cache (prepared once per connection instead of parsed on
+// every call). Only queries whose text does not vary with the input (lists
+// passed as one JSON argument) belong here, or the cache would grow without
+// bound.
+type prepared struct {
+	s  *Store
+	tx *sql.Tx
+}
+
+func (p prepared) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := p.s.readStmt(ctx, p.tx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (p prepared) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := p.s.readStmt(ctx, p.tx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+func (p prepared) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := p.s.readStmt(ctx, p.tx, query)
+	if err != nil {
+		// a Row carrying err: the same query run unprepared reports it
+		return p.tx.QueryRowContext(ctx, query, args...)
+	}
+	return st.QueryRowContext(ctx, args...)
 }

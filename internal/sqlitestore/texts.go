@@ -16,7 +16,7 @@ func (s *Store) NodeTexts(ctx context.Context, ids []string) (map[string]string,
 	err := s.read(ctx, "read node texts", func(tx *sql.Tx) error {
 		clear(out)
 		list := jsonList(ids)
-		rows, err := tx.QueryContext(ctx, `
+		rows, err := prepared{s, tx}.QueryContext(ctx, `
 			SELECT c.id, CASE WHEN c.gist <> '' THEN c.gist ELSE c.text END FROM claims c WHERE c.id IN (SELECT value FROM json_each(?1))
 			UNION ALL
 			SELECT e.id, e.text FROM evidence e WHERE e.id IN (SELECT value FROM json_each(?1))`, list)
