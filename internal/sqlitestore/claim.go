@@ -143,8 +143,10 @@ func (s *Store) Claims(ctx context.Context, f argmap.ClaimFilter) ([]argmap.Clai
 // (common function words dropped) that are matched as quoted terms; no user
 // text reaches the MATCH syntax. Claims with every word are looked for
 // first, since that is cheap on a large store; when they are fewer than
-// limit, claims with any of the words fill the list. BM25 scores a claim the
-// same under both queries, so the merged list is ranked consistently. A query
+// limit, claims with all words but one (for three words or more), else
+// claims with any of the words, fill the list. Both fills are scored by BM25
+// of the any-word query, which scores a claim as the every-word query does,
+// so the merged list is ranked consistently. A query
 // with no searchable word gives an empty list. limit is cut like a Page's.
 func (s *Store) SearchClaims(ctx context.Context, q string, limit int) ([]argmap.ClaimHit, error) {
 	terms := quotedTerms(q)
@@ -155,13 +157,26 @@ func (s *Store) SearchClaims(ctx context.Context, q string, limit int) ([]argmap
 	var hits []argmap.ClaimHit
 	err := s.read(ctx, "search claims", func(tx *sql.Tx) error {
 		var err error
-		hits, err = topHits(ctx, tx, strings.Join(terms, " AND "), size)
+		hits, err = topHits(ctx, prepared{s, tx}, strings.Join(terms, " AND "), "", size)
 		if err != nil || len(hits) >= size || len(terms) == 1 {
 			return err
 		}
-		more, err := topHits(ctx, tx, strings.Join(terms, " OR "), size)
-		if err != nil {
-			return err
+		anyWord := strings.Join(terms, " OR ")
+		var more []argmap.ClaimHit
+		if len(terms) >= 3 {
+			// Claims with all words but one, scored as by the any-word
+			// query: on a large store with common words that query matches
+			// a good share of the claims and scoring every one is most of
+			// its cost, while the best of them nearly always have all
+			// words but one. When these fill the list they are the answer.
+			if more, err = topHits(ctx, prepared{s, tx}, anyWord, allButOne(terms), size); err != nil {
+				return err
+			}
+		}
+		if len(more) < size {
+			if more, err = topHits(ctx, prepared{s, tx}, anyWord, "", size); err != nil {
+				return err
+			}
 		}
 		seen := map[string]bool{}
 		for _, h := range hits {
@@ -189,13 +204,22 @@ func (s *Store) SearchClaims(ctx context.Context, q string, limit int) ([]argmap
 // topHits returns the best size claims matching an FTS5 expression built by
 // quotedTerms. The ranking runs on the index alone; only the winners are
 // joined with their claims.
-func topHits(ctx context.Context, q querier, match string, size int) ([]argmap.ClaimHit, error) {
+//
+// With within, only claims that also match that expression are scored (and
+// ranked by match's score all the same): the rows are filtered before bm25
+// runs, since "+rowid" keeps the filter out of the full-text index's plan.
+func topHits(ctx context.Context, q querier, match, within string, size int) ([]argmap.ClaimHit, error) {
+	filter, args := "", []any{match, size}
+	if within != "" {
+		filter = ` AND +rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)`
+		args = []any{match, within, size}
+	}
 	claims, ranks, err := scanRankedClaims(ctx, q, true, `
 		SELECT `+claimCols+`, h.rank FROM (
 			SELECT rowid, -bm25(claims_fts) AS rank FROM claims_fts
-			WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT ?
+			WHERE claims_fts MATCH ?`+filter+` ORDER BY bm25(claims_fts) LIMIT ?
 		) h JOIN claims c ON c.pk = h.rowid
-		ORDER BY h.rank DESC, c.id`, match, size)
+		ORDER BY h.rank DESC, c.id`, args...)
 	if err != nil {
 		return nil, err
 	}

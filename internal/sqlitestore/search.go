@@ -54,3 +54,16 @@ func quotedTerms(q string) []string {
 	}
 	return terms
 }
+
+// allButOne is the FTS5 expression matching what has every one of the
+// quoted terms but at most one: (b AND c) OR (a AND c) OR (a AND b).
+func allButOne(terms []string) string {
+	groups := make([]string, len(terms))
+	for i := range terms {
+		rest := make([]string, 0, len(terms)-1)
+		rest = append(rest, terms[:i]...)
+		rest = append(rest, terms[i+1:]...)
+		groups[i] = "(" + strings.Join(rest, " AND ") + ")"
+	}
+	return strings.Join(groups, " OR ")
+}
