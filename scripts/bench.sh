@@ -17,7 +17,9 @@
 #            ingest MB/s and docs/s of the documents added, store size, claims,
 #            propositions, relations, supporters by ID and by text p50/p99 (ms); slow
 #   store    supporters/reach/search latency p50/p99 on a generated graph of
-#            100k claims and 300k relations (ARGMAP_BENCH_CLAIMS to change), SQLite
+#            100k claims and 300k relations (ARGMAP_BENCH_CLAIMS to change), SQLite;
+#            ARGMAP_BENCH_DB=FILE keeps the generated store in FILE and measures it
+#            again on later runs without loading it (compare two builds on one copy each)
 #   neo4j    the same benchmarks on the same generated graph in Neo4j: a server
 #            of the bundled launcher (scripts/test-neo4j.sh --run; 2g heap, 1g page
 #            cache), or ARGMAP_NEO4J_URI's (its database is wiped); slow: the load
