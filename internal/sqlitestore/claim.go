@@ -3,7 +3,6 @@ package sqlitestore
 import (
 	"context"
 	"database/sql"
-	"sort"
 	"strings"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -141,13 +140,13 @@ func (s *Store) Claims(ctx context.Context, f argmap.ClaimFilter) ([]argmap.Clai
 // SearchClaims ranks claims against a free-text query, best first, by BM25
 // over text and gist with Porter stemming. The query is split into words
 // (common function words dropped) that are matched as quoted terms; no user
-// text reaches the MATCH syntax. Claims with every word are looked for
-// first, since that is cheap on a large store; when they are fewer than
-// limit, claims with all words but one (for three words or more), else
-// claims with any of the words, fill the list. Both fills are scored by BM25
-// of the any-word query, which scores a claim as the every-word query does,
-// so the merged list is ranked consistently. A query
-// with no searchable word gives an empty list. limit is cut like a Page's.
+// text reaches the MATCH syntax. Claims with every word are counted first
+// (up to limit, unranked), since that is cheap on a large store; when they
+// are enough, the best of them are the list. Otherwise claims with all words
+// but one (for three words or more), else claims with any of the words, are
+// ranked instead: they hold every claim with every word, and BM25 of the
+// any-word query scores a claim as the every-word query does. A query with
+// no searchable word gives an empty list. limit is cut like a Page's.
 func (s *Store) SearchClaims(ctx context.Context, q string, limit int) ([]argmap.ClaimHit, error) {
 	terms := quotedTerms(q)
 	if len(terms) == 0 {
@@ -156,49 +155,56 @@ func (s *Store) SearchClaims(ctx context.Context, q string, limit int) ([]argmap
 	size := argmap.Page{Limit: limit}.Size()
 	var hits []argmap.ClaimHit
 	err := s.read(ctx, "search claims", func(tx *sql.Tx) error {
+		every := strings.Join(terms, " AND ")
+		if len(terms) > 1 {
+			// Count the claims with every word, up to size, without ranking
+			// them: bm25's first call in a query counts the claims of each
+			// word over the whole index, most of a query's cost on a large
+			// store. When they are too few, the fills below find them all
+			// again with the same scores, so ranking them here is not needed.
+			var n int
+			pq := prepared{s, tx}
+			if err := pq.QueryRowContext(ctx, `SELECT count(*) FROM (
+				SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)`, every, size).Scan(&n); err != nil {
+				return err
+			}
+			if n < size {
+				return s.fill(ctx, tx, terms, size, &hits)
+			}
+		}
 		var err error
-		hits, err = topHits(ctx, prepared{s, tx}, strings.Join(terms, " AND "), "", size)
-		if err != nil || len(hits) >= size || len(terms) == 1 {
-			return err
-		}
-		anyWord := strings.Join(terms, " OR ")
-		var more []argmap.ClaimHit
-		if len(terms) >= 3 {
-			// Claims with all words but one, scored as by the any-word
-			// query: on a large store with common words that query matches
-			// a good share of the claims and scoring every one is most of
-			// its cost, while the best of them nearly always have all
-			// words but one. When these fill the list they are the answer.
-			if more, err = topHits(ctx, prepared{s, tx}, anyWord, allButOne(terms), size); err != nil {
-				return err
-			}
-		}
-		if len(more) < size {
-			if more, err = topHits(ctx, prepared{s, tx}, anyWord, "", size); err != nil {
-				return err
-			}
-		}
-		seen := map[string]bool{}
-		for _, h := range hits {
-			seen[h.Claim.ID] = true
-		}
-		for _, h := range more {
-			if !seen[h.Claim.ID] {
-				hits = append(hits, h)
-			}
-		}
-		sort.SliceStable(hits, func(i, j int) bool {
-			if hits[i].Rank != hits[j].Rank {
-				return hits[i].Rank > hits[j].Rank
-			}
-			return hits[i].Claim.ID < hits[j].Claim.ID
-		})
-		if len(hits) > size {
-			hits = hits[:size]
-		}
-		return nil
+		hits, err = topHits(ctx, prepared{s, tx}, every, "", size)
+		return err
 	})
 	return hits, err
+}
+
+// fill sets hits to the best size claims with all words but one (three words
+// or more) when there are enough of them, else with any of the words. Both
+// hold every claim with every word, scored as the every-word query scores
+// them (bm25 of the same words), so the list is what ranking the every-word
+// claims and filling up from the any-word ones would give.
+func (s *Store) fill(ctx context.Context, tx *sql.Tx, terms []string, size int, hits *[]argmap.ClaimHit) error {
+	anyWord := strings.Join(terms, " OR ")
+	var more []argmap.ClaimHit
+	var err error
+	if len(terms) >= 3 {
+		// Claims with all words but one, scored by the any-word query: on a
+		// large store with common words that query matches a good share of
+		// the claims and scoring every one is most of its cost, while the
+		// best of them nearly always have all words but one. When these
+		// fill the list they are the answer.
+		if more, err = topHits(ctx, prepared{s, tx}, anyWord, allButOne(terms), size); err != nil {
+			return err
+		}
+	}
+	if len(more) < size {
+		if more, err = topHits(ctx, prepared{s, tx}, anyWord, "", size); err != nil {
+			return err
+		}
+	}
+	*hits = more
+	return nil
 }
 
 // topHits returns the best size claims matching an FTS5 expression built by
