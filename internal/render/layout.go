@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/argmap/argmap/internal/disjoint"
 )
 
 // A whole-graph map is many small arguments plus records nothing bears on:
@@ -46,32 +48,18 @@ type layout struct {
 // planLayout decides the layout of the drawn nodes and edges. groupOf gives
 // the grid group of a node ("" for nodes never gathered: junctions, stubs).
 func planLayout(nodes []node, edges []edge, groupOf func(node) string) layout {
-	parent := make(map[string]string, len(nodes))
-	var find func(string) string
-	find = func(x string) string {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
+	sets := disjoint.New[string](len(nodes))
 	degree := make(map[string]int, len(nodes))
 	for _, n := range nodes {
-		parent[n.name] = n.name
+		sets.Add(n.name)
 	}
 	for _, e := range edges {
-		if _, ok := parent[e.from]; !ok {
-			continue
-		}
-		if _, ok := parent[e.to]; !ok {
+		if !sets.Has(e.from) || !sets.Has(e.to) {
 			continue
 		}
 		degree[e.from]++
 		degree[e.to]++
-		a, b := find(e.from), find(e.to)
-		if a != b {
-			parent[a] = b
-		}
+		sets.Union(e.from, e.to)
 	}
 	lay := layout{grids: map[string][]string{}}
 	size := map[string]int{} // component root -> nodes
@@ -83,7 +71,7 @@ func planLayout(nodes []node, edges []edge, groupOf func(node) string) layout {
 				continue
 			}
 		}
-		r := find(n.name)
+		r := sets.Find(n.name)
 		size[r]++
 		largest = max(largest, size[r])
 	}

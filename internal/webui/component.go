@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/disjoint"
 )
 
 // component is a connected piece of the stored argument: claims and
@@ -25,53 +26,33 @@ func (u *UI) components(ctx context.Context) ([]component, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	parent := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
-	add := func(x string) {
-		if _, ok := parent[x]; !ok {
-			parent[x] = x
-		}
-	}
-	union := func(a, b string) {
-		add(a)
-		add(b)
-		if ra, rb := find(a), find(b); ra != rb {
-			parent[ra] = rb
-		}
-	}
+	sets := disjoint.New[string](len(g.Claims) + len(g.Evidence))
 	texts := map[string]string{}
 	main := map[string]bool{}
 	for _, c := range g.Claims {
-		add(c.ID)
+		sets.Add(c.ID)
 		texts[c.ID] = c.Text
 		main[c.ID] = c.Main
 	}
 	for _, e := range g.Evidence {
-		add(e.ID)
+		sets.Add(e.ID)
 	}
 	targeted := map[string]int{}
 	for _, r := range g.Relations {
-		union(r.ID, r.To)
+		sets.Union(r.ID, r.To)
 		targeted[r.To]++
 		for _, f := range r.From {
-			union(r.ID, f)
+			sets.Union(r.ID, f)
 		}
 	}
 	members := map[string][]string{}
-	for id := range parent {
+	sets.Keys(func(id string) {
 		if argmap.KindOf(id) == argmap.KindRelation {
-			continue
+			return
 		}
-		root := find(id)
+		root := sets.Find(id)
 		members[root] = append(members[root], id)
-	}
+	})
 	var out []component
 	single := 0
 	for _, ids := range members {
