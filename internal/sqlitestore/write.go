@@ -80,6 +80,13 @@ func (s *Store) writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m w
 			return err
 		}
 	}
+	if len(g.Relations) > 0 {
+		// once per graph (migration 0010): walks kept in memory see that
+		// the relations changed
+		if _, err := w.exec(`UPDATE graph_version SET n = n + 1 WHERE id = 1`); err != nil {
+			return err
+		}
+	}
 	for i := range g.Citations {
 		if err := w.citation(&g.Citations[i]); err != nil {
 			return err
