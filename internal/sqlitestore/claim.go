@@ -285,7 +285,9 @@ func (s *Store) AddClaimKeys(ctx context.Context, keys map[string][]string) erro
 func (s *Store) ClaimsByKeys(ctx context.Context, keys []string, perKey int) ([]argmap.Claim, error) {
 	perKey = argmap.Page{Limit: perKey}.Size()
 	var out []argmap.Claim
-	err := s.read(ctx, "claims by keys", func(tx *sql.Tx) error {
+	// neither the full-text indexes nor their triggers: rows pending in a
+	// transaction stay pending
+	err := s.readFTS(ctx, "claims by keys", true, func(tx *sql.Tx) error {
 		st, err := s.readStmt(ctx, tx, `WITH hit AS (
 				SELECT ck.claim_pk AS pk FROM json_each(?) k
 				JOIN claim_keys ck ON ck.key = k.value AND ck.claim_pk >= coalesce(

@@ -31,11 +31,15 @@ func (s *Store) WriteGraph(ctx context.Context, g *argmap.Graph) error {
 			return g.ValidateContext(ctx, func(ctx context.Context, id string) (bool, error) { return exists(ctx, tx, id) })
 		})
 	}
-	return s.write(ctx, "write graph", func(tx *sql.Tx) error {
+	return s.writeFTS(ctx, "write graph", true, func(tx *sql.Tx) error {
 		if err := s.writeGraph(ctx, tx, g, writeMode{upsertActors: true, keepCited: true}); err != nil {
 			return err
 		}
-		return argmap.RunGraphHook(ctx, &Store{tx: tx, wc: s.wc}, g)
+		hs := s
+		if s.tx == nil {
+			hs = &Store{tx: tx, wc: s.wc}
+		}
+		return argmap.RunGraphHook(ctx, hs, g)
 	})
 }
 

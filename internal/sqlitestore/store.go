@@ -39,7 +39,18 @@ type Store struct {
 	wc, rc *stmtCache // statements prepared once on w and on r
 
 	adj *adjacency // the relations in memory for Reach (nil in Atomically)
+
+	// fts, in a Store of Atomically, holds the claims and evidence its
+	// graphs wrote that the full-text indexes do not have yet: they are
+	// indexed in one statement each before any other read or write of the
+	// transaction and before it commits, instead of once per graph (FTS5
+	// writes a segment at each statement; ingest writes up to 32 small
+	// documents in one transaction).
+	fts *pendingFTS
 }
+
+// pendingFTS are the IDs of claims and evidence written but not indexed.
+type pendingFTS struct{ claims, evidence []string }
 
 var _ argmap.Store = (*Store)(nil)
 
@@ -346,18 +357,54 @@ func (s *Store) Atomically(ctx context.Context, fn func(tx argmap.Store) error) 
 	if s.tx != nil {
 		return fn(s)
 	}
-	return s.write(ctx, "write", func(tx *sql.Tx) error { return fn(&Store{tx: tx, wc: s.wc}) })
+	return s.write(ctx, "write", func(tx *sql.Tx) error {
+		txs := &Store{tx: tx, wc: s.wc, fts: &pendingFTS{}}
+		if err := fn(txs); err != nil {
+			return err
+		}
+		return txs.flushFTS(ctx)
+	})
+}
+
+// flushFTS adds the claims and evidence pending in a Store of Atomically to
+// the full-text indexes.
+func (s *Store) flushFTS(ctx context.Context) error {
+	if s.fts == nil || s.tx == nil || len(s.fts.claims)+len(s.fts.evidence) == 0 {
+		return nil
+	}
+	w := &graphWriter{ctx: ctx, store: s, tx: s.tx, stmt: map[string]*sql.Stmt{}}
+	defer w.close()
+	err := w.index(s.fts.claims, s.fts.evidence)
+	s.fts.claims, s.fts.evidence = s.fts.claims[:0], s.fts.evidence[:0]
+	return err
+}
+
+// inTx runs fn in the transaction of a Store of Atomically, the pending
+// full-text rows indexed first unless the caller reads or writes neither
+// the indexes nor rows their triggers follow (deferFTS).
+func (s *Store) inTx(ctx context.Context, what string, deferFTS bool, fn func(tx *sql.Tx) error) error {
+	if !deferFTS {
+		if err := s.flushFTS(ctx); err != nil {
+			return translate(ctx, err, what)
+		}
+	}
+	return translate(ctx, fn(s.tx), what)
 }
 
 // write runs fn in a write transaction and commits it if fn succeeds. Errors
 // are translated with what naming the operation. In a Store of Atomically,
 // fn runs in its transaction.
 func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
+	return s.writeFTS(ctx, what, false, fn)
+}
+
+// writeFTS is write; deferFTS as inTx.
+func (s *Store) writeFTS(ctx context.Context, what string, deferFTS bool, fn func(tx *sql.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return translate(ctx, err, what)
 	}
 	if s.tx != nil {
-		return translate(ctx, fn(s.tx), what)
+		return s.inTx(ctx, what, deferFTS, fn)
 	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
@@ -377,11 +424,16 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) erro
 // read runs fn in a read transaction, so that the queries fn makes see one
 // snapshot of the database.
 func (s *Store) read(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
+	return s.readFTS(ctx, what, false, fn)
+}
+
+// readFTS is read; deferFTS as inTx.
+func (s *Store) readFTS(ctx context.Context, what string, deferFTS bool, fn func(tx *sql.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return translate(ctx, err, what)
 	}
 	if s.tx != nil {
-		return translate(ctx, fn(s.tx), what)
+		return s.inTx(ctx, what, deferFTS, fn)
 	}
 	tx, err := s.r.BeginTx(ctx, nil)
 	if err != nil {

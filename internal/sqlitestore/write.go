@@ -72,7 +72,19 @@ func (s *Store) writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m w
 			return err
 		}
 	}
-	if err := w.index(g); err != nil {
+	claims := make([]string, len(g.Claims))
+	for i := range g.Claims {
+		claims[i] = g.Claims[i].ID
+	}
+	evidence := make([]string, len(g.Evidence))
+	for i := range g.Evidence {
+		evidence[i] = g.Evidence[i].ID
+	}
+	if s.fts != nil && s.tx != nil {
+		// in Atomically: indexed with the other graphs of the transaction
+		s.fts.claims = append(s.fts.claims, claims...)
+		s.fts.evidence = append(s.fts.evidence, evidence...)
+	} else if err := w.index(claims, evidence); err != nil {
 		return err
 	}
 	for i := range g.Relations {
@@ -95,27 +107,18 @@ func (s *Store) writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m w
 	return nil
 }
 
-// index adds the claims and evidence of g to the full-text indexes, one
+// index adds claims and evidence, by ID, to the full-text indexes, one
 // statement each (migration 0008: a statement per row made a segment per row).
-func (w *graphWriter) index(g *argmap.Graph) error {
-	ids := func(n int, id func(int) string) string {
-		l := make([]string, n)
-		for i := range l {
-			l[i] = id(i)
-		}
-		return jsonList(l)
-	}
-	if len(g.Claims) > 0 {
+func (w *graphWriter) index(claims, evidence []string) error {
+	if len(claims) > 0 {
 		if _, err := w.exec(`INSERT INTO claims_fts (rowid, text, gist)
-			SELECT pk, text, gist FROM claims WHERE id IN (SELECT value FROM json_each(?))`,
-			ids(len(g.Claims), func(i int) string { return g.Claims[i].ID })); err != nil {
+			SELECT pk, text, gist FROM claims WHERE id IN (SELECT value FROM json_each(?)) ORDER BY pk`, jsonList(claims)); err != nil {
 			return err
 		}
 	}
-	if len(g.Evidence) > 0 {
+	if len(evidence) > 0 {
 		if _, err := w.exec(`INSERT INTO evidence_fts (rowid, text)
-			SELECT rowid, text FROM evidence WHERE id IN (SELECT value FROM json_each(?))`,
-			ids(len(g.Evidence), func(i int) string { return g.Evidence[i].ID })); err != nil {
+			SELECT rowid, text FROM evidence WHERE id IN (SELECT value FROM json_each(?)) ORDER BY rowid`, jsonList(evidence)); err != nil {
 			return err
 		}
 	}
