@@ -38,7 +38,21 @@ func NewLinker() *Linker {
 // clause is negated (its own negation, or a view the author rejects).
 type clauseSig struct {
 	terms []term
+	masks []termMask // by term
 	neg   bool
+}
+
+// termMask is a one-word Bloom filter of a term's concepts and of its
+// antonyms (bit c%64 for concept c): two terms whose masks do not meet share
+// no concept, so covered skips the merge of their sets (most pairs).
+type termMask struct{ concepts, antonyms uint64 }
+
+func maskOf(cs []wn.Concept) uint64 {
+	var m uint64
+	for _, c := range cs {
+		m |= 1 << (uint(c) % 64)
+	}
+	return m
 }
 
 // claimSig is a claim reduced for linking.
@@ -105,6 +119,7 @@ func (l *Linker) makeSig(c argmap.Claim) claimSig {
 				// intersects them in one pass
 				t.concepts, t.antonyms = sortedSet(t.concepts), sortedSet(t.antonyms)
 				cs.terms = append(cs.terms, t)
+				cs.masks = append(cs.masks, termMask{maskOf(t.concepts), maskOf(t.antonyms)})
 			}
 			s.keys[t.lemma] = true
 			for _, k := range t.concepts {
@@ -134,8 +149,8 @@ func (l *Linker) compare(a, b claimSig, common func(string) bool) (score float64
 			// covered both ways: an acronym meets other words only by name,
 			// so "AVR" does not cover "voluntary" though "voluntary" covers
 			// "AVR"
-			shared, flips, rare := covered(small.terms, big.terms, common)
-			if s2, f2, r2 := covered(big.terms, small.terms, common); s2 > shared {
+			shared, flips, rare := covered(small, big, common)
+			if s2, f2, r2 := covered(big, small, common); s2 > shared {
 				shared, flips, rare = min(s2, len(small.terms)), f2, r2
 			}
 			// words in most of the claims compared (the organisation's
@@ -393,15 +408,19 @@ func (m termMatches) enough(i, k int) bool {
 
 // covered counts the terms of a that some term of b covers, how many of
 // them only by an antonym, and how many of them are not common. The terms'
-// concepts and antonyms are sorted sets (sig).
-func covered(a, b []term, common func(string) bool) (shared, flips, rare int) {
-	for _, t := range a {
-		for _, u := range b {
+// concepts and antonyms are sorted sets (sig), their masks filter the pairs
+// whose sets cannot meet.
+func covered(a, b clauseSig, common func(string) bool) (shared, flips, rare int) {
+	for i, t := range a.terms {
+		tm := a.masks[i]
+		for j, u := range b.terms {
+			um := b.masks[j]
 			hit, flip := false, false
 			switch {
-			case t.lemma == u.lemma || (!t.acr && intersect(t.concepts, u.concepts)):
+			case t.lemma == u.lemma || (!t.acr && tm.concepts&um.concepts != 0 && intersect(t.concepts, u.concepts)):
 				hit = true
-			case !t.acr && (intersect(t.concepts, u.antonyms) || intersect(t.antonyms, u.concepts)):
+			case !t.acr && ((tm.concepts&um.antonyms != 0 && intersect(t.concepts, u.antonyms)) ||
+				(tm.antonyms&um.concepts != 0 && intersect(t.antonyms, u.concepts))):
 				hit, flip = true, true
 			}
 			if !hit {

@@ -387,9 +387,16 @@ func (s *Service) candidatesFor(ctx context.Context, st Store, claims []argmap.C
 	if byKeys && keys {
 		// the link signature (set on g's claims by the caller): a few index
 		// lookups a claim, whatever the store's size
+		// each key once: the claims of a document share many
 		var all []string
+		have := map[string]bool{}
 		for _, c := range claims {
-			all = append(all, c.Keys...)
+			for _, k := range c.Keys {
+				if !have[k] {
+					have[k] = true
+					all = append(all, k)
+				}
+			}
 		}
 		cs, err := keyed.ClaimsByKeys(ctx, all, perKey)
 		if err != nil {
