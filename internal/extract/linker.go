@@ -4,7 +4,6 @@ import (
 	"math/bits"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -58,7 +57,10 @@ func maskOf(cs []wn.Concept) uint64 {
 // claimSig is a claim reduced for linking.
 type claimSig struct {
 	clauses []clauseSig
-	keys    map[string]bool // lemmas and concepts of every term
+	// the distinct lemmas and concepts of every term: a new claim's
+	// candidates are the pool claims sharing enough of them
+	lemmas   []string
+	concepts []wn.Concept
 }
 
 // sigCache keeps the signatures of recent claim texts: ingest computes a new
@@ -96,7 +98,7 @@ func (l *Linker) sig(c argmap.Claim) claimSig {
 }
 
 func (l *Linker) makeSig(c argmap.Claim) claimSig {
-	s := claimSig{keys: map[string]bool{}}
+	s := claimSig{}
 	for _, r := range l.st.analyse(c.Text).regions {
 		byClause := map[int]*clauseSig{}
 		var order []int
@@ -121,15 +123,17 @@ func (l *Linker) makeSig(c argmap.Claim) claimSig {
 				cs.terms = append(cs.terms, t)
 				cs.masks = append(cs.masks, termMask{maskOf(t.concepts), maskOf(t.antonyms)})
 			}
-			s.keys[t.lemma] = true
-			for _, k := range t.concepts {
-				s.keys["#"+strconv.Itoa(int(k))] = true
-			}
+			s.lemmas = append(s.lemmas, t.lemma)
+			s.concepts = append(s.concepts, t.concepts...)
 		}
 		for _, k := range order {
 			s.clauses = append(s.clauses, *byClause[k])
 		}
 	}
+	slices.Sort(s.lemmas)
+	s.lemmas = slices.Compact(s.lemmas)
+	slices.Sort(s.concepts)
+	s.concepts = slices.Compact(s.concepts)
 	return s
 }
 
@@ -186,15 +190,21 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 		sig claimSig
 	}
 	var pool []entry
-	postings := map[string][]int{}
+	postings := map[string][]int{}            // by lemma
+	conceptPostings := map[wn.Concept][]int{} // by concept
 	byID := map[string]int{}
 	terms := newTermIndex()
 	index := func(e entry) {
 		pool = append(pool, e)
 		byID[e.c.ID] = len(pool) - 1
-		for k := range e.sig.keys {
+		for _, k := range e.sig.lemmas {
 			if len(postings[k]) < maxPosting {
 				postings[k] = append(postings[k], len(pool)-1)
+			}
+		}
+		for _, k := range e.sig.concepts {
+			if len(conceptPostings[k]) < maxPosting {
+				conceptPostings[k] = append(conceptPostings[k], len(pool)-1)
 			}
 		}
 		terms.add(len(pool)-1, e.sig)
@@ -227,8 +237,13 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 		sc := l.sig(c)
 		// candidates: pool claims sharing at least l.shared keys
 		count := map[int]int{}
-		for k := range sc.keys {
+		for _, k := range sc.lemmas {
 			for _, i := range postings[k] {
+				count[i]++
+			}
+		}
+		for _, k := range sc.concepts {
+			for _, i := range conceptPostings[k] {
 				count[i]++
 			}
 		}
