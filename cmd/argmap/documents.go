@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"io/fs"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract/document"
 )
 
 // maxDocumentBytes bounds one input file; larger files are refused before
@@ -198,4 +200,30 @@ func pdfCacheDir() string {
 		d = filepath.Join(ucd, "argmap")
 	}
 	return filepath.Join(d, "pdfium")
+}
+
+// pdfWorkerCommand is the hidden command that makes argmap a PDF worker:
+// the process argmap starts to read PDFs in (document.ServeWorker). PDFium
+// runs there at full speed, and a PDF that overruns its time or memory is
+// stopped by killing the process.
+const pdfWorkerCommand = "pdf-worker"
+
+// pdfWorker returns the command line of the PDF worker: this executable
+// with the hidden command (also under go run, whose executable lasts as long
+// as the run); nil, reading PDFs in this process, when it cannot be found.
+func pdfWorker() []string {
+	self, err := os.Executable()
+	if err != nil {
+		return nil
+	}
+	return []string{self, pdfWorkerCommand}
+}
+
+// runPDFWorker serves PDF reads on standard input and output until the
+// input ends.
+func runPDFWorker(ctx context.Context, e *env, args []string) error {
+	if len(args) > 0 {
+		return usagef("argmap %s is the PDF reader process argmap starts itself; it takes no arguments", pdfWorkerCommand)
+	}
+	return document.ServeWorker(os.Stdin, e.stdout, document.Options{CacheDir: pdfCacheDir()})
 }

@@ -25,7 +25,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if len(pos) == 0 {
 		return usagef("name at least one file")
 	}
-	opt := extract.Options{MaxBytes: maxDocumentBytes, CacheDir: pdfCacheDir()}
+	opt := extract.Options{MaxBytes: maxDocumentBytes, CacheDir: pdfCacheDir(), PDFWorker: pdfWorker()}
 	if *weights != "" {
 		data, err := os.ReadFile(*weights)
 		if err != nil {
@@ -36,6 +36,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	p := extract.New(opt)
+	defer p.Close()
 	w := bufio.NewWriter(e.stdout)
 	defer w.Flush()
 	failed := 0

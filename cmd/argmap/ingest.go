@@ -57,7 +57,7 @@ func isTerminal(w io.Writer) bool {
 
 // newIngester wires the extraction pipeline and linker to a store.
 func newIngester(st argmap.Store) *ingest.Service {
-	return ingest.New(st, extract.New(extract.Options{MaxBytes: maxDocumentBytes, CacheDir: pdfCacheDir()}), extract.NewLinker())
+	return ingest.New(st, extract.New(extract.Options{MaxBytes: maxDocumentBytes, CacheDir: pdfCacheDir(), PDFWorker: pdfWorker()}), extract.NewLinker())
 }
 
 // ingestTotals sums what an ingest run did.

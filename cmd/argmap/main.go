@@ -48,6 +48,7 @@ func commands() []command {
 		{name: "serve", usage: "serve [--store PATH] [--addr HOST:PORT]", summary: "serve the REST API", run: runServe},
 		{name: "migrate", usage: "migrate [--store PATH]", summary: "apply pending schema migrations", run: runMigrate},
 		{name: "copy", usage: "copy --from STORE --to STORE", summary: "copy a whole graph between stores, verified by counts", run: runCopy},
+		{name: pdfWorkerCommand, hidden: true, usage: pdfWorkerCommand, run: runPDFWorker},
 		{name: "train-structure", hidden: true, usage: "train-structure --data DIR [--folds N --fold K] [--seed N] -o FILE", run: runTrainStructure},
 	}
 }

@@ -43,6 +43,9 @@ type Options struct {
 	// CacheDir keeps the PDF reader's compiled code between runs (see
 	// document.Options); "" compiles it anew in every process.
 	CacheDir string
+	// PDFWorker is the command line of the PDF worker process (see
+	// document.Options.Worker); nil reads PDFs in this process.
+	PDFWorker []string
 	// Structure is the argument-structure parser; nil means the shipped
 	// weights.
 	Structure *argstruct.Model
@@ -63,13 +66,18 @@ func New(opt Options) *Pipeline {
 	if opt.MaxBytes <= 0 {
 		opt.MaxBytes = 50 << 20
 	}
-	p := &Pipeline{maxBytes: opt.MaxBytes, actors: actor.NewFinder(), docs: document.NewReader(document.Options{CacheDir: opt.CacheDir}),
+	p := &Pipeline{maxBytes: opt.MaxBytes, actors: actor.NewFinder(), docs: document.NewReader(document.Options{CacheDir: opt.CacheDir, Worker: opt.PDFWorker}),
 		structure: opt.Structure}
 	if p.structure == nil {
 		p.structure, p.err = argstruct.Default()
 	}
 	return p
 }
+
+// Close stops the PDF reader's worker processes, if any ran. Workers that
+// are not closed stop after a minute without work, or when this process
+// ends.
+func (p *Pipeline) Close() error { return p.docs.Close() }
 
 // state is what the stages hand on about one document: each stage fills its part and reads
 // only the parts of the stages before it.

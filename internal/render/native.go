@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/childproc"
 )
 
 // renderDot lays dot out with the native Graphviz program opt.Dot, one
@@ -51,7 +52,7 @@ func (p *pool) renderDot(ctx context.Context, format argmap.RenderFormat, dot []
 	out := &capped{max: maxReply}
 	stderr := &tail{}
 	cmd.Stdout, cmd.Stderr = out, stderr
-	cmd.SysProcAttr = procAttr()
+	cmd.SysProcAttr = childproc.Attr()
 	cmd.WaitDelay = time.Second
 	err = cmd.Start()
 	inR.Close()
@@ -59,13 +60,13 @@ func (p *pool) renderDot(ctx context.Context, format argmap.RenderFormat, dot []
 		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot start Graphviz (dot)", Err: err}
 	}
 	pid := cmd.Process.Pid
-	if err := prepareWorker(pid); err != nil {
-		killGroup(pid)
+	if err := childproc.Lower(pid); err != nil {
+		childproc.KillGroup(pid)
 		cmd.Wait()
 		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot start Graphviz (dot)", Err: err}
 	}
-	if err := limitMemory(pid, p.opt.MemoryLimit); err != nil {
-		killGroup(pid)
+	if err := childproc.LimitMemory(pid, p.opt.MemoryLimit); err != nil {
+		childproc.KillGroup(pid)
 		cmd.Wait()
 		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot limit Graphviz's memory", Err: err}
 	}
@@ -80,7 +81,7 @@ func (p *pool) renderDot(ctx context.Context, format argmap.RenderFormat, dot []
 	select {
 	case err = <-done:
 	case <-ctx.Done():
-		killGroup(pid)
+		childproc.KillGroup(pid)
 		cmd.Process.Kill()
 		<-done
 		return nil, unavailable(ctx, "rendering took too long")
@@ -111,7 +112,7 @@ func (p *pool) renderDot(ctx context.Context, format argmap.RenderFormat, dot []
 // kernel, out of memory).
 func sigkilled(ee *exec.ExitError) bool {
 	ws, ok := ee.Sys().(syscall.WaitStatus)
-	return ok && killedBySignal(ws)
+	return ok && childproc.KilledBySignal(ws)
 }
 
 // capped keeps what is written to it up to max bytes and notes when more

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/childproc"
 )
 
 // The worker protocol. A worker is long-lived: starting one costs the
@@ -290,7 +291,7 @@ func (w *worker) diedOfSIGKILL() bool {
 		return false
 	}
 	ws, ok := w.cmd.ProcessState.Sys().(syscall.WaitStatus)
-	return ok && killedBySignal(ws)
+	return ok && childproc.KilledBySignal(ws)
 }
 
 func (p *pool) close() {
@@ -331,7 +332,7 @@ func (p *pool) start() (*worker, error) {
 	}
 	w := &worker{cmd: cmd, stdin: inW, rout: outR, stdout: bufio.NewReaderSize(outR, 64<<10), stderr: &tail{}, exited: make(chan struct{})}
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = inR, outW, w.stderr
-	cmd.SysProcAttr = procAttr()
+	cmd.SysProcAttr = childproc.Attr()
 	// Wait returns this long after the worker exits even when something it
 	// started still holds its standard error open.
 	cmd.WaitDelay = time.Second
@@ -343,16 +344,16 @@ func (p *pool) start() (*worker, error) {
 		outR.Close()
 		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot start a renderer", Err: err}
 	}
-	if err := prepareWorker(cmd.Process.Pid); err != nil {
-		killGroup(cmd.Process.Pid)
+	if err := childproc.Lower(cmd.Process.Pid); err != nil {
+		childproc.KillGroup(cmd.Process.Pid)
 		cmd.Process.Kill()
 		cmd.Wait()
 		inW.Close()
 		outR.Close()
 		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot start a renderer", Err: err}
 	}
-	if err := limitMemory(cmd.Process.Pid, p.opt.MemoryLimit); err != nil {
-		killGroup(cmd.Process.Pid)
+	if err := childproc.LimitMemory(cmd.Process.Pid, p.opt.MemoryLimit); err != nil {
+		childproc.KillGroup(cmd.Process.Pid)
 		cmd.Process.Kill()
 		cmd.Wait()
 		inW.Close()
@@ -372,7 +373,7 @@ func (p *pool) kill(w *worker) {
 	if w.alive() {
 		w.killed.Store(true)
 	}
-	killGroup(w.cmd.Process.Pid)
+	childproc.KillGroup(w.cmd.Process.Pid)
 	w.cmd.Process.Kill()
 	<-w.exited
 	w.stdin.Close()

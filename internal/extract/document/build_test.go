@@ -18,9 +18,39 @@ import (
 	"github.com/argmap/argmap/internal/extract/document"
 )
 
-// reader is shared by the tests so that PDFium starts once per test binary;
-// its compiled code is cached where the CLI caches it.
-var reader = document.NewReader(document.Options{CacheDir: cacheDir()})
+// reader is shared by the tests so that its workers start once per test
+// binary: it reads PDFs in worker processes, as argmap does, which are
+// copies of the test binary (TestMain). inProcess reads them in the test
+// process, as a library user without a worker does. PDFium's compiled code
+// is cached where the CLI caches it.
+var (
+	reader    = document.NewReader(workerOptions())
+	inProcess = document.NewReader(document.Options{CacheDir: cacheDir()})
+)
+
+// workerEnv makes the test binary act as a PDF worker: TestMain sees it and
+// serves requests instead of running tests, so the worker path is tested
+// for real.
+const workerEnv = "ARGMAP_DOCUMENT_TEST_WORKER"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(workerEnv) == "1" {
+		if err := document.ServeWorker(os.Stdin, os.Stdout, document.Options{CacheDir: cacheDir()}); err != nil {
+			fmt.Fprintln(os.Stderr, "PDF worker:", err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	code := m.Run()
+	reader.Close()
+	inProcess.Close()
+	os.Exit(code)
+}
+
+// workerOptions returns Options that read PDFs in copies of the test binary.
+func workerOptions() document.Options {
+	return document.Options{CacheDir: cacheDir(), Worker: []string{os.Args[0], "-test.run=^$"}, Env: []string{workerEnv + "=1"}}
+}
 
 func cacheDir() string {
 	d, err := os.UserCacheDir()

@@ -61,13 +61,28 @@ func writePDF(objs []string) []byte {
 // for hours (depth 14 took 28 s, depth 16 over 2 minutes on the shared
 // machine; each level doubles it). The read stops at the reader's time limit
 // or when the caller's context ends, with an error saying which, and the
-// reader goes on reading other PDFs. Before the limit the read held its
-// PDFium instance until it finished (the test hit its guard).
+// reader goes on reading other PDFs: in a worker process (killed and
+// replaced) and in this process (PDFium stopped inside its call). Before the
+// limit the read held its PDFium instance until it finished (the test hit
+// its guard).
 func TestPDFTimeLimit(t *testing.T) {
 	crafted := nestedPDF(t, 24)
 	plain := buildPDF(t, pdfSpec{pages: []pdfPageSpec{{columns: []string{"A plain page of text."}}}})
-	limited := document.NewReader(document.Options{CacheDir: cacheDir(), Workers: 1, Timeout: time.Second})
-	t.Cleanup(func() { limited.Close() })
+	limitedWorker := workerOptions()
+	limitedWorker.Workers, limitedWorker.Timeout = 1, time.Second
+	limited := []*document.Reader{
+		document.NewReader(limitedWorker),
+		document.NewReader(document.Options{CacheDir: cacheDir(), Workers: 1, Timeout: time.Second}),
+	}
+	t.Cleanup(func() {
+		for _, r := range limited {
+			r.Close()
+		}
+	})
+	endsAfter := func(d time.Duration) func() (context.Context, context.CancelFunc) {
+		return func() (context.Context, context.CancelFunc) { return context.WithTimeout(context.Background(), d) }
+	}
+	background := func() (context.Context, context.CancelFunc) { return context.WithCancel(context.Background()) }
 	tests := []struct {
 		name    string
 		r       *document.Reader
@@ -75,11 +90,10 @@ func TestPDFTimeLimit(t *testing.T) {
 		code    string
 		message string
 	}{
-		{"time limit", limited, func() (context.Context, context.CancelFunc) { return context.WithCancel(context.Background()) },
-			argmap.ETOOLARGE, "not read within 1s"},
-		{"context ends", reader, func() (context.Context, context.CancelFunc) {
-			return context.WithTimeout(context.Background(), time.Second)
-		}, argmap.EUNAVAILABLE, "cancelled"},
+		{"time limit, worker", limited[0], background, argmap.ETOOLARGE, "not read within 1s"},
+		{"time limit, in process", limited[1], background, argmap.ETOOLARGE, "not read within 1s"},
+		{"context ends, worker", reader, endsAfter(time.Second), argmap.EUNAVAILABLE, "cancelled"},
+		{"context ends, in process", inProcess, endsAfter(time.Second), argmap.EUNAVAILABLE, "cancelled"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,7 +116,7 @@ func TestPDFTimeLimit(t *testing.T) {
 			case <-time.After(2 * time.Minute):
 				t.Fatal("PDF(crafted) still reading after 2 minutes")
 			}
-			// The stopped instance is replaced: the next PDF reads.
+			// The stopped reader is replaced: the next PDF reads.
 			doc, err := tt.r.PDF(context.Background(), plain)
 			if err != nil || !strings.Contains(doc.Text, "A plain page of text.") {
 				t.Fatalf("PDF(plain) after the stop = %v, %v; want its text", doc, err)

@@ -32,8 +32,22 @@ type Options struct {
 	Workers int
 	// Timeout bounds the reading of one PDF; 0 means DefaultPDFTimeout. Past
 	// it (or when the caller's context ends) PDFium is stopped where it is,
-	// even inside a call that would never return, and its instance replaced.
+	// even inside a call that would never return, and replaced.
 	Timeout time.Duration
+	// Worker is the command line of a PDF worker process: a program that
+	// calls ServeWorker on its standard input and output (argmap runs
+	// itself: "argmap pdf-worker"). With it PDFs are read in up to Workers
+	// such processes, which run PDFium at full speed and are killed when a
+	// read overruns. Without it PDFs are read in this process by a PDFium
+	// compiled with checks that let the time limit stop it inside a call,
+	// which costs about seven times the CPU.
+	Worker []string
+	// Env is added to the environment of worker processes.
+	Env []string
+	// MemoryLimit bounds the memory (data segment) of each worker process in
+	// bytes; 0 means DefaultMemoryLimit (Linux only). A PDF whose reading
+	// needs more is ETOOLARGE. It does not apply without Worker.
+	MemoryLimit int64
 }
 
 // DefaultPDFTimeout is the time one PDF may take to read: PDFium reads a
@@ -45,10 +59,14 @@ const DefaultPDFTimeout = 2 * time.Minute
 // Reader reads PDF and DOCX files. PDFium is started on the first PDF. A
 // Reader is safe for concurrent use; Close releases PDFium.
 type Reader struct {
-	opt  Options
-	once sync.Once
-	pool pdfium.Pool
-	err  error
+	opt   Options
+	procs *procPool // with Options.Worker
+	once  sync.Once
+	pool  pdfium.Pool
+	err   error
+	// unstoppable compiles PDFium without the checks that let Kill stop it
+	// inside a call: in a worker process, which is killed instead.
+	unstoppable bool
 }
 
 // NewReader returns a Reader.
@@ -59,11 +77,21 @@ func NewReader(opt Options) *Reader {
 	if opt.Timeout <= 0 {
 		opt.Timeout = DefaultPDFTimeout
 	}
-	return &Reader{opt: opt}
+	if opt.MemoryLimit <= 0 {
+		opt.MemoryLimit = DefaultMemoryLimit
+	}
+	r := &Reader{opt: opt}
+	if len(opt.Worker) > 0 {
+		r.procs = newProcPool(opt)
+	}
+	return r
 }
 
-// Close releases PDFium if it was started.
+// Close releases PDFium if it was started, and stops the worker processes.
 func (r *Reader) Close() error {
+	if r.procs != nil {
+		r.procs.close()
+	}
 	if r.pool == nil {
 		return nil
 	}
@@ -72,9 +100,10 @@ func (r *Reader) Close() error {
 
 func (r *Reader) start() (pdfium.Pool, error) {
 	r.once.Do(func() {
-		// CloseOnContextDone lets Kill stop PDFium inside a call.
+		// CloseOnContextDone lets Kill stop PDFium inside a call; a worker
+		// process goes without it (it is killed instead).
 		rc := wazero.NewRuntimeConfig().WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
-			WithCloseOnContextDone(true)
+			WithCloseOnContextDone(!r.unstoppable)
 		if r.opt.CacheDir != "" {
 			if cache, err := wazero.NewCompilationCacheWithDir(r.opt.CacheDir); err == nil {
 				rc = rc.WithCompilationCache(cache)
@@ -110,7 +139,12 @@ func (r *Reader) Read(ctx context.Context, kind Kind, data []byte) (*Document, e
 // EINVALID with a message saying so; an encrypted or broken file is EINVALID.
 // A PDF not read within Options.Timeout is ETOOLARGE; when ctx ends first it
 // is EUNAVAILABLE. Either way PDFium is stopped at once, not at its next page.
+// In a worker process, a read that needs more memory than
+// Options.MemoryLimit is ETOOLARGE.
 func (r *Reader) PDF(ctx context.Context, data []byte) (doc *Document, err error) {
+	if r.procs != nil {
+		return r.procs.read(ctx, data)
+	}
 	pool, err := r.start()
 	if err != nil {
 		return nil, err
