@@ -84,6 +84,16 @@ type ClaimUpdate struct {
 	// text. Ingesting a document again adds the spans of the claims a
 	// person curated, which outlived the document's first copy.
 	AddSpans []Span
+	// Keys replaces the claim's link signature (Claim.Keys). A new Text
+	// without Keys removes the old signature, which described the old
+	// text: the claim is then unkeyed until KeyBackfill gives it keys.
+	Keys *[]string
+}
+
+// ReplacesKeys reports whether u replaces the link keys of a claim whose
+// text is old: it gives keys, or it changes the text.
+func (u ClaimUpdate) ReplacesKeys(old string) bool {
+	return u.Keys != nil || (u.Text != nil && *u.Text != old)
 }
 
 // RelationUpdate holds the fields of a relation that may change; nil fields
@@ -318,6 +328,12 @@ type Store interface {
 
 // Apply sets the fields of c that u holds and validates the result.
 func (u ClaimUpdate) Apply(c *Claim) error {
+	if u.ReplacesKeys(c.Text) {
+		c.Keys = nil
+		if u.Keys != nil {
+			c.Keys = append([]string(nil), (*u.Keys)...)
+		}
+	}
 	if u.Text != nil {
 		c.Text = *u.Text
 	}

@@ -95,6 +95,10 @@ func (s *Stancer) analyseQuestion(text string) analysis {
 
 func (s *Stancer) analyse(text string) analysis {
 	var a analysis
+	text = dropQuestions(text)
+	if strings.TrimSpace(text) == "" {
+		return a
+	}
 	for _, r := range regions(text) {
 		a.regions = append(a.regions, termRegion{terms: s.terms(r.toks), asserter: r.asserter, rejected: r.rejected})
 	}
@@ -561,4 +565,49 @@ func negations(ts []term) int {
 		}
 	}
 	return n
+}
+
+// dropQuestions removes the sentences of s that end with a question mark:
+// a question ("Does IOM enforce ...?", "doesn't this go against the
+// convention?") asks whether P, it neither states nor denies it. A question
+// mark inside quotation marks (a title) does not end a sentence.
+func dropQuestions(s string) string {
+	if strings.IndexByte(s, '?') < 0 {
+		return s
+	}
+	var b strings.Builder
+	start := 0  // where the current sentence begins
+	quoted := 0 // open quotation marks: straight ones toggle, curly ones nest
+	straight := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '"':
+			straight = !straight
+		case 0xE2:
+			if strings.HasPrefix(s[i:], "“") {
+				quoted++
+			} else if strings.HasPrefix(s[i:], "”") && quoted > 0 {
+				quoted--
+			}
+		case '.', '!', '?':
+			end := i + 1
+			for end < len(s) && (s[end] == '?' || s[end] == '!' || s[end] == '.') {
+				end++
+			}
+			if end < len(s) && s[end] != ' ' && s[end] != '\n' && s[end] != '\t' || straight || quoted > 0 {
+				// "U.S.", "3.5", or inside a quotation
+				i = end - 1
+				continue
+			}
+			if c == '?' {
+				b.WriteByte(' ')
+			} else {
+				b.WriteString(s[start:end])
+			}
+			start = end
+			i = end - 1
+		}
+	}
+	b.WriteString(s[start:])
+	return b.String()
 }

@@ -51,6 +51,12 @@ func TestStancerJudge(t *testing.T) {
 		{"IOM is an instrument of states", "IOM member states met in Geneva.", argmap.StanceTopic, ""},
 		{"The agency is the main source of data on floods", "The agency is the main publisher of data on floods.", argmap.StanceTopic, ""},
 		{"The agency is the main source of data on floods", "The agency has become the main source of flood data.", argmap.StanceSame, ""},
+		// a question neither states nor denies: "does P?", a rhetorical
+		// "doesn't P?"; the answer after it does
+		{"IOM enforces the exclusion of asylum seekers", "Does IOM enforce the exclusion of asylum seekers?", argmap.StanceTopic, ""},
+		{"IOM acts against the refugee convention", "Doesn't this collusion go against the refugee convention?", argmap.StanceTopic, ""},
+		{"IOM enforces the exclusion of asylum seekers", "Does IOM enforce the exclusion of asylum seekers? Geographers say yes: IOM enforces the exclusion of asylum seekers.", argmap.StanceSame, "Geographers"},
+		{"IOM enforces the exclusion of asylum seekers", `Her chapter "For whose benefit?" shows that IOM enforces the exclusion of asylum seekers.`, argmap.StanceSame, ""},
 		// "under-X": X too little
 		{"The agency has been studied surprisingly little", "The agency has been under-examined in the literature.", argmap.StanceSame, ""},
 		// "neither P nor Q" negates once

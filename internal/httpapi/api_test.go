@@ -16,7 +16,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract"
 	"github.com/argmap/argmap/internal/httpapi"
+	"github.com/argmap/argmap/internal/ingest"
 )
 
 // seedText is the text of the seeded source.
@@ -599,5 +601,33 @@ func TestWholeMapReadBound(t *testing.T) {
 	wantStatus(t, "GET /v1/map.dot?limit=10", r, http.StatusOK)
 	if cut := r.Header.Get("Argmap-Cut"); !strings.Contains(cut, "left out 4990 claims") || !strings.Contains(cut, "the store holds more than 5000 claims and evidence") {
 		t.Errorf("Argmap-Cut = %q, want 4990 of the 5000 read left out and the store's size said", cut)
+	}
+}
+
+// TestPatchClaimTextRekeys: an edited claim text is stored with the link
+// signature of the new text, so that documents ingested later find the claim
+// by what it now says and not by what it used to say.
+func TestPatchClaimTextRekeys(t *testing.T) {
+	st := openStore(t)
+	ids := seed(t, st)
+	ing := ingest.New(st, extract.New(extract.Options{}), extract.NewLinker())
+	e := newEnv(t, httpapi.Config{}, st, ing)
+	text := "Donors earmark humanitarian funding for particular projects."
+	r := e.write(http.MethodPatch, "/v1/claims/"+ids.Serves, fmt.Sprintf(`{"text":%q}`, text))
+	wantStatus(t, "PATCH /v1/claims/{id} text", r, http.StatusOK)
+	keys := ing.ClaimKeys(argmap.Claim{Text: text})
+	if len(keys) == 0 {
+		t.Fatalf("ClaimKeys(%q) = none", text)
+	}
+	got, err := st.ClaimsByKeys(context.Background(), keys, 4)
+	if err != nil {
+		t.Fatalf("ClaimsByKeys: %v", err)
+	}
+	if len(got) != 1 || got[0].ID != ids.Serves {
+		t.Errorf("ClaimsByKeys(keys of the new text) = %v, want the edited claim", got)
+	}
+	old := ing.ClaimKeys(argmap.Claim{Text: "The organisation serves the interests of states."})
+	if got, err := st.ClaimsByKeys(context.Background(), old, 4); err != nil || len(got) != 0 {
+		t.Errorf("ClaimsByKeys(keys of the old text) = %v, %v, want none", got, err)
 	}
 }

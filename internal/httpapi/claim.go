@@ -172,7 +172,14 @@ func (s *Server) updateClaim(c *gin.Context) {
 		if err != nil {
 			return change{}, err
 		}
-		cl, err = st.UpdateClaim(ctx, id, argmap.ClaimUpdate{Text: in.Text, Gist: in.Gist, Score: in.Score, Main: in.Main, Origin: in.Origin})
+		u := argmap.ClaimUpdate{Text: in.Text, Gist: in.Gist, Score: in.Score, Main: in.Main, Origin: in.Origin}
+		if k, ok := s.ingester.(claimKeyer); ok && in.Text != nil && *in.Text != before.Text {
+			// the link signature of the new text, so that documents
+			// ingested later find the claim by what it now says
+			keys := k.ClaimKeys(argmap.Claim{ID: id, Text: *in.Text})
+			u.Keys = &keys
+		}
+		cl, err = st.UpdateClaim(ctx, id, u)
 		return change{argmap.AuditUpdate, argmap.KindClaim, id, nil, before, cl}, err
 	})
 	if err != nil {
@@ -180,4 +187,10 @@ func (s *Server) updateClaim(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, cl)
+}
+
+// claimKeyer is an Ingester that computes the link signature of a claim
+// (ingest.Service), used when a claim's text is edited.
+type claimKeyer interface {
+	ClaimKeys(c argmap.Claim) []string
 }

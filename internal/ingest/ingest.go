@@ -514,6 +514,17 @@ func (s *Service) BackfillKeys(ctx context.Context) (int, error) {
 	}
 }
 
+// ClaimKeys returns the link signature ingest would store for c (the
+// linker's keys), or nil when the linker gives none. An edit of a claim's
+// text stores it with the new text (argmap.ClaimUpdate.Keys), so that later
+// documents find the claim by what it now says.
+func (s *Service) ClaimKeys(c argmap.Claim) []string {
+	if kl, ok := s.linker.(keyer); ok {
+		return kl.Keys(c)
+	}
+	return nil
+}
+
 // keyer is a Linker that gives claims a link signature (extract.Linker).
 type keyer interface {
 	Keys(c argmap.Claim) []string

@@ -135,6 +135,7 @@ func (s *Store) UpdateClaim(ctx context.Context, id string, u argmap.ClaimUpdate
 			return notFound(argmap.KindClaim, id)
 		}
 		c := cs[0]
+		rekey := u.ReplacesKeys(c.Text)
 		if err := u.Apply(&c); err != nil {
 			return err
 		}
@@ -143,6 +144,17 @@ func (s *Store) UpdateClaim(ctx context.Context, id string, u argmap.ClaimUpdate
 			"proposition": optStr(c.Proposition),
 		}); err != nil {
 			return err
+		}
+		if rekey {
+			// the old signature described the old text
+			if _, err := run(ctx, t, qClaimKeysDelete, map[string]any{"id": id}); err != nil {
+				return err
+			}
+			if len(c.Keys) > 0 {
+				if _, err := runBatches(ctx, t, qClaimKeysCreate, claimKeyRows(id, c.Keys)); err != nil {
+					return err
+				}
+			}
 		}
 		if len(u.AddSpans) > 0 {
 			if err := addClaimSpans(ctx, t, id, u.AddSpans); err != nil {

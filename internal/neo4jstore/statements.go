@@ -32,6 +32,7 @@ const (
 	qCitationsOfSource      = "citations_of_source"
 	qClaimCreate            = "claim_create"
 	qClaimKeysCreate        = "claim_keys_create"
+	qClaimKeysDelete        = "claim_keys_delete"
 	qClaimSpansCreate       = "claim_spans_create"
 	qClaimUpdate            = "claim_update"
 	qClaimsByIDs            = "claims_by_ids"
@@ -88,7 +89,7 @@ const (
 var statementNames = []string{
 	qActorCreate, qActorDelete, qActorsUnnamedDelete, qActorMergeRoles, qActorSetAliases, qActorUpdate, qActorsByIDs,
 	qActorsExisting, qActorsList, qAllIDs, qAuditCreate, qAuditList, qAwaitIndexes, qCitationCreate, qCitationsAll, qCitationsOfSource,
-	qClaimCreate, qClaimKeysCreate, qClaimSpansCreate, qClaimUpdate, qClaimsByIDs, qClaimsByKeys, qClaimsDelete, qClaimsList,
+	qClaimCreate, qClaimKeysCreate, qClaimKeysDelete, qClaimSpansCreate, qClaimUpdate, qClaimsByIDs, qClaimsByKeys, qClaimsDelete, qClaimsList,
 	qClaimsListProposition, qClaimsListSearch, qClaimsSearch, qClaimsUnkeyed, qEvidenceByIDs, qEvidenceSearch, qEvidenceCreate, qEvidenceDelete, qEvidenceList,
 	qEvidenceSpansCreate, qEvidenceUpdate, qHashesExisting, qIDsExisting, qMigrationRecord,
 	qMigrationsApplied, qNeighbourLevel, qNodeTexts, qPing, qReachLevel, qReachPaths, qRelationCreate, qRelationPremisesCreate,

@@ -3,6 +3,7 @@ package sqlitestore
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"strings"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -54,12 +55,29 @@ func (s *Store) UpdateClaim(ctx context.Context, id string, u argmap.ClaimUpdate
 			return notFound(argmap.KindClaim, id)
 		}
 		c := cs[0]
+		rekey := u.ReplacesKeys(c.Text)
 		if err := u.Apply(&c); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE claims SET text = ?, gist = ?, score = ?, main = ?, origin = ?, proposition = ? WHERE id = ?`,
 			c.Text, c.Gist, c.Score, c.Main, string(c.Origin), c.Proposition, id); err != nil {
 			return err
+		}
+		if rekey {
+			// the old signature described the old text
+			if _, err := tx.ExecContext(ctx, `DELETE FROM claim_keys WHERE claim_pk = (SELECT pk FROM claims WHERE id = ?)`, id); err != nil {
+				return err
+			}
+			if len(c.Keys) > 0 {
+				keys, err := json.Marshal(c.Keys)
+				if err != nil {
+					return err
+				}
+				if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO claim_keys (key, claim_pk) SELECT k.value, c.pk FROM claims c, json_each(?) k WHERE c.id = ?`,
+					string(keys), id); err != nil {
+					return err
+				}
+			}
 		}
 		if len(u.AddSpans) > 0 {
 			w := &graphWriter{ctx: ctx, store: s, tx: tx, texts: map[string]string{}, lens: map[string]int{}, stmt: map[string]*sql.Stmt{}}

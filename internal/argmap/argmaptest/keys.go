@@ -117,6 +117,58 @@ func testClaimKeys(t *testing.T, e *env) {
 		wantCode(t, "AddClaimKeys(empty key)", keyed.AddClaimKeys(ctx(t), map[string][]string{c.ID: {""}}), argmap.EINVALID)
 		wantCode(t, "AddClaimKeys(bad ID)", keyed.AddClaimKeys(ctx(t), map[string][]string{"src_x": {"a b"}}), argmap.EINVALID)
 	})
+	t.Run("UpdateReplacesKeys", func(t *testing.T) {
+		byKeys := func(what string, keys ...string) []string {
+			got, err := keyed.ClaimsByKeys(ctx(t), keys, 10)
+			must(t, "ClaimsByKeys "+what, err)
+			return ids(got)
+		}
+		// a new text without keys drops the old ones: they described the
+		// old text, and the claim waits for the backfill
+		text := "Climate drives displacement"
+		_, err := s.UpdateClaim(ctx(t), c.ID, argmap.ClaimUpdate{Text: &text})
+		must(t, "UpdateClaim(text)", err)
+		if got := byKeys("after a new text", "climate drive", "migration drive"); len(got) != 0 {
+			t.Errorf("ClaimsByKeys(old keys) after a new text = %v, want none", got)
+		}
+		got, err := keyed.UnkeyedClaims(ctx(t), argmap.Page{Limit: 10})
+		must(t, "UnkeyedClaims", err)
+		if diff := cmp.Diff([]string{c.ID}, ids(got), opts); diff != "" {
+			t.Errorf("UnkeyedClaims after a new text (-want +got):\n%s", diff)
+		}
+		// keys given replace the claim's keys
+		keys := []string{"climate displacement", "displacement drive"}
+		_, err = s.UpdateClaim(ctx(t), c.ID, argmap.ClaimUpdate{Keys: &keys})
+		must(t, "UpdateClaim(keys)", err)
+		if diff := cmp.Diff([]string{c.ID}, byKeys("given", "climate displacement")); diff != "" {
+			t.Errorf("ClaimsByKeys(new key) (-want +got):\n%s", diff)
+		}
+		// the same text again keeps them; text and keys together replace them
+		_, err = s.UpdateClaim(ctx(t), c.ID, argmap.ClaimUpdate{Text: &text})
+		must(t, "UpdateClaim(same text)", err)
+		if diff := cmp.Diff([]string{c.ID}, byKeys("same text", "displacement drive")); diff != "" {
+			t.Errorf("ClaimsByKeys after the same text (-want +got):\n%s", diff)
+		}
+		text2 := "Floods drive displacement"
+		keys2 := []string{"flood displacement"}
+		_, err = s.UpdateClaim(ctx(t), c.ID, argmap.ClaimUpdate{Text: &text2, Keys: &keys2})
+		must(t, "UpdateClaim(text and keys)", err)
+		if got := byKeys("old", "climate displacement", "displacement drive"); len(got) != 0 {
+			t.Errorf("ClaimsByKeys(replaced keys) = %v, want none", got)
+		}
+		if diff := cmp.Diff([]string{c.ID}, byKeys("text and keys", "flood displacement")); diff != "" {
+			t.Errorf("ClaimsByKeys(key given with the text) (-want +got):\n%s", diff)
+		}
+		tooMany := make([]string, argmap.MaxClaimKeys+1)
+		for i := range tooMany {
+			tooMany[i] = fmt.Sprintf("k%d", i)
+		}
+		_, err = s.UpdateClaim(ctx(t), c.ID, argmap.ClaimUpdate{Keys: &tooMany})
+		wantCode(t, "UpdateClaim(too many keys)", err, argmap.EINVALID)
+		if diff := cmp.Diff([]string{c.ID}, byKeys("after a refused update", "flood displacement")); diff != "" {
+			t.Errorf("ClaimsByKeys after a refused update (-want +got):\n%s", diff)
+		}
+	})
 	t.Run("DeleteTakesKeys", func(t *testing.T) {
 		must(t, "DeleteClaim", s.DeleteClaim(ctx(t), a.ID))
 		got, err := keyed.ClaimsByKeys(ctx(t), []string{"exclude iom", "asylum exclude"}, 10)
