@@ -41,3 +41,27 @@ func RunGraphHook(ctx context.Context, tx Store, g *Graph) error {
 	}
 	return h(context.WithValue(ctx, graphHookKey{}, GraphHook(nil)), tx, g)
 }
+
+// BulkLoader is implemented by stores with a faster way to load many records
+// in one transaction (SQLite: indexes and full-text rows built once at the
+// end). Loads that write many graphs at once (benchmarks, copies, imports of
+// many maps) use it through Bulk.
+type BulkLoader interface {
+	// Bulk calls fn with a store bound to one write transaction, as
+	// Atomically does: committed when fn returns nil, rolled back when it
+	// returns an error, and nothing is visible to other readers before the
+	// commit. A WriteGraph that fails inside fn may leave part of its graph:
+	// the load is then rolled back even if fn returns nil. Reads inside fn
+	// see what it wrote but may be slower.
+	// Within a store fn was given, Bulk just calls fn.
+	Bulk(ctx context.Context, fn func(tx Store) error) error
+}
+
+// Bulk runs fn through s's Bulk when s is a BulkLoader, else through
+// Atomically (where fn must return the error of a WriteGraph that failed).
+func Bulk(ctx context.Context, s Store, fn func(tx Store) error) error {
+	if b, ok := s.(BulkLoader); ok {
+		return b.Bulk(ctx, fn)
+	}
+	return s.Atomically(ctx, fn)
+}

@@ -53,7 +53,7 @@ func generate(b *testing.B) {
 	if bench.err != nil {
 		b.Fatalf("generating the benchmark graph: %v", bench.err)
 	}
-	b.Logf("graph: %+v, loaded in %v", bench.graph.Counts, bench.graph.Load.Round(time.Millisecond))
+	b.Logf("graph: %+v, loaded (%s) in %v", bench.graph.Counts, bench.graph.LoadMode, bench.graph.Load.Round(time.Millisecond))
 }
 
 // BenchmarkStore runs the store benchmarks every store shares

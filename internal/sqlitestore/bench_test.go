@@ -89,7 +89,7 @@ func generate(b *testing.B) {
 		b.Fatalf("reading the relations into memory: %v", bench.err)
 	}
 	b.Log(bench.warmed)
-	b.Logf("graph: %+v, loaded in %v (%v CPU)", bench.graph.Counts, bench.graph.Load.Round(time.Millisecond), bench.loadCPU.Round(time.Millisecond))
+	b.Logf("graph: %+v, loaded (%s) in %v (%v CPU)", bench.graph.Counts, bench.graph.LoadMode, bench.graph.Load.Round(time.Millisecond), bench.loadCPU.Round(time.Millisecond))
 }
 
 // BenchmarkStore runs the store benchmarks every store shares

@@ -165,3 +165,31 @@ func (s *Store) BenchGraph(ctx context.Context) (*argmaptest.BenchGraph, error) 
 	g.Counts, err = s.Stats(ctx)
 	return g, err
 }
+
+// Schema lists the indexes and triggers of the database with their SQL, as
+// the store (or the transaction of a Store of Bulk or Atomically) sees them.
+func (s *Store) Schema(ctx context.Context) ([]string, error) {
+	var q querier = s.r
+	if s.tx != nil {
+		q = s.tx
+	}
+	return collect(ctx, q, `SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema
+		WHERE type IN ('index', 'trigger') ORDER BY type, name`)
+}
+
+// WriterCache returns the writer's cache_size and runs SQLite's integrity
+// checks of the database and the full-text indexes ("ok" when sound).
+func (s *Store) WriterCache(ctx context.Context) (cache int, check string, err error) {
+	if err = s.w.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err != nil {
+		return 0, "", err
+	}
+	if err = s.w.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&check); err != nil {
+		return 0, "", err
+	}
+	for _, fts := range []string{"claims_fts", "evidence_fts"} {
+		if _, err := s.w.ExecContext(ctx, `INSERT INTO `+fts+` (`+fts+`, rank) VALUES ('integrity-check', 1)`); err != nil {
+			return cache, fts + ": " + err.Error(), nil
+		}
+	}
+	return cache, check, nil
+}

@@ -17,7 +17,9 @@ const maxReach = 20000
 // existing actor gains the new name and aliases as aliases); a source of kind
 // "cited" whose ID is already stored is kept as it is; any other existing ID
 // or content hash is ECONFLICT. EINVALID if g is invalid (every problem
-// reported). Zero CreatedAt times in g are set to argmap.Now().
+// reported). Zero CreatedAt times in g are set to argmap.Now(). A graph of
+// at least bulkMinRows claims, evidence, relations and spans (a copy, a large
+// map import) is written as a bulk load of its own (see Bulk).
 func (s *Store) WriteGraph(ctx context.Context, g *argmap.Graph) error {
 	if g == nil {
 		return argmap.Errorf(argmap.EINVALID, "the graph is missing")
@@ -31,16 +33,11 @@ func (s *Store) WriteGraph(ctx context.Context, g *argmap.Graph) error {
 			return g.ValidateContext(ctx, func(ctx context.Context, id string) (bool, error) { return exists(ctx, tx, id) })
 		})
 	}
-	return s.writeFTS(ctx, "write graph", true, func(tx *sql.Tx) error {
-		if err := s.writeGraph(ctx, tx, g, writeMode{upsertActors: true, keepCited: true}); err != nil {
-			return err
-		}
-		hs := s
-		if s.tx == nil {
-			hs = &Store{tx: tx, wc: s.wc}
-		}
-		return argmap.RunGraphHook(ctx, hs, g)
-	})
+	err := s.writeFTS(ctx, "write graph", true, func(tx *sql.Tx) error { return s.writeGraphIn(ctx, tx, g) })
+	if s.tx == nil && graphRows(g) >= bulkMinRows {
+		s.afterBulk(ctx, err == nil)
+	}
+	return err
 }
 
 // Stats counts the records stored.

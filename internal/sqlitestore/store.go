@@ -47,6 +47,8 @@ type Store struct {
 	// writes a segment at each statement; ingest writes up to 32 small
 	// documents in one transaction).
 	fts *pendingFTS
+
+	bulk *bulkLoad // the load of a Store of Bulk, else nil
 }
 
 // pendingFTS are the IDs of claims and evidence written but not indexed.

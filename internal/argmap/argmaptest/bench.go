@@ -40,6 +40,9 @@ type BenchGraph struct {
 	Targets []string      // claims that relations point at, sorted
 	Counts  argmap.Counts // the store's counts afterwards
 	Load    time.Duration // wall time of the writes
+	// LoadMode is how it was written: "bulk" (one argmap.Bulk load) or
+	// "batches" (a transaction per batch).
+	LoadMode string
 }
 
 // vocabulary is a fixed list of words claims are made of; a few are common,
@@ -69,10 +72,42 @@ func sentence(r *rand.Rand, n int) string {
 // WriteGraph, from a fixed seed: every store gets the same texts, shapes and
 // relations (IDs are minted afresh). Relations point at claims nearby, from
 // one or two premises; one in twenty is an undercut of a recent relation.
+// A store that is an argmap.BulkLoader gets every batch in one Bulk load
+// (a bulk load as a user's copy or import makes); with ARGMAP_BENCH_LOAD=batches,
+// or on other stores, each batch is a transaction of its own (as ingest writes).
 func GenerateBenchGraph(ctx context.Context, s argmap.Store, claims int) (*BenchGraph, error) {
+	start := time.Now()
+	var g *BenchGraph
+	var targeted map[string]bool
+	load := func(s argmap.Store) error {
+		var err error
+		g, targeted, err = generate(claims, func(batch *argmap.Graph) error { return s.WriteGraph(ctx, batch) })
+		return err
+	}
+	mode := "batches"
+	var err error
+	if _, ok := s.(argmap.BulkLoader); ok && os.Getenv("ARGMAP_BENCH_LOAD") != "batches" {
+		mode = "bulk"
+		err = argmap.Bulk(ctx, s, load)
+	} else {
+		err = load(s)
+	}
+	if err != nil {
+		return nil, err
+	}
+	g.Load, g.LoadMode = time.Since(start), mode
+	for id := range targeted {
+		g.Targets = append(g.Targets, id)
+	}
+	sort.Strings(g.Targets)
+	g.Counts, err = s.Stats(ctx)
+	return g, err
+}
+
+// generate makes the benchmark graph and hands its batches to emit in order.
+func generate(claims int, emit func(batch *argmap.Graph) error) (*BenchGraph, map[string]bool, error) {
 	g := &BenchGraph{}
 	r := rand.New(rand.NewPCG(1, 2))
-	start := time.Now()
 	var rels []string
 	targeted := map[string]bool{}
 	for len(g.Claims) < claims {
@@ -133,18 +168,11 @@ func GenerateBenchGraph(ctx context.Context, s argmap.Store, claims int) (*Bench
 			batch.Relations = append(batch.Relations, rel)
 			rels = append(rels, rel.ID)
 		}
-		if err := s.WriteGraph(ctx, batch); err != nil {
-			return nil, fmt.Errorf("write batch at claim %d: %w", batchStart, err)
+		if err := emit(batch); err != nil {
+			return nil, nil, fmt.Errorf("write batch at claim %d: %w", batchStart, err)
 		}
 	}
-	g.Load = time.Since(start)
-	for id := range targeted {
-		g.Targets = append(g.Targets, id)
-	}
-	sort.Strings(g.Targets)
-	var err error
-	g.Counts, err = s.Stats(ctx)
-	return g, err
+	return g, targeted, nil
 }
 
 // Latencies collects per-operation durations.

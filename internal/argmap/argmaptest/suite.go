@@ -83,6 +83,7 @@ func RunStoreTests(t *testing.T, open func(t *testing.T) argmap.Store) {
 		{"Atomically", testAtomically},
 		{"AddSpans", testAddSpans},
 		{"ClaimKeys", testClaimKeys},
+		{"Bulk", testBulk},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
