@@ -70,18 +70,6 @@ func bulkBatches(t *testing.T, claims int) ([]*argmap.Graph, *BenchGraph) {
 // written one WriteGraph each, and that a load that fails leaves nothing.
 func testBulk(t *testing.T, e *env) {
 	batches, bg := bulkBatches(t, 2000)
-	byOne, bulk, whole := e.store(t), e.store(t), e.store(t)
-	for _, g := range batches {
-		write(t, byOne, g)
-	}
-	must(t, "Bulk", argmap.Bulk(ctx(t), bulk, func(tx argmap.Store) error {
-		for _, g := range batches {
-			if err := tx.WriteGraph(ctx(t), g); err != nil {
-				return err
-			}
-		}
-		return nil
-	}))
 	all := &argmap.Graph{}
 	for _, g := range batches {
 		all.Sources = append(all.Sources, g.Sources...)
@@ -91,93 +79,123 @@ func testBulk(t *testing.T, e *env) {
 		all.Relations = append(all.Relations, g.Relations...)
 		all.Citations = append(all.Citations, g.Citations...)
 	}
-	write(t, whole, all)
+	// what the store answers, asked the same questions after each way of
+	// writing (one store at a time: a backend's test stores may share one
+	// database)
+	type answers struct {
+		dump    *argmap.Graph
+		stats   argmap.Counts
+		hits    [][]string
+		ranks   [][]float64
+		reach   [][]string
+		nb      [][]string
+		keyed   []string
+		queries []string
+	}
+	key := all.Claims[0].Keys[0]
+	ask := func(name string, s argmap.Store) *answers {
+		a := &answers{}
+		var err error
+		a.dump, err = s.Dump(ctx(t))
+		must(t, name+": Dump", err)
+		a.stats = stats(t, s)
+		for i := 0; i < 12; i++ {
+			text := bg.Texts[(i*7919)%len(bg.Texts)]
+			words := strings.Fields(strings.TrimSuffix(text, "."))
+			q := strings.Join(words[:min(4, len(words))], " ")
+			a.queries = append(a.queries, q)
+			hits, err := s.SearchClaims(ctx(t), q, 10)
+			must(t, name+": SearchClaims", err)
+			a.hits, a.ranks = append(a.hits, hitIDs(hits)), append(a.ranks, hitRanks(hits))
+			target := bg.Claims[(i*104729)%len(bg.Claims)]
+			reach, err := s.Reach(ctx(t), target, argmap.DefaultDepth)
+			must(t, name+": Reach", err)
+			a.reach = append(a.reach, reachDepths(reach))
+			nb, err := s.Neighbourhood(ctx(t), target, 2, 100)
+			must(t, name+": Neighbourhood", err)
+			a.nb = append(a.nb, nodeIDs(nb))
+		}
+		if keyed, ok := s.(argmap.KeyedClaims); ok {
+			got, err := keyed.ClaimsByKeys(ctx(t), []string{key}, 1000)
+			must(t, name+": ClaimsByKeys", err)
+			a.keyed = ids(got, claimID)
+		}
+		// the store stays writable as usual after a load
+		c := newClaim("Written after the load about sahel patrols")
+		must(t, name+": CreateClaim", s.CreateClaim(ctx(t), &c))
+		r := rel(argmap.Contests, bg.Claims[0], c.ID)
+		must(t, name+": CreateRelation", s.CreateRelation(ctx(t), &r))
+		hits, err := s.SearchClaims(ctx(t), "sahel patrols written", 5)
+		must(t, name+": SearchClaims", err)
+		if len(hits) == 0 || hits[0].Claim.ID != c.ID {
+			t.Errorf("%s: SearchClaims after the load = %v, want %s first", name, hitIDs(hits), c.ID)
+		}
+		reach, err := s.Reach(ctx(t), bg.Claims[0], 1)
+		must(t, name+": Reach", err)
+		if !reachHas(reach, c.ID) {
+			t.Errorf("%s: Reach(%s, 1) after a new relation misses %s", name, bg.Claims[0], c.ID)
+		}
+		return a
+	}
 
-	want, err := byOne.Dump(ctx(t))
-	must(t, "Dump", err)
-	if got := want.Counts(); got != all.Counts() {
+	byOne := e.store(t)
+	for _, g := range batches {
+		write(t, byOne, g)
+	}
+	want := ask("batch by batch", byOne)
+	if got := want.dump.Counts(); got != all.Counts() {
 		t.Fatalf("Dump() after writing the batches counts %+v, want %+v", got, all.Counts())
 	}
-	stores := []struct {
-		name string
-		s    argmap.Store
-	}{{"Bulk", bulk}, {"one WriteGraph", whole}}
-	for _, st := range stores {
-		got, err := st.s.Dump(ctx(t))
-		must(t, st.name+": Dump", err)
-		if diff := cmp.Diff(*want, *got, opts); diff != "" {
-			t.Errorf("%s: Dump() differs from the batches written one by one (-want +got):\n%s", st.name, diff)
-		}
-		if w, g := stats(t, byOne), stats(t, st.s); w != g {
-			t.Errorf("%s: Stats() = %+v, want %+v", st.name, g, w)
+	if len(want.keyed) == 0 {
+		if _, ok := byOne.(argmap.KeyedClaims); ok {
+			t.Errorf("ClaimsByKeys(%q) found nothing", key)
 		}
 	}
-
-	// the indexes answer the same: full-text search, walks, keys, neighbourhoods
-	for i := 0; i < 30; i++ {
-		text := bg.Texts[(i*7919)%len(bg.Texts)]
-		words := strings.Fields(strings.TrimSuffix(text, "."))
-		q := strings.Join(words[:min(4, len(words))], " ")
-		wantHits, err := byOne.SearchClaims(ctx(t), q, 10)
-		must(t, "SearchClaims", err)
-		target := bg.Claims[(i*104729)%len(bg.Claims)]
-		wantReach, err := byOne.Reach(ctx(t), target, argmap.DefaultDepth)
-		must(t, "Reach", err)
-		wantNb, err := byOne.Neighbourhood(ctx(t), target, 2, 100)
-		must(t, "Neighbourhood", err)
-		for _, st := range stores {
-			hits, err := st.s.SearchClaims(ctx(t), q, 10)
-			must(t, st.name+": SearchClaims", err)
-			if diff := cmp.Diff(hitIDs(wantHits), hitIDs(hits)); diff != "" {
-				t.Errorf("%s: SearchClaims(%q) hits differ (-want +got):\n%s", st.name, q, diff)
+	ways := []struct {
+		name  string
+		write func(s argmap.Store) error
+	}{
+		{"Bulk", func(s argmap.Store) error {
+			return argmap.Bulk(ctx(t), s, func(tx argmap.Store) error {
+				for _, g := range batches {
+					if err := tx.WriteGraph(ctx(t), g); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+		}},
+		{"one WriteGraph", func(s argmap.Store) error { return s.WriteGraph(ctx(t), all) }},
+	}
+	for _, way := range ways {
+		s := e.store(t)
+		must(t, way.name, way.write(s))
+		got := ask(way.name, s)
+		if diff := cmp.Diff(*want.dump, *got.dump, opts); diff != "" {
+			t.Errorf("%s: Dump() differs from the batches written one by one (-want +got):\n%s", way.name, diff)
+		}
+		if got.stats != want.stats {
+			t.Errorf("%s: Stats() = %+v, want %+v", way.name, got.stats, want.stats)
+		}
+		for i, q := range want.queries {
+			if diff := cmp.Diff(want.hits[i], got.hits[i]); diff != "" {
+				t.Errorf("%s: SearchClaims(%q) hits differ (-want +got):\n%s", way.name, q, diff)
 			}
-			for k := range min(len(hits), len(wantHits)) {
-				if math.Abs(hits[k].Rank-wantHits[k].Rank) > 1e-9*math.Max(1, math.Abs(wantHits[k].Rank)) {
-					t.Errorf("%s: SearchClaims(%q) hit %d rank %v, want %v", st.name, q, k, hits[k].Rank, wantHits[k].Rank)
+			for k := range min(len(want.ranks[i]), len(got.ranks[i])) {
+				w, g := want.ranks[i][k], got.ranks[i][k]
+				if math.Abs(w-g) > 1e-9*math.Max(1, math.Abs(w)) {
+					t.Errorf("%s: SearchClaims(%q) hit %d rank %v, want %v", way.name, q, k, g, w)
 				}
 			}
-			reach, err := st.s.Reach(ctx(t), target, argmap.DefaultDepth)
-			must(t, st.name+": Reach", err)
-			if diff := cmp.Diff(reachDepths(wantReach), reachDepths(reach)); diff != "" {
-				t.Errorf("%s: Reach(%s) differs (-want +got):\n%s", st.name, target, diff)
+			if diff := cmp.Diff(want.reach[i], got.reach[i]); diff != "" {
+				t.Errorf("%s: Reach differs (-want +got):\n%s", way.name, diff)
 			}
-			nb, err := st.s.Neighbourhood(ctx(t), target, 2, 100)
-			must(t, st.name+": Neighbourhood", err)
-			if diff := cmp.Diff(nodeIDs(wantNb), nodeIDs(nb)); diff != "" {
-				t.Errorf("%s: Neighbourhood(%s) nodes differ (-want +got):\n%s", st.name, target, diff)
+			if diff := cmp.Diff(want.nb[i], got.nb[i]); diff != "" {
+				t.Errorf("%s: Neighbourhood nodes differ (-want +got):\n%s", way.name, diff)
 			}
 		}
-	}
-	if keyed, ok := byOne.(argmap.KeyedClaims); ok {
-		key := all.Claims[0].Keys[0]
-		wantKeyed, err := keyed.ClaimsByKeys(ctx(t), []string{key}, 1000)
-		must(t, "ClaimsByKeys", err)
-		if len(wantKeyed) == 0 {
-			t.Fatalf("ClaimsByKeys(%q) found nothing", key)
-		}
-		for _, st := range stores {
-			got, err := st.s.(argmap.KeyedClaims).ClaimsByKeys(ctx(t), []string{key}, 1000)
-			must(t, st.name+": ClaimsByKeys", err)
-			if diff := cmp.Diff(ids(wantKeyed, claimID), ids(got, claimID)); diff != "" {
-				t.Errorf("%s: ClaimsByKeys(%q) differs (-want +got):\n%s", st.name, key, diff)
-			}
-		}
-	}
-	// the stores stay writable as usual after a load
-	for _, st := range stores {
-		c := newClaim("Written after the bulk load about sahel patrols")
-		must(t, st.name+": CreateClaim", st.s.CreateClaim(ctx(t), &c))
-		r := rel(argmap.Contests, bg.Claims[0], c.ID)
-		must(t, st.name+": CreateRelation", st.s.CreateRelation(ctx(t), &r))
-		hits, err := st.s.SearchClaims(ctx(t), "sahel patrols written", 5)
-		must(t, st.name+": SearchClaims", err)
-		if len(hits) == 0 || hits[0].Claim.ID != c.ID {
-			t.Errorf("%s: SearchClaims after the load = %v, want %s first", st.name, hitIDs(hits), c.ID)
-		}
-		reach, err := st.s.Reach(ctx(t), bg.Claims[0], 1)
-		must(t, st.name+": Reach", err)
-		if !reachHas(reach, c.ID) {
-			t.Errorf("%s: Reach(%s, 1) after a new relation misses %s", st.name, bg.Claims[0], c.ID)
+		if diff := cmp.Diff(want.keyed, got.keyed); diff != "" {
+			t.Errorf("%s: ClaimsByKeys(%q) differs (-want +got):\n%s", way.name, key, diff)
 		}
 	}
 
