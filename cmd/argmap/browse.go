@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -137,6 +138,10 @@ func runClaims(ctx context.Context, e *env, args []string) error {
 		text := c.Gist
 		if text == "" {
 			text = c.Text
+		}
+		if slices.Contains(c.Cues, argmap.CueNeedsContext) {
+			// "this is brilliant!": only its source says what "this" is
+			text = "(needs context) " + text
 		}
 		srcs := map[string]bool{}
 		for _, sp := range c.Spans {

@@ -130,6 +130,12 @@ const (
 // rejects within one sentence ("It is wrong to say that P").
 const CueRejectedView = "rejected-view"
 
+// CueNeedsContext is the cue of a claim whose subject is a bare
+// demonstrative or pronoun ("this is brilliant!") for which nothing in its
+// source could be named: it means nothing on its own, so it has no gist and
+// readers see the sentence as written, to be read in its source.
+const CueNeedsContext = "needs-context"
+
 // Claim is a proposition: a thesis, finding, evaluation, criticism or
 // recommendation. Spans are where sources state it.
 type Claim struct {

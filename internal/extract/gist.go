@@ -129,6 +129,9 @@ func Gist(sentence string, ms []actor.Mention, dominant string) string {
 		for _, dm := range discourseMarkers {
 			if strings.HasPrefix(ls, dm) && len(ls) > len(dm) {
 				rest := s[len(dm):]
+				if dm == "so" && soPhrase(rest) {
+					continue // "so far", "so that": not the connective
+				}
 				if strings.HasPrefix(rest, ",") || (strings.HasPrefix(rest, " ") && (dm == "but" || dm == "and" || dm == "or" || dm == "yet" || dm == "so" || strings.HasSuffix(dm, " that"))) {
 					s = strings.TrimLeft(rest, ", ")
 					changed = true
@@ -195,6 +198,16 @@ frame:
 		s = plain
 	}
 	return shorten(s)
+}
+
+// soPhrase reports whether rest, what follows a leading "so", makes it part
+// of a phrase ("so far", "so that", "so many") rather than the connective.
+func soPhrase(rest string) bool {
+	switch strings.ToLower(strings.Trim(firstField(rest), ",")) {
+	case "far", "that", "much", "many", "long", "few", "little", "as":
+		return true
+	}
+	return false
 }
 
 // gistKeeps reports whether gist keeps every negation and concession word
@@ -440,4 +453,343 @@ func countFields(s string, limit int) int {
 		}
 	}
 	return n
+}
+
+// A claim whose subject is a bare demonstrative or pronoun ("this is
+// brilliant!", "It harms small shops.") says nothing on its own: its gist
+// names what the pronoun stands for, found in the document, or the claim is
+// marked as needing its context (argmap.CueNeedsContext) and keeps no gist,
+// so that readers see the sentence as written.
+
+// bareDemonstratives and barePronouns open a sentence as its whole subject
+// when a verb follows ("this is", "that shows", "they argue"); "this
+// report" is a noun phrase and names its referent itself.
+var (
+	bareDemonstratives = map[string]bool{"this": true, "that": true, "these": true, "those": true}
+	barePronouns       = map[string]bool{"it": true, "they": true}
+)
+
+// subjectVerbs are the verbs and auxiliaries that show the word before them
+// is a whole subject.
+var subjectVerbs = wordSet(`is was are were be been has have had will would can could should may might must shall
+	does do did seems seem seemed appears appear appeared remains remain remained shows show showed proves prove
+	proved means mean meant makes make made looks look looked sounds sound sounded goes go went gives give gave
+	needs need needed matters matter set put led took gave began grew kept left lost met paid ran saw sent told
+	thought won wrote brought held became stood fell rose`)
+
+// subjectAdverbs may stand between a subject and its verb ("it now runs",
+// "they also argue").
+var subjectAdverbs = wordSet(`now also still then thus often already even only just never not always usually
+	rarely simply clearly actually really indeed therefore however merely`)
+
+// contractions of a pronoun and a verb, spelled out.
+var contractions = map[string][2]string{
+	"it's": {"it", "is"}, "it’s": {"it", "is"}, "that's": {"that", "is"}, "that’s": {"that", "is"},
+	"they're": {"they", "are"}, "they’re": {"they", "are"},
+}
+
+// isSubjectVerb reports whether w (lower case, trimmed) is a verb that
+// follows a subject: an auxiliary or common verb, a negated auxiliary, or,
+// after a singular subject, a present-tense verb in -s or a past tense in
+// -ed.
+func isSubjectVerb(w string, plural bool) bool {
+	if subjectVerbs[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+		return true
+	}
+	if len(w) > 4 && strings.HasSuffix(w, "ed") {
+		return true
+	}
+	if plural || len(w) < 4 || !strings.HasSuffix(w, "s") {
+		return false
+	}
+	for _, not := range []string{"ss", "is", "us", "ics"} {
+		if strings.HasSuffix(w, not) {
+			return false
+		}
+	}
+	return wordFlags(w)&flagFunction == 0
+}
+
+// bareSubject reports whether gist opens with a bare demonstrative or a
+// referring pronoun as its subject, and returns that word (lower case) and
+// the gist after it. An expletive "it" ("it is clear that ...") is not one.
+func bareSubject(gist string) (pron, rest string, ok bool) {
+	fs := fieldsN(gist, 10)
+	if len(fs) == 0 {
+		return "", "", false
+	}
+	w0 := strings.ToLower(strings.TrimRight(fs[0], ",;:!?."))
+	rest = strings.TrimSpace(gist[len(fs[0]):])
+	verb := ""
+	if c, ok := contractions[w0]; ok {
+		w0, verb = c[0], c[1]
+		rest = verb + " " + rest
+	} else {
+		for k := 1; k < len(fs); k++ {
+			verb = strings.ToLower(strings.Trim(fs[k], ",;:!?."))
+			if !subjectAdverbs[verb] && !(len(verb) > 4 && strings.HasSuffix(verb, "ly")) {
+				if plural := bareDemonstratives[w0] && w0 != "this" && w0 != "that"; plural && !subjectVerbs[verb] && !strings.HasSuffix(verb, "ed") {
+					// "these reveal not only", not "these documents are"
+					next := ""
+					if k+1 < len(fs) {
+						next = strings.ToLower(strings.Trim(fs[k+1], ",;:!?."))
+					}
+					if !strings.HasSuffix(verb, "s") && !isVerbForm(next) && !strings.HasSuffix(next, "ing") {
+						verb = "are"
+					}
+				}
+				break
+			}
+		}
+	}
+	if verb == "" || (!bareDemonstratives[w0] && !barePronouns[w0]) {
+		return "", "", false
+	}
+	if w0 == "it" {
+		check := fs
+		if verb == "is" && len(fs) > 0 && !strings.EqualFold(fs[0], "it") {
+			check = append([]string{"it", "is"}, fs[1:]...)
+		}
+		if expletiveIt(check) {
+			return "", "", false
+		}
+	}
+	plural := w0 == "these" || w0 == "those" || w0 == "they"
+	if w0 != "they" && !isSubjectVerb(verb, plural) {
+		return "", "", false
+	}
+	if plural && !subjectVerbs[verb] && !strings.HasSuffix(verb, "ed") && !strings.HasSuffix(verb, "n't") && w0 != "they" {
+		return "", "", false
+	}
+	return w0, rest, true
+}
+
+// claimGist is the gist of the claim units[i]: Gist of its sentence, with a
+// bare demonstrative or pronoun subject replaced by what it stands for.
+// needsContext is true, and the gist "", when nothing in the document can be
+// named for it.
+func claimGist(text string, units []unit, i int, ms []actor.Mention, dominant string) (gist string, needsContext bool) {
+	u := units[i]
+	g := Gist(text[u.Start:u.End], mentionsIn(ms, u.Start, u.End), referent(text, units, i, ms, dominant))
+	pron, rest, ok := bareSubject(g)
+	if !ok {
+		return g, false
+	}
+	ref := pronounReferent(text, units, i, pron, ms)
+	if ref == "" {
+		return "", true
+	}
+	return shorten(ref + " " + rest), false
+}
+
+// maxReferentWords bounds the words a referent adds to a gist.
+const maxReferentWords = 14
+
+// pronounReferent returns what pron, the bare subject of units[i], stands
+// for, written to open a sentence, or "":
+//   - a title-like line next to it in the same paragraph, quoted: the item a
+//     post links to or quotes ("this is brilliant!" over a linked article's
+//     title; a "this" or "these" that ends in "!" or ":" points forward, any
+//     of them back);
+//   - for "this" and "that", the statement of the sentence before it in the
+//     paragraph ("The council cut the budget. This is a disgrace." -> "That
+//     the council cut the budget is a disgrace");
+//   - for "it", "they", "these" and "those", the subject of that sentence
+//     when it is a noun phrase that agrees in number ("The levy was
+//     introduced in 2019. It harms small shops." -> "The levy harms ...").
+func pronounReferent(text string, units []unit, i int, pron string, ms []actor.Mention) string {
+	u := units[i]
+	sentence := strings.TrimSpace(text[u.Start:u.End])
+	if (pron == "this" || pron == "these") && (strings.HasSuffix(sentence, "!") || strings.HasSuffix(sentence, ":")) {
+		if i+1 < len(units) && units[i+1].para == u.para {
+			if t := titleLike(text, units[i+1]); t != "" {
+				return t
+			}
+		}
+	}
+	if i == 0 || units[i-1].para != u.para {
+		return ""
+	}
+	if t := titleLike(text, units[i-1]); t != "" {
+		return t
+	}
+	if units[i-1].furniture != "" {
+		return ""
+	}
+	ps, pe := previousSentence(text, units, i)
+	prev := strings.TrimSpace(text[ps:pe])
+	if clause := strings.TrimRight(prev, ",;"); clause != prev && !strings.ContainsAny(clause, ".!?") {
+		prev = clause // the clause before it in its sentence
+	} else if !strings.HasSuffix(prev, ".") && !strings.HasSuffix(prev, "!") {
+		return "" // a question or a fragment states nothing to point back to
+	}
+	pg := Gist(prev, mentionsIn(ms, ps, pe), "")
+	if _, _, ok := bareSubject(pg); ok || strings.HasSuffix(pg, "…") {
+		return ""
+	}
+	switch pron {
+	case "this", "that":
+		if countFields(pg, maxReferentWords+1) > maxReferentWords {
+			return "" // too long to restate inside another sentence
+		}
+		return "That " + lowerFirst(pg, text)
+	}
+	np := subjectPhrase(pg, text)
+	if np == "" {
+		return ""
+	}
+	last := strings.ToLower(np[strings.LastIndexByte(np, ' ')+1:])
+	plural := strings.Contains(np, " and ") || (strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss"))
+	if plural != (pron != "it") {
+		return ""
+	}
+	return np
+}
+
+// previousSentence returns the bounds of the sentence before units[i] in
+// its paragraph, as written: units may be parts of sentences, so it is
+// found in the text, back from units[i] to the sentence end before it.
+func previousSentence(text string, units []unit, i int) (start, end int) {
+	para := units[i].Start
+	for k := i - 1; k >= 0 && units[k].para == units[i].para; k-- {
+		para = units[k].Start
+	}
+	end = units[i].Start
+	before := strings.TrimRight(text[para:end], " \t\n")
+	if before == "" {
+		return end, end
+	}
+	if !strings.ContainsRune(".!?", rune(before[len(before)-1])) {
+		// units[i] is a clause inside a sentence: the clauses before it
+		body := before
+		start = para
+		for k := len(body) - 1; k > 0; k-- {
+			if c := body[k]; (c == ' ' || c == '\n') && strings.ContainsRune(".!?", rune(body[k-1])) {
+				start = para + k + 1
+				break
+			}
+		}
+		return start, para + len(before)
+	}
+	body := before[:len(before)-1] // the sentence's own closing mark
+	start = para
+	for k := len(body) - 1; k > 0; k-- {
+		if c := body[k]; (c == ' ' || c == '\n') && strings.ContainsRune(".!?", rune(body[k-1])) {
+			if r, _ := utf8.DecodeRuneInString(body[k+1:]); unicode.IsUpper(r) || r == '“' || r == '"' {
+				start = para + k + 1
+				break
+			}
+		}
+	}
+	return start, para + len(before)
+}
+
+// subjectPhrase returns the noun phrase that opens a statement, up to its
+// verb: one to six words opening with a determiner or a capitalised name,
+// with no pronoun, comma or clause in it; "" when there is none.
+func subjectPhrase(s, text string) string {
+	fs := fieldsN(s, 12)
+	if len(fs) < 2 {
+		return ""
+	}
+	w0 := strings.ToLower(fs[0])
+	switch {
+	case w0 == "the" || w0 == "a" || w0 == "an" || w0 == "its" || w0 == "their" || w0 == "our" || w0 == "his" || w0 == "her" || bareDemonstratives[w0]:
+	case isName(fs[0], text):
+	default:
+		return ""
+	}
+	for k := 1; k < len(fs) && k <= 6; k++ {
+		w := strings.ToLower(fs[k])
+		afterFunction := wordFlags(strings.ToLower(fs[k-1]))&flagFunction != 0 && k > 1 // "the voluntariness of assisted return"
+		if subjectVerbs[w] && !afterFunction || isSubjectVerb(w, false) && !afterFunction && (k+1 == len(fs) || !isVerbForm(strings.ToLower(fs[k+1]))) {
+			// a word in -s before a verb is a plural noun ("the border
+			// guards were"), else the verb ("the levy harms shops")
+			if k+1 < len(fs) && strings.EqualFold(fs[k+1], "that") && w != "that" {
+				// "Her central claim is that IOM ...": the topic is the
+				// clause's subject, not the claim's
+				return subjectPhrase(strings.Join(strings.Fields(s)[k+2:], " "), text)
+			}
+			return strings.Join(fs[:k], " ")
+		}
+		if strings.ContainsAny(fs[k], ",;:()") || w == "that" || w == "who" || w == "which" || barePronouns[w] {
+			return ""
+		}
+	}
+	return ""
+}
+
+// isVerbForm reports whether w is an auxiliary, a common verb, a negated
+// auxiliary or a past tense in -ed.
+func isVerbForm(w string) bool { return isSubjectVerb(w, true) }
+
+// titleLike returns the text of u quoted when it is a title-like line (a
+// heading of two to sixteen words, with a capitalised word after its first
+// or four words or more, not ending in a colon), else "".
+func titleLike(text string, u unit) string {
+	if u.furniture != "heading" {
+		return ""
+	}
+	t := strings.TrimSpace(inlineText(oneSpaced(text[u.Start:u.End])))
+	n := countFields(t, 17)
+	if n < 2 || n > 16 || strings.HasSuffix(t, ":") {
+		return ""
+	}
+	fs := strings.Fields(t)
+	capital := false
+	for _, w := range fs[1:] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			capital = true
+		}
+	}
+	if !capital && n < 4 {
+		return ""
+	}
+	return "“" + strings.TrimRight(t, " .") + "”"
+}
+
+// clipWords keeps the first n words of s, marking a cut with an ellipsis.
+func clipWords(s string, n int) string {
+	if countFields(s, n+1) <= n {
+		return s
+	}
+	return strings.Join(strings.Fields(s)[:n], " ") + "…"
+}
+
+// lowerFirst lowers the first letter of s so that it can follow "That",
+// unless its first word is a name.
+func lowerFirst(s, text string) string {
+	w := strings.TrimRight(firstField(s), ",;:'’")
+	if w == "" || isName(w, text) {
+		return s
+	}
+	lw := strings.ToLower(w)
+	return lw + s[len(w):]
+}
+
+// isName reports whether w, written with a capital, is a name: an acronym
+// or a word with a capital inside (IOM, McKinsey), or one the document also
+// writes with a capital inside a sentence (after a word or a comma).
+func isName(w, text string) bool {
+	w = strings.TrimRight(w, ",;:'’")
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if strings.ToLower(w[n:]) != w[n:] {
+		return true
+	}
+	for at := 0; ; {
+		k := strings.Index(text[at:], " "+w)
+		if k < 0 {
+			return false
+		}
+		k += at
+		if k > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(text[:k]); unicode.IsLetter(r) || r == ',' {
+				return true
+			}
+		}
+		at = k + 1
+	}
 }

@@ -87,7 +87,10 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 			c := argmap.Claim{
 				ID: u.id, Text: unitText(span.Quote, dec.format), Origin: argmap.OriginExtracted, Score: u.Score,
 				Cues: u.Cues, Spans: []argmap.Span{span},
-				Gist: Gist(span.Quote, mentionsIn(mentions, u.Start, u.End), referent(text, units, i, mentions, d.dominant)),
+			}
+			var needsContext bool
+			if c.Gist, needsContext = claimGist(text, units, i, mentions, d.dominant); needsContext {
+				c.Cues = append(c.Cues[:len(c.Cues):len(c.Cues)], argmap.CueNeedsContext)
 			}
 			for _, s := range u.speakers {
 				c.Actors = append(c.Actors, argmap.ActorRef{ActorID: actorID(s), Role: argmap.RoleAsserts})
