@@ -2,14 +2,17 @@
 """Compile WordNet 3.0 (Debian package wordnet-base) into the compact table
 internal/extract/lexicon embeds: lemmas with the synsets of their commonest
 senses and of their derivationally related forms and pertainyms (internally ~
-internal), antonyms, and the morphological exception lists.
+internal), antonyms, near synsets (hypernyms up to two levels, hyponyms of
+narrow synsets, similar adjectives, also-see, entailments, verb groups,
+attributes, and their derivations; never the most general synsets), parts of
+speech, and the morphological exception lists.
 
     apt-get install -y wordnet-base
     python3 scripts/build-lexicon.py [/usr/share/wordnet] [internal/extract/lexicon]
 
 Output (gzip, deterministic): one line per lemma
-    lemma <TAB> concepts <TAB> antonyms
-where concepts and antonyms are comma-separated base-36 synset numbers
+    lemma <TAB> concepts <TAB> antonyms <TAB> near <TAB> parts of speech (n v a r)
+where concepts, antonyms and near are comma-separated base-36 synset numbers
 (renumbered densely), and one line per inflected form
     =form <TAB> lemma[,lemma...]
 The WordNet licence is written beside the table (WORDNET-LICENSE); it must
@@ -24,6 +27,12 @@ POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 # at most this many, and no more than the senses seen in its tagged corpus
 # (at least one)
 MAX_SENSES = 2
+# a hyponym is near its hypernym only when the hypernym is narrow (has at
+# most this many hyponyms): "crisis" ~ "emergency", not "act" ~ everything
+MAX_HYPONYMS = 12
+# a synset with more hyponyms than this, or near the top of its hierarchy,
+# is too general to say that two words are related ("act", "change")
+MAX_GENERAL_HYPONYMS = 40
 
 
 def b36(n):
@@ -66,6 +75,8 @@ def main():
                 synsets[(p, off)] = (words, ptrs)
     concepts = {}
     antonyms = {}
+    near = {}
+    pos_of = {}
     for name, p in POS.items():
         with open(os.path.join(src, "index." + name), encoding="latin-1") as f:
             for line in f:
@@ -82,6 +93,7 @@ def main():
                 k = max(1, min(MAX_SENSES, tagged))
                 cs = concepts.setdefault(lemma, [])
                 ants = antonyms.setdefault(lemma, [])
+                pos_of.setdefault(lemma, set()).add(p)
                 for off in offs[:k]:
                     key = (p, off)
                     if key not in synsets:
@@ -98,6 +110,60 @@ def main():
                             cs.append(tk)
                         elif sym == "!" and tk not in ants:
                             ants.append(tk)
+    # near concepts: what is related to a lemma's concepts without being
+    # the same (hypernyms two levels up, direct hyponyms of narrow synsets,
+    # similar adjectives, "also see", entailments, verb groups, attributes);
+    # the related synsets' derivations come with them (harm ~ harmful)
+    def hyponyms(key):
+        return sum(1 for q in synsets[key][1] if q[0] in ("~", "~i"))
+
+    depth_memo = {}
+
+    def depth(key):
+        """Steps from key up to a root of the hierarchy (shortest)."""
+        if key in depth_memo:
+            return depth_memo[key]
+        depth_memo[key] = 0
+        ups = [(q[2], q[1]) for q in synsets[key][1] if q[0] in ("@", "@i") and (q[2], q[1]) in synsets]
+        d = 0 if not ups else 1 + min(depth(u) for u in ups)
+        depth_memo[key] = d
+        return d
+
+    def general(key):
+        """A synset too broad to relate words: many hyponyms, or near the top."""
+        top = 4 if key[0] == "n" else 1
+        return hyponyms(key) > MAX_GENERAL_HYPONYMS or (key[0] in "nv" and depth(key) < top)
+
+    def related(key):
+        out = []
+        _, ptrs = synsets[key]
+        for sym, toff, tpos, s_, t_ in ptrs:
+            tk = (tpos, toff)
+            if tk not in synsets:
+                continue
+            if sym in ("@", "@i"):
+                out.append(tk)
+                for sym2, toff2, tpos2, _, _ in synsets[tk][1]:
+                    if sym2 in ("@", "@i") and (tpos2, toff2) in synsets:
+                        out.append((tpos2, toff2))
+            elif sym in ("~", "~i"):
+                if sum(1 for q in ptrs if q[0] in ("~", "~i")) <= MAX_HYPONYMS:
+                    out.append(tk)
+            elif sym in ("&", "^", "*", "$", "="):
+                out.append(tk)
+        return out
+
+    for lemma, cs in concepts.items():
+        ns = []
+        for key in cs:
+            for tk in related(key):
+                if tk not in cs and tk not in ns and not general(tk):
+                    ns.append(tk)
+                for sym, toff, tpos, _, _ in synsets[tk][1]:
+                    dk = (tpos, toff)
+                    if sym in ("+", "\\") and dk in synsets and dk not in cs and dk not in ns and not general(dk):
+                        ns.append(dk)
+        near[lemma] = ns
     # dense numbering of the synsets used, in order of first use by sorted lemma
     number = {}
     lines = []
@@ -106,14 +172,15 @@ def main():
         if not cs:
             continue
         row = []
-        for group in (cs, antonyms.get(lemma, [])):
+        for group in (cs, antonyms.get(lemma, []), near.get(lemma, [])):
             ids = []
             for key in group:
                 if key not in number:
                     number[key] = len(number)
                 ids.append(b36(number[key]))
             row.append(",".join(ids))
-        lines.append(lemma + "\t" + row[0] + "\t" + row[1])
+        pos = "".join(q for q in "nvar" if q in pos_of.get(lemma, ()))
+        lines.append(lemma + "\t" + row[0] + "\t" + row[1] + "\t" + row[2] + "\t" + pos)
     exc = {}
     for name in POS:
         with open(os.path.join(src, name + ".exc"), encoding="latin-1") as f:

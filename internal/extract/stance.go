@@ -21,13 +21,15 @@ type term struct {
 	lemma    string
 	concepts []wn.Concept
 	antonyms []wn.Concept
-	neg      bool // its clause is negated
-	clause   int  // which clause of its region it stands in
-	acr      bool // an acronym: it meets other words only by name
-	negs     int  // how many negation words its clause has
-	tok      int  // the index of its (last) token
-	ante     bool // it stands in the condition of a conditional question
-	pred     bool // the head of a question's nominal predicate ("instrument" of "X is an instrument of Y")
+	near     []wn.Concept // related concepts (hypernyms, similar ...): a partial match
+	adverb   bool         // a manner or degree word (surprisingly, genuinely): it weighs less
+	neg      bool         // its clause is negated
+	clause   int          // which clause of its region it stands in
+	acr      bool         // an acronym: it meets other words only by name
+	negs     int          // how many negation words its clause has
+	tok      int          // the index of its (last) token
+	ante     bool         // it stands in the condition of a conditional question
+	pred     bool         // the head of a question's nominal predicate ("instrument" of "X is an instrument of Y")
 }
 
 // negWords negate the clause they stand in; among them the verbs that
@@ -132,6 +134,13 @@ func (s *Stancer) terms(toks []token) []term {
 			continue
 		}
 		w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")
+		if w == "no" && reducedRelative(toks, i) && len(out) > clauseStart {
+			// "gaps no other agency wanted to fill": the negation is the
+			// relative clause's, not its head noun's
+			flushNeg()
+			clauseStart, neg, skip, negs = len(out), false, false, 0
+			clause++
+		}
 		if negWords[w] || doubtWords[w] || strings.HasSuffix(w, "n't") {
 			neg = true
 			if w != "neither" {
@@ -183,7 +192,9 @@ func (s *Stancer) terms(toks []token) []term {
 			}
 			continue
 		}
-		out = append(out, term{lemma: s.lex.Lemma(w), concepts: s.lex.Concepts(w), antonyms: s.lex.Antonyms(w), clause: clause, tok: i})
+		in := s.lex.Word(w)
+		out = append(out, term{lemma: in.Lemma, concepts: in.Concepts, antonyms: in.Antonyms,
+			near: in.Near, adverb: in.Adverb, clause: clause, tok: i})
 	}
 	flushNeg()
 	return out
@@ -241,8 +252,12 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		if w != nil {
 			wt = w[i]
 		}
+		if qt.adverb {
+			wt *= modifierWeight
+		}
 		total += wt
 		found, flip, cneg := false, false, false
+		share := 1.0 // of wt the match earns
 		for _, ct := range c {
 			if ct.lemma == qt.lemma || (!qt.acr && sharesConcept(qt.concepts, ct.concepts)) {
 				found, flip, cneg = true, false, ct.neg
@@ -257,10 +272,21 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 				}
 			}
 		}
+		if !found && !qt.acr {
+			// a related word (a hypernym, a similar adjective) says it
+			// in part
+			for _, ct := range c {
+				if !ct.acr && (sharesConcept(qt.near, ct.concepts) || sharesConcept(qt.concepts, ct.near)) {
+					found, flip, cneg, share = true, false, ct.neg, nearWeight
+					break
+				}
+			}
+		}
 		if !found {
 			continue
 		}
-		hits[i] = true
+		hits[i] = share == 1 // a related word does not say what the question's predicate says
+		wt *= share
 		got += wt
 		if flip {
 			flips++
@@ -282,6 +308,35 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 	}
 	return got / total, agree, disagree, flips, hits
 }
+
+// reducedRelative reports whether the "no" at toks[i] opens a relative
+// clause with no relative word ("crises that exposed gaps no other agency
+// wanted to fill"): it follows a content word, and a finite verb (a past
+// form or an auxiliary) comes within three words after it.
+func reducedRelative(toks []token, i int) bool {
+	if i == 0 || toks[i-1].punct != 0 || propStop[toks[i-1].lower] || negWords[toks[i-1].lower] {
+		return false
+	}
+	for j := i + 2; j < len(toks) && j <= i+3; j++ {
+		w := toks[j].lower
+		if toks[j].punct != 0 {
+			return false
+		}
+		if finiteWords[w] || (len(w) > 4 && strings.HasSuffix(w, "ed")) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearWeight is the share of a question word's weight that a related
+// word (one of its near concepts, or one that has it among its own) earns:
+// "crisis" states "emergency" only in part.
+const nearWeight = 0.5
+
+// modifierWeight scales the weight of a question's adverbs: "genuinely",
+// "surprisingly" qualify the proposition more than they make it.
+const modifierWeight = 0.5
 
 // condWords open the condition of a conditional: "without a mandate, IOM
 // has no obligations", "if P, Q", "unless P, Q".

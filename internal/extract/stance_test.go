@@ -57,6 +57,12 @@ func TestStancerJudge(t *testing.T) {
 		{"IOM acts against the refugee convention", "Doesn't this collusion go against the refugee convention?", argmap.StanceTopic, ""},
 		{"IOM enforces the exclusion of asylum seekers", "Does IOM enforce the exclusion of asylum seekers? Geographers say yes: IOM enforces the exclusion of asylum seekers.", argmap.StanceSame, "Geographers"},
 		{"IOM enforces the exclusion of asylum seekers", `Her chapter "For whose benefit?" shows that IOM enforces the exclusion of asylum seekers.`, argmap.StanceSame, ""},
+		// a "no" that opens a relative clause negates that clause only
+		{"Humanitarian emergencies expose gaps that IOM fills", "Its growth came from emergencies that exposed gaps no other agency wanted to fill.", argmap.StanceSame, ""},
+		{"The agency has no mandate", "The agency has no mandate that states wanted.", argmap.StanceSame, ""},
+		// a related word (crisis: a hypernym of emergency) covers in part
+		{"Emergencies multiply", "Crises multiply.", argmap.StanceSame, ""},
+		{"Emergencies multiply", "Crises end.", argmap.StanceTopic, ""},
 		// "under-X": X too little
 		{"The agency has been studied surprisingly little", "The agency has been under-examined in the literature.", argmap.StanceSame, ""},
 		// "neither P nor Q" negates once

@@ -1,7 +1,10 @@
 // Package lexicon is a compact English lexicon compiled from WordNet 3.0:
 // lemmas with the synsets of their commonest senses and of their
 // derivationally related forms (exclusion ~ exclude) and pertainyms
-// (internally ~ internal), antonyms (voluntary ~ involuntary), and the irregular forms WordNet lists for lemmatisation. The
+// (internally ~ internal), antonyms (voluntary ~ involuntary), near synsets
+// (hypernyms, narrow hyponyms, similar adjectives, entailments: crisis ~
+// emergency), parts of speech, and the irregular forms WordNet lists for
+// lemmatisation. The
 // table is embedded, so a fresh machine needs nothing; scripts/build-lexicon.py
 // regenerates it from the Debian package wordnet-base. WordNet 3.0 is
 // Copyright 2006 by Princeton University; its licence is in WORDNET-LICENSE.
@@ -27,6 +30,8 @@ type Concept uint32
 type entry struct {
 	concepts []Concept
 	antonyms []Concept
+	near     string // comma-separated base-36 synset numbers, parsed when asked for (most words never are)
+	pos      string // the parts of speech WordNet lists it as: n, v, a, r
 }
 
 // Lexicon answers lemma, concept and antonym questions about English words.
@@ -70,8 +75,8 @@ func parse(gz []byte) (*Lexicon, error) {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 3 {
-			return nil, fmt.Errorf("line %d: %d fields, want 3", n, len(f))
+		if len(f) != 5 {
+			return nil, fmt.Errorf("line %d: %d fields, want 5", n, len(f))
 		}
 		cs, err := concepts(f[1])
 		if err != nil {
@@ -81,7 +86,10 @@ func parse(gz []byte) (*Lexicon, error) {
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
-		l.lemmas[f[0]] = entry{concepts: cs, antonyms: as}
+		if !validConcepts(f[3]) {
+			return nil, fmt.Errorf("line %d: bad near synsets %q", n, f[3])
+		}
+		l.lemmas[f[0]] = entry{concepts: cs, antonyms: as, near: f[3], pos: f[4]}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err
@@ -106,6 +114,29 @@ func concepts(s string) ([]Concept, error) {
 		out[i] = Concept(n)
 	}
 	return out, nil
+}
+
+// validConcepts reports whether s is a list concepts can parse: base-36
+// digits and commas.
+func validConcepts(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c == ',') {
+			return false
+		}
+	}
+	return true
+}
+
+// appendConcepts appends the synsets of a list checked by validConcepts.
+func appendConcepts(out []Concept, s string) []Concept {
+	for s != "" {
+		p, rest, _ := strings.Cut(s, ",")
+		if n, err := strconv.ParseUint(p, 36, 32); err == nil {
+			out = append(out, Concept(n))
+		}
+		s = rest
+	}
+	return out
 }
 
 // detach are WordNet's suffix rules for nouns, verbs and adjectives.
@@ -193,6 +224,61 @@ func (l *Lexicon) Antonyms(word string) []Concept {
 		out = append(out, l.lemmas[lm].antonyms...)
 	}
 	return out
+}
+
+// Near returns the synsets related to word's concepts without being the
+// same: hypernyms up to two levels (short of the most general ones), the
+// hyponyms of a narrow synset, similar adjectives, "also see", entailments,
+// verb groups and attributes, with their derivations. Two words one of
+// which has a concept near the other's are related (crisis ~ emergency,
+// objective ~ neutral), less closely than synonyms.
+func (l *Lexicon) Near(word string) []Concept {
+	var out []Concept
+	for _, lm := range l.Lemmas(word) {
+		out = appendConcepts(out, l.lemmas[lm].near)
+	}
+	return out
+}
+
+// Adverb reports whether WordNet knows word only as an adverb
+// (surprisingly, genuinely), in every form it may stand for.
+func (l *Lexicon) Adverb(word string) bool {
+	ls := l.Lemmas(word)
+	for _, lm := range ls {
+		if l.lemmas[lm].pos != "r" {
+			return false
+		}
+	}
+	return len(ls) > 0
+}
+
+// Info is what the lexicon says about one word, over all its lemmas.
+type Info struct {
+	Lemma    string // the first base form, or the word in lower case
+	Concepts []Concept
+	Antonyms []Concept
+	Near     []Concept
+	Adverb   bool // WordNet knows it only as an adverb
+}
+
+// Word returns Lemma, Concepts, Antonyms, Near and Adverb of word with one
+// lemmatisation.
+func (l *Lexicon) Word(word string) Info {
+	ls := l.Lemmas(word)
+	if len(ls) == 0 {
+		return Info{Lemma: strings.ToLower(word)}
+	}
+	in := Info{Lemma: ls[0], Adverb: true}
+	for _, lm := range ls {
+		e := l.lemmas[lm]
+		in.Concepts = append(in.Concepts, e.concepts...)
+		in.Antonyms = append(in.Antonyms, e.antonyms...)
+		in.Near = appendConcepts(in.Near, e.near)
+		if e.pos != "r" {
+			in.Adverb = false
+		}
+	}
+	return in
 }
 
 // Known reports whether WordNet knows word in some form.

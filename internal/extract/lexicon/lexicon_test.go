@@ -68,3 +68,44 @@ func BenchmarkDefault(b *testing.B) {
 		_ = lexicon.Default()
 	}
 }
+
+func TestNearAndAdverb(t *testing.T) {
+	l := lexicon.Default()
+	tests := []struct {
+		a, b string
+		near bool // a concept of one is near a concept of the other
+	}{
+		{"crisis", "emergency", true},       // hypernym
+		{"objective", "neutral", true},      // similar adjectives
+		{"work", "activity", true},          // hypernym
+		{"exclude", "harm", false},          // unrelated
+		{"create", "set", false},            // only through a general synset
+		{"instrument", "instrument", false}, // the same concept is not near itself
+	}
+	for _, tt := range tests {
+		got := shares(l.Near(tt.a), l.Concepts(tt.b)) || shares(l.Concepts(tt.a), l.Near(tt.b))
+		if got != tt.near {
+			t.Errorf("near(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.near)
+		}
+	}
+	for w, want := range map[string]bool{"surprisingly": true, "genuinely": true, "voluntary": false, "return": false, "xqzzy": false} {
+		if got := l.Adverb(w); got != want {
+			t.Errorf("Adverb(%q) = %v, want %v", w, got, want)
+		}
+		if got := l.Word(w).Adverb; got != want {
+			t.Errorf("Word(%q).Adverb = %v, want %v", w, got, want)
+		}
+	}
+	in := l.Word("Exclusions")
+	if in.Lemma != "exclusion" || !shares(in.Concepts, l.Concepts("exclude")) {
+		t.Errorf("Word(Exclusions) = %+v, want lemma exclusion and exclude's concept", in)
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for range b.N {
+		if _, err := lexicon.Parse(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
