@@ -49,6 +49,7 @@ type bulkLoad struct {
 	claims   []pkRange // claims whose full-text rows are written at the end
 	evidence []pkRange
 	graph    bool  // a relation or premise was written: graph_version is bumped at the end
+	content  bool  // a source, claim or piece of evidence was written: content_version too
 	cache    bool  // the page cache was enlarged
 	failed   error // a graph failed: the load is rolled back whatever fn returns
 }
@@ -73,7 +74,8 @@ func beginBulk(ctx context.Context, tx *sql.Tx) (*bulkLoad, error) {
 }
 
 // end writes what the load deferred: full-text rows, indexes, triggers and
-// the graph_version increment. It must run before the commit.
+// the graph_version and content_version increments. It must run before the
+// commit.
 func (b *bulkLoad) end(ctx context.Context, tx *sql.Tx) error {
 	defer b.restore(ctx, tx)
 	for _, r := range mergeRanges(b.claims) {
@@ -100,6 +102,13 @@ func (b *bulkLoad) end(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 		b.graph = false
+	}
+	if b.content {
+		// migration 0011: answers kept in memory see the new texts
+		if _, err := tx.ExecContext(ctx, `UPDATE content_version SET n = n + 1 WHERE id = 1`); err != nil {
+			return err
+		}
+		b.content = false
 	}
 	return nil
 }
@@ -189,6 +198,9 @@ func (s *Store) writeGraphBulk(ctx context.Context, tx *sql.Tx, g *argmap.Graph,
 		if g.Sources[i].Text != "" {
 			w.texts[g.Sources[i].ID] = g.Sources[i].Text
 		}
+	}
+	if len(g.Sources)+len(g.Claims)+len(g.Evidence) > 0 {
+		b.content = true
 	}
 	for i := range g.Sources {
 		if err := w.source(&g.Sources[i], m); err != nil {

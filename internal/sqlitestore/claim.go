@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"sort"
 	"strings"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -173,6 +174,9 @@ func (s *Store) SearchClaims(ctx context.Context, q string, limit int) ([]argmap
 	size := argmap.Page{Limit: limit}.Size()
 	var hits []argmap.ClaimHit
 	err := s.read(ctx, "search claims", func(tx *sql.Tx) error {
+		if ok, err := s.searchInMemory(ctx, tx, q, size, &hits); ok || err != nil {
+			return err
+		}
 		every := strings.Join(terms, " AND ")
 		if len(terms) > 1 {
 			// Count the claims with every word, up to size, without ranking
@@ -195,6 +199,53 @@ func (s *Store) SearchClaims(ctx context.Context, q string, limit int) ([]argmap
 		return err
 	})
 	return hits, err
+}
+
+// searchInMemory ranks the claims from the content copy when it holds what
+// tx sees and every query word is one term, reading only the winners from
+// SQL; false when the query is left to FTS5.
+func (s *Store) searchInMemory(ctx context.Context, tx *sql.Tx, q string, size int, hits *[]argmap.ClaimHit) (bool, error) {
+	pq := prepared{s, tx}
+	c, err := s.content(ctx, pq)
+	if err != nil || c == nil || c.words == nil {
+		return false, err
+	}
+	words := queryTerms(q)
+	if len(words) == 0 {
+		return false, nil
+	}
+	phrases, ok, err := s.tok.terms(ctx, c.words.spec, words)
+	if err != nil || !ok {
+		return false, err
+	}
+	top := c.words.search(phrases, size)
+	if len(top) == 0 {
+		*hits = []argmap.ClaimHit{}
+		return true, nil
+	}
+	ids := make([]string, len(top))
+	rank := make(map[string]float64, len(top))
+	for i, t := range top {
+		ids[i] = c.ids.str(t.doc)
+		rank[ids[i]] = t.score
+	}
+	claims, err := scanClaims(ctx, pq, `SELECT `+claimCols+` FROM claims c WHERE c.id IN (SELECT value FROM json_each(?))`, jsonList(ids))
+	if err != nil {
+		return false, err
+	}
+	sort.Slice(claims, func(i, j int) bool {
+		a, b := rank[claims[i].ID], rank[claims[j].ID]
+		if a != b {
+			return a > b
+		}
+		return claims[i].ID < claims[j].ID
+	})
+	out := make([]argmap.ClaimHit, len(claims))
+	for i := range claims {
+		out[i] = argmap.ClaimHit{Claim: claims[i], Rank: rank[claims[i].ID]}
+	}
+	*hits = out
+	return true, nil
 }
 
 // fill sets hits to the best size claims with all words but one (three words

@@ -107,34 +107,36 @@ func (s *Store) HoldReaders(ctx context.Context) (release func(), err error) {
 	return release, nil
 }
 
-// WarmAdjacency walks from claimID until the adjacency cache holds the graph
-// as it is now (it is read in the background after two walks see the same
-// graph) and reports whether it does.
+// WarmAdjacency walks from claimID until the adjacency cache and the
+// content copy hold the store as it is now (they are read in the background
+// after two reads see the same version) and reports whether they do.
 func (s *Store) WarmAdjacency(ctx context.Context, claimID string) (bool, error) {
 	for range 3 {
 		if _, err := s.Reach(ctx, claimID, 1); err != nil {
 			return false, err
 		}
-		s.adj.wg.Wait()
+		s.adj.wait()
+		s.cc.wait()
 		v, err := graphVersion(ctx, s.r)
 		if err != nil {
 			return false, err
 		}
-		s.adj.mu.Lock()
-		ok := s.adj.edges != nil && s.adj.version == v
-		s.adj.mu.Unlock()
-		if ok {
+		cv, err := contentVersion(ctx, s.r)
+		if err != nil {
+			return false, err
+		}
+		if s.adj.current(v) && s.cc.current(cv) {
 			return true, nil
 		}
 	}
 	return false, nil
 }
 
-// WithoutAdjacency returns a view of s whose walks always run in SQL (not to
+// WithoutAdjacency returns a view of s whose reads always run in SQL (not to
 // be closed: it shares s's connections).
 func (s *Store) WithoutAdjacency() *Store {
 	c := *s
-	c.adj = nil
+	c.adj, c.cc = nil, nil
 	return &c
 }
 
@@ -192,4 +194,18 @@ func (s *Store) WriterCache(ctx context.Context) (cache int, check string, err e
 		}
 	}
 	return cache, check, nil
+}
+
+// SearchClaimsInMemory runs SearchClaims' ranking from the content copy
+// alone: false when it would leave the query to FTS5 (no current copy, or a
+// word that is not one index term).
+func (s *Store) SearchClaimsInMemory(ctx context.Context, q string, limit int) ([]argmap.ClaimHit, bool, error) {
+	var hits []argmap.ClaimHit
+	var ok bool
+	err := s.read(ctx, "search claims", func(tx *sql.Tx) error {
+		var err error
+		ok, err = s.searchInMemory(ctx, tx, q, argmap.Page{Limit: limit}.Size(), &hits)
+		return err
+	})
+	return hits, ok, err
 }

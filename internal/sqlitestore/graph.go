@@ -111,12 +111,16 @@ func (s *Store) Reach(ctx context.Context, claimID string, depth int) ([]argmap.
 	err := s.read(ctx, "reach", func(tx *sql.Tx) error {
 		pq := prepared{s, tx}
 		var cached *adjGraph
+		var content *contentCopy
 		if s.tx == nil {
 			v, err := graphVersion(ctx, pq)
 			if err != nil {
 				return err
 			}
-			cached = s.adjacencyAt(v)
+			cached = s.adj.at(v)
+			if content, err = s.content(ctx, pq); err != nil {
+				return err
+			}
 		}
 		ok, err := exists(ctx, pq, claimID)
 		if err != nil {
@@ -156,8 +160,10 @@ func (s *Store) Reach(ctx context.Context, claimID string, depth int) ([]argmap.
 		if len(reached) > maxReach {
 			reached = reached[:maxReach]
 		}
-		spans, err := spansOf(ctx, pq, reached)
-		if err != nil {
+		var spans map[string][]argmap.Span
+		if content != nil {
+			spans = content.spansOf(reached)
+		} else if spans, err = spansOf(ctx, pq, reached); err != nil {
 			return err
 		}
 		out = make([]argmap.Reach, len(reached))

@@ -85,6 +85,14 @@ func (s *Store) SourcesByID(ctx context.Context, ids []string) ([]argmap.Source,
 	}
 	out := []argmap.Source{}
 	err := s.read(ctx, "read sources", func(tx *sql.Tx) error {
+		c, err := s.content(ctx, prepared{s, tx})
+		if err != nil {
+			return err
+		}
+		if c != nil {
+			out = c.sourcesByID(ids)
+			return nil
+		}
 		list, err := scanSources(ctx, prepared{s, tx}, false, `SELECT `+sourceCols+` FROM sources s
 			WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id`, jsonList(ids))
 		out = append(out[:0], list...)

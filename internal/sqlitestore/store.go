@@ -38,7 +38,9 @@ type Store struct {
 
 	wc, rc *stmtCache // statements prepared once on w and on r
 
-	adj *adjacency // the relations in memory for Reach (nil in Atomically)
+	adj *memCopy[adjGraph]    // the relations in memory for Reach (nil in Atomically)
+	cc  *memCopy[contentCopy] // texts, spans, sources and index terms in memory for answers (nil in Atomically)
+	tok *tokenizer            // query words to index terms for searches from cc
 
 	// fts, in a Store of Atomically, holds the claims and evidence its
 	// graphs wrote that the full-text indexes do not have yet: they are
@@ -125,7 +127,8 @@ func open(ctx context.Context, path string) (*Store, error) {
 		r.Close()
 		return nil, translate(ctx, err, "open the database")
 	}
-	s.r, s.rc, s.adj = r, &stmtCache{db: r}, newAdjacency()
+	s.r, s.rc = r, &stmtCache{db: r}
+	s.adj, s.cc, s.tok = newMemCopy(s.readAdjacency), newMemCopy(s.readContent), &tokenizer{}
 	// Ping has a connection of its own, opened on first use, so that a health
 	// check does not queue behind the reads that hold the pool.
 	p, err := sql.Open("sqlite", dsn(path, true))
@@ -274,8 +277,12 @@ func (s *Store) Close() error {
 	if s.wc != nil && s.tx == nil {
 		errs = append(errs, s.wc.close())
 	}
-	if s.adj != nil {
+	if s.tx == nil {
 		s.adj.close()
+		s.cc.close()
+		if s.tok != nil {
+			errs = append(errs, s.tok.close())
+		}
 	}
 	if s.rc != nil {
 		errs = append(errs, s.rc.close())

@@ -15,6 +15,18 @@ func (s *Store) NodeTexts(ctx context.Context, ids []string) (map[string]string,
 	}
 	err := s.read(ctx, "read node texts", func(tx *sql.Tx) error {
 		clear(out)
+		c, err := s.content(ctx, prepared{s, tx})
+		if err != nil {
+			return err
+		}
+		if c != nil {
+			for _, id := range ids {
+				if n, ok := c.node(id); ok {
+					out[id] = c.shortText(n)
+				}
+			}
+			return nil
+		}
 		list := jsonList(ids)
 		rows, err := prepared{s, tx}.QueryContext(ctx, `
 			SELECT c.id, CASE WHEN c.gist <> '' THEN c.gist ELSE c.text END FROM claims c WHERE c.id IN (SELECT value FROM json_each(?1))

@@ -87,6 +87,13 @@ func (s *Store) writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m w
 	} else if err := w.index(claims, evidence); err != nil {
 		return err
 	}
+	if len(g.Sources)+len(g.Claims)+len(g.Evidence) > 0 {
+		// once per graph (migration 0011): answers kept in memory see that
+		// the texts, spans or sources changed
+		if _, err := w.exec(`UPDATE content_version SET n = n + 1 WHERE id = 1`); err != nil {
+			return err
+		}
+	}
 	for i := range g.Relations {
 		if err := w.relation(&g.Relations[i]); err != nil {
 			return err

@@ -1,0 +1,223 @@
+package sqlitestore_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/sqlitestore"
+)
+
+// contentWords make the claims of TestContentCopy: inflections that stem
+// alike, words that FTS5 splits or folds (accents, apostrophes, digits),
+// function words, and a few words common enough to rank low.
+var contentWords = strings.Fields(`migration migrations migrating migrant border borders control controlled
+	asylum refugee refugees camp patrol sea route routes desert smuggler smuggling trafficking return returns
+	agreement fund funding donor europe union africa sahel niger mali policy policies law rights protection
+	the of and in a to crisis 2015 2016 café naïve l'état rôle über data sharing cooperation report study`)
+
+// TestContentCopy checks that answers read from the content copy (texts,
+// spans and sources in memory, claims ranked from the index terms in memory)
+// are what the same reads in SQL give, and that writes by the store or by
+// another store on the same file are seen by the next read.
+func TestContentCopy(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "argmap.db")
+	s, err := sqlitestore.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r := rand.New(rand.NewPCG(7, 8))
+	sentence := func(n int) string {
+		w := make([]string, n)
+		for i := range w {
+			w[i] = contentWords[int(float64(len(contentWords))*r.Float64()*r.Float64())]
+		}
+		return strings.Join(w, " ") + "."
+	}
+	var g argmap.Graph
+	var ids, sources []string
+	for si := range 6 {
+		var text strings.Builder
+		var claims []argmap.Claim
+		src := argmap.Source{ID: argmap.NewID(argmap.KindSource), Title: fmt.Sprintf("Report %d", si), Kind: argmap.SourceReport,
+			URI: fmt.Sprintf("https://example.org/%d", si), Authors: []string{"A. Author", fmt.Sprint("B", si)}}
+		for range 40 {
+			t := sentence(3 + r.IntN(12))
+			c := argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: t, Origin: argmap.OriginExtracted,
+				Spans: []argmap.Span{{SourceID: src.ID, Start: text.Len(), End: text.Len() + len(t)}}}
+			if r.IntN(4) == 0 {
+				c.Gist = sentence(2 + r.IntN(4))
+			}
+			text.WriteString(t + " ")
+			claims = append(claims, c)
+			ids = append(ids, c.ID)
+		}
+		src.Text = text.String()
+		g.Sources = append(g.Sources, src)
+		g.Claims = append(g.Claims, claims...)
+		sources = append(sources, src.ID)
+	}
+	for i := range 20 {
+		e := argmap.Evidence{ID: argmap.NewID(argmap.KindEvidence), Text: fmt.Sprintf("Figure %d: %s", i, sentence(5)), Origin: argmap.OriginCurated}
+		g.Evidence = append(g.Evidence, e)
+		ids = append(ids, e.ID)
+	}
+	for range 300 {
+		rel := argmap.Relation{ID: argmap.NewID(argmap.KindRelation), Kind: argmap.Supports, Origin: argmap.OriginCurated,
+			To: g.Claims[r.IntN(len(g.Claims))].ID, From: []string{ids[r.IntN(len(ids))]}}
+		if rel.From[0] != rel.To {
+			g.Relations = append(g.Relations, rel)
+		}
+	}
+	if err := s.WriteGraph(ctx, &g); err != nil {
+		t.Fatal(err)
+	}
+	queries := []string{"", "the of and", "zeppelin", "migration", "migrations border", "Migrating BORDERS control",
+		"café rôle", "cafe role", "naive state", "l'état", "über data", "2015 report", "refugee camp sea route",
+		"asylum policy law rights protection", "smuggler trafficking zeppelin desert", "donor fund africa sahel niger mali"}
+	for range 60 {
+		queries = append(queries, sentence(1+r.IntN(6)))
+	}
+	sql := s.WithoutAdjacency()
+	type reads struct {
+		Search  map[string][]argmap.ClaimHit
+		Texts   map[string]string
+		Sources []argmap.Source
+		Reach   map[string][]argmap.Reach
+	}
+	read := func(s *sqlitestore.Store) reads {
+		t.Helper()
+		out := reads{Search: map[string][]argmap.ClaimHit{}, Reach: map[string][]argmap.Reach{}}
+		for _, q := range queries {
+			for _, limit := range []int{3, 10, 60} {
+				hits, err := s.SearchClaims(ctx, q, limit)
+				if err != nil {
+					t.Fatal(err)
+				}
+				out.Search[fmt.Sprint(q, "/", limit)] = hits
+			}
+		}
+		var err error
+		if out.Texts, err = s.NodeTexts(ctx, append(ids, "clm_unknown", sources[0])); err != nil {
+			t.Fatal(err)
+		}
+		if out.Sources, err = s.SourcesByID(ctx, append([]string{sources[3], "src_unknown", ids[0]}, sources...)); err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range ids[:100] {
+			if out.Reach[id], err = s.Reach(ctx, id, 3); err != nil && !argmap.IsNotFound(err) {
+				t.Fatal(err)
+			}
+		}
+		return out
+	}
+	warm := func(when string) {
+		t.Helper()
+		if ok, err := s.WarmAdjacency(ctx, ids[0]); err != nil || !ok {
+			t.Fatalf("%s: WarmAdjacency = %v, %v; want the store in memory", when, ok, err)
+		}
+	}
+	compare := func(when string) {
+		t.Helper()
+		warm(when)
+		if diff := cmp.Diff(read(sql), read(s)); diff != "" {
+			t.Fatalf("%s: reads from memory differ from reads in SQL (-sql +memory):\n%s", when, diff)
+		}
+	}
+	compare("after the first write")
+
+	// words that are one index term each are ranked in memory; a word FTS5
+	// splits in two (here at a Thai vowel mark, a separator to unicode61)
+	// is left to FTS5
+	for _, tc := range []struct {
+		q      string
+		memory bool
+	}{{"migrations border", true}, {"zeppelin", true}, {"2015 report", true}, {"café rôle", true}, {"l'état", true}, {"border\u0e31patrol", false}, {"the of", false}} {
+		_, ok, err := s.SearchClaimsInMemory(ctx, tc.q, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok != tc.memory {
+			t.Errorf("SearchClaimsInMemory(%q) ranked in memory = %v, want %v", tc.q, ok, tc.memory)
+		}
+	}
+
+	// a claim written by this store is found, its text and span read
+	first := func(q string) string {
+		t.Helper()
+		hits, err := s.SearchClaims(ctx, q, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) == 0 {
+			return ""
+		}
+		return hits[0].Claim.ID
+	}
+	fresh := argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: "Zeppelins patrol the desert route.", Origin: argmap.OriginCurated,
+		Spans: []argmap.Span{{SourceID: sources[0], Start: 0, End: 5}}}
+	if err := s.WriteGraph(ctx, &argmap.Graph{Claims: []argmap.Claim{fresh}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := first("zeppelin patrol"); got != fresh.ID {
+		t.Errorf("SearchClaims(zeppelin patrol) after writing %s = %q", fresh.ID, got)
+	}
+	compare("after a claim written by the store")
+
+	// a claim updated and a source deleted by another store on the file
+	// (another process) are seen by the next read
+	other, err := sqlitestore.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	text := "Airships hover above the sea."
+	if _, err := other.UpdateClaim(ctx, fresh.ID, argmap.ClaimUpdate{Text: &text}); err != nil {
+		t.Fatal(err)
+	}
+	if got := first("zeppelin patrol"); got == fresh.ID {
+		t.Errorf("SearchClaims(zeppelin patrol) still finds %s after another store changed its text", fresh.ID)
+	}
+	if got := first("airships hover"); got != fresh.ID {
+		t.Errorf("SearchClaims(airships hover) = %q, want %s after another store changed its text", got, fresh.ID)
+	}
+	texts, err := s.NodeTexts(ctx, []string{fresh.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if texts[fresh.ID] != text {
+		t.Errorf("NodeTexts(%s) = %q after another store's update, want %q", fresh.ID, texts[fresh.ID], text)
+	}
+	compare("after another store's update")
+	if err := other.DeleteSource(ctx, sources[1]); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.SourcesByID(ctx, []string{sources[1]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 0 {
+		t.Errorf("SourcesByID(%s) = %v after another store deleted it", sources[1], got)
+	}
+	compare("after another store deleted a source")
+
+	// and so is a claim of another store's bulk load
+	bulk := argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: "Dirigibles cross the sea route.", Origin: argmap.OriginCurated}
+	if err := other.Bulk(ctx, func(tx argmap.Store) error {
+		return tx.WriteGraph(ctx, &argmap.Graph{Claims: []argmap.Claim{bulk}})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if got := first("dirigibles"); got != bulk.ID {
+		t.Errorf("SearchClaims(dirigibles) = %q, want %s after another store's bulk load", got, bulk.ID)
+	}
+	compare("after another store's bulk load")
+}

@@ -1,0 +1,171 @@
+package sqlitestore
+
+import (
+	"context"
+	"sync"
+)
+
+// memCopy keeps one copy of part of the store in memory, read at a version
+// of a change counter that triggers keep (graph_version for relations,
+// content_version for claims, evidence, spans and sources). A read uses the
+// copy only when its own transaction sees the version the copy was read at,
+// so a write by any connection or process sends it back to SQL. A new copy
+// is read in the background once a read sees the same version as the read
+// before it: a store being written to all the time (an ingest) never pays
+// for copies it would not use, and a served store reads one copy after its
+// last write.
+type memCopy[T any] struct {
+	read func(ctx context.Context) (*T, int64, error) // nil T: too big to keep
+
+	mu       sync.Mutex
+	val      *T    // nil when none is read
+	version  int64 // the version val was read at
+	seen     int64 // the version the last read saw
+	tooBig   int64 // the version at which the store was too big to copy, else -1
+	building bool
+	closed   bool
+	ctx      context.Context
+	cancel   context.CancelFunc
+	wg       sync.WaitGroup
+}
+
+func newMemCopy[T any](read func(ctx context.Context) (*T, int64, error)) *memCopy[T] {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &memCopy[T]{read: read, version: -1, seen: -1, tooBig: -1, ctx: ctx, cancel: cancel}
+}
+
+// at returns the copy if it was read at version v, else nil; it starts
+// reading a copy when v is the version the previous call saw too. A nil
+// memCopy has nothing.
+func (c *memCopy[T]) at(v int64) *T {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.val != nil && c.version == v {
+		return c.val
+	}
+	if v == c.seen && v != c.tooBig && !c.building && !c.closed {
+		c.building = true
+		c.wg.Add(1)
+		go func() {
+			defer c.wg.Done()
+			val, version, err := c.read(c.ctx)
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			c.building = false
+			switch {
+			case err != nil:
+				// reads go on in SQL; the next stable version tries again
+			case val == nil:
+				c.tooBig = version
+			default:
+				c.val, c.version = val, version
+			}
+		}()
+	}
+	c.seen = v
+	return nil
+}
+
+// wait waits for a copy being read, if any.
+func (c *memCopy[T]) wait() {
+	if c != nil {
+		c.wg.Wait()
+	}
+}
+
+// current reports whether the copy was read at version v.
+func (c *memCopy[T]) current(v int64) bool {
+	if c == nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.val != nil && c.version == v
+}
+
+// close stops a copy being read and waits for it.
+func (c *memCopy[T]) close() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.closed = true
+	c.mu.Unlock()
+	c.cancel()
+	c.wg.Wait()
+}
+
+// idTable interns strings (IDs, terms) with no pointers for the garbage
+// collector to walk but one: every string is stored once in one long string
+// and named by its index, found by an open-addressing hash table. It is built
+// with add and seal, then only read; the strings it returns share its
+// memory (no copy is made).
+type idTable struct {
+	arena []byte            // while building
+	index map[string]uint32 // while building
+	all   string            // after seal: string i is all[off[i]:off[i+1]]
+	off   []uint32
+	slots []uint32 // hash table: index + 1, 0 when empty
+}
+
+func newIDTable() *idTable { return &idTable{off: []uint32{0}, index: map[string]uint32{}} }
+
+// add returns the index of s, adding it if new (before seal only).
+func (t *idTable) add(s string) uint32 {
+	if i, ok := t.index[s]; ok {
+		return i
+	}
+	i := uint32(len(t.off) - 1)
+	t.arena = append(t.arena, s...)
+	t.off = append(t.off, uint32(len(t.arena)))
+	t.index[s] = i
+	return i
+}
+
+// len is the number of strings.
+func (t *idTable) len() int { return len(t.off) - 1 }
+
+// seal drops what add used and builds the hash table.
+func (t *idTable) seal() {
+	t.all, t.arena, t.index = string(t.arena), nil, nil
+	n := t.len()
+	size := 1
+	for size < 2*n+2 {
+		size *= 2
+	}
+	t.slots = make([]uint32, size)
+	mask := uint32(size - 1)
+	for i := range uint32(n) {
+		h := hashID(t.str(i)) & mask
+		for t.slots[h] != 0 {
+			h = (h + 1) & mask
+		}
+		t.slots[h] = i + 1
+	}
+}
+
+// str returns string i (after seal).
+func (t *idTable) str(i uint32) string { return t.all[t.off[i]:t.off[i+1]] }
+
+// lookup returns the index of s (after seal).
+func (t *idTable) lookup(s string) (uint32, bool) {
+	mask := uint32(len(t.slots) - 1)
+	for h := hashID(s) & mask; t.slots[h] != 0; h = (h + 1) & mask {
+		i := t.slots[h] - 1
+		if t.str(i) == s {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func hashID(s string) uint32 {
+	h := uint32(2166136261) // FNV-1a
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h
+}

@@ -1,0 +1,514 @@
+package sqlitestore
+
+import (
+	"container/heap"
+	"context"
+	"database/sql"
+	"errors"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"modernc.org/libc"
+)
+
+// wordIndex is the claims' full-text index in memory: for each term FTS5
+// stored, the claims that have it and how often (text and gist together),
+// and each claim's length in tokens, so that SearchClaims ranks claims by the
+// same BM25 as FTS5's bm25() (k1 1.2, b 0.75, both columns weighted 1)
+// without counting each query word's rows over the whole index at every
+// query. Claims are numbered as in contentCopy (pk order).
+type wordIndex struct {
+	terms     *idTable
+	termFirst []uint32 // term t's postings are post[termFirst[t]:termFirst[t+1]]
+	post      []posting
+	docLen    []uint32 // tokens of claim i, text and gist
+	rows      int64    // FTS5's row count and token total, as bm25 reads them
+	tokens    int64
+	spec      string // the table's tokenize option, for the query's words
+}
+
+type posting struct {
+	doc uint32
+	tf  uint32
+}
+
+// readWords reads the claims' index terms (migration 0011's fts5vocab table),
+// row sizes and totals; pks are the claims' rowids in order.
+// It returns nil when the table's tokenizer cannot be read from its schema.
+func readWords(ctx context.Context, tx *sql.Tx, pks []int64) (*wordIndex, error) {
+	spec, ok, err := tokenizeSpec(ctx, tx)
+	if err != nil || !ok {
+		return nil, err
+	}
+	w := &wordIndex{terms: newIDTable(), docLen: make([]uint32, len(pks)), spec: spec}
+	doc := func(pk int64) (uint32, bool) {
+		i := sort.Search(len(pks), func(i int) bool { return pks[i] >= pk })
+		return uint32(i), i < len(pks) && pks[i] == pk
+	}
+	var block []byte
+	err = tx.QueryRowContext(ctx, `SELECT block FROM claims_fts_data WHERE id = 1`).Scan(&block)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		// an index never written to
+	case err != nil:
+		return nil, err
+	default:
+		n, k := varint(block)
+		w.rows, block = int64(n), block[k:]
+		for len(block) > 0 {
+			n, k := varint(block)
+			if k == 0 {
+				break
+			}
+			w.tokens, block = w.tokens+int64(n), block[k:]
+		}
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, sz FROM claims_fts_docsize`)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var pk int64
+		var sz []byte
+		if err := rows.Scan(&pk, &sz); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		i, ok := doc(pk)
+		if !ok {
+			continue
+		}
+		for len(sz) > 0 {
+			n, k := varint(sz)
+			if k == 0 {
+				break
+			}
+			w.docLen[i], sz = w.docLen[i]+uint32(n), sz[k:]
+		}
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, err
+	}
+	// one row per token, by term, row, column, offset
+	if rows, err = tx.QueryContext(ctx, `SELECT term, doc FROM claims_fts_tokens`); err != nil {
+		return nil, err
+	}
+	var term []byte
+	lastPK := int64(-1)
+	for rows.Next() {
+		var t []byte
+		var pk int64
+		if err := rows.Scan(&t, &pk); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if string(t) != string(term) {
+			term = append(term[:0], t...)
+			w.terms.add(string(t))
+			w.termFirst = append(w.termFirst, uint32(len(w.post)))
+			lastPK = -1
+		}
+		if pk == lastPK {
+			w.post[len(w.post)-1].tf++
+			continue
+		}
+		lastPK = pk
+		i, ok := doc(pk)
+		if !ok {
+			continue
+		}
+		w.post = append(w.post, posting{doc: i, tf: 1})
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, err
+	}
+	w.termFirst = append(w.termFirst, uint32(len(w.post)))
+	w.terms.seal()
+	return w, nil
+}
+
+// varint decodes one SQLite varint (as FTS5 writes its sizes); k is 0 when b
+// holds none.
+func varint(b []byte) (v uint64, k int) {
+	for i := 0; i < len(b) && i < 9; i++ {
+		if i == 8 {
+			return v<<8 | uint64(b[i]), 9
+		}
+		v = v<<7 | uint64(b[i]&0x7f)
+		if b[i]&0x80 == 0 {
+			return v, i + 1
+		}
+	}
+	return 0, 0
+}
+
+// postings returns term's postings (none for a term not in the index).
+func (w *wordIndex) postings(term string) []posting {
+	t, ok := w.terms.lookup(term)
+	if !ok {
+		return nil
+	}
+	return w.post[w.termFirst[t]:w.termFirst[t+1]]
+}
+
+// scored is a claim (its index) and its BM25 score.
+type scored struct {
+	doc   uint32
+	score float64
+}
+
+// bm25 holds what FTS5's bm25() reads once per query: each phrase's IDF and
+// the average row length.
+type bm25 struct {
+	idf   []float64
+	avgdl float64
+}
+
+func (w *wordIndex) bm25(lists [][]posting) bm25 {
+	b := bm25{idf: make([]float64, len(lists)), avgdl: float64(w.tokens) / float64(w.rows)}
+	for i, l := range lists {
+		hits := int64(len(l))
+		x := float64(float64(w.rows-hits)+0.5) / float64(float64(hits)+0.5)
+		idf := math.NaN()
+		if x > 0 {
+			// the log SQLite's bm25() calls (musl's, translated), not
+			// math.Log, which may differ in the last bit
+			idf = libc.Xlog(nil, x)
+		}
+		if idf <= 0 {
+			idf = 1e-6
+		}
+		b.idf[i] = idf
+	}
+	return b
+}
+
+// term is phrase i's share of a row's score, as bm25() computes it: the
+// explicit conversions keep the compiler from fusing operations, so that the
+// sum is FTS5's to the last bit.
+func (b *bm25) term(i int, tf uint32, dl uint32) float64 {
+	// variables, not constants: k1+1 is computed in float64 as in C
+	k1, bb := 1.2, 0.75
+	f := float64(tf)
+	return float64(b.idf[i] * float64(float64(f*float64(k1+1.0))/float64(f+float64(k1*float64(float64(1-bb)+float64(float64(bb*float64(dl))/b.avgdl))))))
+}
+
+// search ranks the claims for the query's phrases (one index term each, in
+// query order) as SearchClaims does in SQL: the best size claims with every
+// term when there are at least size of them (or one term only), else the
+// best with all terms but one (three terms or more) when there are size of
+// those, else the best with any term, each scored by BM25 over all the
+// phrases.
+func (w *wordIndex) search(phrases []string, size int) []scored {
+	if w.rows == 0 || size <= 0 || len(phrases) == 0 {
+		return nil
+	}
+	lists := make([][]posting, len(phrases))
+	for i, p := range phrases {
+		lists[i] = w.postings(p)
+	}
+	b := w.bm25(lists)
+	top := &topK{size: size}
+	w.every(lists, &b, top)
+	if len(phrases) == 1 || top.seen >= size {
+		return top.sorted()
+	}
+	if len(phrases) >= 3 {
+		top = &topK{size: size}
+		w.atLeast(lists, &b, len(phrases)-1, top)
+		if len(top.items) >= size {
+			return top.sorted()
+		}
+	}
+	top = &topK{size: size}
+	w.atLeast(lists, &b, 1, top)
+	return top.sorted()
+}
+
+// every offers top the claims with every phrase: the shortest list's claims
+// looked up in the others, each cursor moving forward by galloping.
+func (w *wordIndex) every(lists [][]posting, b *bm25, top *topK) {
+	short := 0
+	for i, l := range lists {
+		if len(l) == 0 {
+			return
+		}
+		if len(l) < len(lists[short]) {
+			short = i
+		}
+	}
+	at := make([]int, len(lists))
+	tf := make([]uint32, len(lists))
+next:
+	for _, p := range lists[short] {
+		for i, l := range lists {
+			j := gallop(l, at[i], p.doc)
+			at[i] = j
+			if j == len(l) {
+				return
+			}
+			if l[j].doc != p.doc {
+				continue next
+			}
+			tf[i] = l[j].tf
+		}
+		dl := w.docLen[p.doc]
+		score := 0.0
+		for i := range lists {
+			score += b.term(i, tf[i], dl)
+		}
+		top.offer(p.doc, score)
+	}
+}
+
+// gallop returns the first index at or after from whose doc is at least doc.
+func gallop(l []posting, from int, doc uint32) int {
+	if from >= len(l) || l[from].doc >= doc {
+		return from
+	}
+	step := 1
+	lo, hi := from, from+1
+	for hi < len(l) && l[hi].doc < doc {
+		lo = hi
+		step *= 2
+		hi = from + step
+	}
+	if hi > len(l) {
+		hi = len(l)
+	}
+	// l[lo].doc < doc; answer in (lo, hi]
+	return lo + 1 + sort.Search(hi-lo-1, func(k int) bool { return l[lo+1+k].doc >= doc })
+}
+
+// scratch is the per-claim sums atLeast adds into, kept between queries.
+type scratch struct {
+	score []float64
+	count []uint8
+	docs  []uint32
+}
+
+var scratchPool = sync.Pool{New: func() any { return &scratch{} }}
+
+// atLeast offers top the claims with at least min of the phrases, each
+// phrase's share added in query order as bm25() adds them.
+func (w *wordIndex) atLeast(lists [][]posting, b *bm25, min int, top *topK) {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	if len(sc.score) < len(w.docLen) {
+		sc.score, sc.count = make([]float64, len(w.docLen)), make([]uint8, len(w.docLen))
+	}
+	sc.docs = sc.docs[:0]
+	for i, l := range lists {
+		for _, p := range l {
+			if sc.count[p.doc] == 0 {
+				sc.docs = append(sc.docs, p.doc)
+			}
+			if sc.count[p.doc] < math.MaxUint8 {
+				sc.count[p.doc]++
+			}
+			sc.score[p.doc] += b.term(i, p.tf, w.docLen[p.doc])
+		}
+	}
+	for _, d := range sc.docs {
+		if int(sc.count[d]) >= min {
+			top.offer(d, sc.score[d])
+		}
+		sc.score[d], sc.count[d] = 0, 0
+	}
+}
+
+// topK keeps the best size claims offered and counts every claim offered.
+// Of claims with the same score the first stored (lowest rowid) is kept, as
+// SQLite keeps it: FTS5 gives matches by rowid and a sort with a limit drops
+// a row that is not better than the worst it holds.
+type topK struct {
+	size  int
+	items []scored
+	seen  int
+}
+
+func (t *topK) better(a, b scored) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return a.doc < b.doc
+}
+
+// heap of the kept items, worst first.
+func (t *topK) Len() int           { return len(t.items) }
+func (t *topK) Less(i, j int) bool { return t.better(t.items[j], t.items[i]) }
+func (t *topK) Swap(i, j int)      { t.items[i], t.items[j] = t.items[j], t.items[i] }
+func (t *topK) Push(x any)         { t.items = append(t.items, x.(scored)) }
+func (t *topK) Pop() any {
+	x := t.items[len(t.items)-1]
+	t.items = t.items[:len(t.items)-1]
+	return x
+}
+
+func (t *topK) offer(doc uint32, score float64) {
+	t.seen++
+	s := scored{doc: doc, score: score}
+	if len(t.items) < t.size {
+		heap.Push(t, s)
+		return
+	}
+	if t.better(s, t.items[0]) {
+		t.items[0] = s
+		heap.Fix(t, 0)
+	}
+}
+
+// sorted returns the kept items, best first.
+func (t *topK) sorted() []scored {
+	out := append([]scored(nil), t.items...)
+	sort.Slice(out, func(i, j int) bool { return t.better(out[i], out[j]) })
+	return out
+}
+
+// tokenizeRe finds the tokenizer of the claims' full-text table in its
+// CREATE statement.
+var tokenizeRe = regexp.MustCompile(`(?i)tokenize\s*=\s*'([^']*)'`)
+
+// tokenizer turns query words into the terms FTS5 stores them as: SQLite
+// runs the claims' table's own tokenizer (porter stemming over unicode61) on
+// them in a private in-memory database, once per word (a word's term is
+// kept, a bounded number of them), so that no stemmer is written twice.
+type tokenizer struct {
+	mu    sync.Mutex
+	spec  string // the tokenize option the helper table was made with
+	db    *sql.DB
+	cache map[string]string // word -> term; "" when it is not one token
+}
+
+// maxTokenCache bounds the words a tokenizer keeps.
+const maxTokenCache = 50_000
+
+// terms returns the term of each word, and false when a word is not exactly
+// one token (such a query is left to FTS5 itself). spec is the tokenize
+// option of the claims' table.
+func (t *tokenizer) terms(ctx context.Context, spec string, words []string) ([]string, bool, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.db == nil || t.spec != spec {
+		if t.db != nil {
+			t.db.Close()
+		}
+		db, err := sql.Open("sqlite", "file:tokenizer?mode=memory")
+		if err != nil {
+			return nil, false, err
+		}
+		db.SetMaxOpenConns(1)
+		db.SetMaxIdleConns(1)
+		db.SetConnMaxLifetime(0)
+		t.db, t.spec, t.cache = db, spec, map[string]string{}
+	}
+	var missing []string
+	for _, w := range words {
+		if _, ok := t.cache[w]; !ok {
+			missing = append(missing, w)
+		}
+	}
+	if len(missing) > 0 {
+		got, err := t.tokenize(ctx, missing)
+		if err != nil {
+			return nil, false, err
+		}
+		if len(t.cache)+len(got) > maxTokenCache {
+			clear(t.cache)
+		}
+		for i, w := range missing {
+			t.cache[w] = got[i]
+		}
+	}
+	out := make([]string, len(words))
+	for i, w := range words {
+		term, ok := t.cache[w]
+		if !ok {
+			// dropped by a clear above: tokenized again next time
+			got, err := t.tokenize(ctx, []string{w})
+			if err != nil {
+				return nil, false, err
+			}
+			term = got[0]
+		}
+		if term == "" {
+			return nil, false, nil
+		}
+		out[i] = term
+	}
+	return out, true, nil
+}
+
+// tokenize runs the tokenizer on each word: its one token, else "".
+func (t *tokenizer) tokenize(ctx context.Context, words []string) ([]string, error) {
+	conn, err := t.db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	// the helper table lives as long as the connection; made again if the
+	// connection was replaced
+	if _, err := conn.ExecContext(ctx, `CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5 (w, tokenize = '`+
+		strings.ReplaceAll(t.spec, "'", "''")+`')`); err != nil {
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, `CREATE VIRTUAL TABLE IF NOT EXISTS word_tokens USING fts5vocab(words, instance)`); err != nil {
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, `DELETE FROM words`); err != nil {
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, `INSERT INTO words (rowid, w) SELECT key + 1, value FROM json_each(?)`, jsonList(words)); err != nil {
+		return nil, err
+	}
+	rows, err := conn.QueryContext(ctx, `SELECT doc, min(term), count(*) FROM word_tokens GROUP BY doc`)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(words))
+	for rows.Next() {
+		var doc int64
+		var term string
+		var n int
+		if err := rows.Scan(&doc, &term, &n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if n == 1 && doc >= 1 && int(doc) <= len(words) {
+			out[doc-1] = term
+		}
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// close closes the helper database.
+func (t *tokenizer) close() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.db == nil {
+		return nil
+	}
+	err := t.db.Close()
+	t.db = nil
+	return err
+}
+
+// tokenizeSpec returns the tokenize option of the claims' full-text table
+// from its CREATE statement, and false when it has none the helper can copy.
+func tokenizeSpec(ctx context.Context, q querier) (string, bool, error) {
+	var create string
+	if err := q.QueryRowContext(ctx, `SELECT sql FROM sqlite_schema WHERE name = 'claims_fts'`).Scan(&create); err != nil {
+		return "", false, err
+	}
+	m := tokenizeRe.FindStringSubmatch(create)
+	if m == nil {
+		return "", false, nil
+	}
+	return m[1], true, nil
+}
