@@ -575,12 +575,21 @@ func claimGist(text string, units []unit, i int, ms []actor.Mention, dominant st
 	if !ok {
 		return g, false
 	}
-	ref := pronounReferent(text, units, i, pron, ms)
+	ref := pronounReferent(text, units, i, pron, ms, 0)
 	if ref == "" {
 		return "", true
 	}
-	return shorten(ref + " " + rest), false
+	cut := strings.HasSuffix(rest, "…")
+	g = shorten(ref + " " + strings.TrimSuffix(rest, "…"))
+	if cut && !strings.HasSuffix(g, "…") {
+		g += "…" // the sentence was cut before its referent was named
+	}
+	return g, false
 }
+
+// maxReferentChain bounds the sentences a pronoun is followed back through,
+// each opening with the same pronoun.
+const maxReferentChain = 8
 
 // maxReferentWords bounds the words a referent adds to a gist.
 const maxReferentWords = 14
@@ -597,7 +606,7 @@ const maxReferentWords = 14
 //   - for "it", "they", "these" and "those", the subject of that sentence
 //     when it is a noun phrase that agrees in number ("The levy was
 //     introduced in 2019. It harms small shops." -> "The levy harms ...").
-func pronounReferent(text string, units []unit, i int, pron string, ms []actor.Mention) string {
+func pronounReferent(text string, units []unit, i int, pron string, ms []actor.Mention, depth int) string {
 	u := units[i]
 	sentence := strings.TrimSpace(text[u.Start:u.End])
 	if (pron == "this" || pron == "these") && (strings.HasSuffix(sentence, "!") || strings.HasSuffix(sentence, ":")) {
@@ -624,12 +633,25 @@ func pronounReferent(text string, units []unit, i int, pron string, ms []actor.M
 		return "" // a question or a fragment states nothing to point back to
 	}
 	pg := Gist(prev, mentionsIn(ms, ps, pe), "")
-	if _, _, ok := bareSubject(pg); ok || strings.HasSuffix(pg, "…") {
+	if p2, _, ok := bareSubject(pg); ok {
+		// "This chapter sets the stage. First, it ... Second, it ...": the
+		// same pronoun before stands for the same thing
+		if p2 != pron || pron == "this" || pron == "that" || depth >= maxReferentChain {
+			return ""
+		}
+		for j := i - 1; j >= 0 && units[j].para == u.para; j-- {
+			if units[j].Start <= ps {
+				if ref := pronounReferent(text, units, j, pron, ms, depth+1); ref != "" && !strings.HasPrefix(ref, "That ") && !strings.HasPrefix(ref, "“") {
+					return ref
+				}
+				return ""
+			}
+		}
 		return ""
 	}
 	switch pron {
 	case "this", "that":
-		if countFields(pg, maxReferentWords+1) > maxReferentWords {
+		if strings.HasSuffix(pg, "…") || countFields(pg, maxReferentWords+1) > maxReferentWords {
 			return "" // too long to restate inside another sentence
 		}
 		return "That " + lowerFirst(pg, text)

@@ -93,7 +93,7 @@ func checkGists(t *testing.T, files []string) {
 			}
 			// a referent comes from the sentence before or the line after
 			sp := c.Spans[0]
-			near := strings.ToLower(string(data[max(0, sp.Start-600):min(len(data), sp.End+300)]))
+			near := strings.ToLower(string(data[max(0, sp.Start-2000):min(len(data), sp.End+300)]))
 			if strings.Contains(gist, "**") || strings.Contains(gist, "`") || strings.Contains(gist, "](") || strings.Contains(gist, "</") {
 				t.Errorf("%s: gist %q keeps markup", f, gist)
 			}
