@@ -95,6 +95,9 @@ func writeSupportText(w io.Writer, ans *argmap.SupportAnswer, full bool) {
 		}
 		for i, b := range list {
 			fmt.Fprintf(w, "  %d. %s\n", i+1, describeSource(b.Source))
+			if len(b.Posters) > 0 {
+				fmt.Fprintf(w, "     in the posts of %s\n", strings.Join(b.Posters, ", "))
+			}
 			for j, q := range b.Quotes {
 				if j == 3 && !full {
 					fmt.Fprintf(w, "       … and %d more passages (--full shows all)\n", len(b.Quotes)-3)
@@ -102,8 +105,13 @@ func writeSupportText(w io.Writer, ans *argmap.SupportAnswer, full bool) {
 				}
 				fmt.Fprintf(w, "       “%s”\n", cut(q.Quote, 110))
 				who := "the author"
-				if q.Reported {
+				switch {
+				case q.Reported && q.Poster != "":
+					who = q.AssertedBy + " (reported by " + q.Poster + ")"
+				case q.Reported:
 					who = q.AssertedBy + " (reported by the source)"
+				case q.Poster != "":
+					who = q.Poster + " (poster)"
 				}
 				switch {
 				case q.Stance == argmap.StanceDenial:

@@ -56,6 +56,34 @@ type Judge interface {
 	JudgeAll(question string, texts []string) []Judgement
 }
 
+// Post is one post of a source several people wrote (a forum thread):
+// where its header starts in the source text and who posted it.
+type Post struct {
+	Start  int
+	Poster string
+}
+
+// PostFinder finds the posts of a source's text (nil for a text one author
+// wrote). A Judge that implements it lets answers treat each post's poster
+// as asserting what the post says, and list a thread whose posters take
+// both sides on each side under them.
+type PostFinder interface {
+	Posts(text string) []Post
+}
+
+// PosterAt returns the poster of the post that holds offset at, or "" when
+// at lies before the first post (the thread's header) or posts is empty.
+func PosterAt(posts []Post, at int) string {
+	who := ""
+	for _, p := range posts {
+		if p.Start > at {
+			break
+		}
+		who = p.Poster
+	}
+	return who
+}
+
 // PropositionMatch is a proposition a question matched: the claims that
 // state it across sources, and how it stands to the question.
 type PropositionMatch struct {
@@ -84,6 +112,7 @@ type Quote struct {
 	Node       string      `json:"node"`
 	AssertedBy string      `json:"asserted_by"`
 	Reported   bool        `json:"reported"`
+	Poster     string      `json:"poster,omitempty"` // the poster of the post it stands in, in a thread several people wrote
 	Stance     Stance      `json:"stance,omitempty"` // for a passage that matches the question itself
 	Chain      []ChainStep `json:"chain"`
 }
@@ -98,6 +127,10 @@ type Backing struct {
 	Spans  []Span    `json:"spans"`
 	Path   []Step    `json:"path"`
 	Nodes  []string  `json:"nodes"` // the claims and evidence of this source that bear on the claim
+	// Posters are, for a thread several people wrote, the posters whose
+	// posts put the source on this side; a thread whose posters take both
+	// sides is listed on each, under its posters.
+	Posters []string `json:"posters,omitempty"`
 }
 
 // SupportAnswer answers "which sources support this claim, and which contest
@@ -481,37 +514,71 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 		ans.Propositions = append(ans.Propositions, *p.pm)
 	}
 	judgedText := j != nil && !byID
+	posts, err := f.posts(order)
+	if err != nil {
+		return nil, err
+	}
 	rank := map[string]float64{}
 	for _, sid := range order {
-		ps := perSource[sid]
-		// what a source says in its own voice outweighs what it reports;
-		// on a judged question, what it states or denies itself outweighs
-		// what only reaches the proposition through a chain of relations (a
-		// sentence the parser linked the wrong way does not put a source on
-		// both sides); a walk from a claim ID shows the whole argument
-		own, direct := false, map[int]bool{}
-		for _, p := range ps {
-			if !p.reported {
-				own = true
+		// each poster of a thread is a voice of its own; a source one
+		// author wrote has one
+		var voices []string
+		byVoice := map[string][]passage{}
+		for _, p := range perSource[sid] {
+			v := PosterAt(posts[sid], p.quote.Start)
+			if _, ok := byVoice[v]; !ok {
+				voices = append(voices, v)
 			}
+			if v != "" {
+				p.quote.Poster = v
+				if !p.reported {
+					p.quote.AssertedBy = v
+				}
+			}
+			byVoice[v] = append(byVoice[v], p)
 		}
-		for _, p := range ps {
-			if judgedText && len(p.path) == 0 && (!own || !p.reported) {
-				direct[p.pol] = true
+		onSide := map[int][]passage{}
+		postersOn := map[int][]string{}
+		for _, v := range voices {
+			ps := byVoice[v]
+			// what a voice says in its own name outweighs what it reports;
+			// on a judged question, what it states or denies itself
+			// outweighs what only reaches the proposition through a chain
+			// of relations (a sentence the parser linked the wrong way does
+			// not put a source on both sides); a walk from a claim ID shows
+			// the whole argument
+			own, direct := false, map[int]bool{}
+			for _, p := range ps {
+				if !p.reported {
+					own = true
+				}
+			}
+			for _, p := range ps {
+				if judgedText && len(p.path) == 0 && (!own || !p.reported) {
+					direct[p.pol] = true
+				}
+			}
+			for _, side := range []int{1, -1} {
+				if len(direct) > 0 && !direct[side] {
+					continue
+				}
+				n := len(onSide[side])
+				for _, p := range ps {
+					if p.pol == side && !(own && p.reported) {
+						onSide[side] = append(onSide[side], p)
+					}
+				}
+				if v != "" && len(onSide[side]) > n {
+					postersOn[side] = append(postersOn[side], v)
+				}
 			}
 		}
 		for _, side := range []int{1, -1} {
-			if len(direct) > 0 && !direct[side] {
-				continue
-			}
 			var b *Backing
 			seenSpan := map[Span]bool{}
 			seenNode := map[string]bool{}
 			best := 0.0
-			for _, p := range ps {
-				if p.pol != side || (own && p.reported) {
-					continue
-				}
+			for _, p := range onSide[side] {
 				if b == nil {
 					sr, _ := f.ref(sid)
 					b = &Backing{Source: sr, Quotes: []Quote{}, Spans: []Span{}, Path: p.path, Nodes: []string{}}
@@ -536,6 +603,7 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 			if b.Path == nil {
 				b.Path = []Step{}
 			}
+			b.Posters = postersOn[side]
 			sort.Slice(b.Spans, func(i, j int) bool { return b.Spans[i].Start < b.Spans[j].Start })
 			sort.SliceStable(b.Quotes, func(i, j int) bool {
 				if len(b.Quotes[i].Chain) != len(b.Quotes[j].Chain) {
@@ -618,6 +686,37 @@ type finder struct {
 	query   string
 	sources map[string]*Source
 	texts   map[string]string
+}
+
+// singleAuthor are the source kinds one author (or one team) writes: their
+// texts are not read for posts.
+var singleAuthor = map[string]bool{SourceArticle: true, SourceChapter: true, SourceBook: true, SourceStatement: true,
+	SourceReport: true, SourceCited: true}
+
+// posts finds the posts of the sources several people wrote among ids
+// (source ID -> posts), when the judge can (PostFinder). Sources of a kind
+// one author writes (articles, books, reports ...) are not read.
+func (f *finder) posts(ids []string) (map[string][]Post, error) {
+	pf, ok := f.j.(PostFinder)
+	if !ok {
+		return nil, nil
+	}
+	out := map[string][]Post{}
+	for _, id := range ids {
+		if s := f.sources[id]; s == nil || singleAuthor[s.Kind] {
+			continue
+		}
+		s, err := f.q.Source(f.ctx, id)
+		if IsNotFound(err) {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		if ps := pf.Posts(s.Text); len(ps) > 0 {
+			out[id] = ps
+		}
+	}
+	return out, nil
 }
 
 // loadSources looks up the sources of ids not yet known in one read. An ID

@@ -5,6 +5,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	wn "github.com/argmap/argmap/internal/extract/lexicon"
+	"github.com/argmap/argmap/internal/extract/meta"
 )
 
 // Stance: does a claim state a question's proposition, deny it, or only
@@ -665,4 +666,11 @@ func dropQuestions(s string) string {
 	}
 	b.WriteString(s[start:])
 	return b.String()
+}
+
+// Posts implements argmap.PostFinder: the posts of a thread several people
+// wrote (meta.Posts), so that answers take each poster as asserting what
+// the post says.
+func (s *Stancer) Posts(text string) []argmap.Post {
+	return meta.Posts(text)
 }

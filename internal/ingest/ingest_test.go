@@ -813,3 +813,61 @@ func TestBackfillKeys(t *testing.T) {
 		t.Errorf("without the backfill the reply linked to the essay's unkeyed claims: the test does not test the backfill")
 	}
 }
+
+// TestThreadPosters: in a forum thread, each post's poster asserts what the
+// post says; a thread whose posters take both sides of the question is
+// listed on each side, under the posters, and a view a poster reports stays
+// the reported speaker's.
+func TestThreadPosters(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	dir := t.TempDir()
+	thread := "Relief Forums > Policy\nTopic: Is the relief agency a tool of its donors?\n" +
+		"Posted: 4 March 2019, 09:12    by heron_k\nThe relief agency is a tool of its donors. Its budget is earmarked project by project.\nReply | Quote\n" +
+		"Posted: 4 March 2019, 11:40    by field_ana\nI worked there for years. The relief agency is not a tool of its donors; " +
+		"its board answers to member governments.\nReply | Quote\n" +
+		"Posted: 5 March 2019, 08:01    by quiet_li\nSome auditors say that the relief agency is a tool of its donors.\nReply | Quote\n"
+	if err := os.WriteFile(filepath.Join(dir, "t1-thread.txt"), []byte(thread), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := ingestDir(t, newService(st), dir)
+	ans, err := argmap.FindSupporters(ctx, st, extract.NewStancer(), "The relief agency is a tool of its donors", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	find := func(list []argmap.Backing) *argmap.Backing {
+		for i := range list {
+			if list[i].Source.ID == src["t1-"] {
+				return &list[i]
+			}
+		}
+		return nil
+	}
+	sup, con := find(ans.Supporting), find(ans.Contesting)
+	if sup == nil || con == nil {
+		t.Fatalf("the thread is supporting %v, contesting %v; want it on both sides", sup != nil, con != nil)
+	}
+	if got := strings.Join(sup.Posters, ","); got != "heron_k,quiet_li" {
+		t.Errorf("supporting posters = %q, want heron_k,quiet_li", got)
+	}
+	if got := strings.Join(con.Posters, ","); got != "field_ana" {
+		t.Errorf("contesting posters = %q, want field_ana", got)
+	}
+	for _, q := range sup.Quotes {
+		switch {
+		case strings.Contains(q.Quote, "auditors"):
+			if !q.Reported || q.AssertedBy != "Some auditors" && q.AssertedBy != "auditors" || q.Poster != "quiet_li" {
+				t.Errorf("reported view: asserted_by %q reported %v poster %q, want the auditors reported by quiet_li", q.AssertedBy, q.Reported, q.Poster)
+			}
+		case q.Chain == nil || len(q.Chain) == 0:
+			if q.AssertedBy != "heron_k" || q.Reported || q.Poster != "heron_k" {
+				t.Errorf("%q: asserted_by %q reported %v poster %q, want heron_k's own", q.Quote, q.AssertedBy, q.Reported, q.Poster)
+			}
+		}
+	}
+	for _, q := range con.Quotes {
+		if q.AssertedBy != "field_ana" {
+			t.Errorf("contesting quote %q asserted by %q, want field_ana", q.Quote, q.AssertedBy)
+		}
+	}
+}
