@@ -45,7 +45,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	_, err = ingestAll(ctx, e, newIngester(st), expandInputs(pos), ingestOptions{bar: bar, workers: *workers})
+	p := newPipeline()
+	defer p.Close() // stops the PDF workers now rather than when they see argmap gone
+	_, err = ingestAll(ctx, e, ingest.New(st, p, extract.NewLinker()), expandInputs(pos), ingestOptions{bar: bar, workers: *workers})
 	return err
 }
 
@@ -57,7 +59,13 @@ func isTerminal(w io.Writer) bool {
 
 // newIngester wires the extraction pipeline and linker to a store.
 func newIngester(st argmap.Store) *ingest.Service {
-	return ingest.New(st, extract.New(extract.Options{MaxBytes: maxDocumentBytes, CacheDir: pdfCacheDir(), PDFWorker: pdfWorker()}), extract.NewLinker())
+	return ingest.New(st, newPipeline(), extract.NewLinker())
+}
+
+// newPipeline returns the extraction pipeline of the commands, which reads
+// PDFs in argmap's PDF workers; its Close stops them.
+func newPipeline() *extract.Pipeline {
+	return extract.New(extract.Options{MaxBytes: maxDocumentBytes, CacheDir: pdfCacheDir(), PDFWorker: pdfWorker()})
 }
 
 // ingestTotals sums what an ingest run did.
