@@ -574,7 +574,8 @@ func rejectsPrevious(text string) (rejects, byAuthor bool) {
 // markRejectedViews gives the cue argmap.CueRejectedView to every claim the
 // next sentence (a claim or evidence) rejects by pointing back at it: the
 // claim that ends right before a sentence that rejectsPrevious, with
-// nothing else stated between. A view the author reports from someone
+// nothing else stated between. Evidence so rejected becomes such a claim
+// (promoteViews). A view the author reports from someone
 // ("critics say that P") counts as rejected only when the author rejects
 // it ("We disagree"), not when a third party does ("The agency rejects
 // this view"); a view the author states itself ("Early studies read X as
@@ -586,6 +587,7 @@ func markRejectedViews(g *argmap.Graph) {
 		claim      int // index in g.Claims, -1 for evidence
 	}
 	bySource := map[string][]at{}
+	var views []string // the texts of rejected views filed as evidence
 	for i, c := range g.Claims {
 		for _, sp := range c.Spans {
 			bySource[sp.SourceID] = append(bySource[sp.SourceID], at{sp.Start, sp.End, c.Text, i})
@@ -597,20 +599,73 @@ func markRejectedViews(g *argmap.Graph) {
 		}
 	}
 	for _, xs := range bySource {
-		sort.Slice(xs, func(a, b int) bool { return xs[a].start < xs[b].start })
+		sort.Slice(xs, func(a, b int) bool {
+			if xs[a].start != xs[b].start {
+				return xs[a].start < xs[b].start
+			}
+			return xs[a].end > xs[b].end
+		})
+		last := 0 // the unit before cur that ends last (a citation inside a claim does not stand between)
 		for k := 1; k < len(xs); k++ {
-			prev, cur := xs[k-1], xs[k]
-			if prev.claim < 0 || cur.start-prev.end > 3 || cur.start < prev.end {
+			if xs[k-1].end > xs[last].end {
+				last = k - 1
+			}
+			prev, cur := xs[last], xs[k]
+			if cur.start-prev.end > 3 || cur.start < prev.end {
+				continue
+			}
+			rejects, byAuthor := rejectsPrevious(cur.text)
+			if !rejects || (!byAuthor && Asserter(prev.text) != "") {
+				continue
+			}
+			if prev.claim < 0 {
+				views = append(views, prev.text)
 				continue
 			}
 			c := &g.Claims[prev.claim]
-			rejects, byAuthor := rejectsPrevious(cur.text)
-			if !rejects || (!byAuthor && Asserter(c.Text) != "") {
-				continue
-			}
 			if !contains(c.Cues, argmap.CueRejectedView) {
 				c.Cues = append(c.Cues, argmap.CueRejectedView)
 			}
+		}
+	}
+	if len(views) > 0 {
+		promoteViews(g, views)
+	}
+}
+
+// promoteViews turns the evidence whose text is among views (a view the
+// next sentence rejects, which the roles stage took for a finding or a
+// reported view) into claims with the cue argmap.CueRejectedView: a view
+// its source argues against is a proposition, and the mark is what lets
+// answers put the source on the other side. The relations that used the
+// evidence use the claim.
+func promoteViews(g *argmap.Graph, views []string) {
+	rejected := map[string]bool{}
+	for _, v := range views {
+		rejected[v] = true
+	}
+	renamed := map[string]string{}
+	kept := g.Evidence[:0]
+	for _, e := range g.Evidence {
+		if !rejected[e.Text] {
+			kept = append(kept, e)
+			continue
+		}
+		id := argmap.DerivedID(argmap.KindClaim, e.ID, "rejected view")
+		renamed[e.ID] = id
+		g.Claims = append(g.Claims, argmap.Claim{ID: id, Text: e.Text, Origin: e.Origin, Score: e.Score,
+			Spans: e.Spans, Cues: []string{argmap.CueRejectedView}, CreatedAt: e.CreatedAt})
+	}
+	g.Evidence = kept
+	for i := range g.Relations {
+		r := &g.Relations[i]
+		for k, f := range r.From {
+			if id, ok := renamed[f]; ok {
+				r.From[k] = id
+			}
+		}
+		if id, ok := renamed[r.To]; ok {
+			r.To = id
 		}
 	}
 }

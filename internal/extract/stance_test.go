@@ -201,3 +201,50 @@ func TestRejectedInNextSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestRejectedViewFiledAsEvidence: a view the next sentence rejects that the
+// roles stage takes for a finding or a reported view (evidence) becomes a
+// claim with the rejected-view cue, and no evidence keeps its text.
+func TestRejectedViewFiledAsEvidence(t *testing.T) {
+	for _, view := range []string{
+		"Smith (2011) found that 80 percent of its projects were chosen by donors.",
+		"According to Smith (2011), 80 percent of its projects were chosen by donors.",
+		"Smith (2010) showed that the relief agency is a tool of its donors.",
+	} {
+		text := "# Letters\n\nThe relief agency runs camps in twelve countries. Its budget grew by a third in 2020, mostly from three donors. " +
+			view + " I disagree. The board meets in May and sets its own priorities. Donors do not sit on the board.\n"
+		g, err := extract.New(extract.Options{}).Extract(context.Background(), argmap.Document{Name: "a.md", MediaType: "text/markdown", Data: []byte(text)})
+		if err != nil {
+			t.Fatalf("Extract: %v", err)
+		}
+		marked := false
+		for _, c := range g.Claims {
+			if c.Text == view {
+				for _, cue := range c.Cues {
+					marked = marked || cue == argmap.CueRejectedView
+				}
+			}
+		}
+		if !marked {
+			t.Errorf("%q: no claim with the rejected-view cue; claims %+v", view, g.Claims)
+		}
+		for _, e := range g.Evidence {
+			if e.Text == view {
+				t.Errorf("%q is still evidence", view)
+			}
+		}
+		for _, r := range g.Relations {
+			for _, id := range append(append([]string(nil), r.From...), r.To) {
+				if argmap.KindOf(id) == argmap.KindEvidence {
+					found := false
+					for _, e := range g.Evidence {
+						found = found || e.ID == id
+					}
+					if !found {
+						t.Errorf("%q: relation %s uses evidence %s that is gone", view, r.ID, id)
+					}
+				}
+			}
+		}
+	}
+}
