@@ -545,7 +545,11 @@ func bareSubject(gist string) (pron, rest string, ok bool) {
 	if verb == "" || (!bareDemonstratives[w0] && !barePronouns[w0]) {
 		return "", "", false
 	}
-	if w0 == "it" {
+	if w0 == "it" && len(fs) > 1 && clauseEnds(fs[1:]) {
+		// "It can, and ...", "It does!": the verb ends the clause, so no
+		// that- or to-clause makes the "it" expletive ("It is, of course,
+		// clear that" still is)
+	} else if w0 == "it" {
 		check := fs
 		if verb == "is" && len(fs) > 0 && !strings.EqualFold(fs[0], "it") {
 			check = append([]string{"it", "is"}, fs[1:]...)
@@ -562,6 +566,24 @@ func bareSubject(gist string) (pron, rest string, ok bool) {
 		return "", "", false
 	}
 	return w0, rest, true
+}
+
+// clauseEnds reports whether the clause ends with the first of fs: at a
+// full stop, an exclamation or a semicolon, or at a comma before a
+// conjunction or "whatever".
+func clauseEnds(fs []string) bool {
+	switch fs[0][len(fs[0])-1] {
+	case '.', '!', ';':
+		return true
+	case ',':
+		if len(fs) > 1 {
+			switch strings.ToLower(fs[1]) {
+			case "and", "but", "or", "so", "yet", "whatever", "though", "although":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // claimGist is the gist of the claim units[i]: Gist of its sentence, with a
