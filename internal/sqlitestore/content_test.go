@@ -221,3 +221,35 @@ func TestContentCopy(t *testing.T) {
 	}
 	compare("after another store's bulk load")
 }
+
+// TestNoCopyForOneQuestion checks that reads in quick succession, as one
+// command answering one question makes, read no copy into memory: only a
+// version seen unchanged for a while is copied.
+func TestNoCopyForOneQuestion(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a, b := argmap.NewID(argmap.KindClaim), argmap.NewID(argmap.KindClaim)
+	if err := s.WriteGraph(ctx, &argmap.Graph{
+		Claims:    []argmap.Claim{{ID: a, Text: "Patrols rose.", Origin: argmap.OriginCurated}, {ID: b, Text: "Budgets rose.", Origin: argmap.OriginCurated}},
+		Relations: []argmap.Relation{{ID: argmap.NewID(argmap.KindRelation), Kind: argmap.Supports, Origin: argmap.OriginCurated, To: a, From: []string{b}}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := argmap.FindSupporters(ctx, s, nil, "patrols", 3); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := argmap.FindSupporters(ctx, s, nil, a, 3); err != nil {
+		t.Fatal(err)
+	}
+	rel, content, reading, err := s.InMemory(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rel || content || reading {
+		t.Errorf("after two questions in quick succession: relations in memory %v, content %v, reading %v; want none", rel, content, reading)
+	}
+}

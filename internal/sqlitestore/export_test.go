@@ -111,6 +111,12 @@ func (s *Store) HoldReaders(ctx context.Context) (release func(), err error) {
 // content copy hold the store as it is now (they are read in the background
 // after two reads see the same version) and reports whether they do.
 func (s *Store) WarmAdjacency(ctx context.Context, claimID string) (bool, error) {
+	s.adj.mu.Lock()
+	s.adj.after = 0 // no waiting for a second of quiet
+	s.adj.mu.Unlock()
+	s.cc.mu.Lock()
+	s.cc.after = 0
+	s.cc.mu.Unlock()
 	for range 3 {
 		if _, err := s.Reach(ctx, claimID, 1); err != nil {
 			return false, err
@@ -130,6 +136,26 @@ func (s *Store) WarmAdjacency(ctx context.Context, claimID string) (bool, error)
 		}
 	}
 	return false, nil
+}
+
+// InMemory reports whether the relations and the content copy held in
+// memory are those of the store as it is now, and whether one is being read.
+func (s *Store) InMemory(ctx context.Context) (relations, content, reading bool, err error) {
+	v, err := graphVersion(ctx, s.r)
+	if err != nil {
+		return false, false, false, err
+	}
+	cv, err := contentVersion(ctx, s.r)
+	if err != nil {
+		return false, false, false, err
+	}
+	s.adj.mu.Lock()
+	reading = s.adj.building
+	s.adj.mu.Unlock()
+	s.cc.mu.Lock()
+	reading = reading || s.cc.building
+	s.cc.mu.Unlock()
+	return s.adj.current(v), s.cc.current(cv), reading, nil
 }
 
 // WithoutAdjacency returns a view of s whose reads always run in SQL (not to

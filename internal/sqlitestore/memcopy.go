@@ -3,25 +3,34 @@ package sqlitestore
 import (
 	"context"
 	"sync"
+	"time"
 )
+
+// copyAfter is how long a version must have been seen unchanged before a
+// copy of it is read: a command that answers one question and exits, or a
+// store being written to every moment (an ingest), reads none.
+const copyAfter = time.Second
 
 // memCopy keeps one copy of part of the store in memory, read at a version
 // of a change counter that triggers keep (graph_version for relations,
 // content_version for claims, evidence, spans and sources). A read uses the
 // copy only when its own transaction sees the version the copy was read at,
 // so a write by any connection or process sends it back to SQL. A new copy
-// is read in the background once a read sees the same version as the read
-// before it: a store being written to all the time (an ingest) never pays
-// for copies it would not use, and a served store reads one copy after its
-// last write.
+// is read in the background by the first read that sees a version at least
+// copyAfter after a read first saw it: a store being written to all the time
+// (an ingest) and a command that answers one question never pay for copies
+// they would not use, and a served store reads one copy after its last
+// write.
 type memCopy[T any] struct {
 	read func(ctx context.Context) (*T, int64, error) // nil T: too big to keep
 
 	mu       sync.Mutex
-	val      *T    // nil when none is read
-	version  int64 // the version val was read at
-	seen     int64 // the version the last read saw
-	tooBig   int64 // the version at which the store was too big to copy, else -1
+	val      *T            // nil when none is read
+	version  int64         // the version val was read at
+	seen     int64         // the version the last read saw
+	seenAt   time.Time     // when a read first saw it
+	after    time.Duration // copyAfter (tests make it 0)
+	tooBig   int64         // the version at which the store was too big to copy, else -1
 	building bool
 	closed   bool
 	ctx      context.Context
@@ -31,12 +40,12 @@ type memCopy[T any] struct {
 
 func newMemCopy[T any](read func(ctx context.Context) (*T, int64, error)) *memCopy[T] {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &memCopy[T]{read: read, version: -1, seen: -1, tooBig: -1, ctx: ctx, cancel: cancel}
+	return &memCopy[T]{read: read, version: -1, seen: -1, tooBig: -1, after: copyAfter, ctx: ctx, cancel: cancel}
 }
 
 // at returns the copy if it was read at version v, else nil; it starts
-// reading a copy when v is the version the previous call saw too. A nil
-// memCopy has nothing.
+// reading a copy when v is the version the previous call saw too, first seen
+// at least after ago. A nil memCopy has nothing.
 func (c *memCopy[T]) at(v int64) *T {
 	if c == nil {
 		return nil
@@ -46,7 +55,16 @@ func (c *memCopy[T]) at(v int64) *T {
 	if c.val != nil && c.version == v {
 		return c.val
 	}
-	if v == c.seen && v != c.tooBig && !c.building && !c.closed {
+	if v != c.seen {
+		c.seen, c.seenAt = v, time.Now()
+		if c.val != nil && v > c.version {
+			// the counters only grow: a copy of an older version is of
+			// no more use
+			c.val = nil
+		}
+		return nil
+	}
+	if v != c.tooBig && !c.building && !c.closed && time.Since(c.seenAt) >= c.after {
 		c.building = true
 		c.wg.Add(1)
 		go func() {
@@ -65,7 +83,6 @@ func (c *memCopy[T]) at(v int64) *T {
 			}
 		}()
 	}
-	c.seen = v
 	return nil
 }
 
