@@ -8,7 +8,9 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
@@ -61,6 +63,22 @@ func repeatedCorpus(tb testing.TB, size int) []argmap.Document {
 	return docs
 }
 
+// cpuTime is the process's user and system CPU time so far.
+func cpuTime(tb testing.TB) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		tb.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportCPU reports the CPU time of the process per op since start (all
+// goroutines: workers and writer), which a loaded machine changes less than
+// the wall time.
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(cpuTime(b)-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+}
+
 func corpusBytes(docs []argmap.Document) int64 {
 	var n int64
 	for _, d := range docs {
@@ -70,7 +88,9 @@ func corpusBytes(docs []argmap.Document) int64 {
 }
 
 // BenchmarkIngestCorpus measures ingest end to end (extraction, linking, the
-// SQLite write) against its reference in the same run, extraction alone with
+// SQLite write), in wall time and in the process's CPU time per op
+// (cpu-ms/op, which a machine loaded by others changes less), against its
+// reference in the same run, extraction alone with
 // GOMAXPROCS workers: one document after another (Ingest) and several
 // extracted at once with one writer (IngestAll), on the mixed real corpus and on the IOM corpus
 // repeated to 10 MB. Each op ingests the whole corpus into a new store.
@@ -86,6 +106,7 @@ func BenchmarkIngestCorpus(b *testing.B) {
 		b.Run(set.name+"/extract", func(b *testing.B) {
 			ex := extract.New(extract.Options{})
 			b.SetBytes(corpusBytes(docs))
+			cpu := cpuTime(b)
 			for i := 0; i < b.N; i++ {
 				var wg sync.WaitGroup
 				next := make(chan argmap.Document)
@@ -106,30 +127,37 @@ func BenchmarkIngestCorpus(b *testing.B) {
 				close(next)
 				wg.Wait()
 			}
+			reportCPU(b, cpu)
 			b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
 		})
 		b.Run(set.name+"/ingest", func(b *testing.B) {
 			b.SetBytes(corpusBytes(docs))
+			var cpu time.Duration // of the timed parts only
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
 				st := openStore(b)
 				svc := newService(st)
 				b.StartTimer()
+				start := cpuTime(b)
 				for _, d := range docs {
 					if _, err := svc.Ingest(context.Background(), d); err != nil {
 						b.Fatalf("Ingest(%s): %v", d.Name, err)
 					}
 				}
+				cpu += cpuTime(b) - start
 			}
+			b.ReportMetric(float64(cpu)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 			b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
 		})
 		b.Run(set.name+"/ingestall", func(b *testing.B) {
 			b.SetBytes(corpusBytes(docs))
+			var cpu time.Duration // of the timed parts only
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
 				st := openStore(b)
 				svc := newService(st)
 				b.StartTimer()
+				start := cpuTime(b)
 				read := func(_ context.Context, i int) (argmap.Document, error) { return docs[i], nil }
 				err := svc.IngestAll(context.Background(), len(docs), 0, read, func(o ingest.Outcome) {
 					if o.Err != nil {
@@ -139,7 +167,9 @@ func BenchmarkIngestCorpus(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
+				cpu += cpuTime(b) - start
 			}
+			b.ReportMetric(float64(cpu)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 			b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
 		})
 	}
