@@ -83,14 +83,28 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "wrote %s (%d bytes, %s, %d claims, %d relations)\n", *out, len(data), *format, len(g.Claims), len(g.Relations))
 		return nil
 	}
-	g, err := st.Neighbourhood(ctx, *claim, d, 0)
+	g, chosen, err := exportGraph(ctx, st, *claim, d)
 	if err != nil {
 		return err
 	}
 	opt := argmap.RenderOptions{Format: f, Focus: *claim, Title: *title}
-	g, cut := render.Trim(g, maxExportNodes, *claim)
+	read := g.Counts()
+	g, cut, err := trimToDraw(ctx, g, *claim)
+	if err != nil {
+		return err
+	}
+	if chosen != nil {
+		// what was not read was left out too
+		cut.Claims += max(0, chosen.Claims-read.Claims)
+		cut.Evidence += max(0, chosen.Evidence-read.Evidence)
+		cut.Relations += max(0, chosen.Relations-read.Relations)
+	}
 	if cut.Omitted() {
-		fmt.Fprintf(e.stderr, "the graph is too large to draw whole: %s; draw a neighbourhood with --claim ID, or write everything with --format argdown or aif\n", cut)
+		how := ""
+		if chosen != nil {
+			how = fmt.Sprintf(" (chosen among the %d claims and evidence with the most relations)", maxExportRead)
+		}
+		fmt.Fprintf(e.stderr, "the graph is too large to draw whole: %s%s; draw a neighbourhood with --claim ID, or write everything with --format argdown or aif\n", cut, how)
 		if opt.Title == "" {
 			opt.Title = fmt.Sprintf("Part of the graph: %d of %d claims and %d of %d evidence (left out: %d claims, %d evidence, %d relations)",
 				cut.KeptClaims, cut.KeptClaims+cut.Claims, cut.KeptEvidence, cut.KeptEvidence+cut.Evidence, cut.Claims, cut.Evidence, cut.Relations)
@@ -125,6 +139,45 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "wrote %s (%d bytes, %d claims, %d evidence, %d relations)\n", *out, len(data), len(g.Claims), len(g.Evidence), len(g.Relations))
 	return nil
+}
+
+// maxExportRead bounds what a drawn export of the whole graph reads: a
+// larger store is not read whole, the map is chosen among its maxExportRead
+// claims and evidence with the most relations (Store.Hubs).
+const maxExportRead = 5000
+
+// exportGraph reads what a drawn map is cut from: the claim's neighbourhood,
+// the whole graph, or, for a store of more than maxExportRead claims and
+// evidence, the graph of those with the most relations, with the store's
+// counts (nil otherwise).
+func exportGraph(ctx context.Context, st argmap.Store, claim string, depth int) (*argmap.Graph, *argmap.Counts, error) {
+	if claim == "" {
+		n, err := st.Stats(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		if n.Claims+n.Evidence > maxExportRead {
+			g, err := st.Hubs(ctx, maxExportRead)
+			return g, &n, err
+		}
+	}
+	g, err := st.Neighbourhood(ctx, claim, depth, 0)
+	return g, nil, err
+}
+
+// trimToDraw cuts g by relevance to at most maxExportNodes claims and
+// evidence, and fewer when the relations drawn as nodes of their own
+// (several premises, undercuts) would take the map past what the renderer
+// draws (render.DefaultMaxNodes nodes in all).
+func trimToDraw(ctx context.Context, g *argmap.Graph, focus string) (*argmap.Graph, render.Cut, error) {
+	check := render.New(render.Options{})
+	for limit := maxExportNodes; ; limit = limit * 4 / 5 {
+		t, cut := render.Trim(g, limit, focus)
+		_, err := check.Render(ctx, t, argmap.RenderOptions{Format: argmap.FormatDOT, Focus: focus})
+		if argmap.ErrorCode(err) != argmap.ETOOLARGE || limit < 10 {
+			return t, cut, nil
+		}
+	}
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames it,

@@ -298,6 +298,14 @@ type GraphStore interface {
 	// At most limit claims and evidence (0: no limit). ENOTFOUND if focus is
 	// unknown.
 	Neighbourhood(ctx context.Context, focus string, depth, limit int) (*Graph, error)
+	// Hubs returns the graph of the limit claims and evidence with the most
+	// relations (as a premise or as the target: relations that undercut a
+	// relation count for neither), most first, ties by ID, nodes with no
+	// relation last: the relations among them, their actors, their sources
+	// (without text) and the citations among those, as Neighbourhood gives
+	// them. It is how a map of a store too large to draw whole is chosen
+	// without reading the whole store. limit <= 0 gives an empty graph.
+	Hubs(ctx context.Context, limit int) (*Graph, error)
 	// Citations returns the citations a source makes, in text order (by
 	// start, then ID); an unknown source has none.
 	Citations(ctx context.Context, sourceID string) ([]Citation, error)

@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/argmap/argmaptest"
 	"github.com/argmap/argmap/internal/extract"
 	"github.com/argmap/argmap/internal/httpapi"
 	"github.com/argmap/argmap/internal/ingest"
@@ -581,26 +582,51 @@ func TestMapCutByRelevance(t *testing.T) {
 	}
 }
 
-// TestWholeMapReadBound checks that the whole map of a store larger than
-// the API reads at once says that it was chosen among part of the store.
+// TestWholeMapReadBound checks the whole map of a store larger than the API
+// reads at once: it is chosen among the claims and evidence with the most
+// relations (Store.Hubs), not among the first by ID, so a hub whose ID sorts
+// last is drawn, and Argmap-Cut says the store's size and how the map was
+// chosen.
 func TestWholeMapReadBound(t *testing.T) {
 	if testing.Short() {
-		t.Skip("writes 5001 claims")
+		t.Skip("writes 6000 claims")
 	}
 	st := openStore(t)
-	now := argmap.Now()
-	g := &argmap.Graph{}
-	for i := range 5001 {
-		g.Claims = append(g.Claims, argmap.Claim{ID: fmt.Sprintf("clm_b%05d", i), Text: fmt.Sprintf("Claim number %d.", i), Origin: argmap.OriginCurated, Score: 0.5, CreatedAt: now})
+	ctx := t.Context()
+	bg, err := argmaptest.GenerateBenchGraph(ctx, st, 6000)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if err := st.WriteGraph(t.Context(), g); err != nil {
+	// a hub whose ID sorts after every generated claim, argued for by 60 of them
+	now := argmap.Now()
+	hub := argmap.Claim{ID: "clm_zzzzzzzzzzzzzzzz", Text: "The hub claim everyone argues about.", Origin: argmap.OriginCurated, CreatedAt: now}
+	g := &argmap.Graph{Claims: []argmap.Claim{hub}}
+	for i := range 60 {
+		g.Relations = append(g.Relations, argmap.Relation{ID: argmap.NewID(argmap.KindRelation), Kind: argmap.Supports,
+			From: []string{bg.Claims[i*97]}, To: hub.ID, Origin: argmap.OriginCurated, CreatedAt: now})
+	}
+	if err := st.WriteGraph(ctx, g); err != nil {
 		t.Fatal(err)
 	}
 	e := newEnv(t, httpapi.Config{}, st, nil)
-	r := e.get("/v1/map.dot?limit=10")
-	wantStatus(t, "GET /v1/map.dot?limit=10", r, http.StatusOK)
-	if cut := r.Header.Get("Argmap-Cut"); !strings.Contains(cut, "left out 4990 claims") || !strings.Contains(cut, "the store holds more than 5000 claims and evidence") {
-		t.Errorf("Argmap-Cut = %q, want 4990 of the 5000 read left out and the store's size said", cut)
+	r := e.get("/v1/map.dot?limit=30")
+	wantStatus(t, "GET /v1/map.dot?limit=30", r, http.StatusOK)
+	ids := map[string]bool{}
+	for _, m := range regexp.MustCompile(`clm_[a-z0-9]{16}`).FindAll(r.Body, -1) {
+		ids[string(m)] = true
+	}
+	if len(ids) != 30 || !ids[hub.ID] {
+		t.Errorf("whole map of limit 30 drew %d nodes, hub %s drawn: %v; want 30 with the hub", len(ids), hub.ID, ids[hub.ID])
+	}
+	cut := r.Header.Get("Argmap-Cut")
+	for _, want := range []string{"drew 30 of 6001 claims", "left out 5971 claims", "the store holds 6001 claims and 0 evidence",
+		"chosen among the 5000 with the most relations"} {
+		if !strings.Contains(cut, want) {
+			t.Errorf("Argmap-Cut = %q, want it to say %q", cut, want)
+		}
+	}
+	if !bytes.Contains(r.Body, []byte("part: 30 of 6001 claims and evidence")) {
+		t.Errorf("the map's title does not say it is part of the store's 6001 claims")
 	}
 }
 

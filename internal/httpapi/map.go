@@ -3,7 +3,6 @@ package httpapi
 import (
 	"fmt"
 	"net/http"
-	"sort"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -90,8 +89,25 @@ func (s *Server) wholeMap(f argmap.RenderFormat) gin.HandlerFunc {
 			return
 		}
 		// The whole graph, then the limit by relevance: the largest
-		// connected parts first (render.Trim), never the lowest IDs.
-		g, err := s.store.Neighbourhood(c.Request.Context(), "", 0, maxMapRead+1)
+		// connected parts first (render.Trim), never the lowest IDs. A
+		// store larger than maxMapRead is not read whole: the choice is
+		// made among its maxMapRead claims and evidence with the most
+		// relations (Store.Hubs).
+		ctx := c.Request.Context()
+		n, err := s.store.Stats(ctx)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		var g *argmap.Graph
+		var more string
+		if n.Claims+n.Evidence > maxMapRead {
+			g, err = s.store.Hubs(ctx, maxMapRead)
+			more = fmt.Sprintf("; the store holds %d claims and %d evidence: the map was chosen among the %d with the most relations; a claim's map (/v1/claims/{id}/map.svg) draws any part of it",
+				n.Claims, n.Evidence, maxMapRead)
+		} else {
+			g, err = s.store.Neighbourhood(ctx, "", 0, 0)
+		}
 		if err != nil {
 			s.fail(c, err)
 			return
@@ -100,14 +116,14 @@ func (s *Server) wholeMap(f argmap.RenderFormat) gin.HandlerFunc {
 			s.fail(c, argmap.Errorf(argmap.ENOTFOUND, "there is nothing to draw yet: ingest a document first"))
 			return
 		}
-		var more string
-		if len(g.Claims)+len(g.Evidence) > maxMapRead {
-			// Past maxMapRead the store gives its first records by ID: the
-			// choice by relevance is among those. Said, with the way out.
-			g = firstNodes(g, maxMapRead)
-			more = fmt.Sprintf("; the store holds more than %d claims and evidence: the map was chosen among the first %d by ID; a claim's map (/v1/claims/{id}/map.svg) draws any part of it", maxMapRead, maxMapRead)
-		}
+		read := g.Counts()
 		g, cut := render.Trim(g, limit, "")
+		if more != "" {
+			// what was not read was left out too
+			cut.Claims += max(0, n.Claims-read.Claims)
+			cut.Evidence += max(0, n.Evidence-read.Evidence)
+			cut.Relations += max(0, n.Relations-read.Relations)
+		}
 		s.render(c, g, cut, more, argmap.RenderOptions{Format: f, Title: "argmap"})
 	}
 }
@@ -159,36 +175,6 @@ func (s *Server) render(c *gin.Context, g *argmap.Graph, cut render.Cut, more st
 		c.Header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
 	}
 	c.Data(http.StatusOK, contentType[opt.Format], b)
-}
-
-// firstNodes keeps the first n claims and evidence of g, by ID, and the
-// relations among them (render.Trim keeps the rest of what they need).
-func firstNodes(g *argmap.Graph, n int) *argmap.Graph {
-	ids := make([]string, 0, len(g.Claims)+len(g.Evidence))
-	for _, c := range g.Claims {
-		ids = append(ids, c.ID)
-	}
-	for _, e := range g.Evidence {
-		ids = append(ids, e.ID)
-	}
-	sort.Strings(ids)
-	keep := map[string]bool{}
-	for _, id := range ids[:min(n, len(ids))] {
-		keep[id] = true
-	}
-	out := *g
-	out.Claims, out.Evidence = nil, nil
-	for _, c := range g.Claims {
-		if keep[c.ID] {
-			out.Claims = append(out.Claims, c)
-		}
-	}
-	for _, e := range g.Evidence {
-		if keep[e.ID] {
-			out.Evidence = append(out.Evidence, e)
-		}
-	}
-	return &out
 }
 
 // etagMatch reports whether an If-None-Match header names etag: "*", or a

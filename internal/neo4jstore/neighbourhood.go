@@ -310,3 +310,31 @@ func uniqueSorted(ids []string) []string {
 	}
 	return out
 }
+
+// Hubs returns the graph of the limit claims and evidence with the most
+// relations (as a premise or as the target), most first, ties by ID, nodes
+// with no relation last: the degrees come from one query over the nodes'
+// relationships, and only the chosen nodes and their relations are read.
+func (s *Store) Hubs(ctx context.Context, limit int) (*argmap.Graph, error) {
+	if limit <= 0 {
+		return &argmap.Graph{}, nil
+	}
+	var g *argmap.Graph
+	err := s.read(ctx, "read hubs", func(t tx) error {
+		recs, err := run(ctx, t, qHubs, map[string]any{"limit": limit})
+		if err != nil {
+			return err
+		}
+		nodes, err := column[string](recs, "id")
+		if err != nil {
+			return err
+		}
+		n := &neighbourhood{rels: map[string]argmap.Relation{}, seen: map[string]bool{}}
+		if err := n.loadAmong(ctx, t, nodes); err != nil {
+			return err
+		}
+		g, err = assemble(ctx, t, nodes, n.rels)
+		return err
+	})
+	return g, err
+}

@@ -54,6 +54,7 @@ const (
 	qIDsExisting            = "ids_existing"
 	qMigrationRecord        = "migration_record"
 	qMigrationsApplied      = "migrations_applied"
+	qHubs                   = "hubs"
 	qNeighbourLevel         = "neighbour_level"
 	qNodeTexts              = "node_texts"
 	qPing                   = "ping"
@@ -91,7 +92,7 @@ var statementNames = []string{
 	qActorsExisting, qActorsList, qAllIDs, qAuditCreate, qAuditList, qAwaitIndexes, qCitationCreate, qCitationsAll, qCitationsOfSource,
 	qClaimCreate, qClaimKeysCreate, qClaimKeysDelete, qClaimSpansCreate, qClaimUpdate, qClaimsByIDs, qClaimsByKeys, qClaimsDelete, qClaimsList,
 	qClaimsListProposition, qClaimsListSearch, qClaimsSearch, qClaimsUnkeyed, qEvidenceByIDs, qEvidenceSearch, qEvidenceCreate, qEvidenceDelete, qEvidenceList,
-	qEvidenceSpansCreate, qEvidenceUpdate, qHashesExisting, qIDsExisting, qMigrationRecord,
+	qEvidenceSpansCreate, qEvidenceUpdate, qHashesExisting, qHubs, qIDsExisting, qMigrationRecord,
 	qMigrationsApplied, qNeighbourLevel, qNodeTexts, qPing, qReachLevel, qReachPaths, qRelationCreate, qRelationPremisesCreate,
 	qRelationSpanCreate, qRelationTargetsCreate, qRelationUpdate, qRelationsByIDs, qRelationsDelete, qRelationsList,
 	qRelationsUndercutting, qRelationsUsing, qRolesCreate, qSourceByHash, qSourceCreate, qSourceDelete,

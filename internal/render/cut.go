@@ -13,6 +13,7 @@ type Cut struct {
 	KeptClaims, KeptEvidence    int
 	Components, KeptComponents  int  // connected parts of the graph, and those drawn whole
 	Partial                     bool // one more part drawn in part
+	Focused                     bool // the focus was in the graph: its part came first, nearest it first
 }
 
 // Omitted reports whether anything was left out.
@@ -25,8 +26,10 @@ func (c Cut) String() string {
 	}
 	how := fmt.Sprintf("the largest %d of %d connected parts whole", c.KeptComponents, c.Components)
 	switch {
-	case c.Partial && c.KeptComponents == 0:
+	case c.Partial && c.KeptComponents == 0 && c.Focused:
 		how = fmt.Sprintf("part of one of %d connected parts: its nodes nearest the focus, then the best connected", c.Components)
+	case c.Partial && c.KeptComponents == 0:
+		how = fmt.Sprintf("part of the largest of %d connected parts: its best-connected nodes", c.Components)
 	case c.Partial:
 		how += ", then the best-connected nodes of the next"
 	}
@@ -148,7 +151,7 @@ func Trim(g *argmap.Graph, max int, focus string) (*argmap.Graph, Cut) {
 	})
 	keep := make([]bool, n)
 	budget := max
-	cut := Cut{Components: len(parts)}
+	cut := Cut{Components: len(parts), Focused: focusPart >= 0}
 	for _, p := range order {
 		if budget == 0 {
 			break

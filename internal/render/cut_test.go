@@ -74,7 +74,7 @@ func TestTrim(t *testing.T) {
 			render.Cut{Claims: 4}, "the largest 2 of 6 connected parts whole); left out 4 claims"},
 		{"a part that does not fit gives its best-connected nodes", 2, "",
 			[]string{"act_x", "clm_s1", "clm_z_hub", "rel_clm_s1", "src_a"},
-			render.Cut{Claims: 9, Evidence: 1, Relations: 6, Partial: true}, "part of one of"},
+			render.Cut{Claims: 9, Evidence: 1, Relations: 6, Partial: true}, "part of the largest of 6 connected parts: its best-connected nodes"},
 		{"the focus's part first, nearest first", 2, "clm_m2",
 			[]string{"clm_m1", "clm_m2", "rel_m", "rel_out"},
 			render.Cut{Claims: 9, Evidence: 1, Relations: 5, Partial: true}, "nearest the focus, then the best connected"},

@@ -84,6 +84,7 @@ func RunStoreTests(t *testing.T, open func(t *testing.T) argmap.Store) {
 		{"AddSpans", testAddSpans},
 		{"ClaimKeys", testClaimKeys},
 		{"Bulk", testBulk},
+		{"Hubs", testHubs},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
