@@ -156,6 +156,7 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 			_, err := s.Neighbourhood(ctx, "", 0, 0)
 			return err
 		},
+		"Hubs":    func() error { _, err := s.Hubs(ctx, 10); return err },
 		"Dump":    func() error { _, err := s.Dump(ctx); return err },
 		"Stats":   func() error { _, err := s.Stats(ctx); return err },
 		"Ping":    func() error { return s.Ping(ctx) },
