@@ -3,6 +3,7 @@ package webui
 import (
 	"context"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -136,9 +137,13 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		Semantics  string
 		Labels     bool
 		ShowGist   bool
+		// NeedsContext: a bare "this" or "it" that nothing in its source
+		// names (argmap.CueNeedsContext)
+		NeedsContext bool
 	}{cl, lk.roles(cl.Actors), lk.backings(ans.Supporting), lk.backings(ans.Contesting), rv, depth, []int{1, 2, 3, 4, 5}, u.changes(ctx, history),
 		stated, len(sameAll) - 1, ev.Of(id), semanticsOf(ev), labels,
-		cl.Gist != "" && strings.TrimRight(cl.Gist, ". ") != strings.TrimRight(strings.Join(strings.Fields(cl.Text), " "), ". ")}})
+		cl.Gist != "" && strings.TrimRight(cl.Gist, ". ") != strings.TrimRight(strings.Join(strings.Fields(cl.Text), " "), ". "),
+		slices.Contains(cl.Cues, argmap.CueNeedsContext)}})
 }
 
 // lookups reads the actors, sources and claims a page names, each once.
