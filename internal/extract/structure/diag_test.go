@@ -89,7 +89,7 @@ func TestDiagnostics(t *testing.T) {
 			ccBest := 0
 			for i, bz := 0, math.Inf(-1); i < len(units); i++ {
 				var fs featureSet
-				v.unitFeatures(&fs, i, true)
+				v.ccFeatures(&fs, i)
 				if z := m.cc.score(fs.fs); z > bz {
 					ccBest, bz = i, z
 				}

@@ -101,6 +101,7 @@ var (
 	kStrongOnly            = newKey("strong.only")
 	kEvalMax               = newKey("eval.max")
 	kOpinionFirstInText    = newKey("opinion.first.in.text")
+	kReported              = newKey("reported.view")
 )
 
 // Every feature the classifiers see is built here: of a candidate split
@@ -124,6 +125,8 @@ type view struct {
 	// strong modal and how many have one, the most evaluative words in a
 	// unit, the first unit where the writer states an opinion
 	firstStrong, nStrong, maxEval, firstOpinion int
+	// the last unit that opens its sentence with an inference connective
+	lastConclusion int
 }
 
 // unitInfo is what the features read of one unit.
@@ -143,6 +146,7 @@ type unitInfo struct {
 	person2   bool
 	question  bool
 	excl      bool
+	reported  bool // opens by reporting the view of an unnamed many (reportedView)
 	eval      int
 	content   []uint64 // hashes of content-word stems (six letters), sorted, for overlap
 	fl        []uint16 // the words' flags
@@ -169,6 +173,7 @@ func newView(text string, units []Unit) *view {
 		ws := in.ws
 		c, n := connectiveAt(ws, 0)
 		in.class = c
+		in.reported = c == classNone && reportedView(ws)
 		if n > 0 {
 			in.class2, _ = connectiveAt(ws, n)
 		}
@@ -230,9 +235,12 @@ func newView(text string, units []Unit) *view {
 	for _, d := range v.deg {
 		v.maxDeg = max(v.maxDeg, d)
 	}
-	v.firstStrong, v.firstOpinion = -1, -1
+	v.firstStrong, v.firstOpinion, v.lastConclusion = -1, -1, -1
 	for k := range v.info {
 		o := &v.info[k]
+		if o.sentFirst && o.class == classConclusion {
+			v.lastConclusion = k
+		}
 		if o.strong {
 			v.nStrong++
 			if v.firstStrong < 0 {
@@ -313,6 +321,7 @@ func (v *view) unitFeatures(fs *featureSet, i int, near bool) {
 			fs.on(k)
 		}
 	}
+	flag(kReported, in.reported)
 	flag(kStrong, in.strong)
 	flag(kWeak, in.weak)
 	flag(kNeg, in.neg)
@@ -355,6 +364,112 @@ func (v *view) unitFeatures(fs *featureSet, i int, near bool) {
 		flag(k.strong, o.strong)
 		flag(k.q, o.question)
 		flag(k.sentFirst, o.sentFirst)
+	}
+}
+
+// The central-claim classifier's own features: few, general and comparing
+// the unit with the text's others. With 137 training texts the unit
+// features above (function-word bag, first words, connective by position)
+// let it learn the training texts rather than where a thesis stands; this
+// small set does better under cross-validation (see train.go).
+var (
+	kCCFirst          = newKey("cc.first")
+	kCCLast           = newKey("cc.last")
+	kCCSecond         = newKey("cc.second")
+	kCCFirstSent      = newKey("cc.firstsent")
+	kCCLastSent       = newKey("cc.lastsent")
+	kCCSentFirst      = newKey("cc.sentfirst")
+	kCCClsIs          = newKey("cc.cls=")
+	kCCInnerSentclsIs = newKey("cc.inner.sentcls=")
+	kCCPrevClsIs      = newKey("cc.prev.cls=")
+	kCCPrevClsSameIs  = newKey("cc.prev.cls&samesent=")
+	kCCNextClsIs      = newKey("cc.next.cls=")
+	kCCNextClsSameIs  = newKey("cc.next.cls&samesent=")
+	kCCStrong         = newKey("cc.strong")
+	kCCWeak           = newKey("cc.weak")
+	kCCNeg            = newKey("cc.neg")
+	kCCI              = newKey("cc.i")
+	kCCYou            = newKey("cc.you")
+	kCCQ              = newKey("cc.q")
+	kCCEval           = newKey("cc.eval")
+	kCCEvalMax        = newKey("cc.eval.max")
+	kCCStrongFirst    = newKey("cc.strong.first.in.text")
+	kCCStrongOnly     = newKey("cc.strong.only")
+	kCCOpinion        = newKey("cc.opinion")
+	kCCOpinionFirst   = newKey("cc.opinion.first.in.text")
+	kCCAnyIs          = newKey("cc.any=")
+	kCCLenIs          = newKey("cc.len=")
+	kCCDegfrac        = newKey("cc.degfrac")
+	kCCDegmax         = newKey("cc.degmax")
+	kCCLastConclusion = newKey("cc.last.conclusion.in.text")
+	kCCReported       = newKey("cc.reported.view")
+	kCCOpponent       = newKey("cc.opponent.likely")
+)
+
+// ccFeatures adds the features of unit i as a candidate central claim:
+// where it stands (first, second, last, first or last sentence, opening its
+// sentence), its connective and its neighbours' (in its sentence or not),
+// modality, negation, person, question, evaluation, opinion, length, how
+// many units share its content words, and beside the others: the first
+// strong modal, the only one, the most evaluative, the first opinion, the
+// last sentence the text opens with an inference connective ("So, …",
+// "Therefore, …", "All in all, …"). Last, whether it reports the view of an
+// unnamed many and whether the role classifier (v.opp, cross-fitted in
+// training) takes it for the opponent's.
+func (v *view) ccFeatures(fs *featureSet, i int) {
+	n := len(v.units)
+	in := &v.info[i]
+	flag := func(k featureKey, b bool) {
+		if b {
+			fs.on(k)
+		}
+	}
+	flag(kCCFirst, i == 0)
+	flag(kCCLast, i == n-1)
+	flag(kCCSecond, i == 1)
+	flag(kCCFirstSent, v.units[i].Sent == v.units[0].Sent)
+	flag(kCCLastSent, v.units[i].Sent == v.units[n-1].Sent)
+	flag(kCCSentFirst, in.sentFirst)
+	fs.on(kCCClsIs, orNone(in.class))
+	if !in.sentFirst {
+		fs.on(kCCInnerSentclsIs, orNone(in.sentClass))
+	}
+	if i > 0 {
+		c := orNone(v.info[i-1].class)
+		fs.on(kCCPrevClsIs, c)
+		fs.on(kCCPrevClsSameIs, c, boolName(v.units[i-1].Sent == v.units[i].Sent))
+	}
+	if i+1 < n {
+		c := orNone(v.info[i+1].class)
+		fs.on(kCCNextClsIs, c)
+		fs.on(kCCNextClsSameIs, c, boolName(v.units[i+1].Sent == v.units[i].Sent))
+	}
+	flag(kCCStrong, in.strong)
+	flag(kCCWeak, in.weak)
+	flag(kCCNeg, in.neg)
+	flag(kCCI, in.person1)
+	flag(kCCYou, in.person2)
+	flag(kCCQ, in.question)
+	flag(kCCEval, in.eval > 0)
+	flag(kCCEvalMax, in.eval > 0 && in.eval == v.maxEval)
+	flag(kCCStrongFirst, v.firstStrong == i)
+	flag(kCCStrongOnly, in.strong && v.nStrong == 1)
+	flag(kCCOpinion, in.class == classOpinion || in.class2 == classOpinion || contains(in.any, classOpinion))
+	flag(kCCOpinionFirst, v.firstOpinion == i)
+	for _, c := range in.any {
+		fs.on(kCCAnyIs, c)
+	}
+	fs.on(kCCLenIs, bucket(len(in.ws), 4, 8, 14, 22))
+	if n > 1 {
+		fs.add(kCCDegfrac, float64(v.deg[i])/float64(n-1))
+		flag(kCCDegmax, v.deg[i] == v.maxDeg && v.maxDeg > 0)
+	}
+	flag(kCCLastConclusion, v.lastConclusion == i)
+	flag(kCCReported, in.reported)
+	// the central claim is the writer's: a unit the role classifier takes
+	// for the opponent's is rarely it
+	if v.opp != nil {
+		flag(kCCOpponent, v.opp[i] > 0.5)
 	}
 }
 

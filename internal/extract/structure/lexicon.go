@@ -75,6 +75,36 @@ var connectives = map[string]string{
 	"which": classRelative, "who": classRelative, "where": classRelative,
 }
 
+// A unit that opens by reporting what an unnamed many hold ("Some readers
+// write that …", "Many parents would say …") voices a view the writer is
+// about to answer, as the opposing connectives do: a quantifier, at most
+// three words, then a verb of saying or believing.
+var (
+	reportQuantifiers = set("some", "many", "several", "certain", "others", "few")
+	reportVerbs       = set("say", "says", "said", "write", "writes", "wrote", "claim", "claims", "claimed",
+		"argue", "argues", "argued", "believe", "believes", "think", "thinks", "feel", "feels", "suggest",
+		"suggests", "insist", "insists", "contend", "contends", "maintain", "maintains", "hold", "holds",
+		"assert", "asserts", "object", "objects", "complain", "complains", "fear", "fears", "worry", "worries")
+)
+
+// reportedView tells whether ws opens by reporting a view of an unnamed
+// many (see reportQuantifiers).
+func reportedView(ws []string) bool {
+	k := 0
+	if len(ws) > 1 && ws[0] == "a" && ws[1] == "few" {
+		k = 1
+	}
+	if len(ws) == 0 || !reportQuantifiers[ws[k]] {
+		return false
+	}
+	for j := k + 1; j < len(ws) && j <= k+4; j++ {
+		if reportVerbs[ws[j]] {
+			return true
+		}
+	}
+	return false
+}
+
 // ambiguous connectives are mostly something else inside a clause ("as
 // big as", "for years"); they count only where a unit or clause starts.
 var ambiguous = set("as", "for", "so", "while", "since", "when", "still", "true", "first", "second", "third",

@@ -23,7 +23,8 @@ type Model struct {
 	combine  Combine
 	info     Info
 	// the same weights in tables for scoring: the unit classifiers (central
-	// claim, role, function) share one
+	// claim, role, function) share one; the central claim's features
+	// (ccFeatures) are its own, so each column reads only its features
 	unitT, attachT, splitT, undercutT *table
 }
 

@@ -209,8 +209,17 @@ func (m *Model) decodeRoot(v *view, window, roots, root int) tree {
 		v.unitFeatures(&fs, i, true)
 		z := [3]float64{}
 		m.unitT.score(fs.fs, z[:])
-		t.cc[i], t.opp[i], t.att[i] = z[0], sigmoid(z[1]), sigmoid(z[2])
-		t.ccz[i] = z[0]
+		t.opp[i], t.att[i] = sigmoid(z[1]), sigmoid(z[2])
+	}
+	// the central claim reads its own features, among them the role
+	// probabilities: the central-claim column of the unit table
+	v.opp = t.opp
+	for i := 0; i < n; i++ {
+		fs.fs = fs.fs[:0]
+		v.ccFeatures(&fs, i)
+		z := [3]float64{}
+		m.unitT.score(fs.fs, z[:])
+		t.cc[i], t.ccz[i] = z[0], z[0]
 	}
 	// the central-claim scores are a softmax over the units: one of them is it
 	mx := noEdge
@@ -238,7 +247,6 @@ func (m *Model) decodeRoot(v *view, window, roots, root int) tree {
 		t.root = 0
 		return t
 	}
-	v.opp = t.opp
 	c := m.combine
 	if root >= 0 {
 		cands = []int{root}

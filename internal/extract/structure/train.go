@@ -111,9 +111,10 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 		v.opp = oppProbs[di]
 		ch := choice{gold: g.Central}
 		for i := range units {
+			v.ccFeatures(fs, i)
+			ch.cands = append(ch.cands, take(fs))
 			v.unitFeatures(fs, i, true)
 			f := take(fs)
-			ch.cands = append(ch.cands, f)
 			role = append(role, example{fs: f, y: g.Opp[i]})
 			if i == g.Central {
 				continue
