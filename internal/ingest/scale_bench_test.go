@@ -21,7 +21,8 @@ import (
 // BenchmarkScale is the scale curve of issue 15 (scripts/bench.sh scale):
 // one store grows to each size of ARGMAP_SCALE_DOCS (default 1000,10000
 // documents) through IngestAll, the path of argmap ingest; at each size it
-// prints the ingest rate of the documents added since the last size, the
+// prints the ingest rate of the documents added since the last size (and
+// the process's CPU seconds for them: other load changes it less), the
 // store's size and counts, and supporters latency by claim ID and by text
 // (p50, p99) over stored claims picked at random. The documents are the
 // mixed real corpus (IOM, demo, microtexts) first, then generated ones: a
@@ -79,12 +80,12 @@ func BenchmarkScale(b *testing.B) {
 		}
 		svc := ingest.New(st, extract.New(extract.Options{}), extract.NewLinker())
 		j := extract.NewStancer()
-		fmt.Printf("%8s %9s %8s %9s %9s %8s %9s %10s %14s %14s\n", "docs", "added MB", "MB/s", "docs/s", "store MB", "claims", "props", "relations", "by ID p50/p99", "by text p50/p99")
+		fmt.Printf("%8s %9s %8s %9s %7s %9s %8s %9s %10s %14s %14s\n", "docs", "added MB", "MB/s", "docs/s", "CPU s", "store MB", "claims", "props", "relations", "by ID p50/p99", "by text p50/p99")
 		done := 0
 		for _, n := range sizes {
 			var bytes int64
 			failed, firstErr := 0, ""
-			start := time.Now()
+			start, cpu := time.Now(), cpuTime(b)
 			read := func(_ context.Context, k int) (argmap.Document, error) { return doc(done + k), nil }
 			err := svc.IngestAll(context.Background(), n-done, 0, read, func(o ingest.Outcome) {
 				bytes += int64(o.Bytes)
@@ -94,7 +95,7 @@ func BenchmarkScale(b *testing.B) {
 					}
 				}
 			})
-			took := time.Since(start)
+			took, cpu := time.Since(start), cpuTime(b)-cpu
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -112,8 +113,8 @@ func BenchmarkScale(b *testing.B) {
 				}
 			}
 			byID, byText := supportersLatency(b, st, j)
-			fmt.Printf("%8d %9.1f %8.2f %9.1f %9.1f %8d %9d %10d %14s %14s\n", n, float64(bytes)/1e6, float64(bytes)/1e6/took.Seconds(),
-				float64(added)/took.Seconds(), float64(size)/1e6, c.Claims, props, c.Relations, byID, byText)
+			fmt.Printf("%8d %9.1f %8.2f %9.1f %7.1f %9.1f %8d %9d %10d %14s %14s\n", n, float64(bytes)/1e6, float64(bytes)/1e6/took.Seconds(),
+				float64(added)/took.Seconds(), cpu.Seconds(), float64(size)/1e6, c.Claims, props, c.Relations, byID, byText)
 			if failed > 0 {
 				fmt.Printf("         (%d documents failed, the first %s)\n", failed, firstErr)
 			}
