@@ -322,10 +322,12 @@ func (p *procPool) readOnce(ctx context.Context, data []byte) (doc *Document, er
 		done <- result{payload, err}
 	}()
 	var res result
+	stopped := false
 	select {
 	case res = <-done:
 	case <-limit.Done():
 		p.kill(w)
+		stopped = true
 		if res = <-done; res.err == nil {
 			break // read in full just as the time ran out
 		}
@@ -339,7 +341,9 @@ func (p *procPool) readOnce(ctx context.Context, data []byte) (doc *Document, er
 	var fe *errWorkerFatal
 	switch {
 	case res.err == nil:
-		p.put(w)
+		if !stopped {
+			p.put(w)
+		}
 		doc := &Document{}
 		if err := json.Unmarshal(res.payload, doc); err != nil {
 			return nil, argmap.Errorf(argmap.EINTERNAL, "the PDF reader answered nonsense: %v", err), false
