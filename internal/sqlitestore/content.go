@@ -23,12 +23,13 @@ func contentVersion(ctx context.Context, q querier) (int64, error) {
 // contentCopy is what answers read of every node besides its relations, in
 // memory (a memCopy at content_version): each claim's and piece of
 // evidence's short text (a claim's gist, else its text) and spans, every
-// source but its text, and the claims' full-text index (words.go). Like
+// source but its text, and the full-text indexes of claims and evidence
+// (words.go). Like
 // adjGraph it holds no pointers but the few sources'.
 type contentCopy struct {
 	ids    *idTable // node IDs (claims in pk order, then evidence), then source IDs
 	nodes  int      // ids below nodes are claims and evidence
-	claims int      // ids below claims are claims (their index is their row in words)
+	claims int      // ids below claims are claims (their index is their row in words; evidence's in evidenceWords is its index less claims)
 
 	text    string   // node i's short text is text[textOff[i]:textOff[i+1]]
 	textOff []uint32 // nodes+1
@@ -40,7 +41,8 @@ type contentCopy struct {
 
 	sources []argmap.Source // by ID; source ID index i is sources[i-nodes]
 
-	words *wordIndex // nil when the index could not be read as the ranking needs
+	words         *wordIndex // claims; nil when the index could not be read as the ranking needs
+	evidenceWords *wordIndex // evidence (numbered from claims on in ids)
 }
 
 type memSpan struct {
@@ -149,15 +151,18 @@ func (s *Store) readContent(ctx context.Context) (*contentCopy, int64, error) {
 			return err
 		}
 		c.claims = c.ids.len()
-		if rows, err = tx.QueryContext(ctx, `SELECT id, text FROM evidence`); err != nil {
+		var epks []int64
+		if rows, err = tx.QueryContext(ctx, `SELECT rowid, id, text FROM evidence ORDER BY rowid`); err != nil {
 			return err
 		}
 		for rows.Next() {
+			var pk int64
 			var id, text string
-			if err := rows.Scan(&id, &text); err != nil {
+			if err := rows.Scan(&pk, &id, &text); err != nil {
 				rows.Close()
 				return err
 			}
+			epks = append(epks, pk)
 			add(id, text)
 		}
 		if err := closeRows(rows); err != nil {
@@ -204,7 +209,10 @@ func (s *Store) readContent(ctx context.Context) (*contentCopy, int64, error) {
 		}
 		c.text, c.quotes = string(texts), string(quotes)
 		c.ids.seal()
-		if c.words, err = readWords(ctx, tx, pks); err != nil {
+		if c.words, err = readWords(ctx, tx, "claims_fts", pks); err != nil {
+			return err
+		}
+		if c.evidenceWords, err = readWords(ctx, tx, "evidence_fts", epks); err != nil {
 			return err
 		}
 		out = c

@@ -23,8 +23,8 @@ var contentWords = strings.Fields(`migration migrations migrating migrant border
 	the of and in a to crisis 2015 2016 café naïve l'état rôle über data sharing cooperation report study`)
 
 // TestContentCopy checks that answers read from the content copy (texts,
-// spans and sources in memory, claims ranked from the index terms in memory)
-// are what the same reads in SQL give, and that writes by the store or by
+// spans and sources in memory, claims and evidence ranked from the index
+// terms in memory) are what the same reads in SQL give, and that writes by the store or by
 // another store on the same file are seen by the next read.
 func TestContentCopy(t *testing.T) {
 	ctx := context.Background()
@@ -65,8 +65,8 @@ func TestContentCopy(t *testing.T) {
 		g.Claims = append(g.Claims, claims...)
 		sources = append(sources, src.ID)
 	}
-	for i := range 20 {
-		e := argmap.Evidence{ID: argmap.NewID(argmap.KindEvidence), Text: fmt.Sprintf("Figure %d: %s", i, sentence(5)), Origin: argmap.OriginCurated}
+	for i := range 80 {
+		e := argmap.Evidence{ID: argmap.NewID(argmap.KindEvidence), Text: fmt.Sprintf("Figure %d: %s", i, sentence(3+r.IntN(10))), Origin: argmap.OriginCurated}
 		g.Evidence = append(g.Evidence, e)
 		ids = append(ids, e.ID)
 	}
@@ -88,14 +88,15 @@ func TestContentCopy(t *testing.T) {
 	}
 	sql := s.WithoutAdjacency()
 	type reads struct {
-		Search  map[string][]argmap.ClaimHit
-		Texts   map[string]string
-		Sources []argmap.Source
-		Reach   map[string][]argmap.Reach
+		Search   map[string][]argmap.ClaimHit
+		Evidence map[string][]argmap.EvidenceHit
+		Texts    map[string]string
+		Sources  []argmap.Source
+		Reach    map[string][]argmap.Reach
 	}
 	read := func(s *sqlitestore.Store) reads {
 		t.Helper()
-		out := reads{Search: map[string][]argmap.ClaimHit{}, Reach: map[string][]argmap.Reach{}}
+		out := reads{Search: map[string][]argmap.ClaimHit{}, Evidence: map[string][]argmap.EvidenceHit{}, Reach: map[string][]argmap.Reach{}}
 		for _, q := range queries {
 			for _, limit := range []int{3, 10, 60} {
 				hits, err := s.SearchClaims(ctx, q, limit)
@@ -103,6 +104,11 @@ func TestContentCopy(t *testing.T) {
 					t.Fatal(err)
 				}
 				out.Search[fmt.Sprint(q, "/", limit)] = hits
+				evs, err := s.SearchEvidence(ctx, q, limit)
+				if err != nil {
+					t.Fatal(err)
+				}
+				out.Evidence[fmt.Sprint(q, "/", limit)] = evs
 			}
 		}
 		var err error

@@ -112,6 +112,9 @@ func (s *Store) SearchEvidence(ctx context.Context, q string, limit int) ([]argm
 	size := argmap.Page{Limit: limit}.Size()
 	var hits []argmap.EvidenceHit
 	err := s.read(ctx, "search evidence", func(tx *sql.Tx) error {
+		if ok, err := s.searchEvidenceInMemory(ctx, tx, q, size, &hits); ok || err != nil {
+			return err
+		}
 		rank := map[string]float64{}
 		var order []string
 		for _, match := range []string{strings.Join(terms, " AND "), strings.Join(terms, " OR ")} {
@@ -170,4 +173,51 @@ func (s *Store) SearchEvidence(ctx context.Context, q string, limit int) ([]argm
 		return nil
 	})
 	return hits, err
+}
+
+// searchEvidenceInMemory ranks the evidence from the content copy when it
+// holds what tx sees and every query word is one term, reading only the
+// winners from SQL; false when the query is left to FTS5.
+func (s *Store) searchEvidenceInMemory(ctx context.Context, tx *sql.Tx, q string, size int, hits *[]argmap.EvidenceHit) (bool, error) {
+	pq := prepared{s, tx}
+	c, err := s.content(ctx, pq)
+	if err != nil || c == nil || c.evidenceWords == nil {
+		return false, err
+	}
+	words := queryTerms(q)
+	if len(words) == 0 {
+		return false, nil
+	}
+	phrases, ok, err := s.tok.terms(ctx, c.evidenceWords.spec, words)
+	if err != nil || !ok {
+		return false, err
+	}
+	found := c.evidenceWords.searchAnyFill(phrases, size)
+	out := []argmap.EvidenceHit{}
+	if len(found) > 0 {
+		ids := make([]string, len(found))
+		rank := make(map[string]float64, len(found))
+		for i, f := range found {
+			ids[i] = c.ids.str(uint32(c.claims) + f.doc)
+			rank[ids[i]] = f.score
+		}
+		evs, err := scanEvidence(ctx, pq, `SELECT `+evidenceCols+` FROM evidence e WHERE e.id IN (SELECT value FROM json_each(?))`, jsonList(ids))
+		if err != nil {
+			return false, err
+		}
+		for _, e := range evs {
+			out = append(out, argmap.EvidenceHit{Evidence: e, Rank: rank[e.ID]})
+		}
+		sort.SliceStable(out, func(i, j int) bool {
+			if out[i].Rank != out[j].Rank {
+				return out[i].Rank > out[j].Rank
+			}
+			return out[i].Evidence.ID < out[j].Evidence.ID
+		})
+		if len(out) > size {
+			out = out[:size]
+		}
+	}
+	*hits = out
+	return true, nil
 }

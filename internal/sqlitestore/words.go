@@ -7,6 +7,7 @@ import (
 	"errors"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -35,11 +36,12 @@ type posting struct {
 	tf  uint32
 }
 
-// readWords reads the claims' index terms (migration 0011's fts5vocab table),
-// row sizes and totals; pks are the claims' rowids in order.
+// readWords reads the index terms of a full-text table (fts: claims_fts or
+// evidence_fts, through their fts5vocab tables of migrations 0011 and 0012),
+// row sizes and totals; pks are the rowids of its rows in order.
 // It returns nil when the table's tokenizer cannot be read from its schema.
-func readWords(ctx context.Context, tx *sql.Tx, pks []int64) (*wordIndex, error) {
-	spec, ok, err := tokenizeSpec(ctx, tx)
+func readWords(ctx context.Context, tx *sql.Tx, fts string, pks []int64) (*wordIndex, error) {
+	spec, ok, err := tokenizeSpec(ctx, tx, fts)
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -49,7 +51,7 @@ func readWords(ctx context.Context, tx *sql.Tx, pks []int64) (*wordIndex, error)
 		return uint32(i), i < len(pks) && pks[i] == pk
 	}
 	var block []byte
-	err = tx.QueryRowContext(ctx, `SELECT block FROM claims_fts_data WHERE id = 1`).Scan(&block)
+	err = tx.QueryRowContext(ctx, `SELECT block FROM `+fts+`_data WHERE id = 1`).Scan(&block)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		// an index never written to
@@ -66,7 +68,7 @@ func readWords(ctx context.Context, tx *sql.Tx, pks []int64) (*wordIndex, error)
 			w.tokens, block = w.tokens+int64(n), block[k:]
 		}
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, sz FROM claims_fts_docsize`)
+	rows, err := tx.QueryContext(ctx, `SELECT id, sz FROM `+fts+`_docsize`)
 	if err != nil {
 		return nil, err
 	}
@@ -93,7 +95,7 @@ func readWords(ctx context.Context, tx *sql.Tx, pks []int64) (*wordIndex, error)
 		return nil, err
 	}
 	// one row per token, by term, row, column, offset
-	if rows, err = tx.QueryContext(ctx, `SELECT term, doc FROM claims_fts_tokens`); err != nil {
+	if rows, err = tx.QueryContext(ctx, `SELECT term, doc FROM `+fts+`_tokens`); err != nil {
 		return nil, err
 	}
 	var term []byte
@@ -226,6 +228,34 @@ func (w *wordIndex) search(phrases []string, size int) []scored {
 	top = &topK{size: size}
 	w.atLeast(lists, &b, 1, top)
 	return top.sorted()
+}
+
+// searchAnyFill ranks as SearchEvidence does in SQL: the best size rows
+// with every term; when those are fewer than size (and there are two terms
+// or more), they and the best size rows with any term, together, best
+// first. The caller orders them (by score, then ID) and keeps size.
+func (w *wordIndex) searchAnyFill(phrases []string, size int) []scored {
+	if w.rows == 0 || size <= 0 || len(phrases) == 0 {
+		return nil
+	}
+	lists := make([][]posting, len(phrases))
+	for i, p := range phrases {
+		lists[i] = w.postings(p)
+	}
+	b := w.bm25(lists)
+	top := &topK{size: size}
+	w.every(lists, &b, top)
+	if len(phrases) == 1 || top.seen >= size {
+		return top.items
+	}
+	more := &topK{size: size}
+	w.atLeast(lists, &b, 1, more)
+	for _, m := range more.items {
+		if !slices.ContainsFunc(top.items, func(x scored) bool { return x.doc == m.doc }) {
+			top.items = append(top.items, m)
+		}
+	}
+	return top.items
 }
 
 // every offers top the claims with every phrase: the shortest list's claims
@@ -499,11 +529,11 @@ func (t *tokenizer) close() error {
 	return err
 }
 
-// tokenizeSpec returns the tokenize option of the claims' full-text table
+// tokenizeSpec returns the tokenize option of a full-text table
 // from its CREATE statement, and false when it has none the helper can copy.
-func tokenizeSpec(ctx context.Context, q querier) (string, bool, error) {
+func tokenizeSpec(ctx context.Context, q querier, fts string) (string, bool, error) {
 	var create string
-	if err := q.QueryRowContext(ctx, `SELECT sql FROM sqlite_schema WHERE name = 'claims_fts'`).Scan(&create); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT sql FROM sqlite_schema WHERE name = ?`, fts).Scan(&create); err != nil {
 		return "", false, err
 	}
 	m := tokenizeRe.FindStringSubmatch(create)
