@@ -82,6 +82,42 @@ func testDOCX(t testing.TB) []byte {
 	return buf.Bytes()
 }
 
+// plainPDF writes a one-page PDF by hand with nothing compressed: no NUL
+// byte and every operator readable as text, so that only its "%PDF-" tells
+// it from a text file.
+func plainPDF(lines ...string) []byte {
+	var content strings.Builder
+	content.WriteString("BT /F1 12 Tf 72 720 Td")
+	for i, l := range lines {
+		if i > 0 {
+			content.WriteString(" 0 -16 Td")
+		}
+		content.WriteString(" (" + l + ") Tj")
+	}
+	content.WriteString(" ET")
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", content.Len(), content.String()),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
 func TestExtractBinaryDocuments(t *testing.T) {
 	cache := ""
 	if d, err := os.UserCacheDir(); err == nil {
@@ -105,6 +141,17 @@ func TestExtractBinaryDocuments(t *testing.T) {
 				"Critics contend that it destroys entry-level jobs in small firms.",
 			},
 			absent: []string{"Quarterly Review", "work-", "\n1\n", "\n2\n"},
+		},
+		{
+			// argmap once read such a file as text: its operators became claims
+			name: "uncompressed pdf", file: "congestion-charge.pdf",
+			data:  plainPDF("The mayor argues that the congestion charge cleans the air.", "Traders contend that it drives shoppers away."),
+			title: "congestion charge",
+			claims: []string{
+				"The mayor argues that the congestion charge cleans the air.",
+				"Traders contend that it drives shoppers away.",
+			},
+			absent: []string{"BT /F1", "Tj", "<<", "endobj", "/Type"},
 		},
 		{
 			name: "docx", file: "memo.docx", data: testDOCX(t),
