@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/sqlitestore"
 )
 
 // cli runs argmap with args in dir's environment and returns its exit code
@@ -287,6 +288,58 @@ func TestIngestNothingLostSilently(t *testing.T) {
 	} {
 		if !regexp.MustCompile(regexp.QuoteMeta(want.name) + ` +` + regexp.QuoteMeta(want.msg)).MatchString(stderr) {
 			t.Errorf("ingest stderr lacks %s ... %s:\n%s", want.name, want.msg, stderr)
+		}
+	}
+}
+
+// TestSearchSpellsOutDefinedAcronyms: a search spells out the acronyms the
+// stored claims define, both ways, and knows none the store does not define.
+func TestSearchSpellsOutDefinedAcronyms(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "a.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	src := argmap.Source{ID: argmap.NewID(argmap.KindSource), Title: "t", Kind: argmap.SourceReport, Text: "x", CreatedAt: argmap.Now()}
+	claim := func(text string) argmap.Claim {
+		return argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: text, Origin: argmap.OriginExtracted, Score: 0.5, CreatedAt: argmap.Now()}
+	}
+	def := claim("The Displacement Tracking Matrix (DTM) was first used in Iraq.")
+	long := claim("The Displacement Tracking Matrix counts floods in deltas.")
+	short := claim("The DTM counts storms in deltas.")
+	other := claim("The XYZ counts floods in deltas.")
+	if err := st.WriteGraph(ctx, &argmap.Graph{Sources: []argmap.Source{src}, Claims: []argmap.Claim{def, long, short, other}}); err != nil {
+		t.Fatal(err)
+	}
+	ids := func(hs []argmap.ClaimHit) map[string]bool {
+		out := map[string]bool{}
+		for _, h := range hs {
+			out[h.Claim.ID] = true
+		}
+		return out
+	}
+	got, err := withSearch(st).SearchClaims(ctx, "DTM", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := ids(got); !g[long.ID] || !g[short.ID] {
+		t.Errorf("search for DTM found %v, want the claims naming it either way", got)
+	}
+	got, err = withSearch(st).SearchClaims(ctx, "Displacement Tracking Matrix", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := ids(got); !g[short.ID] {
+		t.Errorf("search for the long name found %v, want the claim using the acronym", got)
+	}
+	got, err = withSearch(st).SearchClaims(ctx, "XYZ", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range got {
+		if strings.Contains(h.Claim.Text, "Displacement") {
+			t.Errorf("search for an undefined acronym found %q", h.Claim.Text)
 		}
 	}
 }

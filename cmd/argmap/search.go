@@ -15,8 +15,8 @@ func withSearch(st argmap.Store) argmap.Store {
 }
 
 // expandingStore answers full-text claim searches with the query and its
-// alternative phrasings (acronyms spelled out, derivational forms, words of
-// the same argumentative concept) merged into one ranked search, so that
+// alternative phrasings (derivational forms, words of the same
+// argumentative concept, acronyms the stored claims define) merged into one ranked search, so that
 // "AVR voluntariness is contested" finds "migrants publicly questioned the
 // voluntary nature of the return programme". Everything else passes through.
 type expandingStore struct {
@@ -27,14 +27,69 @@ type expandingStore struct {
 // maxQueryBytes bounds the merged query handed to the store.
 const maxQueryBytes = 2000
 
-// SearchClaims implements argmap.ClaimStore.
+// SearchClaims implements argmap.ClaimStore: the query's phrasings, and
+// the acronyms the stored claims define for its words.
 func (s expandingStore) SearchClaims(ctx context.Context, q string, limit int) ([]argmap.ClaimHit, error) {
-	return s.Store.SearchClaims(ctx, mergeQueries(s.expand(q), q), limit)
+	query := mergeQueries(s.expand(q), q)
+	hits, err := s.Store.SearchClaims(ctx, query, limit)
+	if err != nil {
+		return nil, err
+	}
+	extra, err := s.acronyms(ctx, q, hits)
+	if err != nil || extra == "" {
+		return hits, err
+	}
+	return s.Store.SearchClaims(ctx, mergeQueries(nil, query+" "+extra), limit) // (an acronym is short: kept as the query's own word)
 }
 
 // SearchEvidence implements argmap.EvidenceStore with the same phrasings.
 func (s expandingStore) SearchEvidence(ctx context.Context, q string, limit int) ([]argmap.EvidenceHit, error) {
-	return s.Store.SearchEvidence(ctx, mergeQueries(s.expand(q), q), limit)
+	query := mergeQueries(s.expand(q), q)
+	extra, err := s.acronyms(ctx, q, nil)
+	if err != nil {
+		return nil, err
+	}
+	if extra != "" {
+		query = mergeQueries(nil, query+" "+extra)
+	}
+	return s.Store.SearchEvidence(ctx, query, limit)
+}
+
+// acronymProbe bounds the claims read to find an acronym's definition.
+const acronymProbe = 20
+
+// acronyms returns the words to add to a search for q from the definitions
+// the stored claims give ("the Displacement Tracking Matrix (DTM)"): an
+// acronym of q spelled out, found among the claims that use it; and the
+// acronym of a long name of q, found among hits. No acronym is listed by
+// hand: a store that never defines one adds nothing.
+func (s expandingStore) acronyms(ctx context.Context, q string, hits []argmap.ClaimHit) (string, error) {
+	var add []string
+	lower := " " + strings.ToLower(strings.Join(strings.Fields(q), " ")) + " "
+	for _, w := range strings.Fields(q) {
+		w = strings.Trim(w, ".,;:?!()\"'")
+		if !extract.IsAcronym(w) {
+			continue
+		}
+		probe, err := s.Store.SearchClaims(ctx, w, acronymProbe)
+		if err != nil {
+			return "", err
+		}
+		for _, h := range probe {
+			if long, ok := extract.Definitions(h.Claim.Text)[extract.AcronymKey(w)]; ok {
+				add = append(add, long)
+				break
+			}
+		}
+	}
+	for _, h := range hits {
+		for acr, long := range extract.Definitions(h.Claim.Text) {
+			if strings.Contains(lower, " "+long+" ") && !strings.Contains(lower, " "+acr+" ") {
+				add = append(add, strings.ToUpper(acr))
+			}
+		}
+	}
+	return strings.Join(add, " "), nil
 }
 
 // mergeQueries joins the query and its alternatives into one query string

@@ -1,63 +1,8 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 )
-
-// acronyms of the migration and humanitarian domain with their expansions.
-// The actor finder learns a document's own definitions ("Displacement
-// Tracking Matrix (DTM)"); this table covers what a query names without
-// defining.
-var acronyms = map[string][]string{
-	"avr":    {"assisted voluntary return"},
-	"avrr":   {"assisted voluntary return and reintegration", "assisted voluntary return"},
-	"idp":    {"internally displaced person"},
-	"idps":   {"internally displaced persons", "internally displaced people"},
-	"iom":    {"international organization for migration", "international organisation for migration"},
-	"unhcr":  {"united nations high commissioner for refugees", "un refugee agency"},
-	"un":     {"united nations"},
-	"eu":     {"european union"},
-	"hrw":    {"human rights watch"},
-	"ngo":    {"non-governmental organisation", "non-governmental organization"},
-	"ngos":   {"non-governmental organisations", "non-governmental organizations"},
-	"dtm":    {"displacement tracking matrix"},
-	"eutf":   {"emergency trust fund for africa"},
-	"icem":   {"intergovernmental committee for european migration"},
-	"picmme": {"provisional intergovernmental committee for the movement of migrants from europe"},
-	"ilo":    {"international labour organization"},
-	"icmpd":  {"international centre for migration policy development"},
-	"ohchr":  {"office of the high commissioner for human rights"},
-	"gcm":    {"global compact for migration"},
-	"rsd":    {"refugee status determination"},
-	"uasc":   {"unaccompanied and separated children"},
-	"mmp":    {"missing migrants project"},
-}
-
-// expansionOf maps an expansion (lower case) back to its acronym;
-// expansionsBy lists the expansions by their first word. Both are built once
-// and only read.
-var (
-	expansionOf  = map[string]string{}
-	expansionsBy = map[string][]string{}
-)
-
-func init() {
-	for a, xs := range acronyms {
-		for _, x := range xs {
-			if _, ok := expansionOf[x]; !ok || len(a) < len(expansionOf[x]) {
-				expansionOf[x] = a
-			}
-		}
-	}
-	for x := range expansionOf {
-		first := strings.Fields(x)[0]
-		expansionsBy[first] = append(expansionsBy[first], x)
-	}
-	for _, xs := range expansionsBy {
-		sort.Strings(xs)
-	}
-}
 
 // conceptRows group the forms of argumentative predicates that state the
 // same thing. Every row lists one word's forms in the same order: base,
@@ -132,8 +77,7 @@ func init() {
 const maxAlternatives = 16
 
 // ExpandQuery returns q followed by alternative phrasings of it for
-// full-text search: acronyms and their expansions swapped (AVR, assisted
-// voluntary return), derivations the stores' stemmers miss (voluntariness,
+// full-text search: derivations the stores' stemmers miss (voluntariness,
 // voluntary, voluntarily) and the other members of an argumentative
 // predicate's concept class (contested, questioned, disputed, challenged,
 // criticised, doubted; enforces, imposes, implements; excludes, keeps out,
@@ -147,19 +91,6 @@ func ExpandQuery(q string) []string {
 	ws := words(q)
 	var slots []slot
 	for i := 0; i < len(ws); {
-		// the longest expansion starting here folds to its acronym
-		if n, a := expansionAt(ws, i); n > 0 {
-			exp := strings.Join(ws[i:i+n], " ")
-			opts := []string{exp, strings.ToUpper(a)}
-			for _, x := range acronyms[a] {
-				if x != exp {
-					opts = append(opts, x)
-				}
-			}
-			slots = append(slots, slot{slotAcronym, opts})
-			i += n
-			continue
-		}
 		// two-word predicates ("keeps out", "denies access")
 		if i+1 < len(ws) {
 			if fs, ok := conceptForms[ws[i]+" "+ws[i+1]]; ok {
@@ -173,19 +104,15 @@ func ExpandQuery(q string) []string {
 		if !ok && len(w) > 4 && strings.HasSuffix(w, "s") {
 			fs, ok = conceptForms[w[:len(w)-1]] // "exclusions"
 		}
-		switch xs, acr := acronyms[w]; {
-		case acr:
-			slots = append(slots, slot{slotAcronym, append([]string{w}, xs...)})
-		case ok:
+		if ok {
 			slots = append(slots, conceptSlot(w, fs))
-		default:
+		} else {
 			slots = append(slots, slot{slotPlain, []string{w}})
 		}
 		i++
 	}
-	// bases: q, its acronyms swapped, its derivations normalised, both;
-	// then every concept member put in each predicate's place, on the most
-	// normalised base first and on q
+	// bases: q and its derivations normalised; then every concept member
+	// put in each predicate's place, on the normalised base first and on q
 	out := []string{strings.TrimSpace(q)}
 	seen := map[string]bool{strings.ToLower(out[0]): true}
 	add := func(parts []string) bool {
@@ -209,11 +136,9 @@ func ExpandQuery(q string) []string {
 		}
 		return b
 	}
-	a := swap(orig, slotAcronym)
 	d := swap(orig, slotDerived)
-	ad := swap(a, slotDerived)
-	bases := [][]string{ad, orig}
-	for _, b := range [][]string{orig, a, d, ad} {
+	bases := [][]string{d, orig}
+	for _, b := range [][]string{orig, d} {
 		if add(b) {
 			return out
 		}
@@ -232,7 +157,7 @@ func ExpandQuery(q string) []string {
 			}
 		}
 	}
-	// remaining acronym expansions and derivations
+	// remaining derivations
 	for i, sl := range slots {
 		if sl.kind == slotConcept {
 			continue
@@ -248,38 +173,10 @@ func ExpandQuery(q string) []string {
 	return out
 }
 
-// expansionAt returns the length in words of the longest acronym expansion
-// starting at ws[i], and its acronym.
-func expansionAt(ws []string, i int) (int, string) {
-	best, acr := 0, ""
-	if i >= len(ws) {
-		return 0, ""
-	}
-	for _, x := range expansionsBy[ws[i]] {
-		a := expansionOf[x]
-		xw := strings.Fields(x)
-		if len(xw) <= best || i+len(xw) > len(ws) {
-			continue
-		}
-		ok := true
-		for k, w := range xw {
-			if ws[i+k] != w {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			best, acr = len(xw), a
-		}
-	}
-	return best, acr
-}
-
-// Slot kinds: a word kept as it is, an acronym or expansion, a word of a
-// one-row concept class (its derivations), a predicate of a concept class.
+// Slot kinds: a word kept as it is, a word of a one-row concept class (its
+// derivations), a predicate of a concept class.
 const (
 	slotPlain = iota
-	slotAcronym
 	slotDerived
 	slotConcept
 )

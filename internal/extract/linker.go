@@ -99,7 +99,9 @@ func (l *Linker) sig(c argmap.Claim) claimSig {
 
 func (l *Linker) makeSig(c argmap.Claim) claimSig {
 	s := claimSig{}
-	for _, r := range l.st.analyse(c.Text).regions {
+	gl := &glossary{}
+	gl.add(c.Text)
+	for _, r := range l.st.analyse(c.Text, gl).regions {
 		byClause := map[int]*clauseSig{}
 		var order []int
 		for _, t := range r.terms {

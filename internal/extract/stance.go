@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/argmap/argmap/internal/argmap"
 	wn "github.com/argmap/argmap/internal/extract/lexicon"
@@ -10,8 +11,8 @@ import (
 
 // Stance: does a claim state a question's proposition, deny it, or only
 // share its topic? Both are reduced to content terms (lemmas with their
-// WordNet concepts and antonyms, acronyms folded to their expansions'
-// short form), each term carrying the negation of its clause. A claim
+// WordNet concepts and antonyms, a long name folded to the acronym a text
+// defines for it), each term carrying the negation of its clause. A claim
 // answers the question when its terms cover the question's; it denies it
 // when the matched terms disagree in polarity (a negation in one clause and
 // not the other, or an antonym), or when the claim reports the view in
@@ -88,28 +89,31 @@ func NewStancer() *Stancer {
 }
 
 // analyseQuestion analyses a question, reading "X say P" loosely.
-func (s *Stancer) analyseQuestion(text string) analysis {
+func (s *Stancer) analyseQuestion(text string, gl *glossary) analysis {
 	var a analysis
 	for _, r := range regionsOf(text, true) {
-		a.regions = append(a.regions, termRegion{terms: s.terms(r.toks), asserter: r.asserter, rejected: r.rejected})
+		a.regions = append(a.regions, termRegion{terms: s.terms(r.toks, gl), asserter: r.asserter, rejected: r.rejected})
 	}
 	return a
 }
 
-func (s *Stancer) analyse(text string) analysis {
+// analyse analyses a claim's text with the acronyms gl knows besides those
+// the text defines.
+func (s *Stancer) analyse(text string, gl *glossary) analysis {
 	var a analysis
 	text = dropQuestions(text)
 	if strings.TrimSpace(text) == "" {
 		return a
 	}
 	for _, r := range regions(text) {
-		a.regions = append(a.regions, termRegion{terms: s.terms(r.toks), asserter: r.asserter, rejected: r.rejected})
+		a.regions = append(a.regions, termRegion{terms: s.terms(r.toks, gl), asserter: r.asserter, rejected: r.rejected})
 	}
 	return a
 }
 
-// terms reduces tokens to content terms with the negation of their clause.
-func (s *Stancer) terms(toks []token) []term {
+// terms reduces tokens to content terms with the negation of their clause;
+// a long name gl defines folds to its acronym.
+func (s *Stancer) terms(toks []token, gl *glossary) []term {
 	var out []term
 	clauseStart := 0
 	neg := false
@@ -164,9 +168,18 @@ func (s *Stancer) terms(toks []token) []term {
 		if skip {
 			continue
 		}
-		// an acronym's expansion folds to the acronym
-		if n, acr := expansionAt(lowerWords(toks[i:min(len(toks), i+12)]), 0); n > 0 {
+		// a defined long name folds to its acronym
+		if n, acr := gl.at(lowerWords(toks[i:min(len(toks), i+12)])); n > 0 {
 			out = append(out, s.acronym(acr, clause))
+			i += n - 1
+			out[len(out)-1].tok = i
+			continue
+		}
+		if n := nameRun(toks, i); n > 1 {
+			// a name of several capitalised words (Missing Migrants
+			// Project, Human Rights Watch) is one term that meets others
+			// only by name, as an acronym does
+			out = append(out, s.acronym(strings.Join(lowerWords(toks[i:i+n]), " "), clause))
 			i += n - 1
 			out[len(out)-1].tok = i
 			continue
@@ -177,8 +190,8 @@ func (s *Stancer) terms(toks []token) []term {
 		if hasDigit(w) && len(w) != 4 {
 			continue // figures other than years say little about the proposition
 		}
-		if _, ok := acronyms[w]; ok {
-			out = append(out, s.acronym(w, clause))
+		if isAcronym(t.text) && !shouting(toks, i) {
+			out = append(out, s.acronym(acronymKey(t.text), clause))
 			out[len(out)-1].tok = i
 			continue
 		}
@@ -199,6 +212,54 @@ func (s *Stancer) terms(toks []token) []term {
 	}
 	flushNeg()
 	return out
+}
+
+// nameWords may stand inside a name between capitalised words
+// (International Organization for Migration).
+var nameWords = wordSet(`of for the and on de`)
+
+// nameRun returns how many tokens from toks[i] make a name of capitalised
+// words (two at least, small words inside allowed), or 0. A capitalised
+// word that opens a sentence counts only when the next word is capitalised
+// too; a run of capitals (a heading) is no name.
+func nameRun(toks []token, i int) int {
+	capital := func(k int) bool {
+		if k >= len(toks) || toks[k].punct != 0 || toks[k].text == "" {
+			return false
+		}
+		r := []rune(toks[k].text)[0]
+		return unicode.IsUpper(r) && !isAcronym(toks[k].text) && !propStop[toks[k].lower]
+	}
+	if !capital(i) {
+		return 0
+	}
+	n := 1
+	for k := i + 1; k < len(toks); k++ {
+		if capital(k) {
+			n = k - i + 1
+			continue
+		}
+		if toks[k].punct == 0 && nameWords[toks[k].lower] && capital(k+1) {
+			continue
+		}
+		break
+	}
+	if n < 2 {
+		return 0
+	}
+	return n
+}
+
+// shouting reports whether the capitals at toks[i] are those of a line in
+// capitals (a heading) rather than an acronym: a neighbouring word is in
+// capitals too.
+func shouting(toks []token, i int) bool {
+	for _, k := range []int{i - 1, i + 1} {
+		if k >= 0 && k < len(toks) && toks[k].punct == 0 && len(toks[k].text) > 3 && isAcronym(toks[k].text) {
+			return true
+		}
+	}
+	return false
 }
 
 // acronym is the term of an acronym or its expansion: one term that meets
@@ -421,14 +482,14 @@ func conditionEnd(toks []token) int {
 // questionTerms analyses a question: a question put as a rejected view
 // ("it is wrong to say that P") asks not-P; in a conditional ("without P,
 // Q") the terms of the condition are marked.
-func (s *Stancer) questionTerms(question string) []term {
+func (s *Stancer) questionTerms(question string, gl *glossary) []term {
 	var qt []term
-	rs := s.analyseQuestion(question).regions
+	rs := s.analyseQuestion(question, gl).regions
 	if len(rs) == 1 && !rs[0].rejected && rs[0].asserter == "" {
 		toks := tokens(question)
 		if k := conditionEnd(toks); k > 0 {
-			ante := s.terms(toks[:k])
-			cons := s.terms(toks[k:])
+			ante := s.terms(toks[:k], gl)
+			cons := s.terms(toks[k:], gl)
 			if len(ante) > 0 && len(cons) > 0 {
 				for i := range ante {
 					ante[i].ante = true
@@ -443,7 +504,7 @@ func (s *Stancer) questionTerms(question string) []term {
 	}
 	if len(rs) == 1 && !rs[0].rejected && rs[0].asserter == "" {
 		toks := tokens(question)
-		qt := s.terms(toks)
+		qt := s.terms(toks, gl)
 		markPredicate(toks, qt)
 		return qt
 	}
@@ -464,7 +525,10 @@ func (s *Stancer) questionTerms(question string) []term {
 // question, the share of the question's terms it covers, and who asserts
 // the part of it that matches. Every term of the question weighs the same.
 func (s *Stancer) Judge(question, claim string) argmap.Judgement {
-	return s.judge(s.questionTerms(question), nil, s.analyse(claim))
+	gl := &glossary{}
+	gl.add(question)
+	gl.add(claim)
+	return s.judge(s.questionTerms(question, gl), nil, s.analyse(claim, gl))
 }
 
 // minWeighed is how many candidates JudgeAll needs to weigh the question's
@@ -478,11 +542,17 @@ const minWeighed = 8
 // organisation's name, the subject) says little about whether one states
 // the question, and a rarer one (the predicate) says much.
 func (s *Stancer) JudgeAll(question string, texts []string) []argmap.Judgement {
-	qt := s.questionTerms(question)
+	// the acronyms the question and its candidates define hold for all
+	gl := &glossary{}
+	gl.add(question)
+	for _, t := range texts {
+		gl.add(t)
+	}
+	qt := s.questionTerms(question, gl)
 	as := make([]analysis, len(texts))
 	df := make([]float64, len(qt))
 	for k, t := range texts {
-		as[k] = s.analyse(t)
+		as[k] = s.analyse(t, gl)
 		in := make([]bool, len(qt))
 		for _, r := range as[k].regions {
 			_, _, _, _, hits := match(qt, r.terms, nil)
