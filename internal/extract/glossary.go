@@ -15,6 +15,9 @@ type glossary struct {
 	expansion map[string]string   // acronym (lower case, singular) -> long name (lower case words)
 	byFirst   map[string][]string // first word of a long name -> long names
 	acronymOf map[string]string   // long name -> acronym
+	// noNear leaves the near concepts out of the terms: the linker
+	// compares synonyms only, and need not pay for them.
+	noNear bool
 }
 
 // add learns the definitions of text.

@@ -99,7 +99,7 @@ func (l *Linker) sig(c argmap.Claim) claimSig {
 
 func (l *Linker) makeSig(c argmap.Claim) claimSig {
 	s := claimSig{}
-	gl := &glossary{}
+	gl := &glossary{noNear: true}
 	gl.add(c.Text)
 	for _, r := range l.st.analyse(c.Text, gl).regions {
 		byClause := map[int]*clauseSig{}

@@ -206,7 +206,12 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			}
 			continue
 		}
-		in := s.lex.Word(w)
+		var in wn.Info
+		if gl != nil && gl.noNear {
+			in = s.lex.WordNoNear(w)
+		} else {
+			in = s.lex.Word(w)
+		}
 		out = append(out, term{lemma: in.Lemma, concepts: in.Concepts, antonyms: in.Antonyms,
 			near: in.Near, adverb: in.Adverb, clause: clause, tok: i})
 	}

@@ -263,7 +263,13 @@ type Info struct {
 
 // Word returns Lemma, Concepts, Antonyms, Near and Adverb of word with one
 // lemmatisation.
-func (l *Lexicon) Word(word string) Info {
+func (l *Lexicon) Word(word string) Info { return l.word(word, true) }
+
+// WordNoNear is Word without Near, which costs a parse: for callers that
+// compare synonyms only.
+func (l *Lexicon) WordNoNear(word string) Info { return l.word(word, false) }
+
+func (l *Lexicon) word(word string, near bool) Info {
 	ls := l.Lemmas(word)
 	if len(ls) == 0 {
 		return Info{Lemma: strings.ToLower(word)}
@@ -273,7 +279,9 @@ func (l *Lexicon) Word(word string) Info {
 		e := l.lemmas[lm]
 		in.Concepts = append(in.Concepts, e.concepts...)
 		in.Antonyms = append(in.Antonyms, e.antonyms...)
-		in.Near = appendConcepts(in.Near, e.near)
+		if near {
+			in.Near = appendConcepts(in.Near, e.near)
+		}
 		if e.pos != "r" {
 			in.Adverb = false
 		}
