@@ -11,8 +11,8 @@ speech, and the morphological exception lists.
     python3 scripts/build-lexicon.py [/usr/share/wordnet] [internal/extract/lexicon]
 
 Output (gzip, deterministic): one line per lemma
-    lemma <TAB> concepts <TAB> antonyms <TAB> near <TAB> parts of speech (n v a r)
-where concepts, antonyms and near are comma-separated base-36 synset numbers
+    lemma <TAB> concepts <TAB> antonyms <TAB> broader|narrower|related <TAB> parts of speech (n v a r)
+where concepts, antonyms and the three near lists are comma-separated base-36 synset numbers
 (renumbered densely), and one line per inflected form
     =form <TAB> lemma[,lemma...]
 The WordNet licence is written beside the table (WORDNET-LICENSE); it must
@@ -135,35 +135,38 @@ def main():
         return hyponyms(key) > MAX_GENERAL_HYPONYMS or (key[0] in "nv" and depth(key) < top)
 
     def related(key):
-        out = []
+        """The synsets near key: (up, down, side) — hypernyms two levels up,
+        hyponyms of a narrow synset, and the symmetric relations."""
+        up, down, side = [], [], []
         _, ptrs = synsets[key]
         for sym, toff, tpos, s_, t_ in ptrs:
             tk = (tpos, toff)
             if tk not in synsets:
                 continue
             if sym in ("@", "@i"):
-                out.append(tk)
+                up.append(tk)
                 for sym2, toff2, tpos2, _, _ in synsets[tk][1]:
                     if sym2 in ("@", "@i") and (tpos2, toff2) in synsets:
-                        out.append((tpos2, toff2))
+                        up.append((tpos2, toff2))
             elif sym in ("~", "~i"):
                 if sum(1 for q in ptrs if q[0] in ("~", "~i")) <= MAX_HYPONYMS:
-                    out.append(tk)
+                    down.append(tk)
             elif sym in ("&", "^", "*", "$", "="):
-                out.append(tk)
-        return out
+                side.append(tk)
+        return up, down, side
 
     for lemma, cs in concepts.items():
-        ns = []
+        groups = ([], [], [])
         for key in cs:
-            for tk in related(key):
-                if tk not in cs and tk not in ns and not general(tk):
-                    ns.append(tk)
-                for sym, toff, tpos, _, _ in synsets[tk][1]:
-                    dk = (tpos, toff)
-                    if sym in ("+", "\\") and dk in synsets and dk not in cs and dk not in ns and not general(dk):
-                        ns.append(dk)
-        near[lemma] = ns
+            for g, keys in zip(groups, related(key)):
+                for tk in keys:
+                    if tk not in cs and tk not in g and not general(tk):
+                        g.append(tk)
+                    for sym, toff, tpos, _, _ in synsets[tk][1]:
+                        dk = (tpos, toff)
+                        if sym in ("+", "\\") and dk in synsets and dk not in cs and dk not in g and not general(dk):
+                            g.append(dk)
+        near[lemma] = groups
     # dense numbering of the synsets used, in order of first use by sorted lemma
     number = {}
     lines = []
@@ -172,7 +175,7 @@ def main():
         if not cs:
             continue
         row = []
-        for group in (cs, antonyms.get(lemma, []), near.get(lemma, [])):
+        for group in (cs, antonyms.get(lemma, []), *near.get(lemma, ([], [], []))):
             ids = []
             for key in group:
                 if key not in number:
@@ -180,7 +183,7 @@ def main():
                 ids.append(b36(number[key]))
             row.append(",".join(ids))
         pos = "".join(q for q in "nvar" if q in pos_of.get(lemma, ()))
-        lines.append(lemma + "\t" + row[0] + "\t" + row[1] + "\t" + row[2] + "\t" + pos)
+        lines.append(lemma + "\t" + row[0] + "\t" + row[1] + "\t" + row[2] + "|" + row[3] + "|" + row[4] + "\t" + pos)
     exc = {}
     for name in POS:
         with open(os.path.join(src, name + ".exc"), encoding="latin-1") as f:

@@ -96,7 +96,7 @@ func writeSupportText(w io.Writer, ans *argmap.SupportAnswer, full bool) {
 		for i, b := range list {
 			fmt.Fprintf(w, "  %d. %s\n", i+1, describeSource(b.Source))
 			if len(b.Posters) > 0 {
-				fmt.Fprintf(w, "     in the posts of %s\n", strings.Join(b.Posters, ", "))
+				fmt.Fprintf(w, "     posted by %s\n", strings.Join(b.Posters, "; "))
 			}
 			for j, q := range b.Quotes {
 				if j == 3 && !full {
@@ -110,6 +110,8 @@ func writeSupportText(w io.Writer, ans *argmap.SupportAnswer, full bool) {
 					who = q.AssertedBy + " (reported by " + q.Poster + ")"
 				case q.Reported:
 					who = q.AssertedBy + " (reported by the source)"
+				case strings.HasPrefix(q.Poster, "the poster of "):
+					who = q.Poster
 				case q.Poster != "":
 					who = q.Poster + " (poster)"
 				}

@@ -57,7 +57,8 @@ type Judge interface {
 }
 
 // Post is one post of a source several people wrote (a forum thread):
-// where its header starts in the source text and who posted it.
+// where its header starts in the source text and who posted it (a name, or
+// "the poster of" and the post's date when it names nobody).
 type Post struct {
 	Start  int
 	Poster string

@@ -23,7 +23,9 @@ type term struct {
 	lemma    string
 	concepts []wn.Concept
 	antonyms []wn.Concept
-	near     []wn.Concept // related concepts (hypernyms, similar ...): a partial match
+	broader  []wn.Concept // hypernyms: a claim word whose broader concepts hold a question word's states it in part
+	narrower []wn.Concept // narrow hyponyms
+	related  []wn.Concept // similar, also-see, entailed ...: related both ways
 	adverb   bool         // a manner or degree word (surprisingly, genuinely): it weighs less
 	neg      bool         // its clause is negated
 	clause   int          // which clause of its region it stands in
@@ -213,7 +215,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			in = s.lex.Word(w)
 		}
 		out = append(out, term{lemma: in.Lemma, concepts: in.Concepts, antonyms: in.Antonyms,
-			near: in.Near, adverb: in.Adverb, clause: clause, tok: i})
+			broader: in.Broader, narrower: in.Narrower, related: in.Related, adverb: in.Adverb, clause: clause, tok: i})
 	}
 	flushNeg()
 	return out
@@ -340,12 +342,22 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 			}
 		}
 		if !found && !qt.acr {
-			// a related word (a hypernym, a similar adjective) says it
-			// in part
+			// a narrower or related word says it in part ("emergency"
+			// of "crisis", "objective" of "neutral"); a broader one
+			// says less ("situation" of "exclusion")
 			for _, ct := range c {
-				if !ct.acr && (sharesConcept(qt.near, ct.concepts) || sharesConcept(qt.concepts, ct.near)) {
+				if !ct.acr && (sharesConcept(qt.concepts, ct.broader) || sharesConcept(qt.narrower, ct.concepts) ||
+					sharesConcept(qt.related, ct.concepts) || sharesConcept(qt.concepts, ct.related)) {
 					found, flip, cneg, share = true, false, ct.neg, nearWeight
 					break
+				}
+			}
+			if !found {
+				for _, ct := range c {
+					if !ct.acr && (sharesConcept(qt.broader, ct.concepts) || sharesConcept(qt.concepts, ct.narrower)) {
+						found, flip, cneg, share = true, false, ct.neg, broaderWeight
+						break
+					}
 				}
 			}
 		}
@@ -396,10 +408,14 @@ func reducedRelative(toks []token, i int) bool {
 	return false
 }
 
-// nearWeight is the share of a question word's weight that a related
-// word (one of its near concepts, or one that has it among its own) earns:
-// "crisis" states "emergency" only in part.
+// nearWeight is the share of a question word's weight that a narrower or
+// related word earns: "emergency" states "crisis" only in part.
 const nearWeight = 0.5
+
+// broaderWeight is the share a broader word earns ("crisis" of
+// "emergency", "situation" of "exclusion"): it says less than the
+// question, so it counts for less than a narrower or related one.
+const broaderWeight = 0.25
 
 // modifierWeight scales the weight of a question's adverbs: "genuinely",
 // "surprisingly" qualify the proposition more than they make it.

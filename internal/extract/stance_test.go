@@ -60,9 +60,12 @@ func TestStancerJudge(t *testing.T) {
 		// a "no" that opens a relative clause negates that clause only
 		{"Humanitarian emergencies expose gaps that IOM fills", "Its growth came from emergencies that exposed gaps no other agency wanted to fill.", argmap.StanceSame, ""},
 		{"The agency has no mandate", "The agency has no mandate that states wanted.", argmap.StanceSame, ""},
-		// a related word (crisis: a hypernym of emergency) covers in part
-		{"Emergencies multiply", "Crises multiply.", argmap.StanceSame, ""},
-		{"Emergencies multiply", "Crises end.", argmap.StanceTopic, ""},
+		// a narrower word (an emergency is a crisis) covers in part; a
+		// broader one less
+		{"Crises multiply", "Emergencies multiply.", argmap.StanceSame, ""},
+		{"Emergencies multiply", "Crises multiply.", argmap.StanceTopic, ""},
+		{"Humanitarian emergencies multiply", "Humanitarian crises multiply.", argmap.StanceSame, ""},
+		{"Crises multiply", "Emergencies end.", argmap.StanceTopic, ""},
 		// "under-X": X too little
 		{"The agency has been studied surprisingly little", "The agency has been under-examined in the literature.", argmap.StanceSame, ""},
 		// "neither P nor Q" negates once

@@ -30,7 +30,7 @@ type Concept uint32
 type entry struct {
 	concepts []Concept
 	antonyms []Concept
-	near     string // comma-separated base-36 synset numbers, parsed when asked for (most words never are)
+	near     string // broader|narrower|related: comma-separated base-36 synset numbers, parsed when asked for
 	pos      string // the parts of speech WordNet lists it as: n, v, a, r
 }
 
@@ -86,7 +86,7 @@ func parse(gz []byte) (*Lexicon, error) {
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
-		if !validConcepts(f[3]) {
+		if strings.Count(f[3], "|") != 2 || !validConcepts(strings.ReplaceAll(f[3], "|", ",")) {
 			return nil, fmt.Errorf("line %d: bad near synsets %q", n, f[3])
 		}
 		l.lemmas[f[0]] = entry{concepts: cs, antonyms: as, near: f[3], pos: f[4]}
@@ -227,17 +227,13 @@ func (l *Lexicon) Antonyms(word string) []Concept {
 }
 
 // Near returns the synsets related to word's concepts without being the
-// same: hypernyms up to two levels (short of the most general ones), the
-// hyponyms of a narrow synset, similar adjectives, "also see", entailments,
-// verb groups and attributes, with their derivations. Two words one of
-// which has a concept near the other's are related (crisis ~ emergency,
-// objective ~ neutral), less closely than synonyms.
-func (l *Lexicon) Near(word string) []Concept {
-	var out []Concept
-	for _, lm := range l.Lemmas(word) {
-		out = appendConcepts(out, l.lemmas[lm].near)
-	}
-	return out
+// same, as Info gives them: Broader (hypernyms up to two levels, short of
+// the most general ones), Narrower (the hyponyms of a narrow synset) and
+// Related (similar adjectives, "also see", entailments, verb groups,
+// attributes), each with their derivations.
+func (l *Lexicon) Near(word string) (broader, narrower, related []Concept) {
+	in := l.Word(word)
+	return in.Broader, in.Narrower, in.Related
 }
 
 // Adverb reports whether WordNet knows word only as an adverb
@@ -257,16 +253,18 @@ type Info struct {
 	Lemma    string // the first base form, or the word in lower case
 	Concepts []Concept
 	Antonyms []Concept
-	Near     []Concept
-	Adverb   bool // WordNet knows it only as an adverb
+	// Broader, Narrower and Related are the synsets near its concepts: a
+	// word one of whose concepts is Broader than another word's states
+	// it in part ("crisis" of "emergency"); see Near.
+	Broader, Narrower, Related []Concept
+	Adverb                     bool // WordNet knows it only as an adverb
 }
 
-// Word returns Lemma, Concepts, Antonyms, Near and Adverb of word with one
-// lemmatisation.
+// Word returns what the lexicon knows of word with one lemmatisation.
 func (l *Lexicon) Word(word string) Info { return l.word(word, true) }
 
-// WordNoNear is Word without Near, which costs a parse: for callers that
-// compare synonyms only.
+// WordNoNear is Word without the near synsets, which cost a parse: for
+// callers that compare synonyms only.
 func (l *Lexicon) WordNoNear(word string) Info { return l.word(word, false) }
 
 func (l *Lexicon) word(word string, near bool) Info {
@@ -280,7 +278,11 @@ func (l *Lexicon) word(word string, near bool) Info {
 		in.Concepts = append(in.Concepts, e.concepts...)
 		in.Antonyms = append(in.Antonyms, e.antonyms...)
 		if near {
-			in.Near = appendConcepts(in.Near, e.near)
+			b, rest, _ := strings.Cut(e.near, "|")
+			n, r, _ := strings.Cut(rest, "|")
+			in.Broader = appendConcepts(in.Broader, b)
+			in.Narrower = appendConcepts(in.Narrower, n)
+			in.Related = appendConcepts(in.Related, r)
 		}
 		if e.pos != "r" {
 			in.Adverb = false

@@ -71,21 +71,30 @@ func BenchmarkDefault(b *testing.B) {
 
 func TestNearAndAdverb(t *testing.T) {
 	l := lexicon.Default()
+	// states reports whether a claim word states a question word in part:
+	// it is narrower, or related sideways
+	states := func(claim, question string) bool {
+		cb, _, cr := l.Near(claim)
+		_, qn, qr := l.Near(question)
+		cs, qs := l.Concepts(claim), l.Concepts(question)
+		return shares(cb, qs) || shares(qn, cs) || shares(qr, cs) || shares(cr, qs)
+	}
 	tests := []struct {
-		a, b string
-		near bool // a concept of one is near a concept of the other
+		claim, question string
+		want            bool
 	}{
-		{"crisis", "emergency", true},       // hypernym
+		{"emergency", "crisis", true},       // an emergency is a crisis
 		{"objective", "neutral", true},      // similar adjectives
-		{"work", "activity", true},          // hypernym
+		{"work", "activity", true},          // work is an activity
+		{"activity", "work", false},         // a broader word says less
+		{"situation", "exclusion", false},   // exclusion is a situation, not the other way
 		{"exclude", "harm", false},          // unrelated
 		{"create", "set", false},            // only through a general synset
 		{"instrument", "instrument", false}, // the same concept is not near itself
 	}
 	for _, tt := range tests {
-		got := shares(l.Near(tt.a), l.Concepts(tt.b)) || shares(l.Concepts(tt.a), l.Near(tt.b))
-		if got != tt.near {
-			t.Errorf("near(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.near)
+		if got := states(tt.claim, tt.question); got != tt.want {
+			t.Errorf("%q states %q in part = %v, want %v", tt.claim, tt.question, got, tt.want)
 		}
 	}
 	for w, want := range map[string]bool{"surprisingly": true, "genuinely": true, "voluntary": false, "return": false, "xqzzy": false} {

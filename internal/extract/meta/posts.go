@@ -22,8 +22,8 @@ var postDateRe = regexp.MustCompile(`^(.*?\d.*?)(?:\s{2,}|\s*\||\s+Post subject|
 
 // Posts returns the posts (argmap.Post) of a text with two or more post
 // headers, in order: where each header line starts, and its poster — the
-// name the header gives ("kestrel_ma") or, when it names nobody, "the post
-// of " and its date, so that posts stay apart; nil for any other text (an article, a blog post with one byline).
+// name the header gives ("kestrel_ma") or, when it names nobody, "the
+// poster of " and its date, so that posts stay apart; nil for any other text (an article, a blog post with one byline).
 // A header has a date or starts with "by": a line that merely starts with
 // "Posted" is no header.
 func Posts(text string) []argmap.Post {
@@ -39,7 +39,7 @@ func Posts(text string) []argmap.Post {
 		}
 		line := text[off : off+end]
 		if m := postHeadRe.FindStringSubmatch(line); m != nil {
-			rest := strings.TrimSpace(m[1])
+			rest := strings.TrimSpace(strings.ReplaceAll(m[1], "\u00a0", " ")) // pages space with no-break spaces
 			if !strings.HasPrefix(rest, "by ") && !strings.ContainsAny(rest, "0123456789") {
 				// a header has a date or starts with its poster
 				off += end + 1
@@ -49,7 +49,7 @@ func Posts(text string) []argmap.Post {
 			if pm := posterRe.FindStringSubmatch(rest); pm != nil {
 				poster = strings.TrimSpace(pm[1])
 			} else if dm := postDateRe.FindStringSubmatch(rest); dm != nil && strings.TrimSpace(dm[1]) != "" {
-				poster = "the post of " + strings.Join(strings.Fields(dm[1]), " ")
+				poster = "the poster of " + strings.Join(strings.Fields(dm[1]), " ")
 			}
 			if poster != "" {
 				out = append(out, argmap.Post{Start: off, Poster: poster})

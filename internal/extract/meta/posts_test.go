@@ -12,13 +12,13 @@ func TestPosts(t *testing.T) {
 	thread := "Topic: Is it both?\nPosted: 4 March 2019, 09:12    by kestrel_ma\nFirst post.\nReply | Quote\n" +
 		"Posted: 4 March 2019, 11:40    by fieldnotes_ben\nSecond post.\nPosted: 5 March 2019, 08:27 by kestrel_ma\nThird."
 	phpbb := "Forum Index\nPostPosted: Thu Nov 02, 2006 6:59 pm    Post subject: IOM - whose side? Reply with quote\nOne.\n" +
-		"PostPosted: Fri Nov 24, 2006 5:16 pm    Post subject: Reply with quote\nTwo."
+		"PostPosted: Fri Nov 24, 2006 5:16 pm\u00a0\u00a0\u00a0 Post subject: Reply with quote\nTwo."
 	tests := []struct {
 		name, text string
 		want       []string // posters in order
 	}{
 		{"named posters", thread, []string{"kestrel_ma", "fieldnotes_ben", "kestrel_ma"}},
-		{"dates only", phpbb, []string{"the post of Thu Nov 02, 2006 6:59 pm", "the post of Fri Nov 24, 2006 5:16 pm"}},
+		{"dates only", phpbb, []string{"the poster of Thu Nov 02, 2006 6:59 pm", "the poster of Fri Nov 24, 2006 5:16 pm"}},
 		{"one byline is no thread", "Voluntary in name only?\nPosted 12 May 2022 by Samira Adjei · 6 min read\nText.", nil},
 		{"a sentence starting with Posted", "Posted guards stood by the gate.\nPosted guards stood by the door.", nil},
 		{"posted by, no date", "Posted by ann\nYes.\nPosted by bob lee | reply\nNo.", []string{"ann", "bob lee"}},
