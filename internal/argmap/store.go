@@ -253,9 +253,11 @@ const MaxClaimKeys = 64
 type KeyedClaims interface {
 	// ClaimsByKeys returns the claims stored under any of keys, at most
 	// perKey for each key (the most recently stored first), and the claims
-	// that name their propositions, each claim once, ordered by ID, without
-	// their spans and actors (linking compares texts). Each key is one index
-	// lookup, so the cost does not grow with the store.
+	// that name their propositions, each claim once, ordered by ID. Of each
+	// claim only the ID, text and proposition are sure to be set (linking
+	// compares texts); a store may leave the other fields, spans and actors
+	// out. Each key is one index lookup, so the cost does not grow with the
+	// store.
 	ClaimsByKeys(ctx context.Context, keys []string, perKey int) ([]Claim, error)
 }
 
