@@ -1,7 +1,9 @@
 package render
 
 import (
+	"container/heap"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -29,9 +31,9 @@ func (c Cut) String() string {
 	case c.Partial && c.KeptComponents == 0 && c.Focused:
 		how = fmt.Sprintf("part of one of %d connected parts: its nodes nearest the focus, then the best connected", c.Components)
 	case c.Partial && c.KeptComponents == 0:
-		how = fmt.Sprintf("part of the largest of %d connected parts: its best-connected nodes", c.Components)
+		how = fmt.Sprintf("part of the largest of %d connected parts: grown from its best-connected node, best-connected neighbours first", c.Components)
 	case c.Partial:
-		how += ", then the best-connected nodes of the next"
+		how += ", then part of the next, grown from its best-connected node"
 	}
 	return fmt.Sprintf("drew %d of %d claims and %d of %d evidence (%s); left out %d claims, %d evidence, %d relations",
 		c.KeptClaims, c.KeptClaims+c.Claims, c.KeptEvidence, c.KeptEvidence+c.Evidence, how, c.Claims, c.Evidence, c.Relations)
@@ -83,8 +85,16 @@ func Trim(g *argmap.Graph, max int, focus string) (*argmap.Graph, Cut) {
 		return out
 	}
 	adj := make([][]int, n)
+	relEnds := make([][]int, len(g.Relations))
+	nodeRels := make([][]int, n)
 	for i := range g.Relations {
 		e := ends(&g.Relations[i], 0)
+		relEnds[i] = e
+		for _, v := range e {
+			if k := len(nodeRels[v]); k == 0 || nodeRels[v][k-1] != i {
+				nodeRels[v] = append(nodeRels[v], i)
+			}
+		}
 		for _, a := range e {
 			for _, b := range e {
 				if a != b {
@@ -163,6 +173,33 @@ func Trim(g *argmap.Graph, max int, focus string) (*argmap.Graph, Cut) {
 			}
 			budget -= len(members)
 			cut.KeptComponents++
+			continue
+		}
+		if p != focusPart {
+			// no focus in this part: its best-connected node, then again
+			// and again the best-connected node next to those kept, so
+			// that what is drawn hangs together (the best-connected nodes
+			// alone were scattered pairs and lone boxes)
+			// relations a node is a premise or the target of (as Store.Hubs
+			// counts them; undercuts of those do not count)
+			direct := make(map[int]int, len(members))
+			for i := range g.Relations {
+				r := &g.Relations[i]
+				for _, f := range r.From {
+					if v, ok := index[f]; ok && comp[v] == p {
+						direct[v]++
+					}
+				}
+				if v, ok := index[r.To]; ok && comp[v] == p {
+					direct[v]++
+				}
+			}
+			degree := func(v int) int { return direct[v] }
+			for _, v := range grow(members, relEnds, nodeRels, degree, ids, budget) {
+				keep[v] = true
+			}
+			budget = 0
+			cut.Partial = true
 			continue
 		}
 		ranked := append([]int(nil), members...)
@@ -266,4 +303,89 @@ func subgraph(g *argmap.Graph, keep []bool, index map[string]int, rel map[string
 		}
 	}
 	return out, cut
+}
+
+// grow returns at most n of members (one connected part): the one with the
+// most relations, then, relation by relation, the relation next to what is
+// taken whose new ends have the most relations (ties: fewer new ends, then
+// the lower index) with all its ends, so that every node taken comes with a
+// relation that is drawn (a relation is drawn only with all its ends).
+// ends lists each relation's claims and evidence, rels each node's relations.
+func grow(members []int, ends [][]int, rels [][]int, degree func(int) int, ids []string, n int) []int {
+	start := members[0]
+	for _, v := range members[1:] {
+		if d, ds := degree(v), degree(start); d > ds || (d == ds && ids[v] < ids[start]) {
+			start = v
+		}
+	}
+	taken := map[int]bool{start: true}
+	out := []int{start}
+	fresh := func(r int) []int {
+		var f []int
+		for _, v := range ends[r] {
+			if !taken[v] && !slices.Contains(f, v) {
+				f = append(f, v)
+			}
+		}
+		return f
+	}
+	h := &candHeap{}
+	offer := func(v int) {
+		for _, r := range rels[v] {
+			f := fresh(r)
+			if len(f) == 0 {
+				continue
+			}
+			best := 0
+			for _, w := range f {
+				best = max(best, degree(w))
+			}
+			heap.Push(h, growCand{r, best, len(f)})
+		}
+	}
+	offer(start)
+	for len(out) < n && h.Len() > 0 {
+		c := heap.Pop(h).(growCand)
+		f := fresh(c.rel)
+		if len(f) == 0 || len(out)+len(f) > n {
+			continue
+		}
+		for _, v := range f {
+			taken[v] = true
+			out = append(out, v)
+		}
+		for _, v := range f {
+			offer(v)
+		}
+	}
+	return out
+}
+
+// candHeap holds relations to grow by: the one whose new ends have the most
+// relations first, then the one with fewer new ends, then the lower index.
+type candHeap []growCand
+
+// growCand is a relation grow may take: the most relations among its new
+// ends, and how many new ends it has.
+type growCand struct{ rel, best, size int }
+
+func (h candHeap) Len() int { return len(h) }
+func (h candHeap) Less(i, j int) bool {
+	if h[i].best != h[j].best {
+		return h[i].best > h[j].best
+	}
+	if h[i].size != h[j].size {
+		return h[i].size < h[j].size
+	}
+	return h[i].rel < h[j].rel
+}
+func (h candHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *candHeap) Push(x any) {
+	*h = append(*h, x.(growCand))
+}
+func (h *candHeap) Pop() any {
+	old := *h
+	v := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return v
 }

@@ -74,7 +74,7 @@ func TestTrim(t *testing.T) {
 			render.Cut{Claims: 4}, "the largest 2 of 6 connected parts whole); left out 4 claims"},
 		{"a part that does not fit gives its best-connected nodes", 2, "",
 			[]string{"act_x", "clm_s1", "clm_z_hub", "rel_clm_s1", "src_a"},
-			render.Cut{Claims: 9, Evidence: 1, Relations: 6, Partial: true}, "part of the largest of 6 connected parts: its best-connected nodes"},
+			render.Cut{Claims: 9, Evidence: 1, Relations: 6, Partial: true}, "part of the largest of 6 connected parts: grown from its best-connected node"},
 		{"the focus's part first, nearest first", 2, "clm_m2",
 			[]string{"clm_m1", "clm_m2", "rel_m", "rel_out"},
 			render.Cut{Claims: 9, Evidence: 1, Relations: 5, Partial: true}, "nearest the focus, then the best connected"},
@@ -102,5 +102,52 @@ func TestTrim(t *testing.T) {
 				t.Errorf("Trim changed its input: %d claims, %d relations", len(g.Claims), len(g.Relations))
 			}
 		})
+	}
+}
+
+// TestTrimGrowsConnected checks that a part cut without a focus is grown
+// from its best-connected node through the best-connected neighbours: of two
+// hubs joined through a bridge, Trim to two keeps a hub and the bridge (one
+// relation drawn), not the two hubs that share none.
+func TestTrimGrowsConnected(t *testing.T) {
+	g := &argmap.Graph{}
+	claim := func(id string) { g.Claims = append(g.Claims, argmap.Claim{ID: id, Text: id}) }
+	link := func(from, to string) {
+		g.Relations = append(g.Relations, argmap.Relation{ID: "rel_" + from + "_" + to, Kind: argmap.Supports, From: []string{from}, To: to})
+	}
+	claim("clm_hub_a")
+	claim("clm_hub_b")
+	claim("clm_bridge")
+	for _, hub := range []string{"clm_hub_a", "clm_hub_b"} {
+		for i := range 4 {
+			leaf := hub + "_leaf" + string(rune('0'+i))
+			claim(leaf)
+			link(leaf, hub)
+		}
+		link("clm_bridge", hub)
+	}
+	for _, tc := range []struct {
+		max  int
+		want []string
+	}{
+		{1, []string{"clm_hub_a"}},
+		{2, []string{"clm_bridge", "clm_hub_a"}},
+		{3, []string{"clm_bridge", "clm_hub_a", "clm_hub_b"}},
+	} {
+		got, cut := render.Trim(g, tc.max, "")
+		var ids []string
+		for _, c := range got.Claims {
+			ids = append(ids, c.ID)
+		}
+		slices.Sort(ids)
+		if !slices.Equal(ids, tc.want) {
+			t.Errorf("Trim(%d) kept %v, want %v", tc.max, ids, tc.want)
+		}
+		if len(got.Relations) != tc.max-1 {
+			t.Errorf("Trim(%d) kept %d relations, want %d (what is kept hangs together)", tc.max, len(got.Relations), tc.max-1)
+		}
+		if !strings.Contains(cut.String(), "grown from its best-connected node") {
+			t.Errorf("Cut.String() = %q", cut.String())
+		}
 	}
 }
