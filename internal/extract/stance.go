@@ -34,6 +34,8 @@ type term struct {
 	tok      int          // the index of its (last) token
 	ante     bool         // it stands in the condition of a conditional question
 	pred     bool         // the head of a question's nominal predicate ("instrument" of "X is an instrument of Y")
+	adjPred  bool         // a question's predicate adjective ("voluntary" of "return is voluntary")
+	subj     bool         // a word of the subject of a question with a predicate adjective
 }
 
 // negWords negate the clause they stand in; among them the verbs that
@@ -327,8 +329,11 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		total += wt
 		found, flip, cneg := false, false, false
 		share := 1.0 // of wt the match earns
-		for _, ct := range c {
+		for k, ct := range c {
 			if ct.lemma == qt.lemma || (!qt.acr && sharesConcept(qt.concepts, ct.concepts)) {
+				if qt.adjPred && attributive(q, c, k) {
+					continue // "voluntary return" does not say that return is voluntary
+				}
 				found, flip, cneg = true, false, ct.neg
 				break
 			}
@@ -441,13 +446,17 @@ var predicateEnds = wordSet(`of for in on to from with by at that which`)
 // is/are a/an/the ... N of Y", the last content word before the first
 // preposition, relative word or punctuation after the article.
 func markPredicate(toks []token, ts []term) {
-	for i := 1; i+2 < len(toks); i++ {
+	for i := 1; i+1 < len(toks); i++ {
 		switch toks[i].lower {
-		case "is", "are", "was", "were":
+		case "is", "are", "was", "were", "be":
 		default:
 			continue
 		}
 		if a := toks[i+1].lower; a != "a" && a != "an" && a != "the" {
+			markAdjective(toks, ts, i)
+			return
+		}
+		if i+2 >= len(toks) {
 			return
 		}
 		end := len(toks)
@@ -468,6 +477,52 @@ func markPredicate(toks []token, ts []term) {
 		}
 		return
 	}
+}
+
+// markAdjective marks, in a question "X is/be [not] [adverbs] A" that
+// ends with its predicate A after the copula at toks[i], A as the
+// predicate and the words of X as its subject: a claim that has A only as
+// a modifier of the subject ("voluntary return programmes" for "return is
+// voluntary") does not state it.
+func markAdjective(toks []token, ts []term, i int) {
+	last := -1
+	for k, t := range ts {
+		if t.tok > i {
+			last = k
+		}
+	}
+	if last < 0 || ts[last].acr || ts[last].tok != len(toks)-1 && !(ts[last].tok == len(toks)-2 && toks[len(toks)-1].punct != 0) {
+		return // the predicate is not the question's last word
+	}
+	for k := range ts {
+		if ts[k].tok < i {
+			ts[k].subj = true
+		}
+	}
+	for k := range ts {
+		if ts[k].lemma == ts[last].lemma {
+			// (a match counts a word once, at its first place: "voluntary"
+			// of "voluntary return is voluntary")
+			ts[k].adjPred = true
+			break
+		}
+	}
+}
+
+// attributive reports whether the claim term c[k] stands before a word of
+// the question's subject ("voluntary return"): a modifier, not a
+// predicate.
+func attributive(q []term, c []term, k int) bool {
+	if k+1 >= len(c) || c[k+1].tok != c[k].tok+1 {
+		return false
+	}
+	n := c[k+1]
+	for _, qt := range q {
+		if qt.subj && (qt.lemma == n.lemma || sharesConcept(qt.concepts, n.concepts)) {
+			return true
+		}
+	}
+	return false
 }
 
 // conditionEnd returns the index of the first token of a conditional
@@ -629,7 +684,7 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 		for _, win := range windows(r.terms) {
 			cov, ag, dis, fl, hits := match(qt, win, w)
 			for k, h := range hits {
-				if qt[k].pred && !h {
+				if (qt[k].pred || qt[k].adjPred) && !h {
 					// a claim that leaves out what the question says its
 					// subject is does not state it
 					cov = min(cov, s.threshold/2)

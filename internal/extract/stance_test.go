@@ -66,6 +66,11 @@ func TestStancerJudge(t *testing.T) {
 		{"Emergencies multiply", "Crises multiply.", argmap.StanceTopic, ""},
 		{"Humanitarian emergencies multiply", "Humanitarian crises multiply.", argmap.StanceSame, ""},
 		{"Crises multiply", "Emergencies end.", argmap.StanceTopic, ""},
+		// a predicate adjective the claim has only as a modifier of the
+		// subject is not stated
+		{"Return from the camps is voluntary", "They run voluntary return programmes from the camps.", argmap.StanceTopic, ""},
+		{"Return from the camps is voluntary", "Return from the camps is voluntary for most.", argmap.StanceSame, ""},
+		{"Assisted return is voluntary", "Assisted voluntary return schemes grew.", argmap.StanceTopic, ""},
 		// "under-X": X too little
 		{"The agency has been studied surprisingly little", "The agency has been under-examined in the literature.", argmap.StanceSame, ""},
 		// "neither P nor Q" negates once
