@@ -31,6 +31,7 @@ type term struct {
 	clause   int          // which clause of its region it stands in
 	acr      bool         // an acronym: it meets other words only by name
 	negs     int          // how many negation words its clause has
+	doubt    bool         // its clause puts it in doubt ("is contested", "questioned")
 	tok      int          // the index of its (last) token
 	ante     bool         // it stands in the condition of a conditional question
 	pred     bool         // the head of a question's nominal predicate ("instrument" of "X is an instrument of Y")
@@ -123,10 +124,12 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 	neg := false
 	skip := false // after "rather than": what follows is set aside
 	negs := 0
+	doubt := false
 	flushNeg := func() {
 		for k := clauseStart; k < len(out); k++ {
 			out[k].neg = neg
 			out[k].negs = negs
+			out[k].doubt = doubt
 		}
 	}
 	clause := 0
@@ -136,7 +139,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		coord := (t.lower == "and" || t.lower == "or") && i+1 < len(toks) && clauseSubjects[toks[i+1].lower]
 		if t.punct != 0 || clauseBreaks[t.lower] || coord {
 			flushNeg()
-			clauseStart, neg, skip, negs = len(out), false, false, 0
+			clauseStart, neg, skip, negs, doubt = len(out), false, false, 0, false
 			if clauseStart > 0 && (len(out) == 0 || out[len(out)-1].clause == clause) {
 				clause++
 			}
@@ -147,8 +150,11 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			// "gaps no other agency wanted to fill": the negation is the
 			// relative clause's, not its head noun's
 			flushNeg()
-			clauseStart, neg, skip, negs = len(out), false, false, 0
+			clauseStart, neg, skip, negs, doubt = len(out), false, false, 0, false
 			clause++
+		}
+		if doubtWords[w] {
+			doubt = true
 		}
 		if negWords[w] || doubtWords[w] || strings.HasSuffix(w, "n't") {
 			neg = true
@@ -716,6 +722,12 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 	if bestRegion.rejected {
 		denial = !denial
 	}
+	if doubted(qt) && !doubted(bestWin) && !bestRegion.rejected {
+		// "the voluntariness of X is contested" says there is a dispute:
+		// a claim that takes a side in it ("X is voluntary", "X is not
+		// voluntary") neither states nor denies that
+		return best
+	}
 	best.Stance = argmap.StanceSame
 	if denial {
 		best.Stance = argmap.StanceDenial
@@ -756,6 +768,17 @@ func windows(ts []term) [][]term {
 		}
 	}
 	return out
+}
+
+// doubted reports whether any of ts stands in a clause that puts it in
+// doubt.
+func doubted(ts []term) bool {
+	for _, t := range ts {
+		if t.doubt {
+			return true
+		}
+	}
+	return false
 }
 
 // negations counts the negation words of the clauses ts stand in.

@@ -71,6 +71,11 @@ func TestStancerJudge(t *testing.T) {
 		{"Return from the camps is voluntary", "They run voluntary return programmes from the camps.", argmap.StanceTopic, ""},
 		{"Return from the camps is voluntary", "Return from the camps is voluntary for most.", argmap.StanceSame, ""},
 		{"Assisted return is voluntary", "Assisted voluntary return schemes grew.", argmap.StanceTopic, ""},
+		// "P is contested" says there is a dispute: a side taken in it
+		// neither states nor denies that
+		{"The voluntariness of the scheme is contested", "The scheme is genuinely voluntary.", argmap.StanceTopic, ""},
+		{"The voluntariness of the scheme is contested", "The scheme is not voluntary.", argmap.StanceTopic, ""},
+		{"The voluntariness of the scheme is contested", "The voluntariness of the scheme is questioned by many.", argmap.StanceSame, ""},
 		// "under-X": X too little
 		{"The agency has been studied surprisingly little", "The agency has been under-examined in the literature.", argmap.StanceSame, ""},
 		// "neither P nor Q" negates once
