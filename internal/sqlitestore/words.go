@@ -25,8 +25,9 @@ type wordIndex struct {
 	terms     *idTable
 	termFirst []uint32 // term t's postings are post[termFirst[t]:termFirst[t+1]]
 	post      []posting
-	docLen    []uint32 // tokens of claim i, text and gist
-	rows      int64    // FTS5's row count and token total, as bm25 reads them
+	docLen    []uint32  // tokens of claim i, text and gist
+	norm      []float64 // k1 * (1 - b + b * docLen / average docLen): bm25()'s length term, the same for every query
+	rows      int64     // FTS5's row count and token total, as bm25 reads them
 	tokens    int64
 	spec      string // the table's tokenize option, for the query's words
 }
@@ -129,8 +130,20 @@ func readWords(ctx context.Context, tx *sql.Tx, fts string, pks []int64) (*wordI
 	}
 	w.termFirst = append(w.termFirst, uint32(len(w.post)))
 	w.terms.seal()
+	if w.rows > 0 {
+		avgdl := float64(w.tokens) / float64(w.rows)
+		k1, b := bm25K1, bm25B
+		w.norm = make([]float64, len(w.docLen))
+		for i, dl := range w.docLen {
+			w.norm[i] = float64(k1 * float64(float64(1-b)+float64(float64(b*float64(dl))/avgdl)))
+		}
+	}
 	return w, nil
 }
+
+// FTS5's bm25() constants, as variables: k1+1 and 1-b are computed in
+// float64 as in C, not folded exactly as Go folds constants.
+var bm25K1, bm25B = 1.2, 0.75
 
 // varint decodes one SQLite varint (as FTS5 writes its sizes); k is 0 when b
 // holds none.
@@ -162,15 +175,16 @@ type scored struct {
 	score float64
 }
 
-// bm25 holds what FTS5's bm25() reads once per query: each phrase's IDF and
-// the average row length.
+// bm25 holds what FTS5's bm25() reads once per query: each phrase's IDF
+// (and, kept with the index, each row's length term).
 type bm25 struct {
-	idf   []float64
-	avgdl float64
+	idf  []float64
+	k1p1 float64 // k1 + 1
+	norm []float64
 }
 
 func (w *wordIndex) bm25(lists [][]posting) bm25 {
-	b := bm25{idf: make([]float64, len(lists)), avgdl: float64(w.tokens) / float64(w.rows)}
+	b := bm25{idf: make([]float64, len(lists)), k1p1: bm25K1 + 1.0, norm: w.norm}
 	for i, l := range lists {
 		hits := int64(len(l))
 		x := float64(float64(w.rows-hits)+0.5) / float64(float64(hits)+0.5)
@@ -188,14 +202,12 @@ func (w *wordIndex) bm25(lists [][]posting) bm25 {
 	return b
 }
 
-// term is phrase i's share of a row's score, as bm25() computes it: the
+// term is phrase i's share of row doc's score, as bm25() computes it: the
 // explicit conversions keep the compiler from fusing operations, so that the
 // sum is FTS5's to the last bit.
-func (b *bm25) term(i int, tf uint32, dl uint32) float64 {
-	// variables, not constants: k1+1 is computed in float64 as in C
-	k1, bb := 1.2, 0.75
+func (b *bm25) term(i int, tf uint32, doc uint32) float64 {
 	f := float64(tf)
-	return float64(b.idf[i] * float64(float64(f*float64(k1+1.0))/float64(f+float64(k1*float64(float64(1-bb)+float64(float64(bb*float64(dl))/b.avgdl))))))
+	return float64(b.idf[i] * float64(float64(f*b.k1p1)/float64(f+b.norm[doc])))
 }
 
 // search ranks the claims for the query's phrases (one index term each, in
@@ -218,15 +230,17 @@ func (w *wordIndex) search(phrases []string, size int) []scored {
 	if len(phrases) == 1 || top.seen >= size {
 		return top.sorted()
 	}
+	sc := w.sums(lists, &b)
+	defer sc.release()
 	if len(phrases) >= 3 {
 		top = &topK{size: size}
-		w.atLeast(lists, &b, len(phrases)-1, top)
+		sc.offerAtLeast(len(phrases)-1, top)
 		if len(top.items) >= size {
 			return top.sorted()
 		}
 	}
 	top = &topK{size: size}
-	w.atLeast(lists, &b, 1, top)
+	sc.offerAtLeast(1, top)
 	return top.sorted()
 }
 
@@ -249,7 +263,9 @@ func (w *wordIndex) searchAnyFill(phrases []string, size int) []scored {
 		return top.items
 	}
 	more := &topK{size: size}
-	w.atLeast(lists, &b, 1, more)
+	sc := w.sums(lists, &b)
+	sc.offerAtLeast(1, more)
+	sc.release()
 	for _, m := range more.items {
 		if !slices.ContainsFunc(top.items, func(x scored) bool { return x.doc == m.doc }) {
 			top.items = append(top.items, m)
@@ -285,10 +301,9 @@ next:
 			}
 			tf[i] = l[j].tf
 		}
-		dl := w.docLen[p.doc]
 		score := 0.0
 		for i := range lists {
-			score += b.term(i, tf[i], dl)
+			score += b.term(i, tf[i], p.doc)
 		}
 		top.offer(p.doc, score)
 	}
@@ -322,11 +337,11 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{} }}
 
-// atLeast offers top the claims with at least min of the phrases, each
-// phrase's share added in query order as bm25() adds them.
-func (w *wordIndex) atLeast(lists [][]posting, b *bm25, min int, top *topK) {
+// sums adds up, for every row with any of the phrases, how many it has and
+// its score, each phrase's share added in query order as bm25() adds them.
+// The caller offers them (offerAtLeast) and gives sc back (release).
+func (w *wordIndex) sums(lists [][]posting, b *bm25) *scratch {
 	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
 	if len(sc.score) < len(w.docLen) {
 		sc.score, sc.count = make([]float64, len(w.docLen)), make([]uint8, len(w.docLen))
 	}
@@ -339,15 +354,28 @@ func (w *wordIndex) atLeast(lists [][]posting, b *bm25, min int, top *topK) {
 			if sc.count[p.doc] < math.MaxUint8 {
 				sc.count[p.doc]++
 			}
-			sc.score[p.doc] += b.term(i, p.tf, w.docLen[p.doc])
+			sc.score[p.doc] += b.term(i, p.tf, p.doc)
 		}
 	}
+	return sc
+}
+
+// offerAtLeast offers top the rows with at least min of the phrases.
+func (sc *scratch) offerAtLeast(min int, top *topK) {
 	for _, d := range sc.docs {
 		if int(sc.count[d]) >= min {
 			top.offer(d, sc.score[d])
 		}
+	}
+}
+
+// release clears the sums and puts sc back in the pool.
+func (sc *scratch) release() {
+	for _, d := range sc.docs {
 		sc.score[d], sc.count[d] = 0, 0
 	}
+	sc.docs = sc.docs[:0]
+	scratchPool.Put(sc)
 }
 
 // topK keeps the best size claims offered and counts every claim offered.
