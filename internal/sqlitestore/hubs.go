@@ -3,6 +3,8 @@ package sqlitestore
 import (
 	"context"
 	"database/sql"
+	"slices"
+	"sync"
 
 	"github.com/argmap/argmap/internal/argmap"
 )
@@ -20,15 +22,7 @@ func (s *Store) Hubs(ctx context.Context, limit int) (*argmap.Graph, error) {
 	var g *argmap.Graph
 	err := s.read(ctx, "read hubs", func(tx *sql.Tx) error {
 		q := prepared{s, tx}
-		// premises are claims or evidence; targets are claims or
-		// relations (undercuts), left out by their prefix
-		nodes, err := collect(ctx, q, `SELECT id FROM (
-				SELECT id, sum(n) AS degree FROM (
-					SELECT node_id AS id, count(*) AS n FROM relation_premises GROUP BY node_id
-					UNION ALL
-					SELECT to_id AS id, count(*) AS n FROM relations WHERE to_id NOT LIKE 'rel\_%' ESCAPE '\' GROUP BY to_id)
-				GROUP BY id)
-			ORDER BY degree DESC, id LIMIT ?`, limit)
+		nodes, err := s.ranked(ctx, q, limit)
 		if err != nil {
 			return err
 		}
@@ -47,4 +41,52 @@ func (s *Store) Hubs(ctx context.Context, limit int) (*argmap.Graph, error) {
 		return err
 	})
 	return g, err
+}
+
+// hubsCache keeps the last ranking of Hubs with the graph_version it was
+// counted at: counting is a pass over every premise and target (seconds at
+// millions of relations), and a served store draws its whole map again and
+// again between changes of its relations.
+type hubsCache struct {
+	mu      sync.Mutex
+	version int64
+	limit   int
+	nodes   []string
+}
+
+// ranked returns the at most limit claims and evidence with the most
+// relations, most first, ties by ID, counted again only when the relations
+// changed (graph_version) or more are asked for than were counted.
+func (s *Store) ranked(ctx context.Context, q querier, limit int) ([]string, error) {
+	var v int64 = -1
+	if s.hubs != nil {
+		var err error
+		if v, err = graphVersion(ctx, q); err != nil {
+			return nil, err
+		}
+		s.hubs.mu.Lock()
+		cv, cl, cn := s.hubs.version, s.hubs.limit, s.hubs.nodes
+		s.hubs.mu.Unlock()
+		if cv == v && (limit <= cl || len(cn) < cl) {
+			return slices.Clone(cn[:min(limit, len(cn))]), nil
+		}
+	}
+	// premises are claims or evidence; targets are claims or relations
+	// (undercuts), left out by their prefix
+	nodes, err := collect(ctx, q, `SELECT id FROM (
+			SELECT id, sum(n) AS degree FROM (
+				SELECT node_id AS id, count(*) AS n FROM relation_premises GROUP BY node_id
+				UNION ALL
+				SELECT to_id AS id, count(*) AS n FROM relations WHERE to_id NOT LIKE 'rel\_%' ESCAPE '\' GROUP BY to_id)
+			GROUP BY id)
+		ORDER BY degree DESC, id LIMIT ?`, limit)
+	if err != nil {
+		return nil, err
+	}
+	if s.hubs != nil {
+		s.hubs.mu.Lock()
+		s.hubs.version, s.hubs.limit, s.hubs.nodes = v, limit, nodes
+		s.hubs.mu.Unlock()
+	}
+	return nodes, nil
 }

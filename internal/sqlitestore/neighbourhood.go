@@ -180,8 +180,15 @@ func assemble(ctx context.Context, q querier, nodes []string) (*argmap.Graph, er
 		WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.id`, list); err != nil {
 		return nil, err
 	}
+	// candidates: relations with a premise among the nodes and none
+	// outside them, whose target is one of them or a relation (filtered
+	// here, not in Go: the nodes of a map of hubs touch a hundred thousand
+	// relations of which a few thousand are kept)
 	cands, err := scanRelations(ctx, q, `SELECT `+relationCols+` FROM relations r
-		WHERE r.id IN (SELECT relation_id FROM relation_premises WHERE node_id IN (SELECT value FROM json_each(?)))
+		WHERE r.id IN (SELECT relation_id FROM relation_premises WHERE node_id IN (SELECT value FROM json_each(?1)))
+		AND (r.to_id IN (SELECT value FROM json_each(?1)) OR r.to_id LIKE 'rel\_%' ESCAPE '\')
+		AND NOT EXISTS (SELECT 1 FROM relation_premises p WHERE p.relation_id = r.id
+			AND p.node_id NOT IN (SELECT value FROM json_each(?1)))
 		ORDER BY r.id`, list)
 	if err != nil {
 		return nil, err

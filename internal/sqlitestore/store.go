@@ -51,6 +51,8 @@ type Store struct {
 	fts *pendingFTS
 
 	bulk *bulkLoad // the load of a Store of Bulk, else nil
+
+	hubs *hubsCache // the last ranking of Hubs (nil in Atomically)
 }
 
 // pendingFTS are the IDs of claims and evidence written but not indexed.
@@ -129,6 +131,7 @@ func open(ctx context.Context, path string) (*Store, error) {
 	}
 	s.r, s.rc = r, &stmtCache{db: r}
 	s.adj, s.cc, s.tok = newMemCopy(s.readAdjacency), newMemCopy(s.readContent), &tokenizer{}
+	s.hubs = &hubsCache{version: -1}
 	// Ping has a connection of its own, opened on first use, so that a health
 	// check does not queue behind the reads that hold the pool.
 	p, err := sql.Open("sqlite", dsn(path, true))

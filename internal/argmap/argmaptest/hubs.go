@@ -79,6 +79,28 @@ func testHubs(t *testing.T, e *env) {
 	if len(g.Relations) != 1 || g.Relations[0].ID != hubToK.ID {
 		t.Errorf("Hubs(2) relations = %v, want only %s", ids(g.Relations, relationID), hubToK.ID)
 	}
+	// a lone claim argued about more than the hub now comes first (a store
+	// that keeps its ranking sees that the relations changed)
+	var more []argmap.Relation
+	for _, c := range append([]argmap.Claim{hub, k, z2}, a...) {
+		more = append(more, rel(argmap.Contests, z1.ID, c.ID))
+	}
+	more = append(more, rel(argmap.Supports, z1.ID, ev.ID)) // z1: 9 relations, the hub 7
+	write(t, s, &argmap.Graph{Relations: more})
+	g, err = s.Hubs(ctx(t), 1)
+	must(t, "Hubs", err)
+	if diff := cmp.Diff([]string{z1.ID}, nodeIDs(g)); diff != "" {
+		t.Errorf("Hubs(1) after new relations (-want +got):\n%s", diff)
+	}
+	must(t, "DeleteRelation", s.DeleteRelation(ctx(t), more[0].ID))
+	for _, r := range more[1:] {
+		must(t, "DeleteRelation", s.DeleteRelation(ctx(t), r.ID))
+	}
+	g, err = s.Hubs(ctx(t), 1)
+	must(t, "Hubs", err)
+	if diff := cmp.Diff([]string{hub.ID}, nodeIDs(g)); diff != "" {
+		t.Errorf("Hubs(1) after deleting them (-want +got):\n%s", diff)
+	}
 	for _, n := range []int{0, -1} {
 		g, err := s.Hubs(ctx(t), n)
 		must(t, "Hubs", err)
