@@ -195,6 +195,6 @@ func TestEssayStructure(t *testing.T) {
 }
 
 const (
-	essayCentralFloor  = 0.0
-	essayRelationFloor = 0.0
+	essayCentralFloor  = 0.75
+	essayRelationFloor = 0.70
 )

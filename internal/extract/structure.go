@@ -41,6 +41,14 @@ func promotable(v Verdict) bool {
 	return false
 }
 
+// plain tells the verdicts of sentences with no interpretive signal of
+// their own: evidence, and claims only because nothing else fits them (no
+// cue). In the opening paragraph of a text of several paragraphs they are
+// background unless something bears on them.
+func plain(v Verdict) bool {
+	return v.Label == LabelEvidence || v.Label == LabelClaim && len(v.Cues) == 1 && v.Cues[0] == "declarative"
+}
+
 // argue is the structure stage: it splits the argumentative sentences of
 // the document's units into argumentative discourse units and decodes their
 // structure, recording it in each unit's arg. The document's units become
@@ -89,7 +97,9 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 	}
 	aus := m.Segment(text, sents)
 	for k := range aus {
-		aus[k].Leaf = !asides && units[idx[aus[k].Sent]].Label == LabelEvidence
+		u := &units[idx[aus[k].Sent]]
+		aus[k].Leaf = !asides && u.Label == LabelEvidence
+		aus[k].Plain = plain(u.Verdict)
 	}
 	st := m.Parse(text, aus, argstruct.ParseOptions{OneArgument: oneArgument, Stop: func() bool { return ctx.Err() != nil }})
 	// the new unit list: every unit of a split sentence takes its verdict

@@ -61,11 +61,9 @@ type ParseOptions struct {
 }
 
 // Parse decodes the structure of units (in text order) of text. A text of
-// up to OneArgument units is one argument: one tree rooted at its central
-// claim. A longer text is parsed block by block (paragraphs, cut to
-// Block units); each block's central claim supports or attacks the
-// document's central claim, the block central claim most likely to be the
-// thesis, with a prior for the opening and closing paragraphs.
+// one paragraph and up to OneArgument units is one argument: one tree
+// rooted at its central claim. A text of several paragraphs, or a longer
+// one, is parsed paragraph by paragraph (see parseParagraphs).
 func (m *Model) Parse(text string, units []Unit, opt ParseOptions) Structure {
 	if opt.OneArgument <= 0 {
 		opt.OneArgument = 24
@@ -80,7 +78,7 @@ func (m *Model) Parse(text string, units []Unit, opt ParseOptions) Structure {
 	if len(units) == 0 {
 		return st
 	}
-	if len(units) <= opt.OneArgument {
+	if len(units) <= opt.OneArgument && units[0].Para == units[len(units)-1].Para {
 		t := m.decode(newView(text, units), 0, len(units))
 		copy(st.Opponent, t.opp)
 		if t.root >= 0 {
@@ -89,95 +87,8 @@ func (m *Model) Parse(text string, units []Unit, opt ParseOptions) Structure {
 		st.Relations = t.rels
 		return st
 	}
-	// blocks: paragraphs, cut to opt.Block units
-	type block struct{ start, end int }
-	var blocks []block
-	for i := 0; i < len(units); {
-		j := i + 1
-		for j < len(units) && units[j].Para == units[i].Para && j-i < opt.Block {
-			j++
-		}
-		blocks = append(blocks, block{i, j})
-		i = j
-	}
-	type rootInfo struct {
-		unit         int
-		cc, ccp, att float64 // central-claim score and probability in its block, attack probability
-		blockLen     int
-	}
-	var roots []rootInfo
-	var leaves []int
-	for _, b := range blocks {
-		if opt.Stop != nil && opt.Stop() {
-			return st
-		}
-		t := m.decode(newView(text, units[b.start:b.end]), opt.Window, maxRoots)
-		for k, p := range t.opp {
-			st.Opponent[b.start+k] = p
-		}
-		for _, r := range t.rels {
-			r.From += b.start
-			r.To += b.start
-			st.Relations = append(st.Relations, r)
-		}
-		if t.root < 0 {
-			// no unit of the block can be a target: each bears on the thesis
-			for k := b.start; k < b.end; k++ {
-				leaves = append(leaves, k)
-			}
-			continue
-		}
-		roots = append(roots, rootInfo{unit: b.start + t.root, cc: t.ccz[t.root], ccp: t.cc[t.root], att: t.att[t.root], blockLen: b.end - b.start})
-	}
-	if len(roots) == 0 {
-		return st
-	}
-	// the thesis: the block root most likely a central claim, among blocks
-	// of more than one unit when there are any
-	firstPara, lastPara := -1, -1
-	for _, r := range roots {
-		if r.blockLen > 1 {
-			if firstPara < 0 {
-				firstPara = units[r.unit].Para
-			}
-			lastPara = units[r.unit].Para
-		}
-	}
-	best, bestScore := -1, noEdge
-	for k, r := range roots {
-		s := r.cc
-		if p := units[r.unit].Para; p == firstPara || p == lastPara {
-			s += thesisPrior
-		}
-		if best < 0 || r.blockLen > 1 && roots[best].blockLen == 1 ||
-			(r.blockLen > 1) == (roots[best].blockLen > 1) && s > bestScore {
-			best, bestScore = k, s
-		}
-	}
-	main := roots[best].unit
-	st.Central = []int{main}
-	for k, r := range roots {
-		if k == best {
-			continue
-		}
-		kind := Support
-		if r.att > 0.5 {
-			kind = Attack
-		}
-		st.Relations = append(st.Relations, Relation{From: r.unit, To: main, Kind: kind, Score: 0.5 * (1 - sigmoid(r.cc))})
-	}
-	for _, k := range leaves {
-		st.Relations = append(st.Relations, Relation{From: k, To: main, Kind: Support, Score: 0.3})
-	}
-	sort.SliceStable(st.Relations, func(i, j int) bool { return st.Relations[i].From < st.Relations[j].From })
-	return st
+	return m.parseParagraphs(text, units, opt, len(units) > opt.OneArgument)
 }
-
-// thesisPrior is added to the central-claim score (log-odds) of the
-// opening and closing paragraphs' central claims when the document's is
-// chosen: essays, reports and posts state their thesis first or last. It is
-// set by hand; no long texts with gold structure were at hand to fit it.
-const thesisPrior = 1.0
 
 // tree is one decoded block.
 type tree struct {
@@ -201,6 +112,13 @@ func (m *Model) decode(v *view, window, roots int) tree { return m.decodeRoot(v,
 // decodeRoot is decode with the root given when root >= 0 (to measure
 // attachment apart from the central claim).
 func (m *Model) decodeRoot(v *view, window, roots, root int) tree {
+	return m.decodeWith(v, window, roots, root, nil)
+}
+
+// decodeWith is decodeRoot with prior (when not nil) added to each unit's
+// central-claim score before the softmax: what the paragraph decoding
+// knows of a unit's place in its paragraph and document.
+func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tree {
 	n := len(v.units)
 	t := tree{root: -1, cc: make([]float64, n), ccz: make([]float64, n), opp: make([]float64, n), att: make([]float64, n)}
 	var fs featureSet
@@ -220,6 +138,9 @@ func (m *Model) decodeRoot(v *view, window, roots, root int) tree {
 		z := [3]float64{}
 		m.unitT.score(fs.fs, z[:])
 		t.cc[i], t.ccz[i] = z[0], z[0]
+		if prior != nil {
+			t.cc[i] += prior[i]
+		}
 	}
 	// the central-claim scores are a softmax over the units: one of them is it
 	mx := noEdge

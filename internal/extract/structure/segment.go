@@ -12,8 +12,13 @@ type Unit struct {
 	// Leaf marks a unit that may support or contest others but is never a
 	// target or a central claim (evidence in a long document).
 	Leaf bool
-	ws   []string // the unit's words, when Segment made it
-	fl   []uint16 // and their flags
+	// Plain marks a unit without an interpretive signal of its own (plain
+	// description or report, evidence): in the opening paragraph of a text
+	// of several paragraphs such a unit is background unless something
+	// bears on it.
+	Plain bool
+	ws    []string // the unit's words, when Segment made it
+	fl    []uint16 // and their flags
 }
 
 // splitThreshold is the split probability above which a sentence splits:

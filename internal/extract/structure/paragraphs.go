@@ -1,0 +1,228 @@
+package structure
+
+import "sort"
+
+// Texts of several paragraphs (essays, reports, posts, long documents) are
+// decoded paragraph by paragraph. A writer who argues over paragraphs
+// states the thesis in the opening paragraph, most often at its end after
+// some background, and restates it in the closing one; each body paragraph
+// opens with its own claim (the topic sentence), which its other sentences
+// argue for or against. The decoder therefore
+//   - decodes each paragraph (cut to ParseOptions.Block units) as one
+//     argument with the learned model, its central-claim scores shifted by
+//     the unit's place: the opening paragraph's last sentence up, its plain
+//     units down; a later paragraph's first unit up;
+//   - takes as the thesis the paragraph claim most likely a central claim,
+//     with a prior for the opening and (less) the closing paragraph;
+//   - attaches every other paragraph's claim to the thesis, supporting or
+//     contesting it as the model's function and role scores say (the
+//     closing paragraph's restatement so supports the thesis);
+//   - leaves the opening paragraph's plain units (description, report,
+//     evidence: Unit.Plain) unattached when nothing bears on them: they set
+//     the scene rather than argue.
+//
+// The priors are log-odds set by hand (no texts of several paragraphs with
+// gold structure were at hand to fit them), on essays written for the
+// tests; the model's weights are the microtexts-trained ones.
+const (
+	// introEndPrior favours the last sentence of the opening paragraph as
+	// its claim, and plainPrior counts against a plain unit there.
+	introEndPrior = 3.0
+	plainPrior    = -3.0
+	// topicPrior favours a later paragraph's first unit as its claim.
+	topicPrior = 2.0
+	// openingThesisPrior and closingThesisPrior favour the opening and the
+	// closing paragraph's claims when the thesis is chosen among the
+	// paragraphs' claims.
+	openingThesisPrior = 4.0
+	closingThesisPrior = 1.0
+	// longThesisPrior favours both in a long text (a report's thesis is
+	// as often in its conclusions as in its summary).
+	longThesisPrior = 1.0
+)
+
+// parseParagraphs decodes a text of several paragraphs, or a long one
+// (long: each paragraph is decoded within opt.Window units and maxRoots
+// root candidates, so parsing stays linear in the length of the text).
+func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, long bool) Structure {
+	st := Structure{Opponent: make([]float64, len(units))}
+	// blocks: paragraphs, cut to opt.Block units
+	type block struct{ start, end int }
+	var blocks []block
+	for i := 0; i < len(units); {
+		j := i + 1
+		for j < len(units) && units[j].Para == units[i].Para && j-i < opt.Block {
+			j++
+		}
+		blocks = append(blocks, block{i, j})
+		i = j
+	}
+	// the opening and closing paragraphs: the first and last of more than
+	// one unit when there are such (a lone unit is often a heading or a
+	// sign-off)
+	opening, closing := units[0].Para, units[len(units)-1].Para
+	multi := false
+	for _, b := range blocks {
+		if b.end-b.start > 1 || b.start > 0 && units[b.start-1].Para == units[b.start].Para {
+			if !multi {
+				opening, multi = units[b.start].Para, true
+			}
+			closing = units[b.start].Para
+		}
+	}
+	// an essay's shape: an opening, at least one body paragraph and a
+	// closing (else the opening paragraph may be the whole argument, and
+	// its thesis anywhere in it)
+	paras := 1
+	for i := 1; i < len(units); i++ {
+		if units[i].Para != units[i-1].Para {
+			paras++
+		}
+	}
+	essay := paras >= 3
+	type rootInfo struct {
+		unit     int
+		cc       float64 // central-claim score, comparable across blocks
+		opp, att float64 // opponent and attack probabilities
+		blockLen int
+		plain    bool
+	}
+	var roots []rootInfo
+	var leaves []int
+	var prior []float64
+	c := m.combine
+	for _, b := range blocks {
+		if opt.Stop != nil && opt.Stop() {
+			return st
+		}
+		n := b.end - b.start
+		bu := units[b.start:b.end]
+		para := bu[0].Para
+		first := b.start == 0 || units[b.start-1].Para != para // the block opens its paragraph
+		prior = append(prior[:0], make([]float64, n)...)
+		switch {
+		case para == opening:
+			lastSent := bu[n-1].Sent
+			for k, u := range bu {
+				if essay && u.Sent == lastSent {
+					prior[k] += introEndPrior
+				}
+				if u.Plain {
+					prior[k] += plainPrior
+				}
+			}
+		case first:
+			prior[0] += topicPrior
+		}
+		window, nroots := 0, n
+		if long {
+			window, nroots = opt.Window, maxRoots
+		}
+		t := m.decodeWith(newView(text, bu), window, nroots, -1, prior)
+		for k, p := range t.opp {
+			st.Opponent[b.start+k] = p
+		}
+		if para == opening && t.root >= 0 {
+			// background: the plain units that open the opening paragraph,
+			// before anything argues, stay out of the argument when nothing
+			// bears on them
+			scene := 0
+			for scene < n && bu[scene].Plain && scene != t.root {
+				scene++
+			}
+			target := make([]bool, n)
+			for _, r := range t.rels {
+				target[r.To] = true
+			}
+			kept := t.rels[:0]
+			for _, r := range t.rels {
+				if r.From >= scene || target[r.From] {
+					kept = append(kept, r)
+				}
+			}
+			t.rels = kept
+		}
+		for _, r := range t.rels {
+			r.From += b.start
+			r.To += b.start
+			st.Relations = append(st.Relations, r)
+		}
+		if t.root < 0 {
+			// no unit of the block can be a target: each bears on the thesis,
+			// but evidence of the opening paragraph is background
+			if para != opening {
+				for k := b.start; k < b.end; k++ {
+					leaves = append(leaves, k)
+				}
+			}
+			continue
+		}
+		roots = append(roots, rootInfo{unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n, plain: bu[t.root].Plain})
+	}
+	if len(roots) == 0 {
+		return st
+	}
+	// the thesis: the paragraph claim most likely a central claim, among
+	// blocks of more than one unit when there are any
+	best, bestScore := -1, noEdge
+	for k, r := range roots {
+		s := r.cc
+		switch p := units[r.unit].Para; {
+		case long && (p == opening || p == closing):
+			s += longThesisPrior
+		case p == opening:
+			s += openingThesisPrior
+		case p == closing:
+			s += closingThesisPrior
+		}
+		if best < 0 || r.blockLen > 1 && roots[best].blockLen == 1 ||
+			(r.blockLen > 1) == (roots[best].blockLen > 1) && s > bestScore {
+			best, bestScore = k, s
+		}
+	}
+	main := roots[best].unit
+	st.Central = []int{main}
+	for k, r := range roots {
+		if k == best {
+			continue
+		}
+		if units[r.unit].Para == opening && r.plain {
+			continue // background of the opening paragraph
+		}
+		// support or attack as in an edge of the evidence graph: the
+		// function classifier, and whether the two units voice the same
+		// side, read with the thesis before the paragraph's claim (a
+		// paragraph that opens with "However" answers what came before)
+		opp, att := m.pairRoles(text, units, main, r.unit)
+		same := opp[1]*opp[0] + (1-opp[1])*(1-opp[0])
+		sup := c.Function*(1-att[1]) + c.Role*same
+		attack := c.Function*att[1] + c.Role*(1-same)
+		kind := Support
+		if attack > sup {
+			kind = Attack
+		}
+		st.Relations = append(st.Relations, Relation{From: r.unit, To: main, Kind: kind, Score: 0.5 * (1 - sigmoid(r.cc))})
+	}
+	for _, k := range leaves {
+		st.Relations = append(st.Relations, Relation{From: k, To: main, Kind: Support, Score: 0.3})
+	}
+	sort.SliceStable(st.Relations, func(i, j int) bool { return st.Relations[i].From < st.Relations[j].From })
+	return st
+}
+
+// pairRoles scores the opponent and attack probabilities of the units
+// thesis and claim read as a text of two units, the thesis first.
+func (m *Model) pairRoles(text string, units []Unit, thesis, claim int) (opp, att [2]float64) {
+	pair := []Unit{units[thesis], units[claim]}
+	pair[0].Sent, pair[1].Sent = 0, 1
+	v := newView(text, pair)
+	var fs featureSet
+	for i := range pair {
+		fs.fs = fs.fs[:0]
+		v.unitFeatures(&fs, i, true)
+		z := [3]float64{}
+		m.unitT.score(fs.fs, z[:])
+		opp[i], att[i] = sigmoid(z[1]), sigmoid(z[2])
+	}
+	return opp, att
+}
