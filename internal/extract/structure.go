@@ -9,8 +9,9 @@ import (
 // The structure stage: the argumentative sentences are split into units
 // below the sentence, and the structure parser (package structure) decides
 // the central claim and what every unit supports or contests. A short text
-// is one argument; a long one is parsed paragraph by paragraph and the
-// paragraphs' central claims bear on the document's.
+// of one paragraph is one argument; a text of several paragraphs, or a long
+// one, is parsed paragraph by paragraph and the paragraphs' claims bear on
+// the document's thesis.
 
 // argUnit is what the structure stage decides for one unit.
 type argUnit struct {

@@ -44,8 +44,9 @@ type Structure struct {
 
 // ParseOptions bound decoding on long texts.
 type ParseOptions struct {
-	// OneArgument is the most units a text may have to be parsed as one
-	// argument; longer texts are parsed paragraph by paragraph (0: 24).
+	// OneArgument is the most units a text of one paragraph may have to be
+	// parsed as one argument; longer texts, and texts of several
+	// paragraphs, are parsed paragraph by paragraph (0: 24).
 	OneArgument int
 	// Block is the most units decoded together; longer paragraphs are cut
 	// (0: 16). It keeps parsing linear in the length of the text.
