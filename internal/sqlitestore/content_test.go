@@ -259,3 +259,23 @@ func TestNoCopyForOneQuestion(t *testing.T) {
 		t.Errorf("after two questions in quick succession: relations in memory %v, content %v, reading %v; want none", rel, content, reading)
 	}
 }
+
+// TestCopyNotRetriedAfterFailure checks that a copy that fails to read is
+// not read again at every read of the same version, only at a new one.
+func TestCopyNotRetriedAfterFailure(t *testing.T) {
+	at, wait, reads := sqlitestore.FailingCopy()
+	for range 5 {
+		at(1)
+		wait()
+	}
+	if n := reads(); n != 1 {
+		t.Errorf("reads at version 1 = %d, want 1 (the first after it was seen)", n)
+	}
+	for range 5 {
+		at(2)
+		wait()
+	}
+	if n := reads(); n != 2 {
+		t.Errorf("reads after version 2 = %d, want 2", n)
+	}
+}

@@ -3,6 +3,8 @@ package sqlitestore
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"sync"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/argmap/argmaptest"
@@ -234,4 +236,23 @@ func (s *Store) SearchClaimsInMemory(ctx context.Context, q string, limit int) (
 		return err
 	})
 	return hits, ok, err
+}
+
+// FailingCopy returns the at and wait of a memory copy whose read always
+// fails, with no wait for a quiet second, and the number of reads it tried.
+func FailingCopy() (at func(v int64), wait func(), reads func() int) {
+	var mu sync.Mutex
+	n := 0
+	c := newMemCopy(func(context.Context) (*struct{}, int64, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		n++
+		return nil, 0, errors.New("the read fails")
+	})
+	c.after = 0
+	return func(v int64) { c.at(v) }, c.wait, func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return n
+	}
 }

@@ -31,6 +31,7 @@ type memCopy[T any] struct {
 	seenAt   time.Time     // when a read first saw it
 	after    time.Duration // copyAfter (tests make it 0)
 	tooBig   int64         // the version at which the store was too big to copy, else -1
+	failed   int64         // the version whose copy failed to read, else -1 (not tried again)
 	building bool
 	closed   bool
 	ctx      context.Context
@@ -40,7 +41,7 @@ type memCopy[T any] struct {
 
 func newMemCopy[T any](read func(ctx context.Context) (*T, int64, error)) *memCopy[T] {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &memCopy[T]{read: read, version: -1, seen: -1, tooBig: -1, after: copyAfter, ctx: ctx, cancel: cancel}
+	return &memCopy[T]{read: read, version: -1, seen: -1, tooBig: -1, failed: -1, after: copyAfter, ctx: ctx, cancel: cancel}
 }
 
 // at returns the copy if it was read at version v, else nil; it starts
@@ -64,7 +65,7 @@ func (c *memCopy[T]) at(v int64) *T {
 		}
 		return nil
 	}
-	if v != c.tooBig && !c.building && !c.closed && time.Since(c.seenAt) >= c.after {
+	if v != c.tooBig && v != c.failed && !c.building && !c.closed && time.Since(c.seenAt) >= c.after {
 		c.building = true
 		c.wg.Add(1)
 		go func() {
@@ -75,7 +76,10 @@ func (c *memCopy[T]) at(v int64) *T {
 			c.building = false
 			switch {
 			case err != nil:
-				// reads go on in SQL; the next stable version tries again
+				// reads go on in SQL; the next version tries again
+				// (not this one: a read that fails for good would be
+				// tried at every read)
+				c.failed = v
 			case val == nil:
 				c.tooBig = version
 			default:
