@@ -19,7 +19,10 @@
 #   store    supporters/reach/search latency p50/p99 on a generated graph of
 #            100k claims and 300k relations (ARGMAP_BENCH_CLAIMS to change), SQLite;
 #            ARGMAP_BENCH_DB=FILE keeps the generated store in FILE and measures it
-#            again on later runs without loading it (compare two builds on one copy each)
+#            again on later runs without loading it (compare two builds on one copy each);
+#            the graph is written in one bulk load (argmap.Bulk: load_claims/s and
+#            load_claims/cpu_s), ARGMAP_BENCH_LOAD=batches writes it a transaction per
+#            1,000 claims instead (as ingest writes)
 #   neo4j    the same benchmarks on the same generated graph in Neo4j: a server
 #            of the bundled launcher (scripts/test-neo4j.sh --run; 2g heap, 1g page
 #            cache), or ARGMAP_NEO4J_URI's (its database is wiped); slow: the load
