@@ -34,8 +34,14 @@ const (
 	// openingThesisPrior and closingThesisPrior favour the opening and the
 	// closing paragraph's claims when the thesis is chosen among the
 	// paragraphs' claims.
-	openingThesisPrior = 4.0
+	openingThesisPrior = 2.0
 	closingThesisPrior = 1.0
+	// essayThesisPrior favours the opening paragraph's claim in a text of
+	// an essay's shape (three paragraphs or more) so that it wins over the
+	// closing restatement unless the model finds it very unlikely: the
+	// model, fitted on one-paragraph texts, scores a closing "so ..."
+	// sentence high, and in an essay that sentence restates the thesis.
+	essayThesisPrior = 6.0
 	// longThesisPrior favours both in a long text (a report's thesis is
 	// as often in its conclusions as in its summary).
 	longThesisPrior = 1.0
@@ -57,12 +63,15 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		blocks = append(blocks, block{i, j})
 		i = j
 	}
-	// the opening and closing paragraphs: the first and last of more than
-	// one unit when there are such (a lone unit is often a heading or a
-	// sign-off)
+	// the opening and closing paragraphs: in a long text the first and
+	// last of more than one unit when there are such (a lone unit there is
+	// often a heading or a sign-off; a short essay may close on one sentence)
 	opening, closing := units[0].Para, units[len(units)-1].Para
 	multi := false
 	for _, b := range blocks {
+		if !long {
+			break
+		}
 		if b.end-b.start > 1 || b.start > 0 && units[b.start-1].Para == units[b.start].Para {
 			if !multi {
 				opening, multi = units[b.start].Para, true
@@ -162,21 +171,23 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	if len(roots) == 0 {
 		return st
 	}
-	// the thesis: the paragraph claim most likely a central claim, among
-	// blocks of more than one unit when there are any
+	// the thesis: the paragraph claim most likely a central claim (in a
+	// long text among blocks of more than one unit when there are any)
 	best, bestScore := -1, noEdge
 	for k, r := range roots {
 		s := r.cc
 		switch p := units[r.unit].Para; {
 		case long && (p == opening || p == closing):
 			s += longThesisPrior
+		case p == opening && essay:
+			s += essayThesisPrior
 		case p == opening:
 			s += openingThesisPrior
 		case p == closing:
 			s += closingThesisPrior
 		}
-		if best < 0 || r.blockLen > 1 && roots[best].blockLen == 1 ||
-			(r.blockLen > 1) == (roots[best].blockLen > 1) && s > bestScore {
+		if best < 0 || long && r.blockLen > 1 && roots[best].blockLen == 1 ||
+			(!long || (r.blockLen > 1) == (roots[best].blockLen > 1)) && s > bestScore {
 			best, bestScore = k, s
 		}
 	}
