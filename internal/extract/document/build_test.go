@@ -48,8 +48,14 @@ func TestMain(m *testing.M) {
 }
 
 // workerOptions returns Options that read PDFs in copies of the test binary.
+// Under -race the copies carry the race detector, whose shadow memory does
+// not fit the default limit.
 func workerOptions() document.Options {
-	return document.Options{CacheDir: cacheDir(), Worker: []string{os.Args[0], "-test.run=^$"}, Env: []string{workerEnv + "=1"}}
+	o := document.Options{CacheDir: cacheDir(), Worker: []string{os.Args[0], "-test.run=^$"}, Env: []string{workerEnv + "=1"}}
+	if raceEnabled {
+		o.MemoryLimit = 64 << 30
+	}
+	return o
 }
 
 func cacheDir() string {

@@ -550,9 +550,9 @@ type stderrTail struct {
 
 const tailSize = 4 << 10
 
-// oomMarkers are what the Go runtime, the C library and wazero write when
-// memory runs out.
-var oomMarkers = []string{"out of memory", "cannot allocate memory", "failed to reserve", "memory.grow", "pthread_create failed"}
+// oomMarkers are what the Go runtime, the C library, wazero and the race
+// detector's runtime write when memory runs out.
+var oomMarkers = []string{"out of memory", "cannot allocate memory", "failed to reserve", "failed to allocate", "memory.grow", "pthread_create failed"}
 
 func (t *stderrTail) Write(b []byte) (int, error) {
 	t.mu.Lock()
