@@ -78,19 +78,9 @@ func beginBulk(ctx context.Context, tx *sql.Tx) (*bulkLoad, error) {
 // commit.
 func (b *bulkLoad) end(ctx context.Context, tx *sql.Tx) error {
 	defer b.restore(ctx, tx)
-	for _, r := range mergeRanges(b.claims) {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO claims_fts (rowid, text, gist)
-			SELECT pk, text, gist FROM claims WHERE pk BETWEEN ? AND ?`, r.lo, r.hi); err != nil {
-			return err
-		}
+	if err := b.flushText(ctx, tx); err != nil {
+		return err
 	}
-	for _, r := range mergeRanges(b.evidence) {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO evidence_fts (rowid, text)
-			SELECT rowid, text FROM evidence WHERE rowid BETWEEN ? AND ?`, r.lo, r.hi); err != nil {
-			return err
-		}
-	}
-	b.claims, b.evidence = nil, nil
 	for _, o := range b.dropped {
 		if _, err := tx.ExecContext(ctx, o.sql); err != nil {
 			return fmt.Errorf("create %s %s again: %w", o.kind, o.name, err)
@@ -110,6 +100,27 @@ func (b *bulkLoad) end(ctx context.Context, tx *sql.Tx) error {
 		}
 		b.content = false
 	}
+	return nil
+}
+
+// flushText writes the full-text rows of the claims and evidence the load
+// wrote so far: at its end, and before any other read or write in it (a
+// search would miss them; an update or delete would make the index delete a
+// row it never had, which corrupts it).
+func (b *bulkLoad) flushText(ctx context.Context, tx *sql.Tx) error {
+	for _, r := range mergeRanges(b.claims) {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO claims_fts (rowid, text, gist)
+			SELECT pk, text, gist FROM claims WHERE pk BETWEEN ? AND ?`, r.lo, r.hi); err != nil {
+			return err
+		}
+	}
+	for _, r := range mergeRanges(b.evidence) {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO evidence_fts (rowid, text)
+			SELECT rowid, text FROM evidence WHERE rowid BETWEEN ? AND ?`, r.lo, r.hi); err != nil {
+			return err
+		}
+	}
+	b.claims, b.evidence = nil, nil
 	return nil
 }
 

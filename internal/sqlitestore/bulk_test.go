@@ -93,7 +93,7 @@ func TestBulkIndexes(t *testing.T) {
 
 	// a second load, as large as the store, that fails after the drop
 	err = s.Bulk(ctx, func(tx argmap.Store) error {
-		if err := tx.WriteGraph(ctx, chainGraph(6000)); err != nil {
+		if err := tx.WriteGraph(ctx, chainGraph("Chain", 6000)); err != nil {
 			return err
 		}
 		sch, err := tx.(*sqlitestore.Store).Schema(ctx)
@@ -123,9 +123,9 @@ func TestBulkIndexes(t *testing.T) {
 	}
 }
 
-// chainGraph returns n claims in sources of 100, each supported by the
+// chainGraph returns n claims ("name claim i holds.") in sources of 100, each supported by the
 // claim before it and contested by the one before that.
-func chainGraph(n int) *argmap.Graph {
+func chainGraph(name string, n int) *argmap.Graph {
 	g := &argmap.Graph{}
 	var src *argmap.Source
 	var text strings.Builder
@@ -139,7 +139,7 @@ func chainGraph(n int) *argmap.Graph {
 			src = &argmap.Source{ID: argmap.NewID(argmap.KindSource), Title: "Chain", Kind: argmap.SourceReport}
 			text.Reset()
 		}
-		t := fmt.Sprintf("Chain claim %d holds.", i)
+		t := fmt.Sprintf("%s claim %d holds.", name, i)
 		c := argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: t, Origin: argmap.OriginExtracted,
 			Spans: []argmap.Span{{SourceID: src.ID, Start: text.Len(), End: text.Len() + len(t)}}}
 		text.WriteString(t + " ")
@@ -155,4 +155,50 @@ func chainGraph(n int) *argmap.Graph {
 	src.ContentHash = argmap.ContentHash([]byte(src.Text))
 	g.Sources = append(g.Sources, *src)
 	return g
+}
+
+// TestBulkTextInLoad checks that the full-text rows a load defers are
+// written before any other read or write in it: a search in the load finds
+// its claims, and a claim of the load updated or deleted in it leaves the
+// indexes sound (FTS5's integrity check fails on the delete of a row it was
+// never given).
+func TestBulkTextInLoad(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	defer s.Close()
+	g := chainGraph("Chain", 3000)
+	err := s.Bulk(ctx, func(tx argmap.Store) error {
+		if err := tx.WriteGraph(ctx, g); err != nil {
+			return err
+		}
+		hits, err := tx.SearchClaims(ctx, "chain claim 1234", 5)
+		if err != nil {
+			return err
+		}
+		if len(hits) == 0 || hits[0].Claim.ID != g.Claims[1234].ID {
+			t.Errorf("search in the load = %v, want %s first", hits, g.Claims[1234].ID)
+		}
+		text := "Zeppelins replaced chain claim seven."
+		if _, err := tx.UpdateClaim(ctx, g.Claims[7].ID, argmap.ClaimUpdate{Text: &text}); err != nil {
+			return err
+		}
+		if err := tx.DeleteClaim(ctx, g.Claims[8].ID); err != nil {
+			return err
+		}
+		return tx.WriteGraph(ctx, chainGraph("Link", 2000)) // deferred again, written at the end
+	})
+	if err != nil {
+		t.Fatalf("Bulk() = %v", err)
+	}
+	if _, check, err := s.WriterCache(ctx); err != nil || check != "ok" {
+		t.Errorf("integrity after the load: %q, %v", check, err)
+	}
+	hits, err := s.SearchClaims(ctx, "zeppelins", 5)
+	if err != nil || len(hits) != 1 || hits[0].Claim.ID != g.Claims[7].ID {
+		t.Errorf("search for the updated text = %v, %v", hits, err)
+	}
+	c, err := s.Stats(ctx)
+	if err != nil || c.Claims != 4999 {
+		t.Errorf("Stats() = %+v, %v; want 4999 claims", c, err)
+	}
 }

@@ -381,6 +381,11 @@ func (s *Store) Atomically(ctx context.Context, fn func(tx argmap.Store) error) 
 // flushFTS adds the claims and evidence pending in a Store of Atomically to
 // the full-text indexes.
 func (s *Store) flushFTS(ctx context.Context) error {
+	if s.bulk != nil && s.tx != nil {
+		if err := s.bulk.flushText(ctx, s.tx); err != nil {
+			return err
+		}
+	}
 	if s.fts == nil || s.tx == nil || len(s.fts.claims)+len(s.fts.evidence) == 0 {
 		return nil
 	}
