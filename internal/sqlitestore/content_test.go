@@ -118,7 +118,7 @@ func TestContentCopy(t *testing.T) {
 		if out.Sources, err = s.SourcesByID(ctx, append([]string{sources[3], "src_unknown", ids[0]}, sources...)); err != nil {
 			t.Fatal(err)
 		}
-		for _, id := range ids[:100] {
+		for _, id := range append(ids[:100:100], ids[len(ids)-1], "clm_unknown", sources[0]) {
 			if out.Reach[id], err = s.Reach(ctx, id, 3); err != nil && !argmap.IsNotFound(err) {
 				t.Fatal(err)
 			}

@@ -113,18 +113,22 @@ func (s *Store) Reach(ctx context.Context, claimID string, depth int) ([]argmap.
 		var cached *adjGraph
 		var content *contentCopy
 		if s.tx == nil {
-			v, err := graphVersion(ctx, pq)
-			if err != nil {
+			// both change counters in one query
+			var v, cv int64
+			if err := pq.QueryRowContext(ctx, `SELECT g.n, c.n FROM graph_version g, content_version c WHERE g.id = 1 AND c.id = 1`).Scan(&v, &cv); err != nil {
 				return err
 			}
-			cached = s.adj.at(v)
-			if content, err = s.content(ctx, pq); err != nil {
-				return err
-			}
+			cached, content = s.adj.at(v), s.cc.at(cv)
 		}
-		ok, err := exists(ctx, pq, claimID)
-		if err != nil {
-			return err
+		var ok bool
+		if content != nil {
+			n, known := content.node(claimID)
+			ok = known && int(n) < content.claims
+		} else {
+			var err error
+			if ok, err = exists(ctx, pq, claimID); err != nil {
+				return err
+			}
 		}
 		if !ok || argmap.KindOf(claimID) != argmap.KindClaim {
 			return notFound(argmap.KindClaim, claimID)
@@ -163,8 +167,11 @@ func (s *Store) Reach(ctx context.Context, claimID string, depth int) ([]argmap.
 		var spans map[string][]argmap.Span
 		if content != nil {
 			spans = content.spansOf(reached)
-		} else if spans, err = spansOf(ctx, pq, reached); err != nil {
-			return err
+		} else {
+			var err error
+			if spans, err = spansOf(ctx, pq, reached); err != nil {
+				return err
+			}
 		}
 		out = make([]argmap.Reach, len(reached))
 		for i, id := range reached {
