@@ -641,8 +641,8 @@ func pronounReferent(text string, units []unit, i int, pron string, ms []actor.M
 	if i == 0 || units[i-1].para != u.para {
 		return ""
 	}
-	if t := titleLike(text, units[i-1]); t != "" {
-		return t
+	if t := titleLike(text, units[i-1]); t != "" && bareDemonstratives[pron] {
+		return t // "it" and "they" stand for things a sentence names, not for a title above them
 	}
 	if units[i-1].furniture != "" {
 		return ""
@@ -776,7 +776,7 @@ func titleLike(text string, u unit) string {
 	}
 	t := strings.TrimSpace(inlineText(oneSpaced(text[u.Start:u.End])))
 	n := countFields(t, 17)
-	if n < 2 || n > 16 || strings.HasSuffix(t, ":") {
+	if n < 2 || n > 16 || strings.HasSuffix(t, ":") || datedLine(t) {
 		return ""
 	}
 	fs := strings.Fields(t)
@@ -791,6 +791,27 @@ func titleLike(text string, u unit) string {
 	}
 	return "“" + strings.TrimRight(t, " .") + "”"
 }
+
+// datedLine reports whether t holds a year (1900-2099) or a clock time: a
+// post header, dateline or byline ("Posted: 4 March 2019, 11:40 by …")
+// rather than the title of what a post points at.
+func datedLine(t string) bool {
+	for i := 0; i+3 < len(t); i++ {
+		c := t[i]
+		if i > 0 && t[i-1] >= '0' && t[i-1] <= '9' {
+			continue
+		}
+		if (c == '1' && t[i+1] == '9' || c == '2' && t[i+1] == '0') && isDigit(t[i+2]) && isDigit(t[i+3]) && (i+4 == len(t) || !isDigit(t[i+4])) {
+			return true
+		}
+		if isDigit(c) && t[i+1] == ':' && isDigit(t[i+2]) && isDigit(t[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // clipWords keeps the first n words of s, marking a cut with an ellipsis.
 func clipWords(s string, n int) string {
