@@ -89,7 +89,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	opt := argmap.RenderOptions{Format: f, Focus: *claim, Title: *title}
 	read := g.Counts()
-	g, cut, err := trimToDraw(ctx, g, *claim)
+	g, cut, err := trimToDraw(ctx, g, *claim, f)
 	if err != nil {
 		return err
 	}
@@ -166,14 +166,16 @@ func exportGraph(ctx context.Context, st argmap.Store, claim string, depth int) 
 }
 
 // trimToDraw cuts g by relevance to at most maxExportNodes claims and
-// evidence, and fewer when the relations drawn as nodes of their own
-// (several premises, undercuts) would take the map past what the renderer
-// draws (render.DefaultMaxNodes nodes in all).
-func trimToDraw(ctx context.Context, g *argmap.Graph, focus string) (*argmap.Graph, render.Cut, error) {
+// evidence, and fewer while the renderer's own checks refuse the map in
+// format f as too large: the relations drawn as nodes of their own (several
+// premises, undercuts) count against render.DefaultMaxNodes, and an SVG or
+// PNG must not be too dense to lay out. The checks run without Graphviz (a
+// renderer with no engine answers EUNAVAILABLE once they pass).
+func trimToDraw(ctx context.Context, g *argmap.Graph, focus string, f argmap.RenderFormat) (*argmap.Graph, render.Cut, error) {
 	check := render.New(render.Options{})
 	for limit := maxExportNodes; ; limit = limit * 4 / 5 {
 		t, cut := render.Trim(g, limit, focus)
-		_, err := check.Render(ctx, t, argmap.RenderOptions{Format: argmap.FormatDOT, Focus: focus})
+		_, err := check.Render(ctx, t, argmap.RenderOptions{Format: f, Focus: focus})
 		if argmap.ErrorCode(err) != argmap.ETOOLARGE || limit < 10 {
 			return t, cut, nil
 		}

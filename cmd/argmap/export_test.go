@@ -11,6 +11,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/argmap/argmaptest"
+	"github.com/argmap/argmap/internal/render"
 	"github.com/argmap/argmap/internal/sqlitestore"
 )
 
@@ -69,5 +70,28 @@ func TestExportLargeStore(t *testing.T) {
 	}
 	if n := strings.Count(string(dot), "clm_"); n < drew {
 		t.Errorf("the map names %d claims, fewer than the %d it says it drew", n, drew)
+	}
+
+	// an SVG or PNG is cut further, until it is not too dense to lay out
+	// (the check needs no Graphviz: past it, a renderer without one says
+	// EUNAVAILABLE)
+	st, err = sqlitestore.Open(ctx, store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	hubs, err := st.Hubs(ctx, maxExportRead)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []argmap.RenderFormat{argmap.FormatSVG, argmap.FormatPNG} {
+		cut, _, err := trimToDraw(ctx, hubs, "", f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = render.New(render.Options{}).Render(ctx, cut, argmap.RenderOptions{Format: f})
+		if n := len(cut.Claims); n == 0 || n > maxExportNodes || argmap.ErrorCode(err) != argmap.EUNAVAILABLE {
+			t.Errorf("trimToDraw(%s) kept %d claims; the renderer's checks say %v", f, n, err)
+		}
 	}
 }
