@@ -20,9 +20,12 @@ type component struct {
 const maxComponentNodes = 5000
 
 // components lists the connected pieces of the stored argument, largest
-// first, and counts the claims and evidence that no relation joins.
+// first, and counts the claims and evidence that no relation joins. A store
+// of more than maxComponentNodes claims and evidence is read as its
+// maxComponentNodes with the most relations (Store.Hubs; a smaller store
+// whole), not as its first by ID.
 func (u *UI) components(ctx context.Context) ([]component, int, error) {
-	g, err := u.store.Neighbourhood(ctx, "", 0, maxComponentNodes)
+	g, err := u.store.Hubs(ctx, maxComponentNodes)
 	if err != nil {
 		return nil, 0, err
 	}
