@@ -13,7 +13,8 @@ import "sort"
 //     the unit's place: the opening paragraph's last sentence up, its plain
 //     units down; a later paragraph's first unit up;
 //   - takes as the thesis the paragraph claim most likely a central claim,
-//     with a prior for the opening and (less) the closing paragraph;
+//     with a prior for the opening and (less) the closing paragraph and
+//     against a plain unit;
 //   - attaches every other paragraph's claim to the thesis, supporting or
 //     contesting it as the model's function and role scores say (the
 //     closing paragraph's restatement so supports the thesis);
@@ -172,10 +173,16 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		return st
 	}
 	// the thesis: the paragraph claim most likely a central claim (in a
-	// long text among blocks of more than one unit when there are any)
+	// long text among blocks of more than one unit when there are any); a
+	// plain unit (no argumentative cue: description, a figure) counts
+	// against, as inside the opening paragraph, else a short general
+	// statement of fact that opens a report's paragraph can win it
 	best, bestScore := -1, noEdge
 	for k, r := range roots {
 		s := r.cc
+		if r.plain {
+			s += plainPrior
+		}
 		switch p := units[r.unit].Para; {
 		case long && (p == opening || p == closing):
 			s += longThesisPrior

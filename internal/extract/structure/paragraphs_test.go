@@ -87,3 +87,49 @@ func TestParseParagraphs(t *testing.T) {
 		t.Errorf("one paragraph: %d central, %d relations for %d units, want one tree", len(st1.Central), len(st1.Relations), len(units))
 	}
 }
+
+// A report written for this test: descriptive paragraphs around one that
+// argues. The roles stage finds no argumentative cue in the description
+// (Plain), and such a unit is not taken as the thesis of a long text over a
+// paragraph claim that argues, however high the central-claim model scores
+// it (a short general statement that opens or closes a paragraph often
+// scores high).
+const plainReport = `The river authority was founded in 1950. It manages eleven dams and two canals.
+
+The authority is funded project by project. Each dam has its own account. Staff move between the accounts as the work requires.
+
+Farmers and towns share the water of the dams. Each of them pays a fee per cubic metre.
+
+The yearly grants leave the dams without long-term maintenance, and the authority deserves a standing budget. Repairs could then be planned years ahead.
+
+The council has discussed the matter twice. A decision is expected next spring.
+`
+
+func TestThesisNotPlain(t *testing.T) {
+	m := defaultModel(t)
+	text := plainReport
+	units := m.Segment(text, extract.StructureSentences(text))
+	thesis := -1
+	for i, u := range units {
+		s := text[u.Start:u.End]
+		switch {
+		case strings.HasPrefix(s, "The yearly grants"):
+			thesis = i
+		case strings.HasPrefix(s, "and the authority"), strings.HasPrefix(s, "Repairs"):
+		default:
+			units[i].Plain = true // what the roles stage says of description
+		}
+	}
+	if thesis < 0 {
+		t.Fatalf("no unit starts with %q", "The yearly grants")
+	}
+	// parsed as a long text (more units than one argument holds)
+	st := m.Parse(text, units, structure.ParseOptions{OneArgument: 4})
+	if len(st.Central) == 0 || st.Central[0] != thesis {
+		var got []string
+		for _, c := range st.Central {
+			got = append(got, text[units[c].Start:units[c].End])
+		}
+		t.Errorf("central = %q, want %q", got, text[units[thesis].Start:units[thesis].End])
+	}
+}
