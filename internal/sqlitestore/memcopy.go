@@ -7,8 +7,11 @@ import (
 )
 
 // copyAfter is how long a version must have been seen unchanged before a
-// copy of it is read: a command that answers one question and exits, or a
-// store being written to every moment (an ingest), reads none.
+// copy of it is read (or as long as the last copy took to read, when that
+// is longer): a command that answers one question and exits, or a store
+// being written to every moment (an ingest), reads none, and a large store
+// written to every few seconds does not spend its CPU on copies that the
+// next write makes useless.
 const copyAfter = time.Second
 
 // memCopy keeps one copy of part of the store in memory, read at a version
@@ -29,7 +32,8 @@ type memCopy[T any] struct {
 	version  int64         // the version val was read at
 	seen     int64         // the version the last read saw
 	seenAt   time.Time     // when a read first saw it
-	after    time.Duration // copyAfter (tests make it 0)
+	after    time.Duration // copyAfter (tests make it 0: no waiting at all)
+	took     time.Duration // how long the last read of a copy took
 	tooBig   int64         // the version at which the store was too big to copy, else -1
 	failed   int64         // the version whose copy failed to read, else -1 (not tried again)
 	building bool
@@ -65,15 +69,20 @@ func (c *memCopy[T]) at(v int64) *T {
 		}
 		return nil
 	}
-	if v != c.tooBig && v != c.failed && !c.building && !c.closed && time.Since(c.seenAt) >= c.after {
+	wait := c.after
+	if wait > 0 && c.took > wait {
+		wait = c.took
+	}
+	if v != c.tooBig && v != c.failed && !c.building && !c.closed && time.Since(c.seenAt) >= wait {
 		c.building = true
 		c.wg.Add(1)
 		go func() {
 			defer c.wg.Done()
+			start := time.Now()
 			val, version, err := c.read(c.ctx)
 			c.mu.Lock()
 			defer c.mu.Unlock()
-			c.building = false
+			c.building, c.took = false, time.Since(start)
 			switch {
 			case err != nil:
 				// reads go on in SQL; the next version tries again
