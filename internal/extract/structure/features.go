@@ -116,6 +116,9 @@ type view struct {
 	// opp is each unit's probability of voicing the opponent, when known:
 	// the attachment features read it.
 	opp []float64
+	// oppFloor, when set, is the least opponent and attack log-odds of each
+	// unit (the paragraph decoding's reportFloors; noEdge: none).
+	oppFloor []float64
 	// shared[i*n+j] counts the content stems units i and j share; deg[i]
 	// how many other units share one with i.
 	shared []int

@@ -105,6 +105,132 @@ func reportedView(ws []string) bool {
 	return false
 }
 
+// reportsView tells whether ws, after an opener that only orders or turns
+// ("Finally, …", "But …"), reports a view without owning it: an opposing
+// connective ("some say", "critics"), an unnamed many (reportedView), or
+// one of the general shapes of reportShape. The paragraph decoding reads
+// it (the microtexts the classifiers learn from have too few such units).
+func reportsView(ws []string) bool {
+	c, n := connectiveAt(ws, 0)
+	switch c {
+	case classOpposing:
+		return true
+	case classAddition, classContrast:
+		if c2, _ := connectiveAt(ws, n); c2 == classOpposing {
+			return true
+		}
+		ws = ws[n:]
+	case classNone:
+	default:
+		return false
+	}
+	return reportedView(ws) || reportShape(ws)
+}
+
+// Verbs of saying, claiming and believing, as reportShape reads them: a
+// lemma, or a lemma and its irregular past and participle
+// ("write:wrote:written"); inflectAll makes the other forms.
+var (
+	reportLemmas = []string{"say:said", "write:wrote:written", "claim", "argue", "believe", "think:thought",
+		"feel:felt", "suggest", "insist", "contend", "maintain", "hold:held", "assert", "object", "complain",
+		"fear", "worry", "allege", "assume", "propose", "reason", "speculate", "suppose", "hear:heard", "suspect",
+		"imagine", "doubt"}
+	reportForms, reportParticiples = inflectAll(reportLemmas)
+	reportSubjects                 = set("one", "someone", "somebody", "anyone", "you")
+	reportModals                   = set("might", "could", "may", "would", "will", "can", "should", "must")
+	reportBe                       = set("is", "are", "was", "were", "be", "been", "being")
+	reportAux                      = set("has", "have", "had", "might", "could", "may", "would", "will", "can",
+		"should", "must")
+	reportAdverbs = set("often", "sometimes", "also", "still", "even", "now", "always", "frequently", "widely",
+		"commonly", "generally", "usually", "occasionally", "repeatedly", "long", "already", "too", "rightly",
+		"wrongly", "indeed", "perhaps", "probably", "certainly", "easily", "naturally", "again")
+)
+
+// inflectAll returns every form of the lemmas and, apart, their past
+// participles.
+func inflectAll(lemmas []string) (forms, participles map[string]bool) {
+	forms, participles = map[string]bool{}, map[string]bool{}
+	for _, l := range lemmas {
+		parts := strings.Split(l, ":")
+		base := parts[0]
+		var third, past string
+		switch {
+		case strings.HasSuffix(base, "y") && !strings.HasSuffix(base, "ay"):
+			third, past = base[:len(base)-1]+"ies", base[:len(base)-1]+"ied"
+		case strings.HasSuffix(base, "e"):
+			third, past = base+"s", base+"d"
+		case strings.HasSuffix(base, "sh") || strings.HasSuffix(base, "ch") || strings.HasSuffix(base, "s"):
+			third, past = base+"es", base+"ed"
+		default:
+			third, past = base+"s", base+"ed"
+		}
+		part := past
+		if len(parts) > 1 {
+			past, part = parts[1], parts[len(parts)-1]
+		}
+		for _, f := range []string{base, third, past, part} {
+			forms[f] = true
+		}
+		participles[part] = true
+	}
+	return forms, participles
+}
+
+// reportShape tells whether ws opens with a report of a view that nobody
+// in the text owns:
+//   - an impersonal passive: "it", auxiliaries and adverbs, the participle
+//     ("it is sometimes argued that …", "it has been claimed …");
+//   - a generic subject, a modal or adverbs, the verb ("one might object
+//     that …", "someone will say …"; "you" only with a modal);
+//   - a short subject, a form of "be", adverbs, the participle, "to" ("X
+//     is often said to …").
+func reportShape(ws []string) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	switch {
+	case ws[0] == "it":
+		be := false
+		for j := 1; j < len(ws) && j <= 5; j++ {
+			switch w := ws[j]; {
+			case reportParticiples[w] && be:
+				return true
+			case reportBe[w]:
+				be = true
+			case reportAux[w] || reportAdverbs[w]:
+			default:
+				return false
+			}
+		}
+		return false
+	case reportSubjects[ws[0]]:
+		modal := false
+		for j := 1; j < len(ws) && j <= 3; j++ {
+			switch w := ws[j]; {
+			case reportForms[w] && (modal || ws[0] != "you"):
+				return true
+			case reportModals[w]:
+				modal = true
+			case reportAdverbs[w]:
+			default:
+				return false
+			}
+		}
+		return false
+	}
+	for j := 1; j < len(ws)-2 && j <= 4; j++ {
+		if !reportBe[ws[j]] {
+			continue
+		}
+		m := j + 1
+		for m < len(ws) && reportAdverbs[ws[m]] {
+			m++
+		}
+		return m+1 < len(ws) && reportParticiples[ws[m]] && ws[m+1] == "to"
+	}
+	return false
+}
+
 // ambiguous connectives are mostly something else inside a clause ("as
 // big as", "for years"); they count only where a unit or clause starts.
 var ambiguous = set("as", "for", "so", "while", "since", "when", "still", "true", "first", "second", "third",

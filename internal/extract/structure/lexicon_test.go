@@ -26,3 +26,35 @@ func TestReportedView(t *testing.T) {
 		}
 	}
 }
+
+func TestReportsView(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"finally it is sometimes argued that banning cars restricts freedom", true},
+		{"it has often been claimed that prices rise", true},
+		{"it is widely believed to be safe", true},
+		{"but it is said that dogs are loyal", true},
+		{"the plan is often said to cost too much", true},
+		{"one might object that it costs too much", true},
+		{"someone will say it is too late", true},
+		{"you might think that it is easy", true},
+		{"some people say it is too late", true},
+		{"moreover many parents believe it", true},
+		{"you think it is easy", false},
+		{"because it is said that dogs are loyal", false},
+		{"it is a good idea to say no", false},
+		{"it is clear that prices rise", false},
+		{"the plan is said by many", false},
+		{"it should be noted that prices rise", false},
+		{"one of the trees fell", false},
+		{"people say things online that they would not say in person", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := reportsView(strings.Fields(tt.text)); got != tt.want {
+			t.Errorf("reportsView(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -43,6 +43,9 @@ const (
 	// model, fitted on one-paragraph texts, scores a closing "so ..."
 	// sentence high, and in an essay that sentence restates the thesis.
 	essayThesisPrior = 6.0
+	// reportFloor is the least opponent and attack log-odds of a unit that
+	// reports a view without owning it (reportFloors).
+	reportFloor = 2.0
 	// longThesisPrior favours both in a long text (a report's thesis is
 	// as often in its conclusions as in its summary).
 	longThesisPrior = 1.0
@@ -128,7 +131,9 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		if long {
 			window, nroots = opt.Window, maxRoots
 		}
-		t := m.decodeWith(newView(text, bu), window, nroots, -1, prior)
+		bv := newView(text, bu)
+		bv.oppFloor = reportFloors(bv)
+		t := m.decodeWith(bv, window, nroots, -1, prior)
 		for k, p := range t.opp {
 			st.Opponent[b.start+k] = p
 		}
@@ -234,13 +239,41 @@ func (m *Model) pairRoles(text string, units []Unit, thesis, claim int) (opp, at
 	pair := []Unit{units[thesis], units[claim]}
 	pair[0].Sent, pair[1].Sent = 0, 1
 	v := newView(text, pair)
+	floor := reportFloors(v)
 	var fs featureSet
 	for i := range pair {
 		fs.fs = fs.fs[:0]
 		v.unitFeatures(&fs, i, true)
 		z := [3]float64{}
 		m.unitT.score(fs.fs, z[:])
+		if floor != nil {
+			z[1], z[2] = max(z[1], floor[i]), max(z[2], floor[i])
+		}
 		opp[i], att[i] = sigmoid(z[1]), sigmoid(z[2])
 	}
 	return opp, att
+}
+
+// reportFloors returns the least opponent and attack log-odds of v's
+// units: reportFloor for a unit that opens its sentence by reporting a view
+// without owning it (reportsView: "Some say …", "It is often argued that
+// …"), nil when there is none. Such a view is the opponent's, raised to be
+// answered. The classifiers, fitted on one-paragraph microtexts where such
+// a view is answered at once by a contrast ("…, but …"), learn the
+// contrast rather than the report and give it almost no chance when the
+// answer is a sentence of its own ("This objection overlooks …").
+func reportFloors(v *view) []float64 {
+	var floor []float64
+	for i, in := range v.info {
+		if in.sentFirst && reportsView(in.ws) {
+			if floor == nil {
+				floor = make([]float64, len(v.info))
+				for k := range floor {
+					floor[k] = noEdge
+				}
+			}
+			floor[i] = reportFloor
+		}
+	}
+	return floor
 }

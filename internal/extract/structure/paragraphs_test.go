@@ -133,3 +133,52 @@ func TestThesisNotPlain(t *testing.T) {
 		t.Errorf("central = %q, want %q", got, text[units[thesis].Start:units[thesis].End])
 	}
 }
+
+// An essay written for this test whose third paragraph reports a view in
+// an impersonal passive and answers it in a sentence of its own, with no
+// contrast connective.
+const reportedEssay = `Many towns have closed their public baths in recent years. Swimming lessons now take place far away.
+I believe every town should keep a public swimming pool.
+
+First, children who learn to swim early are safer near water. Drowning is still a common cause of death among children.
+
+Finally, it is often argued that pools cost towns too much money. This objection forgets the cost of the illnesses that regular exercise prevents.
+
+In short, a town pool pays for itself.
+`
+
+// TestReportedViewAnswered: the reported view contests the thesis and the
+// sentence that answers it contests the view.
+func TestReportedViewAnswered(t *testing.T) {
+	m := defaultModel(t)
+	text := reportedEssay
+	units := m.Segment(text, extract.StructureSentences(text))
+	unitOf := func(prefix string) int {
+		t.Helper()
+		for i, u := range units {
+			if strings.HasPrefix(text[u.Start:u.End], prefix) {
+				return i
+			}
+		}
+		t.Fatalf("no unit starts with %q", prefix)
+		return -1
+	}
+	for _, p := range []string{"Many towns", "Swimming lessons"} {
+		units[unitOf(p)].Plain = true
+	}
+	st := m.Parse(text, units, structure.ParseOptions{})
+	thesis, view, answer := unitOf("I believe"), unitOf("Finally, it is often argued"), unitOf("This objection")
+	if len(st.Central) != 1 || st.Central[0] != thesis {
+		t.Fatalf("central = %v, want unit %d (the stance)", st.Central, thesis)
+	}
+	head := map[int]structure.Relation{}
+	for _, r := range st.Relations {
+		head[r.From] = r
+	}
+	if r, ok := head[view]; !ok || r.To != thesis || r.Kind != structure.Attack {
+		t.Errorf("reported view: relation %+v (present %v), want an attack on the thesis %d", r, ok, thesis)
+	}
+	if r, ok := head[answer]; !ok || r.To != view || r.Kind != structure.Attack {
+		t.Errorf("answer: relation %+v (present %v), want an attack on the view %d", r, ok, view)
+	}
+}

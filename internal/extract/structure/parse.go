@@ -143,6 +143,12 @@ func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tr
 			t.cc[i] += prior[i]
 		}
 	}
+	// a floor on the roles bears on the kinds of the edges, not on which
+	// unit is the central claim (the paragraph's claim may be the view it
+	// reports and answers)
+	for i, f := range v.oppFloor {
+		t.opp[i], t.att[i] = max(t.opp[i], sigmoid(f)), max(t.att[i], sigmoid(f))
+	}
 	// the central-claim scores are a softmax over the units: one of them is it
 	mx := noEdge
 	for _, z := range t.cc {
@@ -220,8 +226,13 @@ func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tr
 				}
 				pa := sigmoid(z)
 				same := t.opp[i]*t.opp[j] + (1-t.opp[i])*(1-t.opp[j])
-				sup := c.Function*(1-t.att[i]) + c.Role*same
-				att := c.Function*t.att[i] + c.Role*(1-same)
+				ai := t.att[i]
+				if v.oppFloor != nil && v.oppFloor[j] > noEdge && v.oppFloor[i] == noEdge {
+					// what answers a reported view turns against it
+					ai = max(ai, t.opp[j])
+				}
+				sup := c.Function*(1-ai) + c.Role*same
+				att := c.Function*ai + c.Role*(1-same)
 				best, k := sup, Support
 				if att > sup {
 					best, k = att, Attack
