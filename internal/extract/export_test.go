@@ -143,3 +143,12 @@ func FieldHelpersAgree(s string) error {
 	}
 	return nil
 }
+
+// JudgeWhole judges as Judge did before it kept questions and analyses:
+// the question read with both texts' definitions, nothing kept.
+func JudgeWhole(s *Stancer, question, claim string) argmap.Judgement {
+	gl := &glossary{}
+	gl.add(question)
+	gl.add(claim)
+	return s.judge(s.questionTerms(question, gl), nil, s.analyse(claim, gl))
+}

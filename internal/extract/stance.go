@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -86,7 +87,25 @@ type Stancer struct {
 	// threshold is the share of the question's terms a claim must cover to
 	// answer it.
 	threshold float64
+
+	// questions keeps the terms of the questions judged lately (at most
+	// questionCache): an answer judges its question against every node it
+	// reaches, and analysing the question again for each was most of an
+	// answer's time.
+	mu        sync.Mutex
+	questions map[string][]term
+	// claims keeps the analyses of claim texts read with no definitions
+	// but their own (at most claimCache): answers to different questions
+	// reach the same nodes.
+	claims map[string]analysis
 }
+
+// questionCache and claimCache are how many questions' terms and claim
+// texts' analyses a Stancer keeps.
+const (
+	questionCache = 256
+	claimCache    = 4096
+)
 
 // NewStancer returns a Stancer over the embedded lexicon.
 func NewStancer() *Stancer {
@@ -609,8 +628,63 @@ func (s *Stancer) questionTerms(question string, gl *glossary) []term {
 func (s *Stancer) Judge(question, claim string) argmap.Judgement {
 	gl := &glossary{}
 	gl.add(question)
+	if !defines(claim) {
+		// the claim defines no acronym, so the question reads as it does
+		// alone: its terms are kept
+		qt := s.ownQuestionTerms(question, gl)
+		if gl.expansion == nil {
+			return s.judge(qt, nil, s.ownAnalysis(claim, gl))
+		}
+		return s.judge(qt, nil, s.analyse(claim, gl))
+	}
 	gl.add(claim)
 	return s.judge(s.questionTerms(question, gl), nil, s.analyse(claim, gl))
+}
+
+// ownAnalysis returns the analysis of a claim text that neither it nor the
+// question defines an acronym for (gl is empty), from the cache when it has
+// it. The analysis is shared: judge only reads it.
+func (s *Stancer) ownAnalysis(claim string, gl *glossary) analysis {
+	s.mu.Lock()
+	a, ok := s.claims[claim]
+	s.mu.Unlock()
+	if ok {
+		return a
+	}
+	a = s.analyse(claim, gl)
+	s.mu.Lock()
+	if s.claims == nil || len(s.claims) >= claimCache {
+		s.claims = make(map[string]analysis, 64)
+	}
+	s.claims[claim] = a
+	s.mu.Unlock()
+	return a
+}
+
+// defines reports whether text may define an acronym (glossary.add learns
+// nothing from a text without a parenthesis).
+func defines(text string) bool {
+	return strings.IndexByte(text, '(') >= 0
+}
+
+// ownQuestionTerms returns the terms of question read with only its own
+// definitions (gl holds them), from the cache when it has them. The terms
+// are shared: judge and match only read them.
+func (s *Stancer) ownQuestionTerms(question string, gl *glossary) []term {
+	s.mu.Lock()
+	qt, ok := s.questions[question]
+	s.mu.Unlock()
+	if ok {
+		return qt
+	}
+	qt = s.questionTerms(question, gl)
+	s.mu.Lock()
+	if s.questions == nil || len(s.questions) >= questionCache {
+		s.questions = make(map[string][]term, 16)
+	}
+	s.questions[question] = qt
+	s.mu.Unlock()
+	return qt
 }
 
 // minWeighed is how many candidates JudgeAll needs to weigh the question's

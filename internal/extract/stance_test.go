@@ -261,3 +261,70 @@ func TestRejectedViewFiledAsEvidence(t *testing.T) {
 		}
 	}
 }
+
+// judgePairs are questions and claims (in our own words) whose cross
+// product TestJudgeKeepsQuestions and BenchmarkJudge judge: acronyms defined
+// by the question, by a claim, or by neither; conditionals, rejected views,
+// reported speech and question sentences.
+var judgePairs = struct{ questions, claims []string }{
+	questions: []string{
+		"The ferry company should be sold",
+		"Without a licence the clinic has no duty to report",
+		"It is wrong to say that the harbour authority (HA) blocks the ferries",
+		"the harbour authority blocks the ferries",
+		"Critics say the council wastes money on roads",
+		"Internally displaced people lack shelter",
+		"IDPs lack shelter",
+		"The HA blocks the ferries",
+	},
+	claims: []string{
+		"The ferry company should not be sold.",
+		"We believe the ferry company must be sold to a private buyer.",
+		"The harbour authority (HA) blocks the ferries every winter.",
+		"The HA blocks the ferries.",
+		"In winter the harbour authority blocks the ferries.",
+		"Does the harbour authority block the ferries?",
+		"The clinic has no licence.",
+		"Nor does the lack of a licence mean the clinic has no duty to report.",
+		"Critics say the council wastes money on roads. We disagree.",
+		"Internally displaced people (IDPs) lack shelter in the north.",
+		"IDPs lack shelter.",
+		"A survey counted internally displaced people (IDPs). Across the north, IDPs lack shelter.",
+		"The survey of the Harbour Authority (HA) was late; the HA blocks the ferries.",
+		"The weather was mild.",
+	},
+}
+
+// A Stancer keeps the terms of the questions and the analyses of the
+// claims it judged; its judgements must be those of reading both texts
+// whole every time, for every pair, in any order.
+func TestJudgeKeepsQuestions(t *testing.T) {
+	kept := extract.NewStancer()
+	for round := 0; round < 2; round++ {
+		for qi := range judgePairs.questions {
+			q := judgePairs.questions[len(judgePairs.questions)-1-qi]
+			if round == 0 {
+				q = judgePairs.questions[qi]
+			}
+			for _, c := range judgePairs.claims {
+				want := extract.JudgeWhole(extract.NewStancer(), q, c)
+				if got := kept.Judge(q, c); got != want {
+					t.Errorf("round %d: Judge(%q, %q) = %+v with kept questions and analyses, %+v read whole", round, q, c, got, want)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkJudge judges one question against many claim texts, as an
+// answer does for every node it reaches.
+func BenchmarkJudge(b *testing.B) {
+	s := extract.NewStancer()
+	q := judgePairs.questions[0]
+	b.ResetTimer()
+	for range b.N {
+		for _, c := range judgePairs.claims {
+			s.Judge(q, c)
+		}
+	}
+}
