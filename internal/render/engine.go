@@ -3,9 +3,9 @@ package render
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/childproc"
 )
 
 // Layouter lays out DOT with Graphviz and returns Graphviz's output in format:
@@ -54,7 +54,7 @@ func finish(format argmap.RenderFormat, out []byte) ([]byte, error) {
 // layoutError classifies a failed layout: ETOOLARGE when memory ran out, the
 // engine's own error when it is one of argmap's, else EINTERNAL.
 func layoutError(err error) error {
-	if isOutOfMemory(err.Error()) {
+	if childproc.IsOutOfMemory(err.Error()) {
 		return &argmap.Error{Code: argmap.ETOOLARGE, Message: errOutOfMemory, Err: err}
 	}
 	var ae *argmap.Error
@@ -62,16 +62,6 @@ func layoutError(err error) error {
 		return err
 	}
 	return argmap.WrapInternal(err, "Graphviz failed to lay out the map")
-}
-
-// isOutOfMemory reports whether a message says memory ran out.
-func isOutOfMemory(msg string) bool {
-	for _, m := range oomMarkers {
-		if strings.Contains(msg, m) {
-			return true
-		}
-	}
-	return false
 }
 
 // fatalError marks a failure after which the Graphviz instance of a process

@@ -50,7 +50,7 @@ func (p *pool) renderDot(ctx context.Context, format argmap.RenderFormat, dot []
 	cmd.Env = append(os.Environ(), p.opt.Env...)
 	cmd.Stdin = inR
 	out := &capped{max: maxReply}
-	stderr := &tail{}
+	stderr := &childproc.Tail{}
 	cmd.Stdout, cmd.Stderr = out, stderr
 	cmd.SysProcAttr = childproc.Attr()
 	cmd.WaitDelay = time.Second
@@ -89,7 +89,7 @@ func (p *pool) renderDot(ctx context.Context, format argmap.RenderFormat, dot []
 	if err != nil || out.over {
 		cause := fmt.Errorf("dot: %v; stderr: %s", err, stderr.String())
 		var ee *exec.ExitError
-		if stderr.outOfMemory() || (errors.As(err, &ee) && sigkilled(ee)) {
+		if stderr.OutOfMemory() || (errors.As(err, &ee) && sigkilled(ee)) {
 			return nil, &argmap.Error{Code: argmap.ETOOLARGE, Message: errOutOfMemory, Err: cause}
 		}
 		if out.over {

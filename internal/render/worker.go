@@ -266,7 +266,7 @@ type worker struct {
 	stdin  *os.File
 	stdout *bufio.Reader
 	rout   *os.File
-	stderr *tail
+	stderr *childproc.Tail
 	uses   int
 	exited chan struct{} // closed when the process has been reaped
 	killed atomic.Bool   // this package killed it (not the kernel, not itself)
@@ -330,7 +330,7 @@ func (p *pool) start() (*worker, error) {
 		inW.Close()
 		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot start a renderer", Err: err}
 	}
-	w := &worker{cmd: cmd, stdin: inW, rout: outR, stdout: bufio.NewReaderSize(outR, 64<<10), stderr: &tail{}, exited: make(chan struct{})}
+	w := &worker{cmd: cmd, stdin: inW, rout: outR, stdout: bufio.NewReaderSize(outR, 64<<10), stderr: &childproc.Tail{}, exited: make(chan struct{})}
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = inR, outW, w.stderr
 	cmd.SysProcAttr = childproc.Attr()
 	// Wait returns this long after the worker exits even when something it
@@ -465,58 +465,6 @@ func (p *pool) renderOnce(ctx context.Context, format argmap.RenderFormat, dot [
 	}
 }
 
-// tail keeps the first and the last few kilobytes a worker wrote to standard
-// error, and notes whether it ever said it ran out of memory, to tell why it
-// died. A Go program that runs out of memory says so first and then dumps
-// every goroutine: the cause lies far from the end. It is never printed.
-type tail struct {
-	mu   sync.Mutex
-	head []byte
-	buf  []byte
-	oom  bool
-	edge []byte // the end of the previous write, for a marker split across writes
-}
-
-const tailSize = 4 << 10
-
-// oomMarkers are what the Go runtime, the C library and wazero write when
-// memory runs out (under a data-segment limit, a thread's stack cannot be
-// mapped either: pthread_create fails).
-var oomMarkers = []string{"out of memory", "cannot allocate memory", "failed to reserve", "memory.grow", "pthread_create failed"}
-
-func (t *tail) Write(b []byte) (int, error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if n := tailSize - len(t.head); n > 0 {
-		t.head = append(t.head, b[:min(n, len(b))]...)
-	}
-	if !t.oom {
-		window := append(t.edge, b...)
-		t.oom = isOutOfMemory(string(window))
-		t.edge = append([]byte(nil), window[max(0, len(window)-32):]...)
-	}
-	t.buf = append(t.buf, b...)
-	if len(t.buf) > tailSize {
-		t.buf = append([]byte(nil), t.buf[len(t.buf)-tailSize:]...)
-	}
-	return len(b), nil
-}
-
-func (t *tail) String() string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if len(t.head) < tailSize || len(t.buf) < tailSize {
-		return string(t.buf)
-	}
-	return string(t.head) + "\n[...]\n" + string(t.buf)
-}
-
-func (t *tail) outOfMemory() bool {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.oom
-}
-
 // errOutOfMemory is the message of a render that needed more memory than a
 // worker may use.
 const errOutOfMemory = "the map is too large to render in the memory allowed; draw a smaller neighbourhood"
@@ -527,7 +475,7 @@ const errOutOfMemory = "the map is too large to render in the memory allowed; dr
 func (w *worker) failure(err error) error {
 	s := w.stderr.String()
 	cause := fmt.Errorf("worker failed: %w; stderr: %s", err, s)
-	if w.stderr.outOfMemory() || w.diedOfSIGKILL() {
+	if w.stderr.OutOfMemory() || w.diedOfSIGKILL() {
 		return &argmap.Error{Code: argmap.ETOOLARGE, Message: errOutOfMemory, Err: cause}
 	}
 	return &argmap.Error{Code: argmap.EINTERNAL, Message: "the renderer failed", Err: cause}

@@ -250,7 +250,7 @@ type proc struct {
 	stdin  *os.File
 	stdout *bufio.Reader
 	rout   *os.File
-	stderr *stderrTail
+	stderr *childproc.Tail
 	uses   int
 	exited chan struct{} // closed when the process has been reaped
 	killed atomic.Bool   // this package killed it (not the kernel, not itself)
@@ -450,7 +450,7 @@ func (p *procPool) start(ctx context.Context) (*proc, error) {
 		p.mu.Unlock()
 		return nil, failed(err)
 	}
-	w := &proc{cmd: cmd, stdin: inW, rout: outR, stdout: bufio.NewReaderSize(outR, 64<<10), stderr: &stderrTail{}, exited: make(chan struct{})}
+	w := &proc{cmd: cmd, stdin: inW, rout: outR, stdout: bufio.NewReaderSize(outR, 64<<10), stderr: &childproc.Tail{}, exited: make(chan struct{})}
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = inR, outW, w.stderr
 	cmd.SysProcAttr = childproc.Attr()
 	cmd.WaitDelay = time.Second
@@ -530,63 +530,9 @@ func (p *procPool) kill(w *proc) {
 // on this file). Its standard error is kept as the cause, never shown.
 func (w *proc) failure(err error, limit int64) error {
 	cause := fmt.Errorf("PDF worker failed: %w; stderr: %s", err, w.stderr)
-	if w.stderr.outOfMemory() || w.diedOfSIGKILL() {
+	if w.stderr.OutOfMemory() || w.diedOfSIGKILL() {
 		return &argmap.Error{Code: argmap.ETOOLARGE, Err: cause,
 			Message: fmt.Sprintf("the PDF needs more memory to read than one document may use (%d MiB): it is very large or damaged; split it, or print it to a new PDF, and ingest that", limit>>20)}
 	}
 	return &argmap.Error{Code: argmap.EINVALID, Message: "unreadable PDF: the reader failed on it", Err: cause}
-}
-
-// stderrTail keeps the first and the last few kilobytes a worker wrote to
-// standard error, and notes whether it ever said it ran out of memory (a Go
-// program that does says so first, then dumps every goroutine).
-type stderrTail struct {
-	mu   sync.Mutex
-	head []byte
-	buf  []byte
-	oom  bool
-	edge []byte // the end of the previous write, for a marker split across writes
-}
-
-const tailSize = 4 << 10
-
-// oomMarkers are what the Go runtime, the C library, wazero and the race
-// detector's runtime write when memory runs out.
-var oomMarkers = []string{"out of memory", "cannot allocate memory", "failed to reserve", "failed to allocate", "memory.grow", "pthread_create failed"}
-
-func (t *stderrTail) Write(b []byte) (int, error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if n := tailSize - len(t.head); n > 0 {
-		t.head = append(t.head, b[:min(n, len(b))]...)
-	}
-	if !t.oom {
-		window := strings.ToLower(string(append(t.edge, b...)))
-		for _, m := range oomMarkers {
-			if strings.Contains(window, m) {
-				t.oom = true
-			}
-		}
-		t.edge = []byte(window[max(0, len(window)-32):])
-	}
-	t.buf = append(t.buf, b...)
-	if len(t.buf) > tailSize {
-		t.buf = append([]byte(nil), t.buf[len(t.buf)-tailSize:]...)
-	}
-	return len(b), nil
-}
-
-func (t *stderrTail) String() string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if len(t.head) < tailSize || len(t.buf) < tailSize {
-		return string(t.buf)
-	}
-	return string(t.head) + "\n[...]\n" + string(t.buf)
-}
-
-func (t *stderrTail) outOfMemory() bool {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.oom
 }
