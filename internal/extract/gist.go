@@ -514,10 +514,17 @@ func isSubjectVerb(w string, plural bool) bool {
 // referring pronoun as its subject, and returns that word (lower case) and
 // the gist after it. An expletive "it" ("it is clear that ...") is not one.
 func bareSubject(gist string) (pron, rest string, ok bool) {
-	fs := fieldsN(gist, 10)
-	if len(fs) == 0 {
+	// most gists open with another word: look at the first one alone
+	first := fieldsN(gist, 1)
+	if len(first) == 0 {
 		return "", "", false
 	}
+	if w := strings.ToLower(strings.TrimRight(first[0], ",;:!?.")); !bareDemonstratives[w] && !barePronouns[w] {
+		if _, ok := contractions[w]; !ok {
+			return "", "", false
+		}
+	}
+	fs := fieldsN(gist, 10)
 	w0 := strings.ToLower(strings.TrimRight(fs[0], ",;:!?."))
 	rest = strings.TrimSpace(gist[len(fs[0]):])
 	verb := ""
