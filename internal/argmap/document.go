@@ -82,8 +82,15 @@ func SourceGraph(ctx context.Context, st SourceReader, sourceID string) (*Graph,
 	}
 	sort.Slice(g.Relations, func(i, j int) bool { return g.Relations[i].ID < g.Relations[j].ID })
 	actors := map[string]bool{}
+	refs := make([][]ActorRef, 0, len(g.Claims)+len(g.Evidence))
 	for _, c := range g.Claims {
-		for _, a := range c.Actors {
+		refs = append(refs, c.Actors)
+	}
+	for _, e := range g.Evidence {
+		refs = append(refs, e.Actors)
+	}
+	for _, list := range refs {
+		for _, a := range list {
 			if actors[a.ActorID] {
 				continue
 			}

@@ -189,13 +189,17 @@ const (
 
 // Evidence is backing: a figure, event, report, observation or cited work.
 type Evidence struct {
-	ID        string    `json:"id"`
-	Kind      string    `json:"kind,omitempty"`
-	Text      string    `json:"text"`
-	Origin    Origin    `json:"origin"`
-	Score     float64   `json:"score"`
-	Spans     []Span    `json:"spans,omitempty"`
-	CreatedAt time.Time `json:"created_at"`
+	ID     string  `json:"id"`
+	Kind   string  `json:"kind,omitempty"`
+	Text   string  `json:"text"`
+	Origin Origin  `json:"origin"`
+	Score  float64 `json:"score"`
+	Spans  []Span  `json:"spans,omitempty"`
+	// Actors are the actors the evidence's text names or that state it, as
+	// a claim's are: deleting the evidence's last source removes the actors
+	// nothing else refers to.
+	Actors    []ActorRef `json:"actors,omitempty"`
+	CreatedAt time.Time  `json:"created_at"`
 }
 
 // Actor is an organisation, state, group or person. Name is canonical; Aliases

@@ -140,18 +140,23 @@ func (c *Claim) Validate() error {
 	default:
 		p.addf("standard %q is not one of pe, cce, brd, dv", c.Standard)
 	}
-	for i, a := range c.Actors {
-		if !checkLen(&p, "actors", len(c.Actors), MaxActorRefs) {
+	checkActorRefs(&p, c.Actors)
+	return p.err()
+}
+
+// checkActorRefs checks the actor references of a claim or evidence.
+func checkActorRefs(p *problems, refs []ActorRef) {
+	for i, a := range refs {
+		if !checkLen(p, "actors", len(refs), MaxActorRefs) {
 			break
 		}
-		checkID(&p, fmt.Sprintf("actors[%d].actor_id", i), a.ActorID, KindActor)
+		checkID(p, fmt.Sprintf("actors[%d].actor_id", i), a.ActorID, KindActor)
 		switch a.Role {
 		case RoleAsserts, RoleDisputes, RoleNamed:
 		default:
 			p.addf("actors[%d].role %q is not one of asserts, disputes, named", i, a.Role)
 		}
 	}
-	return p.err()
 }
 
 // Validate reports every problem with e at once, as an EINVALID error.
@@ -163,6 +168,7 @@ func (e *Evidence) Validate() error {
 	checkOrigin(&p, "origin", e.Origin)
 	checkScore(&p, "score", e.Score)
 	checkSpans(&p, "spans", e.Spans)
+	checkActorRefs(&p, e.Actors)
 	return p.err()
 }
 
@@ -417,6 +423,9 @@ func (g *Graph) checkReferences(ctx context.Context, p *problems, known func(ctx
 	for _, e := range g.Evidence {
 		for _, s := range e.Spans {
 			ref("evidence %s: unknown source %s", e.ID, s.SourceID)
+		}
+		for _, a := range e.Actors {
+			ref("evidence %s: unknown actor %s", e.ID, a.ActorID)
 		}
 	}
 	for _, r := range g.Relations {

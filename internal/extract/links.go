@@ -103,10 +103,20 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 			g.Claims = append(g.Claims, c)
 		case LabelEvidence:
 			u.id = argmap.DerivedID(argmap.KindEvidence, hash, n)
-			g.Evidence = append(g.Evidence, argmap.Evidence{
+			e := argmap.Evidence{
 				ID: u.id, Kind: u.Kind, Text: unitText(span.Quote, dec.format), Origin: argmap.OriginExtracted, Score: u.Score,
 				Spans: []argmap.Span{span},
-			})
+			}
+			// the same links a claim gets: who states it, who it names
+			for _, s := range u.speakers {
+				e.Actors = append(e.Actors, argmap.ActorRef{ActorID: actorID(s), Role: argmap.RoleAsserts})
+			}
+			for _, a := range u.named {
+				if !contains(u.speakers, a) {
+					e.Actors = append(e.Actors, argmap.ActorRef{ActorID: actorID(a), Role: argmap.RoleNamed})
+				}
+			}
+			g.Evidence = append(g.Evidence, e)
 		}
 		kept = append(kept, u)
 	}

@@ -149,8 +149,12 @@ func (s sim) answer(name string, p map[string]any) ([]*neo4j.Record, error) {
 		ids := in("ids")
 		for _, e := range s.g.Evidence {
 			if ids[e.ID] {
+				var actors []any
+				for _, a := range e.Actors {
+					actors = append(actors, map[string]any{"actor_id": a.ActorID, "role": map[argmap.Role]string{argmap.RoleAsserts: "ASSERTS", argmap.RoleDisputes: "DISPUTES", argmap.RoleNamed: "NAMED_IN"}[a.Role]})
+				}
 				out = append(out, record("e", node("Evidence", map[string]any{"id": e.ID, "text": e.Text, "origin": string(e.Origin), "score": e.Score}),
-					"spans", spanMaps(e.Spans)))
+					"spans", spanMaps(e.Spans), "actors", actors))
 			}
 		}
 	case "actors_by_ids":

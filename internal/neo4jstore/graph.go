@@ -191,6 +191,9 @@ func references(g *argmap.Graph) (refs, own []string) {
 		for _, sp := range e.Spans {
 			refs = append(refs, sp.SourceID)
 		}
+		for _, a := range e.Actors {
+			refs = append(refs, a.ActorID)
+		}
 	}
 	for _, a := range g.Actors {
 		own = append(own, a.ID)
@@ -324,7 +327,7 @@ func writeGraphTx(ctx context.Context, t tx, g *argmap.Graph, mode writeMode) er
 		}
 		return spanRow(node, sp, texts[sp.SourceID], true)
 	}
-	var claims, claimKeys, evidence, relations, citations, claimSpans, evidenceSpans, relationSpans, roles, premises, targets []map[string]any
+	var claims, claimKeys, evidence, relations, citations, claimSpans, evidenceSpans, relationSpans, roles, evidenceRoles, premises, targets []map[string]any
 	for i := range g.Claims {
 		c := &g.Claims[i]
 		claims = append(claims, claimRow(c))
@@ -341,6 +344,9 @@ func writeGraphTx(ctx context.Context, t tx, g *argmap.Graph, mode writeMode) er
 		evidence = append(evidence, evidenceRow(e))
 		for _, sp := range e.Spans {
 			evidenceSpans = append(evidenceSpans, span("evidence "+e.ID, e.ID, sp))
+		}
+		for _, a := range e.Actors {
+			evidenceRoles = append(evidenceRoles, evidenceRoleRow(e.ID, a))
 		}
 	}
 	for i := range g.Relations {
@@ -366,7 +372,7 @@ func writeGraphTx(ctx context.Context, t tx, g *argmap.Graph, mode writeMode) er
 		{qSourceCreate, sources}, {qActorCreate, actors}, {qActorSetAliases, aliasUpdates},
 		{qClaimCreate, claims}, {qClaimKeysCreate, claimKeys}, {qEvidenceCreate, evidence}, {qRelationCreate, relations},
 		{qCitationCreate, citations}, {qClaimSpansCreate, claimSpans}, {qEvidenceSpansCreate, evidenceSpans},
-		{qRelationSpanCreate, relationSpans}, {qRolesCreate, roles},
+		{qRelationSpanCreate, relationSpans}, {qRolesCreate, roles}, {qEvidenceRolesCreate, evidenceRoles},
 	}
 	for _, st := range steps {
 		if _, err := runBatches(ctx, t, st.name, st.rows); err != nil {

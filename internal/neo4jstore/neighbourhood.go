@@ -275,6 +275,9 @@ func assemble(ctx context.Context, t tx, nodes []string, rels map[string]argmap.
 		}
 	}
 	for _, e := range g.Evidence {
+		for _, a := range e.Actors {
+			actorIDs = append(actorIDs, a.ActorID)
+		}
 		for _, sp := range e.Spans {
 			sourceIDs = append(sourceIDs, sp.SourceID)
 		}

@@ -266,10 +266,21 @@ func claimFrom(rec *neo4j.Record) (argmap.Claim, error) {
 	if c.Spans, err = spansFrom(sv); err != nil {
 		return argmap.Claim{}, err
 	}
+	if c.Actors, err = actorRefsFrom(rec); err != nil {
+		return argmap.Claim{}, err
+	}
+	return c, nil
+}
+
+// actorRefsFrom maps the actors column of a claims_by_ids or
+// evidence_by_ids record: {actor_id, role (relationship type)} maps, sorted
+// by actor and role.
+func actorRefsFrom(rec *neo4j.Record) ([]argmap.ActorRef, error) {
+	var out []argmap.ActorRef
 	av, _ := rec.Get("actors")
 	list, ok := av.([]any)
 	if av != nil && !ok {
-		return argmap.Claim{}, badRecord("actors is a %T, want a list", av)
+		return nil, badRecord("actors is a %T, want a list", av)
 	}
 	for _, x := range list {
 		if x == nil {
@@ -277,29 +288,29 @@ func claimFrom(rec *neo4j.Record) (argmap.Claim, error) {
 		}
 		ap, err := propsOf(x)
 		if err != nil {
-			return argmap.Claim{}, err
+			return nil, err
 		}
 		ar := reader{p: ap}
 		id, typ := ar.str("actor_id"), ar.str("role")
 		if ar.err != nil {
-			return argmap.Claim{}, ar.err
+			return nil, ar.err
 		}
 		role, ok := roleOf[typ]
 		if !ok {
-			return argmap.Claim{}, badRecord("unknown role relationship %q", typ)
+			return nil, badRecord("unknown role relationship %q", typ)
 		}
-		c.Actors = append(c.Actors, argmap.ActorRef{ActorID: id, Role: role})
+		out = append(out, argmap.ActorRef{ActorID: id, Role: role})
 	}
-	sort.Slice(c.Actors, func(i, j int) bool {
-		if c.Actors[i].ActorID != c.Actors[j].ActorID {
-			return c.Actors[i].ActorID < c.Actors[j].ActorID
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].ActorID != out[j].ActorID {
+			return out[i].ActorID < out[j].ActorID
 		}
-		return c.Actors[i].Role < c.Actors[j].Role
+		return out[i].Role < out[j].Role
 	})
-	return c, nil
+	return out, nil
 }
 
-// evidenceFrom maps a record of evidence_by_ids: e (node), spans.
+// evidenceFrom maps a record of evidence_by_ids: e (node), spans, actors.
 func evidenceFrom(rec *neo4j.Record) (argmap.Evidence, error) {
 	v, _ := rec.Get("e")
 	p, err := propsOf(v)
@@ -315,7 +326,10 @@ func evidenceFrom(rec *neo4j.Record) (argmap.Evidence, error) {
 		return argmap.Evidence{}, r.err
 	}
 	sv, _ := rec.Get("spans")
-	e.Spans, err = spansFrom(sv)
+	if e.Spans, err = spansFrom(sv); err != nil {
+		return argmap.Evidence{}, err
+	}
+	e.Actors, err = actorRefsFrom(rec)
 	return e, err
 }
 

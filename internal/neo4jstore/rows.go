@@ -142,6 +142,10 @@ func roleRow(claim string, a argmap.ActorRef) map[string]any {
 	return map[string]any{"actor": a.ActorID, "claim": claim, "role": string(a.Role)}
 }
 
+func evidenceRoleRow(evidence string, a argmap.ActorRef) map[string]any {
+	return map[string]any{"actor": a.ActorID, "evidence": evidence, "role": string(a.Role)}
+}
+
 func premiseRows(r *argmap.Relation) []map[string]any {
 	out := make([]map[string]any, len(r.From))
 	for i, f := range r.From {

@@ -81,7 +81,7 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 	aliases := []string{"FX"}
 	newSrc := argmap.Source{ID: "src_n", Title: "N", Text: "new source text", ContentHash: "hn"}
 	newClaim := argmap.Claim{ID: "clm_n", Text: "n", Origin: argmap.OriginCurated, Actors: []argmap.ActorRef{{ActorID: "act_f", Role: argmap.RoleDisputes}}, Spans: []argmap.Span{{SourceID: "src_a", Start: 0, End: 4}}}
-	newEv := argmap.Evidence{ID: "evd_n", Text: "n", Origin: argmap.OriginCurated, Spans: []argmap.Span{{SourceID: "src_a", Start: 5, End: 9}}}
+	newEv := argmap.Evidence{ID: "evd_n", Text: "n", Origin: argmap.OriginCurated, Actors: []argmap.ActorRef{{ActorID: "act_f", Role: argmap.RoleNamed}}, Spans: []argmap.Span{{SourceID: "src_a", Start: 5, End: 9}}}
 	newActor := argmap.Actor{ID: "act_n", Name: "N"}
 	newRel := argmap.Relation{ID: "rel_n", Kind: argmap.Supports, From: []string{"evd_1"}, To: "clm_1", Origin: argmap.OriginCurated, Span: &argmap.Span{SourceID: "src_a", Start: 0, End: 9}}
 	graph := &argmap.Graph{

@@ -49,6 +49,7 @@ const (
 	qEvidenceDelete         = "evidence_delete"
 	qEvidenceList           = "evidence_list"
 	qEvidenceSpansCreate    = "evidence_spans_create"
+	qEvidenceRolesCreate    = "evidence_roles_create"
 	qEvidenceUpdate         = "evidence_update"
 	qHashesExisting         = "hashes_existing"
 	qIDsExisting            = "ids_existing"
@@ -92,7 +93,7 @@ var statementNames = []string{
 	qActorsExisting, qActorsList, qAllIDs, qAuditCreate, qAuditList, qAwaitIndexes, qCitationCreate, qCitationsAll, qCitationsOfSource,
 	qClaimCreate, qClaimKeysCreate, qClaimKeysDelete, qClaimSpansCreate, qClaimUpdate, qClaimsByIDs, qClaimsByKeys, qClaimsDelete, qClaimsList,
 	qClaimsListProposition, qClaimsListSearch, qClaimsSearch, qClaimsUnkeyed, qEvidenceByIDs, qEvidenceSearch, qEvidenceCreate, qEvidenceDelete, qEvidenceList,
-	qEvidenceSpansCreate, qEvidenceUpdate, qHashesExisting, qHubs, qIDsExisting, qMigrationRecord,
+	qEvidenceSpansCreate, qEvidenceRolesCreate, qEvidenceUpdate, qHashesExisting, qHubs, qIDsExisting, qMigrationRecord,
 	qMigrationsApplied, qNeighbourLevel, qNodeTexts, qPing, qReachLevel, qReachPaths, qRelationCreate, qRelationPremisesCreate,
 	qRelationSpanCreate, qRelationTargetsCreate, qRelationUpdate, qRelationsByIDs, qRelationsDelete, qRelationsList,
 	qRelationsUndercutting, qRelationsUsing, qRolesCreate, qSourceByHash, qSourceCreate, qSourceDelete,

@@ -140,6 +140,10 @@ func (s *Store) MergeActor(ctx context.Context, from, into string) (*argmap.Acto
 			SELECT claim_id, ?, role FROM claim_actors WHERE actor_id = ?`, into, from); err != nil {
 			return err
 		}
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO evidence_actors (evidence_id, actor_id, role)
+			SELECT evidence_id, ?, role FROM evidence_actors WHERE actor_id = ?`, into, from); err != nil {
+			return err
+		}
 		for _, al := range append([]string{f.Name}, f.Aliases...) {
 			if al == t.Name {
 				continue

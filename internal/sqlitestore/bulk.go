@@ -34,7 +34,7 @@ const (
 
 // bulkTables are the tables a graph writes: the indexes the load drops
 // are theirs.
-var bulkTables = []string{"sources", "claims", "evidence", "actors", "actor_aliases", "claim_actors", "spans",
+var bulkTables = []string{"sources", "claims", "evidence", "actors", "actor_aliases", "claim_actors", "evidence_actors", "spans",
 	"relations", "relation_premises", "citations", "claim_keys"}
 
 // pkRange is a range of rowids [lo, hi].
@@ -359,6 +359,9 @@ func (w *graphWriter) nextRowid(table string) (int64, error) {
 	return n, err
 }
 
+// roleRow is one actor link of a claim or evidence (claim holds its ID).
+type roleRow struct{ claim, actor, role string }
+
 // bulkClaims writes claims in the order given, with explicit pks from the
 // next free one, so that their full-text rows and keys follow by pk.
 func (w *graphWriter) bulkClaims(cs []argmap.Claim, b *bulkLoad) error {
@@ -370,7 +373,6 @@ func (w *graphWriter) bulkClaims(cs []argmap.Claim, b *bulkLoad) error {
 		return err
 	}
 	var spans []spanRow
-	type roleRow struct{ claim, actor, role string }
 	var roles []roleRow
 	type keyRow struct {
 		key string
@@ -427,11 +429,15 @@ func (w *graphWriter) bulkEvidence(es []argmap.Evidence, b *bulkLoad) error {
 		return err
 	}
 	var spans []spanRow
+	var roles []roleRow
 	for i := range es {
 		e := &es[i]
 		e.CreatedAt = orNow(e.CreatedAt)
 		if spans, err = w.spanRows(spans, e.ID, e.Spans); err != nil {
 			return err
+		}
+		for _, a := range e.Actors {
+			roles = append(roles, roleRow{e.ID, a.ActorID, string(a.Role)})
 		}
 	}
 	err = w.insertRows(`INSERT INTO evidence (rowid, id, kind, text, origin, score, created_at)`, 7, len(es),
@@ -443,6 +449,13 @@ func (w *graphWriter) bulkEvidence(es []argmap.Evidence, b *bulkLoad) error {
 		return err
 	}
 	b.evidence = append(b.evidence, pkRange{first, first + int64(len(es)) - 1})
+	sort.Slice(roles, func(i, j int) bool { return roles[i].claim < roles[j].claim })
+	err = w.insertRows(`INSERT OR IGNORE INTO evidence_actors (evidence_id, actor_id, role)`, 3, len(roles), func(dst []any, i int) []any {
+		return append(dst, roles[i].claim, roles[i].actor, roles[i].role)
+	}, nil)
+	if err != nil {
+		return err
+	}
 	return w.insertSpans(spans)
 }
 

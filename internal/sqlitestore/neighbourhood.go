@@ -238,6 +238,9 @@ func assemble(ctx context.Context, q querier, nodes []string) (*argmap.Graph, er
 		for _, sp := range e.Spans {
 			sources[sp.SourceID] = true
 		}
+		for _, a := range e.Actors {
+			actors[a.ActorID] = true
+		}
 	}
 	srcs := keys(sources)
 	if g.Sources, err = scanSources(ctx, q, false, `SELECT `+sourceCols+` FROM sources s

@@ -140,8 +140,19 @@ func spansOf(ctx context.Context, q querier, ids []string) (map[string][]argmap.
 
 // actorRefsOf returns the actor references of the claims, by claim ID.
 func actorRefsOf(ctx context.Context, q querier, ids []string) (map[string][]argmap.ActorRef, error) {
-	rows, err := q.QueryContext(ctx, `SELECT claim_id, actor_id, role FROM claim_actors
-		WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, actor_id, role`, jsonList(ids))
+	return actorRows(ctx, q, `SELECT claim_id, actor_id, role FROM claim_actors
+		WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, actor_id, role`, ids)
+}
+
+// evidenceActorRefsOf returns the actor references of the evidence, by
+// evidence ID.
+func evidenceActorRefsOf(ctx context.Context, q querier, ids []string) (map[string][]argmap.ActorRef, error) {
+	return actorRows(ctx, q, `SELECT evidence_id, actor_id, role FROM evidence_actors
+		WHERE evidence_id IN (SELECT value FROM json_each(?)) ORDER BY evidence_id, actor_id, role`, ids)
+}
+
+func actorRows(ctx context.Context, q querier, query string, ids []string) (map[string][]argmap.ActorRef, error) {
+	rows, err := q.QueryContext(ctx, query, jsonList(ids))
 	if err != nil {
 		return nil, err
 	}
@@ -194,8 +205,13 @@ func scanEvidence(ctx context.Context, q querier, query string, args ...any) ([]
 	if err != nil {
 		return nil, err
 	}
+	refs, err := evidenceActorRefsOf(ctx, q, ids)
+	if err != nil {
+		return nil, err
+	}
 	for i := range out {
 		out[i].Spans = spans[out[i].ID]
+		out[i].Actors = refs[out[i].ID]
 	}
 	return out, nil
 }

@@ -131,17 +131,20 @@ func (s *Store) DeleteSource(ctx context.Context, id string) error {
 		if err != nil {
 			return err
 		}
-		actors, err := collect(ctx, tx, `SELECT DISTINCT actor_id FROM claim_actors WHERE claim_id IN (SELECT value FROM json_each(?))`, jsonList(orphans))
+		actors, err := collect(ctx, tx, `SELECT actor_id FROM claim_actors WHERE claim_id IN (SELECT value FROM json_each(?1))
+			UNION SELECT actor_id FROM evidence_actors WHERE evidence_id IN (SELECT value FROM json_each(?1))`, jsonList(orphans))
 		if err != nil {
 			return err
 		}
 		if err := deleteNodes(ctx, tx, orphans); err != nil {
 			return err
 		}
-		// the actors of the removed claims that no claim names any more
+		// the actors of the removed claims and evidence that no claim or
+		// evidence names any more
 		if _, err := tx.ExecContext(ctx, `
 			DELETE FROM actors WHERE id IN (SELECT value FROM json_each(?))
-				AND NOT EXISTS (SELECT 1 FROM claim_actors ca WHERE ca.actor_id = actors.id)`, jsonList(actors)); err != nil {
+				AND NOT EXISTS (SELECT 1 FROM claim_actors ca WHERE ca.actor_id = actors.id)
+				AND NOT EXISTS (SELECT 1 FROM evidence_actors ea WHERE ea.actor_id = actors.id)`, jsonList(actors)); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `DELETE FROM sources WHERE id = ?`, id)

@@ -321,6 +321,12 @@ func (w *graphWriter) evidence(e *argmap.Evidence) error {
 	if err != nil {
 		return err
 	}
+	for _, a := range e.Actors {
+		if _, err := w.exec(`INSERT OR IGNORE INTO evidence_actors (evidence_id, actor_id, role) VALUES (?, ?, ?)`,
+			e.ID, a.ActorID, string(a.Role)); err != nil {
+			return err
+		}
+	}
 	return w.spans(e.ID, e.Spans)
 }
 

@@ -51,6 +51,9 @@ func bulkBatches(t *testing.T, claims int) ([]*argmap.Graph, *BenchGraph) {
 			c := g.Claims[i*7]
 			ev := newEvidence("Figure for "+c.Text, c.Spans...)
 			ev.CreatedAt = at
+			if i%2 == 0 {
+				ev.Actors = []argmap.ActorRef{{ActorID: actor.ID, Role: argmap.RoleNamed}}
+			}
 			g.Evidence = append(g.Evidence, ev)
 			r := rel(argmap.Supports, g.Claims[i*7+1].ID, ev.ID)
 			sp := c.Spans[0]

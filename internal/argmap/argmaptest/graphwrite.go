@@ -1,6 +1,7 @@
 package argmaptest
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -314,5 +315,89 @@ func testDeleteSource(t *testing.T, e *env) {
 	want := argmap.Counts{Sources: 1, Claims: 2, Evidence: 0, Actors: 2, Relations: 1, Citations: 1}
 	if got := stats(t, s); got != want {
 		t.Errorf("Stats() = %+v, want %+v", got, want)
+	}
+}
+
+// testEvidenceActors checks that evidence keeps the actors it names, as a
+// claim does (read one by one, listed, dumped, merged), and that deleting its
+// only source removes an actor only that evidence named while one still named
+// by another source's claim stays.
+func testEvidenceActors(t *testing.T, e *env) {
+	s := e.store(t)
+	a := newSource("Report", "Nauru holds 300 people. Shared Org counts them.")
+	b := newSource("Other", "Shared Org runs the centre.")
+	only, shared, dup := newActor("Nauru"), newActor("Shared Org"), newActor("Shared Organisation")
+	ev := newEvidence("Nauru holds 300 people.", span(a, "Nauru holds 300 people."))
+	ev.Actors = []argmap.ActorRef{{ActorID: only.ID, Role: argmap.RoleNamed}}
+	ev2 := newEvidence("Shared Org counts them.", span(a, "Shared Org counts them."))
+	ev2.Actors = []argmap.ActorRef{{ActorID: dup.ID, Role: argmap.RoleAsserts}}
+	c := stated(b, "Shared Org runs the centre.")
+	c.Actors = []argmap.ActorRef{{ActorID: shared.ID, Role: argmap.RoleNamed}}
+	write(t, s, &argmap.Graph{
+		Sources: []argmap.Source{a, b}, Actors: []argmap.Actor{only, shared, dup},
+		Claims: []argmap.Claim{c}, Evidence: []argmap.Evidence{ev, ev2},
+	})
+
+	got, err := s.Evidence(ctx(t), ev.ID)
+	must(t, "Evidence", err)
+	if diff := cmp.Diff(ev.Actors, got.Actors, opts); diff != "" {
+		t.Errorf("Evidence().Actors (-want +got):\n%s", diff)
+	}
+	list, err := s.EvidenceList(ctx(t), argmap.EvidenceFilter{})
+	must(t, "EvidenceList", err)
+	byID := map[string][]argmap.ActorRef{}
+	for _, x := range list {
+		byID[x.ID] = x.Actors
+	}
+	if diff := cmp.Diff(map[string][]argmap.ActorRef{ev.ID: ev.Actors, ev2.ID: ev2.Actors}, byID, opts); diff != "" {
+		t.Errorf("EvidenceList() actors (-want +got):\n%s", diff)
+	}
+	// the neighbourhood of the evidence's claim brings the actors it names
+	nb, err := s.Neighbourhood(ctx(t), ev.ID, 1, 0)
+	must(t, "Neighbourhood", err)
+	if !slices.ContainsFunc(nb.Actors, func(x argmap.Actor) bool { return x.ID == only.ID }) {
+		t.Errorf("Neighbourhood(evidence).Actors = %v, want %s among them", nb.Actors, only.Name)
+	}
+	// evidence written later, on its own, naming a stored actor
+	late := newEvidence("Shared Org counts", span(a, "Shared Org counts"))
+	late.Actors = []argmap.ActorRef{{ActorID: shared.ID, Role: argmap.RoleNamed}}
+	must(t, "CreateEvidence(naming a stored actor)", s.CreateEvidence(ctx(t), &late))
+	got, err = s.Evidence(ctx(t), late.ID)
+	must(t, "Evidence(created later)", err)
+	if diff := cmp.Diff(late.Actors, got.Actors, opts); diff != "" {
+		t.Errorf("Evidence(created later).Actors (-want +got):\n%s", diff)
+	}
+	// evidence referring to an unknown actor is refused
+	bad := newEvidence("Unknown.", span(a, "Nauru holds"))
+	bad.Actors = []argmap.ActorRef{{ActorID: argmap.NewID(argmap.KindActor), Role: argmap.RoleNamed}}
+	wantCode(t, "WriteGraph(evidence naming an unknown actor)", s.WriteGraph(ctx(t), &argmap.Graph{Evidence: []argmap.Evidence{bad}}), argmap.EINVALID)
+
+	// merging moves the evidence's link to the actor kept
+	_, err = s.MergeActor(ctx(t), dup.ID, shared.ID)
+	must(t, "MergeActor", err)
+	got, err = s.Evidence(ctx(t), ev2.ID)
+	must(t, "Evidence after MergeActor", err)
+	if diff := cmp.Diff([]argmap.ActorRef{{ActorID: shared.ID, Role: argmap.RoleAsserts}}, got.Actors, opts); diff != "" {
+		t.Errorf("Evidence().Actors after MergeActor (-want +got):\n%s", diff)
+	}
+	d, err := s.Dump(ctx(t))
+	must(t, "Dump", err)
+	for _, x := range d.Evidence {
+		if x.ID == ev.ID {
+			if diff := cmp.Diff(ev.Actors, x.Actors, opts); diff != "" {
+				t.Errorf("Dump() evidence actors (-want +got):\n%s", diff)
+			}
+		}
+	}
+
+	must(t, "DeleteSource", s.DeleteSource(ctx(t), a.ID))
+	_, err = s.Actor(ctx(t), only.ID)
+	wantCode(t, "Actor(named only by the deleted source's evidence)", err, argmap.ENOTFOUND)
+	if _, err := s.Actor(ctx(t), shared.ID); err != nil {
+		t.Errorf("Actor(named by the deleted source's evidence and another source's claim): %v, want it kept", err)
+	}
+	want := argmap.Counts{Sources: 1, Claims: 1, Evidence: 0, Actors: 1}
+	if got := stats(t, s); got != want {
+		t.Errorf("Stats() after DeleteSource = %+v, want %+v", got, want)
 	}
 }

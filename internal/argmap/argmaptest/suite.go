@@ -68,6 +68,7 @@ func RunStoreTests(t *testing.T, open func(t *testing.T) argmap.Store) {
 		{"WriteGraph", testWriteGraph},
 		{"ConcurrentWrites", testConcurrentWrites},
 		{"DeleteSource", testDeleteSource},
+		{"EvidenceActors", testEvidenceActors},
 		{"SearchClaims", testSearchClaims},
 		{"Reach", testReach},
 		{"FindSupporters", testFindSupporters},

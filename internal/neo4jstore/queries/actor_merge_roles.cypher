@@ -1,6 +1,8 @@
-// Gives actor $into every role actor $from plays; duplicates are not made.
+// Gives actor $into every role actor $from plays, on claims and evidence;
+// duplicates are not made.
 // params: $from, $into
-MATCH (f:Actor {id: $from})-[r:ASSERTS|DISPUTES|NAMED_IN]->(c:Claim)
+MATCH (f:Actor {id: $from})-[r:ASSERTS|DISPUTES|NAMED_IN]->(c)
+WHERE c:Claim OR c:Evidence
 MATCH (t:Actor {id: $into})
 WITH t, c, type(r) AS role
 FOREACH (_ IN CASE WHEN role = 'ASSERTS' THEN [1] ELSE [] END | MERGE (t)-[:ASSERTS]->(c))

@@ -1,5 +1,5 @@
-// Returns evidence with its spans, ordered by ID. (The store orders spans
-// itself.)
+// Returns evidence with its spans and actor roles, ordered by ID. (The store
+// orders spans and roles itself.)
 // params: $ids
 UNWIND $ids AS id
 MATCH (e:Evidence {id: id})
@@ -7,5 +7,9 @@ RETURN e,
        COLLECT {
          MATCH (e)-[q:QUOTED_IN]->(s:Source)
          RETURN {source_id: s.id, start: q.start, end: q.end, quote: q.quote}
-       } AS spans
+       } AS spans,
+       COLLECT {
+         MATCH (a:Actor)-[role:ASSERTS|DISPUTES|NAMED_IN]->(e)
+         RETURN {actor_id: a.id, role: type(role)}
+       } AS actors
 ORDER BY e.id

@@ -1,6 +1,6 @@
 // Returns the source, the extracted claims and evidence stated only in it,
-// which go when it goes, and the actors of those claims (deleted afterwards
-// when no claim names them any more). No row when the source is unknown.
+// which go when it goes, and the actors of those claims and evidence (deleted
+// afterwards when no claim or evidence names them any more). No row when the source is unknown.
 // params: $id
 MATCH (s:Source {id: $id})
 OPTIONAL MATCH (n)-[:STATED_IN|QUOTED_IN]->(s)
