@@ -207,7 +207,8 @@ func runActors(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// sourceActors returns the actors of the claims stated in a source whose
+// sourceActors returns the actors of the claims and evidence stated in a
+// source whose
 // name or an alias contains q (any, when q is ""), ordered by ID.
 func sourceActors(ctx context.Context, st argmap.Store, sourceID, q string) ([]argmap.Actor, error) {
 	if _, err := st.Source(ctx, sourceID); err != nil {
@@ -229,6 +230,22 @@ func sourceActors(ctx context.Context, st argmap.Store, sourceID, q string) ([]a
 			break
 		}
 		after = cs[len(cs)-1].ID
+	}
+	after = ""
+	for {
+		es, err := st.EvidenceList(ctx, argmap.EvidenceFilter{SourceID: sourceID, Page: argmap.Page{Limit: argmap.MaxLimit, After: after}})
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range es {
+			for _, r := range e.Actors {
+				ids[r.ActorID] = true
+			}
+		}
+		if len(es) < argmap.MaxLimit {
+			break
+		}
+		after = es[len(es)-1].ID
 	}
 	var out []argmap.Actor
 	lq := strings.ToLower(q)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"net"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/sqlitestore"
 )
 
 // TestStoreMustExist: commands that only read a store refuse a path that
@@ -121,5 +123,36 @@ func TestServeBusyAddress(t *testing.T) {
 				t.Errorf("argmap %s on a busy address printed %q before failing: %q", args[0], bad, stderr)
 			}
 		}
+	}
+}
+
+// TestActorsOfSourceEvidence: actors --source lists an actor that only the
+// source's evidence names, as well as the actors of its claims.
+func TestActorsOfSourceEvidence(t *testing.T) {
+	ctx := context.Background()
+	store := filepath.Join(t.TempDir(), "s.db")
+	st, err := sqlitestore.Open(ctx, store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := argmap.Now()
+	text := "Nauru holds 300 people. Frontex is criticised."
+	src := argmap.Source{ID: argmap.NewID(argmap.KindSource), Title: "Report", Text: text, ContentHash: "h1", CreatedAt: now}
+	nauru := argmap.Actor{ID: argmap.ActorID("Nauru"), Name: "Nauru", Kind: argmap.ActorState, CreatedAt: now}
+	frontex := argmap.Actor{ID: argmap.ActorID("Frontex"), Name: "Frontex", CreatedAt: now}
+	ev := argmap.Evidence{ID: argmap.NewID(argmap.KindEvidence), Text: text[:23], Origin: argmap.OriginExtracted, Score: 1, CreatedAt: now,
+		Spans:  []argmap.Span{{SourceID: src.ID, Start: 0, End: 23, Quote: text[:23]}},
+		Actors: []argmap.ActorRef{{ActorID: nauru.ID, Role: argmap.RoleNamed}}}
+	c := argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: text[24:], Origin: argmap.OriginExtracted, Score: 1, CreatedAt: now,
+		Spans:  []argmap.Span{{SourceID: src.ID, Start: 24, End: len(text), Quote: text[24:]}},
+		Actors: []argmap.ActorRef{{ActorID: frontex.ID, Role: argmap.RoleNamed}}}
+	if err := st.WriteGraph(ctx, &argmap.Graph{Sources: []argmap.Source{src}, Actors: []argmap.Actor{nauru, frontex},
+		Claims: []argmap.Claim{c}, Evidence: []argmap.Evidence{ev}}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	code, out, stderr := cli(t, nil, "actors", "--store", store, "--source", src.ID)
+	if code != 0 || !strings.Contains(out, "Nauru") || !strings.Contains(out, "Frontex") {
+		t.Errorf("actors --source: exit %d, out %q, stderr %q; want Nauru (named by evidence) and Frontex (by a claim)", code, out, stderr)
 	}
 }

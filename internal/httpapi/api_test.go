@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -213,13 +214,18 @@ func TestEvidenceAndActors(t *testing.T) {
 	s := seed(t, st)
 	e := newEnv(t, httpapi.Config{}, st, nil)
 
-	r := e.write(http.MethodPost, "/v1/evidence", fmt.Sprintf(`{"text":"4000 returns in 2010","kind":"statistic","score":0.5,"spans":[{"source_id":%q,"start":0,"end":16}]}`, s.Source))
+	r := e.write(http.MethodPost, "/v1/evidence", fmt.Sprintf(`{"text":"4000 returns in 2010","kind":"statistic","score":0.5,"spans":[{"source_id":%q,"start":0,"end":16}],"actors":[{"actor_id":%q,"role":"named"}]}`, s.Source, s.Actor))
 	wantStatus(t, "POST /v1/evidence", r, http.StatusCreated)
 	var ev argmap.Evidence
 	r.JSON(t, &ev)
 	if ev.Origin != argmap.OriginCurated || ev.Score != 0.5 || len(ev.Spans) != 1 || ev.Spans[0].Quote != seedText[:16] {
 		t.Errorf("POST /v1/evidence = %+v, want curated, score 0.5, one span quoting %q", ev, seedText[:16])
 	}
+	if want := []argmap.ActorRef{{ActorID: s.Actor, Role: argmap.RoleNamed}}; !reflect.DeepEqual(ev.Actors, want) {
+		t.Errorf("POST /v1/evidence actors = %+v, want %+v", ev.Actors, want)
+	}
+	r = e.write(http.MethodPost, "/v1/evidence", `{"text":"x","actors":[{"actor_id":"act_nosuchactor","role":"named"}]}`)
+	wantStatus(t, "POST /v1/evidence naming an unknown actor", r, http.StatusBadRequest)
 	r = e.write(http.MethodPatch, "/v1/evidence/"+ev.ID, `{"kind":"event"}`)
 	wantStatus(t, "PATCH /v1/evidence/{id}", r, http.StatusOK)
 	r.JSON(t, &ev)

@@ -11,10 +11,11 @@ import (
 
 // evidenceCreate is the body of POST /v1/evidence. Score defaults to 1.
 type evidenceCreate struct {
-	Text  string      `json:"text"`
-	Kind  string      `json:"kind"`
-	Score *float64    `json:"score"`
-	Spans []spanInput `json:"spans"`
+	Text   string            `json:"text"`
+	Kind   string            `json:"kind"`
+	Score  *float64          `json:"score"`
+	Spans  []spanInput       `json:"spans"`
+	Actors []argmap.ActorRef `json:"actors"`
 }
 
 // evidencePatch is the body of PATCH /v1/evidence/{id}; absent fields stay.
@@ -39,7 +40,7 @@ func (s *Server) createEvidence(c *gin.Context) {
 	}
 	e := &argmap.Evidence{
 		ID: argmap.NewID(argmap.KindEvidence), Kind: in.Kind, Text: in.Text, Origin: argmap.OriginCurated,
-		Score: 1, Spans: spans, CreatedAt: argmap.Now(),
+		Score: 1, Spans: spans, Actors: in.Actors, CreatedAt: argmap.Now(),
 	}
 	if in.Score != nil {
 		e.Score = *in.Score
