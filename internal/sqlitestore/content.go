@@ -126,46 +126,19 @@ func (s *Store) readContent(ctx context.Context) (*contentCopy, int64, error) {
 			return nil
 		}
 		c := &contentCopy{ids: newIDTable(), textOff: []uint32{0}}
-		var pks []int64
 		var texts, quotes []byte
 		add := func(id, text string) {
 			c.ids.add(id)
 			texts = append(texts, text...)
 			c.textOff = append(c.textOff, uint32(len(texts)))
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT pk, id, CASE WHEN gist <> '' THEN gist ELSE text END FROM claims ORDER BY pk`)
+		pks, err := scanTexts(ctx, tx, `SELECT pk, id, CASE WHEN gist <> '' THEN gist ELSE text END FROM claims ORDER BY pk`, add)
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var pk int64
-			var id, text string
-			if err := rows.Scan(&pk, &id, &text); err != nil {
-				rows.Close()
-				return err
-			}
-			pks = append(pks, pk)
-			add(id, text)
-		}
-		if err := closeRows(rows); err != nil {
-			return err
-		}
 		c.claims = c.ids.len()
-		var epks []int64
-		if rows, err = tx.QueryContext(ctx, `SELECT rowid, id, text FROM evidence ORDER BY rowid`); err != nil {
-			return err
-		}
-		for rows.Next() {
-			var pk int64
-			var id, text string
-			if err := rows.Scan(&pk, &id, &text); err != nil {
-				rows.Close()
-				return err
-			}
-			epks = append(epks, pk)
-			add(id, text)
-		}
-		if err := closeRows(rows); err != nil {
+		epks, err := scanTexts(ctx, tx, `SELECT rowid, id, text FROM evidence ORDER BY rowid`, add)
+		if err != nil {
 			return err
 		}
 		c.nodes = c.ids.len()
@@ -177,7 +150,8 @@ func (s *Store) readContent(ctx context.Context) (*contentCopy, int64, error) {
 			c.ids.add(src.ID)
 		}
 		c.spanFirst, c.spanCount = make([]uint32, c.nodes), make([]uint32, c.nodes)
-		if rows, err = tx.QueryContext(ctx, `SELECT node_id, source_id, start, "end", quote FROM spans ORDER BY node_id, source_id, start, "end"`); err != nil {
+		rows, err := tx.QueryContext(ctx, `SELECT node_id, source_id, start, "end", quote FROM spans ORDER BY node_id, source_id, start, "end"`)
+		if err != nil {
 			return err
 		}
 		last := -1
@@ -246,4 +220,25 @@ func (c *contentCopy) sourcesByID(ids []string) []argmap.Source {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
+}
+
+// scanTexts reads the rows of query (a key, an ID and a text), hands each ID
+// and text to add in order, and returns the keys.
+func scanTexts(ctx context.Context, tx *sql.Tx, query string, add func(id, text string)) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	var pks []int64
+	for rows.Next() {
+		var pk int64
+		var id, text string
+		if err := rows.Scan(&pk, &id, &text); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		pks = append(pks, pk)
+		add(id, text)
+	}
+	return pks, closeRows(rows)
 }

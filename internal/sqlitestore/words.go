@@ -220,13 +220,7 @@ func (w *wordIndex) search(phrases []string, size int) []scored {
 	if w.rows == 0 || size <= 0 || len(phrases) == 0 {
 		return nil
 	}
-	lists := make([][]posting, len(phrases))
-	for i, p := range phrases {
-		lists[i] = w.postings(p)
-	}
-	b := w.bm25(lists)
-	top := &topK{size: size}
-	w.every(lists, &b, top)
+	lists, b, top := w.everyTerm(phrases, size)
 	if len(phrases) == 1 || top.seen >= size {
 		return top.sorted()
 	}
@@ -244,6 +238,19 @@ func (w *wordIndex) search(phrases []string, size int) []scored {
 	return top.sorted()
 }
 
+// everyTerm reads the postings of the phrases and their BM25 weights, and
+// ranks the best size rows that hold every phrase.
+func (w *wordIndex) everyTerm(phrases []string, size int) ([][]posting, bm25, *topK) {
+	lists := make([][]posting, len(phrases))
+	for i, p := range phrases {
+		lists[i] = w.postings(p)
+	}
+	b := w.bm25(lists)
+	top := &topK{size: size}
+	w.every(lists, &b, top)
+	return lists, b, top
+}
+
 // searchAnyFill ranks as SearchEvidence does in SQL: the best size rows
 // with every term; when those are fewer than size (and there are two terms
 // or more), they and the best size rows with any term, together, best
@@ -252,13 +259,7 @@ func (w *wordIndex) searchAnyFill(phrases []string, size int) []scored {
 	if w.rows == 0 || size <= 0 || len(phrases) == 0 {
 		return nil
 	}
-	lists := make([][]posting, len(phrases))
-	for i, p := range phrases {
-		lists[i] = w.postings(p)
-	}
-	b := w.bm25(lists)
-	top := &topK{size: size}
-	w.every(lists, &b, top)
+	lists, b, top := w.everyTerm(phrases, size)
 	if len(phrases) == 1 || top.seen >= size {
 		return top.items
 	}
