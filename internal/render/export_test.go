@@ -1,5 +1,11 @@
 package render
 
+import (
+	"bufio"
+
+	"github.com/argmap/argmap/internal/childproc"
+)
+
 // CheckOutput exposes checkOutput to the tests.
 var CheckOutput = checkOutput
 
@@ -8,5 +14,9 @@ var (
 	ReadRequest  = readRequest
 	WriteRequest = writeRequest
 	ReadReply    = readReply
-	Reply        = reply
 )
+
+// Reply writes one reply frame, as a worker does.
+func Reply(w *bufio.Writer, status byte, payload []byte) error {
+	return childproc.WriteFrame(w, replyMagic, status, payload)
+}

@@ -2,16 +2,11 @@ package render
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/exec"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -56,7 +51,7 @@ func ServeWorker(r io.Reader, w io.Writer, lay Layouter) error {
 			return nil
 		}
 		if err != nil {
-			reply(bw, statusFatal, []byte(argmap.EINVALID+"\n"+"malformed render request"))
+			childproc.WriteFrame(bw, replyMagic, statusFatal, []byte(argmap.EINVALID+"\n"+"malformed render request"))
 			return err
 		}
 		out, err := serveOne(lay, format, dot)
@@ -66,7 +61,7 @@ func ServeWorker(r io.Reader, w io.Writer, lay Layouter) error {
 			if errors.As(err, &f) {
 				status = statusFatal
 			}
-			if werr := reply(bw, status, []byte(argmap.ErrorCode(err)+"\n"+argmap.ErrorMessage(err))); werr != nil {
+			if werr := childproc.WriteFrame(bw, replyMagic, status, childproc.EncodeError(err)); werr != nil {
 				return werr
 			}
 			if status == statusFatal {
@@ -74,7 +69,7 @@ func ServeWorker(r io.Reader, w io.Writer, lay Layouter) error {
 			}
 			continue
 		}
-		if err := reply(bw, statusOK, out); err != nil {
+		if err := childproc.WriteFrame(bw, replyMagic, statusOK, out); err != nil {
 			return err
 		}
 	}
@@ -121,25 +116,11 @@ func readRequest(r *bufio.Reader) (argmap.RenderFormat, []byte, error) {
 	if size > maxRequest {
 		return "", nil, fmt.Errorf("request of %d bytes is too large", size)
 	}
-	dot, err := readN(r, size)
+	dot, err := childproc.ReadN(r, size)
 	if err != nil {
 		return "", nil, err
 	}
 	return argmap.RenderFormat(format), dot, nil
-}
-
-// readN reads exactly n bytes of r, growing its buffer as the bytes come
-// rather than trusting a length read from the peer with one allocation.
-func readN(r io.Reader, n uint32) ([]byte, error) {
-	var buf bytes.Buffer
-	got, err := buf.ReadFrom(io.LimitReader(r, int64(n)))
-	if err != nil {
-		return nil, err
-	}
-	if got < int64(n) {
-		return nil, io.ErrUnexpectedEOF
-	}
-	return buf.Bytes(), nil
 }
 
 func noEOF(err error) error {
@@ -164,51 +145,22 @@ func writeRequest(w io.Writer, format argmap.RenderFormat, dot []byte) error {
 	return bw.Flush()
 }
 
-func reply(w *bufio.Writer, status byte, payload []byte) error {
-	w.WriteString(replyMagic)
-	w.WriteByte(status)
-	var n [4]byte
-	binary.BigEndian.PutUint32(n[:], uint32(len(payload)))
-	w.Write(n[:])
-	w.Write(payload)
-	return w.Flush()
-}
-
 // readReply returns the picture of a status 0 reply, or the worker's error
 // for others (a *fatalError for status 2).
 func readReply(r io.Reader) ([]byte, error) {
-	var head [9]byte
-	if _, err := io.ReadFull(r, head[:]); err != nil {
-		return nil, err
-	}
-	if string(head[:4]) != replyMagic {
-		return nil, fmt.Errorf("bad reply magic %q", head[:4])
-	}
-	size := binary.BigEndian.Uint32(head[5:])
-	if size > maxReply {
-		return nil, fmt.Errorf("reply of %d bytes is too large", size)
-	}
-	payload, err := readN(r, size)
+	status, payload, err := childproc.ReadFrame(r, replyMagic, maxReply)
 	if err != nil {
 		return nil, err
 	}
-	switch head[4] {
+	switch status {
 	case statusOK:
 		return payload, nil
-	case statusError, statusFatal:
-		code, msg, _ := strings.Cut(string(payload), "\n")
-		switch code {
-		case argmap.EINVALID, argmap.ETOOLARGE, argmap.EUNSUPPORTED, argmap.EUNAVAILABLE, argmap.EINTERNAL:
-		default:
-			code = argmap.EINTERNAL
-		}
-		e := &argmap.Error{Code: code, Message: msg}
-		if head[4] == statusFatal {
-			return nil, fatal(e)
-		}
-		return nil, e
+	case statusError:
+		return nil, childproc.DecodeError(payload)
+	case statusFatal:
+		return nil, fatal(childproc.DecodeError(payload))
 	}
-	return nil, fmt.Errorf("bad reply status %d", head[4])
+	return nil, fmt.Errorf("bad reply status %d", status)
 }
 
 // pool runs up to n worker processes. A slot holds an idle worker, or nil
@@ -261,38 +213,7 @@ func newPool(opt Options) *pool {
 }
 
 // worker is one running worker process.
-type worker struct {
-	cmd    *exec.Cmd
-	stdin  *os.File
-	stdout *bufio.Reader
-	rout   *os.File
-	stderr *childproc.Tail
-	uses   int
-	exited chan struct{} // closed when the process has been reaped
-	killed atomic.Bool   // this package killed it (not the kernel, not itself)
-}
-
-// alive reports whether w's process is still running: a worker can die while
-// idle (killed by an operator or the kernel), and must then be replaced
-// before it is given a request.
-func (w *worker) alive() bool {
-	select {
-	case <-w.exited:
-		return false
-	default:
-		return true
-	}
-}
-
-// diedOfSIGKILL reports whether w ended killed by SIGKILL that this package
-// did not send: on Linux, the out-of-memory killer.
-func (w *worker) diedOfSIGKILL() bool {
-	if w.alive() || w.killed.Load() || w.cmd.ProcessState == nil {
-		return false
-	}
-	ws, ok := w.cmd.ProcessState.Sys().(syscall.WaitStatus)
-	return ok && childproc.KilledBySignal(ws)
-}
+type worker = childproc.Proc
 
 func (p *pool) close() {
 	p.mu.Lock()
@@ -313,71 +234,17 @@ func (p *pool) start() (*worker, error) {
 	if p.closed {
 		return nil, argmap.Errorf(argmap.EUNAVAILABLE, "the renderer is closed")
 	}
-	cmd := exec.Command(p.opt.Worker[0], p.opt.Worker[1:]...)
-	cmd.Env = append(os.Environ(), p.opt.Env...)
-	if os.Getenv("GOMEMLIMIT") == "" {
-		// A soft limit below the hard one makes the Go heap collect before
-		// the address-space limit kills the process.
-		cmd.Env = append(cmd.Env, "GOMEMLIMIT="+strconv.FormatInt(p.opt.MemoryLimit/2, 10))
-	}
-	inR, inW, err := os.Pipe()
+	w, err := childproc.Start(p.opt.Worker, p.opt.Env, p.opt.MemoryLimit)
 	if err != nil {
 		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot start a renderer", Err: err}
 	}
-	outR, outW, err := os.Pipe()
-	if err != nil {
-		inR.Close()
-		inW.Close()
-		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot start a renderer", Err: err}
-	}
-	w := &worker{cmd: cmd, stdin: inW, rout: outR, stdout: bufio.NewReaderSize(outR, 64<<10), stderr: &childproc.Tail{}, exited: make(chan struct{})}
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = inR, outW, w.stderr
-	cmd.SysProcAttr = childproc.Attr()
-	// Wait returns this long after the worker exits even when something it
-	// started still holds its standard error open.
-	cmd.WaitDelay = time.Second
-	err = cmd.Start()
-	inR.Close()
-	outW.Close()
-	if err != nil {
-		inW.Close()
-		outR.Close()
-		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot start a renderer", Err: err}
-	}
-	if err := childproc.Lower(cmd.Process.Pid); err != nil {
-		childproc.KillGroup(cmd.Process.Pid)
-		cmd.Process.Kill()
-		cmd.Wait()
-		inW.Close()
-		outR.Close()
-		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot start a renderer", Err: err}
-	}
-	if err := childproc.LimitMemory(cmd.Process.Pid, p.opt.MemoryLimit); err != nil {
-		childproc.KillGroup(cmd.Process.Pid)
-		cmd.Process.Kill()
-		cmd.Wait()
-		inW.Close()
-		outR.Close()
-		return nil, &argmap.Error{Code: argmap.EUNAVAILABLE, Message: "cannot limit a renderer's memory", Err: err}
-	}
-	go func() {
-		cmd.Wait()
-		close(w.exited)
-	}()
 	p.live[w] = true
 	return w, nil
 }
 
 // kill stops w and anything it started, and waits for it to be reaped.
 func (p *pool) kill(w *worker) {
-	if w.alive() {
-		w.killed.Store(true)
-	}
-	childproc.KillGroup(w.cmd.Process.Pid)
-	w.cmd.Process.Kill()
-	<-w.exited
-	w.stdin.Close()
-	w.rout.Close()
+	w.Kill()
 	p.mu.Lock()
 	delete(p.live, w)
 	p.mu.Unlock()
@@ -405,7 +272,7 @@ func (p *pool) renderOnce(ctx context.Context, format argmap.RenderFormat, dot [
 	}
 	ctx, cancel := context.WithTimeout(ctx, p.opt.Timeout)
 	defer cancel()
-	if w != nil && !w.alive() {
+	if w != nil && !w.Alive() {
 		p.kill(w)
 		w = nil
 	}
@@ -416,29 +283,29 @@ func (p *pool) renderOnce(ctx context.Context, format argmap.RenderFormat, dot [
 			return nil, err, false
 		}
 	}
-	reused := w.uses > 0
+	reused := w.Uses > 0
 	type result struct {
 		out []byte
 		err error
 	}
 	done := make(chan result, 1)
 	go func() {
-		if err := writeRequest(w.stdin, format, dot); err != nil {
+		if err := writeRequest(w.Stdin, format, dot); err != nil {
 			done <- result{err: err}
 			return
 		}
-		out, err := readReply(w.stdout)
+		out, err := readReply(w.Stdout)
 		done <- result{out, err}
 	}()
 	select {
 	case res := <-done:
-		w.uses++
+		w.Uses++
 		var ae *argmap.Error
 		var fe *fatalError
 		switch {
 		case res.err == nil || (errors.As(res.err, &ae) && !errors.As(res.err, &fe)):
 			// A picture, or an ordinary error: the worker stays.
-			if w.uses >= maxUses {
+			if w.Uses >= maxUses {
 				p.kill(w)
 				w = nil
 			}
@@ -453,7 +320,7 @@ func (p *pool) renderOnce(ctx context.Context, format argmap.RenderFormat, dot [
 			// still be running, talking nonsense), then tell why.
 			p.kill(w)
 			p.slots <- nil
-			err := w.failure(res.err)
+			err := failure(w, res.err)
 			quiet := errors.Is(res.err, io.EOF) || errors.Is(res.err, io.ErrUnexpectedEOF) || errors.Is(res.err, syscall.EPIPE)
 			return nil, err, reused && quiet && argmap.ErrorCode(err) == argmap.EINTERNAL
 		}
@@ -472,10 +339,9 @@ const errOutOfMemory = "the map is too large to render in the memory allowed; dr
 // failure turns the death of w into an error: ETOOLARGE when it ran out of
 // memory (it said so, or the kernel killed it), EINTERNAL otherwise. Its
 // standard error is kept as the cause, never shown to users.
-func (w *worker) failure(err error) error {
-	s := w.stderr.String()
-	cause := fmt.Errorf("worker failed: %w; stderr: %s", err, s)
-	if w.stderr.OutOfMemory() || w.diedOfSIGKILL() {
+func failure(w *worker, err error) error {
+	cause := fmt.Errorf("worker failed: %w; stderr: %s", err, w.Stderr.String())
+	if w.Stderr.OutOfMemory() || w.DiedOfSIGKILL() {
 		return &argmap.Error{Code: argmap.ETOOLARGE, Message: errOutOfMemory, Err: cause}
 	}
 	return &argmap.Error{Code: argmap.EINTERNAL, Message: "the renderer failed", Err: cause}

@@ -10,7 +10,7 @@ func WorkerPIDs(r *Reader) []int {
 	defer r.procs.mu.Unlock()
 	var pids []int
 	for w := range r.procs.live {
-		pids = append(pids, w.cmd.Process.Pid)
+		pids = append(pids, w.Pid())
 	}
 	return pids
 }

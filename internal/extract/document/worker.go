@@ -2,19 +2,13 @@ package document
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/exec"
-	"strconv"
-	"strings"
 	"sync"
-	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -74,16 +68,16 @@ func ServeWorker(r io.Reader, w io.Writer, opt Options) error {
 	defer rd.Close()
 	pool, err := rd.start()
 	if err != nil {
-		reply(bw, statusFatal, []byte(argmap.ErrorCode(err)+"\n"+argmap.ErrorMessage(err)))
+		childproc.WriteFrame(bw, replyMagic, statusFatal, childproc.EncodeError(err))
 		return err
 	}
 	inst, err := pool.GetInstance(startTimeout)
 	if err != nil {
 		err = argmap.Errorf(argmap.EINTERNAL, "starting the PDF reader: %v", err)
-		reply(bw, statusFatal, []byte(argmap.ErrorCode(err)+"\n"+argmap.ErrorMessage(err)))
+		childproc.WriteFrame(bw, replyMagic, statusFatal, childproc.EncodeError(err))
 		return err
 	}
-	if err := reply(bw, statusReady, nil); err != nil {
+	if err := childproc.WriteFrame(bw, replyMagic, statusReady, nil); err != nil {
 		return err
 	}
 	for {
@@ -92,7 +86,7 @@ func ServeWorker(r io.Reader, w io.Writer, opt Options) error {
 			return nil
 		}
 		if err != nil {
-			reply(bw, statusFatal, []byte(argmap.EINVALID+"\nmalformed PDF request"))
+			childproc.WriteFrame(bw, replyMagic, statusFatal, []byte(argmap.EINVALID+"\nmalformed PDF request"))
 			return err
 		}
 		doc, err, broken := readRecovered(inst, data)
@@ -101,7 +95,7 @@ func ServeWorker(r io.Reader, w io.Writer, opt Options) error {
 			if broken {
 				status = statusFatal
 			}
-			if werr := reply(bw, status, []byte(argmap.ErrorCode(err)+"\n"+argmap.ErrorMessage(err))); werr != nil {
+			if werr := childproc.WriteFrame(bw, replyMagic, status, childproc.EncodeError(err)); werr != nil {
 				return werr
 			}
 			if broken {
@@ -113,7 +107,7 @@ func ServeWorker(r io.Reader, w io.Writer, opt Options) error {
 		if err != nil {
 			return err
 		}
-		if err := reply(bw, statusOK, out); err != nil {
+		if err := childproc.WriteFrame(bw, replyMagic, statusOK, out); err != nil {
 			return err
 		}
 	}
@@ -143,21 +137,7 @@ func readRequest(r *bufio.Reader) ([]byte, error) {
 	if size > maxRequest {
 		return nil, fmt.Errorf("request of %d bytes is too large", size)
 	}
-	return readN(r, size)
-}
-
-// readN reads exactly n bytes of r, growing its buffer as the bytes come
-// rather than trusting a length read from the peer with one allocation.
-func readN(r io.Reader, n uint32) ([]byte, error) {
-	var buf bytes.Buffer
-	got, err := buf.ReadFrom(io.LimitReader(r, int64(n)))
-	if err != nil {
-		return nil, err
-	}
-	if got < int64(n) {
-		return nil, io.ErrUnexpectedEOF
-	}
-	return buf.Bytes(), nil
+	return childproc.ReadN(r, size)
 }
 
 func writeRequest(w io.Writer, data []byte) error {
@@ -174,16 +154,6 @@ func writeRequest(w io.Writer, data []byte) error {
 	return err
 }
 
-func reply(w *bufio.Writer, status byte, payload []byte) error {
-	w.WriteString(replyMagic)
-	w.WriteByte(status)
-	var n [4]byte
-	binary.BigEndian.PutUint32(n[:], uint32(len(payload)))
-	w.Write(n[:])
-	w.Write(payload)
-	return w.Flush()
-}
-
 // errWorkerFatal marks an error after which the worker exits.
 type errWorkerFatal struct{ err *argmap.Error }
 
@@ -194,38 +164,19 @@ func (e *errWorkerFatal) Unwrap() error { return e.err }
 // or the worker's error (an *errWorkerFatal for status 3); any other error
 // means the worker died or broke the protocol.
 func readReply(r io.Reader) (byte, []byte, error) {
-	var head [9]byte
-	if _, err := io.ReadFull(r, head[:]); err != nil {
-		return 0, nil, err
-	}
-	if string(head[:4]) != replyMagic {
-		return 0, nil, fmt.Errorf("bad reply magic %q", head[:4])
-	}
-	size := binary.BigEndian.Uint32(head[5:])
-	if size > maxReply {
-		return 0, nil, fmt.Errorf("reply of %d bytes is too large", size)
-	}
-	payload, err := readN(r, size)
+	status, payload, err := childproc.ReadFrame(r, replyMagic, maxReply)
 	if err != nil {
 		return 0, nil, err
 	}
-	switch head[4] {
+	switch status {
 	case statusOK, statusReady:
-		return head[4], payload, nil
-	case statusError, statusFatal:
-		code, msg, _ := strings.Cut(string(payload), "\n")
-		switch code {
-		case argmap.EINVALID, argmap.ETOOLARGE, argmap.EUNSUPPORTED, argmap.EUNAVAILABLE, argmap.EINTERNAL:
-		default:
-			code = argmap.EINTERNAL
-		}
-		e := &argmap.Error{Code: code, Message: msg}
-		if head[4] == statusFatal {
-			return head[4], nil, &errWorkerFatal{e}
-		}
-		return head[4], nil, e
+		return status, payload, nil
+	case statusError:
+		return status, nil, childproc.DecodeError(payload)
+	case statusFatal:
+		return status, nil, &errWorkerFatal{childproc.DecodeError(payload)}
 	}
-	return 0, nil, fmt.Errorf("bad reply status %d", head[4])
+	return 0, nil, fmt.Errorf("bad reply status %d", status)
 }
 
 // procPool runs up to Options.Workers PDF worker processes and keeps idle
@@ -244,36 +195,11 @@ func newProcPool(opt Options) *procPool {
 	return &procPool{opt: opt, sem: make(chan struct{}, opt.Workers), live: map[*proc]bool{}}
 }
 
-// proc is one running worker process.
+// proc is one running worker process, and the timer that stops it when it
+// waits too long for work.
 type proc struct {
-	cmd    *exec.Cmd
-	stdin  *os.File
-	stdout *bufio.Reader
-	rout   *os.File
-	stderr *childproc.Tail
-	uses   int
-	exited chan struct{} // closed when the process has been reaped
-	killed atomic.Bool   // this package killed it (not the kernel, not itself)
-	idle   *time.Timer   // stops it when it waits too long for work
-}
-
-func (w *proc) alive() bool {
-	select {
-	case <-w.exited:
-		return false
-	default:
-		return true
-	}
-}
-
-// diedOfSIGKILL reports whether w ended killed by a SIGKILL that this package
-// did not send: on Linux, the out-of-memory killer.
-func (w *proc) diedOfSIGKILL() bool {
-	if w.alive() || w.killed.Load() || w.cmd.ProcessState == nil {
-		return false
-	}
-	ws, ok := w.cmd.ProcessState.Sys().(syscall.WaitStatus)
-	return ok && childproc.KilledBySignal(ws)
+	*childproc.Proc
+	idle *time.Timer
 }
 
 // read reads one PDF in a worker. A worker that was idle and turns out to
@@ -296,7 +222,7 @@ func (p *procPool) readOnce(ctx context.Context, data []byte) (doc *Document, er
 	}
 	defer func() { <-p.sem }()
 	w := p.take()
-	if w != nil && !w.alive() {
+	if w != nil && !w.Alive() {
 		p.kill(w)
 		w = nil
 	}
@@ -305,7 +231,7 @@ func (p *procPool) readOnce(ctx context.Context, data []byte) (doc *Document, er
 			return nil, err, false
 		}
 	}
-	reused := w.uses > 0
+	reused := w.Uses > 0
 	limit, cancel := context.WithTimeout(ctx, p.opt.Timeout)
 	defer cancel()
 	type result struct {
@@ -314,11 +240,11 @@ func (p *procPool) readOnce(ctx context.Context, data []byte) (doc *Document, er
 	}
 	done := make(chan result, 1)
 	go func() {
-		if err := writeRequest(w.stdin, data); err != nil {
+		if err := writeRequest(w.Stdin, data); err != nil {
 			done <- result{err: err}
 			return
 		}
-		_, payload, err := readReply(w.stdout)
+		_, payload, err := readReply(w.Stdout)
 		done <- result{payload, err}
 	}()
 	var res result
@@ -336,7 +262,7 @@ func (p *procPool) readOnce(ctx context.Context, data []byte) (doc *Document, er
 		}
 		return nil, argmap.Errorf(argmap.ETOOLARGE, "the PDF was not read within %s, the time allowed for one document: it is very long or damaged (PDFium was stopped); split it, or print it to a new PDF, and ingest that", p.opt.Timeout), false
 	}
-	w.uses++
+	w.Uses++
 	var ae *argmap.Error
 	var fe *errWorkerFatal
 	switch {
@@ -383,7 +309,7 @@ func (p *procPool) take() *proc {
 // pool is closed.
 func (p *procPool) put(w *proc) {
 	p.mu.Lock()
-	if p.closed || w.uses >= maxUses {
+	if p.closed || w.Uses >= maxUses {
 		p.mu.Unlock()
 		p.kill(w)
 		return
@@ -431,56 +357,17 @@ func (p *procPool) start(ctx context.Context) (*proc, error) {
 		p.mu.Unlock()
 		return nil, argmap.Errorf(argmap.EUNAVAILABLE, "the PDF reader is closed")
 	}
-	cmd := exec.Command(p.opt.Worker[0], p.opt.Worker[1:]...)
-	cmd.Env = append(os.Environ(), p.opt.Env...)
-	if os.Getenv("GOMEMLIMIT") == "" {
-		// A soft limit below the hard one makes the Go heap collect before
-		// the data-segment limit stops the process.
-		cmd.Env = append(cmd.Env, "GOMEMLIMIT="+strconv.FormatInt(p.opt.MemoryLimit/2, 10))
-	}
-	inR, inW, err := os.Pipe()
+	cp, err := childproc.Start(p.opt.Worker, p.opt.Env, p.opt.MemoryLimit)
 	if err != nil {
 		p.mu.Unlock()
 		return nil, failed(err)
 	}
-	outR, outW, err := os.Pipe()
-	if err != nil {
-		inR.Close()
-		inW.Close()
-		p.mu.Unlock()
-		return nil, failed(err)
-	}
-	w := &proc{cmd: cmd, stdin: inW, rout: outR, stdout: bufio.NewReaderSize(outR, 64<<10), stderr: &childproc.Tail{}, exited: make(chan struct{})}
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = inR, outW, w.stderr
-	cmd.SysProcAttr = childproc.Attr()
-	cmd.WaitDelay = time.Second
-	err = cmd.Start()
-	inR.Close()
-	outW.Close()
-	if err != nil {
-		inW.Close()
-		outR.Close()
-		p.mu.Unlock()
-		return nil, failed(err)
-	}
-	go func() {
-		cmd.Wait()
-		close(w.exited)
-	}()
+	w := &proc{Proc: cp}
 	p.live[w] = true
 	p.mu.Unlock()
-	pid := cmd.Process.Pid
-	if err := childproc.Lower(pid); err != nil {
-		p.kill(w)
-		return nil, failed(err)
-	}
-	if err := childproc.LimitMemory(pid, p.opt.MemoryLimit); err != nil {
-		p.kill(w)
-		return nil, failed(err)
-	}
 	ready := make(chan error, 1)
 	go func() {
-		status, _, err := readReply(w.stdout)
+		status, _, err := readReply(w.Stdout)
 		if err == nil && status != statusReady {
 			err = fmt.Errorf("the worker did not say it was ready (status %d)", status)
 		}
@@ -496,7 +383,7 @@ func (p *procPool) start(ctx context.Context) (*proc, error) {
 			if errors.As(err, &fe) {
 				return nil, failed(fe.err)
 			}
-			return nil, failed(fmt.Errorf("%w; stderr: %s", err, w.stderr))
+			return nil, failed(fmt.Errorf("%w; stderr: %s", err, w.Stderr))
 		}
 		return w, nil
 	case <-t.C:
@@ -512,14 +399,7 @@ func (p *procPool) start(ctx context.Context) (*proc, error) {
 
 // kill stops w and anything it started, and waits for it to be reaped.
 func (p *procPool) kill(w *proc) {
-	if w.alive() {
-		w.killed.Store(true)
-	}
-	childproc.KillGroup(w.cmd.Process.Pid)
-	w.cmd.Process.Kill()
-	<-w.exited
-	w.stdin.Close()
-	w.rout.Close()
+	w.Kill()
 	p.mu.Lock()
 	delete(p.live, w)
 	p.mu.Unlock()
@@ -529,8 +409,8 @@ func (p *procPool) kill(w *proc) {
 // memory (it said so, or the kernel killed it), else EINVALID (PDFium died
 // on this file). Its standard error is kept as the cause, never shown.
 func (w *proc) failure(err error, limit int64) error {
-	cause := fmt.Errorf("PDF worker failed: %w; stderr: %s", err, w.stderr)
-	if w.stderr.OutOfMemory() || w.diedOfSIGKILL() {
+	cause := fmt.Errorf("PDF worker failed: %w; stderr: %s", err, w.Stderr)
+	if w.Stderr.OutOfMemory() || w.DiedOfSIGKILL() {
 		return &argmap.Error{Code: argmap.ETOOLARGE, Err: cause,
 			Message: fmt.Sprintf("the PDF needs more memory to read than one document may use (%d MiB): it is very large or damaged; split it, or print it to a new PDF, and ingest that", limit>>20)}
 	}
