@@ -15,11 +15,55 @@ import (
 type backingView struct {
 	Source   argmap.SourceRef
 	Authors  []string
-	Quotes   []argmap.Quote
+	Posters  []string // in a thread several people wrote: the posters on this side
+	Quotes   []quoteView
 	Path     []argmap.Step
 	Direct   bool
 	Asserted []actorRole
-	More     int // passages left out (the search page shows a few)
+	More     int  // passages left out (the search page shows a few)
+	Full     bool // whole quotes and chains, every passage
+}
+
+// quoteView is a quoted passage with the voice that asserts it, said in
+// words: the author, a poster of a thread, or a speaker the source reports.
+type quoteView struct {
+	Q     argmap.Quote
+	Voice string // author, poster or reported
+	Who   string // how the page names who asserts it
+}
+
+// voiceOf says who asserts a quoted passage, as the CLI does: the author's
+// own view; a poster's, in a thread several people wrote; or a view the
+// source (or one of its posters) reports.
+func voiceOf(q argmap.Quote) quoteView {
+	v := quoteView{Q: q}
+	switch {
+	case q.Reported && q.Poster != "":
+		v.Voice, v.Who = "reported", "the view of "+q.AssertedBy+", reported by "+q.Poster+" (a poster), not the poster's own"
+	case q.Reported:
+		v.Voice, v.Who = "reported", "the view of "+q.AssertedBy+", not the author's"
+	case strings.HasPrefix(q.Poster, "the poster of "):
+		v.Voice, v.Who = "poster", "asserted by "+q.Poster+" (a poster of this thread who signs no name)"
+	case q.Poster != "":
+		v.Voice, v.Who = "poster", "asserted by "+q.Poster+", a poster of this thread"
+	case q.AssertedBy == "" || q.AssertedBy == "author":
+		v.Voice, v.Who = "author", "the author's own view"
+	default:
+		v.Voice, v.Who = "reported", "asserted by "+q.AssertedBy
+	}
+	return v
+}
+
+// fullOf reads the full query parameter: "1" shows every passage and whole
+// quotes, as the CLI's --full does.
+func fullOf(r *http.Request) (bool, error) {
+	switch r.URL.Query().Get("full") {
+	case "":
+		return false, nil
+	case "1":
+		return true, nil
+	}
+	return false, argmap.Errorf(argmap.EINVALID, "full must be 1 (every passage, whole quotes) or left out")
 }
 
 // relationView is a relation of the claim with the text of its other end.
@@ -73,6 +117,11 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
+	full, err := fullOf(r)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
 	ctx, cancel := withTimeout(r)
 	defer cancel()
 	cl, err := u.store.Claim(ctx, id)
@@ -86,6 +135,7 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lk := u.lookups(ctx)
+	sup, con := lk.backings(ans.Supporting, full), lk.backings(ans.Contesting, full)
 	rels, err := u.store.Relations(ctx, argmap.RelationFilter{NodeID: id, Page: argmap.Page{Limit: argmap.MaxLimit}})
 	if err != nil {
 		u.fail(w, r, err)
@@ -136,12 +186,14 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		Verdict    *verdict
 		Semantics  string
 		Labels     bool
+		Full       bool // whole quotes
+		Shortened  bool // some quote is cut
 		ShowGist   bool
 		// NeedsContext: a bare "this" or "it" that nothing in its source
 		// names (argmap.CueNeedsContext)
 		NeedsContext bool
-	}{cl, lk.roles(cl.Actors), lk.backings(ans.Supporting), lk.backings(ans.Contesting), rv, depth, []int{1, 2, 3, 4, 5}, u.changes(ctx, history),
-		stated, len(sameAll) - 1, ev.Of(id), semanticsOf(ev), labels,
+	}{cl, lk.roles(cl.Actors), sup, con, rv, depth, []int{1, 2, 3, 4, 5}, u.changes(ctx, history),
+		stated, len(sameAll) - 1, ev.Of(id), semanticsOf(ev), labels, full, !full && (shortened(sup) || shortened(con)),
 		cl.Gist != "" && strings.TrimRight(cl.Gist, ". ") != strings.TrimRight(strings.Join(strings.Fields(cl.Text), " "), ". "),
 		slices.Contains(cl.Cues, argmap.CueNeedsContext)}})
 }
@@ -199,12 +251,15 @@ func (l *lookups) roles(refs []argmap.ActorRef) []actorRole {
 }
 
 // backings returns the supporting or contesting sources of an answer for
-// showing, with their authors and the actors their claims name as
-// asserting.
-func (l *lookups) backings(bs []argmap.Backing) []backingView {
+// showing, with their authors, posters, the voice of each passage and the
+// actors their claims name as asserting; full shows quotes whole.
+func (l *lookups) backings(bs []argmap.Backing, full bool) []backingView {
 	var out []backingView
 	for _, b := range bs {
-		v := backingView{Source: b.Source, Quotes: b.Quotes, Path: b.Path, Direct: len(b.Path) == 0}
+		v := backingView{Source: b.Source, Posters: b.Posters, Path: b.Path, Direct: len(b.Path) == 0, Full: full}
+		for _, q := range b.Quotes {
+			v.Quotes = append(v.Quotes, voiceOf(q))
+		}
 		if s := l.source(b.Source.ID); s != nil {
 			v.Authors = s.Authors
 		}
@@ -233,15 +288,50 @@ func (l *lookups) backings(bs []argmap.Backing) []backingView {
 // the claim page shows them all.
 const searchQuotes = 3
 
-// fewQuotes keeps the first searchQuotes passages of each source.
+// fewQuotes keeps the first searchQuotes passages of each source unless
+// the page shows them in full.
 func fewQuotes(vs []backingView) []backingView {
 	for i := range vs {
-		if n := len(vs[i].Quotes); n > searchQuotes {
+		if n := len(vs[i].Quotes); n > searchQuotes && !vs[i].Full {
 			vs[i].Quotes, vs[i].More = vs[i].Quotes[:searchQuotes], n-searchQuotes
 		}
 	}
 	return vs
 }
+
+// shortened reports whether a page that is not in full leaves out or cuts
+// a passage of vs: a passage past the first few, a quote or a chain's claim
+// text longer than the page shows.
+func shortened(vs []backingView) bool {
+	for _, v := range vs {
+		if v.More > 0 {
+			return true
+		}
+		for _, q := range v.Quotes {
+			if cut(q.Q.Quote, quoteChars) {
+				return true
+			}
+			for _, c := range q.Q.Chain {
+				if cut(c.From, chainChars) || cut(c.To, chainChars) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// cut reports whether shortText(s, n) leaves part of s out.
+func cut(s string, n int) bool {
+	return len([]rune(strings.Join(strings.Fields(s), " "))) > n
+}
+
+// quoteChars and chainChars are how much of a quote and of a chain's claim
+// text a page shows when not in full.
+const (
+	quoteChars = 320
+	chainChars = 90
+)
 
 // statedView is one source stating a proposition, with the passages.
 type statedView struct {
@@ -395,6 +485,11 @@ func (u *UI) search(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, argmap.Errorf(argmap.EINVALID, "the question is longer than %d bytes", argmap.MaxTextLen))
 		return
 	}
+	full, err := fullOf(r)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
 	data := struct {
 		Hits         []argmap.ClaimHit
 		Answer       *argmap.SupportAnswer
@@ -405,7 +500,9 @@ func (u *UI) search(w http.ResponseWriter, r *http.Request) {
 		Semantics    string
 		Labels       *evaluation
 		Actors       []argmap.Actor
-	}{}
+		Full         bool // every passage, whole quotes
+		Shortened    bool // some passage or quote is left out or cut
+	}{Full: full}
 	if q != "" {
 		ctx, cancel := withTimeout(r)
 		defer cancel()
@@ -434,7 +531,8 @@ func (u *UI) search(w http.ResponseWriter, r *http.Request) {
 			if ans != nil {
 				lk := u.lookups(ctx)
 				data.Propositions = propositionsOf(ans.Propositions, ev)
-				data.Supporting, data.Contesting = fewQuotes(lk.backings(ans.Supporting)), fewQuotes(lk.backings(ans.Contesting))
+				data.Supporting, data.Contesting = fewQuotes(lk.backings(ans.Supporting, full)), fewQuotes(lk.backings(ans.Contesting, full))
+				data.Shortened = !full && (shortened(data.Supporting) || shortened(data.Contesting))
 				data.Verdict, data.Semantics = verdictOf(data.Propositions), semanticsOf(ev)
 			}
 		}

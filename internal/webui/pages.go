@@ -15,9 +15,16 @@ import (
 // funcs are the template helpers.
 var funcs = template.FuncMap{
 	"short": shortText,
-	"join":  strings.Join,
-	"add":   func(a, b int) int { return a + b },
-	"pct":   func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" },
+	// upto is s shortened to n characters, or whole when full.
+	"upto": func(s string, n int, full bool) string {
+		if full {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		return shortText(s, n)
+	},
+	"join": strings.Join,
+	"add":  func(a, b int) int { return a + b },
+	"pct":  func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" },
 	"at": func(s argmap.Span) string {
 		return "/ui/documents/" + url.PathEscape(s.SourceID) + "?at=" + strconv.Itoa(s.Start) + "-" + strconv.Itoa(s.End) + "#at"
 	},

@@ -264,14 +264,14 @@ func TestAnswerDetails(t *testing.T) {
 		{"/ui/claims/clm_a", []string{
 			"One proposition: 2 claims state it, in 2 sources", `href="/ui/documents/src_b"`, `class="small other-claim" href="/ui/claims/clm_b"`,
 			`<span class="ev ev-in" data-label="in">stands</span>`, "Evaluation (carneades)",
-			`data-stance="same" data-asserted-by="author"`, "the author's own view",
+			`data-stance="same" data-asserted-by="author" data-voice="author"`, "the author&#39;s own view",
 			"Fares would fall.", `<b class="kind kind-supports">supports</b>`,
 		}},
 		{"/ui/claims/clm_c", []string{`<span class="ev ev-out" data-label="out">defeated</span>`, "Contesting sources (1)", "Ferries must stay public."}},
 		{"/ui/search?q=ferries+should+be+sold", []string{
 			`data-match="same"`, `class="best" href="/ui/claims/clm_a"`, "Stated in", `href="/ui/claims/clm_b">A reply</a>`,
 			`data-verdict>Evaluation (carneades): it stands`,
-			`data-asserted-by="Critics" data-reported`, "the view of Critics, not the author's",
+			`data-asserted-by="Critics" data-voice="reported" data-reported`, "the view of Critics, not the author&#39;s",
 			`data-asserted-by="author"`, `<b class="kind kind-supports">supports</b>`,
 			`</a> <span class="ev ev-in" data-label="in" title="stated in a source and contested by none">stands</span></li>`,
 		}},
@@ -347,5 +347,115 @@ func TestMarkdownDocument(t *testing.T) {
 	plain, _ := newUI(t)
 	if _, body, _ := get(t, plain, "/ui/documents/src_doc"); strings.Contains(body, "md-mark") {
 		t.Errorf("GET /ui/documents/src_doc (plain text) has Markdown styles")
+	}
+}
+
+// postJudge takes every candidate as stating the question and finds posts
+// in a text written "Posted by NAME" line by line, as a forum thread.
+type postJudge struct{ reportJudge }
+
+func (postJudge) Posts(text string) []argmap.Post {
+	var out []argmap.Post
+	at := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if name, ok := strings.CutPrefix(line, "Posted by "); ok {
+			out = append(out, argmap.Post{Start: at, Poster: strings.TrimSpace(name)})
+		}
+		at += len(line)
+	}
+	return out
+}
+
+// TestAnswerVoices checks that the answer pages show what the API answer
+// carries about who asserts each passage: the posters of a thread on each
+// side and each passage's poster, a view a poster reports, whole quotes
+// with full=1, and the closest propositions when nothing states the
+// question; names and text from documents stay text.
+func TestAnswerVoices(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	long := "Ferries should be sold, " + strings.Repeat("and the reasons go on and on ", 20) + "until the END."
+	thread := "Posted by ann<b>\n" + long + "\nPosted by bo\nCritics say ferries should be sold.\n"
+	at := strings.Index(thread, long)
+	cs := strings.Index(thread, "Critics say")
+	claim := func(id, text string, start int) argmap.Claim {
+		return argmap.Claim{ID: id, Text: text, Origin: argmap.OriginExtracted, Score: 0.8, CreatedAt: t0,
+			Spans: []argmap.Span{{SourceID: "src_t", Start: start, End: start + len(text)}}}
+	}
+	g := &argmap.Graph{
+		Sources: []argmap.Source{{ID: "src_t", Title: "Ferry <i>forum</i>", Kind: "forum thread", Text: thread, ContentHash: "t", CreatedAt: t0}},
+		Claims:  []argmap.Claim{claim("clm_long", long, at), claim("clm_rep", "Critics say ferries should be sold.", cs)},
+	}
+	if err := st.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	ui := webui.New(st, webui.Options{Judge: postJudge{}})
+	tests := []struct {
+		path    string
+		want    []string
+		notWant []string
+	}{
+		{"/ui/search?q=ferries+should+be+sold", []string{
+			`data-posters>A thread several people wrote: on this side its posters <b class="poster">bo</b>, <b class="poster">ann&lt;b&gt;</b>`,
+			`data-voice="poster" data-posted-by="ann&lt;b&gt;"`, "asserted by ann&lt;b&gt;, a poster of this thread",
+			`data-asserted-by="Critics" data-voice="reported" data-posted-by="bo" data-reported`,
+			"the view of Critics, reported by bo (a poster), not the poster&#39;s own",
+			`href="/ui/search?q=ferries%20should%20be%20sold&amp;full=1" data-full-link>`, "reasons go on…",
+		}, []string{"until the END."}},
+		{"/ui/search?q=ferries+should+be+sold&full=1", []string{"until the END.”", "data-full>"}, []string{"data-full-link"}},
+		{"/ui/claims/clm_long", []string{`data-full-link>Show whole quotes`}, nil},
+		{"/ui/claims/clm_long?full=1", []string{"data-full>Whole quotes are shown"}, nil},
+		{"/ui/search?q=ferries&full=yes", []string{"full must be 1"}, nil},
+	}
+	for _, tt := range tests {
+		_, body, _ := get(t, ui, tt.path)
+		for _, w := range tt.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("GET %s lacks %q", tt.path, w)
+			}
+		}
+		for _, w := range tt.notWant {
+			if strings.Contains(body, w) {
+				t.Errorf("GET %s has %q", tt.path, w)
+			}
+		}
+		if strings.Contains(body, "ann<b>") || strings.Contains(body, "<i>forum") {
+			t.Errorf("GET %s lets document text through as markup", tt.path)
+		}
+	}
+}
+
+// nothingJudge takes every candidate as sharing only the topic.
+type nothingJudge struct{}
+
+func (nothingJudge) Judge(question, claim string) argmap.Judgement {
+	return argmap.Judgement{Stance: argmap.StanceTopic}
+}
+
+func (n nothingJudge) JudgeAll(question string, texts []string) []argmap.Judgement {
+	out := make([]argmap.Judgement, len(texts))
+	for i, t := range texts {
+		out[i] = n.Judge(question, t)
+	}
+	return out
+}
+
+// TestAnswerSuggestions checks that a question no claim states lists the
+// closest propositions the answer suggests, escaped.
+func TestAnswerSuggestions(t *testing.T) {
+	_, st := newUI(t)
+	ui := webui.New(st, webui.Options{Judge: nothingJudge{}})
+	status, body, _ := get(t, ui, "/ui/search?q=reason")
+	if status != http.StatusOK {
+		t.Fatalf("GET /ui/search?q=reason = %d\n%s", status, body)
+	}
+	for _, w := range []string{"No stored claim states or denies this as such.", "Closest propositions", `data-suggestions><li><a href="/ui/claims/clm_reason">`, "in A &lt;b&gt;doc&lt;/b&gt;"} {
+		if !strings.Contains(body, w) {
+			t.Errorf("GET /ui/search?q=reason lacks %q\n%s", w, body)
+		}
 	}
 }

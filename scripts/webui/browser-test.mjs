@@ -123,6 +123,52 @@ try {
         await cp.context().close();
       }
     }
+    // Everything the API's answer carries is on the page: the posters of a
+    // thread (each side under its posters), who asserts each passage, and
+    // with full=1 every passage and whole quotes; a question nothing states
+    // lists the closest propositions.
+    {
+      const askAPI = async (q) => (await (await fetch(`${base}/v1/supporters?q=${encodeURIComponent(q)}`)).json());
+      let threadQ = '', ans = null;
+      for (const q of ['assisted voluntary return is genuinely voluntary', 'the voluntariness of assisted voluntary return is contested', 'IOM is a humanitarian agency']) {
+        const a = await askAPI(q);
+        if ([...(a.supporting || []), ...(a.contesting || [])].some((b) => (b.posters || []).length > 0)) { threadQ = q; ans = a; break; }
+      }
+      check(threadQ !== '', `${tag}: some demo question is answered by a thread's posters (${threadQ || 'none of three'})`);
+      if (threadQ) {
+        const tp = await newPage(page.viewportSize().width, page.viewportSize().height);
+        await visit(tp, '/ui/search?q=' + encodeURIComponent(threadQ));
+        const side = async (sel, list) => {
+          const want = list.flatMap((b) => b.posters || []).sort();
+          const got = (await tp.locator(`.answer ${sel} .posters .poster`).allInnerTexts()).sort();
+          check(JSON.stringify(got) === JSON.stringify(want), `${tag}: ${sel} shows the posters the API names (${got.join(', ')}; want ${want.join(', ')})`);
+        };
+        await side('.supporting', ans.supporting || []);
+        await side('.contesting', ans.contesting || []);
+        const voiced = await tp.locator('.answer li.q[data-posted-by]').evaluateAll((ls) => ls.map((l) => [l.getAttribute('data-posted-by'), l.querySelector('.qmeta .voice').textContent]));
+        check(voiced.length > 0 && voiced.every(([p, w]) => w.includes(p)), `${tag}: a poster's passage names its poster (${voiced.length} passages)`);
+        await tp.locator('.answer .backings').first().scrollIntoViewIfNeeded();
+        await shoot(tp, tag + '-02b-thread');
+        const all = [...(ans.supporting || []), ...(ans.contesting || [])].flatMap((b) => b.quotes || []);
+        const link = tp.locator('[data-full-link]');
+        if (await link.count() > 0) {
+          await Promise.all([tp.waitForNavigation(), link.click()]);
+        } else {
+          await visit(tp, '/ui/search?q=' + encodeURIComponent(threadQ) + '&full=1');
+        }
+        check(await tp.locator('[data-full]').count() === 1, `${tag}: full=1 says it shows everything`);
+        const shownQ = (await tp.locator('.answer li.q a.quote').allInnerTexts()).map((x) => x.replace(/^“|”$/g, ''));
+        const ws = (x) => x.replace(/\s+/g, ' ').trim();
+        check(shownQ.length === all.length && all.every((q) => shownQ.includes(ws(q.quote))), `${tag}: full=1 shows every passage whole (${shownQ.length} of ${all.length})`);
+        await visit(tp, '/ui/search?q=' + encodeURIComponent('IOM sells ferries'));
+        const none = await askAPI('IOM sells ferries');
+        if ((none.propositions || []).length === 0 && (none.suggestions || []).length > 0) {
+          check(await tp.locator('[data-suggestions] li').count() === none.suggestions.length, `${tag}: a question nothing states lists the API's ${none.suggestions.length} closest propositions`);
+          await shoot(tp, tag + '-02c-suggestions');
+        }
+        await tp.context().close();
+      }
+    }
     check(await page.locator('.hits .ev[data-label]').count() > 0, `${tag}: matching claims carry their evaluation label`);
     await shoot(page, tag + '-02-search');
     await Promise.all([page.waitForNavigation(), page.click('a.best')]);
