@@ -5,7 +5,9 @@ senses and of their derivationally related forms and pertainyms (internally ~
 internal), antonyms, near synsets (hypernyms up to two levels, hyponyms of
 narrow synsets, similar adjectives, also-see, entailments, verb groups,
 attributes, and their derivations; never the most general synsets), parts of
-speech, and the morphological exception lists.
+speech, and the morphological exception lists. Multiword verbs, adverbs and
+adjectives (keep away, talk out of, close to) are lemmas with their words
+joined by spaces.
 
     apt-get install -y wordnet-base
     python3 scripts/build-lexicon.py [/usr/share/wordnet] [internal/extract/lexicon]
@@ -50,6 +52,15 @@ def plain(w):
     return w.isascii() and all(c.isalpha() or c in "-'" for c in w) and len(w) > 1
 
 
+def phrase(w, p):
+    """A multiword verb, adverb or adjective of two to four plain words
+    (keep_away, take_out, talk_out_of, close_to): kept with its words
+    joined by spaces. Multiword nouns are mostly names and species, and are
+    left out."""
+    parts = w.split("_")
+    return p in "vra" and 2 <= len(parts) <= 4 and all(plain(x) or x in ("a", "i") for x in parts)
+
+
 def main():
     src = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
     dst = sys.argv[2] if len(sys.argv) > 2 else "internal/extract/lexicon"
@@ -84,7 +95,9 @@ def main():
                     continue
                 fields = line.split()
                 lemma = fields[0]
-                if not plain(lemma):
+                if phrase(lemma, p):
+                    lemma = lemma.replace("_", " ")
+                elif not plain(lemma):
                     continue
                 ncount = int(fields[2])
                 pcnt = int(fields[3])
@@ -101,7 +114,8 @@ def main():
                     if key not in cs:
                         cs.append(key)
                     words, ptrs = synsets[key]
-                    idx = words.index(lemma) + 1 if lemma in words else -1
+                    wl = lemma.replace(" ", "_")
+                    idx = words.index(wl) + 1 if wl in words else -1
                     for sym, toff, tpos, s, t in ptrs:
                         if s not in (0, idx):
                             continue

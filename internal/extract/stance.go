@@ -152,6 +152,8 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		}
 	}
 	clause := 0
+	var consumed map[int]bool                  // particles of a phrase met before them ("take the politics out")
+	lessEnd, lessNeg, lessNegs := -1, false, 0 // the "than" of "less X than Y", and the clause's negation before "less"
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		// "and its constitution ...": a coordinated clause with its own subject
@@ -173,19 +175,28 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			clause++
 		}
 		if doubtWords[w] {
+			if !passiveAt(toks, i) && len(out) > clauseStart {
+				// "migrants protested and questioned its voluntary
+				// nature": an active verb of doubt puts its object in
+				// doubt, not its subject or what they did before
+				flushNeg()
+				clauseStart = len(out)
+			}
 			doubt = true
 		}
 		if negWords[w] || doubtWords[w] || strings.HasSuffix(w, "n't") {
-			neg = true
+			// two negations in a clause cancel ("refusing to help them
+			// would not have set them free")
 			if w != "neither" {
 				negs++ // "neither P nor Q" negates once
 			}
+			neg = negs%2 == 1 || w == "neither"
 			continue
 		}
 		if (w == "more" || w == "far") && i+1 < len(toks) && (toks[i+1].lower == "than" || toks[i+1].lower == "from") {
 			// "more than (just) a tool", "far from neutral"
-			neg = true
 			negs++
+			neg = negs%2 == 1
 			i++
 			continue
 		}
@@ -194,7 +205,24 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			i++
 			continue
 		}
-		if skip {
+		if i == lessEnd {
+			// the "than" of "less X than Y": Y is said as the clause says it
+			flushNeg()
+			clauseStart, neg, negs = len(out), lessNeg, lessNegs
+			continue
+		}
+		if w == "less" && lessEnd < i {
+			if k := thanAfter(toks, i); k > 0 {
+				// "driven less by the needs of migrants than by the demand
+				// of states": X is denied
+				flushNeg()
+				clauseStart, lessEnd, lessNeg, lessNegs = len(out), k, neg, negs
+				negs++
+				neg = negs%2 == 1
+				continue
+			}
+		}
+		if skip || consumed[i] {
 			continue
 		}
 		// a defined long name folds to its acronym
@@ -217,21 +245,60 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			continue
 		}
 		if hasDigit(w) && len(w) != 4 {
-			continue // figures other than years say little about the proposition
+			if n := number(w); n != "" {
+				// a figure of two digits or more ("375 million") meets
+				// only the same figure, and does not vote on polarity
+				out = append(out, term{lemma: n, clause: clause, acr: true, tok: i})
+			}
+			continue // other figures (list numbers, "2014-16") say little about the proposition
 		}
 		if isAcronym(t.text) && !shouting(toks, i) {
 			out = append(out, s.acronym(acronymKey(t.text), clause))
 			out[len(out)-1].tok = i
 			continue
 		}
-		if i := strings.LastIndexByte(w, '-'); i > 0 && i < len(w)-1 && !s.lex.Known(w) {
+		if k := strings.LastIndexByte(w, '-'); k > 0 && k < len(w)-1 && !s.lex.Known(w) {
 			// a compound (nation-state, rights-based) is one term, with the
 			// concepts of its head
-			head := w[i+1:]
-			out = append(out, term{lemma: w, concepts: s.lex.Concepts(head), clause: clause, tok: i})
-			if w[:i] == "under" {
+			head := w[k+1:]
+			cs := s.lex.Concepts(head)
+			if w[:k] == "de" {
+				cs = s.izeConcepts(head)
+			}
+			out = append(out, term{lemma: w, concepts: cs, clause: clause, tok: i})
+			switch w[:k] {
+			case "under":
 				// "under-studied": studied too little
-				out = append(out, term{lemma: "little", concepts: s.lex.Concepts("little"), antonyms: s.lex.Antonyms("little"), clause: clause})
+				out = append(out, term{lemma: "little", concepts: s.lex.Concepts("little"), antonyms: s.lex.Antonyms("little"), clause: clause, tok: i})
+			case "de":
+				// "de-politicizes": takes the political character away
+				out = append(out, s.removal(clause, i))
+			}
+			continue
+		}
+		if base, ok := s.dePrefixed(w); ok {
+			// "depoliticises", which WordNet does not list: its base and
+			// the removal the prefix says
+			out = append(out, term{lemma: w, concepts: s.izeConcepts(base), clause: clause, tok: i}, s.removal(clause, i))
+			continue
+		}
+		if lemma, last := s.phraseAt(toks, i, &consumed); lemma != "" {
+			// a multiword verb, adverb or adjective WordNet lists (keep
+			// away, close to, talk out of) is one term with its meaning
+			var in wn.Info
+			if gl != nil && gl.noNear {
+				in = s.lex.WordNoNear(lemma)
+			} else {
+				in = s.lex.Word(lemma)
+			}
+			// (with its verb's synsets too: "move people out of Europe"
+			// still says "move", whether or not the other text reads the
+			// phrase)
+			head := s.lex.WordNoNear(w).Concepts
+			out = append(out, term{lemma: lemma, concepts: append(in.Concepts[:len(in.Concepts):len(in.Concepts)], head...),
+				antonyms: in.Antonyms, broader: in.Broader, narrower: in.Narrower, related: in.Related, clause: clause, tok: last})
+			if last == i+len(strings.Fields(lemma))-1 {
+				i = last // a contiguous phrase: its words are said
 			}
 			continue
 		}
@@ -246,6 +313,178 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 	}
 	flushNeg()
 	return out
+}
+
+// particles end a verb's phrase after its object ("take the politics
+// out", "keeping them away", "talk young people out of it").
+var particles = wordSet(`out away off up down back over aside apart together`)
+
+// maxPhraseGap is how many words may stand between a verb and its
+// particle.
+const maxPhraseGap = 3
+
+// phraseAt returns the multiword lemma WordNet lists that starts at
+// toks[i] and the index of its last token, or "" when there is none: the
+// longest contiguous one ("close to", "carry out"), else a verb whose
+// particle follows its object ("take the politics out of"). The particles
+// of a separated phrase are marked consumed, so that they are not read
+// again; the words between stay terms of their own.
+func (s *Stancer) phraseAt(toks []token, i int, consumed *map[int]bool) (string, int) {
+	lemmas := s.lex.Lemmas(toks[i].lower)
+	if !s.lex.PhraseStart(lemmas) {
+		return "", 0
+	}
+	word := func(k int) bool { return k < len(toks) && toks[k].punct == 0 && toks[k].lower != "" }
+	for n := 3; n >= 1; n-- {
+		ok := true
+		for k := i + 1; k <= i+n; k++ {
+			if !word(k) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if lemma, found := s.lex.PhraseOf(lemmas, strings.ToLower(joinLower(toks[i+1:i+n+1]))); found {
+			return lemma, i + n
+		}
+	}
+	for g := 1; g <= maxPhraseGap; g++ {
+		j := i + g + 1
+		if !word(j) || clauseBreaks[toks[i+g].lower] || negWords[toks[i+g].lower] || !word(i+g) {
+			return "", 0
+		}
+		if !particles[toks[j].lower] {
+			continue
+		}
+		if word(j + 1) {
+			if lemma, found := s.lex.PhraseOf(lemmas, toks[j].lower+" "+toks[j+1].lower); found {
+				mark(consumed, j, j+1)
+				return lemma, j + 1
+			}
+		}
+		if lemma, found := s.lex.PhraseOf(lemmas, toks[j].lower); found {
+			mark(consumed, j)
+			return lemma, j
+		}
+		return "", 0
+	}
+	return "", 0
+}
+
+func mark(m *map[int]bool, ks ...int) {
+	if *m == nil {
+		*m = map[int]bool{}
+	}
+	for _, k := range ks {
+		(*m)[k] = true
+	}
+}
+
+func joinLower(ts []token) string {
+	var b strings.Builder
+	for k, t := range ts {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.lower)
+	}
+	return b.String()
+}
+
+// thanAfter returns the index of the "than" that closes a comparison
+// opened at toks[i] ("less by the needs of migrants than ..."), within ten
+// words and no punctuation, or 0; "less than" right after is a quantity
+// ("less than half"), not a comparison of two things.
+func thanAfter(toks []token, i int) int {
+	for k := i + 2; k < len(toks) && k <= i+10; k++ {
+		if toks[k].punct != 0 {
+			return 0
+		}
+		if toks[k].lower == "than" {
+			return k
+		}
+	}
+	return 0
+}
+
+// removal is the term a "de-" prefix adds: the verb "remove".
+func (s *Stancer) removal(clause, tok int) term {
+	in := s.lex.WordNoNear("remove")
+	return term{lemma: "remove", concepts: in.Concepts, clause: clause, tok: tok}
+}
+
+// dePrefixed returns the base of a word WordNet does not know that is
+// "de" + a verb it knows ("depoliticise": "politicise").
+func (s *Stancer) dePrefixed(w string) (string, bool) {
+	if len(w) < 7 || !strings.HasPrefix(w, "de") || s.lex.Known(w) {
+		return "", false
+	}
+	base := w[2:]
+	if !s.lex.Verb(base) {
+		return "", false
+	}
+	return base, true
+}
+
+// izeConcepts returns the synsets of a verb and, when it is an "-ize"
+// verb ("politicize": give a political character to), those of the words
+// its stem makes (politic, politics, political), which WordNet often does
+// not link to it.
+func (s *Stancer) izeConcepts(verb string) []wn.Concept {
+	lemma := s.lex.Lemma(verb)
+	out := s.lex.Concepts(lemma)
+	stem, ok := strings.CutSuffix(lemma, "ize")
+	if !ok {
+		stem, ok = strings.CutSuffix(lemma, "ise") // politicise
+	}
+	if ok && len(stem) > 3 {
+		for _, w := range []string{stem, stem + "s", stem + "al"} {
+			if s.lex.Known(w) {
+				out = append(out, s.lex.Concepts(w)...)
+			}
+		}
+	}
+	return out
+}
+
+// number returns a figure of two or more digits as a term's lemma (commas
+// dropped: "20,000" is "20000"), or "" for a token that is not a figure.
+func number(w string) string {
+	var b strings.Builder
+	for k := 0; k < len(w); k++ {
+		switch c := w[k]; {
+		case c >= '0' && c <= '9':
+			b.WriteByte(c)
+		case c == ',' || c == '.':
+		default:
+			return ""
+		}
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
+}
+
+// passiveVerbs stand before a participle in the passive ("is contested",
+// "has been questioned").
+var passiveVerbs = wordSet(`is are was were be been being remains remain remained get gets got become becomes became`)
+
+// passiveAt reports whether the verb at toks[i] is a passive participle:
+// a form of "be" (or remain, get, become) stands before it, at most one
+// adverb between ("is hotly contested").
+func passiveAt(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if toks[k].punct != 0 {
+			return false
+		}
+		if passiveVerbs[toks[k].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // nameWords may stand inside a name between capitalised words

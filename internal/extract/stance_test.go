@@ -78,6 +78,24 @@ func TestStancerJudge(t *testing.T) {
 		{"The voluntariness of the scheme is contested", "The voluntariness of the scheme is questioned by many.", argmap.StanceSame, ""},
 		// "under-X": X too little
 		{"The agency has been studied surprisingly little", "The agency has been under-examined in the literature.", argmap.StanceSame, ""},
+		// a multiword verb or adverb WordNet lists is one term: next to
+		// each other ("carry out") or around the verb's object ("take
+		// the politics out"); the verb alone still meets it
+		{"The council implemented the new rules", "The council carried out the new rules.", argmap.StanceSame, ""},
+		{"The new law removes politics from the debate", "The new law takes the politics out of the debate.", argmap.StanceSame, ""},
+		{"The ferry moved the workers out of the port", "The ferry moved the workers and their families out of the port.", argmap.StanceSame, ""},
+		// "de-" + a verb WordNet knows, in a word it does not: removal
+		{"Counting the losses depoliticises them", "Counting the losses takes the politics out of them.", argmap.StanceSame, ""},
+		{"Counting the losses depoliticises them", "Counting the losses de-politicizes them.", argmap.StanceSame, ""},
+		// an active verb of doubt puts its object in doubt, not its subject
+		// or what the subject did before
+		{"Tenants protested against the landlord's scheme", "Tenants protested against the landlord's scheme and publicly questioned its fairness.", argmap.StanceSame, ""},
+		{"The scheme is fair", "Tenants publicly questioned the fairness of the scheme.", argmap.StanceDenial, ""},
+		// two negations in one clause cancel
+		{"The report has merit", "The report is not without merit.", argmap.StanceSame, ""},
+		// "less X than Y" denies X
+		{"The reform served the needs of patients", "The reform was driven less by the needs of patients than by the budget of the ministry.", argmap.StanceDenial, ""},
+		{"The reform was driven by the budget of the ministry", "The reform was driven less by the needs of patients than by the budget of the ministry.", argmap.StanceSame, ""},
 		// "neither P nor Q" negates once
 		{"The figures are neutral", "These figures are neither objective nor neutral.", argmap.StanceDenial, ""},
 		// the words spread over more than three clauses that say something else

@@ -39,6 +39,9 @@ type entry struct {
 type Lexicon struct {
 	lemmas     map[string]entry
 	exceptions map[string][]string
+	// phraseFirst holds the first words of the multiword lemmas (keep of
+	// keep away), so that Phrase rules most words out with one lookup
+	phraseFirst map[string]bool
 }
 
 // load parses the embedded table once; the result is never modified.
@@ -59,7 +62,8 @@ func parse(gz []byte) (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Lexicon{lemmas: make(map[string]entry, 90000), exceptions: make(map[string][]string, 5000)}
+	l := &Lexicon{lemmas: make(map[string]entry, 90000), exceptions: make(map[string][]string, 5000),
+		phraseFirst: make(map[string]bool, 1500)}
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	n := 0
@@ -90,6 +94,9 @@ func parse(gz []byte) (*Lexicon, error) {
 			return nil, fmt.Errorf("line %d: bad near synsets %q", n, f[3])
 		}
 		l.lemmas[f[0]] = entry{concepts: cs, antonyms: as, near: f[3], pos: f[4]}
+		if first, _, ok := strings.Cut(f[0], " "); ok {
+			l.phraseFirst[first] = true
+		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err
@@ -193,6 +200,7 @@ func (l *Lexicon) Lemmas(word string) []string {
 // derive are derivational suffixes tried for words WordNet does not know.
 var derive = [][2]string{
 	{"iness", "y"}, {"ness", ""}, {"isation", "ize"}, {"ization", "ize"}, {"ised", "ize"}, {"ising", "ize"},
+	{"ises", "ize"}, {"ise", "ize"},
 	{"ility", "le"}, {"ity", ""}, {"ity", "e"}, {"ally", "al"}, {"ly", ""},
 }
 
@@ -289,6 +297,48 @@ func (l *Lexicon) word(word string, near bool) Info {
 		}
 	}
 	return in
+}
+
+// Phrase returns the multiword lemma WordNet lists for a phrase whose
+// first word is inflected and whose other words are as written ("kept" +
+// "away": "keep away"; "talks" + "out of": "talk out of"), and whether there
+// is one. The table holds multiword verbs, adverbs and adjectives.
+func (l *Lexicon) Phrase(first, rest string) (string, bool) {
+	return l.PhraseOf(l.Lemmas(first), rest)
+}
+
+// PhraseStart reports whether some multiword lemma starts with one of
+// lemmas (the base forms of a word).
+func (l *Lexicon) PhraseStart(lemmas []string) bool {
+	for _, lm := range lemmas {
+		if l.phraseFirst[lm] {
+			return true
+		}
+	}
+	return false
+}
+
+// PhraseOf is Phrase for a first word already reduced to its base forms.
+func (l *Lexicon) PhraseOf(lemmas []string, rest string) (string, bool) {
+	for _, lm := range lemmas {
+		if !l.phraseFirst[lm] {
+			continue
+		}
+		if _, ok := l.lemmas[lm+" "+rest]; ok {
+			return lm + " " + rest, true
+		}
+	}
+	return "", false
+}
+
+// Verb reports whether WordNet lists word (in some form) as a verb.
+func (l *Lexicon) Verb(word string) bool {
+	for _, lm := range l.Lemmas(word) {
+		if strings.Contains(l.lemmas[lm].pos, "v") {
+			return true
+		}
+	}
+	return false
 }
 
 // Known reports whether WordNet knows word in some form.

@@ -118,3 +118,38 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func TestPhrase(t *testing.T) {
+	l := lexicon.Default()
+	tests := []struct {
+		first, rest, want string
+	}{
+		{"kept", "away", "keep away"},
+		{"takes", "out", "take out"},
+		{"talking", "out of", "talk out of"},
+		{"close", "to", "close to"},
+		{"carried", "out", "carry out"},
+		{"enforces", "out", ""}, // no such phrase
+		{"asylum", "seekers", ""},
+	}
+	for _, tt := range tests {
+		got, ok := l.Phrase(tt.first, tt.rest)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("Phrase(%q, %q) = %q, %v, want %q", tt.first, tt.rest, got, ok, tt.want)
+		}
+	}
+	// a phrase has its own meaning: "take out" is "move out", and
+	// "remove" is just above it
+	if !shares(l.Concepts("take out"), l.Concepts("move out")) {
+		t.Error(`"take out" and "move out" share no concept`)
+	}
+	if b, _, _ := l.Near("take out"); !shares(b, l.Concepts("remove")) {
+		t.Error(`"remove" is not broader than "take out"`)
+	}
+	if !l.Verb("politicises") || l.Verb("asylum") {
+		t.Error("Verb: want politicises a verb and asylum not")
+	}
+	if got := l.Lemma("politicizes"); got != "politicize" {
+		t.Errorf("Lemma(politicizes) = %q", got)
+	}
+}
