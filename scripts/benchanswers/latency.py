@@ -3,6 +3,7 @@
 
     latency.py queries STORE.db N OUT.txt          write N claim IDs and N text queries (seeded)
     latency.py time BASE_URL QUERIES.txt [EXTRA]   time GET /v1/supporters?q=... for each query
+    latency.py paths QUERIES.txt OUT.txt [EXTRA]   write each query's request path (for wrk)
 
 queries: the claim IDs are claims that relations point at (what a user asks
 about by ID); the text queries are four words of a stored claim, each claim
@@ -57,9 +58,18 @@ def timed(base, qfile, extra):
               % (kind, n, ts[n // 2], ts[int(n * 0.9)], ts[min(n - 1, int(n * 0.99))], ts[-1], size / 1000))
 
 
+def paths(qfile, out, extra):
+    with open(out, "w") as f:
+        for line in open(qfile):
+            if line.strip():
+                f.write("/v1/supporters?q=%s%s\n" % (urllib.parse.quote(line.rstrip("\n").split("\t", 1)[1]), extra))
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "queries":
         queries(sys.argv[2], int(sys.argv[3]), sys.argv[4])
+    elif sys.argv[1] == "paths":
+        paths(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else "")
     elif sys.argv[1] == "time":
         timed(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else "")
     else:
