@@ -261,6 +261,25 @@ type KeyedClaims interface {
 	ClaimsByKeys(ctx context.Context, keys []string, perKey int) ([]Claim, error)
 }
 
+// KeyLists is implemented by stores that index Claim.Keys and can say,
+// cheaply, whether claims or their keys changed: a caller can then keep what
+// it read of them and add what it writes itself (ingest links documents
+// ahead of writing them against such a copy; see ingest.Service.IngestAll).
+type KeyLists interface {
+	// ClaimKeyLists returns, for each of keys that has claims stored under
+	// it, at most perKey of them, the most recently stored first, as
+	// KeyedClaims.ClaimsByKeys chooses them; and the claims that name the
+	// propositions of the claims listed (each once, ordered by ID). Of each
+	// claim only the ID, text and proposition are sure to be set.
+	ClaimKeyLists(ctx context.Context, keys []string, perKey int) (map[string][]Claim, []Claim, error)
+	// ClaimsVersion returns a number that changes whenever a claim is
+	// stored, changed or deleted, or a claim's keys change, by any
+	// connection or process (it may change for other writes too). In a
+	// transaction of Atomically it is read in that transaction, its own
+	// writes included.
+	ClaimsVersion(ctx context.Context) (int64, error)
+}
+
 // KeyBackfill is implemented by stores that index Claim.Keys, for claims
 // stored before they kept them.
 type KeyBackfill interface {

@@ -336,15 +336,99 @@ func (s *Store) AddClaimKeys(ctx context.Context, keys map[string][]string) erro
 			return err
 		}
 		defer st.Close()
+		added := int64(0)
 		for id, ks := range keys {
 			for _, k := range ks {
-				if _, err := st.ExecContext(ctx, k, id); err != nil {
+				res, err := st.ExecContext(ctx, k, id)
+				if err != nil {
 					return err
 				}
+				n, err := res.RowsAffected()
+				if err != nil {
+					return err
+				}
+				added += n
+			}
+		}
+		if added > 0 {
+			// keys of stored claims changed (argmap.KeyLists.ClaimsVersion);
+			// the claims' rows did not, so no trigger bumped it
+			if _, err := tx.ExecContext(ctx, `UPDATE content_version SET n = n + 1 WHERE id = 1`); err != nil {
+				return err
 			}
 		}
 		return nil
 	})
+}
+
+// ClaimKeyLists implements argmap.KeyLists: the rows of ClaimsByKeys with
+// the key each claim was found under, in one prepared statement.
+func (s *Store) ClaimKeyLists(ctx context.Context, keys []string, perKey int) (map[string][]argmap.Claim, []argmap.Claim, error) {
+	perKey = argmap.Page{Limit: perKey}.Size()
+	lists := map[string][]argmap.Claim{}
+	var heads []argmap.Claim
+	err := s.readFTS(ctx, "claim key lists", true, func(tx *sql.Tx) error {
+		st, err := s.readStmt(ctx, tx, `WITH hit AS MATERIALIZED (
+				SELECT k.value AS key, ck.claim_pk AS pk FROM json_each(?) k
+				JOIN claim_keys ck ON ck.key = k.value AND ck.claim_pk >= coalesce(
+					(SELECT claim_pk FROM claim_keys WHERE key = k.value ORDER BY claim_pk DESC LIMIT 1 OFFSET ?), 0))
+			SELECT hit.key, hit.pk, c.id, c.text, c.proposition FROM hit JOIN claims c ON c.pk = hit.pk
+			UNION ALL
+			SELECT NULL, c.pk, c.id, c.text, c.proposition FROM claims c WHERE c.id IN (
+				SELECT proposition FROM claims WHERE pk IN (SELECT pk FROM hit) AND proposition <> '')
+			ORDER BY 1, 2 DESC`)
+		if err != nil {
+			return err
+		}
+		once := make([]string, 0, len(keys))
+		seen := make(map[string]bool, len(keys))
+		for _, k := range keys {
+			if !seen[k] {
+				seen[k] = true
+				once = append(once, k)
+			}
+		}
+		rows, err := st.QueryContext(ctx, jsonList(once), perKey-1)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var key sql.NullString
+			var pk int64
+			var c argmap.Claim
+			if err := rows.Scan(&key, &pk, &c.ID, &c.Text, &c.Proposition); err != nil {
+				return err
+			}
+			if key.Valid {
+				lists[key.String] = append(lists[key.String], c)
+			} else {
+				heads = append(heads, c)
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	sort.Slice(heads, func(i, j int) bool { return heads[i].ID < heads[j].ID })
+	if heads == nil {
+		heads = []argmap.Claim{}
+	}
+	return lists, heads, nil
+}
+
+// ClaimsVersion implements argmap.KeyLists with content_version (migration
+// 0011: bumped by every write of claims; AddClaimKeys bumps it too). It
+// leaves full-text rows pending in Atomically pending.
+func (s *Store) ClaimsVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := s.readFTS(ctx, "claims version", true, func(tx *sql.Tx) error {
+		var err error
+		v, err = contentVersion(ctx, tx)
+		return err
+	})
+	return v, err
 }
 
 // ClaimsByKeys implements argmap.KeyedClaims: for each key, one seek in the

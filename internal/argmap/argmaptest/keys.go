@@ -79,6 +79,111 @@ func testClaimKeys(t *testing.T, e *env) {
 			}
 		}
 	})
+	t.Run("KeyLists", func(t *testing.T) {
+		kl, ok := s.(argmap.KeyLists)
+		if !ok {
+			t.Skipf("%T does not implement argmap.KeyLists (optional)", s)
+		}
+		lists, heads, err := kl.ClaimKeyLists(ctx(t), []string{"asylum exclude", "bar iom", "exclude iom", "asylum exclude", "nothing here"}, 10)
+		must(t, "ClaimKeyLists", err)
+		got := map[string][]string{}
+		for k, cs := range lists {
+			got[k] = ids(cs)
+		}
+		// newest first, a key asked twice listed once, a key with nothing left out
+		want := map[string][]string{"asylum exclude": {b.ID, a.ID}, "bar iom": {d.ID}, "exclude iom": {a.ID}}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("ClaimKeyLists (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff([]string{a.ID}, ids(heads)); diff != "" {
+			t.Errorf("ClaimKeyLists heads (-want +got):\n%s", diff)
+		}
+		if len(heads) == 1 && heads[0].Text != a.Text {
+			t.Errorf("ClaimKeyLists head text = %q, want %q", heads[0].Text, a.Text)
+		}
+		if l := lists["bar iom"]; len(l) == 1 && (l[0].Text != d.Text || l[0].Proposition != a.ID) {
+			t.Errorf("ClaimKeyLists claim = %+v, want text %q, proposition %s", l[0], d.Text, a.ID)
+		}
+		lists, _, err = kl.ClaimKeyLists(ctx(t), []string{"asylum exclude"}, 1)
+		must(t, "ClaimKeyLists(perKey 1)", err)
+		if diff := cmp.Diff([]string{b.ID}, ids(lists["asylum exclude"])); diff != "" {
+			t.Errorf("ClaimKeyLists(perKey 1) (-want +got):\n%s", diff)
+		}
+		// the version moves with every change of claims or their keys, and
+		// not with reads
+		version := func() int64 {
+			t.Helper()
+			v, err := kl.ClaimsVersion(ctx(t))
+			must(t, "ClaimsVersion", err)
+			return v
+		}
+		last := version()
+		moved := func(what string, yes bool) {
+			t.Helper()
+			v := version()
+			if (v != last) != yes {
+				t.Errorf("ClaimsVersion after %s: %d -> %d, want moved = %v", what, last, v, yes)
+			}
+			last = v
+		}
+		_, _, err = kl.ClaimKeyLists(ctx(t), []string{"asylum exclude"}, 4)
+		must(t, "ClaimKeyLists", err)
+		_, err = s.Claim(ctx(t), a.ID)
+		must(t, "Claim", err)
+		moved("reads", false)
+		e1 := claim("Asylum seekers are excluded by the IOM", "asylum exclude")
+		write(t, s, &argmap.Graph{Claims: []argmap.Claim{e1}})
+		moved("a claim written", true)
+		must(t, "AddClaimKeys", keyed.AddClaimKeys(ctx(t), map[string][]string{e1.ID: {"iom exclude"}}))
+		moved("keys added", true)
+		must(t, "AddClaimKeys again", keyed.AddClaimKeys(ctx(t), map[string][]string{e1.ID: {"iom exclude"}}))
+		moved("keys added again (nothing new)", false)
+		text := "Asylum seekers are kept out by the IOM"
+		_, err = s.UpdateClaim(ctx(t), e1.ID, argmap.ClaimUpdate{Text: &text})
+		must(t, "UpdateClaim", err)
+		moved("a claim's text changed", true)
+		must(t, "DeleteClaim", s.DeleteClaim(ctx(t), e1.ID))
+		moved("a claim deleted", true)
+		if tr, ok := s.(argmap.Transactor); ok {
+			e2 := claim("The IOM turns asylum seekers away", "asylum turn")
+			err := tr.Atomically(ctx(t), func(tx argmap.Store) error {
+				txl, ok := tx.(argmap.KeyLists)
+				if !ok {
+					t.Fatalf("the store of Atomically (%T) is not an argmap.KeyLists", tx)
+				}
+				before, err := txl.ClaimsVersion(ctx(t))
+				if err != nil {
+					return err
+				}
+				if before != last {
+					t.Errorf("ClaimsVersion in a transaction = %d, want %d", before, last)
+				}
+				if err := tx.WriteGraph(ctx(t), &argmap.Graph{Claims: []argmap.Claim{e2}}); err != nil {
+					return err
+				}
+				after, err := txl.ClaimsVersion(ctx(t))
+				if err != nil {
+					return err
+				}
+				if after == before {
+					t.Errorf("ClaimsVersion in a transaction did not move with its own write (%d)", after)
+				}
+				lists, _, err := txl.ClaimKeyLists(ctx(t), []string{"asylum turn"}, 4)
+				if err != nil {
+					return err
+				}
+				if diff := cmp.Diff([]string{e2.ID}, ids(lists["asylum turn"])); diff != "" {
+					t.Errorf("ClaimKeyLists in a transaction after its write (-want +got):\n%s", diff)
+				}
+				last = after
+				return nil
+			})
+			must(t, "Atomically", err)
+			moved("the transaction committed", false)
+			must(t, "DeleteClaim", s.DeleteClaim(ctx(t), e2.ID))
+			moved("a claim deleted", true)
+		}
+	})
 	t.Run("Backfill", func(t *testing.T) {
 		got, err := keyed.UnkeyedClaims(ctx(t), argmap.Page{Limit: 10})
 		must(t, "UnkeyedClaims", err)
