@@ -67,6 +67,36 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 		cond.Broadcast()
 		mu.Unlock()
 	}()
+	// linking ahead of the writer (ahead.go), when the store allows it:
+	// documents pass from slots through the stage to linked
+	a := s.newAhead(&mu, cond)
+	linked := slots
+	if a != nil {
+		linked = make([]chan item, window)
+		for i := range linked {
+			linked[i] = make(chan item, 1)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < n; i++ {
+				var it item
+				select {
+				case <-ctx.Done():
+					return
+				case it = <-slots[i%window]:
+				}
+				if s.linkAhead(ctx, a, i, &it.p) != nil {
+					return
+				}
+				select {
+				case <-ctx.Done():
+					return
+				case linked[i%window] <- it:
+				}
+			}
+		}()
+	}
 	for range min(workers, n) {
 		wg.Add(1)
 		go func() {
@@ -110,7 +140,7 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case it = <-slots[i%window]:
+		case it = <-linked[i%window]:
 		}
 		batch := []item{it}
 		i++
@@ -119,7 +149,7 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 			var more item
 			ready := false
 			select {
-			case more = <-slots[i%window]:
+			case more = <-linked[i%window]:
 				ready = true
 			default:
 			}
@@ -137,10 +167,16 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 		for k := range batch {
 			ps[k] = batch[k].p
 		}
-		results, errs := s.commitAll(ctx, ps)
+		if s.beforeCommit != nil {
+			s.beforeCommit(i - len(batch))
+		}
+		results, errs := s.commitAll(ctx, ps, a)
 		for k, b := range batch {
 			if errs[k] != nil && ctx.Err() != nil {
 				return ctx.Err() // interrupted, not the document's fault
+			}
+			if a != nil {
+				a.handled(i - len(batch) + k)
 			}
 			done(Outcome{Index: i - len(batch) + k, Name: b.name, Bytes: b.bytes, Result: results[k], Err: errs[k]})
 			mu.Lock()
@@ -180,8 +216,26 @@ func batchSize(p prepared) int {
 // the transaction is rolled back and every document is committed on its
 // own (commit, with its answers to conflicts and vanished candidates), so
 // each document is still stored all or nothing, and a bad one costs the
-// batch a second pass only.
-func (s *Service) commitAll(ctx context.Context, ps []prepared) ([]*argmap.IngestResult, []error) {
+// batch a second pass only. With a (IngestAll linking ahead), a transaction
+// of documents all linked ahead in the current generation takes their links
+// when the store's ClaimsVersion in it is the one expected, and links them
+// itself otherwise; every outcome is reported to a.
+func (s *Service) commitAll(ctx context.Context, ps []prepared, a *ahead) ([]*argmap.IngestResult, []error) {
+	results, errs, fast, version := s.commitBatch(ctx, ps, a)
+	if a != nil {
+		for k := range ps {
+			wrote := errs[k] == nil && results[k] != nil && results[k].Created
+			a.wrote(ps[k].ahead, wrote, fast[k], version)
+		}
+	}
+	return results, errs
+}
+
+// commitBatch is commitAll; fast says which documents were written with
+// their links found ahead, and version is the ClaimsVersion after them.
+func (s *Service) commitBatch(ctx context.Context, ps []prepared, a *ahead) ([]*argmap.IngestResult, []error, []bool, int64) {
+	fastDone := make([]bool, len(ps))
+	var version int64
 	results := make([]*argmap.IngestResult, len(ps))
 	errs := make([]error, len(ps))
 	var batch []int // the documents to write together
@@ -192,8 +246,25 @@ func (s *Service) commitAll(ctx context.Context, ps []prepared) ([]*argmap.Inges
 			batch = append(batch, k)
 		}
 	}
+	// take the links found ahead if all were found in the generation now
+	fast := a != nil && len(batch) > 0
+	var expect int64
+	if fast {
+		var gen int
+		gen, expect = a.current()
+		for _, k := range batch {
+			if l := ps[k].ahead; l == nil || !l.writes || l.gen != gen {
+				fast = false
+			}
+		}
+	}
+	if !fast {
+		for _, k := range batch {
+			ps[k].ahead.unlink(ps[k].g)
+		}
+	}
 	tr, ok := s.store.(argmap.Transactor)
-	if ok && len(batch) > 1 {
+	if ok && (len(batch) > 1 || fast) {
 		type state struct {
 			relations int
 			props     []string
@@ -215,15 +286,36 @@ func (s *Service) commitAll(ctx context.Context, ps []prepared) ([]*argmap.Inges
 				}
 			}
 		}
+		took := false // the links found ahead were taken
 		err := tr.Atomically(ctx, func(tx argmap.Store) error {
 			restore() // fn may be called again
+			took = false
+			if fast {
+				if kl, ok := tx.(argmap.KeyLists); ok {
+					v, err := kl.ClaimsVersion(ctx)
+					if err != nil {
+						return err
+					}
+					took = v == expect
+				}
+			}
 			for _, k := range batch {
-				if err := s.linkIn(ctx, tx, ps[k].g); err != nil {
-					return err
+				if !took {
+					ps[k].ahead.unlink(ps[k].g)
+					if err := s.linkIn(ctx, tx, ps[k].g); err != nil {
+						return err
+					}
 				}
 				if err := tx.WriteGraph(ctx, ps[k].g); err != nil {
 					return err
 				}
+			}
+			if took {
+				v, err := tx.(argmap.KeyLists).ClaimsVersion(ctx)
+				if err != nil {
+					return err
+				}
+				version = v
 			}
 			return nil
 		})
@@ -232,24 +324,28 @@ func (s *Service) commitAll(ctx context.Context, ps []prepared) ([]*argmap.Inges
 			for _, k := range batch {
 				inBatch[k] = true
 				results[k] = created(ps[k].g)
+				fastDone[k] = took
+				if took {
+					s.tookAhead.Add(1)
+				}
 			}
 			for k := range ps {
 				if !inBatch[k] {
 					results[k], errs[k] = s.commit(ctx, ps[k])
 				}
 			}
-			return results, errs
+			return results, errs, fastDone, version
 		}
 		restore()
 		if ctx.Err() != nil {
 			for k := range errs {
 				errs[k] = ctx.Err()
 			}
-			return results, errs
+			return results, errs, fastDone, version
 		}
 	}
 	for k := range ps {
 		results[k], errs[k] = s.commit(ctx, ps[k])
 	}
-	return results, errs
+	return results, errs, fastDone, version
 }

@@ -230,3 +230,112 @@ func TestCommitTogether(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestAllLinksAhead: on a real corpus with restatements across
+// documents (the mixed corpus, then copies of the IOM documents), IngestAll
+// links the documents ahead of its writer, which takes those links, and the
+// store ends as with one document after another.
+func TestIngestAllLinksAhead(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests the mixed corpus twice")
+	}
+	ctx := context.Background()
+	docs := append(mixedCorpus(t), repeatedCorpus(t, 1<<20)[:30]...)
+	one := openStore(t)
+	svc := newService(one)
+	for _, d := range docs {
+		if _, err := svc.Ingest(ctx, d); err != nil {
+			t.Fatalf("Ingest(%s): %v", d.Name, err)
+		}
+	}
+	wantProps, wantRels := linkage(t, one)
+	read := func(_ context.Context, i int) (argmap.Document, error) { return docs[i], nil }
+	for _, small := range []bool{false, true} {
+		all := openStore(t)
+		svc = newService(all)
+		if small { // the copy is started again every few documents
+			svc.SetAheadLimits(300, 2000)
+		}
+		if err := svc.IngestAll(ctx, len(docs), 2, read, func(o ingest.Outcome) {
+			if o.Err != nil {
+				t.Errorf("%s: %v", o.Name, o.Err)
+			}
+		}); err != nil {
+			t.Fatalf("IngestAll: %v", err)
+		}
+		if took := svc.TookAhead(); took < len(docs)*9/10 {
+			t.Errorf("small copy %v: %d of %d documents written with the links found ahead, want nearly all", small, took, len(docs))
+		}
+		gotProps, gotRels := linkage(t, all)
+		if diff := cmp.Diff(wantProps, gotProps); diff != "" {
+			t.Errorf("small copy %v: propositions, IngestAll vs one by one (-want +got):\n%s", small, diff)
+		}
+		if diff := cmp.Diff(wantRels, gotRels); diff != "" {
+			t.Errorf("small copy %v: relations, IngestAll vs one by one (-want +got):\n%s", small, diff)
+		}
+	}
+}
+
+// TestIngestAllAheadSeesOtherWriters: a document written by someone else
+// between linking a document ahead and writing it (here: a copy of it,
+// whose claims it restates) is seen: the writer links it again, and the
+// store ends as if that document had come just before it.
+func TestIngestAllAheadSeesOtherWriters(t *testing.T) {
+	ctx := context.Background()
+	var docs []argmap.Document
+	for i := 0; i < 80; i++ { // more than a batch and the documents in flight
+		d := demoDocs(t)[i%8]
+		d.Data = append(append([]byte{}, d.Data...), fmt.Sprintf("\n\nCopy %d.\n", i)...)
+		docs = append(docs, d)
+	}
+	other := func(d argmap.Document) argmap.Document {
+		d.Name = "other-" + d.Name
+		d.Data = append(append([]byte{}, d.Data...), "\n\nWritten by someone else.\n"...)
+		return d
+	}
+	all := openStore(t)
+	svc := newService(all)
+	at := -1
+	svc.BeforeCommit(func(first int) {
+		if at < 0 { // the first transaction: docs[first] is not a copy of one stored
+			at = first
+			if _, err := newService(all).Ingest(ctx, other(docs[first])); err != nil {
+				t.Errorf("the other writer: %v", err)
+			}
+		}
+	})
+	read := func(_ context.Context, i int) (argmap.Document, error) { return docs[i], nil }
+	if err := svc.IngestAll(ctx, len(docs), 2, read, func(o ingest.Outcome) {
+		if o.Err != nil {
+			t.Errorf("%s: %v", o.Name, o.Err)
+		}
+	}); err != nil {
+		t.Fatalf("IngestAll: %v", err)
+	}
+	if at < 0 {
+		t.Fatal("no transaction")
+	}
+	if took := svc.TookAhead(); took == 0 || took == len(docs) {
+		t.Errorf("%d of %d documents written with the links found ahead, want some but not all", took, len(docs))
+	}
+	one := openStore(t)
+	svc = newService(one)
+	for i, d := range docs {
+		if i == at {
+			if _, err := svc.Ingest(ctx, other(d)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := svc.Ingest(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantProps, wantRels := linkage(t, one)
+	gotProps, gotRels := linkage(t, all)
+	if diff := cmp.Diff(wantProps, gotProps); diff != "" {
+		t.Errorf("propositions, IngestAll with another writer vs one by one (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(wantRels, gotRels); diff != "" {
+		t.Errorf("relations, IngestAll with another writer vs one by one (-want +got):\n%s", diff)
+	}
+}

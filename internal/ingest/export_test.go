@@ -13,5 +13,17 @@ func (s *Service) CommitTogether(ctx context.Context, docs []argmap.Document) ([
 	for i, d := range docs {
 		ps[i] = s.prepare(ctx, d)
 	}
-	return s.commitAll(ctx, ps)
+	return s.commitAll(ctx, ps, nil)
 }
+
+// BeforeCommit has IngestAll's writer call f with the index of the first
+// document of each transaction, before it.
+func (s *Service) BeforeCommit(f func(first int)) { s.beforeCommit = f }
+
+// TookAhead returns how many documents IngestAll wrote with the links found
+// ahead of the writer.
+func (s *Service) TookAhead() int { return int(s.tookAhead.Load()) }
+
+// SetAheadLimits lowers the bounds of the copy IngestAll links ahead against
+// (claims linked ahead, keys read), so that it is started again often.
+func (s *Service) SetAheadLimits(claims, keys int) { s.aheadClaims, s.aheadKeys = claims, keys }

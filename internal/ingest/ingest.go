@@ -7,6 +7,7 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -32,12 +33,20 @@ type Service struct {
 	candidates int
 	partsOver  int // text documents over this size are extracted part by part
 	partBytes  int
+
+	// for tests (export_test.go): called by IngestAll's writer before it
+	// commits documents from first on; documents written with links
+	// found ahead
+	beforeCommit           func(first int)
+	aheadClaims, aheadKeys int // bounds of linking ahead's copy (ahead.go)
+	tookAhead              atomic.Int64
 }
 
 // New returns a Service. linker may be nil: claims are then not linked across
 // documents.
 func New(store Store, extractor argmap.Extractor, linker argmap.Linker) *Service {
-	return &Service{store: store, extractor: extractor, linker: linker, candidates: 8, partsOver: bigDocument, partBytes: partBytes}
+	return &Service{store: store, extractor: extractor, linker: linker, candidates: 8, partsOver: bigDocument, partBytes: partBytes,
+		aheadClaims: aheadClaims, aheadKeys: aheadKeys}
 }
 
 // Ingest extracts doc and stores it with its claims, evidence, actors,
@@ -52,10 +61,11 @@ func (s *Service) Ingest(ctx context.Context, doc argmap.Document) (*argmap.Inge
 // prepared is a document extracted and ready to be linked and written, or
 // the end of it: stored already (res) or failed (err).
 type prepared struct {
-	hash string
-	g    *argmap.Graph
-	res  *argmap.IngestResult
-	err  error
+	hash  string
+	g     *argmap.Graph
+	res   *argmap.IngestResult
+	err   error
+	ahead *linkedAhead // what IngestAll's linking ahead made of it, if anything
 }
 
 // prepare does the work on doc that needs nothing of the documents ingested
@@ -91,6 +101,7 @@ func (s *Service) commit(ctx context.Context, p prepared) (*argmap.IngestResult,
 		return p.res, p.err
 	}
 	g, hash := p.g, p.hash
+	p.ahead.unlink(g)       // linked here, against the store as it is now
 	own := len(g.Relations) // relations of the document; those after link to stored claims
 	if err := s.link(ctx, g); err != nil {
 		return nil, err
@@ -146,6 +157,14 @@ func (s *Service) link(ctx context.Context, g *argmap.Graph) error {
 
 // linkIn is link with the candidates read from st.
 func (s *Service) linkIn(ctx context.Context, st Store, g *argmap.Graph) error {
+	return s.linkWith(ctx, g, func(part []argmap.Claim) ([]argmap.Claim, error) {
+		return s.candidatesFor(ctx, st, part)
+	})
+}
+
+// linkWith is link with the candidates of a part of g's claims found by
+// find.
+func (s *Service) linkWith(ctx context.Context, g *argmap.Graph, find func(part []argmap.Claim) ([]argmap.Claim, error)) error {
 	if s.linker == nil || len(g.Claims) == 0 {
 		return nil
 	}
@@ -161,7 +180,7 @@ func (s *Service) linkIn(ctx context.Context, st Store, g *argmap.Graph) error {
 		if earlier == nil {
 			part = g.Claims
 		}
-		stored, err := s.candidatesFor(ctx, st, part)
+		stored, err := find(part)
 		if err != nil {
 			return err
 		}
