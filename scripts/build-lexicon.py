@@ -35,6 +35,9 @@ MAX_HYPONYMS = 12
 # a synset with more hyponyms than this, or near the top of its hierarchy,
 # is too general to say that two words are related ("act", "change")
 MAX_GENERAL_HYPONYMS = 40
+# a genus class (the verb synsets whose definitions open with the same verb)
+# larger than this says too little to relate its members
+MAX_GENUS_CLASS = 60
 
 
 def b36(n):
@@ -66,6 +69,7 @@ def main():
     dst = sys.argv[2] if len(sys.argv) > 2 else "internal/extract/lexicon"
     # synsets: (pos, offset) -> (words, pointers)
     synsets = {}
+    glosses = {}  # verb synset offset -> its definition and examples
     for name, p in POS.items():
         with open(os.path.join(src, "data." + name), encoding="latin-1") as f:
             for line in f:
@@ -84,6 +88,8 @@ def main():
                     tpos = "a" if tpos == "s" else tpos
                     ptrs.append((sym, toff, tpos, int(st[:2], 16), int(st[2:], 16)))
                 synsets[(p, off)] = (words, ptrs)
+                if p == "v":
+                    glosses[off] = line.split(" | ", 1)[1] if " | " in line else ""
     concepts = {}
     antonyms = {}
     near = {}
@@ -181,6 +187,62 @@ def main():
                         if sym in ("+", "\\") and dk in synsets and dk not in cs and dk not in g and not general(dk):
                             g.append(dk)
         near[lemma] = groups
+    # genus: the verbs a verb synset's definition opens with ("prevent from
+    # entering" of exclude, "hinder or prevent the progress" of obstruct):
+    # synsets defined by the same verb form a class; a class of more than
+    # MAX_GENUS_CLASS synsets ("make", "cause") is left out
+    verb_index = {}
+    with open(os.path.join(src, "index.verb"), encoding="latin-1") as f:
+        for line in f:
+            if not line.startswith("  "):
+                fields = line.split()
+                verb_index[fields[0]] = fields[-int(fields[2]):]
+    verb_exc = {}
+    with open(os.path.join(src, "verb.exc"), encoding="latin-1") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 2:
+                verb_exc.setdefault(parts[0], parts[1])
+
+    def verb_lemma(w):
+        if w in verb_exc:
+            return verb_exc[w]
+        if w in verb_index:
+            return w
+        for a, b in (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")):
+            if w.endswith(a) and w[: -len(a)] + b in verb_index:
+                return w[: -len(a)] + b
+        return None
+
+    genus_of = {}
+    for off, gloss in glosses.items():
+        words = "".join(c if c.isalpha() else " " for c in gloss.split(";")[0].lower()).split()
+        heads = []
+        i = 0
+        while i < len(words):
+            v = verb_lemma(words[i])
+            if v is None:
+                break
+            top = ("v", verb_index[v][0])
+            if top in synsets:
+                heads.append(top)
+            if i + 2 < len(words) and words[i + 1] in ("or", "and"):
+                i += 2
+                continue
+            break
+        genus_of[("v", off)] = heads
+    members = {}
+    for key, heads in genus_of.items():
+        for h in heads:
+            members[h] = members.get(h, 0) + 1
+    genus = {}
+    for lemma, cs in concepts.items():
+        g = []
+        for key in cs:
+            for h in genus_of.get(key, []):
+                if members[h] <= MAX_GENUS_CLASS and h not in g:
+                    g.append(h)
+        genus[lemma] = g
     # dense numbering of the synsets used, in order of first use by sorted lemma
     number = {}
     lines = []
@@ -189,7 +251,7 @@ def main():
         if not cs:
             continue
         row = []
-        for group in (cs, antonyms.get(lemma, []), *near.get(lemma, ([], [], []))):
+        for group in (cs, antonyms.get(lemma, []), *near.get(lemma, ([], [], [])), genus.get(lemma, [])):
             ids = []
             for key in group:
                 if key not in number:
@@ -197,7 +259,7 @@ def main():
                 ids.append(b36(number[key]))
             row.append(",".join(ids))
         pos = "".join(q for q in "nvar" if q in pos_of.get(lemma, ()))
-        lines.append(lemma + "\t" + row[0] + "\t" + row[1] + "\t" + row[2] + "|" + row[3] + "|" + row[4] + "\t" + pos)
+        lines.append(lemma + "\t" + row[0] + "\t" + row[1] + "\t" + row[2] + "|" + row[3] + "|" + row[4] + "|" + row[5] + "\t" + pos)
     exc = {}
     for name in POS:
         with open(os.path.join(src, name + ".exc"), encoding="latin-1") as f:

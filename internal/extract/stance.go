@@ -27,6 +27,7 @@ type term struct {
 	broader  []wn.Concept // hypernyms: a claim word whose broader concepts hold a question word's states it in part
 	narrower []wn.Concept // narrow hyponyms
 	related  []wn.Concept // similar, also-see, entailed ...: related both ways
+	genus    []wn.Concept // the verbs its definitions open with: a word of the same genus is a kind of the same act
 	adverb   bool         // a manner or degree word (surprisingly, genuinely): it weighs less
 	neg      bool         // its clause is negated
 	clause   int          // which clause of its region it stands in
@@ -153,6 +154,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 	}
 	clause := 0
 	var consumed map[int]bool                  // particles of a phrase met before them ("take the politics out")
+	lastNeg := -10                             // the index of the clause's last negation word
 	lessEnd, lessNeg, lessNegs := -1, false, 0 // the "than" of "less X than Y", and the clause's negation before "less"
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -160,7 +162,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		coord := (t.lower == "and" || t.lower == "or") && i+1 < len(toks) && clauseSubjects[toks[i+1].lower]
 		if t.punct != 0 || clauseBreaks[t.lower] || coord {
 			flushNeg()
-			clauseStart, neg, skip, negs, doubt = len(out), false, false, 0, false
+			clauseStart, neg, skip, negs, doubt, lastNeg = len(out), false, false, 0, false, -10
 			if clauseStart > 0 && (len(out) == 0 || out[len(out)-1].clause == clause) {
 				clause++
 			}
@@ -171,7 +173,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			// "gaps no other agency wanted to fill": the negation is the
 			// relative clause's, not its head noun's
 			flushNeg()
-			clauseStart, neg, skip, negs, doubt = len(out), false, false, 0, false
+			clauseStart, neg, skip, negs, doubt, lastNeg = len(out), false, false, 0, false, -10
 			clause++
 		}
 		if doubtWords[w] {
@@ -187,10 +189,11 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		if negWords[w] || doubtWords[w] || strings.HasSuffix(w, "n't") {
 			// two negations in a clause cancel ("refusing to help them
 			// would not have set them free")
-			if w != "neither" {
-				negs++ // "neither P nor Q" negates once
+			if w != "neither" && !coordinatedNeg(toks, i, lastNeg) {
+				negs++ // "neither P nor Q", "refrain from or cease" negate once
 			}
 			neg = negs%2 == 1 || w == "neither"
+			lastNeg = i
 			continue
 		}
 		if (w == "more" || w == "far") && i+1 < len(toks) && (toks[i+1].lower == "than" || toks[i+1].lower == "from") {
@@ -296,7 +299,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			// phrase)
 			head := s.lex.WordNoNear(w).Concepts
 			out = append(out, term{lemma: lemma, concepts: append(in.Concepts[:len(in.Concepts):len(in.Concepts)], head...),
-				antonyms: in.Antonyms, broader: in.Broader, narrower: in.Narrower, related: in.Related, clause: clause, tok: last})
+				antonyms: in.Antonyms, broader: in.Broader, narrower: in.Narrower, related: in.Related, genus: in.Genus, clause: clause, tok: last})
 			if last == i+len(strings.Fields(lemma))-1 {
 				i = last // a contiguous phrase: its words are said
 			}
@@ -309,7 +312,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			in = s.lex.Word(w)
 		}
 		out = append(out, term{lemma: in.Lemma, concepts: in.Concepts, antonyms: in.Antonyms,
-			broader: in.Broader, narrower: in.Narrower, related: in.Related, adverb: in.Adverb, clause: clause, tok: i})
+			broader: in.Broader, narrower: in.Narrower, related: in.Related, genus: in.Genus, adverb: in.Adverb, clause: clause, tok: i})
 	}
 	flushNeg()
 	return out
@@ -391,6 +394,24 @@ func joinLower(ts []token) string {
 		b.WriteString(t.lower)
 	}
 	return b.String()
+}
+
+// coordinatedNeg reports whether the negation word at toks[i] is
+// coordinated with the one at toks[last] ("refrain from or immediately
+// cease engaging"): "or", "and" or "nor" stands just before it (an adverb
+// may come between) and the other is at most five words back. Both then
+// negate the same thing once.
+func coordinatedNeg(toks []token, i, last int) bool {
+	if i-last > 6 {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-2 && k > last; k-- {
+		switch toks[k].lower {
+		case "or", "and", "nor":
+			return true
+		}
+	}
+	return false
 }
 
 // thanAfter returns the index of the "than" that closes a comparison
@@ -616,7 +637,8 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 			// says less ("situation" of "exclusion")
 			for _, ct := range c {
 				if !ct.acr && (sharesConcept(qt.concepts, ct.broader) || sharesConcept(qt.narrower, ct.concepts) ||
-					sharesConcept(qt.related, ct.concepts) || sharesConcept(qt.concepts, ct.related)) {
+					sharesConcept(qt.related, ct.concepts) || sharesConcept(qt.concepts, ct.related) ||
+					sharesConcept(qt.genus, ct.genus) || sharesConcept(qt.concepts, ct.genus)) {
 					found, flip, cneg, share = true, false, ct.neg, nearWeight
 					break
 				}

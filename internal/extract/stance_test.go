@@ -93,6 +93,12 @@ func TestStancerJudge(t *testing.T) {
 		{"The scheme is fair", "Tenants publicly questioned the fairness of the scheme.", argmap.StanceDenial, ""},
 		// two negations in one clause cancel
 		{"The report has merit", "The report is not without merit.", argmap.StanceSame, ""},
+		// coordinated negative verbs negate once
+		{"The board funds the scheme", "The board should refrain from or immediately cease funding the scheme.", argmap.StanceDenial, ""},
+		// a verb of the same genus (both defined as a kind of preventing)
+		// says it in part
+		{"They exclude travellers", "They obstruct travellers.", argmap.StanceSame, ""},
+		{"They exclude travellers", "They protect travellers.", argmap.StanceTopic, ""},
 		// "less X than Y" denies X
 		{"The reform served the needs of patients", "The reform was driven less by the needs of patients than by the budget of the ministry.", argmap.StanceDenial, ""},
 		{"The reform was driven by the budget of the ministry", "The reform was driven less by the needs of patients than by the budget of the ministry.", argmap.StanceSame, ""},

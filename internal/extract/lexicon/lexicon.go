@@ -30,7 +30,7 @@ type Concept uint32
 type entry struct {
 	concepts []Concept
 	antonyms []Concept
-	near     string // broader|narrower|related: comma-separated base-36 synset numbers, parsed when asked for
+	near     string // broader|narrower|related|genus: comma-separated base-36 synset numbers, parsed when asked for
 	pos      string // the parts of speech WordNet lists it as: n, v, a, r
 }
 
@@ -90,7 +90,7 @@ func parse(gz []byte) (*Lexicon, error) {
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
-		if strings.Count(f[3], "|") != 2 || !validConcepts(strings.ReplaceAll(f[3], "|", ",")) {
+		if strings.Count(f[3], "|") != 3 || !validConcepts(strings.ReplaceAll(f[3], "|", ",")) {
 			return nil, fmt.Errorf("line %d: bad near synsets %q", n, f[3])
 		}
 		l.lemmas[f[0]] = entry{concepts: cs, antonyms: as, near: f[3], pos: f[4]}
@@ -265,7 +265,12 @@ type Info struct {
 	// word one of whose concepts is Broader than another word's states
 	// it in part ("crisis" of "emergency"); see Near.
 	Broader, Narrower, Related []Concept
-	Adverb                     bool // WordNet knows it only as an adverb
+	// Genus are the verbs its verb senses' definitions open with
+	// ("prevent" of exclude, "prevent from entering", and of obstruct,
+	// "hinder or prevent the progress of"): two words of one genus are
+	// kinds of the same act. Only classes of at most 60 synsets are kept.
+	Genus  []Concept
+	Adverb bool // WordNet knows it only as an adverb
 }
 
 // Word returns what the lexicon knows of word with one lemmatisation.
@@ -287,10 +292,12 @@ func (l *Lexicon) word(word string, near bool) Info {
 		in.Antonyms = append(in.Antonyms, e.antonyms...)
 		if near {
 			b, rest, _ := strings.Cut(e.near, "|")
-			n, r, _ := strings.Cut(rest, "|")
+			n, rest, _ := strings.Cut(rest, "|")
+			r, g, _ := strings.Cut(rest, "|")
 			in.Broader = appendConcepts(in.Broader, b)
 			in.Narrower = appendConcepts(in.Narrower, n)
 			in.Related = appendConcepts(in.Related, r)
+			in.Genus = appendConcepts(in.Genus, g)
 		}
 		if e.pos != "r" {
 			in.Adverb = false

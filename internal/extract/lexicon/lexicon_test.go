@@ -153,3 +153,22 @@ func TestPhrase(t *testing.T) {
 		t.Errorf("Lemma(politicizes) = %q", got)
 	}
 }
+
+func TestGenus(t *testing.T) {
+	l := lexicon.Default()
+	tests := []struct {
+		a, b string
+		want bool // defined by the same verb
+	}{
+		{"exclude", "obstruct", true},   // both "prevent ..."
+		{"exclusion", "obstruct", true}, // through the noun's verb
+		{"keep away", "bar", true},
+		{"exclude", "protect", false},
+		{"exclude", "make", false}, // "make" heads too large a class
+	}
+	for _, tt := range tests {
+		if got := shares(l.Word(tt.a).Genus, l.Word(tt.b).Genus); got != tt.want {
+			t.Errorf("%q and %q share a genus = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
