@@ -54,9 +54,10 @@ type ahead struct {
 	c  *sync.Cond
 
 	// guarded by mu
-	gen    int   // bumped by the writer when the copy is no longer the store's
-	done   int   // documents the writer has handled (0 to done-1)
-	expect int64 // the ClaimsVersion a transaction taking links found ahead must see
+	gen     int   // bumped by the writer when the copy is no longer the store's
+	done    int   // documents the writer has handled (0 to done-1)
+	expect  int64 // the ClaimsVersion a transaction taking links found ahead must see
+	foreign int   // transactions in a row that found the store changed by another writer
 
 	// the stage's own
 	at     int                       // generation of the copy; -1 before the first
@@ -64,6 +65,7 @@ type ahead struct {
 	stored map[string][]argmap.Claim // key -> claims the store listed under it (read once)
 	byID   map[string]argmap.Claim   // claims the store returned, by ID
 	hashes map[string]bool           // content of the documents linked ahead
+	pause  int                       // documents before this one are left to the writer
 }
 
 // newAhead returns the stage's state when the store and linker allow it,
@@ -95,6 +97,24 @@ func (a *ahead) restart() {
 	a.mu.Unlock()
 }
 
+// sawForeign records a transaction that found the store changed by
+// another writer.
+func (a *ahead) sawForeign() {
+	a.mu.Lock()
+	a.foreign++
+	a.mu.Unlock()
+}
+
+// While another writer keeps changing the store, every copy is out of date
+// by the time its links are written: after aheadForeign transactions in a
+// row found it so, the next aheadPause documents are left to the writer
+// (linking ahead would be work done twice and a wait for the writer each
+// time), then the stage tries again.
+const (
+	aheadForeign = 3
+	aheadPause   = 256
+)
+
 // current returns the generation and expected version now.
 func (a *ahead) current() (int, int64) {
 	a.mu.Lock()
@@ -111,6 +131,7 @@ func (a *ahead) wrote(l *linkedAhead, wrote, fast bool, version int64) {
 	switch {
 	case wrote && fast && l != nil && l.gen == a.gen:
 		a.expect = version
+		a.foreign = 0
 	case wrote, l != nil && l.writes && l.gen == a.gen:
 		a.gen++
 	}
@@ -120,7 +141,16 @@ func (a *ahead) wrote(l *linkedAhead, wrote, fast bool, version int64) {
 // the writer. The copy is started (again) once the writer has handled the
 // documents before i. An error is ctx's.
 func (s *Service) linkAhead(ctx context.Context, a *ahead, i int, p *prepared) error {
+	if i < a.pause {
+		return nil
+	}
 	a.mu.Lock()
+	if a.foreign >= aheadForeign {
+		a.foreign = 0
+		a.pause = i + aheadPause
+		a.mu.Unlock()
+		return nil
+	}
 	if a.gen == a.at && (len(a.ours.claims) >= s.aheadClaims || len(a.stored) >= s.aheadKeys) {
 		// the copy has grown: once the writer has written the documents
 		// linked ahead, the store holds what it held; start it again in

@@ -286,10 +286,11 @@ func (s *Service) commitBatch(ctx context.Context, ps []prepared, a *ahead) ([]*
 				}
 			}
 		}
-		took := false // the links found ahead were taken
+		took := false    // the links found ahead were taken
+		foreign := false // the store changed otherwise than the copy predicts
 		err := tr.Atomically(ctx, func(tx argmap.Store) error {
 			restore() // fn may be called again
-			took = false
+			took, foreign = false, false
 			if fast {
 				if kl, ok := tx.(argmap.KeyLists); ok {
 					v, err := kl.ClaimsVersion(ctx)
@@ -297,6 +298,7 @@ func (s *Service) commitBatch(ctx context.Context, ps []prepared, a *ahead) ([]*
 						return err
 					}
 					took = v == expect
+					foreign = !took
 				}
 			}
 			for _, k := range batch {
@@ -319,6 +321,9 @@ func (s *Service) commitBatch(ctx context.Context, ps []prepared, a *ahead) ([]*
 			}
 			return nil
 		})
+		if foreign {
+			a.sawForeign()
+		}
 		if err == nil {
 			inBatch := map[int]bool{}
 			for _, k := range batch {
