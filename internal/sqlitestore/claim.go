@@ -337,9 +337,15 @@ func (s *Store) AddClaimKeys(ctx context.Context, keys map[string][]string) erro
 		}
 		defer st.Close()
 		added := int64(0)
+		// a row a statement: cancellation checked between claims, not
+		// watched by the driver at each statement (see graphWriter.exec)
+		short := context.WithoutCancel(ctx)
 		for id, ks := range keys {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			for _, k := range ks {
-				res, err := st.ExecContext(ctx, k, id)
+				res, err := st.ExecContext(short, k, id)
 				if err != nil {
 					return err
 				}
