@@ -13,7 +13,12 @@ import (
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
 	"github.com/argmap/argmap/internal/ingest"
+	"github.com/argmap/argmap/internal/sqlitestore"
 )
+
+// ingestWALPages is the write-ahead log of an ingest run on SQLite, in
+// pages of 4 KiB (see sqlitestore.SetWALPages).
+const ingestWALPages = 16384
 
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("ingest")
@@ -45,6 +50,13 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if s, ok := st.(*sqlitestore.Store); ok {
+		// a run of many transactions: a longer write-ahead log, emptied
+		// when the store closes
+		if err := s.SetWALPages(ctx, ingestWALPages); err != nil {
+			return err
+		}
+	}
 	p := newPipeline()
 	defer p.Close() // stops the PDF workers now rather than when they see argmap gone
 	_, err = ingestAll(ctx, e, ingest.New(st, p, extract.NewLinker()), expandInputs(pos), ingestOptions{bar: bar, workers: *workers})

@@ -53,6 +53,8 @@ type Store struct {
 	bulk *bulkLoad // the load of a Store of Bulk, else nil
 
 	hubs *hubsCache // the last ranking of Hubs (nil in Atomically)
+
+	walPages int // the writer's wal_autocheckpoint when SetWALPages raised it, else 0
 }
 
 // pendingFTS are the IDs of claims and evidence written but not indexed.
@@ -271,9 +273,61 @@ func (c *stmtCache) close() error {
 	return errors.Join(errs...)
 }
 
+// SetWALPages lets the write-ahead log grow to pages pages (of 4 KiB) before
+// a commit copies them into the database file, instead of SQLite's 1000
+// (wal_autocheckpoint); 0 or less puts the default back. For a long run of
+// writes, such as ingesting many documents: each transaction of a run
+// rewrites pages scattered over the indexes of random IDs, and a longer log
+// copies a page rewritten by many transactions once per checkpoint, with
+// fewer checkpoints and their fsyncs. Readers are not slowed (the log's
+// index is searched by hash), but the log takes up to pages*4 KiB on disk
+// until the default is put back or the Store is closed: both checkpoint the
+// log and truncate it. A no-op in a Store of Atomically.
+func (s *Store) SetWALPages(ctx context.Context, pages int) error {
+	if s.w == nil || s.tx != nil {
+		return nil
+	}
+	if pages <= 0 {
+		pages = defaultWALPages
+	}
+	// the writer pool is one connection kept open (open), so the setting
+	// holds for every later write
+	if _, err := s.w.ExecContext(ctx, fmt.Sprintf(`PRAGMA wal_autocheckpoint = %d`, pages)); err != nil {
+		return translate(ctx, err, "set the write-ahead log size")
+	}
+	was := s.walPages
+	s.walPages = 0
+	if pages != defaultWALPages {
+		s.walPages = pages
+	}
+	if was > 0 && s.walPages == 0 {
+		return s.truncateWAL(ctx)
+	}
+	return nil
+}
+
+// defaultWALPages is SQLite's wal_autocheckpoint.
+const defaultWALPages = 1000
+
+// truncateWAL copies the write-ahead log into the database file and empties
+// it, as far as readers of other connections allow (a checkpoint does not
+// wait for them).
+func (s *Store) truncateWAL(ctx context.Context) error {
+	if _, err := s.w.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		return translate(ctx, err, "checkpoint the write-ahead log")
+	}
+	return nil
+}
+
 // Close closes both pools.
 func (s *Store) Close() error {
 	var errs []error
+	if s.w != nil && s.tx == nil && s.walPages > 0 {
+		// a long log of SetWALPages is not left behind when another
+		// connection keeps the file open (the last one to close
+		// checkpoints and removes the log)
+		errs = append(errs, s.truncateWAL(context.Background()))
+	}
 	if s.p != nil {
 		errs = append(errs, s.p.Close())
 	}
