@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -17,11 +18,16 @@ func runSupporters(ctx context.Context, e *env, args []string) error {
 	store := storeFlag(fs, e)
 	format := fs.String("format", "text", "output format: text or json")
 	depth := fs.Int("depth", argmap.DefaultDepth, "how many relations deep to look (1-8)")
-	full := fs.Bool("full", false, "print quotes in full instead of shortened")
+	full := fs.Bool("full", false, "the whole answer: every source and every passage, quotes in full")
+	limit := fs.Int("limit", argmap.DefaultAnswerSources, fmt.Sprintf("sources of each side on a page (1-%d)", argmap.MaxAnswerSources))
+	cursor := fs.String("cursor", "", "continue from the page that printed this cursor (the same question and --depth)")
+	quotes := fs.Int("quotes", 0, fmt.Sprintf("passages per source (1-%d; default %d in json, %d in text)", argmap.MaxAnswerQuotes, argmap.DefaultAnswerQuotes, textQuotes))
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if *format != "text" && *format != "json" {
 		return usagef("unknown --format %q (want json or text)", *format)
 	}
@@ -31,13 +37,39 @@ func runSupporters(ctx context.Context, e *env, args []string) error {
 	if len(pos) == 0 {
 		return usagef("give the claim's text or ID")
 	}
+	if *limit < 1 || *limit > argmap.MaxAnswerSources {
+		return usagef("--limit must be between 1 and %d", argmap.MaxAnswerSources)
+	}
+	if set["quotes"] && (*quotes < 1 || *quotes > argmap.MaxAnswerQuotes) {
+		return usagef("--quotes must be between 1 and %d", argmap.MaxAnswerQuotes)
+	}
 	query := strings.Join(pos, " ")
+	pg := argmap.AnswerPage{Limit: *limit, Quotes: *quotes}
+	if pg.Quotes == 0 {
+		pg.Quotes = argmap.DefaultAnswerQuotes
+		if *format == "text" {
+			pg.Quotes = textQuotes
+		}
+	}
+	if *full {
+		for _, name := range []string{"limit", "cursor", "quotes"} {
+			if set[name] {
+				return usagef("--full is the whole answer: it takes no --%s", name)
+			}
+		}
+		pg = argmap.AnswerPage{}
+	}
+	if *cursor != "" {
+		if pg.Offset, err = argmap.ParseAnswerCursor(*cursor, query, *depth); err != nil {
+			return usagef("--cursor: %s", argmap.ErrorMessage(err))
+		}
+	}
 	st, err := openStore(ctx, e, *store)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	ans, err := argmap.FindSupporters(ctx, withSearch(st), extract.NewStancer(), query, *depth)
+	ans, err := argmap.FindSupportersPage(ctx, withSearch(st), extract.NewStancer(), query, *depth, pg)
 	if err != nil {
 		return err
 	}
@@ -46,14 +78,20 @@ func runSupporters(ctx context.Context, e *env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(ans)
 	}
-	writeSupportText(e.stdout, ans, *full)
+	writeSupportText(e.stdout, ans, *full, pg.Offset)
 	return nil
 }
 
+// textQuotes is how many passages of each source the text output prints
+// unless --quotes or --full says otherwise.
+const textQuotes = 3
+
 // writeSupportText prints an answer for people: the propositions matched
 // and how, then each side's sources with their quotes, who asserts them and
-// the chain of relations in words. Quotes are shortened unless full.
-func writeSupportText(w io.Writer, ans *argmap.SupportAnswer, full bool) {
+// the chain of relations in words. Quotes are shortened unless full. The
+// sources are numbered from offset+1 (the page's place in the answer); what
+// the page leaves out is counted, with how to ask for it.
+func writeSupportText(w io.Writer, ans *argmap.SupportAnswer, full bool, offset int) {
 	cut := func(s string, n int) string {
 		s = oneLine(s)
 		if full {
@@ -88,21 +126,23 @@ func writeSupportText(w io.Writer, ans *argmap.SupportAnswer, full bool) {
 			}
 		}
 	}
-	section := func(title string, list []argmap.Backing) {
-		fmt.Fprintf(w, "\n%s (%s)\n", title, plural(len(list), "source", "sources"))
-		if len(list) == 0 {
+	section := func(title string, list []argmap.Backing, total int) {
+		fmt.Fprintf(w, "\n%s (%s)\n", title, plural(total, "source", "sources"))
+		if total == 0 {
 			fmt.Fprintln(w, "  none found")
 		}
+		switch {
+		case len(list) > 0 && len(list) < total:
+			fmt.Fprintf(w, "  (%d to %d of %d)\n", offset+1, offset+len(list), total)
+		case len(list) == 0 && total > 0:
+			fmt.Fprintln(w, "  (all listed on the pages before)")
+		}
 		for i, b := range list {
-			fmt.Fprintf(w, "  %d. %s\n", i+1, describeSource(b.Source))
+			fmt.Fprintf(w, "  %d. %s\n", offset+i+1, describeSource(b.Source))
 			if len(b.Posters) > 0 {
 				fmt.Fprintf(w, "     posted by %s\n", strings.Join(b.Posters, "; "))
 			}
-			for j, q := range b.Quotes {
-				if j == 3 && !full {
-					fmt.Fprintf(w, "       … and %d more passages (--full shows all)\n", len(b.Quotes)-3)
-					break
-				}
+			for _, q := range b.Quotes {
 				fmt.Fprintf(w, "       “%s”\n", cut(q.Quote, 110))
 				who := "the author"
 				switch {
@@ -124,10 +164,16 @@ func writeSupportText(w io.Writer, ans *argmap.SupportAnswer, full bool) {
 					fmt.Fprintf(w, "         asserted by %s; %s\n", who, describeChain(q.Chain, cut))
 				}
 			}
+			if more := b.QuotesTotal - len(b.Quotes); more > 0 {
+				fmt.Fprintf(w, "       … and %s (--quotes N or --full shows them)\n", plural(more, "more passage", "more passages"))
+			}
 		}
 	}
-	section("Supporting", ans.Supporting)
-	section("Contesting", ans.Contesting)
+	section("Supporting", ans.Supporting, ans.SupportingTotal)
+	section("Contesting", ans.Contesting, ans.ContestingTotal)
+	if ans.NextCursor != "" {
+		fmt.Fprintf(w, "\nMore sources: --cursor %s (the next page), or --full for all.\n", ans.NextCursor)
+	}
 }
 
 func claimText(c argmap.ClaimMatch) string {

@@ -232,18 +232,20 @@ func TestFindSupporters(t *testing.T) {
 		Propositions: []argmap.PropositionMatch{{ID: c1.ID, Text: c1.Text, Match: argmap.StanceSame, Score: 4, Claims: []argmap.ClaimMatch{m1}}},
 		Claims:       []argmap.ClaimMatch{m1},
 		Supporting: []argmap.Backing{
-			{Source: one, Spans: c1.Spans, Path: []argmap.Step{}, Nodes: []string{c1.ID},
+			{Source: one, Spans: c1.Spans, Path: []argmap.Step{}, Nodes: []string{c1.ID}, QuotesTotal: 1,
 				Quotes: []argmap.Quote{{Span: c1.Spans[0], Node: c1.ID, AssertedBy: "author", Stance: argmap.StanceSame, Chain: []argmap.ChainStep{}}}},
-			{Source: two, Spans: []argmap.Span{spanB}, Path: []argmap.Step{step(argmap.Supports, "clm_b", c1.ID)}, Nodes: []string{"clm_b"},
+			{Source: two, Spans: []argmap.Span{spanB}, Path: []argmap.Step{step(argmap.Supports, "clm_b", c1.ID)}, Nodes: []string{"clm_b"}, QuotesTotal: 1,
 				Quotes: []argmap.Quote{{Span: spanB, Node: "clm_b", AssertedBy: "author",
 					Chain: []argmap.ChainStep{{Kind: argmap.Supports, From: "clm_b", To: c1.Text, Relation: "rel_clm_b"}}}}},
 		},
 		Contesting: []argmap.Backing{
-			{Source: two, Spans: []argmap.Span{spanC}, Path: []argmap.Step{step(argmap.Contests, "clm_c", c1.ID)}, Nodes: []string{"clm_c"},
+			{Source: two, Spans: []argmap.Span{spanC}, Path: []argmap.Step{step(argmap.Contests, "clm_c", c1.ID)}, Nodes: []string{"clm_c"}, QuotesTotal: 1,
 				Quotes: []argmap.Quote{{Span: spanC, Node: "clm_c", AssertedBy: "author",
 					Chain: []argmap.ChainStep{{Kind: argmap.Contests, From: "clm_c", To: c1.Text, Relation: "rel_clm_c"}}}}},
 		},
-		Suggestions: []argmap.ClaimMatch{},
+		SupportingTotal: 2,
+		ContestingTotal: 1,
+		Suggestions:     []argmap.ClaimMatch{},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("FindSupporters mismatch (-want +got):\n%s", diff)
@@ -526,5 +528,167 @@ func TestFindSupportersRejectedView(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"src_rejects"}, ids(ans.Contesting)); diff != "" {
 		t.Errorf("Contesting (-want +got):\n%s", diff)
+	}
+}
+
+// countingJudge is a mapJudge that counts its Judge calls by claim text.
+type countingJudge struct {
+	mapJudge
+	calls map[string]int
+}
+
+func (c *countingJudge) Judge(q, claim string) argmap.Judgement {
+	c.calls[claim]++
+	return c.mapJudge.Judge(q, claim)
+}
+
+func (c *countingJudge) JudgeAll(q string, texts []string) []argmap.Judgement {
+	return c.mapJudge.JudgeAll(q, texts)
+}
+
+func TestFindSupportersPage(t *testing.T) {
+	// two matched claims; 30 claims in 12 sources reached from both, on
+	// both sides, at depths 1 and 2, some reported
+	c1 := argmap.Claim{ID: "clm_m1", Text: "IOM enforces exclusions", Spans: []argmap.Span{{SourceID: "src_00", Start: 0, End: 5, Quote: "IOM e"}}}
+	c2 := argmap.Claim{ID: "clm_m2", Text: "IOM enforces exclusion of migrants", Spans: []argmap.Span{{SourceID: "src_01", Start: 0, End: 5, Quote: "IOM e"}}}
+	q := &fakeQuestioner{claims: map[string]argmap.Claim{c1.ID: c1, c2.ID: c2}, sources: map[string]argmap.Source{},
+		hits: []argmap.ClaimHit{{Claim: c1, Rank: 4}, {Claim: c2, Rank: 3}}, reach: map[string][]argmap.Reach{}}
+	j := &countingJudge{mapJudge: mapJudge{c1.Text: {Stance: argmap.StanceSame, Score: 4}, c2.Text: {Stance: argmap.StanceSame, Score: 3}},
+		calls: map[string]int{}}
+	for i := range 12 {
+		id := fmt.Sprintf("src_%02d", i)
+		q.sources[id] = argmap.Source{ID: id, Title: fmt.Sprintf("Source %02d", i)}
+	}
+	for _, m := range []argmap.Claim{c1, c2} {
+		q.reach[m.ID] = []argmap.Reach{{Node: m.ID, Spans: m.Spans}}
+	}
+	for i := range 30 {
+		id := fmt.Sprintf("clm_n%02d", i)
+		text := fmt.Sprintf("claim %d", i)
+		if i%7 == 3 {
+			j.mapJudge[text] = argmap.Judgement{Stance: argmap.StanceTopic, Asserter: "Critics"}
+		}
+		q.claims[id] = argmap.Claim{ID: id, Text: text}
+		kind := argmap.Supports
+		if i%3 == 0 {
+			kind = argmap.Contests
+		}
+		for _, m := range []argmap.Claim{c1, c2} {
+			steps := []argmap.Step{{RelationID: "rel_" + id, Kind: kind, From: id, To: m.ID}}
+			if i%4 == 0 {
+				steps = append([]argmap.Step{{RelationID: "rel_x" + id, Kind: argmap.Supports, From: id, To: "clm_mid"}}, steps...)
+			}
+			q.reach[m.ID] = append(q.reach[m.ID], argmap.Reach{Node: id, Steps: steps,
+				Spans: []argmap.Span{{SourceID: fmt.Sprintf("src_%02d", i%12), Start: 10 * i, End: 10*i + 5, Quote: text}}})
+		}
+	}
+	ctx := context.Background()
+	const question = "IOM enforces exclusions"
+	full, err := argmap.FindSupporters(ctx, q, j, question, 3)
+	if err != nil {
+		t.Fatalf("FindSupporters: %v", err)
+	}
+	for text, n := range j.calls {
+		if n != 1 {
+			t.Errorf("FindSupporters judged %q %d times, want once (two matched claims reach it)", text, n)
+		}
+	}
+	if len(full.Supporting) < 5 || len(full.Contesting) < 3 || full.NextCursor != "" {
+		t.Fatalf("FindSupporters = %d supporting, %d contesting, cursor %q; want a larger test answer and no cursor",
+			len(full.Supporting), len(full.Contesting), full.NextCursor)
+	}
+	if full.SupportingTotal != len(full.Supporting) || full.ContestingTotal != len(full.Contesting) {
+		t.Errorf("FindSupporters totals = %d, %d, want %d, %d", full.SupportingTotal, full.ContestingTotal, len(full.Supporting), len(full.Contesting))
+	}
+	many := false
+	for _, b := range append(full.Supporting, full.Contesting...) {
+		if b.QuotesTotal != len(b.Quotes) {
+			t.Errorf("FindSupporters: %s has %d quotes, quotes_total %d", b.Source.ID, len(b.Quotes), b.QuotesTotal)
+		}
+		many = many || len(b.Quotes) > 2
+	}
+	if !many {
+		t.Fatalf("FindSupporters: no source has more than 2 quotes; the test needs one")
+	}
+	// pages of 2 sources and 2 quotes, followed by their cursors, list the
+	// whole answer's sources in order, each with its first quotes
+	var sup, con []argmap.Backing
+	pg := argmap.AnswerPage{Limit: 2, Quotes: 2}
+	for pages := 0; ; pages++ {
+		if pages > 20 {
+			t.Fatal("more than 20 pages")
+		}
+		ans, err := argmap.FindSupportersPage(ctx, q, j, question, 3, pg)
+		if err != nil {
+			t.Fatalf("FindSupportersPage(%+v): %v", pg, err)
+		}
+		if len(ans.Supporting) > 2 || len(ans.Contesting) > 2 {
+			t.Fatalf("FindSupportersPage(%+v) listed %d and %d sources, want at most 2", pg, len(ans.Supporting), len(ans.Contesting))
+		}
+		if ans.SupportingTotal != full.SupportingTotal || ans.ContestingTotal != full.ContestingTotal {
+			t.Errorf("FindSupportersPage(%+v) totals = %d, %d, want %d, %d", pg, ans.SupportingTotal, ans.ContestingTotal, full.SupportingTotal, full.ContestingTotal)
+		}
+		if diff := cmp.Diff(full.Propositions, ans.Propositions); diff != "" {
+			t.Errorf("FindSupportersPage(%+v) propositions differ (-full +page):\n%s", pg, diff)
+		}
+		sup, con = append(sup, ans.Supporting...), append(con, ans.Contesting...)
+		if ans.NextCursor == "" {
+			break
+		}
+		off, err := argmap.ParseAnswerCursor(ans.NextCursor, "  "+question, 3)
+		if err != nil || off != pg.Offset+2 {
+			t.Fatalf("ParseAnswerCursor(%q) = %d, %v; want %d", ans.NextCursor, off, err, pg.Offset+2)
+		}
+		pg.Offset = off
+	}
+	capped := func(bs []argmap.Backing) []argmap.Backing {
+		var out []argmap.Backing
+		for _, b := range bs {
+			if len(b.Quotes) > 2 {
+				b.Quotes = b.Quotes[:2]
+				b.Spans = []argmap.Span{b.Quotes[0].Span, b.Quotes[1].Span}
+				sort.Slice(b.Spans, func(i, j int) bool { return b.Spans[i].Start < b.Spans[j].Start })
+				nodes := []string{}
+				for _, n := range b.Nodes {
+					if n == b.Quotes[0].Node || n == b.Quotes[1].Node {
+						nodes = append(nodes, n)
+					}
+				}
+				b.Nodes = nodes
+			}
+			out = append(out, b)
+		}
+		return out
+	}
+	if diff := cmp.Diff(capped(full.Supporting), sup); diff != "" {
+		t.Errorf("pages of supporting sources differ from the whole answer's (-full +pages):\n%s", diff)
+	}
+	if diff := cmp.Diff(capped(full.Contesting), con); diff != "" {
+		t.Errorf("pages of contesting sources differ from the whole answer's (-full +pages):\n%s", diff)
+	}
+	// past the end: empty lists, the totals, no cursor
+	ans, err := argmap.FindSupportersPage(ctx, q, j, question, 3, argmap.AnswerPage{Limit: 5, Offset: 500})
+	if err != nil || len(ans.Supporting)+len(ans.Contesting) != 0 || ans.NextCursor != "" || ans.SupportingTotal != full.SupportingTotal {
+		t.Errorf("FindSupportersPage(offset 500) = %d, %d sources, cursor %q, total %d, %v; want none, no cursor, the total",
+			len(ans.Supporting), len(ans.Contesting), ans.NextCursor, ans.SupportingTotal, err)
+	}
+	if _, err := argmap.FindSupportersPage(ctx, q, j, question, 3, argmap.AnswerPage{Limit: -1}); argmap.ErrorCode(err) != argmap.EINVALID {
+		t.Errorf("FindSupportersPage(limit -1) error = %v, want EINVALID", err)
+	}
+	good := argmap.AnswerCursor(question, 3, 4)
+	for _, tc := range []struct {
+		cursor, query string
+		depth         int
+	}{
+		{"", question, 3},
+		{"not a cursor!", question, 3},
+		{good + "x", question, 3},
+		{good, question, 2},
+		{good, "IOM enforces inclusion", 3},
+		{argmap.AnswerCursor(question, 3, -1), question, 3},
+	} {
+		if n, err := argmap.ParseAnswerCursor(tc.cursor, tc.query, tc.depth); argmap.ErrorCode(err) != argmap.EINVALID {
+			t.Errorf("ParseAnswerCursor(%q, %q, %d) = %d, %v; want EINVALID", tc.cursor, tc.query, tc.depth, n, err)
+		}
 	}
 }

@@ -2,7 +2,12 @@ package argmap
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -128,6 +133,10 @@ type Backing struct {
 	Spans  []Span    `json:"spans"`
 	Path   []Step    `json:"path"`
 	Nodes  []string  `json:"nodes"` // the claims and evidence of this source that bear on the claim
+	// QuotesTotal is how many passages bear on the claim in all; an answer
+	// with a cap on passages (AnswerPage.Quotes) lists the first of them,
+	// and Spans and Nodes are those of the passages listed.
+	QuotesTotal int `json:"quotes_total"`
 	// Posters are, for a thread several people wrote, the posters whose
 	// posts put the source on this side; a thread whose posters take both
 	// sides is listed on each, under its posters.
@@ -138,14 +147,40 @@ type Backing struct {
 // it?". Propositions are what the question matched and how; Claims every
 // stored claim behind them. When nothing states or denies the question,
 // Propositions is empty and Suggestions lists the closest claims.
+// SupportingTotal and ContestingTotal count the sources of each side; a
+// page (AnswerPage) lists some of them, and NextCursor continues it.
 type SupportAnswer struct {
-	Query        string             `json:"query"`
-	Propositions []PropositionMatch `json:"propositions"`
-	Claims       []ClaimMatch       `json:"claims"`
-	Supporting   []Backing          `json:"supporting"`
-	Contesting   []Backing          `json:"contesting"`
-	Suggestions  []ClaimMatch       `json:"suggestions"`
+	Query           string             `json:"query"`
+	Propositions    []PropositionMatch `json:"propositions"`
+	Claims          []ClaimMatch       `json:"claims"`
+	Supporting      []Backing          `json:"supporting"`
+	Contesting      []Backing          `json:"contesting"`
+	SupportingTotal int                `json:"supporting_total"`
+	ContestingTotal int                `json:"contesting_total"`
+	NextCursor      string             `json:"next_cursor,omitempty"`
+	Suggestions     []ClaimMatch       `json:"suggestions"`
 }
+
+// AnswerPage bounds an answer: how many sources of each side it lists
+// (Limit; 0 lists them all), how many of each side it passes over first
+// (Offset), and how many passages of each source it quotes (Quotes; 0
+// quotes them all). The zero AnswerPage is the whole answer.
+type AnswerPage struct {
+	Limit  int
+	Offset int
+	Quotes int
+}
+
+// Bounds of a page of an answer: DefaultAnswerSources sources of each side
+// and DefaultAnswerQuotes passages of each source unless asked otherwise,
+// at most MaxAnswerSources and MaxAnswerQuotes (the whole answer has no
+// bound).
+const (
+	DefaultAnswerSources = 20
+	DefaultAnswerQuotes  = 20
+	MaxAnswerSources     = 1000
+	MaxAnswerQuotes      = 1000
+)
 
 // Questioner is the part of a store that questions need.
 type Questioner interface {
@@ -225,6 +260,19 @@ func ResolveClaims(ctx context.Context, q Questioner, query string, max int) ([]
 // query, ENOTFOUND for an unknown claim ID; text that matches nothing gives
 // an answer with no propositions and the closest claims as suggestions.
 func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, depth int) (*SupportAnswer, error) {
+	return FindSupportersPage(ctx, q, j, query, depth, AnswerPage{})
+}
+
+// FindSupportersPage answers as FindSupporters does, one page at a time:
+// the sides are decided and ordered over every source, then pg.Limit
+// sources of each side from pg.Offset are listed, each with its first
+// pg.Quotes passages (the closest first) and their count. The totals count
+// every source; NextCursor (AnswerCursor) is set when either side has
+// sources past the page. EINVALID for a negative offset, limit or cap.
+func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string, depth int, pg AnswerPage) (*SupportAnswer, error) {
+	if pg.Limit < 0 || pg.Offset < 0 || pg.Quotes < 0 {
+		return nil, Errorf(EINVALID, "an answer's page has no negative bounds")
+	}
 	if depth <= 0 {
 		depth = DefaultDepth
 	}
@@ -234,7 +282,8 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 	query = strings.TrimSpace(query)
 	ans := &SupportAnswer{Query: query, Propositions: []PropositionMatch{}, Claims: []ClaimMatch{},
 		Supporting: []Backing{}, Contesting: []Backing{}, Suggestions: []ClaimMatch{}}
-	f := finder{ctx: ctx, q: q, j: j, query: query, sources: map[string]*Source{}, texts: map[string]string{}}
+	f := finder{ctx: ctx, q: q, j: j, query: query, sources: map[string]*Source{}, texts: map[string]string{},
+		asserters: map[string]string{}}
 	byID := KindOf(query) == KindClaim && !strings.ContainsAny(query, " \t")
 	var matched []judged
 	if byID || j == nil {
@@ -484,14 +533,7 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 				stance := m.j.Stance
 				if len(r.Steps) > 0 {
 					stance = ""
-					asserter = ""
-					if j != nil {
-						asserter = j.Judge(f.query, f.text(r.Node)).Asserter
-					}
-				}
-				chain, err := f.chain(r.Steps)
-				if err != nil {
-					return nil, err
+					asserter = f.asserter(r.Node)
 				}
 				for _, sp := range r.Spans {
 					if _, err := f.ref(sp.SourceID); IsNotFound(err) {
@@ -508,7 +550,7 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 					}
 					perSource[sp.SourceID] = append(perSource[sp.SourceID], passage{pol: pol, node: r.Node, path: r.Steps,
 						reported: asserter != "", rank: m.j.Score,
-						quote: Quote{Span: sp, Node: r.Node, AssertedBy: by, Reported: asserter != "", Stance: stance, Chain: chain}})
+						quote: Quote{Span: sp, Node: r.Node, AssertedBy: by, Reported: asserter != "", Stance: stance}})
 				}
 			}
 		}
@@ -519,7 +561,13 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 	if err != nil {
 		return nil, err
 	}
-	rank := map[string]float64{}
+	// each side's sources, with their passages and rank
+	type listed struct {
+		b        Backing
+		passages []passage
+		rank     float64
+	}
+	sides := map[int][]listed{}
 	for _, sid := range order {
 		// each poster of a thread is a voice of its own; a source one
 		// author wrote has one
@@ -576,6 +624,7 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 		}
 		for _, side := range []int{1, -1} {
 			var b *Backing
+			var quoted []passage
 			seenSpan := map[Span]bool{}
 			seenNode := map[string]bool{}
 			best := 0.0
@@ -590,8 +639,7 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 				best = max(best, p.rank)
 				if !seenSpan[p.quote.Span] {
 					seenSpan[p.quote.Span] = true
-					b.Spans = append(b.Spans, p.quote.Span)
-					b.Quotes = append(b.Quotes, p.quote)
+					quoted = append(quoted, p)
 				}
 				if !seenNode[p.node] {
 					seenNode[p.node] = true
@@ -605,34 +653,78 @@ func FindSupporters(ctx context.Context, q Questioner, j Judge, query string, de
 				b.Path = []Step{}
 			}
 			b.Posters = postersOn[side]
-			sort.Slice(b.Spans, func(i, j int) bool { return b.Spans[i].Start < b.Spans[j].Start })
-			sort.SliceStable(b.Quotes, func(i, j int) bool {
-				if len(b.Quotes[i].Chain) != len(b.Quotes[j].Chain) {
-					return len(b.Quotes[i].Chain) < len(b.Quotes[j].Chain)
+			b.QuotesTotal = len(quoted)
+			// the closest passages first
+			sort.SliceStable(quoted, func(i, j int) bool {
+				if len(quoted[i].path) != len(quoted[j].path) {
+					return len(quoted[i].path) < len(quoted[j].path)
 				}
-				return b.Quotes[i].Start < b.Quotes[j].Start
+				return quoted[i].quote.Start < quoted[j].quote.Start
 			})
-			rank[sid+" "+string(rune('0'+side+1))] = best
-			if side > 0 {
-				ans.Supporting = append(ans.Supporting, *b)
-			} else {
-				ans.Contesting = append(ans.Contesting, *b)
-			}
+			sides[side] = append(sides[side], listed{b: *b, passages: quoted, rank: best})
 		}
 	}
 	// Closest first: direct statements, then by path length; among equals,
-	// sources stating the best-matching claims first, then by title.
-	for side, list := range map[int][]Backing{1: ans.Supporting, -1: ans.Contesting} {
-		key := func(b Backing) float64 { return rank[b.Source.ID+" "+string(rune('0'+side+1))] }
+	// sources stating the best-matching claims first, then by title. Then
+	// the page: its sources, each with its first passages, their chains
+	// written out.
+	for _, side := range []int{1, -1} {
+		list := sides[side]
 		sort.SliceStable(list, func(i, j int) bool {
-			if len(list[i].Path) != len(list[j].Path) {
-				return len(list[i].Path) < len(list[j].Path)
+			if len(list[i].b.Path) != len(list[j].b.Path) {
+				return len(list[i].b.Path) < len(list[j].b.Path)
 			}
-			if ri, rj := key(list[i]), key(list[j]); ri != rj {
-				return ri > rj
+			if list[i].rank != list[j].rank {
+				return list[i].rank > list[j].rank
 			}
-			return list[i].Source.Title < list[j].Source.Title
+			return list[i].b.Source.Title < list[j].b.Source.Title
 		})
+		total := len(list)
+		list = list[min(pg.Offset, total):]
+		if pg.Limit > 0 {
+			list = list[:min(pg.Limit, len(list))]
+			if pg.Offset+pg.Limit < total {
+				ans.NextCursor = AnswerCursor(query, depth, pg.Offset+pg.Limit)
+			}
+		}
+		out := make([]Backing, 0, len(list))
+		for _, l := range list {
+			b := l.b
+			ps := l.passages
+			if pg.Quotes > 0 && len(ps) > pg.Quotes {
+				ps = ps[:pg.Quotes]
+				// the nodes of the passages listed
+				keep := map[string]bool{}
+				for _, p := range ps {
+					keep[p.node] = true
+				}
+				nodes := []string{}
+				for _, n := range b.Nodes {
+					if keep[n] {
+						nodes = append(nodes, n)
+					}
+				}
+				b.Nodes = nodes
+			}
+			b.Quotes = make([]Quote, len(ps))
+			b.Spans = make([]Span, len(ps))
+			for i, p := range ps {
+				chain, err := f.chain(p.path)
+				if err != nil {
+					return nil, err
+				}
+				b.Quotes[i] = p.quote
+				b.Quotes[i].Chain = chain
+				b.Spans[i] = p.quote.Span
+			}
+			sort.Slice(b.Spans, func(i, j int) bool { return b.Spans[i].Start < b.Spans[j].Start })
+			out = append(out, b)
+		}
+		if side > 0 {
+			ans.Supporting, ans.SupportingTotal = out, total
+		} else {
+			ans.Contesting, ans.ContestingTotal = out, total
+		}
 	}
 	return ans, nil
 }
@@ -687,6 +779,23 @@ type finder struct {
 	query   string
 	sources map[string]*Source
 	texts   map[string]string
+	// asserters are the verdicts on who asserts each node reached through
+	// relations: one Judge per node, however many matched claims reach it
+	asserters map[string]string
+}
+
+// asserter returns who asserts the node's text as the judge reads it
+// against the question ("" for the author, and with no judge).
+func (f *finder) asserter(node string) string {
+	if f.j == nil {
+		return ""
+	}
+	a, ok := f.asserters[node]
+	if !ok {
+		a = f.j.Judge(f.query, f.text(node)).Asserter
+		f.asserters[node] = a
+	}
+	return a
 }
 
 // singleAuthor are the source kinds one author (or one team) writes: their
@@ -848,4 +957,37 @@ func shorten(s string, n int) string {
 		cut--
 	}
 	return s[:cut] + "…"
+}
+
+// AnswerCursor returns the cursor of the page of the answer to query at
+// depth that starts at offset: opaque to users, and bound to the question,
+// so that it is not taken for a page of another one.
+func AnswerCursor(query string, depth int, offset int) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(fmt.Sprintf("%d.%s", offset, questionKey(query, depth))))
+}
+
+// ParseAnswerCursor returns the offset a cursor of AnswerCursor holds.
+// EINVALID for a cursor that is malformed or was given for another question
+// or depth.
+func ParseAnswerCursor(cursor, query string, depth int) (int, error) {
+	if depth <= 0 {
+		depth = DefaultDepth
+	}
+	depth = min(depth, MaxDepth)
+	raw, err := base64.RawURLEncoding.DecodeString(cursor)
+	off, key, ok := strings.Cut(string(raw), ".")
+	n, convErr := strconv.Atoi(off)
+	if err != nil || !ok || convErr != nil || n < 0 || off != strconv.Itoa(n) {
+		return 0, Errorf(EINVALID, "the cursor is not one an answer gave: ask without it for the first page")
+	}
+	if key != questionKey(query, depth) {
+		return 0, Errorf(EINVALID, "the cursor belongs to another question or depth: ask without it for the first page")
+	}
+	return n, nil
+}
+
+// questionKey is the part of a cursor that names the question.
+func questionKey(query string, depth int) string {
+	h := sha256.Sum256([]byte(strconv.Itoa(depth) + "\x00" + strings.TrimSpace(query)))
+	return hex.EncodeToString(h[:6])
 }

@@ -47,22 +47,73 @@ func (s *Server) claimContesters(c *gin.Context) {
 	s.answer(c, id, true)
 }
 
-// answer runs argmap.FindSupporters and answers its result.
+// answer runs argmap.FindSupportersPage for the page the request asks
+// (limit, cursor, quotes; full=true for the whole answer) and answers its
+// result.
 func (s *Server) answer(c *gin.Context, q string, contestingOnly bool) {
 	depth, err := s.depthQuery(c)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	ans, err := argmap.FindSupporters(c.Request.Context(), s.store, s.judge, q, depth)
+	pg, err := answerPageQuery(c, q, depth)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	ans, err := argmap.FindSupportersPage(c.Request.Context(), s.store, s.judge, q, depth, pg)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	if contestingOnly {
-		ans.Supporting = []argmap.Backing{}
+		ans.Supporting, ans.SupportingTotal = []argmap.Backing{}, 0
+		if pg.Limit == 0 || pg.Offset+pg.Limit >= ans.ContestingTotal {
+			ans.NextCursor = ""
+		}
 	}
 	c.JSON(http.StatusOK, ans)
+}
+
+// answerPageQuery reads the page of an answer a request asks: limit sources
+// of each side (default argmap.DefaultAnswerSources), from the cursor of the
+// page before, quotes passages of each (default argmap.DefaultAnswerQuotes);
+// full=true asks for the whole answer and takes none of them.
+func answerPageQuery(c *gin.Context, q string, depth int) (argmap.AnswerPage, error) {
+	full := false
+	if v, ok := c.GetQuery("full"); ok {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return argmap.AnswerPage{}, argmap.Errorf(argmap.EINVALID, "full must be true or false")
+		}
+		full = b
+	}
+	if full {
+		for _, name := range []string{"limit", "cursor", "quotes"} {
+			if _, ok := c.GetQuery(name); ok {
+				return argmap.AnswerPage{}, argmap.Errorf(argmap.EINVALID, "full=true is the whole answer: it takes no %s", name)
+			}
+		}
+		return argmap.AnswerPage{}, nil
+	}
+	limit, err := intQuery(c, "limit", argmap.DefaultAnswerSources, 1, argmap.MaxAnswerSources)
+	if err != nil {
+		return argmap.AnswerPage{}, err
+	}
+	quotes, err := intQuery(c, "quotes", argmap.DefaultAnswerQuotes, 1, argmap.MaxAnswerQuotes)
+	if err != nil {
+		return argmap.AnswerPage{}, err
+	}
+	pg := argmap.AnswerPage{Limit: limit, Quotes: quotes}
+	if cur, ok := c.GetQuery("cursor"); ok {
+		if len(cur) > maxCursorLen {
+			return argmap.AnswerPage{}, argmap.Errorf(argmap.EINVALID, "cursor is longer than %d bytes", maxCursorLen)
+		}
+		if pg.Offset, err = argmap.ParseAnswerCursor(cur, q, depth); err != nil {
+			return argmap.AnswerPage{}, err
+		}
+	}
+	return pg, nil
 }
 
 // graphNode is a node of a graph view.

@@ -2,6 +2,7 @@ package webui
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"slices"
 	"sort"
@@ -20,8 +21,88 @@ type backingView struct {
 	Path     []argmap.Step
 	Direct   bool
 	Asserted []actorRole
-	More     int  // passages left out (the search page shows a few)
-	Full     bool // whole quotes and chains, every passage
+	More     int    // passages left out (a page shows the first few)
+	All      string // the link to the page with every passage, when some are left out
+	Full     bool   // whole quotes and chains, every passage
+}
+
+// answerView is the paged part of an answer a page shows: the totals, and
+// the links to the next page of sources and to the whole answer.
+type answerView struct {
+	SupportingTotal int
+	ContestingTotal int
+	From            int    // the number of the page's first source on each side
+	Next            string // the next page of sources, "" on the last
+	All             string // the whole answer, "" when this is it
+	Paged           bool   // sources are left out: on other pages
+}
+
+// Count says how many sources a side has and which of them the page shows:
+// "42", "42, 21–40 shown", "42, all shown on the pages before".
+func (a answerView) Count(total, shown int) string {
+	switch {
+	case shown == 0 && total > 0:
+		return fmt.Sprintf("%d, all shown on the pages before", total)
+	case shown < total:
+		return fmt.Sprintf("%d, %d–%d shown", total, a.From, a.From+shown-1)
+	}
+	return strconv.Itoa(total)
+}
+
+// answerPageOf returns the page of an answer a request asks: with full
+// (full=1) the whole answer, which takes no cursor; else
+// argmap.DefaultAnswerSources sources of each side from the cursor of the
+// page before (for the question q at depth), quotes passages of each.
+func answerPageOf(r *http.Request, full bool, q string, depth, quotes int) (argmap.AnswerPage, error) {
+	cur := r.URL.Query().Get("cursor")
+	if full {
+		if cur != "" {
+			return argmap.AnswerPage{}, argmap.Errorf(argmap.EINVALID, "full=1 is the whole answer: it takes no cursor")
+		}
+		return argmap.AnswerPage{}, nil
+	}
+	pg := argmap.AnswerPage{Limit: argmap.DefaultAnswerSources, Quotes: quotes}
+	if cur != "" {
+		off, err := argmap.ParseAnswerCursor(cur, q, depth)
+		if err != nil {
+			return pg, err
+		}
+		pg.Offset = off
+	}
+	return pg, nil
+}
+
+// answerLinks returns the paged part of ans for showing, with links made
+// from the request's URL: the next page, and the whole answer; and sets
+// each source's link to every passage.
+func answerLinks(r *http.Request, ans *argmap.SupportAnswer, pg argmap.AnswerPage, views ...[]backingView) answerView {
+	link := func(set, del string) string {
+		v := r.URL.Query()
+		v.Del(del)
+		v.Del("cursor")
+		if set == "full" {
+			v.Set("full", "1")
+		} else {
+			v.Set("cursor", set)
+		}
+		return r.URL.Path + "?" + v.Encode()
+	}
+	av := answerView{SupportingTotal: ans.SupportingTotal, ContestingTotal: ans.ContestingTotal, From: pg.Offset + 1}
+	if ans.NextCursor != "" {
+		av.Next = link(ans.NextCursor, "full")
+	}
+	if pg.Limit > 0 {
+		av.All = link("full", "")
+	}
+	av.Paged = ans.NextCursor != "" || (pg.Offset > 0 && pg.Limit > 0)
+	for _, vs := range views {
+		for i := range vs {
+			if vs[i].More > 0 {
+				vs[i].All = av.All
+			}
+		}
+	}
+	return av
 }
 
 // quoteView is a quoted passage with the voice that asserts it, said in
@@ -129,13 +210,19 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
-	ans, err := argmap.FindSupporters(ctx, u.store, u.opt.Judge, id, depth)
+	pg, err := answerPageOf(r, full, id, depth, claimQuotes)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	ans, err := argmap.FindSupportersPage(ctx, u.store, u.opt.Judge, id, depth, pg)
 	if err != nil {
 		u.fail(w, r, err)
 		return
 	}
 	lk := u.lookups(ctx)
 	sup, con := lk.backings(ans.Supporting, full), lk.backings(ans.Contesting, full)
+	paged := answerLinks(r, ans, pg, sup, con)
 	rels, err := u.store.Relations(ctx, argmap.RelationFilter{NodeID: id, Page: argmap.Page{Limit: argmap.MaxLimit}})
 	if err != nil {
 		u.fail(w, r, err)
@@ -177,6 +264,7 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		Actors     []actorRole
 		Supporting []backingView
 		Contesting []backingView
+		Page       answerView
 		Relations  []relationView
 		Depth      int
 		Depths     []int
@@ -192,7 +280,7 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		// NeedsContext: a bare "this" or "it" that nothing in its source
 		// names (argmap.CueNeedsContext)
 		NeedsContext bool
-	}{cl, lk.roles(cl.Actors), sup, con, rv, depth, []int{1, 2, 3, 4, 5}, u.changes(ctx, history),
+	}{cl, lk.roles(cl.Actors), sup, con, paged, rv, depth, []int{1, 2, 3, 4, 5}, u.changes(ctx, history),
 		stated, len(sameAll) - 1, ev.Of(id), semanticsOf(ev), labels, full, !full && (shortened(sup) || shortened(con)),
 		cl.Gist != "" && strings.TrimRight(cl.Gist, ". ") != strings.TrimRight(strings.Join(strings.Fields(cl.Text), " "), ". "),
 		slices.Contains(cl.Cues, argmap.CueNeedsContext)}})
@@ -256,7 +344,8 @@ func (l *lookups) roles(refs []argmap.ActorRef) []actorRole {
 func (l *lookups) backings(bs []argmap.Backing, full bool) []backingView {
 	var out []backingView
 	for _, b := range bs {
-		v := backingView{Source: b.Source, Posters: b.Posters, Path: b.Path, Direct: len(b.Path) == 0, Full: full}
+		v := backingView{Source: b.Source, Posters: b.Posters, Path: b.Path, Direct: len(b.Path) == 0, Full: full,
+			More: b.QuotesTotal - len(b.Quotes)}
 		for _, q := range b.Quotes {
 			v.Quotes = append(v.Quotes, voiceOf(q))
 		}
@@ -284,20 +373,12 @@ func (l *lookups) backings(bs []argmap.Backing, full bool) []backingView {
 	return out
 }
 
-// searchQuotes is how many passages of each source the search page shows;
-// the claim page shows them all.
-const searchQuotes = 3
-
-// fewQuotes keeps the first searchQuotes passages of each source unless
-// the page shows them in full.
-func fewQuotes(vs []backingView) []backingView {
-	for i := range vs {
-		if n := len(vs[i].Quotes); n > searchQuotes && !vs[i].Full {
-			vs[i].Quotes, vs[i].More = vs[i].Quotes[:searchQuotes], n-searchQuotes
-		}
-	}
-	return vs
-}
+// searchQuotes and claimQuotes are how many passages of each source the
+// search page and a claim page show (full=1 shows them all).
+const (
+	searchQuotes = 3
+	claimQuotes  = argmap.DefaultAnswerQuotes
+)
 
 // shortened reports whether a page that is not in full leaves out or cuts
 // a passage of vs: a passage past the first few, a quote or a chain's claim
@@ -496,6 +577,7 @@ func (u *UI) search(w http.ResponseWriter, r *http.Request) {
 		Propositions []propositionView
 		Supporting   []backingView
 		Contesting   []backingView
+		Page         answerView
 		Verdict      string
 		Semantics    string
 		Labels       *evaluation
@@ -516,7 +598,12 @@ func (u *UI) search(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if len(data.Hits) > 0 {
-			ans, err := argmap.FindSupporters(ctx, u.store, u.opt.Judge, q, u.opt.DefaultDepth)
+			pg, err := answerPageOf(r, full, q, u.opt.DefaultDepth, searchQuotes)
+			if err != nil {
+				u.fail(w, r, err)
+				return
+			}
+			ans, err := argmap.FindSupportersPage(ctx, u.store, u.opt.Judge, q, u.opt.DefaultDepth, pg)
 			if err != nil && !argmap.IsNotFound(err) {
 				u.fail(w, r, err)
 				return
@@ -531,7 +618,8 @@ func (u *UI) search(w http.ResponseWriter, r *http.Request) {
 			if ans != nil {
 				lk := u.lookups(ctx)
 				data.Propositions = propositionsOf(ans.Propositions, ev)
-				data.Supporting, data.Contesting = fewQuotes(lk.backings(ans.Supporting, full)), fewQuotes(lk.backings(ans.Contesting, full))
+				data.Supporting, data.Contesting = lk.backings(ans.Supporting, full), lk.backings(ans.Contesting, full)
+				data.Page = answerLinks(r, ans, pg, data.Supporting, data.Contesting)
 				data.Shortened = !full && (shortened(data.Supporting) || shortened(data.Contesting))
 				data.Verdict, data.Semantics = verdictOf(data.Propositions), semanticsOf(ev)
 			}

@@ -407,8 +407,8 @@ func TestAnswerVoices(t *testing.T) {
 			`href="/ui/search?q=ferries%20should%20be%20sold&amp;full=1" data-full-link>`, "reasons go on…",
 		}, []string{"until the END."}},
 		{"/ui/search?q=ferries+should+be+sold&full=1", []string{"until the END.”", "data-full>"}, []string{"data-full-link"}},
-		{"/ui/claims/clm_long", []string{`data-full-link>Show whole quotes`}, nil},
-		{"/ui/claims/clm_long?full=1", []string{"data-full>Whole quotes are shown"}, nil},
+		{"/ui/claims/clm_long", []string{`data-full-link>Show every passage and whole quotes`}, nil},
+		{"/ui/claims/clm_long?full=1", []string{"data-full>Every source and passage is shown, quotes whole"}, nil},
 		{"/ui/search?q=ferries&full=yes", []string{"full must be 1"}, nil},
 	}
 	for _, tt := range tests {

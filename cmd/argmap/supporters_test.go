@@ -1,0 +1,90 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// TestSupportersPages asks a question of the demo corpus a page of two
+// sources at a time and checks that the pages, followed by their cursors,
+// list the whole answer's sources in order, each with its first passage
+// and their count; and that bad bounds are usage errors.
+func TestSupportersPages(t *testing.T) {
+	names, _ := filepath.Glob(filepath.Join("..", "..", "scripts", "demo", "corpus", "*"))
+	if len(names) == 0 {
+		t.Fatal("no demo corpus in scripts/demo/corpus")
+	}
+	store := filepath.Join(t.TempDir(), "demo.db")
+	if code, _, stderr := cli(t, nil, append([]string{"ingest", "--store", store}, names...)...); code != 0 {
+		t.Fatalf("ingest = %d: %s", code, stderr)
+	}
+	const q = "IOM enforces the exclusion of asylum seekers"
+	ask := func(args ...string) argmap.SupportAnswer {
+		t.Helper()
+		args = append([]string{"supporters", "--store", store, "--format", "json"}, append(args, q)...)
+		code, out, stderr := cli(t, nil, args...)
+		if code != 0 {
+			t.Fatalf("%s = %d: %s", strings.Join(args, " "), code, stderr)
+		}
+		var ans argmap.SupportAnswer
+		if err := json.Unmarshal([]byte(out), &ans); err != nil {
+			t.Fatalf("%s printed invalid JSON: %v", strings.Join(args, " "), err)
+		}
+		return ans
+	}
+	full := ask("--full")
+	if len(full.Supporting) < 3 || full.SupportingTotal != len(full.Supporting) || full.NextCursor != "" {
+		t.Fatalf("--full = %d supporting of %d, cursor %q; want 3 or more, all, no cursor", len(full.Supporting), full.SupportingTotal, full.NextCursor)
+	}
+	var sup []argmap.Backing
+	args := []string{"--limit", "2", "--quotes", "1"}
+	for pages := 0; ; pages++ {
+		if pages > 10 {
+			t.Fatal("more than 10 pages")
+		}
+		ans := ask(args...)
+		if len(ans.Supporting) > 2 || ans.SupportingTotal != full.SupportingTotal {
+			t.Fatalf("%v = %d supporting of %d, want at most 2 of %d", args, len(ans.Supporting), ans.SupportingTotal, full.SupportingTotal)
+		}
+		sup = append(sup, ans.Supporting...)
+		if ans.NextCursor == "" {
+			break
+		}
+		args = []string{"--limit", "2", "--quotes", "1", "--cursor", ans.NextCursor}
+	}
+	if len(sup) != len(full.Supporting) {
+		t.Fatalf("pages listed %d supporting sources, want %d", len(sup), len(full.Supporting))
+	}
+	for i, b := range sup {
+		f := full.Supporting[i]
+		if b.Source.ID != f.Source.ID || len(b.Quotes) != 1 || b.QuotesTotal != len(f.Quotes) || b.Quotes[0].Span != f.Quotes[0].Span {
+			t.Errorf("page source %d = %s with %d quotes of %d, want %s with its first of %d", i, b.Source.ID, len(b.Quotes), b.QuotesTotal, f.Source.ID, len(f.Quotes))
+		}
+	}
+	code, out, _ := cli(t, nil, "supporters", "--store", store, "--limit", "1", q)
+	if code != 0 || !strings.Contains(out, "(1 to 1 of ") || !strings.Contains(out, "--cursor ") || !strings.Contains(out, "more passages (--quotes N or --full") {
+		t.Errorf("supporters --limit 1 (text) = %d:\n%s\nwant the page's place, the next cursor and the passages left out", code, out)
+	}
+	cursor := ask("--limit", "1").NextCursor
+	for _, tc := range []struct {
+		name string
+		args []string
+		msg  string
+	}{
+		{"limit zero", []string{"--limit", "0", q}, "--limit must be between 1 and 1000"},
+		{"quotes too many", []string{"--quotes", "1001", q}, "--quotes must be between 1 and 1000"},
+		{"garbled cursor", []string{"--cursor", "???", q}, "the cursor is not one an answer gave"},
+		{"cursor of another question", []string{"--cursor", cursor, "IOM is humanitarian"}, "another question"},
+		{"cursor of another depth", []string{"--cursor", cursor, "--depth", "2", q}, "another question or depth"},
+		{"full with quotes", []string{"--full", "--quotes", "2", q}, "takes no --quotes"},
+	} {
+		code, _, stderr := cli(t, nil, append([]string{"supporters", "--store", store}, tc.args...)...)
+		if code != 2 || !strings.Contains(stderr, tc.msg) {
+			t.Errorf("%s: exit %d, stderr %q; want 2 and %q", tc.name, code, stderr, tc.msg)
+		}
+	}
+}

@@ -1,0 +1,91 @@
+package webui_test
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/sqlitestore"
+	"github.com/argmap/argmap/internal/webui"
+)
+
+// TestAnswerPages checks that a claim page with more sources than a page
+// holds lists the first 20 of each side with the total, links to the next
+// page and to the whole answer, and cuts a source's passages at 20 with a
+// link to them all.
+func TestAnswerPages(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	g := &argmap.Graph{}
+	claim := func(src *argmap.Source, text string) string {
+		start := len(src.Text)
+		src.Text += text + " "
+		c := argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: text, Origin: argmap.OriginExtracted, CreatedAt: t0,
+			Spans: []argmap.Span{{SourceID: src.ID, Start: start, End: start + len(text)}}}
+		g.Claims = append(g.Claims, c)
+		return c.ID
+	}
+	var srcs []*argmap.Source
+	for i := range 26 {
+		srcs = append(srcs, &argmap.Source{ID: argmap.NewID(argmap.KindSource), Title: fmt.Sprintf("Report %02d", i), Kind: argmap.SourceReport, CreatedAt: t0})
+	}
+	target := claim(srcs[0], "Border camps hold migrants for months.")
+	support := func(from string) {
+		g.Relations = append(g.Relations, argmap.Relation{ID: argmap.NewID(argmap.KindRelation), Kind: argmap.Supports, From: []string{from}, To: target,
+			Origin: argmap.OriginExtracted, CreatedAt: t0})
+	}
+	for i := 1; i < 26; i++ {
+		support(claim(srcs[i], fmt.Sprintf("Report %d saw the camps full.", i)))
+	}
+	for k := range 24 {
+		support(claim(srcs[1], fmt.Sprintf("Visit %d found the same camps full.", k)))
+	}
+	for _, s := range srcs {
+		s.ContentHash = argmap.ContentHash([]byte(s.Text))
+		g.Sources = append(g.Sources, *s)
+	}
+	if err := st.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	ui := webui.New(st, webui.Options{})
+	backings := regexp.MustCompile(`<article class="backing">`)
+	status, body, _ := get(t, ui, "/ui/claims/"+target)
+	if status != 200 {
+		t.Fatalf("GET claim page = %d\n%s", status, body)
+	}
+	// 26 sources: the claim's own, and 25 supporting
+	if !strings.Contains(body, "Supporting sources (26, 1–20 shown)") || len(backings.FindAllString(body, -1)) != 20 {
+		t.Errorf("claim page lists %d sources, want 20 under “Supporting sources (26, 1–20 shown)”", len(backings.FindAllString(body, -1)))
+	}
+	if !strings.Contains(body, "and 5 more passages from this source") || !strings.Contains(body, `class="all-passages" href="/ui/claims/`+target+`?full=1"`) {
+		t.Errorf("claim page does not cut Report 01's 25 passages at 20 with a link to all of them")
+	}
+	next := regexp.MustCompile(`class="next-sources" rel="next" href="([^"]+)"`).FindStringSubmatch(body)
+	if next == nil || !strings.Contains(body, `class="all-sources"`) {
+		t.Fatalf("claim page has no link to the next page of sources and to the whole answer")
+	}
+	status, body, _ = get(t, ui, html.UnescapeString(next[1]))
+	if status != 200 || !strings.Contains(body, "Supporting sources (26, 21–26 shown)") || len(backings.FindAllString(body, -1)) != 6 || strings.Contains(body, "next-sources") {
+		t.Errorf("GET %s = %d with %d sources, want 200 with sources 21–26 and no next page", next[1], status, len(backings.FindAllString(body, -1)))
+	}
+	status, body, _ = get(t, ui, "/ui/claims/"+target+"?full=1")
+	if status != 200 || !strings.Contains(body, "Supporting sources (26)") || len(backings.FindAllString(body, -1)) != 26 || strings.Contains(body, "more passages") {
+		t.Errorf("GET ?full=1 = %d with %d sources, want every source and passage", status, len(backings.FindAllString(body, -1)))
+	}
+	for _, path := range []string{"/ui/claims/" + target + "?cursor=nope", "/ui/claims/" + target + "?full=2",
+		"/ui/claims/" + target + "?depth=2&" + strings.TrimPrefix(html.UnescapeString(next[1]), "/ui/claims/"+target+"?"),
+		"/ui/search?q=camps+full&cursor=" + regexp.MustCompile(`cursor=([^&]+)`).FindStringSubmatch(html.UnescapeString(next[1]))[1]} {
+		if status, body, _ := get(t, ui, path); status != 400 || !strings.Contains(body, "cursor") && !strings.Contains(body, "full must be") {
+			t.Errorf("GET %s = %d, want 400 naming the cursor or full\n%s", path, status, body)
+		}
+	}
+}
