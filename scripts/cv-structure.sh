@@ -5,7 +5,11 @@
 # --folds); for each fold the parser is trained on the other four, the fold is
 # extracted with those weights, and ../shared/eval/score_micro.py scores it on
 # a temporary directory of symlinks to the fold's .txt/.xml. Prints each fold's
-# scores and the mean.
+# scores and the mean, then the scores of all folds' predictions on two parts
+# of the corpus: the texts that restate their central claim (its gold unit is
+# two or more EDUs apart, so the scorer's span of it holds most of the text and
+# every unit inside stands for the central claim: their relations cannot be
+# matched) and the others.
 #
 #   scripts/cv-structure.sh [DATA_DIR] [FOLDS]
 set -euo pipefail
@@ -37,3 +41,26 @@ keys = ["central_claim_acc", "relation_p", "relation_r", "relation_f1", "stance_
 print("mean over %d folds (%d texts): %s" % (len(rows), sum(r["texts"] for r in rows),
       json.dumps({k: round(sum(r[k] for r in rows) / len(rows), 3) for k in keys})))
 PY
+cat "$tmp"/p*.jsonl >"$tmp/all.jsonl"
+mkdir -p "$tmp/plain" "$tmp/restated"
+python3 - "$data" "$tmp" <<'PY'
+import glob, os, sys
+import xml.etree.ElementTree as ET
+data, tmp = sys.argv[1], sys.argv[2]
+for x in sorted(glob.glob(os.path.join(data, "micro_*.xml"))):
+    g = ET.parse(x).getroot()
+    sources = {e.get("src") for e in g.findall("edge") if e.get("type") in ("sup", "exa", "reb", "und")}
+    order = [e.get("id") for e in g.findall("edu")]
+    restated = False
+    for a in g.findall("adu"):
+        edus = sorted(order.index(e.get("src")) for e in g.findall("edge") if e.get("type") == "seg" and e.get("trg") == a.get("id"))
+        if a.get("id") not in sources and len(edus) > 1 and edus[-1] - edus[0] >= len(edus):
+            restated = True
+    part = "restated" if restated else "plain"
+    name = os.path.basename(x)[:-4]
+    for ext in (".txt", ".xml"):
+        os.symlink(os.path.join(data, name + ext), os.path.join(tmp, part, name + ext))
+PY
+for part in plain restated; do
+	echo "$part texts: $(python3 "$scorer" "$tmp/$part" "$tmp/all.jsonl")"
+done
