@@ -279,6 +279,15 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			}
 			continue
 		}
+		if len(w) > 9 && strings.HasPrefix(w, "under") && strings.HasSuffix(w, "ed") && s.lex.Verb(w[5:]) {
+			// "understudied" (which WordNet reads as "understudy"):
+			// studied too little, besides what WordNet says of it
+			in := s.lex.WordNoNear(w)
+			out = append(out, term{lemma: in.Lemma, concepts: append(in.Concepts[:len(in.Concepts):len(in.Concepts)], s.lex.Concepts(w[5:])...),
+				clause: clause, tok: i},
+				term{lemma: "little", concepts: s.lex.Concepts("little"), antonyms: s.lex.Antonyms("little"), clause: clause, tok: i})
+			continue
+		}
 		if base, ok := s.dePrefixed(w); ok {
 			// "depoliticises", which WordNet does not list: its base and
 			// the removal the prefix says

@@ -78,6 +78,8 @@ func TestStancerJudge(t *testing.T) {
 		{"The voluntariness of the scheme is contested", "The voluntariness of the scheme is questioned by many.", argmap.StanceSame, ""},
 		// "under-X": X too little
 		{"The agency has been studied surprisingly little", "The agency has been under-examined in the literature.", argmap.StanceSame, ""},
+		// "under" + a verb's past participle in one word: too little
+		{"The agency has been studied surprisingly little", "The agency remains strangely understudied.", argmap.StanceSame, ""},
 		// a multiword verb or adverb WordNet lists is one term: next to
 		// each other ("carry out") or around the verb's object ("take
 		// the politics out"); the verb alone still meets it
