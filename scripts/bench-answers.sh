@@ -11,24 +11,25 @@
 #      (four words of a stored claim), every one asked once before to warm the
 #      server, then each once more timed: p50/p90/p99 per kind
 #      (scripts/benchanswers/latency.py);
-#   2. runs wrk for BENCH_DURATION over the same questions in turn
-#      (BENCH_CONNS connections), then, with the server stopped, the same
+#   2. runs wrk over the same questions in turn, two rounds (4*BENCH_N
+#      requests, BENCH_CONNS connections, at most BENCH_DURATION), then, with
+#      the server stopped, the same
 #      handler in process (BenchmarkServeSupporters of cmd/argmap on the
 #      same copy and questions, 4*BENCH_N requests from GOMAXPROCS goroutines), and prints HTTP's
 #      requests/s as a share of it (issue 15 asks for >= 90 %).
 # BENCH_EXTRA is appended to every request (e.g. "&full=true" for the whole
 # answers, "&limit=5"). BENCH_BIN=PATH measures that argmap binary (an older
 # build) instead of building one; the in-process reference is always this
-# tree's.
+# tree's. BENCH_THROUGHPUT=0 leaves out step 2.
 #
 # Settings: ARGMAP_BENCH_DB (default /tmp/argmap-bench100k.db, kept),
-# BENCH_N (150), BENCH_DURATION (20s), BENCH_CONNS (4), BENCH_PORT (18181).
+# BENCH_N (150), BENCH_DURATION (600s), BENCH_CONNS (4), BENCH_PORT (18181).
 # Needs python3, curl and wrk (Debian: apt-get install wrk).
 set -euo pipefail
 
 db=${ARGMAP_BENCH_DB:-/tmp/argmap-bench100k.db}
 n=${BENCH_N:-150}
-duration=${BENCH_DURATION:-20s}
+duration=${BENCH_DURATION:-600s}
 conns=${BENCH_CONNS:-4}
 port=${BENCH_PORT:-18181}
 extra=${BENCH_EXTRA:-}
@@ -81,8 +82,15 @@ echo "== latency over HTTP ($n by ID, $n by text, warm, one at a time; extra: '$
 lat=$(python3 scripts/benchanswers/latency.py time "$base" "$tmp/queries.txt" "$extra")
 echo "$lat" | sed 's/^/   /'
 
-echo "== wrk -t1 -c$conns -d$duration over the same questions in turn"
-out=$(BENCH_PATHS=$tmp/paths.txt wrk -t1 -c"$conns" -d"$duration" --timeout 30s --latency -s scripts/benchanswers/paths.lua "$base")
+if [ "${BENCH_THROUGHPUT:-1}" = 0 ]; then
+	echo
+	echo "== results ($(nproc) CPUs; $db; extra '${extra}'; load at the end: $(cut -d' ' -f1-3 /proc/loadavg))"
+	echo "$lat"
+	exit 0
+fi
+requests=$((4 * n))
+echo "== wrk -t1 -c$conns: $requests requests, the same questions in turn (two rounds; at most $duration)"
+out=$(BENCH_PATHS=$tmp/paths.txt BENCH_REQUESTS=$requests wrk -t1 -c"$conns" -d"$duration" --timeout 30s --latency -s scripts/benchanswers/paths.lua "$base")
 echo "$out" | sed 's/^/   /'
 if echo "$out" | grep -q 'Non-2xx'; then
 	echo "bench-answers: errors under load" >&2
@@ -95,7 +103,7 @@ server=
 
 echo "== in process: BenchmarkServeSupporters on the same copy and questions"
 inproc=$(ARGMAP_BENCH_DB="$tmp/store.db" BENCH_QUERIES="$tmp/queries.txt" BENCH_EXTRA="$extra" \
-	go test -count=1 -run '^$' -bench BenchmarkServeSupporters -benchtime "$((4 * n))x" -timeout 60m ./cmd/argmap/ |
+	go test -count=1 -run '^$' -bench BenchmarkServeSupporters -benchtime "${requests}x" -timeout 60m ./cmd/argmap/ |
 	awk '/^BenchmarkServeSupporters/ {for (i = 1; i < NF; i++) if ($(i + 1) == "req/s") print $i}')
 
 echo

@@ -546,6 +546,14 @@ func (c *countingJudge) JudgeAll(q string, texts []string) []argmap.Judgement {
 	return c.mapJudge.JudgeAll(q, texts)
 }
 
+// voiceJudge is a countingJudge that tells which texts are all in their
+// author's voice: those the table gives no asserter.
+type voiceJudge struct {
+	*countingJudge
+}
+
+func (v *voiceJudge) OwnVoice(text string) bool { return v.mapJudge[text].Asserter == "" }
+
 func TestFindSupportersPage(t *testing.T) {
 	// two matched claims; 30 claims in 12 sources reached from both, on
 	// both sides, at depths 1 and 2, some reported
@@ -592,6 +600,24 @@ func TestFindSupportersPage(t *testing.T) {
 		if n != 1 {
 			t.Errorf("FindSupporters judged %q %d times, want once (two matched claims reach it)", text, n)
 		}
+	}
+	// a judge that knows which texts are all in their author's voice is
+	// asked about the others only, and gives the same answer
+	vj := &voiceJudge{countingJudge: &countingJudge{mapJudge: j.mapJudge, calls: map[string]int{}}}
+	same, err := argmap.FindSupporters(ctx, q, vj, question, 3)
+	if err != nil {
+		t.Fatalf("FindSupporters(VoiceJudge): %v", err)
+	}
+	if diff := cmp.Diff(full, same); diff != "" {
+		t.Errorf("FindSupporters with a VoiceJudge differs (-Judge +VoiceJudge):\n%s", diff)
+	}
+	for text := range vj.calls {
+		if j.mapJudge[text].Asserter == "" {
+			t.Errorf("FindSupporters(VoiceJudge) judged %q, which OwnVoice says is all the author's", text)
+		}
+	}
+	if len(vj.calls) == 0 {
+		t.Error("FindSupporters(VoiceJudge) judged no reported view")
 	}
 	if len(full.Supporting) < 5 || len(full.Contesting) < 3 || full.NextCursor != "" {
 		t.Fatalf("FindSupporters = %d supporting, %d contesting, cursor %q; want a larger test answer and no cursor",

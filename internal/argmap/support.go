@@ -61,6 +61,14 @@ type Judge interface {
 	JudgeAll(question string, texts []string) []Judgement
 }
 
+// VoiceJudge is a Judge that can tell from a text alone that all of it is
+// in its author's voice, when Judge finds no asserter in it ("") for any
+// question: an answer then need not judge a passage it reaches through
+// relations to know who asserts it.
+type VoiceJudge interface {
+	OwnVoice(text string) bool
+}
+
 // Post is one post of a source several people wrote (a forum thread):
 // where its header starts in the source text and who posted it (a name, or
 // "the poster of" and the post's date when it names nobody).
@@ -792,7 +800,9 @@ func (f *finder) asserter(node string) string {
 	}
 	a, ok := f.asserters[node]
 	if !ok {
-		a = f.j.Judge(f.query, f.text(node)).Asserter
+		if vj, isVJ := f.j.(VoiceJudge); !isVJ || !vj.OwnVoice(f.text(node)) {
+			a = f.j.Judge(f.query, f.text(node)).Asserter
+		}
 		f.asserters[node] = a
 	}
 	return a

@@ -7,7 +7,8 @@
 
 queries: the claim IDs are claims that relations point at (what a user asks
 about by ID); the text queries are four words of a stored claim, each claim
-picked at random with a fixed seed. Lines are "id<TAB>q" or "text<TAB>q".
+picked at random with a fixed seed. Lines are "id<TAB>q" or "text<TAB>q", in
+turn.
 time: every query is asked once to warm up, then once more timed, in turn,
 one at a time; prints p50/p90/p99 (ms) and the mean answer size per kind.
 EXTRA is appended to every URL (e.g. "&full=true").
@@ -25,14 +26,15 @@ def queries(db, n, out):
     r = random.Random(15)
     ids = [row[0] for row in c.execute("SELECT DISTINCT to_id FROM relations WHERE to_id LIKE 'clm_%' ORDER BY to_id")]
     texts = [row[0] for row in c.execute("SELECT text FROM claims ORDER BY pk")]
+    lines = [["id\t%s\n" % i] for i in r.sample(ids, n)]
+    for k, t in enumerate(r.sample(texts, n)):
+        words = [w.strip(".,;:").lower() for w in t.split()]
+        words = [w for w in words if w]
+        r.shuffle(words)
+        lines[k].append("text\t%s\n" % " ".join(words[:4]))
     with open(out, "w") as f:
-        for i in r.sample(ids, n):
-            f.write("id\t%s\n" % i)
-        for t in r.sample(texts, n):
-            words = [w.strip(".,;:").lower() for w in t.split()]
-            words = [w for w in words if w]
-            r.shuffle(words)
-            f.write("text\t%s\n" % " ".join(words[:4]))
+        for pair in lines:
+            f.writelines(pair)
 
 
 def timed(base, qfile, extra):
