@@ -455,27 +455,55 @@ func attribute(g *argmap.Graph) {
 		if who == "" || len(who) > argmap.MaxNameLen {
 			continue
 		}
-		id, ok := byName[strings.ToLower(who)]
-		if !ok && !groupName(who) {
-			// a named speaker the actor finder did not list is left to it
-			continue
-		}
-		if !ok {
-			id = argmap.ActorID(who)
-			byName[strings.ToLower(who)] = id
-			g.Actors = append(g.Actors, argmap.Actor{ID: id, Name: who, Kind: argmap.ActorGroup, Aliases: []string{}})
-		}
-		have := false
-		for k, r := range c.Actors {
-			if r.ActorID == id {
-				c.Actors[k].Role = argmap.RoleAsserts
-				have = true
+		var ids []string
+		if id, ok := byName[strings.ToLower(who)]; ok {
+			ids = []string{id}
+		} else if parts := speakerParts(who); len(parts) > 1 {
+			// "Ashutosh and Mountz": each a speaker the finder listed
+			for _, p := range parts {
+				if id, ok := byName[strings.ToLower(p)]; ok {
+					ids = append(ids, id)
+				}
+			}
+			if len(ids) != len(parts) {
+				ids = nil
 			}
 		}
-		if !have {
-			c.Actors = append(c.Actors, argmap.ActorRef{ActorID: id, Role: argmap.RoleAsserts})
+		if ids == nil {
+			if !groupName(who) {
+				// a named speaker the actor finder did not list is left to it
+				continue
+			}
+			id := argmap.ActorID(who)
+			byName[strings.ToLower(who)] = id
+			g.Actors = append(g.Actors, argmap.Actor{ID: id, Name: who, Kind: argmap.ActorGroup, Aliases: []string{}})
+			ids = []string{id}
+		}
+		for _, id := range ids {
+			have := false
+			for k, r := range c.Actors {
+				if r.ActorID == id {
+					c.Actors[k].Role = argmap.RoleAsserts
+					have = true
+				}
+			}
+			if !have {
+				c.Actors = append(c.Actors, argmap.ActorRef{ActorID: id, Role: argmap.RoleAsserts})
+			}
 		}
 	}
+}
+
+// speakerParts splits a speaker named as several ("Ashutosh and Mountz",
+// "Amnesty International & Human Rights Watch") into their names.
+func speakerParts(who string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(strings.NewReplacer(" and ", "\x00", " & ", "\x00", ", ", "\x00").Replace(who), func(r rune) bool { return r == 0 }) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // rejectAnaphor are the verbs with which a sentence rejects the view of the

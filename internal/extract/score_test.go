@@ -129,8 +129,13 @@ func TestDemoScore(t *testing.T) {
 		{"arg_unit_f1", 0.97, false},
 		// 0.904 before reported speakers became actors: the gold labels
 		// name no group actor for "Critics say that ...", so recording the
-		// critics as asserting costs precision against it (0.94 -> 0.92)
-		{"actor_f1", 0.89, false},
+		// critics as asserting costs precision against it (0.94 -> 0.92).
+		// 0.895 -> 0.87 when the hand-written list of organisations and
+		// states gave way to WordNet's names and what the texts say: the
+		// scholars the texts cite as arguing (Ashutosh, Mountz, Pécoud) are
+		// actors the gold does not list, and EUTF, which two documents only
+		// write out, is found under its long name
+		{"actor_f1", 0.86, false},
 		{"citation_f1", 0.97, false},
 	})
 }

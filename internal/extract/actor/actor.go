@@ -1,11 +1,15 @@
 // Package actor finds the actors of a text — organisations, states, groups and
 // people — and folds their surface names to canonical names.
 //
-// A Finder combines a compact built-in gazetteer of migration, humanitarian,
-// human-rights and international organisations, states and generic group nouns
-// with what the text itself defines: acronym definitions ("Long Name (ACR)"),
-// capitalised organisation names ("... Foundation", "University of ..."),
-// titled people ("Mr. Brunson McKinley") and pairings ("AI & HRW").
+// A Finder combines the states, organisations and places WordNet names
+// (lexicon.Names: Germany, United Nations; London is a place, no actor) and
+// a list of generic group nouns (migrants, NGOs) with what the text itself
+// says: acronym definitions ("Long Name (ACR)"), capitalised organisation
+// names ("... Foundation", "University of ..."), acronyms used as agents
+// ("UNHCR says", "IOM's"), names before a verb of saying or after
+// "according to" ("Megan Bradley argues"), names in apposition to an
+// organisation noun ("Sea Rescue, a charity"), and titled people ("Mr.
+// Brunson McKinley").
 package actor
 
 import (
@@ -13,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract/lexicon"
 )
 
 // Mention is one occurrence of an actor in text. Start and End are byte
@@ -37,10 +42,11 @@ type Actor struct {
 
 // form is one surface form of a gazetteer actor.
 type form struct {
-	name  string
-	kind  string
-	mode  byte     // '=' exact case, '~' any case, 'p' capitalised words
-	words []string // the form's words as written
+	name   string
+	kind   string
+	mode   byte     // '=' exact case, '~' any case, 'p' capitalised words
+	words  []string // the form's words as written
+	common bool     // one word that is also a common word in lower case ("Union", "Turkey")
 }
 
 // trieNode indexes forms by their lower-cased words.
@@ -52,49 +58,119 @@ type trieNode struct {
 // Finder finds actors in text. It is safe for concurrent use: everything it
 // learns from a text (acronyms, people) is kept per call.
 type Finder struct {
-	root  *trieNode
-	kinds map[string]string // canonical name -> kind
+	root     *trieNode         // forms of names: capitalised or in capitals
+	anyRoot  *trieNode         // forms that match in any case: group nouns
+	kinds    map[string]string // canonical name -> kind
+	demonyms map[string]string // lower-cased adjective -> state: "greek" -> Greece
+	other    map[string]bool   // acronyms WordNet knows as no actor: URL, AIDS
 	// starts[n][b]: some form opens with a word of n bytes whose first
 	// byte is b (n < maxStartLen): most words are ruled out without a
 	// look-up
 	starts *[maxStartLen][256]bool
+	// startsAny: the same for the forms that match in any case (group
+	// nouns); a word in lower case can open no other form
+	startsAny *[maxStartLen][256]bool
+	// firstWords: a bit per hash of the lower-cased first words of the
+	// forms; a word whose bit is clear opens none (no map look-up)
+	firstWords *[firstBits / 64]uint64
+}
+
+// firstBits is the size of Finder.firstWords in bits.
+const firstBits = 1 << 16
+
+// wordHash is FNV-1a of w, cut to firstBits.
+func wordHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	return h & (firstBits - 1)
 }
 
 // maxStartLen bounds the word lengths Finder.starts knows; longer words
 // are always looked up.
 const maxStartLen = 48
 
-// mayStart reports whether a form may open with the lower-cased word w.
-func (f *Finder) mayStart(w string) bool {
-	return w == "" || len(w) >= maxStartLen || f.starts[len(w)][w[0]]
+// mayStart reports whether a form may open with the lower-cased word w;
+// lower tells that the word is written in lower case, which only forms that
+// match in any case accept.
+func (f *Finder) mayStart(w string, lower bool) bool {
+	if w == "" || len(w) >= maxStartLen {
+		return true
+	}
+	if lower {
+		return f.startsAny[len(w)][w[0]]
+	}
+	if !f.starts[len(w)][w[0]] {
+		return false
+	}
+	h := wordHash(w)
+	return f.firstWords[h/64]&(1<<(h%64)) != 0
 }
 
-// NewFinder returns a Finder loaded with the built-in gazetteer.
+// NewFinder returns a Finder loaded with WordNet's names of states,
+// organisations and places (lexicon.Names) and the built-in group nouns.
 func NewFinder() *Finder {
-	f := &Finder{root: &trieNode{}, kinds: map[string]string{}, starts: new([maxStartLen][256]bool)}
-	for _, table := range gazetteer {
-		for _, e := range table.entries {
-			kind := e.kind
-			if kind == "" {
-				kind = table.kind
+	f := &Finder{root: &trieNode{}, anyRoot: &trieNode{}, kinds: map[string]string{}, demonyms: map[string]string{}, other: map[string]bool{}, starts: new([maxStartLen][256]bool),
+		startsAny: new([maxStartLen][256]bool), firstWords: new([firstBits / 64]uint64)}
+	for _, e := range groups {
+		f.kinds[e.name] = argmap.ActorGroup
+		for _, s := range strings.Split(e.forms, "|") {
+			mode := byte('~')
+			if strings.HasPrefix(s, "=") {
+				mode, s = '=', s[1:]
 			}
-			f.kinds[e.name] = kind
-			for _, s := range strings.Split(e.forms, "|") {
-				mode := byte('p')
-				if table.kind == argmap.ActorGroup {
-					mode = '~'
-				}
-				switch {
-				case strings.HasPrefix(s, "="):
-					mode, s = '=', s[1:]
-				case strings.HasPrefix(s, "~"):
-					mode, s = '~', s[1:]
-				}
-				f.add(&form{name: e.name, kind: kind, mode: mode}, s)
-			}
+			f.add(&form{name: e.name, kind: argmap.ActorGroup, mode: mode}, s)
 		}
 	}
+	for _, n := range lexicon.Names() {
+		var kind string
+		switch n.Kind {
+		case lexicon.NameState:
+			kind = argmap.ActorState
+		case lexicon.NameOrganisation:
+			if n.Common && !strings.ContainsAny(n.Form, " -") {
+				continue // "Army", "Congress", "AI": a common word first
+			}
+			kind = argmap.ActorOrganisation
+		case lexicon.NamePlace:
+			kind = kindPlace
+		case lexicon.NameDemonym:
+			f.demonyms[strings.ToLower(n.Form)] = n.Canonical
+			continue
+		case lexicon.NameOther:
+			f.other[n.Form] = true
+			continue
+		default:
+			continue
+		}
+		if _, ok := f.kinds[n.Canonical]; !ok || kind != kindPlace {
+			f.kinds[n.Canonical] = kind
+		}
+		mode := byte('p')
+		if acronymForm(n.Form) {
+			mode = '='
+		}
+		f.add(&form{name: n.Canonical, kind: kind, mode: mode, common: n.Common && !strings.ContainsAny(n.Form, " -")}, n.Form)
+	}
 	return f
+}
+
+// acronymForm reports whether a name is written as an acronym: capitals,
+// perhaps with dots ("UN", "U.S.").
+func acronymForm(s string) bool {
+	upper := 0
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			upper++
+		case r == '.':
+		default:
+			return false
+		}
+	}
+	return upper >= 2
 }
 
 // add indexes one surface form.
@@ -104,6 +180,9 @@ func (f *Finder) add(fm *form, surface string) {
 		return
 	}
 	n := f.root
+	if fm.mode == '~' {
+		n = f.anyRoot
+	}
 	for _, t := range toks {
 		fm.words = append(fm.words, t.text)
 		if n.next == nil {
@@ -119,13 +198,18 @@ func (f *Finder) add(fm *form, surface string) {
 	n.forms = append(n.forms, fm)
 	if w := toks[0].low; w != "" && len(w) < maxStartLen {
 		f.starts[len(w)][w[0]] = true
+		h := wordHash(w)
+		f.firstWords[h/64] |= 1 << (h % 64)
+		if fm.mode == '~' {
+			f.startsAny[len(w)][w[0]] = true
+		}
 	}
 }
 
 // connectors are lower-case words allowed inside capitalised names.
 var connectors = map[string]bool{
 	"of": true, "for": true, "on": true, "the": true, "and": true, "in": true, "de": true,
-	"du": true, "des": true, "la": true, "le": true, "für": true, "to": true, "d": true, "et": true,
+	"du": true, "des": true, "la": true, "le": true, "für": true, "to": true, "d": true, "et": true, "from": true,
 }
 
 // accepts reports whether the tokens toks, matched to fm's words, are written
@@ -171,10 +255,26 @@ func (fm *form) accepts(toks []token, strict bool) bool {
 // longest returns the longest gazetteer form matching toks from position i,
 // and how many tokens it spans.
 func (f *Finder) longest(toks []token, i int, strict bool) (*form, int) {
-	if !f.mayStart(toks[i].low) && !isPluralAcronym(toks[i].text) {
+	lower := strict && isLowerWord(toks[i].text)
+	if !f.mayStart(toks[i].low, lower) && !isPluralAcronym(toks[i].text) {
 		return nil, 0
 	}
-	n := f.root
+	// a word in lower case can open only a form that matches in any case
+	// (the small trie of group nouns); another may open either
+	best, n := f.longestIn(f.anyRoot, toks, i, strict)
+	if lower {
+		return best, n
+	}
+	if fm, m := f.longestIn(f.root, toks, i, strict); m > n {
+		return fm, m
+	}
+	return best, n
+}
+
+// longestIn returns the longest form of the trie at root matching toks from
+// position i, and how many tokens it spans.
+func (f *Finder) longestIn(root *trieNode, toks []token, i int, strict bool) (*form, int) {
+	n := root
 	var best *form
 	bestLen := 0
 	for j := i; j < len(toks); j++ {
@@ -224,14 +324,16 @@ func isPluralAcronym(s string) bool {
 }
 
 // Canonical folds a surface name to its canonical name and reports whether the
-// name is known: "the International Organization for Migration" is "IOM",
-// "U.N." is "UN", "Member States" is "member states". Acronyms of two letters
-// must be written in capitals. "AI" is not folded here: it names Amnesty
-// International only where a text defines or pairs it, which Find handles.
+// name is known (a WordNet state or organisation, or a group noun): "the
+// United Nations" is "UN", "UK" is "United Kingdom", "Member States" is
+// "member states". Acronyms of two letters must be written in capitals. A
+// place ("London") is no actor, and a name only a text defines ("IOM") is
+// known to Find, not here.
 func (f *Finder) Canonical(name string) (string, bool) {
 	toks := tokenize(name)
+	actorForm := func(fm *form, n, want int) bool { return fm != nil && n == want && fm.kind != kindPlace }
 	if len(toks) > 0 && toks[0].low == "the" {
-		if fm, n := f.longest(toks, 0, false); fm != nil && n == len(toks) {
+		if fm, n := f.longest(toks, 0, false); actorForm(fm, n, len(toks)) {
 			return fm.name, true
 		}
 		toks = toks[1:]
@@ -239,16 +341,16 @@ func (f *Finder) Canonical(name string) (string, bool) {
 	if len(toks) == 0 {
 		return strings.TrimSpace(name), false
 	}
-	if fm, n := f.longest(toks, 0, true); fm != nil && n == len(toks) {
+	if fm, n := f.longest(toks, 0, true); actorForm(fm, n, len(toks)) {
 		return fm.name, true
 	}
-	if fm, n := f.longest(toks, 0, false); fm != nil && n == len(toks) {
+	if fm, n := f.longest(toks, 0, false); actorForm(fm, n, len(toks)) {
 		return fm.name, true
 	}
-	// Acronyms written in lower case ("iom"), three letters or more.
+	// Acronyms written in lower case ("nato"), three letters or more.
 	if len(toks) == 1 && len(toks[0].text) >= 3 {
 		up := tokenize(strings.ToUpper(toks[0].text))
-		if fm, n := f.longest(up, 0, true); fm != nil && n == 1 && fm.mode == '=' {
+		if fm, n := f.longest(up, 0, true); actorForm(fm, n, 1) && fm.mode == '=' {
 			return fm.name, true
 		}
 	}

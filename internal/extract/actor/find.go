@@ -108,8 +108,19 @@ type scan struct {
 	f       *Finder
 	text    string
 	toks    []token
-	covered []int // index+1 of the mention covering each token, 0 if none
-	ms      []Mention
+	covered []int           // index+1 of the mention covering each token, 0 if none
+	place   []bool          // the token is part of a place's name: no actor
+	defined map[string]bool // acronyms the text defines that name no actor (agents)
+	// the tokens the passes of names.go read, found in one pass (cues):
+	acronyms []int // look like acronyms
+	parens   []int // follow an opening bracket: "(UNHCR)"
+	says     []int // a verb of saying after a capitalised word or a year
+	cueWords []int // "by", "itself", "according"
+	commas   []int // capitalised words a comma follows
+	// capsLine's last line: [lineStart0, lineEnd) and its answer
+	lineStart0, lineEnd int
+	lineCaps            bool
+	ms                  []Mention
 }
 
 // Find returns the actor mentions in text, sorted by Start, and the distinct
@@ -117,14 +128,29 @@ type scan struct {
 func (f *Finder) Find(text string) ([]Mention, []Actor) {
 	s := &scan{f: f, text: text, toks: tokenize(text)}
 	s.covered = make([]int, len(s.toks))
+	s.place = make([]bool, len(s.toks))
+	s.cues() // names.go
 	s.gazetteer()
 	s.definitions()
 	s.demonyms()
 	s.singularState()
 	s.collectives()
 	s.patterns()
+	s.namedAfter()
 	s.people()
+	s.authors()     // names.go
+	s.agents()      // names.go
+	s.appositions() // names.go
+	s.initials()    // names.go
+	s.selfNamed()   // names.go
 	sort.Slice(s.ms, func(a, b int) bool { return s.ms[a].Start < s.ms[b].Start })
+	kept := s.ms[:0]
+	for _, m := range s.ms {
+		if m.Name != "" {
+			kept = append(kept, m)
+		}
+	}
+	s.ms = kept
 	return s.ms, actorsOf(s.ms)
 }
 
@@ -133,10 +159,17 @@ func (s *scan) add(i, j int, name, kind string) bool {
 	if i < 0 || j > len(s.toks) || i >= j {
 		return false
 	}
+	places := 0
 	for k := i; k < j; k++ {
 		if s.covered[k] != 0 {
 			return false
 		}
+		if s.place[k] {
+			places++
+		}
+	}
+	if places == j-i {
+		return false // a place ("North Africa") is no actor; "University of East London" is
 	}
 	m := Mention{Start: s.toks[i].start, End: s.toks[j-1].end, Name: name, Kind: kind}
 	m.Surface = s.text[m.Start:m.End]
@@ -147,7 +180,32 @@ func (s *scan) add(i, j int, name, kind string) bool {
 	return true
 }
 
-// gazetteer matches the built-in forms, longest first.
+// dropInner removes the mentions inside tokens [i, j): a group noun or a
+// name inside a longer name the text defines ("High Commissioner for
+// Refugees (UNHCR)", "EU Emergency Trust Fund for Africa (EUTF)") is part of
+// that name. It reports false, removing nothing, when a mention reaches out
+// of [i, j).
+func (s *scan) dropInner(i, j int) bool {
+	for k := i; k < j; k++ {
+		if c := s.covered[k]; c != 0 {
+			m := s.ms[c-1]
+			if m.Start < s.toks[i].start || m.End > s.toks[j-1].end {
+				return false
+			}
+		}
+	}
+	for k := i; k < j; k++ {
+		if c := s.covered[k]; c != 0 {
+			s.ms[c-1].Name = ""
+			s.covered[k] = 0
+		}
+	}
+	return true
+}
+
+// gazetteer matches the known forms, longest first: WordNet's states,
+// organisations and places, and the group nouns. A place's tokens are marked
+// so that nothing reads them as an actor.
 func (s *scan) gazetteer() {
 	toks := s.toks
 	for i := 0; i < len(toks); {
@@ -156,8 +214,20 @@ func (s *scan) gazetteer() {
 			i++
 			continue
 		}
-		if fm.name == "United States" && toks[i].text == "US" && (s.capsLine(i) || strings.HasPrefix(s.text[toks[i].end:], "$")) {
+		if fm.kind == kindPlace {
+			for k := i; k < i+n; k++ {
+				s.place[k] = true
+			}
+			i += n
+			continue
+		}
+		if fm.mode == '=' && fm.kind == argmap.ActorState && len(toks[i].text) == 2 && (s.capsLine(i) || strings.HasPrefix(s.text[toks[i].end:], "$")) {
 			i++ // "ABOUT US", "CONTACT US", "US$ 5 million"
+			continue
+		}
+		if fm.common && fm.kind != kindPlace && (i > 0 && !toks[i-1].breakAfter && (toks[i-1].low == "the" || capitalised(toks[i-1].text) && !s.lineStart(i-1)) ||
+			i+1 < len(toks) && !toks[i].breakAfter && capitalised(toks[i+1].text)) {
+			i += n // "the Union", "Global North", "North African": a common word in a name, not the state
 			continue
 		}
 		if fm.kind == argmap.ActorGroup && capitalised(toks[i].text) && s.inTitle(i, i+n) {
@@ -167,41 +237,14 @@ func (s *scan) gazetteer() {
 		s.add(i, i+n, fm.name, fm.kind)
 		i += n
 	}
-	// "AI" is Amnesty International when paired with another human-rights
-	// organisation ("AI & HRW").
-	for i, t := range toks {
-		if t.text != "AI" || s.covered[i] != 0 {
-			continue
-		}
-		if s.pairedOrg(i, -1) || s.pairedOrg(i, 1) {
-			s.add(i, i+1, "Amnesty International", argmap.ActorOrganisation)
-		}
-	}
-}
-
-// pairedOrg reports whether the token next to i in direction dir, across
-// "&", "and" or a comma, is a mention of an organisation.
-func (s *scan) pairedOrg(i, dir int) bool {
-	j := i + dir
-	if j < 0 || j >= len(s.toks) {
-		return false
-	}
-	if s.toks[j].low == "and" {
-		j += dir
-	} else if dir < 0 && !strings.Contains(s.text[s.toks[j].end:s.toks[i].start], ",") {
-		return false
-	} else if dir > 0 && !strings.Contains(s.text[s.toks[i].end:s.toks[j].start], ",") {
-		return false
-	}
-	if j < 0 || j >= len(s.toks) || s.covered[j] == 0 {
-		return false
-	}
-	m := s.ms[s.covered[j]-1]
-	return m.Kind == argmap.ActorOrganisation && m.Name != "UN" && m.Name != "EU"
 }
 
 // capsLine reports whether the line holding token i is written in capitals.
 func (s *scan) capsLine(i int) bool {
+	// the scans ask in text order: the last line's answer serves its tokens
+	if at := s.toks[i].start; s.lineEnd > 0 && at >= s.lineStart0 && at < s.lineEnd {
+		return s.lineCaps
+	}
 	start := strings.LastIndexByte(s.text[:s.toks[i].start], '\n') + 1
 	end := strings.IndexByte(s.text[s.toks[i].end:], '\n')
 	if end < 0 {
@@ -209,13 +252,36 @@ func (s *scan) capsLine(i int) bool {
 	} else {
 		end += s.toks[i].end
 	}
-	line := s.text[start:end]
-	words := 0
-	for _, w := range strings.Fields(line) {
-		if !allCaps(w) {
+	s.lineStart0, s.lineEnd, s.lineCaps = start, end, capsWords(s.text[start:end])
+	return s.lineCaps
+}
+
+// capsWords reports whether line has two words or more, all in capitals
+// (a word being a run without spaces, as strings.Fields splits).
+func capsWords(line string) bool {
+	words, in := 0, false
+	letters := false
+	for _, r := range line {
+		if unicode.IsSpace(r) {
+			if in && !letters {
+				return false // a word with no letter ("—") is no capital
+			}
+			in = false
+			continue
+		}
+		if !in {
+			in, letters = true, false
+			words++
+		}
+		if unicode.IsLower(r) {
 			return false
 		}
-		words++
+		if unicode.IsLetter(r) {
+			letters = true
+		}
+	}
+	if in && !letters {
+		return false
 	}
 	return words > 1
 }
@@ -264,7 +330,8 @@ func (s *scan) definitions() {
 	toks := s.toks
 	type learned struct{ name, kind string }
 	acr := map[string]learned{}
-	for i, t := range toks {
+	for _, i := range s.parens {
+		t := toks[i]
 		if i == 0 || !acronymLike(t.text) {
 			continue
 		}
@@ -288,7 +355,7 @@ func (s *scan) definitions() {
 				continue
 			}
 		}
-		if s.covered[i] != 0 {
+		if s.covered[i] != 0 || !s.dropInner(a, i) {
 			continue
 		}
 		long := s.text[toks[a].start:toks[i-1].end]
@@ -302,7 +369,8 @@ func (s *scan) definitions() {
 		org := false
 		capsOK := true
 		for k := a; k < i; k++ {
-			if headKeywords[toks[k].low] || leadKeywords[toks[k].low] {
+			// an organisation's word, or an office's ("High Commissioner")
+			if headKeywords[toks[k].low] || leadKeywords[toks[k].low] || roleWords[toks[k].low] {
 				org = true
 			}
 			if !capitalised(toks[k].text) && !connectors[toks[k].low] {
@@ -321,7 +389,8 @@ func (s *scan) definitions() {
 	if len(acr) == 0 {
 		return
 	}
-	for i, t := range toks {
+	for _, i := range s.acronyms {
+		t := toks[i]
 		if s.covered[i] != 0 {
 			continue
 		}
@@ -340,6 +409,9 @@ func (s *scan) definitions() {
 // lower-case letters as in "ECtHR".
 func acronymLike(s string) bool {
 	if len(s) < 2 || len(s) > 10 {
+		return false
+	}
+	if c := s[0]; c < utf8.RuneSelf && (c < 'A' || c > 'Z') {
 		return false
 	}
 	upper := 0
@@ -445,11 +517,16 @@ func (s *scan) demonyms() {
 		if s.covered[i] != 0 || !capitalised(t.text) || !stateNouns[s.toks[i+1].low] || t.breakAfter {
 			continue
 		}
-		country := demonyms[t.low]
-		if country == "" && strings.HasSuffix(t.low, "n") {
+		// "Mauritanian" is Mauritania's; WordNet's adjectives give the rest
+		// ("Greek", "Dutch")
+		country := ""
+		if strings.HasSuffix(t.low, "n") {
 			if fm, n := s.f.longest([]token{{text: t.text[:len(t.text)-1], low: t.low[:len(t.low)-1]}}, 0, true); fm != nil && n == 1 && fm.kind == argmap.ActorState {
 				country = fm.name
 			}
+		}
+		if country == "" {
+			country = s.f.demonyms[t.low]
 		}
 		if country != "" {
 			// The noun belongs to the country: "the Greek authorities".
@@ -508,6 +585,9 @@ var modifierStops = map[string]bool{
 // collectives finds groups named by a plural head and its modifiers.
 func (s *scan) collectives() {
 	for i, t := range s.toks {
+		if n := len(t.low); n < 5 || t.low[n-1] != 's' {
+			continue // every head is a plural in -s
+		}
 		canon, ok := collectiveHeads[t.low]
 		sentenceStart := i == 0 || s.toks[i-1].breakAfter
 		if !ok || s.covered[i] != 0 || !isLowerWord(t.text) && !(sentenceStart && capitalised(t.text) && !allCaps(t.text)) {
@@ -526,7 +606,7 @@ func (s *scan) collectives() {
 				a = k
 				continue
 			}
-			adjective := capitalised(tk.text) && !allCaps(tk.text) && (demonyms[tk.low] != "" ||
+			adjective := capitalised(tk.text) && !allCaps(tk.text) && (s.f.demonyms[tk.low] != "" ||
 				strings.HasSuffix(tk.low, "an") || strings.HasSuffix(tk.low, "ern"))
 			if !adjective && (!isLowerWord(tk.text) || officialLead[tk.low] || stateDeterminers[tk.low] ||
 				functionWords[tk.low] || modifierStops[tk.low] || connectors[tk.low] ||
@@ -559,7 +639,7 @@ func (s *scan) patterns() {
 		}
 		// Extend over capitalised words and connectors not yet covered.
 		j := i + 1
-		for j < len(toks) && s.covered[j] == 0 && !toks[j-1].breakAfter && !toks[j-1].poss &&
+		for j < len(toks) && (s.covered[j] == 0 || s.capitalisedGroup(j)) && !toks[j-1].breakAfter && !toks[j-1].poss &&
 			(capitalised(toks[j].text) || connectors[toks[j].low]) {
 			// Split "X Foundation and Y Council" after a head keyword.
 			if toks[j].low == "and" && headKeywords[toks[j-1].low] {
@@ -570,13 +650,106 @@ func (s *scan) patterns() {
 		for j > i+1 && !capitalised(toks[j-1].text) {
 			j--
 		}
-		s.patternOrg(i, j)
+		// "UN Migration Agency": an acronym known as an organisation opens
+		// the name of another
+		a, orig := i, ""
+		if i > 0 && j-i >= 2 && s.covered[i-1] != 0 && !toks[i-1].breakAfter && !toks[i-1].poss && s.hasHeadKeyword(i, j) {
+			if c := s.covered[i-1]; s.ms[c-1].Kind == argmap.ActorOrganisation && allCaps(toks[i-1].text) && s.ms[c-1].Start == toks[i-1].start {
+				orig = s.ms[c-1].Name
+				s.ms[c-1].Name = ""
+				s.covered[i-1] = 0
+				a = i - 1
+			}
+		}
+		if !s.patternOrg(a, j) && a < i {
+			s.add(a, i, orig, argmap.ActorOrganisation) // put it back
+		}
 		i = j
 	}
 }
 
-// patternOrg records tokens [i, j) as an organisation if they look like one.
-func (s *scan) patternOrg(i, j int) {
+// innerHead reports whether tokens [i, j) hold a head keyword after a
+// content word and before a connector: "EU Emergency Trust Fund for Africa".
+func (s *scan) innerHead(i, j int) bool {
+	toks := s.toks
+	before := 0
+	for k := i; k+2 < j; k++ {
+		if headKeywords[toks[k].low] && connectors[toks[k+1].low] && before > 0 {
+			return true
+		}
+		if l := toks[k].low; !connectors[l] && !organWords[l] && !headKeywords[l] && !leadKeywords[l] {
+			before++
+		}
+	}
+	return false
+}
+
+// hasHeadKeyword reports whether one of tokens [i, j) ends organisation
+// names: "Fund", "Agency".
+func (s *scan) hasHeadKeyword(i, j int) bool {
+	for k := i; k < j; k++ {
+		if headKeywords[s.toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalisedGroup reports whether token j is a capitalised group noun that
+// a mention of its own covers: "Refugees" in "Executive Committee of the
+// U.N. High Commissioner for Refugees".
+func (s *scan) capitalisedGroup(j int) bool {
+	c := s.covered[j]
+	return c != 0 && capitalised(s.toks[j].text) && s.ms[c-1].Kind == argmap.ActorGroup && s.ms[c-1].Start == s.toks[j].start && s.ms[c-1].End == s.toks[j].end
+}
+
+// namedAfter gives an organisation the short name a text puts in brackets
+// after its long name, when the initials do not spell it: "the UN Refugee
+// Agency (UNHCR)", "the European Border Agency (Frontex)". The short name
+// is the canonical name, and its other occurrences are mentions.
+func (s *scan) namedAfter() {
+	short := map[string]string{} // long name -> short name
+	for _, i := range s.parens {
+		t := s.toks[i]
+		if i == 0 || i+1 >= len(s.toks) {
+			continue
+		}
+		c := s.covered[i-1]
+		if c == 0 || s.covered[i] != 0 || s.place[i] || !capitalised(t.text) || allDigits(t.text) {
+			continue
+		}
+		m := &s.ms[c-1]
+		if m.Kind != argmap.ActorOrganisation || m.End != s.toks[i-1].end || !strings.Contains(m.Surface, " ") {
+			continue
+		}
+		if strings.Trim(s.text[m.End:t.start], " \t\n\"'”’") != "(" || t.end >= len(s.text) || s.text[t.end] != ')' {
+			continue
+		}
+		short[m.Name] = t.text
+		s.add(i, i+1, t.text, argmap.ActorOrganisation)
+	}
+	if len(short) == 0 {
+		return
+	}
+	shorts := map[string]bool{}
+	for _, sh := range short {
+		shorts[sh] = true
+	}
+	for k := range s.ms {
+		if sh, ok := short[s.ms[k].Name]; ok {
+			s.ms[k].Name = sh
+		}
+	}
+	for i, t := range s.toks {
+		if s.covered[i] == 0 && !s.place[i] && capitalised(t.text) && shorts[t.text] {
+			s.add(i, i+1, t.text, argmap.ActorOrganisation)
+		}
+	}
+}
+
+// patternOrg records tokens [i, j) as an organisation if they look like
+// one, and reports whether it did.
+func (s *scan) patternOrg(i, j int) bool {
 	toks := s.toks
 	for i < j && (toks[i].low == "the" || junkWords[toks[i].low] || roleWords[toks[i].low] || honorifics[toks[i].low] ||
 		(i > 0 && roleWords[toks[i-1].low] && connectors[toks[i].low])) {
@@ -586,12 +759,14 @@ func (s *scan) patternOrg(i, j int) {
 		i++
 	}
 	if j-i < 2 {
-		return
+		return false
 	}
 	last := toks[j-1].low
 	lead := leadKeywords[toks[i].low] && connectors[toks[i+1].low]
-	if !headKeywords[last] && !lead {
-		return
+	// "EU Emergency Trust Fund for Africa": a head keyword, then a
+	// connector and what the organisation is of or for
+	if !headKeywords[last] && !lead && !s.innerHead(i, j) {
+		return false
 	}
 	content := 0
 	for k := i; k < j; k++ {
@@ -602,11 +777,19 @@ func (s *scan) patternOrg(i, j int) {
 		content++
 	}
 	if content == 0 {
-		return
+		return false
 	}
+	if content == 1 && allCaps(toks[i].text) && acronymLike(toks[i].text) && organWords[toks[i+1].low] {
+		// "the IOM Governing Council": an organ of the organisation
+		s.add(i, i+1, toks[i].text, argmap.ActorOrganisation)
+		return true
+	}
+	// the name of an instrument or a work: a title word first or before a
+	// connector ("Convention on ...", "Rights of Migrant Workers"); "Human
+	// Rights Watch" is an organisation
 	for k := i; k < j; k++ {
-		if titleWords[toks[k].low] && !headKeywords[toks[k].low] {
-			return
+		if titleWords[toks[k].low] && !headKeywords[toks[k].low] && (k == i || k+1 < j && connectors[toks[k+1].low]) {
+			return false
 		}
 	}
 	name := strings.Join(strings.Fields(s.text[toks[i].start:toks[j-1].end]), " ")
@@ -614,7 +797,8 @@ func (s *scan) patternOrg(i, j int) {
 	if canon, ok := s.f.Canonical(name); ok {
 		name, kind = canon, s.f.kinds[canon]
 	}
-	s.add(i, j, name, kind)
+	s.dropInner(i, j) // a capitalised group noun inside the name is part of it
+	return s.add(i, j, name, kind)
 }
 
 // allDigits reports whether s is made of ASCII digits.
@@ -634,7 +818,7 @@ func (s *scan) people() {
 	toks := s.toks
 	var names [][]string
 	for i := 0; i < len(toks); i++ {
-		if honorifics[toks[i].low] && capitalised(toks[i].text) {
+		if c := toks[i].text[0]; c >= 'A' && c <= 'Z' && honorifics[toks[i].low] {
 			j := i + 1
 			for j < len(toks) && j-i <= 3 && capitalised(toks[j].text) && s.covered[j] == 0 && !allCaps(toks[j].text) &&
 				!headKeywords[toks[j].low] && !toks[j-1].newline && (j == i+1 || !toks[j-1].breakAfter || len(toks[j-1].text) == 1) {
@@ -648,9 +832,11 @@ func (s *scan) people() {
 			continue
 		}
 	}
-	// "First Last, Director General"
-	for i := 0; i+2 < len(toks); i++ {
-		if !capitalised(toks[i].text) || !capitalised(toks[i+1].text) || s.covered[i] != 0 || s.covered[i+1] != 0 {
+	// "First Last, Director General": Last is a capitalised word before a
+	// comma (cues)
+	for _, l := range s.commas {
+		i := l - 1
+		if i < 0 || i+2 >= len(toks) || !capitalised(toks[i].text) || s.covered[i] != 0 || s.covered[i+1] != 0 {
 			continue
 		}
 		if allCaps(toks[i].text) || allCaps(toks[i+1].text) || toks[i].breakAfter || junkWords[toks[i].low] {
