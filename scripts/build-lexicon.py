@@ -12,7 +12,9 @@ joined by spaces.
     apt-get install -y wordnet-base
     python3 scripts/build-lexicon.py [/usr/share/wordnet] [internal/extract/lexicon]
 
-Output (gzip, deterministic): one line per lemma
+Output (gzip, deterministic): a first line
+    #pos <TAB> where the noun, verb, adjective and adverb synset numbers start
+then one line per lemma
     lemma <TAB> concepts <TAB> antonyms <TAB> broader|narrower|related <TAB> parts of speech (n v a r)
 where concepts, antonyms and the three near lists are comma-separated base-36 synset numbers
 (renumbered densely), and one line per inflected form
@@ -244,20 +246,36 @@ def main():
                     g.append(h)
         genus[lemma] = g
     # dense numbering of the synsets used, in order of first use by sorted lemma
+    # the synsets of each part of speech in one range (nouns, verbs,
+    # adjectives, adverbs), in order of first use: the first line gives
+    # where each range starts, so that a synset's part of speech is known
+    def groups_of(lemma):
+        return (concepts[lemma], antonyms.get(lemma, []), *near.get(lemma, ([], [], [])), genus.get(lemma, []))
+
+    used = {q: [] for q in "nvar"}
+    seen_keys = set()
+    for lemma in sorted(concepts):
+        if not concepts[lemma]:
+            continue
+        for group in groups_of(lemma):
+            for key in group:
+                if key not in seen_keys:
+                    seen_keys.add(key)
+                    used[key[0]].append(key)
     number = {}
-    lines = []
+    starts = []
+    for q in "nvar":
+        starts.append(len(number))
+        for key in used[q]:
+            number[key] = len(number)
+    lines = ["#pos\t" + ",".join(b36(n) for n in starts)]
     for lemma in sorted(concepts):
         cs = concepts[lemma]
         if not cs:
             continue
         row = []
-        for group in (cs, antonyms.get(lemma, []), *near.get(lemma, ([], [], [])), genus.get(lemma, [])):
-            ids = []
-            for key in group:
-                if key not in number:
-                    number[key] = len(number)
-                ids.append(b36(number[key]))
-            row.append(",".join(ids))
+        for group in groups_of(lemma):
+            row.append(",".join(b36(number[key]) for key in group))
         pos = "".join(q for q in "nvar" if q in pos_of.get(lemma, ()))
         lines.append(lemma + "\t" + row[0] + "\t" + row[1] + "\t" + row[2] + "|" + row[3] + "|" + row[4] + "|" + row[5] + "\t" + pos)
     exc = {}

@@ -877,6 +877,17 @@ func (s *Stancer) questionTerms(question string, gl *glossary) []term {
 		toks := tokens(question)
 		qt := s.terms(toks, gl)
 		markPredicate(toks, qt)
+		for i := range qt {
+			if qt[i].adjPred {
+				// a predicate adjective is met by a word that says it as
+				// an adjective (or a derivation of that sense: voluntariness
+				// of voluntary), not by a noun it shares a spelling with
+				// ("objective" of "statistics are objective", "target")
+				if adj := s.lex.Adjectives(qt[i].concepts); len(adj) > 0 {
+					qt[i].concepts = adj
+				}
+			}
+		}
 		return qt
 	}
 	for _, r := range rs {

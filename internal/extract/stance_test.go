@@ -78,6 +78,10 @@ func TestStancerJudge(t *testing.T) {
 		{"The voluntariness of the scheme is contested", "The voluntariness of the scheme is questioned by many.", argmap.StanceSame, ""},
 		// "under-X": X too little
 		{"The agency has been studied surprisingly little", "The agency has been under-examined in the literature.", argmap.StanceSame, ""},
+		// a predicate adjective is met as an adjective, not by a noun that
+		// shares a sense with its spelling ("objective", "target")
+		{"The figures are objective", "The figures serve the target of the ministry.", argmap.StanceTopic, ""},
+		{"The figures are objective", "The figures are not objective.", argmap.StanceDenial, ""},
 		// "under" + a verb's past participle in one word: too little
 		{"The agency has been studied surprisingly little", "The agency remains strangely understudied.", argmap.StanceSame, ""},
 		// a multiword verb or adverb WordNet lists is one term: next to

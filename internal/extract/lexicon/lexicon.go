@@ -39,6 +39,9 @@ type entry struct {
 type Lexicon struct {
 	lemmas     map[string]entry
 	exceptions map[string][]string
+	// starts are where the noun, verb, adjective and adverb synset numbers
+	// begin (the table numbers each part of speech in one range)
+	starts [4]Concept
 	// phraseFirst holds the first words of the multiword lemmas (keep of
 	// keep away), so that Phrase rules most words out with one lookup
 	phraseFirst map[string]bool
@@ -70,6 +73,14 @@ func parse(gz []byte) (*Lexicon, error) {
 	for sc.Scan() {
 		n++
 		line := sc.Text()
+		if rest, ok := strings.CutPrefix(line, "#pos\t"); ok {
+			cs, err := concepts(rest)
+			if err != nil || len(cs) != 4 {
+				return nil, fmt.Errorf("line %d: bad part-of-speech ranges %q", n, rest)
+			}
+			copy(l.starts[:], cs)
+			continue
+		}
 		if strings.HasPrefix(line, "=") {
 			form, lemmas, ok := strings.Cut(line[1:], "\t")
 			if !ok {
@@ -304,6 +315,17 @@ func (l *Lexicon) word(word string, near bool) Info {
 		}
 	}
 	return in
+}
+
+// Adjectives returns the synsets of cs that are adjective synsets.
+func (l *Lexicon) Adjectives(cs []Concept) []Concept {
+	var out []Concept
+	for _, c := range cs {
+		if c >= l.starts[2] && c < l.starts[3] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Phrase returns the multiword lemma WordNet lists for a phrase whose

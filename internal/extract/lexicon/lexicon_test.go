@@ -172,3 +172,17 @@ func TestGenus(t *testing.T) {
 		}
 	}
 }
+
+func TestAdjectives(t *testing.T) {
+	l := lexicon.Default()
+	adj := l.Adjectives(l.Concepts("objective"))
+	if len(adj) == 0 {
+		t.Fatal("objective has no adjective synset")
+	}
+	if shares(adj, l.Concepts("target")) {
+		t.Error(`an adjective synset of "objective" is one of "target"'s`)
+	}
+	if !shares(l.Concepts("objective"), l.Concepts("target")) {
+		t.Error(`"objective" (the noun) and "target" share no synset`)
+	}
+}
