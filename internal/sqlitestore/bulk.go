@@ -392,11 +392,11 @@ func (w *graphWriter) bulkClaims(cs []argmap.Claim, b *bulkLoad) error {
 			keys = append(keys, keyRow{k, first + int64(i)})
 		}
 	}
-	err = w.insertRows(`INSERT INTO claims (pk, id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section)`,
-		16, len(cs), func(dst []any, i int) []any {
+	err = w.insertRows(`INSERT INTO claims (pk, id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section, keys)`,
+		17, len(cs), func(dst []any, i int) []any {
 			c := &cs[i]
 			return append(dst, first+int64(i), c.ID, c.Text, c.Gist, string(c.Origin), c.Score, c.Main, jsonList(c.Cues), ms(c.CreatedAt),
-				c.Title, c.Kind, c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section))
+				c.Title, c.Kind, c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section), jsonList(c.Keys))
 		}, &rowKey{"claim", "claims", func(i int) string { return cs[i].ID }})
 	if err != nil {
 		return err

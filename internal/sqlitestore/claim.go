@@ -3,7 +3,6 @@ package sqlitestore
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"sort"
 	"strings"
 
@@ -65,17 +64,19 @@ func (s *Store) UpdateClaim(ctx context.Context, id string, u argmap.ClaimUpdate
 			return err
 		}
 		if rekey {
-			// the old signature described the old text
-			if _, err := tx.ExecContext(ctx, `DELETE FROM claim_keys WHERE claim_pk = (SELECT pk FROM claims WHERE id = ?)`, id); err != nil {
+			// the old signature described the old text: its rows are those
+			// the claim's keys column names (migration 0015)
+			if _, err := tx.ExecContext(ctx, `DELETE FROM claim_keys WHERE key IN (SELECT k.value FROM claims c, json_each(c.keys) k WHERE c.id = ?1)
+				AND claim_pk = (SELECT pk FROM claims WHERE id = ?1)`, id); err != nil {
+				return err
+			}
+			keys := jsonList(c.Keys)
+			if _, err := tx.ExecContext(ctx, `UPDATE claims SET keys = ? WHERE id = ?`, keys, id); err != nil {
 				return err
 			}
 			if len(c.Keys) > 0 {
-				keys, err := json.Marshal(c.Keys)
-				if err != nil {
-					return err
-				}
 				if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO claim_keys (key, claim_pk) SELECT k.value, c.pk FROM claims c, json_each(?) k WHERE c.id = ?`,
-					string(keys), id); err != nil {
+					keys, id); err != nil {
 					return err
 				}
 			}
@@ -306,12 +307,12 @@ func topHits(ctx context.Context, q querier, match, within string, size int) ([]
 }
 
 // UnkeyedClaims implements argmap.KeyBackfill: claims with no row in
-// claim_keys (a lookup of its claim index each), ordered by ID.
+// claim_keys (their keys column is empty, migration 0015), ordered by ID.
 func (s *Store) UnkeyedClaims(ctx context.Context, p argmap.Page) ([]argmap.Claim, error) {
 	var out []argmap.Claim
 	err := s.read(ctx, "unkeyed claims", func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT `+claimCols+` FROM claims c
-			WHERE c.id > ? AND NOT EXISTS (SELECT 1 FROM claim_keys k WHERE k.claim_pk = c.pk)
+			WHERE c.id > ? AND c.keys = '[]'
 			ORDER BY c.id LIMIT ?`, p.After, p.Size())
 		if err != nil {
 			return err
@@ -336,6 +337,13 @@ func (s *Store) AddClaimKeys(ctx context.Context, keys map[string][]string) erro
 			return err
 		}
 		defer st.Close()
+		// the claim's keys column names every row it has (migration 0015)
+		list, err := tx.PrepareContext(ctx, `UPDATE claims SET keys = (SELECT json_group_array(value) FROM
+			(SELECT value FROM json_each(claims.keys) UNION SELECT value FROM json_each(?))) WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		defer list.Close()
 		added := int64(0)
 		// a row a statement: cancellation checked between claims, not
 		// watched by the driver at each statement (see graphWriter.exec)
@@ -344,6 +352,7 @@ func (s *Store) AddClaimKeys(ctx context.Context, keys map[string][]string) erro
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+			was := added
 			for _, k := range ks {
 				res, err := st.ExecContext(short, k, id)
 				if err != nil {
@@ -354,6 +363,12 @@ func (s *Store) AddClaimKeys(ctx context.Context, keys map[string][]string) erro
 					return err
 				}
 				added += n
+			}
+			if added > was {
+				// (a key with a row is in the column already)
+				if _, err := list.ExecContext(short, jsonList(ks), id); err != nil {
+					return err
+				}
 			}
 		}
 		if added > 0 {

@@ -305,10 +305,12 @@ func (w *graphWriter) aliases(id, name string, aliases []string) error {
 
 func (w *graphWriter) claim(c *argmap.Claim) error {
 	c.CreatedAt = orNow(c.CreatedAt)
-	res, err := w.exec(`INSERT INTO claims (id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	keys := jsonList(c.Keys)
+	// keys: the claim's rows in claim_keys, for removing them (migration 0015)
+	res, err := w.exec(`INSERT INTO claims (id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section, keys)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, c.Text, c.Gist, string(c.Origin), c.Score, c.Main, jsonList(c.Cues), ms(c.CreatedAt), c.Title, c.Kind,
-		c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section))
+		c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section), keys)
 	if isUnique(err) {
 		return argmap.Errorf(argmap.ECONFLICT, "claim %s already exists", c.ID)
 	}
@@ -329,7 +331,7 @@ func (w *graphWriter) claim(c *argmap.Claim) error {
 			return err
 		}
 		if _, err := w.exec(`INSERT OR IGNORE INTO claim_keys (key, claim_pk) SELECT value, ? FROM json_each(?)`,
-			pk, jsonList(c.Keys)); err != nil {
+			pk, keys); err != nil {
 			return err
 		}
 	}
