@@ -114,14 +114,20 @@ func writeSupportText(w io.Writer, ans *argmap.SupportAnswer, full bool, offset 
 		return
 	}
 	fmt.Fprintf(w, "Matched %s:\n", plural(len(ans.Propositions), "proposition", "propositions"))
-	for _, p := range ans.Propositions {
+	for i, p := range ans.Propositions {
+		if i == maxPropositions && !full {
+			fmt.Fprintf(w, "  … and %d more (--full shows all)\n", len(ans.Propositions)-i)
+			break
+		}
 		how := "states the query"
 		if p.Match == argmap.StanceDenial {
 			how = "denies the query"
 		}
 		fmt.Fprintf(w, "  [%s] %s\n", how, cut(p.Text, 100))
+		seen := map[string]bool{} // a source that states it twice is named once
 		for _, c := range p.Claims {
-			if c.Source.ID != "" {
+			if c.Source.ID != "" && !seen[c.Source.ID] {
+				seen[c.Source.ID] = true
 				fmt.Fprintf(w, "      stated in %s\n", describeSource(c.Source))
 			}
 		}
@@ -175,6 +181,10 @@ func writeSupportText(w io.Writer, ans *argmap.SupportAnswer, full bool, offset 
 		fmt.Fprintf(w, "\nMore sources: --cursor %s (the next page), or --full for all.\n", ans.NextCursor)
 	}
 }
+
+// maxPropositions is how many matched propositions the text answer lists
+// before the sources, unless --full: the sources are the answer.
+const maxPropositions = 8
 
 func claimText(c argmap.ClaimMatch) string {
 	if c.Gist != "" {

@@ -88,3 +88,37 @@ func TestSupportersPages(t *testing.T) {
 		}
 	}
 }
+
+// TestSupportTextStatedOnce checks that a proposition two claims of one
+// source state names that source once.
+func TestSupportTextStatedOnce(t *testing.T) {
+	src := argmap.SourceRef{ID: "src_a", Title: "Ferries"}
+	ans := &argmap.SupportAnswer{Query: "ferries should be sold", Propositions: []argmap.PropositionMatch{{ID: "clm_1", Text: "Ferries should be sold.", Match: argmap.StanceSame,
+		Claims: []argmap.ClaimMatch{{ID: "clm_1", Source: src}, {ID: "clm_2", Source: src}, {ID: "clm_3", Source: argmap.SourceRef{ID: "src_b", Title: "Boats"}}}}}}
+	var b strings.Builder
+	writeSupportText(&b, ans, false, 0)
+	if got := strings.Count(b.String(), "stated in Ferries"); got != 1 {
+		t.Errorf("writeSupportText names the source stating it twice %d times, want once:\n%s", got, b.String())
+	}
+	if !strings.Contains(b.String(), "stated in Boats") {
+		t.Errorf("writeSupportText lacks the other source:\n%s", b.String())
+	}
+}
+
+// TestSupportTextFewPropositions checks that the text answer lists the
+// first propositions matched and says how many more --full shows.
+func TestSupportTextFewPropositions(t *testing.T) {
+	ans := &argmap.SupportAnswer{Query: "q"}
+	for i := 0; i < maxPropositions+3; i++ {
+		ans.Propositions = append(ans.Propositions, argmap.PropositionMatch{ID: "clm_x", Text: "Proposition " + string(rune('A'+i)), Match: argmap.StanceSame})
+	}
+	var short, full strings.Builder
+	writeSupportText(&short, ans, false, 0)
+	writeSupportText(&full, ans, true, 0)
+	if !strings.Contains(short.String(), "… and 3 more (--full shows all)") || strings.Contains(short.String(), "Proposition K") {
+		t.Errorf("writeSupportText(full=false) lists:\n%s", short.String())
+	}
+	if !strings.Contains(full.String(), "Proposition K") || strings.Contains(full.String(), "more (--full") {
+		t.Errorf("writeSupportText(full=true) lists:\n%s", full.String())
+	}
+}

@@ -373,6 +373,10 @@ func (l *lookups) backings(bs []argmap.Backing, full bool) []backingView {
 	return out
 }
 
+// maxPropositions is how many matched propositions the search page lists
+// unless full: the sources are the answer.
+const maxPropositions = 8
+
 // searchQuotes and claimQuotes are how many passages of each source the
 // search page and a claim page show (full=1 shows them all).
 const (
@@ -584,6 +588,7 @@ func (u *UI) search(w http.ResponseWriter, r *http.Request) {
 		Actors       []argmap.Actor
 		Full         bool // every passage, whole quotes
 		Shortened    bool // some passage or quote is left out or cut
+		MoreProps    int  // propositions left out (full shows them)
 	}{Full: full}
 	if q != "" {
 		ctx, cancel := withTimeout(r)
@@ -618,9 +623,12 @@ func (u *UI) search(w http.ResponseWriter, r *http.Request) {
 			if ans != nil {
 				lk := u.lookups(ctx)
 				data.Propositions = propositionsOf(ans.Propositions, ev)
+				if n := len(data.Propositions); n > maxPropositions && !full {
+					data.Propositions, data.MoreProps = data.Propositions[:maxPropositions], n-maxPropositions
+				}
 				data.Supporting, data.Contesting = lk.backings(ans.Supporting, full), lk.backings(ans.Contesting, full)
 				data.Page = answerLinks(r, ans, pg, data.Supporting, data.Contesting)
-				data.Shortened = !full && (shortened(data.Supporting) || shortened(data.Contesting))
+				data.Shortened = !full && (data.MoreProps > 0 || shortened(data.Supporting) || shortened(data.Contesting))
 				data.Verdict, data.Semantics = verdictOf(data.Propositions), semanticsOf(ev)
 			}
 		}

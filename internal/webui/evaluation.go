@@ -132,6 +132,9 @@ type propositionView struct {
 	Claim   string // the claim to open
 	Verdict *verdict
 	Claims  []argmap.ClaimMatch
+	// Stated: one claim per source stating it (a source that states it
+	// twice is named once)
+	Stated []argmap.ClaimMatch
 }
 
 // propositionsOf groups the propositions of an answer for showing: those
@@ -155,6 +158,13 @@ func propositionsOf(ps []argmap.PropositionMatch, ev *evaluation) []propositionV
 	}
 	for i := range out {
 		sort.SliceStable(out[i].Claims, func(a, b int) bool { return out[i].Claims[a].Source.Title < out[i].Claims[b].Source.Title })
+		seen := map[string]bool{}
+		for _, c := range out[i].Claims {
+			if !seen[c.Source.ID] {
+				seen[c.Source.ID] = true
+				out[i].Stated = append(out[i].Stated, c)
+			}
+		}
 	}
 	return out
 }

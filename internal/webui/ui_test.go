@@ -459,3 +459,78 @@ func TestAnswerSuggestions(t *testing.T) {
 		}
 	}
 }
+
+// TestStatedOnce checks that a proposition two claims of one source state
+// names that source once under "Stated in".
+func TestStatedOnce(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	text := "Ferries should be sold. Later: ferries should be sold."
+	second := strings.LastIndex(text, "ferries")
+	claim := func(id, src string, start int) argmap.Claim {
+		return argmap.Claim{ID: id, Text: "Ferries should be sold.", Origin: argmap.OriginExtracted, Score: 0.8, CreatedAt: t0,
+			Spans: []argmap.Span{{SourceID: src, Start: start, End: start + len("ferries should be sold.")}}}
+	}
+	g := &argmap.Graph{
+		Sources: []argmap.Source{
+			{ID: "src_a", Title: "Sell them", Kind: "article", Text: text, ContentHash: "a", CreatedAt: t0},
+			{ID: "src_b", Title: "Boats", Kind: "article", Text: "Ferries should be sold.", ContentHash: "b", CreatedAt: t0},
+		},
+		Claims: []argmap.Claim{claim("clm_1", "src_a", 0), claim("clm_2", "src_a", second), claim("clm_3", "src_b", 0)},
+	}
+	if err := st.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	ui := webui.New(st, webui.Options{Judge: reportJudge{}})
+	_, body, _ := get(t, ui, "/ui/search?q=ferries+should+be+sold")
+	at := strings.Index(body, `class="small muted stated-by"`)
+	if at < 0 {
+		t.Fatalf("GET /ui/search has no Stated in:\n%s", body)
+	}
+	stated := body[at : at+strings.Index(body[at:], "</p>")]
+	if n := strings.Count(stated, ">Sell them</a>"); n != 1 {
+		t.Errorf("Stated in names the source stating it twice %d times, want once: %s", n, stated)
+	}
+	if !strings.Contains(stated, ">Boats</a>") {
+		t.Errorf("Stated in lacks the other source stating it: %s", stated)
+	}
+}
+
+// TestFewPropositions checks that the search page lists the first
+// propositions matched, says how many more there are, and shows them all
+// with full=1.
+func TestFewPropositions(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	g := &argmap.Graph{}
+	for i := 0; i < 11; i++ {
+		id := string(rune('a' + i))
+		text := "Ferries should be sold, reason " + id + "."
+		g.Sources = append(g.Sources, argmap.Source{ID: "src_" + id, Title: "Source " + id, Kind: "article", Text: text, ContentHash: id, CreatedAt: t0})
+		g.Claims = append(g.Claims, argmap.Claim{ID: "clm_" + id, Text: text, Origin: argmap.OriginExtracted, Score: 0.8, CreatedAt: t0,
+			Spans: []argmap.Span{{SourceID: "src_" + id, Start: 0, End: len(text)}}})
+	}
+	if err := st.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	ui := webui.New(st, webui.Options{Judge: reportJudge{}})
+	_, body, _ := get(t, ui, "/ui/search?q=ferries+should+be+sold")
+	if n := strings.Count(body, `class="prop"`); n != 8 {
+		t.Errorf("GET /ui/search lists %d propositions, want 8", n)
+	}
+	if !strings.Contains(body, "and 3 more propositions matched") || !strings.Contains(body, "data-full-link") {
+		t.Errorf("GET /ui/search does not say 3 more propositions matched, with the full link")
+	}
+	_, body, _ = get(t, ui, "/ui/search?q=ferries+should+be+sold&full=1")
+	if n := strings.Count(body, `class="prop"`); n != 11 {
+		t.Errorf("GET /ui/search?full=1 lists %d propositions, want 11", n)
+	}
+}
