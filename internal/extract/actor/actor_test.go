@@ -39,6 +39,8 @@ func TestFind(t *testing.T) {
 		{"acronym acting", "UNHCR says the IOM's role grew. Nobody doubts IOM.", []string{"IOM/organisation", "UNHCR/organisation"}},
 		{"acronym beside an organisation", "IOM has no protection mandate, unlike UNHCR. Both IOM and ICRC act.", []string{"ICRC/organisation", "IOM/organisation", "UNHCR/organisation"}},
 		{"name an organisation gives itself", "IOM has called itself the UN Migration Agency.", []string{"IOM/organisation"}},
+		{"name the acting organisation gives itself", "Since it joined the UN system in 2016, IOM has called itself the UN Migration Agency.", []string{"IOM/organisation", "UN/organisation"}},
+		{"name the subject gives itself", "| 1951 | PICMME opens offices |\n| 2016 | IOM joins the UN system and begins to call itself the UN Migration Agency. |", []string{"IOM/organisation", "PICMME/organisation", "UN/organisation"}},
 		{"authors of a statement", "Joint statement by Oxfam and Save the Children (Brussels, 2019). Issued by the Return Rights Monitor coalition", []string{"Oxfam/organisation", "Return Rights Monitor/organisation", "Save the Children/organisation"}},
 		{"acronym not acting", "the DTM was used; see the DTM table", []string{}},
 		{"acronym WordNet knows", "the URL is given", []string{}},

@@ -447,14 +447,30 @@ func (s *scan) selfNamed() {
 		if y.Kind != argmap.ActorOrganisation || y.Start != s.toks[k].start {
 			continue
 		}
-		for j := i - 2; j >= 0; j-- {
+		// who names itself is the nearest organisation of the sentence that
+		// acts ("IOM has", "IOM joins", "IOM, which"), else the nearest:
+		// not the UN of "IOM joins the UN system and begins to call itself"
+		subject, nearest := "", ""
+		for j := i - 2; j >= 0 && subject == ""; j-- {
 			if c := s.covered[j]; c != 0 && s.ms[c-1].Kind == argmap.ActorOrganisation && s.ms[c-1].Name != y.Name {
-				rename[y.Name] = s.ms[c-1].Name
+				if nearest == "" {
+					nearest = s.ms[c-1].Name
+				}
+				end := j + 1
+				if end < len(s.toks) && (s.acts(end) || s.text[s.toks[j].end] == ',') {
+					subject = s.ms[c-1].Name
+				}
+			}
+			// a sentence, or a row of a table, begins
+			if s.sentenceStart(j) || j > 0 && s.toks[j-1].newline && strings.Contains(s.text[s.toks[j-1].end:s.toks[j].start], "|") {
 				break
 			}
-			if s.sentenceStart(j) {
-				break
-			}
+		}
+		if subject == "" {
+			subject = nearest
+		}
+		if subject != "" {
+			rename[y.Name] = subject
 		}
 	}
 	if len(rename) == 0 {
