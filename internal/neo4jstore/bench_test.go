@@ -66,7 +66,7 @@ func BenchmarkStore(b *testing.B) {
 
 // BenchmarkReachShapes measures Reach's two shapes on the same claims,
 // after checking that they give the same answers: one reach_level statement
-// per level (Levels) and one variable-length reach_paths statement (Paths,
+// per level (Levels) and one variable-length reach_walk statement (Paths,
 // which Reach uses up to depth 3).
 func BenchmarkReachShapes(b *testing.B) {
 	generate(b)

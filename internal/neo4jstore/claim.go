@@ -214,6 +214,11 @@ func (s *Store) Claims(ctx context.Context, f argmap.ClaimFilter) ([]argmap.Clai
 		if err != nil {
 			return err
 		}
+		if q == qClaimsListProposition {
+			// whole claims already
+			out, err = mapAll(recs, claimFrom)
+			return err
+		}
 		ids, err := column[string](recs, "id")
 		if err != nil {
 			return err
@@ -241,27 +246,17 @@ func (s *Store) SearchClaims(ctx context.Context, q string, limit int) ([]argmap
 		if err != nil {
 			return err
 		}
-		ids, err := column[string](recs, "id")
-		if err != nil {
-			return err
-		}
-		scores, err := column[float64](recs, "score")
-		if err != nil {
-			return err
-		}
-		claims, err := claimsByIDs(ctx, t, ids)
-		if err != nil {
-			return err
-		}
-		byID := map[string]argmap.Claim{}
-		for _, c := range claims {
-			byID[c.ID] = c
-		}
-		out = make([]argmap.ClaimHit, 0, len(ids))
-		for i, id := range ids {
-			if c, ok := byID[id]; ok {
-				out = append(out, argmap.ClaimHit{Claim: c, Rank: scores[i]})
+		out = make([]argmap.ClaimHit, 0, len(recs))
+		for _, r := range recs {
+			c, err := claimFrom(r)
+			if err != nil {
+				return err
 			}
+			score, err := field[float64](r, "score")
+			if err != nil {
+				return err
+			}
+			out = append(out, argmap.ClaimHit{Claim: c, Rank: score})
 		}
 		return nil
 	})

@@ -9,36 +9,36 @@ import (
 // Internals exposed to the external tests of package neo4jstore_test.
 
 var (
-	StatementsErr   = statementsErr
-	StatementNames  = statementNames
-	LoadStatements  = loadStatements
-	SplitStatements = splitStatements
-	UsedParams      = usedParams
-	PlanMigrations  = planMigrations
-	ConfigFrom      = configFrom
-	CheckURI        = checkURI
-	EscapeLucene    = escapeLucene
-	FullTextQuery   = fullTextQuery
-	Translate       = translate
-	SourceFrom      = sourceFrom
-	ClaimFrom       = claimFrom
-	EvidenceFrom    = evidenceFrom
-	ActorFrom       = actorFrom
-	RelationFrom    = relationFrom
-	CitationFrom    = citationFrom
-	LevelEdgesFrom  = levelEdgesFrom
-	SourceRow       = sourceRow
-	ClaimRow        = claimRow
-	ActorRow        = actorRow
-	RelationRow     = relationRow
-	CitationRow     = citationRow
-	SpanRow         = spanRow
-	PremiseRows     = premiseRows
-	MergeAliases    = mergeAliases
-	References      = references
-	Run             = run
-	PlanMigrate     = (*Store).migrate
-	QueryFiles      = queryFiles
+	StatementsErr    = statementsErr
+	StatementNames   = statementNames
+	LoadStatements   = loadStatements
+	SplitStatements  = splitStatements
+	UsedParams       = usedParams
+	PlanMigrations   = planMigrations
+	ConfigFrom       = configFrom
+	CheckURI         = checkURI
+	EscapeLucene     = escapeLucene
+	FullTextQuery    = fullTextQuery
+	Translate        = translate
+	SourceFrom       = sourceFrom
+	ClaimFrom        = claimFrom
+	EvidenceFrom     = evidenceFrom
+	ActorFrom        = actorFrom
+	RelationFrom     = relationFrom
+	CitationFrom     = citationFrom
+	LevelEdgesFrom   = levelEdgesFrom
+	SourceRow        = sourceRow
+	ClaimRow         = claimRow
+	ActorRow         = actorRow
+	RelationRow      = relationRow
+	CitationRow      = citationRow
+	SpanRow          = spanRow
+	RelationWriteRow = relationWriteRow
+	MergeAliases     = mergeAliases
+	References       = references
+	Run              = run
+	PlanMigrate      = (*Store).migrate
+	QueryFiles       = queryFiles
 )
 
 // Statement is a loaded statement.
@@ -77,11 +77,11 @@ func StatementTexts() map[string]string {
 
 // ReachLevels and ReachPaths are Reach with each of its two shapes, for
 // BenchmarkReachShapes: one reach_level statement per level, or one
-// reach_paths statement (depth 3 at most).
+// reach_walk statement (depth 3 at most).
 func (s *Store) ReachLevels(ctx context.Context, claimID string, depth int) ([]argmap.Reach, error) {
 	return s.reach(ctx, claimID, clampDepth(depth), statementLevels)
 }
 
 func (s *Store) ReachPaths(ctx context.Context, claimID string, depth int) ([]argmap.Reach, error) {
-	return s.reach(ctx, claimID, min(clampDepth(depth), pathsMaxDepth), pathLevels)
+	return s.reachWalk(ctx, claimID, min(clampDepth(depth), pathsMaxDepth))
 }

@@ -194,11 +194,14 @@ func (s sim) answer(name string, p map[string]any) ([]*neo4j.Record, error) {
 				out = append(out, record("target", r.To, "relation", r.ID, "kind", string(r.Kind), "premises", from))
 			}
 		}
-	case "reach_paths":
+	case "reach_walk":
 		// Every path back from the claim, as a variable-length pattern
 		// finds them: no edge twice on a path, at most six hops and
-		// $depth relations.
+		// $depth relations; then the spans of the claim and of the claims
+		// and evidence the paths end at, in one record.
 		depth := int(p["depth"].(int64))
+		var paths, pathKinds []any
+		ends := map[string]bool{}
 		var walk func(path []string, kinds []string, used map[string]bool, rels int)
 		walk = func(path, kinds []string, used map[string]bool, rels int) {
 			if len(path) > 1 {
@@ -206,7 +209,8 @@ func (s sim) answer(name string, p map[string]any) ([]*neo4j.Record, error) {
 				for i := range path {
 					ids[i], ks[i] = path[i], kinds[i]
 				}
-				out = append(out, record("ids", ids, "kinds", ks))
+				paths, pathKinds = append(paths, ids), append(pathKinds, ks)
+				ends[path[len(path)-1]] = true
 			}
 			if len(path) == 7 {
 				return
@@ -232,7 +236,22 @@ func (s sim) answer(name string, p map[string]any) ([]*neo4j.Record, error) {
 		}
 		for _, c := range s.g.Claims {
 			if c.ID == p["id"] {
+				ends[c.ID] = true
 				walk([]string{c.ID}, []string{""}, map[string]bool{}, 0)
+				slices.Reverse(paths)
+				slices.Reverse(pathKinds)
+				var nodes []any
+				for _, c := range s.g.Claims {
+					if ends[c.ID] {
+						nodes = append(nodes, map[string]any{"id": c.ID, "spans": spanMaps(c.Spans)})
+					}
+				}
+				for _, e := range s.g.Evidence {
+					if ends[e.ID] {
+						nodes = append(nodes, map[string]any{"id": e.ID, "spans": spanMaps(e.Spans)})
+					}
+				}
+				out = append(out, record("ids", paths, "kinds", pathKinds, "nodes", nodes))
 			}
 		}
 	case "neighbour_level":

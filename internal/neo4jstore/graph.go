@@ -16,6 +16,7 @@ type writeMode struct {
 	keepCited    bool // an incoming "cited" source whose ID is stored is skipped
 	upsertActors bool // an incoming actor whose ID is stored gains its aliases
 	hook         bool // the GraphHook of the context runs in the transaction
+	batch        int  // rows per statement (0: batchSize)
 }
 
 // WriteGraph stores every record of g in one transaction. See
@@ -24,7 +25,70 @@ func (s *Store) WriteGraph(ctx context.Context, g *argmap.Graph) error {
 	if g == nil {
 		return argmap.Errorf(argmap.EINVALID, "the graph is missing")
 	}
-	return s.writeGraph(ctx, g, writeMode{what: "write graph", keepCited: true, upsertActors: true, hook: true})
+	mode := writeMode{what: "write graph", keepCited: true, upsertActors: true, hook: true}
+	if s.bulk != nil || graphRows(g) >= bulkRows {
+		mode.batch = bulkBatch
+	}
+	err := s.writeGraph(ctx, g, mode)
+	if err != nil && s.bulk != nil && s.bulk.failed == nil {
+		s.bulk.failed = err
+	}
+	return err
+}
+
+// bulkRows is the size (records, spans, premises) from which a WriteGraph
+// is written as a bulk load: bulkBatch rows per statement instead of
+// batchSize.
+const bulkRows = 5000
+
+// bulkBatch bounds the rows of one statement in a bulk load: fewer, larger
+// statements (500, 2000 and 5000 loaded 20k claims in the same time within
+// the noise of a loaded machine; the session 5 Neo4j note).
+const bulkBatch = 2000
+
+// graphRows counts g's records, spans and premises: the rows its
+// statements send.
+func graphRows(g *argmap.Graph) int {
+	n := len(g.Sources) + len(g.Actors) + len(g.Citations) + len(g.Claims) + len(g.Evidence) + len(g.Relations)
+	for _, c := range g.Claims {
+		n += len(c.Spans) + len(c.Keys) + len(c.Actors)
+	}
+	for _, e := range g.Evidence {
+		n += len(e.Spans) + len(e.Actors)
+	}
+	for _, r := range g.Relations {
+		n += len(r.From)
+	}
+	return n
+}
+
+// bulkLoad is the state of one Bulk load.
+type bulkLoad struct {
+	// failed is the error of the first WriteGraph that failed in the load:
+	// it may have written part of its graph, so the load is rolled back.
+	failed error
+}
+
+// Bulk calls fn with a store bound to one write transaction, in which every
+// WriteGraph sends bulkBatch rows per statement. Committed when fn returns
+// nil and no WriteGraph in it failed, rolled back otherwise. Inside
+// Atomically it loads in that transaction; inside Bulk it just calls fn.
+// See argmap.BulkLoader.
+func (s *Store) Bulk(ctx context.Context, fn func(tx argmap.Store) error) error {
+	if s.bulk != nil {
+		return fn(s)
+	}
+	load := func(t tx) error {
+		b := &bulkLoad{}
+		if err := fn(&Store{cfg: s.cfg, direct: t, bulk: b}); err != nil {
+			return err
+		}
+		return b.failed
+	}
+	if s.direct != nil {
+		return load(s.direct)
+	}
+	return s.write(ctx, "bulk load", load)
 }
 
 // writeGraph validates g against the store and writes it, all in one
@@ -327,14 +391,11 @@ func writeGraphTx(ctx context.Context, t tx, g *argmap.Graph, mode writeMode) er
 		}
 		return spanRow(node, sp, texts[sp.SourceID], true)
 	}
-	var claims, claimKeys, evidence, relations, citations, claimSpans, evidenceSpans, relationSpans, roles, evidenceRoles, premises, targets []map[string]any
+	var claims, evidence, citations, evidenceSpans, relationSpans, roles, evidenceRoles []map[string]any
+	var relations, undercuts, targets []map[string]any
 	for i := range g.Claims {
 		c := &g.Claims[i]
-		claims = append(claims, claimRow(c))
-		claimKeys = append(claimKeys, claimKeyRows(c.ID, c.Keys)...)
-		for _, sp := range c.Spans {
-			claimSpans = append(claimSpans, span("claim "+c.ID, c.ID, sp))
-		}
+		claims = append(claims, claimWriteRow(c, span))
 		for _, a := range c.Actors {
 			roles = append(roles, roleRow(c.ID, a))
 		}
@@ -349,11 +410,16 @@ func writeGraphTx(ctx context.Context, t tx, g *argmap.Graph, mode writeMode) er
 			evidenceRoles = append(evidenceRoles, evidenceRoleRow(e.ID, a))
 		}
 	}
+	premises := 0
 	for i := range g.Relations {
 		r := &g.Relations[i]
-		relations = append(relations, relationRow(r))
-		premises = append(premises, premiseRows(r)...)
-		targets = append(targets, targetRow(r))
+		premises += len(r.From)
+		if argmap.KindOf(r.To) == argmap.KindRelation {
+			undercuts = append(undercuts, relationWriteRow(r))
+			targets = append(targets, targetRow(r))
+		} else {
+			relations = append(relations, relationWriteRow(r))
+		}
 		if r.Span != nil {
 			relationSpans = append(relationSpans, span("relation "+r.ID, r.ID, *r.Span))
 		}
@@ -365,33 +431,76 @@ func writeGraphTx(ctx context.Context, t tx, g *argmap.Graph, mode writeMode) er
 		sort.Strings(problems)
 		return argmap.Errorf(argmap.EINVALID, "%s", joinProblems(problems))
 	}
-	steps := []struct {
+	size := batchSize
+	if mode.batch > 0 {
+		size = mode.batch
+	}
+	var made counts
+	for _, st := range []struct {
 		name string
 		rows []map[string]any
 	}{
 		{qSourceCreate, sources}, {qActorCreate, actors}, {qActorSetAliases, aliasUpdates},
-		{qClaimCreate, claims}, {qClaimKeysCreate, claimKeys}, {qEvidenceCreate, evidence}, {qRelationCreate, relations},
-		{qCitationCreate, citations}, {qClaimSpansCreate, claimSpans}, {qEvidenceSpansCreate, evidenceSpans},
+		{qClaimsWrite, claims}, {qEvidenceCreate, evidence}, {qRelationsWrite, relations}, {qUndercutsWrite, undercuts},
+		{qCitationCreate, citations}, {qEvidenceSpansCreate, evidenceSpans},
 		{qRelationSpanCreate, relationSpans}, {qRolesCreate, roles}, {qEvidenceRolesCreate, evidenceRoles},
-	}
-	for _, st := range steps {
-		if _, err := runBatches(ctx, t, st.name, st.rows); err != nil {
-			return err
-		}
-	}
-	for _, st := range []struct {
-		name string
-		rows []map[string]any
-	}{{qRelationPremisesCreate, premises}, {qRelationTargetsCreate, targets}} {
-		n, err := runBatches(ctx, t, st.name, st.rows)
+	} {
+		n, err := runBatchesOf(ctx, t, st.name, st.rows, size)
 		if err != nil {
 			return err
 		}
-		if n != int64(len(st.rows)) {
-			return argmap.Errorf(argmap.EINVALID, "a relation names a node that does not exist")
+		if st.name == qRelationsWrite || st.name == qUndercutsWrite {
+			made.created += n.created
+			made.linked += n.linked
 		}
 	}
+	linked, err := runBatchesOf(ctx, t, qRelationTargetsCreate, targets, size)
+	if err != nil {
+		return err
+	}
+	if made.created != int64(len(g.Relations)) || made.linked != int64(premises) || linked.linked != int64(len(targets)) {
+		return argmap.Errorf(argmap.EINVALID, "a relation names a node that does not exist")
+	}
 	return nil
+}
+
+// claimWriteRow is the claims_write row of c: its properties, its spans
+// (each start and end of a source once, the last quote kept, as a MERGE of
+// the span edge would) and its keys (each once).
+func claimWriteRow(c *argmap.Claim, span func(owner, node string, sp argmap.Span) map[string]any) map[string]any {
+	spans := make([]any, 0, len(c.Spans))
+	at := map[[3]any]int{}
+	for _, sp := range c.Spans {
+		row := span("claim "+c.ID, c.ID, sp)
+		delete(row, "node")
+		k := [3]any{sp.SourceID, sp.Start, sp.End}
+		if i, dup := at[k]; dup {
+			spans[i] = row
+			continue
+		}
+		at[k] = len(spans)
+		spans = append(spans, row)
+	}
+	keys := make([]any, 0, len(c.Keys))
+	for _, k := range claimKeyRows(c.ID, c.Keys) {
+		keys = append(keys, k["key"])
+	}
+	return map[string]any{"props": claimRow(c), "spans": spans, "keys": keys}
+}
+
+// relationWriteRow is the relations_write (or undercuts_write) row of r: its
+// properties, its target and its premises by kind with their positions.
+func relationWriteRow(r *argmap.Relation) map[string]any {
+	claims, evidence := []any{}, []any{}
+	for i, f := range r.From {
+		p := map[string]any{"id": f, "position": int64(i)}
+		if argmap.KindOf(f) == argmap.KindEvidence {
+			evidence = append(evidence, p)
+		} else {
+			claims = append(claims, p)
+		}
+	}
+	return map[string]any{"props": relationRow(r), "to": r.To, "claims": claims, "evidence": evidence}
 }
 
 func joinProblems(p []string) string {

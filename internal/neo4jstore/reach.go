@@ -135,19 +135,20 @@ func (w *walk) reaches(spans map[string][]argmap.Span) []argmap.Reach {
 	return out
 }
 
-// pathsMaxDepth is the deepest Reach that reach_paths answers in one
+// pathsMaxDepth is the deepest Reach that reach_walk answers in one
 // statement; deeper walks run reach_level once per level.
 const pathsMaxDepth = 3
 
 // Reach walks relations backwards from the claim, at most depth relations
 // deep (0: the claim alone; at most argmap.MaxDepth). ENOTFOUND if the claim
 // is unknown. Up to depth 3 (the default) one variable-length statement
-// fetches every path and Go walks the relations on them; deeper, one
-// statement runs per level (BenchmarkReachShapes measures both shapes).
+// fetches every path with the spans of the nodes on them and Go walks the
+// relations on the paths; deeper, one statement runs per level and the
+// spans are read after (BenchmarkReachShapes measures both shapes).
 func (s *Store) Reach(ctx context.Context, claimID string, depth int) ([]argmap.Reach, error) {
 	depth = clampDepth(depth)
 	if depth <= pathsMaxDepth {
-		return s.reach(ctx, claimID, depth, pathLevels)
+		return s.reachWalk(ctx, claimID, depth)
 	}
 	return s.reach(ctx, claimID, depth, statementLevels)
 }
@@ -182,37 +183,72 @@ func statementLevels(ctx context.Context, t tx, claimID string, depth int, next 
 	return nil
 }
 
-// pathLevels runs reach_paths once and hands out the relations on the paths
-// level by level, as reach_level would.
-func pathLevels(ctx context.Context, t tx, claimID string, depth int, next func([]levelEdge) ([]string, []string)) error {
-	if depth == 0 {
-		return nil
-	}
-	recs, err := run(ctx, t, qReachPaths, map[string]any{"id": claimID, "depth": int64(depth)})
-	if err != nil {
-		return err
-	}
-	into, err := pathEdgesFrom(recs)
-	if err != nil {
-		return err
-	}
-	frontier := []string{claimID}
-	for level := 0; level < depth && len(frontier) > 0; level++ {
-		var edges []levelEdge
-		for _, target := range frontier {
-			edges = append(edges, into[target]...)
+// reachWalk is Reach up to depth 3 in one statement (reach_walk): the paths
+// and the spans of the nodes they reach come back together, and Go hands
+// out the relations on the paths level by level, as reach_level would.
+func (s *Store) reachWalk(ctx context.Context, claimID string, depth int) ([]argmap.Reach, error) {
+	var out []argmap.Reach
+	err := s.read(ctx, "reach", func(t tx) error {
+		recs, err := run(ctx, t, qReachWalk, map[string]any{"id": claimID, "depth": int64(depth)})
+		if err != nil {
+			return err
 		}
-		sort.Slice(edges, func(i, j int) bool { return edges[i].Relation < edges[j].Relation })
-		claims, relations := next(edges)
-		frontier = append(claims, relations...)
-	}
-	return nil
+		if len(recs) == 0 {
+			return notFound(argmap.KindClaim, claimID)
+		}
+		into, err := pathEdgesFrom(recs[0])
+		if err != nil {
+			return err
+		}
+		spans, err := nodeSpansFrom(recs[0])
+		if err != nil {
+			return err
+		}
+		w := newWalk(claimID)
+		frontier := []string{claimID}
+		for level := 0; level < depth && len(frontier) > 0; level++ {
+			var edges []levelEdge
+			for _, target := range frontier {
+				edges = append(edges, into[target]...)
+			}
+			sort.Slice(edges, func(i, j int) bool { return edges[i].Relation < edges[j].Relation })
+			claims, relations := w.step(edges)
+			frontier = append(claims, relations...)
+		}
+		out = w.reaches(spans)
+		return nil
+	})
+	return out, err
 }
 
-// pathEdgesFrom maps the records of reach_paths (each a path's node IDs from
-// the claim out, and the kinds of its relations) to the relations on them by
-// target, each with its premises sorted.
-func pathEdgesFrom(recs []*neo4j.Record) (map[string][]levelEdge, error) {
+// nodeSpansFrom maps reach_walk's nodes ({id, spans} maps) to their spans.
+func nodeSpansFrom(rec *neo4j.Record) (map[string][]argmap.Span, error) {
+	nodes, err := field[[]any](rec, "nodes")
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]argmap.Span, len(nodes))
+	for _, n := range nodes {
+		p, err := propsOf(n)
+		if err != nil {
+			return nil, err
+		}
+		r := reader{p: p}
+		id := r.str("id")
+		if r.err != nil {
+			return nil, r.err
+		}
+		if out[id], err = spansFrom(p["spans"]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// pathEdgesFrom maps reach_walk's paths (the node IDs of each from the claim
+// out, and the kinds of its relations) to the relations on them by target,
+// each with its premises sorted.
+func pathEdgesFrom(rec *neo4j.Record) (map[string][]levelEdge, error) {
 	type rel struct {
 		target   string
 		kind     string
@@ -220,24 +256,32 @@ func pathEdgesFrom(recs []*neo4j.Record) (map[string][]levelEdge, error) {
 	}
 	rels := map[string]*rel{}
 	var order []string
-	for _, r := range recs {
-		ids, err := field[[]any](r, "ids")
-		if err != nil {
-			return nil, err
+	paths, err := field[[]any](rec, "ids")
+	if err != nil {
+		return nil, err
+	}
+	pathKinds, err := field[[]any](rec, "kinds")
+	if err != nil {
+		return nil, err
+	}
+	if len(pathKinds) != len(paths) {
+		return nil, badRecord("%d paths have %d lists of kinds", len(paths), len(pathKinds))
+	}
+	str := func(v any) (string, error) {
+		s, ok := v.(string)
+		if !ok {
+			return "", badRecord("a path holds a %T, want a string", v)
 		}
-		kinds, err := field[[]any](r, "kinds")
-		if err != nil {
-			return nil, err
+		return s, nil
+	}
+	for pi := range paths {
+		ids, ok := paths[pi].([]any)
+		if !ok {
+			return nil, badRecord("a path is a %T, want a list", paths[pi])
 		}
-		if len(kinds) != len(ids) {
-			return nil, badRecord("a path of %d nodes has %d kinds", len(ids), len(kinds))
-		}
-		str := func(v any) (string, error) {
-			s, ok := v.(string)
-			if !ok {
-				return "", badRecord("a path holds a %T, want a string", v)
-			}
-			return s, nil
+		kinds, ok := pathKinds[pi].([]any)
+		if !ok || len(kinds) != len(ids) {
+			return nil, badRecord("a path of %d nodes has kinds %v", len(ids), pathKinds[pi])
 		}
 		for i := 1; i < len(ids); i++ {
 			id, err := str(ids[i])

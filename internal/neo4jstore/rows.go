@@ -146,14 +146,6 @@ func evidenceRoleRow(evidence string, a argmap.ActorRef) map[string]any {
 	return map[string]any{"actor": a.ActorID, "evidence": evidence, "role": string(a.Role)}
 }
 
-func premiseRows(r *argmap.Relation) []map[string]any {
-	out := make([]map[string]any, len(r.From))
-	for i, f := range r.From {
-		out[i] = map[string]any{"relation": r.ID, "node": f, "position": int64(i)}
-	}
-	return out
-}
-
 func targetRow(r *argmap.Relation) map[string]any {
 	return map[string]any{"relation": r.ID, "node": r.To}
 }

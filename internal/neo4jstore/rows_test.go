@@ -73,16 +73,15 @@ func TestRowsRoundTrip(t *testing.T) {
 
 func TestRelationAndCitationRows(t *testing.T) {
 	r := argmap.Relation{ID: "rel_a", Kind: argmap.Contests, From: []string{"clm_b", "evd_c"}, To: "rel_z", Origin: argmap.OriginCurated, Score: 1, CreatedAt: time.UnixMilli(42).UTC()}
-	want := []map[string]any{
-		{"relation": "rel_a", "node": "clm_b", "position": int64(0)},
-		{"relation": "rel_a", "node": "evd_c", "position": int64(1)},
-	}
-	if diff := cmp.Diff(want, neo4jstore.PremiseRows(&r)); diff != "" {
-		t.Errorf("premiseRows mismatch (-want +got):\n%s", diff)
-	}
 	wantRel := map[string]any{"id": "rel_a", "kind": "contests", "origin": "curated", "score": 1.0, "created_at": int64(42)}
 	if diff := cmp.Diff(wantRel, neo4jstore.RelationRow(&r)); diff != "" {
 		t.Errorf("relationRow mismatch (-want +got):\n%s", diff)
+	}
+	// premises by kind, each with its position among all of them
+	want := map[string]any{"props": wantRel, "to": "rel_z",
+		"claims": []any{map[string]any{"id": "clm_b", "position": int64(0)}}, "evidence": []any{map[string]any{"id": "evd_c", "position": int64(1)}}}
+	if diff := cmp.Diff(want, neo4jstore.RelationWriteRow(&r)); diff != "" {
+		t.Errorf("relationWriteRow mismatch (-want +got):\n%s", diff)
 	}
 	c := argmap.Citation{ID: "cit_a", SourceID: "src_a", Author: "Black", Year: "2004", Start: 3, End: 9}
 	wantCit := map[string]any{"source_id": "src_a", "cited_id": nil, "props": map[string]any{"id": "cit_a", "author": "Black", "year": "2004", "start": int64(3), "end": int64(9)}}

@@ -24,10 +24,12 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 			return []*neo4j.Record{record("s", node("Source", map[string]any{"id": "src_a", "title": "A", "text": "t"}))}, nil
 		case "sources_list", "sources_all":
 			return []*neo4j.Record{record("s", map[string]any{"id": "src_a", "title": "A"})}, nil
-		case "claims_list", "claims_list_search", "claims_list_proposition", "evidence_list", "relations_list":
-			return []*neo4j.Record{record("id", map[string]string{"claims_list": "clm_1", "claims_list_search": "clm_1", "claims_list_proposition": "clm_1", "evidence_list": "evd_1", "relations_list": "rel_1"}[name])}, nil
+		case "claims_list", "claims_list_search", "evidence_list", "relations_list":
+			return []*neo4j.Record{record("id", map[string]string{"claims_list": "clm_1", "claims_list_search": "clm_1", "evidence_list": "evd_1", "relations_list": "rel_1"}[name])}, nil
+		case "claims_list_proposition":
+			return []*neo4j.Record{record("c", node("Claim", map[string]any{"id": "clm_1", "text": "a"}), "spans", []any{}, "actors", []any{})}, nil
 		case "claims_search":
-			return []*neo4j.Record{record("id", "clm_1", "score", 1.5)}, nil
+			return []*neo4j.Record{record("c", node("Claim", map[string]any{"id": "clm_1", "text": "a"}), "score", 1.5, "spans", []any{}, "actors", []any{})}, nil
 		case "evidence_search":
 			return []*neo4j.Record{record("id", "evd_1", "score", 1.5)}, nil
 		case "stats":
@@ -64,7 +66,7 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 				ex.actors[a.ID] = a
 			}
 			return ex.answer(name, p)
-		case "relation_premises_create", "relation_targets_create":
+		case "relation_targets_create", "claims_write", "relations_write", "undercuts_write":
 			return existing{}.answer(name, p)
 		case "actors_by_ids":
 			return []*neo4j.Record{
@@ -84,6 +86,7 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 	newEv := argmap.Evidence{ID: "evd_n", Text: "n", Origin: argmap.OriginCurated, Actors: []argmap.ActorRef{{ActorID: "act_f", Role: argmap.RoleNamed}}, Spans: []argmap.Span{{SourceID: "src_a", Start: 5, End: 9}}}
 	newActor := argmap.Actor{ID: "act_n", Name: "N"}
 	newRel := argmap.Relation{ID: "rel_n", Kind: argmap.Supports, From: []string{"evd_1"}, To: "clm_1", Origin: argmap.OriginCurated, Span: &argmap.Span{SourceID: "src_a", Start: 0, End: 9}}
+	newUndercut := argmap.Relation{ID: "rel_u", Kind: argmap.Contests, From: []string{"clm_2"}, To: "rel_1", Origin: argmap.OriginCurated}
 	graph := &argmap.Graph{
 		Sources:   []argmap.Source{{ID: "src_g", Title: "G", Text: "graph text"}},
 		Citations: []argmap.Citation{{ID: "cit_g", SourceID: "src_g", Author: "X", Year: "2000"}},
@@ -97,7 +100,7 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 		"CreateClaim":  func() error { return s.CreateClaim(ctx, &newClaim) },
 		"Claim":        func() error { _, err := s.Claim(ctx, "clm_1"); return err },
 		"UpdateClaim": func() error {
-			_, err := s.UpdateClaim(ctx, "clm_1", argmap.ClaimUpdate{Text: &text, Score: &score})
+			_, err := s.UpdateClaim(ctx, "clm_1", argmap.ClaimUpdate{Text: &text, Score: &score, AddSpans: []argmap.Span{{SourceID: "src_a", Start: 0, End: 4}}})
 			return err
 		},
 		"DeleteClaim":   func() error { return s.DeleteClaim(ctx, "clm_1") },
@@ -128,12 +131,13 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 			_, err := s.UpdateActor(ctx, "act_f", argmap.ActorUpdate{Name: &name, Aliases: &aliases})
 			return err
 		},
-		"DeleteActor":    func() error { return s.DeleteActor(ctx, "act_f") },
-		"Actors":         func() error { _, err := s.Actors(ctx, argmap.ActorFilter{Query: "front"}); return err },
-		"MergeActor":     func() error { _, err := s.MergeActor(ctx, "act_g", "act_f"); return err },
-		"CreateRelation": func() error { return s.CreateRelation(ctx, &newRel) },
-		"Relation":       func() error { _, err := s.Relation(ctx, "rel_1"); return err },
-		"DeleteRelation": func() error { return s.DeleteRelation(ctx, "rel_1") },
+		"DeleteActor":              func() error { return s.DeleteActor(ctx, "act_f") },
+		"Actors":                   func() error { _, err := s.Actors(ctx, argmap.ActorFilter{Query: "front"}); return err },
+		"MergeActor":               func() error { _, err := s.MergeActor(ctx, "act_g", "act_f"); return err },
+		"CreateRelation":           func() error { return s.CreateRelation(ctx, &newRel) },
+		"CreateRelation(undercut)": func() error { return s.CreateRelation(ctx, &newUndercut) },
+		"Relation":                 func() error { _, err := s.Relation(ctx, "rel_1"); return err },
+		"DeleteRelation":           func() error { return s.DeleteRelation(ctx, "rel_1") },
 		"UpdateRelation": func() error {
 			k := argmap.Contests
 			_, err := s.UpdateRelation(ctx, "rel_1", argmap.RelationUpdate{Kind: &k})

@@ -29,9 +29,14 @@ type Store struct {
 	// direct, when set, runs every transaction on it instead of the driver:
 	// tests use it to script the database's answers.
 	direct tx
+	// bulk is set on the store a Bulk load hands to its function.
+	bulk *bulkLoad
 }
 
-var _ argmap.Store = (*Store)(nil)
+var (
+	_ argmap.Store      = (*Store)(nil)
+	_ argmap.BulkLoader = (*Store)(nil)
+)
 
 // batchSize bounds the rows sent in one UNWIND.
 const batchSize = 500
@@ -159,20 +164,34 @@ func run(ctx context.Context, t tx, name string, params map[string]any) ([]*neo4
 	return t.Run(ctx, st.Text, params)
 }
 
-// runBatches runs the named statement once per batch of rows as $rows.
+// runBatches runs the named statement once per batch of rows as $rows and
+// returns the sum of the "linked" column of its answers.
 func runBatches(ctx context.Context, t tx, name string, rows []map[string]any) (int64, error) {
-	var total int64
-	for start := 0; start < len(rows); start += batchSize {
-		end := min(start+batchSize, len(rows))
+	n, err := runBatchesOf(ctx, t, name, rows, batchSize)
+	return n.linked, err
+}
+
+// counts sums the "created" and "linked" columns of a statement's answers.
+type counts struct{ created, linked int64 }
+
+// runBatchesOf runs the named statement once per size rows as $rows and sums
+// the "created" and "linked" columns of the answers that have them.
+func runBatchesOf(ctx context.Context, t tx, name string, rows []map[string]any, size int) (counts, error) {
+	var total counts
+	for start := 0; start < len(rows); start += size {
+		end := min(start+size, len(rows))
 		recs, err := run(ctx, t, name, map[string]any{"rows": rows[start:end]})
 		if err != nil {
-			return 0, err
+			return counts{}, err
 		}
-		if len(recs) == 1 {
-			if n, ok := recs[0].Get("linked"); ok {
-				if v, ok := n.(int64); ok {
-					total += v
-				}
+		for _, r := range recs {
+			if v, ok := r.Get("linked"); ok {
+				n, _ := v.(int64)
+				total.linked += n
+			}
+			if v, ok := r.Get("created"); ok {
+				n, _ := v.(int64)
+				total.created += n
 			}
 		}
 	}

@@ -72,14 +72,14 @@ func TestReachScripted(t *testing.T) {
 	tests := []struct {
 		depth  int
 		nodes  []string
-		paths  int // reach_paths statements run (depth 1 to 3)
+		paths  int // reach_walk statements run (depth 0 to 3)
 		levels int // reach_level statements run (deeper)
 	}{
-		{0, []string{"clm_1"}, 0, 0},
+		{0, []string{"clm_1"}, 1, 0},
 		{1, []string{"clm_1", "clm_2", "clm_3"}, 1, 0},
 		{2, []string{"clm_1", "clm_2", "clm_3", "evd_1", "clm_6", "clm_4", "clm_5"}, 1, 0},
 		{3, []string{"clm_1", "clm_2", "clm_3", "evd_1", "clm_6", "clm_4", "clm_5"}, 1, 0},
-		{-3, []string{"clm_1"}, 0, 0},
+		{-3, []string{"clm_1"}, 1, 0},
 		// The cycle c1-c4-c3 is walked once; the walk stops when a level
 		// finds nothing new, well before depth 40 (cut to MaxDepth).
 		{40, []string{"clm_1", "clm_2", "clm_3", "evd_1", "clm_6", "clm_4", "clm_5"}, 0, 4},
@@ -108,8 +108,8 @@ func TestReachScripted(t *testing.T) {
 		if n := len(sc.params("reach_level")); n != tc.levels {
 			t.Errorf("Reach(clm_1, %d) ran reach_level %d times, want %d", tc.depth, n, tc.levels)
 		}
-		if n := len(sc.params("reach_paths")); n != tc.paths {
-			t.Errorf("Reach(clm_1, %d) ran reach_paths %d times, want %d", tc.depth, n, tc.paths)
+		if n := len(sc.params("reach_walk")); n != tc.paths {
+			t.Errorf("Reach(clm_1, %d) ran reach_walk %d times, want %d", tc.depth, n, tc.paths)
 		}
 	}
 	// From c3 three deep: the path of c1 runs round the cycle.

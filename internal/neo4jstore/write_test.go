@@ -60,17 +60,30 @@ func (s existing) answer(name string, p map[string]any) ([]*neo4j.Record, error)
 				}
 			}
 		}
-	case "relation_premises_create", "relation_targets_create":
+	case "relation_targets_create":
 		out = append(out, record("linked", int64(len(p["rows"].([]map[string]any)))))
+	case "claims_write":
+		var spans int64
+		for _, r := range p["rows"].([]map[string]any) {
+			spans += int64(len(r["spans"].([]any)))
+		}
+		out = append(out, record("linked", spans))
+	case "relations_write", "undercuts_write":
+		var premises int64
+		rows := p["rows"].([]map[string]any)
+		for _, r := range rows {
+			premises += int64(len(r["claims"].([]any)) + len(r["evidence"].([]any)))
+		}
+		out = append(out, record("created", int64(len(rows)), "linked", premises))
 	}
 	return out, nil
 }
 
 var writes = map[string]bool{
-	"source_create": true, "actor_create": true, "actor_set_aliases": true, "claim_create": true,
-	"evidence_create": true, "relation_create": true, "citation_create": true, "claim_spans_create": true,
+	"source_create": true, "actor_create": true, "actor_set_aliases": true, "claims_write": true,
+	"evidence_create": true, "relations_write": true, "undercuts_write": true, "citation_create": true, "claim_spans_create": true,
 	"evidence_spans_create": true, "relation_span_create": true, "roles_create": true,
-	"relation_premises_create": true, "relation_targets_create": true,
+	"relation_targets_create": true,
 }
 
 func wrote(sc *script) []string {
@@ -101,17 +114,18 @@ func TestCreateClaimWrites(t *testing.T) {
 	if c.CreatedAt.Before(before) || c.CreatedAt.Location() != time.UTC || c.CreatedAt.Nanosecond()%1e6 != 0 {
 		t.Errorf("CreateClaim set CreatedAt %v, want now in UTC at millisecond precision", c.CreatedAt)
 	}
-	if diff := cmp.Diff([]string{"claim_create", "claim_spans_create", "roles_create"}, wrote(sc)); diff != "" {
+	if diff := cmp.Diff([]string{"claims_write", "roles_create"}, wrote(sc)); diff != "" {
 		t.Errorf("CreateClaim writes (-want +got):\n%s", diff)
 	}
-	wantClaim := []map[string]any{{"id": "clm_x", "text": c.Text, "origin": "extracted", "score": 0.5, "main": false,
-		"cues": []string{"says"}, "created_at": c.CreatedAt.UnixMilli()}}
-	if diff := cmp.Diff(wantClaim, sc.rows("claim_create")); diff != "" {
-		t.Errorf("claim_create rows (-want +got):\n%s", diff)
-	}
-	wantSpans := []map[string]any{{"node": "clm_x", "source_id": "src_a", "start": int64(10), "end": int64(37), "quote": "the IOM enforces exclusions"}}
-	if diff := cmp.Diff(wantSpans, sc.rows("claim_spans_create")); diff != "" {
-		t.Errorf("claim_spans_create rows: the quote is cut from the stored text by bytes (-want +got):\n%s", diff)
+	// The quote is cut from the stored text by bytes.
+	wantClaim := []map[string]any{{
+		"props": map[string]any{"id": "clm_x", "text": c.Text, "origin": "extracted", "score": 0.5, "main": false,
+			"cues": []string{"says"}, "created_at": c.CreatedAt.UnixMilli()},
+		"spans": []any{map[string]any{"source_id": "src_a", "start": int64(10), "end": int64(37), "quote": "the IOM enforces exclusions"}},
+		"keys":  []any{},
+	}}
+	if diff := cmp.Diff(wantClaim, sc.rows("claims_write")); diff != "" {
+		t.Errorf("claims_write rows (-want +got):\n%s", diff)
 	}
 	wantRoles := []map[string]any{{"actor": "act_i", "claim": "clm_x", "role": "asserts"}, {"actor": "act_i", "claim": "clm_x", "role": "named"}}
 	if diff := cmp.Diff(wantRoles, sc.rows("roles_create")); diff != "" {
@@ -217,8 +231,8 @@ func TestWriteGraphKeepsCitedAndUpsertsActors(t *testing.T) {
 	if err := neo4jstore.NewDirect(sc).WriteGraph(context.Background(), g); err != nil {
 		t.Fatalf("WriteGraph = %v", err)
 	}
-	want := []string{"source_create", "actor_create", "actor_set_aliases", "claim_create", "relation_create",
-		"citation_create", "claim_spans_create", "relation_premises_create", "relation_targets_create"}
+	want := []string{"source_create", "actor_create", "actor_set_aliases", "claims_write", "relations_write",
+		"undercuts_write", "citation_create", "relation_targets_create"}
 	if diff := cmp.Diff(want, wrote(sc)); diff != "" {
 		t.Errorf("WriteGraph writes (-want +got):\n%s", diff)
 	}
@@ -236,27 +250,54 @@ func TestWriteGraphKeepsCitedAndUpsertsActors(t *testing.T) {
 	if diff := cmp.Diff(wantCit, sc.rows("citation_create")); diff != "" {
 		t.Errorf("citation_create rows (-want +got):\n%s", diff)
 	}
-	wantTargets := []map[string]any{{"relation": "rel_1", "node": "rel_2"}, {"relation": "rel_2", "node": "clm_2"}}
+	// A relation that targets a claim is written with its edges; an
+	// undercut's target edge follows once every relation exists.
+	wantRelations := []map[string]any{{"props": map[string]any{"id": "rel_2", "kind": "contests", "origin": "linked", "score": 0.0,
+		"created_at": g.Relations[1].CreatedAt.UnixMilli()}, "to": "clm_2", "claims": []any{map[string]any{"id": "clm_1", "position": int64(0)}}, "evidence": []any{}}}
+	if diff := cmp.Diff(wantRelations, sc.rows("relations_write")); diff != "" {
+		t.Errorf("relations_write rows (-want +got):\n%s", diff)
+	}
+	if rows := sc.rows("undercuts_write"); len(rows) != 1 || rows[0]["props"].(map[string]any)["id"] != "rel_1" {
+		t.Errorf("undercuts_write rows = %v, want rel_1", rows)
+	}
+	wantTargets := []map[string]any{{"relation": "rel_1", "node": "rel_2"}}
 	if diff := cmp.Diff(wantTargets, sc.rows("relation_targets_create")); diff != "" {
 		t.Errorf("relation_targets_create rows (-want +got):\n%s", diff)
 	}
 }
 
+// TestWriteGraphBatches checks the rows per statement: 500, and 2000 in a
+// graph of 5000 rows or more (a bulk load's) and in a Bulk load.
 func TestWriteGraphBatches(t *testing.T) {
-	g := &argmap.Graph{}
-	for i := 0; i < 1201; i++ {
-		g.Claims = append(g.Claims, argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: "c", Origin: argmap.OriginCurated})
+	claims := func(n int) *argmap.Graph {
+		g := &argmap.Graph{}
+		for i := 0; i < n; i++ {
+			g.Claims = append(g.Claims, argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: "c", Origin: argmap.OriginCurated})
+		}
+		return g
 	}
-	sc := newScript(t, existing{}.answer)
-	if err := neo4jstore.NewDirect(sc).WriteGraph(context.Background(), g); err != nil {
-		t.Fatal(err)
-	}
-	var sizes []int
-	for _, p := range sc.params("claim_create") {
-		sizes = append(sizes, len(p["rows"].([]map[string]any)))
-	}
-	if diff := cmp.Diff([]int{500, 500, 201}, sizes); diff != "" {
-		t.Errorf("claim_create batch sizes (-want +got):\n%s", diff)
+	for _, tc := range []struct {
+		name  string
+		write func(s *neo4jstore.Store) error
+		want  []int
+	}{
+		{"small", func(s *neo4jstore.Store) error { return s.WriteGraph(context.Background(), claims(1201)) }, []int{500, 500, 201}},
+		{"large", func(s *neo4jstore.Store) error { return s.WriteGraph(context.Background(), claims(5001)) }, []int{2000, 2000, 1001}},
+		{"bulk", func(s *neo4jstore.Store) error {
+			return s.Bulk(context.Background(), func(tx argmap.Store) error { return tx.WriteGraph(context.Background(), claims(2201)) })
+		}, []int{2000, 201}},
+	} {
+		sc := newScript(t, existing{}.answer)
+		if err := tc.write(neo4jstore.NewDirect(sc)); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		var sizes []int
+		for _, p := range sc.params("claims_write") {
+			sizes = append(sizes, len(p["rows"].([]map[string]any)))
+		}
+		if diff := cmp.Diff(tc.want, sizes); diff != "" {
+			t.Errorf("%s: claims_write batch sizes (-want +got):\n%s", tc.name, diff)
+		}
 	}
 }
 
@@ -333,12 +374,9 @@ func TestMergeActorScripted(t *testing.T) {
 func TestSearchAndListParameters(t *testing.T) {
 	answer := func(name string, p map[string]any) ([]*neo4j.Record, error) {
 		if name == "claims_search" {
-			return []*neo4j.Record{record("id", "clm_b", "score", 2.5), record("id", "clm_a", "score", 1.0)}, nil
-		}
-		if name == "claims_by_ids" {
 			return []*neo4j.Record{
-				record("c", node("Claim", map[string]any{"id": "clm_a", "text": "a"}), "spans", []any{}, "actors", []any{}),
-				record("c", node("Claim", map[string]any{"id": "clm_b", "text": "b"}), "spans", []any{}, "actors", []any{}),
+				record("c", node("Claim", map[string]any{"id": "clm_b", "text": "b"}), "score", 2.5, "spans", []any{}, "actors", []any{}),
+				record("c", node("Claim", map[string]any{"id": "clm_a", "text": "a"}), "score", 1.0, "spans", []any{}, "actors", []any{}),
 			}, nil
 		}
 		return nil, nil
