@@ -110,7 +110,7 @@ func (s *Store) AddClaimKeys(ctx context.Context, keys map[string][]string) erro
 // Claim returns the claim with its spans and actors. ENOTFOUND if unknown.
 func (s *Store) Claim(ctx context.Context, id string) (*argmap.Claim, error) {
 	var out []argmap.Claim
-	err := s.read(ctx, "read claim", func(t tx) (err error) {
+	err := s.readSingle(ctx, "read claim", func(t tx) (err error) {
 		out, err = claimsByIDs(ctx, t, []string{id})
 		return err
 	})
@@ -209,14 +209,25 @@ func (s *Store) Claims(ctx context.Context, f argmap.ClaimFilter) ([]argmap.Clai
 		q, params["query"] = qClaimsListSearch, lq
 	}
 	var out []argmap.Claim
-	err := s.read(ctx, "list claims", func(t tx) error {
+	var err error
+	if q == qClaimsListProposition {
+		// whole claims in one statement
+		err = s.readSingle(ctx, "list claims", func(t tx) error {
+			recs, err := run(ctx, t, q, params)
+			if err != nil {
+				return err
+			}
+			out, err = mapAll(recs, claimFrom)
+			return err
+		})
+		if out == nil && err == nil {
+			out = []argmap.Claim{}
+		}
+		return out, err
+	}
+	err = s.read(ctx, "list claims", func(t tx) error {
 		recs, err := run(ctx, t, q, params)
 		if err != nil {
-			return err
-		}
-		if q == qClaimsListProposition {
-			// whole claims already
-			out, err = mapAll(recs, claimFrom)
 			return err
 		}
 		ids, err := column[string](recs, "id")
@@ -241,7 +252,7 @@ func (s *Store) SearchClaims(ctx context.Context, q string, limit int) ([]argmap
 	}
 	n := int64(argmap.Page{Limit: limit}.Size())
 	var out []argmap.ClaimHit
-	err := s.read(ctx, "search claims", func(t tx) error {
+	err := s.readSingle(ctx, "search claims", func(t tx) error {
 		recs, err := run(ctx, t, qClaimsSearch, map[string]any{"query": lq, "limit": n})
 		if err != nil {
 			return err

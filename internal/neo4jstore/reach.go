@@ -188,7 +188,7 @@ func statementLevels(ctx context.Context, t tx, claimID string, depth int, next 
 // out the relations on the paths level by level, as reach_level would.
 func (s *Store) reachWalk(ctx context.Context, claimID string, depth int) ([]argmap.Reach, error) {
 	var out []argmap.Reach
-	err := s.read(ctx, "reach", func(t tx) error {
+	err := s.readSingle(ctx, "reach", func(t tx) error {
 		recs, err := run(ctx, t, qReachWalk, map[string]any{"id": claimID, "depth": int64(depth)})
 		if err != nil {
 			return err
@@ -376,7 +376,7 @@ func (s *Store) NodeTexts(ctx context.Context, ids []string) (map[string]string,
 	if len(ids) == 0 {
 		return out, nil
 	}
-	err := s.read(ctx, "read node texts", func(t tx) error {
+	err := s.readSingle(ctx, "read node texts", func(t tx) error {
 		recs, err := run(ctx, t, qNodeTexts, map[string]any{"ids": ids})
 		if err != nil {
 			return err

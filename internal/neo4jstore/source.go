@@ -83,7 +83,7 @@ func (s *Store) SourcesByID(ctx context.Context, ids []string) ([]argmap.Source,
 		return []argmap.Source{}, nil
 	}
 	out := []argmap.Source{}
-	err := s.read(ctx, "read sources", func(t tx) error {
+	err := s.readSingle(ctx, "read sources", func(t tx) error {
 		recs, err := run(ctx, t, qSourcesByIDs, map[string]any{"ids": ids})
 		if err != nil {
 			return err

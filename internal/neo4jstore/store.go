@@ -216,6 +216,52 @@ func (s *Store) read(ctx context.Context, what string, fn func(tx tx) error) err
 	return s.exec(ctx, what, neo4j.AccessModeRead, fn)
 }
 
+// readSingle is read for an fn that runs exactly one statement: it runs as
+// an auto-commit transaction, one round trip to the server where a managed
+// transaction takes three (BEGIN, the statement, COMMIT; the driver waits
+// for BEGIN's answer), and one statement reads one snapshot. Transient
+// failures are tried again, as the driver does for managed transactions,
+// within the query timeout. A second statement in fn fails (EINTERNAL).
+func (s *Store) readSingle(ctx context.Context, what string, fn func(tx tx) error) error {
+	if s.direct != nil {
+		return s.read(ctx, what, fn)
+	}
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.QueryTimeout)
+	defer cancel()
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(context.WithoutCancel(ctx))
+	for wait := 50 * time.Millisecond; ; wait = min(2*wait, time.Second) {
+		err := fn(&single{sess: sess, timeout: s.cfg.QueryTimeout})
+		if err == nil || !neo4j.IsRetryable(err) {
+			return translate(ctx, err, what)
+		}
+		select {
+		case <-ctx.Done():
+			return translate(ctx, err, what)
+		case <-time.After(wait):
+		}
+	}
+}
+
+// single runs one statement as an auto-commit transaction (readSingle).
+type single struct {
+	sess    neo4j.SessionWithContext
+	timeout time.Duration
+	ran     bool
+}
+
+func (a *single) Run(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	if a.ran {
+		return nil, argmap.Errorf(argmap.EINTERNAL, "a single-statement read ran a second statement")
+	}
+	a.ran = true
+	res, err := a.sess.Run(ctx, cypher, params, neo4j.WithTxTimeout(a.timeout))
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
+
 // write is read for a write transaction: all or nothing.
 func (s *Store) write(ctx context.Context, what string, fn func(tx tx) error) error {
 	return s.exec(ctx, what, neo4j.AccessModeWrite, fn)
