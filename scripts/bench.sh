@@ -26,7 +26,10 @@
 #   neo4j    the same benchmarks on the same generated graph in Neo4j: a server
 #            of the bundled launcher (scripts/test-neo4j.sh --run; 2g heap, 1g page
 #            cache), or ARGMAP_NEO4J_URI's (its database is wiped); slow: the load
-#            takes minutes. Not part of all.
+#            takes minutes. The graph is written a transaction per 1,000 claims:
+#            one Bulk transaction of 100k claims needs more than the 2g heap
+#            (ARGMAP_BENCH_LOAD=bulk with ARGMAP_NEO4J_HEAP=4g or more for it).
+#            Not part of all.
 #   render   DOT/SVG/PNG of a generated 200-node map, in process and in workers; SVG of
 #            a 1000-node map through native dot (when installed) and go-graphviz
 #            workers, against dot run by hand
@@ -46,7 +49,7 @@ store | default | all) run go test -count=1 -run XXX -bench . -benchtime 200x -t
 render | default | all) run go test -count=1 -run '^$' -bench BenchmarkRender -benchtime 3x ./internal/render/ ;;&
 startup | default | all) run bash scripts/bench-startup.sh ;;&
 api | all) run bash scripts/bench-api.sh ;;&
-neo4j) ARGMAP_NEO4J_HEAP=${ARGMAP_NEO4J_HEAP:-2g} ARGMAP_NEO4J_PAGECACHE=${ARGMAP_NEO4J_PAGECACHE:-1g} \
+neo4j) ARGMAP_NEO4J_HEAP=${ARGMAP_NEO4J_HEAP:-2g} ARGMAP_NEO4J_PAGECACHE=${ARGMAP_NEO4J_PAGECACHE:-1g} ARGMAP_BENCH_LOAD=${ARGMAP_BENCH_LOAD:-batches} \
 	run bash scripts/test-neo4j.sh --run go test -count=1 -run XXX -bench . -benchtime 200x -timeout 90m ./internal/neo4jstore/ ;;&
 extract | ingest | scale | store | render | startup | api | neo4j | default | all) ;;
 *) echo "usage: scripts/bench.sh [extract|ingest|scale|store|render|startup|api|neo4j|all]" >&2; exit 2 ;;
