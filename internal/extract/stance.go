@@ -608,6 +608,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 	}
 	seen := map[string]bool{}
 	total, got := 0.0, 0.0
+	var direct map[int]bool // the clauses of c that have a word of q (the same word or a synonym)
 	for i, qt := range q {
 		if seen[qt.lemma] {
 			continue
@@ -633,7 +634,17 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 			}
 		}
 		if !found && !qt.acr {
+			if direct == nil {
+				direct = directClauses(q, c)
+			}
 			for _, ct := range c {
+				if !direct[ct.clause] {
+					// an opposite in a clause that says nothing else of
+					// the question ("... a flight home was the only way
+					// out; refusing would not have set them free") does
+					// not turn it round
+					continue
+				}
 				if sharesConcept(qt.concepts, ct.antonyms) || sharesConcept(qt.antonyms, ct.concepts) {
 					found, flip, cneg = true, true, ct.neg
 					break
@@ -686,6 +697,24 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		return 0, 0, 0, 0, hits
 	}
 	return got / total, agree, disagree, flips, hits
+}
+
+// directClauses returns the clauses of c that have a word of q, the same
+// word or one sharing a synset with it (names aside).
+func directClauses(q, c []term) map[int]bool {
+	out := map[int]bool{}
+	for _, ct := range c {
+		if out[ct.clause] || ct.acr {
+			continue
+		}
+		for _, qt := range q {
+			if !qt.acr && (ct.lemma == qt.lemma || sharesConcept(qt.concepts, ct.concepts)) {
+				out[ct.clause] = true
+				break
+			}
+		}
+	}
+	return out
 }
 
 // reducedRelative reports whether the "no" at toks[i] opens a relative
