@@ -11,8 +11,8 @@
 #      (four words of a stored claim), every one asked once before to warm the
 #      server, then each once more timed: p50/p90/p99 per kind
 #      (scripts/benchanswers/latency.py);
-#   2. runs wrk over the same questions in turn, two rounds (4*BENCH_N
-#      requests, BENCH_CONNS connections, at most BENCH_DURATION), then, with
+#   2. runs wrk over the same questions in turn (by ID and by text
+#      alternate) for BENCH_DURATION, BENCH_CONNS connections, then, with
 #      the server stopped, the same
 #      handler in process (BenchmarkServeSupporters of cmd/argmap on the
 #      same copy and questions, 4*BENCH_N requests from GOMAXPROCS goroutines), and prints HTTP's
@@ -23,13 +23,13 @@
 # tree's. BENCH_THROUGHPUT=0 leaves out step 2.
 #
 # Settings: ARGMAP_BENCH_DB (default /tmp/argmap-bench100k.db, kept),
-# BENCH_N (150), BENCH_DURATION (600s), BENCH_CONNS (4), BENCH_PORT (18181).
+# BENCH_N (150), BENCH_DURATION (30s), BENCH_CONNS (4), BENCH_PORT (18181).
 # Needs python3, curl and wrk (Debian: apt-get install wrk).
 set -euo pipefail
 
 db=${ARGMAP_BENCH_DB:-/tmp/argmap-bench100k.db}
 n=${BENCH_N:-150}
-duration=${BENCH_DURATION:-600s}
+duration=${BENCH_DURATION:-30s}
 conns=${BENCH_CONNS:-4}
 port=${BENCH_PORT:-18181}
 extra=${BENCH_EXTRA:-}
@@ -89,8 +89,8 @@ if [ "${BENCH_THROUGHPUT:-1}" = 0 ]; then
 	exit 0
 fi
 requests=$((4 * n))
-echo "== wrk -t1 -c$conns: $requests requests, the same questions in turn (two rounds; at most $duration)"
-out=$(BENCH_PATHS=$tmp/paths.txt BENCH_REQUESTS=$requests wrk -t1 -c"$conns" -d"$duration" --timeout 30s --latency -s scripts/benchanswers/paths.lua "$base")
+echo "== wrk -t1 -c$conns -d$duration, the same questions in turn"
+out=$(BENCH_PATHS=$tmp/paths.txt wrk -t1 -c"$conns" -d"$duration" --timeout 30s --latency -s scripts/benchanswers/paths.lua "$base")
 echo "$out" | sed 's/^/   /'
 if echo "$out" | grep -q 'Non-2xx'; then
 	echo "bench-answers: errors under load" >&2
