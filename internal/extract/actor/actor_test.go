@@ -42,6 +42,7 @@ func TestFind(t *testing.T) {
 		{"name the acting organisation gives itself", "Since it joined the UN system in 2016, IOM has called itself the UN Migration Agency.", []string{"IOM/organisation", "UN/organisation"}},
 		{"name the subject gives itself", "| 1951 | PICMME opens offices |\n| 2016 | IOM joins the UN system and begins to call itself the UN Migration Agency. |", []string{"IOM/organisation", "PICMME/organisation", "UN/organisation"}},
 		{"authors of a statement", "Joint statement by Oxfam and Save the Children (Brussels, 2019). Issued by the Return Rights Monitor coalition", []string{"Oxfam/organisation", "Return Rights Monitor/organisation", "Save the Children/organisation"}},
+		{"long name of an acronym the text uses", "The critics of the International Organization for Migration wrote. IOM says no.", []string{"IOM/organisation"}},
 		{"acronym not acting", "the DTM was used; see the DTM table", []string{}},
 		{"acronym WordNet knows", "the URL is given", []string{}},
 		{"defined acronym of no actor", "the Displacement Tracking Matrix (DTM) shows it; DTM says", []string{}},

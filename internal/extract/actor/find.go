@@ -677,8 +677,8 @@ func (s *scan) innerHead(i, j int) bool {
 		if headKeywords[toks[k].low] && connectors[toks[k+1].low] && before > 0 {
 			return true
 		}
-		if l := toks[k].low; !connectors[l] && !organWords[l] && !headKeywords[l] && !leadKeywords[l] {
-			before++
+		if l := toks[k].low; !connectors[l] && !organWords[l] {
+			before++ // "International Organization for Migration": a keyword may qualify another
 		}
 	}
 	return false
