@@ -99,6 +99,8 @@ func TestStancerJudge(t *testing.T) {
 		{"The scheme is fair", "Tenants publicly questioned the fairness of the scheme.", argmap.StanceDenial, ""},
 		// two negations in one clause cancel
 		{"The report has merit", "The report is not without merit.", argmap.StanceSame, ""},
+		// an -ize word WordNet does not list stands for its stem
+		{"Projects shape the budget", "The budget is projectized.", argmap.StanceSame, ""},
 		// an opposite in a clause that says nothing else of the question
 		// does not turn it round
 		{"Patients in detention were moved to a clinic", "For patients held by the police, a move to the clinic was the only way out; refusing them would not have set them free.", argmap.StanceSame, ""},

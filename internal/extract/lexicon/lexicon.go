@@ -212,6 +212,10 @@ func (l *Lexicon) Lemmas(word string) []string {
 var derive = [][2]string{
 	{"iness", "y"}, {"ness", ""}, {"isation", "ize"}, {"ization", "ize"}, {"ised", "ize"}, {"ising", "ize"},
 	{"ises", "ize"}, {"ise", "ize"},
+	// an -ize verb WordNet does not list stands for what it is made from
+	// ("projectized": project, "managerialize": managerial)
+	{"ization", ""}, {"isation", ""}, {"izing", ""}, {"ising", ""}, {"ized", ""}, {"ised", ""}, {"izes", ""}, {"ises", ""},
+	{"ize", ""}, {"ise", ""},
 	{"ility", "le"}, {"ity", ""}, {"ity", "e"}, {"ally", "al"}, {"ly", ""},
 }
 

@@ -152,6 +152,12 @@ func TestPhrase(t *testing.T) {
 	if got := l.Lemma("politicizes"); got != "politicize" {
 		t.Errorf("Lemma(politicizes) = %q", got)
 	}
+	// an -ize word WordNet does not list stands for its stem
+	for w, want := range map[string]string{"projectized": "project", "managerialize": "managerial"} {
+		if got := l.Lemma(w); got != want {
+			t.Errorf("Lemma(%q) = %q, want %q", w, got, want)
+		}
+	}
 }
 
 func TestGenus(t *testing.T) {
