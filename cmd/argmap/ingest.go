@@ -16,10 +16,6 @@ import (
 	"github.com/argmap/argmap/internal/sqlitestore"
 )
 
-// ingestWALPages is the write-ahead log of an ingest run on SQLite, in
-// pages of 4 KiB (see sqlitestore.SetWALPages).
-const ingestWALPages = 16384
-
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("ingest")
 	store := storeFlag(fs, e)
@@ -53,7 +49,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if s, ok := st.(*sqlitestore.Store); ok {
 		// a run of many transactions: a longer write-ahead log, emptied
 		// when the store closes
-		if err := s.SetWALPages(ctx, ingestWALPages); err != nil {
+		if err := s.SetWALPages(ctx, sqlitestore.IngestWALPages); err != nil {
 			return err
 		}
 	}

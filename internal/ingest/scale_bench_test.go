@@ -78,6 +78,10 @@ func BenchmarkScale(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		// the write-ahead log of 'argmap ingest'
+		if err := st.SetWALPages(context.Background(), sqlitestore.IngestWALPages); err != nil {
+			b.Fatal(err)
+		}
 		svc := ingest.New(st, extract.New(extract.Options{}), extract.NewLinker())
 		j := extract.NewStancer()
 		fmt.Printf("%8s %9s %8s %9s %7s %9s %8s %9s %10s %14s %14s\n", "docs", "added MB", "MB/s", "docs/s", "CPU s", "store MB", "claims", "props", "relations", "by ID p50/p99", "by text p50/p99")

@@ -309,6 +309,10 @@ func (s *Store) SetWALPages(ctx context.Context, pages int) error {
 // defaultWALPages is SQLite's wal_autocheckpoint.
 const defaultWALPages = 1000
 
+// IngestWALPages is the write-ahead log for a run of many writes such as
+// ingesting a corpus (SetWALPages): 64 MiB.
+const IngestWALPages = 16384
+
 // truncateWAL copies the write-ahead log into the database file and empties
 // it, as far as readers of other connections allow (a checkpoint does not
 // wait for them).
@@ -327,6 +331,7 @@ func (s *Store) Close() error {
 		// connection keeps the file open (the last one to close
 		// checkpoints and removes the log)
 		errs = append(errs, s.truncateWAL(context.Background()))
+		s.walPages = 0
 	}
 	if s.p != nil {
 		errs = append(errs, s.p.Close())
