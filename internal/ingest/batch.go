@@ -67,35 +67,48 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 		cond.Broadcast()
 		mu.Unlock()
 	}()
-	// linking ahead of the writer (ahead.go), when the store allows it:
-	// documents pass from slots through the stage to linked
+	// linking ahead of the writer (ahead.go), when the store allows it: in
+	// order, by the worker that extracted the next document to link, which
+	// then links the documents after it already extracted (no goroutine
+	// of its own: a hand-over less per document, which on a loaded machine
+	// costs a wait for a CPU each)
 	a := s.newAhead(&mu, cond)
-	linked := slots
-	if a != nil {
-		linked = make([]chan item, window)
-		for i := range linked {
-			linked[i] = make(chan item, 1)
+	pend := make([]*item, window) // extracted, not linked yet: document i in pend[i%window]
+	linking, nextLink := false, 0
+	// handOver passes document i on to the writer; false when ctx ended
+	handOver := func(i int, it item) bool {
+		if a == nil {
+			slots[i%window] <- it
+			return true
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < n; i++ {
-				var it item
-				select {
-				case <-ctx.Done():
-					return
-				case it = <-slots[i%window]:
-				}
-				if s.linkAhead(ctx, a, i, &it.p) != nil {
-					return
-				}
-				select {
-				case <-ctx.Done():
-					return
-				case linked[i%window] <- it:
-				}
+		mu.Lock()
+		pend[i%window] = &it
+		if linking {
+			mu.Unlock()
+			return true
+		}
+		linking = true
+		for {
+			p := pend[nextLink%window]
+			if p == nil || nextLink >= n {
+				linking = false
+				mu.Unlock()
+				return true
 			}
-		}()
+			pend[nextLink%window] = nil
+			j := nextLink
+			nextLink++
+			mu.Unlock()
+			if s.linkAhead(ctx, a, j, &p.p) != nil {
+				return false
+			}
+			select {
+			case <-ctx.Done():
+				return false
+			case slots[j%window] <- *p:
+			}
+			mu.Lock()
+		}
 	}
 	for range min(workers, n) {
 		wg.Add(1)
@@ -128,7 +141,9 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 				} else {
 					it.p = s.prepare(ctx, doc)
 				}
-				slots[i%window] <- it
+				if !handOver(i, it) {
+					return
+				}
 			}
 		}()
 	}
@@ -140,7 +155,7 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case it = <-linked[i%window]:
+		case it = <-slots[i%window]:
 		}
 		batch := []item{it}
 		i++
@@ -149,7 +164,7 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 			var more item
 			ready := false
 			select {
-			case more = <-linked[i%window]:
+			case more = <-slots[i%window]:
 				ready = true
 			default:
 			}
