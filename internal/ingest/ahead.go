@@ -8,12 +8,12 @@ import (
 	"github.com/argmap/argmap/internal/argmap"
 )
 
-// Linking ahead of the writer (IngestAll). One goroutine takes the
-// extracted documents in order and links each against a copy of what the
-// store will hold when the writer writes it: the claims it read from the
-// store under each key (argmap.KeyLists, each key read once) and the claims
-// of the documents it linked before, which the writer writes first. The
-// writer then only writes. It takes the links found ahead in a transaction
+// Linking ahead of the writer (IngestAll). The extracted documents are
+// linked in order, by the worker that extracted the next one to link, each
+// against a copy of what the store will hold when the writer writes it: the
+// claims read from the store under each key (argmap.KeyLists, each key read
+// once) and the claims of the documents linked before, which the writer
+// writes first. The writer then only writes. It takes the links found ahead in a transaction
 // only when the store's ClaimsVersion, read in that transaction, is the one
 // its own last write (or the copy's start) left: then nothing but its own
 // writes changed claims or keys since the copy was read, and the links are
