@@ -112,6 +112,7 @@ type scan struct {
 	place   []bool          // the token is part of a place's name: no actor
 	defined map[string]bool // acronyms the text defines that name no actor (agents)
 	// the tokens the passes of names.go read, found in one pass (cues):
+	caps     []int // capitalised
 	acronyms []int // look like acronyms
 	parens   []int // follow an opening bracket: "(UNHCR)"
 	says     []int // a verb of saying after a capitalised word or a year
@@ -512,9 +513,12 @@ func initialsMatch(toks []token, idx []int, letters []rune) bool {
 
 // demonyms finds states named by adjective: "the Mauritanian state".
 func (s *scan) demonyms() {
-	for i := 0; i+1 < len(s.toks); i++ {
+	for _, i := range s.caps {
+		if i+1 >= len(s.toks) {
+			break
+		}
 		t := s.toks[i]
-		if s.covered[i] != 0 || !capitalised(t.text) || !stateNouns[s.toks[i+1].low] || t.breakAfter {
+		if s.covered[i] != 0 || !stateNouns[s.toks[i+1].low] || t.breakAfter {
 			continue
 		}
 		// "Mauritanian" is Mauritania's; WordNet's adjectives give the rest
@@ -632,9 +636,9 @@ func (s *scan) collectives() {
 // patterns finds capitalised organisation names by their keywords.
 func (s *scan) patterns() {
 	toks := s.toks
-	for i := 0; i < len(toks); {
-		if s.covered[i] != 0 || !capitalised(toks[i].text) {
-			i++
+	next := 0 // the run of capitalised tokens ends before it
+	for _, i := range s.caps {
+		if i < next || s.covered[i] != 0 {
 			continue
 		}
 		// Extend over capitalised words and connectors not yet covered.
@@ -664,7 +668,7 @@ func (s *scan) patterns() {
 		if !s.patternOrg(a, j) && a < i {
 			s.add(a, i, orig, argmap.ActorOrganisation) // put it back
 		}
-		i = j
+		next = j
 	}
 }
 
@@ -817,8 +821,8 @@ func allDigits(s string) bool {
 func (s *scan) people() {
 	toks := s.toks
 	var names [][]string
-	for i := 0; i < len(toks); i++ {
-		if c := toks[i].text[0]; c >= 'A' && c <= 'Z' && honorifics[toks[i].low] {
+	for _, i := range s.caps {
+		if honorifics[toks[i].low] {
 			j := i + 1
 			for j < len(toks) && j-i <= 3 && capitalised(toks[j].text) && s.covered[j] == 0 && !allCaps(toks[j].text) &&
 				!headKeywords[toks[j].low] && !toks[j-1].newline && (j == i+1 || !toks[j-1].breakAfter || len(toks[j-1].text) == 1) {

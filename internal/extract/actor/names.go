@@ -58,7 +58,8 @@ func (s *scan) cues() {
 			continue
 		}
 		c := t.text[0]
-		if c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+		if c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && capitalised(t.text) {
+			s.caps = append(s.caps, i)
 			if acronymLike(t.text) {
 				s.acronyms = append(s.acronyms, i)
 			}
