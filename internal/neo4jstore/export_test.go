@@ -85,3 +85,11 @@ func (s *Store) ReachLevels(ctx context.Context, claimID string, depth int) ([]a
 func (s *Store) ReachPaths(ctx context.Context, claimID string, depth int) ([]argmap.Reach, error) {
 	return s.reachWalk(ctx, claimID, min(clampDepth(depth), pathsMaxDepth))
 }
+
+// RunTwice runs two statements through the auto-commit tx of readSingle
+// (on no session: the second must be refused before it reaches one).
+func RunTwice(ctx context.Context) error {
+	a := &single{ran: true}
+	_, err := a.Run(ctx, "RETURN 1", map[string]any{})
+	return err
+}

@@ -212,3 +212,12 @@ func TestNeighbourhoodScripted(t *testing.T) {
 		}
 	}
 }
+
+// TestSingleStatementRead checks that a read run as one auto-commit
+// statement refuses a second one: two auto-commit statements would read two
+// snapshots.
+func TestSingleStatementRead(t *testing.T) {
+	if code := argmap.ErrorCode(neo4jstore.RunTwice(context.Background())); code != argmap.EINTERNAL {
+		t.Errorf("a second statement in a single-statement read gave code %q, want %q", code, argmap.EINTERNAL)
+	}
+}
