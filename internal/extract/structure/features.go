@@ -64,6 +64,7 @@ var (
 	kSharedTopDirIs        = newKey("shared.top&dir=")
 	kSposIs                = newKey("spos=")
 	kSposSentfirstIs       = newKey("spos&sentfirst=")
+	kSplaceClsIs           = newKey("splace&cls=")
 	kSrcAnyDirIs           = newKey("src.any&dir=")
 	kSrcClsDirIs           = newKey("src.cls&dir=")
 	kSrcClsDistIs          = newKey("src.cls&dist=")
@@ -624,18 +625,29 @@ var subjects = set("i", "we", "you", "he", "she", "it", "they", "this", "that", 
 // splitFeatures adds the features of a split before word k of a sentence
 // with words ws, where punct is the punctuation between words k-1 and k and
 // first tells the sentence's first candidate.
-func splitFeatures(fs *featureSet, sw *sentWords, k int, punct string, first bool) {
+func splitFeatures(fs *featureSet, sw *sentWords, k int, punct string, first bool, place string) {
 	ws, fl := sw.ws, sw.fl
 	c, n := connectiveAt(ws, k)
 	fs.on(kBias, "")
 	fs.on(kPunctIs, punct)
 	fs.on(kClsIs, orNone(c))
 	fs.on(kClsPunctIs, orNone(c), punct)
+	// where the sentence stands in its paragraph, by connective (a word
+	// that is a connective only in some uses, "as", "for", "since", apart)
+	amb := ""
+	if c != classNone && n == 1 && fl[k]&wAmbiguous != 0 {
+		amb = "?"
+	}
+	fs.on(kSplaceClsIs, place, "/", orNone(c), amb)
 	next := ws[k]
-	if c != classNone || fl[k]&wFunction != 0 {
+	switch {
+	case c != classNone || fl[k]&wFunction != 0:
 		fs.on(kNextIs, next)
 		fs.on(kNextPunctIs, next, punct)
-	} else {
+	case participle(next, fl[k]):
+		fs.on(kNextIs, "-ING")
+		fs.on(kNextPunctIs, "-ING", punct)
+	default:
 		fs.on(kNextIs, "CONTENT")
 	}
 	if k+n < len(ws) {

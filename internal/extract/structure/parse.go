@@ -264,6 +264,7 @@ func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tr
 	}
 	w, kind = bestW, bestKind
 	t.root = bestRoot
+	coordinate(v, bestParent, w, kind)
 	total := c.Attach + c.Function + c.Role + c.Central
 	if total <= 0 {
 		total = 1
@@ -288,4 +289,30 @@ func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tr
 		}
 	}
 	return t
+}
+
+// coordinate gives a clause joined to the unit before it by "and" (or
+// another additive connective) inside one sentence the target and kind of
+// that unit: "X, and Y" continues one move, a second reason for the same
+// claim or the second half of one reply ("But A, and B" answers the same
+// objection). The tree stays a tree: a unit whose target would then lie
+// below it keeps its own.
+func coordinate(v *view, parent []int, w [][]float64, kind [][]Kind) {
+	for i := 1; i < len(parent); i++ {
+		p := parent[i-1]
+		if p < 0 || parent[i] < 0 || v.info[i].sentFirst || v.info[i].class != classAddition || w[p][i] <= noEdge {
+			continue
+		}
+		below := false
+		for k := p; k >= 0; k = parent[k] {
+			if k == i {
+				below = true
+				break
+			}
+		}
+		if !below {
+			parent[i] = p
+			kind[p][i] = kind[p][i-1]
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package structure_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/argmap/argmap/internal/extract"
@@ -44,6 +45,12 @@ func TestSegment(t *testing.T) {
 			[]string{"The red, green and yellow lamps were lit at dusk."}},
 		{"Night trains are slow. They are also comfortable.",
 			[]string{"Night trains are slow.", "They are also comfortable."}},
+		// a participle clause after a comma is a unit of its own; a list of
+		// -ing words is not
+		{"Paper can be recycled many times, saving both trees and water.",
+			[]string{"Paper can be recycled many times,", "saving both trees and water."}},
+		{"They like swimming, running and reading.",
+			[]string{"They like swimming, running and reading."}},
 	}
 	for _, tt := range tests {
 		got, _ := parse(t, tt.text)
@@ -166,6 +173,49 @@ func TestParseLongText(t *testing.T) {
 	for _, r := range st.Relations {
 		if r.From == st.Central[0] {
 			t.Errorf("the central claim %d bears on %d", r.From, r.To)
+		}
+	}
+}
+
+// TestParseCoordinated checks that a clause joined by "and" to the unit
+// before it in one sentence takes that unit's target and kind: the two
+// halves of one reply answer the same objection, and two reasons given in
+// one sentence back the same claim.
+func TestParseCoordinated(t *testing.T) {
+	tests := []struct {
+		text, first, second string
+	}{
+		{"Cities should plant more trees along busy streets. Shade lowers the temperature of the pavement in summer. " +
+			"Some argue that roots crack the sidewalks. But modern planters guide roots downward, and they cost little to install.",
+			"But modern", "and they cost"},
+		{"Cars should be banned from the old town. The streets are too narrow for traffic, and the fumes damage the old " +
+			"buildings. Shop owners fear for their trade. But visitors on foot stay longer, and they spend more.",
+			"But visitors", "and they spend"},
+	}
+	for _, tt := range tests {
+		units, st := parse(t, tt.text)
+		find := func(prefix string) int {
+			for i, u := range units {
+				if strings.HasPrefix(u, prefix) {
+					return i
+				}
+			}
+			t.Fatalf("no unit starts with %q in %q", prefix, units)
+			return -1
+		}
+		rel := func(i int) (structure.Relation, bool) {
+			for _, r := range st.Relations {
+				if r.From == i {
+					return r, true
+				}
+			}
+			return structure.Relation{}, false
+		}
+		a, oka := rel(find(tt.first))
+		b, okb := rel(find(tt.second))
+		if !oka || !okb || a.To != b.To || a.Kind != b.Kind {
+			t.Errorf("%q: %q -> %d %s (%v), %q -> %d %s (%v): want one target and kind", tt.text, tt.first, a.To, a.Kind, oka,
+				tt.second, b.To, b.Kind, okb)
 		}
 	}
 }

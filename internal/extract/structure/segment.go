@@ -69,9 +69,10 @@ func candidates(text string, toks []token, sw *sentWords, out []candidate) []can
 				continue
 			}
 		case ",":
-			// a comma splits before a clause: a connective, a subject or a
-			// verb; before anything else it lists
-			if f&(wConnective|wSubject|wAux) == 0 {
+			// a comma splits before a clause: a connective, a subject, a
+			// verb or a participle ("…, allowing them to …"); before
+			// anything else it lists
+			if f&(wConnective|wSubject|wAux) == 0 && !participle(ws[k], f) {
 				continue
 			}
 		}
@@ -104,7 +105,7 @@ func (m *Model) Segment(text string, sents []Sentence) []Unit {
 				continue
 			}
 			fs.fs = fs.fs[:0]
-			splitFeatures(&fs, sw, c.k, c.punct, ci == 0)
+			splitFeatures(&fs, sw, c.k, c.punct, ci == 0, sentPlace(sents, si))
 			if sigmoid(m.splitT.score1(fs.fs)) < splitThreshold {
 				continue
 			}
@@ -115,6 +116,26 @@ func (m *Model) Segment(text string, sents []Sentence) []Unit {
 		units = append(units, Unit{Start: start, End: s.End, Sent: si, Para: s.Para, ws: ws[startK:], fl: sw.fl[startK:]})
 	}
 	return units
+}
+
+// participle tells a word that may open a participle clause: a content word
+// (flags f) ending in -ing.
+func participle(w string, f uint16) bool {
+	return len(w) > 5 && f&wFunction == 0 && strings.HasSuffix(w, "ing")
+}
+
+// sentPlace names where sentence si stands in its paragraph: "first",
+// "last" or "inner" (a paragraph of one sentence: "first"). A thesis
+// sentence often carries its reason ("X, because Y"); a closing one draws
+// the conclusion.
+func sentPlace(sents []Sentence, si int) string {
+	switch {
+	case si == 0 || sents[si-1].Para != sents[si].Para:
+		return "first"
+	case si == len(sents)-1 || sents[si+1].Para != sents[si].Para:
+		return "last"
+	}
+	return "inner"
 }
 
 // trimRight moves end left past spaces.

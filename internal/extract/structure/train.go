@@ -92,7 +92,7 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 			starts[i] = u.Start
 		}
 		var toks []token
-		for _, s := range d.Sentences {
+		for si, s := range d.Sentences {
 			toks = tokenize(d.Text, s.Start, s.End, toks[:0])
 			sw := newSentWords(words(toks))
 			for ci, c := range candidates(d.Text, toks, sw, nil) {
@@ -102,7 +102,7 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 						y = true
 					}
 				}
-				splitFeatures(fs, sw, c.k, c.punct, ci == 0)
+				splitFeatures(fs, sw, c.k, c.punct, ci == 0, sentPlace(d.Sentences, si))
 				split = append(split, example{fs: take(fs), y: y})
 			}
 		}
