@@ -107,7 +107,7 @@ try {
     // API is asked which of a few questions does, and that answer's page
     // must show every chain the API gives.
     {
-      const askAPI = async (q) => (await (await fetch(`${base}/v1/supporters?q=${encodeURIComponent(q)}`)).json());
+      const askAPI = async (q) => (await (await fetch(`${base}/v1/supporters?full=true&q=${encodeURIComponent(q)}`)).json());
       const chained = (a) => [...(a.supporting || []), ...(a.contesting || [])].flatMap((b) => b.quotes || []).filter((x) => (x.chain || []).length > 0).length;
       let chainQ = '', want = 0;
       for (const q of ['the voluntariness of assisted voluntary return is contested', 'IOM is a tool of states', 'IOM enforces the exclusion of asylum seekers', 'assisted voluntary return is voluntary', 'IOM is a humanitarian agency']) {
@@ -128,7 +128,7 @@ try {
     // with full=1 every passage and whole quotes; a question nothing states
     // lists the closest propositions.
     {
-      const askAPI = async (q) => (await (await fetch(`${base}/v1/supporters?q=${encodeURIComponent(q)}`)).json());
+      const askAPI = async (q) => (await (await fetch(`${base}/v1/supporters?full=true&q=${encodeURIComponent(q)}`)).json());
       let threadQ = '', ans = null;
       for (const q of ['assisted voluntary return is genuinely voluntary', 'the voluntariness of assisted voluntary return is contested', 'IOM is a humanitarian agency']) {
         const a = await askAPI(q);
