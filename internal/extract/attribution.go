@@ -28,6 +28,8 @@ type token struct {
 func tokens(s string) []token {
 	out := make([]token, 0, len(s)/5+4)
 	start := -1
+	var arena []byte // the lower case of ASCII words with capitals, cut into strings at the end
+	var lowAt []int  // token index, offset in arena, for each of them
 	flush := func(end int) {
 		if start < 0 {
 			return
@@ -36,16 +38,42 @@ func tokens(s string) []token {
 		if c := w[len(w)-1]; c == '\'' || c == '-' || c == '.' || c >= 0x80 {
 			w = strings.TrimRight(w, "'’-.")
 		}
-		if w != "" {
-			l := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
-			out = append(out, token{text: w, lower: l})
-		}
 		start = -1
+		if w == "" {
+			return
+		}
+		upper := false
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if c >= utf8.RuneSelf {
+				out = append(out, token{text: w, lower: strings.ToLower(strings.ReplaceAll(w, "’", "'"))})
+				return
+			}
+			upper = upper || 'A' <= c && c <= 'Z'
+		}
+		if !upper {
+			out = append(out, token{text: w, lower: w})
+			return
+		}
+		// one allocation a text, not one a capitalised word
+		lowAt = append(lowAt, len(out), len(arena))
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			arena = append(arena, c)
+		}
+		out = append(out, token{text: w})
 	}
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case r < utf8.RuneSelf && ('a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'),
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			if start < 0 {
 				start = i
 			}
@@ -62,12 +90,22 @@ func tokens(s string) []token {
 				case '—', '–':
 					p = ','
 				}
-				out = append(out, token{text: string(r), punct: p})
+				out = append(out, token{text: s[i : i+n], punct: p}) // r as written, without an allocation
 			}
 		}
 		i += n
 	}
 	flush(len(s))
+	if len(lowAt) > 0 {
+		all := string(arena)
+		for k := 0; k < len(lowAt); k += 2 {
+			end := len(all)
+			if k+3 < len(lowAt) {
+				end = lowAt[k+3]
+			}
+			out[lowAt[k]].lower = all[lowAt[k+1]:end]
+		}
+	}
 	return out
 }
 

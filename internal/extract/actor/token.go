@@ -35,7 +35,10 @@ func tokenize(text string) []token {
 	i := 0
 	n := len(text)
 	for i < n {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if r == '&' {
 			toks = append(toks, token{start: i, end: i + 1, text: "&", low: "and"})
 			i += size
@@ -48,7 +51,10 @@ func tokenize(text string) []token {
 		start := i
 		i += size
 		for i < n {
-			r, size = utf8.DecodeRuneInString(text[i:])
+			r, size = rune(text[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
 			if isWordRune(r) {
 				i += size
 				continue
