@@ -24,6 +24,21 @@ type token struct {
 	punct byte   // ',' ';' ':' '(' ')' '.' '?' '!' '"' for punctuation, else 0
 }
 
+// tokenCache keeps the tokens of the texts attribute reads more than once
+// (a claim is read as the sentence after a view and again for who asserts
+// it). The tokens are shared: readers must not change them.
+type tokenCache map[string][]token
+
+// of returns the tokens of s, split once.
+func (c tokenCache) of(s string) []token {
+	if t, ok := c[s]; ok {
+		return t
+	}
+	t := tokens(s)
+	c[s] = t
+	return t
+}
+
 // tokens splits s into words and the punctuation that bounds clauses.
 func tokens(s string) []token {
 	out := make([]token, 0, len(s)/5+4)
@@ -182,7 +197,11 @@ func regions(s string) []region {
 // "that" before any clause, as people put questions ("critics say return
 // is forced"), where a sentence of a document needs a capitalised clause.
 func regionsOf(s string, loose bool) []region {
-	toks := tokens(s)
+	return regionsOfTokens(tokens(s), loose)
+}
+
+// regionsOfTokens is regionsOf of a sentence's tokens.
+func regionsOfTokens(toks []token, loose bool) []region {
 	if rs, ok := rejectedView(toks); ok {
 		return rs
 	}
@@ -465,7 +484,12 @@ func subjectText(subj []token) string {
 // else's view ("Critics say that P" gives "Critics"), and "" when the author
 // asserts it or rejects a view.
 func Asserter(sentence string) string {
-	for _, r := range regions(sentence) {
+	return asserterOf(tokens(sentence))
+}
+
+// asserterOf is Asserter of a sentence's tokens.
+func asserterOf(toks []token) string {
+	for _, r := range regionsOfTokens(toks, false) {
 		if r.asserter != "" {
 			return r.asserter
 		}
@@ -479,7 +503,8 @@ func Asserter(sentence string) string {
 // already in g with that name or alias is reused; otherwise a group actor is
 // added.
 func attribute(g *argmap.Graph) {
-	markRejectedViews(g)
+	tc := tokenCache{}
+	markRejectedViews(g, tc)
 	byName := map[string]string{}
 	for _, a := range g.Actors {
 		byName[strings.ToLower(a.Name)] = a.ID
@@ -489,7 +514,7 @@ func attribute(g *argmap.Graph) {
 	}
 	for i := range g.Claims {
 		c := &g.Claims[i]
-		who := Asserter(c.Text)
+		who := asserterOf(tc.of(c.Text))
 		if who == "" || len(who) > argmap.MaxNameLen {
 			continue
 		}
@@ -559,15 +584,15 @@ var leadWords = wordSet(`but however yet and still`)
 // trueWords, negated, say a view is false: "that is not true".
 var trueWords = wordSet(`true correct accurate right case so`)
 
-// rejectsPrevious reports whether a sentence rejects, by pointing back at
-// it, the view the sentence before it states: "Recent research has
+// rejectsPreviousTokens reports whether a sentence (its tokens) rejects,
+// by pointing back at it, the view the sentence before it states: "Recent research has
 // challenged this view", "I contest that claim", "We disagree.", "This
 // view is mistaken", "That is not true"; and whether the author is the one
 // who rejects it (no subject, or one the author speaks through: "we",
 // "this chapter").
-func rejectsPrevious(text string) (rejects, byAuthor bool) {
-	var ws []string
-	for _, t := range tokens(text) {
+func rejectsPreviousTokens(toks []token) (rejects, byAuthor bool) {
+	ws := make([]string, 0, len(toks))
+	for _, t := range toks {
 		if t.punct == 0 {
 			ws = append(ws, t.lower)
 		} else if t.punct != ',' && t.punct != '"' {
@@ -639,14 +664,14 @@ func rejectsPrevious(text string) (rejects, byAuthor bool) {
 
 // markRejectedViews gives the cue argmap.CueRejectedView to every claim the
 // next sentence (a claim or evidence) rejects by pointing back at it: the
-// claim that ends right before a sentence that rejectsPrevious, with
+// claim that ends right before a sentence that rejectsPreviousTokens, with
 // nothing else stated between. Evidence so rejected becomes such a claim
 // (promoteViews). A view the author reports from someone
 // ("critics say that P") counts as rejected only when the author rejects
 // it ("We disagree"), not when a third party does ("The agency rejects
 // this view"); a view the author states itself ("Early studies read X as
 // P") counts as rejected when the next sentence rejects it at all.
-func markRejectedViews(g *argmap.Graph) {
+func markRejectedViews(g *argmap.Graph, tc tokenCache) {
 	type at struct {
 		start, end int
 		text       string
@@ -680,8 +705,8 @@ func markRejectedViews(g *argmap.Graph) {
 			if cur.start-prev.end > 3 || cur.start < prev.end {
 				continue
 			}
-			rejects, byAuthor := rejectsPrevious(cur.text)
-			if !rejects || (!byAuthor && Asserter(prev.text) != "") {
+			rejects, byAuthor := rejectsPreviousTokens(tc.of(cur.text))
+			if !rejects || (!byAuthor && asserterOf(tc.of(prev.text)) != "") {
 				continue
 			}
 			if prev.claim < 0 {
