@@ -61,6 +61,14 @@ type Judge interface {
 	JudgeAll(question string, texts []string) []Judgement
 }
 
+// ContextJudge is a Judge that can read a claim whose subject points back
+// to something an earlier sentence named ("It now acts for ...", "The
+// organisation now acts for ...") as what its gist says that subject stands
+// for: gists[i] is the gist of texts[i] ("" when it has none).
+type ContextJudge interface {
+	JudgeAllInContext(question string, texts, gists []string) []Judgement
+}
+
 // VoiceJudge is a Judge that can tell from a text alone that all of it is
 // in its author's voice, when Judge finds no asserter in it ("") for any
 // question: an answer then need not judge a passage it reaches through
@@ -352,11 +360,18 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 			hits = append(hits, ClaimHit{Claim: c, Rank: h.Rank})
 		}
 		texts := make([]string, len(hits))
+		gists := make([]string, len(hits))
 		for i, h := range hits {
-			texts[i] = h.Claim.Text
+			texts[i], gists[i] = h.Claim.Text, h.Claim.Gist
+		}
+		var js []Judgement
+		if cj, ok := j.(ContextJudge); ok {
+			js = cj.JudgeAllInContext(query, texts, gists)
+		} else {
+			js = j.JudgeAll(query, texts)
 		}
 		var topic []judged
-		for i, jd := range j.JudgeAll(query, texts) {
+		for i, jd := range js {
 			if rejectedView(hits[i].Claim) {
 				// a view the source goes on to reject: it denies what the
 				// view states
@@ -452,7 +467,7 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 			if j != nil {
 				// a member must bear on the question itself, at least in
 				// part: grouping is a judgement too, and may be wrong
-				own := j.Judge(f.query, c.Text)
+				own := judgeInContext(j, f.query, c)
 				if own.Score < memberCoverage {
 					continue
 				}
@@ -1000,4 +1015,13 @@ func ParseAnswerCursor(cursor, query string, depth int) (int, error) {
 func questionKey(query string, depth int) string {
 	h := sha256.Sum256([]byte(strconv.Itoa(depth) + "\x00" + strings.TrimSpace(query)))
 	return hex.EncodeToString(h[:6])
+}
+
+// judgeInContext judges one claim against question, reading a subject that
+// points back as its gist names it when j can (ContextJudge).
+func judgeInContext(j Judge, question string, c Claim) Judgement {
+	if cj, ok := j.(ContextJudge); ok && c.Gist != "" && c.Gist != c.Text {
+		return cj.JudgeAllInContext(question, []string{c.Text}, []string{c.Gist})[0]
+	}
+	return j.Judge(question, c.Text)
 }

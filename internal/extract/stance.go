@@ -500,11 +500,13 @@ func number(w string) string {
 
 // passiveVerbs stand before a participle in the passive ("is contested",
 // "has been questioned").
-var passiveVerbs = wordSet(`is are was were be been being remains remain remained get gets got become becomes became`)
+var passiveVerbs = wordSet(`is are was were be been being remains remain remained get gets got become becomes became
+	stay stays stayed seem seems seemed`)
 
 // passiveAt reports whether the verb at toks[i] is a passive participle:
-// a form of "be" (or remain, get, become) stands before it, at most one
-// adverb between ("is hotly contested").
+// a form of "be" (or another copula: remain, stay, seem, get, become)
+// stands before it, at most one adverb between ("is hotly contested",
+// "will stay contested").
 func passiveAt(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		if toks[k].punct != 0 {

@@ -1,6 +1,7 @@
 package extract_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -34,4 +35,40 @@ func BenchmarkLink(b *testing.B) {
 			l.Link(cs[i:i+1], cs[:i])
 		}
 	}
+}
+
+// BenchmarkJudgeAllInContext judges the claims of judgePairs and four whose
+// subject points back, each with a gist (the text without its full stop, or
+// with its subject named), as an answer does: "alone" reads the texts only
+// (JudgeAll), "context" reads the referring subjects as their gists name
+// them (JudgeAllInContext).
+func BenchmarkJudgeAllInContext(b *testing.B) {
+	texts := append([]string(nil), judgePairs.claims...)
+	var gists []string
+	for _, t := range texts {
+		gists = append(gists, strings.TrimSuffix(t, "."))
+	}
+	for _, c := range [][2]string{
+		{"It blocks the ferries every winter.", "The harbour authority blocks the ferries every winter"},
+		{"However, the authority does not block the ferries.", "The harbour authority does not block the ferries"},
+		{"They lack shelter in the north.", "Internally displaced people lack shelter in the north"},
+		{"This company should be sold.", "The ferry company should be sold"},
+	} {
+		texts, gists = append(texts, c[0]), append(gists, c[1])
+	}
+	s := extract.NewStancer()
+	b.Run("alone", func(b *testing.B) {
+		for range b.N {
+			for _, q := range judgePairs.questions {
+				s.JudgeAll(q, texts)
+			}
+		}
+	})
+	b.Run("context", func(b *testing.B) {
+		for range b.N {
+			for _, q := range judgePairs.questions {
+				s.JudgeAllInContext(q, texts, gists)
+			}
+		}
+	})
 }

@@ -35,6 +35,9 @@ func TestStancerJudge(t *testing.T) {
 		// attribution
 		{"Return from detention cannot be considered voluntary", "Critics say that return from detention cannot be considered voluntary.", argmap.StanceSame, "Critics"},
 		{"Return from detention cannot be considered voluntary", "We disagree that return from detention cannot be considered voluntary.", argmap.StanceDenial, ""},
+		// a copula other than "be" before a participle of doubt
+		{"The tenancy scheme is fair", "The fairness of the tenancy scheme will stay contested until the council opens its files.", argmap.StanceDenial, ""},
+		{"The fairness of the tenancy scheme is contested", "The fairness of the tenancy scheme will stay contested until the council opens its files.", argmap.StanceSame, ""},
 		// topic only
 		{"IOM enforces the exclusion of asylum seekers", "IOM has no formal protection mandate for asylum seekers.", argmap.StanceTopic, ""},
 		{"IOM has no formal protection mandate", "IOM runs the Displacement Tracking Matrix.", argmap.StanceTopic, ""},
@@ -362,5 +365,62 @@ func BenchmarkJudge(b *testing.B) {
 		for _, c := range judgePairs.claims {
 			s.Judge(q, c)
 		}
+	}
+}
+
+// TestStancerInContext: a claim whose subject points back (a pronoun, or a
+// determiner and a common noun) is judged with that subject read as what
+// its gist names in its place; a gist that keeps the subject as written,
+// or names nothing in its place, changes nothing.
+func TestStancerInContext(t *testing.T) {
+	s := extract.NewStancer()
+	tests := []struct {
+		name, question, text, gist string
+		want                       argmap.Stance // as read in context; alone each is topic
+	}{
+		{"the + noun", "The river board serves the towns",
+			"The body now serves the towns.", "The river board now serves the towns",
+			argmap.StanceSame},
+		{"the + noun, denied", "The river board serves the towns",
+			"The body does not serve the towns.", "The river board does not serve the towns",
+			argmap.StanceDenial},
+		{"it after a discourse marker", "The river board dredges the channel",
+			"However, it dredges the channel.", "The river board dredges the channel",
+			argmap.StanceSame},
+		{"this + noun", "The river board dredges the channel",
+			"This body dredges the channel.", "The river board dredges the channel",
+			argmap.StanceSame},
+		{"that: a statement", "The closure of the shelter by the council is a disgrace",
+			"That is a disgrace.", "That the council closed the shelter is a disgrace",
+			argmap.StanceSame},
+		{"its", "The river board's budget doubled",
+			"Its budget doubled.", "The river board's budget doubled",
+			argmap.StanceSame},
+		{"a gist that keeps the subject", "The river board dredges the channel",
+			"The council dredges the channel.", "The council dredges the channel",
+			argmap.StanceTopic},
+		{"no gist", "The river board dredges the channel",
+			"It dredges the channel.", "",
+			argmap.StanceTopic},
+		{"a gist that does not restate the text", "The river board dredges the channel",
+			"It dredges the channel.", "The river board cleans the channel",
+			argmap.StanceTopic},
+		{"a named subject is not replaced", "The river board dredges the channel",
+			"Port Authority dredges the channel.", "The river board dredges the channel",
+			argmap.StanceTopic},
+		{"an adjective is not a noun", "The river board dredges the channel",
+			"The new dredges the channel.", "The river board dredges the channel",
+			argmap.StanceTopic},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if alone := s.Judge(tc.question, tc.text); alone.Stance != argmap.StanceTopic {
+				t.Fatalf("read alone %q is %+v: the case tests nothing", tc.text, alone)
+			}
+			got := s.JudgeAllInContext(tc.question, []string{tc.text}, []string{tc.gist})[0]
+			if got.Stance != tc.want {
+				t.Errorf("JudgeAllInContext(%q, %q, gist %q) = %+v, want %s", tc.question, tc.text, tc.gist, got, tc.want)
+			}
+		})
 	}
 }

@@ -374,5 +374,15 @@ func (l *Lexicon) Verb(word string) bool {
 	return false
 }
 
+// Noun reports whether WordNet lists word (in some form) as a noun.
+func (l *Lexicon) Noun(word string) bool {
+	for _, lm := range l.Lemmas(word) {
+		if strings.Contains(l.lemmas[lm].pos, "n") {
+			return true
+		}
+	}
+	return false
+}
+
 // Known reports whether WordNet knows word in some form.
 func (l *Lexicon) Known(word string) bool { return len(l.Lemmas(word)) > 0 }

@@ -1,0 +1,164 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// A claim whose subject points back to something an earlier sentence named
+// ("IOM was founded in 1951. The organisation now acts for the states that
+// fund it.") states its proposition of that thing, but its own words do not
+// name it: judged alone it covers less of a question about IOM than it
+// says. The extraction records what such a subject stands for in the
+// claim's gist (claimGist, referent); an answer reads the claim with its
+// subject replaced by that referent.
+
+// referringWords open a subject that stands for something named before:
+// personal and demonstrative pronouns, and the possessives of the former.
+var referringWords = wordSet(`it they he she this that these those its their his her`)
+
+// referringDeterminers make a common noun after them a description of
+// something named before ("the organisation", "this agency").
+var referringDeterminers = wordSet(`the this that these those its their`)
+
+// JudgeAllInContext implements argmap.ContextJudge: JudgeAll, with each text
+// whose subject points back (a pronoun, or a determiner and a common noun)
+// read with that subject replaced by what its gist names in its place. A
+// text whose gist names nothing else there is judged as written.
+func (s *Stancer) JudgeAllInContext(question string, texts, gists []string) []argmap.Judgement {
+	read := texts
+	for k := range texts {
+		if k >= len(gists) {
+			break
+		}
+		r, ok := s.inContext(texts[k], gists[k])
+		if !ok {
+			continue
+		}
+		if &read[0] == &texts[0] {
+			read = append([]string(nil), texts...)
+		}
+		read[k] = r
+	}
+	return s.JudgeAll(question, read)
+}
+
+// inContext returns text with its referring subject replaced by the
+// referent gist puts in its place, and whether it had one.
+func (s *Stancer) inContext(text, gist string) (string, bool) {
+	if gist == "" || gist == text {
+		return "", false
+	}
+	a := subjectStart(text)
+	fs := fieldsN(text[a:], 6)
+	if len(fs) < 2 {
+		return "", false
+	}
+	w0 := strings.ToLower(strings.TrimRight(fs[0], ","))
+	if !referringWords[w0] && !referringDeterminers[w0] {
+		return "", false
+	}
+	// the longer reading first: "this agency" before "this"
+	var spans []int
+	if referringDeterminers[w0] && s.commonNoun(fs[1]) {
+		spans = append(spans, 2)
+	}
+	if referringWords[w0] {
+		spans = append(spans, 1)
+	}
+	gf := strings.Fields(gist)
+	for _, n := range spans {
+		if n >= len(fs) {
+			continue
+		}
+		ref := referentIn(gf, fs[:n], fs[n:min(len(fs), n+3)])
+		if ref == "" {
+			continue
+		}
+		// the end of the n-th field of text[a:]
+		b := a
+		for i := 0; i < n; i++ {
+			b += strings.Index(text[b:], fs[i]) + len(fs[i])
+		}
+		if w0 == "its" || w0 == "their" {
+			if !strings.HasSuffix(ref, "'s") && !strings.HasSuffix(ref, "’s") {
+				continue // the gist does not read it as a possessive
+			}
+		}
+		return text[:a] + ref + text[b:], true
+	}
+	return "", false
+}
+
+// subjectStart returns where text's main clause starts: after opening
+// quotes and discourse markers ("Finally, it calls ...").
+func subjectStart(text string) int {
+	a := len(text) - len(strings.TrimLeft(text, " \t\n\"“‘'("))
+	for changed := true; changed; {
+		changed = false
+		low := strings.ToLower(clip(text[a:], 40))
+		for _, dm := range discourseMarkers {
+			if len(low) > len(dm) && strings.HasPrefix(low, dm) && (low[len(dm)] == ',' || low[len(dm)] == ' ') {
+				a += len(dm)
+				a += len(text[a:]) - len(strings.TrimLeft(text[a:], ", "))
+				changed = true
+				break
+			}
+		}
+	}
+	return a
+}
+
+// commonNoun reports whether w is a lower-case word the lexicon knows as a
+// noun: "organisation", not "IOM" or "new".
+func (s *Stancer) commonNoun(w string) bool {
+	w = strings.TrimRight(w, ",;:")
+	if w == "" || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLower(r) && r != '-' }) >= 0 {
+		return false
+	}
+	return s.lex.Noun(w)
+}
+
+// referentIn returns the words gist (its fields gf) puts where expr stands
+// in the text, found as the words before cont (the words after expr in the
+// text) in the gist, or "" when the gist has expr itself there or does not
+// have cont.
+func referentIn(gf, expr, cont []string) string {
+	norm := func(w string) string { return strings.ToLower(strings.Trim(w, ",;:.!?…\"“”")) }
+	for len(cont) > 0 && norm(cont[len(cont)-1]) == "" {
+		cont = cont[:len(cont)-1]
+	}
+	if len(cont) == 0 {
+		return ""
+	}
+	for i := 1; i+len(cont) <= len(gf); i++ {
+		same := true
+		for k, c := range cont {
+			if norm(gf[i+k]) != norm(c) {
+				same = false
+				break
+			}
+		}
+		if !same {
+			continue
+		}
+		if i == len(expr) {
+			differs := false
+			for k := range expr {
+				if norm(gf[k]) != norm(expr[k]) {
+					differs = true
+				}
+			}
+			if !differs {
+				return "" // the gist kept the subject as written
+			}
+		}
+		if i > maxReferentWords+2 {
+			return ""
+		}
+		return strings.Join(gf[:i], " ")
+	}
+	return ""
+}
