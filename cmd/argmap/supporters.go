@@ -21,6 +21,7 @@ func runSupporters(ctx context.Context, e *env, args []string) error {
 	full := fs.Bool("full", false, "the whole answer: every source and every passage, quotes in full")
 	limit := fs.Int("limit", argmap.DefaultAnswerSources, fmt.Sprintf("sources of each side on a page (1-%d)", argmap.MaxAnswerSources))
 	cursor := fs.String("cursor", "", "continue from the page that printed this cursor (the same question and --depth)")
+	source := fs.String("source", "", "one source's passages alone, every one (a source ID; --quotes caps them)")
 	quotes := fs.Int("quotes", 0, fmt.Sprintf("passages per source (1-%d; default %d in json, %d in text)", argmap.MaxAnswerQuotes, argmap.DefaultAnswerQuotes, textQuotes))
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -51,8 +52,22 @@ func runSupporters(ctx context.Context, e *env, args []string) error {
 			pg.Quotes = textQuotes
 		}
 	}
+	if *source != "" {
+		if argmap.KindOf(*source) != argmap.KindSource {
+			return usagef("--source must be a source ID (src_…)")
+		}
+		for _, name := range []string{"limit", "cursor"} {
+			if set[name] {
+				return usagef("--source lists one source: it takes no --%s", name)
+			}
+		}
+		pg = argmap.AnswerPage{Source: *source}
+		if set["quotes"] {
+			pg.Quotes = *quotes
+		}
+	}
 	if *full {
-		for _, name := range []string{"limit", "cursor", "quotes"} {
+		for _, name := range []string{"limit", "cursor", "quotes", "source"} {
 			if set[name] {
 				return usagef("--full is the whole answer: it takes no --%s", name)
 			}
@@ -78,7 +93,7 @@ func runSupporters(ctx context.Context, e *env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(ans)
 	}
-	writeSupportText(e.stdout, ans, *full, pg.Offset)
+	writeSupportText(e.stdout, ans, *full, pg.Offset, pg.Source != "")
 	return nil
 }
 
@@ -90,8 +105,9 @@ const textQuotes = 3
 // and how, then each side's sources with their quotes, who asserts them and
 // the chain of relations in words. Quotes are shortened unless full. The
 // sources are numbered from offset+1 (the page's place in the answer); what
-// the page leaves out is counted, with how to ask for it.
-func writeSupportText(w io.Writer, ans *argmap.SupportAnswer, full bool, offset int) {
+// the page leaves out is counted, with how to ask for it. only: the answer
+// lists one source (--source).
+func writeSupportText(w io.Writer, ans *argmap.SupportAnswer, full bool, offset int, only bool) {
 	cut := func(s string, n int) string {
 		s = oneLine(s)
 		if full {
@@ -138,13 +154,20 @@ func writeSupportText(w io.Writer, ans *argmap.SupportAnswer, full bool, offset 
 			fmt.Fprintln(w, "  none found")
 		}
 		switch {
+		case only && len(list) > 0:
+			fmt.Fprintf(w, "  (this source alone of %d)\n", total)
+		case only:
 		case len(list) > 0 && len(list) < total:
 			fmt.Fprintf(w, "  (%d to %d of %d)\n", offset+1, offset+len(list), total)
 		case len(list) == 0 && total > 0:
 			fmt.Fprintln(w, "  (all listed on the pages before)")
 		}
 		for i, b := range list {
-			fmt.Fprintf(w, "  %d. %s\n", offset+i+1, describeSource(b.Source))
+			if only {
+				fmt.Fprintf(w, "  %s\n", describeSource(b.Source))
+			} else {
+				fmt.Fprintf(w, "  %d. %s\n", offset+i+1, describeSource(b.Source))
+			}
 			if len(b.Posters) > 0 {
 				fmt.Fprintf(w, "     posted by %s\n", strings.Join(b.Posters, "; "))
 			}

@@ -65,6 +65,18 @@ func TestSupportersPages(t *testing.T) {
 			t.Errorf("page source %d = %s with %d quotes of %d, want %s with its first of %d", i, b.Source.ID, len(b.Quotes), b.QuotesTotal, f.Source.ID, len(f.Quotes))
 		}
 	}
+	busy := full.Supporting[0]
+	for _, b := range full.Supporting {
+		if b.QuotesTotal > busy.QuotesTotal {
+			busy = b
+		}
+	}
+	if one := ask("--source", busy.Source.ID); len(one.Supporting) != 1 || len(one.Supporting[0].Quotes) != busy.QuotesTotal || one.SupportingTotal != full.SupportingTotal {
+		t.Errorf("--source %s = %+v (total %d); want that source alone with its %d quotes", busy.Source.ID, one.Supporting, one.SupportingTotal, busy.QuotesTotal)
+	}
+	if code, out, _ := cli(t, nil, "supporters", "--store", store, "--source", busy.Source.ID, q); code != 0 || !strings.Contains(out, "(this source alone of ") {
+		t.Errorf("supporters --source (text) = %d:\n%s\nwant the source alone, said", code, out)
+	}
 	code, out, _ := cli(t, nil, "supporters", "--store", store, "--limit", "1", q)
 	if code != 0 || !strings.Contains(out, "(1 to 1 of ") || !strings.Contains(out, "--cursor ") || !strings.Contains(out, "more passages (--quotes N or --full") {
 		t.Errorf("supporters --limit 1 (text) = %d:\n%s\nwant the page's place, the next cursor and the passages left out", code, out)
@@ -81,6 +93,8 @@ func TestSupportersPages(t *testing.T) {
 		{"cursor of another question", []string{"--cursor", cursor, "IOM is humanitarian"}, "another question"},
 		{"cursor of another depth", []string{"--cursor", cursor, "--depth", "2", q}, "another question or depth"},
 		{"full with quotes", []string{"--full", "--quotes", "2", q}, "takes no --quotes"},
+		{"source not a source", []string{"--source", "clm_x", q}, "--source must be a source ID"},
+		{"source with a limit", []string{"--source", "src_x", "--limit", "2", q}, "takes no --limit"},
 	} {
 		code, _, stderr := cli(t, nil, append([]string{"supporters", "--store", store}, tc.args...)...)
 		if code != 2 || !strings.Contains(stderr, tc.msg) {
@@ -96,7 +110,7 @@ func TestSupportTextStatedOnce(t *testing.T) {
 	ans := &argmap.SupportAnswer{Query: "ferries should be sold", Propositions: []argmap.PropositionMatch{{ID: "clm_1", Text: "Ferries should be sold.", Match: argmap.StanceSame,
 		Claims: []argmap.ClaimMatch{{ID: "clm_1", Source: src}, {ID: "clm_2", Source: src}, {ID: "clm_3", Source: argmap.SourceRef{ID: "src_b", Title: "Boats"}}}}}}
 	var b strings.Builder
-	writeSupportText(&b, ans, false, 0)
+	writeSupportText(&b, ans, false, 0, false)
 	if got := strings.Count(b.String(), "stated in Ferries"); got != 1 {
 		t.Errorf("writeSupportText names the source stating it twice %d times, want once:\n%s", got, b.String())
 	}
@@ -113,8 +127,8 @@ func TestSupportTextFewPropositions(t *testing.T) {
 		ans.Propositions = append(ans.Propositions, argmap.PropositionMatch{ID: "clm_x", Text: "Proposition " + string(rune('A'+i)), Match: argmap.StanceSame})
 	}
 	var short, full strings.Builder
-	writeSupportText(&short, ans, false, 0)
-	writeSupportText(&full, ans, true, 0)
+	writeSupportText(&short, ans, false, 0, false)
+	writeSupportText(&full, ans, true, 0, false)
 	if !strings.Contains(short.String(), "… and 3 more (--full shows all)") || strings.Contains(short.String(), "Proposition K") {
 		t.Errorf("writeSupportText(full=false) lists:\n%s", short.String())
 	}

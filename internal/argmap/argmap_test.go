@@ -692,6 +692,22 @@ func TestFindSupportersPage(t *testing.T) {
 	if diff := cmp.Diff(capped(full.Contesting), con); diff != "" {
 		t.Errorf("pages of contesting sources differ from the whole answer's (-full +pages):\n%s", diff)
 	}
+	// one source alone: its backings on each side, every passage
+	for _, b := range append(full.Supporting, full.Contesting...) {
+		one, err := argmap.FindSupportersPage(ctx, q, j, question, 3, argmap.AnswerPage{Limit: 1, Offset: 3, Source: b.Source.ID})
+		if err != nil {
+			t.Fatalf("FindSupportersPage(source %s): %v", b.Source.ID, err)
+		}
+		var want []argmap.Backing
+		for _, w := range append(full.Supporting, full.Contesting...) {
+			if w.Source.ID == b.Source.ID {
+				want = append(want, w)
+			}
+		}
+		if diff := cmp.Diff(want, append(one.Supporting, one.Contesting...)); diff != "" || one.NextCursor != "" || one.SupportingTotal != full.SupportingTotal {
+			t.Errorf("FindSupportersPage(source %s) = cursor %q, total %d, backings (-want +got):\n%s", b.Source.ID, one.NextCursor, one.SupportingTotal, diff)
+		}
+	}
 	// past the end: empty lists, the totals, no cursor
 	ans, err := argmap.FindSupportersPage(ctx, q, j, question, 3, argmap.AnswerPage{Limit: 5, Offset: 500})
 	if err != nil || len(ans.Supporting)+len(ans.Contesting) != 0 || ans.NextCursor != "" || ans.SupportingTotal != full.SupportingTotal {

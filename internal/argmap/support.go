@@ -180,11 +180,14 @@ type SupportAnswer struct {
 // AnswerPage bounds an answer: how many sources of each side it lists
 // (Limit; 0 lists them all), how many of each side it passes over first
 // (Offset), and how many passages of each source it quotes (Quotes; 0
-// quotes them all). The zero AnswerPage is the whole answer.
+// quotes them all). Source, when set, lists that source alone, on each side
+// it is on, in place of Limit and Offset. The zero AnswerPage is the whole
+// answer.
 type AnswerPage struct {
 	Limit  int
 	Offset int
 	Quotes int
+	Source string
 }
 
 // Bounds of a page of an answer: DefaultAnswerSources sources of each side
@@ -704,7 +707,15 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 		})
 		total := len(list)
 		list = list[min(pg.Offset, total):]
-		if pg.Limit > 0 {
+		if pg.Source != "" {
+			var one []listed
+			for _, l := range sides[side] {
+				if l.b.Source.ID == pg.Source {
+					one = append(one, l)
+				}
+			}
+			list = one
+		} else if pg.Limit > 0 {
 			list = list[:min(pg.Limit, len(list))]
 			if pg.Offset+pg.Limit < total {
 				ans.NextCursor = AnswerCursor(query, depth, pg.Offset+pg.Limit)

@@ -132,6 +132,9 @@ func TestSupportersPaged(t *testing.T) {
 		{"cursor of another question", "/v1/supporters?q=" + url.QueryEscape("camps empty") + "&cursor=" + cur, "another question"},
 		{"full not a boolean", "/v1/supporters?q=" + target + "&full=yes", "full must be true or false"},
 		{"full with a limit", "/v1/supporters?q=" + target + "&full=true&limit=3", "takes no limit"},
+		{"source not a source", "/v1/supporters?q=" + target + "&source=" + target, "source must be a source ID"},
+		{"source with a cursor", "/v1/claims/" + target + "/supporters?source=src_x&cursor=" + cur, "takes no cursor"},
+		{"full with a source", "/v1/claims/" + target + "/supporters?full=true&source=src_x", "takes no source"},
 	} {
 		r := e.get(tc.path)
 		if r.Status != http.StatusBadRequest {
@@ -141,6 +144,20 @@ func TestSupportersPaged(t *testing.T) {
 		if got := r.Err(t); got.Code != "invalid" || !strings.Contains(got.Message, tc.msg) {
 			t.Errorf("%s: GET %s = %+v, want invalid with %q", tc.name, tc.path, got, tc.msg)
 		}
+	}
+	// one source alone, every passage, on its side; the totals of the whole
+	busy := full.Supporting[0]
+	if busy.QuotesTotal < 4 {
+		busy = full.Supporting[1]
+	}
+	one := get("/v1/claims/" + target + "/supporters?source=" + busy.Source.ID)
+	if len(one.Supporting) != 1 || one.Supporting[0].Source.ID != busy.Source.ID || len(one.Supporting[0].Quotes) != busy.QuotesTotal ||
+		len(one.Contesting) != 0 || one.SupportingTotal != 8 || one.NextCursor != "" {
+		t.Errorf("source=%s = %d supporting (%+v), %d contesting, totals %d, cursor %q; want that source alone with its %d quotes",
+			busy.Source.ID, len(one.Supporting), one.Supporting, len(one.Contesting), one.SupportingTotal, one.NextCursor, busy.QuotesTotal)
+	}
+	if two := get("/v1/supporters?q=" + target + "&source=" + busy.Source.ID + "&quotes=2"); len(two.Supporting) != 1 || len(two.Supporting[0].Quotes) != 2 {
+		t.Errorf("source=%s&quotes=2 = %+v, want the source with 2 quotes", busy.Source.ID, two.Supporting)
 	}
 	// the same cursor for the same question by its text works where the
 	// claim ID's did not: a cursor is bound to the question as asked

@@ -68,7 +68,7 @@ func (s *Server) answer(c *gin.Context, q string, contestingOnly bool) {
 	}
 	if contestingOnly {
 		ans.Supporting, ans.SupportingTotal = []argmap.Backing{}, 0
-		if pg.Limit == 0 || pg.Offset+pg.Limit >= ans.ContestingTotal {
+		if pg.Limit == 0 || pg.Source != "" || pg.Offset+pg.Limit >= ans.ContestingTotal {
 			ans.NextCursor = ""
 		}
 	}
@@ -78,7 +78,9 @@ func (s *Server) answer(c *gin.Context, q string, contestingOnly bool) {
 // answerPageQuery reads the page of an answer a request asks: limit sources
 // of each side (default argmap.DefaultAnswerSources), from the cursor of the
 // page before, quotes passages of each (default argmap.DefaultAnswerQuotes);
-// full=true asks for the whole answer and takes none of them.
+// source=ID that source alone with every passage (or quotes of them), and
+// no limit or cursor; full=true asks for the whole answer and takes none of
+// them.
 func answerPageQuery(c *gin.Context, q string, depth int) (argmap.AnswerPage, error) {
 	full := false
 	if v, ok := c.GetQuery("full"); ok {
@@ -89,12 +91,24 @@ func answerPageQuery(c *gin.Context, q string, depth int) (argmap.AnswerPage, er
 		full = b
 	}
 	if full {
-		for _, name := range []string{"limit", "cursor", "quotes"} {
+		for _, name := range []string{"limit", "cursor", "quotes", "source"} {
 			if _, ok := c.GetQuery(name); ok {
 				return argmap.AnswerPage{}, argmap.Errorf(argmap.EINVALID, "full=true is the whole answer: it takes no %s", name)
 			}
 		}
 		return argmap.AnswerPage{}, nil
+	}
+	if src, ok := c.GetQuery("source"); ok {
+		if argmap.KindOf(src) != argmap.KindSource {
+			return argmap.AnswerPage{}, argmap.Errorf(argmap.EINVALID, "source must be a source ID (src_…)")
+		}
+		for _, name := range []string{"limit", "cursor"} {
+			if _, ok := c.GetQuery(name); ok {
+				return argmap.AnswerPage{}, argmap.Errorf(argmap.EINVALID, "source lists one source: it takes no %s", name)
+			}
+		}
+		quotes, err := intQuery(c, "quotes", 0, 1, argmap.MaxAnswerQuotes)
+		return argmap.AnswerPage{Source: src, Quotes: quotes}, err
 	}
 	limit, err := intQuery(c, "limit", argmap.DefaultAnswerSources, 1, argmap.MaxAnswerSources)
 	if err != nil {

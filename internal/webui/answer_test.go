@@ -66,8 +66,16 @@ func TestAnswerPages(t *testing.T) {
 	if !strings.Contains(body, "Supporting sources (26, 1–20 shown)") || len(backings.FindAllString(body, -1)) != 20 {
 		t.Errorf("claim page lists %d sources, want 20 under “Supporting sources (26, 1–20 shown)”", len(backings.FindAllString(body, -1)))
 	}
-	if !strings.Contains(body, "and 5 more passages from this source") || !strings.Contains(body, `class="all-passages" href="/ui/claims/`+target+`?full=1"`) {
+	busy := "/ui/claims/" + target + "?source=" + srcs[1].ID
+	if !strings.Contains(body, "and 5 more passages from this source") || !strings.Contains(body, `class="all-passages" href="`+busy+`"`) {
 		t.Errorf("claim page does not cut Report 01's 25 passages at 20 with a link to all of them")
+	}
+	bstatus, bbody, _ := get(t, ui, busy)
+	quotes := regexp.MustCompile(`<li class="q"`)
+	if bstatus != 200 || len(backings.FindAllString(bbody, -1)) != 1 || len(quotes.FindAllString(bbody, -1)) != 25 ||
+		!strings.Contains(bbody, "Supporting sources (26; this source alone is shown)") || !strings.Contains(bbody, `class="back-to-answer" href="/ui/claims/`+target+`"`) {
+		t.Errorf("GET %s = %d with %d sources and %d passages, want Report 01 alone with its 25 passages and a way back", busy, bstatus,
+			len(backings.FindAllString(bbody, -1)), len(quotes.FindAllString(bbody, -1)))
 	}
 	next := regexp.MustCompile(`class="next-sources" rel="next" href="([^"]+)"`).FindStringSubmatch(body)
 	if next == nil || !strings.Contains(body, `class="all-sources"`) {
@@ -82,10 +90,11 @@ func TestAnswerPages(t *testing.T) {
 		t.Errorf("GET ?full=1 = %d with %d sources, want every source and passage", status, len(backings.FindAllString(body, -1)))
 	}
 	for _, path := range []string{"/ui/claims/" + target + "?cursor=nope", "/ui/claims/" + target + "?full=2",
+		"/ui/claims/" + target + "?source=" + target, busy + "&full=1", busy + "&cursor=x",
 		"/ui/claims/" + target + "?depth=2&" + strings.TrimPrefix(html.UnescapeString(next[1]), "/ui/claims/"+target+"?"),
 		"/ui/search?q=camps+full&cursor=" + regexp.MustCompile(`cursor=([^&]+)`).FindStringSubmatch(html.UnescapeString(next[1]))[1]} {
-		if status, body, _ := get(t, ui, path); status != 400 || !strings.Contains(body, "cursor") && !strings.Contains(body, "full must be") {
-			t.Errorf("GET %s = %d, want 400 naming the cursor or full\n%s", path, status, body)
+		if status, body, _ := get(t, ui, path); status != 400 || !strings.Contains(body, "cursor") && !strings.Contains(body, "full must be") && !strings.Contains(body, "source") {
+			t.Errorf("GET %s = %d, want 400 naming the cursor, full or source\n%s", path, status, body)
 		}
 	}
 }

@@ -22,7 +22,7 @@ type backingView struct {
 	Direct   bool
 	Asserted []actorRole
 	More     int    // passages left out (a page shows the first few)
-	All      string // the link to the page with every passage, when some are left out
+	All      string // the link to every passage of this source, when some are left out
 	Full     bool   // whole quotes and chains, every passage
 }
 
@@ -35,12 +35,16 @@ type answerView struct {
 	Next            string // the next page of sources, "" on the last
 	All             string // the whole answer, "" when this is it
 	Paged           bool   // sources are left out: on other pages
+	Only            bool   // one source's passages alone (source=ID)
+	Back            string // with Only, the answer's first page
 }
 
 // Count says how many sources a side has and which of them the page shows:
 // "42", "42, 21–40 shown", "42, all shown on the pages before".
 func (a answerView) Count(total, shown int) string {
 	switch {
+	case a.Only:
+		return fmt.Sprintf("%d; this source alone is shown", total)
 	case shown == 0 && total > 0:
 		return fmt.Sprintf("%d, all shown on the pages before", total)
 	case shown < total:
@@ -50,16 +54,26 @@ func (a answerView) Count(total, shown int) string {
 }
 
 // answerPageOf returns the page of an answer a request asks: with full
-// (full=1) the whole answer, which takes no cursor; else
-// argmap.DefaultAnswerSources sources of each side from the cursor of the
-// page before (for the question q at depth), quotes passages of each.
+// (full=1) the whole answer, which takes no cursor or source; with source=ID
+// that source's every passage; else argmap.DefaultAnswerSources sources of
+// each side from the cursor of the page before (for the question q at
+// depth), quotes passages of each.
 func answerPageOf(r *http.Request, full bool, q string, depth, quotes int) (argmap.AnswerPage, error) {
-	cur := r.URL.Query().Get("cursor")
+	cur, src := r.URL.Query().Get("cursor"), r.URL.Query().Get("source")
 	if full {
-		if cur != "" {
-			return argmap.AnswerPage{}, argmap.Errorf(argmap.EINVALID, "full=1 is the whole answer: it takes no cursor")
+		if cur != "" || src != "" {
+			return argmap.AnswerPage{}, argmap.Errorf(argmap.EINVALID, "full=1 is the whole answer: it takes no cursor or source")
 		}
 		return argmap.AnswerPage{}, nil
+	}
+	if src != "" {
+		if argmap.KindOf(src) != argmap.KindSource {
+			return argmap.AnswerPage{}, argmap.Errorf(argmap.EINVALID, "source must be a source ID")
+		}
+		if cur != "" {
+			return argmap.AnswerPage{}, argmap.Errorf(argmap.EINVALID, "source shows one source: it takes no cursor")
+		}
+		return argmap.AnswerPage{Source: src}, nil
 	}
 	pg := argmap.AnswerPage{Limit: argmap.DefaultAnswerSources, Quotes: quotes}
 	if cur != "" {
@@ -76,29 +90,35 @@ func answerPageOf(r *http.Request, full bool, q string, depth, quotes int) (argm
 // from the request's URL: the next page, and the whole answer; and sets
 // each source's link to every passage.
 func answerLinks(r *http.Request, ans *argmap.SupportAnswer, pg argmap.AnswerPage, views ...[]backingView) answerView {
-	link := func(set, del string) string {
+	link := func(name, value string) string {
 		v := r.URL.Query()
-		v.Del(del)
-		v.Del("cursor")
-		if set == "full" {
-			v.Set("full", "1")
-		} else {
-			v.Set("cursor", set)
+		for _, k := range []string{"cursor", "full", "source"} {
+			v.Del(k)
+		}
+		if name != "" {
+			v.Set(name, value)
+		}
+		if len(v) == 0 {
+			return r.URL.Path
 		}
 		return r.URL.Path + "?" + v.Encode()
 	}
 	av := answerView{SupportingTotal: ans.SupportingTotal, ContestingTotal: ans.ContestingTotal, From: pg.Offset + 1}
+	if pg.Source != "" {
+		av.Only, av.Back = true, link("", "")
+		return av
+	}
 	if ans.NextCursor != "" {
-		av.Next = link(ans.NextCursor, "full")
+		av.Next = link("cursor", ans.NextCursor)
 	}
 	if pg.Limit > 0 {
-		av.All = link("full", "")
+		av.All = link("full", "1")
 	}
 	av.Paged = ans.NextCursor != "" || (pg.Offset > 0 && pg.Limit > 0)
 	for _, vs := range views {
 		for i := range vs {
 			if vs[i].More > 0 {
-				vs[i].All = av.All
+				vs[i].All = link("source", vs[i].Source.ID)
 			}
 		}
 	}
