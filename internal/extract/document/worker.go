@@ -287,7 +287,13 @@ func (p *procPool) readOnce(ctx context.Context, data []byte) (doc *Document, er
 		p.kill(w)
 		err := w.failure(res.err, p.opt.MemoryLimit)
 		quiet := errors.Is(res.err, io.EOF) || errors.Is(res.err, io.ErrUnexpectedEOF) || errors.Is(res.err, syscall.EPIPE)
-		return nil, err, reused && quiet && argmap.ErrorCode(err) != argmap.ETOOLARGE
+		// A reused worker that went quiet may have died while idle, SIGKILLed
+		// by an operator or the kernel before it read this request: unless it
+		// said it ran out of memory on this request, it is tried once more on
+		// a fresh worker, which also tells a silent out-of-memory kill caused
+		// by this request (it dies again, and its error stands) from one that
+		// only happened to fall on an idle worker.
+		return nil, err, reused && quiet && !w.Stderr.OutOfMemory()
 	}
 }
 
