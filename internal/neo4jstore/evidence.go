@@ -112,32 +112,22 @@ func (s *Store) SearchEvidence(ctx context.Context, q string, limit int) ([]argm
 	}
 	n := int64(argmap.Page{Limit: limit}.Size())
 	var out []argmap.EvidenceHit
-	err := s.read(ctx, "search evidence", func(t tx) error {
+	err := s.readSingle(ctx, "search evidence", func(t tx) error {
 		recs, err := run(ctx, t, qEvidenceSearch, map[string]any{"query": lq, "limit": n})
 		if err != nil {
 			return err
 		}
-		ids, err := column[string](recs, "id")
-		if err != nil {
-			return err
-		}
-		scores, err := column[float64](recs, "score")
-		if err != nil {
-			return err
-		}
-		evs, err := evidenceByIDs(ctx, t, ids)
-		if err != nil {
-			return err
-		}
-		byID := map[string]argmap.Evidence{}
-		for _, e := range evs {
-			byID[e.ID] = e
-		}
-		out = make([]argmap.EvidenceHit, 0, len(ids))
-		for i, id := range ids {
-			if e, ok := byID[id]; ok {
-				out = append(out, argmap.EvidenceHit{Evidence: e, Rank: scores[i]})
+		out = make([]argmap.EvidenceHit, 0, len(recs))
+		for _, r := range recs {
+			e, err := evidenceFrom(r)
+			if err != nil {
+				return err
 			}
+			score, err := field[float64](r, "score")
+			if err != nil {
+				return err
+			}
+			out = append(out, argmap.EvidenceHit{Evidence: e, Rank: score})
 		}
 		return nil
 	})

@@ -31,7 +31,7 @@ func TestEveryMethodEveryStatement(t *testing.T) {
 		case "claims_search":
 			return []*neo4j.Record{record("c", node("Claim", map[string]any{"id": "clm_1", "text": "a"}), "score", 1.5, "spans", []any{}, "actors", []any{})}, nil
 		case "evidence_search":
-			return []*neo4j.Record{record("id", "evd_1", "score", 1.5)}, nil
+			return []*neo4j.Record{record("e", node("Evidence", map[string]any{"id": "evd_1", "text": "e"}), "score", 1.5, "spans", []any{}, "actors", []any{})}, nil
 		case "stats":
 			return []*neo4j.Record{record("sources", int64(3), "claims", int64(6), "evidence", int64(1), "actors", int64(1), "relations", int64(8), "citations", int64(0))}, nil
 		case "all_ids":
