@@ -20,9 +20,25 @@ type token struct {
 
 // isWordRune reports whether r can be part of a word.
 func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	if uint32(r) < utf8.RuneSelf {
+		return wordBytes[r]
 	}
+	return isWordRuneWide(r)
+}
+
+// wordBytes marks the ASCII letters and digits.
+var wordBytes = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// isWordRuneWide is isWordRune of a rune outside ASCII, kept apart so that
+// isWordRune is inlined.
+//
+//go:noinline
+func isWordRuneWide(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 

@@ -79,9 +79,25 @@ func tokenize(text string, start, end int, out []token) []token {
 }
 
 func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	if uint32(r) < utf8.RuneSelf {
+		return wordBytes[r]
 	}
+	return isWordRuneWide(r)
+}
+
+// wordBytes marks the ASCII letters and digits.
+var wordBytes = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// isWordRuneWide is isWordRune of a rune outside ASCII, kept apart so that
+// isWordRune is inlined.
+//
+//go:noinline
+func isWordRuneWide(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
