@@ -550,7 +550,7 @@ func titleLine(head []string) string {
 
 // kindOf guesses the kind of a document without header cues.
 func kindOf(text string, lines []string) string {
-	low := strings.ToLower(text)
+	low := lowerText(text)
 	chapters := strings.Count(low, "this chapter")
 	switch {
 	case chapters >= 2 && (strings.Count(low, "this volume") > 0 || strings.Count(low, "this book") > 0 || chapters >= 3):
@@ -580,6 +580,31 @@ func kindOf(text string, lines []string) string {
 		}
 	}
 	return argmap.SourceDocument
+}
+
+// lowerText is strings.ToLower(text) for a whole document: ASCII bytes are
+// lowered in the loop, other runes by unicode.ToLower (strings.ToLower maps
+// every rune through a function once one byte is outside ASCII, as a
+// curly quote makes it), and bytes that are not UTF-8 become U+FFFD as
+// there.
+func lowerText(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		b.WriteRune(unicode.ToLower(r))
+		i += n
+	}
+	return b.String()
 }
 
 // matchIf runs re on s only when s contains one of the literal cues: a

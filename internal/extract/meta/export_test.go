@@ -1,0 +1,4 @@
+package meta
+
+// LowerText exposes lowerText to the tests.
+var LowerText = lowerText
