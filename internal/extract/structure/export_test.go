@@ -21,3 +21,14 @@ func simpleSentences(text string) []Sentence {
 	}
 	return out
 }
+
+// Dependent reports which of units continue their sentence with a
+// dependent clause (dependent).
+func Dependent(text string, units []Unit) []bool {
+	v := newView(text, units)
+	out := make([]bool, len(units))
+	for k := range units {
+		out[k] = dependent(v, k)
+	}
+	return out
+}

@@ -49,7 +49,47 @@ const (
 	// longThesisPrior favours both in a long text (a report's thesis is
 	// as often in its conclusions as in its summary).
 	longThesisPrior = 1.0
+	// dependentPrior counts against a dependent clause split off its
+	// sentence (dependent) as a central claim: of a one-paragraph text, of
+	// a paragraph, or the thesis.
+	dependentPrior = -3.0
 )
+
+// dependent reports whether unit k of v continues its sentence with a
+// dependent clause: a relative clause ("..., which ...", "– what we call
+// ..."), a reason, a condition or a concession. Such a clause can be a
+// premise, but it leans on the clause before it for its subject or its
+// sense, and a writer does not state a central claim in one.
+func dependent(v *view, k int) bool {
+	in := &v.info[k]
+	if in.sentFirst {
+		return false
+	}
+	switch in.class {
+	case classRelative, classCausal, classCondition, classConcession:
+		return true
+	}
+	return in.first != "" && wh[in.first]
+}
+
+// wh are the relative words that open a clause without a connective class
+// of their own (a free relative: "what we call ...").
+var wh = map[string]bool{"what": true, "whatever": true, "whom": true, "whose": true, "whereby": true, "wherein": true}
+
+// dependentPriors are the central-claim priors of v's units that dependent
+// gives, or nil when no unit is dependent.
+func dependentPriors(v *view) []float64 {
+	var prior []float64
+	for k := range v.units {
+		if dependent(v, k) {
+			if prior == nil {
+				prior = make([]float64, len(v.units))
+			}
+			prior[k] = dependentPrior
+		}
+	}
+	return prior
+}
 
 // parseParagraphs decodes a text of several paragraphs, or a long one
 // (long: each paragraph is decoded within opt.Window units and maxRoots
@@ -99,6 +139,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		opp, att float64 // opponent and attack probabilities
 		blockLen int
 		plain    bool
+		dep      bool // a dependent clause (dependent)
 	}
 	var roots []rootInfo
 	var leaves []int
@@ -113,6 +154,12 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		para := bu[0].Para
 		first := b.start == 0 || units[b.start-1].Para != para // the block opens its paragraph
 		prior = append(prior[:0], make([]float64, n)...)
+		bv := newView(text, bu)
+		for k := range bu {
+			if dependent(bv, k) {
+				prior[k] += dependentPrior
+			}
+		}
 		switch {
 		case para == opening:
 			lastSent := bu[n-1].Sent
@@ -131,7 +178,6 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		if long {
 			window, nroots = opt.Window, maxRoots
 		}
-		bv := newView(text, bu)
 		bv.oppFloor = reportFloors(bv)
 		t := m.decodeWith(bv, window, nroots, -1, prior)
 		for k, p := range t.opp {
@@ -172,7 +218,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			}
 			continue
 		}
-		roots = append(roots, rootInfo{unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n, plain: bu[t.root].Plain})
+		roots = append(roots, rootInfo{unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n, plain: bu[t.root].Plain, dep: dependent(bv, t.root)})
 	}
 	if len(roots) == 0 {
 		return st
@@ -187,6 +233,9 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		s := r.cc
 		if r.plain {
 			s += plainPrior
+		}
+		if r.dep {
+			s += dependentPrior
 		}
 		switch p := units[r.unit].Para; {
 		case long && (p == opening || p == closing):

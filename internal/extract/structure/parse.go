@@ -80,7 +80,8 @@ func (m *Model) Parse(text string, units []Unit, opt ParseOptions) Structure {
 		return st
 	}
 	if len(units) <= opt.OneArgument && units[0].Para == units[len(units)-1].Para {
-		t := m.decode(newView(text, units), 0, len(units))
+		v := newView(text, units)
+		t := m.decodeWith(v, 0, len(units), -1, dependentPriors(v))
 		copy(st.Opponent, t.opp)
 		if t.root >= 0 {
 			st.Central = []int{t.root}

@@ -1,6 +1,7 @@
 package structure_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -216,6 +217,38 @@ func TestParseCoordinated(t *testing.T) {
 		if !oka || !okb || a.To != b.To || a.Kind != b.Kind {
 			t.Errorf("%q: %q -> %d %s (%v), %q -> %d %s (%v): want one target and kind", tt.text, tt.first, a.To, a.Kind, oka,
 				tt.second, b.To, b.Kind, okb)
+		}
+	}
+}
+
+// TestDependent checks which units count as dependent clauses, never a
+// central claim: a clause that continues its sentence with a relative word,
+// a reason, a condition or a concession; never a sentence's first unit.
+func TestDependent(t *testing.T) {
+	tests := []struct {
+		units []string // the text's units, in order; a unit ending in "." ends its sentence
+		want  []bool
+	}{
+		{[]string{"Towns should keep their markets open", "because small farmers depend on them."}, []bool{false, true}},
+		{[]string{"Cities have changed how they plan streets –", "what planners call the turn to walking."}, []bool{false, true}},
+		{[]string{"Ferries carry bikes for free,", "which helps commuters."}, []bool{false, true}},
+		{[]string{"Ferries are cheap.", "Which is why students use them."}, []bool{false, false}},
+		{[]string{"Ferries are cheap,", "and students use them."}, []bool{false, false}},
+		{[]string{"Trams are quiet,", "if they are kept well."}, []bool{false, true}},
+	}
+	for _, tt := range tests {
+		text := strings.Join(tt.units, " ")
+		var units []structure.Unit
+		start, sent := 0, 0
+		for _, u := range tt.units {
+			units = append(units, structure.Unit{Start: start, End: start + len(u), Sent: sent})
+			start += len(u) + 1
+			if strings.HasSuffix(u, ".") {
+				sent++
+			}
+		}
+		if got := structure.Dependent(text, units); !slices.Equal(got, tt.want) {
+			t.Errorf("Dependent(%q) = %v, want %v", tt.units, got, tt.want)
 		}
 	}
 }
