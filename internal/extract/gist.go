@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -115,6 +116,130 @@ const maxGistWords = 22
 // is not taken. A gist cut to length ends in an ellipsis. ms are the actor
 // mentions inside sentence (offsets into the document; only names are used).
 func Gist(sentence string, ms []actor.Mention, dominant string) string {
+	return gistFor(sentence, ms, ref{name: dominant, pronoun: true})
+}
+
+// A ref is what a sentence-initial referring subject may stand for: an
+// actor's name, the heads of the names the document writes it with
+// ("organization" of "International Organization for Migration"), and
+// whether "it" and the class words of an organisation (orgClassWords) may
+// stand for it too.
+type ref struct {
+	name    string
+	heads   []string
+	pronoun bool
+}
+
+// orgClassWords stand for the organisation a sentence before named ("The
+// organisation now acts for ..."), as its head nouns do.
+var orgClassWords = []string{"organization", "organisation", "agency"}
+
+// describes returns the length of the description at the start of ls (lower
+// case) that stands for r: "the"/"this" and one of r's heads or, when
+// pronouns stand for r, a class word of organisations; 0 when there is none.
+func (r ref) describes(ls string) int {
+	det := ""
+	for _, d := range []string{"the ", "this "} {
+		if strings.HasPrefix(ls, d) {
+			det = d
+		}
+	}
+	if det == "" {
+		return 0
+	}
+	rest := ls[len(det):]
+	try := func(w string) int {
+		if strings.HasPrefix(rest, w) && len(rest) > len(w) && rest[len(w)] == ' ' {
+			return len(det) + len(w)
+		}
+		return 0
+	}
+	for _, h := range r.heads {
+		if n := try(h); n > 0 {
+			return n
+		}
+		if v := spellingVariant(h); v != h {
+			if n := try(v); n > 0 {
+				return n
+			}
+		}
+	}
+	if r.pronoun {
+		for _, w := range orgClassWords {
+			if n := try(w); n > 0 {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+// describable reports whether w (lower case) is a class word of
+// organisations or a word of the surface of one of ms: the cheap test
+// before a description is resolved.
+func describable(w string, ms []actor.Mention) bool {
+	w = spellingVariant(w)
+	for _, c := range orgClassWords {
+		if spellingVariant(c) == w {
+			return true
+		}
+	}
+	for _, m := range ms {
+		for _, f := range strings.Fields(m.Surface) {
+			if len(f) == len(w) && spellingVariant(strings.ToLower(f)) == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// spellingVariant returns the other spelling of an -ization/-isation word
+// (organization, organisation), else w.
+func spellingVariant(w string) string {
+	for _, p := range [][2]string{{"ization", "isation"}, {"isation", "ization"}} {
+		if strings.HasSuffix(w, p[0]) {
+			return strings.TrimSuffix(w, p[0]) + p[1]
+		}
+	}
+	return w
+}
+
+// nameHeads returns the head nouns (lower case) of the names ms writes the
+// actor name with: the last word of a name of several capitalised words,
+// or the last before "of", "for", "on" ("organization" of "International
+// Organization for Migration", "project" of "Missing Migrants Project").
+// An acronym or a one-word name has no head that a description could use.
+func nameHeads(ms []actor.Mention, name string) []string {
+	var heads []string
+	for _, m := range ms {
+		if m.Name != name {
+			continue
+		}
+		fs := strings.Fields(m.Surface)
+		for k, f := range fs {
+			if k > 0 && (f == "of" || f == "for" || f == "on") {
+				fs = fs[:k]
+				break
+			}
+		}
+		if len(fs) < 2 {
+			continue
+		}
+		h := strings.ToLower(strings.Trim(fs[len(fs)-1], ",;:.'’"))
+		if h == strings.ToUpper(h) || strings.ToUpper(fs[len(fs)-1]) == fs[len(fs)-1] || wordFlags(h)&flagFunction != 0 {
+			continue
+		}
+		if !slices.Contains(heads, h) {
+			heads = append(heads, h)
+		}
+	}
+	return heads
+}
+
+// gistFor is Gist with r for the referring subject it may resolve.
+func gistFor(sentence string, ms []actor.Mention, r ref) string {
+	dominant := r.name
 	s := inlineText(oneSpaced(sentence))
 	// fold actor surfaces to canonical names
 	for _, m := range ms {
@@ -173,14 +298,13 @@ frame:
 	}
 	// resolve a leading referring pronoun or "the organization"
 	if dominant != "" && !expletiveIt(fieldsN(s, 10)) {
-		ls := strings.ToLower(clip(s, 40))
-		for _, pr := range []string{"it ", "the organization ", "the organisation ", "the agency "} {
-			if strings.HasPrefix(ls, pr) {
-				s = dominant + " " + s[len(pr):]
-				break
-			}
+		ls := strings.ToLower(clip(s, 60))
+		if n := r.describes(ls); n > 0 {
+			s = dominant + s[n:]
+		} else if r.pronoun && strings.HasPrefix(ls, "it ") {
+			s = dominant + s[2:]
 		}
-		if strings.HasPrefix(strings.ToLower(s), "its ") {
+		if r.pronoun && strings.HasPrefix(strings.ToLower(s), "its ") {
 			s = dominant + "'s " + s[4:]
 		}
 	}
@@ -342,24 +466,81 @@ func dropParens(s string) string {
 
 // referent returns the actor a sentence-initial "it" or "the organization"
 // of units[i] may stand for: the dominant actor when the sentence before it
-// in the same paragraph has that actor as its subject (named within its
-// first three words), else "" (nothing is resolved). "This chapter
+// in the same paragraph has that actor as its subject (the first actor it
+// names, within its first three words or those of its gist: opensWith),
+// else "" (nothing is resolved). "This chapter
 // analyses IOM's role. It shows that ..." keeps its "it".
-func referent(text string, units []unit, i int, ms []actor.Mention, dominant string) string {
-	if dominant == "" || i == 0 || units[i-1].para != units[i].para {
-		return ""
+//
+// Another organisation named so ("The Harbour Trust dredged the channel.
+// The trust then ...") is what "the"/"this" and the head of its name
+// stands for; "it" stays.
+func referent(text string, units []unit, i int, ms []actor.Mention, dominant, g string) ref {
+	if i == 0 || units[i-1].para != units[i].para {
+		return ref{}
 	}
 	p := units[i-1]
-	for _, m := range mentionsIn(ms, p.Start, p.End) {
-		if m.Name != dominant {
+	pms := mentionsIn(ms, p.Start, p.End)
+	if len(pms) == 0 {
+		return ref{}
+	}
+	if ls := strings.ToLower(clip(g, 60)); !strings.HasPrefix(ls, "it") {
+		// "the"/"this" and a noun: only a class word or a word of a name
+		// in the sentence before can describe what it names
+		fs := fieldsN(ls, 2)
+		if len(fs) < 2 || !describable(fs[1], pms) {
+			return ref{}
+		}
+	}
+	var pg string
+	for _, m := range pms {
+		if !opensWith(text, p, pms, m, &pg) {
 			continue
 		}
-		if len(strings.Fields(text[p.Start:m.Start])) <= 2 {
-			return dominant
+		// the first actor that opens the sentence is its subject
+		switch {
+		case m.Name == dominant:
+			return ref{name: dominant, heads: nameHeads(ms, dominant), pronoun: true}
+		case m.Kind == argmap.ActorOrganisation:
+			if hs := nameHeads(ms, m.Name); len(hs) > 0 {
+				return ref{name: m.Name, heads: hs}
+			}
 		}
 		break
 	}
-	return ""
+	return ref{}
+}
+
+// refersBack reports whether gist opens with a subject that may stand for
+// an actor named before: "it", "its", or "the"/"this" and a noun.
+func refersBack(gist string) bool {
+	ls := strings.ToLower(clip(gist, 6))
+	return strings.HasPrefix(ls, "it ") || strings.HasPrefix(ls, "its ") || strings.HasPrefix(ls, "the ") ||
+		strings.HasPrefix(ls, "this ")
+}
+
+// opensWith reports whether the sentence p (with the mentions pms) has the
+// mention m as its subject: m is named within its first two words, or
+// within the first two of its gist (a marker set off by a comma aside), which drops discourse markers and a
+// leading circumstantial clause ("Within the framework of its projects,
+// the agency sorts ..."). pg caches p's gist.
+func opensWith(text string, p unit, pms []actor.Mention, m actor.Mention, pg *string) bool {
+	if len(strings.Fields(text[p.Start:m.Start])) <= 2 {
+		return true
+	}
+	if *pg == "" {
+		*pg = gistFor(text[p.Start:p.End], pms, ref{})
+	}
+	k := strings.Index(*pg, m.Name)
+	if k < 0 {
+		return false
+	}
+	n := 0
+	for _, f := range strings.Fields((*pg)[:k]) {
+		if !strings.HasSuffix(f, ",") { // "for example," left after a dropped clause
+			n++
+		}
+	}
+	return n <= 2
 }
 
 // oneSpaced returns s with its white space runs made single spaces and
@@ -599,7 +780,13 @@ func clauseEnds(fs []string) bool {
 // named for it.
 func claimGist(text string, units []unit, i int, ms []actor.Mention, dominant string) (gist string, needsContext bool) {
 	u := units[i]
-	g := Gist(text[u.Start:u.End], mentionsIn(ms, u.Start, u.End), referent(text, units, i, ms, dominant))
+	ums := mentionsIn(ms, u.Start, u.End)
+	g := gistFor(text[u.Start:u.End], ums, ref{})
+	if refersBack(g) {
+		if r := referent(text, units, i, ms, dominant, g); r.name != "" {
+			g = gistFor(text[u.Start:u.End], ums, r)
+		}
+	}
 	pron, rest, ok := bareSubject(g)
 	if !ok {
 		return g, false

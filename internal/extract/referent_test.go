@@ -94,3 +94,57 @@ func TestBareSubjectGist(t *testing.T) {
 		})
 	}
 }
+
+// TestDescribedSubjectGist: a claim whose subject is "the"/"this" and the
+// head noun of the name of the organisation that opens the sentence before
+// it (or, for the organisation the document is mostly about, a class word:
+// "the organisation", "the agency") gets a gist that names that
+// organisation; a noun that heads no name there, or a name in another
+// paragraph, does not.
+func TestDescribedSubjectGist(t *testing.T) {
+	tests := []struct {
+		name, doc, claim, gist string
+	}{
+		{"the head of the name",
+			"The Harbour Trust dredged the northern channel in 2019. The trust now charges every ferry a landing fee.\n",
+			"The trust now charges every ferry a landing fee.", "Harbour Trust now charges every ferry a landing fee"},
+		{"this and the head, the organisation not the one most named",
+			"The Fenland Water Board met the Harbour Trust twice. The Fenland Water Board asked for money. The Harbour Trust dredged the channel in 2019. This trust now charges every ferry a fee.\n",
+			"This trust now charges every ferry a fee.", "Harbour Trust now charges every ferry a fee"},
+		{"a class word for the organisation most named",
+			"The Harbour Trust was set up in 1951. The organisation now works for the towns that fund it. The Harbour Trust dredges the channel.\n",
+			"The organisation now works for the towns that fund it.", "Harbour Trust now works for the towns that fund it"},
+		{"it after a sentence whose leading clause goes before the name",
+			"The Harbour Trust runs the port. Within the terms of its lease, the Harbour Trust sorts the boats by size. It charges the larger boats a landing fee.\n",
+			"It charges the larger boats a landing fee.", "Harbour Trust charges the larger boats a landing fee"},
+		{"it after a sentence that names the organisation as its object",
+			"The Harbour Trust runs the port. The city council pays the Harbour Trust every year. It charges the boats a landing fee.\n",
+			"It charges the boats a landing fee.", "The city council charges the boats a landing fee"},
+		{"another noun is not a description of it",
+			"The Harbour Trust dredged the northern channel in 2019. The council now charges every ferry a landing fee.\n",
+			"The council now charges every ferry a landing fee.", "The council now charges every ferry a landing fee"},
+		{"not across paragraphs",
+			"The Harbour Trust dredged the northern channel in 2019.\n\nThe trust now charges every ferry a landing fee.\n",
+			"The trust now charges every ferry a landing fee.", "The trust now charges every ferry a landing fee"},
+	}
+	p := extract.New(extract.Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, err := p.Extract(context.Background(), argmap.Document{Name: "notes.txt", Data: []byte(tt.doc)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range g.Claims {
+				got = append(got, c.Text+" => "+c.Gist)
+				if strings.TrimSpace(c.Text) == tt.claim {
+					if c.Gist != tt.gist {
+						t.Fatalf("claim %q: gist %q, want %q", c.Text, c.Gist, tt.gist)
+					}
+					return
+				}
+			}
+			t.Fatalf("no claim %q among %q", tt.claim, got)
+		})
+	}
+}
