@@ -734,3 +734,75 @@ func TestFindSupportersPage(t *testing.T) {
 		}
 	}
 }
+
+// gistJudge is a mapJudge that can read a claim in context
+// (argmap.ContextJudge): a text with a gist is judged as the gist.
+type gistJudge struct{ mapJudge }
+
+func (g gistJudge) JudgeAllInContext(q string, texts, gists []string) []argmap.Judgement {
+	out := make([]argmap.Judgement, len(texts))
+	for i, t := range texts {
+		if gists[i] != "" {
+			t = gists[i]
+		}
+		out[i] = g.Judge(q, t)
+	}
+	return out
+}
+
+// TestFindSupportersInContext: with a ContextJudge, a search hit and a
+// member of a matched proposition whose subject points back are judged
+// with their gists ("It now serves the towns" as the gist "The Harbour
+// Trust now serves the towns"); a judge without it reads only the texts.
+func TestFindSupportersInContext(t *testing.T) {
+	span := func(src string) []argmap.Span {
+		return []argmap.Span{{SourceID: src, Start: 0, End: 4, Quote: "text of " + src}}
+	}
+	named := argmap.Claim{ID: "clm_named", Text: "The Harbour Trust serves the towns.", Spans: span("src_named")}
+	hit := argmap.Claim{ID: "clm_hit", Text: "It now serves the towns.", Gist: "The Harbour Trust now serves the towns", Spans: span("src_hit")}
+	member := argmap.Claim{ID: "clm_member", Text: "The trust serves the towns.", Gist: "The Harbour Trust serves the towns.",
+		Proposition: named.ID, Spans: span("src_member")}
+	sources := map[string]argmap.Source{}
+	reach := map[string][]argmap.Reach{}
+	for _, c := range []argmap.Claim{named, hit, member} {
+		sources[c.Spans[0].SourceID] = argmap.Source{ID: c.Spans[0].SourceID, Title: c.Spans[0].SourceID}
+		reach[c.ID] = []argmap.Reach{{Node: c.ID, Spans: c.Spans}}
+	}
+	q := &fakeQuestioner{
+		claims:  map[string]argmap.Claim{named.ID: named, hit.ID: hit, member.ID: member},
+		hits:    []argmap.ClaimHit{{Claim: named, Rank: 5}, {Claim: hit, Rank: 4}},
+		sources: sources,
+		reach:   reach,
+	}
+	m := mapJudge{
+		named.Text:                               {Stance: argmap.StanceSame, Score: 1},
+		"The Harbour Trust now serves the towns": {Stance: argmap.StanceSame, Score: 0.9},
+		"The Harbour Trust serves the towns.":    {Stance: argmap.StanceSame, Score: 1},
+	}
+	for _, tc := range []struct {
+		name, query string
+		j           argmap.Judge
+		want        []string
+	}{
+		{"in context", "The Harbour Trust serves the towns", gistJudge{m}, []string{"src_hit", "src_member", "src_named"}},
+		{"texts only", "The Harbour Trust serves the towns", m, []string{"src_named"}},
+		// by ID: the members of the claim's proposition must bear on its text
+		{"by ID, in context", named.ID, gistJudge{m}, []string{"src_member", "src_named"}},
+		{"by ID, texts only", named.ID, m, []string{"src_named"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ans, err := argmap.FindSupporters(context.Background(), q, tc.j, tc.query, 1)
+			if err != nil {
+				t.Fatalf("FindSupporters: %v", err)
+			}
+			var got []string
+			for _, b := range ans.Supporting {
+				got = append(got, b.Source.ID)
+			}
+			sort.Strings(got)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Supporting sources (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
