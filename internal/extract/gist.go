@@ -520,12 +520,22 @@ func refersBack(gist string) bool {
 
 // opensWith reports whether the sentence p (with the mentions pms) has the
 // mention m as its subject: m is named within its first two words, or
+// one word after the comma that ends a leading circumstantial clause, or
 // within the first two of its gist (a marker set off by a comma aside), which drops discourse markers and a
 // leading circumstantial clause ("Within the framework of its projects,
 // the agency sorts ..."). pg caches p's gist.
 func opensWith(text string, p unit, pms []actor.Mention, m actor.Mention, pg *string) bool {
-	if len(strings.Fields(text[p.Start:m.Start])) <= 2 {
+	before := text[p.Start:m.Start]
+	if len(strings.Fields(before)) <= 2 {
 		return true
+	}
+	if leadClause[strings.ToLower(firstField(before))] {
+		// "Within the framework of its “return” programmes, the agency
+		// sorts ...": the words after the leading clause's comma
+		if k := strings.LastIndexByte(before, ','); k > 0 && !strings.ContainsAny(before[k:], ";:.") &&
+			len(strings.Fields(strings.TrimLeft(before[k+1:], "”’\"'"))) <= 1 {
+			return true
+		}
 	}
 	if *pg == "" {
 		*pg = gistFor(text[p.Start:p.End], pms, ref{})
