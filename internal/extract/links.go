@@ -73,7 +73,23 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 	}
 	src.Authors = authors
 	g.Sources = append(g.Sources, src)
-	var kept []*unit
+	nClaims, nEvidence := 0, 0
+	for i := range units {
+		switch units[i].Label {
+		case LabelClaim:
+			nClaims++
+		case LabelEvidence:
+			nEvidence++
+		}
+	}
+	// sized once: a Claim is large, and growing the slice copied them
+	if nClaims > 0 { // none stays nil
+		g.Claims = make([]argmap.Claim, 0, nClaims)
+	}
+	if nEvidence > 0 {
+		g.Evidence = make([]argmap.Evidence, 0, nEvidence)
+	}
+	kept := make([]*unit, 0, nClaims+nEvidence)
 	for i := range units {
 		u := &units[i]
 		if u.Label == LabelOther {

@@ -16,14 +16,18 @@ type token struct {
 // stops, lower-cased (curly apostrophes folded). An ASCII span is
 // lower-cased once, so its words share one string.
 func tokenize(text string, start, end int, out []token) []token {
-	low, ascii := text, true
+	low, ascii, upper := text, true, false
 	for i := start; i < end; i++ {
-		if text[i] >= utf8.RuneSelf {
+		if c := text[i]; c >= utf8.RuneSelf {
 			ascii = false
 			break
+		} else if 'A' <= c && c <= 'Z' {
+			upper = true
 		}
 	}
-	if ascii {
+	if ascii && !upper {
+		low = text[start:end] // nothing to lower, nothing to copy
+	} else if ascii {
 		b := []byte(text[start:end])
 		changed := false
 		for i, c := range b {
