@@ -60,12 +60,12 @@ type ahead struct {
 	foreign int   // transactions in a row that found the store changed by another writer
 
 	// the stage's own
-	at     int                       // generation of the copy; -1 before the first
-	ours   *ownIndex                 // claims of the documents linked ahead in this generation
-	stored map[string][]argmap.Claim // key -> claims the store listed under it (read once)
-	byID   map[string]argmap.Claim   // claims the store returned, by ID
-	hashes map[string]bool           // content of the documents linked ahead
-	pause  int                       // documents before this one are left to the writer
+	at     int               // generation of the copy; -1 before the first
+	ours   *ownIndex         // claims of the documents linked ahead in this generation
+	stored map[string][]slim // key -> claims the store listed under it (read once)
+	byID   map[string]slim   // claims the store returned, by ID
+	hashes map[string]bool   // content of the documents linked ahead
+	pause  int               // documents before this one are left to the writer
 }
 
 // newAhead returns the stage's state when the store and linker allow it,
@@ -227,8 +227,8 @@ const (
 // clear empties the copy.
 func (a *ahead) clear() {
 	a.ours = newOwnIndex()
-	a.stored = map[string][]argmap.Claim{}
-	a.byID = map[string]argmap.Claim{}
+	a.stored = map[string][]slim{}
+	a.byID = map[string]slim{}
 	a.hashes = map[string]bool{}
 }
 
@@ -258,64 +258,68 @@ func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap
 			return nil, err
 		}
 		for _, k := range missing {
-			a.stored[k] = lists[k] // nil: none, read
+			var l []slim // nil: none, read
+			for _, c := range lists[k] {
+				l = append(l, slimOf(c))
+			}
+			a.stored[k] = l
 		}
 		for _, cs := range lists {
 			for _, c := range cs {
-				a.byID[c.ID] = c
+				a.byID[c.ID] = slimOf(c)
 			}
 		}
 		for _, c := range heads {
-			a.byID[c.ID] = c
+			a.byID[c.ID] = slimOf(c)
 		}
 	}
 	// the claims of ClaimsByKeys: under each key the newest perKey, of
 	// which the documents linked ahead are the newest; then the claims
 	// naming their propositions
-	found := map[string]argmap.Claim{}
+	found := map[string]slim{}
 	for _, k := range all {
 		mine := a.ours.byKey[k]
 		for j := len(mine) - 1; j >= 0; j-- {
 			c := a.ours.claims[mine[j]]
-			found[c.ID] = c
+			found[c.id] = c
 		}
 		rest := perKey - len(mine)
 		for _, c := range a.stored[k] {
 			if rest <= 0 {
 				break
 			}
-			if _, ok := a.ours.pos[c.ID]; ok {
+			if _, ok := a.ours.pos[c.id]; ok {
 				continue // written since it was read: listed above
 			}
-			found[c.ID] = c
+			found[c.id] = c
 			rest--
 		}
 	}
-	lookup := func(id string) (argmap.Claim, bool) {
+	lookup := func(id string) (slim, bool) {
 		if i, ok := a.ours.pos[id]; ok {
 			return a.ours.claims[i], true
 		}
 		c, ok := a.byID[id]
 		return c, ok
 	}
-	hits := make([]argmap.Claim, 0, len(found))
+	hits := make([]slim, 0, len(found))
 	for _, c := range found {
 		hits = append(hits, c)
 	}
 	for _, c := range hits {
-		if c.Proposition == "" {
+		if c.prop == "" {
 			continue
 		}
-		if h, ok := lookup(c.Proposition); ok {
-			found[h.ID] = h
+		if h, ok := lookup(c.prop); ok {
+			found[h.id] = h
 		}
 	}
 	// as candidatesFor: the claims found but the document's own, and the
 	// claim naming each proposition they are of
 	var out []argmap.Claim
 	for _, c := range found {
-		if !own[c.ID] {
-			out = append(out, c)
+		if !own[c.id] {
+			out = append(out, c.claim())
 		}
 	}
 	for _, c := range out {
@@ -341,15 +345,24 @@ func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap
 type ownIndex struct {
 	byKey  map[string][]int // key -> positions in claims, newest last
 	pos    map[string]int   // claim ID -> position in claims
-	claims []argmap.Claim
+	claims []slim
 }
+
+// slim is a claim as the copy keeps it: what KeyedClaims is sure to return,
+// and all linking reads of a candidate (a whole argmap.Claim is ten times
+// the memory, which the garbage collector scans).
+type slim struct{ id, text, prop string }
+
+func slimOf(c argmap.Claim) slim { return slim{c.ID, c.Text, c.Proposition} }
+
+func (c slim) claim() argmap.Claim { return argmap.Claim{ID: c.id, Text: c.text, Proposition: c.prop} }
 
 func newOwnIndex() *ownIndex { return &ownIndex{byKey: map[string][]int{}, pos: map[string]int{}} }
 
 // add indexes cs, linked, in the order the store writes them.
 func (x *ownIndex) add(cs []argmap.Claim) {
 	for _, c := range cs {
-		x.claims = append(x.claims, argmap.Claim{ID: c.ID, Text: c.Text, Proposition: c.Proposition})
+		x.claims = append(x.claims, slimOf(c))
 		i := len(x.claims) - 1
 		x.pos[c.ID] = i
 		for j, k := range c.Keys {
