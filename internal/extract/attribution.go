@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argmap"
+	wn "github.com/argmap/argmap/internal/extract/lexicon"
 )
 
 // Attribution: who asserts what a sentence says. A sentence may report a
@@ -87,8 +88,7 @@ func tokens(s string) []token {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
-		case r < utf8.RuneSelf && ('a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'),
-			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case wn.IsWordRune(r):
 			if start < 0 {
 				start = i
 			}

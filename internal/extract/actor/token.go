@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/argmap/argmap/internal/extract/lexicon"
 )
 
 // token is one word of the text: a run of letters and digits, possibly joined
@@ -16,30 +18,6 @@ type token struct {
 	poss       bool   // followed by a possessive 's or ’s (or a bare ’ after s)
 	breakAfter bool   // sentence or clause punctuation (. ; : ? ! newline, brackets) follows
 	newline    bool   // a line break follows before the next token
-}
-
-// isWordRune reports whether r can be part of a word.
-func isWordRune(r rune) bool {
-	if uint32(r) < utf8.RuneSelf {
-		return wordBytes[r]
-	}
-	return isWordRuneWide(r)
-}
-
-// wordBytes marks the ASCII letters and digits.
-var wordBytes = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
-		t[c] = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
-	}
-	return t
-}()
-
-// isWordRuneWide is isWordRune of a rune outside ASCII, kept apart so that
-// isWordRune is inlined.
-//
-//go:noinline
-func isWordRuneWide(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // tokenize splits text into tokens. It never fails; offsets are on rune
@@ -60,7 +38,7 @@ func tokenize(text string) []token {
 			i += size
 			continue
 		}
-		if !isWordRune(r) {
+		if !lexicon.IsWordRune(r) {
 			i += size
 			continue
 		}
@@ -71,14 +49,14 @@ func tokenize(text string) []token {
 			if r >= utf8.RuneSelf {
 				r, size = utf8.DecodeRuneInString(text[i:])
 			}
-			if isWordRune(r) {
+			if lexicon.IsWordRune(r) {
 				i += size
 				continue
 			}
 			// Inner hyphen or dot between word runes: "nation-states", "U.N.".
 			if (r == '-' || r == '‐' || r == '.') && i+size < n {
 				r2, _ := utf8.DecodeRuneInString(text[i+size:])
-				if isWordRune(r2) {
+				if lexicon.IsWordRune(r2) {
 					if r == '.' && !initialismSoFar(text[start:i]) {
 						break
 					}

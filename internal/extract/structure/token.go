@@ -3,6 +3,8 @@ package structure
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/argmap/argmap/internal/extract/lexicon"
 )
 
 // token is one word of a text: its lower-cased form and byte span.
@@ -48,7 +50,7 @@ func tokenize(text string, start, end int, out []token) []token {
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(text[i:end])
 		}
-		if !isWordRune(r) {
+		if !lexicon.IsWordRune(r) {
 			i += n
 			continue
 		}
@@ -58,13 +60,13 @@ func tokenize(text string, start, end int, out []token) []token {
 			if r >= utf8.RuneSelf {
 				r, n = utf8.DecodeRuneInString(text[i:end])
 			}
-			if isWordRune(r) {
+			if lexicon.IsWordRune(r) {
 				i += n
 				continue
 			}
 			if (r == '\'' || r == '’' || r == '-' || r == '.') && i+n < end {
 				r2, _ := utf8.DecodeRuneInString(text[i+n : end])
-				if isWordRune(r2) {
+				if lexicon.IsWordRune(r2) {
 					i += n
 					continue
 				}
@@ -80,29 +82,6 @@ func tokenize(text string, start, end int, out []token) []token {
 		out = append(out, token{w: w, start: s, end: i})
 	}
 	return out
-}
-
-func isWordRune(r rune) bool {
-	if uint32(r) < utf8.RuneSelf {
-		return wordBytes[r]
-	}
-	return isWordRuneWide(r)
-}
-
-// wordBytes marks the ASCII letters and digits.
-var wordBytes = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
-		t[c] = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
-	}
-	return t
-}()
-
-// isWordRuneWide is isWordRune of a rune outside ASCII, kept apart so that
-// isWordRune is inlined.
-//
-//go:noinline
-func isWordRuneWide(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // lower lower-cases w and folds curly apostrophes.
