@@ -947,8 +947,18 @@ func subjectPhrase(s, text string) string {
 	default:
 		return ""
 	}
+	// an article or a possessive wants a noun before the verb: the word
+	// right after it is not the verb ("The Geneva-based organization",
+	// "The proposed levy")
+	article := w0 == "the" || w0 == "a" || w0 == "an" || w0 == "its" || w0 == "their" || w0 == "our" || w0 == "his" || w0 == "her"
 	for k := 1; k < len(fs) && k <= 6; k++ {
 		w := strings.ToLower(fs[k])
+		if k == 1 && article {
+			if strings.ContainsAny(fs[k], ",;:()") || barePronouns[w] {
+				return ""
+			}
+			continue
+		}
 		afterFunction := wordFlags(strings.ToLower(fs[k-1]))&flagFunction != 0 && k > 1 // "the voluntariness of assisted return"
 		if subjectVerbs[w] && !afterFunction || isSubjectVerb(w, false) && !afterFunction && (k+1 == len(fs) || !isVerbForm(strings.ToLower(fs[k+1]))) {
 			// a word in -s before a verb is a plural noun ("the border
