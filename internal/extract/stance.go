@@ -957,20 +957,7 @@ func (s *Stancer) Judge(question, claim string) argmap.Judgement {
 // question defines an acronym for (gl is empty), from the cache when it has
 // it. The analysis is shared: judge only reads it.
 func (s *Stancer) ownAnalysis(claim string, gl *glossary) analysis {
-	s.mu.Lock()
-	a, ok := s.claims[claim]
-	s.mu.Unlock()
-	if ok {
-		return a
-	}
-	a = s.analyse(claim, gl)
-	s.mu.Lock()
-	if s.claims == nil || len(s.claims) >= claimCache {
-		s.claims = make(map[string]analysis, 64)
-	}
-	s.claims[claim] = a
-	s.mu.Unlock()
-	return a
+	return cached(&s.mu, &s.claims, claimCache, 64, claim, func() analysis { return s.analyse(claim, gl) })
 }
 
 // defines reports whether text may define an acronym (glossary.add learns
@@ -983,20 +970,27 @@ func defines(text string) bool {
 // definitions (gl holds them), from the cache when it has them. The terms
 // are shared: judge and match only read them.
 func (s *Stancer) ownQuestionTerms(question string, gl *glossary) []term {
-	s.mu.Lock()
-	qt, ok := s.questions[question]
-	s.mu.Unlock()
+	return cached(&s.mu, &s.questions, questionCache, 16, question, func() []term { return s.questionTerms(question, gl) })
+}
+
+// cached returns m's value for key, computing it (outside mu) and keeping it
+// when m does not have it; m starts again, sized initial, once it holds
+// limit values. mu guards m.
+func cached[V any](mu *sync.Mutex, m *map[string]V, limit, initial int, key string, compute func() V) V {
+	mu.Lock()
+	v, ok := (*m)[key]
+	mu.Unlock()
 	if ok {
-		return qt
+		return v
 	}
-	qt = s.questionTerms(question, gl)
-	s.mu.Lock()
-	if s.questions == nil || len(s.questions) >= questionCache {
-		s.questions = make(map[string][]term, 16)
+	v = compute()
+	mu.Lock()
+	if *m == nil || len(*m) >= limit {
+		*m = make(map[string]V, initial)
 	}
-	s.questions[question] = qt
-	s.mu.Unlock()
-	return qt
+	(*m)[key] = v
+	mu.Unlock()
+	return v
 }
 
 // minWeighed is how many candidates JudgeAll needs to weigh the question's
