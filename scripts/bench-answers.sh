@@ -42,16 +42,7 @@ for c in python3 curl wrk; do
 	command -v "$c" >/dev/null || { echo "bench-answers: $c is missing" >&2; exit 1; }
 done
 
-tmp=$(mktemp -d)
-server=
-cleanup() {
-	if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
-		kill -TERM "$server" 2>/dev/null || true
-		wait "$server" 2>/dev/null || true
-	fi
-	rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
+. scripts/lib/serve.sh
 
 if [ ! -f "$db" ]; then
 	echo "== generating the benchmark store in $db (kept for later runs)"
@@ -69,16 +60,7 @@ cp "$db" "$tmp/store.db"
 python3 scripts/benchanswers/latency.py queries "$db" "$n" "$tmp/queries.txt"
 python3 scripts/benchanswers/latency.py paths "$tmp/queries.txt" "$tmp/paths.txt" "$extra"
 
-base="http://127.0.0.1:$port"
-echo "== serving on $base"
-ARGMAP_API_TOKENS=bench-$RANDOM$RANDOM "$bin" serve --store "$tmp/store.db" --addr "127.0.0.1:$port" >/dev/null 2>"$tmp/server.log" &
-server=$!
-for _ in $(seq 1 300); do
-	curl -fsS "$base/healthz" >/dev/null 2>&1 && break
-	kill -0 "$server" 2>/dev/null || { cat "$tmp/server.log" >&2; exit 1; }
-	sleep 0.1
-done
-curl -fsS "$base/healthz" >/dev/null || { echo "bench-answers: the server did not come up" >&2; exit 1; }
+serve bench-answers "$bin" "$tmp/store.db" "$port"
 
 echo "== latency over HTTP ($n by ID, $n by text, warm, one at a time; extra: '${extra}'; load: $(cut -d' ' -f1-3 /proc/loadavg))"
 lat=$(python3 scripts/benchanswers/latency.py time "$base" "$tmp/queries.txt" "$extra")
@@ -105,9 +87,7 @@ fi
 http_rps=$(echo "$out" | awk '/^Requests\/sec:/ {print $2}')
 http_n=$(echo "$out" | awk '/requests in/ {print $1}')
 http_cpu=$(awk -v t="$((ticks1 - ticks0))" -v hz="$(getconf CLK_TCK)" -v n="$http_n" 'BEGIN { if (n > 0) printf "%.2f", 1000 * t / hz / n; else print "?" }')
-kill -TERM "$server" 2>/dev/null || true
-wait "$server" 2>/dev/null || true
-server=
+stop_server
 
 echo "== in process: BenchmarkServeSupporters on the same copy and questions"
 bench=$(ARGMAP_BENCH_DB="$tmp/store.db" BENCH_QUERIES="$tmp/queries.txt" BENCH_EXTRA="$extra" \

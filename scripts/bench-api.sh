@@ -57,16 +57,7 @@ if [ -z "$corpus" ]; then
 fi
 [ -n "$corpus" ] && [ -d "$corpus" ] || { echo "bench-api: the IOM corpus is not found; set ARGMAP_CORPUS" >&2; exit 1; }
 
-tmp=$(mktemp -d)
-server=
-cleanup() {
-	if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
-		kill -TERM "$server" 2>/dev/null || true
-		wait "$server" 2>/dev/null || true
-	fi
-	rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
+. scripts/lib/serve.sh
 
 echo "== building argmap"
 go build -o "$tmp/" ./cmd/argmap ./cmd/argmap-render # the map render worker beside argmap
@@ -74,16 +65,7 @@ go build -o "$tmp/" ./cmd/argmap ./cmd/argmap-render # the map render worker bes
 echo "== ingesting $corpus"
 "$tmp/argmap" ingest --store "$tmp/argmap.db" "$corpus"/*.txt >/dev/null 2>"$tmp/ingest.log" || { cat "$tmp/ingest.log" >&2; exit 1; }
 
-base="http://127.0.0.1:$port"
-echo "== serving on $base (logs: discarded)"
-ARGMAP_API_TOKENS=bench-$RANDOM$RANDOM "$tmp/argmap" serve --store "$tmp/argmap.db" --addr "127.0.0.1:$port" >/dev/null 2>"$tmp/server.log" &
-server=$!
-for _ in $(seq 1 100); do
-	curl -fsS "$base/healthz" >/dev/null 2>&1 && break
-	kill -0 "$server" 2>/dev/null || { cat "$tmp/server.log" >&2; exit 1; }
-	sleep 0.1
-done
-curl -fsS "$base/healthz" >/dev/null || { echo "bench-api: the server did not come up" >&2; cat "$tmp/server.log" >&2; exit 1; }
+serve bench-api "$tmp/argmap" "$tmp/argmap.db" "$port"
 
 q=$(printf '%s' "$query" | sed -e 's/%/%25/g' -e 's/ /%20/g' -e 's/&/%26/g' -e 's/+/%2B/g' -e 's/#/%23/g' -e 's/?/%3F/g')
 supporters="$base/v1/supporters?q=$q"
@@ -116,9 +98,7 @@ results=()
 run "GET /v1/supporters?q=..." "$supporters"
 run "GET /v1/claims/{id}/map.svg" "$mapurl"
 
-kill -TERM "$server" 2>/dev/null || true
-wait "$server" 2>/dev/null || true
-server=
+stop_server
 
 echo "== in process: go test -bench BenchmarkServeSupporters ./cmd/argmap/ (same corpus, same question)"
 inproc=$(BENCH_QUERY="$query" ARGMAP_CORPUS="$corpus" go test -run '^$' -bench BenchmarkServeSupporters -benchtime 5s ./cmd/argmap/ | awk '/^BenchmarkServeSupporters/ {for (i = 1; i < NF; i++) if ($(i + 1) == "req/s") print $i}')
