@@ -127,37 +127,55 @@ func scoreEssay(t *testing.T, p *extract.Pipeline, file string) essayScore {
 			rels = append(rels, o)
 		}
 	}
-	s := essayScore{texts: 1}
 	if mainClaim == nil {
 		mainClaim = bestClaim
 	}
-	want := map[[3]string]bool{}
-	central := ""
-	for _, u := range gold {
-		if u.to == "-" {
-			central = u.id
-			continue
-		}
-		want[[3]string{u.id, u.to, u.kind}] = true
-	}
-	if mainClaim != nil && bestGold(mainClaim.Start, mainClaim.End, gold) == central {
-		s.central = 1
-	}
-	got := map[[3]string]bool{}
+	var pred []predRel
 	for _, r := range rels {
 		to, ok := spans[r.To]
 		if !ok {
 			continue // an undercut: not scored
 		}
 		for _, f := range r.From {
-			fr, ok := spans[f]
-			if !ok {
-				continue
+			if fr, ok := spans[f]; ok {
+				pred = append(pred, predRel{fr, to, r.Kind})
 			}
-			a, b := bestGold(fr[0], fr[1], gold), bestGold(to[0], to[1], gold)
-			if a != "" && b != "" {
-				got[[3]string{a, b, r.Kind}] = true
-			}
+		}
+	}
+	var central []int
+	if mainClaim != nil {
+		central = []int{mainClaim.Start, mainClaim.End}
+	}
+	return scoreAgainst(gold, central, pred)
+}
+
+// predRel is a predicted relation between two byte spans.
+type predRel struct {
+	from, to [2]int
+	kind     string
+}
+
+// scoreAgainst scores a predicted central claim (a span, or nil) and
+// relations against gold.
+func scoreAgainst(gold []essayUnit, central []int, rels []predRel) essayScore {
+	s := essayScore{texts: 1}
+	want := map[[3]string]bool{}
+	gc := ""
+	for _, u := range gold {
+		if u.to == "-" {
+			gc = u.id
+			continue
+		}
+		want[[3]string{u.id, u.to, u.kind}] = true
+	}
+	if central != nil && bestGold(central[0], central[1], gold) == gc {
+		s.central = 1
+	}
+	got := map[[3]string]bool{}
+	for _, r := range rels {
+		a, b := bestGold(r.from[0], r.from[1], gold), bestGold(r.to[0], r.to[1], gold)
+		if a != "" && b != "" {
+			got[[3]string{a, b, r.kind}] = true
 		}
 	}
 	s.gold, s.pred = len(want), len(got)
@@ -169,17 +187,17 @@ func scoreEssay(t *testing.T, p *extract.Pipeline, file string) essayScore {
 	return s
 }
 
-// TestEssayStructure scores the essay set and fails below the floors the
-// paragraph decoding reached on it (see the comment above: our own set).
-func TestEssayStructure(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "essays", "*.txt"))
+// scoreSet scores every NAME.txt of dir with score and logs each text and
+// the sum.
+func scoreSet(t *testing.T, dir, label string, score func(file string) essayScore) essayScore {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no essays in testdata/essays: %v", err)
+		t.Fatalf("no texts in %s: %v", dir, err)
 	}
-	p := extract.New(extract.Options{})
 	var all essayScore
 	for _, f := range files {
-		s := scoreEssay(t, p, f)
+		s := score(f)
 		t.Logf("%-16s central %d  relations %d/%d right of %d gold  F1 %.3f", filepath.Base(f), s.central, s.tp, s.pred, s.gold, s.f1())
 		all.texts++
 		all.central += s.central
@@ -187,9 +205,18 @@ func TestEssayStructure(t *testing.T) {
 		all.pred += s.pred
 		all.tp += s.tp
 	}
-	cc := float64(all.central) / float64(all.texts)
-	t.Logf("essays %d: central %.3f, relation P %d/%d R %d/%d F1 %.3f", all.texts, cc, all.tp, all.pred, all.tp, all.gold, all.f1())
-	if cc < essayCentralFloor || all.f1() < essayRelationFloor {
+	t.Logf("%s %d: central %.3f, relation P %d/%d R %d/%d F1 %.3f", label, all.texts, all.centralRate(), all.tp, all.pred, all.tp, all.gold, all.f1())
+	return all
+}
+
+func (s essayScore) centralRate() float64 { return float64(s.central) / float64(s.texts) }
+
+// TestEssayStructure scores the essay set and fails below the floors the
+// paragraph decoding reached on it (see the comment above: our own set).
+func TestEssayStructure(t *testing.T) {
+	p := extract.New(extract.Options{})
+	all := scoreSet(t, filepath.Join("testdata", "essays"), "essays", func(f string) essayScore { return scoreEssay(t, p, f) })
+	if cc := all.centralRate(); cc < essayCentralFloor || all.f1() < essayRelationFloor {
 		t.Errorf("essay set: central %.3f (floor %.2f), relation F1 %.3f (floor %.2f)", cc, essayCentralFloor, all.f1(), essayRelationFloor)
 	}
 }
