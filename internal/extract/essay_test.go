@@ -223,5 +223,5 @@ func TestEssayStructure(t *testing.T) {
 
 const (
 	essayCentralFloor  = 0.75
-	essayRelationFloor = 0.70
+	essayRelationFloor = 0.75
 )

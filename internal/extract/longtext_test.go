@@ -52,8 +52,8 @@ func TestLongTextStructure(t *testing.T) {
 }
 
 const (
-	longCentralFloor  = 0.5
-	longRelationFloor = 0.45
+	longCentralFloor  = 0.8
+	longRelationFloor = 0.65
 	heldCentralFloor  = 0.5
 	heldRelationFloor = 0.40
 )

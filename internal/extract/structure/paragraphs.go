@@ -10,11 +10,20 @@ import "sort"
 // argue for or against. The decoder therefore
 //   - decodes each paragraph (cut to ParseOptions.Block units) as one
 //     argument with the learned model, its central-claim scores shifted by
-//     the unit's place: the opening paragraph's last sentence up, its plain
-//     units down; a later paragraph's first unit up;
+//     the unit's place: the opening paragraph's last sentence up, a unit
+//     there that says what ought to be done up, its plain units without a
+//     stance of the writer's (stance) down; a later paragraph's first unit
+//     up;
+//   - in a short essay, takes a body paragraph that opens by raising a view
+//     to answer it (counterParagraph: "Parents often say …", "It is true
+//     that …", then "Yet …") as a counter-argument: the view is the
+//     paragraph's claim, it contests the thesis, and the writer's
+//     sentences after it contest the view;
 //   - takes as the thesis the paragraph claim most likely a central claim,
-//     with a prior for the opening and (less) the closing paragraph and
-//     against a plain unit;
+//     with a prior for the opening (strong in an essay, unless its claim
+//     only asks or reports what others hold: asks) and (less) the closing
+//     paragraph and against a plain unit; a counter-argument is never the
+//     thesis;
 //   - attaches every other paragraph's claim to the thesis, supporting or
 //     contesting it as the model's function and role scores say (the
 //     closing paragraph's restatement so supports the thesis);
@@ -49,6 +58,10 @@ const (
 	// longThesisPrior favours both in a long text (a report's thesis is
 	// as often in its conclusions as in its summary).
 	longThesisPrior = 1.0
+	// deonticPrior favours a unit of an essay's opening paragraph that
+	// says what ought to be done ("should", "must"): the usual form of a
+	// thesis, wherever it stands in the paragraph.
+	deonticPrior = 2.0
 	// dependentPrior counts against a dependent clause split off its
 	// sentence (dependent) as a central claim: of a one-paragraph text, of
 	// a paragraph, or the thesis.
@@ -140,6 +153,8 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		blockLen int
 		plain    bool
 		dep      bool // a dependent clause (dependent)
+		counter  bool // the paragraph raises a view to answer it (counterParagraph)
+		asks     bool // it asks or reports what others hold (asks)
 	}
 	var roots []rootInfo
 	var leaves []int
@@ -160,6 +175,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 				prior[k] += dependentPrior
 			}
 		}
+		counter := false
 		switch {
 		case para == opening:
 			lastSent := bu[n-1].Sent
@@ -167,19 +183,35 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 				if essay && u.Sent == lastSent {
 					prior[k] += introEndPrior
 				}
-				if u.Plain {
+				if essay && !long && bv.info[k].strong && !reportsView(bv.info[k].ws) {
+					prior[k] += deonticPrior
+				}
+				if u.Plain && (long || !stance(bv, k)) {
 					prior[k] += plainPrior
 				}
 			}
 		case first:
 			prior[0] += topicPrior
+			counter = essay && !long && counterParagraph(bv)
 		}
-		window, nroots := 0, n
+		window, nroots, root := 0, n, -1
 		if long {
 			window, nroots = opt.Window, maxRoots
 		}
+		if counter {
+			root = 0
+		}
 		bv.oppFloor = reportFloors(bv)
-		t := m.decodeWith(bv, window, nroots, -1, prior)
+		t := m.decodeWith(bv, window, nroots, root, prior)
+		if counter {
+			// the paragraph raises a view to answer it: what the writer
+			// says after it, in a sentence of its own, turns against it
+			for k, r := range t.rels {
+				if r.To == 0 && bu[r.From].Sent != bu[0].Sent {
+					t.rels[k].Kind, t.rels[k].Undercut = Attack, false
+				}
+			}
+		}
 		for k, p := range t.opp {
 			st.Opponent[b.start+k] = p
 		}
@@ -218,10 +250,24 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			}
 			continue
 		}
-		roots = append(roots, rootInfo{unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n, plain: bu[t.root].Plain, dep: dependent(bv, t.root)})
+		roots = append(roots, rootInfo{unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n,
+			plain: bu[t.root].Plain && (long || !stance(bv, t.root)), dep: dependent(bv, t.root), counter: counter,
+			asks: asks(&bv.info[t.root])})
 	}
 	if len(roots) == 0 {
 		return st
+	}
+	if all := func() bool {
+		for _, r := range roots {
+			if !r.counter {
+				return false
+			}
+		}
+		return true
+	}(); all {
+		for k := range roots {
+			roots[k].counter = false
+		}
 	}
 	// the thesis: the paragraph claim most likely a central claim (in a
 	// long text among blocks of more than one unit when there are any); a
@@ -230,6 +276,9 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	// statement of fact that opens a report's paragraph can win it
 	best, bestScore := -1, noEdge
 	for k, r := range roots {
+		if r.counter {
+			continue // a view raised to be answered is not the thesis
+		}
 		s := r.cc
 		if r.plain {
 			s += plainPrior
@@ -240,9 +289,11 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		switch p := units[r.unit].Para; {
 		case long && (p == opening || p == closing):
 			s += longThesisPrior
-		case p == opening && essay:
+		case p == opening && essay && !r.asks:
 			s += essayThesisPrior
 		case p == opening:
+			// an opening paragraph that only asks or reports what others
+			// hold leaves the thesis to a later one, often the last
 			s += openingThesisPrior
 		case p == closing:
 			s += closingThesisPrior
@@ -270,7 +321,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		sup := c.Function*(1-att[1]) + c.Role*same
 		attack := c.Function*att[1] + c.Role*(1-same)
 		kind := Support
-		if attack > sup {
+		if attack > sup || r.counter {
 			kind = Attack
 		}
 		st.Relations = append(st.Relations, Relation{From: r.unit, To: main, Kind: kind, Score: 0.5 * (1 - sigmoid(r.cc))})
@@ -325,4 +376,85 @@ func reportFloors(v *view) []float64 {
 		}
 	}
 	return floor
+}
+
+// stance reports whether the writer takes a stance in unit k of v: a
+// strong modal, an evaluative word or a phrase of opinion. A unit the
+// roles stage found plain (no cue of its own) can still state a thesis
+// with one of these ("X is a fair way to ...").
+func stance(v *view, k int) bool {
+	in := &v.info[k]
+	if in.strong || in.eval > 0 || in.class == classOpinion || in.class2 == classOpinion || contains(in.any, classOpinion) {
+		return true
+	}
+	// the writer speaking in the first person: "we argue that …", "I
+	// contest that claim"
+	return len(in.ws) > 1 && (in.ws[0] == "i" || in.ws[0] == "we") && !auxiliaries[in.ws[1]]
+}
+
+// asks reports whether a unit asks a question, directly or not ("…
+// whether …"), or reports what others hold: an essay that opens so states
+// its thesis later.
+func asks(in *unitInfo) bool {
+	return in.question || contains(in.ws, "whether") || reportsView(in.ws) || othersSay(in.ws)
+}
+
+// counterParagraph reports whether a body paragraph (the block v, from
+// its start) opens by raising a view the writer then answers: its first
+// sentence reports a view (reportsView), or reports what others say or
+// grants a point ("Parents often say …", "It is true that …") and a later
+// sentence of the paragraph turns against it (a contrast connective).
+func counterParagraph(v *view) bool {
+	if len(v.info) < 2 || !v.info[0].sentFirst {
+		return false
+	}
+	in := &v.info[0]
+	if reportsView(in.ws) {
+		return true
+	}
+	if !othersSay(in.ws) && !grants(in) {
+		return false
+	}
+	for k := 1; k < len(v.info); k++ {
+		if v.units[k].Sent != v.units[0].Sent && (v.info[k].class == classContrast || v.info[k].class2 == classContrast) {
+			return true
+		}
+	}
+	return false
+}
+
+// othersSay tells whether ws opens with a short third-person subject (one
+// to three words, none of them the writer, the reader or a pronoun),
+// adverbs, and a verb of saying or believing: "Parents often say …",
+// "Zoo directors argue …".
+func othersSay(ws []string) bool {
+	for j := 1; j < len(ws) && j <= 3; j++ {
+		w := ws[j-1]
+		if firstPerson[w] || secondPerson[w] || subjects[w] || auxiliaries[w] || wordFlags[w]&wConnective != 0 {
+			return false
+		}
+		m := j
+		for m < len(ws) && reportAdverbs[ws[m]] {
+			m++
+		}
+		if m < len(ws) && reportForms[ws[m]] {
+			return true
+		}
+	}
+	return false
+}
+
+// grants tells whether a unit opens its sentence by granting a point
+// ("It is true that …", "Admittedly, …", "Of course …") rather than with
+// a subordinate concession ("Although …"), whose main clause is the
+// writer's own.
+func grants(in *unitInfo) bool {
+	if in.class != classConcession || len(in.ws) == 0 {
+		return false
+	}
+	switch in.ws[0] {
+	case "although", "though", "even", "despite", "in", "while":
+		return false
+	}
+	return true
 }

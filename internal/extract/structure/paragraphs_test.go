@@ -182,3 +182,62 @@ func TestReportedViewAnswered(t *testing.T) {
 		t.Errorf("answer: relation %+v (present %v), want an attack on the view %d", r, ok, view)
 	}
 }
+
+// An essay written for this test whose third paragraph opens with what a
+// group of people say, in a sentence reporting it, and answers it in the
+// sentences after it; its opening paragraph asks rather than states, so
+// the thesis stands in the last paragraph.
+const counterEssay = `Night trains between capitals were cut back in the last decades. Travellers now wonder whether they will ever return.
+
+Night trains use a fraction of the fuel of a short flight. A sleeper carriage also saves the traveller a night in a hotel.
+
+Airline managers often say that nobody wants to spend ten hours on a train. Yet the new sleeper services sold out within weeks. Many passengers, moreover, prefer arriving rested to arriving early.
+
+Governments should therefore fund a network of night trains between the main cities.
+`
+
+// TestCounterParagraph: a body paragraph that raises a view to answer it
+// contests the thesis with that view, and its other sentences contest the
+// view; an opening paragraph that only asks does not hold the thesis.
+func TestCounterParagraph(t *testing.T) {
+	m := defaultModel(t)
+	text := counterEssay
+	units := m.Segment(text, extract.StructureSentences(text))
+	unitOf := func(prefix string) int {
+		t.Helper()
+		for i, u := range units {
+			if strings.HasPrefix(text[u.Start:u.End], prefix) {
+				return i
+			}
+		}
+		t.Fatalf("no unit starts with %q", prefix)
+		return -1
+	}
+	for _, p := range []string{"Night trains between", "Travellers now"} {
+		units[unitOf(p)].Plain = true
+	}
+	st := m.Parse(text, units, structure.ParseOptions{})
+	thesis, view := unitOf("Governments should"), unitOf("Airline managers")
+	if len(st.Central) != 1 || st.Central[0] != thesis {
+		t.Fatalf("central = %v, want unit %d (the closing stance)", st.Central, thesis)
+	}
+	head := map[int]structure.Relation{}
+	for _, r := range st.Relations {
+		head[r.From] = r
+	}
+	if r, ok := head[view]; !ok || r.To != thesis || r.Kind != structure.Attack {
+		t.Errorf("reported view: relation %+v (present %v), want an attack on the thesis %d", r, ok, thesis)
+	}
+	// the answer turns against the view; what follows it attacks the view
+	// too or backs the answer
+	answer := unitOf("Yet the new")
+	if r, ok := head[answer]; !ok || r.To != view || r.Kind != structure.Attack {
+		t.Errorf("answer: relation %+v (present %v), want an attack on the view %d", r, ok, view)
+	}
+	if r, ok := head[unitOf("Many passengers")]; !ok || !(r.To == view && r.Kind == structure.Attack || r.To == answer && r.Kind == structure.Support) {
+		t.Errorf("second answer: relation %+v (present %v), want an attack on the view %d or support of the answer %d", r, ok, view, answer)
+	}
+	if r, ok := head[unitOf("Night trains use")]; !ok || r.To != thesis || r.Kind != structure.Support {
+		t.Errorf("topic sentence: relation %+v (present %v), want support of the thesis %d", r, ok, thesis)
+	}
+}
