@@ -19,6 +19,9 @@ import "sort"
 //     that …", then "Yet …") as a counter-argument: the view is the
 //     paragraph's claim, it contests the thesis, and the writer's
 //     sentences after it contest the view;
+//   - leaves quoted units (forum replies: lines opening with ">") out of
+//     the blocks and attaches the claim of the reply after a quote to the
+//     quote's source, the earlier unit the quoted poster wrote (quotes.go);
 //   - takes as the thesis the paragraph claim most likely a central claim,
 //     with a prior for the opening (strong in an essay, unless its claim
 //     only asks or reports what others hold: asks) and (less) the closing
@@ -110,15 +113,31 @@ func dependentPriors(v *view) []float64 {
 func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, long bool) Structure {
 	st := Structure{Opponent: make([]float64, len(units))}
 	// blocks: paragraphs, cut to opt.Block units
-	type block struct{ start, end int }
+	// (a quoted unit is no part of a block, and the block after it answers
+	// it: quotes.go)
+	type block struct{ start, end, answers int }
 	var blocks []block
+	src := quoteSources(text, units)
+	answers := -1
 	for i := 0; i < len(units); {
+		if src != nil && src[i] >= 0 {
+			answers = src[i]
+			i++
+			continue
+		}
 		j := i + 1
-		for j < len(units) && units[j].Para == units[i].Para && j-i < opt.Block {
+		for j < len(units) && units[j].Para == units[i].Para && j-i < opt.Block && (src == nil || src[j] < 0) {
 			j++
 		}
-		blocks = append(blocks, block{i, j})
+		if i > 0 && units[i-1].Para != units[i].Para && (src == nil || src[i-1] < 0) {
+			answers = -1
+		}
+		blocks = append(blocks, block{i, j, answers})
+		answers = -1
 		i = j
+	}
+	if len(blocks) == 0 {
+		return st
 	}
 	// the opening and closing paragraphs: in a long text the first and
 	// last of more than one unit when there are such (a lone unit there is
@@ -155,6 +174,8 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		dep      bool // a dependent clause (dependent)
 		counter  bool // the paragraph raises a view to answer it (counterParagraph)
 		asks     bool // it asks or reports what others hold (asks)
+		answers  int  // the unit it answers (a quote's source), or -1
+		reply    *unitInfo
 	}
 	var roots []rootInfo
 	var leaves []int
@@ -167,7 +188,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		n := b.end - b.start
 		bu := units[b.start:b.end]
 		para := bu[0].Para
-		first := b.start == 0 || units[b.start-1].Para != para // the block opens its paragraph
+		first := b.start == 0 || units[b.start-1].Para != para || b.answers >= 0 // the block opens its paragraph or answers a quote
 		prior = append(prior[:0], make([]float64, n)...)
 		bv := newView(text, bu)
 		for k := range bu {
@@ -205,10 +226,15 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		t := m.decodeWith(bv, window, nroots, root, prior)
 		if counter {
 			// the paragraph raises a view to answer it: what the writer
-			// says after it, in a sentence of its own, turns against it
+			// says after it, in a sentence of its own, turns against it;
+			// a reason given in the view's own sentence is the view's
 			for k, r := range t.rels {
-				if r.To == 0 && bu[r.From].Sent != bu[0].Sent {
+				switch in := &bv.info[r.From]; {
+				case r.To != 0:
+				case bu[r.From].Sent != bu[0].Sent:
 					t.rels[k].Kind, t.rels[k].Undercut = Attack, false
+				case in.class == classCausal || in.class == classRelative:
+					t.rels[k].Kind, t.rels[k].Undercut = Support, false
 				}
 			}
 		}
@@ -252,7 +278,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		}
 		roots = append(roots, rootInfo{unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n,
 			plain: bu[t.root].Plain && (long || !stance(bv, t.root)), dep: dependent(bv, t.root), counter: counter,
-			asks: asks(&bv.info[t.root])})
+			asks: asks(&bv.info[t.root]), answers: b.answers, reply: &bv.info[t.root]})
 	}
 	if len(roots) == 0 {
 		return st
@@ -276,8 +302,8 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	// statement of fact that opens a report's paragraph can win it
 	best, bestScore := -1, noEdge
 	for k, r := range roots {
-		if r.counter {
-			continue // a view raised to be answered is not the thesis
+		if r.counter || r.answers >= 0 {
+			continue // a view raised to be answered, or a reply to a quote, is not the thesis
 		}
 		s := r.cc
 		if r.plain {
@@ -316,7 +342,11 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		// function classifier, and whether the two units voice the same
 		// side, read with the thesis before the paragraph's claim (a
 		// paragraph that opens with "However" answers what came before)
-		opp, att := m.pairRoles(text, units, main, r.unit)
+		to := main
+		if r.answers >= 0 {
+			to = r.answers // a reply bears on what it quotes
+		}
+		opp, att := m.pairRoles(text, units, to, r.unit)
 		same := opp[1]*opp[0] + (1-opp[1])*(1-opp[0])
 		sup := c.Function*(1-att[1]) + c.Role*same
 		attack := c.Function*att[1] + c.Role*(1-same)
@@ -324,7 +354,10 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		if attack > sup || r.counter {
 			kind = Attack
 		}
-		st.Relations = append(st.Relations, Relation{From: r.unit, To: main, Kind: kind, Score: 0.5 * (1 - sigmoid(r.cc))})
+		if k, ok := replyKind(r.reply); ok && r.answers >= 0 {
+			kind = k
+		}
+		st.Relations = append(st.Relations, Relation{From: r.unit, To: to, Kind: kind, Score: 0.5 * (1 - sigmoid(r.cc))})
 	}
 	for _, k := range leaves {
 		st.Relations = append(st.Relations, Relation{From: k, To: main, Kind: Support, Score: 0.3})
