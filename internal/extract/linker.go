@@ -36,15 +36,36 @@ func NewLinker() *Linker {
 // clauseSig is one clause of a claim: its distinct terms, and whether the
 // clause is negated (its own negation, or a view the author rejects).
 type clauseSig struct {
-	terms []term
-	masks []termMask // by term
+	terms []sigTerm
+	keys  []termKey // by term: what covered reads for every pair of terms
 	neg   bool
+	off   int // the number of the clause's first term in its claim
 }
 
-// termMask is a one-word Bloom filter of a term's concepts and of its
-// antonyms (bit c%64 for concept c): two terms whose masks do not meet share
-// no concept, so covered skips the merge of their sets (most pairs).
-type termMask struct{ concepts, antonyms uint64 }
+// sigTerm is what linking reads of a term: its lemma, its concepts and
+// antonyms as sorted sets, and whether it is an acronym.
+type sigTerm struct {
+	lemma              string
+	concepts, antonyms []wn.Concept
+	acr                bool
+}
+
+// termKey is a term's lemma hashed, and a one-word Bloom filter of its
+// concepts and of its antonyms (bit c%64 for concept c): two terms whose
+// hashes differ have different lemmas, and two whose masks do not meet share
+// no concept, so covered reads the terms themselves only for the few pairs
+// that may meet.
+type termKey struct{ lemma, concepts, antonyms uint64 }
+
+// lemmaHash is the 64-bit FNV-1a hash of a lemma.
+func lemmaHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
 
 func maskOf(cs []wn.Concept) uint64 {
 	var m uint64
@@ -61,6 +82,28 @@ type claimSig struct {
 	// candidates are the pool claims sharing enough of them
 	lemmas   []string
 	concepts []wn.Concept
+	// the claim's terms numbered across its clauses, by lemma hash, by
+	// concept and by antonym, sorted; relateTerms merges them with another
+	// claim's (nil when the claim has more than 64 terms)
+	byLemma, byConcept, byAntonym []keyTerm
+	n                             int // terms
+}
+
+// keyTerm is a key of a term (its lemma's hash, a concept, an antonym) and
+// the term's number in its claim.
+type keyTerm struct {
+	key  uint64
+	term int
+}
+
+func cmpKeyTerm(x, y keyTerm) int {
+	if x.key != y.key {
+		if x.key < y.key {
+			return -1
+		}
+		return 1
+	}
+	return x.term - y.term
 }
 
 // sigCache keeps the signatures of recent claim texts: ingest computes a new
@@ -121,16 +164,36 @@ func (l *Linker) makeSig(c argmap.Claim) claimSig {
 			if !dup {
 				// concepts and antonyms as sorted sets, so that covered
 				// intersects them in one pass
-				t.concepts, t.antonyms = sortedSet(t.concepts), sortedSet(t.antonyms)
-				cs.terms = append(cs.terms, t)
-				cs.masks = append(cs.masks, termMask{maskOf(t.concepts), maskOf(t.antonyms)})
+				st := sigTerm{lemma: t.lemma, concepts: sortedSet(t.concepts), antonyms: sortedSet(t.antonyms), acr: t.acr}
+				cs.terms = append(cs.terms, st)
+				cs.keys = append(cs.keys, termKey{lemmaHash(st.lemma), maskOf(st.concepts), maskOf(st.antonyms)})
 			}
 			s.lemmas = append(s.lemmas, t.lemma)
 			s.concepts = append(s.concepts, t.concepts...)
 		}
 		for _, k := range order {
-			s.clauses = append(s.clauses, *byClause[k])
+			cs := *byClause[k]
+			cs.off = s.n
+			s.n += len(cs.terms)
+			s.clauses = append(s.clauses, cs)
 		}
+	}
+	if s.n <= 64 {
+		for _, cl := range s.clauses {
+			for i, t := range cl.terms {
+				n := cl.off + i
+				s.byLemma = append(s.byLemma, keyTerm{cl.keys[i].lemma, n})
+				for _, c := range t.concepts {
+					s.byConcept = append(s.byConcept, keyTerm{uint64(c), n})
+				}
+				for _, c := range t.antonyms {
+					s.byAntonym = append(s.byAntonym, keyTerm{uint64(c), n})
+				}
+			}
+		}
+		slices.SortFunc(s.byLemma, cmpKeyTerm)
+		slices.SortFunc(s.byConcept, cmpKeyTerm)
+		slices.SortFunc(s.byAntonym, cmpKeyTerm)
 	}
 	slices.Sort(s.lemmas)
 	s.lemmas = slices.Compact(s.lemmas)
@@ -143,11 +206,17 @@ func (l *Linker) makeSig(c argmap.Claim) claimSig {
 // smaller clause's terms the other covers, and whether the pair disagrees
 // (one negated and not the other, or an odd number of antonyms).
 func (l *Linker) compare(a, b claimSig, common func(string) bool) (score float64, denial bool) {
+	// how the terms of a and b meet, read by covered for every pair of
+	// clauses (computed once, when a pair is compared)
+	var ra, rb [64]termRel
+	fast := a.n <= 64 && b.n <= 64
+	related := false
 	for _, ca := range a.clauses {
 		for _, cb := range b.clauses {
 			small, big := ca, cb
+			fromA := true // small is a clause of a
 			if len(cb.terms) < len(ca.terms) {
-				small, big = cb, ca
+				small, big, fromA = cb, ca, false
 			}
 			if len(small.terms) < 3 {
 				continue // a fragment ("its member states") states nothing
@@ -155,8 +224,23 @@ func (l *Linker) compare(a, b claimSig, common func(string) bool) (score float64
 			// covered both ways: an acronym meets other words only by name,
 			// so "AVR" does not cover "voluntary" though "voluntary" covers
 			// "AVR"
-			shared, flips, rare := covered(small, big, common)
-			if s2, f2, r2 := covered(big, small, common); s2 > shared {
+			var shared, flips, rare, s2, f2, r2 int
+			if fast {
+				if !related {
+					relateTerms(&a, &b, &ra, &rb)
+					related = true
+				}
+				rs, rg := &ra, &rb
+				if !fromA {
+					rs, rg = rg, rs
+				}
+				shared, flips, rare = coveredBy(rs, small, big, common)
+				s2, f2, r2 = coveredBy(rg, big, small, common)
+			} else {
+				shared, flips, rare = covered(small, big, common)
+				s2, f2, r2 = covered(big, small, common)
+			}
+			if s2 > shared {
 				shared, flips, rare = min(s2, len(small.terms)), f2, r2
 			}
 			// words in most of the claims compared (the organisation's
@@ -172,6 +256,97 @@ func (l *Linker) compare(a, b claimSig, common func(string) bool) (score float64
 		}
 	}
 	return score, denial
+}
+
+// termRel says which terms of another claim a term meets, one bit a term
+// by its number there: the same lemma, a concept in common, or a concept of
+// one that is an antonym of the other. All three are symmetric.
+type termRel struct{ same, meet, anti uint64 }
+
+// relateTerms fills ra (by term of a, over b's terms) and rb (by term of b, over
+// a's) from the sorted keys of two claims of at most 64 terms each.
+func relateTerms(a, b *claimSig, ra, rb *[64]termRel) {
+	each := func(x, y []keyTerm, set func(i, j int)) {
+		for i, j := 0, 0; i < len(x) && j < len(y); {
+			switch {
+			case x[i].key < y[j].key:
+				i++
+			case x[i].key > y[j].key:
+				j++
+			default:
+				k, i2, j2 := x[i].key, i, j
+				for i2 < len(x) && x[i2].key == k {
+					i2++
+				}
+				for j2 < len(y) && y[j2].key == k {
+					j2++
+				}
+				for _, p := range x[i:i2] {
+					for _, q := range y[j:j2] {
+						set(p.term, q.term)
+					}
+				}
+				i, j = i2, j2
+			}
+		}
+	}
+	each(a.byLemma, b.byLemma, func(i, j int) {
+		if a.lemmaOf(i) == b.lemmaOf(j) { // not only the same hash
+			ra[i].same |= 1 << uint(j)
+			rb[j].same |= 1 << uint(i)
+		}
+	})
+	each(a.byConcept, b.byConcept, func(i, j int) {
+		ra[i].meet |= 1 << uint(j)
+		rb[j].meet |= 1 << uint(i)
+	})
+	anti := func(i, j int) {
+		ra[i].anti |= 1 << uint(j)
+		rb[j].anti |= 1 << uint(i)
+	}
+	each(a.byConcept, b.byAntonym, anti)
+	each(a.byAntonym, b.byConcept, anti)
+}
+
+// lemmaOf returns the lemma of the claim's term numbered n.
+func (s *claimSig) lemmaOf(n int) string {
+	for _, cl := range s.clauses {
+		if n < cl.off+len(cl.terms) {
+			return cl.terms[n-cl.off].lemma
+		}
+	}
+	return ""
+}
+
+// coveredBy is covered read from the relations of a's claim to b's (rel,
+// by term of a's claim).
+func coveredBy(rel *[64]termRel, a, b clauseSig, common func(string) bool) (shared, flips, rare int) {
+	in := ^uint64(0)
+	if len(b.terms) < 64 {
+		in = (1<<uint(len(b.terms)) - 1) << uint(b.off)
+	}
+	for i := range a.terms {
+		r := &rel[a.off+i]
+		hit, flip := r.same, uint64(0)
+		if !a.terms[i].acr {
+			hit |= r.meet
+			flip = r.anti
+		}
+		hit, flip = hit&in, flip&in
+		either := hit | flip
+		if either == 0 {
+			continue
+		}
+		// the first term of b that meets it, as covered takes it
+		shared++
+		if hit&(either&-either) == 0 {
+			flips++
+		}
+		if !common(a.terms[i].lemma) {
+			rare++
+		}
+	}
+	return shared, flips, rare
 }
 
 // maxPosting bounds how many claims one key may point to in the candidate
@@ -232,32 +407,44 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 		return n >= maxPosting || (len(pool) >= 12 && 3*n > len(pool))
 	}
 	seen := map[string]bool{}
+	// by pool claim: the keys it shares with the claim linked
+	var count, touched []int
 	for _, c := range newClaims {
 		if c.ID == "" {
 			continue
 		}
 		sc := l.sig(c)
 		// candidates: pool claims sharing at least l.shared keys
-		count := map[int]int{}
+		for len(count) < len(pool) {
+			count = append(count, 0)
+		}
+		touched = touched[:0]
 		for _, k := range sc.lemmas {
 			for _, i := range postings[k] {
+				if count[i] == 0 {
+					touched = append(touched, i)
+				}
 				count[i]++
 			}
 		}
 		for _, k := range sc.concepts {
 			for _, i := range conceptPostings[k] {
+				if count[i] == 0 {
+					touched = append(touched, i)
+				}
 				count[i]++
 			}
 		}
-		cands := make([]int, 0, len(count))
+		cands := make([]int, 0, len(touched))
 		matched := terms.match(sc, len(pool))
-		for i, n := range count {
+		for _, i := range touched {
 			// compare finds nothing unless l.shared terms of a clause of
 			// one claim meet terms of the other: most claims sharing keys
 			// share fewer terms, and are not compared
-			if n >= l.shared && matched.enough(i, l.shared) {
+			if count[i] >= l.shared && matched.enough(i, l.shared) {
 				cands = append(cands, i)
 			}
+			count[i] = 0
 		}
 		sort.Ints(cands)
 		bestSame, bestScore := -1, 0.0
@@ -428,16 +615,22 @@ func (m termMatches) enough(i, k int) bool {
 // concepts and antonyms are sorted sets (sig), their masks filter the pairs
 // whose sets cannot meet.
 func covered(a, b clauseSig, common func(string) bool) (shared, flips, rare int) {
-	for i, t := range a.terms {
-		tm := a.masks[i]
-		for j, u := range b.terms {
-			um := b.masks[j]
+	for i := range a.terms {
+		t, tk := &a.terms[i], a.keys[i]
+		for j, uk := range b.keys {
+			// most pairs: different lemmas, and (for an acronym, which
+			// meets other words only by name, or by their masks) no
+			// concept in common
+			if tk.lemma != uk.lemma && (t.acr || (tk.concepts&(uk.concepts|uk.antonyms))|(tk.antonyms&uk.concepts) == 0) {
+				continue
+			}
+			u := &b.terms[j]
 			hit, flip := false, false
 			switch {
-			case t.lemma == u.lemma || (!t.acr && tm.concepts&um.concepts != 0 && intersect(t.concepts, u.concepts)):
+			case t.lemma == u.lemma || (!t.acr && tk.concepts&uk.concepts != 0 && intersect(t.concepts, u.concepts)):
 				hit = true
-			case !t.acr && ((tm.concepts&um.antonyms != 0 && intersect(t.concepts, u.antonyms)) ||
-				(tm.antonyms&um.concepts != 0 && intersect(t.antonyms, u.concepts))):
+			case !t.acr && ((tk.concepts&uk.antonyms != 0 && intersect(t.concepts, u.antonyms)) ||
+				(tk.antonyms&uk.concepts != 0 && intersect(t.antonyms, u.concepts))):
 				hit, flip = true, true
 			}
 			if !hit {
