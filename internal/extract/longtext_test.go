@@ -53,7 +53,7 @@ func TestLongTextStructure(t *testing.T) {
 
 const (
 	longCentralFloor  = 0.8
-	longRelationFloor = 0.65
+	longRelationFloor = 0.70
 	heldCentralFloor  = 0.5
 	heldRelationFloor = 0.40
 )

@@ -81,6 +81,9 @@ func (m *Model) Parse(text string, units []Unit, opt ParseOptions) Structure {
 	}
 	if len(units) <= opt.OneArgument && units[0].Para == units[len(units)-1].Para {
 		v := newView(text, units)
+		if k := abstractMethod(v); k >= 0 {
+			return m.parseAbstract(v, k, st)
+		}
 		t := m.decodeWith(v, 0, len(units), -1, dependentPriors(v))
 		copy(st.Opponent, t.opp)
 		if t.root >= 0 {

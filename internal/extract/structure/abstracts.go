@@ -1,0 +1,153 @@
+package structure
+
+// A research abstract runs background → method → results → conclusion:
+// the writers state what is known and what is not, what they did ("We
+// followed …", "… was measured …"), what they found, and what it means.
+// The conclusion is the claim, the results support it, and a limitation
+// ("… cannot show that …") turns against it; background and method argue
+// for nothing. A text of one paragraph with a method run (abstractMethod)
+// is decoded so: units up to the end of the method run and those of a
+// limitation are not taken as the central claim, the first bear on
+// nothing, and a limitation attacks the central claim.
+
+// abstractPrior counts against a unit of an abstract's background or
+// method as the central claim.
+const abstractPrior = -3.0
+
+// minAbstractSentences is the fewest sentences a text needs to be read as
+// an abstract.
+const minAbstractSentences = 5
+
+// pastIrregular are irregular past forms of verbs a method sentence uses.
+var pastIrregular = set("took", "ran", "made", "did", "found", "held", "saw", "gave", "sent", "chose", "built",
+	"drew", "wrote", "brought", "kept", "set", "put", "read", "met", "sought", "taught", "led", "began", "fed",
+	"undertook", "spent", "told", "asked", "got")
+
+// methodAdverbs may stand between "we" and the verb.
+var methodAdverbs = set("also", "then", "first", "further", "additionally", "next", "finally", "subsequently", "further")
+
+func pastLike(w string) bool {
+	return len(w) > 4 && w[len(w)-2:] == "ed" || pastIrregular[w]
+}
+
+// methodSentence tells whether in opens a sentence saying what the
+// writers did: "we" and a past verb, or a passive ("was measured").
+func methodSentence(in *unitInfo, passive bool) bool {
+	ws := in.ws
+	if !in.sentFirst || len(ws) < 3 {
+		return false
+	}
+	if ws[0] == "we" {
+		k := 1
+		for k < len(ws) && methodAdverbs[ws[k]] {
+			k++
+		}
+		return k < len(ws) && pastLike(ws[k])
+	}
+	if !passive {
+		return false
+	}
+	for k := 1; k+1 < len(ws) && k <= 4; k++ {
+		if (ws[k] == "was" || ws[k] == "were") && pastLike(ws[k+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// abstractMethod returns the last unit of v's method run — the first
+// sentence where the writers say what they did and the sentences right
+// after it that do too (actively or in the passive) — or -1 when v is not
+// shaped like an abstract: too few sentences, no method sentence, or
+// nothing after the method run.
+func abstractMethod(v *view) int {
+	sents := 0
+	for k := range v.info {
+		if v.info[k].sentFirst {
+			sents++
+		}
+	}
+	if sents < minAbstractSentences {
+		return -1
+	}
+	last := -1
+	for k := range v.info {
+		in := &v.info[k]
+		switch {
+		case last < 0 && methodSentence(in, false):
+			last = k
+		case last >= 0 && in.sentFirst && methodSentence(in, true):
+			last = k
+		case last >= 0 && in.sentFirst:
+			// the run is over; its last unit ends where this sentence starts
+			return k - 1
+		}
+	}
+	return -1
+}
+
+// limitations marks the units of v's sentences that state what a study
+// cannot show: a negation and a modal in the same sentence ("Because the
+// study was observational, it cannot show …", "The sample was not random,
+// so the results may not hold …").
+func limitations(v *view) []bool {
+	out := make([]bool, len(v.units))
+	for i := 0; i < len(v.units); {
+		j := i + 1
+		for j < len(v.units) && v.units[j].Sent == v.units[i].Sent {
+			j++
+		}
+		neg, modal := false, false
+		for k := i; k < j; k++ {
+			neg = neg || v.info[k].neg
+			for _, w := range v.info[k].ws {
+				switch w {
+				case "cannot", "can", "could", "may", "might":
+					modal = true
+				}
+			}
+		}
+		for k := i; k < j; k++ {
+			out[k] = neg && modal
+		}
+		i = j
+	}
+	return out
+}
+
+// parseAbstract decodes a text of one paragraph shaped like an abstract
+// whose method run ends at unit method (see abstractMethod).
+func (m *Model) parseAbstract(v *view, method int, st Structure) Structure {
+	prior := dependentPriors(v)
+	if prior == nil {
+		prior = make([]float64, len(v.units))
+	}
+	limit := limitations(v)
+	for k := range prior {
+		if k <= method || limit[k] {
+			prior[k] += abstractPrior
+		}
+	}
+	t := m.decodeWith(v, 0, len(v.units), -1, prior)
+	copy(st.Opponent, t.opp)
+	if t.root < 0 {
+		st.Relations = t.rels
+		return st
+	}
+	st.Central = []int{t.root}
+	if t.root <= method {
+		// the model would have the claim in the background: keep its tree
+		st.Relations = t.rels
+		return st
+	}
+	for _, r := range t.rels {
+		switch {
+		case r.From <= method || r.To <= method:
+			continue // background and method argue for nothing
+		case limit[r.From] && v.info[r.From].sentFirst:
+			r.To, r.Kind, r.Undercut = t.root, Attack, false
+		}
+		st.Relations = append(st.Relations, r)
+	}
+	return st
+}
