@@ -52,7 +52,7 @@ func TestLongTextStructure(t *testing.T) {
 }
 
 const (
-	longCentralFloor  = 0.8
+	longCentralFloor  = 0.85
 	longRelationFloor = 0.70
 	heldCentralFloor  = 0.5
 	heldRelationFloor = 0.40

@@ -19,6 +19,9 @@ import "sort"
 //     that …", then "Yet …") as a counter-argument: the view is the
 //     paragraph's claim, it contests the thesis, and the writer's
 //     sentences after it contest the view;
+//   - in a short text, decodes an opening unit that takes a decision or a
+//     position ("The council has decided …": a statement's news) as
+//     argumentative even when the roles stage calls it evidence (ledeUnits);
 //   - leaves quoted units (forum replies: lines opening with ">") out of
 //     the blocks and attaches the claim of the reply after a quote to the
 //     quote's source, the earlier unit the quoted poster wrote (quotes.go);
@@ -115,6 +118,9 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	// blocks: paragraphs, cut to opt.Block units
 	// (a quoted unit is no part of a block, and the block after it answers
 	// it: quotes.go)
+	if !long {
+		units = ledeUnits(text, units)
+	}
 	type block struct{ start, end, answers int }
 	var blocks []block
 	src := quoteSources(text, units)
@@ -490,4 +496,57 @@ func grants(in *unitInfo) bool {
 		return false
 	}
 	return true
+}
+
+// Statements and press releases open with their news: a body that takes a
+// position or a decision ("The council has decided to …", "We welcome …",
+// "The union calls on …"). The roles stage often labels that sentence
+// evidence (it reports an event), which would keep it from being the
+// thesis; in the opening paragraph of a short text a unit with one of
+// these verbs is decoded as an argumentative unit.
+var positionForms, _ = inflectAll([]string{"decide", "announce", "agree", "approve", "vote", "resolve",
+	"urge", "welcome", "condemn", "reject", "oppose", "recommend", "demand", "pledge", "commit:committed",
+	"endorse", "deplore", "regret", "call"})
+
+// takesPosition tells whether ws has a verb of deciding or taking a
+// position (positionForms) among its first twelve words, after its first.
+func takesPosition(ws []string) bool {
+	for k := 1; k < len(ws) && k < 12; k++ {
+		if positionForms[ws[k]] {
+			return k+1 >= len(ws) || ws[k] != "call" && ws[k] != "calls" && ws[k] != "called" || ws[k+1] == "on" || ws[k+1] == "for"
+		}
+	}
+	return false
+}
+
+// ledeUnits returns units, or a copy in which the units of the opening
+// paragraph that take a position (takesPosition) are neither leaves nor
+// plain.
+func ledeUnits(text string, units []Unit) []Unit {
+	var toks []token
+	var out []Unit
+	for i, u := range units {
+		if u.Para != units[0].Para {
+			break
+		}
+		if !u.Leaf && !u.Plain {
+			continue
+		}
+		ws := u.ws
+		if ws == nil {
+			toks = tokenize(text, u.Start, u.End, toks[:0])
+			ws = words(toks)
+		}
+		if !takesPosition(ws) {
+			continue
+		}
+		if out == nil {
+			out = append([]Unit(nil), units...)
+		}
+		out[i].Leaf, out[i].Plain = false, false
+	}
+	if out == nil {
+		return units
+	}
+	return out
 }

@@ -241,3 +241,29 @@ func TestCounterParagraph(t *testing.T) {
 		t.Errorf("topic sentence: relation %+v (present %v), want support of the thesis %d", r, ok, thesis)
 	}
 }
+
+// A press statement written for this test: the opening paragraph is the
+// news, a decision, which the roles stage labels evidence (a Leaf), and
+// the paragraphs after it give the reasons.
+const ledeStatement = `The harbour board has decided to ban cruise ships longer than 250 metres from the old port from next April.
+
+Large ships block the view of the old town for most of the day. Their engines also foul the air of the streets along the quay.
+
+Smaller ships will still be welcome at the old port. The board believes the ban will protect both the town and its visitors.
+`
+
+// TestLedeDecision: a short text's opening unit that takes a decision is
+// its thesis even when the roles stage calls it evidence.
+func TestLedeDecision(t *testing.T) {
+	m := defaultModel(t)
+	text := ledeStatement
+	units := m.Segment(text, extract.StructureSentences(text))
+	units[0].Leaf, units[0].Plain = true, true // what the roles stage says of a reported event
+	st := m.Parse(text, units, structure.ParseOptions{})
+	if len(st.Central) != 1 || st.Central[0] != 0 {
+		t.Fatalf("central = %v, want the decision (unit 0)", st.Central)
+	}
+	if !units[0].Leaf {
+		t.Errorf("Parse changed the caller's units")
+	}
+}
