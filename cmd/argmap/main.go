@@ -37,7 +37,7 @@ func commands() []command {
 	return []command{
 		{name: "demo", usage: "demo [--store PATH] [--addr HOST:PORT] [--no-serve]", summary: "ingest the bundled demo corpus and serve the API with a map", run: runDemo},
 		{name: "ingest", usage: "ingest [--store PATH] [--progress auto|bar|lines] [--workers N] FILE|DIR...", summary: "extract documents and store their argument graph", run: runIngest},
-		{name: "extract", usage: "extract [--format jsonl] FILE...", summary: "print the extraction of documents without storing it", run: runExtract},
+		{name: "extract", usage: "extract [--format jsonl] [--workers N] FILE...", summary: "print the extraction of documents without storing it", run: runExtract},
 		{name: "sources", usage: "sources [--store PATH] [--q TEXT] [--source ID] [--format text|json] [--limit N] [--after ID]", summary: "list stored sources (--q: words of the title)", run: runSources},
 		{name: "claims", usage: "claims [--store PATH] [--q TEXT] [--source ID] [--format text|json] [--limit N] [--after ID]", summary: "list stored claims (--q: full-text search; --source: stated in that source)", run: runClaims},
 		{name: "actors", usage: "actors [--store PATH] [--q TEXT] [--source ID] [--format text|json] [--limit N] [--after ID]", summary: "list stored actors (--q: part of a name or alias; --source: named in its claims or evidence)", run: runActors},

@@ -4,9 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -181,6 +185,60 @@ func TestExtractJSONL(t *testing.T) {
 		t.Errorf("extract line types = %v, want a source, claims and actors", types)
 	}
 }
+
+// TestExtractWorkers extracts many files with several workers: the output is
+// the one worker's, byte for byte, each document's lines in the order the
+// files were named, and a file that fails is reported in its place.
+func TestExtractWorkers(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{"07-empty.txt": nil}
+	var args []string
+	for i := range 16 {
+		name := fmt.Sprintf("%02d-essay.md", i)
+		if i != 7 {
+			files[name] = []byte(fmt.Sprintf("%s\nIn %d, the ministry argues that ferry %d should be sold because it loses money.\n", essay, 1990+i, i))
+		} else {
+			name = "07-empty.txt"
+		}
+		args = append(args, filepath.Join(dir, name))
+	}
+	writeFiles(t, dir, files)
+	extractWith := func(workers string) (string, string) {
+		code, out, stderr := cli(t, nil, append([]string{"extract", "--workers", workers}, args...)...)
+		if code != 1 || strings.Count(stderr, "argmap extract:") != 1 || !strings.Contains(stderr, "07-empty.txt") {
+			t.Errorf("--workers %s: exit code %d, stderr %q; want 1 and one line about 07-empty.txt", workers, code, stderr)
+		}
+		return out, stderr
+	}
+	one, _ := extractWith("1")
+	var docs []string
+	for _, line := range strings.Split(strings.TrimSpace(one), "\n") {
+		var o struct{ Doc string }
+		if err := json.Unmarshal([]byte(line), &o); err != nil {
+			t.Fatalf("bad line %q: %v", line, err)
+		}
+		if len(docs) == 0 || docs[len(docs)-1] != o.Doc {
+			docs = append(docs, o.Doc)
+		}
+	}
+	if len(docs) != 15 || !slices.IsSorted(docs) {
+		t.Errorf("documents in the output: %v, want the 15 named in order", docs)
+	}
+	for _, w := range []string{"0", "2", "5"} {
+		if out, _ := extractWith(w); out != one {
+			t.Errorf("--workers %s printed other output than --workers 1", w)
+		}
+	}
+	// a failed write stops the extraction (and does not hang)
+	e := &env{stdout: failingWriter{}, stderr: io.Discard, getenv: func(string) string { return "" }}
+	if code := run(context.Background(), e, append([]string{"extract", "--workers", "2"}, args...)); code == 0 {
+		t.Errorf("extract into a failing writer: exit code 0")
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 func TestCopyBetweenStores(t *testing.T) {
 	dir := t.TempDir()
