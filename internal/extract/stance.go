@@ -85,6 +85,10 @@ type termRegion struct {
 // lexicon. It implements argmap.Judge and is safe for concurrent use.
 type Stancer struct {
 	lex *wn.Lexicon
+	// stopping are the WordNet synsets of putting an end to an activity
+	// (discontinue: cease, stop, quit; end, terminate): a verb with one of
+	// them among its senses or their hypernyms is a verb of stopping
+	stopping []wn.Concept
 	// threshold is the share of the question's terms a claim must cover to
 	// answer it.
 	threshold float64
@@ -110,7 +114,9 @@ const (
 
 // NewStancer returns a Stancer over the embedded lexicon.
 func NewStancer() *Stancer {
-	return &Stancer{lex: wn.Default(), threshold: 0.65}
+	lex := wn.Default()
+	stopping := append(lex.Concepts("discontinue")[:1:1], lex.Concepts("terminate")...)
+	return &Stancer{lex: lex, stopping: stopping, threshold: 0.65}
 }
 
 // analyseQuestion analyses a question, reading "X say P" loosely.
@@ -160,6 +166,9 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		t := toks[i]
 		// "and its constitution ...": a coordinated clause with its own subject
 		coord := (t.lower == "and" || t.lower == "or") && i+1 < len(toks) && clauseSubjects[toks[i+1].lower]
+		if t.punct == ',' && s.listComma(toks, i) {
+			continue // "by migrants, refugees and asylum seekers": one list, one clause
+		}
 		if t.punct != 0 || clauseBreaks[t.lower] || coord {
 			flushNeg()
 			clauseStart, neg, skip, negs, doubt, lastNeg = len(out), false, false, 0, false, -10
@@ -186,7 +195,22 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			}
 			doubt = true
 		}
-		if negWords[w] || doubtWords[w] || strings.HasSuffix(w, "n't") {
+		stopping := s.stoppingAt(toks, i)
+		if stopping && directiveBefore(toks, i) {
+			// "urge IOM to cease detaining migrants": a call to stop
+			// doing something takes for granted that it is being done
+			// (with "refrain from or cease", the pair counted as one
+			// negation at "refrain" is taken back)
+			if negWords[w] && coordinatedNeg(toks, i, lastNeg) {
+				negs--
+			}
+			neg = negs%2 == 1
+			lastNeg = -10
+			continue
+		}
+		if negWords[w] || doubtWords[w] || strings.HasSuffix(w, "n't") || stopping {
+			// (a verb of stopping that reports an end, "the board stopped
+			// funding it", says that it is no longer done)
 			// two negations in a clause cancel ("refusing to help them
 			// would not have set them free")
 			if w != "neither" && !coordinatedNeg(toks, i, lastNeg) {
@@ -403,6 +427,91 @@ func joinLower(ts []token) string {
 		b.WriteString(t.lower)
 	}
 	return b.String()
+}
+
+// directives ask or require that something be done: a verb of stopping
+// after one of them is asked for, not said to have happened.
+var directives = wordSet(`urge urges urged urging ask asks asked asking call calls called calling demand demands
+	demanded demanding request requests requested requesting recommend recommends recommended recommending press
+	presses pressed pressing should must ought need needs insist insists insisted`)
+
+// stoppingAt reports whether the word at toks[i] is a verb of stopping
+// (WordNet: one of its senses, or their hypernyms, is discontinue or
+// terminate: cease, stop, quit, end) with an -ing verb as its complement
+// ("cease engaging", "stop detaining", an adverb between allowed). Such a
+// verb says that the activity ends, and so that it was going on.
+func (s *Stancer) stoppingAt(toks []token, i int) bool {
+	if len(toks[i].lower) < 3 || !s.lex.Verb(toks[i].lower) {
+		return false
+	}
+	k := i + 1
+	for k < len(toks) && k <= i+2 && toks[k].punct == 0 && strings.HasSuffix(toks[k].lower, "ly") {
+		k++
+	}
+	if k >= len(toks) || toks[k].punct != 0 || !strings.HasSuffix(toks[k].lower, "ing") || !s.lex.Verb(toks[k].lower) {
+		return false
+	}
+	in := s.lex.Word(toks[i].lower)
+	return sharesConcept(in.Concepts, s.stopping) || sharesConcept(in.Broader, s.stopping)
+}
+
+// directiveBefore reports whether a directive asks for what the verb at
+// toks[i] says ("urge X to", "must", "call on X to"): one stands at most
+// twelve words back in its sentence, with no clause word such as "but" or
+// "because" between. A verb of stopping asked for takes the activity for
+// granted: it asks that it end.
+func directiveBefore(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-12; j-- {
+		w := toks[j].lower
+		if toks[j].punct == '.' || toks[j].punct == ';' || clauseBreaks[w] {
+			return false
+		}
+		if directives[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// listComma reports whether the comma at toks[i] separates the items of a
+// list of nouns ("migrants, refugees and asylum seekers", "detention,
+// destitution or death"): up to three words that can be nouns after it,
+// then and/or and up to three more that can be nouns, up to a punctuation
+// mark, the end, or a preposition. Such a comma does not end a clause.
+func (s *Stancer) listComma(toks []token, i int) bool {
+	if i == 0 || toks[i-1].punct != 0 {
+		return false
+	}
+	nounRun := func(k int) int { // how many words from k can be nouns (at most 3)
+		n := 0
+		for ; k+n < len(toks) && n < 3; n++ {
+			t := toks[k+n]
+			if t.punct != 0 || t.lower == "and" || t.lower == "or" || propStop[t.lower] && !determiners[t.lower] {
+				break
+			}
+			if !determiners[t.lower] && !s.lex.Noun(t.lower) && !isAcronym(t.text) {
+				return -1
+			}
+		}
+		return n
+	}
+	k := i + 1
+	n := nounRun(k)
+	if n <= 0 {
+		return false
+	}
+	k += n
+	if k >= len(toks) || toks[k].lower != "and" && toks[k].lower != "or" {
+		// another item ("A, B, C and D") or no list
+		return k < len(toks) && toks[k].punct == ',' && s.listComma(toks, k)
+	}
+	k++
+	n = nounRun(k)
+	if n <= 0 {
+		return false
+	}
+	k += n
+	return k >= len(toks) || toks[k].punct != 0 || predicateEnds[toks[k].lower]
 }
 
 // coordinatedNeg reports whether the negation word at toks[i] is

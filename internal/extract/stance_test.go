@@ -109,7 +109,27 @@ func TestStancerJudge(t *testing.T) {
 		{"Patients in detention were moved to a clinic", "For patients held by the police, a move to the clinic was the only way out; refusing them would not have set them free.", argmap.StanceSame, ""},
 		{"Patients in detention were moved to a clinic", "Free patients were moved to a clinic.", argmap.StanceDenial, ""},
 		// coordinated negative verbs negate once
-		{"The board funds the scheme", "The board should refrain from or immediately cease funding the scheme.", argmap.StanceDenial, ""},
+		{"The board funds the scheme", "The board refrains from or ceases funding the scheme.", argmap.StanceDenial, ""},
+		{"The board funds the scheme", "The board neither pays for nor funds the scheme.", argmap.StanceDenial, ""},
+		// a call to stop doing something takes for granted that it is
+		// being done: a verb of stopping (WordNet: discontinue, terminate
+		// and what they are hypernyms of) with an -ing complement after a
+		// directive; reported as done, or with a verb that is no verb of
+		// stopping, it negates as before
+		{"The board funds the scheme", "The board should refrain from or immediately cease funding the scheme.", argmap.StanceSame, ""},
+		{"The board funds the scheme", "Tenants urged the board to stop funding the scheme.", argmap.StanceSame, ""},
+		{"The board funds the scheme", "The board must quit funding the scheme at once.", argmap.StanceSame, ""},
+		{"The council dredges the channel", "We call on the council to discontinue dredging the channel.", argmap.StanceSame, ""},
+		{"The board funds the scheme", "The board ceased funding the scheme last year.", argmap.StanceDenial, ""},
+		{"The board funds the scheme", "The board no longer funds the scheme.", argmap.StanceDenial, ""},
+		{"The board funds the scheme", "The board stopped funding the scheme last year.", argmap.StanceDenial, ""},
+		{"The board funds the scheme", "The board stopped its payments and went on funding the scheme.", argmap.StanceSame, ""},
+		{"The board funds the scheme", "The board should refrain from funding the scheme.", argmap.StanceDenial, ""},
+		{"The board funds the scheme", "Tenants urged the board to act, but it ceased funding the scheme.", argmap.StanceDenial, ""},
+		// the items of a list of nouns share one clause: its negation and
+		// its window
+		{"The agency protects asylum seekers", "The agency offers no protection to migrants, refugees and asylum seekers.", argmap.StanceDenial, ""},
+		{"The harbour trust harms local fishermen", "The harbour trust runs projects that have the effect, directly or not, of harming the welfare of boat owners, divers and local fishermen.", argmap.StanceSame, ""},
 		// a verb of the same genus (both defined as a kind of preventing)
 		// says it in part
 		{"They exclude travellers", "They obstruct travellers.", argmap.StanceSame, ""},
