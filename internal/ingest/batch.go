@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/argmap/argmap/internal/argmap"
 )
@@ -25,9 +26,10 @@ type Reader func(ctx context.Context, i int) (argmap.Document, error)
 // extract several documents at once while one writer links and stores them
 // one after another, in order (several small ones in one transaction, each
 // still all or nothing, as Ingest). done is called once per document, in order, from
-// the calling goroutine, once the document is stored or has failed. At most
-// 2×workers+32 documents, and about 64 MiB of them past what the workers
-// hold, are in memory at a time.
+// the calling goroutine, once the document is stored or has failed, that
+// is once its transaction has committed. At most 2×workers+128 documents,
+// and about 64 MiB of them past what the workers hold, are in memory at a
+// time.
 // When ctx ends, IngestAll stops and returns ctx's error; documents not
 // reported to done were not stored.
 func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, done func(Outcome)) error {
@@ -36,7 +38,7 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 	}
 	// documents in flight: enough for a batch beside the workers' own, and
 	// at most maxAhead bytes of them read ahead (checked before a read)
-	window := 2*workers + maxBatch
+	window := 2*workers + s.batchDocs
 	type item struct {
 		name  string
 		bytes int
@@ -148,8 +150,11 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 		}()
 	}
 	// the writer: documents already extracted are committed together, in
-	// one transaction, up to a batch (a transaction's commit cost about as
-	// much as linking and writing a small document)
+	// one transaction, up to a batch (a transaction's commit rewrites the
+	// pages its rows touched, scattered over the indexes of random IDs and
+	// keys, and fewer, bigger transactions rewrite fewer of them per
+	// document); while a batch is under batchFloor bytes the writer waits
+	// up to batchWait in all for the next document
 	for i := 0; i < n; {
 		var it item
 		select {
@@ -160,13 +165,25 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 		batch := []item{it}
 		i++
 		size := batchSize(it.p)
-		for size > 0 && len(batch) < maxBatch && i < n && size < maxBatchBytes {
+		var wait *time.Timer // started when the writer first waits for the next document
+		for size > 0 && len(batch) < s.batchDocs && i < n && size < maxBatchBytes {
 			var more item
 			ready := false
 			select {
 			case more = <-slots[i%window]:
 				ready = true
 			default:
+			}
+			if !ready && size < batchFloor && s.batchWait > 0 {
+				if wait == nil {
+					wait = time.NewTimer(s.batchWait)
+				}
+				select {
+				case more = <-slots[i%window]:
+					ready = true
+				case <-wait.C:
+				case <-ctx.Done():
+				}
 			}
 			if !ready {
 				break // not extracted yet: commit what is ready
@@ -177,6 +194,9 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 				break // committed on its own
 			}
 			size += batchSize(more.p)
+		}
+		if wait != nil {
+			wait.Stop()
 		}
 		ps := make([]prepared, len(batch))
 		for k := range batch {
@@ -205,11 +225,17 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 }
 
 // Batches of documents committed in one transaction: at most maxBatch
-// documents, of maxBatchBytes of text in all; a document of more than
-// linkPart claims, or one that failed or is stored already, ends a batch.
+// documents (Service.batchDocs), of maxBatchBytes of text in all; a
+// document of more than linkPart claims, or one that failed or is stored
+// already, ends a batch. While a batch holds less than batchFloor bytes of
+// text the writer waits for the next document, up to maxBatchWait
+// (Service.batchWait) a batch: a document is reported (and safe) at most
+// that much later than without the wait.
 const (
-	maxBatch      = 32
+	maxBatch      = 128
 	maxBatchBytes = 4 << 20
+	batchFloor    = 1 << 20
+	maxBatchWait  = 50 * time.Millisecond
 )
 
 // maxAhead bounds the bytes of documents read and not yet written: a

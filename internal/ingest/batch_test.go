@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -134,7 +135,9 @@ func TestIngestAllInterrupted(t *testing.T) {
 	defer cancel()
 	reported := map[int]bool{}
 	read := func(_ context.Context, i int) (argmap.Document, error) { return docs[i], nil }
-	err := newService(st).IngestAll(ctx, len(docs), 2, read, func(o ingest.Outcome) {
+	svc := newService(st)
+	svc.SetBatchLimits(16, 50*time.Millisecond) // several transactions
+	err := svc.IngestAll(ctx, len(docs), 2, read, func(o ingest.Outcome) {
 		reported[o.Index] = true
 		if len(reported) == 2 {
 			cancel()
@@ -298,7 +301,8 @@ func TestIngestAllAheadSeesOtherWriters(t *testing.T) {
 	for _, every := range []bool{false, true} {
 		all := openStore(t)
 		svc := newService(all)
-		at := map[int]bool{} // the other writer wrote before these documents
+		svc.SetBatchLimits(16, 50*time.Millisecond) // several transactions
+		at := map[int]bool{}                        // the other writer wrote before these documents
 		svc.BeforeCommit(func(first int) {
 			// the first transaction's first document is not a copy of one stored
 			if len(at) == 0 || every {
@@ -339,5 +343,72 @@ func TestIngestAllAheadSeesOtherWriters(t *testing.T) {
 		if diff := cmp.Diff(wantRels, gotRels); diff != "" {
 			t.Errorf("every=%v: relations, IngestAll with another writer vs one by one (-want +got):\n%s", every, diff)
 		}
+	}
+}
+
+// TestIngestAllWaitsForABatch: documents that come a little apart are
+// committed together, the writer waiting for the next while its batch is
+// small; and its wait is bounded: a document whose successor only comes
+// once it is reported is committed without it.
+func TestIngestAllWaitsForABatch(t *testing.T) {
+	ctx := context.Background()
+	var docs []argmap.Document
+	for i := 0; i < 8; i++ {
+		d := demoDocs(t)[i]
+		d.Data = append(append([]byte{}, d.Data...), fmt.Sprintf("\n\nCopy %d.\n", i)...)
+		docs = append(docs, d)
+	}
+	ingestAll := func(svc *ingest.Service, read ingest.Reader, done func(int)) []int {
+		t.Helper()
+		var firsts []int // each transaction's first document
+		svc.BeforeCommit(func(first int) { firsts = append(firsts, first) })
+		err := svc.IngestAll(ctx, len(docs), 2, read, func(o ingest.Outcome) {
+			if o.Err != nil {
+				t.Errorf("%s: %v", o.Name, o.Err)
+			}
+			done(o.Index)
+		})
+		if err != nil {
+			t.Fatalf("IngestAll: %v", err)
+		}
+		return firsts
+	}
+
+	// a document every 30 ms, a batch of 4 and a wait longer than the test:
+	// two transactions of 4 (without the wait the first document would be
+	// committed alone, the next one not being extracted yet)
+	svc := newService(openStore(t))
+	svc.SetBatchLimits(4, time.Hour)
+	read := func(_ context.Context, i int) (argmap.Document, error) {
+		if i > 0 {
+			time.Sleep(30 * time.Millisecond)
+		}
+		return docs[i], nil
+	}
+	if got, want := ingestAll(svc, read, func(int) {}), []int{0, 4}; !cmp.Equal(got, want) {
+		t.Errorf("documents a little apart: transactions start at %v, want %v", got, want)
+	}
+
+	// document i+1 is read once document i is reported: each is committed
+	// alone, after the wait
+	svc = newService(openStore(t))
+	svc.SetBatchLimits(4, 20*time.Millisecond)
+	reported := make([]chan struct{}, len(docs))
+	for i := range reported {
+		reported[i] = make(chan struct{})
+	}
+	read = func(_ context.Context, i int) (argmap.Document, error) {
+		if i > 0 {
+			select {
+			case <-reported[i-1]:
+			case <-time.After(time.Minute):
+				return argmap.Document{}, fmt.Errorf("document %d not reported after a minute: the writer waits for it", i-1)
+			}
+		}
+		return docs[i], nil
+	}
+	got := ingestAll(svc, read, func(i int) { close(reported[i]) })
+	if want := []int{0, 1, 2, 3, 4, 5, 6, 7}; !cmp.Equal(got, want) {
+		t.Errorf("documents read one after the other: transactions start at %v, want %v", got, want)
 	}
 }

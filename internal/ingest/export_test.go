@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"time"
 
 	"github.com/argmap/argmap/internal/argmap"
 )
@@ -27,3 +28,7 @@ func (s *Service) TookAhead() int { return int(s.tookAhead.Load()) }
 // SetAheadLimits lowers the bounds of the copy IngestAll links ahead against
 // (claims linked ahead, keys read), so that it is started again often.
 func (s *Service) SetAheadLimits(claims, keys int) { s.aheadClaims, s.aheadKeys = claims, keys }
+
+// SetBatchLimits sets the documents in one of IngestAll's transactions, at
+// most, and the writer's wait for a batch to grow.
+func (s *Service) SetBatchLimits(docs int, wait time.Duration) { s.batchDocs, s.batchWait = docs, wait }

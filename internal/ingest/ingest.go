@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,7 +39,9 @@ type Service struct {
 	// commits documents from first on; documents written with links
 	// found ahead
 	beforeCommit           func(first int)
-	aheadClaims, aheadKeys int // bounds of linking ahead's copy (ahead.go)
+	aheadClaims, aheadKeys int           // bounds of linking ahead's copy (ahead.go)
+	batchDocs              int           // documents in one of IngestAll's transactions, at most (batch.go)
+	batchWait              time.Duration // the writer's wait for a batch to grow (batch.go)
 	tookAhead              atomic.Int64
 }
 
@@ -46,7 +49,7 @@ type Service struct {
 // documents.
 func New(store Store, extractor argmap.Extractor, linker argmap.Linker) *Service {
 	return &Service{store: store, extractor: extractor, linker: linker, candidates: 8, partsOver: bigDocument, partBytes: partBytes,
-		aheadClaims: aheadClaims, aheadKeys: aheadKeys}
+		aheadClaims: aheadClaims, aheadKeys: aheadKeys, batchDocs: maxBatch, batchWait: maxBatchWait}
 }
 
 // Ingest extracts doc and stores it with its claims, evidence, actors,
