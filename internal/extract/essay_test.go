@@ -19,9 +19,11 @@ import (
 //
 //	id <TAB> target id or - <TAB> supports|contests or - <TAB> the unit's exact text
 //
-// The unit whose target is "-" is the central claim (the thesis); a sentence
-// not listed (background, the title) is not argumentative. The conclusion's
-// restatement of the thesis supports it. The set is small and was written
+// A unit whose target is "-" is a central claim: the thesis, and the
+// conclusion's restatement of it (a restatement is not a reason for the
+// thesis: it is the thesis again, as in the persuasive-essay scheme where
+// both are major claims); the unit marked main scores when it is either.
+// A sentence not listed (background, the title) is not argumentative. The set is small and was written
 // and labelled by the engineer who tuned the paragraph decoding, before
 // tuning: its figures are an upper bound, not a held-out measure.
 // It is scored the way shared/eval/score_micro.py scores microtexts: the
@@ -160,15 +162,15 @@ type predRel struct {
 func scoreAgainst(gold []essayUnit, central []int, rels []predRel) essayScore {
 	s := essayScore{texts: 1}
 	want := map[[3]string]bool{}
-	gc := ""
+	gc := map[string]bool{}
 	for _, u := range gold {
 		if u.to == "-" {
-			gc = u.id
+			gc[u.id] = true
 			continue
 		}
 		want[[3]string{u.id, u.to, u.kind}] = true
 	}
-	if central != nil && bestGold(central[0], central[1], gold) == gc {
+	if central != nil && gc[bestGold(central[0], central[1], gold)] {
 		s.central = 1
 	}
 	got := map[[3]string]bool{}

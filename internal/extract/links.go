@@ -188,10 +188,14 @@ func sourceNote(u *unit) bool { return len(u.Cues) > 0 && u.Cues[0] == SourceNot
 // the central claim.
 func relate(g *argmap.Graph, units []*unit, srcID, text, hash string) {
 	relID := map[*unit]string{}
-	var central *unit
+	var central *unit // the first central claim (an essay's thesis; a later one restates it)
+	mains := map[string]bool{}
 	for _, u := range units {
 		if u.arg.central && u.Label == LabelClaim {
-			central = u
+			if central == nil {
+				central = u
+			}
+			mains[u.id] = true
 		}
 	}
 	add := func(u *unit, to string, kind argmap.RelationKind) string {
@@ -240,7 +244,7 @@ func relate(g *argmap.Graph, units []*unit, srcID, text, hash string) {
 			}
 		}
 		for i := range g.Claims {
-			if g.Claims[i].ID == central.id {
+			if mains[g.Claims[i].ID] {
 				g.Claims[i].Main = true
 			}
 		}

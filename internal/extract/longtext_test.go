@@ -21,8 +21,10 @@ import (
 // it, pure background (the state of affairs, a method, a heading, a
 // poster's name) is not listed; a body paragraph's first claim supports or
 // contests the central claim, its other sentences their paragraph's claim;
-// a rebuttal contests the view it answers; the closing restatement
-// supports the central claim; in an abstract the results support the
+// a rebuttal contests the view it answers; the closing restatement of the
+// thesis is a second central claim (target "-", not a reason for it; first
+// labelled as supporting it, relabelled with the essay set when the
+// decoding learned restatements); in an abstract the results support the
 // conclusion and a limitation contests it; in a thread a reply bears on
 // the unit of the earlier post it answers or quotes (quoted text is the
 // quoted poster's view, and the gold names the unit where that poster

@@ -181,7 +181,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		counter  bool // the paragraph raises a view to answer it (counterParagraph)
 		asks     bool // it asks or reports what others hold (asks)
 		answers  int  // the unit it answers (a quote's source), or -1
-		reply    *unitInfo
+		info     *unitInfo
 	}
 	var roots []rootInfo
 	var leaves []int
@@ -284,7 +284,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		}
 		roots = append(roots, rootInfo{unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n,
 			plain: bu[t.root].Plain && (long || !stance(bv, t.root)), dep: dependent(bv, t.root), counter: counter,
-			asks: asks(&bv.info[t.root]), answers: b.answers, reply: &bv.info[t.root]})
+			asks: asks(&bv.info[t.root]), answers: b.answers, info: &bv.info[t.root]})
 	}
 	if len(roots) == 0 {
 		return st
@@ -337,8 +337,26 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	}
 	main := roots[best].unit
 	st.Central = []int{main}
+	restated := -1
+	if essay && !long && units[main].Para == opening && closing != opening {
+		// the closing paragraph's claim restates the thesis when it opens
+		// by concluding, or says what ought to be done, or concludes or
+		// evaluates in the thesis's words, and does not deny: it is the
+		// thesis again, not a reason for it, and a second central claim
+		th := roots[best].info
+		for k, r := range roots {
+			in := r.info
+			if units[r.unit].Para == closing && !r.counter && r.answers < 0 &&
+				(in.class == classConclusion || in.class2 == classConclusion ||
+					!in.neg && (in.strong || (in.eval > 0 || contains(in.any, classConclusion)) && overlap(in.content, th.content) > 0)) {
+				restated = k
+				st.Central = append(st.Central, r.unit)
+				break
+			}
+		}
+	}
 	for k, r := range roots {
-		if k == best {
+		if k == best || k == restated {
 			continue
 		}
 		if units[r.unit].Para == opening && r.plain {
@@ -360,7 +378,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		if attack > sup || r.counter {
 			kind = Attack
 		}
-		if k, ok := replyKind(r.reply); ok && r.answers >= 0 {
+		if k, ok := replyKind(r.info); ok && r.answers >= 0 {
 			kind = k
 		}
 		st.Relations = append(st.Relations, Relation{From: r.unit, To: to, Kind: kind, Score: 0.5 * (1 - sigmoid(r.cc))})
