@@ -267,7 +267,18 @@ func rejectedView(toks []token) ([]region, bool) {
 			if i > 0 {
 				out = append(out, region{toks: toks[:i]})
 			}
-			return append(out, region{toks: toks[j:], rejected: true}), true
+			// the rejected view runs to a colon or semicolon: what follows
+			// is the author's own reason ("it is not accurate to say that
+			// P: much of its budget goes to Q")
+			end := j
+			for end < n && toks[end].punct != ':' && toks[end].punct != ';' {
+				end++
+			}
+			out = append(out, region{toks: toks[j:end], rejected: true})
+			if end+1 < n {
+				out = append(out, region{toks: toks[end+1:]})
+			}
+			return out, true
 		case w == "contrary" || (w == "in" && i+1 < n && (toks[i+1].lower == "contrast" || toks[i+1].lower == "opposition")):
 			j := i + 1
 			if w == "in" {

@@ -22,6 +22,10 @@ func TestStancerJudge(t *testing.T) {
 		// rejected views
 		{"IOM enforces the exclusion of asylum seekers", "It is also wrong to say that IOM enforces the exclusion of asylum seekers.", argmap.StanceDenial, ""},
 		{"IOM enforces the exclusion of asylum seekers", "It is not accurate to say that IOM simply enforces the exclusion of asylum seekers: it saves lives.", argmap.StanceDenial, ""},
+		// the rejected view ends at a colon or semicolon: the reason after
+		// it is the author's own
+		{"Most of the trust's money goes to dredging", "It is wrong to say that the trust only taxes boat owners: most of its money goes to dredging.", argmap.StanceSame, ""},
+		{"The trust only taxes boat owners", "It is wrong to say that the trust only taxes boat owners; most of its money goes to dredging.", argmap.StanceDenial, ""},
 		{"IOM is an instrument of states", "In contrast to the tendency to portray IOM as an instrument of states, this chapter paints a complex picture.", argmap.StanceDenial, ""},
 		{"IOM is an instrument of states", "Contrary to the view that IOM is an instrument of states, it has its own interests.", argmap.StanceDenial, ""},
 		// negation scope: the relative clause's negation does not count
