@@ -225,5 +225,5 @@ func TestEssayStructure(t *testing.T) {
 
 const (
 	essayCentralFloor  = 0.75
-	essayRelationFloor = 0.75
+	essayRelationFloor = 0.80
 )

@@ -14,6 +14,9 @@ import "sort"
 //     there that says what ought to be done up, its plain units without a
 //     stance of the writer's (stance) down; a later paragraph's first unit
 //     up;
+//   - in a short essay, attaches a body paragraph's sentence that bears on
+//     another sentence than the paragraph's claim, without a connective
+//     tying it there, to the claim (a body paragraph lists its reasons);
 //   - in a short essay, takes a body paragraph that opens by raising a view
 //     to answer it (counterParagraph: "Parents often say …", "It is true
 //     that …", then "Yet …") as a counter-argument: the view is the
@@ -27,7 +30,9 @@ import "sort"
 //     quote's source, the earlier unit the quoted poster wrote (quotes.go);
 //   - takes as the thesis the paragraph claim most likely a central claim,
 //     with a prior for the opening (strong in an essay, unless its claim
-//     only asks or reports what others hold: asks) and (less) the closing
+//     only asks or reports what others hold: asks; stronger when it carries
+//     the writer's stance, so that a conclusive closing sentence does not
+//     win over it) and (less) the closing
 //     paragraph and against a plain unit; a counter-argument is never the
 //     thesis;
 //   - attaches every other paragraph's claim to the thesis, supporting or
@@ -64,6 +69,9 @@ const (
 	// longThesisPrior favours both in a long text (a report's thesis is
 	// as often in its conclusions as in its summary).
 	longThesisPrior = 1.0
+	// stanceThesisPrior adds to essayThesisPrior when the opening
+	// paragraph's claim carries a stance of the writer's (stance).
+	stanceThesisPrior = 4.0
 	// deonticPrior favours a unit of an essay's opening paragraph that
 	// says what ought to be done ("should", "must"): the usual form of a
 	// thesis, wherever it stands in the paragraph.
@@ -182,6 +190,8 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		asks     bool // it asks or reports what others hold (asks)
 		answers  int  // the unit it answers (a quote's source), or -1
 		info     *unitInfo
+		view     *view // the block's view, and the unit's index in it
+		k        int
 	}
 	var roots []rootInfo
 	var leaves []int
@@ -230,6 +240,17 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		}
 		bv.oppFloor = reportFloors(bv)
 		t := m.decodeWith(bv, window, nroots, root, prior)
+		if essay && !long && para != opening && first && t.root >= 0 {
+			// a body paragraph argues for its claim: a sentence that bears
+			// on a sentence other than the claim, with no connective
+			// tying it to that sentence, bears on the claim itself
+			for k, r := range t.rels {
+				in := &bv.info[r.From]
+				if in.sentFirst && r.To != t.root && bu[r.To].Sent != bu[r.From].Sent && in.class == classNone && !r.Undercut {
+					t.rels[k].To = t.root
+				}
+			}
+		}
 		if counter {
 			// the paragraph raises a view to answer it: what the writer
 			// says after it, in a sentence of its own, turns against it;
@@ -284,7 +305,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		}
 		roots = append(roots, rootInfo{unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n,
 			plain: bu[t.root].Plain && (long || !stance(bv, t.root)), dep: dependent(bv, t.root), counter: counter,
-			asks: asks(&bv.info[t.root]), answers: b.answers, info: &bv.info[t.root]})
+			asks: asks(&bv.info[t.root]), answers: b.answers, info: &bv.info[t.root], view: bv, k: t.root})
 	}
 	if len(roots) == 0 {
 		return st
@@ -323,6 +344,11 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			s += longThesisPrior
 		case p == opening && essay && !r.asks:
 			s += essayThesisPrior
+			if !long && stance(r.view, r.k) {
+				// the writer's stance opens the essay: the closing
+				// paragraph, however conclusive it sounds, restates it
+				s += stanceThesisPrior
+			}
 		case p == opening:
 			// an opening paragraph that only asks or reports what others
 			// hold leaves the thesis to a later one, often the last

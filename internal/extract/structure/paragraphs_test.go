@@ -268,3 +268,59 @@ func TestLedeDecision(t *testing.T) {
 		t.Errorf("Parse changed the caller's units")
 	}
 }
+
+// An essay written for this test whose body paragraphs give their claim
+// two or three reasons one after another, and whose opening stance is
+// restated by a closing sentence that opens by concluding.
+const flatEssay = `Cities grow hotter every summer. White paint on the roofs of public buildings is a good answer to the heat.
+
+White roofs keep buildings cool. A dark roof soaks up the sun all day, so the rooms under it heat up. Several cities have measured indoor temperatures four degrees lower under white roofs.
+
+Paint is also cheap. A school roof can be painted in a day by two workers, so the labour costs little. Several councils have found the paint lasts ten years.
+
+In conclusion, white roofs cool our cities cheaply, so every town hall should paint its roofs white.
+`
+
+// TestFlatBodyAndRestatement: each reason of a body paragraph bears on
+// the paragraph's claim rather than on the reason before it, the thesis is
+// the opening stance, and the concluding restatement is a second central
+// claim.
+func TestFlatBodyAndRestatement(t *testing.T) {
+	m := defaultModel(t)
+	text := flatEssay
+	units := m.Segment(text, extract.StructureSentences(text))
+	unitOf := func(prefix string) int {
+		t.Helper()
+		for i, u := range units {
+			if strings.HasPrefix(text[u.Start:u.End], prefix) {
+				return i
+			}
+		}
+		t.Fatalf("no unit starts with %q", prefix)
+		return -1
+	}
+	units[unitOf("Cities grow")].Plain = true
+	st := m.Parse(text, units, structure.ParseOptions{})
+	thesis, restated := unitOf("White paint"), unitOf("In conclusion")
+	if len(st.Central) != 2 || st.Central[0] != thesis || st.Central[1] != restated {
+		t.Fatalf("central = %v, want %d (the opening stance) and %d (its restatement)", st.Central, thesis, restated)
+	}
+	head := map[int]structure.Relation{}
+	for _, r := range st.Relations {
+		head[r.From] = r
+	}
+	for claim, reasons := range map[string][]string{
+		"White roofs keep": {"A dark roof", "Several cities"},
+		"Paint is also":    {"A school roof", "Several councils"},
+	} {
+		c := unitOf(claim)
+		if r := head[c]; r.To != thesis || r.Kind != structure.Support {
+			t.Errorf("%q: %+v, want support of the thesis %d", claim, r, thesis)
+		}
+		for _, p := range reasons {
+			if r, ok := head[unitOf(p)]; !ok || r.To != c {
+				t.Errorf("%q: %+v (present %v), want it on its paragraph's claim %d", p, r, ok, c)
+			}
+		}
+	}
+}
