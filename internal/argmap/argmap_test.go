@@ -145,6 +145,7 @@ func TestPolarity(t *testing.T) {
 type fakeQuestioner struct {
 	claims  map[string]argmap.Claim
 	hits    []argmap.ClaimHit
+	evHits  []argmap.EvidenceHit
 	reach   map[string][]argmap.Reach
 	sources map[string]argmap.Source
 	// sourceReads counts the reads of sources (Source calls and
@@ -490,7 +491,7 @@ func (f *fakeQuestioner) Claims(_ context.Context, fl argmap.ClaimFilter) ([]arg
 }
 
 func (f *fakeQuestioner) SearchEvidence(context.Context, string, int) ([]argmap.EvidenceHit, error) {
-	return nil, nil
+	return f.evHits, nil
 }
 
 // TestFindSupportersRejectedView: a claim stating a view its source rejects
@@ -762,15 +763,20 @@ func TestFindSupportersInContext(t *testing.T) {
 	hit := argmap.Claim{ID: "clm_hit", Text: "It now serves the towns.", Gist: "The Harbour Trust now serves the towns", Spans: span("src_hit")}
 	member := argmap.Claim{ID: "clm_member", Text: "The trust serves the towns.", Gist: "The Harbour Trust serves the towns.",
 		Proposition: named.ID, Spans: span("src_member")}
+	// evidence has no gist: its referent is read in its subject's place
+	ev := argmap.Evidence{ID: "evd_ev", Text: "In 2019, it served the towns.", Spans: span("src_ev"),
+		Referent: &argmap.Referent{Words: "it", Text: "The Harbour Trust", Span: argmap.Span{SourceID: "src_ev", Start: 0, End: 4}}}
 	sources := map[string]argmap.Source{}
 	reach := map[string][]argmap.Reach{}
 	for _, c := range []argmap.Claim{named, hit, member} {
 		sources[c.Spans[0].SourceID] = argmap.Source{ID: c.Spans[0].SourceID, Title: c.Spans[0].SourceID}
 		reach[c.ID] = []argmap.Reach{{Node: c.ID, Spans: c.Spans}}
 	}
+	sources["src_ev"] = argmap.Source{ID: "src_ev", Title: "src_ev"}
 	q := &fakeQuestioner{
 		claims:  map[string]argmap.Claim{named.ID: named, hit.ID: hit, member.ID: member},
 		hits:    []argmap.ClaimHit{{Claim: named, Rank: 5}, {Claim: hit, Rank: 4}},
+		evHits:  []argmap.EvidenceHit{{Evidence: ev, Rank: 3}},
 		sources: sources,
 		reach:   reach,
 	}
@@ -778,13 +784,14 @@ func TestFindSupportersInContext(t *testing.T) {
 		named.Text:                               {Stance: argmap.StanceSame, Score: 1},
 		"The Harbour Trust now serves the towns": {Stance: argmap.StanceSame, Score: 0.9},
 		"The Harbour Trust serves the towns.":    {Stance: argmap.StanceSame, Score: 1},
+		"The Harbour Trust served the towns.":    {Stance: argmap.StanceSame, Score: 0.9},
 	}
 	for _, tc := range []struct {
 		name, query string
 		j           argmap.Judge
 		want        []string
 	}{
-		{"in context", "The Harbour Trust serves the towns", gistJudge{m}, []string{"src_hit", "src_member", "src_named"}},
+		{"in context", "The Harbour Trust serves the towns", gistJudge{m}, []string{"src_ev", "src_hit", "src_member", "src_named"}},
 		{"texts only", "The Harbour Trust serves the towns", m, []string{"src_named"}},
 		// by ID: the members of the claim's proposition must bear on its text
 		{"by ID, in context", named.ID, gistJudge{m}, []string{"src_member", "src_named"}},
@@ -804,5 +811,25 @@ func TestFindSupportersInContext(t *testing.T) {
 				t.Errorf("Supporting sources (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestReferentReading: a referent's words are replaced where they stand as
+// whole words, from there on; text stays as it is otherwise.
+func TestReferentReading(t *testing.T) {
+	r := &argmap.Referent{Words: "it", Text: "The trust"}
+	for _, tc := range []struct{ text, want string }{
+		{"Within its lease, it serves the towns.", "The trust serves the towns."},
+		{"it serves the towns.", "The trust serves the towns."},
+		{"Without its lease the towns suffer.", "Without its lease the towns suffer."},
+		{"", ""},
+	} {
+		if got := r.Reading(tc.text); got != tc.want {
+			t.Errorf("Reading(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	var none *argmap.Referent
+	if got := none.Reading("it serves"); got != "it serves" {
+		t.Errorf("nil Reading = %q", got)
 	}
 }

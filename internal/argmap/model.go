@@ -1,6 +1,7 @@
 package argmap
 
 import (
+	"strings"
 	"time"
 )
 
@@ -166,6 +167,10 @@ type Claim struct {
 	Cues   []string   `json:"cues,omitempty"`
 	Spans  []Span     `json:"spans,omitempty"`
 	Actors []ActorRef `json:"actors,omitempty"`
+	// Referent is what the claim's subject stands for when it points back
+	// to something a sentence before named ("It ...", "These data ...");
+	// nil when it names its subject itself or nothing could be named.
+	Referent *Referent `json:"referent,omitempty"`
 	// Assumed marks a claim accepted without argument (a Carneades
 	// assumption): evaluation labels it in.
 	Assumed bool `json:"assumed,omitempty"`
@@ -198,8 +203,56 @@ type Evidence struct {
 	// Actors are the actors the evidence's text names or that state it, as
 	// a claim's are: deleting the evidence's last source removes the actors
 	// nothing else refers to.
-	Actors    []ActorRef `json:"actors,omitempty"`
-	CreatedAt time.Time  `json:"created_at"`
+	Actors []ActorRef `json:"actors,omitempty"`
+	// Referent is what the evidence's subject stands for when it points
+	// back, as a claim's (Claim.Referent).
+	Referent  *Referent `json:"referent,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Referent is what the subject of a claim or evidence that points back
+// stands for ("It now runs in dozens of countries", "However, these data
+// are neither objective nor neutral"), resolved by the extraction and kept
+// with where the source names it, so that an answer can read the unit as
+// meaning it ("Migration statistics are neither objective nor neutral")
+// and a reader can check the reading. Words are the unit's words that point
+// back, as written ("these data"); Text is what they stand for, written to
+// stand in their place ("Migration statistics"); Span is the passage of the
+// source that names it (the sentence before, usually).
+type Referent struct {
+	Words string `json:"words"`
+	Text  string `json:"text"`
+	Span  Span   `json:"span"`
+}
+
+// MaxReferentLen bounds a referent's words and text.
+const MaxReferentLen = 512
+
+// Reading returns text read with r's words replaced by r's text: the
+// statement the unit makes of what it points back to, from its subject on
+// (a discourse marker before the words is left out: "However, these data
+// are ..." reads "Migration statistics are ..."). It is text when r is nil
+// or its words are not in text as whole words.
+func (r *Referent) Reading(text string) string {
+	if r == nil || r.Words == "" || r.Text == "" {
+		return text
+	}
+	word := func(b byte) bool {
+		return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
+	}
+	for at := 0; at < len(text); {
+		k := strings.Index(text[at:], r.Words)
+		if k < 0 {
+			break
+		}
+		k += at
+		end := k + len(r.Words)
+		if (k == 0 || !word(text[k-1])) && (end == len(text) || !word(text[end])) {
+			return r.Text + text[end:]
+		}
+		at = k + 1
+	}
+	return text
 }
 
 // Actor is an organisation, state, group or person. Name is canonical; Aliases

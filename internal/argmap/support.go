@@ -358,6 +358,7 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 				}
 			}
 		}
+		nClaims := len(hits)
 		for _, h := range evs {
 			c := Claim{ID: h.Evidence.ID, Text: h.Evidence.Text, Spans: h.Evidence.Spans}
 			hits = append(hits, ClaimHit{Claim: c, Rank: h.Rank})
@@ -366,6 +367,13 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 		gists := make([]string, len(hits))
 		for i, h := range hits {
 			texts[i], gists[i] = h.Claim.Text, h.Claim.Gist
+			if i >= nClaims {
+				// evidence has no gist: its subject is read as its
+				// referent names it
+				if r := evs[i-nClaims].Evidence.Referent; r != nil {
+					gists[i] = r.Reading(texts[i])
+				}
+			}
 		}
 		var js []Judgement
 		if cj, ok := j.(ContextJudge); ok {

@@ -141,7 +141,19 @@ func (c *Claim) Validate() error {
 		p.addf("standard %q is not one of pe, cce, brd, dv", c.Standard)
 	}
 	checkActorRefs(&p, c.Actors)
+	checkReferent(&p, c.Referent)
 	return p.err()
+}
+
+// checkReferent checks the referent of a claim or evidence, if it has one.
+func checkReferent(p *problems, r *Referent) {
+	if r == nil {
+		return
+	}
+	checkText(p, "referent.words", r.Words, MaxReferentLen, true)
+	checkText(p, "referent.text", r.Text, MaxReferentLen, true)
+	checkSpan(p, "referent.span", r.Span)
+	checkText(p, "referent.span.quote", r.Span.Quote, MaxTextLen, false)
 }
 
 // checkActorRefs checks the actor references of a claim or evidence.
@@ -169,6 +181,7 @@ func (e *Evidence) Validate() error {
 	checkScore(&p, "score", e.Score)
 	checkSpans(&p, "spans", e.Spans)
 	checkActorRefs(&p, e.Actors)
+	checkReferent(&p, e.Referent)
 	return p.err()
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract/actor"
+	"github.com/argmap/argmap/internal/extract/lexicon"
 )
 
 // discourseMarkers open a sentence without adding to its proposition.
@@ -239,6 +240,14 @@ func nameHeads(ms []actor.Mention, name string) []string {
 
 // gistFor is Gist with r for the referring subject it may resolve.
 func gistFor(sentence string, ms []actor.Mention, r ref) string {
+	g, _, _ := gistResolving(sentence, ms, r)
+	return g
+}
+
+// gistResolving is gistFor, also returning the words of the sentence's
+// referring subject that r's name replaced ("it", "The organisation") and
+// what was put in their place; both "" when none was.
+func gistResolving(sentence string, ms []actor.Mention, r ref) (g, words, name string) {
 	dominant := r.name
 	s := inlineText(oneSpaced(sentence))
 	// fold actor surfaces to canonical names
@@ -300,11 +309,14 @@ frame:
 	if dominant != "" && !expletiveIt(fieldsN(s, 10)) {
 		ls := strings.ToLower(clip(s, 60))
 		if n := r.describes(ls); n > 0 {
+			words, name = s[:n], dominant
 			s = dominant + s[n:]
 		} else if r.pronoun && strings.HasPrefix(ls, "it ") {
+			words, name = s[:2], dominant
 			s = dominant + s[2:]
 		}
 		if r.pronoun && strings.HasPrefix(strings.ToLower(s), "its ") {
+			words, name = s[:3], dominant+"'s"
 			s = dominant + "'s " + s[4:]
 		}
 	}
@@ -319,9 +331,9 @@ frame:
 	}
 	s = dropParens(s)
 	if s != plain && !gistKeeps(plain, s) {
-		s = plain
+		s, words, name = plain, "", ""
 	}
-	return shorten(s)
+	return shorten(s), strings.TrimSpace(words), name
 }
 
 // soPhrase reports whether rest, what follows a leading "so", makes it part
@@ -787,30 +799,83 @@ func clauseEnds(fs []string) bool {
 // claimGist is the gist of the claim units[i]: Gist of its sentence, with a
 // bare demonstrative or pronoun subject replaced by what it stands for.
 // needsContext is true, and the gist "", when nothing in the document can be
-// named for it.
-func claimGist(text string, units []unit, i int, ms []actor.Mention, dominant string) (gist string, needsContext bool) {
+// named for it. res is what a referring subject was read as, with the
+// passage that names it (nil when none was resolved).
+func claimGist(text string, units []unit, i int, ms []actor.Mention, dominant string) (gist string, needsContext bool, res *argmap.Referent) {
 	u := units[i]
 	ums := mentionsIn(ms, u.Start, u.End)
 	g := gistFor(text[u.Start:u.End], ums, ref{})
 	if refersBack(g) {
 		if r := referent(text, units, i, ms, dominant, g); r.name != "" {
-			g = gistFor(text[u.Start:u.End], ums, r)
+			var words, name string
+			g, words, name = gistResolving(text[u.Start:u.End], ums, r)
+			if words != "" {
+				p := units[i-1]
+				res = referentAt(text, u, words, name, p.Start, p.End)
+			}
+		}
+	}
+	if res == nil {
+		if words, np, ps, pe := describedReferent(text, units, i, g, ms); np != "" {
+			rest := strings.TrimSpace(g[len(words):])
+			cut := strings.HasSuffix(rest, "…")
+			g = shorten(np + " " + strings.TrimSuffix(rest, "…"))
+			if cut && !strings.HasSuffix(g, "…") {
+				g += "…"
+			}
+			return g, false, referentAt(text, u, words, np, ps, pe)
 		}
 	}
 	pron, rest, ok := bareSubject(g)
 	if !ok {
-		return g, false
+		return g, false, res
 	}
-	ref := pronounReferent(text, units, i, pron, ms, 0)
+	ref, ps, pe := pronounReferent(text, units, i, pron, ms, 0)
 	if ref == "" {
-		return "", true
+		return "", true, nil
 	}
 	cut := strings.HasSuffix(rest, "…")
 	g = shorten(ref + " " + strings.TrimSuffix(rest, "…"))
 	if cut && !strings.HasSuffix(g, "…") {
 		g += "…" // the sentence was cut before its referent was named
 	}
-	return g, false
+	return g, false, referentAt(text, u, firstField(strings.TrimSpace(text[u.Start+subjectStart(text[u.Start:u.End]):u.End])), ref, ps, pe)
+}
+
+// referentAt is the referent of the unit u whose subject words (as its gist
+// has them) stand for name, named in text[start:end]: the words as the
+// unit writes them, nil when they are not in it or the passage is empty.
+func referentAt(text string, u unit, words, name string, start, end int) *argmap.Referent {
+	words = strings.TrimRight(words, ",;:")
+	if words == "" || name == "" || end <= start {
+		return nil
+	}
+	t := text[u.Start:u.End]
+	k := indexWords(strings.ToLower(t), strings.ToLower(words))
+	if k < 0 {
+		return nil
+	}
+	start, end = trimSpan(text, start, end)
+	return &argmap.Referent{Words: t[k : k+len(words)], Text: strings.TrimRight(name, ",;: "),
+		Span: argmap.Span{Start: start, End: end, Quote: text[start:end]}}
+}
+
+// indexWords returns where words first occur in s as whole words, or -1.
+func indexWords(s, words string) int {
+	for at := 0; at <= len(s); {
+		k := strings.Index(s[at:], words)
+		if k < 0 {
+			return -1
+		}
+		k += at
+		before := k == 0 || !isWordByte(s[k-1])
+		after := k+len(words) == len(s) || !isWordByte(s[k+len(words)])
+		if before && after {
+			return k
+		}
+		at = k + 1
+	}
+	return -1
 }
 
 // maxReferentChain bounds the sentences a pronoun is followed back through,
@@ -832,66 +897,66 @@ const maxReferentWords = 14
 //   - for "it", "they", "these" and "those", the subject of that sentence
 //     when it is a noun phrase that agrees in number ("The levy was
 //     introduced in 2019. It harms small shops." -> "The levy harms ...").
-func pronounReferent(text string, units []unit, i int, pron string, ms []actor.Mention, depth int) string {
+func pronounReferent(text string, units []unit, i int, pron string, ms []actor.Mention, depth int) (ref string, start, end int) {
 	u := units[i]
 	sentence := strings.TrimSpace(text[u.Start:u.End])
 	if (pron == "this" || pron == "these") && (strings.HasSuffix(sentence, "!") || strings.HasSuffix(sentence, ":")) {
 		if i+1 < len(units) && units[i+1].para == u.para {
 			if t := titleLike(text, units[i+1]); t != "" {
-				return t
+				return t, units[i+1].Start, units[i+1].End
 			}
 		}
 	}
 	if i == 0 || units[i-1].para != u.para {
-		return ""
+		return "", 0, 0
 	}
 	if t := titleLike(text, units[i-1]); t != "" && bareDemonstratives[pron] {
-		return t // "it" and "they" stand for things a sentence names, not for a title above them
+		return t, units[i-1].Start, units[i-1].End // "it" and "they" stand for things a sentence names, not for a title above them
 	}
 	if units[i-1].furniture != "" {
-		return ""
+		return "", 0, 0
 	}
 	ps, pe := previousSentence(text, units, i)
 	prev := strings.TrimSpace(text[ps:pe])
 	if clause := strings.TrimRight(prev, ",;"); clause != prev && !strings.ContainsAny(clause, ".!?") {
 		prev = clause // the clause before it in its sentence
 	} else if !strings.HasSuffix(prev, ".") && !strings.HasSuffix(prev, "!") {
-		return "" // a question or a fragment states nothing to point back to
+		return "", 0, 0 // a question or a fragment states nothing to point back to
 	}
 	pg := Gist(prev, mentionsIn(ms, ps, pe), "")
 	if p2, _, ok := bareSubject(pg); ok {
 		// "This chapter sets the stage. First, it ... Second, it ...": the
 		// same pronoun before stands for the same thing
 		if p2 != pron || pron == "this" || pron == "that" || depth >= maxReferentChain {
-			return ""
+			return "", 0, 0
 		}
 		for j := i - 1; j >= 0 && units[j].para == u.para; j-- {
 			if units[j].Start <= ps {
-				if ref := pronounReferent(text, units, j, pron, ms, depth+1); ref != "" && !strings.HasPrefix(ref, "That ") && !strings.HasPrefix(ref, "“") {
-					return ref
+				if ref, rs, re := pronounReferent(text, units, j, pron, ms, depth+1); ref != "" && !strings.HasPrefix(ref, "That ") && !strings.HasPrefix(ref, "“") {
+					return ref, rs, re
 				}
-				return ""
+				return "", 0, 0
 			}
 		}
-		return ""
+		return "", 0, 0
 	}
 	switch pron {
 	case "this", "that":
 		if strings.HasSuffix(pg, "…") || countFields(pg, maxReferentWords+1) > maxReferentWords {
-			return "" // too long to restate inside another sentence
+			return "", 0, 0 // too long to restate inside another sentence
 		}
-		return "That " + lowerFirst(pg, text)
+		return "That " + lowerFirst(pg, text), ps, pe
 	}
 	np := subjectPhrase(pg, text)
 	if np == "" {
-		return ""
+		return "", 0, 0
 	}
 	last := strings.ToLower(np[strings.LastIndexByte(np, ' ')+1:])
 	plural := strings.Contains(np, " and ") || (strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss"))
 	if plural != (pron != "it") {
-		return ""
+		return "", 0, 0
 	}
-	return np
+	return np, ps, pe
 }
 
 // previousSentence returns the bounds of the sentence before units[i] in
@@ -1071,4 +1136,110 @@ func isName(w, text string) bool {
 		}
 		at = k + 1
 	}
+}
+
+// describedReferent resolves a subject that describes what the sentence
+// before named: "this", "that", "these" or "those" and a common noun (or
+// two) whose head is the head noun of that sentence's subject, a synonym
+// of it, or a word it is a kind of in WordNet ("Migration statistics are
+// considered to have special authority. However, these data are neither
+// objective nor neutral": statistics are data). It returns the words of g
+// that describe it, the subject phrase they stand for and where the
+// sentence before is; np is "" when there is none.
+func describedReferent(text string, units []unit, i int, g string, ms []actor.Mention) (words, np string, ps, pe int) {
+	fs := fieldsN(g, 4)
+	if len(fs) < 3 || !bareDemonstratives[strings.ToLower(fs[0])] {
+		return "", "", 0, 0
+	}
+	u := units[i]
+	if i == 0 || units[i-1].para != u.para || units[i-1].furniture != "" {
+		return "", "", 0, 0
+	}
+	// the description's words: lower-case nouns, not a verb ("These
+	// reveal", "These data show")
+	lex := lexicon.Default()
+	var heads []int // indexes in fs of the nouns that may head it
+	for k := 1; k <= 2 && k < len(fs)-1; k++ {
+		w := fs[k]
+		if w != strings.ToLower(w) || strings.ContainsAny(w, ",;:()") || wordFlags(w)&flagFunction != 0 || subjectVerbs[w] || !lex.Noun(w) {
+			break
+		}
+		if k == 1 && isSubjectVerb(w, false) && !strings.HasSuffix(w, "s") {
+			break
+		}
+		heads = append(heads, k)
+	}
+	if len(heads) == 0 {
+		return "", "", 0, 0
+	}
+	ps, pe = previousSentence(text, units, i)
+	prev := strings.TrimSpace(text[ps:pe])
+	if !strings.HasSuffix(prev, ".") {
+		return "", "", 0, 0
+	}
+	subj := leadingNounPhrase(Gist(prev, mentionsIn(ms, ps, pe), ""), lex)
+	if subj == "" {
+		return "", "", 0, 0
+	}
+	head := subj
+	if k := strings.Index(head, " of "); k > 0 {
+		head = head[:k] // "States of transit and origin"
+	}
+	head = strings.ToLower(head[strings.LastIndexByte(head, ' ')+1:])
+	hw := lex.Word(head)
+	for k := len(heads) - 1; k >= 0; k-- {
+		w := fs[heads[k]]
+		nw := lex.WordNoNear(w)
+		if hw.Lemma == nw.Lemma || overlaps(hw.Concepts, nw.Concepts) || overlaps(hw.Broader, nw.Concepts) {
+			return strings.Join(fs[:heads[k]+1], " "), subj, ps, pe
+		}
+	}
+	return "", "", 0, 0
+}
+
+// leadingNounPhrase returns the noun phrase that opens s up to its verb or
+// the first comma: one to six words, none a function word (a leading
+// article, and "of" or "and" between nouns aside), a pronoun, an adverb or
+// a verb form ("States of transit and origin also know ..." gives "States
+// of transit and origin"); "" when there is none.
+func leadingNounPhrase(s string, lex *lexicon.Lexicon) string {
+	fs := fieldsN(s, 8)
+	n := 0
+	for k, f := range fs {
+		if k == 6 {
+			return ""
+		}
+		w := strings.ToLower(strings.TrimRight(f, ","))
+		comma := strings.HasSuffix(f, ",")
+		if k == 0 && (w == "the" || w == "a" || w == "an") {
+			continue
+		}
+		if k > 0 && n == k && (w == "of" || w == "and") && !comma {
+			continue // "of" or "and" and a noun after it
+		}
+		if w == "" || strings.ContainsAny(w, ";:()\"“”") || wordFlags(w)&flagFunction != 0 || barePronouns[w] || bareDemonstratives[w] ||
+			(k > 0 && (isVerbForm(w) || lex.Adverb(w))) {
+			break
+		}
+		n = k + 1
+		if comma {
+			break
+		}
+	}
+	if n == 0 || (n == 1 && len(fs) > 0 && strings.EqualFold(fs[0], "the")) {
+		return ""
+	}
+	return strings.TrimRight(strings.Join(fs[:n], " "), ",")
+}
+
+// overlaps reports whether a and b share a concept.
+func overlaps(a, b []lexicon.Concept) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }

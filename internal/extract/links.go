@@ -105,8 +105,11 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 				Cues: u.Cues, Spans: []argmap.Span{span},
 			}
 			var needsContext bool
-			if c.Gist, needsContext = claimGist(text, units, i, mentions, d.dominant); needsContext {
+			if c.Gist, needsContext, c.Referent = claimGist(text, units, i, mentions, d.dominant); needsContext {
 				c.Cues = append(c.Cues[:len(c.Cues):len(c.Cues)], argmap.CueNeedsContext)
+			}
+			if c.Referent != nil {
+				c.Referent.Span.SourceID = src.ID
 			}
 			for _, s := range u.speakers {
 				c.Actors = append(c.Actors, argmap.ActorRef{ActorID: actorID(s), Role: argmap.RoleAsserts})
@@ -122,6 +125,13 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 			e := argmap.Evidence{
 				ID: u.id, Kind: u.Kind, Text: unitText(span.Quote, dec.format), Origin: argmap.OriginExtracted, Score: u.Score,
 				Spans: []argmap.Span{span},
+			}
+			if opensReferring(span.Quote) {
+				// what its subject stands for, read as a claim's is
+				_, _, e.Referent = claimGist(text, units, i, mentions, d.dominant)
+				if e.Referent != nil {
+					e.Referent.Span.SourceID = src.ID
+				}
 			}
 			// the same links a claim gets: who states it, who it names
 			for _, s := range u.speakers {

@@ -154,3 +154,114 @@ func TestDescribedSubjectGist(t *testing.T) {
 		})
 	}
 }
+
+// TestUnitReferents: a claim or evidence whose subject points back keeps
+// what it stands for as its referent, with its words as the unit writes
+// them and the passage that names it: a pronoun (the subject of the
+// sentence before), "the" and the head of an organisation's name, and
+// "these"/"this" and a noun that the subject of the sentence before is, is
+// a kind of or is a synonym of in WordNet (statistics are figures,
+// surveys are studies, ferries are boats). A description that the subject
+// before is not, or a unit whose subject names itself, has none.
+func TestUnitReferents(t *testing.T) {
+	tests := []struct {
+		name, doc, unit string
+		evidence        bool
+		words, text     string // "" for none
+		quote, gist     string // the passage that names it; a claim's gist
+	}{
+		{"it: a claim", "The new levy was introduced in 2019. It harms small shops across the region.\n",
+			"It harms small shops across the region.", false, "It", "The new levy", "The new levy was introduced in 2019.",
+			"The new levy harms small shops across the region"},
+		{"the head of an organisation's name", "The Harbour Trust dredged the northern channel in 2019. The trust now charges every ferry a landing fee.\n",
+			"The trust now charges every ferry a landing fee.", false, "The trust", "Harbour Trust",
+			"The Harbour Trust dredged the northern channel in 2019.", "Harbour Trust now charges every ferry a landing fee"},
+		{"these and a word the subject before is a kind of, after a marker",
+			"Ferries, above all, are seen as the cleanest way to cross the bay. However, these boats burn more fuel than any bus on the coast road.\n",
+			"However, these boats burn more fuel than any bus on the coast road.", false, "these boats", "Ferries",
+			"Ferries, above all, are seen as the cleanest way to cross the bay.", "Ferries burn more fuel than any bus on the coast road"},
+		{"these and a synonym of the subject's head",
+			"The council's surveys of tenants were published in May. These studies are neither complete nor fair to the tenants of the old town.\n",
+			"These studies are neither complete nor fair to the tenants of the old town.", false, "These studies", "The council's surveys of tenants",
+			"The council's surveys of tenants were published in May.", "The council's surveys of tenants are neither complete nor fair to the tenants of the old town"},
+		{"evidence: these figures", "Rent statistics for the city were published by the council in May. These figures show a rise of 40 percent in rents between 2015 and 2019.\n",
+			"These figures show a rise of 40 percent in rents between 2015 and 2019.", true, "These figures", "Rent statistics",
+			"Rent statistics for the city were published by the council in May.", ""},
+		{"evidence: after a leading date", "Eviction figures for the city were published in May. In 2019, these figures rose by 40 percent to 3,000 households.\n",
+			"In 2019, these figures rose by 40 percent to 3,000 households.", true, "these figures", "Eviction figures",
+			"Eviction figures for the city were published in May.", ""},
+		{"a description the subject before is not", "The council met the ferry owners in May. These boats burn more fuel than any bus on the coast road.\n",
+			"These boats burn more fuel than any bus on the coast road.", false, "", "", "", "These boats burn more fuel than any bus on the coast road"},
+		{"a subject that names itself", "The new levy was introduced in 2019. The levy harms small shops across the region.\n",
+			"The levy harms small shops across the region.", false, "", "", "", "The levy harms small shops across the region"},
+	}
+	p := extract.New(extract.Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, err := p.Extract(context.Background(), argmap.Document{Name: "notes.txt", Data: []byte(tt.doc)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			var ref *argmap.Referent
+			found := false
+			if tt.evidence {
+				for _, e := range g.Evidence {
+					got = append(got, "evidence "+e.Text)
+					if strings.TrimSpace(e.Text) == tt.unit {
+						ref, found = e.Referent, true
+					}
+				}
+			} else {
+				for _, c := range g.Claims {
+					got = append(got, "claim "+c.Text)
+					if strings.TrimSpace(c.Text) == tt.unit {
+						ref, found = c.Referent, true
+						if c.Gist != tt.gist {
+							t.Errorf("gist %q, want %q", c.Gist, tt.gist)
+						}
+					}
+				}
+			}
+			if !found {
+				t.Fatalf("no unit %q among %q", tt.unit, got)
+			}
+			if tt.words == "" {
+				if ref != nil {
+					t.Fatalf("referent %+v, want none", *ref)
+				}
+				return
+			}
+			if ref == nil {
+				t.Fatalf("no referent, want %q for %q", tt.text, tt.words)
+			}
+			if ref.Words != tt.words || ref.Text != tt.text || ref.Span.Quote != tt.quote || ref.Span.SourceID != g.Sources[0].ID {
+				t.Fatalf("referent %+v, want words %q text %q quote %q in %s", *ref, tt.words, tt.text, tt.quote, g.Sources[0].ID)
+			}
+			if q := tt.doc[ref.Span.Start:ref.Span.End]; q != tt.quote {
+				t.Fatalf("referent span %d..%d is %q, want %q", ref.Span.Start, ref.Span.End, q, tt.quote)
+			}
+		})
+	}
+}
+
+// TestUnitReferentsOddInput: units that open with a leading clause and
+// nothing after it, or with a referring word alone, extract without a
+// referent and without failing.
+func TestUnitReferentsOddInput(t *testing.T) {
+	p := extract.New(extract.Options{})
+	for _, doc := range []string{
+		"In 2019,\n", "In 2019, these\n", "These.\n", "It.\n", "In, in, in, in, in, in, in\n",
+		"The figures rose. In 2019 these figures, rose\n",
+	} {
+		g, err := p.Extract(context.Background(), argmap.Document{Name: "odd.txt", Data: []byte(doc)})
+		if err != nil {
+			t.Fatalf("%q: %v", doc, err)
+		}
+		for _, e := range g.Evidence {
+			if e.Referent != nil && e.Referent.Span.End > len(doc) {
+				t.Errorf("%q: evidence referent span %+v beyond the text", doc, e.Referent.Span)
+			}
+		}
+	}
+}

@@ -92,6 +92,33 @@ func (s *Stancer) inContext(text, gist string) (string, bool) {
 	return "", false
 }
 
+// opensReferring reports whether text's main clause opens with a word
+// that may point back (referringWords, referringDeterminers): the cheap
+// test before a unit's referent is looked for.
+func opensReferring(text string) bool {
+	a := subjectStart(text)
+	fs := fieldsN(text[a:], 6)
+	if len(fs) == 0 {
+		return false
+	}
+	k := 0
+	if leadClause[strings.ToLower(fs[0])] {
+		// "In 2019, these figures rose ...": after the leading clause
+		for k < len(fs)-1 && !strings.HasSuffix(fs[k], ",") {
+			k++
+		}
+		if !strings.HasSuffix(fs[k], ",") {
+			k = -1
+		}
+		k++
+	}
+	if k >= len(fs) {
+		return false
+	}
+	w := strings.ToLower(strings.TrimRight(fs[k], ",;:"))
+	return referringWords[w] || referringDeterminers[w]
+}
+
 // subjectStart returns where text's main clause starts: after opening
 // quotes and discourse markers ("Finally, it calls ...").
 func subjectStart(text string) int {

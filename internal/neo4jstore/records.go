@@ -258,6 +258,7 @@ func claimFrom(rec *neo4j.Record) (argmap.Claim, error) {
 		Origin:      argmap.Origin(r.str("origin")),
 		Score:       r.float("score"), Main: r.bool("main"), Cues: r.strs("cues"), Section: r.strs("section"), CreatedAt: r.time("created_at"),
 		Assumed: r.bool("assumed"), Issue: r.str("issue"), Standard: r.str("standard"),
+		Referent: referentOf(&r),
 	}
 	if r.err != nil {
 		return argmap.Claim{}, r.err
@@ -320,7 +321,7 @@ func evidenceFrom(rec *neo4j.Record) (argmap.Evidence, error) {
 	r := reader{p: p}
 	e := argmap.Evidence{
 		ID: r.str("id"), Kind: r.str("kind"), Text: r.str("text"), Origin: argmap.Origin(r.str("origin")),
-		Score: r.float("score"), CreatedAt: r.time("created_at"),
+		Score: r.float("score"), CreatedAt: r.time("created_at"), Referent: referentOf(&r),
 	}
 	if r.err != nil {
 		return argmap.Evidence{}, r.err
@@ -331,6 +332,16 @@ func evidenceFrom(rec *neo4j.Record) (argmap.Evidence, error) {
 	}
 	e.Actors, err = actorRefsFrom(rec)
 	return e, err
+}
+
+// referentOf reads the referent properties setReferent writes; nil when
+// the node has none.
+func referentOf(r *reader) *argmap.Referent {
+	if r.p["referent_words"] == nil {
+		return nil
+	}
+	return &argmap.Referent{Words: r.str("referent_words"), Text: r.str("referent_text"),
+		Span: argmap.Span{SourceID: r.str("referent_source"), Start: r.int("referent_start"), End: r.int("referent_end"), Quote: r.str("referent_quote")}}
 }
 
 // actorFrom maps an Actor node.

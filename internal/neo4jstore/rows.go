@@ -80,7 +80,21 @@ func claimRow(c *argmap.Claim) map[string]any {
 	}
 	setStr(m, "issue", c.Issue)
 	setStr(m, "standard", c.Standard)
+	setReferent(m, c.Referent)
 	return m
+}
+
+// setReferent keeps a claim's or evidence's referent as properties of its
+// node: referent_words, referent_text and the passage that names it,
+// referent_source, referent_start, referent_end and referent_quote. None
+// when it has no referent.
+func setReferent(m map[string]any, r *argmap.Referent) {
+	if r == nil {
+		return
+	}
+	m["referent_words"], m["referent_text"] = r.Words, r.Text
+	m["referent_source"], m["referent_start"], m["referent_end"] = r.Span.SourceID, int64(r.Span.Start), int64(r.Span.End)
+	setStr(m, "referent_quote", r.Span.Quote)
 }
 
 // keySep ends a key in a ClaimKey slot (claim_keys_create.cypher writes
@@ -105,6 +119,7 @@ func claimKeyRows(id string, keys []string) []map[string]any {
 func evidenceRow(e *argmap.Evidence) map[string]any {
 	m := map[string]any{"id": e.ID, "text": e.Text, "origin": string(e.Origin), "score": e.Score, "created_at": ms(e.CreatedAt)}
 	setStr(m, "kind", e.Kind)
+	setReferent(m, e.Referent)
 	return m
 }
 

@@ -392,11 +392,11 @@ func (w *graphWriter) bulkClaims(cs []argmap.Claim, b *bulkLoad) error {
 			keys = append(keys, keyRow{k, first + int64(i)})
 		}
 	}
-	err = w.insertRows(`INSERT INTO claims (pk, id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section, keys)`,
-		17, len(cs), func(dst []any, i int) []any {
+	err = w.insertRows(`INSERT INTO claims (pk, id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section, keys, referent)`,
+		18, len(cs), func(dst []any, i int) []any {
 			c := &cs[i]
 			return append(dst, first+int64(i), c.ID, c.Text, c.Gist, string(c.Origin), c.Score, c.Main, jsonList(c.Cues), ms(c.CreatedAt),
-				c.Title, c.Kind, c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section), jsonList(c.Keys))
+				c.Title, c.Kind, c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section), jsonList(c.Keys), encodeReferent(c.Referent))
 		}, &rowKey{"claim", "claims", func(i int) string { return cs[i].ID }})
 	if err != nil {
 		return err
@@ -440,10 +440,10 @@ func (w *graphWriter) bulkEvidence(es []argmap.Evidence, b *bulkLoad) error {
 			roles = append(roles, roleRow{e.ID, a.ActorID, string(a.Role)})
 		}
 	}
-	err = w.insertRows(`INSERT INTO evidence (rowid, id, kind, text, origin, score, created_at)`, 7, len(es),
+	err = w.insertRows(`INSERT INTO evidence (rowid, id, kind, text, origin, score, created_at, referent)`, 8, len(es),
 		func(dst []any, i int) []any {
 			e := &es[i]
-			return append(dst, first+int64(i), e.ID, e.Kind, e.Text, string(e.Origin), e.Score, ms(e.CreatedAt))
+			return append(dst, first+int64(i), e.ID, e.Kind, e.Text, string(e.Origin), e.Score, ms(e.CreatedAt), encodeReferent(e.Referent))
 		}, &rowKey{"evidence", "evidence", func(i int) string { return es[i].ID }})
 	if err != nil {
 		return err

@@ -40,7 +40,7 @@ func scanSources(ctx context.Context, q querier, withText bool, query string, ar
 	return out, rows.Err()
 }
 
-const claimCols = `c.id, c.text, c.gist, c.origin, c.score, c.main, c.cues, c.created_at, c.title, c.kind, c.assumed, c.issue, c.standard, c.proposition, c.section`
+const claimCols = `c.id, c.text, c.gist, c.origin, c.score, c.main, c.cues, c.created_at, c.title, c.kind, c.assumed, c.issue, c.standard, c.proposition, c.section, c.referent`
 
 // claimRows reads and closes rows of claimCols (and, with rank, one more
 // column): the claims without their spans and actors.
@@ -49,10 +49,10 @@ func claimRows(rows *sql.Rows, ranked bool) ([]argmap.Claim, []float64, error) {
 	var ranks []float64
 	for rows.Next() {
 		var c argmap.Claim
-		var origin, cues, section string
+		var origin, cues, section, referent string
 		var created int64
 		var rank float64
-		dst := []any{&c.ID, &c.Text, &c.Gist, &origin, &c.Score, &c.Main, &cues, &created, &c.Title, &c.Kind, &c.Assumed, &c.Issue, &c.Standard, &c.Proposition, &section}
+		dst := []any{&c.ID, &c.Text, &c.Gist, &origin, &c.Score, &c.Main, &cues, &created, &c.Title, &c.Kind, &c.Assumed, &c.Issue, &c.Standard, &c.Proposition, &section, &referent}
 		if ranked {
 			dst = append(dst, &rank)
 		}
@@ -67,6 +67,10 @@ func claimRows(rows *sql.Rows, ranked bool) ([]argmap.Claim, []float64, error) {
 			return nil, nil, err
 		}
 		if c.Cues, err = decodeStrings(cues); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		if c.Referent, err = decodeReferent(referent); err != nil {
 			rows.Close()
 			return nil, nil, err
 		}
@@ -168,7 +172,7 @@ func actorRows(ctx context.Context, q querier, query string, ids []string) (map[
 	return out, rows.Err()
 }
 
-const evidenceCols = `e.id, e.kind, e.text, e.origin, e.score, e.created_at`
+const evidenceCols = `e.id, e.kind, e.text, e.origin, e.score, e.created_at, e.referent`
 
 func scanEvidence(ctx context.Context, q querier, query string, args ...any) ([]argmap.Evidence, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
@@ -178,9 +182,14 @@ func scanEvidence(ctx context.Context, q querier, query string, args ...any) ([]
 	var out []argmap.Evidence
 	for rows.Next() {
 		var e argmap.Evidence
-		var origin string
+		var origin, referent string
 		var created int64
-		if err := rows.Scan(&e.ID, &e.Kind, &e.Text, &origin, &e.Score, &created); err != nil {
+		if err := rows.Scan(&e.ID, &e.Kind, &e.Text, &origin, &e.Score, &created, &referent); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		var err error
+		if e.Referent, err = decodeReferent(referent); err != nil {
 			rows.Close()
 			return nil, err
 		}

@@ -599,6 +599,28 @@ func jsonList(ss []string) string {
 	return string(b)
 }
 
+// encodeReferent is the referent column of a claim or evidence: r as a
+// JSON object, ” for none (migration 0017).
+func encodeReferent(r *argmap.Referent) string {
+	if r == nil {
+		return ""
+	}
+	b, _ := json.Marshal(r) // strings and ints always marshal
+	return string(b)
+}
+
+// decodeReferent decodes a referent column.
+func decodeReferent(s string) (*argmap.Referent, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var r argmap.Referent
+	if err := json.Unmarshal([]byte(s), &r); err != nil {
+		return nil, fmt.Errorf("decode referent %q: %w", s, err)
+	}
+	return &r, nil
+}
+
 // decodeStrings decodes a JSON array column.
 func decodeStrings(s string) ([]string, error) {
 	if s == "" || s == "[]" {

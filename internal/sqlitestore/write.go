@@ -307,10 +307,10 @@ func (w *graphWriter) claim(c *argmap.Claim) error {
 	c.CreatedAt = orNow(c.CreatedAt)
 	keys := jsonList(c.Keys)
 	// keys: the claim's rows in claim_keys, for removing them (migration 0015)
-	res, err := w.exec(`INSERT INTO claims (id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section, keys)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	res, err := w.exec(`INSERT INTO claims (id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section, keys, referent)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, c.Text, c.Gist, string(c.Origin), c.Score, c.Main, jsonList(c.Cues), ms(c.CreatedAt), c.Title, c.Kind,
-		c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section), keys)
+		c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section), keys, encodeReferent(c.Referent))
 	if isUnique(err) {
 		return argmap.Errorf(argmap.ECONFLICT, "claim %s already exists", c.ID)
 	}
@@ -340,8 +340,8 @@ func (w *graphWriter) claim(c *argmap.Claim) error {
 
 func (w *graphWriter) evidence(e *argmap.Evidence) error {
 	e.CreatedAt = orNow(e.CreatedAt)
-	_, err := w.exec(`INSERT INTO evidence (id, kind, text, origin, score, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		e.ID, e.Kind, e.Text, string(e.Origin), e.Score, ms(e.CreatedAt))
+	_, err := w.exec(`INSERT INTO evidence (id, kind, text, origin, score, created_at, referent) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		e.ID, e.Kind, e.Text, string(e.Origin), e.Score, ms(e.CreatedAt), encodeReferent(e.Referent))
 	if isUnique(err) {
 		return argmap.Errorf(argmap.ECONFLICT, "evidence %s already exists", e.ID)
 	}

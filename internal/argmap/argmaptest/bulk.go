@@ -46,6 +46,11 @@ func bulkBatches(t *testing.T, claims int) ([]*argmap.Graph, *BenchGraph) {
 				c.Keys = []string{w[0] + " " + w[1], w[2] + " " + w[3]}
 				c.Gist = strings.Join(w[:3], " ")
 			}
+			if i%10 == 3 {
+				sp := c.Spans[0]
+				sp.Quote = "the sentence before"
+				c.Referent = &argmap.Referent{Words: strings.Fields(c.Text)[0], Text: "The agency", Span: sp}
+			}
 		}
 		for i := 0; i < 20; i++ {
 			c := g.Claims[i*7]
@@ -53,6 +58,9 @@ func bulkBatches(t *testing.T, claims int) ([]*argmap.Graph, *BenchGraph) {
 			ev.CreatedAt = at
 			if i%2 == 0 {
 				ev.Actors = []argmap.ActorRef{{ActorID: actor.ID, Role: argmap.RoleNamed}}
+			}
+			if i%3 == 0 {
+				ev.Referent = &argmap.Referent{Words: "Figure", Text: "The agency's figure", Span: c.Spans[0]}
 			}
 			g.Evidence = append(g.Evidence, ev)
 			r := rel(argmap.Supports, g.Claims[i*7+1].ID, ev.ID)

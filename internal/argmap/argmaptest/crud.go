@@ -153,6 +153,7 @@ func testClaim(t *testing.T, e *env) {
 		write(t, s, &argmap.Graph{Sources: []argmap.Source{a, b}, Actors: []argmap.Actor{act1, act2}})
 		c := newClaim("The IOM enforces exclusions.", span(b, "the IOM enforces exclusions"), span(a, "The IOM enforces exclusions."))
 		c.Gist = "IOM enforces exclusions"
+		c.Referent = &argmap.Referent{Words: "The IOM", Text: "The organisation «IOM»", Span: span(a, "Border posts multiply.")}
 		c.Main = true
 		c.Cues = []string{"we find", "argue"}
 		c.Actors = []argmap.ActorRef{{ActorID: act2.ID, Role: argmap.RoleDisputes}, {ActorID: act1.ID, Role: argmap.RoleNamed}, {ActorID: act1.ID, Role: argmap.RoleAsserts}}
@@ -247,6 +248,7 @@ func testEvidence(t *testing.T, e *env) {
 		must(t, "CreateSource", s.CreateSource(ctx(t), &src))
 		ev := newEvidence("3,000 migrants were intercepted", span(src, "3,000 migrants were intercepted"), span(src, "In 2009"))
 		ev.Spans[1].Quote = ""
+		ev.Referent = &argmap.Referent{Words: "3,000 migrants", Text: "3,000 migrants in 2009", Span: span(src, "In 2009")}
 		must(t, "CreateEvidence", s.CreateEvidence(ctx(t), &ev))
 		want := normEvidence(ev)
 		want.Spans = normSpans([]argmap.Span{span(src, "3,000 migrants were intercepted"), span(src, "In 2009")})
@@ -292,6 +294,11 @@ func testEvidence(t *testing.T, e *env) {
 			{"CreateEvidence unknown source", func() error { return s.CreateEvidence(ctx(t), &unknownSource) }, argmap.EINVALID},
 			{"CreateEvidence invalid", func() error {
 				return s.CreateEvidence(ctx(t), &argmap.Evidence{ID: argmap.NewID(argmap.KindEvidence), Origin: "x"})
+			}, argmap.EINVALID},
+			{"CreateEvidence referent without text", func() error {
+				bad := newEvidence("It rose")
+				bad.Referent = &argmap.Referent{Words: "It", Span: argmap.Span{SourceID: argmap.NewID(argmap.KindSource)}}
+				return s.CreateEvidence(ctx(t), &bad)
 			}, argmap.EINVALID},
 			{"UpdateEvidence empty text", func() error {
 				_, err := s.UpdateEvidence(ctx(t), ev.ID, argmap.EvidenceUpdate{Text: &empty})

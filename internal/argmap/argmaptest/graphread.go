@@ -242,6 +242,10 @@ func testRoundTrip(t *testing.T, e *env) {
 	c3.Proposition = c1.ID
 	ev := newEvidence("12,000 returns", span(doc, "12,000 returns"))
 	ev.CreatedAt = odd
+	// referents, with the passage that names them
+	named := span(doc, "the IOM “manages” migration")
+	c1.Referent = &argmap.Referent{Words: "the IOM", Text: "The International Organization «for» Migration", Span: named}
+	ev.Referent = &argmap.Referent{Words: "returns", Text: "Returns from the IOM", Span: argmap.Span{SourceID: doc.ID, Start: 3, End: 9}}
 	r1 := rel(argmap.Supports, c1.ID, ev.ID, c3.ID, c2.ID)
 	sp := span(doc, "Figures: 12,000 returns.")
 	r1.Span = &sp
