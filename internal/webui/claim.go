@@ -279,7 +279,7 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
-	u.render(w, r, http.StatusOK, "claim", page{Title: shortText(cl.Text, 80), Nav: "claims", Data: struct {
+	u.render(w, r, http.StatusOK, "claim", page{Title: shortText(heading(cl.Text), 80), Nav: "claims", Data: struct {
 		Claim      *argmap.Claim
 		Actors     []actorRole
 		Supporting []backingView

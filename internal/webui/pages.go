@@ -14,7 +14,8 @@ import (
 
 // funcs are the template helpers.
 var funcs = template.FuncMap{
-	"short": shortText,
+	"short":   shortText,
+	"heading": heading,
 	// upto is s shortened to n characters, or whole when full.
 	"upto": func(s string, n int, full bool) string {
 		if full {

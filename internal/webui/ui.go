@@ -175,6 +175,18 @@ func idOf(r *http.Request, kind argmap.NodeKind) (string, error) {
 }
 
 // shortText cuts s to n runes with an ellipsis.
+// heading is a claim's text as the title of its page: one-spaced, without
+// the comma, semicolon or colon that ends a clause the extraction cut off
+// its sentence ("The voluntariness of return is contested,"). The text
+// itself, as its source states it, is shown and edited elsewhere.
+func heading(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if t := strings.TrimRight(s, ",;: "); t != "" {
+		return t
+	}
+	return s
+}
+
 func shortText(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	r := []rune(s)

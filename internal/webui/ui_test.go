@@ -534,3 +534,34 @@ func TestFewPropositions(t *testing.T) {
 		t.Errorf("GET /ui/search?full=1 lists %d propositions, want 11", n)
 	}
 }
+
+// TestClaimHeading: a claim the extraction cut off its sentence at a comma
+// is titled without that comma on its page (heading and window title); the
+// edit box keeps the text as stated.
+func TestClaimHeading(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	text := "The levy on small shops is unfair,\n but it stays."
+	g := &argmap.Graph{
+		Sources: []argmap.Source{{ID: "src_doc", Title: "Doc", Text: text, ContentHash: "h1", CreatedAt: t0}},
+		Claims: []argmap.Claim{{ID: "clm_cut", Text: "The levy on small shops is unfair,", Origin: argmap.OriginExtracted, Score: 0.5, CreatedAt: t0,
+			Spans: []argmap.Span{{SourceID: "src_doc", Start: 0, End: 34}}}},
+	}
+	if err := st.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	status, body, _ := get(t, webui.New(st, webui.Options{}), "/ui/claims/clm_cut")
+	if status != 200 {
+		t.Fatalf("GET = %d\n%s", status, body)
+	}
+	for _, want := range []string{`data-claim="clm_cut">The levy on small shops is unfair</h1>`, "<title>The levy on small shops is unfair · argmap</title>",
+		`rows="3">The levy on small shops is unfair,</textarea>`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("claim page lacks %q", want)
+		}
+	}
+}
