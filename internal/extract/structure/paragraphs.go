@@ -196,7 +196,6 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	var roots []rootInfo
 	var leaves []int
 	var prior []float64
-	c := m.combine
 	for _, b := range blocks {
 		if opt.Stop != nil && opt.Stop() {
 			return st
@@ -373,6 +372,8 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		for k, r := range roots {
 			in := r.info
 			if units[r.unit].Para == closing && !r.counter && r.answers < 0 &&
+				in.class != classContrast && in.class2 != classContrast && !contains(in.any, classContrast) &&
+				m.pairKind(text, units, main, r.unit, false) == Support &&
 				(in.class == classConclusion || in.class2 == classConclusion ||
 					!in.neg && (in.strong || (in.eval > 0 || contains(in.any, classConclusion)) && overlap(in.content, th.content) > 0)) {
 				restated = k
@@ -396,14 +397,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		if r.answers >= 0 {
 			to = r.answers // a reply bears on what it quotes
 		}
-		opp, att := m.pairRoles(text, units, to, r.unit)
-		same := opp[1]*opp[0] + (1-opp[1])*(1-opp[0])
-		sup := c.Function*(1-att[1]) + c.Role*same
-		attack := c.Function*att[1] + c.Role*(1-same)
-		kind := Support
-		if attack > sup || r.counter {
-			kind = Attack
-		}
+		kind := m.pairKind(text, units, to, r.unit, r.counter)
 		if k, ok := replyKind(r.info); ok && r.answers >= 0 {
 			kind = k
 		}
@@ -414,6 +408,23 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	}
 	sort.SliceStable(st.Relations, func(i, j int) bool { return st.Relations[i].From < st.Relations[j].From })
 	return st
+}
+
+// pairKind is the kind of the relation from unit claim to unit target as
+// an edge of the evidence graph: the function classifier, and whether the
+// two units voice the same side, read with the target before the claim (a
+// paragraph that opens with "However" answers what came before); Attack
+// when counter is set.
+func (m *Model) pairKind(text string, units []Unit, target, claim int, counter bool) Kind {
+	c := m.combine
+	opp, att := m.pairRoles(text, units, target, claim)
+	same := opp[1]*opp[0] + (1-opp[1])*(1-opp[0])
+	sup := c.Function*(1-att[1]) + c.Role*same
+	attack := c.Function*att[1] + c.Role*(1-same)
+	if attack > sup || counter {
+		return Attack
+	}
+	return Support
 }
 
 // pairRoles scores the opponent and attack probabilities of the units
@@ -495,16 +506,36 @@ func counterParagraph(v *view) bool {
 	if reportsView(in.ws) {
 		return true
 	}
-	if !othersSay(in.ws) && !grants(in) {
+	ws := in.ws
+	if c, n := connectiveAt(ws, 0); c == classContrast || c == classAddition {
+		ws = ws[n:] // "On the other hand, shopkeepers fear …"
+	}
+	if !othersSay(ws) && !grants(in) {
 		return false
 	}
 	for k := 1; k < len(v.info); k++ {
-		if v.units[k].Sent != v.units[0].Sent && (v.info[k].class == classContrast || v.info[k].class2 == classContrast) {
+		o := &v.info[k]
+		if v.units[k].Sent == v.units[0].Sent {
+			continue
+		}
+		if o.class == classContrast || o.class2 == classContrast {
 			return true
+		}
+		for _, w := range o.ws {
+			if disputeWords[w] {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// disputeWords say that what came before is wrong without a contrast
+// connective: "Experience shows otherwise.", "Surveys found the opposite.",
+// "This view overlooks …".
+var disputeWords = set("otherwise", "opposite", "contrary", "wrong", "mistaken", "myth", "unfounded",
+	"overlooks", "overlook", "ignores", "ignore", "forgets", "forget", "misses", "exaggerated", "exaggerates",
+	"untrue", "false", "flawed", "misleading")
 
 // othersSay tells whether ws opens with a short third-person subject (one
 // to three words, none of them the writer, the reader or a pronoun),

@@ -324,3 +324,94 @@ func TestFlatBodyAndRestatement(t *testing.T) {
 		}
 	}
 }
+
+// TestCounterParagraphForms: the forms a counter-argument paragraph takes
+// besides "Some argue …, but …": an opener before the report, and an
+// answer that says the view is wrong without a contrast connective. Each
+// text is written for this test.
+func TestCounterParagraphForms(t *testing.T) {
+	for _, c := range []struct{ name, text, view, answer string }{
+		{"opener and dispute word", `Village schools are closing across the region. Small schools deserve public money.
+
+Pupils in small classes get more of the teacher's time. Older pupils help the younger ones.
+
+On the other hand, inspectors claim that small schools cost too much per pupil. Studies of rural areas found the opposite once the cost of bus transport was counted.
+
+Small schools should stay open.
+`, "On the other hand, inspectors", "Studies of rural"},
+		{"dispute verb", `Many people now read the news on their phones. Local newspapers are worth saving.
+
+Local papers report on council meetings that nobody else attends. Without them, decisions are taken unseen.
+
+Publishers often say that readers no longer want local news. That view ignores the rising number of readers of local news websites.
+
+Towns should support their local paper.
+`, "Publishers often say", "That view ignores"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := defaultModel(t)
+			text := c.text
+			units := m.Segment(text, extract.StructureSentences(text))
+			unitOf := func(prefix string) int {
+				t.Helper()
+				for i, u := range units {
+					if strings.HasPrefix(text[u.Start:u.End], prefix) {
+						return i
+					}
+				}
+				t.Fatalf("no unit starts with %q", prefix)
+				return -1
+			}
+			st := m.Parse(text, units, structure.ParseOptions{})
+			view, answer := unitOf(c.view), unitOf(c.answer)
+			head := map[int]structure.Relation{}
+			for _, r := range st.Relations {
+				head[r.From] = r
+			}
+			if len(st.Central) == 0 {
+				t.Fatal("no central claim")
+			}
+			if r, ok := head[view]; !ok || r.To != st.Central[0] || r.Kind != structure.Attack {
+				t.Errorf("view: %+v (present %v), want an attack on the thesis %d", r, ok, st.Central[0])
+			}
+			if r, ok := head[answer]; !ok || r.To != view || r.Kind != structure.Attack {
+				t.Errorf("answer: %+v (present %v), want an attack on the view %d", r, ok, view)
+			}
+		})
+	}
+}
+
+// A thread written for this test whose last post turns against the
+// opening one: it is no restatement of the thesis.
+const turningThread = `Posted by ines:
+Every school should teach cooking. Children who can cook eat better as adults.
+
+Reply from tom:
+My school had cooking lessons and I still use what I learnt there.
+
+Reply from greta:
+Cooking lessons sound good, but schools must first find the time and the kitchens.
+`
+
+// TestNoRestatementThatTurns: a closing claim with a contrast is not a
+// restatement of the thesis (a second central claim).
+func TestNoRestatementThatTurns(t *testing.T) {
+	m := defaultModel(t)
+	text := turningThread
+	// the extraction leaves the posters' header lines out
+	var sents []structure.Sentence
+	for _, s := range extract.StructureSentences(text) {
+		if !strings.HasSuffix(text[s.Start:s.End], ":") {
+			sents = append(sents, s)
+		}
+	}
+	units := m.Segment(text, sents)
+	st := m.Parse(text, units, structure.ParseOptions{})
+	if len(st.Central) != 1 {
+		var got []string
+		for _, c := range st.Central {
+			got = append(got, text[units[c].Start:units[c].End])
+		}
+		t.Errorf("central = %q, want only the opening post's claim", got)
+	}
+}
