@@ -511,7 +511,12 @@ func referent(text string, units []unit, i int, ms []actor.Mention, dominant, g 
 		// the first actor that opens the sentence is its subject
 		switch {
 		case m.Name == dominant:
-			return ref{name: dominant, heads: nameHeads(ms, dominant), pronoun: true}
+			// "IOM's data work strengthens ..., but it is not neutral": a
+			// possessive is not the subject, and "it" stands for the noun
+			// phrase it opens (pronounReferent), not for the organisation
+			after := text[m.End:min(len(text), m.End+4)]
+			possessive := strings.HasPrefix(after, "'s ") || strings.HasPrefix(after, "’s")
+			return ref{name: dominant, heads: nameHeads(ms, dominant), pronoun: !possessive}
 		case m.Kind == argmap.ActorOrganisation:
 			if hs := nameHeads(ms, m.Name); len(hs) > 0 {
 				return ref{name: m.Name, heads: hs}
@@ -1025,6 +1030,9 @@ func subjectPhrase(s, text string) string {
 			continue
 		}
 		afterFunction := wordFlags(strings.ToLower(fs[k-1]))&flagFunction != 0 && k > 1 // "the voluntariness of assisted return"
+		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			continue // a possessive ("The Harbour Trust's survey work"), not a verb in -s
+		}
 		if subjectVerbs[w] && !afterFunction || isSubjectVerb(w, false) && !afterFunction && (k+1 == len(fs) || !isVerbForm(strings.ToLower(fs[k+1]))) {
 			// a word in -s before a verb is a plural noun ("the border
 			// guards were"), else the verb ("the levy harms shops")
