@@ -20,8 +20,9 @@ import (
 // rejected-view and reported-speech constructions of stance.go. It is safe
 // for concurrent use.
 type Linker struct {
-	st   *Stancer
-	sigs *sigCache
+	st    *Stancer
+	sigs  *sigCache
+	index sync.Pool // of *linkIndex
 	// share is the part of the smaller clause's terms the other must
 	// cover; shared the fewest terms two clauses must share.
 	share  float64
@@ -366,35 +367,29 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 		c   argmap.Claim
 		sig claimSig
 	}
-	var pool []entry
-	postings := map[string][]int{}            // by lemma
-	conceptPostings := map[wn.Concept][]int{} // by concept
-	byID := map[string]int{}
-	terms := newTermIndex()
+	isNew := make(map[string]bool, len(newClaims))
+	for _, c := range newClaims {
+		isNew[c.ID] = true
+	}
+	pool := make([]entry, 0, len(stored)+len(newClaims))
+	byID := make(map[string]int, len(stored)+len(newClaims))
+	// the pool's keys and terms, kept between calls (their lists and
+	// tables were a third of the time of linking)
+	x, _ := l.index.Get().(*linkIndex)
+	if x == nil {
+		x = &linkIndex{lemmaSlot: map[string]int32{}, wide: map[int]bool{}}
+	}
+	defer l.putIndex(x)
 	index := func(e entry) {
 		pool = append(pool, e)
 		byID[e.c.ID] = len(pool) - 1
-		for _, k := range e.sig.lemmas {
-			if len(postings[k]) < maxPosting {
-				postings[k] = append(postings[k], len(pool)-1)
-			}
-		}
-		for _, k := range e.sig.concepts {
-			if len(conceptPostings[k]) < maxPosting {
-				conceptPostings[k] = append(conceptPostings[k], len(pool)-1)
-			}
-		}
-		terms.add(len(pool)-1, e.sig)
+		x.add(len(pool)-1, e.sig)
 	}
 	prop := func(c argmap.Claim) string {
 		if p, ok := out.Propositions[c.ID]; ok {
 			return p
 		}
 		return argmap.PropositionOf(c)
-	}
-	isNew := map[string]bool{}
-	for _, c := range newClaims {
-		isNew[c.ID] = true
 	}
 	for _, c := range stored {
 		if c.ID != "" && !isNew[c.ID] {
@@ -403,7 +398,10 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 	}
 	// a word in more than a third of the claims compared is common
 	common := func(lemma string) bool {
-		n := len(postings[lemma])
+		n := 0
+		if k := x.lemma(lemma); k != nil {
+			n = int(k.nClaims)
+		}
 		return n >= maxPosting || (len(pool) >= 12 && 3*n > len(pool))
 	}
 	seen := map[string]bool{}
@@ -419,24 +417,26 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 			count = append(count, 0)
 		}
 		touched = touched[:0]
-		for _, k := range sc.lemmas {
-			for _, i := range postings[k] {
+		tally := func(k *keyLists) {
+			if k == nil {
+				return
+			}
+			for n := k.claims; n != 0; n = x.nodes[n-1].next {
+				i := int(x.nodes[n-1].claim)
 				if count[i] == 0 {
 					touched = append(touched, i)
 				}
 				count[i]++
 			}
+		}
+		for _, k := range sc.lemmas {
+			tally(x.lemma(k))
 		}
 		for _, k := range sc.concepts {
-			for _, i := range conceptPostings[k] {
-				if count[i] == 0 {
-					touched = append(touched, i)
-				}
-				count[i]++
-			}
+			tally(x.concept(k))
 		}
 		cands := make([]int, 0, len(touched))
-		matched := terms.match(sc, len(pool))
+		matched := x.match(sc, len(pool))
 		for _, i := range touched {
 			// compare finds nothing unless l.shared terms of a clause of
 			// one claim meet terms of the other: most claims sharing keys
@@ -506,34 +506,114 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 	return out
 }
 
-// termIndex finds, for the terms of a claim, the terms of the claims in a
-// pool that they meet as covered can: same lemma, a concept in common, or a
-// concept of one that is an antonym of the other. Acronyms are not told
-// apart here, so it finds at least every pair covered finds.
-type termIndex struct {
-	lemma    map[string][]termRef
-	concept  map[wn.Concept][]termRef
-	antonym  map[wn.Concept][]termRef
-	wide     map[int]bool // pool claims of more than 64 terms: always let through
-	aCount   []int        // by pool claim: terms of the claim matched
-	aLast    []int        // by pool claim: the last term of the claim counted
-	bMask    []uint64     // by pool claim: its terms met
-	touched  []int
-	hasWides bool
+// linkIndex indexes the pool of a Link call. For each lemma and concept
+// (a key): the pool claims that have it (the first maxPosting), and the
+// terms of pool claims that have it (lemma, concept) or have it as an
+// antonym; for the terms of a claim, match finds the terms of the pool it
+// meets as covered can: same lemma, a concept in common, or a concept of one
+// that is an antonym of the other. Acronyms are not told apart here, so it
+// finds at least every pair covered finds. Lists are linked through nodes,
+// newest first (what is read of them does not depend on their order);
+// concepts are indexed by number. Reset and reused from call to call.
+type linkIndex struct {
+	lemmaSlot map[string]int32 // lemma -> its lists in lemmas
+	lemmas    []keyLists
+	concepts  []keyLists               // by concept, as far as the largest indexed
+	touched   []wn.Concept             // concepts with lists
+	far       map[wn.Concept]*keyLists // concepts numbered beyond maxDense (none in WordNet)
+	nodes     []listNode
+	wide      map[int]bool // pool claims of more than 64 terms: always let through
+	hasWides  bool
+	aCount    []int    // by pool claim: terms of the claim matched
+	aLast     []int    // by pool claim: the last term of the claim counted
+	bMask     []uint64 // by pool claim: its terms met
+	matched   []int
 }
 
-type termRef struct {
-	claim int
-	term  int
+// keyLists are the lists of one key: heads of lists in linkIndex.nodes
+// (0: empty, else the node's index + 1).
+type keyLists struct {
+	claims, nClaims int32 // pool claims with the key, and how many
+	terms           int32 // terms with the key: (pool claim, term number % 64)
+	antonyms        int32 // terms with the concept as an antonym
 }
 
-func newTermIndex() *termIndex {
-	return &termIndex{lemma: map[string][]termRef{}, concept: map[wn.Concept][]termRef{},
-		antonym: map[wn.Concept][]termRef{}, wide: map[int]bool{}}
+type listNode struct{ claim, term, next int32 }
+
+func (x *linkIndex) push(head *int32, claim, term int) {
+	x.nodes = append(x.nodes, listNode{int32(claim), int32(term), *head})
+	*head = int32(len(x.nodes))
 }
 
-// add indexes the terms of pool claim i.
-func (x *termIndex) add(i int, s claimSig) {
+// lemma returns the lists of a lemma, nil if it has none.
+func (x *linkIndex) lemma(s string) *keyLists {
+	if i, ok := x.lemmaSlot[s]; ok {
+		return &x.lemmas[i]
+	}
+	return nil
+}
+
+// maxDense bounds the concept numbers indexed in a slice (WordNet's are
+// below 120,000).
+const maxDense = 1 << 20
+
+// concept returns the lists of a concept, nil if it has none.
+func (x *linkIndex) concept(c wn.Concept) *keyLists {
+	if c >= maxDense {
+		return x.far[c]
+	}
+	if int(c) < len(x.concepts) {
+		if k := &x.concepts[c]; *k != (keyLists{}) {
+			return k
+		}
+	}
+	return nil
+}
+
+func (x *linkIndex) addLemma(s string) *keyLists {
+	i, ok := x.lemmaSlot[s]
+	if !ok {
+		i = int32(len(x.lemmas))
+		x.lemmaSlot[s] = i
+		x.lemmas = append(x.lemmas, keyLists{})
+	}
+	return &x.lemmas[i]
+}
+
+func (x *linkIndex) addConcept(c wn.Concept) *keyLists {
+	if c >= maxDense {
+		if x.far == nil {
+			x.far = map[wn.Concept]*keyLists{}
+		}
+		if x.far[c] == nil {
+			x.far[c] = &keyLists{}
+		}
+		return x.far[c]
+	}
+	if int(c) >= len(x.concepts) {
+		x.concepts = append(x.concepts, make([]keyLists, int(c)+1-len(x.concepts)+len(x.concepts)/2)...)
+	}
+	k := &x.concepts[c]
+	if *k == (keyLists{}) {
+		x.touched = append(x.touched, c)
+	}
+	return k
+}
+
+// add indexes pool claim i.
+func (x *linkIndex) add(i int, s claimSig) {
+	for _, k := range s.lemmas {
+		if kl := x.addLemma(k); kl.nClaims < maxPosting {
+			x.push(&kl.claims, i, 0)
+			kl.nClaims++
+		}
+	}
+	for _, k := range s.concepts {
+		if kl := x.addConcept(k); kl.nClaims < maxPosting {
+			x.push(&kl.claims, i, 0)
+			kl.nClaims++
+		}
+	}
 	j := 0
 	for _, cl := range s.clauses {
 		for _, t := range cl.terms {
@@ -541,37 +621,55 @@ func (x *termIndex) add(i int, s claimSig) {
 				x.wide[i] = true
 				x.hasWides = true
 			}
-			r := termRef{i, j % 64}
-			x.lemma[t.lemma] = append(x.lemma[t.lemma], r)
+			x.push(&x.addLemma(t.lemma).terms, i, j%64)
 			for _, c := range t.concepts {
-				x.concept[c] = append(x.concept[c], r)
+				x.push(&x.addConcept(c).terms, i, j%64)
 			}
 			for _, c := range t.antonyms {
-				x.antonym[c] = append(x.antonym[c], r)
+				x.push(&x.addConcept(c).antonyms, i, j%64)
 			}
 			j++
 		}
 	}
 }
 
+// putIndex empties x and keeps it for the next call, unless it grew large.
+func (l *Linker) putIndex(x *linkIndex) {
+	if cap(x.nodes) > 1<<20 {
+		return
+	}
+	clear(x.lemmaSlot)
+	x.lemmas = x.lemmas[:0]
+	for _, c := range x.touched {
+		x.concepts[c] = keyLists{}
+	}
+	x.touched, x.nodes = x.touched[:0], x.nodes[:0]
+	clear(x.far)
+	clear(x.wide)
+	x.hasWides = false
+	x.aCount, x.aLast, x.bMask, x.matched = x.aCount[:0], x.aLast[:0], x.bMask[:0], x.matched[:0]
+	l.index.Put(x)
+}
+
 // termMatches says, for the claim given to match, how many of its terms
 // and of each pool claim's terms meet.
-type termMatches struct{ x *termIndex }
+type termMatches struct{ x *linkIndex }
 
 // match records which terms of s meet which terms of the first n pool
 // claims.
-func (x *termIndex) match(s claimSig, n int) termMatches {
-	for _, i := range x.touched {
+func (x *linkIndex) match(s claimSig, n int) termMatches {
+	for _, i := range x.matched {
 		x.aCount[i], x.aLast[i], x.bMask[i] = 0, -1, 0
 	}
-	x.touched = x.touched[:0]
+	x.matched = x.matched[:0]
 	for len(x.aCount) < n {
 		x.aCount, x.aLast, x.bMask = append(x.aCount, 0), append(x.aLast, -1), append(x.bMask, 0)
 	}
-	hit := func(ti int, refs []termRef) {
-		for _, r := range refs {
+	hit := func(ti int, head int32) {
+		for nd := head; nd != 0; nd = x.nodes[nd-1].next {
+			r := x.nodes[nd-1]
 			if x.aLast[r.claim] == -1 && x.aCount[r.claim] == 0 && x.bMask[r.claim] == 0 {
-				x.touched = append(x.touched, r.claim)
+				x.matched = append(x.matched, int(r.claim))
 			}
 			if x.aLast[r.claim] != ti {
 				x.aLast[r.claim] = ti
@@ -583,13 +681,19 @@ func (x *termIndex) match(s claimSig, n int) termMatches {
 	ti := 0
 	for _, cl := range s.clauses {
 		for _, t := range cl.terms {
-			hit(ti, x.lemma[t.lemma])
+			if k := x.lemma(t.lemma); k != nil {
+				hit(ti, k.terms)
+			}
 			for _, c := range t.concepts {
-				hit(ti, x.concept[c])
-				hit(ti, x.antonym[c])
+				if k := x.concept(c); k != nil {
+					hit(ti, k.terms)
+					hit(ti, k.antonyms)
+				}
 			}
 			for _, c := range t.antonyms {
-				hit(ti, x.concept[c])
+				if k := x.concept(c); k != nil {
+					hit(ti, k.terms)
+				}
 			}
 			ti++
 		}

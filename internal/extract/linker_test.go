@@ -1,6 +1,8 @@
 package extract_test
 
 import (
+	"reflect"
+	"sync"
 	"testing"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -111,4 +113,47 @@ func TestLinkPropositions(t *testing.T) {
 			t.Errorf("%s: Link(%q, %q) = %q (%+v), want %q", tt.name, tt.a, tt.b, got, links, tt.want)
 		}
 	}
+}
+
+// TestLinkerReusesItsIndex links the same documents with one linker, in
+// turn and several at once, and with a new linker each time: the index a
+// linker keeps between calls must not carry anything from one call into
+// another.
+func TestLinkerReusesItsIndex(t *testing.T) {
+	var cs []argmap.Claim
+	for i, text := range append(append([]string{}, judgePairs.claims...), judgePairs.questions...) {
+		cs = append(cs, claim(string(rune('a'+i)), text))
+	}
+	// each call links a few claims against a window of the others
+	type call struct{ nw, stored []argmap.Claim }
+	var calls []call
+	for i := 0; i+3 <= len(cs); i++ {
+		calls = append(calls, call{cs[i : i+3], cs[max(0, i-8):i]}, call{cs[i : i+1], cs})
+	}
+	want := make([]argmap.Links, len(calls))
+	for i, c := range calls {
+		want[i] = extract.NewLinker().Link(c.nw, c.stored)
+	}
+	l := extract.NewLinker()
+	check := func(i int, got argmap.Links) {
+		if !reflect.DeepEqual(got, want[i]) {
+			t.Errorf("call %d: reused linker = %+v, want %+v", i, got, want[i])
+		}
+	}
+	for round := 0; round < 2; round++ {
+		for i, c := range calls {
+			check(i, l.Link(c.nw, c.stored))
+		}
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := len(calls) - 1; i >= 0; i-- {
+				check(i, l.Link(calls[i].nw, calls[i].stored))
+			}
+		}()
+	}
+	wg.Wait()
 }
