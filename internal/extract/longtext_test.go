@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
 )
 
@@ -149,4 +150,42 @@ func scoreTrivial(t *testing.T, file string, rest bool) essayScore {
 		}
 	}
 	return scoreAgainst(gold, thesis[:], rels)
+}
+
+// TestQuoteNotAClaim: a forum reply's "> …" line that repeats what a poster
+// wrote earlier in the thread is no claim of its own (the claim stands
+// where it was written), and the reply after it bears on that claim.
+func TestQuoteNotAClaim(t *testing.T) {
+	text := "Posted by ana:\nNight buses should run every half hour. Shift workers have no other way home. " +
+		"Taxis cost more than a night's wages.\n\nReply from ben:\n> Shift workers have no other way home.\n" +
+		"Not true. Many of them share lifts with colleagues.\n"
+	p := extract.New(extract.Options{})
+	g, err := p.Extract(t.Context(), argmap.Document{Name: "thread.txt", URI: "thread.txt", Data: []byte(text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	quote := strings.LastIndex(text, "Shift workers")
+	var source string
+	for _, c := range g.Claims {
+		for _, sp := range c.Spans {
+			if sp.Start >= quote && sp.Start < quote+10 {
+				t.Errorf("the quoted line is a claim: %q", c.Text)
+			}
+		}
+		if strings.HasPrefix(c.Text, "Shift workers") {
+			source = c.ID
+		}
+	}
+	if source == "" {
+		t.Fatal("the quoted poster's claim is missing")
+	}
+	found := false
+	for _, r := range g.Relations {
+		if r.To == source && r.Kind == argmap.Contests {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("nothing contests the quoted claim %s: %+v", source, g.Relations)
+	}
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"strings"
 
 	argstruct "github.com/argmap/argmap/internal/extract/structure"
 )
@@ -40,6 +41,15 @@ func promotable(v Verdict) bool {
 		return true
 	}
 	return false
+}
+
+// quotedLine reports whether the line holding byte start of text opens
+// with ">" (a quoted line of a forum reply or a mail). The sentence that
+// answers a quote ("Not true.", "I doubt it.") counts like an aside of a
+// short text: its reply takes a side.
+func quotedLine(text string, start int) bool {
+	ls := strings.LastIndexByte(text[:start], '\n') + 1
+	return strings.HasPrefix(strings.TrimLeft(text[ls:start], " \t"), ">")
 }
 
 // plain tells the verdicts of sentences with no interpretive signal of
@@ -84,7 +94,7 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 		if u.sec == SectionNotes || u.sec == SectionBibliography {
 			continue
 		}
-		if asides && promotable(u.Verdict) {
+		if (asides || i > 0 && units[i-1].para == u.para && quotedLine(text, units[i-1].Start) && !quotedLine(text, u.Start)) && promotable(u.Verdict) {
 			u.Verdict = Verdict{Label: LabelClaim, Score: 0.5, Cues: append([]string{"structure"}, u.Cues...)}
 		}
 		if u.Label == LabelOther || sourceNote(u) {
@@ -136,6 +146,14 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 	}
 	for _, c := range st.Central {
 		out[pos[c]].arg.central = true
+	}
+	// a line quoting what a poster wrote earlier in the text repeats that
+	// poster's unit: the unit stands where it was written, the quote is no
+	// claim of its own
+	for k, q := range st.Quotes {
+		if q >= 0 {
+			out[pos[k]].Verdict = Verdict{Label: LabelOther, Score: 0.9, Cues: []string{"quote"}}
+		}
 	}
 	for _, r := range st.Relations {
 		a := &out[pos[r.From]]

@@ -132,6 +132,15 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	type block struct{ start, end, answers int }
 	var blocks []block
 	src := quoteSources(text, units)
+	if src != nil {
+		st.Quotes = make([]int, len(units))
+		for i, k := range src {
+			st.Quotes[i] = -1
+			if k >= 0 && k != i {
+				st.Quotes[i] = k
+			}
+		}
+	}
 	answers := -1
 	for i := 0; i < len(units); {
 		if src != nil && src[i] >= 0 {

@@ -40,6 +40,11 @@ type Structure struct {
 	Relations []Relation
 	// Opponent is the probability that each unit voices the opponent's side.
 	Opponent []float64
+	// Quotes, when not nil, gives for each unit the earlier unit it quotes
+	// (a forum reply's "> …" line repeating what a poster wrote), or -1.
+	// A quoting unit bears on nothing; what answers it bears on the unit
+	// it quotes.
+	Quotes []int
 }
 
 // ParseOptions bound decoding on long texts.
