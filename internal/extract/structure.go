@@ -2,7 +2,6 @@ package extract
 
 import (
 	"context"
-	"strings"
 
 	argstruct "github.com/argmap/argmap/internal/extract/structure"
 )
@@ -43,15 +42,6 @@ func promotable(v Verdict) bool {
 	return false
 }
 
-// quotedLine reports whether the line holding byte start of text opens
-// with ">" (a quoted line of a forum reply or a mail). The sentence that
-// answers a quote ("Not true.", "I doubt it.") counts like an aside of a
-// short text: its reply takes a side.
-func quotedLine(text string, start int) bool {
-	ls := strings.LastIndexByte(text[:start], '\n') + 1
-	return strings.HasPrefix(strings.TrimLeft(text[ls:start], " \t"), ">")
-}
-
 // plain tells the verdicts of sentences with no interpretive signal of
 // their own: evidence, and claims only because nothing else fits them (no
 // cue). In the opening paragraph of a text of several paragraphs they are
@@ -87,6 +77,14 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 	// asides count only in a short text of one paragraph: a post, an
 	// abstract, a short argumentative text
 	asides := short && paras == 1
+	// the sentence that answers a quoted line of a forum reply ("Not
+	// true.", "I doubt it.") takes part like an aside of a short text: its
+	// reply takes a side
+	starts := make([]int, len(units))
+	for i := range units {
+		starts[i] = units[i].Start
+	}
+	quoted := argstruct.QuotedLines(text, starts)
 	var sents []argstruct.Sentence
 	var idx []int // sentence -> index in units
 	for i := range units {
@@ -94,7 +92,7 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 		if u.sec == SectionNotes || u.sec == SectionBibliography {
 			continue
 		}
-		if (asides || i > 0 && units[i-1].para == u.para && quotedLine(text, units[i-1].Start) && !quotedLine(text, u.Start)) && promotable(u.Verdict) {
+		if (asides || i > 0 && units[i-1].para == u.para && quoted[i-1] && !quoted[i]) && promotable(u.Verdict) {
 			u.Verdict = Verdict{Label: LabelClaim, Score: 0.5, Cues: append([]string{"structure"}, u.Cues...)}
 		}
 		if u.Label == LabelOther || sourceNote(u) {

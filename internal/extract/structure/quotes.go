@@ -10,10 +10,31 @@ import "strings"
 // quoted unit's source (the earlier unit that holds its words) instead of
 // on the thesis.
 
-// quoted reports whether unit u stands on a line that opens with ">".
-func quoted(text string, u Unit) bool {
-	ls := strings.LastIndexByte(text[:u.Start], '\n') + 1
-	return strings.HasPrefix(strings.TrimLeft(text[ls:u.Start], " \t"), ">")
+// QuotedLines reports for each offset of starts whether the line holding
+// it opens with ">" (after spaces): a quoted line of a forum reply or a
+// mail. One pass over the text when starts ascend (a unit list's starts).
+func QuotedLines(text string, starts []int) []bool {
+	out := make([]bool, len(starts))
+	pos, quoted := 0, lineQuoted(text, 0)
+	for i, s := range starts {
+		if s < pos {
+			pos, quoted = 0, lineQuoted(text, 0)
+		}
+		for ; pos < s && pos < len(text); pos++ {
+			if text[pos] == '\n' {
+				quoted = lineQuoted(text, pos+1)
+			}
+		}
+		out[i] = quoted
+	}
+	return out
+}
+
+// lineQuoted reports whether the line starting at byte ls opens with ">".
+func lineQuoted(text string, ls int) bool {
+	for ; ls < len(text) && (text[ls] == ' ' || text[ls] == '\t'); ls++ {
+	}
+	return ls < len(text) && text[ls] == '>'
 }
 
 // quoteSources returns for each unit of units -1, or for a quoted unit the
@@ -27,9 +48,14 @@ func quoteSources(text string, units []Unit) []int {
 		toks = tokenize(text, u.Start, u.End, toks[:0])
 		return " " + strings.Join(words(toks), " ") + " "
 	}
-	var ws []string // normalized words of units, when needed
+	starts := make([]int, len(units))
 	for i, u := range units {
-		if !quoted(text, u) {
+		starts[i] = u.Start
+	}
+	quoted := QuotedLines(text, starts)
+	var ws []string // normalized words of units, when needed
+	for i := range units {
+		if !quoted[i] {
 			continue
 		}
 		if src == nil {
