@@ -11,11 +11,19 @@
 # every unit inside stands for the central claim: their relations cannot be
 # matched) and the others.
 #
-#   scripts/cv-structure.sh [DATA_DIR] [FOLDS]
+# Our own labelled texts (internal/extract/structure/owntexts, or EXTRA_DIR;
+# "-" for none) are in every fold's training, as in the shipped weights: they
+# train the segmenter and the central claim, and are never scored.
+#
+#   scripts/cv-structure.sh [DATA_DIR] [FOLDS] [EXTRA_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=$(cd "${1:-../shared/data/microtexts2}" && pwd)
 k=${2:-5}
+extra=()
+if [ "${3:-internal/extract/structure/owntexts}" != "-" ]; then
+	extra=(--extra "$(cd "${3:-internal/extract/structure/owntexts}" && pwd)")
+fi
 scorer=$(cd "$(dirname "$data")/../eval" 2>/dev/null && pwd)/score_micro.py
 [ -f "$scorer" ] || scorer=$(pwd)/../shared/eval/score_micro.py
 [ -f "$scorer" ] || { echo "cv-structure: score_micro.py not found" >&2; exit 1; }
@@ -30,7 +38,7 @@ for ((f = 0; f < k; f++)); do
 		ln -s "$data/$name" "$dir/$name"
 		ln -s "$data/${name%.txt}.xml" "$dir/${name%.txt}.xml"
 	done <"$tmp/names$f"
-	"$tmp/argmap" train-structure --data "$data" --folds "$k" --fold "$f" -o "$tmp/w$f.json" 2>/dev/null
+	"$tmp/argmap" train-structure --data "$data" "${extra[@]}" --folds "$k" --fold "$f" -o "$tmp/w$f.json" 2>/dev/null
 	"$tmp/argmap" extract --structure-weights "$tmp/w$f.json" --format jsonl "$dir"/*.txt >"$tmp/p$f.jsonl"
 	echo "fold $f: $(python3 "$scorer" "$dir" "$tmp/p$f.jsonl")"
 done | tee "$tmp/folds"

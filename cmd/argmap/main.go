@@ -49,7 +49,7 @@ func commands() []command {
 		{name: "migrate", usage: "migrate [--store PATH]", summary: "apply pending schema migrations", run: runMigrate},
 		{name: "copy", usage: "copy --from STORE --to STORE", summary: "copy a whole graph between stores, verified by counts", run: runCopy},
 		{name: pdfWorkerCommand, hidden: true, usage: pdfWorkerCommand, run: runPDFWorker},
-		{name: "train-structure", hidden: true, usage: "train-structure --data DIR [--folds N --fold K] [--seed N] -o FILE", run: runTrainStructure},
+		{name: "train-structure", hidden: true, usage: "train-structure --data DIR [--extra DIR] [--folds N --fold K] [--seed N] -o FILE", run: runTrainStructure},
 	}
 }
 

@@ -15,12 +15,16 @@ import (
 // microtextsLicence is recorded in weights trained on microtexts.
 const microtextsLicence = "arg-microtexts part 2 (Skeppstedt, Peldszus and Stede 2018), CC BY-NC-SA 4.0"
 
+// ownTextsLicence is recorded in weights trained with --extra.
+const ownTextsLicence = "argmap's own labelled texts (written for argmap), this repository's licence"
+
 // runTrainStructure fits the argument-structure parser's weights on texts
 // with gold structures (the microtexts XML format), optionally leaving out
 // one fold for cross-validation (scripts/cv-structure.sh).
 func runTrainStructure(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("train-structure")
 	data := fs.String("data", "", "directory of NAME.txt with NAME.xml gold structures")
+	extra := fs.String("extra", "", "directory of our own labelled texts (same format): they train the segmenter and the central claim only, are in every fold's training and never listed")
 	folds := fs.Int("folds", 0, "split the texts into this many folds (by topic) ...")
 	fold := fs.Int("fold", -1, "... and train without this fold (0-based)")
 	list := fs.Bool("list-fold", false, "print the names of the texts in --fold instead of training")
@@ -49,6 +53,12 @@ func runTrainStructure(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	opt := argstruct.TrainOptions{Seed: *seed, TrainedOn: []string{microtextsLicence + ": " + filepath.Base(filepath.Clean(*data))}}
+	if *extra != "" && !*list {
+		if opt.Extra, err = argstruct.ReadMicrotexts(*extra, extract.StructureSentences); err != nil {
+			return err
+		}
+		opt.TrainedOn = append(opt.TrainedOn, ownTextsLicence+": "+filepath.Base(filepath.Clean(*extra)))
+	}
 	if *folds > 0 {
 		assign := argstruct.Folds(docs, *folds)
 		var train []argstruct.Doc
@@ -74,6 +84,6 @@ func runTrainStructure(ctx context.Context, e *env, args []string) error {
 	if err := os.WriteFile(*out, weights, 0o644); err != nil {
 		return argmap.Errorf(argmap.EINVALID, "cannot write %s: %w", *out, err)
 	}
-	fmt.Fprintf(e.stderr, "trained on %d texts; wrote %s\n", len(docs), *out)
+	fmt.Fprintf(e.stderr, "trained on %d texts and %d of our own; wrote %s\n", len(docs), len(opt.Extra), *out)
 	return nil
 }

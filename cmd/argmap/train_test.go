@@ -26,6 +26,18 @@ func TestTrainStructure(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, `"type":"relation"`) {
 		t.Errorf("extract with trained weights: code %d, stderr %q, output %q; want relations", code, stderr, stdout)
 	}
+	// our own texts (here the same four) as extra training texts: the
+	// short-text classifiers, and the licence recorded
+	withExtra := filepath.Join(t.TempDir(), "x.json")
+	code, _, stderr = cli(t, nil, "train-structure", "--data", tinyData, "--extra", tinyData, "-o", withExtra)
+	w, err := os.ReadFile(withExtra)
+	if code != 0 || err != nil || !strings.Contains(string(w), `"cc.short"`) || !strings.Contains(string(w), "own labelled texts") {
+		t.Errorf("train-structure --extra: code %d, stderr %q, err %v; want weights with cc.short and the licence", code, stderr, err)
+	}
+	code, _, stderr = cli(t, nil, "train-structure", "--data", tinyData, "--extra", t.TempDir(), "-o", withExtra)
+	if code == 0 || !strings.Contains(stderr, "no *.xml") {
+		t.Errorf("train-structure --extra EMPTY: code %d, stderr %q; want an error", code, stderr)
+	}
 	code, stdout, _ = cli(t, nil, "train-structure", "--data", tinyData, "--folds", "2", "--fold", "1", "--list-fold")
 	if code != 0 || len(strings.Fields(stdout)) == 0 || len(strings.Fields(stdout)) == 4 {
 		t.Errorf("--list-fold printed %q (code %d), want some but not all of the four texts", stdout, code)

@@ -131,6 +131,9 @@ type view struct {
 	firstStrong, nStrong, maxEval, firstOpinion int
 	// the last unit that opens its sentence with an inference connective
 	lastConclusion int
+	// short: the units are a text of one paragraph parsed as one argument
+	// (the central claim reads Model.ccShort)
+	short bool
 }
 
 // unitInfo is what the features read of one unit.

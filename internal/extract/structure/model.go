@@ -20,12 +20,24 @@ type Model struct {
 	function *logReg // a unit attacks its target (rather than supports it)
 	attach   *logReg // unit i has unit j as its target
 	undercut *logReg // an attacking unit attacks its target's relation, not the target
-	combine  Combine
-	info     Info
+	// splitShort and ccShort, when set, stand in for split and cc on short
+	// texts: one paragraph of at most maxShort sentences (segmentation) or
+	// units (the central claim of one argument). They were fitted with our
+	// own texts (TrainOptions.Extra) too, short arguments like the corpus's
+	// (at most 10 units). Longer texts keep split and cc: the paragraph
+	// decoding's priors are set by hand beside cc's scores, and beyond the
+	// training texts' length the short classifiers have not been measured.
+	splitShort *logReg
+	ccShort    *logReg
+	combine    Combine
+	info       Info
 	// the same weights in tables for scoring: the unit classifiers (central
 	// claim, role, function) share one; the central claim's features
 	// (ccFeatures) are its own, so each column reads only its features
 	unitT, attachT, splitT, undercutT *table
+	// the same for texts of one paragraph (unitT and splitT when there are
+	// no short classifiers)
+	unitShortT, splitShortT *table
 }
 
 // Combine weighs the base classifiers' probabilities in an edge of the
@@ -45,6 +57,10 @@ type Info struct {
 	Fold      string   `json:"fold,omitempty"` // "k/n" when trained without fold k of n
 }
 
+// maxShort is the most sentences and units of a short text (the corpus's
+// and our own texts have at most 10 units).
+const maxShort = 10
+
 // modelFile is the JSON form of a Model: weights by feature name.
 type modelFile struct {
 	Version     int                           `json:"version"`
@@ -58,9 +74,12 @@ const modelVersion = 1
 // classifierNames are the classifiers a model file must hold.
 var classifierNames = []string{"split", "cc", "role", "function", "attach", "undercut"}
 
+// optionalNames are the classifiers a model file may hold.
+var optionalNames = []string{"split.short", "cc.short"}
+
 func (m *Model) classifiers() map[string]**logReg {
 	return map[string]**logReg{"split": &m.split, "cc": &m.cc, "role": &m.role, "function": &m.function,
-		"attach": &m.attach, "undercut": &m.undercut}
+		"attach": &m.attach, "undercut": &m.undercut, "split.short": &m.splitShort, "cc.short": &m.ccShort}
 }
 
 // Info returns where the model's weights come from.
@@ -78,8 +97,11 @@ func LoadModel(data []byte) (*Model, error) {
 	}
 	m := &Model{combine: f.Combine, info: f.Info}
 	cs := m.classifiers()
-	for _, name := range classifierNames {
+	for k, name := range append(classifierNames[:len(classifierNames):len(classifierNames)], optionalNames...) {
 		ws, ok := f.Classifiers[name]
+		if !ok && k >= len(classifierNames) {
+			continue
+		}
 		if !ok {
 			return nil, argmap.Errorf(argmap.EINVALID, "structure weights: no %q classifier", name)
 		}
@@ -102,12 +124,22 @@ func (m *Model) index() {
 	m.attachT = newTable(m.attach)
 	m.splitT = newTable(m.split)
 	m.undercutT = newTable(m.undercut)
+	m.unitShortT, m.splitShortT = m.unitT, m.splitT
+	if m.ccShort != nil {
+		m.unitShortT = newTable(m.ccShort, m.role, m.function)
+	}
+	if m.splitShort != nil {
+		m.splitShortT = newTable(m.splitShort)
+	}
 }
 
 // encode returns the model file of m with the feature names in names.
 func (m *Model) encode(names map[uint64]string) ([]byte, error) {
 	f := modelFile{Version: modelVersion, Info: m.info, Combine: m.combine, Classifiers: map[string]map[string]float64{}}
 	for name, lr := range m.classifiers() {
+		if *lr == nil {
+			continue // an optional classifier the model has not
+		}
 		ws := map[string]float64{}
 		ids := make([]uint64, 0, len((*lr).w))
 		for id := range (*lr).w {

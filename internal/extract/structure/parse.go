@@ -89,6 +89,7 @@ func (m *Model) Parse(text string, units []Unit, opt ParseOptions) Structure {
 		if k := abstractMethod(v); k >= 0 {
 			return m.parseAbstract(v, k, st)
 		}
+		v.short = len(units) <= maxShort
 		t := m.decodeWith(v, 0, len(units), -1, dependentPriors(v))
 		copy(st.Opponent, t.opp)
 		if t.root >= 0 {
@@ -142,11 +143,15 @@ func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tr
 	// the central claim reads its own features, among them the role
 	// probabilities: the central-claim column of the unit table
 	v.opp = t.opp
+	ccT := m.unitT
+	if v.short {
+		ccT = m.unitShortT
+	}
 	for i := 0; i < n; i++ {
 		fs.fs = fs.fs[:0]
 		v.ccFeatures(&fs, i)
 		z := [3]float64{}
-		m.unitT.score(fs.fs, z[:])
+		ccT.score(fs.fs, z[:])
 		t.cc[i], t.ccz[i] = z[0], z[0]
 		if prior != nil {
 			t.cc[i] += prior[i]
@@ -175,6 +180,22 @@ func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tr
 	for i, u := range v.units {
 		if !u.Leaf {
 			cands = append(cands, i)
+		}
+	}
+	// a dependent clause ("what we call …", "because …") is not the central
+	// claim of a short argument (1 of microtexts2's 38 such units is, a
+	// sentence annotated whole): the short texts' central-claim classifier
+	// reads no such feature, and the prior alone (dependentPriors) can be
+	// outweighed by the tree it roots
+	if v.short && prior != nil {
+		var kept []int
+		for _, i := range cands {
+			if prior[i] > dependentPrior {
+				kept = append(kept, i)
+			}
+		}
+		if len(kept) > 0 {
+			cands = kept
 		}
 	}
 	if len(cands) == 0 {

@@ -86,6 +86,24 @@ func candidates(text string, toks []token, sw *sentWords, out []candidate) []can
 	return out
 }
 
+// shortText tells whether sents are a short argument, as the short-text
+// segmenter was fitted on (see Model.splitShort): one paragraph of at most
+// maxShort sentences, not shaped like an abstract (which Parse decodes
+// apart, and whose sentences are kept whole).
+func (m *Model) shortText(text string, sents []Sentence) bool {
+	if m.splitShort == nil || len(sents) == 0 || len(sents) > maxShort || sents[0].Para != sents[len(sents)-1].Para {
+		return false
+	}
+	if len(sents) < minAbstractSentences {
+		return true
+	}
+	units := make([]Unit, len(sents))
+	for i, s := range sents {
+		units[i] = Unit{Start: s.Start, End: s.End, Sent: i, Para: s.Para}
+	}
+	return abstractMethod(newView(text, units)) < 0
+}
+
 // Segment splits sentences into argumentative discourse units: every
 // sentence is one unit unless the split classifier finds a clause boundary
 // in it ("X, because Y", "although X, Y", "X; Y", "X, but Y").
@@ -94,6 +112,10 @@ func (m *Model) Segment(text string, sents []Sentence) []Unit {
 	var toks []token
 	var cands []candidate
 	var fs featureSet
+	splitT := m.splitT
+	if m.shortText(text, sents) {
+		splitT = m.splitShortT
+	}
 	for si, s := range sents {
 		toks = tokenize(text, s.Start, s.End, toks[:0])
 		ws := words(toks)
@@ -106,7 +128,7 @@ func (m *Model) Segment(text string, sents []Sentence) []Unit {
 			}
 			fs.fs = fs.fs[:0]
 			splitFeatures(&fs, sw, c.k, c.punct, ci == 0, sentPlace(sents, si))
-			if sigmoid(m.splitT.score1(fs.fs)) < splitThreshold {
+			if sigmoid(splitT.score1(fs.fs)) < splitThreshold {
 				continue
 			}
 			end := trimRight(text, start, c.at)

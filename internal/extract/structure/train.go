@@ -13,6 +13,17 @@ type TrainOptions struct {
 	Epochs    int      // passes over the examples (0: 15)
 	TrainedOn []string // the corpora and their licences, recorded in the model
 	Fold      string   // "k/n" when a fold was left out, recorded in the model
+	// Extra are texts of another source labelled in the same scheme (our
+	// own, owntexts/). With them the segmenter and the central-claim
+	// classifier are fitted a second time, as the model's classifiers for
+	// texts of one paragraph (Model.splitShort, Model.ccShort); the role,
+	// function, attachment and undercut classifiers, and the segmenter and
+	// central claim of longer texts (whose paragraph priors are set by hand
+	// beside those scores), never see them. Their attachment is plainer than
+	// the corpus's: in the attachment, role and function classifiers they
+	// raised the cross-validated central claim further but lowered relation
+	// F1.
+	Extra []Doc
 }
 
 // Train fits a model on docs with gold structures. The same docs and
@@ -24,9 +35,19 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 	if opt.Epochs <= 0 {
 		opt.Epochs = 15
 	}
+	// extra[di]: docs[di] is one of opt.Extra
+	extra := make([]bool, len(docs), len(docs)+len(opt.Extra))
+	if len(opt.Extra) > 0 {
+		docs = append(docs[:len(docs):len(docs)], opt.Extra...)
+		extra = extra[:len(docs)]
+		for di := len(docs) - len(opt.Extra); di < len(docs); di++ {
+			extra[di] = true
+		}
+	}
 	names := map[uint64]string{}
 	var split, role, fun, att, und []example
-	var cc []choice
+	var cc, ccShort []choice
+	var splitShort []example
 	take := func(fs *featureSet) []feat {
 		out := append([]feat(nil), fs.fs...)
 		fs.fs = fs.fs[:0]
@@ -45,7 +66,9 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 	oppProbs := make([][]float64, len(docs))
 	{
 		const inner = 5
-		innerFold := Folds(docs, inner)
+		// over the corpus's texts only: the extra texts are not in the role
+		// classifier, and read their probabilities from the first fold's
+		innerFold := append(Folds(docs[:len(docs)-len(opt.Extra)], inner), make([]int, len(opt.Extra))...)
 		views := make([]*view, len(docs))
 		for di, d := range docs {
 			if d.Gold != nil && len(d.Gold.Units) > 0 {
@@ -55,7 +78,7 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 		for f := 0; f < inner; f++ {
 			var ros []example
 			for di, v := range views {
-				if v == nil || innerFold[di] == f {
+				if v == nil || innerFold[di] == f || extra[di] {
 					continue
 				}
 				for i := range v.units {
@@ -103,7 +126,11 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 					}
 				}
 				splitFeatures(fs, sw, c.k, c.punct, ci == 0, sentPlace(d.Sentences, si))
-				split = append(split, example{fs: take(fs), y: y})
+				x := example{fs: take(fs), y: y}
+				splitShort = append(splitShort, x)
+				if !extra[di] {
+					split = append(split, x)
+				}
 			}
 		}
 		units := goldUnits(d)
@@ -115,6 +142,9 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 			ch.cands = append(ch.cands, take(fs))
 			v.unitFeatures(fs, i, true)
 			f := take(fs)
+			if extra[di] {
+				continue // the central claim and the split points only
+			}
 			role = append(role, example{fs: f, y: g.Opp[i]})
 			if i == g.Central {
 				continue
@@ -135,7 +165,10 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 				und = append(und, example{fs: take(fs), y: g.Undercut[i]})
 			}
 		}
-		cc = append(cc, ch)
+		ccShort = append(ccShort, ch)
+		if !extra[di] {
+			cc = append(cc, ch)
+		}
 	}
 	if n == 0 {
 		return nil, nil, argmap.Errorf(argmap.EINVALID, "no texts with a gold structure to train on")
@@ -152,6 +185,12 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 		// cross-validation
 		combine: Combine{Attach: 1, Function: 1, Role: 1, Central: 1},
 		info:    Info{TrainedOn: opt.TrainedOn, Texts: n, Seed: opt.Seed, Fold: opt.Fold},
+	}
+	if len(opt.Extra) > 0 {
+		// the segmenter and the central claim fitted with the extra texts
+		// too, for texts of one paragraph (see Model.ccShort)
+		m.splitShort = fit(splitShort, fo(1, 1e-4))
+		m.ccShort = fitChoice(ccShort, fo(2, 1e-3))
 	}
 	data, err := m.encode(names)
 	if err != nil {

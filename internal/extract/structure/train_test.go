@@ -3,9 +3,11 @@ package structure_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/argmap/argmap/internal/extract"
@@ -88,5 +90,51 @@ func TestFolds(t *testing.T) {
 		if size[k] != 2 {
 			t.Errorf("fold %d has %d texts, want 2 (Folds = %v)", k, size[k], f)
 		}
+	}
+}
+
+// TestTrainExtra trains with two tiny texts as the corpus and the other two
+// as extra texts: only the short-text segmenter and central claim may
+// differ from training on the corpus alone, and they must be there.
+func TestTrainExtra(t *testing.T) {
+	docs, err := structure.ReadMicrotexts("testdata/tiny", extract.StructureSentences)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, alone, err := structure.Train(context.Background(), docs[:2], structure.TrainOptions{Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, with, err := structure.Train(context.Background(), docs[:2], structure.TrainOptions{Seed: 3, Extra: docs[2:]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, w struct {
+		Classifiers map[string]map[string]float64 `json:"classifiers"`
+	}
+	if err := json.Unmarshal(alone, &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(with, &w); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"split", "cc", "role", "function", "attach", "undercut"} {
+		if !reflect.DeepEqual(a.Classifiers[name], w.Classifiers[name]) {
+			t.Errorf("classifier %q changed with extra texts", name)
+		}
+	}
+	for _, name := range []string{"split.short", "cc.short"} {
+		if _, ok := a.Classifiers[name]; ok {
+			t.Errorf("classifier %q without extra texts", name)
+		}
+		if len(w.Classifiers[name]) == 0 {
+			t.Errorf("no classifier %q with extra texts", name)
+		}
+	}
+	if reflect.DeepEqual(w.Classifiers["cc"], w.Classifiers["cc.short"]) {
+		t.Errorf("cc.short = cc: the extra texts were not used")
+	}
+	if _, err := structure.LoadModel(with); err != nil {
+		t.Fatalf("LoadModel(with extra) error: %v", err)
 	}
 }
