@@ -152,3 +152,17 @@ func JudgeWhole(s *Stancer, question, claim string) argmap.Judgement {
 	gl.add(claim)
 	return s.judge(s.questionTerms(question, gl), nil, s.analyse(claim, gl))
 }
+
+// MergeFragments is mergeFragments over parts given as offsets into text:
+// each [start, end, sentence] of parts, and what is left of them.
+func MergeFragments(text string, parts [][3]int) [][3]int {
+	aus := make([]argstruct.Unit, len(parts))
+	for i, p := range parts {
+		aus[i] = argstruct.Unit{Start: p[0], End: p[1], Sent: p[2]}
+	}
+	var out [][3]int
+	for _, u := range mergeFragments(text, aus) {
+		out = append(out, [3]int{u.Start, u.End, u.Sent})
+	}
+	return out
+}

@@ -104,7 +104,7 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 	if len(sents) == 0 {
 		return
 	}
-	aus := m.Segment(text, sents)
+	aus := mergeFragments(text, m.Segment(text, sents)) // fragments.go
 	for k := range aus {
 		u := &units[idx[aus[k].Sent]]
 		aus[k].Leaf = !asides && u.Label == LabelEvidence

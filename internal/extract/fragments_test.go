@@ -1,0 +1,68 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/internal/extract"
+)
+
+// TestMergeFragments: a part of a sentence that ends in a comma and has no
+// finite verb (a leading phrase of place, time or circumstance, a
+// concession without a verb, a list of subjects) is joined to the part
+// after it in its sentence; a part with a verb (an auxiliary, a past in
+// -ed, a verb after a pronoun or a conjunction), the last part of a
+// sentence and a part before another sentence stay as they are.
+func TestMergeFragments(t *testing.T) {
+	tests := []struct {
+		name  string
+		parts []string // the sentence's parts, in order, each with its sentence number after "|"
+		want  []string // the parts after merging
+	}{
+		{"a leading place", []string{"In the northern valleys,|0", "the council closed two schools.|0"},
+			[]string{"In the northern valleys, the council closed two schools.|0"}},
+		{"a marker and a time", []string{"However, with the floods of 2019,|0", "it moved its office to the coast.|0"},
+			[]string{"However, with the floods of 2019, it moved its office to the coast.|0"}},
+		{"a chain of two", []string{"In the end,|0", "after months of talks,|0", "the union signed.|0"},
+			[]string{"In the end, after months of talks, the union signed.|0"}},
+		{"a list of subjects split off its predicate", []string{"Only tenants and their children,|0", "as the main users of the scheme, are not among its reviewers.|0"},
+			[]string{"Only tenants and their children, as the main users of the scheme, are not among its reviewers.|0"}},
+		{"nouns after an adjective are not verbs", []string{"Especially in the running of rural projects,|0", "the agency competes with charities.|0"},
+			[]string{"Especially in the running of rural projects, the agency competes with charities.|0"}},
+		{"an auxiliary keeps a part", []string{"The levy is unfair,|0", "and it hurts small shops.|0"},
+			[]string{"The levy is unfair,|0", "and it hurts small shops.|0"}},
+		{"a verb after a conjunction keeps a part", []string{"but finds it incomplete,|0", "and I think she is right.|0"},
+			[]string{"but finds it incomplete,|0", "and I think she is right.|0"}},
+		{"a verb after a pronoun keeps a part", []string{"These reveal the agency's new role,|0", "not its old one.|0"},
+			[]string{"These reveal the agency's new role,|0", "not its old one.|0"}},
+		{"a past in -ed keeps a part", []string{"Founded in 1951,|0", "the agency grew.|0"},
+			[]string{"Founded in 1951,|0", "the agency grew.|0"}},
+		{"not across sentences", []string{"In the northern valleys,|0", "The council closed two schools.|1"},
+			[]string{"In the northern valleys,|0", "The council closed two schools.|1"}},
+		{"no comma, no merge", []string{"In the northern valleys|0", "the council closed two schools.|0"},
+			[]string{"In the northern valleys|0", "the council closed two schools.|0"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			var parts [][3]int
+			for _, p := range tt.parts {
+				s, n, _ := strings.Cut(p, "|")
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				start := b.Len()
+				b.WriteString(s)
+				parts = append(parts, [3]int{start, b.Len(), int(n[0] - '0')})
+			}
+			text := b.String()
+			var got []string
+			for _, p := range extract.MergeFragments(text, parts) {
+				got = append(got, text[p[0]:p[1]]+"|"+string(rune('0'+p[2])))
+			}
+			if strings.Join(got, " / ") != strings.Join(tt.want, " / ") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
