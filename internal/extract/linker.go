@@ -121,31 +121,31 @@ type sigCache struct {
 const maxSigs = 16384
 
 // sig returns the signature of c's text.
-func (l *Linker) sig(c argmap.Claim) claimSig {
+func (l *Linker) sig(text string) claimSig {
 	if l.sigs == nil {
-		return l.makeSig(c)
+		return l.makeSig(text)
 	}
 	l.sigs.mu.Lock()
-	s, ok := l.sigs.m[c.Text]
+	s, ok := l.sigs.m[text]
 	l.sigs.mu.Unlock()
 	if ok {
 		return s
 	}
-	s = l.makeSig(c)
+	s = l.makeSig(text)
 	l.sigs.mu.Lock()
 	if len(l.sigs.m) >= maxSigs {
 		clear(l.sigs.m)
 	}
-	l.sigs.m[c.Text] = s
+	l.sigs.m[text] = s
 	l.sigs.mu.Unlock()
 	return s
 }
 
-func (l *Linker) makeSig(c argmap.Claim) claimSig {
+func (l *Linker) makeSig(text string) claimSig {
 	s := claimSig{}
 	gl := &glossary{noNear: true}
-	gl.add(c.Text)
-	for _, r := range l.st.analyse(c.Text, gl).regions {
+	gl.add(text)
+	for _, r := range l.st.analyse(text, gl).regions {
 		byClause := map[int]*clauseSig{}
 		var order []int
 		for _, t := range r.terms {
@@ -364,7 +364,7 @@ const maxPosting = 400
 func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 	out := argmap.Links{Propositions: map[string]string{}}
 	type entry struct {
-		c   argmap.Claim
+		c   *argmap.Claim // in newClaims or stored
 		sig claimSig
 	}
 	isNew := make(map[string]bool, len(newClaims))
@@ -385,15 +385,15 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 		byID[e.c.ID] = len(pool) - 1
 		x.add(len(pool)-1, e.sig)
 	}
-	prop := func(c argmap.Claim) string {
+	prop := func(c *argmap.Claim) string {
 		if p, ok := out.Propositions[c.ID]; ok {
 			return p
 		}
-		return argmap.PropositionOf(c)
+		return argmap.PropositionOf(*c)
 	}
-	for _, c := range stored {
-		if c.ID != "" && !isNew[c.ID] {
-			index(entry{c, l.sig(c)})
+	for i := range stored {
+		if c := &stored[i]; c.ID != "" && !isNew[c.ID] {
+			index(entry{c, l.sig(c.Text)})
 		}
 	}
 	// a word in more than a third of the claims compared is common
@@ -407,11 +407,12 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 	seen := map[string]bool{}
 	// by pool claim: the keys it shares with the claim linked
 	var count, touched []int
-	for _, c := range newClaims {
+	for ci := range newClaims {
+		c := &newClaims[ci]
 		if c.ID == "" {
 			continue
 		}
-		sc := l.sig(c)
+		sc := l.sig(c.Text)
 		// candidates: pool claims sharing at least l.shared keys
 		for len(count) < len(pool) {
 			count = append(count, 0)
@@ -786,7 +787,7 @@ func intersect(a, b []wn.Concept) bool {
 // cheap: the store first looks for claims with every word, and only when
 // those are too few for claims with any.
 func (l *Linker) Queries(c argmap.Claim) []string {
-	cls := slices.Clone(l.sig(c).clauses) // the signature is shared: sort a copy
+	cls := slices.Clone(l.sig(c.Text).clauses) // the signature is shared: sort a copy
 	sort.SliceStable(cls, func(i, j int) bool { return len(cls[i].terms) > len(cls[j].terms) })
 	var out []string
 	for _, cl := range cls {

@@ -316,7 +316,7 @@ func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap
 	}
 	// as candidatesFor: the claims found but the document's own, and the
 	// claim naming each proposition they are of
-	var out []argmap.Claim
+	out := make([]argmap.Claim, 0, len(found))
 	for _, c := range found {
 		if !own[c.id] {
 			out = append(out, c.claim())
