@@ -151,11 +151,44 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 	skip := false // after "rather than": what follows is set aside
 	negs := 0
 	doubt := false
+	var absent [][2]int // token ranges a noun of absence negates ("the lack of [alternatives] to")
 	flushNeg := func() {
 		for k := clauseStart; k < len(out); k++ {
 			out[k].neg = neg
 			out[k].negs = negs
 			out[k].doubt = doubt
+			for _, r := range absent {
+				if out[k].tok >= r[0] && out[k].tok < r[1] {
+					out[k].neg = !neg
+				}
+			}
+		}
+	}
+	// a clause with no verb before the main clause ("Only refugees and
+	// asylum seekers, as a target group of UNHCR, are not among ...") is
+	// its subject or a circumstance: it takes the main clause's negation
+	clauseVerb := false  // the clause has a verb
+	subordinate := false // the clause opens with a clause word (which, because, if ...)
+	pending := -1        // where the run of verbless clauses before the main clause starts in out
+	endClause := func() {
+		flushNeg()
+		switch {
+		case !clauseVerb:
+			if negs > 0 || doubt {
+				pending = -1
+			} else if pending < 0 {
+				pending = clauseStart
+			}
+		case subordinate:
+			// a relative or adverbial clause says nothing of the main
+			// clause's subject ("IOM, which is not a UN body, is ...")
+		default:
+			if neg && pending >= 0 {
+				for k := pending; k < clauseStart; k++ {
+					out[k].neg, out[k].negs = true, negs
+				}
+			}
+			pending = -1
 		}
 	}
 	clause := 0
@@ -170,19 +203,32 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			continue // "by migrants, refugees and asylum seekers": one list, one clause
 		}
 		if t.punct != 0 || clauseBreaks[t.lower] || coord {
-			flushNeg()
+			endClause()
 			clauseStart, neg, skip, negs, doubt, lastNeg = len(out), false, false, 0, false, -10
+			clauseVerb, subordinate = false, clauseBreaks[t.lower]
 			if clauseStart > 0 && (len(out) == 0 || out[len(out)-1].clause == clause) {
 				clause++
 			}
 			continue
 		}
 		w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")
+		if !clauseVerb && s.verbAt(w) {
+			clauseVerb = true
+		}
+		if (w == "lack" || w == "absence") && i > 0 && determiners[toks[i-1].lower] && i+2 < len(toks) && toks[i+1].lower == "of" {
+			// "protested against the lack of alternatives to the
+			// programme": a noun of absence negates its of-phrase, not
+			// its clause
+			absent = append(absent, [2]int{i + 2, ofPhraseEnd(toks, i+2)})
+			i++
+			continue
+		}
 		if w == "no" && reducedRelative(toks, i) && len(out) > clauseStart {
 			// "gaps no other agency wanted to fill": the negation is the
 			// relative clause's, not its head noun's
-			flushNeg()
+			endClause()
 			clauseStart, neg, skip, negs, doubt, lastNeg = len(out), false, false, 0, false, -10
+			clauseVerb, subordinate = false, true
 			clause++
 		}
 		if doubtWords[w] {
@@ -191,7 +237,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 				// nature": an active verb of doubt puts its object in
 				// doubt, not its subject or what they did before
 				flushNeg()
-				clauseStart = len(out)
+				clauseStart, pending = len(out), -1
 			}
 			doubt = true
 		}
@@ -243,7 +289,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 				// "driven less by the needs of migrants than by the demand
 				// of states": X is denied
 				flushNeg()
-				clauseStart, lessEnd, lessNeg, lessNegs = len(out), k, neg, negs
+				clauseStart, lessEnd, lessNeg, lessNegs, pending = len(out), k, neg, negs, -1
 				negs++
 				neg = negs%2 == 1
 				continue
@@ -347,8 +393,35 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		out = append(out, term{lemma: in.Lemma, concepts: in.Concepts, antonyms: in.Antonyms,
 			broader: in.Broader, narrower: in.Narrower, related: in.Related, genus: in.Genus, adverb: in.Adverb, clause: clause, tok: i})
 	}
-	flushNeg()
+	endClause()
 	return out
+}
+
+// verbAt reports whether w is a verb as written: an auxiliary or copula,
+// a word WordNet knows only as a verb (seem, protested is not: protest is
+// a noun too, but an -ed form of a verb is taken as one).
+func (s *Stancer) verbAt(w string) bool {
+	if finiteWords[w] {
+		return true
+	}
+	if propStop[w] || len(w) < 3 || !s.lex.Verb(w) {
+		return false
+	}
+	return !s.lex.Noun(w) && !s.lex.Known(w+"s") || len(w) > 4 && strings.HasSuffix(w, "ed")
+}
+
+// ofPhraseEnd returns the index of the token after the noun phrase that
+// starts at toks[k] (the of-phrase of "the lack of"): it ends at a
+// punctuation mark, a clause word, an auxiliary, a negation or a
+// preposition after its first word.
+func ofPhraseEnd(toks []token, k int) int {
+	for j := k; j < len(toks); j++ {
+		w := toks[j].lower
+		if toks[j].punct != 0 || clauseBreaks[w] || finiteWords[w] || negWords[w] || j > k && (predicateEnds[w] || w == "and" || w == "or") {
+			return j
+		}
+	}
+	return len(toks)
 }
 
 // particles end a verb's phrase after its object ("take the politics
@@ -486,7 +559,7 @@ func (s *Stancer) listComma(toks []token, i int) bool {
 		n := 0
 		for ; k+n < len(toks) && n < 3; n++ {
 			t := toks[k+n]
-			if t.punct != 0 || t.lower == "and" || t.lower == "or" || propStop[t.lower] && !determiners[t.lower] {
+			if t.punct != 0 || t.lower == "and" || t.lower == "or" || propStop[t.lower] && !determiners[t.lower] || prepositions[t.lower] {
 				break
 			}
 			if !determiners[t.lower] && !s.lex.Noun(t.lower) && !isAcronym(t.text) {
@@ -511,8 +584,11 @@ func (s *Stancer) listComma(toks []token, i int) bool {
 		return false
 	}
 	k += n
-	return k >= len(toks) || toks[k].punct != 0 || predicateEnds[toks[k].lower]
+	return k >= len(toks) || toks[k].punct != 0 || predicateEnds[toks[k].lower] || prepositions[toks[k].lower]
 }
+
+// prepositions (besides predicateEnds) may follow the last item of a list.
+var prepositions = wordSet(`among amongst between against across through into within under over via per about`)
 
 // coordinatedNeg reports whether the negation word at toks[i] is
 // coordinated with the one at toks[last] ("refrain from or immediately

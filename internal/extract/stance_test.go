@@ -130,6 +130,14 @@ func TestStancerJudge(t *testing.T) {
 		{"The board funds the scheme", "The board stopped its payments and went on funding the scheme.", argmap.StanceSame, ""},
 		{"The board funds the scheme", "The board should refrain from funding the scheme.", argmap.StanceDenial, ""},
 		{"The board funds the scheme", "Tenants urged the board to act, but it ceased funding the scheme.", argmap.StanceDenial, ""},
+		// a noun of absence negates its of-phrase, not its clause
+		{"Tenants protested against the rent scheme", "Tenants protested against the lack of alternatives to the rent scheme.", argmap.StanceSame, ""},
+		// a clause with no verb before the main clause (a subject set off
+		// by an aside, a circumstance) takes the main clause's negation;
+		// a relative clause's negation stays its own
+		{"The trust does not count divers, fishermen, swimmers and boatmen among its clients", "Only divers, fishermen, swimmers and boatmen, as a concern of the county, are not among the trust's clients.", argmap.StanceSame, ""},
+		{"Divers, fishermen, swimmers and boatmen are among the trust's clients", "Only divers, fishermen, swimmers and boatmen, as a concern of the county, are not among the trust's clients.", argmap.StanceDenial, ""},
+		{"The trust serves divers", "Divers, who are not members, are served by the trust.", argmap.StanceSame, ""},
 		// the items of a list of nouns share one clause: its negation and
 		// its window
 		{"The agency protects asylum seekers", "The agency offers no protection to migrants, refugees and asylum seekers.", argmap.StanceDenial, ""},
