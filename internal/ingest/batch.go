@@ -253,14 +253,16 @@ func batchSize(p prepared) int {
 
 // commitAll commits prepared documents in order, those that can be in one
 // transaction (argmap.Transactor): each is linked to the stored claims and
-// to those before it in the transaction, and written. If any of them fails,
-// the transaction is rolled back and every document is committed on its
-// own (commit, with its answers to conflicts and vanished candidates), so
-// each document is still stored all or nothing, and a bad one costs the
-// batch a second pass only. With a (IngestAll linking ahead), a transaction
-// of documents all linked ahead in the current generation takes their links
-// when the store's ClaimsVersion in it is the one expected, and links them
-// itself otherwise; every outcome is reported to a.
+// to those before it in the transaction, and written. If one of them
+// fails, the transaction is rolled back, those before it are committed
+// together again, it is committed on its own (commit, with its answers to
+// conflicts and vanished candidates), and those after it together after
+// it: each document is stored all or nothing, in order, and a bad one
+// costs the documents before it a second write. With a (IngestAll linking
+// ahead), a transaction of documents all linked ahead in the current
+// generation takes their links when the store's ClaimsVersion in it is the
+// one expected, and links them itself otherwise; every outcome is reported
+// to a.
 func (s *Service) commitAll(ctx context.Context, ps []prepared, a *ahead) ([]*argmap.IngestResult, []error) {
 	results, errs, fast, version := s.commitBatch(ctx, ps, a)
 	if a != nil {
@@ -305,33 +307,59 @@ func (s *Service) commitBatch(ctx context.Context, ps []prepared, a *ahead) ([]*
 		}
 	}
 	tr, ok := s.store.(argmap.Transactor)
-	if ok && (len(batch) > 1 || fast) {
-		type state struct {
-			relations int
-			props     []string
+	if !ok || (len(batch) < 2 && !fast) {
+		for k := range ps {
+			results[k], errs[k] = s.commit(ctx, ps[k])
 		}
-		saved := make([]state, len(batch))
-		for b, k := range batch {
-			g := ps[k].g
-			saved[b].relations = len(g.Relations)
-			for _, c := range g.Claims {
-				saved[b].props = append(saved[b].props, c.Proposition)
+		return results, errs, fastDone, version
+	}
+	type state struct {
+		relations int
+		props     []string
+	}
+	saved := make([]state, len(batch))
+	for b, k := range batch {
+		g := ps[k].g
+		saved[b].relations = len(g.Relations)
+		for _, c := range g.Claims {
+			saved[b].props = append(saved[b].props, c.Proposition)
+		}
+	}
+	restore := func(from int) { // batch[from:] as before the transaction
+		for b := from; b < len(batch); b++ {
+			g := ps[batch[b]].g
+			g.Relations = g.Relations[:saved[b].relations]
+			for i := range g.Claims {
+				g.Claims[i].Proposition = saved[b].props[i]
 			}
 		}
-		restore := func() {
-			for b, k := range batch {
-				g := ps[k].g
-				g.Relations = g.Relations[:saved[b].relations]
-				for i := range g.Claims {
-					g.Claims[i].Proposition = saved[b].props[i]
-				}
-			}
+	}
+	inBatch := map[int]bool{}
+	for _, k := range batch {
+		inBatch[k] = true
+	}
+	// batch[rest:end] is the next transaction. When a document fails in a
+	// transaction of several, the transaction is rolled back, the
+	// documents before it are written together again (still with the links
+	// found ahead, the store being as it was), it is committed on its own,
+	// then the rest together, linked in their transaction (the copy had
+	// counted the failed one): stored in order, as one after another.
+	alone := -1 // the document that failed among several
+	for rest, end := 0, len(batch); rest < len(batch); {
+		if rest == alone {
+			k := batch[rest]
+			restore(rest)
+			results[k], errs[k] = s.commit(ctx, ps[k])
+			rest, end, fast = rest+1, len(batch), false
+			continue
 		}
+		todo := batch[rest:end]
 		took := false    // the links found ahead were taken
 		foreign := false // the store changed otherwise than the copy predicts
+		failed := -1     // the document of todo that failed
 		err := tr.Atomically(ctx, func(tx argmap.Store) error {
-			restore() // fn may be called again
-			took, foreign = false, false
+			restore(rest) // fn may be called again
+			took, foreign, failed = false, false, -1
 			if fast {
 				if kl, ok := tx.(argmap.KeyLists); ok {
 					v, err := kl.ClaimsVersion(ctx)
@@ -342,14 +370,16 @@ func (s *Service) commitBatch(ctx context.Context, ps []prepared, a *ahead) ([]*
 					foreign = !took
 				}
 			}
-			for _, k := range batch {
+			for b, k := range todo {
 				if !took {
 					ps[k].ahead.unlink(ps[k].g)
 					if err := s.linkIn(ctx, tx, ps[k].g); err != nil {
+						failed = b
 						return err
 					}
 				}
 				if err := tx.WriteGraph(ctx, ps[k].g); err != nil {
+					failed = b
 					return err
 				}
 			}
@@ -365,33 +395,38 @@ func (s *Service) commitBatch(ctx context.Context, ps []prepared, a *ahead) ([]*
 		if foreign {
 			a.sawForeign()
 		}
-		if err == nil {
-			inBatch := map[int]bool{}
-			for _, k := range batch {
-				inBatch[k] = true
-				results[k] = created(ps[k].g)
-				fastDone[k] = took
-				if took {
-					s.tookAhead.Add(1)
+		if err != nil {
+			restore(rest)
+			if ctx.Err() != nil {
+				for k := range errs {
+					errs[k] = ctx.Err()
 				}
+				return results, errs, fastDone, version
 			}
-			for k := range ps {
-				if !inBatch[k] {
-					results[k], errs[k] = s.commit(ctx, ps[k])
-				}
+			if failed >= 0 && len(todo) > 1 {
+				alone = rest + failed
+				end = alone // the ones before it, if any
+				continue
 			}
-			return results, errs, fastDone, version
+			for _, k := range todo { // each on its own
+				results[k], errs[k] = s.commit(ctx, ps[k])
+			}
+			rest, end, fast = end, len(batch), false
+			continue
 		}
-		restore()
-		if ctx.Err() != nil {
-			for k := range errs {
-				errs[k] = ctx.Err()
+		for _, k := range todo {
+			results[k] = created(ps[k].g)
+			fastDone[k] = took
+			if took {
+				s.tookAhead.Add(1)
 			}
-			return results, errs, fastDone, version
 		}
+		rest, end = end, len(batch)
 	}
 	for k := range ps {
-		results[k], errs[k] = s.commit(ctx, ps[k])
+		if !inBatch[k] {
+			results[k], errs[k] = s.commit(ctx, ps[k])
+		}
 	}
 	return results, errs, fastDone, version
 }

@@ -191,7 +191,8 @@ func (t *batchTx) ClaimsByKeys(ctx context.Context, keys []string, perKey int) (
 
 // TestCommitTogether: documents committed in one transaction are stored and
 // linked as one after another; when one of them fails inside it, the
-// transaction is rolled back and each is committed on its own.
+// transaction is rolled back, those before it are committed together, it on
+// its own, and those after it together.
 func TestCommitTogether(t *testing.T) {
 	ctx := context.Background()
 	docs := demoDocs(t)
@@ -216,10 +217,12 @@ func TestCommitTogether(t *testing.T) {
 			}
 		}
 		// all in one transaction; with the failure, it stopped at the
-		// fourth and the documents were written one by one after it
+		// fourth, the three before it were written together again, the
+		// fourth on its own (not counted: no transaction of several) and
+		// the rest together
 		want := []int{len(docs)}
 		if fail {
-			want = []int{4}
+			want = []int{4, 3, len(docs) - 4}
 		}
 		if diff := cmp.Diff(want, bs.perTx); diff != "" {
 			t.Errorf("fail=%v: graphs written per transaction (-want +got):\n%s", fail, diff)
@@ -410,5 +413,67 @@ func TestIngestAllWaitsForABatch(t *testing.T) {
 	got := ingestAll(svc, read, func(i int) { close(reported[i]) })
 	if want := []int{0, 1, 2, 3, 4, 5, 6, 7}; !cmp.Equal(got, want) {
 		t.Errorf("documents read one after the other: transactions start at %v, want %v", got, want)
+	}
+}
+
+func (t *batchTx) ClaimsVersion(ctx context.Context) (int64, error) {
+	return t.Store.(argmap.KeyLists).ClaimsVersion(ctx)
+}
+
+func (t *batchTx) ClaimKeyLists(ctx context.Context, keys []string, perKey int) (map[string][]argmap.Claim, []argmap.Claim, error) {
+	return t.Store.(argmap.KeyLists).ClaimKeyLists(ctx, keys, perKey)
+}
+
+// TestIngestAllFailureInBatch: when a document fails inside a transaction
+// of documents linked ahead, those before it are committed together with
+// the links found ahead, it is written on its own, those after it together,
+// and the store ends as with one document after another.
+func TestIngestAllFailureInBatch(t *testing.T) {
+	ctx := context.Background()
+	var docs []argmap.Document
+	for i := 0; i < 24; i++ {
+		d := demoDocs(t)[i%8]
+		d.Data = append(append([]byte{}, d.Data...), fmt.Sprintf("\n\nCopy %d.\n", i)...)
+		docs = append(docs, d)
+	}
+	one := openStore(t)
+	for _, d := range docs {
+		if _, err := newService(one).Ingest(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantProps, wantRels := linkage(t, one)
+	bs := &batchStore{Store: openStore(t)}
+	res, err := newService(openStore(t)).Ingest(ctx, docs[13])
+	if err != nil {
+		t.Fatal(err)
+	}
+	bs.failFor = res.Source.Title // documents 5, 13 and 21 fail in a transaction
+	svc := ingest.New(bs, extract.New(extract.Options{}), extract.NewLinker())
+	svc.SetBatchLimits(24, time.Hour) // one transaction unless one fails
+	read := func(_ context.Context, i int) (argmap.Document, error) { return docs[i], nil }
+	err = svc.IngestAll(ctx, len(docs), 2, read, func(o ingest.Outcome) {
+		if o.Err != nil || !o.Result.Created {
+			t.Errorf("%d: %+v, %v; want created", o.Index, o.Result, o.Err)
+		}
+	})
+	if err != nil {
+		t.Fatalf("IngestAll: %v", err)
+	}
+	// 6 in the first transaction (the sixth fails), the five before it
+	// again, 8 (the eighth fails), the seven before it, the same again, and
+	// the last 2
+	if diff := cmp.Diff([]int{6, 5, 8, 7, 8, 7, 2}, bs.perTx); diff != "" {
+		t.Errorf("graphs written per transaction (-want +got):\n%s", diff)
+	}
+	if took := svc.TookAhead(); took < 5 {
+		t.Errorf("%d documents written with the links found ahead, want the first transaction's 5 at least", took)
+	}
+	gotProps, gotRels := linkage(t, bs.Store)
+	if diff := cmp.Diff(wantProps, gotProps); diff != "" {
+		t.Errorf("propositions, IngestAll with failures vs one by one (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(wantRels, gotRels); diff != "" {
+		t.Errorf("relations, IngestAll with failures vs one by one (-want +got):\n%s", diff)
 	}
 }
