@@ -15,8 +15,9 @@ import (
 // mergeFragments joins it to the next part of its sentence.
 
 // mergeFragments returns aus with every part that ends in a comma and has
-// no finite verb joined to the part after it in the same sentence (a chain
-// of them joins into one). Parts are otherwise kept as they are.
+// no finite verb, or ends in a word that opens a clause (endsOpen), joined
+// to the part after it in the same sentence (a chain of them joins into
+// one). Parts are otherwise kept as they are.
 func mergeFragments(text string, aus []argstruct.Unit) []argstruct.Unit {
 	var lex *lexicon.Lexicon
 	out := aus[:0:0]
@@ -28,7 +29,7 @@ func mergeFragments(text string, aus []argstruct.Unit) []argstruct.Unit {
 				if lex == nil {
 					lex = lexicon.Default()
 				}
-				if !hasFiniteVerb(part, lex) {
+				if !hasFiniteVerb(part, lex) || endsOpen(part) {
 					// the joined part is read afresh: its words are the two
 					// parts' together
 					n := aus[k+1]
@@ -41,6 +42,21 @@ func mergeFragments(text string, aus []argstruct.Unit) []argstruct.Unit {
 	}
 	return out
 }
+
+// endsOpen reports whether part ends in a word that opens a clause it does
+// not go on to state: a relative word or a subordinating conjunction before
+// the comma ("were taken from detention centres where, as the report
+// documented, beatings were common": the clause of "where" is in the next
+// part).
+func endsOpen(part string) bool {
+	w := strings.TrimRight(part, ", ")
+	w = strings.ToLower(w[strings.LastIndexAny(w, " \n\t")+1:])
+	return clauseOpeners[w]
+}
+
+// clauseOpeners are relative words and subordinating conjunctions.
+var clauseOpeners = wordSet(`where which who whom whose that when whereas while although though because since if unless
+	whether than`)
 
 // hasFiniteVerb reports whether s may hold a finite verb: an auxiliary or
 // common verb, a negated auxiliary, a past form in -ed, or a word WordNet

@@ -29,6 +29,8 @@ func TestMergeFragments(t *testing.T) {
 			[]string{"Only tenants and their children, as the main users of the scheme, are not among its reviewers.|0"}},
 		{"nouns after an adjective are not verbs", []string{"Especially in the running of rural projects,|0", "the agency competes with charities.|0"},
 			[]string{"Especially in the running of rural projects, the agency competes with charities.|0"}},
+		{"a relative word whose clause is in the next part", []string{"The boats were taken to ports where,|0", "as the report showed, repairs were slow.|0"},
+			[]string{"The boats were taken to ports where, as the report showed, repairs were slow.|0"}},
 		{"an auxiliary keeps a part", []string{"The levy is unfair,|0", "and it hurts small shops.|0"},
 			[]string{"The levy is unfair,|0", "and it hurts small shops.|0"}},
 		{"a verb after a conjunction keeps a part", []string{"but finds it incomplete,|0", "and I think she is right.|0"},
