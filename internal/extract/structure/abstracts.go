@@ -1,5 +1,7 @@
 package structure
 
+import "strings"
+
 // A research abstract runs background → method → results → conclusion:
 // the writers state what is known and what is not, what they did ("We
 // followed …", "… was measured …"), what they found, and what it means.
@@ -8,7 +10,9 @@ package structure
 // for nothing. A text of one paragraph with a method run (abstractMethod)
 // is decoded so: units up to the end of the method run and those of a
 // limitation are not taken as the central claim, the first bear on
-// nothing, and a limitation attacks the central claim.
+// nothing, and a limitation attacks the central claim. A structured
+// abstract's headings ("Methods:", "Results:", "Conclusions:") say where
+// its parts stand.
 
 // abstractPrior counts against a unit of an abstract's background or
 // method as the central claim.
@@ -55,12 +59,57 @@ func methodSentence(in *unitInfo, passive bool) bool {
 	return false
 }
 
+// Structured abstracts name their parts ("Background: …", "Methods: …",
+// "Results: …", "Conclusions: …"): the headings of a research report.
+var (
+	introLabels      = set("background", "introduction", "context", "objective", "objectives", "aim", "aims", "purpose", "rationale")
+	methodLabels     = set("method", "methods", "design", "setting", "participants", "materials", "approach", "data")
+	resultLabels     = set("result", "results", "findings", "outcomes")
+	conclusionLabels = set("conclusion", "conclusions", "interpretation", "implications")
+)
+
+// sectionLabel returns the first word of unit u of v, lower case, when the
+// unit opens with it and a colon ("Methods: We …"), else "".
+func sectionLabel(v *view, k int) string {
+	u, in := v.units[k], &v.info[k]
+	if !in.sentFirst || len(in.ws) == 0 {
+		return ""
+	}
+	t := v.text[u.Start:u.End]
+	if i := strings.IndexByte(t, ':'); i > 0 && strings.EqualFold(strings.TrimSpace(t[:i]), in.ws[0]) {
+		return in.ws[0]
+	}
+	return ""
+}
+
+// labelledMethod returns, for a structured abstract (a results heading
+// after an introduction or methods heading), the last unit before its
+// results, else -1.
+func labelledMethod(v *view) int {
+	before := false
+	for k := range v.units {
+		switch l := sectionLabel(v, k); {
+		case introLabels[l] || methodLabels[l]:
+			before = true
+		case resultLabels[l] || conclusionLabels[l]:
+			if before && k > 0 {
+				return k - 1
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
 // abstractMethod returns the last unit of v's method run — the first
 // sentence where the writers say what they did and the sentences right
 // after it that do too (actively or in the passive) — or -1 when v is not
 // shaped like an abstract: too few sentences, no method sentence, or
 // nothing after the method run.
 func abstractMethod(v *view) int {
+	if k := labelledMethod(v); k >= 0 {
+		return k
+	}
 	sents := 0
 	for k := range v.info {
 		if v.info[k].sentFirst {
@@ -123,9 +172,16 @@ func (m *Model) parseAbstract(v *view, method int, st Structure) Structure {
 		prior = make([]float64, len(v.units))
 	}
 	limit := limitations(v)
+	concl := false
 	for k := range prior {
 		if k <= method || limit[k] {
 			prior[k] += abstractPrior
+		}
+		// a structured abstract says where its conclusion stands
+		l := sectionLabel(v, k)
+		concl = conclusionLabels[l] || concl && l == ""
+		if concl {
+			prior[k] -= abstractPrior
 		}
 	}
 	t := m.decodeWith(v, 0, len(v.units), -1, prior)

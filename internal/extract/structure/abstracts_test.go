@@ -51,3 +51,46 @@ func TestParseAbstract(t *testing.T) {
 		t.Errorf("limitation: %+v (present %v), want an attack on the conclusion %d", r, ok, claim)
 	}
 }
+
+// A structured abstract written for this test: its headings name its
+// parts, and its method sentence does not open with "we".
+const structuredAbstract = `Background: Many cities paint cycle lanes green. Whether colour alone changes how drivers behave is not known.
+Methods: Passing distances of 5,000 cars were filmed on ten streets before and after their lanes were painted.
+Results: Drivers left on average 20 centimetres more space after painting. The effect was the same by day and by night.
+Conclusions: Painting cycle lanes makes drivers keep their distance, and cities should paint the lanes on busy streets.`
+
+// TestParseStructuredAbstract: the conclusion section holds the central
+// claim, the results support it, background and method bear on nothing.
+func TestParseStructuredAbstract(t *testing.T) {
+	m := defaultModel(t)
+	text := structuredAbstract
+	units := m.Segment(text, extract.StructureSentences(text))
+	var claim, results = -1, -1
+	for i, u := range units {
+		switch {
+		case strings.HasPrefix(text[u.Start:], "Conclusions:"):
+			claim = i
+		case strings.HasPrefix(text[u.Start:], "Results:"):
+			results = i
+		}
+	}
+	if claim < 0 || results < 0 {
+		t.Fatal("no conclusions or results unit")
+	}
+	st := m.Parse(text, units, structure.ParseOptions{})
+	if len(st.Central) != 1 || st.Central[0] != claim {
+		t.Fatalf("central = %v, want unit %d (the conclusions)", st.Central, claim)
+	}
+	for _, r := range st.Relations {
+		if r.From < results {
+			t.Errorf("background or method %q bears on %d", text[units[r.From].Start:units[r.From].End], r.To)
+		}
+	}
+	found := false
+	for _, r := range st.Relations {
+		found = found || r.From == results && r.To == claim && r.Kind == structure.Support
+	}
+	if !found {
+		t.Errorf("the first result does not support the conclusion: %+v", st.Relations)
+	}
+}
