@@ -404,10 +404,14 @@ func (s *Stancer) verbAt(w string) bool {
 	if finiteWords[w] {
 		return true
 	}
-	if propStop[w] || len(w) < 3 || !s.lex.Verb(w) {
+	if propStop[w] || len(w) < 3 {
 		return false
 	}
-	return !s.lex.Noun(w) && !s.lex.Known(w+"s") || len(w) > 4 && strings.HasSuffix(w, "ed")
+	if len(w) > 4 && strings.HasSuffix(w, "ed") {
+		return s.lex.Verb(w)
+	}
+	// (most content words are nouns: that look-up first)
+	return !s.lex.Noun(w) && s.lex.Verb(w) && !s.lex.Known(w+"s")
 }
 
 // ofPhraseEnd returns the index of the token after the noun phrase that
@@ -514,14 +518,16 @@ var directives = wordSet(`urge urges urged urging ask asks asked asking call cal
 // ("cease engaging", "stop detaining", an adverb between allowed). Such a
 // verb says that the activity ends, and so that it was going on.
 func (s *Stancer) stoppingAt(toks []token, i int) bool {
-	if len(toks[i].lower) < 3 || !s.lex.Verb(toks[i].lower) {
+	if len(toks[i].lower) < 3 {
 		return false
 	}
 	k := i + 1
 	for k < len(toks) && k <= i+2 && toks[k].punct == 0 && strings.HasSuffix(toks[k].lower, "ly") {
 		k++
 	}
-	if k >= len(toks) || toks[k].punct != 0 || !strings.HasSuffix(toks[k].lower, "ing") || !s.lex.Verb(toks[k].lower) {
+	// (the -ing complement first: it rules most words out without a look-up)
+	if k >= len(toks) || toks[k].punct != 0 || !strings.HasSuffix(toks[k].lower, "ing") ||
+		!s.lex.Verb(toks[i].lower) || !s.lex.Verb(toks[k].lower) {
 		return false
 	}
 	in := s.lex.Word(toks[i].lower)
