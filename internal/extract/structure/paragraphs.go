@@ -21,7 +21,10 @@ import "sort"
 //     to answer it (counterParagraph: "Parents often say …", "It is true
 //     that …", then "Yet …") as a counter-argument: the view is the
 //     paragraph's claim, it contests the thesis, and the writer's
-//     sentences after it contest the view;
+//     sentences after it contest the view (those that go on reporting,
+//     "They point out …", give the view's reasons); a paragraph right
+//     after it that opens by turning against it ("However, this argument
+//     …") attacks the view, not the thesis;
 //   - in a short text, decodes an opening unit that takes a decision or a
 //     position ("The council has decided …": a statement's news) as
 //     argumentative even when the roles stage calls it evidence (ledeUnits);
@@ -198,6 +201,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		counter  bool // the paragraph raises a view to answer it (counterParagraph)
 		asks     bool // it asks or reports what others hold (asks)
 		answers  int  // the unit it answers (a quote's source), or -1
+		rebuts   int  // the counter-argument of the paragraph before that it answers, or -1
 		info     *unitInfo
 		view     *view // the block's view, and the unit's index in it
 		k        int
@@ -205,6 +209,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	var roots []rootInfo
 	var leaves []int
 	var prior []float64
+	lastCounter, prevPara := -1, -1 // the last counter-argument's claim; the paragraph before
 	for _, b := range blocks {
 		if opt.Stop != nil && opt.Stop() {
 			return st
@@ -263,11 +268,16 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			// the paragraph raises a view to answer it: what the writer
 			// says after it, in a sentence of its own, turns against it;
 			// a reason given in the view's own sentence is the view's
+			// a sentence before the writer's answer that goes on reporting
+			// ("They point out that …") gives the view's own reasons
+			answer := answerAt(bv)
 			for k, r := range t.rels {
 				switch in := &bv.info[r.From]; {
 				case r.To != 0:
-				case bu[r.From].Sent != bu[0].Sent:
+				case bu[r.From].Sent != bu[0].Sent && (r.From >= answer || !goesOnReporting(in)):
 					t.rels[k].Kind, t.rels[k].Undercut = Attack, false
+				case bu[r.From].Sent != bu[0].Sent:
+					t.rels[k].Kind, t.rels[k].Undercut = Support, false
 				case in.class == classCausal || in.class == classRelative:
 					t.rels[k].Kind, t.rels[k].Undercut = Support, false
 				}
@@ -311,7 +321,15 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			}
 			continue
 		}
-		roots = append(roots, rootInfo{unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n,
+		rebuts := -1
+		if essay && !long && first && para != opening && !counter && lastCounter >= 0 && units[lastCounter].Para == prevPara && turnsAgainst(&bv.info[0]) {
+			rebuts = lastCounter
+		}
+		if counter {
+			lastCounter = b.start + t.root
+		}
+		prevPara = para
+		roots = append(roots, rootInfo{rebuts: rebuts, unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n,
 			plain: bu[t.root].Plain && (long || !stance(bv, t.root)), dep: dependent(bv, t.root), counter: counter,
 			asks: asks(&bv.info[t.root]), answers: b.answers, info: &bv.info[t.root], view: bv, k: t.root})
 	}
@@ -337,8 +355,8 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	// statement of fact that opens a report's paragraph can win it
 	best, bestScore := -1, noEdge
 	for k, r := range roots {
-		if r.counter || r.answers >= 0 {
-			continue // a view raised to be answered, or a reply to a quote, is not the thesis
+		if r.counter || r.answers >= 0 || r.rebuts >= 0 {
+			continue // a view raised to be answered, or an answer to one, is not the thesis
 		}
 		s := r.cc
 		if r.plain {
@@ -403,10 +421,13 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		// side, read with the thesis before the paragraph's claim (a
 		// paragraph that opens with "However" answers what came before)
 		to := main
-		if r.answers >= 0 {
+		switch {
+		case r.answers >= 0:
 			to = r.answers // a reply bears on what it quotes
+		case r.rebuts >= 0:
+			to = r.rebuts // the paragraph answers the view raised before it
 		}
-		kind := m.pairKind(text, units, to, r.unit, r.counter)
+		kind := m.pairKind(text, units, to, r.unit, r.counter || r.rebuts >= 0)
 		if k, ok := replyKind(r.info); ok && r.answers >= 0 {
 			kind = k
 		}
@@ -522,21 +543,48 @@ func counterParagraph(v *view) bool {
 	if !othersSay(ws) && !grants(in) {
 		return false
 	}
+	return answerAt(v) < len(v.units)
+}
+
+// answerAt returns the first unit of v after its first sentence that
+// answers what came before: it opens with a contrast ("Yet …", "But …")
+// or says it is wrong (disputeWords); len(v.units) when none does.
+func answerAt(v *view) int {
 	for k := 1; k < len(v.info); k++ {
-		o := &v.info[k]
-		if v.units[k].Sent == v.units[0].Sent {
-			continue
+		if v.units[k].Sent != v.units[0].Sent && turnsAgainst(&v.info[k]) {
+			return k
 		}
-		if o.class == classContrast || o.class2 == classContrast {
+	}
+	return len(v.units)
+}
+
+// turnsAgainst tells whether a unit turns against what came before: a contrast
+// connective at its start, or a word saying it is wrong.
+func turnsAgainst(in *unitInfo) bool {
+	if in.class == classContrast || in.class2 == classContrast {
+		return true
+	}
+	for _, w := range in.ws {
+		if disputeWords[w] {
 			return true
-		}
-		for _, w := range o.ws {
-			if disputeWords[w] {
-				return true
-			}
 		}
 	}
 	return false
+}
+
+// goesOnReporting tells whether a unit opens its sentence by reporting
+// more of what the others hold, a pronoun standing for them: "They point
+// out that …", "They also say …".
+func goesOnReporting(in *unitInfo) bool {
+	ws := in.ws
+	if !in.sentFirst || len(ws) < 2 || ws[0] != "they" && ws[0] != "he" && ws[0] != "she" {
+		return false
+	}
+	k := 1
+	for k < len(ws) && reportAdverbs[ws[k]] {
+		k++
+	}
+	return k < len(ws) && (reportForms[ws[k]] || k+1 < len(ws) && (ws[k] == "point" || ws[k] == "points") && ws[k+1] == "out")
 }
 
 // disputeWords say that what came before is wrong without a contrast

@@ -415,3 +415,48 @@ func TestNoRestatementThatTurns(t *testing.T) {
 		t.Errorf("central = %q, want only the opening post's claim", got)
 	}
 }
+
+// An essay written for this test whose counter-argument takes a paragraph
+// of its own (the view and its reasons) and is answered in the next one.
+const rebuttalEssay = `Meat appears on most dinner plates in Europe every day. I believe that people in rich countries should eat far less of it.
+
+Firstly, livestock farming harms the climate. Cattle release large amounts of methane, and forests are cleared to grow their feed.
+
+Some people argue that meat is necessary for a healthy diet. They point out that it is rich in protein and iron.
+
+However, this argument does not hold. Beans, lentils and nuts provide the same nutrients.
+
+In conclusion, eating less meat is good for the planet and does no harm to our health.
+`
+
+// TestRebuttalParagraph: the opponent's further reason supports the view,
+// and the paragraph that answers the view attacks it rather than the
+// thesis.
+func TestRebuttalParagraph(t *testing.T) {
+	m := defaultModel(t)
+	text := rebuttalEssay
+	units := m.Segment(text, extract.StructureSentences(text))
+	unitOf := func(prefix string) int {
+		t.Helper()
+		for i, u := range units {
+			if strings.HasPrefix(text[u.Start:u.End], prefix) {
+				return i
+			}
+		}
+		t.Fatalf("no unit starts with %q", prefix)
+		return -1
+	}
+	units[unitOf("Meat appears")].Plain = true
+	st := m.Parse(text, units, structure.ParseOptions{})
+	view := unitOf("Some people argue")
+	head := map[int]structure.Relation{}
+	for _, r := range st.Relations {
+		head[r.From] = r
+	}
+	if r, ok := head[unitOf("They point out")]; !ok || r.To != view || r.Kind != structure.Support {
+		t.Errorf("the view's own reason: %+v (present %v), want support of the view %d", r, ok, view)
+	}
+	if r, ok := head[unitOf("However, this argument")]; !ok || r.To != view || r.Kind != structure.Attack {
+		t.Errorf("the answering paragraph: %+v (present %v), want an attack on the view %d", r, ok, view)
+	}
+}
