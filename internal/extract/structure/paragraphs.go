@@ -322,7 +322,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			continue
 		}
 		rebuts := -1
-		if essay && !long && first && para != opening && !counter && lastCounter >= 0 && units[lastCounter].Para == prevPara && turnsAgainst(&bv.info[0]) {
+		if essay && !long && first && para != opening && !counter && lastCounter >= 0 && units[lastCounter].Para == prevPara && answersBefore(&bv.info[0]) {
 			rebuts = lastCounter
 		}
 		if counter {
@@ -568,6 +568,25 @@ func turnsAgainst(in *unitInfo) bool {
 		if disputeWords[w] {
 			return true
 		}
+	}
+	return false
+}
+
+// answersBefore tells whether a paragraph's first unit answers what the
+// paragraph before it said: it opens with a contrast ("However, …"), or
+// points back ("This argument …", "That view …") and says it is wrong. A
+// paragraph that says another view is wrong ("It is also wrong to say …")
+// answers that view, not the one before.
+func answersBefore(in *unitInfo) bool {
+	if in.class == classContrast || in.class2 == classContrast {
+		return true
+	}
+	if len(in.ws) == 0 {
+		return false
+	}
+	switch in.ws[0] {
+	case "this", "that", "these", "those", "such":
+		return turnsAgainst(in)
 	}
 	return false
 }
