@@ -268,13 +268,15 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			// the paragraph raises a view to answer it: what the writer
 			// says after it, in a sentence of its own, turns against it;
 			// a reason given in the view's own sentence is the view's
-			// a sentence before the writer's answer that goes on reporting
-			// ("They point out that …") gives the view's own reasons
+			// a sentence before the one that answers ("But …", "Nevertheless
+			// …", "… is wrong") gives the view's own reasons, as does one
+			// that goes on reporting it ("They point out that …") when the
+			// answer is not marked
 			answer := answerAt(bv)
 			for k, r := range t.rels {
 				switch in := &bv.info[r.From]; {
 				case r.To != 0:
-				case bu[r.From].Sent != bu[0].Sent && (r.From >= answer || !goesOnReporting(in)):
+				case bu[r.From].Sent != bu[0].Sent && (answer < n && bu[r.From].Sent >= bu[answer].Sent || answer == n && !goesOnReporting(in)):
 					t.rels[k].Kind, t.rels[k].Undercut = Attack, false
 				case bu[r.From].Sent != bu[0].Sent:
 					t.rels[k].Kind, t.rels[k].Undercut = Support, false

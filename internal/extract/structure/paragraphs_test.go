@@ -460,3 +460,42 @@ func TestRebuttalParagraph(t *testing.T) {
 		t.Errorf("the answering paragraph: %+v (present %v), want an attack on the view %d", r, ok, view)
 	}
 }
+
+// TestConcessionElaborated: in a paragraph that grants a point, the
+// sentence that spells the point out before the writer answers supports
+// it; the answer attacks it. Text written for this test.
+func TestConcessionElaborated(t *testing.T) {
+	m := defaultModel(t)
+	text := `In many countries students leave university with large debts. In my view, higher education should be free for every student who wins a place.
+
+A degree benefits society as a whole. Graduates pay more tax over their lives.
+
+Admittedly, free tuition costs the state a great deal of money. Taxpayers who never studied would pay for those who did. Nevertheless, the returns in tax revenue more than repay the investment.
+
+For these reasons, tuition fees should be abolished.
+`
+	units := m.Segment(text, extract.StructureSentences(text))
+	unitOf := func(prefix string) int {
+		t.Helper()
+		for i, u := range units {
+			if strings.HasPrefix(text[u.Start:u.End], prefix) {
+				return i
+			}
+		}
+		t.Fatalf("no unit starts with %q", prefix)
+		return -1
+	}
+	units[unitOf("In many countries")].Plain = true
+	st := m.Parse(text, units, structure.ParseOptions{})
+	granted := unitOf("Admittedly")
+	head := map[int]structure.Relation{}
+	for _, r := range st.Relations {
+		head[r.From] = r
+	}
+	if r, ok := head[unitOf("Taxpayers")]; !ok || r.To != granted || r.Kind != structure.Support {
+		t.Errorf("elaboration: %+v (present %v), want support of the granted point %d", r, ok, granted)
+	}
+	if r, ok := head[unitOf("Nevertheless")]; !ok || r.To != granted || r.Kind != structure.Attack {
+		t.Errorf("answer: %+v (present %v), want an attack on the granted point %d", r, ok, granted)
+	}
+}
