@@ -15,10 +15,10 @@ func withSearch(st argmap.Store) argmap.Store {
 }
 
 // expandingStore answers full-text claim searches with the query and its
-// alternative phrasings (derivational forms, words of the same
-// argumentative concept, acronyms the stored claims define) merged into one ranked search, so that
-// "AVR voluntariness is contested" finds "migrants publicly questioned the
-// voluntary nature of the return programme". Everything else passes through.
+// alternative phrasings (derivations and synonyms from WordNet, acronyms the
+// stored claims define) merged into one ranked search, so that "AVR
+// voluntariness is contested" finds "the voluntary nature of the return
+// programme was questioned". Everything else passes through.
 type expandingStore struct {
 	argmap.Store
 	expand func(q string) []string

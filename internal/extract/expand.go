@@ -1,221 +1,151 @@
 package extract
 
 import (
+	"sort"
 	"strings"
+
+	"github.com/argmap/argmap/internal/extract/lexicon"
 )
 
-// conceptRows group the forms of argumentative predicates that state the
-// same thing. Every row lists one word's forms in the same order: base,
-// third person, past, noun (an empty cell has no such form). A query word
-// is replaced by the other rows' forms in its own column, so the tense and
-// part of speech of the query are kept. The first rows of a class are its
-// derivations (voluntariness, voluntary, voluntarily), which the stores'
-// stemmers do not fold.
-var conceptRows = [][][4]string{
-	{ // contest
-		{"contest", "contests", "contested", "contestation"},
-		{"question", "questions", "questioned", "questioning"},
-		{"dispute", "disputes", "disputed", "dispute"},
-		{"challenge", "challenges", "challenged", "challenge"},
-		{"criticise", "criticises", "criticised", "criticism"},
-		{"criticize", "criticizes", "criticized", "criticism"},
-		{"doubt", "doubts", "doubted", "doubt"},
-	},
-	{ // enforce
-		{"enforce", "enforces", "enforced", "enforcement"},
-		{"impose", "imposes", "imposed", "imposition"},
-		{"implement", "implements", "implemented", "implementation"},
-		{"carry out", "carries out", "carried out", ""},
-	},
-	{ // exclude
-		{"exclude", "excludes", "excluded", "exclusion"},
-		{"keep out", "keeps out", "kept out", ""},
-		{"filter", "filters", "filtered", "filtering"},
-		{"deny access", "denies access", "denied access", "denial of access"},
-		{"bar", "bars", "barred", ""},
-	},
-	{ // voluntary
-		{"voluntary", "voluntary", "voluntarily", "voluntariness"},
-	},
-	{ // support
-		{"support", "supports", "supported", "support"},
-		{"back", "backs", "backed", "backing"},
-		{"endorse", "endorses", "endorsed", "endorsement"},
-	},
-	{ // return
-		{"return", "returns", "returned", "return"},
-		{"repatriate", "repatriates", "repatriated", "repatriation"},
-	},
-	{ // detain
-		{"detain", "detains", "detained", "detention"},
-	},
-	{ // coerce
-		{"coerce", "coerces", "coerced", "coercion"},
-		{"force", "forces", "forced", "force"},
-		{"pressure", "pressures", "pressured", "pressure"},
-	},
-}
-
-// formAt locates a form (one word or two) in the concept rows.
-type formAt struct{ class, row, col int }
-
-var conceptForms = map[string][]formAt{}
-
-func init() {
-	for c, rows := range conceptRows {
-		for r, row := range rows {
-			for k, f := range row {
-				if f != "" {
-					conceptForms[f] = append(conceptForms[f], formAt{c, r, k})
-				}
-			}
-		}
-	}
-}
-
-// maxAlternatives bounds what ExpandQuery returns.
-const maxAlternatives = 16
+// maxAlternatives bounds what ExpandQuery returns, and maxPerWord the
+// words that may stand for one word of the query.
+const (
+	maxAlternatives = 16
+	maxPerWord      = 4
+)
 
 // ExpandQuery returns q followed by alternative phrasings of it for
-// full-text search: derivations the stores' stemmers miss (voluntariness,
-// voluntary, voluntarily) and the other members of an argumentative
-// predicate's concept class (contested, questioned, disputed, challenged,
-// criticised, doubted; enforces, imposes, implements; excludes, keeps out,
-// filters, denies access). Every alternative is a plain string of words;
-// alternatives with fewer changes come first, and there are at most 16
-// besides q. An empty or blank q gives nil.
+// full-text search: each content word of q replaced by a word that shares
+// one of its WordNet concepts (its commonest senses and their derivations),
+// those sharing most first: derivations the stores' stemmers do not fold
+// (voluntariness, voluntary; exclusion, exclude; detention, detain) and
+// synonyms (enforce, impose; contest, dispute). Names, acronyms and
+// function words stay as they are. Every alternative is a plain string of
+// words; there are at most 16 besides q, taken in turn from each word's
+// list. An empty or blank q gives nil.
 func ExpandQuery(q string) []string {
 	if strings.TrimSpace(q) == "" {
 		return nil
 	}
-	ws := words(q)
-	var slots []slot
-	for i := 0; i < len(ws); {
-		// two-word predicates ("keeps out", "denies access")
-		if i+1 < len(ws) {
-			if fs, ok := conceptForms[ws[i]+" "+ws[i+1]]; ok {
-				slots = append(slots, conceptSlot(ws[i]+" "+ws[i+1], fs))
-				i += 2
-				continue
-			}
-		}
-		w := ws[i]
-		fs, ok := conceptForms[w]
-		if !ok && len(w) > 4 && strings.HasSuffix(w, "s") {
-			fs, ok = conceptForms[w[:len(w)-1]] // "exclusions"
-		}
-		if ok {
-			slots = append(slots, conceptSlot(w, fs))
-		} else {
-			slots = append(slots, slot{slotPlain, []string{w}})
-		}
-		i++
-	}
-	// bases: q and its derivations normalised; then every concept member
-	// put in each predicate's place, on the normalised base first and on q
 	out := []string{strings.TrimSpace(q)}
+	fs := strings.Fields(out[0])
+	lex := lexicon.Default()
+	alts := make([][]string, len(fs))
+	for i, f := range fs {
+		w := strings.Trim(f, ".,;:?!()\"'“”‘’")
+		if i == 0 && len(w) > 1 && w[1:] == strings.ToLower(w[1:]) {
+			w = strings.ToLower(w) // "Detention of migrants ..."
+		}
+		if len(w) < 4 || w != strings.ToLower(w) || wordFlags(w)&flagFunction != 0 {
+			continue // a name, an acronym, a short or function word
+		}
+		alts[i] = fellows(lex, w)
+	}
 	seen := map[string]bool{strings.ToLower(out[0]): true}
-	add := func(parts []string) bool {
-		alt := strings.Join(parts, " ")
-		if key := strings.ToLower(alt); !seen[key] {
-			seen[key] = true
-			out = append(out, alt)
-		}
-		return len(out) > maxAlternatives
-	}
-	orig := make([]string, len(slots))
-	for i, sl := range slots {
-		orig[i] = sl.opts[0]
-	}
-	swap := func(base []string, kind int) []string {
-		b := append([]string(nil), base...)
-		for i, sl := range slots {
-			if sl.kind == kind && len(sl.opts) > 1 {
-				b[i] = sl.opts[1]
-			}
-		}
-		return b
-	}
-	d := swap(orig, slotDerived)
-	bases := [][]string{d, orig}
-	for _, b := range [][]string{orig, d} {
-		if add(b) {
-			return out
-		}
-	}
-	for _, base := range bases {
-		for i, sl := range slots {
-			if sl.kind != slotConcept {
+	for round := 0; round < maxPerWord; round++ {
+		for i, as := range alts {
+			if round >= len(as) {
 				continue
 			}
-			for _, o := range sl.opts[1:] {
-				b := append([]string(nil), base...)
-				b[i] = o
-				if add(b) {
+			b := append([]string(nil), fs...)
+			b[i] = as[round]
+			alt := strings.Join(b, " ")
+			if k := strings.ToLower(alt); !seen[k] {
+				seen[k] = true
+				out = append(out, alt)
+				if len(out) > maxAlternatives {
 					return out
 				}
-			}
-		}
-	}
-	// remaining derivations
-	for i, sl := range slots {
-		if sl.kind == slotConcept {
-			continue
-		}
-		for _, o := range sl.opts[min(2, len(sl.opts)):] {
-			b := append([]string(nil), orig...)
-			b[i] = o
-			if add(b) {
-				return out
 			}
 		}
 	}
 	return out
 }
 
-// Slot kinds: a word kept as it is, a word of a one-row concept class (its
-// derivations), a predicate of a concept class.
-const (
-	slotPlain = iota
-	slotDerived
-	slotConcept
-)
-
-// slot is one word or phrase of a query with the options that may replace
-// it, the original first.
-type slot struct {
-	kind int
-	opts []string
+// fellows returns up to maxPerWord one-word lemmas that share concepts
+// with w, those sharing most first (then the shorter, then in alphabetical
+// order): its lemma when w is another form of it, derivations, synonyms;
+// not w itself, longer forms of it, or the doer or undergoer of its act
+// (contester, contestee).
+func fellows(lex *lexicon.Lexicon, w string) []string {
+	in := struct {
+		lexicon.Info
+		Verb bool
+	}{lex.WordNoNear(w), lex.Verb(w) && !lex.Noun(w)}
+	count := map[string]int{}
+	for _, c := range in.Concepts {
+		for _, m := range lex.Members(c) {
+			count[m]++
+		}
+	}
+	var ms []string
+	for m := range count {
+		if count[m] < 2 && !in.Verb {
+			continue // one concept in common: a synonym in some sense; kept for verbs only
+		}
+		if m == w || strings.ContainsAny(m, "-_.'") || agentOf(m, w) || inflectedStem(m) == inflectedStem(w) {
+			continue // the same word to a stemmer, or not a way to say it
+		}
+		ms = append(ms, m)
+	}
+	sort.Slice(ms, func(a, b int) bool {
+		if count[ms[a]] != count[ms[b]] {
+			return count[ms[a]] > count[ms[b]]
+		}
+		if len(ms[a]) != len(ms[b]) {
+			return len(ms[a]) < len(ms[b])
+		}
+		return ms[a] < ms[b]
+	})
+	// derivations (of w's family: its first four letters) and other words
+	// take turns, so that neither crowds the other out
+	var family, other []string
+	for _, m := range ms {
+		if len(m) >= 4 && len(w) >= 4 && m[:4] == w[:4] {
+			family = append(family, m)
+		} else {
+			other = append(other, m)
+		}
+	}
+	var out []string
+	for k := 0; len(out) < maxPerWord && (k < len(family) || k < len(other)); k++ {
+		if k < len(family) {
+			out = append(out, family[k])
+		}
+		if k < len(other) && len(out) < maxPerWord {
+			out = append(out, other[k])
+		}
+	}
+	return out
 }
 
-// conceptSlot lists w first, then what may stand for it. A word of a class
-// of one row (voluntariness) is a derivation slot: its row's other forms,
-// base first. A predicate is a concept slot: the row's base form when w is
-// a noun (exclusion, exclude), then the other rows' forms in w's column.
-func conceptSlot(w string, fs []formAt) slot {
-	opts := []string{w}
-	seen := map[string]bool{w: true}
-	add := func(f string) {
-		if f != "" && !seen[f] {
-			seen[f] = true
-			opts = append(opts, f)
+// inflectedStem is w without an inflection a stemmer removes (-s, -es,
+// -ed, -d, -ing; a final y read as i, a final e dropped): contest and
+// contested, study and studied have one.
+func inflectedStem(w string) string {
+	for _, suf := range []string{"ing", "ies", "ied", "es", "ed", "s"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			w = w[:len(w)-len(suf)]
+			if suf == "ies" || suf == "ied" {
+				w += "i"
+			}
+			break
 		}
 	}
-	f := fs[0]
-	rows := conceptRows[f.class]
-	if len(rows) == 1 {
-		for _, k := range []int{0, 2, 1, 3} {
-			add(rows[0][k])
-		}
-		return slot{slotDerived, opts}
+	switch {
+	case strings.HasSuffix(w, "y"):
+		w = w[:len(w)-1] + "i"
+	case strings.HasSuffix(w, "e"):
+		w = w[:len(w)-1]
 	}
-	if f.col == 3 {
-		add(rows[f.row][1])
+	return w
+}
+
+// agentOf reports whether m names the doer or undergoer of w's act: a word
+// in -er, -or or -ee of w's family (its first five letters).
+func agentOf(m, w string) bool {
+	if len(m) < 6 || len(w) < 5 || m[:5] != w[:5] {
+		return false
 	}
-	for r := range rows {
-		if r != f.row {
-			add(rows[r][f.col])
-		}
-	}
-	return slot{slotConcept, opts}
+	return strings.HasSuffix(m, "er") || strings.HasSuffix(m, "or") || strings.HasSuffix(m, "ee")
 }

@@ -13,24 +13,21 @@ func TestExpandQuery(t *testing.T) {
 		want    []string // alternatives that must be present
 		notWant []string
 	}{
+		// derivations the stemmers do not fold, and synonyms, from WordNet
+		{"The council enforces the exclusion of tenants", []string{
+			"The council enforces the exclusion of tenants",
+			"The council enforces the exclude of tenants",
+			"The council impose the exclusion of tenants",
+		}, []string{"the council enforces the exclusion of tenants"}},
+		{"Detention of lodgers is questioned", []string{
+			"detain of lodgers is questioned",
+		}, nil},
 		{"AVR voluntariness is contested", []string{
-			"AVR voluntariness is contested",
-			"avr voluntary is contested",
-			"avr voluntary is questioned",
-			"avr voluntary is disputed",
-			"avr voluntariness is challenged",
-		}, []string{"AVR voluntariness is supported", "assisted voluntary return voluntariness is contested"}}, // no acronym is spelled out by hand
-		{"IOM enforces asylum exclusions", []string{
-			"iom imposes asylum exclusions",
-			"iom implements asylum exclusions",
-			"iom enforces asylum excludes",
-			"iom enforces asylum filtering",
-		}, []string{"international organization for migration enforces asylum exclusions"}},
-		{"assisted voluntary return keeps out migrants", []string{
-			"assisted voluntary return excludes migrants",
-			"assisted voluntary return denies access migrants",
-		}, []string{"AVR keeps out migrants"}},
-		{"weather in Geneva", []string{"weather in Geneva"}, nil},
+			"AVR voluntary is contested",
+			"AVR voluntariness is contention",
+		}, []string{"assisted voluntary return voluntariness is contested"}}, // no acronym is spelled out
+		// names, acronyms and function words stay
+		{"IOM and UNHCR in Geneva", []string{"IOM and UNHCR in Geneva"}, nil},
 	}
 	for _, tt := range tests {
 		got := extract.ExpandQuery(tt.q)
@@ -61,7 +58,11 @@ func TestExpandQuery(t *testing.T) {
 	if got := extract.ExpandQuery("  "); got != nil {
 		t.Errorf("ExpandQuery(blank) = %q, want nil", got)
 	}
-	if got := extract.ExpandQuery("plain words only"); len(got) != 1 {
-		t.Errorf("ExpandQuery(plain) = %q, want just the query", got)
+	if got := extract.ExpandQuery("IOM and UNHCR in Geneva"); len(got) != 1 {
+		t.Errorf("ExpandQuery(names and function words) = %q, want just the query", got)
+	}
+	a, b := extract.ExpandQuery("The council enforces the exclusion of tenants"), extract.ExpandQuery("The council enforces the exclusion of tenants")
+	if !slices.Equal(a, b) {
+		t.Errorf("ExpandQuery differs between calls: %q, %q", a, b)
 	}
 }

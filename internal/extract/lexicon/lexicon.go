@@ -16,6 +16,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -45,6 +46,9 @@ type Lexicon struct {
 	// phraseFirst holds the first words of the multiword lemmas (keep of
 	// keep away), so that Phrase rules most words out with one lookup
 	phraseFirst map[string]bool
+	// members lists, for each concept, the one-word lemmas that have it
+	// (Members); made on first use
+	members func() map[Concept][]string
 }
 
 // load parses the embedded table once; the result is never modified.
@@ -115,8 +119,29 @@ func parse(gz []byte) (*Lexicon, error) {
 	if len(l.lemmas) == 0 {
 		return nil, fmt.Errorf("no lemmas")
 	}
+	l.members = sync.OnceValue(func() map[Concept][]string {
+		m := make(map[Concept][]string, 120000)
+		for lm, e := range l.lemmas {
+			if strings.ContainsRune(lm, ' ') {
+				continue
+			}
+			for _, c := range e.concepts {
+				m[c] = append(m[c], lm)
+			}
+		}
+		for _, ls := range m {
+			sort.Strings(ls) // map order is random; answers are not
+		}
+		return m
+	})
 	return l, nil
 }
+
+// Members returns the one-word lemmas that have concept c among the
+// synsets of their commonest senses or of their derivations (exclude,
+// exclusion, keep out's one-word fellows), sorted. The first call builds
+// the index.
+func (l *Lexicon) Members(c Concept) []string { return l.members()[c] }
 
 func concepts(s string) ([]Concept, error) {
 	if s == "" {

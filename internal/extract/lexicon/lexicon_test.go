@@ -1,6 +1,9 @@
 package lexicon_test
 
 import (
+	"slices"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/argmap/argmap/internal/extract/lexicon"
@@ -190,5 +193,33 @@ func TestAdjectives(t *testing.T) {
 	}
 	if !shares(l.Concepts("objective"), l.Concepts("target")) {
 		t.Error(`"objective" (the noun) and "target" share no synset`)
+	}
+}
+
+// TestMembers: the one-word lemmas of a concept hold the word and its
+// derivations, sorted, without multiword lemmas; an unknown concept has
+// none.
+func TestMembers(t *testing.T) {
+	l := lexicon.Default()
+	var all []string
+	for _, c := range l.Concepts("exclusion") {
+		ms := l.Members(c)
+		if !sort.StringsAreSorted(ms) {
+			t.Errorf("Members(%d) = %q, not sorted", c, ms)
+		}
+		all = append(all, ms...)
+	}
+	for _, want := range []string{"exclusion", "exclude"} {
+		if !slices.Contains(all, want) {
+			t.Errorf("members of exclusion's concepts = %q, want %q among them", all, want)
+		}
+	}
+	for _, m := range all {
+		if strings.Contains(m, " ") {
+			t.Errorf("member %q has several words", m)
+		}
+	}
+	if ms := l.Members(lexicon.Concept(1 << 31)); len(ms) != 0 {
+		t.Errorf("Members(unknown) = %q", ms)
 	}
 }
