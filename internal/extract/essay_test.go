@@ -224,6 +224,6 @@ func TestEssayStructure(t *testing.T) {
 }
 
 const (
-	essayCentralFloor  = 0.75
-	essayRelationFloor = 0.80
+	essayCentralFloor  = 0.85
+	essayRelationFloor = 0.85
 )

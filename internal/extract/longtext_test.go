@@ -56,9 +56,9 @@ func TestLongTextStructure(t *testing.T) {
 
 const (
 	longCentralFloor  = 0.85
-	longRelationFloor = 0.70
-	heldCentralFloor  = 0.5
-	heldRelationFloor = 0.40
+	longRelationFloor = 0.75
+	heldCentralFloor  = 0.7
+	heldRelationFloor = 0.50
 )
 
 // TestTrivialBaselines scores the trivial rules the issue compares with on

@@ -136,9 +136,10 @@ func abstractMethod(v *view) int {
 }
 
 // limitations marks the units of v's sentences that state what a study
-// cannot show: a negation and a modal in the same sentence ("Because the
-// study was observational, it cannot show …", "The sample was not random,
-// so the results may not hold …").
+// cannot show: a negated modal ("Because the study was observational, it
+// cannot show …", "… so the results may not hold …"). A negation apart
+// from the modal ("can therefore restore … where a weir no longer …") is
+// no limitation.
 func limitations(v *view) []bool {
 	out := make([]bool, len(v.units))
 	for i := 0; i < len(v.units); {
@@ -146,18 +147,20 @@ func limitations(v *view) []bool {
 		for j < len(v.units) && v.units[j].Sent == v.units[i].Sent {
 			j++
 		}
-		neg, modal := false, false
+		limit := false
 		for k := i; k < j; k++ {
-			neg = neg || v.info[k].neg
-			for _, w := range v.info[k].ws {
+			ws := v.info[k].ws
+			for n, w := range ws {
 				switch w {
-				case "cannot", "can", "could", "may", "might":
-					modal = true
+				case "cannot", "can't", "couldn't", "mightn't":
+					limit = true
+				case "can", "could", "may", "might", "does", "do", "did":
+					limit = limit || n+1 < len(ws) && ws[n+1] == "not"
 				}
 			}
 		}
 		for k := i; k < j; k++ {
-			out[k] = neg && modal
+			out[k] = limit
 		}
 		i = j
 	}

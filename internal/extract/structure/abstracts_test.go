@@ -94,3 +94,22 @@ func TestParseStructuredAbstract(t *testing.T) {
 		t.Errorf("the first result does not support the conclusion: %+v", st.Relations)
 	}
 }
+
+// TestAbstractConclusionWithNegation: a conclusion with a modal and a
+// negation apart from it ("can … no longer …") is no limitation: it is
+// still the central claim. Text written for this test.
+func TestAbstractConclusionWithNegation(t *testing.T) {
+	m := defaultModel(t)
+	text := `Old flats overheat in summer, but few measurements exist. We fitted sedum roofs to twelve blocks of flats and left twelve similar blocks unchanged. Indoor temperatures were logged every hour through two summers. Top-floor rooms under the green roofs stayed two degrees cooler on hot afternoons. The effect vanished on the floors below. Green roofs can therefore cool the top floors of flats where insulation no longer helps.`
+	units := m.Segment(text, extract.StructureSentences(text))
+	claim := -1
+	for i, u := range units {
+		if strings.HasPrefix(text[u.Start:], "Green roofs can") {
+			claim = i
+		}
+	}
+	st := m.Parse(text, units, structure.ParseOptions{})
+	if claim < 0 || len(st.Central) != 1 || st.Central[0] != claim {
+		t.Fatalf("central = %v, want unit %d (the conclusion)", st.Central, claim)
+	}
+}
