@@ -3,14 +3,17 @@ package cite_test
 import (
 	"encoding/json"
 	"flag"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/argmap/argmap/internal/extract/cite"
+	"github.com/argmap/argmap/internal/sharedtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -304,4 +307,52 @@ func FuzzBibliography(f *testing.F) {
 			t.Fatalf("IsBibliographyEntry(%q) disagrees with Bibliography", s)
 		}
 	})
+}
+
+// TestLastDateYear compares the search for the last date of a window with
+// the regular expression's FindAllStringSubmatch, on windows of the IOM
+// corpus and on made-up runs of dates, numbers and words.
+func TestLastDateYear(t *testing.T) {
+	re := regexp.MustCompile(cite.DatePattern)
+	want := func(s string) string {
+		if ds := re.FindAllStringSubmatch(s, -1); len(ds) > 0 {
+			return ds[len(ds)-1][1]
+		}
+		return ""
+	}
+	var texts []string
+	for _, f := range sharedtest.CorpusFiles(t) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < len(data); i += 700 {
+			texts = append(texts, string(data[i:min(len(data), i+4000)]))
+		}
+	}
+	words := []string{"12", "3", "02", "2002", "1999", "2100", "20199", "2019b", "2-4", "30,", "Dec", "December",
+		"Decem", "Sept", "Sep", "June", "Jun", "May", "Mayor", "Nov.", "ANov", "_May", "x2", "é", "“Geneva”", "IOM"}
+	seps := []string{" ", " ", "  ", "\n", ", ", "-", " – ", ".", ""}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 60000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(10) {
+			b.WriteString(words[rng.IntN(len(words))])
+			b.WriteString(seps[rng.IntN(len(seps))])
+		}
+		texts = append(texts, b.String())
+	}
+	found := 0
+	for _, s := range texts {
+		got, w := cite.LastDateYear(s), want(s)
+		if got != w {
+			t.Errorf("LastDateYear(%q) = %q, want %q", s, got, w)
+		}
+		if w != "" {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Errorf("only %d of %d texts have a date: the test compares too little", found, len(texts))
+	}
 }
