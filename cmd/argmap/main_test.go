@@ -401,3 +401,39 @@ func TestSearchSpellsOutDefinedAcronyms(t *testing.T) {
 		}
 	}
 }
+
+// TestSupportersReferent: a claim whose subject points back is answered
+// with what it was read as and where that is named, in text and JSON.
+func TestSupportersReferent(t *testing.T) {
+	dir := t.TempDir()
+	doc := "# Rent notes\n\nRent statistics, above all, are seen as a fair measure of the market. However, these figures are neither fair nor stable.\n"
+	writeFiles(t, dir, map[string][]byte{"rent.md": []byte(doc)})
+	envv := map[string]string{"ARGMAP_STORE": filepath.Join(t.TempDir(), "s.db")}
+	if code, _, stderr := cli(t, envv, "ingest", filepath.Join(dir, "rent.md")); code != 0 {
+		t.Fatalf("ingest exit code = %d; stderr:\n%s", code, stderr)
+	}
+	code, out, stderr := cli(t, envv, "supporters", "Rent statistics are fair")
+	if code != 0 {
+		t.Fatalf("supporters exit code = %d; stderr:\n%s", code, stderr)
+	}
+	want := "read with “these figures” as “Rent statistics”, named before: “Rent statistics, above all, are seen as a fair measure of the market.”"
+	if !strings.Contains(out, want) {
+		t.Errorf("supporters text lacks %q:\n%s", want, out)
+	}
+	_, out, _ = cli(t, envv, "supporters", "--format", "json", "Rent statistics are fair")
+	var ans argmap.SupportAnswer
+	if err := json.Unmarshal([]byte(out), &ans); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range ans.Propositions {
+		for _, c := range p.Claims {
+			if r := c.Referent; r != nil && r.Words == "these figures" && r.Text == "Rent statistics" {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Errorf("supporters JSON has no claim read with its referent:\n%s", out)
+	}
+}

@@ -140,6 +140,10 @@ func writeSupportText(w io.Writer, ans *argmap.SupportAnswer, full bool, offset 
 			how = "denies the query"
 		}
 		fmt.Fprintf(w, "  [%s] %s\n", how, cut(p.Text, 100))
+		if len(p.Claims) > 0 && p.Claims[0].Referent != nil {
+			r := p.Claims[0].Referent
+			fmt.Fprintf(w, "      read with “%s” as “%s”, named before: “%s”\n", r.Words, r.Text, cut(strings.Join(strings.Fields(r.Span.Quote), " "), 100))
+		}
 		seen := map[string]bool{} // a source that states it twice is named once
 		for _, c := range p.Claims {
 			if c.Source.ID != "" && !seen[c.Source.ID] {

@@ -27,11 +27,14 @@ type SourceRef struct {
 
 // ClaimMatch is a stored claim a question resolved to.
 type ClaimMatch struct {
-	ID     string    `json:"id"`
-	Text   string    `json:"text"`
-	Gist   string    `json:"gist,omitempty"`
-	Rank   float64   `json:"rank"`
-	Source SourceRef `json:"source"`
+	ID   string `json:"id"`
+	Text string `json:"text"`
+	Gist string `json:"gist,omitempty"`
+	// Referent is what the claim's (or evidence's) subject that points back
+	// was read as, with the passage that names it.
+	Referent *Referent `json:"referent,omitempty"`
+	Rank     float64   `json:"rank"`
+	Source   SourceRef `json:"source"`
 }
 
 // Stance is how a claim stands to a question.
@@ -360,7 +363,7 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 		}
 		nClaims := len(hits)
 		for _, h := range evs {
-			c := Claim{ID: h.Evidence.ID, Text: h.Evidence.Text, Spans: h.Evidence.Spans}
+			c := Claim{ID: h.Evidence.ID, Text: h.Evidence.Text, Spans: h.Evidence.Spans, Referent: h.Evidence.Referent}
 			hits = append(hits, ClaimHit{Claim: c, Rank: h.Rank})
 		}
 		texts := make([]string, len(hits))
@@ -914,7 +917,7 @@ func (f *finder) ref(id string) (SourceRef, error) {
 }
 
 func (f *finder) claimMatch(c Claim, rank float64) (ClaimMatch, error) {
-	m := ClaimMatch{ID: c.ID, Text: c.Text, Gist: c.Gist, Rank: rank}
+	m := ClaimMatch{ID: c.ID, Text: c.Text, Gist: c.Gist, Referent: c.Referent, Rank: rank}
 	if len(c.Spans) > 0 {
 		if r, err := f.ref(c.Spans[0].SourceID); err == nil {
 			m.Source = r

@@ -127,11 +127,14 @@ func (u *UI) evaluateNow(ctx context.Context) (*evaluation, error) {
 // stands to the question, its text, its evaluation, and the claims that
 // state it with their sources.
 type propositionView struct {
-	Match   string // same or denial
-	Text    string
-	Claim   string // the claim to open
-	Verdict *verdict
-	Claims  []argmap.ClaimMatch
+	Match string // same or denial
+	Text  string
+	Claim string // the claim to open
+	// Referent is what the best claim's subject that points back was read
+	// as, when it points back
+	Referent *argmap.Referent
+	Verdict  *verdict
+	Claims   []argmap.ClaimMatch
 	// Stated: one claim per source stating it (a source that states it
 	// twice is named once)
 	Stated []argmap.ClaimMatch
@@ -152,7 +155,8 @@ func propositionsOf(ps []argmap.PropositionMatch, ev *evaluation) []propositionV
 		if !ok {
 			i = len(out)
 			index[key] = i
-			out = append(out, propositionView{Match: string(p.Match), Text: p.Text, Claim: p.Claims[0].ID, Verdict: ev.Of(p.Claims[0].ID)})
+			out = append(out, propositionView{Match: string(p.Match), Text: p.Text, Claim: p.Claims[0].ID, Verdict: ev.Of(p.Claims[0].ID),
+				Referent: p.Claims[0].Referent})
 		}
 		out[i].Claims = append(out[i].Claims, p.Claims...)
 	}

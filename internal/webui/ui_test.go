@@ -565,3 +565,37 @@ func TestClaimHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerReferent: a matched claim whose subject points back shows on
+// the search page what it was read as and the passage that names it,
+// escaped.
+func TestAnswerReferent(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	text := "The <b>harbour</b> board met. It closed the ferry port."
+	g := &argmap.Graph{
+		Sources: []argmap.Source{{ID: "src_doc", Title: "Doc", Text: text, ContentHash: "h1", CreatedAt: t0}},
+		Claims: []argmap.Claim{{ID: "clm_it", Text: "It closed the ferry port.", Origin: argmap.OriginExtracted, Score: 0.5, CreatedAt: t0,
+			Spans: []argmap.Span{{SourceID: "src_doc", Start: 30, End: len(text)}},
+			Referent: &argmap.Referent{Words: "It", Text: "The <b>harbour</b> board",
+				Span: argmap.Span{SourceID: "src_doc", Start: 0, End: 29, Quote: "The <b>harbour</b> board met."}}}},
+	}
+	if err := st.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	status, body, _ := get(t, webui.New(st, webui.Options{}), "/ui/search?q=closed+ferry+port")
+	if status != 200 {
+		t.Fatalf("GET = %d\n%s", status, body)
+	}
+	want := "Read with “It” as “The &lt;b&gt;harbour&lt;/b&gt; board”, named before: “The &lt;b&gt;harbour&lt;/b&gt; board met.”"
+	if !strings.Contains(body, want) {
+		t.Errorf("search page lacks %q", want)
+	}
+	if strings.Contains(body, "<b>harbour") {
+		t.Error("the referent's text reaches the page as markup")
+	}
+}
