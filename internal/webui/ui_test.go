@@ -598,4 +598,9 @@ func TestAnswerReferent(t *testing.T) {
 	if strings.Contains(body, "<b>harbour") {
 		t.Error("the referent's text reaches the page as markup")
 	}
+	// and on the claim's own page
+	_, body, _ = get(t, webui.New(st, webui.Options{}), "/ui/claims/clm_it")
+	if !strings.Contains(body, want) || strings.Contains(body, "<b>harbour") {
+		t.Errorf("claim page lacks %q, or lets its markup through", want)
+	}
 }
