@@ -254,3 +254,40 @@ func TestDependent(t *testing.T) {
 		}
 	}
 }
+
+// TestShortRootNotDependent parses short texts with a model whose
+// short-text central-claim classifier wants the last unit as the central
+// claim, whatever it is: where the last unit is a dependent clause
+// ("because …", "which …") another unit is the root; where it is a
+// sentence of its own it is the root.
+func TestShortRootNotDependent(t *testing.T) {
+	m, err := structure.LoadModel([]byte(`{"version": 1, "combine": {"attach": 1, "function": 1, "role": 1, "central": 1},
+		"classifiers": {"split": {}, "cc": {}, "role": {}, "function": {}, "attach": {}, "undercut": {}, "cc.short": {"cc.last": 20}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		units    []string // one sentence unless a unit ends in "."
+		wantRoot int
+	}{
+		{[]string{"Towns should keep their markets open,", "because small farmers depend on them."}, 0},
+		{[]string{"Ferries carry bikes for free,", "which helps commuters."}, 0},
+		{[]string{"Ferries are cheap.", "Students use them every day."}, 1},
+	}
+	for _, tt := range tests {
+		text := strings.Join(tt.units, " ")
+		var units []structure.Unit
+		start, sent := 0, 0
+		for _, u := range tt.units {
+			units = append(units, structure.Unit{Start: start, End: start + len(u), Sent: sent})
+			start += len(u) + 1
+			if strings.HasSuffix(u, ".") {
+				sent++
+			}
+		}
+		st := m.Parse(text, units, structure.ParseOptions{})
+		if len(st.Central) != 1 || st.Central[0] != tt.wantRoot {
+			t.Errorf("Parse(%q).Central = %v, want [%d]", tt.units, st.Central, tt.wantRoot)
+		}
+	}
+}
