@@ -15,8 +15,10 @@ joined by spaces.
 Output (gzip, deterministic): a first line
     #pos <TAB> where the noun, verb, adjective and adverb synset numbers start
 then one line per lemma
-    lemma <TAB> concepts <TAB> antonyms <TAB> broader|narrower|related <TAB> parts of speech (n v a r)
-where concepts, antonyms and the three near lists are comma-separated base-36 synset numbers
+    lemma <TAB> concepts <TAB> antonyms <TAB> broader|narrower|related|genus <TAB> parts of speech (n v a r) [<TAB> -]
+where a sixth field "-" marks an adjective whose commonest sense is defined as
+an absence and that has no antonym ("silent", "missing"),
+and concepts, antonyms and the near lists are comma-separated base-36 synset numbers
 (renumbered densely), and one line per inflected form
     =form <TAB> lemma[,lemma...]
 The WordNet licence is written beside the table (WORDNET-LICENSE); it must
@@ -40,6 +42,11 @@ MAX_GENERAL_HYPONYMS = 40
 # a genus class (the verb synsets whose definitions open with the same verb)
 # larger than this says too little to relate its members
 MAX_GENUS_CLASS = 60
+# the openings of a definition that says an absence: an adjective defined so
+# ("silent", "missing", "sparse": not dense) and with no antonym is marked
+# negative (a sixth field "-")
+NEGATIVE_GLOSS = ("not ", "lacking", "without ", "failing to", "having no", "devoid of", "absence of",
+                  "marked by absence", "marked by an absence", "no longer")
 
 
 def b36(n):
@@ -90,12 +97,13 @@ def main():
                     tpos = "a" if tpos == "s" else tpos
                     ptrs.append((sym, toff, tpos, int(st[:2], 16), int(st[2:], 16)))
                 synsets[(p, off)] = (words, ptrs)
-                if p == "v":
-                    glosses[off] = line.split(" | ", 1)[1] if " | " in line else ""
+                if p in "va":
+                    glosses[(p, off)] = line.split(" | ", 1)[1] if " | " in line else ""
     concepts = {}
     antonyms = {}
     near = {}
     pos_of = {}
+    negative = set()
     for name, p in POS.items():
         with open(os.path.join(src, "index." + name), encoding="latin-1") as f:
             for line in f:
@@ -112,6 +120,14 @@ def main():
                 tagged = int(fields[5 + pcnt])
                 offs = fields[6 + pcnt: 6 + pcnt + ncount]
                 k = max(1, min(MAX_SENSES, tagged))
+                if p == "a" and "!" not in fields[4: 4 + pcnt] and offs:
+                    # an adjective whose commonest sense is defined as an
+                    # absence ("silent": marked by absence of sound;
+                    # "missing": not able to be found) and that has no
+                    # antonym to say it with (an opposite is matched as one)
+                    g = glosses.get(("a", offs[0]), "").split(";")[0].strip().lower()
+                    if g.startswith(NEGATIVE_GLOSS):
+                        negative.add(lemma)
                 cs = concepts.setdefault(lemma, [])
                 ants = antonyms.setdefault(lemma, [])
                 pos_of.setdefault(lemma, set()).add(p)
@@ -217,7 +233,9 @@ def main():
         return None
 
     genus_of = {}
-    for off, gloss in glosses.items():
+    for (gp, off), gloss in glosses.items():
+        if gp != "v":
+            continue
         words = "".join(c if c.isalpha() else " " for c in gloss.split(";")[0].lower()).split()
         heads = []
         i = 0
@@ -277,7 +295,10 @@ def main():
         for group in groups_of(lemma):
             row.append(",".join(b36(number[key]) for key in group))
         pos = "".join(q for q in "nvar" if q in pos_of.get(lemma, ()))
-        lines.append(lemma + "\t" + row[0] + "\t" + row[1] + "\t" + row[2] + "|" + row[3] + "|" + row[4] + "|" + row[5] + "\t" + pos)
+        line = lemma + "\t" + row[0] + "\t" + row[1] + "\t" + row[2] + "|" + row[3] + "|" + row[4] + "|" + row[5] + "\t" + pos
+        if lemma in negative:
+            line += "\t-"
+        lines.append(line)
     exc = {}
     for name in POS:
         with open(os.path.join(src, name + ".exc"), encoding="latin-1") as f:

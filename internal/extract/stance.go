@@ -254,6 +254,18 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			lastNeg = -10
 			continue
 		}
+		if !negWords[w] && passiveAt(toks, i) && s.lex.Negative(w) && !s.lex.Verb(w) {
+			// "its constitution is silent on the rights of migrants": an
+			// adjective that says an absence (WordNet), said of the
+			// subject, negates its clause like "does not refer to"; it
+			// stays a term of its own. A participle ("rights are
+			// disregarded", "is missing") is read as the verb's.
+			if !coordinatedNeg(toks, i, lastNeg) {
+				negs++
+			}
+			neg = negs%2 == 1
+			lastNeg = i
+		}
 		if negWords[w] || doubtWords[w] || strings.HasSuffix(w, "n't") || stopping {
 			// (a verb of stopping that reports an end, "the board stopped
 			// funding it", says that it is no longer done)

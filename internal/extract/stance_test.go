@@ -130,6 +130,13 @@ func TestStancerJudge(t *testing.T) {
 		{"The board funds the scheme", "The board stopped its payments and went on funding the scheme.", argmap.StanceSame, ""},
 		{"The board funds the scheme", "The board should refrain from funding the scheme.", argmap.StanceDenial, ""},
 		{"The board funds the scheme", "Tenants urged the board to act, but it ceased funding the scheme.", argmap.StanceDenial, ""},
+		// an adjective WordNet defines as an absence (with no antonym),
+		// said of the subject, negates its clause
+		{"The charter is silent on the rights of tenants", "The charter does not refer to the rights of tenants.", argmap.StanceSame, ""},
+		{"The charter is silent on the rights of tenants", "The charter sets out the rights of tenants in full.", argmap.StanceDenial, ""},
+		{"The charter does not mention the rights of tenants", "On the rights of tenants the charter remains silent.", argmap.StanceSame, ""},
+		{"The harbour has boats", "The harbour has sparse boats moored in it.", argmap.StanceSame, ""},
+		{"The council violates the rights of tenants", "Tenants are the losers: their rights are disregarded or violated by the council.", argmap.StanceSame, ""},
 		// a noun of absence negates its of-phrase, not its clause
 		{"Tenants protested against the rent scheme", "Tenants protested against the lack of alternatives to the rent scheme.", argmap.StanceSame, ""},
 		// a clause with no verb before the main clause (a subject set off

@@ -33,6 +33,7 @@ type entry struct {
 	antonyms []Concept
 	near     string // broader|narrower|related|genus: comma-separated base-36 synset numbers, parsed when asked for
 	pos      string // the parts of speech WordNet lists it as: n, v, a, r
+	negative bool   // an adjective that says an absence and has no antonym (silent, missing)
 }
 
 // Lexicon answers lemma, concept and antonym questions about English words.
@@ -94,8 +95,8 @@ func parse(gz []byte) (*Lexicon, error) {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 5 {
-			return nil, fmt.Errorf("line %d: %d fields, want 5", n, len(f))
+		if len(f) != 5 && !(len(f) == 6 && f[5] == "-") {
+			return nil, fmt.Errorf("line %d: %d fields, want 5 (or 6 ending in -)", n, len(f))
 		}
 		cs, err := concepts(f[1])
 		if err != nil {
@@ -108,7 +109,7 @@ func parse(gz []byte) (*Lexicon, error) {
 		if strings.Count(f[3], "|") != 3 || !validConcepts(strings.ReplaceAll(f[3], "|", ",")) {
 			return nil, fmt.Errorf("line %d: bad near synsets %q", n, f[3])
 		}
-		l.lemmas[f[0]] = entry{concepts: cs, antonyms: as, near: f[3], pos: f[4]}
+		l.lemmas[f[0]] = entry{concepts: cs, antonyms: as, near: f[3], pos: f[4], negative: len(f) == 6}
 		if first, _, ok := strings.Cut(f[0], " "); ok {
 			l.phraseFirst[first] = true
 		}
@@ -387,6 +388,19 @@ func (l *Lexicon) PhraseOf(lemmas []string, rest string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// Negative reports whether word (in some form) is an adjective whose
+// commonest sense WordNet defines as an absence ("silent": marked by absence
+// of sound; "missing": not able to be found; "sparse": not dense) and that
+// has no antonym: said of something, it denies what it lacks.
+func (l *Lexicon) Negative(word string) bool {
+	for _, lm := range l.Lemmas(word) {
+		if l.lemmas[lm].negative {
+			return true
+		}
+	}
+	return false
 }
 
 // Verb reports whether WordNet lists word (in some form) as a verb.

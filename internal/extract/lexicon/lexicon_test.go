@@ -223,3 +223,20 @@ func TestMembers(t *testing.T) {
 		t.Errorf("Members(unknown) = %q", ms)
 	}
 }
+
+func TestNegative(t *testing.T) {
+	l := lexicon.Default()
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{
+		{"silent", true}, {"missing", true}, {"sparse", true},
+		// an adjective with an antonym is matched through it instead
+		{"absent", false}, {"voluntary", false},
+		{"loud", false}, {"council", false}, {"zzqx", false},
+	} {
+		if got := l.Negative(tt.word); got != tt.want {
+			t.Errorf("Negative(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
