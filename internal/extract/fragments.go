@@ -14,10 +14,13 @@ import (
 // without a predicate, and the clause after it loses what it is about.
 // mergeFragments joins it to the next part of its sentence.
 
-// mergeFragments returns aus with every part that ends in a comma and has
-// no finite verb, or ends in a word that opens a clause (endsOpen), joined
-// to the part after it in the same sentence (a chain of them joins into
-// one). Parts are otherwise kept as they are.
+// mergeFragments returns aus with every part that ends in a comma and
+// either opens its sentence and has no finite verb, or ends in a word that
+// opens a clause (endsOpen), joined to the part after it in the same
+// sentence (a chain of them joins into one). Parts are otherwise kept as
+// they are. A verbless part inside a sentence stays: it is an item of a
+// list or an aside that bears on the unit before it ("… is part of
+// reading -- the turn of the pages, the weight of the book").
 func mergeFragments(text string, aus []argstruct.Unit) []argstruct.Unit {
 	var lex *lexicon.Lexicon
 	out := aus[:0:0]
@@ -29,7 +32,10 @@ func mergeFragments(text string, aus []argstruct.Unit) []argstruct.Unit {
 				if lex == nil {
 					lex = lexicon.Default()
 				}
-				if !hasFiniteVerb(part, lex) || endsOpen(part) {
+				// a part joined before this one starts where its sentence
+				// does, as the first part does
+				opens := k == 0 || aus[k-1].Sent != u.Sent || aus[k-1].Start == u.Start
+				if opens && !hasFiniteVerb(part, lex) || endsOpen(part) {
 					// the joined part is read afresh: its words are the two
 					// parts' together
 					n := aus[k+1]
@@ -76,6 +82,10 @@ func hasFiniteVerb(s string, lex *lexicon.Lexicon) bool {
 		switch {
 		case i > 0 && w != lw: // a name
 		case isVerbForm(lw):
+			return true
+		case lex.Verb(lw) && !lex.Noun(lw) && !phraseOpeners[prev] && !strings.HasSuffix(lw, "ing"):
+			// a word WordNet has only as a verb is one, whatever stands
+			// before it ("Large families provide …")
 			return true
 		case strings.HasSuffix(lw, "ing"):
 		case lex.Verb(lw) && (wordFlags(lw)&flagFunction == 0 || subjectPronouns[lw]):
