@@ -283,14 +283,28 @@ frame:
 		if frameBlockers[w] || strings.HasSuffix(w, "n't") {
 			break
 		}
-		if frameVerbs[w] && strings.TrimRight(strings.ToLower(fs[i+1]), ",") == "that" && i+2 < len(fs) {
+		if !frameVerbs[w] {
+			continue
+		}
+		j := i + 1
+		if strings.HasSuffix(fs[i], ",") {
+			// an aside between the verb and its "that" ("We note, for
+			// example, that P"): up to three words ending in a comma
+			for k := i + 1; k < len(fs) && k <= i+3; k++ {
+				if strings.HasSuffix(fs[k], ",") {
+					j = k + 1
+					break
+				}
+			}
+		}
+		if j < len(fs) && strings.TrimRight(strings.ToLower(fs[j]), ",") == "that" && j+1 < len(fs) {
 			if i > 0 && (strings.EqualFold(fs[0], "it") || strings.EqualFold(fs[0], "there")) {
 				switch strings.ToLower(fs[i-1]) {
 				case "is", "was", "are", "were", "been", "be":
 					break frame // "It is said that P" is hearsay, kept as such
 				}
 			}
-			s = strings.Join(strings.Fields(s)[i+2:], " ")
+			s = strings.Join(strings.Fields(s)[j+1:], " ")
 			break
 		}
 	}
@@ -821,7 +835,11 @@ func claimGist(text string, units []unit, i int, ms []actor.Mention, dominant st
 		}
 	}
 	if res == nil {
-		if words, np, ps, pe := describedReferent(text, units, i, g, ms); np != "" {
+		words, np, ps, pe := describedReferent(text, units, i, g, ms)
+		if np == "" {
+			words, np, ps, pe = quantifiedReferent(text, units, i, g, ms)
+		}
+		if np != "" {
 			rest := strings.TrimSpace(g[len(words):])
 			cut := strings.HasSuffix(rest, "…")
 			g = shorten(np + " " + strings.TrimSuffix(rest, "…"))
@@ -1205,16 +1223,64 @@ func describedReferent(text string, units []unit, i int, g string, ms []actor.Me
 	return "", "", 0, 0
 }
 
+// quantifiers stand for a part of a plural named before when a verb
+// follows them ("… Member States are parties to one convention, and most
+// are parties to another").
+var quantifiers = wordSet(`most many some all few several half both none`)
+
+// quantityHeads head a noun phrase that counts what follows its "of" ("a
+// number of member states"): the counted noun phrase is what a quantifier
+// after it stands for a part of.
+var quantityHeads = wordSet(`number majority minority lot group handful range set share`)
+
+// quantifiedReferent resolves a subject that is a quantifier alone before
+// a verb ("most are", "many have") to that quantifier and the plural
+// subject of the clause or sentence before it ("most" -> "most IOM Member
+// States"). It returns the words of g that stand for it (the quantifier),
+// what they stand for and where the clause before is; np is "" when there
+// is none.
+func quantifiedReferent(text string, units []unit, i int, g string, ms []actor.Mention) (words, np string, ps, pe int) {
+	fs := fieldsN(g, 3)
+	if len(fs) < 3 {
+		return "", "", 0, 0
+	}
+	q := strings.ToLower(fs[0])
+	if !quantifiers[q] || !isVerbForm(strings.ToLower(fs[1])) {
+		return "", "", 0, 0
+	}
+	u := units[i]
+	if i == 0 || units[i-1].para != u.para || units[i-1].furniture != "" {
+		return "", "", 0, 0
+	}
+	ps, pe = previousSentence(text, units, i)
+	prev := strings.TrimRight(strings.TrimSpace(text[ps:pe]), ",;.")
+	subj := leadingNounPhrase(Gist(prev, mentionsIn(ms, ps, pe), ""), lexicon.Default())
+	if subj == "" {
+		return "", "", 0, 0
+	}
+	sf := strings.Fields(subj)
+	if k := slices.Index(sf, "of"); k > 0 && quantityHeads[strings.ToLower(sf[k-1])] && k+1 < len(sf) {
+		sf = sf[k+1:] // "a number of IOM Member States"
+	} else if w := strings.ToLower(sf[0]); w == "the" || w == "a" || w == "an" {
+		sf = sf[1:]
+	}
+	last := strings.ToLower(sf[len(sf)-1])
+	if !slices.Contains(sf, "and") && (!strings.HasSuffix(last, "s") || strings.HasSuffix(last, "ss")) {
+		return "", "", 0, 0 // "most are" wants a plural
+	}
+	return fs[0], fs[0] + " " + strings.Join(sf, " "), ps, pe
+}
+
 // leadingNounPhrase returns the noun phrase that opens s up to its verb or
-// the first comma: one to six words, none a function word (a leading
+// the first comma: one to seven words, none a function word (a leading
 // article, and "of" or "and" between nouns aside), a pronoun, an adverb or
 // a verb form ("States of transit and origin also know ..." gives "States
 // of transit and origin"); "" when there is none.
 func leadingNounPhrase(s string, lex *lexicon.Lexicon) string {
-	fs := fieldsN(s, 8)
+	fs := fieldsN(s, 9)
 	n := 0
 	for k, f := range fs {
-		if k == 6 {
+		if k == 7 {
 			return ""
 		}
 		w := strings.ToLower(strings.TrimRight(f, ","))

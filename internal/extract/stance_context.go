@@ -16,8 +16,9 @@ import (
 // subject replaced by that referent.
 
 // referringWords open a subject that stands for something named before:
-// personal and demonstrative pronouns, and the possessives of the former.
-var referringWords = wordSet(`it they he she this that these those its their his her`)
+// personal and demonstrative pronouns, the possessives of the former, and
+// quantifiers standing alone for a part of a plural ("most are").
+var referringWords = wordSet(`it they he she this that these those its their his her most many some all few several half both none`)
 
 // referringDeterminers make a common noun after them a description of
 // something named before ("the organisation", "this agency").
