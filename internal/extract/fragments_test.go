@@ -1,9 +1,13 @@
 package extract_test
 
 import (
+	"bytes"
+	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
 )
 
@@ -72,5 +76,32 @@ func TestMergeFragments(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestShortTextKeepsParts: in a short text of one paragraph (a microtext, a
+// short post) the short-text segmenter decides where a sentence splits, as
+// the short texts it was fitted on are split; a part without a finite verb
+// is not joined to the clause after it ("Looking at …," stands apart, as the
+// participle clause the microtexts label on its own).
+func TestShortTextKeepsParts(t *testing.T) {
+	text := "Couples should wait before they marry. Looking at the high rate of divorce, I believe that many people marry too quickly. A year of living together shows whether they get along.\n"
+	g, err := extract.New(extract.Options{}).Extract(t.Context(), argmap.Document{Name: "a.txt", URI: "a.txt", Data: []byte(text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := extract.WriteJSONL(&buf, "a.txt", g); err != nil {
+		t.Fatal(err)
+	}
+	var units []string
+	for _, line := range strings.Split(buf.String(), "\n") {
+		var o struct{ Type, Text string }
+		if json.Unmarshal([]byte(line), &o) == nil && (o.Type == "claim" || o.Type == "evidence") {
+			units = append(units, o.Text)
+		}
+	}
+	if !slices.Contains(units, "Looking at the high rate of divorce,") {
+		t.Errorf("units = %q, want the participle clause apart", units)
 	}
 }

@@ -104,7 +104,10 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 	if len(sents) == 0 {
 		return
 	}
-	aus := mergeFragments(text, m.Segment(text, sents)) // fragments.go
+	aus := m.Segment(text, sents)
+	if !m.ShortText(text, sents) {
+		aus = mergeFragments(text, aus) // fragments.go
+	}
 	for k := range aus {
 		u := &units[idx[aus[k].Sent]]
 		aus[k].Leaf = !asides && u.Label == LabelEvidence

@@ -291,3 +291,45 @@ func TestShortRootNotDependent(t *testing.T) {
 		}
 	}
 }
+
+// TestShortText: the short-text classifiers apply to one paragraph of at
+// most ten sentences that is not shaped like an abstract, and only when
+// the model has them.
+func TestShortText(t *testing.T) {
+	m := defaultModel(t)
+	plain, err := structure.LoadModel([]byte(`{"version": 1, "combine": {"attach": 1, "function": 1, "role": 1, "central": 1},
+		"classifiers": {"split": {}, "cc": {}, "role": {}, "function": {}, "attach": {}, "undercut": {}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := "Parks should stay open at night. They are safe because they are lit. Some fear noise. But the gates close at midnight."
+	eleven := strings.Repeat("Parks are lit at night. ", 11)
+	abstract := "Noise in parks is a concern. We surveyed 200 residents near four parks. Noise was measured at each gate. " +
+		"Residents reported less noise than expected. The loudest hours were before ten. Parks can stay open."
+	tests := []struct {
+		name  string
+		m     *structure.Model
+		text  string
+		paras bool // a blank line after the first sentence
+		want  bool
+	}{
+		{"one short paragraph", m, short, false, true},
+		{"two paragraphs", m, short, true, false},
+		{"eleven sentences", m, eleven, false, false},
+		{"an abstract", m, abstract, false, false},
+		{"a model without short classifiers", plain, short, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sents := extract.StructureSentences(tt.text)
+			if tt.paras {
+				for i := 1; i < len(sents); i++ {
+					sents[i].Para = 1
+				}
+			}
+			if got := tt.m.ShortText(tt.text, sents); got != tt.want {
+				t.Errorf("ShortText = %v, want %v (%d sentences)", got, tt.want, len(sents))
+			}
+		})
+	}
+}

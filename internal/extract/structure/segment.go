@@ -86,11 +86,11 @@ func candidates(text string, toks []token, sw *sentWords, out []candidate) []can
 	return out
 }
 
-// shortText tells whether sents are a short argument, as the short-text
+// ShortText tells whether sents are a short argument, as the short-text
 // segmenter was fitted on (see Model.splitShort): one paragraph of at most
 // maxShort sentences, not shaped like an abstract (which Parse decodes
 // apart, and whose sentences are kept whole).
-func (m *Model) shortText(text string, sents []Sentence) bool {
+func (m *Model) ShortText(text string, sents []Sentence) bool {
 	if m.splitShort == nil || len(sents) == 0 || len(sents) > maxShort || sents[0].Para != sents[len(sents)-1].Para {
 		return false
 	}
@@ -113,7 +113,7 @@ func (m *Model) Segment(text string, sents []Sentence) []Unit {
 	var cands []candidate
 	var fs featureSet
 	splitT := m.splitT
-	if m.shortText(text, sents) {
+	if m.ShortText(text, sents) {
 		splitT = m.splitShortT
 	}
 	for si, s := range sents {
