@@ -394,9 +394,10 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	restated := -1
 	if essay && !long && units[main].Para == opening && closing != opening {
 		// the closing paragraph's claim restates the thesis when it opens
-		// by concluding, or says what ought to be done, or concludes or
-		// evaluates in the thesis's words, and does not deny: it is the
-		// thesis again, not a reason for it, and a second central claim
+		// by concluding, or says what ought to be done, concludes or
+		// evaluates in the thesis's words, and does not deny or turn: it
+		// is the thesis again, not a reason for it, and a second central
+		// claim
 		th := roots[best].info
 		for k, r := range roots {
 			in := r.info
@@ -404,7 +405,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 				in.class != classContrast && in.class2 != classContrast && !contains(in.any, classContrast) &&
 				m.pairKind(text, units, main, r.unit, false) == Support &&
 				(in.class == classConclusion || in.class2 == classConclusion ||
-					!in.neg && (in.strong || (in.eval > 0 || contains(in.any, classConclusion)) && overlap(in.content, th.content) > 0)) {
+					!in.neg && (in.strong || in.eval > 0 || contains(in.any, classConclusion)) && overlap(in.content, th.content) > 0) {
 				restated = k
 				st.Central = append(st.Central, r.unit)
 				break
@@ -513,6 +514,11 @@ func stance(v *view, k int) bool {
 	if in.strong || in.eval > 0 || in.class == classOpinion || in.class2 == classOpinion || contains(in.any, classOpinion) {
 		return true
 	}
+	for _, w := range in.ws {
+		if verdictWords[w] {
+			return true
+		}
+	}
 	// the writer speaking in the first person: "we argue that …", "I
 	// contest that claim"
 	return len(in.ws) > 1 && (in.ws[0] == "i" || in.ws[0] == "we") && !auxiliaries[in.ws[1]]
@@ -524,6 +530,12 @@ func stance(v *view, k int) bool {
 func asks(in *unitInfo) bool {
 	return in.question || contains(in.ws, "whether") || reportsView(in.ws) || othersSay(in.ws)
 }
+
+// verdictWords judge what they speak of, as the evaluative words of the
+// features do: "The plan … is a mistake", "a scandal", "a success".
+var verdictWords = set("mistake", "mistaken", "error", "failure", "disgrace", "scandal", "shame", "success",
+	"disaster", "folly", "nonsense", "wise", "unwise", "foolish", "misguided", "welcome", "deserves", "deserve",
+	"worth", "worthwhile", "pointless", "wasteful", "waste")
 
 // counterParagraph reports whether a body paragraph (the block v, from
 // its start) opens by raising a view the writer then answers: its first
@@ -563,7 +575,7 @@ func answerAt(v *view) int {
 // turnsAgainst tells whether a unit turns against what came before: a contrast
 // connective at its start, or a word saying it is wrong.
 func turnsAgainst(in *unitInfo) bool {
-	if in.class == classContrast || in.class2 == classContrast {
+	if in.class == classContrast || in.class2 == classContrast || in.class == classConcession && contains(in.any, classContrast) {
 		return true
 	}
 	for _, w := range in.ws {

@@ -499,3 +499,31 @@ For these reasons, tuition fees should be abolished.
 		t.Errorf("answer: %+v (present %v), want an attack on the granted point %d", r, ok, granted)
 	}
 }
+
+// A letter written for this test: its thesis judges with a noun ("is a
+// mistake"), and its last paragraph recommends a step in other words than
+// the thesis's: a reason, not a restatement.
+const letterText = `The plan to close the ferry from Northport is a mistake. The ferry carries two hundred commuters a day, and the bridge road is already jammed every morning.
+
+The council says the ferry loses money. It does, but so does every bus route in the county.
+
+Before it decides, the council should count what the extra traffic will cost.
+`
+
+// TestVerdictThesis: the opening verdict is the thesis, and the closing
+// recommendation supports it.
+func TestVerdictThesis(t *testing.T) {
+	m := defaultModel(t)
+	text := letterText
+	units := m.Segment(text, extract.StructureSentences(text))
+	last := len(units) - 1
+	st := m.Parse(text, units, structure.ParseOptions{})
+	if len(st.Central) != 1 || st.Central[0] != 0 {
+		t.Fatalf("central = %v, want only the opening verdict (unit 0)", st.Central)
+	}
+	for _, r := range st.Relations {
+		if r.From == last && (r.To != 0 || r.Kind != structure.Support) {
+			t.Errorf("the closing recommendation: %+v, want support of the thesis", r)
+		}
+	}
+}
