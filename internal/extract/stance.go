@@ -850,6 +850,13 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 					// not turn it round
 					continue
 				}
+				if saysQuestionWord(q, ct) {
+					// a word the question itself has does not stand for
+					// its opposite there too ("one large programme rather
+					// than many small projects": the claim's "large" is
+					// the question's, not the opposite of its "small")
+					continue
+				}
 				if sharesConcept(qt.concepts, ct.antonyms) || sharesConcept(qt.antonyms, ct.concepts) {
 					found, flip, cneg = true, true, ct.neg
 					break
@@ -902,6 +909,20 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		return 0, 0, 0, 0, hits
 	}
 	return got / total, agree, disagree, flips, hits
+}
+
+// saysQuestionWord reports whether ct is a word of q (the same word or
+// one sharing a synset with it, names aside).
+func saysQuestionWord(q []term, ct term) bool {
+	if ct.acr {
+		return false
+	}
+	for _, qt := range q {
+		if !qt.acr && (ct.lemma == qt.lemma || sharesConcept(qt.concepts, ct.concepts)) {
+			return true
+		}
+	}
+	return false
 }
 
 // directClauses returns the clauses of c that have a word of q, the same

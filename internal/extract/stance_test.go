@@ -137,6 +137,10 @@ func TestStancerJudge(t *testing.T) {
 		{"The charter does not mention the rights of tenants", "On the rights of tenants the charter remains silent.", argmap.StanceSame, ""},
 		{"The harbour has boats", "The harbour has sparse boats moored in it.", argmap.StanceSame, ""},
 		{"The council violates the rights of tenants", "Tenants are the losers: their rights are disregarded or violated by the council.", argmap.StanceSame, ""},
+		// a claim word the question has does not also stand for the
+		// opposite of another of its words
+		{"Donors prefer one large fund to many small grants", "As manager of large funds, the trust hands grants to clubs.", argmap.StanceTopic, ""},
+		{"The fund is small", "The fund is large.", argmap.StanceDenial, ""},
 		// a noun of absence negates its of-phrase, not its clause
 		{"Tenants protested against the rent scheme", "Tenants protested against the lack of alternatives to the rent scheme.", argmap.StanceSame, ""},
 		// a clause with no verb before the main clause (a subject set off
