@@ -56,7 +56,7 @@ func TestLongTextStructure(t *testing.T) {
 
 const (
 	longCentralFloor  = 0.85
-	longRelationFloor = 0.75
+	longRelationFloor = 0.70
 	heldCentralFloor  = 0.7
 	heldRelationFloor = 0.50
 )
