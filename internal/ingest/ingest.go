@@ -476,17 +476,18 @@ func (s *Service) candidatesFor(ctx context.Context, st Store, claims []argmap.C
 // stands for the proposition). A new claim joins a proposition only if it
 // restates the claim naming it, and a group of restatements says one thing,
 // so comparing with every member repeated the same work for each copy of a
-// document ingested again and again. cs come back ordered by ID.
+// document ingested again and again. cs come back ordered by ID, in cs's
+// own array (sorted and kept in place).
 func onePerProposition(cs []argmap.Claim) []argmap.Claim {
 	sort.Slice(cs, func(i, j int) bool { return cs[i].ID < cs[j].ID })
-	pick := map[string]int{} // proposition -> index in cs
+	pick := make(map[string]int, len(cs)) // proposition -> index in cs
 	for i, c := range cs {
 		p := argmap.PropositionOf(c)
 		if k, ok := pick[p]; !ok || (c.ID == p && cs[k].ID != p) {
 			pick[p] = i
 		}
 	}
-	out := cs[:0:0]
+	out := cs[:0] // written at or before the claim read
 	for i, c := range cs {
 		if pick[argmap.PropositionOf(c)] == i {
 			out = append(out, c)
