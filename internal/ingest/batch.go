@@ -397,9 +397,11 @@ func (s *Service) commitBatch(ctx context.Context, ps []prepared, a *ahead) ([]*
 		}
 		if err != nil {
 			restore(rest)
-			if ctx.Err() != nil {
+			if ctx.Err() != nil { // the documents committed before stay reported as such
 				for k := range errs {
-					errs[k] = ctx.Err()
+					if results[k] == nil && errs[k] == nil {
+						errs[k] = ctx.Err()
+					}
 				}
 				return results, errs, fastDone, version
 			}

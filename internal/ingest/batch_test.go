@@ -163,10 +163,14 @@ type batchStore struct {
 	*sqlitestore.Store
 	perTx   []int
 	failFor string // a source title
+	before  func() // called before each transaction
 }
 
 func (b *batchStore) Atomically(ctx context.Context, fn func(tx argmap.Store) error) error {
 	b.perTx = append(b.perTx, 0)
+	if b.before != nil {
+		b.before()
+	}
 	return b.Store.Atomically(ctx, func(tx argmap.Store) error {
 		return fn(&batchTx{Store: tx, b: b})
 	})
@@ -475,5 +479,39 @@ func TestIngestAllFailureInBatch(t *testing.T) {
 	}
 	if diff := cmp.Diff(wantRels, gotRels); diff != "" {
 		t.Errorf("relations, IngestAll with failures vs one by one (-want +got):\n%s", diff)
+	}
+}
+
+// TestCommitTogetherInterrupted: when the context ends after a batch was
+// split around a failed document, the documents committed before are
+// reported as stored and the rest as interrupted.
+func TestCommitTogetherInterrupted(t *testing.T) {
+	docs := demoDocs(t)
+	res, err := newService(openStore(t)).Ingest(context.Background(), docs[3])
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	bs := &batchStore{Store: openStore(t), failFor: res.Source.Title}
+	bs.before = func() {
+		if len(bs.perTx) == 3 { // the rest, after the three before the failed one and it
+			cancel()
+		}
+	}
+	svc := ingest.New(bs, extract.New(extract.Options{}), extract.NewLinker())
+	results, errs := svc.CommitTogether(ctx, docs)
+	for i := range docs {
+		_, serr := bs.SourceByHash(context.Background(), argmap.ContentHash(docs[i].Data))
+		stored := serr == nil
+		if i < 4 {
+			if errs[i] != nil || results[i] == nil || !results[i].Created || !stored {
+				t.Errorf("document %d: %+v, %v, stored %v; want created and stored", i, results[i], errs[i], stored)
+			}
+			continue
+		}
+		if !errors.Is(errs[i], context.Canceled) || stored {
+			t.Errorf("document %d: error %v, stored %v; want context.Canceled and not stored", i, errs[i], stored)
+		}
 	}
 }
