@@ -126,7 +126,10 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 				ID: u.id, Kind: u.Kind, Text: unitText(span.Quote, dec.format), Origin: argmap.OriginExtracted, Score: u.Score,
 				Spans: []argmap.Span{span},
 			}
-			if opensReferring(span.Quote) {
+			describes := func(w string) bool {
+				return i > 0 && units[i-1].para == u.para && describable(w, mentionsIn(mentions, units[i-1].Start, units[i-1].End))
+			}
+			if opensReferring(span.Quote, describes) {
 				// what its subject stands for, read as a claim's is
 				_, _, e.Referent = claimGist(text, units, i, mentions, d.dominant)
 				if e.Referent != nil {

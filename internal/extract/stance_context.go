@@ -94,9 +94,10 @@ func (s *Stancer) inContext(text, gist string) (string, bool) {
 }
 
 // opensReferring reports whether text's main clause opens with a word
-// that may point back (referringWords, referringDeterminers): the cheap
-// test before a unit's referent is looked for.
-func opensReferring(text string) bool {
+// that may point back (referringWords), or a determiner and a noun that
+// describes may stand for something named before ("the organisation"):
+// the cheap test before a unit's referent is looked for.
+func opensReferring(text string, describes func(w string) bool) bool {
 	a := subjectStart(text)
 	fs := fieldsN(text[a:], 6)
 	if len(fs) == 0 {
@@ -117,7 +118,10 @@ func opensReferring(text string) bool {
 		return false
 	}
 	w := strings.ToLower(strings.TrimRight(fs[k], ",;:"))
-	return referringWords[w] || referringDeterminers[w]
+	if referringWords[w] {
+		return true
+	}
+	return referringDeterminers[w] && k+1 < len(fs) && describes(strings.ToLower(strings.TrimRight(fs[k+1], ",;:")))
 }
 
 // subjectStart returns where text's main clause starts: after opening
