@@ -256,10 +256,11 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		if essay && !long && para != opening && first && t.root >= 0 {
 			// a body paragraph argues for its claim: a sentence that bears
 			// on a sentence other than the claim, with no connective
-			// tying it to that sentence, bears on the claim itself
+			// tying it to that sentence (none, or a condition opening its
+			// own sentence: "When X, Y"), bears on the claim itself
 			for k, r := range t.rels {
 				in := &bv.info[r.From]
-				if in.sentFirst && r.To != t.root && bu[r.To].Sent != bu[r.From].Sent && in.class == classNone && !r.Undercut {
+				if in.sentFirst && r.To != t.root && bu[r.To].Sent != bu[r.From].Sent && (in.class == classNone || in.class == classCondition) && !r.Undercut {
 					t.rels[k].To = t.root
 				}
 			}

@@ -527,3 +527,34 @@ func TestVerdictThesis(t *testing.T) {
 		}
 	}
 }
+
+// TestConditionSentenceOnClaim: a body-paragraph sentence opened by a
+// condition of its own ("When X, Y") bears on the paragraph's claim, not
+// on the sentence before it. Text written for this test.
+func TestConditionSentenceOnClaim(t *testing.T) {
+	m := defaultModel(t)
+	text := `Schools near busy roads should get better windows. Too many classrooms face constant traffic.
+
+The most obvious cost is to concentration. A child who hears a lorry pass needs several minutes to return to the task in hand. When windows were double glazed, pupils in trial schools completed more work in class.
+
+Better windows are therefore a cheap way to raise results.
+`
+	units := m.Segment(text, extract.StructureSentences(text))
+	unitOf := func(prefix string) int {
+		t.Helper()
+		for i, u := range units {
+			if strings.HasPrefix(text[u.Start:u.End], prefix) {
+				return i
+			}
+		}
+		t.Fatalf("no unit starts with %q", prefix)
+		return -1
+	}
+	st := m.Parse(text, units, structure.ParseOptions{})
+	claim, when := unitOf("The most obvious"), unitOf("When windows")
+	for _, r := range st.Relations {
+		if r.From == when && r.To != claim && units[r.To].Sent != units[when].Sent {
+			t.Errorf("%q bears on %q, want the paragraph's claim %q", text[units[when].Start:units[when].End], text[units[r.To].Start:units[r.To].End], text[units[claim].Start:units[claim].End])
+		}
+	}
+}
