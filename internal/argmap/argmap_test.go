@@ -833,3 +833,73 @@ func TestReferentReading(t *testing.T) {
 		t.Errorf("nil Reading = %q", got)
 	}
 }
+
+// TestFindSupportersShortestChain: a source that reaches a matched claim
+// only through relations, once by a claim that contests it and again a
+// step further by what contests that contester, stands on the side of its
+// shortest chain, not on both.
+func TestFindSupportersShortestChain(t *testing.T) {
+	span := func(src string, at int) []argmap.Span {
+		return []argmap.Span{{SourceID: src, Start: at, End: at + 4, Quote: "text of " + src}}
+	}
+	states := argmap.Claim{ID: "clm_states", Text: "The charter is silent on the rights of workers", Spans: span("src_report", 0)}
+	doubts := argmap.Claim{ID: "clm_doubts", Text: "We have concerns about the charter", Spans: span("src_letter", 0)}
+	answer := argmap.Claim{ID: "clm_answer", Text: "Members cannot leave their duties at the door", Spans: span("src_letter", 10)}
+	other := argmap.Claim{ID: "clm_other", Text: "The board answers to its members", Spans: span("src_other", 0)}
+	sources := map[string]argmap.Source{}
+	for _, id := range []string{"src_report", "src_letter", "src_other"} {
+		sources[id] = argmap.Source{ID: id, Title: id}
+	}
+	contests := func(from, to string) argmap.Step {
+		return argmap.Step{RelationID: "rel_" + from + to, Kind: argmap.Contests, From: from, To: to}
+	}
+	reach := map[string][]argmap.Reach{states.ID: {
+		{Node: states.ID, Spans: states.Spans},
+		{Node: doubts.ID, Spans: doubts.Spans, Steps: []argmap.Step{contests(doubts.ID, states.ID)}},
+		{Node: answer.ID, Spans: answer.Spans, Steps: []argmap.Step{contests(answer.ID, doubts.ID), contests(doubts.ID, states.ID)}},
+		// a source with only the longer chain keeps its side
+		{Node: other.ID, Spans: other.Spans, Steps: []argmap.Step{contests(other.ID, doubts.ID), contests(doubts.ID, states.ID)}},
+	}}
+	q := &fakeQuestioner{
+		claims:  map[string]argmap.Claim{states.ID: states, doubts.ID: doubts, answer.ID: answer, other.ID: other},
+		hits:    []argmap.ClaimHit{{Claim: states, Rank: 5}},
+		sources: sources,
+		reach:   reach,
+	}
+	j := mapJudge{states.Text: {Stance: argmap.StanceSame, Score: 1}}
+	tests := []struct {
+		name  string
+		judge argmap.Judge
+		query string
+		sup   []string
+		con   []string
+	}{
+		{"judged question", j, "The charter is silent on the rights of workers",
+			[]string{"src_other", "src_report"}, []string{"src_letter"}},
+		// a walk from a claim ID shows the whole argument
+		{"claim ID", j, states.ID,
+			[]string{"src_letter", "src_other", "src_report"}, []string{"src_letter"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ans, err := argmap.FindSupporters(context.Background(), q, tc.judge, tc.query, 3)
+			if err != nil {
+				t.Fatalf("FindSupporters: %v", err)
+			}
+			ids := func(bs []argmap.Backing) []string {
+				var out []string
+				for _, b := range bs {
+					out = append(out, b.Source.ID)
+				}
+				sort.Strings(out)
+				return out
+			}
+			if diff := cmp.Diff(tc.sup, ids(ans.Supporting)); diff != "" {
+				t.Errorf("Supporting (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.con, ids(ans.Contesting)); diff != "" {
+				t.Errorf("Contesting (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

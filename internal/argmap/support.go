@@ -644,6 +644,24 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 					direct[p.pol] = true
 				}
 			}
+			if judgedText && len(direct) == 0 {
+				// a voice that reaches the proposition only through chains
+				// stands on the side of its shortest one: a claim that
+				// contests a claim stating the question contests the
+				// question, and what contests that contester, a step
+				// further, does not also put its source on the other side
+				shortest := 0
+				for _, p := range ps {
+					if !(own && p.reported) && (shortest == 0 || len(p.path) < shortest) {
+						shortest = len(p.path)
+					}
+				}
+				for _, p := range ps {
+					if !(own && p.reported) && len(p.path) == shortest {
+						direct[p.pol] = true
+					}
+				}
+			}
 			for _, side := range []int{1, -1} {
 				if len(direct) > 0 && !direct[side] {
 					continue
