@@ -83,12 +83,13 @@ func hasFiniteVerb(s string, lex *lexicon.Lexicon) bool {
 		case i > 0 && w != lw: // a name
 		case isVerbForm(lw):
 			return true
-		case lex.Verb(lw) && !lex.Noun(lw) && !phraseOpeners[prev] && !strings.HasSuffix(lw, "ing"):
+		case strings.HasSuffix(lw, "ing"):
+		case !lex.Verb(lw): // asked once: both cases below want a verb
+		case !lex.Noun(lw) && !phraseOpeners[prev]:
 			// a word WordNet has only as a verb is one, whatever stands
 			// before it ("Large families provide …")
 			return true
-		case strings.HasSuffix(lw, "ing"):
-		case lex.Verb(lw) && (wordFlags(lw)&flagFunction == 0 || subjectPronouns[lw]):
+		case wordFlags(lw)&flagFunction == 0 || subjectPronouns[lw]:
 			afterPronoun := subjectPronouns[prev]
 			inPhrase := prev != "" && (phraseOpeners[prev] || len(lex.Adjectives(lex.Concepts(prev))) > 0)
 			if afterPronoun || !inPhrase && (prev != "" || !lex.Noun(lw)) {

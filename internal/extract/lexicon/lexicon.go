@@ -210,10 +210,11 @@ func (l *Lexicon) Lemmas(word string) []string {
 	if _, ok := l.lemmas[w]; ok {
 		add(w)
 	}
+	// a base is looked up in a buffer and made a string only when found
+	var buf [64]byte
 	for _, d := range detach {
 		if len(w) > len(d[0])+1 && strings.HasSuffix(w, d[0]) {
-			base := w[:len(w)-len(d[0])] + d[1]
-			if _, ok := l.lemmas[base]; ok {
+			if base, ok := l.lemmaOf(buf[:0], w[:len(w)-len(d[0])], d[1]); ok {
 				add(base)
 			}
 		}
@@ -223,8 +224,7 @@ func (l *Lexicon) Lemmas(word string) []string {
 		// stands for its base
 		for _, d := range derive {
 			if len(w) > len(d[0])+2 && strings.HasSuffix(w, d[0]) {
-				base := w[:len(w)-len(d[0])] + d[1]
-				if _, ok := l.lemmas[base]; ok {
+				if base, ok := l.lemmaOf(buf[:0], w[:len(w)-len(d[0])], d[1]); ok {
 					add(base)
 					break
 				}
@@ -232,6 +232,20 @@ func (l *Lexicon) Lemmas(word string) []string {
 		}
 	}
 	return out
+}
+
+// lemmaOf returns stem+suffix and whether it is a lemma, building it in
+// buf (no string is made for a form that is not one).
+func (l *Lexicon) lemmaOf(buf []byte, stem, suffix string) (string, bool) {
+	if suffix == "" {
+		_, ok := l.lemmas[stem]
+		return stem, ok
+	}
+	b := append(append(buf, stem...), suffix...)
+	if _, ok := l.lemmas[string(b)]; !ok {
+		return "", false
+	}
+	return string(b), true
 }
 
 // derive are derivational suffixes tried for words WordNet does not know.

@@ -404,9 +404,9 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			in := r.info
 			if units[r.unit].Para == closing && !r.counter && r.answers < 0 &&
 				in.class != classContrast && in.class2 != classContrast && !contains(in.any, classContrast) &&
-				m.pairKind(text, units, main, r.unit, false) == Support &&
 				(in.class == classConclusion || in.class2 == classConclusion ||
-					!in.neg && (in.strong || in.eval > 0 || contains(in.any, classConclusion)) && overlap(in.content, th.content) > 0) {
+					!in.neg && (in.strong || in.eval > 0 || contains(in.any, classConclusion)) && overlap(in.content, th.content) > 0) &&
+				m.pairKind(text, units, main, r.unit, false) == Support { // the classifiers last: they cost most
 				restated = k
 				st.Central = append(st.Central, r.unit)
 				break
