@@ -39,6 +39,7 @@ type term struct {
 	pred     bool         // the head of a question's nominal predicate ("instrument" of "X is an instrument of Y")
 	adjPred  bool         // a question's predicate adjective ("voluntary" of "return is voluntary")
 	subj     bool         // a word of the subject of a question with a predicate adjective
+	endedBy  []wn.Concept // the verbs whose event ends the state it says (outside: join, enter; inside: exit, withdraw)
 }
 
 // negWords negate the clause they stand in; among them the verbs that
@@ -89,6 +90,12 @@ type Stancer struct {
 	// (discontinue: cease, stop, quit; end, terminate): a verb with one of
 	// them among its senses or their hypernyms is a verb of stopping
 	stopping []wn.Concept
+	// inside, entering and leaving are WordNet's synsets of being inside,
+	// of joining or entering, and of exiting or withdrawing: a word
+	// WordNet opposes to being inside (outside, exterior) states what a
+	// verb of joining or entering ends ("remained outside the UN" /
+	// "joined the UN in 2016"), being inside what a verb of leaving ends
+	inside, entering, leaving []wn.Concept
 	// threshold is the share of the question's terms a claim must cover to
 	// answer it.
 	threshold float64
@@ -116,7 +123,9 @@ const (
 func NewStancer() *Stancer {
 	lex := wn.Default()
 	stopping := append(lex.Concepts("discontinue")[:1:1], lex.Concepts("terminate")...)
-	return &Stancer{lex: lex, stopping: stopping, threshold: 0.65}
+	entering := append(lex.Concepts("join")[:len(lex.Concepts("join")):len(lex.Concepts("join"))], lex.Concepts("enter")...)
+	leaving := append(lex.Concepts("exit")[:len(lex.Concepts("exit")):len(lex.Concepts("exit"))], lex.Concepts("withdraw")...)
+	return &Stancer{lex: lex, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving, threshold: 0.65}
 }
 
 // analyseQuestion analyses a question, reading "X say P" loosely.
@@ -329,6 +338,11 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		if propStop[w] || len(w) < 2 {
 			continue
 		}
+		if passiveVerbs[w] && s.placeAfter(toks, i) {
+			// "remained outside the UN" says where it is, as "is outside"
+			// does: the copula is no term of its own
+			continue
+		}
 		if hasDigit(w) && len(w) != 4 {
 			if n := number(w); n != "" {
 				// a figure of two digits or more ("375 million") meets
@@ -402,11 +416,42 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		} else {
 			in = s.lex.Word(w)
 		}
-		out = append(out, term{lemma: in.Lemma, concepts: in.Concepts, antonyms: in.Antonyms,
-			broader: in.Broader, narrower: in.Narrower, related: in.Related, genus: in.Genus, adverb: in.Adverb, clause: clause, tok: i})
+		out = append(out, s.placed(term{lemma: in.Lemma, concepts: in.Concepts, antonyms: in.Antonyms,
+			broader: in.Broader, narrower: in.Narrower, related: in.Related, genus: in.Genus, adverb: in.Adverb, clause: clause, tok: i}))
 	}
 	endClause()
 	return out
+}
+
+// placed marks a word of place: an opposite of being inside (outside) is
+// a state that joining or entering ends, being inside one that leaving
+// ends. Only the event denies the state ("IOM joined the UN" denies "IOM
+// remained outside the UN"): a claim that something is outside does not
+// deny that it joined, which says it was outside before.
+func (s *Stancer) placed(t term) term {
+	switch {
+	case sharesConcept(t.antonyms, s.inside):
+		t.endedBy = s.entering
+	case sharesConcept(t.concepts, s.inside):
+		t.endedBy = s.leaving
+	}
+	return t
+}
+
+// placeAfter reports whether a word of being inside or outside
+// (outside, inside, within) follows toks[i], at most one adverb between.
+func (s *Stancer) placeAfter(toks []token, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+2; k++ {
+		if toks[k].punct != 0 {
+			return false
+		}
+		w := toks[k].lower
+		if s.lex.Adverb(w) && !sharesConcept(s.lex.Concepts(w), s.inside) && !sharesConcept(s.lex.Antonyms(w), s.inside) {
+			continue
+		}
+		return sharesConcept(s.lex.Concepts(w), s.inside) || sharesConcept(s.lex.Antonyms(w), s.inside)
+	}
+	return false
 }
 
 // verbAt reports whether w is a verb as written: an auxiliary or copula,
@@ -842,7 +887,20 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 			if direct == nil {
 				direct = directClauses(q, c)
 			}
+			if name := nameAfter(q, qt.tok); name != "" && qt.endedBy != nil {
+				// "remained outside the UN": joining or entering the UN
+				// ends that state, said of what the question names
+				for _, ct := range c {
+					if !ct.acr && sharesConcept(qt.endedBy, ct.concepts) && nameAfter(c, ct.tok) == name {
+						found, flip, cneg = true, true, ct.neg
+						break
+					}
+				}
+			}
 			for _, ct := range c {
+				if found {
+					break
+				}
 				if !direct[ct.clause] {
 					// an opposite in a clause that says nothing else of
 					// the question ("... a flight home was the only way
@@ -941,6 +999,17 @@ func directClauses(q, c []term) map[int]bool {
 		}
 	}
 	return out
+}
+
+// nameAfter returns the name (acronym) that follows the term at token
+// tok within a few words ("joined the United Nations"), or "".
+func nameAfter(ts []term, tok int) string {
+	for _, t := range ts {
+		if t.acr && t.tok > tok && t.tok <= tok+4 {
+			return t.lemma
+		}
+	}
+	return ""
 }
 
 // reducedRelative reports whether the "no" at toks[i] opens a relative

@@ -141,6 +141,15 @@ func TestStancerJudge(t *testing.T) {
 		// opposite of another of its words
 		{"Donors prefer one large fund to many small grants", "As manager of large funds, the trust hands grants to clubs.", argmap.StanceTopic, ""},
 		{"The fund is small", "The fund is large.", argmap.StanceDenial, ""},
+		// joining or entering ends being outside, leaving ends being
+		// inside; being outside does not deny that it joined (it was
+		// outside before)
+		{"The guild has always stayed outside the FTA", "In 2009 the guild joined the FTA as an associate.", argmap.StanceDenial, ""},
+		{"The guild has always stayed outside the FTA", "The guild entered the FTA in 2009.", argmap.StanceDenial, ""},
+		{"The guild is outside the FTA", "The guild remains outside the FTA.", argmap.StanceSame, ""},
+		{"The guild is inside the FTA", "The guild withdrew from the FTA in 2009.", argmap.StanceDenial, ""},
+		{"The guild joined the FTA in 2009", "By 1990 the guild was a body outside the FTA.", argmap.StanceTopic, ""},
+		{"The guild has always stayed outside the FTA", "The guild joined the protest against the FTA.", argmap.StanceTopic, ""},
 		// a noun of absence negates its of-phrase, not its clause
 		{"Tenants protested against the rent scheme", "Tenants protested against the lack of alternatives to the rent scheme.", argmap.StanceSame, ""},
 		// a clause with no verb before the main clause (a subject set off
