@@ -28,12 +28,35 @@ var table []byte
 // Concept is a WordNet synset, numbered densely.
 type Concept uint32
 
+// An entry holds few pointers: the lexicon stays in memory beside what its
+// users allocate, and the garbage collector scans it on every cycle.
 type entry struct {
-	concepts []Concept
-	antonyms []Concept
-	near     string // broader|narrower|related|genus: comma-separated base-36 synset numbers, parsed when asked for
-	pos      string // the parts of speech WordNet lists it as: n, v, a, r
-	negative bool   // an adjective that says an absence and has no antonym (silent, missing)
+	cs    []Concept // the concepts, then the antonyms (in a block shared with other entries)
+	nc    int32     // how many of cs are concepts
+	near  string    // broader|narrower|related|genus: comma-separated base-36 synset numbers, parsed when asked for
+	flags uint8     // of the parts of speech WordNet lists it as (n, v, a, r), and negative
+}
+
+// entry flags
+const (
+	isNoun       = 1 << iota // WordNet lists it as a noun
+	isVerb                   // as a verb
+	isAdverbOnly             // as an adverb only
+	isNegative               // an adjective that says an absence and has no antonym (silent, missing)
+)
+
+func (e entry) concepts() []Concept {
+	if e.nc == 0 {
+		return nil
+	}
+	return e.cs[:e.nc:e.nc]
+}
+
+func (e entry) antonyms() []Concept {
+	if int(e.nc) == len(e.cs) {
+		return nil
+	}
+	return e.cs[e.nc:]
 }
 
 // Lexicon answers lemma, concept and antonym questions about English words.
@@ -75,6 +98,7 @@ func parse(gz []byte) (*Lexicon, error) {
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	n := 0
+	var block []Concept // where entries' concepts are kept, a block at a time
 	for sc.Scan() {
 		n++
 		line := sc.Text()
@@ -94,22 +118,51 @@ func parse(gz []byte) (*Lexicon, error) {
 			l.exceptions[form] = strings.Split(lemmas, ",")
 			continue
 		}
-		f := strings.Split(line, "\t")
-		if len(f) != 5 && !(len(f) == 6 && f[5] == "-") {
-			return nil, fmt.Errorf("line %d: %d fields, want 5 (or 6 ending in -)", n, len(f))
+		var f [6]string
+		nf := strings.Count(line, "\t") + 1
+		if nf == 5 || nf == 6 {
+			rest := line
+			for k := 0; k < nf-1; k++ {
+				f[k], rest, _ = strings.Cut(rest, "\t")
+			}
+			f[nf-1] = rest
 		}
-		cs, err := concepts(f[1])
+		if nf != 5 && !(nf == 6 && f[5] == "-") {
+			return nil, fmt.Errorf("line %d: %d fields, want 5 (or 6 ending in -)", n, nf)
+		}
+		if need := countConcepts(f[1]) + countConcepts(f[2]); cap(block)-len(block) < need {
+			block = make([]Concept, 0, max(need, 1<<16))
+		}
+		start := len(block)
+		block, err = appendParsed(block, f[1])
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
-		as, err := concepts(f[2])
+		nc := len(block) - start
+		block, err = appendParsed(block, f[2])
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
-		if strings.Count(f[3], "|") != 3 || !validConcepts(strings.ReplaceAll(f[3], "|", ",")) {
+		if strings.Count(f[3], "|") != 3 || !validNear(f[3]) {
 			return nil, fmt.Errorf("line %d: bad near synsets %q", n, f[3])
 		}
-		l.lemmas[f[0]] = entry{concepts: cs, antonyms: as, near: f[3], pos: f[4], negative: len(f) == 6}
+		e := entry{near: f[3], nc: int32(nc)}
+		if len(block) > start {
+			e.cs = block[start:len(block):len(block)]
+		}
+		if strings.Contains(f[4], "n") {
+			e.flags |= isNoun
+		}
+		if strings.Contains(f[4], "v") {
+			e.flags |= isVerb
+		}
+		if f[4] == "r" {
+			e.flags |= isAdverbOnly
+		}
+		if nf == 6 {
+			e.flags |= isNegative
+		}
+		l.lemmas[f[0]] = e
 		if first, _, ok := strings.Cut(f[0], " "); ok {
 			l.phraseFirst[first] = true
 		}
@@ -126,7 +179,7 @@ func parse(gz []byte) (*Lexicon, error) {
 			if strings.ContainsRune(lm, ' ') {
 				continue
 			}
-			for _, c := range e.concepts {
+			for _, c := range e.concepts() {
 				m[c] = append(m[c], lm)
 			}
 		}
@@ -144,6 +197,45 @@ func parse(gz []byte) (*Lexicon, error) {
 // the index.
 func (l *Lexicon) Members(c Concept) []string { return l.members()[c] }
 
+// countConcepts is how many synsets the list s holds.
+func countConcepts(s string) int {
+	if s == "" {
+		return 0
+	}
+	return strings.Count(s, ",") + 1
+}
+
+// appendParsed appends the synsets of the list s to out, as concepts
+// parses them.
+func appendParsed(out []Concept, s string) ([]Concept, error) {
+	if s == "" {
+		return out, nil
+	}
+	for {
+		p, rest, more := strings.Cut(s, ",")
+		n, err := strconv.ParseUint(p, 36, 32)
+		if err != nil {
+			return nil, fmt.Errorf("bad synset number %q", p)
+		}
+		out = append(out, Concept(n))
+		if !more {
+			return out, nil
+		}
+		s = rest
+	}
+}
+
+// validNear reports whether s is a list of near synsets: base-36 digits,
+// commas and bars.
+func validNear(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c == ',' || c == '|') {
+			return false
+		}
+	}
+	return true
+}
+
 func concepts(s string) ([]Concept, error) {
 	if s == "" {
 		return nil, nil
@@ -160,18 +252,7 @@ func concepts(s string) ([]Concept, error) {
 	return out, nil
 }
 
-// validConcepts reports whether s is a list concepts can parse: base-36
-// digits and commas.
-func validConcepts(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c == ',') {
-			return false
-		}
-	}
-	return true
-}
-
-// appendConcepts appends the synsets of a list checked by validConcepts.
+// appendConcepts appends the synsets of a list checked by validNear.
 func appendConcepts(out []Concept, s string) []Concept {
 	for s != "" {
 		p, rest, _ := strings.Cut(s, ",")
@@ -274,7 +355,7 @@ func (l *Lexicon) Lemma(word string) string {
 func (l *Lexicon) Concepts(word string) []Concept {
 	var out []Concept
 	for _, lm := range l.Lemmas(word) {
-		out = append(out, l.lemmas[lm].concepts...)
+		out = append(out, l.lemmas[lm].concepts()...)
 	}
 	return out
 }
@@ -284,7 +365,7 @@ func (l *Lexicon) Concepts(word string) []Concept {
 func (l *Lexicon) Antonyms(word string) []Concept {
 	var out []Concept
 	for _, lm := range l.Lemmas(word) {
-		out = append(out, l.lemmas[lm].antonyms...)
+		out = append(out, l.lemmas[lm].antonyms()...)
 	}
 	return out
 }
@@ -304,7 +385,7 @@ func (l *Lexicon) Near(word string) (broader, narrower, related []Concept) {
 func (l *Lexicon) Adverb(word string) bool {
 	ls := l.Lemmas(word)
 	for _, lm := range ls {
-		if l.lemmas[lm].pos != "r" {
+		if l.lemmas[lm].flags&isAdverbOnly == 0 {
 			return false
 		}
 	}
@@ -343,8 +424,8 @@ func (l *Lexicon) word(word string, near bool) Info {
 	in := Info{Lemma: ls[0], Adverb: true}
 	for _, lm := range ls {
 		e := l.lemmas[lm]
-		in.Concepts = append(in.Concepts, e.concepts...)
-		in.Antonyms = append(in.Antonyms, e.antonyms...)
+		in.Concepts = append(in.Concepts, e.concepts()...)
+		in.Antonyms = append(in.Antonyms, e.antonyms()...)
 		if near {
 			b, rest, _ := strings.Cut(e.near, "|")
 			n, rest, _ := strings.Cut(rest, "|")
@@ -354,7 +435,7 @@ func (l *Lexicon) word(word string, near bool) Info {
 			in.Related = appendConcepts(in.Related, r)
 			in.Genus = appendConcepts(in.Genus, g)
 		}
-		if e.pos != "r" {
+		if e.flags&isAdverbOnly == 0 {
 			in.Adverb = false
 		}
 	}
@@ -410,7 +491,7 @@ func (l *Lexicon) PhraseOf(lemmas []string, rest string) (string, bool) {
 // has no antonym: said of something, it denies what it lacks.
 func (l *Lexicon) Negative(word string) bool {
 	for _, lm := range l.Lemmas(word) {
-		if l.lemmas[lm].negative {
+		if l.lemmas[lm].flags&isNegative != 0 {
 			return true
 		}
 	}
@@ -420,7 +501,7 @@ func (l *Lexicon) Negative(word string) bool {
 // Verb reports whether WordNet lists word (in some form) as a verb.
 func (l *Lexicon) Verb(word string) bool {
 	for _, lm := range l.Lemmas(word) {
-		if strings.Contains(l.lemmas[lm].pos, "v") {
+		if l.lemmas[lm].flags&isVerb != 0 {
 			return true
 		}
 	}
@@ -430,7 +511,7 @@ func (l *Lexicon) Verb(word string) bool {
 // Noun reports whether WordNet lists word (in some form) as a noun.
 func (l *Lexicon) Noun(word string) bool {
 	for _, lm := range l.Lemmas(word) {
-		if strings.Contains(l.lemmas[lm].pos, "n") {
+		if l.lemmas[lm].flags&isNoun != 0 {
 			return true
 		}
 	}
