@@ -402,6 +402,50 @@ func TestSearchSpellsOutDefinedAcronyms(t *testing.T) {
 	}
 }
 
+// TestSearchEvidenceAcronyms: an evidence search for a long name also
+// finds the evidence that uses only its acronym, when some evidence found
+// defines it (no claim does), and adds none the store does not define.
+func TestSearchEvidenceAcronyms(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "a.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	src := argmap.Source{ID: argmap.NewID(argmap.KindSource), Title: "t", Kind: argmap.SourceReport, Text: "x", CreatedAt: argmap.Now()}
+	ev := func(text string) argmap.Evidence {
+		return argmap.Evidence{ID: argmap.NewID(argmap.KindEvidence), Text: text, Origin: argmap.OriginExtracted, Score: 0.5, CreatedAt: argmap.Now()}
+	}
+	def := ev("In 1990 the town set up the Harbour Trust (HT) to run the docks.")
+	short := ev("In 2004 the HT took over the old pier.")
+	other := ev("In 2006 the KLM took over the old pier.")
+	if err := st.WriteGraph(ctx, &argmap.Graph{Sources: []argmap.Source{src}, Evidence: []argmap.Evidence{def, short, other}}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query string
+		want  map[string]bool // evidence found (true) or not (false)
+	}{
+		{"Harbour Trust", map[string]bool{def.ID: true, short.ID: true, other.ID: false}},
+		{"docks", map[string]bool{def.ID: true, short.ID: false, other.ID: false}},
+	}
+	for _, tc := range tests {
+		got, err := withSearch(st).SearchEvidence(ctx, tc.query, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := map[string]bool{}
+		for _, h := range got {
+			found[h.Evidence.ID] = true
+		}
+		for id, want := range tc.want {
+			if found[id] != want {
+				t.Errorf("SearchEvidence(%q) found %s = %v, want %v (hits %v)", tc.query, id, found[id], want, got)
+			}
+		}
+	}
+}
+
 // TestSupportersReferent: a claim whose subject points back is answered
 // with what it was read as and where that is named, in text and JSON.
 func TestSupportersReferent(t *testing.T) {

@@ -42,17 +42,25 @@ func (s expandingStore) SearchClaims(ctx context.Context, q string, limit int) (
 	return s.Store.SearchClaims(ctx, mergeQueries(nil, query+" "+extra), limit) // (an acronym is short: kept as the query's own word)
 }
 
-// SearchEvidence implements argmap.EvidenceStore with the same phrasings.
+// SearchEvidence implements argmap.EvidenceStore with the same phrasings
+// and acronyms, those the evidence found defines included ("joined the
+// United Nations (UN) in 2016": a question's "United Nations" then finds
+// "entered the UN system" too).
 func (s expandingStore) SearchEvidence(ctx context.Context, q string, limit int) ([]argmap.EvidenceHit, error) {
 	query := mergeQueries(s.expand(q), q)
-	extra, err := s.acronyms(ctx, q, nil)
+	hits, err := s.Store.SearchEvidence(ctx, query, limit)
 	if err != nil {
 		return nil, err
 	}
-	if extra != "" {
-		query = mergeQueries(nil, query+" "+extra)
+	defining := make([]argmap.ClaimHit, len(hits))
+	for i, h := range hits {
+		defining[i] = argmap.ClaimHit{Claim: argmap.Claim{Text: h.Evidence.Text}}
 	}
-	return s.Store.SearchEvidence(ctx, query, limit)
+	extra, err := s.acronyms(ctx, q, defining)
+	if err != nil || extra == "" {
+		return hits, err
+	}
+	return s.Store.SearchEvidence(ctx, mergeQueries(nil, query+" "+extra), limit)
 }
 
 // acronymProbe bounds the claims read to find an acronym's definition.
