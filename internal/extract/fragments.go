@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/argmap/argmap/internal/extract/lexicon"
 	argstruct "github.com/argmap/argmap/internal/extract/structure"
@@ -23,7 +24,7 @@ import (
 // reading -- the turn of the pages, the weight of the book").
 func mergeFragments(text string, aus []argstruct.Unit) []argstruct.Unit {
 	var lex *lexicon.Lexicon
-	out := aus[:0:0]
+	out := make([]argstruct.Unit, 0, len(aus))
 	for k := 0; k < len(aus); k++ {
 		u := aus[k]
 		if k+1 < len(aus) && aus[k+1].Sent == u.Sent {
@@ -73,7 +74,18 @@ var clauseOpeners = wordSet(`where which who whom whose that when whereas while 
 // name. When unsure it says yes: a part joined wrongly loses a claim.
 func hasFiniteVerb(s string, lex *lexicon.Lexicon) bool {
 	prev := ""
-	for i, f := range strings.Fields(s) {
+	for i, rest := 0, s; ; i++ {
+		// the fields of s one by one, as strings.Fields gives them
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		if rest == "" {
+			break
+		}
+		f := rest
+		if end := strings.IndexFunc(rest, unicode.IsSpace); end >= 0 {
+			f, rest = rest[:end], rest[end:]
+		} else {
+			rest = ""
+		}
 		w := strings.Trim(f, ",;:()[]\"“”‘’'.!?")
 		if w == "" {
 			continue

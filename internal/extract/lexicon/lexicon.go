@@ -274,9 +274,13 @@ var detach = [][2]string{
 // Lemmas returns the base forms of word (lower case): the irregular forms
 // WordNet lists, the word itself when it is a lemma, and what WordNet's
 // suffix rules give that is a lemma. Nil for a word WordNet does not know.
-func (l *Lexicon) Lemmas(word string) []string {
+func (l *Lexicon) Lemmas(word string) []string { return l.lemmasInto(nil, word) }
+
+// lemmasInto is Lemmas in out's array (emptied first): the questions below
+// that only read the lemmas keep it on their stack.
+func (l *Lexicon) lemmasInto(out []string, word string) []string {
 	w := strings.ToLower(word)
-	var out []string
+	out = out[:0]
 	add := func(s string) {
 		for _, o := range out {
 			if o == s {
@@ -383,7 +387,8 @@ func (l *Lexicon) Near(word string) (broader, narrower, related []Concept) {
 // Adverb reports whether WordNet knows word only as an adverb
 // (surprisingly, genuinely), in every form it may stand for.
 func (l *Lexicon) Adverb(word string) bool {
-	ls := l.Lemmas(word)
+	var a [4]string
+	ls := l.lemmasInto(a[:0], word)
 	for _, lm := range ls {
 		if l.lemmas[lm].flags&isAdverbOnly == 0 {
 			return false
@@ -490,7 +495,8 @@ func (l *Lexicon) PhraseOf(lemmas []string, rest string) (string, bool) {
 // of sound; "missing": not able to be found; "sparse": not dense) and that
 // has no antonym: said of something, it denies what it lacks.
 func (l *Lexicon) Negative(word string) bool {
-	for _, lm := range l.Lemmas(word) {
+	var a [4]string
+	for _, lm := range l.lemmasInto(a[:0], word) {
 		if l.lemmas[lm].flags&isNegative != 0 {
 			return true
 		}
@@ -500,7 +506,8 @@ func (l *Lexicon) Negative(word string) bool {
 
 // Verb reports whether WordNet lists word (in some form) as a verb.
 func (l *Lexicon) Verb(word string) bool {
-	for _, lm := range l.Lemmas(word) {
+	var a [4]string
+	for _, lm := range l.lemmasInto(a[:0], word) {
 		if l.lemmas[lm].flags&isVerb != 0 {
 			return true
 		}
@@ -510,7 +517,8 @@ func (l *Lexicon) Verb(word string) bool {
 
 // Noun reports whether WordNet lists word (in some form) as a noun.
 func (l *Lexicon) Noun(word string) bool {
-	for _, lm := range l.Lemmas(word) {
+	var a [4]string
+	for _, lm := range l.lemmasInto(a[:0], word) {
 		if l.lemmas[lm].flags&isNoun != 0 {
 			return true
 		}
