@@ -166,3 +166,11 @@ func MergeFragments(text string, parts [][3]int) [][3]int {
 	}
 	return out
 }
+
+// OpensWithDemonstrative is mayOpenWith for the bare demonstratives (fast)
+// beside what it stands in front of: the lower-cased first field is one
+// (full).
+func OpensWithDemonstrative(s string) (fast, full bool) {
+	fs := fieldsN(s, 1)
+	return mayOpenWith(s, bareDemonstratives), len(fs) > 0 && bareDemonstratives[strings.ToLower(fs[0])]
+}

@@ -105,3 +105,20 @@ func TestShortTextKeepsParts(t *testing.T) {
 		t.Errorf("units = %q, want the participle clause apart", units)
 	}
 }
+
+// TestMayOpenWith: the quick test of a gist's first word before a referent
+// is looked for never says no where the full test says yes, and says the
+// same for short strings in ASCII.
+func TestMayOpenWith(t *testing.T) {
+	for _, s := range []string{"", " ", "This", "this", "THESE data", "  those\tfigures", "That,", "thiſ", "Thİs",
+		"Thesis", "the", "These\u00a0data", "\u2003this is", "The organisation", "this-that", "Those…", "ThatThatThatThatThat x"} {
+		fast, full := extract.OpensWithDemonstrative(s)
+		ascii := true
+		for _, r := range s {
+			ascii = ascii && r < 128
+		}
+		if full && !fast || ascii && len(s) <= 16 && fast != full {
+			t.Errorf("%q: fast %v, full %v", s, fast, full)
+		}
+	}
+}

@@ -627,6 +627,31 @@ func firstField(s string) string {
 	return fs[0]
 }
 
+// mayOpenWith reports whether the first of strings.Fields(s), in lower
+// case, may be in set: false only when it is not, told without allocating
+// for a word in ASCII.
+func mayOpenWith(s string, set map[string]bool) bool {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if end := strings.IndexFunc(s, unicode.IsSpace); end >= 0 {
+		s = s[:end]
+	}
+	var buf [16]byte
+	if len(s) > len(buf) {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return true // strings.ToLower decides
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(s)])]
+}
+
 // fieldsN returns the first n of strings.Fields(s) (fewer when s has
 // fewer).
 func fieldsN(s string, n int) []string {
@@ -1173,6 +1198,9 @@ func isName(w, text string) bool {
 // that describe it, the subject phrase they stand for and where the
 // sentence before is; np is "" when there is none.
 func describedReferent(text string, units []unit, i int, g string, ms []actor.Mention) (words, np string, ps, pe int) {
+	if !mayOpenWith(g, bareDemonstratives) {
+		return "", "", 0, 0 // most claims: what follows would say so
+	}
 	fs := fieldsN(g, 4)
 	if len(fs) < 3 || !bareDemonstratives[strings.ToLower(fs[0])] {
 		return "", "", 0, 0
@@ -1240,6 +1268,9 @@ var quantityHeads = wordSet(`number majority minority lot group handful range se
 // what they stand for and where the clause before is; np is "" when there
 // is none.
 func quantifiedReferent(text string, units []unit, i int, g string, ms []actor.Mention) (words, np string, ps, pe int) {
+	if !mayOpenWith(g, quantifiers) {
+		return "", "", 0, 0 // most claims: what follows would say so
+	}
 	fs := fieldsN(g, 3)
 	if len(fs) < 3 {
 		return "", "", 0, 0

@@ -104,8 +104,9 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 	if len(sents) == 0 {
 		return
 	}
-	aus := m.Segment(text, sents)
-	if !m.ShortText(text, sents) {
+	shortText := m.ShortText(text, sents)
+	aus := m.SegmentShort(text, sents, shortText)
+	if !shortText {
 		aus = mergeFragments(text, aus) // fragments.go
 	}
 	for k := range aus {

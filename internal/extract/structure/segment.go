@@ -108,12 +108,18 @@ func (m *Model) ShortText(text string, sents []Sentence) bool {
 // sentence is one unit unless the split classifier finds a clause boundary
 // in it ("X, because Y", "although X, Y", "X; Y", "X, but Y").
 func (m *Model) Segment(text string, sents []Sentence) []Unit {
+	return m.SegmentShort(text, sents, m.ShortText(text, sents))
+}
+
+// SegmentShort is Segment for a caller that has asked ShortText already:
+// short is its answer for text and sents.
+func (m *Model) SegmentShort(text string, sents []Sentence, short bool) []Unit {
 	units := make([]Unit, 0, len(sents)+len(sents)/4)
 	var toks []token
 	var cands []candidate
 	var fs featureSet
 	splitT := m.splitT
-	if m.ShortText(text, sents) {
+	if short {
 		splitT = m.splitShortT
 	}
 	for si, s := range sents {
