@@ -164,7 +164,8 @@ var evidential = wordSet(`show shows showed shown find finds found note notes no
 	document documents documented`)
 
 // falsity words: it is <one of these> to say that P.
-var falsity = wordSet(`wrong false mistaken misleading inaccurate untrue incorrect myth simplistic naive error fallacy`)
+var falsity = wordSet(`wrong false mistaken misleading inaccurate untrue incorrect myth simplistic naive error fallacy
+	fiction illusion misconception`)
 
 // opinionNouns: contrary to the <one of these> that P.
 var opinionNouns = wordSet(`view views claim claims idea ideas belief beliefs assumption assumptions notion notions
@@ -212,13 +213,32 @@ func regionsOfTokens(toks []token, loose bool) []region {
 }
 
 // rejectedView finds "it is wrong/false/a myth to say that P", "it is not
-// true that P", "contrary to the view that P, Q", "in contrast to the
-// tendency to portray X as P, Q" and "we disagree/reject that P".
+// true that P", "the idea/claim that P is false/a myth", "contrary to the
+// view that P, Q", "in contrast to the tendency to portray X as P, Q" and
+// "we disagree/reject that P".
 func rejectedView(toks []token) ([]region, bool) {
 	n := len(toks)
 	for i := 0; i < n; i++ {
 		w := toks[i].lower
 		switch {
+		case opinionNouns[w] && i+2 < n && toks[i+1].lower == "that":
+			// the <opinion> that P is (simply|not|a ...) <falsity>: P runs
+			// to the copula the verdict follows
+			for k := i + 3; k < n && toks[k].punct != ':' && toks[k].punct != ';'; k++ {
+				end, ok := falsityAfter(toks, k)
+				if !ok {
+					continue
+				}
+				out := []region{}
+				if i > 0 {
+					out = append(out, region{toks: toks[:i]})
+				}
+				out = append(out, region{toks: toks[i+2 : k], rejected: true})
+				if end+1 < n {
+					out = append(out, region{toks: toks[end+1:]})
+				}
+				return out, true
+			}
 		case w == "it" || w == "that" || w == "this":
 			// it is (also|not|simply)* <falsity> to <verb> (that)? P
 			j := i + 1
@@ -334,6 +354,36 @@ func rejectedView(toks []token) ([]region, bool) {
 		}
 	}
 	return nil, false
+}
+
+// falsityAfter reports whether a copula at toks[k] says that what comes
+// before it is false ("is a myth", "was simply wrong", "is not true"), and
+// the index of the verdict word.
+func falsityAfter(toks []token, k int) (int, bool) {
+	switch toks[k].lower {
+	case "is", "was", "are", "were", "remains", "remained", "proved", "proves":
+	default:
+		return 0, false
+	}
+	neg := false
+	j := k + 1
+	for j < len(toks) && (toks[j].lower == "also" || toks[j].lower == "simply" || toks[j].lower == "not" ||
+		toks[j].lower == "a" || toks[j].lower == "an" || toks[j].lower == "quite" || toks[j].lower == "plainly" ||
+		toks[j].lower == "clearly" || toks[j].lower == "just" || toks[j].lower == "largely" || toks[j].lower == "to" ||
+		toks[j].lower == "be") {
+		if toks[j].lower == "not" {
+			neg = true
+		}
+		j++
+	}
+	if j >= len(toks) {
+		return 0, false
+	}
+	head := toks[j].lower
+	if falsity[head] || (neg && (head == "true" || head == "accurate" || head == "correct" || head == "right")) {
+		return j, true
+	}
+	return 0, false
 }
 
 // reported finds "X says (that) P" and "according to X, P". The asserter

@@ -45,10 +45,13 @@ type term struct {
 // negWords negate the clause they stand in; among them the verbs that
 // say their complement is not done (fail, refrain, refuse, avoid ...).
 var negWords = wordSet(`not no never cannot neither nor without lack lacks lacked lacking absence devoid none
-	nothing nobody nowhere hardly n't isn't aren't wasn't weren't doesn't don't didn't won't can't couldn't shouldn't
+	nothing nobody nowhere hardly scarcely n't isn't aren't wasn't weren't doesn't don't didn't won't can't couldn't shouldn't
 	hasn't haven't hadn't fail fails failed refrain refrains refrained refraining refuse refuses refused refusing
 	avoid avoids avoided avoiding abstain abstains abstained abstaining neglect neglects neglected neglecting cease
 	ceases ceased ceasing`)
+
+// declineVerbs refuse what their "to" complement says ("declined to fund").
+var declineVerbs = wordSet(`decline declines declined declining`)
 
 // doubtWords put their clause's proposition in doubt: "its voluntariness
 // is contested" denies that it is voluntary (past forms only: "questions"
@@ -287,8 +290,12 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			lastNeg = i
 			continue
 		}
-		if (w == "more" || w == "far") && i+1 < len(toks) && (toks[i+1].lower == "than" || toks[i+1].lower == "from") {
-			// "more than (just) a tool", "far from neutral"
+		if ((w == "more" || w == "far") && i+1 < len(toks) && (toks[i+1].lower == "than" || toks[i+1].lower == "from")) ||
+			(w == "anything" && i+1 < len(toks) && toks[i+1].lower == "but") ||
+			(declineVerbs[w] && i+2 < len(toks) && toks[i+1].lower == "to" && s.lex.Verb(toks[i+2].lower)) {
+			// "more than (just) a tool", "far from neutral", "anything but
+			// neutral", "declined to fund it" (decline as refuse, not as
+			// fall: only before "to" and a verb)
 			negs++
 			neg = negs%2 == 1
 			i++

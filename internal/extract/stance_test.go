@@ -141,6 +141,16 @@ func TestStancerJudge(t *testing.T) {
 		// opposite of another of its words
 		{"Donors prefer one large fund to many small grants", "As manager of large funds, the trust hands grants to clubs.", argmap.StanceTopic, ""},
 		{"The fund is small", "The fund is large.", argmap.StanceDenial, ""},
+		// an opinion that the sentence calls false is rejected; "anything
+		// but", "scarcely" and "declined to" negate
+		{"The ferry service is reliable", "The idea that the ferry service is reliable is a myth.", argmap.StanceDenial, ""},
+		{"The ferry service is reliable", "The claim that the ferry service is reliable was simply false: boats missed a third of their crossings.", argmap.StanceDenial, ""},
+		{"The ferry service is reliable", "The view that the ferry service is reliable is not true.", argmap.StanceDenial, ""},
+		{"The ferry service is reliable", "The idea that the ferry service is reliable is popular with tourists.", argmap.StanceSame, ""},
+		{"The ferry service is reliable", "The ferry service is anything but reliable.", argmap.StanceDenial, ""},
+		{"The ferry service is reliable", "The ferry service is scarcely reliable.", argmap.StanceDenial, ""},
+		{"The council funds the ferry service", "The council declined to fund the ferry service.", argmap.StanceDenial, ""},
+		{"The council funds the ferry service", "Council funding for the ferry service declined to 2 million.", argmap.StanceSame, ""},
 		// joining or entering ends being outside, leaving ends being
 		// inside; being outside does not deny that it joined (it was
 		// outside before)
