@@ -204,6 +204,11 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		}
 	}
 	clause := 0
+	// "Far from being neutral, the agency serves donors": a sentence that
+	// opens with "far from" and an -ing form says it of the main clause's
+	// subject, which takes that negation (its terms up to the main
+	// clause's verb)
+	farFront, subjFrom, subjEnd := false, -1, -1
 	var consumed map[int]bool                  // particles of a phrase met before them ("take the politics out")
 	lastNeg := -10                             // the index of the clause's last negation word
 	lessEnd, lessNeg, lessNegs := -1, false, 0 // the "than" of "less X than Y", and the clause's negation before "less"
@@ -215,6 +220,11 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			continue // "by migrants, refugees and asylum seekers": one list, one clause
 		}
 		if t.punct != 0 || clauseBreaks[t.lower] || coord {
+			if farFront && t.punct == ',' && subjFrom < 0 {
+				subjFrom = len(out)
+			} else if subjFrom >= 0 && subjEnd < 0 {
+				subjFrom, farFront = -1, false // no verb: no main clause read
+			}
 			endClause()
 			clauseStart, neg, skip, negs, doubt, lastNeg = len(out), false, false, 0, false, -10
 			clauseVerb, subordinate = false, clauseBreaks[t.lower]
@@ -226,6 +236,11 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")
 		if !clauseVerb && s.verbAt(w) {
 			clauseVerb = true
+		}
+		if subjFrom >= 0 && subjEnd < 0 && (s.verbAt(w) || (len(out) > subjFrom && s.lex.Verb(w))) {
+			// the subject ends at the main clause's verb: an auxiliary or
+			// verb form, or a word that may be a verb after its first term
+			subjEnd = len(out)
 		}
 		if (w == "lack" || w == "absence") && i > 0 && determiners[toks[i-1].lower] && i+2 < len(toks) && toks[i+1].lower == "of" {
 			// "protested against the lack of alternatives to the
@@ -289,6 +304,9 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			neg = negs%2 == 1 || w == "neither"
 			lastNeg = i
 			continue
+		}
+		if w == "far" && i == 0 && i+2 < len(toks) && toks[i+1].lower == "from" && strings.HasSuffix(toks[i+2].lower, "ing") {
+			farFront = true
 		}
 		if ((w == "more" || w == "far") && i+1 < len(toks) && (toks[i+1].lower == "than" || toks[i+1].lower == "from")) ||
 			(w == "anything" && i+1 < len(toks) && toks[i+1].lower == "but") ||
@@ -427,6 +445,11 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			broader: in.Broader, narrower: in.Narrower, related: in.Related, genus: in.Genus, adverb: in.Adverb, clause: clause, tok: i}))
 	}
 	endClause()
+	if subjFrom >= 0 && subjEnd > subjFrom {
+		for k := subjFrom; k < subjEnd; k++ {
+			out[k].neg, out[k].negs = true, max(out[k].negs, 1)
+		}
+	}
 	return out
 }
 

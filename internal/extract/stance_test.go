@@ -151,6 +151,11 @@ func TestStancerJudge(t *testing.T) {
 		{"The ferry service is reliable", "The ferry service is scarcely reliable.", argmap.StanceDenial, ""},
 		{"The council funds the ferry service", "The council declined to fund the ferry service.", argmap.StanceDenial, ""},
 		{"The council funds the ferry service", "Council funding for the ferry service declined to 2 million.", argmap.StanceSame, ""},
+		// "far from" and an -ing form before the main clause is said of
+		// its subject; a place "far from" something is not
+		{"The ferry service is reliable", "Far from being reliable, the ferry service runs when it pleases.", argmap.StanceDenial, ""},
+		{"The ferry service runs when it pleases", "Far from being reliable, the ferry service runs when it pleases.", argmap.StanceSame, ""},
+		{"The ferry service is reliable", "Far from the capital, the ferry service is reliable.", argmap.StanceSame, ""},
 		// joining or entering ends being outside, leaving ends being
 		// inside; being outside does not deny that it joined (it was
 		// outside before)
