@@ -16,6 +16,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"hash/maphash"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,14 +29,19 @@ var table []byte
 // Concept is a WordNet synset, numbered densely.
 type Concept uint32
 
-// An entry holds few pointers: the lexicon stays in memory beside what its
-// users allocate, and the garbage collector scans it on every cycle.
+// An entry holds no pointers: the lexicon stays in memory beside what its
+// users allocate, and the garbage collector would scan every pointer of it
+// on every cycle. Its strings are spans of the lexicon's text, its synsets
+// of the lexicon's concepts.
 type entry struct {
-	cs    []Concept // the concepts, then the antonyms (in a block shared with other entries)
-	nc    int32     // how many of cs are concepts
-	near  string    // broader|narrower|related|genus: comma-separated base-36 synset numbers, parsed when asked for
-	flags uint8     // of the parts of speech WordNet lists it as (n, v, a, r), and negative
+	key, near span   // near: broader|narrower|related|genus, comma-separated base-36 synset numbers, parsed when asked for
+	cs        uint32 // where its concepts, then its antonyms, start in the lexicon's concepts
+	nc, na    uint32 // how many concepts and antonyms
+	flags     uint8  // of the parts of speech WordNet lists it as (n, v, a, r), and negative
 }
+
+// span is where a string is in the lexicon's text.
+type span struct{ off, n uint32 }
 
 // entry flags
 const (
@@ -45,24 +51,69 @@ const (
 	isNegative               // an adjective that says an absence and has no antonym (silent, missing)
 )
 
-func (e entry) concepts() []Concept {
+func (l *Lexicon) concepts(e entry) []Concept {
 	if e.nc == 0 {
 		return nil
 	}
-	return e.cs[:e.nc:e.nc]
+	return l.cs[e.cs : e.cs+e.nc : e.cs+e.nc]
 }
 
-func (e entry) antonyms() []Concept {
-	if int(e.nc) == len(e.cs) {
+func (l *Lexicon) antonyms(e entry) []Concept {
+	if e.na == 0 {
 		return nil
 	}
-	return e.cs[e.nc:]
+	a := e.cs + e.nc
+	return l.cs[a : a+e.na : a+e.na]
+}
+
+func (l *Lexicon) str(s span) string { return l.text[s.off : s.off+s.n] }
+
+// entry returns the entry of lemma lm, and whether there is one (the zero
+// entry when not).
+func (l *Lexicon) entry(lm string) (entry, bool) {
+	mask := uint64(len(l.slots) - 1)
+	for i := maphash.String(l.seed, lm) & mask; ; i = (i + 1) & mask {
+		k := l.slots[i]
+		if k == 0 {
+			return entry{}, false
+		}
+		if e := l.ents[k-1]; l.str(e.key) == lm {
+			return e, true
+		}
+	}
+}
+
+// index makes the hash table of the entries' keys; a later entry of a key
+// stands for an earlier one.
+func (l *Lexicon) index() {
+	size := 1
+	for size < 2*len(l.ents) {
+		size *= 2
+	}
+	l.slots = make([]uint32, size)
+	l.seed = maphash.MakeSeed()
+	mask := uint64(size - 1)
+	for k, e := range l.ents {
+		key := l.str(e.key)
+		for i := maphash.String(l.seed, key) & mask; ; i = (i + 1) & mask {
+			if s := l.slots[i]; s == 0 || l.str(l.ents[s-1].key) == key {
+				l.slots[i] = uint32(k + 1)
+				break
+			}
+		}
+	}
 }
 
 // Lexicon answers lemma, concept and antonym questions about English words.
 // It is read-only and safe for concurrent use.
 type Lexicon struct {
-	lemmas     map[string]entry
+	// the lemmas: entries, found by key through slots (entry number + 1,
+	// 0 for none; open addressing, a power of two long)
+	ents       []entry
+	slots      []uint32
+	seed       maphash.Seed
+	text       string    // the entries' keys and near synsets
+	cs         []Concept // the entries' concepts and antonyms
 	exceptions map[string][]string
 	// starts are where the noun, verb, adjective and adverb synset numbers
 	// begin (the table numbers each part of speech in one range)
@@ -93,12 +144,17 @@ func parse(gz []byte) (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Lexicon{lemmas: make(map[string]entry, 90000), exceptions: make(map[string][]string, 5000),
+	l := &Lexicon{ents: make([]entry, 0, 90000), cs: make([]Concept, 0, 1<<20), exceptions: make(map[string][]string, 5000),
 		phraseFirst: make(map[string]bool, 1500)}
+	text := make([]byte, 0, 8<<20)
+	add := func(s string) span {
+		sp := span{uint32(len(text)), uint32(len(s))}
+		text = append(text, s...)
+		return sp
+	}
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	n := 0
-	var block []Concept // where entries' concepts are kept, a block at a time
 	for sc.Scan() {
 		n++
 		line := sc.Text()
@@ -130,26 +186,20 @@ func parse(gz []byte) (*Lexicon, error) {
 		if nf != 5 && !(nf == 6 && f[5] == "-") {
 			return nil, fmt.Errorf("line %d: %d fields, want 5 (or 6 ending in -)", n, nf)
 		}
-		if need := countConcepts(f[1]) + countConcepts(f[2]); cap(block)-len(block) < need {
-			block = make([]Concept, 0, max(need, 1<<16))
-		}
-		start := len(block)
-		block, err = appendParsed(block, f[1])
+		start := len(l.cs)
+		l.cs, err = appendParsed(l.cs, f[1])
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
-		nc := len(block) - start
-		block, err = appendParsed(block, f[2])
+		nc := len(l.cs) - start
+		l.cs, err = appendParsed(l.cs, f[2])
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
 		if strings.Count(f[3], "|") != 3 || !validNear(f[3]) {
 			return nil, fmt.Errorf("line %d: bad near synsets %q", n, f[3])
 		}
-		e := entry{near: f[3], nc: int32(nc)}
-		if len(block) > start {
-			e.cs = block[start:len(block):len(block)]
-		}
+		e := entry{key: add(f[0]), near: add(f[3]), cs: uint32(start), nc: uint32(nc), na: uint32(len(l.cs) - start - nc)}
 		if strings.Contains(f[4], "n") {
 			e.flags |= isNoun
 		}
@@ -162,7 +212,7 @@ func parse(gz []byte) (*Lexicon, error) {
 		if nf == 6 {
 			e.flags |= isNegative
 		}
-		l.lemmas[f[0]] = e
+		l.ents = append(l.ents, e)
 		if first, _, ok := strings.Cut(f[0], " "); ok {
 			l.phraseFirst[first] = true
 		}
@@ -170,16 +220,23 @@ func parse(gz []byte) (*Lexicon, error) {
 	if err := sc.Err(); err != nil {
 		return nil, err
 	}
-	if len(l.lemmas) == 0 {
+	if len(l.ents) == 0 {
 		return nil, fmt.Errorf("no lemmas")
 	}
+	l.text = string(text)
+	l.index()
 	l.members = sync.OnceValue(func() map[Concept][]string {
 		m := make(map[Concept][]string, 120000)
-		for lm, e := range l.lemmas {
+		for _, k := range l.slots {
+			if k == 0 {
+				continue
+			}
+			e := l.ents[k-1]
+			lm := l.str(e.key)
 			if strings.ContainsRune(lm, ' ') {
 				continue
 			}
-			for _, c := range e.concepts() {
+			for _, c := range l.concepts(e) {
 				m[c] = append(m[c], lm)
 			}
 		}
@@ -196,14 +253,6 @@ func parse(gz []byte) (*Lexicon, error) {
 // exclusion, keep out's one-word fellows), sorted. The first call builds
 // the index.
 func (l *Lexicon) Members(c Concept) []string { return l.members()[c] }
-
-// countConcepts is how many synsets the list s holds.
-func countConcepts(s string) int {
-	if s == "" {
-		return 0
-	}
-	return strings.Count(s, ",") + 1
-}
 
 // appendParsed appends the synsets of the list s to out, as concepts
 // parses them.
@@ -292,7 +341,7 @@ func (l *Lexicon) lemmasInto(out []string, word string) []string {
 	for _, x := range l.exceptions[w] {
 		add(x)
 	}
-	if _, ok := l.lemmas[w]; ok {
+	if _, ok := l.entry(w); ok {
 		add(w)
 	}
 	// a base is looked up in a buffer and made a string only when found
@@ -323,11 +372,11 @@ func (l *Lexicon) lemmasInto(out []string, word string) []string {
 // buf (no string is made for a form that is not one).
 func (l *Lexicon) lemmaOf(buf []byte, stem, suffix string) (string, bool) {
 	if suffix == "" {
-		_, ok := l.lemmas[stem]
+		_, ok := l.entry(stem)
 		return stem, ok
 	}
 	b := append(append(buf, stem...), suffix...)
-	if _, ok := l.lemmas[string(b)]; !ok {
+	if _, ok := l.entry(string(b)); !ok {
 		return "", false
 	}
 	return string(b), true
@@ -359,7 +408,8 @@ func (l *Lexicon) Lemma(word string) string {
 func (l *Lexicon) Concepts(word string) []Concept {
 	var out []Concept
 	for _, lm := range l.Lemmas(word) {
-		out = append(out, l.lemmas[lm].concepts()...)
+		e, _ := l.entry(lm)
+		out = append(out, l.concepts(e)...)
 	}
 	return out
 }
@@ -369,7 +419,8 @@ func (l *Lexicon) Concepts(word string) []Concept {
 func (l *Lexicon) Antonyms(word string) []Concept {
 	var out []Concept
 	for _, lm := range l.Lemmas(word) {
-		out = append(out, l.lemmas[lm].antonyms()...)
+		e, _ := l.entry(lm)
+		out = append(out, l.antonyms(e)...)
 	}
 	return out
 }
@@ -390,7 +441,7 @@ func (l *Lexicon) Adverb(word string) bool {
 	var a [4]string
 	ls := l.lemmasInto(a[:0], word)
 	for _, lm := range ls {
-		if l.lemmas[lm].flags&isAdverbOnly == 0 {
+		if e, _ := l.entry(lm); e.flags&isAdverbOnly == 0 {
 			return false
 		}
 	}
@@ -428,11 +479,11 @@ func (l *Lexicon) word(word string, near bool) Info {
 	}
 	in := Info{Lemma: ls[0], Adverb: true}
 	for _, lm := range ls {
-		e := l.lemmas[lm]
-		in.Concepts = append(in.Concepts, e.concepts()...)
-		in.Antonyms = append(in.Antonyms, e.antonyms()...)
+		e, _ := l.entry(lm)
+		in.Concepts = append(in.Concepts, l.concepts(e)...)
+		in.Antonyms = append(in.Antonyms, l.antonyms(e)...)
 		if near {
-			b, rest, _ := strings.Cut(e.near, "|")
+			b, rest, _ := strings.Cut(l.str(e.near), "|")
 			n, rest, _ := strings.Cut(rest, "|")
 			r, g, _ := strings.Cut(rest, "|")
 			in.Broader = appendConcepts(in.Broader, b)
@@ -483,7 +534,7 @@ func (l *Lexicon) PhraseOf(lemmas []string, rest string) (string, bool) {
 		if !l.phraseFirst[lm] {
 			continue
 		}
-		if _, ok := l.lemmas[lm+" "+rest]; ok {
+		if _, ok := l.entry(lm + " " + rest); ok {
 			return lm + " " + rest, true
 		}
 	}
@@ -497,7 +548,7 @@ func (l *Lexicon) PhraseOf(lemmas []string, rest string) (string, bool) {
 func (l *Lexicon) Negative(word string) bool {
 	var a [4]string
 	for _, lm := range l.lemmasInto(a[:0], word) {
-		if l.lemmas[lm].flags&isNegative != 0 {
+		if e, _ := l.entry(lm); e.flags&isNegative != 0 {
 			return true
 		}
 	}
@@ -508,7 +559,7 @@ func (l *Lexicon) Negative(word string) bool {
 func (l *Lexicon) Verb(word string) bool {
 	var a [4]string
 	for _, lm := range l.lemmasInto(a[:0], word) {
-		if l.lemmas[lm].flags&isVerb != 0 {
+		if e, _ := l.entry(lm); e.flags&isVerb != 0 {
 			return true
 		}
 	}
@@ -519,7 +570,7 @@ func (l *Lexicon) Verb(word string) bool {
 func (l *Lexicon) Noun(word string) bool {
 	var a [4]string
 	for _, lm := range l.lemmasInto(a[:0], word) {
-		if l.lemmas[lm].flags&isNoun != 0 {
+		if e, _ := l.entry(lm); e.flags&isNoun != 0 {
 			return true
 		}
 	}
