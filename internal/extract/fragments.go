@@ -37,10 +37,9 @@ func mergeFragments(text string, aus []argstruct.Unit) []argstruct.Unit {
 				// does, as the first part does
 				opens := k == 0 || aus[k-1].Sent != u.Sent || aus[k-1].Start == u.Start
 				if opens && !hasFiniteVerb(part, lex) || endsOpen(part) {
-					// the joined part is read afresh: its words are the two
-					// parts' together
-					n := aus[k+1]
-					aus[k+1] = argstruct.Unit{Start: u.Start, End: n.End, Sent: n.Sent, Para: n.Para}
+					// the joined part is read as one: its words are the
+					// two parts' together
+					aus[k+1] = argstruct.Join(u, aus[k+1])
 					continue
 				}
 			}

@@ -32,3 +32,9 @@ func Dependent(text string, units []Unit) []bool {
 	}
 	return out
 }
+
+// UnitWords are the words Segment (or Join) kept with u, nil when none;
+// TextWords the words of text[start:end] read afresh.
+func UnitWords(u Unit) []string { return u.ws }
+
+func TextWords(text string, start, end int) []string { return words(tokenize(text, start, end, nil)) }

@@ -86,6 +86,19 @@ func candidates(text string, toks []token, sw *sentWords, out []candidate) []can
 	return out
 }
 
+// Join returns the unit that runs from a's start to b's end, b being the
+// unit after a in its sentence (a part joined to the clause it belongs
+// to). Its words are a's and b's, as reading the joined text gives them:
+// parts split where Segment splits, between words, with only spaces
+// between them.
+func Join(a, b Unit) Unit {
+	u := Unit{Start: a.Start, End: b.End, Sent: b.Sent, Para: b.Para}
+	if a.ws != nil && b.ws != nil {
+		u.ws = append(append(make([]string, 0, len(a.ws)+len(b.ws)), a.ws...), b.ws...)
+	}
+	return u
+}
+
 // ShortText tells whether sents are a short argument, as the short-text
 // segmenter was fitted on (see Model.splitShort): one paragraph of at most
 // maxShort sentences, not shaped like an abstract (which Parse decodes
