@@ -221,7 +221,7 @@ func rejectedView(toks []token) ([]region, bool) {
 	for i := 0; i < n; i++ {
 		w := toks[i].lower
 		switch {
-		case opinionNouns[w] && i+2 < n && toks[i+1].lower == "that":
+		case i+2 < n && toks[i+1].lower == "that" && opinionNouns[w]: // the map last: most words are not before "that"
 			// the <opinion> that P is (simply|not|a ...) <falsity>: P runs
 			// to the copula the verdict follows
 			for k := i + 3; k < n && toks[k].punct != ':' && toks[k].punct != ';'; k++ {

@@ -30,13 +30,13 @@ func mergeFragments(text string, aus []argstruct.Unit) []argstruct.Unit {
 		if k+1 < len(aus) && aus[k+1].Sent == u.Sent {
 			part := strings.TrimSpace(text[u.Start:u.End])
 			if strings.HasSuffix(part, ",") {
-				if lex == nil {
-					lex = lexicon.Default()
-				}
 				// a part joined before this one starts where its sentence
 				// does, as the first part does
 				opens := k == 0 || aus[k-1].Sent != u.Sent || aus[k-1].Start == u.Start
-				if opens && !hasFiniteVerb(part, lex) || endsOpen(part) {
+				if opens && !endsOpen(part) && lex == nil {
+					lex = lexicon.Default() // only when hasFiniteVerb is asked
+				}
+				if endsOpen(part) || opens && !hasFiniteVerb(part, lex) {
 					// the joined part is read as one: its words are the
 					// two parts' together
 					aus[k+1] = argstruct.Join(u, aus[k+1])
