@@ -11,6 +11,7 @@ joined by spaces.
 
     apt-get install -y wordnet-base
     python3 scripts/build-lexicon.py [/usr/share/wordnet] [internal/extract/lexicon]
+    go test ./internal/extract/lexicon -run TestImage -update   # the image the binary embeds
 
 Output (gzip, deterministic): a first line
     #pos <TAB> where the noun, verb, adjective and adverb synset numbers start

@@ -16,15 +16,11 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
-	"hash/maphash"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 )
-
-//go:embed wordnet.tsv.gz
-var table []byte
 
 // Concept is a WordNet synset, numbered densely.
 type Concept uint32
@@ -72,7 +68,7 @@ func (l *Lexicon) str(s span) string { return l.text[s.off : s.off+s.n] }
 // entry when not).
 func (l *Lexicon) entry(lm string) (entry, bool) {
 	mask := uint64(len(l.slots) - 1)
-	for i := maphash.String(l.seed, lm) & mask; ; i = (i + 1) & mask {
+	for i := hashKey(lm) & mask; ; i = (i + 1) & mask {
 		k := l.slots[i]
 		if k == 0 {
 			return entry{}, false
@@ -91,11 +87,10 @@ func (l *Lexicon) index() {
 		size *= 2
 	}
 	l.slots = make([]uint32, size)
-	l.seed = maphash.MakeSeed()
 	mask := uint64(size - 1)
 	for k, e := range l.ents {
 		key := l.str(e.key)
-		for i := maphash.String(l.seed, key) & mask; ; i = (i + 1) & mask {
+		for i := hashKey(key) & mask; ; i = (i + 1) & mask {
 			if s := l.slots[i]; s == 0 || l.str(l.ents[s-1].key) == key {
 				l.slots[i] = uint32(k + 1)
 				break
@@ -111,7 +106,6 @@ type Lexicon struct {
 	// 0 for none; open addressing, a power of two long)
 	ents       []entry
 	slots      []uint32
-	seed       maphash.Seed
 	text       string    // the entries' keys and near synsets
 	cs         []Concept // the entries' concepts and antonyms
 	exceptions map[string][]string
@@ -126,8 +120,9 @@ type Lexicon struct {
 	members func() map[Concept][]string
 }
 
-// load parses the embedded table once; the result is never modified.
-var load = sync.OnceValues(func() (*Lexicon, error) { return parse(table) })
+// load reads the embedded image once (image.go); the result is never
+// modified.
+var load = sync.OnceValues(func() (*Lexicon, error) { return fromImage(image, true) })
 
 // Default returns the lexicon compiled into the binary. It panics only if
 // the embedded table is corrupt, which the package tests rule out.
@@ -139,6 +134,9 @@ func Default() *Lexicon {
 	return l
 }
 
+// parse reads the table scripts/build-lexicon.py writes (wordnet.tsv.gz);
+// the binary embeds the image made from it instead (image.go), which needs
+// no parsing.
 func parse(gz []byte) (*Lexicon, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
@@ -225,6 +223,12 @@ func parse(gz []byte) (*Lexicon, error) {
 	}
 	l.text = string(text)
 	l.index()
+	l.finish()
+	return l, nil
+}
+
+// finish sets up what the lexicon makes on first use.
+func (l *Lexicon) finish() {
 	l.members = sync.OnceValue(func() map[Concept][]string {
 		m := make(map[Concept][]string, 120000)
 		for _, k := range l.slots {
@@ -245,7 +249,6 @@ func parse(gz []byte) (*Lexicon, error) {
 		}
 		return m
 	})
-	return l, nil
 }
 
 // Members returns the one-word lemmas that have concept c among the
@@ -579,3 +582,14 @@ func (l *Lexicon) Noun(word string) bool {
 
 // Known reports whether WordNet knows word in some form.
 func (l *Lexicon) Known(word string) bool { return len(l.Lemmas(word)) > 0 }
+
+// hashKey is FNV-1a: the image keeps the hash table, so the hash must be
+// the same in every process.
+func hashKey(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
