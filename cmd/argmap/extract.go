@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"sync"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -42,6 +43,15 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		// a run that is over in tens of milliseconds for a small file
+		// spent half of them in collections of tables it keeps to the
+		// end: the collector waits until the heap nears
+		// extractMemoryLimit instead; GOGC or GOMEMLIMIT set by the user
+		// are left alone
+		defer debug.SetGCPercent(debug.SetGCPercent(-1))
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(extractMemoryLimit))
+	}
 	p := extract.New(opt)
 	defer p.Close()
 	w := bufio.NewWriter(e.stdout)
@@ -70,6 +80,12 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	return nil
 }
+
+// extractMemoryLimit is where the collector starts during 'argmap extract'
+// (GOMEMLIMIT with GOGC=off): a small file never reaches it; a large run
+// collects whenever its heap comes near it (IOM repeated to 10 MiB: max RSS
+// 70 -> 148 MB, CPU -20 %).
+const extractMemoryLimit = 128 << 20
 
 // extracted is one input's jsonl, or why it failed.
 type extracted struct {
