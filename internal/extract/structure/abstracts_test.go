@@ -19,25 +19,13 @@ func TestParseAbstract(t *testing.T) {
 	m := defaultModel(t)
 	text := abstractText
 	units := m.Segment(text, extract.StructureSentences(text))
-	unitOf := func(prefix string) int {
-		t.Helper()
-		for i, u := range units {
-			if strings.HasPrefix(text[u.Start:u.End], prefix) {
-				return i
-			}
-		}
-		t.Fatalf("no unit starts with %q", prefix)
-		return -1
-	}
+	unitOf := unitStarting(t, text, units)
 	st := m.Parse(text, units, structure.ParseOptions{})
 	claim := unitOf("Green roofs are therefore")
 	if len(st.Central) != 1 || st.Central[0] != claim {
 		t.Fatalf("central = %v, want unit %d (the conclusion)", st.Central, claim)
 	}
-	head := map[int]structure.Relation{}
-	for _, r := range st.Relations {
-		head[r.From] = r
-	}
+	head := headOf(st.Relations)
 	results := units[unitOf("Top-floor rooms")].Start
 	for i, u := range units {
 		if r, ok := head[i]; ok && u.Start < results {

@@ -32,16 +32,7 @@ func TestParseParagraphs(t *testing.T) {
 	text := paragraphEssay
 	sents := extract.StructureSentences(text)
 	units := m.Segment(text, sents)
-	unitOf := func(prefix string) int {
-		t.Helper()
-		for i, u := range units {
-			if strings.HasPrefix(text[u.Start:u.End], prefix) {
-				return i
-			}
-		}
-		t.Fatalf("no unit starts with %q", prefix)
-		return -1
-	}
+	unitOf := unitStarting(t, text, units)
 	// what the roles stage would say: the opening scene is plain description
 	for _, p := range []string{"Many villages", "Their buildings"} {
 		units[unitOf(p)].Plain = true
@@ -154,16 +145,7 @@ func TestReportedViewAnswered(t *testing.T) {
 	m := defaultModel(t)
 	text := reportedEssay
 	units := m.Segment(text, extract.StructureSentences(text))
-	unitOf := func(prefix string) int {
-		t.Helper()
-		for i, u := range units {
-			if strings.HasPrefix(text[u.Start:u.End], prefix) {
-				return i
-			}
-		}
-		t.Fatalf("no unit starts with %q", prefix)
-		return -1
-	}
+	unitOf := unitStarting(t, text, units)
 	for _, p := range []string{"Many towns", "Swimming lessons"} {
 		units[unitOf(p)].Plain = true
 	}
@@ -172,10 +154,7 @@ func TestReportedViewAnswered(t *testing.T) {
 	if len(st.Central) == 0 || st.Central[0] != thesis {
 		t.Fatalf("central = %v, want unit %d (the stance)", st.Central, thesis)
 	}
-	head := map[int]structure.Relation{}
-	for _, r := range st.Relations {
-		head[r.From] = r
-	}
+	head := headOf(st.Relations)
 	if r, ok := head[view]; !ok || r.To != thesis || r.Kind != structure.Attack {
 		t.Errorf("reported view: relation %+v (present %v), want an attack on the thesis %d", r, ok, thesis)
 	}
@@ -204,16 +183,7 @@ func TestCounterParagraph(t *testing.T) {
 	m := defaultModel(t)
 	text := counterEssay
 	units := m.Segment(text, extract.StructureSentences(text))
-	unitOf := func(prefix string) int {
-		t.Helper()
-		for i, u := range units {
-			if strings.HasPrefix(text[u.Start:u.End], prefix) {
-				return i
-			}
-		}
-		t.Fatalf("no unit starts with %q", prefix)
-		return -1
-	}
+	unitOf := unitStarting(t, text, units)
 	for _, p := range []string{"Night trains between", "Travellers now"} {
 		units[unitOf(p)].Plain = true
 	}
@@ -222,10 +192,7 @@ func TestCounterParagraph(t *testing.T) {
 	if len(st.Central) != 1 || st.Central[0] != thesis {
 		t.Fatalf("central = %v, want unit %d (the closing stance)", st.Central, thesis)
 	}
-	head := map[int]structure.Relation{}
-	for _, r := range st.Relations {
-		head[r.From] = r
-	}
+	head := headOf(st.Relations)
 	if r, ok := head[view]; !ok || r.To != thesis || r.Kind != structure.Attack {
 		t.Errorf("reported view: relation %+v (present %v), want an attack on the thesis %d", r, ok, thesis)
 	}
@@ -289,26 +256,14 @@ func TestFlatBodyAndRestatement(t *testing.T) {
 	m := defaultModel(t)
 	text := flatEssay
 	units := m.Segment(text, extract.StructureSentences(text))
-	unitOf := func(prefix string) int {
-		t.Helper()
-		for i, u := range units {
-			if strings.HasPrefix(text[u.Start:u.End], prefix) {
-				return i
-			}
-		}
-		t.Fatalf("no unit starts with %q", prefix)
-		return -1
-	}
+	unitOf := unitStarting(t, text, units)
 	units[unitOf("Cities grow")].Plain = true
 	st := m.Parse(text, units, structure.ParseOptions{})
 	thesis, restated := unitOf("White paint"), unitOf("In conclusion")
 	if len(st.Central) != 2 || st.Central[0] != thesis || st.Central[1] != restated {
 		t.Fatalf("central = %v, want %d (the opening stance) and %d (its restatement)", st.Central, thesis, restated)
 	}
-	head := map[int]structure.Relation{}
-	for _, r := range st.Relations {
-		head[r.From] = r
-	}
+	head := headOf(st.Relations)
 	for claim, reasons := range map[string][]string{
 		"White roofs keep": {"A dark roof", "Several cities"},
 		"Paint is also":    {"A school roof", "Several councils"},
@@ -436,23 +391,11 @@ func TestRebuttalParagraph(t *testing.T) {
 	m := defaultModel(t)
 	text := rebuttalEssay
 	units := m.Segment(text, extract.StructureSentences(text))
-	unitOf := func(prefix string) int {
-		t.Helper()
-		for i, u := range units {
-			if strings.HasPrefix(text[u.Start:u.End], prefix) {
-				return i
-			}
-		}
-		t.Fatalf("no unit starts with %q", prefix)
-		return -1
-	}
+	unitOf := unitStarting(t, text, units)
 	units[unitOf("Meat appears")].Plain = true
 	st := m.Parse(text, units, structure.ParseOptions{})
 	view := unitOf("Some people argue")
-	head := map[int]structure.Relation{}
-	for _, r := range st.Relations {
-		head[r.From] = r
-	}
+	head := headOf(st.Relations)
 	if r, ok := head[unitOf("They point out")]; !ok || r.To != view || r.Kind != structure.Support {
 		t.Errorf("the view's own reason: %+v (present %v), want support of the view %d", r, ok, view)
 	}
@@ -475,23 +418,11 @@ Admittedly, free tuition costs the state a great deal of money. Taxpayers who ne
 For these reasons, tuition fees should be abolished.
 `
 	units := m.Segment(text, extract.StructureSentences(text))
-	unitOf := func(prefix string) int {
-		t.Helper()
-		for i, u := range units {
-			if strings.HasPrefix(text[u.Start:u.End], prefix) {
-				return i
-			}
-		}
-		t.Fatalf("no unit starts with %q", prefix)
-		return -1
-	}
+	unitOf := unitStarting(t, text, units)
 	units[unitOf("In many countries")].Plain = true
 	st := m.Parse(text, units, structure.ParseOptions{})
 	granted := unitOf("Admittedly")
-	head := map[int]structure.Relation{}
-	for _, r := range st.Relations {
-		head[r.From] = r
-	}
+	head := headOf(st.Relations)
 	if r, ok := head[unitOf("Taxpayers")]; !ok || r.To != granted || r.Kind != structure.Support {
 		t.Errorf("elaboration: %+v (present %v), want support of the granted point %d", r, ok, granted)
 	}
@@ -540,7 +471,20 @@ The most obvious cost is to concentration. A child who hears a lorry pass needs 
 Better windows are therefore a cheap way to raise results.
 `
 	units := m.Segment(text, extract.StructureSentences(text))
-	unitOf := func(prefix string) int {
+	unitOf := unitStarting(t, text, units)
+	st := m.Parse(text, units, structure.ParseOptions{})
+	claim, when := unitOf("The most obvious"), unitOf("When windows")
+	for _, r := range st.Relations {
+		if r.From == when && r.To != claim && units[r.To].Sent != units[when].Sent {
+			t.Errorf("%q bears on %q, want the paragraph's claim %q", text[units[when].Start:units[when].End], text[units[r.To].Start:units[r.To].End], text[units[claim].Start:units[claim].End])
+		}
+	}
+}
+
+// unitStarting returns a function that gives the index of the unit of
+// text that starts with a prefix, failing the test when none does.
+func unitStarting(t *testing.T, text string, units []structure.Unit) func(prefix string) int {
+	return func(prefix string) int {
 		t.Helper()
 		for i, u := range units {
 			if strings.HasPrefix(text[u.Start:u.End], prefix) {
@@ -550,11 +494,13 @@ Better windows are therefore a cheap way to raise results.
 		t.Fatalf("no unit starts with %q", prefix)
 		return -1
 	}
-	st := m.Parse(text, units, structure.ParseOptions{})
-	claim, when := unitOf("The most obvious"), unitOf("When windows")
-	for _, r := range st.Relations {
-		if r.From == when && r.To != claim && units[r.To].Sent != units[when].Sent {
-			t.Errorf("%q bears on %q, want the paragraph's claim %q", text[units[when].Start:units[when].End], text[units[r.To].Start:units[r.To].End], text[units[claim].Start:units[claim].End])
-		}
+}
+
+// headOf returns the relations by the unit they go from.
+func headOf(rels []structure.Relation) map[int]structure.Relation {
+	head := map[int]structure.Relation{}
+	for _, r := range rels {
+		head[r.From] = r
 	}
+	return head
 }

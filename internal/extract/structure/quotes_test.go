@@ -51,10 +51,7 @@ func TestQuotedReply(t *testing.T) {
 	if len(st.Central) != 1 || st.Central[0] != thesis {
 		t.Fatalf("central = %v, want unit %d", st.Central, thesis)
 	}
-	head := map[int]structure.Relation{}
-	for _, r := range st.Relations {
-		head[r.From] = r
-	}
+	head := headOf(st.Relations)
 	for _, q := range []int{quote, quote2} {
 		if r, ok := head[q]; ok {
 			t.Errorf("quoted unit %d bears on %d, want nothing", q, r.To)
