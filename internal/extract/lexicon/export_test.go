@@ -1,6 +1,9 @@
 package lexicon
 
-import _ "embed"
+import (
+	_ "embed"
+	"unsafe"
+)
 
 //go:embed wordnet.tsv.gz
 var table []byte
@@ -22,3 +25,18 @@ func ImageOfTable() (made, embedded []byte, err error) {
 
 // FromImage reads an image.
 func FromImage(b []byte) (*Lexicon, error) { return fromImage(b, false) }
+
+// ImageMagicLen is the length of the image's magic.
+const ImageMagicLen = len(imageMagic)
+
+// SharesImage is whether the loaded lexicon's tables lie in the embedded
+// image's memory rather than in copies.
+func SharesImage() bool {
+	l, err := load()
+	if err != nil {
+		return false
+	}
+	lo := uintptr(unsafe.Pointer(unsafe.SliceData(image)))
+	in := func(p unsafe.Pointer) bool { return uintptr(p) >= lo && uintptr(p) < lo+uintptr(len(image)) }
+	return in(unsafe.Pointer(unsafe.SliceData(l.ents))) && in(unsafe.Pointer(unsafe.SliceData(l.slots))) && in(unsafe.Pointer(unsafe.SliceData(l.cs)))
+}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"testing"
+	"unsafe"
 
 	"github.com/argmap/argmap/internal/extract/lexicon"
 )
@@ -41,7 +42,7 @@ func TestDamagedImage(t *testing.T) {
 	}
 	flipped := bytes.Clone(made)
 	// the first entry's key length, far past the text
-	copy(flipped[len("argmap-lexicon-1\n")+16+4+4:], []byte{0xff, 0xff, 0xff, 0x7f})
+	copy(flipped[lexicon.ImageMagicLen+16+4+4:], []byte{0xff, 0xff, 0xff, 0x7f})
 	for name, b := range map[string][]byte{
 		"empty":               nil,
 		"not an image":        []byte("hello"),
@@ -60,5 +61,17 @@ func BenchmarkLoadImage(b *testing.B) {
 		if _, err := lexicon.LoadImage(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestImageUsedInPlace: on a little-endian machine the embedded image's
+// entries, hash slots and concepts are used where they lie, not copied at
+// start (a magic whose length is no multiple of 4 misaligns them).
+func TestImageUsedInPlace(t *testing.T) {
+	if x := uint16(1); *(*byte)(unsafe.Pointer(&x)) != 1 {
+		t.Skip("big-endian: the tables are decoded into copies")
+	}
+	if !lexicon.SharesImage() {
+		t.Fatal("the lexicon's tables are copies of the embedded image's")
 	}
 }
