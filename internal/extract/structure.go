@@ -78,8 +78,9 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 	// abstract, a short argumentative text
 	asides := short && paras == 1
 	// the sentence that answers a quoted line of a forum reply ("Not
-	// true.", "I doubt it.") takes part like an aside of a short text: its
-	// reply takes a side
+	// true.", "I doubt it."), or the few words that open a reply under its
+	// post header in a short thread ("Agree with ana."), takes part like
+	// an aside of a short text: its reply takes a side
 	starts := make([]int, len(units))
 	for i := range units {
 		starts[i] = units[i].Start
@@ -92,7 +93,8 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 		if u.sec == SectionNotes || u.sec == SectionBibliography {
 			continue
 		}
-		if (asides || i > 0 && units[i-1].para == u.para && quoted[i-1] && !quoted[i]) && promotable(u.Verdict) {
+		if (asides || i > 0 && units[i-1].para == u.para && quoted[i-1] && !quoted[i] ||
+			short && len(u.Cues) > 0 && u.Cues[0] == "fragment" && argstruct.PostOpening(text, u.Start)) && promotable(u.Verdict) {
 			u.Verdict = Verdict{Label: LabelClaim, Score: 0.5, Cues: append([]string{"structure"}, u.Cues...)}
 		}
 		if u.Label == LabelOther || sourceNote(u) {

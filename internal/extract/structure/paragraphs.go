@@ -31,6 +31,9 @@ import "sort"
 //   - leaves quoted units (forum replies: lines opening with ">") out of
 //     the blocks and attaches the claim of the reply after a quote to the
 //     quote's source, the earlier unit the quoted poster wrote (quotes.go);
+//   - in a short thread of posts under header lines (threads.go), takes
+//     the thesis from the opening post and attaches a reply's claim to the
+//     post it answers, with its poster's side;
 //   - takes as the thesis the paragraph claim most likely a central claim,
 //     with a prior for the opening (strong in an essay, unless its claim
 //     only asks or reports what others hold: asks; stronger when it carries
@@ -129,8 +132,11 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	// blocks: paragraphs, cut to opt.Block units
 	// (a quoted unit is no part of a block, and the block after it answers
 	// it: quotes.go)
+	var post []int // a thread's posts (threads.go)
+	var authors []string
 	if !long {
 		units = ledeUnits(text, units)
+		post, authors = threadPosts(text, units)
 	}
 	type block struct{ start, end, answers int }
 	var blocks []block
@@ -205,6 +211,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		info     *unitInfo
 		view     *view // the block's view, and the unit's index in it
 		k        int
+		post     int // the thread post it is in, or -1
 	}
 	var roots []rootInfo
 	var leaves []int
@@ -250,6 +257,9 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		}
 		if counter {
 			root = 0
+		}
+		if _, ok := replyKind(&bv.info[0]); ok && post != nil && first && post[b.start] > 0 {
+			root = 0 // a reply that opens by agreeing or dissenting ("Agreed.", "Not so.") says its claim first
 		}
 		bv.oppFloor = reportFloors(bv)
 		t := m.decodeWith(bv, window, nroots, root, prior)
@@ -334,7 +344,10 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		prevPara = para
 		roots = append(roots, rootInfo{rebuts: rebuts, unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n,
 			plain: bu[t.root].Plain && (long || !stance(bv, t.root)), dep: dependent(bv, t.root), counter: counter,
-			asks: asks(&bv.info[t.root]), answers: b.answers, info: &bv.info[t.root], view: bv, k: t.root})
+			asks: asks(&bv.info[t.root]), answers: b.answers, info: &bv.info[t.root], view: bv, k: t.root, post: -1})
+		if post != nil {
+			roots[len(roots)-1].post = post[b.start+t.root]
+		}
 	}
 	if len(roots) == 0 {
 		return st
@@ -356,10 +369,14 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	// plain unit (no argumentative cue: description, a figure) counts
 	// against, as inside the opening paragraph, else a short general
 	// statement of fact that opens a report's paragraph can win it
+	opClaims := false // the opening post has a paragraph claim that may be the thesis
+	for _, r := range roots {
+		opClaims = opClaims || r.post == 0 && !r.counter && r.answers < 0 && r.rebuts < 0
+	}
 	best, bestScore := -1, noEdge
 	for k, r := range roots {
-		if r.counter || r.answers >= 0 || r.rebuts >= 0 {
-			continue // a view raised to be answered, or an answer to one, is not the thesis
+		if r.counter || r.answers >= 0 || r.rebuts >= 0 || r.post > 0 && opClaims {
+			continue // a view raised to be answered, an answer to one, or a reply is not the thesis
 		}
 		s := r.cc
 		if r.plain {
@@ -393,7 +410,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	main := roots[best].unit
 	st.Central = []int{main}
 	restated := -1
-	if essay && !long && units[main].Para == opening && closing != opening {
+	if essay && !long && post == nil && units[main].Para == opening && closing != opening {
 		// the closing paragraph's claim restates the thesis when it opens
 		// by concluding, or says what ought to be done, concludes or
 		// evaluates in the thesis's words, and does not deny or turn: it
@@ -413,12 +430,53 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			}
 		}
 	}
+	var th *thread
+	if post != nil {
+		th = newThread(authors, roots[best].post, main)
+	}
 	for k, r := range roots {
 		if k == best || k == restated {
 			continue
 		}
 		if units[r.unit].Para == opening && r.plain {
 			continue // background of the opening paragraph
+		}
+		if th != nil && r.post > th.op && th.opens(r.post, r.unit) {
+			// a reply's claim: it bears on the post it answers, with its
+			// poster's side (threads.go)
+			to, side := main, 1
+			if r.answers >= 0 {
+				to, side = r.answers, th.sideOf(r.answers, post)
+			} else if q := th.answered(text, units, post, r.post); q >= 0 {
+				to, side = th.claim[q], th.side[q]
+			}
+			kind, ok := replyKind(r.info)
+			q := post[to]
+			if !ok && th.authors[r.post] == th.authors[th.op] && q != th.op && to == th.claim[q] && r.answers < 0 {
+				// the opening poster answering a reply defends the thesis
+				// unless the answer only agrees: the reply was against it
+				// whatever its words seemed to say
+				kind, ok = Attack, true
+				if agrees(r.info) {
+					kind = Support
+				} else if th.side[q] > 0 {
+					th.against(q, st.Relations)
+					side = -1
+				}
+			}
+			if !ok {
+				if s, known := th.posterSide(r.post); known && side != 0 {
+					kind = Support
+					if s != side {
+						kind = Attack
+					}
+				} else {
+					kind = m.pairKind(text, units, to, r.unit, r.counter)
+				}
+			}
+			th.settle(r.post, r.unit, to, side, kind, post)
+			st.Relations = append(st.Relations, Relation{From: r.unit, To: to, Kind: kind, Score: 0.5 * (1 - sigmoid(r.cc))})
+			continue
 		}
 		// support or attack as in an edge of the evidence graph: the
 		// function classifier, and whether the two units voice the same

@@ -1,0 +1,72 @@
+package extract_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract"
+)
+
+// TestThreadReplies: in a forum thread without quotes a reply bears on the
+// post it answers, not on the paragraph before it: the opening poster
+// answering a reply contests it (and that reply then contests the thesis,
+// whatever its words seemed to say), a reply naming a poster bears on that
+// poster's latest claim, and a reply is never the thesis. Written for this test;
+// the same thread under each header form the structure stage reads.
+func TestThreadReplies(t *testing.T) {
+	posts := []struct{ who, body string }{
+		{"kettle", "I think every block of flats should have a shared bicycle room. Bikes kept on balconies rust, and carrying them up the stairs scratches the walls."},
+		{"ivy_m", "Our building tried that and the room was full of abandoned bikes within a year. Nobody wanted to be the one to clear them out."},
+		{"kettle", "That is a management problem, not a reason against the room. A yearly tag on each bike would sort it out."},
+		{"porter", "Agree with kettle. A dry room also keeps the stairwell free for prams and wheelchairs."},
+	}
+	p := extract.New(extract.Options{})
+	for _, header := range []string{"Posted by %s:", "Reply from %s:", "%s wrote:", "Posted: 3 May, 10:12   by %s"} {
+		t.Run(header, func(t *testing.T) {
+			text := "Bike rooms\n\n"
+			for _, p := range posts {
+				text += fmt.Sprintf(header, p.who) + "\n" + p.body + "\n\n"
+			}
+			g, err := p.Extract(t.Context(), argmap.Document{Name: "thread.txt", URI: "thread.txt", Data: []byte(text)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			id := func(prefix string) string {
+				t.Helper()
+				for _, c := range g.Claims {
+					if strings.HasPrefix(c.Text, prefix) {
+						return c.ID
+					}
+				}
+				t.Fatalf("no claim starts with %q", prefix)
+				return ""
+			}
+			thesis, tried, mgmt, agree := id("I think every block"), id("Our building tried"), id("That is a management"), id("Agree with kettle")
+			for _, c := range g.Claims {
+				if c.Main != (c.ID == thesis) {
+					t.Errorf("claim %q main %v", c.Text, c.Main)
+				}
+			}
+			head := map[string]argmap.Relation{}
+			for _, r := range g.Relations {
+				for _, f := range r.From {
+					head[f] = r
+				}
+			}
+			for _, c := range []struct {
+				from, to string
+				kind     argmap.RelationKind
+			}{
+				{tried, thesis, argmap.Contests},
+				{mgmt, tried, argmap.Contests},
+				{agree, mgmt, argmap.Supports}, // the named poster's latest post
+			} {
+				if r, ok := head[c.from]; !ok || r.To != c.to || r.Kind != c.kind {
+					t.Errorf("%s: %+v (present %v), want %v on %s", c.from, r, ok, c.kind, c.to)
+				}
+			}
+		})
+	}
+}
