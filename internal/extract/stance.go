@@ -62,8 +62,9 @@ var doubtWords = wordSet(`contested questioned disputed doubted challenged denie
 var clauseBreaks = wordSet(`but while whereas although though yet which who whose whom because since unless if
 	when whether however`)
 
-// clauseSubjects start a coordinated clause after "and" or "or".
-var clauseSubjects = wordSet(`its it the their they this these we i he she there`)
+// clauseSubjects start a coordinated clause after "and" or "or" ("and
+// that P": a second that-clause, with a negation of its own).
+var clauseSubjects = wordSet(`its it the their they this these that we i he she there`)
 
 // propStop are function words and auxiliaries: no proposition of their own.
 var propStop = wordSet(`a an the of to in on at for from by with as and or is are was were be been being am do does
@@ -1094,7 +1095,7 @@ var predicateEnds = wordSet(`of for in on to from with by at that which`)
 // markPredicate marks the head of a question's nominal predicate: in "X
 // is/are a/an/the ... N of Y", the last content word before the first
 // preposition, relative word or punctuation after the article.
-func markPredicate(toks []token, ts []term) {
+func (s *Stancer) markPredicate(toks []token, ts []term) {
 	for i := 1; i+1 < len(toks); i++ {
 		switch toks[i].lower {
 		case "is", "are", "was", "were", "be":
@@ -1102,7 +1103,7 @@ func markPredicate(toks []token, ts []term) {
 			continue
 		}
 		if a := toks[i+1].lower; a != "a" && a != "an" && a != "the" {
-			markAdjective(toks, ts, i)
+			s.markAdjective(toks, ts, i)
 			return
 		}
 		if i+2 >= len(toks) {
@@ -1132,8 +1133,13 @@ func markPredicate(toks []token, ts []term) {
 // ends with its predicate A after the copula at toks[i], A as the
 // predicate and the words of X as its subject: a claim that has A only as
 // a modifier of the subject ("voluntary return programmes" for "return is
-// voluntary") does not state it.
-func markAdjective(toks []token, ts []term, i int) {
+// voluntary") does not state it. Only negations, adverbs and one participle
+// ("cannot be considered voluntary", "is seen as neutral") may stand between
+// the copula and A; a question that goes on past them ("was first used in
+// Iraq in 2004", "was launched in response to the disaster") has no
+// predicate adjective, and neither has one whose last word is a verb's
+// participle ("how migration is ordered": a passive).
+func (s *Stancer) markAdjective(toks []token, ts []term, i int) {
 	last := -1
 	for k, t := range ts {
 		if t.tok > i {
@@ -1142,6 +1148,25 @@ func markAdjective(toks []token, ts []term, i int) {
 	}
 	if last < 0 || ts[last].acr || ts[last].tok != len(toks)-1 && !(ts[last].tok == len(toks)-2 && toks[len(toks)-1].punct != 0) {
 		return // the predicate is not the question's last word
+	}
+	start := ts[last].tok - strings.Count(ts[last].lemma, " ")
+	participle := false
+	for j := i + 1; j < start; j++ {
+		w := toks[j].lower
+		switch {
+		case negWords[w] || strings.HasSuffix(w, "n't") || w == "be" || w == "been":
+		case !participle && s.participle(w):
+			participle = true
+			if j+2 == start && toks[j+1].lower == "as" {
+				j++
+			}
+		case s.lex.Adverb(w) || (len(w) > 4 && strings.HasSuffix(w, "ly")):
+		default:
+			return // more than the predicate's modifiers: not "X is A"
+		}
+	}
+	if start == ts[last].tok && s.participle(toks[start].lower) {
+		return // "is ordered", "was contested": a passive verb, not an adjective
 	}
 	for k := range ts {
 		if ts[k].tok < i {
@@ -1156,6 +1181,21 @@ func markAdjective(toks []token, ts []term, i int) {
 			break
 		}
 	}
+}
+
+// participle reports whether w is a verb's past participle ("considered",
+// "seen", "ordered"): an -ed or -en form, or an irregular one, that
+// WordNet reads as a verb.
+func (s *Stancer) participle(w string) bool {
+	if !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "wn")) || len(w) < 4 {
+		return false
+	}
+	for _, lm := range s.lex.Lemmas(w) {
+		if lm != w && s.lex.Verb(lm) {
+			return true
+		}
+	}
+	return false
 }
 
 // attributive reports whether the claim term c[k] stands before a word of
@@ -1230,7 +1270,7 @@ func (s *Stancer) questionTerms(question string, gl *glossary) []term {
 	if len(rs) == 1 && !rs[0].rejected && rs[0].asserter == "" {
 		toks := tokens(question)
 		qt := s.terms(toks, gl)
-		markPredicate(toks, qt)
+		s.markPredicate(toks, qt)
 		for i := range qt {
 			if qt[i].adjPred {
 				// a predicate adjective is met by a word that says it as

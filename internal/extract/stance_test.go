@@ -186,6 +186,16 @@ func TestStancerJudge(t *testing.T) {
 		{"The reform was driven by the budget of the ministry", "The reform was driven less by the needs of patients than by the budget of the ministry.", argmap.StanceSame, ""},
 		// "neither P nor Q" negates once
 		{"The figures are neutral", "These figures are neither objective nor neutral.", argmap.StanceDenial, ""},
+		// a predicate adjective is "X is [not] [adverbs] A": a question that
+		// goes on past its participle ("was drawn up by the port
+		// authority") or ends with one ("are enforced", a passive) has
+		// none, and its last word need not be said by itself
+		{"The ferry timetable was drawn up by the port authority", "The port drew up the ferry timetable.", argmap.StanceSame, ""},
+		{"Fishing quotas in the bay are enforced", "The coastguard enforces the fishing quotas in the bay.", argmap.StanceSame, ""},
+		{"The ferry service is seen as reliable", "Reliable ferry service", argmap.StanceTopic, ""},
+		// "and that Q" is a clause of its own: its negation ("still rare")
+		// does not reach the first that-clause
+		{"Repairs to the pier are slow", "Residents are right that repairs to the pier are slow and that inspections of the pier are still rare.", argmap.StanceSame, ""},
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}
