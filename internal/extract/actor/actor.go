@@ -49,10 +49,43 @@ type form struct {
 	common bool     // one word that is also a common word in lower case ("Union", "Turkey")
 }
 
-// trieNode indexes forms by their lower-cased words.
+// trieNode indexes forms by their lower-cased words. A node with one
+// child (most of them: the words inside multiword names) keeps it in word
+// and child, without a map; a node with more keeps them all in next.
 type trieNode struct {
 	next  map[string]*trieNode
+	word  string
+	child *trieNode
 	forms []*form
+}
+
+// to returns the child of n for the lower-cased word w, or nil.
+func (n *trieNode) to(w string) *trieNode {
+	if n.next != nil {
+		return n.next[w]
+	}
+	if n.child != nil && n.word == w {
+		return n.child
+	}
+	return nil
+}
+
+// toNew returns the child of n for w, adding it if n has none.
+func (n *trieNode) toNew(w string) *trieNode {
+	if c := n.to(w); c != nil {
+		return c
+	}
+	c := &trieNode{}
+	switch {
+	case n.next != nil:
+		n.next[w] = c
+	case n.child == nil:
+		n.word, n.child = w, c
+	default:
+		n.next = map[string]*trieNode{n.word: n.child, w: c}
+		n.word, n.child = "", nil
+	}
+	return c
 }
 
 // Finder finds actors in text. It is safe for concurrent use: everything it
@@ -112,7 +145,8 @@ func (f *Finder) mayStart(w string, lower bool) bool {
 // NewFinder returns a Finder loaded with WordNet's names of states,
 // organisations and places (lexicon.Names) and the built-in group nouns.
 func NewFinder() *Finder {
-	f := &Finder{root: &trieNode{}, anyRoot: &trieNode{}, kinds: map[string]string{}, demonyms: map[string]string{}, other: map[string]bool{}, starts: new([maxStartLen][256]bool),
+	names := lexicon.Names()
+	f := &Finder{root: &trieNode{next: make(map[string]*trieNode, len(names))}, anyRoot: &trieNode{}, kinds: make(map[string]string, len(names)), demonyms: map[string]string{}, other: map[string]bool{}, starts: new([maxStartLen][256]bool),
 		startsAny: new([maxStartLen][256]bool), firstWords: new([firstBits / 64]uint64)}
 	for _, e := range groups {
 		f.kinds[e.name] = argmap.ActorGroup
@@ -124,7 +158,7 @@ func NewFinder() *Finder {
 			f.add(&form{name: e.name, kind: argmap.ActorGroup, mode: mode}, s)
 		}
 	}
-	for _, n := range lexicon.Names() {
+	for _, n := range names {
 		var kind string
 		switch n.Kind {
 		case lexicon.NameState:
@@ -183,17 +217,10 @@ func (f *Finder) add(fm *form, surface string) {
 	if fm.mode == '~' {
 		n = f.anyRoot
 	}
-	for _, t := range toks {
-		fm.words = append(fm.words, t.text)
-		if n.next == nil {
-			n.next = map[string]*trieNode{}
-		}
-		c := n.next[t.low]
-		if c == nil {
-			c = &trieNode{}
-			n.next[t.low] = c
-		}
-		n = c
+	fm.words = make([]string, len(toks))
+	for k, t := range toks {
+		fm.words[k] = t.text
+		n = n.toNew(t.low)
 	}
 	n.forms = append(n.forms, fm)
 	if w := toks[0].low; w != "" && len(w) < maxStartLen {
@@ -283,10 +310,10 @@ func (f *Finder) longestIn(root *trieNode, toks []token, i int, strict bool) (*f
 			break
 		}
 		key := toks[j].low
-		c := n.next[key]
+		c := n.to(key)
 		if c == nil && j == i && isPluralAcronym(toks[j].text) {
 			// "IOMs" is IOM's without the apostrophe.
-			c = n.next[key[:len(key)-1]]
+			c = n.to(key[:len(key)-1])
 			if c != nil {
 				for _, fm := range c.forms {
 					if fm.mode == '=' && fm.words[0] == toks[j].text[:len(toks[j].text)-1] {

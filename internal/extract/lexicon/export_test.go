@@ -40,3 +40,6 @@ func SharesImage() bool {
 	in := func(p unsafe.Pointer) bool { return uintptr(p) >= lo && uintptr(p) < lo+uintptr(len(image)) }
 	return in(unsafe.Pointer(unsafe.SliceData(l.ents))) && in(unsafe.Pointer(unsafe.SliceData(l.slots))) && in(unsafe.Pointer(unsafe.SliceData(l.cs)))
 }
+
+// ParseNames parses a gzipped names table.
+func ParseNames(gz []byte) ([]Name, error) { return parseNames(gz) }

@@ -1,11 +1,11 @@
 package lexicon
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 )
@@ -51,18 +51,26 @@ func parseNames(gz []byte) ([]Name, error) {
 	if err != nil {
 		return nil, err
 	}
-	kinds := map[string]string{"s": NameState, "o": NameOrganisation, "p": NamePlace, "d": NameDemonym, "x": NameOther}
-	var out []Name
-	sc := bufio.NewScanner(zr)
-	for sc.Scan() {
-		f := strings.Split(sc.Text(), "\t")
-		if len(f) != 4 || kinds[f[1]] == "" || f[0] == "" || f[2] == "" {
-			return nil, fmt.Errorf("bad names line %q", sc.Text())
-		}
-		out = append(out, Name{Form: f[0], Kind: kinds[f[1]], Canonical: f[2], Common: strings.Contains(f[3], "c")})
-	}
-	if err := sc.Err(); err != nil {
+	raw, err := io.ReadAll(zr)
+	if err != nil {
 		return nil, err
+	}
+	// one string for the table, cut into lines and fields in place: the
+	// names are read by every process that extracts
+	text := string(raw)
+	kinds := map[string]string{"s": NameState, "o": NameOrganisation, "p": NamePlace, "d": NameDemonym, "x": NameOther}
+	out := make([]Name, 0, strings.Count(text, "\n")+1)
+	for len(text) > 0 {
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		line = strings.TrimSuffix(line, "\r")
+		form, r, _ := strings.Cut(line, "\t")
+		kind, r, ok1 := strings.Cut(r, "\t")
+		canonical, flags, ok2 := strings.Cut(r, "\t")
+		if !ok1 || !ok2 || strings.Contains(flags, "\t") || kinds[kind] == "" || form == "" || canonical == "" {
+			return nil, fmt.Errorf("bad names line %q", line)
+		}
+		out = append(out, Name{Form: form, Kind: kinds[kind], Canonical: canonical, Common: strings.Contains(flags, "c")})
 	}
 	return out, nil
 }

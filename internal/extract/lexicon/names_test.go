@@ -1,6 +1,9 @@
 package lexicon_test
 
 import (
+	"bytes"
+	"compress/gzip"
+	"reflect"
 	"testing"
 
 	"github.com/argmap/argmap/internal/extract/lexicon"
@@ -41,6 +44,29 @@ func TestNames(t *testing.T) {
 	for _, form := range []string{"European country", "United Nations agency", "Migration"} {
 		if n, ok := by[form]; ok {
 			t.Errorf("Names() has %+v: a class or a common word is no name", n)
+		}
+	}
+}
+
+// TestParseNames: a table of tab-separated lines reads back; a line
+// without four fields, with an unknown kind or an empty form or canonical
+// name is an error.
+func TestParseNames(t *testing.T) {
+	gz := func(s string) []byte {
+		var b bytes.Buffer
+		w := gzip.NewWriter(&b)
+		w.Write([]byte(s))
+		w.Close()
+		return b.Bytes()
+	}
+	ns, err := lexicon.ParseNames(gz("Greek\td\tGreece\t\r\nTurkey\ts\tTurkey\tc\n"))
+	want := []lexicon.Name{{Form: "Greek", Kind: lexicon.NameDemonym, Canonical: "Greece"}, {Form: "Turkey", Kind: lexicon.NameState, Canonical: "Turkey", Common: true}}
+	if err != nil || !reflect.DeepEqual(ns, want) {
+		t.Errorf("ParseNames = %+v, %v; want %+v", ns, err, want)
+	}
+	for _, bad := range []string{"a\ts\tb\n", "a\ts\tb\tc\td\n", "a\tq\tb\tc\n", "\ts\tb\tc\n", "a\ts\t\tc\n", "a\ts\tb\tc\n\n"} {
+		if _, err := lexicon.ParseNames(gz(bad)); err == nil {
+			t.Errorf("ParseNames(%q): no error", bad)
 		}
 	}
 }
