@@ -79,8 +79,9 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 	asides := short && paras == 1
 	// the sentence that answers a quoted line of a forum reply ("Not
 	// true.", "I doubt it."), or the few words that open a reply under its
-	// post header in a short thread ("Agree with ana."), takes part like
-	// an aside of a short text: its reply takes a side
+	// post header in a short thread ("Agree with ana."), or that denies a
+	// view the sentence before reports ("Some say X. They are wrong."),
+	// takes part like an aside of a short text: its reply takes a side
 	starts := make([]int, len(units))
 	for i := range units {
 		starts[i] = units[i].Start
@@ -94,7 +95,9 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 			continue
 		}
 		if (asides || i > 0 && units[i-1].para == u.para && quoted[i-1] && !quoted[i] ||
-			short && len(u.Cues) > 0 && u.Cues[0] == "fragment" && argstruct.PostOpening(text, u.Start)) && promotable(u.Verdict) {
+			short && len(u.Cues) > 0 && u.Cues[0] == "fragment" && (argstruct.PostOpening(text, u.Start) ||
+				i > 0 && units[i-1].para == u.para && argstruct.Rejects(text, units[i-1].Start, units[i-1].End, u.Start, u.End))) &&
+			promotable(u.Verdict) {
 			u.Verdict = Verdict{Label: LabelClaim, Score: 0.5, Cues: append([]string{"structure"}, u.Cues...)}
 		}
 		if u.Label == LabelOther || sourceNote(u) {

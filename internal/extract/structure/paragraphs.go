@@ -203,7 +203,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		opp, att float64 // opponent and attack probabilities
 		blockLen int
 		plain    bool
-		dep      bool // a dependent clause (dependent)
+		dep      bool // a dependent clause (dependent), or a bare denial (rejects): it leans on what came before
 		counter  bool // the paragraph raises a view to answer it (counterParagraph)
 		asks     bool // it asks or reports what others hold (asks)
 		answers  int  // the unit it answers (a quote's source), or -1
@@ -343,7 +343,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		}
 		prevPara = para
 		roots = append(roots, rootInfo{rebuts: rebuts, unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n,
-			plain: bu[t.root].Plain && (long || !stance(bv, t.root)), dep: dependent(bv, t.root), counter: counter,
+			plain: bu[t.root].Plain && (long || !stance(bv, t.root)), dep: dependent(bv, t.root) || rejects(&bv.info[t.root]), counter: counter,
 			asks: asks(&bv.info[t.root]), answers: b.answers, info: &bv.info[t.root], view: bv, k: t.root, post: -1})
 		if post != nil {
 			roots[len(roots)-1].post = post[b.start+t.root]
@@ -584,10 +584,10 @@ func stance(v *view, k int) bool {
 }
 
 // asks reports whether a unit asks a question, directly or not ("…
-// whether …"), or reports what others hold: an essay that opens so states
-// its thesis later.
+// whether …"), reports what others hold, or only denies it ("They are
+// wrong."): an essay that opens so states its thesis later.
 func asks(in *unitInfo) bool {
-	return in.question || contains(in.ws, "whether") || reportsView(in.ws) || othersSay(in.ws)
+	return in.question || contains(in.ws, "whether") || reportsView(in.ws) || othersSay(in.ws) || rejects(in)
 }
 
 // verdictWords judge what they speak of, as the evaluative words of the
@@ -642,7 +642,42 @@ func turnsAgainst(in *unitInfo) bool {
 			return true
 		}
 	}
-	return false
+	return rejects(in)
+}
+
+// rejects tells whether a unit is a short sentence that denies what came
+// before, pointing back at it: "They have not.", "That is not the case.",
+// "We do not accept this.", "They are wrong."
+func rejects(in *unitInfo) bool {
+	if !in.sentFirst || !in.sentLast || len(in.ws) > maxRejectWords {
+		return false
+	}
+	back, denies := false, in.neg
+	for _, w := range in.ws {
+		back = back || pointsBack[w]
+		denies = denies || disputeWords[w] || dissentWords[w]
+	}
+	return back && denies
+}
+
+// maxRejectWords is the longest sentence rejects reads as a bare denial.
+const maxRejectWords = 8
+
+// pointsBack are the words with which a sentence refers to what came
+// before it ("otherwise": than it said).
+var pointsBack = set("this", "that", "it", "they", "so", "these", "those", "such", "otherwise", "opposite", "contrary")
+
+// Rejects reports whether the sentence text[start:end] denies the one
+// before it, text[pstart:pend], which reports a view without owning it
+// ("Some say X. They are wrong."): such a short sentence is the writer's
+// answer, and takes part in the argument however few its words.
+func Rejects(text string, pstart, pend, start, end int) bool {
+	v := newView(text, []Unit{{Start: pstart, End: pend, Sent: 0}, {Start: start, End: end, Sent: 1}})
+	prev, cur := &v.info[0], &v.info[1]
+	if !reportsView(prev.ws) && !othersSay(prev.ws) {
+		return false
+	}
+	return rejects(cur)
 }
 
 // answersBefore tells whether a paragraph's first unit answers what the
@@ -687,11 +722,17 @@ var disputeWords = set("otherwise", "opposite", "contrary", "wrong", "mistaken",
 	"untrue", "false", "flawed", "misleading")
 
 // othersSay tells whether ws opens with a short third-person subject (one
-// to three words, none of them the writer, the reader or a pronoun),
-// adverbs, and a verb of saying or believing: "Parents often say …",
-// "Zoo directors argue …".
+// to three words after an article or a third-person possessive, none of
+// them the writer, the reader or a pronoun), adverbs, a verb that leads
+// into another ("like to", "tend to") and a verb of saying or believing:
+// "Parents often say …", "Zoo directors argue …", "The developer claims
+// …", "Airlines like to say …".
 func othersSay(ws []string) bool {
-	for j := 1; j < len(ws) && j <= 3; j++ {
+	d := 0
+	if len(ws) > 0 && determiners[ws[0]] {
+		d = 1
+	}
+	for j := d + 1; j < len(ws) && j <= d+3; j++ {
 		w := ws[j-1]
 		if firstPerson[w] || secondPerson[w] || subjects[w] || auxiliaries[w] || wordFlags[w]&wConnective != 0 {
 			return false
@@ -700,12 +741,23 @@ func othersSay(ws []string) bool {
 		for m < len(ws) && reportAdverbs[ws[m]] {
 			m++
 		}
-		if m < len(ws) && reportForms[ws[m]] {
+		if m+1 < len(ws) && leadVerbs[ws[m]] && ws[m+1] == "to" {
+			m += 2
+		}
+		if m < len(ws) && reportForms[ws[m]] && (m+1 == len(ws) || !auxiliaries[ws[m+1]]) { // not a noun: "Her claim is …"
 			return true
 		}
 	}
 	return false
 }
+
+// determiners may open the subject othersSay reads; leadVerbs lead into
+// the verb of saying ("like to say").
+var (
+	determiners = set("the", "a", "an", "their", "his", "her", "its")
+	leadVerbs   = set("like", "likes", "love", "loves", "tend", "tends", "want", "wants", "continue", "continues",
+		"seem", "seems", "appear", "appears")
+)
 
 // grants tells whether a unit opens its sentence by granting a point
 // ("It is true that …", "Admittedly, …", "Of course …") rather than with
