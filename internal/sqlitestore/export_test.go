@@ -256,3 +256,31 @@ func FailingCopy() (at func(v int64), wait func(), reads func() int) {
 		return n
 	}
 }
+
+// Every runs the every-word intersection of the claims' index on lists of
+// claim numbers (each ascending, a term's count 1), over docs claims, with
+// the lists marked dense given their sets of claims too, and returns the
+// claims it offered, ascending, and how many offers it made.
+func Every(lists [][]uint32, dense []bool, docs int) ([]uint32, int) {
+	ps := make([][]posting, len(lists))
+	sets := make([][]uint64, len(lists))
+	b := bm25{idf: make([]float64, len(lists)), k1p1: 2.2, norm: make([]float64, docs)}
+	for i, l := range lists {
+		for _, d := range l {
+			ps[i] = append(ps[i], posting{doc: d, tf: 1})
+		}
+		if dense[i] {
+			sets[i] = make([]uint64, (docs+63)/64)
+			for _, d := range l {
+				sets[i][d/64] |= 1 << (d % 64)
+			}
+		}
+	}
+	top := &topK{size: docs}
+	every(ps, sets, &b, top)
+	var out []uint32
+	for _, x := range top.sorted() { // equal scores: by claim
+		out = append(out, x.doc)
+	}
+	return out, top.seen
+}

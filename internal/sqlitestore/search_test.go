@@ -3,11 +3,13 @@ package sqlitestore_test
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/sqlitestore"
 )
 
 // TestSearchAllButOne checks SearchClaims' fills when no claim has every
@@ -81,4 +83,47 @@ func sameSet(a, b []string) bool {
 	slices.Sort(a)
 	slices.Sort(b)
 	return strings.Join(a, "|") == strings.Join(b, "|")
+}
+
+// TestEveryDense checks the every-word intersection of the in-memory index
+// when some of the words' lists are dense (tested by their bit sets rather
+// than galloped through): for random lists, every choice of dense lists
+// offers the claims in every list, each once.
+func TestEveryDense(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for round := range 200 {
+		docs := 1 + r.IntN(700)
+		lists := make([][]uint32, 1+r.IntN(4))
+		for i := range lists {
+			share := r.Float64()
+			for d := range uint32(docs) {
+				if r.Float64() < share {
+					lists[i] = append(lists[i], d)
+				}
+			}
+		}
+		if r.IntN(10) == 0 {
+			lists = append(lists, lists[0]) // a word twice
+		}
+		var want []uint32
+		for d := range uint32(docs) {
+			in := true
+			for _, l := range lists {
+				in = in && slices.Contains(l, d)
+			}
+			if in {
+				want = append(want, d)
+			}
+		}
+		for mask := range 1 << len(lists) {
+			dense := make([]bool, len(lists))
+			for i := range dense {
+				dense[i] = mask&(1<<i) != 0
+			}
+			got, seen := sqlitestore.Every(lists, dense, docs)
+			if !slices.Equal(got, want) || seen != len(want) {
+				t.Fatalf("round %d, %d claims, dense %v: offered %v (%d offers), want %v", round, docs, dense, got, seen, want)
+			}
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"math"
+	"math/bits"
 	"regexp"
 	"slices"
 	"sort"
@@ -30,7 +31,17 @@ type wordIndex struct {
 	rows      int64     // FTS5's row count and token total, as bm25 reads them
 	tokens    int64
 	spec      string // the table's tokenize option, for the query's words
+	// dense[t] is the set of claims term t is in, one bit a claim, for a
+	// term in at least one claim in denseShare (nil for the others): a
+	// query's common words are tested bit by bit instead of galloping
+	// through their long lists
+	dense [][]uint64
 }
+
+// denseShare: a term in at least one claim in this many has a bit set
+// beside its postings; the set (a bit a claim) is then at most a quarter of
+// its postings' size (8 bytes a posting).
+const denseShare = 16
 
 type posting struct {
 	doc uint32
@@ -130,6 +141,18 @@ func readWords(ctx context.Context, tx *sql.Tx, fts string, pks []int64) (*wordI
 	}
 	w.termFirst = append(w.termFirst, uint32(len(w.post)))
 	w.terms.seal()
+	w.dense = make([][]uint64, w.terms.len())
+	for t := range w.dense {
+		list := w.post[w.termFirst[t]:w.termFirst[t+1]]
+		if len(list) == 0 || len(list)*denseShare < len(w.docLen) {
+			continue
+		}
+		set := make([]uint64, (len(w.docLen)+63)/64)
+		for _, p := range list {
+			set[p.doc/64] |= 1 << (p.doc % 64)
+		}
+		w.dense[t] = set
+	}
 	if w.rows > 0 {
 		avgdl := float64(w.tokens) / float64(w.rows)
 		k1, b := bm25K1, bm25B
@@ -160,13 +183,14 @@ func varint(b []byte) (v uint64, k int) {
 	return 0, 0
 }
 
-// postings returns term's postings (none for a term not in the index).
-func (w *wordIndex) postings(term string) []posting {
+// postings returns term's postings (none for a term not in the index) and
+// its set of claims when it is dense (else nil).
+func (w *wordIndex) postings(term string) ([]posting, []uint64) {
 	t, ok := w.terms.lookup(term)
 	if !ok {
-		return nil
+		return nil, nil
 	}
-	return w.post[w.termFirst[t]:w.termFirst[t+1]]
+	return w.post[w.termFirst[t]:w.termFirst[t+1]], w.dense[t]
 }
 
 // scored is a claim (its index) and its BM25 score.
@@ -242,12 +266,13 @@ func (w *wordIndex) search(phrases []string, size int) []scored {
 // ranks the best size rows that hold every phrase.
 func (w *wordIndex) everyTerm(phrases []string, size int) ([][]posting, bm25, *topK) {
 	lists := make([][]posting, len(phrases))
+	sets := make([][]uint64, len(phrases))
 	for i, p := range phrases {
-		lists[i] = w.postings(p)
+		lists[i], sets[i] = w.postings(p)
 	}
 	b := w.bm25(lists)
 	top := &topK{size: size}
-	w.every(lists, &b, top)
+	every(lists, sets, &b, top)
 	return lists, b, top
 }
 
@@ -275,38 +300,72 @@ func (w *wordIndex) searchAnyFill(phrases []string, size int) []scored {
 	return top.items
 }
 
-// every offers top the claims with every phrase: the shortest list's claims
-// looked up in the others, each cursor moving forward by galloping.
-func (w *wordIndex) every(lists [][]posting, b *bm25, top *topK) {
-	short := 0
+// every offers top the claims with every phrase, in claim order: the
+// shortest list's claims that are not dense (sets[i] nil) looked up in the
+// other lists, each cursor moving forward by galloping, and in the dense
+// ones' sets by their bit; when every list is dense, the claims whose bits
+// are set in all. A dense list's cursor then only finds the term's count in
+// each claim offered.
+func every(lists [][]posting, sets [][]uint64, b *bm25, top *topK) {
+	short := -1
 	for i, l := range lists {
 		if len(l) == 0 {
 			return
 		}
-		if len(l) < len(lists[short]) {
+		if sets[i] == nil && (short < 0 || len(l) < len(lists[short])) {
 			short = i
 		}
 	}
 	at := make([]int, len(lists))
 	tf := make([]uint32, len(lists))
-next:
-	for _, p := range lists[short] {
+	// offer offers claim doc if the lists that are not dense have it; false
+	// when one of them has no claim at or after doc
+	offer := func(doc uint32) bool {
 		for i, l := range lists {
-			j := gallop(l, at[i], p.doc)
+			j := gallop(l, at[i], doc)
 			at[i] = j
 			if j == len(l) {
-				return
+				return false
 			}
-			if l[j].doc != p.doc {
-				continue next
+			if l[j].doc != doc {
+				return true
 			}
 			tf[i] = l[j].tf
 		}
 		score := 0.0
 		for i := range lists {
-			score += b.term(i, tf[i], p.doc)
+			score += b.term(i, tf[i], doc)
 		}
-		top.offer(p.doc, score)
+		top.offer(doc, score)
+		return true
+	}
+	if short < 0 {
+		// every list is dense: the claims in every set
+		for k := range sets[0] {
+			word := sets[0][k]
+			for _, set := range sets[1:] {
+				word &= set[k]
+			}
+			for word != 0 {
+				doc := uint32(k*64 + bits.TrailingZeros64(word))
+				word &= word - 1
+				if !offer(doc) {
+					return
+				}
+			}
+		}
+		return
+	}
+next:
+	for _, p := range lists[short] {
+		for _, set := range sets {
+			if set != nil && set[p.doc/64]&(1<<(p.doc%64)) == 0 {
+				continue next
+			}
+		}
+		if !offer(p.doc) {
+			return
+		}
 	}
 }
 
