@@ -122,18 +122,69 @@ func (s *Store) readAdjacency(ctx context.Context) (*adjGraph, int64, error) {
 	return out, version, err
 }
 
-// edgesTo returns the relations targeting each of the IDs, by target, ordered
-// by relation ID, from the adjacency cache when it holds this transaction's
-// graph, else from SQL.
-func (s *Store) edgesTo(ctx context.Context, q querier, cached *adjGraph, targets []string) (map[string][]edge, error) {
-	if cached == nil {
-		return relationsTo(ctx, q, targets)
+// walk is Reach's breadth-first walk back from root over the copy, by node
+// number: the claims and evidence reached (root first, then level by level,
+// each target's relations in ID order, each relation's premises in order;
+// relations are walked through, for the undercuts that target them, but not
+// listed), at most limit of them, each with its path back to root. It
+// stops at depth levels or once limit nodes are reached.
+func (g *adjGraph) walk(root string, depth, limit int) ([]string, [][]argmap.Step) {
+	r, ok := g.ids.lookup(root)
+	if !ok {
+		return []string{root}, [][]argmap.Step{{}}
 	}
-	out := make(map[string][]edge, len(targets))
-	for _, t := range targets {
-		if es := cached.to(t); len(es) > 0 {
-			out[t] = es
+	// visit i reached node from visits[parent]'s node through relation rel
+	type visit struct {
+		node, rel uint32
+		parent    int32
+		contests  bool
+	}
+	visits := []visit{{node: r, parent: -1}}
+	seen := map[uint32]bool{r: true}
+	reached := []int32{0}
+	frontier := []int32{0}
+	for d := 0; d < depth && len(frontier) > 0 && len(reached) < limit; d++ {
+		var next []int32
+		for _, v := range frontier {
+			t := visits[v].node
+			for e := g.start[t]; e < g.start[t]+g.count[t]; e++ {
+				ed := g.edges[e]
+				for _, p := range g.prem[ed.prem:g.edges[e+1].prem] {
+					if seen[p] {
+						continue
+					}
+					seen[p] = true
+					next = append(next, int32(len(visits)))
+					reached = append(reached, int32(len(visits)))
+					visits = append(visits, visit{node: p, rel: ed.rel, parent: v, contests: ed.contests})
+				}
+				if !seen[ed.rel] {
+					seen[ed.rel] = true
+					next = append(next, int32(len(visits)))
+					visits = append(visits, visit{node: ed.rel, rel: ed.rel, parent: v, contests: ed.contests})
+				}
+			}
 		}
+		frontier = next
 	}
-	return out, nil
+	if len(reached) > limit {
+		reached = reached[:limit]
+	}
+	ids := make([]string, len(reached))
+	steps := make([][]argmap.Step, len(reached))
+	ids[0], steps[0] = root, []argmap.Step{}
+	for i, v := range reached[1:] {
+		ids[i+1] = g.ids.str(visits[v].node)
+		var path []argmap.Step
+		for ; visits[v].parent >= 0; v = visits[v].parent {
+			kind := argmap.Supports
+			if visits[v].contests {
+				kind = argmap.Contests
+			}
+			path = append(path, argmap.Step{RelationID: g.ids.str(visits[v].rel), Kind: kind,
+				From: g.ids.str(visits[v].node), To: g.ids.str(visits[visits[v].parent].node)})
+		}
+		steps[i+1] = path
+	}
+	return ids, steps
 }

@@ -133,36 +133,47 @@ func (s *Store) Reach(ctx context.Context, claimID string, depth int) ([]argmap.
 		if !ok || argmap.KindOf(claimID) != argmap.KindClaim {
 			return notFound(argmap.KindClaim, claimID)
 		}
-		paths := map[string][]argmap.Step{claimID: {}}
-		reached := []string{claimID}
-		frontier := []string{claimID}
-		for d := 0; d < depth && len(frontier) > 0 && len(reached) < maxReach; d++ {
-			rels, err := s.edgesTo(ctx, pq, cached, frontier)
-			if err != nil {
-				return err
-			}
-			var next []string
-			for _, t := range frontier {
-				for _, r := range rels[t] {
-					base := paths[t]
-					for _, f := range r.From {
-						if _, seen := paths[f]; seen {
-							continue
+		// the nodes reached, each with its path back to claimID
+		var reached []string
+		var steps [][]argmap.Step
+		if cached != nil {
+			reached, steps = cached.walk(claimID, depth, maxReach)
+		} else {
+			paths := map[string][]argmap.Step{claimID: {}}
+			reached = []string{claimID}
+			frontier := []string{claimID}
+			for d := 0; d < depth && len(frontier) > 0 && len(reached) < maxReach; d++ {
+				rels, err := relationsTo(ctx, pq, frontier)
+				if err != nil {
+					return err
+				}
+				var next []string
+				for _, t := range frontier {
+					for _, r := range rels[t] {
+						base := paths[t]
+						for _, f := range r.From {
+							if _, seen := paths[f]; seen {
+								continue
+							}
+							paths[f] = prepend(argmap.Step{RelationID: r.ID, Kind: r.Kind, From: f, To: t}, base)
+							next = append(next, f)
+							reached = append(reached, f)
 						}
-						paths[f] = prepend(argmap.Step{RelationID: r.ID, Kind: r.Kind, From: f, To: t}, base)
-						next = append(next, f)
-						reached = append(reached, f)
-					}
-					if _, seen := paths[r.ID]; !seen {
-						paths[r.ID] = prepend(argmap.Step{RelationID: r.ID, Kind: r.Kind, From: r.ID, To: t}, base)
-						next = append(next, r.ID)
+						if _, seen := paths[r.ID]; !seen {
+							paths[r.ID] = prepend(argmap.Step{RelationID: r.ID, Kind: r.Kind, From: r.ID, To: t}, base)
+							next = append(next, r.ID)
+						}
 					}
 				}
+				frontier = next
 			}
-			frontier = next
-		}
-		if len(reached) > maxReach {
-			reached = reached[:maxReach]
+			if len(reached) > maxReach {
+				reached = reached[:maxReach]
+			}
+			steps = make([][]argmap.Step, len(reached))
+			for i, id := range reached {
+				steps[i] = paths[id]
+			}
 		}
 		var spans map[string][]argmap.Span
 		if content != nil {
@@ -179,7 +190,7 @@ func (s *Store) Reach(ctx context.Context, claimID string, depth int) ([]argmap.
 			if sp == nil {
 				sp = []argmap.Span{}
 			}
-			out[i] = argmap.Reach{Node: id, Steps: paths[id], Spans: sp}
+			out[i] = argmap.Reach{Node: id, Steps: steps[i], Spans: sp}
 		}
 		sort.SliceStable(out[1:], func(i, j int) bool {
 			a, b := out[1+i], out[1+j]
