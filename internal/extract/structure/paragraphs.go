@@ -13,7 +13,9 @@ import "sort"
 //     the unit's place: the opening paragraph's last sentence up, a unit
 //     there that says what ought to be done up, its plain units without a
 //     stance of the writer's (stance) down; a later paragraph's first unit
-//     up;
+//     up, or, when its first sentence grants a point to make another
+//     ("X sounds expensive, but Y"), the point made, which the granted
+//     point contests and which supports the thesis (concessiveTopic);
 //   - in a short essay, attaches a body paragraph's sentence that bears on
 //     another sentence than the paragraph's claim, without a connective
 //     tying it there, to the claim (a body paragraph lists its reasons);
@@ -211,7 +213,8 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		info     *unitInfo
 		view     *view // the block's view, and the unit's index in it
 		k        int
-		post     int // the thread post it is in, or -1
+		post     int  // the thread post it is in, or -1
+		conceded bool // it answers a point its sentence grants first (concessiveTopic)
 	}
 	var roots []rootInfo
 	var leaves []int
@@ -233,6 +236,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			}
 		}
 		counter := false
+		answer := -1 // the answering half of a concessive topic sentence (concessiveTopic)
 		switch {
 		case para == opening:
 			lastSent := bu[n-1].Sent
@@ -248,8 +252,13 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 				}
 			}
 		case first:
-			prior[0] += topicPrior
 			counter = essay && !long && counterParagraph(bv)
+			if k := concessiveTopic(bv); k > 0 && !long && !counter {
+				prior[k] += topicPrior
+				answer = k
+			} else {
+				prior[0] += topicPrior
+			}
 		}
 		window, nroots, root := 0, n, -1
 		if long {
@@ -263,6 +272,16 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		}
 		bv.oppFloor = reportFloors(bv)
 		t := m.decodeWith(bv, window, nroots, root, prior)
+		conceded := answer >= 0 && t.root == answer
+		if conceded {
+			// the writer grants a point to make another: what is granted
+			// goes against the point made
+			for k, r := range t.rels {
+				if bu[r.From].Sent == bu[0].Sent && r.From < answer {
+					t.rels[k].To, t.rels[k].Kind, t.rels[k].Undercut = answer, Attack, false
+				}
+			}
+		}
 		if essay && !long && para != opening && first && t.root >= 0 {
 			// a body paragraph argues for its claim: a sentence that bears
 			// on a sentence other than the claim, with no connective
@@ -342,7 +361,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			lastCounter = b.start + t.root
 		}
 		prevPara = para
-		roots = append(roots, rootInfo{rebuts: rebuts, unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n,
+		roots = append(roots, rootInfo{rebuts: rebuts, conceded: conceded, unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n,
 			plain: bu[t.root].Plain && (long || !stance(bv, t.root)), dep: dependent(bv, t.root) || rejects(&bv.info[t.root]), counter: counter,
 			asks: asks(&bv.info[t.root]), answers: b.answers, info: &bv.info[t.root], view: bv, k: t.root, post: -1})
 		if post != nil {
@@ -470,6 +489,10 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 					if s != side {
 						kind = Attack
 					}
+				} else if r.info.class == classNone && contains(r.info.any, classContrast) {
+					// "Free fares sound nice, but someone has to pay": a
+					// reply that grants a point to turn on it disagrees
+					kind = Attack
 				} else {
 					kind = m.pairKind(text, units, to, r.unit, r.counter)
 				}
@@ -492,6 +515,11 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		kind := m.pairKind(text, units, to, r.unit, r.counter || r.rebuts >= 0)
 		if k, ok := replyKind(r.info); ok && r.answers >= 0 {
 			kind = k
+		}
+		if r.conceded && to == main && r.answers < 0 {
+			// the writer's own point, made against what it grants: it
+			// argues for the writer's thesis however its "but" reads
+			kind = Support
 		}
 		st.Relations = append(st.Relations, Relation{From: r.unit, To: to, Kind: kind, Score: 0.5 * (1 - sigmoid(r.cc))})
 	}
@@ -825,4 +853,27 @@ func ledeUnits(text string, units []Unit) []Unit {
 		return units
 	}
 	return out
+}
+
+// concessiveTopic returns the unit of the block v's first sentence that
+// answers a point the sentence grants first ("A covered hall sounds
+// expensive, but it pays for itself …", "X may be true, yet Y"): a later
+// unit of the sentence opening with a contrast that turns ("but", "yet",
+// "however"; not "whereas" or "while", whose clause is the lesser one),
+// after an opening unit with no connective of its own; -1 when there is
+// none. The topic sentence's point is the answer.
+func concessiveTopic(v *view) int {
+	if len(v.info) < 2 || !v.info[0].sentFirst || v.info[0].class != classNone {
+		return -1
+	}
+	for k := 1; k < len(v.info) && v.units[k].Sent == v.units[0].Sent; k++ {
+		in := &v.info[k]
+		if in.class == classContrast {
+			if len(in.ws) > 0 && (in.ws[0] == "whereas" || in.ws[0] == "while") {
+				return -1
+			}
+			return k
+		}
+	}
+	return -1
 }

@@ -1,0 +1,141 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract"
+)
+
+// claimRelations extracts text and returns the ID of the claim starting
+// with each prefix (failing when there is none), the relation each claim
+// bears, and the main claims' texts.
+func claimRelations(t *testing.T, name, text string) (id func(prefix string) string, head map[string]argmap.Relation, mains []string) {
+	t.Helper()
+	g, err := extract.New(extract.Options{}).Extract(t.Context(), argmap.Document{Name: name, URI: name, Data: []byte(text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id = func(prefix string) string {
+		t.Helper()
+		for _, c := range g.Claims {
+			if strings.HasPrefix(c.Text, prefix) {
+				return c.ID
+			}
+		}
+		t.Fatalf("no claim starts with %q", prefix)
+		return ""
+	}
+	head = map[string]argmap.Relation{}
+	for _, r := range g.Relations {
+		for _, f := range r.From {
+			head[f] = r
+		}
+	}
+	for _, c := range g.Claims {
+		if c.Main {
+			mains = append(mains, c.Text)
+		}
+	}
+	return id, head, mains
+}
+
+// TestConcessiveTopic: a body paragraph that opens by granting a point to
+// make another ("A covered market hall sounds expensive, but it pays for
+// itself …") makes the second: it is the paragraph's claim and supports
+// the thesis, the granted point contests it; a thread reply that grants a
+// point to turn on it ("Free fares sound nice, but someone has to pay …")
+// contests what it answers. Written for this test.
+func TestConcessiveTopic(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		rels       [][3]string // from, to (claim text prefixes), kind
+	}{
+		{"essay", "Markets\n\nMany towns have lost their weekly markets. Weekly markets deserve to be protected.\n\n" +
+			"A covered market hall sounds expensive, but it pays for itself within a few years. Traders pay rent all year instead of only in good weather.\n\n" +
+			"Markets also bring people into the town centre. Shops near a market take more money on market days.\n\n" +
+			"Markets are worth keeping.\n", [][3]string{
+			{"A covered market hall", "but it pays", "contests"},
+			{"but it pays", "Weekly markets deserve", "supports"},
+		}},
+		{"thread", "Posted by dana:\nBus fares in our town should be scrapped altogether. Cars clog the centre every morning, and a free bus would tempt drivers out of them.\n\n" +
+			"Reply from olek:\nFree fares sound nice, but someone has to pay for the drivers. The council already cut two routes last year to save money.\n", [][3]string{
+			{"Free fares sound nice", "Bus fares in our town", "contests"},
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			id, head, _ := claimRelations(t, c.name+".txt", c.text)
+			for _, r := range c.rels {
+				from, to := id(r[0]), id(r[1])
+				if got, ok := head[from]; !ok || got.To != to || string(got.Kind) != r[2] {
+					t.Errorf("%q: %+v (present %v), want %s %q", r[0], got, ok, r[2], r[1])
+				}
+			}
+		})
+	}
+}
+
+// TestRejectedView: a view the writer reports and then denies in a few
+// words ("Airlines like to say X. They are wrong.", "The developer claims
+// X. The evidence does not support this.") is answered: the denial takes
+// part however short, it is not the thesis, and in a body paragraph the
+// view contests the thesis and the denial contests the view. Written for
+// this test.
+func TestRejectedView(t *testing.T) {
+	p := extract.New(extract.Options{})
+	for _, c := range []struct {
+		name, text, main string
+		rels             [][3]string // from, to (claim text prefixes), kind
+	}{
+		{"opening", "Night trains\n\nAirlines like to say that night trains belong to the past. They are wrong. A sleeper that leaves at ten and arrives at seven saves a hotel night and a morning flight.\n\n" +
+			"The trains are also far cleaner. A passenger on a sleeper train causes a fraction of the emissions of the same trip by plane.\n\n" +
+			"Critics point to the high fares. Those fares reflect track charges that governments could lower.\n\nEurope should bring back its night trains.\n",
+			"Europe should bring back", nil},
+		{"statement", "Statement by the Riverside Residents' Association\n\nThe Residents' Association opposes the plan to build a car park on Elm Meadow.\n\n" +
+			"Elm Meadow is the only green space within walking distance for most families in the district. Children play there after school, and older residents walk their dogs there every day.\n\n" +
+			"The developer claims that the car park will bring shoppers back to the high street. The evidence does not support this. Towns that built new car parks in the last decade saw no rise in footfall.\n\n" +
+			"We call on the council to reject the application.\n",
+			"The Residents' Association opposes", [][3]string{
+				{"The developer claims", "The Residents' Association opposes", "contests"},
+				{"The evidence does not", "The developer claims", "contests"},
+			}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := p.Extract(t.Context(), argmap.Document{Name: c.name + ".txt", URI: c.name + ".txt", Data: []byte(c.text)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			id := func(prefix string) string {
+				t.Helper()
+				for _, cl := range g.Claims {
+					if strings.HasPrefix(cl.Text, prefix) {
+						return cl.ID
+					}
+				}
+				t.Fatalf("no claim starts with %q", prefix)
+				return ""
+			}
+			for _, cl := range g.Claims {
+				if cl.Main != strings.HasPrefix(cl.Text, c.main) {
+					t.Errorf("claim %q main %v", cl.Text, cl.Main)
+				}
+			}
+			head := map[string]argmap.Relation{}
+			for _, r := range g.Relations {
+				for _, f := range r.From {
+					head[f] = r
+				}
+			}
+			for _, r := range c.rels {
+				from, to := id(r[0]), id(r[1])
+				if got, ok := head[from]; !ok || got.To != to || string(got.Kind) != r[2] {
+					t.Errorf("%q: %+v (present %v), want %s %q", r[0], got, ok, r[2], r[1])
+				}
+			}
+			if c.name == "opening" {
+				id("They are wrong")
+			}
+		})
+	}
+}
