@@ -5,6 +5,8 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/kljensen/snowball/english"
+
 	"github.com/argmap/argmap/internal/argmap"
 	wn "github.com/argmap/argmap/internal/extract/lexicon"
 	"github.com/argmap/argmap/internal/extract/meta"
@@ -40,6 +42,8 @@ type term struct {
 	adjPred  bool         // a question's predicate adjective ("voluntary" of "return is voluntary")
 	subj     bool         // a word of the subject of a question with a predicate adjective
 	endedBy  []wn.Concept // the verbs whose event ends the state it says (outside: join, enter; inside: exit, withdraw)
+	stem     string       // a question word's Snowball stem when long enough to tie derivations WordNet does not (destitute, destitution)
+	noun     bool         // a question word with a stem: WordNet has it as a noun (a derivation ties a noun to a word that is none)
 }
 
 // negWords negate the clause they stand in; among them the verbs that
@@ -964,6 +968,18 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 					break
 				}
 			}
+			if !found && qt.stem != "" {
+				// a derivation WordNet does not tie (destitute,
+				// destitution; dismissive, dismissal): the same stem, a
+				// noun for a word that is none (two nouns of one stem are
+				// often two things: university, universe)
+				for _, ct := range c {
+					if derives(qt, ct) {
+						found, flip, cneg, share = true, false, ct.neg, derivationWeight
+						break
+					}
+				}
+			}
 			if !found {
 				for _, ct := range c {
 					if !ct.acr && (sharesConcept(qt.broader, ct.concepts) || sharesConcept(qt.concepts, ct.narrower)) {
@@ -1061,6 +1077,52 @@ func reducedRelative(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// derivationWeight is the share of a question word's weight that a word
+// of the same stem earns when WordNet ties them by no synset.
+const derivationWeight = nearWeight
+
+// minDerivationStem is the shortest stem that ties two words: shorter
+// ones tie words apart in meaning (organ, organisation; gener-).
+const minDerivationStem = 6
+
+// derivationStem returns w's Snowball (Porter2) stem when it is at least
+// minDerivationStem long, or "".
+func derivationStem(w string) string {
+	if len(w) < minDerivationStem || strings.ContainsAny(w, "-'’") {
+		return ""
+	}
+	st := english.Stem(w, false)
+	if len(st) < minDerivationStem {
+		return ""
+	}
+	return st
+}
+
+// derives reports whether the claim term ct is a derivation of the question
+// term qt that WordNet does not tie: the same stem (stemmed only when its
+// lemma starts as the stem does), and a noun where qt is none or the other
+// way round.
+func derives(qt, ct term) bool {
+	if ct.acr || len(ct.lemma) < minDerivationStem || ct.lemma == qt.lemma ||
+		!strings.HasPrefix(ct.lemma, qt.stem[:minDerivationStem-1]) || derivationStem(ct.lemma) != qt.stem {
+		return false
+	}
+	return wn.Default().Noun(ct.lemma) != qt.noun
+}
+
+// withStems sets the stem of each of a question's words that has one, and
+// whether it is a noun.
+func (s *Stancer) withStems(qt []term) []term {
+	for i := range qt {
+		if t := &qt[i]; !t.acr && !strings.Contains(t.lemma, " ") {
+			if t.stem = derivationStem(t.lemma); t.stem != "" {
+				t.noun = s.lex.Noun(t.lemma)
+			}
+		}
+	}
+	return qt
 }
 
 // nearWeight is the share of a question word's weight that a narrower or
@@ -1248,6 +1310,11 @@ func conditionEnd(toks []token) int {
 // ("it is wrong to say that P") asks not-P; in a conditional ("without P,
 // Q") the terms of the condition are marked.
 func (s *Stancer) questionTerms(question string, gl *glossary) []term {
+	return s.withStems(s.questionTermsRead(question, gl))
+}
+
+// questionTermsRead is questionTerms without the stems.
+func (s *Stancer) questionTermsRead(question string, gl *glossary) []term {
 	var qt []term
 	rs := s.analyseQuestion(question, gl).regions
 	if len(rs) == 1 && !rs[0].rejected && rs[0].asserter == "" {

@@ -196,6 +196,11 @@ func TestStancerJudge(t *testing.T) {
 		// "and that Q" is a clause of its own: its negation ("still rare")
 		// does not reach the first that-clause
 		{"Repairs to the pier are slow", "Residents are right that repairs to the pier are slow and that inspections of the pier are still rare.", argmap.StanceSame, ""},
+		// a derivation WordNet does not tie is met by its Snowball stem, in
+		// part, between a noun and a word that is none; two nouns of one
+		// stem are not tied
+		{"The board's dismissive replies angered the divers", "The dismissal in the board's letters angered the divers.", argmap.StanceSame, ""},
+		{"The university is generous", "The universe is generous.", argmap.StanceTopic, ""},
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}
