@@ -1,6 +1,9 @@
 package structure
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // A research abstract runs background → method → results → conclusion:
 // the writers state what is known and what is not, what they did ("We
@@ -17,6 +20,10 @@ import "strings"
 // abstractPrior counts against a unit of an abstract's background or
 // method as the central claim.
 const abstractPrior = -3.0
+
+// closingPrior favours an abstract's last sentence (but a limitation) as
+// its conclusion.
+const closingPrior = 2.0
 
 // minAbstractSentences is the fewest sentences a text needs to be read as
 // an abstract.
@@ -137,7 +144,9 @@ func abstractMethod(v *view) int {
 
 // limitations marks the units of v's sentences that state what a study
 // cannot show: a negated modal ("Because the study was observational, it
-// cannot show …", "… so the results may not hold …"). A negation apart
+// cannot show …", "… so the results may not hold …"), or a modal of
+// possibility on what may have happened instead ("… so keener schools may
+// have joined"). A negation apart
 // from the modal ("can therefore restore … where a weir no longer …") is
 // no limitation.
 func limitations(v *view) []bool {
@@ -154,8 +163,15 @@ func limitations(v *view) []bool {
 				switch w {
 				case "cannot", "can't", "couldn't", "mightn't":
 					limit = true
-				case "can", "could", "may", "might", "does", "do", "did":
+				case "can", "could", "may", "might":
 					limit = limit || n+1 < len(ws) && ws[n+1] == "not"
+					// another account of what was found: "… may have
+					// joined …", "… could have biased …"
+					limit = limit || w != "can" && n+2 < len(ws) && ws[n+1] == "have" && pastLike(ws[n+2])
+				case "does", "do", "did":
+					// what the data cannot bear: "… do not show …"; a
+					// result that did not change is no limitation
+					limit = limit || n+2 < len(ws) && ws[n+1] == "not" && evidentialVerbs[ws[n+2]]
 				}
 			}
 		}
@@ -167,6 +183,11 @@ func limitations(v *view) []bool {
 	return out
 }
 
+// evidentialVerbs say what data show: "the data do not show / allow /
+// establish …".
+var evidentialVerbs = set("show", "prove", "allow", "permit", "establish", "support", "demonstrate", "confirm",
+	"imply", "mean", "tell", "reveal", "capture", "reflect", "explain", "indicate", "exclude", "rule")
+
 // parseAbstract decodes a text of one paragraph shaped like an abstract
 // whose method run ends at unit method (see abstractMethod).
 func (m *Model) parseAbstract(v *view, method int, st Structure) Structure {
@@ -175,8 +196,19 @@ func (m *Model) parseAbstract(v *view, method int, st Structure) Structure {
 		prior = make([]float64, len(v.units))
 	}
 	limit := limitations(v)
+	// the conclusion closes an abstract, before any limitation after it
+	last := -1
+	for k := len(v.units) - 1; k > method; k-- {
+		if !limit[k] {
+			last = v.units[k].Sent
+			break
+		}
+	}
 	concl := false
 	for k := range prior {
+		if v.units[k].Sent == last && !dependent(v, k) {
+			prior[k] += closingPrior
+		}
 		if k <= method || limit[k] {
 			prior[k] += abstractPrior
 		}
@@ -203,10 +235,25 @@ func (m *Model) parseAbstract(v *view, method int, st Structure) Structure {
 		switch {
 		case r.From <= method || r.To <= method:
 			continue // background and method argue for nothing
-		case limit[r.From] && v.info[r.From].sentFirst:
+		case limit[r.From] && (v.info[r.From].sentFirst || r.To == t.root):
 			r.To, r.Kind, r.Undercut = t.root, Attack, false
+		case r.To == t.root && !limit[r.From] && r.From < t.root && v.info[r.From].class != classContrast:
+			// a result supports the conclusion, whatever contrast it
+			// draws inside ("… less waste, while waste elsewhere did not
+			// change"); one that opens by turning ("However, …") may not
+			r.Kind, r.Undercut = Support, false
 		}
 		st.Relations = append(st.Relations, r)
 	}
+	// the view the background reports on its own ("It is widely believed
+	// that …") is the one the study tests, and an abstract reports it so
+	// to overturn it; one its sentence goes on to qualify ("X is said to
+	// …, but few measurements exist") frames the gap the study fills
+	for k := 0; k <= method && k < len(v.units); k++ {
+		if in := &v.info[k]; in.sentFirst && in.sentLast && reportsView(in.ws) && !contains(in.any, classContrast) && k != t.root {
+			st.Relations = append(st.Relations, Relation{From: k, To: t.root, Kind: Attack, Score: 0.5})
+		}
+	}
+	sort.SliceStable(st.Relations, func(i, j int) bool { return st.Relations[i].From < st.Relations[j].From })
 	return st
 }

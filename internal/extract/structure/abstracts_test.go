@@ -101,3 +101,40 @@ func TestAbstractConclusionWithNegation(t *testing.T) {
 		t.Fatalf("central = %v, want unit %d (the conclusion)", st.Central, claim)
 	}
 }
+
+// TestAbstractViewAndLimits: an abstract that opens with the view it tests
+// ("It is often assumed that …") has that view contest its conclusion; a
+// result that draws a contrast inside ("…, while … did not change") still
+// supports it; a limitation that offers another account ("… may have
+// joined …") attacks it; and the last sentence, opening "Nevertheless",
+// is the conclusion. Written for this test.
+func TestAbstractViewAndLimits(t *testing.T) {
+	m := defaultModel(t)
+	text := "It is often assumed that children eat more vegetables only when their parents do. " +
+		"We compared 18 primary schools that started a garden programme with 18 similar schools that did not. " +
+		"Vegetable intake was recorded with lunchtime plate waste measurements at the start and end of one school year. " +
+		"Children in garden schools left 30 per cent less vegetable waste at the end of the year, while waste in the comparison schools did not change. " +
+		"The effect was similar in children whose parents reported eating few vegetables. " +
+		"Schools were not randomly assigned, so motivated schools may have joined the programme. " +
+		"Nevertheless, school gardens appear to raise children's vegetable intake independently of their parents' habits and deserve wider support."
+	units := m.Segment(text, extract.StructureSentences(text))
+	unitOf := unitStarting(t, text, units)
+	st := m.Parse(text, units, structure.ParseOptions{})
+	claim := unitOf("Nevertheless, school gardens")
+	if len(st.Central) != 1 || st.Central[0] != claim {
+		t.Fatalf("central = %v, want unit %d (the conclusion)", st.Central, claim)
+	}
+	head := headOf(st.Relations)
+	for _, c := range []struct {
+		prefix string
+		kind   structure.Kind
+	}{
+		{"It is often assumed", structure.Attack},
+		{"Children in garden schools", structure.Support},
+		{"Schools were not randomly", structure.Attack},
+	} {
+		if r, ok := head[unitOf(c.prefix)]; !ok || r.Kind != c.kind || r.To != claim {
+			t.Errorf("%q: %+v (present %v), want %v on the conclusion %d", c.prefix, r, ok, c.kind, claim)
+		}
+	}
+}
