@@ -903,3 +903,27 @@ func TestFindSupportersShortestChain(t *testing.T) {
 		})
 	}
 }
+
+// TestDerivedIDStable: derived IDs are stored, so the same parts give the
+// same ID in every version: the first 10 bytes of SHA-256 over the parts,
+// each ended by a zero byte, in lower-case base32 after the kind's prefix.
+func TestDerivedIDStable(t *testing.T) {
+	tests := []struct {
+		kind  argmap.NodeKind
+		parts []string
+		want  string
+	}{
+		{argmap.KindClaim, []string{"doc.txt", "12", "40"}, "clm_muy5daj2br7wgvvg"},
+		{argmap.KindActor, []string{"international organization for migration"}, "act_erzsuywxzycbidan"},
+		{argmap.KindRelation, []string{strings.Repeat("x", 300), "é"}, "rel_kdpvsb3qjqpmr7po"}, // longer than the stack buffer
+		{argmap.KindSource, nil, "src_4oymiquy7qobjgx3"},
+	}
+	for _, tt := range tests {
+		if got := argmap.DerivedID(tt.kind, tt.parts...); got != tt.want {
+			t.Errorf("DerivedID(%s, %d parts) = %s, want %s", tt.kind, len(tt.parts), got, tt.want)
+		}
+	}
+	if got := argmap.ActorID("International  Organization for Migration"); got != "act_erzsuywxzycbidan" {
+		t.Errorf("ActorID = %s, want act_erzsuywxzycbidan", got)
+	}
+}

@@ -58,12 +58,19 @@ func DerivedID(kind NodeKind, parts ...string) string {
 	if !ok {
 		panic("argmap: DerivedID of unknown kind " + string(kind))
 	}
-	h := sha256.New()
+	// the parts, each ended by a zero byte, hashed in one piece: on the
+	// stack unless they are long (extraction derives an ID per node)
+	var in [256]byte
+	b := in[:0]
 	for _, s := range parts {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
+		b = append(b, s...)
+		b = append(b, 0)
 	}
-	return p + idEncoding.EncodeToString(h.Sum(nil)[:10])
+	sum := sha256.Sum256(b)
+	var out [32]byte
+	n := copy(out[:], p)
+	idEncoding.Encode(out[n:], sum[:10])
+	return string(out[:n+idEncoding.EncodedLen(10)])
 }
 
 // ActorID returns the ID of the actor with the given canonical name. Actors are

@@ -174,3 +174,15 @@ func OpensWithDemonstrative(s string) (fast, full bool) {
 	fs := fieldsN(s, 1)
 	return mayOpenWith(s, bareDemonstratives), len(fs) > 0 && bareDemonstratives[strings.ToLower(fs[0])]
 }
+
+// DropParensAgrees checks dropParens against its rune-by-rune form on s.
+func DropParensAgrees(s string) error {
+	want := s
+	if strings.ContainsAny(s, "([") {
+		want = dropParensRunes(s)
+	}
+	if got := dropParens(s); got != want {
+		return fmt.Errorf("dropParens(%q) = %q, rune by rune %q", s, got, want)
+	}
+	return nil
+}

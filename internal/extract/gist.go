@@ -436,7 +436,7 @@ func shorten(s string) string {
 	if countFields(s, maxGistWords+1) <= maxGistWords {
 		s = oneSpaced(s)
 	} else {
-		fs := strings.Fields(s)
+		fs := fieldsN(s, maxGistWords) // no more are kept
 		cut := maxGistWords
 		for i := maxGistWords - 1; i >= 8; i-- {
 			if strings.HasSuffix(fs[i], ",") || strings.HasSuffix(fs[i], ";") {
@@ -467,6 +467,36 @@ func dropParens(s string) string {
 	if !strings.ContainsAny(s, "([") {
 		return s
 	}
+	if !utf8.ValidString(s) {
+		return dropParensRunes(s)
+	}
+	// the brackets are ASCII: the text outside them is copied byte by byte
+	b := make([]byte, 0, len(s))
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(', '[':
+			depth++
+			continue
+		case ')', ']':
+			if depth > 0 {
+				depth--
+				continue
+			}
+		}
+		if depth == 0 {
+			b = append(b, s[i])
+		}
+	}
+	if depth > 0 { // unbalanced: keep the original
+		return s
+	}
+	return strings.ReplaceAll(oneSpaced(string(b)), " ,", ",")
+}
+
+// dropParensRunes is dropParens on text that is not valid UTF-8: a bad
+// byte becomes U+FFFD, as a range over the string reads it.
+func dropParensRunes(s string) string {
 	var b strings.Builder
 	depth := 0
 	for _, r := range s {
@@ -657,8 +687,17 @@ func mayOpenWith(s string, set map[string]bool) bool {
 func fieldsN(s string, n int) []string {
 	out := make([]string, 0, n)
 	start := -1
-	for i, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		var space bool
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
 			if start >= 0 {
 				out = append(out, s[start:i])
 				start = -1
@@ -669,6 +708,7 @@ func fieldsN(s string, n int) []string {
 		} else if start < 0 {
 			start = i
 		}
+		i += size
 	}
 	if start >= 0 && len(out) < n {
 		out = append(out, s[start:])

@@ -371,3 +371,24 @@ func FuzzFieldHelpers(f *testing.F) {
 		}
 	})
 }
+
+// TestDropParens: bracketed asides are dropped byte by byte as they were
+// rune by rune.
+func TestDropParens(t *testing.T) {
+	for _, s := range []string{"", "no brackets", "IOM (the agency) acts", "a [b (c) d] e", "open ( only", "close ) only",
+		"before (aside) , after", "Zölle (tariffs)\u00a0rise", "spaces  (x)  around\tthem", "\xffbad (utf8) \xfe"} {
+		if err := extract.DropParensAgrees(s); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// FuzzDropParens checks the same on any text.
+func FuzzDropParens(f *testing.F) {
+	f.Add("It (the “agency”) acts [see 4] , now.")
+	f.Fuzz(func(t *testing.T, s string) {
+		if err := extract.DropParensAgrees(s); err != nil {
+			t.Error(err)
+		}
+	})
+}
