@@ -80,8 +80,9 @@ func TestConcessiveTopic(t *testing.T) {
 // words ("Airlines like to say X. They are wrong.", "The developer claims
 // X. The evidence does not support this.") is answered: the denial takes
 // part however short, it is not the thesis, and in a body paragraph the
-// view contests the thesis and the denial contests the view. Written for
-// this test.
+// view contests the thesis and the denial contests the view; so does a
+// question others put ("Some customers have asked why …") and the answer
+// after it. Written for this test.
 func TestRejectedView(t *testing.T) {
 	p := extract.New(extract.Options{})
 	for _, c := range []struct {
@@ -100,6 +101,14 @@ func TestRejectedView(t *testing.T) {
 				{"The developer claims", "The Residents' Association opposes", "contests"},
 				{"The evidence does not", "The developer claims", "contests"},
 			}},
+		{"asked", "Statement from Northgate Water on the hosepipe ban\n\nNorthgate Water will introduce a hosepipe ban across the region from 1 July.\n\n" +
+			"Rainfall this spring has been the lowest since records began in 1910. A ban now is the most responsible way to protect supplies through the summer.\n\n" +
+			"Some customers have asked why we did not act sooner. Until May, forecasts pointed to a wet June, and restrictions would have caused disruption for no benefit.\n\n" +
+			"We are grateful for our customers' patience.\n",
+			"Northgate Water will introduce", [][3]string{
+				{"Some customers have asked", "Northgate Water will introduce", "contests"},
+				{"Until May", "Some customers have asked", "contests"},
+			}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			g, err := p.Extract(t.Context(), argmap.Document{Name: c.name + ".txt", URI: c.name + ".txt", Data: []byte(c.text)})
@@ -113,7 +122,12 @@ func TestRejectedView(t *testing.T) {
 						return cl.ID
 					}
 				}
-				t.Fatalf("no claim starts with %q", prefix)
+				for _, e := range g.Evidence {
+					if strings.HasPrefix(e.Text, prefix) {
+						return e.ID
+					}
+				}
+				t.Fatalf("no claim or evidence starts with %q", prefix)
 				return ""
 			}
 			for _, cl := range g.Claims {

@@ -634,7 +634,7 @@ func counterParagraph(v *view) bool {
 		return false
 	}
 	in := &v.info[0]
-	if reportsView(in.ws) {
+	if reportsView(in.ws) || othersAsk(in.ws) {
 		return true
 	}
 	ws := in.ws
@@ -877,3 +877,33 @@ func concessiveTopic(v *view) int {
 	}
 	return -1
 }
+
+// othersAsk tells whether ws opens by reporting a question others put to
+// the writer: a subject that is not the writer, then within a few words a
+// verb of asking and what they ask ("Some customers have asked why …",
+// "Residents wonder whether …", "Readers asked us how …"). The writer
+// raises it to answer it.
+func othersAsk(ws []string) bool {
+	if len(ws) < 3 || firstPerson[ws[0]] || secondPerson[ws[0]] {
+		return false
+	}
+	for k := 1; k < len(ws)-1 && k <= 5; k++ {
+		if firstPerson[ws[k]] && !askForms[ws[k-1]] {
+			return false
+		}
+		if !askForms[ws[k]] {
+			continue
+		}
+		next := ws[k+1]
+		if (next == "us" || next == "me" || next == "them") && k+2 < len(ws) {
+			next = ws[k+2]
+		}
+		return askedWords[next]
+	}
+	return false
+}
+
+var (
+	askForms   = set("ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "question", "questioned")
+	askedWords = set("why", "whether", "if", "how", "what", "when", "who", "where")
+)
