@@ -131,12 +131,13 @@ func Definitions(text string) map[string]string {
 			}
 			k--
 		}
-		if k >= 0 {
-			continue
-		}
 		var words []string
-		for _, t := range toks[j+1 : i-1] {
-			words = append(words, t.lower)
+		if k >= 0 {
+			words = looseName(toks[:i-1], letters)
+		} else {
+			for _, t := range toks[j+1 : i-1] {
+				words = append(words, t.lower)
+			}
 		}
 		if len(words) >= 2 {
 			if _, ok := out[acr]; !ok {
@@ -145,6 +146,64 @@ func Definitions(text string) map[string]string {
 		}
 	}
 	return out
+}
+
+// looseName returns the words of a capitalised name that ends toks and
+// spells letters less strictly than Definitions asks: a tail after the
+// last word that gives a letter, opened by a function word ("Guiding
+// Principles on Internal Displacement (GPs)"), a word in capitals that
+// gives all its letters, and one capitalised word between that gives none
+// ("EU Emergency Trust Fund for Africa (EUTF)"). Nil when no reading spells
+// them.
+func looseName(toks []token, letters []rune) []string {
+	// the name: capitalised words and function words back from "("
+	start := len(toks)
+	for start > 0 && len(toks)-start < 10 {
+		t := toks[start-1]
+		if t.punct != 0 || t.text == "" || !(unicode.IsUpper([]rune(t.text)[0]) || definitionSkip[t.lower]) {
+			break
+		}
+		start--
+	}
+	for start < len(toks) && definitionSkip[toks[start].lower] {
+		start++
+	}
+	ws := toks[start:]
+	for e := len(ws) - 1; e > 0; e-- {
+		if definitionSkip[ws[e].lower] || (e < len(ws)-1 && !definitionSkip[ws[e+1].lower]) {
+			continue // the tail, if any, opens with a function word
+		}
+		k, j, skipped := len(letters)-1, e, false
+		for k >= 0 && j >= 0 {
+			w := []rune(ws[j].lower)
+			switch {
+			case isAcronym(ws[j].text):
+				n := len(w)
+				if n > k+1 || string(letters[k+1-n:k+1]) != string(w) {
+					j = -1
+					continue
+				}
+				k -= n
+			case w[0] == letters[k]:
+				k--
+			case definitionSkip[ws[j].lower]:
+			case !skipped && j != e:
+				skipped = true
+			default:
+				j = -1
+				continue
+			}
+			j--
+		}
+		if k < 0 && j+1 < e {
+			var out []string
+			for _, t := range ws[j+1:] {
+				out = append(out, t.lower)
+			}
+			return out
+		}
+	}
+	return nil
 }
 
 // IsAcronym reports whether a word as written is an acronym (DTM, IDPs,

@@ -19,6 +19,13 @@ func TestDefinitions(t *testing.T) {
 		{"The figures (DTM) were late.", map[string]string{}},     // the words do not spell it
 		{"A new body (XY) met; the Xeno Yard (XY) too.", map[string]string{"xy": "xeno yard"}},
 		{"", map[string]string{}},
+		// a tail after the words that give the letters, opened by a
+		// function word; a word in capitals gives all its letters, one
+		// capitalised word between may give none
+		{"It cites the Harbour Rules on Coastal Shipping (HRs) twice.", map[string]string{"hr": "harbour rules on coastal shipping"}},
+		{"The EU Coastal Ferry Fund for Ireland (EUFF) paid.", map[string]string{"euff": "eu coastal ferry fund for ireland"}},
+		{"The Harbour Office of the Port (XY) paid.", map[string]string{}},
+		{"The harbour office of the port (HO) paid.", map[string]string{}}, // not a capitalised name
 	}
 	for _, tt := range tests {
 		got := extract.Definitions(tt.text)

@@ -44,6 +44,7 @@ type term struct {
 	endedBy  []wn.Concept // the verbs whose event ends the state it says (outside: join, enter; inside: exit, withdraw)
 	stem     string       // a question word's Snowball stem when long enough to tie derivations WordNet does not (destitute, destitution)
 	noun     bool         // a question word with a stem: WordNet has it as a noun (a derivation ties a noun to a word that is none)
+	long     string       // a name's words (lower case): a name run's own, an acronym's long name the texts define
 }
 
 // negWords negate the clause they stand in; among them the verbs that
@@ -352,6 +353,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		// a defined long name folds to its acronym
 		if n, acr := gl.at(lowerWords(toks[i:min(len(toks), i+12)])); n > 0 {
 			out = append(out, s.acronym(acr, clause))
+			out[len(out)-1].long = gl.expansion[acr]
 			i += n - 1
 			out[len(out)-1].tok = i
 			continue
@@ -361,6 +363,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			// Project, Human Rights Watch) is one term that meets others
 			// only by name, as an acronym does
 			out = append(out, s.acronym(strings.Join(lowerWords(toks[i:i+n]), " "), clause))
+			out[len(out)-1].long = out[len(out)-1].lemma
 			i += n - 1
 			out[len(out)-1].tok = i
 			continue
@@ -384,6 +387,9 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		if isAcronym(t.text) && !shouting(toks, i) {
 			out = append(out, s.acronym(acronymKey(t.text), clause))
 			out[len(out)-1].tok = i
+			if gl != nil {
+				out[len(out)-1].long = gl.expansion[out[len(out)-1].lemma]
+			}
 			continue
 		}
 		if k := strings.LastIndexByte(w, '-'); k > 0 && k < len(w)-1 && !s.lex.Known(w) {
@@ -990,6 +996,20 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 			}
 		}
 		if !found {
+			// "the EU trust fund" of "the EU Emergency Trust Fund for
+			// Africa (EUTF)", "the displacement task force" of "the Task
+			// Force on Displacement": words of the question that say a
+			// name the claim uses, its head among them (not what the
+			// question says of its subject: "voluntary" of "assisted
+			// voluntary returns (AVRs)" is no predicate)
+			for _, ct := range c {
+				if ct.acr && ct.long != "" && !qt.pred && !qt.adjPred && namesWord(q, qt, ct.long) {
+					found, flip, cneg = true, false, ct.neg
+					break
+				}
+			}
+		}
+		if !found {
 			continue
 		}
 		hits[i] = share == 1 // a related word does not say what the question's predicate says
@@ -1014,6 +1034,54 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		return 0, 0, 0, 0, hits
 	}
 	return got / total, agree, disagree, flips, hits
+}
+
+// nameEnds end the head of a name: "fund" of "trust fund for africa",
+// "force" of "task force on displacement".
+var nameEnds = wordSet(`of for on in and to at de`)
+
+// namesWord reports whether the question term qt is one of the words of the
+// name long (lower-case words), said by the question among two or more of
+// them that include the name's head (its last word before of, for, on ...):
+// the question then names it in its own words ("the displacement task
+// force"). A question that has only some other words of a name ("human
+// rights" of "Human Rights Watch") does not name it.
+func namesWord(q []term, qt term, long string) bool {
+	if a, b, ok := strings.Cut(long, " and "); ok {
+		// two names run together ("Amnesty International and Human
+		// Rights Watch"), or a name with "and" in it: each part on its own
+		return namesWord(q, qt, a) || namesWord(q, qt, b)
+	}
+	ws := strings.Fields(long)
+	if len(ws) < 2 {
+		return false
+	}
+	head := len(ws) - 1
+	for k, w := range ws {
+		if k > 0 && nameEnds[w] {
+			head = k - 1
+			break
+		}
+	}
+	in := func(t term) int {
+		for k, w := range ws {
+			if !nameEnds[w] && (w == t.lemma || (!t.acr && len(w) > 3 && wn.Default().Lemma(w) == t.lemma)) {
+				return k
+			}
+		}
+		return -1
+	}
+	if in(qt) < 0 {
+		return false
+	}
+	said, hasHead := 0, false
+	for _, t := range q {
+		if k := in(t); k >= 0 {
+			said++
+			hasHead = hasHead || k == head
+		}
+	}
+	return said >= 2 && hasHead
 }
 
 // saysQuestionWord reports whether ct is a word of q (the same word or

@@ -201,6 +201,14 @@ func TestStancerJudge(t *testing.T) {
 		// stem are not tied
 		{"The board's dismissive replies angered the divers", "The dismissal in the board's letters angered the divers.", argmap.StanceSame, ""},
 		{"The university is generous", "The universe is generous.", argmap.StanceTopic, ""},
+		// a question's words that say a name the claim uses, its head
+		// among them, meet it; other words of a name ("human rights" of
+		// "Human Rights Watch") do not, nor does a name say the question's
+		// predicate
+		{"The EU ferry fund paid the council", "The EU Coastal Ferry Fund for Ireland (EUFF) was set up in 2010, and the EUFF paid the council.", argmap.StanceSame, ""},
+		{"The island council sits on the harbour safety board", "The island council sits on the Board of Harbour Safety.", argmap.StanceSame, ""},
+		{"The port violates human rights", "Human Rights Watch described the port.", argmap.StanceTopic, ""},
+		{"The ferry service is reliable", "The Reliable Ferry Service (RFS) runs daily.", argmap.StanceTopic, ""},
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}
