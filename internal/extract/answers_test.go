@@ -153,3 +153,26 @@ func TestRejectedView(t *testing.T) {
 		})
 	}
 }
+
+// TestRestatementAfterSummary: a closing paragraph that first sums up
+// ("All in all, a public fountain is money well spent.") and then says
+// again what ought to be done has the second sentence as the thesis
+// again (a second main claim) and the summing up as a reason for the
+// thesis. Written for this test.
+func TestRestatementAfterSummary(t *testing.T) {
+	text := "Drinking fountains\n\nPlastic bottles fill the bins of every park in summer. Towns should install free drinking fountains in their parks and squares.\n\n" +
+		"Fountains cut waste. Every refill is one bottle fewer in the bin, and a busy fountain is used hundreds of times a day.\n\n" +
+		"They also protect health. Children and older people who walk in the heat need water more than anyone.\n\n" +
+		"All in all, a public fountain is money well spent. Towns should put drinking fountains on their list of basic public works.\n"
+	id, head, mains := claimRelations(t, "fountains.txt", text)
+	want := []string{"Towns should install", "Towns should put"}
+	if len(mains) != 2 || !strings.HasPrefix(mains[0], want[0]) || !strings.HasPrefix(mains[1], want[1]) {
+		t.Errorf("main claims %q, want those starting %q", mains, want)
+	}
+	if r, ok := head[id("All in all")]; !ok || r.To != id("Towns should install") || r.Kind != argmap.Supports {
+		t.Errorf("summing up: %+v (present %v), want support of the thesis", r, ok)
+	}
+	if r, ok := head[id("Towns should put")]; ok {
+		t.Errorf("restatement bears on %s, want nothing", r.To)
+	}
+}

@@ -444,6 +444,20 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 					!in.neg && (in.strong || in.eval > 0 || contains(in.any, classConclusion)) && overlap(in.content, th.content) > 0) &&
 				m.pairKind(text, units, main, r.unit, false) == Support { // the classifiers last: they cost most
 				restated = k
+				if u := restatesBetter(r.view, r.k, r.unit, th); u >= 0 {
+					// the paragraph sums up first and then says again
+					// what ought to be done: that sentence is the thesis
+					// again, and the summing up a reason for it
+					restated = -1
+					for i := range st.Relations {
+						if st.Relations[i].From == u {
+							st.Relations = append(st.Relations[:i], st.Relations[i+1:]...)
+							break
+						}
+					}
+					st.Central = append(st.Central, u)
+					break
+				}
 				st.Central = append(st.Central, r.unit)
 				break
 			}
@@ -907,3 +921,23 @@ var (
 	askForms   = set("ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "question", "questioned")
 	askedWords = set("why", "whether", "if", "how", "what", "when", "who", "where")
 )
+
+// restatesBetter returns a later sentence of the closing paragraph (its
+// block's view v) whose claim, unit k of v and the text's unit unit,
+// restates the thesis th, when that claim does not say what ought to be
+// done and the sentence does, in the thesis's words, as the thesis does
+// ("To sum up, a tree is an investment … Councils should budget for trees
+// …"); else -1.
+func restatesBetter(v *view, k, unit int, th *unitInfo) int {
+	if !th.strong || v.info[k].strong {
+		return -1
+	}
+	start := unit - k
+	for j := k + 1; j < len(v.info); j++ {
+		in := &v.info[j]
+		if in.sentFirst && in.strong && !in.neg && !in.question && in.class != classContrast && overlap(in.content, th.content) > 0 {
+			return start + j
+		}
+	}
+	return -1
+}
