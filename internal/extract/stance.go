@@ -45,6 +45,7 @@ type term struct {
 	stem     string       // a question word's Snowball stem when long enough to tie derivations WordNet does not (destitute, destitution)
 	noun     bool         // a question word with a stem: WordNet has it as a noun (a derivation ties a noun to a word that is none)
 	long     string       // a name's words (lower case): a name run's own, an acronym's long name the texts define
+	contra   bool         // it stands after "rather than": the alternative its clause sets aside
 }
 
 // negWords negate the clause they stand in; among them the verbs that
@@ -170,9 +171,11 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 	negs := 0
 	doubt := false
 	var absent [][2]int // token ranges a noun of absence negates ("the lack of [alternatives] to")
+	contra := false // after "rather than": the alternative set aside
 	flushNeg := func() {
 		for k := clauseStart; k < len(out); k++ {
 			out[k].neg = neg
+			out[k].contra = contra
 			out[k].negs = negs
 			out[k].doubt = doubt
 			for _, r := range absent {
@@ -233,7 +236,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			}
 			endClause()
 			clauseStart, neg, skip, negs, doubt, lastNeg = len(out), false, false, 0, false, -10
-			clauseVerb, subordinate = false, clauseBreaks[t.lower]
+			clauseVerb, subordinate, contra = false, clauseBreaks[t.lower], false
 			if clauseStart > 0 && (len(out) == 0 || out[len(out)-1].clause == clause) {
 				clause++
 			}
@@ -322,6 +325,18 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			// fall: only before "to" and a verb)
 			negs++
 			neg = negs%2 == 1
+			i++
+			continue
+		}
+		if w == "rather" && i+1 < len(toks) && toks[i+1].lower == "than" && len(out) > clauseStart {
+			// "frame alternatives as an option rather than an
+			// obligation": what follows is the alternative set aside, a
+			// clause of its own whose words a question says the other
+			// way round
+			endClause()
+			clauseStart, skip, doubt, lastNeg = len(out), false, false, -10
+			clauseVerb, subordinate, contra = false, true, true
+			clause++
 			i++
 			continue
 		}
@@ -899,6 +914,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 	}
 	seen := map[string]bool{}
 	total, got := 0.0, 0.0
+	contraHit := false // a word of the question is the alternative a claim sets aside ("rather than")
 	var direct map[int]bool // the clauses of c that have a word of q (the same word or a synonym)
 	for i, qt := range q {
 		if seen[qt.lemma] {
@@ -915,12 +931,13 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		total += wt
 		found, flip, cneg := false, false, false
 		share := 1.0 // of wt the match earns
+		contraAt := -1
 		for k, ct := range c {
 			if ct.lemma == qt.lemma || (!qt.acr && sharesConcept(qt.concepts, ct.concepts)) {
 				if qt.adjPred && attributive(q, c, k) {
 					continue // "voluntary return" does not say that return is voluntary
 				}
-				found, flip, cneg = true, false, ct.neg
+				found, flip, cneg, contraAt = true, false, ct.neg, k
 				break
 			}
 		}
@@ -1018,6 +1035,9 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		if flip {
 			flips++
 		}
+		if found && contraAt >= 0 && c[contraAt].contra {
+			contraHit = true
+		}
 		if qt.acr {
 			// a name (IOM) is what a claim is about, often the subject of
 			// a clause apart from the negated predicate ("despite having no
@@ -1032,6 +1052,12 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 	}
 	if total == 0 {
 		return 0, 0, 0, 0, hits
+	}
+	if contraHit && !q[0].ante {
+		// "treats it as a favour rather than a duty" turns round a
+		// question that says it is a duty, however many of its words
+		// are said so
+		flips++
 	}
 	return got / total, agree, disagree, flips, hits
 }

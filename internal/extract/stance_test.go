@@ -209,6 +209,10 @@ func TestStancerJudge(t *testing.T) {
 		{"The island council sits on the harbour safety board", "The island council sits on the Board of Harbour Safety.", argmap.StanceSame, ""},
 		{"The port violates human rights", "Human Rights Watch described the port.", argmap.StanceTopic, ""},
 		{"The ferry service is reliable", "The Reliable Ferry Service (RFS) runs daily.", argmap.StanceTopic, ""},
+		// "A rather than B" sets B aside: a question that says B is turned
+		// round, one that says A is stated
+		{"The council treats the ferry as a duty", "The council treats the ferry as a favour rather than a duty.", argmap.StanceDenial, ""},
+		{"The council treats the ferry as a favour", "The council treats the ferry as a favour rather than a duty.", argmap.StanceSame, ""},
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}
