@@ -171,7 +171,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 	negs := 0
 	doubt := false
 	var absent [][2]int // token ranges a noun of absence negates ("the lack of [alternatives] to")
-	contra := false // after "rather than": the alternative set aside
+	contra := false     // after "rather than": the alternative set aside
 	flushNeg := func() {
 		for k := clauseStart; k < len(out); k++ {
 			out[k].neg = neg
@@ -914,7 +914,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 	}
 	seen := map[string]bool{}
 	total, got := 0.0, 0.0
-	contraHit := false // a word of the question is the alternative a claim sets aside ("rather than")
+	contraHit := false      // a word of the question is the alternative a claim sets aside ("rather than")
 	var direct map[int]bool // the clauses of c that have a word of q (the same word or a synonym)
 	for i, qt := range q {
 		if seen[qt.lemma] {
