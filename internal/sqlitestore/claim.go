@@ -389,6 +389,11 @@ func (s *Store) ClaimKeyLists(ctx context.Context, keys []string, perKey int) (m
 	lists := map[string][]argmap.Claim{}
 	var heads []argmap.Claim
 	err := s.readFTS(ctx, "claim key lists", true, func(tx *sql.Tx) error {
+		// the keys of the claims written in this transaction of
+		// Atomically, if any, first
+		if err := s.flushKeys(ctx); err != nil {
+			return err
+		}
 		st, err := s.readStmt(ctx, tx, `WITH hit AS MATERIALIZED (
 				SELECT k.value AS key, ck.claim_pk AS pk FROM json_each(?) k
 				JOIN claim_keys ck ON ck.key = k.value AND ck.claim_pk >= coalesce(
@@ -463,6 +468,11 @@ func (s *Store) ClaimsByKeys(ctx context.Context, keys []string, perKey int) ([]
 	// neither the full-text indexes nor their triggers: rows pending in a
 	// transaction stay pending
 	err := s.readFTS(ctx, "claims by keys", true, func(tx *sql.Tx) error {
+		// the keys of the claims written in this transaction of
+		// Atomically, if any, first
+		if err := s.flushKeys(ctx); err != nil {
+			return err
+		}
 		// only what linking reads (argmap.KeyedClaims): decoding whole rows
 		// was half the time of a call
 		st, err := s.readStmt(ctx, tx, `WITH hit AS (

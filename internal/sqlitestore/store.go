@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -57,8 +58,18 @@ type Store struct {
 	walPages int // the writer's wal_autocheckpoint when SetWALPages raised it, else 0
 }
 
-// pendingFTS are the IDs of claims and evidence written but not indexed.
-type pendingFTS struct{ claims, evidence []string }
+// pendingFTS are the IDs of claims and evidence written but not indexed,
+// and the claim_keys rows of the claims written, not yet inserted.
+type pendingFTS struct {
+	claims, evidence []string
+	keys             []keyRow
+}
+
+// keyRow is a row of claim_keys: a key of the claim with that pk.
+type keyRow struct {
+	key string
+	pk  int64
+}
 
 var _ argmap.Store = (*Store)(nil)
 
@@ -445,6 +456,9 @@ func (s *Store) flushFTS(ctx context.Context) error {
 			return err
 		}
 	}
+	if err := s.flushKeys(ctx); err != nil {
+		return err
+	}
 	if s.fts == nil || s.tx == nil || len(s.fts.claims)+len(s.fts.evidence) == 0 {
 		return nil
 	}
@@ -452,6 +466,19 @@ func (s *Store) flushFTS(ctx context.Context) error {
 	defer w.close()
 	err := w.index(s.fts.claims, s.fts.evidence)
 	s.fts.claims, s.fts.evidence = s.fts.claims[:0], s.fts.evidence[:0]
+	return err
+}
+
+// flushKeys inserts the claim_keys rows pending in a Store of Atomically:
+// those of all the claims written since the last flush, in key order.
+func (s *Store) flushKeys(ctx context.Context) error {
+	if s.fts == nil || s.tx == nil || len(s.fts.keys) == 0 {
+		return nil
+	}
+	w := &graphWriter{ctx: ctx, store: s, tx: s.tx, stmt: map[string]*sql.Stmt{}}
+	defer w.close()
+	err := w.insertKeys(s.fts.keys)
+	s.fts.keys = s.fts.keys[:0]
 	return err
 }
 
@@ -597,6 +624,19 @@ func jsonList(ss []string) string {
 	}
 	b, _ := json.Marshal(ss) // strings always marshal
 	return string(b)
+}
+
+// jsonInts encodes a list of integers (pks) for json_each.
+func jsonInts(ns []int64) string {
+	b := make([]byte, 0, 2+8*len(ns))
+	b = append(b, '[')
+	for i, n := range ns {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, n, 10)
+	}
+	return string(append(b, ']'))
 }
 
 // encodeReferent is the referent column of a claim or evidence: r as a

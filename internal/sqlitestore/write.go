@@ -1,9 +1,12 @@
 package sqlitestore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
+	"strings"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -26,6 +29,7 @@ type graphWriter struct {
 	texts map[string]string // text of the sources in the graph being written
 	lens  map[string]int    // byte length of stored sources' text
 	stmt  map[string]*sql.Stmt
+	keys  []keyRow // the claim_keys rows of the claims written
 }
 
 // isUnique reports whether err is a unique or primary-key violation.
@@ -85,8 +89,14 @@ func (s *Store) writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m w
 		// in Atomically: indexed with the other graphs of the transaction
 		s.fts.claims = append(s.fts.claims, claims...)
 		s.fts.evidence = append(s.fts.evidence, evidence...)
-	} else if err := w.index(claims, evidence); err != nil {
-		return err
+		s.fts.keys = append(s.fts.keys, w.keys...)
+	} else {
+		if err := w.index(claims, evidence); err != nil {
+			return err
+		}
+		if err := w.insertKeys(w.keys); err != nil {
+			return err
+		}
 	}
 	if len(g.Sources)+len(g.Claims)+len(g.Evidence) > 0 {
 		// once per graph (migration 0011): answers kept in memory see that
@@ -324,18 +334,52 @@ func (w *graphWriter) claim(c *argmap.Claim) error {
 		}
 	}
 	if len(c.Keys) > 0 {
-		// the claim's row is its pk (INTEGER PRIMARY KEY): every key in
-		// one statement
+		// the claim's row is its pk (INTEGER PRIMARY KEY); its keys are
+		// inserted with those of the other claims written (insertKeys)
 		pk, err := res.LastInsertId()
 		if err != nil {
 			return err
 		}
-		if _, err := w.exec(`INSERT OR IGNORE INTO claim_keys (key, claim_pk) SELECT value, ? FROM json_each(?)`,
-			pk, keys); err != nil {
-			return err
+		for _, k := range c.Keys {
+			w.keys = append(w.keys, keyRow{k, pk})
 		}
 	}
 	return w.spans(c.ID, c.Spans)
+}
+
+// insertKeys inserts rows of claim_keys in key order, a prepared statement
+// a key, the keys of all the claims of a transaction of Atomically together
+// (see flushKeys). A claim's keys land at random places of the claim_keys
+// B-tree: inserted claim by claim in a large store, each was a seek to
+// another page; in key order the inserts walk the tree from one end to the
+// other.
+func (w *graphWriter) insertKeys(rows []keyRow) error {
+	slices.SortFunc(rows, func(a, b keyRow) int {
+		if c := strings.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.pk, b.pk)
+	})
+	var pks []int64
+	for i := 0; i < len(rows); {
+		// a statement a key, with the pks of its claims
+		pks = pks[:0]
+		j := i
+		for ; j < len(rows) && rows[j].key == rows[i].key; j++ {
+			pks = append(pks, rows[j].pk)
+		}
+		var err error
+		if len(pks) == 1 {
+			_, err = w.exec(`INSERT OR IGNORE INTO claim_keys (key, claim_pk) VALUES (?, ?)`, rows[i].key, pks[0])
+		} else {
+			_, err = w.exec(`INSERT OR IGNORE INTO claim_keys (key, claim_pk) SELECT ?, value FROM json_each(?)`, rows[i].key, jsonInts(pks))
+		}
+		if err != nil {
+			return err
+		}
+		i = j
+	}
+	return nil
 }
 
 func (w *graphWriter) evidence(e *argmap.Evidence) error {
