@@ -186,3 +186,13 @@ func DropParensAgrees(s string) error {
 	}
 	return nil
 }
+
+// HasWordsAgrees checks surface.hasWords against strings.Contains of the padded
+// words for the words of phrase.
+func HasWordsAgrees(text, phrase string) error {
+	s := surfaceOf(text)
+	if got, want := s.hasWords(strings.Fields(phrase)...), strings.Contains(s.p, " "+phrase+" "); got != want {
+		return fmt.Errorf("hasWords(%q, %q) = %v, in the padded words %v", text, phrase, got, want)
+	}
+	return nil
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -421,6 +422,18 @@ func joinSurface(text string, start, end int, parts []Sentence, surfs []surface)
 	s.ends()
 	s.setCapShare()
 	return s, true
+}
+
+// hasWords reports whether the words ws follow each other in s: what
+// hasPhrase finds of them joined by spaces in the padded words, without
+// scanning the text.
+func (s surface) hasWords(ws ...string) bool {
+	for i := 0; i+len(ws) <= len(s.ws); i++ {
+		if s.ws[i] == ws[0] && slices.Equal(s.ws[i:i+len(ws)], ws) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstWords reports whether phrase occurs among the first n words.

@@ -885,10 +885,10 @@ func clauseEnds(fs []string) bool {
 // needsContext is true, and the gist "", when nothing in the document can be
 // named for it. res is what a referring subject was read as, with the
 // passage that names it (nil when none was resolved).
-func claimGist(text string, units []unit, i int, ms []actor.Mention, dominant string) (gist string, needsContext bool, res *argmap.Referent) {
+func claimGist(text string, units []unit, i int, ms []actor.Mention, dominant string, gm gistMemo) (gist string, needsContext bool, res *argmap.Referent) {
 	u := units[i]
 	ums := mentionsIn(ms, u.Start, u.End)
-	g := gistFor(text[u.Start:u.End], ums, ref{})
+	g := gm.plain(text[u.Start:u.End], u.Start, u.End, ms)
 	if refersBack(g) {
 		if r := referent(text, units, i, ms, dominant, g); r.name != "" {
 			var words, name string
@@ -900,9 +900,9 @@ func claimGist(text string, units []unit, i int, ms []actor.Mention, dominant st
 		}
 	}
 	if res == nil {
-		words, np, ps, pe := describedReferent(text, units, i, g, ms)
+		words, np, ps, pe := describedReferent(text, units, i, g, ms, gm)
 		if np == "" {
-			words, np, ps, pe = quantifiedReferent(text, units, i, g, ms)
+			words, np, ps, pe = quantifiedReferent(text, units, i, g, ms, gm)
 		}
 		if np != "" {
 			rest := strings.TrimSpace(g[len(words):])
@@ -918,7 +918,7 @@ func claimGist(text string, units []unit, i int, ms []actor.Mention, dominant st
 	if !ok {
 		return g, false, res
 	}
-	ref, ps, pe := pronounReferent(text, units, i, pron, ms, 0)
+	ref, ps, pe := pronounReferent(text, units, i, pron, ms, 0, gm)
 	if ref == "" {
 		return "", true, nil
 	}
@@ -928,6 +928,31 @@ func claimGist(text string, units []unit, i int, ms []actor.Mention, dominant st
 		g += "…" // the sentence was cut before its referent was named
 	}
 	return g, false, referentAt(text, u, firstField(strings.TrimSpace(text[u.Start+subjectStart(text[u.Start:u.End]):u.End])), ref, ps, pe)
+}
+
+// gistMemo keeps, for one document, the gists of sentences read without
+// a referent (Gist with no dominant actor), by the text and the span whose
+// mentions fold into it: a claim's gist is read again as the sentence
+// before the next claim, once for each way that claim's subject may point
+// back (described, quantified, pronoun).
+type gistMemo map[gistKey]string
+
+type gistKey struct {
+	s          string
+	start, end int
+}
+
+// plain returns gistFor(s, mentionsIn(ms, start, end), ref{}), which is
+// Gist(s, those mentions, ""): with no name to resolve, a ref's other
+// fields are not read.
+func (gm gistMemo) plain(s string, start, end int, ms []actor.Mention) string {
+	k := gistKey{s, start, end}
+	if g, ok := gm[k]; ok {
+		return g
+	}
+	g := gistFor(s, mentionsIn(ms, start, end), ref{})
+	gm[k] = g
+	return g
 }
 
 // referentAt is the referent of the unit u whose subject words (as its gist
@@ -985,7 +1010,7 @@ const maxReferentWords = 14
 //   - for "it", "they", "these" and "those", the subject of that sentence
 //     when it is a noun phrase that agrees in number ("The levy was
 //     introduced in 2019. It harms small shops." -> "The levy harms ...").
-func pronounReferent(text string, units []unit, i int, pron string, ms []actor.Mention, depth int) (ref string, start, end int) {
+func pronounReferent(text string, units []unit, i int, pron string, ms []actor.Mention, depth int, gm gistMemo) (ref string, start, end int) {
 	u := units[i]
 	sentence := strings.TrimSpace(text[u.Start:u.End])
 	if (pron == "this" || pron == "these") && (strings.HasSuffix(sentence, "!") || strings.HasSuffix(sentence, ":")) {
@@ -1011,7 +1036,7 @@ func pronounReferent(text string, units []unit, i int, pron string, ms []actor.M
 	} else if !strings.HasSuffix(prev, ".") && !strings.HasSuffix(prev, "!") {
 		return "", 0, 0 // a question or a fragment states nothing to point back to
 	}
-	pg := Gist(prev, mentionsIn(ms, ps, pe), "")
+	pg := gm.plain(prev, ps, pe, ms)
 	if p2, _, ok := bareSubject(pg); ok {
 		// "This chapter sets the stage. First, it ... Second, it ...": the
 		// same pronoun before stands for the same thing
@@ -1020,7 +1045,7 @@ func pronounReferent(text string, units []unit, i int, pron string, ms []actor.M
 		}
 		for j := i - 1; j >= 0 && units[j].para == u.para; j-- {
 			if units[j].Start <= ps {
-				if ref, rs, re := pronounReferent(text, units, j, pron, ms, depth+1); ref != "" && !strings.HasPrefix(ref, "That ") && !strings.HasPrefix(ref, "“") {
+				if ref, rs, re := pronounReferent(text, units, j, pron, ms, depth+1, gm); ref != "" && !strings.HasPrefix(ref, "That ") && !strings.HasPrefix(ref, "“") {
 					return ref, rs, re
 				}
 				return "", 0, 0
@@ -1237,7 +1262,7 @@ func isName(w, text string) bool {
 // objective nor neutral": statistics are data). It returns the words of g
 // that describe it, the subject phrase they stand for and where the
 // sentence before is; np is "" when there is none.
-func describedReferent(text string, units []unit, i int, g string, ms []actor.Mention) (words, np string, ps, pe int) {
+func describedReferent(text string, units []unit, i int, g string, ms []actor.Mention, gm gistMemo) (words, np string, ps, pe int) {
 	if !mayOpenWith(g, bareDemonstratives) {
 		return "", "", 0, 0 // most claims: what follows would say so
 	}
@@ -1271,7 +1296,7 @@ func describedReferent(text string, units []unit, i int, g string, ms []actor.Me
 	if !strings.HasSuffix(prev, ".") {
 		return "", "", 0, 0
 	}
-	subj := leadingNounPhrase(Gist(prev, mentionsIn(ms, ps, pe), ""), lex)
+	subj := leadingNounPhrase(gm.plain(prev, ps, pe, ms), lex)
 	if subj == "" {
 		return "", "", 0, 0
 	}
@@ -1307,7 +1332,7 @@ var quantityHeads = wordSet(`number majority minority lot group handful range se
 // States"). It returns the words of g that stand for it (the quantifier),
 // what they stand for and where the clause before is; np is "" when there
 // is none.
-func quantifiedReferent(text string, units []unit, i int, g string, ms []actor.Mention) (words, np string, ps, pe int) {
+func quantifiedReferent(text string, units []unit, i int, g string, ms []actor.Mention, gm gistMemo) (words, np string, ps, pe int) {
 	if !mayOpenWith(g, quantifiers) {
 		return "", "", 0, 0 // most claims: what follows would say so
 	}
@@ -1325,7 +1350,7 @@ func quantifiedReferent(text string, units []unit, i int, g string, ms []actor.M
 	}
 	ps, pe = previousSentence(text, units, i)
 	prev := strings.TrimRight(strings.TrimSpace(text[ps:pe]), ",;.")
-	subj := leadingNounPhrase(Gist(prev, mentionsIn(ms, ps, pe), ""), lexicon.Default())
+	subj := leadingNounPhrase(gm.plain(prev, ps, pe, ms), lexicon.Default())
 	if subj == "" {
 		return "", "", 0, 0
 	}

@@ -90,6 +90,7 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 		g.Evidence = make([]argmap.Evidence, 0, nEvidence)
 	}
 	kept := make([]*unit, 0, nClaims+nEvidence)
+	gm := gistMemo{}
 	for i := range units {
 		u := &units[i]
 		if u.Label == LabelOther {
@@ -105,7 +106,7 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 				Cues: u.Cues, Spans: []argmap.Span{span},
 			}
 			var needsContext bool
-			if c.Gist, needsContext, c.Referent = claimGist(text, units, i, mentions, d.dominant); needsContext {
+			if c.Gist, needsContext, c.Referent = claimGist(text, units, i, mentions, d.dominant, gm); needsContext {
 				c.Cues = append(c.Cues[:len(c.Cues):len(c.Cues)], argmap.CueNeedsContext)
 			}
 			if c.Referent != nil {
@@ -131,7 +132,7 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 			}
 			if opensReferring(span.Quote, describes) {
 				// what its subject stands for, read as a claim's is
-				_, _, e.Referent = claimGist(text, units, i, mentions, d.dominant)
+				_, _, e.Referent = claimGist(text, units, i, mentions, d.dominant, gm)
 				if e.Referent != nil {
 					e.Referent.Span.SourceID = src.ID
 				}

@@ -335,7 +335,7 @@ func classify(s surface, sec Section) Verdict {
 			number = true
 		}
 	}
-	if number || strings.Contains(s.p, " all but ") || strings.Contains(s.p, " more than half ") {
+	if number || s.hasWords("all", "but") || s.hasWords("more", "than", "half") {
 		if !quantity {
 			for _, q := range quantityPhrases {
 				if hasPhrase(s.p, q) {

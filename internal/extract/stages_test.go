@@ -392,3 +392,17 @@ func FuzzDropParens(f *testing.F) {
 		}
 	})
 }
+
+// TestHasWords: a run of words is found in a sentence's words where its
+// padded words have it.
+func TestHasWords(t *testing.T) {
+	for _, tt := range []struct{ text, phrase string }{
+		{"All but two states signed.", "all but"}, {"It was all, but not quite.", "all but"}, {"Small buttons", "all but"},
+		{"More than half of them left", "more than half"}, {"more than halfway", "more than half"}, {"", "all but"},
+		{"They want more than half.", "more than half"}, {"more than", "more than half"},
+	} {
+		if err := extract.HasWordsAgrees(tt.text, tt.phrase); err != nil {
+			t.Error(err)
+		}
+	}
+}

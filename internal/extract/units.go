@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -641,39 +642,81 @@ func sectionNumber(w string) bool {
 // sectionOf reads a heading and returns the section it opens, and whether it
 // names one at all (other headings keep the body going).
 func sectionOf(s surface) (Section, bool) {
-	p := s.p
-	has := func(ws ...string) bool {
-		for _, w := range ws {
-			if hasPhrase(p, w) {
-				return true
-			}
-		}
-		return false
-	}
-	switch {
-	case s.nWords == 0:
+	if s.nWords == 0 {
 		return SectionBody, false
-	case has("references", "bibliography", "works cited", "literature cited", "further reading", "for reference",
-		"sources", "literature", "reference list", "cited works"):
+	}
+	has := sectionHeads.find(s.ws) // one pass over the words for all the lists below
+	switch {
+	case has&(1<<headBibliography) != 0:
 		return SectionBibliography, true
 	case leads(s, "notes", "endnotes", "footnotes", "note"):
 		// only when the heading starts with it: "Notes", "4. Endnotes",
 		// "Note on sources"; "Briefing note on returns" or "Field notes
 		// from Lesbos" is a title, and the document under it is its body
 		return SectionNotes, true
-	case has("acknowledgements", "acknowledgments", "acknowledgement", "acknowledgment", "funding",
-		"about the author", "about the authors", "author information", "conflict of interest", "disclosure",
-		"declaration of interest", "author biography", "biographical note", "notes on contributors"):
+	case has&(1<<headApparatus) != 0:
 		return SectionApparatus, true
-	case has("related research", "recommended articles", "people also read", "cited by", "log in",
-		"purchase", "share", "metrics", "related articles", "more from", "you may also like", "read next",
-		"comments", "leave a reply", "actions", "tags", "categories", "about us", "contact"):
+	case has&(1<<headChrome) != 0:
 		return SectionChrome, true
-	case has("abstract", "introduction", "conclusion", "conclusions", "summary", "discussion", "background",
-		"results", "findings", "statement", "post", "message"):
+	case has&(1<<headBody) != 0:
 		return SectionBody, true
 	}
 	return SectionBody, false
+}
+
+// The words of headings that name a section, by kind (sectionOf).
+const (
+	headBibliography = iota
+	headApparatus
+	headChrome
+	headBody
+)
+
+var sectionHeads = newPhraseSets([][]string{
+	headBibliography: {"references", "bibliography", "works cited", "literature cited", "further reading", "for reference",
+		"sources", "literature", "reference list", "cited works"},
+	headApparatus: {"acknowledgements", "acknowledgments", "acknowledgement", "acknowledgment", "funding",
+		"about the author", "about the authors", "author information", "conflict of interest", "disclosure",
+		"declaration of interest", "author biography", "biographical note", "notes on contributors"},
+	headChrome: {"related research", "recommended articles", "people also read", "cited by", "log in",
+		"purchase", "share", "metrics", "related articles", "more from", "you may also like", "read next",
+		"comments", "leave a reply", "actions", "tags", "categories", "about us", "contact"},
+	headBody: {"abstract", "introduction", "conclusion", "conclusions", "summary", "discussion", "background",
+		"results", "findings", "statement", "post", "message"},
+})
+
+// phraseSets finds which of up to 64 lists of phrases have a phrase among
+// a sequence of words, in one pass: the same as asking hasPhrase of the
+// padded words for each phrase.
+type phraseSets map[string][]setPhrase
+
+type setPhrase struct {
+	set   int
+	words []string
+}
+
+func newPhraseSets(sets [][]string) phraseSets {
+	ps := phraseSets{}
+	for set, phrases := range sets {
+		for _, ph := range phrases {
+			ws := strings.Fields(ph)
+			ps[ws[0]] = append(ps[ws[0]], setPhrase{set, ws})
+		}
+	}
+	return ps
+}
+
+// find returns a bit for each list with a phrase in ws.
+func (ps phraseSets) find(ws []string) uint64 {
+	var found uint64
+	for i, w := range ws {
+		for _, ph := range ps[w] {
+			if found&(1<<ph.set) == 0 && len(ph.words) <= len(ws)-i && slices.Equal(ws[i:i+len(ph.words)], ph.words) {
+				found |= 1 << ph.set
+			}
+		}
+	}
+	return found
 }
 
 // isHeading reports whether a whole segment reads as a heading, title, byline
