@@ -41,12 +41,17 @@ type Model struct {
 }
 
 // Combine weighs the base classifiers' probabilities in an edge of the
-// evidence graph.
+// evidence graph. KindShift is added to an edge's attack evidence when the
+// edge's kind is chosen in a short text of one argument (learned in
+// training, see kindShift; 0 in weights that predate it); the edge's weight
+// stays that of the stronger evidence, so the decoded tree is the same with
+// or without it, only kinds change.
 type Combine struct {
-	Attach   float64 `json:"attach"`
-	Function float64 `json:"function"`
-	Role     float64 `json:"role"`
-	Central  float64 `json:"central"`
+	Attach    float64 `json:"attach"`
+	Function  float64 `json:"function"`
+	Role      float64 `json:"role"`
+	Central   float64 `json:"central"`
+	KindShift float64 `json:"kind_shift,omitempty"`
 }
 
 // Info says where a model's weights come from.

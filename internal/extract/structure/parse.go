@@ -234,6 +234,13 @@ func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tr
 		w[j] = make([]float64, n)
 		kind[j] = make([]Kind, n)
 	}
+	// the kind's learned shift applies to the texts it was learned on: a
+	// short text of one argument, like microtexts (on IOM and demo prose,
+	// parsed paragraph by paragraph, its three changes of kind read wrong)
+	shift := 0.0
+	if v.short {
+		shift = c.KindShift
+	}
 	bestScore, bestRoot := noEdge, -1
 	var bestParent []int
 	var bestW [][]float64
@@ -263,9 +270,9 @@ func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tr
 				}
 				sup := c.Function*(1-ai) + c.Role*same
 				att := c.Function*ai + c.Role*(1-same)
-				best, k := sup, Support
-				if att > sup {
-					best, k = att, Attack
+				best, k := max(sup, att), Support
+				if att+shift > sup {
+					k = Attack
 				}
 				w[j][i] = c.Attach*pa + best + c.Central*(1-t.cc[i])
 				kind[j][i] = k

@@ -333,3 +333,42 @@ func TestShortText(t *testing.T) {
 		})
 	}
 }
+
+// TestKindShift: the learned kind shift (Combine.KindShift) moves where an
+// edge turns from a support into an attack, and only that: with the attack
+// evidence a little below the support evidence (the function classifier
+// at 0.45, the roles undecided) the reply supports without a shift and
+// attacks with one, and the tree and its scores stay the same.
+func TestKindShift(t *testing.T) {
+	text := "Parks should stay open at night. Some fear the noise."
+	units := []structure.Unit{{Start: 0, End: 32, Sent: 0}, {Start: 33, End: len(text), Sent: 1}}
+	tests := []struct {
+		shift string
+		want  structure.Kind
+	}{
+		{"", structure.Support},
+		{`, "kind_shift": 0`, structure.Support},
+		{`, "kind_shift": 0.2`, structure.Attack},
+	}
+	var score float64
+	for k, tt := range tests {
+		m, err := structure.LoadModel([]byte(`{"version": 1, "combine": {"attach": 1, "function": 1, "role": 1, "central": 1` + tt.shift + `},
+			"classifiers": {"split": {}, "cc": {"cc.first": 5}, "role": {}, "function": {"bias": -0.2007}, "attach": {}, "undercut": {}}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := m.Parse(text, units, structure.ParseOptions{})
+		if len(st.Central) != 1 || st.Central[0] != 0 || len(st.Relations) != 1 {
+			t.Fatalf("shift %q: Parse = %+v, want unit 0 central and one relation", tt.shift, st)
+		}
+		r := st.Relations[0]
+		if r.From != 1 || r.To != 0 || r.Kind != tt.want || r.Undercut {
+			t.Errorf("shift %q: relation %+v, want 1 -> 0 %v", tt.shift, r, tt.want)
+		}
+		if k == 0 {
+			score = r.Score
+		} else if r.Score != score {
+			t.Errorf("shift %q: relation score %v, want %v as without the shift", tt.shift, r.Score, score)
+		}
+	}
+}
