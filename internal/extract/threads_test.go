@@ -70,3 +70,35 @@ func TestThreadReplies(t *testing.T) {
 		})
 	}
 }
+
+// TestThreadAnswers: the opening post's point is the answer to the view it
+// reports ("My daughter says I should …, but I doubt …"); a reply that says
+// the opposite in the thesis's words contests it; a post opening "@name"
+// before its first claim answers that poster; and a reply that echoes an
+// earlier reply's words ("short emails") answers that reply, here on its
+// side. Written for this test.
+func TestThreadAnswers(t *testing.T) {
+	text := "Touch-typing at 45?\n\nPosted by maple_k:\nI'm 45 and still type with two fingers. My daughter says I should learn to touch-type, but I doubt it would make much difference at my age.\n\n" +
+		"Reply from quinn:\nIt would make a big difference. I learned at 50 and doubled my speed within three months.\n\n" +
+		"Reply from bertram:\nAn hour of typing a day isn't much though. If most of what you write is short emails, the practice may never pay back.\n\n" +
+		"Reply from quinn:\n@bertram\nThat practice pays back within a year even for short emails.\n\n" +
+		"Reply from ada:\nShort emails are most of what people type at work, so the saving adds up for them as well.\n"
+	id, head, mains := claimRelations(t, "typing.txt", text)
+	if len(mains) != 1 || !strings.HasPrefix(mains[0], "but I doubt") {
+		t.Errorf("main claims %q, want the opening poster's doubt", mains)
+	}
+	for _, c := range []struct {
+		from, to string
+		kind     argmap.RelationKind
+	}{
+		{"It would make a big", "but I doubt", argmap.Contests},
+		{"That practice pays back", "An hour of typing", argmap.Contests},
+		{"Short emails are most", "That practice pays back", argmap.Supports},
+	} {
+		from, to := id(c.from), id(c.to)
+		r, ok := head[from]
+		if !ok || r.To != to || r.Kind != c.kind {
+			t.Errorf("%q: %+v (present %v), want %v on %q", c.from, r, ok, c.kind, c.to)
+		}
+	}
+}

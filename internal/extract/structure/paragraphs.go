@@ -239,6 +239,14 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		answer := -1 // the answering half of a concessive topic sentence (concessiveTopic)
 		switch {
 		case para == opening:
+			if k := concessiveTopic(bv); k > 0 && !long && (reportsView(bv.info[0].ws) || othersSay(bv.info[0].ws)) {
+				// "My daughter says I should …, but I doubt …": the
+				// writer's point is the answer to the view reported
+				prior[k] += topicPrior
+				for j := 0; j < k; j++ {
+					prior[j] += dependentPrior
+				}
+			}
 			lastSent := bu[n-1].Sent
 			for k, u := range bu {
 				if essay && u.Sent == lastSent {
@@ -388,9 +396,9 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	// plain unit (no argumentative cue: description, a figure) counts
 	// against, as inside the opening paragraph, else a short general
 	// statement of fact that opens a report's paragraph can win it
-	opClaims := false // the opening post has a paragraph claim that may be the thesis
+	opClaims := false // the opening post has a paragraph claim that may be the thesis (not one that only describes: an opening post may only ask)
 	for _, r := range roots {
-		opClaims = opClaims || r.post == 0 && !r.counter && r.answers < 0 && r.rebuts < 0
+		opClaims = opClaims || r.post == 0 && !r.counter && r.answers < 0 && r.rebuts < 0 && !r.plain
 	}
 	best, bestScore := -1, noEdge
 	for k, r := range roots {
@@ -465,7 +473,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	}
 	var th *thread
 	if post != nil {
-		th = newThread(authors, roots[best].post, main)
+		th = newThread(authors, roots[best].post, main, roots[best].info)
 	}
 	for k, r := range roots {
 		if k == best || k == restated {
@@ -480,7 +488,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			to, side := main, 1
 			if r.answers >= 0 {
 				to, side = r.answers, th.sideOf(r.answers, post)
-			} else if q := th.answered(text, units, post, r.post); q >= 0 {
+			} else if q := th.answered(text, units, post, r.post, r.info.content); q >= 0 {
 				to, side = th.claim[q], th.side[q]
 			}
 			kind, ok := replyKind(r.info)
@@ -503,15 +511,16 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 					if s != side {
 						kind = Attack
 					}
-				} else if r.info.class == classNone && contains(r.info.any, classContrast) {
+				} else if r.info.class == classNone && contains(r.info.any, classContrast) || contradicts(r.info, th.infoOf(to, post)) {
 					// "Free fares sound nice, but someone has to pay": a
-					// reply that grants a point to turn on it disagrees
+					// reply that grants a point to turn on it disagrees, as
+					// does one that says the opposite in the same words
 					kind = Attack
 				} else {
 					kind = m.pairKind(text, units, to, r.unit, r.counter)
 				}
 			}
-			th.settle(r.post, r.unit, to, side, kind, post)
+			th.settle(r.post, r.unit, to, side, kind, post, r.info)
 			st.Relations = append(st.Relations, Relation{From: r.unit, To: to, Kind: kind, Score: 0.5 * (1 - sigmoid(r.cc))})
 			continue
 		}
@@ -796,7 +805,7 @@ func othersSay(ws []string) bool {
 // determiners may open the subject othersSay reads; leadVerbs lead into
 // the verb of saying ("like to say").
 var (
-	determiners = set("the", "a", "an", "their", "his", "her", "its")
+	determiners = set("the", "a", "an", "their", "his", "her", "its", "my")
 	leadVerbs   = set("like", "likes", "love", "loves", "tend", "tends", "want", "wants", "continue", "continues",
 		"seem", "seems", "appear", "appears")
 )

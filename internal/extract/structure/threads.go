@@ -34,7 +34,7 @@ func threadPosts(text string, units []Unit) (post []int, authors []string) {
 	cur := -1
 	for i, u := range units {
 		if i == 0 || u.Para != units[i-1].Para {
-			if name, ok := postHeader(text, u.Start); ok {
+			if name, ok := paragraphHeader(text, u.Start); ok {
 				authors = append(authors, name)
 				cur = len(authors) - 1
 			} else if i == 0 {
@@ -47,6 +47,28 @@ func threadPosts(text string, units []Unit) (post []int, authors []string) {
 		return nil, nil
 	}
 	return post, authors
+}
+
+// maxPostLines is the most lines paragraphHeader walks up a paragraph.
+const maxPostLines = 40
+
+// paragraphHeader reports whether the paragraph holding offset start lies
+// under a post header, and the poster's name it gives (see postHeader):
+// it walks up the paragraph's lines (a post may open with lines that are
+// no unit: a greeting, "@ben", a quote) to the line above its first.
+func paragraphHeader(text string, start int) (string, bool) {
+	ls := strings.LastIndexByte(text[:start], '\n') + 1
+	for n := 0; n < maxPostLines && ls > 0; n++ {
+		if name, ok := postHeader(text, ls); ok {
+			return name, true
+		}
+		ps := strings.LastIndexByte(text[:ls-1], '\n') + 1
+		if strings.TrimSpace(text[ps:ls-1]) == "" {
+			return "", false // the paragraph's first line, and no header above it
+		}
+		ls = ps
+	}
+	return "", false
 }
 
 // postHeader reports whether the line before the one that holds offset
@@ -140,11 +162,13 @@ type thread struct {
 	side    []int          // the side of each post's claim: 1 the thesis's, -1 against, 0 unknown
 	target  []int          // the post each post answered, or -1
 	poster  map[string]int // each poster's side, once known
+	info    []*unitInfo    // each post's claim's unit information
 }
 
-func newThread(authors []string, op, thesis int) *thread {
+func newThread(authors []string, op, thesis int, info *unitInfo) *thread {
 	t := &thread{authors: authors, op: op, claim: make([]int, len(authors)), side: make([]int, len(authors)),
-		target: make([]int, len(authors)), poster: map[string]int{}}
+		target: make([]int, len(authors)), poster: map[string]int{}, info: make([]*unitInfo, len(authors))}
+	t.info[op] = info
 	for p := range authors {
 		t.claim[p], t.target[p] = -1, -1
 	}
@@ -167,15 +191,25 @@ func (t *thread) sideOf(unit int, post []int) int {
 	return 0
 }
 
-// answered returns the earlier post that post p answers, or -1 (the
-// thesis): the latest post of a poster it names, else the post right
-// before it when that post answered p's poster.
-func (t *thread) answered(text string, units []Unit, post []int, p int) int {
+// minEcho is the fewest content words a reply's claim must share with an
+// earlier reply's claim to be taken as answering it.
+const minEcho = 2
+
+// answered returns the earlier post that post p (whose claim has the
+// content words content) answers, or -1 (the thesis): the latest post of
+// a poster it names, else the post right before it when that post
+// answered p's poster, else the latest reply by another poster whose claim
+// it echoes (minEcho content words, more than it shares with the thesis:
+// "… no formal protection mandate …" — "Having no formal mandate is not
+// …").
+func (t *thread) answered(text string, units []Unit, post []int, p int, content []uint64) int {
 	start, end := -1, -1
 	for i, q := range post {
 		if q == p {
 			if start < 0 {
-				start = units[i].Start
+				// from the top of the post: "@ben" may stand before its
+				// first unit
+				start = strings.LastIndex(text[:units[i].Start], "\n\n") + 1
 			}
 			end = units[i].End
 		}
@@ -190,7 +224,16 @@ func (t *thread) answered(text string, units []Unit, post []int, p int) int {
 		t.authors[t.target[q]] == me && t.authors[q] != me {
 		return q
 	}
-	return -1
+	best, most := -1, max(minEcho-1, overlap(content, t.info[t.op].content))
+	for q := p - 1; q >= 0; q-- {
+		if q == t.op || t.claim[q] < 0 || me != "" && t.authors[q] == me {
+			continue
+		}
+		if n := overlap(content, t.info[q].content); n > most {
+			best, most = q, n
+		}
+	}
+	return best
 }
 
 // posterSide is the side post p's poster has taken, if known.
@@ -199,10 +242,10 @@ func (t *thread) posterSide(p int) (int, bool) {
 	return s, ok && t.authors[p] != ""
 }
 
-// settle records that post p's claim unit bears on unit to (whose side is
-// side) with kind.
-func (t *thread) settle(p, unit, to, side int, kind Kind, post []int) {
-	t.claim[p] = unit
+// settle records that post p's claim unit (with its information info)
+// bears on unit to (whose side is side) with kind.
+func (t *thread) settle(p, unit, to, side int, kind Kind, post []int, info *unitInfo) {
+	t.claim[p], t.info[p] = unit, info
 	if kind == Attack {
 		side = -side
 	}
@@ -255,4 +298,34 @@ var grantWords = set("fair", "thanks", "thank", "point")
 func PostOpening(text string, start int) bool {
 	_, ok := postHeader(text, start)
 	return ok
+}
+
+// contradicts tells whether a reply's claim says the opposite of the claim
+// it answers in the same words: they share a content word and one of
+// them is denied (a negation, or a word of doubt or dissent) and the other
+// not ("I doubt it would make much difference" — "It would make a big
+// difference").
+func contradicts(a, b *unitInfo) bool {
+	return a != nil && b != nil && overlap(a.content, b.content) > 0 && denied(a) != denied(b)
+}
+
+func denied(in *unitInfo) bool {
+	if in.neg {
+		return true
+	}
+	for _, w := range in.ws {
+		if dissentWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// infoOf is the information of the claim of the post that holds unit, or
+// nil.
+func (t *thread) infoOf(unit int, post []int) *unitInfo {
+	if p := post[unit]; p >= 0 && t.claim[p] == unit {
+		return t.info[p]
+	}
+	return nil
 }
