@@ -82,7 +82,8 @@ func TestConcessiveTopic(t *testing.T) {
 // part however short, it is not the thesis, and in a body paragraph the
 // view contests the thesis and the denial contests the view; so does a
 // question others put ("Some customers have asked why …") and the answer
-// after it. Written for this test.
+// after it; a view reported in the opening paragraph of an essay whose
+// thesis comes last contests the thesis. Written for this test.
 func TestRejectedView(t *testing.T) {
 	p := extract.New(extract.Options{})
 	for _, c := range []struct {
@@ -108,6 +109,14 @@ func TestRejectedView(t *testing.T) {
 			"Northgate Water will introduce", [][3]string{
 				{"Some customers have asked", "Northgate Water will introduce", "contests"},
 				{"Until May", "Some customers have asked", "contests"},
+			}},
+		{"intro", "Speed cameras\n\nFew road measures are as unpopular as speed cameras. Drivers' groups argue that the cameras exist mainly to raise money, and several councils have switched theirs off to save maintenance costs.\n\n" +
+			"The evidence on safety is strong. Where cameras were installed at accident black spots, deaths and serious injuries fell by around a quarter.\n\n" +
+			"The money argument does not survive a look at the accounts. Fines from cameras barely cover the cost of running them.\n\n" +
+			"Councils should keep their speed cameras switched on.\n",
+			"Councils should keep", [][3]string{
+				{"Drivers' groups argue", "Councils should keep", "contests"},
+				{"The evidence on safety", "Councils should keep", "supports"},
 			}},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -535,7 +535,10 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		case r.rebuts >= 0:
 			to = r.rebuts // the paragraph answers the view raised before it
 		}
-		kind := m.pairKind(text, units, to, r.unit, r.counter || r.rebuts >= 0)
+		// a view others hold, reported in the opening paragraph whose
+		// thesis stands later, is what the essay argues against
+		reported := essay && !long && units[r.unit].Para == opening && r.info.sentFirst && (reportsView(r.info.ws) || othersSay(r.info.ws))
+		kind := m.pairKind(text, units, to, r.unit, r.counter || r.rebuts >= 0 || reported)
 		if k, ok := replyKind(r.info); ok && r.answers >= 0 {
 			kind = k
 		}
