@@ -44,8 +44,12 @@ func (c tokenCache) of(s string) []token {
 func tokens(s string) []token {
 	out := make([]token, 0, len(s)/5+4)
 	start := -1
-	var arena []byte // the lower case of ASCII words with capitals, cut into strings at the end
-	var lowAt []int  // token index, offset in arena, for each of them
+	// the lower case of ASCII words with capitals, cut into strings at the
+	// end (from a copy: the arrays are scratch on the stack)
+	var arenaArr [160]byte
+	var lowAtArr [32]int
+	arena := arenaArr[:0]
+	lowAt := lowAtArr[:0] // token index, offset in arena, for each of them
 	flush := func(end int) {
 		if start < 0 {
 			return

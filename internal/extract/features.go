@@ -20,8 +20,17 @@ func words(s string) []string {
 // buf (space-separated when padding) and cut out of one string at the end,
 // two allocations a sentence, not one a word.
 func wordsOf(s string, pad bool) ([]string, string) {
-	buf := make([]byte, 0, len(s)+2)
-	bounds := make([]int32, 0, len(s)/3+2) // start, end of each word in buf (documents are < 2 GB)
+	// buf and bounds are scratch (the words are cut from a copy of buf):
+	// on the stack for a sentence of ordinary length
+	var bufArr [384]byte
+	var boundsArr [128]int32
+	buf, bounds := bufArr[:0], boundsArr[:0] // start, end of each word in buf (documents are < 2 GB)
+	if len(s)+2 > len(bufArr) {
+		buf = make([]byte, 0, len(s)+2)
+	}
+	if n := len(s)/3 + 2; n > len(boundsArr) {
+		bounds = make([]int32, 0, n)
+	}
 	if pad {
 		buf = append(buf, ' ')
 	}

@@ -276,7 +276,8 @@ func gistResolving(sentence string, ms []actor.Mention, r ref) (g, words, name s
 	}
 	// reporting frame: "<subject up to 8 words> <frame verb> that P" -> P,
 	// unless the subject denies, doubts or limits it
-	fs := fieldsN(s, 12) // the frame lies in the first words
+	var fsArr [12]string
+	fs := appendFieldsN(fsArr[:0], s, 12) // the frame lies in the first words
 frame:
 	for i := 0; i < len(fs)-1 && i < 10; i++ {
 		w := strings.ToLower(strings.Trim(fs[i], ",;"))
@@ -320,7 +321,8 @@ frame:
 		s = strings.ReplaceAll(s, in, "")
 	}
 	// resolve a leading referring pronoun or "the organization"
-	if dominant != "" && !expletiveIt(fieldsN(s, 10)) {
+	var fsArr10 [10]string
+	if dominant != "" && !expletiveIt(appendFieldsN(fsArr10[:0], s, 10)) {
 		ls := strings.ToLower(clip(s, 60))
 		if n := r.describes(ls); n > 0 {
 			words, name = s[:n], dominant
@@ -436,7 +438,8 @@ func shorten(s string) string {
 	if countFields(s, maxGistWords+1) <= maxGistWords {
 		s = oneSpaced(s)
 	} else {
-		fs := fieldsN(s, maxGistWords) // no more are kept
+		var fsArr [maxGistWords]string
+		fs := appendFieldsN(fsArr[:0], s, maxGistWords) // no more are kept
 		cut := maxGistWords
 		for i := maxGistWords - 1; i >= 8; i-- {
 			if strings.HasSuffix(fs[i], ",") || strings.HasSuffix(fs[i], ";") {
@@ -684,8 +687,12 @@ func mayOpenWith(s string, set map[string]bool) bool {
 
 // fieldsN returns the first n of strings.Fields(s) (fewer when s has
 // fewer).
-func fieldsN(s string, n int) []string {
-	out := make([]string, 0, n)
+func fieldsN(s string, n int) []string { return appendFieldsN(make([]string, 0, n), s, n) }
+
+// appendFieldsN appends fieldsN(s, n) to out (a caller's array on its
+// stack, where the fields are read and let go).
+func appendFieldsN(out []string, s string, n int) []string {
+	n += len(out)
 	start := -1
 	for i := 0; i < len(s); {
 		var space bool

@@ -461,54 +461,59 @@ func (s *scan) longNameStart(i int, acr string) int {
 // word giving its first letter, the first letters of its hyphenated parts, or
 // (when written in capitals) all its letters.
 func initialsMatch(toks []token, idx []int, letters []rune) bool {
-	var rec func(w, l int) bool
-	rec = func(w, l int) bool {
-		if w == len(idx) {
-			return l == len(letters)
-		}
-		if l >= len(letters) {
-			return false
-		}
-		t := toks[idx[w]]
-		var options [][]rune
-		first, _ := utf8.DecodeRuneInString(t.low)
-		options = append(options, []rune{first})
-		if strings.Contains(t.low, "-") {
-			var parts []rune
-			for _, p := range strings.Split(t.low, "-") {
-				if r, _ := utf8.DecodeRuneInString(p); r != utf8.RuneError {
-					parts = append(parts, r)
-				}
-			}
-			options = append(options, parts)
-		}
-		if allCaps(t.text) && len(t.text) > 1 {
-			var all []rune
-			for _, r := range t.low {
-				if unicode.IsLetter(r) {
-					all = append(all, r)
-				}
-			}
-			options = append(options, all)
-		}
-		for _, opt := range options {
-			if l+len(opt) > len(letters) {
-				continue
-			}
-			ok := true
-			for k, r := range opt {
-				if letters[l+k] != r {
-					ok = false
-					break
-				}
-			}
-			if ok && rec(w+1, l+len(opt)) {
-				return true
-			}
-		}
+	return initialsFrom(toks, idx, letters, 0, 0)
+}
+
+// initialsFrom is initialsMatch from the content word idx[w] and the
+// letter letters[l] on, trying a word's spellings in turn without building
+// them.
+func initialsFrom(toks []token, idx []int, letters []rune, w, l int) bool {
+	if w == len(idx) {
+		return l == len(letters)
+	}
+	if l >= len(letters) {
 		return false
 	}
-	return rec(0, 0)
+	t := toks[idx[w]]
+	if first, _ := utf8.DecodeRuneInString(t.low); letters[l] == first && initialsFrom(toks, idx, letters, w+1, l+1) {
+		return true
+	}
+	if strings.Contains(t.low, "-") {
+		// the first letter of each hyphenated part
+		n, ok := 0, true
+		for p := range strings.SplitSeq(t.low, "-") {
+			r, _ := utf8.DecodeRuneInString(p)
+			if r == utf8.RuneError {
+				continue
+			}
+			if l+n >= len(letters) || letters[l+n] != r {
+				ok = false
+				break
+			}
+			n++
+		}
+		if ok && initialsFrom(toks, idx, letters, w+1, l+n) {
+			return true
+		}
+	}
+	if allCaps(t.text) && len(t.text) > 1 {
+		// all its letters
+		n, ok := 0, true
+		for _, r := range t.low {
+			if !unicode.IsLetter(r) {
+				continue
+			}
+			if l+n >= len(letters) || letters[l+n] != r {
+				ok = false
+				break
+			}
+			n++
+		}
+		if ok && initialsFrom(toks, idx, letters, w+1, l+n) {
+			return true
+		}
+	}
+	return false
 }
 
 // demonyms finds states named by adjective: "the Mauritanian state".

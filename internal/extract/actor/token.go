@@ -24,8 +24,13 @@ type token struct {
 // boundaries.
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/6+1)
-	var arena []byte // the lower case of capitalised ASCII words
-	var lowAt []int  // token index, offset in arena, for each of them
+	// the lower case of capitalised ASCII words, and the token index and
+	// offset in arena of each of them: scratch, on the stack for a short
+	// text (a name, a sentence)
+	var arenaArr [256]byte
+	var lowAtArr [32]int
+	arena := arenaArr[:0]
+	lowAt := lowAtArr[:0]
 	i := 0
 	n := len(text)
 	for i < n {

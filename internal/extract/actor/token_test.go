@@ -23,3 +23,36 @@ func FuzzTokenLowerCase(f *testing.F) {
 		}
 	})
 }
+
+// TestInitialsMatch: an acronym is spelled by its words' first letters,
+// the first letters of hyphenated parts or a word in capitals whole, as
+// the form that spells every word out finds.
+func TestInitialsMatch(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		from int
+		acr  string
+	}{
+		{"International Organization for Migration", 0, "IOFM"}, {"International Organization Migration", 0, "IOM"},
+		{"Non-Governmental Organisation", 0, "NGO"}, {"the UN High Commissioner", 1, "UNHC"}, {"the UN High Commissioner", 1, "UHC"},
+		{"Médecins Sans Frontières", 0, "MSF"}, {"Ärzte ohne Grenzen", 0, "ÄOG"}, {"co-- operation", 0, "CO"},
+		{"EU-Turkey Statement", 0, "ETS"}, {"EU-Turkey Statement", 0, "EUTS"}, {"", 0, "A"}, {"One Two", 0, ""},
+	} {
+		if err := actor.InitialsMatchAgrees(tt.text, tt.from, tt.acr); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// FuzzInitialsMatch checks the same on any words and letters.
+func FuzzInitialsMatch(f *testing.F) {
+	f.Add("Non-Governmental UN Organisation", 0, "NGUNO")
+	f.Fuzz(func(t *testing.T, text string, from int, acr string) {
+		if from < 0 || from > 64 || len(text) > 200 || len(acr) > 12 {
+			return
+		}
+		if err := actor.InitialsMatchAgrees(text, from, acr); err != nil {
+			t.Error(err)
+		}
+	})
+}
