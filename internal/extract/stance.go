@@ -46,6 +46,8 @@ type term struct {
 	noun     bool         // a question word with a stem: WordNet has it as a noun (a derivation ties a noun to a word that is none)
 	long     string       // a name's words (lower case): a name run's own, an acronym's long name the texts define
 	contra   bool         // it stands after "rather than": the alternative its clause sets aside
+	light    bool         // a question's verb before "the N of" where N names an act ("enforces the exclusion of"): it weighs as a modifier
+	act      bool         // that N: a claim that does not say it, in whole or in part, does not state the question
 }
 
 // negWords negate the clause they stand in; among them the verbs that
@@ -925,7 +927,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		if w != nil {
 			wt = w[i]
 		}
-		if qt.adverb {
+		if qt.adverb || qt.light {
 			wt *= modifierWeight
 		}
 		total += wt
@@ -1339,6 +1341,31 @@ func (s *Stancer) markAdjective(toks []token, ts []term, i int) {
 	}
 }
 
+// markLight marks, in a question, a verb followed by "the/a N of" where the
+// noun N names an act (WordNet derives it from a verb: "enforces the
+// exclusion of asylum seekers", "ensure the return of"): the noun carries
+// the act, so a claim that says it ("obstructing" for "exclusion", or
+// "excludes") states most of the predicate even without the verb, which
+// weighs as a modifier does.
+func (s *Stancer) markLight(toks []token, ts []term) {
+	for k := 0; k+1 < len(ts); k++ {
+		v, n := ts[k], ts[k+1]
+		i := v.tok
+		if v.acr || n.acr || strings.Contains(v.lemma, " ") || i+3 >= len(toks) || n.tok != i+2 {
+			continue
+		}
+		if d := toks[i+1].lower; d != "the" && d != "a" && d != "an" {
+			continue
+		}
+		if toks[n.tok+1].lower != "of" || !s.lex.Verb(toks[i].lower) || !s.lex.Noun(toks[n.tok].lower) ||
+			s.lex.Verb(toks[n.tok].lower) || !s.lex.HasVerbConcept(n.concepts) {
+			continue
+		}
+		ts[k].light = true
+		ts[k+1].act = true
+	}
+}
+
 // participle reports whether w is a verb's past participle ("considered",
 // "seen", "ordered"): an -ed or -en form, or an irregular one, that
 // WordNet reads as a verb.
@@ -1432,6 +1459,7 @@ func (s *Stancer) questionTermsRead(question string, gl *glossary) []term {
 		toks := tokens(question)
 		qt := s.terms(toks, gl)
 		s.markPredicate(toks, qt)
+		s.markLight(toks, qt)
 		for i := range qt {
 			if qt[i].adjPred {
 				// a predicate adjective is met by a word that says it as
@@ -1598,6 +1626,14 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 					// a claim that leaves out what the question says its
 					// subject is does not state it
 					cov = min(cov, s.threshold/2)
+				}
+				if qt[k].act && !h {
+					if c1, _, _, _, _ := match(qt[k:k+1], win, nil); c1 == 0 {
+						// nor one that leaves out the act its light verb
+						// governs ("the exclusion" of "enforces the
+						// exclusion of")
+						cov = min(cov, s.threshold/2)
+					}
 				}
 			}
 			if conditional {

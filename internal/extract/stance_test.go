@@ -213,6 +213,10 @@ func TestStancerJudge(t *testing.T) {
 		// round, one that says A is stated
 		{"The council treats the ferry as a duty", "The council treats the ferry as a favour rather than a duty.", argmap.StanceDenial, ""},
 		{"The council treats the ferry as a favour", "The council treats the ferry as a favour rather than a duty.", argmap.StanceSame, ""},
+		// "enforces the exclusion of": a verb before "the N of" where N
+		// names an act weighs as a modifier; the act itself must be said
+		{"The board enforces the exclusion of divers", "The board obstructs divers.", argmap.StanceSame, ""},
+		{"The board enforces the exclusion of divers", "The board protects divers.", argmap.StanceTopic, ""},
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}

@@ -512,6 +512,18 @@ func (l *Lexicon) Adjectives(cs []Concept) []Concept {
 	return out
 }
 
+// HasVerbConcept reports whether any of cs is a verb synset: a noun with
+// one among its concepts is a derivation of a verb ("exclusion" of
+// "exclude").
+func (l *Lexicon) HasVerbConcept(cs []Concept) bool {
+	for _, c := range cs {
+		if c >= l.starts[1] && c < l.starts[2] {
+			return true
+		}
+	}
+	return false
+}
+
 // Phrase returns the multiword lemma WordNet lists for a phrase whose
 // first word is inflected and whose other words are as written ("kept" +
 // "away": "keep away"; "talks" + "out of": "talk out of"), and whether there

@@ -196,6 +196,20 @@ func TestAdjectives(t *testing.T) {
 	}
 }
 
+// TestHasVerbConcept: a noun WordNet derives from a verb has a verb synset
+// among its concepts; a noun of a thing or a state has none.
+func TestHasVerbConcept(t *testing.T) {
+	l := lexicon.Default()
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{{"exclusion", true}, {"closure", true}, {"mountain", false}, {"happiness", false}} {
+		if got := l.HasVerbConcept(l.Concepts(tt.word)); got != tt.want {
+			t.Errorf("HasVerbConcept(Concepts(%q)) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
+
 // TestMembers: the one-word lemmas of a concept hold the word and its
 // derivations, sorted, without multiword lemmas; an unknown concept has
 // none.
