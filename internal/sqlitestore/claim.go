@@ -391,7 +391,7 @@ func (s *Store) ClaimKeyLists(ctx context.Context, keys []string, perKey int) (m
 	err := s.readFTS(ctx, "claim key lists", true, func(tx *sql.Tx) error {
 		// the keys of the claims written in this transaction of
 		// Atomically, if any, first
-		if err := s.flushKeys(ctx); err != nil {
+		if err := s.flushRows(ctx); err != nil {
 			return err
 		}
 		st, err := s.readStmt(ctx, tx, `WITH hit AS MATERIALIZED (
@@ -470,7 +470,7 @@ func (s *Store) ClaimsByKeys(ctx context.Context, keys []string, perKey int) ([]
 	err := s.readFTS(ctx, "claims by keys", true, func(tx *sql.Tx) error {
 		// the keys of the claims written in this transaction of
 		// Atomically, if any, first
-		if err := s.flushKeys(ctx); err != nil {
+		if err := s.flushRows(ctx); err != nil {
 			return err
 		}
 		// only what linking reads (argmap.KeyedClaims): decoding whole rows

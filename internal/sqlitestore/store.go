@@ -59,16 +59,11 @@ type Store struct {
 }
 
 // pendingFTS are the IDs of claims and evidence written but not indexed,
-// and the claim_keys rows of the claims written, not yet inserted.
+// and the rows of the tables keyed by random IDs or keys that the graphs
+// written have not inserted yet (see pendingRows).
 type pendingFTS struct {
 	claims, evidence []string
-	keys             []keyRow
-}
-
-// keyRow is a row of claim_keys: a key of the claim with that pk.
-type keyRow struct {
-	key string
-	pk  int64
+	rows             pendingRows
 }
 
 var _ argmap.Store = (*Store)(nil)
@@ -456,7 +451,7 @@ func (s *Store) flushFTS(ctx context.Context) error {
 			return err
 		}
 	}
-	if err := s.flushKeys(ctx); err != nil {
+	if err := s.flushRows(ctx); err != nil {
 		return err
 	}
 	if s.fts == nil || s.tx == nil || len(s.fts.claims)+len(s.fts.evidence) == 0 {
@@ -469,16 +464,16 @@ func (s *Store) flushFTS(ctx context.Context) error {
 	return err
 }
 
-// flushKeys inserts the claim_keys rows pending in a Store of Atomically:
-// those of all the claims written since the last flush, in key order.
-func (s *Store) flushKeys(ctx context.Context) error {
-	if s.fts == nil || s.tx == nil || len(s.fts.keys) == 0 {
+// flushRows inserts the rows pending in a Store of Atomically (see
+// pendingRows): those of all the graphs written since the last flush.
+func (s *Store) flushRows(ctx context.Context) error {
+	if s.fts == nil || s.tx == nil || s.fts.rows.empty() {
 		return nil
 	}
 	w := &graphWriter{ctx: ctx, store: s, tx: s.tx, stmt: map[string]*sql.Stmt{}}
 	defer w.close()
-	err := w.insertKeys(s.fts.keys)
-	s.fts.keys = s.fts.keys[:0]
+	err := w.insertPending(&s.fts.rows)
+	s.fts.rows.reset()
 	return err
 }
 

@@ -29,7 +29,7 @@ type graphWriter struct {
 	texts map[string]string // text of the sources in the graph being written
 	lens  map[string]int    // byte length of stored sources' text
 	stmt  map[string]*sql.Stmt
-	keys  []keyRow // the claim_keys rows of the claims written
+	rows  pendingRows // rows of the graph not inserted yet
 }
 
 // isUnique reports whether err is a unique or primary-key violation.
@@ -89,14 +89,8 @@ func (s *Store) writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m w
 		// in Atomically: indexed with the other graphs of the transaction
 		s.fts.claims = append(s.fts.claims, claims...)
 		s.fts.evidence = append(s.fts.evidence, evidence...)
-		s.fts.keys = append(s.fts.keys, w.keys...)
-	} else {
-		if err := w.index(claims, evidence); err != nil {
-			return err
-		}
-		if err := w.insertKeys(w.keys); err != nil {
-			return err
-		}
+	} else if err := w.index(claims, evidence); err != nil {
+		return err
 	}
 	if len(g.Sources)+len(g.Claims)+len(g.Evidence) > 0 {
 		// once per graph (migration 0011): answers kept in memory see that
@@ -122,7 +116,13 @@ func (s *Store) writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m w
 			return err
 		}
 	}
-	return nil
+	if s.fts != nil && s.tx != nil {
+		// in Atomically: inserted with those of the other graphs of the
+		// transaction
+		s.fts.rows.add(&w.rows)
+		return nil
+	}
+	return w.insertPending(&w.rows)
 }
 
 // index adds claims and evidence, by ID, to the full-text indexes, one
@@ -328,10 +328,7 @@ func (w *graphWriter) claim(c *argmap.Claim) error {
 		return err
 	}
 	for _, a := range c.Actors {
-		if _, err := w.exec(`INSERT OR IGNORE INTO claim_actors (claim_id, actor_id, role) VALUES (?, ?, ?)`,
-			c.ID, a.ActorID, string(a.Role)); err != nil {
-			return err
-		}
+		w.rows.claimActors = append(w.rows.claimActors, roleRow{c.ID, a.ActorID, string(a.Role)})
 	}
 	if len(c.Keys) > 0 {
 		// the claim's row is its pk (INTEGER PRIMARY KEY); its keys are
@@ -341,24 +338,109 @@ func (w *graphWriter) claim(c *argmap.Claim) error {
 			return err
 		}
 		for _, k := range c.Keys {
-			w.keys = append(w.keys, keyRow{k, pk})
+			w.rows.keys = append(w.rows.keys, keyRow{k, pk})
 		}
 	}
-	return w.spans(c.ID, c.Spans)
+	w.rows.spans, err = w.spanRows(w.rows.spans, c.ID, c.Spans)
+	return err
+}
+
+// pendingRows are rows a graph writes into tables keyed by random IDs or
+// keys (claim_keys by key; claim_actors, evidence_actors, spans and
+// relation_premises by claim, evidence or relation ID), kept until the end
+// of the graph's write or, in Atomically, of the transaction (a Store of
+// Atomically flushes them before any read but ClaimsVersion's, and before
+// committing). Inserted row by row in the order of the records, each was a
+// seek to another page of its B-tree, and in a large store each
+// transaction of ingest rewrote nearly every page of them; sorted by their
+// keys, the inserts of a table walk its B-tree from one end to the other.
+// The records' references are checked before anything is written
+// (Graph.CheckReferences), and the inserts of spans and actor links ignore
+// duplicates, so these inserts cannot fail on the records' account.
+type pendingRows struct {
+	keys                        []keyRow
+	claimActors, evidenceActors []roleRow
+	spans                       []spanRow
+	premises                    []premiseRow
+}
+
+// keyRow is a row of claim_keys: a key of the claim with that pk.
+type keyRow struct {
+	key string
+	pk  int64
+}
+
+// premiseRow is a row of relation_premises.
+type premiseRow struct {
+	relation string
+	position int
+	node     string
+}
+
+func (p *pendingRows) empty() bool {
+	return len(p.keys)+len(p.claimActors)+len(p.evidenceActors)+len(p.spans)+len(p.premises) == 0
+}
+
+func (p *pendingRows) add(o *pendingRows) {
+	p.keys = append(p.keys, o.keys...)
+	p.claimActors = append(p.claimActors, o.claimActors...)
+	p.evidenceActors = append(p.evidenceActors, o.evidenceActors...)
+	p.spans = append(p.spans, o.spans...)
+	p.premises = append(p.premises, o.premises...)
+}
+
+func (p *pendingRows) reset() {
+	p.keys, p.claimActors, p.evidenceActors = p.keys[:0], p.claimActors[:0], p.evidenceActors[:0]
+	p.spans, p.premises = p.spans[:0], p.premises[:0]
+}
+
+// insertPending inserts the rows of p, each table's in the order of its
+// primary key, a prepared statement a row (claim_keys: a key).
+func (w *graphWriter) insertPending(p *pendingRows) error {
+	if err := w.insertKeys(p.keys); err != nil {
+		return err
+	}
+	for _, t := range []struct {
+		rows  []roleRow
+		query string
+	}{
+		{p.claimActors, `INSERT OR IGNORE INTO claim_actors (claim_id, actor_id, role) VALUES (?, ?, ?)`},
+		{p.evidenceActors, `INSERT OR IGNORE INTO evidence_actors (evidence_id, actor_id, role) VALUES (?, ?, ?)`},
+	} {
+		slices.SortFunc(t.rows, func(a, b roleRow) int {
+			return cmp.Or(strings.Compare(a.claim, b.claim), strings.Compare(a.actor, b.actor), strings.Compare(a.role, b.role))
+		})
+		for _, r := range t.rows {
+			if _, err := w.exec(t.query, r.claim, r.actor, r.role); err != nil {
+				return err
+			}
+		}
+	}
+	slices.SortFunc(p.spans, func(a, b spanRow) int {
+		return cmp.Or(strings.Compare(a.node, b.node), strings.Compare(a.source, b.source), cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end))
+	})
+	for _, r := range p.spans {
+		if _, err := w.exec(`INSERT OR IGNORE INTO spans (node_id, source_id, start, "end", quote) VALUES (?, ?, ?, ?, ?)`,
+			r.node, r.source, r.start, r.end, r.quote); err != nil {
+			return err
+		}
+	}
+	slices.SortFunc(p.premises, func(a, b premiseRow) int {
+		return cmp.Or(strings.Compare(a.relation, b.relation), cmp.Compare(a.position, b.position))
+	})
+	for _, r := range p.premises {
+		if _, err := w.exec(`INSERT INTO relation_premises (relation_id, position, node_id) VALUES (?, ?, ?)`, r.relation, r.position, r.node); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // insertKeys inserts rows of claim_keys in key order, a prepared statement
-// a key, the keys of all the claims of a transaction of Atomically together
-// (see flushKeys). A claim's keys land at random places of the claim_keys
-// B-tree: inserted claim by claim in a large store, each was a seek to
-// another page; in key order the inserts walk the tree from one end to the
-// other.
+// a key.
 func (w *graphWriter) insertKeys(rows []keyRow) error {
 	slices.SortFunc(rows, func(a, b keyRow) int {
-		if c := strings.Compare(a.key, b.key); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.pk, b.pk)
+		return cmp.Or(strings.Compare(a.key, b.key), cmp.Compare(a.pk, b.pk))
 	})
 	var pks []int64
 	for i := 0; i < len(rows); {
@@ -393,12 +475,10 @@ func (w *graphWriter) evidence(e *argmap.Evidence) error {
 		return err
 	}
 	for _, a := range e.Actors {
-		if _, err := w.exec(`INSERT OR IGNORE INTO evidence_actors (evidence_id, actor_id, role) VALUES (?, ?, ?)`,
-			e.ID, a.ActorID, string(a.Role)); err != nil {
-			return err
-		}
+		w.rows.evidenceActors = append(w.rows.evidenceActors, roleRow{e.ID, a.ActorID, string(a.Role)})
 	}
-	return w.spans(e.ID, e.Spans)
+	w.rows.spans, err = w.spanRows(w.rows.spans, e.ID, e.Spans)
+	return err
 }
 
 func (w *graphWriter) spans(node string, spans []argmap.Span) error {
@@ -469,9 +549,7 @@ func (w *graphWriter) relation(r *argmap.Relation) error {
 		return err
 	}
 	for i, f := range r.From {
-		if _, err := w.exec(`INSERT INTO relation_premises (relation_id, position, node_id) VALUES (?, ?, ?)`, r.ID, i, f); err != nil {
-			return err
-		}
+		w.rows.premises = append(w.rows.premises, premiseRow{r.ID, i, f})
 	}
 	return nil
 }
