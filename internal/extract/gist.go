@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"unicode"
@@ -280,7 +281,8 @@ func gistResolving(sentence string, ms []actor.Mention, r ref) (g, words, name s
 	fs := appendFieldsN(fsArr[:0], s, 12) // the frame lies in the first words
 frame:
 	for i := 0; i < len(fs)-1 && i < 10; i++ {
-		w := strings.ToLower(strings.Trim(fs[i], ",;"))
+		var wb [32]byte
+		w := string(appendLower(wb[:0], strings.Trim(fs[i], ",;")))
 		if frameBlockers[w] || strings.HasSuffix(w, "n't") {
 			break
 		}
@@ -395,13 +397,19 @@ func meaningWordsIn(s string, ws []string) []string {
 	start := -1
 	word := func(end int) {
 		w := s[start:end]
-		if !isLowerASCII(w) {
-			w = strings.ToLower(w)
-		}
-		if meaningWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
-			ws = append(ws, w)
-		}
 		start = -1
+		if isLowerASCII(w) {
+			if meaningWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+				ws = append(ws, w)
+			}
+			return
+		}
+		// lowered on the stack; a new string only for a word kept
+		var lb [32]byte
+		lw := appendLower(lb[:0], w)
+		if meaningWords[string(lw)] || bytes.HasSuffix(lw, []byte("n't")) || bytes.HasSuffix(lw, []byte("n’t")) {
+			ws = append(ws, string(lw))
+		}
 	}
 	for i, r := range s {
 		if unicode.IsLetter(r) || r == '\'' || r == '’' {
@@ -416,6 +424,25 @@ func meaningWordsIn(s string, ws []string) []string {
 		word(len(s))
 	}
 	return ws
+}
+
+// appendLower appends strings.ToLower(s) to b: byte by byte when s is
+// ASCII, so that a caller lowering a word into an array on its stack
+// (and converting it to a string it does not keep) allocates nothing.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // isLowerASCII reports whether s has no upper-case letter and no byte
@@ -533,7 +560,7 @@ func dropParensRunes(s string) string {
 // Another organisation named so ("The Harbour Trust dredged the channel.
 // The trust then ...") is what "the"/"this" and the head of its name
 // stands for; "it" stays.
-func referent(text string, units []unit, i int, ms []actor.Mention, dominant, g string) ref {
+func referent(text string, units []unit, i int, ms []actor.Mention, dominant, g string, gm gistMemo) ref {
 	if i == 0 || units[i-1].para != units[i].para {
 		return ref{}
 	}
@@ -563,9 +590,9 @@ func referent(text string, units []unit, i int, ms []actor.Mention, dominant, g 
 			// phrase it opens (pronounReferent), not for the organisation
 			after := text[m.End:min(len(text), m.End+4)]
 			possessive := strings.HasPrefix(after, "'s ") || strings.HasPrefix(after, "’s")
-			return ref{name: dominant, heads: nameHeads(ms, dominant), pronoun: !possessive}
+			return ref{name: dominant, heads: gm.nameHeads(ms, dominant), pronoun: !possessive}
 		case m.Kind == argmap.ActorOrganisation:
-			if hs := nameHeads(ms, m.Name); len(hs) > 0 {
+			if hs := gm.nameHeads(ms, m.Name); len(hs) > 0 {
 				return ref{name: m.Name, heads: hs}
 			}
 		}
@@ -577,7 +604,8 @@ func referent(text string, units []unit, i int, ms []actor.Mention, dominant, g 
 // refersBack reports whether gist opens with a subject that may stand for
 // an actor named before: "it", "its", or "the"/"this" and a noun.
 func refersBack(gist string) bool {
-	ls := strings.ToLower(clip(gist, 6))
+	var lb [32]byte
+	ls := string(appendLower(lb[:0], clip(gist, 6)))
 	return strings.HasPrefix(ls, "it ") || strings.HasPrefix(ls, "its ") || strings.HasPrefix(ls, "the ") ||
 		strings.HasPrefix(ls, "this ")
 }
@@ -653,7 +681,8 @@ func oneSpaced(s string) string {
 
 // firstField returns the first of strings.Fields(s), or "".
 func firstField(s string) string {
-	fs := fieldsN(s, 1)
+	var one [1]string
+	fs := appendFieldsN(one[:0], s, 1)
 	if len(fs) == 0 {
 		return ""
 	}
@@ -809,11 +838,13 @@ func isSubjectVerb(w string, plural bool) bool {
 // the gist after it. An expletive "it" ("it is clear that ...") is not one.
 func bareSubject(gist string) (pron, rest string, ok bool) {
 	// most gists open with another word: look at the first one alone
-	first := fieldsN(gist, 1)
+	var one [1]string
+	first := appendFieldsN(one[:0], gist, 1)
 	if len(first) == 0 {
 		return "", "", false
 	}
-	if w := strings.ToLower(strings.TrimRight(first[0], ",;:!?.")); !bareDemonstratives[w] && !barePronouns[w] {
+	var wb [32]byte
+	if w := string(appendLower(wb[:0], strings.TrimRight(first[0], ",;:!?."))); !bareDemonstratives[w] && !barePronouns[w] {
 		if _, ok := contractions[w]; !ok {
 			return "", "", false
 		}
@@ -897,7 +928,7 @@ func claimGist(text string, units []unit, i int, ms []actor.Mention, dominant st
 	ums := mentionsIn(ms, u.Start, u.End)
 	g := gm.plain(text[u.Start:u.End], u.Start, u.End, ms)
 	if refersBack(g) {
-		if r := referent(text, units, i, ms, dominant, g); r.name != "" {
+		if r := referent(text, units, i, ms, dominant, g, gm); r.name != "" {
 			var words, name string
 			g, words, name = gistResolving(text[u.Start:u.End], ums, r)
 			if words != "" {
@@ -942,7 +973,14 @@ func claimGist(text string, units []unit, i int, ms []actor.Mention, dominant st
 // mentions fold into it: a claim's gist is read again as the sentence
 // before the next claim, once for each way that claim's subject may point
 // back (described, quantified, pronoun).
-type gistMemo map[gistKey]string
+type gistMemo struct {
+	gists map[gistKey]string
+	heads map[string][]string // nameHeads of the document's mentions, by name
+}
+
+func newGistMemo() gistMemo {
+	return gistMemo{gists: map[gistKey]string{}, heads: map[string][]string{}}
+}
 
 type gistKey struct {
 	s          string
@@ -954,12 +992,23 @@ type gistKey struct {
 // fields are not read.
 func (gm gistMemo) plain(s string, start, end int, ms []actor.Mention) string {
 	k := gistKey{s, start, end}
-	if g, ok := gm[k]; ok {
+	if g, ok := gm.gists[k]; ok {
 		return g
 	}
 	g := gistFor(s, mentionsIn(ms, start, end), ref{})
-	gm[k] = g
+	gm.gists[k] = g
 	return g
+}
+
+// nameHeads is nameHeads(ms, name) for the document's mentions ms, read
+// once a name (the heads are shared: callers must not change them).
+func (gm gistMemo) nameHeads(ms []actor.Mention, name string) []string {
+	if hs, ok := gm.heads[name]; ok {
+		return hs
+	}
+	hs := nameHeads(ms, name)
+	gm.heads[name] = hs
+	return hs
 }
 
 // referentAt is the referent of the unit u whose subject words (as its gist

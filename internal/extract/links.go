@@ -90,7 +90,7 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 		g.Evidence = make([]argmap.Evidence, 0, nEvidence)
 	}
 	kept := make([]*unit, 0, nClaims+nEvidence)
-	gm := gistMemo{}
+	gm := newGistMemo()
 	for i := range units {
 		u := &units[i]
 		if u.Label == LabelOther {

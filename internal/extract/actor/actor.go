@@ -15,6 +15,8 @@ package actor
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract/lexicon"
@@ -427,7 +429,18 @@ func actorsOf(ms []Mention) []Actor {
 		}
 		out[i].Mentions++
 		alias := cleanAlias(m.Surface)
-		if alias != "" && !seen[m.Name][strings.ToLower(alias)] {
+		if alias == "" {
+			continue
+		}
+		// the alias in lower case: a look-up needs no new string when it
+		// is ASCII (most are, and most are seen already)
+		var buf [64]byte
+		if low, ok := asciiLower(buf[:0], alias); ok {
+			if !seen[m.Name][string(low)] {
+				seen[m.Name][string(low)] = true
+				out[i].Aliases = append(out[i].Aliases, alias)
+			}
+		} else if !seen[m.Name][strings.ToLower(alias)] {
 			seen[m.Name][strings.ToLower(alias)] = true
 			out[i].Aliases = append(out[i].Aliases, alias)
 		}
@@ -439,12 +452,62 @@ func actorsOf(ms []Mention) []Actor {
 // cleanAlias normalises a surface form for use as an alias: spaces folded,
 // leading "the" and a possessive dropped.
 func cleanAlias(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = oneSpaced(s)
 	for _, p := range []string{"the ", "The ", "THE "} {
 		s = strings.TrimPrefix(s, p)
 	}
 	for _, suf := range []string{"'s", "’s", "'", "’"} {
 		s = strings.TrimSuffix(s, suf)
+	}
+	return s
+}
+
+// asciiLower appends s in lower case to b; ok is false, and b unchanged,
+// when s is not all ASCII (strings.ToLower then decides).
+func asciiLower(b []byte, s string) ([]byte, bool) {
+	n := len(b)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return b[:n], false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
+}
+
+// oneSpaced is strings.Join(strings.Fields(s), " "), without a new string
+// when s already has single spaces between its words and none around them.
+func oneSpaced(s string) string {
+	prevSpace := true // no leading space
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			i += n - 1
+			prevSpace = false
+			continue
+		}
+		switch c {
+		case ' ':
+			if prevSpace {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			prevSpace = true
+		case '\t', '\n', '\v', '\f', '\r':
+			return strings.Join(strings.Fields(s), " ")
+		default:
+			prevSpace = false
+		}
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ") // a trailing space
 	}
 	return s
 }

@@ -90,3 +90,15 @@ func initialsMatchSpelled(toks []token, idx []int, letters []rune) bool {
 	}
 	return rec(0, 0)
 }
+
+// SpacingAgrees checks oneSpaced and asciiLower against strings.Join of
+// strings.Fields and strings.ToLower.
+func SpacingAgrees(s string) error {
+	if got, want := oneSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
+		return fmt.Errorf("oneSpaced(%q) = %q, want %q", s, got, want)
+	}
+	if low, ok := asciiLower([]byte("x"), s); ok && string(low) != "x"+strings.ToLower(s) || !ok && string(low) != "x" {
+		return fmt.Errorf("asciiLower(%q) = %q, %v", s, low, ok)
+	}
+	return nil
+}

@@ -56,3 +56,23 @@ func FuzzInitialsMatch(f *testing.F) {
 		}
 	})
 }
+
+// TestSpacing: the alias helpers fold spaces and case as the strings
+// package does.
+func TestSpacing(t *testing.T) {
+	for _, s := range []string{"", " ", "IOM", "the  IOM", " lead", "trail ", "tab\there", "nbsp\u00a0here", "Ärzte ohne Grenzen", "\xff\xfe", "A\u3000B"} {
+		if err := actor.SpacingAgrees(s); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// FuzzSpacing checks the same on any text.
+func FuzzSpacing(f *testing.F) {
+	f.Add("The  International\tOrganization ’s")
+	f.Fuzz(func(t *testing.T, s string) {
+		if err := actor.SpacingAgrees(s); err != nil {
+			t.Error(err)
+		}
+	})
+}
