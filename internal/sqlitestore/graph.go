@@ -3,7 +3,8 @@ package sqlitestore
 import (
 	"context"
 	"database/sql"
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/argmap/argmap/internal/argmap"
 )
@@ -192,12 +193,11 @@ func (s *Store) Reach(ctx context.Context, claimID string, depth int) ([]argmap.
 			}
 			out[i] = argmap.Reach{Node: id, Steps: steps[i], Spans: sp}
 		}
-		sort.SliceStable(out[1:], func(i, j int) bool {
-			a, b := out[1+i], out[1+j]
+		slices.SortStableFunc(out[1:], func(a, b argmap.Reach) int {
 			if len(a.Steps) != len(b.Steps) {
-				return len(a.Steps) < len(b.Steps)
+				return len(a.Steps) - len(b.Steps)
 			}
-			return a.Node < b.Node
+			return strings.Compare(a.Node, b.Node)
 		})
 		return nil
 	})
