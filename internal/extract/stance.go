@@ -891,6 +891,40 @@ func lowerWords(ts []token) []string {
 	return out
 }
 
+// masks are a term's concept lists as conceptMasks.
+type masks struct {
+	concepts, antonyms, broader, narrower, related, genus, endedBy mask
+}
+
+// mask is a set of concept numbers modulo 256.
+type mask [4]uint64
+
+// meets reports whether the masks have a number in common.
+func (m *mask) meets(o *mask) bool {
+	return m[0]&o[0] != 0 || m[1]&o[1] != 0 || m[2]&o[2] != 0 || m[3]&o[3] != 0
+}
+
+// termMasks returns the masks of each term's concept lists.
+func termMasks(ts []term) []masks {
+	out := make([]masks, len(ts))
+	for i := range ts {
+		t := &ts[i]
+		out[i] = masks{conceptMask(t.concepts), conceptMask(t.antonyms), conceptMask(t.broader), conceptMask(t.narrower),
+			conceptMask(t.related), conceptMask(t.genus), conceptMask(t.endedBy)}
+	}
+	return out
+}
+
+// conceptMask is the set of the concepts' numbers modulo 256: lists that
+// share a concept have masks that meet (the converse need not hold).
+func conceptMask(cs []wn.Concept) mask {
+	var m mask
+	for _, c := range cs {
+		m[c/64%4] |= 1 << (c % 64)
+	}
+	return m
+}
+
 func sharesConcept(a, b []wn.Concept) bool {
 	for _, x := range a {
 		for _, y := range b {
@@ -918,6 +952,13 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 	total, got := 0.0, 0.0
 	contraHit := false      // a word of the question is the alternative a claim sets aside ("rather than")
 	var direct map[int]bool // the clauses of c that have a word of q (the same word or a synonym)
+	// each term's concept lists as masks (conceptMask): two lists share a
+	// concept only where their masks meet, so most pairs are ruled out
+	// without comparing their concepts one by one
+	qm, cm := termMasks(q), termMasks(c)
+	// says[k]: whether c[k] is a word of q (saysQuestionWord), asked once
+	// per match: 0 not yet, 1 yes, 2 no
+	says := make([]uint8, len(c))
 	for i, qt := range q {
 		if seen[qt.lemma] {
 			continue
@@ -935,7 +976,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		share := 1.0 // of wt the match earns
 		contraAt := -1
 		for k, ct := range c {
-			if ct.lemma == qt.lemma || (!qt.acr && sharesConcept(qt.concepts, ct.concepts)) {
+			if ct.lemma == qt.lemma || (!qt.acr && qm[i].concepts.meets(&cm[k].concepts) && sharesConcept(qt.concepts, ct.concepts)) {
 				if qt.adjPred && attributive(q, c, k) {
 					continue // "voluntary return" does not say that return is voluntary
 				}
@@ -945,19 +986,19 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		}
 		if !found && !qt.acr {
 			if direct == nil {
-				direct = directClauses(q, c)
+				direct = directClauses(q, qm, c, cm)
 			}
 			if name := nameAfter(q, qt.tok); name != "" && qt.endedBy != nil {
 				// "remained outside the UN": joining or entering the UN
 				// ends that state, said of what the question names
-				for _, ct := range c {
-					if !ct.acr && sharesConcept(qt.endedBy, ct.concepts) && nameAfter(c, ct.tok) == name {
+				for k, ct := range c {
+					if !ct.acr && qm[i].endedBy.meets(&cm[k].concepts) && sharesConcept(qt.endedBy, ct.concepts) && nameAfter(c, ct.tok) == name {
 						found, flip, cneg = true, true, ct.neg
 						break
 					}
 				}
 			}
-			for _, ct := range c {
+			for k, ct := range c {
 				if found {
 					break
 				}
@@ -968,14 +1009,21 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 					// not turn it round
 					continue
 				}
-				if saysQuestionWord(q, ct) {
+				if says[k] == 0 {
+					says[k] = 2
+					if saysQuestionWord(q, qm, ct, cm[k]) {
+						says[k] = 1
+					}
+				}
+				if says[k] == 1 {
 					// a word the question itself has does not stand for
 					// its opposite there too ("one large programme rather
 					// than many small projects": the claim's "large" is
 					// the question's, not the opposite of its "small")
 					continue
 				}
-				if sharesConcept(qt.concepts, ct.antonyms) || sharesConcept(qt.antonyms, ct.concepts) {
+				if (qm[i].concepts.meets(&cm[k].antonyms) && sharesConcept(qt.concepts, ct.antonyms)) ||
+					(qm[i].antonyms.meets(&cm[k].concepts) && sharesConcept(qt.antonyms, ct.concepts)) {
 					found, flip, cneg = true, true, ct.neg
 					break
 				}
@@ -985,10 +1033,14 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 			// a narrower or related word says it in part ("emergency"
 			// of "crisis", "objective" of "neutral"); a broader one
 			// says less ("situation" of "exclusion")
-			for _, ct := range c {
-				if !ct.acr && (sharesConcept(qt.concepts, ct.broader) || sharesConcept(qt.narrower, ct.concepts) ||
-					sharesConcept(qt.related, ct.concepts) || sharesConcept(qt.concepts, ct.related) ||
-					sharesConcept(qt.genus, ct.genus) || sharesConcept(qt.concepts, ct.genus)) {
+			for k, ct := range c {
+				qk, ck := &qm[i], &cm[k]
+				if !ct.acr && ((qk.concepts.meets(&ck.broader) && sharesConcept(qt.concepts, ct.broader)) ||
+					(qk.narrower.meets(&ck.concepts) && sharesConcept(qt.narrower, ct.concepts)) ||
+					(qk.related.meets(&ck.concepts) && sharesConcept(qt.related, ct.concepts)) ||
+					(qk.concepts.meets(&ck.related) && sharesConcept(qt.concepts, ct.related)) ||
+					(qk.genus.meets(&ck.genus) && sharesConcept(qt.genus, ct.genus)) ||
+					(qk.concepts.meets(&ck.genus) && sharesConcept(qt.concepts, ct.genus))) {
 					found, flip, cneg, share = true, false, ct.neg, nearWeight
 					break
 				}
@@ -1006,8 +1058,9 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 				}
 			}
 			if !found {
-				for _, ct := range c {
-					if !ct.acr && (sharesConcept(qt.broader, ct.concepts) || sharesConcept(qt.concepts, ct.narrower)) {
+				for k, ct := range c {
+					if !ct.acr && ((qm[i].broader.meets(&cm[k].concepts) && sharesConcept(qt.broader, ct.concepts)) ||
+						(qm[i].concepts.meets(&cm[k].narrower) && sharesConcept(qt.concepts, ct.narrower))) {
 						found, flip, cneg, share = true, false, ct.neg, broaderWeight
 						break
 					}
@@ -1113,13 +1166,13 @@ func namesWord(q []term, qt term, long string) bool {
 }
 
 // saysQuestionWord reports whether ct is a word of q (the same word or
-// one sharing a synset with it, names aside).
-func saysQuestionWord(q []term, ct term) bool {
+// one sharing a synset with it, names aside); qm and cm are their masks.
+func saysQuestionWord(q []term, qm []masks, ct term, cm masks) bool {
 	if ct.acr {
 		return false
 	}
-	for _, qt := range q {
-		if !qt.acr && (ct.lemma == qt.lemma || sharesConcept(qt.concepts, ct.concepts)) {
+	for i, qt := range q {
+		if !qt.acr && (ct.lemma == qt.lemma || (qm[i].concepts.meets(&cm.concepts) && sharesConcept(qt.concepts, ct.concepts))) {
 			return true
 		}
 	}
@@ -1127,15 +1180,16 @@ func saysQuestionWord(q []term, ct term) bool {
 }
 
 // directClauses returns the clauses of c that have a word of q, the same
-// word or one sharing a synset with it (names aside).
-func directClauses(q, c []term) map[int]bool {
+// word or one sharing a synset with it (names aside); qm and cm are their
+// masks.
+func directClauses(q []term, qm []masks, c []term, cm []masks) map[int]bool {
 	out := map[int]bool{}
-	for _, ct := range c {
+	for k, ct := range c {
 		if out[ct.clause] || ct.acr {
 			continue
 		}
-		for _, qt := range q {
-			if !qt.acr && (ct.lemma == qt.lemma || sharesConcept(qt.concepts, ct.concepts)) {
+		for i, qt := range q {
+			if !qt.acr && (ct.lemma == qt.lemma || (qm[i].concepts.meets(&cm[k].concepts) && sharesConcept(qt.concepts, ct.concepts))) {
 				out[ct.clause] = true
 				break
 			}
