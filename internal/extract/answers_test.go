@@ -185,3 +185,30 @@ func TestRestatementAfterSummary(t *testing.T) {
 		t.Errorf("restatement bears on %s, want nothing", r.To)
 	}
 }
+
+// TestEssayOverOneArgument: an essay of five paragraphs whose clauses make
+// more units than one argument holds (25 here) is still decoded as an
+// essay: the closing restatement is a second main claim and the paragraph
+// that grants the other side ("Admittedly, …") contests the thesis. Written
+// for this test.
+func TestEssayOverOneArgument(t *testing.T) {
+	text := "Should students be required to do volunteer work?\n" +
+		"\n" +
+		"In many countries, secondary schools are debating whether community service should become a graduation requirement. Some people believe that forcing young people to volunteer defeats the purpose of volunteering, while others think that it teaches valuable lessons. In my opinion, schools should require a modest amount of volunteer work, because the benefits for both students and communities clearly outweigh the drawbacks.\n" +
+		"\n" +
+		"First of all, volunteering gives students experience that classrooms cannot provide. When teenagers help in a care home or a food bank, they learn to communicate with people from very different backgrounds. For example, a friend of mine who tutored refugee children discovered that she wanted to become a teacher. Such experiences help young people choose a career and also look good on university applications. Employers, too, say that they value applicants who have worked with the public. A teenager who has organised a charity event has shown responsibility that no exam can measure.\n" +
+		"\n" +
+		"Secondly, communities gain a great deal from the extra help. Many charities depend on volunteers, and they often struggle to find enough of them. If every student gave twenty hours a year, local organisations would receive thousands of hours of support. As a result, services such as libraries, youth clubs and animal shelters could stay open longer. Older residents who live alone would also benefit from regular visits by young people.\n" +
+		"\n" +
+		"Admittedly, some students already have heavy workloads, and an extra requirement could add to their stress. Moreover, work that is compulsory may not feel like real volunteering. However, twenty hours spread over a school year is a small burden, and schools can allow students to choose the cause they care about. In this way, the requirement would still leave room for personal motivation.\n" +
+		"\n" +
+		"To conclude, although compulsory volunteering has some disadvantages, its advantages are far greater. Students develop skills and discover interests, and communities receive valuable help. Therefore, I strongly believe that schools should make a small amount of volunteer work a requirement for graduation.\n" +
+		"\n"
+	id, head, mains := claimRelations(t, "volunteer.txt", text)
+	if len(mains) != 2 || !strings.HasPrefix(mains[0], "In my opinion, schools should") || !strings.HasPrefix(mains[1], "Therefore, I strongly believe") {
+		t.Errorf("main claims %q, want the thesis and its restatement", mains)
+	}
+	if r, ok := head[id("Admittedly")]; !ok || r.To != id("In my opinion, schools should") || r.Kind != argmap.Contests {
+		t.Errorf("granted view: %+v (present %v), want it contesting the thesis", r, ok)
+	}
+}

@@ -131,6 +131,7 @@ func dependentPriors(v *view) []float64 {
 // root candidates, so parsing stays linear in the length of the text).
 func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, long bool) Structure {
 	st := Structure{Opponent: make([]float64, len(units))}
+	long = long && !essayShaped(units, essayUnits*opt.OneArgument, opt.Block)
 	// blocks: paragraphs, cut to opt.Block units
 	// (a quoted unit is no part of a block, and the block after it answers
 	// it: quotes.go)
@@ -953,3 +954,34 @@ func restatesBetter(v *view, k, unit int, th *unitInfo) int {
 	}
 	return -1
 }
+
+// essayUnits is how many times ParseOptions.OneArgument units a text of
+// several paragraphs may have and still be decoded as one essay (its
+// thesis, counter paragraphs and restatement): an argumentative essay of
+// five paragraphs of four or five sentences splits into 25 to 40 units.
+const essayUnits = 2
+
+// essayShaped tells whether units, too many for one argument, still make
+// an essay: three to maxEssayParagraphs paragraphs, at most most units, and
+// no paragraph longer than a block (a report or a chapter has longer ones).
+func essayShaped(units []Unit, most, block int) bool {
+	if len(units) > most {
+		return false
+	}
+	paras, run := 1, 1
+	for i := 1; i < len(units); i++ {
+		if units[i].Para != units[i-1].Para {
+			paras, run = paras+1, 0
+		}
+		if run++; run > block {
+			return false
+		}
+	}
+	return paras >= 3 && paras <= maxEssayParagraphs
+}
+
+// maxEssayParagraphs is the most paragraphs (with units) of a text
+// essayShaped takes for an essay over one argument's length: an essay has
+// an opening, a few body paragraphs and a closing; a thread page, a brief
+// or a letter of more runs on.
+const maxEssayParagraphs = 8
