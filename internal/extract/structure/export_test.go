@@ -1,5 +1,11 @@
 package structure
 
+import (
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+)
+
 // EvaluateOracle scores m on the gold units, leaving segmentation out.
 var EvaluateOracle = func(m *Model, docs []Doc) Score { return evaluate(m, docs, true) }
 
@@ -38,3 +44,23 @@ func Dependent(text string, units []Unit) []bool {
 func UnitWords(u Unit) []string { return u.ws }
 
 func TextWords(text string, start, end int) []string { return words(tokenize(text, start, end, nil)) }
+
+// TokenWordsAgree checks that every word tokenize finds in text is its
+// span lowered rune by rune, curly apostrophes folded.
+func TokenWordsAgree(text string) error {
+	for _, t := range tokenize(text, 0, len(text), nil) {
+		var b []byte
+		for _, r := range text[t.start:t.end] {
+			switch {
+			case r == '’':
+				b = append(b, '\'')
+			default:
+				b = utf8.AppendRune(b, unicode.ToLower(r))
+			}
+		}
+		if t.w != string(b) {
+			return fmt.Errorf("word %q of %q: %q, want %q", text[t.start:t.end], text, t.w, b)
+		}
+	}
+	return nil
+}

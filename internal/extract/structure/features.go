@@ -217,6 +217,9 @@ func newView(text string, units []Unit) *view {
 				in.eval++
 			}
 			if f&wFunction == 0 && len(w) > 3 {
+				if in.content == nil {
+					in.content = make([]uint64, 0, len(ws)-k) // sized once
+				}
 				in.content = append(in.content, hashName(w[:min(len(w), 6)], ""))
 			}
 		}

@@ -2,6 +2,7 @@ package structure_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/argmap/argmap/internal/extract"
@@ -35,4 +36,25 @@ func TestJoin(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestTokenWords: the words of a sentence are its spans lowered, curly
+// apostrophes folded, whether the sentence is ASCII or not.
+func TestTokenWords(t *testing.T) {
+	for _, s := range []string{"", "plain words only", "Capitals In ASCII", "The agency’s “return” programmes", "Ärzte ÖFFNEN Türen’s",
+		"mixed’ case’S Word", "\xffbad UTF-8 Here", "İstanbul and KELVIN \u212a", strings.Repeat("Ünïcode Wörds ", 40)} {
+		if err := structure.TokenWordsAgree(s); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// FuzzTokenWords checks the same on any text.
+func FuzzTokenWords(f *testing.F) {
+	f.Add("The agency’s “Return” programmes, Ärzte’S")
+	f.Fuzz(func(t *testing.T, s string) {
+		if err := structure.TokenWordsAgree(s); err != nil {
+			t.Error(err)
+		}
+	})
 }

@@ -230,9 +230,10 @@ func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tr
 	// w[j][i]: the arborescence edge from target j to unit i
 	w := make([][]float64, n)
 	kind := make([][]Kind, n)
+	wAll, kindAll := make([]float64, n*n), make([]Kind, n*n) // the rows cut from one array each
 	for j := range w {
-		w[j] = make([]float64, n)
-		kind[j] = make([]Kind, n)
+		w[j] = wAll[j*n : (j+1)*n : (j+1)*n]
+		kind[j] = kindAll[j*n : (j+1)*n : (j+1)*n]
 	}
 	// the kind's learned shift applies to the texts it was learned on: a
 	// short text of one argument, like microtexts (on IOM and demo prose,
@@ -292,6 +293,10 @@ func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tr
 			bestScore, bestRoot, bestParent = s, r, parent
 			if bestW == nil {
 				bestW, bestKind = make([][]float64, n), make([][]Kind, n)
+				bwAll, bkAll := make([]float64, n*n), make([]Kind, n*n)
+				for j := range bestW {
+					bestW[j], bestKind[j] = bwAll[j*n:j*n:(j+1)*n], bkAll[j*n:j*n:(j+1)*n]
+				}
 			}
 			for j := range w {
 				bestW[j] = append(bestW[j][:0], w[j]...)

@@ -44,6 +44,10 @@ func tokenize(text string, start, end int, out []token) []token {
 			low = text[start:end]
 		}
 	}
+	var arenaArr [256]byte
+	var lowAtArr [32]int
+	arena := arenaArr[:0] // the lower case of the words of a span that is not ASCII
+	lowAt := lowAtArr[:0] // index in out, offset in arena, for each of them
 	i := start
 	for i < end {
 		r, n := rune(text[i]), 1
@@ -74,19 +78,45 @@ func tokenize(text string, start, end int, out []token) []token {
 			break
 		}
 		var w string
-		if ascii {
+		switch {
+		case ascii:
 			w = low[s-start : i-start]
-		} else {
-			w = lower(text[s:i])
+		case plainLower(text[s:i]):
+			w = text[s:i]
+		default:
+			// lowered into one arena, cut into strings below: one
+			// allocation a sentence, not one a word
+			lowAt = append(lowAt, len(out), len(arena))
+			arena = appendLower(arena, text[s:i])
 		}
 		out = append(out, token{w: w, start: s, end: i})
+	}
+	if len(lowAt) > 0 {
+		all := string(arena)
+		for k := 0; k < len(lowAt); k += 2 {
+			e := len(all)
+			if k+3 < len(lowAt) {
+				e = lowAt[k+3]
+			}
+			out[lowAt[k]].w = all[lowAt[k+1]:e]
+		}
 	}
 	return out
 }
 
-// lower lower-cases w and folds curly apostrophes.
-func lower(w string) string {
-	b := make([]byte, 0, len(w))
+// plainLower reports whether w is ASCII without capitals (appendLower gives it
+// back unchanged).
+func plainLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendLower appends w to b lower-cased, curly apostrophes folded.
+func appendLower(b []byte, w string) []byte {
 	for _, r := range w {
 		switch {
 		case r == '’':
@@ -100,7 +130,7 @@ func lower(w string) string {
 			b = utf8.AppendRune(b, unicode.ToLower(r))
 		}
 	}
-	return string(b)
+	return b
 }
 
 // words returns the lower-cased words of toks.
