@@ -965,7 +965,13 @@ func claimGist(text string, units []unit, i int, ms []actor.Mention, dominant st
 	if cut && !strings.HasSuffix(g, "…") {
 		g += "…" // the sentence was cut before its referent was named
 	}
-	return g, false, referentAt(text, u, firstField(strings.TrimSpace(text[u.Start+subjectStart(text[u.Start:u.End]):u.End])), ref, ps, pe)
+	words := firstField(strings.TrimSpace(text[u.Start+subjectStart(text[u.Start:u.End]) : u.End]))
+	if !strings.EqualFold(strings.TrimRight(words, ",;:"), pron) {
+		// the pronoun follows a clause set before the main one ("Far
+		// from being passive, they ..."): the words are the pronoun
+		words = pron
+	}
+	return g, false, referentAt(text, u, words, ref, ps, pe)
 }
 
 // gistMemo keeps, for one document, the gists of sentences read without
@@ -1093,6 +1099,20 @@ func pronounReferent(text string, units []unit, i int, pron string, ms []actor.M
 		return "", 0, 0 // a question or a fragment states nothing to point back to
 	}
 	pg := gm.plain(prev, ps, pe, ms)
+	if (pron == "they" || pron == "it") && mayOpenWith(pg, bareDemonstratives) {
+		// "States of transit know how to use them. These states bring
+		// their interests. Far from being passive, they participate": the
+		// sentence before opens with a description that itself points
+		// back; the pronoun stands for what that stands for
+		for j := i - 1; j >= 0 && units[j].para == u.para; j-- {
+			if units[j].Start <= ps {
+				if _, np, rs, re := describedReferent(text, units, j, pg, ms, gm); np != "" && agrees(np, pron) {
+					return np, rs, re
+				}
+				break
+			}
+		}
+	}
 	if p2, _, ok := bareSubject(pg); ok {
 		// "This chapter sets the stage. First, it ... Second, it ...": the
 		// same pronoun before stands for the same thing
@@ -1117,15 +1137,18 @@ func pronounReferent(text string, units []unit, i int, pron string, ms []actor.M
 		return "That " + lowerFirst(pg, text), ps, pe
 	}
 	np := subjectPhrase(pg, text)
-	if np == "" {
-		return "", 0, 0
-	}
-	last := strings.ToLower(np[strings.LastIndexByte(np, ' ')+1:])
-	plural := strings.Contains(np, " and ") || (strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss"))
-	if plural != (pron != "it") {
+	if np == "" || !agrees(np, pron) {
 		return "", 0, 0
 	}
 	return np, ps, pe
+}
+
+// agrees reports whether the noun phrase np agrees in number with pron
+// ("it" singular, the others plural): a plural has "and" or ends in -s.
+func agrees(np, pron string) bool {
+	last := strings.ToLower(np[strings.LastIndexByte(np, ' ')+1:])
+	plural := strings.Contains(np, " and ") || (strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss"))
+	return plural == (pron != "it")
 }
 
 // previousSentence returns the bounds of the sentence before units[i] in

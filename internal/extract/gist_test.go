@@ -125,7 +125,9 @@ func hasBareSubject(text string) bool {
 	return bareRe.MatchString(text)
 }
 
-var bareRe = regexp.MustCompile(`^(?:[a-z]+(?: [a-z]+)?, |but |and |yet |so )?(?:this|that|these|those|it|they)(?:'s|’s)? `)
+// (a marker or a clause set before the main one: "However, it", "Far from
+// being passive recipients of its services, they")
+var bareRe = regexp.MustCompile(`^(?:[^,.;:]{1,160}, |but |and |yet |so )?(?:this|that|these|those|it|they)(?:'s|’s)? `)
 
 var parenRe = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
 

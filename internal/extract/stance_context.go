@@ -59,7 +59,19 @@ func (s *Stancer) inContext(text, gist string) (string, bool) {
 	}
 	w0 := strings.ToLower(strings.TrimRight(fs[0], ","))
 	if !referringWords[w0] && !referringDeterminers[w0] {
-		return "", false
+		// "Far from being passive recipients, they take part": the
+		// subject after a clause set before the main one
+		k := strings.Index(clip(text[a:], 160), ", ")
+		if k < 0 {
+			return "", false
+		}
+		a += k + 2
+		if fs = fieldsN(text[a:], 6); len(fs) < 2 {
+			return "", false
+		}
+		if w0 = strings.ToLower(fs[0]); !barePronouns[w0] {
+			return "", false
+		}
 	}
 	// the longer reading first: "this agency" before "this"
 	var spans []int

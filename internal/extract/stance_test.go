@@ -509,6 +509,9 @@ func TestStancerInContext(t *testing.T) {
 		{"an adjective is not a noun", "The river board dredges the channel",
 			"The new dredges the channel.", "The river board dredges the channel",
 			argmap.StanceTopic},
+		{"a pronoun after a clause set before the main one", "The river board dredges the channel",
+			"Far from idle in the winter months, it dredges the channel.", "The river board dredges the channel",
+			argmap.StanceSame},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
