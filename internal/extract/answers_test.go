@@ -189,8 +189,9 @@ func TestRestatementAfterSummary(t *testing.T) {
 // TestEssayOverOneArgument: an essay of five paragraphs whose clauses make
 // more units than one argument holds (25 here) is still decoded as an
 // essay: the closing restatement is a second main claim and the paragraph
-// that grants the other side ("Admittedly, …") contests the thesis. Written
-// for this test.
+// that grants the other side ("Admittedly, …") contests the thesis; a body
+// paragraph that opens "First of all, …" has that sentence as its claim.
+// Written for this test.
 func TestEssayOverOneArgument(t *testing.T) {
 	text := "Should students be required to do volunteer work?\n" +
 		"\n" +
@@ -210,5 +211,9 @@ func TestEssayOverOneArgument(t *testing.T) {
 	}
 	if r, ok := head[id("Admittedly")]; !ok || r.To != id("In my opinion, schools should") || r.Kind != argmap.Contests {
 		t.Errorf("granted view: %+v (present %v), want it contesting the thesis", r, ok)
+	}
+	// a paragraph opening "First of all, …" states its point first
+	if r, ok := head[id("Such experiences help")]; !ok || r.To != id("First of all") {
+		t.Errorf("paragraph sentence: %+v (present %v), want it on the paragraph's first sentence", r, ok)
 	}
 }

@@ -267,6 +267,11 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 				answer = k
 			} else {
 				prior[0] += topicPrior
+				if bv.info[0].class == classAddition {
+					// "Secondly, …", "Moreover, …": the paragraph opens a
+					// new point of the writer's
+					prior[0] += topicPrior
+				}
 			}
 		}
 		window, nroots, root := 0, n, -1
