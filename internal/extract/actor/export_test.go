@@ -102,3 +102,22 @@ func SpacingAgrees(s string) error {
 	}
 	return nil
 }
+
+// InitialismAgrees checks initialismSoFar against the form that splits s
+// at its dots first.
+func InitialismAgrees(s string) error {
+	want := true
+	for _, p := range strings.Split(s, ".") {
+		if p == "" {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(p); utf8.RuneCountInString(p) != 1 || !unicode.IsUpper(r) {
+			want = false
+			break
+		}
+	}
+	if got := initialismSoFar(s); got != want {
+		return fmt.Errorf("initialismSoFar(%q) = %v, want %v", s, got, want)
+	}
+	return nil
+}

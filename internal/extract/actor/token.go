@@ -149,8 +149,9 @@ func tokenize(text string) []token {
 // initialismSoFar reports whether s looks like the start of an initialism:
 // single letters separated by dots ("U", "U.N", "U.S.A").
 func initialismSoFar(s string) bool {
-	parts := strings.Split(s, ".")
-	for _, p := range parts {
+	for s != "" {
+		p, rest, _ := strings.Cut(s, ".")
+		s = rest
 		if p == "" {
 			continue
 		}

@@ -76,3 +76,12 @@ func FuzzSpacing(f *testing.F) {
 		}
 	})
 }
+
+// TestInitialism: single capitals between dots make an initialism so far.
+func TestInitialism(t *testing.T) {
+	for _, s := range []string{"", ".", "U", "U.N", "U.N.", "U..N", ".U", "UN", "U.n", "U.NN", "Ä.Ö", "u", "U.\xff"} {
+		if err := actor.InitialismAgrees(s); err != nil {
+			t.Error(err)
+		}
+	}
+}

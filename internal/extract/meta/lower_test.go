@@ -1,6 +1,7 @@
 package meta_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,6 +22,31 @@ func TestLowerText(t *testing.T) {
 	} {
 		if got, want := meta.LowerText(s), strings.ToLower(s); got != want {
 			t.Errorf("LowerText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestSplitByline: a line is cut at " | ", " · " and dashes between
+// spaces, each part trimmed; a line without one is one trimmed part.
+func TestSplitByline(t *testing.T) {
+	split := func(l string) []string { // every separator in turn, as the parts are cut
+		parts := []string{l}
+		for _, sep := range []string{" | ", " · ", " — ", " – "} {
+			var next []string
+			for _, p := range parts {
+				next = append(next, strings.Split(p, sep)...)
+			}
+			parts = next
+		}
+		for i := range parts {
+			parts[i] = strings.TrimSpace(parts[i])
+		}
+		return parts
+	}
+	for _, l := range []string{"", "  ", "By Jane Doe", " By Jane Doe | 12 March 2020 ", "Jane Doe · March 2020", "a—b", "a — b – c",
+		"pipe|without spaces", "x · y | z — w", "em—dash and en–dash only", "·", " | "} {
+		if got, want := meta.SplitByline(l), split(l); !slices.Equal(got, want) {
+			t.Errorf("splitByline(%q) = %q, want %q", l, got, want)
 		}
 	}
 }

@@ -246,6 +246,9 @@ func creditLine(l string) (names []string, date string, ok bool) {
 }
 
 func splitByline(l string) []string {
+	if strings.IndexByte(l, '|') < 0 && !strings.Contains(l, "·") && !strings.Contains(l, "—") && !strings.Contains(l, "–") {
+		return []string{strings.TrimSpace(l)} // no separator: what the splits below give
+	}
 	parts := []string{l}
 	for _, sep := range []string{" | ", " · ", " — ", " – "} {
 		var next []string
