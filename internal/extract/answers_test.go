@@ -212,6 +212,10 @@ func TestEssayOverOneArgument(t *testing.T) {
 	if r, ok := head[id("Admittedly")]; !ok || r.To != id("In my opinion, schools should") || r.Kind != argmap.Contests {
 		t.Errorf("granted view: %+v (present %v), want it contesting the thesis", r, ok)
 	}
+	// the granted view's second half goes with it
+	if r, ok := head[id("and an extra requirement")]; !ok || r.To != id("Admittedly") || r.Kind != argmap.Supports {
+		t.Errorf("granted view's second half: %+v (present %v), want it supporting the view", r, ok)
+	}
 	// a paragraph opening "First of all, …" states its point first
 	if r, ok := head[id("Such experiences help")]; !ok || r.To != id("First of all") {
 		t.Errorf("paragraph sentence: %+v (present %v), want it on the paragraph's first sentence", r, ok)

@@ -324,7 +324,8 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 					t.rels[k].Kind, t.rels[k].Undercut = Attack, false
 				case bu[r.From].Sent != bu[0].Sent:
 					t.rels[k].Kind, t.rels[k].Undercut = Support, false
-				case in.class == classCausal || in.class == classRelative:
+				case in.class == classCausal || in.class == classRelative || in.class == classAddition:
+					// its reason, or its second half ("Admittedly, X, and Y")
 					t.rels[k].Kind, t.rels[k].Undercut = Support, false
 				}
 			}
