@@ -1128,6 +1128,9 @@ var nameEnds = wordSet(`of for on in and to at de`)
 // force"). A question that has only some other words of a name ("human
 // rights" of "Human Rights Watch") does not name it.
 func namesWord(q []term, qt term, long string) bool {
+	if !mayName(long, qt) {
+		return false // (most names: the cheap test first)
+	}
 	if a, b, ok := strings.Cut(long, " and "); ok {
 		// two names run together ("Amnesty International and Human
 		// Rights Watch"), or a name with "and" in it: each part on its own
@@ -1144,9 +1147,18 @@ func namesWord(q []term, qt term, long string) bool {
 			break
 		}
 	}
+	lemmas := make([]string, len(ws))
+	for k, w := range ws {
+		if len(w) > 3 && !nameEnds[w] {
+			lemmas[k] = wn.Default().Lemma(w)
+		}
+	}
 	in := func(t term) int {
+		if !mayName(long, t) {
+			return -1
+		}
 		for k, w := range ws {
-			if !nameEnds[w] && (w == t.lemma || (!t.acr && len(w) > 3 && wn.Default().Lemma(w) == t.lemma)) {
+			if !nameEnds[w] && (w == t.lemma || (!t.acr && lemmas[k] == t.lemma)) {
 				return k
 			}
 		}
@@ -1163,6 +1175,16 @@ func namesWord(q []term, qt term, long string) bool {
 		}
 	}
 	return said >= 2 && hasHead
+}
+
+// mayName reports whether long may have t's word: it has t's lemma but its
+// last letter ("agenc" of agencies, "state" of states).
+func mayName(long string, t term) bool {
+	p := t.lemma
+	if len(p) > 3 {
+		p = p[:len(p)-1]
+	}
+	return strings.Contains(long, p)
 }
 
 // saysQuestionWord reports whether ct is a word of q (the same word or
