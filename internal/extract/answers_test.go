@@ -221,3 +221,31 @@ func TestEssayOverOneArgument(t *testing.T) {
 		t.Errorf("paragraph sentence: %+v (present %v), want it on the paragraph's first sentence", r, ok)
 	}
 }
+
+// TestParagraphConcludes: a body paragraph that draws its claim at its end
+// ("First of all, X. Y. Therefore, Z.") has Z as its claim, supporting the
+// thesis, and X and Y supporting Z. Written for this test.
+func TestParagraphConcludes(t *testing.T) {
+	text := "Should museums charge entry fees?\n" +
+		"\n" +
+		"Museums across Europe face shrinking public budgets. Some have introduced entry fees, while others insist on free admission. I believe that national museums should remain free to enter.\n" +
+		"\n" +
+		"First of all, free entry brings in visitors who would otherwise never come. When a large London museum dropped its charges, visitor numbers doubled within a year, and the increase was largest among families with low incomes. Therefore, free admission is the most effective way to make culture accessible to everyone.\n" +
+		"\n" +
+		"Another point is that museums hold collections on behalf of the public. The paintings and objects were often bought with tax money or given by donors for the nation. It would be unfair to make citizens pay again to see what they already own.\n" +
+		"\n" +
+		"Opponents argue that entry fees would raise money for new exhibitions. However, ticket income is usually small compared to the cost of running a museum, and a fee reduces the number of visitors who spend money in cafés and shops.\n" +
+		"\n" +
+		"In conclusion, charging for entry would exclude many people while raising little money. National museums should therefore stay free.\n" +
+		"\n"
+	id, head, _ := claimRelations(t, "museums.txt", text)
+	claim := id("Therefore, free admission")
+	if r, ok := head[claim]; !ok || r.To != id("I believe that national museums") || r.Kind != argmap.Supports {
+		t.Errorf("paragraph claim: %+v (present %v), want support of the thesis", r, ok)
+	}
+	for _, p := range []string{"First of all", "When a large London museum"} {
+		if r, ok := head[id(p)]; !ok || r.To != claim || r.Kind != argmap.Supports {
+			t.Errorf("%q: %+v (present %v), want support of the paragraph's closing claim", p, r, ok)
+		}
+	}
+}

@@ -265,6 +265,11 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			if k := concessiveTopic(bv); k > 0 && !long && !counter {
 				prior[k] += topicPrior
 				answer = k
+			} else if k := concludes(bv); k > 0 && !long && !counter {
+				// "First, X. Y. Therefore, Z.": the paragraph draws its
+				// claim at its end
+				prior[0] += topicPrior
+				prior[k] += 2 * topicPrior
 			} else {
 				prior[0] += topicPrior
 				if bv.info[0].class == classAddition {
@@ -991,3 +996,18 @@ func essayShaped(units []Unit, most, block int) bool {
 // an opening, a few body paragraphs and a closing; a thread page, a brief
 // or a letter of more runs on.
 const maxEssayParagraphs = 8
+
+// concludes returns the first unit of the block v's last sentence when that
+// sentence opens with a conclusion ("Therefore, …", "Thus …") after two
+// sentences or more, else -1.
+func concludes(v *view) int {
+	n := len(v.units)
+	k := n - 1
+	for k > 0 && v.units[k-1].Sent == v.units[n-1].Sent {
+		k--
+	}
+	if k == 0 || v.units[k].Sent-v.units[0].Sent < 2 || v.info[k].class != classConclusion {
+		return -1
+	}
+	return k
+}
