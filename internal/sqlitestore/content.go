@@ -62,26 +62,14 @@ func (c *contentCopy) shortText(i uint32) string {
 	return c.text[c.textOff[i]:c.textOff[i+1]]
 }
 
-// spansOf returns the spans of the nodes among ids that have any, in the
-// order spansOf gives (by source, start, end).
-func (c *contentCopy) spansOf(ids []string) map[string][]argmap.Span {
-	out := map[string][]argmap.Span{}
-	for _, id := range ids {
-		n, ok := c.node(id)
-		if !ok || c.spanCount[n] == 0 {
-			continue
-		}
-		if _, done := out[id]; done {
-			continue
-		}
-		list := make([]argmap.Span, 0, c.spanCount[n])
-		for _, sp := range c.spans[c.spanFirst[n] : c.spanFirst[n]+c.spanCount[n]] {
-			list = append(list, argmap.Span{SourceID: c.ids.str(sp.source), Start: sp.start, End: sp.end,
-				Quote: c.quotes[sp.quote[0]:sp.quote[1]]})
-		}
-		out[id] = list
+// appendSpans appends node n's spans to dst, in the order spansOf gives
+// (by source, start, end).
+func (c *contentCopy) appendSpans(dst []argmap.Span, n uint32) []argmap.Span {
+	for _, sp := range c.spans[c.spanFirst[n] : c.spanFirst[n]+c.spanCount[n]] {
+		dst = append(dst, argmap.Span{SourceID: c.ids.str(sp.source), Start: sp.start, End: sp.end,
+			Quote: c.quotes[sp.quote[0]:sp.quote[1]]})
 	}
-	return out
+	return dst
 }
 
 // source returns the stored source with the ID.

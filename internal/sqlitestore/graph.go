@@ -176,22 +176,40 @@ func (s *Store) Reach(ctx context.Context, claimID string, depth int) ([]argmap.
 				steps[i] = paths[id]
 			}
 		}
-		var spans map[string][]argmap.Span
+		out = make([]argmap.Reach, len(reached))
 		if content != nil {
-			spans = content.spansOf(reached)
+			// every node's spans in one array, each node's a slice of it
+			// with no room to append into the next one's
+			nodes := make([]uint32, len(reached)) // index + 1, 0 when not a claim or evidence
+			total := 0
+			for i, id := range reached {
+				if n, ok := content.node(id); ok {
+					nodes[i] = n + 1
+					total += int(content.spanCount[n])
+				}
+			}
+			all := make([]argmap.Span, 0, total)
+			for i, id := range reached {
+				sp := []argmap.Span{}
+				if n := nodes[i]; n > 0 && content.spanCount[n-1] > 0 {
+					from := len(all)
+					all = content.appendSpans(all, n-1)
+					sp = all[from:len(all):len(all)]
+				}
+				out[i] = argmap.Reach{Node: id, Steps: steps[i], Spans: sp}
+			}
 		} else {
-			var err error
-			if spans, err = spansOf(ctx, pq, reached); err != nil {
+			spans, err := spansOf(ctx, pq, reached)
+			if err != nil {
 				return err
 			}
-		}
-		out = make([]argmap.Reach, len(reached))
-		for i, id := range reached {
-			sp := spans[id]
-			if sp == nil {
-				sp = []argmap.Span{}
+			for i, id := range reached {
+				sp := spans[id]
+				if sp == nil {
+					sp = []argmap.Span{}
+				}
+				out[i] = argmap.Reach{Node: id, Steps: steps[i], Spans: sp}
 			}
-			out[i] = argmap.Reach{Node: id, Steps: steps[i], Spans: sp}
 		}
 		slices.SortStableFunc(out[1:], func(a, b argmap.Reach) int {
 			if len(a.Steps) != len(b.Steps) {
