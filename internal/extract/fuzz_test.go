@@ -65,3 +65,23 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// FuzzJudge checks that judging a claim against a question, alone and in
+// context, and reading a text's acronym definitions never panic, and that a
+// judgement's score is a share.
+func FuzzJudge(f *testing.F) {
+	f.Add("IOM enforces the exclusion of asylum seekers", "We urge IOM to cease obstructing asylum seekers.", "IOM obstructs asylum seekers")
+	f.Add("The EU trust fund paid IOM", "The EU Emergency Trust Fund for Africa (EUTF) paid the IOM.", "")
+	f.Add("Support is uneven", "Critics are right that support is uneven and that monitoring is rare.", "")
+	f.Add("They treat it as a duty", "Far from idle, they treat it as a favour rather than a duty.", "The board treats it as a favour rather than a duty")
+	f.Add("A (B) is", "( ) (AB) , , rather than and that", "they")
+	s := extract.NewStancer()
+	f.Fuzz(func(t *testing.T, question, claim, gist string) {
+		for _, j := range []argmap.Judgement{s.Judge(question, claim), s.JudgeAllInContext(question, []string{claim, question}, []string{gist, ""})[0]} {
+			if j.Score < 0 || j.Score > 1 {
+				t.Fatalf("Judge(%q, %q) scored %v", question, claim, j.Score)
+			}
+		}
+		_ = extract.Definitions(claim)
+	})
+}
