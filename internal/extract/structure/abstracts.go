@@ -34,6 +34,17 @@ var pastIrregular = set("took", "ran", "made", "did", "found", "held", "saw", "g
 	"drew", "wrote", "brought", "kept", "set", "put", "read", "met", "sought", "taught", "led", "began", "fed",
 	"undertook", "spent", "told", "asked", "got")
 
+// studyNouns name a piece of research; methodVerbs say, in the present,
+// what it does ("This paper uses …", "We combine …"), as against what it
+// finds ("We find …", "This study shows …": results and claims).
+var (
+	studyNouns  = set("paper", "study", "article", "report", "analysis", "review", "survey", "project", "chapter", "thesis")
+	methodVerbs = set("use", "uses", "draw", "draws", "combine", "combines", "compare", "compares", "analyse",
+		"analyses", "analyze", "analyzes", "examine", "examines", "survey", "surveys", "interview", "interviews",
+		"model", "models", "estimate", "estimates", "follow", "follows", "track", "tracks", "apply", "applies",
+		"test", "tests", "measure", "measures", "exploit", "exploits", "investigate", "investigates")
+)
+
 // methodAdverbs may stand between "we" and the verb.
 var methodAdverbs = set("also", "then", "first", "further", "additionally", "next", "finally", "subsequently", "further")
 
@@ -42,7 +53,8 @@ func pastLike(w string) bool {
 }
 
 // methodSentence tells whether in opens a sentence saying what the
-// writers did: "we" and a past verb, or a passive ("was measured").
+// writers did: "we" and a past verb or a verb of method, "this paper" and
+// a verb of method, or a passive ("was measured").
 func methodSentence(in *unitInfo, passive bool) bool {
 	ws := in.ws
 	if !in.sentFirst || len(ws) < 3 {
@@ -53,7 +65,11 @@ func methodSentence(in *unitInfo, passive bool) bool {
 		for k < len(ws) && methodAdverbs[ws[k]] {
 			k++
 		}
-		return k < len(ws) && pastLike(ws[k])
+		return k < len(ws) && (pastLike(ws[k]) || methodVerbs[ws[k]])
+	}
+	if (ws[0] == "this" || ws[0] == "the" || ws[0] == "our") && studyNouns[ws[1]] && methodVerbs[ws[2]] {
+		// "This paper uses …", "The study draws on …"
+		return true
 	}
 	if !passive {
 		return false
@@ -233,8 +249,17 @@ func (m *Model) parseAbstract(v *view, method int, st Structure) Structure {
 	}
 	for _, r := range t.rels {
 		switch {
-		case r.From <= method || r.To <= method:
+		case r.From <= method:
 			continue // background and method argue for nothing
+		case r.To <= method && v.info[r.From].sentFirst:
+			// a result the model hung on the method: it bears on the
+			// conclusion, as results do
+			r.To, r.Kind, r.Undercut = t.root, Support, false
+			if limit[r.From] {
+				r.Kind = Attack
+			}
+		case r.To <= method:
+			continue
 		case limit[r.From] && (v.info[r.From].sentFirst || r.To == t.root):
 			r.To, r.Kind, r.Undercut = t.root, Attack, false
 		case r.To == t.root && !limit[r.From] && r.From < t.root && v.info[r.From].class != classContrast:

@@ -138,3 +138,40 @@ func TestAbstractViewAndLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestAbstractPresentMethod: an abstract whose method is told in the
+// present ("This paper uses …") is read as one: the view it opens with
+// ("… is often promoted as …") contests the conclusion, the results
+// ("We find …") support it, and the method bears on nothing. Written for
+// this test.
+func TestAbstractPresentMethod(t *testing.T) {
+	m := defaultModel(t)
+	text := "Remote work is often promoted as a way to cut transport emissions. " +
+		"This paper uses travel diaries from 8,000 households in three countries to compare the weekly travel of remote and office workers. " +
+		"We find that remote workers make fewer commuting trips but travel more for other purposes, such as shopping and leisure. " +
+		"Their total weekly distance is only 4 per cent lower than that of office workers. " +
+		"These findings suggest that the climate benefits of remote work are much smaller than commonly claimed."
+	units := m.Segment(text, extract.StructureSentences(text))
+	unitOf := unitStarting(t, text, units)
+	st := m.Parse(text, units, structure.ParseOptions{})
+	claim := unitOf("These findings suggest")
+	if len(st.Central) != 1 || st.Central[0] != claim {
+		t.Fatalf("central = %v, want unit %d (the conclusion)", st.Central, claim)
+	}
+	head := headOf(st.Relations)
+	if r, ok := head[unitOf("This paper uses")]; ok {
+		t.Errorf("method bears on %d, want nothing", r.To)
+	}
+	for _, c := range []struct {
+		prefix string
+		kind   structure.Kind
+	}{
+		{"Remote work is often promoted", structure.Attack},
+		{"We find that", structure.Support},
+		{"Their total weekly distance", structure.Support},
+	} {
+		if r, ok := head[unitOf(c.prefix)]; !ok || r.Kind != c.kind || r.To != claim {
+			t.Errorf("%q: %+v (present %v), want %v on the conclusion %d", c.prefix, r, ok, c.kind, claim)
+		}
+	}
+}

@@ -183,7 +183,8 @@ func inflectAll(lemmas []string) (forms, participles map[string]bool) {
 //   - a generic subject, a modal or adverbs, the verb ("one might object
 //     that …", "someone will say …"; "you" only with a modal);
 //   - a short subject, a form of "be", adverbs, the participle, "to" ("X
-//     is often said to …").
+//     is often said to …"), or a participle of how others see it and
+//     "as" ("X is widely seen as …").
 func reportShape(ws []string) bool {
 	if len(ws) == 0 {
 		return false
@@ -226,10 +227,15 @@ func reportShape(ws []string) bool {
 		for m < len(ws) && reportAdverbs[ws[m]] {
 			m++
 		}
-		return m+1 < len(ws) && reportParticiples[ws[m]] && ws[m+1] == "to"
+		return m+1 < len(ws) && (reportParticiples[ws[m]] && ws[m+1] == "to" || viewParticiples[ws[m]] && ws[m+1] == "as")
 	}
 	return false
 }
+
+// viewParticiples report how others see a thing: "X is often promoted as
+// …", "is widely seen as …", "is commonly regarded as …".
+var viewParticiples = set("promoted", "seen", "regarded", "viewed", "considered", "portrayed", "presented",
+	"described", "hailed", "touted", "praised", "celebrated", "marketed", "sold", "framed", "treated")
 
 // ambiguous connectives are mostly something else inside a clause ("as
 // big as", "for years"); they count only where a unit or clause starts.
