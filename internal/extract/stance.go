@@ -1399,8 +1399,12 @@ func (s *Stancer) markAdjective(toks []token, ts []term, i int) {
 			return // more than the predicate's modifiers: not "X is A"
 		}
 	}
-	if start == ts[last].tok && s.participle(toks[start].lower) {
-		return // "is ordered", "was contested": a passive verb, not an adjective
+	if s.participle(toks[start].lower) {
+		// "is ordered", "were never detained": a passive verb, not an
+		// adjective; still what the question says of its subject, so a
+		// claim must say it (in any of its senses)
+		ts[last].pred = true
+		return
 	}
 	for k := range ts {
 		if ts[k].tok < i {

@@ -193,6 +193,10 @@ func TestStancerJudge(t *testing.T) {
 		{"The ferry timetable was drawn up by the port authority", "The port drew up the ferry timetable.", argmap.StanceSame, ""},
 		{"Fishing quotas in the bay are enforced", "The coastguard enforces the fishing quotas in the bay.", argmap.StanceSame, ""},
 		{"The ferry service is seen as reliable", "Reliable ferry service", argmap.StanceTopic, ""},
+		// a passive verb at the end is no adjective, but still the
+		// predicate: a claim must say it
+		{"Most divers who use the harbour were never trained", "Most divers who use the harbour pay the fees.", argmap.StanceTopic, ""},
+		{"Most divers who use the harbour were never trained", "Most divers who use the harbour were trained by the board.", argmap.StanceDenial, ""},
 		// "and that Q" is a clause of its own: its negation ("still rare")
 		// does not reach the first that-clause
 		{"Repairs to the pier are slow", "Residents are right that repairs to the pier are slow and that inspections of the pier are still rare.", argmap.StanceSame, ""},
