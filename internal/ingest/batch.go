@@ -230,9 +230,14 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 // already, ends a batch. While a batch holds less than batchFloor bytes of
 // text the writer waits for the next document, up to maxBatchWait
 // (Service.batchWait) a batch: a document is reported (and safe) at most
-// that much later than without the wait.
+// that much later than without the wait. In a large store a commit rewrites
+// most pages of the indexes keyed by random IDs and keys whatever the
+// number of documents it holds, so that small documents cost less
+// together: 512 instead of 128 took 5-15 % off ingest's CPU (scale
+// benchmark at 10k documents, IOM repeated to 10 MiB) for about a quarter
+// more memory (the documents in flight).
 const (
-	maxBatch      = 128
+	maxBatch      = 512
 	maxBatchBytes = 4 << 20
 	batchFloor    = 1 << 20
 	maxBatchWait  = 50 * time.Millisecond
