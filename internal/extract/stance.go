@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -48,6 +49,82 @@ type term struct {
 	contra   bool         // it stands after "rather than": the alternative its clause sets aside
 	light    bool         // a question's verb before "the N of" where N names an act ("enforces the exclusion of"): it weighs as a modifier
 	act      bool         // that N: a claim that does not say it, in whole or in part, does not state the question
+	negBase  string       // the lemma a negative prefix turns round (reliable of unreliable, consistency of inconsistencies), or ""
+}
+
+// negPrefixes turn an adjective, an adverb or a noun of quality into its
+// opposite: unreliable, inconsistent, impartial, irregular, illegal,
+// dishonest, noncompliant.
+var negPrefixes = []string{"non-", "non", "dis", "un", "in", "im", "il", "ir"}
+
+// negativeBase returns the lemma of the word a negative prefix turns
+// round in w ("unreliable": "reliable"; "inconsistencies": "consistency"),
+// or "" when w has no such prefix. The rest must be a word WordNet knows as
+// an adjective or adverb, or a noun whose lemma's stem is an adjective's
+// ("consistency" of "consistent"): "discover", "inform", "inside" are no
+// opposites of "cover", "form", "side". A word WordNet places near its
+// rest ("invaluable" is similar to "valuable") is no opposite either; one
+// it lists as the rest's antonym needs no prefix to be read.
+func (s *Stancer) negativeBase(w string, in wn.Info) string {
+	if len(w) < 7 || len(in.Lemma) < 7 {
+		return ""
+	}
+	for _, p := range negPrefixes {
+		// the lemma, not the form: "discovered" is no "dis" + "covered"
+		rest, ok := strings.CutPrefix(in.Lemma, p)
+		if !ok || len(rest) < 5 {
+			continue
+		}
+		base := s.lex.Word(rest)
+		if len(base.Concepts) == 0 || !s.quality(rest, base) {
+			continue
+		}
+		near := slices.Concat(base.Concepts, base.Related, base.Narrower, base.Broader, base.Antonyms)
+		if sharesConcept(in.Concepts, near) {
+			return ""
+		}
+		return base.Lemma
+	}
+	return ""
+}
+
+// quality reports whether WordNet knows w (read as in) as an adjective or
+// adverb and as no verb or noun, or as a noun with the stem of an
+// adjective it knows ("consistency": "consistent").
+func (s *Stancer) quality(w string, in wn.Info) bool {
+	if s.lex.Verb(w) {
+		return false // "cover", "form": a verb's concepts hold its participles' too
+	}
+	if in.Adverb || (!s.lex.Noun(w) && len(s.lex.Adjectives(in.Concepts)) > 0) {
+		return true
+	}
+	if !s.lex.Noun(w) {
+		return false
+	}
+	st := derivationStem(in.Lemma)
+	if st == "" {
+		return false
+	}
+	for _, suf := range []string{"ent", "ant", "al", "ive", "able", "ible", "ous", "ful", "ic", "e", ""} {
+		if a := st + suf; a != in.Lemma && s.lex.Known(a) && len(s.lex.Adjectives(s.lex.Concepts(a))) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedBy reports whether one of q and c is the other turned round by a
+// negative prefix: the same lemma or stem after it ("unreliable" of
+// "reliable", "inconsistencies" of "consistently").
+func negatedBy(q, c term) bool {
+	same := func(base string, t term) bool {
+		if base == t.lemma {
+			return true
+		}
+		st := derivationStem(base)
+		return st != "" && st == derivationStem(t.lemma)
+	}
+	return (c.negBase != "" && same(c.negBase, q)) || (q.negBase != "" && same(q.negBase, c))
 }
 
 // negWords negate the clause they stand in; among them the verbs that
@@ -470,7 +547,8 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			in = s.lex.Word(w)
 		}
 		out = append(out, s.placed(term{lemma: in.Lemma, concepts: in.Concepts, antonyms: in.Antonyms,
-			broader: in.Broader, narrower: in.Narrower, related: in.Related, genus: in.Genus, adverb: in.Adverb, clause: clause, tok: i}))
+			broader: in.Broader, narrower: in.Narrower, related: in.Related, genus: in.Genus, adverb: in.Adverb, clause: clause, tok: i,
+			negBase: s.negativeBase(w, in)}))
 	}
 	endClause()
 	if subjFrom >= 0 && subjEnd > subjFrom {
@@ -1023,7 +1101,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 					continue
 				}
 				if (qm[i].concepts.meets(&cm[k].antonyms) && sharesConcept(qt.concepts, ct.antonyms)) ||
-					(qm[i].antonyms.meets(&cm[k].concepts) && sharesConcept(qt.antonyms, ct.concepts)) {
+					(qm[i].antonyms.meets(&cm[k].concepts) && sharesConcept(qt.antonyms, ct.concepts)) || negatedBy(qt, ct) {
 					found, flip, cneg = true, true, ct.neg
 					break
 				}
@@ -1511,7 +1589,48 @@ func conditionEnd(toks []token) int {
 // ("it is wrong to say that P") asks not-P; in a conditional ("without P,
 // Q") the terms of the condition are marked.
 func (s *Stancer) questionTerms(question string, gl *glossary) []term {
-	return s.withStems(s.questionTermsRead(question, gl))
+	return s.withIndirectAntonyms(s.withStems(s.questionTermsRead(question, gl)))
+}
+
+// withIndirectAntonyms adds to each adjective of a question its indirect
+// antonyms, as WordNet's adjective clusters give them: the antonyms of the
+// heads its senses are similar to ("adequate" is similar to "sufficient",
+// whose antonym is "insufficient"), and the satellites of every antonym
+// ("scant" and "meagre" of "insufficient", "deficient" of "inadequate"). A
+// claim that says a quantity or quality is scant then denies that it is
+// adequate, as "inadequate" does. Only adjective synsets take part.
+func (s *Stancer) withIndirectAntonyms(qt []term) []term {
+	for i := range qt {
+		t := &qt[i]
+		if t.acr || len(s.lex.Adjectives(t.concepts)) == 0 {
+			continue
+		}
+		heads := s.lex.Adjectives(t.antonyms)
+		for _, r := range s.lex.Adjectives(t.related) {
+			for _, m := range s.lex.Members(r) {
+				heads = append(heads, s.lex.Adjectives(s.lex.Antonyms(m))...)
+			}
+		}
+		if len(heads) == 0 {
+			continue
+		}
+		out := slices.Clone(t.antonyms)
+		for _, h := range heads {
+			if !slices.Contains(out, h) {
+				out = append(out, h)
+			}
+			for _, m := range s.lex.Members(h) {
+				_, narrower, _ := s.lex.Near(m)
+				for _, c := range s.lex.Adjectives(narrower) {
+					if !slices.Contains(out, c) && !slices.Contains(t.concepts, c) {
+						out = append(out, c)
+					}
+				}
+			}
+		}
+		t.antonyms = out
+	}
+	return qt
 }
 
 // questionTermsRead is questionTerms without the stems.

@@ -221,6 +221,21 @@ func TestStancerJudge(t *testing.T) {
 		// names an act weighs as a modifier; the act itself must be said
 		{"The board enforces the exclusion of divers", "The board obstructs divers.", argmap.StanceSame, ""},
 		{"The board enforces the exclusion of divers", "The board protects divers.", argmap.StanceTopic, ""},
+		// indirect antonyms of an adjective: "scant" is a satellite of
+		// "insufficient", the antonym of "sufficient", to which
+		// "adequate" is similar
+		{"The shelter's food supplies are adequate", "The shelter's food supplies are scant.", argmap.StanceDenial, ""},
+		{"The shelter gave its guests adequate food", "The shelter gave its guests meagre food.", argmap.StanceDenial, ""},
+		{"The shelter's food supplies are adequate", "The shelter's food supplies are not scant.", argmap.StanceSame, ""},
+		// a negative prefix turns its word round, across parts of speech
+		{"The ferry is reliable", "The ferry is unreliable.", argmap.StanceDenial, ""},
+		{"The council applies the rules consistently", "There are inconsistencies in how the council applies the rules.", argmap.StanceDenial, ""},
+		{"The council applies the rules inconsistently", "The council's application of the rules is consistent.", argmap.StanceDenial, ""},
+		// ... but not a verb that only starts like one, nor a word WordNet
+		// has near its rest
+		{"The council discovered the leak", "The council covered the leak.", argmap.StanceSame, ""},
+		{"The council informed the residents", "The council formed the residents.", argmap.StanceSame, ""},
+		{"The survey is invaluable", "The survey is valuable.", argmap.StanceTopic, ""}, // near, not opposed
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}
