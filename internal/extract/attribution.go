@@ -184,6 +184,32 @@ var portrayVerbs = wordSet(`portray portrays portrayed depict depicts depicted p
 // rejectVerbs: we <one of these> that P.
 var rejectVerbs = wordSet(`disagree reject rejects deny denies dispute disputes contest contests refute refutes`)
 
+// A lenFirst tells, for the words of a set, which lengths and first bytes
+// they have: a word whose pair no member has is not in the set, told
+// without hashing it (most words of a sentence are in none of these sets).
+type lenFirst [24][256]bool
+
+func newLenFirst[V any](set map[string]V) *lenFirst {
+	f := new(lenFirst)
+	for w := range set {
+		if w != "" && len(w) < len(f) {
+			f[len(w)][w[0]] = true
+		}
+	}
+	return f
+}
+
+// may reports whether w may be in the set (always, for a filter not made
+// yet: vocab's is made at the end of init).
+func (f *lenFirst) may(w string) bool {
+	return f == nil || w == "" || len(w) >= len(f) || f[len(w)][w[0]]
+}
+
+var (
+	rejectAnaphorLF  = newLenFirst(rejectAnaphor)
+	reportingVerbsLF = newLenFirst(reportingVerbs)
+)
+
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
@@ -411,7 +437,7 @@ func reported(toks []token, loose bool) ([]region, bool) {
 		}
 	}
 	for i := 1; i < n; i++ {
-		if !reportingVerbs[toks[i].lower] {
+		if !reportingVerbsLF.may(toks[i].lower) || !reportingVerbs[toks[i].lower] {
 			continue
 		}
 		j := i + 1
@@ -677,7 +703,7 @@ func rejectsPreviousTokens(toks []token) (rejects, byAuthor bool) {
 		return "."
 	}
 	for i, w := range ws {
-		if !rejectAnaphor[w] {
+		if !rejectAnaphorLF.may(w) || !rejectAnaphor[w] {
 			continue
 		}
 		j := i + 1

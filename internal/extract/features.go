@@ -304,6 +304,9 @@ func surfaceOf(text string) surface {
 	s.shape()
 	// one look-up a word: its flags, and the cue phrases it opens
 	for i, w := range ws {
+		if !vocabLF.may(w) {
+			continue
+		}
 		e, ok := vocab[w]
 		if !ok {
 			continue
@@ -572,6 +575,7 @@ type vocabEntry struct {
 // word. It is built once, at start-up, and only read after.
 var (
 	vocab       = map[string]vocabEntry{}
+	vocabLF     *lenFirst // vocab's words by length and first byte, made at the end of init
 	nSets       int
 	noCues      []string // nSets empty strings
 	setEvidence int      // first evidence set; claim sets come before it
@@ -581,7 +585,12 @@ var (
 )
 
 // wordFlags returns the flags of a word.
-func wordFlags(w string) uint16 { return vocab[w].flags }
+func wordFlags(w string) uint16 {
+	if !vocabLF.may(w) {
+		return 0
+	}
+	return vocab[w].flags
+}
 
 func init() {
 	flag := func(ws map[string]bool, f uint16) {
@@ -637,6 +646,7 @@ func init() {
 	setChrome = add(chromeCues)
 	setCourtesy = add(courtesyCues)
 	noCues = make([]string, nSets)
+	vocabLF = newLenFirst(vocab)
 }
 
 // chromeCues are phrases of page furniture common to publisher pages,

@@ -406,3 +406,10 @@ func TestHasWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLenFirst: the attribution word sets' filters pass their members.
+func TestLenFirst(t *testing.T) {
+	if err := extract.LenFirstCovers(); err != nil {
+		t.Error(err)
+	}
+}
