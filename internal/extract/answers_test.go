@@ -82,8 +82,11 @@ func TestConcessiveTopic(t *testing.T) {
 // part however short, it is not the thesis, and in a body paragraph the
 // view contests the thesis and the denial contests the view; so does a
 // question others put ("Some customers have asked why …") and the answer
-// after it; a view reported in the opening paragraph of an essay whose
-// thesis comes last contests the thesis. Written for this test.
+// after it; a complaint an unnamed many have made ("Some residents have
+// complained that …") contests the thesis, and the writer granting it
+// ("That is a fair concern") supports it; a view reported in the opening
+// paragraph of an essay whose thesis comes last contests the thesis.
+// Written for this test.
 func TestRejectedView(t *testing.T) {
 	p := extract.New(extract.Options{})
 	for _, c := range []struct {
@@ -109,6 +112,14 @@ func TestRejectedView(t *testing.T) {
 			"Northgate Water will introduce", [][3]string{
 				{"Some customers have asked", "Northgate Water will introduce", "contests"},
 				{"Until May", "Some customers have asked", "contests"},
+			}},
+		{"granted", "Statement on the Harbour Road cycle lane\n\nThe Westside Cycling Club welcomes the council's decision to keep the Harbour Road cycle lane open.\n\n" +
+			"Footfall on Harbour Road is up by 12 per cent since the lane opened. Customers who arrive by bike visit more often than those who drive.\n\n" +
+			"Some residents have complained that deliveries now block side streets. That is a fair concern, and we will work with the council on loading bays.\n\n" +
+			"We thank everyone who supported the lane.\n",
+			"The Westside Cycling Club welcomes", [][3]string{
+				{"Some residents have complained", "The Westside Cycling Club welcomes", "contests"},
+				{"That is a fair concern", "Some residents have complained", "supports"},
 			}},
 		{"intro", "Speed cameras\n\nFew road measures are as unpopular as speed cameras. Drivers' groups argue that the cameras exist mainly to raise money, and several councils have switched theirs off to save maintenance costs.\n\n" +
 			"The evidence on safety is strong. Where cameras were installed at accident black spots, deaths and serious injuries fell by around a quarter.\n\n" +

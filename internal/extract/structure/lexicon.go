@@ -182,6 +182,8 @@ func inflectAll(lemmas []string) (forms, participles map[string]bool) {
 //     ("it is sometimes argued that …", "it has been claimed …");
 //   - a generic subject, a modal or adverbs, the verb ("one might object
 //     that …", "someone will say …"; "you" only with a modal);
+//   - an unnamed many in the perfect ("some residents have complained
+//     that …");
 //   - a short subject, a form of "be", adverbs, the participle, "to" ("X
 //     is often said to …"), or a participle of how others see it and
 //     "as" ("X is widely seen as …").
@@ -218,6 +220,19 @@ func reportShape(ws []string) bool {
 			}
 		}
 		return false
+	case reportQuantifiers[ws[0]]:
+		// an unnamed many in the perfect: "Some residents have complained
+		// that …", "many parents have long argued …"
+		for j := 2; j+2 < len(ws) && j <= 4; j++ {
+			if ws[j] != "have" && ws[j] != "has" && ws[j] != "had" {
+				continue
+			}
+			m := j + 1
+			for m < len(ws) && reportAdverbs[ws[m]] {
+				m++
+			}
+			return m < len(ws) && reportParticiples[ws[m]]
+		}
 	}
 	for j := 1; j < len(ws)-2 && j <= 4; j++ {
 		if !reportBe[ws[j]] {

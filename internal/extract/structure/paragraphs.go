@@ -325,6 +325,9 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			for k, r := range t.rels {
 				switch in := &bv.info[r.From]; {
 				case r.To != 0:
+				case bu[r.From].Sent != bu[0].Sent && (answer == n || bu[r.From].Sent < bu[answer].Sent) && in.sentFirst && agrees(in):
+					// the writer grants it first: "That is a fair concern."
+					t.rels[k].Kind, t.rels[k].Undercut = Support, false
 				case bu[r.From].Sent != bu[0].Sent && (answer < n && bu[r.From].Sent >= bu[answer].Sent || answer == n && !goesOnReporting(in)):
 					t.rels[k].Kind, t.rels[k].Undercut = Attack, false
 				case bu[r.From].Sent != bu[0].Sent:
