@@ -49,20 +49,37 @@ func threadPosts(text string, units []Unit) (post []int, authors []string) {
 	return post, authors
 }
 
-// maxPostLines is the most lines paragraphHeader walks up a paragraph.
-const maxPostLines = 40
+// maxPostLines is the most lines paragraphHeader walks up a paragraph,
+// and maxPostBytes the most bytes: the walk stays short on a text of long
+// lines or none.
+const (
+	maxPostLines = 40
+	maxPostBytes = 8 << 10
+)
+
+// maxHeaderBytes is the longest line postHeader reads as a header.
+const maxHeaderBytes = 200
 
 // paragraphHeader reports whether the paragraph holding offset start lies
 // under a post header, and the poster's name it gives (see postHeader):
 // it walks up the paragraph's lines (a post may open with lines that are
 // no unit: a greeting, "@ben", a quote) to the line above its first.
 func paragraphHeader(text string, start int) (string, bool) {
-	ls := strings.LastIndexByte(text[:start], '\n') + 1
-	for n := 0; n < maxPostLines && ls > 0; n++ {
+	floor := max(0, start-maxPostBytes)
+	ls := strings.LastIndexByte(text[floor:start], '\n') + 1
+	if ls == 0 {
+		return "", false
+	}
+	ls += floor
+	for n := 0; n < maxPostLines && ls > floor; n++ {
 		if name, ok := postHeader(text, ls); ok {
 			return name, true
 		}
-		ps := strings.LastIndexByte(text[:ls-1], '\n') + 1
+		ps := strings.LastIndexByte(text[floor:ls-1], '\n') + 1
+		if ps == 0 {
+			return "", false
+		}
+		ps += floor
 		if strings.TrimSpace(text[ps:ls-1]) == "" {
 			return "", false // the paragraph's first line, and no header above it
 		}
@@ -73,13 +90,22 @@ func paragraphHeader(text string, start int) (string, bool) {
 
 // postHeader reports whether the line before the one that holds offset
 // start is a post header, and the poster's name it gives ("" when it names
-// none: the name is then unknown, and compares equal to no other).
+// none: the name is then unknown, and compares equal to no other). It
+// reads only the spaces before start and at most maxHeaderBytes above.
 func postHeader(text string, start int) (string, bool) {
-	ls := strings.LastIndexByte(text[:start], '\n') + 1
-	if strings.TrimSpace(text[ls:start]) != "" || ls == 0 {
+	ls := start
+	for ls > 0 && (text[ls-1] == ' ' || text[ls-1] == '\t') {
+		ls--
+	}
+	if ls == 0 || text[ls-1] != '\n' {
 		return "", false // the unit does not open its line, or no line is above it
 	}
-	ps := strings.LastIndexByte(text[:ls-1], '\n') + 1
+	floor := max(0, ls-1-maxHeaderBytes)
+	ps := strings.LastIndexByte(text[floor:ls-1], '\n') + 1
+	if ps == 0 && floor > 0 {
+		return "", false // too long a line for a header
+	}
+	ps += floor
 	line := strings.TrimSpace(text[ps : ls-1])
 	fs := strings.Fields(line)
 	if len(fs) == 0 || len(fs) > 10 || strings.ContainsAny(line[len(line)-1:], ".!?\"”") {
@@ -209,7 +235,8 @@ func (t *thread) answered(text string, units []Unit, post []int, p int, content 
 			if start < 0 {
 				// from the top of the post: "@ben" may stand before its
 				// first unit
-				start = strings.LastIndex(text[:units[i].Start], "\n\n") + 1
+				floor := max(0, units[i].Start-maxPostBytes)
+				start = floor + strings.LastIndex(text[floor:units[i].Start], "\n\n") + 1
 			}
 			end = units[i].End
 		}
