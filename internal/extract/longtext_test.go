@@ -36,8 +36,9 @@ import (
 // scored before the change and is scored again only at the end.
 // heldout-s7/ (session 7: four essays, two abstracts, two statements, two
 // threads, a report) was written and scored before session 7 changed any
-// code and is not read while changing it. None is a measure on text nobody
-// here wrote.
+// code and is not read while changing it (scored at the start: central
+// 0.636, relation F1 0.392; at the end of session 7: 0.636, 0.434). None is
+// a measure on text nobody here wrote.
 
 func TestLongTextStructure(t *testing.T) {
 	p := extract.New(extract.Options{})
@@ -64,7 +65,7 @@ const (
 	heldCentralFloor  = 0.7
 	heldRelationFloor = 0.50
 	s7CentralFloor    = 0.6
-	s7RelationFloor   = 0.35
+	s7RelationFloor   = 0.40
 )
 
 // TestTrivialBaselines scores the trivial rules the issue compares with on
