@@ -47,8 +47,17 @@ type featureKey struct {
 // newKey hashes name for feature sets.
 func newKey(name string) featureKey { return featureKey{h: hashName(name, ""), name: name} }
 
+// grow gives a new set room for a unit's features at once (they were
+// appended one by one into a slice doubling from one).
+func (s *featureSet) grow() {
+	if s.fs == nil {
+		s.fs = make([]feat, 0, 64)
+	}
+}
+
 // add adds the feature k with value v.
 func (s *featureSet) add(k featureKey, v float64) {
+	s.grow()
 	s.fs = append(s.fs, feat{id: k.h, v: v})
 	if s.names != nil {
 		if _, ok := s.names[k.h]; !ok {
@@ -67,6 +76,7 @@ func (s *featureSet) on(k featureKey, vals ...string) {
 			h *= fnvPrime
 		}
 	}
+	s.grow()
 	s.fs = append(s.fs, feat{id: h, v: 1})
 	if s.names != nil {
 		if _, ok := s.names[h]; !ok {
