@@ -49,6 +49,7 @@ type term struct {
 	contra   bool         // it stands after "rather than": the alternative its clause sets aside
 	light    bool         // a question's verb before "the N of" where N names an act ("enforces the exclusion of"): it weighs as a modifier
 	act      bool         // that N: a claim that does not say it, in whole or in part, does not state the question
+	aside    bool         // it stands in a source set between commas ("..., as the survey documented, ..."): its clauses are no window's
 	negBase  string       // the lemma a negative prefix turns round (reliable of unreliable, consistency of inconsistencies), or ""
 }
 
@@ -556,7 +557,35 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			out[k].neg, out[k].negs = true, max(out[k].negs, 1)
 		}
 	}
+	markAsides(toks, out)
 	return out
+}
+
+// markAsides marks the terms of a source set between commas inside a
+// sentence ("..., as the survey documented in its 2019 report "Title",
+// ..."; "..., according to the survey, ..."): an aside that says where the
+// sentence comes from, not a clause of the proposition, so the clauses on
+// either side of it stay within one window.
+func markAsides(toks []token, ts []term) {
+	for i := 1; i < len(toks); i++ {
+		if toks[i-1].punct != ',' || (toks[i].lower != "as" && toks[i].lower != "according") {
+			continue
+		}
+		end, says := i+1, toks[i].lower == "according"
+		for end < len(toks) && toks[end].punct != ',' && toks[end].punct != ';' && toks[end].punct != '.' {
+			says = says || reportingVerbs[toks[end].lower]
+			end++
+		}
+		if !says || end >= len(toks) || toks[end].punct != ',' {
+			continue
+		}
+		for k := range ts {
+			if ts[k].tok > i && ts[k].tok < end {
+				ts[k].aside = true
+			}
+		}
+		i = end
+	}
 }
 
 // placed marks a word of place: an opposite of being inside (outside) is
@@ -1895,7 +1924,9 @@ func windows(ts []term) [][]term {
 	}
 	var starts []int // index of each clause's first term
 	for i, t := range ts {
-		if i == 0 || t.clause != ts[i-1].clause {
+		if i == 0 || (t.clause != ts[i-1].clause && !ts[i-1].aside) {
+			// an aside ("as the survey documented") joins the clause
+			// after it, which it does not count against
 			starts = append(starts, i)
 		}
 	}

@@ -236,6 +236,11 @@ func TestStancerJudge(t *testing.T) {
 		{"The council discovered the leak", "The council covered the leak.", argmap.StanceSame, ""},
 		{"The council informed the residents", "The council formed the residents.", argmap.StanceSame, ""},
 		{"The survey is invaluable", "The survey is valuable.", argmap.StanceTopic, ""}, // near, not opposed
+		// a source set between commas ("as X documented in its report
+		// "Title"", "according to X") is an aside: the clauses on either
+		// side of it stay in one window
+		{"Boat yards on the island gave the fishing boats adequate maintenance", `On the island, many of the fishing boats that sank after March had come from boat yards where, as the coastguard documented in its 2019 report "Salt and Rust", leaks, missing parts and scant maintenance were common.`, argmap.StanceDenial, ""},
+		{"Boat yards on the island gave the fishing boats adequate maintenance", "On the island, many of the fishing boats that sank after March had come from boat yards where, according to the coastguard, leaks, missing parts and scant maintenance were common.", argmap.StanceDenial, ""},
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}
