@@ -682,7 +682,11 @@ var trueWords = wordSet(`true correct accurate right case so`)
 // who rejects it (no subject, or one the author speaks through: "we",
 // "this chapter").
 func rejectsPreviousTokens(toks []token) (rejects, byAuthor bool) {
-	ws := make([]string, 0, len(toks))
+	var wsArr [64]string // read here only: on the stack for a sentence of ordinary length
+	ws := wsArr[:0]
+	if len(toks) > len(wsArr) {
+		ws = make([]string, 0, len(toks))
+	}
 	for _, t := range toks {
 		if t.punct == 0 {
 			ws = append(ws, t.lower)

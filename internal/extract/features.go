@@ -317,10 +317,7 @@ func surfaceOf(text string) surface {
 			s.funcN++
 		}
 		for _, c := range e.cues {
-			if s.cues == nil {
-				s.cues = make([]string, nSets)
-			}
-			if s.cues[c.set] != "" || i+len(c.phrase) > len(ws) {
+			if s.cues != nil && s.cues[c.set] != "" || i+len(c.phrase) > len(ws) {
 				continue
 			}
 			ok := true
@@ -331,6 +328,9 @@ func surfaceOf(text string) surface {
 				}
 			}
 			if ok {
+				if s.cues == nil {
+					s.cues = make([]string, nSets) // only for a sentence with a cue found
+				}
 				s.cues[c.set] = c.text
 			}
 		}
