@@ -84,7 +84,9 @@ func TestConcessiveTopic(t *testing.T) {
 // question others put ("Some customers have asked why …") and the answer
 // after it; a complaint an unnamed many have made ("Some residents have
 // complained that …") contests the thesis, and the writer granting it
-// ("That is a fair concern") supports it; a view reported in the opening
+// ("That is a fair concern") supports it; a point granted by how it looks
+// ("X sounds sensible, since Y. In practice it does not work that way.")
+// is the other side's; a view reported in the opening
 // paragraph of an essay whose thesis comes last contests the thesis.
 // Written for this test.
 func TestRejectedView(t *testing.T) {
@@ -121,6 +123,14 @@ func TestRejectedView(t *testing.T) {
 				{"Some residents have complained", "The Westside Cycling Club welcomes", "contests"},
 				{"That is a fair concern", "Some residents have complained", "supports"},
 			}},
+		{"seems", "School holidays\n\nTerm dates differ from one town to the next, and families pay for it. All schools in a region should share the same holiday dates.\n\n" +
+			"Shared dates let parents with children at different schools plan one holiday. Childminders and holiday clubs can plan their staff as well.\n\n" +
+			"Letting every school choose its own holidays sounds sensible, since families could then travel when prices are low. In practice it does not work that way. Parents with children at two schools end up with fewer weeks off together, not more.\n\n" +
+			"Regions should agree one calendar for all their schools.\n",
+			"All schools in a region", [][3]string{
+				{"Letting every school choose", "All schools in a region", "contests"},
+				{"In practice it does not", "Letting every school choose", "contests"},
+			}},
 		{"intro", "Speed cameras\n\nFew road measures are as unpopular as speed cameras. Drivers' groups argue that the cameras exist mainly to raise money, and several councils have switched theirs off to save maintenance costs.\n\n" +
 			"The evidence on safety is strong. Where cameras were installed at accident black spots, deaths and serious injuries fell by around a quarter.\n\n" +
 			"The money argument does not survive a look at the accounts. Fines from cameras barely cover the cost of running them.\n\n" +
@@ -150,10 +160,14 @@ func TestRejectedView(t *testing.T) {
 				t.Fatalf("no claim or evidence starts with %q", prefix)
 				return ""
 			}
+			// the thesis is the first main claim (a closing restatement
+			// may be a second)
+			first := true
 			for _, cl := range g.Claims {
-				if cl.Main != strings.HasPrefix(cl.Text, c.main) {
+				if is := strings.HasPrefix(cl.Text, c.main); is && !cl.Main || cl.Main && first && !is {
 					t.Errorf("claim %q main %v", cl.Text, cl.Main)
 				}
+				first = first && !cl.Main
 			}
 			head := map[string]argmap.Relation{}
 			for _, r := range g.Relations {
@@ -194,6 +208,12 @@ func TestRestatementAfterSummary(t *testing.T) {
 	}
 	if r, ok := head[id("Towns should put")]; ok {
 		t.Errorf("restatement bears on %s, want nothing", r.To)
+	}
+	// the same with a verdict in place of "should"
+	text = strings.Replace(text, "Towns should put drinking fountains on their list of basic public works.", "A drinking fountain deserves a place in every park.", 1)
+	_, _, mains = claimRelations(t, "fountains2.txt", text)
+	if len(mains) != 2 || !strings.HasPrefix(mains[1], "A drinking fountain deserves") {
+		t.Errorf("main claims %q, want the thesis and the verdict restating it", mains)
 	}
 }
 

@@ -682,7 +682,7 @@ func counterParagraph(v *view) bool {
 	if c, n := connectiveAt(ws, 0); c == classContrast || c == classAddition {
 		ws = ws[n:] // "On the other hand, shopkeepers fear …"
 	}
-	if !othersSay(ws) && !grants(in) {
+	if !othersSay(ws) && !grants(in) && !seemsGood(in) {
 		return false
 	}
 	return answerAt(v) < len(v.units)
@@ -962,7 +962,7 @@ func restatesBetter(v *view, k, unit int, th *unitInfo) int {
 	start := unit - k
 	for j := k + 1; j < len(v.info); j++ {
 		in := &v.info[j]
-		if in.sentFirst && in.strong && !in.neg && !in.question && in.class != classContrast && overlap(in.content, th.content) > 0 {
+		if in.sentFirst && (in.strong || verdictFor(in)) && !in.neg && !in.question && in.class != classContrast && overlap(in.content, th.content) > 0 {
 			return start + j
 		}
 	}
@@ -1013,4 +1013,38 @@ func concludes(v *view) int {
 		return -1
 	}
 	return k
+}
+
+// seemsGood tells whether a unit grants a point by how it looks: a verb of
+// seeming and a word of judgement ("Rotating the Games sounds fair",
+// "A ban may seem sensible"); answered later, the point is the other
+// side's.
+func seemsGood(in *unitInfo) bool {
+	for k, w := range in.ws {
+		if !seemForms[w] {
+			continue
+		}
+		for _, x := range in.ws[k+1 : min(len(in.ws), k+4)] {
+			if wordFlags[x]&wEval != 0 || verdictWords[x] || seemAdjectives[x] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	seemForms      = set("sounds", "sound", "seems", "seem", "looks", "look", "appears", "appear")
+	seemAdjectives = set("fair", "nice", "good", "reasonable", "sensible", "attractive", "simple", "easy", "efficient", "generous", "tempting", "obvious", "appealing", "fine", "harmless", "logical", "great")
+)
+
+// verdictFor tells whether a unit passes a verdict ("… deserves a place",
+// "… is a mistake"): the words of verdictWords.
+func verdictFor(in *unitInfo) bool {
+	for _, w := range in.ws {
+		if verdictWords[w] {
+			return true
+		}
+	}
+	return false
 }
