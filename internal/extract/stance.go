@@ -1491,6 +1491,9 @@ func (s *Stancer) markAdjective(toks []token, ts []term, i int) {
 		return // the predicate is not the question's last word
 	}
 	start := ts[last].tok - strings.Count(ts[last].lemma, " ")
+	if start <= i {
+		start = ts[last].tok // a phrase read across the copula: its last word
+	}
 	participle := false
 	for j := i + 1; j < start; j++ {
 		w := toks[j].lower
