@@ -425,6 +425,13 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			i++
 			continue
 		}
+		if w == "as" && i+1 < len(toks) && (toks[i+1].lower == "though" || toks[i+1].lower == "if") {
+			// "speaks as though it worked for migrants": a pretence or a
+			// likeness, which the sentence neither states nor denies
+			skip = true
+			i++
+			continue
+		}
 		if i == lessEnd {
 			// the "than" of "less X than Y": Y is said as the clause says it
 			flushNeg()

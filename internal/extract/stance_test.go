@@ -241,6 +241,11 @@ func TestStancerJudge(t *testing.T) {
 		// side of it stay in one window
 		{"Boat yards on the island gave the fishing boats adequate maintenance", `On the island, many of the fishing boats that sank after March had come from boat yards where, as the coastguard documented in its 2019 report "Salt and Rust", leaks, missing parts and scant maintenance were common.`, argmap.StanceDenial, ""},
 		{"Boat yards on the island gave the fishing boats adequate maintenance", "On the island, many of the fishing boats that sank after March had come from boat yards where, according to the coastguard, leaks, missing parts and scant maintenance were common.", argmap.StanceDenial, ""},
+		// "as though" / "as if" P: a pretence or a likeness, neither
+		// stated nor denied
+		{"The council pursues no interests of its own", "The council acts for the port owners, as though working in the interests of islanders.", argmap.StanceTopic, ""},
+		{"The council works in the interests of islanders", "The council speaks as if it worked in the interests of islanders.", argmap.StanceTopic, ""},
+		{"The council works for the port owners", "The council works for the port owners, as though working in the interests of islanders.", argmap.StanceSame, ""},
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}
