@@ -280,3 +280,19 @@ func TestParagraphConcludes(t *testing.T) {
 		}
 	}
 }
+
+// TestReportFinds: a report whose summary first says what was done and then
+// what the report finds ("This review finds that …") has the finding as
+// its thesis. Written for this test.
+func TestReportFinds(t *testing.T) {
+	text := "Review of the village school bus trial\n\nSummary\n" +
+		"For one school year, a council minibus carried pupils from three villages to Northfield Primary School every morning and afternoon. " +
+		"This review finds that the bus cut late arrivals by half and recommends that it become a permanent service.\n\n" +
+		"Findings\nLate arrivals at the school fell from 210 in the previous year to 98. Parents in a survey said the bus saved them an average of forty minutes a day.\n\n" +
+		"The service cost £41,000, within its budget. Two mornings were lost to snow.\n\n" +
+		"Recommendation\nThe minibus service should continue from September.\n"
+	_, _, mains := claimRelations(t, "bus.txt", text)
+	if len(mains) == 0 || !strings.HasPrefix(mains[0], "This review finds") {
+		t.Errorf("main claims %q, want the review's finding first", mains)
+	}
+}

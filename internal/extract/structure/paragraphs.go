@@ -1,6 +1,9 @@
 package structure
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Texts of several paragraphs (essays, reports, posts, long documents) are
 // decoded paragraph by paragraph. A writer who argues over paragraphs
@@ -253,7 +256,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 				if essay && u.Sent == lastSent {
 					prior[k] += introEndPrior
 				}
-				if essay && !long && bv.info[k].strong && !reportsView(bv.info[k].ws) {
+				if essay && !long && (bv.info[k].strong && !reportsView(bv.info[k].ws) || studyConcludes(bv.info[k].ws)) {
 					prior[k] += deonticPrior
 				}
 				if u.Plain && (long || !stance(bv, k)) {
@@ -639,7 +642,7 @@ func reportFloors(v *view) []float64 {
 // with one of these ("X is a fair way to ...").
 func stance(v *view, k int) bool {
 	in := &v.info[k]
-	if in.strong || in.eval > 0 || in.class == classOpinion || in.class2 == classOpinion || contains(in.any, classOpinion) {
+	if in.strong || in.eval > 0 || in.class == classOpinion || in.class2 == classOpinion || contains(in.any, classOpinion) || studyConcludes(in.ws) {
 		return true
 	}
 	for _, w := range in.ws {
@@ -795,7 +798,7 @@ var disputeWords = set("otherwise", "opposite", "contrary", "wrong", "mistaken",
 // them the writer, the reader or a pronoun), adverbs, a verb that leads
 // into another ("like to", "tend to") and a verb of saying or believing:
 // "Parents often say …", "Zoo directors argue …", "The developer claims
-// …", "Airlines like to say …".
+// …", "Airlines like to say …", "People keep saying …".
 func othersSay(ws []string) bool {
 	d := 0
 	if len(ws) > 0 && determiners[ws[0]] {
@@ -803,7 +806,7 @@ func othersSay(ws []string) bool {
 	}
 	for j := d + 1; j < len(ws) && j <= d+3; j++ {
 		w := ws[j-1]
-		if firstPerson[w] || secondPerson[w] || subjects[w] || auxiliaries[w] || wordFlags[w]&wConnective != 0 {
+		if firstPerson[w] || secondPerson[w] || subjects[w] && !(j == 1 && w == "people") || auxiliaries[w] || wordFlags[w]&wConnective != 0 {
 			return false
 		}
 		m := j
@@ -812,6 +815,10 @@ func othersSay(ws []string) bool {
 		}
 		if m+1 < len(ws) && leadVerbs[ws[m]] && ws[m+1] == "to" {
 			m += 2
+		}
+		if m+1 < len(ws) && (ws[m] == "keep" || ws[m] == "keeps" || ws[m] == "kept") && len(ws[m+1]) > 5 &&
+			strings.HasSuffix(ws[m+1], "ing") && reportForms[ws[m+1][:len(ws[m+1])-3]] {
+			return true // "People keep saying …"
 		}
 		if m < len(ws) && reportForms[ws[m]] && (m+1 == len(ws) || !auxiliaries[ws[m+1]]) { // not a noun: "Her claim is …"
 			return true
@@ -1048,3 +1055,12 @@ func verdictFor(in *unitInfo) bool {
 	}
 	return false
 }
+
+// studyConcludes tells whether ws opens with a study or report stating
+// what it finds: "This report finds that …", "The review concludes …".
+func studyConcludes(ws []string) bool {
+	return len(ws) > 2 && (ws[0] == "this" || ws[0] == "the" || ws[0] == "our") && studyNouns[ws[1]] && concludeForms[ws[2]]
+}
+
+var concludeForms = set("finds", "found", "concludes", "concluded", "recommends", "recommended", "shows", "showed",
+	"argues", "argued", "establishes", "demonstrates", "suggests")

@@ -17,6 +17,7 @@ func TestRejects(t *testing.T) {
 		{"Airlines like to say that night trains belong to the past.", "They are wrong.", true},
 		{"The developer claims that the car park will bring shoppers back.", "The evidence does not support this.", true},
 		{"Critics warn that the tax will drive tourists away.", "Experience shows otherwise.", true},
+		{"People keep saying that trams are too slow.", "They are not.", true},
 		{"Critics warn that the tax will drive tourists away.", "Some of them will go.", false},                                      // no denial
 		{"The developer claims that the car park will bring shoppers back.", "Not every town has the money for one.", false},         // denies nothing before it
 		{"Her central claim is that the agency is not a tool of states.", "That is not the case.", false},                            // "claim" is a noun: nothing reported
