@@ -15,6 +15,7 @@ package actor
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -108,6 +109,7 @@ type Finder struct {
 	// firstWords: a bit per hash of the lower-cased first words of the
 	// forms; a word whose bit is clear opens none (no map look-up)
 	firstWords *[firstBits / 64]uint64
+	bufs       sync.Pool // *scanBufs, for Find
 }
 
 // firstBits is the size of Finder.firstWords in bits.

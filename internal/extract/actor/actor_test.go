@@ -95,6 +95,59 @@ func TestFind(t *testing.T) {
 	}
 }
 
+// TestFinderReusesBuffers: one finder, asked in turn and from several
+// goroutines at once about texts long and short, answers each as a new
+// finder does (its token buffers are kept between texts).
+func TestFinderReusesBuffers(t *testing.T) {
+	texts := []string{
+		"Über Grenzen: the IOM’s role and the U.N. High Commissioner for Refugees (UNHCR) in Niger.",
+		strings.Repeat("The International Organization for Migration (IOM) met Greece and the European Union. ", 40),
+		"Amnesty International said so.",
+		"",
+		strings.Repeat("Turkey and the EU signed. Médecins Sans Frontières (MSF) objected. ", 25),
+	}
+	type found struct {
+		ms []actor.Mention
+		as []actor.Actor
+	}
+	want := make([]found, len(texts))
+	for i, text := range texts {
+		ms, as := actor.NewFinder().Find(text)
+		want[i] = found{ms, as}
+	}
+	f := actor.NewFinder()
+	check := func(i int) string {
+		ms, as := f.Find(texts[i])
+		return cmp.Diff(want[i], found{ms, as}, cmp.AllowUnexported(found{}))
+	}
+	for round := 0; round < 2; round++ {
+		for i := range texts {
+			if diff := check(i); diff != "" {
+				t.Errorf("text %d in turn (-new finder +reused):\n%s", i, diff)
+			}
+		}
+	}
+	errs := make(chan string, 4*len(texts))
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for k := range 3 * len(texts) {
+				if diff := check((g + k) % len(texts)); diff != "" {
+					errs <- diff
+				}
+			}
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	close(errs)
+	for diff := range errs {
+		t.Errorf("from several goroutines (-new finder +reused):\n%s", diff)
+	}
+}
+
 func TestFindMentions(t *testing.T) {
 	text := "Über Grenzen: the IOM’s role and the U.N. High Commissioner for Refugees (UNHCR) in Niger."
 	ms, as := actor.NewFinder().Find(text)

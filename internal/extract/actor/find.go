@@ -127,9 +127,20 @@ type scan struct {
 // Find returns the actor mentions in text, sorted by Start, and the distinct
 // actors they name, sorted by Name. Mentions never overlap.
 func (f *Finder) Find(text string) ([]Mention, []Actor) {
-	s := &scan{f: f, text: text, toks: tokenize(text)}
-	s.covered = make([]int, len(s.toks))
-	s.place = make([]bool, len(s.toks))
+	// the token and cover buffers of a document are kept for the next
+	// (a few hundred kilobytes a document, made and let go each time)
+	b, _ := f.bufs.Get().(*scanBufs)
+	if b == nil {
+		b = &scanBufs{}
+	}
+	defer f.bufs.Put(b)
+	s := &scan{f: f, text: text, toks: tokenizeInto(b.toks, text)}
+	s.covered = zeroed(b.covered, len(s.toks))
+	s.place = zeroed(b.place, len(s.toks))
+	defer func() {
+		clear(s.toks) // let the text go
+		b.toks, b.covered, b.place = s.toks[:0], s.covered[:0], s.place[:0]
+	}()
 	s.cues() // names.go
 	s.gazetteer()
 	s.definitions()
@@ -153,6 +164,23 @@ func (f *Finder) Find(text string) ([]Mention, []Actor) {
 	}
 	s.ms = kept
 	return s.ms, actorsOf(s.ms)
+}
+
+// scanBufs are the buffers a scan of one text uses (Finder.bufs).
+type scanBufs struct {
+	toks    []token
+	covered []int
+	place   []bool
+}
+
+// zeroed returns n zero values in b's memory when it has room, else new.
+func zeroed[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
 }
 
 // add records a mention spanning tokens [i, j) unless one of them is covered.

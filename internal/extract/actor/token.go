@@ -22,8 +22,15 @@ type token struct {
 
 // tokenize splits text into tokens. It never fails; offsets are on rune
 // boundaries.
-func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/6+1)
+func tokenize(text string) []token { return tokenizeInto(nil, text) }
+
+// tokenizeInto is tokenize appending to toks[:0] (a buffer kept between
+// texts).
+func tokenizeInto(toks []token, text string) []token {
+	if n := len(text)/6 + 1; cap(toks) < n {
+		toks = make([]token, 0, n)
+	}
+	toks = toks[:0]
 	// the lower case of capitalised ASCII words, and the token index and
 	// offset in arena of each of them: scratch, on the stack for a short
 	// text (a name, a sentence)
