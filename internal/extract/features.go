@@ -103,7 +103,21 @@ func wordsOf(s string, pad bool) ([]string, string) {
 // padded joins words with single spaces and pads both ends, so a phrase cue
 // " we argue " matches on word boundaries.
 func padded(ws []string) string {
-	return " " + strings.Join(ws, " ") + " "
+	n := 2 + len(ws) // the spaces
+	for _, w := range ws {
+		n += len(w)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteByte(' ')
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	b.WriteByte(' ')
+	return b.String() // one allocation, where the joins made two
 }
 
 // cueSet is a named list of phrases; a phrase matches on word boundaries.
