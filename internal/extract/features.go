@@ -195,7 +195,8 @@ var claimCues = []cueSet{
 		"i think", "i believe", "in my view", "in our view", "we believe", "we trust", "we recognize",
 		"we recognise", "mindful", "suspect", "suspected", "we hold", "i suspect", "we are convinced",
 		"we consider", "it seems", "seems to", "appears to", "we disagree", "i disagree", "we agree", "i agree",
-		"we reject", "i reject", "i contest", "we contest", "i doubt", "we doubt",
+		"we reject", "i reject", "i contest", "we contest", "i doubt", "we doubt", "i am convinced", "i'm convinced",
+		"i am sure", "i'm sure", "we are sure",
 	}},
 	{"hedge", 1, []string{
 		"may", "might", "could", "perhaps", "presumably", "arguably", "possibly", "probably", "tend to", "tends to",

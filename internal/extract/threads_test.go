@@ -102,3 +102,17 @@ func TestThreadAnswers(t *testing.T) {
 		}
 	}
 }
+
+// TestThreadOpinionThesis: an opening post that states its view as "I'm
+// convinced that …" has that sentence as the thesis (a first-person
+// conviction is a position, not the writer telling of themself). Written
+// for this test.
+func TestThreadOpinionThesis(t *testing.T) {
+	text := "Repair cafés\n\nPosted by rowan:\nLast month I fixed a lamp at our library's repair evening. I'm convinced that every town needs a repair café. " +
+		"Broken toasters and lamps end up in landfill when an hour's work would save them.\n\n" +
+		"Reply from tess:\nVolunteers with the right skills are hard to find, though. Ours closed after a year.\n"
+	_, _, mains := claimRelations(t, "repair.txt", text)
+	if len(mains) != 1 || !strings.HasPrefix(mains[0], "I'm convinced that every town") {
+		t.Errorf("main claims %q, want the opening poster's conviction", mains)
+	}
+}
