@@ -49,6 +49,7 @@ type term struct {
 	contra   bool         // it stands after "rather than": the alternative its clause sets aside
 	light    bool         // a question's verb before "the N of" where N names an act ("enforces the exclusion of"): it weighs as a modifier
 	act      bool         // that N: a claim that does not say it, in whole or in part, does not state the question
+	negHead  bool         // the first word a question's negation governs: a claim that does not say it does not deny the question by having no negation
 	aside    bool         // it stands in a source set between commas ("..., as the survey documented, ..."): its clauses are no window's
 	negBase  string       // the lemma a negative prefix turns round (reliable of unreliable, consistency of inconsistencies), or ""
 }
@@ -566,6 +567,39 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 	}
 	markAsides(toks, out)
 	return out
+}
+
+// markNegated marks the first word a question's negation governs ("does
+// not count refugees ...": count; "carries no political weight":
+// political): a claim that does not say it (a near word says it only in
+// part) says nothing of what the question denies, so the question's negation set against the
+// claim's lack of one is no denial ("some operations were undermining the
+// rights of refugees" of "IOM does not count refugees among the people its
+// projects are for"). A condition's negation ("without a mandate") is left
+// alone.
+func markNegated(toks []token, ts []term) {
+	for i, t := range toks {
+		if !negWords[t.lower] || t.lower == "without" {
+			continue
+		}
+		if t.lower == "no" {
+			// "carries no private cars": the verb before "no" is negated too
+			for k := range ts {
+				if ts[k].tok == i-1 && ts[k].neg && !ts[k].acr && wn.Default().Verb(toks[i-1].lower) {
+					ts[k].negHead = true
+				}
+			}
+		}
+		for k := range ts {
+			if ts[k].tok > i && !ts[k].ante {
+				if !ts[k].acr && ts[k].neg {
+					ts[k].negHead = true
+				}
+				return
+			}
+		}
+		return
+	}
 }
 
 // markAsides marks the terms of a source set between commas inside a
@@ -1698,6 +1732,7 @@ func (s *Stancer) questionTermsRead(question string, gl *glossary) []term {
 		qt := s.terms(toks, gl)
 		s.markPredicate(toks, qt)
 		s.markLight(toks, qt)
+		markNegated(toks, qt)
 		for i := range qt {
 			if qt[i].adjPred {
 				// a predicate adjective is met by a word that says it as
@@ -1896,6 +1931,17 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 		// consequent and the link between them ("the lack of a mandate
 		// does not mean a lack of obligations"): compare their number
 		denial = (negations(qt)+negations(bestWin)+bestFlips)%2 == 1
+	}
+	if denial && bestFlips == 0 && !conditional && !bestRegion.rejected {
+		_, _, _, _, hits := match(qt, bestWin, w)
+		for k, t := range qt {
+			if t.negHead && !hits[k] {
+				// the claim does not say what the question negates (a
+				// near word says it only in part): its lack of a negation
+				// does not deny it
+				return best
+			}
+		}
 	}
 	if bestRegion.rejected {
 		denial = !denial

@@ -246,6 +246,13 @@ func TestStancerJudge(t *testing.T) {
 		{"The council pursues no interests of its own", "The council acts for the port owners, as though working in the interests of islanders.", argmap.StanceTopic, ""},
 		{"The council works in the interests of islanders", "The council speaks as if it worked in the interests of islanders.", argmap.StanceTopic, ""},
 		{"The council works for the port owners", "The council works for the port owners, as though working in the interests of islanders.", argmap.StanceSame, ""},
+		// a claim that does not say what a question's negation governs
+		// ("count", "carries ... cars") does not deny it by having no
+		// negation; one that says it does
+		{"The ferry carries no private cars", "The ferry's private cars park at the pier.", argmap.StanceTopic, ""},
+		{"The ferry carries no private cars", "The ferry often carries private cars.", argmap.StanceDenial, ""},
+		{"The trust does not count divers among its clients", "The trust's client list, the inspectors warned, was harming divers.", argmap.StanceTopic, ""},
+		{"The trust does not count divers among its clients", "The trust counts divers among its clients.", argmap.StanceDenial, ""},
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}
