@@ -698,6 +698,15 @@ var strongChrome = map[string]bool{
 var webNouns = []string{"account", "device", "devices", "browser", "settings", "email", "e-mail", "cart", "password",
 	"username", "profile", "subscription", "inbox", "librarian", "basket", "wishlist"}
 
+// replyMention reports whether the only "@" of text opens it as a forum
+// reply's address to a poster ("@ana fair enough, but …") before a sentence
+// of its own (four words or more after the name): the reply, not a handle
+// or an e-mail address left on the page.
+func replyMention(text string, ws []string) bool {
+	t := strings.TrimSpace(text)
+	return strings.HasPrefix(t, "@") && strings.Count(t, "@") == 1 && len(ws) >= 5
+}
+
 // chromeText reports page furniture visible only in the raw text: e-mail and
 // handle addresses, reader-directed device talk ("your account").
 func chromeText(text, p string, ws []string) string {
@@ -706,7 +715,7 @@ func chromeText(text, p string, ws []string) string {
 			return c
 		}
 	}
-	if strings.IndexByte(text, '@') >= 0 {
+	if strings.IndexByte(text, '@') >= 0 && !replyMention(text, ws) {
 		return "@"
 	}
 	if strings.Contains(text, "©") {

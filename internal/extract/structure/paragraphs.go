@@ -529,7 +529,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 					if s != side {
 						kind = Attack
 					}
-				} else if r.info.class == classNone && contains(r.info.any, classContrast) || contradicts(r.info, th.infoOf(to, post)) {
+				} else if r.info.class == classNone && contains(r.info.any, classContrast) || r.conceded || contradicts(r.info, th.infoOf(to, post)) {
 					// "Free fares sound nice, but someone has to pay": a
 					// reply that grants a point to turn on it disagrees, as
 					// does one that says the opposite in the same words
