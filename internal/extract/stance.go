@@ -571,7 +571,8 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 
 // markNegated marks the first word a question's negation governs ("does
 // not count refugees ...": count; "carries no political weight":
-// political): a claim that does not say it (a near word says it only in
+// political, not the verb before "no", often a light one: "offers no
+// protection" is denied by "protects"): a claim that does not say it (a near word says it only in
 // part) says nothing of what the question denies, so the question's negation set against the
 // claim's lack of one is no denial ("some operations were undermining the
 // rights of refugees" of "IOM does not count refugees among the people its
@@ -581,14 +582,6 @@ func markNegated(toks []token, ts []term) {
 	for i, t := range toks {
 		if !negWords[t.lower] || t.lower == "without" {
 			continue
-		}
-		if t.lower == "no" {
-			// "carries no private cars": the verb before "no" is negated too
-			for k := range ts {
-				if ts[k].tok == i-1 && ts[k].neg && !ts[k].acr && wn.Default().Verb(toks[i-1].lower) {
-					ts[k].negHead = true
-				}
-			}
 		}
 		for k := range ts {
 			if ts[k].tok > i && !ts[k].ante {

@@ -247,10 +247,10 @@ func TestStancerJudge(t *testing.T) {
 		{"The council works in the interests of islanders", "The council speaks as if it worked in the interests of islanders.", argmap.StanceTopic, ""},
 		{"The council works for the port owners", "The council works for the port owners, as though working in the interests of islanders.", argmap.StanceSame, ""},
 		// a claim that does not say what a question's negation governs
-		// ("count", "carries ... cars") does not deny it by having no
-		// negation; one that says it does
-		{"The ferry carries no private cars", "The ferry's private cars park at the pier.", argmap.StanceTopic, ""},
+		// ("count", "private cars") does not deny it by having no
+		// negation; one that says it does, whatever verb it uses
 		{"The ferry carries no private cars", "The ferry often carries private cars.", argmap.StanceDenial, ""},
+		{"The ferry offers no protection from the wind", "The ferry's deck protects passengers from the wind.", argmap.StanceDenial, ""},
 		{"The trust does not count divers among its clients", "The trust's client list, the inspectors warned, was harming divers.", argmap.StanceTopic, ""},
 		{"The trust does not count divers among its clients", "The trust counts divers among its clients.", argmap.StanceDenial, ""},
 		// the words spread over more than three clauses that say something else
