@@ -187,6 +187,9 @@ type Stancer struct {
 	// verb of joining or entering ends ("remained outside the UN" /
 	// "joined the UN in 2016"), being inside what a verb of leaving ends
 	inside, entering, leaving []wn.Concept
+	// unwilling are WordNet's synsets of being unwilling and its
+	// satellites (reluctant, loath): "reluctant to fund it" does not fund it
+	unwilling []wn.Concept
 	// threshold is the share of the question's terms a claim must cover to
 	// answer it.
 	threshold float64
@@ -216,7 +219,17 @@ func NewStancer() *Stancer {
 	stopping := append(lex.Concepts("discontinue")[:1:1], lex.Concepts("terminate")...)
 	entering := append(lex.Concepts("join")[:len(lex.Concepts("join")):len(lex.Concepts("join"))], lex.Concepts("enter")...)
 	leaving := append(lex.Concepts("exit")[:len(lex.Concepts("exit")):len(lex.Concepts("exit"))], lex.Concepts("withdraw")...)
-	return &Stancer{lex: lex, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving, threshold: 0.65}
+	_, narrower, _ := lex.Near("unwilling")
+	unwilling := append(lex.Adjectives(lex.Concepts("unwilling")), lex.Adjectives(narrower)...)
+	return &Stancer{lex: lex, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
+		unwilling: unwilling, threshold: 0.65}
+}
+
+// unwillingAt reports whether w is an adjective of not wanting to do what
+// its "to" complement says: WordNet's "unwilling" and its satellites
+// (reluctant, loath ...).
+func (s *Stancer) unwillingAt(w string) bool {
+	return len(w) > 4 && sharesConcept(s.lex.Adjectives(s.lex.Concepts(w)), s.unwilling)
 }
 
 // analyseQuestion analyses a question, reading "X say P" loosely.
@@ -400,10 +413,12 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		}
 		if ((w == "more" || w == "far") && i+1 < len(toks) && (toks[i+1].lower == "than" || toks[i+1].lower == "from")) ||
 			(w == "anything" && i+1 < len(toks) && toks[i+1].lower == "but") ||
-			(declineVerbs[w] && i+2 < len(toks) && toks[i+1].lower == "to" && s.lex.Verb(toks[i+2].lower)) {
+			(declineVerbs[w] && i+2 < len(toks) && toks[i+1].lower == "to" && s.lex.Verb(toks[i+2].lower)) ||
+			(i+2 < len(toks) && toks[i+1].lower == "to" && s.unwillingAt(w) && s.lex.Verb(toks[i+2].lower)) {
 			// "more than (just) a tool", "far from neutral", "anything but
 			// neutral", "declined to fund it" (decline as refuse, not as
-			// fall: only before "to" and a verb)
+			// fall: only before "to" and a verb), "reluctant to fund it"
+			// (an adjective of not wanting, before "to" and a verb)
 			negs++
 			neg = negs%2 == 1
 			i++

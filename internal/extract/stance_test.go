@@ -253,6 +253,14 @@ func TestStancerJudge(t *testing.T) {
 		{"The ferry offers no protection from the wind", "The ferry's deck protects passengers from the wind.", argmap.StanceDenial, ""},
 		{"The trust does not count divers among its clients", "The trust's client list, the inspectors warned, was harming divers.", argmap.StanceTopic, ""},
 		{"The trust does not count divers among its clients", "The trust counts divers among its clients.", argmap.StanceDenial, ""},
+		// "reluctant / unwilling / loath to V" does not V (WordNet's
+		// "unwilling" and its satellites), "willing to V" is no denial,
+		// and "a reluctant supporter" still supports
+		{"Member states funded climate work", "Most member states were reluctant to fund climate work.", argmap.StanceDenial, ""},
+		{"Member states funded climate work", "Most member states were loath to fund climate work.", argmap.StanceDenial, ""},
+		{"Member states did not fund climate work", "Most member states were unwilling to fund climate work.", argmap.StanceSame, ""},
+		{"Member states funded climate work", "Most member states were willing to fund climate work.", argmap.StanceSame, ""},
+		{"The council supports the ferry", "The council is a reluctant supporter of the ferry.", argmap.StanceSame, ""},
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}
