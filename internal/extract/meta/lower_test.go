@@ -50,3 +50,13 @@ func TestSplitByline(t *testing.T) {
 		}
 	}
 }
+
+// TestPagesLine: a page header is found as the regexp alone finds it.
+func TestPagesLine(t *testing.T) {
+	for _, l := range []string{"", "Pages 21-38 | Received 3 May 2010", "PAGES 1–9", "page 4 - 7", "pAgE 4-7", "Page", "The page 21-38",
+		"Pages twenty", "language 2-3", "ſpage 1-2", "Ṕages 1-2", "pages\t21 -38", "Manage 1-2"} {
+		if !meta.PagesLineAgrees(l) {
+			t.Errorf("pagesLine(%q) differs from the regexp", l)
+		}
+	}
+}

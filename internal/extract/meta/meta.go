@@ -101,7 +101,7 @@ func Detect(text, name string) Meta {
 				m.Kind = argmap.SourceArticle
 			}
 		}
-		if m.Kind == "" && (matchIf(pagesRe, l, "age", "AGE") != nil || matchIf(receivedRe, l, "eceived", "ccepted", "ECEIVED", "CCEPTED") != nil) {
+		if m.Kind == "" && (pagesLine(l) || matchIf(receivedRe, l, "eceived", "ccepted", "ECEIVED", "CCEPTED") != nil) {
 			m.Kind = argmap.SourceArticle
 		}
 		// Byline: "Inken Bartels, July 2021".
@@ -612,6 +612,14 @@ func lowerText(text string) string {
 
 // matchIf runs re on s only when s contains one of the literal cues: a
 // literal search is far cheaper than a backtracking regexp over every line.
+// pagesLine reports whether l is a journal page header ("Pages 21-38"):
+// matchIf(pagesRe, l, "age", "AGE") != nil, with the regexp, anchored at
+// the line's start, asked only of a line that starts with "page" in any
+// case (most lines contain "age" somewhere: page, manage, language).
+func pagesLine(l string) bool {
+	return len(l) >= 4 && strings.EqualFold(l[:4], "page") && matchIf(pagesRe, l, "age", "AGE") != nil
+}
+
 func matchIf(re *regexp.Regexp, s string, cues ...string) []string {
 	for _, c := range cues {
 		if strings.Contains(s, c) {
