@@ -174,7 +174,7 @@ var falsity = wordSet(`wrong false mistaken misleading inaccurate untrue incorre
 // opinionNouns: contrary to the <one of these> that P.
 var opinionNouns = wordSet(`view views claim claims idea ideas belief beliefs assumption assumptions notion notions
 	argument arguments tendency tendencies perception perceptions image picture narrative portrayal story assertion
-	suggestion`)
+	suggestion reports allegation allegations rumour rumours rumor rumors`)
 
 // portrayVerbs: the tendency to <one of these> X as P.
 var portrayVerbs = wordSet(`portray portrays portrayed depict depicts depicted present presents presented cast casts

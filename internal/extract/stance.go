@@ -132,7 +132,7 @@ func negatedBy(q, c term) bool {
 // negWords negate the clause they stand in; among them the verbs that
 // say their complement is not done (fail, refrain, refuse, avoid ...).
 var negWords = wordSet(`not no never cannot neither nor without lack lacks lacked lacking absence devoid none
-	nothing nobody nowhere hardly scarcely n't isn't aren't wasn't weren't doesn't don't didn't won't can't couldn't shouldn't
+	nothing nobody nowhere hardly scarcely barely seldom rarely n't isn't aren't wasn't weren't doesn't don't didn't won't can't couldn't shouldn't
 	hasn't haven't hadn't fail fails failed refrain refrains refrained refraining refuse refuses refused refusing
 	avoid avoids avoided avoiding abstain abstains abstained abstaining neglect neglects neglected neglecting cease
 	ceases ceased ceasing`)
@@ -187,8 +187,9 @@ type Stancer struct {
 	// verb of joining or entering ends ("remained outside the UN" /
 	// "joined the UN in 2016"), being inside what a verb of leaving ends
 	inside, entering, leaving []wn.Concept
-	// unwilling are WordNet's synsets of being unwilling and its
-	// satellites (reluctant, loath): "reluctant to fund it" does not fund it
+	// unwilling are WordNet's synsets of being unwilling or unable and
+	// their satellites (reluctant, loath): "reluctant to fund it" does not
+	// fund it
 	unwilling []wn.Concept
 	// threshold is the share of the question's terms a claim must cover to
 	// answer it.
@@ -219,15 +220,18 @@ func NewStancer() *Stancer {
 	stopping := append(lex.Concepts("discontinue")[:1:1], lex.Concepts("terminate")...)
 	entering := append(lex.Concepts("join")[:len(lex.Concepts("join")):len(lex.Concepts("join"))], lex.Concepts("enter")...)
 	leaving := append(lex.Concepts("exit")[:len(lex.Concepts("exit")):len(lex.Concepts("exit"))], lex.Concepts("withdraw")...)
-	_, narrower, _ := lex.Near("unwilling")
-	unwilling := append(lex.Adjectives(lex.Concepts("unwilling")), lex.Adjectives(narrower)...)
+	var unwilling []wn.Concept
+	for _, w := range []string{"unwilling", "unable"} {
+		_, narrower, _ := lex.Near(w)
+		unwilling = append(append(unwilling, lex.Adjectives(lex.Concepts(w))...), lex.Adjectives(narrower)...)
+	}
 	return &Stancer{lex: lex, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
 		unwilling: unwilling, threshold: 0.65}
 }
 
-// unwillingAt reports whether w is an adjective of not wanting to do what
-// its "to" complement says: WordNet's "unwilling" and its satellites
-// (reluctant, loath ...).
+// unwillingAt reports whether w is an adjective of not wanting or not
+// being able to do what its "to" complement says: WordNet's "unwilling",
+// "unable" and their satellites (reluctant, loath, incapable ...).
 func (s *Stancer) unwillingAt(w string) bool {
 	return len(w) > 4 && sharesConcept(s.lex.Adjectives(s.lex.Concepts(w)), s.unwilling)
 }
@@ -322,7 +326,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		if t.punct == ',' && s.listComma(toks, i) {
 			continue // "by migrants, refugees and asylum seekers": one list, one clause
 		}
-		if t.punct != 0 || clauseBreaks[t.lower] || coord {
+		if t.punct != 0 || (clauseBreaks[t.lower] && !yetTo(toks, i)) || coord {
 			if farFront && t.punct == ',' && subjFrom < 0 {
 				subjFrom = len(out)
 			} else if subjFrom >= 0 && subjEnd < 0 {
@@ -414,11 +418,13 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		if ((w == "more" || w == "far") && i+1 < len(toks) && (toks[i+1].lower == "than" || toks[i+1].lower == "from")) ||
 			(w == "anything" && i+1 < len(toks) && toks[i+1].lower == "but") ||
 			(declineVerbs[w] && i+2 < len(toks) && toks[i+1].lower == "to" && s.lex.Verb(toks[i+2].lower)) ||
-			(i+2 < len(toks) && toks[i+1].lower == "to" && s.unwillingAt(w) && s.lex.Verb(toks[i+2].lower)) {
+			(i+2 < len(toks) && toks[i+1].lower == "to" && s.unwillingAt(w) && s.lex.Verb(toks[i+2].lower)) ||
+			(yetTo(toks, i) && s.lex.Verb(toks[i+2].lower)) {
 			// "more than (just) a tool", "far from neutral", "anything but
 			// neutral", "declined to fund it" (decline as refuse, not as
 			// fall: only before "to" and a verb), "reluctant to fund it"
-			// (an adjective of not wanting, before "to" and a verb)
+			// (an adjective of not wanting, before "to" and a verb), "has
+			// yet to fund it" (not so far)
 			negs++
 			neg = negs%2 == 1
 			i++
@@ -438,6 +444,20 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		}
 		if w == "rather" && i+1 < len(toks) && toks[i+1].lower == "than" {
 			skip = true
+			i++
+			continue
+		}
+		if w == "instead" && i+1 < len(toks) && toks[i+1].lower == "of" {
+			// "built a bridge instead of funding the ferry", "instead of
+			// funding the ferry, it built a bridge": what follows is the
+			// alternative set aside, a clause of its own
+			if len(out) > clauseStart {
+				endClause()
+				clauseStart, skip, doubt, lastNeg = len(out), false, false, -10
+				clauseVerb, subordinate = false, true
+				clause++
+			}
+			contra = true
 			i++
 			continue
 		}
@@ -582,6 +602,19 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 	}
 	markAsides(toks, out)
 	return out
+}
+
+// yetTo reports whether toks[i] is the "yet" of "has/is yet to V" (not so
+// far), with a word after "to".
+func yetTo(toks []token, i int) bool {
+	if toks[i].lower != "yet" || i == 0 || i+2 >= len(toks) || toks[i+1].lower != "to" {
+		return false
+	}
+	switch toks[i-1].lower {
+	case "has", "have", "had", "is", "are", "was", "were":
+		return true
+	}
+	return false
 }
 
 // markNegated marks the first word a question's negation governs ("does

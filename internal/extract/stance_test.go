@@ -261,6 +261,18 @@ func TestStancerJudge(t *testing.T) {
 		{"Member states did not fund climate work", "Most member states were unwilling to fund climate work.", argmap.StanceSame, ""},
 		{"Member states funded climate work", "Most member states were willing to fund climate work.", argmap.StanceSame, ""},
 		{"The council supports the ferry", "The council is a reluctant supporter of the ferry.", argmap.StanceSame, ""},
+		// more denial forms: "instead of" sets its clause aside (at the
+		// start of a sentence too), "has/is yet to V", "rarely",
+		// "seldom", "barely", "unable to V", and "reports that P are
+		// false"
+		{"The council funds the ferry", "Instead of funding the ferry, the council built a bridge.", argmap.StanceDenial, ""},
+		{"The council funds the ferry", "The council built a bridge instead of funding the ferry.", argmap.StanceDenial, ""},
+		{"The council built a bridge", "The council built a bridge instead of funding the ferry.", argmap.StanceSame, ""},
+		{"The council funds the ferry", "The council has yet to fund the ferry.", argmap.StanceDenial, ""},
+		{"The council funds the ferry", "The council has yet to decide, and funds the ferry.", argmap.StanceSame, ""},
+		{"The council funds the ferry", "The council seldom funds the ferry.", argmap.StanceDenial, ""},
+		{"The council funds the ferry", "The council was unable to fund the ferry.", argmap.StanceDenial, ""},
+		{"The council funds the ferry", "Reports that the council funds the ferry are false.", argmap.StanceDenial, ""},
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}
