@@ -169,7 +169,7 @@ var evidential = wordSet(`show shows showed shown find finds found note notes no
 
 // falsity words: it is <one of these> to say that P.
 var falsity = wordSet(`wrong false mistaken misleading inaccurate untrue incorrect myth simplistic naive error fallacy
-	fiction illusion misconception`)
+	fiction illusion misconception mistake`)
 
 // opinionNouns: contrary to the <one of these> that P.
 var opinionNouns = wordSet(`view views claim claims idea ideas belief beliefs assumption assumptions notion notions
@@ -180,6 +180,16 @@ var opinionNouns = wordSet(`view views claim claims idea ideas belief beliefs as
 var portrayVerbs = wordSet(`portray portrays portrayed depict depicts depicted present presents presented cast casts
 	describe describes described represent represents see sees seen view views regard regards treat treats frame
 	frames characterise characterize paint paints`)
+
+// holderOpeners open a subject that stands for whoever holds a view:
+// "whoever", "those / anyone / anybody / people who".
+var holderOpeners = wordSet(`whoever those anyone anybody people`)
+
+// callingVerbs say what someone takes a thing to be ("call the harbour
+// safe", "calling it safe"), in every form.
+var callingVerbs = wordSet(`call calls called calling consider considers considered considering describe describes
+	described describing think thinks thought thinking believe believes believed believing claim claims claimed
+	claiming`)
 
 // rejectVerbs: we <one of these> that P.
 var rejectVerbs = wordSet(`disagree reject rejects deny denies dispute disputes contest contests refute refutes`)
@@ -372,6 +382,49 @@ func rejectedView(toks []token) ([]region, bool) {
 				out = append(out, region{toks: toks[end+1:]})
 			}
 			return out, true
+		case i == 0 && (holderOpeners[w] || (strings.HasSuffix(w, "ing") && callingVerbs[w])):
+			// "whoever / those who / anyone who calls X P is wrong",
+			// "calling X P would be a mistake": P is the view of whoever
+			// holds it, which the sentence says is false
+			j := i + 1
+			if !callingVerbs[w] {
+				if w != "whoever" {
+					if j >= n || toks[j].lower != "who" {
+						continue
+					}
+					j++
+				}
+				for j < n && isAux(toks[j].lower) {
+					j++
+				}
+				if j >= n || !(callingVerbs[toks[j].lower] || reportingVerbs[toks[j].lower]) {
+					continue
+				}
+				j++
+			}
+			if j < n && toks[j].lower == "that" {
+				j++
+			}
+			for k := j + 2; k < n && toks[k].punct != ':' && toks[k].punct != ';'; k++ {
+				end, ok := falsityAfter(toks, k)
+				if !ok && toks[k].lower == "would" && k+2 < n && toks[k+1].lower == "be" {
+					// "would be wrong", "would be a mistake"
+					end = k + 2
+					for end < n-1 && (toks[end].lower == "a" || toks[end].lower == "an" || toks[end].lower == "simply" ||
+						toks[end].lower == "quite" || toks[end].lower == "plainly") {
+						end++
+					}
+					ok = falsity[toks[end].lower]
+				}
+				if !ok {
+					continue
+				}
+				out := []region{{toks: toks[j:k], rejected: true}}
+				if end+1 < n {
+					out = append(out, region{toks: toks[end+1:]})
+				}
+				return out, true
+			}
 		case (w == "we" || w == "i") && i+1 < n && rejectVerbs[toks[i+1].lower]:
 			j := i + 2
 			if j < n && toks[j].lower == "that" {

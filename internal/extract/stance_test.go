@@ -273,6 +273,14 @@ func TestStancerJudge(t *testing.T) {
 		{"The council funds the ferry", "The council seldom funds the ferry.", argmap.StanceDenial, ""},
 		{"The council funds the ferry", "The council was unable to fund the ferry.", argmap.StanceDenial, ""},
 		{"The council funds the ferry", "Reports that the council funds the ferry are false.", argmap.StanceDenial, ""},
+		// a view held by whoever holds it, said to be false: "whoever /
+		// those who / anyone who calls X P is wrong", "calling X P would
+		// be a mistake"; a holder said to be right is no rejection
+		{"The harbour is safe", "Whoever calls the harbour safe is mistaken.", argmap.StanceDenial, ""},
+		{"The harbour is safe", "Those who call the harbour safe are wrong.", argmap.StanceDenial, ""},
+		{"The harbour is safe", "Anyone who thinks the harbour is safe is wrong.", argmap.StanceDenial, ""},
+		{"The harbour is safe", "Calling the harbour safe would be a mistake.", argmap.StanceDenial, ""},
+		{"The harbour is safe", "Those who called the harbour safe were right.", argmap.StanceSame, ""},
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}
