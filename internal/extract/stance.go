@@ -51,6 +51,7 @@ type term struct {
 	act      bool         // that N: a claim that does not say it, in whole or in part, does not state the question
 	negHead  bool         // the first word a question's negation governs: a claim that does not say it does not deny the question by having no negation
 	aside    bool         // it stands in a source set between commas ("..., as the survey documented, ..."): its clauses are no window's
+	selfNeg  bool         // an adjective of absence that negates its own clause ("unsafe", "silent"): an antonym it meets is that negation, not a second one
 	negBase  string       // the lemma a negative prefix turns round (reliable of unreliable, consistency of inconsistencies), or ""
 }
 
@@ -592,7 +593,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		}
 		out = append(out, s.placed(term{lemma: in.Lemma, concepts: in.Concepts, antonyms: in.Antonyms,
 			broader: in.Broader, narrower: in.Narrower, related: in.Related, genus: in.Genus, adverb: in.Adverb, clause: clause, tok: i,
-			negBase: s.negativeBase(w, in)}))
+			negBase: s.negativeBase(w, in), selfNeg: lastNeg == i}))
 	}
 	endClause()
 	if subjFrom >= 0 && subjEnd > subjFrom {
@@ -1213,7 +1214,10 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 				}
 				if (qm[i].concepts.meets(&cm[k].antonyms) && sharesConcept(qt.concepts, ct.antonyms)) ||
 					(qm[i].antonyms.meets(&cm[k].concepts) && sharesConcept(qt.antonyms, ct.concepts)) || negatedBy(qt, ct) {
-					found, flip, cneg = true, true, ct.neg
+					// "unsafe" of "safe": an adjective of absence has
+					// negated its clause already; its being the opposite
+					// is that negation, not a second turn
+					found, flip, cneg = true, !ct.selfNeg && !qt.selfNeg, ct.neg
 					break
 				}
 			}

@@ -273,6 +273,12 @@ func TestStancerJudge(t *testing.T) {
 		{"The council funds the ferry", "The council seldom funds the ferry.", argmap.StanceDenial, ""},
 		{"The council funds the ferry", "The council was unable to fund the ferry.", argmap.StanceDenial, ""},
 		{"The council funds the ferry", "Reports that the council funds the ferry are false.", argmap.StanceDenial, ""},
+		// "unsafe" both negates its clause (an adjective of absence
+		// WordNet gives no antonym) and is an opposite of "safe": one
+		// turn, not two
+		{"The harbour is safe", "The harbour is unsafe.", argmap.StanceDenial, ""},
+		{"The harbour is unsafe", "The harbour is safe.", argmap.StanceDenial, ""},
+		{"The harbour is unsafe", "The harbour is unsafe.", argmap.StanceSame, ""},
 		// a view held by whoever holds it, said to be false: "whoever /
 		// those who / anyone who calls X P is wrong", "calling X P would
 		// be a mistake"; a holder said to be right is no rejection
