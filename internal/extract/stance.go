@@ -317,6 +317,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 	// subject, which takes that negation (its terms up to the main
 	// clause's verb)
 	farFront, subjFrom, subjEnd := false, -1, -1
+	prevNeg, prevNegs := false, 0              // the negation of the clause before the current one
 	var consumed map[int]bool                  // particles of a phrase met before them ("take the politics out")
 	lastNeg := -10                             // the index of the clause's last negation word
 	lessEnd, lessNeg, lessNegs := -1, false, 0 // the "than" of "less X than Y", and the clause's negation before "less"
@@ -334,11 +335,19 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 				subjFrom, farFront = -1, false // no verb: no main clause read
 			}
 			endClause()
+			prevNeg, prevNegs = neg, negs
 			clauseStart, neg, skip, negs, doubt, lastNeg = len(out), false, false, 0, false, -10
 			clauseVerb, subordinate, contra = false, clauseBreaks[t.lower], false
 			if clauseStart > 0 && (len(out) == 0 || out[len(out)-1].clause == clause) {
 				clause++
 			}
+			continue
+		}
+		if t.lower == "let" && i+1 < len(toks) && toks[i+1].lower == "alone" && len(out) == clauseStart && prevNeg {
+			// "reluctant to discuss, let alone finance projects": what
+			// "let alone" adds is denied as what came before it is
+			neg, negs = prevNeg, prevNegs
+			i++
 			continue
 		}
 		w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")

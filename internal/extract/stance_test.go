@@ -279,6 +279,10 @@ func TestStancerJudge(t *testing.T) {
 		{"The harbour is safe", "The harbour is unsafe.", argmap.StanceDenial, ""},
 		{"The harbour is unsafe", "The harbour is safe.", argmap.StanceDenial, ""},
 		{"The harbour is unsafe", "The harbour is unsafe.", argmap.StanceSame, ""},
+		// "let alone Y" after a negated clause denies Y too; after an
+		// affirmed one it affirms it
+		{"Member states financed climate projects", "Most member states were reluctant to discuss, let alone finance climate projects.", argmap.StanceDenial, ""},
+		{"Member states financed climate projects", "Most member states discussed, let alone financed, climate projects.", argmap.StanceSame, ""},
 		// a view held by whoever holds it, said to be false: "whoever /
 		// those who / anyone who calls X P is wrong", "calling X P would
 		// be a mistake"; a holder said to be right is no rejection
