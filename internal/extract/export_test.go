@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract/spaces"
 	argstruct "github.com/argmap/argmap/internal/extract/structure"
 )
 
@@ -126,8 +127,8 @@ func PaddedWordsAgree(s string) error {
 // FieldHelpersAgree checks the gist's word helpers against strings.Fields.
 func FieldHelpersAgree(s string) error {
 	fs := strings.Fields(s)
-	if got, want := oneSpaced(s), strings.Join(fs, " "); got != want {
-		return fmt.Errorf("oneSpaced(%q) = %q, want %q", s, got, want)
+	if got, want := spaces.Single(s), strings.Join(fs, " "); got != want {
+		return fmt.Errorf("spaces.Single(%q) = %q, want %q", s, got, want)
 	}
 	for _, n := range []int{1, 5, 12, 23} {
 		if got, want := countFields(s, n), min(len(fs), n); got != want {

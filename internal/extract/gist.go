@@ -10,6 +10,7 @@ import (
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract/actor"
 	"github.com/argmap/argmap/internal/extract/lexicon"
+	"github.com/argmap/argmap/internal/extract/spaces"
 )
 
 // discourseMarkers open a sentence without adding to its proposition.
@@ -250,7 +251,7 @@ func gistFor(sentence string, ms []actor.Mention, r ref) string {
 // what was put in their place; both "" when none was.
 func gistResolving(sentence string, ms []actor.Mention, r ref) (g, words, name string) {
 	dominant := r.name
-	s := inlineText(oneSpaced(sentence))
+	s := inlineText(spaces.Single(sentence))
 	// fold actor surfaces to canonical names
 	for _, m := range ms {
 		if m.Kind != argmap.ActorGroup && m.Surface != "" && m.Surface != m.Name && strings.Contains(s, m.Surface) {
@@ -463,7 +464,7 @@ func isLowerASCII(s string) bool {
 func shorten(s string) string {
 	cutDone := false
 	if countFields(s, maxGistWords+1) <= maxGistWords {
-		s = oneSpaced(s)
+		s = spaces.Single(s)
 	} else {
 		var fsArr [maxGistWords]string
 		fs := appendFieldsN(fsArr[:0], s, maxGistWords) // no more are kept
@@ -521,7 +522,7 @@ func dropParens(s string) string {
 	if depth > 0 { // unbalanced: keep the original
 		return s
 	}
-	return strings.ReplaceAll(oneSpaced(string(b)), " ,", ",")
+	return strings.ReplaceAll(spaces.Single(string(b)), " ,", ",")
 }
 
 // dropParensRunes is dropParens on text that is not valid UTF-8: a bad
@@ -643,40 +644,6 @@ func opensWith(text string, p unit, pms []actor.Mention, m actor.Mention, pg *st
 		}
 	}
 	return n <= 2
-}
-
-// oneSpaced returns s with its white space runs made single spaces and
-// trimmed (strings.Join(strings.Fields(s), " ")), without copying s when it
-// is so already.
-func oneSpaced(s string) string {
-	prevSpace := true // no leading space
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
-				return strings.Join(strings.Fields(s), " ")
-			}
-			i += n - 1
-			prevSpace = false
-			continue
-		}
-		switch c {
-		case ' ':
-			if prevSpace {
-				return strings.Join(strings.Fields(s), " ")
-			}
-			prevSpace = true
-		case '\t', '\n', '\v', '\f', '\r':
-			return strings.Join(strings.Fields(s), " ")
-		default:
-			prevSpace = false
-		}
-	}
-	if prevSpace && s != "" {
-		return strings.Join(strings.Fields(s), " ") // a trailing space
-	}
-	return s
 }
 
 // firstField returns the first of strings.Fields(s), or "".
@@ -1248,7 +1215,7 @@ func titleLike(text string, u unit) string {
 	if u.furniture != "heading" {
 		return ""
 	}
-	t := strings.TrimSpace(inlineText(oneSpaced(text[u.Start:u.End])))
+	t := strings.TrimSpace(inlineText(spaces.Single(text[u.Start:u.End])))
 	n := countFields(t, 17)
 	if n < 2 || n > 16 || strings.HasSuffix(t, ":") || datedLine(t) {
 		return ""

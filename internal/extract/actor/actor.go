@@ -16,11 +16,11 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract/lexicon"
+	"github.com/argmap/argmap/internal/extract/spaces"
 )
 
 // Mention is one occurrence of an actor in text. Start and End are byte
@@ -454,7 +454,7 @@ func actorsOf(ms []Mention) []Actor {
 // cleanAlias normalises a surface form for use as an alias: spaces folded,
 // leading "the" and a possessive dropped.
 func cleanAlias(s string) string {
-	s = oneSpaced(s)
+	s = spaces.Single(s)
 	for _, p := range []string{"the ", "The ", "THE "} {
 		s = strings.TrimPrefix(s, p)
 	}
@@ -479,37 +479,4 @@ func asciiLower(b []byte, s string) ([]byte, bool) {
 		b = append(b, c)
 	}
 	return b, true
-}
-
-// oneSpaced is strings.Join(strings.Fields(s), " "), without a new string
-// when s already has single spaces between its words and none around them.
-func oneSpaced(s string) string {
-	prevSpace := true // no leading space
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
-				return strings.Join(strings.Fields(s), " ")
-			}
-			i += n - 1
-			prevSpace = false
-			continue
-		}
-		switch c {
-		case ' ':
-			if prevSpace {
-				return strings.Join(strings.Fields(s), " ")
-			}
-			prevSpace = true
-		case '\t', '\n', '\v', '\f', '\r':
-			return strings.Join(strings.Fields(s), " ")
-		default:
-			prevSpace = false
-		}
-	}
-	if prevSpace && s != "" {
-		return strings.Join(strings.Fields(s), " ") // a trailing space
-	}
-	return s
 }

@@ -2,6 +2,7 @@ package actor
 
 import (
 	"fmt"
+	"github.com/argmap/argmap/internal/extract/spaces"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -94,8 +95,8 @@ func initialsMatchSpelled(toks []token, idx []int, letters []rune) bool {
 // SpacingAgrees checks oneSpaced and asciiLower against strings.Join of
 // strings.Fields and strings.ToLower.
 func SpacingAgrees(s string) error {
-	if got, want := oneSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
-		return fmt.Errorf("oneSpaced(%q) = %q, want %q", s, got, want)
+	if got, want := spaces.Single(s), strings.Join(strings.Fields(s), " "); got != want {
+		return fmt.Errorf("spaces.Single(%q) = %q, want %q", s, got, want)
 	}
 	if low, ok := asciiLower([]byte("x"), s); ok && string(low) != "x"+strings.ToLower(s) || !ok && string(low) != "x" {
 		return fmt.Errorf("asciiLower(%q) = %q, %v", s, low, ok)
