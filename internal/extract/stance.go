@@ -343,6 +343,13 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			}
 			continue
 		}
+		if t.lower == "not" && len(out) == clauseStart && i > 0 && toks[i-1].punct == ',' && out != nil && !prevNeg && s.verbless(toks, i+1) {
+			// "funds the bridge, not the ferry", "the council, not the
+			// port, funds it": the alternative set aside, as after
+			// "rather than"
+			contra = true
+			continue
+		}
 		if t.lower == "let" && i+1 < len(toks) && toks[i+1].lower == "alone" && len(out) == clauseStart && prevNeg {
 			// "reluctant to discuss, let alone finance projects": what
 			// "let alone" adds is denied as what came before it is
@@ -612,6 +619,19 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 	}
 	markAsides(toks, out)
 	return out
+}
+
+// verbless reports whether the words from toks[k] to the next punctuation
+// mark or clause word are some and have no verb.
+func (s *Stancer) verbless(toks []token, k int) bool {
+	n := 0
+	for ; k < len(toks) && toks[k].punct == 0 && !clauseBreaks[toks[k].lower]; k++ {
+		if s.verbAt(toks[k].lower) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // yetTo reports whether toks[i] is the "yet" of "has/is yet to V" (not so

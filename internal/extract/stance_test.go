@@ -279,6 +279,12 @@ func TestStancerJudge(t *testing.T) {
 		{"The harbour is safe", "The harbour is unsafe.", argmap.StanceDenial, ""},
 		{"The harbour is unsafe", "The harbour is safe.", argmap.StanceDenial, ""},
 		{"The harbour is unsafe", "The harbour is unsafe.", argmap.StanceSame, ""},
+		// ", not Y" without a verb sets Y aside as "rather than" does;
+		// after a negated clause it adds a negation ("not Y either")
+		{"The council funds the ferry", "The council funds the bridge, not the ferry.", argmap.StanceDenial, ""},
+		{"The port funds the ferry", "The council, not the port, funds the ferry.", argmap.StanceDenial, ""},
+		{"The council funds the ferry", "The council, not the port, funds the ferry.", argmap.StanceSame, ""},
+		{"The council funds the ferry", "The council does not fund the bridge, not the ferry either.", argmap.StanceDenial, ""},
 		// "let alone Y" after a negated clause denies Y too; after an
 		// affirmed one it affirms it
 		{"Member states financed climate projects", "Most member states were reluctant to discuss, let alone finance climate projects.", argmap.StanceDenial, ""},
