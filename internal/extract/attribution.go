@@ -169,7 +169,7 @@ var evidential = wordSet(`show shows showed shown find finds found note notes no
 
 // falsity words: it is <one of these> to say that P.
 var falsity = wordSet(`wrong false mistaken misleading inaccurate untrue incorrect myth simplistic naive error fallacy
-	fiction illusion misconception mistake`)
+	fiction illusion misconception mistake doubtful unlikely implausible questionable dubious`)
 
 // opinionNouns: contrary to the <one of these> that P.
 var opinionNouns = wordSet(`view views claim claims idea ideas belief beliefs assumption assumptions notion notions

@@ -279,6 +279,11 @@ func TestStancerJudge(t *testing.T) {
 		{"The harbour is safe", "The harbour is unsafe.", argmap.StanceDenial, ""},
 		{"The harbour is unsafe", "The harbour is safe.", argmap.StanceDenial, ""},
 		{"The harbour is unsafe", "The harbour is unsafe.", argmap.StanceSame, ""},
+		// a view judged doubtful or unlikely is a view rejected, as one
+		// judged false; one judged likely is not
+		{"The council funds the ferry", "It is doubtful that the council funds the ferry.", argmap.StanceDenial, ""},
+		{"The council funds the ferry", "The claim that the council funds the ferry is dubious.", argmap.StanceDenial, ""},
+		{"The council funds the ferry", "It is likely that the council funds the ferry.", argmap.StanceSame, ""},
 		// ", not Y" without a verb sets Y aside as "rather than" does;
 		// after a negated clause it adds a negation ("not Y either")
 		{"The council funds the ferry", "The council funds the bridge, not the ferry.", argmap.StanceDenial, ""},
