@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/argmap/argmap/internal/argmap"
-	"github.com/argmap/argmap/internal/extract"
 )
 
 // TestThreadReplies: in a forum thread without quotes a reply bears on the
@@ -22,38 +21,16 @@ func TestThreadReplies(t *testing.T) {
 		{"kettle", "That is a management problem, not a reason against the room. A yearly tag on each bike would sort it out."},
 		{"porter", "Agree with kettle. A dry room also keeps the stairwell free for prams and wheelchairs."},
 	}
-	p := extract.New(extract.Options{})
 	for _, header := range []string{"Posted by %s:", "Reply from %s:", "%s wrote:", "Posted: 3 May, 10:12   by %s"} {
 		t.Run(header, func(t *testing.T) {
 			text := "Bike rooms\n\n"
 			for _, p := range posts {
 				text += fmt.Sprintf(header, p.who) + "\n" + p.body + "\n\n"
 			}
-			g, err := p.Extract(t.Context(), argmap.Document{Name: "thread.txt", URI: "thread.txt", Data: []byte(text)})
-			if err != nil {
-				t.Fatal(err)
-			}
-			id := func(prefix string) string {
-				t.Helper()
-				for _, c := range g.Claims {
-					if strings.HasPrefix(c.Text, prefix) {
-						return c.ID
-					}
-				}
-				t.Fatalf("no claim starts with %q", prefix)
-				return ""
-			}
+			id, head, mains := claimRelations(t, "thread.txt", text)
 			thesis, tried, mgmt, agree := id("I think every block"), id("Our building tried"), id("That is a management"), id("Agree with kettle")
-			for _, c := range g.Claims {
-				if c.Main != (c.ID == thesis) {
-					t.Errorf("claim %q main %v", c.Text, c.Main)
-				}
-			}
-			head := map[string]argmap.Relation{}
-			for _, r := range g.Relations {
-				for _, f := range r.From {
-					head[f] = r
-				}
+			if len(mains) != 1 || !strings.HasPrefix(mains[0], "I think every block") {
+				t.Errorf("main claims %q, want only the thesis", mains)
 			}
 			for _, c := range []struct {
 				from, to string
