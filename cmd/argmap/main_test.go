@@ -350,16 +350,24 @@ func TestIngestNothingLostSilently(t *testing.T) {
 	}
 }
 
+// acronymStore opens an empty store in a temporary directory, closed when
+// the test ends, and gives a source for the acronym tests' claims and
+// evidence.
+func acronymStore(t *testing.T) (*sqlitestore.Store, argmap.Source) {
+	t.Helper()
+	st, err := sqlitestore.Open(t.Context(), filepath.Join(t.TempDir(), "a.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st, argmap.Source{ID: argmap.NewID(argmap.KindSource), Title: "t", Kind: argmap.SourceReport, Text: "x", CreatedAt: argmap.Now()}
+}
+
 // TestSearchSpellsOutDefinedAcronyms: a search spells out the acronyms the
 // stored claims define, both ways, and knows none the store does not define.
 func TestSearchSpellsOutDefinedAcronyms(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "a.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	src := argmap.Source{ID: argmap.NewID(argmap.KindSource), Title: "t", Kind: argmap.SourceReport, Text: "x", CreatedAt: argmap.Now()}
+	st, src := acronymStore(t)
 	claim := func(text string) argmap.Claim {
 		return argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: text, Origin: argmap.OriginExtracted, Score: 0.5, CreatedAt: argmap.Now()}
 	}
@@ -407,12 +415,7 @@ func TestSearchSpellsOutDefinedAcronyms(t *testing.T) {
 // defines it (no claim does), and adds none the store does not define.
 func TestSearchEvidenceAcronyms(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "a.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	src := argmap.Source{ID: argmap.NewID(argmap.KindSource), Title: "t", Kind: argmap.SourceReport, Text: "x", CreatedAt: argmap.Now()}
+	st, src := acronymStore(t)
 	ev := func(text string) argmap.Evidence {
 		return argmap.Evidence{ID: argmap.NewID(argmap.KindEvidence), Text: text, Origin: argmap.OriginExtracted, Score: 0.5, CreatedAt: argmap.Now()}
 	}
