@@ -52,6 +52,12 @@ func TestSegment(t *testing.T) {
 			[]string{"Paper can be recycled many times,", "saving both trees and water."}},
 		{"They like swimming, running and reading.",
 			[]string{"They like swimming, running and reading."}},
+		// a conclusion adverb inside its clause, with no comma, opens no
+		// unit: the claim keeps its subject
+		{"The charity's work thus helps the families of fishermen.",
+			[]string{"The charity's work thus helps the families of fishermen."}},
+		{"The new bridge therefore saves drivers half an hour.",
+			[]string{"The new bridge therefore saves drivers half an hour."}},
 	}
 	for _, tt := range tests {
 		got, _ := parse(t, tt.text)

@@ -68,6 +68,9 @@ func candidates(text string, toks []token, sw *sentWords, out []candidate) []can
 			if c, _ := connectiveAt(ws, k); c == classNone {
 				continue
 			}
+			if midAdverb(ws, sw.fl, k) {
+				continue
+			}
 		case ",":
 			// a comma splits before a clause: a connective, a subject, a
 			// verb or a participle ("…, allowing them to …"); before
@@ -85,6 +88,25 @@ func candidates(text string, toks []token, sw *sentWords, out []candidate) []can
 	}
 	return out
 }
+
+// midAdverb tells whether word k of ws, with no punctuation before it, is
+// a conclusion adverb standing inside its clause, between the subject and
+// the verb or after the verb ("The plan thus saves money", "It will
+// therefore cost less"): it marks the clause as a conclusion but opens
+// none, and splitting there would cut the claim from its subject. Before
+// a participle ("…, thus creating …") or a subject of its own ("… thus we
+// …") it may open a clause. "so" without a comma is a conjunction ("It
+// rained so we stayed in") and is not one of these adverbs.
+func midAdverb(ws []string, fl []uint16, k int) bool {
+	if !conclusionAdverbs[ws[k]] || k+1 >= len(ws) {
+		return false
+	}
+	return fl[k+1]&wSubject == 0 && !participle(ws[k+1], fl[k+1])
+}
+
+// conclusionAdverbs are the one-word conclusion connectives that are
+// adverbs, free to stand inside a clause.
+var conclusionAdverbs = set("thus", "therefore", "hence", "consequently", "accordingly")
 
 // Join returns the unit that runs from a's start to b's end, b being the
 // unit after a in its sentence (a part joined to the clause it belongs
