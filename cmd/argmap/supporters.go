@@ -17,7 +17,7 @@ func runSupporters(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("supporters")
 	store := storeFlag(fs, e)
 	format := fs.String("format", "text", "output format: text or json")
-	depth := fs.Int("depth", argmap.DefaultDepth, "how many relations deep to look (1-8)")
+	depth := fs.Int("depth", 0, fmt.Sprintf("how many relations deep to look (1-%d; default %d for a question in words: the sources that state or deny it and those one relation away; %d for a claim ID)", argmap.MaxDepth, argmap.DefaultTextDepth, argmap.DefaultDepth))
 	full := fs.Bool("full", false, "the whole answer: every source and every passage, quotes in full")
 	limit := fs.Int("limit", argmap.DefaultAnswerSources, fmt.Sprintf("sources of each side on a page (1-%d)", argmap.MaxAnswerSources))
 	cursor := fs.String("cursor", "", "continue from the page that printed this cursor (the same question and --depth)")
@@ -32,7 +32,7 @@ func runSupporters(ctx context.Context, e *env, args []string) error {
 	if *format != "text" && *format != "json" {
 		return usagef("unknown --format %q (want json or text)", *format)
 	}
-	if *depth < 1 || *depth > argmap.MaxDepth {
+	if set["depth"] && (*depth < 1 || *depth > argmap.MaxDepth) {
 		return usagef("--depth must be between 1 and %d", argmap.MaxDepth)
 	}
 	if len(pos) == 0 {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/argmap/argmap/internal/argmap"
 )
 
@@ -77,9 +79,21 @@ func TestSupportersPages(t *testing.T) {
 	if code, out, _ := cli(t, nil, "supporters", "--store", store, "--source", busy.Source.ID, q); code != 0 || !strings.Contains(out, "(this source alone of ") {
 		t.Errorf("supporters --source (text) = %d:\n%s\nwant the source alone, said", code, out)
 	}
-	code, out, _ := cli(t, nil, "supporters", "--store", store, "--limit", "1", q)
+	// (three deep, a source has more passages than the text prints)
+	code, out, _ := cli(t, nil, "supporters", "--store", store, "--limit", "1", "--depth", "3", q)
 	if code != 0 || !strings.Contains(out, "(1 to 1 of ") || !strings.Contains(out, "--cursor ") || !strings.Contains(out, "more passages (--quotes N or --full") {
-		t.Errorf("supporters --limit 1 (text) = %d:\n%s\nwant the page's place, the next cursor and the passages left out", code, out)
+		t.Errorf("supporters --limit 1 --depth 3 (text) = %d:\n%s\nwant the page's place, the next cursor and the passages left out", code, out)
+	}
+	// unsaid, a question in words looks one relation deep, and its cursor
+	// continues at that depth
+	if def, one := ask(), ask("--depth", "1"); !cmp.Equal(def, one) {
+		t.Errorf("supporters without --depth differs from --depth 1 (-default +depth 1):\n%s", cmp.Diff(def, one))
+	}
+	if def, three := ask(), ask("--depth", "3"); cmp.Equal(def, three) {
+		t.Errorf("supporters without --depth answers as --depth 3 does; want one relation deep")
+	}
+	if next := ask("--limit", "1", "--depth", "1", "--cursor", ask("--limit", "1").NextCursor); next.SupportingTotal != full.SupportingTotal {
+		t.Errorf("a default-depth cursor at --depth 1: %d supporting in all, want %d", next.SupportingTotal, full.SupportingTotal)
 	}
 	cursor := ask("--limit", "1").NextCursor
 	for _, tc := range []struct {

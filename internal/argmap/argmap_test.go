@@ -177,8 +177,14 @@ func (f *fakeQuestioner) Claim(_ context.Context, id string) (*argmap.Claim, err
 func (f *fakeQuestioner) SearchClaims(context.Context, string, int) ([]argmap.ClaimHit, error) {
 	return f.hits, nil
 }
-func (f *fakeQuestioner) Reach(_ context.Context, id string, _ int) ([]argmap.Reach, error) {
-	return f.reach[id], nil
+func (f *fakeQuestioner) Reach(_ context.Context, id string, depth int) ([]argmap.Reach, error) {
+	var out []argmap.Reach
+	for _, r := range f.reach[id] {
+		if len(r.Steps) <= depth {
+			out = append(out, r)
+		}
+	}
+	return out, nil
 }
 func (f *fakeQuestioner) SourcesByID(_ context.Context, ids []string) ([]argmap.Source, error) {
 	f.sourceReads++
@@ -901,6 +907,111 @@ func TestFindSupportersShortestChain(t *testing.T) {
 				t.Errorf("Contesting (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestFindSupportersDefaultDepth: unsaid, a question in words looks one
+// relation deep (a source reached only through a chain of two is not
+// placed by the chain's sign), a claim ID three; a depth that is said is
+// walked for both, and a page's cursor holds the depth it was walked at.
+func TestFindSupportersDefaultDepth(t *testing.T) {
+	span := func(src string) []argmap.Span {
+		return []argmap.Span{{SourceID: src, Start: 0, End: 4, Quote: "text of " + src}}
+	}
+	states := argmap.Claim{ID: "clm_states", Text: "The ferry runs on Sundays", Spans: span("src_timetable")}
+	objection := argmap.Claim{ID: "clm_objection", Text: "The Sunday crew was laid off", Spans: span("src_union")}
+	reply := argmap.Claim{ID: "clm_reply", Text: "A new crew was hired in spring", Spans: span("src_council")}
+	contests := func(from, to string) argmap.Step {
+		return argmap.Step{RelationID: "rel_" + from + to, Kind: argmap.Contests, From: from, To: to}
+	}
+	sources := map[string]argmap.Source{}
+	for _, id := range []string{"src_timetable", "src_union", "src_council"} {
+		sources[id] = argmap.Source{ID: id, Title: id}
+	}
+	q := &fakeQuestioner{
+		claims:  map[string]argmap.Claim{states.ID: states, objection.ID: objection, reply.ID: reply},
+		hits:    []argmap.ClaimHit{{Claim: states, Rank: 5}},
+		sources: sources,
+		reach: map[string][]argmap.Reach{states.ID: {
+			{Node: states.ID, Spans: states.Spans},
+			{Node: objection.ID, Spans: objection.Spans, Steps: []argmap.Step{contests(objection.ID, states.ID)}},
+			{Node: reply.ID, Spans: reply.Spans, Steps: []argmap.Step{contests(reply.ID, objection.ID), contests(objection.ID, states.ID)}},
+		}},
+	}
+	j := mapJudge{states.Text: {Stance: argmap.StanceSame, Score: 1}}
+	tests := []struct {
+		name     string
+		query    string
+		depth    int
+		sup, con []string
+	}{
+		{"question in words", states.Text, 0, []string{"src_timetable"}, []string{"src_union"}},
+		{"question in words, depth said", states.Text, 3, []string{"src_council", "src_timetable"}, []string{"src_union"}},
+		{"claim ID", states.ID, 0, []string{"src_council", "src_timetable"}, []string{"src_union"}},
+		{"claim ID, depth said", states.ID, 1, []string{"src_timetable"}, []string{"src_union"}},
+	}
+	ids := func(bs []argmap.Backing) []string {
+		var out []string
+		for _, b := range bs {
+			out = append(out, b.Source.ID)
+		}
+		sort.Strings(out)
+		return out
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ans, err := argmap.FindSupporters(context.Background(), q, j, tc.query, tc.depth)
+			if err != nil {
+				t.Fatalf("FindSupporters: %v", err)
+			}
+			if diff := cmp.Diff(tc.sup, ids(ans.Supporting)); diff != "" {
+				t.Errorf("Supporting (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.con, ids(ans.Contesting)); diff != "" {
+				t.Errorf("Contesting (-want +got):\n%s", diff)
+			}
+		})
+	}
+	// a page asked at the default depth continues at it, and not at another
+	ans, err := argmap.FindSupportersPage(context.Background(), q, j, states.Text, 0, argmap.AnswerPage{Limit: 1, Quotes: 1})
+	if err != nil {
+		t.Fatalf("FindSupportersPage: %v", err)
+	}
+	if ans.NextCursor != "" {
+		t.Fatalf("NextCursor = %q at the default depth, want none (one source a side)", ans.NextCursor)
+	}
+	cur := argmap.AnswerCursor(states.Text, argmap.AnswerDepth(states.Text, 0), 1)
+	for _, depth := range []int{0, argmap.DefaultTextDepth} {
+		if _, err := argmap.ParseAnswerCursor(cur, states.Text, depth); err != nil {
+			t.Errorf("ParseAnswerCursor(depth %d) of a default-depth cursor: %v", depth, err)
+		}
+	}
+	if _, err := argmap.ParseAnswerCursor(cur, states.Text, argmap.DefaultDepth); argmap.ErrorCode(err) != argmap.EINVALID {
+		t.Errorf("ParseAnswerCursor(depth %d) of a default-depth cursor = %v, want EINVALID", argmap.DefaultDepth, err)
+	}
+}
+
+// TestAnswerDepth: a depth said is kept (at most MaxDepth); unsaid, text
+// looks DefaultTextDepth deep and a claim ID DefaultDepth.
+func TestAnswerDepth(t *testing.T) {
+	tests := []struct {
+		query string
+		depth int
+		want  int
+	}{
+		{"The ferry runs on Sundays", 0, argmap.DefaultTextDepth},
+		{"The ferry runs on Sundays", -1, argmap.DefaultTextDepth},
+		{"The ferry runs on Sundays", 2, 2},
+		{"clm_abc", 0, argmap.DefaultDepth},
+		{"  clm_abc ", 0, argmap.DefaultDepth},
+		{"clm_abc", 1, 1},
+		{"clm_abc", 99, argmap.MaxDepth},
+		{"clm_abc and more words", 0, argmap.DefaultTextDepth},
+	}
+	for _, tc := range tests {
+		if got := argmap.AnswerDepth(tc.query, tc.depth); got != tc.want {
+			t.Errorf("AnswerDepth(%q, %d) = %d, want %d", tc.query, tc.depth, got, tc.want)
+		}
 	}
 }
 

@@ -12,8 +12,18 @@ import (
 	"unicode/utf8"
 )
 
-// DefaultDepth is how many relations deep questions look by default.
+// DefaultDepth is how many relations deep a question by claim ID, and a map,
+// look by default: the argument around a claim, reasons of reasons.
 const DefaultDepth = 3
+
+// DefaultTextDepth is how many relations deep a question in words looks by
+// default: the sources that state or deny it, and those one relation away
+// (a reason for it, an objection to it). Each further step multiplies the
+// chance that a relation the linker inferred has the wrong kind or target,
+// and a source placed only by such a chain is on the side its sign gives,
+// not where its words stand; asked with a larger depth, chains are walked
+// as far as for a claim ID.
+const DefaultTextDepth = 1
 
 // MaxDepth bounds every traversal.
 const MaxDepth = 8
@@ -274,7 +284,8 @@ func ResolveClaims(ctx context.Context, q Questioner, query string, max int) ([]
 // and only those that state it (same) or deny it (denial) are answers, topic
 // matches are left out; without one, the best full-text matches count as
 // stating it. The matched claims are grouped into propositions; from each,
-// relations are walked depth deep back, and what is reached is grouped by
+// relations are walked depth deep back (depth 0: one for text, three for a
+// claim ID; see AnswerDepth), and what is reached is grouped by
 // source into supporting and contesting: a denial's supporters contest the
 // query and its contesters support it. Where a source speaks in its own
 // voice on the question, that decides its side; views it only reports
@@ -295,18 +306,13 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 	if pg.Limit < 0 || pg.Offset < 0 || pg.Quotes < 0 {
 		return nil, Errorf(EINVALID, "an answer's page has no negative bounds")
 	}
-	if depth <= 0 {
-		depth = DefaultDepth
-	}
-	if depth > MaxDepth {
-		depth = MaxDepth
-	}
+	depth = AnswerDepth(query, depth)
 	query = strings.TrimSpace(query)
 	ans := &SupportAnswer{Query: query, Propositions: []PropositionMatch{}, Claims: []ClaimMatch{},
 		Supporting: []Backing{}, Contesting: []Backing{}, Suggestions: []ClaimMatch{}}
 	f := finder{ctx: ctx, q: q, j: j, query: query, sources: map[string]*Source{}, texts: map[string]string{},
 		asserters: map[string]string{}}
-	byID := KindOf(query) == KindClaim && !strings.ContainsAny(query, " \t")
+	byID := askedByID(query)
 	var matched []judged
 	if byID || j == nil {
 		hits, err := ResolveClaims(ctx, q, query, 3)
@@ -1035,10 +1041,7 @@ func AnswerCursor(query string, depth int, offset int) string {
 // EINVALID for a cursor that is malformed or was given for another question
 // or depth.
 func ParseAnswerCursor(cursor, query string, depth int) (int, error) {
-	if depth <= 0 {
-		depth = DefaultDepth
-	}
-	depth = min(depth, MaxDepth)
+	depth = AnswerDepth(query, depth)
 	raw, err := base64.RawURLEncoding.DecodeString(cursor)
 	off, key, ok := strings.Cut(string(raw), ".")
 	n, convErr := strconv.Atoi(off)
@@ -1049,6 +1052,25 @@ func ParseAnswerCursor(cursor, query string, depth int) (int, error) {
 		return 0, Errorf(EINVALID, "the cursor belongs to another question or depth: ask without it for the first page")
 	}
 	return n, nil
+}
+
+// AnswerDepth is the depth FindSupporters walks for query when asked with
+// depth: depth itself when it is positive (at most MaxDepth), else
+// DefaultDepth for a claim ID and DefaultTextDepth for a question in words.
+func AnswerDepth(query string, depth int) int {
+	switch {
+	case depth > 0:
+		return min(depth, MaxDepth)
+	case askedByID(query):
+		return DefaultDepth
+	}
+	return DefaultTextDepth
+}
+
+// askedByID tells a question by claim ID from one in words.
+func askedByID(query string) bool {
+	query = strings.TrimSpace(query)
+	return KindOf(query) == KindClaim && !strings.ContainsAny(query, " \t")
 }
 
 // questionKey is the part of a cursor that names the question.

@@ -165,3 +165,59 @@ func TestSupportersPaged(t *testing.T) {
 		t.Errorf("page 2 by /v1/supporters?q=ID = %+v, want the third and fourth supporting sources", ans.Supporting)
 	}
 }
+
+// TestSupportersDefaultDepth: unsaid, a question in words looks one relation
+// deep and a claim ID as deep as maps (argmap.AnswerDepth); depth= is
+// walked for both.
+func TestSupportersDefaultDepth(t *testing.T) {
+	st := openStore(t)
+	g := &argmap.Graph{}
+	claim := func(title, text string) string {
+		src := argmap.Source{ID: argmap.NewID(argmap.KindSource), Title: title, Kind: argmap.SourceReport, Text: text}
+		src.ContentHash = argmap.ContentHash([]byte(src.Text))
+		g.Sources = append(g.Sources, src)
+		c := argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: text, Origin: argmap.OriginExtracted,
+			Spans: []argmap.Span{{SourceID: src.ID, Start: 0, End: len(text), Quote: text}}}
+		g.Claims = append(g.Claims, c)
+		return c.ID
+	}
+	contests := func(from, to string) {
+		g.Relations = append(g.Relations, argmap.Relation{ID: argmap.NewID(argmap.KindRelation), Kind: argmap.Contests,
+			From: []string{from}, To: to, Origin: argmap.OriginExtracted})
+	}
+	target := claim("Timetable", "The ferry sails every weekend.")
+	objection := claim("Union letter", "The deckhands were laid off in March.")
+	reply := claim("Council minutes", "Replacement deckhands were hired in April.")
+	contests(objection, target)
+	contests(reply, objection)
+	if err := st.WriteGraph(context.Background(), g); err != nil {
+		t.Fatalf("WriteGraph: %v", err)
+	}
+	e := newEnv(t, httpapi.Config{}, st, nil)
+	titles := func(bs []argmap.Backing) string {
+		var out []string
+		for _, b := range bs {
+			out = append(out, b.Source.Title)
+		}
+		return strings.Join(out, ", ")
+	}
+	text := url.QueryEscape("The ferry sails every weekend")
+	for _, tc := range []struct{ path, sup, con string }{
+		{"/v1/supporters?q=" + text, "Timetable", "Union letter"},
+		{"/v1/supporters?q=" + text + "&depth=2", "Timetable, Council minutes", "Union letter"},
+		{"/v1/supporters?q=" + target, "Timetable, Council minutes", "Union letter"},
+		{"/v1/claims/" + target + "/supporters", "Timetable, Council minutes", "Union letter"},
+		{"/v1/claims/" + target + "/supporters?depth=1", "Timetable", "Union letter"},
+	} {
+		r := e.get(tc.path)
+		wantStatus(t, "GET "+tc.path, r, http.StatusOK)
+		var ans argmap.SupportAnswer
+		r.JSON(t, &ans)
+		if got := titles(ans.Supporting); got != tc.sup {
+			t.Errorf("GET %s supporting = %q, want %q", tc.path, got, tc.sup)
+		}
+		if got := titles(ans.Contesting); got != tc.con {
+			t.Errorf("GET %s contesting = %q, want %q", tc.path, got, tc.con)
+		}
+	}
+}

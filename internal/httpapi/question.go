@@ -51,7 +51,13 @@ func (s *Server) claimContesters(c *gin.Context) {
 // (limit, cursor, quotes; full=true for the whole answer) and answers its
 // result.
 func (s *Server) answer(c *gin.Context, q string, contestingOnly bool) {
-	depth, err := s.depthQuery(c)
+	// unsaid, a question in words looks argmap.DefaultTextDepth deep (see
+	// argmap.AnswerDepth), one by claim ID as deep as maps
+	def := 0
+	if argmap.AnswerDepth(q, 0) == argmap.DefaultDepth {
+		def = s.cfg.DefaultDepth
+	}
+	depth, err := intQuery(c, "depth", def, 1, argmap.MaxDepth)
 	if err != nil {
 		s.fail(c, err)
 		return

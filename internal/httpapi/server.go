@@ -66,8 +66,9 @@ type Config struct {
 	// Logger receives access logs and the causes of 5xx answers; nil discards
 	// them.
 	Logger *slog.Logger
-	// DefaultDepth is how many relations deep questions and maps look when the
-	// request does not say (default argmap.DefaultDepth).
+	// DefaultDepth is how many relations deep maps and questions by claim ID
+	// look when the request does not say (default argmap.DefaultDepth); a
+	// question in words looks argmap.DefaultTextDepth deep.
 	DefaultDepth int
 	// ShutdownTimeout bounds the wait for in-flight requests in Serve
 	// (default 30 s).

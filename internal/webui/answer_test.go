@@ -98,3 +98,56 @@ func TestAnswerPages(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchDefaultDepth: the search page answers a question in words one
+// relation deep, as `supporters` does (a source only a chain of two
+// reaches is not listed); a claim page walks as deep as maps.
+func TestSearchDefaultDepth(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	g := &argmap.Graph{}
+	claim := func(title, text string) string {
+		src := argmap.Source{ID: argmap.NewID(argmap.KindSource), Title: title, Kind: argmap.SourceReport, Text: text, CreatedAt: t0}
+		src.ContentHash = argmap.ContentHash([]byte(src.Text))
+		g.Sources = append(g.Sources, src)
+		c := argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: text, Origin: argmap.OriginExtracted, CreatedAt: t0,
+			Spans: []argmap.Span{{SourceID: src.ID, Start: 0, End: len(text)}}}
+		g.Claims = append(g.Claims, c)
+		return c.ID
+	}
+	contests := func(from, to string) {
+		g.Relations = append(g.Relations, argmap.Relation{ID: argmap.NewID(argmap.KindRelation), Kind: argmap.Contests,
+			From: []string{from}, To: to, Origin: argmap.OriginExtracted, CreatedAt: t0})
+	}
+	target := claim("Timetable", "The ferry sails every weekend.")
+	objection := claim("Union letter", "The deckhands were laid off in March.")
+	contests(objection, target)
+	contests(claim("Council minutes", "Replacement deckhands were hired in April."), objection)
+	if err := st.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	ui := webui.New(st, webui.Options{})
+	for _, tc := range []struct {
+		path    string
+		council bool
+	}{
+		{"/ui/search?q=ferry+sails+every+weekend", false},
+		{"/ui/claims/" + target, true},
+		{"/ui/claims/" + target + "?depth=1", false},
+	} {
+		status, body, _ := get(t, ui, tc.path)
+		if status != 200 || !strings.Contains(body, "Union letter") {
+			t.Fatalf("GET %s = %d without the contesting Union letter\n%s", tc.path, status, body)
+		}
+		if search := strings.HasPrefix(tc.path, "/ui/search"); strings.Contains(body, "data-depth-note") != search {
+			t.Errorf("GET %s: the note that a question in words looks one relation deep is there: %v, want %v", tc.path, !search, search)
+		}
+		if got := strings.Contains(body, "Council minutes"); got != tc.council {
+			t.Errorf("GET %s lists Council minutes (two relations away): %v, want %v", tc.path, got, tc.council)
+		}
+	}
+}

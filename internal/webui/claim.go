@@ -623,12 +623,14 @@ func (u *UI) search(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if len(data.Hits) > 0 {
-			pg, err := answerPageOf(r, full, q, u.opt.DefaultDepth, searchQuotes)
+			// a question in words looks argmap.DefaultTextDepth deep: the
+			// sources that state or deny it and those one relation away
+			pg, err := answerPageOf(r, full, q, 0, searchQuotes)
 			if err != nil {
 				u.fail(w, r, err)
 				return
 			}
-			ans, err := argmap.FindSupportersPage(ctx, u.store, u.opt.Judge, q, u.opt.DefaultDepth, pg)
+			ans, err := argmap.FindSupportersPage(ctx, u.store, u.opt.Judge, q, 0, pg)
 			if err != nil && !argmap.IsNotFound(err) {
 				u.fail(w, r, err)
 				return

@@ -43,8 +43,9 @@ type Options struct {
 	// ReadLocked says reads need a token: the pages then only say so, since
 	// a browser visiting a page sends no bearer token.
 	ReadLocked bool
-	// DefaultDepth is the depth of maps and questions when the page does not
-	// say (default argmap.DefaultDepth).
+	// DefaultDepth is the depth of maps and of a claim's sources when the
+	// page does not say (default argmap.DefaultDepth); the search page's
+	// question in words looks argmap.DefaultTextDepth deep.
 	DefaultDepth int
 	// Judge decides which matched claims state or deny a question (see
 	// argmap.FindSupporters); nil takes the best full-text matches.
