@@ -85,8 +85,9 @@ func TestConcessiveTopic(t *testing.T) {
 // after it; a complaint an unnamed many have made ("Some residents have
 // complained that …") contests the thesis, and the writer granting it
 // ("That is a fair concern") supports it; a point granted by how it looks
-// ("X sounds sensible, since Y. In practice it does not work that way.")
-// is the other side's; a view reported in the opening
+// ("X sounds sensible, since Y. In practice it does not work that way.",
+// "X looks modern, …": any adjective after the verb of seeming) is the
+// other side's; a view reported in the opening
 // paragraph of an essay whose thesis comes last contests the thesis.
 // Written for this test.
 func TestRejectedView(t *testing.T) {
@@ -130,6 +131,16 @@ func TestRejectedView(t *testing.T) {
 			"All schools in a region", [][3]string{
 				{"Letting every school choose", "All schools in a region", "contests"},
 				{"In practice it does not", "Letting every school choose", "contests"},
+			}},
+		// the word of judgement after the verb of seeming is any
+		// adjective (WordNet's word class), not one of a list
+		{"seems-adjective", "Village shops\n\nMany villages have lost their last shop in the past twenty years. Councils should help villages run community shops.\n\n" +
+			"A community shop keeps older residents independent. People who cannot drive can buy food without waiting for a weekly bus.\n\n" +
+			"Leaving the villages to online deliveries looks modern, since vans already pass every door. In practice it does not work for everyone. Deliveries need a bank card, a computer and someone at home.\n\n" +
+			"Councils should fund the first year of every community shop.\n",
+			"Councils should help villages", [][3]string{
+				{"Leaving the villages", "Councils should help villages", "contests"},
+				{"In practice it does not", "Leaving the villages", "contests"},
 			}},
 		{"intro", "Speed cameras\n\nFew road measures are as unpopular as speed cameras. Drivers' groups argue that the cameras exist mainly to raise money, and several councils have switched theirs off to save maintenance costs.\n\n" +
 			"The evidence on safety is strong. Where cameras were installed at accident black spots, deaths and serious injuries fell by around a quarter.\n\n" +

@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 
+	"github.com/argmap/argmap/internal/extract/lexicon"
 	argstruct "github.com/argmap/argmap/internal/extract/structure"
 )
 
@@ -119,7 +120,7 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 		aus[k].Leaf = !asides && u.Label == LabelEvidence
 		aus[k].Plain = plain(u.Verdict)
 	}
-	st := m.Parse(text, aus, argstruct.ParseOptions{OneArgument: oneArgument, Stop: func() bool { return ctx.Err() != nil }})
+	st := m.Parse(text, aus, argstruct.ParseOptions{OneArgument: oneArgument, Adjective: adjective, Stop: func() bool { return ctx.Err() != nil }})
 	// the new unit list: every unit of a split sentence takes its verdict
 	bySent := make([][]int, len(sents))
 	for k, a := range aus {
@@ -180,6 +181,15 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 		}
 	}
 	d.units = out
+}
+
+// adjective is the word class the structure parser asks of a word after a
+// verb of seeming (argstruct.ParseOptions.Adjective): WordNet gives it an
+// adjective sense among its commonest senses or their derivations. The
+// lexicon is loaded only when the parser asks.
+func adjective(w string) bool {
+	lex := lexicon.Default()
+	return len(lex.Adjectives(lex.Concepts(w))) > 0
 }
 
 // StructureSentences splits text into sentences the way the pipeline does,

@@ -264,7 +264,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 				}
 			}
 		case first:
-			counter = essay && !long && counterParagraph(bv)
+			counter = essay && !long && counterParagraph(bv, opt.Adjective)
 			if k := concessiveTopic(bv); k > 0 && !long && !counter {
 				prior[k] += topicPrior
 				answer = k
@@ -673,7 +673,7 @@ var verdictWords = set("mistake", "mistaken", "error", "failure", "disgrace", "s
 // sentence reports a view (reportsView), or reports what others say or
 // grants a point ("Parents often say …", "It is true that …") and a later
 // sentence of the paragraph turns against it (a contrast connective).
-func counterParagraph(v *view) bool {
+func counterParagraph(v *view, adjective func(string) bool) bool {
 	if len(v.info) < 2 || !v.info[0].sentFirst {
 		return false
 	}
@@ -685,7 +685,7 @@ func counterParagraph(v *view) bool {
 	if c, n := connectiveAt(ws, 0); c == classContrast || c == classAddition {
 		ws = ws[n:] // "On the other hand, shopkeepers fear …"
 	}
-	if !othersSay(ws) && !grants(in) && !seemsGood(in) {
+	if !othersSay(ws) && !grants(in) && !seemsGood(in, adjective) {
 		return false
 	}
 	return answerAt(v) < len(v.units)
@@ -1023,16 +1023,23 @@ func concludes(v *view) int {
 }
 
 // seemsGood tells whether a unit grants a point by how it looks: a verb of
-// seeming and a word of judgement ("Rotating the Games sounds fair",
-// "A ban may seem sensible"); answered later, the point is the other
-// side's.
-func seemsGood(in *unitInfo) bool {
+// seeming and, within three words after it, a word of judgement
+// (evaluative, a verdict) or an adjective (adjective: a word class of the
+// caller's lexicon; "Rotating the Games sounds fair", "A ban may seem
+// sensible", "It looks like a tidy answer"); answered later, the point is
+// the other side's.
+func seemsGood(in *unitInfo, adjective func(string) bool) bool {
 	for k, w := range in.ws {
 		if !seemForms[w] {
 			continue
 		}
 		for _, x := range in.ws[k+1 : min(len(in.ws), k+4)] {
-			if wordFlags[x]&wEval != 0 || verdictWords[x] || seemAdjectives[x] {
+			if wordFlags[x]&wEval != 0 || verdictWords[x] {
+				return true
+			}
+			// a function word or a connective is no predicate, and
+			// "like" after a verb of seeming compares ("sounds like …")
+			if adjective != nil && wordFlags[x]&(wFunction|wConnective) == 0 && x != "like" && adjective(x) {
 				return true
 			}
 		}
@@ -1040,10 +1047,7 @@ func seemsGood(in *unitInfo) bool {
 	return false
 }
 
-var (
-	seemForms      = set("sounds", "sound", "seems", "seem", "looks", "look", "appears", "appear")
-	seemAdjectives = set("fair", "nice", "good", "reasonable", "sensible", "attractive", "simple", "easy", "efficient", "generous", "tempting", "obvious", "appealing", "fine", "harmless", "logical", "great")
-)
+var seemForms = set("sounds", "sound", "seems", "seem", "looks", "look", "appears", "appear")
 
 // verdictFor tells whether a unit passes a verdict ("… deserves a place",
 // "… is a mistake"): the words of verdictWords.

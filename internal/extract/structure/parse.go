@@ -60,6 +60,13 @@ type ParseOptions struct {
 	// be and still one attach to the other, unless the target is the
 	// block's central claim (0: 3).
 	Window int
+	// Adjective, when set, tells whether a word may be an adjective: the
+	// word class a caller's lexicon gives (the pipeline passes WordNet's).
+	// The paragraph decoder reads "X sounds fair", "a ban may seem
+	// sensible" as a point granted by how it looks when a word of this
+	// class follows the verb of seeming; nil leaves only the package's own
+	// evaluative words.
+	Adjective func(word string) bool
 	// Stop, when set, is asked between blocks; once it answers true Parse
 	// returns at once with what it has, which the caller then discards
 	// (extraction passes its context's cancellation).
