@@ -3,6 +3,7 @@ package sqlitestore
 import (
 	"context"
 	"database/sql"
+	"sync"
 
 	"github.com/argmap/argmap/internal/argmap"
 )
@@ -30,6 +31,26 @@ type adjGraph struct {
 	count []uint32
 	edges []adjEdge // by target, each target's by relation ID; one more at the end
 	prem  []uint32  // edge e's premises are prem[edges[e].prem : edges[e+1].prem]
+
+	scratch sync.Pool // of *walkScratch, so that a walk allocates only what it returns
+}
+
+// walkScratch is what one walk uses and leaves: a mark per ID of the table
+// (mark[i] == gen: seen in the walk under way) and the walk's lists.
+type walkScratch struct {
+	mark              []uint32
+	gen               uint32
+	visits            []visit
+	reached, frontier []int32
+	next              []int32
+}
+
+// visit i of a walk reached node from visits[parent]'s node through
+// relation rel.
+type visit struct {
+	node, rel uint32
+	parent    int32
+	contests  bool
 }
 
 type adjEdge struct {
@@ -133,49 +154,57 @@ func (g *adjGraph) walk(root string, depth, limit int) ([]string, [][]argmap.Ste
 	if !ok {
 		return []string{root}, [][]argmap.Step{{}}
 	}
-	// visit i reached node from visits[parent]'s node through relation rel
-	type visit struct {
-		node, rel uint32
-		parent    int32
-		contests  bool
+	sc, _ := g.scratch.Get().(*walkScratch)
+	if sc == nil {
+		sc = &walkScratch{mark: make([]uint32, g.ids.len())}
 	}
-	visits := []visit{{node: r, parent: -1}}
-	seen := map[uint32]bool{r: true}
-	reached := []int32{0}
-	frontier := []int32{0}
+	defer g.scratch.Put(sc)
+	if sc.gen++; sc.gen == 0 {
+		clear(sc.mark)
+		sc.gen = 1
+	}
+	gen, mark := sc.gen, sc.mark
+	mark[r] = gen
+	visits := append(sc.visits[:0], visit{node: r, parent: -1})
+	reached := append(sc.reached[:0], 0)
+	frontier := append(sc.frontier[:0], 0)
+	next := sc.next[:0]
+	defer func() { sc.visits, sc.reached, sc.frontier, sc.next = visits, reached, frontier, next }()
 	for d := 0; d < depth && len(frontier) > 0 && len(reached) < limit; d++ {
-		var next []int32
+		next = next[:0]
 		for _, v := range frontier {
 			t := visits[v].node
 			for e := g.start[t]; e < g.start[t]+g.count[t]; e++ {
 				ed := g.edges[e]
 				for _, p := range g.prem[ed.prem:g.edges[e+1].prem] {
-					if seen[p] {
+					if mark[p] == gen {
 						continue
 					}
-					seen[p] = true
+					mark[p] = gen
 					next = append(next, int32(len(visits)))
 					reached = append(reached, int32(len(visits)))
 					visits = append(visits, visit{node: p, rel: ed.rel, parent: v, contests: ed.contests})
 				}
-				if !seen[ed.rel] {
-					seen[ed.rel] = true
+				if mark[ed.rel] != gen {
+					mark[ed.rel] = gen
 					next = append(next, int32(len(visits)))
 					visits = append(visits, visit{node: ed.rel, rel: ed.rel, parent: v, contests: ed.contests})
 				}
 			}
 		}
-		frontier = next
+		frontier, next = next, frontier
 	}
-	if len(reached) > limit {
-		reached = reached[:limit]
-	}
-	ids := make([]string, len(reached))
-	steps := make([][]argmap.Step, len(reached))
-	ids[0], steps[0] = root, []argmap.Step{}
-	for i, v := range reached[1:] {
+	n := min(len(reached), limit)
+	ids := make([]string, n)
+	paths := make([][]argmap.Step, n)
+	ids[0], paths[0] = root, []argmap.Step{}
+	for i, v := range reached[1:n] {
 		ids[i+1] = g.ids.str(visits[v].node)
-		var path []argmap.Step
+		steps := 0
+		for u := v; visits[u].parent >= 0; u = visits[u].parent {
+			steps++
+		}
+		path := make([]argmap.Step, 0, steps)
 		for ; visits[v].parent >= 0; v = visits[v].parent {
 			kind := argmap.Supports
 			if visits[v].contests {
@@ -184,7 +213,7 @@ func (g *adjGraph) walk(root string, depth, limit int) ([]string, [][]argmap.Ste
 			path = append(path, argmap.Step{RelationID: g.ids.str(visits[v].rel), Kind: kind,
 				From: g.ids.str(visits[v].node), To: g.ids.str(visits[visits[v].parent].node)})
 		}
-		steps[i+1] = path
+		paths[i+1] = path
 	}
-	return ids, steps
+	return ids, paths
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -76,6 +77,40 @@ func TestReachAdjacency(t *testing.T) {
 	warm("after the first write")
 	if diff := cmp.Diff(inSQL, walk(s)); diff != "" {
 		t.Fatalf("walks from memory differ from walks in SQL (-sql +memory):\n%s", diff)
+	}
+	// walks reuse what earlier ones left (marks, lists): again, and from
+	// several goroutines at once, they give the same
+	var wg sync.WaitGroup
+	diffs := make([]string, 4)
+	for i := range diffs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 3 {
+				got := map[string][]argmap.Reach{}
+				for _, id := range ids {
+					rs, err := s.Reach(ctx, id, argmap.MaxDepth)
+					if err != nil {
+						diffs[i] = err.Error()
+						return
+					}
+					got[id] = rs
+					if _, err := s.Reach(ctx, id, 1); err != nil { // a shorter walk between
+						diffs[i] = err.Error()
+						return
+					}
+				}
+				if diffs[i] = cmp.Diff(inSQL, got); diffs[i] != "" {
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, d := range diffs {
+		if d != "" {
+			t.Fatalf("walks from memory, concurrent and repeated, differ from walks in SQL (-sql +memory):\n%s", d)
+		}
 	}
 
 	// a relation written by this store is walked at once

@@ -2,6 +2,7 @@ package sqlitestore
 
 import (
 	"context"
+	"hash/maphash"
 	"sync"
 	"time"
 )
@@ -139,9 +140,12 @@ type idTable struct {
 	all   string            // after seal: string i is all[off[i]:off[i+1]]
 	off   []uint32
 	slots []uint32 // hash table: index + 1, 0 when empty
+	seed  maphash.Seed
 }
 
-func newIDTable() *idTable { return &idTable{off: []uint32{0}, index: map[string]uint32{}} }
+func newIDTable() *idTable {
+	return &idTable{off: []uint32{0}, index: map[string]uint32{}, seed: maphash.MakeSeed()}
+}
 
 // add returns the index of s, adding it if new (before seal only).
 func (t *idTable) add(s string) uint32 {
@@ -169,7 +173,7 @@ func (t *idTable) seal() {
 	t.slots = make([]uint32, size)
 	mask := uint32(size - 1)
 	for i := range uint32(n) {
-		h := hashID(t.str(i)) & mask
+		h := t.hash(t.str(i)) & mask
 		for t.slots[h] != 0 {
 			h = (h + 1) & mask
 		}
@@ -183,7 +187,7 @@ func (t *idTable) str(i uint32) string { return t.all[t.off[i]:t.off[i+1]] }
 // lookup returns the index of s (after seal).
 func (t *idTable) lookup(s string) (uint32, bool) {
 	mask := uint32(len(t.slots) - 1)
-	for h := hashID(s) & mask; t.slots[h] != 0; h = (h + 1) & mask {
+	for h := t.hash(s) & mask; t.slots[h] != 0; h = (h + 1) & mask {
 		i := t.slots[h] - 1
 		if t.str(i) == s {
 			return i, true
@@ -192,10 +196,7 @@ func (t *idTable) lookup(s string) (uint32, bool) {
 	return 0, false
 }
 
-func hashID(s string) uint32 {
-	h := uint32(2166136261) // FNV-1a
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint32(s[i])) * 16777619
-	}
-	return h
-}
+// hash is the table's hash of s: maphash (the runtime's string hash, with
+// the table's seed), several times faster than a byte-by-byte FNV-1a on IDs
+// of 20 bytes, which every answer looks up by the hundred.
+func (t *idTable) hash(s string) uint32 { return uint32(maphash.String(t.seed, s)) }
