@@ -53,6 +53,8 @@ type term struct {
 	aside    bool         // it stands in a source set between commas ("..., as the survey documented, ..."): its clauses are no window's
 	selfNeg  bool         // an adjective of absence that negates its own clause ("unsafe", "silent"): an antonym it meets is that negation, not a second one
 	negBase  string       // the lemma a negative prefix turns round (reliable of unreliable, consistency of inconsistencies), or ""
+	dir      int8         // +1 a word of increase (grow, rise, expand), -1 of decrease (decline, shrink, diminish): direction
+	trend    bool         // it says only a direction of change ("more and more", "ever fewer", "increasingly"): a question's is its point
 }
 
 // negPrefixes turn an adjective, an adverb or a noun of quality into its
@@ -192,6 +194,10 @@ type Stancer struct {
 	// their satellites (reluctant, loath): "reluctant to fund it" does not
 	// fund it
 	unwilling []wn.Concept
+	// rising and falling are WordNet's synsets of increase and of
+	// decrease: a word with one among its senses, their hypernyms or its
+	// definitions' genus says a direction of change (direction)
+	rising, falling []wn.Concept
 	// threshold is the share of the question's terms a claim must cover to
 	// answer it.
 	threshold float64
@@ -227,7 +233,55 @@ func NewStancer() *Stancer {
 		unwilling = append(append(unwilling, lex.Adjectives(lex.Concepts(w))...), lex.Adjectives(narrower)...)
 	}
 	return &Stancer{lex: lex, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
-		unwilling: unwilling, threshold: 0.65}
+		unwilling: unwilling, rising: lex.Concepts("increase"), falling: lex.Concepts("decrease"), threshold: 0.65}
+}
+
+// direction returns +1 when WordNet has the word read as in as one of
+// increase (among its senses, their hypernyms or the verbs its definitions
+// open with: grow, rise, expand, surge), -1 as one of decrease (decline,
+// shrink, diminish, dwindle), 0 when neither or both.
+func (s *Stancer) direction(in wn.Info) int8 {
+	of := func(cs []wn.Concept) bool {
+		return sharesConcept(in.Concepts, cs) || sharesConcept(in.Broader, cs) || sharesConcept(in.Genus, cs)
+	}
+	up, down := of(s.rising), of(s.falling)
+	switch {
+	case up && !down:
+		return 1
+	case down && !up:
+		return -1
+	}
+	return 0
+}
+
+// magnitudes are the comparatives of quantity a trend repeats: "more and
+// more", "fewer and fewer", "ever less".
+var magnitudes = map[string]int8{"more": 1, "less": -1, "fewer": -1}
+
+// trendAt returns the direction and length of a trend phrase at toks[i]: a
+// comparative of quantity repeated with "and" ("more and more", "less and
+// less") or after "ever" ("ever more", "ever fewer"); 0, 0 when none.
+func trendAt(toks []token, i int) (int8, int) {
+	w := toks[i].lower
+	if d := magnitudes[w]; d != 0 && i+2 < len(toks) && toks[i+1].lower == "and" && toks[i+2].lower == w {
+		return d, 3
+	}
+	if w == "ever" && i+1 < len(toks) {
+		if d := magnitudes[toks[i+1].lower]; d != 0 {
+			return d, 2
+		}
+	}
+	return 0, 0
+}
+
+// trendTerm is the term of a trend phrase of direction d: increase or
+// decrease.
+func (s *Stancer) trendTerm(d int8, clause, tok int) term {
+	w := "increase"
+	if d < 0 {
+		w = "decrease"
+	}
+	return term{lemma: w, concepts: s.lex.Concepts(w), antonyms: s.lex.Antonyms(w), dir: d, trend: true, clause: clause, tok: tok}
 }
 
 // unwillingAt reports whether w is an adjective of not wanting or not
@@ -505,6 +559,13 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		if skip || consumed[i] {
 			continue
 		}
+		if d, n := trendAt(toks, i); d != 0 {
+			// "refers to it more and more often": a rising trend, which
+			// "a decline in references" denies
+			out = append(out, s.trendTerm(d, clause, i+n-1))
+			i += n - 1
+			continue
+		}
 		// a defined long name folds to its acronym
 		if n, acr := gl.at(lowerWords(toks[i:min(len(toks), i+12)])); n > 0 {
 			out = append(out, s.acronym(acr, clause))
@@ -607,9 +668,17 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		} else {
 			in = s.lex.Word(w)
 		}
-		out = append(out, s.placed(term{lemma: in.Lemma, concepts: in.Concepts, antonyms: in.Antonyms,
+		nt := term{lemma: in.Lemma, concepts: in.Concepts, antonyms: in.Antonyms,
 			broader: in.Broader, narrower: in.Narrower, related: in.Related, genus: in.Genus, adverb: in.Adverb, clause: clause, tok: i,
-			negBase: s.negativeBase(w, in), selfNeg: lastNeg == i}))
+			negBase: s.negativeBase(w, in), selfNeg: lastNeg == i, dir: s.direction(in)}
+		if base, ok := strings.CutSuffix(w, "ly"); ok && in.Adverb && nt.dir == 0 && len(base) > 4 {
+			if d := s.direction(s.lex.Word(base)); d != 0 {
+				// "increasingly", "decreasingly": an adverb of a word of
+				// change says only the trend, and is a question's point
+				nt = s.trendTerm(d, clause, i)
+			}
+		}
+		out = append(out, s.placed(nt))
 	}
 	endClause()
 	if subjFrom >= 0 && subjEnd > subjFrom {
@@ -1195,7 +1264,11 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		share := 1.0 // of wt the match earns
 		contraAt := -1
 		for k, ct := range c {
-			if ct.lemma == qt.lemma || (!qt.acr && qm[i].concepts.meets(&cm[k].concepts) && sharesConcept(qt.concepts, ct.concepts)) {
+			if ct.lemma == qt.lemma || (!qt.acr && qm[i].concepts.meets(&cm[k].concepts) && sharesConcept(qt.concepts, ct.concepts)) ||
+				(qt.dir != 0 && ct.dir == qt.dir && (qt.trend || qt.adjPred || qt.pred)) {
+				// (a change the same way states a question's trend or
+				// predicate of change: "increasingly" of "more and more",
+				// "rose" of "are rising")
 				if qt.adjPred && attributive(q, c, k) {
 					continue // "voluntary return" does not say that return is voluntary
 				}
@@ -1242,7 +1315,11 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 					continue
 				}
 				if (qm[i].concepts.meets(&cm[k].antonyms) && sharesConcept(qt.concepts, ct.antonyms)) ||
-					(qm[i].antonyms.meets(&cm[k].concepts) && sharesConcept(qt.antonyms, ct.concepts)) || negatedBy(qt, ct) {
+					(qm[i].antonyms.meets(&cm[k].concepts) && sharesConcept(qt.antonyms, ct.concepts)) || negatedBy(qt, ct) ||
+					(qt.dir != 0 && ct.dir == -qt.dir && (qt.trend || qt.adjPred || qt.pred)) {
+					// (a change the other way: "a decline in references"
+					// of "refers to it more and more often", "use
+					// shrinks" of "use is growing")
 					// "unsafe" of "safe": an adjective of absence has
 					// negated its clause already; its being the opposite
 					// is that negation, not a second turn
@@ -1969,7 +2046,7 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 		for _, win := range windows(r.terms) {
 			cov, ag, dis, fl, hits := match(qt, win, w)
 			for k, h := range hits {
-				if (qt[k].pred || qt[k].adjPred) && !h {
+				if (qt[k].pred || qt[k].adjPred || qt[k].trend) && !h {
 					// a claim that leaves out what the question says its
 					// subject is does not state it
 					cov = min(cov, s.threshold/2)

@@ -302,6 +302,20 @@ func TestStancerJudge(t *testing.T) {
 		{"The harbour is safe", "Anyone who thinks the harbour is safe is wrong.", argmap.StanceDenial, ""},
 		{"The harbour is safe", "Calling the harbour safe would be a mistake.", argmap.StanceDenial, ""},
 		{"The harbour is safe", "Those who called the harbour safe were right.", argmap.StanceSame, ""},
+		// a trend ("more and more", "ever fewer", "increasingly") is a
+		// question's point: a change the other way denies it, a claim of
+		// no change does not state it; a verb of change that is a
+		// question's predicate is turned round by one the other way
+		{"The council mentions the harbour plan more and more often", "Mentions of the harbour plan by the council have declined.", argmap.StanceDenial, ""},
+		{"The council mentions the harbour plan more and more often", "The council mentions the harbour plan less and less often.", argmap.StanceDenial, ""},
+		{"The council mentions the harbour plan more and more often", "The council mentions the harbour plan often.", argmap.StanceTopic, ""},
+		{"The council mentions the harbour plan increasingly often", "There was a decline in the council's mentions of the harbour plan.", argmap.StanceDenial, ""},
+		{"The council increasingly funds the ferry", "The council funds the ferry less and less.", argmap.StanceDenial, ""},
+		{"The council spends ever more on the ferry", "Council spending on the ferry keeps growing.", argmap.StanceSame, ""},
+		{"The harbour board is growing", "The harbour board has shrunk to three members.", argmap.StanceDenial, ""},
+		{"Ferry fares are rising", "Ferry fares rose as the number of passengers declined.", argmap.StanceSame, ""},
+		{"The council funds the ferry", "The council funds the ferry more and more.", argmap.StanceSame, ""},
+		{"Farmers grow rice on the island", "Rice harvests on the island declined.", argmap.StanceTopic, ""},
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}
