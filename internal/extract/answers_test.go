@@ -307,3 +307,24 @@ func TestReportFinds(t *testing.T) {
 		t.Errorf("main claims %q, want the review's finding first", mains)
 	}
 }
+
+// TestCentralClaimWhole: a thesis said in the second half of a sentence
+// split at "but" ("X would pay for Y, but it is unfair to Z.") is a main
+// claim a reader can take in: the whole sentence, not "but it is unfair
+// to Z." alone. Written for this test.
+func TestCentralClaimWhole(t *testing.T) {
+	text := "Ferry fares\n\nThe island ferry is the only link most residents have with the mainland. The operator's plan to raise fares by a fifth would pay for newer boats, but it is unfair to the people who cross every day.\n\n" +
+		"Commuters already spend a tenth of their wages on the crossing. Nurses and teachers who live on the island would pay the most, since they cross twice a day.\n\n" +
+		"Visitors, who cross once or twice a year, would hardly notice the rise. A season ticket for residents would spread the cost more fairly.\n\n" +
+		"The fare rise should be withdrawn until residents are protected.\n"
+	_, _, mains := claimRelations(t, "ferry.txt", text)
+	want := "The operator's plan to raise fares by a fifth would pay for newer boats, but it is unfair to the people who cross every day."
+	if len(mains) == 0 || mains[0] != want {
+		t.Errorf("main claims = %q, want first %q", mains, want)
+	}
+	for _, m := range mains {
+		if w := strings.Fields(m); len(w) > 0 && (w[0] == "but" || w[0] == "and" || w[0] == "it") {
+			t.Errorf("main claim %q leans on a part of its sentence left out", m)
+		}
+	}
+}

@@ -191,7 +191,7 @@ func TestUnitReferents(t *testing.T) {
 			"In 2019, these figures rose by 40 percent to 3,000 households.", true, "these figures", "Eviction figures",
 			"Eviction figures for the city were published in May.", ""},
 		{"it after an organisation's possessive: the noun phrase, not the organisation",
-			"The Harbour Trust runs the port and the Harbour Trust sets the fees.\n\nThe Harbour Trust's survey work helps the ferry owners, but it is not neutral.\n",
+			"The Harbour Trust runs the port and the Harbour Trust sets the fees. The board should publish every survey the Trust makes.\n\nThe Harbour Trust's survey work helps the ferry owners, but it is not neutral.\n",
 			"but it is not neutral.", false, "it", "The Harbour Trust's survey work",
 			"The Harbour Trust's survey work helps the ferry owners,", "The Harbour Trust's survey work is not neutral"},
 		{"a quantifier alone before its verb: part of the plural subject before",

@@ -121,6 +121,11 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 		aus[k].Plain = plain(u.Verdict)
 	}
 	st := m.Parse(text, aus, argstruct.ParseOptions{OneArgument: oneArgument, Adjective: adjective, Stop: func() bool { return ctx.Err() != nil }})
+	if !shortText {
+		// a central claim is a claim a reader can take in: not "but it
+		// is not neutral." without the half of its sentence it turns on
+		aus, st = argstruct.JoinLeaning(text, aus, st)
+	}
 	// the new unit list: every unit of a split sentence takes its verdict
 	bySent := make([][]int, len(sents))
 	for k, a := range aus {

@@ -61,14 +61,14 @@ func TestThreadAnswers(t *testing.T) {
 		"Reply from quinn:\n@bertram\nThat practice pays back within a year even for short emails.\n\n" +
 		"Reply from ada:\nShort emails are most of what people type at work, so the saving adds up for them as well.\n"
 	id, head, mains := claimRelations(t, "typing.txt", text)
-	if len(mains) != 1 || !strings.HasPrefix(mains[0], "but I doubt") {
+	if len(mains) != 1 || !strings.HasPrefix(mains[0], "I doubt it would") {
 		t.Errorf("main claims %q, want the opening poster's doubt", mains)
 	}
 	for _, c := range []struct {
 		from, to string
 		kind     argmap.RelationKind
 	}{
-		{"It would make a big", "but I doubt", argmap.Contests},
+		{"It would make a big", "I doubt it would", argmap.Contests},
 		{"That practice pays back", "An hour of typing", argmap.Contests},
 		{"Short emails are most", "That practice pays back", argmap.Supports},
 	} {

@@ -11,6 +11,7 @@
 //	model.go     the learned weights (weights.json, embedded) for the five classifiers
 //	parse.go     central claim, role, function and attachment scores combined into one evidence graph
 //	mst.go       the decoder: a maximum spanning arborescence (Chu-Liu/Edmonds) rooted at the central claim
+//	central.go   a central claim that leans on the half of its sentence before it is joined with it
 //	corpus.go    gold structures in the microtexts XML format, for training and checking
 //	train.go     fitting a model on a corpus, and deterministic folds for cross-validation
 //	evaluate.go  scoring parses against gold structures as the project's microtexts scorer does
