@@ -328,3 +328,22 @@ func TestCentralClaimWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstPersonThesis: an essay's thesis said in the first person with
+// a verb of believing and no other cue ("I reckon most children would
+// cycle if …") is the thesis, not dropped as the writer telling of
+// themself. Written for this test.
+func TestFirstPersonThesis(t *testing.T) {
+	text := "Cycling to school\n\nFew children in our town cycle to school any more. Parents drive them instead, and the streets around the gates fill with cars every morning. I reckon most children would cycle if the roads felt safe.\n\n" +
+		"A painted line on the road protects nobody. Children need lanes with a kerb between them and the traffic.\n\n" +
+		"Some parents say their children are too young to ride alone. Many of those children are eleven or twelve.\n\n" +
+		"I'd bet that a town with safe lanes sees far fewer cars at the school gate.\n"
+	id, head, mains := claimRelations(t, "cycling.txt", text)
+	if len(mains) == 0 || !strings.HasPrefix(mains[0], "I reckon most children") {
+		t.Fatalf("main claims = %q, want first the writer's 'I reckon …'", mains)
+	}
+	thesis := id("I reckon most children")
+	if r, ok := head[id("A painted line")]; !ok || r.To != thesis || r.Kind != argmap.Supports {
+		t.Errorf("the first body paragraph's claim: %+v (present %v), want supports the thesis", r, ok)
+	}
+}

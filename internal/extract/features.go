@@ -664,6 +664,37 @@ func init() {
 	vocabLF = newLenFirst(vocab)
 }
 
+// holdsView returns the verb with which the sentence in ws opens by the
+// writer stating a view in the first person, or "": "I" (or "I'd", "I
+// would", "we"), at most two adverbs ("honestly", "really"), and a verb of
+// believing or saying one's view (viewVerbs: "I reckon most …", "I'd bet
+// that …", "We honestly suspect …") that does not go on with "to" (an
+// intention: "I expect to finish"). The position phrases catch the
+// commonest of these ("I think"); this catches the rest of the class.
+func holdsView(ws []string) string {
+	k := 0
+	switch {
+	case len(ws) > 1 && (ws[0] == "i" || ws[0] == "we") && (ws[1] == "would" || ws[1] == "do"):
+		k = 2
+	case len(ws) > 0 && (ws[0] == "i" || ws[0] == "we" || ws[0] == "i'd" || ws[0] == "we'd"):
+		k = 1
+	default:
+		return ""
+	}
+	for n := 0; n < 2 && k < len(ws) && strings.HasSuffix(ws[k], "ly") && len(ws[k]) > 4; n++ {
+		k++ // "honestly", "really", "strongly"
+	}
+	if k+1 >= len(ws) || !viewVerbs[ws[k]] || ws[k+1] == "to" {
+		return ""
+	}
+	return ws[k]
+}
+
+// viewVerbs are verbs of believing, guessing and saying what one holds,
+// which take the view as their clause ("I reckon that …").
+var viewVerbs = wordSet(`think believe reckon suspect guess bet wager suppose imagine doubt fear predict say
+	argue maintain contend insist expect`)
+
 // chromeCues are phrases of page furniture common to publisher pages,
 // repositories, forums and blogs: never part of an argument.
 var chromeCues = []string{

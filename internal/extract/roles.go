@@ -285,6 +285,15 @@ func classify(s surface, sec Section) Verdict {
 			cues = append(cues, cs.name+":"+m)
 		}
 	}
+	if claim == 0 {
+		if v := holdsView(s.ws); v != "" {
+			// "I reckon …", "I'd bet that …": the writer's view, not
+			// the writer telling of themself (only when no other claim
+			// cue said so already)
+			claim += claimCues[setPosition].weight
+			cues = append(cues, "position:"+v)
+		}
+	}
 	// evidence cues
 	for i, cs := range evidenceCues {
 		if cs.phrases == nil {

@@ -35,6 +35,12 @@ func TestClassify(t *testing.T) {
 		{"I teach a seminar on refugee law at a small college.", body, extract.LabelOther, ""},
 		{"Reading the minutes again, I went through every annex.", body, extract.LabelOther, ""},
 		{"Everyone I know relies on the agency's figures.", body, extract.LabelClaim, ""},
+		// the writer's view said in the first person with a verb of
+		// believing is a position, not the writer telling of themself
+		{"I reckon most children would cycle if the roads felt safe.", body, extract.LabelClaim, ""},
+		{"I'd bet that the ferry runs empty in winter.", body, extract.LabelClaim, ""},
+		{"I honestly suspect the museum counts its visitors twice.", body, extract.LabelClaim, ""},
+		{"I expect to visit the archive in the spring.", body, extract.LabelOther, ""},
 		{"Drawing on archives, this chapter aims to fill that gap.", body, extract.LabelOther, ""},
 		{"We thank the reviewers for helpful comments.", body, extract.LabelOther, ""},
 		{"does anyone know where to find the annual report?", body, extract.LabelOther, ""},
