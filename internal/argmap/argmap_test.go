@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -63,6 +64,47 @@ func TestIDs(t *testing.T) {
 	for _, bad := range []string{"", "clm_", "xyz_abc", "claim"} {
 		if k := argmap.KindOf(bad); k != "" {
 			t.Errorf("KindOf(%q) = %q, want \"\"", bad, k)
+		}
+	}
+}
+
+// TestScopedIDs: a scoped ID is as long as a derived one, starts with its
+// scope, is deterministic, separates its parts, and IDs of one scope sort
+// together whatever their parts.
+func TestScopedIDs(t *testing.T) {
+	doc, other := argmap.Scope("hash of one document"), argmap.Scope("hash of another")
+	if len(doc) != argmap.ScopeLen || doc == other || doc != argmap.Scope("hash of one document") {
+		t.Fatalf("Scope = %q, %q: want %d characters, deterministic, different scopes for different inputs", doc, other, argmap.ScopeLen)
+	}
+	for _, k := range []argmap.NodeKind{argmap.KindClaim, argmap.KindEvidence, argmap.KindRelation, argmap.KindCitation} {
+		id := argmap.ScopedID(k, doc, "h", "3")
+		if len(id) != len(argmap.DerivedID(k, "h", "3")) || argmap.KindOf(id) != k {
+			t.Errorf("ScopedID(%s) = %s: want the length of a derived ID and kind %s", k, id, k)
+		}
+		if argmap.ScopeOf(id) != doc || !strings.HasPrefix(id[strings.IndexByte(id, '_')+1:], doc) {
+			t.Errorf("ScopeOf(%s) = %q, want %q", id, argmap.ScopeOf(id), doc)
+		}
+		if id != argmap.ScopedID(k, doc, "h", "3") {
+			t.Errorf("ScopedID(%s) not deterministic", k)
+		}
+		if id == argmap.ScopedID(k, doc, "h3") || id == argmap.ScopedID(k, doc, "h", "4") || id == argmap.ScopedID(k, other, "h", "3") {
+			t.Errorf("ScopedID(%s) does not separate its parts or scopes", k)
+		}
+	}
+	// the IDs of one document are neighbours in ID order
+	var ids []string
+	for i := 0; i < 50; i++ {
+		ids = append(ids, argmap.ScopedID(argmap.KindClaim, doc, "h", strconv.Itoa(i)), argmap.ScopedID(argmap.KindClaim, other, "h", strconv.Itoa(i)))
+	}
+	sort.Strings(ids)
+	for i := range ids {
+		if want := ids[0][:4+argmap.ScopeLen]; (i < 50) != (ids[i][:4+argmap.ScopeLen] == want) {
+			t.Fatalf("sorted scoped IDs interleave their scopes: %v", ids)
+		}
+	}
+	for _, tc := range []struct{ id, want string }{{"clm_abcdefghijklmnop", "abcdef"}, {"clm_abc", ""}, {"nounderscore", ""}} {
+		if got := argmap.ScopeOf(tc.id); got != tc.want {
+			t.Errorf("ScopeOf(%q) = %q, want %q", tc.id, got, tc.want)
 		}
 	}
 }

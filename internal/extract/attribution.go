@@ -890,7 +890,7 @@ func promoteViews(g *argmap.Graph, views []string) {
 			kept = append(kept, e)
 			continue
 		}
-		id := argmap.DerivedID(argmap.KindClaim, e.ID, "rejected view")
+		id := argmap.ScopedID(argmap.KindClaim, argmap.ScopeOf(e.ID), e.ID, "rejected view")
 		renamed[e.ID] = id
 		g.Claims = append(g.Claims, argmap.Claim{ID: id, Text: e.Text, Origin: e.Origin, Score: e.Score,
 			Spans: e.Spans, Cues: []string{argmap.CueRejectedView}, CreatedAt: e.CreatedAt})

@@ -493,7 +493,7 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 			// the relation targets the claim compared, a member of the
 			// proposition that is sure to exist
 			to := deniedVia[target]
-			id := argmap.DerivedID(argmap.KindRelation, "link", c.ID, to)
+			id := argmap.ScopedID(argmap.KindRelation, argmap.ScopeOf(c.ID), "link", c.ID, to)
 			if seen[id] {
 				continue
 			}

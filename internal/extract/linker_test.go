@@ -46,7 +46,7 @@ func TestLinker(t *testing.T) {
 				if err := r.Validate(); err != nil {
 					t.Errorf("Link[%d] invalid: %v", i, err)
 				}
-				if want := argmap.DerivedID(argmap.KindRelation, "link", r.From[0], r.To); r.ID != want {
+				if want := argmap.ScopedID(argmap.KindRelation, argmap.ScopeOf(r.From[0]), "link", r.From[0], r.To); r.ID != want {
 					t.Errorf("Link[%d].ID = %s, want %s", i, r.ID, want)
 				}
 				if r.Score <= 0 || r.Score > 1 {

@@ -100,7 +100,7 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 		span := argmap.Span{SourceID: src.ID, Start: u.Start, End: u.End, Quote: text[u.Start:u.End]}
 		switch u.Label {
 		case LabelClaim:
-			u.id = argmap.DerivedID(argmap.KindClaim, hash, n)
+			u.id = argmap.ScopedID(argmap.KindClaim, argmap.Scope(hash), hash, n)
 			c := argmap.Claim{
 				ID: u.id, Text: unitText(span.Quote, dec.format), Origin: argmap.OriginExtracted, Score: u.Score,
 				Cues: u.Cues, Spans: []argmap.Span{span},
@@ -122,7 +122,7 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 			}
 			g.Claims = append(g.Claims, c)
 		case LabelEvidence:
-			u.id = argmap.DerivedID(argmap.KindEvidence, hash, n)
+			u.id = argmap.ScopedID(argmap.KindEvidence, argmap.Scope(hash), hash, n)
 			e := argmap.Evidence{
 				ID: u.id, Kind: u.Kind, Text: unitText(span.Quote, dec.format), Origin: argmap.OriginExtracted, Score: u.Score,
 				Spans: []argmap.Span{span},
@@ -216,7 +216,7 @@ func relate(g *argmap.Graph, units []*unit, srcID, text, hash string) {
 		if to == "" || to == u.id {
 			return ""
 		}
-		id := argmap.DerivedID(argmap.KindRelation, hash, string(kind), u.id, to)
+		id := argmap.ScopedID(argmap.KindRelation, argmap.Scope(hash), hash, string(kind), u.id, to)
 		sp := argmap.Span{SourceID: srcID, Start: u.Start, End: u.End, Quote: text[u.Start:u.End]}
 		score := u.arg.score
 		if score <= 0 {
@@ -281,7 +281,7 @@ func citations(g *argmap.Graph, text, hash string, segs []Segment, bibSegs map[i
 		if st < 0 || en > len(text) || st > en {
 			st, en = 0, 0
 		}
-		id := argmap.DerivedID(argmap.KindCitation, hash, itoa(st), itoa(en), c.Author, c.Year)
+		id := argmap.ScopedID(argmap.KindCitation, argmap.Scope(hash), hash, itoa(st), itoa(en), c.Author, c.Year)
 		if seen[id] {
 			return nil
 		}
@@ -349,7 +349,7 @@ func citations(g *argmap.Graph, text, hash string, segs []Segment, bibSegs map[i
 		}
 		if k < len(units) && units[k].Start <= c.Start && c.End <= units[k].End && units[k].Label == LabelClaim {
 			u := units[k]
-			eid := argmap.DerivedID(argmap.KindEvidence, hash, "cite", itoa(c.Start), itoa(c.End))
+			eid := argmap.ScopedID(argmap.KindEvidence, argmap.Scope(hash), hash, "cite", itoa(c.Start), itoa(c.End))
 			if seen[eid] {
 				continue
 			}
@@ -360,7 +360,7 @@ func citations(g *argmap.Graph, text, hash string, segs []Segment, bibSegs map[i
 				Spans: []argmap.Span{sp},
 			})
 			g.Relations = append(g.Relations, argmap.Relation{
-				ID: argmap.DerivedID(argmap.KindRelation, hash, "supports", eid, u.id), Kind: argmap.Supports,
+				ID: argmap.ScopedID(argmap.KindRelation, argmap.Scope(hash), hash, "supports", eid, u.id), Kind: argmap.Supports,
 				From: []string{eid}, To: u.id, Origin: argmap.OriginExtracted, Score: 0.7,
 				Span: &argmap.Span{SourceID: srcID, Start: u.Start, End: u.End, Quote: text[u.Start:u.End]},
 			})

@@ -127,6 +127,40 @@ func claimText(g *argmap.Graph, id string) string {
 	return ""
 }
 
+// TestExtractIDsScoped: every claim, evidence, relation and citation ID
+// of a document starts with the document's scope (argmap.Scope of its
+// content hash), and another document's IDs with another scope.
+func TestExtractIDsScoped(t *testing.T) {
+	data := readFixture(t, "statement.txt")
+	g := extractDoc(t, "statement.txt", data)
+	want := argmap.Scope(argmap.ContentHash(data))
+	var ids []string
+	for _, c := range g.Claims {
+		ids = append(ids, c.ID)
+	}
+	for _, e := range g.Evidence {
+		ids = append(ids, e.ID)
+	}
+	for _, r := range g.Relations {
+		ids = append(ids, r.ID)
+	}
+	for _, c := range g.Citations {
+		ids = append(ids, c.ID)
+	}
+	if len(g.Claims) == 0 || len(g.Relations) == 0 {
+		t.Fatalf("statement.txt gave %d claims, %d relations: want some of each", len(g.Claims), len(g.Relations))
+	}
+	for _, id := range ids {
+		if argmap.ScopeOf(id) != want {
+			t.Errorf("ID %s has scope %q, want the document's %q", id, argmap.ScopeOf(id), want)
+		}
+	}
+	other := extractDoc(t, "other.txt", append(append([]byte{}, data...), "\nOne more sentence is enough to make it another document.\n"...))
+	if len(other.Claims) == 0 || argmap.ScopeOf(other.Claims[0].ID) == want {
+		t.Errorf("another document's claims %v share the scope %q", other.Claims, want)
+	}
+}
+
 func TestExtractHTML(t *testing.T) {
 	g := extractDoc(t, "page.html", readFixture(t, "page.html"))
 	if g.Sources[0].Title != "Border agencies and their critics" {
