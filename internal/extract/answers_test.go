@@ -347,3 +347,46 @@ func TestFirstPersonThesis(t *testing.T) {
 		t.Errorf("the first body paragraph's claim: %+v (present %v), want supports the thesis", r, ok)
 	}
 }
+
+// TestClosingTurnThesis: an essay whose thesis comes only in its closing
+// paragraph, after the writer grants points against it ("X are not
+// perfect. … Operators should still …"), has that sentence as its thesis,
+// not an evaluative opening sentence; what the paragraph grants contests
+// it, and the sentence spelling the granted point out supports the point.
+// Written for this test.
+func TestClosingTurnThesis(t *testing.T) {
+	text := "Quiet carriages\n\nRail travel has changed a great deal in twenty years. Phones, laptops and loud conversations now fill most carriages, and this is a serious problem for many passengers.\n\n" +
+		"A quiet carriage gives passengers who need to work or rest a place to do so. Commuters who read or sleep on the way home arrive calmer.\n\n" +
+		"Some travellers say quiet carriages are impossible to enforce. Guards have little time to police them, but most passengers keep the rule once a sign reminds them.\n\n" +
+		"Quiet carriages are not perfect. Some passengers ignore the signs, and families with small children can find them stressful. Operators should still put one on every intercity train.\n"
+	id, head, mains := claimRelations(t, "quiet.txt", text)
+	if len(mains) == 0 || !strings.HasPrefix(mains[0], "Operators should still") {
+		t.Fatalf("main claims = %q, want first the closing 'Operators should still …'", mains)
+	}
+	thesis, granted := id("Operators should still"), id("Quiet carriages are not")
+	for _, c := range []struct {
+		from, to string
+		kind     argmap.RelationKind
+	}{
+		{granted, thesis, argmap.Contests},
+		{id("Some passengers ignore"), granted, argmap.Supports},
+		{id("A quiet carriage gives"), thesis, argmap.Supports},
+	} {
+		if r, ok := head[c.from]; !ok || r.To != c.to || r.Kind != c.kind {
+			t.Errorf("%s: %+v (present %v), want %v on %s", c.from, r, ok, c.kind, c.to)
+		}
+	}
+}
+
+// TestClosingTurnAfterThesis guards TestClosingTurnThesis: when the
+// opening already says what ought to be done, it stays the thesis and a
+// closing turn does not take its place. Written for this test.
+func TestClosingTurnAfterThesis(t *testing.T) {
+	text := "Quiet carriages\n\nPhones, laptops and loud conversations now fill most carriages. Every intercity train should have a quiet carriage.\n\n" +
+		"A quiet carriage gives passengers who need to work or rest a place to do so. Commuters who read or sleep on the way home arrive calmer.\n\n" +
+		"Quiet carriages are not perfect. Some passengers ignore the signs. Operators should still put one on every intercity train.\n"
+	_, _, mains := claimRelations(t, "quiet2.txt", text)
+	if len(mains) == 0 || !strings.HasPrefix(mains[0], "Every intercity train should") {
+		t.Fatalf("main claims = %q, want first the opening 'Every intercity train should …'", mains)
+	}
+}

@@ -39,6 +39,11 @@ import (
 //   - in a short thread of posts under header lines (threads.go), takes
 //     the thesis from the opening post and attaches a reply's claim to the
 //     post it answers, with its poster's side;
+//   - in a short essay, takes a closing paragraph that grants points and
+//     then turns to say what ought to be done ("X is not perfect. … Towns
+//     should still …": closingTurn) as the turn, which the granted points
+//     contest; the turn is the thesis unless the opening paragraph already
+//     says what ought to be done;
 //   - takes as the thesis the paragraph claim most likely a central claim,
 //     with a prior for the opening (strong in an essay, unless its claim
 //     only asks or reports what others hold: asks; stronger when it carries
@@ -219,6 +224,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		k        int
 		post     int  // the thread post it is in, or -1
 		conceded bool // it answers a point its sentence grants first (concessiveTopic)
+		turn     bool // the closing paragraph's turn after what it grants (closingTurn)
 	}
 	var roots []rootInfo
 	var leaves []int
@@ -241,6 +247,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		}
 		counter := false
 		answer := -1 // the answering half of a concessive topic sentence (concessiveTopic)
+		turn := -1   // the closing paragraph's turn after what it grants (closingTurn)
 		switch {
 		case para == opening:
 			if k := concessiveTopic(bv); k > 0 && !long && (reportsView(bv.info[0].ws) || othersSay(bv.info[0].ws)) {
@@ -265,7 +272,11 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			}
 		case first:
 			counter = essay && !long && counterParagraph(bv, opt.Adjective)
-			if k := concessiveTopic(bv); k > 0 && !long && !counter {
+			if k := closingTurn(bv); k > 0 && essay && !long && post == nil && para == closing && !counter {
+				// "X is not perfect. … Towns should still do X.": the
+				// closing paragraph grants points to turn on them
+				turn = k
+			} else if k := concessiveTopic(bv); k > 0 && !long && !counter {
 				prior[k] += topicPrior
 				answer = k
 			} else if k := concludes(bv); k > 0 && !long && !counter {
@@ -289,12 +300,28 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		if counter {
 			root = 0
 		}
+		if turn > 0 {
+			root = turn
+		}
 		if _, ok := replyKind(&bv.info[0]); ok && post != nil && first && post[b.start] > 0 {
 			root = 0 // a reply that opens by agreeing or dissenting ("Agreed.", "Not so.") says its claim first
 		}
 		bv.oppFloor = reportFloors(bv)
 		t := m.decodeWith(bv, window, nroots, root, prior)
 		conceded := answer >= 0 && t.root == answer
+		if turn > 0 {
+			// what the paragraph grants before it turns goes against the
+			// turn; what spells a granted point out supports that point
+			for k, r := range t.rels {
+				if r.To != turn || bu[r.From].Sent >= bu[turn].Sent {
+					continue
+				}
+				t.rels[k].Kind, t.rels[k].Undercut = Attack, false
+				if in := &bv.info[r.From]; bu[r.From].Sent != bu[0].Sent && in.sentFirst && in.class == classNone {
+					t.rels[k].To, t.rels[k].Kind = 0, Support
+				}
+			}
+		}
 		if conceded {
 			// the writer grants a point to make another: what is granted
 			// goes against the point made
@@ -304,7 +331,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 				}
 			}
 		}
-		if essay && !long && para != opening && first && t.root >= 0 {
+		if essay && !long && para != opening && first && t.root >= 0 && turn < 0 {
 			// a body paragraph argues for its claim: a sentence that bears
 			// on a sentence other than the claim, with no connective
 			// tying it to that sentence (none, or a condition opening its
@@ -387,7 +414,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			lastCounter = b.start + t.root
 		}
 		prevPara = para
-		roots = append(roots, rootInfo{rebuts: rebuts, conceded: conceded, unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n,
+		roots = append(roots, rootInfo{rebuts: rebuts, conceded: conceded, turn: turn > 0 && t.root == turn, unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n,
 			plain: bu[t.root].Plain && (long || !stance(bv, t.root)), dep: dependent(bv, t.root) || rejects(&bv.info[t.root]), counter: counter,
 			asks: asks(&bv.info[t.root]), answers: b.answers, info: &bv.info[t.root], view: bv, k: t.root, post: -1})
 		if post != nil {
@@ -451,6 +478,18 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			(!long || (r.blockLen > 1) == (roots[best].blockLen > 1)) && s > bestScore {
 			best, bestScore = k, s
 		}
+	}
+	// a closing paragraph that turns on what it grants to say what ought
+	// to be done states the writer's thesis, unless the opening already
+	// said what ought to be done (then the turn restates it)
+	for k, r := range roots {
+		if !r.turn || k == best {
+			continue
+		}
+		if b := roots[best]; !b.info.strong && !studyConcludes(b.info.ws) {
+			best = k
+		}
+		break
 	}
 	main := roots[best].unit
 	st.Central = []int{main}
@@ -1020,6 +1059,44 @@ func concludes(v *view) int {
 		return -1
 	}
 	return k
+}
+
+// closingTurn returns the unit of the block v that turns on what the
+// sentences before it grant and says what ought to be done ("Quiet rooms
+// are not perfect. Some guests ignore the signs. Hotels should still
+// offer one."): a unit opening a later sentence, with a strong modal and a
+// contrast (at its start or inside: "still", "nevertheless", "yet"), after
+// a first sentence that says nothing ought to be done; -1 when there is
+// none.
+func closingTurn(v *view) int {
+	if len(v.info) < 2 || v.info[0].strong {
+		return -1
+	}
+	for k := 1; k < len(v.info); k++ {
+		in := &v.info[k]
+		if v.units[k].Sent == v.units[0].Sent || !in.sentFirst || !in.strong || in.question {
+			continue
+		}
+		if in.class == classContrast || in.class2 == classContrast || contains(in.any, classContrast) || modalTurns(in.ws) {
+			return k
+		}
+	}
+	return -1
+}
+
+// modalTurns tells whether ws has a strong modal followed by a contrast
+// ("should still", "must nevertheless"): "still" alone is ambiguous ("is
+// still used"), after "should" it turns.
+func modalTurns(ws []string) bool {
+	for j := 0; j+1 < len(ws); j++ {
+		if wordFlags[ws[j]]&wStrong == 0 {
+			continue
+		}
+		if c, _ := connectiveAt(ws, j+1); c == classContrast {
+			return true
+		}
+	}
+	return false
 }
 
 // seemsGood tells whether a unit grants a point by how it looks: a verb of
