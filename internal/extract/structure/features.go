@@ -1,9 +1,14 @@
 package structure
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+
+	"github.com/argmap/argmap/internal/extract/lexicon"
+	"github.com/argmap/argmap/internal/extract/lexicon/vectors"
 )
 
 // The names of the features, hashed once (see featureKey).
@@ -134,6 +139,9 @@ type view struct {
 	// short: the units are a text of one paragraph parsed as one argument
 	// (the central claim reads Model.ccShort)
 	short bool
+	// vec is what each unit is about (unitVecs), when asked for: the short
+	// texts' central claim reads it
+	vec [][]float64
 }
 
 // unitInfo is what the features read of one unit.
@@ -480,6 +488,66 @@ func (v *view) ccFeatures(fs *featureSet, i int) {
 	// for the opponent's is rarely it
 	if v.opp != nil {
 		flag(kCCOpponent, v.opp[i] > 0.5)
+	}
+}
+
+// ccVecKeys name the dimensions of a unit's word vector as features of the
+// central claim (cc.vec0, cc.vec1, …).
+var ccVecKeys = sync.OnceValue(func() []featureKey {
+	keys := make([]featureKey, vectors.Default().Dims())
+	for d := range keys {
+		keys[d] = newKey("cc.vec" + strconv.Itoa(d))
+	}
+	return keys
+})
+
+// unitVecs sets v.vec: for each unit the sum of its content words' word
+// vectors (looked up by lemma, else as written), scaled to unit length; nil
+// for a unit with none in the table. It places a unit by what it is about
+// and how it speaks of it (ban, costly, unfair, harm lie apart from
+// describe, percent, year), which no word class of ours names.
+func (v *view) unitVecs() {
+	t, lx := vectors.Default(), lexicon.Default()
+	v.vec = make([][]float64, len(v.units))
+	for i := range v.units {
+		in := &v.info[i]
+		sum := make([]float64, t.Dims())
+		n := 0
+		for k, w := range in.ws {
+			if in.fl[k]&wFunction != 0 {
+				continue
+			}
+			if t.AddTo(sum, lx.Lemma(w)) || t.AddTo(sum, w) {
+				n++
+			}
+		}
+		norm := 0.0
+		for _, x := range sum {
+			norm += x * x
+		}
+		if n == 0 || norm == 0 {
+			continue
+		}
+		norm = math.Sqrt(norm)
+		for d := range sum {
+			sum[d] /= norm
+		}
+		v.vec[i] = sum
+	}
+}
+
+// ccVecFeatures adds unit i's word vector (v.vec, set by unitVecs) to fs as
+// one feature a dimension: for the central claim of short texts, which
+// learns there which meanings a thesis has (an evaluation, a call for
+// action) apart from the cue words. Cross-validated it raised the central
+// claim by 0.017 and relation F1 by 0.007 (in-process, seeds 1..10), 0.022
+// and 0.010 with scripts/cv-structure.sh.
+func (v *view) ccVecFeatures(fs *featureSet, i int) {
+	if v.vec == nil || v.vec[i] == nil {
+		return
+	}
+	for d, k := range ccVecKeys() {
+		fs.add(k, v.vec[i][d])
 	}
 }
 

@@ -29,8 +29,11 @@ type Model struct {
 	// training texts' length the short classifiers have not been measured.
 	splitShort *logReg
 	ccShort    *logReg
-	combine    Combine
-	info       Info
+	// ccVec: ccShort reads the units' word vectors (ccVecFeatures); weight
+	// files that predate them have none
+	ccVec   bool
+	combine Combine
+	info    Info
 	// the same weights in tables for scoring: the unit classifiers (central
 	// claim, role, function) share one; the central claim's features
 	// (ccFeatures) are its own, so each column reads only its features
@@ -132,6 +135,12 @@ func (m *Model) index() {
 	m.unitShortT, m.splitShortT = m.unitT, m.splitT
 	if m.ccShort != nil {
 		m.unitShortT = newTable(m.ccShort, m.role, m.function)
+		for _, k := range ccVecKeys() {
+			if m.ccShort.w[k.h] != 0 {
+				m.ccVec = true
+				break
+			}
+		}
 	}
 	if m.splitShort != nil {
 		m.splitShortT = newTable(m.splitShort)

@@ -151,12 +151,19 @@ func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tr
 	// probabilities: the central-claim column of the unit table
 	v.opp = t.opp
 	ccT := m.unitT
+	vec := v.short && m.ccVec
 	if v.short {
 		ccT = m.unitShortT
+	}
+	if vec && v.vec == nil {
+		v.unitVecs()
 	}
 	for i := 0; i < n; i++ {
 		fs.fs = fs.fs[:0]
 		v.ccFeatures(&fs, i)
+		if vec {
+			v.ccVecFeatures(&fs, i)
+		}
 		z := [3]float64{}
 		ccT.score(fs.fs, z[:])
 		t.cc[i], t.ccz[i] = z[0], z[0]

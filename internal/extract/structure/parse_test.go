@@ -1,11 +1,13 @@
 package structure_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/argmap/argmap/internal/extract"
+	"github.com/argmap/argmap/internal/extract/lexicon/vectors"
 	"github.com/argmap/argmap/internal/extract/structure"
 )
 
@@ -376,5 +378,54 @@ func TestKindShift(t *testing.T) {
 		} else if r.Score != score {
 			t.Errorf("shift %q: relation score %v, want %v as without the shift", tt.shift, r.Score, score)
 		}
+	}
+}
+
+// TestCentralClaimVectors: the short texts' central-claim classifier reads
+// what each unit is about through its content words' vectors (cc.vec0 …).
+// A hand-set model whose only weights point the way of one word's vector
+// roots the text at the unit whose words lie that way: the first sentence
+// with a word of judging, the second with a word of money; a model whose
+// long-text classifier has the same weights does not read them in a short
+// text (the vectors are for short texts' central claim only).
+func TestCentralClaimVectors(t *testing.T) {
+	text := "The new parking rules are unfair. Drivers now pay twice the fee."
+	units := []structure.Unit{{Start: 0, End: 33, Sent: 0}, {Start: 34, End: len(text), Sent: 1}}
+	weights := func(word string) string {
+		tab := vectors.Default()
+		v := make([]float64, tab.Dims())
+		if !tab.AddTo(v, word) {
+			t.Fatalf("no vector for %q", word)
+		}
+		var b strings.Builder
+		for d, x := range v {
+			if d > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, `"cc.vec%d": %.4f`, d, 20*x)
+		}
+		return b.String()
+	}
+	tests := []struct {
+		name, cc, ccShort string
+		want              int
+	}{
+		{"judging", "", weights("unjust"), 0},
+		{"money", "", weights("price"), 1},
+		{"money, long-text classifier only", weights("price"), `"cc.first": 0.01`, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := structure.LoadModel([]byte(`{"version": 1, "combine": {"attach": 1, "function": 1, "role": 1, "central": 1},
+				"classifiers": {"split": {}, "cc": {` + tt.cc + `}, "role": {}, "function": {}, "attach": {}, "undercut": {},
+				"split.short": {}, "cc.short": {` + tt.ccShort + `}}}`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			st := m.Parse(text, units, structure.ParseOptions{})
+			if len(st.Central) != 1 || st.Central[0] != tt.want {
+				t.Errorf("central %v, want [%d]", st.Central, tt.want)
+			}
+		})
 	}
 }

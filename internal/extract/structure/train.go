@@ -148,10 +148,19 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 		units := goldUnits(d)
 		v := newView(d.Text, units)
 		v.opp = oppProbs[di]
-		ch := choice{gold: g.Central}
+		if len(opt.Extra) > 0 {
+			v.unitVecs() // for ccShort
+		}
+		ch, chShort := choice{gold: g.Central}, choice{gold: g.Central}
 		for i := range units {
 			v.ccFeatures(fs, i)
 			ch.cands = append(ch.cands, take(fs))
+			if len(opt.Extra) > 0 {
+				// the short texts' central claim reads the word vectors too
+				v.ccFeatures(fs, i)
+				v.ccVecFeatures(fs, i)
+				chShort.cands = append(chShort.cands, take(fs))
+			}
 			v.unitFeatures(fs, i, true)
 			f := take(fs)
 			if extra[di] {
@@ -177,7 +186,7 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 				und = append(und, example{fs: take(fs), y: g.Undercut[i]})
 			}
 		}
-		ccShort = append(ccShort, ch)
+		ccShort = append(ccShort, chShort)
 		if !extra[di] {
 			cc = append(cc, ch)
 		}

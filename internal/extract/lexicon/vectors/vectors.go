@@ -240,3 +240,19 @@ func view[T float32 | uint32](b []byte, n int, decode func([]byte) T) []T {
 	}
 	return out
 }
+
+// AddTo adds the unit-length vector of word to dst (Dims() long) and
+// reports whether the table has word; dst is left alone when it has not.
+// Summed over a passage's words it gives the passage's direction in the
+// space, to compare passages by what they are about.
+func (t *Table) AddTo(dst []float64, word string) bool {
+	i := t.index(word)
+	if i < 0 {
+		return false
+	}
+	s := float64(t.scales[i])
+	for d, x := range t.vec(i) {
+		dst[d] += float64(x) * s
+	}
+	return true
+}

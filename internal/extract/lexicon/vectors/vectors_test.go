@@ -169,3 +169,41 @@ func BenchmarkCosine(b *testing.B) {
 		v.Cosine("harbour", "wharf")
 	}
 }
+
+// TestAddTo: the vector AddTo adds is the one Cosine compares (unit length,
+// its dot product with another word's is their cosine), sums build up, and
+// a word the table lacks leaves the sum alone.
+func TestAddTo(t *testing.T) {
+	v := vectors.Default()
+	for _, c := range []struct {
+		a, b string
+	}{{"ferry", "ferry"}, {"ferry", "boat"}, {"ferry", "theorem"}, {"increase", "decrease"}} {
+		x, y := make([]float64, v.Dims()), make([]float64, v.Dims())
+		if !v.AddTo(x, c.a) || !v.AddTo(y, c.b) {
+			t.Fatalf("AddTo(%q / %q) = false", c.a, c.b)
+		}
+		dot, norm := 0.0, 0.0
+		for d := range x {
+			dot += x[d] * y[d]
+			norm += x[d] * x[d]
+		}
+		want, _ := v.Cosine(c.a, c.b)
+		if math.Abs(dot-want) > 1e-9 || math.Abs(norm-1) > 1e-3 {
+			t.Errorf("%s·%s = %.6f (|%s|² %.6f), want %.6f (Cosine) and 1", c.a, c.b, dot, c.a, norm, want)
+		}
+	}
+	sum, one := make([]float64, v.Dims()), make([]float64, v.Dims())
+	v.AddTo(sum, "ferry")
+	v.AddTo(sum, "ferry")
+	v.AddTo(one, "ferry")
+	for _, w := range []string{"zzzferry", "", "Ferry", "ferries"} {
+		if v.AddTo(sum, w) {
+			t.Errorf("AddTo(%q) = true, want false (not in the table)", w)
+		}
+	}
+	for d := range sum {
+		if sum[d] != 2*one[d] {
+			t.Fatalf("dimension %d: twice ferry %v, want %v", d, sum[d], 2*one[d])
+		}
+	}
+}
