@@ -390,3 +390,48 @@ func TestClosingTurnAfterThesis(t *testing.T) {
 		t.Fatalf("main claims = %q, want first the opening 'Every intercity train should …'", mains)
 	}
 }
+
+// TestReportFindings: a report's findings listed under a "Findings"
+// heading each bear on the report's own finding, not on the finding
+// listed before them (a chain); a body paragraph without such a heading
+// keeps its claim. Written for this test.
+func TestReportFindings(t *testing.T) {
+	text := "Late opening at Mill Street Library: review\n\nSummary\nFor six months Mill Street Library stayed open until nine on weekday evenings. This review finds that the late opening served a real need and should continue.\n\n" +
+		"Findings\nAn average of 80 people used the library after six each evening. Book loans rose by 12 per cent compared with the same months a year before. The study rooms were fully booked on most weeknights.\n\n" +
+		"Staff costs rose by less than expected, since volunteers covered two evenings a week.\n\n" +
+		"Recommendations\nThe library should keep its late opening and extend it to Saturdays.\n"
+	g, err := extract.New(extract.Options{}).Extract(t.Context(), argmap.Document{Name: "library.txt", URI: "library.txt", Data: []byte(text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{}
+	var thesis string
+	for _, c := range g.Claims {
+		ids[c.ID] = c.Text
+		if c.Main && thesis == "" {
+			thesis = c.ID
+		}
+	}
+	for _, e := range g.Evidence {
+		ids[e.ID] = e.Text
+	}
+	if !strings.HasPrefix(ids[thesis], "This review finds") {
+		t.Fatalf("thesis %q, want the review's finding", ids[thesis])
+	}
+	for _, prefix := range []string{"An average of 80", "Book loans rose", "The study rooms"} {
+		found := false
+		for _, r := range g.Relations {
+			for _, f := range r.From {
+				if strings.HasPrefix(ids[f], prefix) {
+					found = true
+					if r.To != thesis || r.Kind != argmap.Supports {
+						t.Errorf("%q: %v %q, want supports the thesis", prefix, r.Kind, ids[r.To])
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q bears on nothing", prefix)
+		}
+	}
+}

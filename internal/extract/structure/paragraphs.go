@@ -39,6 +39,10 @@ import (
 //   - in a short thread of posts under header lines (threads.go), takes
 //     the thesis from the opening post and attaches a reply's claim to the
 //     post it answers, with its poster's side;
+//   - in a short text, has the plain sentences of a paragraph under a
+//     heading that names results ("Findings") bear on the thesis each, not
+//     on the finding before them (findingsHeading: a report lists its
+//     findings; an essay's body paragraph argues for its topic sentence);
 //   - in a short essay, takes a closing paragraph that grants points and
 //     then turns to say what ought to be done ("X is not perfect. … Towns
 //     should still …": closingTurn) as the turn, which the granted points
@@ -246,8 +250,9 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			}
 		}
 		counter := false
-		answer := -1 // the answering half of a concessive topic sentence (concessiveTopic)
-		turn := -1   // the closing paragraph's turn after what it grants (closingTurn)
+		findings := false // a report's paragraph of findings under its heading (findingsHeading)
+		answer := -1      // the answering half of a concessive topic sentence (concessiveTopic)
+		turn := -1        // the closing paragraph's turn after what it grants (closingTurn)
 		switch {
 		case para == opening:
 			if k := concessiveTopic(bv); k > 0 && !long && (reportsView(bv.info[0].ws) || othersSay(bv.info[0].ws)) {
@@ -272,6 +277,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			}
 		case first:
 			counter = essay && !long && counterParagraph(bv, opt.Adjective)
+			findings = essay && !long && post == nil && !counter && findingsHeading(text, bu[0].Start)
 			if k := closingTurn(bv); k > 0 && essay && !long && post == nil && para == closing && !counter {
 				// "X is not perfect. … Towns should still do X.": the
 				// closing paragraph grants points to turn on them
@@ -331,7 +337,21 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 				}
 			}
 		}
-		if essay && !long && para != opening && first && t.root >= 0 && turn < 0 {
+		if findings && t.root >= 0 {
+			// a report lists its findings under a heading: each plain
+			// finding that opens a sentence bears on the report's own
+			// finding (the thesis), not on the finding listed before it
+			kept := t.rels[:0]
+			for _, r := range t.rels {
+				if in := &bv.info[r.From]; r.From != t.root && in.sentFirst && in.class == classNone && bu[r.From].Plain && !r.Undercut {
+					leaves = append(leaves, b.start+r.From)
+					continue
+				}
+				kept = append(kept, r)
+			}
+			t.rels = kept
+		}
+		if essay && !long && para != opening && first && t.root >= 0 && turn < 0 && !findings {
 			// a body paragraph argues for its claim: a sentence that bears
 			// on a sentence other than the claim, with no connective
 			// tying it to that sentence (none, or a condition opening its
@@ -1059,6 +1079,43 @@ func concludes(v *view) int {
 		return -1
 	}
 	return k
+}
+
+// findingsHeading reports whether the paragraph whose first unit starts
+// at start stands right under a heading that names results ("Findings",
+// "Key results", "## Outcomes"): a line of at most six words without a
+// sentence's closing stop, directly above the paragraph's first line or
+// above one blank line. It reads at most maxHeaderBytes above the
+// paragraph.
+func findingsHeading(text string, start int) bool {
+	ls := strings.LastIndexByte(text[:start], '\n') + 1
+	if ls == 0 {
+		return false
+	}
+	for blank := 0; blank < 2; blank++ {
+		floor := max(0, ls-1-maxHeaderBytes)
+		ps := strings.LastIndexByte(text[floor:ls-1], '\n') + 1 + floor
+		if ps == floor && floor > 0 {
+			return false // a line longer than a heading
+		}
+		line := strings.TrimSpace(text[ps : ls-1])
+		if line == "" {
+			if ps == 0 {
+				return false
+			}
+			ls = ps
+			continue
+		}
+		if strings.ContainsAny(line[len(line)-1:], ".!?") {
+			return false
+		}
+		ws := words(tokenize(line, 0, len(line), nil))
+		if len(ws) == 0 || len(ws) > 6 {
+			return false
+		}
+		return resultLabels[ws[len(ws)-1]]
+	}
+	return false
 }
 
 // closingTurn returns the unit of the block v that turns on what the
