@@ -876,6 +876,18 @@ func TestReferentReading(t *testing.T) {
 			t.Errorf("Reading(%q) = %q, want %q", tc.text, got, tc.want)
 		}
 	}
+	// a description after the subject keeps the words before it
+	obj := &argmap.Referent{Words: "those ferries", Text: "the harbour ferries"}
+	for _, tc := range []struct{ text, want string }{
+		{"The board described those ferries as slow.", "The board described the harbour ferries as slow."},
+		{"However, those ferries are slow.", "the harbour ferries are slow."},
+		{"(those ferries are slow)", "the harbour ferries are slow)"},
+		{"and those ferries are slow", "the harbour ferries are slow"},
+	} {
+		if got := obj.Reading(tc.text); got != tc.want {
+			t.Errorf("Reading(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
 	var none *argmap.Referent
 	if got := none.Reading("it serves"); got != "it serves" {
 		t.Errorf("nil Reading = %q", got)

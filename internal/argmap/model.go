@@ -230,9 +230,12 @@ const MaxReferentLen = 512
 
 // Reading returns text read with r's words replaced by r's text: the
 // statement the unit makes of what it points back to, from its subject on
-// (a discourse marker before the words is left out: "However, these data
-// are ..." reads "Migration statistics are ..."). It is text when r is nil
-// or its words are not in text as whole words.
+// (a discourse marker or clause set off by a comma, or one word, before
+// the words is left out: "However, these data are ..." reads "Migration
+// statistics are ..."); words after the subject keep what stands before
+// them ("The board described those ferries as slow" reads "The board
+// described the harbour ferries as slow"). It is text when r is nil or its words are not in text
+// as whole words.
 func (r *Referent) Reading(text string) string {
 	if r == nil || r.Words == "" || r.Text == "" {
 		return text
@@ -248,6 +251,9 @@ func (r *Referent) Reading(text string) string {
 		k += at
 		end := k + len(r.Words)
 		if (k == 0 || !word(text[k-1])) && (end == len(text) || !word(text[end])) {
+			if before := strings.TrimRight(text[:k], " \t\n\"“‘'("); strings.ContainsAny(before, " \t\n") && !strings.HasSuffix(before, ",") {
+				return text[:k] + r.Text + text[end:]
+			}
 			return r.Text + text[end:]
 		}
 		at = k + 1

@@ -921,6 +921,17 @@ func claimGist(text string, units []unit, i int, ms []actor.Mention, dominant st
 	}
 	pron, rest, ok := bareSubject(g)
 	if !ok {
+		if res == nil {
+			// "Human Rights Watch described those centres as ...": a
+			// description after the subject that points back
+			if words, np, ps, pe := objectReferent(text, units, i); np != "" {
+				if k := indexWords(g, words); k >= 0 {
+					if r := referentAt(text, u, words, np, ps, pe); r != nil {
+						return g[:k] + np + g[k+len(words):], false, r
+					}
+				}
+			}
+		}
 		return g, false, res
 	}
 	ref, ps, pe := pronounReferent(text, units, i, pron, ms, 0, gm)
@@ -1360,6 +1371,107 @@ func describedReferent(text string, units []unit, i int, g string, ms []actor.Me
 		}
 	}
 	return "", "", 0, 0
+}
+
+// objectDemonstratives point back from inside a clause ("described those
+// centres as ..."); "that" is left out, being there most often a
+// conjunction ("said that states ...").
+var objectDemonstratives = wordSet(`this these those`)
+
+// objectReferent resolves a description after a unit's first word that
+// points back to what the sentence before named: "this", "these" or
+// "those" and a common noun whose lemma heads a noun phrase of the sentence
+// before with one to three lower-case nouns or adjectives before it ("Many
+// of them had been held in detention centres. Human Rights Watch described
+// those centres as places of ...": "those centres" stands for "detention
+// centres"). It returns the unit's words, what they stand for (the words
+// before the head there, and the head as the unit writes it) and where the
+// sentence before is; np is "" when there is none. A description the
+// sentence before names with no words before its head gains nothing.
+func objectReferent(text string, units []unit, i int) (words, np string, ps, pe int) {
+	u := units[i]
+	if i == 0 || units[i-1].para != u.para || units[i-1].furniture != "" {
+		return "", "", 0, 0
+	}
+	t := text[u.Start:u.End]
+	if !pointsBackInside(t) {
+		return "", "", 0, 0 // most units: the cheap test first
+	}
+	lex := lexicon.Default()
+	fs := fieldsN(t, 60)
+	for k := 1; k+1 < len(fs); k++ {
+		if !objectDemonstratives[strings.ToLower(fs[k])] {
+			continue
+		}
+		head := strings.TrimRight(fs[k+1], ",;:.")
+		if head == "" || head != strings.ToLower(head) || wordFlags(head)&flagFunction != 0 || !lex.Noun(head) || isVerbForm(head) {
+			continue
+		}
+		if ps == pe {
+			if ps, pe = previousSentence(text, units, i); ps == pe {
+				return "", "", 0, 0
+			}
+		}
+		if mods := modifiersOf(text[ps:pe], lex.Lemma(head), lex); mods != "" {
+			return fs[k] + " " + head, mods + " " + head, ps, pe
+		}
+	}
+	return "", "", 0, 0
+}
+
+// numberWords are cardinals, which count a noun phrase rather than
+// describe it ("three terminals").
+var numberWords = wordSet(`one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+	hundred hundreds thousand thousands million millions billion dozen dozens several`)
+
+// modifier reports whether w may stand before a head noun as part of its
+// name: a noun ("detention" of "detention centres") or an adjective that
+// is no verb's form ("severe", not "built"), in WordNet, and no number,
+// function word or demonstrative; capitalised when WordNet has it so
+// ("Libyan").
+func modifier(w string, lex *lexicon.Lexicon) bool {
+	if strings.ContainsAny(w, ",;:.!?()\"“”'’0123456789") {
+		return false
+	}
+	lw := strings.ToLower(w)
+	if w != lw && !unicode.IsUpper(rune(w[0])) {
+		return false
+	}
+	if wordFlags(lw)&flagFunction != 0 || bareDemonstratives[lw] || numberWords[lw] || isVerbForm(lw) || lex.Adverb(lw) {
+		return false
+	}
+	if lex.Noun(lw) && w == lw {
+		return true
+	}
+	return !lex.Verb(lw) && len(lex.Adjectives(lex.Concepts(w))) > 0
+}
+
+// pointsBackInside reports whether s may have a description that points
+// back after its first word (objectReferent): the cheap test.
+func pointsBackInside(s string) bool {
+	return strings.Contains(s, " this ") || strings.Contains(s, " these ") || strings.Contains(s, " those ")
+}
+
+// modifiersOf returns the lower-case nouns or adjectives (one to three)
+// right before the last word of s whose lemma is lemma ("detention" of
+// "held in detention centres"), or "" when that word has none.
+func modifiersOf(s, lemma string, lex *lexicon.Lexicon) string {
+	fs := fieldsN(s, 80)
+	for j := len(fs) - 1; j > 0; j-- {
+		w := strings.TrimRight(fs[j], ",;:.!?)")
+		if w != strings.ToLower(w) || lex.Lemma(w) != lemma {
+			continue
+		}
+		from := j
+		for from > 0 && j-from < 3 && modifier(fs[from-1], lex) {
+			from--
+		}
+		if from == j {
+			return ""
+		}
+		return strings.Join(fs[from:j], " ")
+	}
+	return ""
 }
 
 // quantifiers stand for a part of a plural named before when a verb

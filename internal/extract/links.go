@@ -130,8 +130,9 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 			describes := func(w string) bool {
 				return i > 0 && units[i-1].para == u.para && describable(w, mentionsIn(mentions, units[i-1].Start, units[i-1].End))
 			}
-			if opensReferring(span.Quote, describes) {
-				// what its subject stands for, read as a claim's is
+			if opensReferring(span.Quote, describes) || pointsBackInside(span.Quote) {
+				// what its subject (or a description after it) stands
+				// for, read as a claim's is
 				_, _, e.Referent = claimGist(text, units, i, mentions, d.dominant, gm)
 				if e.Referent != nil {
 					e.Referent.Span.SourceID = src.ID

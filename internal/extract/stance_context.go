@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -52,6 +53,40 @@ func (s *Stancer) inContext(text, gist string) (string, bool) {
 	if gist == "" || gist == text {
 		return "", false
 	}
+	if r, ok := s.subjectInContext(text, gist); ok {
+		return r, true
+	}
+	return describedInside(text, gist)
+}
+
+// describedInside returns text with a description after its first word
+// that points back ("described those centres as ...") replaced by what
+// gist puts in its place ("described detention centres as ..."), when gist
+// is text with only that description changed (objectReferent).
+func describedInside(text, gist string) (string, bool) {
+	if !pointsBackInside(text) {
+		return "", false
+	}
+	tf, gf := strings.Fields(text), strings.Fields(gist)
+	norm := func(w string) string { return strings.ToLower(strings.Trim(w, ",;:.!?…\"“”")) }
+	p := 0
+	for p < len(tf) && p < len(gf) && norm(tf[p]) == norm(gf[p]) {
+		p++
+	}
+	q := 0
+	for q < len(tf)-p && q < len(gf)-p && norm(tf[len(tf)-1-q]) == norm(gf[len(gf)-1-q]) {
+		q++
+	}
+	mid, with := tf[p:len(tf)-q], gf[p:len(gf)-q]
+	// (the head noun after the demonstrative is the same in both)
+	if p == 0 || q == 0 || len(mid) != 1 || !objectDemonstratives[strings.ToLower(mid[0])] || len(with) == 0 || len(with) > maxReferentWords {
+		return "", false
+	}
+	return strings.Join(slices.Concat(tf[:p], with, tf[len(tf)-q:]), " "), true
+}
+
+// subjectInContext is inContext for a subject that points back.
+func (s *Stancer) subjectInContext(text, gist string) (string, bool) {
 	a := subjectStart(text)
 	fs := fieldsN(text[a:], 6)
 	if len(fs) < 2 {
