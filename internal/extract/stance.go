@@ -194,6 +194,10 @@ type Stancer struct {
 	// their satellites (reluctant, loath): "reluctant to fund it" does not
 	// fund it
 	unwilling []wn.Concept
+	// willing are WordNet's synsets of being willing, able or ready and
+	// their satellites: "before they were ready to fund it" says that they
+	// were not yet
+	willing []wn.Concept
 	// rising and falling are WordNet's synsets of increase and of
 	// decrease: a word with one among its senses, their hypernyms or its
 	// definitions' genus says a direction of change (direction)
@@ -232,9 +236,36 @@ func NewStancer() *Stancer {
 		_, narrower, _ := lex.Near(w)
 		unwilling = append(append(unwilling, lex.Adjectives(lex.Concepts(w))...), lex.Adjectives(narrower)...)
 	}
+	var willing []wn.Concept
+	for _, w := range []string{"willing", "able", "ready"} {
+		_, narrower, _ := lex.Near(w)
+		willing = append(append(willing, lex.Adjectives(lex.Concepts(w))...), lex.Adjectives(narrower)...)
+	}
 	return &Stancer{lex: lex, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
-		unwilling: unwilling, rising: lex.Concepts("increase"), falling: lex.Concepts("decrease"), threshold: 0.65}
+		unwilling: unwilling, willing: willing, rising: lex.Concepts("increase"), falling: lex.Concepts("decrease"), threshold: 0.65}
 }
+
+// notYet reports whether toks[i] is the "before" of a clause that says its
+// subject was willing, able or ready to do something ("... before its
+// member states were ready to fund the topic", "before the board was able
+// to pay"): what the sentence tells of happened while that was not so yet.
+// A copula and the adjective follow within a few words, "to" and a verb
+// after it.
+func (s *Stancer) notYet(toks []token, i int) bool {
+	if toks[i].lower != "before" {
+		return false
+	}
+	for k := i + 2; k < min(len(toks)-2, i+8) && toks[k].punct == 0; k++ {
+		if copulas[toks[k-1].lower] && toks[k+1].lower == "to" && s.lex.Verb(toks[k+2].lower) &&
+			sharesConcept(s.lex.Adjectives(s.lex.Concepts(toks[k].lower)), s.willing) {
+			return true
+		}
+	}
+	return false
+}
+
+// copulas link a subject to what a "before" clause says it was.
+var copulas = wordSet(`is are was were be been being became become becomes felt feel`)
 
 // direction returns +1 when WordNet has the word read as in as one of
 // increase (among its senses, their hypernyms or the verbs its definitions
@@ -516,6 +547,17 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		if w == "rather" && i+1 < len(toks) && toks[i+1].lower == "than" {
 			skip = true
 			i++
+			continue
+		}
+		if s.notYet(toks, i) {
+			// "put it at the centre of its work before its member states
+			// were ready to fund it": they were not ready then, a clause
+			// of its own, negated
+			endClause()
+			clauseStart, skip, doubt, lastNeg = len(out), false, false, -10
+			clauseVerb, subordinate, contra = false, true, false
+			negs, neg = 1, true
+			clause++
 			continue
 		}
 		if w == "instead" && i+1 < len(toks) && toks[i+1].lower == "of" {

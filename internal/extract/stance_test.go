@@ -316,6 +316,13 @@ func TestStancerJudge(t *testing.T) {
 		{"Ferry fares are rising", "Ferry fares rose as the number of passengers declined.", argmap.StanceSame, ""},
 		{"The council funds the ferry", "The council funds the ferry more and more.", argmap.StanceSame, ""},
 		{"Farmers grow rice on the island", "Rice harvests on the island declined.", argmap.StanceTopic, ""},
+		// "before X was willing / able / ready to V": X was not yet, when
+		// what the sentence tells of happened; a "before" clause of an
+		// event is read as before
+		{"The council was willing to fund the ferry", "The port ran the ferry for years before the council was ready to fund it.", argmap.StanceDenial, ""},
+		{"The council was ready to fund the ferry", "Before the council was able to fund the ferry, the port ran it at a loss.", argmap.StanceDenial, ""},
+		{"The council was ready to fund the ferry", "The council was ready to fund the ferry before the election.", argmap.StanceSame, ""},
+		{"The council funded the ferry", "The port ran the ferry until the council funded it.", argmap.StanceSame, ""},
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}
