@@ -1,11 +1,13 @@
 package argmap
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -505,9 +507,12 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 		reported bool
 		rank     float64
 	}
-	perSource := map[string][]passage{}
+	// every passage once, in all; the lists below are indexes into it
+	var all []passage
+	perSource := map[string][]int32{}
 	var order []string
-	seenReach := map[string]bool{}
+	type reachKey struct{ node, claim string }
+	seenReach := map[reachKey]bool{}
 	direct := map[string]bool{}
 	for _, m := range matched {
 		direct[m.hit.Claim.ID] = true
@@ -560,11 +565,12 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 			p.pm.Claims = append(p.pm.Claims, cm)
 			ans.Claims = append(ans.Claims, cm)
 			for _, r := range reachOf[m.hit.Claim.ID] {
-				if seenReach[r.Node+" "+m.hit.Claim.ID] || (len(r.Steps) > 0 && direct[r.Node]) {
+				if k := (reachKey{r.Node, m.hit.Claim.ID}); seenReach[k] || (len(r.Steps) > 0 && direct[r.Node]) {
 					// a matched claim answers for itself
 					continue
+				} else {
+					seenReach[k] = true
 				}
-				seenReach[r.Node+" "+m.hit.Claim.ID] = true
 				pol := Polarity(r.Steps) * p.sign
 				if len(r.Steps) > 0 && rejectedView(m.hit.Claim) {
 					// the claim states the view its source rejects: what
@@ -591,7 +597,8 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 					if by == "" {
 						by = "author"
 					}
-					perSource[sp.SourceID] = append(perSource[sp.SourceID], passage{pol: pol, node: r.Node, path: r.Steps,
+					perSource[sp.SourceID] = append(perSource[sp.SourceID], int32(len(all)))
+					all = append(all, passage{pol: pol, node: r.Node, path: r.Steps,
 						reported: asserter != "", rank: m.j.Score,
 						quote: Quote{Span: sp, Node: r.Node, AssertedBy: by, Reported: asserter != "", Stance: stance}})
 				}
@@ -604,92 +611,108 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 	if err != nil {
 		return nil, err
 	}
-	// each side's sources, with their passages and rank
+	// each side's sources, with their passages and rank; side 1 is at
+	// index 0 and side -1 at 1 of every pair of lists below
 	type listed struct {
 		b        Backing
-		passages []passage
+		passages []int32
 		rank     float64
 	}
-	sides := map[int][]listed{}
+	at := func(side int) int { return (1 - side) / 2 }
+	var sides [2][]listed
+	// kept from source to source (emptied for each), so that a source's
+	// sides cost no maps of their own; quotedAll backs every listed's
+	// passages
+	seenSpan, seenNode := map[Span]bool{}, map[string]bool{}
+	var quotedAll []int32
 	for _, sid := range order {
 		// each poster of a thread is a voice of its own; a source one
-		// author wrote has one
-		var voices []string
-		byVoice := map[string][]passage{}
-		for _, p := range perSource[sid] {
-			v := PosterAt(posts[sid], p.quote.Start)
-			if _, ok := byVoice[v]; !ok {
-				voices = append(voices, v)
-			}
-			if v != "" {
-				p.quote.Poster = v
-				if !p.reported {
-					p.quote.AssertedBy = v
+		// author wrote has one (the author's, "")
+		voices := []string{""}
+		var byVoice map[string][]int32
+		if len(posts[sid]) > 0 {
+			voices, byVoice = voices[:0], map[string][]int32{}
+			for _, i := range perSource[sid] {
+				p := &all[i]
+				v := PosterAt(posts[sid], p.quote.Start)
+				if _, ok := byVoice[v]; !ok {
+					voices = append(voices, v)
 				}
+				if v != "" {
+					p.quote.Poster = v
+					if !p.reported {
+						p.quote.AssertedBy = v
+					}
+				}
+				byVoice[v] = append(byVoice[v], i)
 			}
-			byVoice[v] = append(byVoice[v], p)
 		}
-		onSide := map[int][]passage{}
-		postersOn := map[int][]string{}
+		var onSide [2][]int32
+		var postersOn [2][]string
 		for _, v := range voices {
-			ps := byVoice[v]
+			ps := perSource[sid]
+			if byVoice != nil {
+				ps = byVoice[v]
+			}
 			// what a voice says in its own name outweighs what it reports;
 			// on a judged question, what it states or denies itself
 			// outweighs what only reaches the proposition through a chain
 			// of relations (a sentence the parser linked the wrong way does
 			// not put a source on both sides); a walk from a claim ID shows
 			// the whole argument
-			own, direct := false, map[int]bool{}
-			for _, p := range ps {
-				if !p.reported {
+			own := false
+			var direct [2]bool
+			for _, i := range ps {
+				if !all[i].reported {
 					own = true
 				}
 			}
-			for _, p := range ps {
-				if judgedText && len(p.path) == 0 && (!own || !p.reported) {
-					direct[p.pol] = true
+			for _, i := range ps {
+				if p := &all[i]; judgedText && len(p.path) == 0 && (!own || !p.reported) {
+					direct[at(p.pol)] = true
 				}
 			}
-			if judgedText && len(direct) == 0 {
+			if judgedText && !direct[0] && !direct[1] {
 				// a voice that reaches the proposition only through chains
 				// stands on the side of its shortest one: a claim that
 				// contests a claim stating the question contests the
 				// question, and what contests that contester, a step
 				// further, does not also put its source on the other side
 				shortest := 0
-				for _, p := range ps {
-					if !(own && p.reported) && (shortest == 0 || len(p.path) < shortest) {
+				for _, i := range ps {
+					if p := &all[i]; !(own && p.reported) && (shortest == 0 || len(p.path) < shortest) {
 						shortest = len(p.path)
 					}
 				}
-				for _, p := range ps {
-					if !(own && p.reported) && len(p.path) == shortest {
-						direct[p.pol] = true
+				for _, i := range ps {
+					if p := &all[i]; !(own && p.reported) && len(p.path) == shortest {
+						direct[at(p.pol)] = true
 					}
 				}
 			}
 			for _, side := range []int{1, -1} {
-				if len(direct) > 0 && !direct[side] {
+				if (direct[0] || direct[1]) && !direct[at(side)] {
 					continue
 				}
-				n := len(onSide[side])
-				for _, p := range ps {
-					if p.pol == side && !(own && p.reported) {
-						onSide[side] = append(onSide[side], p)
+				n := len(onSide[at(side)])
+				for _, i := range ps {
+					if p := &all[i]; p.pol == side && !(own && p.reported) {
+						onSide[at(side)] = append(onSide[at(side)], i)
 					}
 				}
-				if v != "" && len(onSide[side]) > n {
-					postersOn[side] = append(postersOn[side], v)
+				if v != "" && len(onSide[at(side)]) > n {
+					postersOn[at(side)] = append(postersOn[at(side)], v)
 				}
 			}
 		}
 		for _, side := range []int{1, -1} {
 			var b *Backing
-			var quoted []passage
-			seenSpan := map[Span]bool{}
-			seenNode := map[string]bool{}
+			first := len(quotedAll)
+			clear(seenSpan)
+			clear(seenNode)
 			best := 0.0
-			for _, p := range onSide[side] {
+			for _, i := range onSide[at(side)] {
+				p := &all[i]
 				if b == nil {
 					sr, _ := f.ref(sid)
 					b = &Backing{Source: sr, Quotes: []Quote{}, Spans: []Span{}, Path: p.path, Nodes: []string{}}
@@ -700,7 +723,7 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 				best = max(best, p.rank)
 				if !seenSpan[p.quote.Span] {
 					seenSpan[p.quote.Span] = true
-					quoted = append(quoted, p)
+					quotedAll = append(quotedAll, i)
 				}
 				if !seenNode[p.node] {
 					seenNode[p.node] = true
@@ -710,19 +733,23 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 			if b == nil {
 				continue
 			}
+			quoted := quotedAll[first:len(quotedAll):len(quotedAll)]
 			if b.Path == nil {
 				b.Path = []Step{}
 			}
-			b.Posters = postersOn[side]
+			b.Posters = postersOn[at(side)]
 			b.QuotesTotal = len(quoted)
 			// the closest passages first
-			sort.SliceStable(quoted, func(i, j int) bool {
-				if len(quoted[i].path) != len(quoted[j].path) {
-					return len(quoted[i].path) < len(quoted[j].path)
+			slices.SortStableFunc(quoted, func(x, y int32) int {
+				px, py := &all[x], &all[y]
+				switch {
+				case len(px.path) != len(py.path):
+					return cmp.Compare(len(px.path), len(py.path))
+				default:
+					return cmp.Compare(px.quote.Start, py.quote.Start)
 				}
-				return quoted[i].quote.Start < quoted[j].quote.Start
 			})
-			sides[side] = append(sides[side], listed{b: *b, passages: quoted, rank: best})
+			sides[at(side)] = append(sides[at(side)], listed{b: *b, passages: quoted, rank: best})
 		}
 	}
 	// Closest first: direct statements, then by path length; among equals,
@@ -730,21 +757,30 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 	// the page: its sources, each with its first passages, their chains
 	// written out.
 	for _, side := range []int{1, -1} {
-		list := sides[side]
-		sort.SliceStable(list, func(i, j int) bool {
-			if len(list[i].b.Path) != len(list[j].b.Path) {
-				return len(list[i].b.Path) < len(list[j].b.Path)
+		list := sides[at(side)]
+		less := func(a, b *listed) bool {
+			if len(a.b.Path) != len(b.b.Path) {
+				return len(a.b.Path) < len(b.b.Path)
 			}
-			if list[i].rank != list[j].rank {
-				return list[i].rank > list[j].rank
+			if a.rank != b.rank {
+				return a.rank > b.rank
 			}
-			return list[i].b.Source.Title < list[j].b.Source.Title
+			return a.b.Source.Title < b.b.Source.Title
+		}
+		slices.SortStableFunc(list, func(a, b listed) int {
+			switch {
+			case less(&a, &b):
+				return -1
+			case less(&b, &a):
+				return 1
+			}
+			return 0
 		})
 		total := len(list)
 		list = list[min(pg.Offset, total):]
 		if pg.Source != "" {
 			var one []listed
-			for _, l := range sides[side] {
+			for _, l := range sides[at(side)] {
 				if l.b.Source.ID == pg.Source {
 					one = append(one, l)
 				}
@@ -764,8 +800,8 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 				ps = ps[:pg.Quotes]
 				// the nodes of the passages listed
 				keep := map[string]bool{}
-				for _, p := range ps {
-					keep[p.node] = true
+				for _, i := range ps {
+					keep[all[i].node] = true
 				}
 				nodes := []string{}
 				for _, n := range b.Nodes {
@@ -777,14 +813,15 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 			}
 			b.Quotes = make([]Quote, len(ps))
 			b.Spans = make([]Span, len(ps))
-			for i, p := range ps {
+			for k, i := range ps {
+				p := &all[i]
 				chain, err := f.chain(p.path)
 				if err != nil {
 					return nil, err
 				}
-				b.Quotes[i] = p.quote
-				b.Quotes[i].Chain = chain
-				b.Spans[i] = p.quote.Span
+				b.Quotes[k] = p.quote
+				b.Quotes[k].Chain = chain
+				b.Spans[k] = p.quote.Span
 			}
 			sort.Slice(b.Spans, func(i, j int) bool { return b.Spans[i].Start < b.Spans[j].Start })
 			out = append(out, b)
