@@ -55,6 +55,7 @@ type term struct {
 	negBase  string       // the lemma a negative prefix turns round (reliable of unreliable, consistency of inconsistencies), or ""
 	dir      int8         // +1 a word of increase (grow, rise, expand), -1 of decrease (decline, shrink, diminish): direction
 	trend    bool         // it says only a direction of change ("more and more", "ever fewer", "increasingly"): a question's is its point
+	restrict bool         // it stands in a relative clause of the subject ("divers who use the harbour"): a question's does not vote on polarity
 }
 
 // negPrefixes turn an adjective, an adverb or a noun of quality into its
@@ -264,6 +265,11 @@ func (s *Stancer) notYet(toks []token, i int) bool {
 	return false
 }
 
+// indefinites open a subject that stands for whoever or whatever is so:
+// a relative clause after it says what holds of them ("a person who must
+// choose ...").
+var indefinites = wordSet(`a an any anyone anybody anything every everyone each someone somebody`)
+
 // copulas link a subject to what a "before" clause says it was.
 var copulas = wordSet(`is are was were be been being became become becomes felt feel`)
 
@@ -375,27 +381,46 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 	clauseVerb := false  // the clause has a verb
 	subordinate := false // the clause opens with a clause word (which, because, if ...)
 	pending := -1        // where the run of verbless clauses before the main clause starts in out
+	var own [][2]int     // the relative clauses in that run: they keep their own negation
 	endClause := func() {
 		flushNeg()
 		switch {
 		case !clauseVerb:
 			if negs > 0 || doubt {
-				pending = -1
+				pending, own = -1, nil
 			} else if pending < 0 {
 				pending = clauseStart
 			}
 		case subordinate:
 			// a relative or adverbial clause says nothing of the main
-			// clause's subject ("IOM, which is not a UN body, is ...")
+			// clause's subject ("IOM, which is not a UN body, is ..."),
+			// nor does the main clause's negation deny it ("the council,
+			// which funds the ferry, has no say")
+			if pending >= 0 {
+				own = append(own, [2]int{clauseStart, len(out)})
+				for k := clauseStart; k < len(out); k++ {
+					out[k].restrict = true
+				}
+			}
 		default:
 			if neg && pending >= 0 {
 				for k := pending; k < clauseStart; k++ {
-					out[k].neg, out[k].negs = true, negs
+					if !slices.ContainsFunc(own, func(r [2]int) bool { return k >= r[0] && k < r[1] }) {
+						out[k].neg, out[k].negs = true, negs
+					}
 				}
 			}
-			pending = -1
+			pending, own = -1, nil
 		}
 	}
+	// a relative clause right after a subject with no verb yet ("A person
+	// who must choose between detention and a flight home has not made a
+	// free choice") ends where a second verb group starts: the main
+	// clause's; after an indefinite subject ("a person who", "anyone
+	// who") it says what holds of whoever it is, not that anyone is so,
+	// and its words are left out
+	relOpen, relIndef := false, false
+	clauseFirst := 0 // the index of the clause's first token
 	clause := 0
 	// "Far from being neutral, the agency serves donors": a sentence that
 	// opens with "far from" and an -ing form says it of the main clause's
@@ -413,7 +438,22 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		if t.punct == ',' && s.listComma(toks, i) {
 			continue // "by migrants, refugees and asylum seekers": one list, one clause
 		}
+		if relOpen && clauseVerb && finiteWords[t.lower] && !finiteWords[toks[i-1].lower] && !negWords[toks[i-1].lower] {
+			if relIndef {
+				out = out[:clauseStart]
+			}
+			endClause()
+			prevNeg, prevNegs = neg, negs
+			clauseStart, neg, skip, negs, doubt, lastNeg = len(out), false, false, 0, false, -10
+			clauseVerb, subordinate, contra, relOpen = false, false, false, false
+			if clauseStart > 0 && (len(out) == 0 || out[len(out)-1].clause == clause) {
+				clause++
+			}
+		}
 		if t.punct != 0 || (clauseBreaks[t.lower] && !yetTo(toks, i)) || coord {
+			relOpen = (t.lower == "who" || t.lower == "which") && i > 0 && toks[i-1].punct == 0 && !clauseVerb
+			relIndef = relOpen && indefinites[toks[clauseFirst].lower]
+			clauseFirst = i + 1
 			if farFront && t.punct == ',' && subjFrom < 0 {
 				subjFrom = len(out)
 			} else if subjFrom >= 0 && subjEnd < 0 {
@@ -443,7 +483,9 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			continue
 		}
 		w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")
-		if !clauseVerb && s.verbAt(w) {
+		if !clauseVerb && (s.verbAt(w) || (i == clauseFirst && i > 0 && (toks[i-1].lower == "who" || toks[i-1].lower == "which") && s.lex.Verb(w))) {
+			// (the word right after a relative "who" or "which" is its
+			// verb when it may be one: "which funds the ferry")
 			clauseVerb = true
 		}
 		if subjFrom >= 0 && subjEnd < 0 && (s.verbAt(w) || (len(out) > subjFrom && s.lex.Verb(w))) {
@@ -724,7 +766,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 	}
 	endClause()
 	if subjFrom >= 0 && subjEnd > subjFrom {
-		for k := subjFrom; k < subjEnd; k++ {
+		for k := subjFrom; k < min(subjEnd, len(out)); k++ {
 			out[k].neg, out[k].negs = true, max(out[k].negs, 1)
 		}
 	}
@@ -1434,10 +1476,12 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		if found && contraAt >= 0 && c[contraAt].contra {
 			contraHit = true
 		}
-		if qt.acr {
+		if qt.acr || qt.restrict {
 			// a name (IOM) is what a claim is about, often the subject of
 			// a clause apart from the negated predicate ("despite having no
-			// mandate, IOM is ..."): it does not vote on polarity
+			// mandate, IOM is ..."): it does not vote on polarity; nor
+			// does what a relative clause says of the subject ("divers who
+			// use the harbour were never trained")
 			continue
 		}
 		if cneg == qt.neg {

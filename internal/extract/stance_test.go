@@ -323,6 +323,15 @@ func TestStancerJudge(t *testing.T) {
 		{"The council was ready to fund the ferry", "Before the council was able to fund the ferry, the port ran it at a loss.", argmap.StanceDenial, ""},
 		{"The council was ready to fund the ferry", "The council was ready to fund the ferry before the election.", argmap.StanceSame, ""},
 		{"The council funded the ferry", "The port ran the ferry until the council funded it.", argmap.StanceSame, ""},
+		// a relative clause of the subject ends where the main clause's
+		// verb group starts, with or without a comma; the main clause's
+		// negation does not deny it; after an indefinite subject it says
+		// what holds of whoever is so, and no one is said to be so
+		{"Many travellers were flown home from the island", "A traveller who must choose between a cell and a flight home has not made a free choice.", argmap.StanceTopic, ""},
+		{"The council funds the ferry", "The council, which funds the ferry, has no say over its timetable.", argmap.StanceSame, ""},
+		{"The council controls the ferry's timetable", "The council, which funds the ferry, does not control its timetable.", argmap.StanceDenial, ""},
+		{"A pilot who works the night shift has a right to a bonus", "A pilot who works the night shift has no right to a bonus.", argmap.StanceDenial, ""},
+		{"Pilots who work the night shift were never paid for it", "Pilots who work the night shift were paid for it by the port.", argmap.StanceDenial, ""},
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}
