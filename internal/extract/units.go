@@ -199,11 +199,39 @@ func continues(ta, tb string, wrapped bool, short bool) bool {
 	if last == ',' || last == '-' || last == '(' {
 		return true
 	}
+	if r, _ := utf8.DecodeLastRuneInString(ta); unicode.IsLetter(r) && runOnLine(ta) {
+		// a line of a sentence's length ending in a word, with no
+		// closing stop, before a line in lower case: the sentence goes on ("Planners say yes: a
+		// ban makes\nthe centre quieter …"); a heading is shorter
+		return true
+	}
 	w := ta
 	if i := strings.LastIndexByte(ta, ' '); i >= 0 {
 		w = ta[i+1:]
 	}
 	return joinWords[strings.ToLower(w)]
+}
+
+// minRunOnWords is the fewest words a line without a closing stop needs
+// to run on into a next line in lower case when the text is not wrapped
+// at a fixed width.
+const minRunOnWords = 6
+
+// runOnLine reports whether a line is as long as a sentence
+// (minRunOnWords words or more) and not a title: fewer than half of its
+// words are capitalised ("Why the Detention Centre Must Close" is a title).
+func runOnLine(ta string) bool {
+	fs := strings.Fields(ta)
+	if len(fs) < minRunOnWords {
+		return false
+	}
+	caps := 0
+	for _, f := range fs {
+		if r, _ := utf8.DecodeRuneInString(f); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return caps*2 < len(fs)
 }
 
 // hardWrapped reports whether the text looks wrapped at a fixed width: many

@@ -45,6 +45,15 @@ func TestSentences(t *testing.T) {
 		{"lines are units", "Back to top\nPosted: today\nA claim here.", []string{"Back to top", "Posted: today", "A claim here."}},
 		{"comma continues line", "To save items to your account,\nplease confirm it.", []string{"To save items to your account,\nplease confirm it."}},
 		{"list markers trimmed", "1. First note.\n• A bullet", []string{"First note.", "A bullet"}},
+		// a line of a sentence's length ending mid-clause runs on into a
+		// line in lower case, in text not wrapped at a fixed width; a
+		// short heading does not, nor a line ending in a bracket
+		{"sentence runs on", "1. Do ferries pay? Planners say yes: a fare rise makes\nthe crossing cheaper to run.\n",
+			[]string{"Do ferries pay?", "Planners say yes: a fare rise makes\nthe crossing cheaper to run."}},
+		{"short line stays", "Ferry fares rise\nthe council says.", []string{"Ferry fares rise", "the council says."}},
+		{"title stays", "Why the Island Ferry Must Keep Running\nby the Harbour Group", []string{"Why the Island Ferry Must Keep Running", "by the Harbour Group"}},
+		{"bracket ends the line", "I have long thought the ferry fares too high ( )\nhow can anyone pay them?",
+			[]string{"I have long thought the ferry fares too high ( )", "how can anyone pay them?"}},
 		{"pages", "See pp. 12-15 of it. Next.", []string{"See pp. 12-15 of it.", "Next."}},
 		{"bom", "\uFEFFA. B c.", []string{"A. B c."}},
 		{"empty", "", nil},
