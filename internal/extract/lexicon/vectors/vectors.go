@@ -27,12 +27,13 @@ import (
 //go:embed vectors.img
 var image []byte
 
-const magic = "argmap-vectors-1\n\x00\x00\x00"
+const magic = "argmap-vectors-2\n\x00\x00\x00"
 
 // Table is a set of word vectors. Its methods may be called concurrently.
 type Table struct {
 	dims   int
 	scales []float32 // per word: the factor that makes its int8 vector unit length
+	ranks  []uint32  // per word: its place in GloVe's list of words, most frequent first
 	offs   []uint32  // word i is text[offs[i]:offs[i+1]]
 	text   string    // the words, sorted by bytes
 	vecs   []int8    // word i's vector is vecs[i*dims : (i+1)*dims]
@@ -79,6 +80,28 @@ func (t *Table) index(word string) int {
 	}
 	return -1
 }
+
+// ID returns word's number in the table (0 to Len()-1), or -1 when the table
+// lacks it: CosineID then compares numbered words without looking them up
+// again.
+func (t *Table) ID(word string) int { return t.index(word) }
+
+// CosineID is Cosine of the words numbered i and j (IDs, not -1).
+func (t *Table) CosineID(i, j int) float64 { return t.cosine(i, j) }
+
+// Rank returns word's place in GloVe's list of words, most frequent first
+// (the 0, of 1, ... people 63), or -1 when the table lacks it. The most
+// frequent words have vectors near very many words (make ~ return 0.72,
+// way ~ right 0.76): their closeness says less.
+func (t *Table) Rank(word string) int {
+	if i := t.index(word); i >= 0 {
+		return int(t.ranks[i])
+	}
+	return -1
+}
+
+// RankID is Rank of the word numbered i (an ID, not -1).
+func (t *Table) RankID(i int) int { return int(t.ranks[i]) }
 
 // Has reports whether the table has a vector for word.
 func (t *Table) Has(word string) bool { return t.index(word) >= 0 }
@@ -172,11 +195,13 @@ func fromImage(b []byte, trusted bool) (*Table, error) {
 	le := binary.LittleEndian
 	n, dims := int(le.Uint32(b)), int(le.Uint32(b[4:]))
 	b = b[8:]
-	if dims == 0 || dims > 4096 || n > len(b)/(4+4+dims) {
+	if dims == 0 || dims > 4096 || n > len(b)/(4+4+4+dims) {
 		return bad("cut short")
 	}
 	t := &Table{dims: dims}
 	t.scales = view(b[:4*n], n, func(v []byte) float32 { return math.Float32frombits(le.Uint32(v)) })
+	b = b[4*n:]
+	t.ranks = view(b[:4*n], n, func(v []byte) uint32 { return le.Uint32(v) })
 	b = b[4*n:]
 	if len(b) < 4*(n+1)+4 {
 		return bad("cut short")
@@ -189,7 +214,7 @@ func fromImage(b []byte, trusted bool) (*Table, error) {
 		return bad("cut short")
 	}
 	t.text = unsafe.String(unsafe.SliceData(b), tl)
-	pad := -(len(magic) + 8 + 4*n + 4*(n+1) + 4 + tl) & 3
+	pad := -(len(magic) + 8 + 8*n + 4*(n+1) + 4 + tl) & 3
 	b = b[tl:]
 	if len(b) < pad || len(b)-pad != n*dims {
 		return bad(fmt.Sprintf("%d bytes of vectors, want %d", len(b)-pad, n*dims))

@@ -70,8 +70,9 @@ func TestRebuild(t *testing.T) {
 func TestDamagedImage(t *testing.T) {
 	img := vectors.Image()
 	unsorted := bytes.Clone(img)
-	// the second word's offset set past the third's
-	binary.LittleEndian.PutUint32(unsorted[20+8+4*binary.LittleEndian.Uint32(img[20:])+4:], 1<<30)
+	// the second word's offset (after the magic, two counts, the scales and
+	// ranks, the first offset) set past the third's
+	binary.LittleEndian.PutUint32(unsorted[20+8+8*binary.LittleEndian.Uint32(img[20:])+4:], 1<<30)
 	for name, b := range map[string][]byte{
 		"empty":             nil,
 		"not an image":      []byte("hello"),
@@ -205,5 +206,19 @@ func TestAddTo(t *testing.T) {
 		if sum[d] != 2*one[d] {
 			t.Fatalf("dimension %d: twice ferry %v, want %v", d, sum[d], 2*one[d])
 		}
+	}
+}
+
+func TestRank(t *testing.T) {
+	v := vectors.Default()
+	people, ferry := v.Rank("people"), v.Rank("ferry")
+	if people < 0 || ferry < 0 || people >= ferry || people > 1000 {
+		t.Errorf("Rank: people %d, ferry %d: want people among the 1,000 most frequent, before ferry", people, ferry)
+	}
+	if got := v.Rank("zzzferry"); got != -1 {
+		t.Errorf("Rank of a word not in the table: %d", got)
+	}
+	if id := v.ID("ferry"); id < 0 || v.RankID(id) != ferry || v.Word(id) != "ferry" {
+		t.Errorf("ID(ferry) = %d", id)
 	}
 }
