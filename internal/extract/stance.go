@@ -25,6 +25,7 @@ import (
 // term is a content word of a clause.
 type term struct {
 	lemma    string
+	vec      int32 // its number in the word vectors plus one, or 0: none the judge uses (withVectors)
 	concepts []wn.Concept
 	antonyms []wn.Concept
 	broader  []wn.Concept // hypernyms: a claim word whose broader concepts hold a question word's states it in part
@@ -771,6 +772,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		}
 	}
 	markAsides(toks, out)
+	withVectors(out)
 	return out
 }
 
@@ -1462,6 +1464,22 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 					found, flip, cneg = true, false, ct.neg
 					break
 				}
+			}
+		}
+		if !found && !qt.acr {
+			// a word WordNet does not tie but used alike (harms ~
+			// undermines, clashes ~ conflicts): word vectors, at part
+			// of the weight, never an opposite
+			if k := vectorNear(qt, c, func(k int) bool {
+				if says[k] == 0 {
+					says[k] = 2
+					if saysQuestionWord(q, qm, c[k], cm[k]) {
+						says[k] = 1
+					}
+				}
+				return says[k] == 1
+			}); k >= 0 {
+				found, flip, cneg, share = true, false, c[k].neg, vectorWeight
 			}
 		}
 		if !found {
