@@ -3,7 +3,7 @@ package sqlitestore
 import (
 	"context"
 	"database/sql"
-	"sort"
+	"slices"
 
 	"github.com/argmap/argmap/internal/argmap"
 )
@@ -193,20 +193,19 @@ func closeRows(rows *sql.Rows) error {
 // sourcesByID returns the stored sources among ids (without their text),
 // ordered by ID, each once.
 func (c *contentCopy) sourcesByID(ids []string) []argmap.Source {
-	out := []argmap.Source{}
-	seen := map[string]bool{}
+	// the IDs sorted and each once, then the sources in that order (sorting
+	// the IDs moves strings; sorting the sources moved whole records)
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	out := make([]argmap.Source, 0, len(ids))
 	for _, id := range ids {
-		if seen[id] {
-			continue
-		}
-		seen[id] = true
 		if src, ok := c.source(id); ok {
 			cp := *src
 			cp.Authors = append([]string(nil), src.Authors...)
 			out = append(out, cp)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
 
