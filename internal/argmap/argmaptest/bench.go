@@ -237,7 +237,8 @@ func Measure(b *testing.B, next func(r *rand.Rand) string, op func(in string) er
 // RunStoreBenchmarks measures, on s holding g: Reach (depth
 // argmap.DefaultDepth) and FindSupporters by claim ID on claims that
 // relations point at; SearchClaims and FindSupporters by text with queries
-// of four words of a stored claim; and Neighbourhood (two relations deep, at
+// of four words of a stored claim (at DefaultDepth, and at the depth a
+// question in words gets by default); and Neighbourhood (two relations deep, at
 // most 200 claims and evidence, as the HTTP map endpoint asks). Each reports
 // p50_ms and p99_ms, and load_claims/s, the rate g was written at.
 func RunStoreBenchmarks(b *testing.B, s argmap.Store, g *BenchGraph) {
@@ -248,13 +249,16 @@ func RunStoreBenchmarks(b *testing.B, s argmap.Store, g *BenchGraph) {
 		words := strings.Fields(strings.TrimSuffix(g.Texts[r.IntN(len(g.Texts))], "."))
 		return strings.Join(words[:min(4, len(words))], " ")
 	}
-	supporters := func(q string) error {
-		_, err := argmap.FindSupporters(ctx, s, nil, q, argmap.DefaultDepth)
-		if argmap.IsNotFound(err) {
-			return nil
+	supportersAt := func(depth int) func(q string) error {
+		return func(q string) error {
+			_, err := argmap.FindSupporters(ctx, s, nil, q, depth)
+			if argmap.IsNotFound(err) {
+				return nil
+			}
+			return err
 		}
-		return err
 	}
+	supporters := supportersAt(argmap.DefaultDepth)
 	tests := []struct {
 		name string
 		next func(r *rand.Rand) string
@@ -264,6 +268,11 @@ func RunStoreBenchmarks(b *testing.B, s argmap.Store, g *BenchGraph) {
 		{"SupportersByID", target, supporters},
 		{"SearchClaims", query, func(q string) error { _, err := s.SearchClaims(ctx, q, 10); return err }},
 		{"SupportersByText", query, supporters},
+		// the depth a question in words is walked when none is asked for
+		// (argmap.AnswerDepth), what the CLI, the API and the web app
+		// answer by default; SupportersByText walks DefaultDepth as a claim
+		// ID does, as every session measured it
+		{"SupportersByTextDefaultDepth", query, supportersAt(0)},
 		{"Neighbourhood", target, func(id string) error { _, err := s.Neighbourhood(ctx, id, 2, 200); return err }},
 	}
 	for _, tc := range tests {
