@@ -142,6 +142,16 @@ func TestRejectedView(t *testing.T) {
 				{"Leaving the villages", "Councils should help villages", "contests"},
 				{"In practice it does not", "Leaving the villages", "contests"},
 			}},
+		// a subject of several words, an article inside it, before the
+		// verb of saying ("Companies renting out the scooters argue …")
+		{"long-subject", "Rental scooters\n\nRental scooters now stand on almost every street corner in the city centre. The city should stop issuing permits for them.\n\n" +
+			"Scooters left on pavements block the way for wheelchair users and people with prams. Blind pedestrians trip over them every week.\n\n" +
+			"Companies renting out the scooters argue that they cut car traffic. Yet most scooter trips replace a walk or a bus ride, not a car journey.\n\n" +
+			"The city should give the pavements back to people on foot.\n",
+			"The city should stop issuing", [][3]string{
+				{"Companies renting out", "The city should stop issuing", "contests"},
+				{"Yet most scooter trips", "Companies renting out", "contests"},
+			}},
 		{"intro", "Speed cameras\n\nFew road measures are as unpopular as speed cameras. Drivers' groups argue that the cameras exist mainly to raise money, and several councils have switched theirs off to save maintenance costs.\n\n" +
 			"The evidence on safety is strong. Where cameras were installed at accident black spots, deaths and serious injuries fell by around a quarter.\n\n" +
 			"The money argument does not survive a look at the accounts. Fines from cameras barely cover the cost of running them.\n\n" +

@@ -853,7 +853,7 @@ var disputeWords = set("otherwise", "opposite", "contrary", "wrong", "mistaken",
 	"untrue", "false", "flawed", "misleading")
 
 // othersSay tells whether ws opens with a short third-person subject (one
-// to three words after an article or a third-person possessive, none of
+// to maxSubjectWords words after an article or a third-person possessive, none of
 // them the writer, the reader or a pronoun), adverbs, a verb that leads
 // into another ("like to", "tend to") and a verb of saying or believing:
 // "Parents often say …", "Zoo directors argue …", "The developer claims
@@ -863,9 +863,12 @@ func othersSay(ws []string) bool {
 	if len(ws) > 0 && determiners[ws[0]] {
 		d = 1
 	}
-	for j := d + 1; j < len(ws) && j <= d+3; j++ {
+	for j := d + 1; j < len(ws) && j <= d+maxSubjectWords; j++ {
 		w := ws[j-1]
-		if firstPerson[w] || secondPerson[w] || subjects[w] && !(j == 1 && w == "people") || auxiliaries[w] || wordFlags[w]&wConnective != 0 {
+		// an article inside the subject belongs to it ("Firms renting
+		// out the scooters argue …"), one opening the sentence is d
+		inner := j > d+1 && determiners[w]
+		if !inner && (firstPerson[w] || secondPerson[w] || subjects[w] && !(j == 1 && w == "people") || auxiliaries[w] || wordFlags[w]&wConnective != 0) {
 			return false
 		}
 		m := j
@@ -885,6 +888,10 @@ func othersSay(ws []string) bool {
 	}
 	return false
 }
+
+// maxSubjectWords is the longest subject othersSay reads before the verb
+// of saying: "Firms selling the cars say …" has four words.
+const maxSubjectWords = 5
 
 // determiners may open the subject othersSay reads; leadVerbs lead into
 // the verb of saying ("like to say").
