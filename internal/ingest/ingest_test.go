@@ -173,6 +173,130 @@ func TestIngestLinksAcrossDocuments(t *testing.T) {
 	}
 }
 
+// unscopedExtractor gives the claims, evidence, relations and citations of
+// its drafts IDs without a document's scope, as extraction made them before
+// argmap.ScopedID: a store written then.
+type unscopedExtractor struct{ inner argmap.Extractor }
+
+func (u unscopedExtractor) Extract(ctx context.Context, d argmap.Document) (*argmap.Graph, error) {
+	g, err := u.inner.Extract(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	ids := map[string]string{}
+	old := func(id string) string {
+		if n, ok := ids[id]; ok {
+			return n
+		}
+		if k := argmap.KindOf(id); k == argmap.KindClaim || k == argmap.KindEvidence || k == argmap.KindRelation || k == argmap.KindCitation {
+			ids[id] = argmap.DerivedID(k, "before scopes", id)
+			return ids[id]
+		}
+		return id
+	}
+	for i := range g.Claims {
+		g.Claims[i].ID, g.Claims[i].Proposition = old(g.Claims[i].ID), old(g.Claims[i].Proposition)
+	}
+	for i := range g.Evidence {
+		g.Evidence[i].ID = old(g.Evidence[i].ID)
+	}
+	for i := range g.Relations {
+		r := &g.Relations[i]
+		r.ID, r.To = old(r.ID), old(r.To)
+		for j := range r.From {
+			r.From[j] = old(r.From[j])
+		}
+	}
+	for i := range g.Citations {
+		g.Citations[i].ID = old(g.Citations[i].ID)
+	}
+	return g, nil
+}
+
+// TestIngestBesideUnscopedIDs: a store whose documents were given IDs
+// before they were scoped by document takes new documents beside them. The
+// new claims carry their document's scope, are linked to the stored ones
+// (a proposition named by a stored claim, contests scoped by the new
+// claim), answers reach both sources, and the stored document ingested
+// again is unchanged.
+func TestIngestBesideUnscopedIDs(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	first, err := ingest.New(st, unscopedExtractor{extract.New(extract.Options{})}, extract.NewLinker()).Ingest(ctx, doc("essay.md", essay))
+	if err != nil {
+		t.Fatalf("Ingest(essay) with unscoped IDs: %v", err)
+	}
+	stored, err := st.Claims(ctx, argmap.ClaimFilter{})
+	if err != nil {
+		t.Fatalf("Claims: %v", err)
+	}
+	essayClaims := map[string]bool{}
+	for _, c := range stored {
+		essayClaims[c.ID] = true
+		if argmap.ScopeOf(c.ID) == argmap.Scope(argmap.ContentHash([]byte(essay))) {
+			t.Fatalf("claim %s of the unscoped store has the essay's scope", c.ID)
+		}
+	}
+	svc := newService(st)
+	second, err := svc.Ingest(ctx, doc("reply.md", reply))
+	if err != nil {
+		t.Fatalf("Ingest(reply): %v", err)
+	}
+	replyClaims, err := st.Claims(ctx, argmap.ClaimFilter{SourceID: second.Source.ID})
+	if err != nil || len(replyClaims) == 0 {
+		t.Fatalf("Claims(reply) = %d claims, %v", len(replyClaims), err)
+	}
+	scope := argmap.Scope(argmap.ContentHash([]byte(reply)))
+	joined := 0
+	for _, c := range replyClaims {
+		if essayClaims[c.ID] {
+			continue
+		}
+		if argmap.ScopeOf(c.ID) != scope {
+			t.Errorf("reply claim %s lacks the reply's scope %s", c.ID, scope)
+		}
+		if essayClaims[c.Proposition] {
+			joined++
+		}
+	}
+	if joined == 0 {
+		t.Errorf("no claim of the reply joined a proposition named by a stored claim; reply claims: %+v", replyClaims)
+	}
+	for _, c := range replyClaims {
+		rels, err := st.Relations(ctx, argmap.RelationFilter{NodeID: c.ID})
+		if err != nil {
+			t.Fatalf("Relations(%s): %v", c.ID, err)
+		}
+		for _, r := range rels {
+			if argmap.ScopeOf(r.ID) != scope && !essayClaims[r.From[0]] {
+				t.Errorf("relation %s from %s to %s: want the reply's scope %s", r.ID, r.From, r.To, scope)
+			}
+		}
+	}
+	ans, err := argmap.FindSupporters(ctx, st, extract.NewStancer(), "IOM enforces the exclusion of asylum seekers", 3)
+	if err != nil {
+		t.Fatalf("FindSupporters: %v", err)
+	}
+	got := map[string]bool{}
+	for _, s := range ans.Supporting {
+		got[s.Source.ID] = true
+	}
+	if !got[first.Source.ID] || !got[second.Source.ID] {
+		t.Errorf("supporting sources = %v, want both %s and %s", got, first.Source.ID, second.Source.ID)
+	}
+	before := stats(t, st)
+	again, err := svc.Ingest(ctx, doc("essay-again.md", essay))
+	if err != nil {
+		t.Fatalf("Ingest(essay again): %v", err)
+	}
+	if again.Created || again.Source.ID != first.Source.ID {
+		t.Errorf("Ingest(essay again) = created %v source %s, want the stored %s unchanged", again.Created, again.Source.ID, first.Source.ID)
+	}
+	if after := stats(t, st); after != before {
+		t.Errorf("Stats after ingesting the stored essay again = %+v, want %+v", after, before)
+	}
+}
+
 // BenchmarkIngest measures ingest throughput (extraction, linking and the
 // SQLite write) on the IOM corpus repeated to 10 MB (ARGMAP_BENCH_MB sets
 // another size); each copy is made unique so that idempotency does not skip
