@@ -152,6 +152,14 @@ func TestRejectedView(t *testing.T) {
 				{"Companies renting out", "The city should stop issuing", "contests"},
 				{"Yet most scooter trips", "Companies renting out", "contests"},
 			}},
+		// "told" is a verb of saying as "said" is
+		{"told", "Statement from the Riverside Bus Company\n\nFrom 1 March the Riverside Bus Company will run its last bus from the town centre at midnight.\n\n" +
+			"Fewer than ten passengers a night use the buses after midnight, and each late run costs more than a day's fares bring in.\n\n" +
+			"Some passengers have told us that the change is unfair to night workers. We agree that night workers need a safe way home. We have arranged a shared taxi service with the council, but a full bus for ten passengers cannot be justified.\n\n" +
+			"Timetables are available at every stop.\n",
+			"From 1 March the Riverside", [][3]string{
+				{"Some passengers have told", "From 1 March the Riverside", "contests"},
+			}},
 		{"intro", "Speed cameras\n\nFew road measures are as unpopular as speed cameras. Drivers' groups argue that the cameras exist mainly to raise money, and several councils have switched theirs off to save maintenance costs.\n\n" +
 			"The evidence on safety is strong. Where cameras were installed at accident black spots, deaths and serious injuries fell by around a quarter.\n\n" +
 			"The money argument does not survive a look at the accounts. Fines from cameras barely cover the cost of running them.\n\n" +

@@ -134,7 +134,7 @@ var (
 	reportLemmas = []string{"say:said", "write:wrote:written", "claim", "argue", "believe", "think:thought",
 		"feel:felt", "suggest", "insist", "contend", "maintain", "hold:held", "assert", "object", "complain",
 		"fear", "worry", "allege", "assume", "propose", "reason", "speculate", "suppose", "hear:heard", "suspect",
-		"imagine", "doubt"}
+		"imagine", "doubt", "tell:told"}
 	reportForms, reportParticiples = inflectAll(reportLemmas)
 	reportSubjects                 = set("one", "someone", "somebody", "anyone", "you")
 	reportModals                   = set("might", "could", "may", "would", "will", "can", "should", "must")
