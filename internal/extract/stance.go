@@ -56,6 +56,7 @@ type term struct {
 	negBase  string       // the lemma a negative prefix turns round (reliable of unreliable, consistency of inconsistencies), or ""
 	dir      int8         // +1 a word of increase (grow, rise, expand), -1 of decrease (decline, shrink, diminish): direction
 	trend    bool         // it says only a direction of change ("more and more", "ever fewer", "increasingly"): a question's is its point
+	noKinds  bool         // a word of a question of one or two words: a claim word that is only a kind of it does not say it in part
 	restrict bool         // it stands in a relative clause of the subject ("divers who use the harbour"): a question's does not vote on polarity
 }
 
@@ -1420,7 +1421,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 			// says less ("situation" of "exclusion")
 			for k, ct := range c {
 				qk, ck := &qm[i], &cm[k]
-				if !ct.acr && ((qk.concepts.meets(&ck.broader) && sharesConcept(qt.concepts, ct.broader)) ||
+				if !ct.acr && ((!qt.noKinds && qk.concepts.meets(&ck.broader) && sharesConcept(qt.concepts, ct.broader)) ||
 					(qk.narrower.meets(&ck.concepts) && sharesConcept(qt.narrower, ct.concepts)) ||
 					(qk.related.meets(&ck.concepts) && sharesConcept(qt.related, ct.concepts)) ||
 					(qk.concepts.meets(&ck.related) && sharesConcept(qt.concepts, ct.related)) ||
@@ -1917,7 +1918,17 @@ func conditionEnd(toks []token) int {
 // ("it is wrong to say that P") asks not-P; in a conditional ("without P,
 // Q") the terms of the condition are marked.
 func (s *Stancer) questionTerms(question string, gl *glossary) []term {
-	return s.withIndirectAntonyms(s.withStems(s.questionTermsRead(question, gl)))
+	qt := s.withIndirectAntonyms(s.withStems(s.questionTermsRead(question, gl)))
+	if shortQuestion(qt) {
+		// "IOM acts in its own name": with one or two words besides
+		// names, a word that is only a kind of one of them in WordNet
+		// ("use", "draw", "work" are kinds of acting) would be half the
+		// question; a general word has thousands of kinds
+		for i := range qt {
+			qt[i].noKinds = true
+		}
+	}
+	return qt
 }
 
 // withIndirectAntonyms adds to each adjective of a question its indirect
@@ -2212,6 +2223,19 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 		best.Stance = argmap.StanceDenial
 	}
 	return best
+}
+
+// shortQuestion reports whether a question has at most two words besides
+// names, manner words, the light verb of an act and the words of its
+// subject ("IOM acts in its own name": acts, name).
+func shortQuestion(qt []term) bool {
+	var ws []string
+	for _, t := range qt {
+		if !t.acr && !t.adverb && !t.light && !t.ante && !t.subj && !slices.Contains(ws, t.lemma) {
+			ws = append(ws, t.lemma)
+		}
+	}
+	return len(ws) <= 2
 }
 
 // SameProposition judges two claims against each other both ways: the

@@ -332,6 +332,13 @@ func TestStancerJudge(t *testing.T) {
 		{"The council controls the ferry's timetable", "The council, which funds the ferry, does not control its timetable.", argmap.StanceDenial, ""},
 		{"A pilot who works the night shift has a right to a bonus", "A pilot who works the night shift has no right to a bonus.", argmap.StanceDenial, ""},
 		{"Pilots who work the night shift were never paid for it", "Pilots who work the night shift were paid for it by the port.", argmap.StanceDenial, ""},
+		// in a question of one or two words besides names, a word that is
+		// only a kind of one of them ("drift" of "move") does not say it
+		// in part; a narrower word of a narrow one still does ("Crises
+		// multiply" above), a synonym fully
+		{"Boats move", "Boats drift in the bay.", argmap.StanceTopic, ""},
+		{"Boats move", "Boats travel in the bay.", argmap.StanceSame, ""},
+		{"The Harbour Trust acts in its own name", "The Harbour Trust acts in its own name when it buys boats.", argmap.StanceSame, ""},
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}
