@@ -665,13 +665,17 @@ func init() {
 }
 
 // holdsView returns the verb with which the sentence in ws opens by the
-// writer stating a view in the first person, or "": "I" (or "I'd", "I
-// would", "we"), at most two adverbs ("honestly", "really"), and a verb of
+// writer stating a view in the first person, or "": how sure the writer is
+// (certainty: "I'm not sure …"), or "I" (or "I'd", "I would", "we"), at
+// most two adverbs ("honestly", "really"), and a verb of
 // believing or saying one's view (viewVerbs: "I reckon most …", "I'd bet
 // that …", "We honestly suspect …") that does not go on with "to" (an
 // intention: "I expect to finish"). The position phrases catch the
 // commonest of these ("I think"); this catches the rest of the class.
 func holdsView(ws []string) string {
+	if a := certainty(ws); a != "" {
+		return a
+	}
 	k := 0
 	switch {
 	case len(ws) > 1 && (ws[0] == "i" || ws[0] == "we") && (ws[1] == "would" || ws[1] == "do"):
@@ -689,6 +693,32 @@ func holdsView(ws []string) string {
 	}
 	return ws[k]
 }
+
+// certainty returns the adjective with which ws opens by the writer
+// saying how sure they are of a view, or "": "I'm (not) sure …", "We are
+// not convinced …", "I am certain that …". Said of a view, doubt is a
+// stance as much as belief is.
+func certainty(ws []string) string {
+	k := 0
+	switch {
+	case len(ws) > 0 && (ws[0] == "i'm" || ws[0] == "we're"):
+		k = 1
+	case len(ws) > 1 && (ws[0] == "i" && ws[1] == "am" || ws[0] == "we" && ws[1] == "are"):
+		k = 2
+	default:
+		return ""
+	}
+	if k < len(ws) && ws[k] == "not" {
+		k++
+	}
+	if k+1 < len(ws) && certainWords[ws[k]] {
+		return ws[k]
+	}
+	return ""
+}
+
+// certainWords say how sure one is of a view.
+var certainWords = wordSet(`sure certain convinced confident persuaded`)
 
 // viewVerbs are verbs of believing, guessing and saying what one holds,
 // which take the view as their clause ("I reckon that …").

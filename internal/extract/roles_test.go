@@ -41,6 +41,8 @@ func TestClassify(t *testing.T) {
 		{"I'd bet that the ferry runs empty in winter.", body, extract.LabelClaim, ""},
 		{"I honestly suspect the museum counts its visitors twice.", body, extract.LabelClaim, ""},
 		{"I expect to visit the archive in the spring.", body, extract.LabelOther, ""},
+		{"I'm not sure the night ferry pays its way.", body, extract.LabelClaim, ""},
+		{"We are not convinced the new bridge will carry more lorries.", body, extract.LabelClaim, ""},
 		{"Drawing on archives, this chapter aims to fill that gap.", body, extract.LabelOther, ""},
 		{"We thank the reviewers for helpful comments.", body, extract.LabelOther, ""},
 		{"does anyone know where to find the annual report?", body, extract.LabelOther, ""},
