@@ -108,118 +108,141 @@ func (s *Store) Reach(ctx context.Context, claimID string, depth int) ([]argmap.
 	if depth > argmap.MaxDepth {
 		depth = argmap.MaxDepth
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, translate(ctx, err, "reach")
+	}
+	// both copies current: the walk needs no transaction
+	cached, content, err := s.copies(ctx)
+	if err != nil {
+		return nil, translate(ctx, err, "reach")
+	}
+	if cached != nil && content != nil {
+		var out []argmap.Reach
+		if err := s.reach(ctx, nil, cached, content, claimID, depth, &out); err != nil {
+			return nil, translate(ctx, err, "reach")
+		}
+		return out, nil
+	}
 	var out []argmap.Reach
-	err := s.read(ctx, "reach", func(tx *sql.Tx) error {
+	err = s.read(ctx, "reach", func(tx *sql.Tx) error {
 		pq := prepared{s, tx}
 		var cached *adjGraph
 		var content *contentCopy
 		if s.tx == nil {
 			// both change counters in one query
 			var v, cv int64
-			if err := pq.QueryRowContext(ctx, `SELECT g.n, c.n FROM graph_version g, content_version c WHERE g.id = 1 AND c.id = 1`).Scan(&v, &cv); err != nil {
+			if err := pq.QueryRowContext(ctx, versionsQuery).Scan(&v, &cv); err != nil {
 				return err
 			}
 			cached, content = s.adj.at(v), s.cc.at(cv)
 		}
-		var ok bool
-		if content != nil {
-			n, known := content.node(claimID)
-			ok = known && int(n) < content.claims
-		} else {
-			var err error
-			if ok, err = exists(ctx, pq, claimID); err != nil {
-				return err
-			}
+		return s.reach(ctx, pq, cached, content, claimID, depth, &out)
+	})
+	return out, err
+}
+
+// reach is Reach's walk from the relations copy or in SQL (pq, a querier of
+// a read transaction; nil only with both copies), its spans from the content
+// copy or in SQL, into *out.
+func (s *Store) reach(ctx context.Context, pq querier, cached *adjGraph, content *contentCopy, claimID string, depth int, out *[]argmap.Reach) error {
+	var ok bool
+	if content != nil {
+		n, known := content.node(claimID)
+		ok = known && int(n) < content.claims
+	} else {
+		var err error
+		if ok, err = exists(ctx, pq, claimID); err != nil {
+			return err
 		}
-		if !ok || argmap.KindOf(claimID) != argmap.KindClaim {
-			return notFound(argmap.KindClaim, claimID)
-		}
-		// the nodes reached, each with its path back to claimID
-		var reached []string
-		var steps [][]argmap.Step
-		if cached != nil {
-			reached, steps = cached.walk(claimID, depth, maxReach)
-		} else {
-			paths := map[string][]argmap.Step{claimID: {}}
-			reached = []string{claimID}
-			frontier := []string{claimID}
-			for d := 0; d < depth && len(frontier) > 0 && len(reached) < maxReach; d++ {
-				rels, err := relationsTo(ctx, pq, frontier)
-				if err != nil {
-					return err
-				}
-				var next []string
-				for _, t := range frontier {
-					for _, r := range rels[t] {
-						base := paths[t]
-						for _, f := range r.From {
-							if _, seen := paths[f]; seen {
-								continue
-							}
-							paths[f] = prepend(argmap.Step{RelationID: r.ID, Kind: r.Kind, From: f, To: t}, base)
-							next = append(next, f)
-							reached = append(reached, f)
-						}
-						if _, seen := paths[r.ID]; !seen {
-							paths[r.ID] = prepend(argmap.Step{RelationID: r.ID, Kind: r.Kind, From: r.ID, To: t}, base)
-							next = append(next, r.ID)
-						}
-					}
-				}
-				frontier = next
-			}
-			if len(reached) > maxReach {
-				reached = reached[:maxReach]
-			}
-			steps = make([][]argmap.Step, len(reached))
-			for i, id := range reached {
-				steps[i] = paths[id]
-			}
-		}
-		out = make([]argmap.Reach, len(reached))
-		if content != nil {
-			// every node's spans in one array, each node's a slice of it
-			// with no room to append into the next one's
-			nodes := make([]uint32, len(reached)) // index + 1, 0 when not a claim or evidence
-			total := 0
-			for i, id := range reached {
-				if n, ok := content.node(id); ok {
-					nodes[i] = n + 1
-					total += int(content.spanCount[n])
-				}
-			}
-			all := make([]argmap.Span, 0, total)
-			for i, id := range reached {
-				sp := []argmap.Span{}
-				if n := nodes[i]; n > 0 && content.spanCount[n-1] > 0 {
-					from := len(all)
-					all = content.appendSpans(all, n-1)
-					sp = all[from:len(all):len(all)]
-				}
-				out[i] = argmap.Reach{Node: id, Steps: steps[i], Spans: sp}
-			}
-		} else {
-			spans, err := spansOf(ctx, pq, reached)
+	}
+	if !ok || argmap.KindOf(claimID) != argmap.KindClaim {
+		return notFound(argmap.KindClaim, claimID)
+	}
+	// the nodes reached, each with its path back to claimID
+	var reached []string
+	var steps [][]argmap.Step
+	if cached != nil {
+		reached, steps = cached.walk(claimID, depth, maxReach)
+	} else {
+		paths := map[string][]argmap.Step{claimID: {}}
+		reached = []string{claimID}
+		frontier := []string{claimID}
+		for d := 0; d < depth && len(frontier) > 0 && len(reached) < maxReach; d++ {
+			rels, err := relationsTo(ctx, pq, frontier)
 			if err != nil {
 				return err
 			}
-			for i, id := range reached {
-				sp := spans[id]
-				if sp == nil {
-					sp = []argmap.Span{}
+			var next []string
+			for _, t := range frontier {
+				for _, r := range rels[t] {
+					base := paths[t]
+					for _, f := range r.From {
+						if _, seen := paths[f]; seen {
+							continue
+						}
+						paths[f] = prepend(argmap.Step{RelationID: r.ID, Kind: r.Kind, From: f, To: t}, base)
+						next = append(next, f)
+						reached = append(reached, f)
+					}
+					if _, seen := paths[r.ID]; !seen {
+						paths[r.ID] = prepend(argmap.Step{RelationID: r.ID, Kind: r.Kind, From: r.ID, To: t}, base)
+						next = append(next, r.ID)
+					}
 				}
-				out[i] = argmap.Reach{Node: id, Steps: steps[i], Spans: sp}
+			}
+			frontier = next
+		}
+		if len(reached) > maxReach {
+			reached = reached[:maxReach]
+		}
+		steps = make([][]argmap.Step, len(reached))
+		for i, id := range reached {
+			steps[i] = paths[id]
+		}
+	}
+	res := make([]argmap.Reach, len(reached))
+	*out = res
+	if content != nil {
+		// every node's spans in one array, each node's a slice of it
+		// with no room to append into the next one's
+		nodes := make([]uint32, len(reached)) // index + 1, 0 when not a claim or evidence
+		total := 0
+		for i, id := range reached {
+			if n, ok := content.node(id); ok {
+				nodes[i] = n + 1
+				total += int(content.spanCount[n])
 			}
 		}
-		slices.SortStableFunc(out[1:], func(a, b argmap.Reach) int {
-			if len(a.Steps) != len(b.Steps) {
-				return len(a.Steps) - len(b.Steps)
+		all := make([]argmap.Span, 0, total)
+		for i, id := range reached {
+			sp := []argmap.Span{}
+			if n := nodes[i]; n > 0 && content.spanCount[n-1] > 0 {
+				from := len(all)
+				all = content.appendSpans(all, n-1)
+				sp = all[from:len(all):len(all)]
 			}
-			return strings.Compare(a.Node, b.Node)
-		})
-		return nil
+			res[i] = argmap.Reach{Node: id, Steps: steps[i], Spans: sp}
+		}
+	} else {
+		spans, err := spansOf(ctx, pq, reached)
+		if err != nil {
+			return err
+		}
+		for i, id := range reached {
+			sp := spans[id]
+			if sp == nil {
+				sp = []argmap.Span{}
+			}
+			res[i] = argmap.Reach{Node: id, Steps: steps[i], Spans: sp}
+		}
+	}
+	slices.SortStableFunc(res[1:], func(a, b argmap.Reach) int {
+		if len(a.Steps) != len(b.Steps) {
+			return len(a.Steps) - len(b.Steps)
+		}
+		return strings.Compare(a.Node, b.Node)
 	})
-	return out, err
+	return nil
 }
 
 func prepend(s argmap.Step, rest []argmap.Step) []argmap.Step {

@@ -200,3 +200,27 @@ func (t *idTable) lookup(s string) (uint32, bool) {
 // the table's seed), several times faster than a byte-by-byte FNV-1a on IDs
 // of 20 bytes, which every answer looks up by the hundred.
 func (t *idTable) hash(s string) uint32 { return uint32(maphash.String(t.seed, s)) }
+
+// versionsQuery reads both change counters (relations, then content).
+const versionsQuery = `SELECT g.n, c.n FROM graph_version g, content_version c WHERE g.id = 1 AND c.id = 1`
+
+// copies returns the relations copy and the content copy when each was read
+// at the version the store has now (nil otherwise, in Atomically, and in a
+// store without copies), and starts reading them as a read in a
+// transaction would. The versions are read in one statement on the read
+// pool, outside any transaction: a read the copies answer alone then costs
+// no transaction (database/sql starts and wakes a goroutine for each, and
+// the answers make several); a copy read at that version is the store as
+// that statement saw it, as it is for a transaction that reads the versions
+// and then only the copy. A read that also needs SQL reads in a transaction,
+// and checks the versions there, as before.
+func (s *Store) copies(ctx context.Context) (*adjGraph, *contentCopy, error) {
+	if s.tx != nil || (s.adj == nil && s.cc == nil) {
+		return nil, nil, nil
+	}
+	var v, cv int64
+	if err := s.rc.row(ctx, s.r, versionsQuery).Scan(&v, &cv); err != nil {
+		return nil, nil, err
+	}
+	return s.adj.at(v), s.cc.at(cv), nil
+}

@@ -83,6 +83,14 @@ func (s *Store) SourcesByID(ctx context.Context, ids []string) ([]argmap.Source,
 	if len(ids) == 0 {
 		return []argmap.Source{}, nil
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, translate(ctx, err, "read sources")
+	}
+	if _, c, err := s.copies(ctx); err != nil {
+		return nil, translate(ctx, err, "read sources")
+	} else if c != nil {
+		return c.sourcesByID(ids), nil
+	}
 	out := []argmap.Source{}
 	err := s.read(ctx, "read sources", func(tx *sql.Tx) error {
 		c, err := s.content(ctx, prepared{s, tx})

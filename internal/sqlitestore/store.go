@@ -230,6 +230,29 @@ func (c *stmtCache) in(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt
 	return tx.PrepareContext(ctx, query)
 }
 
+// row runs query (no arguments) on db, c's pool, outside any transaction:
+// as its statement once prepared, else unprepared.
+func (c *stmtCache) row(ctx context.Context, db *sql.DB, query string) *sql.Row {
+	if c == nil {
+		return db.QueryRowContext(ctx, query)
+	}
+	c.mu.Lock()
+	st, ok := c.stmts[query]
+	if !ok {
+		if c.pending == nil {
+			c.pending = map[string]bool{}
+		}
+		c.pending[query] = true
+	}
+	c.mu.Unlock()
+	if ok {
+		return st.QueryRowContext(ctx)
+	}
+	// (prepared on the pool by the next read transaction's flush: not
+	// here, where the row still holds its connection)
+	return db.QueryRowContext(ctx, query)
+}
+
 // readStmt returns the statement of query for a transaction of s.read.
 func (s *Store) readStmt(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
 	if s.tx != nil {

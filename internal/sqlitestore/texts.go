@@ -13,6 +13,19 @@ func (s *Store) NodeTexts(ctx context.Context, ids []string) (map[string]string,
 	if len(ids) == 0 {
 		return out, nil
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, translate(ctx, err, "read node texts")
+	}
+	if _, c, err := s.copies(ctx); err != nil {
+		return nil, translate(ctx, err, "read node texts")
+	} else if c != nil {
+		for _, id := range ids {
+			if n, ok := c.node(id); ok {
+				out[id] = c.shortText(n)
+			}
+		}
+		return out, nil
+	}
 	err := s.read(ctx, "read node texts", func(tx *sql.Tx) error {
 		clear(out)
 		c, err := s.content(ctx, prepared{s, tx})
