@@ -162,7 +162,8 @@ func abstractMethod(v *view) int {
 // cannot show: a negated modal ("Because the study was observational, it
 // cannot show …", "… so the results may not hold …"), or a modal of
 // possibility on what may have happened instead ("… so keener schools may
-// have joined"). A negation apart
+// have joined"), or a question left open ("Whether … holds for …", "…
+// remains to be tested"). A negation apart
 // from the modal ("can therefore restore … where a weir no longer …") is
 // no limitation.
 func limitations(v *view) []bool {
@@ -188,6 +189,13 @@ func limitations(v *view) []bool {
 					// what the data cannot bear: "… do not show …"; a
 					// result that did not change is no limitation
 					limit = limit || n+2 < len(ws) && ws[n+1] == "not" && evidentialVerbs[ws[n+2]]
+				case "remains", "remain":
+					// a question left open: "… remains to be tested"
+					limit = limit || n+3 < len(ws) && ws[n+1] == "to" && ws[n+2] == "be" && pastLike(ws[n+3])
+				case "whether":
+					// "Whether X also holds for Y …": a sentence that
+					// opens by asking states what is not known
+					limit = limit || n == 0 && v.info[k].sentFirst
 				}
 			}
 		}

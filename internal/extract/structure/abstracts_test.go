@@ -175,3 +175,26 @@ func TestAbstractPresentMethod(t *testing.T) {
 		}
 	}
 }
+
+// TestAbstractOpenQuestion: a question the writers leave open after their
+// conclusion ("Whether … holds for …, remains to be tested.") is a
+// limitation, which attacks the conclusion. Written for this test.
+func TestAbstractOpenQuestion(t *testing.T) {
+	m := defaultModel(t)
+	text := "Background: Library fines are often defended as the only way to get books returned on time. " +
+		"Methods: We compared loan records from 24 branch libraries for two years before and two years after 12 of them stopped charging fines. " +
+		"Results: Books were returned late about as often after fines ended as before. " +
+		"Borrowing by children rose by a fifth in the branches without fines. " +
+		"Conclusions: Ending fines does not delay returns and brings children back to libraries. " +
+		"Whether the same holds for university libraries, where loans are shorter, remains to be tested."
+	units := m.Segment(text, extract.StructureSentences(text))
+	unitOf := unitStarting(t, text, units)
+	st := m.Parse(text, units, structure.ParseOptions{})
+	claim := unitOf("Conclusions: Ending fines")
+	if len(st.Central) != 1 || st.Central[0] != claim {
+		t.Fatalf("central = %v, want unit %d (the conclusion)", st.Central, claim)
+	}
+	if r, ok := headOf(st.Relations)[unitOf("Whether the same holds")]; !ok || r.Kind != structure.Attack || r.To != claim {
+		t.Errorf("the open question: %+v (present %v), want an attack on the conclusion %d", r, ok, claim)
+	}
+}
