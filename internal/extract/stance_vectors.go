@@ -52,7 +52,8 @@ func withVectors(ts []term) {
 }
 
 // vectorNear returns the index of the claim term in c whose vector is
-// nearest to qt's, at vectorThreshold or nearer, or -1. Left out: a word
+// nearest to qt's, at vectorThreshold or nearer, or -1; -1 too when c has
+// an opposite of qt near it (below). Left out: a word
 // the question itself says (own reports whether c[k] is one: it stands for
 // that word, not for another near it), and opposites. Vectors put
 // opposites close (increase ~ decrease 0.88, strengthen ~ undermine 0.76),
@@ -73,8 +74,17 @@ func vectorNear(qt term, c []term, own func(k int) bool) int {
 			continue
 		}
 		ci := int(ct.vec - 1)
-		if cos := vt.CosineID(qi, ci); cos >= bestCos && !own(k) && !opposed(qt, ct) &&
-			!nearerOpposite(vt, qt, ci, cos) && !nearerOpposite(vt, ct, qi, cos) {
+		cos := vt.CosineID(qi, ci)
+		if cos < vectorThreshold || own(k) {
+			continue
+		}
+		if opposed(qt, ct) || nearerOpposite(vt, qt, ci, cos) || nearerOpposite(vt, ct, qi, cos) {
+			// the claim says an opposite of the question's word: no other
+			// word near it stands for the word there ("strengthen" is not
+			// met by "seek" beside "undermining")
+			return -1
+		}
+		if cos >= bestCos {
 			best, bestCos = k, cos
 		}
 	}

@@ -27,6 +27,9 @@ func TestStancerVectors(t *testing.T) {
 		// WordNet opposite: not a paraphrase
 		{"nearer the opposite", "The museum's trustees strengthened its sculpture collection", "The museum's trustees undermined its collection", argmap.StanceTopic},
 		{"nearer the opposite, present", "The harbour fees strengthen the fishing fleet", "The harbour fees undermine the fleet", argmap.StanceTopic},
+		// an opposite said keeps another word near the question's (seek ~
+		// strengthen 0.63) from standing for it
+		{"opposite beside a near word", "The museum's trustees strengthened its sculpture collection", "The museum's trustees undermined its collection and sought donors", argmap.StanceTopic},
 		// "supported" ~ "opposed" (0.82 as adjectives) is read as support ~
 		// oppose, whose "support" is too frequent a word to tell by vectors
 		{"participles", "The harbour trust supported the marina plan", "The harbour trust opposed the new plan", argmap.StanceTopic},
