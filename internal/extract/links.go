@@ -21,6 +21,7 @@ import (
 // link is the links stage.
 func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 	dec, text, hash, units, mentions := d.dec, d.text, d.hash, d.units, d.mentions
+	scope := argmap.Scope(hash) // of every node ID derived from the document
 	segs, actors := d.segs, d.actors
 	src := argmap.Source{
 		ID:          argmap.DerivedID(argmap.KindSource, hash),
@@ -100,7 +101,7 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 		span := argmap.Span{SourceID: src.ID, Start: u.Start, End: u.End, Quote: text[u.Start:u.End]}
 		switch u.Label {
 		case LabelClaim:
-			u.id = argmap.ScopedID(argmap.KindClaim, argmap.Scope(hash), hash, n)
+			u.id = argmap.ScopedID(argmap.KindClaim, scope, hash, n)
 			c := argmap.Claim{
 				ID: u.id, Text: unitText(span.Quote, dec.format), Origin: argmap.OriginExtracted, Score: u.Score,
 				Cues: u.Cues, Spans: []argmap.Span{span},
@@ -122,7 +123,7 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 			}
 			g.Claims = append(g.Claims, c)
 		case LabelEvidence:
-			u.id = argmap.ScopedID(argmap.KindEvidence, argmap.Scope(hash), hash, n)
+			u.id = argmap.ScopedID(argmap.KindEvidence, scope, hash, n)
 			e := argmap.Evidence{
 				ID: u.id, Kind: u.Kind, Text: unitText(span.Quote, dec.format), Origin: argmap.OriginExtracted, Score: u.Score,
 				Spans: []argmap.Span{span},
@@ -202,6 +203,7 @@ func sourceNote(u *unit) bool { return len(u.Cues) > 0 && u.Cues[0] == SourceNot
 // relation (an undercut) targets that relation's ID. Units in notes back
 // the central claim.
 func relate(g *argmap.Graph, units []*unit, srcID, text, hash string) {
+	scope := argmap.Scope(hash)
 	relID := map[*unit]string{}
 	var central *unit // the first central claim (an essay's thesis; a later one restates it)
 	mains := map[string]bool{}
@@ -217,7 +219,7 @@ func relate(g *argmap.Graph, units []*unit, srcID, text, hash string) {
 		if to == "" || to == u.id {
 			return ""
 		}
-		id := argmap.ScopedID(argmap.KindRelation, argmap.Scope(hash), hash, string(kind), u.id, to)
+		id := argmap.ScopedID(argmap.KindRelation, scope, hash, string(kind), u.id, to)
 		sp := argmap.Span{SourceID: srcID, Start: u.Start, End: u.End, Quote: text[u.Start:u.End]}
 		score := u.arg.score
 		if score <= 0 {
@@ -271,6 +273,7 @@ func relate(g *argmap.Graph, units []*unit, srcID, text, hash string) {
 // citations in running text. An in-text citation inside a claim becomes
 // evidence of kind "citation" backing that claim.
 func citations(g *argmap.Graph, text, hash string, segs []Segment, bibSegs map[int]bool, units []*unit) {
+	scope := argmap.Scope(hash)
 	srcID := g.Sources[0].ID
 	seen := map[string]bool{}
 	cited := map[string]bool{}
@@ -282,7 +285,7 @@ func citations(g *argmap.Graph, text, hash string, segs []Segment, bibSegs map[i
 		if st < 0 || en > len(text) || st > en {
 			st, en = 0, 0
 		}
-		id := argmap.ScopedID(argmap.KindCitation, argmap.Scope(hash), hash, itoa(st), itoa(en), c.Author, c.Year)
+		id := argmap.ScopedID(argmap.KindCitation, scope, hash, itoa(st), itoa(en), c.Author, c.Year)
 		if seen[id] {
 			return nil
 		}
@@ -350,7 +353,7 @@ func citations(g *argmap.Graph, text, hash string, segs []Segment, bibSegs map[i
 		}
 		if k < len(units) && units[k].Start <= c.Start && c.End <= units[k].End && units[k].Label == LabelClaim {
 			u := units[k]
-			eid := argmap.ScopedID(argmap.KindEvidence, argmap.Scope(hash), hash, "cite", itoa(c.Start), itoa(c.End))
+			eid := argmap.ScopedID(argmap.KindEvidence, scope, hash, "cite", itoa(c.Start), itoa(c.End))
 			if seen[eid] {
 				continue
 			}
@@ -361,7 +364,7 @@ func citations(g *argmap.Graph, text, hash string, segs []Segment, bibSegs map[i
 				Spans: []argmap.Span{sp},
 			})
 			g.Relations = append(g.Relations, argmap.Relation{
-				ID: argmap.ScopedID(argmap.KindRelation, argmap.Scope(hash), hash, "supports", eid, u.id), Kind: argmap.Supports,
+				ID: argmap.ScopedID(argmap.KindRelation, scope, hash, "supports", eid, u.id), Kind: argmap.Supports,
 				From: []string{eid}, To: u.id, Origin: argmap.OriginExtracted, Score: 0.7,
 				Span: &argmap.Span{SourceID: srcID, Start: u.Start, End: u.End, Quote: text[u.Start:u.End]},
 			})
