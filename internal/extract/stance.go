@@ -267,6 +267,24 @@ func (s *Stancer) notYet(toks []token, i int) bool {
 	return false
 }
 
+// fewAt reports whether toks[i] is "few" or "little" as a quantifier of
+// near absence before a noun, "to" or "of", which negates its clause as
+// "hardly" does ("there is little evidence that P", "few states fund it",
+// "IOM has done little to protect them"): not after "a", "quite" or a
+// determiner ("a few", "the little boat", "its few friends"). After a
+// verb ("studied surprisingly little") it is a word of degree, read as
+// "under-studied" is.
+func (s *Stancer) fewAt(toks []token, i int) bool {
+	if w := toks[i].lower; (w != "few" && w != "little") || i+1 >= len(toks) || toks[i+1].punct != 0 {
+		return false
+	}
+	if i > 0 && (determiners[toks[i-1].lower] || toks[i-1].lower == "quite" || toks[i-1].lower == "whose" || toks[i-1].lower == "your") {
+		return false
+	}
+	next := toks[i+1].lower
+	return next == "to" || next == "of" || (s.lex.Noun(next) && !s.lex.Adverb(next) && !propStop[next])
+}
+
 // indefinites open a subject that stands for whoever or whatever is so:
 // a relative clause after it says what holds of them ("a person who must
 // choose ...").
@@ -546,7 +564,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			neg = negs%2 == 1
 			lastNeg = i
 		}
-		if negWords[w] || doubtWords[w] || strings.HasSuffix(w, "n't") || stopping {
+		if negWords[w] || doubtWords[w] || strings.HasSuffix(w, "n't") || stopping || s.fewAt(toks, i) {
 			// (a verb of stopping that reports an end, "the board stopped
 			// funding it", says that it is no longer done)
 			// two negations in a clause cancel ("refusing to help them

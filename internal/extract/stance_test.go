@@ -339,6 +339,15 @@ func TestStancerJudge(t *testing.T) {
 		{"Boats move", "Boats drift in the bay.", argmap.StanceTopic, ""},
 		{"Boats move", "Boats travel in the bay.", argmap.StanceSame, ""},
 		{"The Harbour Trust acts in its own name", "The Harbour Trust acts in its own name when it buys boats.", argmap.StanceSame, ""},
+		// "few" and "little" before a noun, "to" or "of" negate as
+		// "hardly" does; "a few", "the little boat" and a degree word
+		// after a verb ("studied surprisingly little") do not
+		{"The harbour is safe", "There is little evidence that the harbour is safe.", argmap.StanceDenial, ""},
+		{"The council protects the ferry crews", "The council has done little to protect the ferry crews.", argmap.StanceDenial, ""},
+		{"Divers use the harbour", "Few divers use the harbour.", argmap.StanceDenial, ""},
+		{"Divers use the harbour", "A few divers use the harbour.", argmap.StanceSame, ""},
+		{"The boat sank", "The little boat sank.", argmap.StanceSame, ""},
+		{"The harbour has been studied surprisingly little", "The harbour has been remarkably under-studied.", argmap.StanceSame, ""},
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}
