@@ -774,7 +774,13 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		}
 		nt := term{lemma: in.Lemma, concepts: in.Concepts, antonyms: in.Antonyms,
 			broader: in.Broader, narrower: in.Narrower, related: in.Related, genus: in.Genus, adverb: in.Adverb, clause: clause, tok: i,
-			negBase: s.negativeBase(w, in), selfNeg: lastNeg == i, dir: s.direction(in)}
+			negBase: s.negativeBase(w, in), selfNeg: lastNeg == i}
+		if !quantityHeads[in.Lemma] {
+			// (a noun that counts, "a number of", says no change though
+			// WordNet has a sense of it under decrease: "number" as
+			// "limit")
+			nt.dir = s.direction(in)
+		}
 		if base, ok := strings.CutSuffix(w, "ly"); ok && in.Adverb && nt.dir == 0 && len(base) > 4 {
 			if d := s.direction(s.lex.Word(base)); d != 0 {
 				// "increasingly", "decreasingly": an adverb of a word of

@@ -316,6 +316,7 @@ func TestStancerJudge(t *testing.T) {
 		{"Ferry fares are rising", "Ferry fares rose as the number of passengers declined.", argmap.StanceSame, ""},
 		{"The council funds the ferry", "The council funds the ferry more and more.", argmap.StanceSame, ""},
 		{"Farmers grow rice on the island", "Rice harvests on the island declined.", argmap.StanceTopic, ""},
+		{"The council mentions the harbour plan less and less", "A number of council members mention the harbour plan.", argmap.StanceTopic, ""},
 		// "before X was willing / able / ready to V": X was not yet, when
 		// what the sentence tells of happened; a "before" clause of an
 		// event is read as before
