@@ -589,14 +589,15 @@ type vocabEntry struct {
 // with the word's flags, so a sentence's features take one map look-up a
 // word. It is built once, at start-up, and only read after.
 var (
-	vocab       = map[string]vocabEntry{}
-	vocabLF     *lenFirst // vocab's words by length and first byte, made at the end of init
-	nSets       int
-	noCues      []string // nSets empty strings
-	setEvidence int      // first evidence set; claim sets come before it
-	setChrome   int
-	setCourtesy int
-	setPosition int // the claim set of stances ("we disagree")
+	vocab        = map[string]vocabEntry{}
+	vocabLF      *lenFirst // vocab's words by length and first byte, made at the end of init
+	nSets        int
+	noCues       []string // nSets empty strings
+	setEvidence  int      // first evidence set; claim sets come before it
+	setChrome    int
+	setCourtesy  int
+	setPosition  int // the claim set of stances ("we disagree")
+	setRecommend int // the claim set of what ought to be done ("should")
 )
 
 // wordFlags returns the flags of a word.
@@ -651,6 +652,9 @@ func init() {
 	for _, cs := range claimCues {
 		if cs.name == "position" {
 			setPosition = nSets
+		}
+		if cs.name == "recommendation" {
+			setRecommend = nSets
 		}
 		add(cs.phrases)
 	}

@@ -243,7 +243,7 @@ func classify(s surface, sec Section) Verdict {
 		return other("no words")
 	}
 	found := s.cues
-	if c := found[setChrome]; c != "" {
+	if c := found[setChrome]; c != "" && !chromeOverruled(s, c) {
 		return other("chrome:" + c)
 	}
 	if c := chromeText(text, s.p, s.ws); c != "" {
@@ -415,6 +415,22 @@ func classify(s surface, sec Section) Verdict {
 		cues = []string{"declarative"}
 	}
 	return Verdict{Label: LabelClaim, Score: clamp(claimBase + perPoint*claim), Cues: cues}
+}
+
+// chromeOverruled reports whether a sentence holding the chrome cue c is
+// still a claim: a weak cue (not one of strongChrome) in a sentence of six
+// words or more that says what ought to be done of a third party ("The
+// city should stop licensing them.", "Librarians should be paid more."),
+// not to the reader ("You should log in …", "Please …", "Click …").
+func chromeOverruled(s surface, c string) bool {
+	if strongChrome[c] || s.nWords < 6 || s.cues[setRecommend] == "" || len(s.ws) == 0 {
+		return false
+	}
+	switch s.ws[0] {
+	case "you", "your", "please", "click", "to", "for", "if", "we":
+		return false
+	}
+	return true
 }
 
 // labelList reports whether text is a list of labels: three or more

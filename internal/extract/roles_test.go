@@ -42,6 +42,13 @@ func TestClassify(t *testing.T) {
 		{"I honestly suspect the museum counts its visitors twice.", body, extract.LabelClaim, ""},
 		{"I expect to visit the archive in the spring.", body, extract.LabelOther, ""},
 		{"I'm not sure the night ferry pays its way.", body, extract.LabelClaim, ""},
+		// a word of page furniture in a sentence that says what a third
+		// party ought to do does not make it furniture; told to the
+		// reader, it does
+		{"The city should stop licensing rental scooters.", body, extract.LabelClaim, ""},
+		{"Librarians should be paid as much as teachers.", body, extract.LabelClaim, ""},
+		{"You should download the full report from our site.", body, extract.LabelOther, ""},
+		{"Readers must accept cookies to see the article.", body, extract.LabelOther, ""},
 		{"We are not convinced the new bridge will carry more lorries.", body, extract.LabelClaim, ""},
 		{"Drawing on archives, this chapter aims to fill that gap.", body, extract.LabelOther, ""},
 		{"We thank the reviewers for helpful comments.", body, extract.LabelOther, ""},
