@@ -41,8 +41,10 @@ import (
 // heldout-s8/ (session 8: three essays, two abstracts, two statements, two
 // threads, a report, on topics none of the other sets treats) was written
 // and scored before session 8 changed any code (main 38d4ea1: central
-// 0.800, relation F1 0.523) and is not read while changing it. None is a
-// measure on text nobody here wrote.
+// 0.800, relation F1 0.523) and was not read while changing it; at the
+// end of session 8, before its outputs were read: 0.900, 0.568; after
+// three commits written from its outputs: 0.900, 0.621 (tuned since). None
+// is a measure on text nobody here wrote.
 
 func TestLongTextStructure(t *testing.T) {
 	p := extract.New(extract.Options{})
@@ -71,8 +73,8 @@ const (
 	heldRelationFloor = 0.50
 	s7CentralFloor    = 0.6
 	s7RelationFloor   = 0.40
-	s8CentralFloor    = 0.7
-	s8RelationFloor   = 0.45
+	s8CentralFloor    = 0.8
+	s8RelationFloor   = 0.55
 )
 
 // TestTrivialBaselines scores the trivial rules the issue compares with on
