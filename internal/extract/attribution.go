@@ -532,6 +532,12 @@ func reported(toks []token, loose bool) ([]region, bool) {
 		if s >= 0 {
 			out = append(out, region{toks: toks[:s+1]})
 		}
+		if noHolder(subj) {
+			// "No one believes that P", "few people think that P": the
+			// author reports a view nobody (or hardly anybody) holds, in
+			// order to deny it
+			return append(out, region{toks: toks[j:], rejected: true}), true
+		}
 		who := ""
 		if !isAuthor(subj) && (!evidential[toks[i].lower] || named(subj)) {
 			who = subjectText(subj)
@@ -539,6 +545,29 @@ func reported(toks []token, loose bool) ([]region, bool) {
 		return append(out, region{toks: toks[j:], asserter: who}), true
 	}
 	return nil, false
+}
+
+// noHolder reports whether a reporting verb's subject says that nobody,
+// or hardly anybody, holds the view: "no one", "nobody", "none of them",
+// "few (people)", "hardly anyone", "not many".
+func noHolder(subj []token) bool {
+	if len(subj) == 0 {
+		return false
+	}
+	w0 := subj[0].lower
+	w1 := ""
+	if len(subj) > 1 {
+		w1 = subj[1].lower
+	}
+	switch {
+	case w0 == "nobody" || w0 == "none" || w0 == "few" || (w0 == "no" && w1 == "one"):
+		return true
+	case (w0 == "hardly" || w0 == "scarcely") && (w1 == "anyone" || w1 == "anybody"):
+		return true
+	case w0 == "not" && (w1 == "many" || w1 == "one"):
+		return true
+	}
+	return false
 }
 
 func isAux(w string) bool {

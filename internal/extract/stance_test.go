@@ -349,6 +349,13 @@ func TestStancerJudge(t *testing.T) {
 		{"Divers use the harbour", "A few divers use the harbour.", argmap.StanceSame, ""},
 		{"The boat sank", "The little boat sank.", argmap.StanceSame, ""},
 		{"The harbour has been studied surprisingly little", "The harbour has been remarkably under-studied.", argmap.StanceSame, ""},
+		// a view nobody or hardly anybody holds is reported to deny it;
+		// "a few people" and "many people" hold it
+		{"The harbour is safe", "No one believes that the harbour is safe.", argmap.StanceDenial, ""},
+		{"The harbour is safe", "Few people believe that the harbour is safe.", argmap.StanceDenial, ""},
+		{"The harbour is safe", "Hardly anyone thinks the harbour is safe.", argmap.StanceDenial, ""},
+		{"The harbour is safe", "A few people believe that the harbour is safe.", argmap.StanceSame, "A few people"},
+		{"The harbour is safe", "Many people believe that the harbour is safe.", argmap.StanceSame, "Many people"},
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
 	}
