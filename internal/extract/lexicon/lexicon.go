@@ -399,10 +399,33 @@ var derive = [][2]string{
 // Lemma returns the first base form of word, or word in lower case when
 // WordNet does not know it.
 func (l *Lexicon) Lemma(word string) string {
-	if ls := l.Lemmas(word); len(ls) > 0 {
-		return ls[0]
+	w := strings.ToLower(word)
+	// the first of Lemmas without working out the others (lemmasInto): an
+	// irregular form's first lemma, else the word itself when it is a lemma
+	// (most words, which then try no suffix rule)
+	if xs := l.exceptions[w]; len(xs) > 0 {
+		return xs[0]
 	}
-	return strings.ToLower(word)
+	if _, ok := l.entry(w); ok {
+		return w
+	}
+	// else the first base the suffix rules give, as lemmasInto finds them
+	var buf [64]byte
+	for _, d := range detach {
+		if len(w) > len(d[0])+1 && strings.HasSuffix(w, d[0]) {
+			if base, ok := l.lemmaOf(buf[:0], w[:len(w)-len(d[0])], d[1]); ok {
+				return base
+			}
+		}
+	}
+	for _, d := range derive {
+		if len(w) > len(d[0])+2 && strings.HasSuffix(w, d[0]) {
+			if base, ok := l.lemmaOf(buf[:0], w[:len(w)-len(d[0])], d[1]); ok {
+				return base
+			}
+		}
+	}
+	return w
 }
 
 // Concepts returns the synsets of word's commonest senses and of their

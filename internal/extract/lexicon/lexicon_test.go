@@ -37,6 +37,21 @@ func TestLemmas(t *testing.T) {
 			t.Errorf("Lemma(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+	// Lemma is the first of Lemmas, or the word in lower case: irregular
+	// forms, lemmas with an irregular form of their own ("saw", "found",
+	// "left"), regular inflections, derivations WordNet does not list,
+	// capitals, unknown words
+	for _, w := range strings.Fields(`went better mice feet data media saw found left lay ferry ferries harbours
+		taxes buses running ran cheaper happiest studies boxes watches wishes women voluntariness securitisation
+		projectized Ferries SAW Was x xqzzy don't well-being`) {
+		want := strings.ToLower(w)
+		if ls := l.Lemmas(w); len(ls) > 0 {
+			want = ls[0]
+		}
+		if got := l.Lemma(w); got != want {
+			t.Errorf("Lemma(%q) = %q, want %q (the first of Lemmas %q)", w, got, want, l.Lemmas(w))
+		}
+	}
 }
 
 func TestConceptsAndAntonyms(t *testing.T) {

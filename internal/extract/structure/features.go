@@ -517,7 +517,7 @@ func (v *view) unitVecs() {
 			if in.fl[k]&wFunction != 0 {
 				continue
 			}
-			if t.AddTo(sum, lx.Lemma(w)) || t.AddTo(sum, w) {
+			if lm := lx.Lemma(w); t.AddTo(sum, lm) || lm != w && t.AddTo(sum, w) {
 				n++
 			}
 		}
