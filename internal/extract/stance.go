@@ -797,7 +797,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		}
 	}
 	markAsides(toks, out)
-	withVectors(out)
+	withVectors(toks, out)
 	return out
 }
 

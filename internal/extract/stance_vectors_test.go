@@ -33,6 +33,9 @@ func TestStancerVectors(t *testing.T) {
 		// "supported" ~ "opposed" (0.82 as adjectives) is read as support ~
 		// oppose, whose "support" is too frequent a word to tell by vectors
 		{"participles", "The harbour trust supported the marina plan", "The harbour trust opposed the new plan", argmap.StanceTopic},
+		// names are near their neighbours (Morocco ~ Tunisia 0.85) and
+		// are not the same
+		{"names", "Boats from Morocco crowd the harbour at night", "Boats from Tunisia crowd the harbour", argmap.StanceTopic},
 		// helping is no paraphrase of harming
 		{"unrelated verb", "The ferry levy harms island traders", "The ferry levy is helping local traders", argmap.StanceTopic},
 	}
