@@ -218,8 +218,11 @@ func (s *Store) copies(ctx context.Context) (*adjGraph, *contentCopy, error) {
 	if s.tx != nil || (s.adj == nil && s.cc == nil) {
 		return nil, nil, nil
 	}
+	// without ctx's cancellation: database/sql watches a cancellable
+	// context of every query with a goroutine of its own (a request's, in
+	// serve), and this one-row read is over in microseconds
 	var v, cv int64
-	if err := s.rc.row(ctx, s.r, versionsQuery).Scan(&v, &cv); err != nil {
+	if err := s.rc.row(context.WithoutCancel(ctx), s.r, versionsQuery).Scan(&v, &cv); err != nil {
 		return nil, nil, err
 	}
 	return s.adj.at(v), s.cc.at(cv), nil
