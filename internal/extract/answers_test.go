@@ -453,3 +453,62 @@ func TestReportFindings(t *testing.T) {
 		}
 	}
 }
+
+// TestWorryAnswered: a report's paragraph that tells a worry others had
+// ("Traders had feared that …", "… was the main concern raised before …")
+// and then what happened ("… and no complaints were made") raises the
+// worry to answer it: the worry contests the report's finding and what
+// happened contests the worry, even when both read as reports (evidence).
+// Written for this test.
+func TestWorryAnswered(t *testing.T) {
+	for _, c := range []struct{ name, worry, answer string }{
+		{"feared", "Traders had feared that the market would block deliveries to their shops.", "Stalls were set back from the kerb, and no delivery was delayed."},
+		{"raised", "Noise was the main concern raised before the market opened.", "The council measured sound levels every week, and none was above the limit."},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			text := "Sunday market trial: review\n\nSummary\nFor six months a street market was held on the high street every Sunday. This review finds that the market brought new visitors and should become permanent.\n\n" +
+				"Findings\nAbout 2,000 people visited the market on an average Sunday. Shops on the high street took more on market days than on other Sundays.\n\n" +
+				c.worry + " " + c.answer + "\n\n" +
+				"Recommendations\nThe market should continue every Sunday from next spring.\n"
+			g, err := extract.New(extract.Options{}).Extract(t.Context(), argmap.Document{Name: "market.txt", URI: "market.txt", Data: []byte(text)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := map[string]string{}
+			var thesis string
+			for _, cl := range g.Claims {
+				ids[cl.ID] = cl.Text
+				if cl.Main && thesis == "" {
+					thesis = cl.ID
+				}
+			}
+			for _, e := range g.Evidence {
+				ids[e.ID] = e.Text
+			}
+			if !strings.HasPrefix(ids[thesis], "This review finds") {
+				t.Fatalf("thesis %q, want the review's finding", ids[thesis])
+			}
+			head := map[string]argmap.Relation{}
+			for _, r := range g.Relations {
+				for _, f := range r.From {
+					head[ids[f]] = r
+				}
+			}
+			if r, ok := head[c.worry]; !ok || r.To != thesis || r.Kind != argmap.Contests {
+				t.Errorf("the worry: %+v (present %v), want contests the thesis", r, ok)
+			}
+			found := false
+			for from, r := range head {
+				if strings.HasPrefix(c.answer, strings.TrimRight(from, ",")) || strings.HasPrefix(from, c.answer[:20]) {
+					found = true
+					if ids[r.To] != c.worry || r.Kind != argmap.Contests {
+						t.Errorf("the answer %q: %v %q, want contests the worry", from, r.Kind, ids[r.To])
+					}
+				}
+			}
+			if !found {
+				t.Errorf("the answer bears on nothing")
+			}
+		})
+	}
+}

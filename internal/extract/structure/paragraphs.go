@@ -39,6 +39,11 @@ import (
 //   - in a short thread of posts under header lines (threads.go), takes
 //     the thesis from the opening post and attaches a reply's claim to the
 //     post it answers, with its poster's side;
+//   - in a short essay, also takes as a counter-argument a paragraph
+//     that tells a worry others had ("Parents had worried that …", "… the
+//     main concern raised before …") and then what happened, a denial
+//     answering it ("… and no incidents were reported"), the worry its
+//     claim even when it reads as a report;
 //   - in a short text, has the plain sentences of a paragraph under a
 //     heading that names results ("Findings") bear on the thesis each, not
 //     on the finding before them (findingsHeading: a report lists its
@@ -305,6 +310,13 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		}
 		if counter {
 			root = 0
+			if bu[0].Leaf {
+				// the view raised to be answered is the paragraph's
+				// claim, even when it reads as a report (evidence)
+				bu = append([]Unit(nil), bu...)
+				bu[0].Leaf = false
+				bv.units = bu
+			}
 		}
 		if turn > 0 {
 			root = turn
@@ -744,10 +756,62 @@ func counterParagraph(v *view, adjective func(string) bool) bool {
 	if c, n := connectiveAt(ws, 0); c == classContrast || c == classAddition {
 		ws = ws[n:] // "On the other hand, shopkeepers fear …"
 	}
+	if raisedWorry(ws) {
+		// "Safety was the main concern raised before the trial.": a
+		// worry others had, answered by what happened ("… no incidents
+		// were reported") as much as by a contrast
+		return answerAt(v) < len(v.units) || deniedLater(v)
+	}
 	if !othersSay(ws) && !grants(in) && !seemsGood(in, adjective) {
 		return false
 	}
 	return answerAt(v) < len(v.units)
+}
+
+// raisedWorry tells whether ws reports a worry raised by others: a noun
+// of worry followed within three words by a verb of raising it ("the
+// main concern raised before …", "The fear most often voiced is …"), or
+// a subject that had the worry ("Parents had worried that …", othersSay).
+func raisedWorry(ws []string) bool {
+	for k, w := range ws {
+		if !worryNouns[w] {
+			continue
+		}
+		for _, x := range ws[k+1 : min(len(ws), k+4)] {
+			if raisedForms[x] {
+				return true
+			}
+		}
+	}
+	return othersSay(ws) && containsAny(ws, worryVerbs)
+}
+
+var (
+	worryNouns  = set("concern", "concerns", "worry", "worries", "fear", "fears", "objection", "objections", "complaint", "complaints")
+	raisedForms = set("raised", "voiced", "expressed", "heard")
+	worryVerbs  = set("worried", "feared", "worry", "worries", "fear", "fears", "complained", "objected")
+)
+
+// containsAny tells whether ws holds a word of set.
+func containsAny(ws []string, set map[string]bool) bool {
+	for _, w := range ws {
+		if set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedLater tells whether a sentence of v after its first denies
+// something ("… and no incidents were reported", "Nobody …"): what
+// happened, answering a worry.
+func deniedLater(v *view) bool {
+	for k := 1; k < len(v.info); k++ {
+		if v.units[k].Sent != v.units[0].Sent && v.info[k].neg {
+			return true
+		}
+	}
+	return false
 }
 
 // answerAt returns the first unit of v after its first sentence that
@@ -877,6 +941,9 @@ func othersSay(ws []string) bool {
 		}
 		if m+1 < len(ws) && leadVerbs[ws[m]] && ws[m+1] == "to" {
 			m += 2
+		}
+		if m+1 < len(ws) && (ws[m] == "had" || ws[m] == "have" || ws[m] == "has") && reportParticiples[ws[m+1]] {
+			m++ // "Parents had worried that …"
 		}
 		if m+1 < len(ws) && (ws[m] == "keep" || ws[m] == "keeps" || ws[m] == "kept") && len(ws[m+1]) > 5 &&
 			strings.HasSuffix(ws[m+1], "ing") && reportForms[ws[m+1][:len(ws[m+1])-3]] {
