@@ -285,6 +285,23 @@ func (s *Stancer) fewAt(toks []token, i int) bool {
 	return next == "to" || next == "of" || (s.lex.Noun(next) && !s.lex.Adverb(next) && !propStop[next])
 }
 
+// relativeThat reports whether toks[i] is a "that" that opens a relative
+// clause after a noun ("A ferry that is built for cars does not need a
+// permit"): right after a word WordNet has as a noun and not as a verb
+// form, and right before an auxiliary or a word that can only be a verb
+// ("that funded", "that has"). A "that" after a verb ("said that") or
+// before a noun ("the claim that states pay") opens no relative clause.
+func (s *Stancer) relativeThat(toks []token, i int) bool {
+	if toks[i].lower != "that" || i == 0 || i+1 >= len(toks) || toks[i-1].punct != 0 || toks[i+1].punct != 0 {
+		return false
+	}
+	prev, next := toks[i-1].lower, toks[i+1].lower
+	if propStop[prev] || s.verbAt(prev) || !s.lex.Noun(prev) {
+		return false
+	}
+	return finiteWords[next] || (!propStop[next] && s.verbAt(next))
+}
+
 // indefinites open a subject that stands for whoever or whatever is so:
 // a relative clause after it says what holds of them ("a person who must
 // choose ...").
@@ -470,8 +487,9 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 				clause++
 			}
 		}
-		if t.punct != 0 || (clauseBreaks[t.lower] && !yetTo(toks, i)) || coord {
-			relOpen = (t.lower == "who" || t.lower == "which") && i > 0 && toks[i-1].punct == 0 && !clauseVerb
+		relThat := s.relativeThat(toks, i)
+		if t.punct != 0 || (clauseBreaks[t.lower] && !yetTo(toks, i)) || coord || relThat {
+			relOpen = (t.lower == "who" || t.lower == "which" || relThat) && i > 0 && toks[i-1].punct == 0 && !clauseVerb
 			relIndef = relOpen && indefinites[toks[clauseFirst].lower]
 			clauseFirst = i + 1
 			if farFront && t.punct == ',' && subjFrom < 0 {
@@ -482,7 +500,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			endClause()
 			prevNeg, prevNegs = neg, negs
 			clauseStart, neg, skip, negs, doubt, lastNeg = len(out), false, false, 0, false, -10
-			clauseVerb, subordinate, contra = false, clauseBreaks[t.lower], false
+			clauseVerb, subordinate, contra = false, clauseBreaks[t.lower] || relThat, false
 			if clauseStart > 0 && (len(out) == 0 || out[len(out)-1].clause == clause) {
 				clause++
 			}

@@ -333,6 +333,12 @@ func TestStancerJudge(t *testing.T) {
 		{"The council controls the ferry's timetable", "The council, which funds the ferry, does not control its timetable.", argmap.StanceDenial, ""},
 		{"A pilot who works the night shift has a right to a bonus", "A pilot who works the night shift has no right to a bonus.", argmap.StanceDenial, ""},
 		{"Pilots who work the night shift were never paid for it", "Pilots who work the night shift were paid for it by the port.", argmap.StanceDenial, ""},
+		// a relative "that" after a noun and before a verb, likewise;
+		// not a "that" after a verb or before a noun
+		{"The ferry carries cars", "A ferry that is built for cars does not need a permit.", argmap.StanceTopic, ""},
+		{"The council funded the ferry", "The council that funded the ferry has no control over its timetable.", argmap.StanceSame, ""},
+		{"The council controls the timetable", "The council that funded the ferry does not control its timetable.", argmap.StanceDenial, ""},
+		{"States pay the fees", "The claim that states pay the fees is wrong.", argmap.StanceDenial, ""},
 		// in a question of one or two words besides names, a word that is
 		// only a kind of one of them ("drift" of "move") does not say it
 		// in part; a narrower word of a narrow one still does ("Crises
