@@ -199,6 +199,14 @@ func limitations(v *view) []bool {
 				}
 			}
 		}
+		if !limit && v.info[i].class == classCausal {
+			// "Because the farms joined voluntarily, their owners may
+			// manage …": a reason the results may not mean what they
+			// seem, a weak modal after a causal opening
+			for k := i; k < j && !limit; k++ {
+				limit = v.info[k].weak
+			}
+		}
 		for k := i; k < j; k++ {
 			out[k] = limit
 		}
@@ -228,10 +236,26 @@ func (m *Model) parseAbstract(v *view, method int, st Structure) Structure {
 			break
 		}
 	}
+	// a last sentence that turns back after a limitation ("Because …, the
+	// effect may be weaker …. Even so, the results suggest …") is the
+	// conclusion, however the model reads its contrast
+	turnsBack, root := false, -1
+	for k := range v.units {
+		if v.units[k].Sent == last && v.info[k].sentFirst {
+			turnsBack = k > 0 && limit[k-1] && (v.info[k].class == classContrast || v.info[k].class == classConcession)
+			if turnsBack {
+				root = k
+			}
+			break
+		}
+	}
 	concl := false
 	for k := range prior {
 		if v.units[k].Sent == last && !dependent(v, k) {
 			prior[k] += closingPrior
+			if turnsBack {
+				prior[k] += 2 * closingPrior
+			}
 		}
 		if k <= method || limit[k] {
 			prior[k] += abstractPrior
@@ -243,7 +267,7 @@ func (m *Model) parseAbstract(v *view, method int, st Structure) Structure {
 			prior[k] -= abstractPrior
 		}
 	}
-	t := m.decodeWith(v, 0, len(v.units), -1, prior)
+	t := m.decodeWith(v, 0, len(v.units), root, prior)
 	copy(st.Opponent, t.opp)
 	if t.root < 0 {
 		st.Relations = t.rels

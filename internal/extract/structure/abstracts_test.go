@@ -198,3 +198,33 @@ func TestAbstractOpenQuestion(t *testing.T) {
 		t.Errorf("the open question: %+v (present %v), want an attack on the conclusion %d", r, ok, claim)
 	}
 }
+
+// TestAbstractCausalLimitation: a sentence after the results that gives a
+// reason the results may mislead ("Because the towns volunteered, their
+// councils may differ …": a causal opening and a weak modal) is a
+// limitation and attacks the conclusion. Written for this test.
+func TestAbstractCausalLimitation(t *testing.T) {
+	m := defaultModel(t)
+	text := "Car-free school streets are often said to move traffic onto nearby roads. " +
+		"We counted vehicles on 40 streets around 10 schools that closed their street to cars at drop-off time and 10 that did not. " +
+		"Traffic on the neighbouring roads did not rise after the closures. " +
+		"Fewer children were driven to school, and more walked. " +
+		"Because the towns joined the scheme of their own accord, their councils may manage traffic differently in other ways. " +
+		"Even so, school streets cut car journeys without moving them elsewhere and deserve wider use."
+	units := m.Segment(text, extract.StructureSentences(text))
+	unitOf := unitStarting(t, text, units)
+	st := m.Parse(text, units, structure.ParseOptions{})
+	claim := unitOf("Even so, school streets")
+	if len(st.Central) != 1 || st.Central[0] != claim {
+		t.Fatalf("central = %v, want unit %d (the conclusion)", st.Central, claim)
+	}
+	head := headOf(st.Relations)
+	lim := unitOf("Because the towns joined")
+	r, ok := head[lim]
+	for ok && r.To != claim && units[r.To].Sent == units[lim].Sent {
+		r, ok = head[r.To] // a part of the same sentence bears on its other part
+	}
+	if !ok || r.Kind != structure.Attack || r.To != claim {
+		t.Errorf("the limitation: %+v (present %v), want an attack on the conclusion %d", r, ok, claim)
+	}
+}
