@@ -43,7 +43,7 @@ import (
 // and scored before session 8 changed any code (main 38d4ea1: central
 // 0.800, relation F1 0.523) and was not read while changing it; at the
 // end of session 8, before its outputs were read: 0.900, 0.568; after
-// four commits written from its outputs: 0.900, 0.644 (tuned since). None
+// five commits written from its outputs: 0.900, 0.655 (tuned since). None
 // is a measure on text nobody here wrote.
 
 func TestLongTextStructure(t *testing.T) {
