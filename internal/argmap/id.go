@@ -54,23 +54,29 @@ func NewID(kind NodeKind) string {
 // same parts always give the same ID. Extraction uses it so that a document
 // yields the same IDs every time it is read.
 func DerivedID(kind NodeKind, parts ...string) string {
+	p, sum := hashParts("DerivedID", kind, parts)
+	var out [32]byte
+	n := copy(out[:], p)
+	idEncoding.Encode(out[n:], sum[:10])
+	return string(out[:n+idEncoding.EncodedLen(10)])
+}
+
+// hashParts returns kind's prefix and the hash of the parts, each ended by
+// a zero byte, hashed in one piece: on the stack unless they are long
+// (extraction derives an ID per node). fn names the caller in the panic on
+// an unknown kind (a programming error).
+func hashParts(fn string, kind NodeKind, parts []string) (string, [sha256.Size]byte) {
 	p, ok := kindPrefix[kind]
 	if !ok {
-		panic("argmap: DerivedID of unknown kind " + string(kind))
+		panic("argmap: " + fn + " of unknown kind " + string(kind))
 	}
-	// the parts, each ended by a zero byte, hashed in one piece: on the
-	// stack unless they are long (extraction derives an ID per node)
 	var in [256]byte
 	b := in[:0]
 	for _, s := range parts {
 		b = append(b, s...)
 		b = append(b, 0)
 	}
-	sum := sha256.Sum256(b)
-	var out [32]byte
-	n := copy(out[:], p)
-	idEncoding.Encode(out[n:], sum[:10])
-	return string(out[:n+idEncoding.EncodedLen(10)])
+	return p, sha256.Sum256(b)
 }
 
 // ScopeLen is the length of the scope at the start of a scoped ID (after
@@ -105,17 +111,7 @@ func ScopeOf(id string) string {
 // each index instead of one page a row, which made the writer's B-tree work
 // and commits grow with the store rather than with the document.
 func ScopedID(kind NodeKind, scope string, parts ...string) string {
-	p, ok := kindPrefix[kind]
-	if !ok {
-		panic("argmap: ScopedID of unknown kind " + string(kind))
-	}
-	var in [256]byte
-	b := in[:0]
-	for _, s := range parts {
-		b = append(b, s...)
-		b = append(b, 0)
-	}
-	sum := sha256.Sum256(b)
+	p, sum := hashParts("ScopedID", kind, parts)
 	var out [40]byte
 	n := copy(out[:], p)
 	n += copy(out[n:], scope)
