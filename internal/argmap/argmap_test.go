@@ -866,26 +866,23 @@ func TestFindSupportersInContext(t *testing.T) {
 // whole words, from there on; text stays as it is otherwise.
 func TestReferentReading(t *testing.T) {
 	r := &argmap.Referent{Words: "it", Text: "The trust"}
-	for _, tc := range []struct{ text, want string }{
-		{"Within its lease, it serves the towns.", "The trust serves the towns."},
-		{"it serves the towns.", "The trust serves the towns."},
-		{"Without its lease the towns suffer.", "Without its lease the towns suffer."},
-		{"", ""},
-	} {
-		if got := r.Reading(tc.text); got != tc.want {
-			t.Errorf("Reading(%q) = %q, want %q", tc.text, got, tc.want)
-		}
-	}
 	// a description after the subject keeps the words before it
 	obj := &argmap.Referent{Words: "those ferries", Text: "the harbour ferries"}
-	for _, tc := range []struct{ text, want string }{
-		{"The board described those ferries as slow.", "The board described the harbour ferries as slow."},
-		{"However, those ferries are slow.", "the harbour ferries are slow."},
-		{"(those ferries are slow)", "the harbour ferries are slow)"},
-		{"and those ferries are slow", "the harbour ferries are slow"},
+	for _, tc := range []struct {
+		r          *argmap.Referent
+		text, want string
+	}{
+		{r, "Within its lease, it serves the towns.", "The trust serves the towns."},
+		{r, "it serves the towns.", "The trust serves the towns."},
+		{r, "Without its lease the towns suffer.", "Without its lease the towns suffer."},
+		{r, "", ""},
+		{obj, "The board described those ferries as slow.", "The board described the harbour ferries as slow."},
+		{obj, "However, those ferries are slow.", "the harbour ferries are slow."},
+		{obj, "(those ferries are slow)", "the harbour ferries are slow)"},
+		{obj, "and those ferries are slow", "the harbour ferries are slow"},
 	} {
-		if got := obj.Reading(tc.text); got != tc.want {
-			t.Errorf("Reading(%q) = %q, want %q", tc.text, got, tc.want)
+		if got := tc.r.Reading(tc.text); got != tc.want {
+			t.Errorf("%q.Reading(%q) = %q, want %q", tc.r.Words, tc.text, got, tc.want)
 		}
 	}
 	var none *argmap.Referent

@@ -67,16 +67,23 @@ func TestIngestIsIdempotent(t *testing.T) {
 	if !first.Created || first.Counts.Claims == 0 {
 		t.Fatalf("Ingest = %+v, want a created source with claims", first)
 	}
+	ingestUnchanged(ctx, t, svc, st, doc("renamed.md", essay), first.Source.ID)
+}
+
+// ingestUnchanged ingests d, whose content is stored already as source id,
+// and fails t unless the store reports it unchanged and its counts stay.
+func ingestUnchanged(ctx context.Context, t *testing.T, svc *ingest.Service, st argmap.Store, d argmap.Document, id string) {
+	t.Helper()
 	before := stats(t, st)
-	again, err := svc.Ingest(ctx, doc("renamed.md", essay))
+	again, err := svc.Ingest(ctx, d)
 	if err != nil {
-		t.Fatalf("Ingest(same content): %v", err)
+		t.Fatalf("Ingest(%s again): %v", d.Name, err)
 	}
-	if again.Created || again.Source.ID != first.Source.ID {
-		t.Errorf("Ingest(same content) = created %v source %s, want not created, source %s", again.Created, again.Source.ID, first.Source.ID)
+	if again.Created || again.Source.ID != id {
+		t.Errorf("Ingest(%s again) = created %v source %s, want not created, source %s", d.Name, again.Created, again.Source.ID, id)
 	}
 	if after := stats(t, st); after != before {
-		t.Errorf("Stats after re-ingest = %+v, want %+v", after, before)
+		t.Errorf("Stats after ingesting %s again = %+v, want %+v", d.Name, after, before)
 	}
 }
 
@@ -284,17 +291,7 @@ func TestIngestBesideUnscopedIDs(t *testing.T) {
 	if !got[first.Source.ID] || !got[second.Source.ID] {
 		t.Errorf("supporting sources = %v, want both %s and %s", got, first.Source.ID, second.Source.ID)
 	}
-	before := stats(t, st)
-	again, err := svc.Ingest(ctx, doc("essay-again.md", essay))
-	if err != nil {
-		t.Fatalf("Ingest(essay again): %v", err)
-	}
-	if again.Created || again.Source.ID != first.Source.ID {
-		t.Errorf("Ingest(essay again) = created %v source %s, want the stored %s unchanged", again.Created, again.Source.ID, first.Source.ID)
-	}
-	if after := stats(t, st); after != before {
-		t.Errorf("Stats after ingesting the stored essay again = %+v, want %+v", after, before)
-	}
+	ingestUnchanged(ctx, t, svc, st, doc("essay-again.md", essay), first.Source.ID)
 }
 
 // BenchmarkIngest measures ingest throughput (extraction, linking and the
