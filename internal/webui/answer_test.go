@@ -4,13 +4,11 @@ import (
 	"context"
 	"fmt"
 	"html"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/argmap/argmap/internal/argmap"
-	"github.com/argmap/argmap/internal/sqlitestore"
 	"github.com/argmap/argmap/internal/webui"
 )
 
@@ -20,11 +18,7 @@ import (
 // link to them all.
 func TestAnswerPages(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := tempStore(ctx, t)
 	g := &argmap.Graph{}
 	claim := func(src *argmap.Source, text string) string {
 		start := len(src.Text)
@@ -104,11 +98,7 @@ func TestAnswerPages(t *testing.T) {
 // reaches is not listed); a claim page walks as deep as maps.
 func TestSearchDefaultDepth(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := tempStore(ctx, t)
 	g := &argmap.Graph{}
 	claim := func(title, text string) string {
 		src := argmap.Source{ID: argmap.NewID(argmap.KindSource), Title: title, Kind: argmap.SourceReport, Text: text, CreatedAt: t0}

@@ -20,16 +20,24 @@ var t0 = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 // evil is claim text that tries to become markup.
 const evil = `<script>alert(1)</script><img src=x onerror=alert(2)> "quoted" & done`
 
-// newUI returns the app over a fresh store holding one document with a main
-// claim (evil text), a supporting claim and evidence, and an actor.
-func newUI(t *testing.T) (*webui.UI, *sqlitestore.Store) {
+// tempStore opens a fresh store in t's temporary directory, closed when
+// t ends.
+func tempStore(ctx context.Context, t *testing.T) *sqlitestore.Store {
 	t.Helper()
-	ctx := context.Background()
 	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// newUI returns the app over a fresh store holding one document with a main
+// claim (evil text), a supporting claim and evidence, and an actor.
+func newUI(t *testing.T) (*webui.UI, *sqlitestore.Store) {
+	t.Helper()
+	ctx := context.Background()
+	st := tempStore(ctx, t)
 	text := "Intro. " + evil + " Then: the reason holds. In 2020, 40 people were counted."
 	start := strings.Index(text, evil)
 	rs := strings.Index(text, "the reason holds")
@@ -223,11 +231,7 @@ func (r reportJudge) JudgeAll(question string, texts []string) []argmap.Judgemen
 // evaluation labels.
 func TestAnswerDetails(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := tempStore(ctx, t)
 	src := func(id, title, text string) argmap.Source {
 		return argmap.Source{ID: id, Title: title, Kind: "article", Text: text, ContentHash: id, CreatedAt: t0}
 	}
@@ -309,11 +313,7 @@ func TestAnswerDetails(t *testing.T) {
 // and its claims still marked where their spans say.
 func TestMarkdownDocument(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := tempStore(ctx, t)
 	text := "# Ferries <b>\n\n*Policy brief* · 2024\n\n- Ferries **should** be sold.\n2 * 3 = 6 stays as it is.\n\n| year | event |\n|---|---|\n| 1951 | founded |\n"
 	claim := "Ferries **should** be sold."
 	at := strings.Index(text, claim)
@@ -373,11 +373,7 @@ func (postJudge) Posts(text string) []argmap.Post {
 // question; names and text from documents stay text.
 func TestAnswerVoices(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := tempStore(ctx, t)
 	long := "Ferries should be sold, " + strings.Repeat("and the reasons go on and on ", 20) + "until the END."
 	thread := "Posted by ann<b>\n" + long + "\nPosted by bo\nCritics say ferries should be sold.\n"
 	at := strings.Index(thread, long)
@@ -464,11 +460,7 @@ func TestAnswerSuggestions(t *testing.T) {
 // names that source once under "Stated in".
 func TestStatedOnce(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := tempStore(ctx, t)
 	text := "Ferries should be sold. Later: ferries should be sold."
 	second := strings.LastIndex(text, "ferries")
 	claim := func(id, src string, start int) argmap.Claim {
@@ -505,11 +497,7 @@ func TestStatedOnce(t *testing.T) {
 // with full=1.
 func TestFewPropositions(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := tempStore(ctx, t)
 	g := &argmap.Graph{}
 	for i := 0; i < 11; i++ {
 		id := string(rune('a' + i))
@@ -540,11 +528,7 @@ func TestFewPropositions(t *testing.T) {
 // edit box keeps the text as stated.
 func TestClaimHeading(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := tempStore(ctx, t)
 	text := "The levy on small shops is unfair,\n but it stays."
 	g := &argmap.Graph{
 		Sources: []argmap.Source{{ID: "src_doc", Title: "Doc", Text: text, ContentHash: "h1", CreatedAt: t0}},
@@ -571,11 +555,7 @@ func TestClaimHeading(t *testing.T) {
 // escaped.
 func TestAnswerReferent(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := tempStore(ctx, t)
 	text := "The <b>harbour</b> board met. It closed the ferry port."
 	g := &argmap.Graph{
 		Sources: []argmap.Source{{ID: "src_doc", Title: "Doc", Text: text, ContentHash: "h1", CreatedAt: t0}},
