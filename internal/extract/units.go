@@ -470,6 +470,11 @@ func boundaryAfterStop(before string, next rune) bool {
 		return true
 	}
 	lw := strings.ToLower(w)
+	if (lw == "no" || lw == "nos") && !unicode.IsDigit(next) && next != '#' {
+		// "No." abbreviates a number only before one ("No. 5"); before
+		// a word it is the answer "No." ("No. Switching at once …")
+		return true
+	}
 	if abbreviations[lw] {
 		return false
 	}

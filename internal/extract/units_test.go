@@ -55,6 +55,7 @@ func TestSentences(t *testing.T) {
 		{"bracket ends the line", "I have long thought the ferry fares too high ( )\nhow can anyone pay them?",
 			[]string{"I have long thought the ferry fares too high ( )", "how can anyone pay them?"}},
 		{"pages", "See pp. 12-15 of it. Next.", []string{"See pp. 12-15 of it.", "Next."}},
+		{"no as an answer", "No. Ferries cost more than buses. See No. 5 of the list.", []string{"No.", "Ferries cost more than buses.", "See No. 5 of the list."}},
 		{"bom", "\uFEFFA. B c.", []string{"A. B c."}},
 		{"empty", "", nil},
 	}
