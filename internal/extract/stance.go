@@ -143,6 +143,80 @@ var negWords = wordSet(`not no never cannot neither nor without lack lacks lacke
 	avoid avoids avoided avoiding abstain abstains abstained abstaining neglect neglects neglected neglecting cease
 	ceases ceased ceasing`)
 
+// notDoingVerbs say that their complement is not done: "failed to protect
+// them", "refrained from funding it", "avoided paying", "neglected to
+// inspect them", "omitted to mention it", and with an object that names an
+// act, "avoided public criticism", "neglected the protection of migrants".
+// They negate their clause only when they govern such a verb or act
+// (verbalComplement, actObject); with an object that names a thing or
+// none they are a predicate of their own, stated as any verb is ("States
+// neglected the camps" states that, "the talks failed" says that they
+// failed, not that there were no talks).
+var notDoingVerbs = wordSet(`fail fails failed failing refrain refrains refrained refraining refuse refuses
+	refused refusing avoid avoids avoided avoiding abstain abstains abstained abstaining neglect neglects neglected
+	neglecting omit omits omitted omitting cease ceases ceased ceasing`)
+
+// negatesAt reports whether the word at toks[i] negates its clause: a
+// negation word, or a verb of not doing that governs a verb.
+func (s *Stancer) negatesAt(toks []token, i int) bool {
+	w := toks[i].lower
+	if notDoingVerbs[w] {
+		return s.verbalComplement(toks, i) || s.actObject(toks, i)
+	}
+	return negWords[w]
+}
+
+// actObject reports whether the verb at toks[i] has an object whose head
+// names an act: a noun WordNet derives from a verb that is no verb form
+// itself ("criticism", "protection", "detention"; not "camps", "offer").
+// The head is the last word before a preposition, a clause word or a
+// punctuation mark, within four words after a determiner.
+func (s *Stancer) actObject(toks []token, i int) bool {
+	k := i + 1
+	if k < len(toks) && determiners[toks[k].lower] {
+		k++
+	}
+	head := -1
+	for j := k; j < len(toks) && j < k+4; j++ {
+		w := toks[j].lower
+		if toks[j].punct != 0 || predicateEnds[w] || prepositions[w] || clauseBreaks[w] || finiteWords[w] || propStop[w] {
+			break
+		}
+		head = j
+	}
+	if head < 0 {
+		return false
+	}
+	h := toks[head].lower
+	return s.lex.Noun(h) && !s.lex.Verb(h) && s.lex.HasVerbConcept(s.lex.Word(h).Concepts)
+}
+
+// verbalComplement reports whether the verb at toks[i] governs a verb: "to"
+// and a verb, "from" and an -ing verb, or an -ing verb, with at most two
+// adverbs before the verb ("failed to adequately protect", "avoided even
+// mentioning").
+func (s *Stancer) verbalComplement(toks []token, i int) bool {
+	k := i + 1
+	skipAdverbs := func() {
+		for n := 0; n < 2 && k < len(toks) && toks[k].punct == 0 && (toks[k].lower == "even" || toks[k].lower == "ever" ||
+			(len(toks[k].lower) > 4 && strings.HasSuffix(toks[k].lower, "ly") && s.lex.Adverb(toks[k].lower))); n++ {
+			k++
+		}
+	}
+	skipAdverbs()
+	if k < len(toks) && toks[k].punct == 0 && (toks[k].lower == "to" || toks[k].lower == "from") {
+		ing := toks[k].lower == "from"
+		k++
+		skipAdverbs()
+		if k >= len(toks) || toks[k].punct != 0 {
+			return false
+		}
+		return (!ing || strings.HasSuffix(toks[k].lower, "ing")) && s.lex.Verb(toks[k].lower)
+	}
+	return k < len(toks) && toks[k].punct == 0 && len(toks[k].lower) > 4 && strings.HasSuffix(toks[k].lower, "ing") &&
+		s.lex.Verb(toks[k].lower)
+}
+
 // declineVerbs refuse what their "to" complement says ("declined to fund").
 var declineVerbs = wordSet(`decline declines declined declining`)
 
@@ -582,7 +656,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			neg = negs%2 == 1
 			lastNeg = i
 		}
-		if negWords[w] || doubtWords[w] || strings.HasSuffix(w, "n't") || stopping || s.fewAt(toks, i) {
+		if s.negatesAt(toks, i) || doubtWords[w] || strings.HasSuffix(w, "n't") || stopping || s.fewAt(toks, i) {
 			// (a verb of stopping that reports an end, "the board stopped
 			// funding it", says that it is no longer done)
 			// two negations in a clause cancel ("refusing to help them
@@ -854,9 +928,9 @@ func yetTo(toks []token, i int) bool {
 // rights of refugees" of "IOM does not count refugees among the people its
 // projects are for"). A condition's negation ("without a mandate") is left
 // alone.
-func markNegated(toks []token, ts []term) {
+func (s *Stancer) markNegated(toks []token, ts []term) {
 	for i, t := range toks {
-		if !negWords[t.lower] || t.lower == "without" {
+		if !s.negatesAt(toks, i) || t.lower == "without" {
 			continue
 		}
 		for k := range ts {
@@ -2040,7 +2114,7 @@ func (s *Stancer) questionTermsRead(question string, gl *glossary) []term {
 		qt := s.terms(toks, gl)
 		s.markPredicate(toks, qt)
 		s.markLight(toks, qt)
-		markNegated(toks, qt)
+		s.markNegated(toks, qt)
 		for i := range qt {
 			if qt[i].adjPred {
 				// a predicate adjective is met by a word that says it as
