@@ -396,6 +396,11 @@ var derive = [][2]string{
 	{"ility", "le"}, {"ity", ""}, {"ity", "e"}, {"ally", "al"}, {"ly", ""},
 }
 
+// Irregular reports whether WordNet lists word (in lower case) as an
+// irregular form ("went", "children", "saw"): its first lemma (Lemma) is
+// then the one listed, even when the word is a lemma itself.
+func (l *Lexicon) Irregular(word string) bool { return len(l.exceptions[word]) > 0 }
+
 // Lemma returns the first base form of word, or word in lower case when
 // WordNet does not know it.
 func (l *Lexicon) Lemma(word string) string {

@@ -52,6 +52,12 @@ func TestLemmas(t *testing.T) {
 			t.Errorf("Lemma(%q) = %q, want %q (the first of Lemmas %q)", w, got, want, l.Lemmas(w))
 		}
 	}
+	for w, want := range map[string]bool{"went": true, "children": true, "saw": true, "mice": true, "ferry": false,
+		"ferries": false, "run": false, "": false, "xqzzy": false} {
+		if got := l.Irregular(w); got != want {
+			t.Errorf("Irregular(%q) = %v, want %v", w, got, want)
+		}
+	}
 }
 
 func TestConceptsAndAntonyms(t *testing.T) {

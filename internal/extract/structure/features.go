@@ -517,7 +517,12 @@ func (v *view) unitVecs() {
 			if in.fl[k]&wFunction != 0 {
 				continue
 			}
-			if lm := lx.Lemma(w); t.AddTo(sum, lm) || lm != w && t.AddTo(sum, w) {
+			// a word of the table is a lemma of the lexicon, its own
+			// unless it is an irregular form too ("saw"): taken as it
+			// stands it needs no look-up of its lemma
+			if !lx.Irregular(w) && t.AddTo(sum, w) {
+				n++
+			} else if lm := lx.Lemma(w); t.AddTo(sum, lm) || lm != w && t.AddTo(sum, w) {
 				n++
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/argmap/argmap/internal/extract"
+	"github.com/argmap/argmap/internal/extract/lexicon"
 	"github.com/argmap/argmap/internal/extract/lexicon/vectors"
 	"github.com/argmap/argmap/internal/extract/structure"
 )
@@ -427,5 +428,17 @@ func TestCentralClaimVectors(t *testing.T) {
 				t.Errorf("central %v, want [%d]", st.Central, tt.want)
 			}
 		})
+	}
+}
+
+// TestVectorWordsAreLemmas: every word of the vector table is a lemma of
+// the lexicon, its own lemma unless WordNet lists it as an irregular form
+// (the unit vectors take such a word as it stands without asking Lemma).
+func TestVectorWordsAreLemmas(t *testing.T) {
+	tab, lx := vectors.Default(), lexicon.Default()
+	for i := 0; i < tab.Len(); i++ {
+		if w := tab.Word(i); !lx.Irregular(w) && lx.Lemma(w) != w {
+			t.Errorf("table word %q: Lemma %q", w, lx.Lemma(w))
+		}
 	}
 }

@@ -222,3 +222,47 @@ func TestRank(t *testing.T) {
 		t.Errorf("ID(ferry) = %d", id)
 	}
 }
+
+// TestID: every word of the table is found at its own place (through the
+// two-letter prefix index, which narrows the search), in the embedded table
+// and in one parsed from its image; words not spelt a-z, cut, lengthened or
+// in capitals are not found.
+func TestID(t *testing.T) {
+	parsed, err := vectors.Parse(vectors.Image())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, tab := range map[string]*vectors.Table{"embedded": vectors.Default(), "parsed": parsed} {
+		for i := 0; i < tab.Len(); i++ {
+			if w := tab.Word(i); tab.ID(w) != i {
+				t.Fatalf("%s: ID(%q) = %d, want %d", name, w, tab.ID(w), i)
+			}
+		}
+		for _, w := range []string{"", "a", "z", "zz", "zzzz", "ferryz", "ferr", "Ferry", "FERRY", "ferry's", "well-being", "x1", "1x", "é", "aé", "a'"} {
+			want := -1
+			for i := 0; i < tab.Len(); i++ {
+				if tab.Word(i) == w {
+					want = i
+				}
+			}
+			if got := tab.ID(w); got != want {
+				t.Errorf("%s: ID(%q) = %d, want %d", name, w, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkAddTo adds the vectors of words spread over the table (cold
+// look-ups, as in a text), found or not.
+func BenchmarkAddTo(b *testing.B) {
+	tab := vectors.Default()
+	var ws []string
+	for i := 0; i < tab.Len(); i += 97 {
+		ws = append(ws, tab.Word(i), tab.Word(i)+"s")
+	}
+	sum := make([]float64, tab.Dims())
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tab.AddTo(sum, ws[i%len(ws)])
+	}
+}
