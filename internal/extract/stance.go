@@ -135,26 +135,29 @@ func negatedBy(q, c term) bool {
 	return (c.negBase != "" && same(c.negBase, q)) || (q.negBase != "" && same(q.negBase, c))
 }
 
-// negWords negate the clause they stand in; among them the verbs that
-// say their complement is not done (fail, refrain, refuse, avoid ...).
+// negWords negate the clause they stand in; among them the verbs whose
+// object is what is not done (refrain, refuse, avoid, abstain, cease:
+// "avoids the levy" does not pay it, "ceased its ferry service" no longer
+// runs it) and the verbs of failing and leaving undone (notDoingVerbs).
 var negWords = wordSet(`not no never cannot neither nor without lack lacks lacked lacking absence devoid none
 	nothing nobody nowhere hardly scarcely barely seldom rarely n't isn't aren't wasn't weren't doesn't don't didn't won't can't couldn't shouldn't
 	hasn't haven't hadn't fail fails failed refrain refrains refrained refraining refuse refuses refused refusing
 	avoid avoids avoided avoiding abstain abstains abstained abstaining neglect neglects neglected neglecting cease
 	ceases ceased ceasing`)
 
-// notDoingVerbs say that their complement is not done: "failed to protect
-// them", "refrained from funding it", "avoided paying", "neglected to
-// inspect them", "omitted to mention it", and with an object that names an
-// act, "avoided public criticism", "neglected the protection of migrants".
-// They negate their clause only when they govern such a verb or act
-// (verbalComplement, actObject); with an object that names a thing or
-// none they are a predicate of their own, stated as any verb is ("States
-// neglected the camps" states that, "the talks failed" says that they
-// failed, not that there were no talks).
-var notDoingVerbs = wordSet(`fail fails failed failing refrain refrains refrained refraining refuse refuses
-	refused refusing avoid avoids avoided avoiding abstain abstains abstained abstaining neglect neglects neglected
-	neglecting omit omits omitted omitting cease ceases ceased ceasing`)
+// notDoingVerbs are the verbs of failing and leaving undone: "failed to
+// protect them", "neglected to inspect them", "omitted to mention it",
+// "neglected the protection of migrants" do not protect, inspect or
+// mention. Their object, unlike avoid's or refuse's, is not what is left
+// undone but who or what suffers it ("neglected the camps", "failed the
+// students", "omitted the clause"). So they negate their clause only when
+// they govern a verb or an object that names an act (verbalComplement,
+// actObject); with an object that names a thing, or none, they are a
+// predicate of their own, stated as any verb is ("States neglected the
+// camps" states that; "the talks failed" says that they failed, not that
+// there were no talks).
+var notDoingVerbs = wordSet(`fail fails failed failing neglect neglects neglected neglecting omit omits omitted
+	omitting`)
 
 // negatesAt reports whether the word at toks[i] negates its clause: a
 // negation word, or a verb of not doing that governs a verb.

@@ -130,15 +130,17 @@ func TestStancerJudge(t *testing.T) {
 		{"The board funds the scheme", "The board stopped its payments and went on funding the scheme.", argmap.StanceSame, ""},
 		{"The board funds the scheme", "The board should refrain from funding the scheme.", argmap.StanceDenial, ""},
 		{"The board funds the scheme", "Tenants urged the board to act, but it ceased funding the scheme.", argmap.StanceDenial, ""},
-		// a verb of not doing (fail, neglect, omit, refuse, avoid ...)
+		// a verb of failing or leaving undone (fail, neglect, omit)
 		// negates the verb or the act it governs, but with an object that
 		// names a thing, or none, it is a predicate of its own: a question
-		// that says it is not negated
+		// that says it is not negated; the object of avoid, refuse or
+		// cease is what is not done
 		{"The council neglected the harbour wall", "The council ignored the harbour wall for a decade.", argmap.StanceSame, ""},
 		{"The council neglected the harbour wall", "For years the harbour wall was neglected by the council.", argmap.StanceSame, ""},
 		{"The ferry talks failed", "The ferry talks collapsed in May.", argmap.StanceSame, ""},
 		{"The ferry talks failed", "The ferry talks did not fail.", argmap.StanceDenial, ""},
-		{"The council refused the ferry offer", "The council turned down the ferry offer.", argmap.StanceSame, ""},
+		{"The council pays the harbour levy", "The council avoids the harbour levy.", argmap.StanceDenial, ""},
+		{"The board runs a ferry service", "The board ceased its ferry service in 2019.", argmap.StanceDenial, ""},
 		{"The council inspected the harbour wall", "The council omitted to inspect the harbour wall.", argmap.StanceDenial, ""},
 		{"The council inspected the harbour wall", "The council has failed to adequately inspect the harbour wall.", argmap.StanceDenial, ""},
 		{"The council inspected the harbour wall", "The council avoided inspecting the harbour wall.", argmap.StanceDenial, ""},
