@@ -209,13 +209,11 @@ type stmtCache struct {
 	closed  bool
 }
 
-// in returns the statement of query for use in tx, a transaction of c's
-// pool (a nil cache prepares it in tx).
-func (c *stmtCache) in(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
-	if c == nil {
-		return tx.PrepareContext(ctx, query)
-	}
+// lookup returns the prepared statement of query, or marks query to be
+// prepared by the next flush when there is none yet.
+func (c *stmtCache) lookup(query string) (*sql.Stmt, bool) {
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	st, ok := c.stmts[query]
 	if !ok {
 		if c.pending == nil {
@@ -223,7 +221,16 @@ func (c *stmtCache) in(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt
 		}
 		c.pending[query] = true
 	}
-	c.mu.Unlock()
+	return st, ok
+}
+
+// in returns the statement of query for use in tx, a transaction of c's
+// pool (a nil cache prepares it in tx).
+func (c *stmtCache) in(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
+	if c == nil {
+		return tx.PrepareContext(ctx, query)
+	}
+	st, ok := c.lookup(query)
 	if ok {
 		return tx.StmtContext(ctx, st), nil
 	}
@@ -236,15 +243,7 @@ func (c *stmtCache) row(ctx context.Context, db *sql.DB, query string) *sql.Row 
 	if c == nil {
 		return db.QueryRowContext(ctx, query)
 	}
-	c.mu.Lock()
-	st, ok := c.stmts[query]
-	if !ok {
-		if c.pending == nil {
-			c.pending = map[string]bool{}
-		}
-		c.pending[query] = true
-	}
-	c.mu.Unlock()
+	st, ok := c.lookup(query)
 	if ok {
 		return st.QueryRowContext(ctx)
 	}
