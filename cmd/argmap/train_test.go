@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/argmap/argmap/internal/sharedtest"
 )
 
 // tinyData is the structure parser's own test corpus (texts written for
@@ -41,6 +44,33 @@ func TestTrainStructure(t *testing.T) {
 	code, stdout, _ = cli(t, nil, "train-structure", "--data", tinyData, "--folds", "2", "--fold", "1", "--list-fold")
 	if code != 0 || len(strings.Fields(stdout)) == 0 || len(strings.Fields(stdout)) == 4 {
 		t.Errorf("--list-fold printed %q (code %d), want some but not all of the four texts", stdout, code)
+	}
+}
+
+// TestShippedWeights retrains the structure weights with the README's
+// command and compares them with the embedded weights.json: a change to
+// segmentation or features that moves the training examples must ship
+// retrained weights, or the binary runs on weights no command makes (it
+// happened twice in session 8). Training is deterministic and takes about a
+// second.
+func TestShippedWeights(t *testing.T) {
+	micro := filepath.Join(sharedtest.Dir(t), "data", "microtexts2")
+	pkg := filepath.Join("..", "..", "internal", "extract", "structure")
+	out := filepath.Join(t.TempDir(), "w.json")
+	code, _, stderr := cli(t, nil, "train-structure", "--data", micro, "--extra", filepath.Join(pkg, "owntexts"), "-o", out)
+	if code != 0 {
+		t.Fatalf("train-structure exit code = %d, stderr %q", code, stderr)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shipped, err := os.ReadFile(filepath.Join(pkg, "weights.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, shipped) {
+		t.Errorf("internal/extract/structure/weights.json is not what the training command makes on this tree; retrain with the README's command (go run ./cmd/argmap train-structure --data ../shared/data/microtexts2 --extra internal/extract/structure/owntexts -o internal/extract/structure/weights.json) and check the figures it moves")
 	}
 }
 

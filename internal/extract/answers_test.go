@@ -13,6 +13,15 @@ import (
 // bears, and the main claims' texts.
 func claimRelations(t *testing.T, name, text string) (id func(prefix string) string, head map[string]argmap.Relation, mains []string) {
 	t.Helper()
+	id, head, mains, _ = claimRelationsInside(t, name, text)
+	return id, head, mains
+}
+
+// claimRelationsInside is claimRelations that also finds a claim by words
+// inside it (inside): the claim that starts with them or, when none does,
+// the first that holds them.
+func claimRelationsInside(t *testing.T, name, text string) (id func(prefix string) string, head map[string]argmap.Relation, mains []string, inside func(words string) string) {
+	t.Helper()
 	g, err := extract.New(extract.Options{}).Extract(t.Context(), argmap.Document{Name: name, URI: name, Data: []byte(text)})
 	if err != nil {
 		t.Fatal(err)
@@ -27,6 +36,21 @@ func claimRelations(t *testing.T, name, text string) (id func(prefix string) str
 		t.Fatalf("no claim starts with %q", prefix)
 		return ""
 	}
+	inside = func(words string) string {
+		t.Helper()
+		for _, c := range g.Claims {
+			if strings.HasPrefix(c.Text, words) {
+				return c.ID
+			}
+		}
+		for _, c := range g.Claims {
+			if strings.Contains(c.Text, words) {
+				return c.ID
+			}
+		}
+		t.Fatalf("no claim holds %q", words)
+		return ""
+	}
 	head = map[string]argmap.Relation{}
 	for _, r := range g.Relations {
 		for _, f := range r.From {
@@ -38,7 +62,7 @@ func claimRelations(t *testing.T, name, text string) (id func(prefix string) str
 			mains = append(mains, c.Text)
 		}
 	}
-	return id, head, mains
+	return id, head, mains, inside
 }
 
 // TestConcessiveTopic: a body paragraph that opens by granting a point to
@@ -46,11 +70,17 @@ func claimRelations(t *testing.T, name, text string) (id func(prefix string) str
 // itself …") makes the second: it is the paragraph's claim and supports
 // the thesis, the granted point contests it; a thread reply that grants a
 // point to turn on it ("Free fares sound nice, but someone has to pay …")
-// contests what it answers. Written for this test.
+// contests what it answers: the claim that makes its point does, whether
+// the segmenter splits the sentence at ", but" or keeps it whole (whole,
+// the granted point is that claim; split, it contests the point made, as
+// in the essay). Written for this test.
 func TestConcessiveTopic(t *testing.T) {
 	for _, c := range []struct {
 		name, text string
 		rels       [][3]string // from, to (claim text prefixes), kind
+		// whole: the concessive sentence may be one unit; a claim is then
+		// found by words inside it, and a relation within it is not asked
+		whole bool
 	}{
 		{"essay", "Markets\n\nMany towns have lost their weekly markets. Weekly markets deserve to be protected.\n\n" +
 			"A covered market hall sounds expensive, but it pays for itself within a few years. Traders pay rent all year instead of only in good weather.\n\n" +
@@ -58,16 +88,23 @@ func TestConcessiveTopic(t *testing.T) {
 			"Markets are worth keeping.\n", [][3]string{
 			{"A covered market hall", "but it pays", "contests"},
 			{"but it pays", "Weekly markets deserve", "supports"},
-		}},
+		}, false},
 		{"thread", "Posted by dana:\nBus fares in our town should be scrapped altogether. Cars clog the centre every morning, and a free bus would tempt drivers out of them.\n\n" +
 			"Reply from olek:\nFree fares sound nice, but someone has to pay for the drivers. The council already cut two routes last year to save money.\n", [][3]string{
-			{"Free fares sound nice", "Bus fares in our town", "contests"},
-		}},
+			{"but someone has to pay", "Bus fares in our town", "contests"},
+			{"Free fares sound nice", "but someone has to pay", "contests"},
+		}, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			id, head, _ := claimRelations(t, c.name+".txt", c.text)
+			id, head, _, inside := claimRelationsInside(t, c.name+".txt", c.text)
+			if c.whole {
+				id = inside
+			}
 			for _, r := range c.rels {
 				from, to := id(r[0]), id(r[1])
+				if from == to && c.whole {
+					continue
+				}
 				if got, ok := head[from]; !ok || got.To != to || string(got.Kind) != r[2] {
 					t.Errorf("%q: %+v (present %v), want %s %q", r[0], got, ok, r[2], r[1])
 				}

@@ -77,6 +77,41 @@ func TestSegment(t *testing.T) {
 	}
 }
 
+// TestSegmentParticipleClause: a comma that closes a participle clause
+// before its main clause's subject splits whatever the split classifier
+// says (here one that never splits), at the start of a sentence or after an
+// earlier clause; a gerund subject, followed by its verb, and a comma
+// before a word that is no subject do not.
+func TestSegmentParticipleClause(t *testing.T) {
+	never, err := structure.LoadModel([]byte(`{"version": 1, "combine": {"attach": 1, "function": 1, "role": 1, "central": 1},
+		"classifiers": {"split": {"bias": -20}, "cc": {}, "role": {}, "function": {}, "attach": {}, "undercut": {}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Judging by last winter, we need a second snow plough.",
+			[]string{"Judging by last winter,", "we need a second snow plough."}},
+		{"Although the plough costs a lot, judging by last winter, it will pay for itself.",
+			[]string{"Although the plough costs a lot, judging by last winter,", "it will pay for itself."}},
+		{"Clearing the roads early, saves the town money.",
+			[]string{"Clearing the roads early, saves the town money."}},
+		{"Clearing the roads early, quickly and cheaply matters.",
+			[]string{"Clearing the roads early, quickly and cheaply matters."}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, u := range never.Segment(tt.text, extract.StructureSentences(tt.text)) {
+			got = append(got, tt.text[u.Start:u.End])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Segment(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestParse(t *testing.T) {
 	text := "Cities should ban cars from their old centres. The narrow streets fill with fumes, " +
 		"because the traffic never stops. Walking is healthier as well. Of course, some shops fear losing customers. " +

@@ -167,10 +167,12 @@ func (m *Model) SegmentShort(text string, sents []Sentence, short bool) []Unit {
 			if c.k-startK < minUnitWords {
 				continue
 			}
-			fs.fs = fs.fs[:0]
-			splitFeatures(&fs, sw, c.k, c.punct, ci == 0, sentPlace(sents, si))
-			if sigmoid(splitT.score1(fs.fs)) < splitThreshold {
-				continue
+			if !participleClauseEnds(sw, cands, ci) {
+				fs.fs = fs.fs[:0]
+				splitFeatures(&fs, sw, c.k, c.punct, ci == 0, sentPlace(sents, si))
+				if sigmoid(splitT.score1(fs.fs)) < splitThreshold {
+					continue
+				}
 			}
 			end := trimRight(text, start, c.at)
 			units = append(units, Unit{Start: start, End: end, Sent: si, Para: s.Para, ws: ws[startK:c.k:c.k], fl: sw.fl[startK:c.k:c.k]})
@@ -179,6 +181,24 @@ func (m *Model) SegmentShort(text string, sents []Sentence, short bool) []Unit {
 		units = append(units, Unit{Start: start, End: s.End, Sent: si, Para: s.Para, ws: ws[startK:], fl: sw.fl[startK:]})
 	}
 	return units
+}
+
+// participleClauseEnds tells whether candidate ci is a comma that closes a
+// participle clause before its main clause's subject ("Looking at the
+// figures, I …", "…, looking at the figures, I …"): the stretch since the
+// sentence's start or the candidate before opens with a participle, and a
+// subject follows. Such a clause has no finite verb and is a unit of its
+// own, as the microtexts label it; it splits whatever the classifier says,
+// which has seen too few of them to learn it (one in microtexts2). A
+// gerund subject is followed by its verb ("Spending more money, has not
+// …"), not by a subject, and does not split here.
+func participleClauseEnds(sw *sentWords, cands []candidate, ci int) bool {
+	c := cands[ci]
+	from := 0
+	if ci > 0 {
+		from = cands[ci-1].k
+	}
+	return c.punct == "," && participle(sw.ws[from], sw.fl[from]) && sw.fl[c.k]&wSubject != 0
 }
 
 // participle tells a word that may open a participle clause: a content word
