@@ -9,7 +9,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { atFullSize, overflowingLabels, fitMaps, navigationMs } from './labels.mjs';
+import { atFullSize, overflowingLabels, fitMaps, navigationMs, mapFit } from './labels.mjs';
 
 const base = process.argv[2] || 'http://127.0.0.1:8080';
 const shots = process.argv[3] || '/tmp/argmap-webui-shots';
@@ -182,6 +182,8 @@ try {
     check(await page.locator('.stated .stated-source .quote').count() > 0, `${tag}: the claim page lists the sources stating its proposition`);
     check(await page.locator('.backings li.q[data-asserted-by] .qmeta').count() === nq, `${tag}: every quote on the claim page says who asserts it`);
     await mapReady(page);
+    const claimFit = await page.evaluate(mapFit);
+    check(claimFit.ok, `${tag}: the claim map opens fitted to its box (${claimFit.why})`);
     await shoot(page, tag + '-03-claim');
     // The map coloured by the evaluation: every node badged, labels fitting.
     await Promise.all([page.waitForNavigation(), page.check('input[data-labels]')]);
@@ -222,13 +224,24 @@ try {
     // The explorer: zoom, click to select, double-click to centre.
     await visit(page, '/ui/explore', 'explore');
     check(await mapReady(page) === '1', `${tag}: the explorer draws a map`);
-    await shoot(page, tag + '-06-explore'); // as it opens: a readable zoom on the main claim
+    const exploreFit = await page.evaluate(mapFit);
+    check(exploreFit.ok, `${tag}: the explorer map opens fitted to its box (${exploreFit.why})`);
+    await shoot(page, tag + '-06-explore'); // as it opens: the whole map fitted to its box
     const vp = page.locator('.map svg .svg-pan-zoom_viewport');
     const before = await vp.getAttribute('transform');
     await page.click('.map-bar button[title="Zoom in"]');
     await page.waitForTimeout(150);
     const after = await vp.getAttribute('transform');
     check(before !== after, `${tag}: zoom in changes the view (${before} → ${after})`);
+    // A new window size keeps the zoom the user chose (an unmoved map is refitted).
+    const zoomOf = () => page.evaluate(() => document.querySelector('.map').svgPanZoom.getSizes().realZoom);
+    const zoomed = await zoomOf();
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: size.width - 30, height: size.height });
+    await page.waitForTimeout(150);
+    const zoomedAfter = await zoomOf();
+    await page.setViewportSize(size);
+    check(Math.abs(zoomedAfter - zoomed) < 1e-6, `${tag}: resizing the window keeps the user's zoom (${zoomed} → ${zoomedAfter})`);
     await page.click('.map-bar button[title="Fit the map to the box"]');
     const bad2 = await labelsFit(page);
     check(bad2.length === 0, `${tag}: every label fits its box on the explorer map (${bad2.slice(0, 3).join(' | ')})`);

@@ -48,3 +48,22 @@ export function navigationMs() {
   const n = performance.getEntriesByType('navigation')[0];
   return n.loadEventEnd - n.startTime;
 }
+
+// mapFit says how the first map's drawing (Graphviz's graph group, as drawn
+// after pan and zoom) sits in its box: ok when it lies inside the box (within
+// 2 px) and fills the box's width or height (at least 90 %), as a fitted map
+// does; the rectangles are returned for the message.
+export function mapFit() {
+  const stage = document.querySelector('.map .map-stage');
+  const g = stage && stage.querySelector('svg g.graph');
+  if (!g) return { ok: false, why: 'no map drawing' };
+  const b = stage.getBoundingClientRect();
+  const d = g.getBoundingClientRect();
+  const r = (x) => Math.round(x);
+  const inside = d.left >= b.left - 2 && d.top >= b.top - 2 && d.right <= b.right + 2 && d.bottom <= b.bottom + 2;
+  const fills = d.width >= 0.9 * b.width || d.height >= 0.9 * b.height;
+  return {
+    ok: inside && fills,
+    why: `drawing ${r(d.left)},${r(d.top)}–${r(d.right)},${r(d.bottom)} in box ${r(b.left)},${r(b.top)}–${r(b.right)},${r(b.bottom)}`,
+  };
+}

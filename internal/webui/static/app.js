@@ -71,9 +71,9 @@
     if (!isStatic) {
       button('+', 'Zoom in', function () { pz && pz.zoomIn(); });
       button('−', 'Zoom out', function () { pz && pz.zoomOut(); });
-      button('Fit', 'Fit the map to the box', function () { if (pz) { pz.resize(); pz.fit(); pz.center(); } });
+      button('Fit', 'Fit the map to the box', fitView);
       if (box.hasAttribute('data-small')) {
-        button('⤢', 'Larger map', function () { box.classList.toggle('map-wide'); if (pz) { pz.resize(); pz.fit(); pz.center(); } });
+        button('⤢', 'Larger map', function () { box.classList.toggle('map-wide'); fitView(); });
       }
     }
     var dl = el('span', { 'class': 'map-dl' });
@@ -115,18 +115,17 @@
       document.dispatchEvent(new CustomEvent('argmap:select', { detail: { id: id, text: nodeText(g) } }));
       centreOn(g);
     }
-    // A large map fitted into a small box is too small to read: start at a
-    // readable zoom, centred on the focus or the first main claim. Fit shows
-    // it all.
-    function readable(svg) {
-      var real = pz.getSizes().realZoom, fitScale = real / pz.getZoom();
-      if (real >= 0.55) return;
-      var g = (box.getAttribute('data-focus') && svg.querySelector('g.map-node.focus')) ||
-        svg.querySelector('g.map-node path[fill="#e3f2fd"]') || svg.querySelector('g.map-node');
-      if (g && g.tagName !== 'g') g = g.closest('g.map-node');
-      pz.zoom(0.8 / fitScale);
-      if (g) centreOn(g);
+    // The map opens fitted to its box: the whole drawing shows, and the
+    // user zooms or pans from there. Once they have, a new window size keeps
+    // their view (the box is only resized); Fit (or 0) fits it again.
+    var auto = false, userMoved = false;
+    function fitView() {
+      if (!pz) return;
+      auto = true;
+      try { pz.resize(); pz.fit(); pz.center(); } finally { auto = false; }
+      userMoved = false;
     }
+    function noteMove() { if (!auto) userMoved = true; }
     // Pan so that node g sits in the middle of the box: its centre is
     // mapped into the pan-zoom viewport's coordinates, where a point p shows
     // at pan + p × zoom.
@@ -184,11 +183,11 @@
       // otherwise writes a style attribute, which the CSP refuses.
       svg.style.overflow = 'hidden';
       if (!isStatic && window.svgPanZoom) {
-        pz = window.svgPanZoom(svg, { zoomEnabled: true, controlIconsEnabled: false, fit: true, center: true, minZoom: 0.1, maxZoom: 30, dblClickZoomEnabled: false, zoomScaleSensitivity: 0.3 });
+        pz = window.svgPanZoom(svg, { zoomEnabled: true, controlIconsEnabled: false, fit: true, center: true, minZoom: 0.1, maxZoom: 30, dblClickZoomEnabled: false, zoomScaleSensitivity: 0.3, onZoom: noteMove, onPan: noteMove });
         box.svgPanZoom = pz;
-        readable(svg);
-        // A new window size fits the map again, at a readable zoom.
-        window.addEventListener('resize', function () { pz.resize(); pz.fit(); pz.center(); readable(svg); });
+        fitView();
+        // A new window size fits the map again unless the user has moved it.
+        window.addEventListener('resize', function () { if (userMoved) pz.resize(); else fitView(); });
       }
       var moved = false, downAt = null;
       svg.addEventListener('pointerdown', function (ev) { downAt = [ev.clientX, ev.clientY]; moved = false; });
@@ -239,7 +238,7 @@
         case 'ArrowDown': pz.panBy({ x: 0, y: -step }); break;
         case '+': case '=': pz.zoomIn(); break;
         case '-': case '_': pz.zoomOut(); break;
-        case '0': pz.resize(); pz.fit(); pz.center(); break;
+        case '0': fitView(); break;
         default: return;
       }
       ev.preventDefault();
