@@ -114,6 +114,7 @@ type caes struct {
 	done    []bool
 	queue   []int
 	queued  []bool
+	relName *relNamer // names relations for sentences
 }
 
 func evaluateCarneades(g *argmap.Graph, opt Options) *Evaluation {
@@ -123,7 +124,7 @@ func evaluateCarneades(g *argmap.Graph, opt Options) *Evaluation {
 	}
 	nodes := graphNodes(g)
 	nc := len(g.Claims)
-	c := &caes{g: g}
+	c := &caes{g: g, relName: newRelNamer(g)}
 	idx := make(map[string]int, len(nodes))
 	for i, n := range nodes {
 		idx[n.id] = i
@@ -272,7 +273,7 @@ func evaluateCarneades(g *argmap.Graph, opt Options) *Evaluation {
 		}
 		if t, ok := relIdx[r.To]; ok {
 			if _, done := undercut[t]; !done {
-				undercut[t] = c.addStmt("that " + relName(&g.Relations[t]) + " does not apply")
+				undercut[t] = c.addStmt("that " + c.relName.name(&g.Relations[t]) + " does not apply")
 			}
 		}
 	}
@@ -1016,9 +1017,12 @@ func (c *caes) describe(a int) string {
 		from = strings.Join(prem, " + ")
 	}
 	if arg.reverse {
-		return fmt.Sprintf("%s read both ways (opposite propositions: contests, from %s)", relName(r), from)
+		return fmt.Sprintf("%s read both ways (opposite propositions: contests, from %s)", c.relName.name(r), from)
 	}
-	return fmt.Sprintf("%s (%s, from %s)", relName(r), arg.role, from)
+	if r.Title == "" && arg.role == string(r.Kind) {
+		return c.relName.name(r) // its name says what it joins
+	}
+	return fmt.Sprintf("%s (%s, from %s)", c.relName.name(r), arg.role, from)
 }
 
 // waitingOn names what an inapplicable argument waits on: its undecided

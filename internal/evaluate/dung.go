@@ -79,10 +79,7 @@ func evaluateDung(g *argmap.Graph, sem Semantics, lim Limits) (*Evaluation, erro
 		return nil, err
 	}
 	nodes := graphNodes(g)
-	names := map[string]string{}
-	for _, n := range nodes {
-		names[n.id] = short(n.key, n.text)
-	}
+	namer := newRelNamer(g)
 	rels := map[string]*argmap.Relation{}
 	for i := range all {
 		rels[all[i].ID] = &all[i]
@@ -102,7 +99,7 @@ func evaluateDung(g *argmap.Graph, sem Semantics, lim Limits) (*Evaluation, erro
 		cred, scep := res.Credulous[i], res.Sceptical[i]
 		sl := StatementLabel{ID: n.id, Key: n.key, Text: n.text, Label: res.Labels[i], Kind: n.kind,
 			Credulous: &cred, Sceptical: &scep}
-		sl.Reason, sl.Deciding = dungReason(f, res, i, rels, names, label)
+		sl.Reason, sl.Deciding = dungReason(f, res, i, rels, namer, label)
 		ev.Statements = append(ev.Statements, sl)
 	}
 	for i := range g.Relations {
@@ -110,7 +107,7 @@ func evaluateDung(g *argmap.Graph, sem Semantics, lim Limits) (*Evaluation, erro
 		al := ArgumentLabel{ID: r.ID, Key: r.Title, Kind: string(r.Kind), From: r.From, To: r.To, Weight: relWeight(r)}
 		if k, ok := f.Index(r.ID); ok {
 			al.Label = res.Labels[k]
-			al.Reason, _ = dungReason(f, res, k, rels, names, label)
+			al.Reason, _ = dungReason(f, res, k, rels, namer, label)
 		} else {
 			al.Label, al.Reason = premiseLabel(r, label)
 		}
@@ -152,7 +149,7 @@ func premiseLabel(r *argmap.Relation, label func(string) Label) (Label, string) 
 	return Undec, "a premise is undecided"
 }
 
-func dungReason(f *Framework, res *Result, i int, rels map[string]*argmap.Relation, names map[string]string, label func(string) Label) (string, []Decider) {
+func dungReason(f *Framework, res *Result, i int, rels map[string]*argmap.Relation, namer *relNamer, label func(string) Label) (string, []Decider) {
 	var in, open, out []int
 	for _, a := range f.Attackers(i) {
 		switch res.Labels[a] {
@@ -171,18 +168,22 @@ func dungReason(f *Framework, res *Result, i int, rels map[string]*argmap.Relati
 			id := f.Name(a)
 			r := rels[id]
 			if r == nil {
-				parts = append(parts, names[id])
+				parts = append(parts, namer.names[id])
 				continue
 			}
 			var from []string
 			for _, p := range r.From {
-				from = append(from, names[p])
+				from = append(from, namer.names[p])
 			}
 			target := "it"
 			if r.To != f.Name(i) {
 				target = "a premise"
 			}
-			parts = append(parts, relName(r)+" from "+strings.Join(from, " + ")+" (contesting "+target+", "+res.Labels[a].String()+")")
+			name := namer.name(r)
+			if r.Title != "" || strings.HasSuffix(r.ID, reverseSuffix) { // an untitled relation's name says what it joins
+				name += " from " + strings.Join(from, " + ")
+			}
+			parts = append(parts, name+" (contesting "+target+", "+res.Labels[a].String()+")")
 			ds = append(ds, Decider{Relation: strings.TrimSuffix(r.ID, reverseSuffix), Key: r.Title, Kind: "contests", From: r.From, Weight: relWeight(r), Label: res.Labels[a]})
 		}
 		return strings.Join(parts, "; "), ds

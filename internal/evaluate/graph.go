@@ -141,14 +141,69 @@ func short(key, text string) string {
 	return fmt.Sprintf("%q", t)
 }
 
-func relName(r *argmap.Relation) string {
+// relNamer names relations for sentences by what they join, never by their
+// IDs: a reader sees claim text.
+type relNamer struct {
+	names map[string]string           // claim or evidence ID -> short(key, text)
+	rels  map[string]*argmap.Relation // relation ID -> relation, for undercuts
+}
+
+func newRelNamer(g *argmap.Graph) *relNamer {
+	n := &relNamer{names: map[string]string{}, rels: map[string]*argmap.Relation{}}
+	for _, x := range graphNodes(g) {
+		n.names[x.id] = short(x.key, x.text)
+	}
+	for i := range g.Relations {
+		n.rels[g.Relations[i].ID] = &g.Relations[i]
+	}
+	return n
+}
+
+// name names a relation: "argument KEY" when it has a title (its name in
+// an imported file), else `the relation "premise" contests "target"` with
+// the texts shortened. A linked denial's other reading (ID~reverse) is named
+// as the relation it reads backwards.
+func (n *relNamer) name(r *argmap.Relation) string {
+	return n.nameDepth(r, 0)
+}
+
+func (n *relNamer) nameDepth(r *argmap.Relation, depth int) string {
 	if id, ok := strings.CutSuffix(r.ID, reverseSuffix); ok {
-		return "relation " + id + " read both ways (opposite propositions)"
+		orig := r
+		if o := n.rels[id]; o != nil {
+			orig = o
+		} else if len(r.From) == 1 {
+			orig = &argmap.Relation{Kind: r.Kind, Title: r.Title, From: []string{r.To}, To: r.From[0]}
+		}
+		return n.nameDepth(orig, depth) + " read both ways (opposite propositions)"
 	}
 	if r.Title != "" {
 		return "argument " + r.Title
 	}
-	return "relation " + r.ID
+	var from []string
+	for _, p := range r.From {
+		from = append(from, n.node(p, depth))
+	}
+	prem := "nothing"
+	if len(from) > 0 {
+		prem = strings.Join(from, " + ")
+	}
+	return fmt.Sprintf("the relation %s %s %s", prem, r.Kind, n.node(r.To, depth))
+}
+
+// node names a relation's end: a claim or evidence by its text, a relation
+// (the target of an undercut) by what it joins, one level deep.
+func (n *relNamer) node(id string, depth int) string {
+	if s, ok := n.names[id]; ok {
+		return s
+	}
+	if r := n.rels[id]; r != nil {
+		if depth > 0 {
+			return "a relation"
+		}
+		return "(" + n.nameDepth(r, depth+1) + ")"
+	}
+	return "an unknown node"
 }
 
 func fmtWeight(w float64) string {

@@ -324,3 +324,52 @@ func TestDungLinkedDenial(t *testing.T) {
 		t.Errorf("preferred extensions = %d, want 2", ev.Count)
 	}
 }
+
+// TestReasonsNameRelationsByText: relations without a title (all extracted
+// ones) are named in reasons by the texts they join, never by their IDs,
+// under every semantics, including a linked denial read both ways and an
+// undercut.
+func TestReasonsNameRelationsByText(t *testing.T) {
+	b := newGraph().claim("p", true).claim("q", true).claim("c", true).claim("u", true).evidence("e").
+		rel("x", argmap.Contests, 0.7, "p", "q").linked("x").
+		rel("s", argmap.Supports, 0.9, "c", "e").
+		rel("k", argmap.Contests, 0.6, "s", "u")
+	for i := range b.g.Claims { // extracted claims have no key: reasons quote their text
+		b.g.Claims[i].Title = ""
+	}
+	var relIDs []string
+	for i := range b.g.Relations {
+		b.g.Relations[i].Title = ""
+		relIDs = append(relIDs, b.g.Relations[i].ID)
+	}
+	for _, sem := range []evaluate.Semantics{evaluate.SemCarneades, evaluate.SemGrounded, evaluate.SemPreferred} {
+		t.Run(string(sem), func(t *testing.T) {
+			ev, err := evaluate.EvaluateGraph(&b.g, sem, evaluate.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var all []string
+			for _, s := range ev.Statements {
+				all = append(all, s.Key+": "+s.Reason)
+			}
+			for _, a := range ev.Arguments {
+				all = append(all, "argument: "+a.Reason)
+			}
+			text := strings.Join(all, "\n")
+			for _, id := range relIDs {
+				if strings.Contains(text, id) {
+					t.Errorf("a reason shows relation ID %s:\n%s", id, text)
+				}
+			}
+			if strings.Contains(text, "relation rel_") || strings.Contains(text, "~reverse") {
+				t.Errorf("a reason shows a raw relation:\n%s", text)
+			}
+			if want := `the relation "Claim q" contests "Claim p"`; !strings.Contains(text, want) {
+				t.Errorf("no reason names the denial as %s:\n%s", want, text)
+			}
+			if want := `the relation "Evidence e" supports "Claim c"`; sem == evaluate.SemCarneades && !strings.Contains(text, want) {
+				t.Errorf("the undercut support is not named as %s:\n%s", want, text)
+			}
+		})
+	}
+}

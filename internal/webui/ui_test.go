@@ -584,3 +584,46 @@ func TestAnswerReferent(t *testing.T) {
 		t.Errorf("claim page lacks %q, or lets its markup through", want)
 	}
 }
+
+// TestEvaluationNamesRelationsByText: a claim page's evaluation line names
+// the relations that keep the claim open by the texts they join, not by
+// their IDs (two stated claims the linker found to deny each other).
+func TestEvaluationNamesRelationsByText(t *testing.T) {
+	ctx := context.Background()
+	st := tempStore(ctx, t)
+	g := &argmap.Graph{
+		Sources: []argmap.Source{
+			{ID: "src_a", Title: "For", Kind: "article", Text: "Ferries should be sold.", ContentHash: "a", CreatedAt: t0},
+			{ID: "src_b", Title: "Against", Kind: "article", Text: "Ferries must stay public.", ContentHash: "b", CreatedAt: t0},
+		},
+		Claims: []argmap.Claim{
+			{ID: "clm_sell", Text: "Ferries should be sold.", Origin: argmap.OriginExtracted, Score: 0.8, CreatedAt: t0,
+				Spans: []argmap.Span{{SourceID: "src_a", Start: 0, End: 23}}},
+			{ID: "clm_keep", Text: "Ferries must stay public.", Origin: argmap.OriginExtracted, Score: 0.8, CreatedAt: t0,
+				Spans: []argmap.Span{{SourceID: "src_b", Start: 0, End: 25}}},
+		},
+		Relations: []argmap.Relation{
+			{ID: "rel_deny", Kind: argmap.Contests, From: []string{"clm_keep"}, To: "clm_sell", Origin: argmap.OriginLinked, Score: 0.7, CreatedAt: t0},
+		},
+	}
+	if err := st.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	ui := webui.New(st, webui.Options{})
+	for _, id := range []string{"clm_sell", "clm_keep"} {
+		status, body, _ := get(t, ui, "/ui/claims/"+id)
+		if status != http.StatusOK {
+			t.Fatalf("GET /ui/claims/%s = %d\n%s", id, status, body)
+		}
+		if !strings.Contains(body, `data-label="undec"`) {
+			t.Errorf("GET /ui/claims/%s: the claim is not open", id)
+		}
+		if strings.Contains(body, "relation rel_deny") || strings.Contains(body, "rel_deny read") {
+			t.Errorf("GET /ui/claims/%s shows the relation's ID in the evaluation", id)
+		}
+		if want := "the relation &#34;Ferries must stay public.&#34; contests &#34;Ferries should be sold.&#34;"; !strings.Contains(body, want) {
+			i := strings.Index(body, "open")
+			t.Errorf("GET /ui/claims/%s lacks %q; near 'open': %.300s", id, want, body[max(i, 0):])
+		}
+	}
+}
