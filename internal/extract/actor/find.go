@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -506,42 +507,37 @@ func initialsFrom(toks []token, idx []int, letters []rune, w, l int) bool {
 	if first, _ := utf8.DecodeRuneInString(t.low); letters[l] == first && initialsFrom(toks, idx, letters, w+1, l+1) {
 		return true
 	}
+	var buf [16]rune
 	if strings.Contains(t.low, "-") {
 		// the first letter of each hyphenated part
-		n, ok := 0, true
+		rs := buf[:0]
 		for p := range strings.SplitSeq(t.low, "-") {
-			r, _ := utf8.DecodeRuneInString(p)
-			if r == utf8.RuneError {
-				continue
+			if r, _ := utf8.DecodeRuneInString(p); r != utf8.RuneError {
+				rs = append(rs, r)
 			}
-			if l+n >= len(letters) || letters[l+n] != r {
-				ok = false
-				break
-			}
-			n++
 		}
-		if ok && initialsFrom(toks, idx, letters, w+1, l+n) {
+		if lettersAt(letters, l, rs) && initialsFrom(toks, idx, letters, w+1, l+len(rs)) {
 			return true
 		}
 	}
 	if allCaps(t.text) && len(t.text) > 1 {
 		// all its letters
-		n, ok := 0, true
+		rs := buf[:0]
 		for _, r := range t.low {
-			if !unicode.IsLetter(r) {
-				continue
+			if unicode.IsLetter(r) {
+				rs = append(rs, r)
 			}
-			if l+n >= len(letters) || letters[l+n] != r {
-				ok = false
-				break
-			}
-			n++
 		}
-		if ok && initialsFrom(toks, idx, letters, w+1, l+n) {
+		if lettersAt(letters, l, rs) && initialsFrom(toks, idx, letters, w+1, l+len(rs)) {
 			return true
 		}
 	}
 	return false
+}
+
+// lettersAt reports whether rs stand in letters from l on, one for one.
+func lettersAt(letters []rune, l int, rs []rune) bool {
+	return l+len(rs) <= len(letters) && slices.Equal(letters[l:l+len(rs)], rs)
 }
 
 // demonyms finds states named by adjective: "the Mauritanian state".
