@@ -9,7 +9,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { atFullSize, overflowingLabels, fitMaps, navigationMs, mapFit } from './labels.mjs';
+import { atFullSize, overflowingLabels, fitMaps, navigationMs, mapFit, mapOpen } from './labels.mjs';
 
 const base = process.argv[2] || 'http://127.0.0.1:8080';
 const shots = process.argv[3] || '/tmp/argmap-webui-shots';
@@ -56,6 +56,24 @@ async function visit(page, url, name) {
 async function mapReady(page, sel = '.map[data-map]') {
   await page.waitForSelector(sel + '[data-ready]', { timeout: 20000 });
   return page.getAttribute(sel, 'data-ready');
+}
+
+// opensReadable checks that the page's map opens readable: the focus
+// node's text at least 9 px high as drawn and the node inside the map's box
+// (a map whose fitted text is that large opens fitted), and that Fit then
+// shows the whole drawing. what names the map in messages.
+async function opensReadable(page, tag, what) {
+  const o = await page.evaluate(mapOpen);
+  check(o.textPx >= 9 && o.inside, `${tag}: the ${what} map opens readable, its focus in view (${o.why})`);
+  return o;
+}
+
+async function fitsOnFit(page, tag, what) {
+  await page.click('.map-bar button[title="Fit the map to the box"]');
+  await page.waitForTimeout(100);
+  const f = await page.evaluate(mapFit);
+  check(f.ok, `${tag}: Fit shows the whole ${what} map (${f.why})`);
+  check(await page.locator('.map-note').isHidden(), `${tag}: a fitted ${what} map has no "zoomed in" note`);
 }
 
 async function shoot(page, name) {
@@ -182,9 +200,31 @@ try {
     check(await page.locator('.stated .stated-source .quote').count() > 0, `${tag}: the claim page lists the sources stating its proposition`);
     check(await page.locator('.backings li.q[data-asserted-by] .qmeta').count() === nq, `${tag}: every quote on the claim page says who asserts it`);
     await mapReady(page);
-    const claimFit = await page.evaluate(mapFit);
-    check(claimFit.ok, `${tag}: the claim map opens fitted to its box (${claimFit.why})`);
+    await opensReadable(page, tag, 'claim');
+    await page.locator('.map').scrollIntoViewIfNeeded();
+    await shoot(page, tag + '-03-claim-map');
+    await fitsOnFit(page, tag, 'claim');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shoot(page, tag + '-03-claim');
+    {
+      // A map small enough to be read fitted opens fitted: the claim whose
+      // map one relation deep is the smallest drawing in the store.
+      const claims = (await (await fetch(`${base}/v1/claims?limit=200`)).json()).items || [];
+      let small = null;
+      for (const c of claims) {
+        const svg = await (await fetch(`${base}/v1/claims/${c.id}/map.svg?depth=1`)).text();
+        const vb = (svg.match(/viewBox="([^"]*)"/) || [, ''])[1].split(/\s+/).map(Number);
+        if (vb.length === 4 && (!small || vb[2] * vb[3] < small.area)) small = { id: c.id, area: vb[2] * vb[3], w: vb[2], h: vb[3] };
+      }
+      const sp = await newPage(page.viewportSize().width, page.viewportSize().height);
+      await visit(sp, `/ui/claims/${small.id}?depth=1`);
+      await mapReady(sp);
+      const o = await opensReadable(sp, tag, `small (${small.w}×${small.h})`);
+      if (tag === 'desktop') {
+        check(o.fitted && await sp.locator('.map-note').isHidden(), `${tag}: a map readable when fitted opens fitted, with no note (${o.why})`);
+      }
+      await sp.context().close();
+    }
     // The map coloured by the evaluation: every node badged, labels fitting.
     await Promise.all([page.waitForNavigation(), page.check('input[data-labels]')]);
     check(page.url().includes('labels=1'), `${tag}: ticking "evaluation" reloads the claim with labels (${page.url()})`);
@@ -215,18 +255,29 @@ try {
     const evHl = await page.locator('.doc-text .hl-evidence').count();
     check(claimsHl > 0 && evHl > 0, `${tag}: document highlights ${claimsHl} claims and ${evHl} evidence`);
     check(await mapReady(page) === '1', `${tag}: the document's map is drawn`);
+    await opensReadable(page, tag, 'document');
     const docNodes = await page.locator('.map svg g.map-node').count();
     check(docNodes > 2, `${tag}: the document map has ${docNodes} clickable nodes`);
     await shoot(page, tag + '-05-document');
+    await fitsOnFit(page, tag, 'document');
     const bad = await labelsFit(page);
     check(bad.length === 0, `${tag}: every label fits its box on the document map (${bad.slice(0, 3).join(' | ')})`);
 
     // The explorer: zoom, click to select, double-click to centre.
     await visit(page, '/ui/explore', 'explore');
     check(await mapReady(page) === '1', `${tag}: the explorer draws a map`);
-    const exploreFit = await page.evaluate(mapFit);
-    check(exploreFit.ok, `${tag}: the explorer map opens fitted to its box (${exploreFit.why})`);
-    await shoot(page, tag + '-06-explore'); // as it opens: the whole map fitted to its box
+    const exploreOpen = await opensReadable(page, tag, 'explorer');
+    check(exploreOpen.fitted || await page.locator('.map-note').isVisible(), `${tag}: an explorer map opened zoomed in says that Fit shows all of it`);
+    await shoot(page, tag + '-06-explore'); // as it opens: readable, on its focus
+    {
+      // A new window size redoes the opening view of a map the user has not moved.
+      const size = page.viewportSize();
+      await page.setViewportSize({ width: size.width - 40, height: size.height - 40 });
+      await page.waitForTimeout(150);
+      await opensReadable(page, tag + ' (window resized)', 'explorer');
+      await page.setViewportSize(size);
+      await page.waitForTimeout(150);
+    }
     const vp = page.locator('.map svg .svg-pan-zoom_viewport');
     const before = await vp.getAttribute('transform');
     await page.click('.map-bar button[title="Zoom in"]');

@@ -67,3 +67,31 @@ export function mapFit() {
     why: `drawing ${r(d.left)},${r(d.top)}–${r(d.right)},${r(d.bottom)} in box ${r(b.left)},${r(b.top)}–${r(b.right)},${r(b.bottom)}`,
   };
 }
+
+// mapOpen says how the first map reads as it opens: the height of its focus
+// node's first line of text as drawn (the page's claim, else the first main
+// claim in bold, else the first node), whether that node lies inside the
+// map's box (within 2 px), and whether the whole drawing shows (fitted).
+export function mapOpen() {
+  const box = document.querySelector('.map');
+  const stage = box && box.querySelector('.map-stage');
+  const svg = stage && stage.querySelector('svg');
+  if (!svg) return { textPx: 0, inside: false, fitted: false, why: 'no map drawing' };
+  const nodes = Array.from(svg.querySelectorAll('g.map-node'));
+  const id = box.getAttribute('data-focus');
+  const bold = svg.querySelector('g.map-node text[font-weight="bold"]');
+  const f = nodes.find((n) => n.id === id) || (bold && bold.closest('g.map-node')) || nodes[0];
+  if (!f) return { textPx: 0, inside: false, fitted: false, why: 'no nodes' };
+  const b = stage.getBoundingClientRect();
+  const n = f.getBoundingClientRect();
+  const t = f.querySelector('text').getBoundingClientRect();
+  const d = svg.querySelector('g.graph').getBoundingClientRect();
+  const within = (r) => r.left >= b.left - 2 && r.top >= b.top - 2 && r.right <= b.right + 2 && r.bottom <= b.bottom + 2;
+  const r = (x) => Math.round(x);
+  return {
+    textPx: t.height,
+    inside: within(n),
+    fitted: within(d),
+    why: `${f.id} text ${t.height.toFixed(1)} px high at ${r(n.left)},${r(n.top)}–${r(n.right)},${r(n.bottom)}; box ${r(b.left)},${r(b.top)}–${r(b.right)},${r(b.bottom)}; drawing ${r(d.left)},${r(d.top)}–${r(d.right)},${r(d.bottom)}`,
+  };
+}

@@ -73,9 +73,11 @@
       button('−', 'Zoom out', function () { pz && pz.zoomOut(); });
       button('Fit', 'Fit the map to the box', fitView);
       if (box.hasAttribute('data-small')) {
-        button('⤢', 'Larger map', function () { box.classList.toggle('map-wide'); fitView(); });
+        button('⤢', 'Larger map', function () { box.classList.toggle('map-wide'); if (fitted) fitView(); else openView(); });
       }
     }
+    var note = el('span', { 'class': 'map-note', hidden: '' }, 'Zoomed in to be read: Fit shows the whole map.');
+    if (!isStatic) bar.appendChild(note);
     var dl = el('span', { 'class': 'map-dl' });
     dl.appendChild(document.createTextNode('Download '));
     ['svg', 'png', 'dot'].forEach(function (f, i) {
@@ -115,33 +117,101 @@
       document.dispatchEvent(new CustomEvent('argmap:select', { detail: { id: id, text: nodeText(g) } }));
       centreOn(g);
     }
-    // The map opens fitted to its box: the whole drawing shows, and the
-    // user zooms or pans from there. Once they have, a new window size keeps
-    // their view (the box is only resized); Fit (or 0) fits it again.
-    var auto = false, userMoved = false;
+    // The map opens fitted to its box when its text can be read that way
+    // (node text at least READ_PX pixels high). A map too large for that
+    // opens at a readable size (OPEN_PX) instead, on its focus (the claim
+    // of the page, or a document's main claim), which sits a quarter down
+    // and centred across, moved no further than keeps the box full of
+    // drawing; a note says so, and Fit (or 0) shows the whole map. Once
+    // the user has zoomed or panned, a new window size keeps their view
+    // (the box is only resized); until then it redoes the opening view.
+    var READ_PX = 9, OPEN_PX = 10;
+    var auto = false, userMoved = false, fitted = false;
     function fitView() {
       if (!pz) return;
       auto = true;
       try { pz.resize(); pz.fit(); pz.center(); } finally { auto = false; }
       userMoved = false;
+      fitted = true;
+      note.hidden = true;
+    }
+    function openView() {
+      if (!pz) return;
+      fitView();
+      fitted = false;
+      var svgEl = stage.querySelector('svg');
+      var size = textSize(svgEl);
+      var sz = pz.getSizes();
+      if (size * sz.realZoom >= READ_PX) return;
+      auto = true;
+      try {
+        pz.zoom(pz.getZoom() * (OPEN_PX / size) / sz.realZoom);
+        sz = pz.getSizes();
+        var z = sz.realZoom;
+        var d = boxIn(svgEl.querySelector('g.graph'));
+        var f = focusNode(svgEl);
+        var at = f ? boxIn(f) : { x: d.x, y: d.y, width: d.width, height: 0 };
+        pz.pan({
+          x: placeOnAxis(sz.width, d.x, d.width, at.x + at.width / 2, sz.width / 2, z),
+          y: placeOnAxis(sz.height, d.y, d.height, at.y + at.height / 2, Math.max(sz.height / 4, at.height * z / 2 + 8), z),
+        });
+      } finally { auto = false; }
+      userMoved = false;
+      note.hidden = false;
+    }
+    // placeOnAxis is the pan along one axis that shows point at (drawing
+    // units) at screen offset want, unless that leaves part of the box
+    // empty while the drawing runs on past the other side; a drawing
+    // shorter than the box is centred.
+    function placeOnAxis(size, lo, len, at, want, z) {
+      if (len * z <= size) return (size - len * z) / 2 - lo * z;
+      return Math.min(-lo * z, Math.max(size - (lo + len) * z, want - at * z));
+    }
+    // textSize is the size node text is drawn at, in drawing units: the
+    // median font size of the nodes' text (Graphviz writes it on each).
+    function textSize(svgEl) {
+      var sizes = Array.prototype.map.call(svgEl.querySelectorAll('g.map-node text'), function (t) {
+        return parseFloat(t.getAttribute('font-size')) || 0;
+      }).filter(function (x) { return x > 0; }).sort(function (a, b) { return a - b; });
+      return sizes.length ? sizes[Math.floor(sizes.length / 2)] : 14;
+    }
+    // focusNode is the node the map is about: the page's claim, else the
+    // first main claim (drawn in bold), else none.
+    function focusNode(svgEl) {
+      var id = box.getAttribute('data-focus');
+      var g = id && Array.prototype.find.call(svgEl.querySelectorAll('g.map-node'), function (n) { return n.id === id; });
+      if (g) return g;
+      var b = svgEl.querySelector('g.map-node text[font-weight="bold"]');
+      return b ? b.closest('g.map-node') : null;
+    }
+    // boxIn is element e's bounding box in the pan-zoom viewport's
+    // coordinates (where a point p shows at pan + p × zoom).
+    function boxIn(e) {
+      var svgEl = stage.querySelector('svg');
+      var vp = stage.querySelector('.svg-pan-zoom_viewport');
+      var m = vp.getCTM().inverse().multiply(e.getCTM());
+      var bb = e.getBBox();
+      var xs = [], ys = [];
+      [[bb.x, bb.y], [bb.x + bb.width, bb.y], [bb.x, bb.y + bb.height], [bb.x + bb.width, bb.y + bb.height]].forEach(function (c) {
+        var p = svgEl.createSVGPoint();
+        p.x = c[0];
+        p.y = c[1];
+        p = p.matrixTransform(m);
+        xs.push(p.x);
+        ys.push(p.y);
+      });
+      var x = Math.min.apply(null, xs), y = Math.min.apply(null, ys);
+      return { x: x, y: y, width: Math.max.apply(null, xs) - x, height: Math.max.apply(null, ys) - y };
     }
     function noteMove() { if (!auto) userMoved = true; }
     // Pan so that node g sits in the middle of the box: its centre is
     // mapped into the pan-zoom viewport's coordinates, where a point p shows
     // at pan + p × zoom.
     function centreOn(g) {
-      if (!pz) return;
-      var vp = stage.querySelector('.svg-pan-zoom_viewport');
-      if (!vp) return;
-      var bb = g.getBBox();
-      var m = vp.getCTM().inverse().multiply(g.getCTM());
-      var svgEl = stage.querySelector('svg');
-      var p = svgEl.createSVGPoint();
-      p.x = bb.x + bb.width / 2;
-      p.y = bb.y + bb.height / 2;
-      p = p.matrixTransform(m);
+      if (!pz || !stage.querySelector('.svg-pan-zoom_viewport')) return;
+      var b = boxIn(g);
       var sz = pz.getSizes();
-      pz.pan({ x: sz.width / 2 - p.x * sz.realZoom, y: sz.height / 2 - p.y * sz.realZoom });
+      pz.pan({ x: sz.width / 2 - (b.x + b.width / 2) * sz.realZoom, y: sz.height / 2 - (b.y + b.height / 2) * sz.realZoom });
     }
     function centre(g) {
       var id = g.id;
@@ -185,9 +255,13 @@
       if (!isStatic && window.svgPanZoom) {
         pz = window.svgPanZoom(svg, { zoomEnabled: true, controlIconsEnabled: false, fit: true, center: true, minZoom: 0.1, maxZoom: 30, dblClickZoomEnabled: false, zoomScaleSensitivity: 0.3, onZoom: noteMove, onPan: noteMove });
         box.svgPanZoom = pz;
-        fitView();
-        // A new window size fits the map again unless the user has moved it.
-        window.addEventListener('resize', function () { if (userMoved) pz.resize(); else fitView(); });
+        openView();
+        // A new window size redoes the view unless the user has moved the map.
+        window.addEventListener('resize', function () {
+          if (userMoved) pz.resize();
+          else if (fitted) fitView();
+          else openView();
+        });
       }
       var moved = false, downAt = null;
       svg.addEventListener('pointerdown', function (ev) { downAt = [ev.clientX, ev.clientY]; moved = false; });
@@ -387,7 +461,7 @@
     var panel = el('div', { 'class': 'link-panel', hidden: '' });
     box.after(panel);
     var b = el('button', { type: 'button', title: 'Add a relation by picking two nodes', 'data-link-start': '' }, 'Link two nodes');
-    bar.insertBefore(b, bar.querySelector('.map-dl'));
+    bar.insertBefore(b, bar.querySelector('.map-note') || bar.querySelector('.map-dl'));
     function show() {
       panel.hidden = false;
       panel.textContent = '';
