@@ -22,6 +22,7 @@ func runEvaluate(ctx context.Context, e *env, args []string) error {
 	format := fs.String("format", "text", "output format: text or json")
 	premises := fs.Bool("assume-premises", false, "carneades: take claims nothing argues for or against as given (maps written without assumptions, such as Argdown or AIF)")
 	matches := fs.Int("matches", 3, "with a question: how many best-matching claims to report on (1-20)")
+	ids := fs.Bool("ids", false, "text: also print the IDs of claims, evidence and relations (the JSON always has them)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -66,7 +67,7 @@ func runEvaluate(ctx context.Context, e *env, args []string) error {
 		if *format == "json" {
 			return writeJSON(e.stdout, ev)
 		}
-		writeEvaluationText(e.stdout, g, ev)
+		writeEvaluationText(e.stdout, g, ev, *ids)
 		return nil
 	}
 	focus, err := questionClaims(ctx, st, question, *matches)
@@ -102,7 +103,7 @@ func runEvaluate(ctx context.Context, e *env, args []string) error {
 			how = "[denies the question] "
 		}
 		fmt.Fprintf(e.stdout, "\n%d. %s", i+1, how)
-		writeEvaluationText(e.stdout, g, a.Evaluation)
+		writeEvaluationText(e.stdout, g, a.Evaluation, *ids)
 	}
 	return nil
 }
@@ -157,9 +158,11 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // writeEvaluationText prints an evaluation for people: with a focus claim,
-// its label, why, the relations that decide it with their premises, and then
-// what lies around it; without one, every statement.
-func writeEvaluationText(w io.Writer, g *argmap.Graph, ev *evaluate.Evaluation) {
+// its label, why, the relations that decide it (named by what they join, as
+// the reasons are) with their premises, and then what lies around it;
+// without one, every statement. IDs are printed only when ids is set: the
+// focus claim's always, as the handle --claim takes.
+func writeEvaluationText(w io.Writer, g *argmap.Graph, ev *evaluate.Evaluation, ids bool) {
 	texts := map[string]string{}
 	sources := map[string][]string{}
 	titles := map[string]string{}
@@ -185,6 +188,12 @@ func writeEvaluationText(w io.Writer, g *argmap.Graph, ev *evaluate.Evaluation) 
 	labels := map[string]evaluate.Label{}
 	for _, s := range ev.Statements {
 		labels[s.ID] = s.Label
+	}
+	idOf := func(id string) string {
+		if !ids || id == "" {
+			return ""
+		}
+		return " [" + id + "]"
 	}
 	name := func(s evaluate.StatementLabel) string {
 		if s.Key != "" {
@@ -219,7 +228,7 @@ func writeEvaluationText(w io.Writer, g *argmap.Graph, ev *evaluate.Evaluation) 
 		}
 		writeExtensions(w, ev)
 		for _, s := range ev.Statements {
-			fmt.Fprintf(w, "\n[%s] %s%s\n      %s\n", s.Label, name(s), stated(s.ID), s.Reason)
+			fmt.Fprintf(w, "\n[%s] %s%s%s\n      %s\n", s.Label, name(s), idOf(s.ID), stated(s.ID), s.Reason)
 		}
 		return
 	}
@@ -233,7 +242,6 @@ func writeEvaluationText(w io.Writer, g *argmap.Graph, ev *evaluate.Evaluation) 
 	if len(f.Deciding) > 0 {
 		fmt.Fprintln(w, "   Deciding:")
 		for _, d := range f.Deciding {
-			what := d.Kind
 			switch d.Relation {
 			case "stated":
 				fmt.Fprintf(w, "   - its being stated in a source (weight %s)\n", weight(d.Weight))
@@ -242,16 +250,12 @@ func writeEvaluationText(w io.Writer, g *argmap.Graph, ev *evaluate.Evaluation) 
 				fmt.Fprintf(w, "   - its being given as a premise (weight %s)\n", weight(d.Weight))
 				continue
 			}
-			ref := d.Relation
-			if d.Key != "" {
-				ref = d.Key + " (" + d.Relation + ")"
-			}
-			fmt.Fprintf(w, "   - %s %s, weight %s, %s; from:\n", what, ref, weight(d.Weight), d.Label)
+			fmt.Fprintf(w, "   - %s, weight %s, %s%s; from:\n", decidingRelation(g, f.ID, d, texts), weight(d.Weight), d.Label, idOf(d.Relation))
 			if len(d.From) == 0 {
 				fmt.Fprintln(w, "       (no premises)")
 			}
 			for _, p := range d.From {
-				fmt.Fprintf(w, "       [%s] “%s”%s\n", labels[p], clip(oneLine(texts[p]), 100), stated(p))
+				fmt.Fprintf(w, "       [%s] “%s”%s%s\n", labels[p], clip(oneLine(texts[p]), 100), idOf(p), stated(p))
 			}
 		}
 	}
@@ -271,9 +275,64 @@ func writeEvaluationText(w io.Writer, g *argmap.Graph, ev *evaluate.Evaluation) 
 			}
 		}
 		for _, s := range ev.Statements[1:] {
-			fmt.Fprintf(w, "   [%s] %s%s\n         %s%s\n", s.Label, name(s), stated(s.ID), link[s.ID], s.Reason)
+			fmt.Fprintf(w, "   [%s] %s%s%s\n         %s%s\n", s.Label, name(s), idOf(s.ID), stated(s.ID), link[s.ID], s.Reason)
 		}
 	}
+}
+
+// decidingRelation says how a deciding relation bears on the focus claim,
+// by the texts it joins rather than its ID: "contests it" when it targets
+// the focus (its premises are listed after), else what it targets ("supports
+// “…”", "undercuts the relation “…” supports “…”"); a relation with a title
+// (an imported argument's key) is named by it, and a linked denial read the
+// other way round says so.
+func decidingRelation(g *argmap.Graph, focus string, d evaluate.Decider, texts map[string]string) string {
+	prop := map[string]string{}
+	for _, c := range g.Claims {
+		prop[c.ID] = argmap.PropositionOf(c)
+	}
+	var rel *argmap.Relation
+	rels := map[string]*argmap.Relation{}
+	for i := range g.Relations {
+		rels[g.Relations[i].ID] = &g.Relations[i]
+		if g.Relations[i].ID == d.Relation {
+			rel = &g.Relations[i]
+		}
+	}
+	if rel == nil {
+		return d.Kind
+	}
+	target, reversed := rel.To, false
+	if len(d.From) == 1 && len(rel.From) == 1 && d.From[0] == rel.To && rel.From[0] != rel.To {
+		target, reversed = rel.From[0], true
+	}
+	quote := func(id string) string {
+		if t, ok := texts[id]; ok {
+			return "“" + clip(oneLine(t), 60) + "”"
+		}
+		return "a node not in the graph"
+	}
+	var s string
+	switch {
+	case target == focus || prop[target] != "" && prop[target] == prop[focus]:
+		s = d.Kind + " it"
+	case rels[target] != nil:
+		u := rels[target]
+		var from []string
+		for _, p := range u.From {
+			from = append(from, quote(p))
+		}
+		s = d.Kind + " the relation " + strings.Join(from, " + ") + " " + string(u.Kind) + " " + quote(u.To)
+	default:
+		s = d.Kind + " " + quote(target)
+	}
+	if rel.Title != "" {
+		s = "argument " + rel.Title + ": " + s
+	}
+	if reversed {
+		s += " (a denial read both ways: " + quote(rel.From[0]) + " " + string(rel.Kind) + " " + quote(rel.To) + ")"
+	}
+	return s
 }
 
 // writeExtensions lists the extensions of a Dung semantics by the names of

@@ -12,7 +12,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/carneades"
+	"github.com/argmap/argmap/internal/evaluate"
 	"github.com/argmap/argmap/internal/sharedtest"
 )
 
@@ -268,5 +270,86 @@ func TestExportCutByRelevance(t *testing.T) {
 	if len(chain) != 1000 || len(lone) != 500 || !strings.Contains(string(data), "Part of the graph") {
 		t.Errorf("map has %d chain and %d lone claims (title said: %v), want 1000 and 500 with the cut in the title",
 			len(chain), len(lone), strings.Contains(string(data), "Part of the graph"))
+	}
+}
+
+// TestEvaluateDecidingNamesRelations: the text output's "Deciding:" list says
+// how each relation bears on the claim in words, never by relation ID; IDs
+// come with --ids (and are always in the JSON).
+func TestEvaluateDecidingNamesRelations(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "s.db")
+	writeFiles(t, dir, map[string][]byte{"f.tgf": []byte("1 Fares should be free\n2 Someone has to pay\n3 The city has a surplus\n#\n2 1\n3 2\n")})
+	if code, _, errs := cli(t, nil, "import", "--store", store, filepath.Join(dir, "f.tgf")); code != 0 {
+		t.Fatalf("import = %d: %s", code, errs)
+	}
+	var focus string
+	for _, s := range evaluateJSON(t, store).Statements {
+		if strings.Contains(s.Text, "Fares should be free") || s.Key == "1" {
+			focus = s.ID
+		}
+	}
+	if focus == "" {
+		t.Fatal("no statement for the imported node 1")
+	}
+	relID := regexp.MustCompile(`rel_[a-z0-9]+`)
+	code, out, errs := cli(t, nil, "evaluate", "--store", store, "--claim", focus)
+	if code != 0 {
+		t.Fatalf("evaluate --claim = %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "Deciding:\n   - contests it, weight 1, out; from:") {
+		t.Errorf("evaluate --claim: the deciding relation is not named as contesting the claim:\n%s", out)
+	}
+	if ids := relID.FindAllString(out, -1); len(ids) > 0 {
+		t.Errorf("evaluate --claim prints relation IDs %v without --ids:\n%s", ids, out)
+	}
+	code, out, errs = cli(t, nil, "evaluate", "--store", store, "--claim", focus, "--ids")
+	if code != 0 {
+		t.Fatalf("evaluate --claim --ids = %d: %s", code, errs)
+	}
+	if !regexp.MustCompile(`- contests it, weight 1, out \[rel_[a-z0-9]+\]; from:`).MatchString(out) || !regexp.MustCompile(`\[out\] “[^”]*” \[clm_`).MatchString(out) {
+		t.Errorf("evaluate --ids does not give the relation's and the premise's IDs:\n%s", out)
+	}
+}
+
+// TestDecidingRelation names each kind of deciding relation by the texts it
+// joins: one on the claim, one on another claim, an undercut, a titled one and
+// a linked denial read the other way round.
+func TestDecidingRelation(t *testing.T) {
+	g := &argmap.Graph{
+		Claims: []argmap.Claim{
+			{ID: "clm_focus", Text: "Fares should be free"},
+			{ID: "clm_same", Text: "Buses should cost nothing", Proposition: "clm_focus"},
+			{ID: "clm_pay", Text: "Someone has to pay"},
+			{ID: "clm_surplus", Text: "The city has a surplus"},
+		},
+		Relations: []argmap.Relation{
+			{ID: "rel_direct", Kind: argmap.Contests, From: []string{"clm_pay"}, To: "clm_focus"},
+			{ID: "rel_same", Kind: argmap.Supports, From: []string{"clm_surplus"}, To: "clm_same"},
+			{ID: "rel_other", Kind: argmap.Contests, From: []string{"clm_surplus"}, To: "clm_pay"},
+			{ID: "rel_under", Kind: argmap.Contests, From: []string{"clm_surplus"}, To: "rel_direct"},
+			{ID: "rel_titled", Kind: argmap.Supports, From: []string{"clm_surplus"}, To: "clm_focus", Title: "Budget"},
+			{ID: "rel_denial", Kind: argmap.Contests, From: []string{"clm_focus"}, To: "clm_pay"},
+		},
+	}
+	texts := map[string]string{}
+	for _, c := range g.Claims {
+		texts[c.ID] = c.Text
+	}
+	for _, tc := range []struct {
+		d    evaluate.Decider
+		want string
+	}{
+		{evaluate.Decider{Relation: "rel_direct", Kind: "contests", From: []string{"clm_pay"}}, "contests it"},
+		{evaluate.Decider{Relation: "rel_same", Kind: "supports", From: []string{"clm_surplus"}}, "supports it"},
+		{evaluate.Decider{Relation: "rel_other", Kind: "contests", From: []string{"clm_surplus"}}, "contests “Someone has to pay”"},
+		{evaluate.Decider{Relation: "rel_under", Kind: "undercuts", From: []string{"clm_surplus"}}, "undercuts the relation “Someone has to pay” contests “Fares should be free”"},
+		{evaluate.Decider{Relation: "rel_titled", Kind: "supports", From: []string{"clm_surplus"}}, "argument Budget: supports it"},
+		{evaluate.Decider{Relation: "rel_denial", Kind: "contests", From: []string{"clm_pay"}}, "contests it (a denial read both ways: “Fares should be free” contests “Someone has to pay”)"},
+		{evaluate.Decider{Relation: "rel_gone", Kind: "contests"}, "contests"},
+	} {
+		if got := decidingRelation(g, "clm_focus", tc.d, texts); got != tc.want {
+			t.Errorf("decidingRelation(%s) = %q, want %q", tc.d.Relation, got, tc.want)
+		}
 	}
 }
