@@ -295,8 +295,10 @@ func (u *UI) document(w http.ResponseWriter, r *http.Request) {
 // unwrap returns text with the line breaks of hard-wrapped paragraphs turned
 // into spaces, so the page flows it to its own width. A break stays where a
 // paragraph ends (a blank line), before a list item, heading, quote or table
-// line, and after a short line (a title, a dateline). Every byte keeps its
-// offset, so spans still index the result.
+// line, after a short line (a title, a dateline), after a line laid out in
+// columns (a gap of three or more spaces, or a tab, inside it: a post's
+// "Posted: …    by NAME" header) and before a bar of links ("Reply | Quote |
+// Report"). Every byte keeps its offset, so spans still index the result.
 func unwrap(text string) string {
 	b := []byte(text)
 	lineStart := 0
@@ -309,8 +311,14 @@ func unwrap(text string) string {
 		if line == "" || i+1 >= len(b) || b[i+1] == '\n' || b[i+1] == '\r' || utf8.RuneCountInString(line) < 45 {
 			continue
 		}
+		if strings.Contains(line, "   ") || strings.ContainsRune(line, '\t') {
+			continue
+		}
 		next := strings.TrimLeft(text[i+1:], " \t")
 		if next == "" || strings.ContainsRune("-*#>|+", rune(next[0])) || startsNumbered(next) {
+			continue
+		}
+		if end := strings.IndexByte(next, '\n'); end >= 0 && strings.Count(next[:end], " | ") >= 2 || end < 0 && strings.Count(next, " | ") >= 2 {
 			continue
 		}
 		b[i] = ' '

@@ -194,6 +194,11 @@ func TestUnwrap(t *testing.T) {
 		{long + "\n2. numbered", long + "\n2. numbered"},
 		{"# Short title\nBody text.", "# Short title\nBody text."},
 		{long + "\n", long + "\n"},
+		// A post's header laid out in columns, and its bar of links, keep
+		// their own lines.
+		{"Posted: 4 March 2019, 15:51    by avr_counsellor\n" + long + "\nReply | Quote | Report", "Posted: 4 March 2019, 15:51    by avr_counsellor\n" + long + "\nReply | Quote | Report"},
+		{long + "\nHome | Search | Members\nnext", long + "\nHome | Search | Members\nnext"},
+		{long + "\nrates | fees go up", long + " rates | fees go up"},
 	}
 	for _, tt := range tests {
 		if got := webui.Unwrap(tt.in); got != tt.want {
