@@ -160,13 +160,83 @@ var notDoingVerbs = wordSet(`fail fails failed failing neglect neglects neglecte
 	omitting`)
 
 // negatesAt reports whether the word at toks[i] negates its clause: a
-// negation word, or a verb of not doing that governs a verb.
+// negation word, a verb of not doing that governs a verb, or a verb of
+// avoiding (avoidingAt).
 func (s *Stancer) negatesAt(toks []token, i int) bool {
 	w := toks[i].lower
 	if notDoingVerbs[w] {
 		return s.verbalComplement(toks, i) || s.actObject(toks, i)
 	}
-	return negWords[w]
+	return negWords[w] || s.avoidingAt(toks, i)
+}
+
+// avoidingAt reports whether toks[i] is a verb of avoiding used as a verb:
+// its object is what is not done, as avoid's is ("dodge their duties",
+// "shuns the press", "evaded the levy", "sidestepped the question").
+// WordNet gives the class (avoiding). Used as a verb, it has an object: a
+// word that is no preposition, clause word or auxiliary follows it. A word
+// after a determiner or a possessive is a noun or an adjective ("a hedge",
+// "their slack"), and so is one after a copula but for a participle
+// ("were slack"; "was evaded", "is dodging").
+func (s *Stancer) avoidingAt(toks []token, i int) bool {
+	w := toks[i].lower
+	if len(w) < 4 || toks[i].punct != 0 || propStop[w] || negWords[w] || finiteWords[w] {
+		return false
+	}
+	passive := false // "the levy was evaded (by most firms)": its subject is what is not done
+	if i > 0 {
+		prev := toks[i-1].lower
+		if determiners[prev] || prev == "of" || strings.HasSuffix(prev, "'s") ||
+			(copulas[prev] && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing")) {
+			return false
+		}
+		passive = copulas[prev] && strings.HasSuffix(w, "ed")
+	}
+	if !passive {
+		if i+1 >= len(toks) {
+			return false
+		}
+		if next := toks[i+1].lower; toks[i+1].punct != 0 || predicateEnds[next] || prepositions[next] || clauseBreaks[next] || finiteWords[next] {
+			return false
+		}
+	}
+	return cached(&s.mu, &s.avoiders, avoiderCache, 64, w, func() bool { return s.avoiding(w) })
+}
+
+// avoiding reports whether WordNet has w as a verb of avoiding: avoid's
+// commonest sense ("stay clear from; keep away from") is one of its senses
+// (eschew, shun) or what its definitions open with (evade: "avoid or try
+// to avoid fulfilling ..."; sidestep, shirk, skirt); or, for a verb whose
+// kept senses' definitions open with no verb, so is a hypernym's ("dodge",
+// a kind of evading). A word of change is none ("decline" refuses too).
+func (s *Stancer) avoiding(w string) bool {
+	if !s.lex.Verb(w) {
+		return false
+	}
+	in := s.lex.Word(w)
+	of := func(in wn.Info) bool {
+		return slices.Contains(in.Concepts, s.avoid) || slices.Contains(in.Genus, s.avoid)
+	}
+	if s.direction(in) != 0 {
+		return false
+	}
+	if of(in) {
+		return true
+	}
+	if len(in.Genus) > 0 {
+		return false
+	}
+	for _, c := range in.Broader {
+		if !s.lex.HasVerbConcept([]wn.Concept{c}) {
+			continue
+		}
+		for _, m := range s.lex.Members(c) {
+			if m != in.Lemma && s.lex.Verb(m) && of(s.lex.Word(m)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // actObject reports whether the verb at toks[i] has an object whose head
@@ -282,6 +352,10 @@ type Stancer struct {
 	// decrease: a word with one among its senses, their hypernyms or its
 	// definitions' genus says a direction of change (direction)
 	rising, falling []wn.Concept
+	// avoid is WordNet's synset of avoid's commonest sense ("stay clear
+	// from; keep away from"): a verb with it among its senses or as its
+	// definitions' genus is one of avoiding (avoiding)
+	avoid wn.Concept
 	// threshold is the share of the question's terms a claim must cover to
 	// answer it.
 	threshold float64
@@ -296,6 +370,9 @@ type Stancer struct {
 	// but their own (at most claimCache): answers to different questions
 	// reach the same nodes.
 	claims map[string]analysis
+	// avoiders keeps whether a word is a verb of avoiding (at most
+	// avoiderCache words): every word of every text is asked
+	avoiders map[string]bool
 }
 
 // questionCache and claimCache are how many questions' terms and claim
@@ -303,6 +380,7 @@ type Stancer struct {
 const (
 	questionCache = 256
 	claimCache    = 4096
+	avoiderCache  = 8192
 )
 
 // NewStancer returns a Stancer over the embedded lexicon.
@@ -321,7 +399,14 @@ func NewStancer() *Stancer {
 		_, narrower, _ := lex.Near(w)
 		willing = append(append(willing, lex.Adjectives(lex.Concepts(w))...), lex.Adjectives(narrower)...)
 	}
-	return &Stancer{lex: lex, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
+	var avoid wn.Concept
+	for _, c := range lex.Concepts("avoid") {
+		if lex.HasVerbConcept([]wn.Concept{c}) {
+			avoid = c
+			break
+		}
+	}
+	return &Stancer{lex: lex, avoid: avoid, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
 		unwilling: unwilling, willing: willing, rising: lex.Concepts("increase"), falling: lex.Concepts("decrease"), threshold: 0.65}
 }
 

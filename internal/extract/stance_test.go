@@ -146,6 +146,17 @@ func TestStancerJudge(t *testing.T) {
 		{"The council inspected the harbour wall", "The council avoided inspecting the harbour wall.", argmap.StanceDenial, ""},
 		{"The council protected the fishermen", "The council neglected the protection of the fishermen.", argmap.StanceDenial, ""},
 		{"Towns give ferry licensing to the port board to avoid public criticism", "Towns benefit by giving ferry licensing to the port board without facing public criticism.", argmap.StanceSame, ""},
+		// verbs of avoiding, from WordNet (avoid's sense, or the genus of
+		// their definitions): a synonym of "avoid" negates as it does
+		{"The utility dodges its maintenance duties", "The utility avoids its maintenance obligations.", argmap.StanceSame, ""},
+		{"The mayor sidestepped the budget question", "The mayor avoided the budget question.", argmap.StanceSame, ""},
+		{"The mayor evaded the question about the budget", "The mayor answered the question about the budget.", argmap.StanceDenial, ""},
+		{"The utility shuns public hearings", "The utility holds public hearings every spring.", argmap.StanceDenial, ""},
+		{"The firm is dodging the levy", "The firm pays the levy.", argmap.StanceDenial, ""},
+		{"The levy was evaded by most firms", "Most firms paid the levy.", argmap.StanceDenial, ""},
+		{"The firm shirked its tax bill", "The firm dodged its tax bill.", argmap.StanceSame, ""},
+		// a noun or adjective of the same spelling negates nothing
+		{"A hedge surrounds the depot", "The depot is surrounded by a tall hedge.", argmap.StanceSame, ""},
 		// an adjective WordNet defines as an absence (with no antonym),
 		// said of the subject, negates its clause
 		{"The charter is silent on the rights of tenants", "The charter does not refer to the rights of tenants.", argmap.StanceSame, ""},
