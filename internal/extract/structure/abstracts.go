@@ -105,6 +105,26 @@ func sectionLabel(v *view, k int) string {
 	return ""
 }
 
+// labelledParagraphs returns a copy of units as one paragraph when every
+// paragraph of them opens with a structured abstract's part heading
+// ("Methods: …"; sectionLabel), else nil.
+func labelledParagraphs(text string, units []Unit) []Unit {
+	for i, u := range units {
+		if i > 0 && units[i-1].Para == u.Para {
+			continue
+		}
+		v := newView(text, units[i:i+1])
+		if l := sectionLabel(v, 0); !introLabels[l] && !methodLabels[l] && !resultLabels[l] && !conclusionLabels[l] {
+			return nil
+		}
+	}
+	one := append([]Unit(nil), units...)
+	for i := range one {
+		one[i].Para = units[0].Para
+	}
+	return one
+}
+
 // labelledMethod returns, for a structured abstract (a results heading
 // after an introduction or methods heading), the last unit before its
 // results, else -1.
@@ -236,10 +256,22 @@ func (m *Model) parseAbstract(v *view, method int, st Structure) Structure {
 			break
 		}
 	}
+	// a structured abstract's conclusions open with the conclusion, the
+	// root of the decoding; what follows draws on it ("Employers should
+	// …"). (The model, fitted on short arguments, can root the tree on a
+	// background clause that turns, "… but evidence is thin", however
+	// the priors read.)
+	labelled := -1
+	for k := method + 1; k < len(v.units); k++ {
+		if conclusionLabels[sectionLabel(v, k)] && !limit[k] && !v.units[k].Leaf {
+			last, labelled = v.units[k].Sent, k
+			break
+		}
+	}
 	// a last sentence that turns back after a limitation ("Because …, the
 	// effect may be weaker …. Even so, the results suggest …") is the
 	// conclusion, however the model reads its contrast
-	turnsBack, root := false, -1
+	turnsBack, root := false, labelled
 	for k := range v.units {
 		if v.units[k].Sent == last && v.info[k].sentFirst {
 			turnsBack = k > 0 && limit[k-1] && (v.info[k].class == classContrast || v.info[k].class == classConcession)

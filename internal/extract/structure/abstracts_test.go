@@ -228,3 +228,36 @@ func TestAbstractCausalLimitation(t *testing.T) {
 		t.Errorf("the limitation: %+v (present %v), want an attack on the conclusion %d", r, ok, claim)
 	}
 }
+
+// TestStructuredAbstractParts: a structured abstract laid out a part to a
+// paragraph is one argument, as when its parts run on in one paragraph;
+// its conclusions open with the conclusion, the central claim, and the
+// recommendation after it supports it. Text written for this test.
+func TestStructuredAbstractParts(t *testing.T) {
+	m := defaultModel(t)
+	for _, sep := range []string{"\n\n", "\n"} {
+		text := "Background: Night-time dimming of street lights is widely expected to raise fear of crime, but it has rarely been measured." + sep +
+			"Methods: We surveyed 900 residents of 30 streets before and one year after their lights were dimmed after midnight, and 900 residents of 30 streets left unchanged." + sep +
+			"Results: Residents of dimmed streets reported feeling as safe walking at night as before. Reported burglaries did not change on either kind of street." + sep +
+			"Conclusions: Dimming street lights after midnight does not make residents feel less safe. Councils can dim them to save energy without that worry."
+		units := m.Segment(text, extract.StructureSentences(text))
+		unitOf := unitStarting(t, text, units)
+		st := m.Parse(text, units, structure.ParseOptions{})
+		claim := unitOf("Conclusions: Dimming")
+		if len(st.Central) != 1 || st.Central[0] != claim {
+			t.Fatalf("%q: central = %v, want unit %d (the conclusion)", sep, st.Central, claim)
+		}
+		head := headOf(st.Relations)
+		if r, ok := head[unitOf("Results: Residents")]; !ok || r.Kind != structure.Support || r.To != claim {
+			t.Errorf("%q: the result: %+v (present %v), want support of the conclusion %d", sep, r, ok, claim)
+		}
+		if r, ok := head[unitOf("Councils can dim")]; !ok || r.Kind != structure.Support || r.To != claim {
+			t.Errorf("%q: the recommendation: %+v (present %v), want support of the conclusion %d", sep, r, ok, claim)
+		}
+		for i, u := range units {
+			if r, ok := head[i]; ok && u.Start < units[unitOf("Results: Residents")].Start && r.To != claim {
+				t.Errorf("%q: background or method %q bears on %d", sep, text[u.Start:u.End], r.To)
+			}
+		}
+	}
+}

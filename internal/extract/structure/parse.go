@@ -91,6 +91,17 @@ func (m *Model) Parse(text string, units []Unit, opt ParseOptions) Structure {
 	if len(units) == 0 {
 		return st
 	}
+	if len(units) <= opt.OneArgument && units[0].Para != units[len(units)-1].Para {
+		// a structured abstract laid out a part to a line or paragraph
+		// ("Background: …", "Methods: …", "Results: …"): one argument,
+		// as when its parts run on in one paragraph
+		if one := labelledParagraphs(text, units); one != nil {
+			v := newView(text, one)
+			if k := labelledMethod(v); k >= 0 {
+				return m.parseAbstract(v, k, st)
+			}
+		}
+	}
 	if len(units) <= opt.OneArgument && units[0].Para == units[len(units)-1].Para {
 		v := newView(text, units)
 		if k := abstractMethod(v); k >= 0 {
