@@ -492,20 +492,27 @@ func TestReportFindings(t *testing.T) {
 }
 
 // TestWorryAnswered: a report's paragraph that tells a worry others had
-// ("Traders had feared that …", "… was the main concern raised before …")
+// ("Traders had feared that …", "… was the main concern raised before …",
+// "… raised concerns about …", "Some stallholders were worried that …";
+// a sentence that goes on telling the others' view, "Neighbours said that
+// …", gives the worry's reason)
 // and then what happened ("… and no complaints were made") raises the
 // worry to answer it: the worry contests the report's finding and what
 // happened contests the worry, even when both read as reports (evidence).
 // Written for this test.
 func TestWorryAnswered(t *testing.T) {
-	for _, c := range []struct{ name, worry, answer string }{
-		{"feared", "Traders had feared that the market would block deliveries to their shops.", "Stalls were set back from the kerb, and no delivery was delayed."},
-		{"raised", "Noise was the main concern raised before the market opened.", "The council measured sound levels every week, and none was above the limit."},
+	for _, c := range []struct{ name, worry, reason, answer string }{
+		{"feared", "Traders had feared that the market would block deliveries to their shops.", "", "Stalls were set back from the kerb, and no delivery was delayed."},
+		{"raised", "Noise was the main concern raised before the market opened.", "", "The council measured sound levels every week, and none was above the limit."},
+		{"raised-before", "Several residents raised concerns about litter in the side streets.", "", "Volunteers swept the street after each market, and none was found the next morning."},
+		{"reason-reported", "Noise was the main concern raised before the market opened.", "Neighbours said that the stalls would play loud music every week.",
+			"The council measured sound levels every week, and none was above the limit."},
+		{"were-worried", "Some stallholders were worried that rain would keep visitors away.", "", "A covered row of stalls was added in the second month, and wet Sundays drew nearly as many people as dry ones."},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			text := "Sunday market trial: review\n\nSummary\nFor six months a street market was held on the high street every Sunday. This review finds that the market brought new visitors and should become permanent.\n\n" +
 				"Findings\nAbout 2,000 people visited the market on an average Sunday. Shops on the high street took more on market days than on other Sundays.\n\n" +
-				c.worry + " " + c.answer + "\n\n" +
+				strings.TrimSpace(c.worry+" "+c.reason) + " " + c.answer + "\n\n" +
 				"Recommendations\nThe market should continue every Sunday from next spring.\n"
 			g, err := extract.New(extract.Options{}).Extract(t.Context(), argmap.Document{Name: "market.txt", URI: "market.txt", Data: []byte(text)})
 			if err != nil {
@@ -534,6 +541,9 @@ func TestWorryAnswered(t *testing.T) {
 			if r, ok := head[c.worry]; !ok || r.To != thesis || r.Kind != argmap.Contests {
 				t.Errorf("the worry: %+v (present %v), want contests the thesis", r, ok)
 			}
+			if r, ok := head[c.reason]; c.reason != "" && (!ok || ids[r.To] != c.worry || r.Kind != argmap.Supports) {
+				t.Errorf("the others' reason for the worry: %v %q (present %v), want supports the worry", r.Kind, ids[r.To], ok)
+			}
 			found := false
 			for from, r := range head {
 				if strings.HasPrefix(c.answer, strings.TrimRight(from, ",")) || strings.HasPrefix(from, c.answer[:20]) {
@@ -545,6 +555,76 @@ func TestWorryAnswered(t *testing.T) {
 			}
 			if !found {
 				t.Errorf("the answer bears on nothing")
+			}
+		})
+	}
+}
+
+// TestWeakFindingExplained: a report's paragraph that tells a finding
+// against its conclusion and then explains it away ("This reflects X
+// rather than Y", "This does not mean …") raises the finding to answer
+// it: the finding contests the report's finding, the explanation contests
+// the weak finding, and what spells the weak finding out supports it. A
+// worry still held, in the present ("Traders are also concerned about
+// …"), with no answer, stays a reason. Written for this test.
+func TestWeakFindingExplained(t *testing.T) {
+	for _, c := range []struct{ name, weak, detail, answer string }{
+		{"reflects", "Takings at the flower stalls fell in the third month.", "Two of the four stalls closed early on most Sundays.",
+			"This reflects the roadworks at the corner that month rather than less demand, since takings recovered once the works ended."},
+		{"does-not-mean", "Fewer visitors came from outside the town than hoped.", "Only one in ten said they had travelled more than five miles.",
+			"This does not mean the market failed to draw them: it was advertised only on posters in the town itself."},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			text := "Sunday market trial: review\n\nSummary\nFor six months a street market was held on the high street every Sunday. This review finds that the market brought new visitors and should become permanent.\n\n" +
+				"Findings\nAbout 2,000 people visited the market on an average Sunday. Shops on the high street took more on market days than on other Sundays.\n\n" +
+				c.weak + " " + c.detail + " " + c.answer + "\n\n" +
+				"Traders are also concerned about the cost of parking. Many of them drive in with their stock, and the car park charges them for the whole day.\n\n" +
+				"Recommendations\nThe market should continue every Sunday from next spring.\n"
+			g, err := extract.New(extract.Options{}).Extract(t.Context(), argmap.Document{Name: "market.txt", URI: "market.txt", Data: []byte(text)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := map[string]string{}
+			var thesis string
+			for _, cl := range g.Claims {
+				ids[cl.ID] = cl.Text
+				if cl.Main && thesis == "" {
+					thesis = cl.ID
+				}
+			}
+			for _, e := range g.Evidence {
+				ids[e.ID] = e.Text
+			}
+			if !strings.HasPrefix(ids[thesis], "This review finds") {
+				t.Fatalf("thesis %q, want the review's finding", ids[thesis])
+			}
+			head := map[string]argmap.Relation{}
+			for _, r := range g.Relations {
+				for _, f := range r.From {
+					head[ids[f]] = r
+				}
+			}
+			if r, ok := head[c.weak]; !ok || r.To != thesis || r.Kind != argmap.Contests {
+				t.Errorf("the weak finding: %+v (present %v), want contests the thesis", r, ok)
+			}
+			if r, ok := head[c.detail]; !ok || ids[r.To] != c.weak || r.Kind != argmap.Supports {
+				t.Errorf("its detail: %v %q (present %v), want supports the weak finding", r.Kind, ids[r.To], ok)
+			}
+			found := false
+			for from, r := range head {
+				if strings.HasPrefix(c.answer, strings.TrimRight(from, ",:")) || strings.HasPrefix(from, c.answer[:20]) {
+					found = true
+					if ids[r.To] != c.weak || r.Kind != argmap.Contests {
+						t.Errorf("the explanation %q: %v %q, want contests the weak finding", from, r.Kind, ids[r.To])
+					}
+					break
+				}
+			}
+			if !found {
+				t.Errorf("the explanation bears on nothing")
+			}
+			if r, ok := head["Traders are also concerned about the cost of parking."]; !ok || r.To != thesis || r.Kind == argmap.Contests {
+				t.Errorf("the worry still held: %+v (present %v), want it not to contest the thesis", r, ok)
 			}
 		})
 	}

@@ -756,11 +756,20 @@ func counterParagraph(v *view, adjective func(string) bool) bool {
 	if c, n := connectiveAt(ws, 0); c == classContrast || c == classAddition {
 		ws = ws[n:] // "On the other hand, shopkeepers fear …"
 	}
+	if explainedAway(v) {
+		// "Recruiting volunteers was harder than expected. … This
+		// reflects the short notice rather than …": a weak finding
+		// explained away
+		return true
+	}
 	if raisedWorry(ws) {
 		// "Safety was the main concern raised before the trial.": a
 		// worry others had, answered by what happened ("… no incidents
-		// were reported") as much as by a contrast
-		return answerAt(v) < len(v.units) || deniedLater(v)
+		// were reported") as much as by a contrast; one told in the past
+		// ("Stallholders were worried that rain would …") is answered by
+		// what the paragraph goes on to tell, whatever its words ("A
+		// covered row was added, and wet Sundays drew as many …")
+		return answerAt(v) < len(v.units) || deniedLater(v) || len(v.units) > 1 && containsAny(ws, worryPast)
 	}
 	if !othersSay(ws) && !grants(in) && !seemsGood(in, adjective) {
 		return false
@@ -769,33 +778,112 @@ func counterParagraph(v *view, adjective func(string) bool) bool {
 }
 
 // raisedWorry tells whether ws reports a worry raised by others: a noun
-// of worry followed within three words by a verb of raising it ("the
-// main concern raised before …", "The fear most often voiced is …"), or
-// a subject that had the worry ("Parents had worried that …", othersSay).
+// of worry within three words of a verb of raising it, before or after
+// ("the main concern raised before …", "The fear most often voiced is
+// …", "Some staff have raised concerns about …"), a subject that had the
+// worry ("Parents had worried that …", othersSay), or one that was
+// worried ("Some residents were concerned that …": beWorried).
 func raisedWorry(ws []string) bool {
 	for k, w := range ws {
 		if !worryNouns[w] {
 			continue
 		}
-		for _, x := range ws[k+1 : min(len(ws), k+4)] {
+		for _, x := range ws[max(0, k-3):min(len(ws), k+4)] {
 			if raisedForms[x] {
 				return true
 			}
 		}
 	}
-	return othersSay(ws) && containsAny(ws, worryVerbs)
+	return othersSay(ws) && containsAny(ws, worryVerbs) || beWorried(ws)
+}
+
+// beWorried tells whether ws opens with a third-person subject of up to
+// maxSubjectWords words, a past form of "be", adverbs and an adjective of
+// worry before what it is about: "Some residents were worried that …",
+// "Staff had been concerned about …": a worry others had before what the
+// text goes on to tell. One in the present ("Drivers are also concerned
+// about safety") is a worry still held, often the writer's side's; the
+// writer's own ("We were concerned that …") is not another's view.
+func beWorried(ws []string) bool {
+	for j := 1; j < len(ws) && j <= maxSubjectWords; j++ {
+		if w := ws[j-1]; firstPerson[w] || secondPerson[w] {
+			return false
+		}
+		if ws[j] == "had" && j+1 < len(ws) && ws[j+1] == "been" {
+			j++
+		} else if ws[j] != "was" && ws[j] != "were" {
+			continue
+		}
+		m := j + 1
+		for m < len(ws) && reportAdverbs[ws[m]] {
+			m++
+		}
+		return m+1 < len(ws) && worryAdjectives[ws[m]] && worryObjects[ws[m+1]]
+	}
+	return false
 }
 
 var (
-	worryNouns  = set("concern", "concerns", "worry", "worries", "fear", "fears", "objection", "objections", "complaint", "complaints")
-	raisedForms = set("raised", "voiced", "expressed", "heard")
-	worryVerbs  = set("worried", "feared", "worry", "worries", "fear", "fears", "complained", "objected")
+	worryNouns      = set("concern", "concerns", "worry", "worries", "fear", "fears", "objection", "objections", "complaint", "complaints")
+	raisedForms     = set("raised", "voiced", "expressed", "heard")
+	worryVerbs      = set("worried", "feared", "worry", "worries", "fear", "fears", "complained", "objected")
+	worryAdjectives = set("worried", "concerned", "afraid", "anxious", "fearful", "uneasy", "nervous")
+	worryObjects    = set("that", "about", "by", "over", "for")
+	worryPast       = set("was", "were", "had", "raised", "voiced", "expressed", "feared", "worried", "complained", "objected")
+)
+
+// explainsAway tells whether a unit opens its sentence by pointing back
+// at what came before and accounting for it so as to deny what it seems
+// to show: a demonstrative subject, a verb of meaning or accounting
+// within three words, and a negation or "rather than" ("This does not
+// mean the fridge was not needed: …", "This reflects the short notice
+// given rather than a lack of goodwill."). Such a sentence answers a
+// weak finding the way a "But …" answers a view.
+func explainsAway(in *unitInfo) bool {
+	ws := in.ws
+	if !in.sentFirst || len(ws) < 3 || !demonstratives[ws[0]] {
+		return false
+	}
+	verb := false
+	for _, w := range ws[1:min(len(ws), 4)] {
+		verb = verb || accountVerbs[w]
+	}
+	if !verb {
+		return false
+	}
+	if in.neg {
+		return true
+	}
+	for k := 1; k+1 < len(ws); k++ {
+		if ws[k] == "rather" && ws[k+1] == "than" {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	demonstratives = set("this", "that", "these", "those", "it")
+	accountVerbs   = set("mean", "means", "meant", "reflect", "reflects", "reflected", "show", "shows", "showed",
+		"suggest", "suggests", "suggested", "indicate", "indicates", "indicated", "explain", "explains",
+		"explained", "owe", "owes", "owed", "stem", "stems", "stemmed", "due", "imply", "implies", "implied")
 )
 
 // containsAny tells whether ws holds a word of set.
 func containsAny(ws []string, set map[string]bool) bool {
 	for _, w := range ws {
 		if set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// explainedAway tells whether a sentence of v after its first explains
+// away what the first says (explainsAway).
+func explainedAway(v *view) bool {
+	for k := 1; k < len(v.info); k++ {
+		if v.units[k].Sent != v.units[0].Sent && explainsAway(&v.info[k]) {
 			return true
 		}
 	}
@@ -837,7 +925,7 @@ func turnsAgainst(in *unitInfo) bool {
 			return true
 		}
 	}
-	return rejects(in)
+	return rejects(in) || explainsAway(in)
 }
 
 // rejects tells whether a unit is a short sentence that denies what came
@@ -895,10 +983,14 @@ func answersBefore(in *unitInfo) bool {
 }
 
 // goesOnReporting tells whether a unit opens its sentence by reporting
-// more of what the others hold, a pronoun standing for them: "They point
-// out that …", "They also say …".
+// more of what the others hold, a pronoun standing for them ("They point
+// out that …", "They also say …") or a subject of their own ("Residents
+// assume that …": othersSay, reportsView).
 func goesOnReporting(in *unitInfo) bool {
 	ws := in.ws
+	if in.sentFirst && (othersSay(ws) || reportsView(ws)) {
+		return true
+	}
 	if !in.sentFirst || len(ws) < 2 || ws[0] != "they" && ws[0] != "he" && ws[0] != "she" {
 		return false
 	}
