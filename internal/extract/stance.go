@@ -55,6 +55,7 @@ type term struct {
 	selfNeg  bool         // an adjective of absence that negates its own clause ("unsafe", "silent"): an antonym it meets is that negation, not a second one
 	negBase  string       // the lemma a negative prefix turns round (reliable of unreliable, consistency of inconsistencies), or ""
 	dir      int8         // +1 a word of increase (grow, rise, expand), -1 of decrease (decline, shrink, diminish): direction
+	themeOn  bool         // a word of change said of the noun after it ("gained importance", "increasing displacement", "a decline in mentions"); otherwise of the words before it ("fares rose")
 	trend    bool         // it says only a direction of change ("more and more", "ever fewer", "increasingly"): a question's is its point
 	noKinds  bool         // a word of a question of one or two words: a claim word that is only a kind of it does not say it in part
 	restrict bool         // it stands in a relative clause of the subject ("divers who use the harbour"): a question's does not vote on polarity
@@ -960,6 +961,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			// WordNet has a sense of it under decrease: "number" as
 			// "limit")
 			nt.dir = s.direction(in)
+			nt.themeOn = nt.dir != 0 && s.themeAfter(toks, i)
 		}
 		if base, ok := strings.CutSuffix(w, "ly"); ok && in.Adverb && nt.dir == 0 && len(base) > 4 {
 			if d := s.direction(s.lex.Word(base)); d != 0 {
@@ -1556,7 +1558,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		contraAt := -1
 		for k, ct := range c {
 			if ct.lemma == qt.lemma || (!qt.acr && qm[i].concepts.meets(&cm[k].concepts) && sharesConcept(qt.concepts, ct.concepts)) ||
-				(qt.dir != 0 && ct.dir == qt.dir && (qt.trend || qt.adjPred || qt.pred)) {
+				(qt.dir != 0 && ct.dir == qt.dir && (qt.trend || qt.adjPred || qt.pred) && changeOf(q, qm, c, cm, k)) {
 				// (a change the same way states a question's trend or
 				// predicate of change: "increasingly" of "more and more",
 				// "rose" of "are rising")
@@ -1607,7 +1609,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 				}
 				if (qm[i].concepts.meets(&cm[k].antonyms) && sharesConcept(qt.concepts, ct.antonyms)) ||
 					(qm[i].antonyms.meets(&cm[k].concepts) && sharesConcept(qt.antonyms, ct.concepts)) || negatedBy(qt, ct) ||
-					(qt.dir != 0 && ct.dir == -qt.dir && (qt.trend || qt.adjPred || qt.pred)) {
+					(qt.dir != 0 && ct.dir == -qt.dir && (qt.trend || qt.adjPred || qt.pred) && changeOf(q, qm, c, cm, k)) {
 					// (a change the other way: "a decline in references"
 					// of "refers to it more and more often", "use
 					// shrinks" of "use is growing")
@@ -1723,6 +1725,54 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		flips++
 	}
 	return got / total, agree, disagree, flips, hits
+}
+
+// changeOf reports whether the claim's word of change c[k] is said of
+// something the question names: what changes (the noun after it when it
+// takes one, themeOn; otherwise one of the two words before it in its
+// clause) is a word of the question, itself or a synonym ("fares rose",
+// "spending on the ferry keeps growing", "a decline in the council's
+// mentions"). A change of something else ("gained importance", "in the
+// context of increasing displacement", "in addition") neither states nor
+// denies a change the question says.
+func changeOf(q []term, qm []masks, c []term, cm []masks, k int) bool {
+	says := func(j int) bool {
+		if c[j].acr {
+			return slices.ContainsFunc(q, func(qt term) bool { return qt.acr && qt.lemma == c[j].lemma })
+		}
+		return saysQuestionWord(q, qm, c[j], cm[j])
+	}
+	if c[k].themeOn {
+		return k+1 < len(c) && c[k+1].clause == c[k].clause && says(k+1)
+	}
+	for j := k - 1; j >= 0 && j >= k-2 && c[j].clause == c[k].clause; j-- {
+		if says(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// themeAfter reports whether the word of change at toks[i] is said of the
+// noun after it: its object or the noun it modifies ("gained importance",
+// "increasing displacement", "cut the fares"), or the noun of an "in" or
+// "of" phrase after it ("a decline in mentions", "the growth of trade"), a
+// determiner between allowed. A figure, an adverb or another
+// preposition after it leaves it said of what comes before ("rose 10%",
+// "rose sharply", "shrank to three members").
+func (s *Stancer) themeAfter(toks []token, i int) bool {
+	k := i + 1
+	if k < len(toks) && (toks[k].lower == "in" || toks[k].lower == "of") {
+		k++
+	}
+	if k < len(toks) && determiners[toks[k].lower] {
+		k++
+	}
+	if k >= len(toks) || toks[k].punct != 0 {
+		return false
+	}
+	w := strings.TrimSuffix(toks[k].lower, "'s")
+	return !propStop[w] && !hasDigit(w) && !s.lex.Adverb(w) && !prepositions[w] && !predicateEnds[w] && !clauseBreaks[w]
 }
 
 // nameEnds end the head of a name: "fund" of "trust fund for africa",

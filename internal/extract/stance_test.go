@@ -344,6 +344,14 @@ func TestStancerJudge(t *testing.T) {
 		{"The council funds the ferry", "The council funds the ferry more and more.", argmap.StanceSame, ""},
 		{"Farmers grow rice on the island", "Rice harvests on the island declined.", argmap.StanceTopic, ""},
 		{"The council mentions the harbour plan less and less", "A number of council members mention the harbour plan.", argmap.StanceTopic, ""},
+		// a change is said of what changes: the noun after a word of
+		// change that takes one, else the words before it; a change of
+		// something else neither states nor denies the question's
+		{"The harbour board is growing", "The harbour board cut its spending on dredging.", argmap.StanceTopic, ""},
+		{"The council mentions the harbour plan more and more often", "The council mentions the harbour plan in its reports on declining trade.", argmap.StanceTopic, ""},
+		{"Ferry fares are rising", "Amid growing traffic, ferry fares stayed the same.", argmap.StanceTopic, ""},
+		{"Ferry fares are rising", "The council cut ferry fares.", argmap.StanceDenial, ""},
+		{"Ferry fares are rising", "Ferry fares rose 10% last year.", argmap.StanceSame, ""},
 		// "before X was willing / able / ready to V": X was not yet, when
 		// what the sentence tells of happened; a "before" clause of an
 		// event is read as before
