@@ -631,6 +631,8 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 	var consumed map[int]bool                  // particles of a phrase met before them ("take the politics out")
 	lastNeg := -10                             // the index of the clause's last negation word
 	lessEnd, lessNeg, lessNegs := -1, false, 0 // the "than" of "less X than Y", and the clause's negation before "less"
+	var bound byte                             // the bound of the figure at boundAt ("more than 170": quantityBound)
+	boundAt := -1
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		// "and its constitution ...": a coordinated clause with its own subject
@@ -757,6 +759,13 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			lastNeg = i
 			continue
 		}
+		if b, n := quantityBound(toks, i); n > 0 {
+			// "more than 170", "nearly 375": the figure's bound, not a
+			// negation (stance_numbers.go)
+			bound, boundAt = b, i+n
+			i += n - 1
+			continue
+		}
 		if w == "far" && i == 0 && i+2 < len(toks) && toks[i+1].lower == "from" && strings.HasSuffix(toks[i+2].lower, "ing") {
 			farFront = true
 		}
@@ -880,7 +889,11 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		if hasDigit(w) && len(w) != 4 {
 			if n := number(w); n != "" {
 				// a figure of two digits or more ("375 million") meets
-				// only the same figure, and does not vote on polarity
+				// only the same figure, or one its bound allows
+				// (figureMeets), and does not vote on polarity
+				if boundAt == i {
+					n = string(bound) + n
+				}
 				out = append(out, term{lemma: n, clause: clause, acr: true, tok: i})
 			}
 			continue // other figures (list numbers, "2014-16") say little about the proposition
@@ -1558,6 +1571,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		contraAt := -1
 		for k, ct := range c {
 			if ct.lemma == qt.lemma || (!qt.acr && qm[i].concepts.meets(&cm[k].concepts) && sharesConcept(qt.concepts, ct.concepts)) ||
+				(qt.acr && ct.acr && figureMeets(qt.lemma, ct.lemma)) ||
 				(qt.dir != 0 && ct.dir == qt.dir && (qt.trend || qt.adjPred || qt.pred) && changeOf(q, qm, c, cm, k)) {
 				// (a change the same way states a question's trend or
 				// predicate of change: "increasingly" of "more and more",
@@ -2415,9 +2429,9 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 		for _, win := range windows(r.terms) {
 			cov, ag, dis, fl, hits := match(qt, win, w)
 			for k, h := range hits {
-				if (qt[k].pred || qt[k].adjPred || qt[k].trend) && !h {
+				if (qt[k].pred || qt[k].adjPred || qt[k].trend || isFigure(qt[k])) && !h {
 					// a claim that leaves out what the question says its
-					// subject is does not state it
+					// subject is, or its figure, does not state it
 					cov = min(cov, s.threshold/2)
 				}
 				if qt[k].act && !h {

@@ -1,0 +1,113 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+// A figure a text gives with a bound or an approximation ("more than 170
+// member states", "nearly 375 million euros", "fewer than 50 staff") says
+// a range, not the figure: "173 member states" states "more than 170", and
+// "close to 375 million" and "nearly 375 million" say the same. The bound
+// words are the quantity's, not a negation ("more than a tool" denies
+// being only a tool; "more than 170" denies nothing). A figure term's lemma
+// carries its bound as a first character (boundAbove ...); a plain figure
+// has none.
+
+const (
+	boundAbove  = '>' // more than, over, above, at least
+	boundBelow  = '<' // fewer than, less than, under, below, at most, up to
+	boundAbout  = '~' // nearly, almost, about, around, roughly, close to
+	aboutMargin = 0.1 // the share of a figure an approximation may miss it by
+)
+
+// quantityBounds are the words that bound or approximate a figure right
+// after them, by their number of words: the closed class of English
+// quantity modifiers.
+var quantityBounds = []map[string]byte{
+	1: {"over": boundAbove, "above": boundAbove, "under": boundBelow, "below": boundBelow,
+		"nearly": boundAbout, "almost": boundAbout, "about": boundAbout, "around": boundAbout, "roughly": boundAbout,
+		"approximately": boundAbout, "some": boundAbout, "circa": boundAbout, "c.": boundAbout, "approx.": boundAbout,
+		"ca.": boundAbout},
+	2: {"more than": boundAbove, "at least": boundAbove, "upwards of": boundAbove, "fewer than": boundBelow,
+		"less than": boundBelow, "at most": boundBelow, "up to": boundBelow, "close to": boundAbout,
+		"just under": boundAbout, "just over": boundAbout},
+	3: {"in excess of": boundAbove, "no more than": boundBelow, "no fewer than": boundAbove, "no less than": boundAbove,
+		"not more than": boundBelow, "not less than": boundAbove, "not fewer than": boundAbove},
+}
+
+// quantityBound returns the bound the words from toks[i] put on the figure
+// right after them, and how many words they are; 0, 0 when toks[i] opens
+// no bound of a figure.
+func quantityBound(toks []token, i int) (byte, int) {
+	if toks[i].punct != 0 {
+		return 0, 0
+	}
+next:
+	for n := len(quantityBounds) - 1; n >= 1; n-- {
+		if i+n >= len(toks) {
+			continue
+		}
+		words := make([]string, n)
+		for k := range n {
+			if toks[i+k].punct != 0 {
+				continue next
+			}
+			words[k] = toks[i+k].lower
+		}
+		b, ok := quantityBounds[n][strings.Join(words, " ")]
+		if !ok {
+			continue
+		}
+		if w := toks[i+n].lower; hasDigit(w) && len(w) != 4 && number(w) != "" {
+			return b, n
+		}
+	}
+	return 0, 0
+}
+
+// figureMeets reports whether a claim's figure term c states a question's
+// figure term q, either with a bound: the claim's figure (or, when it is
+// itself bounded, its range) lies within the question's range.
+func figureMeets(q, c string) bool {
+	qb, qv, ok1 := figure(q)
+	cb, cv, ok2 := figure(c)
+	if !ok1 || !ok2 || (qb == 0 && cb == 0) {
+		return false // plain figures meet only by the same lemma
+	}
+	near := func(a, b float64) bool { return a >= b*(1-aboutMargin) && a <= b*(1+aboutMargin) }
+	switch qb {
+	case boundAbove:
+		return (cb == 0 || cb == boundAbove || cb == boundAbout) && cv > qv || cb == boundAbove && cv == qv
+	case boundBelow:
+		return (cb == 0 || cb == boundBelow || cb == boundAbout) && cv < qv || cb == boundBelow && cv == qv
+	case boundAbout:
+		return cb != boundAbove && cb != boundBelow && near(cv, qv)
+	default: // a plain figure, said by the claim approximately
+		return cb == boundAbout && near(qv, cv)
+	}
+}
+
+// figure splits a figure term's lemma into its bound (or 0) and value.
+func figure(lemma string) (byte, float64, bool) {
+	if lemma == "" {
+		return 0, 0, false
+	}
+	var b byte
+	if c := lemma[0]; c == boundAbove || c == boundBelow || c == boundAbout {
+		b, lemma = c, lemma[1:]
+	}
+	v, err := strconv.ParseFloat(lemma, 64)
+	return b, v, err == nil
+}
+
+// isFigure reports whether t is a figure (with or without a bound): a
+// question's figure is its point, so a claim that does not say it, or says
+// another, does not state the question.
+func isFigure(t term) bool {
+	if !t.acr {
+		return false
+	}
+	_, _, ok := figure(t.lemma)
+	return ok
+}
