@@ -75,6 +75,14 @@ func serve(ctx context.Context, e *env, st argmap.Store, cfg httpapi.Config, l n
 	}
 	defer closeR()
 	srv := newAPI(st, cfg, r)
+	if w, ok := st.(interface {
+		Warm(context.Context) (bool, error)
+	}); ok {
+		// the store's relations and texts read into memory now, so that
+		// the first questions are answered from them; until then, and
+		// when the store is too big to keep, answers read SQL
+		go func() { _, _ = w.Warm(ctx) }()
+	}
 	fmt.Fprintf(e.stderr, "argmap: serving on http://%s (map: http://%s/v1/map.svg, API: http://%s/openapi.yaml)\n", l.Addr(), l.Addr(), l.Addr())
 	return srv.Serve(ctx, l)
 }

@@ -29,7 +29,10 @@ import (
 // real document with about a third of its words replaced by words of other
 // claims, so that texts are new but stay on the corpus's subjects (and a
 // real document again every 20th and for HTML pages, whose claims restate
-// stored ones).
+// stored ones). Right after each ingest the answers read SQL; they are timed
+// again once the store's copies are read into memory (Warm), as a server
+// answers. ARGMAP_SCALE_KEEP=FILE grows the store at FILE and leaves it
+// there.
 func BenchmarkScale(b *testing.B) {
 	sizes := []int{1000, 10000}
 	if s := os.Getenv("ARGMAP_SCALE_DOCS"); s != "" {
@@ -72,8 +75,14 @@ func BenchmarkScale(b *testing.B) {
 		return d
 	}
 	for i := 0; i < b.N; i++ {
-		dir := b.TempDir()
-		path := filepath.Join(dir, "scale.db")
+		path := filepath.Join(b.TempDir(), "scale.db")
+		if keep := os.Getenv("ARGMAP_SCALE_KEEP"); keep != "" {
+			// the grown store is left at that path (new) to be measured again
+			if _, err := os.Stat(keep); err == nil {
+				b.Fatalf("ARGMAP_SCALE_KEEP=%s exists: the curve grows a new store", keep)
+			}
+			path = keep
+		}
 		st, err := sqlitestore.Open(context.Background(), path)
 		if err != nil {
 			b.Fatal(err)
@@ -84,7 +93,10 @@ func BenchmarkScale(b *testing.B) {
 		}
 		svc := ingest.New(st, extract.New(extract.Options{}), extract.NewLinker())
 		j := extract.NewStancer()
-		fmt.Printf("%8s %9s %8s %9s %7s %9s %8s %9s %10s %14s %14s\n", "docs", "added MB", "MB/s", "docs/s", "CPU s", "store MB", "claims", "props", "relations", "by ID p50/p99", "by text p50/p99")
+		// the judge's word lists are read on its first question: not timed
+		j.JudgeAll("Migrants return voluntarily.", []string{"Return is not voluntary for most migrants."})
+		fmt.Printf("%8s %9s %8s %9s %7s %9s %8s %9s %10s %14s %14s %7s %14s %14s\n", "docs", "added MB", "MB/s", "docs/s", "CPU s", "store MB", "claims", "props", "relations",
+			"SQL ID p50/p99", "text p50/p99", "warm s", "mem ID p50/p99", "text p50/p99")
 		done := 0
 		for _, n := range sizes {
 			var bytes int64
@@ -116,9 +128,24 @@ func BenchmarkScale(b *testing.B) {
 					size += fi.Size()
 				}
 			}
+			// right after the ingest the answers read SQL (the store keeps no
+			// copy of a version it has not seen unchanged for a second);
+			// then as a server answers, once its copies are read (Warm)
 			byID, byText := supportersLatency(b, st, j)
-			fmt.Printf("%8d %9.1f %8.2f %9.1f %7.1f %9.1f %8d %9d %10d %14s %14s\n", n, float64(bytes)/1e6, float64(bytes)/1e6/took.Seconds(),
-				float64(added)/took.Seconds(), cpu.Seconds(), float64(size)/1e6, c.Claims, props, c.Relations, byID, byText)
+			t0 := time.Now()
+			held, err := st.Warm(context.Background())
+			if err != nil {
+				b.Fatal(err)
+			}
+			warm := fmt.Sprintf("%.1f", time.Since(t0).Seconds())
+			memID, memText := "-", "-"
+			if held {
+				memID, memText = supportersLatency(b, st, j)
+			} else {
+				warm += "*" // too big to keep: answers read SQL
+			}
+			fmt.Printf("%8d %9.1f %8.2f %9.1f %7.1f %9.1f %8d %9d %10d %14s %14s %7s %14s %14s\n", n, float64(bytes)/1e6, float64(bytes)/1e6/took.Seconds(),
+				float64(added)/took.Seconds(), cpu.Seconds(), float64(size)/1e6, c.Claims, props, c.Relations, byID, byText, warm, memID, memText)
 			if failed > 0 {
 				fmt.Printf("         (%d documents failed, the first %s)\n", failed, firstErr)
 			}

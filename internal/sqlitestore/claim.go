@@ -28,6 +28,22 @@ func (s *Store) CreateClaim(ctx context.Context, c *argmap.Claim) error {
 
 // Claim returns the claim with its spans and actors. ENOTFOUND if unknown.
 func (s *Store) Claim(ctx context.Context, id string) (*argmap.Claim, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, translate(ctx, err, "read claim")
+	}
+	if c, err := s.contentHeld(ctx); err != nil {
+		return nil, translate(ctx, err, "read claim")
+	} else if c != nil {
+		// the content copy holds the store as it is now: no transaction
+		cl, ok, err := c.claimByID(id)
+		if err != nil {
+			return nil, translate(ctx, err, "read claim")
+		}
+		if !ok {
+			return nil, notFound(argmap.KindClaim, id)
+		}
+		return cl, nil
+	}
 	var out []argmap.Claim
 	err := s.read(ctx, "read claim", func(tx *sql.Tx) error {
 		var err error
@@ -145,6 +161,22 @@ func (s *Store) Claims(ctx context.Context, f argmap.ClaimFilter) ([]argmap.Clai
 		where = append(where, `c.pk IN (SELECT pk FROM claims WHERE proposition = ? AND proposition <> '' UNION ALL SELECT pk FROM claims WHERE id = ?)`)
 		args = append(args, f.Proposition, f.Proposition)
 	}
+	if f.Proposition != "" && len(where) == 2 {
+		// a proposition's claims alone (what answers ask): from the
+		// content copy when it holds the store as it is now
+		if err := ctx.Err(); err != nil {
+			return nil, translate(ctx, err, "list claims")
+		}
+		if c, err := s.contentHeld(ctx); err != nil {
+			return nil, translate(ctx, err, "list claims")
+		} else if c != nil {
+			out, err := c.proposition(f.Proposition, f.After, f.Size())
+			if err != nil {
+				return nil, translate(ctx, err, "list claims")
+			}
+			return out, nil
+		}
+	}
 	args = append(args, f.Size())
 	var out []argmap.Claim
 	err := s.read(ctx, "list claims", func(tx *sql.Tx) error {
@@ -173,6 +205,22 @@ func (s *Store) SearchClaims(ctx context.Context, q string, limit int) ([]argmap
 		return []argmap.ClaimHit{}, nil
 	}
 	size := argmap.Page{Limit: limit}.Size()
+	if err := ctx.Err(); err != nil {
+		return nil, translate(ctx, err, "search claims")
+	}
+	if c, err := s.contentHeld(ctx); err != nil {
+		return nil, translate(ctx, err, "search claims")
+	} else if c != nil {
+		// the content copy holds the store as it is now: ranked and read
+		// from it with no transaction
+		hits, ok, err := s.searchCopy(ctx, c, q, size)
+		if err != nil {
+			return nil, translate(ctx, err, "search claims")
+		}
+		if ok {
+			return hits, nil
+		}
+	}
 	var hits []argmap.ClaimHit
 	err := s.read(ctx, "search claims", func(tx *sql.Tx) error {
 		if ok, err := s.searchInMemory(ctx, tx, q, size, &hits); ok || err != nil {
@@ -203,50 +251,51 @@ func (s *Store) SearchClaims(ctx context.Context, q string, limit int) ([]argmap
 }
 
 // searchInMemory ranks the claims from the content copy when it holds what
-// tx sees and every query word is one term, reading only the winners from
-// SQL; false when the query is left to FTS5.
+// tx sees and every query word is one term; false when the query is left to
+// FTS5.
 func (s *Store) searchInMemory(ctx context.Context, tx *sql.Tx, q string, size int, hits *[]argmap.ClaimHit) (bool, error) {
-	pq := prepared{s, tx}
-	c, err := s.content(ctx, pq)
-	if err != nil || c == nil || c.words == nil {
+	c, err := s.content(ctx, prepared{s, tx})
+	if err != nil || c == nil {
 		return false, err
+	}
+	out, ok, err := s.searchCopy(ctx, c, q, size)
+	if ok {
+		*hits = out
+	}
+	return ok, err
+}
+
+// searchCopy ranks the claims of the content copy c and reads the best size
+// of them from it; false when c has no index the ranking can use or a query
+// word is not one term (the query is then left to FTS5).
+func (s *Store) searchCopy(ctx context.Context, c *contentCopy, q string, size int) ([]argmap.ClaimHit, bool, error) {
+	if c.words == nil {
+		return nil, false, nil
 	}
 	words := queryTerms(q)
 	if len(words) == 0 {
-		return false, nil
+		return nil, false, nil
 	}
 	phrases, ok, err := s.tok.terms(ctx, c.words.spec, words)
 	if err != nil || !ok {
-		return false, err
+		return nil, false, err
 	}
 	top := c.words.search(phrases, size)
-	if len(top) == 0 {
-		*hits = []argmap.ClaimHit{}
-		return true, nil
-	}
-	ids := make([]string, len(top))
-	rank := make(map[string]float64, len(top))
+	out := make([]argmap.ClaimHit, len(top))
 	for i, t := range top {
-		ids[i] = c.ids.str(t.doc)
-		rank[ids[i]] = t.score
-	}
-	claims, err := scanClaims(ctx, pq, `SELECT `+claimCols+` FROM claims c WHERE c.id IN (SELECT value FROM json_each(?))`, jsonList(ids))
-	if err != nil {
-		return false, err
-	}
-	sort.Slice(claims, func(i, j int) bool {
-		a, b := rank[claims[i].ID], rank[claims[j].ID]
-		if a != b {
-			return a > b
+		cl, err := c.claim(t.doc)
+		if err != nil {
+			return nil, false, err
 		}
-		return claims[i].ID < claims[j].ID
-	})
-	out := make([]argmap.ClaimHit, len(claims))
-	for i := range claims {
-		out[i] = argmap.ClaimHit{Claim: claims[i], Rank: rank[claims[i].ID]}
+		out[i] = argmap.ClaimHit{Claim: cl, Rank: t.score}
 	}
-	*hits = out
-	return true, nil
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Rank != out[j].Rank {
+			return out[i].Rank > out[j].Rank
+		}
+		return out[i].Claim.ID < out[j].Claim.ID
+	})
+	return out, true, nil
 }
 
 // fill sets hits to the best size claims with all words but one (three words

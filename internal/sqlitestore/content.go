@@ -3,7 +3,9 @@ package sqlitestore
 import (
 	"context"
 	"database/sql"
+	"math"
 	"slices"
+	"strings"
 
 	"github.com/argmap/argmap/internal/argmap"
 )
@@ -31,8 +33,16 @@ type contentCopy struct {
 	nodes  int      // ids below nodes are claims and evidence
 	claims int      // ids below claims are claims (their index is their row in words; evidence's in evidenceWords is its index less claims)
 
-	text    string   // node i's short text is text[textOff[i]:textOff[i+1]]
+	text    string   // evidence i's text is text[textOff[i]:textOff[i+1]] (empty for claims: their records hold it)
 	textOff []uint32 // nodes+1
+
+	// every claim's whole record (claimCols), so that Claim, the claims of
+	// a proposition and an in-memory search's winners read no SQL
+	recs       []memClaim // by claim index
+	recText    string     // the records' strings
+	actorFirst []uint32   // claim i's actors are actors[actorFirst[i]:actorFirst[i+1]]
+	actors     []memActor
+	byProp     []uint32 // the claims that name a proposition, by (proposition, ID)
 
 	spanFirst []uint32 // node i's spans are spans[spanFirst[i] : spanFirst[i]+spanCount[i]]
 	spanCount []uint32
@@ -44,6 +54,35 @@ type contentCopy struct {
 	words         *wordIndex // claims; nil when the index could not be read as the ranking needs
 	evidenceWords *wordIndex // evidence (numbered from claims on in ids)
 }
+
+// memClaim is a claim's record (claimCols) but its ID, spans and actors,
+// with no pointers: string field k is recText[str[k]:str[k+1]], in the order
+// of the claimStr constants; cues, section and referent are their stored
+// JSON, decoded when read.
+type memClaim struct {
+	str           [claimStrs + 1]uint32
+	score         float64
+	created       int64
+	main, assumed bool
+}
+
+const (
+	strText = iota
+	strGist
+	strOrigin
+	strCues
+	strTitle
+	strKind
+	strIssue
+	strStandard
+	strProposition
+	strSection
+	strReferent
+	claimStrs
+)
+
+// memActor is an actor reference of a claim: actor ID and role in recText.
+type memActor struct{ id, role [2]uint32 }
 
 type memSpan struct {
 	source     uint32 // ID index
@@ -57,9 +96,108 @@ func (c *contentCopy) node(id string) (uint32, bool) {
 	return i, ok && int(i) < c.nodes
 }
 
-// shortText returns node i's short text.
+// shortText returns node i's short text: a claim's gist, else its text;
+// evidence's text.
 func (c *contentCopy) shortText(i uint32) string {
+	if int(i) < c.claims {
+		if g := c.field(i, strGist); g != "" {
+			return g
+		}
+		return c.field(i, strText)
+	}
 	return c.text[c.textOff[i]:c.textOff[i+1]]
+}
+
+// field returns string field k of claim i's record.
+func (c *contentCopy) field(i uint32, k int) string {
+	r := &c.recs[i]
+	return c.recText[r.str[k]:r.str[k+1]]
+}
+
+// claim returns claim i, as scanClaims reads it from SQL (the strings share
+// the copy's memory).
+func (c *contentCopy) claim(i uint32) (argmap.Claim, error) {
+	r := &c.recs[i]
+	out := argmap.Claim{ID: c.ids.str(i), Text: c.field(i, strText), Gist: c.field(i, strGist), Origin: argmap.Origin(c.field(i, strOrigin)),
+		Score: r.score, Main: r.main, CreatedAt: fromMS(r.created), Title: c.field(i, strTitle), Kind: c.field(i, strKind),
+		Assumed: r.assumed, Issue: c.field(i, strIssue), Standard: c.field(i, strStandard), Proposition: c.field(i, strProposition)}
+	var err error
+	if out.Cues, err = decodeStrings(c.field(i, strCues)); err != nil {
+		return out, err
+	}
+	if out.Section, err = decodeStrings(c.field(i, strSection)); err != nil {
+		return out, err
+	}
+	if out.Referent, err = decodeReferent(c.field(i, strReferent)); err != nil {
+		return out, err
+	}
+	out.Spans = c.appendSpans(nil, i)
+	for _, a := range c.actors[c.actorFirst[i]:c.actorFirst[i+1]] {
+		out.Actors = append(out.Actors, argmap.ActorRef{ActorID: c.recText[a.id[0]:a.id[1]], Role: argmap.Role(c.recText[a.role[0]:a.role[1]])})
+	}
+	return out, nil
+}
+
+// claimByID returns the claim with the ID; false when no claim has it.
+func (c *contentCopy) claimByID(id string) (*argmap.Claim, bool, error) {
+	i, ok := c.ids.lookup(id)
+	if !ok || int(i) >= c.claims {
+		return nil, false, nil
+	}
+	cl, err := c.claim(i)
+	return &cl, true, err
+}
+
+// proposition returns the claims of proposition p as Claims lists them
+// (those that name p, and the claim whose ID p is), ordered by ID, those
+// after after, at most limit.
+func (c *contentCopy) proposition(p, after string, limit int) ([]argmap.Claim, error) {
+	var out []argmap.Claim // nil when none, as SQL reads it
+	if p == "" {
+		return out, nil
+	}
+	// the members: a run of byProp, in ID order
+	lo, _ := slices.BinarySearchFunc(c.byProp, p, func(i uint32, p string) int { return strings.Compare(c.field(i, strProposition), p) })
+	hi := lo
+	for hi < len(c.byProp) && c.field(c.byProp[hi], strProposition) == p {
+		hi++
+	}
+	members := c.byProp[lo:hi]
+	// and the claim p itself, in its place (unless it names itself)
+	self, ok := c.ids.lookup(p)
+	if !ok || int(self) >= c.claims || c.field(self, strProposition) == p {
+		ok = false
+	}
+	add := func(i uint32) error {
+		cl, err := c.claim(i)
+		out = append(out, cl)
+		return err
+	}
+	k := 0
+	for k < len(members) && c.ids.str(members[k]) <= after {
+		k++
+	}
+	for len(out) < limit {
+		next := -1
+		if k < len(members) {
+			next = int(members[k])
+		}
+		if ok && p > after && (next < 0 || p < c.ids.str(uint32(next))) {
+			ok = false
+			if err := add(self); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if next < 0 {
+			break
+		}
+		k++
+		if err := add(uint32(next)); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // appendSpans appends node n's spans to dst, in the order spansOf gives
@@ -120,9 +258,12 @@ func (s *Store) readContent(ctx context.Context) (*contentCopy, int64, error) {
 			texts = append(texts, text...)
 			c.textOff = append(c.textOff, uint32(len(texts)))
 		}
-		pks, err := scanTexts(ctx, tx, `SELECT pk, id, CASE WHEN gist <> '' THEN gist ELSE text END FROM claims ORDER BY pk`, add)
+		pks, err := c.readClaims(ctx, tx)
 		if err != nil {
 			return err
+		}
+		if c.recs == nil {
+			return nil // the records' strings are over 4 GB: too big to keep
 		}
 		c.claims = c.ids.len()
 		epks, err := scanTexts(ctx, tx, `SELECT rowid, id, text FROM evidence ORDER BY rowid`, add)
@@ -171,6 +312,24 @@ func (s *Store) readContent(ctx context.Context) (*contentCopy, int64, error) {
 		}
 		c.text, c.quotes = string(texts), string(quotes)
 		c.ids.seal()
+		if err := c.readActors(ctx, tx); err != nil {
+			return err
+		}
+		if c.recs == nil {
+			return nil
+		}
+		c.byProp = c.byProp[:0]
+		for i := range c.claims {
+			if c.field(uint32(i), strProposition) != "" {
+				c.byProp = append(c.byProp, uint32(i))
+			}
+		}
+		slices.SortFunc(c.byProp, func(a, b uint32) int {
+			if n := strings.Compare(c.field(a, strProposition), c.field(b, strProposition)); n != 0 {
+				return n
+			}
+			return strings.Compare(c.ids.str(a), c.ids.str(b))
+		})
 		if c.words, err = readWords(ctx, tx, "claims_fts", pks); err != nil {
 			return err
 		}
@@ -228,4 +387,104 @@ func scanTexts(ctx context.Context, tx *sql.Tx, query string, add func(id, text 
 		add(id, text)
 	}
 	return pks, closeRows(rows)
+}
+
+// readClaims reads every claim's record into the copy (IDs into ids, an
+// empty short text into textOff: shortText reads the record) and returns
+// their pks in order; c.recs stays nil when the records' strings would not
+// fit in 4 GB.
+func (c *contentCopy) readClaims(ctx context.Context, tx *sql.Tx) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT c.pk, `+claimCols+` FROM claims c ORDER BY c.pk`)
+	if err != nil {
+		return nil, err
+	}
+	var pks []int64
+	var arena []byte
+	recs := []memClaim{}
+	var strs [claimStrs]string
+	for rows.Next() {
+		var pk int64
+		var id string
+		var r memClaim
+		if err := rows.Scan(&pk, &id, &strs[strText], &strs[strGist], &strs[strOrigin], &r.score, &r.main, &strs[strCues], &r.created,
+			&strs[strTitle], &strs[strKind], &r.assumed, &strs[strIssue], &strs[strStandard], &strs[strProposition], &strs[strSection], &strs[strReferent]); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		for k, f := range strs {
+			if len(arena)+len(f) > math.MaxUint32 {
+				rows.Close()
+				return nil, nil
+			}
+			r.str[k] = uint32(len(arena))
+			arena = append(arena, f...)
+		}
+		r.str[claimStrs] = uint32(len(arena))
+		pks = append(pks, pk)
+		recs = append(recs, r)
+		c.ids.add(id)
+		c.textOff = append(c.textOff, c.textOff[len(c.textOff)-1])
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, err
+	}
+	c.recs, c.recText = recs, string(arena)
+	return pks, nil
+}
+
+// readActors reads the claims' actor references (in the order
+// actorRefsOf gives: by actor, then role) into the copy, their strings
+// after the records'; it sets c.recs to nil when they would not fit.
+func (c *contentCopy) readActors(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT claim_id, actor_id, role FROM claim_actors ORDER BY claim_id, actor_id, role`)
+	if err != nil {
+		return err
+	}
+	arena := []byte(c.recText)
+	count := make([]uint32, c.claims)
+	type ref struct {
+		claim uint32
+		a     memActor
+	}
+	var refs []ref
+	for rows.Next() {
+		var claim, actor, role string
+		if err := rows.Scan(&claim, &actor, &role); err != nil {
+			rows.Close()
+			return err
+		}
+		i, ok := c.ids.lookup(claim)
+		if !ok || int(i) >= c.claims {
+			continue
+		}
+		if len(arena)+len(actor)+len(role) > math.MaxUint32 {
+			rows.Close()
+			c.recs = nil
+			return nil
+		}
+		var a memActor
+		a.id[0] = uint32(len(arena))
+		arena = append(arena, actor...)
+		a.id[1], a.role[0] = uint32(len(arena)), uint32(len(arena))
+		arena = append(arena, role...)
+		a.role[1] = uint32(len(arena))
+		refs = append(refs, ref{i, a})
+		count[i]++
+	}
+	if err := closeRows(rows); err != nil {
+		return err
+	}
+	// rows come by claim ID, claims are numbered by pk: placed by counts
+	c.actorFirst = make([]uint32, c.claims+1)
+	for i, n := range count {
+		c.actorFirst[i+1] = c.actorFirst[i] + n
+	}
+	c.actors = make([]memActor, len(refs))
+	next := slices.Clone(c.actorFirst[:c.claims])
+	for _, r := range refs {
+		c.actors[next[r.claim]] = r.a
+		next[r.claim]++
+	}
+	c.recText = string(arena)
+	return nil
 }

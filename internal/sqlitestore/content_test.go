@@ -44,6 +44,10 @@ func TestContentCopy(t *testing.T) {
 	}
 	var g argmap.Graph
 	var ids, sources []string
+	for k := range 4 {
+		g.Actors = append(g.Actors, argmap.Actor{ID: argmap.NewID(argmap.KindActor), Name: fmt.Sprint("Agency ", k)})
+	}
+	roles := []argmap.Role{argmap.RoleAsserts, argmap.RoleDisputes, argmap.RoleNamed}
 	for si := range 6 {
 		var text strings.Builder
 		var claims []argmap.Claim
@@ -55,6 +59,25 @@ func TestContentCopy(t *testing.T) {
 				Spans: []argmap.Span{{SourceID: src.ID, Start: text.Len(), End: text.Len() + len(t)}}}
 			if r.IntN(4) == 0 {
 				c.Gist = sentence(2 + r.IntN(4))
+			}
+			// every field of a claim's record, some of the time
+			if r.IntN(3) == 0 {
+				c.Cues = []string{"because", "however"}[:1+r.IntN(2)]
+				c.Section = []string{"Findings", fmt.Sprint("Part ", si)}
+				c.Title, c.Score, c.Main = fmt.Sprint("Title ", len(ids)), r.Float64(), r.IntN(2) == 0
+			}
+			if r.IntN(5) == 0 {
+				c.Kind, c.Assumed, c.Issue, c.Standard = argmap.ClaimArgument, true, "issue-1", argmap.StandardCCE
+			}
+			if r.IntN(6) == 0 {
+				c.Referent = &argmap.Referent{Words: "It", Text: "the border agency", Span: argmap.Span{SourceID: src.ID, Start: 0, End: 3}}
+			}
+			// a third state a proposition named by an earlier claim
+			if len(claims) > 0 && r.IntN(3) == 0 {
+				c.Proposition = claims[r.IntN(len(claims))].ID
+			}
+			for k := range r.IntN(3) {
+				c.Actors = append(c.Actors, argmap.ActorRef{ActorID: g.Actors[(len(ids)+k)%len(g.Actors)].ID, Role: roles[r.IntN(len(roles))]})
 			}
 			text.WriteString(t + " ")
 			claims = append(claims, c)
@@ -88,6 +111,8 @@ func TestContentCopy(t *testing.T) {
 	}
 	sql := s.WithoutAdjacency()
 	type reads struct {
+		Claims   map[string]*argmap.Claim
+		Members  map[string][]argmap.Claim
 		Search   map[string][]argmap.ClaimHit
 		Evidence map[string][]argmap.EvidenceHit
 		Texts    map[string]string
@@ -96,7 +121,31 @@ func TestContentCopy(t *testing.T) {
 	}
 	read := func(s *sqlitestore.Store) reads {
 		t.Helper()
-		out := reads{Search: map[string][]argmap.ClaimHit{}, Evidence: map[string][]argmap.EvidenceHit{}, Reach: map[string][]argmap.Reach{}}
+		out := reads{Claims: map[string]*argmap.Claim{}, Members: map[string][]argmap.Claim{},
+			Search: map[string][]argmap.ClaimHit{}, Evidence: map[string][]argmap.EvidenceHit{}, Reach: map[string][]argmap.Reach{}}
+		for _, id := range append(ids, "clm_unknown", sources[0]) {
+			c, err := s.Claim(ctx, id)
+			if err != nil && !argmap.IsNotFound(err) {
+				t.Fatal(err)
+			}
+			out.Claims[id] = c
+			// its proposition's claims, as answers list them, whole and
+			// in pages
+			for _, pg := range []argmap.Page{{}, {Limit: 1}, {Limit: 2, After: id}} {
+				cs, err := s.Claims(ctx, argmap.ClaimFilter{Proposition: id, Page: pg})
+				if err != nil {
+					t.Fatal(err)
+				}
+				out.Members[fmt.Sprint(id, pg)] = cs
+			}
+			if c != nil && c.Proposition != "" {
+				cs, err := s.Claims(ctx, argmap.ClaimFilter{Proposition: c.Proposition, Page: argmap.Page{After: id}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				out.Members[c.Proposition+" after "+id] = cs
+			}
+		}
 		for _, q := range queries {
 			for _, limit := range []int{3, 10, 60} {
 				hits, err := s.SearchClaims(ctx, q, limit)
@@ -226,6 +275,46 @@ func TestContentCopy(t *testing.T) {
 		t.Errorf("SearchClaims(dirigibles) = %q, want %s after another store's bulk load", got, bulk.ID)
 	}
 	compare("after another store's bulk load")
+
+	// actors merged and deleted by another store: the claims' references
+	// change with no claim written
+	named := func(actor string) int {
+		t.Helper()
+		n := 0
+		for _, id := range ids[:240] {
+			c, err := s.Claim(ctx, id)
+			if err != nil && !argmap.IsNotFound(err) {
+				t.Fatal(err)
+			}
+			if c == nil {
+				continue
+			}
+			for _, a := range c.Actors {
+				if a.ActorID == actor {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	warm("before the merge")
+	if named(g.Actors[0].ID) == 0 {
+		t.Fatalf("no claim names actor %s", g.Actors[0].ID)
+	}
+	if _, err := other.MergeActor(ctx, g.Actors[0].ID, g.Actors[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if n := named(g.Actors[0].ID); n != 0 {
+		t.Errorf("%d claims still name actor %s after another store merged it away", n, g.Actors[0].ID)
+	}
+	compare("after another store merged two actors")
+	if err := other.DeleteActor(ctx, g.Actors[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if n := named(g.Actors[1].ID); n != 0 {
+		t.Errorf("%d claims still name actor %s after another store deleted it", n, g.Actors[1].ID)
+	}
+	compare("after another store deleted an actor")
 }
 
 // TestNoCopyForOneQuestion checks that reads in quick succession, as one
@@ -277,5 +366,59 @@ func TestCopyNotRetriedAfterFailure(t *testing.T) {
 	}
 	if n := reads(); n != 2 {
 		t.Errorf("reads after version 2 = %d, want 2", n)
+	}
+}
+
+// TestWarm checks that Warm reads both copies at once (no second of quiet,
+// no second read), that a write makes them old and Warm reads them again,
+// and that a cancelled context is an error.
+func TestWarm(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	in := func(when string, want bool) {
+		t.Helper()
+		rel, content, _, err := s.InMemory(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rel != want || content != want {
+			t.Errorf("%s: relations in memory %v, content %v; want %v", when, rel, content, want)
+		}
+	}
+	write := func(text string) string {
+		t.Helper()
+		a, b := argmap.NewID(argmap.KindClaim), argmap.NewID(argmap.KindClaim)
+		if err := s.WriteGraph(ctx, &argmap.Graph{
+			Claims:    []argmap.Claim{{ID: a, Text: text, Origin: argmap.OriginCurated}, {ID: b, Text: "Budgets rose.", Origin: argmap.OriginCurated}},
+			Relations: []argmap.Relation{{ID: argmap.NewID(argmap.KindRelation), Kind: argmap.Supports, Origin: argmap.OriginCurated, To: a, From: []string{b}}},
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	write("Patrols rose.")
+	in("before Warm", false)
+	if ok, err := s.Warm(ctx); err != nil || !ok {
+		t.Fatalf("Warm = %v, %v; want true", ok, err)
+	}
+	in("after Warm", true)
+	a := write("Fences rose.")
+	in("after a write", false)
+	if ok, err := s.Warm(ctx); err != nil || !ok {
+		t.Fatalf("Warm after a write = %v, %v; want true", ok, err)
+	}
+	in("after Warm again", true)
+	c, err := s.Claim(ctx, a)
+	if err != nil || c.Text != "Fences rose." {
+		t.Errorf("Claim(%s) from memory = %v, %v", a, c, err)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := s.Warm(cancelled); err == nil {
+		t.Error("Warm with a cancelled context: no error")
 	}
 }

@@ -100,11 +100,46 @@ func (c *memCopy[T]) at(v int64) *T {
 	return nil
 }
 
+// now reads the copy of version v at once, unless it is held already or
+// the store was too big or failed to read at v, and waits for it; it reports
+// whether the copy holds v.
+func (c *memCopy[T]) now(v int64) bool {
+	if c == nil {
+		return false
+	}
+	c.mu.Lock()
+	if c.val != nil && c.version == v {
+		c.mu.Unlock()
+		return true
+	}
+	if c.seen != v && c.val != nil && v > c.version {
+		c.val = nil
+	}
+	// as if v had been seen unchanged for long: at starts the read
+	c.seen, c.seenAt = v, time.Time{}
+	c.mu.Unlock()
+	c.at(v)
+	c.wait()
+	return c.current(v)
+}
+
 // wait waits for a copy being read, if any.
 func (c *memCopy[T]) wait() {
 	if c != nil {
 		c.wg.Wait()
 	}
+}
+
+// held reports whether a copy is held, of whichever version: when none
+// is, a read need not ask for the version (an ingest, which writes all the
+// time, reads none).
+func (c *memCopy[T]) held() bool {
+	if c == nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.val != nil
 }
 
 // current reports whether the copy was read at version v.
@@ -201,6 +236,32 @@ func (t *idTable) lookup(s string) (uint32, bool) {
 // of 20 bytes, which every answer looks up by the hundred.
 func (t *idTable) hash(s string) uint32 { return uint32(maphash.String(t.seed, s)) }
 
+// Warm reads the relations and content copies of the store as it is now,
+// if they are not held already, and waits for them: a server that warms
+// its store at start answers its first questions from memory (otherwise a
+// copy is read in the background once a version has stayed unchanged for a
+// second and two reads have seen it). It reports whether both copies are
+// held; false with no error when the store is too big to keep in memory
+// (over maxCachedNodes claims and evidence, or more relations than the
+// relations copy holds) or in Atomically: answers then read SQL, as they
+// do without Warm. A write after Warm makes the copies old again, as any
+// write does.
+func (s *Store) Warm(ctx context.Context) (bool, error) {
+	if s.tx != nil {
+		return false, nil
+	}
+	var v, cv int64
+	if err := s.rc.row(ctx, s.r, versionsQuery).Scan(&v, &cv); err != nil {
+		return false, translate(ctx, err, "read the store into memory")
+	}
+	rel := s.adj.now(v)
+	content := s.cc.now(cv)
+	if err := ctx.Err(); err != nil {
+		return false, translate(ctx, err, "read the store into memory")
+	}
+	return rel && content, nil
+}
+
 // versionsQuery reads both change counters (relations, then content).
 const versionsQuery = `SELECT g.n, c.n FROM graph_version g, content_version c WHERE g.id = 1 AND c.id = 1`
 
@@ -226,4 +287,16 @@ func (s *Store) copies(ctx context.Context) (*adjGraph, *contentCopy, error) {
 		return nil, nil, err
 	}
 	return s.adj.at(v), s.cc.at(cv), nil
+}
+
+// contentHeld returns the content copy as copies does, but reads the versions
+// only when a content copy is held: for reads that also run where the store
+// is written all the time (ingest's look-ups of claims), which then pay no
+// extra statement, and start no copy either (the other reads do).
+func (s *Store) contentHeld(ctx context.Context) (*contentCopy, error) {
+	if !s.cc.held() {
+		return nil, nil
+	}
+	_, c, err := s.copies(ctx)
+	return c, err
 }
