@@ -2443,6 +2443,13 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 					}
 				}
 			}
+			if cov >= s.threshold && saysOpposite(qt, hits, win) {
+				// "The board undermined the old wall" of "The board
+				// strengthened the harbour wall": its nouns are the
+				// question's, but a word of it says the opposite of one
+				// the question says and it does not say
+				cov = min(cov, s.threshold/2)
+			}
 			if conditional {
 				cc, _, _, _, _ := match(cons, win, consW)
 				cov = min(cov, cc)
@@ -2491,6 +2498,40 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 		best.Stance = argmap.StanceDenial
 	}
 	return best
+}
+
+// saysOpposite reports whether a claim's window says the opposite of a
+// question word it does not say (hits: what it says), by WordNet or by
+// word vectors (opposite), or a change the other way of what the
+// question's word changes: a claim word that is no word of the question
+// and no name.
+func saysOpposite(qt []term, hits []bool, win []term) bool {
+	var qm, cm []masks
+	for k, t := range qt {
+		if hits[k] || t.acr || t.adverb || t.ante {
+			continue
+		}
+		for j, ct := range win {
+			if ct.acr || slices.ContainsFunc(qt, func(q term) bool { return q.lemma == ct.lemma }) {
+				continue
+			}
+			if opposite(t, ct) {
+				return true
+			}
+			if t.dir != 0 && ct.dir == -t.dir {
+				// a change the other way, of what the question's
+				// changes ("curtailed the ferry service" of "expanded
+				// the ferry service")
+				if qm == nil {
+					qm, cm = termMasks(qt), termMasks(win)
+				}
+				if changeOf(qt, qm, win, cm, j) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // shortQuestion reports whether a question has at most two words besides

@@ -344,6 +344,17 @@ func TestStancerJudge(t *testing.T) {
 		{"The council funds the ferry", "The council funds the ferry more and more.", argmap.StanceSame, ""},
 		{"Farmers grow rice on the island", "Rice harvests on the island declined.", argmap.StanceTopic, ""},
 		{"The council mentions the harbour plan less and less", "A number of council members mention the harbour plan.", argmap.StanceTopic, ""},
+		// a claim whose nouns are the question's but whose word says the
+		// opposite of one the question says and it does not (WordNet: an
+		// antonym of one among the other's senses or hypernyms; word
+		// vectors: nearer the antonym; a change the other way of the
+		// same thing) does not state it
+		{"The board strengthened the harbour wall", "The board undermined the harbour wall.", argmap.StanceTopic, ""},
+		{"The board strengthened the harbour wall", "In 2019 the board undermined the harbour wall by dredging too close to it.", argmap.StanceTopic, ""},
+		{"The council praised the ferry plan", "The council condemned the ferry plan.", argmap.StanceTopic, ""},
+		{"The council expanded the ferry service", "The council curtailed the ferry service.", argmap.StanceTopic, ""},
+		{"The board strengthened the harbour wall", "The board reinforced the harbour wall.", argmap.StanceSame, ""},
+		{"The council raised the ferry levy", "The council lowered the ferry levy.", argmap.StanceDenial, ""},
 		// a change is said of what changes: the noun after a word of
 		// change that takes one, else the words before it; a change of
 		// something else neither states nor denies the question's

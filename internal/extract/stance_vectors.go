@@ -157,3 +157,27 @@ func opposed(a, b term) bool {
 	}
 	return negatedBy(a, b)
 }
+
+// opposite reports whether a claim's word says the opposite of a
+// question's: an antonym of one is a sense of the other or one of its
+// hypernyms ("undermine" is a kind of weakening, the opposite of
+// strengthening), or they are near in vectors (at least vectorThreshold)
+// and one is nearer to the other's WordNet antonym than to the other. A
+// word only similar to an antonym (WordNet's related senses: "ready" and
+// "unwilling") is no opposite, nor a change the other way, which may be a
+// change of something else (changeOf).
+func opposite(qt, ct term) bool {
+	for _, p := range [2][2]*term{{&qt, &ct}, {&ct, &qt}} {
+		x, y := p[0], p[1]
+		if len(x.antonyms) > 0 && (sharesConcept(x.antonyms, y.concepts) || sharesConcept(x.antonyms, y.broader)) {
+			return true
+		}
+	}
+	if qt.vec == 0 || ct.vec == 0 {
+		return false
+	}
+	vt := vectors.Default()
+	qi, ci := int(qt.vec-1), int(ct.vec-1)
+	cos := vt.CosineID(qi, ci)
+	return cos >= vectorThreshold && (nearerOpposite(vt, qt, ci, cos) || nearerOpposite(vt, ct, qi, cos))
+}
