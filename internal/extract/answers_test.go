@@ -629,3 +629,53 @@ func TestWeakFindingExplained(t *testing.T) {
 		})
 	}
 }
+
+// TestStatementPlainThesis: a statement whose thesis is a plain sentence
+// of its opening paragraph ("Tenants have been left with no other way to
+// be heard.") keeps it as the main claim over a closing sign-off with a
+// modal; the other side's view, answered by a short sentence that the
+// evidence shows something else, contests the thesis, the answer contests
+// the view, and the evidence after the answer supports the answer.
+// Written for this test.
+func TestStatementPlainThesis(t *testing.T) {
+	text := "Statement from the Riverside Tenants' Association on the rent increase\n\n" +
+		"Tenants of Riverside Court will pay the old rent from 1 June and hold back the increase. We do not take this step lightly. Tenants have been left with no other way to be heard.\n\n" +
+		"The increase of 9 per cent comes on top of 7 per cent last year. Repairs asked for months ago are still not done, and several flats have damp in the bedrooms.\n\n" +
+		"The landlord says the increase is needed to pay for repairs. The repair log suggests something else. Only four of the 63 repairs requested last year were completed.\n\n" +
+		"The association remains open to talks at any time, and a fair offer would settle the matter quickly.\n"
+	g, err := extract.New(extract.Options{}).Extract(t.Context(), argmap.Document{Name: "rent.txt", URI: "rent.txt", Data: []byte(text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{}
+	var thesis string
+	for _, cl := range g.Claims {
+		ids[cl.ID] = cl.Text
+		if cl.Main && thesis == "" {
+			thesis = cl.ID
+		}
+	}
+	for _, e := range g.Evidence {
+		ids[e.ID] = e.Text
+	}
+	if ids[thesis] != "Tenants have been left with no other way to be heard." {
+		t.Fatalf("thesis %q, want the plain sentence of the opening", ids[thesis])
+	}
+	head := map[string]argmap.Relation{}
+	for _, r := range g.Relations {
+		for _, f := range r.From {
+			head[ids[f]] = r
+		}
+	}
+	for _, c := range []struct{ from, to string }{
+		{"The landlord says the increase is needed to pay for repairs.", ids[thesis]},
+		{"The repair log suggests something else.", "The landlord says the increase is needed to pay for repairs."},
+	} {
+		if r, ok := head[c.from]; !ok || ids[r.To] != c.to || r.Kind != argmap.Contests {
+			t.Errorf("%q: %v %q (present %v), want contests %q", c.from, r.Kind, ids[r.To], ok, c.to)
+		}
+	}
+	if r, ok := head["Only four of the 63 repairs requested last year were completed."]; !ok || ids[r.To] != "The repair log suggests something else." || r.Kind != argmap.Supports {
+		t.Errorf("the evidence: %v %q (present %v), want supports the answer", r.Kind, ids[r.To], ok)
+	}
+}

@@ -384,8 +384,17 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			// that goes on reporting it ("They point out that …") when the
 			// answer is not marked
 			answer := answerAt(bv)
+			// an answer that only denies or disputes, in a few words ("In
+			// practice it does not.", "Experience shows otherwise.", "The
+			// repair log suggests something else."), is argued for by
+			// what follows it: the evidence supports the denial, where
+			// after an answer with content of its own ("Yet children
+			// notice …") each sentence turns against the view
+			bare := answer < n && bareAnswer(&bv.info[answer])
 			for k, r := range t.rels {
 				switch in := &bv.info[r.From]; {
+				case bare && (r.To == 0 || r.To == answer) && in.sentFirst && bu[r.From].Sent > bu[answer].Sent:
+					t.rels[k].To, t.rels[k].Kind, t.rels[k].Undercut = answer, Support, false
 				case r.To != 0:
 				case bu[r.From].Sent != bu[0].Sent && (answer == n || bu[r.From].Sent < bu[answer].Sent) && in.sentFirst && agrees(in):
 					// the writer grants it first: "That is a fair concern."
@@ -483,7 +492,13 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			continue // a view raised to be answered, an answer to one, or a reply is not the thesis
 		}
 		s := r.cc
-		if r.plain {
+		if r.plain && !(essay && !long && units[r.unit].Para == opening) {
+			// (the opening paragraph's claim of an essay-shaped text was
+			// chosen in its paragraph with the plain prior already: a
+			// statement's thesis is often a plain sentence, "Tenants have
+			// been left with no other way to be heard.", and counted
+			// against twice it lost to a closing sign-off with a modal,
+			// "… a fair offer would settle the matter quickly.")
 			s += plainPrior
 		}
 		if r.dep {
@@ -925,8 +940,41 @@ func turnsAgainst(in *unitInfo) bool {
 			return true
 		}
 	}
-	return rejects(in) || explainsAway(in)
+	return rejects(in) || explainsAway(in) || showsOtherwise(in)
 }
+
+// bareAnswer tells whether an answer to a view only denies or disputes it
+// in a sentence of a few words, with nothing of its own to say: "That is
+// not the case.", "Experience shows otherwise.", "The repair log
+// suggests something else."
+func bareAnswer(in *unitInfo) bool {
+	if !in.sentFirst || !in.sentLast || len(in.ws) > maxRejectWords || in.class == classConcession || agrees(in) {
+		return false // "It is true that schools cannot …" grants
+	}
+	return rejects(in) || showsOtherwise(in) || containsAny(in.ws, disputeWords)
+}
+
+// showsOtherwise tells whether a sentence says that what is known shows
+// something else than what came before: a verb of showing or telling and
+// a word of difference ("Its own accounts tell a different story.", "The
+// repair log suggests something else.", "The evidence points the other
+// way.").
+func showsOtherwise(in *unitInfo) bool {
+	if !in.sentFirst || !in.sentLast {
+		return false
+	}
+	verb, other := false, false
+	for k, w := range in.ws {
+		verb = verb || showForms[w]
+		other = other || differenceWords[w] || w == "other" && k+1 < len(in.ws) && in.ws[k+1] == "way"
+	}
+	return verb && other
+}
+
+var (
+	showForms, _    = inflectAll([]string{"show:showed:shown", "suggest", "tell:told", "point", "indicate", "reveal", "paint", "prove"})
+	differenceWords = set("else", "different", "differently")
+)
 
 // rejects tells whether a unit is a short sentence that denies what came
 // before, pointing back at it: "They have not.", "That is not the case.",
