@@ -146,7 +146,7 @@ func questionClaims(ctx context.Context, st argmap.Store, question string, n int
 		out = append(out, focusClaim{id: h.Claim.ID})
 	}
 	if len(out) == 0 {
-		return nil, argmap.Errorf(argmap.ENOTFOUND, "no stored claim matches %q", clip(question, 80))
+		return nil, argmap.Errorf(argmap.ENOTFOUND, "no stored claim matches %q", argmap.Clip(question, 80))
 	}
 	return out, nil
 }
@@ -197,9 +197,9 @@ func writeEvaluationText(w io.Writer, g *argmap.Graph, ev *evaluate.Evaluation, 
 	}
 	name := func(s evaluate.StatementLabel) string {
 		if s.Key != "" {
-			return s.Key + ": “" + clip(oneLine(s.Text), 100) + "”"
+			return s.Key + ": “" + argmap.Clip(oneLine(s.Text), 100) + "”"
 		}
-		return "“" + clip(oneLine(s.Text), 110) + "”"
+		return "“" + argmap.Clip(oneLine(s.Text), 110) + "”"
 	}
 	stated := func(id string) string {
 		if len(sources[id]) == 0 {
@@ -211,7 +211,7 @@ func writeEvaluationText(w io.Writer, g *argmap.Graph, ev *evaluate.Evaluation, 
 			more = fmt.Sprintf(" and %d more", len(list)-2)
 			list = list[:2]
 		}
-		return " (stated in " + clip(strings.Join(list, "; "), 120) + more + ")"
+		return " (stated in " + argmap.Clip(strings.Join(list, "; "), 120) + more + ")"
 	}
 	count := map[evaluate.Label]int{}
 	for _, s := range ev.Statements {
@@ -255,7 +255,7 @@ func writeEvaluationText(w io.Writer, g *argmap.Graph, ev *evaluate.Evaluation, 
 				fmt.Fprintln(w, "       (no premises)")
 			}
 			for _, p := range d.From {
-				fmt.Fprintf(w, "       [%s] “%s”%s%s\n", labels[p], clip(oneLine(texts[p]), 100), idOf(p), stated(p))
+				fmt.Fprintf(w, "       [%s] “%s”%s%s\n", labels[p], argmap.Clip(oneLine(texts[p]), 100), idOf(p), stated(p))
 			}
 		}
 	}
@@ -308,7 +308,7 @@ func decidingRelation(g *argmap.Graph, focus string, d evaluate.Decider, texts m
 	}
 	quote := func(id string) string {
 		if t, ok := texts[id]; ok {
-			return "“" + clip(oneLine(t), 60) + "”"
+			return "“" + argmap.Clip(oneLine(t), 60) + "”"
 		}
 		return "a node not in the graph"
 	}
@@ -345,7 +345,7 @@ func writeExtensions(w io.Writer, ev *evaluate.Evaluation) {
 	for _, s := range ev.Statements {
 		names[s.ID] = s.Key
 		if s.Key == "" {
-			names[s.ID] = "“" + clip(oneLine(s.Text), 40) + "”"
+			names[s.ID] = "“" + argmap.Clip(oneLine(s.Text), 40) + "”"
 		}
 	}
 	fmt.Fprintf(w, "%s %s:", plural(ev.Count, ev.Semantics.String()+" extension", ev.Semantics.String()+" extensions"), "(statements accepted together)")
@@ -355,7 +355,7 @@ func writeExtensions(w io.Writer, ev *evaluate.Evaluation) {
 			parts = append(parts, names[id])
 		}
 		sort.Strings(parts)
-		fmt.Fprintf(w, "\n  {%s}", clip(strings.Join(parts, ", "), 300))
+		fmt.Fprintf(w, "\n  {%s}", argmap.Clip(strings.Join(parts, ", "), 300))
 	}
 	if len(ev.Extensions) < ev.Count {
 		fmt.Fprintf(w, "\n  … and %d more", ev.Count-len(ev.Extensions))

@@ -73,7 +73,7 @@ func readCarneades(doc argmap.Document, src *argmap.Source) (*argmap.Graph, erro
 		return nil, err
 	}
 	if im.Title != "" {
-		src.Title = clip(im.Title, argmap.MaxNameLen)
+		src.Title = argmap.Clip(im.Title, argmap.MaxNameLen)
 	}
 	return im.Graph, nil
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
@@ -113,7 +112,7 @@ func writeSupportText(w io.Writer, ans *argmap.SupportAnswer, full bool, offset 
 		if full {
 			return s
 		}
-		return clip(s, n)
+		return argmap.Clip(s, n)
 	}
 	fmt.Fprintf(w, "Query: %s\n\n", ans.Query)
 	if len(ans.Propositions) == 0 {
@@ -240,9 +239,9 @@ func describeSource(s argmap.SourceRef) string {
 		title = s.ID
 	}
 	if s.URI != "" {
-		return fmt.Sprintf("%s — %s", clip(title, 70), s.URI)
+		return fmt.Sprintf("%s — %s", argmap.Clip(title, 70), s.URI)
 	}
-	return clip(title, 70)
+	return argmap.Clip(title, 70)
 }
 
 func plural(n int, one, many string) string {
@@ -253,12 +252,3 @@ func plural(n int, one, many string) string {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// clip shortens s to at most n runes, ending in an ellipsis when cut.
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return strings.TrimSpace(string(r[:n-1])) + "…"
-}

@@ -129,16 +129,12 @@ func relWeight(r *argmap.Relation) float64 {
 }
 
 // short quotes a statement for a sentence: its key when it has one, else its
-// text cut to a readable length.
+// text cut after a whole word to a readable length.
 func short(key, text string) string {
 	if key != "" {
 		return key
 	}
-	t := strings.Join(strings.Fields(text), " ")
-	if r := []rune(t); len(r) > 70 {
-		t = string(r[:67]) + "..."
-	}
-	return fmt.Sprintf("%q", t)
+	return fmt.Sprintf("%q", argmap.Clip(text, 70))
 }
 
 // relNamer names relations for sentences by what they join, never by their

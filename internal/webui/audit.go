@@ -45,7 +45,7 @@ func (u *UI) changes(ctx context.Context, es []argmap.AuditEntry) []change {
 func changesOf(es []argmap.AuditEntry, texts map[string]string) []change {
 	name := func(id string) string {
 		if t, ok := texts[id]; ok && t != "" {
-			return "“" + shortText(t, 60) + "”"
+			return "“" + argmap.Clip(t, 60) + "”"
 		}
 		return id
 	}
@@ -124,7 +124,7 @@ func describe(kind argmap.NodeKind, before, after map[string]any, name func(id s
 	}
 	for _, k := range []string{"text", "name", "title"} {
 		if v, ok := rec[k].(string); ok && v != "" {
-			return "“" + shortText(v, 90) + "”"
+			return "“" + argmap.Clip(v, 90) + "”"
 		}
 	}
 	if k, ok := rec["kind"].(string); ok {

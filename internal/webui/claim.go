@@ -279,7 +279,7 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
-	u.render(w, r, http.StatusOK, "claim", page{Title: shortText(heading(cl.Text), 80), Nav: "claims", Data: struct {
+	u.render(w, r, http.StatusOK, "claim", page{Title: argmap.Clip(heading(cl.Text), 80), Nav: "claims", Data: struct {
 		Claim      *argmap.Claim
 		Actors     []actorRole
 		Supporting []backingView
@@ -426,7 +426,7 @@ func shortened(vs []backingView) bool {
 	return false
 }
 
-// cut reports whether shortText(s, n) leaves part of s out.
+// cut reports whether argmap.Clip(s, n) leaves part of s out.
 func cut(s string, n int) bool {
 	return len([]rune(strings.Join(strings.Fields(s), " "))) > n
 }
@@ -520,11 +520,11 @@ func (u *UI) textOf(r *http.Request, id string) string {
 	switch argmap.KindOf(id) {
 	case argmap.KindClaim:
 		if c, err := u.store.Claim(ctx, id); err == nil {
-			return shortText(c.Text, 160)
+			return argmap.Clip(c.Text, 160)
 		}
 	case argmap.KindEvidence:
 		if e, err := u.store.Evidence(ctx, id); err == nil {
-			return shortText(e.Text, 160)
+			return argmap.Clip(e.Text, 160)
 		}
 	case argmap.KindRelation:
 		if rel, err := u.store.Relation(ctx, id); err == nil {
@@ -719,7 +719,7 @@ func (u *UI) explore(w http.ResponseWriter, r *http.Request) {
 	if focus != "" {
 		text = u.textOf(r, focus)
 		if text == focus {
-			u.fail(w, r, argmap.Errorf(argmap.ENOTFOUND, "no claim or evidence %s", shortText(focus, 40)))
+			u.fail(w, r, argmap.Errorf(argmap.ENOTFOUND, "no claim or evidence %s", argmap.Clip(focus, 40)))
 			return
 		}
 	}
@@ -801,7 +801,7 @@ func (u *UI) print(w http.ResponseWriter, r *http.Request) {
 		title = s.Title
 		mapURL = "/v1/sources/" + id + "/map.svg?layout=" + layout
 	default:
-		u.fail(w, r, argmap.Errorf(argmap.ENOTFOUND, "%q is not a claim or document ID", shortText(id, 40)))
+		u.fail(w, r, argmap.Errorf(argmap.ENOTFOUND, "%q is not a claim or document ID", argmap.Clip(id, 40)))
 		return
 	}
 	if labels {
@@ -811,7 +811,7 @@ func (u *UI) print(w http.ResponseWriter, r *http.Request) {
 	if argmap.KindOf(id) == argmap.KindClaim {
 		depths = []int{1, 2, 3, 4}
 	}
-	u.render(w, r, http.StatusOK, "print", page{Title: shortText(title, 80), Data: struct {
+	u.render(w, r, http.StatusOK, "print", page{Title: argmap.Clip(title, 80), Data: struct {
 		ID, Title, Map string
 		Depth          int
 		Depths         []int

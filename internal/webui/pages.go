@@ -14,14 +14,14 @@ import (
 
 // funcs are the template helpers.
 var funcs = template.FuncMap{
-	"short":   shortText,
+	"short":   argmap.Clip,
 	"heading": heading,
 	// upto is s shortened to n characters, or whole when full.
 	"upto": func(s string, n int, full bool) string {
 		if full {
 			return strings.Join(strings.Fields(s), " ")
 		}
-		return shortText(s, n)
+		return argmap.Clip(s, n)
 	},
 	"join": strings.Join,
 	"add":  func(a, b int) int { return a + b },
@@ -204,14 +204,14 @@ func (u *UI) document(w http.ResponseWriter, r *http.Request) {
 		}
 		for _, sp := range c.Spans {
 			if sp.SourceID == id {
-				marks = append(marks, mark{start: sp.Start, end: sp.End, role: role, id: c.ID, title: "claim: " + shortText(c.Text, 200)})
+				marks = append(marks, mark{start: sp.Start, end: sp.End, role: role, id: c.ID, title: "claim: " + argmap.Clip(c.Text, 200)})
 			}
 		}
 	}
 	for _, e := range g.Evidence {
 		for _, sp := range e.Spans {
 			if sp.SourceID == id {
-				marks = append(marks, mark{start: sp.Start, end: sp.End, role: "evidence", id: e.ID, title: "evidence (" + e.Kind + "): " + shortText(e.Text, 200)})
+				marks = append(marks, mark{start: sp.Start, end: sp.End, role: "evidence", id: e.ID, title: "evidence (" + e.Kind + "): " + argmap.Clip(e.Text, 200)})
 			}
 		}
 	}
@@ -221,7 +221,7 @@ func (u *UI) document(w http.ResponseWriter, r *http.Request) {
 		s, err1 := strconv.Atoi(a)
 		e, err2 := strconv.Atoi(b)
 		if !ok || err1 != nil || err2 != nil || s < 0 || e > len(src.Text) || s >= e || !utf8.RuneStart(src.Text[s]) || (e < len(src.Text) && !utf8.RuneStart(src.Text[e])) {
-			u.fail(w, r, argmap.Errorf(argmap.EINVALID, "at=%q is not a span of this document (start-end byte offsets within %d bytes)", shortText(at, 30), len(src.Text)))
+			u.fail(w, r, argmap.Errorf(argmap.EINVALID, "at=%q is not a span of this document (start-end byte offsets within %d bytes)", argmap.Clip(at, 30), len(src.Text)))
 			return
 		}
 		target = at
@@ -279,7 +279,7 @@ func (u *UI) document(w http.ResponseWriter, r *http.Request) {
 	if isMarkdown(src.URI) {
 		styles = markdownStyles(src.Text)
 	}
-	u.render(w, r, http.StatusOK, "document", page{Title: shortText(src.Title, 80), Nav: "documents", Data: struct {
+	u.render(w, r, http.StatusOK, "document", page{Title: argmap.Clip(src.Title, 80), Nav: "documents", Data: struct {
 		Source    *argmap.Source
 		Segments  []segment
 		Claims    []argmap.Claim

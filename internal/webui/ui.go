@@ -170,12 +170,12 @@ func withTimeout(r *http.Request) (context.Context, context.CancelFunc) {
 func idOf(r *http.Request, kind argmap.NodeKind) (string, error) {
 	id := r.PathValue("id")
 	if argmap.KindOf(id) != kind {
-		return "", argmap.Errorf(argmap.ENOTFOUND, "%q is not a %s ID", shortText(id, 40), kind)
+		return "", argmap.Errorf(argmap.ENOTFOUND, "%q is not a %s ID", argmap.Clip(id, 40), kind)
 	}
 	return id, nil
 }
 
-// shortText cuts s to n runes with an ellipsis.
+// argmap.Clip cuts s to n runes with an ellipsis.
 // heading is a claim's text as the title of its page: one-spaced, without
 // the comma, semicolon or colon that ends a clause the extraction cut off
 // its sentence ("The voluntariness of return is contested,"). The text
@@ -186,13 +186,4 @@ func heading(s string) string {
 		return t
 	}
 	return s
-}
-
-func shortText(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return strings.TrimRight(string(r[:n-1]), " ") + "…"
 }

@@ -163,7 +163,7 @@ func TestAuditPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	for path, want := range map[string][]string{
-		"/ui/audit":                   {"ann&lt;b&gt;", "changed claim", "<del>the reason holds</del>", "<ins>the &lt;i&gt;reason&lt;/i&gt; fails</ins>", "bob", `href="/ui/claims/clm_main">created relation (“In 2020, 40 people were counted.” contests “&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt; &#34;quot…”)`},
+		"/ui/audit":                   {"ann&lt;b&gt;", "changed claim", "<del>the reason holds</del>", "<ins>the &lt;i&gt;reason&lt;/i&gt; fails</ins>", "bob", `href="/ui/claims/clm_main">created relation (“In 2020, 40 people were counted.” contests “&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;…”)`},
 		"/ui/audit?who=bob":           {"bob", "Only those by"},
 		"/ui/claims/clm_reason":       {"History", "<del>the reason holds</del>", `data-edit-claim="clm_reason"`},
 		"/ui/actors/act_ann":          {`data-merge-actor="act_ann"`},
