@@ -97,6 +97,12 @@ try {
     await visit(page, '/', 'documents');
     const rows = await page.locator('table.docs tbody tr').count();
     check(rows >= 5, `${tag}: documents list has ${rows} rows, want at least 5`);
+    // Dates and kinds stay on one line; an empty cell takes no room on a phone.
+    const wrapped = await page.locator('table.docs td[data-label="Date"], table.docs td[data-label="Kind"]').evaluateAll((tds) =>
+      tds.filter((td) => { const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length > 1; }).map((td) => td.textContent));
+    check(wrapped.length === 0, `${tag}: document dates and kinds are not broken over lines (${wrapped.join(', ')})`);
+    const emptyShown = await page.locator('table.docs td').evaluateAll((tds) => tds.filter((td) => td.textContent.trim() === '' && getComputedStyle(td).display !== 'none').length);
+    if (tag === 'phone') check(emptyShown === 0, `${tag}: no empty document cell takes room (${emptyShown} shown, each with its margin)`);
     await shoot(page, tag + '-01-documents');
 
     // Search → claim → supporters → the quoted source at its span.
