@@ -336,7 +336,9 @@ func decidingRelation(g *argmap.Graph, focus string, d evaluate.Decider, texts m
 }
 
 // writeExtensions lists the extensions of a Dung semantics by the names of
-// their statements.
+// their statements. With several, the statements every listed extension
+// accepts are named once and each extension by what it adds to them, so
+// that what tells them apart is not lost in a long shared list.
 func writeExtensions(w io.Writer, ev *evaluate.Evaluation) {
 	if ev.Semantics == evaluate.SemCarneades || ev.Count == 0 {
 		return
@@ -348,19 +350,62 @@ func writeExtensions(w io.Writer, ev *evaluate.Evaluation) {
 			names[s.ID] = "“" + argmap.Clip(oneLine(s.Text), 40) + "”"
 		}
 	}
-	fmt.Fprintf(w, "%s %s:", plural(ev.Count, ev.Semantics.String()+" extension", ev.Semantics.String()+" extensions"), "(statements accepted together)")
-	for _, e := range ev.Extensions {
+	set := func(ids []string, skip map[string]int) string {
 		var parts []string
-		for _, id := range e {
-			parts = append(parts, names[id])
+		for _, id := range ids {
+			if skip[id] < len(ev.Extensions) {
+				parts = append(parts, names[id])
+			}
 		}
 		sort.Strings(parts)
-		fmt.Fprintf(w, "\n  {%s}", argmap.Clip(strings.Join(parts, ", "), 300))
+		return "{" + argmap.Clip(strings.Join(parts, ", "), 300) + "}"
+	}
+	in := map[string]int{} // how many listed extensions hold each statement
+	if len(ev.Extensions) > 1 {
+		for _, e := range ev.Extensions {
+			for _, id := range e {
+				in[id]++
+			}
+		}
+	}
+	var common []string
+	for id, n := range in {
+		if n == len(ev.Extensions) {
+			common = append(common, id)
+		}
+	}
+	fmt.Fprintf(w, "%s %s:", plural(ev.Count, ev.Semantics.String()+" extension", ev.Semantics.String()+" extensions"), "(statements accepted together)")
+	if len(common) > 0 {
+		what := set(common, nil)
+		labelledIn := 0
+		for _, s := range ev.Statements {
+			if s.Label == evaluate.In && in[s.ID] == len(ev.Extensions) {
+				labelledIn++
+			}
+		}
+		if labelledIn == len(common) && labelledIn == labelled(ev.Statements, evaluate.In) {
+			what = "labelled in below"
+		}
+		fmt.Fprintf(w, "\n  each accepts the %s %s, and besides:", plural(len(common), "statement", "statements"), what)
+	}
+	for _, e := range ev.Extensions {
+		fmt.Fprintf(w, "\n  %s", set(e, in))
 	}
 	if len(ev.Extensions) < ev.Count {
 		fmt.Fprintf(w, "\n  … and %d more", ev.Count-len(ev.Extensions))
 	}
 	fmt.Fprintln(w)
+}
+
+// labelled is how many statements carry label l.
+func labelled(stmts []evaluate.StatementLabel, l evaluate.Label) int {
+	n := 0
+	for _, s := range stmts {
+		if s.Label == l {
+			n++
+		}
+	}
+	return n
 }
 
 // premiseHint suggests --assume-premises when a Carneades evaluation finds

@@ -353,3 +353,29 @@ func TestDecidingRelation(t *testing.T) {
 		}
 	}
 }
+
+// TestEvaluateExtensionsNameWhatDiffers: with several extensions, the
+// statements all of them accept are named once and each extension by what it
+// adds, so that what tells them apart shows.
+func TestEvaluateExtensionsNameWhatDiffers(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "s.db")
+	writeFiles(t, dir, map[string][]byte{"f.tgf": []byte("1 Fares should be free\n2 Fares should stay\n3 The city has a surplus\n#\n1 2\n2 1\n")})
+	if code, _, errs := cli(t, nil, "import", "--store", store, filepath.Join(dir, "f.tgf")); code != 0 {
+		t.Fatalf("import = %d: %s", code, errs)
+	}
+	code, out, errs := cli(t, nil, "evaluate", "--store", store, "--semantics", "preferred")
+	if code != 0 {
+		t.Fatalf("evaluate --semantics preferred = %d: %s", code, errs)
+	}
+	lines := strings.Split(out, "\n")
+	if len(lines) < 5 || lines[1] != "2 preferred extensions (statements accepted together):" ||
+		lines[2] != "  each accepts the 1 statement labelled in below, and besides:" {
+		t.Fatalf("evaluate --semantics preferred does not name the shared statement once:\n%s", out)
+	}
+	got := []string{lines[3], lines[4]}
+	sort.Strings(got)
+	if diff := cmp.Diff([]string{"  {1}", "  {2}"}, got); diff != "" {
+		t.Errorf("extensions (-want +got):\n%s\n%s", diff, out)
+	}
+}
