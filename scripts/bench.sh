@@ -15,7 +15,9 @@
 #            lists other sizes, e.g. 1000,10000,100000) of the mixed real corpus and
 #            documents generated from it, through the parallel ingest; at each size the
 #            ingest MB/s and docs/s of the documents added, store size, claims,
-#            propositions, relations, supporters by ID and by text p50/p99 (ms); slow
+#            propositions, relations, supporters by ID and by text p50/p99 and CPU per
+#            answer (ms): right after the ingest (SQL), once the copies are read (as
+#            serve answers) and without the stance judge (the store's part); slow
 #   store    supporters/reach/search latency p50/p99 on a generated graph of
 #            100k claims and 300k relations (ARGMAP_BENCH_CLAIMS to change), SQLite;
 #            ARGMAP_BENCH_DB=FILE keeps the generated store in FILE and measures it

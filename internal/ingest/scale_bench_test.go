@@ -31,8 +31,9 @@ import (
 // real document again every 20th and for HTML pages, whose claims restate
 // stored ones). Right after each ingest the answers read SQL; they are timed
 // again once the store's copies are read into memory (Warm), as a server
-// answers. ARGMAP_SCALE_KEEP=FILE grows the store at FILE and leaves it
-// there.
+// answers, and without the stance judge (the store's part alone: the judge
+// is most of a judged answer's CPU on real documents). ARGMAP_SCALE_KEEP=FILE
+// grows the store at FILE and leaves it there.
 func BenchmarkScale(b *testing.B) {
 	sizes := []int{1000, 10000}
 	if s := os.Getenv("ARGMAP_SCALE_DOCS"); s != "" {
@@ -95,8 +96,8 @@ func BenchmarkScale(b *testing.B) {
 		j := extract.NewStancer()
 		// the judge's word lists are read on its first question: not timed
 		j.JudgeAll("Migrants return voluntarily.", []string{"Return is not voluntary for most migrants."})
-		fmt.Printf("%8s %9s %8s %9s %7s %9s %8s %9s %10s %14s %14s %7s %14s %14s\n", "docs", "added MB", "MB/s", "docs/s", "CPU s", "store MB", "claims", "props", "relations",
-			"SQL ID p50/p99", "text p50/p99", "warm s", "mem ID p50/p99", "text p50/p99")
+		fmt.Printf("%8s %9s %8s %9s %7s %9s %8s %9s %10s %16s %16s %7s %16s %16s %16s %16s\n", "docs", "added MB", "MB/s", "docs/s", "CPU s", "store MB", "claims", "props", "relations",
+			"SQL ID p50/p99/c", "SQL text", "warm s", "mem ID", "mem text", "no judge ID", "no judge text")
 		done := 0
 		for _, n := range sizes {
 			var bytes int64
@@ -144,8 +145,11 @@ func BenchmarkScale(b *testing.B) {
 			} else {
 				warm += "*" // too big to keep: answers read SQL
 			}
-			fmt.Printf("%8d %9.1f %8.2f %9.1f %7.1f %9.1f %8d %9d %10d %14s %14s %7s %14s %14s\n", n, float64(bytes)/1e6, float64(bytes)/1e6/took.Seconds(),
-				float64(added)/took.Seconds(), cpu.Seconds(), float64(size)/1e6, c.Claims, props, c.Relations, byID, byText, warm, memID, memText)
+			// and the store's part alone: the same questions without the
+			// stance judge (the store benchmark's answers)
+			storeID, storeText := supportersLatency(b, st, nil)
+			fmt.Printf("%8d %9.1f %8.2f %9.1f %7.1f %9.1f %8d %9d %10d %16s %16s %7s %16s %16s %16s %16s\n", n, float64(bytes)/1e6, float64(bytes)/1e6/took.Seconds(),
+				float64(added)/took.Seconds(), cpu.Seconds(), float64(size)/1e6, c.Claims, props, c.Relations, byID, byText, warm, memID, memText, storeID, storeText)
 			if failed > 0 {
 				fmt.Printf("         (%d documents failed, the first %s)\n", failed, firstErr)
 			}
@@ -177,7 +181,10 @@ func propositions(tb testing.TB, st *sqlitestore.Store) int {
 }
 
 // supportersLatency times FindSupporters for 100 claims picked at random,
-// by ID and by their text, and returns "p50/p99" in milliseconds of each.
+// by ID and by their text (three relations deep), and returns
+// "p50/p99/cpu" in milliseconds of each: wall p50 and p99, and the process's
+// CPU time per answer (mean; a loaded machine changes it less than the wall
+// time).
 func supportersLatency(tb testing.TB, st *sqlitestore.Store, j argmap.Judge) (string, string) {
 	tb.Helper()
 	ctx := context.Background()
@@ -194,6 +201,7 @@ func supportersLatency(tb testing.TB, st *sqlitestore.Store, j argmap.Judge) (st
 	}
 	timeIt := func(q func(argmap.Claim) string) string {
 		var ds []time.Duration
+		cpu := cpuTime(tb)
 		for _, c := range picked {
 			start := time.Now()
 			if _, err := argmap.FindSupporters(ctx, st, j, q(c), 3); err != nil {
@@ -201,9 +209,10 @@ func supportersLatency(tb testing.TB, st *sqlitestore.Store, j argmap.Judge) (st
 			}
 			ds = append(ds, time.Since(start))
 		}
+		cpu = (cpuTime(tb) - cpu) / time.Duration(len(ds))
 		slices.Sort(ds)
 		ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-		return fmt.Sprintf("%.1f/%.1f", ms(ds[len(ds)/2]), ms(ds[len(ds)*99/100]))
+		return fmt.Sprintf("%.1f/%.1f/%.1f", ms(ds[len(ds)/2]), ms(ds[len(ds)*99/100]), ms(cpu))
 	}
 	return timeIt(func(c argmap.Claim) string { return c.ID }), timeIt(func(c argmap.Claim) string { return c.Text })
 }
