@@ -302,8 +302,18 @@ func (u *UI) claim(w http.ResponseWriter, r *http.Request) {
 		NeedsContext bool
 	}{cl, lk.roles(cl.Actors), sup, con, paged, rv, depth, []int{1, 2, 3, 4, 5}, u.changes(ctx, history),
 		stated, len(sameAll) - 1, ev.Of(id), semanticsOf(ev), labels, full, !full && (shortened(sup) || shortened(con)),
-		cl.Gist != "" && strings.TrimRight(cl.Gist, ". ") != strings.TrimRight(strings.Join(strings.Fields(cl.Text), " "), ". "),
+		cl.Gist != "" && !sameWording(cl.Gist, cl.Text),
 		slices.Contains(cl.Cues, argmap.CueNeedsContext)}})
+}
+
+// sameWording reports whether a and b say the same words, whatever their
+// spacing, case and closing punctuation: a gist that only drops the claim's
+// trailing comma is not worth an "In short" line.
+func sameWording(a, b string) bool {
+	norm := func(s string) string {
+		return strings.TrimRight(strings.Join(strings.Fields(s), " "), ".,;:!? ")
+	}
+	return strings.EqualFold(norm(a), norm(b))
 }
 
 // lookups reads the actors, sources and claims a page names, each once.

@@ -632,3 +632,24 @@ func TestEvaluationNamesRelationsByText(t *testing.T) {
 		}
 	}
 }
+
+// TestGistOnlyWhenShorter: the claim page says "In short" only when the gist
+// says less than the claim, not when it only drops a closing comma.
+func TestGistOnlyWhenShorter(t *testing.T) {
+	ctx := context.Background()
+	st := tempStore(ctx, t)
+	g := &argmap.Graph{Claims: []argmap.Claim{
+		{ID: "clm_comma", Text: "The fares are contested,", Gist: "The fares are contested", Origin: argmap.OriginExtracted, CreatedAt: t0},
+		{ID: "clm_long", Text: "The fares, which riders find too high, are contested.", Gist: "The fares are contested", Origin: argmap.OriginExtracted, CreatedAt: t0},
+	}}
+	if err := st.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	ui := webui.New(st, webui.Options{})
+	for id, want := range map[string]bool{"clm_comma": false, "clm_long": true} {
+		status, body, _ := get(t, ui, "/ui/claims/"+id)
+		if got := strings.Contains(body, "In short: The fares are contested"); status != 200 || got != want {
+			t.Errorf("GET /ui/claims/%s = %d, shows the gist %v, want %v", id, status, got, want)
+		}
+	}
+}
