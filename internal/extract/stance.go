@@ -300,7 +300,7 @@ var declineVerbs = wordSet(`decline declines declined declining`)
 var doubtWords = wordSet(`contested questioned disputed doubted challenged denied rejected refuted deny denies`)
 
 // clauseBreaks start a new clause for the scope of negation.
-var clauseBreaks = wordSet(`but while whereas although though yet which who whose whom because since unless if
+var clauseBreaks = wordSet(`but while whereas although though yet which who whose whom because since unless if where
 	when whether however`)
 
 // clauseSubjects start a coordinated clause after "and" or "or" ("and
@@ -452,8 +452,10 @@ func (s *Stancer) fewAt(toks []token, i int) bool {
 // clause after a noun ("A ferry that is built for cars does not need a
 // permit"): right after a word WordNet has as a noun and not as a verb
 // form, and right before an auxiliary or a word that can only be a verb
-// ("that funded", "that has"). A "that" after a verb ("said that") or
-// before a noun ("the claim that states pay") opens no relative clause.
+// ("that funded", "that has"), or a word that may be one before "to" and a
+// verb or before a possessive ("that wish to avoid", "that shun their
+// duties"). A "that" after a verb ("said that") or before a noun ("the
+// claim that states pay") opens no relative clause.
 func (s *Stancer) relativeThat(toks []token, i int) bool {
 	if toks[i].lower != "that" || i == 0 || i+1 >= len(toks) || toks[i-1].punct != 0 || toks[i+1].punct != 0 {
 		return false
@@ -462,7 +464,17 @@ func (s *Stancer) relativeThat(toks []token, i int) bool {
 	if propStop[prev] || s.verbAt(prev) || !s.lex.Noun(prev) {
 		return false
 	}
-	return finiteWords[next] || (!propStop[next] && s.verbAt(next))
+	if finiteWords[next] || (!propStop[next] && s.verbAt(next)) {
+		return true
+	}
+	// a word that may be a verb, followed by "to" and a verb or by a
+	// possessive ("states that wish to avoid ...", "firms that shun their
+	// duties"): its verb
+	if propStop[next] || i+3 >= len(toks) || !s.lex.Verb(next) || toks[i+2].punct != 0 {
+		return false
+	}
+	after := toks[i+2].lower
+	return (after == "to" && s.lex.Verb(toks[i+3].lower)) || after == "their" || after == "its" || after == "his" || after == "her"
 }
 
 // indefinites open a subject that stands for whoever or whatever is so:

@@ -155,6 +155,11 @@ func TestStancerJudge(t *testing.T) {
 		{"The firm is dodging the levy", "The firm pays the levy.", argmap.StanceDenial, ""},
 		{"The levy was evaded by most firms", "Most firms paid the levy.", argmap.StanceDenial, ""},
 		{"The firm shirked its tax bill", "The firm dodged its tax bill.", argmap.StanceSame, ""},
+		// a relative "that" before a word that may be a verb and "to" or a
+		// possessive, and a "where" clause, keep their own negation
+		{"The council trusts ferry owners", "The council does not trust ferry owners that wish to avoid the harbour levy.", argmap.StanceDenial, ""},
+		{"Ferry owners avoid the harbour levy", "The council does not trust ferry owners that wish to avoid the harbour levy.", argmap.StanceSame, ""},
+		{"The board funds the harbour", "The board does not fund harbours where fishermen refuse to pay the levy.", argmap.StanceDenial, ""},
 		// a noun or adjective of the same spelling negates nothing
 		{"A hedge surrounds the depot", "The depot is surrounded by a tall hedge.", argmap.StanceSame, ""},
 		// an adjective WordNet defines as an absence (with no antonym),
