@@ -477,3 +477,52 @@ func TestVectorWordsAreLemmas(t *testing.T) {
 		}
 	}
 }
+
+// TestConcededBeforeThesis: in a short text whose central claim opens by
+// turning from what came before ("but", "however", "despite this"), the
+// unit just before it is a point granted to the other side and attacks it,
+// though the role and function classifiers (here: no weights but a bias
+// towards support) read it as a support. A unit before a central claim with
+// no such opening keeps the classifiers' kind.
+func TestConcededBeforeThesis(t *testing.T) {
+	m, err := structure.LoadModel([]byte(`{"version": 1, "combine": {"attach": 1, "function": 1, "role": 1, "central": 1, "kind_shift": 0.3},
+		"classifiers": {"split": {}, "cc": {"cc.last": 5}, "role": {"bias": -3}, "function": {"bias": -3}, "attach": {}, "undercut": {}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		text string
+		cut  []int // unit ends but the last; sentences end at ". "
+		want structure.Kind
+	}{
+		{"but, one sentence", "Smart watches have many benefits, but they will never replace a phone.", []int{33}, structure.Attack},
+		{"however, next sentence", "Smart watches have many benefits. However, they will never replace a phone.", []int{33}, structure.Attack},
+		{"despite this", "Screens can tire young eyes. Despite this, schools should teach with tablets.", []int{28}, structure.Attack},
+		{"no turn", "Smart watches have many benefits. They will soon replace the phone.", []int{33}, structure.Support},
+		{"and", "Smart watches have many benefits, and they will soon replace the phone.", []int{33}, structure.Support},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var units []structure.Unit
+			start, sent := 0, 0
+			for _, end := range append(tt.cut, len(tt.text)) {
+				units = append(units, structure.Unit{Start: start, End: end, Sent: sent})
+				if strings.HasSuffix(tt.text[start:end], ".") {
+					sent++
+				}
+				start = end
+				for start < len(tt.text) && tt.text[start] == ' ' {
+					start++
+				}
+			}
+			st := m.Parse(tt.text, units, structure.ParseOptions{})
+			if len(st.Central) != 1 || st.Central[0] != 1 || len(st.Relations) != 1 {
+				t.Fatalf("Parse = %+v, want unit 1 central and one relation", st)
+			}
+			if r := st.Relations[0]; r.From != 0 || r.To != 1 || r.Kind != tt.want || r.Undercut {
+				t.Errorf("relation %+v, want 0 -> 1 %v", r, tt.want)
+			}
+		})
+	}
+}
