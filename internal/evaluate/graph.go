@@ -3,6 +3,7 @@ package evaluate
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/argmap/argmap/internal/argmap"
 )
@@ -134,7 +135,30 @@ func short(key, text string) string {
 	if key != "" {
 		return key
 	}
-	return fmt.Sprintf("%q", argmap.Clip(text, 70))
+	return `"` + quotable(argmap.Clip(text, 70)) + `"`
+}
+
+// quotable makes text fit between the straight quotes of a reason without
+// escapes a reader would see: its own double quotes become curly ones
+// (opening at the start or after a space or bracket, closing otherwise), and
+// characters that do not print are dropped.
+func quotable(text string) string {
+	var b strings.Builder
+	prev := ' '
+	for _, r := range text {
+		switch {
+		case r == '"' && (unicode.IsSpace(prev) || strings.ContainsRune("([{“‘", prev)):
+			b.WriteRune('“')
+		case r == '"':
+			b.WriteRune('”')
+		case !unicode.IsPrint(r):
+			continue
+		default:
+			b.WriteRune(r)
+		}
+		prev = r
+	}
+	return b.String()
 }
 
 // relNamer names relations for sentences by what they join, never by their

@@ -373,3 +373,29 @@ func TestReasonsNameRelationsByText(t *testing.T) {
 		})
 	}
 }
+
+// TestReasonsQuoteTextPlainly: a claim's own double quotes show in a reason
+// as curly ones, never as escapes (\") a reader would see.
+func TestReasonsQuoteTextPlainly(t *testing.T) {
+	b := newGraph().claim("p", true).claim("q", true).rel("x", argmap.Supports, 0.9, "p", "q")
+	for i := range b.g.Claims {
+		b.g.Claims[i].Title = ""
+	}
+	b.g.Claims[1].Text = `Whoever defines who counts as "stranded" shapes which needs are seen`
+	b.g.Relations[0].Title = ""
+	ev, err := evaluate.EvaluateGraph(&b.g, evaluate.SemCarneades, evaluate.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, s := range ev.Statements {
+		all = append(all, s.Reason)
+	}
+	text := strings.Join(all, "\n")
+	if want := `the relation "Whoever defines who counts as “stranded” shapes which needs are seen" supports "Claim p"`; !strings.Contains(text, want) {
+		t.Errorf("no reason quotes the premise as %s:\n%s", want, text)
+	}
+	if strings.Contains(text, `\"`) {
+		t.Errorf("a reason shows an escaped quote:\n%s", text)
+	}
+}

@@ -24,6 +24,32 @@ type verdict struct {
 	Reason string
 }
 
+// Parts splits the reason where it goes on to another consideration (at
+// "; " outside quotes and parentheses), so that a page can show the first and
+// keep the others a click away. It always has at least one part.
+func (v verdict) Parts() []string {
+	var parts []string
+	depth, quoted, start := 0, false, 0
+	r := v.Reason
+	for i := 0; i < len(r); i++ {
+		switch c := r[i]; {
+		case c == '\\' && quoted:
+			i++
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '(':
+			depth++
+		case c == ')' && depth > 0:
+			depth--
+		case c == ';' && depth == 0 && i+1 < len(r) && r[i+1] == ' ':
+			parts = append(parts, r[start:i])
+			start = i + 2
+		}
+	}
+	return append(parts, r[start:])
+}
+
 // evaluation is the labels of the store's claims and evidence.
 type evaluation struct {
 	Semantics string

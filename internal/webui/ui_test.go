@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/sqlitestore"
 	"github.com/argmap/argmap/internal/webui"
@@ -651,5 +653,29 @@ func TestGistOnlyWhenShorter(t *testing.T) {
 		if got := strings.Contains(body, "In short: The fares are contested"); status != 200 || got != want {
 			t.Errorf("GET /ui/claims/%s = %d, shows the gist %v, want %v", id, status, got, want)
 		}
+	}
+}
+
+// TestReasonParts: a long evaluation reason is split where it goes on to
+// another consideration, never inside a quoted text or parentheses.
+func TestReasonParts(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"stated in a source and contested by none", []string{"stated in a source and contested by none"}},
+		{`stated in a source and contested by none; also supported by the relation "a; b" supports "c"; the relation "d (e; f" supports "c"`,
+			[]string{"stated in a source and contested by none", `also supported by the relation "a; b" supports "c"`, `the relation "d (e; f" supports "c"`}},
+		{`undec: weighs 0.9 (open; waits); open: the relation "x" contests "y"`, []string{"undec: weighs 0.9 (open; waits)", `open: the relation "x" contests "y"`}},
+		{"", []string{""}},
+	} {
+		if diff := cmp.Diff(tt.want, webui.ReasonParts(tt.in)); diff != "" {
+			t.Errorf("ReasonParts(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+	ui, _ := newUI(t)
+	_, body, _ := get(t, ui, "/ui/claims/clm_main")
+	if want := `Evaluation (carneades): stated in a source and contested by none</span></p><details class="why small muted"><summary>The rest of the reason (1 more)</summary><ul><li>also supported by the relation`; !strings.Contains(body, want) {
+		t.Errorf("the claim page does not show the first part of the reason and the rest under a summary (want %q)", want)
 	}
 }
