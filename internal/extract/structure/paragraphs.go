@@ -592,7 +592,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			to, side := main, 1
 			if r.answers >= 0 {
 				to, side = r.answers, th.sideOf(r.answers, post)
-			} else if q := th.answered(text, units, post, r.post, r.info.content); q >= 0 {
+			} else if q := th.answered(text, units, post, r.post, r.info.content, reacts(r.info)); q >= 0 {
 				to, side = th.claim[q], th.side[q]
 			}
 			kind, ok := replyKind(r.info)
@@ -658,6 +658,14 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	}
 	sort.SliceStable(st.Relations, func(i, j int) bool { return st.Relations[i].From < st.Relations[j].From })
 	return st
+}
+
+// reacts tells whether a reply's claim is a bare reaction to what it
+// answers: a sentence of a few words that agrees or dissents (replyKind:
+// "Not in our case.", "Agreed.", "No.").
+func reacts(in *unitInfo) bool {
+	_, ok := replyKind(in)
+	return ok && in.sentFirst && in.sentLast
 }
 
 // pairKind is the kind of the relation from unit claim to unit target as

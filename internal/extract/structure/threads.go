@@ -227,8 +227,9 @@ const minEcho = 2
 // answered p's poster, else the latest reply by another poster whose claim
 // it echoes (minEcho content words, more than it shares with the thesis:
 // "… no formal protection mandate …" — "Having no formal mandate is not
-// …").
-func (t *thread) answered(text string, units []Unit, post []int, p int, content []uint64) int {
+// …"). A reply whose claim is a bare reaction of agreement or dissent
+// (reacts) answers the post right before it, when no poster is named.
+func (t *thread) answered(text string, units []Unit, post []int, p int, content []uint64, reacts bool) int {
 	start, end := -1, -1
 	for i, q := range post {
 		if q == p {
@@ -249,6 +250,11 @@ func (t *thread) answered(text string, units []Unit, post []int, p int, content 
 	}
 	if q := p - 1; q >= 0 && q != t.op && t.claim[q] >= 0 && t.target[q] >= 0 && me != "" &&
 		t.authors[t.target[q]] == me && t.authors[q] != me {
+		return q
+	}
+	if q := p - 1; reacts && q >= 0 && q != t.op && t.claim[q] >= 0 && t.authors[q] != me {
+		// a reply that opens with a bare reaction ("Not in our case.",
+		// "Agreed.") reacts to what stands right above it
 		return q
 	}
 	best, most := -1, max(minEcho-1, overlap(content, t.info[t.op].content))
