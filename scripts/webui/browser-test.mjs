@@ -275,6 +275,13 @@ try {
     const exploreOpen = await opensReadable(page, tag, 'explorer');
     check(exploreOpen.fitted || await page.locator('.map-note').isVisible(), `${tag}: an explorer map opened zoomed in says that Fit shows all of it`);
     await shoot(page, tag + '-06-explore'); // as it opens: readable, on its focus
+    // The lists of main claims and connected arguments show every item whole
+    // (no box that cuts one off half way).
+    const clipped = await page.locator('.explore-side ul.mains').evaluateAll((uls) => uls.flatMap((ul) => {
+      const box = ul.getBoundingClientRect();
+      return Array.from(ul.children).filter((li) => li.getBoundingClientRect().bottom > box.bottom + 1).map((li) => li.textContent.slice(0, 40));
+    }));
+    check(clipped.length === 0, `${tag}: the explorer's lists show every item whole (${clipped.length} cut off: ${clipped.slice(0, 2).join(' | ')})`);
     {
       // A new window size redoes the opening view of a map the user has not moved.
       const size = page.viewportSize();

@@ -142,7 +142,8 @@
       var svgEl = stage.querySelector('svg');
       var size = textSize(svgEl);
       var sz = pz.getSizes();
-      if (size * sz.realZoom >= READ_PX) return;
+      // A box with no size (not laid out yet) has nothing to read: leave it fitted.
+      if (!(sz.realZoom > 0) || !sz.width || !sz.height || size * sz.realZoom >= READ_PX) return;
       auto = true;
       try {
         pz.zoom(pz.getZoom() * (OPEN_PX / size) / sz.realZoom);
