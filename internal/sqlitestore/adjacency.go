@@ -100,10 +100,13 @@ func (s *Store) readAdjacency(ctx context.Context) (*adjGraph, int64, error) {
 			out = nil
 			return nil
 		}
+		// the view relation_premises, by its parts (migration 0018)
 		rows, err := tx.QueryContext(ctx, `
-			SELECT r.id, r.kind, r.to_id, p.node_id FROM relations r
-			JOIN relation_premises p ON p.relation_id = r.id
-			ORDER BY r.to_id, r.id, p.position`)
+			SELECT r.id, r.kind, r.to_id, 0, r.premise_id FROM relations r WHERE r.premise_id IS NOT NULL
+			UNION ALL
+			SELECT r.id, r.kind, r.to_id, p.position, p.node_id FROM relations r
+				JOIN extra_premises p ON p.relation_id = r.id
+			ORDER BY 3, 1, 4`)
 		if err != nil {
 			return err
 		}
@@ -112,7 +115,8 @@ func (s *Store) readAdjacency(ctx context.Context) (*adjGraph, int64, error) {
 		var targets []uint32 // of each edge
 		for rows.Next() {
 			var id, kind, to, from string
-			if err := rows.Scan(&id, &kind, &to, &from); err != nil {
+			var pos int
+			if err := rows.Scan(&id, &kind, &to, &pos, &from); err != nil {
 				return err
 			}
 			t, r, f := g.ids.add(to), g.ids.add(id), g.ids.add(from)

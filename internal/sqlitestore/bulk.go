@@ -34,8 +34,8 @@ const (
 
 // bulkTables are the tables a graph writes: the indexes the load drops
 // are theirs.
-var bulkTables = []string{"sources", "claims", "evidence", "actors", "actor_aliases", "claim_actors", "evidence_actors", "spans",
-	"relations", "relation_premises", "citations", "claim_keys"}
+var bulkTables = []string{"sources", "claims", "evidence", "actors", "actor_aliases", "claim_actors", "evidence_actors", "extra_spans",
+	"relations", "extra_premises", "citations", "claim_keys"}
 
 // pkRange is a range of rowids [lo, hi].
 type pkRange struct{ lo, hi int64 }
@@ -345,7 +345,7 @@ func (w *graphWriter) spanRows(dst []spanRow, node string, spans []argmap.Span) 
 
 func (w *graphWriter) insertSpans(rows []spanRow) error {
 	sort.Slice(rows, func(i, j int) bool { return rows[i].node < rows[j].node })
-	return w.insertRows(`INSERT OR IGNORE INTO spans (node_id, source_id, start, "end", quote)`, 5, len(rows),
+	return w.insertRows(`INSERT OR IGNORE INTO extra_spans (node_id, source_id, start, "end", quote)`, 5, len(rows),
 		func(dst []any, i int) []any {
 			r := &rows[i]
 			return append(dst, r.node, r.source, r.start, r.end, r.quote)
@@ -373,6 +373,7 @@ func (w *graphWriter) bulkClaims(cs []argmap.Claim, b *bulkLoad) error {
 		return err
 	}
 	var spans []spanRow
+	firsts := make([]spanRow, len(cs)) // each claim's first span, in its row (migration 0018)
 	var roles []roleRow
 	type keyRow struct {
 		key string
@@ -382,7 +383,7 @@ func (w *graphWriter) bulkClaims(cs []argmap.Claim, b *bulkLoad) error {
 	for i := range cs {
 		c := &cs[i]
 		c.CreatedAt = orNow(c.CreatedAt)
-		if spans, err = w.spanRows(spans, c.ID, c.Spans); err != nil {
+		if firsts[i], spans, err = w.splitSpans(spans, c.ID, c.Spans); err != nil {
 			return err
 		}
 		for _, a := range c.Actors {
@@ -392,11 +393,13 @@ func (w *graphWriter) bulkClaims(cs []argmap.Claim, b *bulkLoad) error {
 			keys = append(keys, keyRow{k, first + int64(i)})
 		}
 	}
-	err = w.insertRows(`INSERT INTO claims (pk, id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section, keys, referent)`,
-		18, len(cs), func(dst []any, i int) []any {
-			c := &cs[i]
+	err = w.insertRows(`INSERT INTO claims (pk, id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section, keys, referent,
+			span_source_id, span_start, span_end, span_quote)`,
+		22, len(cs), func(dst []any, i int) []any {
+			c, sp := &cs[i], &firsts[i]
 			return append(dst, first+int64(i), c.ID, c.Text, c.Gist, string(c.Origin), c.Score, c.Main, jsonList(c.Cues), ms(c.CreatedAt),
-				c.Title, c.Kind, c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section), jsonList(c.Keys), encodeReferent(c.Referent))
+				c.Title, c.Kind, c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section), jsonList(c.Keys), encodeReferent(c.Referent),
+				sp.sourceArg(), sp.start, sp.end, sp.quote)
 		}, &rowKey{"claim", "claims", func(i int) string { return cs[i].ID }})
 	if err != nil {
 		return err
@@ -429,21 +432,23 @@ func (w *graphWriter) bulkEvidence(es []argmap.Evidence, b *bulkLoad) error {
 		return err
 	}
 	var spans []spanRow
+	firsts := make([]spanRow, len(es)) // each one's first span, in its row (migration 0018)
 	var roles []roleRow
 	for i := range es {
 		e := &es[i]
 		e.CreatedAt = orNow(e.CreatedAt)
-		if spans, err = w.spanRows(spans, e.ID, e.Spans); err != nil {
+		if firsts[i], spans, err = w.splitSpans(spans, e.ID, e.Spans); err != nil {
 			return err
 		}
 		for _, a := range e.Actors {
 			roles = append(roles, roleRow{e.ID, a.ActorID, string(a.Role)})
 		}
 	}
-	err = w.insertRows(`INSERT INTO evidence (rowid, id, kind, text, origin, score, created_at, referent)`, 8, len(es),
+	err = w.insertRows(`INSERT INTO evidence (rowid, id, kind, text, origin, score, created_at, referent, span_source_id, span_start, span_end, span_quote)`, 12, len(es),
 		func(dst []any, i int) []any {
-			e := &es[i]
-			return append(dst, first+int64(i), e.ID, e.Kind, e.Text, string(e.Origin), e.Score, ms(e.CreatedAt), encodeReferent(e.Referent))
+			e, sp := &es[i], &firsts[i]
+			return append(dst, first+int64(i), e.ID, e.Kind, e.Text, string(e.Origin), e.Score, ms(e.CreatedAt), encodeReferent(e.Referent),
+				sp.sourceArg(), sp.start, sp.end, sp.quote)
 		}, &rowKey{"evidence", "evidence", func(i int) string { return es[i].ID }})
 	if err != nil {
 		return err
@@ -488,17 +493,22 @@ func (w *graphWriter) bulkRelations(rs []argmap.Relation, b *bulkLoad) error {
 			}
 			rows[i].src, rows[i].start, rows[i].end, rows[i].quote = r.Span.SourceID, r.Span.Start, r.Span.End, q
 		}
-		for p, f := range r.From {
-			prems = append(prems, premRow{r.ID, p, f})
+		for p := 1; p < len(r.From); p++ {
+			// the first in the relation's row (migration 0018)
+			prems = append(prems, premRow{r.ID, p, r.From[p]})
 		}
 	}
 	b.graph = true
 	sort.Slice(rows, func(i, j int) bool { return rows[i].r.ID < rows[j].r.ID })
-	err := w.insertRows(`INSERT INTO relations (id, kind, to_id, span_source_id, span_start, span_end, span_quote, origin, score, created_at, title, scheme)`,
-		12, len(rows), func(dst []any, i int) []any {
+	err := w.insertRows(`INSERT INTO relations (id, kind, to_id, span_source_id, span_start, span_end, span_quote, origin, score, created_at, title, scheme, premise_id)`,
+		13, len(rows), func(dst []any, i int) []any {
 			x := &rows[i]
 			r := x.r
-			return append(dst, r.ID, string(r.Kind), r.To, x.src, x.start, x.end, x.quote, string(r.Origin), r.Score, ms(r.CreatedAt), r.Title, r.Scheme)
+			var premise any
+			if len(r.From) > 0 {
+				premise = r.From[0]
+			}
+			return append(dst, r.ID, string(r.Kind), r.To, x.src, x.start, x.end, x.quote, string(r.Origin), r.Score, ms(r.CreatedAt), r.Title, r.Scheme, premise)
 		}, &rowKey{"relation", "relations", func(i int) string { return rows[i].r.ID }})
 	if err != nil {
 		return err
@@ -509,7 +519,7 @@ func (w *graphWriter) bulkRelations(rs []argmap.Relation, b *bulkLoad) error {
 		}
 		return prems[i].pos < prems[j].pos
 	})
-	err = w.insertRows(`INSERT INTO relation_premises (relation_id, position, node_id)`, 3, len(prems), func(dst []any, i int) []any {
+	err = w.insertRows(`INSERT INTO extra_premises (relation_id, position, node_id)`, 3, len(prems), func(dst []any, i int) []any {
 		return append(dst, prems[i].rel, prems[i].pos, prems[i].node)
 	}, nil)
 	return err

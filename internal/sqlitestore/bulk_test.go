@@ -45,7 +45,7 @@ func TestBulkIndexes(t *testing.T) {
 		t.Fatalf("Bulk() = %v", err)
 	}
 	joined := strings.Join(during, "\n")
-	for _, gone := range []string{"index relations_to", "index relation_premises_node", "index spans_source"} {
+	for _, gone := range []string{"index relations_to", "index extra_premises_node", "index extra_spans_source", "index relations_premise", "index claims_span_source"} {
 		if strings.Contains(joined, gone) {
 			t.Errorf("during the load the schema still has %s", gone)
 		}

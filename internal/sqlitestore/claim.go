@@ -147,8 +147,8 @@ func (s *Store) Claims(ctx context.Context, f argmap.ClaimFilter) ([]argmap.Clai
 		args = append(args, f.ActorID)
 	}
 	if f.SourceID != "" {
-		where = append(where, `EXISTS (SELECT 1 FROM spans p WHERE p.node_id = c.id AND p.source_id = ?)`)
-		args = append(args, f.SourceID)
+		where = append(where, `(c.span_source_id = ? OR EXISTS (SELECT 1 FROM extra_spans p WHERE p.node_id = c.id AND p.source_id = ?))`)
+		args = append(args, f.SourceID, f.SourceID)
 	}
 	if f.Origin != "" {
 		where = append(where, `c.origin = ?`)
@@ -366,7 +366,7 @@ func (s *Store) UnkeyedClaims(ctx context.Context, p argmap.Page) ([]argmap.Clai
 		if err != nil {
 			return err
 		}
-		out, _, err = claimRows(rows, false)
+		out, _, _, err = claimRows(rows, false)
 		return err
 	})
 	if out == nil {

@@ -36,7 +36,7 @@ type contentCopy struct {
 	text    string   // evidence i's text is text[textOff[i]:textOff[i+1]] (empty for claims: their records hold it)
 	textOff []uint32 // nodes+1
 
-	// every claim's whole record (claimCols), so that Claim, the claims of
+	// every claim's whole record (claimRecordCols), so that Claim, the claims of
 	// a proposition and an in-memory search's winners read no SQL
 	recs       []memClaim // by claim index
 	recText    string     // the records' strings
@@ -55,7 +55,7 @@ type contentCopy struct {
 	evidenceWords *wordIndex // evidence (numbered from claims on in ids)
 }
 
-// memClaim is a claim's record (claimCols) but its ID, spans and actors,
+// memClaim is a claim's record (claimRecordCols) but its ID, spans and actors,
 // with no pointers: string field k is recText[str[k]:str[k+1]], in the order
 // of the claimStr constants; cues, section and referent are their stored
 // JSON, decoded when read.
@@ -279,7 +279,14 @@ func (s *Store) readContent(ctx context.Context) (*contentCopy, int64, error) {
 			c.ids.add(src.ID)
 		}
 		c.spanFirst, c.spanCount = make([]uint32, c.nodes), make([]uint32, c.nodes)
-		rows, err := tx.QueryContext(ctx, `SELECT node_id, source_id, start, "end", quote FROM spans ORDER BY node_id, source_id, start, "end"`)
+		// the view spans, by its parts (migration 0018)
+		rows, err := tx.QueryContext(ctx, `
+			SELECT id, span_source_id, span_start, span_end, span_quote FROM claims WHERE span_source_id IS NOT NULL
+			UNION ALL
+			SELECT id, span_source_id, span_start, span_end, span_quote FROM evidence WHERE span_source_id IS NOT NULL
+			UNION ALL
+			SELECT node_id, source_id, start, "end", quote FROM extra_spans
+			ORDER BY 1, 2, 3, 4`)
 		if err != nil {
 			return err
 		}
@@ -394,7 +401,8 @@ func scanTexts(ctx context.Context, tx *sql.Tx, query string, add func(id, text 
 // their pks in order; c.recs stays nil when the records' strings would not
 // fit in 4 GB.
 func (c *contentCopy) readClaims(ctx context.Context, tx *sql.Tx) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT c.pk, `+claimCols+` FROM claims c ORDER BY c.pk`)
+	// the spans are read with the evidence's (readContent)
+	rows, err := tx.QueryContext(ctx, `SELECT c.pk, `+claimRecordCols+` FROM claims c ORDER BY c.pk`)
 	if err != nil {
 		return nil, err
 	}

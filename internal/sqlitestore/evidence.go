@@ -87,8 +87,8 @@ func (s *Store) EvidenceList(ctx context.Context, f argmap.EvidenceFilter) ([]ar
 	where := []string{`e.id > ?`}
 	args := []any{f.After}
 	if f.SourceID != "" {
-		where = append(where, `EXISTS (SELECT 1 FROM spans p WHERE p.node_id = e.id AND p.source_id = ?)`)
-		args = append(args, f.SourceID)
+		where = append(where, `(e.span_source_id = ? OR EXISTS (SELECT 1 FROM extra_spans p WHERE p.node_id = e.id AND p.source_id = ?))`)
+		args = append(args, f.SourceID, f.SourceID)
 	}
 	args = append(args, f.Size())
 	var out []argmap.Evidence

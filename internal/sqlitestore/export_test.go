@@ -4,11 +4,44 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"io/fs"
 	"sync"
+	"testing/fstest"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/argmap/argmaptest"
+	"github.com/argmap/argmap/migrations"
 )
+
+// MigrateTo creates the store at path, or migrates it, with the migrations
+// up to and including last only: the schema of an older argmap, for the
+// tests of a later migration.
+func MigrateTo(ctx context.Context, path, last string) error {
+	w, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	w.SetMaxOpenConns(1)
+	sub := fstest.MapFS{}
+	entries, err := fs.ReadDir(migrations.SQLite, ".")
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.Name() > last {
+			continue
+		}
+		body, err := fs.ReadFile(migrations.SQLite, e.Name())
+		if err != nil {
+			return err
+		}
+		sub[e.Name()] = &fstest.MapFile{Data: body}
+	}
+	s := &Store{w: w, wc: &stmtCache{db: w}}
+	_, err = s.migrate(ctx, sub)
+	return err
+}
 
 // ReachCTE is the alternative to Reach's breadth-first walk in Go that the
 // benchmarks measure it against: one recursive common table expression walks
@@ -34,7 +67,8 @@ func (s *Store) ReachCTE(ctx context.Context, claimID string, depth int) ([]argm
 				UNION
 				SELECT p.node_id, w.depth + 1, r.id, r.kind, w.pos
 				FROM walk w JOIN relations r ON r.to_id = w.pos
-				JOIN relation_premises p ON p.relation_id = r.id
+				JOIN (SELECT id AS relation_id, premise_id AS node_id FROM relations WHERE premise_id IS NOT NULL
+					UNION ALL SELECT relation_id, node_id FROM extra_premises) p ON p.relation_id = r.id
 				WHERE w.depth < ?2
 				UNION
 				SELECT r.id, w.depth + 1, r.id, r.kind, w.pos

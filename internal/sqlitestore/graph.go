@@ -261,11 +261,15 @@ type edge struct {
 // relationsTo returns the relations targeting each of the IDs, by target,
 // ordered by relation ID.
 func relationsTo(ctx context.Context, q querier, targets []string) (map[string][]edge, error) {
+	// the view relation_premises, by its parts (migration 0018)
 	rows, err := q.QueryContext(ctx, `
-		SELECT r.id, r.kind, r.to_id, p.node_id FROM relations r
-		JOIN relation_premises p ON p.relation_id = r.id
-		WHERE r.to_id IN (SELECT value FROM json_each(?))
-		ORDER BY r.to_id, r.id, p.position`, jsonList(targets))
+		SELECT r.id, r.kind, r.to_id, 0, r.premise_id FROM relations r
+			WHERE r.to_id IN (SELECT value FROM json_each(?1)) AND r.premise_id IS NOT NULL
+		UNION ALL
+		SELECT r.id, r.kind, r.to_id, p.position, p.node_id FROM relations r
+			JOIN extra_premises p ON p.relation_id = r.id
+			WHERE r.to_id IN (SELECT value FROM json_each(?1))
+		ORDER BY 3, 1, 4`, jsonList(targets))
 	if err != nil {
 		return nil, err
 	}
@@ -273,7 +277,8 @@ func relationsTo(ctx context.Context, q querier, targets []string) (map[string][
 	out := map[string][]edge{}
 	for rows.Next() {
 		var id, kind, to, from string
-		if err := rows.Scan(&id, &kind, &to, &from); err != nil {
+		var pos int
+		if err := rows.Scan(&id, &kind, &to, &pos, &from); err != nil {
 			return nil, err
 		}
 		list := out[to]

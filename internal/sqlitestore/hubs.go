@@ -12,7 +12,7 @@ import (
 // Hubs returns the graph of the limit claims and evidence with the most
 // relations (as a premise or as the target), most first, ties by ID, nodes
 // with no relation last. The degrees are counted in SQL over the indexes of
-// premises and targets (relation_premises_node, relations_to: IDs only, no
+// premises and targets (relations_premise, extra_premises_node, relations_to: IDs only, no
 // record is read); only the chosen nodes are read, as Neighbourhood reads
 // them.
 func (s *Store) Hubs(ctx context.Context, limit int) (*argmap.Graph, error) {
@@ -29,7 +29,8 @@ func (s *Store) Hubs(ctx context.Context, limit int) (*argmap.Graph, error) {
 		if len(nodes) < limit {
 			// then the nodes with no relation, by ID
 			rest, err := collect(ctx, q, `SELECT id FROM (SELECT id FROM claims UNION ALL SELECT id FROM evidence) x
-				WHERE NOT EXISTS (SELECT 1 FROM relation_premises p WHERE p.node_id = x.id)
+				WHERE NOT EXISTS (SELECT 1 FROM relations r WHERE r.premise_id = x.id)
+				AND NOT EXISTS (SELECT 1 FROM extra_premises p WHERE p.node_id = x.id)
 				AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.to_id = x.id)
 				ORDER BY id LIMIT ?`, limit-len(nodes))
 			if err != nil {
@@ -75,7 +76,9 @@ func (s *Store) ranked(ctx context.Context, q querier, limit int) ([]string, err
 	// (undercuts), left out by their prefix
 	nodes, err := collect(ctx, q, `SELECT id FROM (
 			SELECT id, sum(n) AS degree FROM (
-				SELECT node_id AS id, count(*) AS n FROM relation_premises GROUP BY node_id
+				SELECT premise_id AS id, count(*) AS n FROM relations WHERE premise_id IS NOT NULL GROUP BY premise_id
+				UNION ALL
+				SELECT node_id AS id, count(*) AS n FROM extra_premises GROUP BY node_id
 				UNION ALL
 				SELECT to_id AS id, count(*) AS n FROM relations WHERE to_id NOT LIKE 'rel\_%' ESCAPE '\' GROUP BY to_id)
 			GROUP BY id)

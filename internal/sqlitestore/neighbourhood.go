@@ -74,9 +74,12 @@ func explore(ctx context.Context, tx *sql.Tx, focus string, depth, limit int) ([
 	var stmts [4]*sql.Stmt
 	for i, q := range []string{
 		`SELECT kind, to_id FROM relations WHERE id = ?`,
-		`SELECT node_id FROM relation_premises WHERE relation_id = ? ORDER BY position`,
+		// the view relation_premises, by its parts (migration 0018)
+		`SELECT node_id FROM (SELECT 0 AS position, premise_id AS node_id FROM relations WHERE id = ?1 AND premise_id IS NOT NULL
+			UNION ALL SELECT position, node_id FROM extra_premises WHERE relation_id = ?1) ORDER BY position`,
 		`SELECT id FROM relations WHERE to_id = ? ORDER BY id`,
-		`SELECT relation_id FROM relation_premises WHERE node_id = ?1 UNION SELECT id FROM relations WHERE to_id = ?1 ORDER BY 1`,
+		`SELECT id FROM relations WHERE premise_id = ?1 UNION SELECT relation_id FROM extra_premises WHERE node_id = ?1
+			UNION SELECT id FROM relations WHERE to_id = ?1 ORDER BY 1`,
 	} {
 		st, err := tx.PrepareContext(ctx, q)
 		if err != nil {
@@ -185,9 +188,11 @@ func assemble(ctx context.Context, q querier, nodes []string) (*argmap.Graph, er
 	// here, not in Go: the nodes of a map of hubs touch a hundred thousand
 	// relations of which a few thousand are kept)
 	cands, err := scanRelations(ctx, q, `SELECT `+relationCols+` FROM relations r
-		WHERE r.id IN (SELECT relation_id FROM relation_premises WHERE node_id IN (SELECT value FROM json_each(?1)))
+		WHERE r.id IN (SELECT id FROM relations WHERE premise_id IN (SELECT value FROM json_each(?1))
+			UNION SELECT relation_id FROM extra_premises WHERE node_id IN (SELECT value FROM json_each(?1)))
 		AND (r.to_id IN (SELECT value FROM json_each(?1)) OR r.to_id LIKE 'rel\_%' ESCAPE '\')
-		AND NOT EXISTS (SELECT 1 FROM relation_premises p WHERE p.relation_id = r.id
+		AND r.premise_id IN (SELECT value FROM json_each(?1))
+		AND NOT EXISTS (SELECT 1 FROM extra_premises p WHERE p.relation_id = r.id
 			AND p.node_id NOT IN (SELECT value FROM json_each(?1)))
 		ORDER BY r.id`, list)
 	if err != nil {

@@ -1,8 +1,11 @@
 package sqlitestore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"slices"
+	"strings"
 
 	"github.com/argmap/argmap/internal/argmap"
 )
@@ -40,51 +43,61 @@ func scanSources(ctx context.Context, q querier, withText bool, query string, ar
 	return out, rows.Err()
 }
 
-const claimCols = `c.id, c.text, c.gist, c.origin, c.score, c.main, c.cues, c.created_at, c.title, c.kind, c.assumed, c.issue, c.standard, c.proposition, c.section, c.referent`
+// claimRecordCols are a claim's own columns; claimCols adds the first span
+// the row holds (migration 0018).
+const (
+	claimRecordCols = `c.id, c.text, c.gist, c.origin, c.score, c.main, c.cues, c.created_at, c.title, c.kind, c.assumed, c.issue, c.standard, c.proposition, c.section, c.referent`
+	claimCols       = claimRecordCols + `, coalesce(c.span_source_id, ''), c.span_start, c.span_end, c.span_quote`
+)
 
 // claimRows reads and closes rows of claimCols (and, with rank, one more
-// column): the claims without their spans and actors.
-func claimRows(rows *sql.Rows, ranked bool) ([]argmap.Claim, []float64, error) {
+// column): the claims without their spans and actors, and the first span
+// each holds in its row (migration 0018; SourceID "" for none).
+func claimRows(rows *sql.Rows, ranked bool) ([]argmap.Claim, []argmap.Span, []float64, error) {
 	var out []argmap.Claim
+	var firsts []argmap.Span
 	var ranks []float64
 	for rows.Next() {
 		var c argmap.Claim
+		var sp argmap.Span
 		var origin, cues, section, referent string
 		var created int64
 		var rank float64
-		dst := []any{&c.ID, &c.Text, &c.Gist, &origin, &c.Score, &c.Main, &cues, &created, &c.Title, &c.Kind, &c.Assumed, &c.Issue, &c.Standard, &c.Proposition, &section, &referent}
+		dst := []any{&c.ID, &c.Text, &c.Gist, &origin, &c.Score, &c.Main, &cues, &created, &c.Title, &c.Kind, &c.Assumed, &c.Issue, &c.Standard, &c.Proposition, &section, &referent,
+			&sp.SourceID, &sp.Start, &sp.End, &sp.Quote}
 		if ranked {
 			dst = append(dst, &rank)
 		}
 		if err := rows.Scan(dst...); err != nil {
 			rows.Close()
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		c.Origin = argmap.Origin(origin)
 		var err error
 		if c.Section, err = decodeStrings(section); err != nil {
 			rows.Close()
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		if c.Cues, err = decodeStrings(cues); err != nil {
 			rows.Close()
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		if c.Referent, err = decodeReferent(referent); err != nil {
 			rows.Close()
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		c.CreatedAt = fromMS(created)
 		out = append(out, c)
+		firsts = append(firsts, sp)
 		ranks = append(ranks, rank)
 	}
 	if err := rows.Close(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return out, ranks, nil
+	return out, firsts, ranks, nil
 }
 
 // scanClaims runs a query selecting claimCols (and, with rank, one more
@@ -99,7 +112,7 @@ func scanRankedClaims(ctx context.Context, q querier, ranked bool, query string,
 	if err != nil {
 		return nil, nil, err
 	}
-	out, ranks, err := claimRows(rows, ranked)
+	out, firsts, ranks, err := claimRows(rows, ranked)
 	if err != nil || len(out) == 0 {
 		return out, ranks, err
 	}
@@ -107,7 +120,7 @@ func scanRankedClaims(ctx context.Context, q querier, ranked bool, query string,
 	for i := range out {
 		ids[i] = out[i].ID
 	}
-	spans, err := spansOf(ctx, q, ids)
+	extra, err := extraSpansOf(ctx, q, ids)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -116,16 +129,53 @@ func scanRankedClaims(ctx context.Context, q querier, ranked bool, query string,
 		return nil, nil, err
 	}
 	for i := range out {
-		out[i].Spans = spans[out[i].ID]
+		out[i].Spans = joinSpans(firsts[i], extra[out[i].ID])
 		out[i].Actors = refs[out[i].ID]
 	}
 	return out, ranks, nil
 }
 
+// extraSpansOf returns the spans of the nodes in extra_spans (all but the
+// first each holds in its row), by node ID.
+func extraSpansOf(ctx context.Context, q querier, ids []string) (map[string][]argmap.Span, error) {
+	return spanRowsOf(ctx, q, `SELECT node_id, source_id, start, "end", quote FROM extra_spans
+		WHERE node_id IN (SELECT value FROM json_each(?)) ORDER BY node_id, source_id, start, "end"`, ids)
+}
+
+// joinSpans returns a node's spans: first, from its row (none when its
+// SourceID is ""), and extra, in the order of spansOf.
+func joinSpans(first argmap.Span, extra []argmap.Span) []argmap.Span {
+	if first.SourceID == "" {
+		return extra
+	}
+	if len(extra) == 0 {
+		return []argmap.Span{first}
+	}
+	out := append([]argmap.Span{first}, extra...)
+	slices.SortFunc(out, func(a, b argmap.Span) int {
+		return cmp.Or(strings.Compare(a.SourceID, b.SourceID), cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+	})
+	return out
+}
+
 // spansOf returns the spans of the nodes, by node ID.
 func spansOf(ctx context.Context, q querier, ids []string) (map[string][]argmap.Span, error) {
-	rows, err := q.QueryContext(ctx, `SELECT node_id, source_id, start, "end", quote FROM spans
-		WHERE node_id IN (SELECT value FROM json_each(?)) ORDER BY node_id, source_id, start, "end"`, jsonList(ids))
+	// the view spans, by its parts (migration 0018)
+	return spanRowsOf(ctx, q, `
+		SELECT id, span_source_id, span_start, span_end, span_quote FROM claims
+			WHERE id IN (SELECT value FROM json_each(?1)) AND span_source_id IS NOT NULL
+		UNION ALL
+		SELECT id, span_source_id, span_start, span_end, span_quote FROM evidence
+			WHERE id IN (SELECT value FROM json_each(?1)) AND span_source_id IS NOT NULL
+		UNION ALL
+		SELECT node_id, source_id, start, "end", quote FROM extra_spans WHERE node_id IN (SELECT value FROM json_each(?1))
+		ORDER BY 1, 2, 3, 4`, ids)
+}
+
+// spanRowsOf runs a query of spans (node, source, start, end, quote) of the
+// nodes, a JSON list of their IDs its argument, and returns them by node.
+func spanRowsOf(ctx context.Context, q querier, query string, ids []string) (map[string][]argmap.Span, error) {
+	rows, err := q.QueryContext(ctx, query, jsonList(ids))
 	if err != nil {
 		return nil, err
 	}
@@ -172,7 +222,8 @@ func actorRows(ctx context.Context, q querier, query string, ids []string) (map[
 	return out, rows.Err()
 }
 
-const evidenceCols = `e.id, e.kind, e.text, e.origin, e.score, e.created_at, e.referent`
+const evidenceCols = `e.id, e.kind, e.text, e.origin, e.score, e.created_at, e.referent,
+	coalesce(e.span_source_id, ''), e.span_start, e.span_end, e.span_quote`
 
 func scanEvidence(ctx context.Context, q querier, query string, args ...any) ([]argmap.Evidence, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
@@ -180,11 +231,13 @@ func scanEvidence(ctx context.Context, q querier, query string, args ...any) ([]
 		return nil, err
 	}
 	var out []argmap.Evidence
+	var firsts []argmap.Span // in the row (migration 0018)
 	for rows.Next() {
 		var e argmap.Evidence
+		var sp argmap.Span
 		var origin, referent string
 		var created int64
-		if err := rows.Scan(&e.ID, &e.Kind, &e.Text, &origin, &e.Score, &created, &referent); err != nil {
+		if err := rows.Scan(&e.ID, &e.Kind, &e.Text, &origin, &e.Score, &created, &referent, &sp.SourceID, &sp.Start, &sp.End, &sp.Quote); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -196,6 +249,7 @@ func scanEvidence(ctx context.Context, q querier, query string, args ...any) ([]
 		e.Origin = argmap.Origin(origin)
 		e.CreatedAt = fromMS(created)
 		out = append(out, e)
+		firsts = append(firsts, sp)
 	}
 	if err := rows.Close(); err != nil {
 		return nil, err
@@ -210,7 +264,7 @@ func scanEvidence(ctx context.Context, q querier, query string, args ...any) ([]
 	for i := range out {
 		ids[i] = out[i].ID
 	}
-	spans, err := spansOf(ctx, q, ids)
+	extra, err := extraSpansOf(ctx, q, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -219,7 +273,7 @@ func scanEvidence(ctx context.Context, q querier, query string, args ...any) ([]
 		return nil, err
 	}
 	for i := range out {
-		out[i].Spans = spans[out[i].ID]
+		out[i].Spans = joinSpans(firsts[i], extra[out[i].ID])
 		out[i].Actors = refs[out[i].ID]
 	}
 	return out, nil
@@ -279,7 +333,7 @@ func scanActors(ctx context.Context, q querier, query string, args ...any) ([]ar
 	return out, nil
 }
 
-const relationCols = `r.id, r.kind, r.to_id, r.span_source_id, r.span_start, r.span_end, r.span_quote, r.origin, r.score, r.created_at, r.title, r.scheme`
+const relationCols = `r.id, r.kind, r.to_id, r.span_source_id, r.span_start, r.span_end, r.span_quote, r.origin, r.score, r.created_at, r.title, r.scheme, r.premise_id`
 
 func scanRelations(ctx context.Context, q querier, query string, args ...any) ([]argmap.Relation, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
@@ -294,7 +348,8 @@ func scanRelations(ctx context.Context, q querier, query string, args ...any) ([
 		var start, end int
 		var quote string
 		var created int64
-		if err := rows.Scan(&r.ID, &kind, &r.To, &src, &start, &end, &quote, &origin, &r.Score, &created, &r.Title, &r.Scheme); err != nil {
+		var premise sql.NullString // the first (migration 0018)
+		if err := rows.Scan(&r.ID, &kind, &r.To, &src, &start, &end, &quote, &origin, &r.Score, &created, &r.Title, &r.Scheme, &premise); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -304,6 +359,9 @@ func scanRelations(ctx context.Context, q querier, query string, args ...any) ([
 			r.Span = &argmap.Span{SourceID: src.String, Start: start, End: end, Quote: quote}
 		}
 		r.CreatedAt = fromMS(created)
+		if premise.Valid {
+			r.From = []string{premise.String}
+		}
 		out = append(out, r)
 	}
 	if err := rows.Close(); err != nil {
@@ -319,19 +377,20 @@ func scanRelations(ctx context.Context, q querier, query string, args ...any) ([
 	for i := range out {
 		ids[i] = out[i].ID
 	}
-	from, err := premisesOf(ctx, q, ids)
+	more, err := extraPremisesOf(ctx, q, ids)
 	if err != nil {
 		return nil, err
 	}
 	for i := range out {
-		out[i].From = from[out[i].ID]
+		out[i].From = append(out[i].From, more[out[i].ID]...)
 	}
 	return out, nil
 }
 
-// premisesOf returns the premises of the relations in order, by relation ID.
-func premisesOf(ctx context.Context, q querier, ids []string) (map[string][]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT relation_id, node_id FROM relation_premises
+// extraPremisesOf returns the premises of the relations but the first
+// (in the relation's row, migration 0018), in order, by relation ID.
+func extraPremisesOf(ctx context.Context, q querier, ids []string) (map[string][]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT relation_id, node_id FROM extra_premises
 		WHERE relation_id IN (SELECT value FROM json_each(?)) ORDER BY relation_id, position`, jsonList(ids))
 	if err != nil {
 		return nil, err

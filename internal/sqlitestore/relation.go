@@ -62,11 +62,13 @@ func (s *Store) Relations(ctx context.Context, f argmap.RelationFilter) ([]argma
 	where := []string{`r.id > ?`}
 	args := []any{f.After}
 	if f.NodeID != "" {
-		// the node's relations from the two indexes (relations_to,
-		// relation_premises_node), not every relation tested in ID order:
-		// 1.2 s for a claim's relations in a store of 300k
-		where = append(where, `r.id IN (SELECT id FROM relations WHERE to_id = ? UNION SELECT relation_id FROM relation_premises WHERE node_id = ?)`)
-		args = append(args, f.NodeID, f.NodeID)
+		// the node's relations from the indexes (relations_to,
+		// relations_premise, extra_premises_node), not every relation
+		// tested in ID order: 1.2 s for a claim's relations in a store of
+		// 300k
+		where = append(where, `r.id IN (SELECT id FROM relations WHERE to_id = ? UNION SELECT id FROM relations WHERE premise_id = ?
+			UNION SELECT relation_id FROM extra_premises WHERE node_id = ?)`)
+		args = append(args, f.NodeID, f.NodeID, f.NodeID)
 	}
 	if f.Kind != "" {
 		where = append(where, `r.kind = ?`)

@@ -122,20 +122,29 @@ func (s *Store) DeleteSource(ctx context.Context, id string) error {
 		if !ok || argmap.KindOf(id) != argmap.KindSource {
 			return notFound(argmap.KindSource, id)
 		}
-		affected, err := collect(ctx, tx, `SELECT DISTINCT node_id FROM spans WHERE source_id = ?`, id)
+		// the view spans, by its parts (migration 0018)
+		affected, err := collect(ctx, tx, `SELECT id FROM claims WHERE span_source_id = ?1
+			UNION SELECT id FROM evidence WHERE span_source_id = ?1 UNION SELECT node_id FROM extra_spans WHERE source_id = ?1`, id)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM spans WHERE source_id = ?`, id); err != nil {
+		// the view spans, by its parts (migration 0018)
+		if _, err := tx.ExecContext(ctx, `DELETE FROM extra_spans WHERE source_id = ?`, id); err != nil {
 			return err
+		}
+		for _, table := range []string{"claims", "evidence"} {
+			if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET span_source_id = NULL, span_start = 0, span_end = 0, span_quote = ''
+				WHERE span_source_id = ?`, id); err != nil {
+				return err
+			}
 		}
 		list := jsonList(affected)
 		orphans, err := collect(ctx, tx, `
 			SELECT c.id FROM claims c WHERE c.id IN (SELECT value FROM json_each(?1)) AND c.origin = 'extracted'
-				AND NOT EXISTS (SELECT 1 FROM spans p WHERE p.node_id = c.id)
+				AND c.span_source_id IS NULL AND NOT EXISTS (SELECT 1 FROM extra_spans p WHERE p.node_id = c.id)
 			UNION ALL
 			SELECT e.id FROM evidence e WHERE e.id IN (SELECT value FROM json_each(?1)) AND e.origin = 'extracted'
-				AND NOT EXISTS (SELECT 1 FROM spans p WHERE p.node_id = e.id)`, list)
+				AND e.span_source_id IS NULL AND NOT EXISTS (SELECT 1 FROM extra_spans p WHERE p.node_id = e.id)`, list)
 		if err != nil {
 			return err
 		}
@@ -168,7 +177,8 @@ func deleteNodes(ctx context.Context, tx *sql.Tx, ids []string) error {
 	}
 	list := jsonList(ids)
 	if err := deleteRelations(ctx, tx, `
-		SELECT relation_id FROM relation_premises WHERE node_id IN (SELECT value FROM json_each(?1))
+		SELECT id FROM relations WHERE premise_id IN (SELECT value FROM json_each(?1))
+		UNION SELECT relation_id FROM extra_premises WHERE node_id IN (SELECT value FROM json_each(?1))
 		UNION SELECT id FROM relations WHERE to_id IN (SELECT value FROM json_each(?1))`, list); err != nil {
 		return err
 	}

@@ -30,6 +30,7 @@ type graphWriter struct {
 	lens  map[string]int    // byte length of stored sources' text
 	stmt  map[string]*sql.Stmt
 	rows  pendingRows // rows of the graph not inserted yet
+	split []spanRow   // splitSpans' buffer
 }
 
 // isUnique reports whether err is a unique or primary-key violation.
@@ -316,11 +317,18 @@ func (w *graphWriter) aliases(id, name string, aliases []string) error {
 func (w *graphWriter) claim(c *argmap.Claim) error {
 	c.CreatedAt = orNow(c.CreatedAt)
 	keys := jsonList(c.Keys)
-	// keys: the claim's rows in claim_keys, for removing them (migration 0015)
-	res, err := w.exec(`INSERT INTO claims (id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section, keys, referent)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	first, pending, err := w.splitSpans(w.rows.spans, c.ID, c.Spans)
+	if err != nil {
+		return err
+	}
+	// keys: the claim's rows in claim_keys, for removing them (migration
+	// 0015); span_*: its first span (migration 0018)
+	res, err := w.exec(`INSERT INTO claims (id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section, keys, referent,
+			span_source_id, span_start, span_end, span_quote)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, c.Text, c.Gist, string(c.Origin), c.Score, c.Main, jsonList(c.Cues), ms(c.CreatedAt), c.Title, c.Kind,
-		c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section), keys, encodeReferent(c.Referent))
+		c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section), keys, encodeReferent(c.Referent),
+		first.sourceArg(), first.start, first.end, first.quote)
 	if isUnique(err) {
 		return argmap.Errorf(argmap.ECONFLICT, "claim %s already exists", c.ID)
 	}
@@ -341,13 +349,13 @@ func (w *graphWriter) claim(c *argmap.Claim) error {
 			w.rows.keys = append(w.rows.keys, keyRow{k, pk})
 		}
 	}
-	w.rows.spans, err = w.spanRows(w.rows.spans, c.ID, c.Spans)
-	return err
+	w.rows.spans = pending
+	return nil
 }
 
 // pendingRows are rows a graph writes into tables keyed by random IDs or
-// keys (claim_keys by key; claim_actors, evidence_actors, spans and
-// relation_premises by claim, evidence or relation ID), kept until the end
+// keys (claim_keys by key; claim_actors, evidence_actors, extra_spans and
+// extra_premises by claim, evidence or relation ID), kept until the end
 // of the graph's write or, in Atomically, of the transaction (a Store of
 // Atomically flushes them before any read but ClaimsVersion's, and before
 // committing). Inserted row by row in the order of the records, each was a
@@ -370,7 +378,7 @@ type keyRow struct {
 	pk  int64
 }
 
-// premiseRow is a row of relation_premises.
+// premiseRow is a row of extra_premises.
 type premiseRow struct {
 	relation string
 	position int
@@ -420,7 +428,7 @@ func (w *graphWriter) insertPending(p *pendingRows) error {
 		return cmp.Or(strings.Compare(a.node, b.node), strings.Compare(a.source, b.source), cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end))
 	})
 	for _, r := range p.spans {
-		if _, err := w.exec(`INSERT OR IGNORE INTO spans (node_id, source_id, start, "end", quote) VALUES (?, ?, ?, ?, ?)`,
+		if _, err := w.exec(`INSERT OR IGNORE INTO extra_spans (node_id, source_id, start, "end", quote) VALUES (?, ?, ?, ?, ?)`,
 			r.node, r.source, r.start, r.end, r.quote); err != nil {
 			return err
 		}
@@ -429,7 +437,7 @@ func (w *graphWriter) insertPending(p *pendingRows) error {
 		return cmp.Or(strings.Compare(a.relation, b.relation), cmp.Compare(a.position, b.position))
 	})
 	for _, r := range p.premises {
-		if _, err := w.exec(`INSERT INTO relation_premises (relation_id, position, node_id) VALUES (?, ?, ?)`, r.relation, r.position, r.node); err != nil {
+		if _, err := w.exec(`INSERT INTO extra_premises (relation_id, position, node_id) VALUES (?, ?, ?)`, r.relation, r.position, r.node); err != nil {
 			return err
 		}
 	}
@@ -466,8 +474,14 @@ func (w *graphWriter) insertKeys(rows []keyRow) error {
 
 func (w *graphWriter) evidence(e *argmap.Evidence) error {
 	e.CreatedAt = orNow(e.CreatedAt)
-	_, err := w.exec(`INSERT INTO evidence (id, kind, text, origin, score, created_at, referent) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		e.ID, e.Kind, e.Text, string(e.Origin), e.Score, ms(e.CreatedAt), encodeReferent(e.Referent))
+	first, pending, err := w.splitSpans(w.rows.spans, e.ID, e.Spans)
+	if err != nil {
+		return err
+	}
+	_, err = w.exec(`INSERT INTO evidence (id, kind, text, origin, score, created_at, referent, span_source_id, span_start, span_end, span_quote)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.ID, e.Kind, e.Text, string(e.Origin), e.Score, ms(e.CreatedAt), encodeReferent(e.Referent),
+		first.sourceArg(), first.start, first.end, first.quote)
 	if isUnique(err) {
 		return argmap.Errorf(argmap.ECONFLICT, "evidence %s already exists", e.ID)
 	}
@@ -477,17 +491,51 @@ func (w *graphWriter) evidence(e *argmap.Evidence) error {
 	for _, a := range e.Actors {
 		w.rows.evidenceActors = append(w.rows.evidenceActors, roleRow{e.ID, a.ActorID, string(a.Role)})
 	}
-	w.rows.spans, err = w.spanRows(w.rows.spans, e.ID, e.Spans)
-	return err
+	w.rows.spans = pending
+	return nil
 }
 
+// splitSpans returns a new node's first span, kept in its row, and
+// appends the others to dst, for extra_spans (migration 0018); a repeat of
+// the first is left out, as the primary key of spans left it out.
+// first.source is "" for a node without spans.
+func (w *graphWriter) splitSpans(dst []spanRow, node string, spans []argmap.Span) (first spanRow, _ []spanRow, err error) {
+	if len(spans) == 0 {
+		return first, dst, nil
+	}
+	rows, err := w.spanRows(w.split[:0], node, spans)
+	if err != nil {
+		return first, dst, err
+	}
+	w.split = rows
+	first = rows[0]
+	for _, r := range rows[1:] {
+		if r.source != first.source || r.start != first.start || r.end != first.end {
+			dst = append(dst, r)
+		}
+	}
+	return first, dst, nil
+}
+
+// sourceArg is the span's source for its node's row: NULL for none.
+func (r *spanRow) sourceArg() any {
+	if r.source == "" {
+		return nil
+	}
+	return r.source
+}
+
+// spans adds spans to a stored claim, in extra_spans unless its row holds
+// the same span already.
 func (w *graphWriter) spans(node string, spans []argmap.Span) error {
 	for _, sp := range spans {
 		q, err := w.quote(sp)
 		if err != nil {
 			return argmap.Errorf(argmap.EINVALID, "%s: %w", node, err)
 		}
-		if _, err := w.exec(`INSERT OR IGNORE INTO spans (node_id, source_id, start, "end", quote) VALUES (?, ?, ?, ?, ?)`,
+		if _, err := w.exec(`INSERT OR IGNORE INTO extra_spans (node_id, source_id, start, "end", quote) SELECT ?1, ?2, ?3, ?4, ?5
+			WHERE NOT EXISTS (SELECT 1 FROM claims WHERE id = ?1 AND span_source_id = ?2 AND span_start = ?3 AND span_end = ?4)
+			AND NOT EXISTS (SELECT 1 FROM evidence WHERE id = ?1 AND span_source_id = ?2 AND span_start = ?3 AND span_end = ?4)`,
 			node, sp.SourceID, sp.Start, sp.End, q); err != nil {
 			return err
 		}
@@ -539,17 +587,22 @@ func (w *graphWriter) relation(r *argmap.Relation) error {
 		}
 		src, start, end, quote = r.Span.SourceID, r.Span.Start, r.Span.End, q
 	}
-	_, err := w.exec(`INSERT INTO relations (id, kind, to_id, span_source_id, span_start, span_end, span_quote, origin, score, created_at, title, scheme)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.ID, string(r.Kind), r.To, src, start, end, quote, string(r.Origin), r.Score, ms(r.CreatedAt), r.Title, r.Scheme)
+	var premise any
+	if len(r.From) > 0 {
+		premise = r.From[0]
+	}
+	// premise_id: the first premise, the others in extra_premises (migration 0018)
+	_, err := w.exec(`INSERT INTO relations (id, kind, to_id, span_source_id, span_start, span_end, span_quote, origin, score, created_at, title, scheme, premise_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.ID, string(r.Kind), r.To, src, start, end, quote, string(r.Origin), r.Score, ms(r.CreatedAt), r.Title, r.Scheme, premise)
 	if isUnique(err) {
 		return argmap.Errorf(argmap.ECONFLICT, "relation %s already exists", r.ID)
 	}
 	if err != nil {
 		return err
 	}
-	for i, f := range r.From {
-		w.rows.premises = append(w.rows.premises, premiseRow{r.ID, i, f})
+	for i := 1; i < len(r.From); i++ {
+		w.rows.premises = append(w.rows.premises, premiseRow{r.ID, i, r.From[i]})
 	}
 	return nil
 }

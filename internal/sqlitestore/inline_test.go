@@ -1,0 +1,239 @@
+package sqlitestore_test
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/sqlitestore"
+)
+
+// inlineGraph is a graph with every shape of spans and premises: nodes with
+// two spans in two sources, one span, a repeated span and none; relations
+// with three premises, one, and an undercut.
+func inlineGraph(t *testing.T) (*argmap.Graph, map[string]string) {
+	t.Helper()
+	one := argmap.Source{ID: argmap.NewID(argmap.KindSource), Title: "Harbour",
+		Text: "The harbour board met on Monday. It closed the port. Fishers objected to the closure. Trade fell sharply."}
+	two := argmap.Source{ID: argmap.NewID(argmap.KindSource), Title: "Critics",
+		Text: "Critics said the port closure hurt trade. Others disagreed. The port had closed."}
+	span := func(src argmap.Source, words string) argmap.Span {
+		i := strings.Index(src.Text, words)
+		if i < 0 {
+			t.Fatalf("%q is not in %s", words, src.Title)
+		}
+		return argmap.Span{SourceID: src.ID, Start: i, End: i + len(words)}
+	}
+	actor := argmap.Actor{ID: argmap.NewID(argmap.KindActor), Name: "Harbour board"}
+	id := func(k argmap.NodeKind) string { return argmap.NewID(k) }
+	both := argmap.Claim{ID: id(argmap.KindClaim), Text: "It closed the port.", Origin: argmap.OriginExtracted,
+		Spans:  []argmap.Span{span(one, "It closed the port."), span(two, "The port had closed.")},
+		Actors: []argmap.ActorRef{{ActorID: actor.ID, Role: argmap.RoleAsserts}}}
+	single := argmap.Claim{ID: id(argmap.KindClaim), Text: "Fishers objected to the closure.", Origin: argmap.OriginExtracted,
+		Spans: []argmap.Span{span(one, "Fishers objected to the closure.")}}
+	bare := argmap.Claim{ID: id(argmap.KindClaim), Text: "Ports matter.", Origin: argmap.OriginCurated}
+	twice := argmap.Claim{ID: id(argmap.KindClaim), Text: "Others disagreed.", Origin: argmap.OriginExtracted,
+		Spans: []argmap.Span{span(two, "Others disagreed."), span(two, "Others disagreed.")}}
+	lone := argmap.Claim{ID: id(argmap.KindClaim), Text: "The board met on Monday.", Origin: argmap.OriginExtracted,
+		Spans: []argmap.Span{span(one, "The harbour board met on Monday.")}}
+	ev := argmap.Evidence{ID: id(argmap.KindEvidence), Text: "Trade fell sharply.", Origin: argmap.OriginExtracted,
+		Spans: []argmap.Span{span(one, "Trade fell sharply."), span(two, "the port closure hurt trade")}}
+	rs := span(one, "Fishers objected to the closure. Trade fell sharply.")
+	three := argmap.Relation{ID: id(argmap.KindRelation), Kind: argmap.Supports, To: both.ID,
+		From: []string{single.ID, ev.ID, bare.ID}, Span: &rs, Origin: argmap.OriginExtracted}
+	contest := argmap.Relation{ID: id(argmap.KindRelation), Kind: argmap.Contests, To: both.ID, From: []string{twice.ID},
+		Origin: argmap.OriginExtracted}
+	undercut := argmap.Relation{ID: id(argmap.KindRelation), Kind: argmap.Contests, To: three.ID, From: []string{bare.ID},
+		Origin: argmap.OriginCurated}
+	onLone := argmap.Relation{ID: id(argmap.KindRelation), Kind: argmap.Supports, To: single.ID, From: []string{lone.ID},
+		Origin: argmap.OriginExtracted}
+	g := &argmap.Graph{Sources: []argmap.Source{one, two}, Actors: []argmap.Actor{actor},
+		Claims: []argmap.Claim{both, single, bare, twice, lone}, Evidence: []argmap.Evidence{ev},
+		Relations: []argmap.Relation{three, contest, undercut, onLone}}
+	return g, map[string]string{"one": one.ID, "two": two.ID, "single": single.ID, "both": both.ID, "lone": lone.ID}
+}
+
+// TestInlineSpansMigration checks migration 0018 (a node's first span and
+// a relation's first premise kept in its row): a store written before it,
+// holding the graph's rows in the tables spans and relation_premises,
+// reads back the same graph after migrating as a store that wrote it after,
+// and both change alike when spans are added and a source is deleted.
+func TestInlineSpansMigration(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	g, ids := inlineGraph(t)
+
+	// the graph written by this version
+	newPath := filepath.Join(dir, "new.db")
+	fresh, err := sqlitestore.Open(ctx, newPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fresh.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	want, err := fresh.Dump(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spansWant, premisesWant := rowCount(t, newPath, "spans"), rowCount(t, newPath, "relation_premises")
+	if spansWant != 7 || premisesWant != 6 {
+		t.Fatalf("new store: %d spans and %d premises in the views, want 7 and 6", spansWant, premisesWant)
+	}
+	if n := rowCount(t, newPath, "extra_spans"); n != 2 {
+		t.Errorf("new store: %d rows in extra_spans, want 2 (the second spans of a claim and of evidence)", n)
+	}
+	if n := rowCount(t, newPath, "extra_premises"); n != 2 {
+		t.Errorf("new store: %d rows in extra_premises, want 2 (a relation's second and third premises)", n)
+	}
+	fresh.Close()
+
+	// the same rows in a store at migration 0017: spans and
+	// relation_premises are tables there, the new store's views
+	oldPath := filepath.Join(dir, "old.db")
+	if err := sqlitestore.MigrateTo(ctx, oldPath, "0017_referents.sql"); err != nil {
+		t.Fatal(err)
+	}
+	copyRows(t, oldPath, newPath)
+	if n := rowCount(t, oldPath, "spans"); n != spansWant {
+		t.Fatalf("old store: %d spans, want %d", n, spansWant)
+	}
+
+	old, err := sqlitestore.Open(ctx, oldPath)
+	if err != nil {
+		t.Fatalf("Open() of a store before 0018 = %v", err)
+	}
+	defer old.Close()
+	got, err := old.Dump(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Dump() after migrating (-written after +migrated):\n%s", diff)
+	}
+	if n := rowCount(t, oldPath, "extra_spans"); n != 2 {
+		t.Errorf("migrated: %d rows in extra_spans, want 2", n)
+	}
+	if n := rowCount(t, oldPath, "extra_premises"); n != 2 {
+		t.Errorf("migrated: %d rows in extra_premises, want 2", n)
+	}
+
+	if fresh, err = sqlitestore.Open(ctx, newPath); err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	for _, s := range []*sqlitestore.Store{fresh, old} {
+		// a span in another source, one the claim has (ignored), and the
+		// first source deleted: the claims and evidence with a span in
+		// the second keep it, the one without is removed with its relation
+		add := []argmap.Span{{SourceID: ids["two"], Start: 0, End: 7}, g.Claims[1].Spans[0]}
+		if _, err := s.UpdateClaim(ctx, ids["single"], argmap.ClaimUpdate{AddSpans: add}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DeleteSource(ctx, ids["one"]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err = fresh.Dump(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err = old.Dump(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Dump() after the same changes (-written after +migrated):\n%s", diff)
+	}
+	if _, err := old.Claim(ctx, ids["lone"]); argmap.ErrorCode(err) != argmap.ENOTFOUND {
+		t.Errorf("Claim(lone) after deleting its source: %v, want ENOTFOUND", err)
+	}
+	c, err := old.Claim(ctx, ids["single"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Spans) != 1 || c.Spans[0].SourceID != ids["two"] || c.Spans[0].Quote != "Critics" {
+		t.Errorf("Claim(single).Spans after deleting the first source = %+v, want its span in the second", c.Spans)
+	}
+	for _, s := range []*sqlitestore.Store{fresh, old} {
+		cs, err := s.Claims(ctx, argmap.ClaimFilter{SourceID: ids["two"]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(cs) != 3 {
+			t.Errorf("Claims(source two) = %d claims, want 3", len(cs))
+		}
+	}
+}
+
+func rowCount(t *testing.T, path, table string) int {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// copyRows copies every row of the store at from into the store at to
+// (empty, at an older migration), table by table with to's columns, and
+// builds its full-text indexes.
+func copyRows(t *testing.T, to, from string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	if _, err := db.Exec(`ATTACH DATABASE ? AS f`, from); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(`SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'
+		AND name NOT LIKE '%fts%' AND name NOT IN ('schema_migrations', 'graph_version', 'content_version')`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			t.Fatal(err)
+		}
+		tables = append(tables, name)
+	}
+	rows.Close()
+	for _, table := range tables {
+		cols, err := db.Query(`SELECT name FROM pragma_table_info(?, 'main')`, table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for cols.Next() {
+			var name string
+			if err := cols.Scan(&name); err != nil {
+				t.Fatal(err)
+			}
+			names = append(names, `"`+name+`"`)
+		}
+		cols.Close()
+		list := strings.Join(names, ", ")
+		if _, err := db.Exec(`INSERT INTO main.` + table + ` (` + list + `) SELECT ` + list + ` FROM f.` + table); err != nil {
+			t.Fatalf("copy %s: %v", table, err)
+		}
+	}
+	for _, q := range []string{`INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')`, `INSERT INTO evidence_fts (evidence_fts) VALUES ('rebuild')`} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
