@@ -519,7 +519,9 @@ func reported(toks []token, loose bool) ([]region, bool) {
 		s = max(s, -1)
 		subj := toks[s+1 : i]
 		// auxiliaries and adverbs between subject and verb (have argued, also say)
-		for len(subj) > 0 && isAux(subj[len(subj)-1].lower) {
+		wrongly := false // "critics wrongly claim that P": the author says P is false
+		for len(subj) > 0 && (isAux(subj[len(subj)-1].lower) || falsityAdverb(subj[len(subj)-1].lower)) {
+			wrongly = wrongly || falsityAdverb(subj[len(subj)-1].lower)
 			subj = subj[:len(subj)-1]
 		}
 		if len(subj) == 0 || len(subj) > 8 || j >= n || (!hasThat && toks[i+1].punct != ':' && !clauseFollows(toks[j:]) && !(loose && sayVerbs[toks[i].lower] && n-j >= 2)) {
@@ -542,7 +544,7 @@ func reported(toks []token, loose bool) ([]region, bool) {
 		if !isAuthor(subj) && (!evidential[toks[i].lower] || named(subj)) {
 			who = subjectText(subj)
 		}
-		return append(out, region{toks: toks[j:], asserter: who}), true
+		return append(out, region{toks: toks[j:], asserter: who, rejected: wrongly}), true
 	}
 	return nil, false
 }
@@ -568,6 +570,14 @@ func noHolder(subj []token) bool {
 		return true
 	}
 	return false
+}
+
+// falsityAdverb reports whether w is the adverb of a falsity word
+// ("wrongly", "falsely", "mistakenly", "incorrectly"): said of a
+// reporting verb, the author holds what is reported false.
+func falsityAdverb(w string) bool {
+	base, ok := strings.CutSuffix(w, "ly")
+	return ok && len(base) > 3 && falsity[base]
 }
 
 func isAux(w string) bool {

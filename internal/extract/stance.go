@@ -171,6 +171,41 @@ func (s *Stancer) negatesAt(toks []token, i int) bool {
 	return negWords[w] || s.avoidingAt(toks, i)
 }
 
+// notOnlyBut reports whether toks[i] is the "not" of "not only / just /
+// merely / solely X but (also) Y", which says X and Y: a "but" follows in
+// its sentence. ("Not simply X" with no "but" after it denies that X is
+// all there is, and stays a negation.)
+func notOnlyBut(toks []token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	switch toks[i+1].lower {
+	case "only", "just", "merely", "solely":
+	default:
+		return false
+	}
+	for k := i + 2; k < len(toks) && toks[k].punct != '.' && toks[k].punct != ';'; k++ {
+		if toks[k].lower == "but" {
+			return true
+		}
+	}
+	return false
+}
+
+// denyingAt reports whether toks[i] is a word of denying or doubting
+// before "that" or "whether", which denies the clause it opens ("disputes
+// that P", "doubts whether P", "no doubt that P"): WordNet's commonest
+// senses of deny, doubt and dispute, among the word's senses (gainsay,
+// challenge, the noun "doubt") or as its definitions' genus.
+func (s *Stancer) denyingAt(toks []token, i int) bool {
+	if i+1 >= len(toks) || (toks[i+1].lower != "that" && toks[i+1].lower != "whether") || toks[i].punct != 0 ||
+		len(toks[i].lower) < 4 || propStop[toks[i].lower] || finiteWords[toks[i].lower] {
+		return false
+	}
+	in := s.lex.Word(toks[i].lower)
+	return sharesConcept(in.Concepts, s.denying) || sharesConcept(in.Genus, s.denying)
+}
+
 // avoidingAt reports whether toks[i] is a verb of avoiding used as a verb:
 // its object is what is not done, as avoid's is ("dodge their duties",
 // "shuns the press", "evaded the levy", "sidestepped the question").
@@ -341,9 +376,9 @@ type Stancer struct {
 	// verb of joining or entering ends ("remained outside the UN" /
 	// "joined the UN in 2016"), being inside what a verb of leaving ends
 	inside, entering, leaving []wn.Concept
-	// unwilling are WordNet's synsets of being unwilling or unable and
-	// their satellites (reluctant, loath): "reluctant to fund it" does not
-	// fund it
+	// unwilling are WordNet's synsets of being unwilling, unable or
+	// unlikely and their satellites (reluctant, loath): "reluctant to fund
+	// it" does not fund it, "unlikely to fund it" will probably not
 	unwilling []wn.Concept
 	// willing are WordNet's synsets of being willing, able or ready and
 	// their satellites: "before they were ready to fund it" says that they
@@ -357,6 +392,11 @@ type Stancer struct {
 	// from; keep away from"): a verb with it among its senses or as its
 	// definitions' genus is one of avoiding (avoiding)
 	avoid wn.Concept
+	// denying are WordNet's synsets of the commonest senses of deny
+	// ("declare untrue"), doubt and dispute ("take exception to"): a word
+	// with one among its senses or as its genus, before "that" or
+	// "whether", denies the clause (denyingAt)
+	denying []wn.Concept
 	// threshold is the share of the question's terms a claim must cover to
 	// answer it.
 	threshold float64
@@ -391,7 +431,7 @@ func NewStancer() *Stancer {
 	entering := append(lex.Concepts("join")[:len(lex.Concepts("join")):len(lex.Concepts("join"))], lex.Concepts("enter")...)
 	leaving := append(lex.Concepts("exit")[:len(lex.Concepts("exit")):len(lex.Concepts("exit"))], lex.Concepts("withdraw")...)
 	var unwilling []wn.Concept
-	for _, w := range []string{"unwilling", "unable"} {
+	for _, w := range []string{"unwilling", "unable", "unlikely"} {
 		_, narrower, _ := lex.Near(w)
 		unwilling = append(append(unwilling, lex.Adjectives(lex.Concepts(w))...), lex.Adjectives(narrower)...)
 	}
@@ -407,7 +447,16 @@ func NewStancer() *Stancer {
 			break
 		}
 	}
-	return &Stancer{lex: lex, avoid: avoid, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
+	var denying []wn.Concept
+	for _, w := range []string{"deny", "doubt", "dispute"} {
+		for _, c := range lex.Concepts(w) {
+			if lex.HasVerbConcept([]wn.Concept{c}) {
+				denying = append(denying, c)
+				break
+			}
+		}
+	}
+	return &Stancer{lex: lex, avoid: avoid, denying: denying, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
 		unwilling: unwilling, willing: willing, rising: lex.Concepts("increase"), falling: lex.Concepts("decrease"), threshold: 0.65}
 }
 
@@ -434,7 +483,8 @@ func (s *Stancer) notYet(toks []token, i int) bool {
 // near absence before a noun, "to" or "of", which negates its clause as
 // "hardly" does ("there is little evidence that P", "few states fund it",
 // "IOM has done little to protect them"): not after "a", "quite" or a
-// determiner ("a few", "the little boat", "its few friends"). After a
+// determiner ("a few", "the little boat", "its few friends"); "few" as
+// a sentence's subject before an auxiliary too ("few would deny"). After a
 // verb ("studied surprisingly little") it is a word of degree, read as
 // "under-studied" is.
 func (s *Stancer) fewAt(toks []token, i int) bool {
@@ -445,6 +495,9 @@ func (s *Stancer) fewAt(toks []token, i int) bool {
 		return false
 	}
 	next := toks[i+1].lower
+	if finiteWords[next] && toks[i].lower == "few" && (i == 0 || toks[i-1].punct != 0) {
+		return true // "few" as a sentence's subject: "Few would deny that P", "few can afford it"
+	}
 	return next == "to" || next == "of" || (s.lex.Noun(next) && !s.lex.Adverb(next) && !propStop[next])
 }
 
@@ -534,8 +587,9 @@ func (s *Stancer) trendTerm(d int8, clause, tok int) term {
 }
 
 // unwillingAt reports whether w is an adjective of not wanting or not
-// being able to do what its "to" complement says: WordNet's "unwilling",
-// "unable" and their satellites (reluctant, loath, incapable ...).
+// being able or likely to do what its "to" complement says: WordNet's
+// "unwilling", "unable", "unlikely" and their satellites (reluctant, loath,
+// incapable, improbable ...).
 func (s *Stancer) unwillingAt(w string) bool {
 	return len(w) > 4 && sharesConcept(s.lex.Adjectives(s.lex.Concepts(w)), s.unwilling)
 }
@@ -664,6 +718,15 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 				clause++
 			}
 		}
+		if t.lower == "if" && i+1 < len(toks) && (toks[i+1].lower == "ever" || (toks[i+1].lower == "at" && i+2 < len(toks) && toks[i+2].lower == "all")) && i > 0 && negWords[toks[i-1].lower] {
+			// "rarely if ever funds it", "seldom if at all": no
+			// condition, the negation goes on
+			i++
+			if toks[i].lower == "at" {
+				i++
+			}
+			continue
+		}
 		relThat := s.relativeThat(toks, i)
 		if t.punct != 0 || (clauseBreaks[t.lower] && !yetTo(toks, i)) || coord || relThat {
 			relOpen = (t.lower == "who" || t.lower == "which" || relThat) && i > 0 && toks[i-1].punct == 0 && !clauseVerb
@@ -733,6 +796,25 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 				clauseStart, pending = len(out), -1
 			}
 			doubt = true
+		}
+		if w == "not" && notOnlyBut(toks, i) {
+			// "not only cleans the canal but also repairs its locks"
+			// says both
+			i++
+			continue
+		}
+		if !doubtWords[w] && s.denyingAt(toks, i) {
+			// "critics dispute that P", "no one doubts that P", "there
+			// is no doubt that P": what follows is denied, once more;
+			// its subject is not
+			if len(out) > clauseStart {
+				flushNeg()
+				clauseStart, pending = len(out), -1
+			}
+			negs++
+			neg = negs%2 == 1
+			lastNeg = i
+			continue
 		}
 		stopping := s.stoppingAt(toks, i)
 		if stopping && directiveBefore(toks, i) {

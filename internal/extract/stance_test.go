@@ -160,6 +160,21 @@ func TestStancerJudge(t *testing.T) {
 		{"The council trusts ferry owners", "The council does not trust ferry owners that wish to avoid the harbour levy.", argmap.StanceDenial, ""},
 		{"Ferry owners avoid the harbour levy", "The council does not trust ferry owners that wish to avoid the harbour levy.", argmap.StanceSame, ""},
 		{"The board funds the harbour", "The board does not fund harbours where fishermen refuse to pay the levy.", argmap.StanceDenial, ""},
+		// "not only X but also Y" says X; a word of denying or doubting
+		// before "that" or "whether" (WordNet's deny, doubt, dispute)
+		// denies what follows, and a second negation takes it back;
+		// "unlikely to", "rarely if ever"; a view the author calls wrongly
+		// held
+		{"The water board cleans the canal", "The water board not only cleans the canal but also repairs its locks.", argmap.StanceSame, ""},
+		{"The water board cleans the canal", "Nobody disputes that the water board cleans the canal.", argmap.StanceSame, ""},
+		{"The water board cleans the canal", "No one doubts that the water board cleans the canal.", argmap.StanceSame, ""},
+		{"The water board cleans the canal", "There is no doubt that the water board cleans the canal.", argmap.StanceSame, ""},
+		{"The water board cleans the canal", "Few would deny that the water board cleans the canal.", argmap.StanceSame, ""},
+		{"The water board cleans the canal", "Engineers dispute that the water board cleans the canal.", argmap.StanceDenial, ""},
+		{"The water board cleans the canal", "The water board is unlikely to clean the canal.", argmap.StanceDenial, ""},
+		{"The water board cleans the canal", "The water board rarely if ever cleans the canal.", argmap.StanceDenial, ""},
+		{"The water board cleans the canal", "Critics wrongly claim that the water board cleans the canal.", argmap.StanceDenial, "Critics"},
+		{"The water board is neutral", "The water board is not simply neutral.", argmap.StanceDenial, ""},
 		// a noun or adjective of the same spelling negates nothing
 		{"A hedge surrounds the depot", "The depot is surrounded by a tall hedge.", argmap.StanceSame, ""},
 		// an adjective WordNet defines as an absence (with no antonym),
