@@ -29,12 +29,30 @@ var funcs = template.FuncMap{
 	"at": func(s argmap.Span) string {
 		return "/ui/documents/" + url.PathEscape(s.SourceID) + "?at=" + strconv.Itoa(s.Start) + "-" + strconv.Itoa(s.End) + "#at"
 	},
+	"page": nodePage,
 	"claimText": func(c argmap.Claim) string {
 		if c.Gist != "" {
 			return c.Gist
 		}
 		return c.Text
 	},
+}
+
+// nodePage is the page a link to a node opens: a claim's page, a source's
+// or an actor's; evidence, which has no page of its own, opens the map
+// explorer centred on it (what it supports). "" for anything else.
+func nodePage(id string) string {
+	switch argmap.KindOf(id) {
+	case argmap.KindClaim:
+		return "/ui/claims/" + url.PathEscape(id)
+	case argmap.KindEvidence:
+		return "/ui/explore?focus=" + url.QueryEscape(id)
+	case argmap.KindSource:
+		return "/ui/documents/" + url.PathEscape(id)
+	case argmap.KindActor:
+		return "/ui/actors/" + url.PathEscape(id)
+	}
+	return ""
 }
 
 // docRow is one document of the list.

@@ -2,10 +2,12 @@ package webui_test
 
 import (
 	"context"
+	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -677,5 +679,42 @@ func TestReasonParts(t *testing.T) {
 	_, body, _ := get(t, ui, "/ui/claims/clm_main")
 	if want := `Evaluation (carneades): stated in a source and contested by none</span></p><details class="why small muted"><summary>The rest of the reason (1 more)</summary><ul><li>also supported by the relation`; !strings.Contains(body, want) {
 		t.Errorf("the claim page does not show the first part of the reason and the rest under a summary (want %q)", want)
+	}
+}
+
+// TestLinksResolve follows every link of the pages, from the documents list
+// on, and asks that each page it reaches answers 200: a highlighted piece of
+// evidence in a document, or evidence among a claim's relations, opens a
+// page (the explorer centred on it), not a claim page that is not there;
+// so does evidence an answer lists among its propositions.
+func TestLinksResolve(t *testing.T) {
+	_, st := newUI(t)
+	ui := webui.New(st, webui.Options{Judge: reportJudge{}}) // every match states the question: evidence among the answer's propositions
+	href := regexp.MustCompile(`href="(/ui/[^"#]*|/)"`)
+	seen := map[string]bool{}
+	queue := []string{"/", "/ui/explore", "/ui/search?q=reason", "/ui/search?q=people+counted+reason"}
+	for len(queue) > 0 && len(seen) < 200 {
+		u := queue[0]
+		queue = queue[1:]
+		if seen[u] || strings.HasPrefix(u, "/ui/static/") {
+			continue
+		}
+		seen[u] = true
+		status, body, _ := get(t, ui, u)
+		if status != 200 {
+			t.Errorf("GET %s = %d", u, status)
+			continue
+		}
+		for _, m := range href.FindAllStringSubmatch(body, -1) {
+			queue = append(queue, html.UnescapeString(m[1]))
+		}
+		if strings.Contains(body, `href="#"`) {
+			t.Errorf("GET %s has a link that goes nowhere (href=\"#\")", u)
+		}
+	}
+	for _, want := range []string{"/ui/explore?focus=evd_count", "/ui/claims/clm_reason", "/ui/actors/act_ann"} {
+		if !seen[want] {
+			t.Errorf("no page links to %s", want)
+		}
 	}
 }
