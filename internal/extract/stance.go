@@ -1664,8 +1664,9 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		share := 1.0 // of wt the match earns
 		contraAt := -1
 		for k, ct := range c {
-			if ct.lemma == qt.lemma || (!qt.acr && qm[i].concepts.meets(&cm[k].concepts) && sharesConcept(qt.concepts, ct.concepts)) ||
-				(qt.acr && ct.acr && figureMeets(qt.lemma, ct.lemma)) ||
+			if ct.lemma == qt.lemma && !(qt.acr && isFigure(qt) && !sameScale(q, i, c, k)) ||
+				(!qt.acr && qm[i].concepts.meets(&cm[k].concepts) && sharesConcept(qt.concepts, ct.concepts)) ||
+				(qt.acr && ct.acr && figureMeets(qt.lemma, ct.lemma) && sameScale(q, i, c, k)) ||
 				(qt.dir != 0 && ct.dir == qt.dir && (qt.trend || qt.adjPred || qt.pred) && changeOf(q, qm, c, cm, k)) {
 				// (a change the same way states a question's trend or
 				// predicate of change: "increasingly" of "more and more",

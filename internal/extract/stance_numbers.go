@@ -111,3 +111,24 @@ func isFigure(t term) bool {
 	_, _, ok := figure(t.lemma)
 	return ok
 }
+
+// multipliers scale the figure before them.
+var multipliers = wordSet(`hundred hundreds thousand thousands million millions billion billions trillion trillions`)
+
+// scaleAfter returns the multiplier right after the figure ts[k] ("" for
+// none) and the index of the term the figure counts (len(ts) for none).
+func scaleAfter(ts []term, k int) (string, int) {
+	if k+1 < len(ts) && ts[k+1].clause == ts[k].clause && multipliers[ts[k+1].lemma] {
+		return strings.TrimSuffix(ts[k+1].lemma, "s"), k + 2
+	}
+	return "", k + 1
+}
+
+// sameScale reports whether the figures q[i] and c[k] have the same
+// multiplier after them, or none ("375 million" and "nearly 375 million",
+// not "375 thousand").
+func sameScale(q []term, i int, c []term, k int) bool {
+	a, _ := scaleAfter(q, i)
+	b, _ := scaleAfter(c, k)
+	return a == b
+}

@@ -28,13 +28,19 @@ func TestStancerFigureBounds(t *testing.T) {
 		{"The ferry company has more than 40 boats", "The ferry company has 35 boats.", argmap.StanceTopic},
 		{"The harbour board employs fewer than 30 wardens", "The harbour board employs 34 wardens.", argmap.StanceTopic},
 		{"The harbour trust raised about 250 thousand pounds", "The harbour trust raised 120 thousand pounds.", argmap.StanceTopic},
+		// nor one of another scale
+		{"The harbour trust raised about 250 thousand pounds", "The harbour trust raised nearly 250 million pounds.", argmap.StanceTopic},
 		// a bounded figure does not state the plain one
 		{"The ferry company has 40 boats", "The ferry company has more than 40 boats.", argmap.StanceTopic},
 		// plain figures meet only the same figure, as before
 		{"The ferry company has 43 boats", "The ferry company has 43 boats.", argmap.StanceSame},
 		{"The ferry company has 43 boats", "The ferry company has 44 boats.", argmap.StanceTopic},
+		{"The harbour trust raised 250 thousand pounds", "The harbour trust raised 250 million pounds.", argmap.StanceTopic},
 		// "more than" before a word still denies being only that
 		{"The ferry is a tourist attraction", "The ferry is more than a tourist attraction.", argmap.StanceDenial},
+		// a figure the bound rules out does not deny it: it may count a part
+		// ("nearly 90 million of it for North Africa")
+		{"The ferry company has fewer than 30 boats", "The ferry company has 43 boats.", argmap.StanceTopic},
 		// a negated clause with a bounded figure denies it
 		{"The ferry company has more than 40 boats", "The ferry company does not have 43 boats.", argmap.StanceDenial},
 	}
