@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract"
 )
 
 // TestThreadReplies: in a forum thread without quotes a reply bears on the
@@ -124,5 +125,50 @@ func TestThreadReaction(t *testing.T) {
 	r, ok := head[react]
 	if !ok || r.To != point || r.Kind != argmap.Contests {
 		t.Errorf("the reaction: %+v (present %v), want contests the reply above it (%s)", r, ok, point)
+	}
+}
+
+// TestThreadReplyOfEvidence: a reply told only as what happened to its
+// poster (sentences the roles stage reads as evidence, or drops as
+// personal) still makes a point that the opening poster can answer: the
+// opening poster's "@name …" contests that reply, not the thesis, and the
+// reply contests the thesis. Written for this test.
+func TestThreadReplyOfEvidence(t *testing.T) {
+	text := "Four-day school week?\n\n" +
+		"Posted by dana_m:\nOur district is offering a four-day week option next year. I think we should sign up. The kids would get a long weekend for family trips.\n\n" +
+		"Reply from teacher_tom:\nI taught on a four-day schedule for three years. The long days wear the younger children out, and by Thursday afternoon most of them had stopped learning anything.\n\n" +
+		"Reply from dana_m:\n@teacher_tom mine are 12 and 14, so the long days shouldn't be a problem for them.\n"
+	g, err := extract.New(extract.Options{}).Extract(t.Context(), argmap.Document{Name: "week.txt", URI: "week.txt", Data: []byte(text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]string{}
+	for _, c := range g.Claims {
+		texts[c.ID] = c.Text
+	}
+	for _, e := range g.Evidence {
+		texts[e.ID] = e.Text
+	}
+	tom := func(s string) bool {
+		return strings.HasPrefix(s, "I taught on") || strings.HasPrefix(s, "The long days wear")
+	}
+	answered, against := false, false
+	var got []string
+	for _, r := range g.Relations {
+		for _, f := range r.From {
+			switch {
+			case strings.HasPrefix(texts[f], "@teacher_tom mine"):
+				got = append(got, fmt.Sprintf("%s %q", r.Kind, texts[r.To]))
+				answered = answered || r.Kind == argmap.Contests && tom(texts[r.To])
+			case tom(texts[f]) && strings.HasPrefix(texts[r.To], "I think we should"):
+				against = against || r.Kind == argmap.Contests
+			}
+		}
+	}
+	if !answered {
+		t.Errorf("the opening poster's answer: %q, want contests teacher_tom's reply", got)
+	}
+	if !against {
+		t.Errorf("teacher_tom's reply does not contest the thesis")
 	}
 }

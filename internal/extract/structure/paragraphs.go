@@ -321,6 +321,18 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		if turn > 0 {
 			root = turn
 		}
+		if post != nil && first && post[b.start] > 0 && authors[post[b.start]] != authors[0] && allLeaves(bu) {
+			// a reply told only as what happened to its poster ("The
+			// long days wear the younger children out …") still makes a
+			// point, in its first sentence: it answers as a claim would
+			// (the opening poster's later posts are left as they are: an
+			// answer to a reply taken as a claim is taken as contesting
+			// it, and one that only reports, "Pécoud makes a related
+			// point: …", often thanks)
+			bu = append([]Unit(nil), bu...)
+			bu[0].Leaf = false
+			bv.units = bu
+		}
 		if _, ok := replyKind(&bv.info[0]); ok && post != nil && first && post[b.start] > 0 {
 			root = 0 // a reply that opens by agreeing or dissenting ("Agreed.", "Not so.") says its claim first
 		}
@@ -658,6 +670,16 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	}
 	sort.SliceStable(st.Relations, func(i, j int) bool { return st.Relations[i].From < st.Relations[j].From })
 	return st
+}
+
+// allLeaves tells whether every unit of us is a leaf (evidence).
+func allLeaves(us []Unit) bool {
+	for _, u := range us {
+		if !u.Leaf {
+			return false
+		}
+	}
+	return true
 }
 
 // reacts tells whether a reply's claim is a bare reaction to what it
