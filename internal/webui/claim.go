@@ -563,11 +563,22 @@ func (u *UI) actor(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, err)
 		return
 	}
-	by := map[argmap.Role][]argmap.Claim{}
+	// Each claim is listed with the document stating it, so a reader sees
+	// where the actor comes up.
+	titles := map[string]string{}
+	by := map[argmap.Role][]actorClaim{}
 	for _, c := range cls {
+		ac := actorClaim{Claim: c}
+		if len(c.Spans) > 0 {
+			sid := c.Spans[0].SourceID
+			if _, ok := titles[sid]; !ok {
+				titles[sid] = u.sourceTitle(r, sid)
+			}
+			ac.Source = titles[sid]
+		}
 		for _, ref := range c.Actors {
 			if ref.ActorID == id {
-				by[ref.Role] = append(by[ref.Role], c)
+				by[ref.Role] = append(by[ref.Role], ac)
 			}
 		}
 	}
@@ -585,11 +596,18 @@ func (u *UI) actor(w http.ResponseWriter, r *http.Request) {
 	sort.SliceStable(others, func(i, j int) bool { return strings.ToLower(others[i].Name) < strings.ToLower(others[j].Name) })
 	u.render(w, r, http.StatusOK, "actor", page{Title: a.Name, Nav: "actors", Data: struct {
 		Actor    *argmap.Actor
-		Asserts  []argmap.Claim
-		Disputes []argmap.Claim
-		Named    []argmap.Claim
+		Asserts  []actorClaim
+		Disputes []actorClaim
+		Named    []actorClaim
 		Others   []argmap.Actor
 	}{a, by[argmap.RoleAsserts], by[argmap.RoleDisputes], by[argmap.RoleNamed], others}})
+}
+
+// actorClaim is a claim on an actor's page with the title of the source
+// stating it ("" when it has none).
+type actorClaim struct {
+	argmap.Claim
+	Source string
 }
 
 // search finds claims by text and answers who supports or contests the best

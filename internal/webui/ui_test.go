@@ -95,7 +95,7 @@ func TestPages(t *testing.T) {
 		{"/ui/claims/clm_main?depth=2&labels=1", 200, []string{`data-map="/v1/claims/clm_main/map.svg?depth=2&amp;evaluate=true"`, `data-labels checked>`}},
 		{"/ui/claims/clm_main?labels=yes", 400, []string{"labels must be 1"}},
 		{"/ui/explore?focus=clm_reason&labels=1", 200, []string{`data-map="/v1/claims/clm_reason/map.svg?depth=3&amp;evaluate=true"`}},
-		{"/ui/actors/act_ann", 200, []string{"Asserts (2)", `href="/ui/claims/clm_reason"`}},
+		{"/ui/actors/act_ann", 200, []string{"Asserts (2)", `href="/ui/claims/clm_reason">the reason holds</a> <span class="muted small">· A &lt;b&gt;doc&lt;/b&gt;</span>`}},
 		{"/ui/search?q=reason", 200, []string{`href="/ui/claims/clm_reason"`, "Who supports or contests it?"}},
 		{"/ui/search", 200, []string{"Type a claim above"}},
 		{"/ui/explore", 200, []string{`data-map="/v1/claims/clm_main/map"`, "Connected arguments", "3 claims and evidence"}},
