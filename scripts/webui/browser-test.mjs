@@ -266,6 +266,19 @@ try {
     check(docNodes > 2, `${tag}: the document map has ${docNodes} clickable nodes`);
     await shoot(page, tag + '-05-document');
     await fitsOnFit(page, tag, 'document');
+    // The larger map fills the window below its bar, however many lines the bar takes.
+    await page.click('.map-bar button[title="Larger map"]');
+    await page.waitForTimeout(150);
+    const wide = await page.evaluate(() => {
+      const m = document.querySelector('.map.map-wide'), st = m && m.querySelector('.map-stage');
+      if (!st) return null;
+      const b = m.getBoundingClientRect(), s = st.getBoundingClientRect();
+      return { inside: s.bottom <= b.bottom + 1 && s.top >= b.top, stage: [Math.round(s.top), Math.round(s.bottom)], box: [Math.round(b.top), Math.round(b.bottom)] };
+    });
+    check(wide && wide.inside, `${tag}: the larger document map's drawing area lies inside its box (${JSON.stringify(wide)})`);
+    await shoot(page, tag + '-05-document-larger');
+    await page.click('.map-bar button[title="Larger map"]');
+    await page.waitForTimeout(150);
     const bad = await labelsFit(page);
     check(bad.length === 0, `${tag}: every label fits its box on the document map (${bad.slice(0, 3).join(' | ')})`);
 
