@@ -59,6 +59,7 @@ type term struct {
 	trend    bool         // it says only a direction of change ("more and more", "ever fewer", "increasingly"): a question's is its point
 	noKinds  bool         // a word of a question of one or two words: a claim word that is only a kind of it does not say it in part
 	restrict bool         // it stands in a relative clause of the subject ("divers who use the harbour"): a question's does not vote on polarity
+	lead     bool         // a word of a question's subject, before its first verb (markLead): it votes on polarity only when no other word does
 }
 
 // negPrefixes turn an adjective, an adverb or a noun of quality into its
@@ -1638,8 +1639,9 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 	}
 	seen := map[string]bool{}
 	total, got := 0.0, 0.0
-	contraHit := false      // a word of the question is the alternative a claim sets aside ("rather than")
-	var direct map[int]bool // the clauses of c that have a word of q (the same word or a synonym)
+	contraHit := false                  // a word of the question is the alternative a claim sets aside ("rather than")
+	leadAgree, leadDisagree := 0.0, 0.0 // the votes of the question's subject (term.lead)
+	var direct map[int]bool             // the clauses of c that have a word of q (the same word or a synonym)
 	// each term's concept lists as masks (conceptMask): two lists share a
 	// concept only where their masks meet, so most pairs are ruled out
 	// without comparing their concepts one by one
@@ -1810,6 +1812,17 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		if found && contraAt >= 0 && c[contraAt].contra {
 			contraHit = true
 		}
+		if qt.lead {
+			// what the question's subject is: the claim may negate its
+			// predicate only ("The board rejected the plan"), its subject
+			// with it ("The board did not accept the plan"), or neither
+			if cneg == qt.neg {
+				leadAgree += wt
+			} else {
+				leadDisagree += wt
+			}
+			continue
+		}
 		if qt.acr || qt.restrict {
 			// a name (IOM) is what a claim is about, often the subject of
 			// a clause apart from the negated predicate ("despite having no
@@ -1826,6 +1839,9 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 	}
 	if total == 0 {
 		return 0, 0, 0, 0, hits
+	}
+	if agree+disagree == 0 {
+		agree, disagree = leadAgree, leadDisagree
 	}
 	if contraHit && !q[0].ante {
 		// "treats it as a favour rather than a duty" turns round a
@@ -2361,6 +2377,7 @@ func (s *Stancer) questionTermsRead(question string, gl *glossary) []term {
 		qt := s.terms(toks, gl)
 		s.markPredicate(toks, qt)
 		s.markLight(toks, qt)
+		s.markLead(toks, qt)
 		s.markNegated(toks, qt)
 		for i := range qt {
 			if qt[i].adjPred {
@@ -2627,6 +2644,40 @@ func saysOpposite(qt []term, hits []bool, win []term) bool {
 		}
 	}
 	return false
+}
+
+// markLead marks the words of a question's subject: those before its
+// first verb, an auxiliary or a word read as a verb as written (verbAt: an
+// -ed form, a word WordNet has as a verb and no noun; a form in -s before a
+// determiner). Whether a claim
+// negates them with its predicate depends on how it negates ("The board
+// rejected the plan" keeps its subject, "The board did not accept the
+// plan" does not), so they say nothing of its polarity. A question whose
+// first verb comes after a clause word or a mark, or that has no word
+// after it, is left alone.
+func (s *Stancer) markLead(toks []token, ts []term) {
+	end := -1
+	for i := 1; i < len(toks); i++ {
+		w := toks[i].lower
+		if toks[i].punct != 0 || clauseBreaks[w] {
+			return
+		}
+		if finiteWords[w] || negWords[w] || s.verbAt(w) ||
+			(strings.HasSuffix(w, "s") && i+1 < len(toks) && determiners[toks[i+1].lower] && !propStop[toks[i-1].lower] && s.lex.Verb(w)) {
+			// (a form in -s between a word and a determiner is a verb:
+			// "trusts the survey", "funds the ferry")
+			end = i
+			break
+		}
+	}
+	if end < 0 || len(ts) == 0 || ts[len(ts)-1].tok < end {
+		return
+	}
+	for k := range ts {
+		if ts[k].tok < end {
+			ts[k].lead = true
+		}
+	}
 }
 
 // shortQuestion reports whether a question has at most two words besides

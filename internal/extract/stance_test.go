@@ -175,6 +175,11 @@ func TestStancerJudge(t *testing.T) {
 		{"The water board cleans the canal", "The water board rarely if ever cleans the canal.", argmap.StanceDenial, ""},
 		{"The water board cleans the canal", "Critics wrongly claim that the water board cleans the canal.", argmap.StanceDenial, "Critics"},
 		{"The water board is neutral", "The water board is not simply neutral.", argmap.StanceDenial, ""},
+		// the question's subject does not vote on polarity: a verb of
+		// rejecting or doubting negates only its object
+		{"The water board accepted the plan", "The water board rejected the plan.", argmap.StanceDenial, ""},
+		{"The port authority trusts the survey", "The port authority questioned the survey.", argmap.StanceDenial, ""},
+		{"The water board did not accept the plan", "The water board rejected the plan.", argmap.StanceSame, ""},
 		// a noun or adjective of the same spelling negates nothing
 		{"A hedge surrounds the depot", "The depot is surrounded by a tall hedge.", argmap.StanceSame, ""},
 		// an adjective WordNet defines as an absence (with no antonym),
