@@ -679,3 +679,36 @@ func TestStatementPlainThesis(t *testing.T) {
 		t.Errorf("the evidence: %v %q (present %v), want supports the answer", r.Kind, ids[r.To], ok)
 	}
 }
+
+// TestGrantedParagraph: an essay whose opening paragraph only sets the
+// scene and reports a view has its thesis at the end; the plain sentence
+// that opens it is background, not the thesis. The view contests the
+// thesis; a body paragraph that grants a point with an emphatic "do" ("The
+// trips do give …") contests it, and the next paragraph's turn ("Yet the
+// cost …") supports it. Written for this test.
+func TestGrantedParagraph(t *testing.T) {
+	text := "Are school trips abroad worth their cost?\n\n" +
+		"Each spring, many secondary schools send groups of pupils to Paris, Rome or Berlin for a week. The trips often cost families several hundred pounds. Supporters say they broaden young minds.\n\n" +
+		"The trips do give some pupils their first sight of another country. Pupils practise a language they have studied for years, and they see buildings they have only read about.\n\n" +
+		"Yet the cost shuts out the children who would gain most. Families on low incomes cannot find several hundred pounds at once, and few schools can cover more than a handful of places. The pupils who go are mostly those whose families already travel.\n\n" +
+		"The same money could pay for something every pupil shares. A week of local visits, a theatre trip and an exchange by video would cost a fraction of the price.\n\n" +
+		"Schools should stop running expensive trips abroad and spend the money on experiences open to all their pupils.\n"
+	id, head, mains := claimRelations(t, "trips.txt", text)
+	thesis := id("Schools should stop")
+	if len(mains) != 1 || !strings.HasPrefix(mains[0], "Schools should stop") {
+		t.Fatalf("main claims %q, want the closing sentence only", mains)
+	}
+	for _, c := range []struct {
+		from string
+		kind argmap.RelationKind
+	}{
+		{"Supporters say they broaden", argmap.Contests},
+		{"The trips do give", argmap.Contests},
+		{"Yet the cost shuts out", argmap.Supports},
+		{"The same money could pay", argmap.Supports},
+	} {
+		if r, ok := head[id(c.from)]; !ok || r.To != thesis || r.Kind != c.kind {
+			t.Errorf("%q: %+v (present %v), want %v the thesis", c.from, r, ok, c.kind)
+		}
+	}
+}

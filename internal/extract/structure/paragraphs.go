@@ -234,9 +234,12 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		post     int  // the thread post it is in, or -1
 		conceded bool // it answers a point its sentence grants first (concessiveTopic)
 		turn     bool // the closing paragraph's turn after what it grants (closingTurn)
+		granted  bool // a body paragraph that only grants a point ("Admittedly, …", "The trips do give …"), answered by the next
 	}
 	var roots []rootInfo
 	var leaves []int
+	var openView *view // the opening paragraph's first block, from unit openStart
+	openStart := 0
 	var prior []float64
 	lastCounter, prevPara := -1, -1 // the last counter-argument's claim; the paragraph before
 	for _, b := range blocks {
@@ -467,7 +470,11 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			lastCounter = b.start + t.root
 		}
 		prevPara = para
-		roots = append(roots, rootInfo{rebuts: rebuts, conceded: conceded, turn: turn > 0 && t.root == turn, unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n,
+		granted := essay && !long && post == nil && first && para != opening && !counter && t.root == 0 && grants(&bv.info[0])
+		if para == opening && openView == nil {
+			openView, openStart = bv, b.start
+		}
+		roots = append(roots, rootInfo{granted: granted, rebuts: rebuts, conceded: conceded, turn: turn > 0 && t.root == turn, unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n,
 			plain: bu[t.root].Plain && (long || !stance(bv, t.root)), dep: dependent(bv, t.root) || rejects(&bv.info[t.root]), counter: counter,
 			asks: asks(&bv.info[t.root]), answers: b.answers, info: &bv.info[t.root], view: bv, k: t.root, post: -1})
 		if post != nil {
@@ -498,19 +505,28 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	for _, r := range roots {
 		opClaims = opClaims || r.post == 0 && !r.counter && r.answers < 0 && r.rebuts < 0 && !r.plain
 	}
+	openingEnd := -1 // the opening paragraph's last sentence
+	for _, u := range units {
+		if u.Para == opening {
+			openingEnd = u.Sent
+		}
+	}
 	best, bestScore := -1, noEdge
 	for k, r := range roots {
 		if r.counter || r.answers >= 0 || r.rebuts >= 0 || r.post > 0 && opClaims {
 			continue // a view raised to be answered, an answer to one, or a reply is not the thesis
 		}
 		s := r.cc
-		if r.plain && !(essay && !long && units[r.unit].Para == opening) {
-			// (the opening paragraph's claim of an essay-shaped text was
-			// chosen in its paragraph with the plain prior already: a
-			// statement's thesis is often a plain sentence, "Tenants have
-			// been left with no other way to be heard.", and counted
-			// against twice it lost to a closing sign-off with a modal,
-			// "… a fair offer would settle the matter quickly.")
+		if r.plain && !(essay && !long && units[r.unit].Para == opening && units[r.unit].Sent == openingEnd) {
+			// (the opening paragraph's claim of an essay-shaped text that
+			// closes the paragraph, where a thesis stands, was chosen in
+			// its paragraph with the plain prior already: a statement's
+			// thesis is often a plain sentence, "Tenants have been left
+			// with no other way to be heard.", and counted against twice
+			// it lost to a closing sign-off with a modal, "… a fair offer
+			// would settle the matter quickly."; a plain sentence that
+			// opens the paragraph is background, "Each spring, many
+			// schools send …", and the thesis may stand at the end)
 			s += plainPrior
 		}
 		if r.dep {
@@ -663,7 +679,30 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			// argues for the writer's thesis however its "but" reads
 			kind = Support
 		}
+		switch {
+		case r.granted && to == main && k+1 < len(roots) && answersBefore(roots[k+1].info):
+			// a paragraph that grants a point the next one turns on
+			// ("The trips do give some pupils … ¶ Yet the cost shuts out
+			// …") goes against the thesis, and the turn argues for it
+			kind = Attack
+		case k > 0 && roots[k-1].granted && to == main && answersBefore(r.info):
+			kind = Support
+		}
 		st.Relations = append(st.Relations, Relation{From: r.unit, To: to, Kind: kind, Score: 0.5 * (1 - sigmoid(r.cc))})
+	}
+	if essay && !long && post == nil && openView != nil && units[main].Para != opening {
+		// a view others hold, reported in the opening paragraph whose
+		// thesis stands later, is what the essay argues against, also
+		// when the paragraph's decoding hung it on a sentence of the scene
+		for i, r := range st.Relations {
+			k := r.From - openStart
+			if k < 0 || k >= len(openView.units) || units[r.To].Para != opening || r.Undercut {
+				continue
+			}
+			if in := &openView.info[k]; in.sentFirst && (reportsView(in.ws) || othersSay(in.ws)) {
+				st.Relations[i].To, st.Relations[i].Kind = main, Attack
+			}
+		}
 	}
 	for _, k := range leaves {
 		st.Relations = append(st.Relations, Relation{From: k, To: main, Kind: Support, Score: 0.3})
@@ -1143,6 +1182,9 @@ var (
 // a subordinate concession ("Although …"), whose main clause is the
 // writer's own.
 func grants(in *unitInfo) bool {
+	if in.class == classNone && in.sentFirst && !in.question && emphaticDo(in.ws) {
+		return true // "The trips do give some pupils …"
+	}
 	if in.class != classConcession || len(in.ws) == 0 {
 		return false
 	}
@@ -1151,6 +1193,25 @@ func grants(in *unitInfo) bool {
 		return false
 	}
 	return true
+}
+
+// emphaticDo tells whether ws opens with a subject of up to
+// maxSubjectWords words and an unstressed "do", "does" or "did" before a
+// verb that is not negated ("The trips do give …", "Cars did become
+// cheaper"): the emphatic "do" of a point granted.
+func emphaticDo(ws []string) bool {
+	for j := 1; j < len(ws)-1 && j <= maxSubjectWords; j++ {
+		switch ws[j] {
+		case "do", "does", "did":
+			next := ws[j+1]
+			return next != "not" && next != "n't" && !auxiliaries[next] && !firstPerson[ws[j-1]] && !secondPerson[ws[j-1]] &&
+				wordFlags[ws[j-1]]&wConnective == 0 && !wh[ws[0]] && ws[0] != "how" && ws[0] != "why" && ws[0] != "when" && ws[0] != "where"
+		}
+		if auxiliaries[ws[j]] || wordFlags[ws[j]]&wNeg != 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // Statements and press releases open with their news: a body that takes a
