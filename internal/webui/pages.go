@@ -30,6 +30,13 @@ var funcs = template.FuncMap{
 		return "/ui/documents/" + url.PathEscape(s.SourceID) + "?at=" + strconv.Itoa(s.Start) + "-" + strconv.Itoa(s.End) + "#at"
 	},
 	"page": nodePage,
+	// count is n with the noun that fits it: "1 claim", "2 claims".
+	"count": func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return strconv.Itoa(n) + " " + many
+	},
 	"claimText": func(c argmap.Claim) string {
 		if c.Gist != "" {
 			return c.Gist

@@ -86,12 +86,12 @@ func TestPages(t *testing.T) {
 		status int
 		want   []string
 	}{
-		{"/", 200, []string{`href="/ui/documents/src_doc"`, "A &lt;b&gt;doc&lt;/b&gt;", "Ann Author", ">2<", "1 documents"}},
-		{"/ui/documents/src_doc", 200, []string{`class="hl hl-main"`, `class="hl hl-claim"`, `class="hl hl-evidence"`, `data-map="/v1/sources/src_doc/map.svg?layout=across"`, "&lt;script&gt;alert(1)&lt;/script&gt;", `href="/ui/actors/act_ann"`, "Ann &lt;i&gt;Author&lt;/i&gt;", "Citations (1)", "Roe&lt;script&gt; 2019", `href="?at=0-5#at"`}},
+		{"/", 200, []string{`href="/ui/documents/src_doc"`, "A &lt;b&gt;doc&lt;/b&gt;", "Ann Author", ">2<", "2 claims, 1 piece of evidence, 1 actor and 2 support or contest relations from 1 document."}},
+		{"/ui/documents/src_doc", 200, []string{"2 claims · 1 evidence · 1 actor · 2 relations", `class="hl hl-main"`, `class="hl hl-claim"`, `class="hl hl-evidence"`, `data-map="/v1/sources/src_doc/map.svg?layout=across"`, "&lt;script&gt;alert(1)&lt;/script&gt;", `href="/ui/actors/act_ann"`, "Ann &lt;i&gt;Author&lt;/i&gt;", "Citations (1)", "Roe&lt;script&gt; 2019", `href="?at=0-5#at"`}},
 		{"/ui/documents/src_doc?at=7-15", 200, []string{`target" id="at"`}},
 		{"/ui/claims/clm_main", 200, []string{"Supporting sources (1)", "Contesting sources (0)", "/ui/documents/src_doc?at=", "Asserted by", `data-map="/v1/claims/clm_main/map"`, "&lt;img src=x onerror=alert(2)&gt;"}},
 		{"/ui/claims/clm_reason", 200, []string{"Needs context: this sentence points at something it does not name"}},
-		{"/ui/claims/clm_main?depth=1", 200, []string{`<option value="1" selected>`, `data-map="/v1/claims/clm_main/map" `, `name="labels" value="1" data-labels>`}},
+		{"/ui/claims/clm_main?depth=1", 200, []string{"No source contests it within 1 step.", `<option value="1" selected>`, `data-map="/v1/claims/clm_main/map" `, `name="labels" value="1" data-labels>`}},
 		{"/ui/claims/clm_main?depth=2&labels=1", 200, []string{`data-map="/v1/claims/clm_main/map.svg?depth=2&amp;evaluate=true"`, `data-labels checked>`}},
 		{"/ui/claims/clm_main?labels=yes", 400, []string{"labels must be 1"}},
 		{"/ui/explore?focus=clm_reason&labels=1", 200, []string{`data-map="/v1/claims/clm_reason/map.svg?depth=3&amp;evaluate=true"`}},
