@@ -138,7 +138,13 @@ func writeSupportText(w io.Writer, ans *argmap.SupportAnswer, full bool, offset 
 		if p.Match == argmap.StanceDenial {
 			how = "denies the query"
 		}
-		fmt.Fprintf(w, "  [%s] %s\n", how, cut(p.Text, 100))
+		// a proposition is named like a heading: a claim cut from its
+		// sentence keeps no dangling comma
+		text := oneLine(p.Text)
+		if t := strings.TrimRight(text, ",;: "); t != "" {
+			text = t
+		}
+		fmt.Fprintf(w, "  [%s] %s\n", how, cut(text, 100))
 		if len(p.Claims) > 0 && p.Claims[0].Referent != nil {
 			r := p.Claims[0].Referent
 			fmt.Fprintf(w, "      read with “%s” as “%s”, named before: “%s”\n", r.Words, r.Text, cut(strings.Join(strings.Fields(r.Span.Quote), " "), 100))

@@ -150,3 +150,16 @@ func TestSupportTextFewPropositions(t *testing.T) {
 		t.Errorf("writeSupportText(full=true) lists:\n%s", full.String())
 	}
 }
+
+// TestSupportTextNamesPropositionsWhole: the supporters text names a
+// proposition without the comma its claim was cut at.
+func TestSupportTextNamesPropositionsWhole(t *testing.T) {
+	ans := &argmap.SupportAnswer{Query: "return is voluntary", Propositions: []argmap.PropositionMatch{
+		{ID: "clm_a", Text: "The voluntariness of return is contested,", Match: argmap.StanceDenial, Claims: []argmap.ClaimMatch{{ID: "clm_a", Text: "The voluntariness of return is contested,"}}},
+	}}
+	var b strings.Builder
+	writeSupportText(&b, ans, false, 0, false)
+	if want := "  [denies the query] The voluntariness of return is contested\n"; !strings.Contains(b.String(), want) {
+		t.Errorf("writeSupportText lacks %q:\n%s", want, b.String())
+	}
+}
