@@ -337,6 +337,9 @@ func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tr
 	w, kind = bestW, bestKind
 	t.root = bestRoot
 	coordinate(v, bestParent, w, kind)
+	if v.short {
+		answered(v, bestRoot, bestParent, kind)
+	}
 	total := c.Attach + c.Function + c.Role + c.Central
 	if total <= 0 {
 		total = 1
@@ -376,6 +379,22 @@ func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tr
 func turnsFrom(v *view, r int) bool {
 	c := v.info[r].class
 	return c == classContrast || c == classConcession
+}
+
+// answered makes a unit of a short text attack the central claim r it bears
+// on when the unit right after it opens with a contrast ("But …", "Yet …",
+// "However, …") and attacks it: a point the writer answers at once is the
+// other side's (gold: 34 of 36 such units in microtexts2 attack the central
+// claim, 20 of 21 in our own texts). The role classifier misses objections
+// with no marker of their own ("One drawback is …", "Smart watches have
+// many benefits."), and the per-edge kind cannot see that the reply turns
+// against them.
+func answered(v *view, r int, parent []int, kind [][]Kind) {
+	for i := 0; i+1 < len(parent); i++ {
+		if parent[i] == r && parent[i+1] == i && kind[i][i+1] == Attack && v.info[i+1].class == classContrast {
+			kind[r][i] = Attack
+		}
+	}
 }
 
 // coordinate gives a clause joined to the unit before it by "and" (or

@@ -526,3 +526,58 @@ func TestConcededBeforeThesis(t *testing.T) {
 		})
 	}
 }
+
+// TestAnsweredObjection: in a short text, a unit that bears on the central
+// claim and is answered at once by a unit opening with a contrast ("But …",
+// "Yet …") that attacks it is the other side's point, and attacks the
+// central claim, though the classifiers (here: the role classifier reads
+// nothing, the function classifier only the contrast) call it a support.
+// Without the contrast, or when the unit after supports it, it keeps the
+// classifiers' kind.
+func TestAnsweredObjection(t *testing.T) {
+	m, err := structure.LoadModel([]byte(`{"version": 1, "combine": {"attach": 1, "function": 1, "role": 1, "central": 1},
+		"classifiers": {"split": {}, "cc": {"cc.first": 5}, "role": {"bias": -3}, "function": {"bias": -3, "cls=contrast": 8},
+		"attach": {"bias": -2, "dist=before1": 4}, "undercut": {"bias": -5}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		text      string
+		want      structure.Kind // of unit 1 -> 0
+		wantReply structure.Kind // of unit 2 -> 1
+	}{
+		{"but", "Schools should teach first aid. Lessons take time from other subjects. But one afternoon a year is enough.", structure.Attack, structure.Attack},
+		{"yet", "Schools should teach first aid. Lessons take time from other subjects. Yet one afternoon a year is enough.", structure.Attack, structure.Attack},
+		{"no contrast", "Schools should teach first aid. Lessons take time from other subjects. One afternoon a year is enough.", structure.Support, structure.Support},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var units []structure.Unit
+			start := 0
+			for s := 0; start < len(tt.text); s++ {
+				end := strings.Index(tt.text[start:], ". ")
+				if end < 0 {
+					end = len(tt.text)
+				} else {
+					end += start + 1
+				}
+				units = append(units, structure.Unit{Start: start, End: end, Sent: s})
+				start = end + 1
+			}
+			st := m.Parse(tt.text, units, structure.ParseOptions{})
+			if len(st.Central) != 1 || st.Central[0] != 0 || len(st.Relations) != 2 {
+				t.Fatalf("Parse = %+v, want unit 0 central and two relations", st)
+			}
+			for _, r := range st.Relations {
+				want, to := tt.want, 0
+				if r.From == 2 {
+					want, to = tt.wantReply, 1
+				}
+				if r.To != to || r.Kind != want || r.Undercut {
+					t.Errorf("relation %+v, want %d -> %d %v", r, r.From, to, want)
+				}
+			}
+		})
+	}
+}
