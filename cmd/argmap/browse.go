@@ -6,7 +6,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argmap"
 )
@@ -152,7 +151,7 @@ func runClaims(ctx context.Context, e *env, args []string) error {
 			ids = append(ids, id)
 		}
 		sort.Strings(ids)
-		fmt.Fprintf(e.stdout, "%s %s %.2f  %s", c.ID, mark, c.Score, ellipsised(text, 120))
+		fmt.Fprintf(e.stdout, "%s %s %.2f  %s", c.ID, mark, c.Score, argmap.Clip(text, 120))
 		if len(ids) > 0 {
 			fmt.Fprintf(e.stdout, "  [%s]", strings.Join(ids, " "))
 		}
@@ -274,14 +273,4 @@ func morePages(e *env, n, limit int, last string) {
 	if n == limit {
 		fmt.Fprintf(e.stderr, "(%d shown; the next page: --after %s)\n", n, last)
 	}
-}
-
-// ellipsised cuts s to at most n runes, marking a cut with an ellipsis.
-func ellipsised(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
