@@ -172,6 +172,47 @@ func (s *Stancer) negatesAt(toks []token, i int) bool {
 	return negWords[w] || s.avoidingAt(toks, i)
 }
 
+// elidedAux are the auxiliaries of an elided denial ("but it does not").
+var elidedAux = wordSet(`does do did is are was were has have had can could will would`)
+
+// elidedDenial reports whether the "but" at toks[i] opens a clause that
+// denies what came before with its verb left out: a pronoun, an auxiliary
+// and a negation, and nothing after it but the sentence's end ("..., but
+// it does not.", "but in fact they did not", "but it hasn't"). An adverb
+// or "in fact" may stand after "but".
+func elidedDenial(toks []token, i int) bool {
+	k := i + 1
+	for k < len(toks) && toks[k].punct == 0 && (toks[k].lower == "in" || toks[k].lower == "fact" || toks[k].lower == "actually" ||
+		toks[k].lower == "really" || toks[k].lower == "often" || toks[k].lower == "then") {
+		k++
+	}
+	if k+1 >= len(toks) || toks[k].punct != 0 {
+		return false
+	}
+	switch toks[k].lower {
+	case "it", "they", "he", "she", "we", "this", "that", "these", "those":
+	default:
+		return false
+	}
+	k++
+	aux := toks[k].lower
+	if strings.HasSuffix(aux, "n't") {
+		aux = strings.TrimSuffix(aux, "n't")
+		if aux == "does" || aux == "do" || aux == "did" || aux == "is" || aux == "are" || aux == "was" || aux == "were" ||
+			aux == "has" || aux == "have" || aux == "had" || aux == "could" || aux == "would" || aux == "ca" || aux == "wo" {
+			k++
+		} else {
+			return false
+		}
+	} else {
+		if !elidedAux[aux] || k+1 >= len(toks) || (toks[k+1].lower != "not" && toks[k+1].lower != "never") {
+			return false
+		}
+		k += 2
+	}
+	return k >= len(toks) || toks[k].punct == '.' || toks[k].punct == ';' || toks[k].punct == '!'
+}
+
 // notOnlyBut reports whether toks[i] is the "not" of "not only / just /
 // merely / solely X but (also) Y", which says X and Y: a "but" follows in
 // its sentence. ("Not simply X" with no "but" after it denies that X is
@@ -727,6 +768,18 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 				i++
 			}
 			continue
+		}
+		if t.lower == "but" && len(out) > 0 && elidedDenial(toks, i) {
+			// "The board claims to clean the canal, but it does not": the
+			// clause before is denied, and the rest says nothing more
+			endClause()
+			for k := range out {
+				out[k].neg = !out[k].neg
+				out[k].negs++
+			}
+			markAsides(toks, out)
+			withVectors(toks, out)
+			return out
 		}
 		relThat := s.relativeThat(toks, i)
 		if t.punct != 0 || (clauseBreaks[t.lower] && !yetTo(toks, i)) || coord || relThat {

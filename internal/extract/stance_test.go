@@ -180,6 +180,10 @@ func TestStancerJudge(t *testing.T) {
 		{"The water board accepted the plan", "The water board rejected the plan.", argmap.StanceDenial, ""},
 		{"The port authority trusts the survey", "The port authority questioned the survey.", argmap.StanceDenial, ""},
 		{"The water board did not accept the plan", "The water board rejected the plan.", argmap.StanceSame, ""},
+		// "..., but it does not": the clause before is denied
+		{"The water board cleans the canal", "The water board claims to clean the canal, but in fact it does not.", argmap.StanceDenial, ""},
+		{"The water board cleans the canal", "The water board was asked to clean the canal, but it did not.", argmap.StanceDenial, ""},
+		{"The water board cleans the canal", "The water board cleans the canal, but it does not repair the locks.", argmap.StanceSame, ""},
 		// a noun or adjective of the same spelling negates nothing
 		{"A hedge surrounds the depot", "The depot is surrounded by a tall hedge.", argmap.StanceSame, ""},
 		// an adjective WordNet defines as an absence (with no antonym),
