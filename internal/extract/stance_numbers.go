@@ -43,23 +43,26 @@ func quantityBound(toks []token, i int) (byte, int) {
 	if toks[i].punct != 0 {
 		return 0, 0
 	}
-next:
 	for n := len(quantityBounds) - 1; n >= 1; n-- {
+		// the figure first (rare), then the words before it
 		if i+n >= len(toks) {
 			continue
 		}
-		words := make([]string, n)
-		for k := range n {
-			if toks[i+k].punct != 0 {
-				continue next
-			}
-			words[k] = toks[i+k].lower
-		}
-		b, ok := quantityBounds[n][strings.Join(words, " ")]
-		if !ok {
+		if w := toks[i+n].lower; !hasDigit(w) || len(w) == 4 || number(w) == "" {
 			continue
 		}
-		if w := toks[i+n].lower; hasDigit(w) && len(w) != 4 && number(w) != "" {
+		var key strings.Builder
+		for k := range n {
+			if toks[i+k].punct != 0 {
+				key.Reset()
+				break
+			}
+			if k > 0 {
+				key.WriteByte(' ')
+			}
+			key.WriteString(toks[i+k].lower)
+		}
+		if b, ok := quantityBounds[n][key.String()]; ok && key.Len() > 0 {
 			return b, n
 		}
 	}
@@ -96,6 +99,9 @@ func figure(lemma string) (byte, float64, bool) {
 	var b byte
 	if c := lemma[0]; c == boundAbove || c == boundBelow || c == boundAbout {
 		b, lemma = c, lemma[1:]
+	}
+	if lemma == "" || lemma[0] < '0' || lemma[0] > '9' {
+		return 0, 0, false // a name, not a figure (and no error to allocate)
 	}
 	v, err := strconv.ParseFloat(lemma, 64)
 	return b, v, err == nil
