@@ -782,7 +782,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			return out
 		}
 		relThat := s.relativeThat(toks, i)
-		if t.punct != 0 || (clauseBreaks[t.lower] && !yetTo(toks, i)) || coord || relThat {
+		if t.punct != 0 || (clauseBreaks[t.lower] && !yetTo(toks, i) && !notYetWord(toks, i)) || coord || relThat {
 			relOpen = (t.lower == "who" || t.lower == "which" || relThat) && i > 0 && toks[i-1].punct == 0 && !clauseVerb
 			relIndef = relOpen && indefinites[toks[clauseFirst].lower]
 			clauseFirst = i + 1
@@ -988,7 +988,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			continue
 		}
 		if w == "less" && lessEnd < i {
-			if k := thanAfter(toks, i); k > 0 {
+			if k := thanAfter(toks, i); k > 0 && !s.comparison(toks, i, k) {
 				// "driven less by the needs of migrants than by the demand
 				// of states": X is denied
 				flushNeg()
@@ -1155,6 +1155,34 @@ func (s *Stancer) verbless(toks []token, k int) bool {
 		n++
 	}
 	return n > 0
+}
+
+// notYetWord reports whether toks[i] is the "yet" of "not yet" ("is not yet
+// profitable"): no clause word, the negation before it goes on.
+func notYetWord(toks []token, i int) bool {
+	return toks[i].lower == "yet" && i > 0 && (negWords[toks[i-1].lower] || strings.HasSuffix(toks[i-1].lower, "n't"))
+}
+
+// comparison reports whether "less" at toks[i], with its "than" at
+// toks[k], compares two things in one quality ("less profitable than the
+// bus company", "less costly than before"): one adjective between, and
+// no preposition or pronoun after "than" that would set a second reading
+// of the same thing against the first ("less by the needs of migrants than
+// by the demand of states", "less neutral than it claims").
+func (s *Stancer) comparison(toks []token, i, k int) bool {
+	if k != i+2 || k+1 >= len(toks) || toks[k+1].punct != 0 {
+		return false
+	}
+	adj := toks[i+1].lower
+	if len(s.lex.Adjectives(s.lex.Concepts(adj))) == 0 || s.lex.Noun(adj) {
+		return false
+	}
+	switch next := toks[k+1].lower; next {
+	case "it", "they", "he", "she", "we", "i", "you", "its", "their":
+		return false
+	default:
+		return !prepositions[next] && !predicateEnds[next]
+	}
 }
 
 // yetTo reports whether toks[i] is the "yet" of "has/is yet to V" (not so

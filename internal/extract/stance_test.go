@@ -184,6 +184,10 @@ func TestStancerJudge(t *testing.T) {
 		{"The water board cleans the canal", "The water board claims to clean the canal, but in fact it does not.", argmap.StanceDenial, ""},
 		{"The water board cleans the canal", "The water board was asked to clean the canal, but it did not.", argmap.StanceDenial, ""},
 		{"The water board cleans the canal", "The water board cleans the canal, but it does not repair the locks.", argmap.StanceSame, ""},
+		// "not yet" negates; "less A than B" of two things compares them
+		{"The ferry company is profitable", "The ferry company is not yet profitable.", argmap.StanceDenial, ""},
+		{"The ferry company is profitable", "The ferry company is less profitable than the bus company.", argmap.StanceSame, ""},
+		{"The ferry company is profitable", "The ferry company is less profitable than it claims.", argmap.StanceDenial, ""},
 		// a noun or adjective of the same spelling negates nothing
 		{"A hedge surrounds the depot", "The depot is surrounded by a tall hedge.", argmap.StanceSame, ""},
 		// an adjective WordNet defines as an absence (with no antonym),
