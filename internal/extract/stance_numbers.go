@@ -27,8 +27,7 @@ const (
 var quantityBounds = []map[string]byte{
 	1: {"over": boundAbove, "above": boundAbove, "under": boundBelow, "below": boundBelow,
 		"nearly": boundAbout, "almost": boundAbout, "about": boundAbout, "around": boundAbout, "roughly": boundAbout,
-		"approximately": boundAbout, "some": boundAbout, "circa": boundAbout, "c.": boundAbout, "approx.": boundAbout,
-		"ca.": boundAbout},
+		"approximately": boundAbout, "some": boundAbout, "circa": boundAbout},
 	2: {"more than": boundAbove, "at least": boundAbove, "upwards of": boundAbove, "fewer than": boundBelow,
 		"less than": boundBelow, "at most": boundBelow, "up to": boundBelow, "close to": boundAbout,
 		"just under": boundAbout, "just over": boundAbout},
