@@ -31,8 +31,9 @@ var quantityBounds = []map[string]byte{
 	2: {"more than": boundAbove, "at least": boundAbove, "upwards of": boundAbove, "fewer than": boundBelow,
 		"less than": boundBelow, "at most": boundBelow, "up to": boundBelow, "close to": boundAbout,
 		"just under": boundAbout, "just over": boundAbout},
-	3: {"in excess of": boundAbove, "no more than": boundBelow, "no fewer than": boundAbove, "no less than": boundAbove,
-		"not more than": boundBelow, "not less than": boundAbove, "not fewer than": boundAbove},
+	// ("no more than 30" is the negation of "more than 30", which is what
+	// it says: the clause reads "no" as its negation first)
+	3: {"in excess of": boundAbove},
 }
 
 // quantityBound returns the bound the words from toks[i] put on the figure

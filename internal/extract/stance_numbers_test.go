@@ -41,6 +41,9 @@ func TestStancerFigureBounds(t *testing.T) {
 		// a figure the bound rules out does not deny it: it may count a part
 		// ("nearly 90 million of it for North Africa")
 		{"The ferry company has fewer than 30 boats", "The ferry company has 43 boats.", argmap.StanceTopic},
+		// "no more than" is the negation of "more than"
+		{"The ferry company has more than 40 boats", "The ferry company has no more than 40 boats.", argmap.StanceDenial},
+		{"The ferry company has more than 40 boats", "The ferry company has in excess of 40 boats.", argmap.StanceSame},
 		// a negated clause with a bounded figure denies it
 		{"The ferry company has more than 40 boats", "The ferry company does not have 43 boats.", argmap.StanceDenial},
 	}
