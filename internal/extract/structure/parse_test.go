@@ -529,27 +529,35 @@ func TestConcededBeforeThesis(t *testing.T) {
 
 // TestAnsweredObjection: in a short text, a unit that bears on the central
 // claim and is answered at once by a unit opening with a contrast ("But …",
-// "Yet …") that attacks it is the other side's point, and attacks the
-// central claim, though the classifiers (here: the role classifier reads
-// nothing, the function classifier only the contrast) call it a support.
-// Without the contrast, or when the unit after supports it, it keeps the
-// classifiers' kind.
+// "Yet …") is the other side's point: the answer attacks it and it attacks
+// the central claim, though the classifiers call one or both supports (the
+// role classifier here reads nothing; the function classifier only the
+// contrast, or nothing). Without the contrast both keep the classifiers'
+// kind.
 func TestAnsweredObjection(t *testing.T) {
-	m, err := structure.LoadModel([]byte(`{"version": 1, "combine": {"attach": 1, "function": 1, "role": 1, "central": 1},
-		"classifiers": {"split": {}, "cc": {"cc.first": 5}, "role": {"bias": -3}, "function": {"bias": -3, "cls=contrast": 8},
-		"attach": {"bias": -2, "dist=before1": 4}, "undercut": {"bias": -5}}}`))
-	if err != nil {
-		t.Fatal(err)
+	model := func(function string) *structure.Model {
+		m, err := structure.LoadModel([]byte(`{"version": 1, "combine": {"attach": 1, "function": 1, "role": 1, "central": 1},
+			"classifiers": {"split": {}, "cc": {"cc.first": 5}, "role": {"bias": -3}, "function": {` + function + `},
+			"attach": {"bias": -2, "dist=before1": 4}, "undercut": {"bias": -5}}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
 	}
+	readsContrast, readsNothing := model(`"bias": -3, "cls=contrast": 8`), model(`"bias": -3`)
+	const objection = "Schools should teach first aid. Lessons take time from other subjects. "
 	tests := []struct {
 		name      string
+		m         *structure.Model
 		text      string
 		want      structure.Kind // of unit 1 -> 0
 		wantReply structure.Kind // of unit 2 -> 1
 	}{
-		{"but", "Schools should teach first aid. Lessons take time from other subjects. But one afternoon a year is enough.", structure.Attack, structure.Attack},
-		{"yet", "Schools should teach first aid. Lessons take time from other subjects. Yet one afternoon a year is enough.", structure.Attack, structure.Attack},
-		{"no contrast", "Schools should teach first aid. Lessons take time from other subjects. One afternoon a year is enough.", structure.Support, structure.Support},
+		{"but, reply read as an attack", readsContrast, objection + "But one afternoon a year is enough.", structure.Attack, structure.Attack},
+		{"yet, reply read as an attack", readsContrast, objection + "Yet one afternoon a year is enough.", structure.Attack, structure.Attack},
+		{"but, reply read as a support", readsNothing, objection + "But one afternoon a year is enough.", structure.Attack, structure.Attack},
+		{"no contrast", readsContrast, objection + "One afternoon a year is enough.", structure.Support, structure.Support},
+		{"no contrast, function reads nothing", readsNothing, objection + "One afternoon a year is enough.", structure.Support, structure.Support},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -565,7 +573,7 @@ func TestAnsweredObjection(t *testing.T) {
 				units = append(units, structure.Unit{Start: start, End: end, Sent: s})
 				start = end + 1
 			}
-			st := m.Parse(tt.text, units, structure.ParseOptions{})
+			st := tt.m.Parse(tt.text, units, structure.ParseOptions{})
 			if len(st.Central) != 1 || st.Central[0] != 0 || len(st.Relations) != 2 {
 				t.Fatalf("Parse = %+v, want unit 0 central and two relations", st)
 			}
