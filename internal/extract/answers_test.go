@@ -635,11 +635,13 @@ func TestWeakFindingExplained(t *testing.T) {
 // be heard.") keeps it as the main claim over a closing sign-off with a
 // modal; the other side's view, answered by a short sentence that the
 // evidence shows something else, contests the thesis, the answer contests
-// the view, and the evidence after the answer supports the answer.
+// the view, and the evidence after the answer supports the answer. (Its
+// first sentence names no date: one that did, "… from 1 June", would be
+// the statement's dated news, which TestStatementLede takes as the thesis.)
 // Written for this test.
 func TestStatementPlainThesis(t *testing.T) {
 	text := "Statement from the Riverside Tenants' Association on the rent increase\n\n" +
-		"Tenants of Riverside Court will pay the old rent from 1 June and hold back the increase. We do not take this step lightly. Tenants have been left with no other way to be heard.\n\n" +
+		"Tenants of Riverside Court will pay the old rent and hold back the increase. We do not take this step lightly. Tenants have been left with no other way to be heard.\n\n" +
 		"The increase of 9 per cent comes on top of 7 per cent last year. Repairs asked for months ago are still not done, and several flats have damp in the bedrooms.\n\n" +
 		"The landlord says the increase is needed to pay for repairs. The repair log suggests something else. Only four of the 63 repairs requested last year were completed.\n\n" +
 		"The association remains open to talks at any time, and a fair offer would settle the matter quickly.\n"
@@ -710,5 +712,22 @@ func TestGrantedParagraph(t *testing.T) {
 		if r, ok := head[id(c.from)]; !ok || r.To != thesis || r.Kind != c.kind {
 			t.Errorf("%q: %+v (present %v), want %v the thesis", c.from, r, ok, c.kind)
 		}
+	}
+}
+
+// TestStatementLede: a statement that opens with its news, a change set
+// for a date ("From 3 March, the central library … will open on Sundays"),
+// has it as its thesis, not the sentence after it that tells where the
+// change came from, nor the spokesperson's closing quote. Written for this
+// test.
+func TestStatementLede(t *testing.T) {
+	text := "Statement from Northbrook Libraries on Sunday opening\n\n" +
+		"From 3 March, the central library in Northbrook will open on Sundays from 11 am to 4 pm. The change follows a survey of 2,300 library users.\n\n" +
+		"Sunday was the day most often named by people who said they could not visit during the week. Many of them work shifts or care for relatives on weekdays.\n\n" +
+		"The cost of Sunday opening will be met from savings made by moving to energy-efficient lighting. No other library will lose opening hours.\n\n" +
+		"\"Libraries belong to everyone, and they should be open when people are free to use them,\" said head of libraries Joan Pratt.\n"
+	_, _, mains := claimRelations(t, "sunday.txt", text)
+	if len(mains) == 0 || !strings.HasPrefix(mains[0], "From 3 March") {
+		t.Errorf("main claims %q, want the news that opens the statement", mains)
 	}
 }

@@ -326,6 +326,11 @@ func (m *Model) parseAbstract(v *view, method int, st Structure) Structure {
 			continue
 		case limit[r.From] && (v.info[r.From].sentFirst || r.To == t.root):
 			r.To, r.Kind, r.Undercut = t.root, Attack, false
+		case r.To > method && r.To < t.root && r.From < t.root && v.info[r.From].sentFirst && v.info[r.To].sentFirst &&
+			!limit[r.From] && !limit[r.To] && v.info[r.From].class == classNone:
+			// results are listed: one the model hung on the result before
+			// it bears on the conclusion, as results do
+			r.To, r.Kind, r.Undercut = t.root, Support, false
 		case r.To == t.root && !limit[r.From] && r.From < t.root && v.info[r.From].class != classContrast:
 			// a result supports the conclusion, whatever contrast it
 			// draws inside ("… less waste, while waste elsewhere did not

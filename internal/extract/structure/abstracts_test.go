@@ -251,6 +251,9 @@ func TestStructuredAbstractParts(t *testing.T) {
 		if r, ok := head[unitOf("Results: Residents")]; !ok || r.Kind != structure.Support || r.To != claim {
 			t.Errorf("%q: the result: %+v (present %v), want support of the conclusion %d", sep, r, ok, claim)
 		}
+		if r, ok := head[unitOf("Reported burglaries")]; !ok || r.Kind != structure.Support || r.To != claim {
+			t.Errorf("%q: the second result: %+v (present %v), want support of the conclusion %d", sep, r, ok, claim)
+		}
 		if r, ok := head[unitOf("Councils can dim")]; !ok || r.Kind != structure.Support || r.To != claim {
 			t.Errorf("%q: the recommendation: %+v (present %v), want support of the conclusion %d", sep, r, ok, claim)
 		}
@@ -258,6 +261,30 @@ func TestStructuredAbstractParts(t *testing.T) {
 			if r, ok := head[i]; ok && u.Start < units[unitOf("Results: Residents")].Start && r.To != claim {
 				t.Errorf("%q: background or method %q bears on %d", sep, text[u.Start:u.End], r.To)
 			}
+		}
+	}
+}
+
+// TestAbstractResultsListed: results listed one after another (the second
+// going on from the first, "Their reading scores …") each support the
+// conclusion, not the result before them. Written for this test.
+func TestAbstractResultsListed(t *testing.T) {
+	m := defaultModel(t)
+	text := "Background: Free school breakfasts are widely promoted as a way to raise attainment.\n" +
+		"Methods: In a trial in 24 primary schools, 1,100 pupils were offered a free breakfast or none for one school year.\n" +
+		"Results: Pupils offered breakfast arrived on time on more school days than controls. Their reading scores rose by 4 points, against 3 among controls, a difference that was not significant. Attendance did not differ between the groups.\n" +
+		"Conclusions: Free breakfasts improve punctuality but do not, by themselves, raise attainment."
+	units := m.Segment(text, extract.StructureSentences(text))
+	unitOf := unitStarting(t, text, units)
+	st := m.Parse(text, units, structure.ParseOptions{})
+	claim := unitOf("Conclusions: Free breakfasts")
+	if len(st.Central) != 1 || st.Central[0] != claim {
+		t.Fatalf("central = %v, want unit %d (the conclusion)", st.Central, claim)
+	}
+	head := headOf(st.Relations)
+	for _, prefix := range []string{"Results: Pupils offered", "Their reading scores", "Attendance did not differ"} {
+		if r, ok := head[unitOf(prefix)]; !ok || r.Kind != structure.Support || r.To != claim {
+			t.Errorf("%q: %+v (present %v), want support of the conclusion %d", prefix, r, ok, claim)
 		}
 	}
 }

@@ -279,6 +279,11 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 				if essay && !long && (bv.info[k].strong && !reportsView(bv.info[k].ws) || studyConcludes(bv.info[k].ws)) {
 					prior[k] += deonticPrior
 				}
+				if essay && !long && u.Sent == units[0].Sent && bv.info[k].sentFirst && announces(bv.info[k].ws) {
+					// a statement's news, a change set for a date ("From 3
+					// March, the library will open on Sundays"), opens it
+					prior[k] += deonticPrior
+				}
 				if u.Plain && (long || !stance(bv, k)) {
 					prior[k] += plainPrior
 				}
@@ -517,7 +522,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			continue // a view raised to be answered, an answer to one, or a reply is not the thesis
 		}
 		s := r.cc
-		if r.plain && !(essay && !long && units[r.unit].Para == opening && units[r.unit].Sent == openingEnd) {
+		if r.plain && !(essay && !long && units[r.unit].Para == opening && (units[r.unit].Sent == openingEnd || units[r.unit].Sent == units[0].Sent && announces(r.info.ws))) {
 			// (the opening paragraph's claim of an essay-shaped text that
 			// closes the paragraph, where a thesis stands, was chosen in
 			// its paragraph with the plain prior already: a statement's
@@ -1234,6 +1239,23 @@ func takesPosition(ws []string) bool {
 	}
 	return false
 }
+
+// announces tells whether ws tells of a change set for a time: "will" and
+// a verb, and a word of time ("From 3 March, the library will open on
+// Sundays", "Fares will rise next month"): the news a statement opens
+// with, as a decision is.
+func announces(ws []string) bool {
+	will, when := false, false
+	for k, w := range ws {
+		will = will || w == "will" && k > 0 && k+1 < len(ws) && ws[k+1] != "be" && ws[k+1] != "not" && !auxiliaries[ws[k+1]]
+		when = when || timeWords[w]
+	}
+	return will && when
+}
+
+var timeWords = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "next",
+	"tomorrow", "today", "tonight", "weekend", "spring", "summer", "autumn", "winter")
 
 // ledeUnits returns units, or a copy in which the units of the opening
 // paragraph that take a position (takesPosition) are neither leaves nor
