@@ -248,6 +248,17 @@ func (s *Stancer) denyingAt(toks []token, i int) bool {
 	return sharesConcept(in.Concepts, s.denying) || sharesConcept(in.Genus, s.denying)
 }
 
+// avoidMark is the term a verb of avoiding leaves besides the negation of
+// its clause: it meets only another (a name's way of matching, term.acr,
+// which does not vote on polarity). A question that has one word besides
+// names after its verb of avoiding ("IOM evades accountability") keeps it,
+// so that a claim that only mentions accountability does not deny it; a
+// longer question drops it (questionTerms).
+const avoidMark = "(avoiding)"
+
+// avoidForms are the forms of avoid, which negWords holds.
+var avoidForms = wordSet(`avoid avoids avoided avoiding`)
+
 // avoidingAt reports whether toks[i] is a verb of avoiding used as a verb:
 // its object is what is not done, as avoid's is ("dodge their duties",
 // "shuns the press", "evaded the levy", "sidestepped the question").
@@ -905,6 +916,11 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			}
 			neg = negs%2 == 1 || w == "neither"
 			lastNeg = i
+			if (avoidForms[w] || s.avoidingAt(toks, i)) && !skip {
+				// the avoiding itself, which a question of one word
+				// besides names needs said (avoidMark)
+				out = append(out, term{lemma: avoidMark, acr: true, clause: clause, tok: i})
+			}
 			continue
 		}
 		if b, n := quantityBound(toks, i); n > 0 {
@@ -2379,6 +2395,11 @@ func conditionEnd(toks []token) int {
 // Q") the terms of the condition are marked.
 func (s *Stancer) questionTerms(question string, gl *glossary) []term {
 	qt := s.withIndirectAntonyms(s.withStems(s.questionTermsRead(question, gl)))
+	if words := contentWords(qt); words > 1 {
+		// a verb of avoiding in a question with more to say is read as
+		// its negation only ("states that want to dodge their duties")
+		qt = slices.DeleteFunc(qt, func(t term) bool { return t.lemma == avoidMark })
+	}
 	if shortQuestion(qt) {
 		// "IOM acts in its own name": with one or two words besides
 		// names, a word that is only a kind of one of them in WordNet
@@ -2759,6 +2780,19 @@ func (s *Stancer) markLead(toks []token, ts []term) {
 			ts[k].lead = true
 		}
 	}
+}
+
+// contentWords counts a question's words besides names, manner words, the
+// light verb of an act, the words of its condition and its mark of
+// avoiding.
+func contentWords(qt []term) int {
+	var ws []string
+	for _, t := range qt {
+		if !t.acr && !t.adverb && !t.light && !t.ante && !slices.Contains(ws, t.lemma) {
+			ws = append(ws, t.lemma)
+		}
+	}
+	return len(ws)
 }
 
 // shortQuestion reports whether a question has at most two words besides

@@ -756,3 +756,29 @@ func TestStancerInContext(t *testing.T) {
 		})
 	}
 }
+
+// TestAvoidingShortQuestion: a question of one word besides names whose
+// verb is one of avoiding needs the avoiding said; a claim that only
+// mentions its word, among candidates that all name its subject, neither
+// states nor denies it.
+func TestAvoidingShortQuestion(t *testing.T) {
+	s := extract.NewStancer()
+	q := "The Port Authority evades inspections"
+	texts := []string{
+		"The Port Authority published its inspections.",
+		"The Port Authority avoided inspections for years.",
+		"The Port Authority runs the harbour.",
+		"The Port Authority hired new pilots.",
+		"The Port Authority raised its fees.",
+		"The Port Authority owns the ferry terminal.",
+		"The Port Authority met the fishermen in May.",
+		"The Port Authority dredged the channel.",
+	}
+	got := s.JudgeAll(q, texts)
+	want := []argmap.Stance{argmap.StanceTopic, argmap.StanceSame}
+	for i, w := range want {
+		if got[i].Stance != w {
+			t.Errorf("JudgeAll(%q)[%q] = %+v, want %s", q, texts[i], got[i], w)
+		}
+	}
+}
