@@ -34,3 +34,25 @@ func TestClip(t *testing.T) {
 		}
 	}
 }
+
+func TestInferenceName(t *testing.T) {
+	texts := map[string]string{
+		"clm_a": "These documents are not binding in the way the Refugee Convention is",
+		"clm_b": "Her central claim is that IOM is not simply an instrument",
+		"evd_c": "In 2020, 40 people were counted",
+	}
+	text := func(id string) string { return texts[id] }
+	for _, tt := range []struct {
+		r    argmap.Relation
+		want string
+	}{
+		{argmap.Relation{ID: "rel_x", Kind: argmap.Contests, From: []string{"clm_a"}, To: "clm_b"},
+			"the inference from ‘These documents are not…’ to ‘Her central claim is that IOM…’"},
+		{argmap.Relation{ID: "rel_y", Kind: argmap.Supports, From: []string{"clm_a", "evd_c"}, To: "rel_x"},
+			"the inference from ‘These documents are not…’ + ‘In 2020, 40 people were…’ to another inference"},
+	} {
+		if got := argmap.InferenceName(&tt.r, text); got != tt.want {
+			t.Errorf("InferenceName(%s) = %q, want %q", tt.r.ID, got, tt.want)
+		}
+	}
+}

@@ -1042,10 +1042,40 @@ func (f *finder) text(id string) string {
 			t = e.Text
 		}
 	case KindRelation:
-		t = "the inference " + id
+		t = "an inference"
+		if rq, ok := f.q.(relationReader); ok {
+			if r, err := rq.Relation(f.ctx, id); err == nil {
+				t = InferenceName(r, func(id string) string { return f.text(id) })
+			}
+		}
 	}
 	f.texts[id] = t
 	return t
+}
+
+// relationReader is the optional part of a Questioner that reads a relation:
+// a chain that reaches a relation (the target of an undercut) names it by
+// what it joins. Both stores have it.
+type relationReader interface {
+	Relation(ctx context.Context, id string) (*Relation, error)
+}
+
+// InferenceName names a relation for a reader by the texts it joins, never by
+// its ID: "the inference from ‘premise’ (+ ‘premise’) to ‘target’", each text
+// cut after a whole word; text gives a node's text. A relation whose target is
+// itself a relation is named one level deep.
+func InferenceName(r *Relation, text func(id string) string) string {
+	name := func(id string) string {
+		if KindOf(id) == KindRelation {
+			return "another inference"
+		}
+		return "‘" + Clip(text(id), 30) + "’"
+	}
+	var from []string
+	for _, p := range r.From {
+		from = append(from, name(p))
+	}
+	return "the inference from " + strings.Join(from, " + ") + " to " + name(r.To)
 }
 
 func (f *finder) chain(steps []Step) ([]ChainStep, error) {

@@ -175,5 +175,8 @@ func (u *UI) audit(w http.ResponseWriter, r *http.Request) {
 		Next    string
 		Who     string
 		Node    string
-	}{u.changes(ctx, es), next, f.Who, f.NodeID}})
+		// NodeText names the node by its text (a relation by what it
+		// joins); its ID when it is gone
+		NodeText string
+	}{u.changes(ctx, es), next, f.Who, f.NodeID, u.textOf(r, f.NodeID)}})
 }

@@ -538,7 +538,7 @@ func (u *UI) textOf(r *http.Request, id string) string {
 		}
 	case argmap.KindRelation:
 		if rel, err := u.store.Relation(ctx, id); err == nil {
-			return "the inference of relation " + rel.ID + " (" + string(rel.Kind) + ")"
+			return argmap.InferenceName(rel, func(id string) string { return u.textOf(r, id) })
 		}
 	}
 	return id

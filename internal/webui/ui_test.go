@@ -169,6 +169,7 @@ func TestAuditPages(t *testing.T) {
 	for path, want := range map[string][]string{
 		"/ui/audit":                   {"ann&lt;b&gt;", "changed claim", "<del>the reason holds</del>", "<ins>the &lt;i&gt;reason&lt;/i&gt; fails</ins>", "bob", `href="/ui/claims/clm_main">created relation (“In 2020, 40 people were counted.” contests “&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;…”)`},
 		"/ui/audit?who=bob":           {"bob", "Only those by"},
+		"/ui/audit?node=clm_reason":   {`Only those about <a href="/ui/claims/clm_reason">“the reason holds”</a>`},
 		"/ui/claims/clm_reason":       {"History", "<del>the reason holds</del>", `data-edit-claim="clm_reason"`},
 		"/ui/actors/act_ann":          {`data-merge-actor="act_ann"`},
 		"/ui/claims/clm_main?depth=2": {`data-link="1"`},
@@ -716,5 +717,36 @@ func TestLinksResolve(t *testing.T) {
 		if !seen[want] {
 			t.Errorf("no page links to %s", want)
 		}
+	}
+}
+
+// TestChainNamesInference: a passage that reaches the claim by undercutting
+// an inference names that inference by the texts it joins, never by its ID.
+func TestChainNamesInference(t *testing.T) {
+	ctx := context.Background()
+	st := tempStore(ctx, t)
+	text := "Fares should be free. Buses run empty at noon. Noon counts are from one week only."
+	claim := func(id, s string) argmap.Claim {
+		i := strings.Index(text, s)
+		return argmap.Claim{ID: id, Text: s, Origin: argmap.OriginExtracted, Score: 0.8, CreatedAt: t0,
+			Spans: []argmap.Span{{SourceID: "src_d", Start: i, End: i + len(s)}}}
+	}
+	g := &argmap.Graph{
+		Sources: []argmap.Source{{ID: "src_d", Title: "Fares", Kind: "article", Text: text, ContentHash: "h", CreatedAt: t0}},
+		Claims:  []argmap.Claim{claim("clm_free", "Fares should be free."), claim("clm_empty", "Buses run empty at noon."), claim("clm_week", "Noon counts are from one week only.")},
+		Relations: []argmap.Relation{
+			{ID: "rel_because", Kind: argmap.Supports, From: []string{"clm_empty"}, To: "clm_free", Origin: argmap.OriginExtracted, Score: 0.7, CreatedAt: t0},
+			{ID: "rel_under", Kind: argmap.Contests, From: []string{"clm_week"}, To: "rel_because", Origin: argmap.OriginExtracted, Score: 0.7, CreatedAt: t0},
+		},
+	}
+	if err := st.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	_, body, _ := get(t, webui.New(st, webui.Options{}), "/ui/claims/clm_free")
+	if want := "the inference from ‘Buses run empty at noon.’ to ‘Fares should be free.’"; !strings.Contains(html.UnescapeString(body), want) {
+		t.Errorf("the claim page does not name the undercut inference as %q", want)
+	}
+	if strings.Contains(body, "inference rel_") || strings.Contains(body, "relation rel_") {
+		t.Errorf("the claim page names an inference by its ID")
 	}
 }
