@@ -1186,7 +1186,8 @@ func subjectPhrase(s, text string) string {
 	// right after it is not the verb ("The Geneva-based organization",
 	// "The proposed levy")
 	article := w0 == "the" || w0 == "a" || w0 == "an" || w0 == "its" || w0 == "their" || w0 == "our" || w0 == "his" || w0 == "her"
-	for k := 1; k < len(fs) && k <= 6; k++ {
+	limit := 6 // words before the verb; a name's inner words do not count
+	for k := 1; k < len(fs) && k <= limit; k++ {
 		w := strings.ToLower(fs[k])
 		if k == 1 && article {
 			if strings.ContainsAny(fs[k], ",;:()") || barePronouns[w] {
@@ -1198,7 +1199,14 @@ func subjectPhrase(s, text string) string {
 		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 			continue // a possessive ("The Harbour Trust's survey work"), not a verb in -s
 		}
-		if subjectVerbs[w] && !afterFunction || isSubjectVerb(w, false) && !afterFunction && (k+1 == len(fs) || !isVerbForm(strings.ToLower(fs[k+1]))) {
+		if k+1 < len(fs) && upperFirst(fs[k]) && upperFirst(fs[k+1]) && !strings.ContainsAny(fs[k], ",;:()") {
+			// inside a name ("Amnesty International and Human Rights Watch
+			// sat as observers"): "Rights" is no verb in -s
+			limit++
+			continue
+		}
+		if subjectVerbs[w] && !afterFunction || irregularVerbForm(w) && !afterFunction ||
+			isSubjectVerb(w, false) && !afterFunction && (k+1 == len(fs) || !isVerbForm(strings.ToLower(fs[k+1]))) {
 			// a word in -s before a verb is a plural noun ("the border
 			// guards were"), else the verb ("the levy harms shops")
 			if k+1 < len(fs) && strings.EqualFold(fs[k+1], "that") && w != "that" {
@@ -1567,6 +1575,28 @@ func overlaps(a, b []lexicon.Concept) bool {
 			if x == y {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// upperFirst reports whether w starts with a capital letter.
+func upperFirst(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// irregularVerbForm reports whether w is an irregular form WordNet lists of a
+// verb other than itself ("sat" of sit, "forbade" of forbid): a verb the
+// list subjectVerbs need not hold.
+func irregularVerbForm(w string) bool {
+	lex := lexicon.Default()
+	if !lex.Irregular(w) {
+		return false
+	}
+	for _, l := range lex.Lemmas(w) {
+		if l != w && lex.Verb(l) {
+			return true
 		}
 	}
 	return false
