@@ -11,7 +11,7 @@
 import puppeteer from 'puppeteer-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { atFullSize, overflowingLabels, labelCount, fitMaps, navigationMs } from './labels.mjs';
+import { atFullSize, overflowingLabels, labelCount, fitMaps, navigationMs, mapOpen } from './labels.mjs';
 
 const base = process.argv[2] || 'http://127.0.0.1:8080';
 const shots = process.argv[3] || '/tmp/argmap-webui-shots';
@@ -47,6 +47,12 @@ try {
       await page.waitForSelector('.map[data-ready]', { timeout: 20000 });
       check(await page.$eval('.map[data-ready]', (m) => m.getAttribute('data-ready')) === '1', `${tag}: the ${what} map is drawn`);
       if (shot) await page.screenshot({ path: path.join(shots, `firefox-${tag}-${shot}.png`) });
+      if (!what.startsWith('print')) {
+        // As it opens, the map can be read: its focus node's text at least
+        // 9 px high and the node in the box.
+        const o = await page.evaluate(mapOpen);
+        check(o.textPx >= 9 && o.inside, `${tag}: the ${what} map opens readable, its focus in view (${o.why})`);
+      }
       await page.evaluate(atFullSize);
       const n = await page.evaluate(labelCount);
       const bad = await page.evaluate(overflowingLabels);
