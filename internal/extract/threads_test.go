@@ -112,19 +112,22 @@ func TestThreadMentionReply(t *testing.T) {
 	}
 }
 
-// TestThreadReaction: a reply that opens with a bare reaction and names no
-// poster ("Not in our case.") reacts to the post right above it, not to the
-// thesis: here it contests that reply's point. Written for this test.
+// TestThreadReaction: a reply that opens with a bare reaction or a short
+// denial and names no poster ("Not in our house.", "That isn't true for
+// …") reacts to the post right above it, not to the thesis: here it
+// contests that reply's point. Written for this test.
 func TestThreadReaction(t *testing.T) {
-	text := "Bread maker worth it?\n\n" +
-		"Posted by jun_b:\nI'm thinking of buying a bread maker. I believe it would pay for itself within a year, since a good loaf costs three pounds here.\n\n" +
-		"Reply from crust_c:\nThe flour and the electricity cost more than people think. Most machines end up in a cupboard after a few months anyway.\n\n" +
-		"Reply from leaven_lu:\nNot in our house. We have used ours four times a week for six years.\n"
-	id, head, _ := claimRelations(t, "bread.txt", text)
-	point, react := id("The flour and the electricity"), id("Not in our house")
-	r, ok := head[react]
-	if !ok || r.To != point || r.Kind != argmap.Contests {
-		t.Errorf("the reaction: %+v (present %v), want contests the reply above it (%s)", r, ok, point)
+	for _, reaction := range []string{"Not in our house.", "That isn't true for the newer machines."} {
+		text := "Bread maker worth it?\n\n" +
+			"Posted by jun_b:\nI'm thinking of buying a bread maker. I believe it would pay for itself within a year, since a good loaf costs three pounds here.\n\n" +
+			"Reply from crust_c:\nThe flour and the electricity cost more than people think. Most machines end up in a cupboard after a few months anyway.\n\n" +
+			"Reply from leaven_lu:\n" + reaction + " We have used ours four times a week for six years.\n"
+		id, head, _ := claimRelations(t, "bread.txt", text)
+		point, react := id("The flour and the electricity"), id(reaction[:10])
+		r, ok := head[react]
+		if !ok || r.To != point || r.Kind != argmap.Contests {
+			t.Errorf("%q: %+v (present %v), want contests the reply above it (%s)", reaction, r, ok, point)
+		}
 	}
 }
 

@@ -629,6 +629,9 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 				to, side = th.claim[q], th.side[q]
 			}
 			kind, ok := replyKind(r.info)
+			if !ok && rejects(r.info) {
+				kind, ok = Attack, true // "That isn't true for …"
+			}
 			q := post[to]
 			if !ok && th.authors[r.post] == th.authors[th.op] && q != th.op && to == th.claim[q] && r.answers < 0 {
 				// the opening poster answering a reply defends the thesis
@@ -728,10 +731,11 @@ func allLeaves(us []Unit) bool {
 
 // reacts tells whether a reply's claim is a bare reaction to what it
 // answers: a sentence of a few words that agrees or dissents (replyKind:
-// "Not in our case.", "Agreed.", "No.").
+// "Not in our case.", "Agreed.", "No."), or denies what came before
+// (rejects: "That isn't true for a well-designed system.").
 func reacts(in *unitInfo) bool {
 	_, ok := replyKind(in)
-	return ok && in.sentFirst && in.sentLast
+	return (ok || rejects(in)) && in.sentFirst && in.sentLast
 }
 
 // pairKind is the kind of the relation from unit claim to unit target as
