@@ -266,7 +266,8 @@ var avoidForms = wordSet(`avoid avoids avoided avoiding`)
 // word that is no preposition, clause word or auxiliary follows it. A word
 // after a determiner or a possessive is a noun or an adjective ("a hedge",
 // "their slack"), and so is one after a copula but for a participle
-// ("were slack"; "was evaded", "is dodging").
+// ("were slack"; "was evaded", "is dodging") and one after a preposition
+// but for an -ing form ("in hedge funds"; "by dodging the levy").
 func (s *Stancer) avoidingAt(toks []token, i int) bool {
 	w := toks[i].lower
 	if len(w) < 4 || toks[i].punct != 0 || propStop[w] || negWords[w] || finiteWords[w] {
@@ -276,7 +277,10 @@ func (s *Stancer) avoidingAt(toks []token, i int) bool {
 	if i > 0 {
 		prev := toks[i-1].lower
 		if determiners[prev] || prev == "of" || strings.HasSuffix(prev, "'s") ||
-			(copulas[prev] && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing")) {
+			(copulas[prev] && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing")) ||
+			((predicateEnds[prev] || prepositions[prev]) && prev != "to" && !strings.HasSuffix(w, "ing")) {
+			// (after a preposition only an -ing form is a verb: "in hedge
+			// funds", but "by dodging the levy")
 			return false
 		}
 		passive = copulas[prev] && strings.HasSuffix(w, "ed")

@@ -190,6 +190,8 @@ func TestStancerJudge(t *testing.T) {
 		{"The ferry company is profitable", "The ferry company is less profitable than it claims.", argmap.StanceDenial, ""},
 		// a noun or adjective of the same spelling negates nothing
 		{"A hedge surrounds the depot", "The depot is surrounded by a tall hedge.", argmap.StanceSame, ""},
+		{"The pension fund holds shares in funds", "The pension fund holds shares in hedge funds.", argmap.StanceSame, ""},
+		{"The firm pays the levy", "The firm cut costs by dodging the levy.", argmap.StanceDenial, ""},
 		// an adjective WordNet defines as an absence (with no antonym),
 		// said of the subject, negates its clause
 		{"The charter is silent on the rights of tenants", "The charter does not refer to the rights of tenants.", argmap.StanceSame, ""},
