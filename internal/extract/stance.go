@@ -925,6 +925,9 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 				// besides names needs said (avoidMark)
 				out = append(out, term{lemma: avoidMark, acr: true, clause: clause, tok: i})
 			}
+			if w == "no" && i+1 < len(toks) && toks[i+1].lower == "longer" {
+				i++ // "no longer dredges it": the negation of what follows, "longer" no word of its own
+			}
 			continue
 		}
 		if b, n := quantityBound(toks, i); n > 0 {

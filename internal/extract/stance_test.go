@@ -188,6 +188,9 @@ func TestStancerJudge(t *testing.T) {
 		{"The ferry company is profitable", "The ferry company is not yet profitable.", argmap.StanceDenial, ""},
 		{"The ferry company is profitable", "The ferry company is less profitable than the bus company.", argmap.StanceSame, ""},
 		{"The ferry company is profitable", "The ferry company is less profitable than it claims.", argmap.StanceDenial, ""},
+		// "no longer": "longer" is no word a claim must say
+		{"The canal board no longer dredges the harbour", "The canal board still dredges the harbour every year.", argmap.StanceDenial, ""},
+		{"The canal board no longer dredges the harbour", "The canal board stopped dredging the harbour in 2015.", argmap.StanceSame, ""},
 		// a noun or adjective of the same spelling negates nothing
 		{"A hedge surrounds the depot", "The depot is surrounded by a tall hedge.", argmap.StanceSame, ""},
 		{"The pension fund holds shares in funds", "The pension fund holds shares in hedge funds.", argmap.StanceSame, ""},
