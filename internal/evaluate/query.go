@@ -181,14 +181,22 @@ type Matched struct {
 
 // Verdict sums up in a sentence the labels of the claims that state or deny a
 // question: "it stands", "it does not stand", "contradictory", "neither ...",
-// or "open".
+// "mixed" or "open". answers come best match first (as a search ranks them):
+// the verdict never reads the other way from the closest claim stating or
+// denying the question, so that "it stands" is not said above a closest claim
+// that is open because some other, weaker match (a clause that only mentions
+// it) stands; the others are counted after it.
 func Verdict(answers []Matched) string {
 	var sameIn, sameOut, denIn, denOut, open, other int
-	for _, a := range answers {
+	var lead *Matched
+	for i, a := range answers {
 		if len(a.Statements) == 0 {
 			continue
 		}
 		l := a.Statements[0].Label
+		if lead == nil && a.Match != "" {
+			lead = &answers[i]
+		}
 		switch {
 		case a.Match == argmap.StanceSame && l == In:
 			sameIn++
@@ -204,15 +212,37 @@ func Verdict(answers []Matched) string {
 			open++
 		}
 	}
+	// standing is what the closest claim says of the question: 1 it stands,
+	// -1 it does not, 0 undecided.
+	standing, role := 0, "stating"
+	if lead != nil {
+		l := lead.Statements[0].Label
+		if lead.Match == argmap.StanceDenial {
+			role = "denying"
+		}
+		switch {
+		case l == Undec:
+		case (l == In) == (lead.Match == argmap.StanceSame):
+			standing = 1
+		default:
+			standing = -1
+		}
+	}
 	switch {
 	case other > 0 && sameIn+sameOut+denIn+denOut+open == 0:
 		return "no claim was judged to state or deny it; the closest claims are weighed below"
-	case sameIn > 0 && denIn == 0:
-		return fmt.Sprintf("it stands: %s stating it in, %d denying it in", plural(sameIn, "claim", "claims"), denIn)
-	case denIn > 0 && sameIn == 0:
-		return fmt.Sprintf("it does not stand: %s denying it in, none stating it in", plural(denIn, "claim", "claims"))
 	case sameIn > 0 && denIn > 0:
 		return fmt.Sprintf("contradictory: %s stating it and %s denying it are in (separate propositions)", plural(sameIn, "claim", "claims"), plural(denIn, "claim", "claims"))
+	case (sameIn > 0 || denIn > 0) && standing == 0:
+		return fmt.Sprintf("open: the closest claim %s it is undecided; %s stating it in, %d denying it in", role, plural(sameIn, "other claim", "other claims"), denIn)
+	case sameIn > 0 && standing < 0:
+		return fmt.Sprintf("mixed: the closest claim %s it is defeated; %s stating it in, none denying it in", role, plural(sameIn, "other claim", "other claims"))
+	case denIn > 0 && standing > 0:
+		return fmt.Sprintf("mixed: the closest claim %s it is defeated; %s denying it in, none stating it in", role, plural(denIn, "other claim", "other claims"))
+	case sameIn > 0:
+		return fmt.Sprintf("it stands: %s stating it in, %d denying it in", plural(sameIn, "claim", "claims"), denIn)
+	case denIn > 0:
+		return fmt.Sprintf("it does not stand: %s denying it in, none stating it in", plural(denIn, "claim", "claims"))
 	case sameOut+denOut > 0 && open == 0:
 		return "neither it nor its denial stands on what is stored"
 	}

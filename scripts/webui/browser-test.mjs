@@ -121,6 +121,15 @@ try {
     check(await page.locator('.props .badge').first().innerText() !== '', `${tag}: propositions say whether they state or deny the question`);
     check(await page.locator('.props .ev[data-label]').count() > 0, `${tag}: propositions carry their evaluation label`);
     check(/Evaluation \(\w+\): /.test(await page.locator('[data-verdict]').innerText()), `${tag}: the answer gives the evaluation's verdict`);
+    // The verdict and the top proposition's label are one reading: an open
+    // closest proposition is not summed up as "it stands".
+    {
+      const verdict = (await page.locator('[data-verdict]').innerText()).replace(/^Evaluation \(\w+\): /, '');
+      const top = await props.first().evaluate((li) => ({ match: li.dataset.match, label: li.querySelector('.ev[data-label]')?.dataset.label }));
+      const agrees = top.label === 'undec' ? verdict.startsWith('open')
+        : (top.label === 'in') === (top.match !== 'denial') ? !/^(it does not stand|open)/.test(verdict) : !/^(it stands|open)/.test(verdict);
+      check(!top.label || agrees, `${tag}: the verdict agrees with the top proposition's label (${top.match} ${top.label}: "${verdict}")`);
+    }
     const qs = page.locator('.answer .backings li.q');
     check(await qs.count() > 0, `${tag}: the answer quotes the supporting and contesting sources`);
     const asserted = await qs.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-asserted-by')));
