@@ -14,6 +14,7 @@ import (
 type browseFlags struct {
 	store, q, source, format, after *string
 	limit                           *int
+	ids                             *bool // claims only: the sources' IDs beside their titles
 }
 
 func parseBrowse(name string, e *env, args []string) (browseFlags, error) {
@@ -25,6 +26,9 @@ func parseBrowse(name string, e *env, args []string) (browseFlags, error) {
 		format: fs.String("format", "text", "text or json"),
 		after:  fs.String("after", "", "list from the record after this ID (the next page)"),
 		limit:  fs.Int("limit", argmap.DefaultLimit, "at most N records"),
+	}
+	if name == "claims" {
+		f.ids = fs.Bool("ids", false, "text: also print the ID of each source beside its title (the JSON always has them)")
 	}
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -129,6 +133,10 @@ func runClaims(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "no stored claim matches")
 		return nil
 	}
+	titles, err := sourceTitles(ctx, st, list)
+	if err != nil {
+		return err
+	}
 	for _, c := range list {
 		mark := " "
 		if c.Main {
@@ -142,23 +150,77 @@ func runClaims(ctx context.Context, e *env, args []string) error {
 			// "this is brilliant!": only its source says what "this" is
 			text = "(needs context) " + text
 		}
-		srcs := map[string]bool{}
-		for _, sp := range c.Spans {
-			srcs[sp.SourceID] = true
-		}
-		ids := make([]string, 0, len(srcs))
-		for id := range srcs {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
 		fmt.Fprintf(e.stdout, "%s %s %.2f  %s", c.ID, mark, c.Score, argmap.Clip(text, 120))
-		if len(ids) > 0 {
-			fmt.Fprintf(e.stdout, "  [%s]", strings.Join(ids, " "))
+		if in := statedIn(c, titles, *f.ids); in != "" {
+			fmt.Fprintf(e.stdout, "  (stated in %s)", in)
 		}
 		fmt.Fprintln(e.stdout)
 	}
 	morePages(e, len(list), *f.limit, list[len(list)-1].ID)
 	return nil
+}
+
+// sourceTitles reads, in one light lookup, the titles of the sources the
+// claims are stated in, by source ID.
+func sourceTitles(ctx context.Context, st argmap.Store, list []argmap.Claim) (map[string]string, error) {
+	seen := map[string]bool{}
+	var ids []string
+	for _, c := range list {
+		for _, sp := range c.Spans {
+			if !seen[sp.SourceID] {
+				seen[sp.SourceID] = true
+				ids = append(ids, sp.SourceID)
+			}
+		}
+	}
+	titles := make(map[string]string, len(ids))
+	if len(ids) == 0 {
+		return titles, nil
+	}
+	srcs, err := st.SourcesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range srcs {
+		titles[s.ID] = s.Title
+	}
+	return titles, nil
+}
+
+// statedIn names the sources a claim is stated in by title, each once, in
+// title order ("A title; Another"); with ids each title is followed by its
+// source's ID in brackets. A source without a title is named by its ID.
+func statedIn(c argmap.Claim, titles map[string]string, ids bool) string {
+	type src struct{ id, title string }
+	seen := map[string]bool{}
+	var srcs []src
+	for _, sp := range c.Spans {
+		if seen[sp.SourceID] {
+			continue
+		}
+		seen[sp.SourceID] = true
+		t := strings.TrimSpace(titles[sp.SourceID])
+		if t == "" {
+			t = sp.SourceID
+		} else {
+			t = argmap.Clip(t, 60)
+			if ids {
+				t += " [" + sp.SourceID + "]"
+			}
+		}
+		srcs = append(srcs, src{sp.SourceID, t})
+	}
+	sort.Slice(srcs, func(i, j int) bool {
+		if srcs[i].title != srcs[j].title {
+			return srcs[i].title < srcs[j].title
+		}
+		return srcs[i].id < srcs[j].id
+	})
+	out := make([]string, len(srcs))
+	for i, s := range srcs {
+		out[i] = s.title
+	}
+	return strings.Join(out, "; ")
 }
 
 func runActors(ctx context.Context, e *env, args []string) error {

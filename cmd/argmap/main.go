@@ -39,7 +39,7 @@ func commands() []command {
 		{name: "ingest", usage: "ingest [--store PATH] [--progress auto|bar|lines] [--workers N] FILE|DIR...", summary: "extract documents and store their argument graph", run: runIngest},
 		{name: "extract", usage: "extract [--format jsonl] [--workers N] FILE...", summary: "print the extraction of documents without storing it", run: runExtract},
 		{name: "sources", usage: "sources [--store PATH] [--q TEXT] [--source ID] [--format text|json] [--limit N] [--after ID]", summary: "list stored sources (--q: words of the title)", run: runSources},
-		{name: "claims", usage: "claims [--store PATH] [--q TEXT] [--source ID] [--format text|json] [--limit N] [--after ID]", summary: "list stored claims (--q: full-text search; --source: stated in that source)", run: runClaims},
+		{name: "claims", usage: "claims [--store PATH] [--q TEXT] [--source ID] [--format text|json] [--ids] [--limit N] [--after ID]", summary: "list stored claims (--q: full-text search; --source: stated in that source)", run: runClaims},
 		{name: "actors", usage: "actors [--store PATH] [--q TEXT] [--source ID] [--format text|json] [--limit N] [--after ID]", summary: "list stored actors (--q: part of a name or alias; --source: named in its claims or evidence)", run: runActors},
 		{name: "supporters", usage: "supporters [--store PATH] [--format json|text] [--depth N] [--limit N] [--quotes N] [--cursor C] [--source ID] [--full] \"CLAIM TEXT or ID\"", summary: "list the sources that support and contest a claim", run: runSupporters},
 		{name: "import", usage: "import [--store PATH] [--format argdown|aif|carneades|tgf] FILE...", summary: "store argument maps written in Argdown, AIF, Carneades YAML or TGF (format from the extension)", run: runImport},
