@@ -432,6 +432,27 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		for k, p := range t.opp {
 			st.Opponent[b.start+k] = p
 		}
+		if para == opening && t.root > 0 && essay && !long && post == nil && turnsOn(bv, t.root) {
+			// "X could keep fees lower. It is a tempting idea. In my
+			// opinion, though, …": a thesis that turns on what the
+			// opening said before it has that said against it; the first
+			// sentence before it is the view, the others its reasons
+			view := -1
+			for _, r := range t.rels {
+				if r.To == t.root && bu[r.From].Sent < bu[t.root].Sent && bv.info[r.From].sentFirst && (view < 0 || r.From < view) {
+					view = r.From
+				}
+			}
+			for k, r := range t.rels {
+				switch {
+				case view < 0 || r.To != t.root || bu[r.From].Sent >= bu[t.root].Sent:
+				case r.From == view:
+					t.rels[k].Kind, t.rels[k].Undercut = Attack, false
+				case bv.info[r.From].sentFirst:
+					t.rels[k].To, t.rels[k].Kind, t.rels[k].Undercut = view, Support, false
+				}
+			}
+		}
 		if para == opening && t.root >= 0 {
 			// background: the plain units that open the opening paragraph,
 			// before anything argues, stay out of the argument when nothing
@@ -717,6 +738,25 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	}
 	sort.SliceStable(st.Relations, func(i, j int) bool { return st.Relations[i].From < st.Relations[j].From })
 	return st
+}
+
+// turnsOn tells whether unit k of v opens its sentence turning on what
+// came before: a contrast connective at its start ("Yet …", "However, …")
+// or among its first four words ("In my opinion, though, …").
+func turnsOn(v *view, k int) bool {
+	in := &v.info[k]
+	if !in.sentFirst || v.units[k].Sent == v.units[0].Sent {
+		return false
+	}
+	if in.class == classContrast || in.class2 == classContrast {
+		return true
+	}
+	for _, w := range in.ws[:min(len(in.ws), 4)] {
+		if w == "though" || w == "however" {
+			return true
+		}
+	}
+	return false
 }
 
 // allLeaves tells whether every unit of us is a leaf (evidence).
