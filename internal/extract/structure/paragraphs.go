@@ -672,7 +672,8 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 					if s != side {
 						kind = Attack
 					}
-				} else if r.info.class == classNone && contains(r.info.any, classContrast) || r.conceded || contradicts(r.info, th.infoOf(to, post)) {
+				} else if r.info.class == classNone && contains(r.info.any, classContrast) || r.conceded || contradicts(r.info, th.infoOf(to, post)) ||
+					to == main && raisesConcern(r.info) {
 					// "Free fares sound nice, but someone has to pay": a
 					// reply that grants a point to turn on it disagrees, as
 					// does one that says the opposite in the same words
@@ -758,6 +759,16 @@ func turnsOn(v *view, k int) bool {
 	}
 	return false
 }
+
+// raisesConcern tells whether a reply's claim names a worry or a problem
+// and does not agree ("The running costs worry me more than the warmth.",
+// "Childcare is the real problem."): said of a plan the opening post
+// puts, it goes against the plan.
+func raisesConcern(in *unitInfo) bool {
+	return !agrees(in) && !in.neg && (containsAny(in.ws, worryNouns) || containsAny(in.ws, worryVerbs) || containsAny(in.ws, problemNouns))
+}
+
+var problemNouns = set("problem", "problems", "risk", "risks", "downside", "downsides", "drawback", "drawbacks", "snag", "catch")
 
 // allLeaves tells whether every unit of us is a leaf (evidence).
 func allLeaves(us []Unit) bool {
