@@ -86,9 +86,15 @@ func (u *UI) evidence(w http.ResponseWriter, r *http.Request) {
 				// lines joined, other line breaks kept (CSS pre-line)
 				from, to, cutBefore, cutAfter := around(text, sp.Start, sp.End, contextBytes)
 				flowed := unwrap(text[from:to])
-				v.Before = strings.TrimLeft(flowed[:sp.Start-from], " \t\r\n")
-				v.Quote = flowed[sp.Start-from : sp.End-from]
-				v.After = strings.TrimRight(flowed[sp.End-from:], " \t\r\n")
+				if isMarkdown(src.URI) {
+					// a Markdown source's syntax (emphasis stars, heading
+					// hashes) is left out, as the document page fades it
+					flowed = withoutMarks(flowed, markdownStyles(flowed))
+				}
+				drop := func(s string) string { return strings.ReplaceAll(s, "\x00", "") }
+				v.Before = strings.TrimLeft(drop(flowed[:sp.Start-from]), " \t\r\n")
+				v.Quote = drop(flowed[sp.Start-from : sp.End-from])
+				v.After = strings.TrimRight(drop(flowed[sp.End-from:]), " \t\r\n")
 				v.CutBefore, v.CutAfter = cutBefore, cutAfter
 			}
 		}
@@ -217,6 +223,19 @@ func (u *UI) citesIn(r *http.Request, sp argmap.Span) ([]citationView, error) {
 		out = append(out, v)
 	}
 	return out, nil
+}
+
+// withoutMarks returns text with the bytes styled as Markdown syntax
+// replaced by NUL bytes, which the page's parts then drop: each part keeps
+// its offsets until it is cut out.
+func withoutMarks(text string, styles []uint8) string {
+	b := []byte(text)
+	for i := range b {
+		if styles[i]&mdMark != 0 {
+			b[i] = 0
+		}
+	}
+	return string(b)
 }
 
 // oneSpaced is s with every run of white space one space, trimmed.

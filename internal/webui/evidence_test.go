@@ -112,3 +112,26 @@ func TestEvidencePage(t *testing.T) {
 		}
 	}
 }
+
+// TestEvidencePageMarkdown: in a Markdown source's passage the syntax
+// (heading hashes, emphasis stars) is left out of the context, as the
+// document page fades it, and the quoted span is still marked whole.
+func TestEvidencePageMarkdown(t *testing.T) {
+	ctx := context.Background()
+	st := tempStore(ctx, t)
+	text := "# Title\n\n**1. A question?** Critics say yes (*Roe 2019*; Doe 2020). More.\n"
+	es := strings.Index(text, "*Roe 2019*")
+	g := &argmap.Graph{
+		Sources: []argmap.Source{{ID: "src_md", Title: "Notes", URI: "notes.md", Text: text, ContentHash: "h1", CreatedAt: t0}},
+		Evidence: []argmap.Evidence{{ID: "evd_roe", Kind: "citation", Text: "Roe 2019", Origin: argmap.OriginExtracted, Score: 0.8, CreatedAt: t0,
+			Spans: []argmap.Span{{SourceID: "src_md", Start: es, End: es + len("*Roe 2019*")}}}},
+	}
+	if err := st.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	status, body, _ := get(t, webui.New(st, webui.Options{}), "/ui/evidence/evd_roe")
+	want := `data-context>1. A question? Critics say yes (<mark class="hl hl-evidence target">Roe 2019</mark>; Doe 2020). More.</blockquote>`
+	if status != http.StatusOK || !strings.Contains(body, want) {
+		t.Errorf("GET /ui/evidence/evd_roe = %d, want the context %q\n%s", status, want, body)
+	}
+}
