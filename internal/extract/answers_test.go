@@ -731,27 +731,3 @@ func TestStatementLede(t *testing.T) {
 		t.Errorf("main claims %q, want the news that opens the statement", mains)
 	}
 }
-
-// TestThesisTurnsOnOpening: a thesis that turns on what the opening
-// paragraph said before it ("In my view, though, …", "Yet …") has that said
-// against it: the first sentence before it is the view it turns on and
-// contests it, the sentence after the view gives the view's appeal and
-// supports the view. Written for this test.
-func TestThesisTurnsOnOpening(t *testing.T) {
-	text := "Longer school days?\n\n" +
-		"Longer school days would let working parents collect their children after six. It is an attractive idea. In my view, though, longer days would tire young children out and teach them little more.\n\n" +
-		"Young children lose concentration in the afternoon. Teachers report that after two o'clock most pupils in the first years take in little of what they are taught.\n\n" +
-		"Parents who need care after school can already use clubs. Many schools run them until six, and they cost far less than extra teaching hours.\n\n" +
-		"The school day should stay as it is.\n"
-	id, head, mains := claimRelations(t, "days.txt", text)
-	if len(mains) == 0 || !strings.HasPrefix(mains[0], "In my view, though") {
-		t.Fatalf("main claims %q, want the turn that closes the opening", mains)
-	}
-	thesis, view, appeal := id("In my view, though"), id("Longer school days would let"), id("It is an attractive idea")
-	if r, ok := head[view]; !ok || r.To != thesis || r.Kind != argmap.Contests {
-		t.Errorf("the view the thesis turns on: %+v (present %v), want contests the thesis", r, ok)
-	}
-	if r, ok := head[appeal]; !ok || r.To != view || r.Kind != argmap.Supports {
-		t.Errorf("the view's appeal: %+v (present %v), want supports the view", r, ok)
-	}
-}

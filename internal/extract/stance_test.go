@@ -191,11 +191,6 @@ func TestStancerJudge(t *testing.T) {
 		// "no longer": "longer" is no word a claim must say
 		{"The canal board no longer dredges the harbour", "The canal board still dredges the harbour every year.", argmap.StanceDenial, ""},
 		{"The canal board no longer dredges the harbour", "The canal board stopped dredging the harbour in 2015.", argmap.StanceSame, ""},
-		// what a question's negation governs is the head of its noun
-		// phrase: a claim that does not say it does not deny the question
-		// by lacking the negation
-		{"The council dodges its maintenance duties", "The council publishes its maintenance plan every year.", argmap.StanceTopic, ""},
-		{"The council dodges its maintenance duties", "The council carries out its maintenance duties.", argmap.StanceDenial, ""},
 		// a noun or adjective of the same spelling negates nothing
 		{"A hedge surrounds the depot", "The depot is surrounded by a tall hedge.", argmap.StanceSame, ""},
 		{"The pension fund holds shares in funds", "The pension fund holds shares in hedge funds.", argmap.StanceSame, ""},

@@ -136,13 +136,23 @@ func (s *Store) MergeActor(ctx context.Context, from, into string) (*argmap.Acto
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO claim_actors (claim_id, actor_id, role)
-			SELECT claim_id, ?, role FROM claim_actors WHERE actor_id = ?`, into, from); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO evidence_actors (evidence_id, actor_id, role)
-			SELECT evidence_id, ?, role FROM evidence_actors WHERE actor_id = ?`, into, from); err != nil {
-			return err
+		// the references to from become references to into, in the rows
+		// (migration 0019) and in the extra tables, none twice
+		for _, t := range []struct{ table, extra, node string }{
+			{"claims", "extra_claim_actors", "claim_id"}, {"evidence", "extra_evidence_actors", "evidence_id"},
+		} {
+			for _, q := range []string{
+				`DELETE FROM ` + t.extra + ` WHERE actor_id = ?1 AND EXISTS (SELECT 1 FROM ` + t.table + ` n
+					WHERE n.id = ` + t.extra + `.` + t.node + ` AND n.actor_id = ?2 AND n.actor_role = ` + t.extra + `.role)`,
+				`UPDATE ` + t.table + ` SET actor_id = ?1 WHERE actor_id = ?2`,
+				`INSERT OR IGNORE INTO ` + t.extra + ` (` + t.node + `, actor_id, role)
+					SELECT x.` + t.node + `, ?1, x.role FROM ` + t.extra + ` x WHERE x.actor_id = ?2 AND NOT EXISTS (SELECT 1 FROM ` + t.table + ` n
+						WHERE n.id = x.` + t.node + ` AND n.actor_id = ?1 AND n.actor_role = x.role)`,
+			} {
+				if _, err := tx.ExecContext(ctx, q, into, from); err != nil {
+					return err
+				}
+			}
 		}
 		for _, al := range append([]string{f.Name}, f.Aliases...) {
 			if al == t.Name {

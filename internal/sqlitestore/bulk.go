@@ -34,7 +34,7 @@ const (
 
 // bulkTables are the tables a graph writes: the indexes the load drops
 // are theirs.
-var bulkTables = []string{"sources", "claims", "evidence", "actors", "actor_aliases", "claim_actors", "evidence_actors", "extra_spans",
+var bulkTables = []string{"sources", "claims", "evidence", "actors", "actor_aliases", "extra_claim_actors", "extra_evidence_actors", "extra_spans",
 	"relations", "extra_premises", "citations", "claim_keys"}
 
 // pkRange is a range of rowids [lo, hi].
@@ -374,6 +374,7 @@ func (w *graphWriter) bulkClaims(cs []argmap.Claim, b *bulkLoad) error {
 	}
 	var spans []spanRow
 	firsts := make([]spanRow, len(cs)) // each claim's first span, in its row (migration 0018)
+	actors := make([]roleRow, len(cs)) // and its first actor reference (migration 0019)
 	var roles []roleRow
 	type keyRow struct {
 		key string
@@ -386,27 +387,25 @@ func (w *graphWriter) bulkClaims(cs []argmap.Claim, b *bulkLoad) error {
 		if firsts[i], spans, err = w.splitSpans(spans, c.ID, c.Spans); err != nil {
 			return err
 		}
-		for _, a := range c.Actors {
-			roles = append(roles, roleRow{c.ID, a.ActorID, string(a.Role)})
-		}
+		actors[i], roles = splitActors(roles, c.ID, c.Actors)
 		for _, k := range c.Keys {
 			keys = append(keys, keyRow{k, first + int64(i)})
 		}
 	}
 	err = w.insertRows(`INSERT INTO claims (pk, id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section, keys, referent,
-			span_source_id, span_start, span_end, span_quote)`,
-		22, len(cs), func(dst []any, i int) []any {
-			c, sp := &cs[i], &firsts[i]
+			span_source_id, span_start, span_end, span_quote, actor_id, actor_role)`,
+		24, len(cs), func(dst []any, i int) []any {
+			c, sp, a := &cs[i], &firsts[i], &actors[i]
 			return append(dst, first+int64(i), c.ID, c.Text, c.Gist, string(c.Origin), c.Score, c.Main, jsonList(c.Cues), ms(c.CreatedAt),
 				c.Title, c.Kind, c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section), jsonList(c.Keys), encodeReferent(c.Referent),
-				sp.sourceArg(), sp.start, sp.end, sp.quote)
+				sp.sourceArg(), sp.start, sp.end, sp.quote, a.actorArg(), a.role)
 		}, &rowKey{"claim", "claims", func(i int) string { return cs[i].ID }})
 	if err != nil {
 		return err
 	}
 	b.claims = append(b.claims, pkRange{first, first + int64(len(cs)) - 1})
 	sort.Slice(roles, func(i, j int) bool { return roles[i].claim < roles[j].claim })
-	err = w.insertRows(`INSERT OR IGNORE INTO claim_actors (claim_id, actor_id, role)`, 3, len(roles), func(dst []any, i int) []any {
+	err = w.insertRows(`INSERT OR IGNORE INTO extra_claim_actors (claim_id, actor_id, role)`, 3, len(roles), func(dst []any, i int) []any {
 		return append(dst, roles[i].claim, roles[i].actor, roles[i].role)
 	}, nil)
 	if err != nil {
@@ -433,6 +432,7 @@ func (w *graphWriter) bulkEvidence(es []argmap.Evidence, b *bulkLoad) error {
 	}
 	var spans []spanRow
 	firsts := make([]spanRow, len(es)) // each one's first span, in its row (migration 0018)
+	actors := make([]roleRow, len(es)) // and first actor reference (migration 0019)
 	var roles []roleRow
 	for i := range es {
 		e := &es[i]
@@ -440,22 +440,20 @@ func (w *graphWriter) bulkEvidence(es []argmap.Evidence, b *bulkLoad) error {
 		if firsts[i], spans, err = w.splitSpans(spans, e.ID, e.Spans); err != nil {
 			return err
 		}
-		for _, a := range e.Actors {
-			roles = append(roles, roleRow{e.ID, a.ActorID, string(a.Role)})
-		}
+		actors[i], roles = splitActors(roles, e.ID, e.Actors)
 	}
-	err = w.insertRows(`INSERT INTO evidence (rowid, id, kind, text, origin, score, created_at, referent, span_source_id, span_start, span_end, span_quote)`, 12, len(es),
+	err = w.insertRows(`INSERT INTO evidence (rowid, id, kind, text, origin, score, created_at, referent, span_source_id, span_start, span_end, span_quote, actor_id, actor_role)`, 14, len(es),
 		func(dst []any, i int) []any {
-			e, sp := &es[i], &firsts[i]
+			e, sp, a := &es[i], &firsts[i], &actors[i]
 			return append(dst, first+int64(i), e.ID, e.Kind, e.Text, string(e.Origin), e.Score, ms(e.CreatedAt), encodeReferent(e.Referent),
-				sp.sourceArg(), sp.start, sp.end, sp.quote)
+				sp.sourceArg(), sp.start, sp.end, sp.quote, a.actorArg(), a.role)
 		}, &rowKey{"evidence", "evidence", func(i int) string { return es[i].ID }})
 	if err != nil {
 		return err
 	}
 	b.evidence = append(b.evidence, pkRange{first, first + int64(len(es)) - 1})
 	sort.Slice(roles, func(i, j int) bool { return roles[i].claim < roles[j].claim })
-	err = w.insertRows(`INSERT OR IGNORE INTO evidence_actors (evidence_id, actor_id, role)`, 3, len(roles), func(dst []any, i int) []any {
+	err = w.insertRows(`INSERT OR IGNORE INTO extra_evidence_actors (evidence_id, actor_id, role)`, 3, len(roles), func(dst []any, i int) []any {
 		return append(dst, roles[i].claim, roles[i].actor, roles[i].role)
 	}, nil)
 	if err != nil {

@@ -143,8 +143,8 @@ func (s *Store) Claims(ctx context.Context, f argmap.ClaimFilter) ([]argmap.Clai
 		args = append(args, strings.Join(terms, " OR "))
 	}
 	if f.ActorID != "" {
-		where = append(where, `EXISTS (SELECT 1 FROM claim_actors a WHERE a.claim_id = c.id AND a.actor_id = ?)`)
-		args = append(args, f.ActorID)
+		where = append(where, `(c.actor_id = ? OR EXISTS (SELECT 1 FROM extra_claim_actors a WHERE a.claim_id = c.id AND a.actor_id = ?))`)
+		args = append(args, f.ActorID, f.ActorID)
 	}
 	if f.SourceID != "" {
 		where = append(where, `(c.span_source_id = ? OR EXISTS (SELECT 1 FROM extra_spans p WHERE p.node_id = c.id AND p.source_id = ?))`)

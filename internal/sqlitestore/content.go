@@ -444,7 +444,12 @@ func (c *contentCopy) readClaims(ctx context.Context, tx *sql.Tx) ([]int64, erro
 // actorRefsOf gives: by actor, then role) into the copy, their strings
 // after the records'; it sets c.recs to nil when they would not fit.
 func (c *contentCopy) readActors(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT claim_id, actor_id, role FROM claim_actors ORDER BY claim_id, actor_id, role`)
+	// the view claim_actors, by its parts (migration 0019)
+	rows, err := tx.QueryContext(ctx, `
+		SELECT id, actor_id, actor_role FROM claims WHERE actor_id IS NOT NULL
+		UNION ALL
+		SELECT claim_id, actor_id, role FROM extra_claim_actors
+		ORDER BY 1, 2, 3`)
 	if err != nil {
 		return err
 	}

@@ -13,9 +13,10 @@ import (
 	"github.com/argmap/argmap/internal/sqlitestore"
 )
 
-// inlineGraph is a graph with every shape of spans and premises: nodes with
-// two spans in two sources, one span, a repeated span and none; relations
-// with three premises, one, and an undercut.
+// inlineGraph is a graph with every shape of spans, actor references and
+// premises: nodes with two spans in two sources, one span, a repeated span
+// and none; with two actor references, one, a repeated one and none;
+// relations with three premises, one, and an undercut.
 func inlineGraph(t *testing.T) (*argmap.Graph, map[string]string) {
 	t.Helper()
 	one := argmap.Source{ID: argmap.NewID(argmap.KindSource), Title: "Harbour",
@@ -30,19 +31,24 @@ func inlineGraph(t *testing.T) (*argmap.Graph, map[string]string) {
 		return argmap.Span{SourceID: src.ID, Start: i, End: i + len(words)}
 	}
 	actor := argmap.Actor{ID: argmap.NewID(argmap.KindActor), Name: "Harbour board"}
+	fishers := argmap.Actor{ID: argmap.NewID(argmap.KindActor), Name: "Fishers"}
+	critics := argmap.Actor{ID: argmap.NewID(argmap.KindActor), Name: "Critics"}
 	id := func(k argmap.NodeKind) string { return argmap.NewID(k) }
 	both := argmap.Claim{ID: id(argmap.KindClaim), Text: "It closed the port.", Origin: argmap.OriginExtracted,
-		Spans:  []argmap.Span{span(one, "It closed the port."), span(two, "The port had closed.")},
-		Actors: []argmap.ActorRef{{ActorID: actor.ID, Role: argmap.RoleAsserts}}}
+		Spans: []argmap.Span{span(one, "It closed the port."), span(two, "The port had closed.")},
+		Actors: []argmap.ActorRef{{ActorID: actor.ID, Role: argmap.RoleAsserts}, {ActorID: fishers.ID, Role: argmap.RoleNamed},
+			{ActorID: actor.ID, Role: argmap.RoleAsserts}}}
 	single := argmap.Claim{ID: id(argmap.KindClaim), Text: "Fishers objected to the closure.", Origin: argmap.OriginExtracted,
-		Spans: []argmap.Span{span(one, "Fishers objected to the closure.")}}
+		Spans:  []argmap.Span{span(one, "Fishers objected to the closure.")},
+		Actors: []argmap.ActorRef{{ActorID: fishers.ID, Role: argmap.RoleAsserts}, {ActorID: actor.ID, Role: argmap.RoleNamed}}}
 	bare := argmap.Claim{ID: id(argmap.KindClaim), Text: "Ports matter.", Origin: argmap.OriginCurated}
 	twice := argmap.Claim{ID: id(argmap.KindClaim), Text: "Others disagreed.", Origin: argmap.OriginExtracted,
 		Spans: []argmap.Span{span(two, "Others disagreed."), span(two, "Others disagreed.")}}
 	lone := argmap.Claim{ID: id(argmap.KindClaim), Text: "The board met on Monday.", Origin: argmap.OriginExtracted,
 		Spans: []argmap.Span{span(one, "The harbour board met on Monday.")}}
 	ev := argmap.Evidence{ID: id(argmap.KindEvidence), Text: "Trade fell sharply.", Origin: argmap.OriginExtracted,
-		Spans: []argmap.Span{span(one, "Trade fell sharply."), span(two, "the port closure hurt trade")}}
+		Spans:  []argmap.Span{span(one, "Trade fell sharply."), span(two, "the port closure hurt trade")},
+		Actors: []argmap.ActorRef{{ActorID: critics.ID, Role: argmap.RoleNamed}, {ActorID: fishers.ID, Role: argmap.RoleNamed}}}
 	rs := span(one, "Fishers objected to the closure. Trade fell sharply.")
 	three := argmap.Relation{ID: id(argmap.KindRelation), Kind: argmap.Supports, To: both.ID,
 		From: []string{single.ID, ev.ID, bare.ID}, Span: &rs, Origin: argmap.OriginExtracted}
@@ -52,17 +58,20 @@ func inlineGraph(t *testing.T) (*argmap.Graph, map[string]string) {
 		Origin: argmap.OriginCurated}
 	onLone := argmap.Relation{ID: id(argmap.KindRelation), Kind: argmap.Supports, To: single.ID, From: []string{lone.ID},
 		Origin: argmap.OriginExtracted}
-	g := &argmap.Graph{Sources: []argmap.Source{one, two}, Actors: []argmap.Actor{actor},
+	g := &argmap.Graph{Sources: []argmap.Source{one, two}, Actors: []argmap.Actor{actor, fishers, critics},
 		Claims: []argmap.Claim{both, single, bare, twice, lone}, Evidence: []argmap.Evidence{ev},
 		Relations: []argmap.Relation{three, contest, undercut, onLone}}
-	return g, map[string]string{"one": one.ID, "two": two.ID, "single": single.ID, "both": both.ID, "lone": lone.ID}
+	return g, map[string]string{"one": one.ID, "two": two.ID, "single": single.ID, "both": both.ID, "lone": lone.ID,
+		"board": actor.ID, "fishers": fishers.ID, "critics": critics.ID, "evidence": ev.ID}
 }
 
-// TestInlineSpansMigration checks migration 0018 (a node's first span and
-// a relation's first premise kept in its row): a store written before it,
-// holding the graph's rows in the tables spans and relation_premises,
-// reads back the same graph after migrating as a store that wrote it after,
-// and both change alike when spans are added and a source is deleted.
+// TestInlineSpansMigration checks migrations 0018 and 0019 (a node's first
+// span and actor reference and a relation's first premise kept in its row):
+// a store written before them, holding the graph's rows in the tables spans,
+// claim_actors, evidence_actors and relation_premises, reads back the same
+// graph after migrating as a store that wrote it after, and both change
+// alike when actors are merged and deleted, spans are added and a source is
+// deleted.
 func TestInlineSpansMigration(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -90,6 +99,12 @@ func TestInlineSpansMigration(t *testing.T) {
 	}
 	if n := rowCount(t, newPath, "extra_premises"); n != 2 {
 		t.Errorf("new store: %d rows in extra_premises, want 2 (a relation's second and third premises)", n)
+	}
+	if n, m := rowCount(t, newPath, "claim_actors"), rowCount(t, newPath, "extra_claim_actors"); n != 4 || m != 2 {
+		t.Errorf("new store: %d claim_actors (%d in extra_claim_actors), want 4 (2)", n, m)
+	}
+	if n, m := rowCount(t, newPath, "evidence_actors"), rowCount(t, newPath, "extra_evidence_actors"); n != 2 || m != 1 {
+		t.Errorf("new store: %d evidence_actors (%d in extra_evidence_actors), want 2 (1)", n, m)
 	}
 	fresh.Close()
 
@@ -122,12 +137,24 @@ func TestInlineSpansMigration(t *testing.T) {
 	if n := rowCount(t, oldPath, "extra_premises"); n != 2 {
 		t.Errorf("migrated: %d rows in extra_premises, want 2", n)
 	}
+	if n := rowCount(t, oldPath, "extra_claim_actors"); n != 2 {
+		t.Errorf("migrated: %d rows in extra_claim_actors, want 2", n)
+	}
 
 	if fresh, err = sqlitestore.Open(ctx, newPath); err != nil {
 		t.Fatal(err)
 	}
 	defer fresh.Close()
 	for _, s := range []*sqlitestore.Store{fresh, old} {
+		// the fishers merged into the board: "single" held (fishers,
+		// asserts) in its row and (board, named) beside it; the critics
+		// deleted: the evidence held them in its row
+		if _, err := s.MergeActor(ctx, ids["fishers"], ids["board"]); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DeleteActor(ctx, ids["critics"]); err != nil {
+			t.Fatal(err)
+		}
 		// a span in another source, one the claim has (ignored), and the
 		// first source deleted: the claims and evidence with a span in
 		// the second keep it, the one without is removed with its relation
@@ -148,6 +175,26 @@ func TestInlineSpansMigration(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Dump() after the same changes (-written after +migrated):\n%s", diff)
+	}
+	wantRefs := map[string][]argmap.ActorRef{
+		"single": {{ActorID: ids["board"], Role: argmap.RoleAsserts}, {ActorID: ids["board"], Role: argmap.RoleNamed}},
+		"both":   {{ActorID: ids["board"], Role: argmap.RoleAsserts}, {ActorID: ids["board"], Role: argmap.RoleNamed}},
+	}
+	for name, want := range wantRefs {
+		c, err := old.Claim(ctx, ids[name])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, c.Actors); diff != "" {
+			t.Errorf("Claim(%s).Actors after merging the fishers into the board (-want +got):\n%s", name, diff)
+		}
+	}
+	e, err := old.Evidence(ctx, ids["evidence"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]argmap.ActorRef{{ActorID: ids["board"], Role: argmap.RoleNamed}}, e.Actors); diff != "" {
+		t.Errorf("Evidence().Actors after the merge and deleting the critics (-want +got):\n%s", diff)
 	}
 	if _, err := old.Claim(ctx, ids["lone"]); argmap.ErrorCode(err) != argmap.ENOTFOUND {
 		t.Errorf("Claim(lone) after deleting its source: %v, want ENOTFOUND", err)

@@ -44,27 +44,34 @@ func scanSources(ctx context.Context, q querier, withText bool, query string, ar
 }
 
 // claimRecordCols are a claim's own columns; claimCols adds the first span
-// the row holds (migration 0018).
+// and the first actor reference the row holds (migrations 0018, 0019).
 const (
 	claimRecordCols = `c.id, c.text, c.gist, c.origin, c.score, c.main, c.cues, c.created_at, c.title, c.kind, c.assumed, c.issue, c.standard, c.proposition, c.section, c.referent`
-	claimCols       = claimRecordCols + `, coalesce(c.span_source_id, ''), c.span_start, c.span_end, c.span_quote`
+	claimCols       = claimRecordCols + `, coalesce(c.span_source_id, ''), c.span_start, c.span_end, c.span_quote, coalesce(c.actor_id, ''), c.actor_role`
 )
+
+// rowFirsts are the first span and actor reference a claim's or
+// evidence's row holds (SourceID, ActorID "" for none).
+type rowFirsts struct {
+	span  argmap.Span
+	actor argmap.ActorRef
+}
 
 // claimRows reads and closes rows of claimCols (and, with rank, one more
 // column): the claims without their spans and actors, and the first span
-// each holds in its row (migration 0018; SourceID "" for none).
-func claimRows(rows *sql.Rows, ranked bool) ([]argmap.Claim, []argmap.Span, []float64, error) {
+// and actor reference each holds in its row.
+func claimRows(rows *sql.Rows, ranked bool) ([]argmap.Claim, []rowFirsts, []float64, error) {
 	var out []argmap.Claim
-	var firsts []argmap.Span
+	var firsts []rowFirsts
 	var ranks []float64
 	for rows.Next() {
 		var c argmap.Claim
-		var sp argmap.Span
-		var origin, cues, section, referent string
+		var f rowFirsts
+		var origin, cues, section, referent, role string
 		var created int64
 		var rank float64
 		dst := []any{&c.ID, &c.Text, &c.Gist, &origin, &c.Score, &c.Main, &cues, &created, &c.Title, &c.Kind, &c.Assumed, &c.Issue, &c.Standard, &c.Proposition, &section, &referent,
-			&sp.SourceID, &sp.Start, &sp.End, &sp.Quote}
+			&f.span.SourceID, &f.span.Start, &f.span.End, &f.span.Quote, &f.actor.ActorID, &role}
 		if ranked {
 			dst = append(dst, &rank)
 		}
@@ -87,8 +94,9 @@ func claimRows(rows *sql.Rows, ranked bool) ([]argmap.Claim, []argmap.Span, []fl
 			return nil, nil, nil, err
 		}
 		c.CreatedAt = fromMS(created)
+		f.actor.Role = argmap.Role(role)
 		out = append(out, c)
-		firsts = append(firsts, sp)
+		firsts = append(firsts, f)
 		ranks = append(ranks, rank)
 	}
 	if err := rows.Close(); err != nil {
@@ -124,13 +132,14 @@ func scanRankedClaims(ctx context.Context, q querier, ranked bool, query string,
 	if err != nil {
 		return nil, nil, err
 	}
-	refs, err := actorRefsOf(ctx, q, ids)
+	refs, err := actorRows(ctx, q, `SELECT claim_id, actor_id, role FROM extra_claim_actors
+		WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, actor_id, role`, ids)
 	if err != nil {
 		return nil, nil, err
 	}
 	for i := range out {
-		out[i].Spans = joinSpans(firsts[i], extra[out[i].ID])
-		out[i].Actors = refs[out[i].ID]
+		out[i].Spans = joinSpans(firsts[i].span, extra[out[i].ID])
+		out[i].Actors = joinActors(firsts[i].actor, refs[out[i].ID])
 	}
 	return out, ranks, nil
 }
@@ -140,6 +149,22 @@ func scanRankedClaims(ctx context.Context, q querier, ranked bool, query string,
 func extraSpansOf(ctx context.Context, q querier, ids []string) (map[string][]argmap.Span, error) {
 	return spanRowsOf(ctx, q, `SELECT node_id, source_id, start, "end", quote FROM extra_spans
 		WHERE node_id IN (SELECT value FROM json_each(?)) ORDER BY node_id, source_id, start, "end"`, ids)
+}
+
+// joinActors returns a node's actor references: first, from its row (none
+// when its ActorID is ""), and extra, by actor and role.
+func joinActors(first argmap.ActorRef, extra []argmap.ActorRef) []argmap.ActorRef {
+	if first.ActorID == "" {
+		return extra
+	}
+	if len(extra) == 0 {
+		return []argmap.ActorRef{first}
+	}
+	out := append([]argmap.ActorRef{first}, extra...)
+	slices.SortFunc(out, func(a, b argmap.ActorRef) int {
+		return cmp.Or(strings.Compare(a.ActorID, b.ActorID), strings.Compare(string(a.Role), string(b.Role)))
+	})
+	return out
 }
 
 // joinSpans returns a node's spans: first, from its row (none when its
@@ -192,19 +217,6 @@ func spanRowsOf(ctx context.Context, q querier, query string, ids []string) (map
 	return out, rows.Err()
 }
 
-// actorRefsOf returns the actor references of the claims, by claim ID.
-func actorRefsOf(ctx context.Context, q querier, ids []string) (map[string][]argmap.ActorRef, error) {
-	return actorRows(ctx, q, `SELECT claim_id, actor_id, role FROM claim_actors
-		WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, actor_id, role`, ids)
-}
-
-// evidenceActorRefsOf returns the actor references of the evidence, by
-// evidence ID.
-func evidenceActorRefsOf(ctx context.Context, q querier, ids []string) (map[string][]argmap.ActorRef, error) {
-	return actorRows(ctx, q, `SELECT evidence_id, actor_id, role FROM evidence_actors
-		WHERE evidence_id IN (SELECT value FROM json_each(?)) ORDER BY evidence_id, actor_id, role`, ids)
-}
-
 func actorRows(ctx context.Context, q querier, query string, ids []string) (map[string][]argmap.ActorRef, error) {
 	rows, err := q.QueryContext(ctx, query, jsonList(ids))
 	if err != nil {
@@ -223,7 +235,7 @@ func actorRows(ctx context.Context, q querier, query string, ids []string) (map[
 }
 
 const evidenceCols = `e.id, e.kind, e.text, e.origin, e.score, e.created_at, e.referent,
-	coalesce(e.span_source_id, ''), e.span_start, e.span_end, e.span_quote`
+	coalesce(e.span_source_id, ''), e.span_start, e.span_end, e.span_quote, coalesce(e.actor_id, ''), e.actor_role`
 
 func scanEvidence(ctx context.Context, q querier, query string, args ...any) ([]argmap.Evidence, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
@@ -231,13 +243,14 @@ func scanEvidence(ctx context.Context, q querier, query string, args ...any) ([]
 		return nil, err
 	}
 	var out []argmap.Evidence
-	var firsts []argmap.Span // in the row (migration 0018)
+	var firsts []rowFirsts
 	for rows.Next() {
 		var e argmap.Evidence
-		var sp argmap.Span
-		var origin, referent string
+		var f rowFirsts
+		var origin, referent, role string
 		var created int64
-		if err := rows.Scan(&e.ID, &e.Kind, &e.Text, &origin, &e.Score, &created, &referent, &sp.SourceID, &sp.Start, &sp.End, &sp.Quote); err != nil {
+		if err := rows.Scan(&e.ID, &e.Kind, &e.Text, &origin, &e.Score, &created, &referent,
+			&f.span.SourceID, &f.span.Start, &f.span.End, &f.span.Quote, &f.actor.ActorID, &role); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -248,8 +261,9 @@ func scanEvidence(ctx context.Context, q querier, query string, args ...any) ([]
 		}
 		e.Origin = argmap.Origin(origin)
 		e.CreatedAt = fromMS(created)
+		f.actor.Role = argmap.Role(role)
 		out = append(out, e)
-		firsts = append(firsts, sp)
+		firsts = append(firsts, f)
 	}
 	if err := rows.Close(); err != nil {
 		return nil, err
@@ -268,13 +282,14 @@ func scanEvidence(ctx context.Context, q querier, query string, args ...any) ([]
 	if err != nil {
 		return nil, err
 	}
-	refs, err := evidenceActorRefsOf(ctx, q, ids)
+	refs, err := actorRows(ctx, q, `SELECT evidence_id, actor_id, role FROM extra_evidence_actors
+		WHERE evidence_id IN (SELECT value FROM json_each(?)) ORDER BY evidence_id, actor_id, role`, ids)
 	if err != nil {
 		return nil, err
 	}
 	for i := range out {
-		out[i].Spans = joinSpans(firsts[i], extra[out[i].ID])
-		out[i].Actors = refs[out[i].ID]
+		out[i].Spans = joinSpans(firsts[i].span, extra[out[i].ID])
+		out[i].Actors = joinActors(firsts[i].actor, refs[out[i].ID])
 	}
 	return out, nil
 }

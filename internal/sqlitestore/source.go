@@ -148,8 +148,11 @@ func (s *Store) DeleteSource(ctx context.Context, id string) error {
 		if err != nil {
 			return err
 		}
-		actors, err := collect(ctx, tx, `SELECT actor_id FROM claim_actors WHERE claim_id IN (SELECT value FROM json_each(?1))
-			UNION SELECT actor_id FROM evidence_actors WHERE evidence_id IN (SELECT value FROM json_each(?1))`, jsonList(orphans))
+		// the views claim_actors and evidence_actors, by their parts (migration 0019)
+		actors, err := collect(ctx, tx, `SELECT actor_id FROM claims WHERE id IN (SELECT value FROM json_each(?1)) AND actor_id IS NOT NULL
+			UNION SELECT actor_id FROM extra_claim_actors WHERE claim_id IN (SELECT value FROM json_each(?1))
+			UNION SELECT actor_id FROM evidence WHERE id IN (SELECT value FROM json_each(?1)) AND actor_id IS NOT NULL
+			UNION SELECT actor_id FROM extra_evidence_actors WHERE evidence_id IN (SELECT value FROM json_each(?1))`, jsonList(orphans))
 		if err != nil {
 			return err
 		}
@@ -160,8 +163,10 @@ func (s *Store) DeleteSource(ctx context.Context, id string) error {
 		// evidence names any more
 		if _, err := tx.ExecContext(ctx, `
 			DELETE FROM actors WHERE id IN (SELECT value FROM json_each(?))
-				AND NOT EXISTS (SELECT 1 FROM claim_actors ca WHERE ca.actor_id = actors.id)
-				AND NOT EXISTS (SELECT 1 FROM evidence_actors ea WHERE ea.actor_id = actors.id)`, jsonList(actors)); err != nil {
+				AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.actor_id = actors.id)
+				AND NOT EXISTS (SELECT 1 FROM extra_claim_actors ca WHERE ca.actor_id = actors.id)
+				AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.actor_id = actors.id)
+				AND NOT EXISTS (SELECT 1 FROM extra_evidence_actors ea WHERE ea.actor_id = actors.id)`, jsonList(actors)); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `DELETE FROM sources WHERE id = ?`, id)

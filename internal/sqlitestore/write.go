@@ -321,23 +321,23 @@ func (w *graphWriter) claim(c *argmap.Claim) error {
 	if err != nil {
 		return err
 	}
+	actor, actors := splitActors(w.rows.claimActors, c.ID, c.Actors)
 	// keys: the claim's rows in claim_keys, for removing them (migration
-	// 0015); span_*: its first span (migration 0018)
+	// 0015); span_*: its first span (migration 0018); actor_*: its first
+	// actor reference (migration 0019)
 	res, err := w.exec(`INSERT INTO claims (id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section, keys, referent,
-			span_source_id, span_start, span_end, span_quote)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			span_source_id, span_start, span_end, span_quote, actor_id, actor_role)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, c.Text, c.Gist, string(c.Origin), c.Score, c.Main, jsonList(c.Cues), ms(c.CreatedAt), c.Title, c.Kind,
 		c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section), keys, encodeReferent(c.Referent),
-		first.sourceArg(), first.start, first.end, first.quote)
+		first.sourceArg(), first.start, first.end, first.quote, actor.actorArg(), actor.role)
 	if isUnique(err) {
 		return argmap.Errorf(argmap.ECONFLICT, "claim %s already exists", c.ID)
 	}
 	if err != nil {
 		return err
 	}
-	for _, a := range c.Actors {
-		w.rows.claimActors = append(w.rows.claimActors, roleRow{c.ID, a.ActorID, string(a.Role)})
-	}
+	w.rows.claimActors = actors
 	if len(c.Keys) > 0 {
 		// the claim's row is its pk (INTEGER PRIMARY KEY); its keys are
 		// inserted with those of the other claims written (insertKeys)
@@ -354,7 +354,7 @@ func (w *graphWriter) claim(c *argmap.Claim) error {
 }
 
 // pendingRows are rows a graph writes into tables keyed by random IDs or
-// keys (claim_keys by key; claim_actors, evidence_actors, extra_spans and
+// keys (claim_keys by key; extra_claim_actors, extra_evidence_actors, extra_spans and
 // extra_premises by claim, evidence or relation ID), kept until the end
 // of the graph's write or, in Atomically, of the transaction (a Store of
 // Atomically flushes them before any read but ClaimsVersion's, and before
@@ -412,8 +412,8 @@ func (w *graphWriter) insertPending(p *pendingRows) error {
 		rows  []roleRow
 		query string
 	}{
-		{p.claimActors, `INSERT OR IGNORE INTO claim_actors (claim_id, actor_id, role) VALUES (?, ?, ?)`},
-		{p.evidenceActors, `INSERT OR IGNORE INTO evidence_actors (evidence_id, actor_id, role) VALUES (?, ?, ?)`},
+		{p.claimActors, `INSERT OR IGNORE INTO extra_claim_actors (claim_id, actor_id, role) VALUES (?, ?, ?)`},
+		{p.evidenceActors, `INSERT OR IGNORE INTO extra_evidence_actors (evidence_id, actor_id, role) VALUES (?, ?, ?)`},
 	} {
 		slices.SortFunc(t.rows, func(a, b roleRow) int {
 			return cmp.Or(strings.Compare(a.claim, b.claim), strings.Compare(a.actor, b.actor), strings.Compare(a.role, b.role))
@@ -478,19 +478,18 @@ func (w *graphWriter) evidence(e *argmap.Evidence) error {
 	if err != nil {
 		return err
 	}
-	_, err = w.exec(`INSERT INTO evidence (id, kind, text, origin, score, created_at, referent, span_source_id, span_start, span_end, span_quote)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	actor, actors := splitActors(w.rows.evidenceActors, e.ID, e.Actors)
+	_, err = w.exec(`INSERT INTO evidence (id, kind, text, origin, score, created_at, referent, span_source_id, span_start, span_end, span_quote, actor_id, actor_role)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.ID, e.Kind, e.Text, string(e.Origin), e.Score, ms(e.CreatedAt), encodeReferent(e.Referent),
-		first.sourceArg(), first.start, first.end, first.quote)
+		first.sourceArg(), first.start, first.end, first.quote, actor.actorArg(), actor.role)
 	if isUnique(err) {
 		return argmap.Errorf(argmap.ECONFLICT, "evidence %s already exists", e.ID)
 	}
 	if err != nil {
 		return err
 	}
-	for _, a := range e.Actors {
-		w.rows.evidenceActors = append(w.rows.evidenceActors, roleRow{e.ID, a.ActorID, string(a.Role)})
-	}
+	w.rows.evidenceActors = actors
 	w.rows.spans = pending
 	return nil
 }
@@ -515,6 +514,31 @@ func (w *graphWriter) splitSpans(dst []spanRow, node string, spans []argmap.Span
 		}
 	}
 	return first, dst, nil
+}
+
+// splitActors returns a new node's first actor reference, kept in its row
+// (migration 0019), and appends the others to dst, for extra_claim_actors
+// or extra_evidence_actors; a repeat of the first is left out, as the
+// primary key of claim_actors left it out. first.actor is "" for none.
+func splitActors(dst []roleRow, node string, refs []argmap.ActorRef) (first roleRow, _ []roleRow) {
+	if len(refs) == 0 {
+		return first, dst
+	}
+	first = roleRow{node, refs[0].ActorID, string(refs[0].Role)}
+	for _, a := range refs[1:] {
+		if a.ActorID != first.actor || string(a.Role) != first.role {
+			dst = append(dst, roleRow{node, a.ActorID, string(a.Role)})
+		}
+	}
+	return first, dst
+}
+
+// actorArg is the reference's actor for its node's row: NULL for none.
+func (r *roleRow) actorArg() any {
+	if r.actor == "" {
+		return nil
+	}
+	return r.actor
 }
 
 // sourceArg is the span's source for its node's row: NULL for none.
