@@ -731,3 +731,74 @@ func TestStatementLede(t *testing.T) {
 		t.Errorf("main claims %q, want the news that opens the statement", mains)
 	}
 }
+
+// TestThesisTurnsOnOpening: a thesis that turns on what the opening
+// paragraph said before it ("In my view, though, …", "Yet …") has that said
+// against it: the first sentence before it is the view it turns on and
+// contests it, the sentence after the view gives the view's appeal and
+// supports the view. Written for this test.
+func TestThesisTurnsOnOpening(t *testing.T) {
+	text := "Longer school days?\n\n" +
+		"Longer school days would let working parents collect their children after six. It is an attractive idea. In my view, though, longer days would tire young children out and teach them little more.\n\n" +
+		"Young children lose concentration in the afternoon. Teachers report that after two o'clock most pupils in the first years take in little of what they are taught.\n\n" +
+		"Parents who need care after school can already use clubs. Many schools run them until six, and they cost far less than extra teaching hours.\n\n" +
+		"The school day should stay as it is.\n"
+	id, head, mains := claimRelations(t, "days.txt", text)
+	if len(mains) == 0 || !strings.HasPrefix(mains[0], "In my view, though") {
+		t.Fatalf("main claims %q, want the turn that closes the opening", mains)
+	}
+	thesis, view, appeal := id("In my view, though"), id("Longer school days would let"), id("It is an attractive idea")
+	if r, ok := head[view]; !ok || r.To != thesis || r.Kind != argmap.Contests {
+		t.Errorf("the view the thesis turns on: %+v (present %v), want contests the thesis", r, ok)
+	}
+	if r, ok := head[appeal]; !ok || r.To != view || r.Kind != argmap.Supports {
+		t.Errorf("the view's appeal: %+v (present %v), want supports the view", r, ok)
+	}
+}
+
+// TestDipRecovered: a report's paragraph that tells of a fall and then
+// that it was made up ("… and visitor numbers recovered in September")
+// answers the weak finding: the fall contests the report's finding, what
+// followed contests the fall. Written for this test.
+func TestDipRecovered(t *testing.T) {
+	text := "Sunday market trial: review\n\nSummary\nFor six months a street market was held on the high street every Sunday. This review finds that the market brought new visitors and should become permanent.\n\n" +
+		"Findings\nAbout 2,000 people visited the market on an average Sunday. Shops on the high street took more on market days than on other Sundays.\n\n" +
+		"Visitor numbers fell in August. The high street was closed for resurfacing on two Sundays that month, and visitor numbers recovered in September.\n\n" +
+		"Recommendations\nThe market should continue every Sunday from next spring.\n"
+	g, err := extract.New(extract.Options{}).Extract(t.Context(), argmap.Document{Name: "market.txt", URI: "market.txt", Data: []byte(text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{}
+	var thesis string
+	for _, cl := range g.Claims {
+		ids[cl.ID] = cl.Text
+		if cl.Main && thesis == "" {
+			thesis = cl.ID
+		}
+	}
+	for _, e := range g.Evidence {
+		ids[e.ID] = e.Text
+	}
+	if !strings.HasPrefix(ids[thesis], "This review finds") {
+		t.Fatalf("thesis %q, want the review's finding", ids[thesis])
+	}
+	dip := "Visitor numbers fell in August."
+	found, answered := false, false
+	for _, r := range g.Relations {
+		for _, f := range r.From {
+			switch {
+			case ids[f] == dip:
+				found = true
+				if r.To != thesis || r.Kind != argmap.Contests {
+					t.Errorf("the fall: %v %q, want contests the thesis", r.Kind, ids[r.To])
+				}
+			case strings.HasPrefix(ids[f], "The high street was closed"):
+				answered = answered || ids[r.To] == dip && r.Kind == argmap.Contests
+			}
+		}
+	}
+	if !found || !answered {
+		t.Errorf("the fall bears on the thesis: %v; what followed contests the fall: %v", found, answered)
+	}
+}

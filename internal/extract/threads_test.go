@@ -175,3 +175,20 @@ func TestThreadReplyOfEvidence(t *testing.T) {
 		t.Errorf("teacher_tom's reply does not contest the thesis")
 	}
 }
+
+// TestThreadConcern: a reply whose point names a worry or a problem with
+// the opening post's plan ("The upkeep worries me more than the price.",
+// "Storage is the real problem.") goes against the plan. Written for this
+// test.
+func TestThreadConcern(t *testing.T) {
+	for _, concern := range []string{"The upkeep worries me more than the price.", "Storage is the real problem."} {
+		text := "Canoe or kayak?\n\n" +
+			"Posted by fen_w:\nWe live near the river and want a boat for weekends. I think a two-person canoe is the best choice for us. It carries a picnic and the dog.\n\n" +
+			"Reply from paddle_p:\n" + concern + " A canoe needs a roof rack and a dry place to keep it all winter.\n"
+		id, head, _ := claimRelations(t, "canoe.txt", text)
+		thesis := id("I think a two-person canoe")
+		if r, ok := head[id(concern[:10])]; !ok || r.To != thesis || r.Kind != argmap.Contests {
+			t.Errorf("%q: %+v (present %v), want contests the thesis", concern, r, ok)
+		}
+	}
+}

@@ -432,6 +432,27 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		for k, p := range t.opp {
 			st.Opponent[b.start+k] = p
 		}
+		if para == opening && t.root > 0 && essay && !long && post == nil && turnsOn(bv, t.root) {
+			// "X could keep fees lower. It is a tempting idea. In my
+			// opinion, though, …": a thesis that turns on what the
+			// opening said before it has that said against it; the first
+			// sentence before it is the view, the others its reasons
+			view := -1
+			for _, r := range t.rels {
+				if r.To == t.root && bu[r.From].Sent < bu[t.root].Sent && bv.info[r.From].sentFirst && (view < 0 || r.From < view) {
+					view = r.From
+				}
+			}
+			for k, r := range t.rels {
+				switch {
+				case view < 0 || r.To != t.root || bu[r.From].Sent >= bu[t.root].Sent:
+				case r.From == view:
+					t.rels[k].Kind, t.rels[k].Undercut = Attack, false
+				case bv.info[r.From].sentFirst:
+					t.rels[k].To, t.rels[k].Kind, t.rels[k].Undercut = view, Support, false
+				}
+			}
+		}
 		if para == opening && t.root >= 0 {
 			// background: the plain units that open the opening paragraph,
 			// before anything argues, stay out of the argument when nothing
@@ -651,7 +672,8 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 					if s != side {
 						kind = Attack
 					}
-				} else if r.info.class == classNone && contains(r.info.any, classContrast) || r.conceded || contradicts(r.info, th.infoOf(to, post)) {
+				} else if r.info.class == classNone && contains(r.info.any, classContrast) || r.conceded || contradicts(r.info, th.infoOf(to, post)) ||
+					to == main && raisesConcern(r.info) {
 					// "Free fares sound nice, but someone has to pay": a
 					// reply that grants a point to turn on it disagrees, as
 					// does one that says the opposite in the same words
@@ -718,6 +740,35 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	sort.SliceStable(st.Relations, func(i, j int) bool { return st.Relations[i].From < st.Relations[j].From })
 	return st
 }
+
+// turnsOn tells whether unit k of v opens its sentence turning on what
+// came before: a contrast connective at its start ("Yet …", "However, …")
+// or among its first four words ("In my opinion, though, …").
+func turnsOn(v *view, k int) bool {
+	in := &v.info[k]
+	if !in.sentFirst || v.units[k].Sent == v.units[0].Sent {
+		return false
+	}
+	if in.class == classContrast || in.class2 == classContrast {
+		return true
+	}
+	for _, w := range in.ws[:min(len(in.ws), 4)] {
+		if w == "though" || w == "however" {
+			return true
+		}
+	}
+	return false
+}
+
+// raisesConcern tells whether a reply's claim names a worry or a problem
+// and does not agree ("The running costs worry me more than the warmth.",
+// "Childcare is the real problem."): said of a plan the opening post
+// puts, it goes against the plan.
+func raisesConcern(in *unitInfo) bool {
+	return !agrees(in) && !in.neg && (containsAny(in.ws, worryNouns) || containsAny(in.ws, worryVerbs) || containsAny(in.ws, problemNouns))
+}
+
+var problemNouns = set("problem", "problems", "risk", "risks", "downside", "downsides", "drawback", "drawbacks", "snag", "catch")
 
 // allLeaves tells whether every unit of us is a leaf (evidence).
 func allLeaves(us []Unit) bool {
@@ -849,7 +900,7 @@ func counterParagraph(v *view, adjective func(string) bool) bool {
 	if c, n := connectiveAt(ws, 0); c == classContrast || c == classAddition {
 		ws = ws[n:] // "On the other hand, shopkeepers fear …"
 	}
-	if explainedAway(v) {
+	if explainedAway(v) || dipRecovered(v) {
 		// "Recruiting volunteers was harder than expected. … This
 		// reflects the short notice rather than …": a weak finding
 		// explained away
@@ -971,6 +1022,26 @@ func containsAny(ws []string, set map[string]bool) bool {
 	}
 	return false
 }
+
+// dipRecovered tells whether v opens by telling of a fall ("Visits fell in
+// August.") that a later sentence tells was made up ("… and visits
+// recovered in September."): a weak finding answered by what followed.
+func dipRecovered(v *view) bool {
+	if !containsAny(v.info[0].ws, fallWords) {
+		return false
+	}
+	for k := 1; k < len(v.info); k++ {
+		if v.units[k].Sent != v.units[0].Sent && containsAny(v.info[k].ws, recoveryWords) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	fallWords     = set("fell", "dropped", "declined", "dipped", "slumped", "decreased", "shrank", "sank")
+	recoveryWords = set("recovered", "rebounded", "bounced", "recover", "recovers", "rebound", "rebounds")
+)
 
 // explainedAway tells whether a sentence of v after its first explains
 // away what the first says (explainsAway).
