@@ -273,7 +273,7 @@ func rejectedView(toks []token) ([]region, bool) {
 				if i > 0 {
 					out = append(out, region{toks: toks[:i]})
 				}
-				out = append(out, region{toks: toks[i+2 : k], rejected: true})
+				out = append(out, region{toks: holderForPronoun(toks, i, toks[i+2:k]), rejected: true})
 				if end+1 < n {
 					out = append(out, region{toks: toks[end+1:]})
 				}
@@ -570,6 +570,30 @@ func noHolder(subj []token) bool {
 		return true
 	}
 	return false
+}
+
+// holderForPronoun returns the view of "X's <opinion> that P" with an "it"
+// or "they" that opens P read as X ("The company's claim that it is
+// profitable is false": "the company is profitable"), new tokens; view as
+// it is otherwise. X runs back from the possessive before the opinion noun
+// at toks[i] to the sentence's start or a mark.
+func holderForPronoun(toks []token, i int, view []token) []token {
+	if i == 0 || len(view) == 0 || (view[0].lower != "it" && view[0].lower != "they") {
+		return view
+	}
+	last := toks[i-1]
+	base, ok := strings.CutSuffix(last.lower, "'s")
+	if !ok || base == "" {
+		return view
+	}
+	from := i - 1
+	for from > 0 && toks[from-1].punct == 0 {
+		from--
+	}
+	out := make([]token, 0, i-from+len(view))
+	out = append(out, toks[from:i-1]...)
+	out = append(out, token{text: strings.TrimSuffix(strings.TrimSuffix(last.text, "'s"), "’s"), lower: base})
+	return append(out, view[1:]...)
 }
 
 // falsityAdverb reports whether w is the adverb of a falsity word

@@ -191,6 +191,8 @@ func TestStancerJudge(t *testing.T) {
 		// "no longer": "longer" is no word a claim must say
 		{"The canal board no longer dredges the harbour", "The canal board still dredges the harbour every year.", argmap.StanceDenial, ""},
 		{"The canal board no longer dredges the harbour", "The canal board stopped dredging the harbour in 2015.", argmap.StanceSame, ""},
+		// "X's claim that it is P is false": "it" is X
+		{"The ferry company is profitable", "The ferry company's claim that it is profitable is false.", argmap.StanceDenial, ""},
 		// a noun or adjective of the same spelling negates nothing
 		{"A hedge surrounds the depot", "The depot is surrounded by a tall hedge.", argmap.StanceSame, ""},
 		{"The pension fund holds shares in funds", "The pension fund holds shares in hedge funds.", argmap.StanceSame, ""},
