@@ -1238,13 +1238,39 @@ func (s *Stancer) markNegated(toks []token, ts []term) {
 		for k := range ts {
 			if ts[k].tok > i && !ts[k].ante {
 				if !ts[k].acr && ts[k].neg {
-					ts[k].negHead = true
+					ts[s.phraseHead(toks, ts, k)].negHead = true
 				}
 				return
 			}
 		}
 		return
 	}
+}
+
+// phraseHead returns the index in ts of the head of the noun phrase that
+// ts[k] opens after a determiner or possessive: the last of the content
+// words that follow it with no preposition, mark, clause word or verb
+// between ("dodge their human rights obligations": obligations, not
+// human). A word with no determiner before it is its own head ("does not
+// count refugees": count; "offers no protection").
+func (s *Stancer) phraseHead(toks []token, ts []term, k int) int {
+	j := ts[k].tok
+	if j == 0 || j >= len(toks) || !determiners[toks[j-1].lower] || s.verbAt(toks[j].lower) || s.lex.Adverb(toks[j].lower) {
+		return k
+	}
+	for j+1 < len(toks) {
+		w := toks[j+1].lower
+		if toks[j+1].punct != 0 || propStop[w] || prepositions[w] || predicateEnds[w] || clauseBreaks[w] || s.verbAt(w) {
+			break
+		}
+		j++
+	}
+	for h := k; h < len(ts) && ts[h].tok <= j; h++ {
+		if ts[h].tok == j && !ts[h].acr {
+			return h
+		}
+	}
+	return k
 }
 
 // markAsides marks the terms of a source set between commas inside a

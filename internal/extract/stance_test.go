@@ -193,6 +193,11 @@ func TestStancerJudge(t *testing.T) {
 		{"The canal board no longer dredges the harbour", "The canal board stopped dredging the harbour in 2015.", argmap.StanceSame, ""},
 		// "X's claim that it is P is false": "it" is X
 		{"The ferry company is profitable", "The ferry company's claim that it is profitable is false.", argmap.StanceDenial, ""},
+		// what a question's negation governs is the head of its noun
+		// phrase: a claim that does not say it does not deny the question
+		// by lacking the negation
+		{"The council dodges its maintenance duties", "The council publishes its maintenance plan every year.", argmap.StanceTopic, ""},
+		{"The council dodges its maintenance duties", "The council carries out its maintenance duties.", argmap.StanceDenial, ""},
 		// a noun or adjective of the same spelling negates nothing
 		{"A hedge surrounds the depot", "The depot is surrounded by a tall hedge.", argmap.StanceSame, ""},
 		{"The pension fund holds shares in funds", "The pension fund holds shares in hedge funds.", argmap.StanceSame, ""},

@@ -45,15 +45,14 @@ var funcs = template.FuncMap{
 	},
 }
 
-// nodePage is the page a link to a node opens: a claim's page, a source's
-// or an actor's; evidence, which has no page of its own, opens the map
-// explorer centred on it (what it supports). "" for anything else.
+// nodePage is the page a link to a node opens: a claim's page, a piece of
+// evidence's, a source's or an actor's. "" for anything else.
 func nodePage(id string) string {
 	switch argmap.KindOf(id) {
 	case argmap.KindClaim:
 		return "/ui/claims/" + url.PathEscape(id)
 	case argmap.KindEvidence:
-		return "/ui/explore?focus=" + url.QueryEscape(id)
+		return "/ui/evidence/" + url.PathEscape(id)
 	case argmap.KindSource:
 		return "/ui/documents/" + url.PathEscape(id)
 	case argmap.KindActor:

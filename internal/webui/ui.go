@@ -75,7 +75,7 @@ func New(st Store, opt Options) *UI {
 	if u.log == nil {
 		u.log = slog.New(slog.DiscardHandler)
 	}
-	for _, name := range []string{"documents", "document", "claim", "actor", "search", "explore", "print", "audit", "error"} {
+	for _, name := range []string{"documents", "document", "claim", "evidence", "actor", "search", "explore", "print", "audit", "error"} {
 		u.pages[name] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html", "templates/"+name+".html"))
 	}
 	sub, err := fs.Sub(staticFS, "static")
@@ -88,6 +88,7 @@ func New(st Store, opt Options) *UI {
 	m.HandleFunc("GET /ui/{$}", u.documents)
 	m.HandleFunc("GET /ui/documents/{id}", u.document)
 	m.HandleFunc("GET /ui/claims/{id}", u.claim)
+	m.HandleFunc("GET /ui/evidence/{id}", u.evidence)
 	m.HandleFunc("GET /ui/actors/{id}", u.actor)
 	m.HandleFunc("GET /ui/search", u.search)
 	m.HandleFunc("GET /ui/explore", u.explore)
@@ -170,7 +171,11 @@ func withTimeout(r *http.Request) (context.Context, context.CancelFunc) {
 func idOf(r *http.Request, kind argmap.NodeKind) (string, error) {
 	id := r.PathValue("id")
 	if argmap.KindOf(id) != kind {
-		return "", argmap.Errorf(argmap.ENOTFOUND, "%q is not a %s ID", argmap.Clip(id, 40), kind)
+		article := "a"
+		if strings.ContainsRune("aeiou", rune(string(kind)[0])) {
+			article = "an"
+		}
+		return "", argmap.Errorf(argmap.ENOTFOUND, "%q is not %s %s ID", argmap.Clip(id, 40), article, kind)
 	}
 	return id, nil
 }

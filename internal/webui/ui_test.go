@@ -713,7 +713,7 @@ func TestLinksResolve(t *testing.T) {
 			t.Errorf("GET %s has a link that goes nowhere (href=\"#\")", u)
 		}
 	}
-	for _, want := range []string{"/ui/explore?focus=evd_count", "/ui/claims/clm_reason", "/ui/actors/act_ann"} {
+	for _, want := range []string{"/ui/evidence/evd_count", "/ui/claims/clm_reason", "/ui/actors/act_ann"} {
 		if !seen[want] {
 			t.Errorf("no page links to %s", want)
 		}

@@ -291,6 +291,24 @@ try {
     const bad = await labelsFit(page);
     check(bad.length === 0, `${tag}: every label fits its box on the document map (${bad.slice(0, 3).join(' | ')})`);
 
+    // A piece of evidence opens its own page: its passage marked in the text
+    // around it, its source, and what it supports or contests by text.
+    {
+      const evLink = page.locator('.doc-text a.hl-evidence').first();
+      const evText = (await evLink.innerText()).replace(/\s+/g, ' ').trim();
+      await Promise.all([page.waitForNavigation(), evLink.click()]);
+      check(/\/ui\/evidence\/evd_/.test(page.url()), `${tag}: a highlighted piece of evidence opens its own page (${page.url()})`);
+      const marked = (await page.locator('.in-context mark').first().innerText()).replace(/\s+/g, ' ').trim();
+      check(marked === evText, `${tag}: the evidence page marks the passage in its context ("${marked.slice(0, 60)}")`);
+      check(await page.locator('.evidence-source a.src').count() > 0, `${tag}: the evidence page names its source`);
+      check(/^Attributed to: \S/.test(await page.locator('[data-attributed]').innerText()), `${tag}: the evidence page says who it is attributed to`);
+      const bears = await page.locator('.relations').innerText();
+      check(!/\b(clm|rel|evd|src)_[a-z0-9]{6,}/.test(bears), `${tag}: what the evidence bears on is said by text, not IDs`);
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      check(wide <= 1, `${tag}: the evidence page is no wider than the screen (${wide} px over)`);
+      await shoot(page, tag + '-05b-evidence');
+    }
+
     // The explorer: zoom, click to select, double-click to centre.
     await visit(page, '/ui/explore', 'explore');
     check(await mapReady(page) === '1', `${tag}: the explorer draws a map`);

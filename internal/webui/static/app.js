@@ -36,6 +36,7 @@
   function pageOf(id) {
     switch (kindOf(id)) {
       case 'claim': return '/ui/claims/' + encodeURIComponent(id);
+      case 'evidence': return '/ui/evidence/' + encodeURIComponent(id);
       case 'source': return '/ui/documents/' + encodeURIComponent(id);
       case 'actor': return '/ui/actors/' + encodeURIComponent(id);
     }
