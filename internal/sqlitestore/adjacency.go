@@ -10,8 +10,10 @@ import (
 
 // maxCachedRelations bounds the adjacency cache: a store with more relations
 // walks them in SQL, one query per level. The cache takes about 25 MB at
-// 300,000 relations.
-const maxCachedRelations = 1_000_000
+// 300,000 relations; the bound lets a store of 1M claims with three
+// relations each (the large graph) walk from memory, as its claims
+// are read from the content copy (maxCachedNodes).
+const maxCachedRelations = 4_000_000
 
 // graphVersion reads the change counter of relations.
 func graphVersion(ctx context.Context, q querier) (int64, error) {
