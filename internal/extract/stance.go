@@ -250,10 +250,10 @@ func (s *Stancer) denyingAt(toks []token, i int) bool {
 
 // avoidMark is the term a verb of avoiding leaves besides the negation of
 // its clause: it meets only another (a name's way of matching, term.acr,
-// which does not vote on polarity). A question that has one word besides
-// names after its verb of avoiding ("IOM evades accountability") keeps it,
-// so that a claim that only mentions accountability does not deny it; a
-// longer question drops it (questionTerms).
+// which does not vote on polarity). In a question of one word besides
+// names ("IOM evades accountability") it weighs in full, so that a claim
+// that only mentions accountability does not deny it; in a longer one as
+// a manner word (questionTerms).
 const avoidMark = "(avoiding)"
 
 // avoidForms are the forms of avoid, which negWords holds.
@@ -2429,9 +2429,15 @@ func conditionEnd(toks []token) int {
 func (s *Stancer) questionTerms(question string, gl *glossary) []term {
 	qt := s.withIndirectAntonyms(s.withStems(s.questionTermsRead(question, gl)))
 	if words := contentWords(qt); words > 1 {
-		// a verb of avoiding in a question with more to say is read as
-		// its negation only ("states that want to dodge their duties")
-		qt = slices.DeleteFunc(qt, func(t term) bool { return t.lemma == avoidMark })
+		// a verb of avoiding in a question with more to say weighs as a
+		// manner word: a claim that says it without a verb of avoiding
+		// ("without coming under public criticism" of "to avoid public
+		// criticism") still states it
+		for i := range qt {
+			if qt[i].lemma == avoidMark {
+				qt[i].adverb = true
+			}
+		}
 	}
 	if shortQuestion(qt) {
 		// "IOM acts in its own name": with one or two words besides

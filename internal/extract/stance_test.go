@@ -794,3 +794,29 @@ func TestAvoidingShortQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestAvoidingLongQuestion: in a longer question a verb of avoiding weighs
+// as a manner word: among candidates that all share the question's nouns,
+// a claim that only mentions them neither states nor denies it, and one
+// that avoids them states it.
+func TestAvoidingLongQuestion(t *testing.T) {
+	s := extract.NewStancer()
+	q := "Harbour firms evade their maintenance obligations"
+	texts := []string{
+		"The harbour firms published their maintenance obligations.",
+		"Harbour firms avoid their maintenance obligations.",
+		"The harbour firms discussed their maintenance obligations in May.",
+		"Harbour firms listed their maintenance obligations in a report.",
+		"The harbour firms printed their maintenance obligations on a poster.",
+		"Harbour firms explained their maintenance obligations to the council.",
+		"The harbour firms counted their maintenance obligations.",
+		"Harbour firms compared their maintenance obligations with the port's.",
+	}
+	got := s.JudgeAll(q, texts)
+	want := []argmap.Stance{argmap.StanceTopic, argmap.StanceSame}
+	for i, w := range want {
+		if got[i].Stance != w {
+			t.Errorf("JudgeAll(%q)[%q] = %+v, want %s", q, texts[i], got[i], w)
+		}
+	}
+}
