@@ -925,9 +925,6 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 				// besides names needs said (avoidMark)
 				out = append(out, term{lemma: avoidMark, acr: true, clause: clause, tok: i})
 			}
-			if w == "no" && i+1 < len(toks) && toks[i+1].lower == "longer" {
-				i++ // "no longer dredges it": the negation of what follows, "longer" no word of its own
-			}
 			continue
 		}
 		if b, n := quantityBound(toks, i); n > 0 {
@@ -1234,6 +1231,9 @@ func (s *Stancer) markNegated(toks []token, ts []term) {
 	for i, t := range toks {
 		if !s.negatesAt(toks, i) || t.lower == "without" {
 			continue
+		}
+		if t.lower == "no" && i+1 < len(toks) && toks[i+1].lower == "longer" {
+			i++ // "no longer dredges it": what it governs is "dredges"
 		}
 		for k := range ts {
 			if ts[k].tok > i && !ts[k].ante {
