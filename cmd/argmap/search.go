@@ -122,3 +122,18 @@ func mergeQueries(alts []string, q string) string {
 	}
 	return b.String()
 }
+
+// RelationEnds passes the store's light read of a relation's ends through
+// (answers name an inference by the texts it joins), or reads the relation.
+func (s expandingStore) RelationEnds(ctx context.Context, id string) ([]string, string, error) {
+	if r, ok := s.Store.(interface {
+		RelationEnds(ctx context.Context, id string) ([]string, string, error)
+	}); ok {
+		return r.RelationEnds(ctx, id)
+	}
+	rel, err := s.Store.Relation(ctx, id)
+	if err != nil {
+		return nil, "", err
+	}
+	return rel.From, rel.To, nil
+}

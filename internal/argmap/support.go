@@ -1043,7 +1043,11 @@ func (f *finder) text(id string) string {
 		}
 	case KindRelation:
 		t = "an inference"
-		if rq, ok := f.q.(relationReader); ok {
+		if rq, ok := f.q.(relationEndsReader); ok {
+			if from, to, err := rq.RelationEnds(f.ctx, id); err == nil {
+				t = InferenceName(&Relation{ID: id, From: from, To: to}, func(id string) string { return f.text(id) })
+			}
+		} else if rq, ok := f.q.(relationReader); ok {
 			if r, err := rq.Relation(f.ctx, id); err == nil {
 				t = InferenceName(r, func(id string) string { return f.text(id) })
 			}
@@ -1058,6 +1062,12 @@ func (f *finder) text(id string) string {
 // what it joins. Both stores have it.
 type relationReader interface {
 	Relation(ctx context.Context, id string) (*Relation, error)
+}
+
+// relationEndsReader is a lighter relationReader: only what a relation joins,
+// which a store may answer from memory (sqlitestore's relations copy).
+type relationEndsReader interface {
+	RelationEnds(ctx context.Context, id string) (from []string, to string, err error)
 }
 
 // InferenceName names a relation for a reader by the texts it joins, never by

@@ -33,6 +33,11 @@ type adjGraph struct {
 	count []uint32
 	edges []adjEdge // by target, each target's by relation ID; one more at the end
 	prem  []uint32  // edge e's premises are prem[edges[e].prem : edges[e+1].prem]
+	// target[e] is edge e's target; relEdge[i] is the edge of the relation
+	// with ID index i (-1 for a node), so that a relation's ends are read
+	// by its ID
+	target  []uint32
+	relEdge []int32
 
 	scratch sync.Pool // of *walkScratch, so that a walk allocates only what it returns
 }
@@ -142,11 +147,34 @@ func (s *Store) readAdjacency(ctx context.Context) (*adjGraph, int64, error) {
 			}
 			g.count[t]++
 		}
+		g.target = targets
+		g.relEdge = make([]int32, ids)
+		for i := range g.relEdge {
+			g.relEdge[i] = -1
+		}
+		for e, ed := range g.edges[:len(targets)] {
+			g.relEdge[ed.rel] = int32(e)
+		}
 		g.ids.seal()
 		out = g
 		return nil
 	})
 	return out, version, err
+}
+
+// ends returns the premises and target of the relation with the ID; false
+// when the copy has no such relation.
+func (g *adjGraph) ends(id string) ([]string, string, bool) {
+	i, ok := g.ids.lookup(id)
+	if !ok || g.relEdge[i] < 0 {
+		return nil, "", false
+	}
+	e := g.relEdge[i]
+	from := make([]string, 0, g.edges[e+1].prem-g.edges[e].prem)
+	for _, p := range g.prem[g.edges[e].prem:g.edges[e+1].prem] {
+		from = append(from, g.ids.str(p))
+	}
+	return from, g.ids.str(g.target[e]), true
 }
 
 // walk is Reach's breadth-first walk back from root over the copy, by node

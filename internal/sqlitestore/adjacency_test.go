@@ -68,6 +68,27 @@ func TestReachAdjacency(t *testing.T) {
 		return out
 	}
 	inSQL := walk(s.WithoutAdjacency())
+	// a relation's ends, as answers name an inference: from memory as
+	// Relation reads them, an unknown or non-relation ID not found
+	ends := func(s *sqlitestore.Store) map[string]string {
+		t.Helper()
+		out := map[string]string{}
+		for _, id := range append(rels, "rel_unknown", ids[0]) {
+			from, to, err := s.RelationEnds(ctx, id)
+			if err != nil && !argmap.IsNotFound(err) {
+				t.Fatal(err)
+			}
+			out[id] = fmt.Sprint(from, " -> ", to, " ", argmap.IsNotFound(err))
+			if err == nil {
+				r, err := s.Relation(ctx, id)
+				if err != nil || fmt.Sprint(r.From, r.To) != fmt.Sprint(from, to) {
+					t.Errorf("RelationEnds(%s) = %v -> %s, Relation = %v, %v", id, from, to, r, err)
+				}
+			}
+		}
+		return out
+	}
+	endsInSQL := ends(s.WithoutAdjacency())
 	warm := func(when string) {
 		t.Helper()
 		if ok, err := s.WarmAdjacency(ctx, ids[0]); err != nil || !ok {
@@ -77,6 +98,9 @@ func TestReachAdjacency(t *testing.T) {
 	warm("after the first write")
 	if diff := cmp.Diff(inSQL, walk(s)); diff != "" {
 		t.Fatalf("walks from memory differ from walks in SQL (-sql +memory):\n%s", diff)
+	}
+	if diff := cmp.Diff(endsInSQL, ends(s)); diff != "" {
+		t.Fatalf("relation ends from memory differ from SQL (-sql +memory):\n%s", diff)
 	}
 	// walks reuse what earlier ones left (marks, lists): again, and from
 	// several goroutines at once, they give the same

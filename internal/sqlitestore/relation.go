@@ -42,6 +42,29 @@ func (s *Store) Relation(ctx context.Context, id string) (*argmap.Relation, erro
 	return &out[0], nil
 }
 
+// RelationEnds returns the relation's premises (in order) and target, as
+// Relation has them: from the relations copy when it holds the store as it
+// is now (no read transaction: answers name every inference their chains
+// pass through by the texts it joins), else from Relation. ENOTFOUND.
+func (s *Store) RelationEnds(ctx context.Context, id string) ([]string, string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, "", translate(ctx, err, "read relation")
+	}
+	if g, _, err := s.copies(ctx); err != nil {
+		return nil, "", translate(ctx, err, "read relation")
+	} else if g != nil {
+		if from, to, ok := g.ends(id); ok {
+			return from, to, nil
+		}
+		return nil, "", notFound(argmap.KindRelation, id)
+	}
+	r, err := s.Relation(ctx, id)
+	if err != nil {
+		return nil, "", err
+	}
+	return r.From, r.To, nil
+}
+
 // DeleteRelation removes the relation and, recursively, the relations that
 // target it. ENOTFOUND.
 func (s *Store) DeleteRelation(ctx context.Context, id string) error {
