@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -61,7 +62,11 @@ func openStore(ctx context.Context, e *env, loc string) (argmap.Store, error) {
 			return nil, argmap.Errorf(argmap.EINVALID, "cannot create the store directory %s: %v", dir, err)
 		}
 	}
-	st, err := sqlitestore.Open(ctx, loc)
+	// a store written by an earlier argmap is migrated at open, which on a
+	// large store can take many seconds: say so rather than sit silent
+	st, err := sqlitestore.OpenNotify(ctx, loc, func(migration string) {
+		fmt.Fprintf(e.stderr, "argmap: updating the store %s for this version of argmap (migration %s); on a large store this takes a while\n", loc, migration)
+	})
 	if err != nil {
 		return nil, err
 	}

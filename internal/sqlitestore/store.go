@@ -56,6 +56,10 @@ type Store struct {
 	hubs *hubsCache // the last ranking of Hubs (nil in Atomically)
 
 	walPages int // the writer's wal_autocheckpoint when SetWALPages raised it, else 0
+
+	// notify, when set, is told the name of each migration about to be
+	// applied to a store that had migrations applied before (OpenNotify)
+	notify func(migration string)
 }
 
 // pendingFTS are the IDs of claims and evidence written but not indexed,
@@ -75,12 +79,21 @@ const readers = 4
 // migration not yet recorded. EINVALID for an empty path; EUNAVAILABLE when the
 // file cannot be opened.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return OpenNotify(ctx, path, nil)
+}
+
+// OpenNotify is Open, calling notify (when not nil) with a migration's file
+// name before it is applied to a store written by an earlier version (one
+// with migrations recorded already), so that a caller can say why opening a
+// large store takes a while: a migration may rewrite every row of a table. A
+// new store's migrations are not reported.
+func OpenNotify(ctx context.Context, path string, notify func(migration string)) (*Store, error) {
 	// Two processes opening a new file at once race to switch it to WAL and
 	// migrate it; SQLite answers the loser SQLITE_BUSY without waiting (its
 	// deadlock guard), so a busy open is tried again for a few seconds.
 	deadline := time.Now().Add(10 * time.Second)
 	for wait := 20 * time.Millisecond; ; wait = min(2*wait, time.Second) {
-		s, err := open(ctx, path)
+		s, err := open(ctx, path, notify)
 		if err == nil || !isBusy(err) || time.Now().After(deadline) {
 			return s, err
 		}
@@ -102,7 +115,7 @@ func isBusy(err error) bool {
 	return false
 }
 
-func open(ctx context.Context, path string) (*Store, error) {
+func open(ctx context.Context, path string, notify func(string)) (*Store, error) {
 	if strings.TrimSpace(path) == "" {
 		return nil, argmap.Errorf(argmap.EINVALID, "the database path is empty")
 	}
@@ -120,7 +133,7 @@ func open(ctx context.Context, path string) (*Store, error) {
 		w.Close()
 		return nil, translate(ctx, err, "open the database")
 	}
-	s := &Store{w: w, wc: &stmtCache{db: w}}
+	s := &Store{w: w, wc: &stmtCache{db: w}, notify: notify}
 	if _, err := s.migrate(ctx, migrations.SQLite); err != nil {
 		w.Close()
 		return nil, err
@@ -406,6 +419,10 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) ([]string, error) {
 	if _, err := s.w.ExecContext(ctx, create); err != nil {
 		return nil, translate(ctx, err, "create the migrations table")
 	}
+	var recorded int
+	if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&recorded); err != nil {
+		return nil, translate(ctx, err, "read the migrations table")
+	}
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, argmap.WrapInternal(err, "read the migrations")
@@ -431,6 +448,9 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) ([]string, error) {
 			}
 			if n > 0 {
 				return nil
+			}
+			if recorded > 0 && s.notify != nil {
+				s.notify(name)
 			}
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return err
