@@ -2,6 +2,7 @@ package childproc
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -65,11 +66,14 @@ func Start(argv, env []string, limit int64) (*Proc, error) {
 		cmd.Wait()
 		close(p.exited)
 	}()
-	if err := Lower(cmd.Process.Pid); err != nil {
+	// A helper that has already exited (and been reaped) has nothing left
+	// to guard: ESRCH. It is returned as started; its caller finds it dead
+	// at its first request, as it would a helper that died a moment later.
+	if err := Lower(cmd.Process.Pid); err != nil && !errors.Is(err, syscall.ESRCH) {
 		p.Kill()
 		return nil, fmt.Errorf("lowering its priority: %w", err)
 	}
-	if err := LimitMemory(cmd.Process.Pid, limit); err != nil {
+	if err := LimitMemory(cmd.Process.Pid, limit); err != nil && !errors.Is(err, syscall.ESRCH) {
 		p.Kill()
 		return nil, fmt.Errorf("limiting its memory: %w", err)
 	}

@@ -120,3 +120,33 @@ func TestProc(t *testing.T) {
 		t.Error("Start of a missing program succeeded")
 	}
 }
+
+// TestStartHelperThatExitsAtOnce: a helper can exit, and be reaped, before
+// Start lowers its priority and caps its memory; that is no failure to start
+// (it said "lowering its priority: no such process" about 1 time in 300 on
+// a quiet machine, so a render worker that exits at once came out as
+// "cannot start a renderer" instead of a worker that died). Many starts of a
+// helper that exits at once all return it, and it is found dead.
+func TestStartHelperThatExitsAtOnce(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the guards are Linux's")
+	}
+	path, err := exec.LookPath("true")
+	if err != nil {
+		t.Skip("no 'true' command on this machine")
+	}
+	for i := 0; i < 3000; i++ {
+		p, err := childproc.Start([]string{path}, nil, 1<<30)
+		if err != nil {
+			t.Fatalf("start %d of a helper that exits at once: %v", i+1, err)
+		}
+		deadline := time.Now().Add(5 * time.Second)
+		for p.Alive() && time.Now().Before(deadline) {
+			time.Sleep(time.Millisecond)
+		}
+		if p.Alive() {
+			t.Fatalf("start %d: the helper is still alive after 5 s", i+1)
+		}
+		p.Kill()
+	}
+}
