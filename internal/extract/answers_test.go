@@ -65,6 +65,35 @@ func claimRelationsInside(t *testing.T, name, text string) (id func(prefix strin
 	return id, head, mains, inside
 }
 
+// unitRelations extracts text and returns the text of every claim and piece
+// of evidence by ID, the ID of the first main claim, the relations, and the
+// relation each unit bears keyed by the unit's text (the last one drawn from
+// it).
+func unitRelations(t *testing.T, name, text string) (ids map[string]string, thesis string, rels []argmap.Relation, head map[string]argmap.Relation) {
+	t.Helper()
+	g, err := extract.New(extract.Options{}).Extract(t.Context(), argmap.Document{Name: name, URI: name, Data: []byte(text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids = map[string]string{}
+	for _, c := range g.Claims {
+		ids[c.ID] = c.Text
+		if c.Main && thesis == "" {
+			thesis = c.ID
+		}
+	}
+	for _, e := range g.Evidence {
+		ids[e.ID] = e.Text
+	}
+	head = map[string]argmap.Relation{}
+	for _, r := range g.Relations {
+		for _, f := range r.From {
+			head[ids[f]] = r
+		}
+	}
+	return ids, thesis, g.Relations, head
+}
+
 // TestConcessiveTopic: a body paragraph that opens by granting a point to
 // make another ("A covered market hall sounds expensive, but it pays for
 // itself …") makes the second: it is the paragraph's claim and supports
@@ -455,27 +484,13 @@ func TestReportFindings(t *testing.T) {
 		"Findings\nAn average of 80 people used the library after six each evening. Book loans rose by 12 per cent compared with the same months a year before. The study rooms were fully booked on most weeknights.\n\n" +
 		"Staff costs rose by less than expected, since volunteers covered two evenings a week.\n\n" +
 		"Recommendations\nThe library should keep its late opening and extend it to Saturdays.\n"
-	g, err := extract.New(extract.Options{}).Extract(t.Context(), argmap.Document{Name: "library.txt", URI: "library.txt", Data: []byte(text)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids := map[string]string{}
-	var thesis string
-	for _, c := range g.Claims {
-		ids[c.ID] = c.Text
-		if c.Main && thesis == "" {
-			thesis = c.ID
-		}
-	}
-	for _, e := range g.Evidence {
-		ids[e.ID] = e.Text
-	}
+	ids, thesis, rels, _ := unitRelations(t, "library.txt", text)
 	if !strings.HasPrefix(ids[thesis], "This review finds") {
 		t.Fatalf("thesis %q, want the review's finding", ids[thesis])
 	}
 	for _, prefix := range []string{"An average of 80", "Book loans rose", "The study rooms"} {
 		found := false
-		for _, r := range g.Relations {
+		for _, r := range rels {
 			for _, f := range r.From {
 				if strings.HasPrefix(ids[f], prefix) {
 					found = true
@@ -514,29 +529,9 @@ func TestWorryAnswered(t *testing.T) {
 				"Findings\nAbout 2,000 people visited the market on an average Sunday. Shops on the high street took more on market days than on other Sundays.\n\n" +
 				strings.TrimSpace(c.worry+" "+c.reason) + " " + c.answer + "\n\n" +
 				"Recommendations\nThe market should continue every Sunday from next spring.\n"
-			g, err := extract.New(extract.Options{}).Extract(t.Context(), argmap.Document{Name: "market.txt", URI: "market.txt", Data: []byte(text)})
-			if err != nil {
-				t.Fatal(err)
-			}
-			ids := map[string]string{}
-			var thesis string
-			for _, cl := range g.Claims {
-				ids[cl.ID] = cl.Text
-				if cl.Main && thesis == "" {
-					thesis = cl.ID
-				}
-			}
-			for _, e := range g.Evidence {
-				ids[e.ID] = e.Text
-			}
+			ids, thesis, _, head := unitRelations(t, "market.txt", text)
 			if !strings.HasPrefix(ids[thesis], "This review finds") {
 				t.Fatalf("thesis %q, want the review's finding", ids[thesis])
-			}
-			head := map[string]argmap.Relation{}
-			for _, r := range g.Relations {
-				for _, f := range r.From {
-					head[ids[f]] = r
-				}
 			}
 			if r, ok := head[c.worry]; !ok || r.To != thesis || r.Kind != argmap.Contests {
 				t.Errorf("the worry: %+v (present %v), want contests the thesis", r, ok)
@@ -580,29 +575,9 @@ func TestWeakFindingExplained(t *testing.T) {
 				c.weak + " " + c.detail + " " + c.answer + "\n\n" +
 				"Traders are also concerned about the cost of parking. Many of them drive in with their stock, and the car park charges them for the whole day.\n\n" +
 				"Recommendations\nThe market should continue every Sunday from next spring.\n"
-			g, err := extract.New(extract.Options{}).Extract(t.Context(), argmap.Document{Name: "market.txt", URI: "market.txt", Data: []byte(text)})
-			if err != nil {
-				t.Fatal(err)
-			}
-			ids := map[string]string{}
-			var thesis string
-			for _, cl := range g.Claims {
-				ids[cl.ID] = cl.Text
-				if cl.Main && thesis == "" {
-					thesis = cl.ID
-				}
-			}
-			for _, e := range g.Evidence {
-				ids[e.ID] = e.Text
-			}
+			ids, thesis, _, head := unitRelations(t, "market.txt", text)
 			if !strings.HasPrefix(ids[thesis], "This review finds") {
 				t.Fatalf("thesis %q, want the review's finding", ids[thesis])
-			}
-			head := map[string]argmap.Relation{}
-			for _, r := range g.Relations {
-				for _, f := range r.From {
-					head[ids[f]] = r
-				}
 			}
 			if r, ok := head[c.weak]; !ok || r.To != thesis || r.Kind != argmap.Contests {
 				t.Errorf("the weak finding: %+v (present %v), want contests the thesis", r, ok)
@@ -645,29 +620,9 @@ func TestStatementPlainThesis(t *testing.T) {
 		"The increase of 9 per cent comes on top of 7 per cent last year. Repairs asked for months ago are still not done, and several flats have damp in the bedrooms.\n\n" +
 		"The landlord says the increase is needed to pay for repairs. The repair log suggests something else. Only four of the 63 repairs requested last year were completed.\n\n" +
 		"The association remains open to talks at any time, and a fair offer would settle the matter quickly.\n"
-	g, err := extract.New(extract.Options{}).Extract(t.Context(), argmap.Document{Name: "rent.txt", URI: "rent.txt", Data: []byte(text)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids := map[string]string{}
-	var thesis string
-	for _, cl := range g.Claims {
-		ids[cl.ID] = cl.Text
-		if cl.Main && thesis == "" {
-			thesis = cl.ID
-		}
-	}
-	for _, e := range g.Evidence {
-		ids[e.ID] = e.Text
-	}
+	ids, thesis, _, head := unitRelations(t, "rent.txt", text)
 	if ids[thesis] != "Tenants have been left with no other way to be heard." {
 		t.Fatalf("thesis %q, want the plain sentence of the opening", ids[thesis])
-	}
-	head := map[string]argmap.Relation{}
-	for _, r := range g.Relations {
-		for _, f := range r.From {
-			head[ids[f]] = r
-		}
 	}
 	for _, c := range []struct{ from, to string }{
 		{"The landlord says the increase is needed to pay for repairs.", ids[thesis]},
@@ -765,27 +720,13 @@ func TestDipRecovered(t *testing.T) {
 		"Findings\nAbout 2,000 people visited the market on an average Sunday. Shops on the high street took more on market days than on other Sundays.\n\n" +
 		"Visitor numbers fell in August. The high street was closed for resurfacing on two Sundays that month, and visitor numbers recovered in September.\n\n" +
 		"Recommendations\nThe market should continue every Sunday from next spring.\n"
-	g, err := extract.New(extract.Options{}).Extract(t.Context(), argmap.Document{Name: "market.txt", URI: "market.txt", Data: []byte(text)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids := map[string]string{}
-	var thesis string
-	for _, cl := range g.Claims {
-		ids[cl.ID] = cl.Text
-		if cl.Main && thesis == "" {
-			thesis = cl.ID
-		}
-	}
-	for _, e := range g.Evidence {
-		ids[e.ID] = e.Text
-	}
+	ids, thesis, rels, _ := unitRelations(t, "market.txt", text)
 	if !strings.HasPrefix(ids[thesis], "This review finds") {
 		t.Fatalf("thesis %q, want the review's finding", ids[thesis])
 	}
 	dip := "Visitor numbers fell in August."
 	found, answered := false, false
-	for _, r := range g.Relations {
+	for _, r := range rels {
 		for _, f := range r.From {
 			switch {
 			case ids[f] == dip:
