@@ -55,7 +55,7 @@ type term struct {
 	selfNeg  bool         // an adjective of absence that negates its own clause ("unsafe", "silent"): an antonym it meets is that negation, not a second one
 	negBase  string       // the lemma a negative prefix turns round (reliable of unreliable, consistency of inconsistencies), or ""
 	dir      int8         // +1 a word of increase (grow, rise, expand), -1 of decrease (decline, shrink, diminish): direction
-	themeOn  bool         // a word of change said of the noun after it ("gained importance", "increasing displacement", "a decline in mentions"); otherwise of the words before it ("fares rose")
+	themeOn  bool         // a word of change said of the noun after it ("gained popularity", "rising rents", "a decline in visits"); otherwise of the words before it ("fares rose")
 	trend    bool         // it says only a direction of change ("more and more", "ever fewer", "increasingly"): a question's is its point
 	noKinds  bool         // a word of a question of one or two words: a claim word that is only a kind of it does not say it in part
 	restrict bool         // it stands in a relative clause of the subject ("divers who use the harbour"): a question's does not vote on polarity
@@ -1986,9 +1986,9 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 // something the question names: what changes (the noun after it when it
 // takes one, themeOn; otherwise one of the two words before it in its
 // clause) is a word of the question, itself or a synonym ("fares rose",
-// "spending on the ferry keeps growing", "a decline in the council's
-// mentions"). A change of something else ("gained importance", "in the
-// context of increasing displacement", "in addition") neither states nor
+// "spending on the ferry keeps growing", "a decline in the ferry's
+// passengers"). A change of something else ("gained popularity", "in a
+// time of rising rents", "in addition") neither states nor
 // denies a change the question says.
 func changeOf(q []term, qm []masks, c []term, cm []masks, k int) bool {
 	says := func(j int) bool {
@@ -2009,9 +2009,9 @@ func changeOf(q []term, qm []masks, c []term, cm []masks, k int) bool {
 }
 
 // themeAfter reports whether the word of change at toks[i] is said of the
-// noun after it: its object or the noun it modifies ("gained importance",
-// "increasing displacement", "cut the fares"), or the noun of an "in" or
-// "of" phrase after it ("a decline in mentions", "the growth of trade"), a
+// noun after it: its object or the noun it modifies ("gained popularity",
+// "rising rents", "cut the fares"), or the noun of an "in" or
+// "of" phrase after it ("a decline in visits", "the growth of trade"), a
 // determiner between allowed. A figure, an adverb or another
 // preposition after it leaves it said of what comes before ("rose 10%",
 // "rose sharply", "shrank to three members").
