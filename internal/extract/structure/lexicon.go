@@ -124,8 +124,38 @@ func reportsView(ws []string) bool {
 	default:
 		return false
 	}
-	return reportedView(ws) || reportShape(ws)
+	return reportedView(ws) || reportShape(ws) || manyHold(ws)
 }
+
+// manyHold tells whether ws opens with an unnamed many (reportQuantifiers)
+// and, within four words, a verb of saying, answering or believing in any
+// form (reportForms: "Some owners told us that …", "Many drivers reply
+// …"), or a modal and a verb of judging ("Some readers will find the pace
+// too slow", "Many may consider it …"): the view of others the writer goes
+// on to answer. reportedView, which the classifiers read as a feature,
+// keeps its own shorter list.
+func manyHold(ws []string) bool {
+	k := 0
+	if len(ws) > 1 && ws[0] == "a" && ws[1] == "few" {
+		k = 1
+	}
+	if len(ws) == 0 || !reportQuantifiers[ws[k]] {
+		return false
+	}
+	for j := k + 1; j < len(ws) && j <= k+4; j++ {
+		if reportForms[ws[j]] || reportModals[ws[j-1]] && judgeForms[ws[j]] {
+			return true
+		}
+		if auxiliaries[ws[j]] && !reportModals[ws[j]] {
+			return false // "Some owners are …": a description, not a view
+		}
+	}
+	return false
+}
+
+// judgeForms judge what they speak of when an unnamed many may do it:
+// "Some readers will find it slow", "Many would consider it unfair".
+var judgeForms = set("find", "consider", "regard", "see", "call", "dismiss", "judge")
 
 // Verbs of saying, claiming and believing, as reportShape reads them: a
 // lemma, or a lemma and its irregular past and participle
@@ -134,7 +164,7 @@ var (
 	reportLemmas = []string{"say:said", "write:wrote:written", "claim", "argue", "believe", "think:thought",
 		"feel:felt", "suggest", "insist", "contend", "maintain", "hold:held", "assert", "object", "complain",
 		"fear", "worry", "allege", "assume", "propose", "reason", "speculate", "suppose", "hear:heard", "suspect",
-		"imagine", "doubt", "tell:told"}
+		"imagine", "doubt", "tell:told", "reply", "respond", "answer", "warn", "predict", "protest", "retort", "counter"}
 	reportForms, reportParticiples = inflectAll(reportLemmas)
 	reportSubjects                 = set("one", "someone", "somebody", "anyone", "you")
 	reportModals                   = set("might", "could", "may", "would", "will", "can", "should", "must")

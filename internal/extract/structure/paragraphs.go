@@ -1089,8 +1089,28 @@ func turnsAgainst(in *unitInfo) bool {
 			return true
 		}
 	}
-	return rejects(in) || explainsAway(in) || showsOtherwise(in)
+	return rejects(in) || explainsAway(in) || showsOtherwise(in) || judgesView(in)
 }
+
+// judgesView tells whether a sentence opens by pointing at a view as a
+// view and saying something of it without agreeing: "That argument was
+// stronger ten years ago.", "This objection misses …", "Such worries
+// come too late.": the writer weighing the view raised, an answer.
+func judgesView(in *unitInfo) bool {
+	ws := in.ws
+	if !in.sentFirst || len(ws) < 3 || !viewPointers[ws[0]] || agrees(in) || containsAny(ws, meritWords) {
+		return false // "This view has some truth in it." grants
+	}
+	return viewNouns[ws[1]] || len(ws) > 3 && viewNouns[ws[2]] // "That old argument …"
+}
+
+var (
+	viewPointers = set("this", "that", "these", "those", "such")
+	viewNouns    = set("argument", "arguments", "claim", "claims", "view", "views", "point", "points", "objection",
+		"objections", "worry", "worries", "concern", "concerns", "fear", "fears", "idea", "ideas", "complaint",
+		"complaints", "reasoning", "criticism", "criticisms", "charge", "case", "line", "belief", "assumption")
+	meritWords = set("truth", "true", "merit", "merits", "sense", "valid", "reasonable", "understandable", "fair", "right")
+)
 
 // bareAnswer tells whether an answer to a view only denies or disputes it
 // in a sentence of a few words, with nothing of its own to say: "That is
