@@ -555,7 +555,87 @@ func (s *Stancer) fewAt(toks []token, i int) bool {
 	if finiteWords[next] && toks[i].lower == "few" && (i == 0 || toks[i-1].punct != 0) {
 		return true // "few" as a sentence's subject: "Few would deny that P", "few can afford it"
 	}
+	if j := i + 1; capitalised(toks[j]) {
+		// a name before the noun: "few IOM staff", "few Harbour Board
+		// members"
+		for j < len(toks) && capitalised(toks[j]) {
+			j++
+		}
+		return j < len(toks) && toks[j].punct == 0 && s.lex.Noun(toks[j].lower) && !s.lex.Adverb(toks[j].lower) && !propStop[toks[j].lower]
+	}
 	return next == "to" || next == "of" || (s.lex.Noun(next) && !s.lex.Adverb(next) && !propStop[next])
+}
+
+// capitalised reports whether t is a word written with a capital (a name
+// or an acronym).
+func capitalised(t token) bool {
+	return t.punct == 0 && t.text != "" && t.text[0] >= 'A' && t.text[0] <= 'Z'
+}
+
+// minorityAt reports whether toks[i] is the quantifier of a minority that
+// negates its clause as "few" does: "minority" or "handful" after "a" (and
+// a word of size: "a small minority") and before "of" ("only a minority of
+// islanders support the port", "a handful of staff"), or "few" after
+// "only a" ("only a few islanders"). A minority's support denies that most
+// support it.
+func minorityAt(toks []token, i int) bool {
+	w := toks[i].lower
+	if w == "few" {
+		return i >= 2 && toks[i-1].lower == "a" && toks[i-2].lower == "only" && i+1 < len(toks) && toks[i+1].punct == 0
+	}
+	if (w != "minority" && w != "handful") || i+1 >= len(toks) || toks[i+1].lower != "of" {
+		return false
+	}
+	j := i - 1
+	if j >= 0 && sizeWords[toks[j].lower] {
+		j--
+	}
+	return j >= 0 && toks[j].lower == "a"
+}
+
+// sizeWords say how large a minority is.
+var sizeWords = wordSet(`small tiny mere shrinking`)
+
+// counterfactualAt returns how many tokens a modal of what did not happen
+// takes at toks[i], or 0: "would" or "should" with "have" and a
+// participle ("would have been", "should have warned"), or "would" in a
+// sentence with a condition ("would be profitable if fares rose", "if they
+// stayed they would lose it", "without it they would travel home"). A
+// "would" with no condition (a report of a plan, "one would expect") is
+// not one.
+func (s *Stancer) counterfactualAt(toks []token, i int) int {
+	w := toks[i].lower
+	if w != "would" && w != "should" {
+		return 0
+	}
+	if i+2 < len(toks) && toks[i+1].lower == "have" && toks[i+2].punct == 0 &&
+		(toks[i+2].lower == "been" || strings.HasSuffix(toks[i+2].lower, "ed") ||
+			(s.lex.Irregular(toks[i+2].lower) && s.lex.Verb(s.lex.Lemma(toks[i+2].lower)) && !s.lex.Noun(toks[i+2].lower))) {
+		return 2
+	}
+	if w != "would" || i+1 >= len(toks) || toks[i+1].lower == "have" {
+		return 0
+	}
+	from, to := i, i
+	for from > 0 && !sentenceEnd(toks[from-1]) {
+		from--
+	}
+	for to < len(toks) && !sentenceEnd(toks[to]) {
+		to++
+	}
+	for k := from; k < to; k++ {
+		switch toks[k].lower {
+		case "if", "unless", "without":
+			return 1
+		}
+	}
+	return 0
+}
+
+// sentenceEnd reports whether t ends a sentence or a clause that stands as
+// one (a semicolon).
+func sentenceEnd(t token) bool {
+	return t.punct == '.' || t.punct == '!' || t.punct == '?' || t.punct == ';'
 }
 
 // relativeThat reports whether toks[i] is a "that" that opens a relative
@@ -910,7 +990,22 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			neg = negs%2 == 1
 			lastNeg = i
 		}
-		if s.negatesAt(toks, i) || doubtWords[w] || strings.HasSuffix(w, "n't") || stopping || s.fewAt(toks, i) {
+		if n := s.counterfactualAt(toks, i); n > 0 {
+			// "would have been profitable", "should have warned them",
+			// "would be profitable if fares rose": what did not happen,
+			// or is not so; a "without" before it in its clause is the
+			// condition ("without it they would travel home unsupported"),
+			// not a negation of what follows
+			if lastNeg >= 0 && toks[lastNeg].lower == "without" {
+				negs--
+			}
+			negs++
+			neg = negs%2 == 1
+			lastNeg = -10
+			i += n - 1
+			continue
+		}
+		if s.negatesAt(toks, i) || doubtWords[w] || strings.HasSuffix(w, "n't") || stopping || s.fewAt(toks, i) || minorityAt(toks, i) {
 			// (a verb of stopping that reports an end, "the board stopped
 			// funding it", says that it is no longer done)
 			// two negations in a clause cancel ("refusing to help them
@@ -2729,10 +2824,11 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 	if denial && bestFlips == 0 && !conditional && !bestRegion.rejected {
 		_, _, _, _, hits := match(qt, bestWin, w)
 		for k, t := range qt {
-			if t.negHead && !hits[k] {
+			if t.negHead && (!hits[k] || !s.ownWord(qt, k, bestWin)) {
 				// the claim does not say what the question negates (a
-				// near word says it only in part): its lack of a negation
-				// does not deny it
+				// near word says it only in part, or a synonym that
+				// stands for another word of the question too): its lack
+				// of a negation does not deny it
 				return best
 			}
 		}
@@ -2751,6 +2847,53 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 		best.Stance = argmap.StanceDenial
 	}
 	return best
+}
+
+// ownWord reports whether the claim window says the question's word qt[k]
+// by a word of its own: the same word, or a synonym that is no synonym of
+// another word of the question. "It helps states stop people" says
+// "assisted" with "helps"; it does not also say "support" of "Assisted
+// return leaves people with no support", and lacks that negation only
+// because it says something else.
+func (s *Stancer) ownWord(qt []term, k int, win []term) bool {
+	t := qt[k]
+	for _, ct := range win {
+		if ct.acr {
+			continue
+		}
+		if ct.lemma == t.lemma || negatedBy(t, ct) || sharesConcept(t.antonyms, ct.concepts) || sharesConcept(ct.antonyms, t.concepts) ||
+			s.participleOpposite(t.lemma, ct) {
+			return true // (or its opposite: "involuntary", "unsupported")
+		}
+		if !sharesConcept(t.concepts, ct.concepts) {
+			continue
+		}
+		other := false
+		for j, o := range qt {
+			if j != k && !o.acr && o.lemma != t.lemma && (o.lemma == ct.lemma || sharesConcept(o.concepts, ct.concepts)) {
+				other = true
+				break
+			}
+		}
+		if !other {
+			return true
+		}
+	}
+	return false
+}
+
+// participleOpposite reports whether ct is the antonym of a participle of
+// the verb lemma: "unsupported" of "support" (WordNet opposes the
+// adjectives "unsupported" and "supported", not the verb).
+func (s *Stancer) participleOpposite(lemma string, ct term) bool {
+	for _, a := range ct.antonyms {
+		for _, m := range s.lex.Members(a) {
+			if len(lemma) > 2 && m != lemma && strings.HasPrefix(m, lemma[:len(lemma)-1]) && slices.Contains(s.lex.Lemmas(m), lemma) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // saysOpposite reports whether a claim's window says the opposite of a

@@ -191,6 +191,27 @@ func TestStancerJudge(t *testing.T) {
 		// "no longer": "longer" is no word a claim must say
 		{"The canal board no longer dredges the harbour", "The canal board still dredges the harbour every year.", argmap.StanceDenial, ""},
 		{"The canal board no longer dredges the harbour", "The canal board stopped dredging the harbour in 2015.", argmap.StanceSame, ""},
+		// a denial by lacking the question's negation needs the negated
+		// word said by a word of its own: "helps" stands for "assisted",
+		// not also for "support"
+		{"Assisted travel leaves pensioners with no support after they move", "The council helps pensioners sell their houses before they move.", argmap.StanceTopic, ""},
+		{"Assisted travel leaves pensioners with no support after they move", "The council offers pensioners support after the move: a removal grant and a visit from a nurse.", argmap.StanceDenial, ""},
+		// ... or by its opposite: "unsupported" of "support" (WordNet
+		// opposes the participle's adjectives, not the verb)
+		{"Assisted travel leaves pensioners with no support after they move", "Assisted travel is popular, and without it pensioners would move alone and unsupported.", argmap.StanceDenial, ""},
+		// counterfactuals: what would have been, or would be if, is not
+		{"The ferry company is profitable", "The ferry company would have been profitable if fares had risen.", argmap.StanceDenial, ""},
+		{"The ferry company is profitable", "If fares rose, the ferry company would be profitable.", argmap.StanceDenial, ""},
+		{"The ferry company is profitable", "The ferry company should have been profitable by now.", argmap.StanceDenial, ""},
+		{"The ferry company is profitable", "Without the subsidy the ferry company would not be profitable.", argmap.StanceSame, ""},
+		{"The ferry company is profitable", "The ferry company said it would be profitable by 2030.", argmap.StanceSame, ""},
+		// quantifiers: a minority, only a few, few before a name
+		{"Most islanders support the new port", "Only a minority of islanders support the new port.", argmap.StanceDenial, ""},
+		{"Most islanders support the new port", "A small minority of islanders support the new port.", argmap.StanceDenial, ""},
+		{"Most islanders support the new port", "Only a few islanders support the new port.", argmap.StanceDenial, ""},
+		{"Most islanders support the new port", "A few islanders support the new port.", argmap.StanceSame, ""},
+		{"Few RNLI volunteers are trained divers", "Many RNLI volunteers are trained divers.", argmap.StanceDenial, ""},
+		{"Few RNLI volunteers are trained divers", "Few RNLI volunteers are trained divers.", argmap.StanceSame, ""},
 		// "X's claim that it is P is false": "it" is X
 		{"The ferry company is profitable", "The ferry company's claim that it is profitable is false.", argmap.StanceDenial, ""},
 		// what a question's negation governs is the head of its noun
