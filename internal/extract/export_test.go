@@ -224,3 +224,30 @@ func vocabWords() map[string]bool {
 	}
 	return m
 }
+
+// SigRoundTrip packs the signature linking makes of text and unpacks it:
+// ok when the result is the signature itself; the packed form's size.
+func SigRoundTrip(text string) (ok bool, size int, got, want string) {
+	l := NewLinker()
+	s := l.makeSig(text)
+	p := packSig(s)
+	u, uok := unpackSig(p)
+	if !uok || !reflect.DeepEqual(u, s) {
+		return false, len(p), fmt.Sprintf("%v %+v", uok, u), fmt.Sprintf("%+v", s)
+	}
+	// every shorter prefix is refused, never read past its end
+	for i := 0; i < len(p); i++ {
+		if _, ok := unpackSig(p[:i]); ok {
+			return false, len(p), fmt.Sprintf("prefix %d of %d accepted", i, len(p)), ""
+		}
+	}
+	return true, len(p), "", ""
+}
+
+// NewPackedLinker returns a Linker that keeps no decoded signatures, only
+// packed ones: every signature read again is unpacked.
+func NewPackedLinker() *Linker {
+	l := NewLinker()
+	l.sigs = nil
+	return l
+}

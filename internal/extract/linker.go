@@ -22,6 +22,7 @@ import (
 type Linker struct {
 	st    *Stancer
 	sigs  *sigCache
+	packs *packedSigs
 	index sync.Pool // of *linkIndex
 	// share is the part of the smaller clause's terms the other must
 	// cover; shared the fewest terms two clauses must share.
@@ -31,7 +32,7 @@ type Linker struct {
 
 // NewLinker returns a Linker with the default thresholds.
 func NewLinker() *Linker {
-	return &Linker{st: NewStancer(), sigs: &sigCache{m: map[string]claimSig{}}, share: 0.6, shared: 3}
+	return &Linker{st: NewStancer(), sigs: &sigCache{m: map[string]claimSig{}}, packs: newPackedSigs(), share: 0.6, shared: 3}
 }
 
 // clauseSig is one clause of a claim: its distinct terms, and whether the
@@ -111,7 +112,7 @@ func cmpKeyTerm(x, y keyTerm) int {
 // claim's signature for its keys and again to link it, and a stored claim's
 // each time it is a candidate (a tenth of the time of ingest at 4,000
 // documents). Signatures are never changed once made. Safe for concurrent
-// use; emptied when full.
+// use; emptied when full (many more are kept packed: linksig.go).
 type sigCache struct {
 	mu sync.Mutex
 	m  map[string]claimSig
@@ -120,29 +121,41 @@ type sigCache struct {
 // maxSigs bounds the signatures kept (a few kB each).
 const maxSigs = 16384
 
-// sig returns the signature of c's text.
+// sig returns the signature of c's text: from the recent ones, else from
+// the packed ones, else made (and kept in both).
 func (l *Linker) sig(text string) claimSig {
-	if l.sigs == nil {
-		return l.makeSig(text)
+	if l.sigs != nil {
+		l.sigs.mu.Lock()
+		s, ok := l.sigs.m[text]
+		l.sigs.mu.Unlock()
+		if ok {
+			return s
+		}
 	}
-	l.sigs.mu.Lock()
-	s, ok := l.sigs.m[text]
-	l.sigs.mu.Unlock()
-	if ok {
-		return s
+	var s claimSig
+	p, packed := l.packs.get(text)
+	if packed {
+		s, packed = unpackSig(p)
 	}
-	s = l.makeSig(text)
-	l.sigs.mu.Lock()
-	if len(l.sigs.m) >= maxSigs {
-		clear(l.sigs.m)
+	if !packed {
+		s = l.makeSig(text)
+		l.packs.put(text, packSig(s))
 	}
-	l.sigs.m[text] = s
-	l.sigs.mu.Unlock()
+	if l.sigs != nil {
+		l.sigs.mu.Lock()
+		if len(l.sigs.m) >= maxSigs {
+			clear(l.sigs.m)
+		}
+		l.sigs.m[text] = s
+		l.sigs.mu.Unlock()
+	}
 	return s
 }
 
 func (l *Linker) makeSig(text string) claimSig {
-	s := claimSig{}
+	var clauses []clauseSig
+	var lemmas []string
+	var concepts []wn.Concept
 	gl := &glossary{noNear: true}
 	gl.add(text)
 	for _, r := range l.st.analyse(text, gl).regions {
@@ -165,19 +178,34 @@ func (l *Linker) makeSig(text string) claimSig {
 			if !dup {
 				// concepts and antonyms as sorted sets, so that covered
 				// intersects them in one pass
-				st := sigTerm{lemma: t.lemma, concepts: sortedSet(t.concepts), antonyms: sortedSet(t.antonyms), acr: t.acr}
-				cs.terms = append(cs.terms, st)
-				cs.keys = append(cs.keys, termKey{lemmaHash(st.lemma), maskOf(st.concepts), maskOf(st.antonyms)})
+				cs.terms = append(cs.terms, sigTerm{lemma: t.lemma, concepts: sortedSet(t.concepts), antonyms: sortedSet(t.antonyms), acr: t.acr})
 			}
-			s.lemmas = append(s.lemmas, t.lemma)
-			s.concepts = append(s.concepts, t.concepts...)
+			lemmas = append(lemmas, t.lemma)
+			concepts = append(concepts, t.concepts...)
 		}
 		for _, k := range order {
-			cs := *byClause[k]
-			cs.off = s.n
-			s.n += len(cs.terms)
-			s.clauses = append(s.clauses, cs)
+			clauses = append(clauses, *byClause[k])
 		}
+	}
+	slices.Sort(lemmas)
+	slices.Sort(concepts)
+	return finishSig(clauses, slices.Compact(lemmas), slices.Compact(concepts))
+}
+
+// finishSig makes a signature of its clauses (their terms, concepts and
+// antonyms as sorted sets, and negation) and of the distinct lemmas and
+// concepts of every term of the claim, sorted: it fills in what linking
+// derives from them.
+func finishSig(clauses []clauseSig, lemmas []string, concepts []wn.Concept) claimSig {
+	s := claimSig{clauses: clauses, lemmas: lemmas, concepts: concepts}
+	for k := range s.clauses {
+		cs := &s.clauses[k]
+		cs.keys = make([]termKey, len(cs.terms))
+		for i, st := range cs.terms {
+			cs.keys[i] = termKey{lemmaHash(st.lemma), maskOf(st.concepts), maskOf(st.antonyms)}
+		}
+		cs.off = s.n
+		s.n += len(cs.terms)
 	}
 	if s.n <= 64 {
 		for _, cl := range s.clauses {
@@ -196,10 +224,6 @@ func (l *Linker) makeSig(text string) claimSig {
 		slices.SortFunc(s.byConcept, cmpKeyTerm)
 		slices.SortFunc(s.byAntonym, cmpKeyTerm)
 	}
-	slices.Sort(s.lemmas)
-	s.lemmas = slices.Compact(s.lemmas)
-	slices.Sort(s.concepts)
-	s.concepts = slices.Compact(s.concepts)
 	return s
 }
 

@@ -1,12 +1,15 @@
 package extract_test
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"sync"
 	"testing"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
+	"github.com/argmap/argmap/internal/sharedtest"
 )
 
 func claim(id, gist string) argmap.Claim {
@@ -156,4 +159,90 @@ func TestLinkerReusesItsIndex(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestLinkSignaturesPacked: the signatures linking keeps packed come back
+// as they were made, for the claims of the IOM and demo corpora and for
+// sentences of our own (negation, a rejected view, acronyms, a repeated
+// word, no content word), and a truncated one is refused.
+func TestLinkSignaturesPacked(t *testing.T) {
+	texts := []string{
+		"The agency does not run the camps, although critics say it does.",
+		"It is wrong to say that the fund pays for detention.",
+		"UNHCR and the IOM (International Organization for Migration) share the work.",
+		"Return, return and return again: return is what the programme offers.",
+		"It is.",
+		"",
+	}
+	for _, g := range corpusGraphs(t) {
+		for _, c := range g.Claims {
+			texts = append(texts, c.Text)
+		}
+	}
+	total := 0
+	for _, text := range texts {
+		ok, size, got, want := extract.SigRoundTrip(text)
+		if !ok {
+			t.Errorf("packed signature of %q = %s, want %s", text, got, want)
+		}
+		total += size
+	}
+	t.Logf("%d texts, %.0f bytes a packed signature", len(texts), float64(total)/float64(len(texts)))
+}
+
+// TestLinkerPacked links the IOM and demo corpora's claims with a linker
+// that reads every signature again from its packed form and with one that
+// keeps them decoded: the links are the same.
+func TestLinkerPacked(t *testing.T) {
+	var docs [][]argmap.Claim
+	for _, g := range corpusGraphs(t) {
+		docs = append(docs, g.Claims)
+	}
+	run := func(l *extract.Linker) []argmap.Links {
+		var out []argmap.Links
+		var stored []argmap.Claim
+		for _, cs := range docs {
+			out = append(out, l.Link(cs, stored))
+			stored = append(stored, cs...)
+		}
+		// and again, every signature read from a kept one
+		for _, cs := range docs {
+			out = append(out, l.Link(cs, stored))
+		}
+		return out
+	}
+	want := run(extract.NewLinker())
+	got := run(extract.NewPackedLinker())
+	n := 0
+	for i := range want {
+		n += len(want[i].Propositions) + len(want[i].Relations)
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Errorf("document %d: packed linker = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if n == 0 {
+		t.Fatal("the corpora linked nothing: the test compares nothing")
+	}
+}
+
+// corpusGraphs extracts the demo corpus and, when ../shared is there, the
+// IOM corpus: a document's draft each.
+func corpusGraphs(t *testing.T) []*argmap.Graph {
+	t.Helper()
+	files := demoFiles(t)
+	t.Run("iom", func(t *testing.T) { files = append(files, sharedtest.CorpusFiles(t)...) })
+	p := extract.New(extract.Options{})
+	var out []*argmap.Graph
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := p.Extract(t.Context(), argmap.Document{Name: filepath.Base(f), URI: f, Data: data})
+		if err != nil {
+			t.Fatalf("Extract(%s): %v", f, err)
+		}
+		out = append(out, g)
+	}
+	return out
 }
