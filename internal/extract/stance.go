@@ -920,7 +920,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			// verb form, or a word that may be a verb after its first term
 			subjEnd = len(out)
 		}
-		if (w == "lack" || w == "absence") && i > 0 && determiners[toks[i-1].lower] && i+2 < len(toks) && toks[i+1].lower == "of" {
+		if (w == "lack" || w == "absence") && i+2 < len(toks) && toks[i+1].lower == "of" {
 			// "protested against the lack of alternatives to the
 			// programme": a noun of absence negates its of-phrase, not
 			// its clause

@@ -212,6 +212,10 @@ func TestStancerJudge(t *testing.T) {
 		{"Most islanders support the new port", "A few islanders support the new port.", argmap.StanceSame, ""},
 		{"Few RNLI volunteers are trained divers", "Many RNLI volunteers are trained divers.", argmap.StanceDenial, ""},
 		{"Few RNLI volunteers are trained divers", "Few RNLI volunteers are trained divers.", argmap.StanceSame, ""},
+		// "lack of" negates its of-phrase whatever stands before it
+		{"The canal trust took over the locks", "The canal trust took over the locks despite an apparent lack of funds.", argmap.StanceSame, ""},
+		{"The canal trust took over the locks", "The canal trust took over the locks for lack of other bidders.", argmap.StanceSame, ""},
+		{"The canal trust has the funds to repair the locks", "The canal trust cannot repair the locks for lack of funds.", argmap.StanceDenial, ""},
 		// "X's claim that it is P is false": "it" is X
 		{"The ferry company is profitable", "The ferry company's claim that it is profitable is false.", argmap.StanceDenial, ""},
 		// what a question's negation governs is the head of its noun
