@@ -411,3 +411,92 @@ var wordFlags = func() map[string]uint16 {
 	}
 	return m
 }()
+
+// Sentences that name an act of the writer's or of the text instead of
+// saying something of the matter: a text that says what it does ("This
+// statement sets out why …", "In this post I describe …": roadmap), and a
+// bare act of taking a side on what came before ("I contest that claim.",
+// "We disagree.", "I agree with this."). Neither is a thesis: the roadmap
+// is background, and a bare act points at the sentences that carry the
+// position it takes.
+var (
+	textNouns = set("statement", "report", "article", "essay", "post", "review", "section", "chapter", "letter",
+		"note", "piece", "document", "paper", "blog", "page", "briefing", "submission", "update", "summary",
+		"leaflet", "guide", "thread")
+	presentForms, _ = inflectAll([]string{"set:set", "describe", "explain", "outline", "summarise", "summarize",
+		"present", "discuss", "examine", "consider", "review", "address", "cover", "list", "introduce", "look:looked",
+		"answer", "give:gave:given", "show:showed:shown", "tell:told"})
+	contestForms, _ = inflectAll([]string{"contest", "dispute", "disagree", "reject", "challenge", "question",
+		"deny", "doubt", "object"})
+	agreeForms, _ = inflectAll([]string{"agree", "accept", "endorse", "second", "share"})
+)
+
+// roadmap tells whether ws says what the text itself does: a text noun
+// after "this" (or "in this" and a first-person subject), then a verb of
+// presenting that is not followed by "that" ("This statement sets out why
+// …", "In this post I describe …"; not "This review shows that X", which
+// states a finding).
+func roadmap(ws []string) bool {
+	k := 0
+	switch {
+	case len(ws) > 3 && ws[0] == "this" && textNouns[ws[1]]:
+		k = 2
+	case len(ws) > 4 && (ws[0] == "in" || ws[0] == "below" || ws[0] == "here") && ws[1] == "this" && textNouns[ws[2]] && (firstPerson[ws[3]] || ws[3] == "you"):
+		k = 4
+	case len(ws) > 3 && (ws[0] == "below" || ws[0] == "here") && firstPerson[ws[1]]:
+		k = 2
+	default:
+		return false
+	}
+	for k < len(ws) && (reportAdverbs[ws[k]] || reportAux[ws[k]] || ws[k] == "briefly" || ws[k] == "first") {
+		k++
+	}
+	return k+1 < len(ws) && presentForms[ws[k]] && ws[k+1] != "that" && !(k+2 < len(ws) && ws[k+1] == "out" && ws[k+2] == "that")
+}
+
+// bareAct tells whether ws only takes a side on what came before: a
+// first-person subject, a verb of agreeing or contesting (after "do not"
+// or a modal at most), and nothing after it but a word pointing back
+// with a noun of a view ("I contest that claim.", "We disagree.", "I
+// cannot accept this view.", "We agree with that.").
+func bareAct(ws []string) bool {
+	if len(ws) < 2 || len(ws) > 6 || ws[0] != "i" && ws[0] != "we" {
+		return false
+	}
+	k := 1
+	for k < len(ws) && (reportAux[ws[k]] || ws[k] == "do" || ws[k] == "not" || ws[k] == "n't" || ws[k] == "cannot" || ws[k] == "fully" || ws[k] == "strongly" || ws[k] == "simply") {
+		k++
+	}
+	if k >= len(ws) || !contestForms[ws[k]] && !agreeForms[ws[k]] {
+		return false
+	}
+	k++
+	if k < len(ws) && (ws[k] == "with" || ws[k] == "to") {
+		k++
+	}
+	if k < len(ws) && (pointsBack[ws[k]] || ws[k] == "the") {
+		k++
+	}
+	if k < len(ws) && viewNouns[ws[k]] {
+		k++
+	}
+	return k == len(ws)
+}
+
+// contestsBack tells whether a bare act (bareAct) takes the other side
+// from what it points at: a verb of contesting, or one of agreeing
+// negated ("I cannot accept this view.").
+func contestsBack(ws []string) bool {
+	neg := false
+	for _, w := range ws {
+		switch {
+		case w == "not" || w == "n't" || w == "cannot" || strings.HasSuffix(w, "n't"):
+			neg = true
+		case contestForms[w]:
+			return !neg
+		case agreeForms[w]:
+			return neg
+		}
+	}
+	return false
+}

@@ -235,6 +235,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		conceded bool // it answers a point its sentence grants first (concessiveTopic)
 		turn     bool // the closing paragraph's turn after what it grants (closingTurn)
 		granted  bool // a body paragraph that only grants a point ("Admittedly, …", "The trips do give …"), answered by the next
+		took     bool // a bare act of the writer's before it in its block takes its side ("I contest that claim. <it>")
 	}
 	var roots []rootInfo
 	var leaves []int
@@ -252,9 +253,25 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		first := b.start == 0 || units[b.start-1].Para != para || b.answers >= 0 // the block opens its paragraph or answers a quote
 		prior = append(prior[:0], make([]float64, n)...)
 		bv := newView(text, bu)
+		act := -1 // a bare act of the writer's in the block ("I contest that claim."), pointing at what follows
 		for k := range bu {
 			if dependent(bv, k) {
 				prior[k] += dependentPrior
+			}
+			if in := &bv.info[k]; in.sentFirst && in.sentLast && post == nil {
+				switch {
+				case roadmap(in.ws):
+					// "This statement sets out why …": background
+					prior[k] += plainPrior
+				case bareAct(in.ws) && k > 0 && k+1 < n && b.answers < 0:
+					// "X says P. I contest that claim. <the position>":
+					// the act is no claim of the paragraph, the sentences
+					// after it carry the position it takes (one that
+					// opens its paragraph or a reply to a quote, "I doubt
+					// it.", is the claim the reply makes)
+					prior[k] += dependentPrior
+					act = k
+				}
 			}
 		}
 		counter := false
@@ -346,6 +363,41 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		}
 		bv.oppFloor = reportFloors(bv)
 		t := m.decodeWith(bv, window, nroots, root, prior)
+		contested := -1 // the unit the bare act contests: the first of the sentence before it
+		if act > 0 && root < 0 && contestsBack(bv.info[act].ws) {
+			contested = act - 1
+			for contested > 0 && bu[contested-1].Sent == bu[act-1].Sent {
+				contested--
+			}
+		}
+		if act >= 0 && (t.root == act || contested >= 0 && t.root < act) && root < 0 {
+			// the tree hangs on the bare act, or on what the act
+			// contests: root it on the likeliest claim after the act
+			best := -1
+			for k := act + 1; k < n; k++ {
+				if !bu[k].Leaf && (best < 0 || t.ccz[k]+prior[k] > t.ccz[best]+prior[best]) {
+					best = k
+				}
+			}
+			if best >= 0 {
+				t = m.decodeWith(bv, window, nroots, best, prior)
+			}
+			if best >= 0 && contested >= 0 {
+				// "X says P. I contest that claim. Q.": P goes against
+				// the position taken, its own sentence's other units
+				// give its reasons, and the act answers it
+				for k, r := range t.rels {
+					switch {
+					case r.From == contested:
+						t.rels[k].To, t.rels[k].Kind, t.rels[k].Undercut = t.root, Attack, false
+					case r.From > contested && r.From < act:
+						t.rels[k].To, t.rels[k].Kind, t.rels[k].Undercut = contested, Support, false
+					case r.From == act && !bu[contested].Leaf:
+						t.rels[k].To, t.rels[k].Kind, t.rels[k].Undercut = contested, Attack, false
+					}
+				}
+			}
+		}
 		conceded := answer >= 0 && t.root == answer
 		if turn > 0 {
 			// what the paragraph grants before it turns goes against the
@@ -453,6 +505,21 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 				}
 			}
 		}
+		if t.root >= 0 && post == nil {
+			// a text saying what it does ("This statement sets out why
+			// …") does not argue: it stays out when nothing bears on it
+			target := make([]bool, n)
+			for _, r := range t.rels {
+				target[r.To] = true
+			}
+			kept := t.rels[:0]
+			for _, r := range t.rels {
+				if in := &bv.info[r.From]; target[r.From] || !in.sentFirst || !in.sentLast || !roadmap(in.ws) {
+					kept = append(kept, r)
+				}
+			}
+			t.rels = kept
+		}
 		if para == opening && t.root >= 0 {
 			// background: the plain units that open the opening paragraph,
 			// before anything argues, stay out of the argument when nothing
@@ -500,8 +567,9 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		if para == opening && openView == nil {
 			openView, openStart = bv, b.start
 		}
-		roots = append(roots, rootInfo{granted: granted, rebuts: rebuts, conceded: conceded, turn: turn > 0 && t.root == turn, unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n,
-			plain: bu[t.root].Plain && (long || !stance(bv, t.root)), dep: dependent(bv, t.root) || rejects(&bv.info[t.root]), counter: counter,
+		took := act >= 0 && act < t.root
+		roots = append(roots, rootInfo{took: took, granted: granted, rebuts: rebuts, conceded: conceded, turn: turn > 0 && t.root == turn, unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n,
+			plain: (bu[t.root].Plain || roadmap(bv.info[t.root].ws)) && !took && (long || !stance(bv, t.root)), dep: dependent(bv, t.root) || rejects(&bv.info[t.root]), counter: counter,
 			asks: asks(&bv.info[t.root]), answers: b.answers, info: &bv.info[t.root], view: bv, k: t.root, post: -1})
 		if post != nil {
 			roots[len(roots)-1].post = post[b.start+t.root]
@@ -563,7 +631,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			s += longThesisPrior
 		case p == opening && essay && !r.asks:
 			s += essayThesisPrior
-			if !long && stance(r.view, r.k) {
+			if !long && (stance(r.view, r.k) || r.took) {
 				// the writer's stance opens the essay: the closing
 				// paragraph, however conclusive it sounds, restates it
 				s += stanceThesisPrior

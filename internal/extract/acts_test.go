@@ -1,0 +1,74 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/internal/argmap"
+)
+
+// TestActNotThesis: a sentence that only names an act is not a text's
+// main claim: a bare act of taking a side on the view before it ("I
+// contest that claim.") points at the sentences after it, which carry
+// the position and are the thesis, and answers the view, which goes
+// against the thesis; a sentence in which the text says what
+// it does ("This note explains why …") is background, no claim that
+// anything bears on or that bears on anything. Written for this test.
+func TestActNotThesis(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		thesis     string // prefix of the wanted main claim
+		act        string // prefix of the sentence naming an act
+		unattached bool   // the act stays out of the argument
+		view       string // prefix of the view a bare act contests, which contests the thesis
+	}{
+		{
+			name: "bare act after a view",
+			text: "Island ferries\n\nThe ferry company claims that its new timetable serves island residents better than the old one. I contest that claim. Islanders have lost the crossings they depend on.\n\n" +
+				"The early crossing has gone. Until March a boat left the island at six, in time for the first shifts at the hospital and the harbour. Now the first one leaves at eight.\n\n" +
+				"The evening is no better. The last boat back sails at five, before most shops and offices on the mainland close.\n",
+			thesis: "Islanders have lost",
+			act:    "I contest that claim.",
+			view:   "The ferry company claims",
+		},
+		{
+			name: "a text saying what it does",
+			text: "Bar hours at Millfield Cricket Club\n\nThe committee has voted to close the clubhouse bar at ten o'clock on weeknights. This note explains why the committee made this decision and what it means for members.\n\n" +
+				"Neighbours have complained about noise late at night for two summers running, and the council has warned that the club's licence could be reviewed.\n\n" +
+				"Takings after ten are small. Most members leave by half past nine on weeknights, and the bar staff cost more than the late drinkers spend.\n\n" +
+				"Members who want to stay later on match days can still do so: the new hours apply to weeknights only.\n",
+			thesis:     "The committee has voted",
+			act:        "This note explains",
+			unattached: true,
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ids, thesis, rels, _ := unitRelations(t, "act.txt", c.text)
+			if !strings.HasPrefix(ids[thesis], c.thesis) {
+				t.Errorf("main claim %q, want %q…", ids[thesis], c.thesis)
+			}
+			if c.view != "" {
+				viewOK, actOK := false, false
+				for _, r := range rels {
+					for _, f := range r.From {
+						viewOK = viewOK || strings.HasPrefix(ids[f], c.view) && r.To == thesis && r.Kind == argmap.Contests
+						actOK = actOK || strings.HasPrefix(ids[f], c.act) && strings.HasPrefix(ids[r.To], c.view) && r.Kind == argmap.Contests
+					}
+				}
+				if !viewOK || !actOK {
+					t.Errorf("the view contests the thesis: %v; the act contests the view: %v", viewOK, actOK)
+				}
+			}
+			if !c.unattached {
+				return
+			}
+			for _, r := range rels {
+				for _, f := range r.From {
+					if strings.HasPrefix(ids[f], c.act) || strings.HasPrefix(ids[r.To], c.act) {
+						t.Errorf("%q… in a relation: %v %q -> %q", c.act, r.Kind, ids[f], ids[r.To])
+					}
+				}
+			}
+		})
+	}
+}
