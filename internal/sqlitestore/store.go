@@ -62,11 +62,11 @@ type Store struct {
 	notify func(migration string)
 }
 
-// pendingFTS are the IDs of claims and evidence written but not indexed,
-// and the rows of the tables keyed by random IDs or keys that the graphs
-// written have not inserted yet (see pendingRows).
+// pendingFTS are the rowids of claims (pk) and evidence written but not
+// indexed, and the rows of the tables keyed by random IDs or keys that the
+// graphs written have not inserted yet (see pendingRows).
 type pendingFTS struct {
-	claims, evidence []string
+	claims, evidence []int64
 	rows             pendingRows
 }
 
