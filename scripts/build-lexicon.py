@@ -5,7 +5,9 @@ senses and of their derivationally related forms and pertainyms (internally ~
 internal), antonyms, near synsets (hypernyms up to two levels, hyponyms of
 narrow synsets, similar adjectives, also-see, entailments, verb groups,
 attributes, and their derivations; never the most general synsets), parts of
-speech, and the morphological exception lists. Multiword verbs, adverbs and
+speech, and the morphological exception lists. Antonyms are those of the
+lemma's synsets: WordNet says antonymy between two words, and it holds for
+their synonyms in those senses too. Multiword verbs, adverbs and
 adjectives (keep away, talk out of, close to) are lemmas with their words
 joined by spaces.
 
@@ -142,13 +144,19 @@ def main():
                     wl = lemma.replace(" ", "_")
                     idx = words.index(wl) + 1 if wl in words else -1
                     for sym, toff, tpos, s, t in ptrs:
+                        tk = (tpos, toff)
+                        if sym == "!":
+                            # antonymy is said between two words, and holds
+                            # for their synonyms in those senses: "employ"
+                            # (hire, engage, employ) is opposed to "fire"
+                            # as "hire" is
+                            if tk not in ants:
+                                ants.append(tk)
+                            continue
                         if s not in (0, idx):
                             continue
-                        tk = (tpos, toff)
                         if sym in ("+", "\\") and tk not in cs:
                             cs.append(tk)
-                        elif sym == "!" and tk not in ants:
-                            ants.append(tk)
     # near concepts: what is related to a lemma's concepts without being
     # the same (hypernyms two levels up, direct hyponyms of narrow synsets,
     # similar adjectives, "also see", entailments, verb groups, attributes);

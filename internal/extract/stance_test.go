@@ -212,6 +212,9 @@ func TestStancerJudge(t *testing.T) {
 		{"Most islanders support the new port", "A few islanders support the new port.", argmap.StanceSame, ""},
 		{"Few RNLI volunteers are trained divers", "Many RNLI volunteers are trained divers.", argmap.StanceDenial, ""},
 		{"Few RNLI volunteers are trained divers", "Few RNLI volunteers are trained divers.", argmap.StanceSame, ""},
+		// an antonym of a synonym: "liberate" is opposed to "detain" as
+		// "free" is
+		{"The coastguard liberated the fishermen", "The coastguard detained the fishermen.", argmap.StanceDenial, ""},
 		// "lack of" negates its of-phrase whatever stands before it
 		{"The canal trust took over the locks", "The canal trust took over the locks despite an apparent lack of funds.", argmap.StanceSame, ""},
 		{"The canal trust took over the locks", "The canal trust took over the locks for lack of other bidders.", argmap.StanceSame, ""},

@@ -1,7 +1,8 @@
 // Package lexicon is a compact English lexicon compiled from WordNet 3.0:
 // lemmas with the synsets of their commonest senses and of their
 // derivationally related forms (exclusion ~ exclude) and pertainyms
-// (internally ~ internal), antonyms (voluntary ~ involuntary), near synsets
+// (internally ~ internal), antonyms (voluntary ~ involuntary; those of a
+// word's synonyms in its senses too: liberate ~ detain), near synsets
 // (hypernyms, narrow hyponyms, similar adjectives, entailments: crisis ~
 // emergency), parts of speech, and the irregular forms WordNet lists for
 // lemmatisation. The

@@ -74,6 +74,11 @@ func TestConceptsAndAntonyms(t *testing.T) {
 		{"internally", "internal", true, false},
 		{"voluntary", "involuntary", false, true},
 		{"include", "exclude", false, true},
+		// antonymy holds for the synonyms of the two words in those
+		// senses: "diminish" (lessen) is opposed to "increase" as
+		// "decrease" is, "liberate" (free) to "detain" as "free" is
+		{"diminish", "increased", false, true},
+		{"liberate", "detains", false, true},
 		{"mandate", "detention", false, false},
 	}
 	for _, tt := range tests {
