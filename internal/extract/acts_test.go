@@ -72,3 +72,24 @@ func TestActNotThesis(t *testing.T) {
 		})
 	}
 }
+
+// TestLongTitleLine: a document's first line without any closing
+// punctuation is its title even when it runs past a heading's usual
+// length (a paper's title with its subtitle): it is no claim, and the
+// abstract under it is parsed as one. Written for this test.
+func TestLongTitleLine(t *testing.T) {
+	text := "School gardens and the vegetables children eat at lunch: a comparison of twelve primary schools over two years in one English county\n\n" +
+		"Background: School gardens are often said to change what children eat.\n" +
+		"Methods: We weighed the vegetables left on 9,400 lunch trays in six schools with a garden and six without, each term for two years.\n" +
+		"Results: Children in schools with a garden left 21 per cent less of their vegetables. The difference was largest in the summer term. Fruit waste did not differ.\n" +
+		"Conclusions: A school garden goes with children eating more of the vegetables they are served. Schools that have the space should consider one.\n"
+	ids, thesis, _, _ := unitRelations(t, "garden.txt", text)
+	if !strings.HasPrefix(ids[thesis], "Conclusions: A school garden") {
+		t.Errorf("main claim %q, want the conclusion", ids[thesis])
+	}
+	for _, s := range ids {
+		if strings.HasPrefix(s, "School gardens and") || strings.HasPrefix(s, "and the vegetables") {
+			t.Errorf("the title is a unit: %q", s)
+		}
+	}
+}

@@ -573,12 +573,13 @@ func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mentio
 				st = surfaceOf(text[sg.Start:sg.End])
 			}
 		}
-		if headline < 0 && gi <= 15 && st.nWords >= 3 && isHeading(st) && !strongChromeHit(st) && chromeHit(st.p) == "" && !isMetadata(st) {
+		heading := isHeading(st) || gi == 0 && isTitleLine(st)
+		if headline < 0 && gi <= 15 && st.nWords >= 3 && heading && !strongChromeHit(st) && chromeHit(st.p) == "" && !isMetadata(st) {
 			headline = gi
 		}
 		furniture := ""
 		switch {
-		case isHeading(st):
+		case heading:
 			furniture = "heading"
 			if strongChromeHit(st) {
 				speakers = nil // a new post or page part: the statement is over
@@ -769,6 +770,18 @@ func isHeading(s surface) bool {
 	}
 	return s.nWords <= 16 && (s.nWords <= 10 || !strings.Contains(s.text, ",") || s.capShare > 0.5)
 }
+
+// isTitleLine reports whether a document's first segment reads as its
+// title however long: no closing punctuation at all, starting in upper
+// case ("Calorie labels on menus and the meals ordered: a study in 34
+// restaurants"). A paper's or report's title often runs past isHeading's
+// length.
+func isTitleLine(s surface) bool {
+	return s.terminal == 0 && s.upper && s.nWords >= 3 && s.nWords <= maxTitleWords
+}
+
+// maxTitleWords is the longest first segment isTitleLine reads as a title.
+const maxTitleWords = 30
 
 // isMetadata reports whether a segment is a "Label: value" line of a record
 // page ("ISSN: ...", "Joined: ...", "Item Type: ...") rather than prose.
