@@ -215,7 +215,8 @@ func elidedDenial(toks []token, i int) bool {
 
 // notOnlyBut reports whether toks[i] is the "not" of "not only / just /
 // merely / solely X but (also) Y", which says X and Y: a "but" follows in
-// its sentence. ("Not simply X" with no "but" after it denies that X is
+// its sentence (after "not only", an "also", past a semicolon too, or a
+// comma that ends the text). ("Not simply X" with no "but" after it denies that X is
 // all there is, and stays a negation.)
 func notOnlyBut(toks []token, i int) bool {
 	if i+1 >= len(toks) {
@@ -226,12 +227,16 @@ func notOnlyBut(toks []token, i int) bool {
 	default:
 		return false
 	}
-	for k := i + 2; k < len(toks) && toks[k].punct != '.' && toks[k].punct != ';'; k++ {
-		if toks[k].lower == "but" {
+	k := i + 2
+	for semi := false; k < len(toks) && toks[k].punct != '.'; k++ {
+		semi = semi || toks[k].punct == ';'
+		if (toks[k].lower == "but" && !semi) || (toks[i+1].lower == "only" && toks[k].lower == "also") {
 			return true
 		}
 	}
-	return false
+	// "not only X," at the end of a text: the first half of "not only X,
+	// but also Y", cut where the sentence was split into claims
+	return toks[i+1].lower == "only" && k == len(toks) && toks[k-1].punct == ','
 }
 
 // denyingAt reports whether toks[i] is a word of denying or doubting

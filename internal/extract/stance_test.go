@@ -166,6 +166,10 @@ func TestStancerJudge(t *testing.T) {
 		// "unlikely to", "rarely if ever"; a view the author calls wrongly
 		// held
 		{"The water board cleans the canal", "The water board not only cleans the canal but also repairs its locks.", argmap.StanceSame, ""},
+		// "not only X; it also Y", and "not only X," where a sentence
+		// was cut into claims before its "but also"
+		{"The water board cleans the canal", "The water board not only cleans the canal; it also repairs its locks.", argmap.StanceSame, ""},
+		{"The water board cleans the canal", "The water board not only cleans the canal,", argmap.StanceSame, ""},
 		{"The water board cleans the canal", "Nobody disputes that the water board cleans the canal.", argmap.StanceSame, ""},
 		{"The water board cleans the canal", "No one doubts that the water board cleans the canal.", argmap.StanceSame, ""},
 		{"The water board cleans the canal", "There is no doubt that the water board cleans the canal.", argmap.StanceSame, ""},
