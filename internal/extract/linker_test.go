@@ -246,3 +246,38 @@ func corpusGraphs(t *testing.T) []*argmap.Graph {
 	}
 	return out
 }
+
+// TestLinkRestatesBothWays: a claim joins another's proposition only when
+// each states most of what the other states; three words of a short claim
+// found in a long one that says something else do not make a restatement.
+func TestLinkRestatesBothWays(t *testing.T) {
+	tests := []struct {
+		name       string
+		nw, stored string
+		same       bool
+	}{
+		{"a short claim's words in a long one", "The union supports older workers.",
+			"With this new group of members, the union has widened its work beyond wages and increasingly supports social and cultural projects for workers in small towns.", false},
+		{"the same words for another act", "The charity lends money to families in need, mostly as small loans.",
+			"From the point of view of the banks, the charity lends them the chance to reach new families and win loyal customers.", false},
+		{"one of the main, but of what", "The school board is one of the main buyers of books in the region.",
+			"Since the reform, money from the state education fund has made the school board one of the main sponsors of sports clubs across the region.", false},
+		{"restatement with more words", "Rents in the old town rose sharply last year.",
+			"Last year rents rose sharply in the old town, the council reports.", true},
+		{"restatement in the passive", "The clinic does not charge poor patients.",
+			"Poor patients are not charged by the clinic.", true},
+		{"restatement with a reason added", "Volunteers keep the library open on Sundays.",
+			"The library stays open on Sundays because volunteers keep it open.", true},
+	}
+	l := extract.NewLinker()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			nw := argmap.Claim{ID: "clm_new", Text: tt.nw}
+			stored := argmap.Claim{ID: "clm_stored", Text: tt.stored}
+			links := l.Link([]argmap.Claim{nw}, []argmap.Claim{stored})
+			if got := links.Propositions["clm_new"] == "clm_stored"; got != tt.same {
+				t.Errorf("Link(%q, %q) joins = %v (%+v), want %v", tt.nw, tt.stored, got, links, tt.same)
+			}
+		})
+	}
+}
