@@ -96,3 +96,52 @@ func TestViewAnswered(t *testing.T) {
 		})
 	}
 }
+
+// TestThesisParagraph: an essay whose introduction only describes and
+// whose thesis stands alone in the paragraph after it has that sentence
+// as its main claim, and the introduction's claim supports it. Written
+// for this test.
+func TestThesisParagraph(t *testing.T) {
+	text := "Closing streets outside schools\n\n" +
+		"Every morning the roads outside primary schools fill with cars. Parents stop on the zigzag lines, engines run while children climb out, and the pavement becomes a car park for twenty minutes.\n\n" +
+		"Closing the street outside each primary school to traffic at the start and end of the day would make the school run safer and healthier.\n\n" +
+		"Fewer cars mean fewer accidents. Most children hurt near schools are struck by vehicles that are parking or turning, and a closed street has none.\n\n" +
+		"The air would be cleaner too. Exhaust gathers at the height of a child's face, and idling engines are the worst of it.\n\n" +
+		"A closed street costs a council little more than two signs and a barrier. Few changes do so much for so little.\n"
+	ids, thesis, rels, _ := unitRelations(t, "streets.txt", text)
+	if !strings.HasPrefix(ids[thesis], "Closing the street outside") {
+		t.Fatalf("main claim %q, want the paragraph standing alone", ids[thesis])
+	}
+	intro := false
+	for _, r := range rels {
+		for _, f := range r.From {
+			intro = intro || strings.HasPrefix(ids[f], "Every morning") && r.To == thesis && r.Kind == argmap.Supports
+		}
+	}
+	if !intro {
+		t.Errorf("the introduction's claim does not support the thesis")
+	}
+}
+
+// TestNotAView: a verb that reports a view only with a that-clause
+// ("reply", "answer", "tell") does not make a sentence a view of others
+// without one: "Many parents tell their children a story …" opens a
+// paragraph that argues for the thesis, not a counter-argument. Written
+// for this test.
+func TestNotAView(t *testing.T) {
+	text := "Bedtime stories\n\nChildren's evenings are now full of screens. Parents should read to their children every night.\n\n" +
+		"Many parents tell their children a story at bedtime already. Those children start school knowing more words than their classmates, and they learn to read sooner.\n\n" +
+		"Reading together is also calming. A story read aloud slows a child down after a busy day, and sleep comes more easily.\n\n" +
+		"Ten minutes a night is a small price. Every family can find it.\n"
+	ids, thesis, rels, _ := unitRelations(t, "stories.txt", text)
+	if !strings.HasPrefix(ids[thesis], "Parents should read") {
+		t.Fatalf("main claim %q, want the thesis", ids[thesis])
+	}
+	for _, r := range rels {
+		for _, f := range r.From {
+			if strings.HasPrefix(ids[f], "Many parents tell") && (r.To != thesis || r.Kind != argmap.Supports) {
+				t.Errorf("the paragraph's claim: %v %q, want supports the thesis", r.Kind, ids[r.To])
+			}
+		}
+	}
+}

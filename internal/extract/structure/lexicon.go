@@ -143,7 +143,7 @@ func manyHold(ws []string) bool {
 		return false
 	}
 	for j := k + 1; j < len(ws) && j <= k+4; j++ {
-		if reportForms[ws[j]] || reportModals[ws[j-1]] && judgeForms[ws[j]] {
+		if reportsAt(ws, j) || reportModals[ws[j-1]] && judgeForms[ws[j]] {
 			return true
 		}
 		if auxiliaries[ws[j]] && !reportModals[ws[j]] {
@@ -165,6 +165,11 @@ var (
 		"feel:felt", "suggest", "insist", "contend", "maintain", "hold:held", "assert", "object", "complain",
 		"fear", "worry", "allege", "assume", "propose", "reason", "speculate", "suppose", "hear:heard", "suspect",
 		"imagine", "doubt", "tell:told", "reply", "respond", "answer", "warn", "predict", "protest", "retort", "counter"}
+	// answerLemmas are verbs of reportLemmas that report a view only with
+	// a that-clause after them ("Gardeners reply that …", "Some owners
+	// told us that …"): alone they answer a message or tell a story
+	answerForms, _ = inflectAll([]string{"tell:told", "reply", "respond", "answer", "warn", "predict", "protest",
+		"retort", "counter"})
 	reportForms, reportParticiples = inflectAll(reportLemmas)
 	reportSubjects                 = set("one", "someone", "somebody", "anyone", "you")
 	reportModals                   = set("might", "could", "may", "would", "will", "can", "should", "must")
@@ -499,4 +504,14 @@ func contestsBack(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// reportsAt tells whether word j of ws is a verb of saying or believing
+// (reportForms) that reports a view there: one of answerForms only with
+// "that" among the three words after it.
+func reportsAt(ws []string, j int) bool {
+	if !reportForms[ws[j]] {
+		return false
+	}
+	return !answerForms[ws[j]] || contains(ws[j+1:min(len(ws), j+4)], "that")
 }

@@ -217,6 +217,9 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		}
 	}
 	essay := paras >= 3
+	if essay && !long && post == nil {
+		opening = thesisParagraph(text, units, opening)
+	}
 	type rootInfo struct {
 		unit     int
 		cc       float64 // central-claim score, comparable across blocks
@@ -1326,7 +1329,7 @@ func othersSay(ws []string) bool {
 			strings.HasSuffix(ws[m+1], "ing") && reportForms[ws[m+1][:len(ws[m+1])-3]] {
 			return true // "People keep saying …"
 		}
-		if m < len(ws) && reportForms[ws[m]] && (m+1 == len(ws) || !auxiliaries[ws[m+1]]) { // not a noun: "Her claim is …"
+		if m < len(ws) && reportsAt(ws, m) && (m+1 == len(ws) || !auxiliaries[ws[m+1]]) { // not a noun: "Her claim is …"
 			return true
 		}
 	}
@@ -1692,3 +1695,41 @@ func studyConcludes(ws []string) bool {
 
 var concludeForms = set("finds", "found", "concludes", "concluded", "recommends", "recommended", "shows", "showed",
 	"argues", "argued", "establishes", "demonstrates", "suggests")
+
+// thesisParagraph returns the paragraph that opens an essay's argument:
+// the first, or the one right after it when that is a single sentence
+// with a stance of the writer's (stance) or a cue of a claim (not
+// Unit.Plain), or any sentence but a question when the first only
+// describes (its units all plain), and the first has no stance, question
+// or view of others: "Phones
+// have turned the working day into … ¶ A legal right to disconnect …
+// would be good for workers and employers alike. ¶ …", a thesis set
+// apart under an introduction that only describes. The first paragraph
+// is then read as a body paragraph.
+func thesisParagraph(text string, units []Unit, first int) int {
+	end := 0
+	for end < len(units) && units[end].Para == first {
+		end++
+	}
+	next := end
+	for next < len(units) && units[next].Para == units[end].Para {
+		next++
+	}
+	if end == len(units) || next == len(units) || units[end].Sent != units[next-1].Sent || units[end-1].Sent == units[0].Sent {
+		return first // no later paragraph after it, not a lone sentence, or a one-sentence opening
+	}
+	intro, thesis := newView(text, units[:end]), newView(text, units[end:next])
+	described := true // the introduction only describes: plain units all
+	for k, u := range intro.units {
+		if stance(intro, k) || intro.info[k].question || reportsView(intro.info[k].ws) {
+			return first
+		}
+		described = described && u.Plain
+	}
+	for k, u := range thesis.units {
+		if in := &thesis.info[k]; !in.question && !roadmap(in.ws) && (stance(thesis, k) || !u.Plain || described) {
+			return units[end].Para
+		}
+	}
+	return first
+}
