@@ -60,6 +60,7 @@ type term struct {
 	noKinds  bool         // a word of a question of one or two words: a claim word that is only a kind of it does not say it in part
 	restrict bool         // it stands in a relative clause of the subject ("divers who use the harbour"): a question's does not vote on polarity
 	lead     bool         // a word of a question's subject, before its first verb (markLead): it votes on polarity only when no other word does
+	stays    bool         // a word of staying as it is (remain, stay): WordNet opposes it to change, so a change up or down (dir) of what a question says stays denies it
 }
 
 // negPrefixes turn an adjective, an adverb or a noun of quality into its
@@ -450,6 +451,10 @@ type Stancer struct {
 	// decrease: a word with one among its senses, their hypernyms or its
 	// definitions' genus says a direction of change (direction)
 	rising, falling []wn.Concept
+	// changing is WordNet's synset of change ("undergo a change; become
+	// different"): a word with it among its antonyms says that something
+	// stays as it is (remain, stay: term.stays)
+	changing []wn.Concept
 	// avoid is WordNet's synset of avoid's commonest sense ("stay clear
 	// from; keep away from"): a verb with it among its senses or as its
 	// definitions' genus is one of avoiding (avoiding)
@@ -519,7 +524,8 @@ func NewStancer() *Stancer {
 		}
 	}
 	return &Stancer{lex: lex, avoid: avoid, denying: denying, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
-		unwilling: unwilling, willing: willing, rising: lex.Concepts("increase"), falling: lex.Concepts("decrease"), threshold: 0.65}
+		unwilling: unwilling, willing: willing, rising: lex.Concepts("increase"), falling: lex.Concepts("decrease"),
+		changing: lex.Concepts("change"), threshold: 0.65}
 }
 
 // notYet reports whether toks[i] is the "before" of a clause that says its
@@ -1244,6 +1250,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			nt.dir = s.direction(in)
 			nt.themeOn = nt.dir != 0 && s.themeAfter(toks, i)
 		}
+		nt.stays = nt.dir == 0 && len(in.Antonyms) > 0 && sharesConcept(in.Antonyms, s.changing)
 		if base, ok := strings.CutSuffix(w, "ly"); ok && in.Adverb && nt.dir == 0 && len(base) > 4 {
 			if d := s.direction(s.lex.Word(base)); d != 0 {
 				// "increasingly", "decreasingly": an adverb of a word of
@@ -1950,7 +1957,11 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 				}
 				if (qm[i].concepts.meets(&cm[k].antonyms) && sharesConcept(qt.concepts, ct.antonyms)) ||
 					(qm[i].antonyms.meets(&cm[k].concepts) && sharesConcept(qt.antonyms, ct.concepts)) || negatedBy(qt, ct) ||
-					(qt.dir != 0 && ct.dir == -qt.dir && (qt.trend || qt.adjPred || qt.pred) && changeOf(q, qm, c, cm, k)) {
+					(qt.dir != 0 && ct.dir == -qt.dir && (qt.trend || qt.adjPred || qt.pred) && changeOf(q, qm, c, cm, k)) ||
+					(qt.stays && ct.dir != 0 && changeOf(q, qm, c, cm, k)) {
+					// (a change of what the question says stays as it is:
+					// "grew from a small organisation" of "has remained a
+					// small organisation")
 					// (a change the other way: "a decline in references"
 					// of "refers to it more and more often", "use
 					// shrinks" of "use is growing")

@@ -438,6 +438,10 @@ func TestStancerJudge(t *testing.T) {
 		{"The harbour board is growing", "The harbour board cut its spending on dredging.", argmap.StanceTopic, ""},
 		{"The council mentions the harbour plan more and more often", "The council mentions the harbour plan in its reports on declining trade.", argmap.StanceTopic, ""},
 		{"Ferry fares are rising", "Amid growing traffic, ferry fares stayed the same.", argmap.StanceTopic, ""},
+		// a change of what the question says stays as it is (WordNet
+		// opposes remain and stay to change)
+		{"The ferry company has remained a small business", "The ferry company grew from a small business into the largest operator on the coast.", argmap.StanceDenial, ""},
+		{"The ferry company has remained a small business", "The ferry company is still a small business.", argmap.StanceSame, ""},
 		{"Ferry fares are rising", "The council cut ferry fares.", argmap.StanceDenial, ""},
 		{"Ferry fares are rising", "Ferry fares rose 10% last year.", argmap.StanceSame, ""},
 		// "before X was willing / able / ready to V": X was not yet, when
