@@ -1484,6 +1484,11 @@ const maxPhraseGap = 3
 // of a separated phrase are marked consumed, so that they are not read
 // again; the words between stay terms of their own.
 func (s *Stancer) phraseAt(toks []token, i int, consumed *map[int]bool) (string, int) {
+	if cardinals[toks[i].lower] > 0 {
+		// "four times", "two times" (WordNet's adverbs): a count and what
+		// it counts, each a word of its own (countMeets)
+		return "", 0
+	}
 	lemmas := s.lex.Lemmas(toks[i].lower)
 	if !s.lex.PhraseStart(lemmas) {
 		return "", 0
@@ -1906,6 +1911,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 			if ct.lemma == qt.lemma && !(qt.acr && isFigure(qt) && !sameScale(q, i, c, k)) ||
 				(!qt.acr && qm[i].concepts.meets(&cm[k].concepts) && sharesConcept(qt.concepts, ct.concepts)) ||
 				(qt.acr && ct.acr && figureMeets(qt.lemma, ct.lemma) && sameScale(q, i, c, k)) ||
+				countMeets(qt.lemma, ct) ||
 				(qt.dir != 0 && ct.dir == qt.dir && (qt.trend || qt.adjPred || qt.pred) && changeOf(q, qm, c, cm, k)) {
 				// (a change the same way states a question's trend or
 				// predicate of change: "increasingly" of "more and more",

@@ -138,3 +138,29 @@ func sameScale(q []term, i int, c []term, k int) bool {
 	b, _ := scaleAfter(c, k)
 	return a == b
 }
+
+// vagueCounts are the words of an indefinite number with a lower bound: a
+// claim's count at or above it states them ("renamed four times" states
+// "changed its name several times"). The converse does not hold: "several
+// times" does not say four.
+var vagueCounts = map[string]int{"several": 3, "multiple": 2}
+
+// cardinals are the number words a count is said with (a figure of two
+// digits or more is a figure term: figure).
+var cardinals = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000}
+
+// countMeets reports whether a claim's term c is a count that states the
+// question's vague count q ("four" of "several"): a number word or a
+// figure.
+func countMeets(q string, c term) bool {
+	least, ok := vagueCounts[q]
+	if !ok {
+		return false
+	}
+	if isFigure(c) {
+		b, v, _ := figure(c.lemma)
+		return b != boundBelow && v >= float64(least)
+	}
+	return cardinals[c.lemma] >= least
+}

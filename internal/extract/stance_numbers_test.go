@@ -53,3 +53,37 @@ func TestStancerFigureBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestStancerVagueCounts: a count at or above the lower bound of
+// "several" or "multiple" states it, among candidates that share the
+// question's other words; a smaller count, a count below a bound, and the
+// vague word for a precise count do not.
+func TestStancerVagueCounts(t *testing.T) {
+	s := extract.NewStancer()
+	distractors := []string{
+		"The harbour board rebuilt the pier in 1990.",
+		"The harbour board rebuilt the pier after the storm.",
+		"The harbour board rebuilt the pier with oak.",
+		"The harbour board rebuilt the pier at great cost.",
+		"The harbour board rebuilt the pier for the ferry.",
+		"The harbour board rebuilt the pier last year.",
+		"The harbour board rebuilt the pier and the slipway.",
+	}
+	tests := []struct {
+		question, claim string
+		want            argmap.Stance
+	}{
+		{"The harbour board rebuilt the pier several times", "The harbour board rebuilt the pier four times.", argmap.StanceSame},
+		{"The harbour board rebuilt the pier several times", "The harbour board rebuilt the pier 12 times.", argmap.StanceSame},
+		{"The harbour board rebuilt the pier multiple times", "The harbour board rebuilt the pier two times.", argmap.StanceSame},
+		{"The harbour board rebuilt the pier several times", "The harbour board rebuilt the pier two times.", argmap.StanceTopic},
+		{"The harbour board rebuilt the pier several times", "The harbour board rebuilt the pier fewer than 10 times.", argmap.StanceTopic},
+		{"The harbour board rebuilt the pier four times", "The harbour board rebuilt the pier several times.", argmap.StanceTopic},
+	}
+	for _, tc := range tests {
+		got := s.JudgeAll(tc.question, append([]string{tc.claim}, distractors...))
+		if got[0].Stance != tc.want {
+			t.Errorf("JudgeAll(%q)[%q] = %s (%.3f), want %s", tc.question, tc.claim, got[0].Stance, got[0].Score, tc.want)
+		}
+	}
+}
