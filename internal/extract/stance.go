@@ -63,6 +63,14 @@ type term struct {
 	stays    bool         // a word of staying as it is (remain, stay): WordNet opposes it to change, so a change up or down (dir) of what a question says stays denies it
 }
 
+// readAs are word forms read as another form of the same word that
+// WordNet does not tie to them: "persons", the formal plural of "person",
+// is "people" ("displaced persons" / "displaced people"), which WordNet
+// lists only as a group noun and not as person's plural. (Giving "people"
+// person's senses instead would make it a broader word for every kind of
+// person, "migrants" among them.)
+var readAs = map[string]string{"persons": "people"}
+
 // negPrefixes turn an adjective, an adverb or a noun of quality into its
 // opposite: unreliable, inconsistent, impartial, irregular, illegal,
 // dishonest, noncompliant.
@@ -1235,6 +1243,9 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			continue
 		}
 		var in wn.Info
+		if r := readAs[w]; r != "" {
+			w = r
+		}
 		if gl != nil && gl.noNear {
 			in = s.lex.WordNoNear(w)
 		} else {

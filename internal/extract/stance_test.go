@@ -856,3 +856,28 @@ func TestAvoidingLongQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonsArePeople: "persons" is read as "people", its plural in
+// common use, which WordNet does not tie to it; "people" does not become a
+// broader word for every kind of person ("the stranded passengers").
+func TestPersonsArePeople(t *testing.T) {
+	s := extract.NewStancer()
+	q := "The ferry company moved stranded people to the mainland"
+	texts := []string{
+		"The ferry company moved stranded persons to the mainland.",
+		"The ferry company moved stranded passengers to the mainland.",
+		"The ferry company moved its boats to the mainland.",
+		"The ferry company moved its office to the mainland.",
+		"The ferry company moved cars to the mainland.",
+		"The ferry company moved freight to the mainland.",
+		"The ferry company moved its staff to the mainland.",
+		"The ferry company moved sheep to the mainland.",
+	}
+	got := s.JudgeAll(q, texts)
+	want := []argmap.Stance{argmap.StanceSame, argmap.StanceTopic}
+	for i, w := range want {
+		if got[i].Stance != w {
+			t.Errorf("JudgeAll(%q)[%q] = %s (%.3f), want %s", q, texts[i], got[i].Stance, got[i].Score, w)
+		}
+	}
+}
