@@ -192,3 +192,19 @@ func TestThreadConcern(t *testing.T) {
 		}
 	}
 }
+
+// TestThreadConcernAgrees: a reply naming a worry about a plan the
+// opening post is against ("… and I think it's a mistake") agrees with
+// the opening post: it supports the thesis. Written for this test.
+func TestThreadConcernAgrees(t *testing.T) {
+	for _, concern := range []string{"Parking worries me most.", "Noise is the real problem."} {
+		text := "Market moving to the park?\n\n" +
+			"Posted by lena_r:\nThe town wants to move the Saturday market from the square to the park next spring, and I think it's a mistake. The square is where people already shop, and the stalls bring trade to the cafés around it.\n\n" +
+			"Reply from tom_b:\n" + concern + " The park has twenty spaces and the streets around it are narrow.\n"
+		id, head, _ := claimRelations(t, "market.txt", text)
+		thesis := id("The town wants to move")
+		if r, ok := head[id(concern[:10])]; !ok || r.To != thesis || r.Kind != argmap.Supports {
+			t.Errorf("%q: %+v (present %v), want supports the thesis", concern, r, ok)
+		}
+	}
+}

@@ -743,6 +743,11 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 					if s != side {
 						kind = Attack
 					}
+				} else if to == main && raisesConcern(r.info) && opposesPlan(roots[best].info) {
+					// "… and I think it's a mistake." ¶ "Cheating is my
+					// worry.": a worry about what the opening post is
+					// against agrees with it
+					kind = Support
 				} else if r.info.class == classNone && contains(r.info.any, classContrast) || r.conceded || contradicts(r.info, th.infoOf(to, post)) ||
 					to == main && raisesConcern(r.info) {
 					// "Free fares sound nice, but someone has to pay": a
@@ -838,6 +843,16 @@ func turnsOn(v *view, k int) bool {
 func raisesConcern(in *unitInfo) bool {
 	return !agrees(in) && !in.neg && (containsAny(in.ws, worryNouns) || containsAny(in.ws, worryVerbs) || containsAny(in.ws, problemNouns))
 }
+
+// opposesPlan tells whether a thesis is against what it speaks of: a
+// negation, or a word of rejecting or of a wrong choice ("… and I think
+// it's a mistake", "We oppose the plan").
+func opposesPlan(in *unitInfo) bool {
+	return in.neg || containsAny(in.ws, againstWords)
+}
+
+var againstWords = set("mistake", "mistaken", "error", "folly", "misguided", "unwise", "foolish", "pointless",
+	"wrong", "against", "oppose", "opposes", "opposed", "reject", "rejects", "rejected", "disaster")
 
 var problemNouns = set("problem", "problems", "risk", "risks", "downside", "downsides", "drawback", "drawbacks", "snag", "catch")
 
