@@ -318,3 +318,6 @@ func Every(lists [][]uint32, dense []bool, docs int) ([]uint32, int) {
 	}
 	return out, top.seen
 }
+
+// JSONList is jsonList, for TestJSONList.
+var JSONList = jsonList

@@ -703,11 +703,44 @@ func orNow(t time.Time) time.Time {
 
 // jsonList encodes a list of IDs or strings for json_each.
 func jsonList(ss []string) string {
-	if ss == nil {
-		ss = []string{}
+	if len(ss) == 0 {
+		return "[]"
 	}
-	b, _ := json.Marshal(ss) // strings always marshal
-	return string(b)
+	// what json.Marshal writes, without its reflection, when no string
+	// needs escaping (keys, cues and sections of ingested claims): a
+	// claim's lists were a twelfth of the time of writing its row
+	n := 1
+	for _, s := range ss {
+		if !plainJSON(s) {
+			b, _ := json.Marshal(ss) // strings always marshal
+			return string(b)
+		}
+		n += len(s) + 3
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '"')
+		b = append(b, s...)
+		b = append(b, '"')
+	}
+	return string(append(b, ']'))
+}
+
+// plainJSON reports whether json.Marshal writes s as it is between quotes:
+// printable ASCII but the quote, the backslash and the characters it
+// escapes for HTML.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c > 0x7e, c == '"', c == '\\', c == '<', c == '>', c == '&':
+			return false
+		}
+	}
+	return true
 }
 
 // jsonInts encodes a list of integers (pks) for json_each.
