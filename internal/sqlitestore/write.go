@@ -345,12 +345,25 @@ func (w *graphWriter) claim(c *argmap.Claim) (int64, error) {
 	// keys: the claim's rows in claim_keys, for removing them (migration
 	// 0015); span_*: its first span (migration 0018); actor_*: its first
 	// actor reference (migration 0019)
-	res, err := w.exec(`INSERT INTO claims (id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section, keys, referent,
-			span_source_id, span_start, span_end, span_quote, actor_id, actor_role)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.ID, c.Text, c.Gist, string(c.Origin), c.Score, c.Main, jsonList(c.Cues), ms(c.CreatedAt), c.Title, c.Kind,
-		c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section), keys, encodeReferent(c.Referent),
-		first.sourceArg(), first.start, first.end, first.quote, actor.actorArg(), actor.role)
+	var res sql.Result
+	if c.Title == "" && c.Kind == "" && c.Issue == "" && c.Standard == "" && len(c.Section) == 0 && c.Referent == nil {
+		// as an extracted claim mostly is: the columns left out take
+		// their defaults, the values given below ('' and '[]'), with six
+		// strings fewer to copy for the statement
+		res, err = w.exec(`INSERT INTO claims (id, text, gist, origin, score, main, cues, created_at, assumed, proposition, keys,
+				span_source_id, span_start, span_end, span_quote, actor_id, actor_role)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.ID, c.Text, c.Gist, string(c.Origin), c.Score, c.Main, jsonList(c.Cues), ms(c.CreatedAt),
+			c.Assumed, c.Proposition, keys,
+			first.sourceArg(), first.start, first.end, first.quote, actor.actorArg(), actor.role)
+	} else {
+		res, err = w.exec(`INSERT INTO claims (id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section, keys, referent,
+				span_source_id, span_start, span_end, span_quote, actor_id, actor_role)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.ID, c.Text, c.Gist, string(c.Origin), c.Score, c.Main, jsonList(c.Cues), ms(c.CreatedAt), c.Title, c.Kind,
+			c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section), keys, encodeReferent(c.Referent),
+			first.sourceArg(), first.start, first.end, first.quote, actor.actorArg(), actor.role)
+	}
 	if isUnique(err) {
 		return 0, argmap.Errorf(argmap.ECONFLICT, "claim %s already exists", c.ID)
 	}
@@ -645,9 +658,17 @@ func (w *graphWriter) relation(r *argmap.Relation) error {
 		premise = r.From[0]
 	}
 	// premise_id: the first premise, the others in extra_premises (migration 0018)
-	_, err := w.exec(`INSERT INTO relations (id, kind, to_id, span_source_id, span_start, span_end, span_quote, origin, score, created_at, title, scheme, premise_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.ID, string(r.Kind), r.To, src, start, end, quote, string(r.Origin), r.Score, ms(r.CreatedAt), r.Title, r.Scheme, premise)
+	var err error
+	if r.Title == "" && r.Scheme == "" {
+		// title and scheme take their default, ''
+		_, err = w.exec(`INSERT INTO relations (id, kind, to_id, span_source_id, span_start, span_end, span_quote, origin, score, created_at, premise_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			r.ID, string(r.Kind), r.To, src, start, end, quote, string(r.Origin), r.Score, ms(r.CreatedAt), premise)
+	} else {
+		_, err = w.exec(`INSERT INTO relations (id, kind, to_id, span_source_id, span_start, span_end, span_quote, origin, score, created_at, title, scheme, premise_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			r.ID, string(r.Kind), r.To, src, start, end, quote, string(r.Origin), r.Score, ms(r.CreatedAt), r.Title, r.Scheme, premise)
+	}
 	if isUnique(err) {
 		return argmap.Errorf(argmap.ECONFLICT, "relation %s already exists", r.ID)
 	}
