@@ -413,6 +413,25 @@ var clauseBreaks = wordSet(`but while whereas although though yet which who whos
 // that P": a second that-clause, with a negation of its own).
 var clauseSubjects = wordSet(`its it the their they this these that we i he she there`)
 
+// connectiveNoun reports whether toks[i] is the noun of a complex
+// preposition of cause ("in response to", "in reaction to", "as a result
+// of", "as a consequence of"): like "because of" and "after", it says how
+// two things are linked and is no word of the proposition ("launched in
+// response to the shipwreck" / "launched after the shipwreck").
+func connectiveNoun(toks []token, i int) bool {
+	if i < 1 || i+1 >= len(toks) || toks[i-1].punct != 0 || toks[i+1].punct != 0 {
+		return false
+	}
+	prev, next := toks[i-1].lower, toks[i+1].lower
+	switch toks[i].lower {
+	case "response", "reaction":
+		return prev == "in" && next == "to"
+	case "result", "consequence":
+		return prev == "a" && i >= 2 && toks[i-2].lower == "as" && next == "of"
+	}
+	return false
+}
+
 // propStop are function words and auxiliaries: no proposition of their own.
 var propStop = wordSet(`a an the of to in on at for from by with as and or is are was were be been being am do does
 	did has have had having it its it's this that these those there their them they he she his her we our us i me my
@@ -1160,7 +1179,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			out[len(out)-1].tok = i
 			continue
 		}
-		if propStop[w] || len(w) < 2 {
+		if propStop[w] || len(w) < 2 || connectiveNoun(toks, i) {
 			continue
 		}
 		if passiveVerbs[w] && s.placeAfter(toks, i) {

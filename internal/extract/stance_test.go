@@ -881,3 +881,33 @@ func TestPersonsArePeople(t *testing.T) {
 		}
 	}
 }
+
+// TestCauseConnective: the noun of "in response to" or "as a result of" is
+// no word a claim must say: "after the flood" states "in response to the
+// flood". "Response" as a word of its own still is one.
+func TestCauseConnective(t *testing.T) {
+	s := extract.NewStancer()
+	distractors := []string{
+		"The harbour board built the sea wall in 1990.",
+		"The harbour board built the sea wall with oak.",
+		"The harbour board built the sea wall at great cost.",
+		"The harbour board built the sea wall for the ferry.",
+		"The harbour board built the sea wall last year.",
+		"The harbour board built the sea wall and the slipway.",
+		"The flood reached the harbour.",
+	}
+	tests := []struct {
+		question, claim string
+		want            argmap.Stance
+	}{
+		{"The harbour board built the sea wall in response to the flood", "After the flood, the harbour board built the sea wall.", argmap.StanceSame},
+		{"The harbour board built the sea wall as a result of the flood", "The harbour board built the sea wall because of the flood.", argmap.StanceSame},
+		{"The harbour board's response to the flood was a sea wall", "After the flood, the harbour board built a sea wall.", argmap.StanceTopic},
+	}
+	for _, tc := range tests {
+		got := s.JudgeAll(tc.question, append([]string{tc.claim}, distractors...))
+		if got[0].Stance != tc.want {
+			t.Errorf("JudgeAll(%q)[%q] = %s (%.3f), want %s", tc.question, tc.claim, got[0].Stance, got[0].Score, tc.want)
+		}
+	}
+}
