@@ -60,6 +60,7 @@ type term struct {
 	noKinds  bool         // a word of a question of one or two words: a claim word that is only a kind of it does not say it in part
 	restrict bool         // it stands in a relative clause of the subject ("divers who use the harbour"): a question's does not vote on polarity
 	lead     bool         // a word of a question's subject, before its first verb (markLead): it votes on polarity only when no other word does
+	side     int8         // +1 a word of taking a side for something (support, endorse, welcome), -1 against it (oppose, object, criticise): attitude
 	stays    bool         // a word of staying as it is (remain, stay): WordNet opposes it to change, so a change up or down (dir) of what a question says stays denies it
 }
 
@@ -482,6 +483,10 @@ type Stancer struct {
 	// different"): a word with it among its antonyms says that something
 	// stays as it is (remain, stay: term.stays)
 	changing []wn.Concept
+	// favouring and opposing are the synsets of taking a side for or
+	// against something (attitudeWords): WordNet opposes few of them
+	// (support and oppose, welcome and criticise are no antonyms there)
+	favouring, opposing []wn.Concept
 	// avoid is WordNet's synset of avoid's commonest sense ("stay clear
 	// from; keep away from"): a verb with it among its senses or as its
 	// definitions' genus is one of avoiding (avoiding)
@@ -550,7 +555,19 @@ func NewStancer() *Stancer {
 			}
 		}
 	}
-	return &Stancer{lex: lex, avoid: avoid, denying: denying, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
+	side := func(ws string) []wn.Concept {
+		var out []wn.Concept
+		for _, w := range strings.Fields(ws) {
+			for _, c := range lex.Concepts(w) {
+				if lex.HasVerbConcept([]wn.Concept{c}) {
+					out = append(out, c) // its verb senses: a derivation ("opposition") has them among its own
+				}
+			}
+		}
+		return out
+	}
+	favouring, opposing := side(attitudeWords[0]), side(attitudeWords[1])
+	return &Stancer{lex: lex, avoid: avoid, favouring: favouring, opposing: opposing, denying: denying, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
 		unwilling: unwilling, willing: willing, rising: lex.Concepts("increase"), falling: lex.Concepts("decrease"),
 		changing: lex.Concepts("change"), threshold: 0.65}
 }
@@ -608,6 +625,30 @@ func (s *Stancer) fewAt(toks []token, i int) bool {
 // or an acronym).
 func capitalised(t token) bool {
 	return t.punct == 0 && t.text != "" && t.text[0] >= 'A' && t.text[0] <= 'Z'
+}
+
+// attitudeWords are the two sides one takes on a proposal, a plan or a
+// view, the general verbs of each (their verb senses in WordNet; a noun
+// derived from one has it among its own: "opposition", "criticism",
+// "endorsement"). WordNet opposes
+// approve and disapprove, praise and criticise, accept and reject, but not
+// support and oppose, welcome and criticise, endorse and object.
+var attitudeWords = [2]string{
+	`support endorse favor advocate champion welcome approve praise`,
+	`oppose object resist protest condemn denounce criticize criticise disapprove reject`,
+}
+
+// attitude returns +1 when cs (a word's synsets) says taking a side for
+// something, -1 against it, 0 neither or both.
+func (s *Stancer) attitude(cs []wn.Concept) int8 {
+	pro, con := sharesConcept(cs, s.favouring), sharesConcept(cs, s.opposing)
+	switch {
+	case pro && !con:
+		return 1
+	case con && !pro:
+		return -1
+	}
+	return 0
 }
 
 // minorityAt reports whether toks[i] is the quantifier of a minority that
@@ -1281,6 +1322,11 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			nt.themeOn = nt.dir != 0 && s.themeAfter(toks, i)
 		}
 		nt.stays = nt.dir == 0 && len(in.Antonyms) > 0 && sharesConcept(in.Antonyms, s.changing)
+		if i == 0 || toks[i-1].lower != "to" {
+			// (after "to" it is a purpose or a plan, not a side taken:
+			// "programmes to support return")
+			nt.side = s.attitude(in.Concepts)
+		}
 		if base, ok := strings.CutSuffix(w, "ly"); ok && in.Adverb && nt.dir == 0 && len(base) > 4 {
 			if d := s.direction(s.lex.Word(base)); d != 0 {
 				// "increasingly", "decreasingly": an adverb of a word of
@@ -1994,7 +2040,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 				if (qm[i].concepts.meets(&cm[k].antonyms) && sharesConcept(qt.concepts, ct.antonyms)) ||
 					(qm[i].antonyms.meets(&cm[k].concepts) && sharesConcept(qt.antonyms, ct.concepts)) || negatedBy(qt, ct) ||
 					(qt.dir != 0 && ct.dir == -qt.dir && (qt.trend || qt.adjPred || qt.pred) && changeOf(q, qm, c, cm, k)) ||
-					(qt.stays && ct.dir != 0 && changeOf(q, qm, c, cm, k)) {
+					(qt.stays && ct.dir != 0 && changeOf(q, qm, c, cm, k)) || (qt.side != 0 && ct.side == -qt.side) {
 					// (a change of what the question says stays as it is:
 					// "grew from a small organisation" of "has remained a
 					// small organisation")

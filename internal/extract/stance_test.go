@@ -219,6 +219,15 @@ func TestStancerJudge(t *testing.T) {
 		// an antonym of a synonym: "liberate" is opposed to "detain" as
 		// "free" is
 		{"The coastguard liberated the fishermen", "The coastguard detained the fishermen.", argmap.StanceDenial, ""},
+		// taking the other side of a plan: WordNet opposes neither support
+		// and oppose nor welcome and criticise (attitudeWords)
+		{"Most islanders support the new port", "Most islanders oppose the new port.", argmap.StanceDenial, ""},
+		{"Most islanders support the new port", "Most islanders object to the new port.", argmap.StanceDenial, ""},
+		{"Most islanders support the new port", "Most islanders endorse the new port.", argmap.StanceSame, ""},
+		{"The fishermen's union welcomed the harbour plan", "The fishermen's union criticised the harbour plan.", argmap.StanceDenial, ""},
+		{"The fishermen's union welcomed the harbour plan", "The fishermen's union voiced strong opposition to the harbour plan.", argmap.StanceDenial, ""},
+		// after "to" it is a purpose, not a side taken
+		{"Islanders have not resisted the harbour plan", "Islanders set up a fund to support the harbour plan.", argmap.StanceTopic, ""},
 		// "lack of" negates its of-phrase whatever stands before it
 		{"The canal trust took over the locks", "The canal trust took over the locks despite an apparent lack of funds.", argmap.StanceSame, ""},
 		{"The canal trust took over the locks", "The canal trust took over the locks for lack of other bidders.", argmap.StanceSame, ""},
@@ -428,7 +437,9 @@ func TestStancerJudge(t *testing.T) {
 		// same thing) does not state it
 		{"The board strengthened the harbour wall", "The board undermined the harbour wall.", argmap.StanceTopic, ""},
 		{"The board strengthened the harbour wall", "In 2019 the board undermined the harbour wall by dredging too close to it.", argmap.StanceTopic, ""},
-		{"The council praised the ferry plan", "The council condemned the ferry plan.", argmap.StanceTopic, ""},
+		// (praise and condemn take opposite sides on the plan: a denial,
+		// attitudeWords)
+		{"The council praised the ferry plan", "The council condemned the ferry plan.", argmap.StanceDenial, ""},
 		{"The council expanded the ferry service", "The council curtailed the ferry service.", argmap.StanceTopic, ""},
 		{"The board strengthened the harbour wall", "The board reinforced the harbour wall.", argmap.StanceSame, ""},
 		{"The council raised the ferry levy", "The council lowered the ferry levy.", argmap.StanceDenial, ""},

@@ -173,6 +173,9 @@ func opposite(qt, ct term) bool {
 			return true
 		}
 	}
+	if qt.side != 0 && ct.side == -qt.side {
+		return true // "objected to" of "supported", "criticised" of "welcomed"
+	}
 	if qt.vec == 0 || ct.vec == 0 {
 		return false
 	}

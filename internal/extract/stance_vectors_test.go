@@ -31,8 +31,9 @@ func TestStancerVectors(t *testing.T) {
 		// strengthen 0.63) from standing for it
 		{"opposite beside a near word", "The museum's trustees strengthened its sculpture collection", "The museum's trustees undermined its collection and sought donors", argmap.StanceTopic},
 		// "supported" ~ "opposed" (0.82 as adjectives) is read as support ~
-		// oppose, whose "support" is too frequent a word to tell by vectors
-		{"participles", "The harbour trust supported the marina plan", "The harbour trust opposed the new plan", argmap.StanceTopic},
+		// oppose, whose "support" is too frequent a word to tell by vectors:
+		// no paraphrase; they take opposite sides (attitudeWords)
+		{"participles", "The harbour trust supported the marina plan", "The harbour trust opposed the new plan", argmap.StanceDenial},
 		// names are near their neighbours (Morocco ~ Tunisia 0.85) and
 		// are not the same
 		{"names", "Boats from Morocco crowd the harbour at night", "Boats from Tunisia crowd the harbour", argmap.StanceTopic},
