@@ -589,3 +589,39 @@ func TestAnsweredObjection(t *testing.T) {
 		})
 	}
 }
+
+// TestRootShift: in a short text the decoder adds a small shift to the
+// attachment log-odds of edges into the central claim (shortRootShift). A
+// hand-set model that prefers the unit before by a little (0.1) sends the
+// third unit to the central claim; one that prefers it clearly (0.5) keeps
+// the chain.
+func TestRootShift(t *testing.T) {
+	text := "Towns should plant fruit trees in parks. Fruit trees feed birds and insects. Insects pollinate nearby gardens."
+	units := []structure.Unit{{Start: 0, End: 40, Sent: 0}, {Start: 41, End: 76, Sent: 1}, {Start: 77, End: len(text), Sent: 2}}
+	tests := []struct {
+		prev string
+		want int // the target of unit 2
+	}{
+		{"0.1", 0},
+		{"0.5", 1},
+	}
+	for _, tt := range tests {
+		m, err := structure.LoadModel([]byte(`{"version": 1, "combine": {"attach": 1, "function": 1, "role": 1, "central": 1},
+			"classifiers": {"split": {}, "cc": {"cc.first": 5}, "role": {}, "function": {"bias": -3}, "attach": {"dist=before1": ` + tt.prev + `}, "undercut": {}}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := m.Parse(text, units, structure.ParseOptions{})
+		if len(st.Central) != 1 || st.Central[0] != 0 || len(st.Relations) != 2 {
+			t.Fatalf("before1 %s: Parse = %+v, want unit 0 central and two relations", tt.prev, st)
+		}
+		for _, r := range st.Relations {
+			if r.From == 2 && r.To != tt.want {
+				t.Errorf("before1 %s: unit 2 -> %d, want -> %d", tt.prev, r.To, tt.want)
+			}
+			if r.From == 1 && r.To != 0 {
+				t.Errorf("before1 %s: unit 1 -> %d, want -> 0", tt.prev, r.To)
+			}
+		}
+	}
+}
