@@ -404,7 +404,7 @@ func classify(s surface, sec Section) Verdict {
 	if ev >= signal && ev >= claim {
 		return Verdict{Label: LabelEvidence, Score: clamp(evidenceBase + perPoint*ev), Kind: evKind, Cues: cues}
 	}
-	if s.funcN == 0 && s.nWords < 6 && claim < signal {
+	if s.funcN == 0 && s.nWords < 6 && claim < signal && !shortSentence(s) {
 		return other("fragment")
 	}
 	if len(cues) == 0 && firstPersonSingular(s.ws) {
@@ -415,6 +415,16 @@ func classify(s surface, sec Section) Verdict {
 		cues = []string{"declarative"}
 	}
 	return Verdict{Label: LabelClaim, Score: clamp(claimBase + perPoint*claim), Cues: cues}
+}
+
+// shortSentence reports whether a segment of four or five words without a
+// function word is still a sentence of prose: it ends in a full stop, has
+// no comma, and most of its words are in lower case ("Constant contact
+// wears people out.", "Fewer cars mean fewer accidents."), where a label
+// or a dateline is capitalised or listed ("Annual Report 2019.",
+// "Interview, Leeds, May 2020.").
+func shortSentence(s surface) bool {
+	return s.terminal == '.' && s.nWords >= 4 && s.capShare < 0.5 && !strings.Contains(s.text, ",")
 }
 
 // chromeOverruled reports whether a sentence holding the chrome cue c is

@@ -59,6 +59,12 @@ func TestClassify(t *testing.T) {
 		{"Headings are taken from agency leaflets.", notes, extract.LabelOther, ""},
 		{"http://www.example.org/report.pdf", notes, extract.LabelOther, ""},
 		{"Two questions are addressed.", body, extract.LabelOther, ""},
+		// a short sentence of prose with no function word is no fragment;
+		// a capitalised or listed label still is
+		{"Noisy neighbours ruin sleep.", body, extract.LabelClaim, ""},
+		{"Longer queues drive customers away.", body, extract.LabelClaim, ""},
+		{"Migration Policy Unit Briefing.", body, extract.LabelOther, ""},
+		{"Transcript, Leeds, spring meeting.", body, extract.LabelOther, ""},
 		{"The agency is a gatekeeper.", extract.SectionBibliography, extract.LabelOther, ""},
 		{"The agency is a gatekeeper.", extract.SectionApparatus, extract.LabelOther, ""},
 	}
