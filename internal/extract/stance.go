@@ -1988,7 +1988,6 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 				(!qt.acr && qm[i].concepts.meets(&cm[k].concepts) && sharesConcept(qt.concepts, ct.concepts)) ||
 				(qt.acr && ct.acr && figureMeets(qt.lemma, ct.lemma) && sameScale(q, i, c, k)) ||
 				countMeets(qt.lemma, ct) ||
-				(qt.acr && ct.acr && (spells(qt.lemma, ct.long) || spells(ct.lemma, qt.long))) ||
 				(qt.dir != 0 && ct.dir == qt.dir && (qt.trend || qt.adjPred || qt.pred) && changeOf(q, qm, c, cm, k)) {
 				// (a change the same way states a question's trend or
 				// predicate of change: "increasingly" of "more and more",
@@ -2227,39 +2226,6 @@ func (s *Stancer) themeAfter(toks []token, i int) bool {
 // nameEnds end the head of a name: "fund" of "trust fund for africa",
 // "force" of "task force on displacement".
 var nameEnds = wordSet(`of for on in and to at de`)
-
-// spells reports whether acronym acr (lower case, two letters or more) is
-// the initials of words of the name long (lower-case words), the
-// connecting words left out, up to the name's end: "unhcr" of "united
-// nations high commissioner for refugees", also at the end of a longer name
-// ("executive committee of the united nations high commissioner for
-// refugees"); not "un" of it.
-func spells(acr, long string) bool {
-	if len(acr) < 2 || long == "" || strings.ContainsRune(acr, ' ') {
-		return false
-	}
-	ws := strings.Fields(long)
-	for start := range ws {
-		if nameEnds[ws[start]] || ws[start] == "the" {
-			continue
-		}
-		k, whole := 0, true
-		for _, w := range ws[start:] {
-			if nameEnds[w] || w == "the" {
-				continue
-			}
-			if k == len(acr) || w[0] != acr[k] {
-				whole = false
-				break
-			}
-			k++
-		}
-		if whole && k == len(acr) {
-			return true
-		}
-	}
-	return false
-}
 
 // namesWord reports whether the question term qt is one of the words of the
 // name long (lower-case words), said by the question among two or more of
