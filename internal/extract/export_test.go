@@ -251,3 +251,16 @@ func NewPackedLinker() *Linker {
 	l.sigs = nil
 	return l
 }
+
+// PackedSig returns the packed signature linking keeps of text.
+func PackedSig(text string) string { return packSig(NewLinker().makeSig(text)) }
+
+// UnpackRepack unpacks p and packs the result again: ok is false when p is
+// refused.
+func UnpackRepack(p string) (string, bool) {
+	s, ok := unpackSig(p)
+	if !ok {
+		return "", false
+	}
+	return packSig(s), true
+}

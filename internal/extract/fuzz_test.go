@@ -85,3 +85,22 @@ func FuzzJudge(f *testing.F) {
 		_ = extract.Definitions(claim)
 	})
 }
+
+// FuzzUnpackSig checks that unpacking a linking signature never panics on
+// any bytes, and that what it accepts packs to a signature that unpacks and
+// packs to itself (the same up to how long its numbers are written).
+func FuzzUnpackSig(f *testing.F) {
+	f.Add(extract.PackedSig("IOM does not have a formal protection mandate, unlike UNHCR."))
+	f.Add(extract.PackedSig("Return, return and return again: return is what the programme offers."))
+	f.Add(extract.PackedSig(""))
+	f.Add("\x01\x00\x01\x03iom\x00\x02\x05\x01\x00\x00")
+	f.Fuzz(func(t *testing.T, p string) {
+		again, ok := extract.UnpackRepack(p)
+		if !ok {
+			return
+		}
+		if third, ok := extract.UnpackRepack(again); !ok || third != again {
+			t.Fatalf("unpack(%q) packs as %q, which unpacks and packs as %q (%v)", p, again, third, ok)
+		}
+	})
+}

@@ -141,7 +141,7 @@ func unpackSig(p string) (s claimSig, ok bool) {
 	all := make([]wn.Concept, 0, len(p)/3) // one array for every term's sets (grown if need be)
 	var lemmas []string
 	for range n {
-		neg := d.byte() == 1
+		neg := d.flag()
 		nt := d.uint()
 		if d.bad || nt == 0 || nt > uint64(len(p)) {
 			return claimSig{}, false
@@ -154,7 +154,7 @@ func unpackSig(p string) (s claimSig, ok bool) {
 			}
 			t := &cl.terms[i]
 			t.lemma, d.p = d.p[:ln], d.p[ln:] // a part of p: one string for all
-			t.acr = d.byte() == 1
+			t.acr = d.flag()
 			all, t.concepts = d.set(all)
 			all, t.antonyms = d.set(all)
 			lemmas = append(lemmas, t.lemma)
@@ -200,14 +200,15 @@ func (d *sigDecoder) uint() uint64 {
 	}
 }
 
-func (d *sigDecoder) byte() byte {
-	if len(d.p) == 0 {
+// flag reads a byte that is 0 or 1.
+func (d *sigDecoder) flag() bool {
+	if len(d.p) == 0 || d.p[0] > 1 {
 		d.bad = true
-		return 0
+		return false
 	}
 	c := d.p[0]
 	d.p = d.p[1:]
-	return c
+	return c == 1
 }
 
 // set reads a sorted set appended to all and returns all and the set (nil
@@ -222,9 +223,15 @@ func (d *sigDecoder) set(all []wn.Concept) ([]wn.Concept, []wn.Concept) {
 	}
 	start := len(all)
 	prev := wn.Concept(0)
-	for range n {
-		prev += wn.Concept(d.uint())
-		all = append(all, prev)
+	for k := range n {
+		delta := d.uint()
+		c := prev + wn.Concept(delta)
+		if delta > uint64(^wn.Concept(0)) || (k > 0 && c <= prev) {
+			d.bad = true // not a sorted set
+			return all, nil
+		}
+		prev = c
+		all = append(all, c)
 	}
 	return all, all[start:len(all):len(all)]
 }
