@@ -151,7 +151,23 @@ func announces(s surface) bool {
 		for _, m := range []string{"are pursued", "is pursued", "are addressed", "are discussed", "are examined",
 			"are explored", "are considered", "does so", "do so", "is structured", "are structured",
 			"is organised", "is organized"} {
-			if hasPhrase(p, m) {
+			if hasPhrase(p, m) && !(strings.HasSuffix(m, " so") && soDegree(ws, m)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// soDegree tells whether the "do so" or "does so" m in ws is "so" of
+// degree before a word of amount or manner ("Few changes do so much for
+// so little."), not the text's "does so" of what it does.
+func soDegree(ws []string, m string) bool {
+	verb := strings.Fields(m)[0]
+	for i := 0; i+2 < len(ws); i++ {
+		if ws[i] == verb && ws[i+1] == "so" {
+			switch ws[i+2] {
+			case "much", "many", "little", "few", "well", "badly", "often", "far", "easily", "quickly":
 				return true
 			}
 		}
