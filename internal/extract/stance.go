@@ -1987,11 +1987,13 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 			if ct.lemma == qt.lemma && !(qt.acr && isFigure(qt) && !sameScale(q, i, c, k)) ||
 				(!qt.acr && qm[i].concepts.meets(&cm[k].concepts) && sharesConcept(qt.concepts, ct.concepts)) ||
 				(qt.acr && ct.acr && figureMeets(qt.lemma, ct.lemma) && sameScale(q, i, c, k)) ||
+				(qt.side != 0 && ct.side == qt.side) ||
 				countMeets(qt.lemma, ct) ||
 				(qt.dir != 0 && ct.dir == qt.dir && (qt.trend || qt.adjPred || qt.pred) && changeOf(q, qm, c, cm, k)) {
 				// (a change the same way states a question's trend or
 				// predicate of change: "increasingly" of "more and more",
-				// "rose" of "are rising")
+				// "rose" of "are rising"; a word of the same side states
+				// a side taken: "objects to" of "opposes")
 				if qt.adjPred && attributive(q, c, k) {
 					continue // "voluntary return" does not say that return is voluntary
 				}
@@ -2875,9 +2877,13 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 		for _, win := range windows(r.terms) {
 			cov, ag, dis, fl, hits := match(qt, win, w)
 			for k, h := range hits {
-				if (qt[k].pred || qt[k].adjPred || qt[k].trend || isFigure(qt[k])) && !h {
+				if (qt[k].pred || qt[k].adjPred || qt[k].trend || isFigure(qt[k]) || qt[k].side < 0) && !h {
 					// a claim that leaves out what the question says its
-					// subject is, or its figure, does not state it
+					// subject is, or its figure, does not state it; nor
+					// one that leaves out the side against something it
+					// says is taken ("IOM opposes the detention of
+					// migrants": a claim on IOM and detention that says no
+					// side, or the other)
 					cov = min(cov, s.threshold/2)
 				}
 				if qt[k].act && !h {

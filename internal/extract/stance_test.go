@@ -226,6 +226,10 @@ func TestStancerJudge(t *testing.T) {
 		{"Most islanders support the new port", "Most islanders endorse the new port.", argmap.StanceSame, ""},
 		{"The fishermen's union welcomed the harbour plan", "The fishermen's union criticised the harbour plan.", argmap.StanceDenial, ""},
 		{"The fishermen's union welcomed the harbour plan", "The fishermen's union voiced strong opposition to the harbour plan.", argmap.StanceDenial, ""},
+		// a side against something is a question's point: a claim that
+		// says no side does not state it; a word of the same side does
+		{"The harbour board opposes the dredging of the canal", "The harbour board has a history of involvement in the dredging of the canal.", argmap.StanceTopic, ""},
+		{"The harbour board opposes the dredging of the canal", "The harbour board objects to the dredging of the canal.", argmap.StanceSame, ""},
 		// after "to" it is a purpose, not a side taken
 		{"Islanders have not resisted the harbour plan", "Islanders set up a fund to support the harbour plan.", argmap.StanceTopic, ""},
 		// "lack of" negates its of-phrase whatever stands before it
