@@ -1989,6 +1989,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 				(qt.acr && ct.acr && figureMeets(qt.lemma, ct.lemma) && sameScale(q, i, c, k)) ||
 				(qt.side != 0 && ct.side == qt.side) ||
 				countMeets(qt.lemma, ct) ||
+				(qt.acr && ct.acr && (qt.long == "" && spells(qt.lemma, ct.long) || ct.long == "" && spells(ct.lemma, qt.long))) ||
 				(qt.dir != 0 && ct.dir == qt.dir && (qt.trend || qt.adjPred || qt.pred) && changeOf(q, qm, c, cm, k)) {
 				// (a change the same way states a question's trend or
 				// predicate of change: "increasingly" of "more and more",
@@ -2228,6 +2229,41 @@ func (s *Stancer) themeAfter(toks []token, i int) bool {
 // nameEnds end the head of a name: "fund" of "trust fund for africa",
 // "force" of "task force on displacement".
 var nameEnds = wordSet(`of for on in and to at de`)
+
+// spells reports whether acronym acr (lower case, two letters or more) is
+// the initials of words of the name long (lower-case words), the
+// connecting words left out, up to the name's end: "unhcr" of "united
+// nations high commissioner for refugees", also at the end of a longer name
+// ("executive committee of the united nations high commissioner for
+// refugees"); not "un" of it. Only an acronym no text defines is read so: a
+// defined one meets its definition alone, not another name with its
+// initials (a defined DTM is not the "Drought Tracking Model").
+func spells(acr, long string) bool {
+	if len(acr) < 2 || long == "" || strings.ContainsRune(acr, ' ') {
+		return false
+	}
+	ws := strings.Fields(long)
+	for start := range ws {
+		if nameEnds[ws[start]] || ws[start] == "the" {
+			continue
+		}
+		k, whole := 0, true
+		for _, w := range ws[start:] {
+			if nameEnds[w] || w == "the" {
+				continue
+			}
+			if k == len(acr) || w[0] != acr[k] {
+				whole = false
+				break
+			}
+			k++
+		}
+		if whole && k == len(acr) {
+			return true
+		}
+	}
+	return false
+}
 
 // namesWord reports whether the question term qt is one of the words of the
 // name long (lower-case words), said by the question among two or more of

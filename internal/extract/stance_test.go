@@ -926,3 +926,34 @@ func TestCauseConnective(t *testing.T) {
 		}
 	}
 }
+
+// TestAcronymSpellsName: an acronym meets the name whose words' initials
+// spell it, connecting words left out, though no text defines it ("the
+// EU" / "the European Union"); not a longer name that only opens with
+// those words (the UN is not the UN High Commissioner for Refugees).
+func TestAcronymSpellsName(t *testing.T) {
+	s := extract.NewStancer()
+	distractors := []string{
+		"The harbour board reports to the council.",
+		"The harbour board reports to the minister.",
+		"The harbour board reports to the port authority.",
+		"The harbour board reports to the auditors every year.",
+		"The harbour board reports to the fishermen.",
+		"The harbour board reports to the ferry company.",
+		"The harbour board reports to the press.",
+	}
+	tests := []struct {
+		question, claim string
+		want            argmap.Stance
+	}{
+		{"The harbour board reports to the EU", "The harbour board reports to the European Union.", argmap.StanceSame},
+		{"The harbour board reports to UNHCR", "The harbour board reports to the Executive Committee of the United Nations High Commissioner for Refugees.", argmap.StanceSame},
+		{"The harbour board reports to the UN", "The harbour board reports to the United Nations High Commissioner for Refugees.", argmap.StanceTopic},
+	}
+	for _, tc := range tests {
+		got := s.JudgeAll(tc.question, append([]string{tc.claim}, distractors...))
+		if got[0].Stance != tc.want {
+			t.Errorf("JudgeAll(%q)[%q] = %s (%.3f), want %s", tc.question, tc.claim, got[0].Stance, got[0].Score, tc.want)
+		}
+	}
+}
