@@ -69,6 +69,9 @@ type Store struct {
 type pendingFTS struct {
 	claims, evidence []int64
 	rows             pendingRows
+	// actors are those the transaction's graphs wrote or found (see
+	// graphWriter.actor), forgotten at any other call in the transaction
+	actors map[string]*knownActor
 }
 
 var _ argmap.Store = (*Store)(nil)
@@ -571,6 +574,10 @@ func (s *Store) flushRows(ctx context.Context) error {
 // the indexes nor rows their triggers follow (deferFTS).
 func (s *Store) inTx(ctx context.Context, what string, deferFTS bool, fn func(tx *sql.Tx) error) error {
 	if !deferFTS {
+		if s.fts != nil {
+			// another call may change actors
+			s.fts.actors = nil
+		}
 		if err := s.flushFTS(ctx); err != nil {
 			return translate(ctx, err, what)
 		}

@@ -31,6 +31,30 @@ type graphWriter struct {
 	stmt  map[string]*sql.Stmt
 	rows  pendingRows // rows of the graph not inserted yet
 	split []spanRow   // splitSpans' buffer
+	// known, in a transaction of Atomically, are the actors its graphs
+	// wrote or found, by ID (see actor); nil otherwise
+	known map[string]*knownActor
+}
+
+// knownActor is what a transaction of Atomically has stored of an actor:
+// its name and the aliases it added or found.
+type knownActor struct {
+	name    string
+	aliases map[string]bool
+}
+
+// covers reports whether upserting a would store nothing new: its name is
+// the actor's or an alias it has, and so is each of its aliases.
+func (k *knownActor) covers(a *argmap.Actor) bool {
+	if a.Name != k.name && !k.aliases[a.Name] {
+		return false
+	}
+	for _, al := range a.Aliases {
+		if al != k.name && !k.aliases[al] {
+			return false
+		}
+	}
+	return true
 }
 
 // isUnique reports whether err is a unique or primary-key violation.
@@ -49,6 +73,12 @@ func isUnique(err error) bool {
 func (s *Store) writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m writeMode) error {
 	w := &graphWriter{ctx: ctx, store: s, tx: tx, texts: map[string]string{}, lens: map[string]int{}, stmt: map[string]*sql.Stmt{}}
 	defer w.close()
+	if s.fts != nil && s.tx != nil && m.upsertActors {
+		if s.fts.actors == nil {
+			s.fts.actors = map[string]*knownActor{}
+		}
+		w.known = s.fts.actors
+	}
 	known := func(_ context.Context, id string) (bool, error) { return w.exists(id) }
 	if err := g.CheckReferences(ctx, known); err != nil {
 		return err
@@ -283,6 +313,12 @@ func (w *graphWriter) source(s *argmap.Source, m writeMode) error {
 }
 
 func (w *graphWriter) actor(a *argmap.Actor, m writeMode) error {
+	if k := w.known[a.ID]; k != nil && k.covers(a) {
+		// an actor of an earlier graph of the transaction (ingest writes
+		// the same few actors in many documents): nothing to add, as
+		// the statements below would find
+		return nil
+	}
 	var name string
 	err := w.queryRow(`SELECT name FROM actors WHERE id = ?`, a.ID).Scan(&name)
 	switch {
@@ -294,7 +330,12 @@ func (w *graphWriter) actor(a *argmap.Actor, m writeMode) error {
 		if a.Name != name {
 			aliases = append([]string{a.Name}, aliases...)
 		}
-		return w.aliases(a.ID, name, aliases)
+		added, err := w.aliases(a.ID, name, aliases)
+		if err != nil {
+			return err
+		}
+		w.note(a.ID, name, added)
+		return nil
 	case !errors.Is(err, sql.ErrNoRows):
 		return err
 	}
@@ -303,34 +344,58 @@ func (w *graphWriter) actor(a *argmap.Actor, m writeMode) error {
 		a.ID, a.Name, a.Kind, ms(a.CreatedAt)); err != nil {
 		return err
 	}
-	return w.aliases(a.ID, a.Name, a.Aliases)
+	added, err := w.aliases(a.ID, a.Name, a.Aliases)
+	if err != nil {
+		return err
+	}
+	w.note(a.ID, a.Name, added)
+	return nil
+}
+
+// note records, in a transaction of Atomically, that the actor with the ID
+// and name is stored with the aliases (among others it may have).
+func (w *graphWriter) note(id, name string, aliases []string) {
+	if w.known == nil {
+		return
+	}
+	k := w.known[id]
+	if k == nil || k.name != name {
+		k = &knownActor{name: name, aliases: map[string]bool{}}
+		w.known[id] = k
+	}
+	for _, al := range aliases {
+		k.aliases[al] = true
+	}
 }
 
 // aliases adds aliases to an actor, skipping its own name and duplicates,
 // up to argmap.MaxAliases: an actor upserted by ingest after ingest keeps the
 // aliases it has and gains no more past the bound (it could then no longer be
-// updated).
-func (w *graphWriter) aliases(id, name string, aliases []string) error {
+// updated). It returns the aliases the actor has now among those given
+// (added, or there already).
+func (w *graphWriter) aliases(id, name string, aliases []string) ([]string, error) {
 	if len(aliases) == 0 {
-		return nil
+		return nil, nil
 	}
 	var have int
 	if err := w.queryRow(`SELECT count(*) FROM actor_aliases WHERE actor_id = ?`, id).Scan(&have); err != nil {
-		return err
+		return nil, err
 	}
+	var added []string
 	for _, al := range aliases {
 		if al == name {
 			continue
 		}
 		if have >= argmap.MaxAliases {
-			return nil
+			return added, nil
 		}
 		have++ // an upper bound: a duplicate is ignored by the insert
 		if _, err := w.exec(`INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?, ?)`, id, al); err != nil {
-			return err
+			return nil, err
 		}
+		added = append(added, al)
 	}
-	return nil
+	return added, nil
 }
 
 // claim writes c and returns its pk.
