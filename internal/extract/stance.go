@@ -1108,6 +1108,12 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			i += n - 1
 			continue
 		}
+		if w == "still" && i > 0 && i+1 < len(toks) && toks[i+1].punct == 0 && (finiteWords[toks[i-1].lower] || finiteWords[toks[i+1].lower] || s.verbAt(toks[i+1].lower)) {
+			// "is still a small business", "still runs the ferry": what
+			// stays as it is (a question's "remained", term.stays)
+			out = append(out, term{lemma: "still", stays: true, adverb: true, clause: clause, tok: i})
+			continue
+		}
 		if w == "far" && i == 0 && i+2 < len(toks) && toks[i+1].lower == "from" && strings.HasSuffix(toks[i+2].lower, "ing") {
 			farFront = true
 		}
@@ -1987,7 +1993,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 			if ct.lemma == qt.lemma && !(qt.acr && isFigure(qt) && !sameScale(q, i, c, k)) ||
 				(!qt.acr && qm[i].concepts.meets(&cm[k].concepts) && sharesConcept(qt.concepts, ct.concepts)) ||
 				(qt.acr && ct.acr && figureMeets(qt.lemma, ct.lemma) && sameScale(q, i, c, k)) ||
-				(qt.side != 0 && ct.side == qt.side) ||
+				(qt.side != 0 && ct.side == qt.side) || (qt.stays && ct.stays) ||
 				countMeets(qt.lemma, ct) ||
 				(qt.acr && ct.acr && (qt.long == "" && spells(qt.lemma, ct.long) || ct.long == "" && spells(ct.lemma, qt.long))) ||
 				(qt.dir != 0 && ct.dir == qt.dir && (qt.trend || qt.adjPred || qt.pred) && changeOf(q, qm, c, cm, k)) {
@@ -2913,13 +2919,14 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 		for _, win := range windows(r.terms) {
 			cov, ag, dis, fl, hits := match(qt, win, w)
 			for k, h := range hits {
-				if (qt[k].pred || qt[k].adjPred || qt[k].trend || isFigure(qt[k]) || qt[k].side < 0) && !h {
+				if (qt[k].pred || qt[k].adjPred || qt[k].trend || isFigure(qt[k]) || qt[k].side < 0 || qt[k].stays) && !h {
 					// a claim that leaves out what the question says its
 					// subject is, or its figure, does not state it; nor
 					// one that leaves out the side against something it
 					// says is taken ("IOM opposes the detention of
 					// migrants": a claim on IOM and detention that says no
-					// side, or the other)
+					// side, or the other), or that something stays as it
+					// is ("has remained a small business": "is still")
 					cov = min(cov, s.threshold/2)
 				}
 				if qt[k].act && !h {

@@ -457,6 +457,10 @@ func TestStancerJudge(t *testing.T) {
 		// opposes remain and stay to change)
 		{"The ferry company has remained a small business", "The ferry company grew from a small business into the largest operator on the coast.", argmap.StanceDenial, ""},
 		{"The ferry company has remained a small business", "The ferry company is still a small business.", argmap.StanceSame, ""},
+		// staying as it is is the question's point: "still" says it, a
+		// claim that says neither does not state it
+		{"The ferry company has remained a small business", "For a business of its size, the ferry company has been studied surprisingly little.", argmap.StanceTopic, ""},
+		{"The ferry company has remained a small business", "The ferry company remains a small business.", argmap.StanceSame, ""},
 		{"Ferry fares are rising", "The council cut ferry fares.", argmap.StanceDenial, ""},
 		{"Ferry fares are rising", "Ferry fares rose 10% last year.", argmap.StanceSame, ""},
 		// "before X was willing / able / ready to V": X was not yet, when
