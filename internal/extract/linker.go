@@ -227,17 +227,18 @@ func finishSig(clauses []clauseSig, lemmas []string, concepts []wn.Concept) clai
 	return s
 }
 
-// compare finds the best pair of clauses of a and b: the share of the
-// smaller clause's terms the other covers, and whether the pair disagrees
-// (one negated and not the other, or an odd number of antonyms). same is
-// the best share among the pairs whose smaller clause also covers more
-// than a third of the bigger one's terms, and sameDenial whether that pair
-// disagrees: a claim restates another only if each states much of what the
-// other states, so a short clause whose three words a long one happens to
-// hold ("the union supports older workers" in "the union has widened its
-// work beyond wages and increasingly supports social and cultural projects
-// for workers in small towns") is not its restatement.
-func (l *Linker) compare(a, b claimSig, common func(string) bool) (score float64, denial bool, same float64, sameDenial bool) {
+// compare finds the best pair of clauses of a and b that cover each other:
+// the share of the smaller clause's terms the bigger one covers, among the
+// pairs whose smaller clause also covers more than a third of the bigger
+// one's terms, and whether that pair disagrees (one negated and not the
+// other, or an odd number of antonyms). A claim restates or denies another
+// only if each states much of what the other states: a short clause whose
+// three words a long one happens to hold ("the union supports older
+// workers" in "the union has widened its work beyond wages and increasingly
+// supports social and cultural projects for workers in small towns") is
+// neither its restatement nor, with a negation or an antonym between them,
+// its denial.
+func (l *Linker) compare(a, b claimSig, common func(string) bool) (score float64, denial bool) {
 	// how the terms of a and b meet, read by covered for every pair of
 	// clauses (computed once, when a pair is compared)
 	var ra, rb [64]termRel
@@ -283,16 +284,12 @@ func (l *Linker) compare(a, b claimSig, common func(string) bool) (score float64
 				continue
 			}
 			s := float64(shared) / float64(len(small.terms))
-			d := (ca.neg != cb.neg) != (flips%2 == 1)
-			if s > score {
-				score, denial = s, d
-			}
-			if 3*bigCovered > len(big.terms) && s > same {
-				same, sameDenial = s, d
+			if 3*bigCovered > len(big.terms) && s > score {
+				score, denial = s, (ca.neg != cb.neg) != (flips%2 == 1)
 			}
 		}
 	}
-	return score, denial, same, sameDenial
+	return score, denial
 }
 
 // termRel says which terms of another claim a term meets, one bit a term
@@ -492,7 +489,7 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 			if p.c.ID == c.ID {
 				continue
 			}
-			score, denial, same, sameDenial := l.compare(sc, p.sig, common)
+			score, denial := l.compare(sc, p.sig, common)
 			if score < l.share {
 				continue
 			}
@@ -503,18 +500,13 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 				}
 				continue
 			}
-			// a restatement: a pair of clauses covering each other
-			if same < l.share || sameDenial {
-				continue
-			}
-			score = same
 			// a proposition is joined through the claim that named it, so
 			// that its members all restate that claim (a star, not a chain
 			// drifting from restatement to restatement)
 			// (when that claim is not among those given, the member stands
 			// for it)
 			if rep, ok := byID[prop(p.c)]; ok && rep != i {
-				if _, _, s2, d2 := l.compare(sc, pool[rep].sig, common); s2 < l.share || d2 {
+				if s2, d2 := l.compare(sc, pool[rep].sig, common); s2 < l.share || d2 {
 					continue
 				} else {
 					score = min(score, s2)
