@@ -93,3 +93,43 @@ func TestLongTitleLine(t *testing.T) {
 		}
 	}
 }
+
+// TestAbstractNullResult: an abstract's result of no difference goes
+// against a conclusion that something made a difference, and argues for
+// one that it did not. Written for this test.
+func TestAbstractNullResult(t *testing.T) {
+	for _, c := range []struct {
+		name, conclusion string
+		kind             argmap.RelationKind
+	}{
+		{"positive conclusion", "Quiet reading corners raise how much pupils read at home.", argmap.Contests},
+		{"negative conclusion", "Quiet reading corners do not change how much pupils read at home.", argmap.Supports},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			text := "Reading corners in primary classrooms\n\n" +
+				"Many schools have set up quiet reading corners, but their effect on reading habits is unknown. " +
+				"We compared 640 pupils in 16 classrooms with a reading corner and 16 without over one school year, using reading diaries kept at home. " +
+				"Pupils with a reading corner borrowed more books from the class library. " +
+				"Minutes of reading at home did not differ between the groups. " +
+				c.conclusion + "\n"
+			ids, thesis, rels, _ := unitRelations(t, "corners.txt", text)
+			if ids[thesis] != c.conclusion {
+				t.Fatalf("main claim %q, want the conclusion", ids[thesis])
+			}
+			found := false
+			for _, r := range rels {
+				for _, f := range r.From {
+					if strings.HasPrefix(ids[f], "Minutes of reading") {
+						found = true
+						if r.To != thesis || r.Kind != c.kind {
+							t.Errorf("the null result: %v %q, want %v the conclusion", r.Kind, ids[r.To], c.kind)
+						}
+					}
+				}
+			}
+			if !found {
+				t.Errorf("the null result bears on nothing")
+			}
+		})
+	}
+}

@@ -336,6 +336,13 @@ func (m *Model) parseAbstract(v *view, method int, st Structure) Structure {
 			// draws inside ("… less waste, while waste elsewhere did not
 			// change"); one that opens by turning ("However, …") may not
 			r.Kind, r.Undercut = Support, false
+			if v.info[r.From].sentFirst && v.info[r.From].sentLast && nullResult(v.info[r.From].ws) && !v.info[t.root].neg {
+				// "Accuracy did not differ between the groups.": a
+				// result of no difference goes against a conclusion
+				// that something made a difference (and argues for one
+				// that it did not: "… do not relieve back pain")
+				r.Kind = Attack
+			}
 		}
 		st.Relations = append(st.Relations, r)
 	}
@@ -351,3 +358,37 @@ func (m *Model) parseAbstract(v *view, method int, st Structure) Structure {
 	sort.SliceStable(st.Relations, func(i, j int) bool { return st.Relations[i].From < st.Relations[j].From })
 	return st
 }
+
+// nullResult tells whether a result reports no difference or no change
+// before any contrast inside it: "did not differ", "did not change", "no
+// difference", "no significant effect", "was unchanged", "not
+// statistically significant".
+func nullResult(ws []string) bool {
+	for n, w := range ws {
+		switch w {
+		case "while", "whereas", "but", "although", "though":
+			if n > 0 {
+				return false // "X fell by 30 per cent, while Y did not change": the result is the fall
+			}
+		case "unchanged":
+			return true
+		case "not":
+			if n > 0 && (ws[n-1] == "did" || ws[n-1] == "does" || ws[n-1] == "do") && n+1 < len(ws) && nullVerbs[ws[n+1]] {
+				return true
+			}
+			if n+1 < len(ws) && ws[n+1] == "significant" || n+2 < len(ws) && ws[n+1] == "statistically" && ws[n+2] == "significant" {
+				return true
+			}
+		case "no":
+			if n+1 < len(ws) && (nullNouns[ws[n+1]] || ws[n+1] == "significant" && n+2 < len(ws) && nullNouns[ws[n+2]]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	nullVerbs = set("differ", "change", "vary", "improve", "rise", "fall")
+	nullNouns = set("difference", "differences", "effect", "effects", "change", "changes")
+)
