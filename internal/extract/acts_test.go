@@ -133,3 +133,32 @@ func TestAbstractNullResult(t *testing.T) {
 		})
 	}
 }
+
+// TestFindingCaveat: in a report's list of findings, a caveat on a
+// finding ("… on its own cannot show that …") goes against that finding,
+// not for the report's own finding. Written for this test.
+func TestFindingCaveat(t *testing.T) {
+	text := "Free swimming for under-16s at Riverside Pool: review after one year\n\n" +
+		"Summary\nSince last April children under sixteen have swum free at Riverside Pool on weekend mornings. This review finds that free swimming has brought more children to the pool and should be kept.\n\n" +
+		"Findings\nChildren's weekend visits rose from about 300 to 520 a month. Twelve more children joined the swimming club.\n" +
+		"Drowning incidents among local children fell from two to none. A single year of such rare events cannot show that free swimming made children safer.\n\n" +
+		"Recommendations\nFree weekend swimming for under-16s should continue next year.\n"
+	ids, thesis, rels, _ := unitRelations(t, "pool.txt", text)
+	if !strings.HasPrefix(ids[thesis], "This review finds") {
+		t.Fatalf("main claim %q, want the review's finding", ids[thesis])
+	}
+	found := false
+	for _, r := range rels {
+		for _, f := range r.From {
+			if strings.HasPrefix(ids[f], "A single year") {
+				found = true
+				if !strings.HasPrefix(ids[r.To], "Drowning incidents") || r.Kind != argmap.Contests {
+					t.Errorf("the caveat: %v %q, want contests the finding before it", r.Kind, ids[r.To])
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the caveat bears on nothing")
+	}
+}

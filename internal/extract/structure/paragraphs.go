@@ -428,9 +428,19 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			// a report lists its findings under a heading: each plain
 			// finding that opens a sentence bears on the report's own
 			// finding (the thesis), not on the finding listed before it
+			// a caveat ("Numbers this small vary …, so this fall alone
+			// does not prove …": limitations) goes against the finding
+			// right before it
+			limit := limitations(bv)
 			kept := t.rels[:0]
 			for _, r := range t.rels {
-				if in := &bv.info[r.From]; r.From != t.root && in.sentFirst && in.class == classNone && bu[r.From].Plain && !r.Undercut {
+				in := &bv.info[r.From]
+				if prev := sentenceStart(bv, r.From); limit[r.From] && in.sentFirst && prev >= 0 && !limit[prev] && !r.Undercut {
+					r.To, r.Kind = prev, Attack
+					kept = append(kept, r)
+					continue
+				}
+				if r.From != t.root && in.sentFirst && in.class == classNone && bu[r.From].Plain && !r.Undercut {
 					leaves = append(leaves, b.start+r.From)
 					continue
 				}
@@ -1747,4 +1757,20 @@ func thesisParagraph(text string, units []Unit, first int) int {
 		}
 	}
 	return first
+}
+
+// sentenceStart returns the first unit of the sentence before the one
+// unit k of v is in, or -1 when k's sentence is v's first.
+func sentenceStart(v *view, k int) int {
+	for k > 0 && v.units[k-1].Sent == v.units[k].Sent {
+		k--
+	}
+	if k == 0 {
+		return -1
+	}
+	k--
+	for k > 0 && v.units[k-1].Sent == v.units[k].Sent {
+		k--
+	}
+	return k
 }
