@@ -61,6 +61,7 @@ type term struct {
 	restrict bool         // it stands in a relative clause of the subject ("divers who use the harbour"): a question's does not vote on polarity
 	lead     bool         // a word of a question's subject, before its first verb (markLead): it votes on polarity only when no other word does
 	side     int8         // +1 a word of taking a side for something (support, endorse, welcome), -1 against it (oppose, object, criticise): attitude
+	cond     bool         // it stands in a claim's condition ("if", "unless"): not asserted (markConditions)
 	stays    bool         // a word of staying as it is (remain, stay): WordNet opposes it to change, so a change up or down (dir) of what a question says stays denies it
 }
 
@@ -627,6 +628,39 @@ func capitalised(t token) bool {
 	return t.punct == 0 && t.text != "" && t.text[0] >= 'A' && t.text[0] <= 'Z'
 }
 
+// markConditions marks the terms of out in the ranges conds (the clauses
+// an "if" or "unless" opens) as a condition (term.cond): a claim does not
+// assert what it makes a condition of ("If the board has a licence, it
+// will clear the channel"). When the sentence says what would be or would
+// have been (counterfactualAt), an "if" condition is contrary to fact, and
+// denied instead ("If the board had a licence, it would clear the
+// channel").
+func (s *Stancer) markConditions(toks []token, out []term, conds [][3]int) {
+	if len(conds) == 0 {
+		return
+	}
+	contrary := false
+	for i, t := range toks {
+		if (t.lower == "would" || t.lower == "should") && s.counterfactualAt(toks, i) > 0 {
+			contrary = true
+			break
+		}
+	}
+	for _, r := range conds {
+		if r[0] >= r[1] || r[0] >= len(out) {
+			continue
+		}
+		for k := r[0]; k < min(r[1], len(out)); k++ {
+			if contrary && r[2] == 0 {
+				out[k].neg = !out[k].neg
+				out[k].negs++
+				continue
+			}
+			out[k].cond = true
+		}
+	}
+}
+
 // attitudeWords are the two sides one takes on a proposal, a plan or a
 // view, the general verbs of each (their verb senses in WordNet; a noun
 // derived from one has it among its own: "opposition", "criticism",
@@ -692,8 +726,8 @@ func (s *Stancer) counterfactualAt(toks []token, i int) int {
 			(s.lex.Irregular(toks[i+2].lower) && s.lex.Verb(s.lex.Lemma(toks[i+2].lower)) && !s.lex.Noun(toks[i+2].lower))) {
 		return 2
 	}
-	if w != "would" || i+1 >= len(toks) || toks[i+1].lower == "have" {
-		return 0
+	if w != "would" || i+1 >= len(toks) || (toks[i+1].lower == "have" && (i+2 >= len(toks) || toks[i+2].lower != "to")) {
+		return 0 // ("would have to" is a present one)
 	}
 	from, to := i, i
 	for from > 0 && !sentenceEnd(toks[from-1]) {
@@ -843,7 +877,9 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 	negs := 0
 	doubt := false
 	var absent [][2]int // token ranges a noun of absence negates ("the lack of [alternatives] to")
-	contra := false     // after "rather than": the alternative set aside
+	var conds [][3]int  // ranges of out in a condition ("if", "unless": 1 in the third), markConditions
+	condFrom, condUnless := -1, 0
+	contra := false // after "rather than": the alternative set aside
 	flushNeg := func() {
 		for k := clauseStart; k < len(out); k++ {
 			out[k].neg = neg
@@ -966,6 +1002,17 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 				subjFrom, farFront = -1, false // no verb: no main clause read
 			}
 			endClause()
+			if condFrom >= 0 {
+				conds = append(conds, [3]int{condFrom, len(out), condUnless})
+				condFrom = -1
+			}
+			if (t.lower == "if" || t.lower == "unless") && (i == 0 || toks[i-1].lower != "as") {
+				condFrom = len(out) // a condition: what it says is not asserted
+				condUnless = 0
+				if t.lower == "unless" {
+					condUnless = 1
+				}
+			}
 			prevNeg, prevNegs = neg, negs
 			clauseStart, neg, skip, negs, doubt, lastNeg = len(out), false, false, 0, false, -10
 			clauseVerb, subordinate, contra = false, clauseBreaks[t.lower] || relThat, false
@@ -1348,6 +1395,10 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			out[k].neg, out[k].negs = true, max(out[k].negs, 1)
 		}
 	}
+	if condFrom >= 0 {
+		conds = append(conds, [3]int{condFrom, len(out), condUnless})
+	}
+	s.markConditions(toks, out, conds)
 	markAsides(toks, out)
 	withVectors(toks, out)
 	return out
@@ -2913,10 +2964,16 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 	conditional := len(cons) < len(qt)
 	for i := range c.regions {
 		r := &c.regions[i]
+		ts := r.terms
+		if !conditional && slices.ContainsFunc(ts, func(t term) bool { return t.cond }) {
+			// what a claim makes a condition of, it does not assert
+			// (a conditional question matches conditions with its own)
+			ts = slices.DeleteFunc(slices.Clone(ts), func(t term) bool { return t.cond })
+		}
 		// a proposition is stated within a clause or a few adjacent ones
 		// (a subject set off by commas): words scattered over a long
 		// sentence do not state it
-		for _, win := range windows(r.terms) {
+		for _, win := range windows(ts) {
 			cov, ag, dis, fl, hits := match(qt, win, w)
 			for k, h := range hits {
 				if (qt[k].pred || qt[k].adjPred || qt[k].trend || isFigure(qt[k]) || qt[k].side < 0 || qt[k].stays) && !h {

@@ -209,6 +209,12 @@ func TestStancerJudge(t *testing.T) {
 		{"The ferry company is profitable", "The ferry company should have been profitable by now.", argmap.StanceDenial, ""},
 		{"The ferry company is profitable", "Without the subsidy the ferry company would not be profitable.", argmap.StanceSame, ""},
 		{"The ferry company is profitable", "The ferry company said it would be profitable by 2030.", argmap.StanceSame, ""},
+		// a claim's condition is not asserted; a condition contrary to fact
+		// ("had", with "would") is denied
+		{"The harbour board has a dredging licence", "If the harbour board has a dredging licence, it will clear the channel.", argmap.StanceTopic, ""},
+		{"The harbour board has a dredging licence", "Unless the harbour board has a dredging licence, the channel will silt up.", argmap.StanceTopic, ""},
+		{"The harbour board has a dredging licence", "If the harbour board had a dredging licence, it would have to clear the channel every year.", argmap.StanceDenial, ""},
+		{"The harbour board has a dredging licence", "The channel would be clear if the harbour board had a dredging licence.", argmap.StanceDenial, ""},
 		// quantifiers: a minority, only a few, few before a name
 		{"Most islanders support the new port", "Only a minority of islanders support the new port.", argmap.StanceDenial, ""},
 		{"Most islanders support the new port", "A small minority of islanders support the new port.", argmap.StanceDenial, ""},
