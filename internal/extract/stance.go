@@ -60,7 +60,7 @@ type term struct {
 	noKinds  bool         // a word of a question of one or two words: a claim word that is only a kind of it does not say it in part
 	restrict bool         // it stands in a relative clause of the subject ("divers who use the harbour"): a question's does not vote on polarity
 	lead     bool         // a word of a question's subject, before its first verb (markLead): it votes on polarity only when no other word does
-	side     int8         // +1 a word of taking a side for something (support, endorse, welcome), -1 against it (oppose, object, criticise): attitude
+	side     int8         // the side a word takes (sideWords): +1 for something (support, welcome), -1 against it (oppose, criticise); +2 keeping a rule (comply, respect), -2 breaking it (violate, disregard)
 	cond     bool         // it stands in a claim's condition ("if", "unless"): not asserted (markConditions)
 	stays    bool         // a word of staying as it is (remain, stay): WordNet opposes it to change, so a change up or down (dir) of what a question says stays denies it
 }
@@ -484,10 +484,11 @@ type Stancer struct {
 	// different"): a word with it among its antonyms says that something
 	// stays as it is (remain, stay: term.stays)
 	changing []wn.Concept
-	// favouring and opposing are the synsets of taking a side for or
-	// against something (attitudeWords): WordNet opposes few of them
-	// (support and oppose, welcome and criticise are no antonyms there)
-	favouring, opposing []wn.Concept
+	// sides are the synsets of each side of sideWords (taking a side for
+	// or against something, keeping or breaking a rule): WordNet opposes
+	// few of them (support and oppose, respect and disregard are no
+	// antonyms there)
+	sides [len(sideWords)][2][]wn.Concept
 	// avoid is WordNet's synset of avoid's commonest sense ("stay clear
 	// from; keep away from"): a verb with it among its senses or as its
 	// definitions' genus is one of avoiding (avoiding)
@@ -567,8 +568,11 @@ func NewStancer() *Stancer {
 		}
 		return out
 	}
-	favouring, opposing := side(attitudeWords[0]), side(attitudeWords[1])
-	return &Stancer{lex: lex, avoid: avoid, favouring: favouring, opposing: opposing, denying: denying, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
+	var sides [len(sideWords)][2][]wn.Concept
+	for i, ws := range sideWords {
+		sides[i] = [2][]wn.Concept{side(ws[0]), side(ws[1])}
+	}
+	return &Stancer{lex: lex, avoid: avoid, sides: sides, denying: denying, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
 		unwilling: unwilling, willing: willing, rising: lex.Concepts("increase"), falling: lex.Concepts("decrease"),
 		changing: lex.Concepts("change"), threshold: 0.65}
 }
@@ -661,26 +665,31 @@ func (s *Stancer) markConditions(toks []token, out []term, conds [][3]int) {
 	}
 }
 
-// attitudeWords are the two sides one takes on a proposal, a plan or a
-// view, the general verbs of each (their verb senses in WordNet; a noun
-// derived from one has it among its own: "opposition", "criticism",
-// "endorsement"). WordNet opposes
-// approve and disapprove, praise and criticise, accept and reject, but not
-// support and oppose, welcome and criticise, endorse and object.
-var attitudeWords = [2]string{
-	`support endorse favor advocate champion welcome approve praise`,
-	`oppose object resist protest condemn denounce criticize criticise disapprove reject`,
+// sideWords are pairs of opposite sides, the general verbs of each (their
+// verb senses in WordNet; a noun derived from one has it among its own:
+// "opposition", "criticism", "violation"): the sides one takes on a
+// proposal, a plan or a view, and keeping or breaking a rule, a right or a
+// duty. WordNet opposes approve and disapprove, praise and criticise, but
+// not support and oppose, welcome and criticise, endorse and object,
+// respect and disregard, comply and violate, heed and ignore.
+var sideWords = [...][2]string{
+	{`support endorse favor advocate champion welcome approve praise`,
+		`oppose object resist protest condemn denounce criticize criticise disapprove reject`},
+	{`comply respect honor heed obey adhere`,
+		`violate disregard ignore flout infringe contravene`},
 }
 
-// attitude returns +1 when cs (a word's synsets) says taking a side for
-// something, -1 against it, 0 neither or both.
+// attitude returns the side cs (a word's synsets) takes: +k for the first
+// side of sideWords[k-1], -k for its second, 0 none or both of a pair.
 func (s *Stancer) attitude(cs []wn.Concept) int8 {
-	pro, con := sharesConcept(cs, s.favouring), sharesConcept(cs, s.opposing)
-	switch {
-	case pro && !con:
-		return 1
-	case con && !pro:
-		return -1
+	for i, pair := range s.sides {
+		pro, con := sharesConcept(cs, pair[0]), sharesConcept(cs, pair[1])
+		switch {
+		case pro && !con:
+			return int8(i + 1)
+		case con && !pro:
+			return -int8(i + 1)
+		}
 	}
 	return 0
 }
@@ -1375,9 +1384,10 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			nt.themeOn = nt.dir != 0 && s.themeAfter(toks, i)
 		}
 		nt.stays = nt.dir == 0 && len(in.Antonyms) > 0 && sharesConcept(in.Antonyms, s.changing)
-		if i == 0 || toks[i-1].lower != "to" {
+		if (i == 0 || toks[i-1].lower != "to") && (s.lex.Verb(in.Lemma) || s.lex.Noun(in.Lemma)) {
 			// (after "to" it is a purpose or a plan, not a side taken:
-			// "programmes to support return")
+			// "programmes to support return"; an adjective is a manner,
+			// "dismissive replies")
 			nt.side = s.attitude(in.Concepts)
 		}
 		if base, ok := strings.CutSuffix(w, "ly"); ok && in.Adverb && nt.dir == 0 && len(base) > 4 {
@@ -2976,7 +2986,7 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 		for _, win := range windows(ts) {
 			cov, ag, dis, fl, hits := match(qt, win, w)
 			for k, h := range hits {
-				if (qt[k].pred || qt[k].adjPred || qt[k].trend || isFigure(qt[k]) || qt[k].side < 0 || qt[k].stays) && !h {
+				if (qt[k].pred || qt[k].adjPred || qt[k].trend || isFigure(qt[k]) || qt[k].side == -1 || qt[k].stays) && !h {
 					// a claim that leaves out what the question says its
 					// subject is, or its figure, does not state it; nor
 					// one that leaves out the side against something it

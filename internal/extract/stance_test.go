@@ -226,7 +226,7 @@ func TestStancerJudge(t *testing.T) {
 		// "free" is
 		{"The coastguard liberated the fishermen", "The coastguard detained the fishermen.", argmap.StanceDenial, ""},
 		// taking the other side of a plan: WordNet opposes neither support
-		// and oppose nor welcome and criticise (attitudeWords)
+		// and oppose nor welcome and criticise (sideWords)
 		{"Most islanders support the new port", "Most islanders oppose the new port.", argmap.StanceDenial, ""},
 		{"Most islanders support the new port", "Most islanders object to the new port.", argmap.StanceDenial, ""},
 		{"Most islanders support the new port", "Most islanders endorse the new port.", argmap.StanceSame, ""},
@@ -236,6 +236,12 @@ func TestStancerJudge(t *testing.T) {
 		// says no side does not state it; a word of the same side does
 		{"The harbour board opposes the dredging of the canal", "The harbour board has a history of involvement in the dredging of the canal.", argmap.StanceTopic, ""},
 		{"The harbour board opposes the dredging of the canal", "The harbour board objects to the dredging of the canal.", argmap.StanceSame, ""},
+		// keeping a rule or a right against breaking it: WordNet opposes
+		// neither respect and disregard nor heed and ignore (sideWords)
+		{"The ferry company respects the rights of its crews", "The ferry company disregards the rights of its crews.", argmap.StanceDenial, ""},
+		{"The ferry company respects the rights of its crews", "The crews whose rights the ferry company ignored were sacked.", argmap.StanceDenial, ""},
+		{"The ferry company respects the rights of its crews", "The ferry company complies with the rights of its crews.", argmap.StanceSame, ""},
+		{"The port authority heeded the divers' warnings", "The port authority ignored the divers' warnings.", argmap.StanceDenial, ""},
 		// after "to" it is a purpose, not a side taken
 		{"Islanders have not resisted the harbour plan", "Islanders set up a fund to support the harbour plan.", argmap.StanceTopic, ""},
 		// "lack of" negates its of-phrase whatever stands before it
@@ -448,7 +454,7 @@ func TestStancerJudge(t *testing.T) {
 		{"The board strengthened the harbour wall", "The board undermined the harbour wall.", argmap.StanceTopic, ""},
 		{"The board strengthened the harbour wall", "In 2019 the board undermined the harbour wall by dredging too close to it.", argmap.StanceTopic, ""},
 		// (praise and condemn take opposite sides on the plan: a denial,
-		// attitudeWords)
+		// sideWords)
 		{"The council praised the ferry plan", "The council condemned the ferry plan.", argmap.StanceDenial, ""},
 		{"The council expanded the ferry service", "The council curtailed the ferry service.", argmap.StanceTopic, ""},
 		{"The board strengthened the harbour wall", "The board reinforced the harbour wall.", argmap.StanceSame, ""},

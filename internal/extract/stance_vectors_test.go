@@ -32,7 +32,7 @@ func TestStancerVectors(t *testing.T) {
 		{"opposite beside a near word", "The museum's trustees strengthened its sculpture collection", "The museum's trustees undermined its collection and sought donors", argmap.StanceTopic},
 		// "supported" ~ "opposed" (0.82 as adjectives) is read as support ~
 		// oppose, whose "support" is too frequent a word to tell by vectors:
-		// no paraphrase; they take opposite sides (attitudeWords)
+		// no paraphrase; they take opposite sides (sideWords)
 		{"participles", "The harbour trust supported the marina plan", "The harbour trust opposed the new plan", argmap.StanceDenial},
 		// names are near their neighbours (Morocco ~ Tunisia 0.85) and
 		// are not the same
