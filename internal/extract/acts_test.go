@@ -162,3 +162,19 @@ func TestFindingCaveat(t *testing.T) {
 		t.Errorf("the caveat bears on nothing")
 	}
 }
+
+// TestSuperlativeThesis: a review whose verdict ranks the work with a
+// superlative ("… the finest album they have made.") has it as its
+// thesis at the end of the opening paragraph, as an evaluative word
+// would. Written for this test.
+func TestSuperlativeThesis(t *testing.T) {
+	text := "Review: Low Tide, the new album by the Harbour Lights\n\n" +
+		"The Harbour Lights have made their quietest record yet. Low Tide is the finest album they have made.\n\n" +
+		"The songs are beautifully written. Every chorus arrives when you want it, and the lyrics, about a fishing town emptying out, are specific without ever being sentimental.\n\n" +
+		"The playing is restrained. The drums stay out of the way until the last track, and the effect when they come in is enormous.\n\n" +
+		"Buy it, and play it late at night.\n"
+	ids, thesis, _, _ := unitRelations(t, "lowtide.txt", text)
+	if ids[thesis] != "Low Tide is the finest album they have made." {
+		t.Errorf("main claim %q, want the verdict", ids[thesis])
+	}
+}

@@ -3,6 +3,8 @@ package structure
 import (
 	"sort"
 	"strings"
+
+	"github.com/argmap/argmap/internal/extract/lexicon"
 )
 
 // Texts of several paragraphs (essays, reports, posts, long documents) are
@@ -957,7 +959,7 @@ func stance(v *view, k int) bool {
 		return true
 	}
 	for _, w := range in.ws {
-		if verdictWords[w] {
+		if verdictWords[w] || superlative(w) {
 			return true
 		}
 	}
@@ -1773,4 +1775,19 @@ func sentenceStart(v *view, k int) int {
 		k--
 	}
 	return k
+}
+
+// superlative tells whether w is the superlative of an adjective ("finest",
+// "clumsiest"): a judgement of rank, as an evaluative word is.
+func superlative(w string) bool {
+	if len(w) < 6 || !strings.HasSuffix(w, "est") {
+		return false
+	}
+	lex := lexicon.Default()
+	for _, l := range lex.Lemmas(w) {
+		if l != w && len(lex.Adjectives(lex.Concepts(l))) > 0 {
+			return true
+		}
+	}
+	return false
 }
