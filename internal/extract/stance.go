@@ -61,6 +61,7 @@ type term struct {
 	restrict bool         // it stands in a relative clause of the subject ("divers who use the harbour"): a question's does not vote on polarity
 	lead     bool         // a word of a question's subject, before its first verb (markLead): it votes on polarity only when no other word does
 	side     int8         // the side a word takes (sideWords): +1 for something (support, welcome), -1 against it (oppose, criticise); +2 keeping a rule (comply, respect), -2 breaking it (violate, disregard)
+	alters   bool         // a general word of change (change, alter, evolve, transform: alterWords), neither up nor down
 	cond     bool         // it stands in a claim's condition ("if", "unless"): not asserted (markConditions)
 	stays    bool         // a word of staying as it is (remain, stay): WordNet opposes it to change, so a change up or down (dir) of what a question says stays denies it
 }
@@ -484,6 +485,10 @@ type Stancer struct {
 	// different"): a word with it among its antonyms says that something
 	// stays as it is (remain, stay: term.stays)
 	changing []wn.Concept
+	// altering are the verb senses of the general words of change
+	// (alterWords): a word with one says that something changes, neither
+	// up nor down (term.alters)
+	altering []wn.Concept
 	// sides are the synsets of each side of sideWords (taking a side for
 	// or against something, keeping or breaking a rule): WordNet opposes
 	// few of them (support and oppose, respect and disregard are no
@@ -572,7 +577,7 @@ func NewStancer() *Stancer {
 	for i, ws := range sideWords {
 		sides[i] = [2][]wn.Concept{side(ws[0]), side(ws[1])}
 	}
-	return &Stancer{lex: lex, avoid: avoid, sides: sides, denying: denying, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
+	return &Stancer{lex: lex, avoid: avoid, sides: sides, altering: side(alterWords), denying: denying, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
 		unwilling: unwilling, willing: willing, rising: lex.Concepts("increase"), falling: lex.Concepts("decrease"),
 		changing: lex.Concepts("change"), threshold: 0.65}
 }
@@ -664,6 +669,21 @@ func (s *Stancer) markConditions(toks []token, out []term, conds [][3]int) {
 		}
 	}
 }
+
+// sinceDate reports whether toks[i] is a "since" before a date or "then"
+// ("has not changed since 1990"): a preposition, not a clause of its own.
+func sinceDate(toks []token, i int) bool {
+	if toks[i].lower != "since" || i+1 >= len(toks) || toks[i+1].punct != 0 {
+		return false
+	}
+	next := toks[i+1].lower
+	return next == "then" || (next != "" && next[0] >= '0' && next[0] <= '9')
+}
+
+// alterWords are the general verbs of change (their verb senses; a noun
+// derived from one has it: "the evolution of its mandate", "a shift in
+// policy"). Change up or down is direction's.
+const alterWords = `change alter modify transform evolve reshape`
 
 // sideWords are pairs of opposite sides, the general verbs of each (their
 // verb senses in WordNet; a noun derived from one has it among its own:
@@ -1001,7 +1021,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			return out
 		}
 		relThat := s.relativeThat(toks, i)
-		if t.punct != 0 || (clauseBreaks[t.lower] && !yetTo(toks, i) && !notYetWord(toks, i)) || coord || relThat {
+		if t.punct != 0 || (clauseBreaks[t.lower] && !yetTo(toks, i) && !notYetWord(toks, i) && !sinceDate(toks, i)) || coord || relThat {
 			relOpen = (t.lower == "who" || t.lower == "which" || relThat) && i > 0 && toks[i-1].punct == 0 && !clauseVerb
 			relIndef = relOpen && indefinites[toks[clauseFirst].lower]
 			clauseFirst = i + 1
@@ -1381,9 +1401,10 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			// WordNet has a sense of it under decrease: "number" as
 			// "limit")
 			nt.dir = s.direction(in)
-			nt.themeOn = nt.dir != 0 && s.themeAfter(toks, i)
+			nt.stays = nt.dir == 0 && len(in.Antonyms) > 0 && sharesConcept(in.Antonyms, s.changing)
+			nt.alters = nt.dir == 0 && !nt.stays && sharesConcept(in.Concepts, s.altering)
+			nt.themeOn = (nt.dir != 0 || nt.alters) && s.themeAfter(toks, i)
 		}
-		nt.stays = nt.dir == 0 && len(in.Antonyms) > 0 && sharesConcept(in.Antonyms, s.changing)
 		if (i == 0 || toks[i-1].lower != "to") && (s.lex.Verb(in.Lemma) || s.lex.Noun(in.Lemma)) {
 			// (after "to" it is a purpose or a plan, not a side taken:
 			// "programmes to support return"; an adjective is a manner,
@@ -2055,6 +2076,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 				(!qt.acr && qm[i].concepts.meets(&cm[k].concepts) && sharesConcept(qt.concepts, ct.concepts)) ||
 				(qt.acr && ct.acr && figureMeets(qt.lemma, ct.lemma) && sameScale(q, i, c, k)) ||
 				(qt.side != 0 && ct.side == qt.side) || (qt.stays && ct.stays) ||
+				(qt.alters && (ct.alters || ct.dir != 0) && changeOf(q, qm, c, cm, k)) ||
 				countMeets(qt.lemma, ct) ||
 				(qt.acr && ct.acr && (qt.long == "" && spells(qt.lemma, ct.long) || ct.long == "" && spells(ct.lemma, qt.long))) ||
 				(qt.dir != 0 && ct.dir == qt.dir && (qt.trend || qt.adjPred || qt.pred) && changeOf(q, qm, c, cm, k)) {
@@ -2110,7 +2132,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 				if (qm[i].concepts.meets(&cm[k].antonyms) && sharesConcept(qt.concepts, ct.antonyms)) ||
 					(qm[i].antonyms.meets(&cm[k].concepts) && sharesConcept(qt.antonyms, ct.concepts)) || negatedBy(qt, ct) ||
 					(qt.dir != 0 && ct.dir == -qt.dir && (qt.trend || qt.adjPred || qt.pred) && changeOf(q, qm, c, cm, k)) ||
-					(qt.stays && ct.dir != 0 && changeOf(q, qm, c, cm, k)) || (qt.side != 0 && ct.side == -qt.side) {
+					(qt.stays && (ct.dir != 0 || ct.alters) && changeOf(q, qm, c, cm, k)) || (qt.side != 0 && ct.side == -qt.side) {
 					// (a change of what the question says stays as it is:
 					// "grew from a small organisation" of "has remained a
 					// small organisation")

@@ -469,6 +469,14 @@ func TestStancerJudge(t *testing.T) {
 		// opposes remain and stay to change)
 		{"The ferry company has remained a small business", "The ferry company grew from a small business into the largest operator on the coast.", argmap.StanceDenial, ""},
 		{"The ferry company has remained a small business", "The ferry company is still a small business.", argmap.StanceSame, ""},
+		// a general word of change ("transformed", "the evolution of")
+		// states a change and denies staying the same; "since" before a
+		// date is no clause of its own
+		{"The harbour board's remit has stayed the same since 1990", "The harbour board's remit was transformed in 2005.", argmap.StanceDenial, ""},
+		{"The harbour board's remit has stayed the same since 1990", "The harbour board changed its logo in 2005.", argmap.StanceTopic, ""},
+		{"The harbour board's remit has changed since 1990", "The harbour board's remit was transformed in 2005.", argmap.StanceSame, ""},
+		{"The harbour board's remit has changed since 1990", "The harbour board's remit has not changed since 1990.", argmap.StanceDenial, ""},
+		{"The harbour board's remit has stayed the same since 1990", "The harbour board's remit has not changed since 1990.", argmap.StanceSame, ""},
 		// staying as it is is the question's point: "still" says it, a
 		// claim that says neither does not state it
 		{"The ferry company has remained a small business", "For a business of its size, the ferry company has been studied surprisingly little.", argmap.StanceTopic, ""},
