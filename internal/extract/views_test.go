@@ -13,7 +13,8 @@ import (
 // answers: the view contests the thesis, and the writer's answer contests
 // the view, also when the answer weighs the view as a view ("That fear
 // belongs to another decade.") or denies it early in a longer sentence
-// ("The ticket sales do not bear this out: …"). Written for this test.
+// ("The ticket sales do not bear this out: …"), or makes a figure small
+// ("That is less than half of one per cent of …"). Written for this test.
 func TestViewAnswered(t *testing.T) {
 	for _, c := range []struct {
 		name, text   string
@@ -60,6 +61,16 @@ func TestViewAnswered(t *testing.T) {
 			thesis: "This review finds",
 			view:   "Some staff told us",
 			answer: "The ticket sales do not",
+		},
+		{
+			name: "statement, a figure estimated and made small",
+			text: "Statement from the Friends of Ashby Library on the proposed closure\n\nThe county council plans to close Ashby Library in June and replace it with a mobile van that calls once a week. The Friends of Ashby Library oppose the closure and ask the council to think again.\n\n" +
+				"The library is the only place in the village with free internet. Older residents book its computers to renew prescriptions and pay bills, and a van that calls once a week cannot do that.\n\n" +
+				"The council estimates that closing the library would save £40,000 a year. That is less than half of one per cent of its library budget.\n\n" +
+				"We will present a petition to the council's cabinet on 3 May.\n",
+			thesis: "The Friends of Ashby Library oppose",
+			view:   "The council estimates",
+			answer: "That is less than",
 		},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -164,7 +164,8 @@ var (
 	reportLemmas = []string{"say:said", "write:wrote:written", "claim", "argue", "believe", "think:thought",
 		"feel:felt", "suggest", "insist", "contend", "maintain", "hold:held", "assert", "object", "complain",
 		"fear", "worry", "allege", "assume", "propose", "reason", "speculate", "suppose", "hear:heard", "suspect",
-		"imagine", "doubt", "tell:told", "reply", "respond", "answer", "warn", "predict", "protest", "retort", "counter"}
+		"imagine", "doubt", "tell:told", "reply", "respond", "answer", "warn", "predict", "protest", "retort", "counter",
+		"estimate", "forecast", "reckon"}
 	// answerLemmas are verbs of reportLemmas that report a view only with
 	// a that-clause after them ("Gardeners reply that …", "Some owners
 	// told us that …"): alone they answer a message or tell a story

@@ -1187,8 +1187,33 @@ func turnsAgainst(in *unitInfo) bool {
 			return true
 		}
 	}
-	return rejects(in) || explainsAway(in) || showsOtherwise(in) || judgesView(in)
+	return rejects(in) || explainsAway(in) || showsOtherwise(in) || judgesView(in) || minimises(in)
 }
+
+// minimises tells whether a sentence points back at what came before to
+// make it small: "That is less than one per cent of its budget.", "This
+// amounts to only a few minutes a day.": an answer to a figure or a worry
+// raised.
+func minimises(in *unitInfo) bool {
+	ws := in.ws
+	if !in.sentFirst || len(ws) < 3 || ws[0] != "that" && ws[0] != "this" && ws[0] != "it" {
+		return false
+	}
+	switch ws[1] {
+	case "is", "was", "amounts", "amounted", "comes", "came", "means", "works":
+	default:
+		return false
+	}
+	for _, w := range ws[2:min(len(ws), 6)] {
+		if smallWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var smallWords = set("only", "just", "merely", "less", "fraction", "tiny", "small", "little", "trivial", "negligible",
+	"fewer", "mere")
 
 // judgesView tells whether a sentence opens by pointing at a view as a
 // view and saying something of it without agreeing: "That argument was
