@@ -12,12 +12,12 @@ import (
 	"github.com/argmap/argmap/internal/sqlitestore"
 )
 
-// TestRelationsInChunks checks the writer's statements of many relations
-// (graphWriter.relations): a graph of 70 relations (two full statements and
-// the rest one by one; some with two premises, spans, a title) reads back
-// whole and in order, and a graph whose relation in the middle of a full
-// statement is already stored fails with ECONFLICT naming it and stores
-// nothing.
+// TestRelationsInChunks checks a graph of many relations: 70 relations
+// (some with two premises, spans, a titled one among them) read back whole
+// and in order, and a graph whose relation among 50 is already stored fails
+// with ECONFLICT naming it and stores nothing. (It was written for relations
+// inserted 32 a statement, afd6d6e, reverted for its memory; it holds for
+// one a statement too.)
 func TestRelationsInChunks(t *testing.T) {
 	ctx := context.Background()
 	st, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "argmap.db"))

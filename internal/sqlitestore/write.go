@@ -129,8 +129,10 @@ func (s *Store) writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m w
 			return err
 		}
 	}
-	if err := w.relations(g.Relations); err != nil {
-		return err
+	for i := range g.Relations {
+		if err := w.relation(&g.Relations[i]); err != nil {
+			return err
+		}
 	}
 	if len(g.Relations) > 0 {
 		// once per graph (migration 0010): walks kept in memory see that
@@ -704,116 +706,28 @@ func (w *graphWriter) quote(sp argmap.Span) (string, error) {
 	return q, err
 }
 
-// relationChunk is how many relations one statement of relations inserts.
-const relationChunk = 32
-
-// relationValues is the VALUES row of a relation without title or scheme,
-// which take their default (”); plainRelations's statement has
-// relationChunk of them.
-const relationValues = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-
-var plainRelations = `INSERT INTO relations (id, kind, to_id, span_source_id, span_start, span_end, span_quote, origin, score, created_at, premise_id)
-	VALUES ` + strings.TrimSuffix(strings.Repeat(relationValues+", ", relationChunk), ", ")
-
-// relations writes rs in order: those without title or scheme (as
-// extracted and linked relations are) relationChunk a statement, the rest
-// and the last ones of a run one a statement. One statement a row was a
-// fifth of the writer's time in ingest, much of it the statement's own
-// work (binding, opening and closing a cursor on each of the table's five
-// B-trees). A chunk that breaks a uniqueness constraint writes nothing
-// (SQLite backs its statement out) and is written again one row at a time,
-// so that the error names the relation.
-func (w *graphWriter) relations(rs []argmap.Relation) error {
-	args := make([]any, 0, 11*relationChunk)
-	var run []*argmap.Relation // the rows in args
-	flush := func(all bool) error {
-		if len(run) == relationChunk {
-			_, err := w.exec(plainRelations, args...)
-			switch {
-			case isUnique(err):
-				for _, r := range run {
-					if err := w.relation(r); err != nil {
-						return err
-					}
-				}
-			case err != nil:
-				return err
-			default:
-				for _, r := range run {
-					w.premises(r)
-				}
-			}
-			args, run = args[:0], run[:0]
-		}
-		if all {
-			for _, r := range run {
-				if err := w.relation(r); err != nil {
-					return err
-				}
-			}
-			args, run = args[:0], run[:0]
-		}
-		return nil
-	}
-	for i := range rs {
-		r := &rs[i]
-		if r.Title != "" || r.Scheme != "" {
-			if err := flush(true); err != nil {
-				return err
-			}
-			if err := w.relation(r); err != nil {
-				return err
-			}
-			continue
-		}
-		src, start, end, quote, premise, err := w.relationRow(r)
-		if err != nil {
-			return err
-		}
-		args = append(args, r.ID, string(r.Kind), r.To, src, start, end, quote, string(r.Origin), r.Score, ms(r.CreatedAt), premise)
-		run = append(run, r)
-		if err := flush(false); err != nil {
-			return err
-		}
-	}
-	return flush(true)
-}
-
-// relationRow sets r's creation time and returns its span's columns, with
-// the span's quote, and its first premise (migration 0018: the others in
-// extra_premises).
-func (w *graphWriter) relationRow(r *argmap.Relation) (src any, start, end int, quote string, premise any, err error) {
+func (w *graphWriter) relation(r *argmap.Relation) error {
 	r.CreatedAt = orNow(r.CreatedAt)
+	var src any
+	var start, end int
+	var quote string
 	if r.Span != nil {
 		q, err := w.quote(*r.Span)
 		if err != nil {
-			return nil, 0, 0, "", nil, argmap.Errorf(argmap.EINVALID, "%s: %w", r.ID, err)
+			return argmap.Errorf(argmap.EINVALID, "%s: %w", r.ID, err)
 		}
 		src, start, end, quote = r.Span.SourceID, r.Span.Start, r.Span.End, q
 	}
+	var premise any
 	if len(r.From) > 0 {
 		premise = r.From[0]
 	}
-	return src, start, end, quote, premise, nil
-}
-
-// premises notes the premises of r after its first, for extra_premises.
-func (w *graphWriter) premises(r *argmap.Relation) {
-	for i := 1; i < len(r.From); i++ {
-		w.rows.premises = append(w.rows.premises, premiseRow{r.ID, i, r.From[i]})
-	}
-}
-
-// relation writes r with a statement of its own.
-func (w *graphWriter) relation(r *argmap.Relation) error {
-	src, start, end, quote, premise, err := w.relationRow(r)
-	if err != nil {
-		return err
-	}
+	// premise_id: the first premise, the others in extra_premises (migration 0018)
+	var err error
 	if r.Title == "" && r.Scheme == "" {
 		// title and scheme take their default, ''
 		_, err = w.exec(`INSERT INTO relations (id, kind, to_id, span_source_id, span_start, span_end, span_quote, origin, score, created_at, premise_id)
-			VALUES `+relationValues,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			r.ID, string(r.Kind), r.To, src, start, end, quote, string(r.Origin), r.Score, ms(r.CreatedAt), premise)
 	} else {
 		_, err = w.exec(`INSERT INTO relations (id, kind, to_id, span_source_id, span_start, span_end, span_quote, origin, score, created_at, title, scheme, premise_id)
@@ -826,7 +740,9 @@ func (w *graphWriter) relation(r *argmap.Relation) error {
 	if err != nil {
 		return err
 	}
-	w.premises(r)
+	for i := 1; i < len(r.From); i++ {
+		w.rows.premises = append(w.rows.premises, premiseRow{r.ID, i, r.From[i]})
+	}
 	return nil
 }
 
