@@ -3008,14 +3008,15 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 		for _, win := range windows(ts) {
 			cov, ag, dis, fl, hits := match(qt, win, w)
 			for k, h := range hits {
-				if (qt[k].pred || qt[k].adjPred || qt[k].trend || isFigure(qt[k]) || qt[k].side == -1 || qt[k].stays) && !h {
+				if (qt[k].pred || qt[k].adjPred || qt[k].trend || isFigure(qt[k]) || qt[k].side == 1 || qt[k].side == -1 || qt[k].stays) && !h {
 					// a claim that leaves out what the question says its
 					// subject is, or its figure, does not state it; nor
-					// one that leaves out the side against something it
-					// says is taken ("IOM opposes the detention of
-					// migrants": a claim on IOM and detention that says no
-					// side, or the other), or that something stays as it
-					// is ("has remained a small business": "is still")
+					// one that leaves out the side for or against
+					// something it says is taken ("IOM opposes the
+					// detention of migrants": a claim on IOM and detention
+					// that says no side, or the other), or that something
+					// stays as it is ("has remained a small business": "is
+					// still")
 					cov = min(cov, s.threshold/2)
 				}
 				if qt[k].act && !h {

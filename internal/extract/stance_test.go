@@ -242,6 +242,8 @@ func TestStancerJudge(t *testing.T) {
 		{"The ferry company respects the rights of its crews", "The crews whose rights the ferry company ignored were sacked.", argmap.StanceDenial, ""},
 		{"The ferry company respects the rights of its crews", "The ferry company complies with the rights of its crews.", argmap.StanceSame, ""},
 		{"The port authority heeded the divers' warnings", "The port authority ignored the divers' warnings.", argmap.StanceDenial, ""},
+		{"The fishermen's union supported the harbour plan", "The fishermen's union met in March to discuss the harbour plan.", argmap.StanceTopic, ""},
+		{"The fishermen's union supported the harbour plan", "The fishermen's union endorsed the harbour plan.", argmap.StanceSame, ""},
 		// after "to" it is a purpose, not a side taken
 		{"Islanders have not resisted the harbour plan", "Islanders set up a fund to support the harbour plan.", argmap.StanceTopic, ""},
 		// "lack of" negates its of-phrase whatever stands before it
