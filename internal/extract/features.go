@@ -692,11 +692,18 @@ func holdsView(ws []string) string {
 	for n := 0; n < 2 && k < len(ws) && strings.HasSuffix(ws[k], "ly") && len(ws[k]) > 4; n++ {
 		k++ // "honestly", "really", "strongly"
 	}
+	if k < len(ws) && seeVerbs[ws[k]] && (contains(ws[k+1:], "differently") || contains(ws[k+1:], "otherwise")) {
+		return ws[k] // "I see it differently.", "We think otherwise."
+	}
 	if k+1 >= len(ws) || !viewVerbs[ws[k]] || ws[k+1] == "to" {
 		return ""
 	}
 	return ws[k]
 }
+
+// seeVerbs say how one sees a matter: with "differently" or "otherwise"
+// the writer takes the other side ("I see it differently.").
+var seeVerbs = map[string]bool{"see": true, "think": true, "feel": true, "view": true, "read": true}
 
 // certainty returns the adjective with which ws opens by the writer
 // saying how sure they are of a view, or "": "I'm (not) sure …", "We are

@@ -42,6 +42,8 @@ func TestClassify(t *testing.T) {
 		{"I honestly suspect the museum counts its visitors twice.", body, extract.LabelClaim, ""},
 		{"I expect to visit the archive in the spring.", body, extract.LabelOther, ""},
 		{"I'm not sure the night ferry pays its way.", body, extract.LabelClaim, ""},
+		{"I see it differently.", body, extract.LabelClaim, ""},
+		{"I read the figures differently.", body, extract.LabelClaim, ""},
 		// a word of page furniture in a sentence that says what a third
 		// party ought to do does not make it furniture; told to the
 		// reader, it does

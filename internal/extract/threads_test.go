@@ -208,3 +208,18 @@ func TestThreadConcernAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestThreadSeesDifferently: a reply that opens "I see it differently."
+// takes the other side: the writer's view, not the writer telling of
+// themself, and it contests the opening post's thesis. Written for this
+// test.
+func TestThreadSeesDifferently(t *testing.T) {
+	text := "Allotment waiting list by lottery?\n\n" +
+		"Posted by gwen_a:\nOur society wants to fill vacant plots by lottery instead of from the waiting list, and I think that's unfair. People who have waited three years would lose their place to someone who joined last week.\n\n" +
+		"Reply from ravi_p:\nI see it differently. The list is so long that newcomers never get a plot at all, and a lottery gives everyone the same chance.\n"
+	id, head, _ := claimRelations(t, "plots.txt", text)
+	thesis := id("Our society wants")
+	if r, ok := head[id("I see it differently")]; !ok || r.To != thesis || r.Kind != argmap.Contests {
+		t.Errorf("the reply: %+v (present %v), want contests the thesis", r, ok)
+	}
+}

@@ -87,7 +87,7 @@ func quoteSources(text string, units []Unit) []int {
 // on what it answers ("Agreed.", "I doubt it.", "Not my experience.").
 var (
 	agreeWords   = set("agree", "agreed", "exactly", "right", "true", "yes", "indeed", "correct", "seconded")
-	dissentWords = set("doubt", "disagree", "wrong", "nonsense", "untrue", "false", "mistaken", "nope", "hardly", "rubbish")
+	dissentWords = set("doubt", "disagree", "wrong", "nonsense", "untrue", "false", "mistaken", "nope", "hardly", "rubbish", "differently")
 )
 
 // maxReplyWords is the longest unit whose kind replyKind reads off its
