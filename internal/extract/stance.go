@@ -643,8 +643,29 @@ func capitalised(t token) bool {
 // will clear the channel"). When the sentence says what would be or would
 // have been (counterfactualAt), an "if" condition is contrary to fact, and
 // denied instead ("If the board had a licence, it would clear the
-// channel").
+// channel"), and so is a "without" that opens the sentence before a comma:
+// what it says is lacking is there ("Without its subsidy, the ferry would
+// close" says it has one).
 func (s *Stancer) markConditions(toks []token, out []term, conds [][3]int) {
+	if len(toks) > 2 && toks[0].lower == "without" {
+		// "Without its subsidy, the ferry would close": a condition
+		// too, set off by a comma (only a counterfactual reads it as one)
+		for p := 1; p < len(toks) && p < 12; p++ {
+			if toks[p].punct == ',' {
+				n := 0
+				for n < len(out) && out[n].tok < p {
+					n++
+				}
+				if n > 0 {
+					conds = append(conds, [3]int{0, n, 2})
+				}
+				break
+			}
+			if toks[p].punct != 0 {
+				break
+			}
+		}
+	}
 	if len(conds) == 0 {
 		return
 	}
@@ -660,12 +681,14 @@ func (s *Stancer) markConditions(toks []token, out []term, conds [][3]int) {
 			continue
 		}
 		for k := r[0]; k < min(r[1], len(out)); k++ {
-			if contrary && r[2] == 0 {
+			if contrary && r[2] != 1 {
 				out[k].neg = !out[k].neg
 				out[k].negs++
 				continue
 			}
-			out[k].cond = true
+			if r[2] != 2 {
+				out[k].cond = true
+			}
 		}
 	}
 }

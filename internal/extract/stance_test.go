@@ -215,6 +215,10 @@ func TestStancerJudge(t *testing.T) {
 		{"The harbour board has a dredging licence", "Unless the harbour board has a dredging licence, the channel will silt up.", argmap.StanceTopic, ""},
 		{"The harbour board has a dredging licence", "If the harbour board had a dredging licence, it would have to clear the channel every year.", argmap.StanceDenial, ""},
 		{"The harbour board has a dredging licence", "The channel would be clear if the harbour board had a dredging licence.", argmap.StanceDenial, ""},
+		// "Without X, Y would ...": X is there
+		{"The ferry company gets a subsidy", "Without its subsidy, the ferry company would close.", argmap.StanceSame, ""},
+		{"The ferry company gets a subsidy", "Without a subsidy, the ferry company closed.", argmap.StanceDenial, ""},
+		{"Assisted travel leaves pensioners with no support after they move", "Without assisted travel, pensioners would move house unsupported.", argmap.StanceDenial, ""},
 		// quantifiers: a minority, only a few, few before a name
 		{"Most islanders support the new port", "Only a minority of islanders support the new port.", argmap.StanceDenial, ""},
 		{"Most islanders support the new port", "A small minority of islanders support the new port.", argmap.StanceDenial, ""},
