@@ -766,8 +766,9 @@ var sizeWords = wordSet(`small tiny mere shrinking`)
 // participle ("would have been", "should have warned"), or "would" in a
 // sentence with a condition ("would be profitable if fares rose", "if they
 // stayed they would lose it", "without it they would travel home"). A
-// "would" with no condition (a report of a plan, "one would expect") is
-// not one.
+// "would" with no condition ("one would expect"), or a few words after a
+// reporting verb ("said it would fund it if donors agreed": a plan
+// reported), is not one.
 func (s *Stancer) counterfactualAt(toks []token, i int) int {
 	w := toks[i].lower
 	if w != "would" && w != "should" {
@@ -780,6 +781,11 @@ func (s *Stancer) counterfactualAt(toks []token, i int) int {
 	}
 	if w != "would" || i+1 >= len(toks) || (toks[i+1].lower == "have" && (i+2 >= len(toks) || toks[i+2].lower != "to")) {
 		return 0 // ("would have to" is a present one)
+	}
+	for k := i - 1; k >= 0 && k >= i-4 && toks[k].punct == 0; k-- {
+		if reportingVerbs[toks[k].lower] {
+			return 0 // a report of what was to come: "said it would fund it if donors agreed"
+		}
 	}
 	from, to := i, i
 	for from > 0 && !sentenceEnd(toks[from-1]) {

@@ -209,6 +209,7 @@ func TestStancerJudge(t *testing.T) {
 		{"The ferry company is profitable", "The ferry company should have been profitable by now.", argmap.StanceDenial, ""},
 		{"The ferry company is profitable", "Without the subsidy the ferry company would not be profitable.", argmap.StanceSame, ""},
 		{"The ferry company is profitable", "The ferry company said it would be profitable by 2030.", argmap.StanceSame, ""},
+		{"The ferry company pays a dividend", "The ferry company said it would pay a dividend if profits rose.", argmap.StanceSame, ""},
 		// a claim's condition is not asserted; a condition contrary to fact
 		// ("had", with "would") is denied
 		{"The harbour board has a dredging licence", "If the harbour board has a dredging licence, it will clear the channel.", argmap.StanceTopic, ""},
