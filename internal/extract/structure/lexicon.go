@@ -87,14 +87,20 @@ var (
 		"assert", "asserts", "object", "objects", "complain", "complains", "fear", "fears", "worry", "worries")
 )
 
-// reportedView tells whether ws opens by reporting a view of an unnamed
-// many (see reportQuantifiers).
-func reportedView(ws []string) bool {
-	k := 0
+// manyOpens tells whether ws opens with an unnamed many (reportQuantifiers,
+// "a few" read as "few"), and at which word the quantifier stands.
+func manyOpens(ws []string) (k int, ok bool) {
 	if len(ws) > 1 && ws[0] == "a" && ws[1] == "few" {
 		k = 1
 	}
-	if len(ws) == 0 || !reportQuantifiers[ws[k]] {
+	return k, len(ws) > 0 && reportQuantifiers[ws[k]]
+}
+
+// reportedView tells whether ws opens by reporting a view of an unnamed
+// many (see reportQuantifiers).
+func reportedView(ws []string) bool {
+	k, ok := manyOpens(ws)
+	if !ok {
 		return false
 	}
 	for j := k + 1; j < len(ws) && j <= k+4; j++ {
@@ -135,11 +141,8 @@ func reportsView(ws []string) bool {
 // on to answer. reportedView, which the classifiers read as a feature,
 // keeps its own shorter list.
 func manyHold(ws []string) bool {
-	k := 0
-	if len(ws) > 1 && ws[0] == "a" && ws[1] == "few" {
-		k = 1
-	}
-	if len(ws) == 0 || !reportQuantifiers[ws[k]] {
+	k, ok := manyOpens(ws)
+	if !ok {
 		return false
 	}
 	for j := k + 1; j < len(ws) && j <= k+4; j++ {
