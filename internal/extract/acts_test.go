@@ -49,11 +49,11 @@ func TestActNotThesis(t *testing.T) {
 			}
 			if c.view != "" {
 				viewOK, actOK := false, false
-				for _, r := range rels {
-					for _, f := range r.From {
-						viewOK = viewOK || strings.HasPrefix(ids[f], c.view) && r.To == thesis && r.Kind == argmap.Contests
-						actOK = actOK || strings.HasPrefix(ids[f], c.act) && strings.HasPrefix(ids[r.To], c.view) && r.Kind == argmap.Contests
-					}
+				for _, r := range relsFrom(ids, rels, c.view) {
+					viewOK = viewOK || r.To == thesis && r.Kind == argmap.Contests
+				}
+				for _, r := range relsFrom(ids, rels, c.act) {
+					actOK = actOK || strings.HasPrefix(ids[r.To], c.view) && r.Kind == argmap.Contests
 				}
 				if !viewOK || !actOK {
 					t.Errorf("the view contests the thesis: %v; the act contests the view: %v", viewOK, actOK)
@@ -116,18 +116,13 @@ func TestAbstractNullResult(t *testing.T) {
 			if ids[thesis] != c.conclusion {
 				t.Fatalf("main claim %q, want the conclusion", ids[thesis])
 			}
-			found := false
-			for _, r := range rels {
-				for _, f := range r.From {
-					if strings.HasPrefix(ids[f], "Minutes of reading") {
-						found = true
-						if r.To != thesis || r.Kind != c.kind {
-							t.Errorf("the null result: %v %q, want %v the conclusion", r.Kind, ids[r.To], c.kind)
-						}
-					}
+			found := relsFrom(ids, rels, "Minutes of reading")
+			for _, r := range found {
+				if r.To != thesis || r.Kind != c.kind {
+					t.Errorf("the null result: %v %q, want %v the conclusion", r.Kind, ids[r.To], c.kind)
 				}
 			}
-			if !found {
+			if len(found) == 0 {
 				t.Errorf("the null result bears on nothing")
 			}
 		})
@@ -147,18 +142,13 @@ func TestFindingCaveat(t *testing.T) {
 	if !strings.HasPrefix(ids[thesis], "This review finds") {
 		t.Fatalf("main claim %q, want the review's finding", ids[thesis])
 	}
-	found := false
-	for _, r := range rels {
-		for _, f := range r.From {
-			if strings.HasPrefix(ids[f], "A single year") {
-				found = true
-				if !strings.HasPrefix(ids[r.To], "Drowning incidents") || r.Kind != argmap.Contests {
-					t.Errorf("the caveat: %v %q, want contests the finding before it", r.Kind, ids[r.To])
-				}
-			}
+	found := relsFrom(ids, rels, "A single year")
+	for _, r := range found {
+		if !strings.HasPrefix(ids[r.To], "Drowning incidents") || r.Kind != argmap.Contests {
+			t.Errorf("the caveat: %v %q, want contests the finding before it", r.Kind, ids[r.To])
 		}
 	}
-	if !found {
+	if len(found) == 0 {
 		t.Errorf("the caveat bears on nothing")
 	}
 }

@@ -94,6 +94,26 @@ func unitRelations(t *testing.T, name, text string) (ids map[string]string, thes
 	return ids, thesis, g.Relations, head
 }
 
+// premiseRel is a relation seen from one of its premises.
+type premiseRel struct {
+	from string // the premise's ID
+	argmap.Relation
+}
+
+// relsFrom lists the relations of rels that have a premise whose text
+// (ids) starts with prefix, each with that premise.
+func relsFrom(ids map[string]string, rels []argmap.Relation, prefix string) []premiseRel {
+	var out []premiseRel
+	for _, r := range rels {
+		for _, f := range r.From {
+			if strings.HasPrefix(ids[f], prefix) {
+				out = append(out, premiseRel{f, r})
+			}
+		}
+	}
+	return out
+}
+
 // TestConcessiveTopic: a body paragraph that opens by granting a point to
 // make another ("A covered market hall sounds expensive, but it pays for
 // itself …") makes the second: it is the paragraph's claim and supports

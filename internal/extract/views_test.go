@@ -80,25 +80,17 @@ func TestViewAnswered(t *testing.T) {
 			}
 			var view string
 			viewOK := false
-			for _, r := range rels {
-				for _, f := range r.From {
-					if strings.HasPrefix(ids[f], c.view) {
-						view, viewOK = f, r.To == thesis && r.Kind == argmap.Contests
-					}
-				}
+			for _, r := range relsFrom(ids, rels, c.view) {
+				view, viewOK = r.from, r.To == thesis && r.Kind == argmap.Contests
 			}
 			if !viewOK {
 				t.Errorf("the view %q… does not contest the thesis", c.view)
 			}
 			answered := false
-			for _, r := range rels {
-				for _, f := range r.From {
-					if strings.HasPrefix(ids[f], c.answer) {
-						answered = r.To == view && r.Kind == argmap.Contests
-						if !answered {
-							t.Logf("the answer: %v %q", r.Kind, ids[r.To])
-						}
-					}
+			for _, r := range relsFrom(ids, rels, c.answer) {
+				answered = r.To == view && r.Kind == argmap.Contests
+				if !answered {
+					t.Logf("the answer: %v %q", r.Kind, ids[r.To])
 				}
 			}
 			if !answered {
@@ -124,10 +116,8 @@ func TestThesisParagraph(t *testing.T) {
 		t.Fatalf("main claim %q, want the paragraph standing alone", ids[thesis])
 	}
 	intro := false
-	for _, r := range rels {
-		for _, f := range r.From {
-			intro = intro || strings.HasPrefix(ids[f], "Every morning") && r.To == thesis && r.Kind == argmap.Supports
-		}
+	for _, r := range relsFrom(ids, rels, "Every morning") {
+		intro = intro || r.To == thesis && r.Kind == argmap.Supports
 	}
 	if !intro {
 		t.Errorf("the introduction's claim does not support the thesis")
@@ -148,11 +138,9 @@ func TestNotAView(t *testing.T) {
 	if !strings.HasPrefix(ids[thesis], "Parents should read") {
 		t.Fatalf("main claim %q, want the thesis", ids[thesis])
 	}
-	for _, r := range rels {
-		for _, f := range r.From {
-			if strings.HasPrefix(ids[f], "Many parents tell") && (r.To != thesis || r.Kind != argmap.Supports) {
-				t.Errorf("the paragraph's claim: %v %q, want supports the thesis", r.Kind, ids[r.To])
-			}
+	for _, r := range relsFrom(ids, rels, "Many parents tell") {
+		if r.To != thesis || r.Kind != argmap.Supports {
+			t.Errorf("the paragraph's claim: %v %q, want supports the thesis", r.Kind, ids[r.To])
 		}
 	}
 }
