@@ -1526,10 +1526,14 @@ func yetTo(toks []token, i int) bool {
 // claim's lack of one is no denial ("some operations were undermining the
 // rights of refugees" of "IOM does not count refugees among the people its
 // projects are for"). A condition's negation ("without a mandate") is left
-// alone.
+// alone. A quantifier of a minority or of few ("in only a handful of
+// ports", "few states fund it") governs the noun it counts: a claim that
+// does not speak of the ports, or of a count of them, shares only the
+// question's topic ("One function of the charity has been to showcase its
+// donors" of "The charity operates in only a handful of ports").
 func (s *Stancer) markNegated(toks []token, ts []term) {
 	for i, t := range toks {
-		if !s.negatesAt(toks, i) || t.lower == "without" {
+		if (!s.negatesAt(toks, i) && !minorityAt(toks, i) && !s.fewAt(toks, i)) || t.lower == "without" {
 			continue
 		}
 		if t.lower == "no" && i+1 < len(toks) && toks[i+1].lower == "longer" {

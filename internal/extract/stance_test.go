@@ -227,6 +227,11 @@ func TestStancerJudge(t *testing.T) {
 		{"Most islanders support the new port", "A few islanders support the new port.", argmap.StanceSame, ""},
 		{"Few RNLI volunteers are trained divers", "Many RNLI volunteers are trained divers.", argmap.StanceDenial, ""},
 		{"Few RNLI volunteers are trained divers", "Few RNLI volunteers are trained divers.", argmap.StanceSame, ""},
+		// a minority quantifier governs the noun it counts: a claim that
+		// does not speak of the ports, or a count of them, shares only the
+		// topic; one that counts them denies it
+		{"The lifeboat charity operates in only a handful of ports", "One function of the lifeboat charity has been to showcase its donors' generosity.", argmap.StanceTopic, ""},
+		{"The lifeboat charity operates in only a handful of ports", "The lifeboat charity operates in dozens of ports.", argmap.StanceDenial, ""},
 		// an antonym of a synonym: "liberate" is opposed to "detain" as
 		// "free" is
 		{"The coastguard liberated the fishermen", "The coastguard detained the fishermen.", argmap.StanceDenial, ""},
