@@ -737,6 +737,17 @@ func (s *Stancer) attitude(cs []wn.Concept) int8 {
 	return 0
 }
 
+// verbAhead reports whether a verb form follows toks[i] in its clause:
+// toks[i] stands before its clause's verb, in the subject.
+func (s *Stancer) verbAhead(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && toks[j].punct == 0 && !clauseBreaks[toks[j].lower]; j++ {
+		if w := toks[j].lower; s.verbAt(w) || (s.lex.Verb(w) && !s.lex.Noun(w) && !s.lex.Adverb(w)) {
+			return true
+		}
+	}
+	return false
+}
+
 // minorityAt reports whether toks[i] is the quantifier of a minority that
 // negates its clause as "few" does: "minority" or "handful" after "a" (and
 // a word of size: "a small minority") and before "of" ("only a minority of
@@ -1434,10 +1445,13 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			nt.alters = nt.dir == 0 && !nt.stays && sharesConcept(in.Concepts, s.altering)
 			nt.themeOn = (nt.dir != 0 || nt.alters) && s.themeAfter(toks, i)
 		}
-		if (i == 0 || toks[i-1].lower != "to") && (s.lex.Verb(in.Lemma) || s.lex.Noun(in.Lemma)) {
+		if (i == 0 || toks[i-1].lower != "to") && (s.lex.Verb(in.Lemma) || s.lex.Noun(in.Lemma)) && (clauseVerb || !s.verbAhead(toks, i)) {
 			// (after "to" it is a purpose or a plan, not a side taken:
 			// "programmes to support return"; an adjective is a manner,
-			// "dismissive replies")
+			// "dismissive replies"; a noun before its clause's verb is
+			// in the subject and names who is on a side, not a side the
+			// clause takes: "The mayor's critics and her defenders
+			// engage with each other's arguments" says they engage)
 			nt.side = s.attitude(in.Concepts)
 		}
 		if base, ok := strings.CutSuffix(w, "ly"); ok && in.Adverb && nt.dir == 0 && len(base) > 4 {

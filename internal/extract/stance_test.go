@@ -246,6 +246,11 @@ func TestStancerJudge(t *testing.T) {
 		// says no side does not state it; a word of the same side does
 		{"The harbour board opposes the dredging of the canal", "The harbour board has a history of involvement in the dredging of the canal.", argmap.StanceTopic, ""},
 		{"The harbour board opposes the dredging of the canal", "The harbour board objects to the dredging of the canal.", argmap.StanceSame, ""},
+		// a noun before its clause's verb names who is on a side, not a
+		// side the question takes: what they do is its point
+		{"The mayor's critics and her defenders engage closely with each other's arguments", "The committee should urge the mayor to refrain from engaging in such contracts.", argmap.StanceTopic, ""},
+		{"The mayor's critics and her defenders engage closely with each other's arguments", "The council should urge the mayor to stop engaging with lobbyists.", argmap.StanceTopic, ""},
+		{"Tenants oppose the new rent rules", "Tenants support the new rent rules.", argmap.StanceDenial, ""},
 		// keeping a rule or a right against breaking it: WordNet opposes
 		// neither respect and disregard nor heed and ignore (sideWords)
 		{"The ferry company respects the rights of its crews", "The ferry company disregards the rights of its crews.", argmap.StanceDenial, ""},
