@@ -51,6 +51,7 @@ type term struct {
 	light    bool         // a question's verb before "the N of" where N names an act ("enforces the exclusion of"): it weighs as a modifier
 	act      bool         // that N: a claim that does not say it, in whole or in part, does not state the question
 	negHead  bool         // the first word a question's negation governs: a claim that does not say it does not deny the question by having no negation
+	counted  bool         // that word is the noun a quantifier of few counts ("only a handful of countries"): a claim says it only as the head of a phrase, not as a modifier ("national offices")
 	aside    bool         // it stands in a source set between commas ("..., as the survey documented, ..."): its clauses are no window's
 	selfNeg  bool         // an adjective of absence that negates its own clause ("unsafe", "silent"): an antonym it meets is that negation, not a second one
 	negBase  string       // the lemma a negative prefix turns round (reliable of unreliable, consistency of inconsistencies), or ""
@@ -1556,7 +1557,9 @@ func (s *Stancer) markNegated(toks []token, ts []term) {
 		for k := range ts {
 			if ts[k].tok > i && !ts[k].ante {
 				if !ts[k].acr && ts[k].neg {
-					ts[s.phraseHead(toks, ts, k)].negHead = true
+					h := s.phraseHead(toks, ts, k)
+					ts[h].negHead = true
+					ts[h].counted = !s.negatesAt(toks, i)
 				}
 				return
 			}
@@ -3141,8 +3144,13 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 // because it says something else.
 func (s *Stancer) ownWord(qt []term, k int, win []term) bool {
 	t := qt[k]
-	for _, ct := range win {
+	for j, ct := range win {
 		if ct.acr {
+			continue
+		}
+		if t.counted && j+1 < len(win) && win[j+1].tok == ct.tok+1 && win[j+1].clause == ct.clause {
+			// a word before another content word modifies it: "national
+			// offices" speaks of offices, not of a count of countries
 			continue
 		}
 		if ct.lemma == t.lemma || negatedBy(t, ct) || sharesConcept(t.antonyms, ct.concepts) || sharesConcept(ct.antonyms, t.concepts) ||

@@ -232,6 +232,9 @@ func TestStancerJudge(t *testing.T) {
 		// topic; one that counts them denies it
 		{"The lifeboat charity operates in only a handful of ports", "One function of the lifeboat charity has been to showcase its donors' generosity.", argmap.StanceTopic, ""},
 		{"The lifeboat charity operates in only a handful of ports", "The lifeboat charity operates in dozens of ports.", argmap.StanceDenial, ""},
+		// ... as the head of a phrase: a modifier speaks of its noun
+		{"The lifeboat charity operates in only a handful of countries", "The charity operates with national offices around the world that train volunteers.", argmap.StanceTopic, ""},
+		{"The lifeboat charity operates in only a handful of countries", "The charity operates in many nations.", argmap.StanceDenial, ""},
 		// an antonym of a synonym: "liberate" is opposed to "detain" as
 		// "free" is
 		{"The coastguard liberated the fishermen", "The coastguard detained the fishermen.", argmap.StanceDenial, ""},
