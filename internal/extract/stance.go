@@ -1028,7 +1028,11 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		if t.punct == ',' && s.listComma(toks, i) {
 			continue // "by migrants, refugees and asylum seekers": one list, one clause
 		}
-		if relOpen && clauseVerb && finiteWords[t.lower] && !finiteWords[toks[i-1].lower] && !negWords[toks[i-1].lower] {
+		if relOpen && clauseVerb && finiteWords[t.lower] && !finiteWords[toks[i-1].lower] && !negWords[toks[i-1].lower] &&
+			toks[i-1].lower != "or" && toks[i-1].lower != "and" {
+			// (a verb group after "or" or "and" is coordinated with the
+			// relative clause's own: "nurses who cannot or do not wish to
+			// work abroad", whose negation stays in it)
 			if relIndef {
 				out = out[:clauseStart]
 			}

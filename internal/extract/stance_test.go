@@ -31,6 +31,9 @@ func TestStancerJudge(t *testing.T) {
 		// negation scope: the relative clause's negation does not count
 		{"IOM is an instrument of states", "IOM, which is not a UN body, is an instrument of states.", argmap.StanceSame, ""},
 		{"IOM is an instrument of states", "IOM is not simply an instrument of its member states.", argmap.StanceDenial, ""},
+		// ... nor that of a relative clause with two verb groups
+		{"The union helps nurses to go home in safety", "The union helps nurses who cannot or do not wish to work abroad to go home in safety.", argmap.StanceSame, ""},
+		{"The union helps nurses to go home in safety", "The union does not help nurses who wish to work abroad to go home.", argmap.StanceDenial, ""},
 		{"IOM is an instrument of states", "IOM is more than a tool of states.", argmap.StanceDenial, ""},
 		// both negated: the same proposition
 		{"IOM has no formal protection mandate", "The IOM does not have a formal protection mandate.", argmap.StanceSame, ""},
