@@ -51,6 +51,7 @@ type term struct {
 	light    bool         // a question's verb before "the N of" where N names an act ("enforces the exclusion of"): it weighs as a modifier
 	act      bool         // that N: a claim that does not say it, in whole or in part, does not state the question
 	negHead  bool         // the first word a question's negation governs: a claim that does not say it does not deny the question by having no negation
+	onlyIf   bool         // a question's word in a restriction "only for / if / when / where" opens: a condition too, so a claim's condition is kept (judge)
 	counted  bool         // that word is the noun a quantifier of few counts ("only a handful of countries"): a claim says it only as the head of a phrase, not as a modifier ("national offices")
 	aside    bool         // it stands in a source set between commas ("..., as the survey documented, ..."): its clauses are no window's
 	selfNeg  bool         // an adjective of absence that negates its own clause ("unsafe", "silent"): an antonym it meets is that negation, not a second one
@@ -2767,6 +2768,27 @@ func attributive(q []term, c []term, k int) bool {
 	return false
 }
 
+// markOnly marks the terms of a restriction that "only" opens before
+// "for", "if", "when" or "where" ("should arrange evictions only for
+// households that have had advice", "only if it is safe"): a condition of
+// what the question says, as an "if" clause is.
+func markOnly(toks []token, qt []term) {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].lower != "only" {
+			continue
+		}
+		switch toks[i+1].lower {
+		case "for", "if", "when", "where":
+			for k := range qt {
+				if qt[k].tok > i+1 {
+					qt[k].onlyIf = true
+				}
+			}
+			return
+		}
+	}
+}
+
 // conditionEnd returns the index of the first token of a conditional
 // question's consequent ("IOM has no obligations" in "without a mandate
 // IOM has no obligations"), or 0 when toks is no conditional. The condition
@@ -2894,6 +2916,7 @@ func (s *Stancer) questionTermsRead(question string, gl *glossary) []term {
 		s.markLight(toks, qt)
 		s.markLead(toks, qt)
 		s.markNegated(toks, qt)
+		markOnly(toks, qt)
 		for i := range qt {
 			if qt[i].adjPred {
 				// a predicate adjective is met by a word that says it as
@@ -3048,10 +3071,14 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 		}
 	}
 	conditional := len(cons) < len(qt)
+	// a question restricted by "only if" or "only for" states a condition
+	// too: a claim's condition ("unless the person has had advice") is
+	// matched with it, not left out
+	restricted := slices.ContainsFunc(qt, func(t term) bool { return t.onlyIf })
 	for i := range c.regions {
 		r := &c.regions[i]
 		ts := r.terms
-		if !conditional && slices.ContainsFunc(ts, func(t term) bool { return t.cond }) {
+		if !conditional && !restricted && slices.ContainsFunc(ts, func(t term) bool { return t.cond }) {
 			// what a claim makes a condition of, it does not assert
 			// (a conditional question matches conditions with its own)
 			ts = slices.DeleteFunc(slices.Clone(ts), func(t term) bool { return t.cond })

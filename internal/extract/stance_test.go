@@ -34,6 +34,12 @@ func TestStancerJudge(t *testing.T) {
 		// ... nor that of a relative clause with two verb groups
 		{"The union helps nurses to go home in safety", "The union helps nurses who cannot or do not wish to work abroad to go home in safety.", argmap.StanceSame, ""},
 		{"The union helps nurses to go home in safety", "The union does not help nurses who wish to work abroad to go home.", argmap.StanceDenial, ""},
+		// "only for" and "only if" make a question conditional: a claim's
+		// condition is matched with it, and "refuse to X unless C" says
+		// "X only if C"
+		{"The council should arrange evictions only for households that have had access to free legal advice", "The council should refuse to arrange evictions unless the household has had access to free legal advice.", argmap.StanceSame, ""},
+		{"The council should arrange evictions only for households that have had access to free legal advice", "The council should arrange evictions even if the household has had no access to free legal advice.", argmap.StanceDenial, ""},
+		{"The council should arrange evictions only for households that have had access to free legal advice", "The council should refuse to arrange evictions.", argmap.StanceTopic, ""},
 		{"IOM is an instrument of states", "IOM is more than a tool of states.", argmap.StanceDenial, ""},
 		// both negated: the same proposition
 		{"IOM has no formal protection mandate", "The IOM does not have a formal protection mandate.", argmap.StanceSame, ""},
