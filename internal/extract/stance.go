@@ -1453,7 +1453,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		}
 		if (i == 0 || toks[i-1].lower != "to") && (s.lex.Verb(in.Lemma) || s.lex.Noun(in.Lemma)) && (clauseVerb || !s.verbAhead(toks, i)) {
 			// (after "to" it is a purpose or a plan, not a side taken:
-			// "programmes to support return"; an adjective is a manner,
+			// "grants to support the harbour"; an adjective is a manner,
 			// "dismissive replies"; a noun before its clause's verb is
 			// in the subject and names who is on a side, not a side the
 			// clause takes: "The mayor's critics and her defenders
@@ -2189,8 +2189,8 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 					(qt.dir != 0 && ct.dir == -qt.dir && (qt.trend || qt.adjPred || qt.pred) && changeOf(q, qm, c, cm, k)) ||
 					(qt.stays && (ct.dir != 0 || ct.alters) && changeOf(q, qm, c, cm, k)) || (qt.side != 0 && ct.side == -qt.side) {
 					// (a change of what the question says stays as it is:
-					// "grew from a small organisation" of "has remained a
-					// small organisation")
+					// "grew from a small business" of "has remained a
+					// small business")
 					// (a change the other way: "a decline in references"
 					// of "refers to it more and more often", "use
 					// shrinks" of "use is growing")
