@@ -57,8 +57,14 @@ import (
 // essays with a rebuttal paragraph, a report; new topics) was written and
 // scored before session 10 changed any code (main 4aea359: central 0.636,
 // relation F1 0.404; trivial topic+rest 0.545, 0.415) and then read while
-// changing it: 0.818, 0.644 after the session's commits (tuned). None is
-// a measure on text nobody here wrote.
+// changing it: 0.818, 0.644 after the session's commits (tuned).
+// heldout-s10/ (session 10: two essays, two abstracts, two statements,
+// two threads, on topics none of the other sets treats) was written by
+// the session's examiner, who changed no code and did not run argmap on
+// them, before session 10 changed any code, and was not read by the
+// engineers: central 0.750, relation F1 0.614 (trivial topic+rest 0.625,
+// 0.587) at the start (4aea359), the same at the end (6625e93); tuned
+// from now on. None is a measure on text nobody here wrote.
 
 func TestLongTextStructure(t *testing.T) {
 	p := extract.New(extract.Options{})
@@ -72,6 +78,7 @@ func TestLongTextStructure(t *testing.T) {
 		{"heldout-s8", s8CentralFloor, s8RelationFloor},
 		{"heldout-s9", s9CentralFloor, s9RelationFloor},
 		{"own-s10", s10CentralFloor, s10RelationFloor},
+		{"heldout-s10", heldS10CentralFloor, heldS10RelationFloor},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			all := scoreSet(t, filepath.Join("testdata", "longtext", c.dir), c.dir, func(f string) essayScore { return scoreEssay(t, p, f) })
@@ -83,18 +90,20 @@ func TestLongTextStructure(t *testing.T) {
 }
 
 const (
-	longCentralFloor  = 0.85
-	longRelationFloor = 0.70
-	heldCentralFloor  = 0.7
-	heldRelationFloor = 0.50
-	s7CentralFloor    = 0.6
-	s7RelationFloor   = 0.40
-	s8CentralFloor    = 0.9
-	s8RelationFloor   = 0.7
-	s9CentralFloor    = 0.9
-	s9RelationFloor   = 0.65
-	s10CentralFloor   = 0.8
-	s10RelationFloor  = 0.55
+	longCentralFloor     = 0.85
+	longRelationFloor    = 0.70
+	heldCentralFloor     = 0.7
+	heldRelationFloor    = 0.50
+	s7CentralFloor       = 0.6
+	s7RelationFloor      = 0.40
+	s8CentralFloor       = 0.9
+	s8RelationFloor      = 0.7
+	s9CentralFloor       = 0.9
+	s9RelationFloor      = 0.65
+	s10CentralFloor      = 0.8
+	s10RelationFloor     = 0.55
+	heldS10CentralFloor  = 0.75
+	heldS10RelationFloor = 0.6
 )
 
 // TestTrivialBaselines scores the trivial rules the issue compares with on
@@ -114,6 +123,7 @@ func TestTrivialBaselines(t *testing.T) {
 		filepath.Join("testdata", "longtext", "heldout-s8"),
 		filepath.Join("testdata", "longtext", "heldout-s9"),
 		filepath.Join("testdata", "longtext", "own-s10"),
+		filepath.Join("testdata", "longtext", "heldout-s10"),
 	} {
 		for _, rest := range []bool{false, true} {
 			label := dir + " topic"
