@@ -81,9 +81,6 @@ func TestStancerVagueCounts(t *testing.T) {
 		{"The harbour board rebuilt the pier four times", "The harbour board rebuilt the pier several times.", argmap.StanceTopic},
 	}
 	for _, tc := range tests {
-		got := s.JudgeAll(tc.question, append([]string{tc.claim}, distractors...))
-		if got[0].Stance != tc.want {
-			t.Errorf("JudgeAll(%q)[%q] = %s (%.3f), want %s", tc.question, tc.claim, got[0].Stance, got[0].Score, tc.want)
-		}
+		judgedFirst(t, s, tc.question, append([]string{tc.claim}, distractors...), tc.want)
 	}
 }

@@ -890,13 +890,7 @@ func TestAvoidingShortQuestion(t *testing.T) {
 		"The Port Authority met the fishermen in May.",
 		"The Port Authority dredged the channel.",
 	}
-	got := s.JudgeAll(q, texts)
-	want := []argmap.Stance{argmap.StanceTopic, argmap.StanceSame}
-	for i, w := range want {
-		if got[i].Stance != w {
-			t.Errorf("JudgeAll(%q)[%q] = %+v, want %s", q, texts[i], got[i], w)
-		}
-	}
+	judgedFirst(t, s, q, texts, argmap.StanceTopic, argmap.StanceSame)
 }
 
 // TestAvoidingLongQuestion: in a longer question a verb of avoiding weighs
@@ -916,13 +910,7 @@ func TestAvoidingLongQuestion(t *testing.T) {
 		"The harbour firms counted their maintenance obligations.",
 		"Harbour firms compared their maintenance obligations with the port's.",
 	}
-	got := s.JudgeAll(q, texts)
-	want := []argmap.Stance{argmap.StanceTopic, argmap.StanceSame}
-	for i, w := range want {
-		if got[i].Stance != w {
-			t.Errorf("JudgeAll(%q)[%q] = %+v, want %s", q, texts[i], got[i], w)
-		}
-	}
+	judgedFirst(t, s, q, texts, argmap.StanceTopic, argmap.StanceSame)
 }
 
 // TestPersonsArePeople: "persons" is read as "people", its plural in
@@ -941,13 +929,7 @@ func TestPersonsArePeople(t *testing.T) {
 		"The ferry company moved its staff to the mainland.",
 		"The ferry company moved sheep to the mainland.",
 	}
-	got := s.JudgeAll(q, texts)
-	want := []argmap.Stance{argmap.StanceSame, argmap.StanceTopic}
-	for i, w := range want {
-		if got[i].Stance != w {
-			t.Errorf("JudgeAll(%q)[%q] = %s (%.3f), want %s", q, texts[i], got[i].Stance, got[i].Score, w)
-		}
-	}
+	judgedFirst(t, s, q, texts, argmap.StanceSame, argmap.StanceTopic)
 }
 
 // TestCauseConnective: the noun of "in response to" or "as a result of" is
@@ -973,10 +955,7 @@ func TestCauseConnective(t *testing.T) {
 		{"The harbour board's response to the flood was a sea wall", "After the flood, the harbour board built a sea wall.", argmap.StanceTopic},
 	}
 	for _, tc := range tests {
-		got := s.JudgeAll(tc.question, append([]string{tc.claim}, distractors...))
-		if got[0].Stance != tc.want {
-			t.Errorf("JudgeAll(%q)[%q] = %s (%.3f), want %s", tc.question, tc.claim, got[0].Stance, got[0].Score, tc.want)
-		}
+		judgedFirst(t, s, tc.question, append([]string{tc.claim}, distractors...), tc.want)
 	}
 }
 
@@ -1004,9 +983,18 @@ func TestAcronymSpellsName(t *testing.T) {
 		{"The harbour board reports to the UN", "The harbour board reports to the United Nations High Commissioner for Refugees.", argmap.StanceTopic},
 	}
 	for _, tc := range tests {
-		got := s.JudgeAll(tc.question, append([]string{tc.claim}, distractors...))
-		if got[0].Stance != tc.want {
-			t.Errorf("JudgeAll(%q)[%q] = %s (%.3f), want %s", tc.question, tc.claim, got[0].Stance, got[0].Score, tc.want)
+		judgedFirst(t, s, tc.question, append([]string{tc.claim}, distractors...), tc.want)
+	}
+}
+
+// judgedFirst checks that JudgeAll(q, texts), which weighs the question's
+// terms over all the texts, gives the first texts the stances want.
+func judgedFirst(t *testing.T, s *extract.Stancer, q string, texts []string, want ...argmap.Stance) {
+	t.Helper()
+	got := s.JudgeAll(q, texts)
+	for i, w := range want {
+		if got[i].Stance != w {
+			t.Errorf("JudgeAll(%q)[%q] = %s (%.3f), want %s", q, texts[i], got[i].Stance, got[i].Score, w)
 		}
 	}
 }
