@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 
@@ -553,12 +554,7 @@ func (w *graphWriter) insertKeys(rows []keyRow) error {
 	for _, r := range rows {
 		byKey[r.key] = append(byKey[r.key], r.pk)
 	}
-	keys := make([]string, 0, len(byKey))
-	for k := range byKey {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(byKey)) {
 		pks := byKey[k]
 		var err error
 		if len(pks) == 1 {
