@@ -2789,6 +2789,88 @@ func markOnly(toks []token, qt []term) {
 	}
 }
 
+// bareComplementVerbs take an object and a bare verb ("who help patients
+// recover", "who make crews work", "who let tenants stay", "who see prices
+// rise"): the verb after their object is theirs, not the main clause's.
+var bareComplementVerbs = wordSet(`help helps helped make makes made let lets have has had see sees saw hear hears
+	heard watch watches watched`)
+
+// relativeEnd returns the index of the token where a question's main
+// clause starts after a relative clause of its subject that no auxiliary
+// ends ("Those who repair the boats decide which routes get used", "Most
+// fishermen who sell to the cooperative later leave the trade"), or 0.
+// Without it the relative clause runs to the end, its words are read as
+// what it says of the subject (term.restrict) and the main verb is never
+// the main clause's. The main verb is the first word after the relative
+// clause's verb and its object that WordNet has as a verb and that stands
+// where a verb does: after a noun or an adverb (not a determiner, a
+// preposition, "to" or a participle), before a determiner, a preposition,
+// a word that is no noun or may be an adjective ("pay lower rates"), or
+// the end, unless it can only be a verb. A
+// negation or adverbs before it go with it.
+func (s *Stancer) relativeEnd(toks []token) int {
+	rel := -1
+	for i := 1; i < len(toks); i++ {
+		w := toks[i].lower
+		if toks[i].punct != 0 {
+			return 0
+		}
+		if w == "who" || w == "which" {
+			rel = i
+			break
+		}
+		if clauseBreaks[w] || s.verbAt(w) {
+			return 0 // a verb before it: the relative clause is no subject's
+		}
+	}
+	if rel < 0 || rel+2 >= len(toks) {
+		return 0
+	}
+	verb := rel + 1
+	for verb < len(toks) && (negWords[toks[verb].lower] || finiteWords[toks[verb].lower] || s.lex.Adverb(toks[verb].lower) && !s.lex.Verb(toks[verb].lower)) {
+		verb++
+	}
+	end := len(toks)
+	for j := verb + 1; j < len(toks); j++ {
+		if finiteWords[toks[j].lower] {
+			return 0 // an auxiliary ends it already (terms)
+		}
+		if toks[j].punct != 0 || clauseBreaks[toks[j].lower] {
+			end = j
+			break
+		}
+	}
+	skip := verb < len(toks) && bareComplementVerbs[toks[verb].lower]
+	bare := -1 // the bare verb skipped
+	for j := verb + 2; j < end; j++ {
+		w, prev := toks[j].lower, toks[j-1].lower
+		if propStop[w] || capitalised(toks[j]) || !s.lex.Verb(w) {
+			continue
+		}
+		if j-1 != bare && (propStop[prev] && !negWords[prev] || prepositions[prev] || predicateEnds[prev] || s.participle(prev) ||
+			strings.HasSuffix(prev, "ing") || !s.lex.Noun(prev) && !s.lex.Adverb(prev) && !negWords[prev]) {
+			continue
+		}
+		if !s.verbAt(w) && j+1 < end {
+			next := toks[j+1].lower
+			if !(determiners[next] || propStop[next] || prepositions[next] || !capitalised(toks[j+1]) &&
+				(!s.lex.Noun(next) || len(s.lex.Adjectives(s.lex.Concepts(next))) > 0)) {
+				continue // a noun before a noun: "return programmes"
+			}
+		}
+		if skip {
+			skip, bare = false, j // the bare verb of "help patients recover"
+			continue
+		}
+		k := j
+		for k-1 > verb+1 && (negWords[toks[k-1].lower] || s.lex.Adverb(toks[k-1].lower) && !s.lex.Noun(toks[k-1].lower)) {
+			k--
+		}
+		return k
+	}
+	return 0
+}
+
 // conditionEnd returns the index of the first token of a conditional
 // question's consequent ("IOM has no obligations" in "without a mandate
 // IOM has no obligations"), or 0 when toks is no conditional. The condition
@@ -2911,6 +2993,11 @@ func (s *Stancer) questionTermsRead(question string, gl *glossary) []term {
 	}
 	if len(rs) == 1 && !rs[0].rejected && rs[0].asserter == "" {
 		toks := tokens(question)
+		if k := s.relativeEnd(toks); k > 0 {
+			// the relative clause of the subject ends where the main
+			// clause's verb starts: a comma there closes it
+			toks = slices.Insert(slices.Clone(toks), k, token{text: ",", punct: ','})
+		}
 		qt := s.terms(toks, gl)
 		s.markPredicate(toks, qt)
 		s.markLight(toks, qt)

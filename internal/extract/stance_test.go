@@ -34,6 +34,16 @@ func TestStancerJudge(t *testing.T) {
 		// ... nor that of a relative clause with two verb groups
 		{"The union helps nurses to go home in safety", "The union helps nurses who cannot or do not wish to work abroad to go home in safety.", argmap.StanceSame, ""},
 		{"The union helps nurses to go home in safety", "The union does not help nurses who wish to work abroad to go home.", argmap.StanceDenial, ""},
+		// a question's relative clause of its subject that no auxiliary
+		// ends stops at the main clause's verb, which is then what the
+		// question says and what a claim's negation denies
+		{"Those who repair the boats decide which routes get used", "The people who mend the boats choose the routes that are used.", argmap.StanceSame, ""},
+		{"Most fishermen who sell to the cooperative later leave the trade", "Fishermen who sell to the cooperative rarely leave the trade.", argmap.StanceDenial, ""},
+		{"Tenants who rent from the council pay lower rates", "Council tenants do not pay lower rates.", argmap.StanceDenial, ""},
+		{"Volunteers who staff the shelters train new recruits", "Shelter volunteers train new recruits every spring.", argmap.StanceSame, ""},
+		// (the bare verb after a causative's object is the relative
+		// clause's: the claim says nothing of those who help)
+		{"Doctors who help patients recover deserve more pay", "Doctors deserve more pay.", argmap.StanceTopic, ""},
 		// "only for" and "only if" make a question conditional: a claim's
 		// condition is matched with it, and "refuse to X unless C" says
 		// "X only if C"
