@@ -19,9 +19,11 @@ import (
 // support (a chain), a counter-attack on an objection, ...; the target the
 // unit before, the unit after or farther), how often the decoder finds the
 // target (UA) and the target and kind (LA), with the central claim given
-// and predicted. It fails when a given central claim is not the decoded
-// one, or when giving it lowers the central-claim score (on the predicted
-// units a few texts have no unit that stands for the gold central claim).
+// and predicted, and how deep the units lie below the central claim in the
+// gold trees and the decoded ones. It fails when a given central claim is
+// not the decoded one, when giving it lowers the central-claim score (on
+// the predicted units a few texts have no unit that stands for the gold
+// central claim), or when a decoded tree leaves a unit out.
 func TestOracleBreakdown(t *testing.T) {
 	dir := os.Getenv("ARGMAP_STRUCTURE_DIAG")
 	if dir == "" {
@@ -41,6 +43,10 @@ func TestOracleBreakdown(t *testing.T) {
 	scores := make([]tally, len(settings))
 	type classTally struct{ n, ua, la, uaGiven, laGiven int }
 	classes := map[string]*classTally{}
+	// depth[0][d], depth[1][d]: units d edges below the central claim in the
+	// gold trees and in the trees decoded on the gold units with the central
+	// claim given (d capped at 3)
+	var depth [2][4]int
 	folds := Folds(docs, 5)
 	for f := 0; f < 5; f++ {
 		var train, test []Doc
@@ -114,6 +120,12 @@ func TestOracleBreakdown(t *testing.T) {
 				for _, r := range tr.rels {
 					head[r.From], kind[r.From] = r.To, r.Kind
 				}
+				if s.goldCentral {
+					for i := range head {
+						depth[0][min(depthOf(g.Head, i), 3)]++
+						depth[1][min(depthOf(head, i), 3)]++
+					}
+				}
 				for i, h := range g.Head {
 					if h < 0 {
 						continue
@@ -152,6 +164,14 @@ func TestOracleBreakdown(t *testing.T) {
 	}
 	if scores[1].cc < scores[0].cc {
 		t.Errorf("central claims given on the predicted units: %d texts right, %d predicted", scores[1].cc, scores[0].cc)
+	}
+	// the decoded trees are flatter than the gold ones: chains (a unit
+	// bearing on a unit that bears on the central claim) come out as units
+	// bearing on the central claim
+	t.Logf("units at depth 1 / 2 / 3 or more below the central claim (gold units, central claim given): gold %d / %d / %d, decoded %d / %d / %d",
+		depth[0][1], depth[0][2], depth[0][3], depth[1][1], depth[1][2], depth[1][3])
+	if depth[0][1]+depth[0][2]+depth[0][3] != depth[1][1]+depth[1][2]+depth[1][3] {
+		t.Errorf("gold trees hold %v units below their central claim, decoded ones %v: some unit was left out", depth[0], depth[1])
 	}
 	var names []string
 	for k := range classes {
@@ -203,6 +223,19 @@ func relationClass(g *Gold, i int) string {
 		where = "next"
 	}
 	return fmt.Sprintf("%s (%s)", what, where)
+}
+
+// depthOf counts the edges from unit i up to the root of the tree given by
+// head (head[i] < 0 at the root); a cycle, which no tree has, counts as
+// deep.
+func depthOf(head []int, i int) int {
+	d := 0
+	for ; head[i] >= 0; i = head[i] {
+		if d++; d > len(head) {
+			break
+		}
+	}
+	return d
 }
 
 func boolInt(b bool) int {
