@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/argmap/argmap/internal/argmap"
 	wn "github.com/argmap/argmap/internal/extract/lexicon"
@@ -28,6 +29,26 @@ type Linker struct {
 	// cover; shared the fewest terms two clauses must share.
 	share  float64
 	shared int
+	counts linkCounters
+}
+
+// linkCounters are what Counts reports, added to by every Link call.
+type linkCounters struct{ claims, pooled, compared, matched, own atomic.Int64 }
+
+// LinkCounts says how much work linking did since the Linker was made.
+type LinkCounts struct {
+	Claims   int64 // new claims linked
+	Pooled   int64 // stored claims given as candidates (each Link call's, summed)
+	Compared int64 // pairs of claims compared clause by clause
+	Matched  int64 // of them, pairs that restate or deny each other (share reached)
+	Own      int64 // of Compared, pairs of two new claims (a document's own)
+}
+
+// Counts returns the work done by Link so far: benchmarks divide it by the
+// claims linked (compares per claim).
+func (l *Linker) Counts() LinkCounts {
+	return LinkCounts{Claims: l.counts.claims.Load(), Pooled: l.counts.pooled.Load(),
+		Compared: l.counts.compared.Load(), Matched: l.counts.matched.Load(), Own: l.counts.own.Load()}
 }
 
 // NewLinker returns a Linker with the default thresholds.
@@ -440,11 +461,21 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 	seen := map[string]bool{}
 	// by pool claim: the keys it shares with the claim linked
 	var count, touched []int
+	var linked, compared, matches, own int64
+	nStored := len(pool) // pool[nStored:] are new claims
+	defer func() {
+		l.counts.own.Add(own)
+		l.counts.claims.Add(linked)
+		l.counts.pooled.Add(int64(len(stored)))
+		l.counts.compared.Add(compared)
+		l.counts.matched.Add(matches)
+	}()
 	for ci := range newClaims {
 		c := &newClaims[ci]
 		if c.ID == "" {
 			continue
 		}
+		linked++
 		sc := l.sig(c.Text)
 		// candidates: pool claims sharing at least l.shared keys
 		for len(count) < len(pool) {
@@ -490,9 +521,14 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 				continue
 			}
 			score, denial := l.compare(sc, p.sig, common)
+			compared++
+			if i >= nStored {
+				own++
+			}
 			if score < l.share {
 				continue
 			}
+			matches++
 			if denial {
 				target := prop(p.c)
 				if score > denied[target] {
@@ -506,6 +542,7 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 			// (when that claim is not among those given, the member stands
 			// for it)
 			if rep, ok := byID[prop(p.c)]; ok && rep != i {
+				compared++
 				if s2, d2 := l.compare(sc, pool[rep].sig, common); s2 < l.share || d2 {
 					continue
 				} else {

@@ -80,6 +80,31 @@ func TestLinkJoinsProposition(t *testing.T) {
 	}
 }
 
+// TestLinkerCounts: Counts adds up the claims each Link call linked, the
+// stored candidates it was given and the pairs it compared and matched.
+func TestLinkerCounts(t *testing.T) {
+	l := extract.NewLinker()
+	if got := l.Counts(); got != (extract.LinkCounts{}) {
+		t.Fatalf("Counts() of a new linker = %+v, want zero", got)
+	}
+	stored := []argmap.Claim{
+		claim("s1", "IOM has no formal protection mandate, unlike UNHCR"),
+		claim("s2", "Climate change drives rural people into cities"),
+	}
+	l.Link([]argmap.Claim{claim("n1", "The IOM does not have a formal international protection mandate")}, stored)
+	l.Link([]argmap.Claim{claim("n2", "Farmers move to cities when droughts ruin their harvests"), claim("n3", "IOM lacks a formal protection mandate")}, stored)
+	// and two new claims of one document, the second restating the first
+	l.Link([]argmap.Claim{claim("n4", "The IOM has no formal protection mandate"), claim("n5", "IOM lacks any formal protection mandate")}, nil)
+	got := l.Counts()
+	// n1 and n3 each restate s1 (n3 restates n1's proposition too, but n1
+	// is not given to the second call); s2 and n2 share too few terms with
+	// anything to be compared; n5 is compared with n4 (its own document's)
+	want := extract.LinkCounts{Claims: 5, Pooled: 4, Compared: 3, Matched: 3, Own: 1}
+	if got != want {
+		t.Errorf("Counts() = %+v, want %+v", got, want)
+	}
+}
+
 // TestLinkPropositions holds links between claims of the IOM and demo
 // corpora: the same proposition supports, a denial contests, a shared topic
 // alone links nothing.

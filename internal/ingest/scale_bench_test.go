@@ -92,13 +92,15 @@ func BenchmarkScale(b *testing.B) {
 		if err := st.SetWALPages(context.Background(), sqlitestore.IngestWALPages); err != nil {
 			b.Fatal(err)
 		}
-		svc := ingest.New(st, extract.New(extract.Options{}), extract.NewLinker())
+		linker := extract.NewLinker()
+		svc := ingest.New(st, extract.New(extract.Options{}), linker)
 		j := extract.NewStancer()
 		// the judge's word lists are read on its first question: not timed
 		j.JudgeAll("Migrants return voluntarily.", []string{"Return is not voluntary for most migrants."})
 		fmt.Printf("%8s %9s %8s %9s %7s %9s %8s %9s %10s %16s %16s %7s %16s %16s %16s %16s\n", "docs", "added MB", "MB/s", "docs/s", "CPU s", "store MB", "claims", "props", "relations",
 			"SQL ID p50/p99/c", "SQL text", "warm s", "mem ID", "mem text", "no judge ID", "no judge text")
 		done := 0
+		var counts extract.LinkCounts
 		for _, n := range sizes {
 			var bytes int64
 			failed, firstErr := 0, ""
@@ -150,6 +152,14 @@ func BenchmarkScale(b *testing.B) {
 			storeID, storeText := supportersLatency(b, st, nil)
 			fmt.Printf("%8d %9.1f %8.2f %9.1f %7.1f %9.1f %8d %9d %10d %16s %16s %7s %16s %16s %16s %16s\n", n, float64(bytes)/1e6, float64(bytes)/1e6/took.Seconds(),
 				float64(added)/took.Seconds(), cpu.Seconds(), float64(size)/1e6, c.Claims, props, c.Relations, byID, byText, warm, memID, memText, storeID, storeText)
+			// linking's work per new claim linked since the last size
+			// (the writer links again what it could not take ahead)
+			now := linker.Counts()
+			per := func(x, y int64) float64 { return float64(x) / float64(max(y, 1)) }
+			n := now.Claims - counts.Claims
+			fmt.Printf("         linking per claim: %.1f stored candidates given, %.2f compared (%.2f of them with the document's own), %.2f matched (%d claims linked)\n",
+				per(now.Pooled-counts.Pooled, n), per(now.Compared-counts.Compared, n), per(now.Own-counts.Own, n), per(now.Matched-counts.Matched, n), n)
+			counts = now
 			if failed > 0 {
 				fmt.Printf("         (%d documents failed, the first %s)\n", failed, firstErr)
 			}
