@@ -496,6 +496,11 @@ type Stancer struct {
 	// few of them (support and oppose, respect and disregard are no
 	// antonyms there)
 	sides [len(sideWords)][2][]wn.Concept
+	// sideStems are the Snowball stems of sideWords (derivationStem), with
+	// the side each takes: a predicative adjective derived from one that
+	// WordNet does not tie to it takes its side ("critical of" the plan,
+	// "supportive of" it). Read only after NewStancer.
+	sideStems map[string]int8
 	// avoid is WordNet's synset of avoid's commonest sense ("stay clear
 	// from; keep away from"): a verb with it among its senses or as its
 	// definitions' genus is one of avoiding (avoiding)
@@ -576,10 +581,18 @@ func NewStancer() *Stancer {
 		return out
 	}
 	var sides [len(sideWords)][2][]wn.Concept
+	sideStems := map[string]int8{}
 	for i, ws := range sideWords {
 		sides[i] = [2][]wn.Concept{side(ws[0]), side(ws[1])}
+		for k, sign := range [2]int8{1, -1} {
+			for _, w := range strings.Fields(ws[k]) {
+				if st := derivationStem(w); st != "" {
+					sideStems[st] = sign * int8(i+1)
+				}
+			}
+		}
 	}
-	return &Stancer{lex: lex, avoid: avoid, sides: sides, altering: side(alterWords), denying: denying, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
+	return &Stancer{lex: lex, avoid: avoid, sides: sides, sideStems: sideStems, altering: side(alterWords), denying: denying, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
 		unwilling: unwilling, willing: willing, rising: lex.Concepts("increase"), falling: lex.Concepts("decrease"),
 		changing: lex.Concepts("change"), threshold: 0.65}
 }
@@ -1179,7 +1192,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			lastNeg = -10
 			continue
 		}
-		if !negWords[w] && passiveAt(toks, i) && s.lex.Negative(w) && !s.lex.Verb(w) {
+		if !negWords[w] && (passiveAt(toks, i) || s.complementAt(toks, i)) && s.lex.Negative(w) && !s.lex.Verb(w) {
 			// "its constitution is silent on the rights of migrants": an
 			// adjective that says an absence (WordNet), said of the
 			// subject, negates its clause like "does not refer to"; it
@@ -1348,6 +1361,14 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			out[len(out)-1].tok = i
 			continue
 		}
+		if w == "against" && passiveAt(toks, i) && i+1 < len(toks) && toks[i+1].punct == 0 {
+			// "the fishermen are against the quotas": to be against
+			// something is to oppose it, a side taken (sideWords)
+			in := s.lex.Word("oppose")
+			out = append(out, s.placed(term{lemma: in.Lemma, concepts: in.Concepts, antonyms: in.Antonyms, broader: in.Broader,
+				narrower: in.Narrower, related: in.Related, genus: in.Genus, clause: clause, tok: i, side: s.attitude(in.Concepts)}))
+			continue
+		}
 		if propStop[w] || len(w) < 2 || connectiveNoun(toks, i) {
 			continue
 		}
@@ -1451,14 +1472,22 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			nt.alters = nt.dir == 0 && !nt.stays && sharesConcept(in.Concepts, s.altering)
 			nt.themeOn = (nt.dir != 0 || nt.alters) && s.themeAfter(toks, i)
 		}
-		if (i == 0 || toks[i-1].lower != "to") && (s.lex.Verb(in.Lemma) || s.lex.Noun(in.Lemma)) && (clauseVerb || !s.verbAhead(toks, i)) {
+		if (i == 0 || toks[i-1].lower != "to") && (s.lex.Verb(in.Lemma) || s.lex.Noun(in.Lemma) || passiveAt(toks, i)) && (clauseVerb || !s.verbAhead(toks, i)) {
 			// (after "to" it is a purpose or a plan, not a side taken:
 			// "grants to support the harbour"; an adjective is a manner,
 			// "dismissive replies"; a noun before its clause's verb is
 			// in the subject and names who is on a side, not a side the
 			// clause takes: "The mayor's critics and her defenders
-			// engage with each other's arguments" says they engage)
+			// engage with each other's arguments" says they engage; an
+			// adjective after a copula is what the clause says of its
+			// subject, "are critical of the plan", "was supportive of it")
 			nt.side = s.attitude(in.Concepts)
+			if nt.side == 0 && passiveAt(toks, i) {
+				// an adjective WordNet does not tie to the verb it is
+				// derived from: "critical" of criticise, "supportive"
+				// of support (sideStems)
+				nt.side = s.sideStems[derivationStem(in.Lemma)]
+			}
 		}
 		if base, ok := strings.CutSuffix(w, "ly"); ok && in.Adverb && nt.dir == 0 && len(base) > 4 {
 			if d := s.direction(s.lex.Word(base)); d != 0 {
@@ -1952,6 +1981,22 @@ func number(w string) string {
 		return ""
 	}
 	return b.String()
+}
+
+// complementAt reports whether the word at toks[i] stands after a noun
+// and ends its clause or comes before a preposition: what the clause's
+// verb says its object is ("inspectors found the quay unsafe", "the
+// scheme left migrants destitute"), not a modifier, which comes before
+// its noun.
+func (s *Stancer) complementAt(toks []token, i int) bool {
+	if i == 0 || toks[i-1].punct != 0 || propStop[toks[i-1].lower] || !s.lex.Noun(toks[i-1].lower) {
+		return false
+	}
+	if i+1 == len(toks) || toks[i+1].punct != 0 {
+		return true
+	}
+	n := toks[i+1].lower
+	return clauseBreaks[n] || predicateEnds[n] || prepositions[n]
 }
 
 // passiveVerbs stand before a participle in the passive ("is contested",

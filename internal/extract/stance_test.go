@@ -34,6 +34,19 @@ func TestStancerJudge(t *testing.T) {
 		// ... nor that of a relative clause with two verb groups
 		{"The union helps nurses to go home in safety", "The union helps nurses who cannot or do not wish to work abroad to go home in safety.", argmap.StanceSame, ""},
 		{"The union helps nurses to go home in safety", "The union does not help nurses who wish to work abroad to go home.", argmap.StanceDenial, ""},
+		// a predicative adjective derived from a side word takes its side,
+		// and "be against" is to oppose
+		{"Fishermen are critical of the new quotas", "Fishermen welcomed the new quotas.", argmap.StanceDenial, ""},
+		{"Fishermen are critical of the new quotas", "Fishermen oppose the new quotas.", argmap.StanceSame, ""},
+		{"Fishermen support the new quotas", "Fishermen are critical of the new quotas.", argmap.StanceDenial, ""},
+		{"The mayor opposes the new port", "The mayor was supportive of the new port.", argmap.StanceDenial, ""},
+		{"Fishermen support the new quotas", "Fishermen are against the new quotas.", argmap.StanceDenial, ""},
+		{"The mayor opposes the new port", "The mayor is against the new port.", argmap.StanceSame, ""},
+		// an adjective of absence after its noun, at the clause's end, is
+		// what the clause says of it ("found the quay unsafe"), as after
+		// a copula
+		{"The quay is unsafe", "Inspectors found the quay unsafe.", argmap.StanceSame, ""},
+		{"The quay is safe", "Inspectors found the quay unsafe.", argmap.StanceDenial, ""},
 		// a question's relative clause of its subject that no auxiliary
 		// ends stops at the main clause's verb, which is then what the
 		// question says and what a claim's negation denies
