@@ -2,6 +2,8 @@ package lexicon
 
 import (
 	_ "embed"
+	"sort"
+	"strings"
 	"unsafe"
 )
 
@@ -43,3 +45,27 @@ func SharesImage() bool {
 
 // ParseNames parses a gzipped names table.
 func ParseNames(gz []byte) ([]Name, error) { return parseNames(gz) }
+
+// MembersByMap is what Members answered before its flat index: a map of
+// the lists of every one-word lemma's concepts, each sorted; the test
+// compares the two on every concept.
+func MembersByMap(l *Lexicon) map[Concept][]string {
+	m := map[Concept][]string{}
+	for _, k := range l.slots {
+		if k == 0 {
+			continue
+		}
+		e := l.ents[k-1]
+		lm := l.str(e.key)
+		if strings.ContainsRune(lm, ' ') {
+			continue
+		}
+		for _, c := range l.concepts(e) {
+			m[c] = append(m[c], lm)
+		}
+	}
+	for _, ls := range m {
+		sort.Strings(ls)
+	}
+	return m
+}

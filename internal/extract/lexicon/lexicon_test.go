@@ -264,6 +264,39 @@ func TestMembers(t *testing.T) {
 	}
 }
 
+// TestMembersEveryConcept: Members gives every concept the lists a map
+// of each lemma's concepts gives, sorted, and nothing to the concepts no
+// one-word lemma has (up to past the last).
+func TestMembersEveryConcept(t *testing.T) {
+	l := lexicon.Default()
+	want := lexicon.MembersByMap(l)
+	var top lexicon.Concept
+	for c := range want {
+		top = max(top, c)
+	}
+	if len(want) < 50000 {
+		t.Fatalf("MembersByMap lists %d concepts, want the whole lexicon's", len(want))
+	}
+	for c := lexicon.Concept(0); c <= top+10; c++ {
+		if got := l.Members(c); !slices.Equal(got, want[c]) {
+			t.Fatalf("Members(%d) = %q, want %q", c, got, want[c])
+		}
+	}
+}
+
+// BenchmarkMembersIndex: the first Members call of a run builds the index.
+func BenchmarkMembersIndex(b *testing.B) {
+	for range b.N {
+		b.StopTimer()
+		l, err := lexicon.LoadImage()
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		l.Members(0)
+	}
+}
+
 func TestNegative(t *testing.T) {
 	l := lexicon.Default()
 	for _, tt := range []struct {
