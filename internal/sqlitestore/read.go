@@ -21,6 +21,11 @@ func scanSources(ctx context.Context, q querier, withText bool, query string, ar
 	if err != nil {
 		return nil, err
 	}
+	return sourceRows(rows, withText)
+}
+
+// sourceRows reads and closes rows of sourceCols (and the text, withText).
+func sourceRows(rows *sql.Rows, withText bool) ([]argmap.Source, error) {
 	defer rows.Close()
 	var out []argmap.Source
 	for rows.Next() {
@@ -34,6 +39,7 @@ func scanSources(ctx context.Context, q querier, withText bool, query string, ar
 		if err := rows.Scan(dst...); err != nil {
 			return nil, err
 		}
+		var err error
 		if s.Authors, err = decodeStrings(authors); err != nil {
 			return nil, err
 		}

@@ -38,9 +38,35 @@ func (s *Store) SourceByHash(ctx context.Context, hash string) (*argmap.Source, 
 
 func (s *Store) oneSource(ctx context.Context, where, arg string, missing func() error) (*argmap.Source, error) {
 	var out []argmap.Source
+	query := `SELECT ` + sourceCols + `, s.text FROM sources s ` + where
+	// one query: outside a transaction, with the statement prepared once
+	// on the pool (ingest asks for each document's content hash before
+	// extracting it)
+	if s.tx == nil && s.rc != nil && ctx.Err() == nil {
+		if st, ok := s.rc.lookup(query); ok {
+			rows, err := st.QueryContext(ctx, arg)
+			if err == nil {
+				out, err = sourceRows(rows, true)
+			}
+			if err != nil {
+				return nil, translate(ctx, err, "read source")
+			}
+			if len(out) == 0 {
+				return nil, missing()
+			}
+			return &out[0], nil
+		}
+	}
 	err := s.read(ctx, "read source", func(tx *sql.Tx) error {
-		var err error
-		out, err = scanSources(ctx, tx, true, `SELECT `+sourceCols+`, s.text FROM sources s `+where, arg)
+		st, err := s.readStmt(ctx, tx, query)
+		if err != nil {
+			return err
+		}
+		rows, err := st.QueryContext(ctx, arg)
+		if err != nil {
+			return err
+		}
+		out, err = sourceRows(rows, true)
 		return err
 	})
 	if err != nil {
