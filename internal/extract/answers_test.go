@@ -119,17 +119,15 @@ func relsFrom(ids map[string]string, rels []argmap.Relation, prefix string) []pr
 // itself …") makes the second: it is the paragraph's claim and supports
 // the thesis, the granted point contests it; a thread reply that grants a
 // point to turn on it ("Free fares sound nice, but someone has to pay …")
-// contests what it answers: the claim that makes its point does, whether
-// the segmenter splits the sentence at ", but" or keeps it whole (whole,
-// the granted point is that claim; split, it contests the point made, as
-// in the essay). Written for this test.
+// contests what it answers: the claim that makes its point does. The
+// essay is read a sentence a unit (structure.JoinSentences), and the
+// segmenter may keep the reply's sentence whole: a claim is found by words
+// inside it, and a relation within one claim is not asked. Written for
+// this test.
 func TestConcessiveTopic(t *testing.T) {
 	for _, c := range []struct {
 		name, text string
-		rels       [][3]string // from, to (claim text prefixes), kind
-		// whole: the concessive sentence may be one unit; a claim is then
-		// found by words inside it, and a relation within it is not asked
-		whole bool
+		rels       [][3]string // from, to (words of the claims), kind
 	}{
 		{"essay", "Markets\n\nMany towns have lost their weekly markets. Weekly markets deserve to be protected.\n\n" +
 			"A covered market hall sounds expensive, but it pays for itself within a few years. Traders pay rent all year instead of only in good weather.\n\n" +
@@ -137,22 +135,19 @@ func TestConcessiveTopic(t *testing.T) {
 			"Markets are worth keeping.\n", [][3]string{
 			{"A covered market hall", "but it pays", "contests"},
 			{"but it pays", "Weekly markets deserve", "supports"},
-		}, false},
+		}},
 		{"thread", "Posted by dana:\nBus fares in our town should be scrapped altogether. Cars clog the centre every morning, and a free bus would tempt drivers out of them.\n\n" +
 			"Reply from olek:\nFree fares sound nice, but someone has to pay for the drivers. The council already cut two routes last year to save money.\n", [][3]string{
 			{"but someone has to pay", "Bus fares in our town", "contests"},
 			{"Free fares sound nice", "but someone has to pay", "contests"},
-		}, true},
+		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			id, head, _, inside := claimRelationsInside(t, c.name+".txt", c.text)
-			if c.whole {
-				id = inside
-			}
+			_, head, _, inside := claimRelationsInside(t, c.name+".txt", c.text)
 			for _, r := range c.rels {
-				from, to := id(r[0]), id(r[1])
-				if from == to && c.whole {
-					continue
+				from, to := inside(r[0]), inside(r[1])
+				if from == to {
+					continue // one claim: the sentence is one unit
 				}
 				if got, ok := head[from]; !ok || got.To != to || string(got.Kind) != r[2] {
 					t.Errorf("%q: %+v (present %v), want %s %q", r[0], got, ok, r[2], r[1])
@@ -351,16 +346,17 @@ func TestEssayOverOneArgument(t *testing.T) {
 		"\n" +
 		"To conclude, although compulsory volunteering has some disadvantages, its advantages are far greater. Students develop skills and discover interests, and communities receive valuable help. Therefore, I strongly believe that schools should make a small amount of volunteer work a requirement for graduation.\n" +
 		"\n"
-	id, head, mains := claimRelations(t, "volunteer.txt", text)
+	id, head, mains, inside := claimRelationsInside(t, "volunteer.txt", text)
 	if len(mains) != 2 || !strings.HasPrefix(mains[0], "In my opinion, schools should") || !strings.HasPrefix(mains[1], "Therefore, I strongly believe") {
 		t.Errorf("main claims %q, want the thesis and its restatement", mains)
 	}
 	if r, ok := head[id("Admittedly")]; !ok || r.To != id("In my opinion, schools should") || r.Kind != argmap.Contests {
 		t.Errorf("granted view: %+v (present %v), want it contesting the thesis", r, ok)
 	}
-	// the granted view's second half goes with it
-	if r, ok := head[id("and an extra requirement")]; !ok || r.To != id("Admittedly") || r.Kind != argmap.Supports {
-		t.Errorf("granted view's second half: %+v (present %v), want it supporting the view", r, ok)
+	// the granted view's second half is part of it (an essay is read a
+	// sentence a unit: structure.JoinSentences)
+	if half := inside("and an extra requirement"); half != id("Admittedly") {
+		t.Errorf("granted view's second half is claim %s, want it inside the view %s", half, id("Admittedly"))
 	}
 	// a paragraph opening "First of all, …" states its point first
 	if r, ok := head[id("Such experiences help")]; !ok || r.To != id("First of all") {

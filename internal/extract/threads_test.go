@@ -97,18 +97,19 @@ func TestThreadOpinionThesis(t *testing.T) {
 
 // TestThreadMentionReply: a reply that opens by addressing a poster
 // ("@ana fair enough, but …") is the reply's text, not a handle left on the
-// page, and granting the point to turn on it contests the thesis. Written
-// for this test.
+// page, and granting the point to turn on it contests the thesis: the
+// reply's sentence is one claim (a thread is read a sentence a unit,
+// structure.JoinSentences). Written for this test.
 func TestThreadMentionReply(t *testing.T) {
 	text := "Posted by ana:\nNight buses should run all week. Shift workers need them.\n\n" +
 		"Reply from ben:\n@ana fair enough, but my bus still runs late every night.\n\n" +
 		"Reply from cleo:\nAgreed with ana. They pay for themselves.\n"
-	id, head, _ := claimRelations(t, "buses.txt", text)
-	if r, ok := head[id("but my bus")]; !ok || r.To != id("Night buses should") || r.Kind != argmap.Contests {
+	id, head, _, inside := claimRelationsInside(t, "buses.txt", text)
+	if r, ok := head[inside("but my bus")]; !ok || r.To != id("Night buses should") || r.Kind != argmap.Contests {
 		t.Errorf("reply: %+v (present %v), want it contesting the thesis", r, ok)
 	}
-	if r, ok := head[id("@ana fair enough")]; !ok || r.To != id("but my bus") || r.Kind != argmap.Contests {
-		t.Errorf("granted point: %+v (present %v), want it contesting the reply's own point", r, ok)
+	if granted, point := id("@ana fair enough"), inside("but my bus"); granted != point {
+		t.Errorf("the granted point and the point made are two claims (%s, %s), want the reply's sentence as one", granted, point)
 	}
 }
 

@@ -76,7 +76,7 @@ func JoinLeaning(text string, units []Unit, st Structure) ([]Unit, Structure) {
 		out = append(out, u)
 		i = c
 	}
-	ns := Structure{Opponent: make([]float64, len(out))}
+	ns := Structure{Opponent: make([]float64, len(out)), Whole: st.Whole}
 	for i, p := range st.Opponent {
 		if joined[i] < 0 || joined[i] == i {
 			ns.Opponent[newIdx[i]] = p

@@ -219,6 +219,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		}
 	}
 	essay := paras >= 3
+	st.Whole = essay && !long
 	if essay && !long && post == nil {
 		opening = thesisParagraph(text, units, opening)
 	}

@@ -45,6 +45,12 @@ type Structure struct {
 	// A quoting unit bears on nothing; what answers it bears on the unit
 	// it quotes.
 	Quotes []int
+	// Whole tells that the text is read a sentence a unit: an essay, a
+	// statement, a thread or a report of a few paragraphs (three or more,
+	// not long: see parseParagraphs), whose readers take each sentence as
+	// one move. The caller joins the parts of each sentence after decoding
+	// (JoinSentences).
+	Whole bool
 }
 
 // ParseOptions bound decoding on long texts.
