@@ -414,7 +414,13 @@ const maxPosting = 400
 // proposition of the claim it restates best; it contests each proposition it
 // denies, with one relation of origin linked to the proposition's ID, scored
 // by the share of terms covered, with an ID derived from the endpoints.
-// The work is proportional to the claims given, not to the store.
+// A stored claim whose Keys are set was found under those keys (ingest
+// sets them to the keys of the new claims it was listed under, and gives a
+// proposition's claim the keys its members were found under): it is
+// compared only with the new claims that have one of them, so that a claim
+// is compared with what its own keys found, not with what a whole
+// document's did. The work is proportional to the claims given, not to the
+// store.
 func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 	out := argmap.Links{Propositions: map[string]string{}}
 	type entry struct {
@@ -462,7 +468,8 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 	// by pool claim: the keys it shares with the claim linked
 	var count, touched []int
 	var linked, compared, matches, own int64
-	nStored := len(pool) // pool[nStored:] are new claims
+	nStored := len(pool)      // pool[nStored:] are new claims
+	mine := map[string]bool{} // the keys of the claim linked
 	defer func() {
 		l.counts.own.Add(own)
 		l.counts.claims.Add(linked)
@@ -502,11 +509,17 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 		}
 		cands := make([]int, 0, len(touched))
 		matched := x.match(sc, len(pool))
+		clear(mine)
+		for _, k := range c.Keys {
+			mine[k] = true
+		}
 		for _, i := range touched {
 			// compare finds nothing unless l.shared terms of a clause of
 			// one claim meet terms of the other: most claims sharing keys
-			// share fewer terms, and are not compared
-			if count[i] >= l.shared && matched.enough(i, l.shared) {
+			// share fewer terms, and are not compared; a stored claim
+			// found under keys is compared only with the new claims that
+			// have one of them
+			if count[i] >= l.shared && matched.enough(i, l.shared) && (i >= nStored || foundUnder(pool[i].c.Keys, mine)) {
 				cands = append(cands, i)
 			}
 			count[i] = 0
@@ -575,6 +588,20 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 	}
 	sort.Slice(out.Relations, func(i, j int) bool { return out.Relations[i].ID < out.Relations[j].ID })
 	return out
+}
+
+// foundUnder reports whether a stored claim found under keys (none said:
+// under any) was found under one of mine.
+func foundUnder(keys []string, mine map[string]bool) bool {
+	if len(keys) == 0 {
+		return true
+	}
+	for _, k := range keys {
+		if mine[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // linkIndex indexes the pool of a Link call. For each lemma and concept

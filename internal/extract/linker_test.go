@@ -105,6 +105,37 @@ func TestLinkerCounts(t *testing.T) {
 	}
 }
 
+// TestLinkComparesWhatItsKeysFound: a stored claim whose Keys are set
+// (the keys it was found under) is compared only with the new claims that
+// have one of them; one without Keys with every new claim.
+func TestLinkComparesWhatItsKeysFound(t *testing.T) {
+	l := extract.NewLinker()
+	restated := claim("n", "IOM lacks a formal protection mandate")
+	restated.Keys = l.Keys(restated)
+	if len(restated.Keys) == 0 {
+		t.Fatalf("Keys(%q) = none: the test tests nothing", restated.Text)
+	}
+	tests := []struct {
+		name  string
+		keys  []string // of the stored claim
+		joins bool
+	}{
+		{"found under none said", nil, true},
+		{"found under the new claim's key", []string{"another key", restated.Keys[0]}, true},
+		{"found under other keys", []string{"another key", "yet another"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stored := claim("s", "The IOM does not have a formal protection mandate")
+			stored.Keys = tt.keys
+			links := l.Link([]argmap.Claim{restated}, []argmap.Claim{stored})
+			if got := links.Propositions[restated.ID] == stored.ID; got != tt.joins {
+				t.Errorf("Link(%v): joins = %v (%v), want %v", tt.keys, got, links.Propositions, tt.joins)
+			}
+		})
+	}
+}
+
 // TestLinkPropositions holds links between claims of the IOM and demo
 // corpora: the same proposition supports, a denial contests, a shared topic
 // alone links nothing.

@@ -277,11 +277,13 @@ func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap
 	// which the documents linked ahead are the newest; then the claims
 	// naming their propositions
 	found := map[string]slim{}
+	var under foundUnder // the keys each claim was found under
 	for _, k := range all {
 		mine := a.ours.byKey[k]
 		for j := len(mine) - 1; j >= 0; j-- {
 			c := a.ours.claims[mine[j]]
 			found[c.id] = c
+			under.add(c.id, k)
 		}
 		rest := perKey - len(mine)
 		for _, c := range a.stored[k] {
@@ -292,6 +294,7 @@ func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap
 				continue // written since it was read: listed above
 			}
 			found[c.id] = c
+			under.add(c.id, k)
 			rest--
 		}
 	}
@@ -312,6 +315,7 @@ func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap
 		}
 		if h, ok := lookup(c.prop); ok {
 			found[h.id] = h
+			under.inherit(h.id, c.id)
 		}
 	}
 	// as candidatesFor: the claims found but the document's own, and the
@@ -319,7 +323,9 @@ func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap
 	out := make([]argmap.Claim, 0, len(found))
 	for _, c := range found {
 		if !own[c.id] {
-			out = append(out, c.claim())
+			cl := c.claim()
+			cl.Keys = under.of(cl.ID)
+			out = append(out, cl)
 		}
 	}
 	for _, c := range out {

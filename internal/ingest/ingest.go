@@ -5,6 +5,7 @@ package ingest
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -235,9 +236,11 @@ func (x *keyIndex) add(cs []argmap.Claim) {
 func (x *keyIndex) find(cs []argmap.Claim) []argmap.Claim {
 	seen := map[int]bool{}
 	var out []argmap.Claim
+	var under foundUnder
 	for _, c := range cs {
 		for _, k := range c.Keys {
 			for _, i := range x.byKey[k] {
+				under.add(x.claims[i].ID, k)
 				if !seen[i] {
 					seen[i] = true
 					out = append(out, x.claims[i])
@@ -250,6 +253,15 @@ func (x *keyIndex) find(cs []argmap.Claim) []argmap.Claim {
 			seen[i] = true
 			out = append(out, x.claims[i])
 		}
+	}
+	for _, c := range out {
+		if c.Proposition != "" {
+			under.inherit(c.Proposition, c.ID)
+		}
+	}
+	// as candidatesFor: each with the keys it was found under
+	for i := range out {
+		out[i].Keys = under.of(out[i].ID)
 	}
 	return out
 }
@@ -405,7 +417,9 @@ func (s *Service) candidatesFor(ctx context.Context, st Store, claims []argmap.C
 		}
 	}
 	keyed, byKeys := st.(argmap.KeyedClaims)
+	lister, lists := st.(argmap.KeyLists)
 	_, keys := s.linker.(keyer)
+	var under foundUnder // the keys each claim was found under, when the store says
 	if byKeys && keys {
 		// the link signature (set on g's claims by the caller): a few index
 		// lookups a claim, whatever the store's size
@@ -420,12 +434,29 @@ func (s *Service) candidatesFor(ctx context.Context, st Store, claims []argmap.C
 				}
 			}
 		}
-		cs, err := keyed.ClaimsByKeys(ctx, all, perKey)
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range cs {
-			add(c)
+		if lists {
+			// the same claims, listed by key (as linking ahead reads them)
+			byKey, heads, err := lister.ClaimKeyLists(ctx, all, perKey)
+			if err != nil {
+				return nil, err
+			}
+			for _, k := range all {
+				for _, c := range byKey[k] {
+					under.add(c.ID, k)
+					add(c)
+				}
+			}
+			for _, h := range heads {
+				add(h)
+			}
+		} else {
+			cs, err := keyed.ClaimsByKeys(ctx, all, perKey)
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range cs {
+				add(c)
+			}
 		}
 	}
 	for _, c := range claims {
@@ -468,7 +499,49 @@ func (s *Service) candidatesFor(ctx context.Context, st Store, claims []argmap.C
 		seen[id] = true
 		out = append(out, *c)
 	}
+	for i := range out {
+		out[i].Keys = nil
+		if lists && byKeys && keys {
+			if p := out[i].Proposition; p != "" {
+				under.inherit(p, out[i].ID)
+			}
+		}
+	}
+	if lists && byKeys && keys {
+		for i := range out {
+			out[i].Keys = under.of(out[i].ID)
+		}
+	}
 	return onePerProposition(out), nil
+}
+
+// foundUnder records the keys under which link candidates were found, by
+// claim ID; the claim naming a proposition inherits its members' (the
+// linker compares a candidate only with the new claims that have one of its
+// keys: Claim.Keys of a candidate, extract.Linker.Link).
+type foundUnder map[string][]string
+
+func (f *foundUnder) add(id, key string) {
+	if *f == nil {
+		*f = foundUnder{}
+	}
+	if !dup((*f)[id], key) {
+		(*f)[id] = append((*f)[id], key)
+	}
+}
+
+// inherit adds the keys of the claim from to those of the claim to.
+func (f *foundUnder) inherit(to, from string) {
+	for _, k := range (*f)[from] {
+		f.add(to, k)
+	}
+}
+
+// of returns the keys id was found under, sorted, in a new slice.
+func (f foundUnder) of(id string) []string {
+	ks := slices.Clone(f[id])
+	slices.Sort(ks)
+	return ks
 }
 
 // onePerProposition keeps one claim of each proposition: the claim that
@@ -487,9 +560,41 @@ func onePerProposition(cs []argmap.Claim) []argmap.Claim {
 			pick[p] = i
 		}
 	}
+	// the claim kept was found under the keys of every claim of its
+	// proposition found (none said: under any)
+	keys := map[string][]string{}
+	for i, c := range cs {
+		p := argmap.PropositionOf(c)
+		k := pick[p]
+		if k == i {
+			continue
+		}
+		ks, ok := keys[p]
+		if !ok {
+			ks = slices.Clone(cs[k].Keys)
+		}
+		if len(ks) > 0 && len(c.Keys) > 0 {
+			for _, key := range c.Keys {
+				if !dup(ks, key) {
+					ks = append(ks, key)
+				}
+			}
+		} else {
+			ks = []string{}
+		}
+		keys[p] = ks
+	}
 	out := cs[:0] // written at or before the claim read
 	for i, c := range cs {
-		if pick[argmap.PropositionOf(c)] == i {
+		p := argmap.PropositionOf(c)
+		if pick[p] == i {
+			if ks, ok := keys[p]; ok {
+				if len(ks) == 0 {
+					ks = nil
+				}
+				slices.Sort(ks)
+				c.Keys = ks
+			}
 			out = append(out, c)
 		}
 	}

@@ -3,8 +3,10 @@ package ingest_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -357,6 +359,19 @@ func (d *deletingStore) ClaimsByKeys(ctx context.Context, keys []string, perKey 
 		}
 	}
 	return cs, err
+}
+
+// ClaimKeyLists deletes what it finds, as SearchClaims does.
+func (d *deletingStore) ClaimKeyLists(ctx context.Context, keys []string, perKey int) (map[string][]argmap.Claim, []argmap.Claim, error) {
+	lists, heads, err := d.Store.ClaimKeyLists(ctx, keys, perKey)
+	for _, cs := range append(slices.Collect(maps.Values(lists)), heads) {
+		for _, c := range cs {
+			if d.Store.DeleteClaim(ctx, c.ID) == nil {
+				d.deleted++
+			}
+		}
+	}
+	return lists, heads, err
 }
 
 // TestIngestWhileCandidatesAreDeleted checks that a document whose link
@@ -716,6 +731,7 @@ func TestCuratedClaimsSurviveReingest(t *testing.T) {
 type recordingLinker struct {
 	*extract.Linker
 	stored [][]argmap.Claim
+	new    [][]argmap.Claim
 	calls  *[]int // when set, the number of new claims of each call
 }
 
@@ -724,7 +740,8 @@ func (r *recordingLinker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 		*r.calls = append(*r.calls, len(newClaims))
 		return r.Linker.Link(newClaims, stored)
 	}
-	r.stored = append(r.stored, stored)
+	r.stored = append(r.stored, slices.Clone(stored))
+	r.new = append(r.new, slices.Clone(newClaims))
 	return r.Linker.Link(newClaims, stored)
 }
 
@@ -753,6 +770,58 @@ func TestCandidatesOnePerProposition(t *testing.T) {
 		props[p] = c.ID
 		if c.Proposition != "" {
 			t.Errorf("candidate %s is a member of %s, want the claim naming it", c.ID, c.Proposition)
+		}
+	}
+}
+
+// TestCandidatesFoundUnderKeys: each link candidate comes with the keys of
+// the new claims it was found under (the claim naming a proposition with
+// those its members were found under), whether the document is linked by
+// Ingest or ahead of the writer by IngestAll, so that the linker compares
+// it only with those claims.
+func TestCandidatesFoundUnderKeys(t *testing.T) {
+	ctx := context.Background()
+	docs := []argmap.Document{doc("essay.md", essay), doc("reply.md", reply)}
+	for i := 0; i < 3; i++ {
+		docs = append(docs, doc(fmt.Sprintf("essay%d.md", i), essay+fmt.Sprintf("\nCopy %d.\n", i)))
+	}
+	for _, all := range []bool{false, true} {
+		lk := &recordingLinker{Linker: extract.NewLinker()}
+		svc := ingest.New(openStore(t), extract.New(extract.Options{}), lk)
+		if all {
+			read := func(_ context.Context, i int) (argmap.Document, error) { return docs[i], nil }
+			if err := svc.IngestAll(ctx, len(docs), 2, read, func(ingest.Outcome) {}); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			for _, d := range docs {
+				if _, err := svc.Ingest(ctx, d); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		n := 0
+		for call, stored := range lk.stored {
+			keys := map[string]bool{}
+			for _, c := range lk.new[call] {
+				for _, k := range c.Keys {
+					keys[k] = true
+				}
+			}
+			for _, c := range stored {
+				n++
+				if len(c.Keys) == 0 {
+					t.Errorf("IngestAll %v: candidate %s has no keys, want those it was found under", all, c.ID)
+				}
+				for _, k := range c.Keys {
+					if !keys[k] {
+						t.Errorf("IngestAll %v: candidate %s found under %q, which no new claim has", all, c.ID, k)
+					}
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("IngestAll %v: no candidates: the test tests nothing", all)
 		}
 	}
 }
