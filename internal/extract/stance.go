@@ -2588,9 +2588,13 @@ func reducedRelative(toks []token, i int) bool {
 // of the same stem earns when WordNet ties them by no synset.
 const derivationWeight = nearWeight
 
-// minDerivationStem is the shortest stem that ties two words: shorter
-// ones tie words apart in meaning (organ, organisation; gener-).
-const minDerivationStem = 6
+// minDerivationStem is the shortest stem that ties two words: five letters
+// tie an adjective or a verb to its noun (political, politics; legal,
+// legality; annul, annulment), and a few words apart in meaning too
+// (organise, organ; humane, human; polite, politics), which a derivation's
+// half weight keeps from deciding alone; shorter stems tie more apart
+// (gener-).
+const minDerivationStem = 5
 
 // derivationStem returns w's Snowball (Porter2) stem when it is at least
 // minDerivationStem long, or "".

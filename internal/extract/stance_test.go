@@ -1021,3 +1021,22 @@ func judgedFirst(t *testing.T, s *extract.Stancer, q string, texts []string, wan
 		}
 	}
 }
+
+// TestShortStemDerivation: an adjective and the noun it is derived from
+// meet through a Snowball stem of five letters ("political" / "politics"),
+// in part; among candidates that all name the subject, that part decides.
+func TestShortStemDerivation(t *testing.T) {
+	s := extract.NewStancer()
+	q := "The harbour dispute turned political"
+	texts := []string{
+		"The harbour dispute turned into a matter of politics.",
+		"The harbour dispute turned into a matter of money.",
+		"The harbour dispute lasted two years.",
+		"The harbour dispute closed the quay.",
+		"The harbour dispute began in May.",
+		"The harbour dispute split the town.",
+		"The harbour dispute reached the courts.",
+		"The harbour dispute ended quietly.",
+	}
+	judgedFirst(t, s, q, texts, argmap.StanceSame, argmap.StanceTopic)
+}
