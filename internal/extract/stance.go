@@ -2175,7 +2175,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 			if ct.lemma == qt.lemma && !(qt.acr && isFigure(qt) && !sameScale(q, i, c, k)) ||
 				(!qt.acr && qm[i].concepts.meets(&cm[k].concepts) && sharesConcept(qt.concepts, ct.concepts)) ||
 				(qt.acr && ct.acr && figureMeets(qt.lemma, ct.lemma) && sameScale(q, i, c, k)) ||
-				(qt.side != 0 && ct.side == qt.side) || (qt.stays && ct.stays) ||
+				(qt.side != 0 && ct.side == qt.side && sameObject(q, i, c, k)) || (qt.stays && ct.stays) ||
 				(qt.alters && (ct.alters || ct.dir != 0) && changeOf(q, qm, c, cm, k)) ||
 				countMeets(qt.lemma, ct) ||
 				(qt.acr && ct.acr && (qt.long == "" && spells(qt.lemma, ct.long) || ct.long == "" && spells(ct.lemma, qt.long))) ||
@@ -2232,7 +2232,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 				if (qm[i].concepts.meets(&cm[k].antonyms) && sharesConcept(qt.concepts, ct.antonyms)) ||
 					(qm[i].antonyms.meets(&cm[k].concepts) && sharesConcept(qt.antonyms, ct.concepts)) || negatedBy(qt, ct) ||
 					(qt.dir != 0 && ct.dir == -qt.dir && (qt.trend || qt.adjPred || qt.pred) && changeOf(q, qm, c, cm, k)) ||
-					(qt.stays && (ct.dir != 0 || ct.alters) && changeOf(q, qm, c, cm, k)) || (qt.side != 0 && ct.side == -qt.side) {
+					(qt.stays && (ct.dir != 0 || ct.alters) && changeOf(q, qm, c, cm, k)) || (qt.side != 0 && ct.side == -qt.side && sameObject(q, i, c, k)) {
 					// (a change of what the question says stays as it is:
 					// "grew from a small business" of "has remained a
 					// small business")
@@ -2365,6 +2365,41 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		flips++
 	}
 	return got / total, agree, disagree, flips, hits
+}
+
+// objectHead returns the index in ts of the head of what ts[k] is said of:
+// the last of the first run of adjacent words after it in its clause ("the
+// new quotas", "the ferry plan", "the detention" of "the detention of
+// migrants"), or -1.
+func objectHead(ts []term, k int) int {
+	head := -1
+	for j := k + 1; j < len(ts) && ts[j].clause == ts[k].clause; j++ {
+		if head >= 0 && ts[j].tok != ts[head].tok+1 {
+			break
+		}
+		head = j
+	}
+	return head
+}
+
+// sameObject reports whether the question's side word q[i] and the claim's
+// c[k] may take their sides on the same thing: unless the head of what
+// follows the claim's (objectHead) is another word of the question than
+// the head of what follows the question's. "Offers its support to
+// migrants" takes no side on "the detention of migrants".
+func sameObject(q []term, i int, c []term, k int) bool {
+	qh, ch := objectHead(q, i), objectHead(c, k)
+	if qh < 0 || ch < 0 {
+		return true
+	}
+	same := func(a, b term) bool {
+		return a.lemma == b.lemma || !a.acr && !b.acr && sharesConcept(a.concepts, b.concepts) ||
+			a.acr && b.acr && (spells(a.lemma, b.long) || spells(b.lemma, a.long))
+	}
+	if same(q[qh], c[ch]) {
+		return true
+	}
+	return !slices.ContainsFunc(q, func(t term) bool { return same(t, c[ch]) })
 }
 
 // changeOf reports whether the claim's word of change c[k] is said of
@@ -3235,6 +3270,17 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 					// stays as it is ("has remained a small business": "is
 					// still")
 					cov = min(cov, s.threshold/2)
+				}
+				if (qt[k].side == 1 || qt[k].side == -1) && h {
+					if o := objectHead(qt, k); o >= 0 && !hits[o] {
+						if c1, _, _, _, _ := match(qt[o:o+1], win, nil); c1 == 0 {
+							// nor one that takes the side on something
+							// else: "open resistance on the part of
+							// migrants" of "IOM is against the detention
+							// of migrants"
+							cov = min(cov, s.threshold/2)
+						}
+					}
 				}
 				if qt[k].act && !h {
 					if c1, _, _, _, _ := match(qt[k:k+1], win, nil); c1 == 0 {

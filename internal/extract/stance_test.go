@@ -1022,6 +1022,29 @@ func judgedFirst(t *testing.T, s *extract.Stancer, q string, texts []string, wan
 	}
 }
 
+// TestSideObject: a side is taken on something. A claim that takes a side
+// on another thing the question names ("its support to the drivers") or
+// takes one without saying on what the question says ("open resistance on
+// the part of the union") neither states nor denies that the side is taken
+// on the question's thing.
+func TestSideObject(t *testing.T) {
+	s := extract.NewStancer()
+	tests := []struct {
+		question, claim string
+		want            argmap.Stance
+	}{
+		{"The union is against the closure of the depot", "The union offers its support to the depot's drivers.", argmap.StanceTopic},
+		{"The union is against the closure of the depot", "The depot met open resistance on the part of the union.", argmap.StanceTopic},
+		{"The union is against the closure of the depot", "The union supports the closure of the depot.", argmap.StanceDenial},
+		{"The union opposes the closure of the depot", "The union objected to the closure of the depot.", argmap.StanceSame},
+	}
+	for _, tc := range tests {
+		if got := s.Judge(tc.question, tc.claim); got.Stance != tc.want {
+			t.Errorf("Judge(%q, %q) = %s (%.3f), want %s", tc.question, tc.claim, got.Stance, got.Score, tc.want)
+		}
+	}
+}
+
 // TestShortStemDerivation: an adjective and the noun it is derived from
 // meet through a Snowball stem of five letters ("political" / "politics"),
 // in part; among candidates that all name the subject, that part decides.
