@@ -125,9 +125,9 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 		// a central claim is a claim a reader can take in: not "but it
 		// is not neutral." without the half of its sentence it turns on
 		aus, st = argstruct.JoinLeaning(text, aus, st)
-		if st.Whole {
-			aus, st = argstruct.JoinSentences(text, aus, st)
-		}
+	}
+	if st.Whole {
+		aus, st = argstruct.JoinSentences(text, aus, st)
 	}
 	// the new unit list: every unit of a split sentence takes its verdict
 	bySent := make([][]int, len(sents))

@@ -47,9 +47,9 @@ type Structure struct {
 	Quotes []int
 	// Whole tells that the text is read a sentence a unit: an essay, a
 	// statement, a thread or a report of a few paragraphs (three or more,
-	// not long: see parseParagraphs), whose readers take each sentence as
-	// one move. The caller joins the parts of each sentence after decoding
-	// (JoinSentences).
+	// not long: see parseParagraphs), or an abstract, whose readers take
+	// each sentence as one move. The caller joins the parts of each
+	// sentence after decoding (JoinSentences).
 	Whole bool
 }
 
@@ -104,14 +104,18 @@ func (m *Model) Parse(text string, units []Unit, opt ParseOptions) Structure {
 		if one := labelledParagraphs(text, units); one != nil {
 			v := newView(text, one)
 			if k := labelledMethod(v); k >= 0 {
-				return m.parseAbstract(v, k, st)
+				st = m.parseAbstract(v, k, st)
+				st.Whole = true
+				return st
 			}
 		}
 	}
 	if len(units) <= opt.OneArgument && units[0].Para == units[len(units)-1].Para {
 		v := newView(text, units)
 		if k := abstractMethod(v); k >= 0 {
-			return m.parseAbstract(v, k, st)
+			st = m.parseAbstract(v, k, st)
+			st.Whole = true
+			return st
 		}
 		v.short = len(units) <= maxShort
 		t := m.decodeWith(v, 0, len(units), -1, dependentPriors(v))

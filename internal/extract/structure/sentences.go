@@ -1,7 +1,8 @@
 package structure
 
 // In a text of a few paragraphs (an essay, a statement, a report, a
-// thread: Structure.Whole) a reader takes a sentence as one move. The
+// thread) or an abstract (Structure.Whole) a reader takes a sentence as
+// one move. The
 // long-text sets labelled so far mark their units as whole sentences (615
 // of the 621 gold units of testdata/essays and longtext/open, heldback,
 // heldout-s7, -s8, -s9 and own-s10; of the six others four are a quoted
