@@ -59,6 +59,11 @@ type ahead struct {
 	expect  int64 // the ClaimsVersion a transaction taking links found ahead must see
 	foreign int   // transactions in a row that found the store changed by another writer
 
+	// waiting gets a value when the stage starts to wait for the writer
+	// (its copy starts again), so that the writer stops waiting for the
+	// next document of a batch and commits it
+	waiting chan struct{}
+
 	// the stage's own
 	at     int               // generation of the copy; -1 before the first
 	ours   *ownIndex         // claims of the documents linked ahead in this generation
@@ -78,7 +83,21 @@ func (s *Service) newAhead(mu *sync.Mutex, c *sync.Cond) *ahead {
 	if !ok || !keyed || !tx || !keys {
 		return nil
 	}
-	return &ahead{kl: kl, mu: mu, c: c, at: -1}
+	return &ahead{kl: kl, mu: mu, c: c, at: -1, waiting: make(chan struct{}, 1)}
+}
+
+// waitWriter waits, with mu held, until the writer has handled the
+// documents before i (or ctx ends).
+func (a *ahead) waitWriter(ctx context.Context, i int) {
+	if a.done < i {
+		select {
+		case a.waiting <- struct{}{}:
+		default:
+		}
+	}
+	for a.done < i && ctx.Err() == nil {
+		a.c.Wait()
+	}
 }
 
 // handled tells the stage that the writer is done with document i.
@@ -155,9 +174,7 @@ func (s *Service) linkAhead(ctx context.Context, a *ahead, i int, p *prepared) e
 		// the copy has grown: once the writer has written the documents
 		// linked ahead, the store holds what it held; start it again in
 		// the same generation (expect is the writer's last version)
-		for a.done < i && ctx.Err() == nil {
-			a.c.Wait()
-		}
+		a.waitWriter(ctx, i)
 		if a.gen == a.at {
 			hashes := a.hashes
 			a.clear()
@@ -165,9 +182,7 @@ func (s *Service) linkAhead(ctx context.Context, a *ahead, i int, p *prepared) e
 		}
 	}
 	if a.gen != a.at {
-		for a.done < i && ctx.Err() == nil {
-			a.c.Wait()
-		}
+		a.waitWriter(ctx, i)
 		gen := a.gen
 		a.mu.Unlock()
 		if err := ctx.Err(); err != nil {

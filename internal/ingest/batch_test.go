@@ -244,7 +244,9 @@ func TestCommitTogether(t *testing.T) {
 // TestIngestAllLinksAhead: on a real corpus with restatements across
 // documents (the mixed corpus, then copies of the IOM documents), IngestAll
 // links the documents ahead of its writer, which takes those links, and the
-// store ends as with one document after another.
+// store ends as with one document after another; also with a copy started
+// again every few documents and a writer that would wait an hour for a
+// batch to grow (it stops when linking ahead waits for it).
 func TestIngestAllLinksAhead(t *testing.T) {
 	if testing.Short() {
 		t.Skip("ingests the mixed corpus twice")
@@ -263,10 +265,17 @@ func TestIngestAllLinksAhead(t *testing.T) {
 	for _, small := range []bool{false, true} {
 		all := openStore(t)
 		svc = newService(all)
+		rctx := ctx
 		if small { // the copy is started again every few documents
 			svc.SetAheadLimits(300, 2000)
+			// and the writer would wait an hour for a batch to grow:
+			// it stops waiting when linking ahead waits for it
+			svc.SetBatchLimits(512, time.Hour)
+			var cancel context.CancelFunc
+			rctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
+			defer cancel()
 		}
-		if err := svc.IngestAll(ctx, len(docs), 2, read, func(o ingest.Outcome) {
+		if err := svc.IngestAll(rctx, len(docs), 2, read, func(o ingest.Outcome) {
 			if o.Err != nil {
 				t.Errorf("%s: %v", o.Name, o.Err)
 			}
@@ -512,6 +521,81 @@ func TestCommitTogetherInterrupted(t *testing.T) {
 		}
 		if !errors.Is(errs[i], context.Canceled) || stored {
 			t.Errorf("document %d: error %v, stored %v; want context.Canceled and not stored", i, errs[i], stored)
+		}
+	}
+}
+
+// TestGate: the writer takes a CPU at once, though workers hold both; a
+// worker then waits until the writer gives its CPU back, not only until a
+// worker does. When the context ends, a waiting worker stops with false.
+// One CPU gates nothing.
+func TestGate(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	g := ingest.NewGate(ctx, 2)
+	got := make(chan string, 2)
+	take := func(who string, writer bool) {
+		if g.Take(writer) {
+			got <- who
+		} else {
+			got <- who + " stopped"
+		}
+	}
+	nothing := func(when string) {
+		t.Helper()
+		select {
+		case who := <-got:
+			t.Fatalf("%s: the %s took a CPU", when, who)
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	if !g.Take(false) || !g.Take(false) {
+		t.Fatal("Take on a free gate = false")
+	}
+	go take("writer", true)
+	select {
+	case who := <-got:
+		if who != "writer" {
+			t.Fatalf("got %q, want the writer", who)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the writer waits for a CPU the workers hold")
+	}
+	go take("worker", false)
+	waitFor(t, g, 1)
+	nothing("workers and the writer hold the CPUs")
+	g.Give() // a worker's
+	nothing("a worker gave its CPU back, the writer holds one")
+	g.Give() // the writer's
+	if who := <-got; who != "worker" {
+		t.Fatalf("got %q, want the worker", who)
+	}
+	g.Give() // the other worker's
+	g.Give() // the new worker's
+
+	g.Take(false)
+	g.Take(false)
+	go take("late worker", false)
+	waitFor(t, g, 1)
+	cancel()
+	if who := <-got; who != "late worker stopped" {
+		t.Errorf("after the context ended, a waiter got %q, want it stopped", who)
+	}
+
+	one := ingest.NewGate(context.Background(), 1)
+	for i := 0; i < 3; i++ {
+		if !one.Take(false) {
+			t.Fatalf("Take on a gate of one CPU = false")
+		}
+	}
+}
+
+// waitFor waits until n goroutines wait for a CPU of g.
+func waitFor(t *testing.T, g ingest.Gate, n int) {
+	t.Helper()
+	for start := time.Now(); g.Waiting() != n; time.Sleep(100 * time.Microsecond) {
+		if time.Since(start) > time.Minute {
+			t.Fatalf("%d goroutines wait for a CPU after a minute, want %d", g.Waiting(), n)
 		}
 	}
 }

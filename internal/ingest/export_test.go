@@ -32,3 +32,23 @@ func (s *Service) SetAheadLimits(claims, keys int) { s.aheadClaims, s.aheadKeys 
 // SetBatchLimits sets the documents in one of IngestAll's transactions, at
 // most, and the writer's wait for a batch to grow.
 func (s *Service) SetBatchLimits(docs int, wait time.Duration) { s.batchDocs, s.batchWait = docs, wait }
+
+// Gate is IngestAll's sharing of n CPUs between its workers and its
+// writer (the writer first).
+type Gate struct{ g *gate }
+
+// NewGate returns a gate of n CPUs that stops waiting when ctx ends.
+func NewGate(ctx context.Context, n int) Gate { return Gate{newGate(ctx, n)} }
+
+// Take waits for a CPU, the writer's turn first; false when ctx ended.
+func (g Gate) Take(writer bool) bool { return g.g.take(writer) }
+
+// Give hands a CPU back.
+func (g Gate) Give() { g.g.give() }
+
+// Waiting returns how many goroutines wait for a CPU.
+func (g Gate) Waiting() int {
+	g.g.mu.Lock()
+	defer g.g.mu.Unlock()
+	return g.g.waiting
+}
