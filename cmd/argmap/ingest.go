@@ -42,7 +42,13 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if *workers < 0 {
 		return usagef("--workers must be 0 or more")
 	}
+	// the extraction pipeline builds its tables while the store opens (a
+	// new store applies its migrations): two starts of 15-20 ms each, at once
+	pipeline := make(chan *extract.Pipeline, 1)
+	go func() { pipeline <- newPipeline() }()
 	st, err := openStore(ctx, e, *store)
+	p := <-pipeline
+	defer p.Close() // stops the PDF workers now rather than when they see argmap gone
 	if err != nil {
 		return err
 	}
@@ -60,8 +66,6 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		// a fifth more memory; GOGC set by the user is left alone
 		defer debug.SetGCPercent(debug.SetGCPercent(ingestGCPercent))
 	}
-	p := newPipeline()
-	defer p.Close() // stops the PDF workers now rather than when they see argmap gone
 	_, err = ingestAll(ctx, e, ingest.New(st, p, extract.NewLinker()), expandInputs(pos), ingestOptions{bar: bar, workers: *workers})
 	return err
 }
