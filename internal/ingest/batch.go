@@ -76,7 +76,7 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 	// costs a wait for a CPU each)
 	a := s.newAhead(&mu, cond)
 	// the CPUs, shared by the workers and the writer, the writer first
-	cpus := newGate(ctx, workers)
+	cpus := newGate(ctx, gateSize(workers))
 	var aheadWaits chan struct{} // linking ahead waits for the writer
 	if a != nil {
 		aheadWaits = a.waiting
@@ -476,7 +476,17 @@ type gate struct {
 	cond    *sync.Cond
 	free    int  // CPUs not taken; below 0 while the writer overdraws
 	waiting int  // workers waiting for a CPU (for tests)
-	off     bool // fewer than two CPUs: nothing is gated
+	off     bool // fewer than two: nothing is gated
+}
+
+// gateSize is the gate's size for IngestAll with workers: the workers,
+// when there are as many as CPUs or more; 0 (no gate) with fewer, the
+// writer then having a CPU of its own.
+func gateSize(workers int) int {
+	if workers < runtime.GOMAXPROCS(0) {
+		return 0
+	}
+	return workers
 }
 
 func newGate(ctx context.Context, n int) *gate {

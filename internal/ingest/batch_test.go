@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"testing"
 	"time"
@@ -586,6 +587,20 @@ func TestGate(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		if !one.Take(false) {
 			t.Fatalf("Take on a gate of one CPU = false")
+		}
+	}
+}
+
+// TestGateSize: IngestAll gates its workers when they are as many as the
+// CPUs or more, and leaves them alone with fewer (the writer has a CPU of
+// its own).
+func TestGateSize(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	for _, tt := range []struct{ workers, want int }{
+		{1, 0}, {3, 0}, {4, 4}, {6, 6},
+	} {
+		if got := ingest.GateSize(tt.workers); got != tt.want {
+			t.Errorf("GateSize(%d) with 4 CPUs = %d, want %d", tt.workers, got, tt.want)
 		}
 	}
 }

@@ -52,3 +52,6 @@ func (g Gate) Waiting() int {
 	defer g.g.mu.Unlock()
 	return g.g.waiting
 }
+
+// GateSize is the size of IngestAll's gate with workers (0: none).
+func GateSize(workers int) int { return gateSize(workers) }
