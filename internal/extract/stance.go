@@ -990,7 +990,9 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		case !clauseVerb:
 			if negs > 0 || doubt {
 				pending, own = -1, nil
-			} else if pending < 0 {
+			} else if pending < 0 && clauseStart < len(out) {
+				// (an empty clause, before an opening "Whether P is
+				// disputed", is nothing the main clause says)
 				pending = clauseStart
 			}
 		case subordinate:
@@ -1101,9 +1103,16 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 					condUnless = 1
 				}
 			}
+			// "it is disputed whether P", "critics questioned whether P":
+			// a clause of doubt with no word of its own puts the
+			// "whether" clause after it in doubt
+			doubtOn := t.lower == "whether" && doubt && clauseStart == len(out)
 			prevNeg, prevNegs = neg, negs
 			clauseStart, neg, skip, negs, doubt, lastNeg = len(out), false, false, 0, false, -10
 			clauseVerb, subordinate, contra = false, clauseBreaks[t.lower] || relThat, false
+			if doubtOn {
+				neg, negs, doubt = prevNeg, prevNegs, true
+			}
 			if clauseStart > 0 && (len(out) == 0 || out[len(out)-1].clause == clause) {
 				clause++
 			}

@@ -34,6 +34,13 @@ func TestStancerJudge(t *testing.T) {
 		// ... nor that of a relative clause with two verb groups
 		{"The union helps nurses to go home in safety", "The union helps nurses who cannot or do not wish to work abroad to go home in safety.", argmap.StanceSame, ""},
 		{"The union helps nurses to go home in safety", "The union does not help nurses who wish to work abroad to go home.", argmap.StanceDenial, ""},
+		// a clause of doubt puts the "whether" clause it governs in doubt,
+		// before it or after it; a claim that takes a side in the dispute
+		// neither states nor denies that there is one
+		{"Whether the ferry fares are fair is disputed", "The fairness of the ferry fares is contested.", argmap.StanceSame, ""},
+		{"It is disputed whether the ferry fares are fair", "The fairness of the ferry fares is contested.", argmap.StanceSame, ""},
+		{"Whether the ferry fares are fair is disputed", "The ferry fares are fair.", argmap.StanceTopic, ""},
+		{"Whether licensed dredging is really safe is disputed", "It is contested whether licensed dredging is really safe.", argmap.StanceSame, ""},
 		// a predicative adjective derived from a side word takes its side,
 		// and "be against" is to oppose
 		{"Fishermen are critical of the new quotas", "Fishermen welcomed the new quotas.", argmap.StanceDenial, ""},
