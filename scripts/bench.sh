@@ -3,7 +3,7 @@
 # issue notes come from these commands). Benchmarks that need the IOM corpus
 # read it from ../shared beside the checkout and skip without it.
 #
-#   scripts/bench.sh [extract|ingest|scale|store|render|startup|api|answers|neo4j|all]   (default: all but scale, api, answers and neo4j)
+#   scripts/bench.sh [extract|ingest|ingest-cli|scale|store|render|startup|api|answers|neo4j|all]   (default: all but ingest-cli, scale, api, answers and neo4j)
 #
 #   extract  extraction throughput, corpus repeated to 20 MB, one core and two
 #   ingest   ingest throughput (extract + link + SQLite write) beside extraction alone
@@ -36,6 +36,9 @@
 #            a 1000-node map through native dot (when installed) and go-graphviz
 #            workers, against dot run by hand
 #   startup  argmap help and argmap extract of one small file (scripts/bench-startup.sh)
+#   ingest-cli  argmap ingest into a new store beside argmap extract, in turn, on the
+#            mixed corpus and the IOM corpus repeated to 10 MB: end to end, process
+#            start and store creation included (scripts/bench-ingest-cli.sh)
 #   api      wrk against the HTTP API (scripts/bench-api.sh)
 #   answers  supporters by ID and by text over HTTP on the generated 100k store, p50/p99,
 #            and HTTP requests/s beside the same handler in process (scripts/bench-answers.sh)
@@ -52,10 +55,11 @@ scale | all) run go test -count=1 -run XXX -bench BenchmarkScale -benchtime 1x -
 store | default | all) run go test -count=1 -run XXX -bench . -benchtime 200x -timeout 40m ./internal/sqlitestore/ ;;&
 render | default | all) run go test -count=1 -run '^$' -bench BenchmarkRender -benchtime 3x ./internal/render/ ;;&
 startup | default | all) run bash scripts/bench-startup.sh ;;&
+ingest-cli) run bash scripts/bench-ingest-cli.sh ;;&
 api | all) run bash scripts/bench-api.sh ;;&
 answers | all) run bash scripts/bench-answers.sh ;;&
 neo4j) ARGMAP_NEO4J_HEAP=${ARGMAP_NEO4J_HEAP:-2g} ARGMAP_NEO4J_PAGECACHE=${ARGMAP_NEO4J_PAGECACHE:-1g} ARGMAP_BENCH_LOAD=${ARGMAP_BENCH_LOAD:-batches} \
 	run bash scripts/test-neo4j.sh --run go test -count=1 -run XXX -bench . -benchtime 200x -timeout 90m ./internal/neo4jstore/ ;;&
-extract | ingest | scale | store | render | startup | api | answers | neo4j | default | all) ;;
-*) echo "usage: scripts/bench.sh [extract|ingest|scale|store|render|startup|api|answers|neo4j|all]" >&2; exit 2 ;;
+extract | ingest | ingest-cli | scale | store | render | startup | api | answers | neo4j | default | all) ;;
+*) echo "usage: scripts/bench.sh [extract|ingest|ingest-cli|scale|store|render|startup|api|answers|neo4j|all]" >&2; exit 2 ;;
 esac
