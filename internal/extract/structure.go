@@ -3,6 +3,8 @@ package extract
 import (
 	"context"
 
+	"github.com/argmap/argmap/internal/argmap"
+
 	"github.com/argmap/argmap/internal/extract/lexicon"
 	argstruct "github.com/argmap/argmap/internal/extract/structure"
 )
@@ -62,65 +64,11 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 		return
 	}
 	text, units := d.text, d.units
-	// which sentences take part: claims and evidence of the body; in a
-	// short text also the sentences that only look like asides
-	n, paras, last := 0, 0, -1
-	for _, u := range units {
-		if u.Label != LabelOther && u.sec != SectionNotes {
-			n++
-			if u.para != last {
-				paras++
-				last = u.para
-			}
-		}
-	}
-	short := n <= oneArgument
-	// asides count only in a short text of one paragraph: a post, an
-	// abstract, a short argumentative text
-	asides := short && paras == 1
-	// the sentence that answers a quoted line of a forum reply ("Not
-	// true.", "I doubt it."), or the few words that open a reply under its
-	// post header in a short thread ("Agree with ana."), or that denies a
-	// view the sentence before reports ("Some say X. They are wrong."),
-	// takes part like an aside of a short text: its reply takes a side
-	starts := make([]int, len(units))
-	for i := range units {
-		starts[i] = units[i].Start
-	}
-	quoted := argstruct.QuotedLines(text, starts)
-	var sents []argstruct.Sentence
-	var idx []int // sentence -> index in units
-	for i := range units {
-		u := &units[i]
-		if u.sec == SectionNotes || u.sec == SectionBibliography {
-			continue
-		}
-		if (asides || i > 0 && units[i-1].para == u.para && quoted[i-1] && !quoted[i] ||
-			short && len(u.Cues) > 0 && u.Cues[0] == "fragment" && (argstruct.PostOpening(text, u.Start) ||
-				i > 0 && units[i-1].para == u.para && argstruct.Rejects(text, units[i-1].Start, units[i-1].End, u.Start, u.End))) &&
-			promotable(u.Verdict) {
-			u.Verdict = Verdict{Label: LabelClaim, Score: 0.5, Cues: append([]string{"structure"}, u.Cues...)}
-		}
-		if u.Label == LabelOther || sourceNote(u) {
-			continue
-		}
-		sents = append(sents, argstruct.Sentence{Start: u.Start, End: u.End, Para: u.para})
-		idx = append(idx, i)
-	}
+	sents, idx, aus, shortText := argUnits(m, d)
 	if len(sents) == 0 {
 		return
 	}
-	shortText := m.ShortText(text, sents)
-	aus := m.SegmentShort(text, sents, shortText)
-	if !shortText {
-		aus = mergeFragments(text, aus) // fragments.go
-	}
-	for k := range aus {
-		u := &units[idx[aus[k].Sent]]
-		aus[k].Leaf = !asides && u.Label == LabelEvidence
-		aus[k].Plain = plain(u.Verdict)
-	}
-	st := m.Parse(text, aus, argstruct.ParseOptions{OneArgument: oneArgument, Adjective: adjective, Stop: func() bool { return ctx.Err() != nil }})
+	st := m.Parse(text, aus, parseOptions(ctx))
 	if !shortText {
 		// a central claim is a claim a reader can take in: not "but it
 		// is not neutral." without the half of its sentence it turns on
@@ -210,4 +158,95 @@ func StructureSentences(text string) []argstruct.Sentence {
 		out[i] = argstruct.Sentence{Start: s.Start, End: s.End, Para: segs[s.Seg].Para}
 	}
 	return out
+}
+
+// parseOptions are the structure parser's options in extraction: ctx's
+// end stops it between blocks.
+func parseOptions(ctx context.Context) argstruct.ParseOptions {
+	return argstruct.ParseOptions{OneArgument: oneArgument, Adjective: adjective, Stop: func() bool { return ctx.Err() != nil }}
+}
+
+// argUnits returns the sentences of d that take part in the argument, the
+// index in d.units of each, their argumentative units (split below the
+// sentence) and whether they are a short text; it settles the verdicts of
+// sentences that argue only in a short text or a reply.
+func argUnits(m *argstruct.Model, d *state) (sents []argstruct.Sentence, idx []int, aus []argstruct.Unit, shortText bool) {
+	text, units := d.text, d.units
+	// which sentences take part: claims and evidence of the body; in a
+	// short text also the sentences that only look like asides
+	n, paras, last := 0, 0, -1
+	for _, u := range units {
+		if u.Label != LabelOther && u.sec != SectionNotes {
+			n++
+			if u.para != last {
+				paras++
+				last = u.para
+			}
+		}
+	}
+	short := n <= oneArgument
+	// asides count only in a short text of one paragraph: a post, an
+	// abstract, a short argumentative text
+	asides := short && paras == 1
+	// the sentence that answers a quoted line of a forum reply ("Not
+	// true.", "I doubt it."), or the few words that open a reply under its
+	// post header in a short thread ("Agree with ana."), or that denies a
+	// view the sentence before reports ("Some say X. They are wrong."),
+	// takes part like an aside of a short text: its reply takes a side
+	starts := make([]int, len(units))
+	for i := range units {
+		starts[i] = units[i].Start
+	}
+	quoted := argstruct.QuotedLines(text, starts)
+	for i := range units {
+		u := &units[i]
+		if u.sec == SectionNotes || u.sec == SectionBibliography {
+			continue
+		}
+		if (asides || i > 0 && units[i-1].para == u.para && quoted[i-1] && !quoted[i] ||
+			short && len(u.Cues) > 0 && u.Cues[0] == "fragment" && (argstruct.PostOpening(text, u.Start) ||
+				i > 0 && units[i-1].para == u.para && argstruct.Rejects(text, units[i-1].Start, units[i-1].End, u.Start, u.End))) &&
+			promotable(u.Verdict) {
+			u.Verdict = Verdict{Label: LabelClaim, Score: 0.5, Cues: append([]string{"structure"}, u.Cues...)}
+		}
+		if u.Label == LabelOther || sourceNote(u) {
+			continue
+		}
+		sents = append(sents, argstruct.Sentence{Start: u.Start, End: u.End, Para: u.para})
+		idx = append(idx, i)
+	}
+	if len(sents) == 0 {
+		return nil, nil, nil, false
+	}
+	shortText = m.ShortText(text, sents)
+	aus = m.SegmentShort(text, sents, shortText)
+	if !shortText {
+		aus = mergeFragments(text, aus) // fragments.go
+	}
+	for k := range aus {
+		u := &units[idx[aus[k].Sent]]
+		aus[k].Leaf = !asides && u.Label == LabelEvidence
+		aus[k].Plain = plain(u.Verdict)
+	}
+	return sents, idx, aus, shortText
+}
+
+// StructureInput returns what the structure stage parses for doc: its
+// text, the argumentative units and the parser's options. It is for
+// fitting a stage of the parser on labelled documents (the long-text
+// relinker: structure.Relinker), which must see the units extraction sees.
+func (p *Pipeline) StructureInput(ctx context.Context, doc argmap.Document) (string, []argstruct.Unit, argstruct.ParseOptions, error) {
+	if p.err != nil {
+		return "", nil, argstruct.ParseOptions{}, argmap.WrapInternal(p.err, "the argument-structure weights did not load")
+	}
+	d, err := p.readText(ctx, doc)
+	if err != nil {
+		return "", nil, argstruct.ParseOptions{}, err
+	}
+	if err := p.findUnits(ctx, d); err != nil {
+		return "", nil, argstruct.ParseOptions{}, err
+	}
+	assignRoles(d)
+	_, _, aus, _ := argUnits(p.structure, d)
+	return d.text, aus, parseOptions(ctx), nil
 }

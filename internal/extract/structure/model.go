@@ -34,6 +34,9 @@ type Model struct {
 	ccVec   bool
 	combine Combine
 	info    Info
+	// restate, when set, decides whether the last sentence of a text read
+	// a sentence a unit restates its thesis (restate.go)
+	restate *Restater
 	// the same weights in tables for scoring: the unit classifiers (central
 	// claim, role, function) share one; the central claim's features
 	// (ccFeatures) are its own, so each column reads only its features
@@ -190,8 +193,18 @@ var (
 )
 
 // Default returns the model whose weights ship with argmap (weights.json,
-// trained on every text of microtexts2 by `argmap train-structure`).
+// trained on every text of microtexts2 by `argmap train-structure`), with
+// the restater fitted on the long-text sets (restate.json, see restate.go).
 func Default() (*Model, error) {
-	defaultOnce.Do(func() { defaultModel, defaultErr = LoadModel(embedded) })
+	defaultOnce.Do(func() {
+		defaultModel, defaultErr = LoadModel(embedded)
+		if defaultErr != nil {
+			return
+		}
+		var r *Restater
+		if r, defaultErr = LoadRestater(embeddedRestate); defaultErr == nil {
+			defaultModel.restate = r
+		}
+	})
 	return defaultModel, defaultErr
 }

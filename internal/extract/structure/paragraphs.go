@@ -826,6 +826,9 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	for _, k := range leaves {
 		st.Relations = append(st.Relations, Relation{From: k, To: main, Kind: Support, Score: 0.3})
 	}
+	if st.Whole && m.restate != nil {
+		st = m.restate.apply(text, units, st)
+	}
 	sort.SliceStable(st.Relations, func(i, j int) bool { return st.Relations[i].From < st.Relations[j].From })
 	return st
 }
