@@ -66,6 +66,7 @@ type term struct {
 	alters   bool         // a general word of change (change, alter, evolve, transform: alterWords), neither up nor down
 	cond     bool         // it stands in a claim's condition ("if", "unless"): not asserted (markConditions)
 	stays    bool         // a word of staying as it is (remain, stay): WordNet opposes it to change, so a change up or down (dir) of what a question says stays denies it
+	similar  []wn.Concept // a claim's adjective: the adjective synsets WordNet places its senses near (similar to, also see), through which it is opposed to an antonym of theirs (withSimilar)
 }
 
 // readAs are word forms read as another form of the same word that
@@ -946,9 +947,29 @@ func (s *Stancer) analyse(text string, gl *glossary) analysis {
 		return a
 	}
 	for _, r := range regions(text) {
-		a.regions = append(a.regions, termRegion{terms: s.terms(r.toks, gl), asserter: r.asserter, rejected: r.rejected})
+		a.regions = append(a.regions, termRegion{terms: s.withSimilar(s.terms(r.toks, gl)), asserter: r.asserter, rejected: r.rejected})
 	}
 	return a
+}
+
+// withSimilar gives each adjective of a claim the adjective synsets
+// WordNet places its senses near (term.similar). WordNet opposes the heads
+// of its adjective clusters, not their satellites: "marginal" is no
+// antonym of "central", but it is similar to "peripheral", which is; so a
+// claim's "marginal" denies a question's "central" as "peripheral" does
+// (indirect antonymy, the claim's side of withIndirectAntonyms).
+func (s *Stancer) withSimilar(ts []term) []term {
+	for i := range ts {
+		t := &ts[i]
+		if t.acr || t.adverb || len(t.related) == 0 || len(s.lex.Adjectives(t.concepts)) == 0 || s.lex.Noun(t.lemma) {
+			// (a noun's and an adverb's concepts hold the adjectives
+			// they derive from: "secrecy" and "openly" are no
+			// adjectives of the claim's)
+			continue
+		}
+		t.similar = s.lex.Adjectives(t.related)
+	}
+	return ts
 }
 
 // terms reduces tokens to content terms with the negation of their clause;
@@ -2238,7 +2259,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 					// the question's, not the opposite of its "small")
 					continue
 				}
-				if (qm[i].concepts.meets(&cm[k].antonyms) && sharesConcept(qt.concepts, ct.antonyms)) ||
+				if (qm[i].concepts.meets(&cm[k].antonyms) && sharesConcept(qt.concepts, ct.antonyms)) || similarOpposite(qt, ct) ||
 					(qm[i].antonyms.meets(&cm[k].concepts) && sharesConcept(qt.antonyms, ct.concepts)) || negatedBy(qt, ct) ||
 					(qt.dir != 0 && ct.dir == -qt.dir && (qt.trend || qt.adjPred || qt.pred) && changeOf(q, qm, c, cm, k)) ||
 					(qt.stays && (ct.dir != 0 || ct.alters) && changeOf(q, qm, c, cm, k)) || (qt.side != 0 && ct.side == -qt.side && sameObject(q, i, c, k)) {
@@ -2374,6 +2395,15 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		flips++
 	}
 	return got / total, agree, disagree, flips, hits
+}
+
+// similarOpposite reports whether the claim's adjective ct is similar to
+// an antonym of the question's word qt ("marginal", near "peripheral", of
+// "central"; "superficial", near "careless", of "thorough", which is
+// near "careful"), unless it is near the question's word itself.
+func similarOpposite(qt, ct term) bool {
+	return len(qt.antonyms) > 0 && len(ct.similar) > 0 && sharesConcept(qt.antonyms, ct.similar) &&
+		!sharesConcept(qt.concepts, ct.similar) && !sharesConcept(qt.related, ct.concepts) && !sharesConcept(qt.related, ct.similar)
 }
 
 // objectHead returns the index in ts of the head of what ts[k] is said of:

@@ -589,6 +589,13 @@ func TestStancerJudge(t *testing.T) {
 		{"The harbour is safe", "Many people believe that the harbour is safe.", argmap.StanceSame, "Many people"},
 		// the words spread over more than three clauses that say something else
 		{"IOM has no formal protection mandate", "IOM, in its reports, says that, despite having no mandate, it is, in 2020, formal, and, in camps, offers protection.", argmap.StanceTopic, ""},
+		// an adjective similar to an antonym of the question's denies it
+		// (WordNet opposes only the heads of its adjective clusters); one
+		// near the question's own word does not
+		{"The harbour master's role in the port is central", "The harbour master's role in the port is marginal.", argmap.StanceDenial, ""},
+		{"The survey of the wreck was thorough", "The survey of the wreck was cursory.", argmap.StanceDenial, ""},
+		{"The ferry plays a key role in tourism", "The ferry plays an important role in tourism.", argmap.StanceSame, ""},
+		{"The lifeboat crew has been secretive about its accounts", "The lifeboat crew should report more openly on its accounts.", argmap.StanceTopic, ""},
 	}
 	for _, tt := range tests {
 		got := s.Judge(tt.question, tt.claim)
