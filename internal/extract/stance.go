@@ -66,6 +66,8 @@ type term struct {
 	alters   bool         // a general word of change (change, alter, evolve, transform: alterWords), neither up nor down
 	cond     bool         // it stands in a claim's condition ("if", "unless"): not asserted (markConditions)
 	stays    bool         // a word of staying as it is (remain, stay): WordNet opposes it to change, so a change up or down (dir) of what a question says stays denies it
+	excl     bool         // a question's word that an exclusive word restricts ("only the harbour board", "X is the sole N": markExclusive)
+	adds     bool         // it stands in a claim's clause with an additive word ("also", "too", "other": markAdditive)
 	similar  []wn.Concept // a claim's adjective: the adjective synsets WordNet places its senses near (similar to, also see), through which it is opposed to an antonym of theirs (withSimilar)
 }
 
@@ -947,7 +949,7 @@ func (s *Stancer) analyse(text string, gl *glossary) analysis {
 		return a
 	}
 	for _, r := range regions(text) {
-		a.regions = append(a.regions, termRegion{terms: s.withSimilar(s.terms(r.toks, gl)), asserter: r.asserter, rejected: r.rejected})
+		a.regions = append(a.regions, termRegion{terms: s.withSimilar(markAdditive(r.toks, s.terms(r.toks, gl))), asserter: r.asserter, rejected: r.rejected})
 	}
 	return a
 }
@@ -3127,6 +3129,7 @@ func (s *Stancer) questionTermsRead(question string, gl *glossary) []term {
 		s.markLead(toks, qt)
 		s.markNegated(toks, qt)
 		markOnly(toks, qt)
+		s.markExclusive(toks, qt)
 		for i := range qt {
 			if qt[i].adjPred {
 				// a predicate adjective is met by a word that says it as
@@ -3164,12 +3167,12 @@ func (s *Stancer) Judge(question, claim string) argmap.Judgement {
 		// alone: its terms are kept
 		qt := s.ownQuestionTerms(question, gl)
 		if gl.expansion == nil {
-			return s.judge(qt, nil, s.ownAnalysis(claim, gl))
+			return s.judgeAnswer(qt, nil, s.ownAnalysis(claim, gl))
 		}
-		return s.judge(qt, nil, s.analyse(claim, gl))
+		return s.judgeAnswer(qt, nil, s.analyse(claim, gl))
 	}
 	gl.add(claim)
-	return s.judge(s.questionTerms(question, gl), nil, s.analyse(claim, gl))
+	return s.judgeAnswer(s.questionTerms(question, gl), nil, s.analyse(claim, gl))
 }
 
 // ownAnalysis returns the analysis of a claim text that neither it nor the
@@ -3256,7 +3259,7 @@ func (s *Stancer) JudgeAll(question string, texts []string) []argmap.Judgement {
 	}
 	out := make([]argmap.Judgement, len(texts))
 	for k := range texts {
-		out[k] = s.judge(qt, w, as[k])
+		out[k] = s.judgeAnswer(qt, w, as[k])
 	}
 	return out
 }

@@ -596,6 +596,16 @@ func TestStancerJudge(t *testing.T) {
 		{"The survey of the wreck was thorough", "The survey of the wreck was cursory.", argmap.StanceDenial, ""},
 		{"The ferry plays a key role in tourism", "The ferry plays an important role in tourism.", argmap.StanceSame, ""},
 		{"The lifeboat crew has been secretive about its accounts", "The lifeboat crew should report more openly on its accounts.", argmap.StanceTopic, ""},
+		// an exclusive question is denied by a claim that another does
+		// what it restricts too; not by one that adds to what the
+		// restricted does, says less of it, or says the others do not
+		{"The harbour board is the only body that licenses moorings", "Other bodies also license moorings.", argmap.StanceDenial, ""},
+		{"Only the harbour board licenses moorings", "The council also licenses moorings.", argmap.StanceDenial, ""},
+		{"The harbour board alone licenses moorings", "Another body licenses moorings too.", argmap.StanceDenial, ""},
+		{"The lifeboat is funded solely by donations", "The lifeboat is also funded by the council.", argmap.StanceDenial, ""},
+		{"The harbour board only licenses moorings", "The harbour board also dredges the channel.", argmap.StanceTopic, ""},
+		{"The harbour board is the only body that licenses moorings", "Other bodies license fishing boats.", argmap.StanceTopic, ""},
+		{"Only the harbour board licenses moorings", "Other bodies do not license moorings.", argmap.StanceTopic, ""},
 	}
 	for _, tt := range tests {
 		got := s.Judge(tt.question, tt.claim)
