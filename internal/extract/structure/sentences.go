@@ -2,12 +2,11 @@ package structure
 
 // In a text of a few paragraphs (an essay, a statement, a report, a
 // thread) or an abstract (Structure.Whole) a reader takes a sentence as
-// one move. The
-// long-text sets labelled so far mark their units as whole sentences (615
-// of the 621 gold units of testdata/essays and longtext/open, heldback,
-// heldout-s7, -s8, -s9 and own-s10; of the six others four are a quoted
-// statement's words inside its quote marks and two the halves of "My
-// daughter says X, but I doubt Y"). The segmenter still splits such
+// one move. The long-text sets labelled so far mark their units as whole
+// sentences (615 of the 621 gold units of testdata/essays and
+// longtext/open, heldback, heldout-s7, -s8, -s9 and own-s10; of the six
+// others four are a quoted statement's words inside its quote marks and
+// two the halves of a sentence that reports a view and doubts it). The segmenter still splits such
 // sentences at clause boundaries ("X, because Y", "Although X, Y"), so
 // that the decoder reads the parts, and the parts then bear on each other
 // inside their sentence: relations no reader of these texts drew.
