@@ -2261,8 +2261,11 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 					// the question's, not the opposite of its "small")
 					continue
 				}
-				if (qm[i].concepts.meets(&cm[k].antonyms) && sharesConcept(qt.concepts, ct.antonyms)) || similarOpposite(qt, ct) ||
-					(qm[i].antonyms.meets(&cm[k].concepts) && sharesConcept(qt.antonyms, ct.concepts)) || negatedBy(qt, ct) ||
+				// (a word of place is opposed only of the same place:
+				// "inside the breakwater" does not turn round "outside
+				// the harbour")
+				if ((qm[i].concepts.meets(&cm[k].antonyms) && sharesConcept(qt.concepts, ct.antonyms)) || similarOpposite(qt, ct) ||
+					(qm[i].antonyms.meets(&cm[k].concepts) && sharesConcept(qt.antonyms, ct.concepts)) || negatedBy(qt, ct)) && (qt.endedBy == nil || sameHead(q, i, c, k)) ||
 					(qt.dir != 0 && ct.dir == -qt.dir && (qt.trend || qt.adjPred || qt.pred) && changeOf(q, qm, c, cm, k)) ||
 					(qt.stays && (ct.dir != 0 || ct.alters) && changeOf(q, qm, c, cm, k)) || (qt.side != 0 && ct.side == -qt.side && sameObject(q, i, c, k)) {
 					// (a change of what the question says stays as it is:
@@ -2441,6 +2444,19 @@ func sameObject(q []term, i int, c []term, k int) bool {
 		return true
 	}
 	return !slices.ContainsFunc(q, func(t term) bool { return same(t, c[ch]) })
+}
+
+// sameHead reports whether what follows q[i] and c[k] (objectHead) is the same
+// word or shares a synset, or one of them has nothing after it: "outside
+// Iraq" and "inside the country" speak of two places.
+func sameHead(q []term, i int, c []term, k int) bool {
+	qh, ch := objectHead(q, i), objectHead(c, k)
+	if qh < 0 || ch < 0 {
+		return true
+	}
+	a, b := q[qh], c[ch]
+	return a.lemma == b.lemma || !a.acr && !b.acr && sharesConcept(a.concepts, b.concepts) ||
+		a.acr && b.acr && (spells(a.lemma, b.long) || spells(b.lemma, a.long))
 }
 
 // changeOf reports whether the claim's word of change c[k] is said of

@@ -34,6 +34,10 @@ func TestStancerJudge(t *testing.T) {
 		// ... nor that of a relative clause with two verb groups
 		{"The union helps nurses to go home in safety", "The union helps nurses who cannot or do not wish to work abroad to go home in safety.", argmap.StanceSame, ""},
 		{"The union helps nurses to go home in safety", "The union does not help nurses who wish to work abroad to go home.", argmap.StanceDenial, ""},
+		// a word of place is opposed only of the same place
+		{"The tugboat does not work outside the harbour", "The tugboat first worked in the harbour to tow boats moored inside the breakwater.", argmap.StanceTopic, ""},
+		{"The tugboat does not work outside the harbour", "The tugboat works only inside the harbour.", argmap.StanceSame, ""},
+		{"The tugboat works outside the harbour", "The tugboat works inside the harbour.", argmap.StanceDenial, ""},
 		// a clause of doubt puts the "whether" clause it governs in doubt,
 		// before it or after it; a claim that takes a side in the dispute
 		// neither states nor denies that there is one
