@@ -65,6 +65,7 @@ type term struct {
 	side     int8         // the side a word takes (sideWords): +1 for something (support, welcome), -1 against it (oppose, criticise); +2 keeping a rule (comply, respect), -2 breaking it (violate, disregard)
 	alters   bool         // a general word of change (change, alter, evolve, transform: alterWords), neither up nor down
 	cond     bool         // it stands in a claim's condition ("if", "unless"): not asserted (markConditions)
+	camp     int8         // a noun of the subject that names people by the side they take ("critics", "supporters", "opponents"): its side (sideWords); a question's is met only by a word of the same camp
 	stays    bool         // a word of staying as it is (remain, stay): WordNet opposes it to change, so a change up or down (dir) of what a question says stays denies it
 	excl     bool         // a question's word that an exclusive word restricts ("only the harbour board", "X is the sole N": markExclusive)
 	adds     bool         // it stands in a claim's clause with an additive word ("also", "too", "other": markAdditive)
@@ -1520,6 +1521,10 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 				// of support (sideStems)
 				nt.side = s.sideStems[derivationStem(in.Lemma)]
 			}
+		} else if s.lex.Noun(in.Lemma) && !s.lex.Verb(w) {
+			// "critics", "supporters", "opponents" in the subject: who
+			// is on a side (term.camp)
+			nt.camp = s.attitude(in.Concepts)
 		}
 		if base, ok := strings.CutSuffix(w, "ly"); ok && in.Adverb && nt.dir == 0 && len(base) > 4 {
 			if d := s.direction(s.lex.Word(base)); d != 0 {
@@ -2207,7 +2212,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 			if ct.lemma == qt.lemma && !(qt.acr && isFigure(qt) && !sameScale(q, i, c, k)) ||
 				(!qt.acr && qm[i].concepts.meets(&cm[k].concepts) && sharesConcept(qt.concepts, ct.concepts)) ||
 				(qt.acr && ct.acr && figureMeets(qt.lemma, ct.lemma) && sameScale(q, i, c, k)) ||
-				(qt.side != 0 && ct.side == qt.side && sameObject(q, i, c, k)) || (qt.stays && ct.stays) ||
+				(qt.side != 0 && ct.side == qt.side && sameObject(q, i, c, k)) || (qt.stays && ct.stays) || (qt.camp != 0 && (ct.camp == qt.camp || ct.side == qt.camp)) ||
 				(qt.alters && (ct.alters || ct.dir != 0) && changeOf(q, qm, c, cm, k)) ||
 				countMeets(qt.lemma, ct) ||
 				(qt.acr && ct.acr && (qt.long == "" && spells(qt.lemma, ct.long) || ct.long == "" && spells(ct.lemma, qt.long))) ||
@@ -3339,6 +3344,12 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 							cov = min(cov, s.threshold/2)
 						}
 					}
+				}
+				if qt[k].camp != 0 && !h {
+					// nor one that names other people than the side the
+					// question names ("the mayor's supporters" of "the
+					// mayor's critics")
+					cov = min(cov, s.threshold/2)
 				}
 				if qt[k].act && !h {
 					if c1, _, _, _, _ := match(qt[k:k+1], win, nil); c1 == 0 {

@@ -34,6 +34,14 @@ func TestStancerJudge(t *testing.T) {
 		// ... nor that of a relative clause with two verb groups
 		{"The union helps nurses to go home in safety", "The union helps nurses who cannot or do not wish to work abroad to go home in safety.", argmap.StanceSame, ""},
 		{"The union helps nurses to go home in safety", "The union does not help nurses who wish to work abroad to go home.", argmap.StanceDenial, ""},
+		// people named by their side in the subject ("critics",
+		// "supporters") are who the question speaks of: a claim about
+		// the other side's people does not state it, one about the same
+		// side's, in a noun or a verb, does
+		{"The mayor's critics engage closely with her arguments", "The mayor's supporters engage closely with her arguments.", argmap.StanceTopic, ""},
+		{"The mayor's critics engage closely with her arguments", "The mayor's opponents engage closely with her arguments.", argmap.StanceSame, ""},
+		{"Critics of the port plan live near the harbour", "Supporters of the port plan live near the harbour.", argmap.StanceTopic, ""},
+		{"Critics of the port plan live near the harbour", "People who oppose the port plan live near the harbour.", argmap.StanceSame, ""},
 		// a word of place is opposed only of the same place
 		{"The tugboat does not work outside the harbour", "The tugboat first worked in the harbour to tow boats moored inside the breakwater.", argmap.StanceTopic, ""},
 		{"The tugboat does not work outside the harbour", "The tugboat works only inside the harbour.", argmap.StanceSame, ""},
