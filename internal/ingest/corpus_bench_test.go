@@ -153,6 +153,7 @@ func BenchmarkIngestCorpus(b *testing.B) {
 		b.Run(set.name+"/ingestall", func(b *testing.B) {
 			b.SetBytes(corpusBytes(docs))
 			var cpu time.Duration // of the timed parts only
+			var linked extract.LinkCounts
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
 				st := openStore(b)
@@ -160,7 +161,8 @@ func BenchmarkIngestCorpus(b *testing.B) {
 				if err := st.SetWALPages(context.Background(), sqlitestore.IngestWALPages); err != nil {
 					b.Fatal(err)
 				}
-				svc := newService(st)
+				linker := extract.NewLinker()
+				svc := ingest.New(st, extract.New(extract.Options{}), linker)
 				b.StartTimer()
 				start := cpuTime(b)
 				read := func(_ context.Context, i int) (argmap.Document, error) { return docs[i], nil }
@@ -178,9 +180,14 @@ func BenchmarkIngestCorpus(b *testing.B) {
 					b.Fatal(err)
 				}
 				cpu += cpuTime(b) - start
+				n := linker.Counts()
+				linked.Claims += n.Claims
+				linked.Compared += n.Compared
 			}
 			b.ReportMetric(float64(cpu)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 			b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+			// linking's compares per new claim (extract.Linker.Counts)
+			b.ReportMetric(float64(linked.Compared)/float64(max(linked.Claims, 1)), "compares/claim")
 		})
 	}
 }
