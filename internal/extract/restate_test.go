@@ -167,6 +167,7 @@ func (s essayScore) plus(o essayScore) essayScore {
 	s.gold += o.gold
 	s.pred += o.pred
 	s.tp += o.tp
+	s.unlisted += o.unlisted
 	return s
 }
 
