@@ -164,8 +164,9 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 	// one transaction, up to a batch (a transaction's commit rewrites the
 	// pages its rows touched, scattered over the indexes of random IDs and
 	// keys, and fewer, bigger transactions rewrite fewer of them per
-	// document); while a batch is under batchFloor bytes the writer waits
-	// up to batchWait in all for the next document
+	// document); while a batch is under its floor (batchFloor) the writer
+	// waits up to batchWait in all for the next document
+	seenBytes := 0 // of the documents the writer has had
 	for i := 0; i < n; {
 		var it item
 		select {
@@ -175,6 +176,7 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 		}
 		batch := []item{it}
 		i++
+		seenBytes += it.bytes
 		size := batchSize(it.p)
 		var wait *time.Timer // started when the writer first waits for the next document
 		for size > 0 && len(batch) < s.batchDocs && i < n && size < maxBatchBytes {
@@ -185,7 +187,7 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 				ready = true
 			default:
 			}
-			if !ready && size < batchFloor && s.batchWait > 0 {
+			if !ready && size < s.batchFloor(seenBytes, i, n) && s.batchWait > 0 {
 				if wait == nil {
 					wait = time.NewTimer(s.batchWait)
 				}
@@ -203,6 +205,7 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 			}
 			batch = append(batch, more)
 			i++
+			seenBytes += more.bytes
 			if batchSize(more.p) == 0 {
 				break // committed on its own
 			}
@@ -244,8 +247,8 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 // Batches of documents committed in one transaction: at most maxBatch
 // documents (Service.batchDocs), of maxBatchBytes of text in all; a
 // document of more than linkPart claims, or one that failed or is stored
-// already, ends a batch. While a batch holds less than batchFloor bytes of
-// text the writer waits for the next document, up to maxBatchWait
+// already, ends a batch. While a batch holds less than its floor of text
+// (batchFloor) the writer waits for the next document, up to maxBatchWait
 // (Service.batchWait) a batch: a document is reported (and safe) at most
 // that much later than without the wait. The writer waits without a CPU
 // (gate), so the workers extract at full speed meanwhile: with the writer
@@ -260,9 +263,25 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 const (
 	maxBatch      = 512
 	maxBatchBytes = 4 << 20
-	batchFloor    = 1 << 20
+	maxBatchFloor = 1 << 20
 	maxBatchWait  = 500 * time.Millisecond
 )
+
+// batchFloor is the text a batch waits for: 1 MiB, or a batchShare-th of
+// the corpus when that is less (its size guessed from the seen documents'
+// bytes of the n), so that a small corpus is written in a few
+// transactions while the workers extract the rest, not in one after them
+// (the mixed corpus, 136 KB, was written whole at the end, the writer
+// alone on one CPU).
+func (s *Service) batchFloor(seenBytes, seen, n int) int {
+	if seen == 0 || s.batchShare <= 0 {
+		return maxBatchFloor
+	}
+	return min(maxBatchFloor, int(int64(seenBytes)*int64(n)/int64(seen))/s.batchShare)
+}
+
+// batchShare is the share of a small corpus a batch waits for (1/4).
+const batchShare = 4
 
 // maxAhead bounds the bytes of documents read and not yet written: a
 // worker does not read another document past it.

@@ -365,8 +365,9 @@ func TestIngestAllAheadSeesOtherWriters(t *testing.T) {
 
 // TestIngestAllWaitsForABatch: documents that come a little apart are
 // committed together, the writer waiting for the next while its batch is
-// small; and its wait is bounded: a document whose successor only comes
-// once it is reported is committed without it.
+// small (under a quarter of this small corpus: four documents of the
+// same size); and its wait is bounded: a document whose successor only
+// comes once it is reported is committed without it.
 func TestIngestAllWaitsForABatch(t *testing.T) {
 	ctx := context.Background()
 	var docs []argmap.Document
@@ -375,11 +376,17 @@ func TestIngestAllWaitsForABatch(t *testing.T) {
 		d.Data = append(append([]byte{}, d.Data...), fmt.Sprintf("\n\nCopy %d.\n", i)...)
 		docs = append(docs, d)
 	}
-	ingestAll := func(svc *ingest.Service, read ingest.Reader, done func(int)) []int {
+	var same []argmap.Document // of one size
+	for i := 0; i < 16; i++ {
+		d := demoDocs(t)[0]
+		d.Data = append(append([]byte{}, d.Data...), fmt.Sprintf("\n\nCopy %02d.\n", i)...)
+		same = append(same, d)
+	}
+	ingestAll := func(svc *ingest.Service, n int, read ingest.Reader, done func(int)) []int {
 		t.Helper()
 		var firsts []int // each transaction's first document
 		svc.BeforeCommit(func(first int) { firsts = append(firsts, first) })
-		err := svc.IngestAll(ctx, len(docs), 2, read, func(o ingest.Outcome) {
+		err := svc.IngestAll(ctx, n, 2, read, func(o ingest.Outcome) {
 			if o.Err != nil {
 				t.Errorf("%s: %v", o.Name, o.Err)
 			}
@@ -391,18 +398,19 @@ func TestIngestAllWaitsForABatch(t *testing.T) {
 		return firsts
 	}
 
-	// a document every 30 ms, a batch of 4 and a wait longer than the test:
-	// two transactions of 4 (without the wait the first document would be
-	// committed alone, the next one not being extracted yet)
+	// a document every 30 ms and a wait longer than the test: four
+	// transactions of 4, a quarter of the corpus (without the wait the
+	// first document would be committed alone, the next one not being
+	// extracted yet; with a floor of 1 MiB, all in one at the end)
 	svc := newService(openStore(t))
-	svc.SetBatchLimits(4, time.Hour)
+	svc.SetBatchLimits(512, time.Hour)
 	read := func(_ context.Context, i int) (argmap.Document, error) {
 		if i > 0 {
 			time.Sleep(30 * time.Millisecond)
 		}
-		return docs[i], nil
+		return same[i], nil
 	}
-	if got, want := ingestAll(svc, read, func(int) {}), []int{0, 4}; !cmp.Equal(got, want) {
+	if got, want := ingestAll(svc, len(same), read, func(int) {}), []int{0, 4, 8, 12}; !cmp.Equal(got, want) {
 		t.Errorf("documents a little apart: transactions start at %v, want %v", got, want)
 	}
 
@@ -424,7 +432,7 @@ func TestIngestAllWaitsForABatch(t *testing.T) {
 		}
 		return docs[i], nil
 	}
-	got := ingestAll(svc, read, func(i int) { close(reported[i]) })
+	got := ingestAll(svc, len(docs), read, func(i int) { close(reported[i]) })
 	if want := []int{0, 1, 2, 3, 4, 5, 6, 7}; !cmp.Equal(got, want) {
 		t.Errorf("documents read one after the other: transactions start at %v, want %v", got, want)
 	}
@@ -465,6 +473,7 @@ func TestIngestAllFailureInBatch(t *testing.T) {
 	bs.failFor = res.Source.Title // documents 5, 13 and 21 fail in a transaction
 	svc := ingest.New(bs, extract.New(extract.Options{}), extract.NewLinker())
 	svc.SetBatchLimits(24, time.Hour) // one transaction unless one fails
+	svc.SetBatchShare(0)
 	read := func(_ context.Context, i int) (argmap.Document, error) { return docs[i], nil }
 	err = svc.IngestAll(ctx, len(docs), 2, read, func(o ingest.Outcome) {
 		if o.Err != nil || !o.Result.Created {

@@ -55,3 +55,7 @@ func (g Gate) Waiting() int {
 
 // GateSize is the size of IngestAll's gate with workers (0: none).
 func GateSize(workers int) int { return gateSize(workers) }
+
+// SetBatchShare sets the share of a small corpus one of IngestAll's
+// batches waits for (1/n; 0: 1 MiB whatever the corpus).
+func (s *Service) SetBatchShare(n int) { s.batchShare = n }

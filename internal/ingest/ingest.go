@@ -43,6 +43,7 @@ type Service struct {
 	aheadClaims, aheadKeys int           // bounds of linking ahead's copy (ahead.go)
 	batchDocs              int           // documents in one of IngestAll's transactions, at most (batch.go)
 	batchWait              time.Duration // the writer's wait for a batch to grow (batch.go)
+	batchShare             int           // a batch waits for this share of a small corpus, 1/batchShare (batch.go; 0: 1 MiB whatever the corpus)
 	tookAhead              atomic.Int64
 }
 
@@ -50,7 +51,7 @@ type Service struct {
 // documents.
 func New(store Store, extractor argmap.Extractor, linker argmap.Linker) *Service {
 	return &Service{store: store, extractor: extractor, linker: linker, candidates: 8, partsOver: bigDocument, partBytes: partBytes,
-		aheadClaims: aheadClaims, aheadKeys: aheadKeys, batchDocs: maxBatch, batchWait: maxBatchWait}
+		aheadClaims: aheadClaims, aheadKeys: aheadKeys, batchDocs: maxBatch, batchWait: maxBatchWait, batchShare: batchShare}
 }
 
 // Ingest extracts doc and stores it with its claims, evidence, actors,
