@@ -178,11 +178,19 @@ func (s *Stancer) exclusiveDenial(qt []term, w []float64, c analysis) (float64, 
 	return best, asserter
 }
 
-// judgeAnswer is judge, and a claim it finds only on the topic of an
-// exclusive question denies it when it says that another does what the
-// question restricts (exclusiveDenial).
+// judgeAnswer is judge, and a claim that says another figure or year in
+// the question's slot denies it (figureDenial), as one it finds only on
+// the topic of an exclusive question does when it says that another does
+// what the question restricts (exclusiveDenial).
 func (s *Stancer) judgeAnswer(qt []term, w []float64, c analysis) argmap.Judgement {
 	j := s.judge(qt, w, c)
+	if j.Stance != argmap.StanceDenial {
+		// a claim that says all else of the question and another figure
+		// in its slot denies it, though its other words state it
+		if cov, asserter := figureDenial(qt, w, c); cov >= s.threshold {
+			return argmap.Judgement{Stance: argmap.StanceDenial, Score: cov, Asserter: asserter}
+		}
+	}
 	if j.Stance != argmap.StanceTopic {
 		return j
 	}

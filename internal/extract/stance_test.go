@@ -618,6 +618,11 @@ func TestStancerJudge(t *testing.T) {
 		{"The harbour board only licenses moorings", "The harbour board also dredges the channel.", argmap.StanceTopic, ""},
 		{"The harbour board is the only body that licenses moorings", "Other bodies license fishing boats.", argmap.StanceTopic, ""},
 		{"Only the harbour board licenses moorings", "Other bodies do not license moorings.", argmap.StanceTopic, ""},
+		// another year in the question's slot denies it; the question's
+		// own beside another states it
+		{"The harbour was built in 1850", "The harbour was built in 1920.", argmap.StanceDenial, ""},
+		{"The ferry company joined the federation in 2016", "The ferry company joined the federation in December 1998.", argmap.StanceDenial, ""},
+		{"The ferry company joined the federation in 2016", "The ferry company, founded in 1998, joined the federation in 2016.", argmap.StanceSame, ""},
 	}
 	for _, tt := range tests {
 		got := s.Judge(tt.question, tt.claim)
