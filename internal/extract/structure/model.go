@@ -97,7 +97,7 @@ func (m *Model) classifiers() map[string]**logReg {
 func (m *Model) Info() Info { return m.info }
 
 // LoadModel reads a model written by Model.MarshalJSON (the training
-// command's output).
+// command's output), with the shipped restater (WithRestater).
 func LoadModel(data []byte) (*Model, error) {
 	var f modelFile
 	if err := json.Unmarshal(data, &f); err != nil {
@@ -126,6 +126,14 @@ func LoadModel(data []byte) (*Model, error) {
 		*cs[name] = lr
 	}
 	m.index()
+	// the restater of the paragraph decoding (restate.go) goes with any
+	// classifiers' weights, as the paragraph rules do: it is fitted on the
+	// long-text sets, not on the classifiers' texts
+	r, err := LoadRestater(embeddedRestate)
+	if err != nil {
+		return nil, err
+	}
+	m.restate = r
 	return m, nil
 }
 
@@ -193,18 +201,8 @@ var (
 )
 
 // Default returns the model whose weights ship with argmap (weights.json,
-// trained on every text of microtexts2 by `argmap train-structure`), with
-// the restater fitted on the long-text sets (restate.json, see restate.go).
+// trained on every text of microtexts2 by `argmap train-structure`).
 func Default() (*Model, error) {
-	defaultOnce.Do(func() {
-		defaultModel, defaultErr = LoadModel(embedded)
-		if defaultErr != nil {
-			return
-		}
-		var r *Restater
-		if r, defaultErr = LoadRestater(embeddedRestate); defaultErr == nil {
-			defaultModel.restate = r
-		}
-	})
+	defaultOnce.Do(func() { defaultModel, defaultErr = LoadModel(embedded) })
 	return defaultModel, defaultErr
 }
