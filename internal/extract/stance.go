@@ -2559,6 +2559,9 @@ func spells(acr, long string) bool {
 		return false
 	}
 	ws := strings.Fields(long)
+	if spellsHead(acr, ws) {
+		return true
+	}
 	for start := range ws {
 		if nameEnds[ws[start]] || ws[start] == "the" {
 			continue
@@ -2579,6 +2582,31 @@ func spells(acr, long string) bool {
 		}
 	}
 	return false
+}
+
+// spellsHead reports whether acr is the initials of the words of the name
+// ws before its first connecting word, two or more: the head a name's
+// acronym may abbreviate alone ("GPs" of "Guiding Principles on Internal
+// Displacement"). "UN" is not the head of "United Nations High
+// Commissioner for Refugees".
+func spellsHead(acr string, ws []string) bool {
+	if len(acr) < 2 {
+		return false
+	}
+	k := 0
+	for _, w := range ws {
+		if w == "the" && k == 0 {
+			continue
+		}
+		if nameEnds[w] {
+			break
+		}
+		if k == len(acr) || w[0] != acr[k] {
+			return false
+		}
+		k++
+	}
+	return k == len(acr) && k < len(ws)
 }
 
 // namesWord reports whether the question term qt is one of the words of the

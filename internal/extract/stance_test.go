@@ -618,6 +618,9 @@ func TestStancerJudge(t *testing.T) {
 		{"The harbour board only licenses moorings", "The harbour board also dredges the channel.", argmap.StanceTopic, ""},
 		{"The harbour board is the only body that licenses moorings", "Other bodies license fishing boats.", argmap.StanceTopic, ""},
 		{"Only the harbour board licenses moorings", "Other bodies do not license moorings.", argmap.StanceTopic, ""},
+		// an acronym of a name's head before its connecting word ("HRs" of
+		// "Harbour Rules on Moorings") says the name
+		{"The Harbour Rules on Moorings are clear", "The HRs are clear.", argmap.StanceSame, ""},
 		// another year in the question's slot denies it; the question's
 		// own beside another states it
 		{"The harbour was built in 1850", "The harbour was built in 1920.", argmap.StanceDenial, ""},
