@@ -10,17 +10,19 @@ package structure
 // sentences at clause boundaries ("X, because Y", "Although X, Y"), so
 // that the decoder reads the parts, and the parts then bear on each other
 // inside their sentence: relations no reader of these texts drew.
-// JoinSentences puts such a sentence back together after decoding. A
-// sentence whose parts each bear on something outside it (two claims
-// joined by "and", each a reason of its own) stays in parts, as does one
-// whose first part reports a view others hold and whose later part turns
-// on it ("My neighbour says X, but I doubt it": two voices, as JoinLeaning
-// reads it). Claims cut finer are matched better across documents: joining
-// every split sentence of the demo corpus cost three answers of the
-// question sets, joining these cost one.
+// Parts that bear on different units outside their sentence are two
+// moves where the labelling has one. JoinSentences puts such sentences
+// back together after decoding. A sentence whose parts all bear on the
+// same unit (two reasons joined by "and" for one claim) stays in parts,
+// as does one whose first part reports a view others hold and whose later
+// part turns on it ("My neighbour says X, but I doubt it": two voices, as
+// JoinLeaning reads it). Claims cut finer are matched better across
+// documents: joining every split sentence of the demo corpus cost three
+// answers of the question sets, joining these cost one.
 
 // JoinSentences returns units and st with the parts of every sentence one
-// of whose parts bears on another joined into one unit. The joined unit
+// of whose parts bears on another, or two of whose parts bear on
+// different units, joined into one unit. The joined unit
 // takes the relation of its head: among the parts whose own relation (if
 // any) leaves the sentence, the central claim, else the last that turns on
 // the part before it ("X, but Y"), else the first. Relations between parts
@@ -58,9 +60,9 @@ func JoinSentences(text string, units []Unit, st Structure) ([]Unit, Structure) 
 		for j < len(units) && units[j].Sent == units[i].Sent {
 			j++
 		}
-		inner := false // a part bears on another part of its sentence
+		inner := false // a part bears on another part of its sentence, or two parts on different units
 		for k := i; k < j; k++ {
-			inner = inner || leaves[k] >= i && leaves[k] < j
+			inner = inner || leaves[k] >= i && leaves[k] < j || k > i && leaves[k] >= 0 && leaves[i] >= 0 && leaves[k] != leaves[i]
 		}
 		if j > i+1 && (!inner || twoVoices(text, units[i:j])) {
 			for k := i; k < j; k++ {

@@ -13,9 +13,10 @@ import (
 // sentence that bear on each other become one unit, which keeps the
 // relation of the part the others lean on (the one bearing outside the
 // sentence; after "but" the point made, not the point granted); relations
-// inside the sentence go, relations to a part go to the joined unit; a
-// sentence whose parts each bear elsewhere, or that reports a view and
-// turns on it, stays in parts. Written for this test.
+// inside the sentence go, relations to a part go to the joined unit;
+// parts that bear on different units become one unit too; a sentence
+// whose parts all bear on one unit, or that reports a view and turns on
+// it, stays in parts. Written for this test.
 func TestJoinSentences(t *testing.T) {
 	S, A := structure.Support, structure.Attack
 	for _, c := range []struct {
@@ -40,7 +41,12 @@ func TestJoinSentences(t *testing.T) {
 			structure.Structure{Central: []int{0}, Relations: []structure.Relation{{From: 1, To: 0, Kind: A}, {From: 2, To: 0, Kind: S}, {From: 3, To: 2, Kind: S}}},
 			[]string{"Ferries should run all night.", "A night crew costs money, but empty roads save the council more, because fewer crashes happen."},
 			structure.Structure{Central: []int{0}, Relations: []structure.Relation{{From: 1, To: 0, Kind: S}}}},
-		{"parts bearing elsewhere stay apart",
+		{"parts bearing on different units: one move",
+			[]string{"Ferries should run all night.", "Buses stop at ten.", "Nurses work late shifts,", "and the cafés would stay open later."},
+			structure.Structure{Central: []int{0}, Relations: []structure.Relation{{From: 1, To: 0, Kind: S}, {From: 2, To: 0, Kind: S}, {From: 3, To: 1, Kind: A}}},
+			[]string{"Ferries should run all night.", "Buses stop at ten.", "Nurses work late shifts, and the cafés would stay open later."},
+			structure.Structure{Central: []int{0}, Relations: []structure.Relation{{From: 1, To: 0, Kind: S}, {From: 2, To: 0, Kind: S}}}},
+		{"parts bearing on one unit stay apart",
 			[]string{"Ferries should run all night.", "Nurses work late shifts,", "and bars close at two."},
 			structure.Structure{Central: []int{0}, Relations: []structure.Relation{{From: 1, To: 0, Kind: S}, {From: 2, To: 0, Kind: S}}},
 			[]string{"Ferries should run all night.", "Nurses work late shifts,", "and bars close at two."},
