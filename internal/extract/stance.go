@@ -2442,8 +2442,17 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 // "central"; "superficial", near "careless", of "thorough", which is
 // near "careful"), unless it is near the question's word itself.
 func similarOpposite(qt, ct term) bool {
-	return len(qt.antonyms) > 0 && len(ct.similar) > 0 && sharesConcept(qt.antonyms, ct.similar) &&
-		!sharesConcept(qt.concepts, ct.similar) && !sharesConcept(qt.related, ct.concepts) && !sharesConcept(qt.related, ct.similar)
+	if len(qt.antonyms) == 0 || len(ct.similar) == 0 || !sharesConcept(qt.antonyms, ct.similar) || sharesConcept(qt.concepts, ct.similar) {
+		return false
+	}
+	// (WordNet's related senses of a word may hold its antonym: "common"
+	// is related to "uncommon", which "rare" is similar to)
+	for _, r := range qt.related {
+		if !slices.Contains(qt.antonyms, r) && (slices.Contains(ct.concepts, r) || slices.Contains(ct.similar, r)) {
+			return false
+		}
+	}
+	return true
 }
 
 // objectHead returns the index in ts of the head of what ts[k] is said of:

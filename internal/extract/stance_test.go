@@ -606,6 +606,7 @@ func TestStancerJudge(t *testing.T) {
 		// near the question's own word does not
 		{"The harbour master's role in the port is central", "The harbour master's role in the port is marginal.", argmap.StanceDenial, ""},
 		{"The survey of the wreck was thorough", "The survey of the wreck was cursory.", argmap.StanceDenial, ""},
+		{"Independent inspection of the boats is common", "Independent inspection of the boats is still rare.", argmap.StanceDenial, ""},
 		{"The ferry plays a key role in tourism", "The ferry plays an important role in tourism.", argmap.StanceSame, ""},
 		{"The lifeboat crew has been secretive about its accounts", "The lifeboat crew should report more openly on its accounts.", argmap.StanceTopic, ""},
 		// an exclusive question is denied by a claim that another does
