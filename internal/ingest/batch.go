@@ -167,6 +167,14 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 	// document); while a batch is under its floor (batchFloor) the writer
 	// waits up to batchWait in all for the next document
 	seenBytes := 0 // of the documents the writer has had
+	// textSize is a document's weight in a batch, or its bytes when it is
+	// committed on its own
+	textSize := func(it item) int {
+		if n := batchSize(it.p); n > 0 {
+			return n
+		}
+		return it.bytes
+	}
 	for i := 0; i < n; {
 		var it item
 		select {
@@ -176,7 +184,7 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 		}
 		batch := []item{it}
 		i++
-		seenBytes += it.bytes
+		seenBytes += textSize(it)
 		size := batchSize(it.p)
 		var wait *time.Timer // started when the writer first waits for the next document
 		for size > 0 && len(batch) < s.batchDocs && i < n && size < maxBatchBytes {
@@ -205,7 +213,7 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 			}
 			batch = append(batch, more)
 			i++
-			seenBytes += more.bytes
+			seenBytes += textSize(more)
 			if batchSize(more.p) == 0 {
 				break // committed on its own
 			}
