@@ -320,7 +320,9 @@ func rejectedView(toks []token) ([]region, bool) {
 			if j < n && toks[j].lower == "that" {
 				j++
 			}
-			if j >= n {
+			if j >= n || toks[j].punct != 0 && toks[j].punct != '"' {
+				// "..., but this is false.": a verdict on what came
+				// before (rejectedTail), no view after it
 				continue
 			}
 			out := []region{}
@@ -544,7 +546,13 @@ func reported(toks []token, loose bool) ([]region, bool) {
 		if !isAuthor(subj) && (!evidential[toks[i].lower] || named(subj)) {
 			who = subjectText(subj)
 		}
-		return append(out, region{toks: toks[j:], asserter: who, rejected: wrongly}), true
+		view := toks[j:]
+		if t := rejectedTail(view); t > 0 {
+			// "Critics claim P, but this is false": the view ends where
+			// the clause that judges it starts
+			view, wrongly = view[:t], true
+		}
+		return append(out, region{toks: view, asserter: who, rejected: wrongly}), true
 	}
 	return nil, false
 }

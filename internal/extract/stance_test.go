@@ -619,6 +619,12 @@ func TestStancerJudge(t *testing.T) {
 		{"The harbour board only licenses moorings", "The harbour board also dredges the channel.", argmap.StanceTopic, ""},
 		{"The harbour board is the only body that licenses moorings", "Other bodies license fishing boats.", argmap.StanceTopic, ""},
 		{"Only the harbour board licenses moorings", "Other bodies do not license moorings.", argmap.StanceTopic, ""},
+		// a view reported and judged false in the same sentence is
+		// rejected; a verdict on part of it, or none, leaves it reported
+		{"The harbour is unsafe", "Critics say that the harbour is unsafe, but this is false.", argmap.StanceDenial, "Critics"},
+		{"The harbour is unsafe", "Critics say that the harbour is unsafe; this is not the case.", argmap.StanceDenial, "Critics"},
+		{"The harbour is unsafe", "Critics argue that the harbour is unsafe, yet that claim is simply mistaken.", argmap.StanceDenial, "Critics"},
+		{"The harbour is unsafe", "Critics argue that the harbour is unsafe, but they are wrong about the cause.", argmap.StanceSame, "Critics"},
 		// an acronym of a name's head before its connecting word ("HRs" of
 		// "Harbour Rules on Moorings") says the name
 		{"The Harbour Rules on Moorings are clear", "The HRs are clear.", argmap.StanceSame, ""},
