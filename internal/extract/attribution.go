@@ -169,12 +169,13 @@ var evidential = wordSet(`show shows showed shown find finds found note notes no
 
 // falsity words: it is <one of these> to say that P.
 var falsity = wordSet(`wrong false mistaken misleading inaccurate untrue incorrect myth simplistic naive error fallacy
-	fiction illusion misconception mistake doubtful unlikely implausible questionable dubious`)
+	fiction illusion misconception mistake doubtful unlikely implausible questionable dubious unfounded baseless
+	groundless exaggerated overstated overblown debunked discredited disproved`)
 
 // opinionNouns: contrary to the <one of these> that P.
 var opinionNouns = wordSet(`view views claim claims idea ideas belief beliefs assumption assumptions notion notions
 	argument arguments tendency tendencies perception perceptions image picture narrative portrayal story assertion
-	suggestion reports allegation allegations rumour rumours rumor rumors`)
+	suggestion reports allegation allegations rumour rumours rumor rumors fear fears`)
 
 // portrayVerbs: the tendency to <one of these> X as P.
 var portrayVerbs = wordSet(`portray portrays portrayed depict depicts depicted present presents presented cast casts

@@ -625,6 +625,9 @@ func TestStancerJudge(t *testing.T) {
 		{"The harbour is unsafe", "Critics say that the harbour is unsafe; this is not the case.", argmap.StanceDenial, "Critics"},
 		{"The harbour is unsafe", "Critics argue that the harbour is unsafe, yet that claim is simply mistaken.", argmap.StanceDenial, "Critics"},
 		{"The harbour is unsafe", "Critics argue that the harbour is unsafe, but they are wrong about the cause.", argmap.StanceSame, "Critics"},
+		// a view called exaggerated or unfounded is rejected as a false one is
+		{"The harbour is unsafe", "The claim that the harbour is unsafe is exaggerated.", argmap.StanceDenial, ""},
+		{"The harbour is unsafe", "Fears that the harbour is unsafe proved unfounded.", argmap.StanceDenial, ""},
 		// an acronym of a name's head before its connecting word ("HRs" of
 		// "Harbour Rules on Moorings") says the name
 		{"The Harbour Rules on Moorings are clear", "The HRs are clear.", argmap.StanceSame, ""},
