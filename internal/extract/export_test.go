@@ -264,3 +264,19 @@ func UnpackRepack(p string) (string, bool) {
 	}
 	return packSig(s), true
 }
+
+// MeetsAgree reports whether enoughMeet, read from two claims' signatures,
+// says what the pool index's termMatches.enough says of them, for every
+// number of terms from 1 to 8: an error naming the first disagreement.
+func MeetsAgree(l *Linker, a, b string) error {
+	sa, sb := l.sig(a), l.sig(b)
+	x := &linkIndex{lemmaSlot: map[string]int32{}, wide: map[int]bool{}}
+	x.add(0, sb, true)
+	m := x.match(sa, 1)
+	for k := 1; k <= 8; k++ {
+		if got, want := enoughMeet(&sa, &sb, k), m.enough(0, k); got != want {
+			return fmt.Errorf("enoughMeet(k=%d) = %v, the index says %v", k, got, want)
+		}
+	}
+	return nil
+}

@@ -440,10 +440,14 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 		x = &linkIndex{lemmaSlot: map[string]int32{}, wide: map[int]bool{}}
 	}
 	defer l.putIndex(x)
-	index := func(e entry) {
+	// a stored claim is compared only with the new claims that found it
+	// (or, none said, with each): whether enough of their terms meet is
+	// read from the two claims (enoughMeet); the terms of the new claims
+	// are indexed, for the claims after them
+	index := func(e entry, terms bool) {
 		pool = append(pool, e)
 		byID[e.c.ID] = len(pool) - 1
-		x.add(len(pool)-1, e.sig)
+		x.add(len(pool)-1, e.sig, terms)
 	}
 	prop := func(c *argmap.Claim) string {
 		if p, ok := out.Propositions[c.ID]; ok {
@@ -453,7 +457,7 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 	}
 	for i := range stored {
 		if c := &stored[i]; c.ID != "" && !isNew[c.ID] {
-			index(entry{c, l.sig(c.Text)})
+			index(entry{c, l.sig(c.Text)}, false)
 		}
 	}
 	// a word in more than a third of the claims compared is common
@@ -519,7 +523,13 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 			// share fewer terms, and are not compared; a stored claim
 			// found under keys is compared only with the new claims that
 			// have one of them
-			if count[i] >= l.shared && matched.enough(i, l.shared) && (i >= nStored || foundUnder(pool[i].c.Keys, mine)) {
+			switch {
+			case count[i] < l.shared:
+			case i >= nStored: // a new claim: its terms are indexed
+				if matched.enough(i, l.shared) {
+					cands = append(cands, i)
+				}
+			case foundUnder(pool[i].c.Keys, mine) && enoughMeet(&sc, &pool[i].sig, l.shared):
 				cands = append(cands, i)
 			}
 			count[i] = 0
@@ -584,10 +594,30 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 			out.Relations = append(out.Relations, argmap.Relation{ID: id, Kind: argmap.Contests, From: []string{c.ID},
 				To: to, Origin: argmap.OriginLinked, Score: float64(int(score*1000)) / 1000})
 		}
-		index(entry{c, sc})
+		index(entry{c, sc}, true)
 	}
 	sort.Slice(out.Relations, func(i, j int) bool { return out.Relations[i].ID < out.Relations[j].ID })
 	return out
+}
+
+// enoughMeet reports whether at least k terms of a, or of b, meet terms of
+// the other (the same lemma, a concept in common, or an antonym), as
+// termMatches.enough does from the index; claims of more than 64 terms are
+// let through.
+func enoughMeet(a, b *claimSig, k int) bool {
+	if a.n > 64 || b.n > 64 {
+		return true
+	}
+	var ra, rb [64]termRel
+	relateTerms(a, b, &ra, &rb)
+	n, met := 0, uint64(0)
+	for t := 0; t < a.n; t++ {
+		if r := ra[t].same | ra[t].meet | ra[t].anti; r != 0 {
+			n++
+			met |= r
+		}
+	}
+	return n >= k || bits.OnesCount64(met) >= k
 }
 
 // foundUnder reports whether a stored claim found under keys (none said:
@@ -698,8 +728,9 @@ func (x *linkIndex) addConcept(c wn.Concept) *keyLists {
 	return k
 }
 
-// add indexes pool claim i.
-func (x *linkIndex) add(i int, s claimSig) {
+// add indexes pool claim i: its lemmas and concepts, and with terms its
+// terms (what match reads).
+func (x *linkIndex) add(i int, s claimSig, terms bool) {
 	for _, k := range s.lemmas {
 		if kl := x.addLemma(k); kl.nClaims < maxPosting {
 			x.push(&kl.claims, i, 0)
@@ -711,6 +742,9 @@ func (x *linkIndex) add(i int, s claimSig) {
 			x.push(&kl.claims, i, 0)
 			kl.nClaims++
 		}
+	}
+	if !terms {
+		return
 	}
 	j := 0
 	for _, cl := range s.clauses {

@@ -246,6 +246,44 @@ func TestLinkSignaturesPacked(t *testing.T) {
 	t.Logf("%d texts, %.0f bytes a packed signature", len(texts), float64(total)/float64(len(texts)))
 }
 
+// TestMeetsAgree: for pairs of IOM and demo claims (and claims of ours with
+// antonyms, acronyms and repeated words), whether enough terms of one meet
+// terms of the other reads the same from the two signatures as from the
+// pool index, which Link no longer builds for stored claims' terms.
+func TestMeetsAgree(t *testing.T) {
+	texts := []string{
+		"The agency does not run the camps, although critics say it does.",
+		"The agency runs the camps and the critics agree.",
+		"UNHCR and the IOM (International Organization for Migration) share the work.",
+		"The IOM shares the work of the UNHCR.",
+		"Return, return and return again: return is what the programme offers.",
+		"The programme offers a voluntary return and a forced departure.",
+		"Forced departure is the opposite of a voluntary return.",
+	}
+	for _, g := range corpusGraphs(t) {
+		for i, c := range g.Claims {
+			if i%7 == 0 { // a sample: pairs grow with its square
+				texts = append(texts, c.Text)
+			}
+		}
+	}
+	l := extract.NewLinker()
+	n := 0
+	for i, a := range texts {
+		for _, b := range texts[max(0, i-40):i] {
+			for _, p := range [][2]string{{a, b}, {b, a}} {
+				n++
+				if err := extract.MeetsAgree(l, p[0], p[1]); err != nil {
+					t.Errorf("MeetsAgree(%q, %q): %v", p[0], p[1], err)
+				}
+			}
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d pairs compared", n)
+	}
+}
+
 // TestLinkerPacked links the IOM and demo corpora's claims with a linker
 // that reads every signature again from its packed form and with one that
 // keeps them decoded: the links are the same.
