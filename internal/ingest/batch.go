@@ -170,8 +170,8 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 	// textSize is a document's weight in a batch, or its bytes when it is
 	// committed on its own
 	textSize := func(it item) int {
-		if n := batchSize(it.p); n > 0 {
-			return n
+		if w := batchSize(it.p); w > 0 {
+			return w
 		}
 		return it.bytes
 	}
@@ -262,12 +262,11 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 // (gate), so the workers extract at full speed meanwhile: with the writer
 // keeping up (gate) a wait of 50 ms cut the 10 MiB corpus into three times
 // as many transactions, each commit of a large store costing tens of ms.
-// In a large store a commit rewrites
-// most pages of the indexes keyed by random IDs and keys whatever the
-// number of documents it holds, so that small documents cost less
-// together: 512 instead of 128 took 5-15 % off ingest's CPU (scale
-// benchmark at 10k documents, IOM repeated to 10 MiB) for about a quarter
-// more memory (the documents in flight).
+// In a large store a commit rewrites most pages of the indexes keyed by
+// random IDs and keys whatever the number of documents it holds, so that
+// small documents cost less together: 512 instead of 128 took 5-15 % off
+// ingest's CPU (scale benchmark at 10k documents, IOM repeated to 10 MiB)
+// for about a quarter more memory (the documents in flight).
 const (
 	maxBatch      = 512
 	maxBatchBytes = 4 << 20
@@ -276,8 +275,8 @@ const (
 )
 
 // batchFloor is the text a batch waits for: 1 MiB, or a batchShare-th of
-// the corpus when that is less (its size guessed from the seen documents'
-// bytes of the n), so that a small corpus is written in a few
+// the corpus when that is less (its size guessed from the text of the
+// seen documents of the n), so that a small corpus is written in a few
 // transactions while the workers extract the rest, not in one after them
 // (the mixed corpus, 136 KB, was written whole at the end, the writer
 // alone on one CPU).
