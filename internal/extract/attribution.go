@@ -558,9 +558,14 @@ func reported(toks []token, loose bool) ([]region, bool) {
 	return nil, false
 }
 
+// boundWords after "no" or "nothing" make a bound, not a negative
+// quantifier ("no fewer than ten inspectors", "nothing but luck").
+var boundWords = wordSet(`fewer less more but short other sooner longer`)
+
 // noHolder reports whether a reporting verb's subject says that nobody,
-// or hardly anybody, holds the view: "no one", "nobody", "none of them",
-// "few (people)", "hardly anyone", "not many".
+// or hardly anybody, holds the view, or that nothing shows it: "no one",
+// "nobody", "none of them", "few (people)", "hardly anyone", "not many",
+// "nothing", "no study".
 func noHolder(subj []token) bool {
 	if len(subj) == 0 {
 		return false
@@ -571,7 +576,9 @@ func noHolder(subj []token) bool {
 		w1 = subj[1].lower
 	}
 	switch {
-	case w0 == "nobody" || w0 == "none" || w0 == "few" || (w0 == "no" && w1 == "one"):
+	case w0 == "nobody" || w0 == "none" || w0 == "few" || (w0 == "nothing" || w0 == "no" && w1 != "") && !boundWords[w1]:
+		// (and what shows nothing: "nothing suggests that P", "no
+		// study has shown that P"; not "no fewer than ten", "nothing but")
 		return true
 	case (w0 == "hardly" || w0 == "scarcely") && (w1 == "anyone" || w1 == "anybody"):
 		return true

@@ -628,6 +628,11 @@ func TestStancerJudge(t *testing.T) {
 		// a view called exaggerated or unfounded is rejected as a false one is
 		{"The harbour is unsafe", "The claim that the harbour is unsafe is exaggerated.", argmap.StanceDenial, ""},
 		{"The harbour is unsafe", "Fears that the harbour is unsafe proved unfounded.", argmap.StanceDenial, ""},
+		// what nothing shows is reported to deny it; a bound after "no"
+		// is no negative quantifier
+		{"The harbour is unsafe", "Nothing suggests that the harbour is unsafe.", argmap.StanceDenial, ""},
+		{"The harbour is unsafe", "No study has shown that the harbour is unsafe.", argmap.StanceDenial, ""},
+		{"The harbour is unsafe", "No fewer than ten inspectors found that the harbour is unsafe.", argmap.StanceSame, "No fewer than ten inspectors"},
 		// an acronym of a name's head before its connecting word ("HRs" of
 		// "Harbour Rules on Moorings") says the name
 		{"The Harbour Rules on Moorings are clear", "The HRs are clear.", argmap.StanceSame, ""},
