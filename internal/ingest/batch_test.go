@@ -399,11 +399,11 @@ func TestIngestAllWaitsForABatch(t *testing.T) {
 	}
 
 	// a document every 30 ms and a wait longer than the test: the first
-	// transaction holds a quarter of the corpus, 4 (without the wait the
-	// first document would be committed alone, the next one not being
-	// extracted yet), and there are several (with a floor of 1 MiB, one at
-	// the end); a later one may hold more, documents having come while
-	// the one before it was written
+	// transaction holds at least a quarter of the corpus, 4 (without the
+	// wait the first document would be committed alone, the next one not
+	// being extracted yet; on a loaded machine more may be ready by the
+	// time the writer starts, so more than 4 is right too), and there are
+	// several (with a floor of 1 MiB, one at the end)
 	svc := newService(openStore(t))
 	svc.SetBatchLimits(512, time.Hour)
 	start := time.Now()
@@ -412,8 +412,8 @@ func TestIngestAllWaitsForABatch(t *testing.T) {
 		time.Sleep(time.Until(start.Add(time.Duration(i) * 30 * time.Millisecond)))
 		return same[i], nil
 	}
-	if got := ingestAll(svc, len(same), read, func(int) {}); len(got) < 2 || got[1] != 4 {
-		t.Errorf("documents a little apart: transactions start at %v, want [0 4 ...]", got)
+	if got := ingestAll(svc, len(same), read, func(int) {}); len(got) < 2 || got[1] < 4 {
+		t.Errorf("documents a little apart: transactions start at %v, want [0 n ...] with n >= 4", got)
 	}
 
 	// document i+1 is read once document i is reported: each is committed
