@@ -2355,6 +2355,16 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 				}
 			}
 		}
+		if !found && qt.acr && qt.long != "" {
+			// "the Global South" of "the Global North": a name the
+			// question's turns round
+			for _, ct := range c {
+				if ct.acr && namesOpposed(qt.long, ct.long) {
+					found, flip, cneg = true, true, ct.neg
+					break
+				}
+			}
+		}
 		if !found {
 			// "the EU trust fund" of "the EU Emergency Trust Fund for
 			// Africa (EUTF)", "the displacement task force" of "the Task

@@ -633,6 +633,10 @@ func TestStancerJudge(t *testing.T) {
 		{"The harbour is unsafe", "Nothing suggests that the harbour is unsafe.", argmap.StanceDenial, ""},
 		{"The harbour is unsafe", "No study has shown that the harbour is unsafe.", argmap.StanceDenial, ""},
 		{"The harbour is unsafe", "No fewer than ten inspectors found that the harbour is unsafe.", argmap.StanceSame, "No fewer than ten inspectors"},
+		// a name that turns the question's round by one opposed word
+		// denies it; another name does not
+		{"Donor governments in the Global North fund the harbour", "Donor governments in the Global South fund the harbour.", argmap.StanceDenial, ""},
+		{"Donor governments in the Global North fund the harbour", "Donor governments in the Global North fund the harbour.", argmap.StanceSame, ""},
 		// an acronym of a name's head before its connecting word ("HRs" of
 		// "Harbour Rules on Moorings") says the name
 		{"The Harbour Rules on Moorings are clear", "The HRs are clear.", argmap.StanceSame, ""},
