@@ -68,6 +68,8 @@ type term struct {
 	camp     int8         // a noun of the subject that names people by the side they take ("critics", "supporters", "opponents"): its side (sideWords); a question's is met only by a word of the same camp
 	stays    bool         // a word of staying as it is (remain, stay): WordNet opposes it to change, so a change up or down (dir) of what a question says stays denies it
 	excl     bool         // a question's word that an exclusive word restricts ("only the harbour board", "X is the sole N": markExclusive)
+	onset    bool         // a question's word of a start ("from the start", "originally": markOnset)
+	later    bool         // it stands in a claim's clause that says something came about later ("over time", "later": markLater)
 	slot     string       // a year's slot: the preposition before it (markSlots)
 	adds     bool         // it stands in a claim's clause with an additive word ("also", "too", "other": markAdditive)
 	similar  []wn.Concept // a claim's adjective: the adjective synsets WordNet places its senses near (similar to, also see), through which it is opposed to an antonym of theirs (withSimilar)
@@ -980,7 +982,7 @@ func (s *Stancer) analyse(text string, gl *glossary) analysis {
 		return a
 	}
 	for _, r := range regions(text) {
-		a.regions = append(a.regions, termRegion{terms: s.withSimilar(markSlots(r.toks, markAdditive(r.toks, s.terms(r.toks, gl)))), asserter: r.asserter, rejected: r.rejected})
+		a.regions = append(a.regions, termRegion{terms: s.withSimilar(markLater(r.toks, markSlots(r.toks, markAdditive(r.toks, s.terms(r.toks, gl))))), asserter: r.asserter, rejected: r.rejected})
 	}
 	return a
 }
@@ -3229,6 +3231,7 @@ func (s *Stancer) questionTermsRead(question string, gl *glossary) []term {
 		markOnly(toks, qt)
 		s.markExclusive(toks, qt)
 		markSlots(toks, qt)
+		markOnset(toks, qt)
 		for i := range qt {
 			if qt[i].adjPred {
 				// a predicate adjective is met by a word that says it as

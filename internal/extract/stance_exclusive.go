@@ -190,6 +190,11 @@ func (s *Stancer) judgeAnswer(qt []term, w []float64, c analysis) argmap.Judgeme
 		if cov, asserter := figureDenial(qt, w, c); cov >= s.threshold {
 			return argmap.Judgement{Stance: argmap.StanceDenial, Score: cov, Asserter: asserter}
 		}
+		// and so does one that says it came about later than the
+		// question's start (onsetDenial)
+		if cov, asserter := onsetDenial(qt, w, c); cov >= s.threshold {
+			return argmap.Judgement{Stance: argmap.StanceDenial, Score: cov, Asserter: asserter}
+		}
 	}
 	if j.Stance != argmap.StanceTopic {
 		return j

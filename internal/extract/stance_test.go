@@ -637,6 +637,11 @@ func TestStancerJudge(t *testing.T) {
 		// denies it; another name does not
 		{"Donor governments in the Global North fund the harbour", "Donor governments in the Global South fund the harbour.", argmap.StanceDenial, ""},
 		{"Donor governments in the Global North fund the harbour", "Donor governments in the Global North fund the harbour.", argmap.StanceSame, ""},
+		// what came about later denies what held from the start; a claim
+		// that says the start too does not
+		{"The ferry company backed the plan from the start", "Over time the ferry company came to back the plan.", argmap.StanceDenial, ""},
+		{"The ferry company originally backed the plan", "The ferry company eventually backed the plan.", argmap.StanceDenial, ""},
+		{"The ferry company backed the plan from the start", "The ferry company backed the plan from the start and later funded it.", argmap.StanceSame, ""},
 		// an acronym of a name's head before its connecting word ("HRs" of
 		// "Harbour Rules on Moorings") says the name
 		{"The Harbour Rules on Moorings are clear", "The HRs are clear.", argmap.StanceSame, ""},
