@@ -150,32 +150,15 @@ func (s *Stancer) exclusiveDenial(qt []term, w []float64, c analysis) (float64, 
 			restW = append(restW, w[i])
 		}
 	}
-	best, asserter := 0.0, ""
-	for _, r := range c.regions {
-		if r.rejected {
-			continue
+	// every word of what the restricted do is said: "other bodies license
+	// fishing boats" adds to no one who licenses moorings
+	return restSaid(c, rest, restW, func(win []term) bool {
+		if !slices.ContainsFunc(win, func(t term) bool { return t.adds }) {
+			return false
 		}
-		for _, win := range windows(r.terms) {
-			if !slices.ContainsFunc(win, func(t term) bool { return t.adds }) {
-				continue
-			}
-			if co, _, _, _, _ := match(only, win, nil); co > 0 {
-				continue
-			}
-			cov, ag, dis, fl, hits := match(rest, win, restW)
-			all := true
-			for k, h := range hits {
-				all = all && (h || rest[k].adverb || rest[k].light)
-			}
-			if all && cov > best && ag >= dis && ag > 0 && fl == 0 {
-				// (every word of what the restricted do is said: "other
-				// bodies license fishing boats" adds to no one who
-				// licenses moorings)
-				best, asserter = cov, r.asserter
-			}
-		}
-	}
-	return best, asserter
+		co, _, _, _, _ := match(only, win, nil)
+		return co == 0
+	})
 }
 
 // judgeAnswer is judge, and a claim that says another figure or year in

@@ -75,23 +75,29 @@ func figureDenial(qt []term, w []float64, c analysis) (float64, string) {
 	if w != nil {
 		restW = slices.Delete(slices.Clone(w), at, at+1)
 	}
+	return restSaid(c, rest, restW, func(win []term) bool {
+		if co, _, _, _, _ := match(qt[at:at+1], win, nil); co > 0 {
+			return false // it says the question's figure too
+		}
+		return slices.ContainsFunc(win, func(t term) bool { return conflicts(qt[at], t) })
+	})
+}
+
+// restSaid returns the best coverage of rest, a question's words without
+// the part a denial turns on, over the windows of the claim's regions that
+// are not rejected, that admits passes and that say every word of rest (an
+// adverb or a light verb may go unsaid) with the question's polarity, and
+// the asserter of that window's region; 0 when there is none. It is the walk
+// exclusiveDenial, onsetDenial and figureDenial share: each admits the
+// windows that say the other side of its part.
+func restSaid(c analysis, rest []term, restW []float64, admits func(win []term) bool) (float64, string) {
 	best, asserter := 0.0, ""
 	for _, r := range c.regions {
 		if r.rejected {
 			continue
 		}
 		for _, win := range windows(r.terms) {
-			if co, _, _, _, _ := match(qt[at:at+1], win, nil); co > 0 {
-				continue // it says the question's figure too
-			}
-			other := false
-			for k := range win {
-				if conflicts(qt[at], win[k]) {
-					other = true
-					break
-				}
-			}
-			if !other {
+			if !admits(win) {
 				continue
 			}
 			cov, ag, dis, fl, hits := match(rest, win, restW)

@@ -100,27 +100,11 @@ func onsetDenial(qt []term, w []float64, c analysis) (float64, string) {
 			restW = append(restW, w[i])
 		}
 	}
-	best, asserter := 0.0, ""
-	for _, r := range c.regions {
-		if r.rejected {
-			continue
+	return restSaid(c, rest, restW, func(win []term) bool {
+		if !slices.ContainsFunc(win, func(t term) bool { return t.later }) {
+			return false
 		}
-		for _, win := range windows(r.terms) {
-			if !slices.ContainsFunc(win, func(t term) bool { return t.later }) {
-				continue
-			}
-			if co, _, _, _, _ := match(start, win, nil); co > 0 {
-				continue // it says the start too
-			}
-			cov, ag, dis, fl, hits := match(rest, win, restW)
-			all := true
-			for k, h := range hits {
-				all = all && (h || rest[k].adverb || rest[k].light)
-			}
-			if all && cov > best && ag >= dis && ag > 0 && fl == 0 {
-				best, asserter = cov, r.asserter
-			}
-		}
-	}
-	return best, asserter
+		co, _, _, _, _ := match(start, win, nil)
+		return co == 0 // else it says the start too
+	})
 }
