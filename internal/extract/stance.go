@@ -3476,9 +3476,9 @@ func (s *Stancer) judgeAt(qt []term, w []float64, c analysis, threshold float64)
 					if o := objectHead(qt, k); o >= 0 && !hits[o] {
 						if c1, _, _, _, _ := match(qt[o:o+1], win, nil); c1 == 0 {
 							// nor one that takes the side on something
-							// else: "open resistance on the part of
-							// migrants" of "IOM is against the detention
-							// of migrants"
+							// else: "stiff resistance from the
+							// tenants" of "The council is against the
+							// eviction of tenants"
 							cov = min(cov, threshold/2)
 						}
 					}

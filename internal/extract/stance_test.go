@@ -1092,8 +1092,8 @@ func judgedFirst(t *testing.T, s *extract.Stancer, q string, texts []string, wan
 
 // TestSideObject: a side is taken on something. A claim that takes a side
 // on another thing the question names ("its support to the drivers") or
-// takes one without saying on what the question says ("open resistance on
-// the part of the union") neither states nor denies that the side is taken
+// takes one without saying on what the question says ("the drivers met
+// stiff resistance from the union") neither states nor denies that the side is taken
 // on the question's thing.
 func TestSideObject(t *testing.T) {
 	s := extract.NewStancer()
@@ -1101,8 +1101,8 @@ func TestSideObject(t *testing.T) {
 		question, claim string
 		want            argmap.Stance
 	}{
-		{"The union is against the closure of the depot", "The union offers its support to the depot's drivers.", argmap.StanceTopic},
-		{"The union is against the closure of the depot", "The depot met open resistance on the part of the union.", argmap.StanceTopic},
+		{"The union is against the closure of the depot", "The union has always backed the drivers at the depot with its support.", argmap.StanceTopic},
+		{"The union is against the closure of the depot", "The drivers' new rota met stiff resistance from the union.", argmap.StanceTopic},
 		{"The union is against the closure of the depot", "The union supports the closure of the depot.", argmap.StanceDenial},
 		{"The union opposes the closure of the depot", "The union objected to the closure of the depot.", argmap.StanceSame},
 	}
