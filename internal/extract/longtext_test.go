@@ -64,7 +64,12 @@ import (
 // them, before session 10 changed any code, and was not read by the
 // engineers: central 0.750, relation F1 0.614 (trivial topic+rest 0.625,
 // 0.587) at the start (4aea359), the same at the end (6625e93); tuned
-// from now on. None is a measure on text nobody here wrote.
+// from now on. heldout-s11/ (session 11: two essays, two abstracts, two
+// statements, two threads) was written the same way by session 11's
+// examiner and not read by its engineers: central 0.625, relation F1 0.509
+// (trivial topic+rest 0.375, 0.307) at the start (1c2f9b1), 0.625, 0.522 at
+// the end (4ff2a23); tuned from now on, and not among the restater's
+// training sets. None is a measure on text nobody here wrote.
 
 func TestLongTextStructure(t *testing.T) {
 	p := extract.New(extract.Options{})
@@ -79,6 +84,7 @@ func TestLongTextStructure(t *testing.T) {
 		{"heldout-s9", s9CentralFloor, s9RelationFloor},
 		{"own-s10", s10CentralFloor, s10RelationFloor},
 		{"heldout-s10", heldS10CentralFloor, heldS10RelationFloor},
+		{"heldout-s11", heldS11CentralFloor, heldS11RelationFloor},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			all := scoreSet(t, filepath.Join("testdata", "longtext", c.dir), c.dir, func(f string) essayScore { return scoreEssay(t, p, f) })
@@ -104,6 +110,8 @@ const (
 	s10RelationFloor     = 0.55
 	heldS10CentralFloor  = 0.75
 	heldS10RelationFloor = 0.6
+	heldS11CentralFloor  = 0.6
+	heldS11RelationFloor = 0.5
 )
 
 // TestTrivialBaselines scores the trivial rules the issue compares with on
@@ -124,6 +132,7 @@ func TestTrivialBaselines(t *testing.T) {
 		filepath.Join("testdata", "longtext", "heldout-s9"),
 		filepath.Join("testdata", "longtext", "own-s10"),
 		filepath.Join("testdata", "longtext", "heldout-s10"),
+		filepath.Join("testdata", "longtext", "heldout-s11"),
 	} {
 		for _, rest := range []bool{false, true} {
 			label := dir + " topic"
