@@ -103,25 +103,36 @@ func markAdditive(toks []token, ts []term) []term {
 		if w == "too" && !end {
 			continue
 		}
-		k := slices.IndexFunc(ts, func(x term) bool { return x.tok > i })
-		if k < 0 || end {
-			k = -1
-			for j := range ts {
-				if ts[j].tok < i {
-					k = j
-				}
-			}
-		}
-		if k < 0 {
-			continue
-		}
+		markClauseOf(ts, i, end, func(t *term) { t.adds = true })
+	}
+	return ts
+}
+
+// markClauseOf marks every term of the clause a word at token i belongs
+// to: the clause of the first term after the word, or, when there is none
+// or back is set, of the last term before it. A claim with no such term is
+// left as it is. markAdditive and markLater mark with it.
+func markClauseOf(ts []term, i int, back bool, mark func(*term)) {
+	k := -1
+	if !back {
+		k = slices.IndexFunc(ts, func(x term) bool { return x.tok > i })
+	}
+	if k < 0 {
 		for j := range ts {
-			if ts[j].clause == ts[k].clause {
-				ts[j].adds = true
+			if ts[j].tok < i {
+				k = j
 			}
 		}
 	}
-	return ts
+	if k < 0 {
+		return
+	}
+	c := ts[k].clause
+	for j := range ts {
+		if ts[j].clause == c {
+			mark(&ts[j])
+		}
+	}
 }
 
 // exclusiveDenial returns the best coverage of the question's words

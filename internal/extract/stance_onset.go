@@ -59,22 +59,7 @@ func markLater(toks []token, ts []term) []term {
 		if !ok {
 			continue
 		}
-		k := slices.IndexFunc(ts, func(x term) bool { return x.tok > i })
-		if k < 0 {
-			for j := range ts {
-				if ts[j].tok < i {
-					k = j
-				}
-			}
-		}
-		if k < 0 {
-			continue
-		}
-		for j := range ts {
-			if ts[j].clause == ts[k].clause {
-				ts[j].later = true
-			}
-		}
+		markClauseOf(ts, i, false, func(t *term) { t.later = true })
 	}
 	return ts
 }
