@@ -650,6 +650,15 @@ func TestStancerJudge(t *testing.T) {
 		{"The harbour was built in 1850", "The harbour was built in 1920.", argmap.StanceDenial, ""},
 		{"The ferry company joined the federation in 2016", "The ferry company joined the federation in December 1998.", argmap.StanceDenial, ""},
 		{"The ferry company joined the federation in 2016", "The ferry company, founded in 1998, joined the federation in 2016.", argmap.StanceSame, ""},
+		// a side is taken on something: a claim that takes a side on another
+		// thing the question names ("its support to the drivers") or takes
+		// one without saying on what the question says ("the drivers met
+		// stiff resistance from the union") neither states nor denies that
+		// the side is taken on the question's thing
+		{"The union is against the closure of the depot", "The union has always backed the drivers at the depot with its support.", argmap.StanceTopic, ""},
+		{"The union is against the closure of the depot", "The drivers' new rota met stiff resistance from the union.", argmap.StanceTopic, ""},
+		{"The union is against the closure of the depot", "The union supports the closure of the depot.", argmap.StanceDenial, ""},
+		{"The union opposes the closure of the depot", "The union objected to the closure of the depot.", argmap.StanceSame, ""},
 	}
 	for _, tt := range tests {
 		got := s.Judge(tt.question, tt.claim)
@@ -1086,29 +1095,6 @@ func judgedFirst(t *testing.T, s *extract.Stancer, q string, texts []string, wan
 	for i, w := range want {
 		if got[i].Stance != w {
 			t.Errorf("JudgeAll(%q)[%q] = %s (%.3f), want %s", q, texts[i], got[i].Stance, got[i].Score, w)
-		}
-	}
-}
-
-// TestSideObject: a side is taken on something. A claim that takes a side
-// on another thing the question names ("its support to the drivers") or
-// takes one without saying on what the question says ("the drivers met
-// stiff resistance from the union") neither states nor denies that the side is taken
-// on the question's thing.
-func TestSideObject(t *testing.T) {
-	s := extract.NewStancer()
-	tests := []struct {
-		question, claim string
-		want            argmap.Stance
-	}{
-		{"The union is against the closure of the depot", "The union has always backed the drivers at the depot with its support.", argmap.StanceTopic},
-		{"The union is against the closure of the depot", "The drivers' new rota met stiff resistance from the union.", argmap.StanceTopic},
-		{"The union is against the closure of the depot", "The union supports the closure of the depot.", argmap.StanceDenial},
-		{"The union opposes the closure of the depot", "The union objected to the closure of the depot.", argmap.StanceSame},
-	}
-	for _, tc := range tests {
-		if got := s.Judge(tc.question, tc.claim); got.Stance != tc.want {
-			t.Errorf("Judge(%q, %q) = %s (%.3f), want %s", tc.question, tc.claim, got.Stance, got.Score, tc.want)
 		}
 	}
 }
