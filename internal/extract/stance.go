@@ -2492,14 +2492,10 @@ func sameObject(q []term, i int, c []term, k int) bool {
 	if qh < 0 || ch < 0 {
 		return true
 	}
-	same := func(a, b term) bool {
-		return a.lemma == b.lemma || !a.acr && !b.acr && sharesConcept(a.concepts, b.concepts) ||
-			a.acr && b.acr && (spells(a.lemma, b.long) || spells(b.lemma, a.long))
-	}
-	if same(q[qh], c[ch]) {
+	if sameWord(q[qh], c[ch]) {
 		return true
 	}
-	return !slices.ContainsFunc(q, func(t term) bool { return same(t, c[ch]) })
+	return !slices.ContainsFunc(q, func(t term) bool { return sameWord(t, c[ch]) })
 }
 
 // sameHead reports whether what follows q[i] and c[k] (objectHead) is the same
@@ -2510,7 +2506,13 @@ func sameHead(q []term, i int, c []term, k int) bool {
 	if qh < 0 || ch < 0 {
 		return true
 	}
-	a, b := q[qh], c[ch]
+	return sameWord(q[qh], c[ch])
+}
+
+// sameWord reports whether two terms are one word: the same lemma, words
+// sharing a synset, or acronyms one of which spells the other's name. It is
+// what sameObject and sameHead compare the heads after two words with.
+func sameWord(a, b term) bool {
 	return a.lemma == b.lemma || !a.acr && !b.acr && sharesConcept(a.concepts, b.concepts) ||
 		a.acr && b.acr && (spells(a.lemma, b.long) || spells(b.lemma, a.long))
 }
