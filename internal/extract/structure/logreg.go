@@ -3,6 +3,9 @@ package structure
 import (
 	"math"
 	"math/rand/v2"
+	"sort"
+
+	"github.com/argmap/argmap/internal/argmap"
 )
 
 // feat is one feature of an example: the hash of its name and its value.
@@ -92,6 +95,44 @@ func (s *featureSet) on(k featureKey, vals ...string) {
 // logReg is a binary logistic regression over hashed features.
 type logReg struct {
 	w map[uint64]float64
+}
+
+// named returns m's weights by feature name, rounded to five places, without
+// those below 1e-4: the form the weight files keep. A weight whose feature
+// names does not hold is an internal error, what ("structure weights")
+// saying of which file.
+func (m *logReg) named(names map[uint64]string, what string) (map[string]float64, error) {
+	ws := map[string]float64{}
+	ids := make([]uint64, 0, len(m.w))
+	for id := range m.w {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	for _, id := range ids {
+		v := math.Round(m.w[id]*1e5) / 1e5
+		if math.Abs(v) < 1e-4 {
+			continue
+		}
+		n, ok := names[id]
+		if !ok {
+			return nil, argmap.Errorf(argmap.EINTERNAL, "%s: feature %x has no name", what, id)
+		}
+		ws[n] = v
+	}
+	return ws, nil
+}
+
+// fromNamed reads weights by feature name (named's form); a weight that is
+// not a number is invalid, what saying where it stands.
+func fromNamed(ws map[string]float64, what string) (*logReg, error) {
+	lr := &logReg{w: make(map[uint64]float64, len(ws))}
+	for k, v := range ws {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, argmap.Errorf(argmap.EINVALID, "%s %q is not a number", what, k)
+		}
+		lr.w[hashName(k, "")] = v
+	}
+	return lr, nil
 }
 
 // prob returns P(y=1 | fs).

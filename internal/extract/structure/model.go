@@ -3,8 +3,6 @@ package structure
 import (
 	_ "embed"
 	"encoding/json"
-	"math"
-	"sort"
 	"sync"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -116,12 +114,9 @@ func LoadModel(data []byte) (*Model, error) {
 		if !ok {
 			return nil, argmap.Errorf(argmap.EINVALID, "structure weights: no %q classifier", name)
 		}
-		lr := &logReg{w: make(map[uint64]float64, len(ws))}
-		for k, v := range ws {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, argmap.Errorf(argmap.EINVALID, "structure weights: %s %q is not a number", name, k)
-			}
-			lr.w[hashName(k, "")] = v
+		lr, err := fromNamed(ws, "structure weights: "+name)
+		if err != nil {
+			return nil, err
 		}
 		*cs[name] = lr
 	}
@@ -165,22 +160,9 @@ func (m *Model) encode(names map[uint64]string) ([]byte, error) {
 		if *lr == nil {
 			continue // an optional classifier the model has not
 		}
-		ws := map[string]float64{}
-		ids := make([]uint64, 0, len((*lr).w))
-		for id := range (*lr).w {
-			ids = append(ids, id)
-		}
-		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-		for _, id := range ids {
-			v := math.Round((*lr).w[id]*1e5) / 1e5
-			if math.Abs(v) < 1e-4 {
-				continue
-			}
-			n, ok := names[id]
-			if !ok {
-				return nil, argmap.Errorf(argmap.EINTERNAL, "structure weights: feature %x has no name", id)
-			}
-			ws[n] = v
+		ws, err := (*lr).named(names, "structure weights")
+		if err != nil {
+			return nil, err
 		}
 		f.Classifiers[name] = ws
 	}

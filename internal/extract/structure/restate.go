@@ -3,8 +3,6 @@ package structure
 import (
 	_ "embed"
 	"encoding/json"
-	"math"
-	"sort"
 	"strings"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -261,23 +259,11 @@ const restateVersion = 1
 
 // MarshalJSON writes r's weights by feature name.
 func (r *Restater) MarshalJSON() ([]byte, error) {
-	f := restateFile{Version: restateVersion, Info: r.info, Weights: map[string]float64{}}
-	ids := make([]uint64, 0, len(r.lr.w))
-	for id := range r.lr.w {
-		ids = append(ids, id)
+	ws, err := r.lr.named(r.names, "restater weights")
+	if err != nil {
+		return nil, err
 	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	for _, id := range ids {
-		v := math.Round(r.lr.w[id]*1e5) / 1e5
-		if math.Abs(v) < 1e-4 {
-			continue
-		}
-		n, ok := r.names[id]
-		if !ok {
-			return nil, argmap.Errorf(argmap.EINTERNAL, "restater weights: feature %x has no name", id)
-		}
-		f.Weights[n] = v
-	}
+	f := restateFile{Version: restateVersion, Info: r.info, Weights: ws}
 	b, err := json.MarshalIndent(f, "", " ")
 	if err != nil {
 		return nil, argmap.WrapInternal(err, "cannot encode restater weights")
@@ -294,12 +280,9 @@ func LoadRestater(data []byte) (*Restater, error) {
 	if f.Version != restateVersion {
 		return nil, argmap.Errorf(argmap.EINVALID, "restater weights: version %d, want %d", f.Version, restateVersion)
 	}
-	lr := &logReg{w: make(map[uint64]float64, len(f.Weights))}
-	for k, v := range f.Weights {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return nil, argmap.Errorf(argmap.EINVALID, "restater weights: %q is not a number", k)
-		}
-		lr.w[hashName(k, "")] = v
+	lr, err := fromNamed(f.Weights, "restater weights:")
+	if err != nil {
+		return nil, err
 	}
 	return &Restater{lr: lr, info: f.Info}, nil
 }
