@@ -357,7 +357,7 @@ func TestLinkRestatesBothWays(t *testing.T) {
 			"From the point of view of the banks, the charity lends them the chance to reach new families and win loyal customers.", ""},
 		{"one of the main, but of what", "The school board is one of the main buyers of books in the region.",
 			"Since the reform, money from the state education fund has made the school board one of the main sponsors of sports clubs across the region.", ""},
-		{"no denial from a long clause", "The agency offers its support to farmers in need.",
+		{"no denial from a long clause", "The agency gives its backing to farmers who need it.",
 			"In the form of workshops and film clubs, the agency offers young farmers in towns with few jobs the opportunity to learn a trade.", ""},
 		{"restatement with more words", "Rents in the old town rose sharply last year.",
 			"Last year rents rose sharply in the old town, the council reports.", "same"},

@@ -146,7 +146,7 @@ func announces(s surface) bool {
 	if len(ws) > 1 && ws[0] == "it" && announceVerbs[ws[1]] && ws[1] != "does" && ws[1] != "also" && ws[1] != "will" {
 		return true
 	}
-	// "Two themes are pursued."; "The chapter does so in two ways."
+	// "Two themes are pursued."; "This paper does so in two parts."
 	if s.nWords <= 8 {
 		for _, m := range []string{"are pursued", "is pursued", "are addressed", "are discussed", "are examined",
 			"are explored", "are considered", "does so", "do so", "is structured", "are structured",

@@ -1647,7 +1647,7 @@ func yetTo(toks []token, i int) bool {
 // alone. A quantifier of a minority or of few ("in only a handful of
 // ports", "few states fund it") governs the noun it counts: a claim that
 // does not speak of the ports, or of a count of them, shares only the
-// question's topic ("One function of the charity has been to showcase its
+// question's topic ("Part of what the charity does is to show off its
 // donors" of "The charity operates in only a handful of ports").
 func (s *Stancer) markNegated(toks []token, ts []term) {
 	for i, t := range toks {
@@ -2306,8 +2306,8 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 					(qt.dir != 0 && ct.dir == -qt.dir && (qt.trend || qt.adjPred || qt.pred) && changeOf(q, qm, c, cm, k)) ||
 					(qt.stays && (ct.dir != 0 || ct.alters) && changeOf(q, qm, c, cm, k)) || (qt.side != 0 && ct.side == -qt.side && sameObject(q, i, c, k)) {
 					// (a change of what the question says stays as it is:
-					// "grew from a small business" of "has remained a
-					// small business")
+					// "started small and grew into the largest" of "has
+					// remained a small business")
 					// (a change the other way: "a decline in references"
 					// of "refers to it more and more often", "use
 					// shrinks" of "use is growing")

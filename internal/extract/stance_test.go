@@ -281,7 +281,7 @@ func TestStancerJudge(t *testing.T) {
 		// a minority quantifier governs the noun it counts: a claim that
 		// does not speak of the ports, or a count of them, shares only the
 		// topic; one that counts them denies it
-		{"The lifeboat charity operates in only a handful of ports", "One function of the lifeboat charity has been to showcase its donors' generosity.", argmap.StanceTopic, ""},
+		{"The lifeboat charity operates in only a handful of ports", "Part of what the lifeboat charity does is to show off how generous its donors are.", argmap.StanceTopic, ""},
 		{"The lifeboat charity operates in only a handful of ports", "The lifeboat charity operates in dozens of ports.", argmap.StanceDenial, ""},
 		// ... as the head of a phrase: a modifier speaks of its noun
 		{"The lifeboat charity operates in only a handful of countries", "The charity operates with national offices around the world that train volunteers.", argmap.StanceTopic, ""},
@@ -298,7 +298,7 @@ func TestStancerJudge(t *testing.T) {
 		{"The fishermen's union welcomed the harbour plan", "The fishermen's union voiced strong opposition to the harbour plan.", argmap.StanceDenial, ""},
 		// a side against something is a question's point: a claim that
 		// says no side does not state it; a word of the same side does
-		{"The harbour board opposes the dredging of the canal", "The harbour board has a history of involvement in the dredging of the canal.", argmap.StanceTopic, ""},
+		{"The harbour board opposes the dredging of the canal", "The harbour board has long taken part in the dredging of the canal.", argmap.StanceTopic, ""},
 		{"The harbour board opposes the dredging of the canal", "The harbour board objects to the dredging of the canal.", argmap.StanceSame, ""},
 		// a noun before its clause's verb names who is on a side, not a
 		// side the question takes: what they do is its point
@@ -538,7 +538,7 @@ func TestStancerJudge(t *testing.T) {
 		{"Ferry fares are rising", "Amid growing traffic, ferry fares stayed the same.", argmap.StanceTopic, ""},
 		// a change of what the question says stays as it is (WordNet
 		// opposes remain and stay to change)
-		{"The ferry company has remained a small business", "The ferry company grew from a small business into the largest operator on the coast.", argmap.StanceDenial, ""},
+		{"The ferry company has remained a small business", "The ferry company started as a small business and grew into the largest operator on the coast.", argmap.StanceDenial, ""},
 		{"The ferry company has remained a small business", "The ferry company is still a small business.", argmap.StanceSame, ""},
 		// a general word of change ("transformed", "the evolution of")
 		// states a change and denies staying the same; "since" before a
