@@ -17,12 +17,6 @@ import (
 // up to and including last only: the schema of an older argmap, for the
 // tests of a later migration.
 func MigrateTo(ctx context.Context, path, last string) error {
-	w, err := sql.Open("sqlite", dsn(path, false))
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	w.SetMaxOpenConns(1)
 	sub := fstest.MapFS{}
 	entries, err := fs.ReadDir(migrations.SQLite, ".")
 	if err != nil {
@@ -38,9 +32,23 @@ func MigrateTo(ctx context.Context, path, last string) error {
 		}
 		sub[e.Name()] = &fstest.MapFile{Data: body}
 	}
-	s := &Store{w: w, wc: &stmtCache{db: w}}
-	_, err = s.migrate(ctx, sub)
+	_, err = MigrateWith(ctx, path, sub, nil)
 	return err
+}
+
+// MigrateWith creates the store at path, or migrates it, with the
+// migrations of fsys and the schema script of schema (nil: none), as Open
+// does with the embedded ones, and returns the names of the migrations it
+// applied.
+func MigrateWith(ctx context.Context, path string, fsys, schema fs.FS) ([]string, error) {
+	w, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return nil, err
+	}
+	defer w.Close()
+	w.SetMaxOpenConns(1)
+	s := &Store{w: w, wc: &stmtCache{db: w}}
+	return s.migrate(ctx, fsys, schema)
 }
 
 // ReachCTE is the alternative to Reach's breadth-first walk in Go that the

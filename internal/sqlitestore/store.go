@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -138,7 +139,7 @@ func open(ctx context.Context, path string, notify func(string)) (*Store, error)
 		return nil, translate(ctx, err, "open the database")
 	}
 	s := &Store{w: w, wc: &stmtCache{db: w}, notify: notify}
-	if _, err := s.migrate(ctx, migrations.SQLite); err != nil {
+	if _, err := s.migrate(ctx, migrations.SQLite, migrations.SQLiteSchema); err != nil {
 		w.Close()
 		return nil, err
 	}
@@ -455,13 +456,15 @@ func (s *Store) Close() error {
 // Migrate applies pending migrations and returns the names of those it
 // applied (none when Open has already brought the schema up to date).
 func (s *Store) Migrate(ctx context.Context) ([]string, error) {
-	return s.migrate(ctx, migrations.SQLite)
+	return s.migrate(ctx, migrations.SQLite, migrations.SQLiteSchema)
 }
 
 // migrate applies, in lexical order, every *.sql file of fsys not yet recorded
 // in schema_migrations, each in its own transaction, and returns the names of
-// the files it applied.
-func (s *Store) migrate(ctx context.Context, fsys fs.FS) ([]string, error) {
+// the files it applied. A new database (nothing recorded, no table) gets
+// the script of schema instead of the migrations it covers (see
+// applySchema); schema may be nil.
+func (s *Store) migrate(ctx context.Context, fsys, schema fs.FS) ([]string, error) {
 	const create = `CREATE TABLE IF NOT EXISTS schema_migrations (
 		name TEXT PRIMARY KEY,
 		applied_at INTEGER NOT NULL
@@ -469,9 +472,9 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) ([]string, error) {
 	if _, err := s.w.ExecContext(ctx, create); err != nil {
 		return nil, translate(ctx, err, "create the migrations table")
 	}
-	var recorded int
-	if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations`).Scan(&recorded); err != nil {
-		return nil, translate(ctx, err, "read the migrations table")
+	recorded, err := s.recorded(ctx)
+	if err != nil {
+		return nil, err
 	}
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
@@ -484,8 +487,23 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) ([]string, error) {
 		}
 	}
 	sort.Strings(names)
+	// a store written by an earlier version: its migrations are reported
+	earlier := len(recorded) > 0
 	var applied []string
+	if !earlier && schema != nil {
+		if applied, err = s.applySchema(ctx, names, schema); err != nil {
+			return nil, err
+		}
+		for _, name := range applied {
+			recorded[name] = true
+		}
+	}
 	for _, name := range names {
+		if recorded[name] {
+			// (checked again in the transaction below when not: another
+			// process may be migrating the same file)
+			continue
+		}
 		body, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return applied, argmap.WrapInternal(err, "read migration "+name)
@@ -499,7 +517,7 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) ([]string, error) {
 			if n > 0 {
 				return nil
 			}
-			if recorded > 0 && s.notify != nil {
+			if earlier && s.notify != nil {
 				s.notify(name)
 			}
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
@@ -518,6 +536,78 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) ([]string, error) {
 		}
 	}
 	return applied, nil
+}
+
+// recorded returns the names of the migrations recorded as applied.
+func (s *Store) recorded(ctx context.Context) (map[string]bool, error) {
+	rows, err := s.w.QueryContext(ctx, `SELECT name FROM schema_migrations`)
+	if err != nil {
+		return nil, translate(ctx, err, "read the migrations table")
+	}
+	defer rows.Close()
+	names := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, translate(ctx, err, "read the migrations table")
+		}
+		names[name] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, translate(ctx, err, "read the migrations table")
+	}
+	return names, nil
+}
+
+// applySchema gives a new database the schema of the one script in
+// schema, named after the last migration it covers, and records as
+// applied the migrations of names up to and including that one, in one
+// transaction; it returns their names. A database with a migration
+// recorded or a table of its own, or a script whose name is not among
+// names, is left alone (nil): the migrations then run one by one. Creating
+// the schema by its twenty migrations was a third of the CPU time of
+// ingesting a small file into a new store.
+func (s *Store) applySchema(ctx context.Context, names []string, schema fs.FS) ([]string, error) {
+	files, err := fs.Glob(schema, "*.sql")
+	if err != nil || len(files) != 1 || !slices.Contains(names, files[0]) {
+		return nil, nil
+	}
+	last := files[0]
+	body, err := fs.ReadFile(schema, last)
+	if err != nil {
+		return nil, argmap.WrapInternal(err, "read the schema "+last)
+	}
+	var covered []string
+	err = s.write(ctx, "create the schema", func(tx *sql.Tx) error {
+		var n int
+		// a new database: nothing but the migrations table, empty (checked
+		// in the write transaction, another process may be creating it)
+		if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM schema_migrations)
+			+ (SELECT count(*) FROM sqlite_schema WHERE name <> 'schema_migrations' AND name NOT LIKE 'sqlite\_%' ESCAPE '\')`).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			return err
+		}
+		at := argmap.Now().UnixMilli()
+		for _, name := range names {
+			if name > last {
+				break
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)`, name, at); err != nil {
+				return err
+			}
+			covered = append(covered, name)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return covered, nil
 }
 
 // Atomically calls fn with a Store bound to one write transaction. See
