@@ -443,11 +443,25 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 	// a stored claim is compared only with the new claims that found it
 	// (or, none said, with each): whether enough of their terms meet is
 	// read from the two claims (enoughMeet); the terms of the new claims
-	// are indexed, for the claims after them
+	// are indexed, for the claims after them. A stored claim found under
+	// keys is reached through them (underKey), not through the lists of
+	// its lemmas and concepts: those lists held every candidate the
+	// document's keys found, which grow with the store (2.0 a claim at 1k
+	// documents, 6.1 at 10k), every new claim walked them, and indexing
+	// each candidate's concepts was a fifth of Link
+	underKey := map[string][]int32{} // key -> stored claims found under it
 	index := func(e entry, terms bool) {
 		pool = append(pool, e)
-		byID[e.c.ID] = len(pool) - 1
-		x.add(len(pool)-1, e.sig, terms)
+		i := len(pool) - 1
+		byID[e.c.ID] = i
+		if !terms && len(e.c.Keys) > 0 {
+			x.count(e.sig)
+			for _, k := range e.c.Keys {
+				underKey[k] = append(underKey[k], int32(i))
+			}
+			return
+		}
+		x.add(i, e.sig, terms)
 	}
 	prop := func(c *argmap.Claim) string {
 		if p, ok := out.Propositions[c.ID]; ok {
@@ -472,8 +486,7 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 	// by pool claim: the keys it shares with the claim linked
 	var count, touched []int
 	var linked, compared, matches, own int64
-	nStored := len(pool)      // pool[nStored:] are new claims
-	mine := map[string]bool{} // the keys of the claim linked
+	nStored := len(pool) // pool[nStored:] are new claims
 	defer func() {
 		l.counts.own.Add(own)
 		l.counts.claims.Add(linked)
@@ -513,26 +526,41 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 		}
 		cands := make([]int, 0, len(touched))
 		matched := x.match(sc, len(pool))
-		clear(mine)
-		for _, k := range c.Keys {
-			mine[k] = true
-		}
 		for _, i := range touched {
 			// compare finds nothing unless l.shared terms of a clause of
 			// one claim meet terms of the other: most claims sharing keys
 			// share fewer terms, and are not compared; a stored claim
 			// found under keys is compared only with the new claims that
-			// have one of them
+			// have one of them (below)
 			switch {
 			case count[i] < l.shared:
 			case i >= nStored: // a new claim: its terms are indexed
 				if matched.enough(i, l.shared) {
 					cands = append(cands, i)
 				}
-			case foundUnder(pool[i].c.Keys, mine) && enoughMeet(&sc, &pool[i].sig, l.shared):
+			case enoughMeet(&sc, &pool[i].sig, l.shared): // found under any key
 				cands = append(cands, i)
 			}
 			count[i] = 0
+		}
+		// the stored claims found under the claim's keys, each once, if
+		// they share as many lemmas and concepts as the tally above asks
+		// of the claims in the lists
+		for _, k := range c.Keys {
+			for _, i := range underKey[k] {
+				if count[i] != 0 {
+					continue
+				}
+				count[i] = 1
+				if sharesKeys(&sc, &pool[i].sig, l.shared) && enoughMeet(&sc, &pool[i].sig, l.shared) {
+					cands = append(cands, int(i))
+				}
+			}
+		}
+		for _, k := range c.Keys {
+			for _, i := range underKey[k] {
+				count[i] = 0
+			}
 		}
 		sort.Ints(cands)
 		bestSame, bestScore := -1, 0.0
@@ -620,26 +648,45 @@ func enoughMeet(a, b *claimSig, k int) bool {
 	return n >= k || bits.OnesCount64(met) >= k
 }
 
-// foundUnder reports whether a stored claim found under keys (none said:
-// under any) was found under one of mine.
-func foundUnder(keys []string, mine map[string]bool) bool {
-	if len(keys) == 0 {
-		return true
-	}
-	for _, k := range keys {
-		if mine[k] {
-			return true
+// sharesKeys reports whether a and b have at least k lemmas and concepts
+// in common: what Link's tally counts from the index's lists for a pool
+// claim listed there, read from the two sorted sets.
+func sharesKeys(a, b *claimSig, k int) bool {
+	n := 0
+	for i, j := 0, 0; i < len(a.lemmas) && j < len(b.lemmas) && n < k; {
+		switch {
+		case a.lemmas[i] == b.lemmas[j]:
+			n++
+			i++
+			j++
+		case a.lemmas[i] < b.lemmas[j]:
+			i++
+		default:
+			j++
 		}
 	}
-	return false
+	for i, j := 0, 0; i < len(a.concepts) && j < len(b.concepts) && n < k; {
+		switch {
+		case a.concepts[i] == b.concepts[j]:
+			n++
+			i++
+			j++
+		case a.concepts[i] < b.concepts[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n >= k
 }
 
 // linkIndex indexes the pool of a Link call. For each lemma and concept
-// (a key): the pool claims that have it (the first maxPosting), and the
-// terms of pool claims that have it (lemma, concept) or have it as an
-// antonym; for the terms of a claim, match finds the terms of the pool it
-// meets as covered can: same lemma, a concept in common, or a concept of one
-// that is an antonym of the other. Acronyms are not told apart here, so it
+// (a key): the pool claims that have it (the first maxPosting; a stored
+// claim found under keys is only counted, by its lemmas, since Link reaches
+// it through its keys), and the terms of the new claims that have it
+// (lemma, concept) or have it as an antonym; for the terms of a claim,
+// match finds the terms of the pool it meets as covered can: same lemma, a
+// concept in common, or a concept of one that is an antonym of the other. Acronyms are not told apart here, so it
 // finds at least every pair covered finds. Lists are linked through nodes,
 // newest first (what is read of them does not depend on their order);
 // concepts are indexed by number. Reset and reused from call to call.
@@ -726,6 +773,18 @@ func (x *linkIndex) addConcept(c wn.Concept) *keyLists {
 		x.touched = append(x.touched, c)
 	}
 	return k
+}
+
+// count counts a pool claim reached otherwise than through the lists (a
+// stored claim found under keys) among the claims with its lemmas, as add
+// does without listing it: common reads how many claims have a lemma, and
+// a lemma's list holds the first maxPosting claims counted.
+func (x *linkIndex) count(s claimSig) {
+	for _, k := range s.lemmas {
+		if kl := x.addLemma(k); kl.nClaims < maxPosting {
+			kl.nClaims++
+		}
+	}
 }
 
 // add indexes pool claim i: its lemmas and concepts, and with terms its

@@ -4,8 +4,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strconv"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
@@ -386,4 +390,151 @@ func TestLinkRestatesBothWays(t *testing.T) {
 			}
 		})
 	}
+}
+
+// keyedStore lists linked claims by key, the newest perKey under each, and
+// gives a document's claims their candidates as ingest does with a store
+// that keeps key lists: the claims listed under their keys, each with the
+// keys it was listed under, and the claim naming each one's proposition,
+// which inherits its members' keys.
+type keyedStore struct {
+	perKey int
+	byKey  map[string][]argmap.Claim // newest last
+	byID   map[string]argmap.Claim
+}
+
+func newKeyedStore(perKey int) *keyedStore {
+	return &keyedStore{perKey: perKey, byKey: map[string][]argmap.Claim{}, byID: map[string]argmap.Claim{}}
+}
+
+func (s *keyedStore) candidates(cs []argmap.Claim) []argmap.Claim {
+	under := map[string][]string{}
+	var order []string
+	found := func(id, key string) {
+		if _, ok := under[id]; !ok {
+			order = append(order, id)
+		}
+		if !slices.Contains(under[id], key) {
+			under[id] = append(under[id], key)
+		}
+	}
+	for _, c := range cs {
+		for _, k := range c.Keys {
+			l := s.byKey[k]
+			for _, st := range l[max(0, len(l)-s.perKey):] {
+				found(st.ID, k)
+			}
+		}
+	}
+	for _, id := range slices.Clone(order) {
+		if p := s.byID[id].Proposition; p != "" {
+			for _, k := range under[id] {
+				found(p, k)
+			}
+		}
+	}
+	var out []argmap.Claim
+	for _, id := range order {
+		c := s.byID[id]
+		c.Keys = slices.Sorted(slices.Values(under[id]))
+		out = append(out, c)
+	}
+	return out
+}
+
+func (s *keyedStore) add(cs []argmap.Claim, links argmap.Links) {
+	for _, c := range cs {
+		if p, ok := links.Propositions[c.ID]; ok && p != c.ID {
+			c.Proposition = p
+		}
+		s.byID[c.ID] = c
+		for _, k := range c.Keys {
+			s.byKey[k] = append(s.byKey[k], c)
+		}
+	}
+}
+
+// TestLinkKeyedAgrees: a stored claim found under keys is compared with a
+// new claim that has one of them as it is when no keys are said (and it is
+// compared with every new claim): the same propositions and relations, for
+// every claim of the IOM and demo corpora against the earlier documents'
+// claims its keys find.
+func TestLinkKeyedAgrees(t *testing.T) {
+	l := extract.NewLinker()
+	st := newKeyedStore(1 << 20) // every claim under a key
+	n := 0
+	for _, g := range corpusGraphs(t) {
+		cs := slices.Clone(g.Claims)
+		for i := range cs {
+			cs[i].Keys = l.Keys(cs[i])
+		}
+		for _, c := range cs {
+			keyed := st.candidates([]argmap.Claim{c})
+			var plain []argmap.Claim
+			for _, s := range keyed {
+				s.Keys = nil
+				plain = append(plain, s)
+			}
+			got, want := l.Link([]argmap.Claim{c}, keyed), l.Link([]argmap.Claim{c}, plain)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("Link(%q) with the stored claims' keys = %+v, without = %+v", c.Text, got, want)
+			}
+			n += len(want.Propositions) + len(want.Relations)
+		}
+		st.add(cs, l.Link(cs, st.candidates(cs)))
+	}
+	if n == 0 {
+		t.Fatal("no claim joined or contested a stored one: the test compares nothing")
+	}
+}
+
+// BenchmarkLinkKeyed links the IOM and demo corpora, copied four times
+// under new IDs, document by document, against the claims ingest would
+// give as candidates (the newest four under each key, and their
+// propositions' claims): the work of Link once the key lists are full, as
+// in a large store. Signatures are made before the timer starts.
+func BenchmarkLinkKeyed(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "scripts", "demo", "corpus", "*"))
+	files = append(files, sharedtest.CorpusFiles(b)...)
+	p := extract.New(extract.Options{})
+	l := extract.NewLinker()
+	var docs [][]argmap.Claim
+	for copy := range 4 {
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			g, err := p.Extract(b.Context(), argmap.Document{Name: filepath.Base(f), URI: f, Data: data})
+			if err != nil {
+				b.Fatal(err)
+			}
+			cs := g.Claims
+			for i := range cs {
+				cs[i].ID = argmap.DerivedID(argmap.KindClaim, "copy", strconv.Itoa(copy), cs[i].ID)
+				cs[i].Keys = l.Keys(cs[i])
+			}
+			docs = append(docs, cs)
+		}
+	}
+	b.ResetTimer()
+	cpu := cpuTime(b)
+	for range b.N {
+		st := newKeyedStore(4)
+		for _, cs := range docs {
+			cands := st.candidates(cs)
+			st.add(cs, l.Link(cs, cands))
+		}
+	}
+	// (a loaded machine changes the CPU time less than the wall time)
+	b.ReportMetric(float64(cpuTime(b)-cpu)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+}
+
+// cpuTime is the process's user and system CPU time so far.
+func cpuTime(tb testing.TB) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		tb.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
