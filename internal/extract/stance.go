@@ -996,10 +996,11 @@ func (s *Stancer) analyse(text string, gl *glossary) analysis {
 func (s *Stancer) withSimilar(ts []term) []term {
 	for i := range ts {
 		t := &ts[i]
-		if t.acr || t.adverb || len(t.related) == 0 || len(s.lex.Adjectives(t.concepts)) == 0 || s.lex.Noun(t.lemma) {
+		if t.acr || t.adverb || len(t.related) == 0 || len(s.lex.Adjectives(t.concepts)) == 0 || s.lex.NounLemma(t.lemma) {
 			// (a noun's and an adverb's concepts hold the adjectives
 			// they derive from: "secrecy" and "openly" are no
-			// adjectives of the claim's)
+			// adjectives of the claim's; a participle stays one when its
+			// verb is also a noun: "biased", of "bias")
 			continue
 		}
 		t.similar = s.lex.Adjectives(t.related)

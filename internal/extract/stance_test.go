@@ -607,6 +607,11 @@ func TestStancerJudge(t *testing.T) {
 		{"The harbour master's role in the port is central", "The harbour master's role in the port is marginal.", argmap.StanceDenial, ""},
 		{"The survey of the wreck was thorough", "The survey of the wreck was cursory.", argmap.StanceDenial, ""},
 		{"Independent inspection of the boats is common", "Independent inspection of the boats is still rare.", argmap.StanceDenial, ""},
+		// ... a participle too, when its verb is also a noun ("biased",
+		// of "bias", is similar to "partial", the antonym of "impartial")
+		{"The harbour inspector was impartial", "The harbour inspector was biased.", argmap.StanceDenial, ""},
+		{"The tide tables in the almanac are unbiased", "The tide tables in the almanac are biased.", argmap.StanceDenial, ""},
+		{"The tide tables in the almanac are unbiased", "The tide tables in the almanac are not biased.", argmap.StanceSame, ""},
 		{"The ferry plays a key role in tourism", "The ferry plays an important role in tourism.", argmap.StanceSame, ""},
 		{"The lifeboat crew has been secretive about its accounts", "The lifeboat crew should report more openly on its accounts.", argmap.StanceTopic, ""},
 		// an exclusive question is denied by a claim that another does

@@ -680,6 +680,14 @@ func (l *Lexicon) Noun(word string) bool {
 	return false
 }
 
+// NounLemma reports whether WordNet lists lemma itself, as spelt, as a
+// noun: "secrecy" is one; "biased" is not, though "bias", the lemma of its
+// verb, is (Noun reports both).
+func (l *Lexicon) NounLemma(lemma string) bool {
+	e, ok := l.entry(lemma)
+	return ok && e.flags&isNoun != 0
+}
+
 // Known reports whether WordNet knows word in some form.
 func (l *Lexicon) Known(word string) bool { return len(l.Lemmas(word)) > 0 }
 

@@ -313,3 +313,24 @@ func TestNegative(t *testing.T) {
 		}
 	}
 }
+
+func TestNounLemma(t *testing.T) {
+	l := lexicon.Default()
+	for _, tt := range []struct {
+		lemma      string
+		noun, read bool // NounLemma, and Noun of the same word
+	}{
+		{"secrecy", true, true}, {"bias", true, true},
+		// a participle whose verb is also a noun: Noun reads the verb's
+		// lemma, NounLemma only the word as spelt
+		{"biased", false, true}, {"interested", false, true}, {"divided", false, true},
+		{"voluntary", true, true}, {"impartial", false, false}, {"zzqx", false, false},
+	} {
+		if got := l.NounLemma(tt.lemma); got != tt.noun {
+			t.Errorf("NounLemma(%q) = %v, want %v", tt.lemma, got, tt.noun)
+		}
+		if got := l.Noun(tt.lemma); got != tt.read {
+			t.Errorf("Noun(%q) = %v, want %v", tt.lemma, got, tt.read)
+		}
+	}
+}
