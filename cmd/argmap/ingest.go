@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"runtime/metrics"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -63,15 +64,81 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if os.Getenv("GOGC") == "" {
 		// a run that allocates much and keeps little: the collector runs
 		// half as often (a tenth of the run's CPU at the default 100), for
-		// a fifth more memory; GOGC set by the user is left alone
-		defer debug.SetGCPercent(debug.SetGCPercent(ingestGCPercent))
+		// a fifth more memory, and not before the heap reaches
+		// ingestGCFloor; GOGC set by the user is left alone
+		defer debug.SetGCPercent(debug.SetGCPercent(gcPercent(0, ingestGCPercent, ingestGCFloor)))
+		defer keepGCFloor(ingestGCPercent, ingestGCFloor)()
 	}
 	_, err = ingestAll(ctx, e, ingest.New(st, p, extract.NewLinker()), expandInputs(pos), ingestOptions{bar: bar, workers: *workers})
 	return err
 }
 
-// ingestGCPercent is the collector's GOGC during 'argmap ingest'.
+// ingestGCPercent is the collector's GOGC during 'argmap ingest' once the
+// live heap is past a third of ingestGCFloor.
 const ingestGCPercent = 200
+
+// ingestGCFloor is the heap 'argmap ingest' lets grow before the collector
+// runs (keepGCFloor), as 'argmap extract' waits for extractMemoryLimit: a
+// small corpus is ingested with few collections or none (from the
+// collector's usual start at 4 MiB, the mixed corpus of 150 short texts
+// made it run while the tables of extraction were still being read in); a
+// large one collects when its heap reaches the floor or ingestGCPercent
+// more than its live heap, whichever is later (the IOM corpus repeated to
+// 10 MiB, whose live heap is often small after a collection, collected
+// less often for the same peak memory).
+const ingestGCFloor = 128 << 20
+
+// gcFloorEvery is how often keepGCFloor looks at the live heap.
+const gcFloorEvery = 20 * time.Millisecond
+
+// keepGCFloor sets the collector's GOGC to gcPercent of the live heap now,
+// and again every gcFloorEvery as the heap grows, until the returned stop
+// is called (it waits for the goroutine to end).
+func keepGCFloor(percent int, floor uint64) (stop func()) {
+	done := make(chan struct{})
+	ended := make(chan struct{})
+	go func() {
+		defer close(ended)
+		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		last := -1
+		t := time.NewTicker(gcFloorEvery)
+		defer t.Stop()
+		for {
+			metrics.Read(sample)
+			var live uint64
+			if sample[0].Value.Kind() == metrics.KindUint64 {
+				live = sample[0].Value.Uint64()
+			}
+			if p := gcPercent(live, percent, floor); p != last {
+				debug.SetGCPercent(p)
+				last = p
+			}
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-ended
+	}
+}
+
+// gcPercent is the GOGC that puts the collector's next run at floor bytes
+// of heap, given live bytes live after the last one, or percent when that
+// run is later. Before the first run (live 0) the collector's goal is
+// GOGC/100 times its minimum heap, 4 MiB.
+func gcPercent(live uint64, percent int, floor uint64) int {
+	if live == 0 {
+		return max(percent, int(floor*100/(4<<20)))
+	}
+	if live >= floor {
+		return percent
+	}
+	return max(percent, int((floor-live)*100/live))
+}
 
 // isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {

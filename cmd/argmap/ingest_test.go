@@ -44,3 +44,32 @@ func TestIngestProgress(t *testing.T) {
 		}
 	}
 }
+
+// TestGCPercent: the collector's next run is at the floor while the live
+// heap is small, and at the given percent more than the live heap once
+// that is later.
+func TestGCPercent(t *testing.T) {
+	const floor = 256 << 20
+	tests := []struct {
+		live uint64
+		want int
+	}{
+		{0, 6400},             // before any run: 64 times the minimum heap of 4 MiB
+		{16 << 20, 1500},      // 16 MiB live: a run at 256 MiB
+		{64 << 20, 300},       // 64 MiB: at 256
+		{floor / 3, 200},      // 256/3 MiB: percent gives the floor itself
+		{100 << 20, 200},      // past it: percent
+		{floor, 200},          // at the floor
+		{1 << 30, 200},        // far past it
+		{floor - 1, 200},      // just under it: percent is later
+		{floor / 1000, 99900}, // a tiny live heap
+	}
+	for _, tt := range tests {
+		if got := gcPercent(tt.live, 200, floor); got != tt.want {
+			t.Errorf("gcPercent(%d, 200, %d) = %d, want %d", tt.live, floor, got, tt.want)
+		}
+	}
+	if got := gcPercent(0, 20000, floor); got != 20000 {
+		t.Errorf("gcPercent(0, 20000, %d) = %d, want the percent, 20000", floor, got)
+	}
+}
