@@ -50,6 +50,7 @@ func commands() []command {
 		{name: "copy", usage: "copy --from STORE --to STORE", summary: "copy a whole graph between stores, verified by counts", run: runCopy},
 		{name: pdfWorkerCommand, hidden: true, usage: pdfWorkerCommand, run: runPDFWorker},
 		{name: "train-structure", hidden: true, usage: "train-structure --data DIR [--extra DIR] [--folds N --fold K] [--seed N] -o FILE", run: runTrainStructure},
+		{name: "train-judge", hidden: true, usage: "train-judge --store PATH [--l2 X] [--cut-same P] [--cut-denial P] [--cv] [--changes] [-o FILE] QUESTIONS.json...", run: runTrainJudge},
 	}
 }
 

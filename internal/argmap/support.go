@@ -84,6 +84,14 @@ type ContextJudge interface {
 	JudgeAllInContext(question string, texts, gists []string) []Judgement
 }
 
+// SourceJudge is a ContextJudge that judges a question's candidates each
+// with the others of its source: sources[i] is the ID of the source
+// texts[i] is stated in (a source that states the question says it in more
+// than one sentence, in part).
+type SourceJudge interface {
+	JudgeSources(question string, texts, gists, sources []string) []Judgement
+}
+
 // VoiceJudge is a Judge that can tell from a text alone that all of it is
 // in its author's voice, when Judge finds no asserter in it ("") for any
 // question: an answer then need not judge a passage it reaches through
@@ -335,63 +343,12 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 		if !utf8.ValidString(query) {
 			return nil, Errorf(EINVALID, "the query is not valid UTF-8")
 		}
-		hits, err := q.SearchClaims(ctx, query, searchCandidates)
+		cs, err := AnswerCandidates(ctx, q, query)
 		if err != nil {
 			return nil, err
 		}
-		// evidence states findings and reported views too
-		evs, err := q.SearchEvidence(ctx, query, searchCandidates/2)
-		if err != nil {
-			return nil, err
-		}
-		// the other claims of the propositions found: restatements the
-		// search missed, judged like the rest
-		have := map[string]bool{}
-		for _, h := range hits {
-			have[h.Claim.ID] = true
-		}
-		props := map[string]bool{}
-		found := len(hits)
-		for _, h := range hits[:found] {
-			p := PropositionOf(h.Claim)
-			if props[p] || len(hits) >= maxJudged {
-				continue
-			}
-			props[p] = true
-			members, err := q.Claims(ctx, ClaimFilter{Proposition: p, Page: Page{Limit: maxMembers}})
-			if err != nil {
-				return nil, err
-			}
-			for _, c := range members {
-				if !have[c.ID] && len(hits) < maxJudged {
-					have[c.ID] = true
-					hits = append(hits, ClaimHit{Claim: c, Rank: h.Rank})
-				}
-			}
-		}
-		nClaims := len(hits)
-		for _, h := range evs {
-			c := Claim{ID: h.Evidence.ID, Text: h.Evidence.Text, Spans: h.Evidence.Spans, Referent: h.Evidence.Referent}
-			hits = append(hits, ClaimHit{Claim: c, Rank: h.Rank})
-		}
-		texts := make([]string, len(hits))
-		gists := make([]string, len(hits))
-		for i, h := range hits {
-			texts[i], gists[i] = h.Claim.Text, h.Claim.Gist
-			if i >= nClaims {
-				// evidence has no gist: its subject is read as its
-				// referent names it
-				if r := evs[i-nClaims].Evidence.Referent; r != nil {
-					gists[i] = r.Reading(texts[i])
-				}
-			}
-		}
-		var js []Judgement
-		if cj, ok := j.(ContextJudge); ok {
-			js = cj.JudgeAllInContext(query, texts, gists)
-		} else {
-			js = j.JudgeAll(query, texts)
-		}
+		hits := cs.Hits
+		js := cs.Judge(j, query)
 		var topic []judged
 		for i, jd := range js {
 			if rejectedView(hits[i].Claim) {
@@ -836,6 +793,98 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 		}
 	}
 	return ans, nil
+}
+
+// Candidates are what a question in words is judged over: the claims a
+// full-text search for it finds, the other claims of their propositions,
+// then the evidence the search finds, with each one's text and gist (the
+// evidence's gist is its text read as its referent names its subject).
+type Candidates struct {
+	Hits  []ClaimHit
+	Texts []string
+	Gists []string
+}
+
+// AnswerCandidates returns the candidates FindSupportersPage judges for a
+// question in words.
+func AnswerCandidates(ctx context.Context, q Questioner, query string) (*Candidates, error) {
+	hits, err := q.SearchClaims(ctx, query, searchCandidates)
+	if err != nil {
+		return nil, err
+	}
+	// evidence states findings and reported views too
+	evs, err := q.SearchEvidence(ctx, query, searchCandidates/2)
+	if err != nil {
+		return nil, err
+	}
+	// the other claims of the propositions found: restatements the
+	// search missed, judged like the rest
+	have := map[string]bool{}
+	for _, h := range hits {
+		have[h.Claim.ID] = true
+	}
+	props := map[string]bool{}
+	found := len(hits)
+	for _, h := range hits[:found] {
+		p := PropositionOf(h.Claim)
+		if props[p] || len(hits) >= maxJudged {
+			continue
+		}
+		props[p] = true
+		members, err := q.Claims(ctx, ClaimFilter{Proposition: p, Page: Page{Limit: maxMembers}})
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range members {
+			if !have[c.ID] && len(hits) < maxJudged {
+				have[c.ID] = true
+				hits = append(hits, ClaimHit{Claim: c, Rank: h.Rank})
+			}
+		}
+	}
+	nClaims := len(hits)
+	for _, h := range evs {
+		c := Claim{ID: h.Evidence.ID, Text: h.Evidence.Text, Spans: h.Evidence.Spans, Referent: h.Evidence.Referent}
+		hits = append(hits, ClaimHit{Claim: c, Rank: h.Rank})
+	}
+	texts := make([]string, len(hits))
+	gists := make([]string, len(hits))
+	for i, h := range hits {
+		texts[i], gists[i] = h.Claim.Text, h.Claim.Gist
+		if i >= nClaims {
+			// evidence has no gist: its subject is read as its
+			// referent names it
+			if r := evs[i-nClaims].Evidence.Referent; r != nil {
+				gists[i] = r.Reading(texts[i])
+			}
+		}
+	}
+	return &Candidates{Hits: hits, Texts: texts, Gists: gists}, nil
+}
+
+// Sources returns the ID of the source each candidate is stated in first
+// ("" for one without spans).
+func (c *Candidates) Sources() []string {
+	out := make([]string, len(c.Hits))
+	for i, h := range c.Hits {
+		if len(h.Claim.Spans) > 0 {
+			out[i] = h.Claim.Spans[0].SourceID
+		}
+	}
+	return out
+}
+
+// Judge judges the candidates against query with j, reading each in the
+// context of its gist (ContextJudge) and with the others of its source
+// (SourceJudge) when j can.
+func (c *Candidates) Judge(j Judge, query string) []Judgement {
+	if sj, ok := j.(SourceJudge); ok {
+		return sj.JudgeSources(query, c.Texts, c.Gists, c.Sources())
+	}
+	if cj, ok := j.(ContextJudge); ok {
+		return cj.JudgeAllInContext(query, c.Texts, c.Gists)
+	}
+	return j.JudgeAll(query, c.Texts)
 }
 
 // searchCandidates is how many full-text matches a judged question weighs.

@@ -280,3 +280,17 @@ func MeetsAgree(l *Linker, a, b string) error {
 	}
 	return nil
 }
+
+// ShippedJudgeLoads reports whether the embedded learned-judge weights
+// load (a NewStancer without them judges by the rules alone).
+func ShippedJudgeLoads() error {
+	_, err := loadJudgeModels(shippedJudge)
+	return err
+}
+
+// RulesOnly returns a Stancer like NewStancer's without the learned judge.
+func RulesOnly() *Stancer {
+	r := NewStancer()
+	r.learned = nil
+	return r
+}

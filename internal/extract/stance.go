@@ -494,6 +494,10 @@ type termRegion struct {
 // lexicon. It implements argmap.Judge and is safe for concurrent use.
 type Stancer struct {
 	lex *wn.Lexicon
+	// learned decides which candidates of a weighted answer the rules
+	// leave below their threshold answer the question (JudgeAll,
+	// stance_learned.go); nil: the rules alone
+	learned *judgeModels
 	// stopping are the WordNet synsets of putting an end to an activity
 	// (discontinue: cease, stop, quit; end, terminate): a verb with one of
 	// them among its senses or their hypernyms is a verb of stopping
@@ -630,7 +634,7 @@ func NewStancer() *Stancer {
 	}
 	return &Stancer{lex: lex, avoid: avoid, sides: sides, sideStems: sideStems, altering: side(alterWords), denying: denying, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
 		unwilling: unwilling, willing: willing, rising: lex.Concepts("increase"), falling: lex.Concepts("decrease"),
-		changing: lex.Concepts("change"), threshold: 0.65}
+		changing: lex.Concepts("change"), threshold: 0.65, learned: shippedJudgeModels()}
 }
 
 // notYet reports whether toks[i] is the "before" of a clause that says its
@@ -3331,6 +3335,37 @@ const minWeighed = 8
 // organisation's name, the subject) says little about whether one states
 // the question, and a rarer one (the predicate) says much.
 func (s *Stancer) JudgeAll(question string, texts []string) []argmap.Judgement {
+	return s.judgeAll(question, texts, nil)
+}
+
+// judgeAll is JudgeAll, where sources[i] names the source of texts[i]
+// (nil: each text its own), so that the learned judge reads what the other
+// candidates of a source say.
+func (s *Stancer) judgeAll(question string, texts, sources []string) []argmap.Judgement {
+	r := s.ruleJudge(question, texts)
+	if r.w != nil && s.learned != nil {
+		// a weighted answer: the learned judge decides which candidates
+		// the rules leave below their threshold answer (stance_learned.go)
+		s.decide(s.learned, r, sources)
+	}
+	return r.out
+}
+
+// ruling is what the rules made of a question's candidates: the question's
+// terms, their weights (nil when there are fewer than minWeighed
+// candidates), each candidate's analysis, judge's judgement of it and the
+// window it judged by, and the rules' final judgements (out).
+type ruling struct {
+	qt  []term
+	w   []float64
+	as  []analysis
+	js  []argmap.Judgement
+	bws []bestWindow
+	out []argmap.Judgement
+}
+
+// ruleJudge judges texts against the question by the rules.
+func (s *Stancer) ruleJudge(question string, texts []string) *ruling {
 	// the acronyms the question and its candidates define hold for all
 	gl := &glossary{}
 	gl.add(question)
@@ -3362,12 +3397,14 @@ func (s *Stancer) JudgeAll(question string, texts []string) []argmap.Judgement {
 			w[i] = max(0.15, 1-df[i]/float64(len(texts)))
 		}
 	}
-	out := make([]argmap.Judgement, len(texts))
+	r := &ruling{qt: qt, w: w, as: as, js: make([]argmap.Judgement, len(texts)), bws: make([]bestWindow, len(texts)),
+		out: make([]argmap.Judgement, len(texts))}
 	for k := range texts {
-		out[k] = s.judgeAnswer(qt, w, as[k])
+		r.js[k] = s.judgeWindow(qt, w, as[k], s.threshold, &r.bws[k])
+		r.out[k] = s.judgeAnswerFrom(qt, w, as[k], r.js[k])
 	}
-	s.bestAvailable(qt, w, as, out)
-	return out
+	s.bestAvailable(qt, w, as, r.out)
+	return r
 }
 
 // availableFloor and availableMargin: when no candidate of a weighted
@@ -3427,7 +3464,25 @@ func (s *Stancer) judge(qt []term, w []float64, c analysis) argmap.Judgement {
 
 // judgeAt is judge at the given threshold.
 func (s *Stancer) judgeAt(qt []term, w []float64, c analysis, threshold float64) argmap.Judgement {
+	return s.judgeWindow(qt, w, c, threshold, nil)
+}
+
+// bestWindow is what judgeWindow found in the claim window it judged by:
+// its coverage before the checks that cap it (raw), whether one did
+// (capped), which question terms it meets (hits) and its terms.
+type bestWindow struct {
+	raw    float64
+	capped bool
+	hits   []bool
+	terms  []term
+}
+
+// judgeWindow is judgeAt, also recording in bw (when not nil) the window it
+// judged by.
+func (s *Stancer) judgeWindow(qt []term, w []float64, c analysis, threshold float64, bw *bestWindow) argmap.Judgement {
 	best := argmap.Judgement{Stance: argmap.StanceTopic}
+	bestRaw := 0.0
+	var bestHits []bool
 	bestAgree, bestDisagree, bestFlips := 0.0, 0.0, 0
 	var bestRegion *termRegion
 	var bestWin []term
@@ -3463,6 +3518,7 @@ func (s *Stancer) judgeAt(qt []term, w []float64, c analysis, threshold float64)
 		// sentence do not state it
 		for _, win := range windows(ts) {
 			cov, ag, dis, fl, hits := match(qt, win, w)
+			raw := cov
 			for k, h := range hits {
 				if (qt[k].pred || qt[k].adjPred || qt[k].trend || isFigure(qt[k]) || qt[k].side == 1 || qt[k].side == -1 || qt[k].stays) && !h {
 					// a claim that leaves out what the question says its
@@ -3514,11 +3570,15 @@ func (s *Stancer) judgeAt(qt []term, w []float64, c analysis, threshold float64)
 			}
 			if cov > best.Score || (cov == best.Score && bestRegion != nil && bestRegion.asserter != "" && r.asserter == "") {
 				best.Score, bestAgree, bestDisagree, bestFlips, bestRegion, bestWin = cov, ag, dis, fl, r, win
+				bestRaw, bestHits = raw, hits
 			}
 		}
 	}
 	if bestRegion == nil {
 		return best
+	}
+	if bw != nil {
+		*bw = bestWindow{raw: bestRaw, capped: best.Score < bestRaw, hits: bestHits, terms: bestWin}
 	}
 	best.Asserter = bestRegion.asserter
 	if best.Score < threshold || bestAgree+bestDisagree == 0 {

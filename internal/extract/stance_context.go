@@ -30,6 +30,19 @@ var referringDeterminers = wordSet(`the this that these those its their`)
 // read with that subject replaced by what its gist names in its place. A
 // text whose gist names nothing else there is judged as written.
 func (s *Stancer) JudgeAllInContext(question string, texts, gists []string) []argmap.Judgement {
+	return s.JudgeAll(question, s.readInContext(texts, gists))
+}
+
+// JudgeSources implements argmap.SourceJudge: JudgeAllInContext, with the
+// learned judge reading each candidate with the others of its source
+// (sources[i] names the source of texts[i]).
+func (s *Stancer) JudgeSources(question string, texts, gists, sources []string) []argmap.Judgement {
+	return s.judgeAll(question, s.readInContext(texts, gists), sources)
+}
+
+// readInContext returns texts with each one whose subject points back read
+// as its gist names that subject (texts itself when none does).
+func (s *Stancer) readInContext(texts, gists []string) []string {
 	read := texts
 	for k := range texts {
 		if k >= len(gists) {
@@ -44,7 +57,7 @@ func (s *Stancer) JudgeAllInContext(question string, texts, gists []string) []ar
 		}
 		read[k] = r
 	}
-	return s.JudgeAll(question, read)
+	return read
 }
 
 // inContext returns text with its referring subject replaced by the

@@ -177,7 +177,11 @@ func (s *Stancer) exclusiveDenial(qt []term, w []float64, c analysis) (float64, 
 // the topic of an exclusive question does when it says that another does
 // what the question restricts (exclusiveDenial).
 func (s *Stancer) judgeAnswer(qt []term, w []float64, c analysis) argmap.Judgement {
-	j := s.judge(qt, w, c)
+	return s.judgeAnswerFrom(qt, w, c, s.judge(qt, w, c))
+}
+
+// judgeAnswerFrom is judgeAnswer given j, judge's judgement of c.
+func (s *Stancer) judgeAnswerFrom(qt []term, w []float64, c analysis, j argmap.Judgement) argmap.Judgement {
 	if j.Stance != argmap.StanceDenial {
 		// a claim that says all else of the question and another figure
 		// in its slot denies it, though its other words state it

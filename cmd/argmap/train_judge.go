@@ -1,0 +1,337 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract"
+)
+
+// questionFile is an analyst question set (scripts/testdata/questions*.json):
+// each question with the sources that support it, contest it, or may do
+// either (not counted), by the keys of scripts/score-questions.py.
+type questionFile struct {
+	Questions []struct {
+		Q       string   `json:"q"`
+		Support []string `json:"support"`
+		Contest []string `json:"contest"`
+		Either  []string `json:"either"`
+	} `json:"questions"`
+}
+
+// judgedCandidate is a question's candidate as train-judge uses it: the
+// source it is stated in and the learned judge's view of it.
+type judgedCandidate struct {
+	source string
+	text   string
+	c      extract.Candidate
+}
+
+// judgedQuestion is one question with its candidates and gold sides.
+type judgedQuestion struct {
+	set, q                   string
+	cands                    []judgedCandidate
+	support, contest, either map[string]bool
+}
+
+// runTrainJudge fits the learned judge (internal/extract/judge_weights.json)
+// on analyst question sets over a store that holds their documents, and
+// with --cv measures it leaving one set out at a time.
+func runTrainJudge(ctx context.Context, e *env, args []string) error {
+	fs := newFlags("train-judge")
+	store := storeFlag(fs, e)
+	out := fs.String("o", "", "write the weights (JSON) to this file")
+	l2 := fs.Float64("l2", 1, "L2 penalty on the weights")
+	cutSame := fs.Float64("cut-same", 0.5, "probability from which a candidate the rules leave below their threshold states the question (1: none does)")
+	cutDenial := fs.Float64("cut-denial", 0.5, "... denies it")
+	cv := fs.Bool("cv", false, "print the source-level figures of each set left out, and pooled, for the rules and the learned judge")
+	changes := fs.Bool("changes", false, "print every candidate whose stance the learned judge, fitted on all the sets, changes, with its source's side")
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(files) == 0:
+		return usagef("name the question sets (scripts/testdata/questions*.json)")
+	case *out == "" && !*cv && !*changes:
+		return usagef("-o names the weights file to write (or --cv, --changes measure)")
+	case !(*cutSame > 0 && *cutSame <= 1) || !(*cutDenial > 0 && *cutDenial <= 1):
+		return usagef("--cut-same and --cut-denial must lie in (0, 1]")
+	}
+	st, err := openStore(ctx, e, *store)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	q := withSearch(st)
+	s := extract.NewStancer()
+	var qs []judgedQuestion
+	var sets []string
+	keys := map[string]string{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return argmap.Errorf(argmap.EINVALID, "cannot read %s: %w", f, err)
+		}
+		var qf questionFile
+		if err := json.Unmarshal(b, &qf); err != nil {
+			return argmap.Errorf(argmap.EINVALID, "%s: %v", f, err)
+		}
+		set := filepath.Base(f)
+		sets = append(sets, set)
+		for _, x := range qf.Questions {
+			cs, err := argmap.AnswerCandidates(ctx, q, x.Q)
+			if err != nil {
+				return err
+			}
+			jq := judgedQuestion{set: set, q: x.Q, support: setOf(x.Support), contest: setOf(x.Contest), either: setOf(x.Either)}
+			for i, c := range s.Candidates(x.Q, cs.Texts, cs.Gists, cs.Sources()) {
+				h := cs.Hits[i]
+				if len(h.Claim.Spans) == 0 {
+					continue
+				}
+				sid := h.Claim.Spans[0].SourceID
+				k, ok := keys[sid]
+				if !ok {
+					src, err := st.Source(ctx, sid)
+					if err != nil {
+						return err
+					}
+					k = sourceKey(src.URI)
+					keys[sid] = k
+				}
+				jq.cands = append(jq.cands, judgedCandidate{source: k, text: cs.Texts[i], c: c})
+			}
+			qs = append(qs, jq)
+		}
+	}
+	if *cv {
+		var rules, learned, rulesAll, learnedAll [2][3]int
+		for _, set := range sets {
+			var train, test []judgedQuestion
+			for _, jq := range qs {
+				if jq.set == set {
+					test = append(test, jq)
+				} else {
+					train = append(train, jq)
+				}
+			}
+			jw, err := fitJudge(train, *l2, *cutSame, *cutDenial)
+			if err != nil {
+				return err
+			}
+			rules, learned = [2][3]int{}, [2][3]int{}
+			for _, jq := range test {
+				tallySides(&rules, jq, func(c extract.Candidate) argmap.Stance { return c.Rule.Stance })
+				tallySides(&learned, jq, func(c extract.Candidate) argmap.Stance {
+					st, _, _ := jw.Decide(c)
+					return st
+				})
+			}
+			fmt.Fprintf(e.stdout, "%s (%d questions left out)\n  rules   %s\n  learned %s\n", set, len(test), sidesLine(rules), sidesLine(learned))
+			for i := range 2 {
+				for k := range 3 {
+					rulesAll[i][k] += rules[i][k]
+					learnedAll[i][k] += learned[i][k]
+				}
+			}
+		}
+		fmt.Fprintf(e.stdout, "pooled (%d questions)\n  rules   %s\n  learned %s\n", len(qs), sidesLine(rulesAll), sidesLine(learnedAll))
+	}
+	if *changes {
+		jw, err := fitJudge(qs, *l2, *cutSame, *cutDenial)
+		if err != nil {
+			return err
+		}
+		// right: the source is listed on that side; WRONG: it is not;
+		// either: the set lets it stand on either
+		for _, jq := range qs {
+			for _, jc := range jq.cands {
+				st, p, _ := jw.Decide(jc.c)
+				if st != jc.c.Rule.Stance {
+					lab := "WRONG"
+					if (st == argmap.StanceSame && jq.support[jc.source]) || (st == argmap.StanceDenial && jq.contest[jc.source]) {
+						lab = "right"
+					} else if jq.either[jc.source] {
+						lab = "either"
+					}
+					fmt.Fprintf(e.stdout, "%s %.2f cov %.2f %s | %s | %s\n", lab, p, jc.c.Features[0], jc.source, jq.q, strings.ReplaceAll(jc.text, "\n", " "))
+				}
+			}
+		}
+	}
+	if *out == "" {
+		return nil
+	}
+	jw, err := fitJudge(qs, *l2, *cutSame, *cutDenial)
+	if err != nil {
+		return err
+	}
+	jw.TrainedOn = sets
+	b, err := json.MarshalIndent(jw, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, append(b, '\n'), 0o644); err != nil {
+		return argmap.Errorf(argmap.EINVALID, "cannot write %s: %w", *out, err)
+	}
+	fmt.Fprintf(e.stderr, "trained on %d questions of %d sets (%d examples of stating, %d of denying); wrote %s\n", len(qs), len(sets),
+		len(judgeExamples(qs, argmap.StanceSame)), len(judgeExamples(qs, argmap.StanceDenial)), *out)
+	return nil
+}
+
+// judgeExamples are the training examples of the learned judge's model of
+// side (same or denial) from questions: the candidates the rules leave
+// below their threshold whose polarity is that side. For each source a
+// question lists on that side and the rules do not already place there,
+// its best such candidate (by coverage, then plain coverage) answers;
+// every such candidate of a source not listed on that side (nor under
+// "either") does not; the other candidates of a listed source are left out
+// (a source states the question in one or two of its sentences, not in
+// all that share words with it).
+func judgeExamples(qs []judgedQuestion, side argmap.Stance) []extract.JudgeExample {
+	var ex []extract.JudgeExample
+	for _, jq := range qs {
+		want := jq.support
+		if side == argmap.StanceDenial {
+			want = jq.contest
+		}
+		placed := map[string]bool{}
+		for _, jc := range jq.cands {
+			if jc.c.Rule.Stance == side {
+				placed[jc.source] = true
+			}
+		}
+		best := map[string]int{}
+		for i, jc := range jq.cands {
+			if jc.c.Rule.Stance != argmap.StanceTopic || jc.c.Polarity != side || jq.either[jc.source] || placed[jc.source] {
+				continue
+			}
+			if !want[jc.source] {
+				ex = append(ex, extract.JudgeExample{Features: jc.c.Features})
+				continue
+			}
+			if b, ok := best[jc.source]; !ok || betterCandidate(jc.c, jq.cands[b].c) {
+				best[jc.source] = i
+			}
+		}
+		srcs := make([]string, 0, len(best))
+		for k := range best {
+			srcs = append(srcs, k)
+		}
+		slices.Sort(srcs)
+		for _, k := range srcs {
+			ex = append(ex, extract.JudgeExample{Features: jq.cands[best[k]].c.Features, Answers: true})
+		}
+	}
+	return ex
+}
+
+// betterCandidate orders a source's candidates by coverage, then plain
+// coverage.
+func betterCandidate(a, b extract.Candidate) bool {
+	fa, fb := a.Features, b.Features
+	if fa[0] != fb[0] {
+		return fa[0] > fb[0]
+	}
+	return fa[3] > fb[3]
+}
+
+// fitJudge fits both sides' models on questions.
+func fitJudge(qs []judgedQuestion, l2, cutSame, cutDenial float64) (extract.JudgeWeights, error) {
+	same, err := extract.FitJudge(judgeExamples(qs, argmap.StanceSame), l2, cutSame)
+	if err != nil {
+		return extract.JudgeWeights{}, argmap.Errorf(argmap.EINVALID, "the model of stating: %v", err)
+	}
+	denial, err := extract.FitJudge(judgeExamples(qs, argmap.StanceDenial), l2, cutDenial)
+	if err != nil {
+		return extract.JudgeWeights{}, argmap.Errorf(argmap.EINVALID, "the model of denying: %v", err)
+	}
+	return extract.JudgeWeights{Same: same, Denial: denial}, nil
+}
+
+// tallySides adds a question's sources by the stance decide gives its
+// candidates to t: [support, contest] x [hits, wanted, listed], as
+// score-questions.py counts them (sources under "either" are not counted).
+// Sources reached only through relations are not judged here, so the
+// figures are those of the direct answers alone.
+func tallySides(t *[2][3]int, jq judgedQuestion, decide func(extract.Candidate) argmap.Stance) {
+	got := [2]map[string]bool{{}, {}}
+	for _, jc := range jq.cands {
+		switch decide(jc.c) {
+		case argmap.StanceSame:
+			got[0][jc.source] = true
+		case argmap.StanceDenial:
+			got[1][jc.source] = true
+		}
+	}
+	for i, want := range []map[string]bool{jq.support, jq.contest} {
+		t[i][1] += len(want)
+		for k := range got[i] {
+			if want[k] {
+				t[i][0]++
+			}
+			if !jq.either[k] {
+				t[i][2]++
+			}
+		}
+	}
+}
+
+func sidesLine(t [2][3]int) string {
+	var b strings.Builder
+	for i, side := range []string{"support", "contest"} {
+		if i > 0 {
+			b.WriteString("  ")
+		}
+		fmt.Fprintf(&b, "%s R %s (%d/%d) P %s (%d/%d)", side, ratio(t[i][0], t[i][1]), t[i][0], t[i][1], ratio(t[i][0], t[i][2]), t[i][0], t[i][2])
+	}
+	return b.String()
+}
+
+func ratio(a, b int) string {
+	if b == 0 {
+		return "1.00"
+	}
+	return strconv.FormatFloat(float64(a)/float64(b), 'f', 2, 64)
+}
+
+func setOf(xs []string) map[string]bool {
+	m := make(map[string]bool, len(xs))
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
+}
+
+// sourceKey is a source's key in the question sets, as
+// scripts/score-questions.py makes it: iom/000 for
+// ../shared/corpus/iom/000_….txt, demo/01 for scripts/demo/corpus/01-….
+func sourceKey(uri string) string {
+	dir, name := filepath.Split(strings.TrimPrefix(uri, "file://"))
+	switch filepath.Base(filepath.Clean(dir)) {
+	case "iom":
+		if len(name) >= 3 {
+			return "iom/" + name[:3]
+		}
+	case "corpus":
+		if len(name) >= 2 {
+			return "demo/" + name[:2]
+		}
+	}
+	return uri
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract"
+)
+
+// TestTrainJudge ingests the demo corpus, fits the learned judge on two
+// small question sets written for this test and measures it leaving each
+// out: the weights it writes load and decide, and --cv prints each set and
+// the pooled figures of the rules and the learned judge.
+func TestTrainJudge(t *testing.T) {
+	corpus := filepath.Join("..", "..", "scripts", "demo", "corpus")
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skip("no demo corpus in scripts/demo/corpus")
+	}
+	store := filepath.Join(t.TempDir(), "argmap.db")
+	if code, _, stderr := cli(t, nil, "ingest", "--store", store, corpus); code != 0 {
+		t.Fatalf("ingest = %d: %s", code, stderr)
+	}
+	sets := []string{filepath.Join("testdata", "judge", "a.json"), filepath.Join("testdata", "judge", "b.json")}
+	out := filepath.Join(t.TempDir(), "judge.json")
+	code, stdout, stderr := cli(t, nil, append([]string{"train-judge", "--store", store, "--cv", "-o", out}, sets...)...)
+	if code != 0 {
+		t.Fatalf("train-judge exit code = %d, stderr %q", code, stderr)
+	}
+	for _, want := range []string{"a.json (3 questions left out)", "b.json (2 questions left out)", "pooled (5 questions)\n  rules   support R", "\n  learned support R"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("train-judge --cv printed %q, want it to contain %q", stdout, want)
+		}
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var jw extract.JudgeWeights
+	if err := json.Unmarshal(b, &jw); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(jw.TrainedOn, " "); got != "a.json b.json" {
+		t.Errorf("trained_on = %q, want the two sets", got)
+	}
+	c := extract.Candidate{Rule: argmap.Judgement{Stance: argmap.StanceSame}, Features: make([]float64, len(extract.JudgeFeatureNames()))}
+	if st, _, err := jw.Decide(c); err != nil || st != argmap.StanceSame {
+		t.Errorf("Decide(a stated candidate) with the written weights = %s, %v; want same", st, err)
+	}
+	if code, _, _ := cli(t, nil, "train-judge", "--store", store, "-o", out); code != 2 {
+		t.Errorf("train-judge without question sets: exit code %d, want 2", code)
+	}
+	if code, _, _ := cli(t, nil, "train-judge", "--store", store, "--cut-same", "0", "-o", out, sets[0]); code != 2 {
+		t.Errorf("train-judge --cut-same 0: exit code %d, want 2", code)
+	}
+}
+
+// TestSourceKey: the keys of scripts/score-questions.py.
+func TestSourceKey(t *testing.T) {
+	for uri, want := range map[string]string{
+		"/work/shared/corpus/iom/003_0123abcd.txt":       "iom/003",
+		"/repo/scripts/demo/corpus/05-forum-threads.txt": "demo/05",
+		"file:///repo/scripts/demo/corpus/01-summary.md": "demo/01",
+		"https://example.org/report.html":                "https://example.org/report.html",
+	} {
+		if got := sourceKey(uri); got != want {
+			t.Errorf("sourceKey(%q) = %q, want %q", uri, got, want)
+		}
+	}
+}
