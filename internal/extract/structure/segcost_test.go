@@ -66,7 +66,9 @@ func TestSegmentationCost(t *testing.T) {
 }
 
 // TestSplitCV logs the split classifier's own cross-validated log loss and
-// F1 over the split points at a few thresholds (ARGMAP_SPLIT_CV=1).
+// F1 over the split points at a few thresholds (ARGMAP_SPLIT_CV=1). It
+// fails when the classifier's log loss is no better than that of the share
+// of splits alone: its features would tell nothing.
 func TestSplitCV(t *testing.T) {
 	if os.Getenv("ARGMAP_SPLIT_CV") == "" {
 		t.Skip("set ARGMAP_SPLIT_CV=1 to score the split classifier alone under cross-validation")
@@ -78,7 +80,10 @@ func TestSplitCV(t *testing.T) {
 	}
 	ths := []float64{0.25, 0.3, 0.35, 0.4, 0.45, 0.5}
 	for _, l2 := range []float64{1e-4, 1e-3} {
-		ll, f1 := structure.SplitCV(docs, own, 5, l2, ths)
-		t.Logf("L2 %g: log loss %.4f, F1 at %v: %.3f", l2, ll, ths, f1)
+		ll, base, f1 := structure.SplitCV(docs, own, 5, l2, ths)
+		t.Logf("L2 %g: log loss %.4f (share of splits alone %.4f), F1 at %v: %.3f", l2, ll, base, ths, f1)
+		if ll >= base {
+			t.Errorf("SplitCV(L2 %g): log loss %.4f, want below %.4f, the share of splits alone's", l2, ll, base)
+		}
 	}
 }

@@ -398,9 +398,11 @@ func boundaryKind(doc Doc, at int) string {
 
 // SplitCV scores the split classifier alone under cross-validation: it is
 // fitted on the split points of the other folds' docs (and extra) and
-// scored on the fold's, as Train labels them. It returns the mean log loss
-// and, for each threshold of ths, the F1 of the split points it takes.
-func SplitCV(docs, extra []Doc, k int, l2 float64, ths []float64) (logLoss float64, f1 []float64) {
+// scored on the fold's, as Train labels them. It returns the mean log loss,
+// that of the training folds' share of splits taken as every point's
+// probability (base), and for each threshold of ths the F1 of the split
+// points it takes.
+func SplitCV(docs, extra []Doc, k int, l2 float64, ths []float64) (logLoss, base float64, f1 []float64) {
 	exs := func(ds []Doc) []example {
 		var out []example
 		fs := &featureSet{names: map[uint64]string{}}
@@ -440,15 +442,25 @@ func SplitCV(docs, extra []Doc, k int, l2 float64, ths []float64) (logLoss float
 				train = append(train, d)
 			}
 		}
-		m := fit(exs(append(train, extra...)), fitOptions{Epochs: 15, Rate: 0.1, L2: l2, Seed: 2})
+		trainExs := exs(append(train, extra...))
+		m := fit(trainExs, fitOptions{Epochs: 15, Rate: 0.1, L2: l2, Seed: 2})
+		q := 0.0
+		for _, x := range trainExs {
+			if x.y {
+				q++
+			}
+		}
+		q /= float64(len(trainExs))
 		for _, x := range exs(test) {
 			p := m.prob(x.fs)
 			n++
 			if x.y {
 				gold++
 				logLoss -= math.Log(max(p, 1e-9))
+				base -= math.Log(q)
 			} else {
 				logLoss -= math.Log(max(1-p, 1e-9))
+				base -= math.Log(1 - q)
 			}
 			for i, t := range ths {
 				if p >= t {
@@ -464,5 +476,5 @@ func SplitCV(docs, extra []Doc, k int, l2 float64, ths []float64) (logLoss float
 		_, _, f := prf(tp[i], pred[i], gold)
 		f1 = append(f1, f)
 	}
-	return logLoss / float64(n), f1
+	return logLoss / float64(n), base / float64(n), f1
 }
