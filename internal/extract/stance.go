@@ -73,6 +73,7 @@ type term struct {
 	slot     string       // a year's slot: the preposition before it (markSlots)
 	adds     bool         // it stands in a claim's clause with an additive word ("also", "too", "other": markAdditive)
 	similar  []wn.Concept // a claim's adjective: the adjective synsets WordNet places its senses near (similar to, also see), through which it is opposed to an antonym of theirs (withSimilar)
+	role     int8         // its role against its clause's verb: roleDoer, roleDone or 0 (markRoles)
 }
 
 // readAs are word forms read as another form of the same word that
@@ -986,7 +987,9 @@ func (s *Stancer) analyse(text string, gl *glossary) analysis {
 		return a
 	}
 	for _, r := range regions(text) {
-		a.regions = append(a.regions, termRegion{terms: s.withSimilar(markLater(r.toks, markSlots(r.toks, markAdditive(r.toks, s.terms(r.toks, gl))))), asserter: r.asserter, rejected: r.rejected})
+		ts := s.withSimilar(markLater(r.toks, markSlots(r.toks, markAdditive(r.toks, s.terms(r.toks, gl)))))
+		s.markRoles(r.toks, ts)
+		a.regions = append(a.regions, termRegion{terms: ts, asserter: r.asserter, rejected: r.rejected})
 	}
 	return a
 }
@@ -2229,6 +2232,24 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 	// says[k]: whether c[k] is a word of q (saysQuestionWord), asked once
 	// per match: 0 not yet, 1 yes, 2 no
 	says := make([]uint8, len(c))
+	// at[i]: the claim term that met q[i] (-1: none, or not known), and
+	// earned[i] the weight it earned, taken back when the claim gives it
+	// the other role (swappedRoles); kept only for a question whose verb
+	// has roles
+	var at []int
+	var earned []float64
+	var atBuf [16]int
+	var earnedBuf [16]float64
+	if slices.ContainsFunc(q, func(t term) bool { return t.role == roleVerb }) {
+		if len(q) <= len(atBuf) {
+			at, earned = atBuf[:len(q)], earnedBuf[:len(q)]
+		} else {
+			at, earned = make([]int, len(q)), make([]float64, len(q))
+		}
+		for i := range at {
+			at[i] = -1
+		}
+	}
 	for i, qt := range q {
 		if seen[qt.lemma] {
 			continue
@@ -2244,7 +2265,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		total += wt
 		found, flip, cneg := false, false, false
 		share := 1.0 // of wt the match earns
-		contraAt := -1
+		contraAt, metAt := -1, -1
 		for k, ct := range c {
 			if ct.lemma == qt.lemma && !(qt.acr && isFigure(qt) && !sameScale(q, i, c, k)) ||
 				(!qt.acr && qm[i].concepts.meets(&cm[k].concepts) && sharesConcept(qt.concepts, ct.concepts)) ||
@@ -2261,7 +2282,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 				if qt.adjPred && attributive(q, c, k) {
 					continue // "voluntary return" does not say that return is voluntary
 				}
-				found, flip, cneg, contraAt = true, false, ct.neg, k
+				found, flip, cneg, contraAt, metAt = true, false, ct.neg, k, k
 				break
 			}
 		}
@@ -2319,7 +2340,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 					// "unsafe" of "safe": an adjective of absence has
 					// negated its clause already; its being the opposite
 					// is that negation, not a second turn
-					found, flip, cneg = true, !ct.selfNeg && !qt.selfNeg, ct.neg
+					found, flip, cneg, metAt = true, !ct.selfNeg && !qt.selfNeg, ct.neg, k
 					break
 				}
 			}
@@ -2336,7 +2357,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 					(qk.concepts.meets(&ck.related) && sharesConcept(qt.concepts, ct.related)) ||
 					(qk.genus.meets(&ck.genus) && sharesConcept(qt.genus, ct.genus)) ||
 					(qk.concepts.meets(&ck.genus) && sharesConcept(qt.concepts, ct.genus))) {
-					found, flip, cneg, share = true, false, ct.neg, nearWeight
+					found, flip, cneg, share, metAt = true, false, ct.neg, nearWeight, k
 					break
 				}
 			}
@@ -2345,9 +2366,9 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 				// destitution; dismissive, dismissal): the same stem, a
 				// noun for a word that is none (two nouns of one stem are
 				// often two things: university, universe)
-				for _, ct := range c {
+				for k, ct := range c {
 					if derives(qt, ct) {
-						found, flip, cneg, share = true, false, ct.neg, derivationWeight
+						found, flip, cneg, share, metAt = true, false, ct.neg, derivationWeight, k
 						break
 					}
 				}
@@ -2356,7 +2377,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 				for k, ct := range c {
 					if !ct.acr && ((qm[i].broader.meets(&cm[k].concepts) && sharesConcept(qt.broader, ct.concepts)) ||
 						(qm[i].concepts.meets(&cm[k].narrower) && sharesConcept(qt.concepts, ct.narrower))) {
-						found, flip, cneg, share = true, false, ct.neg, broaderWeight
+						found, flip, cneg, share, metAt = true, false, ct.neg, broaderWeight, k
 						break
 					}
 				}
@@ -2399,7 +2420,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 				}
 				return says[k] == 1
 			}); k >= 0 {
-				found, flip, cneg, share = true, false, c[k].neg, vectorWeight
+				found, flip, cneg, share, metAt = true, false, c[k].neg, vectorWeight, k
 			}
 		}
 		if !found {
@@ -2408,6 +2429,9 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		hits[i] = share == 1 // a related word does not say what the question's predicate says
 		wt *= share
 		got += wt
+		if at != nil {
+			at[i], earned[i] = metAt, wt
+		}
 		if flip {
 			flips++
 		}
@@ -2441,6 +2465,16 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 	}
 	if total == 0 {
 		return 0, 0, 0, 0, hits
+	}
+	if swapped := swappedRoles(q, c, at); at != nil && swapped != nil {
+		// "The school funds the ministry" of "The ministry funds the
+		// school": the same words in the other roles say another thing
+		for i, sw := range swapped {
+			if sw {
+				got -= earned[i]
+				hits[i] = false
+			}
+		}
 	}
 	if agree+disagree == 0 {
 		agree, disagree = leadAgree, leadDisagree
@@ -3231,6 +3265,7 @@ func (s *Stancer) questionTermsRead(question string, gl *glossary) []term {
 			toks = slices.Insert(slices.Clone(toks), k, token{text: ",", punct: ','})
 		}
 		qt := s.terms(toks, gl)
+		s.markRoles(toks, qt)
 		s.markPredicate(toks, qt)
 		s.markLight(toks, qt)
 		s.markLead(toks, qt)

@@ -607,6 +607,17 @@ func TestStancerJudge(t *testing.T) {
 		{"The harbour master's role in the port is central", "The harbour master's role in the port is marginal.", argmap.StanceDenial, ""},
 		{"The survey of the wreck was thorough", "The survey of the wreck was cursory.", argmap.StanceDenial, ""},
 		{"Independent inspection of the boats is common", "Independent inspection of the boats is still rare.", argmap.StanceDenial, ""},
+		// who does what to whom: the question's doer and what it does it
+		// to met in each other's roles say the converse; passive for
+		// active keeps them, a converse verb ("receives ... from") turns
+		// nothing round, nor does another verb (roles are a verb's)
+		{"The ferry company sued the harbour board", "The harbour board sued the ferry company.", argmap.StanceTopic, ""},
+		{"The ferry company sued the harbour board", "The harbour board was sued by the ferry company.", argmap.StanceSame, ""},
+		{"The harbour board is funded by the ferry company", "The ferry company is funded by the harbour board.", argmap.StanceTopic, ""},
+		{"The harbour board is funded by the ferry company", "The ferry company funds the harbour board.", argmap.StanceSame, ""},
+		{"The ferry company pays the harbour board", "Last year the harbour board paid the ferry company twice.", argmap.StanceTopic, ""},
+		{"The ferry company pays the harbour board", "The harbour board receives payments from the ferry company.", argmap.StanceSame, ""},
+		{"The ferry company pays the harbour board", "The ferry company does not pay the harbour board.", argmap.StanceDenial, ""},
 		// ... a participle too, when its verb is also a noun ("biased",
 		// of "bias", is similar to "partial", the antonym of "impartial")
 		{"The harbour inspector was impartial", "The harbour inspector was biased.", argmap.StanceDenial, ""},
