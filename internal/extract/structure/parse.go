@@ -248,77 +248,15 @@ func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tr
 		sort.SliceStable(cands, func(a, b int) bool { return t.cc[cands[a]] > t.cc[cands[b]] })
 		cands = cands[:roots]
 	}
-	// z0[i*n+j]: the attachment score of i -> j without a root hypothesis
-	z0 := make([]float64, n*n)
-	allowed := func(i, j int) bool {
-		return i != j && !v.units[j].Leaf && (window <= 0 || i-j <= window && j-i <= window)
-	}
-	for i := 0; i < n; i++ {
-		for j := 0; j < n; j++ {
-			if allowed(i, j) {
-				fs.fs = fs.fs[:0]
-				v.pairFeatures(&fs, i, j)
-				z0[i*n+j] = m.attachT.score1(fs.fs)
-			}
-		}
-	}
+	z0 := m.pairScores(v, window, &fs)
 	// w[j][i]: the arborescence edge from target j to unit i
-	w := make([][]float64, n)
-	kind := make([][]Kind, n)
-	wAll, kindAll := make([]float64, n*n), make([]Kind, n*n) // the rows cut from one array each
-	for j := range w {
-		w[j] = wAll[j*n : (j+1)*n : (j+1)*n]
-		kind[j] = kindAll[j*n : (j+1)*n : (j+1)*n]
-	}
-	// the kind's learned shift applies to the texts it was learned on: a
-	// short text of one argument, like microtexts (on IOM and demo prose,
-	// parsed paragraph by paragraph, its three changes of kind read wrong)
-	shift, rootShift := 0.0, 0.0
-	if v.short {
-		shift, rootShift = c.KindShift, shortRootShift
-	}
+	w, kind := newEdges(n)
 	bestScore, bestRoot := noEdge, -1
 	var bestParent []int
 	var bestW [][]float64
 	var bestKind [][]Kind
 	for _, r := range cands {
-		for i := 0; i < n; i++ {
-			for j := 0; j < n; j++ {
-				if i == r || !(allowed(i, j) || j == r && i != j) {
-					w[j][i] = noEdge
-					continue
-				}
-				z := z0[i*n+j]
-				if j == r {
-					fs.fs = fs.fs[:0]
-					if !allowed(i, j) {
-						v.pairFeatures(&fs, i, j) // beyond the window
-					}
-					v.rootFeatures(&fs, i, j)
-					z += m.attachT.score1(fs.fs) + rootShift
-				}
-				pa := sigmoid(z)
-				same := t.opp[i]*t.opp[j] + (1-t.opp[i])*(1-t.opp[j])
-				ai := t.att[i]
-				if v.oppFloor != nil && v.oppFloor[j] > noEdge && v.oppFloor[i] == noEdge {
-					// what answers a reported view turns against it
-					ai = max(ai, t.opp[j])
-				}
-				sup := c.Function*(1-ai) + c.Role*same
-				att := c.Function*ai + c.Role*(1-same)
-				best, k := max(sup, att), Support
-				if att+shift > sup {
-					k = Attack
-				}
-				if v.short && j == r && i == r-1 && turnsFrom(v, r) {
-					// "X, but <the thesis>": what the thesis turns
-					// from is granted, the other side's point
-					k = Attack
-				}
-				w[j][i] = c.Attach*pa + best + c.Central*(1-t.cc[i])
-				kind[j][i] = k
-			}
-		}
+		m.fillEdges(v, &t, z0, window, r, &fs, w, kind)
 		parent, ok := maxArborescence(w, r)
 		if !ok {
 			continue
@@ -332,11 +270,7 @@ func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tr
 		if s > bestScore {
 			bestScore, bestRoot, bestParent = s, r, parent
 			if bestW == nil {
-				bestW, bestKind = make([][]float64, n), make([][]Kind, n)
-				bwAll, bkAll := make([]float64, n*n), make([]Kind, n*n)
-				for j := range bestW {
-					bestW[j], bestKind[j] = bwAll[j*n:j*n:(j+1)*n], bkAll[j*n:j*n:(j+1)*n]
-				}
+				bestW, bestKind = newEdges(n)
 			}
 			for j := range w {
 				bestW[j] = append(bestW[j][:0], w[j]...)
@@ -374,6 +308,98 @@ func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tr
 		}
 	}
 	return t
+}
+
+// newEdges returns an n x n matrix of edge weights and one of kinds, each
+// cut from one array.
+func newEdges(n int) ([][]float64, [][]Kind) {
+	w, kind := make([][]float64, n), make([][]Kind, n)
+	wAll, kindAll := make([]float64, n*n), make([]Kind, n*n)
+	for j := range w {
+		w[j] = wAll[j*n : (j+1)*n : (j+1)*n]
+		kind[j] = kindAll[j*n : (j+1)*n : (j+1)*n]
+	}
+	return w, kind
+}
+
+// allowedEdge tells whether unit i may attach to unit j in a block decoded
+// with window (0: at any distance): not to itself, nor to a leaf.
+func allowedEdge(v *view, window, i, j int) bool {
+	return i != j && !v.units[j].Leaf && (window <= 0 || i-j <= window && j-i <= window)
+}
+
+// pairScores returns the attachment log-odds of every allowed pair without a
+// root hypothesis: z0[i*n+j] for unit i -> unit j.
+func (m *Model) pairScores(v *view, window int, fs *featureSet) []float64 {
+	n := len(v.units)
+	z0 := make([]float64, n*n)
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			if allowedEdge(v, window, i, j) {
+				fs.fs = fs.fs[:0]
+				v.pairFeatures(fs, i, j)
+				z0[i*n+j] = m.attachT.score1(fs.fs)
+			}
+		}
+	}
+	return z0
+}
+
+// fillEdges sets w[j][i] and kind[j][i], the evidence graph's edge from
+// target j to unit i when r is the hypothesised central claim: the
+// attachment probability (z0, and into r the root features too), the
+// function and role evidence for the kind that has more of it, and the
+// central-claim probability that i is not the root; noEdge where i may not
+// attach to j. t holds the units' role, function and central-claim
+// probabilities.
+func (m *Model) fillEdges(v *view, t *tree, z0 []float64, window, r int, fs *featureSet, w [][]float64, kind [][]Kind) {
+	n := len(v.units)
+	c := m.combine
+	// the kind's learned shift applies to the texts it was learned on: a
+	// short text of one argument, like microtexts (on IOM and demo prose,
+	// parsed paragraph by paragraph, its three changes of kind read wrong)
+	shift, rootShift := 0.0, 0.0
+	if v.short {
+		shift, rootShift = c.KindShift, shortRootShift
+	}
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			allowed := allowedEdge(v, window, i, j)
+			if i == r || !(allowed || j == r && i != j) {
+				w[j][i] = noEdge
+				continue
+			}
+			z := z0[i*n+j]
+			if j == r {
+				fs.fs = fs.fs[:0]
+				if !allowed {
+					v.pairFeatures(fs, i, j) // beyond the window
+				}
+				v.rootFeatures(fs, i, j)
+				z += m.attachT.score1(fs.fs) + rootShift
+			}
+			pa := sigmoid(z)
+			same := t.opp[i]*t.opp[j] + (1-t.opp[i])*(1-t.opp[j])
+			ai := t.att[i]
+			if v.oppFloor != nil && v.oppFloor[j] > noEdge && v.oppFloor[i] == noEdge {
+				// what answers a reported view turns against it
+				ai = max(ai, t.opp[j])
+			}
+			sup := c.Function*(1-ai) + c.Role*same
+			att := c.Function*ai + c.Role*(1-same)
+			best, k := max(sup, att), Support
+			if att+shift > sup {
+				k = Attack
+			}
+			if v.short && j == r && i == r-1 && turnsFrom(v, r) {
+				// "X, but <the thesis>": what the thesis turns
+				// from is granted, the other side's point
+				k = Attack
+			}
+			w[j][i] = c.Attach*pa + best + c.Central*(1-t.cc[i])
+			kind[j][i] = k
+		}
+	}
 }
 
 // shortRootShift is added to the attachment log-odds of every edge into
