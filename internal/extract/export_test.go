@@ -288,9 +288,14 @@ func ShippedJudgeLoads() error {
 	return err
 }
 
-// RulesOnly returns a Stancer like NewStancer's without the learned judge.
-func RulesOnly() *Stancer {
-	r := NewStancer()
-	r.learned = nil
-	return r
+// WithJudgeWeights returns a Stancer like NewStancer's whose learned judge
+// has the weights jw.
+func WithJudgeWeights(jw JudgeWeights) (*Stancer, error) {
+	m, err := jw.models()
+	if err != nil {
+		return nil, err
+	}
+	s := NewStancer()
+	s.learned = m
+	return s, nil
 }

@@ -118,3 +118,57 @@ func TestJudgeDecideKeepsRules(t *testing.T) {
 		t.Error("Decide with a cut of 0 = nil error, want one")
 	}
 }
+
+// TestLearnedJudgePromotes: in an answer of 8 candidates or more, a model
+// that takes every candidate promotes one the rules leave below their
+// threshold and that meets the question word the fewest candidates meet
+// (here "mooring": "raised" is in two distractors), with the polarity the rules read; one that takes none
+// leaves it topic; neither promotes a candidate that leaves out that word
+// (a figure the question states and no candidate says is such a word).
+func TestLearnedJudgePromotes(t *testing.T) {
+	zero := map[string]float64{}
+	for _, name := range extract.JudgeFeatureNames() {
+		zero[name] = 0
+	}
+	always := extract.SideWeights{Weights: zero, Bias: 5, Cut: 0.5}
+	never := extract.SideWeights{Weights: zero, Bias: -5, Cut: 0.5}
+	yes, err := extract.WithJudgeWeights(extract.JudgeWeights{Same: always, Denial: always})
+	if err != nil {
+		t.Fatal(err)
+	}
+	no, err := extract.WithJudgeWeights(extract.JudgeWeights{Same: never, Denial: never})
+	if err != nil {
+		t.Fatal(err)
+	}
+	distractors := []string{
+		"The harbour board meets every Tuesday.",
+		"The harbour board elected a new chair in spring.",
+		"The harbour board published its accounts late.",
+		"The harbour board raised the question of parking fees.",
+		"Fishermen complained to the harbour board about the fees.",
+		"The harbour board hired two more pilots.",
+		"The harbour board closed the slipway for repairs.",
+		"The town council and the harbour board disagree about fees.",
+		"The harbour board raised the flag.",
+		"Yacht owners pay their fees in April.",
+		"The fees of the harbour go to the town.",
+	}
+	tests := []struct {
+		question, claim string
+		always, never   argmap.Stance
+	}{
+		{"The harbour board raised the mooring fees", "Mooring fees were increased.", argmap.StanceSame, argmap.StanceTopic},
+		{"The harbour board raised the mooring fees", "Mooring fees were not increased.", argmap.StanceDenial, argmap.StanceTopic},
+		// a rules answer stays as it is
+		{"The harbour board raised the mooring fees", "Mooring fees went up under the harbour board.", argmap.StanceSame, argmap.StanceSame},
+		// it leaves out the rarest word
+		{"The harbour board raised the mooring fees", "The board charges fees.", argmap.StanceTopic, argmap.StanceTopic},
+		// the question's figure, which no candidate says
+		{"The harbour board raised the mooring fees 3 times", "Mooring fees were increased.", argmap.StanceTopic, argmap.StanceTopic},
+	}
+	for _, tc := range tests {
+		texts := append([]string{tc.claim}, distractors...)
+		judgedFirst(t, yes, tc.question, texts, tc.always)
+		judgedFirst(t, no, tc.question, texts, tc.never)
+	}
+}
