@@ -9,6 +9,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
+	"github.com/argmap/argmap/internal/sharedtest"
 )
 
 // TestTrainJudge ingests the demo corpus, fits the learned judge on two
@@ -55,6 +56,43 @@ func TestTrainJudge(t *testing.T) {
 	}
 	if code, _, _ := cli(t, nil, "train-judge", "--store", store, "--cut-same", "0", "-o", out, sets[0]); code != 2 {
 		t.Errorf("train-judge --cut-same 0: exit code %d, want 2", code)
+	}
+}
+
+// TestShippedJudgeWeights runs the README's training command of the
+// learned judge on this tree (the IOM documents and the demo corpus, the
+// question sets up to s8) and fails when the shipped weights differ: a
+// change to the rules or the features ships retrained weights with it.
+func TestShippedJudgeWeights(t *testing.T) {
+	iom := sharedtest.CorpusDir(t)
+	if _, err := os.Stat(iom); err != nil {
+		t.Skip("no IOM corpus in shared/corpus/iom; skipping")
+	}
+	root := filepath.Join("..", "..")
+	store := filepath.Join(t.TempDir(), "judge.db")
+	if code, _, stderr := cli(t, nil, "ingest", "--store", store, iom, filepath.Join(root, "scripts", "demo", "corpus")); code != 0 {
+		t.Fatalf("ingest = %d: %s", code, stderr)
+	}
+	sets, err := filepath.Glob(filepath.Join(root, "scripts", "testdata", "questions-s[3-8].json"))
+	if err != nil || len(sets) != 6 {
+		t.Fatalf("question sets s3 … s8: %v, %v", sets, err)
+	}
+	sets = append([]string{filepath.Join(root, "scripts", "testdata", "questions.json")}, sets...)
+	out := filepath.Join(t.TempDir(), "judge.json")
+	args := append([]string{"train-judge", "--store", store, "--cut-same", "0.45", "--cut-denial", "1", "-o", out}, sets...)
+	if code, _, stderr := cli(t, nil, args...); code != 0 {
+		t.Fatalf("train-judge exit code = %d, stderr %q", code, stderr)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shipped, err := os.ReadFile(filepath.Join(root, "internal", "extract", "judge_weights.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(shipped) {
+		t.Errorf("internal/extract/judge_weights.json is not what the training command makes on this tree; retrain with the README's commands (argmap ingest of ../shared/corpus/iom and scripts/demo/corpus, then argmap train-judge --cut-same 0.45 --cut-denial 1 -o internal/extract/judge_weights.json scripts/testdata/questions.json scripts/testdata/questions-s[3-8].json) and check the figures it moves")
 	}
 }
 
