@@ -151,7 +151,7 @@ func announces(s surface) bool {
 		for _, m := range []string{"are pursued", "is pursued", "are addressed", "are discussed", "are examined",
 			"are explored", "are considered", "does so", "do so", "is structured", "are structured",
 			"is organised", "is organized"} {
-			if hasPhrase(p, m) && !(strings.HasSuffix(m, " so") && soDegree(ws, m)) {
+			if hasPhrase(p, m) && (!strings.HasSuffix(m, " so") || textDoesSo(ws, m)) {
 				return true
 			}
 		}
@@ -159,17 +159,27 @@ func announces(s surface) bool {
 	return false
 }
 
-// soDegree tells whether the "do so" or "does so" m in ws is "so" of
-// degree before a word of amount or manner ("Few changes do so much for
-// so little."), not the text's "does so" of what it does.
-func soDegree(ws []string, m string) bool {
+// textDoesSo tells whether the "do so" or "does so" m in ws tells what the
+// text or its writers do: its subject is the text ("The essay does so in
+// four parts.") or the first person ("We do so in two steps."). Without
+// that frame "do so" takes up an action of the sentence before ("To do so
+// would cost a decade, mind you."), and "so" of degree before a word of
+// amount or manner ("Few changes do so much for so little.") is no
+// announcement either.
+func textDoesSo(ws []string, m string) bool {
 	verb := strings.Fields(m)[0]
-	for i := 0; i+2 < len(ws); i++ {
-		if ws[i] == verb && ws[i+1] == "so" {
+	for i := 1; i+1 < len(ws); i++ {
+		if ws[i] != verb || ws[i+1] != "so" {
+			continue
+		}
+		if i+2 < len(ws) {
 			switch ws[i+2] {
 			case "much", "many", "little", "few", "well", "badly", "often", "far", "easily", "quickly":
-				return true
+				continue
 			}
+		}
+		if selfNouns[ws[i-1]] || ws[i-1] == "we" || ws[i-1] == "i" {
+			return true
 		}
 	}
 	return false
@@ -447,9 +457,17 @@ func shortSentence(s surface) bool {
 // still a claim: a weak cue (not one of strongChrome) in a sentence of six
 // words or more that says what ought to be done of a third party ("The
 // city should stop licensing them.", "Librarians should be paid more."),
-// not to the reader ("You should log in …", "Please …", "Click …").
+// not to the reader ("You should log in …", "Please …", "Click …"), or in
+// a full sentence of prose (prose) that speaks neither of the page nor to
+// its reader ("Queues at the checkout grow longer every winter.").
 func chromeOverruled(s surface, c string) bool {
-	if strongChrome[c] || s.nWords < 6 || s.cues[setRecommend] == "" || len(s.ws) == 0 {
+	if strongChrome[c] || s.nWords < 6 || len(s.ws) == 0 {
+		return false
+	}
+	if prose(s, c) {
+		return true
+	}
+	if s.cues[setRecommend] == "" {
 		return false
 	}
 	switch s.ws[0] {
@@ -458,6 +476,44 @@ func chromeOverruled(s surface, c string) bool {
 	}
 	return true
 }
+
+// prose reports whether s, holding the chrome cue c, is a full sentence of
+// prose that only uses a word of furniture: c is one word ("checkout",
+// "download"; a phrase, "may be reproduced", "find out more", is a formula
+// of the page's own text), and s has eight words or more ending in a full
+// stop, mostly in lower case, a finite verb other than c, and no word of
+// the page or its reader (pageWords: "this article", "the website",
+// "you", "click", …), which page furniture written as a sentence has
+// ("Readers may download this report free of charge.").
+func prose(s surface, c string) bool {
+	if strings.IndexByte(c, ' ') >= 0 || s.nWords < 8 || s.terminal != '.' || s.capShare >= 0.5 {
+		return false
+	}
+	verb := false
+	for _, w := range s.ws {
+		if pageWords[w] {
+			return false
+		}
+		if !verb && w != c && isVerbForm(w) {
+			verb = true
+		}
+	}
+	return verb
+}
+
+// pageWords name a page, a publication or a site, or speak to its reader.
+var pageWords = func() map[string]bool {
+	m := wordSet(`publication publications website websites site sites page pages webpage blog forum thread reader readers
+		visitor visitors subscriber subscribers
+		you your yours please click here`)
+	for w := range selfNouns {
+		m[w] = true
+	}
+	for _, w := range webNouns {
+		m[w] = true
+	}
+	return m
+}()
 
 // labelList reports whether text is a list of labels: three or more
 // comma-separated parts of at most three words each ("Interview, London,

@@ -70,6 +70,20 @@ func TestClassify(t *testing.T) {
 		// "do so" of degree is no text saying what it does
 		{"Small gardens do so much for wildlife.", body, extract.LabelClaim, ""},
 		{"The essay does so in four parts.", body, extract.LabelOther, ""},
+		// without the text or the first person as its subject, "do so"
+		// takes up what the sentence before proposed
+		{"We do so in three steps.", body, extract.LabelOther, ""},
+		{"Doing so would cost a fortune, mind you.", body, extract.LabelClaim, ""},
+		{"To do so needs a decade though.", body, extract.LabelClaim, ""},
+		// a weak word of page furniture inside a full sentence of prose
+		// that speaks neither of the page nor to its reader is no furniture
+		{"Long queues at the checkout make the weekly shop slower for everyone.", body, extract.LabelClaim, ""},
+		{"Paying by card at the checkout is quicker than counting out coins.", body, extract.LabelClaim, ""},
+		{"Items stay in your basket until the checkout is finished.", body, extract.LabelOther, ""},
+		{"No part of this publication may be reproduced without written permission.", body, extract.LabelOther, ""},
+		{"For more information on the winter timetable, the depot is open daily.", body, extract.LabelOther, ""},
+		{"Readers may download these figures free of charge.", body, extract.LabelOther, ""},
+		{"Checkout and delivery options vary by region.", body, extract.LabelOther, ""},
 		{"The agency is a gatekeeper.", extract.SectionBibliography, extract.LabelOther, ""},
 		{"The agency is a gatekeeper.", extract.SectionApparatus, extract.LabelOther, ""},
 	}
