@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"errors"
+	"slices"
 	"sync"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -290,15 +291,31 @@ func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap
 	}
 	// the claims of ClaimsByKeys: under each key the newest perKey, of
 	// which the documents linked ahead are the newest; then the claims
-	// naming their propositions
-	found := map[string]slim{}
-	var under foundUnder // the keys each claim was found under
+	// naming their propositions. Each claim found is an entry with the
+	// keys it was found under (one map from ID to entry: a map of claims
+	// and another of their keys were a third of this function's time).
+	type entry struct {
+		c    slim
+		keys []string
+	}
+	var found []entry
+	at := make(map[string]int, 4*len(all))
+	add := func(c slim, k string) int {
+		i, ok := at[c.id]
+		if !ok {
+			i = len(found)
+			at[c.id] = i
+			found = append(found, entry{c: c})
+		}
+		if e := &found[i]; !dup(e.keys, k) {
+			e.keys = append(e.keys, k)
+		}
+		return i
+	}
 	for _, k := range all {
 		mine := a.ours.byKey[k]
 		for j := len(mine) - 1; j >= 0; j-- {
-			c := a.ours.claims[mine[j]]
-			found[c.id] = c
-			under.add(c.id, k)
+			add(a.ours.claims[mine[j]], k)
 		}
 		rest := perKey - len(mine)
 		for _, c := range a.stored[k] {
@@ -308,8 +325,7 @@ func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap
 			if _, ok := a.ours.pos[c.id]; ok {
 				continue // written since it was read: listed above
 			}
-			found[c.id] = c
-			under.add(c.id, k)
+			add(c, k)
 			rest--
 		}
 	}
@@ -320,26 +336,36 @@ func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap
 		c, ok := a.byID[id]
 		return c, ok
 	}
-	hits := make([]slim, 0, len(found))
-	for _, c := range found {
-		hits = append(hits, c)
-	}
-	for _, c := range hits {
-		if c.prop == "" {
+	for i, n := 0, len(found); i < n; i++ {
+		if found[i].c.prop == "" {
 			continue
 		}
-		if h, ok := lookup(c.prop); ok {
-			found[h.id] = h
-			under.inherit(h.id, c.id)
+		if h, ok := lookup(found[i].c.prop); ok {
+			// h inherits the keys of the claim found
+			j, ok := at[h.id]
+			if !ok {
+				j = len(found)
+				at[h.id] = j
+				found = append(found, entry{c: h})
+			}
+			found[j].c = h
+			if j != i {
+				for _, k := range found[i].keys {
+					if !dup(found[j].keys, k) {
+						found[j].keys = append(found[j].keys, k)
+					}
+				}
+			}
 		}
 	}
 	// as candidatesFor: the claims found but the document's own, and the
 	// claim naming each proposition they are of
 	out := make([]argmap.Claim, 0, len(found))
-	for _, c := range found {
-		if !own[c.id] {
-			cl := c.claim()
-			cl.Keys = under.of(cl.ID)
+	for i := range found {
+		if e := &found[i]; !own[e.c.id] {
+			cl := e.c.claim()
+			slices.Sort(e.keys)
+			cl.Keys = e.keys
 			out = append(out, cl)
 		}
 	}
@@ -348,7 +374,7 @@ func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap
 		if p == "" || own[p] {
 			continue
 		}
-		if _, ok := found[p]; ok && !own[p] {
+		if _, ok := at[p]; ok && !own[p] {
 			continue
 		}
 		if _, ok := lookup(p); ok {
