@@ -2,7 +2,7 @@
 """Compile WordNet 3.0 (Debian package wordnet-base) into the compact table
 internal/extract/lexicon embeds: lemmas with the synsets of their commonest
 senses and of their derivationally related forms and pertainyms (internally ~
-internal), antonyms, near synsets (hypernyms up to two levels, hyponyms of
+internal; an adverb's adjective's own too: legally ~ legal ~ law), antonyms, near synsets (hypernyms up to two levels, hyponyms of
 narrow synsets, similar adjectives, also-see, entailments, verb groups,
 attributes, and their derivations; never the most general synsets), parts of
 speech, and the morphological exception lists. Antonyms are those of the
@@ -157,6 +157,16 @@ def main():
                             continue
                         if sym in ("+", "\\") and tk not in cs:
                             cs.append(tk)
+                        if p == "r" and sym == "\\" and tk in synsets:
+                            # an adverb says what the adjective it is
+                            # derived from says, and that adjective's own
+                            # derivations and pertainyms come with it
+                            # (legally: legal, law; forcibly: forcible,
+                            # force)
+                            for sym2, toff2, tpos2, s2, _ in synsets[tk][1]:
+                                tk2 = (tpos2, toff2)
+                                if sym2 in ("+", "\\") and s2 in (0, t) and tk2 in synsets and tk2 not in cs:
+                                    cs.append(tk2)
     # near concepts: what is related to a lemma's concepts without being
     # the same (hypernyms two levels up, direct hyponyms of narrow synsets,
     # similar adjectives, "also see", entailments, verb groups, attributes);

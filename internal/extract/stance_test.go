@@ -607,6 +607,9 @@ func TestStancerJudge(t *testing.T) {
 		{"The harbour master's role in the port is central", "The harbour master's role in the port is marginal.", argmap.StanceDenial, ""},
 		{"The survey of the wreck was thorough", "The survey of the wreck was cursory.", argmap.StanceDenial, ""},
 		{"Independent inspection of the boats is common", "Independent inspection of the boats is still rare.", argmap.StanceDenial, ""},
+		// an adverb says what its adjective derives from: "legally" of
+		// "law" (WordNet: legally -> legal -> law)
+		{"The harbour board is not legally obliged to dredge the channel", "The harbour board is bound by the maritime law to dredge the channel.", argmap.StanceDenial, ""},
 		// who does what to whom: the question's doer and what it does it
 		// to met in each other's roles say the converse; passive for
 		// active keeps them, a converse verb ("receives ... from") turns

@@ -72,6 +72,10 @@ func TestConceptsAndAntonyms(t *testing.T) {
 		{"instrument", "tool", true, false},
 		// pertainym: an adverb and the adjective it is formed from
 		{"internally", "internal", true, false},
+		// ... and what that adjective derives from or pertains to
+		{"legally", "law", true, false},
+		{"forcibly", "force", true, false},
+		{"legally", "illegal", false, false},
 		{"voluntary", "involuntary", false, true},
 		{"include", "exclude", false, true},
 		// antonymy holds for the synonyms of the two words in those
