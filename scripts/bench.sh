@@ -9,8 +9,9 @@
 #   ingest   ingest throughput (extract + link + SQLite write) beside extraction alone
 #            in the same run: the mixed real corpus and the IOM corpus repeated to
 #            10 MB (ARGMAP_BENCH_MB to change), one by one and in parallel
-#            (BenchmarkIngestCorpus); one 5 MB document; a document into stores of
-#            1k and 10k documents; slow: minutes
+#            (BenchmarkIngestCorpus); the writer alone on both corpora, their
+#            transactions recorded and written again (BenchmarkIngestWriter); one
+#            5 MB document; a document into stores of 1k and 10k documents; slow: minutes
 #   scale    the scale curve: one store grown to 1k and 10k documents (ARGMAP_SCALE_DOCS
 #            lists other sizes, e.g. 1000,10000,100000) of the mixed real corpus and
 #            documents generated from it, through the parallel ingest; at each size the
