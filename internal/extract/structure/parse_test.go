@@ -381,7 +381,7 @@ func TestShortText(t *testing.T) {
 // TestKindShift: the learned kind shift (Combine.KindShift) moves where an
 // edge turns from a support into an attack, and only that: with the attack
 // evidence a little below the support evidence (the function classifier
-// at 0.45, the roles undecided) the reply supports without a shift and
+// at 0.475, the roles undecided) the reply supports without a shift and
 // attacks with one, and the tree and its scores stay the same.
 func TestKindShift(t *testing.T) {
 	text := "Parks should stay open at night. Some fear the noise."
@@ -397,7 +397,7 @@ func TestKindShift(t *testing.T) {
 	var score float64
 	for k, tt := range tests {
 		m, err := structure.LoadModel([]byte(`{"version": 1, "combine": {"attach": 1, "function": 1, "role": 1, "central": 1` + tt.shift + `},
-			"classifiers": {"split": {}, "cc": {"cc.first": 5}, "role": {}, "function": {"bias": -0.2007}, "attach": {}, "undercut": {}}}`))
+			"classifiers": {"split": {}, "cc": {"cc.first": 5}, "role": {}, "function": {"bias": -0.1}, "attach": {}, "undercut": {}}}`))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -622,6 +622,36 @@ func TestRootShift(t *testing.T) {
 			if r.From == 1 && r.To != 0 {
 				t.Errorf("before1 %s: unit 1 -> %d, want -> 0", tt.prev, r.To)
 			}
+		}
+	}
+}
+
+// TestDecodeSides: in a short text the kinds of the tree's relations are
+// decoded together, as the sides of its units. A hand-set model makes the
+// tree a chain (2 -> 1 -> 0) and reads unit 1 as a little more likely the
+// other side's (role 0.6) but its relation strongly as a support (function
+// 0.1), and unit 2 as the writer's (role 0.05) with an even chance of
+// attacking. Edge by edge, unit 2's kind weighs its role against unit 1's
+// role alone and comes out an attack; decoded together, unit 1 is on the
+// writer's side, so unit 2, the writer's too, supports it.
+func TestDecodeSides(t *testing.T) {
+	text := "The town pool should open an hour earlier. Swimmers before work have asked for it. A survey of members found the same wish."
+	units := []structure.Unit{{Start: 0, End: 42, Sent: 0}, {Start: 43, End: 83, Sent: 1}, {Start: 84, End: len(text), Sent: 2}}
+	m, err := structure.LoadModel([]byte(`{"version": 1, "combine": {"attach": 1, "function": 1, "role": 1, "central": 1},
+		"classifiers": {"split": {}, "cc": {"cc.first": 5}, "role": {"bias": -3, "pos=1": 3.4},
+		"function": {"bias": -2.2, "pos=2": 2.2}, "attach": {"dist=before1": 3}, "undercut": {}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := m.Parse(text, units, structure.ParseOptions{})
+	if len(st.Central) != 1 || st.Central[0] != 0 || len(st.Relations) != 2 {
+		t.Fatalf("Parse = %+v, want unit 0 central and two relations", st)
+	}
+	want := map[int]structure.Relation{1: {From: 1, To: 0, Kind: structure.Support}, 2: {From: 2, To: 1, Kind: structure.Support}}
+	for _, r := range st.Relations {
+		w := want[r.From]
+		if r.To != w.To || r.Kind != w.Kind || r.Undercut {
+			t.Errorf("relation from %d = %d -> %d %v, want -> %d %v", r.From, r.From, r.To, r.Kind, w.To, w.Kind)
 		}
 	}
 }
