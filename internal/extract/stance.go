@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"hash/maphash"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/kljensen/snowball/english"
@@ -124,13 +126,13 @@ func (s *Stancer) negativeBase(w string, in wn.Info) string {
 // adverb and as no verb or noun, or as a noun with the stem of an
 // adjective it knows ("consistency": "consistent").
 func (s *Stancer) quality(w string, in wn.Info) bool {
-	if s.lex.Verb(w) {
+	if s.isVerb(w) {
 		return false // "cover", "form": a verb's concepts hold its participles' too
 	}
-	if in.Adverb || (!s.lex.Noun(w) && len(s.lex.Adjectives(in.Concepts)) > 0) {
+	if in.Adverb || (!s.isNoun(w) && len(s.lex.Adjectives(in.Concepts)) > 0) {
 		return true
 	}
-	if !s.lex.Noun(w) {
+	if !s.isNoun(w) {
 		return false
 	}
 	st := derivationStem(in.Lemma)
@@ -138,7 +140,7 @@ func (s *Stancer) quality(w string, in wn.Info) bool {
 		return false
 	}
 	for _, suf := range []string{"ent", "ant", "al", "ive", "able", "ible", "ous", "ful", "ic", "e", ""} {
-		if a := st + suf; a != in.Lemma && s.lex.Known(a) && len(s.lex.Adjectives(s.lex.Concepts(a))) > 0 {
+		if a := st + suf; a != in.Lemma && s.isKnown(a) && len(s.lex.Adjectives(s.lex.Concepts(a))) > 0 {
 			return true
 		}
 	}
@@ -330,7 +332,7 @@ func (s *Stancer) avoidingAt(toks []token, i int) bool {
 // kept senses' definitions open with no verb, so is a hypernym's ("dodge",
 // a kind of evading). A word of change is none ("decline" refuses too).
 func (s *Stancer) avoiding(w string) bool {
-	if !s.lex.Verb(w) {
+	if !s.isVerb(w) {
 		return false
 	}
 	in := s.lex.Word(w)
@@ -372,7 +374,7 @@ func (s *Stancer) avoidingMembers(c wn.Concept, of func(wn.Info) bool) []string 
 		return ms
 	}
 	for _, m := range s.lex.Members(c) {
-		if s.lex.Verb(m) && of(s.lex.Word(m)) {
+		if s.isVerb(m) && of(s.lex.Word(m)) {
 			ms = append(ms, m)
 		}
 	}
@@ -407,7 +409,7 @@ func (s *Stancer) actObject(toks []token, i int) bool {
 		return false
 	}
 	h := toks[head].lower
-	return s.lex.Noun(h) && !s.lex.Verb(h) && s.lex.HasVerbConcept(s.lex.Word(h).Concepts)
+	return s.isNoun(h) && !s.isVerb(h) && s.lex.HasVerbConcept(s.lex.Word(h).Concepts)
 }
 
 // verbalComplement reports whether the verb at toks[i] governs a verb: "to"
@@ -418,7 +420,7 @@ func (s *Stancer) verbalComplement(toks []token, i int) bool {
 	k := i + 1
 	skipAdverbs := func() {
 		for n := 0; n < 2 && k < len(toks) && toks[k].punct == 0 && (toks[k].lower == "even" || toks[k].lower == "ever" ||
-			(len(toks[k].lower) > 4 && strings.HasSuffix(toks[k].lower, "ly") && s.lex.Adverb(toks[k].lower))); n++ {
+			(len(toks[k].lower) > 4 && strings.HasSuffix(toks[k].lower, "ly") && s.isAdverb(toks[k].lower))); n++ {
 			k++
 		}
 	}
@@ -430,10 +432,10 @@ func (s *Stancer) verbalComplement(toks []token, i int) bool {
 		if k >= len(toks) || toks[k].punct != 0 {
 			return false
 		}
-		return (!ing || strings.HasSuffix(toks[k].lower, "ing")) && s.lex.Verb(toks[k].lower)
+		return (!ing || strings.HasSuffix(toks[k].lower, "ing")) && s.isVerb(toks[k].lower)
 	}
 	return k < len(toks) && toks[k].punct == 0 && len(toks[k].lower) > 4 && strings.HasSuffix(toks[k].lower, "ing") &&
-		s.lex.Verb(toks[k].lower)
+		s.isVerb(toks[k].lower)
 }
 
 // declineVerbs refuse what their "to" complement says ("declined to fund").
@@ -495,6 +497,10 @@ type termRegion struct {
 // lexicon. It implements argmap.Judge and is safe for concurrent use.
 type Stancer struct {
 	lex *wn.Lexicon
+	// kinds keeps the lexicon's answer to Verb, Noun, Adverb, Negative and
+	// Known of each word met (kind): a claim's terms ask them of the same
+	// words many times, and a run's claims share most of their words
+	kinds *kindMemo
 	// learned decides which candidates of a weighted answer the rules
 	// leave below their threshold answer the question (JudgeAll,
 	// stance_learned.go); nil: the rules alone
@@ -633,7 +639,7 @@ func NewStancer() *Stancer {
 			}
 		}
 	}
-	return &Stancer{lex: lex, avoid: avoid, sides: sides, sideStems: sideStems, altering: side(alterWords), denying: denying, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
+	return &Stancer{lex: lex, kinds: newKindMemo(), avoid: avoid, sides: sides, sideStems: sideStems, altering: side(alterWords), denying: denying, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
 		unwilling: unwilling, willing: willing, rising: lex.Concepts("increase"), falling: lex.Concepts("decrease"),
 		changing: lex.Concepts("change"), threshold: 0.65, learned: shippedJudgeModels()}
 }
@@ -649,7 +655,7 @@ func (s *Stancer) notYet(toks []token, i int) bool {
 		return false
 	}
 	for k := i + 2; k < min(len(toks)-2, i+8) && toks[k].punct == 0; k++ {
-		if copulas[toks[k-1].lower] && toks[k+1].lower == "to" && s.lex.Verb(toks[k+2].lower) &&
+		if copulas[toks[k-1].lower] && toks[k+1].lower == "to" && s.isVerb(toks[k+2].lower) &&
 			sharesConcept(s.lex.Adjectives(s.lex.Concepts(toks[k].lower)), s.willing) {
 			return true
 		}
@@ -682,9 +688,9 @@ func (s *Stancer) fewAt(toks []token, i int) bool {
 		for j < len(toks) && capitalised(toks[j]) {
 			j++
 		}
-		return j < len(toks) && toks[j].punct == 0 && s.lex.Noun(toks[j].lower) && !s.lex.Adverb(toks[j].lower) && !propStop[toks[j].lower]
+		return j < len(toks) && toks[j].punct == 0 && s.isNoun(toks[j].lower) && !s.isAdverb(toks[j].lower) && !propStop[toks[j].lower]
 	}
-	return next == "to" || next == "of" || (s.lex.Noun(next) && !s.lex.Adverb(next) && !propStop[next])
+	return next == "to" || next == "of" || (s.isNoun(next) && !s.isAdverb(next) && !propStop[next])
 }
 
 // capitalised reports whether t is a word written with a capital (a name
@@ -797,7 +803,7 @@ func (s *Stancer) attitude(cs []wn.Concept) int8 {
 // toks[i] stands before its clause's verb, in the subject.
 func (s *Stancer) verbAhead(toks []token, i int) bool {
 	for j := i + 1; j < len(toks) && toks[j].punct == 0 && !clauseBreaks[toks[j].lower]; j++ {
-		if w := toks[j].lower; s.verbAt(w) || (s.lex.Verb(w) && !s.lex.Noun(w) && !s.lex.Adverb(w)) {
+		if w := toks[j].lower; s.verbAt(w) || (s.isVerb(w) && !s.isNoun(w) && !s.isAdverb(w)) {
 			return true
 		}
 	}
@@ -843,7 +849,7 @@ func (s *Stancer) counterfactualAt(toks []token, i int) int {
 	}
 	if i+2 < len(toks) && toks[i+1].lower == "have" && toks[i+2].punct == 0 &&
 		(toks[i+2].lower == "been" || strings.HasSuffix(toks[i+2].lower, "ed") ||
-			(s.lex.Irregular(toks[i+2].lower) && s.lex.Verb(s.lex.Lemma(toks[i+2].lower)) && !s.lex.Noun(toks[i+2].lower))) {
+			(s.lex.Irregular(toks[i+2].lower) && s.isVerb(s.lex.Lemma(toks[i+2].lower)) && !s.isNoun(toks[i+2].lower))) {
 		return 2
 	}
 	if w != "would" || i+1 >= len(toks) || (toks[i+1].lower == "have" && (i+2 >= len(toks) || toks[i+2].lower != "to")) {
@@ -889,7 +895,7 @@ func (s *Stancer) relativeThat(toks []token, i int) bool {
 		return false
 	}
 	prev, next := toks[i-1].lower, toks[i+1].lower
-	if propStop[prev] || s.verbAt(prev) || !s.lex.Noun(prev) {
+	if propStop[prev] || s.verbAt(prev) || !s.isNoun(prev) {
 		return false
 	}
 	if finiteWords[next] || (!propStop[next] && s.verbAt(next)) {
@@ -898,11 +904,11 @@ func (s *Stancer) relativeThat(toks []token, i int) bool {
 	// a word that may be a verb, followed by "to" and a verb or by a
 	// possessive ("states that wish to avoid ...", "firms that shun their
 	// duties"): its verb
-	if propStop[next] || i+3 >= len(toks) || !s.lex.Verb(next) || toks[i+2].punct != 0 {
+	if propStop[next] || i+3 >= len(toks) || !s.isVerb(next) || toks[i+2].punct != 0 {
 		return false
 	}
 	after := toks[i+2].lower
-	return (after == "to" && s.lex.Verb(toks[i+3].lower)) || after == "their" || after == "its" || after == "his" || after == "her"
+	return (after == "to" && s.isVerb(toks[i+3].lower)) || after == "their" || after == "its" || after == "his" || after == "her"
 }
 
 // indefinites open a subject that stands for whoever or whatever is so:
@@ -1197,12 +1203,12 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			continue
 		}
 		w := strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "'")
-		if !clauseVerb && (s.verbAt(w) || (i == clauseFirst && i > 0 && (toks[i-1].lower == "who" || toks[i-1].lower == "which") && s.lex.Verb(w))) {
+		if !clauseVerb && (s.verbAt(w) || (i == clauseFirst && i > 0 && (toks[i-1].lower == "who" || toks[i-1].lower == "which") && s.isVerb(w))) {
 			// (the word right after a relative "who" or "which" is its
 			// verb when it may be one: "which funds the ferry")
 			clauseVerb = true
 		}
-		if subjFrom >= 0 && subjEnd < 0 && (s.verbAt(w) || (len(out) > subjFrom && s.lex.Verb(w))) {
+		if subjFrom >= 0 && subjEnd < 0 && (s.verbAt(w) || (len(out) > subjFrom && s.isVerb(w))) {
 			// the subject ends at the main clause's verb: an auxiliary or
 			// verb form, or a word that may be a verb after its first term
 			subjEnd = len(out)
@@ -1265,7 +1271,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			lastNeg = -10
 			continue
 		}
-		if !negWords[w] && (passiveAt(toks, i) || s.complementAt(toks, i)) && s.lex.Negative(w) && !s.lex.Verb(w) {
+		if !negWords[w] && (passiveAt(toks, i) || s.complementAt(toks, i)) && s.isNegative(w) && !s.isVerb(w) {
 			// "its constitution is silent on the rights of migrants": an
 			// adjective that says an absence (WordNet), said of the
 			// subject, negates its clause like "does not refer to"; it
@@ -1327,9 +1333,9 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		}
 		if ((w == "more" || w == "far") && i+1 < len(toks) && (toks[i+1].lower == "than" || toks[i+1].lower == "from")) ||
 			(w == "anything" && i+1 < len(toks) && toks[i+1].lower == "but") ||
-			(declineVerbs[w] && i+2 < len(toks) && toks[i+1].lower == "to" && s.lex.Verb(toks[i+2].lower)) ||
-			(i+2 < len(toks) && toks[i+1].lower == "to" && s.unwillingAt(w) && s.lex.Verb(toks[i+2].lower)) ||
-			(yetTo(toks, i) && s.lex.Verb(toks[i+2].lower)) {
+			(declineVerbs[w] && i+2 < len(toks) && toks[i+1].lower == "to" && s.isVerb(toks[i+2].lower)) ||
+			(i+2 < len(toks) && toks[i+1].lower == "to" && s.unwillingAt(w) && s.isVerb(toks[i+2].lower)) ||
+			(yetTo(toks, i) && s.isVerb(toks[i+2].lower)) {
 			// "more than (just) a tool", "far from neutral", "anything but
 			// neutral", "declined to fund it" (decline as refuse, not as
 			// fall: only before "to" and a verb), "reluctant to fund it"
@@ -1470,7 +1476,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			}
 			continue
 		}
-		if k := strings.LastIndexByte(w, '-'); k > 0 && k < len(w)-1 && !s.lex.Known(w) {
+		if k := strings.LastIndexByte(w, '-'); k > 0 && k < len(w)-1 && !s.isKnown(w) {
 			// a compound (nation-state, rights-based) is one term, with the
 			// concepts of its head
 			head := w[k+1:]
@@ -1489,7 +1495,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			}
 			continue
 		}
-		if len(w) > 9 && strings.HasPrefix(w, "under") && strings.HasSuffix(w, "ed") && s.lex.Verb(w[5:]) {
+		if len(w) > 9 && strings.HasPrefix(w, "under") && strings.HasSuffix(w, "ed") && s.isVerb(w[5:]) {
 			// "understudied" (which WordNet reads as "understudy"):
 			// studied too little, besides what WordNet says of it
 			in := s.lex.WordNoNear(w)
@@ -1545,7 +1551,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			nt.alters = nt.dir == 0 && !nt.stays && sharesConcept(in.Concepts, s.altering)
 			nt.themeOn = (nt.dir != 0 || nt.alters) && s.themeAfter(toks, i)
 		}
-		if (i == 0 || toks[i-1].lower != "to") && (s.lex.Verb(in.Lemma) || s.lex.Noun(in.Lemma) || passiveAt(toks, i)) && (clauseVerb || !s.verbAhead(toks, i)) {
+		if (i == 0 || toks[i-1].lower != "to") && (s.isVerb(in.Lemma) || s.isNoun(in.Lemma) || passiveAt(toks, i)) && (clauseVerb || !s.verbAhead(toks, i)) {
 			// (after "to" it is a purpose or a plan, not a side taken:
 			// "grants to support the harbour"; an adjective is a manner,
 			// "dismissive replies"; a noun before its clause's verb is
@@ -1561,7 +1567,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 				// of support (sideStems)
 				nt.side = s.sideStems[derivationStem(in.Lemma)]
 			}
-		} else if s.lex.Noun(in.Lemma) && !s.lex.Verb(w) {
+		} else if s.isNoun(in.Lemma) && !s.isVerb(w) {
 			// "critics", "supporters", "opponents" in the subject: who
 			// is on a side (term.camp)
 			nt.camp = s.attitude(in.Concepts)
@@ -1620,7 +1626,7 @@ func (s *Stancer) comparison(toks []token, i, k int) bool {
 		return false
 	}
 	adj := toks[i+1].lower
-	if len(s.lex.Adjectives(s.lex.Concepts(adj))) == 0 || s.lex.Noun(adj) {
+	if len(s.lex.Adjectives(s.lex.Concepts(adj))) == 0 || s.isNoun(adj) {
 		return false
 	}
 	switch next := toks[k+1].lower; next {
@@ -1687,7 +1693,7 @@ func (s *Stancer) markNegated(toks []token, ts []term) {
 // count refugees": count; "offers no protection").
 func (s *Stancer) phraseHead(toks []token, ts []term, k int) int {
 	j := ts[k].tok
-	if j == 0 || j >= len(toks) || !determiners[toks[j-1].lower] || s.verbAt(toks[j].lower) || s.lex.Adverb(toks[j].lower) {
+	if j == 0 || j >= len(toks) || !determiners[toks[j-1].lower] || s.verbAt(toks[j].lower) || s.isAdverb(toks[j].lower) {
 		return k
 	}
 	for j+1 < len(toks) {
@@ -1755,7 +1761,7 @@ func (s *Stancer) placeAfter(toks []token, i int) bool {
 			return false
 		}
 		w := toks[k].lower
-		if s.lex.Adverb(w) && !sharesConcept(s.lex.Concepts(w), s.inside) && !sharesConcept(s.lex.Antonyms(w), s.inside) {
+		if s.isAdverb(w) && !sharesConcept(s.lex.Concepts(w), s.inside) && !sharesConcept(s.lex.Antonyms(w), s.inside) {
 			continue
 		}
 		return sharesConcept(s.lex.Concepts(w), s.inside) || sharesConcept(s.lex.Antonyms(w), s.inside)
@@ -1774,10 +1780,10 @@ func (s *Stancer) verbAt(w string) bool {
 		return false
 	}
 	if len(w) > 4 && strings.HasSuffix(w, "ed") {
-		return s.lex.Verb(w)
+		return s.isVerb(w)
 	}
 	// (most content words are nouns: that look-up first)
-	return !s.lex.Noun(w) && s.lex.Verb(w) && !s.lex.Known(w+"s")
+	return !s.isNoun(w) && s.isVerb(w) && !s.isKnown(w+"s")
 }
 
 // ofPhraseEnd returns the index of the token after the noun phrase that
@@ -1898,7 +1904,7 @@ func (s *Stancer) stoppingAt(toks []token, i int) bool {
 	}
 	// (the -ing complement first: it rules most words out without a look-up)
 	if k >= len(toks) || toks[k].punct != 0 || !strings.HasSuffix(toks[k].lower, "ing") ||
-		!s.lex.Verb(toks[i].lower) || !s.lex.Verb(toks[k].lower) {
+		!s.isVerb(toks[i].lower) || !s.isVerb(toks[k].lower) {
 		return false
 	}
 	in := s.lex.Word(toks[i].lower)
@@ -1939,7 +1945,7 @@ func (s *Stancer) listComma(toks []token, i int) bool {
 			if t.punct != 0 || t.lower == "and" || t.lower == "or" || propStop[t.lower] && !determiners[t.lower] || prepositions[t.lower] {
 				break
 			}
-			if !determiners[t.lower] && !s.lex.Noun(t.lower) && !isAcronym(t.text) {
+			if !determiners[t.lower] && !s.isNoun(t.lower) && !isAcronym(t.text) {
 				return -1
 			}
 		}
@@ -2010,11 +2016,11 @@ func (s *Stancer) removal(clause, tok int) term {
 // dePrefixed returns the base of a word WordNet does not know that is
 // "de" + a verb it knows ("depoliticise": "politicise").
 func (s *Stancer) dePrefixed(w string) (string, bool) {
-	if len(w) < 7 || !strings.HasPrefix(w, "de") || s.lex.Known(w) {
+	if len(w) < 7 || !strings.HasPrefix(w, "de") || s.isKnown(w) {
 		return "", false
 	}
 	base := w[2:]
-	if !s.lex.Verb(base) {
+	if !s.isVerb(base) {
 		return "", false
 	}
 	return base, true
@@ -2033,7 +2039,7 @@ func (s *Stancer) izeConcepts(verb string) []wn.Concept {
 	}
 	if ok && len(stem) > 3 {
 		for _, w := range []string{stem, stem + "s", stem + "al"} {
-			if s.lex.Known(w) {
+			if s.isKnown(w) {
 				out = append(out, s.lex.Concepts(w)...)
 			}
 		}
@@ -2066,7 +2072,7 @@ func number(w string) string {
 // scheme left migrants destitute"), not a modifier, which comes before
 // its noun.
 func (s *Stancer) complementAt(toks []token, i int) bool {
-	if i == 0 || toks[i-1].punct != 0 || propStop[toks[i-1].lower] || !s.lex.Noun(toks[i-1].lower) {
+	if i == 0 || toks[i-1].punct != 0 || propStop[toks[i-1].lower] || !s.isNoun(toks[i-1].lower) {
 		return false
 	}
 	if i+1 == len(toks) || toks[i+1].punct != 0 {
@@ -2601,7 +2607,7 @@ func (s *Stancer) themeAfter(toks []token, i int) bool {
 		return false
 	}
 	w := strings.TrimSuffix(toks[k].lower, "'s")
-	return !propStop[w] && !hasDigit(w) && !s.lex.Adverb(w) && !prepositions[w] && !predicateEnds[w] && !clauseBreaks[w]
+	return !propStop[w] && !hasDigit(w) && !s.isAdverb(w) && !prepositions[w] && !predicateEnds[w] && !clauseBreaks[w]
 }
 
 // nameEnds end the head of a name: "fund" of "trust fund for africa",
@@ -2844,7 +2850,7 @@ func (s *Stancer) withStems(qt []term) []term {
 	for i := range qt {
 		if t := &qt[i]; !t.acr && !strings.Contains(t.lemma, " ") {
 			if t.stem = derivationStem(t.lemma); t.stem != "" {
-				t.noun = s.lex.Noun(t.lemma)
+				t.noun = s.isNoun(t.lemma)
 			}
 		}
 	}
@@ -2951,7 +2957,7 @@ func (s *Stancer) markAdjective(toks []token, ts []term, i int) {
 			if j+2 == start && toks[j+1].lower == "as" {
 				j++
 			}
-		case s.lex.Adverb(w) || (len(w) > 4 && strings.HasSuffix(w, "ly")):
+		case s.isAdverb(w) || (len(w) > 4 && strings.HasSuffix(w, "ly")):
 		default:
 			return // more than the predicate's modifiers: not "X is A"
 		}
@@ -2994,8 +3000,8 @@ func (s *Stancer) markLight(toks []token, ts []term) {
 		if d := toks[i+1].lower; d != "the" && d != "a" && d != "an" {
 			continue
 		}
-		if toks[n.tok+1].lower != "of" || !s.lex.Verb(toks[i].lower) || !s.lex.Noun(toks[n.tok].lower) ||
-			s.lex.Verb(toks[n.tok].lower) || !s.lex.HasVerbConcept(n.concepts) {
+		if toks[n.tok+1].lower != "of" || !s.isVerb(toks[i].lower) || !s.isNoun(toks[n.tok].lower) ||
+			s.isVerb(toks[n.tok].lower) || !s.lex.HasVerbConcept(n.concepts) {
 			continue
 		}
 		ts[k].light = true
@@ -3011,7 +3017,7 @@ func (s *Stancer) participle(w string) bool {
 		return false
 	}
 	for _, lm := range s.lex.Lemmas(w) {
-		if lm != w && s.lex.Verb(lm) {
+		if lm != w && s.isVerb(lm) {
 			return true
 		}
 	}
@@ -3093,7 +3099,7 @@ func (s *Stancer) relativeEnd(toks []token) int {
 		return 0
 	}
 	verb := rel + 1
-	for verb < len(toks) && (negWords[toks[verb].lower] || finiteWords[toks[verb].lower] || s.lex.Adverb(toks[verb].lower) && !s.lex.Verb(toks[verb].lower)) {
+	for verb < len(toks) && (negWords[toks[verb].lower] || finiteWords[toks[verb].lower] || s.isAdverb(toks[verb].lower) && !s.isVerb(toks[verb].lower)) {
 		verb++
 	}
 	end := len(toks)
@@ -3110,17 +3116,17 @@ func (s *Stancer) relativeEnd(toks []token) int {
 	bare := -1 // the bare verb skipped
 	for j := verb + 2; j < end; j++ {
 		w, prev := toks[j].lower, toks[j-1].lower
-		if propStop[w] || capitalised(toks[j]) || !s.lex.Verb(w) {
+		if propStop[w] || capitalised(toks[j]) || !s.isVerb(w) {
 			continue
 		}
 		if j-1 != bare && (propStop[prev] && !negWords[prev] || prepositions[prev] || predicateEnds[prev] || s.participle(prev) ||
-			strings.HasSuffix(prev, "ing") || !s.lex.Noun(prev) && !s.lex.Adverb(prev) && !negWords[prev]) {
+			strings.HasSuffix(prev, "ing") || !s.isNoun(prev) && !s.isAdverb(prev) && !negWords[prev]) {
 			continue
 		}
 		if !s.verbAt(w) && j+1 < end {
 			next := toks[j+1].lower
 			if !(determiners[next] || propStop[next] || prepositions[next] || !capitalised(toks[j+1]) &&
-				(!s.lex.Noun(next) || len(s.lex.Adjectives(s.lex.Concepts(next))) > 0)) {
+				(!s.isNoun(next) || len(s.lex.Adjectives(s.lex.Concepts(next))) > 0)) {
 				continue // a noun before a noun: "return programmes"
 			}
 		}
@@ -3129,7 +3135,7 @@ func (s *Stancer) relativeEnd(toks []token) int {
 			continue
 		}
 		k := j
-		for k-1 > verb+1 && (negWords[toks[k-1].lower] || s.lex.Adverb(toks[k-1].lower) && !s.lex.Noun(toks[k-1].lower)) {
+		for k-1 > verb+1 && (negWords[toks[k-1].lower] || s.isAdverb(toks[k-1].lower) && !s.isNoun(toks[k-1].lower)) {
 			k--
 		}
 		return k
@@ -3757,7 +3763,7 @@ func (s *Stancer) markLead(toks []token, ts []term) {
 			return
 		}
 		if finiteWords[w] || negWords[w] || s.verbAt(w) ||
-			(strings.HasSuffix(w, "s") && i+1 < len(toks) && determiners[toks[i+1].lower] && !propStop[toks[i-1].lower] && s.lex.Verb(w)) {
+			(strings.HasSuffix(w, "s") && i+1 < len(toks) && determiners[toks[i+1].lower] && !propStop[toks[i-1].lower] && s.isVerb(w)) {
 			// (a form in -s between a word and a determiner is a verb:
 			// "trusts the survey", "funds the ferry")
 			end = i
@@ -3910,3 +3916,69 @@ func dropQuestions(s string) string {
 func (s *Stancer) Posts(text string) []argmap.Post {
 	return meta.Posts(text)
 }
+
+// kindMemo is a Stancer's memo of the lexicon's Kinds of words, safe for
+// concurrent use (ingest analyses claims in parallel): the words are spread
+// over shards by hash, each a map behind its own read-write lock, so that
+// readers of different shards do not meet and readers of one do not wait
+// for each other. It keeps at most kindMemoMax words; past that, other
+// words are looked up each time.
+type kindMemo struct {
+	seed   maphash.Seed
+	n      atomic.Int64
+	shards [kindShards]kindShard
+}
+
+type kindShard struct {
+	mu sync.RWMutex
+	m  map[string]wn.Kind
+	_  [32]byte // a shard to a cache line: a writer's lock does not slow a reader of the next
+}
+
+const (
+	kindShards = 16
+	// kindMemoMax bounds a kindMemo: far more distinct word forms than a
+	// large ingest meets, at a few MB.
+	kindMemoMax = 1 << 16
+)
+
+func newKindMemo() *kindMemo {
+	m := &kindMemo{seed: maphash.MakeSeed()}
+	for i := range m.shards {
+		m.shards[i].m = map[string]wn.Kind{}
+	}
+	return m
+}
+
+// kind returns the lexicon's Kinds of w, from the memo when it has w.
+func (s *Stancer) kind(w string) wn.Kind {
+	m := s.kinds
+	if m == nil {
+		return s.lex.Kinds(w)
+	}
+	sh := &m.shards[maphash.String(m.seed, w)%kindShards]
+	sh.mu.RLock()
+	k, ok := sh.m[w]
+	sh.mu.RUnlock()
+	if ok {
+		return k
+	}
+	k = s.lex.Kinds(w)
+	if m.n.Load() < kindMemoMax {
+		sh.mu.Lock()
+		if _, had := sh.m[w]; !had {
+			sh.m[strings.Clone(w)] = k
+			m.n.Add(1)
+		}
+		sh.mu.Unlock()
+	}
+	return k
+}
+
+// isVerb is the lexicon's Verb of w, isNoun its Noun, isAdverb its Adverb,
+// isNegative its Negative and isKnown its Known, through the memo.
+func (s *Stancer) isVerb(w string) bool     { return s.kind(w)&wn.KindVerb != 0 }
+func (s *Stancer) isNoun(w string) bool     { return s.kind(w)&wn.KindNoun != 0 }
+func (s *Stancer) isAdverb(w string) bool   { return s.kind(w)&wn.KindAdverbOnly != 0 }
+func (s *Stancer) isNegative(w string) bool { return s.kind(w)&wn.KindNegative != 0 }
+func (s *Stancer) isKnown(w string) bool    { return s.kind(w)&wn.KindKnown != 0 }

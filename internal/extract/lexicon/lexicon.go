@@ -688,6 +688,47 @@ func (l *Lexicon) NounLemma(lemma string) bool {
 	return ok && e.flags&isNoun != 0
 }
 
+// Kind is what WordNet lists a word as, over every lemma it may stand for
+// (Kinds): one question of Verb, Noun, Adverb, Negative and Known per bit.
+type Kind uint8
+
+// Kind bits.
+const (
+	KindKnown      Kind = 1 << iota // WordNet knows it in some form (Known)
+	KindNoun                        // some lemma is a noun (Noun)
+	KindVerb                        // some lemma is a verb (Verb)
+	KindAdverbOnly                  // every lemma is an adverb only (Adverb)
+	KindNegative                    // some lemma is an adjective of absence (Negative)
+)
+
+// Kinds answers Verb, Noun, Adverb, Negative and Known of word at once,
+// with one lemmatisation: for callers that keep the answer for a word they
+// meet again.
+func (l *Lexicon) Kinds(word string) Kind {
+	var a [4]string
+	ls := l.lemmasInto(a[:0], word)
+	if len(ls) == 0 {
+		return 0
+	}
+	k := KindKnown | KindAdverbOnly
+	for _, lm := range ls {
+		e, _ := l.entry(lm)
+		if e.flags&isNoun != 0 {
+			k |= KindNoun
+		}
+		if e.flags&isVerb != 0 {
+			k |= KindVerb
+		}
+		if e.flags&isAdverbOnly == 0 {
+			k &^= KindAdverbOnly
+		}
+		if e.flags&isNegative != 0 {
+			k |= KindNegative
+		}
+	}
+	return k
+}
+
 // Known reports whether WordNet knows word in some form.
 func (l *Lexicon) Known(word string) bool { return len(l.Lemmas(word)) > 0 }
 

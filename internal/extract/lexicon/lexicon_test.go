@@ -338,3 +338,42 @@ func TestNounLemma(t *testing.T) {
 		}
 	}
 }
+
+// TestKinds: Kinds answers as Known, Noun, Verb, Adverb and Negative do,
+// for the members of every fifth synset and forms made from them by the
+// suffix rules (plural, past, gerund, adverb, derivations), in any case.
+func TestKinds(t *testing.T) {
+	l := lexicon.Default()
+	want := lexicon.MembersByMap(l)
+	var top lexicon.Concept
+	for c := range want {
+		top = max(top, c)
+	}
+	n := 0
+	for c := lexicon.Concept(0); c <= top; c += 5 {
+		for _, m := range l.Members(c) {
+			for _, w := range []string{m, m + "s", m + "ed", m + "ing", m + "ly", m + "ness", m + "ised", strings.ToUpper(m[:1]) + m[1:], "xq" + m} {
+				got := l.Kinds(w)
+				for _, q := range []struct {
+					name string
+					bit  lexicon.Kind
+					want bool
+				}{
+					{"Known", lexicon.KindKnown, l.Known(w)},
+					{"Noun", lexicon.KindNoun, l.Noun(w)},
+					{"Verb", lexicon.KindVerb, l.Verb(w)},
+					{"Adverb", lexicon.KindAdverbOnly, l.Adverb(w)},
+					{"Negative", lexicon.KindNegative, l.Negative(w)},
+				} {
+					if (got&q.bit != 0) != q.want {
+						t.Fatalf("Kinds(%q)&Kind%s = %v, want %v (%s)", w, q.name, got&q.bit != 0, q.want, q.name)
+					}
+				}
+				n++
+			}
+		}
+	}
+	if n < 50000 {
+		t.Fatalf("TestKinds asked %d words, want the members of a fifth of the lexicon's synsets", n)
+	}
+}
