@@ -23,18 +23,8 @@ import (
 // (ARGMAP_CENTRAL_ERRORS=show). It fails when its count of right central
 // claims disagrees with Evaluate's on the same folds.
 func TestCentralClaimErrors(t *testing.T) {
-	dir := os.Getenv("ARGMAP_STRUCTURE_DIAG")
-	if dir == "" {
-		t.Skip("set ARGMAP_STRUCTURE_DIAG to the microtexts directory")
-	}
-	docs, err := ReadMicrotexts(dir, simpleSentences)
-	if err != nil {
-		t.Fatal(err)
-	}
-	own, err := ReadMicrotexts("owntexts", simpleSentences)
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs := diagDocs(t)
+	own := diagOwnTexts(t)
 	show := os.Getenv("ARGMAP_CENTRAL_ERRORS") == "show"
 	rank, moves := map[int]int{}, map[string]int{}
 	texts, decoded, argmax, evaluated := 0, 0, 0, 0.0

@@ -12,14 +12,7 @@ import (
 // trees, to see which stage loses what (ARGMAP_STRUCTURE_DIAG=the
 // microtexts directory; sentences split on full stops).
 func TestDiagnostics(t *testing.T) {
-	dir := os.Getenv("ARGMAP_STRUCTURE_DIAG")
-	if dir == "" {
-		t.Skip("set ARGMAP_STRUCTURE_DIAG to the microtexts directory")
-	}
-	docs, err := ReadMicrotexts(dir, simpleSentences)
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs := diagDocs(t)
 	folds := Folds(docs, 5)
 	// where the gold and the decoded target stand (the central claim, the
 	// unit before, after, farther before or after), and the central claim's
@@ -210,4 +203,30 @@ func TestDiagnostics(t *testing.T) {
 		kN, float64(kFun)/float64(kN), float64(kRole)/float64(kN), float64(kGoldRole)/float64(kN))
 	t.Logf("decoded with the gold central claim given: unlabelled attachment %.3f, labelled %.3f", float64(grUA)/float64(nf), float64(grLA)/float64(nf))
 	t.Logf("decoded: root %.3f, unlabelled attachment %.3f, labelled %.3f", float64(decCC)/float64(docsN), float64(decUA)/float64(nf), float64(decLA)/float64(nf))
+}
+
+// diagDocs reads the microtexts of ARGMAP_STRUCTURE_DIAG, sentences split on
+// full stops, for the diagnostic tests, and skips the test when it is unset.
+func diagDocs(t *testing.T) []Doc {
+	t.Helper()
+	dir := os.Getenv("ARGMAP_STRUCTURE_DIAG")
+	if dir == "" {
+		t.Skip("set ARGMAP_STRUCTURE_DIAG to the microtexts directory")
+	}
+	docs, err := ReadMicrotexts(dir, simpleSentences)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// diagOwnTexts reads our own labelled texts (owntexts/) the same way: the
+// diagnostic tests train on them as the shipped weights do.
+func diagOwnTexts(t *testing.T) []Doc {
+	t.Helper()
+	own, err := ReadMicrotexts("owntexts", simpleSentences)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return own
 }

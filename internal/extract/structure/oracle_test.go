@@ -3,7 +3,6 @@ package structure
 import (
 	"context"
 	"fmt"
-	"os"
 	"sort"
 	"testing"
 )
@@ -25,18 +24,8 @@ import (
 // the predicted units a few texts have no unit that stands for the gold
 // central claim), or when a decoded tree leaves a unit out.
 func TestOracleBreakdown(t *testing.T) {
-	dir := os.Getenv("ARGMAP_STRUCTURE_DIAG")
-	if dir == "" {
-		t.Skip("set ARGMAP_STRUCTURE_DIAG to the microtexts directory")
-	}
-	docs, err := ReadMicrotexts(dir, simpleSentences)
-	if err != nil {
-		t.Fatal(err)
-	}
-	own, err := ReadMicrotexts("owntexts", simpleSentences)
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs := diagDocs(t)
+	own := diagOwnTexts(t)
 	type tally struct{ tp, pred, gold, cc, texts int }
 	type setting struct{ goldUnits, goldCentral bool }
 	settings := []setting{{false, false}, {false, true}, {true, false}, {true, true}}
