@@ -69,7 +69,12 @@ import (
 // examiner and not read by its engineers: central 0.625, relation F1 0.509
 // (trivial topic+rest 0.375, 0.307) at the start (1c2f9b1), 0.625, 0.522 at
 // the end (4ff2a23); tuned from now on, and not among the restater's
-// training sets. None is a measure on text nobody here wrote.
+// training sets. heldout-s12/ (session 12: two essays, two abstracts, two
+// statements, two threads) was written the same way by session 12's
+// examiner: central 0.750, relation F1 0.547 (trivial topic+rest 0.375,
+// 0.360) at the start (cb8034d) and the same at the end (375ecd1); tuned
+// from now on, and not among the restater's training sets. None is a
+// measure on text nobody here wrote.
 
 func TestLongTextStructure(t *testing.T) {
 	p := extract.New(extract.Options{})
@@ -85,6 +90,7 @@ func TestLongTextStructure(t *testing.T) {
 		{"own-s10", s10CentralFloor, s10RelationFloor},
 		{"heldout-s10", heldS10CentralFloor, heldS10RelationFloor},
 		{"heldout-s11", heldS11CentralFloor, heldS11RelationFloor},
+		{"heldout-s12", heldS12CentralFloor, heldS12RelationFloor},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			all := scoreSet(t, filepath.Join("testdata", "longtext", c.dir), c.dir, func(f string) essayScore { return scoreEssay(t, p, f) })
@@ -112,6 +118,8 @@ const (
 	heldS10RelationFloor = 0.6
 	heldS11CentralFloor  = 0.6
 	heldS11RelationFloor = 0.5
+	heldS12CentralFloor  = 0.7
+	heldS12RelationFloor = 0.5
 )
 
 // TestTrivialBaselines scores the trivial rules the issue compares with on
@@ -133,6 +141,7 @@ func TestTrivialBaselines(t *testing.T) {
 		filepath.Join("testdata", "longtext", "own-s10"),
 		filepath.Join("testdata", "longtext", "heldout-s10"),
 		filepath.Join("testdata", "longtext", "heldout-s11"),
+		filepath.Join("testdata", "longtext", "heldout-s12"),
 	} {
 		for _, rest := range []bool{false, true} {
 			label := dir + " topic"
