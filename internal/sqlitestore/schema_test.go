@@ -243,21 +243,7 @@ func quotedRows(t *testing.T, db *sql.DB, table string) []string {
 		cols = append(cols, fmt.Sprintf(`quote("%s")`, c))
 	}
 	rows.Close()
-	rows, err = db.Query(fmt.Sprintf(`SELECT %s FROM "%s"`, strings.Join(cols, ` || ', ' || `), table))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var r string
-		if err := rows.Scan(&r); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, r)
-	}
-	slices.Sort(out)
-	return out
+	return quotedRowsOf(t, db, fmt.Sprintf(`SELECT %s FROM "%s"`, strings.Join(cols, ` || ', ' || `), table))
 }
 
 // sameDatabase fails unless the databases at want and got have the same
@@ -309,6 +295,7 @@ func sameDatabase(t *testing.T, want, got string) {
 	}
 }
 
+// quotedRowsOf returns the one-column rows query gives, sorted.
 func quotedRowsOf(t *testing.T, db *sql.DB, query string) []string {
 	t.Helper()
 	rows, err := db.Query(query)

@@ -41,14 +41,7 @@ func TestCentralClaimErrors(t *testing.T) {
 	}
 	folds := Folds(docs, 5)
 	for f := 0; f < 5; f++ {
-		var train, test []Doc
-		for i, d := range docs {
-			if folds[i] == f {
-				test = append(test, d)
-			} else {
-				train = append(train, d)
-			}
-		}
+		train, test := foldSplit(docs, folds, f)
 		m, _, err := Train(context.Background(), train, TrainOptions{Seed: 1, Extra: own})
 		if err != nil {
 			t.Fatal(err)

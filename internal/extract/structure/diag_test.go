@@ -62,14 +62,7 @@ func TestDiagnostics(t *testing.T) {
 	var grUA, grLA int                 // attachment when the decoder is given the gold central claim
 	var ccOK, roleOK, funOK, attOK, undOK, n, nf, nu, docsN int
 	for f := 0; f < 5; f++ {
-		var train, test []Doc
-		for i, d := range docs {
-			if folds[i] == f {
-				test = append(test, d)
-			} else {
-				train = append(train, d)
-			}
-		}
+		train, test := foldSplit(docs, folds, f)
 		m, _, err := Train(context.Background(), train, TrainOptions{})
 		if err != nil {
 			t.Fatal(err)
@@ -229,4 +222,17 @@ func diagOwnTexts(t *testing.T) []Doc {
 		t.Fatal(err)
 	}
 	return own
+}
+
+// foldSplit returns the documents outside fold f (to train on) and those in
+// it (to test), in their order.
+func foldSplit(docs []Doc, folds []int, f int) (train, test []Doc) {
+	for i, d := range docs {
+		if folds[i] == f {
+			test = append(test, d)
+		} else {
+			train = append(train, d)
+		}
+	}
+	return train, test
 }

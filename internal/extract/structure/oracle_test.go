@@ -38,14 +38,7 @@ func TestOracleBreakdown(t *testing.T) {
 	var depth [2][4]int
 	folds := Folds(docs, 5)
 	for f := 0; f < 5; f++ {
-		var train, test []Doc
-		for i, d := range docs {
-			if folds[i] == f {
-				test = append(test, d)
-			} else {
-				train = append(train, d)
-			}
-		}
+		train, test := foldSplit(docs, folds, f)
 		m, _, err := Train(context.Background(), train, TrainOptions{Extra: own})
 		if err != nil {
 			t.Fatal(err)

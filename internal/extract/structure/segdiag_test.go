@@ -434,14 +434,7 @@ func SplitCV(docs, extra []Doc, k int, l2 float64, ths []float64) (logLoss, base
 	tp, pred := make([]int, len(ths)), make([]int, len(ths))
 	gold, n := 0, 0
 	for f := 0; f < k; f++ {
-		var train, test []Doc
-		for i, d := range docs {
-			if folds[i] == f {
-				test = append(test, d)
-			} else {
-				train = append(train, d)
-			}
-		}
+		train, test := foldSplit(docs, folds, f)
 		trainExs := exs(append(train, extra...))
 		m := fit(trainExs, fitOptions{Epochs: 15, Rate: 0.1, L2: l2, Seed: 2})
 		q := 0.0
