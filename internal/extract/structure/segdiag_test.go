@@ -407,26 +407,7 @@ func SplitCV(docs, extra []Doc, k int, l2 float64, ths []float64) (logLoss, base
 		var out []example
 		fs := &featureSet{names: map[uint64]string{}}
 		for _, d := range ds {
-			starts := map[int]bool{}
-			for _, u := range d.Gold.Units {
-				starts[u.Start] = true
-			}
-			var toks []token
-			for si, s := range d.Sentences {
-				toks = tokenize(d.Text, s.Start, s.End, toks[:0])
-				sw := newSentWords(words(toks))
-				for ci, c := range candidates(d.Text, toks, sw, nil) {
-					y := false
-					for st := range starts {
-						if st > toks[c.k-1].start && st <= toks[c.k].start {
-							y = true
-						}
-					}
-					splitFeatures(fs, sw, c.k, c.punct, ci == 0, sentPlace(d.Sentences, si))
-					out = append(out, example{fs: append([]feat(nil), fs.fs...), y: y})
-					fs.fs = fs.fs[:0]
-				}
-			}
+			goldSplits(fs, d, func(x example) { out = append(out, x) })
 		}
 		return out
 	}

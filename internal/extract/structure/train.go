@@ -121,30 +121,12 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 			continue
 		}
 		n++
-		// split points: is a gold unit starting between the two words?
-		starts := make([]int, len(g.Units))
-		for i, u := range g.Units {
-			starts[i] = u.Start
-		}
-		var toks []token
-		for si, s := range d.Sentences {
-			toks = tokenize(d.Text, s.Start, s.End, toks[:0])
-			sw := newSentWords(words(toks))
-			for ci, c := range candidates(d.Text, toks, sw, nil) {
-				y := false
-				for _, st := range starts {
-					if st > toks[c.k-1].start && st <= toks[c.k].start {
-						y = true
-					}
-				}
-				splitFeatures(fs, sw, c.k, c.punct, ci == 0, sentPlace(d.Sentences, si))
-				x := example{fs: take(fs), y: y}
-				splitShort = append(splitShort, x)
-				if !extra[di] {
-					split = append(split, x)
-				}
+		goldSplits(fs, d, func(x example) {
+			splitShort = append(splitShort, x)
+			if !extra[di] {
+				split = append(split, x)
 			}
-		}
+		})
 		units := goldUnits(d)
 		v := newView(d.Text, units)
 		v.opp = oppProbs[di]
@@ -224,6 +206,32 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 		return nil, nil, err
 	}
 	return m, data, nil
+}
+
+// goldSplits gives add the split-point examples of d, a document with gold
+// units: every candidate split point of its sentences, in order, with its
+// features, labelled by whether a gold unit starts between its two words.
+func goldSplits(fs *featureSet, d Doc, add func(example)) {
+	starts := make([]int, len(d.Gold.Units))
+	for i, u := range d.Gold.Units {
+		starts[i] = u.Start
+	}
+	var toks []token
+	for si, s := range d.Sentences {
+		toks = tokenize(d.Text, s.Start, s.End, toks[:0])
+		sw := newSentWords(words(toks))
+		for ci, c := range candidates(d.Text, toks, sw, nil) {
+			y := false
+			for _, st := range starts {
+				if st > toks[c.k-1].start && st <= toks[c.k].start {
+					y = true
+				}
+			}
+			splitFeatures(fs, sw, c.k, c.punct, ci == 0, sentPlace(d.Sentences, si))
+			add(example{fs: append([]feat(nil), fs.fs...), y: y})
+			fs.fs = fs.fs[:0]
+		}
+	}
 }
 
 // goldUnits returns the gold units of d with their sentence and paragraph:
