@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"math/bits"
 	"slices"
 	"sort"
@@ -652,32 +653,26 @@ func enoughMeet(a, b *claimSig, k int) bool {
 // in common: what Link's tally counts from the index's lists for a pool
 // claim listed there, read from the two sorted sets.
 func sharesKeys(a, b *claimSig, k int) bool {
-	n := 0
-	for i, j := 0, 0; i < len(a.lemmas) && j < len(b.lemmas) && n < k; {
+	n := commonSorted(a.lemmas, b.lemmas, 0, k)
+	return commonSorted(a.concepts, b.concepts, n, k) >= k
+}
+
+// commonSorted adds to n the number of values the sorted sets a and b have
+// in common, stopping once n reaches k.
+func commonSorted[T cmp.Ordered](a, b []T, n, k int) int {
+	for i, j := 0, 0; i < len(a) && j < len(b) && n < k; {
 		switch {
-		case a.lemmas[i] == b.lemmas[j]:
+		case a[i] == b[j]:
 			n++
 			i++
 			j++
-		case a.lemmas[i] < b.lemmas[j]:
+		case a[i] < b[j]:
 			i++
 		default:
 			j++
 		}
 	}
-	for i, j := 0, 0; i < len(a.concepts) && j < len(b.concepts) && n < k; {
-		switch {
-		case a.concepts[i] == b.concepts[j]:
-			n++
-			i++
-			j++
-		case a.concepts[i] < b.concepts[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return n >= k
+	return n
 }
 
 // linkIndex indexes the pool of a Link call. For each lemma and concept
