@@ -76,6 +76,7 @@ type term struct {
 	adds     bool         // it stands in a claim's clause with an additive word ("also", "too", "other": markAdditive)
 	similar  []wn.Concept // a claim's adjective: the adjective synsets WordNet places its senses near (similar to, also see), through which it is opposed to an antonym of theirs (withSimilar)
 	role     int8         // its role against its clause's verb: roleDoer, roleDone or 0 (markRoles)
+	noVote   bool         // a word of the main clause's subject after an opening "far from" clause: what both clauses say, it votes on the polarity of neither
 }
 
 // readAs are word forms read as another form of the same word that
@@ -1098,8 +1099,9 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 	clause := 0
 	// "Far from being neutral, the agency serves donors": a sentence that
 	// opens with "far from" and an -ing form says it of the main clause's
-	// subject, which takes that negation (its terms up to the main
-	// clause's verb)
+	// subject, which the main clause's predicate is said of too: its terms
+	// (up to the main clause's verb, not the manner words before it) vote
+	// on the polarity of neither (term.noVote)
 	farFront, subjFrom, subjEnd := false, -1, -1
 	prevNeg, prevNegs := false, 0              // the negation of the clause before the current one
 	var consumed map[int]bool                  // particles of a phrase met before them ("take the politics out")
@@ -1208,10 +1210,16 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			// verb when it may be one: "which funds the ferry")
 			clauseVerb = true
 		}
-		if subjFrom >= 0 && subjEnd < 0 && (s.verbAt(w) || (len(out) > subjFrom && s.isVerb(w))) {
+		if subjFrom >= 0 && subjEnd < 0 && (s.verbAt(w) || (len(out) > subjFrom && s.isVerb(w) && !nounPlace(toks, i))) {
 			// the subject ends at the main clause's verb: an auxiliary or
 			// verb form, or a word that may be a verb after its first term
 			subjEnd = len(out)
+			for subjEnd > subjFrom && out[subjEnd-1].adverb && s.isAdverb(out[subjEnd-1].lemma) {
+				// a manner word right before the verb is the verb's,
+				// not the subject's: "far from being idle, they
+				// eagerly take part" says the eagerness, not its lack
+				subjEnd--
+			}
 		}
 		if (w == "lack" || w == "absence") && i+2 < len(toks) && toks[i+1].lower == "of" {
 			// "protested against the lack of alternatives to the
@@ -1584,7 +1592,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 	endClause()
 	if subjFrom >= 0 && subjEnd > subjFrom {
 		for k := subjFrom; k < min(subjEnd, len(out)); k++ {
-			out[k].neg, out[k].negs = true, max(out[k].negs, 1)
+			out[k].noVote = true
 		}
 	}
 	if condFrom >= 0 {
@@ -1594,6 +1602,18 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 	markAsides(toks, out)
 	withVectors(toks, out)
 	return out
+}
+
+// nounPlace reports whether toks[i] stands where a verb cannot: right
+// after a determiner or a preposition other than "to" ("the states of
+// transit", "with support"), so that a word WordNet has as a verb too is
+// read there as a noun.
+func nounPlace(toks []token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := toks[i-1].lower
+	return determiners[p] || (roleEnds[p] && p != "to")
 }
 
 // verbless reports whether the words from toks[k] to the next punctuation
@@ -2443,6 +2463,11 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		}
 		if found && contraAt >= 0 && c[contraAt].contra {
 			contraHit = true
+		}
+		if metAt >= 0 && c[metAt].noVote {
+			// "Far from being idle, the crews work long hours": the
+			// crews are said to be both, so they vote for neither
+			continue
 		}
 		if qt.lead {
 			// what the question's subject is: the claim may negate its

@@ -356,6 +356,12 @@ func TestStancerJudge(t *testing.T) {
 		{"The ferry service is reliable", "Far from being reliable, the ferry service runs when it pleases.", argmap.StanceDenial, ""},
 		{"The ferry service runs when it pleases", "Far from being reliable, the ferry service runs when it pleases.", argmap.StanceSame, ""},
 		{"The ferry service is reliable", "Far from the capital, the ferry service is reliable.", argmap.StanceSame, ""},
+		// the main clause's subject is said to be both, so it votes for
+		// neither (a word after "of" is no verb, even one WordNet has as
+		// a verb: "transit")
+		{"Coast towns turn ministry aid to their own ends", "Far from being idle recipients of ministry aid, the towns of transit and coast use the aid to their own ends.", argmap.StanceSame, ""},
+		{"Coast towns turn ministry aid to their own ends", "Far from being mere recipients of ministry aid, the towns of transit and coast spend the aid on their own ends.", argmap.StanceSame, ""},
+		{"Coast towns are idle recipients of ministry aid", "Far from being idle recipients of ministry aid, the towns of transit and coast use the aid to their own ends.", argmap.StanceDenial, ""},
 		// joining or entering ends being outside, leaving ends being
 		// inside; being outside does not deny that it joined (it was
 		// outside before)
