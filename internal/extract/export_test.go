@@ -299,3 +299,7 @@ func WithJudgeWeights(jw JudgeWeights) (*Stancer, error) {
 	s.learned = m
 	return s, nil
 }
+
+// Echoes reports whether a claim says of another case what the sentence
+// before it said ("The same is true of ..."; echoes).
+func Echoes(text string) bool { return echoes(text) }

@@ -486,6 +486,10 @@ var propStop = wordSet(`a an the of to in on at for from by with as and or is ar
 // analysis is a sentence reduced to its voices and their terms.
 type analysis struct {
 	regions []termRegion
+	// echo: the claim says what the sentence before it said, of another
+	// case ("The same is true of ..."; echoes): judged alone it states
+	// nothing and denies nothing
+	echo bool
 }
 
 type termRegion struct {
@@ -993,6 +997,7 @@ func (s *Stancer) analyse(text string, gl *glossary) analysis {
 	if strings.TrimSpace(text) == "" {
 		return a
 	}
+	a.echo = echoes(text)
 	for _, r := range regions(text) {
 		ts := s.withSimilar(markLater(r.toks, markSlots(r.toks, markAdditive(r.toks, s.terms(r.toks, gl)))))
 		s.markRoles(r.toks, ts)
@@ -3647,7 +3652,9 @@ func (s *Stancer) judgeWindow(qt []term, w []float64, c analysis, threshold floa
 		*bw = bestWindow{raw: bestRaw, capped: best.Score < bestRaw, hits: bestHits, terms: bestWin}
 	}
 	best.Asserter = bestRegion.asserter
-	if best.Score < threshold || bestAgree+bestDisagree == 0 {
+	if best.Score < threshold || bestAgree+bestDisagree == 0 || c.echo {
+		// (an echo's own words name only the case it speaks of: its
+		// predecessor says what is said of it)
 		return best
 	}
 	denial := (bestDisagree > bestAgree) != (bestFlips%2 == 1)

@@ -49,7 +49,9 @@ func (s *Stancer) readInContext(texts, gists []string) []string {
 			break
 		}
 		r, ok := s.inContext(texts[k], gists[k])
-		if !ok {
+		if !ok || echoes(texts[k]) {
+			// (an echo's subject stands for a proposition, not for
+			// something its gist may name in its place)
 			continue
 		}
 		if &read[0] == &texts[0] {
@@ -254,3 +256,77 @@ func referentIn(gf, expr, cont []string) string {
 	}
 	return ""
 }
+
+// A sentence whose subject stands for what the sentence before it said
+// ("The same is true of the night shift.", "This also holds for the
+// pilots.") says that proposition of another case: its own words name only
+// that case. Judged alone it shares the question's words without saying
+// what the question says of them, or their opposite; its predecessor says
+// that, and is judged for it.
+
+// echoSubjects are the subjects that stand for a proposition said before.
+var echoSubjects = wordSet(`same this that`)
+
+// echoFillers are the words that may stand between an echo's subject, its
+// copula and its predicate: adverbs of addition and degree, modals, and
+// the copula's forms.
+var echoFillers = wordSet(`also equally likewise too even more much no less especially particularly arguably certainly
+	clearly largely partly often all can could may might must should will would is was are were be been being remains
+	remained seems seemed appears appeared`)
+
+// echoPredicates are the predicates of truth or validity that an echo
+// says of its subject: it is the case, it holds, it applies.
+var echoPredicates = wordSet(`true case so valid hold holds held apply applies applied go goes went said`)
+
+// echoes reports whether text is an echo: after its discourse markers, a
+// subject that stands for a proposition ("the same", with or without a
+// noun after it, "this", "that"), then, past adverbs, modals and a copula,
+// a predicate of truth or validity ("is true", "is the case", "holds",
+// "applies", "can be said") that opens no clause of its own ("This is
+// true that ..." does not occur; "that is the case when" does).
+func echoes(text string) bool {
+	fs := fieldsN(text[subjectStart(text):], 12)
+	norm := func(i int) string {
+		if i >= len(fs) {
+			return ""
+		}
+		return strings.ToLower(strings.Trim(fs[i], ",;:.!?…\"“”‘’'()"))
+	}
+	i := 0
+	switch w := norm(0); {
+	case w == "the" && norm(1) == "same":
+		i = 2
+		if w := norm(i); w != "" && !echoFillers[w] && !echoPredicates[w] {
+			i++ // "the same argument holds"
+		}
+	case echoSubjects[w] && w != "same":
+		i = 1
+	default:
+		return false
+	}
+	if strings.HasSuffix(fs[i-1], ",") {
+		return false // "This, however, ..." and its like: a subject after an aside
+	}
+	for echoFillers[norm(i)] {
+		i++
+	}
+	if norm(i) == "the" && norm(i+1) == "case" {
+		i++
+	}
+	if !echoPredicates[norm(i)] {
+		return false
+	}
+	if norm(i) == "said" && norm(i-1) != "be" && norm(i-1) != "been" {
+		return false // "this said, ...", "that said": no echo
+	}
+	// the case it is said of follows, or nothing: "this holds for the
+	// pilots", "the same is true, too", not "this holds the key", "this
+	// is so costly" or "it is true that ..."
+	return i+1 >= len(fs) || strings.HasSuffix(fs[i], ",") || strings.HasSuffix(fs[i], ".") || echoAfter[norm(i+1)]
+}
+
+// echoAfter are the words that may follow an echo's predicate: the
+// preposition that names the other case, an adverb of addition or place,
+// or a clause word of reason or time.
+var echoAfter = wordSet(`for to in of with at among across about within under true also equally too here there
+	because when where since whenever wherever`)
