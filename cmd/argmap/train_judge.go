@@ -32,6 +32,7 @@ type judgedCandidate struct {
 	source string
 	text   string
 	c      extract.Candidate
+	met    []bool // the question's words (judgedQuestion.words) it meets in full, with --misses
 }
 
 // judgedQuestion is one question with its candidates and gold sides.
@@ -39,6 +40,7 @@ type judgedQuestion struct {
 	set, q                   string
 	cands                    []judgedCandidate
 	support, contest, either map[string]bool
+	words                    []extract.QuestionWord // as its answer weighs them, with --misses
 }
 
 // runTrainJudge fits the learned judge (internal/extract/judge_weights.json)
@@ -53,6 +55,7 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 	cutDenial := fs.Float64("cut-denial", 0.5, "... denies it")
 	cv := fs.Bool("cv", false, "print the source-level figures of each set left out, and pooled, for the rules and the learned judge")
 	changes := fs.Bool("changes", false, "print every candidate whose stance the learned judge, fitted on all the sets, changes, with its source's side")
+	misses := fs.Bool("misses", false, "print every source a set lists on a side that neither the rules nor the learned judge, fitted on all the sets, place there, with the question words its best candidate meets, and why (missesOf)")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -60,8 +63,8 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 	switch {
 	case len(files) == 0:
 		return usagef("name the question sets (scripts/testdata/questions*.json)")
-	case *out == "" && !*cv && !*changes:
-		return usagef("-o names the weights file to write (or --cv, --changes measure)")
+	case *out == "" && !*cv && !*changes && !*misses:
+		return usagef("-o names the weights file to write (or --cv, --changes, --misses measure)")
 	case !(*cutSame > 0 && *cutSame <= 1) || !(*cutDenial > 0 && *cutDenial <= 1):
 		return usagef("--cut-same and --cut-denial must lie in (0, 1]")
 	}
@@ -92,6 +95,10 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 				return err
 			}
 			jq := judgedQuestion{set: set, q: x.Q, support: setOf(x.Support), contest: setOf(x.Contest), either: setOf(x.Either)}
+			var met [][]bool
+			if *misses {
+				jq.words, met = s.Explain(x.Q, cs.Texts, cs.Gists)
+			}
 			for i, c := range s.Candidates(x.Q, cs.Texts, cs.Gists, cs.Sources()) {
 				h := cs.Hits[i]
 				if len(h.Claim.Spans) == 0 {
@@ -107,7 +114,11 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 					k = sourceKey(src.URI)
 					keys[sid] = k
 				}
-				jq.cands = append(jq.cands, judgedCandidate{source: k, text: cs.Texts[i], c: c})
+				jc := judgedCandidate{source: k, text: cs.Texts[i], c: c}
+				if met != nil {
+					jc.met = met[i]
+				}
+				jq.cands = append(jq.cands, jc)
 			}
 			qs = append(qs, jq)
 		}
@@ -165,6 +176,15 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 					fmt.Fprintf(e.stdout, "%s %.2f cov %.2f %s | %s | %s\n", lab, p, jc.c.Features[0], jc.source, jq.q, strings.ReplaceAll(jc.text, "\n", " "))
 				}
 			}
+		}
+	}
+	if *misses {
+		jw, err := fitJudge(qs, *l2, *cutSame, *cutDenial)
+		if err != nil {
+			return err
+		}
+		if err := printMisses(ctx, e.stdout, st, s, qs, jw); err != nil {
+			return err
 		}
 	}
 	if *out == "" {

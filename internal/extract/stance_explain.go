@@ -1,0 +1,62 @@
+package extract
+
+// What the judge of an answer sees of a question's words, for finding why
+// a source that states a question is not found (`argmap train-judge
+// --misses`): the words it weighs, which of them each candidate meets, and
+// which of them a text outside the candidates meets. Nothing here changes
+// a judgement.
+
+// QuestionWord is a content word of a question as a weighted answer
+// (JudgeAll over at least 8 candidates) weighs it.
+type QuestionWord struct {
+	Lemma string
+	// Weight is 1 less the share of the candidates that meet it in full
+	// (at least 0.15), or 1 in an answer of fewer candidates: a word no
+	// candidate says weighs 1.
+	Weight float64
+	// Rarest marks the word the fewest candidates meet: the learned judge
+	// promotes only a candidate that meets it.
+	Rarest bool
+}
+
+// Explain judges the candidates texts (read with their gists, as
+// JudgeAll reads them) against question and returns the question's words
+// as the answer weighs them, and for each candidate the words its best
+// window meets in full (nil for a candidate with no window).
+func (s *Stancer) Explain(question string, texts, gists []string) ([]QuestionWord, [][]bool) {
+	r := s.ruleJudge(question, s.readInContext(texts, gists))
+	rarest := rarestTerm(r.w)
+	words := make([]QuestionWord, len(r.qt))
+	for i, t := range r.qt {
+		words[i] = QuestionWord{Lemma: t.lemma, Weight: 1, Rarest: i == rarest}
+		if r.w != nil {
+			words[i].Weight = r.w[i]
+		}
+	}
+	met := make([][]bool, len(texts))
+	for k := range texts {
+		if h := r.bws[k].hits; h != nil {
+			met[k] = append([]bool(nil), h...)
+		}
+	}
+	return words, met
+}
+
+// WordsMet returns the question's words that text meets in full in some
+// clause (as the judge of that one text reads the question), by lemma.
+func (s *Stancer) WordsMet(question, text string) map[string]bool {
+	gl := &glossary{}
+	gl.add(question)
+	gl.add(text)
+	qt := s.questionTerms(question, gl)
+	out := map[string]bool{}
+	for _, r := range s.analyse(text, gl).regions {
+		_, _, _, _, hits := match(qt, r.terms, nil)
+		for i, h := range hits {
+			if h {
+				out[qt[i].lemma] = true
+			}
+		}
+	}
+	return out
+}
