@@ -398,7 +398,7 @@ func (w *graphWriter) bulkClaims(cs []argmap.Claim, b *bulkLoad) error {
 			c, sp, a := &cs[i], &firsts[i], &actors[i]
 			return append(dst, first+int64(i), c.ID, c.Text, c.Gist, string(c.Origin), c.Score, c.Main, jsonList(c.Cues), ms(c.CreatedAt),
 				c.Title, c.Kind, c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section), jsonList(c.Keys), encodeReferent(c.Referent),
-				sp.sourceArg(), sp.start, sp.end, sp.quote, a.actorArg(), a.role)
+				sp.sourceArg(), sp.start, sp.end, sp.quoteArg(c.Text), a.actorArg(), a.role)
 		}, &rowKey{"claim", "claims", func(i int) string { return cs[i].ID }})
 	if err != nil {
 		return err
@@ -446,7 +446,7 @@ func (w *graphWriter) bulkEvidence(es []argmap.Evidence, b *bulkLoad) error {
 		func(dst []any, i int) []any {
 			e, sp, a := &es[i], &firsts[i], &actors[i]
 			return append(dst, first+int64(i), e.ID, e.Kind, e.Text, string(e.Origin), e.Score, ms(e.CreatedAt), encodeReferent(e.Referent),
-				sp.sourceArg(), sp.start, sp.end, sp.quote, a.actorArg(), a.role)
+				sp.sourceArg(), sp.start, sp.end, sp.quoteArg(e.Text), a.actorArg(), a.role)
 		}, &rowKey{"evidence", "evidence", func(i int) string { return es[i].ID }})
 	if err != nil {
 		return err

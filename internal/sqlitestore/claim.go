@@ -75,7 +75,10 @@ func (s *Store) UpdateClaim(ctx context.Context, id string, u argmap.ClaimUpdate
 		if err := u.Apply(&c); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE claims SET text = ?, gist = ?, score = ?, main = ?, origin = ?, proposition = ? WHERE id = ?`,
+		// span_quote: NULL when the quote is the claim's text (migration
+		// 0021), so a new text keeps the old text as its quote
+		if _, err := tx.ExecContext(ctx, `UPDATE claims SET text = ?1, gist = ?, score = ?, main = ?, origin = ?, proposition = ?,
+				span_quote = iif(span_source_id IS NULL, NULL, nullif(coalesce(span_quote, text), ?1)) WHERE id = ?`,
 			c.Text, c.Gist, c.Score, c.Main, string(c.Origin), c.Proposition, id); err != nil {
 			return err
 		}

@@ -279,11 +279,11 @@ func (s *Store) readContent(ctx context.Context) (*contentCopy, int64, error) {
 			c.ids.add(src.ID)
 		}
 		c.spanFirst, c.spanCount = make([]uint32, c.nodes), make([]uint32, c.nodes)
-		// the view spans, by its parts (migration 0018)
+		// the view spans, by its parts (migrations 0018, 0021)
 		rows, err := tx.QueryContext(ctx, `
-			SELECT id, span_source_id, span_start, span_end, span_quote FROM claims WHERE span_source_id IS NOT NULL
+			SELECT id, span_source_id, span_start, span_end, coalesce(span_quote, text) FROM claims WHERE span_source_id IS NOT NULL
 			UNION ALL
-			SELECT id, span_source_id, span_start, span_end, span_quote FROM evidence WHERE span_source_id IS NOT NULL
+			SELECT id, span_source_id, span_start, span_end, coalesce(span_quote, text) FROM evidence WHERE span_source_id IS NOT NULL
 			UNION ALL
 			SELECT node_id, source_id, start, "end", quote FROM extra_spans
 			ORDER BY 1, 2, 3, 4`)

@@ -57,7 +57,9 @@ func (s *Store) UpdateEvidence(ctx context.Context, id string, u argmap.Evidence
 		if err := u.Apply(&e); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE evidence SET text = ?, kind = ?, score = ? WHERE id = ?`,
+		// span_quote: NULL when the quote is the text (migration 0021)
+		if _, err := tx.ExecContext(ctx, `UPDATE evidence SET text = ?1, kind = ?, score = ?,
+				span_quote = iif(span_source_id IS NULL, NULL, nullif(coalesce(span_quote, text), ?1)) WHERE id = ?`,
 			e.Text, e.Kind, e.Score, id); err != nil {
 			return err
 		}

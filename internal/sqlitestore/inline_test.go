@@ -236,6 +236,13 @@ func rowCount(t *testing.T, path, table string) int {
 // builds its full-text indexes.
 func copyRows(t *testing.T, to, from string) {
 	t.Helper()
+	copyRowsAs(t, to, from, nil)
+}
+
+// copyRowsAs is copyRows with some of to's columns read from from by an
+// expression (as[table][column]) instead of from its column of that name.
+func copyRowsAs(t *testing.T, to, from string, as map[string]map[string]string) {
+	t.Helper()
 	db, err := sql.Open("sqlite", to)
 	if err != nil {
 		t.Fatal(err)
@@ -264,17 +271,22 @@ func copyRows(t *testing.T, to, from string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var names []string
+		var names, values []string
 		for cols.Next() {
 			var name string
 			if err := cols.Scan(&name); err != nil {
 				t.Fatal(err)
 			}
 			names = append(names, `"`+name+`"`)
+			if e, ok := as[table][name]; ok {
+				values = append(values, e)
+			} else {
+				values = append(values, `"`+name+`"`)
+			}
 		}
 		cols.Close()
 		list := strings.Join(names, ", ")
-		if _, err := db.Exec(`INSERT INTO main.` + table + ` (` + list + `) SELECT ` + list + ` FROM f.` + table); err != nil {
+		if _, err := db.Exec(`INSERT INTO main.` + table + ` (` + list + `) SELECT ` + strings.Join(values, ", ") + ` FROM f.` + table); err != nil {
 			t.Fatalf("copy %s: %v", table, err)
 		}
 	}

@@ -53,7 +53,7 @@ func sourceRows(rows *sql.Rows, withText bool) ([]argmap.Source, error) {
 // and the first actor reference the row holds (migrations 0018, 0019).
 const (
 	claimRecordCols = `c.id, c.text, c.gist, c.origin, c.score, c.main, c.cues, c.created_at, c.title, c.kind, c.assumed, c.issue, c.standard, c.proposition, c.section, c.referent`
-	claimCols       = claimRecordCols + `, coalesce(c.span_source_id, ''), c.span_start, c.span_end, c.span_quote, coalesce(c.actor_id, ''), c.actor_role`
+	claimCols       = claimRecordCols + `, coalesce(c.span_source_id, ''), c.span_start, c.span_end, coalesce(c.span_quote, c.text), coalesce(c.actor_id, ''), c.actor_role`
 )
 
 // rowFirsts are the first span and actor reference a claim's or
@@ -191,12 +191,12 @@ func joinSpans(first argmap.Span, extra []argmap.Span) []argmap.Span {
 
 // spansOf returns the spans of the nodes, by node ID.
 func spansOf(ctx context.Context, q querier, ids []string) (map[string][]argmap.Span, error) {
-	// the view spans, by its parts (migration 0018)
+	// the view spans, by its parts (migrations 0018, 0021)
 	return spanRowsOf(ctx, q, `
-		SELECT id, span_source_id, span_start, span_end, span_quote FROM claims
+		SELECT id, span_source_id, span_start, span_end, coalesce(span_quote, text) FROM claims
 			WHERE id IN (SELECT value FROM json_each(?1)) AND span_source_id IS NOT NULL
 		UNION ALL
-		SELECT id, span_source_id, span_start, span_end, span_quote FROM evidence
+		SELECT id, span_source_id, span_start, span_end, coalesce(span_quote, text) FROM evidence
 			WHERE id IN (SELECT value FROM json_each(?1)) AND span_source_id IS NOT NULL
 		UNION ALL
 		SELECT node_id, source_id, start, "end", quote FROM extra_spans WHERE node_id IN (SELECT value FROM json_each(?1))
@@ -241,7 +241,7 @@ func actorRows(ctx context.Context, q querier, query string, ids []string) (map[
 }
 
 const evidenceCols = `e.id, e.kind, e.text, e.origin, e.score, e.created_at, e.referent,
-	coalesce(e.span_source_id, ''), e.span_start, e.span_end, e.span_quote, coalesce(e.actor_id, ''), e.actor_role`
+	coalesce(e.span_source_id, ''), e.span_start, e.span_end, coalesce(e.span_quote, e.text), coalesce(e.actor_id, ''), e.actor_role`
 
 func scanEvidence(ctx context.Context, q querier, query string, args ...any) ([]argmap.Evidence, error) {
 	rows, err := q.QueryContext(ctx, query, args...)

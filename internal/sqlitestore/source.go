@@ -159,7 +159,7 @@ func (s *Store) DeleteSource(ctx context.Context, id string) error {
 			return err
 		}
 		for _, table := range []string{"claims", "evidence"} {
-			if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET span_source_id = NULL, span_start = 0, span_end = 0, span_quote = ''
+			if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET span_source_id = NULL, span_start = 0, span_end = 0, span_quote = NULL
 				WHERE span_source_id = ?`, id); err != nil {
 				return err
 			}

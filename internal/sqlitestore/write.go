@@ -409,8 +409,10 @@ func (w *graphWriter) claim(c *argmap.Claim) (int64, error) {
 	}
 	actor, actors := splitActors(w.rows.claimActors, c.ID, c.Actors)
 	// keys: the claim's rows in claim_keys, for removing them (migration
-	// 0015); span_*: its first span (migration 0018); actor_*: its first
-	// actor reference (migration 0019)
+	// 0015); span_*: its first span (migration 0018), its quote NULL when it
+	// is the claim's text (migration 0021); actor_*: its first actor
+	// reference (migration 0019)
+	quote := first.quoteArg(c.Text)
 	var res sql.Result
 	if c.Title == "" && c.Kind == "" && c.Issue == "" && c.Standard == "" && len(c.Section) == 0 && c.Referent == nil {
 		// as an extracted claim mostly is: the columns left out take
@@ -421,14 +423,14 @@ func (w *graphWriter) claim(c *argmap.Claim) (int64, error) {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			c.ID, c.Text, c.Gist, string(c.Origin), c.Score, c.Main, jsonList(c.Cues), ms(c.CreatedAt),
 			c.Assumed, c.Proposition, keys,
-			first.sourceArg(), first.start, first.end, first.quote, actor.actorArg(), actor.role)
+			first.sourceArg(), first.start, first.end, quote, actor.actorArg(), actor.role)
 	} else {
 		res, err = w.exec(`INSERT INTO claims (id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section, keys, referent,
 				span_source_id, span_start, span_end, span_quote, actor_id, actor_role)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			c.ID, c.Text, c.Gist, string(c.Origin), c.Score, c.Main, jsonList(c.Cues), ms(c.CreatedAt), c.Title, c.Kind,
 			c.Assumed, c.Issue, c.Standard, c.Proposition, jsonList(c.Section), keys, encodeReferent(c.Referent),
-			first.sourceArg(), first.start, first.end, first.quote, actor.actorArg(), actor.role)
+			first.sourceArg(), first.start, first.end, quote, actor.actorArg(), actor.role)
 	}
 	if isUnique(err) {
 		return 0, argmap.Errorf(argmap.ECONFLICT, "claim %s already exists", c.ID)
@@ -581,7 +583,7 @@ func (w *graphWriter) evidence(e *argmap.Evidence) (int64, error) {
 	res, err := w.exec(`INSERT INTO evidence (id, kind, text, origin, score, created_at, referent, span_source_id, span_start, span_end, span_quote, actor_id, actor_role)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.ID, e.Kind, e.Text, string(e.Origin), e.Score, ms(e.CreatedAt), encodeReferent(e.Referent),
-		first.sourceArg(), first.start, first.end, first.quote, actor.actorArg(), actor.role)
+		first.sourceArg(), first.start, first.end, first.quoteArg(e.Text), actor.actorArg(), actor.role)
 	if isUnique(err) {
 		return 0, argmap.Errorf(argmap.ECONFLICT, "evidence %s already exists", e.ID)
 	}
@@ -650,6 +652,15 @@ func (r *spanRow) sourceArg() any {
 		return nil
 	}
 	return r.source
+}
+
+// quoteArg is the span's quote for the row of a node with that text:
+// NULL when it is the text, or when the node has no span (migration 0021).
+func (r *spanRow) quoteArg(text string) any {
+	if r.source == "" || r.quote == text {
+		return nil
+	}
+	return r.quote
 }
 
 // spans adds spans to a stored claim, in extra_spans unless its row holds

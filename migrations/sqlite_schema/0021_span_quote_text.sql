@@ -1,4 +1,4 @@
--- The schema that the migrations up to and including 0020_actor_content_version.sql
+-- The schema that the migrations up to and including 0021_span_quote_text.sql
 -- leave in a new database, as one script: a new store runs it instead of
 -- them (sqlitestore applySchema). Generated, do not edit: go test
 -- ./internal/sqlitestore -run TestSchemaScript -update writes it again.
@@ -27,7 +27,7 @@ CREATE TABLE claims (
     main       INTEGER NOT NULL DEFAULT 0,
     cues       TEXT NOT NULL DEFAULT '[]', -- JSON array
     created_at INTEGER NOT NULL
-, title TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT '' CHECK (kind IN ('', 'argument')), assumed INTEGER NOT NULL DEFAULT 0, issue TEXT NOT NULL DEFAULT '', standard TEXT NOT NULL DEFAULT '', proposition TEXT NOT NULL DEFAULT '', section TEXT NOT NULL DEFAULT '[]', keys TEXT NOT NULL DEFAULT '[]', referent TEXT NOT NULL DEFAULT '', span_source_id TEXT, span_start INTEGER NOT NULL DEFAULT 0, span_end INTEGER NOT NULL DEFAULT 0, span_quote TEXT NOT NULL DEFAULT '', actor_id TEXT, actor_role TEXT NOT NULL DEFAULT '');
+, title TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT '' CHECK (kind IN ('', 'argument')), assumed INTEGER NOT NULL DEFAULT 0, issue TEXT NOT NULL DEFAULT '', standard TEXT NOT NULL DEFAULT '', proposition TEXT NOT NULL DEFAULT '', section TEXT NOT NULL DEFAULT '[]', keys TEXT NOT NULL DEFAULT '[]', referent TEXT NOT NULL DEFAULT '', span_source_id TEXT, span_start INTEGER NOT NULL DEFAULT 0, span_end INTEGER NOT NULL DEFAULT 0, actor_id TEXT, actor_role TEXT NOT NULL DEFAULT '', span_quote TEXT);
 
 CREATE VIRTUAL TABLE claims_fts USING fts5 (
     text, gist,
@@ -42,7 +42,7 @@ CREATE TABLE evidence (
     origin     TEXT NOT NULL CHECK (origin IN ('extracted', 'curated', 'linked')),
     score      REAL NOT NULL DEFAULT 0,
     created_at INTEGER NOT NULL
-, referent TEXT NOT NULL DEFAULT '', span_source_id TEXT, span_start INTEGER NOT NULL DEFAULT 0, span_end INTEGER NOT NULL DEFAULT 0, span_quote TEXT NOT NULL DEFAULT '', actor_id TEXT, actor_role TEXT NOT NULL DEFAULT '');
+, referent TEXT NOT NULL DEFAULT '', span_source_id TEXT, span_start INTEGER NOT NULL DEFAULT 0, span_end INTEGER NOT NULL DEFAULT 0, actor_id TEXT, actor_role TEXT NOT NULL DEFAULT '', span_quote TEXT);
 
 CREATE TABLE actors (
     id         TEXT PRIMARY KEY,
@@ -193,13 +193,6 @@ CREATE INDEX claims_actor ON claims (actor_id) WHERE actor_id IS NOT NULL;
 
 CREATE INDEX evidence_actor ON evidence (actor_id) WHERE actor_id IS NOT NULL;
 
-CREATE VIEW spans (node_id, source_id, start, "end", quote) AS
-    SELECT id, span_source_id, span_start, span_end, span_quote FROM claims WHERE span_source_id IS NOT NULL
-    UNION ALL
-    SELECT id, span_source_id, span_start, span_end, span_quote FROM evidence WHERE span_source_id IS NOT NULL
-    UNION ALL
-    SELECT node_id, source_id, start, "end", quote FROM extra_spans;
-
 CREATE VIEW relation_premises (relation_id, position, node_id) AS
     SELECT id, CAST(0 AS INTEGER), premise_id FROM relations WHERE premise_id IS NOT NULL
     UNION ALL
@@ -214,6 +207,13 @@ CREATE VIEW evidence_actors (evidence_id, actor_id, role) AS
     SELECT id, actor_id, actor_role FROM evidence WHERE actor_id IS NOT NULL
     UNION ALL
     SELECT evidence_id, actor_id, role FROM extra_evidence_actors;
+
+CREATE VIEW spans (node_id, source_id, start, "end", quote) AS
+    SELECT id, span_source_id, span_start, span_end, coalesce(span_quote, text) FROM claims WHERE span_source_id IS NOT NULL
+    UNION ALL
+    SELECT id, span_source_id, span_start, span_end, coalesce(span_quote, text) FROM evidence WHERE span_source_id IS NOT NULL
+    UNION ALL
+    SELECT node_id, source_id, start, "end", quote FROM extra_spans;
 
 CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
     INSERT INTO claims_fts (claims_fts, rowid, text, gist) VALUES ('delete', old.pk, old.text, old.gist);

@@ -1,0 +1,148 @@
+package sqlitestore_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/sqlitestore"
+)
+
+// TestSpanQuoteMigration checks migration 0021 (the quote of a node's first
+// span NULL in its row when it is the node's text): a store written at 0020,
+// with every quote in its row, reads back after migrating the graph a store
+// written now reads, with the same rows in claims and evidence; in both a
+// new text keeps the old one as the quote of the span, and a text set to the
+// quote drops it from the row.
+func TestSpanQuoteMigration(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	g, ids := inlineGraph(t)
+
+	newPath := filepath.Join(dir, "new.db")
+	fresh, err := sqlitestore.Open(ctx, newPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fresh.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	want, err := fresh.Dump(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh.Close()
+	// "single" and "twice" quote their own text; "lone" quotes more than
+	// its text says; "bare" has no span
+	if n := count(t, newPath, `SELECT count(*) FROM claims WHERE span_quote IS NULL AND span_source_id IS NOT NULL`); n < 2 {
+		t.Errorf("new store: %d claims with a span and no quote in the row, want 2 or more", n)
+	}
+	if n := count(t, newPath, `SELECT count(*) FROM claims WHERE span_quote IS NOT NULL`); n != 1+count(t, newPath,
+		`SELECT count(*) FROM claims WHERE id = '`+ids["both"]+`' AND span_quote IS NOT NULL`) {
+		t.Errorf("new store: %d claims with a quote in the row, want the claim quoting more than its text (and the one with two spans, if its first is the other)", n)
+	}
+	for _, table := range []string{"claims", "evidence"} {
+		if n := count(t, newPath, `SELECT count(*) FROM `+table+` WHERE span_quote = text`); n != 0 {
+			t.Errorf("new store: %d rows of %s hold their text as quote, want 0", n, table)
+		}
+	}
+
+	// the same graph at 0020, each quote in its row as that version wrote it
+	oldPath := filepath.Join(dir, "old.db")
+	if err := sqlitestore.MigrateTo(ctx, oldPath, "0020_actor_content_version.sql"); err != nil {
+		t.Fatal(err)
+	}
+	quoted := map[string]string{"span_quote": `iif(span_source_id IS NULL, '', coalesce(span_quote, text))`}
+	copyRowsAs(t, oldPath, newPath, map[string]map[string]string{"claims": quoted, "evidence": quoted})
+	if n := count(t, oldPath, `SELECT count(*) FROM claims WHERE span_quote = text`); n < 2 {
+		t.Fatalf("old store: %d claims with their text as quote, want 2 or more", n)
+	}
+	old, err := sqlitestore.Open(ctx, oldPath)
+	if err != nil {
+		t.Fatalf("Open() of a store at 0020 = %v", err)
+	}
+	defer old.Close()
+	got, err := old.Dump(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Dump() after migrating (-written now +migrated):\n%s", diff)
+	}
+	rows := `SELECT concat_ws(' ', quote(id), quote(span_source_id), span_start, span_end, quote(span_quote)) FROM claims
+		UNION ALL SELECT concat_ws(' ', quote(id), quote(span_source_id), span_start, span_end, quote(span_quote)) FROM evidence`
+	sameRows(t, newPath, oldPath, rows)
+	sameRows(t, newPath, oldPath, `SELECT concat_ws(' ', quote(node_id), quote(source_id), start, "end", quote(quote)) FROM spans`)
+
+	if fresh, err = sqlitestore.Open(ctx, newPath); err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	single, lone := "Fishers were against it.", "The harbour board met on Monday."
+	evidence := "Trade dropped."
+	for _, s := range []*sqlitestore.Store{fresh, old} {
+		if _, err := s.UpdateClaim(ctx, ids["single"], argmap.ClaimUpdate{Text: &single}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.UpdateClaim(ctx, ids["lone"], argmap.ClaimUpdate{Text: &lone}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.UpdateEvidence(ctx, ids["evidence"], argmap.EvidenceUpdate{Text: &evidence}); err != nil {
+			t.Fatal(err)
+		}
+		c, err := s.Claim(ctx, ids["single"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(c.Spans) != 1 || c.Spans[0].Quote != "Fishers objected to the closure." {
+			t.Errorf("Claim(single).Spans after a new text = %+v, want its span quoting the old text", c.Spans)
+		}
+		e, err := s.Evidence(ctx, ids["evidence"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sp := range e.Spans {
+			if sp.Quote == evidence || sp.Quote == "" {
+				t.Errorf("Evidence().Spans after a new text = %+v, want the quotes of the source", e.Spans)
+			}
+		}
+	}
+	for _, path := range []string{newPath, oldPath} {
+		if n := count(t, path, `SELECT count(*) FROM claims WHERE id = '`+ids["lone"]+`' AND span_quote IS NULL`); n != 1 {
+			t.Errorf("%s: the claim given its quote as text keeps the quote in its row, want NULL", filepath.Base(path))
+		}
+	}
+	if want, err = fresh.Dump(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, err = old.Dump(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Dump() after the same updates (-written now +migrated):\n%s", diff)
+	}
+	sameRows(t, newPath, oldPath, rows)
+}
+
+// count runs a query of one integer on the store at path.
+func count(t *testing.T, path, query string) int {
+	t.Helper()
+	var n int
+	if err := openRaw(t, path).QueryRow(query).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return n
+}
+
+// sameRows fails unless the query (one column) gives the same rows on the
+// stores at want and got.
+func sameRows(t *testing.T, want, got, query string) {
+	t.Helper()
+	a, b := openRaw(t, want), openRaw(t, got)
+	if diff := cmp.Diff(quotedRowsOf(t, a, query), quotedRowsOf(t, b, query)); diff != "" {
+		t.Errorf("%s (-written now +migrated):\n%s", query, diff)
+	}
+}
