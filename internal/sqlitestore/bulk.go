@@ -196,7 +196,8 @@ func graphRows(g *argmap.Graph) int64 {
 // writeGraphBulk is writeGraph for the bulk path: the same checks and the
 // same rows, written in multi-row statements.
 func (s *Store) writeGraphBulk(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m writeMode, b *bulkLoad) error {
-	w := &graphWriter{ctx: ctx, store: s, tx: tx, texts: map[string]string{}, lens: map[string]int{}, stmt: map[string]*sql.Stmt{}}
+	w := &graphWriter{ctx: ctx, store: s, tx: tx, texts: map[string]string{}, lens: map[string]int{}, stmt: map[string]*sql.Stmt{},
+		firsts: make(map[string]spanRow, len(g.Claims)+len(g.Evidence))}
 	defer w.close()
 	known, err := w.storedAmong(g)
 	if err != nil {
@@ -506,7 +507,7 @@ func (w *graphWriter) bulkRelations(rs []argmap.Relation, b *bulkLoad) error {
 			if len(r.From) > 0 {
 				premise = r.From[0]
 			}
-			return append(dst, r.ID, string(r.Kind), r.To, x.src, x.start, x.end, x.quote, string(r.Origin), r.Score, ms(r.CreatedAt), r.Title, r.Scheme, premise)
+			return append(dst, r.ID, string(r.Kind), r.To, x.src, x.start, x.end, w.relationQuote(r, x.quote), string(r.Origin), r.Score, ms(r.CreatedAt), r.Title, r.Scheme, premise)
 		}, &rowKey{"relation", "relations", func(i int) string { return rows[i].r.ID }})
 	if err != nil {
 		return err

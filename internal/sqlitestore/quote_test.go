@@ -55,8 +55,7 @@ func TestSpanQuoteMigration(t *testing.T) {
 	if err := sqlitestore.MigrateTo(ctx, oldPath, "0020_actor_content_version.sql"); err != nil {
 		t.Fatal(err)
 	}
-	quoted := map[string]string{"span_quote": `iif(span_source_id IS NULL, '', coalesce(span_quote, text))`}
-	copyRowsAs(t, oldPath, newPath, map[string]map[string]string{"claims": quoted, "evidence": quoted})
+	copyRows(t, oldPath, newPath)
 	if n := count(t, oldPath, `SELECT count(*) FROM claims WHERE span_quote = text`); n < 2 {
 		t.Fatalf("old store: %d claims with their text as quote, want 2 or more", n)
 	}
@@ -145,4 +144,114 @@ func sameRows(t *testing.T, want, got, query string) {
 	if diff := cmp.Diff(quotedRowsOf(t, a, query), quotedRowsOf(t, b, query)); diff != "" {
 		t.Errorf("%s (-written now +migrated):\n%s", query, diff)
 	}
+}
+
+// TestRelationQuoteMigration checks migration 0022 (a relation's quote NULL
+// in its row when its span is its first premise's first span): a store
+// written at 0021 reads back after migrating the graph and the relations'
+// rows a store written now has; every relation's span quotes its source
+// before and after the source of some is deleted.
+func TestRelationQuoteMigration(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	g, ids := inlineGraph(t)
+	// relations whose spans are their premises' first spans (the one
+	// their rows hold): a claim's, and the evidence's
+	twice := g.Claims[3]
+	ev := g.Evidence[0]
+	first := ev.Spans[0]
+	echo := argmap.Relation{ID: argmap.NewID(argmap.KindRelation), Kind: argmap.Contests, To: ids["both"],
+		From: []string{twice.ID}, Span: &twice.Spans[0], Origin: argmap.OriginExtracted}
+	onEv := argmap.Relation{ID: argmap.NewID(argmap.KindRelation), Kind: argmap.Supports, To: ids["lone"],
+		From: []string{ev.ID}, Span: &first, Origin: argmap.OriginExtracted}
+	g.Relations = append(g.Relations, echo, onEv)
+	texts := map[string]string{}
+	for _, s := range g.Sources {
+		texts[s.ID] = s.Text
+	}
+
+	newPath := filepath.Join(dir, "new.db")
+	fresh, err := sqlitestore.Open(ctx, newPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fresh.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	want, err := fresh.Dump(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh.Close()
+	if n := count(t, newPath, `SELECT count(*) FROM relations WHERE span_quote IS NULL AND span_source_id IS NOT NULL`); n != 2 {
+		t.Errorf("new store: %d relations with a span and no quote in the row, want 2", n)
+	}
+	if n := count(t, newPath, `SELECT count(*) FROM relations WHERE span_quote IS NOT NULL`); n != 1 {
+		t.Errorf("new store: %d relations with a quote in the row, want 1 (its span is not its premise's)", n)
+	}
+
+	oldPath := filepath.Join(dir, "old.db")
+	if err := sqlitestore.MigrateTo(ctx, oldPath, "0021_span_quote_text.sql"); err != nil {
+		t.Fatal(err)
+	}
+	copyRows(t, oldPath, newPath)
+	if n := count(t, oldPath, `SELECT count(*) FROM relations WHERE span_quote = ''`); n != 3 {
+		t.Fatalf("old store: %d relations without a quote, want the 3 without a span", n)
+	}
+	old, err := sqlitestore.Open(ctx, oldPath)
+	if err != nil {
+		t.Fatalf("Open() of a store at 0021 = %v", err)
+	}
+	defer old.Close()
+	got, err := old.Dump(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Dump() after migrating (-written now +migrated):\n%s", diff)
+	}
+	rows := `SELECT concat_ws(' ', quote(id), quote(span_source_id), span_start, span_end, quote(span_quote)) FROM relations`
+	sameRows(t, newPath, oldPath, rows)
+
+	if fresh, err = sqlitestore.Open(ctx, newPath); err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	for _, s := range []*sqlitestore.Store{fresh, old} {
+		for _, r := range g.Relations {
+			got, err := s.Relation(ctx, r.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Span == nil {
+				if got.Span != nil {
+					t.Errorf("Relation(%s).Span = %+v, want none", r.ID, got.Span)
+				}
+				continue
+			}
+			if want := texts[r.Span.SourceID][r.Span.Start:r.Span.End]; got.Span == nil || got.Span.Quote != want {
+				t.Errorf("Relation(%s).Span = %+v, want the quote %q", r.ID, got.Span, want)
+			}
+		}
+		if err := s.DeleteSource(ctx, ids["one"]); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Relation(ctx, echo.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Span == nil || got.Span.Quote != "Others disagreed." {
+			t.Errorf("Relation(echo).Span after deleting the other source = %+v, want its quote", got.Span)
+		}
+	}
+	if want, err = fresh.Dump(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, err = old.Dump(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Dump() after deleting a source (-written now +migrated):\n%s", diff)
+	}
+	sameRows(t, newPath, oldPath, rows)
 }

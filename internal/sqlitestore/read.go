@@ -354,7 +354,14 @@ func scanActors(ctx context.Context, q querier, query string, args ...any) ([]ar
 	return out, nil
 }
 
-const relationCols = `r.id, r.kind, r.to_id, r.span_source_id, r.span_start, r.span_end, r.span_quote, r.origin, r.score, r.created_at, r.title, r.scheme, r.premise_id`
+// relationCols are the columns scanRelations reads. A relation's quote is
+// NULL in its row when it is its first premise's, the quote of that node's
+// first span (migration 0022).
+const relationCols = `r.id, r.kind, r.to_id, r.span_source_id, r.span_start, r.span_end,
+	coalesce(r.span_quote, iif(r.span_source_id IS NULL, '', coalesce(
+		(SELECT coalesce(c.span_quote, c.text) FROM claims c WHERE c.id = r.premise_id),
+		(SELECT coalesce(e.span_quote, e.text) FROM evidence e WHERE e.id = r.premise_id), ''))),
+	r.origin, r.score, r.created_at, r.title, r.scheme, r.premise_id`
 
 func scanRelations(ctx context.Context, q querier, query string, args ...any) ([]argmap.Relation, error) {
 	rows, err := q.QueryContext(ctx, query, args...)

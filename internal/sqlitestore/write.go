@@ -32,6 +32,9 @@ type graphWriter struct {
 	stmt  map[string]*sql.Stmt
 	rows  pendingRows // rows of the graph not inserted yet
 	split []spanRow   // splitSpans' buffer
+	// firsts are the first spans of the graph's claims and evidence, by
+	// ID, as their rows hold them (relationQuote); nil: not kept
+	firsts map[string]spanRow
 	// known, in a transaction of Atomically, are the actors its graphs
 	// wrote or found, by ID (see actor); nil otherwise
 	known map[string]*knownActor
@@ -72,7 +75,8 @@ func isUnique(err error) bool {
 // first (g.CheckRecords or each record's Validate), outside the transaction,
 // and run writeGraph inside a write transaction, so a failure writes nothing.
 func (s *Store) writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m writeMode) error {
-	w := &graphWriter{ctx: ctx, store: s, tx: tx, texts: map[string]string{}, lens: map[string]int{}, stmt: map[string]*sql.Stmt{}}
+	w := &graphWriter{ctx: ctx, store: s, tx: tx, texts: map[string]string{}, lens: map[string]int{}, stmt: map[string]*sql.Stmt{},
+		firsts: make(map[string]spanRow, len(g.Claims)+len(g.Evidence))}
 	defer w.close()
 	if s.fts != nil && s.tx != nil && m.upsertActors {
 		if s.fts.actors == nil {
@@ -613,6 +617,9 @@ func (w *graphWriter) splitSpans(dst []spanRow, node string, spans []argmap.Span
 	}
 	w.split = rows
 	first = rows[0]
+	if w.firsts != nil {
+		w.firsts[node] = first
+	}
 	for _, r := range rows[1:] {
 		if r.source != first.source || r.start != first.start || r.end != first.end {
 			dst = append(dst, r)
@@ -729,17 +736,19 @@ func (w *graphWriter) relation(r *argmap.Relation) error {
 	if len(r.From) > 0 {
 		premise = r.From[0]
 	}
-	// premise_id: the first premise, the others in extra_premises (migration 0018)
+	// premise_id: the first premise, the others in extra_premises (migration
+	// 0018); span_quote: NULL when it is the premise's (migration 0022)
+	q := w.relationQuote(r, quote)
 	var err error
 	if r.Title == "" && r.Scheme == "" {
 		// title and scheme take their default, ''
 		_, err = w.exec(`INSERT INTO relations (id, kind, to_id, span_source_id, span_start, span_end, span_quote, origin, score, created_at, premise_id)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			r.ID, string(r.Kind), r.To, src, start, end, quote, string(r.Origin), r.Score, ms(r.CreatedAt), premise)
+			r.ID, string(r.Kind), r.To, src, start, end, q, string(r.Origin), r.Score, ms(r.CreatedAt), premise)
 	} else {
 		_, err = w.exec(`INSERT INTO relations (id, kind, to_id, span_source_id, span_start, span_end, span_quote, origin, score, created_at, title, scheme, premise_id)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			r.ID, string(r.Kind), r.To, src, start, end, quote, string(r.Origin), r.Score, ms(r.CreatedAt), r.Title, r.Scheme, premise)
+			r.ID, string(r.Kind), r.To, src, start, end, q, string(r.Origin), r.Score, ms(r.CreatedAt), r.Title, r.Scheme, premise)
 	}
 	if isUnique(err) {
 		return argmap.Errorf(argmap.ECONFLICT, "relation %s already exists", r.ID)
@@ -751,6 +760,25 @@ func (w *graphWriter) relation(r *argmap.Relation) error {
 		w.rows.premises = append(w.rows.premises, premiseRow{r.ID, i, r.From[i]})
 	}
 	return nil
+}
+
+// relationQuote is the quote of r's span (quote) for its row: NULL when
+// the span is the first span of r's first premise, a claim or piece of
+// evidence of the graph, as an extracted relation's is (its span is the
+// sentence of its premise), or when r has no span; readers take the
+// premise's quote (relationCols, migration 0022). A node's first span stays
+// as long as the node, and deleting its source clears the relation's span
+// too (ON DELETE SET NULL).
+func (w *graphWriter) relationQuote(r *argmap.Relation, quote string) any {
+	if r.Span == nil {
+		return nil
+	}
+	if len(r.From) > 0 {
+		if f, ok := w.firsts[r.From[0]]; ok && f.source == r.Span.SourceID && f.start == r.Span.Start && f.end == r.Span.End && f.quote == quote {
+			return nil
+		}
+	}
+	return quote
 }
 
 func (w *graphWriter) citation(c *argmap.Citation) error {

@@ -1,4 +1,4 @@
--- The schema that the migrations up to and including 0021_span_quote_text.sql
+-- The schema that the migrations up to and including 0022_relation_quote_premise.sql
 -- leave in a new database, as one script: a new store runs it instead of
 -- them (sqlitestore applySchema). Generated, do not edit: go test
 -- ./internal/sqlitestore -run TestSchemaScript -update writes it again.
@@ -71,11 +71,10 @@ CREATE TABLE relations (
     span_source_id TEXT REFERENCES sources (id) ON DELETE SET NULL,
     span_start     INTEGER NOT NULL DEFAULT 0,
     span_end       INTEGER NOT NULL DEFAULT 0,
-    span_quote     TEXT NOT NULL DEFAULT '',
     origin         TEXT NOT NULL CHECK (origin IN ('extracted', 'curated', 'linked')),
     score          REAL NOT NULL DEFAULT 0,
     created_at     INTEGER NOT NULL
-, title TEXT NOT NULL DEFAULT '', scheme TEXT NOT NULL DEFAULT '', premise_id TEXT);
+, title TEXT NOT NULL DEFAULT '', scheme TEXT NOT NULL DEFAULT '', premise_id TEXT, span_quote TEXT);
 
 CREATE TABLE citations (
     id        TEXT PRIMARY KEY,
