@@ -268,11 +268,13 @@ func referentIn(gf, expr, cont []string) string {
 var echoSubjects = wordSet(`same this that`)
 
 // echoFillers are the words that may stand between an echo's subject, its
-// copula and its predicate: adverbs of addition and degree, modals, and
-// the copula's forms.
+// copula and its predicate: adverbs of addition and degree, modals, the
+// copula's and do's forms, and negations ("The same does not hold for X"
+// says that what was said is not so of X: no more a stance of its own).
 var echoFillers = wordSet(`also equally likewise too even more much no less especially particularly arguably certainly
 	clearly largely partly often all can could may might must should will would is was are were be been being remains
-	remained seems seemed appears appeared`)
+	remained seems seemed appears appeared does do did not never hardly scarcely cannot isn't wasn't aren't weren't
+	doesn't don't didn't can't`)
 
 // echoPredicates are the predicates of truth or validity that an echo
 // says of its subject: it is the case, it holds, it applies.

@@ -24,6 +24,9 @@ func TestEchoes(t *testing.T) {
 		{"This is so for most of the ports.", true},
 		{"The same goes for the ferry.", true},
 		{"This is true, too.", true},
+		{"The same does not hold for the ferry.", true},
+		{"This is not the case in the northern districts.", true},
+		{"That isn't so for the pilots.", true},
 		{"This policy is true to its name.", false},
 		{"It is true that the county cut the routes.", false},
 		{"This holds the key to the dispute.", false},
@@ -45,8 +48,9 @@ func TestEchoes(t *testing.T) {
 // read its words as the question's (the first two), a learned judge that
 // takes every candidate it may does not promote it on the words it shares
 // (the next two: below the rules' threshold, they meet the question's
-// rarest word), and a sentence that says the question in other words is
-// still an answer.
+// rarest word); nor is a negated echo a denial of the question (the fifth:
+// its predecessor may say the question's opposite); and a sentence that
+// says the question in other words is still an answer.
 func TestEchoJudgedWithoutStance(t *testing.T) {
 	zero := map[string]float64{}
 	for _, name := range extract.JudgeFeatureNames() {
@@ -63,6 +67,7 @@ func TestEchoJudgedWithoutStance(t *testing.T) {
 		"This is also the case for the county's evening bus routes.",
 		"The same is true of the cuts to evening services.",
 		"This also holds for cuts in the evening.",
+		"The same is not true of the evening bus routes of the county.",
 		"Evening routes were reduced.",
 		"The county has not cut the school bus routes.",
 		"The county runs buses to every village.",
@@ -73,8 +78,8 @@ func TestEchoJudgedWithoutStance(t *testing.T) {
 		"Parents asked the county for more buses.",
 		"The bus depot is owned by the county.",
 	}
-	judgedFirst(t, yes, q, texts, argmap.StanceTopic, argmap.StanceTopic, argmap.StanceTopic, argmap.StanceTopic, argmap.StanceSame)
-	for _, text := range texts[:4] {
+	judgedFirst(t, yes, q, texts, argmap.StanceTopic, argmap.StanceTopic, argmap.StanceTopic, argmap.StanceTopic, argmap.StanceTopic, argmap.StanceSame)
+	for _, text := range texts[:5] {
 		if j := extract.NewStancer().Judge(q, text); j.Stance != argmap.StanceTopic {
 			t.Errorf("Judge(%q, %q) = %s (%.2f), want topic", q, text, j.Stance, j.Score)
 		}
