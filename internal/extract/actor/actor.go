@@ -13,7 +13,7 @@
 package actor
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -447,7 +447,7 @@ func actorsOf(ms []Mention) []Actor {
 			out[i].Aliases = append(out[i].Aliases, alias)
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].Name < out[b].Name })
+	slices.SortFunc(out, func(a, b Actor) int { return strings.Compare(a.Name, b.Name) })
 	return out
 }
 
