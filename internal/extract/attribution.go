@@ -216,6 +216,11 @@ func (f *lenFirst) may(w string) bool {
 	return f == nil || w == "" || len(w) >= len(f) || f[len(w)][w[0]]
 }
 
+// mayBytes is may for a word held in bytes.
+func (f *lenFirst) mayBytes(w []byte) bool {
+	return f == nil || len(w) == 0 || len(w) >= len(f) || f[len(w)][w[0]]
+}
+
 var (
 	rejectAnaphorLF  = newLenFirst(rejectAnaphor)
 	reportingVerbsLF = newLenFirst(reportingVerbs)

@@ -303,3 +303,13 @@ func WithJudgeWeights(jw JudgeWeights) (*Stancer, error) {
 // Echoes reports whether a claim says of another case what the sentence
 // before it said ("The same is true of ..."; echoes).
 func Echoes(text string) bool { return echoes(text) }
+
+// PointsBackInside exposes pointsBackInside to the tests.
+var PointsBackInside = pointsBackInside
+
+// CaptionColon exposes captionColon, isCaption's cheap test, to the tests.
+var CaptionColon = captionColon
+
+// InnerMarkerAt exposes innerMarkerAt, gistResolving's cheap test, to the
+// tests.
+var InnerMarkerAt = innerMarkerAt

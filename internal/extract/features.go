@@ -365,15 +365,24 @@ func (s *surface) shape() {
 	s.caps, s.alpha = 0, 0
 	start := true
 	for i := 0; i < len(text); {
-		r, n := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(text[i:])
-		}
-		i += n
-		if r == ' ' || r == '\n' || r == '\t' || r == '\r' {
-			start = true
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII: a letter is A-Z or a-z, upper case A-Z
+			i++
+			if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+				start = true
+				continue
+			}
+			if start && 'a' <= c|0x20 && c|0x20 <= 'z' {
+				s.alpha++
+				if c <= 'Z' {
+					s.caps++
+				}
+			}
+			start = false
 			continue
 		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
 		if start && unicode.IsLetter(r) {
 			s.alpha++
 			if unicode.IsUpper(r) {

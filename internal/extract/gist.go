@@ -24,6 +24,14 @@ var discourseMarkers = []string{
 	"it means that", "it follows that", "that means that",
 }
 
+// markerFirst marks the bytes discourse markers start with.
+var markerFirst = func() (t [256]bool) {
+	for _, dm := range discourseMarkers {
+		t[dm[0]] = true
+	}
+	return t
+}()
+
 // frameVerbs introduce a reported proposition: "we find that P" restates as P.
 var frameVerbs = map[string]bool{
 	"find": true, "finds": true, "found": true, "argue": true, "argues": true, "show": true, "shows": true,
@@ -261,9 +269,15 @@ func gistResolving(sentence string, ms []actor.Mention, r ref) (g, words, name s
 	plain := s // the fallback: only markup and names changed
 	for changed := true; changed; {
 		changed = false
-		ls := strings.ToLower(clip(s, 40))
+		// the first 40 bytes lowered on the stack; a marker is looked for
+		// only after a letter one of them starts with
+		var lb [48]byte
+		ls := appendLower(lb[:0], clip(s, 40))
+		if len(ls) == 0 || !markerFirst[ls[0]] {
+			break
+		}
 		for _, dm := range discourseMarkers {
-			if strings.HasPrefix(ls, dm) && len(ls) > len(dm) {
+			if len(ls) > len(dm) && string(ls[:len(dm)]) == dm {
 				rest := s[len(dm):]
 				if dm == "so" && soPhrase(rest) {
 					continue // "so far", "so that": not the connective
@@ -301,7 +315,7 @@ frame:
 				}
 			}
 		}
-		if j < len(fs) && strings.TrimRight(strings.ToLower(fs[j]), ",") == "that" && j+1 < len(fs) {
+		if j < len(fs) && strings.EqualFold(strings.TrimRight(fs[j], ","), "that") && j+1 < len(fs) {
 			if i > 0 && (strings.EqualFold(fs[0], "it") || strings.EqualFold(fs[0], "there")) {
 				switch strings.ToLower(fs[i-1]) {
 				case "is", "was", "are", "were", "been", "be":
@@ -314,14 +328,16 @@ frame:
 	}
 	// drop a leading circumstantial clause ("Given that P, Q" -> Q)
 	if i := strings.Index(s, ", "); i > 0 {
-		first := strings.ToLower(firstField(s))
-		if leadClause[first] && countFields(s[i+2:], 5) >= 5 && i < len(s)*2/3 {
+		var fb [32]byte
+		if leadClause[string(appendLower(fb[:0], firstField(s)))] && countFields(s[i+2:], 5) >= 5 && i < len(s)*2/3 {
 			s = s[i+2:]
 		}
 	}
 	// drop inner ", therefore," and ", however,"
-	for _, in := range []string{", therefore,", ", however,", ", thus,", ", in turn,", ", of course,"} {
-		s = strings.ReplaceAll(s, in, "")
+	if innerMarkerAt(s) {
+		for _, in := range []string{", therefore,", ", however,", ", thus,", ", in turn,", ", of course,"} {
+			s = strings.ReplaceAll(s, in, "")
+		}
 	}
 	// resolve a leading referring pronoun or "the organization"
 	var fsArr10 [10]string
@@ -334,7 +350,9 @@ frame:
 			words, name = s[:2], dominant
 			s = dominant + s[2:]
 		}
-		if r.pronoun && strings.HasPrefix(strings.ToLower(s), "its ") {
+		if r.pronoun && len(s) >= 4 && s[0]|0x20 == 'i' && s[1]|0x20 == 't' && s[2]|0x20 == 's' && s[3] == ' ' {
+			// strings.ToLower(s) opens with "its ": no rune outside ASCII
+			// lowers to these letters
 			words, name = s[:3], dominant+"'s"
 			s = dominant + "'s " + s[4:]
 		}
@@ -353,6 +371,23 @@ frame:
 		s, words, name = plain, "", ""
 	}
 	return shorten(s), strings.TrimSpace(words), name
+}
+
+// innerMarkerAt reports whether s has ", " before a 't', 'h', 'i' or 'o',
+// as each inner marker gistResolving drops does: the cheap test, one scan
+// where the five replacements made five (most sentences have none).
+func innerMarkerAt(s string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], ", ")
+		if j < 0 || i+j+2 >= len(s) {
+			return false
+		}
+		switch s[i+j+2] {
+		case 't', 'h', 'i', 'o':
+			return true
+		}
+		i += j + 2
+	}
 }
 
 // soPhrase reports whether rest, what follows a leading "so", makes it part
@@ -392,6 +427,9 @@ func gistKeeps(sentence, gist string) bool {
 	return true
 }
 
+// meaningWordsLF tells the lengths and first bytes of meaningWords.
+var meaningWordsLF = newLenFirst(meaningWords)
+
 // meaningWordsIn appends to ws the words of s (lower case; a word is a run
 // of letters and apostrophes) that are meaning words or end in "n't".
 func meaningWordsIn(s string, ws []string) []string {
@@ -400,7 +438,7 @@ func meaningWordsIn(s string, ws []string) []string {
 		w := s[start:end]
 		start = -1
 		if isLowerASCII(w) {
-			if meaningWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			if meaningWordsLF.may(w) && meaningWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
 				ws = append(ws, w)
 			}
 			return
@@ -408,7 +446,7 @@ func meaningWordsIn(s string, ws []string) []string {
 		// lowered on the stack; a new string only for a word kept
 		var lb [32]byte
 		lw := appendLower(lb[:0], w)
-		if meaningWords[string(lw)] || bytes.HasSuffix(lw, []byte("n't")) || bytes.HasSuffix(lw, []byte("n’t")) {
+		if meaningWordsLF.mayBytes(lw) && meaningWords[string(lw)] || bytes.HasSuffix(lw, []byte("n't")) || bytes.HasSuffix(lw, []byte("n’t")) {
 			ws = append(ws, string(lw))
 		}
 	}
@@ -1457,7 +1495,19 @@ func modifier(w string, lex *lexicon.Lexicon) bool {
 // pointsBackInside reports whether s may have a description that points
 // back after its first word (objectReferent): the cheap test.
 func pointsBackInside(s string) bool {
-	return strings.Contains(s, " this ") || strings.Contains(s, " these ") || strings.Contains(s, " those ")
+	// " this ", " these " or " those ": one scan for " th" and a look at
+	// what follows each, not a scan for each
+	for i := 0; ; {
+		j := strings.Index(s[i:], " th")
+		if j < 0 {
+			return false
+		}
+		r := s[i+j+3:]
+		if strings.HasPrefix(r, "is ") || strings.HasPrefix(r, "ese ") || strings.HasPrefix(r, "ose ") {
+			return true
+		}
+		i += j + 3
+	}
 }
 
 // modifiersOf returns the lower-case nouns or adjectives (one to three)
@@ -1467,7 +1517,7 @@ func modifiersOf(s, lemma string, lex *lexicon.Lexicon) string {
 	fs := fieldsN(s, 80)
 	for j := len(fs) - 1; j > 0; j-- {
 		w := strings.TrimRight(fs[j], ",;:.!?)")
-		if w != strings.ToLower(w) || lex.Lemma(w) != lemma {
+		if !isLowerASCII(w) && w != strings.ToLower(w) || lex.Lemma(w) != lemma {
 			continue
 		}
 		from := j

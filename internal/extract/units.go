@@ -801,7 +801,7 @@ func isMetadata(s surface) bool {
 
 // isCaption reports whether a segment is a picture caption or credit.
 func isCaption(text string, s surface) bool {
-	if strings.IndexByte(text, ':') >= 0 {
+	if captionColon(text) {
 		low := strings.ToLower(text)
 		for _, c := range []string{"photo:", "photograph:", "image:", "picture:", "credit:", "illustration:"} {
 			if strings.Contains(low, c) {
@@ -818,6 +818,31 @@ func isCaption(text string, s surface) bool {
 	}
 	return strings.Contains(p, " cover picture ") || strings.Contains(p, " cover image ") ||
 		strings.Contains(p, " pictured ")
+}
+
+// captionColon reports whether text has a colon after a letter that ends
+// one of isCaption's labels ("photo:", "credit:" ...) in either case, or
+// after a byte outside ASCII (lowered, which may end in such a letter): the
+// cheap test before the text is lowered and searched for the labels.
+func captionColon(text string) bool {
+	for i := strings.IndexByte(text, ':'); i >= 0; {
+		if i > 0 {
+			c := text[i-1]
+			if c >= utf8.RuneSelf {
+				return true
+			}
+			switch c | 0x20 {
+			case 'o', 'h', 'e', 't', 'n':
+				return true
+			}
+		}
+		j := strings.IndexByte(text[i+1:], ':')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return false
 }
 
 // bibScore scores how much a segment looks like a bibliography entry:

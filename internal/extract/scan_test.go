@@ -1,0 +1,60 @@
+package extract_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/internal/extract"
+)
+
+// scanLines returns lines of our own long texts and a few written here, the
+// inputs on which the cheap scans must answer as the slow forms do.
+func scanLines(t *testing.T) []string {
+	t.Helper()
+	lines := []string{
+		"", ":", "Photo: a harbour at dawn", "PHOTOGRAPH: the old mill", "Cover image: a map",
+		"Illustration:", "credit: the archive", "Note: none", "Image : spaced", "ratio 3:1",
+		"We read this as a warning.", "this alone", "and these, too", " those ", "Of those who left",
+		"in this. ", "athis thesis", " the these ", " th", " this", "the thistle grows",
+		"\u212a: the Kelvin sign lowers to k", "Ké: accent",
+		"Rain fell, however, all day", "a, b, of course, c", "x, thus,", "ends with, ", "y, in turn, z",
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "longtext", "open", "*.txt"))
+	essays, _ := filepath.Glob(filepath.Join("testdata", "essays", "*.txt"))
+	for _, f := range append(files, essays...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(b), "\n")...)
+	}
+	if len(lines) < 100 {
+		t.Fatalf("only %d lines: the long texts are missing", len(lines))
+	}
+	return lines
+}
+
+// TestCheapScans checks the one-pass scans against the forms they replace:
+// pointsBackInside against three searches, captionColon, true whenever the
+// lowered text has a caption label, and innerMarkerAt, true whenever the text
+// has an inner marker gistResolving drops.
+func TestCheapScans(t *testing.T) {
+	labels := []string{"photo:", "photograph:", "image:", "picture:", "credit:", "illustration:"}
+	for _, s := range scanLines(t) {
+		want := strings.Contains(s, " this ") || strings.Contains(s, " these ") || strings.Contains(s, " those ")
+		if got := extract.PointsBackInside(s); got != want {
+			t.Errorf("PointsBackInside(%q) = %v, want %v", s, got, want)
+		}
+		if slices.ContainsFunc([]string{", therefore,", ", however,", ", thus,", ", in turn,", ", of course,"},
+			func(m string) bool { return strings.Contains(s, m) }) && !extract.InnerMarkerAt(s) {
+			t.Errorf("InnerMarkerAt(%q) = false, want true", s)
+		}
+		low := strings.ToLower(s)
+		if slices.ContainsFunc(labels, func(l string) bool { return strings.Contains(low, l) }) && !extract.CaptionColon(s) {
+			t.Errorf("CaptionColon(%q) = false, want true", s)
+		}
+	}
+}
