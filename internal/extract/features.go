@@ -127,6 +127,28 @@ type cueSet struct {
 	phrases []string
 }
 
+// cueLabel returns the cue a verdict records for the phrase m of the set
+// named name found in a sentence, "name:m": from labels, the set's labels
+// made once at start-up, rather than made again for each sentence.
+func cueLabel(labels map[string]string, name, m string) string {
+	if l, ok := labels[m]; ok {
+		return l
+	}
+	return name + ":" + m
+}
+
+// labelsOf returns, for each set, its phrases' labels ("name:phrase").
+func labelsOf(sets []cueSet) []map[string]string {
+	out := make([]map[string]string, len(sets))
+	for i, cs := range sets {
+		out[i] = make(map[string]string, len(cs.phrases))
+		for _, ph := range cs.phrases {
+			out[i][ph] = cs.name + ":" + ph
+		}
+	}
+	return out
+}
+
 // The cue sets are general word classes (reporting verbs, evaluative
 // adjectives, modals, hedges, contrast and conclusion connectives, deontic
 // nouns, page-furniture phrases), never phrases of a document someone read:
@@ -607,6 +629,8 @@ var (
 	setCourtesy  int
 	setPosition  int // the claim set of stances ("we disagree")
 	setRecommend int // the claim set of what ought to be done ("should")
+
+	claimLabels, evidenceLabels []map[string]string // labelsOf the claim and evidence sets
 )
 
 // wordFlags returns the flags of a word.
@@ -671,6 +695,7 @@ func init() {
 	for _, cs := range evidenceCues {
 		add(cs.phrases)
 	}
+	claimLabels, evidenceLabels = labelsOf(claimCues), labelsOf(evidenceCues)
 	setChrome = add(chromeCues)
 	setCourtesy = add(courtesyCues)
 	noCues = make([]string, nSets)

@@ -113,6 +113,9 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 			if c.Referent != nil {
 				c.Referent.Span.SourceID = src.ID
 			}
+			if n := len(u.speakers) + len(u.named); n > 1 {
+				c.Actors = make([]argmap.ActorRef, 0, n) // sized once; at least one is appended below
+			}
 			for _, s := range u.speakers {
 				c.Actors = append(c.Actors, argmap.ActorRef{ActorID: actorID(s), Role: argmap.RoleAsserts})
 			}
@@ -140,6 +143,9 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 				}
 			}
 			// the same links a claim gets: who states it, who it names
+			if n := len(u.speakers) + len(u.named); n > 1 {
+				e.Actors = make([]argmap.ActorRef, 0, n)
+			}
 			for _, s := range u.speakers {
 				e.Actors = append(e.Actors, argmap.ActorRef{ActorID: actorID(s), Role: argmap.RoleAsserts})
 			}

@@ -76,7 +76,11 @@ func assignRoles(d *state) {
 			u.speakers = nil
 			continue
 		}
-		for _, m := range mentionsIn(d.mentions, u.Start, u.End) {
+		ms := mentionsIn(d.mentions, u.Start, u.End)
+		if u.named == nil && len(ms) > 1 {
+			u.named = make([]string, 0, len(ms)) // sized once
+		}
+		for _, m := range ms {
 			if !contains(u.named, m.Name) {
 				u.named = append(u.named, m.Name)
 			}
@@ -308,7 +312,7 @@ func classify(s surface, sec Section) Verdict {
 	for i, cs := range claimCues {
 		if m := found[i]; m != "" {
 			claim += cs.weight
-			cues = append(cues, cs.name+":"+m)
+			cues = append(cues, cueLabel(claimLabels[i], cs.name, m))
 		}
 	}
 	if claim == 0 {
@@ -337,7 +341,7 @@ func classify(s surface, sec Section) Verdict {
 			if cs.name == "report" && strings.Contains(s.p, " "+m+" that ") {
 				w += wReportThat
 			}
-			addEv(kind, cs.name+":"+m, w)
+			addEv(kind, cueLabel(evidenceLabels[i], cs.name, m), w)
 		}
 	}
 	if narrativeCitation(text) {
