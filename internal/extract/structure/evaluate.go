@@ -23,6 +23,13 @@ func Evaluate(m *Model, docs []Doc) Score { return evaluate(m, docs, false) }
 
 // evaluate is Evaluate, on the gold units when oracle is set.
 func evaluate(m *Model, docs []Doc, oracle bool) Score {
+	return evaluateWith(m, docs, oracle, func(text string, units []Unit) Structure {
+		return m.Parse(text, units, ParseOptions{})
+	})
+}
+
+// evaluateWith is evaluate with the structures parse gives (m segments).
+func evaluateWith(m *Model, docs []Doc, oracle bool, parse func(text string, units []Unit) Structure) Score {
 	var s Score
 	cc, gRel, pRel, tp := 0, 0, 0, 0
 	segTP, segP, segG := 0, 0, 0
@@ -36,7 +43,7 @@ func evaluate(m *Model, docs []Doc, oracle bool) Score {
 		if oracle {
 			units = goldUnits(d)
 		}
-		st := m.Parse(d.Text, units, ParseOptions{})
+		st := parse(d.Text, units)
 		gs := map[int]bool{}
 		for _, u := range g.Units {
 			gs[u.Start] = true

@@ -164,11 +164,66 @@ func (m *Model) decodeRoot(v *view, window, roots, root int) tree {
 // knows of a unit's place in its paragraph and document.
 func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tree {
 	n := len(v.units)
-	t := tree{root: -1, cc: make([]float64, n), ccz: make([]float64, n), opp: make([]float64, n), att: make([]float64, n)}
 	var fs featureSet
+	t, cands := m.unitScores(v, prior, &fs)
+	if len(cands) == 0 {
+		return t
+	}
+	if n == 1 {
+		t.root = 0
+		return t
+	}
+	c := m.combine
+	if root >= 0 {
+		cands = []int{root}
+	}
+	if len(cands) > roots {
+		sort.SliceStable(cands, func(a, b int) bool { return t.cc[cands[a]] > t.cc[cands[b]] })
+		cands = cands[:roots]
+	}
+	z0 := m.pairScores(v, window, &fs)
+	// w[j][i]: the arborescence edge from target j to unit i
+	w, kind := newEdges(n)
+	bestScore, bestRoot := noEdge, -1
+	var bestParent []int
+	var bestW [][]float64
+	var bestKind [][]Kind
+	for _, r := range cands {
+		m.fillEdges(v, &t, z0, window, r, &fs, w, kind)
+		parent, ok := maxArborescence(w, r)
+		if !ok {
+			continue
+		}
+		s := treeScore(c, &t, r, parent, w)
+		if s > bestScore {
+			bestScore, bestRoot, bestParent = s, r, parent
+			if bestW == nil {
+				bestW, bestKind = newEdges(n)
+			}
+			for j := range w {
+				bestW[j] = append(bestW[j][:0], w[j]...)
+				bestKind[j] = append(bestKind[j][:0], kind[j]...)
+			}
+		}
+	}
+	w, kind = bestW, bestKind
+	t.root = bestRoot
+	if bestRoot >= 0 && v.short {
+		decodeSides(v, &t, bestRoot, bestParent, kind, m.combine.KindShift)
+	}
+	m.finish(v, &t, bestParent, w, kind, &fs)
+	return t
+}
+
+// unitScores returns the tree of v with the units' role, function and
+// central-claim probabilities (the last a softmax over the units, prior
+// added before it), and the units that may be the root.
+func (m *Model) unitScores(v *view, prior []float64, fs *featureSet) (tree, []int) {
+	n := len(v.units)
+	t := tree{root: -1, cc: make([]float64, n), ccz: make([]float64, n), opp: make([]float64, n), att: make([]float64, n)}
 	for i := 0; i < n; i++ {
 		fs.fs = fs.fs[:0]
-		v.unitFeatures(&fs, i, true)
+		v.unitFeatures(fs, i, true)
 		z := [3]float64{}
 		m.unitT.score(fs.fs, z[:])
 		t.opp[i], t.att[i] = sigmoid(z[1]), sigmoid(z[2])
@@ -186,9 +241,9 @@ func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tr
 	}
 	for i := 0; i < n; i++ {
 		fs.fs = fs.fs[:0]
-		v.ccFeatures(&fs, i)
+		v.ccFeatures(fs, i)
 		if vec {
-			v.ccVecFeatures(&fs, i)
+			v.ccVecFeatures(fs, i)
 		}
 		z := [3]float64{}
 		ccT.score(fs.fs, z[:])
@@ -238,84 +293,54 @@ func (m *Model) decodeWith(v *view, window, roots, root int, prior []float64) tr
 			cands = kept
 		}
 	}
-	if len(cands) == 0 {
-		return t
+	return t, cands
+}
+
+// treeScore is the evidence graph's score of the tree parent rooted at r
+// under the edge weights w: the root's central-claim and role evidence and
+// the weights of the tree's edges.
+func treeScore(c Combine, t *tree, r int, parent []int, w [][]float64) float64 {
+	s := c.Central*t.cc[r] + c.Role*(1-t.opp[r])
+	for i, p := range parent {
+		if p >= 0 {
+			s += w[p][i]
+		}
 	}
-	if n == 1 {
-		t.root = 0
-		return t
-	}
+	return s
+}
+
+// finish turns the decoded tree parent (rooted at t.root, edge weights w,
+// kinds kind) into t's relations: a clause joined by "and" takes its
+// neighbour's target (coordinate), in a short text an objection answered at
+// once attacks (answered), and an attack on a unit that itself argues for
+// something attacks that inference when the undercut classifier says so.
+func (m *Model) finish(v *view, t *tree, parent []int, w [][]float64, kind [][]Kind, fs *featureSet) {
 	c := m.combine
-	if root >= 0 {
-		cands = []int{root}
-	}
-	if len(cands) > roots {
-		sort.SliceStable(cands, func(a, b int) bool { return t.cc[cands[a]] > t.cc[cands[b]] })
-		cands = cands[:roots]
-	}
-	z0 := m.pairScores(v, window, &fs)
-	// w[j][i]: the arborescence edge from target j to unit i
-	w, kind := newEdges(n)
-	bestScore, bestRoot := noEdge, -1
-	var bestParent []int
-	var bestW [][]float64
-	var bestKind [][]Kind
-	for _, r := range cands {
-		m.fillEdges(v, &t, z0, window, r, &fs, w, kind)
-		parent, ok := maxArborescence(w, r)
-		if !ok {
-			continue
-		}
-		s := c.Central*t.cc[r] + c.Role*(1-t.opp[r])
-		for i, p := range parent {
-			if p >= 0 {
-				s += w[p][i]
-			}
-		}
-		if s > bestScore {
-			bestScore, bestRoot, bestParent = s, r, parent
-			if bestW == nil {
-				bestW, bestKind = newEdges(n)
-			}
-			for j := range w {
-				bestW[j] = append(bestW[j][:0], w[j]...)
-				bestKind[j] = append(bestKind[j][:0], kind[j]...)
-			}
-		}
-	}
-	w, kind = bestW, bestKind
-	t.root = bestRoot
-	if bestRoot >= 0 && v.short {
-		decodeSides(v, &t, bestRoot, bestParent, kind, m.combine.KindShift)
-	}
-	coordinate(v, bestParent, w, kind)
+	coordinate(v, parent, w, kind)
 	if v.short {
-		answered(v, bestRoot, bestParent, kind)
+		answered(v, t.root, parent, kind)
 	}
 	total := c.Attach + c.Function + c.Role + c.Central
 	if total <= 0 {
 		total = 1
 	}
-	for i, p := range bestParent {
+	for i, p := range parent {
 		if p < 0 {
 			continue
 		}
 		r := Relation{From: i, To: p, Kind: kind[p][i], Score: w[p][i] / total}
 		t.rels = append(t.rels, r)
 	}
-	// an attack on a unit that itself argues for something attacks that
-	// inference when the undercut classifier says so
 	for k, r := range t.rels {
 		if r.Kind != Attack || r.To == t.root {
 			continue
 		}
 		fs.fs = fs.fs[:0]
-		v.undercutFeatures(&fs, r.From, r.To, kind[bestParent[r.To]][r.To])
+		v.undercutFeatures(fs, r.From, r.To, kind[parent[r.To]][r.To])
 		if m.undercutT.score1(fs.fs) > 0 {
 			t.rels[k].Undercut = true
 		}
 	}
-	return t
 }
 
 // newEdges returns an n x n matrix of edge weights and one of kinds, each
@@ -447,8 +472,9 @@ const sideWeight = 0.5
 // to it are read together: a reply to an objection is the writer's again
 // only when attacking it. An edge into the central claim from the unit
 // before a central claim that turns from it (turnsFrom) stays an attack.
-// It sets kind[p][i] for every edge of the tree.
-func decodeSides(v *view, t *tree, root int, parent []int, kind [][]Kind, shift float64) {
+// It sets kind[p][i] for every edge of the tree and returns the score of
+// the sides chosen (a log-probability, at most 0).
+func decodeSides(v *view, t *tree, root int, parent []int, kind [][]Kind, shift float64) float64 {
 	n := len(parent)
 	lp := func(x float64) float64 { return math.Log(min(max(x, 1e-6), 1-1e-6)) }
 	// pAtt[i]: the probability that i's relation is an attack
@@ -501,6 +527,7 @@ func decodeSides(v *view, t *tree, root int, parent []int, kind [][]Kind, shift 
 		}
 	}
 	down(root)
+	return score[root][0]
 }
 
 // turnsFrom tells whether unit r opens by turning from what came before it
