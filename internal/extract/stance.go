@@ -2239,6 +2239,41 @@ func sharesConcept(a, b []wn.Concept) bool {
 	return false
 }
 
+// sharesSense reports whether the terms share a concept that is a sense
+// of one of them: a synset of a part of speech WordNet lists one of the
+// two words as. Two words whose only common concept is a third word that
+// each is derived from or gives ("migrant" and "migration", both of
+// "migrate"; "instrument" and "implement", both of the adjective
+// "instrumental, implemental") are kin, not one word: a doer is not the
+// act, nor a tool the carrying out.
+// (The match itself goes on to meet them at nearWeight.)
+func sharesSense(qt, ct term) bool {
+	lex := wn.Default()
+	const parts = wn.KindNoun | wn.KindVerb | wn.KindAdjective | wn.KindAdverb
+	var kinds wn.Kind
+	asked := false
+	for _, x := range qt.concepts {
+		for _, y := range ct.concepts {
+			if x != y {
+				continue
+			}
+			if !asked {
+				// asked only of a pair that shares a concept
+				asked = true
+				qk, ck := lex.Kinds(qt.lemma)&parts, lex.Kinds(ct.lemma)&parts
+				if qk == 0 || ck == 0 {
+					return true // a word WordNet does not list as it is written (a phrase read as its verb): its concepts stand as its own
+				}
+				kinds = qk | ck
+			}
+			if lex.PartOf(x)&kinds != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // match compares question terms q with claim terms c, each question term
 // weighing w[i] (nil: all 1): the weighted share of q's terms c covers; the
 // weight of covered terms that agree and disagree in the negation of their
@@ -2299,7 +2334,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		contraAt, metAt := -1, -1
 		for k, ct := range c {
 			if ct.lemma == qt.lemma && !(qt.acr && isFigure(qt) && !sameScale(q, i, c, k)) ||
-				(!qt.acr && qm[i].concepts.meets(&cm[k].concepts) && sharesConcept(qt.concepts, ct.concepts)) ||
+				(!qt.acr && qm[i].concepts.meets(&cm[k].concepts) && sharesSense(qt, ct)) ||
 				(qt.acr && ct.acr && figureMeets(qt.lemma, ct.lemma) && sameScale(q, i, c, k)) ||
 				(qt.side != 0 && ct.side == qt.side && sameObject(q, i, c, k)) || (qt.stays && ct.stays) || (qt.camp != 0 && (ct.camp == qt.camp || ct.side == qt.camp)) ||
 				(qt.alters && (ct.alters || ct.dir != 0) && changeOf(q, qm, c, cm, k)) ||
@@ -2378,11 +2413,13 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		}
 		if !found && !qt.acr {
 			// a narrower or related word says it in part ("emergency"
-			// of "crisis", "objective" of "neutral"); a broader one
-			// says less ("situation" of "exclusion")
+			// of "crisis", "objective" of "neutral"), and so does a kin
+			// word by derivation ("migration" of "migrants": sharesSense);
+			// a broader one says less ("situation" of "exclusion")
 			for k, ct := range c {
 				qk, ck := &qm[i], &cm[k]
-				if !ct.acr && ((!qt.noKinds && qk.concepts.meets(&ck.broader) && sharesConcept(qt.concepts, ct.broader)) ||
+				if !ct.acr && ((qk.concepts.meets(&ck.concepts) && sharesConcept(qt.concepts, ct.concepts)) ||
+					(!qt.noKinds && qk.concepts.meets(&ck.broader) && sharesConcept(qt.concepts, ct.broader)) ||
 					(qk.narrower.meets(&ck.concepts) && sharesConcept(qt.narrower, ct.concepts)) ||
 					(qk.related.meets(&ck.concepts) && sharesConcept(qt.related, ct.concepts)) ||
 					(qk.concepts.meets(&ck.related) && sharesConcept(qt.concepts, ct.related)) ||

@@ -46,6 +46,8 @@ const (
 	isVerb                   // as a verb
 	isAdverbOnly             // as an adverb only
 	isNegative               // an adjective that says an absence and has no antonym (silent, missing)
+	isAdjective              // as an adjective
+	isAdverb                 // as an adverb
 )
 
 func (l *Lexicon) concepts(e entry) []Concept {
@@ -207,6 +209,12 @@ func parse(gz []byte) (*Lexicon, error) {
 		}
 		if f[4] == "r" {
 			e.flags |= isAdverbOnly
+		}
+		if strings.Contains(f[4], "a") {
+			e.flags |= isAdjective
+		}
+		if strings.Contains(f[4], "r") {
+			e.flags |= isAdverb
 		}
 		if nf == 6 {
 			e.flags |= isNegative
@@ -699,6 +707,8 @@ const (
 	KindVerb                        // some lemma is a verb (Verb)
 	KindAdverbOnly                  // every lemma is an adverb only (Adverb)
 	KindNegative                    // some lemma is an adjective of absence (Negative)
+	KindAdjective                   // some lemma is an adjective
+	KindAdverb                      // some lemma is an adverb
 )
 
 // Kinds answers Verb, Noun, Adverb, Negative and Known of word at once,
@@ -725,8 +735,28 @@ func (l *Lexicon) Kinds(word string) Kind {
 		if e.flags&isNegative != 0 {
 			k |= KindNegative
 		}
+		if e.flags&isAdjective != 0 {
+			k |= KindAdjective
+		}
+		if e.flags&isAdverb != 0 {
+			k |= KindAdverb
+		}
 	}
 	return k
+}
+
+// PartOf returns the part of speech of synset c as a Kind bit: KindNoun,
+// KindVerb, KindAdjective or KindAdverb.
+func (l *Lexicon) PartOf(c Concept) Kind {
+	switch {
+	case c >= l.starts[3]:
+		return KindAdverb
+	case c >= l.starts[2]:
+		return KindAdjective
+	case c >= l.starts[1]:
+		return KindVerb
+	}
+	return KindNoun
 }
 
 // Known reports whether WordNet knows word in some form.
