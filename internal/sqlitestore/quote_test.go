@@ -149,8 +149,9 @@ func sameRows(t *testing.T, want, got, query string) {
 // TestRelationQuoteMigration checks migration 0022 (a relation's quote NULL
 // in its row when its span is its first premise's first span): a store
 // written at 0021 reads back after migrating the graph and the relations'
-// rows a store written now has; every relation's span quotes its source
-// before and after the source of some is deleted.
+// rows a store written now has (by WriteGraph, and by a bulk load); every
+// relation's span quotes its source before and after the source of some is
+// deleted.
 func TestRelationQuoteMigration(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -183,11 +184,23 @@ func TestRelationQuoteMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	fresh.Close()
-	if n := count(t, newPath, `SELECT count(*) FROM relations WHERE span_quote IS NULL AND span_source_id IS NOT NULL`); n != 2 {
-		t.Errorf("new store: %d relations with a span and no quote in the row, want 2", n)
+	// the same graph in one bulk load (argmap.Bulk)
+	bulkPath := filepath.Join(dir, "bulk.db")
+	bulk, err := sqlitestore.Open(ctx, bulkPath)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if n := count(t, newPath, `SELECT count(*) FROM relations WHERE span_quote IS NOT NULL`); n != 1 {
-		t.Errorf("new store: %d relations with a quote in the row, want 1 (its span is not its premise's)", n)
+	if err := argmap.Bulk(ctx, bulk, func(tx argmap.Store) error { return tx.WriteGraph(ctx, g) }); err != nil {
+		t.Fatal(err)
+	}
+	bulk.Close()
+	for _, path := range []string{newPath, bulkPath} {
+		if n := count(t, path, `SELECT count(*) FROM relations WHERE span_quote IS NULL AND span_source_id IS NOT NULL`); n != 2 {
+			t.Errorf("%s: %d relations with a span and no quote in the row, want 2", filepath.Base(path), n)
+		}
+		if n := count(t, path, `SELECT count(*) FROM relations WHERE span_quote IS NOT NULL`); n != 1 {
+			t.Errorf("%s: %d relations with a quote in the row, want 1 (its span is not its premise's)", filepath.Base(path), n)
+		}
 	}
 
 	oldPath := filepath.Join(dir, "old.db")
@@ -212,6 +225,7 @@ func TestRelationQuoteMigration(t *testing.T) {
 	}
 	rows := `SELECT concat_ws(' ', quote(id), quote(span_source_id), span_start, span_end, quote(span_quote)) FROM relations`
 	sameRows(t, newPath, oldPath, rows)
+	sameRows(t, newPath, bulkPath, rows)
 
 	if fresh, err = sqlitestore.Open(ctx, newPath); err != nil {
 		t.Fatal(err)
