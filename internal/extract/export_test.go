@@ -313,3 +313,6 @@ var CaptionColon = captionColon
 // InnerMarkerAt exposes innerMarkerAt, gistResolving's cheap test, to the
 // tests.
 var InnerMarkerAt = innerMarkerAt
+
+// UpperForm exposes upperForm to the tests.
+var UpperForm = upperForm

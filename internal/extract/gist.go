@@ -227,7 +227,8 @@ func nameHeads(ms []actor.Mention, name string) []string {
 		if m.Name != name {
 			continue
 		}
-		fs := strings.Fields(m.Surface)
+		var fsArr [16]string
+		fs := appendFieldsN(fsArr[:0], m.Surface, len(m.Surface)) // strings.Fields, on the stack for a short name
 		for k, f := range fs {
 			if k > 0 && (f == "of" || f == "for" || f == "on") {
 				fs = fs[:k]
@@ -238,7 +239,7 @@ func nameHeads(ms []actor.Mention, name string) []string {
 			continue
 		}
 		h := strings.ToLower(strings.Trim(fs[len(fs)-1], ",;:.'’"))
-		if h == strings.ToUpper(h) || strings.ToUpper(fs[len(fs)-1]) == fs[len(fs)-1] || wordFlags(h)&flagFunction != 0 {
+		if upperForm(h) || upperForm(fs[len(fs)-1]) || wordFlags(h)&flagFunction != 0 {
 			continue
 		}
 		if !slices.Contains(heads, h) {
@@ -246,6 +247,19 @@ func nameHeads(ms []actor.Mention, name string) []string {
 		}
 	}
 	return heads
+}
+
+// upperForm reports whether strings.ToUpper(s) == s, without the upper-case
+// copy when s is ASCII (no lower-case letter then).
+func upperForm(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf {
+			return strings.ToUpper(s) == s
+		} else if 'a' <= c && c <= 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // gistFor is Gist with r for the referring subject it may resolve.

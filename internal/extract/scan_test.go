@@ -20,7 +20,7 @@ func scanLines(t *testing.T) []string {
 		"We read this as a warning.", "this alone", "and these, too", " those ", "Of those who left",
 		"in this. ", "athis thesis", " the these ", " th", " this", "the thistle grows",
 		"\u212a: the Kelvin sign lowers to k", "Ké: accent",
-		"Rain fell, however, all day", "a, b, of course, c", "x, thus,", "ends with, ", "y, in turn, z",
+		"Rain fell, however, all day", "IOM UNHCR ÉCOLE école ß 42 ǅ", "a, b, of course, c", "x, thus,", "ends with, ", "y, in turn, z",
 	}
 	files, _ := filepath.Glob(filepath.Join("testdata", "longtext", "open", "*.txt"))
 	essays, _ := filepath.Glob(filepath.Join("testdata", "essays", "*.txt"))
@@ -39,8 +39,9 @@ func scanLines(t *testing.T) []string {
 
 // TestCheapScans checks the one-pass scans against the forms they replace:
 // pointsBackInside against three searches, captionColon, true whenever the
-// lowered text has a caption label, and innerMarkerAt, true whenever the text
-// has an inner marker gistResolving drops.
+// lowered text has a caption label, innerMarkerAt, true whenever the text
+// has an inner marker gistResolving drops, and upperForm against comparing
+// strings.ToUpper.
 func TestCheapScans(t *testing.T) {
 	labels := []string{"photo:", "photograph:", "image:", "picture:", "credit:", "illustration:"}
 	for _, s := range scanLines(t) {
@@ -51,6 +52,11 @@ func TestCheapScans(t *testing.T) {
 		if slices.ContainsFunc([]string{", therefore,", ", however,", ", thus,", ", in turn,", ", of course,"},
 			func(m string) bool { return strings.Contains(s, m) }) && !extract.InnerMarkerAt(s) {
 			t.Errorf("InnerMarkerAt(%q) = false, want true", s)
+		}
+		for _, w := range append(strings.Fields(s), s) {
+			if got, want := extract.UpperForm(w), strings.ToUpper(w) == w; got != want {
+				t.Errorf("UpperForm(%q) = %v, want %v", w, got, want)
+			}
 		}
 		low := strings.ToLower(s)
 		if slices.ContainsFunc(labels, func(l string) bool { return strings.Contains(low, l) }) && !extract.CaptionColon(s) {
