@@ -444,7 +444,8 @@ func (m *Model) rerankChoice(r *reranker, d Doc, pred bool) (choice, bool) {
 // seed 1), the decoder with the n-best reranker: with every feature group,
 // and with the tree's score, its root's central-claim probability and its
 // sides' score only; trained on the gold units of the inner folds' texts,
-// on their predicted units, or (the second) on both. The logs give central claim and relation F1 on the
+// on their predicted units, or (the second) on both; and how many texts'
+// structures each changes for the better and for the worse. The logs give central claim and relation F1 on the
 // predicted and on the gold units. It fails when a reranker that reads only
 // the tree's score picks another tree than the decoder's (the first
 // candidate is the decoder's tree).
@@ -464,6 +465,7 @@ func TestRerankCV(t *testing.T) {
 		{"score, cc, sides, both", "both", few}}
 	type row struct{ pred, gold Score }
 	sum := make([]row, len(configs)+1)
+	changed := make([]struct{ texts, better, worse, ccWon, ccLost int }, len(configs))
 	add := func(k int, pred, gold Score) {
 		sum[k].pred.CentralAcc += pred.CentralAcc / 5
 		sum[k].pred.RelationF1 += pred.RelationF1 / 5
@@ -496,6 +498,30 @@ func TestRerankCV(t *testing.T) {
 			s, sg := evaluateWith(m, test, false, parse(r)), evaluateWith(m, test, true, parse(r))
 			add(k+1, s, sg)
 			t.Logf("fold %d reranker (%s): central %.3f, relation F1 %.3f (gold units %.3f / %.3f)", f, c.name, s.CentralAcc, s.RelationF1, sg.CentralAcc, sg.RelationF1)
+			// the texts whose tree the reranker changes, on the
+			// predicted units: better or worse relation F1, central
+			// claim won or lost
+			for _, d := range test {
+				one := []Doc{d}
+				a, b := Evaluate(m, one), evaluateWith(m, one, false, parse(r))
+				if a == b {
+					continue
+				}
+				ch := &changed[k]
+				ch.texts++
+				switch {
+				case b.RelationF1 > a.RelationF1:
+					ch.better++
+				case b.RelationF1 < a.RelationF1:
+					ch.worse++
+				}
+				switch {
+				case b.CentralAcc > a.CentralAcc:
+					ch.ccWon++
+				case b.CentralAcc < a.CentralAcc:
+					ch.ccLost++
+				}
+			}
 		}
 	}
 	for k, s := range sum {
@@ -504,6 +530,10 @@ func TestRerankCV(t *testing.T) {
 			name = "reranker (" + configs[k-1].name + ")"
 		}
 		t.Logf("mean, %s: central %.3f, relation F1 %.3f (gold units %.3f / %.3f)", name, s.pred.CentralAcc, s.pred.RelationF1, s.gold.CentralAcc, s.gold.RelationF1)
+		if k > 0 {
+			ch := changed[k-1]
+			t.Logf("  it changes %d texts' structures: relation F1 higher in %d, lower in %d; central claim won in %d, lost in %d", ch.texts, ch.better, ch.worse, ch.ccWon, ch.ccLost)
+		}
 	}
 }
 
