@@ -47,7 +47,7 @@ type contentCopy struct {
 	spanFirst []uint32 // node i's spans are spans[spanFirst[i] : spanFirst[i]+spanCount[i]]
 	spanCount []uint32
 	spans     []memSpan
-	quotes    string
+	quotes    string // the quotes of spans but those that are their node's text (memSpan.own)
 
 	sources []argmap.Source // by ID; source ID index i is sources[i-nodes]
 
@@ -86,6 +86,7 @@ type memActor struct{ id, role [2]uint32 }
 
 type memSpan struct {
 	source     uint32 // ID index
+	own        bool   // the quote is the node's text (migration 0021: NULL in its row); else
 	start, end int
 	quote      [2]uint32 // quotes[quote[0]:quote[1]]
 }
@@ -204,10 +205,21 @@ func (c *contentCopy) proposition(p, after string, limit int) ([]argmap.Claim, e
 // (by source, start, end).
 func (c *contentCopy) appendSpans(dst []argmap.Span, n uint32) []argmap.Span {
 	for _, sp := range c.spans[c.spanFirst[n] : c.spanFirst[n]+c.spanCount[n]] {
-		dst = append(dst, argmap.Span{SourceID: c.ids.str(sp.source), Start: sp.start, End: sp.end,
-			Quote: c.quotes[sp.quote[0]:sp.quote[1]]})
+		q := c.quotes[sp.quote[0]:sp.quote[1]]
+		if sp.own {
+			q = c.nodeText(n)
+		}
+		dst = append(dst, argmap.Span{SourceID: c.ids.str(sp.source), Start: sp.start, End: sp.end, Quote: q})
 	}
 	return dst
+}
+
+// nodeText returns the text of claim or evidence i.
+func (c *contentCopy) nodeText(i uint32) string {
+	if int(i) < c.claims {
+		return c.field(i, strText)
+	}
+	return c.text[c.textOff[i]:c.textOff[i+1]]
 }
 
 // source returns the stored source with the ID.
@@ -279,11 +291,12 @@ func (s *Store) readContent(ctx context.Context) (*contentCopy, int64, error) {
 			c.ids.add(src.ID)
 		}
 		c.spanFirst, c.spanCount = make([]uint32, c.nodes), make([]uint32, c.nodes)
-		// the view spans, by its parts (migrations 0018, 0021)
+		// the view spans, by its parts (migrations 0018, 0021: a quote
+		// NULL in a row is the node's text, kept once in the copy)
 		rows, err := tx.QueryContext(ctx, `
-			SELECT id, span_source_id, span_start, span_end, coalesce(span_quote, text) FROM claims WHERE span_source_id IS NOT NULL
+			SELECT id, span_source_id, span_start, span_end, span_quote FROM claims WHERE span_source_id IS NOT NULL
 			UNION ALL
-			SELECT id, span_source_id, span_start, span_end, coalesce(span_quote, text) FROM evidence WHERE span_source_id IS NOT NULL
+			SELECT id, span_source_id, span_start, span_end, span_quote FROM evidence WHERE span_source_id IS NOT NULL
 			UNION ALL
 			SELECT node_id, source_id, start, "end", quote FROM extra_spans
 			ORDER BY 1, 2, 3, 4`)
@@ -292,7 +305,8 @@ func (s *Store) readContent(ctx context.Context) (*contentCopy, int64, error) {
 		}
 		last := -1
 		for rows.Next() {
-			var node, source, quote string
+			var node, source string
+			var quote sql.NullString
 			var sp memSpan
 			if err := rows.Scan(&node, &source, &sp.start, &sp.end, &quote); err != nil {
 				rows.Close()
@@ -309,8 +323,9 @@ func (s *Store) readContent(ctx context.Context) (*contentCopy, int64, error) {
 			}
 			c.spanCount[ni]++
 			sp.source = si
+			sp.own = !quote.Valid
 			sp.quote[0] = uint32(len(quotes))
-			quotes = append(quotes, quote...)
+			quotes = append(quotes, quote.String...)
 			sp.quote[1] = uint32(len(quotes))
 			c.spans = append(c.spans, sp)
 		}
