@@ -196,7 +196,8 @@ func describable(w string, ms []actor.Mention) bool {
 		}
 	}
 	for _, m := range ms {
-		for _, f := range strings.Fields(m.Surface) {
+		var fsArr [16]string
+		for _, f := range appendFieldsN(fsArr[:0], m.Surface, len(m.Surface)) { // strings.Fields, on the stack
 			if len(f) == len(w) && spellingVariant(strings.ToLower(f)) == w {
 				return true
 			}

@@ -469,13 +469,14 @@ func boundaryAfterStop(before string, next rune) bool {
 	if w == "" {
 		return true
 	}
-	lw := strings.ToLower(w)
-	if (lw == "no" || lw == "nos") && !unicode.IsDigit(next) && next != '#' {
+	var lb [32]byte
+	lw := appendLower(lb[:0], w) // strings.ToLower(w), on the stack for a short word
+	if (string(lw) == "no" || string(lw) == "nos") && !unicode.IsDigit(next) && next != '#' {
 		// "No." abbreviates a number only before one ("No. 5"); before
 		// a word it is the answer "No." ("No. Switching at once …")
 		return true
 	}
-	if abbreviations[lw] {
+	if abbreviations[string(lw)] {
 		return false
 	}
 	// a single letter is an initial ("John D. Smith")
