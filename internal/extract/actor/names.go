@@ -633,16 +633,27 @@ func (s *scan) initials() {
 			}
 		}
 	}
-	rename := map[string]string{}
-	for _, l := range longs {
-		var idx []int
+	// the words of each long name that give an initial (not its
+	// connectors), and each acronym's letters, found once
+	idxs := make([][]int, len(longs))
+	for n, l := range longs {
+		idx := make([]int, 0, len(l.toks))
 		for k, lt := range l.toks {
 			if !connectors[lt.low] {
 				idx = append(idx, k)
 			}
 		}
+		idxs[n] = idx
+	}
+	acrLetters := make(map[string][]rune, len(acr))
+	for a := range acr {
+		acrLetters[a] = []rune(strings.ToLower(a))
+	}
+	rename := map[string]string{}
+	for n, l := range longs {
+		idx := idxs[n]
 		for a := range acr {
-			letters := []rune(strings.ToLower(a))
+			letters := acrLetters[a]
 			if len(idx) == len(letters) && initialsMatch(l.toks, idx, letters) {
 				// the name the text uses more often is the canonical one
 				if count[a] >= count[l.name] {
@@ -657,14 +668,6 @@ func (s *scan) initials() {
 		for k := range s.ms {
 			if to, ok := rename[s.ms[k].Name]; ok {
 				s.ms[k].Name = to
-			}
-		}
-	}
-	idxs := make([][]int, len(longs))
-	for n, l := range longs {
-		for k, lt := range l.toks {
-			if !connectors[lt.low] {
-				idxs[n] = append(idxs[n], k)
 			}
 		}
 	}
