@@ -469,6 +469,15 @@ func (s *scan) longNameStart(i int, acr string) int {
 		return -1
 	}
 	// Walk back over content words; connectors may sit between them.
+	// content is the end of back, filled from its last slot towards its
+	// first (each word found goes before the others): room for one word
+	// more than letters, where the walk stops.
+	var backArr [16]int
+	back := backArr[:]
+	if len(letters)+1 > len(backArr) {
+		back = make([]int, len(letters)+1)
+	}
+	back = back[:len(letters)+1]
 	var content []int
 	for k := i - 1; k >= 0 && k >= i-len(letters)*3; k-- {
 		if k < i-1 && (s.toks[k].breakAfter || s.toks[k].newline) {
@@ -477,7 +486,9 @@ func (s *scan) longNameStart(i int, acr string) int {
 		if connectors[s.toks[k].low] {
 			continue
 		}
-		content = append([]int{k}, content...)
+		at := len(back) - len(content) - 1
+		back[at] = k
+		content = back[at:]
 		if len(content) > len(letters) {
 			content = content[1:]
 			break
