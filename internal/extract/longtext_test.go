@@ -73,8 +73,12 @@ import (
 // statements, two threads) was written the same way by session 12's
 // examiner: central 0.750, relation F1 0.547 (trivial topic+rest 0.375,
 // 0.360) at the start (cb8034d) and the same at the end (375ecd1); tuned
-// from now on, and not among the restater's training sets. None is a
-// measure on text nobody here wrote.
+// from now on, and not among the restater's training sets. heldout-s13/
+// (session 13: two essays, two abstracts, two statements, two threads)
+// was written the same way by session 13's examiner: central 0.625,
+// relation F1 0.583 (trivial topic+rest 0.375, 0.437) at the start
+// (53c618d) and the same at the end; tuned from now on, and not among the
+// restater's training sets. None is a measure on text nobody here wrote.
 
 func TestLongTextStructure(t *testing.T) {
 	p := extract.New(extract.Options{})
@@ -91,6 +95,7 @@ func TestLongTextStructure(t *testing.T) {
 		{"heldout-s10", heldS10CentralFloor, heldS10RelationFloor},
 		{"heldout-s11", heldS11CentralFloor, heldS11RelationFloor},
 		{"heldout-s12", heldS12CentralFloor, heldS12RelationFloor},
+		{"heldout-s13", heldS13CentralFloor, heldS13RelationFloor},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			all := scoreSet(t, filepath.Join("testdata", "longtext", c.dir), c.dir, func(f string) essayScore { return scoreEssay(t, p, f) })
@@ -120,6 +125,8 @@ const (
 	heldS11RelationFloor = 0.5
 	heldS12CentralFloor  = 0.7
 	heldS12RelationFloor = 0.5
+	heldS13CentralFloor  = 0.6
+	heldS13RelationFloor = 0.55
 )
 
 // TestTrivialBaselines scores the trivial rules the issue compares with on
@@ -142,6 +149,7 @@ func TestTrivialBaselines(t *testing.T) {
 		filepath.Join("testdata", "longtext", "heldout-s10"),
 		filepath.Join("testdata", "longtext", "heldout-s11"),
 		filepath.Join("testdata", "longtext", "heldout-s12"),
+		filepath.Join("testdata", "longtext", "heldout-s13"),
 	} {
 		for _, rest := range []bool{false, true} {
 			label := dir + " topic"
