@@ -79,17 +79,7 @@ func TestInlineSpansMigration(t *testing.T) {
 
 	// the graph written by this version
 	newPath := filepath.Join(dir, "new.db")
-	fresh, err := sqlitestore.Open(ctx, newPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := fresh.WriteGraph(ctx, g); err != nil {
-		t.Fatal(err)
-	}
-	want, err := fresh.Dump(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := writtenDump(t, ctx, newPath, g)
 	spansWant, premisesWant := rowCount(t, newPath, "spans"), rowCount(t, newPath, "relation_premises")
 	if spansWant != 7 || premisesWant != 6 {
 		t.Fatalf("new store: %d spans and %d premises in the views, want 7 and 6", spansWant, premisesWant)
@@ -106,7 +96,6 @@ func TestInlineSpansMigration(t *testing.T) {
 	if n, m := rowCount(t, newPath, "evidence_actors"), rowCount(t, newPath, "extra_evidence_actors"); n != 2 || m != 1 {
 		t.Errorf("new store: %d evidence_actors (%d in extra_evidence_actors), want 2 (1)", n, m)
 	}
-	fresh.Close()
 
 	// the same rows in a store at migration 0017: spans and
 	// relation_premises are tables there, the new store's views
@@ -141,7 +130,8 @@ func TestInlineSpansMigration(t *testing.T) {
 		t.Errorf("migrated: %d rows in extra_claim_actors, want 2", n)
 	}
 
-	if fresh, err = sqlitestore.Open(ctx, newPath); err != nil {
+	fresh, err := sqlitestore.Open(ctx, newPath)
+	if err != nil {
 		t.Fatal(err)
 	}
 	defer fresh.Close()

@@ -23,18 +23,7 @@ func TestSpanQuoteMigration(t *testing.T) {
 	g, ids := inlineGraph(t)
 
 	newPath := filepath.Join(dir, "new.db")
-	fresh, err := sqlitestore.Open(ctx, newPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := fresh.WriteGraph(ctx, g); err != nil {
-		t.Fatal(err)
-	}
-	want, err := fresh.Dump(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fresh.Close()
+	want := writtenDump(t, ctx, newPath, g)
 	// "single" and "twice" quote their own text; "lone" quotes more than
 	// its text says; "bare" has no span
 	if n := count(t, newPath, `SELECT count(*) FROM claims WHERE span_quote IS NULL AND span_source_id IS NOT NULL`); n < 2 {
@@ -76,7 +65,8 @@ func TestSpanQuoteMigration(t *testing.T) {
 	sameRows(t, newPath, oldPath, rows)
 	sameRows(t, newPath, oldPath, `SELECT concat_ws(' ', quote(node_id), quote(source_id), start, "end", quote(quote)) FROM spans`)
 
-	if fresh, err = sqlitestore.Open(ctx, newPath); err != nil {
+	fresh, err := sqlitestore.Open(ctx, newPath)
+	if err != nil {
 		t.Fatal(err)
 	}
 	defer fresh.Close()
@@ -172,18 +162,7 @@ func TestRelationQuoteMigration(t *testing.T) {
 	}
 
 	newPath := filepath.Join(dir, "new.db")
-	fresh, err := sqlitestore.Open(ctx, newPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := fresh.WriteGraph(ctx, g); err != nil {
-		t.Fatal(err)
-	}
-	want, err := fresh.Dump(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fresh.Close()
+	want := writtenDump(t, ctx, newPath, g)
 	// the same graph in one bulk load (argmap.Bulk)
 	bulkPath := filepath.Join(dir, "bulk.db")
 	bulk, err := sqlitestore.Open(ctx, bulkPath)
@@ -227,7 +206,8 @@ func TestRelationQuoteMigration(t *testing.T) {
 	sameRows(t, newPath, oldPath, rows)
 	sameRows(t, newPath, bulkPath, rows)
 
-	if fresh, err = sqlitestore.Open(ctx, newPath); err != nil {
+	fresh, err := sqlitestore.Open(ctx, newPath)
+	if err != nil {
 		t.Fatal(err)
 	}
 	defer fresh.Close()
@@ -268,4 +248,24 @@ func TestRelationQuoteMigration(t *testing.T) {
 		t.Errorf("Dump() after deleting a source (-written now +migrated):\n%s", diff)
 	}
 	sameRows(t, newPath, oldPath, rows)
+}
+
+// writtenDump writes g into a new store at path and returns what the store
+// reads back: the graph a store written now holds, for a migrated one to
+// match.
+func writtenDump(t *testing.T, ctx context.Context, path string, g *argmap.Graph) *argmap.Graph {
+	t.Helper()
+	s, err := sqlitestore.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.Dump(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
