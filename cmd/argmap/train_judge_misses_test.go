@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -14,15 +12,7 @@ import (
 // written with one reason and its best candidate, and that the counts at
 // the end are those of the lines.
 func TestTrainJudgeMisses(t *testing.T) {
-	corpus := filepath.Join("..", "..", "scripts", "demo", "corpus")
-	if _, err := os.Stat(corpus); err != nil {
-		t.Skip("no demo corpus in scripts/demo/corpus")
-	}
-	store := filepath.Join(t.TempDir(), "argmap.db")
-	if code, _, stderr := cli(t, nil, "ingest", "--store", store, corpus); code != 0 {
-		t.Fatalf("ingest = %d: %s", code, stderr)
-	}
-	sets := []string{filepath.Join("testdata", "judge", "a.json"), filepath.Join("testdata", "judge", "b.json")}
+	store, sets := judgeDemoStore(t)
 	code, stdout, stderr := cli(t, nil, append([]string{"train-judge", "--store", store, "--misses"}, sets...)...)
 	if code != 0 {
 		t.Fatalf("train-judge --misses exit code = %d, stderr %q", code, stderr)

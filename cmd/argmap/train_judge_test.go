@@ -17,15 +17,7 @@ import (
 // out: the weights it writes load and decide, and --cv prints each set and
 // the pooled figures of the rules and the learned judge.
 func TestTrainJudge(t *testing.T) {
-	corpus := filepath.Join("..", "..", "scripts", "demo", "corpus")
-	if _, err := os.Stat(corpus); err != nil {
-		t.Skip("no demo corpus in scripts/demo/corpus")
-	}
-	store := filepath.Join(t.TempDir(), "argmap.db")
-	if code, _, stderr := cli(t, nil, "ingest", "--store", store, corpus); code != 0 {
-		t.Fatalf("ingest = %d: %s", code, stderr)
-	}
-	sets := []string{filepath.Join("testdata", "judge", "a.json"), filepath.Join("testdata", "judge", "b.json")}
+	store, sets := judgeDemoStore(t)
 	out := filepath.Join(t.TempDir(), "judge.json")
 	code, stdout, stderr := cli(t, nil, append([]string{"train-judge", "--store", store, "--cv", "-o", out}, sets...)...)
 	if code != 0 {
@@ -108,4 +100,20 @@ func TestSourceKey(t *testing.T) {
 			t.Errorf("sourceKey(%q) = %q, want %q", uri, got, want)
 		}
 	}
+}
+
+// judgeDemoStore ingests the demo corpus into a new store and returns it
+// with the two small question sets written for the train-judge tests; it
+// skips the test when the corpus is missing.
+func judgeDemoStore(t *testing.T) (store string, sets []string) {
+	t.Helper()
+	corpus := filepath.Join("..", "..", "scripts", "demo", "corpus")
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skip("no demo corpus in scripts/demo/corpus")
+	}
+	store = filepath.Join(t.TempDir(), "argmap.db")
+	if code, _, stderr := cli(t, nil, "ingest", "--store", store, corpus); code != 0 {
+		t.Fatalf("ingest = %d: %s", code, stderr)
+	}
+	return store, []string{filepath.Join("testdata", "judge", "a.json"), filepath.Join("testdata", "judge", "b.json")}
 }
