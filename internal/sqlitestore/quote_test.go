@@ -48,18 +48,7 @@ func TestSpanQuoteMigration(t *testing.T) {
 	if n := count(t, oldPath, `SELECT count(*) FROM claims WHERE span_quote = text`); n < 2 {
 		t.Fatalf("old store: %d claims with their text as quote, want 2 or more", n)
 	}
-	old, err := sqlitestore.Open(ctx, oldPath)
-	if err != nil {
-		t.Fatalf("Open() of a store at 0020 = %v", err)
-	}
-	defer old.Close()
-	got, err := old.Dump(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Dump() after migrating (-written now +migrated):\n%s", diff)
-	}
+	old := openMigrated(t, ctx, oldPath, "0020", want)
 	rows := `SELECT concat_ws(' ', quote(id), quote(span_source_id), span_start, span_end, quote(span_quote)) FROM claims
 		UNION ALL SELECT concat_ws(' ', quote(id), quote(span_source_id), span_start, span_end, quote(span_quote)) FROM evidence`
 	sameRows(t, newPath, oldPath, rows)
@@ -107,7 +96,8 @@ func TestSpanQuoteMigration(t *testing.T) {
 	if want, err = fresh.Dump(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if got, err = old.Dump(ctx); err != nil {
+	got, err := old.Dump(ctx)
+	if err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -190,18 +180,7 @@ func TestRelationQuoteMigration(t *testing.T) {
 	if n := count(t, oldPath, `SELECT count(*) FROM relations WHERE span_quote = ''`); n != 3 {
 		t.Fatalf("old store: %d relations without a quote, want the 3 without a span", n)
 	}
-	old, err := sqlitestore.Open(ctx, oldPath)
-	if err != nil {
-		t.Fatalf("Open() of a store at 0021 = %v", err)
-	}
-	defer old.Close()
-	got, err := old.Dump(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Dump() after migrating (-written now +migrated):\n%s", diff)
-	}
+	old := openMigrated(t, ctx, oldPath, "0021", want)
 	rows := `SELECT concat_ws(' ', quote(id), quote(span_source_id), span_start, span_end, quote(span_quote)) FROM relations`
 	sameRows(t, newPath, oldPath, rows)
 	sameRows(t, newPath, bulkPath, rows)
@@ -241,7 +220,8 @@ func TestRelationQuoteMigration(t *testing.T) {
 	if want, err = fresh.Dump(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if got, err = old.Dump(ctx); err != nil {
+	got, err := old.Dump(ctx)
+	if err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -268,4 +248,24 @@ func writtenDump(t *testing.T, ctx context.Context, path string, g *argmap.Graph
 		t.Fatal(err)
 	}
 	return d
+}
+
+// openMigrated opens the store at path, written at migration at, which the
+// open migrates, and checks that it reads back want, the graph a store
+// written now holds; the store is closed when the test ends.
+func openMigrated(t *testing.T, ctx context.Context, path, at string, want *argmap.Graph) *sqlitestore.Store {
+	t.Helper()
+	s, err := sqlitestore.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("Open() of a store at %s = %v", at, err)
+	}
+	t.Cleanup(func() { s.Close() })
+	got, err := s.Dump(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Dump() after migrating (-written now +migrated):\n%s", diff)
+	}
+	return s
 }
