@@ -151,6 +151,13 @@ var reportingVerbs = wordSet(`say says said saying claim claims claimed claiming
 	accept accepts accepted describe describes described write writes wrote stress stresses stressed emphasise
 	emphasises emphasised emphasize emphasizes emphasized`)
 
+// nounDeterminers are the determiners after which a reporting verb's form
+// is a noun ("no say", "a claim", "their findings", "every report"): the
+// articles, the possessive determiners and the quantifiers that take a
+// noun. The demonstratives are left out: "this shows that P" is a clause
+// whose subject is "this".
+var nounDeterminers = wordSet(`a an the no any every each its their his her our my your whose`)
+
 // sayVerbs are the reporting verbs that are never nouns: a question may
 // drop the "that" after them.
 var sayVerbs = wordSet(`say says said argue argues argued contend contends contended believe believes believed
@@ -498,7 +505,9 @@ func reported(toks []token, loose bool) ([]region, bool) {
 		}
 	}
 	for i := 1; i < n; i++ {
-		if !reportingVerbsLF.may(toks[i].lower) || !reportingVerbs[toks[i].lower] {
+		if !reportingVerbsLF.may(toks[i].lower) || !reportingVerbs[toks[i].lower] || nounDeterminers[toks[i-1].lower] {
+			// (after a determiner the word is a noun: "donors have no
+			// say in it", "a report of the board", "their claim")
 			continue
 		}
 		j := i + 1

@@ -28,6 +28,11 @@ func TestStancerJudge(t *testing.T) {
 		{"The trust only taxes boat owners", "It is wrong to say that the trust only taxes boat owners; most of its money goes to dredging.", argmap.StanceDenial, ""},
 		{"IOM is an instrument of states", "In contrast to the tendency to portray IOM as an instrument of states, this chapter paints a complex picture.", argmap.StanceDenial, ""},
 		{"IOM is an instrument of states", "Contrary to the view that IOM is an instrument of states, it has its own interests.", argmap.StanceDenial, ""},
+		// a reporting verb's form after a determiner is a noun, not a
+		// report of what follows: "have no say in" is a negated clause
+		// of the question's own
+		{"Tenants have no say in how the council spends the rent", "Tenants have a real say in how the council spends the rent.", argmap.StanceDenial, ""},
+		{"Tenants have no say in how the council spends the rent", "Tenants are never asked how the council spends the rent.", argmap.StanceSame, ""},
 		// negation scope: the relative clause's negation does not count
 		{"IOM is an instrument of states", "IOM, which is not a UN body, is an instrument of states.", argmap.StanceSame, ""},
 		{"IOM is an instrument of states", "IOM is not simply an instrument of its member states.", argmap.StanceDenial, ""},
