@@ -256,28 +256,20 @@ func (m *Model) parseAbstract(v *view, method int, st Structure) Structure {
 			break
 		}
 	}
-	// a structured abstract's conclusions open with the conclusion, the
-	// root of the decoding; what follows draws on it ("Employers should
-	// …"). (The model, fitted on short arguments, can root the tree on a
-	// background clause that turns, "… but evidence is thin", however
-	// the priors read.)
-	labelled := -1
+	// a structured abstract's conclusions open with the conclusion
 	for k := method + 1; k < len(v.units); k++ {
 		if conclusionLabels[sectionLabel(v, k)] && !limit[k] && !v.units[k].Leaf {
-			last, labelled = v.units[k].Sent, k
+			last = v.units[k].Sent
 			break
 		}
 	}
 	// a last sentence that turns back after a limitation ("Because …, the
 	// effect may be weaker …. Even so, the results suggest …") is the
 	// conclusion, however the model reads its contrast
-	turnsBack, root := false, labelled
+	turnsBack := false
 	for k := range v.units {
 		if v.units[k].Sent == last && v.info[k].sentFirst {
 			turnsBack = k > 0 && limit[k-1] && (v.info[k].class == classContrast || v.info[k].class == classConcession)
-			if turnsBack {
-				root = k
-			}
 			break
 		}
 	}
@@ -299,7 +291,9 @@ func (m *Model) parseAbstract(v *view, method int, st Structure) Structure {
 			prior[k] -= abstractPrior
 		}
 	}
-	t := m.decodeWith(v, 0, len(v.units), root, prior)
+	// the conclusion: the thesis scorer's choice (longcentral.go), or
+	// without one the decoding's root under these priors
+	t := m.decodeWith(v, 0, len(v.units), m.abstractThesis(v, method, limit, last, prior), prior)
 	copy(st.Opponent, t.opp)
 	if t.root < 0 {
 		st.Relations = t.rels

@@ -35,6 +35,13 @@ type Model struct {
 	// restate, when set, decides whether the last sentence of a text read
 	// a sentence a unit restates its thesis (restate.go)
 	restate *Restater
+	// thesis, when set, chooses the conclusion of an abstract, and with
+	// thesisParas the thesis of a text of several paragraphs
+	// (longcentral.go); thesisRec, when set, records the candidates
+	// (ThesisData)
+	thesis      *ThesisScorer
+	thesisParas bool
+	thesisRec   *thesisRecord
 	// the same weights in tables for scoring: the unit classifiers (central
 	// claim, role, function) share one; the central claim's features
 	// (ccFeatures) are its own, so each column reads only its features
@@ -95,7 +102,8 @@ func (m *Model) classifiers() map[string]**logReg {
 func (m *Model) Info() Info { return m.info }
 
 // LoadModel reads a model written by Model.MarshalJSON (the training
-// command's output), with the shipped restater (WithRestater).
+// command's output), with the shipped restater (WithRestater) and thesis
+// scorer (WithThesis: for abstracts).
 func LoadModel(data []byte) (*Model, error) {
 	var f modelFile
 	if err := json.Unmarshal(data, &f); err != nil {
@@ -129,6 +137,13 @@ func LoadModel(data []byte) (*Model, error) {
 		return nil, err
 	}
 	m.restate = r
+	// and so is the thesis scorer, which chooses an abstract's conclusion
+	// (longcentral.go)
+	th, err := LoadThesis(embeddedThesis)
+	if err != nil {
+		return nil, err
+	}
+	m.thesis = th
 	return m, nil
 }
 

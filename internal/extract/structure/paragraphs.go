@@ -223,27 +223,8 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	if essay && !long && post == nil {
 		opening = thesisParagraph(text, units, opening)
 	}
-	type rootInfo struct {
-		unit     int
-		cc       float64 // central-claim score, comparable across blocks
-		opp, att float64 // opponent and attack probabilities
-		blockLen int
-		plain    bool
-		dep      bool // a dependent clause (dependent), or a bare denial (rejects): it leans on what came before
-		counter  bool // the paragraph raises a view to answer it (counterParagraph)
-		asks     bool // it asks or reports what others hold (asks)
-		answers  int  // the unit it answers (a quote's source), or -1
-		rebuts   int  // the counter-argument of the paragraph before that it answers, or -1
-		info     *unitInfo
-		view     *view // the block's view, and the unit's index in it
-		k        int
-		post     int  // the thread post it is in, or -1
-		conceded bool // it answers a point its sentence grants first (concessiveTopic)
-		turn     bool // the closing paragraph's turn after what it grants (closingTurn)
-		granted  bool // a body paragraph that only grants a point ("Admittedly, …", "The trips do give …"), answered by the next
-		took     bool // a bare act of the writer's before it in its block takes its side ("I contest that claim. <it>")
-	}
 	var roots []rootInfo
+	var subs []rootInfo // the blocks' other units, when the thesis scorer chooses the thesis
 	var leaves []int
 	var openView *view // the opening paragraph's first block, from unit openStart
 	openStart := 0
@@ -583,12 +564,26 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		if para == opening && openView == nil {
 			openView, openStart = bv, b.start
 		}
-		took := act >= 0 && act < t.root
-		roots = append(roots, rootInfo{took: took, granted: granted, rebuts: rebuts, conceded: conceded, turn: turn > 0 && t.root == turn, unit: b.start + t.root, cc: t.ccz[t.root], opp: t.opp[t.root], att: t.att[t.root], blockLen: n,
-			plain: (bu[t.root].Plain || roadmap(bv.info[t.root].ws)) && !took && (long || !stance(bv, t.root)), dep: dependent(bv, t.root) || rejects(&bv.info[t.root]), counter: counter,
-			asks: asks(&bv.info[t.root]), answers: b.answers, info: &bv.info[t.root], view: bv, k: t.root, post: -1})
-		if post != nil {
-			roots[len(roots)-1].post = post[b.start+t.root]
+		claim := func(k int) rootInfo {
+			took := act >= 0 && act < k
+			r := rootInfo{took: took, granted: granted && k == 0, rebuts: rebuts, conceded: conceded && k == answer, turn: turn > 0 && k == turn, unit: b.start + k, cc: t.ccz[k], opp: t.opp[k], att: t.att[k], blockLen: n,
+				plain: (bu[k].Plain || roadmap(bv.info[k].ws)) && !took && (long || !stance(bv, k)), dep: dependent(bv, k) || rejects(&bv.info[k]), counter: counter,
+				asks: asks(&bv.info[k]), answers: b.answers, info: &bv.info[k], view: bv, k: k, post: -1, root: t.root}
+			if post != nil {
+				r.post = post[b.start+k]
+			}
+			return r
+		}
+		roots = append(roots, claim(t.root))
+		if (m.thesis != nil && m.thesisParas || m.thesisRec != nil) && !long {
+			// every other unit that may be a central claim is a candidate
+			// for the thesis too (longcentral.go; in a long text, only
+			// the paragraphs' claims)
+			for k := range bu {
+				if k != t.root && !bu[k].Leaf {
+					subs = append(subs, claim(k))
+				}
+			}
 		}
 	}
 	if len(roots) == 0 {
@@ -615,66 +610,55 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	for _, r := range roots {
 		opClaims = opClaims || r.post == 0 && !r.counter && r.answers < 0 && r.rebuts < 0 && !r.plain
 	}
-	openingEnd := -1 // the opening paragraph's last sentence
-	for _, u := range units {
-		if u.Para == opening {
-			openingEnd = u.Sent
+	var cands []int // the claims that may be the thesis
+	eligible := func(r *rootInfo) bool {
+		// a view raised to be answered, an answer to one, or a reply is
+		// not the thesis
+		return !(r.counter || r.answers >= 0 || r.rebuts >= 0 || r.post > 0 && opClaims)
+	}
+	for k := range roots {
+		if eligible(&roots[k]) {
+			cands = append(cands, k)
 		}
 	}
-	best, bestScore := -1, noEdge
-	for k, r := range roots {
-		if r.counter || r.answers >= 0 || r.rebuts >= 0 || r.post > 0 && opClaims {
-			continue // a view raised to be answered, an answer to one, or a reply is not the thesis
-		}
-		s := r.cc
-		if r.plain && !(essay && !long && units[r.unit].Para == opening && (units[r.unit].Sent == openingEnd || units[r.unit].Sent == units[0].Sent && announces(r.info.ws))) {
-			// (the opening paragraph's claim of an essay-shaped text that
-			// closes the paragraph, where a thesis stands, was chosen in
-			// its paragraph with the plain prior already: a statement's
-			// thesis is often a plain sentence, "Tenants have been left
-			// with no other way to be heard.", and counted against twice
-			// it lost to a closing sign-off with a modal, "… a fair offer
-			// would settle the matter quickly."; a plain sentence that
-			// opens the paragraph is background, "Each spring, many
-			// schools send …", and the thesis may stand at the end)
-			s += plainPrior
-		}
-		if r.dep {
-			s += dependentPrior
-		}
-		switch p := units[r.unit].Para; {
-		case long && (p == opening || p == closing):
-			s += longThesisPrior
-		case p == opening && essay && !r.asks:
-			s += essayThesisPrior
-			if !long && (stance(r.view, r.k) || r.took) {
-				// the writer's stance opens the essay: the closing
-				// paragraph, however conclusive it sounds, restates it
-				s += stanceThesisPrior
+	best := -1
+	if (m.thesis != nil && m.thesisParas || m.thesisRec != nil) && len(cands) > 0 {
+		all := append(roots[:len(roots):len(roots)], subs...)
+		cands := cands[:len(cands):len(cands)]
+		for k := len(roots); k < len(all); k++ {
+			if eligible(&all[k]) {
+				cands = append(cands, k)
 			}
-		case p == opening:
-			// an opening paragraph that only asks or reports what others
-			// hold leaves the thesis to a later one, often the last
-			s += openingThesisPrior
-		case p == closing:
-			s += closingThesisPrior
 		}
-		if best < 0 || long && r.blockLen > 1 && roots[best].blockLen == 1 ||
-			(!long || (r.blockLen > 1) == (roots[best].blockLen > 1)) && s > bestScore {
-			best, bestScore = k, s
+		x := newThesisText(text, units, all, len(roots), opening, closing, textKind(essay, long, post != nil))
+		if rec := m.thesisRec; rec != nil {
+			for _, k := range cands {
+				fs := featureSet{names: rec.names}
+				x.features(&fs, k)
+				rec.units, rec.fs = append(rec.units, all[k].unit), append(rec.fs, fs.fs)
+			}
+		}
+		if m.thesis != nil && m.thesisParas {
+			best = m.thesis.choose(x, cands)
+		}
+		if best >= len(roots) {
+			// a unit below its paragraph's claim: it leaves its block's
+			// tree (what bears on it stays), and the paragraph's claim
+			// bears on it as the thesis
+			u := all[best].unit
+			kept := st.Relations[:0]
+			for _, r := range st.Relations {
+				if r.From != u {
+					kept = append(kept, r)
+				}
+			}
+			st.Relations = kept
+			chosen := all[best]
+			roots, best = append(roots, chosen), len(roots)
 		}
 	}
-	// a closing paragraph that turns on what it grants to say what ought
-	// to be done states the writer's thesis, unless the opening already
-	// said what ought to be done (then the turn restates it)
-	for k, r := range roots {
-		if !r.turn || k == best {
-			continue
-		}
-		if b := roots[best]; !b.info.strong && !studyConcludes(b.info.ws) {
-			best = k
-		}
-		break
+	if best < 0 {
+		best = ruleThesis(units, roots, cands, opening, closing, essay, long)
 	}
 	main := roots[best].unit
 	st.Central = []int{main}
@@ -831,6 +815,100 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	}
 	sort.SliceStable(st.Relations, func(i, j int) bool { return st.Relations[i].From < st.Relations[j].From })
 	return st
+}
+
+// ruleThesis returns the thesis among the candidates cands (indices of
+// roots) by the hand-set priors: the paragraph claim most likely a central
+// claim (in a long text among blocks of more than one unit when there are
+// any); a plain unit (no argumentative cue: description, a figure) counts
+// against, as inside the opening paragraph, else a short general
+// statement of fact that opens a report's paragraph can win it. The
+// decoding uses it when the model has no thesis scorer (WithThesis).
+func ruleThesis(units []Unit, roots []rootInfo, cands []int, opening, closing int, essay, long bool) int {
+	openingEnd := -1 // the opening paragraph's last sentence
+	for _, u := range units {
+		if u.Para == opening {
+			openingEnd = u.Sent
+		}
+	}
+	best, bestScore := -1, noEdge
+	for _, k := range cands {
+		r := roots[k]
+		s := r.cc
+		if r.plain && !(essay && !long && units[r.unit].Para == opening && (units[r.unit].Sent == openingEnd || units[r.unit].Sent == units[0].Sent && announces(r.info.ws))) {
+			// (the opening paragraph's claim of an essay-shaped text that
+			// closes the paragraph, where a thesis stands, was chosen in
+			// its paragraph with the plain prior already: a statement's
+			// thesis is often a plain sentence, "Tenants have been left
+			// with no other way to be heard.", and counted against twice
+			// it lost to a closing sign-off with a modal, "… a fair offer
+			// would settle the matter quickly."; a plain sentence that
+			// opens the paragraph is background, "Each spring, many
+			// schools send …", and the thesis may stand at the end)
+			s += plainPrior
+		}
+		if r.dep {
+			s += dependentPrior
+		}
+		switch p := units[r.unit].Para; {
+		case long && (p == opening || p == closing):
+			s += longThesisPrior
+		case p == opening && essay && !r.asks:
+			s += essayThesisPrior
+			if !long && (stance(r.view, r.k) || r.took) {
+				// the writer's stance opens the essay: the closing
+				// paragraph, however conclusive it sounds, restates it
+				s += stanceThesisPrior
+			}
+		case p == opening:
+			// an opening paragraph that only asks or reports what others
+			// hold leaves the thesis to a later one, often the last
+			s += openingThesisPrior
+		case p == closing:
+			s += closingThesisPrior
+		}
+		if best < 0 || long && r.blockLen > 1 && roots[best].blockLen == 1 ||
+			(!long || (r.blockLen > 1) == (roots[best].blockLen > 1)) && s > bestScore {
+			best, bestScore = k, s
+		}
+	}
+	// a closing paragraph that turns on what it grants to say what ought
+	// to be done states the writer's thesis, unless the opening already
+	// said what ought to be done (then the turn restates it)
+	for k, r := range roots {
+		if !r.turn || k == best {
+			continue
+		}
+		if b := roots[best]; !b.info.strong && !studyConcludes(b.info.ws) {
+			best = k
+		}
+		break
+	}
+	return best
+}
+
+// rootInfo is a paragraph's claim (the root of its block's tree), a
+// candidate for the thesis.
+type rootInfo struct {
+	unit     int
+	cc       float64 // central-claim score, comparable across blocks
+	opp, att float64 // opponent and attack probabilities
+	blockLen int
+	plain    bool
+	dep      bool // a dependent clause (dependent), or a bare denial (rejects): it leans on what came before
+	counter  bool // the paragraph raises a view to answer it (counterParagraph)
+	asks     bool // it asks or reports what others hold (asks)
+	answers  int  // the unit it answers (a quote's source), or -1
+	rebuts   int  // the counter-argument of the paragraph before that it answers, or -1
+	info     *unitInfo
+	view     *view // the block's view, and the unit's index in it
+	k        int
+	post     int  // the thread post it is in, or -1
+	conceded bool // it answers a point its sentence grants first (concessiveTopic)
+	turn     bool // the closing paragraph's turn after what it grants (closingTurn)
+	granted  bool // a body paragraph that only grants a point ("Admittedly, …", "The trips do give …"), answered by the next
+	took     bool // a bare act of the writer's before it in its block takes its side ("I contest that claim. <it>")
+	root     int  // the root of its block's tree (k when it is the root)
 }
 
 // turnsOn tells whether unit k of v opens its sentence turning on what
