@@ -35,7 +35,7 @@ const (
 // bulkTables are the tables a graph writes: the indexes the load drops
 // are theirs.
 var bulkTables = []string{"sources", "claims", "evidence", "actors", "actor_aliases", "extra_claim_actors", "extra_evidence_actors", "extra_spans",
-	"relations", "extra_premises", "citations", "claim_keys"}
+	"relations", "extra_premises", "citations"}
 
 // pkRange is a range of rowids [lo, hi].
 type pkRange struct{ lo, hi int64 }
@@ -364,7 +364,7 @@ func (w *graphWriter) nextRowid(table string) (int64, error) {
 type roleRow struct{ claim, actor, role string }
 
 // bulkClaims writes claims in the order given, with explicit pks from the
-// next free one, so that their full-text rows and keys follow by pk.
+// next free one, so that their full-text rows follow by pk and the key lists read them as new (keyIndex).
 func (w *graphWriter) bulkClaims(cs []argmap.Claim, b *bulkLoad) error {
 	if len(cs) == 0 {
 		return nil
@@ -377,11 +377,6 @@ func (w *graphWriter) bulkClaims(cs []argmap.Claim, b *bulkLoad) error {
 	firsts := make([]spanRow, len(cs)) // each claim's first span, in its row (migration 0018)
 	actors := make([]roleRow, len(cs)) // and its first actor reference (migration 0019)
 	var roles []roleRow
-	type keyRow struct {
-		key string
-		pk  int64
-	}
-	var keys []keyRow
 	for i := range cs {
 		c := &cs[i]
 		c.CreatedAt = orNow(c.CreatedAt)
@@ -389,9 +384,6 @@ func (w *graphWriter) bulkClaims(cs []argmap.Claim, b *bulkLoad) error {
 			return err
 		}
 		actors[i], roles = splitActors(roles, c.ID, c.Actors)
-		for _, k := range c.Keys {
-			keys = append(keys, keyRow{k, first + int64(i)})
-		}
 	}
 	err = w.insertRows(`INSERT INTO claims (pk, id, text, gist, origin, score, main, cues, created_at, title, kind, assumed, issue, standard, proposition, section, keys, referent,
 			span_source_id, span_start, span_end, span_quote, actor_id, actor_role)`,
@@ -408,13 +400,6 @@ func (w *graphWriter) bulkClaims(cs []argmap.Claim, b *bulkLoad) error {
 	sort.Slice(roles, func(i, j int) bool { return roles[i].claim < roles[j].claim })
 	err = w.insertRows(`INSERT OR IGNORE INTO extra_claim_actors (claim_id, actor_id, role)`, 3, len(roles), func(dst []any, i int) []any {
 		return append(dst, roles[i].claim, roles[i].actor, roles[i].role)
-	}, nil)
-	if err != nil {
-		return err
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i].key < keys[j].key })
-	err = w.insertRows(`INSERT OR IGNORE INTO claim_keys (key, claim_pk)`, 2, len(keys), func(dst []any, i int) []any {
-		return append(dst, keys[i].key, keys[i].pk)
 	}, nil)
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package sqlitestore
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"sort"
 	"strings"
 
@@ -83,21 +84,10 @@ func (s *Store) UpdateClaim(ctx context.Context, id string, u argmap.ClaimUpdate
 			return err
 		}
 		if rekey {
-			// the old signature described the old text: its rows are those
-			// the claim's keys column names (migration 0015)
-			if _, err := tx.ExecContext(ctx, `DELETE FROM claim_keys WHERE key IN (SELECT k.value FROM claims c, json_each(c.keys) k WHERE c.id = ?1)
-				AND claim_pk = (SELECT pk FROM claims WHERE id = ?1)`, id); err != nil {
+			// the old signature described the old text; the lists in
+			// memory are read again (migration 0023's trigger)
+			if _, err := tx.ExecContext(ctx, `UPDATE claims SET keys = ? WHERE id = ?`, jsonList(c.Keys), id); err != nil {
 				return err
-			}
-			keys := jsonList(c.Keys)
-			if _, err := tx.ExecContext(ctx, `UPDATE claims SET keys = ? WHERE id = ?`, keys, id); err != nil {
-				return err
-			}
-			if len(c.Keys) > 0 {
-				if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO claim_keys (key, claim_pk) SELECT k.value, c.pk FROM claims c, json_each(?) k WHERE c.id = ?`,
-					keys, id); err != nil {
-					return err
-				}
 			}
 		}
 		if len(u.AddSpans) > 0 {
@@ -358,8 +348,8 @@ func topHits(ctx context.Context, q querier, match, within string, size int) ([]
 	return hits, nil
 }
 
-// UnkeyedClaims implements argmap.KeyBackfill: claims with no row in
-// claim_keys (their keys column is empty, migration 0015), ordered by ID.
+// UnkeyedClaims implements argmap.KeyBackfill: claims with no link key
+// (their keys column is empty, migration 0015), ordered by ID.
 func (s *Store) UnkeyedClaims(ctx context.Context, p argmap.Page) ([]argmap.Claim, error) {
 	var out []argmap.Claim
 	err := s.read(ctx, "unkeyed claims", func(tx *sql.Tx) error {
@@ -384,48 +374,36 @@ func (s *Store) AddClaimKeys(ctx context.Context, keys map[string][]string) erro
 		return err
 	}
 	return s.write(ctx, "add claim keys", func(tx *sql.Tx) error {
-		st, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO claim_keys (key, claim_pk) SELECT ?, pk FROM claims WHERE id = ?`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		// the claim's keys column names every row it has (migration 0015)
+		// the keys column gains those it does not name yet (a claim
+		// whose column names them all is left as it is); the lists in
+		// memory are read again (migration 0023's trigger)
 		list, err := tx.PrepareContext(ctx, `UPDATE claims SET keys = (SELECT json_group_array(value) FROM
-			(SELECT value FROM json_each(claims.keys) UNION SELECT value FROM json_each(?))) WHERE id = ?`)
+			(SELECT value FROM json_each(claims.keys) UNION SELECT value FROM json_each(?1))) WHERE id = ?2
+			AND EXISTS (SELECT 1 FROM json_each(?1) n WHERE n.value NOT IN (SELECT value FROM json_each(claims.keys)))`)
 		if err != nil {
 			return err
 		}
 		defer list.Close()
 		added := int64(0)
-		// a row a statement: cancellation checked between claims, not
+		// a claim a statement: cancellation checked between claims, not
 		// watched by the driver at each statement (see graphWriter.exec)
 		short := context.WithoutCancel(ctx)
 		for id, ks := range keys {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			was := added
-			for _, k := range ks {
-				res, err := st.ExecContext(short, k, id)
-				if err != nil {
-					return err
-				}
-				n, err := res.RowsAffected()
-				if err != nil {
-					return err
-				}
-				added += n
+			res, err := list.ExecContext(short, jsonList(ks), id)
+			if err != nil {
+				return err
 			}
-			if added > was {
-				// (a key with a row is in the column already)
-				if _, err := list.ExecContext(short, jsonList(ks), id); err != nil {
-					return err
-				}
+			n, err := res.RowsAffected()
+			if err != nil {
+				return err
 			}
+			added += n
 		}
 		if added > 0 {
-			// keys of stored claims changed (argmap.KeyLists.ClaimsVersion);
-			// the claims' rows did not, so no trigger bumped it
+			// keys of stored claims changed (argmap.KeyLists.ClaimsVersion)
 			if _, err := tx.ExecContext(ctx, `UPDATE content_version SET n = n + 1 WHERE id = 1`); err != nil {
 				return err
 			}
@@ -434,57 +412,35 @@ func (s *Store) AddClaimKeys(ctx context.Context, keys map[string][]string) erro
 	})
 }
 
-// ClaimKeyLists implements argmap.KeyLists: the rows of ClaimsByKeys with
-// the key each claim was found under, in one prepared statement.
+// ClaimKeyLists implements argmap.KeyLists: the claims of ClaimsByKeys
+// with the key each claim was found under. The pks under each key come
+// from memory (keyIndex), the claims from one prepared statement.
 func (s *Store) ClaimKeyLists(ctx context.Context, keys []string, perKey int) (map[string][]argmap.Claim, []argmap.Claim, error) {
 	perKey = argmap.Page{Limit: perKey}.Size()
 	lists := map[string][]argmap.Claim{}
 	var heads []argmap.Claim
 	err := s.readFTS(ctx, "claim key lists", true, func(tx *sql.Tx) error {
-		// the keys of the claims written in this transaction of
-		// Atomically, if any, first
-		if err := s.flushRows(ctx); err != nil {
-			return err
-		}
-		st, err := s.readStmt(ctx, tx, `WITH hit AS MATERIALIZED (
-				SELECT k.value AS key, ck.claim_pk AS pk FROM json_each(?) k
-				JOIN claim_keys ck ON ck.key = k.value AND ck.claim_pk >= coalesce(
-					(SELECT claim_pk FROM claim_keys WHERE key = k.value ORDER BY claim_pk DESC LIMIT 1 OFFSET ?), 0))
-			SELECT hit.key, hit.pk, c.id, c.text, c.proposition FROM hit JOIN claims c ON c.pk = hit.pk
-			UNION ALL
-			SELECT NULL, c.pk, c.id, c.text, c.proposition FROM claims c WHERE c.id IN (
-				SELECT proposition FROM claims WHERE pk IN (SELECT pk FROM hit) AND proposition <> '')
-			ORDER BY 1, 2 DESC`)
+		pks, err := s.keyLists(ctx, tx, keys, perKey)
 		if err != nil {
 			return err
 		}
-		once := make([]string, 0, len(keys))
-		seen := make(map[string]bool, len(keys))
-		for _, k := range keys {
-			if !seen[k] {
-				seen[k] = true
-				once = append(once, k)
-			}
-		}
-		rows, err := st.QueryContext(ctx, jsonList(once), perKey-1)
+		found, hs, err := s.keyedClaims(ctx, tx, pks)
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var key sql.NullString
-			var pk int64
-			var c argmap.Claim
-			if err := rows.Scan(&key, &pk, &c.ID, &c.Text, &c.Proposition); err != nil {
-				return err
+		for k, l := range pks {
+			cs := make([]argmap.Claim, 0, len(l))
+			for _, pk := range l {
+				if c, ok := found[pk]; ok {
+					cs = append(cs, c)
+				}
 			}
-			if key.Valid {
-				lists[key.String] = append(lists[key.String], c)
-			} else {
-				heads = append(heads, c)
+			if len(cs) > 0 {
+				lists[k] = cs
 			}
 		}
-		return rows.Err()
+		heads = hs
+		return nil
 	})
 	if err != nil {
 		return nil, nil, err
@@ -494,6 +450,49 @@ func (s *Store) ClaimKeyLists(ctx context.Context, keys []string, perKey int) (m
 		heads = []argmap.Claim{}
 	}
 	return lists, heads, nil
+}
+
+// keyedClaims reads the claims of the pks listed (ID, text and proposition)
+// and those naming their propositions (heads), in one prepared statement.
+func (s *Store) keyedClaims(ctx context.Context, tx *sql.Tx, lists map[string][]int64) (map[int64]argmap.Claim, []argmap.Claim, error) {
+	var pks []int64
+	for _, l := range lists {
+		pks = append(pks, l...)
+	}
+	found := make(map[int64]argmap.Claim, len(pks))
+	if len(pks) == 0 {
+		return found, nil, nil
+	}
+	slices.Sort(pks)
+	pks = slices.Compact(pks)
+	st, err := s.readStmt(ctx, tx, `WITH hit AS MATERIALIZED (SELECT value AS pk FROM json_each(?))
+		SELECT 1, c.pk, c.id, c.text, c.proposition FROM hit JOIN claims c ON c.pk = hit.pk
+		UNION ALL
+		SELECT 0, c.pk, c.id, c.text, c.proposition FROM claims c WHERE c.id IN (
+			SELECT proposition FROM claims WHERE pk IN (SELECT pk FROM hit) AND proposition <> '')`)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, err := st.QueryContext(ctx, jsonInts(pks))
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var heads []argmap.Claim
+	for rows.Next() {
+		var hit bool
+		var pk int64
+		var c argmap.Claim
+		if err := rows.Scan(&hit, &pk, &c.ID, &c.Text, &c.Proposition); err != nil {
+			return nil, nil, err
+		}
+		if hit {
+			found[pk] = c
+		} else {
+			heads = append(heads, c)
+		}
+	}
+	return found, heads, rows.Err()
 }
 
 // ClaimsVersion implements argmap.KeyLists with content_version (migration
@@ -509,50 +508,38 @@ func (s *Store) ClaimsVersion(ctx context.Context) (int64, error) {
 	return v, err
 }
 
-// ClaimsByKeys implements argmap.KeyedClaims: for each key, one seek in the
-// claim_keys primary key for its perKey-th newest row and one range scan up
-// from it; then the claims found and those naming their propositions, in
-// one prepared statement, ordered by ID, each with its ID, text and
-// proposition only.
+// ClaimsByKeys implements argmap.KeyedClaims: the perKey newest claims
+// under each key (in memory: keyIndex) and those naming their
+// propositions, read in one prepared statement, each with its ID, text and
+// proposition only, ordered by ID.
 func (s *Store) ClaimsByKeys(ctx context.Context, keys []string, perKey int) ([]argmap.Claim, error) {
 	perKey = argmap.Page{Limit: perKey}.Size()
 	var out []argmap.Claim
 	// neither the full-text indexes nor their triggers: rows pending in a
 	// transaction stay pending
 	err := s.readFTS(ctx, "claims by keys", true, func(tx *sql.Tx) error {
-		// the keys of the claims written in this transaction of
-		// Atomically, if any, first
-		if err := s.flushRows(ctx); err != nil {
-			return err
-		}
-		// only what linking reads (argmap.KeyedClaims): decoding whole rows
-		// was half the time of a call
-		st, err := s.readStmt(ctx, tx, `WITH hit AS (
-				SELECT ck.claim_pk AS pk FROM json_each(?) k
-				JOIN claim_keys ck ON ck.key = k.value AND ck.claim_pk >= coalesce(
-					(SELECT claim_pk FROM claim_keys WHERE key = k.value ORDER BY claim_pk DESC LIMIT 1 OFFSET ?), 0))
-			SELECT c.id, c.text, c.proposition FROM claims c WHERE c.pk IN (SELECT pk FROM hit)
-			UNION
-			SELECT c.id, c.text, c.proposition FROM claims c WHERE c.id IN (
-				SELECT proposition FROM claims WHERE pk IN (SELECT pk FROM hit) AND proposition <> '')
-			ORDER BY 1`)
+		pks, err := s.keyLists(ctx, tx, keys, perKey)
 		if err != nil {
 			return err
 		}
-		rows, err := st.QueryContext(ctx, jsonList(keys), perKey-1)
+		found, heads, err := s.keyedClaims(ctx, tx, pks)
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var c argmap.Claim
-			if err := rows.Scan(&c.ID, &c.Text, &c.Proposition); err != nil {
-				return err
-			}
+		seen := make(map[string]bool, len(found)+len(heads))
+		for _, c := range found {
+			seen[c.ID] = true
 			out = append(out, c)
 		}
-		return rows.Err()
+		for _, c := range heads {
+			if !seen[c.ID] {
+				seen[c.ID] = true
+				out = append(out, c)
+			}
+		}
+		return nil
 	})
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	if out == nil {
 		out = []argmap.Claim{}
 	}

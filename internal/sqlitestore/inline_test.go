@@ -225,7 +225,8 @@ func rowCount(t *testing.T, path, table string) int {
 // (empty, at an older migration), table by table with to's columns, and
 // builds its full-text indexes. The quotes of spans go in the rows as
 // stores before migrations 0021 and 0022 held them: every quote in its
-// row, an empty string for none.
+// row, an empty string for none; and the claims' keys, in claim_keys
+// before migration 0023, a row a key.
 func copyRows(t *testing.T, to, from string) {
 	t.Helper()
 	quoted := map[string]string{"span_quote": `iif(span_source_id IS NULL, '', coalesce(span_quote, text))`}
@@ -282,7 +283,12 @@ func copyRowsAs(t *testing.T, to, from string, as map[string]map[string]string) 
 		}
 		cols.Close()
 		list := strings.Join(names, ", ")
-		if _, err := db.Exec(`INSERT INTO main.` + table + ` (` + list + `) SELECT ` + strings.Join(values, ", ") + ` FROM f.` + table); err != nil {
+		from := `SELECT ` + strings.Join(values, ", ") + ` FROM f.` + table
+		if table == "claim_keys" {
+			from = `SELECT k.value, c.pk FROM f.claims c, json_each(c.keys) k`
+			list = `key, claim_pk`
+		}
+		if _, err := db.Exec(`INSERT INTO main.` + table + ` (` + list + `) ` + from); err != nil {
 			t.Fatalf("copy %s: %v", table, err)
 		}
 	}

@@ -2,7 +2,6 @@ package sqlitestore_test
 
 import (
 	"context"
-	"database/sql"
 	"path/filepath"
 	"testing"
 
@@ -12,14 +11,16 @@ import (
 	"github.com/argmap/argmap/internal/sqlitestore"
 )
 
-// TestKeyListsMigration checks migration 0015 on a store written before it:
-// the claims' keys column is filled from claim_keys, so that deleting a
-// claim still removes its keys (a claim written later may take its pk), a
-// re-keyed update replaces them, and only claims without keys are unkeyed.
+// TestKeyListsMigration checks migration 0015 on a store written before it
+// (and 0023 after it): the claims' keys column is filled from claim_keys, so
+// that deleting a claim still removes its keys (a claim written later may
+// take its pk), a re-keyed update replaces them, and only claims without
+// keys are unkeyed.
 func TestKeyListsMigration(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	s, err := sqlitestore.Open(ctx, path)
+	dir := t.TempDir()
+	newPath := filepath.Join(dir, "new.db")
+	s, err := sqlitestore.Open(ctx, newPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,24 +34,16 @@ func TestKeyListsMigration(t *testing.T) {
 	}
 	s.Close()
 
-	// the store as migration 0014 left it: no keys column, claim_keys
+	// the store as migration 0013 left it: no keys column, claim_keys
 	// indexed by claim and emptied by claim through that index
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
+	path := filepath.Join(dir, "old.db")
+	if err := sqlitestore.MigrateTo(ctx, path, "0013_evidence_actors.sql"); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{
-		`DROP TRIGGER claim_keys_delete`,
-		`ALTER TABLE claims DROP COLUMN keys`,
-		`CREATE INDEX claim_keys_claim ON claim_keys (claim_pk)`,
-		`CREATE TRIGGER claim_keys_delete AFTER DELETE ON claims BEGIN DELETE FROM claim_keys WHERE claim_pk = old.pk; END`,
-		`DELETE FROM schema_migrations WHERE name = '0015_claim_key_lists.sql'`,
-	} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
+	copyRows(t, path, newPath)
+	if n := count(t, path, `SELECT count(*) FROM claim_keys`); n != 3 {
+		t.Fatalf("old store: %d rows in claim_keys, want 3", n)
 	}
-	db.Close()
 
 	if s, err = sqlitestore.Open(ctx, path); err != nil {
 		t.Fatalf("Open() of a store before 0015 = %v", err)

@@ -56,6 +56,8 @@ type Store struct {
 
 	hubs *hubsCache // the last ranking of Hubs (nil in Atomically)
 
+	keys *keyIndex // the claims under each link key, in memory (shared with the Stores of Atomically)
+
 	walPages int // the writer's wal_autocheckpoint (in 4 KiB pages) when SetWALPages raised it, else 0
 	pageSize int // the database file's page size in bytes
 
@@ -73,6 +75,8 @@ type pendingFTS struct {
 	// actors are those the transaction's graphs wrote or found (see
 	// graphWriter.actor), forgotten at any other call in the transaction
 	actors map[string]*knownActor
+	// keys lists the claims it wrote under their link keys (keyLists)
+	keys *ownKeys
 }
 
 var _ argmap.Store = (*Store)(nil)
@@ -138,7 +142,7 @@ func open(ctx context.Context, path string, notify func(string)) (*Store, error)
 		w.Close()
 		return nil, translate(ctx, err, "open the database")
 	}
-	s := &Store{w: w, wc: &stmtCache{db: w}, notify: notify}
+	s := &Store{w: w, wc: &stmtCache{db: w}, notify: notify, keys: newKeyIndex()}
 	if _, err := s.migrate(ctx, migrations.SQLite, migrations.SQLiteSchema); err != nil {
 		w.Close()
 		return nil, err
@@ -617,7 +621,14 @@ func (s *Store) Atomically(ctx context.Context, fn func(tx argmap.Store) error) 
 		return fn(s)
 	}
 	return s.write(ctx, "write", func(tx *sql.Tx) error {
-		txs := &Store{tx: tx, wc: s.wc, fts: &pendingFTS{}}
+		// what the transaction sees of the key lists as it begins (its
+		// claims are listed apart: keyLists)
+		own := &ownKeys{byKey: map[string][]int64{}}
+		var err error
+		if own.version, own.top, err = keysState(ctx, tx); err != nil {
+			return err
+		}
+		txs := &Store{tx: tx, wc: s.wc, fts: &pendingFTS{keys: own}, keys: s.keys}
 		if err := fn(txs); err != nil {
 			return err
 		}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"maps"
 	"slices"
 	"strings"
 
@@ -412,8 +411,8 @@ func (w *graphWriter) claim(c *argmap.Claim) (int64, error) {
 		return 0, err
 	}
 	actor, actors := splitActors(w.rows.claimActors, c.ID, c.Actors)
-	// keys: the claim's rows in claim_keys, for removing them (migration
-	// 0015); span_*: its first span (migration 0018), its quote NULL when it
+	// keys: the claim's link keys, listed in memory (keyIndex, migration
+	// 0023); span_*: its first span (migration 0018), its quote NULL when it
 	// is the claim's text (migration 0021); actor_*: its first actor
 	// reference (migration 0019)
 	quote := first.quoteArg(c.Text)
@@ -448,21 +447,16 @@ func (w *graphWriter) claim(c *argmap.Claim) (int64, error) {
 		return 0, err
 	}
 	w.rows.claimActors = actors
-	// its keys are inserted with those of the other claims written
-	// (insertKeys)
-	for _, k := range c.Keys {
-		w.rows.keys = append(w.rows.keys, keyRow{k, pk})
-	}
 	w.rows.spans = pending
 	return pk, nil
 }
 
-// pendingRows are rows a graph writes into tables keyed by random IDs or
-// keys (claim_keys by key; extra_claim_actors, extra_evidence_actors, extra_spans and
+// pendingRows are rows a graph writes into tables keyed by random IDs
+// (extra_claim_actors, extra_evidence_actors, extra_spans and
 // extra_premises by claim, evidence or relation ID), kept until the end
 // of the graph's write or, in Atomically, of the transaction (a Store of
-// Atomically flushes them before any read but ClaimsVersion's, and before
-// committing). Inserted row by row in the order of the records, each was a
+// Atomically flushes them before any read but ClaimsVersion's and the key
+// lists', and before committing). Inserted row by row in the order of the records, each was a
 // seek to another page of its B-tree, and in a large store each
 // transaction of ingest rewrote nearly every page of them; sorted by their
 // keys, the inserts of a table walk its B-tree from one end to the other.
@@ -470,16 +464,9 @@ func (w *graphWriter) claim(c *argmap.Claim) (int64, error) {
 // (Graph.CheckReferences), and the inserts of spans and actor links ignore
 // duplicates, so these inserts cannot fail on the records' account.
 type pendingRows struct {
-	keys                        []keyRow
 	claimActors, evidenceActors []roleRow
 	spans                       []spanRow
 	premises                    []premiseRow
-}
-
-// keyRow is a row of claim_keys: a key of the claim with that pk.
-type keyRow struct {
-	key string
-	pk  int64
 }
 
 // premiseRow is a row of extra_premises.
@@ -490,11 +477,10 @@ type premiseRow struct {
 }
 
 func (p *pendingRows) empty() bool {
-	return len(p.keys)+len(p.claimActors)+len(p.evidenceActors)+len(p.spans)+len(p.premises) == 0
+	return len(p.claimActors)+len(p.evidenceActors)+len(p.spans)+len(p.premises) == 0
 }
 
 func (p *pendingRows) add(o *pendingRows) {
-	p.keys = append(p.keys, o.keys...)
 	p.claimActors = append(p.claimActors, o.claimActors...)
 	p.evidenceActors = append(p.evidenceActors, o.evidenceActors...)
 	p.spans = append(p.spans, o.spans...)
@@ -502,16 +488,13 @@ func (p *pendingRows) add(o *pendingRows) {
 }
 
 func (p *pendingRows) reset() {
-	p.keys, p.claimActors, p.evidenceActors = p.keys[:0], p.claimActors[:0], p.evidenceActors[:0]
+	p.claimActors, p.evidenceActors = p.claimActors[:0], p.evidenceActors[:0]
 	p.spans, p.premises = p.spans[:0], p.premises[:0]
 }
 
 // insertPending inserts the rows of p, each table's in the order of its
-// primary key, a prepared statement a row (claim_keys: a key).
+// primary key, a prepared statement a row.
 func (w *graphWriter) insertPending(p *pendingRows) error {
-	if err := w.insertKeys(p.keys); err != nil {
-		return err
-	}
 	for _, t := range []struct {
 		rows  []roleRow
 		query string
@@ -542,34 +525,6 @@ func (w *graphWriter) insertPending(p *pendingRows) error {
 	})
 	for _, r := range p.premises {
 		if _, err := w.exec(`INSERT INTO extra_premises (relation_id, position, node_id) VALUES (?, ?, ?)`, r.relation, r.position, r.node); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// insertKeys inserts rows of claim_keys in key order, a prepared statement
-// a key. The rows are grouped by key first and only the keys sorted: a
-// batch of ingest holds ~10 rows a claim under far fewer keys, and sorting
-// every row by its key string was a twentieth of the writer's time.
-func (w *graphWriter) insertKeys(rows []keyRow) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	byKey := make(map[string][]int64, len(rows)/4)
-	for _, r := range rows {
-		byKey[r.key] = append(byKey[r.key], r.pk)
-	}
-	for _, k := range slices.Sorted(maps.Keys(byKey)) {
-		pks := byKey[k]
-		var err error
-		if len(pks) == 1 {
-			_, err = w.exec(`INSERT OR IGNORE INTO claim_keys (key, claim_pk) VALUES (?, ?)`, k, pks[0])
-		} else {
-			slices.Sort(pks)
-			_, err = w.exec(`INSERT OR IGNORE INTO claim_keys (key, claim_pk) SELECT ?, value FROM json_each(?)`, k, jsonInts(pks))
-		}
-		if err != nil {
 			return err
 		}
 	}

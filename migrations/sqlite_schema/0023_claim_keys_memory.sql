@@ -1,4 +1,4 @@
--- The schema that the migrations up to and including 0022_relation_quote_premise.sql
+-- The schema that the migrations up to and including 0023_claim_keys_memory.sql
 -- leave in a new database, as one script: a new store runs it instead of
 -- them (sqlitestore applySchema). Generated, do not edit: go test
 -- ./internal/sqlitestore -run TestSchemaScript -update writes it again.
@@ -111,12 +111,6 @@ CREATE TABLE audit_refs (
 	PRIMARY KEY (audit_id, node_id)
 ) WITHOUT ROWID;
 
-CREATE TABLE claim_keys (
-    key      TEXT NOT NULL,
-    claim_pk INTEGER NOT NULL,
-    PRIMARY KEY (key, claim_pk)
-) WITHOUT ROWID;
-
 CREATE TABLE graph_version (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     n  INTEGER NOT NULL
@@ -153,6 +147,11 @@ CREATE TABLE extra_premises (
     node_id     TEXT NOT NULL,
     PRIMARY KEY (relation_id, position)
 ) WITHOUT ROWID;
+
+CREATE TABLE keys_version (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    n  INTEGER NOT NULL
+);
 
 CREATE INDEX sources_kind ON sources (kind, id);
 
@@ -264,10 +263,6 @@ CREATE TRIGGER sources_content_delete AFTER DELETE ON sources BEGIN
     UPDATE content_version SET n = n + 1 WHERE id = 1;
 END;
 
-CREATE TRIGGER claim_keys_delete AFTER DELETE ON claims BEGIN
-    DELETE FROM claim_keys WHERE key IN (SELECT value FROM json_each(old.keys)) AND claim_pk = old.pk;
-END;
-
 CREATE TRIGGER claims_spans_delete AFTER DELETE ON claims BEGIN
     DELETE FROM extra_spans WHERE node_id = old.id;
 END;
@@ -301,6 +296,16 @@ CREATE TRIGGER actors_content_delete AFTER DELETE ON actors BEGIN
     UPDATE content_version SET n = n + 1 WHERE id = 1;
 END;
 
+CREATE TRIGGER claims_keys_delete AFTER DELETE ON claims BEGIN
+    UPDATE keys_version SET n = n + 1 WHERE id = 1;
+END;
+
+CREATE TRIGGER claims_keys_update AFTER UPDATE OF keys ON claims BEGIN
+    UPDATE keys_version SET n = n + 1 WHERE id = 1;
+END;
+
 INSERT INTO graph_version VALUES (1, 0);
 
 INSERT INTO content_version VALUES (1, 0);
+
+INSERT INTO keys_version VALUES (1, 0);

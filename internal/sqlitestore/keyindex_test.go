@@ -1,0 +1,248 @@
+package sqlitestore_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/sqlitestore"
+)
+
+// keyedGraph is a graph of n claims over a few shared link keys ("k0 k1"
+// for every claim, "k2 k3" for every second one, "k4 k5" for every third)
+// and one of its own each; every fourth claim names the first claim's
+// proposition.
+func keyedGraph(n int) *argmap.Graph {
+	g := &argmap.Graph{}
+	for i := range n {
+		c := argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: fmt.Sprintf("Statement number %d.", i),
+			Origin: argmap.OriginExtracted, Keys: []string{"k0 k1", fmt.Sprintf("own %d", i)}}
+		if i%2 == 0 {
+			c.Keys = append(c.Keys, "k2 k3")
+		}
+		if i%3 == 0 {
+			c.Keys = append(c.Keys, "k4 k5")
+		}
+		if i%4 == 3 {
+			c.Proposition = g.Claims[0].ID
+		}
+		g.Claims = append(g.Claims, c)
+	}
+	return g
+}
+
+var keyedKeys = []string{"k0 k1", "k2 k3", "k4 k5", "own 3", "own 7", "nothing"}
+
+// keyListIDs is ClaimKeyLists(keys, perKey) as IDs: each key's list, and
+// the heads under "".
+func keyListIDs(t *testing.T, s *sqlitestore.Store, keys []string, perKey int) map[string][]string {
+	t.Helper()
+	lists, heads, err := s.ClaimKeyLists(context.Background(), keys, perKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]string{}
+	for k, cs := range lists {
+		for _, c := range cs {
+			out[k] = append(out[k], c.ID)
+		}
+	}
+	for _, c := range heads {
+		out[""] = append(out[""], c.ID)
+	}
+	return out
+}
+
+// TestClaimKeysMemoryMigration checks migration 0023 (the claims under each
+// link key listed in memory from the claims' keys columns, claim_keys
+// dropped): a store written at 0022, its keys in claim_keys, reads back
+// after migrating the graph and the claims' rows a store written now has,
+// and lists under each key the claims that claim_keys listed, the newest
+// first, as a store written now does.
+func TestClaimKeysMemoryMigration(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	g := keyedGraph(12)
+	newPath := filepath.Join(dir, "new.db")
+	want := writtenDump(t, ctx, newPath, g)
+
+	oldPath := filepath.Join(dir, "old.db")
+	if err := sqlitestore.MigrateTo(ctx, oldPath, "0022_relation_quote_premise.sql"); err != nil {
+		t.Fatal(err)
+	}
+	copyRows(t, oldPath, newPath)
+	if n := count(t, oldPath, `SELECT count(*) FROM claim_keys`); n != 12*2+6+4 {
+		t.Fatalf("old store: %d rows in claim_keys, want %d", n, 12*2+6+4)
+	}
+	// what 0022's ClaimKeyLists read from claim_keys: the newest 3 under
+	// each key
+	wantLists := map[string][]string{}
+	db := openRaw(t, oldPath)
+	for _, k := range keyedKeys {
+		rows, err := db.Query(`SELECT c.id FROM claim_keys ck JOIN claims c ON c.pk = ck.claim_pk WHERE ck.key = ? ORDER BY ck.claim_pk DESC LIMIT 3`, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			wantLists[k] = append(wantLists[k], id)
+		}
+		rows.Close()
+	}
+	if got := len(wantLists["k0 k1"]); got != 3 {
+		t.Fatalf("old store: %d claims under k0 k1, want 3", got)
+	}
+	wantLists[""] = []string{g.Claims[0].ID} // the head of claims 3 and 7 (and of 11, under k0 k1)
+
+	old := openMigrated(t, ctx, oldPath, "0022", want)
+	rows := `SELECT concat_ws(' ', pk, quote(id), quote(keys)) FROM claims`
+	sameRows(t, newPath, oldPath, rows)
+	for _, path := range []string{newPath, oldPath} {
+		if n := count(t, path, `SELECT count(*) FROM sqlite_schema WHERE name = 'claim_keys'`); n != 0 {
+			t.Errorf("%s: claim_keys is still there", filepath.Base(path))
+		}
+	}
+	fresh, err := sqlitestore.Open(ctx, newPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	for name, s := range map[string]*sqlitestore.Store{"written now": fresh, "migrated": old} {
+		if diff := cmp.Diff(wantLists, keyListIDs(t, s, keyedKeys, 3)); diff != "" {
+			t.Errorf("%s: ClaimKeyLists() (-claim_keys at 0022 +got):\n%s", name, diff)
+		}
+	}
+}
+
+// TestKeyListsFollowWrites checks that a store's key lists in memory follow
+// every change of claims and keys, made through it or through another
+// store on the same file (another process): new claims, a deleted one (the
+// next claim takes its pk), a re-keyed update, keys added to stored claims,
+// a bulk load; in a transaction of Atomically its own claims are listed
+// before it commits, and none of a transaction rolled back.
+func TestKeyListsFollowWrites(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "argmap.db")
+	a, err := sqlitestore.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := sqlitestore.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	// under looks the claims under key up in s, the newest first (at most
+	// 10), as IDs
+	under := func(s *sqlitestore.Store, key string) []string {
+		t.Helper()
+		return keyListIDs(t, s, []string{key}, 10)[key]
+	}
+	ids := func(cs ...argmap.Claim) []string {
+		var out []string
+		for _, c := range slices.Backward(cs) {
+			out = append(out, c.ID)
+		}
+		return out
+	}
+	same := func(what string, want []string, key string) {
+		t.Helper()
+		for name, s := range map[string]*sqlitestore.Store{"a": a, "b": b} {
+			if diff := cmp.Diff(want, under(s, key)); diff != "" {
+				t.Errorf("%s: claims under %q in %s (-want +got):\n%s", what, key, name, diff)
+			}
+		}
+	}
+	g := keyedGraph(4)
+	if err := a.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	same("first write", ids(g.Claims...), "k0 k1")
+
+	// b writes more; a, which read the lists already, catches up
+	h := keyedGraph(3)
+	if err := b.WriteGraph(ctx, h); err != nil {
+		t.Fatal(err)
+	}
+	all := append(slices.Clone(g.Claims), h.Claims...)
+	same("written through the other store", ids(all...), "k0 k1")
+
+	// the newest claim deleted through b: the next claim takes its pk
+	if err := b.DeleteClaim(ctx, h.Claims[2].ID); err != nil {
+		t.Fatal(err)
+	}
+	all = all[:len(all)-1]
+	same("after a delete", ids(all...), "k0 k1")
+	late := argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: "Late words.", Origin: argmap.OriginExtracted, Keys: []string{"late key"}}
+	if err := b.CreateClaim(ctx, &late); err != nil {
+		t.Fatal(err)
+	}
+	same("the deleted claim's pk taken", ids(all...), "k0 k1")
+	same("the deleted claim's pk taken", ids(late), "late key")
+
+	// a re-keyed update through b, keys added through a
+	text, keys := "Other words now.", []string{"late key", "new key"}
+	if _, err := b.UpdateClaim(ctx, g.Claims[1].ID, argmap.ClaimUpdate{Text: &text, Keys: &keys}); err != nil {
+		t.Fatal(err)
+	}
+	same("after a re-keyed update", ids(g.Claims[0], g.Claims[2], g.Claims[3], h.Claims[0], h.Claims[1]), "k0 k1")
+	same("after a re-keyed update", ids(g.Claims[1], late), "late key")
+	if err := a.AddClaimKeys(ctx, map[string][]string{g.Claims[0].ID: {"new key"}}); err != nil {
+		t.Fatal(err)
+	}
+	same("after keys added", ids(g.Claims[0], g.Claims[1]), "new key")
+
+	// a bulk load through b
+	bulk := keyedGraph(2)
+	err = b.Bulk(ctx, func(s argmap.Store) error { return s.WriteGraph(ctx, bulk) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	same("after a bulk load", ids(h.Claims[1], bulk.Claims[1]), "own 1") // h.Claims[1] has "own 1" too
+
+	// in Atomically: the transaction's claims are listed in it (written
+	// one by one or loaded in bulk), those before it as well, and nothing
+	// of it once rolled back
+	tx, inBulk := keyedGraph(2), keyedGraph(1)
+	tx.Claims[0].Keys = append(tx.Claims[0].Keys, "late key")
+	inBulk.Claims[0].Keys = append(inBulk.Claims[0].Keys, "late key")
+	stop := errors.New("stop")
+	err = a.Atomically(ctx, func(s argmap.Store) error {
+		if err := s.WriteGraph(ctx, tx); err != nil {
+			return err
+		}
+		if _, _, err := s.(argmap.KeyLists).ClaimKeyLists(ctx, []string{"late key"}, 10); err != nil {
+			return err
+		}
+		load := func(b argmap.Store) error { return b.WriteGraph(ctx, inBulk) }
+		if err := s.(*sqlitestore.Store).Bulk(ctx, load); err != nil {
+			return err
+		}
+		lists, _, err := s.(argmap.KeyLists).ClaimKeyLists(ctx, []string{"late key"}, 10)
+		if err != nil {
+			return err
+		}
+		var got []string
+		for _, c := range lists["late key"] {
+			got = append(got, c.ID)
+		}
+		if diff := cmp.Diff(ids(g.Claims[1], late, tx.Claims[0], inBulk.Claims[0]), got); diff != "" {
+			t.Errorf("claims under late key in Atomically (-want +got):\n%s", diff)
+		}
+		return stop
+	})
+	if !errors.Is(err, stop) {
+		t.Fatalf("Atomically() = %v, want its function's error", err)
+	}
+	same("after a transaction rolled back", ids(g.Claims[1], late), "late key")
+}
