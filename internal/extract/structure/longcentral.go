@@ -22,8 +22,12 @@ import (
 //     limitation or after one, the last sentence that is none, how many
 //     sentences follow, the part heading above it), the microtexts
 //     model's central-claim score and rank, modality, negation, person and
-//     connective class (abstractFeatures). This use ships: left one set
-//     out it raised the mean central claim and relation F1 of the sets;
+//     connective class (abstractFeatures). A text of one paragraph longer
+//     than a short argument that is not read as an abstract (its method
+//     not told as abstractMethod knows it) is read the same way, as an
+//     abstract without a method run (paragraphThesis). These uses ship:
+//     left one set out they raised the mean central claim and relation F1
+//     of the sets;
 //   - a text of several paragraphs (parseParagraphs): its candidates are
 //     the paragraphs' claims (the roots the paragraph decoding finds, one
 //     a block) and, but in a long text, every other unit that may be a
@@ -365,6 +369,9 @@ func abstractFeatures(fs *featureSet, v *view, method int, limit []bool, last in
 		part = "background"
 	}
 	fs.on(kAbPart, part)
+	if method < 0 {
+		fs.on(kAbFlag, "nomethod")
+	}
 	after := 0
 	for j := k + 1; j < len(v.units); j++ {
 		if v.info[j].sentFirst {
@@ -430,6 +437,28 @@ func modality(in *unitInfo) string {
 		return "eval"
 	}
 	return "none"
+}
+
+// paragraphThesis returns the unit of a text of one paragraph longer
+// than a short argument (v, decoded with prior) that the thesis scorer
+// takes as its central claim, read as an abstract without a method run,
+// or -1 when the model has none.
+func (m *Model) paragraphThesis(v *view, prior []float64) int {
+	if m.thesis == nil && m.thesisRec == nil {
+		return -1
+	}
+	limit := limitations(v)
+	last := -1
+	for k := len(v.units) - 1; k >= 0; k-- {
+		if !limit[k] {
+			last = v.units[k].Sent
+			break
+		}
+	}
+	if prior == nil {
+		prior = make([]float64, len(v.units))
+	}
+	return m.abstractThesis(v, -1, limit, last, prior)
 }
 
 // abstractThesis returns the unit of an abstract (v, its method run

@@ -118,7 +118,11 @@ func (m *Model) Parse(text string, units []Unit, opt ParseOptions) Structure {
 			return st
 		}
 		v.short = len(units) <= maxShort
-		t := m.decodeWith(v, 0, maxRoots, -1, dependentPriors(v))
+		prior, root := dependentPriors(v), -1
+		if !v.short {
+			root = m.paragraphThesis(v, prior)
+		}
+		t := m.decodeWith(v, 0, maxRoots, root, prior)
 		copy(st.Opponent, t.opp)
 		if t.root >= 0 {
 			st.Central = []int{t.root}
