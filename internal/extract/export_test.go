@@ -110,6 +110,30 @@ func JoinedSurfacesAgree(text string) error {
 	return nil
 }
 
+// TokenSurfaceAgrees checks that the surface of s read from the structure
+// parser's words of it (surfaceOfTokens) is surfaceOf(s), with s standing
+// after prefix in a longer text.
+func TokenSurfaceAgrees(prefix, s string) error {
+	text := prefix + s
+	toks, p := argstruct.TokenizePadded(text, len(prefix), len(text), nil)
+	if want := argstruct.Tokenize(text, len(prefix), len(text), nil); !reflect.DeepEqual(toks, want) {
+		return fmt.Errorf("TokenizePadded(%q) = %v, Tokenize gives %v", s, toks, want)
+	}
+	got, same := surfaceOfTokens(text, len(prefix), len(text), toks, p)
+	want := surfaceOf(s)
+	tw := make([]string, len(toks))
+	for k, t := range toks {
+		tw[k] = t.Word
+	}
+	if same && !reflect.DeepEqual(got.ws, tw) {
+		return fmt.Errorf("surfaceOfTokens(%q) words %q, not the tokens' words", s, got.ws)
+	}
+	if !reflect.DeepEqual(got, want) {
+		return fmt.Errorf("surfaceOfTokens(%q) words %q, padded %q; surfaceOf gives %q, %q", s, got.ws, got.p, want.ws, want.p)
+	}
+	return nil
+}
+
 // PaddedWordsAgree checks that wordsOf(s, true) gives words(s) and
 // padded(words(s)).
 func PaddedWordsAgree(s string) error {

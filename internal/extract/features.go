@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	argstruct "github.com/argmap/argmap/internal/extract/structure"
 )
 
 // words returns the lower-cased word tokens of s: letters, digits, and inner
@@ -337,6 +339,61 @@ var functionWords = map[string]bool{
 
 func surfaceOf(text string) surface {
 	ws, p := wordsOf(text, true)
+	return surfaceWith(text, ws, p)
+}
+
+// surfaceOfTokens is surfaceOf(text[start:end]) for a span the structure
+// parser has split already (argstruct.TokenizePadded: toks, and p, its
+// padded words): the words are read from them, not from the text again,
+// and ok is true. The two splitters take the same word runes and lower them
+// alike, but wordsOf runs a word on across any stretch of apostrophes,
+// hyphens and full stops (curly quotes among them) where Tokenize joins
+// across one mark before a word rune only, and wordsOf keeps a '%' after a
+// word ("50%"). A span where that may matter (marksJoin), rare, is read
+// again by wordsOf, and ok is false.
+func surfaceOfTokens(text string, start, end int, toks []argstruct.Token, p string) (s surface, ok bool) {
+	if marksJoin(text, end, toks) {
+		return surfaceOf(text[start:end]), false
+	}
+	ws := make([]string, len(toks))
+	for k, t := range toks {
+		ws[k] = t.Word
+	}
+	return surfaceWith(text[start:end], ws, p), true
+}
+
+// marksJoin reports whether wordsOf would keep marks in a word of the span
+// of text that ends at end and whose words are toks: whether a gap between
+// two of them is all apostrophes, hyphens, full stops and curly quotes
+// (wordsOf runs the word on across it), or a gap opens with such marks, or
+// none, and a '%' (wordsOf keeps them and the '%'). Anywhere else wordsOf's
+// words are the tokens' words: both drop the marks at a word's end.
+func marksJoin(text string, end int, toks []argstruct.Token) bool {
+	for k, t := range toks {
+		ge := end // the gap's end
+		if k+1 < len(toks) {
+			ge = toks[k+1].Start
+		}
+		i := t.End
+		for i < ge {
+			if c := text[i]; c == '\'' || c == '-' || c == '.' {
+				i++
+			} else if strings.HasPrefix(text[i:ge], "’") || strings.HasPrefix(text[i:ge], "‘") {
+				i += len("’")
+			} else {
+				break
+			}
+		}
+		if i < ge && text[i] == '%' || i == ge && k+1 < len(toks) {
+			return true
+		}
+	}
+	return false
+}
+
+// surfaceWith returns the surface of text, whose words are ws and padded
+// words p.
+func surfaceWith(text string, ws []string, p string) surface {
 	s := surface{text: text, ws: ws, p: p, nWords: len(ws), wflags: make([]uint16, len(ws))}
 	s.shape()
 	// one look-up a word: its flags, and the cue phrases it opens

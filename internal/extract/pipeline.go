@@ -102,15 +102,17 @@ type state struct {
 // of a sentence, with what the stages decided about it.
 type unit struct {
 	Sentence
-	Verdict            // roles stage
-	surf      surface  // units stage: the sentence's words and shape
-	furniture string   // units stage: the kind of page furniture its block is ("heading", ...), if any
-	sec       Section  // units stage
-	para      int      // units stage
-	speakers  []string // units stage, kept by the roles stage: canonical actors asserting it, when not the author
-	named     []string // roles stage: canonical actors mentioned in it
-	arg       argUnit  // structure stage
-	id        string   // links stage
+	Verdict                     // roles stage
+	surf      surface           // units stage: the sentence's words and shape
+	toks      []argstruct.Token // units stage: its words as the structure parser splits them, split once for both
+	lower     []string          // units stage: toks' words, when they are surf's (surfaceOfTokens)
+	furniture string            // units stage: the kind of page furniture its block is ("heading", ...), if any
+	sec       Section           // units stage
+	para      int               // units stage
+	speakers  []string          // units stage, kept by the roles stage: canonical actors asserting it, when not the author
+	named     []string          // roles stage: canonical actors mentioned in it
+	arg       argUnit           // structure stage
+	id        string            // links stage
 }
 
 // Extract implements argmap.Extractor.

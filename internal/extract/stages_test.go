@@ -352,6 +352,33 @@ func FuzzPaddedWords(f *testing.F) {
 	})
 }
 
+// TestTokenSurface: a sentence's surface read from the words the structure
+// parser splits it into is the one read from its text: on every line of our
+// long texts and essays, and on cases of the marks the two splitters treat
+// apart (runs of marks inside a word, '%', curly quotes).
+func TestTokenSurface(t *testing.T) {
+	lines := append(scanLines(t), "a--b", "a.-b c", "50%", "5-%", "5%-6", "a%b", "%a", "a-.%", "x‘y", "it’s", "‘quoted’",
+		"rock’n’roll", "U.S.", "U.S.-led", "end.", "ends--", "— dash —", "co-operate", "Straße", "ÉCOLE’S", ".", "''",
+		"e\u0301t\u00e9", "\xff a\xfeb", "a’‘b", "we--they’re--all 3.5%.", "x ’ y")
+	for _, s := range lines {
+		for _, prefix := range []string{"", "Word. "} {
+			if err := extract.TokenSurfaceAgrees(prefix, s); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+}
+
+// FuzzTokenSurface checks the same on any text.
+func FuzzTokenSurface(f *testing.F) {
+	f.Add("A 5% rise. B’s turn… C-d. e.g. this--that‘s.")
+	f.Fuzz(func(t *testing.T, s string) {
+		if err := extract.TokenSurfaceAgrees("x ", s); err != nil {
+			t.Error(err)
+		}
+	})
+}
+
 // TestFieldHelpers: the gist's word helpers split as strings.Fields does.
 func TestFieldHelpers(t *testing.T) {
 	for _, s := range []string{"", " ", "one", " lead and trail ", "two  spaces", "tab\tand\nnewline",

@@ -212,7 +212,7 @@ func argUnits(m *argstruct.Model, d *state) (sents []argstruct.Sentence, idx []i
 		if u.Label == LabelOther || sourceNote(u) {
 			continue
 		}
-		sents = append(sents, argstruct.Sentence{Start: u.Start, End: u.End, Para: u.para})
+		sents = append(sents, argstruct.Sentence{Start: u.Start, End: u.End, Para: u.para, Words: u.toks, Lower: u.lower})
 		idx = append(idx, i)
 	}
 	if len(sents) == 0 {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract/actor"
+	argstruct "github.com/argmap/argmap/internal/extract/structure"
 )
 
 // maxSentence bounds a sentence's length in bytes: longer runs without a
@@ -554,21 +555,34 @@ func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mentio
 	var speakers []string
 	si := 0
 	var sentSurf []surface
+	var sentToks [][]argstruct.Token
+	var sentLower [][]string
+	words := make([]argstruct.Token, 0, len(text)/6+1)
 	for gi, sg := range segs {
 		// the block's sentences, and its surface: read once
 		sj := si
 		for sj < len(sents) && sents[sj].Seg == gi {
 			sj++
 		}
-		sentSurf = sentSurf[:0]
+		sentSurf, sentToks, sentLower = sentSurf[:0], sentToks[:0], sentLower[:0]
+		for _, s := range sents[si:sj] {
+			// the words of all sentences in one array
+			var p string
+			at := len(words)
+			words, p = argstruct.TokenizePadded(text, s.Start, s.End, words)
+			toks := words[at:len(words):len(words)]
+			surf, same := surfaceOfTokens(text, s.Start, s.End, toks, p)
+			var lower []string
+			if same {
+				lower = surf.ws
+			}
+			sentToks, sentLower = append(sentToks, toks), append(sentLower, lower)
+			sentSurf = append(sentSurf, surf)
+		}
 		var st surface
 		if sj-si == 1 && sents[si].Start == sg.Start && sents[si].End == sg.End {
-			st = surfaceOf(text[sg.Start:sg.End])
-			sentSurf = append(sentSurf, st)
+			st = sentSurf[0]
 		} else {
-			for _, s := range sents[si:sj] {
-				sentSurf = append(sentSurf, surfaceOf(text[s.Start:s.End]))
-			}
 			var ok bool
 			if st, ok = joinSurface(text, sg.Start, sg.End, sents[si:sj], sentSurf); !ok {
 				st = surfaceOf(text[sg.Start:sg.End])
@@ -621,7 +635,7 @@ func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mentio
 			bibSegs[gi] = true
 		}
 		for k, s := range sents[si:sj] {
-			u := unit{Sentence: s, sec: sec, para: sg.Para, furniture: furniture, speakers: speakers}
+			u := unit{Sentence: s, sec: sec, para: sg.Para, furniture: furniture, speakers: speakers, toks: sentToks[k], lower: sentLower[k]}
 			if furniture == "" {
 				u.surf = sentSurf[k]
 			}

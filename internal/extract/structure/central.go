@@ -147,7 +147,7 @@ func afterConjunction(text string, u Unit) (Unit, bool) {
 	if len(ws) < 2 || !coordinators[ws[0]] {
 		return u, false
 	}
-	v := Unit{Start: toks[1].start, End: u.End, Sent: u.Sent, Para: u.Para, Leaf: u.Leaf, Plain: u.Plain}
+	v := Unit{Start: toks[1].Start, End: u.End, Sent: u.Sent, Para: u.Para, Leaf: u.Leaf, Plain: u.Plain}
 	if u.ws != nil && len(u.ws) == len(ws) {
 		v.ws = u.ws[1:]
 		if u.fl != nil {

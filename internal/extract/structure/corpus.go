@@ -16,6 +16,12 @@ import (
 type Sentence struct {
 	Start, End int
 	Para       int
+	// Words are the sentence's words as Tokenize splits text[Start:End],
+	// when the caller has them already; nil means Segment splits them.
+	// Lower, when set with them, holds each one's Word: the caller's slice
+	// of them, which the parser only reads.
+	Words []Token
+	Lower []string
 }
 
 // SentenceFunc splits a text into sentences. The extraction pipeline passes

@@ -50,7 +50,7 @@ func TextWords(text string, start, end int) []string { return words(tokenize(tex
 func TokenWordsAgree(text string) error {
 	for _, t := range tokenize(text, 0, len(text), nil) {
 		var b []byte
-		for _, r := range text[t.start:t.end] {
+		for _, r := range text[t.Start:t.End] {
 			switch {
 			case r == '’':
 				b = append(b, '\'')
@@ -58,8 +58,8 @@ func TokenWordsAgree(text string) error {
 				b = utf8.AppendRune(b, unicode.ToLower(r))
 			}
 		}
-		if t.w != string(b) {
-			return fmt.Errorf("word %q of %q: %q, want %q", text[t.start:t.end], text, t.w, b)
+		if t.Word != string(b) {
+			return fmt.Errorf("word %q of %q: %q, want %q", text[t.Start:t.End], text, t.Word, b)
 		}
 	}
 	return nil

@@ -351,7 +351,7 @@ func boundaryKind(doc Doc, at int) string {
 		sw := newSentWords(ws)
 		k := -1
 		for j := 1; j < len(toks); j++ {
-			if at > toks[j-1].start && at <= toks[j].start {
+			if at > toks[j-1].Start && at <= toks[j].Start {
 				k = j
 				break
 			}
@@ -359,7 +359,7 @@ func boundaryKind(doc Doc, at int) string {
 		if k < 0 {
 			return "inside a word"
 		}
-		gap := doc.Text[toks[k-1].end:toks[k].start]
+		gap := doc.Text[toks[k-1].End:toks[k].Start]
 		cand := false
 		var first bool
 		for ci, c := range candidates(doc.Text, toks, sw, nil) {

@@ -44,7 +44,7 @@ type candidate struct {
 func candidates(text string, toks []token, sw *sentWords, out []candidate) []candidate {
 	ws := sw.ws
 	for k := minUnitWords; k+minUnitWords <= len(toks); k++ {
-		gap := text[toks[k-1].end:toks[k].start]
+		gap := text[toks[k-1].End:toks[k].Start]
 		punct := "none"
 		switch {
 		case gap == " ":
@@ -79,9 +79,9 @@ func candidates(text string, toks []token, sw *sentWords, out []candidate) []can
 				continue
 			}
 		}
-		at := toks[k].start
+		at := toks[k].Start
 		// a quote or bracket opening the right-hand clause belongs to it
-		for at > toks[k-1].end && strings.ContainsRune("\"'“‘(", rune(text[at-1])) {
+		for at > toks[k-1].End && strings.ContainsRune("\"'“‘(", rune(text[at-1])) {
 			at--
 		}
 		out = append(out, candidate{k: k, punct: punct, at: at})
@@ -150,7 +150,7 @@ func (m *Model) Segment(text string, sents []Sentence) []Unit {
 // short is its answer for text and sents.
 func (m *Model) SegmentShort(text string, sents []Sentence, short bool) []Unit {
 	units := make([]Unit, 0, len(sents)+len(sents)/4)
-	var toks []token
+	var buf []token // the words of a sentence without Words
 	var cands []candidate
 	var fs featureSet
 	splitT := m.splitT
@@ -158,8 +158,14 @@ func (m *Model) SegmentShort(text string, sents []Sentence, short bool) []Unit {
 		splitT = m.splitShortT
 	}
 	for si, s := range sents {
-		toks = tokenize(text, s.Start, s.End, toks[:0])
-		ws := words(toks)
+		toks, ws := s.Words, s.Lower
+		if toks == nil {
+			buf = tokenize(text, s.Start, s.End, buf[:0])
+			toks = buf
+		}
+		if ws == nil || len(ws) != len(toks) {
+			ws = words(toks)
+		}
 		sw := newSentWords(ws)
 		start, startK := s.Start, 0
 		cands = candidates(text, toks, sw, cands[:0])

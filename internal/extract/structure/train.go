@@ -223,7 +223,7 @@ func goldSplits(fs *featureSet, d Doc, add func(example)) {
 		for ci, c := range candidates(d.Text, toks, sw, nil) {
 			y := false
 			for _, st := range starts {
-				if st > toks[c.k-1].start && st <= toks[c.k].start {
+				if st > toks[c.k-1].Start && st <= toks[c.k].Start {
 					y = true
 				}
 			}
