@@ -22,7 +22,21 @@ type keyIndex struct {
 	mu      sync.Mutex
 	version int64 // keys_version's count it was read at; -1: not read
 	top     int64 // the highest claim pk read
-	byKey   map[string][]int64
+	byKey   keyPKs
+}
+
+// keyPKs are the pks of the claims under each key, ascending. A key's
+// list is reached through a pointer, so that adding a pk to a key listed
+// already is one look-up (a look-up and an assignment were two thirds of
+// reading a store's keys).
+type keyPKs map[string]*[]int64
+
+// of returns the pks under k, ascending.
+func (m keyPKs) of(k string) []int64 {
+	if l := m[k]; l != nil {
+		return *l
+	}
+	return nil
 }
 
 func newKeyIndex() *keyIndex { return &keyIndex{version: -1} }
@@ -36,7 +50,7 @@ func keysState(ctx context.Context, q querier) (version, top int64, err error) {
 
 // readKeys adds the keys of the claims with a pk in (from, to] that q sees
 // to byKey, in pk order.
-func readKeys(ctx context.Context, q querier, byKey map[string][]int64, from, to int64) error {
+func readKeys(ctx context.Context, q querier, byKey keyPKs, from, to int64) error {
 	if to <= from {
 		return nil
 	}
@@ -60,12 +74,15 @@ func readKeys(ctx context.Context, q querier, byKey map[string][]int64, from, to
 
 // addKey lists the claim pk under k, once (pks are added in ascending
 // order).
-func addKey(byKey map[string][]int64, k []byte, pk int64) {
-	l, ok := byKey[string(k)]
-	if ok && l[len(l)-1] == pk {
-		return // a key the claim names twice
+func addKey(byKey keyPKs, k []byte, pk int64) {
+	l := byKey[string(k)]
+	if l == nil {
+		byKey[string(k)] = &[]int64{pk}
+		return
 	}
-	byKey[string(k)] = append(l, pk)
+	if (*l)[len(*l)-1] != pk { // else a key the claim names twice
+		*l = append(*l, pk)
+	}
 }
 
 // eachKey calls fn with each string of a keys column, a JSON array of
@@ -147,7 +164,7 @@ func (s *Store) keyLists(ctx context.Context, tx *sql.Tx, keys []string, perKey 
 		}
 	}
 	out := make(map[string][]int64, len(keys))
-	pick := func(byKey map[string][]int64) {
+	pick := func(byKey keyPKs) {
 		for _, k := range keys {
 			if _, done := out[k]; done {
 				continue
@@ -159,7 +176,7 @@ func (s *Store) keyLists(ctx context.Context, tx *sql.Tx, keys []string, perKey 
 				}
 				l = append(l, pk)
 			}
-			for _, pk := range slices.Backward(byKey[k]) {
+			for _, pk := range slices.Backward(byKey.of(k)) {
 				if len(l) == perKey {
 					break
 				}
@@ -175,7 +192,7 @@ func (s *Store) keyLists(ctx context.Context, tx *sql.Tx, keys []string, perKey 
 	if x == nil {
 		// no shared index (a bulk load's transaction) or a transaction
 		// that changed keys itself: the lists as it sees them
-		byKey := map[string][]int64{}
+		byKey := keyPKs{}
 		if err := readKeys(ctx, tx, byKey, 0, top); err != nil {
 			return nil, err
 		}
@@ -196,14 +213,14 @@ func (s *Store) keyLists(ctx context.Context, tx *sql.Tx, keys []string, perKey 
 	case version < x.version:
 		// tx began before another read the lists again (counts only
 		// grow): the lists as it sees them, for itself alone
-		byKey := map[string][]int64{}
+		byKey := keyPKs{}
 		if err := readKeys(ctx, tx, byKey, 0, top); err != nil {
 			return nil, err
 		}
 		pick(byKey)
 		return out, nil
 	default:
-		byKey := map[string][]int64{}
+		byKey := keyPKs{}
 		if err := readKeys(ctx, tx, byKey, 0, top); err != nil {
 			return nil, err
 		}
@@ -219,7 +236,7 @@ func (s *Store) keyLists(ctx context.Context, tx *sql.Tx, keys []string, perKey 
 // has a higher one).
 type ownKeys struct {
 	version, top, read int64
-	byKey              map[string][]int64
+	byKey              keyPKs
 }
 
 // list returns the pks of the claims under k, ascending (none for a nil o).
@@ -227,5 +244,5 @@ func (o *ownKeys) list(k string) []int64 {
 	if o == nil {
 		return nil
 	}
-	return o.byKey[k]
+	return o.byKey.of(k)
 }

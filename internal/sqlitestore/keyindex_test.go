@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -245,4 +247,48 @@ func TestKeyListsFollowWrites(t *testing.T) {
 		t.Fatalf("Atomically() = %v, want its function's error", err)
 	}
 	same("after a transaction rolled back", ids(g.Claims[1], late), "late key")
+}
+
+// BenchmarkKeyListsFirstRead measures what the first key-list read of a
+// store opened on a file of 50,000 claims costs (every claim's keys read
+// into memory, keyIndex): a command that ingests one document into a large
+// store pays it once. cpu-ms/op is the process's CPU time per open and
+// read.
+func BenchmarkKeyListsFirstRead(b *testing.B) {
+	ctx := context.Background()
+	path := filepath.Join(b.TempDir(), "keys.db")
+	s, err := sqlitestore.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	// ten keys a claim over a vocabulary of 20,000, as ingest's pairs of
+	// content words: most keys under a few claims, some under many
+	rng := rand.New(rand.NewPCG(1, 2))
+	g := &argmap.Graph{}
+	for i := range 50_000 {
+		c := argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: fmt.Sprintf("Claim %d.", i), Origin: argmap.OriginExtracted}
+		for range 10 {
+			c.Keys = append(c.Keys, fmt.Sprintf("word%d word%d", rng.IntN(200), rng.IntN(100)))
+		}
+		g.Claims = append(g.Claims, c)
+	}
+	if err := s.Bulk(ctx, func(tx argmap.Store) error { return tx.WriteGraph(ctx, g) }); err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	keys := g.Claims[0].Keys
+	b.ResetTimer()
+	start := cpuTime()
+	for i := 0; i < b.N; i++ {
+		s, err := sqlitestore.Open(ctx, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		lists, _, err := s.ClaimKeyLists(ctx, keys, 4)
+		if err != nil || len(lists) == 0 {
+			b.Fatalf("ClaimKeyLists() = %d lists, %v", len(lists), err)
+		}
+		s.Close()
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }

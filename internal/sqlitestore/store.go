@@ -623,7 +623,7 @@ func (s *Store) Atomically(ctx context.Context, fn func(tx argmap.Store) error) 
 	return s.write(ctx, "write", func(tx *sql.Tx) error {
 		// what the transaction sees of the key lists as it begins (its
 		// claims are listed apart: keyLists)
-		own := &ownKeys{byKey: map[string][]int64{}}
+		own := &ownKeys{byKey: keyPKs{}}
 		var err error
 		if own.version, own.top, err = keysState(ctx, tx); err != nil {
 			return err
