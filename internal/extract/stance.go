@@ -76,6 +76,7 @@ type term struct {
 	adds     bool         // it stands in a claim's clause with an additive word ("also", "too", "other": markAdditive)
 	similar  []wn.Concept // a claim's adjective: the adjective synsets WordNet places its senses near (similar to, also see), through which it is opposed to an antonym of theirs (withSimilar)
 	role     int8         // its role against its clause's verb: roleDoer, roleDone or 0 (markRoles)
+	circ     bool         // a word of a question's trailing condition ("... when people are detained"): it weighs as a modifier and does not vote on polarity
 	noVote   bool         // a word of the main clause's subject after an opening "far from" clause: what both clauses say, it votes on the polarity of neither
 }
 
@@ -1698,6 +1699,12 @@ func (s *Stancer) markNegated(toks []token, ts []term) {
 		}
 		for k := range ts {
 			if ts[k].tok > i && !ts[k].ante {
+				if ts[k].adverb && k+1 < len(ts) && ts[k+1].clause == ts[k].clause && !ts[k+1].acr {
+					// "not really voluntary", "does not genuinely help":
+					// the negation governs the word the manner or degree
+					// word modifies
+					continue
+				}
 				if !ts[k].acr && ts[k].neg {
 					h := s.phraseHead(toks, ts, k)
 					ts[h].negHead = true
@@ -2317,7 +2324,10 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		}
 	}
 	for i, qt := range q {
-		if seen[qt.lemma] {
+		if seen[qt.lemma] || repeatedLater(q, i) {
+			// a word the question says twice is matched once, where it
+			// says it last: "Voluntary return is not voluntary" says
+			// its point in the predicate, not in the subject's name
 			continue
 		}
 		seen[qt.lemma] = true
@@ -2325,7 +2335,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		if w != nil {
 			wt = w[i]
 		}
-		if qt.adverb || qt.light {
+		if qt.adverb || qt.light || qt.circ {
 			wt *= modifierWeight
 		}
 		total += wt
@@ -2559,6 +2569,20 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		flips++
 	}
 	return got / total, agree, disagree, flips, hits
+}
+
+// repeatedLater reports whether the question word q[i] comes again later
+// in q, an acronym or name aside (they do not vote on polarity).
+func repeatedLater(q []term, i int) bool {
+	if q[i].acr {
+		return false
+	}
+	for j := i + 1; j < len(q); j++ {
+		if q[j].lemma == q[i].lemma {
+			return true
+		}
+	}
+	return false
 }
 
 // similarOpposite reports whether the claim's adjective ct is similar to
@@ -3003,7 +3027,7 @@ func (s *Stancer) markPredicate(toks []token, ts []term) {
 func (s *Stancer) markAdjective(toks []token, ts []term, i int) {
 	last := -1
 	for k, t := range ts {
-		if t.tok > i {
+		if t.tok > i && t.tok < len(toks) {
 			last = k
 		}
 	}
@@ -3041,14 +3065,9 @@ func (s *Stancer) markAdjective(toks []token, ts []term, i int) {
 			ts[k].subj = true
 		}
 	}
-	for k := range ts {
-		if ts[k].lemma == ts[last].lemma {
-			// (a match counts a word once, at its first place: "voluntary"
-			// of "voluntary return is voluntary")
-			ts[k].adjPred = true
-			break
-		}
-	}
+	// (a match counts a word once, at its last place: "voluntary" of
+	// "voluntary return is voluntary" is the predicate's)
+	ts[last].adjPred = true
 }
 
 // markLight marks, in a question, a verb followed by "the/a N of" where the
@@ -3240,6 +3259,28 @@ func conditionEnd(toks []token) int {
 	return 0
 }
 
+// conditionOpeners open an adverbial clause of condition or circumstance.
+var conditionOpeners = wordSet(`when whenever if unless once`)
+
+// trailingCondition returns the index of the word that opens a condition
+// or circumstance after a question's main clause ("Return is not voluntary
+// when people are detained", "... if they are held"), or 0 when there is
+// none: the word comes after a verb of the main clause and at least two
+// words follow it.
+func (s *Stancer) trailingCondition(toks []token) int {
+	verb := false
+	for i, t := range toks {
+		if t.punct != 0 && t.punct != ',' {
+			return 0
+		}
+		if verb && i > 1 && conditionOpeners[t.lower] && i+2 < len(toks) {
+			return i
+		}
+		verb = verb || finiteWords[t.lower] || (i > 0 && s.verbAt(t.lower))
+	}
+	return 0
+}
+
 // questionTerms analyses a question: a question put as a rejected view
 // ("it is wrong to say that P") asks not-P; in a conditional ("without P,
 // Q") the terms of the condition are marked.
@@ -3339,7 +3380,20 @@ func (s *Stancer) questionTermsRead(question string, gl *glossary) []term {
 		}
 		qt := s.terms(toks, gl)
 		s.markRoles(toks, qt)
-		s.markPredicate(toks, qt)
+		main := toks
+		if k := s.trailingCondition(toks); k > 0 {
+			// "X is not A when C": A is the predicate; what the
+			// condition says of the circumstance narrows the question,
+			// weighs as a modifier and does not vote on polarity
+			// (term.circ)
+			main = toks[:k]
+			for i := range qt {
+				if qt[i].tok > k {
+					qt[i].restrict, qt[i].circ = true, true
+				}
+			}
+		}
+		s.markPredicate(main, qt)
 		s.markLight(toks, qt)
 		s.markLead(toks, qt)
 		s.markNegated(toks, qt)

@@ -33,6 +33,16 @@ func TestStancerJudge(t *testing.T) {
 		// of the question's own
 		{"Tenants have no say in how the council spends the rent", "Tenants have a real say in how the council spends the rent.", argmap.StanceDenial, ""},
 		{"Tenants have no say in how the council spends the rent", "Tenants are never asked how the council spends the rent.", argmap.StanceSame, ""},
+		// a word the question says in its subject and again, negated, in
+		// its predicate is matched at the predicate; a condition after
+		// the predicate ("when ...") narrows the question and does not
+		// vote on its polarity; a degree word after "not" is not what
+		// the negation governs
+		{"Open tenders are not really open when one bidder writes the rules", "Open tenders cannot be called open when a single bidder drafts the rules.", argmap.StanceSame, ""},
+		{"Open tenders are not really open when one bidder writes the rules", "A tender can be open when only one bidder writes its rules, if the rules are published first.", argmap.StanceDenial, ""},
+		{"Open tenders are not really open when one bidder writes the rules", "The council publishes every open tender on its website.", argmap.StanceTopic, ""},
+		{"Ferry fares are not fair when islanders pay double", "Ferry fares are unfair to islanders who pay double.", argmap.StanceSame, ""},
+		{"Ferry fares are not fair when islanders pay double", "Ferry fares are fair even though islanders pay double.", argmap.StanceDenial, ""},
 		// negation scope: the relative clause's negation does not count
 		{"IOM is an instrument of states", "IOM, which is not a UN body, is an instrument of states.", argmap.StanceSame, ""},
 		{"IOM is an instrument of states", "IOM is not simply an instrument of its member states.", argmap.StanceDenial, ""},
