@@ -92,7 +92,10 @@ var (
 )
 
 // sectionLabel returns the first word of unit u of v, lower case, when the
-// unit opens with it and a colon ("Methods: We …"), else "".
+// unit opens with it and a colon ("Methods: We …"), or the heading of the
+// unit's paragraph when the unit opens the paragraph under a line of its
+// own that is one of the part headings ("Methods" or "Methods:" above
+// "We …"), else "".
 func sectionLabel(v *view, k int) string {
 	u, in := v.units[k], &v.info[k]
 	if !in.sentFirst || len(in.ws) == 0 {
@@ -101,6 +104,23 @@ func sectionLabel(v *view, k int) string {
 	t := v.text[u.Start:u.End]
 	if i := strings.IndexByte(t, ':'); i > 0 && strings.EqualFold(strings.TrimSpace(t[:i]), in.ws[0]) {
 		return in.ws[0]
+	}
+	return headingAbove(v.text, u.Start)
+}
+
+// headingAbove returns the part heading (lower case) on the line right
+// above the line that start opens, when start opens its line and that line
+// holds one word of the part headings and nothing else but a colon, else
+// "".
+func headingAbove(text string, start int) string {
+	line := strings.LastIndexByte(text[:start], '\n')
+	if line < 0 || strings.TrimSpace(text[line+1:start]) != "" {
+		return ""
+	}
+	prev := strings.LastIndexByte(text[:line], '\n')
+	h := strings.ToLower(strings.TrimSuffix(strings.TrimSpace(text[prev+1:line]), ":"))
+	if introLabels[h] || methodLabels[h] || resultLabels[h] || conclusionLabels[h] {
+		return h
 	}
 	return ""
 }
