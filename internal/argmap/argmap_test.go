@@ -1089,3 +1089,89 @@ func TestDerivedIDStable(t *testing.T) {
 		t.Errorf("ActorID = %s, want act_erzsuywxzycbidan", got)
 	}
 }
+
+// linkQuestioner is a fakeQuestioner that also reads relations, for their
+// origin.
+type linkQuestioner struct {
+	*fakeQuestioner
+	relations map[string]argmap.Relation
+}
+
+func (l linkQuestioner) Relation(_ context.Context, id string) (*argmap.Relation, error) {
+	r, ok := l.relations[id]
+	if !ok {
+		return nil, argmap.Errorf(argmap.ENOTFOUND, "no relation %s", id)
+	}
+	return &r, nil
+}
+
+// TestFindSupportersLinkedPart: a claim of another document that the
+// linker joined to a matched claim (OriginLinked) carries the matched
+// claim's side to the question only when it bears on the question itself
+// (covers it as far as memberCoverage): the matched claim may say more
+// than the question asks, and the link be about that other part. A
+// relation a person made across documents, and the document's own, always
+// carry it.
+func TestFindSupportersLinkedPart(t *testing.T) {
+	span := func(src string) []argmap.Span {
+		return []argmap.Span{{SourceID: src, Start: 0, End: 4, Quote: "text of " + src}}
+	}
+	plan := argmap.Claim{ID: "clm_plan", Text: "The harbour plan dredges the channel: it also moves the fish market and widens the quay",
+		Spans: span("src_plan")}
+	reason := argmap.Claim{ID: "clm_reason", Text: "Larger ferries need the room", Spans: span("src_plan")}
+	critic := argmap.Claim{ID: "clm_critic", Text: "It is wrong to say that the harbour plan dredges the channel", Spans: span("src_critic")}
+	engineer := argmap.Claim{ID: "clm_engineer", Text: "The plan does not widen the quay at all", Spans: span("src_engineer")}
+	diver := argmap.Claim{ID: "clm_diver", Text: "Divers found the old quay wall untouched", Spans: span("src_diver")}
+	sources := map[string]argmap.Source{}
+	for _, id := range []string{"src_plan", "src_critic", "src_engineer", "src_diver"} {
+		sources[id] = argmap.Source{ID: id, Title: id}
+	}
+	step := func(kind argmap.RelationKind, from argmap.Claim) argmap.Step {
+		return argmap.Step{RelationID: "rel_" + from.ID, Kind: kind, From: from.ID, To: plan.ID}
+	}
+	reach := map[string][]argmap.Reach{plan.ID: {{Node: plan.ID, Spans: plan.Spans}}}
+	relations := map[string]argmap.Relation{}
+	for _, r := range []struct {
+		c      argmap.Claim
+		kind   argmap.RelationKind
+		origin argmap.Origin
+	}{
+		{reason, argmap.Supports, argmap.OriginExtracted},
+		{critic, argmap.Contests, argmap.OriginLinked},
+		{engineer, argmap.Contests, argmap.OriginLinked},
+		{diver, argmap.Contests, argmap.OriginCurated},
+	} {
+		s := step(r.kind, r.c)
+		reach[plan.ID] = append(reach[plan.ID], argmap.Reach{Node: r.c.ID, Spans: r.c.Spans, Steps: []argmap.Step{s}})
+		relations[s.RelationID] = argmap.Relation{ID: s.RelationID, Kind: r.kind, From: []string{r.c.ID}, To: plan.ID, Origin: r.origin}
+	}
+	q := linkQuestioner{fakeQuestioner: &fakeQuestioner{
+		claims:  map[string]argmap.Claim{plan.ID: plan, reason.ID: reason, critic.ID: critic, engineer.ID: engineer, diver.ID: diver},
+		hits:    []argmap.ClaimHit{{Claim: plan, Rank: 5}},
+		sources: sources,
+		reach:   reach,
+	}, relations: relations}
+	j := mapJudge{
+		plan.Text:     {Stance: argmap.StanceSame, Score: 0.9},
+		critic.Text:   {Stance: argmap.StanceTopic, Score: 0.3},
+		engineer.Text: {Stance: argmap.StanceDenial, Score: 0.8},
+	}
+	ans, err := argmap.FindSupporters(context.Background(), q, j, "The harbour plan widens the quay", 1)
+	if err != nil {
+		t.Fatalf("FindSupporters: %v", err)
+	}
+	ids := func(bs []argmap.Backing) []string {
+		var out []string
+		for _, b := range bs {
+			out = append(out, b.Source.ID)
+		}
+		sort.Strings(out)
+		return out
+	}
+	if diff := cmp.Diff([]string{"src_plan"}, ids(ans.Supporting)); diff != "" {
+		t.Errorf("Supporting (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"src_diver", "src_engineer"}, ids(ans.Contesting)); diff != "" {
+		t.Errorf("Contesting (-want +got):\n%s", diff)
+	}
+}

@@ -321,7 +321,7 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 	ans := &SupportAnswer{Query: query, Propositions: []PropositionMatch{}, Claims: []ClaimMatch{},
 		Supporting: []Backing{}, Contesting: []Backing{}, Suggestions: []ClaimMatch{}}
 	f := finder{ctx: ctx, q: q, j: j, query: query, sources: map[string]*Source{}, texts: map[string]string{},
-		asserters: map[string]string{}}
+		asserters: map[string]string{}, bears: map[string]bool{}}
 	byID := askedByID(query)
 	var matched []judged
 	if byID || j == nil {
@@ -524,12 +524,19 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 			}
 			p.pm.Claims = append(p.pm.Claims, cm)
 			ans.Claims = append(ans.Claims, cm)
-			for _, r := range reachOf[m.hit.Claim.ID] {
+			reaches := reachOf[m.hit.Claim.ID]
+			for _, r := range reaches {
 				if k := (reachKey{r.Node, m.hit.Claim.ID}); seenReach[k] || (len(r.Steps) > 0 && direct[r.Node]) {
 					// a matched claim answers for itself
 					continue
 				} else {
 					seenReach[k] = true
+				}
+				if j != nil && !byID && len(r.Steps) > 0 && !f.bearsAcross(m.hit.Claim, r.Steps[len(r.Steps)-1], reaches) {
+					// a claim of another document linked to the matched
+					// claim for a part of it the question does not ask
+					// about bears on that part, not on the question
+					continue
 				}
 				pol := Polarity(r.Steps) * p.sign
 				if len(r.Steps) > 0 && rejectedView(m.hit.Claim) {
@@ -940,6 +947,55 @@ type finder struct {
 	// asserters are the verdicts on who asserts each node reached through
 	// relations: one Judge per node, however many matched claims reach it
 	asserters map[string]string
+	// bears are the verdicts of bearsAcross, by relation: one read of a
+	// relation and one Judge each at most
+	bears map[string]bool
+}
+
+// bearsAcross reports whether the step into the matched claim c (from a
+// node of reaches, c's) carries c's side to the question. A relation the
+// linker inferred across documents (OriginLinked) joins two claims that
+// state or deny one proposition; when c says more than the question asks
+// about, that proposition may be another part of it ("It is wrong to say
+// that IOM enforces the exclusion" of a claim that also lists the sites
+// IOM runs, asked whether IOM runs them). So the linked claim carries the
+// side only when it covers the question as far as a claim grouped with a
+// matched proposition must (memberCoverage). The document's own relations,
+// and those a person made, always carry it. Only a step from another
+// source than c's is looked up.
+func (f *finder) bearsAcross(c Claim, step Step, reaches []Reach) bool {
+	if b, ok := f.bears[step.RelationID]; ok {
+		return b
+	}
+	b := true
+	if f.otherSource(c, step.From, reaches) {
+		if rr, ok := f.q.(relationReader); ok {
+			if r, err := rr.Relation(f.ctx, step.RelationID); err == nil && r.Origin == OriginLinked {
+				b = f.j.Judge(f.query, f.text(step.From)).Score >= memberCoverage
+			}
+		}
+	}
+	f.bears[step.RelationID] = b
+	return b
+}
+
+// otherSource reports whether no source of c states the node from (whose
+// spans reaches holds).
+func (f *finder) otherSource(c Claim, from string, reaches []Reach) bool {
+	for _, r := range reaches {
+		if r.Node != from {
+			continue
+		}
+		for _, sp := range r.Spans {
+			for _, cs := range c.Spans {
+				if cs.SourceID == sp.SourceID {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // asserter returns who asserts the node's text as the judge reads it
