@@ -8,6 +8,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	wn "github.com/argmap/argmap/internal/extract/lexicon"
+	argstruct "github.com/argmap/argmap/internal/extract/structure"
 )
 
 // Attribution: who asserts what a sentence says. A sentence may report a
@@ -28,16 +29,104 @@ type token struct {
 // tokenCache keeps the tokens of the texts attribute reads more than once
 // (a claim is read as the sentence after a view and again for who asserts
 // it). The tokens are shared: readers must not change them.
-type tokenCache map[string][]token
+type tokenCache struct {
+	m map[string][]token
+	// the units of the document by their text, whose words the units
+	// stage has split already (unit.toks): their tokens are read from
+	// those words (tokensOfWords), not from the text again
+	text  string
+	units map[string]*unit
+	arena *[]token // room for the tokens read from words, shared by the texts
+	room  int      // the room to make at first: a fifth of the units' bytes
+}
+
+// newTokenCache returns a cache for the texts of units, spans of text.
+func newTokenCache(text string, units []*unit) tokenCache {
+	c := tokenCache{m: map[string][]token{}, text: text, units: make(map[string]*unit, len(units)), arena: new([]token)}
+	for _, u := range units {
+		if u.toks != nil {
+			c.units[text[u.Start:u.End]] = u
+			c.room += (u.End - u.Start) / 5
+		}
+	}
+	return c
+}
 
 // of returns the tokens of s, split once.
 func (c tokenCache) of(s string) []token {
-	if t, ok := c[s]; ok {
+	if t, ok := c.m[s]; ok {
 		return t
 	}
-	t := tokens(s)
-	c[s] = t
+	var t []token
+	if u, ok := c.units[s]; ok {
+		// a text's tokens are at most one a byte of it
+		if n := u.End - u.Start; cap(*c.arena)-len(*c.arena) < n {
+			*c.arena = make([]token, 0, max(n, c.room))
+		}
+		a := len(*c.arena)
+		if *c.arena, ok = tokensOfWords(c.text, u.Start, u.End, u.toks, *c.arena); ok {
+			t = (*c.arena)[a:len(*c.arena):len(*c.arena)]
+		} else {
+			*c.arena = (*c.arena)[:a]
+			t = tokens(s)
+		}
+	} else {
+		t = tokens(s)
+	}
+	c.m[s] = t
 	return t
+}
+
+// tokensOfWords appends to out tokens(text[start:end]), read from the
+// span's words as the structure parser splits them (toks, argstruct.Tokenize,
+// each inside the span) and the punctuation between them. The two splitters
+// start a word at the same word runes, join across a mark before a word
+// rune alike and keep a word's text as written; tokens also runs a word on
+// across a mark before a byte outside ASCII that is no word rune ("a.’b",
+// then dropping the marks it ends with) and then keeps no token of the
+// mark. Where a word is followed so, ok is false and the caller splits the
+// span itself.
+func tokensOfWords(text string, start, end int, toks []argstruct.Token, out []token) ([]token, bool) {
+	at := start // the end of the word before
+	for k := 0; k <= len(toks); k++ {
+		ge := end // the gap's end: the next word's start
+		if k < len(toks) {
+			ge = toks[k].Start
+		}
+		if k > 0 && at < end {
+			r, n := rune(text[at]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(text[at:end])
+			}
+			if (r == '\'' || r == '’' || r == '-' || r == '.') && at+n < end && tokenByte(text[at+n]) {
+				return out, false
+			}
+		}
+		for i := at; i < ge; {
+			r, n := rune(text[i]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(text[i:ge])
+			}
+			switch r {
+			case ',', ';', ':', '(', ')', '.', '?', '!', '"', '“', '”', '—', '–':
+				p := byte(r)
+				switch r {
+				case '“', '”':
+					p = '"'
+				case '—', '–':
+					p = ','
+				}
+				out = append(out, token{text: text[i : i+n], punct: p})
+			}
+			i += n
+		}
+		if k < len(toks) {
+			t := toks[k]
+			out = append(out, token{text: text[t.Start:t.End], lower: t.Word})
+			at = t.End
+		}
+	}
+	return out, true
 }
 
 // tokens splits s into words and the punctuation that bounds clauses.
@@ -739,8 +828,8 @@ func asserterOf(toks []token) string {
 // role asserts, so the claim is not taken for the author's own. An actor
 // already in g with that name or alias is reused; otherwise a group actor is
 // added.
-func attribute(g *argmap.Graph) {
-	tc := tokenCache{}
+// tc holds the tokens of the texts of the document's units.
+func attribute(g *argmap.Graph, tc tokenCache) {
 	markRejectedViews(g, tc)
 	byName := map[string]string{}
 	for _, a := range g.Actors {

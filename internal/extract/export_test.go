@@ -134,6 +134,35 @@ func TokenSurfaceAgrees(prefix, s string) error {
 	return nil
 }
 
+// AttributionTokensAgree checks that the attribution tokens of s, and of
+// its parts cut at each word's start, read from the structure parser's
+// words (tokensOfWords, wordsWithin) are tokens' own, s standing after
+// prefix in a longer text. read tells whether the whole of s was read from
+// the words.
+func AttributionTokensAgree(prefix, s string) (read bool, err error) {
+	text := prefix + s
+	u := unit{Sentence: Sentence{Start: len(prefix), End: len(text)}}
+	u.toks = argstruct.Tokenize(text, u.Start, u.End, []argstruct.Token{}) // not nil: a span without words has words read
+	spans := [][2]int{{u.Start, u.End}}
+	for _, t := range u.toks {
+		spans = append(spans, [2]int{u.Start, t.Start}, [2]int{t.Start, u.End})
+	}
+	for k, sp := range spans {
+		toks := wordsWithin(u, sp[0], sp[1])
+		if toks == nil {
+			return false, fmt.Errorf("wordsWithin(%q, %d, %d) = nil", s, sp[0], sp[1])
+		}
+		got, ok := tokensOfWords(text, sp[0], sp[1], toks, nil)
+		if k == 0 {
+			read = ok
+		}
+		if want := tokens(text[sp[0]:sp[1]]); ok && !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+			return read, fmt.Errorf("tokensOfWords(%q) = %q, tokens gives %q", text[sp[0]:sp[1]], got, want)
+		}
+	}
+	return read, nil
+}
+
 // PaddedWordsAgree checks that wordsOf(s, true) gives words(s) and
 // padded(words(s)).
 func PaddedWordsAgree(s string) error {

@@ -196,7 +196,7 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 	relate(g, kept, src.ID, text, hash)
 	citations(g, text, hash, segs, d.bibSegs, kept)
 	tidyTitles(g, dec.format)
-	attribute(g)
+	attribute(g, newTokenCache(text, kept))
 	return g, nil
 }
 

@@ -379,6 +379,44 @@ func FuzzTokenSurface(f *testing.F) {
 	})
 }
 
+// TestAttributionTokens: the attribution tokens of a sentence, and of its
+// parts, read from the words the structure parser splits it into are those
+// read from its text: on every line of our long texts and essays and on
+// cases of marks the two splitters treat apart. The lines of ordinary
+// prose are read from the words.
+func TestAttributionTokens(t *testing.T) {
+	for _, s := range []string{"We think, as they said (twice), that it rains.", "Who knows? “Nobody” does — or they do!"} {
+		if read, err := extract.AttributionTokensAgree("", s); err != nil || !read {
+			t.Errorf("AttributionTokensAgree(%q) = %v, %v, want true, <nil>", s, read, err)
+		}
+	}
+	for _, s := range []string{"a.’b", "it-’s", "U.S.’ aid", "end.’"} {
+		if read, err := extract.AttributionTokensAgree("", s); err != nil || read {
+			t.Errorf("AttributionTokensAgree(%q) = %v, %v, want false, <nil> (tokens runs the word on)", s, read, err)
+		}
+	}
+	lines := append(scanLines(t), "a--b", "50%", "x‘y", "it’s", "‘quoted’", "rock’n’roll", "U.S.", "U.S.-led talks",
+		"end.", "ends--", "— dash —", "co-operate", "ÉCOLE’S", ".", "''", "\xff a\xfeb", "a’‘b", "we--they’re--all 3.5%.",
+		"x ’ y", "a-—b", "(a) b; c: d? e! “f” g–h", "Dr. Smith’s view.", "don't, won’t.")
+	for _, s := range lines {
+		for _, prefix := range []string{"", "Word. "} {
+			if _, err := extract.AttributionTokensAgree(prefix, s); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+}
+
+// FuzzAttributionTokens checks the same on any text.
+func FuzzAttributionTokens(f *testing.F) {
+	f.Add("They said, “it’s 5% — a.’b (U.S.)”; we doubt it!")
+	f.Fuzz(func(t *testing.T, s string) {
+		if _, err := extract.AttributionTokensAgree("x ", s); err != nil {
+			t.Error(err)
+		}
+	})
+}
+
 // TestFieldHelpers: the gist's word helpers split as strings.Fields does.
 func TestFieldHelpers(t *testing.T) {
 	for _, s := range []string{"", " ", "one", " lead and trail ", "two  spaces", "tab\tand\nnewline",

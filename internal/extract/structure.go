@@ -103,6 +103,7 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 			nu.arg = argUnit{sent: s}
 			if nu.Start != units[i].Start || nu.End != units[i].End {
 				nu.surf = surface{} // the words are those of the part
+				nu.toks, nu.lower = wordsWithin(units[i], nu.Start, nu.End), nil
 			}
 			pos[k] = len(out)
 			out = append(out, nu)
@@ -137,6 +138,26 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 		}
 	}
 	d.units = out
+}
+
+// wordsWithin returns the words of u (u.toks) that make up its part
+// [start,end), or nil when the part is not inside u or cuts a word.
+func wordsWithin(u unit, start, end int) []argstruct.Token {
+	if u.toks == nil || start < u.Start || end > u.End {
+		return nil
+	}
+	i := 0
+	for i < len(u.toks) && u.toks[i].End <= start {
+		i++
+	}
+	j := i
+	for j < len(u.toks) && u.toks[j].Start < end {
+		j++
+	}
+	if i < len(u.toks) && u.toks[i].Start < start || j > i && u.toks[j-1].End > end {
+		return nil
+	}
+	return u.toks[i:j:j]
 }
 
 // adjective is the word class the structure parser asks of a word after a
