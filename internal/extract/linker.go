@@ -25,7 +25,9 @@ type Linker struct {
 	st    *Stancer
 	sigs  *sigCache
 	packs *packedSigs
-	index sync.Pool // of *linkIndex
+	// indexes are link indexes emptied by Link calls done, kept for the
+	// next (at most maxIndexes: as many as calls run at once)
+	indexes chan *linkIndex
 	// share is the part of the smaller clause's terms the other must
 	// cover; shared the fewest terms two clauses must share.
 	share  float64
@@ -54,7 +56,8 @@ func (l *Linker) Counts() LinkCounts {
 
 // NewLinker returns a Linker with the default thresholds.
 func NewLinker() *Linker {
-	return &Linker{st: NewStancer(), sigs: &sigCache{m: map[string]claimSig{}}, packs: newPackedSigs(), share: 0.6, shared: 3}
+	return &Linker{st: NewStancer(), sigs: &sigCache{m: map[string]claimSig{}}, packs: newPackedSigs(), share: 0.6, shared: 3,
+		indexes: make(chan *linkIndex, maxIndexes)}
 }
 
 // clauseSig is one clause of a claim: its distinct terms, and whether the
@@ -436,8 +439,10 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 	byID := make(map[string]int, len(stored)+len(newClaims))
 	// the pool's keys and terms, kept between calls (their lists and
 	// tables were a third of the time of linking)
-	x, _ := l.index.Get().(*linkIndex)
-	if x == nil {
+	var x *linkIndex
+	select {
+	case x = <-l.indexes:
+	default:
 		x = &linkIndex{lemmaSlot: map[string]int32{}, wide: map[int]bool{}}
 	}
 	defer l.putIndex(x)
@@ -819,7 +824,13 @@ func (x *linkIndex) add(i int, s claimSig, terms bool) {
 	}
 }
 
-// putIndex empties x and keeps it for the next call, unless it grew large.
+// maxIndexes bounds the link indexes a Linker keeps between calls (a sync.Pool
+// dropped them at every collection, and each new one grew its table of
+// concepts, ~2 MB, again: a quarter of the bytes ingest allocated).
+const maxIndexes = 4
+
+// putIndex empties x and keeps it for the next call, unless it grew large
+// or maxIndexes are kept.
 func (l *Linker) putIndex(x *linkIndex) {
 	if cap(x.nodes) > 1<<20 {
 		return
@@ -834,7 +845,10 @@ func (l *Linker) putIndex(x *linkIndex) {
 	clear(x.wide)
 	x.hasWides = false
 	x.aCount, x.aLast, x.bMask, x.matched = x.aCount[:0], x.aLast[:0], x.bMask[:0], x.matched[:0]
-	l.index.Put(x)
+	select {
+	case l.indexes <- x:
+	default:
+	}
 }
 
 // termMatches says, for the claim given to match, how many of its terms
