@@ -77,6 +77,7 @@ type term struct {
 	similar  []wn.Concept // a claim's adjective: the adjective synsets WordNet places its senses near (similar to, also see), through which it is opposed to an antonym of theirs (withSimilar)
 	role     int8         // its role against its clause's verb: roleDoer, roleDone or 0 (markRoles)
 	circ     bool         // a word of a question's trailing condition ("... when people are detained"): it weighs as a modifier and does not vote on polarity
+	before   bool         // a word of a question in the simple past ("chose to stay outside"): what it says held then, which a later event that ends it does not deny
 	noVote   bool         // a word of the main clause's subject after an opening "far from" clause: what both clauses say, it votes on the polarity of neither
 }
 
@@ -2366,7 +2367,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 			if direct == nil {
 				direct = directClauses(q, qm, c, cm)
 			}
-			if name := nameAfter(q, qt.tok); name != "" && qt.endedBy != nil {
+			if name := nameAfter(q, qt.tok); name != "" && qt.endedBy != nil && !qt.before {
 				// "remained outside the UN": joining or entering the UN
 				// ends that state, said of what the question names
 				for k, ct := range c {
@@ -3281,6 +3282,32 @@ func (s *Stancer) trailingCondition(toks []token) int {
 	return 0
 }
 
+// pastAux are the auxiliaries of the simple past.
+var pastAux = wordSet(`was were did had`)
+
+// pastTense reports whether the first verb of a question's main clause is
+// in the simple past ("IOM chose to stay outside", "the port stayed
+// closed", "was outside"): a regular past in -ed or an irregular form of a
+// verb WordNet lists, or a past auxiliary; "has remained", "is", "stays"
+// are not.
+func (s *Stancer) pastTense(toks []token) bool {
+	for i, t := range toks {
+		w := t.lower
+		if i == 0 || t.punct != 0 || !s.verbAt(w) && !(s.lex.Irregular(w) && s.isVerb(w)) {
+			continue
+		}
+		switch {
+		case finiteWords[w]:
+			return pastAux[w]
+		case len(w) > 4 && strings.HasSuffix(w, "ed"):
+			return true
+		default:
+			return s.lex.Irregular(w) && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing") && s.lex.Lemma(w) != w
+		}
+	}
+	return false
+}
+
 // questionTerms analyses a question: a question put as a rejected view
 // ("it is wrong to say that P") asks not-P; in a conditional ("without P,
 // Q") the terms of the condition are marked.
@@ -3394,6 +3421,11 @@ func (s *Stancer) questionTermsRead(question string, gl *glossary) []term {
 			}
 		}
 		s.markPredicate(main, qt)
+		if s.pastTense(toks) {
+			for i := range qt {
+				qt[i].before = true
+			}
+		}
 		s.markLight(toks, qt)
 		s.markLead(toks, qt)
 		s.markNegated(toks, qt)

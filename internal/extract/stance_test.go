@@ -43,6 +43,13 @@ func TestStancerJudge(t *testing.T) {
 		{"Open tenders are not really open when one bidder writes the rules", "The council publishes every open tender on its website.", argmap.StanceTopic, ""},
 		{"Ferry fares are not fair when islanders pay double", "Ferry fares are unfair to islanders who pay double.", argmap.StanceSame, ""},
 		{"Ferry fares are not fair when islanders pay double", "Ferry fares are fair even though islanders pay double.", argmap.StanceDenial, ""},
+		// joining ends being outside: it denies that the state holds now
+		// or has always held, not what a question in the simple past says
+		// held then
+		{"For years the ferry company chose to stay outside the Harbour Union", "After years on its own, the ferry company joined the Harbour Union in 2019.", argmap.StanceSame, ""},
+		{"The ferry company remained outside the Harbour Union until 2019", "The ferry company joined the Harbour Union in 2019.", argmap.StanceSame, ""},
+		{"The ferry company has always stayed outside the Harbour Union", "After years on its own, the ferry company joined the Harbour Union in 2019.", argmap.StanceDenial, ""},
+		{"The ferry company stays outside the Harbour Union", "The ferry company joined the Harbour Union in 2019.", argmap.StanceDenial, ""},
 		// negation scope: the relative clause's negation does not count
 		{"IOM is an instrument of states", "IOM, which is not a UN body, is an instrument of states.", argmap.StanceSame, ""},
 		{"IOM is an instrument of states", "IOM is not simply an instrument of its member states.", argmap.StanceDenial, ""},
