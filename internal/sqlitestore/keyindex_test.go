@@ -129,8 +129,9 @@ func TestClaimKeysMemoryMigration(t *testing.T) {
 // every change of claims and keys, made through it or through another
 // store on the same file (another process): new claims, a deleted one (the
 // next claim takes its pk), a re-keyed update, keys added to stored claims,
-// a bulk load; in a transaction of Atomically its own claims are listed
-// before it commits, and none of a transaction rolled back.
+// a bulk load, a deleted source and the claims extracted from it; in a
+// transaction of Atomically its own claims are listed before it commits,
+// and none of a transaction rolled back.
 func TestKeyListsFollowWrites(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "argmap.db")
@@ -211,6 +212,34 @@ func TestKeyListsFollowWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	same("after a bulk load", ids(h.Claims[1], bulk.Claims[1]), "own 1") // h.Claims[1] has "own 1" too
+
+	// a source deleted through a, and with it the claims extracted from
+	// it alone, written and read through b first: the newest claim left
+	// under their key is the one written before them (lists that kept a
+	// deleted claim would give it the one place and find no claim there;
+	// a claim written after them keeps the highest pk above theirs)
+	src := argmap.Source{ID: argmap.NewID(argmap.KindSource), Title: "Notes", Text: "Rivers flood. Towns move."}
+	kept := argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: "Floods move towns.", Origin: argmap.OriginCurated, Keys: []string{"source key"}}
+	withSource := &argmap.Graph{Sources: []argmap.Source{src}, Claims: []argmap.Claim{kept}}
+	for i, span := range [][2]int{{0, 13}, {14, 25}} {
+		withSource.Claims = append(withSource.Claims, argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: src.Text[span[0]:span[1]],
+			Origin: argmap.OriginExtracted, Keys: []string{"source key", fmt.Sprintf("source %d", i)},
+			Spans: []argmap.Span{{SourceID: src.ID, Start: span[0], End: span[1]}}})
+	}
+	later := argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: "Later words.", Origin: argmap.OriginCurated, Keys: []string{"later key"}}
+	withSource.Claims = append(withSource.Claims, later)
+	if err := b.WriteGraph(ctx, withSource); err != nil {
+		t.Fatal(err)
+	}
+	same("before the source is deleted", ids(withSource.Claims[:3]...), "source key")
+	if err := a.DeleteSource(ctx, src.ID); err != nil {
+		t.Fatal(err)
+	}
+	for name, s := range map[string]*sqlitestore.Store{"a": a, "b": b} {
+		if diff := cmp.Diff(map[string][]string{"source key": {kept.ID}}, keyListIDs(t, s, []string{"source key"}, 1)); diff != "" {
+			t.Errorf("after the source is deleted: the newest claim under source key in %s (-want +got):\n%s", name, diff)
+		}
+	}
 
 	// in Atomically: the transaction's claims are listed in it (written
 	// one by one or loaded in bulk), those before it as well, and nothing
