@@ -1471,7 +1471,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			// does: the copula is no term of its own
 			continue
 		}
-		if hasDigit(w) && len(w) != 4 {
+		if hasDigit(w) && len(w) != 4 && !decade(w) {
 			if n := number(w); n != "" {
 				// a figure of two digits or more ("375 million") meets
 				// only the same figure, or one its bound allows
@@ -2082,6 +2082,21 @@ func (s *Stancer) izeConcepts(verb string) []wn.Concept {
 
 // number returns a figure of two or more digits as a term's lemma (commas
 // dropped: "20,000" is "20000"), or "" for a token that is not a figure.
+// decade reports whether w names a decade ("1970s"): a word of time, kept
+// as a term as a year is, not dropped with the other figures that are no
+// numbers.
+func decade(w string) bool {
+	if len(w) != 5 || w[4] != 's' || w[3] != '0' {
+		return false
+	}
+	for k := range 4 {
+		if w[k] < '0' || w[k] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 func number(w string) string {
 	var b strings.Builder
 	for k := 0; k < len(w); k++ {

@@ -56,3 +56,22 @@ func TestExplain(t *testing.T) {
 		t.Errorf("WordsMet(%q, the owners' fees) = %v, want fee and not board or raised", q, got)
 	}
 }
+
+// TestDecadeIsAWord: a decade ("the 1980s") is a word of the question a
+// claim must say, as a year is, not a figure left out: a claim of another
+// decade does not meet it.
+func TestDecadeIsAWord(t *testing.T) {
+	s := extract.NewStancer()
+	q := "The island school has taught sailing since the 1980s"
+	for _, tc := range []struct {
+		claim string
+		want  bool
+	}{
+		{"Since the 1980s the island school has taught sailing.", true},
+		{"The island school has taught sailing since the 2000s.", false},
+	} {
+		if got := s.WordsMet(q, tc.claim)["1980s"]; got != tc.want {
+			t.Errorf("WordsMet(%q, %q)[1980s] = %v, want %v", q, tc.claim, got, tc.want)
+		}
+	}
+}
