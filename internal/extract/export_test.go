@@ -119,7 +119,7 @@ func TokenSurfaceAgrees(prefix, s string) error {
 	if want := argstruct.Tokenize(text, len(prefix), len(text), nil); !reflect.DeepEqual(toks, want) {
 		return fmt.Errorf("TokenizePadded(%q) = %v, Tokenize gives %v", s, toks, want)
 	}
-	got, same := surfaceOfTokens(text, len(prefix), len(text), toks, p)
+	got, same := surfaceOfTokens(text, len(prefix), len(text), toks, p, newWordRoom("")) // room for 64 words, then more
 	want := surfaceOf(s)
 	tw := make([]string, len(toks))
 	for k, t := range toks {

@@ -339,7 +339,34 @@ var functionWords = map[string]bool{
 
 func surfaceOf(text string) surface {
 	ws, p := wordsOf(text, true)
-	return surfaceWith(text, ws, p)
+	return surfaceWith(text, ws, make([]uint16, len(ws)), p)
+}
+
+// wordRoom hands out the words and word flags of a document's sentence
+// surfaces from a few large arrays, instead of two allocations a sentence.
+// Each slice is capped at its length: an append to one copies it rather
+// than running into the next.
+type wordRoom struct {
+	ws    []string
+	fl    []uint16
+	chunk int // the room a new array makes
+}
+
+// newWordRoom returns a room for the sentences of text.
+func newWordRoom(text string) *wordRoom {
+	r := &wordRoom{chunk: len(text)/6 + 64}
+	r.ws, r.fl = make([]string, 0, r.chunk), make([]uint16, 0, r.chunk)
+	return r
+}
+
+// take returns room for n words and their flags (all 0).
+func (r *wordRoom) take(n int) ([]string, []uint16) {
+	if cap(r.ws)-len(r.ws) < n {
+		r.ws, r.fl = make([]string, 0, max(n, r.chunk)), make([]uint16, 0, max(n, r.chunk))
+	}
+	a := len(r.ws)
+	r.ws, r.fl = r.ws[:a+n], r.fl[:a+n]
+	return r.ws[a : a+n : a+n], r.fl[a : a+n : a+n]
 }
 
 // surfaceOfTokens is surfaceOf(text[start:end]) for a span the structure
@@ -351,15 +378,16 @@ func surfaceOf(text string) surface {
 // across one mark before a word rune only, and wordsOf keeps a '%' after a
 // word ("50%"). A span where that may matter (marksJoin), rare, is read
 // again by wordsOf, and ok is false.
-func surfaceOfTokens(text string, start, end int, toks []argstruct.Token, p string) (s surface, ok bool) {
+// The words and their flags take room from r.
+func surfaceOfTokens(text string, start, end int, toks []argstruct.Token, p string, r *wordRoom) (s surface, ok bool) {
 	if marksJoin(text, end, toks) {
 		return surfaceOf(text[start:end]), false
 	}
-	ws := make([]string, len(toks))
+	ws, fl := r.take(len(toks))
 	for k, t := range toks {
 		ws[k] = t.Word
 	}
-	return surfaceWith(text[start:end], ws, p), true
+	return surfaceWith(text[start:end], ws, fl, p), true
 }
 
 // marksJoin reports whether wordsOf would keep marks in a word of the span
@@ -392,9 +420,9 @@ func marksJoin(text string, end int, toks []argstruct.Token) bool {
 }
 
 // surfaceWith returns the surface of text, whose words are ws and padded
-// words p.
-func surfaceWith(text string, ws []string, p string) surface {
-	s := surface{text: text, ws: ws, p: p, nWords: len(ws), wflags: make([]uint16, len(ws))}
+// words p; wflags, as long as ws and all 0, takes the words' flags.
+func surfaceWith(text string, ws []string, wflags []uint16, p string) surface {
+	s := surface{text: text, ws: ws, p: p, nWords: len(ws), wflags: wflags}
 	s.shape()
 	// one look-up a word: its flags, and the cue phrases it opens
 	for i, w := range ws {

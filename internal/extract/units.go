@@ -558,6 +558,7 @@ func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mentio
 	var sentToks [][]argstruct.Token
 	var sentLower [][]string
 	words := make([]argstruct.Token, 0, len(text)/6+1)
+	room := newWordRoom(text)
 	for gi, sg := range segs {
 		// the block's sentences, and its surface: read once
 		sj := si
@@ -571,7 +572,7 @@ func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mentio
 			at := len(words)
 			words, p = argstruct.TokenizePadded(text, s.Start, s.End, words)
 			toks := words[at:len(words):len(words)]
-			surf, same := surfaceOfTokens(text, s.Start, s.End, toks, p)
+			surf, same := surfaceOfTokens(text, s.Start, s.End, toks, p, room)
 			var lower []string
 			if same {
 				lower = surf.ws
