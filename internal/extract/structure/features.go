@@ -814,12 +814,26 @@ type sentWords struct {
 
 // newSentWords looks up the flags of ws once.
 func newSentWords(ws []string) *sentWords {
-	sw := &sentWords{ws: ws, fl: make([]uint16, len(ws)), aux: make([]int, len(ws)+1)}
+	sw := &sentWords{}
+	sw.fill(ws, make([]uint16, len(ws)))
+	return sw
+}
+
+// fill makes sw the words ws, their flags written into fl (as long as ws),
+// keeping sw's count of auxiliaries' array for the next sentence.
+func (sw *sentWords) fill(ws []string, fl []uint16) {
+	sw.ws, sw.fl = ws, fl
+	if cap(sw.aux) < len(ws)+1 {
+		sw.aux = make([]int, len(ws)+1)
+	} else {
+		sw.aux = sw.aux[:len(ws)+1]
+		clear(sw.aux)
+	}
 	if len(ws) < 2*minUnitWords {
 		for i, w := range ws { // too short to split: the flags only
 			sw.fl[i] = wordFlags[w]
 		}
-		return sw
+		return
 	}
 	for i, w := range ws {
 		sw.fl[i] = wordFlags[w]
@@ -828,5 +842,4 @@ func newSentWords(ws []string) *sentWords {
 			sw.aux[i+1]++
 		}
 	}
-	return sw
 }

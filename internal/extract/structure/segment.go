@@ -151,6 +151,14 @@ func (m *Model) Segment(text string, sents []Sentence) []Unit {
 func (m *Model) SegmentShort(text string, sents []Sentence, short bool) []Unit {
 	units := make([]Unit, 0, len(sents)+len(sents)/4)
 	var buf []token // the words of a sentence without Words
+	// the sentences' words with their flags: the flags of all in a few
+	// arrays (the units keep them), the rest kept for the next sentence
+	sw := &sentWords{}
+	var flags []uint16
+	room := 0
+	for _, s := range sents {
+		room += (s.End-s.Start)/5 + 1
+	}
 	var cands []candidate
 	var fs featureSet
 	splitT := m.splitT
@@ -166,7 +174,12 @@ func (m *Model) SegmentShort(text string, sents []Sentence, short bool) []Unit {
 		if ws == nil || len(ws) != len(toks) {
 			ws = words(toks)
 		}
-		sw := newSentWords(ws)
+		if cap(flags)-len(flags) < len(ws) {
+			flags = make([]uint16, 0, max(len(ws), room))
+		}
+		a := len(flags)
+		flags = flags[:a+len(ws)]
+		sw.fill(ws, flags[a:a+len(ws):a+len(ws)])
 		start, startK := s.Start, 0
 		cands = candidates(text, toks, sw, cands[:0])
 		for ci, c := range cands {
