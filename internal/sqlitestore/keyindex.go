@@ -86,40 +86,29 @@ func addKey(byKey keyPKs, k []byte, pk int64) {
 }
 
 // eachKey calls fn with each string of a keys column, a JSON array of
-// strings: as jsonList writes plain ones, without decoding them, else
-// through encoding/json. fn must not keep k.
+// strings: as jsonList and SQLite's json_group_array write plain ones
+// (["a b","c d"], no escapes, no white space), read in place in one pass;
+// any other column through encoding/json, and one that turns out not to
+// be plain part way read again whole that way, so fn may be given a string
+// twice (addKey lists a claim once). fn must not keep k.
 func eachKey(col []byte, fn func(k []byte)) error {
-	plain := len(col) >= 2 && col[0] == '[' && col[len(col)-1] == ']'
-	for _, c := range col {
-		if c == '\\' {
-			plain = false
-			break
-		}
-	}
-	if !plain {
-		ks, err := decodeStrings(string(col))
-		if err != nil {
-			return err
-		}
-		for _, k := range ks {
-			fn([]byte(k))
-		}
-		return nil
+	if len(col) < 2 || col[0] != '[' || col[len(col)-1] != ']' || slices.Contains(col, '\\') {
+		return decodedKeys(col, fn)
 	}
 	s := col[1 : len(col)-1]
 	for len(s) > 0 {
 		if s[0] != '"' {
-			return decodeError(col)
+			return decodedKeys(col, fn)
 		}
 		end := slices.Index(s[1:], '"')
 		if end < 0 {
-			return decodeError(col)
+			return decodedKeys(col, fn)
 		}
 		fn(s[1 : 1+end])
 		s = s[end+2:]
 		if len(s) > 0 {
-			if s[0] != ',' {
-				return decodeError(col)
+			if s[0] != ',' || len(s) == 1 {
+				return decodedKeys(col, fn)
 			}
 			s = s[1:]
 		}
@@ -127,15 +116,17 @@ func eachKey(col []byte, fn func(k []byte)) error {
 	return nil
 }
 
-// decodeError is the error of a keys column that is not a JSON array of
-// strings.
-func decodeError(col []byte) error {
-	_, err := decodeStrings(string(col))
-	if err == nil {
-		// valid JSON that the plain reading does not take (white space)
-		return nil
+// decodedKeys calls fn with each string of a keys column decoded by
+// encoding/json.
+func decodedKeys(col []byte, fn func(k []byte)) error {
+	ks, err := decodeStrings(string(col))
+	if err != nil {
+		return err
 	}
-	return err
+	for _, k := range ks {
+		fn([]byte(k))
+	}
+	return nil
 }
 
 // keyLists returns, for each of keys with claims stored under it, the pks

@@ -2,6 +2,7 @@ package sqlitestore_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -276,6 +277,44 @@ func TestKeyListsFollowWrites(t *testing.T) {
 		t.Fatalf("Atomically() = %v, want its function's error", err)
 	}
 	same("after a transaction rolled back", ids(g.Claims[1], late), "late key")
+}
+
+// TestKeyListsAnyJSON checks that the keys column is read whatever JSON
+// holds it: as jsonList writes it (plain, or with escapes for a quote or
+// "<"), and as another writer might (white space between the strings).
+func TestKeyListsAnyJSON(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "argmap.db")
+	s, err := sqlitestore.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	keys := [][]string{{"plain pair", "café terrace"}, {`say "no"`, "a<b c"}, {"spaced pair", "other pair"}}
+	g := &argmap.Graph{}
+	for i, ks := range keys {
+		g.Claims = append(g.Claims, argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: fmt.Sprintf("Claim %d.", i),
+			Origin: argmap.OriginCurated, Keys: ks})
+	}
+	if err := s.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`UPDATE claims SET keys = '[ "spaced pair" , "other pair" ]' WHERE id = ?`, g.Claims[2].ID); err != nil {
+		t.Fatal(err)
+	}
+	for i, ks := range keys {
+		for _, k := range ks {
+			want := map[string][]string{k: {g.Claims[i].ID}}
+			if diff := cmp.Diff(want, keyListIDs(t, s, []string{k}, 4)); diff != "" {
+				t.Errorf("ClaimKeyLists(%q) (-want +got):\n%s", k, diff)
+			}
+		}
+	}
 }
 
 // BenchmarkKeyListsFirstRead measures what the first key-list read of a
