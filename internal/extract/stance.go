@@ -3086,6 +3086,61 @@ func (s *Stancer) markAdjective(toks []token, ts []term, i int) {
 	ts[last].adjPred = true
 }
 
+// resultVerbs make their object what an adjective after it says:
+// "makes return voluntary", "renders the quay unsafe", "keeps fares low",
+// "leaves tenants destitute".
+var resultVerbs = wordSet(`make makes made making render renders rendered rendering keep keeps kept keeping leave
+	leaves left leaving`)
+
+// markResult marks, in a question "X makes Y A" that ends with the
+// adjective A after a verb of result and its object Y, A as the predicate
+// adjective of Y (as markAdjective marks "Y is A"): a claim that has A only
+// as a modifier of Y ("voluntary return" for "makes return voluntary")
+// does not state it. A question with a predicate adjective already is
+// left as it is.
+func (s *Stancer) markResult(toks []token, ts []term) {
+	if len(ts) < 2 || slices.ContainsFunc(ts, func(t term) bool { return t.adjPred }) {
+		return
+	}
+	last := len(ts) - 1
+	for last >= 0 && ts[last].tok >= len(toks) {
+		last--
+	}
+	if last < 1 || ts[last].acr || ts[last].tok != len(toks)-1 && !(ts[last].tok == len(toks)-2 && toks[len(toks)-1].punct != 0) {
+		return
+	}
+	a := toks[ts[last].tok].lower
+	if s.kind(a)&wn.KindAdjective == 0 || strings.HasSuffix(a, "ing") {
+		return
+	}
+	// the object between the verb and A: a determiner and at most three
+	// nouns ("makes return voluntary", "keeps the hull dry"); not a
+	// phrase with a preposition, a degree word or a verb ("keeps them
+	// away from the coast", "makes borders less relevant")
+	for i := ts[last].tok - 1; i > 0 && i >= ts[last].tok-4; i-- {
+		w := toks[i].lower
+		if !resultVerbs[w] {
+			if toks[i].punct != 0 || !(determiners[w] || s.isNoun(w) && !s.verbAt(w) && !s.isAdverb(w)) {
+				return
+			}
+			continue
+		}
+		if i == ts[last].tok-1 {
+			return
+		}
+		object := false
+		for k := range last {
+			if ts[k].tok > i {
+				ts[k].subj, object = true, true
+			}
+		}
+		if object {
+			ts[last].adjPred = true
+		}
+		return
+	}
+}
+
 // markLight marks, in a question, a verb followed by "the/a N of" where the
 // noun N names an act (WordNet derives it from a verb: "enforces the
 // exclusion of asylum seekers", "ensure the return of"): the noun carries
@@ -3436,6 +3491,7 @@ func (s *Stancer) questionTermsRead(question string, gl *glossary) []term {
 			}
 		}
 		s.markPredicate(main, qt)
+		s.markResult(main, qt)
 		if s.pastTense(toks) {
 			for i := range qt {
 				qt[i].before = true

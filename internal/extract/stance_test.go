@@ -50,6 +50,13 @@ func TestStancerJudge(t *testing.T) {
 		{"The ferry company remained outside the Harbour Union until 2019", "The ferry company joined the Harbour Union in 2019.", argmap.StanceSame, ""},
 		{"The ferry company has always stayed outside the Harbour Union", "After years on its own, the ferry company joined the Harbour Union in 2019.", argmap.StanceDenial, ""},
 		{"The ferry company stays outside the Harbour Union", "The ferry company joined the Harbour Union in 2019.", argmap.StanceDenial, ""},
+		// an adjective after a verb of result and its object says what
+		// the object is made ("keeps the hull dry"): a claim that has it
+		// only as a modifier of that object does not state it
+		{"Fresh paint keeps the hull dry", "The yard sells fresh paint for dry hulls.", argmap.StanceTopic, ""},
+		{"Fresh paint keeps the hull dry", "Fresh paint keeps a hull dry for years.", argmap.StanceSame, ""},
+		{"Counselling makes return voluntary", "The agency runs a counselling desk for voluntary return.", argmap.StanceTopic, ""},
+		{"Counselling makes return voluntary", "Counselling does not make return voluntary.", argmap.StanceDenial, ""},
 		// negation scope: the relative clause's negation does not count
 		{"IOM is an instrument of states", "IOM, which is not a UN body, is an instrument of states.", argmap.StanceSame, ""},
 		{"IOM is an instrument of states", "IOM is not simply an instrument of its member states.", argmap.StanceDenial, ""},
