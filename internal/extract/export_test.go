@@ -115,11 +115,17 @@ func JoinedSurfacesAgree(text string) error {
 // after prefix in a longer text.
 func TokenSurfaceAgrees(prefix, s string) error {
 	text := prefix + s
-	toks, p := argstruct.TokenizePadded(text, len(prefix), len(text), nil)
-	if want := argstruct.Tokenize(text, len(prefix), len(text), nil); !reflect.DeepEqual(toks, want) {
-		return fmt.Errorf("TokenizePadded(%q) = %v, Tokenize gives %v", s, toks, want)
+	// the prefix, s and the prefix again, split together
+	text += prefix
+	spans := [][2]int{{0, len(prefix)}, {len(prefix), len(prefix) + len(s)}, {len(prefix) + len(s), len(text)}}
+	all, padded := argstruct.TokenizeSpans(text, len(spans), func(i int) (int, int) { return spans[i][0], spans[i][1] })
+	for i, sp := range spans {
+		if want := argstruct.Tokenize(text, sp[0], sp[1], nil); !reflect.DeepEqual(all[i], want) && !(len(all[i]) == 0 && len(want) == 0) {
+			return fmt.Errorf("TokenizeSpans(%q) span %d = %v, Tokenize gives %v", text, i, all[i], want)
+		}
 	}
-	got, same := surfaceOfTokens(text, len(prefix), len(text), toks, p, newWordRoom("")) // room for 64 words, then more
+	toks, p := all[1], padded[1]
+	got, same := surfaceOfTokens(text, len(prefix), len(prefix)+len(s), toks, p, newWordRoom("")) // room for 64 words, then more
 	want := surfaceOf(s)
 	tw := make([]string, len(toks))
 	for k, t := range toks {

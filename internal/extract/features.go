@@ -370,7 +370,7 @@ func (r *wordRoom) take(n int) ([]string, []uint16) {
 }
 
 // surfaceOfTokens is surfaceOf(text[start:end]) for a span the structure
-// parser has split already (argstruct.TokenizePadded: toks, and p, its
+// parser has split already (argstruct.TokenizeSpans: toks, and p, its
 // padded words): the words are read from them, not from the text again,
 // and ok is true. The two splitters take the same word runes and lower them
 // alike, but wordsOf runs a word on across any stretch of apostrophes,

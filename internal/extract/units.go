@@ -557,7 +557,9 @@ func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mentio
 	var sentSurf []surface
 	var sentToks [][]argstruct.Token
 	var sentLower [][]string
-	words := make([]argstruct.Token, 0, len(text)/6+1)
+	// the words of every sentence, split once for the surfaces and the
+	// structure parser
+	allToks, allPadded := argstruct.TokenizeSpans(text, len(sents), func(i int) (int, int) { return sents[i].Start, sents[i].End })
 	room := newWordRoom(text)
 	for gi, sg := range segs {
 		// the block's sentences, and its surface: read once
@@ -566,13 +568,9 @@ func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mentio
 			sj++
 		}
 		sentSurf, sentToks, sentLower = sentSurf[:0], sentToks[:0], sentLower[:0]
-		for _, s := range sents[si:sj] {
-			// the words of all sentences in one array
-			var p string
-			at := len(words)
-			words, p = argstruct.TokenizePadded(text, s.Start, s.End, words)
-			toks := words[at:len(words):len(words)]
-			surf, same := surfaceOfTokens(text, s.Start, s.End, toks, p, room)
+		for k, s := range sents[si:sj] {
+			toks := allToks[si+k]
+			surf, same := surfaceOfTokens(text, s.Start, s.End, toks, allPadded[si+k], room)
 			var lower []string
 			if same {
 				lower = surf.ws

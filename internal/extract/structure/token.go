@@ -1,6 +1,7 @@
 package structure
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -127,43 +128,79 @@ func nextWord(text string, i, end int) (s, e int) {
 	return s, i
 }
 
-// TokenizePadded is Tokenize, and the padded words of the span too: its
+// TokenizeSpans splits n spans of text (span(i) gives the i-th's start and
+// end) as Tokenize does, and gives each span's padded words too: its
 // lower-cased words in order between single spaces, with a space at either
 // end (" one two "; two spaces for none), where a phrase is found on word
-// boundaries. The words of the tokens are cut from that string: one
-// allocation for the words of a span, where Tokenize and a join made two or
-// three.
-func TokenizePadded(text string, start, end int, out []Token) ([]Token, string) {
-	var bufArr [384]byte
-	var boundsArr [96]int32
-	buf, bounds := bufArr[:0], boundsArr[:0] // start of each word in buf (spans are < 2 GB)
-	if end-start+2 > len(bufArr) {
-		buf = make([]byte, 0, end-start+2)
+// boundaries. toks[i] and padded[i] are span i's. The words of all spans
+// are in one array and their padded words and the tokens' words are cut
+// from one string: a few allocations for a document's sentences, where
+// splitting and joining each made two or three.
+func TokenizeSpans(text string, n int, span func(i int) (start, end int)) (toks [][]Token, padded []string) {
+	total := 0
+	for i := 0; i < n; i++ {
+		s, e := span(i)
+		total += e - s + 2
 	}
-	buf = append(buf, ' ')
-	first := len(out)
-	for i := start; ; {
-		var s int
-		if s, i = nextWord(text, i, end); s == i {
-			break
+	// the padded words are written into one string (a word has no space:
+	// they are cut from it at the spaces below), the tokens into one array
+	var b strings.Builder
+	b.Grow(total)
+	words := make([]Token, 0, total/6+1)
+	at := make([]int, 2*(n+1)) // each span's first word and start in b
+	for i := 0; i < n; i++ {
+		start, end := span(i)
+		at[2*i], at[2*i+1] = len(words), b.Len()
+		b.WriteByte(' ')
+		first := len(words)
+		for j := start; ; {
+			var s int
+			if s, j = nextWord(text, j, end); s == j {
+				break
+			}
+			writeLower(&b, text[s:j])
+			b.WriteByte(' ')
+			words = append(words, Token{Start: s, End: j})
 		}
-		bounds = append(bounds, int32(len(buf)))
-		buf = appendLower(buf, text[s:i])
-		buf = append(buf, ' ')
-		out = append(out, Token{Start: s, End: i})
-	}
-	if len(bounds) == 0 {
-		buf = append(buf, ' ')
-	}
-	all := string(buf)
-	for k, b := range bounds {
-		e := len(all) - 1
-		if k+1 < len(bounds) {
-			e = int(bounds[k+1]) - 1
+		if len(words) == first {
+			b.WriteByte(' ')
 		}
-		out[first+k].Word = all[b:e]
 	}
-	return out, all
+	at[2*n], at[2*n+1] = len(words), b.Len()
+	all := b.String()
+	toks, padded = make([][]Token, n), make([]string, n)
+	for i := 0; i < n; i++ {
+		w0, w1 := at[2*i], at[2*i+2]
+		p := all[at[2*i+1]:at[2*i+3]]
+		toks[i], padded[i] = words[w0:w1:w1], p
+		for k, from := w0, 1; k < w1; k++ {
+			to := from + strings.IndexByte(p[from:], ' ')
+			words[k].Word = p[from:to]
+			from = to + 1
+		}
+	}
+	return toks, padded
+}
+
+// writeLower writes w to b as appendLower appends it.
+func writeLower(b *strings.Builder, w string) {
+	if plainLower(w) {
+		b.WriteString(w)
+		return
+	}
+	for _, r := range w {
+		switch {
+		case r == '’':
+			b.WriteByte('\'')
+		case r < utf8.RuneSelf:
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
 }
 
 // plainLower reports whether w is ASCII without capitals (appendLower gives it
