@@ -171,6 +171,17 @@ type unitInfo struct {
 func newView(text string, units []Unit) *view {
 	v := &view{text: text, units: units, info: make([]unitInfo, len(units))}
 	var toks []token
+	// the units' content hashes, cut from a few arrays: room for every
+	// word of the units at first (a word a five bytes where not split yet)
+	var content []uint64
+	room := 0
+	for _, u := range units {
+		if u.ws != nil {
+			room += len(u.ws)
+		} else {
+			room += (u.End-u.Start)/5 + 1
+		}
+	}
 	for i, u := range units {
 		in := &v.info[i]
 		if in.ws, in.fl = u.ws, u.fl; in.ws == nil {
@@ -226,20 +237,24 @@ func newView(text string, units []Unit) *view {
 			}
 			if f&wFunction == 0 && len(w) > 3 {
 				if in.content == nil {
-					in.content = make([]uint64, 0, len(ws)-k) // sized once
+					if cap(content)-len(content) < len(ws)-k {
+						content = make([]uint64, 0, max(len(ws)-k, room))
+					}
+					in.content = content[len(content) : len(content) : len(content)+len(ws)-k] // room for the rest of the unit
 				}
 				in.content = append(in.content, hashName(w[:min(len(w), 6)], ""))
 			}
 		}
+		content = content[:len(content)+len(in.content)]
 		slices.Sort(in.content)
-		in.content = slices.Compact(in.content)
+		in.content = slices.Clip(slices.Compact(in.content)) // capped: the next unit's hashes follow
 		t := strings.TrimRight(text[u.Start:u.End], " \t\n\"'”’)")
 		in.question = strings.HasSuffix(t, "?")
 		in.excl = strings.HasSuffix(t, "!")
 	}
 	n := len(units)
-	v.shared = make([]int, n*n)
-	v.deg = make([]int, n)
+	pairs := make([]int, n*n+n) // shared, then deg
+	v.shared, v.deg = pairs[:n*n:n*n], pairs[n*n:]
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
 			k := overlap(v.info[i].content, v.info[j].content)
