@@ -33,7 +33,10 @@ func edmonds(w [][]float64, nodes []int, root int) ([]int, bool) {
 	for _, v := range nodes {
 		in[v] = true
 	}
-	best := make([]int, n)
+	// best, color and the path walked below in one array: an allocation
+	// a call, where they made one each and the path one a start
+	scratch := make([]int, 3*n)
+	best, color, path := scratch[:n:n], scratch[n:2*n:2*n], scratch[2*n:2*n]
 	for i := range best {
 		best[i] = -1
 	}
@@ -52,13 +55,13 @@ func edmonds(w [][]float64, nodes []int, root int) ([]int, bool) {
 		}
 	}
 	// find a cycle among the chosen edges
-	color := make([]int, n) // 0 unvisited, 1 on the current path, 2 done
+	// color: 0 unvisited, 1 on the current path, 2 done
 	var cycle []int
 	for _, s := range nodes {
 		if color[s] != 0 || cycle != nil {
 			continue
 		}
-		var path []int
+		path = path[:0] // a node is on one path at most: n is room enough
 		v := s
 		for v >= 0 && v != root && color[v] == 0 {
 			color[v] = 1
