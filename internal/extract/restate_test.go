@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
 	argstruct "github.com/argmap/argmap/internal/extract/structure"
 )
@@ -32,36 +31,14 @@ type longText struct {
 	central   func(i int) bool // unit i lies in a gold central claim
 }
 
-// longTexts reads every text of sets and decodes it with m.
+// longTexts reads every text of sets (thesisTexts) and decodes it with m.
 func longTexts(t *testing.T, p *extract.Pipeline, m *argstruct.Model, sets []string) []longText {
 	t.Helper()
 	var out []longText
-	for _, set := range sets {
-		files, err := filepath.Glob(filepath.Join(longSetDir(set), "*.txt"))
-		if err != nil || len(files) == 0 {
-			t.Fatalf("no texts in %s: %v", set, err)
-		}
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			name := filepath.Base(f)
-			text, units, opt, err := p.StructureInput(t.Context(), argmap.Document{Name: name, URI: name, Data: data})
-			if err != nil {
-				t.Fatal(err)
-			}
-			gold := readEssayGold(t, strings.TrimSuffix(f, ".txt")+".gold", string(data))
-			central := make([]bool, len(units))
-			for i, u := range units {
-				id := bestGold(u.Start, u.End, gold)
-				for _, g := range gold {
-					central[i] = central[i] || g.id == id && g.to == "-"
-				}
-			}
-			out = append(out, longText{set: set, file: f, text: text, units: units, st: m.Parse(text, units, opt),
-				central: func(i int) bool { return central[i] }})
-		}
+	for _, x := range thesisTexts(t, p, sets) {
+		central := x.central
+		out = append(out, longText{set: x.set, file: x.file, text: x.text, units: x.units,
+			st: m.Parse(x.text, x.units, x.opt), central: func(i int) bool { return central[i] }})
 	}
 	return out
 }
