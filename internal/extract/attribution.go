@@ -107,15 +107,7 @@ func tokensOfWords(text string, start, end int, toks []argstruct.Token, out []to
 			if r >= utf8.RuneSelf {
 				r, n = utf8.DecodeRuneInString(text[i:ge])
 			}
-			switch r {
-			case ',', ';', ':', '(', ')', '.', '?', '!', '"', '“', '”', '—', '–':
-				p := byte(r)
-				switch r {
-				case '“', '”':
-					p = '"'
-				case '—', '–':
-					p = ','
-				}
+			if p, ok := punctByte(r); ok {
 				out = append(out, token{text: text[i : i+n], punct: p})
 			}
 			i += n
@@ -189,15 +181,7 @@ func tokens(s string) []token {
 			// inner apostrophe, hyphen or full stop (U.S., don't, co-operate)
 		default:
 			flush(i)
-			switch r {
-			case ',', ';', ':', '(', ')', '.', '?', '!', '"', '“', '”', '—', '–':
-				p := byte(r)
-				switch r {
-				case '“', '”':
-					p = '"'
-				case '—', '–':
-					p = ','
-				}
+			if p, ok := punctByte(r); ok {
 				out = append(out, token{text: s[i : i+n], punct: p}) // r as written, without an allocation
 			}
 		}
@@ -1105,4 +1089,18 @@ func groupName(who string) bool {
 	}
 	last := strings.ToLower(ws[len(ws)-1])
 	return len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
+}
+
+// punctByte is the punctuation mark a token records for r, and whether r is
+// one: curly quotes read as '"', dashes as ','.
+func punctByte(r rune) (byte, bool) {
+	switch r {
+	case ',', ';', ':', '(', ')', '.', '?', '!', '"':
+		return byte(r), true
+	case '“', '”':
+		return '"', true
+	case '—', '–':
+		return ',', true
+	}
+	return 0, false
 }
