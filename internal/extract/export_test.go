@@ -375,3 +375,11 @@ var InnerMarkerAt = innerMarkerAt
 
 // UpperForm exposes upperForm to the tests.
 var UpperForm = upperForm
+
+// MakeSigs makes the link signature of each text with l's Stancer, past
+// the linker's caches of signatures (what a text not met before costs).
+func MakeSigs(l *Linker, texts []string) {
+	for _, t := range texts {
+		l.makeSig(t)
+	}
+}

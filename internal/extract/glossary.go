@@ -68,6 +68,16 @@ func (g *glossary) at(ws []string) (int, string) {
 	return best, acr
 }
 
+// atTokens is at of the words from toks[i] on (at most 12, up to a
+// punctuation mark): their list is made only when a long name starts with
+// toks[i], for few words do.
+func (g *glossary) atTokens(toks []token, i int) (int, string) {
+	if g == nil || len(g.byFirst[toks[i].lower]) == 0 {
+		return 0, ""
+	}
+	return g.at(lowerWords(toks[i:min(len(toks), i+12)]))
+}
+
 // acronymKey is how an acronym is kept: lower case, a plural "s" dropped
 // (IDPs, IDP).
 func acronymKey(a string) string {

@@ -276,7 +276,7 @@ func (s *Stancer) denyingAt(toks []token, i int) bool {
 		len(toks[i].lower) < 4 || propStop[toks[i].lower] || finiteWords[toks[i].lower] {
 		return false
 	}
-	in := s.lex.Word(toks[i].lower)
+	in := s.word(toks[i].lower, true)
 	return sharesConcept(in.Concepts, s.denying) || sharesConcept(in.Genus, s.denying)
 }
 
@@ -338,7 +338,7 @@ func (s *Stancer) avoiding(w string) bool {
 	if !s.isVerb(w) {
 		return false
 	}
-	in := s.lex.Word(w)
+	in := s.word(w, true)
 	of := func(in wn.Info) bool {
 		return slices.Contains(in.Concepts, s.avoid) || slices.Contains(in.Genus, s.avoid)
 	}
@@ -377,7 +377,7 @@ func (s *Stancer) avoidingMembers(c wn.Concept, of func(wn.Info) bool) []string 
 		return ms
 	}
 	for _, m := range s.lex.Members(c) {
-		if s.isVerb(m) && of(s.lex.Word(m)) {
+		if s.isVerb(m) && of(s.word(m, true)) {
 			ms = append(ms, m)
 		}
 	}
@@ -504,10 +504,12 @@ type termRegion struct {
 // lexicon. It implements argmap.Judge and is safe for concurrent use.
 type Stancer struct {
 	lex *wn.Lexicon
-	// kinds keeps the lexicon's answer to Verb, Noun, Adverb, Negative and
-	// Known of each word met (kind): a claim's terms ask them of the same
-	// words many times, and a run's claims share most of their words
-	kinds *kindMemo
+	// words keeps what the lexicon says of each word form met (wordRec:
+	// its Info, lemmas and kinds, read with one lemmatisation): a claim's
+	// terms ask it of the same words many times (Verb, Noun and the rest
+	// through kind; Word; the multiword lemmas a word starts), and a run's
+	// claims share most of their words
+	words *memo[*wordRec]
 	// learned decides which candidates of a weighted answer the rules
 	// leave below their threshold answer the question (JudgeAll,
 	// stance_learned.go); nil: the rules alone
@@ -646,7 +648,7 @@ func NewStancer() *Stancer {
 			}
 		}
 	}
-	return &Stancer{lex: lex, kinds: newKindMemo(), avoid: avoid, sides: sides, sideStems: sideStems, altering: side(alterWords), denying: denying, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
+	return &Stancer{lex: lex, words: newMemo[*wordRec](wordMemoMax), avoid: avoid, sides: sides, sideStems: sideStems, altering: side(alterWords), denying: denying, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
 		unwilling: unwilling, willing: willing, rising: lex.Concepts("increase"), falling: lex.Concepts("decrease"),
 		changing: lex.Concepts("change"), threshold: 0.65, learned: shippedJudgeModels()}
 }
@@ -1438,7 +1440,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			continue
 		}
 		// a defined long name folds to its acronym
-		if n, acr := gl.at(lowerWords(toks[i:min(len(toks), i+12)])); n > 0 {
+		if n, acr := gl.atTokens(toks, i); n > 0 {
 			out = append(out, s.acronym(acr, clause))
 			out[len(out)-1].long = gl.expansion[acr]
 			i += n - 1
@@ -1528,16 +1530,11 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 		if lemma, last := s.phraseAt(toks, i, &consumed); lemma != "" {
 			// a multiword verb, adverb or adjective WordNet lists (keep
 			// away, close to, talk out of) is one term with its meaning
-			var in wn.Info
-			if gl != nil && gl.noNear {
-				in = s.lex.WordNoNear(lemma)
-			} else {
-				in = s.lex.Word(lemma)
-			}
+			in := s.word(lemma, gl == nil || !gl.noNear)
 			// (with its verb's synsets too: "move people out of Europe"
 			// still says "move", whether or not the other text reads the
 			// phrase)
-			head := s.lex.WordNoNear(w).Concepts
+			head := s.word(w, false).Concepts
 			out = append(out, term{lemma: lemma, concepts: append(in.Concepts[:len(in.Concepts):len(in.Concepts)], head...),
 				antonyms: in.Antonyms, broader: in.Broader, narrower: in.Narrower, related: in.Related, genus: in.Genus, clause: clause, tok: last})
 			if last == i+len(strings.Fields(lemma))-1 {
@@ -1545,15 +1542,10 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			}
 			continue
 		}
-		var in wn.Info
 		if r := readAs[w]; r != "" {
 			w = r
 		}
-		if gl != nil && gl.noNear {
-			in = s.lex.WordNoNear(w)
-		} else {
-			in = s.lex.Word(w)
-		}
+		in := s.word(w, gl == nil || !gl.noNear)
 		nt := term{lemma: in.Lemma, concepts: in.Concepts, antonyms: in.Antonyms,
 			broader: in.Broader, narrower: in.Narrower, related: in.Related, genus: in.Genus, adverb: in.Adverb, clause: clause, tok: i,
 			negBase: s.negativeBase(w, in), selfNeg: lastNeg == i}
@@ -1588,7 +1580,7 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			nt.camp = s.attitude(in.Concepts)
 		}
 		if base, ok := strings.CutSuffix(w, "ly"); ok && in.Adverb && nt.dir == 0 && len(base) > 4 {
-			if d := s.direction(s.lex.Word(base)); d != 0 {
+			if d := s.direction(s.word(base, true)); d != 0 {
 				// "increasingly", "decreasingly": an adverb of a word of
 				// change says only the trend, and is a question's point
 				nt = s.trendTerm(d, clause, i)
@@ -1853,10 +1845,11 @@ func (s *Stancer) phraseAt(toks []token, i int, consumed *map[int]bool) (string,
 		// it counts, each a word of its own (countMeets)
 		return "", 0
 	}
-	lemmas := s.lex.Lemmas(toks[i].lower)
-	if !s.lex.PhraseStart(lemmas) {
+	r := s.wordOf(toks[i].lower)
+	if !r.phrase {
 		return "", 0
 	}
+	lemmas := r.lemmas
 	word := func(k int) bool { return k < len(toks) && toks[k].punct == 0 && toks[k].lower != "" }
 	for n := 3; n >= 1; n-- {
 		ok := true
@@ -4143,62 +4136,127 @@ func (s *Stancer) Posts(text string) []argmap.Post {
 	return meta.Posts(text)
 }
 
-// kindMemo is a Stancer's memo of the lexicon's Kinds of words, safe for
-// concurrent use (ingest analyses claims in parallel): the words are spread
-// over shards by hash, each a map behind its own read-write lock, so that
-// readers of different shards do not meet and readers of one do not wait
-// for each other. It keeps at most kindMemoMax words; past that, other
+// memo is a Stancer's memo of an answer of the lexicon for each word form,
+// safe for concurrent use (ingest analyses claims in parallel): the words
+// are spread over shards by hash, each a map behind its own read-write
+// lock, so that readers of different shards do not meet and readers of one
+// do not wait for each other. It keeps at most max words; past that, other
 // words are looked up each time.
-type kindMemo struct {
+type memo[V any] struct {
 	seed   maphash.Seed
 	n      atomic.Int64
-	shards [kindShards]kindShard
+	max    int64
+	shards [memoShards]memoShard[V]
 }
 
-type kindShard struct {
+type memoShard[V any] struct {
 	mu sync.RWMutex
-	m  map[string]wn.Kind
+	m  map[string]V
 	_  [32]byte // a shard to a cache line: a writer's lock does not slow a reader of the next
 }
 
 const (
-	kindShards = 16
-	// kindMemoMax bounds a kindMemo: far more distinct word forms than a
-	// large ingest meets, at a few MB.
-	kindMemoMax = 1 << 16
+	memoShards = 16
+	// wordMemoMax bounds the memo of word records: far more distinct word
+	// forms than a large ingest meets, at ~250 bytes each (a word of one
+	// lemma holds the lexicon's own concept lists) and the near synsets
+	// of the few whose Word is asked for.
+	wordMemoMax = 1 << 16
 )
 
-func newKindMemo() *kindMemo {
-	m := &kindMemo{seed: maphash.MakeSeed()}
+func newMemo[V any](max int64) *memo[V] {
+	m := &memo[V]{seed: maphash.MakeSeed(), max: max}
 	for i := range m.shards {
-		m.shards[i].m = map[string]wn.Kind{}
+		m.shards[i].m = map[string]V{}
 	}
 	return m
 }
 
+// lookup returns the answer kept for w, if any.
+func (m *memo[V]) lookup(w string) (V, bool) {
+	sh := &m.shards[maphash.String(m.seed, w)%memoShards]
+	sh.mu.RLock()
+	v, ok := sh.m[w]
+	sh.mu.RUnlock()
+	return v, ok
+}
+
+// keep keeps v as the answer for w while the memo has room. The memo keeps
+// w itself: a word cut from a text is cloned first (strings.Clone), so that
+// the memo does not hold the text.
+func (m *memo[V]) keep(w string, v V) {
+	if m.n.Load() >= m.max {
+		return
+	}
+	sh := &m.shards[maphash.String(m.seed, w)%memoShards]
+	sh.mu.Lock()
+	if _, had := sh.m[w]; !had {
+		sh.m[w] = v
+		m.n.Add(1)
+	}
+	sh.mu.Unlock()
+}
+
 // kind returns the lexicon's Kinds of w, from the memo when it has w.
 func (s *Stancer) kind(w string) wn.Kind {
-	m := s.kinds
-	if m == nil {
+	if s.words == nil {
 		return s.lex.Kinds(w)
 	}
-	sh := &m.shards[maphash.String(m.seed, w)%kindShards]
-	sh.mu.RLock()
-	k, ok := sh.m[w]
-	sh.mu.RUnlock()
-	if ok {
-		return k
+	return s.wordOf(w).kind
+}
+
+// wordRec is what the lexicon says of one word form (Stancer.words): its
+// Info without the near synsets (WordNoNear), its lemmas (Lemmas) and
+// kinds (Kinds), read with one lemmatisation (Lookup); whether a multiword
+// lemma starts with one of its lemmas (PhraseStart); and its Info with the
+// near synsets (Word), read when first asked for (a claim's link signature
+// asks for it only of a few verbs). Its slices are shared by every reader
+// and capped (len == cap), so that an append to one copies it; nobody
+// writes into them.
+type wordRec struct {
+	w      string
+	info   wn.Info
+	lemmas []string
+	kind   wn.Kind
+	phrase bool
+	once   sync.Once
+	near   *wn.Info
+}
+
+// newWordRec reads w's record from the lexicon.
+func (s *Stancer) newWordRec(w string) *wordRec {
+	in, ls, k := s.lex.Lookup(w)
+	in.Concepts, in.Antonyms, ls = slices.Clip(in.Concepts), slices.Clip(in.Antonyms), slices.Clip(ls)
+	return &wordRec{w: strings.Clone(w), info: in, lemmas: ls, kind: k, phrase: s.lex.PhraseStart(ls)}
+}
+
+// wordOf returns w's record, from the memo when it has w.
+func (s *Stancer) wordOf(w string) *wordRec {
+	if s.words == nil {
+		return s.newWordRec(w)
 	}
-	k = s.lex.Kinds(w)
-	if m.n.Load() < kindMemoMax {
-		sh.mu.Lock()
-		if _, had := sh.m[w]; !had {
-			sh.m[strings.Clone(w)] = k
-			m.n.Add(1)
-		}
-		sh.mu.Unlock()
+	if r, ok := s.words.lookup(w); ok {
+		return r
 	}
-	return k
+	r := s.newWordRec(w)
+	s.words.keep(r.w, r)
+	return r
+}
+
+// word is the lexicon's Word of w, or its WordNoNear unless near, through
+// the memo of word records. The Info's slices are shared: read only.
+func (s *Stancer) word(w string, near bool) wn.Info {
+	r := s.wordOf(w)
+	if !near {
+		return r.info
+	}
+	r.once.Do(func() {
+		in := s.lex.Word(r.w)
+		in.Concepts, in.Antonyms = slices.Clip(in.Concepts), slices.Clip(in.Antonyms)
+		in.Broader, in.Narrower, in.Related, in.Genus = slices.Clip(in.Broader), slices.Clip(in.Narrower), slices.Clip(in.Related), slices.Clip(in.Genus)
+		r.near = &in
+	})
+	return *r.near
 }
 
 // isVerb is the lexicon's Verb of w, isNoun its Noun, isAdverb its Adverb,

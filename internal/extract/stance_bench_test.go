@@ -1,11 +1,15 @@
 package extract_test
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
+	"github.com/argmap/argmap/internal/sharedtest"
 )
 
 // BenchmarkJudgeAll judges every claim of judgePairs against one question
@@ -70,5 +74,59 @@ func BenchmarkJudgeAllInContext(b *testing.B) {
 				s.JudgeAllInContext(q, texts, gists)
 			}
 		}
+	})
+}
+
+// BenchmarkSigs makes the link signatures of the claims extracted from the
+// mixed corpus of BenchmarkIngestCorpus (the IOM documents, the demo's and
+// the microtexts of ../shared/data/microtexts2): each text analysed
+// (Stancer.analyse behind makeSig), what ingest pays for a new claim's
+// signature. "fresh" reads the link keys with a new linker (and Stancer)
+// each op, as one `argmap ingest` of that corpus does; "kept" makes them
+// again with one linker's Stancer for all ops, as a long ingest or a
+// server does for texts it has not met. Skipped without ../shared.
+func BenchmarkSigs(b *testing.B) {
+	files := sharedtest.CorpusFiles(b)
+	for _, g := range []string{"../../scripts/demo/corpus/*", filepath.Join(sharedtest.Dir(b), "data", "microtexts2", "*.txt")} {
+		more, err := filepath.Glob(g)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, more...)
+	}
+	p := extract.New(extract.Options{})
+	var cs []argmap.Claim
+	var texts []string
+	for _, f := range files {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		g, err := p.Extract(context.Background(), argmap.Document{Name: filepath.Base(f), Data: d})
+		if err != nil {
+			b.Fatal(err)
+		}
+		cs = append(cs, g.Claims...)
+		for _, c := range g.Claims {
+			texts = append(texts, c.Text)
+		}
+	}
+	b.Run("fresh", func(b *testing.B) {
+		for range b.N {
+			l := extract.NewLinker()
+			for _, c := range cs {
+				l.Keys(c)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(cs)), "µs/claim")
+	})
+	b.Run("kept", func(b *testing.B) {
+		l := extract.NewLinker()
+		extract.MakeSigs(l, texts)
+		b.ResetTimer()
+		for range b.N {
+			extract.MakeSigs(l, texts)
+		}
+		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(texts)), "µs/claim")
 	})
 }

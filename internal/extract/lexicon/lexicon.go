@@ -745,6 +745,48 @@ func (l *Lexicon) Kinds(word string) Kind {
 	return k
 }
 
+// Lookup answers WordNoNear, Lemmas and Kinds of word at once, with one
+// lemmatisation: for callers that keep the answers for a word they meet
+// again. The Info's concept lists of a word of one lemma are the lexicon's
+// own (capped, so that an append copies them): read only.
+func (l *Lexicon) Lookup(word string) (Info, []string, Kind) {
+	ls := l.Lemmas(word)
+	if len(ls) == 0 {
+		return Info{Lemma: strings.ToLower(word)}, ls, 0
+	}
+	in := Info{Lemma: ls[0], Adverb: true}
+	k := KindKnown | KindAdverbOnly
+	for i, lm := range ls {
+		e, _ := l.entry(lm)
+		if i == 0 {
+			in.Concepts, in.Antonyms = l.concepts(e), l.antonyms(e)
+		} else {
+			in.Concepts = append(in.Concepts[:len(in.Concepts):len(in.Concepts)], l.concepts(e)...)
+			in.Antonyms = append(in.Antonyms[:len(in.Antonyms):len(in.Antonyms)], l.antonyms(e)...)
+		}
+		if e.flags&isAdverbOnly == 0 {
+			in.Adverb = false
+			k &^= KindAdverbOnly
+		}
+		if e.flags&isNoun != 0 {
+			k |= KindNoun
+		}
+		if e.flags&isVerb != 0 {
+			k |= KindVerb
+		}
+		if e.flags&isNegative != 0 {
+			k |= KindNegative
+		}
+		if e.flags&isAdjective != 0 {
+			k |= KindAdjective
+		}
+		if e.flags&isAdverb != 0 {
+			k |= KindAdverb
+		}
+	}
+	return in, ls, k
+}
+
 // PartOf returns the part of speech of synset c as a Kind bit: KindNoun,
 // KindVerb, KindAdjective or KindAdverb.
 func (l *Lexicon) PartOf(c Concept) Kind {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/argmap/argmap/internal/extract/lexicon"
 )
 
@@ -375,5 +377,38 @@ func TestKinds(t *testing.T) {
 	}
 	if n < 50000 {
 		t.Fatalf("TestKinds asked %d words, want the members of a fifth of the lexicon's synsets", n)
+	}
+}
+
+// TestLookup: Lookup answers as WordNoNear, Lemmas and Kinds do, for the
+// members of every seventh synset and forms made from them by the suffix
+// rules, in any case, and for words WordNet does not know.
+func TestLookup(t *testing.T) {
+	l := lexicon.Default()
+	want := lexicon.MembersByMap(l)
+	var top lexicon.Concept
+	for c := range want {
+		top = max(top, c)
+	}
+	n := 0
+	for c := lexicon.Concept(0); c <= top; c += 7 {
+		for _, m := range l.Members(c) {
+			for _, w := range []string{m, m + "s", m + "es", m + "ed", m + "ing", m + "ly", m + "ness", strings.ToUpper(m[:1]) + m[1:], "xq" + m} {
+				in, ls, k := l.Lookup(w)
+				if d := cmp.Diff(l.WordNoNear(w), in); d != "" {
+					t.Fatalf("Lookup(%q) Info differs from WordNoNear's (-WordNoNear +Lookup):\n%s", w, d)
+				}
+				if wl := l.Lemmas(w); !slices.Equal(ls, wl) {
+					t.Fatalf("Lookup(%q) lemmas = %q, want %q", w, ls, wl)
+				}
+				if wk := l.Kinds(w); k != wk {
+					t.Fatalf("Lookup(%q) kinds = %b, want %b", w, k, wk)
+				}
+				n++
+			}
+		}
+	}
+	if n < 30000 {
+		t.Fatalf("TestLookup asked %d words, want the members of a seventh of the lexicon's synsets", n)
 	}
 }
