@@ -85,7 +85,10 @@ func (p *packedSigs) putLocked(text, packed string) {
 func packSig(s claimSig) string {
 	b := make([]byte, 0, 32*s.n+8)
 	b = binary.AppendUvarint(b, uint64(len(s.clauses)))
-	have := map[wn.Concept]bool{}
+	// have marks the concepts of s.concepts (a sorted set) that a term
+	// holds: found by binary search, instead of a map grown a concept at
+	// a time
+	have := make([]bool, len(s.concepts))
 	for _, cl := range s.clauses {
 		flags := byte(0)
 		if cl.neg {
@@ -104,13 +107,15 @@ func packSig(s claimSig) string {
 			b = appendSet(b, t.concepts)
 			b = appendSet(b, t.antonyms)
 			for _, c := range t.concepts {
-				have[c] = true
+				if k, ok := slices.BinarySearch(s.concepts, c); ok {
+					have[k] = true
+				}
 			}
 		}
 	}
 	var extra []wn.Concept
-	for _, c := range s.concepts {
-		if !have[c] {
+	for k, c := range s.concepts {
+		if !have[k] {
 			extra = append(extra, c)
 		}
 	}

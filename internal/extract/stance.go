@@ -377,7 +377,9 @@ func (s *Stancer) avoidingMembers(c wn.Concept, of func(wn.Info) bool) []string 
 		return ms
 	}
 	for _, m := range s.lex.Members(c) {
-		if s.isVerb(m) && of(s.word(m, true)) {
+		// (of reads only a member's concepts and genus: the other near
+		// synsets, most of a word's parse, are not read)
+		if s.isVerb(m) && of(wn.Info{Concepts: s.word(m, false).Concepts, Genus: s.lex.Genus(m)}) {
 			ms = append(ms, m)
 		}
 	}

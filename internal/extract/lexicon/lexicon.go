@@ -597,6 +597,21 @@ func (l *Lexicon) word(word string, near bool) Info {
 	return in
 }
 
+// Genus returns Word(word).Genus without reading the other near synsets:
+// for callers that ask only what a word's definitions open with.
+func (l *Lexicon) Genus(word string) []Concept {
+	var out []Concept
+	var a [4]string
+	for _, lm := range l.lemmasInto(a[:0], word) {
+		e, _ := l.entry(lm)
+		_, rest, _ := strings.Cut(l.str(e.near), "|")
+		_, rest, _ = strings.Cut(rest, "|")
+		_, g, _ := strings.Cut(rest, "|")
+		out = appendConcepts(out, g)
+	}
+	return out
+}
+
 // Adjectives returns the synsets of cs that are adjective synsets.
 func (l *Lexicon) Adjectives(cs []Concept) []Concept {
 	var out []Concept

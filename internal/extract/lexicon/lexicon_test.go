@@ -380,9 +380,10 @@ func TestKinds(t *testing.T) {
 	}
 }
 
-// TestLookup: Lookup answers as WordNoNear, Lemmas and Kinds do, for the
-// members of every seventh synset and forms made from them by the suffix
-// rules, in any case, and for words WordNet does not know.
+// TestLookup: Lookup answers as WordNoNear, Lemmas and Kinds do, and Genus
+// as Word's Genus, for the members of every seventh synset and forms made
+// from them by the suffix rules, in any case, and for words WordNet does not
+// know.
 func TestLookup(t *testing.T) {
 	l := lexicon.Default()
 	want := lexicon.MembersByMap(l)
@@ -403,6 +404,9 @@ func TestLookup(t *testing.T) {
 				}
 				if wk := l.Kinds(w); k != wk {
 					t.Fatalf("Lookup(%q) kinds = %b, want %b", w, k, wk)
+				}
+				if g, wg := l.Genus(w), l.Word(w).Genus; !slices.Equal(g, wg) {
+					t.Fatalf("Genus(%q) = %v, want Word's %v", w, g, wg)
 				}
 				n++
 			}
