@@ -109,19 +109,9 @@ func TestRestaterWeights(t *testing.T) {
 	}
 	r := argstruct.TrainRestater(&d, longSets, 1)
 	file := filepath.Join("structure", "restate.json")
-	if *update {
-		b, err := r.MarshalJSON()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	data := shippedOrUpdate(t, file, r)
+	if data == nil {
 		return
-	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
 	}
 	shipped, err := argstruct.LoadRestater(data)
 	if err != nil {
@@ -175,4 +165,25 @@ func TestRestatement(t *testing.T) {
 			}
 		})
 	}
+}
+
+// shippedOrUpdate returns the shipped weights file's bytes; with -update it
+// writes fitted's weights there instead and returns nil.
+func shippedOrUpdate(t *testing.T, file string, fitted interface{ MarshalJSON() ([]byte, error) }) []byte {
+	t.Helper()
+	if *update {
+		b, err := fitted.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return nil
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

@@ -188,19 +188,9 @@ func TestThesisWeights(t *testing.T) {
 	texts := thesisTexts(t, p, thesisSets)
 	ts, _ := trainThesis(base, texts, thesisSets)
 	file := filepath.Join("structure", "thesis.json")
-	if *update {
-		b, err := ts.MarshalJSON()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	data := shippedOrUpdate(t, file, ts)
+	if data == nil {
 		return
-	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
 	}
 	shipped, err := argstruct.LoadThesis(data)
 	if err != nil {
