@@ -738,24 +738,32 @@ func (l *Lexicon) Kinds(word string) Kind {
 	k := KindKnown | KindAdverbOnly
 	for _, lm := range ls {
 		e, _ := l.entry(lm)
-		if e.flags&isNoun != 0 {
-			k |= KindNoun
-		}
-		if e.flags&isVerb != 0 {
-			k |= KindVerb
-		}
+		k |= flagKinds(e.flags)
 		if e.flags&isAdverbOnly == 0 {
 			k &^= KindAdverbOnly
 		}
-		if e.flags&isNegative != 0 {
-			k |= KindNegative
-		}
-		if e.flags&isAdjective != 0 {
-			k |= KindAdjective
-		}
-		if e.flags&isAdverb != 0 {
-			k |= KindAdverb
-		}
+	}
+	return k
+}
+
+// flagKinds is the Kind bits of an entry's parts of speech and negativity
+// (not KindAdverbOnly, which takes every lemma of a word).
+func flagKinds(flags uint8) Kind {
+	var k Kind
+	if flags&isNoun != 0 {
+		k |= KindNoun
+	}
+	if flags&isVerb != 0 {
+		k |= KindVerb
+	}
+	if flags&isNegative != 0 {
+		k |= KindNegative
+	}
+	if flags&isAdjective != 0 {
+		k |= KindAdjective
+	}
+	if flags&isAdverb != 0 {
+		k |= KindAdverb
 	}
 	return k
 }
@@ -783,21 +791,7 @@ func (l *Lexicon) Lookup(word string) (Info, []string, Kind) {
 			in.Adverb = false
 			k &^= KindAdverbOnly
 		}
-		if e.flags&isNoun != 0 {
-			k |= KindNoun
-		}
-		if e.flags&isVerb != 0 {
-			k |= KindVerb
-		}
-		if e.flags&isNegative != 0 {
-			k |= KindNegative
-		}
-		if e.flags&isAdjective != 0 {
-			k |= KindAdjective
-		}
-		if e.flags&isAdverb != 0 {
-			k |= KindAdverb
-		}
+		k |= flagKinds(e.flags)
 	}
 	return in, ls, k
 }
