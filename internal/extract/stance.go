@@ -35,6 +35,7 @@ type term struct {
 	related  []wn.Concept // similar, also-see, entailed ...: related both ways
 	genus    []wn.Concept // the verbs its definitions open with: a word of the same genus is a kind of the same act
 	adverb   bool         // a manner or degree word (surprisingly, genuinely): it weighs less
+	hedge    bool         // an emphasiser right after a negation ("not really"): it weighs nothing
 	neg      bool         // its clause is negated
 	clause   int          // which clause of its region it stands in
 	acr      bool         // an acronym: it meets other words only by name
@@ -1698,6 +1699,7 @@ func (s *Stancer) markNegated(toks []token, ts []term) {
 					// "not really voluntary", "does not genuinely help":
 					// the negation governs the word the manner or degree
 					// word modifies
+					ts[k].hedge = emphasisers[ts[k].lemma]
 					continue
 				}
 				if !ts[k].acr && ts[k].neg {
@@ -2342,6 +2344,12 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 			continue
 		}
 		seen[qt.lemma] = true
+		if qt.hedge {
+			// "not really voluntary" says "not voluntary": the
+			// emphasiser softens the denial and adds nothing a claim
+			// must say
+			continue
+		}
 		wt := 1.0
 		if w != nil {
 			wt = w[i]
@@ -2967,6 +2975,10 @@ const nearWeight = 0.5
 // "emergency", "situation" of "exclusion"): it says less than the
 // question, so it counts for less than a narrower or related one.
 const broaderWeight = 0.25
+
+// emphasisers are adverbs of emphasis: after a negation ("not really X")
+// they soften the denial of X and add no content of their own.
+var emphasisers = wordSet(`really truly genuinely actually indeed very`)
 
 // modifierWeight scales the weight of a question's adverbs: "genuinely",
 // "surprisingly" qualify the proposition more than they make it.

@@ -1195,3 +1195,26 @@ func TestBestAvailable(t *testing.T) {
 	judgedFirst(t, s, q, texts, argmap.StanceSame, argmap.StanceTopic, argmap.StanceTopic, argmap.StanceTopic,
 		argmap.StanceTopic, argmap.StanceTopic, argmap.StanceTopic, argmap.StanceTopic)
 }
+
+// TestHedgeWeighsNothing: "not really X" denies X as "not X" does, so an
+// emphasiser right after a negation costs a claim nothing that says the
+// rest; an emphasiser with no negation before it still weighs, as a
+// manner word does.
+func TestHedgeWeighsNothing(t *testing.T) {
+	s := extract.NewStancer()
+	claim := "Night buses cannot be called cheap when a single ticket costs six pounds."
+	hedged := s.Judge("Night buses are not really cheap when a ticket costs six pounds", claim)
+	plain := s.Judge("Night buses are not cheap when a ticket costs six pounds", claim)
+	if hedged.Stance != argmap.StanceSame || plain.Stance != argmap.StanceSame {
+		t.Fatalf("stances %s and %s, want same for both", hedged.Stance, plain.Stance)
+	}
+	if hedged.Score != plain.Score {
+		t.Errorf("\"not really cheap\" scores %.3f, \"not cheap\" %.3f: the hedge should weigh nothing", hedged.Score, plain.Score)
+	}
+	claim = "The night bus helps shift workers get home."
+	emph := s.Judge("The night bus genuinely helps shift workers get home", claim)
+	bare := s.Judge("The night bus helps shift workers get home", claim)
+	if emph.Score >= bare.Score {
+		t.Errorf("\"genuinely helps\" scores %.3f, \"helps\" %.3f: an emphasiser with no negation before it still weighs", emph.Score, bare.Score)
+	}
+}
