@@ -93,16 +93,7 @@ func TestSpanQuoteMigration(t *testing.T) {
 			t.Errorf("%s: the claim given its quote as text keeps the quote in its row, want NULL", filepath.Base(path))
 		}
 	}
-	if want, err = fresh.Dump(ctx); err != nil {
-		t.Fatal(err)
-	}
-	got, err := old.Dump(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Dump() after the same updates (-written now +migrated):\n%s", diff)
-	}
+	sameDump(t, ctx, fresh, old, "after the same updates")
 	sameRows(t, newPath, oldPath, rows)
 }
 
@@ -217,16 +208,7 @@ func TestRelationQuoteMigration(t *testing.T) {
 			t.Errorf("Relation(echo).Span after deleting the other source = %+v, want its quote", got.Span)
 		}
 	}
-	if want, err = fresh.Dump(ctx); err != nil {
-		t.Fatal(err)
-	}
-	got, err := old.Dump(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Dump() after deleting a source (-written now +migrated):\n%s", diff)
-	}
+	sameDump(t, ctx, fresh, old, "after deleting a source")
 	sameRows(t, newPath, oldPath, rows)
 }
 
@@ -268,4 +250,21 @@ func openMigrated(t *testing.T, ctx context.Context, path, at string, want *argm
 		t.Errorf("Dump() after migrating (-written now +migrated):\n%s", diff)
 	}
 	return s
+}
+
+// sameDump fails unless the migrated store old dumps the graph the store
+// written now, fresh, dumps (after: what both went through).
+func sameDump(t *testing.T, ctx context.Context, fresh, old *sqlitestore.Store, after string) {
+	t.Helper()
+	want, err := fresh.Dump(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := old.Dump(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Dump() %s (-written now +migrated):\n%s", after, diff)
+	}
 }
