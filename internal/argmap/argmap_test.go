@@ -565,17 +565,10 @@ func TestFindSupportersRejectedView(t *testing.T) {
 	if err != nil {
 		t.Fatalf("FindSupporters: %v", err)
 	}
-	ids := func(bs []argmap.Backing) []string {
-		var out []string
-		for _, b := range bs {
-			out = append(out, b.Source.ID)
-		}
-		return out
-	}
-	if diff := cmp.Diff([]string{"src_ally"}, ids(ans.Supporting)); diff != "" {
+	if diff := cmp.Diff([]string{"src_ally"}, sourceIDs(ans.Supporting)); diff != "" {
 		t.Errorf("Supporting (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"src_rejects"}, ids(ans.Contesting)); diff != "" {
+	if diff := cmp.Diff([]string{"src_rejects"}, sourceIDs(ans.Contesting)); diff != "" {
 		t.Errorf("Contesting (-want +got):\n%s", diff)
 	}
 }
@@ -943,18 +936,10 @@ func TestFindSupportersShortestChain(t *testing.T) {
 			if err != nil {
 				t.Fatalf("FindSupporters: %v", err)
 			}
-			ids := func(bs []argmap.Backing) []string {
-				var out []string
-				for _, b := range bs {
-					out = append(out, b.Source.ID)
-				}
-				sort.Strings(out)
-				return out
-			}
-			if diff := cmp.Diff(tc.sup, ids(ans.Supporting)); diff != "" {
+			if diff := cmp.Diff(tc.sup, sourceIDs(ans.Supporting)); diff != "" {
 				t.Errorf("Supporting (-want +got):\n%s", diff)
 			}
-			if diff := cmp.Diff(tc.con, ids(ans.Contesting)); diff != "" {
+			if diff := cmp.Diff(tc.con, sourceIDs(ans.Contesting)); diff != "" {
 				t.Errorf("Contesting (-want +got):\n%s", diff)
 			}
 		})
@@ -1001,24 +986,16 @@ func TestFindSupportersDefaultDepth(t *testing.T) {
 		{"claim ID", states.ID, 0, []string{"src_council", "src_timetable"}, []string{"src_union"}},
 		{"claim ID, depth said", states.ID, 1, []string{"src_timetable"}, []string{"src_union"}},
 	}
-	ids := func(bs []argmap.Backing) []string {
-		var out []string
-		for _, b := range bs {
-			out = append(out, b.Source.ID)
-		}
-		sort.Strings(out)
-		return out
-	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			ans, err := argmap.FindSupporters(context.Background(), q, j, tc.query, tc.depth)
 			if err != nil {
 				t.Fatalf("FindSupporters: %v", err)
 			}
-			if diff := cmp.Diff(tc.sup, ids(ans.Supporting)); diff != "" {
+			if diff := cmp.Diff(tc.sup, sourceIDs(ans.Supporting)); diff != "" {
 				t.Errorf("Supporting (-want +got):\n%s", diff)
 			}
-			if diff := cmp.Diff(tc.con, ids(ans.Contesting)); diff != "" {
+			if diff := cmp.Diff(tc.con, sourceIDs(ans.Contesting)); diff != "" {
 				t.Errorf("Contesting (-want +got):\n%s", diff)
 			}
 		})
@@ -1160,18 +1137,20 @@ func TestFindSupportersLinkedPart(t *testing.T) {
 	if err != nil {
 		t.Fatalf("FindSupporters: %v", err)
 	}
-	ids := func(bs []argmap.Backing) []string {
-		var out []string
-		for _, b := range bs {
-			out = append(out, b.Source.ID)
-		}
-		sort.Strings(out)
-		return out
-	}
-	if diff := cmp.Diff([]string{"src_plan"}, ids(ans.Supporting)); diff != "" {
+	if diff := cmp.Diff([]string{"src_plan"}, sourceIDs(ans.Supporting)); diff != "" {
 		t.Errorf("Supporting (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"src_diver", "src_engineer"}, ids(ans.Contesting)); diff != "" {
+	if diff := cmp.Diff([]string{"src_diver", "src_engineer"}, sourceIDs(ans.Contesting)); diff != "" {
 		t.Errorf("Contesting (-want +got):\n%s", diff)
 	}
+}
+
+// sourceIDs returns the IDs of the backings' sources, sorted.
+func sourceIDs(bs []argmap.Backing) []string {
+	var out []string
+	for _, b := range bs {
+		out = append(out, b.Source.ID)
+	}
+	sort.Strings(out)
+	return out
 }
