@@ -346,35 +346,26 @@ func TestNounLemma(t *testing.T) {
 // suffix rules (plural, past, gerund, adverb, derivations), in any case.
 func TestKinds(t *testing.T) {
 	l := lexicon.Default()
-	want := lexicon.MembersByMap(l)
-	var top lexicon.Concept
-	for c := range want {
-		top = max(top, c)
-	}
-	n := 0
-	for c := lexicon.Concept(0); c <= top; c += 5 {
-		for _, m := range l.Members(c) {
-			for _, w := range []string{m, m + "s", m + "ed", m + "ing", m + "ly", m + "ness", m + "ised", strings.ToUpper(m[:1]) + m[1:], "xq" + m} {
-				got := l.Kinds(w)
-				for _, q := range []struct {
-					name string
-					bit  lexicon.Kind
-					want bool
-				}{
-					{"Known", lexicon.KindKnown, l.Known(w)},
-					{"Noun", lexicon.KindNoun, l.Noun(w)},
-					{"Verb", lexicon.KindVerb, l.Verb(w)},
-					{"Adverb", lexicon.KindAdverbOnly, l.Adverb(w)},
-					{"Negative", lexicon.KindNegative, l.Negative(w)},
-				} {
-					if (got&q.bit != 0) != q.want {
-						t.Fatalf("Kinds(%q)&Kind%s = %v, want %v (%s)", w, q.name, got&q.bit != 0, q.want, q.name)
-					}
-				}
-				n++
+	words := sampleForms(l, 5, "s", "ed", "ing", "ly", "ness", "ised")
+	for _, w := range words {
+		got := l.Kinds(w)
+		for _, q := range []struct {
+			name string
+			bit  lexicon.Kind
+			want bool
+		}{
+			{"Known", lexicon.KindKnown, l.Known(w)},
+			{"Noun", lexicon.KindNoun, l.Noun(w)},
+			{"Verb", lexicon.KindVerb, l.Verb(w)},
+			{"Adverb", lexicon.KindAdverbOnly, l.Adverb(w)},
+			{"Negative", lexicon.KindNegative, l.Negative(w)},
+		} {
+			if (got&q.bit != 0) != q.want {
+				t.Fatalf("Kinds(%q)&Kind%s = %v, want %v (%s)", w, q.name, got&q.bit != 0, q.want, q.name)
 			}
 		}
 	}
+	n := len(words)
 	if n < 50000 {
 		t.Fatalf("TestKinds asked %d words, want the members of a fifth of the lexicon's synsets", n)
 	}
@@ -386,33 +377,45 @@ func TestKinds(t *testing.T) {
 // know.
 func TestLookup(t *testing.T) {
 	l := lexicon.Default()
-	want := lexicon.MembersByMap(l)
-	var top lexicon.Concept
-	for c := range want {
-		top = max(top, c)
-	}
-	n := 0
-	for c := lexicon.Concept(0); c <= top; c += 7 {
-		for _, m := range l.Members(c) {
-			for _, w := range []string{m, m + "s", m + "es", m + "ed", m + "ing", m + "ly", m + "ness", strings.ToUpper(m[:1]) + m[1:], "xq" + m} {
-				in, ls, k := l.Lookup(w)
-				if d := cmp.Diff(l.WordNoNear(w), in); d != "" {
-					t.Fatalf("Lookup(%q) Info differs from WordNoNear's (-WordNoNear +Lookup):\n%s", w, d)
-				}
-				if wl := l.Lemmas(w); !slices.Equal(ls, wl) {
-					t.Fatalf("Lookup(%q) lemmas = %q, want %q", w, ls, wl)
-				}
-				if wk := l.Kinds(w); k != wk {
-					t.Fatalf("Lookup(%q) kinds = %b, want %b", w, k, wk)
-				}
-				if g, wg := l.Genus(w), l.Word(w).Genus; !slices.Equal(g, wg) {
-					t.Fatalf("Genus(%q) = %v, want Word's %v", w, g, wg)
-				}
-				n++
-			}
+	words := sampleForms(l, 7, "s", "es", "ed", "ing", "ly", "ness")
+	for _, w := range words {
+		in, ls, k := l.Lookup(w)
+		if d := cmp.Diff(l.WordNoNear(w), in); d != "" {
+			t.Fatalf("Lookup(%q) Info differs from WordNoNear's (-WordNoNear +Lookup):\n%s", w, d)
+		}
+		if wl := l.Lemmas(w); !slices.Equal(ls, wl) {
+			t.Fatalf("Lookup(%q) lemmas = %q, want %q", w, ls, wl)
+		}
+		if wk := l.Kinds(w); k != wk {
+			t.Fatalf("Lookup(%q) kinds = %b, want %b", w, k, wk)
+		}
+		if g, wg := l.Genus(w), l.Word(w).Genus; !slices.Equal(g, wg) {
+			t.Fatalf("Genus(%q) = %v, want Word's %v", w, g, wg)
 		}
 	}
+	n := len(words)
 	if n < 30000 {
 		t.Fatalf("TestLookup asked %d words, want the members of a seventh of the lexicon's synsets", n)
 	}
+}
+
+// sampleForms returns, for the members of every step-th synset, the member,
+// the member with each suffix, capitalised, and with a prefix WordNet does
+// not know ("xq").
+func sampleForms(l *lexicon.Lexicon, step lexicon.Concept, suffixes ...string) []string {
+	var top lexicon.Concept
+	for c := range lexicon.MembersByMap(l) {
+		top = max(top, c)
+	}
+	var out []string
+	for c := lexicon.Concept(0); c <= top; c += step {
+		for _, m := range l.Members(c) {
+			out = append(out, m)
+			for _, x := range suffixes {
+				out = append(out, m+x)
+			}
+			out = append(out, strings.ToUpper(m[:1])+m[1:], "xq"+m)
+		}
+	}
+	return out
 }
