@@ -2,6 +2,7 @@ package actor
 
 import (
 	"fmt"
+	"github.com/argmap/argmap/internal/extract/lexicon"
 	"github.com/argmap/argmap/internal/extract/spaces"
 	"strings"
 	"unicode"
@@ -122,3 +123,177 @@ func InitialismAgrees(s string) error {
 	}
 	return nil
 }
+
+// TokenizeAgrees checks tokenize against tokenizeIntoSlow, the form it
+// replaced: the same tokens with the same offsets, lower case and flags.
+func TokenizeAgrees(text string) error {
+	got, want := tokenize(text), tokenizeIntoSlow(nil, text)
+	if len(got) != len(want) {
+		return fmt.Errorf("tokenize(%q): %d tokens, the old form %d:\n%+v\n%+v", text, len(got), len(want), got, want)
+	}
+	for k := range got {
+		if got[k] != want[k] {
+			return fmt.Errorf("tokenize(%q) token %d = %+v, the old form %+v", text, k, got[k], want[k])
+		}
+	}
+	return nil
+}
+
+// tokenizeIntoSlow is tokenizeInto as it was until session 15: tokens
+// made first, each word's case found by a second scan (caseOf), then the
+// possessives' "s" tokens removed in a pass of their own.
+func tokenizeIntoSlow(toks []token, text string) []token {
+	if n := len(text)/6 + 1; cap(toks) < n {
+		toks = make([]token, 0, n)
+	}
+	toks = toks[:0]
+	// the lower case of capitalised ASCII words, and the token index and
+	// offset in arena of each of them: scratch, on the stack for a short
+	// text (a name, a sentence)
+	var arenaArr [256]byte
+	var lowAtArr [32]int
+	arena := arenaArr[:0]
+	lowAt := lowAtArr[:0]
+	i := 0
+	n := len(text)
+	for i < n {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if r == '&' {
+			toks = append(toks, token{start: i, end: i + 1, text: "&", low: "and"})
+			i += size
+			continue
+		}
+		if !lexicon.IsWordRune(r) {
+			i += size
+			continue
+		}
+		start := i
+		i += size
+		for i < n {
+			r, size = rune(text[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+			if lexicon.IsWordRune(r) {
+				i += size
+				continue
+			}
+			// Inner hyphen or dot between word runes: "nation-states", "U.N.".
+			if (r == '-' || r == '‐' || r == '.') && i+size < n {
+				r2, _ := utf8.DecodeRuneInString(text[i+size:])
+				if lexicon.IsWordRune(r2) {
+					if r == '.' && !initialismSoFar(text[start:i]) {
+						break
+					}
+					i += size
+					continue
+				}
+			}
+			break
+		}
+		end := i
+		// Initialisms keep their final dot: "U.N." but not "migrants.".
+		if i < n && text[i] == '.' && initialismSoFar(text[start:end]) && strings.Contains(text[start:end], ".") {
+			end = i + 1
+			i = end
+		}
+		t := token{start: start, end: end, text: text[start:end]}
+		switch upper, ascii := caseOf(t.text); {
+		case !ascii:
+			t.low = strings.ToLower(t.text)
+		case upper:
+			// lowered into one arena, cut into strings below: one
+			// allocation a text, not one a capitalised word
+			lowAt = append(lowAt, len(toks), len(arena))
+			for k := 0; k < len(t.text); k++ {
+				c := t.text[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				arena = append(arena, c)
+			}
+		default:
+			t.low = t.text // already lower case
+		}
+		toks = append(toks, t)
+	}
+	if len(lowAt) > 0 {
+		all := string(arena)
+		for k := 0; k < len(lowAt); k += 2 {
+			end := len(all)
+			if k+3 < len(lowAt) {
+				end = lowAt[k+3]
+			}
+			toks[lowAt[k]].low = all[lowAt[k+1]:end]
+		}
+	}
+	// Possessives and punctuation between tokens.
+	for k := range toks {
+		from := toks[k].end
+		to := n
+		if k+1 < len(toks) {
+			to = toks[k+1].start
+		}
+		gap := text[from:to]
+		if (gap == "'" || gap == "’" || gap == "`") && k+1 < len(toks) && toks[k+1].low == "s" {
+			toks[k].poss = true
+			// The "s" after the apostrophe is a token of its own; drop it below.
+		} else if (strings.HasPrefix(gap, "'") || strings.HasPrefix(gap, "’")) && strings.HasSuffix(toks[k].low, "s") {
+			toks[k].poss = true
+		}
+		if gap == " " {
+			continue // the common case: no punctuation, no line break, no possessive
+		}
+		if strings.ContainsAny(gap, ".,;:?!()[]{}\"“”‘’'|•\n") {
+			toks[k].breakAfter = true
+		}
+		if strings.Contains(gap, "\n") {
+			toks[k].newline = true
+		}
+	}
+	// Remove the "s" tokens of possessives.
+	out := toks[:0]
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if k > 0 && toks[k-1].poss && t.low == "s" && t.start-toks[k-1].end <= 3 {
+			// inherit the punctuation flags of the dropped token
+			out[len(out)-1].breakAfter = t.breakAfter
+			out[len(out)-1].newline = t.newline
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// caseOf reports whether s has an upper-case ASCII letter and whether it is
+// all ASCII.
+func caseOf(s string) (upper, ascii bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return upper, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	return upper, true
+}
+
+// TokenizeCount tokenizes text into buf and returns how many tokens it
+// made; slow takes the form tokenize replaced. For benchmarks.
+func TokenizeCount(buf *[]token, text string, slow bool) int {
+	if slow {
+		*buf = tokenizeIntoSlow(*buf, text)
+	} else {
+		*buf = tokenizeInto(*buf, text)
+	}
+	return len(*buf)
+}
+
+// Token is token, for a benchmark's buffer.
+type Token = token

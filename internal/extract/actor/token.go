@@ -31,126 +31,152 @@ func tokenizeInto(toks []token, text string) []token {
 		toks = make([]token, 0, n)
 	}
 	toks = toks[:0]
-	// the lower case of capitalised ASCII words, and the token index and
-	// offset in arena of each of them: scratch, on the stack for a short
-	// text (a name, a sentence)
+	// the lower case of capitalised ASCII words, in the order of their
+	// tokens: scratch, on the stack for a short text (a name, a sentence).
+	// Such a token keeps low "" until the arena is cut into strings below.
 	var arenaArr [256]byte
-	var lowAtArr [32]int
 	arena := arenaArr[:0]
-	lowAt := lowAtArr[:0]
+	// The token before the one being read, which may have been dropped
+	// (the "s" of a possessive): where it ends, whether it is followed by a
+	// possessive and whether it was kept. Its punctuation flags go to the
+	// last kept token, toks[len(toks)-1], which is the token itself when
+	// it was kept and the token it was dropped after when it was not.
+	prevEnd, prevPoss, prevKept := 0, false, false
+	prevLowS := false // the previous token's lower case ends in "s"
+	first := true
 	i := 0
 	n := len(text)
-	for i < n {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		if r == '&' {
-			toks = append(toks, token{start: i, end: i + 1, text: "&", low: "and"})
-			i += size
-			continue
-		}
-		if !lexicon.IsWordRune(r) {
-			i += size
-			continue
-		}
-		start := i
-		i += size
+	for {
+		// find the next token: [start, end), or none (start == n)
+		start, end := n, n
+		amp, upper, ascii, dot := false, false, true, false
 		for i < n {
-			r, size = rune(text[i]), 1
+			r, size := rune(text[i]), 1
 			if r >= utf8.RuneSelf {
 				r, size = utf8.DecodeRuneInString(text[i:])
 			}
-			if lexicon.IsWordRune(r) {
+			if r == '&' {
+				start, end, amp = i, i+1, true
+				i += size
+				break
+			}
+			if !lexicon.IsWordRune(r) {
 				i += size
 				continue
 			}
-			// Inner hyphen or dot between word runes: "nation-states", "U.N.".
-			if (r == '-' || r == '‐' || r == '.') && i+size < n {
-				r2, _ := utf8.DecodeRuneInString(text[i+size:])
-				if lexicon.IsWordRune(r2) {
-					if r == '.' && !initialismSoFar(text[start:i]) {
-						break
+			start = i
+			if size > 1 {
+				ascii = false
+			} else if 'A' <= r && r <= 'Z' {
+				upper = true
+			}
+			i += size
+			for i < n {
+				c := text[i]
+				r, size = rune(c), 1
+				if r >= utf8.RuneSelf {
+					r, size = utf8.DecodeRuneInString(text[i:])
+				}
+				if lexicon.IsWordRune(r) {
+					if size > 1 {
+						ascii = false
+					} else if 'A' <= c && c <= 'Z' {
+						upper = true
 					}
 					i += size
 					continue
 				}
+				// Inner hyphen or dot between word runes: "nation-states", "U.N.".
+				if (r == '-' || r == '‐' || r == '.') && i+size < n {
+					r2, _ := utf8.DecodeRuneInString(text[i+size:])
+					if lexicon.IsWordRune(r2) {
+						if r == '.' && !initialismSoFar(text[start:i]) {
+							break
+						}
+						if r == '.' {
+							dot = true
+						} else if size > 1 {
+							ascii = false
+						}
+						i += size
+						continue
+					}
+				}
+				break
+			}
+			end = i
+			// Initialisms keep their final dot: "U.N." but not "migrants.".
+			if dot && i < n && text[i] == '.' && initialismSoFar(text[start:end]) {
+				end = i + 1
+				i = end
 			}
 			break
 		}
-		end := i
-		// Initialisms keep their final dot: "U.N." but not "migrants.".
-		if i < n && text[i] == '.' && initialismSoFar(text[start:end]) && strings.Contains(text[start:end], ".") {
-			end = i + 1
-			i = end
+		isS := end-start == 1 && (text[start] == 's' || text[start] == 'S')
+		// The gap after the previous token decides whether it is followed
+		// by a possessive and which punctuation follows it.
+		if !first {
+			gap := text[prevEnd:start]
+			poss := false
+			if (gap == "'" || gap == "’" || gap == "`") && start < n && isS {
+				poss = true
+			} else if (strings.HasPrefix(gap, "'") || strings.HasPrefix(gap, "’")) && prevLowS {
+				poss = true
+			}
+			if prevKept {
+				toks[len(toks)-1].poss = poss
+			}
+			last := &toks[len(toks)-1]
+			if gap == " " {
+				last.breakAfter, last.newline = false, false
+			} else {
+				last.breakAfter = strings.ContainsAny(gap, ".,;:?!()[]{}\"“”‘’'|•\n")
+				last.newline = strings.IndexByte(gap, '\n') >= 0
+			}
+			prevPoss = poss
 		}
-		t := token{start: start, end: end, text: text[start:end]}
-		switch upper, ascii := caseOf(t.text); {
-		case !ascii:
-			t.low = strings.ToLower(t.text)
-		case upper:
-			// lowered into one arena, cut into strings below: one
-			// allocation a text, not one a capitalised word
-			lowAt = append(lowAt, len(toks), len(arena))
-			for k := 0; k < len(t.text); k++ {
-				c := t.text[k]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
+		if start == n {
+			break
+		}
+		// The "s" of a possessive is dropped: "the agency's".
+		kept := first || !(prevPoss && isS && start-prevEnd <= 3)
+		if kept {
+			t := token{start: start, end: end, text: text[start:end]}
+			switch {
+			case amp:
+				t.low = "and"
+			case !ascii:
+				t.low = strings.ToLower(t.text)
+			case upper:
+				// lowered into one arena, cut into strings below: one
+				// allocation a text, not one a capitalised word
+				for k := start; k < end; k++ {
+					c := text[k]
+					if 'A' <= c && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					arena = append(arena, c)
 				}
-				arena = append(arena, c)
+			default:
+				t.low = t.text // already lower case
 			}
-		default:
-			t.low = t.text // already lower case
+			toks = append(toks, t)
 		}
-		toks = append(toks, t)
+		prevEnd, prevKept, first = end, kept, false
+		prevLowS = !amp && (text[end-1] == 's' || text[end-1] == 'S')
 	}
-	if len(lowAt) > 0 {
+	if len(arena) > 0 {
 		all := string(arena)
-		for k := 0; k < len(lowAt); k += 2 {
-			end := len(all)
-			if k+3 < len(lowAt) {
-				end = lowAt[k+3]
+		at := 0
+		for k := range toks {
+			if toks[k].low == "" {
+				w := len(toks[k].text)
+				toks[k].low = all[at : at+w]
+				at += w
 			}
-			toks[lowAt[k]].low = all[lowAt[k+1]:end]
 		}
 	}
-	// Possessives and punctuation between tokens.
-	for k := range toks {
-		from := toks[k].end
-		to := n
-		if k+1 < len(toks) {
-			to = toks[k+1].start
-		}
-		gap := text[from:to]
-		if (gap == "'" || gap == "’" || gap == "`") && k+1 < len(toks) && toks[k+1].low == "s" {
-			toks[k].poss = true
-			// The "s" after the apostrophe is a token of its own; drop it below.
-		} else if (strings.HasPrefix(gap, "'") || strings.HasPrefix(gap, "’")) && strings.HasSuffix(toks[k].low, "s") {
-			toks[k].poss = true
-		}
-		if gap == " " {
-			continue // the common case: no punctuation, no line break, no possessive
-		}
-		if strings.ContainsAny(gap, ".,;:?!()[]{}\"“”‘’'|•\n") {
-			toks[k].breakAfter = true
-		}
-		if strings.Contains(gap, "\n") {
-			toks[k].newline = true
-		}
-	}
-	// Remove the "s" tokens of possessives.
-	out := toks[:0]
-	for k := 0; k < len(toks); k++ {
-		t := toks[k]
-		if k > 0 && toks[k-1].poss && t.low == "s" && t.start-toks[k-1].end <= 3 {
-			// inherit the punctuation flags of the dropped token
-			out[len(out)-1].breakAfter = t.breakAfter
-			out[len(out)-1].newline = t.newline
-			continue
-		}
-		out = append(out, t)
-	}
-	return out
+	return toks
 }
 
 // initialismSoFar reports whether s looks like the start of an initialism:
@@ -197,19 +223,4 @@ func allCaps(s string) bool {
 func isLowerWord(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLower(r)
-}
-
-// caseOf reports whether s has an upper-case ASCII letter and whether it is
-// all ASCII.
-func caseOf(s string) (upper, ascii bool) {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return upper, false
-		}
-		if 'A' <= c && c <= 'Z' {
-			upper = true
-		}
-	}
-	return upper, true
 }

@@ -1,9 +1,13 @@
 package actor_test
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/argmap/argmap/internal/extract/actor"
+	"github.com/argmap/argmap/internal/sharedtest"
 )
 
 func TestTokenLowerCase(t *testing.T) {
@@ -83,5 +87,83 @@ func TestInitialism(t *testing.T) {
 		if err := actor.InitialismAgrees(s); err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// tokenizeCases are texts for the tokenizer's edge cases: possessives in
+// every spelling (one after another, at the end, before punctuation, after
+// a capital S), initialisms, inner hyphens and dots, ampersands, line
+// breaks, text outside ASCII and invalid UTF-8.
+var tokenizeCases = []string{
+	"", " ", "s", "'s", "S", "&", "& &&", "a&b", "x's", "x’s", "x`s", "X'S", "x's's", "x' s", "x’ s.", "cats'",
+	"the bus’", "the boss' car", "the bosses' 's", "Ross's, then", "ROSS’S\nnext", "the firm's. s", "A.B.'s", "U.S.A.",
+	"U.N.'s staff", "e.g. this", "the U.S.-led plan", "nation-states", "co‐operation", "co-- operation", "a.b.c.",
+	"x.Y.z", "Ä.Ö.", "Ärger über ZÖLLE", "ÉCOLE's", "İstanbul’s", "\xff\xfeabc\xffs", "ab\xc3", "x'\xffs",
+	"line one\nline two\r\nthree", "(brackets) [and] {braces}; semi: colon? bang! pipe| dot•", "“quoted” ‘single’ \"plain\"",
+	"2020s and 1990’s", "plan B. then", "so do I.", "x''s", "x'`s", "x's  s", "x'ss", "it’s its", "The Agency's agents' reports' notes",
+}
+
+// TestTokenizeAgrees: tokenize gives exactly the tokens of the form it
+// replaced, on the edge cases and on every line of the IOM documents.
+func TestTokenizeAgrees(t *testing.T) {
+	for _, s := range tokenizeCases {
+		if err := actor.TokenizeAgrees(s); err != nil {
+			t.Error(err)
+		}
+	}
+	for _, f := range sharedtest.CorpusFiles(t) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := actor.TokenizeAgrees(string(b)); err != nil {
+			t.Errorf("%s: %v", filepath.Base(f), err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			if err := actor.TokenizeAgrees(line); err != nil {
+				t.Errorf("%s: %v", filepath.Base(f), err)
+			}
+		}
+	}
+}
+
+// FuzzTokenize checks the same on any text.
+func FuzzTokenize(f *testing.F) {
+	for _, s := range tokenizeCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if err := actor.TokenizeAgrees(s); err != nil {
+			t.Error(err)
+		}
+	})
+}
+
+// BenchmarkTokenize tokenizes the IOM documents with tokenize and with the
+// form it replaced, a buffer kept between documents as Find keeps one.
+func BenchmarkTokenize(b *testing.B) {
+	var docs []string
+	size := 0
+	for _, f := range sharedtest.CorpusFiles(b) {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, string(d))
+		size += len(d)
+	}
+	for _, form := range []struct {
+		name string
+		slow bool
+	}{{"new", false}, {"old", true}} {
+		b.Run(form.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			var buf []actor.Token
+			for i := 0; i < b.N; i++ {
+				for _, d := range docs {
+					actor.TokenizeCount(&buf, d, form.slow)
+				}
+			}
+		})
 	}
 }
