@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract/lexicon"
 	"github.com/argmap/argmap/internal/extract/spaces"
 	argstruct "github.com/argmap/argmap/internal/extract/structure"
 )
@@ -382,4 +383,39 @@ func MakeSigs(l *Linker, texts []string) {
 	for _, t := range texts {
 		l.makeSig(t)
 	}
+}
+
+// ModifiersOfAgrees checks modifiersOf against modifiersOfSlow, the form
+// that took every word's lemma, on s for the lemma of each of its words and
+// of each of extra.
+func ModifiersOfAgrees(s string, extra []string) error {
+	lex := lexicon.Default()
+	for _, w := range append(strings.Fields(s), extra...) {
+		lemma := lex.Lemma(strings.TrimRight(w, ",;:.!?)"))
+		if got, want := modifiersOf(s, lemma, lex), modifiersOfSlow(s, lemma, lex); got != want {
+			return fmt.Errorf("modifiersOf(%q, %q) = %q, the slow form %q", s, lemma, got, want)
+		}
+	}
+	return nil
+}
+
+// modifiersOfSlow is modifiersOf as it was until session 15: the lemma of
+// every word looked up.
+func modifiersOfSlow(s, lemma string, lex *lexicon.Lexicon) string {
+	fs := fieldsN(s, 80)
+	for j := len(fs) - 1; j > 0; j-- {
+		w := strings.TrimRight(fs[j], ",;:.!?)")
+		if !isLowerASCII(w) && w != strings.ToLower(w) || lex.Lemma(w) != lemma {
+			continue
+		}
+		from := j
+		for from > 0 && j-from < 3 && modifier(fs[from-1], lex) {
+			from--
+		}
+		if from == j {
+			return ""
+		}
+		return strings.Join(fs[from:j], " ")
+	}
+	return ""
 }

@@ -77,6 +77,13 @@ var frameBlockers = map[string]bool{
 	"didn't": true, "won't": true, "wouldn't": true, "isn't": true, "aren't": true, "wasn't": true,
 }
 
+// frameVerbsLF and frameBlockersLF tell the lengths and first bytes of
+// frameVerbs and frameBlockers.
+var (
+	frameVerbsLF    = newLenFirst(frameVerbs)
+	frameBlockersLF = newLenFirst(frameBlockers)
+)
+
 // expletiveVerbs follow an expletive "it" ("it is clear that", "it seems
 // to", "it may be used to"): such an "it" names nothing and is not
 // resolved to an actor.
@@ -313,10 +320,10 @@ frame:
 	for i := 0; i < len(fs)-1 && i < 10; i++ {
 		var wb [32]byte
 		w := string(appendLower(wb[:0], strings.Trim(fs[i], ",;")))
-		if frameBlockers[w] || strings.HasSuffix(w, "n't") {
+		if frameBlockersLF.may(w) && frameBlockers[w] || strings.HasSuffix(w, "n't") {
 			break
 		}
-		if !frameVerbs[w] {
+		if !frameVerbsLF.may(w) || !frameVerbs[w] {
 			continue
 		}
 		j := i + 1
@@ -1532,7 +1539,14 @@ func modifiersOf(s, lemma string, lex *lexicon.Lexicon) string {
 	fs := fieldsN(s, 80)
 	for j := len(fs) - 1; j > 0; j-- {
 		w := strings.TrimRight(fs[j], ",;:.!?)")
-		if !isLowerASCII(w) && w != strings.ToLower(w) || lex.Lemma(w) != lemma {
+		if !isLowerASCII(w) && w != strings.ToLower(w) || w == "" {
+			continue
+		}
+		// The lemma of a word in lower case opens with the word's first
+		// byte unless WordNet lists the word as irregular (the suffix
+		// rules keep a stem of two bytes or more): most words are told
+		// apart by that byte, without the lemma's look-ups.
+		if lemma != "" && w[0] != lemma[0] && !lex.Irregular(w) || lex.Lemma(w) != lemma {
 			continue
 		}
 		from := j

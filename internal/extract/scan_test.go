@@ -64,3 +64,18 @@ func TestCheapScans(t *testing.T) {
 		}
 	}
 }
+
+// TestModifiersOf checks modifiersOf, which looks up a word's lemma only
+// when its first byte may begin the lemma sought, against the form that
+// looked up every word's lemma: on every line, for the lemma of each of
+// its words and of irregular forms, whose lemmas open with another letter.
+func TestModifiersOf(t *testing.T) {
+	irregular := []string{"went", "was", "children", "mice", "geese", "better", "worse", "feet", "women", "ran"}
+	lines := append(scanLines(t), "the fellow women and men went home", "rural children, urban children; the children.",
+		"  odd   spacing  geese ", "x \xff\xfe  y", "Ölbäume über Städte städte", "wet feet, cold feet")
+	for _, s := range lines {
+		if err := extract.ModifiersOfAgrees(s, irregular); err != nil {
+			t.Error(err)
+		}
+	}
+}
