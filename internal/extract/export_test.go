@@ -419,3 +419,55 @@ func modifiersOfSlow(s, lemma string, lex *lexicon.Lexicon) string {
 	}
 	return ""
 }
+
+// InlineTextAgrees checks inlineText against inlineTextSlow, the form that
+// ran every expression on every text with markup.
+func InlineTextAgrees(s string) error {
+	if got, want := inlineText(s), inlineTextSlow(s); got != want {
+		return fmt.Errorf("inlineText(%q) = %q, the slow form %q", s, got, want)
+	}
+	return nil
+}
+
+// inlineTextSlow is inlineText as it was until session 15.
+func inlineTextSlow(s string) string {
+	if !strings.ContainsAny(s, "*_`[]<>#~|\\") {
+		return s
+	}
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "|") {
+		// a table row: its cells, joined
+		var cells []string
+		for _, c := range strings.Split(strings.Trim(s, "|"), "|") {
+			if c = strings.TrimSpace(c); c != "" && strings.Trim(c, "-: ") != "" {
+				cells = append(cells, c)
+			}
+		}
+		s = strings.Join(cells, " — ")
+	}
+	for _, p := range []string{"> ", "- ", "+ "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	if strings.HasPrefix(s, "#") {
+		t := strings.TrimLeft(s, "#")
+		if strings.HasPrefix(t, " ") {
+			s = strings.TrimSpace(t)
+		}
+	}
+	s = mdLinkRe.ReplaceAllString(s, "$1")
+	for i := 0; i < 3; i++ {
+		n := mdEmphRe.ReplaceAllString(s, "$2")
+		n = mdUnderscoreRe.ReplaceAllString(n, "$1$2$3")
+		if n == s {
+			break
+		}
+		s = n
+	}
+	s = htmlTagRe.ReplaceAllString(s, "")
+	// markers left unpaired (emphasis opened in another sentence or line)
+	s = strings.ReplaceAll(s, "**", "")
+	s = strings.ReplaceAll(s, "__", "")
+	s = loneStarRe.ReplaceAllString(s, "$1$2$3$4")
+	s = mdEscapeRe.ReplaceAllString(s, "$1")
+	return strings.Join(strings.Fields(s), " ")
+}

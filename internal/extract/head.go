@@ -196,21 +196,33 @@ func inlineText(s string) string {
 			s = strings.TrimSpace(t)
 		}
 	}
-	s = mdLinkRe.ReplaceAllString(s, "$1")
-	for i := 0; i < 3; i++ {
+	// Each expression runs only on a text with a byte each of its matches
+	// has: most texts here have a "|" or a bracket and no other markup.
+	if strings.Contains(s, "](") {
+		s = mdLinkRe.ReplaceAllString(s, "$1")
+	}
+	for i := 0; i < 3 && strings.ContainsAny(s, "*_~`"); i++ {
 		n := mdEmphRe.ReplaceAllString(s, "$2")
-		n = mdUnderscoreRe.ReplaceAllString(n, "$1$2$3")
+		if strings.IndexByte(n, '_') >= 0 {
+			n = mdUnderscoreRe.ReplaceAllString(n, "$1$2$3")
+		}
 		if n == s {
 			break
 		}
 		s = n
 	}
-	s = htmlTagRe.ReplaceAllString(s, "")
+	if strings.IndexByte(s, '<') >= 0 {
+		s = htmlTagRe.ReplaceAllString(s, "")
+	}
 	// markers left unpaired (emphasis opened in another sentence or line)
 	s = strings.ReplaceAll(s, "**", "")
 	s = strings.ReplaceAll(s, "__", "")
-	s = loneStarRe.ReplaceAllString(s, "$1$2$3$4")
-	s = mdEscapeRe.ReplaceAllString(s, "$1")
+	if strings.IndexByte(s, '*') >= 0 {
+		s = loneStarRe.ReplaceAllString(s, "$1$2$3$4")
+	}
+	if strings.IndexByte(s, '\\') >= 0 {
+		s = mdEscapeRe.ReplaceAllString(s, "$1")
+	}
 	return strings.Join(strings.Fields(s), " ")
 }
 

@@ -79,3 +79,37 @@ func TestModifiersOf(t *testing.T) {
 		}
 	}
 }
+
+// markupCases are texts with every kind of inline markup inlineText strips,
+// alone, nested, unpaired and escaped.
+var markupCases = []string{
+	"plain text", "a | b", "| cell | other |", "|---|:-:|", "> quoted line", "- item", "+ item", "## Heading", "#tag",
+	"[text](http://x.y)", "![alt](pic.png) after", "[not a link] (space)", "[a](b) and [c](d)", "**bold** and *it*",
+	"***both***", "__under__ and _it_", "snake_case_name stays", "_edge_.", "(_inside_)", "~~gone~~", "`code`",
+	"*Lone start", "end star*", "2 * 3", "a*b", "**unpaired", "__unpaired", "<b>tag</b> <br/> <a href=\"x\">y</a>",
+	"1 < 2 > 0", "\\*escaped\\* \\_x\\_ \\[y\\]", "\\", "mixed **b** [l](u) <i>t</i> \\# x*", "`a` ~~b~~ _c_ *d*",
+	"***", "___", "~~~~", "**a** **b**", "*a *b* c*", "x\xff*y*\xfe", "[\xff](\xfe)", "  spaced   *out*  ",
+}
+
+// TestInlineText checks inlineText, which runs each expression only on a
+// text with a byte its matches need, against the form that ran them all,
+// on the markup cases and on every line of our long texts.
+func TestInlineText(t *testing.T) {
+	for _, s := range append(scanLines(t), markupCases...) {
+		if err := extract.InlineTextAgrees(s); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// FuzzInlineText checks the same on any text.
+func FuzzInlineText(f *testing.F) {
+	for _, s := range markupCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if err := extract.InlineTextAgrees(s); err != nil {
+			t.Error(err)
+		}
+	})
+}
