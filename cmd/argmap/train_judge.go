@@ -23,6 +23,9 @@ type questionFile struct {
 		Support []string `json:"support"`
 		Contest []string `json:"contest"`
 		Either  []string `json:"either"`
+		// Set is the file of the question it rewords (reworded-s12.json),
+		// whose fold it joins when sets are left out in turn (train-side)
+		Set string `json:"set"`
 	} `json:"questions"`
 }
 
@@ -38,6 +41,7 @@ type judgedCandidate struct {
 // judgedQuestion is one question with its candidates and gold sides.
 type judgedQuestion struct {
 	set, q                   string
+	fold                     string // the set it is left out with: its own, or the set of the question it rewords
 	cands                    []judgedCandidate
 	support, contest, either map[string]bool
 	words                    []extract.QuestionWord // as its answer weighs them, with --misses
@@ -73,55 +77,10 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	q := withSearch(st)
 	s := extract.NewStancer()
-	var qs []judgedQuestion
-	var sets []string
-	keys := map[string]string{}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return argmap.Errorf(argmap.EINVALID, "cannot read %s: %w", f, err)
-		}
-		var qf questionFile
-		if err := json.Unmarshal(b, &qf); err != nil {
-			return argmap.Errorf(argmap.EINVALID, "%s: %v", f, err)
-		}
-		set := filepath.Base(f)
-		sets = append(sets, set)
-		for _, x := range qf.Questions {
-			cs, err := argmap.AnswerCandidates(ctx, q, x.Q)
-			if err != nil {
-				return err
-			}
-			jq := judgedQuestion{set: set, q: x.Q, support: setOf(x.Support), contest: setOf(x.Contest), either: setOf(x.Either)}
-			var met [][]bool
-			if *misses {
-				jq.words, met = s.Explain(x.Q, cs.Texts, cs.Gists)
-			}
-			for i, c := range s.Candidates(x.Q, cs.Texts, cs.Gists, cs.Sources()) {
-				h := cs.Hits[i]
-				if len(h.Claim.Spans) == 0 {
-					continue
-				}
-				sid := h.Claim.Spans[0].SourceID
-				k, ok := keys[sid]
-				if !ok {
-					src, err := st.Source(ctx, sid)
-					if err != nil {
-						return err
-					}
-					k = sourceKey(src.URI)
-					keys[sid] = k
-				}
-				jc := judgedCandidate{source: k, text: cs.Texts[i], c: c}
-				if met != nil {
-					jc.met = met[i]
-				}
-				jq.cands = append(jq.cands, jc)
-			}
-			qs = append(qs, jq)
-		}
+	qs, sets, err := judgedQuestions(ctx, st, s, files, *misses)
+	if err != nil {
+		return err
 	}
 	if *cv {
 		var rules, learned, rulesAll, learnedAll [2][3]int
@@ -205,6 +164,66 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stderr, "trained on %d questions of %d sets (%d examples of stating, %d of denying); wrote %s\n", len(qs), len(sets),
 		len(judgeExamples(qs, argmap.StanceSame)), len(judgeExamples(qs, argmap.StanceDenial)), *out)
 	return nil
+}
+
+// judgedQuestions reads the question sets of files and each question's
+// candidates in st as the stancer s sees them (with misses, the words each
+// meets), and returns them with the sets' names.
+func judgedQuestions(ctx context.Context, st argmap.Store, s *extract.Stancer, files []string, misses bool) ([]judgedQuestion, []string, error) {
+	q := withSearch(st)
+	var qs []judgedQuestion
+	var sets []string
+	keys := map[string]string{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, argmap.Errorf(argmap.EINVALID, "cannot read %s: %w", f, err)
+		}
+		var qf questionFile
+		if err := json.Unmarshal(b, &qf); err != nil {
+			return nil, nil, argmap.Errorf(argmap.EINVALID, "%s: %v", f, err)
+		}
+		set := filepath.Base(f)
+		sets = append(sets, set)
+		for _, x := range qf.Questions {
+			cs, err := argmap.AnswerCandidates(ctx, q, x.Q)
+			if err != nil {
+				return nil, nil, err
+			}
+			fold := set
+			if x.Set != "" {
+				fold = x.Set
+			}
+			jq := judgedQuestion{set: set, fold: fold, q: x.Q, support: setOf(x.Support), contest: setOf(x.Contest), either: setOf(x.Either)}
+			var met [][]bool
+			if misses {
+				jq.words, met = s.Explain(x.Q, cs.Texts, cs.Gists)
+			}
+			for i, c := range s.Candidates(x.Q, cs.Texts, cs.Gists, cs.Sources()) {
+				h := cs.Hits[i]
+				if len(h.Claim.Spans) == 0 {
+					continue
+				}
+				sid := h.Claim.Spans[0].SourceID
+				k, ok := keys[sid]
+				if !ok {
+					src, err := st.Source(ctx, sid)
+					if err != nil {
+						return nil, nil, err
+					}
+					k = sourceKey(src.URI)
+					keys[sid] = k
+				}
+				jc := judgedCandidate{source: k, text: cs.Texts[i], c: c}
+				if met != nil {
+					jc.met = met[i]
+				}
+				jq.cands = append(jq.cands, jc)
+			}
+			qs = append(qs, jq)
+		}
+	}
+	return qs, sets, nil
 }
 
 // judgeExamples are the training examples of the learned judge's model of

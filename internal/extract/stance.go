@@ -517,6 +517,9 @@ type Stancer struct {
 	// leave below their threshold answer the question (JudgeAll,
 	// stance_learned.go); nil: the rules alone
 	learned *judgeModels
+	// side decides the side of every candidate an answer takes as stating
+	// or denying the question (stance_side.go); nil: the rules' side
+	side *sideModel
 	// stopping are the WordNet synsets of putting an end to an activity
 	// (discontinue: cease, stop, quit; end, terminate): a verb with one of
 	// them among its senses or their hypernyms is a verb of stopping
@@ -653,7 +656,7 @@ func NewStancer() *Stancer {
 	}
 	return &Stancer{lex: lex, words: newMemo[*wordRec](wordMemoMax), avoid: avoid, sides: sides, sideStems: sideStems, altering: side(alterWords), denying: denying, stopping: stopping, inside: lex.Concepts("inside"), entering: entering, leaving: leaving,
 		unwilling: unwilling, willing: willing, rising: lex.Concepts("increase"), falling: lex.Concepts("decrease"),
-		changing: lex.Concepts("change"), threshold: 0.65, learned: shippedJudgeModels()}
+		changing: lex.Concepts("change"), threshold: 0.65, learned: shippedJudgeModels(), side: shippedSideModel()}
 }
 
 // notYet reports whether toks[i] is the "before" of a clause that says its
@@ -3620,6 +3623,9 @@ func (s *Stancer) judgeAll(question string, texts, sources []string) []argmap.Ju
 		// the rules leave below their threshold answer (stance_learned.go)
 		s.decide(s.learned, r, sources)
 	}
+	if s.side != nil {
+		s.decideSides(s.side, r)
+	}
 	return r.out
 }
 
@@ -3628,12 +3634,14 @@ func (s *Stancer) judgeAll(question string, texts, sources []string) []argmap.Ju
 // candidates), each candidate's analysis, judge's judgement of it and the
 // window it judged by, and the rules' final judgements (out).
 type ruling struct {
-	qt  []term
-	w   []float64
-	as  []analysis
-	js  []argmap.Judgement
-	bws []bestWindow
-	out []argmap.Judgement
+	question string
+	texts    []string
+	qt       []term
+	w        []float64
+	as       []analysis
+	js       []argmap.Judgement
+	bws      []bestWindow
+	out      []argmap.Judgement
 }
 
 // ruleJudge judges texts against the question by the rules.
@@ -3669,7 +3677,7 @@ func (s *Stancer) ruleJudge(question string, texts []string) *ruling {
 			w[i] = max(0.15, 1-df[i]/float64(len(texts)))
 		}
 	}
-	r := &ruling{qt: qt, w: w, as: as, js: make([]argmap.Judgement, len(texts)), bws: make([]bestWindow, len(texts)),
+	r := &ruling{question: question, texts: texts, qt: qt, w: w, as: as, js: make([]argmap.Judgement, len(texts)), bws: make([]bestWindow, len(texts)),
 		out: make([]argmap.Judgement, len(texts))}
 	for k := range texts {
 		r.js[k] = s.judgeWindow(qt, w, as[k], s.threshold, &r.bws[k])
@@ -3747,6 +3755,10 @@ type bestWindow struct {
 	capped bool
 	hits   []bool
 	terms  []term
+	// the window's votes on polarity (match's agree, disagree and flips):
+	// what the side model reads (stance_side.go)
+	agree, disagree float64
+	flips           int
 }
 
 // judgeWindow is judgeAt, also recording in bw (when not nil) the window it
@@ -3850,7 +3862,8 @@ func (s *Stancer) judgeWindow(qt []term, w []float64, c analysis, threshold floa
 		return best
 	}
 	if bw != nil {
-		*bw = bestWindow{raw: bestRaw, capped: best.Score < bestRaw, hits: bestHits, terms: bestWin}
+		*bw = bestWindow{raw: bestRaw, capped: best.Score < bestRaw, hits: bestHits, terms: bestWin,
+			agree: bestAgree, disagree: bestDisagree, flips: bestFlips}
 	}
 	best.Asserter = bestRegion.asserter
 	if best.Score < threshold || bestAgree+bestDisagree == 0 || c.echo {

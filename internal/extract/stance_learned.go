@@ -94,6 +94,16 @@ func shippedJudgeModels() *judgeModels {
 	return m
 }
 
+// ShippedJudgeWeights returns the learned judge's shipped weights
+// (judge_weights.json).
+func ShippedJudgeWeights() (JudgeWeights, error) {
+	var jw JudgeWeights
+	if err := json.Unmarshal(shippedJudge, &jw); err != nil {
+		return JudgeWeights{}, fmt.Errorf("judge weights: %w", err)
+	}
+	return jw, nil
+}
+
 // loadJudgeModels reads the weights of both sides.
 func loadJudgeModels(b []byte) (*judgeModels, error) {
 	var jw JudgeWeights
@@ -350,6 +360,9 @@ type Candidate struct {
 	Rule     argmap.Judgement
 	Features []float64
 	Polarity argmap.Stance
+	// Side are its side features (sideFeatureNames), which the side
+	// model reads when it states the question
+	Side []float64
 }
 
 // JudgeFeatureNames returns the names of the learned judge's features.
@@ -364,9 +377,10 @@ func JudgeFeatureNames() []string {
 func (s *Stancer) Candidates(question string, texts, gists, sources []string) []Candidate {
 	r := s.ruleJudge(question, s.readInContext(texts, gists))
 	xs := s.judgeFeatures(r, sources, nil)
+	q := questionWords(question)
 	cs := make([]Candidate, len(texts))
 	for k := range cs {
-		cs[k] = Candidate{Rule: r.out[k], Features: xs[k], Polarity: s.promotable(r, k)}
+		cs[k] = Candidate{Rule: r.out[k], Features: xs[k], Polarity: s.promotable(r, k), Side: s.sideFeatures(r, q, k)}
 	}
 	return cs
 }
@@ -422,52 +436,14 @@ func FitJudge(examples []JudgeExample, l2, cut float64) (SideWeights, error) {
 	if !slices.ContainsFunc(examples, func(e JudgeExample) bool { return !e.Answers }) {
 		return SideWeights{}, errors.New("fit judge: every example answers")
 	}
-	// beta[0] is the bias, beta[1:] the weights
-	beta := make([]float64, d+1)
-	x := func(e JudgeExample, i int) float64 {
-		if i == 0 {
-			return 1
-		}
-		return e.Features[i-1]
+	xs := make([][]float64, len(examples))
+	ys := make([]bool, len(examples))
+	for i, e := range examples {
+		xs[i], ys[i] = e.Features, e.Answers
 	}
-	for iter := 0; iter < 50; iter++ {
-		g := make([]float64, d+1)
-		h := make([][]float64, d+1)
-		for i := range h {
-			h[i] = make([]float64, d+1)
-		}
-		for _, e := range examples {
-			z := 0.0
-			for i := range beta {
-				z += beta[i] * x(e, i)
-			}
-			p := 1 / (1 + math.Exp(-z))
-			y := b2f(e.Answers)
-			for i := range beta {
-				xi := x(e, i)
-				g[i] += (p - y) * xi
-				for j := range beta {
-					h[i][j] += p * (1 - p) * xi * x(e, j)
-				}
-			}
-		}
-		for i := 1; i <= d; i++ {
-			g[i] += l2 * beta[i]
-			h[i][i] += l2
-		}
-		h[0][0] += 1e-9
-		step, err := solve(h, g)
-		if err != nil {
-			return SideWeights{}, fmt.Errorf("fit judge: %w", err)
-		}
-		size := 0.0
-		for i := range beta {
-			beta[i] -= step[i]
-			size = max(size, math.Abs(step[i]))
-		}
-		if size < 1e-9 {
-			break
-		}
+	beta, err := fitLogistic(xs, ys, l2)
+	if err != nil {
+		return SideWeights{}, fmt.Errorf("fit judge: %w", err)
 	}
 	jw := SideWeights{Weights: map[string]float64{}, Bias: round5(beta[0]), Cut: cut}
 	for i, name := range judgeFeatureNames {

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/internal/argmap"
+	"github.com/argmap/argmap/internal/extract"
+	"github.com/argmap/argmap/internal/sharedtest"
+)
+
+// TestTrainSide fits the side model on the demo corpus and the two small
+// question sets of TestTrainJudge and measures it leaving each out: --cv
+// prints each set and the pooled figures of the answers before and after
+// the side model, and the weights it writes load and decide.
+func TestTrainSide(t *testing.T) {
+	store, sets := judgeDemoStore(t)
+	out := filepath.Join(t.TempDir(), "side.json")
+	code, stdout, stderr := cli(t, nil, append([]string{"train-side", "--store", store, "--cv", "--cv-cuts", "0.4", "-o", out}, sets...)...)
+	if code != 0 {
+		t.Fatalf("train-side exit code = %d, stderr %q", code, stderr)
+	}
+	for _, want := range []string{"cut 0.50\n", "cut 0.40\n", "a.json (3 questions left out)", "b.json (2 questions left out)", "pooled (5 questions)\n  answers support R", "\n  side    support R"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("train-side --cv printed %q, want it to contain %q", stdout, want)
+		}
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sw extract.SideModelWeights
+	if err := json.Unmarshal(b, &sw); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(sw.TrainedOn, " "); got != "a.json b.json" {
+		t.Errorf("trained_on = %q, want the two sets", got)
+	}
+	if st, _, err := sw.DecideSide(make([]float64, len(extract.SideFeatureNames())), argmap.StanceDenial); err != nil || st != argmap.StanceDenial {
+		t.Errorf("DecideSide(a denial) with the written weights = %s, %v; want denial", st, err)
+	}
+	if code, _, _ := cli(t, nil, "train-side", "--store", store, "-o", out); code != 2 {
+		t.Errorf("train-side without question sets: exit code %d, want 2", code)
+	}
+	if code, _, _ := cli(t, nil, "train-side", "--store", store, "--cv", "--cv-cuts", "0.4,2", sets[0]); code != 2 {
+		t.Errorf("train-side --cv-cuts 0.4,2: exit code %d, want 2", code)
+	}
+}
+
+// TestShippedSideWeights runs the README's training command of the side
+// model on this tree (the IOM documents and the demo corpus, the tuning
+// question sets) and fails when the shipped weights differ: a change to
+// the rules, the learned judge or the side features ships retrained
+// weights with it.
+func TestShippedSideWeights(t *testing.T) {
+	iom := sharedtest.CorpusDir(t)
+	if _, err := os.Stat(iom); err != nil {
+		t.Skip("no IOM corpus in shared/corpus/iom; skipping")
+	}
+	root := filepath.Join("..", "..")
+	store := filepath.Join(t.TempDir(), "side.db")
+	if code, _, stderr := cli(t, nil, "ingest", "--store", store, iom, filepath.Join(root, "scripts", "demo", "corpus")); code != 0 {
+		t.Fatalf("ingest = %d: %s", code, stderr)
+	}
+	td := filepath.Join(root, "scripts", "testdata")
+	sets, err := filepath.Glob(filepath.Join(td, "questions-s[3-8].json"))
+	if err != nil || len(sets) != 6 {
+		t.Fatalf("question sets s3 … s8: %v, %v", sets, err)
+	}
+	sets = append([]string{filepath.Join(td, "questions.json")}, sets...)
+	sets = append(sets, filepath.Join(td, "questions-s13.json"), filepath.Join(td, "questions-s14.json"), filepath.Join(td, "reworded-s12.json"))
+	out := filepath.Join(t.TempDir(), "side.json")
+	args := append([]string{"train-side", "--store", store, "--cut", "0.5", "-o", out}, sets...)
+	if code, _, stderr := cli(t, nil, args...); code != 0 {
+		t.Fatalf("train-side exit code = %d, stderr %q", code, stderr)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shipped, err := os.ReadFile(filepath.Join(root, "internal", "extract", "side_weights.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(shipped) {
+		t.Errorf("internal/extract/side_weights.json is not what the training command makes on this tree; retrain with the README's commands (argmap ingest of ../shared/corpus/iom and scripts/demo/corpus, then argmap train-side --cut 0.5 -o internal/extract/side_weights.json over questions.json, questions-s[3-8].json, questions-s13.json, questions-s14.json and reworded-s12.json) and check the figures it moves")
+	}
+}
