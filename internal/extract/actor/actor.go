@@ -137,13 +137,19 @@ func (f *Finder) mayStart(w string, lower bool) bool {
 		return true
 	}
 	if lower {
-		return f.startsAny[len(w)][w[0]]
+		return f.mayStartAny(w)
 	}
 	if !f.starts[len(w)][w[0]] {
 		return false
 	}
 	h := wordHash(w)
 	return f.firstWords[h/64]&(1<<(h%64)) != 0
+}
+
+// mayStartAny reports whether a form that matches in any case may open
+// with the lower-cased word w (mayStart of a word in lower case).
+func (f *Finder) mayStartAny(w string) bool {
+	return w == "" || len(w) >= maxStartLen || f.startsAny[len(w)][w[0]]
 }
 
 // NewFinder returns a Finder loaded with WordNet's names of states,
@@ -291,8 +297,14 @@ func (f *Finder) longest(toks []token, i int, strict bool) (*form, int) {
 		return nil, 0
 	}
 	// a word in lower case can open only a form that matches in any case
-	// (the small trie of group nouns); another may open either
-	best, n := f.longestIn(f.anyRoot, toks, i, strict)
+	// (the small trie of group nouns); another may open either, and is
+	// looked up in that trie only when one of its forms may open with it
+	// (or, a plural acronym, without its "s")
+	var best *form
+	n := 0
+	if lower || f.mayStartAny(toks[i].low) || isPluralAcronym(toks[i].text) {
+		best, n = f.longestIn(f.anyRoot, toks, i, strict)
+	}
 	if lower {
 		return best, n
 	}

@@ -321,3 +321,12 @@ func FuzzFind(f *testing.F) {
 		finder.Canonical(s)
 	})
 }
+
+// TestAnyStartsKnown: longest skips the any-case trie for a capitalised
+// word that opens none of its forms; every word that does open one passes
+// the filter.
+func TestAnyStartsKnown(t *testing.T) {
+	if err := actor.AnyStartsKnown(actor.NewFinder()); err != nil {
+		t.Error(err)
+	}
+}

@@ -297,3 +297,30 @@ func TokenizeCount(buf *[]token, text string, slow bool) int {
 
 // Token is token, for a benchmark's buffer.
 type Token = token
+
+// AnyStartsKnown checks what longest's filter relies on: every word that
+// opens a form of the any-case trie (f.anyRoot's children) is one
+// mayStartAny lets through; a word too long for its table passes too, and
+// a word no form opens with does not.
+func AnyStartsKnown(f *Finder) error {
+	var keys []string
+	if f.anyRoot.next != nil {
+		for k := range f.anyRoot.next {
+			keys = append(keys, k)
+		}
+	} else if f.anyRoot.child != nil {
+		keys = append(keys, f.anyRoot.word)
+	}
+	if len(keys) == 0 {
+		return fmt.Errorf("the any-case trie is empty")
+	}
+	for _, k := range keys {
+		if !f.mayStartAny(k) {
+			return fmt.Errorf("mayStartAny(%q) = false, but a form of the any-case trie opens with it", k)
+		}
+	}
+	if long := strings.Repeat("q", maxStartLen); !f.mayStartAny(long) || f.mayStartAny("zq") {
+		return fmt.Errorf("mayStartAny: a word of %d bytes must pass, \"zq\" must not", maxStartLen)
+	}
+	return nil
+}
