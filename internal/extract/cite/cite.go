@@ -590,14 +590,13 @@ func Titled(text, year, author string) []Citation {
 // fast on long texts. Match offsets are relative to text, in order.
 func titledMatches(text string) [][]int {
 	var out [][]int
-	for _, anchor := range []string{"itled", "ITLED", "alled", "ALLED", "amed ", "AMED "} {
+	for _, anchor := range titledAnchors {
 		for from := 0; ; {
-			k := strings.Index(text[from:], anchor)
+			k := indexByRare(text, from, anchor.s, anchor.rare)
 			if k < 0 {
 				break
 			}
-			k += from
-			from = k + len(anchor)
+			from = k + len(anchor.s)
 			a := max(0, k-24)
 			for a > 0 && !utf8.RuneStart(text[a]) {
 				a--
@@ -621,6 +620,32 @@ func titledMatches(text string) [][]int {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
 	return out
+}
+
+// titledAnchors are the strings titledMatches looks for, each with the
+// index of its rarest byte in English text, by which it is searched.
+var titledAnchors = []struct {
+	s    string
+	rare int
+}{{"itled", 2}, {"ITLED", 2}, {"alled", 2}, {"ALLED", 2}, {"amed ", 1}, {"AMED ", 1}}
+
+// indexByRare returns the index of the first anchor in text at or after
+// from, or -1: strings.Index(text[from:], anchor)+from, found by scanning
+// for the byte anchor[rare] (strings.Index scans for the first byte,
+// which for "alled" is the commonest letter but one).
+func indexByRare(text string, from int, anchor string, rare int) int {
+	c := anchor[rare]
+	for q := from + rare; q < len(text); q++ {
+		j := strings.IndexByte(text[q:], c)
+		if j < 0 {
+			return -1
+		}
+		q += j
+		if k := q - rare; k+len(anchor) <= len(text) && text[k:k+len(anchor)] == anchor {
+			return k
+		}
+	}
+	return -1
 }
 
 // quotedAfterAnchor reports whether w has an opening quote (" “ ‘ ') after

@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -355,4 +357,75 @@ func TestLastDateYear(t *testing.T) {
 	if found < 1000 {
 		t.Errorf("only %d of %d texts have a date: the test compares too little", found, len(texts))
 	}
+}
+
+// TestIndexByRare: titledMatches finds its anchors by their rarest byte,
+// at the offsets strings.Index gives, on texts with anchors at either end,
+// overlapping, cut short and in both cases, and on the IOM documents.
+func TestIndexByRare(t *testing.T) {
+	texts := []string{"", "a", "itled", "xitledx", "titled entitled retitled", "itle", "tled", "ITLED and itled", "called alled",
+		"CALLED", "named amed amed", "AMED ", "amed", "ababa aba", "xyzxyz", "\xffitled\xfe", "l l l itl", "alledalled"}
+	for _, s := range texts {
+		if err := cite.IndexByRareAgrees(s); err != nil {
+			t.Error(err)
+		}
+	}
+	for _, f := range sharedtest.CorpusFiles(t) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			if err := cite.IndexByRareAgrees(line); err != nil {
+				t.Error(err)
+			}
+		}
+		if err := cite.TitledMatchesAgree(string(b)); err != nil {
+			t.Error(err)
+		}
+	}
+	for _, s := range append(texts, `a report entitled "One" and a plan called “Two”, named 'Three'`, `TITLED "X" CALLED "Y"`) {
+		if err := cite.TitledMatchesAgree(s); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// BenchmarkTitledMatches runs titledMatches, and the form it replaced, on
+// the IOM documents.
+func BenchmarkTitledMatches(b *testing.B) {
+	var docs []string
+	size := 0
+	for _, f := range sharedtest.CorpusFiles(b) {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, string(d))
+		size += len(d)
+	}
+	for _, form := range []struct {
+		name string
+		slow bool
+	}{{"new", false}, {"old", true}} {
+		b.Run(form.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			cpu := cpuTime(b)
+			for i := 0; i < b.N; i++ {
+				for _, d := range docs {
+					cite.TitledMatchesCount(d, form.slow)
+				}
+			}
+			b.ReportMetric(float64((cpuTime(b)-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
+
+// cpuTime is the process's user and system CPU time so far.
+func cpuTime(tb testing.TB) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		tb.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
