@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"reflect"
 	"strings"
+	"unicode"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract/lexicon"
@@ -470,4 +472,47 @@ func inlineTextSlow(s string) string {
 	s = loneStarRe.ReplaceAllString(s, "$1$2$3$4")
 	s = mdEscapeRe.ReplaceAllString(s, "$1")
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// MeaningWordsAgree checks meaningWordsIn against meaningWordsInSlow, the
+// form that tested every word in full.
+func MeaningWordsAgree(s string) error {
+	if got, want := meaningWordsIn(s, nil), meaningWordsInSlow(s, nil); !reflect.DeepEqual(got, want) {
+		return fmt.Errorf("meaningWordsIn(%q) = %q, the slow form %q", s, got, want)
+	}
+	return nil
+}
+
+// meaningWordsInSlow is meaningWordsIn as it was until session 15.
+func meaningWordsInSlow(s string, ws []string) []string {
+	start := -1
+	word := func(end int) {
+		w := s[start:end]
+		start = -1
+		if isLowerASCII(w) {
+			if meaningWordsLF.may(w) && meaningWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+				ws = append(ws, w)
+			}
+			return
+		}
+		// lowered on the stack; a new string only for a word kept
+		var lb [32]byte
+		lw := appendLower(lb[:0], w)
+		if meaningWordsLF.mayBytes(lw) && meaningWords[string(lw)] || bytes.HasSuffix(lw, []byte("n't")) || bytes.HasSuffix(lw, []byte("n’t")) {
+			ws = append(ws, string(lw))
+		}
+	}
+	for i, r := range s {
+		if unicode.IsLetter(r) || r == '\'' || r == '’' {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			word(i)
+		}
+	}
+	if start >= 0 {
+		word(len(s))
+	}
+	return ws
 }

@@ -456,33 +456,58 @@ var meaningWordsLF = newLenFirst(meaningWords)
 // of letters and apostrophes) that are meaning words or end in "n't".
 func meaningWordsIn(s string, ws []string) []string {
 	start := -1
-	word := func(end int) {
-		w := s[start:end]
-		start = -1
-		if isLowerASCII(w) {
-			if meaningWordsLF.may(w) && meaningWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
-				ws = append(ws, w)
-			}
-			return
+	ascii := true // the word from start has no byte outside ASCII
+	for i := 0; i < len(s); {
+		c, n := s[i], 1
+		var in bool
+		if c < utf8.RuneSelf {
+			in = 'a' <= c|0x20 && c|0x20 <= 'z' || c == '\''
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			in = unicode.IsLetter(r) || r == '’'
 		}
-		// lowered on the stack; a new string only for a word kept
-		var lb [32]byte
-		lw := appendLower(lb[:0], w)
-		if meaningWordsLF.mayBytes(lw) && meaningWords[string(lw)] || bytes.HasSuffix(lw, []byte("n't")) || bytes.HasSuffix(lw, []byte("n’t")) {
-			ws = append(ws, string(lw))
-		}
-	}
-	for i, r := range s {
-		if unicode.IsLetter(r) || r == '\'' || r == '’' {
+		if in {
 			if start < 0 {
-				start = i
+				start, ascii = i, true
+			}
+			if c >= utf8.RuneSelf {
+				ascii = false
 			}
 		} else if start >= 0 {
-			word(i)
+			ws = meaningWord(s[start:i], ascii, ws)
+			start = -1
 		}
+		i += n
 	}
 	if start >= 0 {
-		word(len(s))
+		ws = meaningWord(s[start:], ascii, ws)
+	}
+	return ws
+}
+
+// meaningWord appends w to ws, in lower case, when it is a meaning word or
+// ends in "n't"; ascii tells that w is ASCII, whose lower case then has
+// its length and its first byte lowered, and ends in "n't" only when w
+// ends in "t" or "T": most words are ruled out by those.
+func meaningWord(w string, ascii bool, ws []string) []string {
+	if ascii {
+		first, last := w[0]|0x20, w[len(w)-1]|0x20
+		if last != 't' && len(w) < len(meaningWordsLF) && !meaningWordsLF[len(w)][first] {
+			return ws
+		}
+	}
+	if isLowerASCII(w) {
+		if meaningWordsLF.may(w) && meaningWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			ws = append(ws, w)
+		}
+		return ws
+	}
+	// lowered on the stack; a new string only for a word kept
+	var lb [32]byte
+	lw := appendLower(lb[:0], w)
+	if meaningWordsLF.mayBytes(lw) && meaningWords[string(lw)] || bytes.HasSuffix(lw, []byte("n't")) || bytes.HasSuffix(lw, []byte("n’t")) {
+		ws = append(ws, string(lw))
 	}
 	return ws
 }

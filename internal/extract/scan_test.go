@@ -113,3 +113,34 @@ func FuzzInlineText(f *testing.F) {
 		}
 	})
 }
+
+// meaningCases are texts with negations and concessions in every case and
+// spelling, next to apostrophes, digits and letters outside ASCII.
+var meaningCases = []string{
+	"", "not", "NOT", "Not no", "isn't", "ISN'T", "isn’t", "ISN’T", "don't'", "'not'", "won't-stop", "Nobody,never",
+	"although Though THOUGH", "if5 if", "ÏF if", "naïve not", "\xffnot\xfe", "nothin'", "t", "T", "'t", "n't", "x n’t y",
+	"denies DOUBTS wrong-headed", "without WITHOUT withOut", "a b c d e f", "doesn'tt", "cannot", "Cannot’s",
+}
+
+// TestMeaningWords checks meaningWordsIn, which rules most words out by
+// their length, first byte and last byte, against the form that tested
+// every word in full, on the cases above and every line of the long texts.
+func TestMeaningWords(t *testing.T) {
+	for _, s := range append(scanLines(t), meaningCases...) {
+		if err := extract.MeaningWordsAgree(s); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// FuzzMeaningWords checks the same on any text.
+func FuzzMeaningWords(f *testing.F) {
+	for _, s := range meaningCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if err := extract.MeaningWordsAgree(s); err != nil {
+			t.Error(err)
+		}
+	})
+}
