@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strconv"
@@ -27,6 +28,7 @@ func runTrainSide(ctx context.Context, e *env, args []string) error {
 	cuts := fs.String("cv-cuts", "", "with --cv, also the figures at these cuts (comma-separated)")
 	cv := fs.Bool("cv", false, "print the source-level figures of each set left out, and pooled, for the rules with the learned judge and for the side model")
 	changes := fs.Bool("changes", false, "print every candidate whose side the side model, fitted on all the sets, changes, with its source's side")
+	cvChanges := fs.Bool("cv-changes", false, "with --cv, print every candidate whose side the model fitted without its set changes, with its source's side")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -86,14 +88,18 @@ func runTrainSide(ctx context.Context, e *env, args []string) error {
 					return argmap.Errorf(argmap.EINVALID, "%s left out: %v", set, err)
 				}
 				before, after = [2][3]int{}, [2][3]int{}
+				fmt.Fprintf(e.stdout, "%s (%d questions left out)\n", set, len(test))
 				for _, jq := range test {
+					if *cvChanges {
+						printSideChanges(e.stdout, jq, answered, sw)
+					}
 					tallySides(&before, jq, answered)
 					tallySides(&after, jq, func(c extract.Candidate) argmap.Stance {
 						s, _, _ := sw.DecideSide(c.Side, answered(c))
 						return s
 					})
 				}
-				fmt.Fprintf(e.stdout, "%s (%d questions left out)\n  answers %s\n  side    %s\n", set, len(test), sidesLine(before), sidesLine(after))
+				fmt.Fprintf(e.stdout, "  answers %s\n  side    %s\n", sidesLine(before), sidesLine(after))
 				for i := range 2 {
 					for k := range 3 {
 						beforeAll[i][k] += before[i][k]
@@ -109,23 +115,8 @@ func runTrainSide(ctx context.Context, e *env, args []string) error {
 		return argmap.Errorf(argmap.EINVALID, "%v", err)
 	}
 	if *changes {
-		// right: the source is listed on the new side; WRONG: it is not;
-		// either: the set lets it stand on either
 		for _, jq := range qs {
-			for _, jc := range jq.cands {
-				was := answered(jc.c)
-				now, p, _ := sw.DecideSide(jc.c.Side, was)
-				if now == was {
-					continue
-				}
-				lab := "WRONG"
-				if (now == argmap.StanceSame && jq.support[jc.source]) || (now == argmap.StanceDenial && jq.contest[jc.source]) {
-					lab = "right"
-				} else if jq.either[jc.source] {
-					lab = "either"
-				}
-				fmt.Fprintf(e.stdout, "%s %s->%s %.2f %s | %s | %s | %s\n", lab, was, now, p, jc.source, jq.set, jq.q, strings.ReplaceAll(jc.text, "\n", " "))
-			}
+			printSideChanges(e.stdout, jq, answered, sw)
 		}
 	}
 	if *out == "" {
@@ -146,6 +137,27 @@ func runTrainSide(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "trained on %d questions of %d sets (%d examples of stating, %d of denying); wrote %s\n", len(qs), len(sets), len(ex)-n, n, *out)
 	return nil
+}
+
+// printSideChanges prints each candidate of jq whose side the side model sw
+// changes: right (its source is listed on the new side), WRONG (it is not)
+// or either (the set lets it stand on either), the sides, the probability of
+// denying, the source, the set, the question and the candidate.
+func printSideChanges(w io.Writer, jq judgedQuestion, answered func(extract.Candidate) argmap.Stance, sw extract.SideModelWeights) {
+	for _, jc := range jq.cands {
+		was := answered(jc.c)
+		now, p, _ := sw.DecideSide(jc.c.Side, was)
+		if now == was {
+			continue
+		}
+		lab := "WRONG"
+		if (now == argmap.StanceSame && jq.support[jc.source]) || (now == argmap.StanceDenial && jq.contest[jc.source]) {
+			lab = "right"
+		} else if jq.either[jc.source] {
+			lab = "either"
+		}
+		fmt.Fprintf(w, "%s %s->%s %.2f %s | %s | %s | %s\n", lab, was, now, p, jc.source, jq.set, jq.q, strings.ReplaceAll(jc.text, "\n", " "))
+	}
 }
 
 // folds are the sets the questions are left out with, in order: each

@@ -19,7 +19,7 @@ import (
 func TestTrainSide(t *testing.T) {
 	store, sets := judgeDemoStore(t)
 	out := filepath.Join(t.TempDir(), "side.json")
-	code, stdout, stderr := cli(t, nil, append([]string{"train-side", "--store", store, "--cv", "--cv-cuts", "0.4", "-o", out}, sets...)...)
+	code, stdout, stderr := cli(t, nil, append([]string{"train-side", "--store", store, "--cv", "--cv-cuts", "0.4", "--cv-changes", "-o", out}, sets...)...)
 	if code != 0 {
 		t.Fatalf("train-side exit code = %d, stderr %q", code, stderr)
 	}
