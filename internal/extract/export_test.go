@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract/lexicon"
@@ -515,4 +516,94 @@ func meaningWordsInSlow(s string, ws []string) []string {
 		word(len(s))
 	}
 	return ws
+}
+
+// SentencesAgree checks Sentences against sentencesSlow, the form that
+// tested every byte for a stop and for the length bound in turn.
+func SentencesAgree(text string) error {
+	segs := Segments(text)
+	if got, want := Sentences(text, segs), sentencesSlow(text, segs); !reflect.DeepEqual(got, want) {
+		return fmt.Errorf("Sentences(%q) = %v, the slow form %v", text, got, want)
+	}
+	return nil
+}
+
+// SentencesCount splits text into sentences with Sentences (or, slow, the
+// form it replaced) and returns how many. For benchmarks.
+func SentencesCount(text string, slow bool) int {
+	segs := Segments(text)
+	if slow {
+		return len(sentencesSlow(text, segs))
+	}
+	return len(Sentences(text, segs))
+}
+
+// sentencesSlow is Sentences as it was until session 15.
+func sentencesSlow(text string, segs []Segment) []Sentence {
+	var out []Sentence
+	emit := func(s, e, seg int) {
+		s, e = trimSpan(text, s, e)
+		for e-s > maxSentence {
+			cut := s + maxSentence
+			for cut > s && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+			if sp := strings.LastIndexAny(text[s:cut], " \n\t"); sp > maxSentence/2 {
+				cut = s + sp
+			}
+			a, b := trimSpan(text, s, cut)
+			if a < b {
+				out = append(out, Sentence{Start: a, End: b, Seg: seg})
+			}
+			s, e = trimSpan(text, cut, e)
+		}
+		if s < e {
+			out = append(out, Sentence{Start: s, End: e, Seg: seg})
+		}
+	}
+	for si, sg := range segs {
+		start := sg.Start
+		for i := sg.Start; i < sg.End; i++ {
+			c := text[i]
+			if c != '.' && c != '!' && c != '?' {
+				if i-start > maxSentence {
+					emit(start, i, si)
+					start = i
+					for start < sg.End && !utf8.RuneStart(text[start]) {
+						start++
+					}
+					i = start
+				}
+				continue
+			}
+			j := i + 1
+			for j < sg.End {
+				r, n := utf8.DecodeRuneInString(text[j:sg.End])
+				if r == '.' || r == '!' || r == '?' || r == '"' || r == '\'' || r == '”' || r == '’' || r == ')' || r == ']' || r == '»' {
+					j += n
+					continue
+				}
+				break
+			}
+			if j >= sg.End {
+				break
+			}
+			r, _ := utf8.DecodeRuneInString(text[j:sg.End])
+			if !isTrimRune(r) {
+				i = j - 1
+				continue
+			}
+			k, _ := trimSpan(text, j, sg.End)
+			next, _ := utf8.DecodeRuneInString(text[k:sg.End])
+			if c == '.' && !boundaryAfterStop(text[start:i], next) {
+				i = j - 1
+				continue
+			}
+			emit(start, j, si)
+			start = k
+			i = k - 1
+		}
+		emit(start, sg.End, si)
+	}
+	return out
 }

@@ -413,6 +413,14 @@ func Sentences(text string, segs []Segment) []Sentence {
 	for si, sg := range segs {
 		start := sg.Start
 		for i := sg.Start; i < sg.End; i++ {
+			// skip to the next stop, or to the first byte past maxSentence
+			// from start, which is tested as below (one test a byte where
+			// there were four)
+			for lim := min(sg.End, start+maxSentence+1); i < lim && !stopByte[text[i]]; i++ {
+			}
+			if i == sg.End {
+				break
+			}
 			c := text[i]
 			if c != '.' && c != '!' && c != '?' {
 				if i-start > maxSentence {
@@ -456,6 +464,9 @@ func Sentences(text string, segs []Segment) []Sentence {
 	}
 	return out
 }
+
+// stopByte marks the bytes that may end a sentence: . ! ?
+var stopByte = [256]bool{'.': true, '!': true, '?': true}
 
 // boundaryAfterStop decides whether a full stop ending before (the sentence
 // so far) ends the sentence, given the first rune of what follows.

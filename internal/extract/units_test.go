@@ -150,3 +150,86 @@ func TestNormalizeBreaks(t *testing.T) {
 		t.Errorf("Segments(one line of 200 sentences) = %d segments, want one per sentence", len(segs))
 	}
 }
+
+// longRuns are texts past maxSentence (1200 bytes) with no stop, with a
+// stop right at the bound, and with runes of two and three bytes where the
+// bound falls.
+func longRuns() []string {
+	return []string{
+		strings.Repeat("word ", 300), strings.Repeat("x", 1199) + ". Next one.", strings.Repeat("x", 1200) + ". Next one.",
+		strings.Repeat("x", 1201) + ".. Then?", strings.Repeat("é", 700) + "! Ü", strings.Repeat("a’b ", 400) + ".",
+		strings.Repeat("y", 2500), strings.Repeat("Dr. Who said no. ", 100), strings.Repeat("z ", 601) + "." + strings.Repeat("q", 1300),
+		strings.Repeat("ab", 650) + "?\n\n" + strings.Repeat("cd ", 500) + "!",
+	}
+}
+
+// TestSentencesAgree checks Sentences against the form it replaced on the
+// long texts and essays (each whole), every IOM document and long runs.
+func TestSentencesAgree(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "longtext", "open", "*.txt"))
+	essays, _ := filepath.Glob(filepath.Join("testdata", "essays", "*.txt"))
+	files = append(append(files, essays...), sharedtest.CorpusFiles(t)...)
+	if len(files) < 10 {
+		t.Fatalf("only %d files: the long texts are missing", len(files))
+	}
+	texts := longRuns()
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	for _, s := range texts {
+		if err := extract.SentencesAgree(s); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// FuzzSentences checks the same on any text, alone and repeated (up to
+// 40 times: past maxSentence for a text of 30 bytes or more; the fuzzer's
+// worker died minimizing texts repeated to 2,600 bytes, which the test
+// above and TestSentencesAgree's long runs pass).
+func FuzzSentences(f *testing.F) {
+	for _, s := range []string{"A b. C d! E?", "x.y. Z", "é! ü? ö.", "no stop at all"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if s == "" {
+			return
+		}
+		for _, text := range []string{s, strings.Repeat(s, min(2600/len(s)+1, 40))} {
+			if err := extract.SentencesAgree(text); err != nil {
+				t.Error(err)
+			}
+		}
+	})
+}
+
+// BenchmarkSentences splits the IOM documents into segments and sentences,
+// with Sentences and with the form it replaced.
+func BenchmarkSentences(b *testing.B) {
+	var docs []string
+	for _, f := range sharedtest.CorpusFiles(b) {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, string(d))
+	}
+	for _, form := range []struct {
+		name string
+		slow bool
+	}{{"new", false}, {"old", true}} {
+		b.Run(form.name, func(b *testing.B) {
+			cpu := cpuTime(b)
+			for i := 0; i < b.N; i++ {
+				for _, d := range docs {
+					extract.SentencesCount(d, form.slow)
+				}
+			}
+			b.ReportMetric(float64((cpuTime(b)-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
