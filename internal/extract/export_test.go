@@ -607,3 +607,15 @@ func sentencesSlow(text string, segs []Segment) []Sentence {
 	}
 	return out
 }
+
+// LinkMarksAgree checks linkMarks against the six searches it replaced.
+func LinkMarksAgree(text string) error {
+	want := false
+	for _, m := range []string{"http", "www.", "@", ".com", ".org", ".int"} {
+		want = want || strings.Contains(text, m)
+	}
+	if got := linkMarks(text); got != want {
+		return fmt.Errorf("linkMarks(%q) = %v, the searches say %v", text, got, want)
+	}
+	return nil
+}

@@ -235,8 +235,7 @@ func rhetorical(s surface) (string, bool) {
 // urlOnly reports whether s, of nWords words, is nothing but a link or
 // address.
 func urlOnly(text string, nWords int) bool {
-	if !strings.Contains(text, "http") && !strings.Contains(text, "www.") && !strings.Contains(text, "@") &&
-		!strings.Contains(text, ".com") && !strings.Contains(text, ".org") && !strings.Contains(text, ".int") {
+	if !linkMarks(text) {
 		return nWords < 2 && len(strings.Fields(text)) < 2
 	}
 	n := 0
@@ -251,6 +250,30 @@ func urlOnly(text string, nWords int) bool {
 		}
 	}
 	return n < 2
+}
+
+// linkMarks reports whether text has "http", "www.", "@", ".com", ".org"
+// or ".int": three scans where there were six, the four with a full stop
+// read at each full stop (a sentence has few).
+func linkMarks(text string) bool {
+	if strings.IndexByte(text, '@') >= 0 || strings.Contains(text, "http") {
+		return true
+	}
+	for i := strings.IndexByte(text, '.'); i >= 0; {
+		if i >= 3 && text[i-3:i] == "www" {
+			return true
+		}
+		switch rest := text[i+1:]; {
+		case strings.HasPrefix(rest, "com"), strings.HasPrefix(rest, "org"), strings.HasPrefix(rest, "int"):
+			return true
+		}
+		j := strings.IndexByte(text[i+1:], '.')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return false
 }
 
 // Classify labels one sentence in its section. It looks only at the

@@ -144,3 +144,32 @@ func FuzzMeaningWords(f *testing.F) {
 		}
 	})
 }
+
+// linkCases have each mark linkMarks looks for at either end, next to
+// another full stop, cut short and in capitals.
+var linkCases = []string{
+	"", ".", "www.", "ww.", "xwww.y", "www", ".com", ".co", "a.co.uk", "x.org.", "y.int", "..int", "a.b.c.in", "http", "htt",
+	"see https://example.net", "mail@host", "@", "WWW.X.COM", "a. b. c.", "www.x", ".orgy", "end.com", "v1.0.int8",
+}
+
+// TestLinkMarks checks linkMarks against the six searches it replaced on
+// the cases above and every line of the long texts.
+func TestLinkMarks(t *testing.T) {
+	for _, s := range append(scanLines(t), linkCases...) {
+		if err := extract.LinkMarksAgree(s); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// FuzzLinkMarks checks the same on any text.
+func FuzzLinkMarks(f *testing.F) {
+	for _, s := range linkCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if err := extract.LinkMarksAgree(s); err != nil {
+			t.Error(err)
+		}
+	})
+}
