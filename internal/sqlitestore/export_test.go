@@ -329,3 +329,22 @@ func Every(lists [][]uint32, dense []bool, docs int) ([]uint32, int) {
 
 // JSONList is jsonList, for TestJSONList.
 var JSONList = jsonList
+
+// SetKeySearch makes s look link keys up in claim_keys_fts always (search
+// true) or never (false: its lists are read whole at its first key read),
+// instead of as their costs say.
+func SetKeySearch(s *Store, search bool) {
+	s.keys.mu.Lock()
+	defer s.keys.mu.Unlock()
+	s.keys.mode = searchNever
+	if search {
+		s.keys.mode = searchAlways
+	}
+}
+
+// KeyListsRead reports whether s holds its key lists read whole.
+func KeyListsRead(s *Store) bool {
+	s.keys.mu.Lock()
+	defer s.keys.mu.Unlock()
+	return s.keys.version >= 0
+}

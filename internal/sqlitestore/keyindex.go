@@ -1,9 +1,14 @@
 package sqlitestore
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
+	"encoding/hex"
+	"fmt"
 	"slices"
+	"strconv"
 	"sync"
 )
 
@@ -18,11 +23,51 @@ import (
 // count its claims up to top are those of the index, and those above top
 // are new: their keys are read and added (caught up). A transaction that
 // sees another count reads every list again. Safe for concurrent use.
+//
+// Until the lists are read whole, keys are looked up in claim_keys_fts
+// (migration 0024), which costs per key, not per claim stored: a process
+// that links a document or two into a large store reads the few keys it
+// needs. Once the keys it has looked up since the lists were last current
+// would have cost as much as reading them all (searchCost), it reads them
+// all and keeps them.
 type keyIndex struct {
-	mu      sync.Mutex
-	version int64 // keys_version's count it was read at; -1: not read
-	top     int64 // the highest claim pk read
-	byKey   keyPKs
+	mu       sync.Mutex
+	version  int64 // keys_version's count it was read at; -1: not read
+	top      int64 // the highest claim pk read
+	byKey    keyPKs
+	searched int64 // keys looked up in claim_keys_fts since the lists were read whole
+	mode     int   // for tests (SetKeySearch): 0 as above, searchAlways or searchNever
+}
+
+// searchCost is what looking one key up in claim_keys_fts costs, in
+// claims' keys read by a whole read of the lists (readKeys), rounded up:
+// BenchmarkKeyListsFirstRead (50,000 claims) read them whole in 131 cpu-ms,
+// 2.6 µs a claim, and looked 1,000 keys up in 42-45 cpu-ms, most of it
+// reading the claims found, which a whole read reads too (168-194 cpu-ms
+// for the same keys), so a key costs a few claims at most. Rounding up
+// reads the lists whole sooner, as before migration 0024.
+const searchCost = 8
+
+// keyIndex modes, for tests.
+const (
+	searchAlways = 1 // never read the lists whole (unless a transaction changed keys itself)
+	searchNever  = 2 // read the lists whole at the first read, as before migration 0024
+)
+
+// search reports whether keys (n of them) are better looked up in
+// claim_keys_fts than in lists read whole, in a store whose highest claim
+// pk is top, after searched keys were looked up already.
+func (x *keyIndex) search(searched int64, n int, top int64, keys []string) bool {
+	if slices.Contains(keys, "") {
+		return false // a key of no bytes has no token
+	}
+	switch x.mode {
+	case searchAlways:
+		return true
+	case searchNever:
+		return false
+	}
+	return (searched+int64(n))*searchCost < top
 }
 
 // keyPKs are the pks of the claims under each key, ascending. A key's
@@ -204,21 +249,101 @@ func (s *Store) keyLists(ctx context.Context, tx *sql.Tx, keys []string, perKey 
 	case version < x.version:
 		// tx began before another read the lists again (counts only
 		// grow): the lists as it sees them, for itself alone
+		if x.search(0, len(keys), top, keys) {
+			return s.searchKeys(ctx, tx, keys, perKey, top, own, out)
+		}
 		byKey := keyPKs{}
 		if err := readKeys(ctx, tx, byKey, 0, top); err != nil {
 			return nil, err
 		}
 		pick(byKey)
 		return out, nil
+	case x.search(x.searched, len(keys), top, keys):
+		// not read yet, or out of date: the keys asked for alone
+		x.searched += int64(len(keys))
+		return s.searchKeys(ctx, tx, keys, perKey, top, own, out)
 	default:
 		byKey := keyPKs{}
 		if err := readKeys(ctx, tx, byKey, 0, top); err != nil {
 			return nil, err
 		}
-		x.byKey, x.version, x.top = byKey, version, top
+		x.byKey, x.version, x.top, x.searched = byKey, version, top, 0
 	}
 	pick(x.byKey)
 	return out, nil
+}
+
+// searchKeysSQL lists the pks under each key of a JSON array of keys in
+// hexadecimal (?1, each one token of claim_keys_fts) that are at most ?2,
+// the newest ?3 of them: a row a key, its position in the array and the
+// pks separated by spaces (NULL: none).
+const searchKeysSQL = `SELECT q.key, (SELECT group_concat(rowid, ' ') FROM (
+	SELECT rowid FROM claim_keys_fts WHERE claim_keys_fts MATCH '"' || q.value || '"' AND rowid <= ?2 ORDER BY rowid DESC LIMIT ?3))
+	FROM json_each(?1) q`
+
+// searchKeys adds to out, for each of keys, the pks of at most perKey of
+// the claims under it, the newest first, as tx sees the store: those of
+// own (a transaction's own claims, above top), then those up to top found
+// in claim_keys_fts. The lists are read with the transaction and x.mu
+// held, which keeps the index from being read whole meanwhile, but no one
+// waits for it long: a few keys a document.
+func (s *Store) searchKeys(ctx context.Context, tx *sql.Tx, keys []string, perKey int, top int64, own *ownKeys, out map[string][]int64) (map[string][]int64, error) {
+	var q []byte
+	q = append(q, '[')
+	for i, k := range keys {
+		if i > 0 {
+			q = append(q, ',')
+		}
+		// hexadecimal needs no escapes in JSON or FTS5
+		q = append(q, '"')
+		q = hex.AppendEncode(q, []byte(k))
+		q = append(q, '"')
+	}
+	q = append(q, ']')
+	st, err := s.readStmt(ctx, tx, searchKeysSQL)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, string(q), top, perKey)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var i int
+	var pks sql.RawBytes
+	for rows.Next() {
+		if err := rows.Scan(&i, &pks); err != nil {
+			return nil, err
+		}
+		if i < 0 || i >= len(keys) {
+			return nil, fmt.Errorf("claim key search: key %d of %d", i, len(keys))
+		}
+		k := keys[i]
+		if _, done := out[k]; done {
+			continue
+		}
+		var l []int64
+		for _, pk := range slices.Backward(own.list(k)) {
+			if len(l) == perKey {
+				break
+			}
+			l = append(l, pk)
+		}
+		var found []int64
+		for f := range bytes.FieldsSeq(pks) {
+			pk, err := strconv.ParseInt(string(f), 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("claim key search: %w", err)
+			}
+			found = append(found, pk)
+		}
+		slices.SortFunc(found, func(a, b int64) int { return cmp.Compare(b, a) })
+		l = append(l, found[:min(len(found), perKey-len(l))]...)
+		if len(l) > 0 {
+			out[k] = l
+		}
+	}
+	return out, rows.Err()
 }
 
 // ownKeys are the keys of the claims a transaction of Atomically wrote, by

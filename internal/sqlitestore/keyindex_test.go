@@ -119,21 +119,39 @@ func TestClaimKeysMemoryMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer fresh.Close()
-	for name, s := range map[string]*sqlitestore.Store{"written now": fresh, "migrated": old} {
+	migrated, err := sqlitestore.Open(ctx, oldPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer migrated.Close()
+	// the lists read whole, and the keys looked up in claim_keys_fts
+	// (migration 0024 fills it from the keys columns)
+	sqlitestore.SetKeySearch(fresh, true)
+	sqlitestore.SetKeySearch(migrated, true)
+	for name, s := range map[string]*sqlitestore.Store{"written now": fresh, "migrated": old,
+		"written now, keys searched": fresh, "migrated, keys searched": migrated} {
 		if diff := cmp.Diff(wantLists, keyListIDs(t, s, keyedKeys, 3)); diff != "" {
 			t.Errorf("%s: ClaimKeyLists() (-claim_keys at 0022 +got):\n%s", name, diff)
 		}
 	}
 }
 
-// TestKeyListsFollowWrites checks that a store's key lists in memory follow
-// every change of claims and keys, made through it or through another
-// store on the same file (another process): new claims, a deleted one (the
-// next claim takes its pk), a re-keyed update, keys added to stored claims,
-// a bulk load, a deleted source and the claims extracted from it; in a
+// TestKeyListsFollowWrites checks that a store's key lists follow every
+// change of claims and keys, made through it or through another store on
+// the same file (another process): new claims, a deleted one (the next
+// claim takes its pk), a re-keyed update, keys added to stored claims, a
+// bulk load, a deleted source and the claims extracted from it; in a
 // transaction of Atomically its own claims are listed before it commits,
-// and none of a transaction rolled back.
+// and none of a transaction rolled back. Both ways of reading them are
+// checked: the lists in memory and the keys looked up in claim_keys_fts
+// (migration 0024).
 func TestKeyListsFollowWrites(t *testing.T) {
+	for _, search := range []bool{false, true} {
+		t.Run(fmt.Sprintf("search=%v", search), func(t *testing.T) { keyListsFollowWrites(t, search) })
+	}
+}
+
+func keyListsFollowWrites(t *testing.T, search bool) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "argmap.db")
 	a, err := sqlitestore.Open(ctx, path)
@@ -146,6 +164,8 @@ func TestKeyListsFollowWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.Close()
+	sqlitestore.SetKeySearch(a, search)
+	sqlitestore.SetKeySearch(b, search)
 	// under looks the claims under key up in s, the newest first (at most
 	// 10), as IDs
 	under := func(s *sqlitestore.Store, key string) []string {
@@ -299,6 +319,12 @@ func TestKeyListsAnyJSON(t *testing.T) {
 	if err := s.WriteGraph(ctx, g); err != nil {
 		t.Fatal(err)
 	}
+	searched, err := sqlitestore.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer searched.Close()
+	sqlitestore.SetKeySearch(searched, true)
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)
@@ -313,14 +339,19 @@ func TestKeyListsAnyJSON(t *testing.T) {
 			if diff := cmp.Diff(want, keyListIDs(t, s, []string{k}, 4)); diff != "" {
 				t.Errorf("ClaimKeyLists(%q) (-want +got):\n%s", k, diff)
 			}
+			if diff := cmp.Diff(want, keyListIDs(t, searched, []string{k}, 4)); diff != "" {
+				t.Errorf("ClaimKeyLists(%q), keys searched (-want +got):\n%s", k, diff)
+			}
 		}
 	}
 }
 
 // BenchmarkKeyListsFirstRead measures what the first key-list read of a
-// store opened on a file of 50,000 claims costs (every claim's keys read
-// into memory, keyIndex): a command that ingests one document into a large
-// store pays it once. cpu-ms/op is the process's CPU time per open and
+// store opened on a file of 50,000 claims costs: read=whole, every claim's
+// keys read into memory (keyIndex), as a command that ingests one document
+// into a large store paid before migration 0024, and keys=N, N keys looked
+// up in claim_keys_fts (what such a command pays now; searchCost weighs one
+// against the other). cpu-ms/op is the process's CPU time per open and
 // read.
 func BenchmarkKeyListsFirstRead(b *testing.B) {
 	ctx := context.Background()
@@ -344,19 +375,138 @@ func BenchmarkKeyListsFirstRead(b *testing.B) {
 		b.Fatal(err)
 	}
 	s.Close()
-	keys := g.Claims[0].Keys
-	b.ResetTimer()
-	start := cpuTime()
-	for i := 0; i < b.N; i++ {
-		s, err := sqlitestore.Open(ctx, path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		lists, _, err := s.ClaimKeyLists(ctx, keys, 4)
-		if err != nil || len(lists) == 0 {
-			b.Fatalf("ClaimKeyLists() = %d lists, %v", len(lists), err)
-		}
-		s.Close()
+	var many []string
+	for _, c := range g.Claims[:100] {
+		many = append(many, c.Keys...)
 	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+	for _, v := range []struct {
+		name   string
+		search bool
+		keys   []string
+	}{
+		{"read=whole", false, g.Claims[0].Keys},
+		{"keys=10", true, g.Claims[0].Keys},
+		{"keys=1000", true, many},
+		{"read=whole,keys=1000", false, many},
+	} {
+		b.Run(v.name, func(b *testing.B) {
+			start := cpuTime()
+			for i := 0; i < b.N; i++ {
+				s, err := sqlitestore.Open(ctx, path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sqlitestore.SetKeySearch(s, v.search)
+				lists, _, err := s.ClaimKeyLists(ctx, v.keys, 4)
+				if err != nil || len(lists) == 0 {
+					b.Fatalf("ClaimKeyLists() = %d lists, %v", len(lists), err)
+				}
+				s.Close()
+			}
+			b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
+// TestKeySearchSameLists checks that the keys looked up in claim_keys_fts
+// give the lists that reading every claim's keys gives, for any number a
+// key, after random writes, deletes and re-keyed updates.
+func TestKeySearchSameLists(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "argmap.db")
+	w, err := sqlitestore.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	rng := rand.New(rand.NewPCG(3, 4))
+	vocab := []string{"tide pool", "tide", "pool", "Pool", "poöl", "salt marsh", "marsh", "dune grass", `a "quoted" key`, "ÉTÉ"}
+	var ids []string
+	for round := range 6 {
+		g := &argmap.Graph{}
+		for i := range 40 {
+			c := argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: fmt.Sprintf("Round %d, claim %d.", round, i), Origin: argmap.OriginCurated}
+			for range rng.IntN(4) {
+				c.Keys = append(c.Keys, vocab[rng.IntN(len(vocab))])
+			}
+			g.Claims = append(g.Claims, c)
+			ids = append(ids, c.ID)
+		}
+		if err := w.WriteGraph(ctx, g); err != nil {
+			t.Fatal(err)
+		}
+		for range 5 {
+			i := rng.IntN(len(ids))
+			if err := w.DeleteClaim(ctx, ids[i]); err != nil && !argmap.IsNotFound(err) {
+				t.Fatal(err)
+			}
+			keys := []string{vocab[rng.IntN(len(vocab))]}
+			if _, err := w.UpdateClaim(ctx, ids[rng.IntN(len(ids))], argmap.ClaimUpdate{Keys: &keys}); err != nil && !argmap.IsNotFound(err) {
+				t.Fatal(err)
+			}
+		}
+		read, err := sqlitestore.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		searched, err := sqlitestore.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sqlitestore.SetKeySearch(read, false)
+		sqlitestore.SetKeySearch(searched, true)
+		asked := append(slices.Clone(vocab), "absent key")
+		for perKey := 1; perKey <= 6; perKey++ {
+			want := keyListIDs(t, read, asked, perKey)
+			if len(want) < 3 {
+				t.Fatalf("round %d: %d keys listed, want most of %d", round, len(want), len(vocab))
+			}
+			if diff := cmp.Diff(want, keyListIDs(t, searched, asked, perKey)); diff != "" {
+				t.Errorf("round %d, %d a key: keys searched (-read whole +searched):\n%s", round, perKey, diff)
+			}
+		}
+		read.Close()
+		searched.Close()
+	}
+}
+
+// TestKeySearchFirst checks when a store reads its key lists whole: a
+// store opened on a file of many claims looks the keys of a document or two
+// up in claim_keys_fts, and reads the lists whole once it has looked up
+// about as many keys as that read costs.
+func TestKeySearchFirst(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "argmap.db")
+	w, err := sqlitestore.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	const n = 2000
+	if err := w.WriteGraph(ctx, keyedGraph(n)); err != nil {
+		t.Fatal(err)
+	}
+	s, err := sqlitestore.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	want := keyListIDs(t, w, keyedKeys, 4)
+	if diff := cmp.Diff(want, keyListIDs(t, s, keyedKeys, 4)); diff != "" {
+		t.Errorf("first read (-want +got):\n%s", diff)
+	}
+	if sqlitestore.KeyListsRead(s) {
+		t.Fatalf("%d keys asked of %d claims: lists read whole, want the keys looked up", len(keyedKeys), n)
+	}
+	var many []string
+	for i := range n {
+		many = append(many, fmt.Sprintf("own %d", i))
+	}
+	lists := keyListIDs(t, s, many, 4)
+	if len(lists) != n+1 { // and the head
+		t.Errorf("%d keys asked: %d lists, want %d", n, len(lists), n+1)
+	}
+	if !sqlitestore.KeyListsRead(s) {
+		t.Errorf("%d keys asked of %d claims: lists not read whole", n+len(keyedKeys), n)
+	}
 }

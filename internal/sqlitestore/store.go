@@ -71,6 +71,7 @@ type Store struct {
 // graphs written have not inserted yet (see pendingRows).
 type pendingFTS struct {
 	claims, evidence []int64
+	keyRows          []byte // the claims' rows of claim_keys_fts (appendKeyRow)
 	rows             pendingRows
 	// actors are those the transaction's graphs wrote or found (see
 	// graphWriter.actor), forgotten at any other call in the transaction
@@ -652,8 +653,8 @@ func (s *Store) flushFTS(ctx context.Context) error {
 	}
 	w := &graphWriter{ctx: ctx, store: s, tx: s.tx, stmt: map[string]*sql.Stmt{}}
 	defer w.close()
-	err := w.index(s.fts.claims, s.fts.evidence)
-	s.fts.claims, s.fts.evidence = s.fts.claims[:0], s.fts.evidence[:0]
+	err := w.index(s.fts.claims, s.fts.keyRows, s.fts.evidence)
+	s.fts.claims, s.fts.evidence, s.fts.keyRows = s.fts.claims[:0], s.fts.evidence[:0], s.fts.keyRows[:0]
 	return err
 }
 

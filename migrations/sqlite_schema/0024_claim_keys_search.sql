@@ -1,4 +1,4 @@
--- The schema that the migrations up to and including 0023_claim_keys_memory.sql
+-- The schema that the migrations up to and including 0024_claim_keys_search.sql
 -- leave in a new database, as one script: a new store runs it instead of
 -- them (sqlitestore applySchema). Generated, do not edit: go test
 -- ./internal/sqlitestore -run TestSchemaScript -update writes it again.
@@ -153,6 +153,12 @@ CREATE TABLE keys_version (
     n  INTEGER NOT NULL
 );
 
+CREATE VIRTUAL TABLE claim_keys_fts USING fts5 (
+    keys,
+    content = '', contentless_delete = 1, detail = none,
+    tokenize = 'ascii'
+);
+
 CREATE INDEX sources_kind ON sources (kind, id);
 
 CREATE INDEX claims_origin ON claims (origin, id);
@@ -302,6 +308,16 @@ END;
 
 CREATE TRIGGER claims_keys_update AFTER UPDATE OF keys ON claims BEGIN
     UPDATE keys_version SET n = n + 1 WHERE id = 1;
+END;
+
+CREATE TRIGGER claims_keys_fts_delete AFTER DELETE ON claims BEGIN
+    DELETE FROM claim_keys_fts WHERE rowid = old.pk;
+END;
+
+CREATE TRIGGER claims_keys_fts_update AFTER UPDATE OF keys ON claims BEGIN
+    DELETE FROM claim_keys_fts WHERE rowid = old.pk;
+    INSERT INTO claim_keys_fts (rowid, keys)
+        SELECT new.pk, h FROM (SELECT group_concat(hex(value), ' ') AS h FROM json_each(new.keys)) WHERE h <> '';
 END;
 
 INSERT INTO graph_version VALUES (1, 0);
