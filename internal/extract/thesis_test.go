@@ -75,15 +75,16 @@ func trainThesis(m *argstruct.Model, texts []thesisText, sets []string) (*argstr
 }
 
 // handPriors returns the shipped structure model choosing the thesis and
-// an abstract's conclusion without the thesis scorer, and a pipeline that
-// uses it.
+// an abstract's conclusion without the thesis scorer (and without the
+// relinker, which is fitted on what the scorer chooses), and a pipeline
+// that uses it.
 func handPriors(t *testing.T) (*argstruct.Model, *extract.Pipeline) {
 	t.Helper()
 	m, err := argstruct.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	m = m.WithThesis(nil, false)
+	m = m.WithThesis(nil, false).WithRelinker(nil)
 	return m, extract.New(extract.Options{Structure: m})
 }
 

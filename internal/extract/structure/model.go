@@ -42,6 +42,11 @@ type Model struct {
 	thesis      *ThesisScorer
 	thesisParas bool
 	thesisRec   *thesisRecord
+	// relink, when set, decides again the targets and kinds of a text read
+	// a sentence a unit once its sentences are joined (relink.go);
+	// relinkRec, when set, records the candidates (RelinkData)
+	relink    *Relinker
+	relinkRec *relinkRecord
 	// the same weights in tables for scoring: the unit classifiers (central
 	// claim, role, function) share one; the central claim's features
 	// (ccFeatures) are its own, so each column reads only its features
@@ -144,6 +149,12 @@ func LoadModel(data []byte) (*Model, error) {
 		return nil, err
 	}
 	m.thesis = th
+	// and so is the relinker of texts read a sentence a unit (relink.go)
+	rl, err := LoadRelinker(embeddedRelink)
+	if err != nil {
+		return nil, err
+	}
+	m.relink = rl
 	return m, nil
 }
 

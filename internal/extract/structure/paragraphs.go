@@ -262,9 +262,10 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			}
 		}
 		counter := false
-		findings := false // a report's paragraph of findings under its heading (findingsHeading)
-		answer := -1      // the answering half of a concessive topic sentence (concessiveTopic)
-		turn := -1        // the closing paragraph's turn after what it grants (closingTurn)
+		findings := false  // a report's paragraph of findings under its heading (findingsHeading)
+		answer := -1       // the answering half of a concessive topic sentence (concessiveTopic)
+		turn := -1         // the closing paragraph's turn after what it grants (closingTurn)
+		concluded := false // the paragraph draws its claim at its end (concludes)
 		switch {
 		case para == opening:
 			if k := concessiveTopic(bv); k > 0 && !long && (reportsView(bv.info[0].ws) || othersSay(bv.info[0].ws)) {
@@ -305,6 +306,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			} else if k := concludes(bv); k > 0 && !long && !counter {
 				// "First, X. Y. Therefore, Z.": the paragraph draws its
 				// claim at its end
+				concluded = true
 				prior[0] += topicPrior
 				prior[k] += 2 * topicPrior
 			} else {
@@ -536,6 +538,19 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 				}
 			}
 			t.rels = kept
+		}
+		if counter || conceded || turn > 0 || findings || concluded || contested >= 0 || post != nil ||
+			para == opening && t.root > 0 && essay && !long && turnsOn(bv, t.root) {
+			// the block's relations follow a construction of the rules
+			// above (a view raised to be answered, a point granted, a
+			// turn, findings, a paragraph that concludes, a bare act, a
+			// thread's posts)
+			if st.Ruled == nil {
+				st.Ruled = make([]bool, len(units))
+			}
+			for k := b.start; k < b.end; k++ {
+				st.Ruled[k] = true
+			}
 		}
 		for _, r := range t.rels {
 			r.From += b.start
@@ -777,6 +792,12 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		if k, ok := replyKind(r.info); ok && r.answers >= 0 {
 			kind = k
 		}
+		if r.counter || r.rebuts >= 0 || reported || r.conceded || r.granted || r.answers >= 0 || k > 0 && roots[k-1].granted {
+			if st.Ruled == nil {
+				st.Ruled = make([]bool, len(units))
+			}
+			st.Ruled[r.unit] = true
+		}
 		if r.conceded && to == main && r.answers < 0 {
 			// the writer's own point, made against what it grants: it
 			// argues for the writer's thesis however its "but" reads
@@ -804,6 +825,10 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			}
 			if in := &openView.info[k]; in.sentFirst && (reportsView(in.ws) || othersSay(in.ws)) {
 				st.Relations[i].To, st.Relations[i].Kind = main, Attack
+				if st.Ruled == nil {
+					st.Ruled = make([]bool, len(units))
+				}
+				st.Ruled[r.From] = true
 			}
 		}
 	}

@@ -51,6 +51,11 @@ type Structure struct {
 	// each sentence as one move. The caller joins the parts of each
 	// sentence after decoding (JoinSentences).
 	Whole bool
+	// Ruled, when not nil, marks the units whose relations a construction
+	// of the paragraph rules set (a view raised to be answered, a point
+	// granted, a turn, a paragraph that concludes, a thread's posts:
+	// paragraphs.go); the relinker leaves them as they are (Model.Relink).
+	Ruled []bool
 }
 
 // ParseOptions bound decoding on long texts.

@@ -122,6 +122,12 @@ func JoinSentences(text string, units []Unit, st Structure) ([]Unit, Structure) 
 		r.From, r.To = from, to
 		ns.Relations = append(ns.Relations, r)
 	}
+	if st.Ruled != nil {
+		ns.Ruled = make([]bool, len(out))
+		for i, r := range st.Ruled {
+			ns.Ruled[newIdx[i]] = ns.Ruled[newIdx[i]] || r
+		}
+	}
 	if st.Quotes != nil {
 		ns.Quotes = make([]int, len(out))
 		for i := range ns.Quotes {
