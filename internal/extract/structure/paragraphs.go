@@ -21,9 +21,6 @@ import (
 //     up, or, when its first sentence grants a point to make another
 //     ("X sounds expensive, but Y"), the point made, which the granted
 //     point contests and which supports the thesis (concessiveTopic);
-//   - in a short essay, attaches a body paragraph's sentence that bears on
-//     another sentence than the paragraph's claim, without a connective
-//     tying it there, to the claim (a body paragraph lists its reasons);
 //   - in a short essay, takes a body paragraph that opens by raising a view
 //     to answer it (counterParagraph: "Parents often say …", "It is true
 //     that …", then "Yet …") as a counter-argument: the view is the
@@ -433,18 +430,6 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 				kept = append(kept, r)
 			}
 			t.rels = kept
-		}
-		if essay && !long && para != opening && first && t.root >= 0 && turn < 0 && !findings {
-			// a body paragraph argues for its claim: a sentence that bears
-			// on a sentence other than the claim, with no connective
-			// tying it to that sentence (none, or a condition opening its
-			// own sentence: "When X, Y"), bears on the claim itself
-			for k, r := range t.rels {
-				in := &bv.info[r.From]
-				if in.sentFirst && r.To != t.root && bu[r.To].Sent != bu[r.From].Sent && (in.class == classNone || in.class == classCondition) && !r.Undercut {
-					t.rels[k].To = t.root
-				}
-			}
 		}
 		if counter {
 			// the paragraph raises a view to answer it: what the writer
