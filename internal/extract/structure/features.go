@@ -108,6 +108,8 @@ var (
 	kEvalMax               = newKey("eval.max")
 	kOpinionFirstInText    = newKey("opinion.first.in.text")
 	kReported              = newKey("reported.view")
+	kVecCosDirIs           = newKey("vec.cos&dir=")
+	kVecTopDirIs           = newKey("vec.top&dir=")
 )
 
 // Every feature the classifiers see is built here: of a candidate split
@@ -140,8 +142,15 @@ type view struct {
 	// (the central claim reads Model.ccShort)
 	short bool
 	// vec is what each unit is about (unitVecs), when asked for: the short
-	// texts' central claim reads it
+	// texts' central claim and attachment read it; cos[i*n+j] is the cosine
+	// of units i and j (0 where either has no vector), set by unitCos
 	vec [][]float64
+	cos []float64
+	// vecPairs: the attachment features read the word vectors (for the
+	// short texts' attachment, Model.attachShort); prodApart: the products
+	// of two units' values are scored apart (Model.vecProd), not added to
+	// the pair's features
+	vecPairs, prodApart bool
 }
 
 // unitInfo is what the features read of one unit.
@@ -556,6 +565,52 @@ func (v *view) unitVecs() {
 	}
 }
 
+// unitCos sets v.cos from v.vec (unitVecs): what the short texts'
+// attachment features read.
+func (v *view) unitCos() {
+	n := len(v.units)
+	v.cos = make([]float64, n*n)
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			if v.vec[i] != nil && v.vec[j] != nil {
+				c := 0.0
+				for d, x := range v.vec[i] {
+					c += x * v.vec[j][d]
+				}
+				v.cos[i*n+j], v.cos[j*n+i] = c, c
+			}
+		}
+	}
+}
+
+// vecProdKeys name the dimensions of two units' word vectors as features
+// of attachment: the product of their values (vec.prod0, vec.prod1, …).
+var vecProdKeys = sync.OnceValue(func() []featureKey {
+	keys := make([]featureKey, vectors.Default().Dims())
+	for d := range keys {
+		keys[d] = newKey("vec.prod" + strconv.Itoa(d))
+	}
+	return keys
+})
+
+// vecProdScale scales the products of two units' vector values (about
+// 0.01 a dimension between unit-length vectors of 100 dimensions) to the
+// size of a binary feature's.
+const vecProdScale = 10
+
+// cosName names a cosine of two units' word vectors by its bucket.
+func cosName(c float64) string {
+	switch {
+	case c < 0.3:
+		return "<.3"
+	case c < 0.5:
+		return "<.5"
+	case c < 0.7:
+		return "<.7"
+	}
+	return ">=.7"
+}
+
 // ccVecFeatures adds unit i's word vector (v.vec, set by unitVecs) to fs as
 // one feature a dimension: for the central claim of short texts, which
 // learns there which meanings a thesis has (an evaluation, a call for
@@ -694,6 +749,29 @@ func (v *view) pairFeatures(fs *featureSet, i, j int) {
 		fs.on(kRolesIs, ro)
 		fs.on(kRolesDistIs, ro, dist)
 		fs.on(kRolesSrcClsIs, ro, orNone(a.class))
+	}
+	// what the two are about (with v.vecPairs): how near their word
+	// vectors lie, whether no other unit lies nearer i's, and the product of
+	// their values a dimension, from which training learns a similarity of
+	// its own (which meanings a unit shares with the unit it bears on),
+	// where the cosine weighs every dimension alike
+	if v.vecPairs && v.vec != nil && v.vec[i] != nil && v.vec[j] != nil {
+		c := v.cos[i*n+j]
+		fs.on(kVecCosDirIs, cosName(c), dir)
+		top := true
+		for k := 0; k < n && top; k++ {
+			if k != i && k != j && v.vec[k] != nil && v.cos[i*n+k] > c {
+				top = false
+			}
+		}
+		if top {
+			fs.on(kVecTopDirIs, dir)
+		}
+		if !v.prodApart {
+			for d, k := range vecProdKeys() {
+				fs.add(k, v.vec[i][d]*v.vec[j][d]*vecProdScale)
+			}
+		}
 	}
 	// is there a unit between them, and does it open with a contrast?
 	if ad > 1 {

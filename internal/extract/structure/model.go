@@ -27,6 +27,13 @@ type Model struct {
 	// training texts' length the short classifiers have not been measured.
 	splitShort *logReg
 	ccShort    *logReg
+	// attachShort, when set, stands in for attach on short texts of one
+	// argument: fitted on the same pairs with what the two units are about
+	// too (their word vectors, which ccShort reads already), a reading that
+	// longer texts, parsed paragraph by paragraph and never measured with
+	// it, are left without (it would cost them a sixth of their
+	// extraction time)
+	attachShort *logReg
 	// ccVec: ccShort reads the units' word vectors (ccVecFeatures); weight
 	// files that predate them have none
 	ccVec   bool
@@ -51,9 +58,14 @@ type Model struct {
 	// claim, role, function) share one; the central claim's features
 	// (ccFeatures) are its own, so each column reads only its features
 	unitT, attachT, splitT, undercutT *table
-	// the same for texts of one paragraph (unitT and splitT when there are
-	// no short classifiers)
-	unitShortT, splitShortT *table
+	// the same for texts of one paragraph (unitT, splitT and attachT when
+	// there are no short classifiers)
+	unitShortT, splitShortT, attachShortT *table
+	// vecProd holds attachShort's weights of the products of two units'
+	// word vectors (vec.prod0, …) by dimension, nil when all are 0: in
+	// decoding they are summed as one dot product, not looked up as a
+	// hundred features of every pair
+	vecProd []float64
 }
 
 // Combine weighs the base classifiers' probabilities in an edge of the
@@ -96,11 +108,12 @@ const modelVersion = 1
 var classifierNames = []string{"split", "cc", "role", "function", "attach", "undercut"}
 
 // optionalNames are the classifiers a model file may hold.
-var optionalNames = []string{"split.short", "cc.short"}
+var optionalNames = []string{"split.short", "cc.short", "attach.short"}
 
 func (m *Model) classifiers() map[string]**logReg {
 	return map[string]**logReg{"split": &m.split, "cc": &m.cc, "role": &m.role, "function": &m.function,
-		"attach": &m.attach, "undercut": &m.undercut, "split.short": &m.splitShort, "cc.short": &m.ccShort}
+		"attach": &m.attach, "undercut": &m.undercut, "split.short": &m.splitShort, "cc.short": &m.ccShort,
+		"attach.short": &m.attachShort}
 }
 
 // Info returns where the model's weights come from.
@@ -164,6 +177,18 @@ func (m *Model) index() {
 	m.attachT = newTable(m.attach)
 	m.splitT = newTable(m.split)
 	m.undercutT = newTable(m.undercut)
+	m.attachShortT, m.vecProd = m.attachT, nil
+	if m.attachShort != nil {
+		m.attachShortT = newTable(m.attachShort)
+		for d, k := range vecProdKeys() {
+			if w := m.attachShort.w[k.h]; w != 0 {
+				if m.vecProd == nil {
+					m.vecProd = make([]float64, len(vecProdKeys()))
+				}
+				m.vecProd[d] = w
+			}
+		}
+	}
 	m.unitShortT, m.splitShortT = m.unitT, m.splitT
 	if m.ccShort != nil {
 		m.unitShortT = newTable(m.ccShort, m.role, m.function)

@@ -374,17 +374,49 @@ func allowedEdge(v *view, window, i, j int) bool {
 // root hypothesis: z0[i*n+j] for unit i -> unit j.
 func (m *Model) pairScores(v *view, window int, fs *featureSet) []float64 {
 	n := len(v.units)
+	at := m.attachFor(v)
 	z0 := make([]float64, n*n)
 	for i := 0; i < n; i++ {
 		for j := 0; j < n; j++ {
 			if allowedEdge(v, window, i, j) {
 				fs.fs = fs.fs[:0]
 				v.pairFeatures(fs, i, j)
-				z0[i*n+j] = m.attachT.score1(fs.fs)
+				z0[i*n+j] = at.score1(fs.fs) + m.vecProdScore(v, i, j)
 			}
 		}
 	}
 	return z0
+}
+
+// attachFor returns the attachment table for the units of v: in a short
+// text of one argument the short texts' (attachShort), which reads the
+// units' word vectors (computed here when not yet), else attach's.
+func (m *Model) attachFor(v *view) *table {
+	if !v.short || m.attachShort == nil {
+		return m.attachT
+	}
+	if v.vec == nil {
+		v.unitVecs()
+	}
+	if v.cos == nil {
+		v.unitCos()
+	}
+	v.vecPairs, v.prodApart = true, true
+	return m.attachShortT
+}
+
+// vecProdScore is the attachment score of the products of the word vectors
+// of units i and j (the pair features that pairFeatures leaves out when
+// v.prodApart is set).
+func (m *Model) vecProdScore(v *view, i, j int) float64 {
+	if !v.prodApart || m.vecProd == nil || v.vec[i] == nil || v.vec[j] == nil {
+		return 0
+	}
+	z := 0.0
+	for d, w := range m.vecProd {
+		z += w * v.vec[i][d] * v.vec[j][d] * vecProdScale
+	}
+	return z
 }
 
 // fillEdges sets w[j][i] and kind[j][i], the evidence graph's edge from
@@ -397,6 +429,7 @@ func (m *Model) pairScores(v *view, window int, fs *featureSet) []float64 {
 func (m *Model) fillEdges(v *view, t *tree, z0 []float64, window, r int, fs *featureSet, w [][]float64, kind [][]Kind) {
 	n := len(v.units)
 	c := m.combine
+	at := m.attachFor(v)
 	// the kind's learned shift applies to the texts it was learned on: a
 	// short text of one argument, like microtexts (on IOM and demo prose,
 	// parsed paragraph by paragraph, its three changes of kind read wrong)
@@ -416,9 +449,10 @@ func (m *Model) fillEdges(v *view, t *tree, z0 []float64, window, r int, fs *fea
 				fs.fs = fs.fs[:0]
 				if !allowed {
 					v.pairFeatures(fs, i, j) // beyond the window
+					z += m.vecProdScore(v, i, j)
 				}
 				v.rootFeatures(fs, i, j)
-				z += m.attachT.score1(fs.fs) + rootShift
+				z += at.score1(fs.fs) + rootShift
 			}
 			pa := sigmoid(z)
 			same := t.opp[i]*t.opp[j] + (1-t.opp[i])*(1-t.opp[j])

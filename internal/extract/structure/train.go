@@ -46,7 +46,7 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 		}
 	}
 	names := map[uint64]string{}
-	var split, role, fun, att, und []example
+	var split, role, fun, att, attShort, und []example
 	var cc, ccShort []choice
 	var splitShort []example
 	take := func(fs *featureSet) []feat {
@@ -130,9 +130,8 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 		units := goldUnits(d)
 		v := newView(d.Text, units)
 		v.opp = oppProbs[di]
-		if len(opt.Extra) > 0 {
-			v.unitVecs() // for ccShort
-		}
+		v.unitVecs() // for ccShort and the short texts' attachment
+		v.unitCos()
 		ch, chShort := choice{gold: g.Central}, choice{gold: g.Central}
 		for i := range units {
 			v.ccFeatures(fs, i)
@@ -157,11 +156,22 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 				if j == i {
 					continue
 				}
-				v.pairFeatures(fs, i, j)
-				if j == g.Central {
-					v.rootFeatures(fs, i, j)
+				// the same pair without and with what the two are
+				// about (the short texts' attachment)
+				for _, vp := range [2]bool{false, true} {
+					v.vecPairs = vp
+					v.pairFeatures(fs, i, j)
+					if j == g.Central {
+						v.rootFeatures(fs, i, j)
+					}
+					x := example{fs: take(fs), y: g.Head[i] == j}
+					if vp {
+						attShort = append(attShort, x)
+					} else {
+						att = append(att, x)
+					}
 				}
-				att = append(att, example{fs: take(fs), y: g.Head[i] == j})
+				v.vecPairs = false
 			}
 			if h := g.Head[i]; g.Kind[i] == Attack && h != g.Central {
 				v.undercutFeatures(fs, i, h, g.Kind[h])
@@ -182,7 +192,9 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 		role:     fit(role, fo(3, 1e-3)),
 		function: fit(fun, fo(4, 1e-3)),
 		attach:   fit(att, fo(5, 1e-3)),
-		undercut: fit(und, fo(6, 1e-3)),
+		// the same pairs with the units' word vectors, for short texts
+		attachShort: fit(attShort, fo(5, 1e-3)),
+		undercut:    fit(und, fo(6, 1e-3)),
 		// the base classifiers weigh equally in the evidence graph, as in
 		// Peldszus and Stede (2015); other weights did no better in
 		// cross-validation
