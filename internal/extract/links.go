@@ -221,19 +221,28 @@ func relate(g *argmap.Graph, units []*unit, srcID, text, hash string) {
 			mains[u.id] = true
 		}
 	}
+	// the relations' spans and From lists are cut from two arrays, not
+	// allocated one by one: a unit makes at most one relation (the loops
+	// below take units with a head and no undercut, units that undercut,
+	// and notes with no head), so neither array grows; if one did, the
+	// spans and lists cut before would stay in the array left behind,
+	// whole and unchanged
+	spans := make([]argmap.Span, 0, len(units))
+	froms := make([]string, 0, len(units))
 	add := func(u *unit, to string, kind argmap.RelationKind) string {
 		if to == "" || to == u.id {
 			return ""
 		}
 		id := argmap.ScopedID(argmap.KindRelation, scope, hash, string(kind), u.id, to)
-		sp := argmap.Span{SourceID: srcID, Start: u.Start, End: u.End, Quote: text[u.Start:u.End]}
+		spans = append(spans, argmap.Span{SourceID: srcID, Start: u.Start, End: u.End, Quote: text[u.Start:u.End]})
+		froms = append(froms, u.id)
 		score := u.arg.score
 		if score <= 0 {
 			score = 0.3
 		}
 		g.Relations = append(g.Relations, argmap.Relation{
-			ID: id, Kind: kind, From: []string{u.id}, To: to, Span: &sp, Origin: argmap.OriginExtracted,
-			Score: float64(int(score*100+0.5)) / 100,
+			ID: id, Kind: kind, From: froms[len(froms)-1 : len(froms) : len(froms)], To: to, Span: &spans[len(spans)-1],
+			Origin: argmap.OriginExtracted, Score: float64(int(score*100+0.5)) / 100,
 		})
 		return id
 	}

@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
+	"github.com/argmap/argmap/internal/sharedtest"
 )
 
 func extractDoc(t testing.TB, name string, data []byte) *argmap.Graph {
@@ -291,4 +295,41 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestRelationsApart: the relations' From lists and spans share arrays
+// (relate cuts them from two), but appending to one relation's From list,
+// or changing its span, changes no other relation.
+func TestRelationsApart(t *testing.T) {
+	for _, f := range sharedtest.CorpusFiles(t) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := extractDoc(t, filepath.Base(f), data)
+		if len(g.Relations) < 2 {
+			continue
+		}
+		type seen struct {
+			from []string
+			span argmap.Span
+		}
+		before := make([]seen, len(g.Relations))
+		for i, r := range g.Relations {
+			before[i] = seen{append([]string(nil), r.From...), *r.Span}
+		}
+		for i := range g.Relations {
+			r := &g.Relations[i]
+			r.From = append(r.From, "x")
+			r.Span.Quote += "x"
+			for k, o := range g.Relations {
+				if k != i && (!slices.Equal(o.From, before[k].from) || *o.Span != before[k].span) {
+					t.Fatalf("%s: changing relation %d changed relation %d: %v %+v", filepath.Base(f), i, k, o.From, *o.Span)
+				}
+			}
+			r.From, r.Span.Quote = before[i].from, before[i].span.Quote
+		}
+		return
+	}
+	t.Skip("no IOM document with two relations")
 }
