@@ -45,10 +45,17 @@ type Verdict struct {
 // assignRoles is the roles stage.
 func assignRoles(d *state) {
 	units := d.units
+	// the furniture verdicts' one-cue lists, cut from one array, each
+	// capped at its cue (an append to one copies it)
+	var cues []string
 	for i := range units {
 		u := &units[i]
 		if u.furniture != "" {
-			u.Verdict = Verdict{Label: LabelOther, Score: 0.9, Cues: []string{u.furniture}}
+			if cues == nil {
+				cues = make([]string, 0, len(units)-i)
+			}
+			cues = append(cues, u.furniture)
+			u.Verdict = Verdict{Label: LabelOther, Score: 0.9, Cues: cues[len(cues)-1 : len(cues) : len(cues)]}
 		} else {
 			u.Verdict = classify(u.surf, u.sec)
 		}
@@ -70,6 +77,9 @@ func assignRoles(d *state) {
 			}
 		}
 	}
+	// the units' named actors, cut from one array: each unit's part has
+	// room for its mentions and is capped there
+	var names []string
 	for i := range units {
 		u := &units[i]
 		if u.Label == LabelOther {
@@ -77,8 +87,12 @@ func assignRoles(d *state) {
 			continue
 		}
 		ms := mentionsIn(d.mentions, u.Start, u.End)
-		if u.named == nil && len(ms) > 1 {
-			u.named = make([]string, 0, len(ms)) // sized once
+		if u.named == nil && len(ms) > 0 {
+			if cap(names)-len(names) < len(ms) {
+				names = make([]string, 0, max(len(ms), len(d.mentions)))
+			}
+			u.named = names[len(names) : len(names) : len(names)+len(ms)]
+			names = names[:len(names)+len(ms)]
 		}
 		for _, m := range ms {
 			if !contains(u.named, m.Name) {
