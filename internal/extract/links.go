@@ -91,6 +91,9 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 		g.Evidence = make([]argmap.Evidence, 0, nEvidence)
 	}
 	kept := make([]*unit, 0, nClaims+nEvidence)
+	// each claim's and evidence's one span, cut from one array and capped
+	// there (an append to one copies it)
+	spans := make([]argmap.Span, 0, nClaims+nEvidence)
 	gm := newGistMemo()
 	for i := range units {
 		u := &units[i]
@@ -99,12 +102,14 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 		}
 		n := strconv.Itoa(len(kept))
 		span := argmap.Span{SourceID: src.ID, Start: u.Start, End: u.End, Quote: text[u.Start:u.End]}
+		spans = append(spans, span)
+		one := spans[len(spans)-1 : len(spans) : len(spans)]
 		switch u.Label {
 		case LabelClaim:
 			u.id = argmap.ScopedID(argmap.KindClaim, scope, hash, n)
 			c := argmap.Claim{
 				ID: u.id, Text: unitText(span.Quote, dec.format), Origin: argmap.OriginExtracted, Score: u.Score,
-				Cues: u.Cues, Spans: []argmap.Span{span},
+				Cues: u.Cues, Spans: one,
 			}
 			var needsContext bool
 			if c.Gist, needsContext, c.Referent = claimGist(text, units, i, mentions, d.dominant, gm); needsContext {
@@ -129,7 +134,7 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 			u.id = argmap.ScopedID(argmap.KindEvidence, scope, hash, n)
 			e := argmap.Evidence{
 				ID: u.id, Kind: u.Kind, Text: unitText(span.Quote, dec.format), Origin: argmap.OriginExtracted, Score: u.Score,
-				Spans: []argmap.Span{span},
+				Spans: one,
 			}
 			describes := func(w string) bool {
 				return i > 0 && units[i-1].para == u.para && describable(w, mentionsIn(mentions, units[i-1].Start, units[i-1].End))

@@ -297,9 +297,10 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// TestRelationsApart: the relations' From lists and spans share arrays
-// (relate cuts them from two), but appending to one relation's From list,
-// or changing its span, changes no other relation.
+// TestRelationsApart: the relations' From lists and spans, and the claims'
+// spans, share arrays (relate and link cut them from a few), but appending
+// to one relation's From list or one claim's spans, or changing a
+// relation's span, changes no other.
 func TestRelationsApart(t *testing.T) {
 	for _, f := range sharedtest.CorpusFiles(t) {
 		data, err := os.ReadFile(f)
@@ -328,6 +329,20 @@ func TestRelationsApart(t *testing.T) {
 				}
 			}
 			r.From, r.Span.Quote = before[i].from, before[i].span.Quote
+		}
+		claims := make([][]argmap.Span, len(g.Claims))
+		for i, c := range g.Claims {
+			claims[i] = slices.Clone(c.Spans)
+		}
+		for i := range g.Claims {
+			c := &g.Claims[i]
+			c.Spans = append(c.Spans, argmap.Span{Quote: "x"})
+			for k, o := range g.Claims {
+				if k != i && !slices.Equal(o.Spans, claims[k]) {
+					t.Fatalf("%s: appending to claim %d's spans changed claim %d's: %+v", filepath.Base(f), i, k, o.Spans)
+				}
+			}
+			c.Spans = claims[i]
 		}
 		return
 	}
