@@ -94,6 +94,21 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 	// each claim's and evidence's one span, cut from one array and capped
 	// there (an append to one copies it)
 	spans := make([]argmap.Span, 0, nClaims+nEvidence)
+	// and their actor links, cut from one array: a claim's part has room
+	// for its speakers and named actors and is capped there
+	var refs []argmap.ActorRef
+	refsFor := func(u *unit) []argmap.ActorRef {
+		n := len(u.speakers) + len(u.named)
+		if n == 0 {
+			return nil
+		}
+		if cap(refs)-len(refs) < n {
+			refs = make([]argmap.ActorRef, 0, max(n, 2*(nClaims+nEvidence)))
+		}
+		out := refs[len(refs) : len(refs) : len(refs)+n]
+		refs = refs[:len(refs)+n]
+		return out
+	}
 	gm := newGistMemo()
 	for i := range units {
 		u := &units[i]
@@ -118,9 +133,7 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 			if c.Referent != nil {
 				c.Referent.Span.SourceID = src.ID
 			}
-			if n := len(u.speakers) + len(u.named); n > 1 {
-				c.Actors = make([]argmap.ActorRef, 0, n) // sized once; at least one is appended below
-			}
+			c.Actors = refsFor(u) // sized once; at least one is appended below when not nil
 			for _, s := range u.speakers {
 				c.Actors = append(c.Actors, argmap.ActorRef{ActorID: actorID(s), Role: argmap.RoleAsserts})
 			}
@@ -148,9 +161,7 @@ func link(ctx context.Context, d *state) (*argmap.Graph, error) {
 				}
 			}
 			// the same links a claim gets: who states it, who it names
-			if n := len(u.speakers) + len(u.named); n > 1 {
-				e.Actors = make([]argmap.ActorRef, 0, n)
-			}
+			e.Actors = refsFor(u)
 			for _, s := range u.speakers {
 				e.Actors = append(e.Actors, argmap.ActorRef{ActorID: actorID(s), Role: argmap.RoleAsserts})
 			}

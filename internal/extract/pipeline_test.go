@@ -298,9 +298,9 @@ func contains(list []string, s string) bool {
 }
 
 // TestRelationsApart: the relations' From lists and spans, and the claims'
-// spans, share arrays (relate and link cut them from a few), but appending
-// to one relation's From list or one claim's spans, or changing a
-// relation's span, changes no other.
+// spans and actor links, share arrays (relate and link cut them from a
+// few), but appending to one relation's From list or one claim's spans or
+// actors, or changing a relation's span, changes no other.
 func TestRelationsApart(t *testing.T) {
 	for _, f := range sharedtest.CorpusFiles(t) {
 		data, err := os.ReadFile(f)
@@ -330,19 +330,21 @@ func TestRelationsApart(t *testing.T) {
 			}
 			r.From, r.Span.Quote = before[i].from, before[i].span.Quote
 		}
-		claims := make([][]argmap.Span, len(g.Claims))
+		claims := make([]argmap.Claim, len(g.Claims))
 		for i, c := range g.Claims {
-			claims[i] = slices.Clone(c.Spans)
+			claims[i] = c
+			claims[i].Spans, claims[i].Actors = slices.Clone(c.Spans), slices.Clone(c.Actors)
 		}
 		for i := range g.Claims {
 			c := &g.Claims[i]
 			c.Spans = append(c.Spans, argmap.Span{Quote: "x"})
+			c.Actors = append(c.Actors, argmap.ActorRef{ActorID: "x"}, argmap.ActorRef{ActorID: "y"})
 			for k, o := range g.Claims {
-				if k != i && !slices.Equal(o.Spans, claims[k]) {
-					t.Fatalf("%s: appending to claim %d's spans changed claim %d's: %+v", filepath.Base(f), i, k, o.Spans)
+				if k != i && (!slices.Equal(o.Spans, claims[k].Spans) || !slices.Equal(o.Actors, claims[k].Actors)) {
+					t.Fatalf("%s: appending to claim %d's spans and actors changed claim %d's: %+v %+v", filepath.Base(f), i, k, o.Spans, o.Actors)
 				}
 			}
-			c.Spans = claims[i]
+			c.Spans, c.Actors = claims[i].Spans, claims[i].Actors
 		}
 		return
 	}
