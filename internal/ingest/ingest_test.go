@@ -523,7 +523,7 @@ func TestDemoSides(t *testing.T) {
 // BenchmarkIngestIntoStore measures ingesting one new document into a store
 // that already holds 1,000 or 10,000 documents (ARGMAP_BENCH_DOCS lists
 // other sizes, comma-separated), with the store kept open (docs=N) and
-// opened for each document (docs=N,opened, with cpu-ms/op): the time to
+// opened for each document (docs=N,opened): the time (and cpu-ms/op) to
 // extract, find link candidates, link and write it should not grow with
 // the store. The store is filled
 // without extraction: the IOM and demo documents' extracted graphs are
@@ -607,9 +607,11 @@ func BenchmarkIngestIntoStore(b *testing.B) {
 		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
 			svc := newService(st)
 			claims := 0
+			start := cpuTime(b)
 			for i := 0; i < b.N; i++ {
 				claims += ingestCopy(b, svc, i)
 			}
+			reportCPU(b, start)
 			b.ReportMetric(float64(claims)/float64(b.N), "claims/doc")
 		})
 		// the store opened for each document, as 'argmap ingest' of one

@@ -114,12 +114,6 @@ func (b *bulkLoad) flushText(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 	}
-	for _, r := range mergeRanges(b.claims) {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO claim_keys_fts (rowid, keys) `+keyTokens+` WHERE pk BETWEEN ? AND ?)`+keyTokensEnd,
-			r.lo, r.hi); err != nil {
-			return err
-		}
-	}
 	for _, r := range mergeRanges(b.evidence) {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO evidence_fts (rowid, text)
 			SELECT rowid, text FROM evidence WHERE rowid BETWEEN ? AND ?`, r.lo, r.hi); err != nil {

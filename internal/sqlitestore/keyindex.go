@@ -27,15 +27,18 @@ import (
 // Until the lists are read whole, keys are looked up in claim_keys_fts
 // (migration 0024), which costs per key, not per claim stored: a process
 // that links a document or two into a large store reads the few keys it
-// needs. Once the keys it has looked up since the lists were last current
-// would have cost as much as reading them all (searchCost), it reads them
-// all and keeps them.
+// needs, and the keys of the claims the index lacks (above keys_indexed's
+// top, migration 0025), which its writes then index (catchUp). Once the
+// keys it has looked up since the lists were last current would have cost
+// as much as reading them all (searchCost), it reads them all and keeps
+// them, and its writes index nothing.
 type keyIndex struct {
 	mu       sync.Mutex
 	version  int64 // keys_version's count it was read at; -1: not read
 	top      int64 // the highest claim pk read
 	byKey    keyPKs
 	searched int64 // keys looked up in claim_keys_fts since the lists were read whole
+	index    bool  // keys were looked up since the lists were read whole: the store's writes index (catchUp)
 	mode     int   // for tests (SetKeySearch): 0 as above, searchAlways or searchNever
 }
 
@@ -86,11 +89,40 @@ func (m keyPKs) of(k string) []int64 {
 
 func newKeyIndex() *keyIndex { return &keyIndex{version: -1} }
 
-// keysState returns keys_version's count and the highest claim pk that q
+// keysState returns keys_version's count, the highest claim pk and the
+// highest pk claim_keys_fts holds (keys_indexed, migration 0025) that q
 // sees.
-func keysState(ctx context.Context, q querier) (version, top int64, err error) {
-	err = q.QueryRowContext(ctx, `SELECT (SELECT n FROM keys_version WHERE id = 1), coalesce((SELECT max(pk) FROM claims), 0)`).Scan(&version, &top)
-	return version, top, err
+func keysState(ctx context.Context, q querier) (version, top, indexed int64, err error) {
+	err = q.QueryRowContext(ctx, `SELECT (SELECT n FROM keys_version WHERE id = 1), coalesce((SELECT max(pk) FROM claims), 0),
+		(SELECT top FROM keys_indexed WHERE id = 1)`).Scan(&version, &top, &indexed)
+	return version, top, indexed, err
+}
+
+// catchUpKeysSQL adds the claims above keys_indexed's top to claim_keys_fts
+// (each key one token, its UTF-8 bytes in hexadecimal, as the migrations
+// write them), and moves top to the highest pk.
+const catchUpKeysSQL = `INSERT INTO claim_keys_fts (rowid, keys)
+	SELECT pk, h FROM (SELECT pk, (SELECT group_concat(hex(value), ' ') FROM json_each(claims.keys)) AS h
+		FROM claims WHERE pk > (SELECT top FROM keys_indexed WHERE id = 1) AND keys <> '[]') WHERE h <> '' ORDER BY pk;
+UPDATE keys_indexed SET top = (SELECT coalesce(max(pk), 0) FROM claims) WHERE id = 1 AND top < (SELECT coalesce(max(pk), 0) FROM claims)`
+
+// catchUp indexes, in the write transaction tx before it commits, the
+// claims claim_keys_fts lacks, when s searches it (keyIndex.indexing).
+func (s *Store) catchUp(ctx context.Context, tx *sql.Tx) error {
+	if s.keys == nil || !s.keys.indexing() {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, catchUpKeysSQL)
+	return err
+}
+
+// indexing reports whether x looks keys up in claim_keys_fts (it has not
+// read its lists whole since it last did), so that its store's writes
+// keep the index up to date.
+func (x *keyIndex) indexing() bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.index
 }
 
 // readKeys adds the keys of the claims with a pk in (from, to] that q sees
@@ -178,7 +210,7 @@ func decodedKeys(col []byte, fn func(k []byte)) error {
 // of at most perKey of them, the newest first, as tx sees the store. In a
 // Store of Atomically its own graphs' claims are among them (own).
 func (s *Store) keyLists(ctx context.Context, tx *sql.Tx, keys []string, perKey int) (map[string][]int64, error) {
-	version, top, err := keysState(ctx, tx)
+	version, top, indexed, err := keysState(ctx, tx)
 	if err != nil {
 		return nil, err
 	}
@@ -250,7 +282,7 @@ func (s *Store) keyLists(ctx context.Context, tx *sql.Tx, keys []string, perKey 
 		// tx began before another read the lists again (counts only
 		// grow): the lists as it sees them, for itself alone
 		if x.search(0, len(keys), top, keys) {
-			return s.searchKeys(ctx, tx, keys, perKey, top, own, out)
+			return s.searchKeys(ctx, tx, keys, perKey, top, indexed, own, out)
 		}
 		byKey := keyPKs{}
 		if err := readKeys(ctx, tx, byKey, 0, top); err != nil {
@@ -261,13 +293,14 @@ func (s *Store) keyLists(ctx context.Context, tx *sql.Tx, keys []string, perKey 
 	case x.search(x.searched, len(keys), top, keys):
 		// not read yet, or out of date: the keys asked for alone
 		x.searched += int64(len(keys))
-		return s.searchKeys(ctx, tx, keys, perKey, top, own, out)
+		x.index = true
+		return s.searchKeys(ctx, tx, keys, perKey, top, indexed, own, out)
 	default:
 		byKey := keyPKs{}
 		if err := readKeys(ctx, tx, byKey, 0, top); err != nil {
 			return nil, err
 		}
-		x.byKey, x.version, x.top, x.searched = byKey, version, top, 0
+		x.byKey, x.version, x.top, x.searched, x.index = byKey, version, top, 0, false
 	}
 	pick(x.byKey)
 	return out, nil
@@ -283,11 +316,18 @@ const searchKeysSQL = `SELECT q.key, (SELECT group_concat(rowid, ' ') FROM (
 
 // searchKeys adds to out, for each of keys, the pks of at most perKey of
 // the claims under it, the newest first, as tx sees the store: those of
-// own (a transaction's own claims, above top), then those up to top found
-// in claim_keys_fts. The lists are read with the transaction and x.mu
-// held, which keeps the index from being read whole meanwhile, but no one
-// waits for it long: a few keys a document.
-func (s *Store) searchKeys(ctx context.Context, tx *sql.Tx, keys []string, perKey int, top int64, own *ownKeys, out map[string][]int64) (map[string][]int64, error) {
+// own (a transaction's own claims, above top), then those up to top that
+// claim_keys_fts lacks (above indexed; their keys read from their rows),
+// then those up to both found in claim_keys_fts. The lists are read with
+// the transaction and x.mu held, which keeps the index from being read
+// whole meanwhile, but no one waits for it long: a few keys a document.
+func (s *Store) searchKeys(ctx context.Context, tx *sql.Tx, keys []string, perKey int, top, indexed int64, own *ownKeys, out map[string][]int64) (map[string][]int64, error) {
+	tail := keyPKs{}
+	if indexed < top {
+		if err := readKeys(ctx, tx, tail, indexed, top); err != nil {
+			return nil, err
+		}
+	}
 	var q []byte
 	q = append(q, '[')
 	for i, k := range keys {
@@ -304,7 +344,7 @@ func (s *Store) searchKeys(ctx context.Context, tx *sql.Tx, keys []string, perKe
 	if err != nil {
 		return nil, err
 	}
-	rows, err := st.QueryContext(ctx, string(q), top, perKey)
+	rows, err := st.QueryContext(ctx, string(q), min(top, indexed), perKey)
 	if err != nil {
 		return nil, err
 	}
@@ -324,6 +364,12 @@ func (s *Store) searchKeys(ctx context.Context, tx *sql.Tx, keys []string, perKe
 		}
 		var l []int64
 		for _, pk := range slices.Backward(own.list(k)) {
+			if len(l) == perKey {
+				break
+			}
+			l = append(l, pk)
+		}
+		for _, pk := range slices.Backward(tail.of(k)) {
 			if len(l) == perKey {
 				break
 			}

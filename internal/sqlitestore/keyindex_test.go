@@ -114,6 +114,10 @@ func TestClaimKeysMemoryMigration(t *testing.T) {
 			t.Errorf("%s: claim_keys is still there", filepath.Base(path))
 		}
 	}
+	// migrations 0024 and 0025: every claim of the old store indexed
+	if n := count(t, oldPath, `SELECT top FROM keys_indexed`); n != len(g.Claims) {
+		t.Errorf("migrated: claims indexed up to pk %d, want %d", n, len(g.Claims))
+	}
 	fresh, err := sqlitestore.Open(ctx, newPath)
 	if err != nil {
 		t.Fatal(err)
@@ -410,19 +414,28 @@ func BenchmarkKeyListsFirstRead(b *testing.B) {
 
 // TestKeySearchSameLists checks that the keys looked up in claim_keys_fts
 // give the lists that reading every claim's keys gives, for any number a
-// key, after random writes, deletes and re-keyed updates.
+// key, after random writes, deletes and re-keyed updates, made through a
+// store that searches keys (its writes index the claims: catchUp) or one
+// that read them whole (its writes leave claims out of the index, for the
+// next search to read from their rows).
 func TestKeySearchSameLists(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "argmap.db")
-	w, err := sqlitestore.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	indexing, whole := openTwo(t, path)
+	sqlitestore.SetKeySearch(indexing, true)
+	sqlitestore.SetKeySearch(whole, false)
 	rng := rand.New(rand.NewPCG(3, 4))
 	vocab := []string{"tide pool", "tide", "pool", "Pool", "poöl", "salt marsh", "marsh", "dune grass", `a "quoted" key`, "ÉTÉ"}
 	var ids []string
-	for round := range 6 {
+	for round := range 8 {
+		w := whole
+		if round%4 < 2 {
+			w = indexing
+		}
+		keyListIDs(t, w, vocab[:1], 1) // searched, or read whole
+		if got := sqlitestore.KeyListsRead(w); got != (w == whole) {
+			t.Fatalf("round %d: lists read whole = %v, want %v", round, got, w == whole)
+		}
 		g := &argmap.Graph{}
 		for i := range 40 {
 			c := argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: fmt.Sprintf("Round %d, claim %d.", round, i), Origin: argmap.OriginCurated}
@@ -444,6 +457,10 @@ func TestKeySearchSameLists(t *testing.T) {
 			if _, err := w.UpdateClaim(ctx, ids[rng.IntN(len(ids))], argmap.ClaimUpdate{Keys: &keys}); err != nil && !argmap.IsNotFound(err) {
 				t.Fatal(err)
 			}
+		}
+		indexed, top := count(t, path, `SELECT top FROM keys_indexed`), count(t, path, `SELECT max(pk) FROM claims`)
+		if (indexed == top) != (w == indexing) {
+			t.Errorf("round %d: claims indexed up to %d of %d, written through the store that searches: %v", round, indexed, top, w == indexing)
 		}
 		read, err := sqlitestore.Open(ctx, path)
 		if err != nil {
@@ -508,5 +525,58 @@ func TestKeySearchFirst(t *testing.T) {
 	}
 	if !sqlitestore.KeyListsRead(s) {
 		t.Errorf("%d keys asked of %d claims: lists not read whole", n+len(keyedKeys), n)
+	}
+}
+
+// openTwo opens two stores on the file at path (two processes), closed
+// when the test ends.
+func openTwo(t *testing.T, path string) (*sqlitestore.Store, *sqlitestore.Store) {
+	t.Helper()
+	var out [2]*sqlitestore.Store
+	for i := range out {
+		s, err := sqlitestore.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		out[i] = s
+	}
+	return out[0], out[1]
+}
+
+// TestKeySearchReusedPK checks that a claim stored under the pk of a
+// deleted one, which claim_keys_fts held, is found: the index's top comes
+// down with the highest claims deleted, so that the new claim is of the
+// claims it lacks.
+func TestKeySearchReusedPK(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "argmap.db")
+	indexing, whole := openTwo(t, path)
+	sqlitestore.SetKeySearch(indexing, true)
+	sqlitestore.SetKeySearch(whole, false)
+	keyListIDs(t, indexing, []string{"k0 k1"}, 1) // its writes index
+	g := keyedGraph(3)
+	if err := indexing.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, path, `SELECT top FROM keys_indexed`); n != 3 {
+		t.Fatalf("claims indexed up to pk %d, want 3", n)
+	}
+	if err := indexing.DeleteClaim(ctx, g.Claims[2].ID); err != nil {
+		t.Fatal(err)
+	}
+	keyListIDs(t, whole, []string{"k0 k1"}, 1) // its writes do not index
+	late := argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: "Late words.", Origin: argmap.OriginCurated, Keys: []string{"k0 k1"}}
+	if err := whole.CreateClaim(ctx, &late); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, path, `SELECT pk FROM claims WHERE id = '`+late.ID+`'`); n != 3 {
+		t.Fatalf("the late claim has pk %d, want 3 (the deleted claim's)", n)
+	}
+	searched, _ := openTwo(t, path)
+	sqlitestore.SetKeySearch(searched, true)
+	want := map[string][]string{"k0 k1": {late.ID, g.Claims[1].ID}}
+	if diff := cmp.Diff(want, keyListIDs(t, searched, []string{"k0 k1"}, 2)); diff != "" {
+		t.Errorf("claims under k0 k1, searched (-want +got):\n%s", diff)
 	}
 }

@@ -71,7 +71,6 @@ type Store struct {
 // graphs written have not inserted yet (see pendingRows).
 type pendingFTS struct {
 	claims, evidence []int64
-	keyRows          []byte // the claims' rows of claim_keys_fts (appendKeyRow)
 	rows             pendingRows
 	// actors are those the transaction's graphs wrote or found (see
 	// graphWriter.actor), forgotten at any other call in the transaction
@@ -626,7 +625,7 @@ func (s *Store) Atomically(ctx context.Context, fn func(tx argmap.Store) error) 
 		// claims are listed apart: keyLists)
 		own := &ownKeys{byKey: keyPKs{}}
 		var err error
-		if own.version, own.top, err = keysState(ctx, tx); err != nil {
+		if own.version, own.top, _, err = keysState(ctx, tx); err != nil {
 			return err
 		}
 		txs := &Store{tx: tx, wc: s.wc, fts: &pendingFTS{keys: own}, keys: s.keys}
@@ -653,8 +652,8 @@ func (s *Store) flushFTS(ctx context.Context) error {
 	}
 	w := &graphWriter{ctx: ctx, store: s, tx: s.tx, stmt: map[string]*sql.Stmt{}}
 	defer w.close()
-	err := w.index(s.fts.claims, s.fts.keyRows, s.fts.evidence)
-	s.fts.claims, s.fts.evidence, s.fts.keyRows = s.fts.claims[:0], s.fts.evidence[:0], s.fts.keyRows[:0]
+	err := w.index(s.fts.claims, s.fts.evidence)
+	s.fts.claims, s.fts.evidence = s.fts.claims[:0], s.fts.evidence[:0]
 	return err
 }
 
@@ -708,6 +707,10 @@ func (s *Store) writeFTS(ctx context.Context, what string, deferFTS bool, fn fun
 	}
 	defer s.wc.flush(ctx)
 	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return translate(ctx, err, what)
+	}
+	if err := s.catchUp(ctx, tx); err != nil {
 		tx.Rollback()
 		return translate(ctx, err, what)
 	}

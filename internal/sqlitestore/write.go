@@ -4,10 +4,8 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"slices"
-	"strconv"
 	"strings"
 
 	"modernc.org/sqlite"
@@ -104,28 +102,14 @@ func (s *Store) writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m w
 			return err
 		}
 	}
-	// the rowids of the rows written, for the full-text indexes, and the
-	// rows of claim_keys_fts (in Atomically, with the other graphs' of the
-	// transaction)
+	// the rowids of the rows written, for the full-text indexes
 	claims := make([]int64, len(g.Claims))
-	var own []byte
-	keyRows := &own
-	if s.fts != nil && s.tx != nil {
-		keyRows = &s.fts.keyRows
-	}
-	mark, listed := len(*keyRows), false
-	defer func() {
-		if !listed {
-			*keyRows = (*keyRows)[:mark] // as claims: none of a graph not listed
-		}
-	}()
 	for i := range g.Claims {
 		pk, err := w.claim(&g.Claims[i])
 		if err != nil {
 			return err
 		}
 		claims[i] = pk
-		*keyRows = appendKeyRow(*keyRows, pk, g.Claims[i].Keys)
 	}
 	evidence := make([]int64, len(g.Evidence))
 	for i := range g.Evidence {
@@ -139,10 +123,9 @@ func (s *Store) writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m w
 		// in Atomically: indexed with the other graphs of the transaction
 		s.fts.claims = append(s.fts.claims, claims...)
 		s.fts.evidence = append(s.fts.evidence, evidence...)
-	} else if err := w.index(claims, own, evidence); err != nil {
+	} else if err := w.index(claims, evidence); err != nil {
 		return err
 	}
-	listed = true
 	if len(g.Sources)+len(g.Claims)+len(g.Evidence) > 0 {
 		// once per graph (migration 0011): answers kept in memory see that
 		// the texts, spans or sources changed
@@ -176,54 +159,14 @@ func (s *Store) writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m w
 	return w.insertPending(&w.rows)
 }
 
-// appendKeyRow appends the row of claim_keys_fts (migration 0024) of the
-// claim pk with keys to rows, the elements of a JSON array of [pk,
-// "tokens"], comma-separated: each key one token, its UTF-8 bytes in
-// hexadecimal (SQLite's hex(), which the migration and the triggers use,
-// writes the same in capitals, and the tokeniser folds them). A claim
-// without keys has no row. Hexadecimal needs no escape in JSON.
-func appendKeyRow(rows []byte, pk int64, keys []string) []byte {
-	n := len(rows)
-	if n > 0 {
-		rows = append(rows, ',')
-	}
-	rows = append(rows, '[')
-	rows = strconv.AppendInt(rows, pk, 10)
-	rows = append(rows, ',', '"')
-	start := len(rows)
-	for _, k := range keys {
-		if k == "" {
-			continue // no bytes, no token (as group_concat of hex(''))
-		}
-		if len(rows) > start {
-			rows = append(rows, ' ')
-		}
-		rows = hex.AppendEncode(rows, []byte(k))
-	}
-	if len(rows) == start {
-		return rows[:n]
-	}
-	return append(rows, '"', ']')
-}
-
-// keyTokens, a WHERE clause on claims, a parenthesis and keyTokensEnd
-// select the rows of claim_keys_fts of those claims as the migration and
-// the triggers write them (bulk loads, which write claims in SQL): the pk,
-// and the tokens of appendKeyRow.
-const (
-	keyTokens    = `SELECT pk, h FROM (SELECT pk, (SELECT group_concat(hex(value), ' ') FROM json_each(claims.keys)) AS h FROM claims`
-	keyTokensEnd = ` WHERE h <> '' ORDER BY pk`
-)
-
 // index adds claims and evidence, by rowid (claims.pk), to the full-text
-// indexes, and the rows of claim_keys_fts (keyRows, of appendKeyRow) to
-// it, one statement each (migration 0008: a statement per row made a
+// indexes, one statement each (migration 0008: a statement per row made a
 // segment per row), in rowid order. The rows a transaction writes one after
 // another have consecutive rowids: then the statement reads the range of
 // rows, else (rows of other writes between them) the rowids listed. Reading
 // them back by ID, a seek in the ID index, a list to look up and a sort
 // each, was a tenth of the writer's time in ingest.
-func (w *graphWriter) index(claims []int64, keyRows []byte, evidence []int64) error {
+func (w *graphWriter) index(claims, evidence []int64) error {
 	// the rows of a whole batch: these statements may run long, and a
 	// cancelled ctx interrupts them
 	for _, t := range []struct {
@@ -250,13 +193,6 @@ func (w *graphWriter) index(claims []int64, keyRows []byte, evidence []int64) er
 			_, err = w.execLong(t.list, jsonInts(ids))
 		}
 		if err != nil {
-			return err
-		}
-	}
-	if len(keyRows) > 0 {
-		// a string: SQLite reads a blob given to json_each as JSONB
-		rows := "[" + string(keyRows) + "]"
-		if _, err := w.execLong(`INSERT INTO claim_keys_fts (rowid, keys) SELECT value ->> 0, value ->> 1 FROM json_each(?)`, rows); err != nil {
 			return err
 		}
 	}

@@ -1,4 +1,4 @@
--- The schema that the migrations up to and including 0024_claim_keys_search.sql
+-- The schema that the migrations up to and including 0025_claim_keys_indexed.sql
 -- leave in a new database, as one script: a new store runs it instead of
 -- them (sqlitestore applySchema). Generated, do not edit: go test
 -- ./internal/sqlitestore -run TestSchemaScript -update writes it again.
@@ -159,6 +159,11 @@ CREATE VIRTUAL TABLE claim_keys_fts USING fts5 (
     tokenize = 'ascii'
 );
 
+CREATE TABLE keys_indexed (
+    id  INTEGER PRIMARY KEY CHECK (id = 1),
+    top INTEGER NOT NULL
+);
+
 CREATE INDEX sources_kind ON sources (kind, id);
 
 CREATE INDEX claims_origin ON claims (origin, id);
@@ -314,10 +319,17 @@ CREATE TRIGGER claims_keys_fts_delete AFTER DELETE ON claims BEGIN
     DELETE FROM claim_keys_fts WHERE rowid = old.pk;
 END;
 
-CREATE TRIGGER claims_keys_fts_update AFTER UPDATE OF keys ON claims BEGIN
+CREATE TRIGGER claims_keys_fts_update AFTER UPDATE OF keys ON claims
+    WHEN old.pk <= (SELECT top FROM keys_indexed WHERE id = 1) BEGIN
     DELETE FROM claim_keys_fts WHERE rowid = old.pk;
     INSERT INTO claim_keys_fts (rowid, keys)
         SELECT new.pk, h FROM (SELECT group_concat(hex(value), ' ') AS h FROM json_each(new.keys)) WHERE h <> '';
+END;
+
+CREATE TRIGGER claims_keys_indexed_delete AFTER DELETE ON claims
+    WHEN old.pk >= (SELECT top FROM keys_indexed WHERE id = 1) BEGIN
+    UPDATE keys_indexed SET top = (SELECT coalesce(max(pk), 0) FROM claims)
+        WHERE id = 1 AND top > (SELECT coalesce(max(pk), 0) FROM claims);
 END;
 
 INSERT INTO graph_version VALUES (1, 0);
@@ -325,3 +337,5 @@ INSERT INTO graph_version VALUES (1, 0);
 INSERT INTO content_version VALUES (1, 0);
 
 INSERT INTO keys_version VALUES (1, 0);
+
+INSERT INTO keys_indexed VALUES (1, 0);
