@@ -35,7 +35,9 @@ type judgedCandidate struct {
 	source string
 	text   string
 	c      extract.Candidate
-	met    []bool // the question's words (judgedQuestion.words) it meets in full, with --misses
+	met    []bool  // the question's words (judgedQuestion.words) it meets in full, with --misses
+	capBy  string  // the check that capped its best window (extract's Caps), with --misses
+	rarest float64 // how that window meets the question's rarest word (extract's Caps), with --misses
 }
 
 // judgedQuestion is one question with its candidates and gold sides.
@@ -196,8 +198,11 @@ func judgedQuestions(ctx context.Context, st argmap.Store, s *extract.Stancer, f
 			}
 			jq := judgedQuestion{set: set, fold: fold, q: x.Q, support: setOf(x.Support), contest: setOf(x.Contest), either: setOf(x.Either)}
 			var met [][]bool
+			var caps []string
+			var rarest []float64
 			if misses {
 				jq.words, met = s.Explain(x.Q, cs.Texts, cs.Gists)
+				caps, rarest = s.Caps(x.Q, cs.Texts, cs.Gists)
 			}
 			for i, c := range s.Candidates(x.Q, cs.Texts, cs.Gists, cs.Sources()) {
 				h := cs.Hits[i]
@@ -216,7 +221,7 @@ func judgedQuestions(ctx context.Context, st argmap.Store, s *extract.Stancer, f
 				}
 				jc := judgedCandidate{source: k, text: cs.Texts[i], c: c}
 				if met != nil {
-					jc.met = met[i]
+					jc.met, jc.capBy, jc.rarest = met[i], caps[i], rarest[i]
 				}
 				jq.cands = append(jq.cands, jc)
 			}

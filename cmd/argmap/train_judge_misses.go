@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -43,6 +44,12 @@ func printMisses(ctx context.Context, w io.Writer, st argmap.Store, s *extract.S
 	var tally [2]map[string]int    // by side and reason
 	var noCandidate [2]int
 	tally[0], tally[1] = map[string]int{}, map[string]int{}
+	// by side: decided misses by the check that capped the source's best
+	// candidate meeting the rarest word ("none": the rules or the judge
+	// left it uncapped), and the others by how near any of its candidates
+	// comes to the rarest word (Stancer.Caps)
+	var causes [2]map[string]int
+	causes[0], causes[1] = map[string]int{}, map[string]int{}
 	for _, jq := range qs {
 		placed := [2]map[string]bool{{}, {}}
 		for _, jc := range jq.cands {
@@ -59,8 +66,9 @@ func printMisses(ctx context.Context, w io.Writer, st argmap.Store, s *extract.S
 				if placed[side][key] {
 					continue
 				}
-				best := -1
+				best, bestMet := -1, -1
 				rarestMet := false
+				nearest := 0.0
 				for i, jc := range jq.cands {
 					if jc.source != key {
 						continue
@@ -69,6 +77,21 @@ func printMisses(ctx context.Context, w io.Writer, st argmap.Store, s *extract.S
 						best = i
 					}
 					rarestMet = rarestMet || rarest >= 0 && jc.met != nil && jc.met[rarest]
+					if rarest >= 0 && jc.met != nil && jc.met[rarest] && (bestMet < 0 || betterCandidate(jc.c, jq.cands[bestMet].c)) {
+						bestMet = i
+					}
+					nearest = max(nearest, jc.rarest)
+				}
+				cause := "rarest unsaid"
+				switch {
+				case bestMet >= 0 && jq.cands[bestMet].capBy != "":
+					cause = "capped by " + jq.cands[bestMet].capBy
+				case bestMet >= 0:
+					cause = "uncapped, left out"
+				case nearest >= 0.5:
+					cause = "rarest by a near word"
+				case nearest > 0:
+					cause = "rarest by a broader word or vectors"
 				}
 				why := missDecided
 				if !rarestMet {
@@ -87,14 +110,16 @@ func printMisses(ctx context.Context, w io.Writer, st argmap.Store, s *extract.S
 					}
 				}
 				tally[side][why]++
+				causes[side][cause]++
 				fmt.Fprintf(w, "%s %s %s | %s | %s\n", []string{"support", "contest"}[side], why, key, jq.q, wordsLine(jq.words, nil))
 				if best < 0 {
 					noCandidate[side]++
 					fmt.Fprintln(w, "  no candidate")
-					continue
+				} else {
+					jc := jq.cands[best]
+					fmt.Fprintf(w, "  best %.2f %s | %s\n", jc.c.Features[0], wordsLine(jq.words, jc.met), strings.ReplaceAll(jc.text, "\n", " "))
 				}
-				jc := jq.cands[best]
-				fmt.Fprintf(w, "  best %.2f %s | %s\n", jc.c.Features[0], wordsLine(jq.words, jc.met), strings.ReplaceAll(jc.text, "\n", " "))
+				fmt.Fprintf(w, "  cause: %s\n", cause)
 			}
 		}
 	}
@@ -102,6 +127,9 @@ func printMisses(ctx context.Context, w io.Writer, st argmap.Store, s *extract.S
 		t := tally[side]
 		fmt.Fprintf(w, "%s misses: %d decided, %d retrieval, %d unsaid (%d with no candidate)\n", name,
 			t[missDecided], t[missRetrieval], t[missUnsaid], noCandidate[side])
+		for _, c := range slices.Sorted(maps.Keys(causes[side])) {
+			fmt.Fprintf(w, "%s misses by cause, %s: %d\n", name, c, causes[side][c])
+		}
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -19,10 +20,18 @@ func TestTrainJudgeMisses(t *testing.T) {
 	}
 	miss := regexp.MustCompile(`^(support|contest) (decided|retrieval|unsaid) (demo/\d\d) \| (.+) \| (.+)$`)
 	counts := map[string]int{}
+	cause := regexp.MustCompile(`^(support|contest) misses by cause, (.+): (\d+)$`)
+	byCause := map[string]int{} // by side, summed over the causes
+	causes := map[string]int{}  // by side, from the cause lines of the misses
 	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
 	var summary []string
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
+		if m := cause.FindStringSubmatch(l); m != nil {
+			n, _ := strconv.Atoi(m[3])
+			byCause[m[1]] += n
+			continue
+		}
 		if strings.Contains(l, " misses: ") {
 			summary = append(summary, l)
 			continue
@@ -39,6 +48,11 @@ func TestTrainJudgeMisses(t *testing.T) {
 			t.Fatalf("train-judge --misses: %q is not followed by its best candidate", l)
 		}
 		i++
+		if i+1 >= len(lines) || !strings.HasPrefix(lines[i+1], "  cause: ") {
+			t.Fatalf("train-judge --misses: %q is not followed by its cause", l)
+		}
+		causes[m[1]]++
+		i++
 	}
 	if len(counts) == 0 {
 		t.Fatalf("train-judge --misses printed no miss; the demo sets have some:\n%s", stdout)
@@ -52,6 +66,9 @@ func TestTrainJudgeMisses(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("train-judge --misses summary %q, want a line starting %q", summary, want)
+		}
+		if byCause[side] != causes[side] {
+			t.Errorf("train-judge --misses: the %s misses by cause sum to %d, want %d (one cause a miss)", side, byCause[side], causes[side])
 		}
 	}
 }

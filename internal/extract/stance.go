@@ -3753,8 +3753,11 @@ func (s *Stancer) judgeAt(qt []term, w []float64, c analysis, threshold float64)
 type bestWindow struct {
 	raw    float64
 	capped bool
-	hits   []bool
-	terms  []term
+	// capBy names the first check that capped it (capNames), "" none:
+	// what train-judge --misses reports of a source it cannot place
+	capBy string
+	hits  []bool
+	terms []term
 	// the window's votes on polarity (match's agree, disagree and flips):
 	// what the side model reads (stance_side.go)
 	agree, disagree float64
@@ -3770,6 +3773,7 @@ func (s *Stancer) judgeWindow(qt []term, w []float64, c analysis, threshold floa
 	bestAgree, bestDisagree, bestFlips := 0.0, 0.0, 0
 	var bestRegion *termRegion
 	var bestWin []term
+	bestCap := ""
 	// a conditional question is answered only by claims that state its
 	// consequent: "IOM has no mandate" states the condition of "without a
 	// mandate IOM has no obligations", not the question
@@ -3803,8 +3807,15 @@ func (s *Stancer) judgeWindow(qt []term, w []float64, c analysis, threshold floa
 		for _, win := range windows(ts) {
 			cov, ag, dis, fl, hits := match(qt, win, w)
 			raw := cov
+			capBy := ""
+			capAs := func(name string) {
+				if capBy == "" && cov > threshold/2 {
+					capBy = name
+				}
+			}
 			for k, h := range hits {
 				if (qt[k].pred || qt[k].adjPred || qt[k].trend || isFigure(qt[k]) || qt[k].side == 1 || qt[k].side == -1 || qt[k].stays) && !h {
+					capAs(capUnsaid(qt[k]))
 					// a claim that leaves out what the question says its
 					// subject is, or its figure, does not state it; nor
 					// one that leaves out the side for or against
@@ -3818,6 +3829,7 @@ func (s *Stancer) judgeWindow(qt []term, w []float64, c analysis, threshold floa
 				if (qt[k].side == 1 || qt[k].side == -1) && h {
 					if o := objectHead(qt, k); o >= 0 && !hits[o] {
 						if c1, _, _, _, _ := match(qt[o:o+1], win, nil); c1 == 0 {
+							capAs(capSideObject)
 							// nor one that takes the side on something
 							// else: "stiff resistance from the
 							// tenants" of "The council is against the
@@ -3827,6 +3839,7 @@ func (s *Stancer) judgeWindow(qt []term, w []float64, c analysis, threshold floa
 					}
 				}
 				if qt[k].camp != 0 && !h {
+					capAs(capCamp)
 					// nor one that names other people than the side the
 					// question names ("the mayor's supporters" of "the
 					// mayor's critics")
@@ -3834,6 +3847,7 @@ func (s *Stancer) judgeWindow(qt []term, w []float64, c analysis, threshold floa
 				}
 				if qt[k].act && !h {
 					if c1, _, _, _, _ := match(qt[k:k+1], win, nil); c1 == 0 {
+						capAs(capAct)
 						// nor one that leaves out the act its light verb
 						// governs ("the exclusion" of "enforces the
 						// exclusion of")
@@ -3842,6 +3856,7 @@ func (s *Stancer) judgeWindow(qt []term, w []float64, c analysis, threshold floa
 				}
 			}
 			if cov >= threshold && saysOpposite(qt, hits, win) {
+				capAs(capOpposite)
 				// "The board undermined the old wall" of "The board
 				// strengthened the harbour wall": its nouns are the
 				// question's, but a word of it says the opposite of one
@@ -3850,11 +3865,14 @@ func (s *Stancer) judgeWindow(qt []term, w []float64, c analysis, threshold floa
 			}
 			if conditional {
 				cc, _, _, _, _ := match(cons, win, consW)
+				if cc < cov {
+					capAs(capConsequent)
+				}
 				cov = min(cov, cc)
 			}
 			if cov > best.Score || (cov == best.Score && bestRegion != nil && bestRegion.asserter != "" && r.asserter == "") {
 				best.Score, bestAgree, bestDisagree, bestFlips, bestRegion, bestWin = cov, ag, dis, fl, r, win
-				bestRaw, bestHits = raw, hits
+				bestRaw, bestHits, bestCap = raw, hits, capBy
 			}
 		}
 	}
@@ -3862,7 +3880,10 @@ func (s *Stancer) judgeWindow(qt []term, w []float64, c analysis, threshold floa
 		return best
 	}
 	if bw != nil {
-		*bw = bestWindow{raw: bestRaw, capped: best.Score < bestRaw, hits: bestHits, terms: bestWin,
+		if best.Score >= bestRaw {
+			bestCap = ""
+		}
+		*bw = bestWindow{raw: bestRaw, capped: best.Score < bestRaw, capBy: bestCap, hits: bestHits, terms: bestWin,
 			agree: bestAgree, disagree: bestDisagree, flips: bestFlips}
 	}
 	best.Asserter = bestRegion.asserter

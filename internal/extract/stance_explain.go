@@ -60,3 +60,52 @@ func (s *Stancer) WordsMet(question, text string) map[string]bool {
 	}
 	return out
 }
+
+// The checks of judgeWindow that cap a claim window's coverage below the
+// threshold, by the name Explain reports them.
+const (
+	capPredicate  = "predicate"  // the question's predicate unmet in full
+	capFigure     = "figure"     // its figure
+	capTrend      = "trend"      // its trend
+	capSide       = "side"       // the side for or against it says is taken
+	capStays      = "stays"      // that something stays as it is
+	capSideObject = "sideObject" // a side taken on something else
+	capCamp       = "camp"       // other people than the side it names
+	capAct        = "act"        // the act its light verb governs
+	capOpposite   = "opposite"   // a word of the opposite of one it says (saysOpposite)
+	capConsequent = "consequent" // a conditional question's consequent
+)
+
+// capUnsaid names the check that caps a window leaving out question word t.
+func capUnsaid(t term) string {
+	switch {
+	case isFigure(t):
+		return capFigure
+	case t.trend:
+		return capTrend
+	case t.side == 1 || t.side == -1:
+		return capSide
+	case t.stays:
+		return capStays
+	}
+	return capPredicate
+}
+
+// Caps judges the candidates texts as Explain does and returns, for each,
+// the name of the check that capped its best window's coverage ("" none;
+// the constants above), and how that window meets the question's rarest
+// word (rarestShare: 1 in full, 0.5 by a near word, 0.25 by a broader one
+// or word vectors, 0 not at all).
+func (s *Stancer) Caps(question string, texts, gists []string) (caps []string, rarest []float64) {
+	r := s.ruleJudge(question, s.readInContext(texts, gists))
+	ri := rarestTerm(r.w)
+	caps = make([]string, len(texts))
+	rarest = make([]float64, len(texts))
+	for k := range texts {
+		caps[k] = r.bws[k].capBy
+		if ri >= 0 {
+			rarest[k] = rarestShare(r.qt, ri, r.bws[k])
+		}
+	}
+	return caps, rarest
+}
