@@ -432,14 +432,16 @@ func (f *Finder) Dominant(ms []Mention) string {
 func actorsOf(ms []Mention) []Actor {
 	idx := map[string]int{}
 	var out []Actor
-	seen := map[string]map[string]bool{}
+	// seen[i]: the lower-cased name and aliases of out[i], a short list
+	// (an actor has a few), not a map an actor
+	var seen [][]string
 	for _, m := range ms {
 		i, ok := idx[m.Name]
 		if !ok {
 			i = len(out)
 			idx[m.Name] = i
 			out = append(out, Actor{Name: m.Name, Kind: m.Kind})
-			seen[m.Name] = map[string]bool{strings.ToLower(m.Name): true}
+			seen = append(seen, []string{strings.ToLower(m.Name)})
 		}
 		out[i].Mentions++
 		alias := cleanAlias(m.Surface)
@@ -450,12 +452,12 @@ func actorsOf(ms []Mention) []Actor {
 		// is ASCII (most are, and most are seen already)
 		var buf [64]byte
 		if low, ok := asciiLower(buf[:0], alias); ok {
-			if !seen[m.Name][string(low)] {
-				seen[m.Name][string(low)] = true
+			if !slices.ContainsFunc(seen[i], func(s string) bool { return s == string(low) }) {
+				seen[i] = append(seen[i], string(low))
 				out[i].Aliases = append(out[i].Aliases, alias)
 			}
-		} else if !seen[m.Name][strings.ToLower(alias)] {
-			seen[m.Name][strings.ToLower(alias)] = true
+		} else if low := strings.ToLower(alias); !slices.Contains(seen[i], low) {
+			seen[i] = append(seen[i], low)
 			out[i].Aliases = append(out[i].Aliases, alias)
 		}
 	}

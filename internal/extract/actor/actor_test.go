@@ -12,6 +12,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract/actor"
+	"github.com/argmap/argmap/internal/sharedtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -328,5 +329,30 @@ func FuzzFind(f *testing.F) {
 func TestAnyStartsKnown(t *testing.T) {
 	if err := actor.AnyStartsKnown(actor.NewFinder()); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestActorsOfAgrees checks actorsOf, which keeps each actor's lower-cased
+// aliases in a short list, against the form that kept a map an actor: on
+// the mentions Find makes of every IOM document and on mentions whose
+// surfaces differ only in case, spacing, a leading "the" or a possessive,
+// in and outside ASCII.
+func TestActorsOfAgrees(t *testing.T) {
+	f := actor.NewFinder()
+	ms := []actor.Mention{
+		{Name: "Red Cross", Surface: "the Red Cross"}, {Name: "Red Cross", Surface: "RED CROSS"},
+		{Name: "Red Cross", Surface: "Red  Cross’s"}, {Name: "Red Cross", Surface: ""}, {Name: "Red Cross", Surface: "the"},
+		{Name: "Zürich Office", Surface: "ZÜRICH OFFICE"}, {Name: "Zürich Office", Surface: "zürich office'"},
+		{Name: "Zürich Office", Surface: "Zurich Office"}, {Name: "Agency", Surface: "agency"}, {Name: "Agency", Surface: "Agency's"},
+		{Name: "Red Cross", Surface: "red cross"}, {Name: "A", Surface: "\xff"}, {Name: "A", Surface: "\xff"},
+	}
+	for _, file := range sharedtest.CorpusFiles(t) {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := actor.ActorsOfAgrees(f, string(b), ms); err != nil {
+			t.Errorf("%s: %v", filepath.Base(file), err)
+		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"github.com/argmap/argmap/internal/extract/lexicon"
 	"github.com/argmap/argmap/internal/extract/spaces"
+	"reflect"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -323,4 +325,52 @@ func AnyStartsKnown(f *Finder) error {
 		return fmt.Errorf("mayStartAny: a word of %d bytes must pass, \"zq\" must not", maxStartLen)
 	}
 	return nil
+}
+
+// ActorsOfAgrees checks actorsOf against actorsOfSlow, the form that kept
+// a map of lower-cased aliases an actor, on the mentions Find makes of text
+// and on ms.
+func ActorsOfAgrees(f *Finder, text string, ms []Mention) error {
+	found, _ := f.Find(text)
+	for _, in := range [][]Mention{found, ms} {
+		if got, want := actorsOf(in), actorsOfSlow(in); !reflect.DeepEqual(got, want) {
+			return fmt.Errorf("actorsOf(%d mentions) = %+v, the slow form %+v", len(in), got, want)
+		}
+	}
+	return nil
+}
+
+// actorsOfSlow is actorsOf as it was until session 15.
+func actorsOfSlow(ms []Mention) []Actor {
+	idx := map[string]int{}
+	var out []Actor
+	seen := map[string]map[string]bool{}
+	for _, m := range ms {
+		i, ok := idx[m.Name]
+		if !ok {
+			i = len(out)
+			idx[m.Name] = i
+			out = append(out, Actor{Name: m.Name, Kind: m.Kind})
+			seen[m.Name] = map[string]bool{strings.ToLower(m.Name): true}
+		}
+		out[i].Mentions++
+		alias := cleanAlias(m.Surface)
+		if alias == "" {
+			continue
+		}
+		// the alias in lower case: a look-up needs no new string when it
+		// is ASCII (most are, and most are seen already)
+		var buf [64]byte
+		if low, ok := asciiLower(buf[:0], alias); ok {
+			if !seen[m.Name][string(low)] {
+				seen[m.Name][string(low)] = true
+				out[i].Aliases = append(out[i].Aliases, alias)
+			}
+		} else if !seen[m.Name][strings.ToLower(alias)] {
+			seen[m.Name][strings.ToLower(alias)] = true
+			out[i].Aliases = append(out[i].Aliases, alias)
+		}
+	}
+	slices.SortFunc(out, func(a, b Actor) int { return strings.Compare(a.Name, b.Name) })
+	return out
 }
