@@ -325,7 +325,10 @@ func classify(s surface, sec Section) Verdict {
 	if s.terminal == ':' {
 		return other("lead-in")
 	}
-	var cues []string
+	// the cues found, gathered on the stack and copied once into the
+	// verdict (heapCues), where appending grew a list from nil
+	var cueBuf [8]string
+	cues := cueBuf[:0]
 	claim, ev := 0.0, 0.0
 	evKind := ""
 	addEv := func(kind, cue string, w float64) {
@@ -461,7 +464,7 @@ func classify(s surface, sec Section) Verdict {
 	}
 	if sec == SectionNotes {
 		if ev > 0 {
-			return Verdict{Label: LabelEvidence, Score: clamp(evidenceBase + perPoint*ev), Kind: evKind, Cues: cues}
+			return Verdict{Label: LabelEvidence, Score: clamp(evidenceBase + perPoint*ev), Kind: evKind, Cues: heapCues(cues)}
 		}
 		return other("note")
 	}
@@ -469,7 +472,7 @@ func classify(s surface, sec Section) Verdict {
 		return other("title case")
 	}
 	if ev >= signal && ev >= claim {
-		return Verdict{Label: LabelEvidence, Score: clamp(evidenceBase + perPoint*ev), Kind: evKind, Cues: cues}
+		return Verdict{Label: LabelEvidence, Score: clamp(evidenceBase + perPoint*ev), Kind: evKind, Cues: heapCues(cues)}
 	}
 	if s.funcN == 0 && s.nWords < 6 && claim < signal && !shortSentence(s) {
 		return other("fragment")
@@ -479,9 +482,18 @@ func classify(s surface, sec Section) Verdict {
 		return other("personal")
 	}
 	if len(cues) == 0 {
-		cues = []string{"declarative"}
+		return Verdict{Label: LabelClaim, Score: clamp(claimBase + perPoint*claim), Cues: []string{"declarative"}}
 	}
-	return Verdict{Label: LabelClaim, Score: clamp(claimBase + perPoint*claim), Cues: cues}
+	return Verdict{Label: LabelClaim, Score: clamp(claimBase + perPoint*claim), Cues: heapCues(cues)}
+}
+
+// heapCues returns a copy of cues on the heap, nil for none (as a list
+// grown from nil by appending was).
+func heapCues(cues []string) []string {
+	if len(cues) == 0 {
+		return nil
+	}
+	return append([]string(nil), cues...)
 }
 
 // shortSentence reports whether a segment of four or five words without a
