@@ -619,3 +619,11 @@ func LinkMarksAgree(text string) error {
 	}
 	return nil
 }
+
+// TrimCommasAgrees checks trimCommas against strings.Trim(s, ",;").
+func TrimCommasAgrees(s string) error {
+	if got, want := trimCommas(s), strings.Trim(s, ",;"); got != want {
+		return fmt.Errorf("trimCommas(%q) = %q, strings.Trim gives %q", s, got, want)
+	}
+	return nil
+}

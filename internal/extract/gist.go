@@ -319,7 +319,7 @@ func gistResolving(sentence string, ms []actor.Mention, r ref) (g, words, name s
 frame:
 	for i := 0; i < len(fs)-1 && i < 10; i++ {
 		var wb [32]byte
-		w := string(appendLower(wb[:0], strings.Trim(fs[i], ",;")))
+		w := string(appendLower(wb[:0], trimCommas(fs[i])))
 		if frameBlockersLF.may(w) && frameBlockers[w] || strings.HasSuffix(w, "n't") {
 			break
 		}
@@ -393,6 +393,18 @@ frame:
 		s, words, name = plain, "", ""
 	}
 	return shorten(s), strings.TrimSpace(words), name
+}
+
+// trimCommas is strings.Trim(s, ",;") without building the cut set on
+// every call.
+func trimCommas(s string) string {
+	for len(s) > 0 && (s[0] == ',' || s[0] == ';') {
+		s = s[1:]
+	}
+	for len(s) > 0 && (s[len(s)-1] == ',' || s[len(s)-1] == ';') {
+		s = s[:len(s)-1]
+	}
+	return s
 }
 
 // innerMarkerAt reports whether s has ", " before a 't', 'h', 'i' or 'o',

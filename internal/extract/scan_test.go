@@ -173,3 +173,28 @@ func FuzzLinkMarks(f *testing.F) {
 		}
 	})
 }
+
+// TestTrimCommas checks trimCommas against strings.Trim(s, ",;") on every
+// word of the long texts and on cases with commas and semicolons at either
+// end, alone, doubled and next to bytes outside ASCII.
+func TestTrimCommas(t *testing.T) {
+	cases := []string{"", ",", ";", ",;,", "a", ",a", "a;", ";a,", ",,a;;", "a,b", ",\xff,", "é;", ";é", " , "}
+	for _, s := range scanLines(t) {
+		cases = append(cases, strings.Fields(s)...)
+	}
+	for _, s := range cases {
+		if err := extract.TrimCommasAgrees(s); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// FuzzTrimCommas checks the same on any text.
+func FuzzTrimCommas(f *testing.F) {
+	f.Add(",;a,b;,")
+	f.Fuzz(func(t *testing.T, s string) {
+		if err := extract.TrimCommasAgrees(s); err != nil {
+			t.Error(err)
+		}
+	})
+}
