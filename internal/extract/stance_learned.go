@@ -128,13 +128,20 @@ func (jw JudgeWeights) models() (*judgeModels, error) {
 // model reads weights by feature name; a name the judge does not compute,
 // a feature without a weight or a cut outside (0, 1] is an error.
 func (sw SideWeights) model() (*judgeModel, error) {
-	m := &judgeModel{weights: make([]float64, len(judgeFeatureNames)), bias: sw.Bias, cut: sw.Cut}
+	return sw.modelOver(judgeFeatureNames)
+}
+
+// modelOver reads weights by feature name over names, the features of the
+// model read (the learned judge's or the side model's); a name not among
+// them, a feature without a weight or a cut outside (0, 1] is an error.
+func (sw SideWeights) modelOver(names []string) (*judgeModel, error) {
+	m := &judgeModel{weights: make([]float64, len(names)), bias: sw.Bias, cut: sw.Cut}
 	for name := range sw.Weights {
-		if !slices.Contains(judgeFeatureNames, name) {
+		if !slices.Contains(names, name) {
 			return nil, fmt.Errorf("no feature %q", name)
 		}
 	}
-	for i, name := range judgeFeatureNames {
+	for i, name := range names {
 		v, ok := sw.Weights[name]
 		if !ok {
 			return nil, fmt.Errorf("no weight for %q", name)
@@ -153,7 +160,8 @@ func (sw SideWeights) model() (*judgeModel, error) {
 	return m, nil
 }
 
-// prob is the model's probability that a candidate with features x answers.
+// prob is the model's probability that a candidate with features x answers
+// (for the side model: that it denies the question).
 func (m *judgeModel) prob(x []float64) float64 {
 	z := m.bias
 	for i, v := range x {

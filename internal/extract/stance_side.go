@@ -62,13 +62,10 @@ var hedgeWords = wordSet(`some sometimes often partly partially mostly largely s
 var contrastWords = wordSet(`but however although though yet whereas despite nevertheless nonetheless instead
 	contrary`)
 
-// sideModel is the side model: a weight per feature, a bias and the cut
-// from which a candidate denies the question.
-type sideModel struct {
-	weights []float64
-	bias    float64
-	cut     float64
-}
+// sideModel is the side model: a weight per feature (sideFeatureNames), a
+// bias and the cut from which a candidate denies the question; it is read
+// and applied as a side of the learned judge is.
+type sideModel = judgeModel
 
 // SideModelWeights is the side model as a file holds it.
 type SideModelWeights struct {
@@ -93,40 +90,13 @@ func shippedSideModel() *sideModel {
 	return m
 }
 
-// model reads the weights by feature name (as SideWeights.model does for
-// the learned judge).
+// model reads the weights by feature name (SideWeights.modelOver).
 func (sw SideModelWeights) model() (*sideModel, error) {
-	m := &sideModel{weights: make([]float64, len(sideFeatureNames)), bias: sw.Bias, cut: sw.Cut}
-	for name := range sw.Weights {
-		if !slices.Contains(sideFeatureNames, name) {
-			return nil, fmt.Errorf("side weights: no feature %q", name)
-		}
-	}
-	for i, name := range sideFeatureNames {
-		v, ok := sw.Weights[name]
-		if !ok {
-			return nil, fmt.Errorf("side weights: no weight for %q", name)
-		}
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return nil, fmt.Errorf("side weights: %q is not a number", name)
-		}
-		m.weights[i] = v
-	}
-	if math.IsNaN(sw.Bias) || math.IsInf(sw.Bias, 0) {
-		return nil, errors.New("side weights: the bias is not a number")
-	}
-	if !(sw.Cut > 0 && sw.Cut <= 1) {
-		return nil, errors.New("side weights: the cut must lie in (0, 1]")
+	m, err := sw.SideWeights.modelOver(sideFeatureNames)
+	if err != nil {
+		return nil, fmt.Errorf("side weights: %w", err)
 	}
 	return m, nil
-}
-
-func (m *sideModel) prob(x []float64) float64 {
-	z := m.bias
-	for i, v := range x {
-		z += m.weights[i] * v
-	}
-	return 1 / (1 + math.Exp(-z))
 }
 
 // decideSides lets the side model decide the side of every candidate of r that
