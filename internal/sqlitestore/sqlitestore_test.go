@@ -26,6 +26,22 @@ func TestConformance(t *testing.T) {
 	argmaptest.RunStoreTests(t, func(t *testing.T) argmap.Store { return open(t) })
 }
 
+// TestConformanceKeysSearched runs the conformance suite with stores that
+// look link keys up in claim_keys_fts (migrations 0024, 0025) whatever
+// their size (a store of the suite's few claims reads its lists whole),
+// and have looked one up before the suite writes, so that their writes
+// index the claims (catchUp).
+func TestConformanceKeysSearched(t *testing.T) {
+	argmaptest.RunStoreTests(t, func(t *testing.T) argmap.Store {
+		s := open(t)
+		sqlitestore.SetKeySearch(s, true)
+		if _, _, err := s.ClaimKeyLists(context.Background(), []string{"any key"}, 1); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	})
+}
+
 // TestActorAliasesBounded checks that an actor upserted again and again with
 // new aliases keeps at most argmap.MaxAliases, and can still be updated.
 func TestActorAliasesBounded(t *testing.T) {
