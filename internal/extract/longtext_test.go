@@ -81,9 +81,13 @@ import (
 // F1 0.460 (trivial topic+rest 0.500, 0.352) at the start (8edacc7),
 // central 0.750, relation F1 0.503 at the end (578ae33: the thesis scorer
 // of abstracts and one-paragraph texts); tuned from now on. Since session
-// 15 every set is among the restater's and the thesis scorer's training
-// sets (longSets, thesisSets). None is a measure on text nobody here
-// wrote.
+// 15 every set above is among the restater's and the thesis scorer's
+// training sets (longSets, thesisSets). heldout-s15/ (session 15: the same
+// kinds) was written the same way by session 15's examiner: central 0.875,
+// relation F1 0.651 (trivial topic+rest 0.750, 0.467) at the start
+// (d5fb887), 0.875, 0.655 at the end (1748a23: the relinker); tuned from
+// now on, and not yet among any learner's training sets. None is a measure
+// on text nobody here wrote.
 
 func TestLongTextStructure(t *testing.T) {
 	p := extract.New(extract.Options{})
@@ -102,6 +106,7 @@ func TestLongTextStructure(t *testing.T) {
 		{"heldout-s12", heldS12CentralFloor, heldS12RelationFloor},
 		{"heldout-s13", heldS13CentralFloor, heldS13RelationFloor},
 		{"heldout-s14", heldS14CentralFloor, heldS14RelationFloor},
+		{"heldout-s15", heldS15CentralFloor, heldS15RelationFloor},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			all := scoreSet(t, filepath.Join("testdata", "longtext", c.dir), c.dir, func(f string) essayScore { return scoreEssay(t, p, f) })
@@ -135,6 +140,8 @@ const (
 	heldS13RelationFloor = 0.55
 	heldS14CentralFloor  = 0.7
 	heldS14RelationFloor = 0.45
+	heldS15CentralFloor  = 0.8
+	heldS15RelationFloor = 0.6
 )
 
 // TestTrivialBaselines scores the trivial rules the issue compares with on
@@ -159,6 +166,7 @@ func TestTrivialBaselines(t *testing.T) {
 		filepath.Join("testdata", "longtext", "heldout-s12"),
 		filepath.Join("testdata", "longtext", "heldout-s13"),
 		filepath.Join("testdata", "longtext", "heldout-s14"),
+		filepath.Join("testdata", "longtext", "heldout-s15"),
 	} {
 		for _, rest := range []bool{false, true} {
 			label := dir + " topic"
