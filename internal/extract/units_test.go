@@ -210,14 +210,7 @@ func FuzzSentences(f *testing.F) {
 // BenchmarkSentences splits the IOM documents into segments and sentences,
 // with Sentences and with the form it replaced.
 func BenchmarkSentences(b *testing.B) {
-	var docs []string
-	for _, f := range sharedtest.CorpusFiles(b) {
-		d, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, string(d))
-	}
+	docs, _ := sharedtest.CorpusTexts(b)
 	for _, form := range []struct {
 		name string
 		slow bool

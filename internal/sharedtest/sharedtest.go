@@ -52,6 +52,21 @@ func CorpusFiles(tb testing.TB) []string {
 	return files
 }
 
+// CorpusTexts returns the texts of the corpus documents (CorpusFiles'
+// order) and their total size in bytes, for benchmarks over the corpus.
+func CorpusTexts(tb testing.TB) (texts []string, size int) {
+	tb.Helper()
+	for _, f := range CorpusFiles(tb) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += len(data)
+	}
+	return texts, size
+}
+
 // Repeated returns the corpus documents joined by blank lines and repeated
 // until the text is at least size bytes, for throughput benchmarks.
 func Repeated(tb testing.TB, size int) string {

@@ -142,16 +142,7 @@ func FuzzTokenize(f *testing.F) {
 // BenchmarkTokenize tokenizes the IOM documents with tokenize and with the
 // form it replaced, a buffer kept between documents as Find keeps one.
 func BenchmarkTokenize(b *testing.B) {
-	var docs []string
-	size := 0
-	for _, f := range sharedtest.CorpusFiles(b) {
-		d, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, string(d))
-		size += len(d)
-	}
+	docs, size := sharedtest.CorpusTexts(b)
 	for _, form := range []struct {
 		name string
 		slow bool

@@ -394,16 +394,7 @@ func TestIndexByRare(t *testing.T) {
 // BenchmarkTitledMatches runs titledMatches, and the form it replaced, on
 // the IOM documents.
 func BenchmarkTitledMatches(b *testing.B) {
-	var docs []string
-	size := 0
-	for _, f := range sharedtest.CorpusFiles(b) {
-		d, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, string(d))
-		size += len(d)
-	}
+	docs, size := sharedtest.CorpusTexts(b)
 	for _, form := range []struct {
 		name string
 		slow bool
