@@ -87,13 +87,27 @@ func (s essayScore) f1() float64 {
 	return 2 * p * r / (p + r)
 }
 
-func scoreEssay(t *testing.T, p *extract.Pipeline, file string) essayScore {
+// jsonlObj is one line of extract's JSONL output (FORMAT.md) as the
+// long-text scorers read it.
+type jsonlObj struct {
+	Type, ID, To, Kind string
+	From               []string
+	Start, End         int
+	Main               bool
+	Score              float64
+}
+
+// extractedJSONL extracts file with p through its JSONL output and returns
+// the text, its gold units, the span of each claim and evidence by id, the
+// relations and the claims, in the output's order.
+func extractedJSONL(t *testing.T, p *extract.Pipeline, file string) (text string, gold []essayUnit, spans map[string][2]int, rels, claims []jsonlObj) {
 	t.Helper()
 	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	gold := readEssayGold(t, strings.TrimSuffix(file, ".txt")+".gold", string(data))
+	text = string(data)
+	gold = readEssayGold(t, strings.TrimSuffix(file, ".txt")+".gold", text)
 	name := filepath.Base(file)
 	g, err := p.Extract(t.Context(), argmap.Document{Name: name, URI: name, Data: data})
 	if err != nil {
@@ -103,35 +117,39 @@ func scoreEssay(t *testing.T, p *extract.Pipeline, file string) essayScore {
 	if err := extract.WriteJSONL(&buf, name, g); err != nil {
 		t.Fatal(err)
 	}
-	type obj struct {
-		Type, ID, To, Kind string
-		From               []string
-		Start, End         int
-		Main               bool
-		Score              float64
-	}
-	spans := map[string][2]int{}
-	var rels []obj
-	var mainClaim *obj
-	var bestClaim *obj
+	spans = map[string][2]int{}
 	sc := bufio.NewScanner(&buf)
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
-		var o obj
+		var o jsonlObj
 		if err := json.Unmarshal(sc.Bytes(), &o); err != nil {
 			t.Fatal(err)
 		}
 		switch o.Type {
 		case "claim", "evidence":
 			spans[o.ID] = [2]int{o.Start, o.End}
-			if o.Type == "claim" && o.Main && mainClaim == nil {
-				mainClaim = &o
-			}
-			if o.Type == "claim" && (bestClaim == nil || o.Score > bestClaim.Score) {
-				bestClaim = &o
+			if o.Type == "claim" {
+				claims = append(claims, o)
 			}
 		case "relation":
 			rels = append(rels, o)
+		}
+	}
+	return text, gold, spans, rels, claims
+}
+
+func scoreEssay(t *testing.T, p *extract.Pipeline, file string) essayScore {
+	t.Helper()
+	_, gold, spans, rels, claims := extractedJSONL(t, p, file)
+	var mainClaim *jsonlObj
+	var bestClaim *jsonlObj
+	for i := range claims {
+		c := &claims[i]
+		if c.Main && mainClaim == nil {
+			mainClaim = c
+		}
+		if bestClaim == nil || c.Score > bestClaim.Score {
+			bestClaim = c
 		}
 	}
 	if mainClaim == nil {

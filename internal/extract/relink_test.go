@@ -1,9 +1,6 @@
 package extract_test
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -243,42 +240,7 @@ func TestRelinkerWeights(t *testing.T) {
 // target stands for, and its kind) and the text.
 func predictedRels(t *testing.T, p *extract.Pipeline, file string) (gold []essayUnit, pred map[string][][2]string, text string) {
 	t.Helper()
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text = string(data)
-	gold = readEssayGold(t, strings.TrimSuffix(file, ".txt")+".gold", text)
-	name := filepath.Base(file)
-	g, err := p.Extract(t.Context(), argmap.Document{Name: name, URI: name, Data: data})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := extract.WriteJSONL(&buf, name, g); err != nil {
-		t.Fatal(err)
-	}
-	type obj struct {
-		Type, ID, To, Kind string
-		From               []string
-		Start, End         int
-	}
-	spans := map[string][2]int{}
-	var rels []obj
-	sc := bufio.NewScanner(&buf)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var o obj
-		if err := json.Unmarshal(sc.Bytes(), &o); err != nil {
-			t.Fatal(err)
-		}
-		switch o.Type {
-		case "claim", "evidence":
-			spans[o.ID] = [2]int{o.Start, o.End}
-		case "relation":
-			rels = append(rels, o)
-		}
-	}
+	text, gold, spans, rels, _ := extractedJSONL(t, p, file)
 	pred = map[string][][2]string{}
 	for _, r := range rels {
 		to, ok := spans[r.To]
