@@ -87,14 +87,7 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 	if *cv {
 		var rules, learned, rulesAll, learnedAll [2][3]int
 		for _, set := range sets {
-			var train, test []judgedQuestion
-			for _, jq := range qs {
-				if jq.set == set {
-					test = append(test, jq)
-				} else {
-					train = append(train, jq)
-				}
-			}
+			train, test := leaveOut(qs, func(jq judgedQuestion) bool { return jq.set == set })
 			jw, err := fitJudge(train, *l2, *cutSame, *cutDenial)
 			if err != nil {
 				return err
@@ -108,12 +101,8 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 				})
 			}
 			fmt.Fprintf(e.stdout, "%s (%d questions left out)\n  rules   %s\n  learned %s\n", set, len(test), sidesLine(rules), sidesLine(learned))
-			for i := range 2 {
-				for k := range 3 {
-					rulesAll[i][k] += rules[i][k]
-					learnedAll[i][k] += learned[i][k]
-				}
-			}
+			addSides(&rulesAll, rules)
+			addSides(&learnedAll, learned)
 		}
 		fmt.Fprintf(e.stdout, "pooled (%d questions)\n  rules   %s\n  learned %s\n", len(qs), sidesLine(rulesAll), sidesLine(learnedAll))
 	}
@@ -122,19 +111,11 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		// right: the source is listed on that side; WRONG: it is not;
-		// either: the set lets it stand on either
 		for _, jq := range qs {
 			for _, jc := range jq.cands {
 				st, p, _ := jw.Decide(jc.c)
 				if st != jc.c.Rule.Stance {
-					lab := "WRONG"
-					if (st == argmap.StanceSame && jq.support[jc.source]) || (st == argmap.StanceDenial && jq.contest[jc.source]) {
-						lab = "right"
-					} else if jq.either[jc.source] {
-						lab = "either"
-					}
-					fmt.Fprintf(e.stdout, "%s %.2f cov %.2f %s | %s | %s\n", lab, p, jc.c.Features[0], jc.source, jq.q, strings.ReplaceAll(jc.text, "\n", " "))
+					fmt.Fprintf(e.stdout, "%s %.2f cov %.2f %s | %s | %s\n", jq.label(jc.source, st), p, jc.c.Features[0], jc.source, jq.q, strings.ReplaceAll(jc.text, "\n", " "))
 				}
 			}
 		}
@@ -156,12 +137,8 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	jw.TrainedOn = sets
-	b, err := json.MarshalIndent(jw, "", "  ")
-	if err != nil {
+	if err := writeWeights(*out, jw); err != nil {
 		return err
-	}
-	if err := os.WriteFile(*out, append(b, '\n'), 0o644); err != nil {
-		return argmap.Errorf(argmap.EINVALID, "cannot write %s: %w", *out, err)
 	}
 	fmt.Fprintf(e.stderr, "trained on %d questions of %d sets (%d examples of stating, %d of denying); wrote %s\n", len(qs), len(sets),
 		len(judgeExamples(qs, argmap.StanceSame)), len(judgeExamples(qs, argmap.StanceDenial)), *out)
@@ -327,6 +304,53 @@ func tallySides(t *[2][3]int, jq judgedQuestion, decide func(extract.Candidate) 
 			}
 		}
 	}
+}
+
+// addSides adds the tally t (tallySides) to all.
+func addSides(all *[2][3]int, t [2][3]int) {
+	for i := range 2 {
+		for k := range 3 {
+			all[i][k] += t[i][k]
+		}
+	}
+}
+
+// leaveOut splits qs into the questions a fold leaves out (out) and the
+// rest, each in the order of qs.
+func leaveOut(qs []judgedQuestion, out func(judgedQuestion) bool) (train, test []judgedQuestion) {
+	for _, jq := range qs {
+		if out(jq) {
+			test = append(test, jq)
+		} else {
+			train = append(train, jq)
+		}
+	}
+	return train, test
+}
+
+// label says of a candidate of source that a model turns to st: right (the
+// set lists the source on that side), either (the set lets it stand on
+// either) or WRONG (it does not).
+func (jq judgedQuestion) label(source string, st argmap.Stance) string {
+	switch {
+	case (st == argmap.StanceSame && jq.support[source]) || (st == argmap.StanceDenial && jq.contest[source]):
+		return "right"
+	case jq.either[source]:
+		return "either"
+	}
+	return "WRONG"
+}
+
+// writeWeights writes a weights file: v as indented JSON and a newline.
+func writeWeights(file string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(file, append(b, '\n'), 0o644); err != nil {
+		return argmap.Errorf(argmap.EINVALID, "cannot write %s: %w", file, err)
+	}
+	return nil
 }
 
 func sidesLine(t [2][3]int) string {

@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -75,14 +73,7 @@ func runTrainSide(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "cut %.2f\n", c)
 			var before, after, beforeAll, afterAll [2][3]int
 			for _, set := range folds(qs) {
-				var train, test []judgedQuestion
-				for _, jq := range qs {
-					if jq.fold == set {
-						test = append(test, jq)
-					} else {
-						train = append(train, jq)
-					}
-				}
+				train, test := leaveOut(qs, func(jq judgedQuestion) bool { return jq.fold == set })
 				sw, err := extract.FitSide(sideExamples(train, answered), *l2, c)
 				if err != nil {
 					return argmap.Errorf(argmap.EINVALID, "%s left out: %v", set, err)
@@ -100,12 +91,8 @@ func runTrainSide(ctx context.Context, e *env, args []string) error {
 					})
 				}
 				fmt.Fprintf(e.stdout, "  answers %s\n  side    %s\n", sidesLine(before), sidesLine(after))
-				for i := range 2 {
-					for k := range 3 {
-						beforeAll[i][k] += before[i][k]
-						afterAll[i][k] += after[i][k]
-					}
-				}
+				addSides(&beforeAll, before)
+				addSides(&afterAll, after)
 			}
 			fmt.Fprintf(e.stdout, "pooled (%d questions)\n  answers %s\n  side    %s\n", len(qs), sidesLine(beforeAll), sidesLine(afterAll))
 		}
@@ -123,12 +110,8 @@ func runTrainSide(ctx context.Context, e *env, args []string) error {
 		return nil
 	}
 	sw.TrainedOn = sets
-	b, err := json.MarshalIndent(sw, "", "  ")
-	if err != nil {
+	if err := writeWeights(*out, sw); err != nil {
 		return err
-	}
-	if err := os.WriteFile(*out, append(b, '\n'), 0o644); err != nil {
-		return argmap.Errorf(argmap.EINVALID, "cannot write %s: %w", *out, err)
 	}
 	ex := sideExamples(qs, answered)
 	n := 0
@@ -150,13 +133,7 @@ func printSideChanges(w io.Writer, jq judgedQuestion, answered func(extract.Cand
 		if now == was {
 			continue
 		}
-		lab := "WRONG"
-		if (now == argmap.StanceSame && jq.support[jc.source]) || (now == argmap.StanceDenial && jq.contest[jc.source]) {
-			lab = "right"
-		} else if jq.either[jc.source] {
-			lab = "either"
-		}
-		fmt.Fprintf(w, "%s %s->%s %.2f %s | %s | %s | %s\n", lab, was, now, p, jc.source, jq.set, jq.q, strings.ReplaceAll(jc.text, "\n", " "))
+		fmt.Fprintf(w, "%s %s->%s %.2f %s | %s | %s | %s\n", jq.label(jc.source, now), was, now, p, jc.source, jq.set, jq.q, strings.ReplaceAll(jc.text, "\n", " "))
 	}
 }
 
