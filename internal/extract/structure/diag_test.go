@@ -130,7 +130,7 @@ func TestDiagnostics(t *testing.T) {
 				if h := g.Head[i]; g.Kind[i] == Attack && h != g.Central {
 					nu++
 					var us featureSet
-					v.undercutFeatures(&us, i, h, g.Kind[h])
+					v.undercutFeatures(&us, i, h)
 					if (m.undercut.prob(us.fs) > 0.5) == g.Undercut[i] {
 						undOK++
 					}

@@ -108,6 +108,7 @@ var (
 	kEvalMax               = newKey("eval.max")
 	kOpinionFirstInText    = newKey("opinion.first.in.text")
 	kReported              = newKey("reported.view")
+	kTrgReported           = newKey("trg.reported.view")
 	kVecCosDirIs           = newKey("vec.cos&dir=")
 	kVecTopDirIs           = newKey("vec.top&dir=")
 )
@@ -886,15 +887,32 @@ func (v *view) rootFeatures(fs *featureSet, i, j int) {
 	}
 }
 
-// undercutFeatures adds the features of unit i attacking unit j, whose own
-// relation to its target is of kind jk: is it an attack on j's inference?
-func (v *view) undercutFeatures(fs *featureSet, i, j int, jk Kind) {
-	v.unitFeatures(fs, i, false)
-	b := &v.info[j]
+// undercutFeatures adds the features of unit i attacking unit j, itself not
+// the central claim: is it an attack on j's inference?
+// A few features of both ends, no more: the connectives opening each, and
+// whether each hedges, denies, speaks in the first person, and whether j
+// reports a view of others. The classifier is fitted on the gold attacks on
+// units other than the central claim, 87 in microtexts2 (60 of them
+// undercuts); with the source's whole unit features (its function words,
+// place, length) it overfitted them: under cross-validation by topic its
+// log loss was 0.735 against 0.624 for the undercuts' share alone, and with
+// these 0.543.
+func (v *view) undercutFeatures(fs *featureSet, i, j int) {
+	a, b := &v.info[i], &v.info[j]
+	fs.on(kBias, "")
+	fs.on(kClsIs, orNone(a.class))
 	fs.on(kTrgClsIs, orNone(b.class))
-	fs.on(kTrgKindIs, jk.String())
-	fs.on(kDistIs, bucket(i-j, -1, 0, 1, 2))
-	fs.on(kTrgKindSrcClsIs, jk.String(), orNone(v.info[i].class))
+	flag := func(k featureKey, on bool) {
+		if on {
+			fs.on(k)
+		}
+	}
+	flag(kNeg, a.neg)
+	flag(kI, a.person1)
+	flag(kTrgNeg, b.neg)
+	flag(kTrgWeak, b.weak)
+	flag(kTrgI, b.person1)
+	flag(kTrgReported, b.reported || b.class == classOpposing)
 }
 
 // sentWords are a sentence's words with their flags and a running count of

@@ -345,7 +345,7 @@ func (m *Model) finish(v *view, t *tree, parent []int, w [][]float64, kind [][]K
 			continue
 		}
 		fs.fs = fs.fs[:0]
-		v.undercutFeatures(fs, r.From, r.To, kind[parent[r.To]][r.To])
+		v.undercutFeatures(fs, r.From, r.To)
 		if m.undercutT.score1(fs.fs) > 0 {
 			t.rels[k].Undercut = true
 		}

@@ -174,7 +174,7 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 				v.vecPairs = false
 			}
 			if h := g.Head[i]; g.Kind[i] == Attack && h != g.Central {
-				v.undercutFeatures(fs, i, h, g.Kind[h])
+				v.undercutFeatures(fs, i, h)
 				und = append(und, example{fs: take(fs), y: g.Undercut[i]})
 			}
 		}
