@@ -71,7 +71,7 @@ func noRelinker(t *testing.T) *argstruct.Model {
 // the mean over the sets or pooled.
 func TestRelinkerFolds(t *testing.T) {
 	if testing.Short() {
-		t.Skip("fits the relinker twelve times: not with -short")
+		t.Skip("fits the relinker once a long-text set: not with -short")
 	}
 	base := noRelinker(t)
 	data := relinkData(t, base, thesisSets)

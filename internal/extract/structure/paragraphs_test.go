@@ -223,7 +223,7 @@ Smaller ships will still be welcome at the old port. The board believes the ban 
 // TestLedeDecision: a short text's opening unit that takes a decision is
 // its thesis even when the roles stage calls it evidence. (The closing
 // sentence may be taken as the thesis said again, a second central claim:
-// the restater fitted on the twelve long-text sets reads it so.)
+// the restater fitted on the long-text sets reads it so.)
 func TestLedeDecision(t *testing.T) {
 	m := defaultModel(t)
 	text := ledeStatement
