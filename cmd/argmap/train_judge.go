@@ -61,6 +61,7 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 	cutDenial := fs.Float64("cut-denial", 0.5, "... denies it")
 	cv := fs.Bool("cv", false, "print the source-level figures of each set left out, and pooled, for the rules and the learned judge")
 	changes := fs.Bool("changes", false, "print every candidate whose stance the learned judge, fitted on all the sets, changes, with its source's side")
+	reach := fs.Bool("reach", false, "print every source a set lists on a side that the answer (the shipped judge) does not list there, and where its statement is lost: the walk, the search, a stored text, a sentence the extraction left out, the matching (printReach)")
 	misses := fs.Bool("misses", false, "print every source a set lists on a side that neither the rules nor the learned judge, fitted on all the sets, place there, with the question words its best candidate meets, and why (missesOf)")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -69,8 +70,8 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 	switch {
 	case len(files) == 0:
 		return usagef("name the question sets (scripts/testdata/questions*.json)")
-	case *out == "" && !*cv && !*changes && !*misses:
-		return usagef("-o names the weights file to write (or --cv, --changes, --misses measure)")
+	case *out == "" && !*cv && !*changes && !*misses && !*reach:
+		return usagef("-o names the weights file to write (or --cv, --changes, --misses, --reach measure)")
 	case !(*cutSame > 0 && *cutSame <= 1) || !(*cutDenial > 0 && *cutDenial <= 1):
 		return usagef("--cut-same and --cut-denial must lie in (0, 1]")
 	}
@@ -80,6 +81,14 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	s := extract.NewStancer()
+	if *reach {
+		if err := printReach(ctx, e.stdout, st, s, files); err != nil {
+			return err
+		}
+		if *out == "" && !*cv && !*changes && !*misses {
+			return nil
+		}
+	}
 	qs, sets, err := judgedQuestions(ctx, st, s, files, *misses)
 	if err != nil {
 		return err
@@ -154,13 +163,9 @@ func judgedQuestions(ctx context.Context, st argmap.Store, s *extract.Stancer, f
 	var sets []string
 	keys := map[string]string{}
 	for _, f := range files {
-		b, err := os.ReadFile(f)
+		qf, err := readQuestionFile(f)
 		if err != nil {
-			return nil, nil, argmap.Errorf(argmap.EINVALID, "cannot read %s: %w", f, err)
-		}
-		var qf questionFile
-		if err := json.Unmarshal(b, &qf); err != nil {
-			return nil, nil, argmap.Errorf(argmap.EINVALID, "%s: %v", f, err)
+			return nil, nil, err
 		}
 		set := filepath.Base(f)
 		sets = append(sets, set)
@@ -206,6 +211,19 @@ func judgedQuestions(ctx context.Context, st argmap.Store, s *extract.Stancer, f
 		}
 	}
 	return qs, sets, nil
+}
+
+// readQuestionFile reads an analyst question set.
+func readQuestionFile(f string) (questionFile, error) {
+	var qf questionFile
+	b, err := os.ReadFile(f)
+	if err != nil {
+		return qf, argmap.Errorf(argmap.EINVALID, "cannot read %s: %w", f, err)
+	}
+	if err := json.Unmarshal(b, &qf); err != nil {
+		return qf, argmap.Errorf(argmap.EINVALID, "%s: %v", f, err)
+	}
+	return qf, nil
 }
 
 // judgeExamples are the training examples of the learned judge's model of

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestTrainJudgeReach runs train-judge --reach over two short documents: a
+// report whose only sentence on who pays for a ferry announces what it
+// examines (a sentence the extraction leaves out) and a letter that denies
+// it. The report's miss is written as dropped, with that sentence; the
+// letter is listed as contesting; every miss has one class and the tallies
+// are those of the lines.
+func TestTrainJudgeReach(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	docs := map[string]string{
+		"01-ferry.txt": "The Harbour Ferry Review\n\n" +
+			"This report examines how the harbour board pays for the night ferry.\n\n" +
+			"The night ferry runs every hour between the island and the port. Its timetable has not changed since the service began, " +
+			"and local shops depend on it. The harbour board has kept fares low for residents.\n\n" +
+			"Critics argue that the ferry wastes public money. We disagree: the ferry carries more than two thousand passengers a week, " +
+			"and without it many islanders could not reach the hospital. The board should therefore keep the night service.\n",
+		"02-letter.txt": "A letter from the island council\n\n" +
+			"The night ferry is a lifeline for the island. The harbour board does not pay for the night ferry; the island council " +
+			"covers its costs from local taxes. We ask the board to publish its accounts.\n",
+	}
+	if err := os.MkdirAll(corpus, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range docs {
+		if err := os.WriteFile(filepath.Join(corpus, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set := filepath.Join(dir, "q.json")
+	if err := os.WriteFile(set, []byte(`{"questions": [
+ {"q": "The harbour board pays for the night ferry", "support": ["demo/01"], "contest": ["demo/02"], "either": []},
+ {"q": "The night ferry wastes public money", "support": [], "contest": ["demo/01"], "either": []}
+]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	store := filepath.Join(dir, "argmap.db")
+	if code, _, stderr := cli(t, nil, "ingest", "--store", store, corpus); code != 0 {
+		t.Fatalf("ingest = %d: %s", code, stderr)
+	}
+	code, stdout, stderr := cli(t, nil, "train-judge", "--store", store, "--reach", set)
+	if code != 0 {
+		t.Fatalf("train-judge --reach exit code = %d, stderr %q", code, stderr)
+	}
+	const dropped = "support dropped demo/01 | The harbour board pays for the night ferry\n" +
+		"  sentence (alone: other announcement): This report examines how the harbour board pays for the night ferry.\n"
+	if !strings.Contains(stdout, dropped) {
+		t.Errorf("train-judge --reach = %q, want the report's announcement as a sentence the extraction dropped:\n%s", stdout, dropped)
+	}
+	if !strings.Contains(stdout, "listed contest direct right: 1\n") {
+		t.Errorf("train-judge --reach = %q, want the letter listed as contesting in its own words (listed contest direct right: 1)", stdout)
+	}
+	miss := regexp.MustCompile(`^(support|contest) (walk|search|node text|dropped|decided|unsaid) (demo/\d\d) \| (.+)$`)
+	tally := regexp.MustCompile(`^(support|contest) misses by reach: (.+)$`)
+	counts := map[string]int{}
+	summed := map[string]bool{}
+	for _, l := range strings.Split(strings.TrimSuffix(stdout, "\n"), "\n") {
+		if m := miss.FindStringSubmatch(l); m != nil {
+			counts[m[1]+" "+m[2]]++
+			continue
+		}
+		m := tally.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		summed[m[1]] = true
+		for _, part := range strings.Split(m[2], ", ") {
+			n, class, _ := strings.Cut(part, " ")
+			k, err := strconv.Atoi(n)
+			if err != nil {
+				t.Fatalf("train-judge --reach tally %q: %v", l, err)
+			}
+			if k != counts[m[1]+" "+class] {
+				t.Errorf("train-judge --reach tally %q: %d %s, want %d (the lines above)", l, k, class, counts[m[1]+" "+class])
+			}
+		}
+	}
+	for _, side := range []string{"support", "contest"} {
+		if !summed[side] {
+			t.Errorf("train-judge --reach = %q, want a line %q", stdout, fmt.Sprintf("%s misses by reach: ...", side))
+		}
+	}
+}
