@@ -15,6 +15,9 @@
 # "-" for none) are in every fold's training, as in the shipped weights: they
 # train the segmenter and the central claim, and are never scored.
 #
+# CV_KEEP=DIR keeps the five folds' predictions, as DIR/predictions.jsonl, for
+# scripts/structure-errors.py (where the relations are lost).
+#
 #   scripts/cv-structure.sh [DATA_DIR] [FOLDS] [EXTRA_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +53,10 @@ print("mean over %d folds (%d texts): %s" % (len(rows), sum(r["texts"] for r in 
       json.dumps({k: round(sum(r[k] for r in rows) / len(rows), 3) for k in keys})))
 PY
 cat "$tmp"/p*.jsonl >"$tmp/all.jsonl"
+if [ -n "${CV_KEEP:-}" ]; then
+	mkdir -p "$CV_KEEP"
+	cp "$tmp/all.jsonl" "$CV_KEEP/predictions.jsonl"
+fi
 mkdir -p "$tmp/plain" "$tmp/restated"
 python3 - "$data" "$tmp" <<'PY'
 import glob, os, sys
