@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/argmap/argmap/internal/extract/meta"
+	"github.com/argmap/argmap/internal/sharedtest"
 )
 
 // TestLowerText checks lowerText against strings.ToLower, whose output
@@ -24,6 +25,35 @@ func TestLowerText(t *testing.T) {
 			t.Errorf("LowerText(%q) = %q, want %q", s, got, want)
 		}
 	}
+	// every ASCII byte, and a rune outside ASCII or a bad byte at each
+	// offset of a text longer than the eight bytes lowered at once
+	var all []byte
+	for c := 0; c < 0x80; c++ {
+		all = append(all, byte(c))
+	}
+	texts := []string{string(all), strings.ToUpper(string(all[32:]))}
+	for _, odd := range []string{"É", "\u212a", "\xff", "\xe2\x80", "’"} {
+		for i := 0; i <= 17; i++ {
+			texts = append(texts, "ABCDEFGHIJKLMNOPQ"[:i]+odd+"RSTUVWXYZ@[`{az")
+		}
+	}
+	for _, s := range texts {
+		if got, want := meta.LowerText(s), strings.ToLower(s); got != want {
+			t.Errorf("LowerText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// FuzzLowerText checks lowerText against strings.ToLower on any text.
+func FuzzLowerText(f *testing.F) {
+	for _, s := range []string{"", "Hello, World! This Chapter", "ÀÉ ascii MIXED \xff\xfe ok", "@[`{AZaz09"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := meta.LowerText(s), strings.ToLower(s); got != want {
+			t.Errorf("LowerText(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
 
 // TestSplitByline: a line is cut at " | ", " · " and dashes between
@@ -59,4 +89,26 @@ func TestPagesLine(t *testing.T) {
 			t.Errorf("pagesLine(%q) differs from the regexp", l)
 		}
 	}
+}
+
+// BenchmarkLowerText lowers the corpus documents as kindOf does, the old
+// way (rune by rune into a builder) and the new (eight ASCII bytes at once).
+func BenchmarkLowerText(b *testing.B) {
+	texts, size := sharedtest.CorpusTexts(b)
+	b.Run("old", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for i := 0; i < b.N; i++ {
+			for _, s := range texts {
+				_ = meta.LowerTextOld(s)
+			}
+		}
+	})
+	b.Run("new", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for i := 0; i < b.N; i++ {
+			for _, s := range texts {
+				_ = meta.LowerTextBytes(s)
+			}
+		}
+	})
 }

@@ -4,6 +4,8 @@
 package meta
 
 import (
+	"bytes"
+	"encoding/binary"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -554,13 +556,13 @@ func titleLine(head []string) string {
 // kindOf guesses the kind of a document without header cues.
 func kindOf(text string, lines []string) string {
 	low := lowerText(text)
-	chapters := strings.Count(low, "this chapter")
+	chapters := bytes.Count(low, []byte("this chapter"))
 	switch {
-	case chapters >= 2 && (strings.Count(low, "this volume") > 0 || strings.Count(low, "this book") > 0 || chapters >= 3):
+	case chapters >= 2 && (bytes.Contains(low, []byte("this volume")) || bytes.Contains(low, []byte("this book")) || chapters >= 3):
 		return argmap.SourceBook
 	case chapters >= 1:
 		return argmap.SourceChapter
-	case strings.Contains(low, "item type: journal") || strings.Contains(low, "journal article"):
+	case bytes.Contains(low, []byte("item type: journal")) || bytes.Contains(low, []byte("journal article")):
 		return argmap.SourceArticle
 	}
 	bib := 0
@@ -569,7 +571,7 @@ func kindOf(text string, lines []string) string {
 			bib++
 		}
 	}
-	if bib >= 2 || strings.Contains(low, "\nabstract\n") {
+	if bib >= 2 || bytes.Contains(low, []byte("\nabstract\n")) {
 		return argmap.SourceArticle
 	}
 	for _, l := range lines[:min(len(lines), 10)] {
@@ -578,36 +580,58 @@ func kindOf(text string, lines []string) string {
 		}
 	}
 	for _, c := range []string{"skip to content", "cookies", "scroll to top", "log in", "share this", "privacy policy"} {
-		if strings.Contains(low, c) {
+		if bytes.Contains(low, []byte(c)) {
 			return argmap.SourceWebPage
 		}
 	}
 	return argmap.SourceDocument
 }
 
-// lowerText is strings.ToLower(text) for a whole document: ASCII bytes are
-// lowered in the loop, other runes by unicode.ToLower (strings.ToLower maps
-// every rune through a function once one byte is outside ASCII, as a
-// curly quote makes it), and bytes that are not UTF-8 become U+FFFD as
-// there.
-func lowerText(text string) string {
-	var b strings.Builder
-	b.Grow(len(text))
+// lowerText is strings.ToLower(text) for a whole document, in bytes (kindOf
+// only searches it). Eight ASCII bytes are lowered at a time (asciiLower8),
+// other runes by unicode.ToLower (strings.ToLower maps every rune through a
+// function once one byte is outside ASCII, as a curly quote makes it), and
+// bytes that are not UTF-8 become U+FFFD as there.
+func lowerText(text string) []byte {
+	b := make([]byte, 0, len(text))
 	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			t := text[i : i+8]
+			x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			if x&hiBits == 0 {
+				b = binary.LittleEndian.AppendUint64(b, asciiLower8(x))
+				i += 8
+				continue
+			}
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b.WriteByte(c)
+			b = append(b, c)
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
-		b.WriteRune(unicode.ToLower(r))
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 		i += n
 	}
-	return b.String()
+	return b
+}
+
+// hiBits has the top bit of each of eight bytes.
+const hiBits = 0x8080808080808080
+
+// asciiLower8 lowers the letters of eight ASCII bytes packed in x (no top
+// bit set): a byte's top bit after adding 0x80-'A' tells it is 'A' or more,
+// after adding 0x80-'Z'-1 that it is past 'Z'; no sum carries into the next
+// byte, as every byte is below 0x80. The capitals get 0x20.
+func asciiLower8(x uint64) uint64 {
+	ge := x + 0x3f3f3f3f3f3f3f3f // 0x80 - 'A' in each byte
+	gt := x + 0x2525252525252525 // 0x80 - ('Z'+1)
+	return x | (ge&^gt&hiBits)>>2
 }
 
 // matchIf runs re on s only when s contains one of the literal cues: a
