@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	argstruct "github.com/argmap/argmap/internal/extract/structure"
+	"github.com/argmap/argmap/internal/extract/wordfilter"
 )
 
 // words returns the lower-cased word tokens of s: letters, digits, and inner
@@ -426,7 +427,7 @@ func surfaceWith(text string, ws []string, wflags []uint16, p string) surface {
 	s.shape()
 	// one look-up a word: its flags, and the cue phrases it opens
 	for i, w := range ws {
-		if !vocabLF.may(w) {
+		if !vocabF.May(w) {
 			continue
 		}
 		e, ok := vocab[w]
@@ -706,7 +707,7 @@ type vocabEntry struct {
 // word. It is built once, at start-up, and only read after.
 var (
 	vocab        = map[string]vocabEntry{}
-	vocabLF      *lenFirst // vocab's words by length and first byte, made at the end of init
+	vocabF       *wordfilter.Filter // rules out most words outside vocab; made at the end of init
 	nSets        int
 	noCues       []string // nSets empty strings
 	setEvidence  int      // first evidence set; claim sets come before it
@@ -720,7 +721,7 @@ var (
 
 // wordFlags returns the flags of a word.
 func wordFlags(w string) uint16 {
-	if !vocabLF.may(w) {
+	if !vocabF.May(w) {
 		return 0
 	}
 	return vocab[w].flags
@@ -784,7 +785,7 @@ func init() {
 	setChrome = add(chromeCues)
 	setCourtesy = add(courtesyCues)
 	noCues = make([]string, nSets)
-	vocabLF = newLenFirst(vocab)
+	vocabF = wordfilter.New(wordfilter.Keys(vocab))
 }
 
 // holdsView returns the verb with which the sentence in ws opens by the

@@ -69,3 +69,14 @@ func MembersByMap(l *Lexicon) map[Concept][]string {
 	}
 	return m
 }
+
+// IrregularMissed returns the exceptions' forms the irregular filter rules
+// out (none may be) and how many forms there are.
+func (l *Lexicon) IrregularMissed() (missed []string, n int) {
+	for form := range l.exceptions {
+		if !l.irregular.May(form) {
+			missed = append(missed, form)
+		}
+	}
+	return missed, len(l.exceptions)
+}

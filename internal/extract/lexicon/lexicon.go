@@ -21,6 +21,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/argmap/argmap/internal/extract/wordfilter"
 )
 
 // Concept is a WordNet synset, numbered densely.
@@ -112,6 +114,9 @@ type Lexicon struct {
 	text       string    // the entries' keys and near synsets
 	cs         []Concept // the entries' concepts and antonyms
 	exceptions map[string][]string
+	// irregular rules out most words that are not exceptions' forms
+	// without a look-up in that map (made by finish)
+	irregular *wordfilter.Filter
 	// starts are where the noun, verb, adjective and adverb synset numbers
 	// begin (the table numbers each part of speech in one range)
 	starts [4]Concept
@@ -239,6 +244,16 @@ func parse(gz []byte) (*Lexicon, error) {
 // finish sets up what the lexicon makes on first use.
 func (l *Lexicon) finish() {
 	l.members = sync.OnceValue(l.memberIndex)
+	l.irregular = wordfilter.New(wordfilter.Keys(l.exceptions))
+}
+
+// exception returns the lemmas WordNet lists for the irregular form w
+// (l.exceptions[w]), looking up only a word the filter lets through.
+func (l *Lexicon) exception(w string) []string {
+	if !l.irregular.May(w) {
+		return nil
+	}
+	return l.exceptions[w]
 }
 
 // memberIndex lists the one-word lemmas of every concept (Members): those
@@ -409,7 +424,7 @@ func (l *Lexicon) lemmasInto(out []string, word string) []string {
 		}
 		out = append(out, s)
 	}
-	for _, x := range l.exceptions[w] {
+	for _, x := range l.exception(w) {
 		add(x)
 	}
 	if _, ok := l.entry(w); ok {
@@ -467,7 +482,7 @@ var derive = [][2]string{
 // Irregular reports whether WordNet lists word (in lower case) as an
 // irregular form ("went", "children", "saw"): its first lemma (Lemma) is
 // then the one listed, even when the word is a lemma itself.
-func (l *Lexicon) Irregular(word string) bool { return len(l.exceptions[word]) > 0 }
+func (l *Lexicon) Irregular(word string) bool { return len(l.exception(word)) > 0 }
 
 // Lemma returns the first base form of word, or word in lower case when
 // WordNet does not know it.
@@ -476,7 +491,7 @@ func (l *Lexicon) Lemma(word string) string {
 	// the first of Lemmas without working out the others (lemmasInto): an
 	// irregular form's first lemma, else the word itself when it is a lemma
 	// (most words, which then try no suffix rule)
-	if xs := l.exceptions[w]; len(xs) > 0 {
+	if xs := l.exception(w); len(xs) > 0 {
 		return xs[0]
 	}
 	if _, ok := l.entry(w); ok {

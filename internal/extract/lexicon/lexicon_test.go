@@ -419,3 +419,24 @@ func sampleForms(l *lexicon.Lexicon, step lexicon.Concept, suffixes ...string) [
 	}
 	return out
 }
+
+// TestIrregularFilter: the filter in front of the exceptions' map lets
+// every form of the map through, in the embedded image and in the table
+// parsed again (Irregular, Lemma and Lemmas would miss one otherwise).
+func TestIrregularFilter(t *testing.T) {
+	parsed, err := lexicon.Parse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, l := range map[string]*lexicon.Lexicon{"image": lexicon.Default(), "table": parsed} {
+		missed, n := l.IrregularMissed()
+		if n < 1000 || len(missed) > 0 {
+			t.Errorf("%s: %d forms, the filter rules out %q", name, n, missed)
+		}
+	}
+	for _, w := range []string{"went", "children", "saw", "mice", "better"} {
+		if !lexicon.Default().Irregular(w) {
+			t.Errorf("Irregular(%q) = false, want true", w)
+		}
+	}
+}

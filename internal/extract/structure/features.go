@@ -201,7 +201,7 @@ func newView(text string, units []Unit) *view {
 		if in.fl == nil {
 			in.fl = make([]uint16, len(in.ws))
 			for k, w := range in.ws {
-				in.fl[k] = wordFlags[w]
+				in.fl[k] = flagsOf(w)
 			}
 		}
 		in.sentFirst = i == 0 || units[i-1].Sent != u.Sent
@@ -942,12 +942,12 @@ func (sw *sentWords) fill(ws []string, fl []uint16) {
 	}
 	if len(ws) < 2*minUnitWords {
 		for i, w := range ws { // too short to split: the flags only
-			sw.fl[i] = wordFlags[w]
+			sw.fl[i] = flagsOf(w)
 		}
 		return
 	}
 	for i, w := range ws {
-		sw.fl[i] = wordFlags[w]
+		sw.fl[i] = flagsOf(w)
 		sw.aux[i+1] = sw.aux[i]
 		if sw.fl[i]&wAux != 0 {
 			sw.aux[i+1]++

@@ -1,6 +1,10 @@
 package structure
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/argmap/argmap/internal/extract/wordfilter"
+)
 
 // Connective classes: general discourse-connective word classes, grouped by
 // what they do to the argument. They are features; the weights say what each
@@ -420,6 +424,18 @@ var wordFlags = func() map[string]uint16 {
 	}
 	return m
 }()
+
+// flagged rules out most words without flags without a look-up in
+// wordFlags (most content words).
+var flagged = wordfilter.New(wordfilter.Keys(wordFlags))
+
+// flagsOf returns wordFlags[w].
+func flagsOf(w string) uint16 {
+	if !flagged.May(w) {
+		return 0
+	}
+	return wordFlags[w]
+}
 
 // Sentences that name an act of the writer's or of the text instead of
 // saying something of the matter: a text that says what it does ("This

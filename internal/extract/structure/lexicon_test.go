@@ -65,3 +65,22 @@ func TestReportsView(t *testing.T) {
 		}
 	}
 }
+
+// TestWordFilters: the filter in front of wordFlags lets every key of the
+// map through (flagsOf would miss a flag otherwise), and flagsOf agrees
+// with the map on every key and on words outside it.
+func TestWordFilters(t *testing.T) {
+	for w, f := range wordFlags {
+		if !flagged.May(w) {
+			t.Errorf("flagged rules out %q, which has flags", w)
+		}
+		if got := flagsOf(w); got != f {
+			t.Errorf("flagsOf(%q) = %b, want %b", w, got, f)
+		}
+	}
+	for _, w := range []string{"", "migration", "border", "The", "é", "\xff", "however,"} {
+		if got, want := flagsOf(w), wordFlags[w]; got != want {
+			t.Errorf("flagsOf(%q) = %b, want %b", w, got, want)
+		}
+	}
+}
