@@ -53,14 +53,15 @@ func relinkData(t *testing.T, base *argstruct.Model, sets []string) map[string]*
 	return out
 }
 
-// noRelinker returns the shipped structure model without its relinker.
+// noRelinker returns the shipped structure model without its relinker
+// (and without the kinder, which is fitted on what the relinker decides).
 func noRelinker(t *testing.T) *argstruct.Model {
 	t.Helper()
 	m, err := argstruct.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return m.WithRelinker(nil)
+	return m.WithRelinker(nil).WithKinder(nil)
 }
 
 // TestRelinkerFolds fits the relinker on every long-text set but one and

@@ -45,7 +45,8 @@ func longTexts(t *testing.T, p *extract.Pipeline, m *argstruct.Model, sets []str
 }
 
 // rulesOnly returns the shipped structure model without its restater (and
-// without the relinker, which is fitted on what the restater decides) and
+// without the relinker and the kinder, which are fitted on what the
+// restater decides) and
 // a pipeline that uses it.
 func rulesOnly(t *testing.T) (*argstruct.Model, *extract.Pipeline) {
 	t.Helper()
@@ -53,7 +54,7 @@ func rulesOnly(t *testing.T) (*argstruct.Model, *extract.Pipeline) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m = m.WithRestater(nil).WithRelinker(nil)
+	m = m.WithRestater(nil).WithRelinker(nil).WithKinder(nil)
 	return m, extract.New(extract.Options{Structure: m})
 }
 

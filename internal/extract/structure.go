@@ -77,6 +77,7 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 	if st.Whole {
 		aus, st = argstruct.JoinSentences(text, aus, st)
 		st = m.Relink(text, aus, st)
+		st = m.Rekind(text, aus, st)
 	}
 	// the new unit list: every unit of a split sentence takes its verdict
 	bySent := make([][]int, len(sents))

@@ -76,7 +76,8 @@ func trainThesis(m *argstruct.Model, texts []thesisText, sets []string) (*argstr
 
 // handPriors returns the shipped structure model choosing the thesis and
 // an abstract's conclusion without the thesis scorer (and without the
-// relinker, which is fitted on what the scorer chooses), and a pipeline
+// relinker and the kinder, which are fitted on what the scorer chooses),
+// and a pipeline
 // that uses it.
 func handPriors(t *testing.T) (*argstruct.Model, *extract.Pipeline) {
 	t.Helper()
@@ -84,7 +85,7 @@ func handPriors(t *testing.T) (*argstruct.Model, *extract.Pipeline) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m = m.WithThesis(nil, false).WithRelinker(nil)
+	m = m.WithThesis(nil, false).WithRelinker(nil).WithKinder(nil)
 	return m, extract.New(extract.Options{Structure: m})
 }
 

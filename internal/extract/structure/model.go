@@ -54,6 +54,10 @@ type Model struct {
 	// relinkRec, when set, records the candidates (RelinkData)
 	relink    *Relinker
 	relinkRec *relinkRecord
+	// kinder, when set, decides the kinds of those texts' relations once
+	// relinked (kinds.go); kindRec, when set, records them (KindData)
+	kinder  *Kinder
+	kindRec *kindRecord
 	// the same weights in tables for scoring: the unit classifiers (central
 	// claim, role, function) share one; the central claim's features
 	// (ccFeatures) are its own, so each column reads only its features
@@ -168,6 +172,12 @@ func LoadModel(data []byte) (*Model, error) {
 		return nil, err
 	}
 	m.relink = rl
+	// and so is the kinder of their relations (kinds.go)
+	k, err := LoadKinder(embeddedKinds)
+	if err != nil {
+		return nil, err
+	}
+	m.kinder = k
 	return m, nil
 }
 

@@ -137,7 +137,10 @@ func (x *relinkText) setTops(i int, cands []int) {
 	}
 }
 
-func (m *Model) newRelinkText(text string, units []Unit, st Structure) *relinkText {
+// newRelinkText reads text's units decoded as st; with pairs, also the
+// microtexts model's attachment log-odds of each two units of a paragraph
+// (pairZ).
+func (m *Model) newRelinkText(text string, units []Unit, st Structure, pairs bool) *relinkText {
 	n := len(units)
 	x := &relinkText{text: text, units: units, st: st, head: make([]int, n), kind: make([]Kind, n), central: make([]bool, n),
 		quote: make([]bool, n), claimOf: map[int]int{}, paraIdx: map[int]int{}, first: map[int]int{}, last: map[int]int{}}
@@ -169,7 +172,7 @@ func (m *Model) newRelinkText(text string, units []Unit, st Structure) *relinkTe
 	x.limit = limitations(x.v)
 	x.pairZ = map[[2]int]float64{}
 	var fs featureSet
-	for a := 0; a < len(units); {
+	for a := 0; pairs && a < len(units); {
 		b := a + 1
 		for b < len(units) && units[b].Para == units[a].Para {
 			b++
@@ -531,7 +534,7 @@ func (m *Model) Relink(text string, units []Unit, st Structure) Structure {
 	if !st.Whole || m.relink == nil && m.relinkRec == nil || len(st.Central) == 0 || len(units) < 2 {
 		return st
 	}
-	x := m.newRelinkText(text, units, st)
+	x := m.newRelinkText(text, units, st, true)
 	var rec *relinkDoc
 	if m.relinkRec != nil {
 		rec = &relinkDoc{units: units}
