@@ -327,6 +327,7 @@ func (m *Model) finish(v *view, t *tree, parent []int, w [][]float64, kind [][]K
 	c := m.combine
 	coordinate(v, parent, w, kind)
 	if v.short {
+		replies(v, t.root, parent, w, kind)
 		answered(v, t.root, parent, kind)
 	}
 	total := c.Attach + c.Function + c.Role + c.Central
@@ -601,6 +602,22 @@ func answered(v *view, r int, parent []int, kind [][]Kind) {
 	for i := 0; i+1 < len(parent); i++ {
 		if parent[i] == r && parent[i+1] == i && v.info[i+1].class == classContrast {
 			kind[r][i], kind[i][i+1] = Attack, Attack
+		}
+	}
+}
+
+// replies sends a unit of a short text that opens with a contrast ("But
+// …", "However, …") right after a unit attacking the central claim r, and
+// that the tree hangs on r too, to that objection instead: it answers the
+// objection. In microtexts2 34 of 35 such units bear on the objection (8
+// rebut it, 26 undercut its attack); the pairwise attachment scores, which
+// do not know which unit attacks the central claim, send many to r.
+func replies(v *view, r int, parent []int, w [][]float64, kind [][]Kind) {
+	for i := 0; i+1 < len(parent); i++ {
+		j := i + 1
+		if parent[i] == r && kind[r][i] == Attack && parent[j] == r && v.info[j].class == classContrast && w[i][j] > noEdge {
+			parent[j] = i
+			kind[i][j] = Attack
 		}
 	}
 }

@@ -590,6 +590,64 @@ func TestAnsweredObjection(t *testing.T) {
 	}
 }
 
+// TestObjectionReply: in a short text, a unit opening with a contrast
+// right after a unit that attacks the central claim answers that objection,
+// even when the attachment scores (here: every unit drawn to the first)
+// hang it on the central claim. After a unit that supports the central
+// claim, or without the contrast, it stays where the scores put it.
+func TestObjectionReply(t *testing.T) {
+	model := func(function string) *structure.Model {
+		m, err := structure.LoadModel([]byte(`{"version": 1, "combine": {"attach": 1, "function": 1, "role": 1, "central": 1},
+			"classifiers": {"split": {}, "cc": {"cc.first": 5}, "role": {"bias": -3}, "function": {` + function + `},
+			"attach": {"bias": -2, "trg.pos=0": 4}, "undercut": {"bias": -5}}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	objects, supports := model(`"bias": -3, "pos=1": 6`), model(`"bias": -3`)
+	const opening = "Cities should build more bike lanes. Bike lanes take space from parking. "
+	tests := []struct {
+		name string
+		m    *structure.Model
+		text string
+		want int // the target of unit 2
+	}{
+		{"but after an objection", objects, opening + "But most trips in town are short.", 1},
+		{"however after an objection", objects, opening + "However, most trips in town are short.", 1},
+		{"no contrast", objects, opening + "Most trips in town are short.", 0},
+		{"but after a support", supports, opening + "But most trips in town are short.", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var units []structure.Unit
+			start := 0
+			for s := 0; start < len(tt.text); s++ {
+				end := strings.Index(tt.text[start:], ". ")
+				if end < 0 {
+					end = len(tt.text)
+				} else {
+					end += start + 1
+				}
+				units = append(units, structure.Unit{Start: start, End: end, Sent: s})
+				start = end + 1
+			}
+			st := tt.m.Parse(tt.text, units, structure.ParseOptions{})
+			if len(st.Central) != 1 || st.Central[0] != 0 || len(st.Relations) != 2 {
+				t.Fatalf("Parse = %+v, want unit 0 central and two relations", st)
+			}
+			for _, r := range st.Relations {
+				if r.From == 2 && (r.To != tt.want || tt.want == 1 && r.Kind != structure.Attack) {
+					t.Errorf("unit 2: %+v, want -> %d (an attack when it answers unit 1)", r, tt.want)
+				}
+				if r.From == 1 && r.To != 0 {
+					t.Errorf("unit 1: %+v, want -> 0", r)
+				}
+			}
+		})
+	}
+}
+
 // TestRootShift: in a short text the decoder adds a small shift to the
 // attachment log-odds of edges into the central claim (shortRootShift). A
 // hand-set model that prefers the unit before by a little (0.1) sends the
