@@ -24,6 +24,9 @@ wrong (predicted a -> b):
   a is central    a is the gold central claim
   gold undercut   a undercuts a relation in the gold (not scored)
   target: ...     as above
+undercuts (predicted a undercuts the relation of b): the scorer counts none of them, right or wrong, so a wrong
+  relation turned into an undercut raises precision; they are listed apart: right (a undercuts b's relation in the
+  gold), gold attacks b (a rebuttal), gold supports b, other target.
 Each class is also split by whether the text's central claim was found. The restated texts (central claim said
 again at the end: its span covers the text, see cv-structure.sh) are their own part.
 """
@@ -82,7 +85,7 @@ def main():
             except ValueError:
                 continue
             pred[o.get("doc")].append(o)
-    missed, wrong = collections.Counter(), collections.Counter()
+    missed, wrong, und = collections.Counter(), collections.Counter(), collections.Counter()
     found = gold_n = pred_n = texts = 0
     for xml in sorted(glob.glob(os.path.join(args.data, "micro_*.xml"))):
         root = ET.parse(xml).getroot()
@@ -98,7 +101,9 @@ def main():
         for e in edges.values():
             if e["type"] in ("sup", "exa", "reb"):
                 gold_head[e["src"]] = e["trg"]
-        gold_und = {e["src"] for e in edges.values() if e["type"] == "und"}
+        gold_und = {e["src"]: edges[e["trg"]]["src"] for e in edges.values()
+                    if e["type"] == "und" and e["trg"] in edges}
+        gold_kind = {e["src"]: e["type"] for e in edges.values() if e["type"] in ("sup", "exa", "reb")}
         P = pred.get(doc, [])
         units = {o["id"]: (o["start"], o["end"]) for o in P
                  if o.get("type") in ("claim", "evidence") and "id" in o and "start" in o}
@@ -152,6 +157,16 @@ def main():
                 c = target_class(b, sorted(targets[a])[0], central)
             missed[c] += 1
             missed[(c, cc)] += 1
+        for a, bs in undercuts.items():
+            for b in bs:
+                if gold_und.get(a) == b:
+                    c = "right"
+                elif gold_head.get(a) == b:
+                    c = "gold attacks b" if gold_kind[a] == "reb" else "gold supports b"
+                else:
+                    c = "other target"
+                und[c] += 1
+                und[(c, cc)] += 1
         for a, b, k in got:
             if (a, b, k) in rels:
                 continue
@@ -176,7 +191,7 @@ def main():
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     print("%d texts: %d gold relations, %d predicted, %d found (P %.3f R %.3f F1 %.3f)" %
           (texts, gold_n, pred_n, found, p, r, f1))
-    for title, counts in (("missed", missed), ("wrong", wrong)):
+    for title, counts in (("missed", missed), ("wrong", wrong), ("undercuts (not scored)", und)):
         print(title + ":")
         for c, n in sorted(((c, n) for c, n in counts.items() if isinstance(c, str)), key=lambda x: -x[1]):
             print("  %-40s %4d   (central right %d, wrong %d)" %
