@@ -784,63 +784,11 @@ func fieldsN(s string, n int) []string { return appendFieldsN(make([]string, 0, 
 
 // appendFieldsN appends fieldsN(s, n) to out (a caller's array on its
 // stack, where the fields are read and let go).
-func appendFieldsN(out []string, s string, n int) []string {
-	n += len(out)
-	start := -1
-	for i := 0; i < len(s); {
-		var space bool
-		size := 1
-		if c := s[i]; c < utf8.RuneSelf {
-			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-		}
-		if space {
-			if start >= 0 {
-				out = append(out, s[start:i])
-				start = -1
-				if len(out) == n {
-					return out
-				}
-			}
-		} else if start < 0 {
-			start = i
-		}
-		i += size
-	}
-	if start >= 0 && len(out) < n {
-		out = append(out, s[start:])
-	}
-	return out
-}
+func appendFieldsN(out []string, s string, n int) []string { return spaces.AppendFields(out, s, n) }
 
 // countFields returns len(strings.Fields(s)), counting no further than
 // limit.
-func countFields(s string, limit int) int {
-	n := 0
-	in := false
-	for i := 0; i < len(s); i++ {
-		var space bool
-		if c := s[i]; c < utf8.RuneSelf {
-			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-			i += size - 1
-		}
-		if space {
-			in = false
-		} else if !in {
-			in = true
-			if n++; n == limit {
-				return n
-			}
-		}
-	}
-	return n
-}
+func countFields(s string, limit int) int { return spaces.CountFields(s, limit) }
 
 // A claim whose subject is a bare demonstrative or pronoun ("this is
 // brilliant!", "It harms small shops.") says nothing on its own: its gist
