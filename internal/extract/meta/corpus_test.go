@@ -60,3 +60,16 @@ func BenchmarkDetect(b *testing.B) {
 		meta.Detect(text, "corpus.txt")
 	}
 }
+
+// BenchmarkDetectDocs reads each corpus document's metadata in turn, as
+// extraction does a document at a time (BenchmarkDetect reads one long
+// text, whose head is its first document's).
+func BenchmarkDetectDocs(b *testing.B) {
+	texts, size := sharedtest.CorpusTexts(b)
+	b.SetBytes(int64(size))
+	for i := 0; i < b.N; i++ {
+		for _, t := range texts {
+			meta.Detect(t, "doc.txt")
+		}
+	}
+}

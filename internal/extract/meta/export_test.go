@@ -41,3 +41,6 @@ func LowerTextOld(text string) string {
 
 // LowerTextBytes is lowerText itself, for the benchmark.
 var LowerTextBytes = lowerText
+
+// ContainsRare exposes containsRare to the tests.
+var ContainsRare = containsRare

@@ -112,3 +112,69 @@ func BenchmarkLowerText(b *testing.B) {
 		}
 	})
 }
+
+// TestContainsRare checks containsRare against strings.Contains for every
+// cue Detect searches with it, and short and odd ones, in texts that hold
+// them at the start, the end, cut short, in another case or not at all.
+func TestContainsRare(t *testing.T) {
+	cues := []string{"", "x", "ab", "eceived", "ECEIVED", "ccepted", "ublished", "UBLISHED", "tatement", "://",
+		"Forum Index", "Post subject:", "PostPosted:", "phpBB", "Back to top", "é", "aé", "\xff\xfe", "zz"}
+	texts := []string{"", "a", "zz", "zzz", "ab", "ba"}
+	for _, c := range cues {
+		for _, around := range [][2]string{{"", ""}, {"The paper was ", " in May."}, {"x", ""}, {"", "y"}} {
+			texts = append(texts, around[0]+c+around[1], around[0]+strings.ToUpper(c)+around[1])
+			if len(c) > 1 {
+				texts = append(texts, around[0]+c[1:]+around[1], around[0]+c[:len(c)-1]+around[1])
+			}
+		}
+	}
+	for _, s := range texts {
+		for _, c := range cues {
+			if got, want := meta.ContainsRare(s, c), strings.Contains(s, c); got != want {
+				t.Errorf("containsRare(%q, %q) = %v, want %v", s, c, got, want)
+			}
+		}
+	}
+}
+
+func FuzzContainsRare(f *testing.F) {
+	f.Add("Received 3 May, accepted 9 June", "ccepted")
+	f.Add("a Statement by", "tatement")
+	f.Add("\xff\xfe", "\xfe")
+	f.Fuzz(func(t *testing.T, s, sub string) {
+		if got, want := meta.ContainsRare(s, sub), strings.Contains(s, sub); got != want {
+			t.Errorf("containsRare(%q, %q) = %v, want %v", s, sub, got, want)
+		}
+	})
+}
+
+// BenchmarkContainsRare looks for Detect's cues as it does (the forum cues
+// in each corpus document, the line cues in its first 60 lines) with
+// strings.Contains and with containsRare.
+func BenchmarkContainsRare(b *testing.B) {
+	texts, size := sharedtest.CorpusTexts(b)
+	forum := []string{"Forum Index", "Post subject:", "PostPosted:", "Reply with quote", "Post new topic", "Reply to topic",
+		"phpBB", "View previous topic", "Posts:", "Joined:", "Back to top"}
+	line := []string{"ublished", "UBLISHED", "age", "AGE", "eceived", "ccepted", "ECEIVED", "CCEPTED", "tatement", "://"}
+	for _, c := range []struct {
+		name     string
+		contains func(s, sub string) bool
+	}{{"Contains", strings.Contains}, {"containsRare", meta.ContainsRare}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			for i := 0; i < b.N; i++ {
+				for _, t := range texts {
+					for _, f := range forum {
+						c.contains(t, f)
+					}
+					lines := strings.Split(t, "\n")
+					for _, l := range lines[:min(len(lines), 60)] {
+						for _, cue := range line {
+							c.contains(l, cue)
+						}
+					}
+				}
+			}
+		})
+	}
+}

@@ -307,7 +307,7 @@ func dateline(l string) bool {
 func isForum(text string) bool {
 	cues := 0
 	for _, c := range []string{"Forum Index", "Post subject:", "PostPosted:", "Reply with quote", "Post new topic", "Reply to topic", "phpBB", "View previous topic", "Posts:", "Joined:", "Back to top"} {
-		if strings.Contains(text, c) {
+		if containsRare(text, c) {
 			cues++
 		}
 	}
@@ -646,7 +646,7 @@ func pagesLine(l string) bool {
 
 func matchIf(re *regexp.Regexp, s string, cues ...string) []string {
 	for _, c := range cues {
-		if strings.Contains(s, c) {
+		if containsRare(s, c) {
 			return re.FindStringSubmatch(s)
 		}
 	}
@@ -684,3 +684,54 @@ func findDOI(text string) string {
 func isWordByte(b byte) bool {
 	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
+
+// containsRare is strings.Contains(s, sub), found by scanning s for the
+// byte of sub that is rarest in English text (byteRank) and comparing sub
+// around each: strings.Index scans for the first byte, which in the cues
+// searched here ("eceived", "tatement", "Forum Index") is among the
+// commonest letters, and over a paragraph-long line or a whole document
+// stops at most words.
+func containsRare(s, sub string) bool {
+	if len(sub) < 2 {
+		return strings.Contains(s, sub)
+	}
+	rare := 0
+	for i := 1; i < len(sub); i++ {
+		if byteRank[sub[i]] > byteRank[sub[rare]] {
+			rare = i
+		}
+	}
+	c := sub[rare]
+	for q := rare; q < len(s); q++ {
+		j := strings.IndexByte(s[q:], c)
+		if j < 0 {
+			return false
+		}
+		q += j
+		if k := q - rare; k+len(sub) <= len(s) && s[k:k+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
+
+// byteRank ranks bytes by how rare they are in English text: the
+// lower-case letters by their frequency, commonest first ("etaoin..."), then
+// upper-case letters and digits, then other bytes; the space is the
+// commonest of all.
+var byteRank = func() (r [256]uint8) {
+	for c := range r {
+		r[c] = 200 // punctuation, control and bytes outside ASCII
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		r[c] = 100
+	}
+	for c := '0'; c <= '9'; c++ {
+		r[c] = 90
+	}
+	for i, c := range "etaoinshrdlcumwfgypbvkjxqz" {
+		r[c] = uint8(10 + 3*i)
+	}
+	r[' '] = 0
+	return r
+}()
