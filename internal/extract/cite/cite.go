@@ -107,10 +107,19 @@ func InText(text string) []Citation {
 	lastEnd := -1 // end of the previous citation's year
 	var lastAuthors []string
 	lastStart := 0
+	// a year opens with '1' or '2': the scan jumps from one to the next,
+	// found by IndexByte (next1, next2: the first of each at or after a
+	// place at or before i; len(text) for none)
+	next1, next2 := -1, -1
 	for i := 0; i+4 <= len(text); i++ {
-		c := text[i]
-		if c != '1' && c != '2' {
-			continue
+		if next1 < i {
+			next1 = indexFrom(text, i, '1')
+		}
+		if next2 < i {
+			next2 = indexFrom(text, i, '2')
+		}
+		if i = min(next1, next2); i+4 > len(text) {
+			break
 		}
 		dEnd, end, ok := yearAt(text, i)
 		if !ok {
@@ -777,4 +786,13 @@ func acronym(w string) bool {
 		}
 	}
 	return true
+}
+
+// indexFrom returns the index of the first c in text at or after from, or
+// len(text) when there is none.
+func indexFrom(text string, from int, c byte) int {
+	if j := strings.IndexByte(text[from:], c); j >= 0 {
+		return from + j
+	}
+	return len(text)
 }

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"syscall"
@@ -285,13 +286,38 @@ func checkSpans(t *testing.T, text string, cs []cite.Citation) {
 	}
 }
 
+// TestInTextAgrees: InText finds what the form that tried every byte
+// found, on every corpus document, each whole and cut at every paragraph,
+// and on texts of years, citations and digits run together.
+func TestInTextAgrees(t *testing.T) {
+	texts := []string{"", "1", "2019", "(2019)", "12122020 (Smith 2020, 2021; Jones 1999)", "Smith (2019) and 2020, 2021",
+		"IOM (2008) 1 2 3 4 1999 2000", "(see Georgi 2019)1", "x(A 2000)2", "(Kipp and Koch 2018, p. 18)2222"}
+	for _, f := range sharedtest.CorpusFiles(t) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	for _, s := range texts {
+		if got, want := cite.InText(s), cite.InTextOld(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("InText(%.60q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 func FuzzInText(f *testing.F) {
 	for _, s := range []string{"(see Georgi 2019)", "McKinley (Citation2000)", "(Smith et al. 2003; Jones 1999)",
 		"Received 12 Jan 2015", "this year's paper entitled \"IOM Policy\"", "(Ünal 2020, 2021a)", "\xff(A 2000)"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		checkSpans(t, s, cite.InText(s))
+		got := cite.InText(s)
+		checkSpans(t, s, got)
+		if want := cite.InTextOld(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("InText(%q) = %v, want %v", s, got, want)
+		}
 	})
 }
 
@@ -419,4 +445,23 @@ func cpuTime(tb testing.TB) time.Duration {
 		tb.Fatal(err)
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkInTextForms runs InText over the corpus documents, the form
+// that tried every byte and the one that jumps between '1' and '2'.
+func BenchmarkInTextForms(b *testing.B) {
+	texts, size := sharedtest.CorpusTexts(b)
+	for _, c := range []struct {
+		name string
+		f    func(string) []cite.Citation
+	}{{"old", cite.InTextOld}, {"new", cite.InText}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			for i := 0; i < b.N; i++ {
+				for _, s := range texts {
+					c.f(s)
+				}
+			}
+		})
+	}
 }

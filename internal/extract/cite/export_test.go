@@ -90,3 +90,51 @@ func titledMatchesSlow(text string) [][]int {
 	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
 	return out
 }
+
+// InTextOld is InText as it was before its scan jumped from one '1' or '2'
+// to the next (it tried every byte), for TestInTextAgrees.
+func InTextOld(text string) []Citation {
+	var out []Citation
+	lastEnd := -1
+	var lastAuthors []string
+	lastStart := 0
+	for i := 0; i+4 <= len(text); i++ {
+		c := text[i]
+		if c != '1' && c != '2' {
+			continue
+		}
+		dEnd, end, ok := yearAt(text, i)
+		if !ok {
+			continue
+		}
+		year := text[i:dEnd]
+		if sep := strings.TrimSpace(text[max(0, min(lastEnd, i)):i]); lastEnd >= 0 && lastEnd <= i && i-lastEnd <= 3 && (sep == "," || sep == ";") {
+			out = append(out, Citation{Author: lastAuthors[0], Authors: lastAuthors, Year: year,
+				Start: lastStart, End: end, Text: text[lastStart:end]})
+			lastEnd = end
+			i = end - 1
+			continue
+		}
+		if cit, ok := narrative(text, i, dEnd, end); ok {
+			out = append(out, cit)
+			lastEnd, lastAuthors, lastStart = cit.End, cit.Authors, cit.Start
+			if cit.End < len(text) && text[cit.End] == ')' {
+				lastEnd = -1
+			}
+			i = end - 1
+			continue
+		}
+		if cit, ok := parenthetical(text, i, end); ok {
+			cit.Year = year
+			out = append(out, cit)
+			lastEnd, lastAuthors, lastStart = end, cit.Authors, cit.Start
+			i = end - 1
+			continue
+		}
+	}
+	if titled := Titled(text, "", ""); len(titled) > 0 {
+		out = append(out, titled...)
+		sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	}
+	return out
+}
