@@ -267,6 +267,58 @@ func TestParseCoordinated(t *testing.T) {
 	}
 }
 
+// TestCoordinatedSentence: in a short text a sentence that opens with an
+// additive connective ("Also, …", "In addition, …") bears on what the
+// sentence before bears on, with its kind, even when the attachment scores
+// (here: every unit drawn to the one before) make it a reason for that
+// sentence. Without the connective the scores decide.
+func TestCoordinatedSentence(t *testing.T) {
+	m, err := structure.LoadModel([]byte(`{"version": 1, "combine": {"attach": 1, "function": 1, "role": 1, "central": 1},
+		"classifiers": {"split": {}, "cc": {"cc.first": 5}, "role": {"bias": -3}, "function": {"bias": -3},
+		"attach": {"bias": -2, "dist=before1": 3}, "undercut": {"bias": -5}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const opening = "Villages should keep their small schools. Children walk to them instead of riding a bus. "
+	tests := []struct {
+		name string
+		text string
+		want int // the target of unit 2
+	}{
+		{"also", opening + "Also, parents meet each other at the gate.", 0},
+		{"in addition", opening + "In addition, parents meet each other at the gate.", 0},
+		{"no connective", opening + "Parents meet each other at the gate.", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var units []structure.Unit
+			start := 0
+			for s := 0; start < len(tt.text); s++ {
+				end := strings.Index(tt.text[start:], ". ")
+				if end < 0 {
+					end = len(tt.text)
+				} else {
+					end += start + 1
+				}
+				units = append(units, structure.Unit{Start: start, End: end, Sent: s})
+				start = end + 1
+			}
+			st := m.Parse(tt.text, units, structure.ParseOptions{})
+			if len(st.Central) != 1 || st.Central[0] != 0 || len(st.Relations) != 2 {
+				t.Fatalf("Parse = %+v, want unit 0 central and two relations", st)
+			}
+			for _, r := range st.Relations {
+				if r.From == 2 && (r.To != tt.want || r.Kind != structure.Support) {
+					t.Errorf("unit 2: %+v, want a support of %d", r, tt.want)
+				}
+				if r.From == 1 && r.To != 0 {
+					t.Errorf("unit 1: %+v, want -> 0", r)
+				}
+			}
+		})
+	}
+}
+
 // TestDependent checks which units count as dependent clauses, never a
 // central claim: a clause that continues its sentence with a relative word,
 // a reason, a condition or a concession; never a sentence's first unit.
