@@ -80,6 +80,8 @@ type term struct {
 	circ     bool         // a word of a question's trailing condition ("... when people are detained"): it weighs as a modifier and does not vote on polarity
 	before   bool         // a word of a question in the simple past ("chose to stay outside"): what it says held then, which a later event that ends it does not deny
 	noVote   bool         // a word of the main clause's subject after an opening "far from" clause: what both clauses say, it votes on the polarity of neither
+	main     bool         // the predicate of its clause: a question's predicate adjective or noun, else what a copula says, else the main verb (markMain)
+	copular  bool         // that predicate is what a copula says ("unfair" of "the rules are unfair to tenants")
 }
 
 // readAs are word forms read as another form of the same word that
@@ -1011,6 +1013,7 @@ func (s *Stancer) analyse(text string, gl *glossary) analysis {
 	for _, r := range regions(text) {
 		ts := s.withSimilar(markLater(r.toks, markSlots(r.toks, markAdditive(r.toks, s.terms(r.toks, gl)))))
 		s.markRoles(r.toks, ts)
+		s.markMain(r.toks, ts)
 		a.regions = append(a.regions, termRegion{terms: ts, asserter: r.asserter, rejected: r.rejected})
 	}
 	return a
@@ -3502,6 +3505,7 @@ func (s *Stancer) questionTermsRead(question string, gl *glossary) []term {
 		}
 		s.markPredicate(main, qt)
 		s.markResult(main, qt)
+		s.markMain(main, qt)
 		if s.pastTense(toks) {
 			for i := range qt {
 				qt[i].before = true
@@ -3853,6 +3857,22 @@ func (s *Stancer) judgeWindow(qt []term, w []float64, c analysis, threshold floa
 						// exclusion of")
 						cov = min(cov, threshold/2)
 					}
+				}
+			}
+			if cov >= threshold {
+				// the claim's own predicate against the question's, which
+				// it leaves out (predicateClash): "The new toll helps
+				// small bakeries" turns round "The new toll hurts small
+				// bakeries"; "The late shifts are paid" does not say that
+				// they are tiring (a window read as a denial already is
+				// left as it is: "before the board was able to" of "the
+				// board was ready to")
+				switch opposed, other := s.predicateClash(qt, hits, win); {
+				case opposed:
+					fl++
+				case other && (dis > ag) == (fl%2 == 1):
+					capAs(capPredicate)
+					cov = min(cov, threshold/2)
 				}
 			}
 			if cov >= threshold && saysOpposite(qt, hits, win) {
