@@ -624,3 +624,53 @@ func TrimCommasAgrees(s string) error {
 	}
 	return nil
 }
+
+// ShapeCounts returns the words of text that shape finds opening with a
+// letter and with a capital; ShapeCountsOld counts them byte by byte, as
+// shape did before it read eight bytes at a time.
+func ShapeCounts(text string) (alpha, caps int) {
+	s := surface{text: text}
+	s.shape()
+	return s.alpha, s.caps
+}
+
+func ShapeCountsOld(text string) (alpha, caps int) {
+	start := true
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+				start = true
+				continue
+			}
+			if start && 'a' <= c|0x20 && c|0x20 <= 'z' {
+				alpha++
+				if c <= 'Z' {
+					caps++
+				}
+			}
+			start = false
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		if start && unicode.IsLetter(r) {
+			alpha++
+			if unicode.IsUpper(r) {
+				caps++
+			}
+		}
+		start = false
+	}
+	return alpha, caps
+}
+
+// ShapeAgrees checks ShapeCounts against ShapeCountsOld on text.
+func ShapeAgrees(text string) error {
+	a, c := ShapeCounts(text)
+	a0, c0 := ShapeCountsOld(text)
+	if a != a0 || c != c0 {
+		return fmt.Errorf("shape(%q): %d words open with a letter, %d with a capital; the byte-by-byte reading %d and %d", text, a, c, a0, c0)
+	}
+	return nil
+}

@@ -1,12 +1,14 @@
 package extract
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	argstruct "github.com/argmap/argmap/internal/extract/structure"
+	"github.com/argmap/argmap/internal/extract/swar"
 	"github.com/argmap/argmap/internal/extract/wordfilter"
 )
 
@@ -471,8 +473,24 @@ func (s *surface) shape() {
 	s.ends()
 	text := s.text
 	s.caps, s.alpha = 0, 0
-	start := true
-	for i := 0; i < len(text); {
+	// eight ASCII bytes at a time: the bytes that open a word (no space
+	// after a space: ' ', '\n', '\t' or '\r'), among them the letters and
+	// the capitals, counted at once
+	i := 0
+	prev := uint64(0x80) // the byte before was a space, as swar marks it
+	for ; i+8 <= len(text); i += 8 {
+		x := swar.Load(text, i)
+		if x&swar.Hi != 0 {
+			break
+		}
+		sp := swar.Eq(x, ' ') | swar.Eq(x, '\n') | swar.Eq(x, '\t') | swar.Eq(x, '\r')
+		opens := ^sp & (sp<<8 | prev) & swar.Hi
+		s.alpha += bits.OnesCount64(opens & swar.In(x|0x2020202020202020, 'a', 'z'))
+		s.caps += bits.OnesCount64(opens & swar.In(x, 'A', 'Z'))
+		prev = sp >> 56
+	}
+	start := prev != 0
+	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf {
 			// ASCII: a letter is A-Z or a-z, upper case A-Z
 			i++

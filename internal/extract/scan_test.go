@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/argmap/argmap/internal/extract"
+	"github.com/argmap/argmap/internal/sharedtest"
 )
 
 // scanLines returns lines of our own long texts and a few written here, the
@@ -197,4 +198,64 @@ func FuzzTrimCommas(f *testing.F) {
 			t.Error(err)
 		}
 	})
+}
+
+// shapeCases have words opening with letters, capitals, digits and marks,
+// every separator shape knows and those it does not ('\v', '\f', U+00A0),
+// and runes outside ASCII at the ends of eight-byte stretches.
+var shapeCases = []string{"", "A", "a", " A b", "The Quick brown Fox jumps", "x\ty\nZ\rw\vV\fU", "@at [Bracket] `tick {Brace",
+	"12 Apples, 3 pears", "ÉTÉ été Ünal über", "abcdefgÉ Hijklmn", "abcdefg\u00a0Hijk", "\xffAbc \xfe Def", "       Q", "Q       "}
+
+// TestShape checks shape's word counts, read eight bytes at a time, against
+// the byte-by-byte reading on the cases above, on every line of the long
+// texts, and on each with a rune outside ASCII put at every offset.
+func TestShape(t *testing.T) {
+	texts := append(scanLines(t), shapeCases...)
+	for _, odd := range []string{"é", "\xff", "\u00a0"} {
+		for k := 0; k <= 17; k++ {
+			s := "Abc Def ghi Jkl mno"
+			texts = append(texts, s[:k]+odd+s[k:])
+		}
+	}
+	for _, s := range texts {
+		if err := extract.ShapeAgrees(s); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// FuzzShape checks the same on any text.
+func FuzzShape(f *testing.F) {
+	for _, s := range shapeCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if err := extract.ShapeAgrees(s); err != nil {
+			t.Error(err)
+		}
+	})
+}
+
+// BenchmarkShape counts the words of each sentence of the corpus documents
+// (cut at ". ") that open with a letter and with a capital, as shape does:
+// byte by byte (old) and eight bytes at a time (new).
+func BenchmarkShape(b *testing.B) {
+	texts, size := sharedtest.CorpusTexts(b)
+	var sents []string
+	for _, t := range texts {
+		sents = append(sents, strings.Split(t, ". ")...)
+	}
+	for _, c := range []struct {
+		name string
+		f    func(string) (int, int)
+	}{{"old", extract.ShapeCountsOld}, {"new", extract.ShapeCounts}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			for i := 0; i < b.N; i++ {
+				for _, s := range sents {
+					c.f(s)
+				}
+			}
+		})
+	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract/cite"
+	"github.com/argmap/argmap/internal/extract/swar"
 )
 
 // Meta is what a document says about itself. Date is "2010", "2010-11" or
@@ -588,19 +589,17 @@ func kindOf(text string, lines []string) string {
 }
 
 // lowerText is strings.ToLower(text) for a whole document, in bytes (kindOf
-// only searches it). Eight ASCII bytes are lowered at a time (asciiLower8),
-// other runes by unicode.ToLower (strings.ToLower maps every rune through a
-// function once one byte is outside ASCII, as a curly quote makes it), and
-// bytes that are not UTF-8 become U+FFFD as there.
+// only searches it). Eight ASCII bytes are lowered at a time (their
+// capitals, marked by swar.In, get 0x20), other runes by unicode.ToLower
+// (strings.ToLower maps every rune through a function once one byte is
+// outside ASCII, as a curly quote makes it), and bytes that are not UTF-8
+// become U+FFFD as there.
 func lowerText(text string) []byte {
 	b := make([]byte, 0, len(text))
 	for i := 0; i < len(text); {
 		if i+8 <= len(text) {
-			t := text[i : i+8]
-			x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
-			if x&hiBits == 0 {
-				b = binary.LittleEndian.AppendUint64(b, asciiLower8(x))
+			if x := swar.Load(text, i); x&swar.Hi == 0 {
+				b = binary.LittleEndian.AppendUint64(b, x|swar.In(x, 'A', 'Z')>>2)
 				i += 8
 				continue
 			}
@@ -619,19 +618,6 @@ func lowerText(text string) []byte {
 		i += n
 	}
 	return b
-}
-
-// hiBits has the top bit of each of eight bytes.
-const hiBits = 0x8080808080808080
-
-// asciiLower8 lowers the letters of eight ASCII bytes packed in x (no top
-// bit set): a byte's top bit after adding 0x80-'A' tells it is 'A' or more,
-// after adding 0x80-'Z'-1 that it is past 'Z'; no sum carries into the next
-// byte, as every byte is below 0x80. The capitals get 0x20.
-func asciiLower8(x uint64) uint64 {
-	ge := x + 0x3f3f3f3f3f3f3f3f // 0x80 - 'A' in each byte
-	gt := x + 0x2525252525252525 // 0x80 - ('Z'+1)
-	return x | (ge&^gt&hiBits)>>2
 }
 
 // matchIf runs re on s only when s contains one of the literal cues: a

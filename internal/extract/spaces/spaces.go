@@ -3,9 +3,10 @@
 // strings.Join would, without a new string when the text is so already;
 // and counts a text's words as strings.Fields splits them.
 //
-// Both read ASCII text eight bytes at a time (white space is found in a
-// word of eight bytes with a few additions and masks, masks) and go byte by
-// byte from the first eight with a byte outside ASCII, as they went before.
+// They read ASCII text eight bytes at a time (white space is found in a
+// word of eight bytes with a few additions and masks: masks, swar) and go
+// byte by byte from the first eight with a byte outside ASCII, as they went
+// before.
 package spaces
 
 import (
@@ -13,6 +14,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/argmap/argmap/internal/extract/swar"
 )
 
 // Single returns s with each run of white space made one space and none
@@ -22,8 +25,8 @@ func Single(s string) string {
 	i := 0
 	prev := uint64(0x80) // the byte before, as masks marks it: a space (no leading space)
 	for ; i+8 <= len(s); i += 8 {
-		x := load8(s, i)
-		if x&hiBits != 0 {
+		x := swar.Load(s, i)
+		if x&swar.Hi != 0 {
 			break
 		}
 		sp, ctl := masks(x)
@@ -68,14 +71,14 @@ func CountFields(s string, limit int) int {
 	n, i := 0, 0
 	prev := uint64(0x80) // the byte before, as masks marks white space: s opens a word
 	for ; i+8 <= len(s); i += 8 {
-		x := load8(s, i)
-		if x&hiBits != 0 {
+		x := swar.Load(s, i)
+		if x&swar.Hi != 0 {
 			break
 		}
 		sp, ctl := masks(x)
 		ws := sp | ctl
 		// a word opens at a byte that is no white space after one that is
-		n += bits.OnesCount64(^ws & hiBits & (ws<<8 | prev))
+		n += bits.OnesCount64(^ws & swar.Hi & (ws<<8 | prev))
 		if limit > 0 && n >= limit {
 			return limit
 		}
@@ -111,8 +114,8 @@ func AppendFields(out []string, s string, n int) []string {
 	start := -1
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := load8(s, i)
-		if x&hiBits != 0 {
+		x := swar.Load(s, i)
+		if x&swar.Hi != 0 {
 			break
 		}
 		sp, ctl := masks(x)
@@ -123,7 +126,7 @@ func AppendFields(out []string, s string, n int) []string {
 		}
 		// the bytes where a word opens (no white space after white
 		// space) and where it ends (white space after a word), in turn
-		edges := (^ws&(ws<<8|prev) | ws&(^ws<<8|prev^0x80)) & hiBits
+		edges := (^ws&(ws<<8|prev) | ws&(^ws<<8|prev^0x80)) & swar.Hi
 		for edges != 0 {
 			k := i + bits.TrailingZeros64(edges)>>3
 			edges &= edges - 1
@@ -167,27 +170,9 @@ func AppendFields(out []string, s string, n int) []string {
 	return out
 }
 
-const (
-	hiBits  = 0x8080808080808080 // the top bit of each byte
-	lowBits = 0x7f7f7f7f7f7f7f7f
-)
-
-// load8 returns s[i:i+8] as a little-endian word (one load).
-func load8(s string, i int) uint64 {
-	b := s[i : i+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
 // masks returns, for eight ASCII bytes in x (no top bit set), 0x80 in
 // each byte that is a space (sp) and in each that is '\t', '\n', '\v', '\f'
-// or '\r' (ctl): the ASCII white space of unicode.IsSpace. A byte is a
-// space when x^0x20 has it zero, which adding 0x7f to its low seven bits
-// tells; it is '\t' to '\r' when adding 0x80-0x09 sets its top bit and
-// adding 0x80-0x0e does not. No sum carries into the next byte.
+// or '\r' (ctl): the ASCII white space of unicode.IsSpace.
 func masks(x uint64) (sp, ctl uint64) {
-	t := x ^ 0x2020202020202020
-	sp = ^(t&lowBits + lowBits | t) & hiBits
-	ctl = (x + 0x7777777777777777) &^ (x + 0x7272727272727272) & hiBits
-	return sp, ctl
+	return swar.Eq(x, ' '), swar.In(x, '\t', '\r')
 }
