@@ -1,7 +1,9 @@
 package main
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -136,4 +138,102 @@ func (s expandingStore) RelationEnds(ctx context.Context, id string) ([]string, 
 		return nil, "", err
 	}
 	return rel.From, rel.To, nil
+}
+
+// SearchPassages implements argmap.PassageSearcher: the sentences of the
+// sources' texts (extract.Sentences) that no claim or evidence of theirs
+// covers and that are no heading, each scored by how many words of the query's phrasings (their
+// first five letters, words of four letters or more) it has; at least two.
+func (s expandingStore) SearchPassages(ctx context.Context, q string, ids []string, limit int) ([]argmap.EvidenceHit, error) {
+	var words []string
+	for _, w := range strings.Fields(strings.ToLower(mergeQueries(s.expand(q), q))) {
+		w = strings.Trim(w, ".,;:?!()\"'“”‘’")
+		if len(w) < 4 {
+			continue
+		}
+		if w = w[:min(len(w), 5)]; !slices.Contains(words, w) {
+			words = append(words, w)
+		}
+	}
+	var out []argmap.EvidenceHit
+	for _, id := range ids {
+		src, err := s.Store.Source(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		covered, err := s.coveredSpans(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		text := src.Text
+	sentences:
+		for _, se := range extract.Sentences(text, extract.Segments(text)) {
+			for _, sp := range covered {
+				if sp.Start < se.End && se.Start < sp.End {
+					continue sentences
+				}
+			}
+			sent := text[se.Start:se.End]
+			if extract.IsHeading(sent) {
+				// a heading names a topic; it asserts nothing
+				continue
+			}
+			low := " " + strings.ToLower(sent)
+			n := 0
+			for _, w := range words {
+				if strings.Contains(low, " "+w) {
+					n++
+				}
+			}
+			if n < 2 {
+				continue
+			}
+			sp := argmap.Span{SourceID: id, Start: se.Start, End: se.End, Quote: sent}
+			out = append(out, argmap.EvidenceHit{Evidence: argmap.Evidence{ID: argmap.PassageID(sp), Text: sent, Spans: []argmap.Span{sp}},
+				Rank: float64(n)})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b argmap.EvidenceHit) int { return cmp.Compare(b.Rank, a.Rank) })
+	return out[:min(len(out), limit)], nil
+}
+
+// coveredSpans returns the spans in the source id of its claims and
+// evidence.
+func (s expandingStore) coveredSpans(ctx context.Context, id string) ([]argmap.Span, error) {
+	var out []argmap.Span
+	keep := func(spans []argmap.Span) {
+		for _, sp := range spans {
+			if sp.SourceID == id {
+				out = append(out, sp)
+			}
+		}
+	}
+	p := argmap.Page{Limit: argmap.MaxLimit}
+	for {
+		cs, err := s.Store.Claims(ctx, argmap.ClaimFilter{SourceID: id, Page: p})
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cs {
+			keep(c.Spans)
+		}
+		if len(cs) < p.Size() {
+			break
+		}
+		p.After = cs[len(cs)-1].ID
+	}
+	p = argmap.Page{Limit: argmap.MaxLimit}
+	for {
+		es, err := s.Store.EvidenceList(ctx, argmap.EvidenceFilter{SourceID: id, Page: p})
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range es {
+			keep(e.Spans)
+		}
+		if len(es) < p.Size() {
+			return out, nil
+		}
+		p.After = es[len(es)-1].ID
+	}
 }

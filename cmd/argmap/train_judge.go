@@ -82,7 +82,7 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 	defer st.Close()
 	s := extract.NewStancer()
 	if *reach {
-		if err := printReach(ctx, e.stdout, st, s, files); err != nil {
+		if err := printReach(ctx, e.stdout, st, withSearch(st), s, files); err != nil {
 			return err
 		}
 		if *out == "" && !*cv && !*changes && !*misses {
@@ -174,6 +174,7 @@ func judgedQuestions(ctx context.Context, st argmap.Store, s *extract.Stancer, f
 			if err != nil {
 				return nil, nil, err
 			}
+			cs.KeepAnswering(s, x.Q)
 			fold := set
 			if x.Set != "" {
 				fold = x.Set
@@ -186,7 +187,12 @@ func judgedQuestions(ctx context.Context, st argmap.Store, s *extract.Stancer, f
 				jq.words, met = s.Explain(x.Q, cs.Texts, cs.Gists)
 				caps, rarest = s.Caps(x.Q, cs.Texts, cs.Gists)
 			}
-			for i, c := range s.Candidates(x.Q, cs.Texts, cs.Gists, cs.Sources()) {
+			judged := s.Candidates(x.Q, cs.Texts[:cs.Stored], cs.Gists[:cs.Stored], cs.Sources()[:cs.Stored])
+			if cs.Stored < len(cs.Hits) {
+				// the passages as the answer judges them (Candidates.Judge)
+				judged = append(judged, s.Candidates(x.Q, cs.Texts, cs.Gists, cs.Sources())[cs.Stored:]...)
+			}
+			for i, c := range judged {
 				h := cs.Hits[i]
 				if len(h.Claim.Spans) == 0 {
 					continue

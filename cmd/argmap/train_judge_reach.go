@@ -45,15 +45,15 @@ const (
 var reachOrder = []string{reachUnsaid, reachDecided, reachDropped, reachNodeText, reachSearch, reachWalk}
 
 // printReach writes, for every source a question of files lists on a side
-// that the answer (FindSupporters with the stancer s, the shipped judge,
-// at the default depth) does not list there, why (one of the reach
+// that the answer over q (FindSupporters with the stancer s, the shipped
+// judge, at the default depth; q is st as answers search it) does not list
+// there, why (one of the reach
 // classes above) with the text that tells it; then the tallies by side and
 // class, and of the sources the answers list, by side, by whether they
 // state or deny the question themselves or are reached through relations
 // (chainN), and whether the set lists them there (right), lets them stand
 // on either side (either) or does not (wrong).
-func printReach(ctx context.Context, w io.Writer, st argmap.Store, s *extract.Stancer, files []string) error {
-	q := withSearch(st)
+func printReach(ctx context.Context, w io.Writer, st argmap.Store, q argmap.Questioner, s *extract.Stancer, files []string) error {
 	ids, err := sourceIDsByKey(ctx, st)
 	if err != nil {
 		return err
@@ -95,6 +95,7 @@ func printReach(ctx context.Context, w io.Writer, st argmap.Store, s *extract.St
 			if err != nil {
 				return err
 			}
+			cs.KeepAnswering(s, x.Q)
 			r.question(x.Q, cs)
 			for side := range 2 {
 				for _, key := range sortedKeys(gold[side]) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,16 +9,16 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/argmap/argmap/internal/extract"
 )
 
-// TestTrainJudgeReach runs train-judge --reach over two short documents: a
-// report whose only sentence on who pays for a ferry announces what it
-// examines (a sentence the extraction leaves out) and a letter that denies
-// it. The report's miss is written as dropped, with that sentence; the
-// letter is listed as contesting; every miss has one class and the tallies
-// are those of the lines.
-func TestTrainJudgeReach(t *testing.T) {
-	dir := t.TempDir()
+// reachCorpus writes two short documents and a question set over them
+// into dir and ingests them: a report whose only sentence on who pays for
+// a ferry announces what it examines (a sentence the extraction leaves
+// out) and a letter that denies it. It returns the store and the set.
+func reachCorpus(t *testing.T, dir string) (store, set string) {
+	t.Helper()
 	corpus := filepath.Join(dir, "corpus")
 	docs := map[string]string{
 		"01-ferry.txt": "The Harbour Ferry Review\n\n" +
@@ -38,29 +39,62 @@ func TestTrainJudgeReach(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	set := filepath.Join(dir, "q.json")
+	set = filepath.Join(dir, "q.json")
 	if err := os.WriteFile(set, []byte(`{"questions": [
  {"q": "The harbour board pays for the night ferry", "support": ["demo/01"], "contest": ["demo/02"], "either": []},
  {"q": "The night ferry wastes public money", "support": [], "contest": ["demo/01"], "either": []}
 ]}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	store := filepath.Join(dir, "argmap.db")
+	store = filepath.Join(dir, "argmap.db")
 	if code, _, stderr := cli(t, nil, "ingest", "--store", store, corpus); code != 0 {
 		t.Fatalf("ingest = %d: %s", code, stderr)
 	}
+	return store, set
+}
+
+// TestTrainJudgeReach: over reachCorpus, answers that search no passages
+// miss the report, whose statement --reach finds in a dropped sentence;
+// answers as argmap gives them (train-judge --reach) find it there and
+// list the report as supporting. Every miss has one class and the tallies
+// are those of the lines.
+func TestTrainJudgeReach(t *testing.T) {
+	store, set := reachCorpus(t, t.TempDir())
+	ctx := context.Background()
+	st, err := openStore(ctx, &env{command: "train-judge"}, store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var b strings.Builder
+	// the store's own search: claims and evidence only
+	if err := printReach(ctx, &b, st, st, extract.NewStancer(), []string{set}); err != nil {
+		t.Fatalf("printReach: %v", err)
+	}
+	without := b.String()
+	const dropped = "support dropped demo/01 | The harbour board pays for the night ferry\n" +
+		"  sentence (alone: other announcement): This report examines how the harbour board pays for the night ferry.\n"
+	if !strings.Contains(without, dropped) {
+		t.Errorf("printReach without passages = %q, want the report's announcement as a sentence the extraction dropped:\n%s", without, dropped)
+	}
+	checkReachTallies(t, without)
 	code, stdout, stderr := cli(t, nil, "train-judge", "--store", store, "--reach", set)
 	if code != 0 {
 		t.Fatalf("train-judge --reach exit code = %d, stderr %q", code, stderr)
 	}
-	const dropped = "support dropped demo/01 | The harbour board pays for the night ferry\n" +
-		"  sentence (alone: other announcement): This report examines how the harbour board pays for the night ferry.\n"
-	if !strings.Contains(stdout, dropped) {
-		t.Errorf("train-judge --reach = %q, want the report's announcement as a sentence the extraction dropped:\n%s", stdout, dropped)
+	if strings.Contains(stdout, "support dropped demo/01") || !strings.Contains(stdout, "listed support direct right: 1\n") {
+		t.Errorf("train-judge --reach = %q, want the report listed as supporting through its announcement (listed support direct right: 1)", stdout)
 	}
 	if !strings.Contains(stdout, "listed contest direct right: 1\n") {
 		t.Errorf("train-judge --reach = %q, want the letter listed as contesting in its own words (listed contest direct right: 1)", stdout)
 	}
+	checkReachTallies(t, stdout)
+}
+
+// checkReachTallies checks that printReach's output has a tally line for
+// each side whose counts are those of its miss lines.
+func checkReachTallies(t *testing.T, stdout string) {
+	t.Helper()
 	miss := regexp.MustCompile(`^(support|contest) (walk|search|node text|dropped|decided|unsaid) (demo/\d\d) \| (.+)$`)
 	tally := regexp.MustCompile(`^(support|contest) misses by reach: (.+)$`)
 	counts := map[string]int{}

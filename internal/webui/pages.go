@@ -26,9 +26,7 @@ var funcs = template.FuncMap{
 	"join": strings.Join,
 	"add":  func(a, b int) int { return a + b },
 	"pct":  func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" },
-	"at": func(s argmap.Span) string {
-		return "/ui/documents/" + url.PathEscape(s.SourceID) + "?at=" + strconv.Itoa(s.Start) + "-" + strconv.Itoa(s.End) + "#at"
-	},
+	"at":   spanPage,
 	"page": nodePage,
 	// count is n with the noun that fits it: "1 claim", "2 claims".
 	"count": func(n int, one, many string) string {
@@ -58,7 +56,16 @@ func nodePage(id string) string {
 	case argmap.KindActor:
 		return "/ui/actors/" + url.PathEscape(id)
 	}
+	if sp, ok := argmap.PassageSpan(id); ok {
+		// a sentence no claim or evidence covers: its place in the text
+		return spanPage(sp)
+	}
 	return ""
+}
+
+// spanPage is the page of a span's document, at the span.
+func spanPage(s argmap.Span) string {
+	return "/ui/documents/" + url.PathEscape(s.SourceID) + "?at=" + strconv.Itoa(s.Start) + "-" + strconv.Itoa(s.End) + "#at"
 }
 
 // docRow is one document of the list.
