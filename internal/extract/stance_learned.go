@@ -339,7 +339,21 @@ func (s *Stancer) mayPromote(r *ruling, k int) bool {
 // of 1 (the "rarest" feature reading the share too) gives support 260/398 P 260/297 -> 258/398 P 258/294 and contest
 // 56/124 P 56/66 -> 52/124 P 52/60 (0.25: support 254/398 P 254/292,
 // contest 52/60): the sources it reaches are fewer than the ones the
-// judge, given more negatives like them, stops promoting.
+// judge, given more negatives like them, stops promoting. Nor did features
+// of how the candidate's words align with the question's tell the good
+// near-word candidates from the bad (session 16; the judge's eight sets
+// left out in turn and s13, s14 and reworded-s12 scored by the judge
+// fitted on them, from support 271/443 P 271/308, contest 56/147 P
+// 56/65): how the question's predicate (term.main) is met, its nearest
+// word-vector cosine, a claim word opposing it, the rarest word's nearest
+// cosine, the share of the other words met, and the share of all met each
+// weighing its GloVe rarity gave 271/309 and 56/66 as they are, 272/308
+// and 54/64 with near words promoted (the denying model loses two); the
+// predicate's alone with near words promoted for stating only, 271/307
+// and 56/65, but on the check sets s9 … s12 support 59/129 P 59/74 ->
+// 60/129 P 60/77 and contest 15/57 P 15/24 -> 14/57 P 14/22. The
+// candidates' labels are the noise: a listed source's best candidate by
+// coverage is often a sentence on its topic, not the one that states it.
 
 // rarestShare is how the window bw judged by meets the question word
 // qt[rarest]: 1 in full (bw.hits), else the share of its weight the word
