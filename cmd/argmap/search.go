@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
@@ -13,7 +14,7 @@ import (
 // withSearch wraps st so that claim searches also try the query's other
 // phrasings (extract.ExpandQuery).
 func withSearch(st argmap.Store) argmap.Store {
-	return expandingStore{Store: st, expand: extract.ExpandQuery}
+	return expandingStore{Store: st, expand: extract.ExpandQuery, passages: &passageCache{}}
 }
 
 // expandingStore answers full-text claim searches with the query and its
@@ -23,7 +24,8 @@ func withSearch(st argmap.Store) argmap.Store {
 // programme was questioned". Everything else passes through.
 type expandingStore struct {
 	argmap.Store
-	expand func(q string) []string
+	expand   func(q string) []string
+	passages *passageCache // nil: none kept
 }
 
 // maxQueryBytes bounds the merged query handed to the store.
@@ -142,8 +144,9 @@ func (s expandingStore) RelationEnds(ctx context.Context, id string) ([]string, 
 
 // SearchPassages implements argmap.PassageSearcher: the sentences of the
 // sources' texts (extract.Sentences) that no claim or evidence of theirs
-// covers and that are no heading, each scored by how many words of the query's phrasings (their
-// first five letters, words of four letters or more) it has; at least two.
+// covers and that are no heading (uncovered), each scored by how many
+// words of the query's phrasings (their first five letters, words of four
+// letters or more) it has; at least two.
 func (s expandingStore) SearchPassages(ctx context.Context, q string, ids []string, limit int) ([]argmap.EvidenceHit, error) {
 	var words []string
 	for _, w := range strings.Fields(strings.ToLower(mergeQueries(s.expand(q), q))) {
@@ -157,44 +160,106 @@ func (s expandingStore) SearchPassages(ctx context.Context, q string, ids []stri
 	}
 	var out []argmap.EvidenceHit
 	for _, id := range ids {
-		src, err := s.Store.Source(ctx, id)
+		ps, err := s.uncovered(ctx, id)
 		if err != nil {
 			return nil, err
 		}
-		covered, err := s.coveredSpans(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		text := src.Text
-	sentences:
-		for _, se := range extract.Sentences(text, extract.Segments(text)) {
-			for _, sp := range covered {
-				if sp.Start < se.End && se.Start < sp.End {
-					continue sentences
-				}
-			}
-			sent := text[se.Start:se.End]
-			if extract.IsHeading(sent) {
-				// a heading names a topic; it asserts nothing
-				continue
-			}
-			low := " " + strings.ToLower(sent)
+		for _, p := range ps {
 			n := 0
 			for _, w := range words {
-				if strings.Contains(low, " "+w) {
+				if strings.Contains(p.low, " "+w) {
 					n++
 				}
 			}
-			if n < 2 {
-				continue
+			if n >= 2 {
+				out = append(out, argmap.EvidenceHit{Evidence: argmap.Evidence{ID: argmap.PassageID(p.span), Text: p.span.Quote,
+					Spans: []argmap.Span{p.span}}, Rank: float64(n)})
 			}
-			sp := argmap.Span{SourceID: id, Start: se.Start, End: se.End, Quote: sent}
-			out = append(out, argmap.EvidenceHit{Evidence: argmap.Evidence{ID: argmap.PassageID(sp), Text: sent, Spans: []argmap.Span{sp}},
-				Rank: float64(n)})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b argmap.EvidenceHit) int { return cmp.Compare(b.Rank, a.Rank) })
 	return out[:min(len(out), limit)], nil
+}
+
+// passage is a sentence of a source that no claim or evidence covers: its
+// span (with its text as the quote) and its text in lower case after a
+// space.
+type passage struct {
+	span argmap.Span
+	low  string
+}
+
+// passageCache keeps the passages of the sources read (uncovered) while
+// the store stays as it was (ClaimsVersion), up to passageCacheSources
+// sources: a served store reads each source's text and nodes once, not at
+// every question.
+type passageCache struct {
+	mu       sync.Mutex
+	version  int64
+	bySource map[string][]passage
+}
+
+// passageCacheSources bounds the sources a passageCache holds; it starts
+// again past it.
+const passageCacheSources = 1024
+
+// uncovered returns the passages of the source id, from the cache while
+// the store's ClaimsVersion is unchanged (SQLite's content_version, which
+// every write of claims, evidence, spans and sources moves); a store that
+// does not count its changes is read every time.
+func (s expandingStore) uncovered(ctx context.Context, id string) ([]passage, error) {
+	kl, cache := s.Store.(interface {
+		ClaimsVersion(ctx context.Context) (int64, error)
+	})
+	var version int64
+	if cache && s.passages != nil {
+		var err error
+		if version, err = kl.ClaimsVersion(ctx); err != nil {
+			return nil, err
+		}
+		c := s.passages
+		c.mu.Lock()
+		ps, ok := c.bySource[id]
+		ok = ok && c.version == version
+		c.mu.Unlock()
+		if ok {
+			return ps, nil
+		}
+	}
+	src, err := s.Store.Source(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	covered, err := s.coveredSpans(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	text := src.Text
+	var out []passage
+sentences:
+	for _, se := range extract.Sentences(text, extract.Segments(text)) {
+		for _, sp := range covered {
+			if sp.Start < se.End && se.Start < sp.End {
+				continue sentences
+			}
+		}
+		sent := text[se.Start:se.End]
+		if extract.IsHeading(sent) {
+			// a heading names a topic; it asserts nothing
+			continue
+		}
+		out = append(out, passage{span: argmap.Span{SourceID: id, Start: se.Start, End: se.End, Quote: sent}, low: " " + strings.ToLower(sent)})
+	}
+	if cache && s.passages != nil {
+		c := s.passages
+		c.mu.Lock()
+		if c.version != version || c.bySource == nil || len(c.bySource) >= passageCacheSources {
+			c.version, c.bySource = version, map[string][]passage{}
+		}
+		c.bySource[id] = out
+		c.mu.Unlock()
+	}
+	return out, nil
 }
 
 // coveredSpans returns the spans in the source id of its claims and

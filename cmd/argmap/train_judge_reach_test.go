@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
 )
 
@@ -124,5 +125,55 @@ func checkReachTallies(t *testing.T, stdout string) {
 		if !summed[side] {
 			t.Errorf("train-judge --reach = %q, want a line %q", stdout, fmt.Sprintf("%s misses by reach: ...", side))
 		}
+	}
+}
+
+// TestSearchPassagesCache: the passages of a source are read once while
+// the store is unchanged, and again once a claim covers one of them: the
+// report's announcement is offered until a claim is stored at its place.
+func TestSearchPassagesCache(t *testing.T) {
+	store, _ := reachCorpus(t, t.TempDir())
+	ctx := context.Background()
+	st, err := openStore(ctx, &env{command: "supporters"}, store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ps, ok := withSearch(st).(argmap.PassageSearcher)
+	if !ok {
+		t.Fatal("withSearch(st) is no argmap.PassageSearcher")
+	}
+	ids, err := sourceIDsByKey(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const q, announcement = "The harbour board pays for the night ferry", "This report examines how the harbour board pays for the night ferry."
+	find := func() *argmap.Span {
+		t.Helper()
+		hits, err := ps.SearchPassages(ctx, q, []string{ids["demo/01"]}, 30)
+		if err != nil {
+			t.Fatalf("SearchPassages: %v", err)
+		}
+		for _, h := range hits {
+			if h.Evidence.Text == announcement {
+				return &h.Evidence.Spans[0]
+			}
+		}
+		return nil
+	}
+	sp := find()
+	if sp == nil {
+		t.Fatalf("SearchPassages(%q) has no passage %q", q, announcement)
+	}
+	if again := find(); again == nil || *again != *sp {
+		t.Fatalf("SearchPassages(%q) again = %+v, want %+v", q, again, sp)
+	}
+	c := &argmap.Claim{ID: argmap.NewID(argmap.KindClaim), Text: announcement, Origin: argmap.OriginCurated,
+		Spans: []argmap.Span{{SourceID: sp.SourceID, Start: sp.Start, End: sp.End}}}
+	if err := st.CreateClaim(ctx, c); err != nil {
+		t.Fatalf("CreateClaim: %v", err)
+	}
+	if got := find(); got != nil {
+		t.Errorf("SearchPassages(%q) after a claim covers it = %+v, want no such passage", q, got)
 	}
 }
