@@ -2,10 +2,8 @@ package structure
 
 import (
 	_ "embed"
-	"encoding/json"
 	"math"
 
-	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract/lexicon"
 )
 
@@ -477,21 +475,14 @@ func (k *Kinder) MarshalJSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := json.MarshalIndent(kindFile{Version: kindVersion, Info: k.info, Weights: ws}, "", " ")
-	if err != nil {
-		return nil, argmap.WrapInternal(err, "cannot encode kind weights")
-	}
-	return append(b, '\n'), nil
+	return encodeWeights(kindFile{Version: kindVersion, Info: k.info, Weights: ws}, "kind weights")
 }
 
 // LoadKinder reads weights written by Kinder.MarshalJSON.
 func LoadKinder(data []byte) (*Kinder, error) {
 	var f kindFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, argmap.Errorf(argmap.EINVALID, "kind weights: malformed JSON: %w", err)
-	}
-	if f.Version != kindVersion {
-		return nil, argmap.Errorf(argmap.EINVALID, "kind weights: version %d, want %d", f.Version, kindVersion)
+	if err := decodeWeights(data, &f, &f.Version, kindVersion, "kind weights"); err != nil {
+		return nil, err
 	}
 	lr, err := fromNamed(f.Weights, "kind weights")
 	if err != nil {

@@ -2,12 +2,9 @@ package structure
 
 import (
 	_ "embed"
-	"encoding/json"
 	"math"
 	"sort"
 	"strings"
-
-	"github.com/argmap/argmap/internal/argmap"
 )
 
 // The central claim of a long text is chosen by hand-set rules and priors
@@ -594,21 +591,14 @@ func (s *ThesisScorer) MarshalJSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := json.MarshalIndent(thesisFile{Version: thesisVersion, Info: s.info, Weights: ws}, "", " ")
-	if err != nil {
-		return nil, argmap.WrapInternal(err, "cannot encode thesis weights")
-	}
-	return append(b, '\n'), nil
+	return encodeWeights(thesisFile{Version: thesisVersion, Info: s.info, Weights: ws}, "thesis weights")
 }
 
 // LoadThesis reads weights written by ThesisScorer.MarshalJSON.
 func LoadThesis(data []byte) (*ThesisScorer, error) {
 	var f thesisFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, argmap.Errorf(argmap.EINVALID, "thesis weights: malformed JSON: %w", err)
-	}
-	if f.Version != thesisVersion {
-		return nil, argmap.Errorf(argmap.EINVALID, "thesis weights: version %d, want %d", f.Version, thesisVersion)
+	if err := decodeWeights(data, &f, &f.Version, thesisVersion, "thesis weights"); err != nil {
+		return nil, err
 	}
 	lr, err := fromNamed(f.Weights, "thesis weights:")
 	if err != nil {

@@ -128,11 +128,8 @@ func (m *Model) Info() Info { return m.info }
 // scorer (WithThesis: for abstracts).
 func LoadModel(data []byte) (*Model, error) {
 	var f modelFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, argmap.Errorf(argmap.EINVALID, "structure weights: malformed JSON: %w", err)
-	}
-	if f.Version != modelVersion {
-		return nil, argmap.Errorf(argmap.EINVALID, "structure weights: version %d, want %d", f.Version, modelVersion)
+	if err := decodeWeights(data, &f, &f.Version, modelVersion, "structure weights"); err != nil {
+		return nil, err
 	}
 	m := &Model{combine: f.Combine, info: f.Info}
 	cs := m.classifiers()
@@ -227,11 +224,7 @@ func (m *Model) encode(names map[uint64]string) ([]byte, error) {
 		}
 		f.Classifiers[name] = ws
 	}
-	b, err := json.MarshalIndent(f, "", " ")
-	if err != nil {
-		return nil, argmap.WrapInternal(err, "cannot encode structure weights")
-	}
-	return append(b, '\n'), nil
+	return encodeWeights(f, "structure weights")
 }
 
 //go:embed weights.json
@@ -248,4 +241,29 @@ var (
 func Default() (*Model, error) {
 	defaultOnce.Do(func() { defaultModel, defaultErr = LoadModel(embedded) })
 	return defaultModel, defaultErr
+}
+
+// encodeWeights writes f, the JSON form of a learner's weights, as every
+// embedded weights file is kept: indented by one space, with a newline at
+// the end. what names the weights in an error.
+func encodeWeights(f any, what string) ([]byte, error) {
+	b, err := json.MarshalIndent(f, "", " ")
+	if err != nil {
+		return nil, argmap.WrapInternal(err, "cannot encode "+what)
+	}
+	return append(b, '\n'), nil
+}
+
+// decodeWeights reads data into f, the JSON form of a learner's weights,
+// and checks the version it holds (*version, a field of f) is want:
+// EINVALID for malformed JSON or another version, with what naming the
+// weights.
+func decodeWeights(data []byte, f any, version *int, want int, what string) error {
+	if err := json.Unmarshal(data, f); err != nil {
+		return argmap.Errorf(argmap.EINVALID, "%s: malformed JSON: %w", what, err)
+	}
+	if *version != want {
+		return argmap.Errorf(argmap.EINVALID, "%s: version %d, want %d", what, *version, want)
+	}
+	return nil
 }

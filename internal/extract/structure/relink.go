@@ -2,10 +2,7 @@ package structure
 
 import (
 	_ "embed"
-	"encoding/json"
 	"math"
-
-	"github.com/argmap/argmap/internal/argmap"
 )
 
 // A text read a sentence a unit (Structure.Whole: an essay, a statement, a
@@ -791,21 +788,14 @@ func (r *Relinker) MarshalJSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := json.MarshalIndent(relinkFile{Version: relinkVersion, Info: r.info, Target: t, Kind: k}, "", " ")
-	if err != nil {
-		return nil, argmap.WrapInternal(err, "cannot encode relink weights")
-	}
-	return append(b, '\n'), nil
+	return encodeWeights(relinkFile{Version: relinkVersion, Info: r.info, Target: t, Kind: k}, "relink weights")
 }
 
 // LoadRelinker reads weights written by Relinker.MarshalJSON.
 func LoadRelinker(data []byte) (*Relinker, error) {
 	var f relinkFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, argmap.Errorf(argmap.EINVALID, "relink weights: malformed JSON: %w", err)
-	}
-	if f.Version != relinkVersion {
-		return nil, argmap.Errorf(argmap.EINVALID, "relink weights: version %d, want %d", f.Version, relinkVersion)
+	if err := decodeWeights(data, &f, &f.Version, relinkVersion, "relink weights"); err != nil {
+		return nil, err
 	}
 	t, err := fromNamed(f.Target, "relink weights: target")
 	if err != nil {

@@ -2,10 +2,7 @@ package structure
 
 import (
 	_ "embed"
-	"encoding/json"
 	"strings"
-
-	"github.com/argmap/argmap/internal/argmap"
 )
 
 // A writer who argues over paragraphs often closes by saying the thesis
@@ -264,21 +261,14 @@ func (r *Restater) MarshalJSON() ([]byte, error) {
 		return nil, err
 	}
 	f := restateFile{Version: restateVersion, Info: r.info, Weights: ws}
-	b, err := json.MarshalIndent(f, "", " ")
-	if err != nil {
-		return nil, argmap.WrapInternal(err, "cannot encode restater weights")
-	}
-	return append(b, '\n'), nil
+	return encodeWeights(f, "restater weights")
 }
 
 // LoadRestater reads weights written by Restater.MarshalJSON.
 func LoadRestater(data []byte) (*Restater, error) {
 	var f restateFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, argmap.Errorf(argmap.EINVALID, "restater weights: malformed JSON: %w", err)
-	}
-	if f.Version != restateVersion {
-		return nil, argmap.Errorf(argmap.EINVALID, "restater weights: version %d, want %d", f.Version, restateVersion)
+	if err := decodeWeights(data, &f, &f.Version, restateVersion, "restater weights"); err != nil {
+		return nil, err
 	}
 	lr, err := fromNamed(f.Weights, "restater weights:")
 	if err != nil {
