@@ -19,26 +19,32 @@ func kindData(t *testing.T, base *argstruct.Model, sets []string) map[string]*ar
 	out := map[string]*argstruct.KindData{}
 	for _, set := range sets {
 		d := &argstruct.KindData{}
-		p := extract.New(extract.Options{Structure: d.Recorder(base)})
-		files, err := filepath.Glob(filepath.Join(longSetDir(set), "*.txt"))
-		if err != nil || len(files) == 0 {
-			t.Fatalf("no texts in %s: %v", set, err)
-		}
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			name := filepath.Base(f)
-			if _, err := p.Extract(t.Context(), argmap.Document{Name: name, URI: name, Data: data}); err != nil {
-				t.Fatal(err)
-			}
-			gold := readEssayGold(t, strings.TrimSuffix(f, ".txt")+".gold", string(data))
-			d.Label(goldOf(gold))
-		}
+		extractSet(t, extract.New(extract.Options{Structure: d.Recorder(base)}), set, func(gold []essayUnit) { d.Label(goldOf(gold)) })
 		out[set] = d
 	}
 	return out
+}
+
+// extractSet extracts every text of a long-text set with p and hands label
+// the text's gold units after each (a recording structure stage has just
+// recorded the text); it fails when the set has no texts.
+func extractSet(t *testing.T, p *extract.Pipeline, set string, label func(gold []essayUnit)) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(longSetDir(set), "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no texts in %s: %v", set, err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Base(f)
+		if _, err := p.Extract(t.Context(), argmap.Document{Name: name, URI: name, Data: data}); err != nil {
+			t.Fatal(err)
+		}
+		label(readEssayGold(t, strings.TrimSuffix(f, ".txt")+".gold", string(data)))
+	}
 }
 
 // goldOf returns what gold says of a unit, as the relinker's and the

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/argmap/argmap/internal/argmap"
@@ -20,34 +19,7 @@ func relinkData(t *testing.T, base *argstruct.Model, sets []string) map[string]*
 	out := map[string]*argstruct.RelinkData{}
 	for _, set := range sets {
 		d := &argstruct.RelinkData{}
-		p := extract.New(extract.Options{Structure: d.Recorder(base)})
-		files, err := filepath.Glob(filepath.Join(longSetDir(set), "*.txt"))
-		if err != nil || len(files) == 0 {
-			t.Fatalf("no texts in %s: %v", set, err)
-		}
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			name := filepath.Base(f)
-			if _, err := p.Extract(t.Context(), argmap.Document{Name: name, URI: name, Data: data}); err != nil {
-				t.Fatal(err)
-			}
-			gold := readEssayGold(t, strings.TrimSuffix(f, ".txt")+".gold", string(data))
-			byID := map[string]essayUnit{}
-			for _, g := range gold {
-				byID[g.id] = g
-			}
-			d.Label(func(u argstruct.Unit) argstruct.RelinkGold {
-				id := bestGold(u.Start, u.End, gold)
-				g, ok := byID[id]
-				if !ok || g.to == "-" {
-					return argstruct.RelinkGold{ID: id}
-				}
-				return argstruct.RelinkGold{ID: id, To: g.to, Attack: g.kind == "contests"}
-			})
-		}
+		extractSet(t, extract.New(extract.Options{Structure: d.Recorder(base)}), set, func(gold []essayUnit) { d.Label(goldOf(gold)) })
 		out[set] = d
 	}
 	return out
