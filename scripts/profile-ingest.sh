@@ -46,8 +46,8 @@ if [ ! -s "$dir/cpu.prof" ]; then
 	exit 1
 fi
 
-# part FOCUS [IGNORE]: the seconds of the samples with a frame matching
-# FOCUS and none matching IGNORE
+# part FOCUS [IGNORE]: the time of the samples with a frame matching FOCUS
+# and none matching IGNORE, as pprof prints it ("1.2s", "340ms")
 part() {
 	local args=(-top -nodefraction 0 -edgefraction 0 -nodecount 1000000 -focus "$1")
 	if [ -n "${2:-}" ]; then
@@ -56,7 +56,7 @@ part() {
 	go tool pprof "${args[@]}" "$dir/ingest.test" "$dir/cpu.prof" 2>/dev/null |
 		awk '/^Showing nodes accounting for/ { gsub(/,/, "", $5); print $5; exit }'
 }
-total=$(go tool pprof -top "$dir/ingest.test" "$dir/cpu.prof" 2>/dev/null | awk '/Total samples/ { print $(NF-1); exit }' | tr -d 's')
+total=$(go tool pprof -top "$dir/ingest.test" "$dir/cpu.prof" 2>/dev/null | awk '/Total samples/ { print $(NF-1); exit }')
 extract=$(part 'ingest\.\(\*Service\)\.extract$|extract\.\(\*Linker\)\.Keys$')
 link=$(part 'ingest\.\(\*Service\)\.(linkAhead|link|linkIn|linkWith)$')
 write=$(part 'sqlitestore\.\(\*Store\)\.(Atomically|WriteGraph|Close)$' 'ingest\.\(\*Service\)\.(link|linkIn|linkWith)$')
@@ -66,10 +66,10 @@ rows=$(part 'sqlitestore\.\(\*Store\)\.writeGraph$' 'ingest\.\(\*Service\)\.(lin
 fts=$(part 'sqlitestore\.\(\*Store\)\.flushFTS$')
 commit=$(part 'database/sql\.\(\*Tx\)\.Commit$')
 echo "== BenchmarkIngestCorpus/$set_name/ingestall, CPU profile $dir/cpu.prof (load $load before)"
-awk -v t="$total" -v e="$extract" -v l="$link" -v w="$write" -v g="$gc" -v c="$compare" -v r="$rows" -v f="$fts" -v m="$commit" 'function s(x) { if (x ~ /ms$/) return (x + 0) / 1000; return x + 0 }
+awk -v t="$total" -v e="$extract" -v l="$link" -v w="$write" -v g="$gc" -v c="$compare" -v r="$rows" -v f="$fts" -v m="$commit" 'function s(x) { if (x ~ /ms$/) return (x + 0) / 1000; if (x ~ /mins$/) return (x + 0) * 60; return x + 0 }
 function line(name, x) { printf "  %-13s %6.2f s  %5.1f %%\n", name, x, 100 * x / t }
 BEGIN {
-	e = s(e); l = s(l); w = s(w); g = s(g); c = s(c); r = s(r); f = s(f); m = s(m); t += 0
+	e = s(e); l = s(l); w = s(w); g = s(g); c = s(c); r = s(r); f = s(f); m = s(m); t = s(t)
 	line("extraction", e)
 	line("linking", l); line("  compare", c); line("  candidates", l - c)
 	line("writing", w); line("  rows", r); line("  full-text", f); line("  commit", m); line("  the rest", w - r - f - m)
