@@ -291,18 +291,7 @@ func TestCoordinatedSentence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var units []structure.Unit
-			start := 0
-			for s := 0; start < len(tt.text); s++ {
-				end := strings.Index(tt.text[start:], ". ")
-				if end < 0 {
-					end = len(tt.text)
-				} else {
-					end += start + 1
-				}
-				units = append(units, structure.Unit{Start: start, End: end, Sent: s})
-				start = end + 1
-			}
+			units := sentenceUnits(tt.text)
 			st := m.Parse(tt.text, units, structure.ParseOptions{})
 			if len(st.Central) != 1 || st.Central[0] != 0 || len(st.Relations) != 2 {
 				t.Fatalf("Parse = %+v, want unit 0 central and two relations", st)
@@ -613,18 +602,7 @@ func TestAnsweredObjection(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var units []structure.Unit
-			start := 0
-			for s := 0; start < len(tt.text); s++ {
-				end := strings.Index(tt.text[start:], ". ")
-				if end < 0 {
-					end = len(tt.text)
-				} else {
-					end += start + 1
-				}
-				units = append(units, structure.Unit{Start: start, End: end, Sent: s})
-				start = end + 1
-			}
+			units := sentenceUnits(tt.text)
 			st := tt.m.Parse(tt.text, units, structure.ParseOptions{})
 			if len(st.Central) != 1 || st.Central[0] != 0 || len(st.Relations) != 2 {
 				t.Fatalf("Parse = %+v, want unit 0 central and two relations", st)
@@ -672,18 +650,7 @@ func TestObjectionReply(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var units []structure.Unit
-			start := 0
-			for s := 0; start < len(tt.text); s++ {
-				end := strings.Index(tt.text[start:], ". ")
-				if end < 0 {
-					end = len(tt.text)
-				} else {
-					end += start + 1
-				}
-				units = append(units, structure.Unit{Start: start, End: end, Sent: s})
-				start = end + 1
-			}
+			units := sentenceUnits(tt.text)
 			st := tt.m.Parse(tt.text, units, structure.ParseOptions{})
 			if len(st.Central) != 1 || st.Central[0] != 0 || len(st.Relations) != 2 {
 				t.Fatalf("Parse = %+v, want unit 0 central and two relations", st)
@@ -764,4 +731,21 @@ func TestDecodeSides(t *testing.T) {
 			t.Errorf("relation from %d = %d -> %d %v, want -> %d %v", r.From, r.From, r.To, r.Kind, w.To, w.Kind)
 		}
 	}
+}
+
+// sentenceUnits cuts text into units at each ". ", one sentence a unit.
+func sentenceUnits(text string) []structure.Unit {
+	var units []structure.Unit
+	start := 0
+	for s := 0; start < len(text); s++ {
+		end := strings.Index(text[start:], ". ")
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start + 1
+		}
+		units = append(units, structure.Unit{Start: start, End: end, Sent: s})
+		start = end + 1
+	}
+	return units
 }
