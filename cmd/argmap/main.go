@@ -51,7 +51,7 @@ func commands() []command {
 		{name: pdfWorkerCommand, hidden: true, usage: pdfWorkerCommand, run: runPDFWorker},
 		{name: "train-structure", hidden: true, usage: "train-structure --data DIR [--extra DIR] [--folds N --fold K] [--seed N] -o FILE", run: runTrainStructure},
 		{name: "train-judge", hidden: true, usage: "train-judge --store PATH [--l2 X] [--cut-same P] [--cut-denial P] [--cv] [--changes] [-o FILE] QUESTIONS.json...", run: runTrainJudge},
-		{name: "train-side", hidden: true, usage: "train-side --store PATH [--l2 X] [--cut P] [--cv] [--cv-cuts P,...] [--cv-changes] [--changes] [-o FILE] QUESTIONS.json...", run: runTrainSide},
+		{name: "train-side", hidden: true, usage: "train-side --store PATH [--l2 X] [--cut P] [--cv] [--cv-cuts P,...] [--cv-changes] [--changes] [--sides] [-o FILE] QUESTIONS.json...", run: runTrainSide},
 	}
 }
 

@@ -33,6 +33,7 @@ type questionFile struct {
 // source it is stated in and the learned judge's view of it.
 type judgedCandidate struct {
 	source string
+	node   string // the claim's, evidence's or passage's ID
 	text   string
 	c      extract.Candidate
 	met    []bool  // the question's words (judgedQuestion.words) it meets in full, with --misses
@@ -207,7 +208,7 @@ func judgedQuestions(ctx context.Context, st argmap.Store, s *extract.Stancer, f
 					k = sourceKey(src.URI)
 					keys[sid] = k
 				}
-				jc := judgedCandidate{source: k, text: cs.Texts[i], c: c}
+				jc := judgedCandidate{source: k, node: h.Claim.ID, text: cs.Texts[i], c: c}
 				if met != nil {
 					jc.met, jc.capBy, jc.rarest = met[i], caps[i], rarest[i]
 				}

@@ -27,6 +27,7 @@ func runTrainSide(ctx context.Context, e *env, args []string) error {
 	cv := fs.Bool("cv", false, "print the source-level figures of each set left out, and pooled, for the rules with the learned judge and for the side model")
 	changes := fs.Bool("changes", false, "print every candidate whose side the side model, fitted on all the sets, changes, with its source's side")
 	cvChanges := fs.Bool("cv-changes", false, "with --cv, print every candidate whose side the model fitted without its set changes, with its source's side")
+	sides := fs.Bool("sides", false, "print every listed source the answers (the side model fitted on all the sets) miss and where it stands (the other side, topic only, no candidate), every wrongly listed one and what put it there (the rules' negation or opposite, the judge, the side model; reported, passage), and the counts")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -34,8 +35,8 @@ func runTrainSide(ctx context.Context, e *env, args []string) error {
 	switch {
 	case len(files) == 0:
 		return usagef("name the question sets (scripts/testdata/questions*.json)")
-	case *out == "" && !*cv && !*changes:
-		return usagef("-o names the weights file to write (or --cv, --changes measure)")
+	case *out == "" && !*cv && !*changes && !*sides:
+		return usagef("-o names the weights file to write (or --cv, --changes, --sides measure)")
 	case !(*cut > 0 && *cut <= 1):
 		return usagef("--cut must lie in (0, 1]")
 	}
@@ -105,6 +106,9 @@ func runTrainSide(ctx context.Context, e *env, args []string) error {
 		for _, jq := range qs {
 			printSideChanges(e.stdout, jq, answered, sw)
 		}
+	}
+	if *sides {
+		printSides(e.stdout, qs, jw, sw)
 	}
 	if *out == "" {
 		return nil

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -87,5 +88,45 @@ func TestShippedSideWeights(t *testing.T) {
 	}
 	if string(got) != string(shipped) {
 		t.Errorf("internal/extract/side_weights.json is not what the training command makes on this tree; retrain with the README's commands (argmap ingest of ../shared/corpus/iom and scripts/demo/corpus, then argmap train-side --cut 0.5 -o internal/extract/side_weights.json over questions.json, questions-s[3-8].json, questions-s13.json, questions-s14.json, questions-s15.json and reworded-s12.json) and check the figures it moves")
+	}
+}
+
+// TestTrainSideSides decomposes where the two small sets' listed sources
+// stand: every listed source is counted once (found, on the other side,
+// topic only or without a candidate), the topic-only ones by why, and each
+// source not found is printed on a line of its own.
+func TestTrainSideSides(t *testing.T) {
+	store, sets := judgeDemoStore(t)
+	code, stdout, stderr := cli(t, nil, append([]string{"train-side", "--store", store, "--sides"}, sets...)...)
+	if code != 0 {
+		t.Fatalf("train-side --sides exit code = %d, stderr %q", code, stderr)
+	}
+	// a.json and b.json list 15 supporting and 7 contesting sources
+	for side, listed := range map[string]int{"support": 15, "contest": 7} {
+		counts := map[string]int{}
+		for _, line := range strings.Split(stdout, "\n") {
+			rest, ok := strings.CutPrefix(line, side+" listed:")
+			if !ok {
+				continue
+			}
+			for _, f := range strings.Split(strings.TrimSuffix(rest, ","), ",") {
+				f = strings.TrimSpace(f)
+				i := strings.LastIndexByte(f, ' ')
+				n, err := strconv.Atoi(f[i+1:])
+				if err != nil {
+					t.Fatalf("train-side --sides: %q has no count", f)
+				}
+				counts[f[:i]] = n
+			}
+		}
+		if got := counts["found"] + counts["other side"] + counts["topic only"] + counts["no candidate"]; got != listed {
+			t.Errorf("train-side --sides counts %d %s sources (%v), want %d", got, side, counts, listed)
+		}
+		if got := counts["topic only: capped"] + counts["topic only: rarest unmet"] + counts["topic only: judged"]; got != counts["topic only"] {
+			t.Errorf("train-side --sides: the %s sources topic only by why sum to %d, want %d", side, got, counts["topic only"])
+		}
+		if got, want := strings.Count(stdout, "miss "+side+" "), listed-counts["found"]; got != want {
+			t.Errorf("train-side --sides printed %d %s misses, want %d", got, side, want)
+		}
 	}
 }
