@@ -1154,3 +1154,45 @@ func sourceIDs(bs []argmap.Backing) []string {
 	sort.Strings(out)
 	return out
 }
+
+// TestFindSupportersConcededView: a source that states the question in one
+// sentence of its own and denies it in another (a view it concedes in part,
+// then turns down) is listed as contesting only, with the denial quoted; a
+// source that only states it stays supporting.
+func TestFindSupportersConcededView(t *testing.T) {
+	span := func(src string, at int) []argmap.Span {
+		return []argmap.Span{{SourceID: src, Start: at, End: at + 4, Quote: "text of " + src}}
+	}
+	concedes := argmap.Claim{ID: "clm_concedes", Text: "On some routes the ferry line is a lifeline for the islands", Spans: span("src_both", 0)}
+	denies := argmap.Claim{ID: "clm_denies", Text: "Taken as a whole, the ferry line is no lifeline for the islands", Spans: span("src_both", 10)}
+	states := argmap.Claim{ID: "clm_states", Text: "The ferry line is a lifeline for the islands", Spans: span("src_states", 0)}
+	reach := map[string][]argmap.Reach{}
+	for _, c := range []argmap.Claim{concedes, denies, states} {
+		reach[c.ID] = []argmap.Reach{{Node: c.ID, Spans: c.Spans}}
+	}
+	q := &fakeQuestioner{
+		claims: map[string]argmap.Claim{concedes.ID: concedes, denies.ID: denies, states.ID: states},
+		hits:   []argmap.ClaimHit{{Claim: concedes, Rank: 5}, {Claim: denies, Rank: 4}, {Claim: states, Rank: 3}},
+		sources: map[string]argmap.Source{"src_both": {ID: "src_both", Title: "both"},
+			"src_states": {ID: "src_states", Title: "states"}},
+		reach: reach,
+	}
+	j := mapJudge{
+		concedes.Text: {Stance: argmap.StanceSame, Score: 0.8},
+		denies.Text:   {Stance: argmap.StanceDenial, Score: 0.9},
+		states.Text:   {Stance: argmap.StanceSame, Score: 1},
+	}
+	ans, err := argmap.FindSupporters(context.Background(), q, j, "The ferry line is a lifeline for the islands", 3)
+	if err != nil {
+		t.Fatalf("FindSupporters: %v", err)
+	}
+	if diff := cmp.Diff([]string{"src_states"}, sourceIDs(ans.Supporting)); diff != "" {
+		t.Errorf("Supporting (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"src_both"}, sourceIDs(ans.Contesting)); diff != "" {
+		t.Errorf("Contesting (-want +got):\n%s", diff)
+	}
+	if len(ans.Contesting) == 1 && (len(ans.Contesting[0].Quotes) != 1 || ans.Contesting[0].Quotes[0].Node != denies.ID) {
+		t.Errorf("src_both is quoted by %+v, want its denial alone", ans.Contesting[0].Quotes)
+	}
+}

@@ -640,6 +640,15 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 					direct[at(p.pol)] = true
 				}
 			}
+			if judgedText && direct[0] && direct[1] {
+				// a voice that both states and denies the question in its
+				// own words stands on the side of its denial: what it
+				// states too is a view it concedes or sets out before
+				// turning it down ("X is a tool of states. Yet X is more
+				// than a tool"), or a reading of a sentence that the
+				// denial's negation, read from its words, corrects
+				direct[0] = false
+			}
 			if judgedText && !direct[0] && !direct[1] {
 				// a voice that reaches the proposition only through chains
 				// stands on the side of its shortest one: a claim that
