@@ -143,8 +143,17 @@ func (s *Store) Claims(ctx context.Context, f argmap.ClaimFilter) ([]argmap.Clai
 		where = append(where, `(c.span_source_id = ? OR EXISTS (SELECT 1 FROM extra_spans p WHERE p.node_id = c.id AND p.source_id = ?))`)
 		args = append(args, f.SourceID, f.SourceID)
 	}
-	if f.Origin != "" {
+	switch f.Origin {
+	case "":
+	case argmap.OriginExtracted:
+		// most claims: walked in ID order (claims_origin holds only the
+		// others, migration 0026)
 		where = append(where, `c.origin = ?`)
+		args = append(args, string(f.Origin))
+	default:
+		// the partial index's condition, written as it is there, lets
+		// the planner take it
+		where = append(where, `c.origin = ? AND c.origin <> 'extracted'`)
 		args = append(args, string(f.Origin))
 	}
 	if f.Proposition != "" {

@@ -1,4 +1,4 @@
--- The schema that the migrations up to and including 0025_claim_keys_indexed.sql
+-- The schema that the migrations up to and including 0026_write_indexes.sql
 -- leave in a new database, as one script: a new store runs it instead of
 -- them (sqlitestore applySchema). Generated, do not edit: go test
 -- ./internal/sqlitestore -run TestSchemaScript -update writes it again.
@@ -166,13 +166,9 @@ CREATE TABLE keys_indexed (
 
 CREATE INDEX sources_kind ON sources (kind, id);
 
-CREATE INDEX claims_origin ON claims (origin, id);
-
 CREATE INDEX claim_actors_actor ON "extra_claim_actors" (actor_id, claim_id);
 
 CREATE INDEX relations_to ON relations (to_id, id);
-
-CREATE INDEX relations_span_source ON relations (span_source_id);
 
 CREATE INDEX citations_source ON citations (source_id, id);
 
@@ -201,6 +197,8 @@ CREATE INDEX evidence_span_source ON evidence (span_source_id) WHERE span_source
 CREATE INDEX claims_actor ON claims (actor_id) WHERE actor_id IS NOT NULL;
 
 CREATE INDEX evidence_actor ON evidence (actor_id) WHERE actor_id IS NOT NULL;
+
+CREATE INDEX claims_origin ON claims (origin, id) WHERE origin <> 'extracted';
 
 CREATE VIEW relation_premises (relation_id, position, node_id) AS
     SELECT id, CAST(0 AS INTEGER), premise_id FROM relations WHERE premise_id IS NOT NULL
