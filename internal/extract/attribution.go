@@ -351,7 +351,7 @@ func rejectedView(toks []token) ([]region, bool) {
 			// the <opinion> that P is (simply|not|a ...) <falsity>: P runs
 			// to the copula the verdict follows
 			for k := i + 3; k < n && toks[k].punct != ':' && toks[k].punct != ';'; k++ {
-				end, ok := falsityAfter(toks, k)
+				end, ok, upheld := falsityAfter(toks, k)
 				if !ok {
 					continue
 				}
@@ -359,7 +359,7 @@ func rejectedView(toks []token) ([]region, bool) {
 				if i > 0 {
 					out = append(out, region{toks: toks[:i]})
 				}
-				out = append(out, region{toks: holderForPronoun(toks, i, toks[i+2:k]), rejected: true})
+				out = append(out, region{toks: holderForPronoun(toks, i, toks[i+2:k]), rejected: !upheld})
 				if end+1 < n {
 					out = append(out, region{toks: toks[end+1:]})
 				}
@@ -388,8 +388,11 @@ func rejectedView(toks []token) ([]region, bool) {
 				continue
 			}
 			head := toks[j].lower
-			bad := falsity[head] || (neg && (head == "true" || head == "accurate" || head == "correct" || head == "right" || head == "fair" || head == "the"))
-			if !bad {
+			// a verdict of falsity that is itself negated upholds the view
+			// ("it is not wrong to say that P" says P)
+			upheld := neg && falsity[head]
+			bad := (falsity[head] && !neg) || (neg && (head == "true" || head == "accurate" || head == "correct" || head == "right" || head == "fair" || head == "the"))
+			if !bad && !upheld {
 				continue
 			}
 			if head == "the" && (j+1 >= n || toks[j+1].lower != "case") {
@@ -422,7 +425,7 @@ func rejectedView(toks []token) ([]region, bool) {
 			for end < n && toks[end].punct != ':' && toks[end].punct != ';' {
 				end++
 			}
-			out = append(out, region{toks: toks[j:end], rejected: true})
+			out = append(out, region{toks: toks[j:end], rejected: !upheld})
 			if end+1 < n {
 				out = append(out, region{toks: toks[end+1:]})
 			}
@@ -494,7 +497,7 @@ func rejectedView(toks []token) ([]region, bool) {
 				j++
 			}
 			for k := j + 2; k < n && toks[k].punct != ':' && toks[k].punct != ';'; k++ {
-				end, ok := falsityAfter(toks, k)
+				end, ok, upheld := falsityAfter(toks, k)
 				if !ok && toks[k].lower == "would" && k+2 < n && toks[k+1].lower == "be" {
 					// "would be wrong", "would be a mistake"
 					end = k + 2
@@ -507,7 +510,7 @@ func rejectedView(toks []token) ([]region, bool) {
 				if !ok {
 					continue
 				}
-				out := []region{{toks: toks[j:k], rejected: true}}
+				out := []region{{toks: toks[j:k], rejected: !upheld}}
 				if end+1 < n {
 					out = append(out, region{toks: toks[end+1:]})
 				}
@@ -527,14 +530,16 @@ func rejectedView(toks []token) ([]region, bool) {
 	return nil, false
 }
 
-// falsityAfter reports whether a copula at toks[k] says that what comes
-// before it is false ("is a myth", "was simply wrong", "is not true"), and
-// the index of the verdict word.
-func falsityAfter(toks []token, k int) (int, bool) {
+// falsityAfter reports whether a copula at toks[k] gives a verdict on the
+// truth of what comes before it, and the index of the verdict word: that
+// it is false ("is a myth", "was simply wrong", "is not true"), or, a
+// verdict of falsity negated, that it holds (upheld: "is not false", "is
+// not a myth").
+func falsityAfter(toks []token, k int) (end int, ok, upheld bool) {
 	switch toks[k].lower {
 	case "is", "was", "are", "were", "remains", "remained", "proved", "proves":
 	default:
-		return 0, false
+		return 0, false, false
 	}
 	neg := false
 	j := k + 1
@@ -548,13 +553,16 @@ func falsityAfter(toks []token, k int) (int, bool) {
 		j++
 	}
 	if j >= len(toks) {
-		return 0, false
+		return 0, false, false
 	}
 	head := toks[j].lower
-	if falsity[head] || (neg && (head == "true" || head == "accurate" || head == "correct" || head == "right")) {
-		return j, true
+	if falsity[head] && neg {
+		return j, true, true
 	}
-	return 0, false
+	if falsity[head] || (neg && (head == "true" || head == "accurate" || head == "correct" || head == "right")) {
+		return j, true, false
+	}
+	return 0, false, false
 }
 
 // reported finds "X says (that) P" and "according to X, P". The asserter

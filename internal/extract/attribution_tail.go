@@ -35,7 +35,10 @@ func rejectedTail(toks []token) int {
 		if k+1 < len(toks) && opinionNouns[toks[k+1].lower] {
 			k++ // "but this claim is false"
 		}
-		end, ok := falsityAfter(toks, k+1)
+		end, ok, upheld := falsityAfter(toks, k+1)
+		if upheld {
+			continue // "..., but this is not false": no view rejected
+		}
 		if !ok && k+3 < len(toks) && (toks[k+1].lower == "is" || toks[k+1].lower == "was") && toks[k+2].lower == "not" &&
 			trueWords[toks[k+3].lower] {
 			end, ok = k+3, true

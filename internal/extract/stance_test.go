@@ -28,6 +28,11 @@ func TestStancerJudge(t *testing.T) {
 		{"The trust only taxes boat owners", "It is wrong to say that the trust only taxes boat owners; most of its money goes to dredging.", argmap.StanceDenial, ""},
 		{"IOM is an instrument of states", "In contrast to the tendency to portray IOM as an instrument of states, this chapter paints a complex picture.", argmap.StanceDenial, ""},
 		{"IOM is an instrument of states", "Contrary to the view that IOM is an instrument of states, it has its own interests.", argmap.StanceDenial, ""},
+		// a verdict of falsity that is itself negated upholds the view:
+		// "it is not wrong to say that P" states P
+		{"The night ferry is unreliable", "It is not wrong to say that the night ferry is unreliable.", argmap.StanceSame, ""},
+		{"The night ferry is unreliable", "The idea that the night ferry is unreliable is not a myth.", argmap.StanceSame, ""},
+		{"The night ferry is unreliable", "The idea that the night ferry is unreliable is a myth.", argmap.StanceDenial, ""},
 		// a reporting verb's form after a determiner is a noun, not a
 		// report of what follows: "have no say in" is a negated clause
 		// of the question's own
