@@ -377,6 +377,48 @@ func TestShortRootNotDependent(t *testing.T) {
 	}
 }
 
+// TestShortRootNotOpeningClause parses short texts with a model whose
+// short-text central-claim classifier wants the first unit as the central
+// claim: where the first unit is a subordinate clause that opens its
+// sentence ("Although …,", "If …,", "Even though …,") and its main clause
+// follows, another unit is the root; where it is a sentence of its own, or
+// opens with a phrase ("Despite the fares, …") and not a clause, it is the
+// root.
+func TestShortRootNotOpeningClause(t *testing.T) {
+	m, err := structure.LoadModel([]byte(`{"version": 1, "combine": {"attach": 1, "function": 1, "role": 1, "central": 1},
+		"classifiers": {"split": {}, "cc": {}, "role": {}, "function": {}, "attach": {}, "undercut": {}, "cc.short": {"cc.first": 20}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		units    []string // one sentence unless a unit ends in "."
+		wantRoot int
+	}{
+		{[]string{"Although the night train costs more,", "it spares travellers a hotel bill.", "Its beds are narrow."}, 1},
+		{[]string{"If the bridge closes at ten,", "cyclists need a later ferry."}, 1},
+		{[]string{"Even though lockers are scarce,", "the station should keep its bike racks."}, 1},
+		{[]string{"Despite the higher fares,", "the night train is worth taking."}, 0},
+		{[]string{"The night train is slow.", "It spares travellers a hotel bill."}, 0},
+		{[]string{"If anything, the ferry is too cheap."}, 0},
+	}
+	for _, tt := range tests {
+		text := strings.Join(tt.units, " ")
+		var units []structure.Unit
+		start, sent := 0, 0
+		for _, u := range tt.units {
+			units = append(units, structure.Unit{Start: start, End: start + len(u), Sent: sent})
+			start += len(u) + 1
+			if strings.HasSuffix(u, ".") {
+				sent++
+			}
+		}
+		st := m.Parse(text, units, structure.ParseOptions{})
+		if len(st.Central) != 1 || st.Central[0] != tt.wantRoot {
+			t.Errorf("Parse(%q).Central = %v, want [%d]", tt.units, st.Central, tt.wantRoot)
+		}
+	}
+}
+
 // TestShortText: the short-text classifiers apply to one paragraph of at
 // most ten sentences that is not shaped like an abstract, and only when
 // the model has them.
