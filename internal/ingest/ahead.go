@@ -66,12 +66,10 @@ type ahead struct {
 	waiting chan struct{}
 
 	// the stage's own
-	at     int               // generation of the copy; -1 before the first
-	ours   *ownIndex         // claims of the documents linked ahead in this generation
-	stored map[string][]slim // key -> claims the store listed under it (read once)
-	byID   map[string]slim   // claims the store returned, by ID
-	hashes map[string]bool   // content of the documents linked ahead
-	pause  int               // documents before this one are left to the writer
+	at     int             // generation of the copy; -1 before the first
+	cp     *copyIndex      // the copy: claims read from the store and linked ahead in this generation
+	hashes map[string]bool // content of the documents linked ahead
+	pause  int             // documents before this one are left to the writer
 }
 
 // newAhead returns the stage's state when the store and linker allow it,
@@ -171,7 +169,7 @@ func (s *Service) linkAhead(ctx context.Context, a *ahead, i int, p *prepared) e
 		a.mu.Unlock()
 		return nil
 	}
-	if a.gen == a.at && (len(a.ours.claims) >= s.aheadClaims || len(a.stored) >= s.aheadKeys) {
+	if a.gen == a.at && (a.cp.linked >= s.aheadClaims || a.cp.read >= s.aheadKeys) {
 		// the copy has grown: once the writer has written the documents
 		// linked ahead, the store holds what it held; start it again in
 		// the same generation (expect is the writer's last version)
@@ -224,7 +222,7 @@ func (s *Service) linkAhead(ctx context.Context, a *ahead, i int, p *prepared) e
 		}
 		return nil // left to the writer, which restarts the copy after it
 	}
-	a.ours.add(g.Claims)
+	a.cp.addOurs(g.Claims)
 	a.hashes[p.hash] = true
 	p.ahead = l
 	return nil
@@ -242,28 +240,115 @@ const (
 
 // clear empties the copy.
 func (a *ahead) clear() {
-	a.ours = newOwnIndex()
-	a.stored = map[string][]slim{}
-	a.byID = map[string]slim{}
+	a.cp = newCopyIndex()
 	a.hashes = map[string]bool{}
+}
+
+// copyIndex is the copy linking ahead links against: the claims the store
+// listed under each key (read once) and the claims of the documents linked
+// ahead, the newest perKey under each key. Each claim is held once, as a
+// handle (its position in claims), so that finding a document's
+// candidates marks claims in a slice (mark, entry) instead of a map by ID
+// (maps by ID, and a whole claim per key it was listed under, were most of
+// the candidates' time).
+type copyIndex struct {
+	claims []slim           // by handle
+	ours   []bool           // by handle: a claim linked ahead (as the writer will store it)
+	ids    map[string]int32 // claim ID -> handle
+	keys   map[string]*keyClaims
+	read   int // keys read from the store
+	linked int // claims linked ahead
+
+	// candidates' marks: handle h is among the call's candidates when
+	// mark[h] is the call's number, at entry[h]
+	call  int32
+	mark  []int32
+	entry []int32
+}
+
+// keyClaims are the claims of the copy under a key.
+type keyClaims struct {
+	read   bool    // the store was asked for the key's claims
+	stored []int32 // what it listed, in its order (the newest first); nil: none
+	mine   []int32 // claims linked ahead under the key, the newest last, at most perKey
+	seen   int32   // the last call of candidates that listed the key
+}
+
+func newCopyIndex() *copyIndex {
+	return &copyIndex{ids: map[string]int32{}, keys: map[string]*keyClaims{}}
+}
+
+// handle returns c's handle, holding c as it is: a claim linked ahead is
+// held as linked (the store returns it so once written), one read from
+// the store as read last, unless it was linked ahead.
+func (x *copyIndex) handle(c slim, ours bool) int32 {
+	h, ok := x.ids[c.id]
+	if !ok {
+		h = int32(len(x.claims))
+		x.ids[c.id] = h
+		x.claims = append(x.claims, c)
+		x.ours = append(x.ours, ours)
+		x.mark = append(x.mark, 0)
+		x.entry = append(x.entry, 0)
+		return h
+	}
+	if ours || !x.ours[h] {
+		x.claims[h] = c
+		x.ours[h] = x.ours[h] || ours
+	}
+	return h
+}
+
+// key returns the claims under k, added when the copy has none.
+func (x *copyIndex) key(k string) *keyClaims {
+	e := x.keys[k]
+	if e == nil {
+		e = &keyClaims{}
+		x.keys[k] = e
+	}
+	return e
+}
+
+// addOurs indexes cs, linked, in the order the store writes them.
+func (x *copyIndex) addOurs(cs []argmap.Claim) {
+	for _, c := range cs {
+		h := x.handle(slimOf(c), true)
+		x.linked++
+		for j, k := range c.Keys {
+			if dup(c.Keys[:j], k) {
+				continue // stored once
+			}
+			e := x.key(k)
+			l := append(e.mine, h)
+			if len(l) > perKey {
+				l = l[len(l)-perKey:]
+			}
+			e.mine = l
+		}
+	}
 }
 
 // candidates returns what candidatesFor reads from the store (through
 // ClaimsByKeys) once the documents linked ahead are written, from the copy.
 // Keys the copy has not read yet are read from the store, in one call.
 func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap.Claim, error) {
+	x := a.cp
+	x.call++
 	own := make(map[string]bool, len(claims))
-	var all, missing []string
-	have := map[string]bool{}
+	var all []string
+	var under []*keyClaims // the claims under each of all
+	var missing []string
 	for _, c := range claims {
 		own[c.ID] = true
 		for _, k := range c.Keys {
-			if have[k] {
+			e := x.key(k)
+			if e.seen == x.call {
 				continue
 			}
-			have[k] = true
+			e.seen = x.call
 			all = append(all, k)
-			if _, ok := a.stored[k]; !ok {
+			under = append(under, e)
+			if !e.read {
 				missing = append(missing, k)
 			}
 		}
@@ -274,85 +359,68 @@ func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap
 			return nil, err
 		}
 		for _, k := range missing {
-			var l []slim // nil: none, read
+			e := x.keys[k]
+			var l []int32 // nil: none, read
 			for _, c := range lists[k] {
-				l = append(l, slimOf(c))
+				l = append(l, x.handle(slimOf(c), false))
 			}
-			a.stored[k] = l
-		}
-		for _, cs := range lists {
-			for _, c := range cs {
-				a.byID[c.ID] = slimOf(c)
-			}
+			e.stored, e.read = l, true
+			x.read++
 		}
 		for _, c := range heads {
-			a.byID[c.ID] = slimOf(c)
+			x.handle(slimOf(c), false)
 		}
 	}
 	// the claims of ClaimsByKeys: under each key the newest perKey, of
 	// which the documents linked ahead are the newest; then the claims
 	// naming their propositions. Each claim found is an entry with the
-	// keys it was found under (one map from ID to entry: a map of claims
-	// and another of their keys were a third of this function's time).
-	type entry struct {
-		c    slim
+	// keys it was found under.
+	type found struct {
+		h    int32
 		keys []string
 	}
-	var found []entry
-	at := make(map[string]int, 4*len(all))
-	add := func(c slim, k string) int {
-		i, ok := at[c.id]
-		if !ok {
-			i = len(found)
-			at[c.id] = i
-			found = append(found, entry{c: c})
+	var fs []found
+	add := func(h int32, k string) {
+		if x.mark[h] != x.call {
+			x.mark[h], x.entry[h] = x.call, int32(len(fs))
+			fs = append(fs, found{h: h})
 		}
-		if e := &found[i]; !dup(e.keys, k) {
-			e.keys = append(e.keys, k)
+		if f := &fs[x.entry[h]]; !dup(f.keys, k) {
+			f.keys = append(f.keys, k)
 		}
-		return i
 	}
-	for _, k := range all {
-		mine := a.ours.byKey[k]
+	for i, k := range all {
+		mine := under[i].mine
 		for j := len(mine) - 1; j >= 0; j-- {
-			add(a.ours.claims[mine[j]], k)
+			add(mine[j], k)
 		}
 		rest := perKey - len(mine)
-		for _, c := range a.stored[k] {
+		for _, h := range under[i].stored {
 			if rest <= 0 {
 				break
 			}
-			if _, ok := a.ours.pos[c.id]; ok {
+			if x.ours[h] {
 				continue // written since it was read: listed above
 			}
-			add(c, k)
+			add(h, k)
 			rest--
 		}
 	}
-	lookup := func(id string) (slim, bool) {
-		if i, ok := a.ours.pos[id]; ok {
-			return a.ours.claims[i], true
-		}
-		c, ok := a.byID[id]
-		return c, ok
-	}
-	for i, n := 0, len(found); i < n; i++ {
-		if found[i].c.prop == "" {
+	for i, n := 0, len(fs); i < n; i++ {
+		p := x.claims[fs[i].h].prop
+		if p == "" {
 			continue
 		}
-		if h, ok := lookup(found[i].c.prop); ok {
+		if h, ok := x.ids[p]; ok {
 			// h inherits the keys of the claim found
-			j, ok := at[h.id]
-			if !ok {
-				j = len(found)
-				at[h.id] = j
-				found = append(found, entry{c: h})
+			if x.mark[h] != x.call {
+				x.mark[h], x.entry[h] = x.call, int32(len(fs))
+				fs = append(fs, found{h: h})
 			}
-			found[j].c = h
-			if j != i {
-				for _, k := range found[i].keys {
-					if !dup(found[j].keys, k) {
-						found[j].keys = append(found[j].keys, k)
+			if j := int(x.entry[h]); j != i {
+				for _, k := range fs[i].keys {
+					if !dup(fs[j].keys, k) {
+						fs[j].keys = append(fs[j].keys, k)
 					}
 				}
 			}
@@ -360,12 +428,12 @@ func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap
 	}
 	// as candidatesFor: the claims found but the document's own, and the
 	// claim naming each proposition they are of
-	out := make([]argmap.Claim, 0, len(found))
-	for i := range found {
-		if e := &found[i]; !own[e.c.id] {
-			cl := e.c.claim()
-			slices.Sort(e.keys)
-			cl.Keys = e.keys
+	out := make([]argmap.Claim, 0, len(fs))
+	for i := range fs {
+		if c := x.claims[fs[i].h]; !own[c.id] {
+			cl := c.claim()
+			slices.Sort(fs[i].keys)
+			cl.Keys = fs[i].keys
 			out = append(out, cl)
 		}
 	}
@@ -374,25 +442,17 @@ func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap
 		if p == "" || own[p] {
 			continue
 		}
-		if _, ok := at[p]; ok && !own[p] {
+		h, ok := x.ids[p]
+		if ok && x.mark[h] == x.call {
 			continue
 		}
-		if _, ok := lookup(p); ok {
+		if ok {
 			return nil, errChain
 		}
 		// not stored (the store listed the heads of what it listed, and
 		// a proposition of a claim linked ahead is a candidate's)
 	}
 	return onePerProposition(out), nil
-}
-
-// ownIndex holds the claims of the documents linked ahead as the store
-// will return them (ID, text, proposition), by key: the newest perKey
-// under each.
-type ownIndex struct {
-	byKey  map[string][]int // key -> positions in claims, newest last
-	pos    map[string]int   // claim ID -> position in claims
-	claims []slim
 }
 
 // slim is a claim as the copy keeps it: what KeyedClaims is sure to return,
@@ -403,27 +463,6 @@ type slim struct{ id, text, prop string }
 func slimOf(c argmap.Claim) slim { return slim{c.ID, c.Text, c.Proposition} }
 
 func (c slim) claim() argmap.Claim { return argmap.Claim{ID: c.id, Text: c.text, Proposition: c.prop} }
-
-func newOwnIndex() *ownIndex { return &ownIndex{byKey: map[string][]int{}, pos: map[string]int{}} }
-
-// add indexes cs, linked, in the order the store writes them.
-func (x *ownIndex) add(cs []argmap.Claim) {
-	for _, c := range cs {
-		x.claims = append(x.claims, slimOf(c))
-		i := len(x.claims) - 1
-		x.pos[c.ID] = i
-		for j, k := range c.Keys {
-			if dup(c.Keys[:j], k) {
-				continue // stored once
-			}
-			l := append(x.byKey[k], i)
-			if len(l) > perKey {
-				l = l[len(l)-perKey:]
-			}
-			x.byKey[k] = l
-		}
-	}
-}
 
 // dup reports whether ks holds k.
 func dup(ks []string, k string) bool {
