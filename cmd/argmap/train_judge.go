@@ -33,7 +33,9 @@ type questionFile struct {
 // source it is stated in and the learned judge's view of it.
 type judgedCandidate struct {
 	source string
-	node   string // the claim's, evidence's or passage's ID
+	node   string      // the claim's, evidence's or passage's ID
+	span   argmap.Span // where its text stands in its source (the first span)
+	states [2]bool     // it covers a span the labels (--labels) mark as stating [support, contest] the question
 	text   string
 	c      extract.Candidate
 	met    []bool  // the question's words (judgedQuestion.words) it meets in full, with --misses
@@ -48,6 +50,10 @@ type judgedQuestion struct {
 	cands                    []judgedCandidate
 	support, contest, either map[string]bool
 	words                    []extract.QuestionWord // as its answer weighs them, with --misses
+	// labelled are the sources a labels file (--labels) marks [support,
+	// contest] spans of for the question, each with the spans found (none:
+	// the labeller found none that states it)
+	labelled [2]map[string]int
 }
 
 // runTrainJudge fits the learned judge (internal/extract/judge_weights.json)
@@ -63,6 +69,8 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 	cv := fs.Bool("cv", false, "print the source-level figures of each set left out, and pooled, for the rules and the learned judge")
 	changes := fs.Bool("changes", false, "print every candidate whose stance the learned judge, fitted on all the sets, changes, with its source's side")
 	reach := fs.Bool("reach", false, "print every source a set lists on a side that the answer (the shipped judge) does not list there, and where its statement is lost: the walk, the search, a stored text, a sentence the extraction left out, the matching (printReach)")
+	labels := fs.String("labels", "", "a labels file (scripts/testdata/stating-spans.json): a listed source's candidates that answer in training are those covering a span it marks as stating (or denying) the question, not its best-covering one (applyLabels)")
+	lost := fs.Bool("lost", false, "with --labels, print where each listed source's labelled spans are lost: no candidate covers them, or those that do are judged on neither side or the other (printLost)")
 	misses := fs.Bool("misses", false, "print every source a set lists on a side that neither the rules nor the learned judge, fitted on all the sets, place there, with the question words its best candidate meets, and why (missesOf)")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -71,8 +79,10 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 	switch {
 	case len(files) == 0:
 		return usagef("name the question sets (scripts/testdata/questions*.json)")
-	case *out == "" && !*cv && !*changes && !*misses && !*reach:
-		return usagef("-o names the weights file to write (or --cv, --changes, --misses, --reach measure)")
+	case *out == "" && !*cv && !*changes && !*misses && !*reach && !*lost:
+		return usagef("-o names the weights file to write (or --cv, --changes, --misses, --reach, --lost measure)")
+	case *lost && *labels == "":
+		return usagef("--lost needs --labels")
 	case !(*cutSame > 0 && *cutSame <= 1) || !(*cutDenial > 0 && *cutDenial <= 1):
 		return usagef("--cut-same and --cut-denial must lie in (0, 1]")
 	}
@@ -86,7 +96,7 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 		if err := printReach(ctx, e.stdout, st, withSearch(st), s, files); err != nil {
 			return err
 		}
-		if *out == "" && !*cv && !*changes && !*misses {
+		if *out == "" && !*cv && !*changes && !*misses && !*lost {
 			return nil
 		}
 	}
@@ -94,8 +104,27 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *labels != "" {
+		ls, err := readLabels(*labels)
+		if err != nil {
+			return err
+		}
+		if err := applyLabels(ctx, st, qs, ls); err != nil {
+			return err
+		}
+	}
+	if *lost {
+		jw, err := extract.ShippedJudgeWeights()
+		if err != nil {
+			return err
+		}
+		if err := printLost(e.stdout, qs, jw); err != nil {
+			return err
+		}
+	}
 	if *cv {
 		var rules, learned, rulesAll, learnedAll [2][3]int
+		var promAll [3]int
 		for _, set := range sets {
 			train, test := leaveOut(qs, func(jq judgedQuestion) bool { return jq.set == set })
 			jw, err := fitJudge(train, *l2, *cutSame, *cutDenial)
@@ -111,10 +140,20 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 				})
 			}
 			fmt.Fprintf(e.stdout, "%s (%d questions left out)\n  rules   %s\n  learned %s\n", set, len(test), sidesLine(rules), sidesLine(learned))
+			if *labels != "" {
+				p := promotedSentences(test, jw)
+				fmt.Fprintf(e.stdout, "  promoted: %d stating a labelled span, %d other sentences of a listed source, %d of a source not listed\n", p[0], p[1], p[2])
+				for i := range 3 {
+					promAll[i] += p[i]
+				}
+			}
 			addSides(&rulesAll, rules)
 			addSides(&learnedAll, learned)
 		}
 		fmt.Fprintf(e.stdout, "pooled (%d questions)\n  rules   %s\n  learned %s\n", len(qs), sidesLine(rulesAll), sidesLine(learnedAll))
+		if *labels != "" {
+			fmt.Fprintf(e.stdout, "  promoted: %d stating a labelled span, %d other sentences of a listed source, %d of a source not listed\n", promAll[0], promAll[1], promAll[2])
+		}
 	}
 	if *changes {
 		jw, err := fitJudge(qs, *l2, *cutSame, *cutDenial)
@@ -150,8 +189,9 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 	if err := writeWeights(*out, jw); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "trained on %d questions of %d sets (%d examples of stating, %d of denying); wrote %s\n", len(qs), len(sets),
-		len(judgeExamples(qs, argmap.StanceSame)), len(judgeExamples(qs, argmap.StanceDenial)), *out)
+	same, denial := judgeExamples(qs, argmap.StanceSame), judgeExamples(qs, argmap.StanceDenial)
+	fmt.Fprintf(e.stderr, "trained on %d questions of %d sets (%d examples of stating, %d answering; %d of denying, %d answering); wrote %s\n", len(qs), len(sets),
+		len(same), answering(same), len(denial), answering(denial), *out)
 	return nil
 }
 
@@ -208,7 +248,7 @@ func judgedQuestions(ctx context.Context, st argmap.Store, s *extract.Stancer, f
 					k = sourceKey(src.URI)
 					keys[sid] = k
 				}
-				jc := judgedCandidate{source: k, node: h.Claim.ID, text: cs.Texts[i], c: c}
+				jc := judgedCandidate{source: k, node: h.Claim.ID, span: h.Claim.Spans[0], text: cs.Texts[i], c: c}
 				if met != nil {
 					jc.met, jc.capBy, jc.rarest = met[i], caps[i], rarest[i]
 				}
@@ -245,9 +285,9 @@ func readQuestionFile(f string) (questionFile, error) {
 func judgeExamples(qs []judgedQuestion, side argmap.Stance) []extract.JudgeExample {
 	var ex []extract.JudgeExample
 	for _, jq := range qs {
-		want := jq.support
+		want, si := jq.support, 0
 		if side == argmap.StanceDenial {
-			want = jq.contest
+			want, si = jq.contest, 1
 		}
 		placed := map[string]bool{}
 		for _, jc := range jq.cands {
@@ -264,6 +304,12 @@ func judgeExamples(qs []judgedQuestion, side argmap.Stance) []extract.JudgeExamp
 				ex = append(ex, extract.JudgeExample{Features: jc.c.Features})
 				continue
 			}
+			if _, ok := jq.labelled[si][jc.source]; ok {
+				if jc.states[si] {
+					ex = append(ex, extract.JudgeExample{Features: jc.c.Features, Answers: true})
+				}
+				continue
+			}
 			if b, ok := best[jc.source]; !ok || betterCandidate(jc.c, jq.cands[b].c) {
 				best[jc.source] = i
 			}
@@ -278,6 +324,15 @@ func judgeExamples(qs []judgedQuestion, side argmap.Stance) []extract.JudgeExamp
 		}
 	}
 	return ex
+}
+
+// answering counts the examples that answer.
+func answering(ex []extract.JudgeExample) int {
+	n := 0
+	for _, x := range ex {
+		n += b2i(x.Answers)
+	}
+	return n
 }
 
 // betterCandidate orders a source's candidates by coverage, then plain

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/internal/extract"
+)
+
+// TestStatingSpans checks scripts/testdata/stating-spans.json against the
+// documents and the question sets: every span is in its document as argmap
+// reads it (HTML rendered, line breaks normalised), verbatim; every label
+// names a question of its set and a source the question lists on the
+// label's side; every source a labelled set lists on a side has a label;
+// and no check set (questions-s9 … s12) is labelled.
+func TestStatingSpans(t *testing.T) {
+	root := filepath.Join("..", "..")
+	iom := filepath.Join(root, "..", "shared", "corpus", "iom")
+	if _, err := os.Stat(iom); err != nil {
+		t.Skip("no IOM corpus in ../shared/corpus/iom; skipping")
+	}
+	ls, err := readLabels(filepath.Join(root, "scripts", "testdata", "stating-spans.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ls.Labels) == 0 {
+		t.Fatal("stating-spans.json holds no labels")
+	}
+	docs := map[string]string{}
+	for _, dir := range []string{iom, filepath.Join(root, "scripts", "demo", "corpus")} {
+		names, err := filepath.Glob(filepath.Join(dir, "*"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range names {
+			if filepath.Base(name) == "README.md" {
+				continue
+			}
+			b, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(b)
+			if strings.HasSuffix(name, ".html") {
+				text, _ = extract.HTMLText(b)
+			}
+			docs[sourceKey(name)] = extract.NormalizeBreaks(text)
+		}
+	}
+	type key struct{ set, q, source, side string }
+	listed := map[key]bool{}
+	check := regexp.MustCompile(`^questions-s(9|1[0-2])\.json$`)
+	for _, l := range ls.Labels {
+		if check.MatchString(l.Set) {
+			t.Fatalf("%s is a check set: its questions are not to be labelled", l.Set)
+		}
+		if _, ok := listed[key{l.Set, "", "", ""}]; ok {
+			continue
+		}
+		listed[key{l.Set, "", "", ""}] = true
+		qf, err := readQuestionFile(filepath.Join(root, "scripts", "testdata", l.Set))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range qf.Questions {
+			for side, srcs := range map[string][]string{"support": q.Support, "contest": q.Contest} {
+				for _, src := range srcs {
+					listed[key{l.Set, q.Q, src, side}] = false
+				}
+			}
+		}
+	}
+	for _, l := range ls.Labels {
+		k := key{l.Set, l.Q, l.Source, l.Side}
+		seen, ok := listed[k]
+		switch {
+		case !ok:
+			t.Errorf("label %s %q %s %s: the set does not list the source on that side", l.Set, l.Q, l.Source, l.Side)
+		case seen:
+			t.Errorf("label %s %q %s %s: labelled twice", l.Set, l.Q, l.Source, l.Side)
+		}
+		listed[k] = true
+		doc, ok := docs[l.Source]
+		if !ok {
+			t.Errorf("label %s %q: no document %s", l.Set, l.Q, l.Source)
+			continue
+		}
+		for _, sp := range l.Spans {
+			if strings.TrimSpace(sp) == "" || !strings.Contains(doc, sp) {
+				t.Errorf("label %s %q: span %q is not in %s", l.Set, l.Q, sp, l.Source)
+			}
+		}
+	}
+	for k, seen := range listed {
+		if k.q != "" && !seen {
+			t.Errorf("%s %q lists %s on the %s side, but no label marks its spans", k.set, k.q, k.source, k.side)
+		}
+	}
+}
+
+// TestCovers: a candidate covers a labelled span when the two overlap by
+// at least half of the shorter.
+func TestCovers(t *testing.T) {
+	for _, c := range []struct {
+		a0, a1, b0, b1 int
+		want           bool
+	}{
+		{10, 20, 0, 100, true},  // a clause inside the sentence
+		{0, 100, 40, 60, true},  // a passage holding the sentence
+		{0, 10, 5, 30, true},    // half of the shorter
+		{0, 10, 6, 30, false},   // less than half
+		{0, 10, 10, 20, false},  // touching
+		{30, 40, 0, 20, false},  // apart
+		{0, 100, 90, 110, true}, // the short one mostly inside
+	} {
+		if got := covers(c.a0, c.a1, c.b0, c.b1); got != c.want {
+			t.Errorf("covers(%d, %d, %d, %d) = %v, want %v", c.a0, c.a1, c.b0, c.b1, got, c.want)
+		}
+	}
+}
+
+// TestTrainJudgeLabels: with --labels, train-judge reads a labels file
+// (passing over the labels of sources the store does not hold), --lost
+// tallies the listed sources with a labelled span and those labelled
+// without one, and a span that is not in its document is an error.
+func TestTrainJudgeLabels(t *testing.T) {
+	store, sets := judgeDemoStore(t)
+	labels := filepath.Join("testdata", "judge", "labels.json")
+	code, stdout, stderr := cli(t, nil, append([]string{"train-judge", "--store", store, "--labels", labels, "--lost"}, sets...)...)
+	if code != 0 {
+		t.Fatalf("train-judge --labels --lost exit code = %d, stderr %q", code, stderr)
+	}
+	for _, want := range []string{"support: 1 listed sources with a labelled span, 1 labelled none found\n", "contest: 0 listed sources with a labelled span, 0 labelled none found\n", "  uncovered "} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("train-judge --lost printed %q, want it to contain %q", stdout, want)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "judge.json")
+	if code, _, stderr := cli(t, nil, append([]string{"train-judge", "--store", store, "--labels", labels, "--cv", "-o", out}, sets...)...); code != 0 || !strings.Contains(stderr, "answering") {
+		t.Errorf("train-judge --labels -o exit code = %d, stderr %q; want 0 and the examples counted", code, stderr)
+	}
+	if code, _, _ := cli(t, nil, append([]string{"train-judge", "--store", store, "--lost"}, sets...)...); code != 2 {
+		t.Errorf("train-judge --lost without --labels: exit code %d, want 2", code)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"labels": [{"set": "a.json", "q": "IOM lacks a formal mandate to protect people", "source": "demo/02", "side": "support", "spans": ["a sentence no demo document holds"]}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := cli(t, nil, append([]string{"train-judge", "--store", store, "--labels", bad, "--lost"}, sets...)...); code == 0 || !strings.Contains(stderr, "is not in the source's text") {
+		t.Errorf("train-judge with a span not in its document: exit code %d, stderr %q; want an error naming it", code, stderr)
+	}
+}
