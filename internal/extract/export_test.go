@@ -674,3 +674,39 @@ func ShapeAgrees(text string) error {
 	}
 	return nil
 }
+
+// WorkHeaderAgrees checks workHeader against workHeaderRe run on every text
+// (the form before the "(19"/"(20" test), and reports whether it matched.
+func WorkHeaderAgrees(text string) (bool, error) {
+	got := workHeader(text)
+	want := workHeaderRe.MatchString(strings.TrimLeft(text, "*_#-•> \t"))
+	if got != want {
+		return want, fmt.Errorf("workHeader(%q) = %v, want %v", text, got, want)
+	}
+	return want, nil
+}
+
+// AnnouncementAgrees checks announcement on the surface of text against the
+// form that searched the padded words for each finding verb, and reports
+// whether the text has an announcement's shape and whether it is one.
+func AnnouncementAgrees(text string) (shape, is bool, err error) {
+	s := surfaceOf(text)
+	got := announcement(s)
+	shape = announces(s)
+	want := shape
+	if want {
+		for _, f := range findingVerbs {
+			if hasPhrase(s.p, f) {
+				want = false
+				break
+			}
+		}
+	}
+	if got != want {
+		return shape, want, fmt.Errorf("announcement(%q) = %v, want %v", text, got, want)
+	}
+	return shape, want, nil
+}
+
+// FindingVerbs are the phrases that turn an announcement into a finding.
+var FindingVerbs = findingVerbs

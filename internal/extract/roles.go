@@ -115,15 +115,41 @@ func isFurniture(v Verdict) bool {
 // looked for first, the finding verbs that cancel them only when one is
 // found (most sentences have neither).
 func announcement(s surface) bool {
-	if !announces(s) {
-		return false
-	}
-	for _, f := range findingVerbs {
-		if hasPhrase(s.p, f) {
-			return false
+	return announces(s) && !findingVerb(s.ws)
+}
+
+// findingVerb reports whether words ws hold a phrase of findingVerbs: one
+// pass over the words, where a search of the padded words for each phrase
+// read the sentence nineteen times.
+func findingVerb(ws []string) bool {
+	for i, w := range ws {
+		if findingFirst.may(w) && findingFirsts[w] && phraseOf(ws[i:], findingVerbs) {
+			return true
 		}
 	}
-	return true
+	return false
+}
+
+// findingFirsts are the first words of findingVerbs.
+var findingFirsts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range findingVerbs {
+		m[strings.Fields(f)[0]] = true
+	}
+	return m
+}()
+
+// findingFirst tells the lengths and first bytes of findingFirsts.
+var findingFirst = newLenFirst(findingFirsts)
+
+// phraseOf reports whether ws opens with one of phrases.
+func phraseOf(ws []string, phrases []string) bool {
+	for _, ph := range phrases {
+		if phraseAt(ws, ph) {
+			return true
+		}
+	}
+	return false
 }
 
 // announces reports whether s has the shape of an announcement.

@@ -933,9 +933,26 @@ func bibScore(text string) int {
 var workHeaderRe = regexp.MustCompile(`^[\p{Lu}][\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+[\p{Lu}][\p{L}'’-]+){1,2}(?:\s+(?:and|&)\s+[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){1,2})?\s+\((?:19|20)\d\d[a-z]?\)\s*[*_“"‘]`)
 
 // workHeader reports whether text opens, after emphasis or list markers, with
-// "Given Surname (YEAR)" and a marked title.
+// "Given Surname (YEAR)" and a marked title. A text without "(19" or "(20"
+// cannot match workHeaderRe: it is not run on it (most sentences).
 func workHeader(text string) bool {
-	return workHeaderRe.MatchString(strings.TrimLeft(text, "*_#-•> \t"))
+	return bracketedCentury(text) && workHeaderRe.MatchString(strings.TrimLeft(text, "*_#-•> \t"))
+}
+
+// bracketedCentury reports whether text holds "(19" or "(20", which every
+// match of workHeaderRe does.
+func bracketedCentury(text string) bool {
+	for i := strings.IndexByte(text, '('); i >= 0 && i+2 < len(text); {
+		if a, b := text[i+1], text[i+2]; a == '1' && b == '9' || a == '2' && b == '0' {
+			return true
+		}
+		j := strings.IndexByte(text[i+1:], '(')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return false
 }
 
 // publisherRe matches an imprint after a title: ". Leiden: Brill", ". New
