@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -11,6 +12,7 @@ import (
 	"github.com/argmap/argmap/internal/extract/actor"
 	"github.com/argmap/argmap/internal/extract/lexicon"
 	"github.com/argmap/argmap/internal/extract/spaces"
+	"github.com/argmap/argmap/internal/extract/swar"
 )
 
 // discourseMarkers open a sentence without adding to its proposition.
@@ -470,6 +472,18 @@ func meaningWordsIn(s string, ws []string) []string {
 	start := -1
 	ascii := true // the word from start has no byte outside ASCII
 	for i := 0; i < len(s); {
+		// inside a word, eight ASCII bytes at a time while they are
+		// letters or apostrophes
+		if start >= 0 && i+8 <= len(s) {
+			if x := swar.Load(s, i); x&swar.Hi == 0 {
+				in := swar.In(x|0x2020202020202020, 'a', 'z') | swar.Eq(x, '\'')
+				if in == swar.Hi {
+					i += 8
+					continue
+				}
+				i += bits.TrailingZeros64(^in&swar.Hi) >> 3 // the first other byte
+			}
+		}
 		c, n := s[i], 1
 		var in bool
 		if c < utf8.RuneSelf {

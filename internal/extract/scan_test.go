@@ -121,13 +121,28 @@ var meaningCases = []string{
 	"", "not", "NOT", "Not no", "isn't", "ISN'T", "isn’t", "ISN’T", "don't'", "'not'", "won't-stop", "Nobody,never",
 	"although Though THOUGH", "if5 if", "ÏF if", "naïve not", "\xffnot\xfe", "nothin'", "t", "T", "'t", "n't", "x n’t y",
 	"denies DOUBTS wrong-headed", "without WITHOUT withOut", "a b c d e f", "doesn'tt", "cannot", "Cannot’s",
+	"notwithstanding NOTWITHSTANDING", "nevertheless'", "shouldn't've couldn't'nt", "nonetheless-however", "insufficiently\x7f",
+}
+
+// meaningTexts are meaningCases and, for reading eight bytes at a time, long
+// words with a byte of another kind put at every place.
+func meaningTexts() []string {
+	texts := append([]string(nil), meaningCases...)
+	for _, w := range []string{"notwithstanding never", "couldn't-haven't"} {
+		for k := 0; k <= len(w); k++ {
+			for _, x := range []string{"Q", "7", "-", "'", "’", "é", "\xff", " ", "@", "`", "[", "{"} {
+				texts = append(texts, w[:k]+x+w[k:])
+			}
+		}
+	}
+	return texts
 }
 
 // TestMeaningWords checks meaningWordsIn, which rules most words out by
 // their length, first byte and last byte, against the form that tested
 // every word in full, on the cases above and every line of the long texts.
 func TestMeaningWords(t *testing.T) {
-	for _, s := range append(scanLines(t), meaningCases...) {
+	for _, s := range append(scanLines(t), meaningTexts()...) {
 		if err := extract.MeaningWordsAgree(s); err != nil {
 			t.Error(err)
 		}

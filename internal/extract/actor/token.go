@@ -1,11 +1,13 @@
 package actor
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/extract/lexicon"
+	"github.com/argmap/argmap/internal/extract/swar"
 )
 
 // token is one word of the text: a run of letters and digits, possibly joined
@@ -72,6 +74,23 @@ func tokenizeInto(toks []token, text string) []token {
 			}
 			i += size
 			for i < n {
+				// eight ASCII bytes at a time while they are letters or
+				// digits: the word runs on over them, noting a capital
+				if i+8 <= n {
+					if x := swar.Load(text, i); x&swar.Hi == 0 {
+						word := swar.In(x|0x2020202020202020, 'a', 'z') | swar.In(x, '0', '9')
+						caps := swar.In(x, 'A', 'Z')
+						k := 8
+						if word != swar.Hi {
+							k = bits.TrailingZeros64(^word&swar.Hi) >> 3 // the first other byte
+							caps &= 1<<(8*k) - 1
+						}
+						upper = upper || caps != 0
+						if i += k; k == 8 {
+							continue
+						}
+					}
+				}
 				c := text[i]
 				r, size = rune(c), 1
 				if r >= utf8.RuneSelf {

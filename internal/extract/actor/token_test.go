@@ -101,12 +101,30 @@ var tokenizeCases = []string{
 	"x.Y.z", "Ä.Ö.", "Ärger über ZÖLLE", "ÉCOLE's", "İstanbul’s", "\xff\xfeabc\xffs", "ab\xc3", "x'\xffs",
 	"line one\nline two\r\nthree", "(brackets) [and] {braces}; semi: colon? bang! pipe| dot•", "“quoted” ‘single’ \"plain\"",
 	"2020s and 1990’s", "plan B. then", "so do I.", "x''s", "x'`s", "x's  s", "x'ss", "it’s its", "The Agency's agents' reports' notes",
+	"harbourmasters", "harbourmastersX", "abcdefghijklmnopqrstuvwxyz0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+	"longwords@longwords[longwords`longwords{longwords/longwords:longwords", "lighthouse-keepers lighthouse.keepers",
+	"Q.R.S.T.U.V.W. and q.r.s.t.u.v.w.", "storehouseé storehouseÿ storehouse’s storehousE's", "bcdefghijklmno",
+}
+
+// capitalAtEvery is tokenizeCases' long words with a capital, a digit, a
+// joiner, a byte outside ASCII or a bad byte put at every place: the
+// eight-byte reading must see each wherever it falls in its word.
+func capitalAtEvery() []string {
+	var out []string
+	for _, w := range []string{"shipwrights and ferrymen", "warehousekeepers"} {
+		for k := 0; k <= len(w); k++ {
+			for _, x := range []string{"Q", "7", "-", ".", "'", "é", "\xff", " ", "&", "@", "Z-x"} {
+				out = append(out, w[:k]+x+w[k:])
+			}
+		}
+	}
+	return out
 }
 
 // TestTokenizeAgrees: tokenize gives exactly the tokens of the form it
 // replaced, on the edge cases and on every line of the IOM documents.
 func TestTokenizeAgrees(t *testing.T) {
-	for _, s := range tokenizeCases {
+	for _, s := range append(capitalAtEvery(), tokenizeCases...) {
 		if err := actor.TokenizeAgrees(s); err != nil {
 			t.Error(err)
 		}

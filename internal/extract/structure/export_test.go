@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/argmap/argmap/internal/extract/lexicon"
 )
 
 // EvaluateOracle scores m on the gold units, leaving segmentation out.
@@ -60,6 +62,59 @@ func TokenWordsAgree(text string) error {
 		}
 		if t.Word != string(b) {
 			return fmt.Errorf("word %q of %q: %q, want %q", text[t.Start:t.End], text, t.Word, b)
+		}
+	}
+	return nil
+}
+
+// nextWordSlow is nextWord as it was until session 17: a byte or rune at a
+// time.
+func nextWordSlow(text string, i, end int) (s, e int) {
+	for i < end {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:end])
+		}
+		if lexicon.IsWordRune(r) {
+			break
+		}
+		i += n
+	}
+	s = i
+	for i < end {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:end])
+		}
+		if lexicon.IsWordRune(r) {
+			i += n
+			continue
+		}
+		if (r == '\'' || r == '’' || r == '-' || r == '.') && i+n < end {
+			r2, _ := utf8.DecodeRuneInString(text[i+n : end])
+			if lexicon.IsWordRune(r2) {
+				i += n
+				continue
+			}
+		}
+		break
+	}
+	return s, i
+}
+
+// NextWordAgrees checks nextWord against nextWordSlow from every byte of
+// text to its end and to each of ends (those inside text).
+func NextWordAgrees(text string, ends ...int) error {
+	for i := 0; i <= len(text); i++ {
+		for _, end := range append([]int{len(text)}, ends...) {
+			if end < i || end > len(text) {
+				continue
+			}
+			s, e := nextWord(text, i, end)
+			s0, e0 := nextWordSlow(text, i, end)
+			if s != s0 || e != e0 {
+				return fmt.Errorf("nextWord(%q, %d, %d) = %d, %d, want %d, %d", text, i, end, s, e, s0, e0)
+			}
 		}
 	}
 	return nil
