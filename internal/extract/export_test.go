@@ -710,3 +710,74 @@ func AnnouncementAgrees(text string) (shape, is bool, err error) {
 
 // FindingVerbs are the phrases that turn an announcement into a finding.
 var FindingVerbs = findingVerbs
+
+// chromeTextOld is chromeText as it was until session 17: a search of the
+// padded words for each word.
+func chromeTextOld(text, p string, ws []string) string {
+	for _, c := range []string{"kindle", "cookie", "wi-fi", "javascript"} {
+		if strings.Contains(p, c) {
+			return c
+		}
+	}
+	if strings.IndexByte(text, '@') >= 0 && !replyMention(text, ws) {
+		return "@"
+	}
+	if strings.Contains(text, "©") {
+		return "©"
+	}
+	your := false
+	for _, w := range ws {
+		if w == "your" || w == "you" {
+			your = true
+			break
+		}
+	}
+	if your {
+		for _, w := range ws {
+			for _, n := range webNouns {
+				if w == n {
+					return "your " + n
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// ChromeTextAgrees checks chromeText on the surface of text against
+// chromeTextOld and returns what it found.
+func ChromeTextAgrees(text string) (string, error) {
+	s := surfaceOf(text)
+	got, want := chromeText(text, s.p, s.ws), chromeTextOld(text, s.p, s.ws)
+	if got != want {
+		return want, fmt.Errorf("chromeText(%q) = %q, want %q", text, got, want)
+	}
+	return want, nil
+}
+
+// ChromeTextCount runs chromeText (or, slow, the form it replaced) on the
+// surfaces of texts and counts what it finds. For benchmarks.
+func ChromeTextCount(texts []string, slow bool) func() int {
+	type in struct {
+		text, p string
+		ws      []string
+	}
+	ins := make([]in, len(texts))
+	for i, t := range texts {
+		s := surfaceOf(t)
+		ins[i] = in{t, s.p, s.ws}
+	}
+	return func() int {
+		n := 0
+		for _, x := range ins {
+			f := chromeText
+			if slow {
+				f = chromeTextOld
+			}
+			if f(x.text, x.p, x.ws) != "" {
+				n++
+			}
+		}
+		return n
+	}
+}

@@ -920,10 +920,18 @@ func replyMention(text string, ws []string) bool {
 // chromeText reports page furniture visible only in the raw text: e-mail and
 // handle addresses, reader-directed device talk ("your account").
 func chromeText(text, p string, ws []string) string {
-	for _, c := range []string{"kindle", "cookie", "wi-fi", "javascript"} {
-		if strings.Contains(p, c) {
-			return c
-		}
+	// each word is looked for only where a byte of it that few words hold
+	// is in p ("kindle" and "cookie" hold a k): most sentences have none
+	if k := strings.IndexByte(p, 'k') >= 0; k && strings.Contains(p, "kindle") {
+		return "kindle"
+	} else if k && strings.Contains(p, "cookie") {
+		return "cookie"
+	}
+	if strings.IndexByte(p, '-') >= 0 && strings.Contains(p, "wi-fi") {
+		return "wi-fi"
+	}
+	if strings.IndexByte(p, 'j') >= 0 && strings.Contains(p, "javascript") {
+		return "javascript"
 	}
 	if strings.IndexByte(text, '@') >= 0 && !replyMention(text, ws) {
 		return "@"

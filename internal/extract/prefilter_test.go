@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/argmap/argmap/internal/extract"
+	"github.com/argmap/argmap/internal/sharedtest"
 )
 
 // workHeaderCases are headers of listed works, in our own words, and near
@@ -109,4 +110,72 @@ func FuzzAnnouncement(f *testing.F) {
 			t.Error(err)
 		}
 	})
+}
+
+// chromeCases hold each of chromeText's words, in either case and cut short,
+// in our own words.
+var chromeCases = []string{
+	"Read it on your Kindle tonight.", "We use a cookie to remember you.", "Free Wi-Fi in the lobby.",
+	"Enable JavaScript to continue.", "kindl cooki wi- fi javascrip", "the kindled fire", "cookies and cream",
+	"a wifi spot", "wi-fi-enabled", "skindle", "javascripts", "Mail us at harbour@example.org", "© 2020 the port",
+	"Sign in to your account", "you and your dog", "k", "j", "-", "", "\xffkindle", "kindle\xff",
+}
+
+// TestChromeTextAgrees checks chromeText against the word-by-word search on
+// our long texts' lines and the cases above, each cut at every byte.
+func TestChromeTextAgrees(t *testing.T) {
+	texts := append(scanLines(t), chromeCases...)
+	for _, c := range chromeCases {
+		for k := 0; k <= len(c); k++ {
+			texts = append(texts, c[:k], c[k:], c[:k]+" k-j "+c[k:])
+		}
+	}
+	found := map[string]bool{}
+	for _, s := range texts {
+		c, err := extract.ChromeTextAgrees(s)
+		if err != nil {
+			t.Error(err)
+		}
+		found[c] = true
+	}
+	for _, c := range []string{"kindle", "cookie", "wi-fi", "javascript"} {
+		if !found[c] {
+			t.Errorf("no text holds %q: the test does not reach it", c)
+		}
+	}
+}
+
+// FuzzChromeText checks the same on any text.
+func FuzzChromeText(f *testing.F) {
+	for _, s := range chromeCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if _, err := extract.ChromeTextAgrees(s); err != nil {
+			t.Error(err)
+		}
+	})
+}
+
+// BenchmarkChromeText runs chromeText on the surfaces of the corpus
+// documents' sentences (cut at ". "): with a byte looked for before each
+// word (new) and a search for each word (old).
+func BenchmarkChromeText(b *testing.B) {
+	texts, size := sharedtest.CorpusTexts(b)
+	var sents []string
+	for _, t := range texts {
+		sents = append(sents, strings.Split(t, ". ")...)
+	}
+	for _, c := range []struct {
+		name string
+		slow bool
+	}{{"old", true}, {"new", false}} {
+		run := extract.ChromeTextCount(sents, c.slow)
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			for i := 0; i < b.N; i++ {
+				run()
+			}
+		})
+	}
 }
