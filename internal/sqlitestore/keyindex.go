@@ -210,7 +210,10 @@ func decodedKeys(col []byte, fn func(k []byte)) error {
 // of at most perKey of them, the newest first, as tx sees the store. In a
 // Store of Atomically its own graphs' claims are among them (own).
 func (s *Store) keyLists(ctx context.Context, tx *sql.Tx, keys []string, perKey int) (map[string][]int64, error) {
-	version, top, indexed, err := keysState(ctx, tx)
+	// statements prepared once (linking ahead asks for a document's keys
+	// at every document: parsing these two was a third of the call)
+	q := prepared{s, tx}
+	version, top, indexed, err := keysState(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -225,7 +228,7 @@ func (s *Store) keyLists(ctx context.Context, tx *sql.Tx, keys []string, perKey 
 			x = nil
 		} else {
 			own = s.fts.keys
-			if err := readKeys(ctx, tx, own.byKey, max(own.read, own.top), top); err != nil {
+			if err := readKeys(ctx, q, own.byKey, max(own.read, own.top), top); err != nil {
 				return nil, err
 			}
 			own.read, top = max(own.read, top), own.top
@@ -261,7 +264,7 @@ func (s *Store) keyLists(ctx context.Context, tx *sql.Tx, keys []string, perKey 
 		// no shared index (a bulk load's transaction) or a transaction
 		// that changed keys itself: the lists as it sees them
 		byKey := keyPKs{}
-		if err := readKeys(ctx, tx, byKey, 0, top); err != nil {
+		if err := readKeys(ctx, q, byKey, 0, top); err != nil {
 			return nil, err
 		}
 		pick(byKey)
@@ -274,7 +277,7 @@ func (s *Store) keyLists(ctx context.Context, tx *sql.Tx, keys []string, perKey 
 		// as tx sees the store, or ahead of it (claims above top, which
 		// pick leaves out)
 	case x.version == version:
-		if err := readKeys(ctx, tx, x.byKey, x.top, top); err != nil {
+		if err := readKeys(ctx, q, x.byKey, x.top, top); err != nil {
 			return nil, err
 		}
 		x.top = top
@@ -285,7 +288,7 @@ func (s *Store) keyLists(ctx context.Context, tx *sql.Tx, keys []string, perKey 
 			return s.searchKeys(ctx, tx, keys, perKey, top, indexed, own, out)
 		}
 		byKey := keyPKs{}
-		if err := readKeys(ctx, tx, byKey, 0, top); err != nil {
+		if err := readKeys(ctx, q, byKey, 0, top); err != nil {
 			return nil, err
 		}
 		pick(byKey)
@@ -297,7 +300,7 @@ func (s *Store) keyLists(ctx context.Context, tx *sql.Tx, keys []string, perKey 
 		return s.searchKeys(ctx, tx, keys, perKey, top, indexed, own, out)
 	default:
 		byKey := keyPKs{}
-		if err := readKeys(ctx, tx, byKey, 0, top); err != nil {
+		if err := readKeys(ctx, q, byKey, 0, top); err != nil {
 			return nil, err
 		}
 		x.byKey, x.version, x.top, x.searched, x.index = byKey, version, top, 0, false
