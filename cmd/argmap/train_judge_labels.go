@@ -157,11 +157,13 @@ func covers(a0, a1, b0, b1 int) bool {
 var lostOrder = []string{"found", "other side", "topic: left by the judge", "topic: polarity of the other side", "topic: capped by a check of the rules", "topic: the question's rarest word unmet", "uncovered"}
 
 // printLost writes the tally of where the labelled spans of qs are lost,
-// each candidate judged by jw, by side, then the sources labelled without
-// a span.
+// each candidate judged by jw, by side, with the sources labelled without
+// a span, and how many of those not found a candidate of theirs that
+// covers no labelled span puts on the side all the same (the source counts
+// as found; its quote is not its statement of the question).
 func printLost(w io.Writer, qs []judgedQuestion, jw extract.JudgeWeights) error {
 	var tally [2]map[string]int
-	none := [2]int{}
+	none, other := [2]int{}, [2]int{}
 	for _, jq := range qs {
 		for si, want := range []map[string]bool{jq.support, jq.contest} {
 			for src, n := range jq.labelled[si] {
@@ -173,13 +175,18 @@ func printLost(w io.Writer, qs []judgedQuestion, jw extract.JudgeWeights) error 
 					continue
 				}
 				best := len(lostOrder) - 1
+				elsewhere := false
 				for _, jc := range jq.cands {
-					if jc.source != src || !jc.states[si] {
+					if jc.source != src {
 						continue
 					}
 					st, _, err := jw.Decide(jc.c)
 					if err != nil {
 						return err
+					}
+					if !jc.states[si] {
+						elsewhere = elsewhere || (si == 0 && st == argmap.StanceSame) || (si == 1 && st == argmap.StanceDenial)
+						continue
 					}
 					var class int
 					switch {
@@ -202,6 +209,9 @@ func printLost(w io.Writer, qs []judgedQuestion, jw extract.JudgeWeights) error 
 					tally[si] = map[string]int{}
 				}
 				tally[si][lostOrder[best]]++
+				if best > 0 && elsewhere {
+					other[si]++
+				}
 			}
 		}
 	}
@@ -214,6 +224,7 @@ func printLost(w io.Writer, qs []judgedQuestion, jw extract.JudgeWeights) error 
 		for _, class := range lostOrder {
 			fmt.Fprintf(w, "  %-52s %d\n", class, tally[si][class])
 		}
+		fmt.Fprintf(w, "  not found, but the source put on the side by another of its sentences: %d\n", other[si])
 	}
 	return nil
 }

@@ -133,7 +133,7 @@ func TestTrainJudgeLabels(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("train-judge --labels --lost exit code = %d, stderr %q", code, stderr)
 	}
-	for _, want := range []string{"support: 1 listed sources with a labelled span, 1 labelled none found\n", "contest: 0 listed sources with a labelled span, 0 labelled none found\n", "  uncovered "} {
+	for _, want := range []string{"support: 1 listed sources with a labelled span, 1 labelled none found\n", "contest: 0 listed sources with a labelled span, 0 labelled none found\n", "  uncovered ", "  not found, but the source put on the side by another of its sentences: "} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("train-judge --lost printed %q, want it to contain %q", stdout, want)
 		}
