@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,3 +45,14 @@ var LowerTextBytes = lowerText
 
 // ContainsRare exposes containsRare to the tests.
 var ContainsRare = containsRare
+
+// ReceivedLineAgrees checks receivedLine against receivedRe run wherever
+// its cues are (the form before receivedDigit), and reports whether it
+// matched.
+func ReceivedLineAgrees(l string) (bool, error) {
+	want := matchIf(receivedRe, l, "eceived", "ccepted", "ECEIVED", "CCEPTED") != nil
+	if got := receivedLine(l); got != want {
+		return want, fmt.Errorf("receivedLine(%q) = %v, want %v", l, got, want)
+	}
+	return want, nil
+}

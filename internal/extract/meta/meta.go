@@ -104,7 +104,7 @@ func Detect(text, name string) Meta {
 				m.Kind = argmap.SourceArticle
 			}
 		}
-		if m.Kind == "" && (pagesLine(l) || matchIf(receivedRe, l, "eceived", "ccepted", "ECEIVED", "CCEPTED") != nil) {
+		if m.Kind == "" && (pagesLine(l) || receivedLine(l)) {
 			m.Kind = argmap.SourceArticle
 		}
 		// Byline: "Inken Bartels, July 2021".
@@ -628,6 +628,49 @@ func lowerText(text string) []byte {
 // case (most lines contain "age" somewhere: page, manage, language).
 func pagesLine(l string) bool {
 	return len(l) >= 4 && strings.EqualFold(l[:4], "page") && matchIf(pagesRe, l, "age", "AGE") != nil
+}
+
+// receivedLine reports whether l has a received or accepted date
+// ("Received 3 May 2010"): receivedRe, run only where its cues are and,
+// then, where "received" or "accepted", in any case, is followed by white
+// space and a digit (receivedDigit), as in every match of it; most lines
+// that have the words have no date after them.
+func receivedLine(l string) bool {
+	for _, c := range []string{"eceived", "ccepted", "ECEIVED", "CCEPTED"} {
+		if containsRare(l, c) {
+			return receivedDigit(l) && receivedRe.MatchString(l)
+		}
+	}
+	return false
+}
+
+// receivedDigit reports whether l has "received" or "accepted" in any case
+// followed by white space (as \s is in receivedRe: \t \n \f \r and space)
+// and a digit. The words' letters fold only to ASCII letters under (?i), so
+// each is looked for as eight bytes ending in a d.
+func receivedDigit(l string) bool {
+	for i := 7; i+2 < len(l); i++ {
+		if l[i]|0x20 != 'd' || !isRegexpSpace(l[i+1]) {
+			continue
+		}
+		if w := l[i-7 : i+1]; !strings.EqualFold(w, "received") && !strings.EqualFold(w, "accepted") {
+			continue
+		}
+		j := i + 2
+		for j < len(l) && isRegexpSpace(l[j]) {
+			j++
+		}
+		if j < len(l) && '0' <= l[j] && l[j] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// isRegexpSpace reports whether c is white space as \s means it in Go's
+// regular expressions.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 func matchIf(re *regexp.Regexp, s string, cues ...string) []string {
