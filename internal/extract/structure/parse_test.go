@@ -324,16 +324,7 @@ func TestDependent(t *testing.T) {
 		{[]string{"Trams are quiet,", "if they are kept well."}, []bool{false, true}},
 	}
 	for _, tt := range tests {
-		text := strings.Join(tt.units, " ")
-		var units []structure.Unit
-		start, sent := 0, 0
-		for _, u := range tt.units {
-			units = append(units, structure.Unit{Start: start, End: start + len(u), Sent: sent})
-			start += len(u) + 1
-			if strings.HasSuffix(u, ".") {
-				sent++
-			}
-		}
+		text, units := joinUnits(tt.units)
 		if got := structure.Dependent(text, units); !slices.Equal(got, tt.want) {
 			t.Errorf("Dependent(%q) = %v, want %v", tt.units, got, tt.want)
 		}
@@ -360,16 +351,7 @@ func TestShortRootNotDependent(t *testing.T) {
 		{[]string{"Ferries are cheap.", "Students use them every day."}, 1},
 	}
 	for _, tt := range tests {
-		text := strings.Join(tt.units, " ")
-		var units []structure.Unit
-		start, sent := 0, 0
-		for _, u := range tt.units {
-			units = append(units, structure.Unit{Start: start, End: start + len(u), Sent: sent})
-			start += len(u) + 1
-			if strings.HasSuffix(u, ".") {
-				sent++
-			}
-		}
+		text, units := joinUnits(tt.units)
 		st := m.Parse(text, units, structure.ParseOptions{})
 		if len(st.Central) != 1 || st.Central[0] != tt.wantRoot {
 			t.Errorf("Parse(%q).Central = %v, want [%d]", tt.units, st.Central, tt.wantRoot)
@@ -402,16 +384,7 @@ func TestShortRootNotOpeningClause(t *testing.T) {
 		{[]string{"If anything, the ferry is too cheap."}, 0},
 	}
 	for _, tt := range tests {
-		text := strings.Join(tt.units, " ")
-		var units []structure.Unit
-		start, sent := 0, 0
-		for _, u := range tt.units {
-			units = append(units, structure.Unit{Start: start, End: start + len(u), Sent: sent})
-			start += len(u) + 1
-			if strings.HasSuffix(u, ".") {
-				sent++
-			}
-		}
+		text, units := joinUnits(tt.units)
 		st := m.Parse(text, units, structure.ParseOptions{})
 		if len(st.Central) != 1 || st.Central[0] != tt.wantRoot {
 			t.Errorf("Parse(%q).Central = %v, want [%d]", tt.units, st.Central, tt.wantRoot)
@@ -776,6 +749,22 @@ func TestDecodeSides(t *testing.T) {
 }
 
 // sentenceUnits cuts text into units at each ". ", one sentence a unit.
+// joinUnits joins parts with one space into a text and gives each part as
+// a unit; a part ending in "." ends its sentence, so the next part opens
+// the next one.
+func joinUnits(parts []string) (string, []structure.Unit) {
+	var units []structure.Unit
+	start, sent := 0, 0
+	for _, u := range parts {
+		units = append(units, structure.Unit{Start: start, End: start + len(u), Sent: sent})
+		start += len(u) + 1
+		if strings.HasSuffix(u, ".") {
+			sent++
+		}
+	}
+	return strings.Join(parts, " "), units
+}
+
 func sentenceUnits(text string) []structure.Unit {
 	var units []structure.Unit
 	start := 0
