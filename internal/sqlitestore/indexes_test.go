@@ -91,18 +91,7 @@ func TestWriteIndexesMigration(t *testing.T) {
 	}
 	db.Close()
 	copyRows(t, oldPath, newPath)
-	old, err := sqlitestore.Open(ctx, oldPath)
-	if err != nil {
-		t.Fatalf("Open() of a store before 0026 = %v", err)
-	}
-	defer old.Close()
-	got, err := old.Dump(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Dump() after migrating (-written after +migrated):\n%s", diff)
-	}
+	old := openMigrated(t, ctx, oldPath, "0025", want)
 	if diff := cmp.Diff(wantListed, listed(old)); diff != "" {
 		t.Errorf("Claims() by origin after migrating (-new store +migrated):\n%s", diff)
 	}

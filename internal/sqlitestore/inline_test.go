@@ -108,18 +108,7 @@ func TestInlineSpansMigration(t *testing.T) {
 		t.Fatalf("old store: %d spans, want %d", n, spansWant)
 	}
 
-	old, err := sqlitestore.Open(ctx, oldPath)
-	if err != nil {
-		t.Fatalf("Open() of a store before 0018 = %v", err)
-	}
-	defer old.Close()
-	got, err := old.Dump(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Dump() after migrating (-written after +migrated):\n%s", diff)
-	}
+	old := openMigrated(t, ctx, oldPath, "0017", want)
 	if n := rowCount(t, oldPath, "extra_spans"); n != 2 {
 		t.Errorf("migrated: %d rows in extra_spans, want 2", n)
 	}
@@ -156,16 +145,7 @@ func TestInlineSpansMigration(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	want, err = fresh.Dump(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, err = old.Dump(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Dump() after the same changes (-written after +migrated):\n%s", diff)
-	}
+	sameDump(t, ctx, fresh, old, "after the same changes")
 	wantRefs := map[string][]argmap.ActorRef{
 		"single": {{ActorID: ids["board"], Role: argmap.RoleAsserts}, {ActorID: ids["board"], Role: argmap.RoleNamed}},
 		"both":   {{ActorID: ids["board"], Role: argmap.RoleAsserts}, {ActorID: ids["board"], Role: argmap.RoleNamed}},
