@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/argmap/argmap/internal/extract"
-	"github.com/argmap/argmap/internal/sharedtest"
 )
 
 // workHeaderCases are headers of listed works, in our own words, and near
@@ -161,11 +160,7 @@ func FuzzChromeText(f *testing.F) {
 // documents' sentences (cut at ". "): with a byte looked for before each
 // word (new) and a search for each word (old).
 func BenchmarkChromeText(b *testing.B) {
-	texts, size := sharedtest.CorpusTexts(b)
-	var sents []string
-	for _, t := range texts {
-		sents = append(sents, strings.Split(t, ". ")...)
-	}
+	sents, size := corpusSentences(b)
 	for _, c := range []struct {
 		name string
 		slow bool

@@ -251,15 +251,22 @@ func FuzzShape(f *testing.F) {
 	})
 }
 
+// corpusSentences cuts the corpus documents' texts at ". " into rough
+// sentences for the benchmarks of one sentence test; size is the texts'
+// bytes.
+func corpusSentences(b *testing.B) (sents []string, size int) {
+	texts, size := sharedtest.CorpusTexts(b)
+	for _, t := range texts {
+		sents = append(sents, strings.Split(t, ". ")...)
+	}
+	return sents, size
+}
+
 // BenchmarkShape counts the words of each sentence of the corpus documents
 // (cut at ". ") that open with a letter and with a capital, as shape does:
 // byte by byte (old) and eight bytes at a time (new).
 func BenchmarkShape(b *testing.B) {
-	texts, size := sharedtest.CorpusTexts(b)
-	var sents []string
-	for _, t := range texts {
-		sents = append(sents, strings.Split(t, ". ")...)
-	}
+	sents, size := corpusSentences(b)
 	for _, c := range []struct {
 		name string
 		f    func(string) (int, int)
