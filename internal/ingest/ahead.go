@@ -62,8 +62,14 @@ type ahead struct {
 
 	// waiting gets a value when the stage starts to wait for the writer
 	// (its copy starts again), so that the writer stops waiting for the
-	// next document of a batch and commits it
+	// next document of a batch and commits it; blocked (guarded by mu) is
+	// true while the stage waits. The value alone can be lost: left over
+	// from a wait the writer ended otherwise (a document committed on its
+	// own), it fills the channel, a later wait's value is dropped, and the
+	// writer takes the old one for the batch before; blocked tells the
+	// writer about the later wait before it starts waiting again.
 	waiting chan struct{}
+	blocked bool
 
 	// the stage's own
 	at     int             // generation of the copy; -1 before the first
@@ -94,9 +100,18 @@ func (a *ahead) waitWriter(ctx context.Context, i int) {
 		default:
 		}
 	}
+	a.blocked = true
 	for a.done < i && ctx.Err() == nil {
 		a.c.Wait()
 	}
+	a.blocked = false
+}
+
+// awaited reports whether the stage is waiting for the writer.
+func (a *ahead) awaited() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.blocked
 }
 
 // handled tells the stage that the writer is done with document i.

@@ -195,7 +195,7 @@ func (s *Service) IngestAll(ctx context.Context, n, workers int, read Reader, do
 				ready = true
 			default:
 			}
-			if !ready && size < s.batchFloor(seenBytes, i, n) && s.batchWait > 0 {
+			if !ready && size < s.batchFloor(seenBytes, i, n) && s.batchWait > 0 && (a == nil || !a.awaited()) {
 				if wait == nil {
 					wait = time.NewTimer(s.batchWait)
 				}
