@@ -15,6 +15,7 @@ give spans for, those the answer quotes (directly, not through a chain) by a
 labelled span: whether the quote shown states the question, not only the source.
 """
 import difflib
+import hashlib
 import json
 import os
 import subprocess
@@ -78,9 +79,38 @@ def main():
 
 
 def read_labels(path):
-    """The labels file's spans by (set, question, source, side)."""
+    """The labels file's spans by (set, question, source, side): those given as
+    text, and those given by place ("at": an IOM document's spans) read from
+    the document in ../shared/corpus/iom."""
     with open(path, encoding="utf-8") as f:
-        return {(l["set"], l["q"], l["source"], l["side"]): l["spans"] for l in json.load(f)["labels"]}
+        labels = json.load(f)["labels"]
+    return {(l["set"], l["q"], l["source"], l["side"]): l["spans"] + [span_at(l["source"], a) for a in l.get("at", [])]
+            for l in labels}
+
+
+def span_at(source, at):
+    """The text of a span given by place in an IOM document, as argmap stores
+    the text (line breaks normalised as extract.NormalizeBreaks does: the same
+    length); an error when the text there is not the labelled one."""
+    d = os.path.join(ROOT, "..", "shared", "corpus", "iom")
+    names = [n for n in sorted(os.listdir(d)) if source.startswith("iom/") and n.startswith(source[4:] + "_")]
+    if not names:
+        sys.exit(f"labels: no document for {source} in {d}")
+    with open(os.path.join(d, names[0]), "rb") as f:
+        text = normalize_breaks(f.read())
+    b = text[at["start"]:at["end"]]
+    if hashlib.sha256(b).hexdigest()[:12] != at["sha256"]:
+        sys.exit(f"labels: {source} at {at['start']}-{at['end']} is not the labelled text")
+    return b.decode("utf-8")
+
+
+def normalize_breaks(b):
+    """extract.NormalizeBreaks on bytes: CR LF, CR, NEL, LS and PS become line
+    breaks and spaces of the same length."""
+    for old, new in ((b"\r\n", b" \n"), (b"\r", b"\n"), ("\u0085".encode(), b"\n "),
+                     ("\u2028".encode(), b"\n  "), ("\u2029".encode(), b"\n\n ")):
+        b = b.replace(old, new)
+    return b
 
 
 def states(quote, spans):

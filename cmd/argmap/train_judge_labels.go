@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,10 +16,12 @@ import (
 
 // statingLabels is a labels file (scripts/testdata/stating-spans.json): for
 // each question of the tuning sets and each source the question lists as
-// supporting or contesting it, the spans of the source's text (verbatim, as
-// argmap stores it) that state the question or deny it, marked by reading
-// the document. A source whose spans are empty was read and no span found:
-// it says the question only over several sentences, or not at all.
+// supporting or contesting it, the spans of the source's text (as argmap
+// stores it) that state the question or deny it, marked by reading the
+// document: as text (Spans, for documents of our own) or by place (At, for
+// documents that are not ours to copy). A source with neither was read and
+// no span found: it says the question only over several sentences, or not
+// at all.
 type statingLabels struct {
 	About  string         `json:"about"`
 	Labels []statingLabel `json:"labels"`
@@ -31,6 +35,29 @@ type statingLabel struct {
 	Source string   `json:"source"`
 	Side   string   `json:"side"`
 	Spans  []string `json:"spans"`
+	At     []spanAt `json:"at,omitempty"`
+}
+
+// spanAt is a span by its place in the source's text: byte offsets and the
+// first 12 hex digits of the SHA-256 of the bytes between them, so that a
+// text that moved is told from the one labelled.
+type spanAt struct {
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	SHA256 string `json:"sha256"`
+}
+
+// in returns the range of a in text, or an error when a is out of the text
+// or the text there is not the one labelled.
+func (a spanAt) in(text string) ([2]int, error) {
+	if a.Start < 0 || a.End <= a.Start || a.End > len(text) {
+		return [2]int{}, fmt.Errorf("span at %d-%d is out of the text (%d bytes)", a.Start, a.End, len(text))
+	}
+	sum := sha256.Sum256([]byte(text[a.Start:a.End]))
+	if got := hex.EncodeToString(sum[:])[:12]; got != a.SHA256 {
+		return [2]int{}, fmt.Errorf("span at %d-%d: the text there has SHA-256 %s…, the label %s…", a.Start, a.End, got, a.SHA256)
+	}
+	return [2]int{a.Start, a.End}, nil
 }
 
 // readLabels reads a labels file; a side other than support or contest is
@@ -121,7 +148,14 @@ func applyLabels(ctx context.Context, st argmap.Store, qs []judgedQuestion, ls s
 					return argmap.Errorf(argmap.EINVALID, "labels: %q of %s: span %q is not in the source's text", l.Q, l.Source, sp)
 				}
 			}
-			jq.labelled[si][l.Source] = len(l.Spans)
+			for _, at := range l.At {
+				r, err := at.in(t)
+				if err != nil {
+					return argmap.Errorf(argmap.EINVALID, "labels: %q of %s: %v", l.Q, l.Source, err)
+				}
+				ranges = append(ranges, r)
+			}
+			jq.labelled[si][l.Source] = len(l.Spans) + len(l.At)
 			for ci := range jq.cands {
 				jc := &jq.cands[ci]
 				if jc.source != l.Source {

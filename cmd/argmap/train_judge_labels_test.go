@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -92,6 +94,14 @@ func TestStatingSpans(t *testing.T) {
 			if strings.TrimSpace(sp) == "" || !strings.Contains(doc, sp) {
 				t.Errorf("label %s %q: span %q is not in %s", l.Set, l.Q, sp, l.Source)
 			}
+			if strings.HasPrefix(l.Source, "iom/") {
+				t.Errorf("label %s %q: a span of %s is given as text; give the IOM documents' spans by place (at)", l.Set, l.Q, l.Source)
+			}
+		}
+		for _, at := range l.At {
+			if _, err := at.in(doc); err != nil {
+				t.Errorf("label %s %q of %s: %v", l.Set, l.Q, l.Source, err)
+			}
 		}
 	}
 	for k, seen := range listed {
@@ -151,5 +161,28 @@ func TestTrainJudgeLabels(t *testing.T) {
 	}
 	if code, _, stderr := cli(t, nil, append([]string{"train-judge", "--store", store, "--labels", bad, "--lost"}, sets...)...); code == 0 || !strings.Contains(stderr, "is not in the source's text") {
 		t.Errorf("train-judge with a span not in its document: exit code %d, stderr %q; want an error naming it", code, stderr)
+	}
+}
+
+// TestSpanAt: a span given by place reads its range when the text there is
+// the labelled one, and is an error out of the text or over other text.
+func TestSpanAt(t *testing.T) {
+	text := "The ferry is late. The bridge is shut."
+	sum := func(s string) string {
+		h := sha256.Sum256([]byte(s))
+		return hex.EncodeToString(h[:])[:12]
+	}
+	ok := spanAt{Start: 19, End: 38, SHA256: sum("The bridge is shut.")}
+	if r, err := ok.in(text); err != nil || r != [2]int{19, 38} {
+		t.Errorf("in() = %v, %v, want [19 38]", r, err)
+	}
+	for _, bad := range []spanAt{
+		{Start: 19, End: 39, SHA256: ok.SHA256}, // past the end
+		{Start: 5, End: 5, SHA256: sum("")},     // empty
+		{Start: 0, End: 18, SHA256: ok.SHA256},  // other text
+	} {
+		if _, err := bad.in(text); err == nil {
+			t.Errorf("%+v.in() = nil error, want one", bad)
+		}
 	}
 }
