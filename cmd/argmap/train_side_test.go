@@ -72,7 +72,7 @@ func TestShippedSideWeights(t *testing.T) {
 		t.Fatalf("question sets s3 … s8: %v, %v", sets, err)
 	}
 	sets = append([]string{filepath.Join(td, "questions.json")}, sets...)
-	sets = append(sets, filepath.Join(td, "questions-s13.json"), filepath.Join(td, "questions-s14.json"), filepath.Join(td, "questions-s15.json"), filepath.Join(td, "questions-s16.json"), filepath.Join(td, "reworded-s12.json"))
+	sets = append(sets, filepath.Join(td, "questions-s13.json"), filepath.Join(td, "questions-s14.json"), filepath.Join(td, "questions-s15.json"), filepath.Join(td, "questions-s16.json"), filepath.Join(td, "questions-s17.json"), filepath.Join(td, "reworded-s12.json"))
 	out := filepath.Join(t.TempDir(), "side.json")
 	args := append([]string{"train-side", "--store", store, "--cut", "0.5", "-o", out}, sets...)
 	if code, _, stderr := cli(t, nil, args...); code != 0 {
@@ -87,7 +87,7 @@ func TestShippedSideWeights(t *testing.T) {
 		t.Fatal(err)
 	}
 	if string(got) != string(shipped) {
-		t.Errorf("internal/extract/side_weights.json is not what the training command makes on this tree; retrain with the README's commands (argmap ingest of ../shared/corpus/iom and scripts/demo/corpus, then argmap train-side --cut 0.5 -o internal/extract/side_weights.json over questions.json, questions-s[3-8].json, questions-s13.json, questions-s14.json, questions-s15.json, questions-s16.json and reworded-s12.json) and check the figures it moves")
+		t.Errorf("internal/extract/side_weights.json is not what the training command makes on this tree; retrain with the README's commands (argmap ingest of ../shared/corpus/iom and scripts/demo/corpus, then argmap train-side --cut 0.5 -o internal/extract/side_weights.json over questions.json, questions-s[3-8].json, questions-s13.json, questions-s14.json, questions-s15.json, questions-s16.json, questions-s17.json and reworded-s12.json) and check the figures it moves")
 	}
 }
 
