@@ -22,6 +22,7 @@ type command struct {
 	name    string
 	usage   string
 	summary string
+	notes   string // what 'argmap help COMMAND' says after the summary, if anything
 	hidden  bool
 	run     func(ctx context.Context, env *env, args []string) error
 }
@@ -36,7 +37,7 @@ type env struct {
 func commands() []command {
 	return []command{
 		{name: "demo", usage: "demo [--store PATH] [--addr HOST:PORT] [--no-serve]", summary: "ingest the bundled demo corpus and serve the API with a map", run: runDemo},
-		{name: "ingest", usage: "ingest [--store PATH] [--progress auto|bar|lines] [--workers N] FILE|DIR...", summary: "extract documents and store their argument graph", run: runIngest},
+		{name: "ingest", usage: "ingest [--store PATH] [--progress auto|bar|lines] [--workers N] FILE|DIR...", summary: "extract documents and store their argument graph", notes: ingestNotes, run: runIngest},
 		{name: "extract", usage: "extract [--format jsonl] [--workers N] FILE...", summary: "print the extraction of documents without storing it", run: runExtract},
 		{name: "sources", usage: "sources [--store PATH] [--q TEXT] [--source ID] [--format text|json] [--limit N] [--after ID]", summary: "list stored sources (--q: words of the title)", run: runSources},
 		{name: "claims", usage: "claims [--store PATH] [--q TEXT] [--source ID] [--format text|json] [--ids] [--limit N] [--after ID]", summary: "list stored claims (--q: full-text search; --source: stated in that source)", run: runClaims},
@@ -69,7 +70,7 @@ func run(ctx context.Context, e *env, args []string) int {
 		if len(args) > 1 {
 			for _, c := range commands() {
 				if c.name == args[1] && !c.hidden {
-					fmt.Fprintf(e.stdout, "usage: argmap %s\n\n%s\n", c.usage, c.summary)
+					help(e.stdout, c)
 					return 0
 				}
 			}
@@ -88,6 +89,10 @@ func run(ctx context.Context, e *env, args []string) int {
 		ce.command = c.name
 		err := c.run(ctx, &ce, args[1:])
 		if err == nil {
+			return 0
+		}
+		if errors.Is(err, errHelp) {
+			help(e.stdout, c)
 			return 0
 		}
 		var ue *usageError
@@ -119,6 +124,18 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "or a Neo4j URI (neo4j://, neo4j+s://, bolt://) with ARGMAP_NEO4J_USER/PASSWORD/DATABASE.")
 	fmt.Fprintln(w, "Run 'argmap help COMMAND' for a command's flags.")
 }
+
+// help prints a command's usage, summary and notes.
+func help(w io.Writer, c command) {
+	fmt.Fprintf(w, "usage: argmap %s\n\n%s\n", c.usage, c.summary)
+	if c.notes != "" {
+		fmt.Fprintf(w, "\n%s\n", c.notes)
+	}
+}
+
+// errHelp is what a command returns when it was asked for its help
+// (--help, -h): run prints the help.
+var errHelp = errors.New("help requested")
 
 // usageError is a mistake in how a command was called.
 type usageError struct{ msg string }

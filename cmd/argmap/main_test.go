@@ -83,6 +83,27 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
+// TestCommandHelp: a command's help, asked with --help, -h or 'argmap help
+// COMMAND', is printed on stdout with exit code 0, with the command's notes
+// (ingest's say how it sets the collector).
+func TestCommandHelp(t *testing.T) {
+	for _, args := range [][]string{{"ingest", "--help"}, {"ingest", "-h"}, {"help", "ingest"}, {"ingest", "--store", "x.db", "--help", "dir"}} {
+		code, stdout, stderr := cli(t, nil, args...)
+		if code != 0 || stderr != "" {
+			t.Errorf("argmap %v: exit code %d, stderr %q, want 0 and nothing", args, code, stderr)
+		}
+		for _, want := range []string{"usage: argmap ingest [--store PATH]", "store their argument graph", "GOGC=200"} {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("argmap %v: stdout lacks %q:\n%s", args, want, stdout)
+			}
+		}
+	}
+	code, stdout, _ := cli(t, nil, "sources", "--help")
+	if code != 0 || !strings.HasPrefix(stdout, "usage: argmap sources") || strings.Contains(stdout, "GOGC") {
+		t.Errorf("argmap sources --help: exit code %d, stdout %q, want 0 and its usage alone", code, stdout)
+	}
+}
+
 func TestIngestMixedDirectory(t *testing.T) {
 	dir := t.TempDir()
 	big := bytes.Repeat([]byte("IOM acts. "), (maxDocumentBytes/10)+10)
