@@ -333,12 +333,90 @@ func MeetsAgree(l *Linker, a, b string) error {
 	x := &linkIndex{lemmaSlot: map[string]int32{}, wide: map[int]bool{}}
 	x.add(0, sb, true)
 	m := x.match(sa, 1)
+	var t termTable
+	t.reset(&sa)
 	for k := 1; k <= 8; k++ {
-		if got, want := enoughMeet(&sa, &sb, k), m.enough(0, k); got != want {
+		if got, want := enoughMeet(&t, &sa, &sb, k), m.enough(0, k); got != want {
 			return fmt.Errorf("enoughMeet(k=%d) = %v, the index says %v", k, got, want)
 		}
 	}
 	return nil
+}
+
+// RelateAgrees reports whether relateTerms, reading a's terms from its
+// termTable, relates the terms of two claims as mergeRelate does from the
+// two claims' sorted keys, and whether compare's answer read from those
+// relations is the one it gives from the clauses' terms themselves
+// (covered): an error naming the first disagreement. ok is false when a
+// claim has more than 64 terms (neither is used then).
+func RelateAgrees(l *Linker, a, b string) (ok bool, err error) {
+	sa, sb := l.sig(a), l.sig(b)
+	if sa.n > 64 || sb.n > 64 {
+		return false, nil
+	}
+	var t termTable
+	t.reset(&sa)
+	var ra, rb, wa, wb [64]termRel
+	relateTerms(&t, &sb, &ra, &rb)
+	mergeRelate(&sa, &sb, &wa, &wb)
+	if ra != wa || rb != wb {
+		return true, fmt.Errorf("relateTerms = %v / %v, merging the keys = %v / %v", ra[:sa.n], rb[:sb.n], wa[:sa.n], wb[:sb.n])
+	}
+	common := func(lemma string) bool { return len(lemma) < 6 } // any split of the terms
+	score, denial := l.compare(&t, sa, sb, common)
+	// the same claims over 64 terms: compare reads covered
+	wide := func(s claimSig) claimSig { s.n = 65; return s }
+	wantScore, wantDenial := l.compare(nil, wide(sa), wide(sb), common)
+	if score != wantScore || denial != wantDenial {
+		return true, fmt.Errorf("compare = %v %v from the relations, %v %v from the terms", score, denial, wantScore, wantDenial)
+	}
+	return true, nil
+}
+
+// mergeRelate is how relateTerms related two claims' terms before the
+// termTable: by merging the two claims' sorted keys, every pair of terms
+// with a key in common.
+func mergeRelate(a, b *claimSig, ra, rb *[64]termRel) {
+	each := func(x, y []keyTerm, set func(i, j int)) {
+		for i, j := 0, 0; i < len(x) && j < len(y); {
+			switch {
+			case x[i].key < y[j].key:
+				i++
+			case x[i].key > y[j].key:
+				j++
+			default:
+				k, i2, j2 := x[i].key, i, j
+				for i2 < len(x) && x[i2].key == k {
+					i2++
+				}
+				for j2 < len(y) && y[j2].key == k {
+					j2++
+				}
+				for _, p := range x[i:i2] {
+					for _, q := range y[j:j2] {
+						set(p.term, q.term)
+					}
+				}
+				i, j = i2, j2
+			}
+		}
+	}
+	each(a.byLemma, b.byLemma, func(i, j int) {
+		if a.lemmaOf(i) == b.lemmaOf(j) {
+			ra[i].same |= 1 << uint(j)
+			rb[j].same |= 1 << uint(i)
+		}
+	})
+	each(a.byConcept, b.byConcept, func(i, j int) {
+		ra[i].meet |= 1 << uint(j)
+		rb[j].meet |= 1 << uint(i)
+	})
+	anti := func(i, j int) {
+		ra[i].anti |= 1 << uint(j)
+		rb[j].anti |= 1 << uint(i)
+	}
+	each(a.byConcept, b.byAntonym, anti)
+	each(a.byAntonym, b.byConcept, anti)
 }
 
 // ShippedJudgeLoads reports whether the embedded learned-judge weights

@@ -263,7 +263,9 @@ func finishSig(clauses []clauseSig, lemmas []string, concepts []wn.Concept) clai
 // supports social and cultural projects for workers in small towns") is
 // neither its restatement nor, with a negation or an antonym between them,
 // its denial.
-func (l *Linker) compare(a, b claimSig, common func(string) bool) (score float64, denial bool) {
+//
+// t is a's termTable when a has at most 64 terms.
+func (l *Linker) compare(t *termTable, a, b claimSig, common func(string) bool) (score float64, denial bool) {
 	// how the terms of a and b meet, read by covered for every pair of
 	// clauses (computed once, when a pair is compared)
 	var ra, rb [64]termRel
@@ -283,35 +285,46 @@ func (l *Linker) compare(a, b claimSig, common func(string) bool) (score float64
 			// so "AVR" does not cover "voluntary" though "voluntary" covers
 			// "AVR"
 			var shared, flips, rare, s2, f2, r2 int
+			// fast: the terms of small and of big that are covered; how
+			// many of them are not common is counted only of the way
+			// taken, and only when the pair could count (a word's
+			// commonness is looked up by its lemma)
+			var hits, hits2 uint64
 			if fast {
 				if !related {
-					relateTerms(&a, &b, &ra, &rb)
+					relateTerms(t, &b, &ra, &rb)
 					related = true
 				}
 				rs, rg := &ra, &rb
 				if !fromA {
 					rs, rg = rg, rs
 				}
-				shared, flips, rare = coveredBy(rs, small, big, common)
-				s2, f2, r2 = coveredBy(rg, big, small, common)
+				shared, flips, hits = coveredBy(rs, small, big)
+				s2, f2, hits2 = coveredBy(rg, big, small)
 			} else {
 				shared, flips, rare = covered(small, big, common)
 				s2, f2, r2 = covered(big, small, common)
 			}
 			bigCovered := s2 // terms of big that terms of small cover
+			rareIn, rareHits := &small, hits
 			if s2 > shared {
 				shared, flips, rare = min(s2, len(small.terms)), f2, r2
+				rareIn, rareHits = &big, hits2
+			}
+			s := float64(shared) / float64(len(small.terms))
+			if shared < l.shared || 3*bigCovered <= len(big.terms) || s <= score {
+				continue
 			}
 			// words in most of the claims compared (the organisation's
 			// name, "migration") say what they are about, not what they
 			// state: two of the shared words must be less common
-			if shared < l.shared || rare < 2 {
+			if fast {
+				rare = notCommon(rareIn, rareHits, common, 2)
+			}
+			if rare < 2 {
 				continue
 			}
-			s := float64(shared) / float64(len(small.terms))
-			if 3*bigCovered > len(big.terms) && s > score {
-				score, denial = s, (ca.neg != cb.neg) != (flips%2 == 1)
-			}
+			score, denial = s, (ca.neg != cb.neg) != (flips%2 == 1)
 		}
 	}
 	return score, denial
@@ -322,49 +335,146 @@ func (l *Linker) compare(a, b claimSig, common func(string) bool) (score float64
 // one that is an antonym of the other. All three are symmetric.
 type termRel struct{ same, meet, anti uint64 }
 
-// relateTerms fills ra (by term of a, over b's terms) and rb (by term of b, over
-// a's) from the sorted keys of two claims of at most 64 terms each.
-func relateTerms(a, b *claimSig, ra, rb *[64]termRel) {
-	each := func(x, y []keyTerm, set func(i, j int)) {
-		for i, j := 0, 0; i < len(x) && j < len(y); {
-			switch {
-			case x[i].key < y[j].key:
-				i++
-			case x[i].key > y[j].key:
-				j++
-			default:
-				k, i2, j2 := x[i].key, i, j
-				for i2 < len(x) && x[i2].key == k {
-					i2++
-				}
-				for j2 < len(y) && y[j2].key == k {
-					j2++
-				}
-				for _, p := range x[i:i2] {
-					for _, q := range y[j:j2] {
-						set(p.term, q.term)
-					}
-				}
-				i, j = i2, j2
+// relateTerms fills ra (by term of a, over b's terms) and rb (by term of b,
+// over a's) from two claims of at most 64 terms each: a's terms by key
+// (t, a termTable of a), looked up by each key of b.
+func relateTerms(t *termTable, b *claimSig, ra, rb *[64]termRel) {
+	for _, q := range b.byLemma {
+		s := t.find(q.key)
+		if s == nil || s.lemma == 0 {
+			continue
+		}
+		lb := b.lemmaOf(q.term)
+		for m := s.lemma; m != 0; m &= m - 1 {
+			if i := bits.TrailingZeros64(m); t.lemmas[i] == lb { // not only the same hash
+				ra[i].same |= 1 << uint(q.term)
+				rb[q.term].same |= 1 << uint(i)
 			}
 		}
 	}
-	each(a.byLemma, b.byLemma, func(i, j int) {
-		if a.lemmaOf(i) == b.lemmaOf(j) { // not only the same hash
-			ra[i].same |= 1 << uint(j)
-			rb[j].same |= 1 << uint(i)
+	// a concept of a term of b: a's terms with it meet the term, and a's
+	// terms with it as an antonym oppose it; an antonym of a term of b
+	// opposes a's terms with it as a concept
+	for _, q := range b.byConcept {
+		if s := t.find(q.key); s != nil {
+			if s.concept != 0 {
+				rb[q.term].meet |= s.concept
+				for m := s.concept; m != 0; m &= m - 1 {
+					ra[bits.TrailingZeros64(m)].meet |= 1 << uint(q.term)
+				}
+			}
+			if s.antonym != 0 {
+				rb[q.term].anti |= s.antonym
+				for m := s.antonym; m != 0; m &= m - 1 {
+					ra[bits.TrailingZeros64(m)].anti |= 1 << uint(q.term)
+				}
+			}
 		}
-	})
-	each(a.byConcept, b.byConcept, func(i, j int) {
-		ra[i].meet |= 1 << uint(j)
-		rb[j].meet |= 1 << uint(i)
-	})
-	anti := func(i, j int) {
-		ra[i].anti |= 1 << uint(j)
-		rb[j].anti |= 1 << uint(i)
 	}
-	each(a.byConcept, b.byAntonym, anti)
-	each(a.byAntonym, b.byConcept, anti)
+	for _, q := range b.byAntonym {
+		if s := t.find(q.key); s != nil && s.concept != 0 {
+			rb[q.term].anti |= s.concept
+			for m := s.concept; m != 0; m &= m - 1 {
+				ra[bits.TrailingZeros64(m)].anti |= 1 << uint(q.term)
+			}
+		}
+	}
+}
+
+// termTable holds the terms of one claim of at most 64 terms by key, for
+// relating it to many others (relateTerms): for each key (a lemma's hash,
+// a concept), the claim's terms with that lemma, with that concept and
+// with it as an antonym, as masks by term number, in a table addressed by
+// the key's hash. Link relates each new claim to all of its candidates;
+// looking up the candidate's keys in the new claim's table is one probe a
+// key, where merging the two claims' sorted keys stepped through both (a
+// claim has ~45 concept keys, a few of them shared), and the merge's
+// unpredictable branches were most of comparing claims.
+type termTable struct {
+	slots []tableSlot // a power of two of them, at most half used
+	shift uint        // 64 - log2(len(slots))
+	// a bit by the top bits of each key's hash: most keys of the other
+	// claim are not the claim's, and one bit tells most of them apart
+	// without probing the table
+	bloom  [32]uint64
+	lemmas [64]string // by term
+}
+
+// tableSlot is a key's masks in a termTable: used when any is not zero (a
+// key put there has a term).
+type tableSlot struct {
+	key                     uint64
+	lemma, concept, antonym uint64
+}
+
+// reset makes t the table of s (at most 64 terms).
+func (t *termTable) reset(s *claimSig) {
+	n := len(s.byLemma) + len(s.byConcept) + len(s.byAntonym)
+	size, shift := 64, uint(58)
+	for size < 2*n {
+		size, shift = 2*size, shift-1
+	}
+	if cap(t.slots) < size {
+		t.slots = make([]tableSlot, size)
+	} else {
+		t.slots = t.slots[:size]
+		clear(t.slots)
+	}
+	t.shift = shift
+	clear(t.bloom[:])
+	for _, cl := range s.clauses {
+		for i, term := range cl.terms {
+			t.lemmas[cl.off+i] = term.lemma
+		}
+	}
+	for _, k := range s.byLemma {
+		t.slot(k.key).lemma |= 1 << uint(k.term)
+	}
+	for _, k := range s.byConcept {
+		t.slot(k.key).concept |= 1 << uint(k.term)
+	}
+	for _, k := range s.byAntonym {
+		t.slot(k.key).antonym |= 1 << uint(k.term)
+	}
+}
+
+// keyHash spreads a key over 64 bits, the top ones best (Fibonacci
+// hashing: concepts are small consecutive numbers).
+func keyHash(key uint64) uint64 { return key * 0x9e3779b97f4a7c15 }
+
+// slot returns the slot of key, taking an empty one if key has none.
+func (t *termTable) slot(key uint64) *tableSlot {
+	kh := keyHash(key)
+	t.bloom[kh>>59] |= 1 << ((kh >> 53) & 63)
+	m := uint64(len(t.slots) - 1)
+	for h := kh >> t.shift; ; h = (h + 1) & m {
+		s := &t.slots[h]
+		if s.lemma|s.concept|s.antonym == 0 {
+			s.key = key
+			return s
+		}
+		if s.key == key {
+			return s
+		}
+	}
+}
+
+// find returns the slot of key, nil if no term has it.
+func (t *termTable) find(key uint64) *tableSlot {
+	kh := keyHash(key)
+	if t.bloom[kh>>59]&(1<<((kh>>53)&63)) == 0 {
+		return nil
+	}
+	m := uint64(len(t.slots) - 1)
+	for h := kh >> t.shift; ; h = (h + 1) & m {
+		s := &t.slots[h]
+		if s.lemma|s.concept|s.antonym == 0 {
+			return nil
+		}
+		if s.key == key {
+			return s
+		}
+	}
 }
 
 // lemmaOf returns the lemma of the claim's term numbered n.
@@ -378,8 +488,10 @@ func (s *claimSig) lemmaOf(n int) string {
 }
 
 // coveredBy is covered read from the relations of a's claim to b's (rel,
-// by term of a's claim).
-func coveredBy(rel *[64]termRel, a, b clauseSig, common func(string) bool) (shared, flips, rare int) {
+// by term of a's claim), except that instead of how many of the covered
+// terms are not common it gives which terms of a are covered, one bit a
+// term by its place in a (notCommon counts them).
+func coveredBy(rel *[64]termRel, a, b clauseSig) (shared, flips int, hits uint64) {
 	in := ^uint64(0)
 	if len(b.terms) < 64 {
 		in = (1<<uint(len(b.terms)) - 1) << uint(b.off)
@@ -401,11 +513,22 @@ func coveredBy(rel *[64]termRel, a, b clauseSig, common func(string) bool) (shar
 		if hit&(either&-either) == 0 {
 			flips++
 		}
-		if !common(a.terms[i].lemma) {
-			rare++
+		hits |= 1 << uint(i)
+	}
+	return shared, flips, hits
+}
+
+// notCommon counts the terms of a clause of at most 64 terms in hits (one
+// bit a term by its place in the clause) whose lemma is not common, up to
+// most.
+func notCommon(cl *clauseSig, hits uint64, common func(string) bool, most int) int {
+	n := 0
+	for m := hits; m != 0 && n < most; m &= m - 1 {
+		if !common(cl.terms[bits.TrailingZeros64(m)].lemma) {
+			n++
 		}
 	}
-	return shared, flips, rare
+	return n
 }
 
 // maxPosting bounds how many claims one key may point to in the candidate
@@ -455,7 +578,7 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 	// document's keys found, which grow with the store (2.0 a claim at 1k
 	// documents, 6.1 at 10k), every new claim walked them, and indexing
 	// each candidate's concepts was a fifth of Link
-	underKey := map[string][]int32{} // key -> stored claims found under it
+	underKey := make(map[string][]int32, len(stored)) // key -> stored claims found under it
 	index := func(e entry, terms bool) {
 		pool = append(pool, e)
 		i := len(pool) - 1
@@ -532,6 +655,12 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 		}
 		cands := make([]int, 0, len(touched))
 		matched := x.match(sc, len(pool))
+		// the claim's terms by key, which every comparison with it reads
+		var ta *termTable
+		if sc.n <= 64 {
+			ta = &x.table
+			ta.reset(&sc)
+		}
 		for _, i := range touched {
 			// compare finds nothing unless l.shared terms of a clause of
 			// one claim meet terms of the other: most claims sharing keys
@@ -544,7 +673,7 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 				if matched.enough(i, l.shared) {
 					cands = append(cands, i)
 				}
-			case enoughMeet(&sc, &pool[i].sig, l.shared): // found under any key
+			case enoughMeet(ta, &sc, &pool[i].sig, l.shared): // found under any key
 				cands = append(cands, i)
 			}
 			count[i] = 0
@@ -558,7 +687,7 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 					continue
 				}
 				count[i] = 1
-				if sharesKeys(&sc, &pool[i].sig, l.shared) && enoughMeet(&sc, &pool[i].sig, l.shared) {
+				if sharesKeys(&sc, &pool[i].sig, l.shared) && enoughMeet(ta, &sc, &pool[i].sig, l.shared) {
 					cands = append(cands, int(i))
 				}
 			}
@@ -577,7 +706,7 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 			if p.c.ID == c.ID {
 				continue
 			}
-			score, denial := l.compare(sc, p.sig, common)
+			score, denial := l.compare(ta, sc, p.sig, common)
 			compared++
 			if i >= nStored {
 				own++
@@ -600,7 +729,7 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 			// for it)
 			if rep, ok := byID[prop(p.c)]; ok && rep != i {
 				compared++
-				if s2, d2 := l.compare(sc, pool[rep].sig, common); s2 < l.share || d2 {
+				if s2, d2 := l.compare(ta, sc, pool[rep].sig, common); s2 < l.share || d2 {
 					continue
 				} else {
 					score = min(score, s2)
@@ -638,20 +767,47 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 // the other (the same lemma, a concept in common, or an antonym), as
 // termMatches.enough does from the index; claims of more than 64 terms are
 // let through.
-func enoughMeet(a, b *claimSig, k int) bool {
+//
+// t is a's termTable.
+func enoughMeet(t *termTable, a, b *claimSig, k int) bool {
 	if a.n > 64 || b.n > 64 {
 		return true
 	}
-	var ra, rb [64]termRel
-	relateTerms(a, b, &ra, &rb)
-	n, met := 0, uint64(0)
-	for t := 0; t < a.n; t++ {
-		if r := ra[t].same | ra[t].meet | ra[t].anti; r != 0 {
-			n++
-			met |= r
+	aMet, bMet := meetTerms(t, b)
+	return bits.OnesCount64(aMet) >= k || bits.OnesCount64(bMet) >= k
+}
+
+// meetTerms gives the terms of a claim (t, its termTable) and of b (at
+// most 64 terms each) that meet a term of the other as relateTerms relates
+// them (the same lemma, a concept in common, or an antonym), one bit a
+// term by its number.
+func meetTerms(t *termTable, b *claimSig) (aMet, bMet uint64) {
+	for _, q := range b.byLemma {
+		s := t.find(q.key)
+		if s == nil || s.lemma == 0 {
+			continue
+		}
+		lb := b.lemmaOf(q.term)
+		for m := s.lemma; m != 0; m &= m - 1 {
+			if i := bits.TrailingZeros64(m); t.lemmas[i] == lb {
+				aMet |= 1 << uint(i)
+				bMet |= 1 << uint(q.term)
+			}
 		}
 	}
-	return n >= k || bits.OnesCount64(met) >= k
+	for _, q := range b.byConcept {
+		if s := t.find(q.key); s != nil && s.concept|s.antonym != 0 {
+			aMet |= s.concept | s.antonym
+			bMet |= 1 << uint(q.term)
+		}
+	}
+	for _, q := range b.byAntonym {
+		if s := t.find(q.key); s != nil && s.concept != 0 {
+			aMet |= s.concept
+			bMet |= 1 << uint(q.term)
+		}
+	}
+	return aMet, bMet
 }
 
 // sharesKeys reports whether a and b have at least k lemmas and concepts
@@ -703,6 +859,7 @@ type linkIndex struct {
 	aLast     []int    // by pool claim: the last term of the claim counted
 	bMask     []uint64 // by pool claim: its terms met
 	matched   []int
+	table     termTable // the terms of the claim linked
 }
 
 // keyLists are the lists of one key: heads of lists in linkIndex.nodes

@@ -288,6 +288,50 @@ func TestMeetsAgree(t *testing.T) {
 	}
 }
 
+// TestRelateAgrees: for pairs of IOM and demo claims (and claims of ours
+// with antonyms, acronyms, negations and repeated words), relateTerms
+// relates their terms as merging the two claims' sorted keys does, and
+// compare, reading those relations, gives the score and denial it gives
+// from the clauses' terms themselves.
+func TestRelateAgrees(t *testing.T) {
+	texts := []string{
+		"The agency does not run the camps, although critics say it does.",
+		"The agency runs the camps and the critics agree.",
+		"UNHCR and the IOM (International Organization for Migration) share the work.",
+		"The IOM shares the work of the UNHCR.",
+		"Return, return and return again: return is what the programme offers.",
+		"The programme offers a voluntary return and a forced departure.",
+		"Forced departure is the opposite of a voluntary return.",
+		"A voluntary departure is not a forced return, the programme says.",
+		"Cheap housing near the river keeps young families in the town.",
+		"Expensive housing by the river drives young families out of town.",
+	}
+	for _, g := range corpusGraphs(t) {
+		for _, c := range g.Claims {
+			texts = append(texts, c.Text)
+		}
+	}
+	l := extract.NewLinker()
+	n := 0
+	for i, a := range texts {
+		for _, b := range texts[max(0, i-40) : i+1] {
+			for _, p := range [][2]string{{a, b}, {b, a}} {
+				ok, err := extract.RelateAgrees(l, p[0], p[1])
+				if err != nil {
+					t.Errorf("RelateAgrees(%q, %q): %v", p[0], p[1], err)
+				}
+				if ok {
+					n++
+				}
+			}
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d pairs compared", n)
+	}
+	t.Logf("%d pairs", n)
+}
+
 // TestLinkerPacked links the IOM and demo corpora's claims with a linker
 // that reads every signature again from its packed form and with one that
 // keeps them decoded: the links are the same.
