@@ -33,6 +33,9 @@ func TestContextAlternatives(t *testing.T) {
 	own := diagOwnTexts(t)
 	type tally struct{ n, right, prev, root, sib int }
 	tallies := map[string]*tally{}
+	// losses[target][connective class][lossClass]: gold relations
+	losses := map[string]map[string]map[string]int{}
+	lossRight := 0
 	folds := Folds(docs, 5)
 	tp, pred, gold := 0, 0, 0
 	evaluated := 0.0
@@ -78,10 +81,31 @@ func TestContextAlternatives(t *testing.T) {
 					ftp++
 				}
 			}
-			if len(st.Central) == 0 {
+			root := -1
+			if len(st.Central) > 0 {
+				root = st.Central[0]
+			}
+			gv := newView(d.Text, goldUnits(d))
+			for i, h := range g.Head {
+				k, ok := goldKind[[2]int{i, h}]
+				if !ok {
+					continue
+				}
+				c := lossClass(i, h, k, best, head, kind, und, root)
+				lossRight += boolInt(c == "right")
+				trg := pick(h == g.Central, "the central claim", "another unit")
+				if losses[trg] == nil {
+					losses[trg] = map[string]map[string]int{}
+				}
+				cls := orNone(gv.info[i].class)
+				if losses[trg][cls] == nil {
+					losses[trg][cls] = map[string]int{}
+				}
+				losses[trg][cls][c]++
+			}
+			if root < 0 {
 				continue
 			}
-			root := st.Central[0]
 			// targetRight tells whether unit i sent to unit j would
 			// have its gold target (of either kind)
 			targetRight := func(i, j int) bool {
@@ -158,6 +182,10 @@ func TestContextAlternatives(t *testing.T) {
 	}
 	p, r, f1 := prf(tp, pred, gold)
 	t.Logf("pooled over the folds: relation P %.3f R %.3f F1 %.3f (mean of the folds %.3f)", p, r, f1, evaluated)
+	if lossRight != tp {
+		t.Errorf("%d gold relations right by lossClass, %d found", lossRight, tp)
+	}
+	logLosses(t, losses)
 	keys := make([]string, 0, len(tallies))
 	for k := range tallies {
 		keys = append(keys, k)
@@ -172,5 +200,98 @@ func TestContextAlternatives(t *testing.T) {
 	for _, k := range keys {
 		c := tallies[k]
 		t.Logf("%-78s %4d %5d   %3d / %3d / %3d", k, c.n, c.right, c.prev, c.root, c.sib)
+	}
+}
+
+// lossClasses are lossClass's answers, in the order logLosses shows them.
+var lossClasses = []string{"right", "kind", "target", "undercut", "source central", "no relation", "seg: source", "seg: target"}
+
+// lossClass tells where the gold relation from unit i to unit h (gold
+// units) of kind k is lost in a parse: best maps each predicted unit to the
+// gold unit it stands for (-1: none), head, kind and und are each predicted
+// unit's relation (head -1: none), root the predicted central claim. The
+// relation is right when a unit standing for i bears on one standing for h
+// with kind k (as Evaluate counts), else, the first that applies: the kind
+// is the other; a unit standing for i undercuts the relation of one
+// standing for h; no predicted unit stands for i (seg: source) or for h
+// (seg: target); one standing for i is the predicted central claim (source
+// central); none standing for i has a relation (no relation); they bear on
+// another unit (target).
+func lossClass(i, h int, k Kind, best, head []int, kind []Kind, und []bool, root int) string {
+	var src, trg, central, related, undercut, otherKind bool
+	for u, b := range best {
+		trg = trg || b == h
+		if b != i {
+			continue
+		}
+		src = true
+		central = central || u == root
+		if head[u] < 0 {
+			continue
+		}
+		related = true
+		if best[head[u]] == h {
+			switch {
+			case und[u]:
+				undercut = true
+			case kind[u] == k:
+				return "right"
+			default:
+				otherKind = true
+			}
+		}
+	}
+	switch {
+	case otherKind:
+		return "kind"
+	case undercut:
+		return "undercut"
+	case !src:
+		return "seg: source"
+	case !trg:
+		return "seg: target"
+	case central:
+		return "source central"
+	case !related:
+		return "no relation"
+	}
+	return "target"
+}
+
+// logLosses logs losses[target][connective class][lossClass] as a table, a
+// row a target and class, with each target's total.
+func logLosses(t *testing.T, losses map[string]map[string]map[string]int) {
+	t.Helper()
+	head := fmt.Sprintf("%-32s %5s", "gold target, source connective", "n")
+	for _, c := range lossClasses {
+		head += fmt.Sprintf(" %9s", c)
+	}
+	t.Log("where the gold relations are lost:")
+	t.Log(head)
+	for _, trg := range []string{"the central claim", "another unit"} {
+		total := map[string]int{}
+		classes := make([]string, 0, len(losses[trg]))
+		for cls := range losses[trg] {
+			classes = append(classes, cls)
+		}
+		sort.Strings(classes)
+		row := func(name string, counts map[string]int) {
+			n := 0
+			for _, v := range counts {
+				n += v
+			}
+			line := fmt.Sprintf("%-32s %5d", name, n)
+			for _, c := range lossClasses {
+				line += fmt.Sprintf(" %9d", counts[c])
+			}
+			t.Log(line)
+		}
+		for _, cls := range classes {
+			row(trg+", "+cls, losses[trg][cls])
+			for c, v := range losses[trg][cls] {
+				total[c] += v
+			}
+		}
+		row(trg+", all", total)
 	}
 }
