@@ -2314,7 +2314,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 	}
 	seen := map[string]bool{}
 	total, got := 0.0, 0.0
-	contraHit := false                  // a word of the question is the alternative a claim sets aside ("rather than")
+	contraHit := false                  // a word is set aside ("rather than") by one of the question and the claim and said by the other
 	leadAgree, leadDisagree := 0.0, 0.0 // the votes of the question's subject (term.lead)
 	var direct map[int]bool             // the clauses of c that have a word of q (the same word or a synonym)
 	// each term's concept lists as masks (conceptMask): two lists share a
@@ -2538,7 +2538,7 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 		if flip {
 			flips++
 		}
-		if found && contraAt >= 0 && c[contraAt].contra {
+		if found && contraAt >= 0 && c[contraAt].contra != qt.contra {
 			contraHit = true
 		}
 		if metAt >= 0 && c[metAt].noVote {
@@ -2590,7 +2590,9 @@ func match(q, c []term, w []float64) (coverage, agree, disagree float64, flips i
 	if contraHit && !q[0].ante {
 		// "treats it as a favour rather than a duty" turns round a
 		// question that says it is a duty, however many of its words
-		// are said so
+		// are said so; "treats it as a duty" turns round a question
+		// that says "a favour rather than a duty", and a claim that sets
+		// the same alternative aside states it
 		flips++
 	}
 	return got / total, agree, disagree, flips, hits

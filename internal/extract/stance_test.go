@@ -457,6 +457,13 @@ func TestStancerJudge(t *testing.T) {
 		// round, one that says A is stated
 		{"The council treats the ferry as a duty", "The council treats the ferry as a favour rather than a duty.", argmap.StanceDenial, ""},
 		{"The council treats the ferry as a favour", "The council treats the ferry as a favour rather than a duty.", argmap.StanceSame, ""},
+		// a question may set an alternative aside too: a claim that says
+		// the alternative outright turns it round, one that sets the same
+		// alternative aside states it
+		{"The town spends its tax on roads rather than on schools", "Most of the town's tax goes to roads rather than to schools.", argmap.StanceSame, ""},
+		{"The town spends its tax on roads rather than on schools", "The town spends its tax on schools.", argmap.StanceDenial, ""},
+		{"The orchard is run by volunteers instead of the council", "Volunteers look after the orchard instead of the council.", argmap.StanceSame, ""},
+		{"The orchard is run by volunteers instead of the council", "The council runs the orchard.", argmap.StanceDenial, ""},
 		// "enforces the exclusion of": a verb before "the N of" where N
 		// names an act weighs as a modifier; the act itself must be said
 		{"The board enforces the exclusion of divers", "The board obstructs divers.", argmap.StanceSame, ""},
