@@ -102,8 +102,13 @@ func TestViewAnswered(t *testing.T) {
 
 // TestThesisParagraph: an essay whose introduction only describes and
 // whose thesis stands alone in the paragraph after it has that sentence
-// as its main claim, and the introduction's claim supports it. Written
-// for this test.
+// as its main claim, and the introduction's first sentence supports it or
+// stays out of the argument as background: it bears on nothing else. The
+// long-text sets' gold does both (of the sentences before the thesis in
+// its opening paragraph, fourteen sets list 48 as supporting it, 24
+// otherwise and leave out 70; heldout-s17 leaves out the description that
+// opens each of its eight texts), and since heldout-s17 joined its sets
+// (session 18) the relinker leaves this one out. Written for this test.
 func TestThesisParagraph(t *testing.T) {
 	text := "Closing streets outside schools\n\n" +
 		"Every morning the roads outside primary schools fill with cars. Parents stop on the zigzag lines, engines run while children climb out, and the pavement becomes a car park for twenty minutes.\n\n" +
@@ -115,12 +120,10 @@ func TestThesisParagraph(t *testing.T) {
 	if !strings.HasPrefix(ids[thesis], "Closing the street outside") {
 		t.Fatalf("main claim %q, want the paragraph standing alone", ids[thesis])
 	}
-	intro := false
 	for _, r := range relsFrom(ids, rels, "Every morning") {
-		intro = intro || r.To == thesis && r.Kind == argmap.Supports
-	}
-	if !intro {
-		t.Errorf("the introduction's claim does not support the thesis")
+		if r.To != thesis || r.Kind != argmap.Supports {
+			t.Errorf("the introduction's first sentence %s %q, want it to support the thesis or to stay out", r.Kind, ids[r.To])
+		}
 	}
 }
 
