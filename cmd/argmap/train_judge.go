@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -54,6 +55,9 @@ type judgedQuestion struct {
 	// contest] spans of for the question, each with the spans found (none:
 	// the labeller found none that states it)
 	labelled [2]map[string]int
+	// judgeLabels: the judge's own examples read labelled (--labels), not
+	// only the paraphrase model's (--para)
+	judgeLabels bool
 }
 
 // runTrainJudge fits the learned judge (internal/extract/judge_weights.json)
@@ -69,6 +73,10 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 	cv := fs.Bool("cv", false, "print the source-level figures of each set left out, and pooled, for the rules and the learned judge")
 	changes := fs.Bool("changes", false, "print every candidate whose stance the learned judge, fitted on all the sets, changes, with its source's side")
 	reach := fs.Bool("reach", false, "print every source a set lists on a side that the answer (the shipped judge) does not list there, and where its statement is lost: the walk, the search, a stored text, a sentence the extraction left out, the matching (printReach)")
+	para := fs.String("para", "", "a labels file (scripts/testdata/stating-spans.json) to fit the paraphrase model on, which lets the judge see a candidate that misses the question's rarest word (paraExamples); the judge's own examples stay those without labels unless --labels names it too")
+	paraCut := fs.Float64("para-cut", 0.5, "probability from which the paraphrase model lets a candidate through")
+	paraL2 := fs.Float64("para-l2", 1, "L2 penalty on the paraphrase model's weights")
+	paraDump := fs.String("para-dump", "", "with --cv and --para, write every candidate that misses the rarest word with its paraphrase probability under the model fitted without its set (TSV)")
 	labels := fs.String("labels", "", "a labels file (scripts/testdata/stating-spans.json): a listed source's candidates that answer in training are those covering a span it marks as stating (or denying) the question, not its best-covering one (applyLabels)")
 	lost := fs.Bool("lost", false, "with --labels, print where each listed source's labelled spans are lost: no candidate covers them, or those that do are judged on neither side or the other (printLost)")
 	misses := fs.Bool("misses", false, "print every source a set lists on a side that neither the rules nor the learned judge, fitted on all the sets, place there, with the question words its best candidate meets, and why (missesOf)")
@@ -81,8 +89,10 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 		return usagef("name the question sets (scripts/testdata/questions*.json)")
 	case *out == "" && !*cv && !*changes && !*misses && !*reach && !*lost:
 		return usagef("-o names the weights file to write (or --cv, --changes, --misses, --reach, --lost measure)")
-	case *lost && *labels == "":
-		return usagef("--lost needs --labels")
+	case *lost && *labels == "" && *para == "":
+		return usagef("--lost needs --labels or --para")
+	case *labels != "" && *para != "" && *labels != *para:
+		return usagef("--labels and --para name one labels file")
 	case !(*cutSame > 0 && *cutSame <= 1) || !(*cutDenial > 0 && *cutDenial <= 1):
 		return usagef("--cut-same and --cut-denial must lie in (0, 1]")
 	}
@@ -104,30 +114,51 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *labels != "" {
-		ls, err := readLabels(*labels)
+	if lf := max(*labels, *para); lf != "" {
+		ls, err := readLabels(lf)
 		if err != nil {
 			return err
 		}
-		if err := applyLabels(ctx, st, qs, ls); err != nil {
+		if err := applyLabels(ctx, st, qs, ls, *labels != ""); err != nil {
 			return err
 		}
 	}
+	opt := judgeFit{l2: *l2, cutSame: *cutSame, cutDenial: *cutDenial, para: *para != "", paraL2: *paraL2, paraCut: *paraCut}
 	if *lost {
 		jw, err := extract.ShippedJudgeWeights()
 		if err != nil {
 			return err
 		}
-		if err := printLost(e.stdout, qs, jw); err != nil {
+		judgeOf := func(judgedQuestion) extract.JudgeWeights { return jw }
+		if opt.para {
+			// each set judged by the judge fitted without it
+			bySet := map[string]extract.JudgeWeights{}
+			for _, set := range sets {
+				train, _ := leaveOut(qs, func(jq judgedQuestion) bool { return jq.set == set })
+				if bySet[set], err = fitJudge(train, opt); err != nil {
+					return err
+				}
+			}
+			judgeOf = func(jq judgedQuestion) extract.JudgeWeights { return bySet[jq.set] }
+		}
+		if err := printLost(e.stdout, qs, judgeOf); err != nil {
 			return err
 		}
 	}
 	if *cv {
 		var rules, learned, rulesAll, learnedAll [2][3]int
 		var promAll [3]int
+		var gateAll [6]int
+		var dump *os.File
+		if *paraDump != "" {
+			if dump, err = os.Create(*paraDump); err != nil {
+				return err
+			}
+			defer dump.Close()
+		}
 		for _, set := range sets {
 			train, test := leaveOut(qs, func(jq judgedQuestion) bool { return jq.set == set })
-			jw, err := fitJudge(train, *l2, *cutSame, *cutDenial)
+			jw, err := fitJudge(train, opt)
 			if err != nil {
 				return err
 			}
@@ -140,6 +171,16 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 				})
 			}
 			fmt.Fprintf(e.stdout, "%s (%d questions left out)\n  rules   %s\n  learned %s\n", set, len(test), sidesLine(rules), sidesLine(learned))
+			if dump != nil {
+				writeParaDump(dump, test, jw)
+			}
+			if opt.para {
+				g := paraGated(test, jw)
+				fmt.Fprintf(e.stdout, "  paraphrase gate: %d through, %d covering a labelled span (%d promoted), %d other sentences of a listed source (%d), %d of a source not listed (%d)\n", g[0]+g[2]+g[4], g[0], g[1], g[2], g[3], g[4], g[5])
+				for i := range 6 {
+					gateAll[i] += g[i]
+				}
+			}
 			if *labels != "" {
 				p := promotedSentences(test, jw)
 				fmt.Fprintf(e.stdout, "  promoted: %d stating a labelled span, %d other sentences of a listed source, %d of a source not listed\n", p[0], p[1], p[2])
@@ -154,9 +195,13 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 		if *labels != "" {
 			fmt.Fprintf(e.stdout, "  promoted: %d stating a labelled span, %d other sentences of a listed source, %d of a source not listed\n", promAll[0], promAll[1], promAll[2])
 		}
+		if opt.para {
+			g := gateAll
+			fmt.Fprintf(e.stdout, "  paraphrase gate: %d through, %d covering a labelled span (%d promoted), %d other sentences of a listed source (%d), %d of a source not listed (%d)\n", g[0]+g[2]+g[4], g[0], g[1], g[2], g[3], g[4], g[5])
+		}
 	}
 	if *changes {
-		jw, err := fitJudge(qs, *l2, *cutSame, *cutDenial)
+		jw, err := fitJudge(qs, opt)
 		if err != nil {
 			return err
 		}
@@ -170,7 +215,7 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	if *misses {
-		jw, err := fitJudge(qs, *l2, *cutSame, *cutDenial)
+		jw, err := fitJudge(qs, opt)
 		if err != nil {
 			return err
 		}
@@ -181,7 +226,7 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 	if *out == "" {
 		return nil
 	}
-	jw, err := fitJudge(qs, *l2, *cutSame, *cutDenial)
+	jw, err := fitJudge(qs, opt)
 	if err != nil {
 		return err
 	}
@@ -189,7 +234,7 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 	if err := writeWeights(*out, jw); err != nil {
 		return err
 	}
-	same, denial := judgeExamples(qs, argmap.StanceSame), judgeExamples(qs, argmap.StanceDenial)
+	same, denial := judgeExamples(qs, argmap.StanceSame, jw), judgeExamples(qs, argmap.StanceDenial, jw)
 	fmt.Fprintf(e.stderr, "trained on %d questions of %d sets (%d examples of stating, %d answering; %d of denying, %d answering); wrote %s\n", len(qs), len(sets),
 		len(same), answering(same), len(denial), answering(denial), *out)
 	return nil
@@ -282,7 +327,7 @@ func readQuestionFile(f string) (questionFile, error) {
 // "either") does not; the other candidates of a listed source are left out
 // (a source states the question in one or two of its sentences, not in
 // all that share words with it).
-func judgeExamples(qs []judgedQuestion, side argmap.Stance) []extract.JudgeExample {
+func judgeExamples(qs []judgedQuestion, side argmap.Stance, jw extract.JudgeWeights) []extract.JudgeExample {
 	var ex []extract.JudgeExample
 	for _, jq := range qs {
 		want, si := jq.support, 0
@@ -297,14 +342,17 @@ func judgeExamples(qs []judgedQuestion, side argmap.Stance) []extract.JudgeExamp
 		}
 		best := map[string]int{}
 		for i, jc := range jq.cands {
-			if jc.c.Rule.Stance != argmap.StanceTopic || jc.c.Polarity != side || jq.either[jc.source] || placed[jc.source] {
+			if jc.c.Rule.Stance != argmap.StanceTopic || jq.either[jc.source] || placed[jc.source] {
 				continue
+			}
+			if jc.c.RarestUnmet || jc.c.Polarity != side {
+				continue // (the paraphrase model decides those it lets through)
 			}
 			if !want[jc.source] {
 				ex = append(ex, extract.JudgeExample{Features: jc.c.Features})
 				continue
 			}
-			if _, ok := jq.labelled[si][jc.source]; ok {
+			if _, ok := jq.labelled[si][jc.source]; ok && jq.judgeLabels {
 				if jc.states[si] {
 					ex = append(ex, extract.JudgeExample{Features: jc.c.Features, Answers: true})
 				}
@@ -345,17 +393,130 @@ func betterCandidate(a, b extract.Candidate) bool {
 	return fa[3] > fb[3]
 }
 
-// fitJudge fits both sides' models on questions.
-func fitJudge(qs []judgedQuestion, l2, cutSame, cutDenial float64) (extract.JudgeWeights, error) {
-	same, err := extract.FitJudge(judgeExamples(qs, argmap.StanceSame), l2, cutSame)
-	if err != nil {
+// judgeFit are the settings of fitJudge: the L2 penalty and the cuts of
+// the judge's models, and whether (para) and how the paraphrase model is
+// fitted.
+type judgeFit struct {
+	l2, cutSame, cutDenial float64
+	para                   bool
+	paraL2, paraCut        float64
+}
+
+// fitJudge fits the learned judge on questions: with opt.para first the
+// paraphrase model on the labelled questions (paraExamples), then both
+// sides' models on the candidates the judge may promote with it.
+func fitJudge(qs []judgedQuestion, opt judgeFit) (extract.JudgeWeights, error) {
+	var jw extract.JudgeWeights
+	if opt.para {
+		pw, err := extract.FitPara(paraExamples(qs), opt.paraL2, opt.paraCut)
+		if err != nil {
+			return extract.JudgeWeights{}, argmap.Errorf(argmap.EINVALID, "the paraphrase model: %v", err)
+		}
+		jw.Para = &pw
+	}
+	var err error
+	if jw.Same, err = extract.FitJudge(judgeExamples(qs, argmap.StanceSame, jw), opt.l2, opt.cutSame); err != nil {
 		return extract.JudgeWeights{}, argmap.Errorf(argmap.EINVALID, "the model of stating: %v", err)
 	}
-	denial, err := extract.FitJudge(judgeExamples(qs, argmap.StanceDenial), l2, cutDenial)
-	if err != nil {
+	if jw.Denial, err = extract.FitJudge(judgeExamples(qs, argmap.StanceDenial, jw), opt.l2, opt.cutDenial); err != nil {
 		return extract.JudgeWeights{}, argmap.Errorf(argmap.EINVALID, "the model of denying: %v", err)
 	}
-	return extract.JudgeWeights{Same: same, Denial: denial}, nil
+	return jw, nil
+}
+
+// writeParaDump writes a line for each candidate of qs that misses the
+// rarest word: set, source, class (labelled on its side, another sentence
+// of a listed source, a source not listed, either), the source's side,
+// its polarity, its paraphrase probability, the best of its source, the
+// rules' coverage, the question and the text.
+func writeParaDump(w io.Writer, qs []judgedQuestion, jw extract.JudgeWeights) {
+	m := jw.Para
+	for _, jq := range qs {
+		for _, jc := range jq.cands {
+			if !jc.c.RarestUnmet || jc.c.Polarity == argmap.StanceTopic || jc.c.Para == nil {
+				continue
+			}
+			class := "other"
+			side := ""
+			switch {
+			case jq.support[jc.source]:
+				side = "support"
+			case jq.contest[jc.source]:
+				side = "contest"
+			case jq.either[jc.source]:
+				side = "either"
+			}
+			switch {
+			case (jc.states[0] && jq.support[jc.source]) || (jc.states[1] && jq.contest[jc.source]):
+				class = "stating"
+			case side == "support" || side == "contest":
+				class = "listed"
+			case side == "either":
+				class = "either"
+			}
+			p := extract.ParaProb(*m, jc.c.Para)
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%.4f\t%.3f\t%.3f\t%s\t%s\n", jq.set, jc.source, class, side, jc.c.Polarity, p, jc.c.Para[7], jc.c.Features[0], jq.q, strings.ReplaceAll(jc.text, "\n", " "))
+		}
+	}
+}
+
+// paraGated tallies the candidates of qs that miss the question's rarest
+// word and jw's paraphrase model lets the judge see, and of those the
+// ones the judge promotes: [covering a span labelled on a side the
+// question lists the source on, promoted; another candidate of a listed
+// source, promoted; a candidate of a source not listed (nor under
+// either), promoted].
+func paraGated(qs []judgedQuestion, jw extract.JudgeWeights) [6]int {
+	var t [6]int
+	for _, jq := range qs {
+		for _, jc := range jq.cands {
+			if !jc.c.RarestUnmet || jc.c.Polarity == argmap.StanceTopic || promotable(jw, jc.c) == argmap.StanceTopic {
+				continue
+			}
+			st, _, _ := jw.Decide(jc.c)
+			prom := b2i(st != jc.c.Rule.Stance)
+			listed := jq.support[jc.source] || jq.contest[jc.source]
+			switch {
+			case (jc.states[0] && jq.support[jc.source]) || (jc.states[1] && jq.contest[jc.source]):
+				t[0]++
+				t[1] += prom
+			case listed:
+				t[2]++
+				t[3] += prom
+			case !jq.either[jc.source]:
+				t[4]++
+				t[5] += prom
+			}
+		}
+	}
+	return t
+}
+
+// paraExamples are the training examples of the paraphrase model: of each
+// question with labelled sources, every candidate the rules leave on the
+// topic uncapped (those the model may let through, and those that meet the
+// rarest word alike); it answers when it covers a span labelled on the
+// side the question lists its source (judgedCandidate.states). Candidates
+// of a source under "either", or listed but labelled without a span, are
+// left out.
+func paraExamples(qs []judgedQuestion) []extract.JudgeExample {
+	var ex []extract.JudgeExample
+	for _, jq := range qs {
+		if jq.labelled[0] == nil && jq.labelled[1] == nil {
+			continue
+		}
+		for _, jc := range jq.cands {
+			if jc.c.Para == nil || jq.either[jc.source] {
+				continue
+			}
+			if n, ok := jq.labelled[0][jc.source]; ok && n == 0 && jq.support[jc.source] {
+				continue
+			}
+			yes := (jc.states[0] && jq.support[jc.source]) || (jc.states[1] && jq.contest[jc.source])
+			ex = append(ex, extract.JudgeExample{Features: jc.c.Para, Answers: yes})
+		}
+	}
+	return ex
 }
 
 // tallySides adds a question's sources by the stance decide gives its

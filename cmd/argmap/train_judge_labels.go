@@ -95,7 +95,7 @@ func sideIndex(side string) int {
 // clause of the stating sentence, or a passage holding the sentence). A
 // label of a source st does not hold is passed over; a span not found in
 // the text of a source it holds is an error.
-func applyLabels(ctx context.Context, st argmap.Store, qs []judgedQuestion, ls statingLabels) error {
+func applyLabels(ctx context.Context, st argmap.Store, qs []judgedQuestion, ls statingLabels, forJudge bool) error {
 	type qkey struct{ set, q string }
 	byQ := map[qkey][]statingLabel{}
 	for _, l := range ls.Labels {
@@ -120,6 +120,7 @@ func applyLabels(ctx context.Context, st argmap.Store, qs []judgedQuestion, ls s
 	}
 	for qi := range qs {
 		jq := &qs[qi]
+		jq.judgeLabels = forJudge
 		for _, l := range byQ[qkey{jq.set, jq.q}] {
 			if _, ok := ids[l.Source]; !ok {
 				continue // a store of some of the documents
@@ -195,10 +196,11 @@ var lostOrder = []string{"found", "other side", "topic: left by the judge", "top
 // a span, and how many of those not found a candidate of theirs that
 // covers no labelled span puts on the side all the same (the source counts
 // as found; its quote is not its statement of the question).
-func printLost(w io.Writer, qs []judgedQuestion, jw extract.JudgeWeights) error {
+func printLost(w io.Writer, qs []judgedQuestion, judgeOf func(judgedQuestion) extract.JudgeWeights) error {
 	var tally [2]map[string]int
 	none, other := [2]int{}, [2]int{}
 	for _, jq := range qs {
+		jw := judgeOf(jq)
 		for si, want := range []map[string]bool{jq.support, jq.contest} {
 			for src, n := range jq.labelled[si] {
 				if !want[src] {
@@ -230,7 +232,7 @@ func printLost(w io.Writer, qs []judgedQuestion, jw extract.JudgeWeights) error 
 						class = 1
 					case jc.c.Polarity == argmap.StanceTopic && jc.c.Features[2] == 1:
 						class = 4
-					case jc.c.Polarity == argmap.StanceTopic:
+					case jc.c.Polarity == argmap.StanceTopic || promotable(jw, jc.c) == argmap.StanceTopic:
 						class = 5
 					case (si == 0) != (jc.c.Polarity == argmap.StanceSame):
 						class = 3
@@ -261,6 +263,15 @@ func printLost(w io.Writer, qs []judgedQuestion, jw extract.JudgeWeights) error 
 		fmt.Fprintf(w, "  not found, but the source put on the side by another of its sentences: %d\n", other[si])
 	}
 	return nil
+}
+
+// promotable is jw.Promotable, StanceTopic on an error.
+func promotable(jw extract.JudgeWeights, c extract.Candidate) argmap.Stance {
+	st, err := jw.Promotable(c)
+	if err != nil {
+		return argmap.StanceTopic
+	}
+	return st
 }
 
 // promotedSentences tallies the candidates of qs the learned judge jw

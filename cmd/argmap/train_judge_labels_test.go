@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -184,5 +185,44 @@ func TestSpanAt(t *testing.T) {
 		if _, err := bad.in(text); err == nil {
 			t.Errorf("%+v.in() = nil error, want one", bad)
 		}
+	}
+}
+
+// TestTrainJudgePara: with --para, train-judge fits the paraphrase model on
+// the labels and writes it beside the judge's models, --cv tallies what
+// its gate lets through and --para-dump lists the candidates it scores;
+// --labels and --para naming two files is an error.
+func TestTrainJudgePara(t *testing.T) {
+	store, sets := judgeDemoStore(t)
+	labels := filepath.Join("testdata", "judge", "labels.json")
+	dir := t.TempDir()
+	out, dump := filepath.Join(dir, "judge.json"), filepath.Join(dir, "dump.tsv")
+	code, stdout, stderr := cli(t, nil, append([]string{"train-judge", "--store", store, "--para", labels, "--cv", "--para-dump", dump, "-o", out}, sets...)...)
+	if code != 0 {
+		t.Fatalf("train-judge --para exit code = %d, stderr %q", code, stderr)
+	}
+	if !strings.Contains(stdout, "  paraphrase gate: ") {
+		t.Errorf("train-judge --para --cv printed %q, want the gate's tally", stdout)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var jw extract.JudgeWeights
+	if err := json.Unmarshal(b, &jw); err != nil {
+		t.Fatal(err)
+	}
+	if jw.Para == nil || len(jw.Para.Weights) != len(extract.ParaFeatureNames()) {
+		t.Errorf("train-judge --para wrote %s, want a paraphrase model over %d features", b, len(extract.ParaFeatureNames()))
+	}
+	if _, err := os.Stat(dump); err != nil {
+		t.Errorf("--para-dump: %v", err)
+	}
+	other := filepath.Join(dir, "other.json")
+	if err := os.WriteFile(other, []byte(`{"labels": []}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := cli(t, nil, append([]string{"train-judge", "--store", store, "--para", labels, "--labels", other, "--cv"}, sets...)...); code != 2 {
+		t.Errorf("train-judge with --labels and --para naming two files: exit code %d, want 2", code)
 	}
 }

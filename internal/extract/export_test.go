@@ -859,3 +859,10 @@ func ChromeTextCount(texts []string, slow bool) func() int {
 		return n
 	}
 }
+
+// ParaFeatures returns the paraphrase features (ParaFeatureNames) of each
+// text as a candidate of question, texts[k] from sources[k].
+func ParaFeatures(question string, texts, sources []string) [][]float64 {
+	s := NewStancer()
+	return s.paraFeatures(s.ruleJudge(question, texts), sources, nil)
+}

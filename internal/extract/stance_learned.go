@@ -63,14 +63,20 @@ type judgeModel struct {
 // and of denying it.
 type judgeModels struct {
 	same, denial *judgeModel
+	// para lets the judge see a candidate that misses the question's
+	// rarest word (stance_paraphrase.go); nil: none
+	para *judgeModel
 }
 
 // JudgeWeights is the learned judge as a file holds it: the model of each
 // side and what it was trained on.
 type JudgeWeights struct {
-	Same      SideWeights `json:"same"`
-	Denial    SideWeights `json:"denial"`
-	TrainedOn []string    `json:"trained_on,omitempty"`
+	Same   SideWeights `json:"same"`
+	Denial SideWeights `json:"denial"`
+	// Para is the paraphrase model (paraFeatureNames, then the judge's
+	// features), nil: none
+	Para      *SideWeights `json:"para,omitempty"`
+	TrainedOn []string     `json:"trained_on,omitempty"`
 }
 
 // SideWeights is one side's model: weights by feature name, the bias, and
@@ -122,7 +128,13 @@ func (jw JudgeWeights) models() (*judgeModels, error) {
 	if err != nil {
 		return nil, fmt.Errorf("judge weights, denial: %w", err)
 	}
-	return &judgeModels{same: same, denial: denial}, nil
+	m := &judgeModels{same: same, denial: denial}
+	if jw.Para != nil {
+		if m.para, err = jw.Para.modelOver(paraInputNames()); err != nil {
+			return nil, fmt.Errorf("judge weights, para: %w", err)
+		}
+	}
+	return m, nil
 }
 
 // model reads weights by feature name; a name the judge does not compute,
@@ -294,25 +306,52 @@ const polarityFloor = 0.05
 
 // decide lets the learned models promote the candidates the rules leave
 // below their threshold: each whose polarity at polarityFloor is a side,
-// and whose model of that side reaches its cut, takes that side.
+// and whose model of that side reaches its cut, takes that side; with a
+// paraphrase model, a candidate that leaves out the question's rarest
+// word states it when that model lets it through (paraStates).
 func (s *Stancer) decide(m *judgeModels, r *ruling, sources []string) {
 	need := make([]bool, len(r.out))
+	var rest []bool // the candidates the paraphrase model reads
 	any := false
 	for k := range need {
 		need[k] = s.mayPromote(r, k)
-		any = any || need[k]
+		if m.para != nil && !need[k] && paraBase(r, k) {
+			if rest == nil {
+				rest = make([]bool, len(r.out))
+			}
+			rest[k] = true
+		}
+		any = any || need[k] || rest != nil && rest[k]
 	}
 	if !any {
 		return
 	}
-	xs := s.judgeFeatures(r, sources, need)
-	for k := range r.out {
-		if !need[k] {
-			continue
+	read := need
+	if rest != nil {
+		read = make([]bool, len(need))
+		for k := range read {
+			read[k] = need[k] || rest[k]
 		}
-		pol := s.promotable(r, k)
-		if pol != argmap.StanceTopic && m.side(pol).prob(xs[k]) >= m.side(pol).cut {
-			r.out[k].Stance = pol
+	}
+	xs := s.judgeFeatures(r, sources, read)
+	var ps [][]float64
+	if rest != nil {
+		ps = s.paraFeatures(r, sources, rest)
+	}
+	for k := range r.out {
+		switch {
+		case need[k]:
+			pol := s.judgeAt(r.qt, r.w, r.as[k], polarityFloor).Stance
+			if pol != argmap.StanceTopic && m.side(pol).prob(xs[k]) >= m.side(pol).cut {
+				r.out[k].Stance = pol
+			}
+		case rest != nil && rest[k]:
+			if !paraGate(m.para, paraInput(ps[k], xs[k])) {
+				continue
+			}
+			if pol := s.judgeAt(r.qt, r.w, r.as[k], polarityFloor).Stance; pol == argmap.StanceSame {
+				r.out[k].Stance = pol
+			}
 		}
 	}
 }
@@ -325,7 +364,7 @@ func (s *Stancer) decide(m *judgeModels, r *ruling, sources []string) {
 // them: a candidate that says all but that says something else of the same
 // subject).
 func (s *Stancer) mayPromote(r *ruling, k int) bool {
-	if r.out[k].Stance != argmap.StanceTopic || r.bws[k].capped || r.bws[k].hits == nil {
+	if !paraBase(r, k) {
 		return false
 	}
 	rarest := rarestTerm(r.w)
@@ -371,15 +410,6 @@ func rarestShare(qt []term, rarest int, bw bestWindow) float64 {
 	return min(c1, nearWeight)
 }
 
-// promotable returns the side candidate k of r may be promoted to: its
-// polarity at polarityFloor when mayPromote, else StanceTopic.
-func (s *Stancer) promotable(r *ruling, k int) argmap.Stance {
-	if !s.mayPromote(r, k) {
-		return argmap.StanceTopic
-	}
-	return s.judgeAt(r.qt, r.w, r.as[k], polarityFloor).Stance
-}
-
 // rarestTerm returns the index of the question word the fewest candidates
 // meet (the highest weight; the first of equals), or -1 when w is nil.
 func rarestTerm(w []float64) int {
@@ -406,7 +436,14 @@ func (m *judgeModels) side(st argmap.Stance) *judgeModel {
 type Candidate struct {
 	Rule     argmap.Judgement
 	Features []float64
-	Polarity argmap.Stance
+	// Polarity is the side the learned judge may promote it to: its
+	// polarity at polarityFloor when the rules left it on the topic
+	// uncapped (paraBase), else StanceTopic; RarestUnmet that it leaves
+	// out the question's rarest word, so that only a paraphrase model,
+	// reading Para, lets the judge see it (paraGate)
+	Polarity    argmap.Stance
+	RarestUnmet bool
+	Para        []float64
 	// Side are its side features (sideFeatureNames), which the side
 	// model reads when it states the question
 	Side []float64
@@ -425,9 +462,18 @@ func (s *Stancer) Candidates(question string, texts, gists, sources []string) []
 	r := s.ruleJudge(question, s.readInContext(texts, gists))
 	xs := s.judgeFeatures(r, sources, nil)
 	q := questionWords(question)
+	base := make([]bool, len(texts))
+	for k := range base {
+		base[k] = paraBase(r, k)
+	}
+	ps := s.paraFeatures(r, sources, base)
 	cs := make([]Candidate, len(texts))
 	for k := range cs {
-		cs[k] = Candidate{Rule: r.out[k], Features: xs[k], Polarity: s.promotable(r, k), Side: s.sideFeatures(r, q, k)}
+		cs[k] = Candidate{Rule: r.out[k], Features: xs[k], Side: s.sideFeatures(r, q, k), Polarity: argmap.StanceTopic, Para: paraInput(ps[k], xs[k])}
+		if base[k] {
+			cs[k].Polarity = s.judgeAt(r.qt, r.w, r.as[k], polarityFloor).Stance
+			cs[k].RarestUnmet = !s.mayPromote(r, k)
+		}
 	}
 	return cs
 }
@@ -440,8 +486,12 @@ func (jw JudgeWeights) Decide(c Candidate) (argmap.Stance, float64, error) {
 	if err != nil {
 		return "", 0, err
 	}
-	if c.Rule.Stance != argmap.StanceTopic || c.Polarity == argmap.StanceTopic {
+	if c.Rule.Stance != argmap.StanceTopic || m.promotable(c) == argmap.StanceTopic {
 		return c.Rule.Stance, 0, nil
+	}
+	if c.RarestUnmet {
+		// let through by the paraphrase model (promotable): it states
+		return c.Polarity, m.para.prob(c.Para), nil
 	}
 	sm := m.side(c.Polarity)
 	p := sm.prob(c.Features)
@@ -449,6 +499,38 @@ func (jw JudgeWeights) Decide(c Candidate) (argmap.Stance, float64, error) {
 		return argmap.StanceTopic, p, nil
 	}
 	return c.Polarity, p, nil
+}
+
+// Promotable returns the side the learned judge jw may promote c to
+// (StanceTopic: none): c.Polarity, unless c leaves out the question's
+// rarest word and jw's paraphrase model does not let it through to the
+// stating side (paraGate).
+func (jw JudgeWeights) Promotable(c Candidate) (argmap.Stance, error) {
+	m := &judgeModels{}
+	if jw.Para != nil && c.RarestUnmet {
+		var err error
+		if m.para, err = jw.Para.modelOver(paraInputNames()); err != nil {
+			return "", fmt.Errorf("judge weights, para: %w", err)
+		}
+	}
+	return m.promotable(c), nil
+}
+
+func (m *judgeModels) promotable(c Candidate) argmap.Stance {
+	if !c.RarestUnmet || c.Polarity == argmap.StanceSame && paraGate(m.para, c.Para) {
+		return c.Polarity
+	}
+	return argmap.StanceTopic
+}
+
+// ParaProb is the paraphrase model pw's probability for a candidate with
+// paraphrase features x (0 when pw does not load).
+func ParaProb(pw SideWeights, x []float64) float64 {
+	m, err := pw.modelOver(paraInputNames())
+	if err != nil || x == nil {
+		return 0
+	}
+	return m.prob(x)
 }
 
 // JudgeExample is one training example of the learned judge: a
@@ -464,7 +546,25 @@ type JudgeExample struct {
 // nothing to learn: the model has no weights and a cut of 1, so it
 // promotes nothing; without one that does not, it is an error.
 func FitJudge(examples []JudgeExample, l2, cut float64) (SideWeights, error) {
-	d := len(judgeFeatureNames)
+	return fitOver(examples, judgeFeatureNames, l2, cut)
+}
+
+// FitPara fits the paraphrase model (paraFeatureNames) to examples as
+// FitJudge fits a side's model: an example answers when its candidate
+// states or denies the question in a labelled span.
+func FitPara(examples []JudgeExample, l2, cut float64) (SideWeights, error) {
+	return fitOver(examples, paraInputNames(), l2, cut)
+}
+
+// ParaFeatureNames returns the names of the paraphrase model's features:
+// its own, then the judge's, each prefixed "judge.".
+func ParaFeatureNames() []string {
+	return paraInputNames()
+}
+
+// fitOver fits a logistic model over the features names to examples.
+func fitOver(examples []JudgeExample, names []string, l2, cut float64) (SideWeights, error) {
+	d := len(names)
 	for _, e := range examples {
 		if len(e.Features) != d {
 			return SideWeights{}, fmt.Errorf("fit judge: an example has %d features, want %d", len(e.Features), d)
@@ -472,7 +572,7 @@ func FitJudge(examples []JudgeExample, l2, cut float64) (SideWeights, error) {
 	}
 	if !slices.ContainsFunc(examples, func(e JudgeExample) bool { return e.Answers }) {
 		sw := SideWeights{Weights: map[string]float64{}, Cut: 1}
-		for _, name := range judgeFeatureNames {
+		for _, name := range names {
 			sw.Weights[name] = 0
 		}
 		return sw, nil
@@ -493,7 +593,7 @@ func FitJudge(examples []JudgeExample, l2, cut float64) (SideWeights, error) {
 		return SideWeights{}, fmt.Errorf("fit judge: %w", err)
 	}
 	jw := SideWeights{Weights: map[string]float64{}, Bias: round5(beta[0]), Cut: cut}
-	for i, name := range judgeFeatureNames {
+	for i, name := range names {
 		jw.Weights[name] = round5(beta[i+1])
 	}
 	return jw, nil

@@ -346,3 +346,14 @@ func (t *Table) AddTo(dst []float64, word string) bool {
 	}
 	return true
 }
+
+// AddIDTo adds wt times the unit-length vector of the word numbered i (an
+// ID, not -1) to dst (Dims() long).
+func (t *Table) AddIDTo(dst []float64, i int, wt float64) {
+	s := float64(t.scales[i]) * wt
+	v := t.vec(i)
+	dst = dst[:len(v)]
+	for d, x := range v {
+		dst[d] += float64(x) * s
+	}
+}
