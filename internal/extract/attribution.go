@@ -59,8 +59,7 @@ func (c tokenCache) of(s string) []token {
 	}
 	var t []token
 	if u, ok := c.units[s]; ok {
-		// a text's tokens are at most one a byte of it
-		if n := u.End - u.Start; cap(*c.arena)-len(*c.arena) < n {
+		if n := tokensBound(u.Start, u.End, u.toks); cap(*c.arena)-len(*c.arena) < n {
 			*c.arena = make([]token, 0, max(n, c.room))
 		}
 		a := len(*c.arena)
@@ -75,6 +74,18 @@ func (c tokenCache) of(s string) []token {
 	}
 	c.m[s] = t
 	return t
+}
+
+// tokensBound is the most tokens tokensOfWords gives for the span
+// [start,end) with words toks: a token a word and at most one a byte of
+// the gaps between them. (Sized by the span's bytes, the arena ran out
+// early and half a document's room was left unused.)
+func tokensBound(start, end int, toks []argstruct.Token) int {
+	n := len(toks) + end - start
+	for _, t := range toks {
+		n -= t.End - t.Start
+	}
+	return n
 }
 
 // tokensOfWords appends to out tokens(text[start:end]), read from the

@@ -86,10 +86,16 @@ func RunStages(p *Pipeline, name string, data []byte, stage string) (string, []S
 
 // JoinedSurfacesAgree checks, for every block of text made of several
 // sentences, that the surface joined from the sentences' is the block's
-// own, and returns the first difference.
+// own, and returns the first difference. The sentences' surfaces are read
+// from their text, and as blockUnits reads them: from the structure
+// parser's words, taking room from a wordRoom whose run the joined surface
+// takes (one room of a document's size, and one of a few words an array,
+// so that a block's words often start in one array and end in the next).
 func JoinedSurfacesAgree(text string) error {
 	segs := Segments(text)
 	sents := Sentences(text, segs)
+	allToks, allPadded := argstruct.TokenizeSpans(text, len(sents), func(i int) (int, int) { return sents[i].Start, sents[i].End })
+	rooms := []*wordRoom{newWordRoom(text), {chunk: 7}}
 	si := 0
 	for gi, sg := range segs {
 		sj := si
@@ -100,16 +106,35 @@ func JoinedSurfacesAgree(text string) error {
 		for _, s := range sents[si:sj] {
 			parts = append(parts, surfaceOf(text[s.Start:s.End]))
 		}
-		joined, ok := joinSurface(text, sg.Start, sg.End, sents[si:sj], parts)
-		si = sj
-		if !ok {
-			continue
-		}
 		want := surfaceOf(text[sg.Start:sg.End])
 		want.cues = nil // joinSurface does not scan for cues
-		if !reflect.DeepEqual(joined, want) {
+		joined, ok := joinSurface(text, sg.Start, sg.End, sents[si:sj], parts, nil, nil)
+		if ok && !reflect.DeepEqual(joined, want) {
 			return fmt.Errorf("block %q: joined surface\n%+v\nwant\n%+v", strings.TrimSpace(want.text), joined, want)
 		}
+		for _, room := range rooms {
+			var parts []surface
+			mark, allSame := room.mark(), true
+			for k, s := range sents[si:sj] {
+				surf, same := surfaceOfTokens(text, s.Start, s.End, allToks[si+k], allPadded[si+k], room)
+				parts = append(parts, surf)
+				allSame = allSame && same
+			}
+			var run []string
+			var runFl []uint16
+			if allSame {
+				run, runFl, _ = room.since(mark)
+			}
+			joined, ok := joinSurface(text, sg.Start, sg.End, sents[si:sj], parts, run, runFl)
+			if !ok {
+				continue
+			}
+			joined.cues = nil // the sentences' surfaces read from words keep their cues
+			if !reflect.DeepEqual(joined, want) {
+				return fmt.Errorf("block %q: joined surface from a room of %d words\n%+v\nwant\n%+v", strings.TrimSpace(want.text), room.chunk, joined, want)
+			}
+		}
+		si = sj
 	}
 	return nil
 }
@@ -146,8 +171,8 @@ func TokenSurfaceAgrees(prefix, s string) error {
 
 // AttributionTokensAgree checks that the attribution tokens of s, and of
 // its parts cut at each word's start, read from the structure parser's
-// words (tokensOfWords, wordsWithin) are tokens' own, s standing after
-// prefix in a longer text. read tells whether the whole of s was read from
+// words (tokensOfWords, wordsWithin) are tokens' own, and no more than
+// tokensBound, s standing after prefix in a longer text. read tells whether the whole of s was read from
 // the words.
 func AttributionTokensAgree(prefix, s string) (read bool, err error) {
 	text := prefix + s
@@ -165,6 +190,9 @@ func AttributionTokensAgree(prefix, s string) (read bool, err error) {
 		got, ok := tokensOfWords(text, sp[0], sp[1], toks, nil)
 		if k == 0 {
 			read = ok
+		}
+		if n := tokensBound(sp[0], sp[1], toks); ok && len(got) > n {
+			return read, fmt.Errorf("tokensOfWords(%q) gives %d tokens, more than tokensBound's %d", text[sp[0]:sp[1]], len(got), n)
 		}
 		if want := tokens(text[sp[0]:sp[1]]); ok && !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
 			return read, fmt.Errorf("tokensOfWords(%q) = %q, tokens gives %q", text[sp[0]:sp[1]], got, want)

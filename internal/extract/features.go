@@ -353,6 +353,7 @@ type wordRoom struct {
 	ws    []string
 	fl    []uint16
 	chunk int // the room a new array makes
+	gen   int // counts the arrays made: what since tells apart
 }
 
 // newWordRoom returns a room for the sentences of text.
@@ -366,10 +367,27 @@ func newWordRoom(text string) *wordRoom {
 func (r *wordRoom) take(n int) ([]string, []uint16) {
 	if cap(r.ws)-len(r.ws) < n {
 		r.ws, r.fl = make([]string, 0, max(n, r.chunk)), make([]uint16, 0, max(n, r.chunk))
+		r.gen++
 	}
 	a := len(r.ws)
 	r.ws, r.fl = r.ws[:a+n], r.fl[:a+n]
 	return r.ws[a : a+n : a+n], r.fl[a : a+n : a+n]
+}
+
+// roomMark is where a wordRoom stood: its array and the room taken of it.
+type roomMark struct{ gen, at int }
+
+// mark returns where r stands now.
+func (r *wordRoom) mark() roomMark { return roomMark{r.gen, len(r.ws)} }
+
+// since returns the words and flags taken from r after m, one run (capped
+// at its length), when r has made no new array since; else ok is false.
+func (r *wordRoom) since(m roomMark) (ws []string, fl []uint16, ok bool) {
+	if r.gen != m.gen {
+		return nil, nil, false
+	}
+	n := len(r.ws)
+	return r.ws[m.at:n:n], r.fl[m.at:n:n], true
 }
 
 // surfaceOfTokens is surfaceOf(text[start:end]) for a span the structure
@@ -550,8 +568,10 @@ func (s *surface) setCapShare() {
 // its parts, consecutive spans of it separated by white space only (as a
 // block's sentences are): the same as surfaceOf(text[start:end]), without
 // reading its words again. ok is false when the parts do not tile the
-// span so.
-func joinSurface(text string, start, end int, parts []Sentence, surfs []surface) (surface, bool) {
+// span so. When the caller has the parts' words and flags side by side in
+// one run (run, runFl: a wordRoom's since), the surface takes that run
+// instead of a copy; nil: copied.
+func joinSurface(text string, start, end int, parts []Sentence, surfs []surface, run []string, runFl []uint16) (surface, bool) {
 	if len(parts) == 0 || parts[0].Start != start || parts[len(parts)-1].End != end {
 		return surface{}, false
 	}
@@ -570,11 +590,18 @@ func joinSurface(text string, start, end int, parts []Sentence, surfs []surface)
 		}
 		n += len(surfs[k].ws)
 	}
-	ws := make([]string, 0, n)
-	s := surface{text: text[start:end], wflags: make([]uint16, 0, n)}
+	var ws []string
+	s := surface{text: text[start:end]}
+	if run != nil && len(run) == n && len(runFl) == n {
+		ws, s.wflags = run, runFl
+	} else {
+		ws, s.wflags = make([]string, 0, n), make([]uint16, 0, n)
+		for k := range parts {
+			ws = append(ws, surfs[k].ws...)
+			s.wflags = append(s.wflags, surfs[k].wflags...)
+		}
+	}
 	for k := range parts {
-		ws = append(ws, surfs[k].ws...)
-		s.wflags = append(s.wflags, surfs[k].wflags...)
 		s.caps += surfs[k].caps // the gaps are white space: words do not run across them
 		s.alpha += surfs[k].alpha
 		s.funcN += surfs[k].funcN

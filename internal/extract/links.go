@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -242,9 +243,17 @@ func relate(g *argmap.Graph, units []*unit, srcID, text, hash string) {
 	// below take units with a head and no undercut, units that undercut,
 	// and notes with no head), so neither array grows; if one did, the
 	// spans and lists cut before would stay in the array left behind,
-	// whole and unchanged
-	spans := make([]argmap.Span, 0, len(units))
-	froms := make([]string, 0, len(units))
+	// whole and unchanged. Those units, counted first, size the arrays and
+	// g.Relations' room (appended one by one it grew by doubling).
+	most := 0
+	for _, u := range units {
+		if u.arg.head != nil || central != nil && u.sec == SectionNotes && u != central && !sourceNote(u) {
+			most++
+		}
+	}
+	spans := make([]argmap.Span, 0, most)
+	froms := make([]string, 0, most)
+	g.Relations = slices.Grow(g.Relations, most)
 	add := func(u *unit, to string, kind argmap.RelationKind) string {
 		if to == "" || to == u.id {
 			return ""

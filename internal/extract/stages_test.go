@@ -13,6 +13,7 @@ import (
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
+	"github.com/argmap/argmap/internal/sharedtest"
 )
 
 // The stage tests: one a stage, each over the fixtures of its own
@@ -298,7 +299,8 @@ func TestLinksStage(t *testing.T) {
 }
 
 // TestJoinedSurfaces: a block's surface built from its sentences' is the
-// surface read from the block itself.
+// surface read from the block itself (the stage fixtures, some hard cases
+// and the shared corpus).
 func TestJoinedSurfaces(t *testing.T) {
 	texts := []string{
 		"One sentence here. Another follows it! And a third? Yes.",
@@ -319,6 +321,17 @@ func TestJoinedSurfaces(t *testing.T) {
 			t.Error(err)
 		}
 	}
+	t.Run("corpus", func(t *testing.T) {
+		for _, f := range sharedtest.CorpusFiles(t) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := extract.JoinedSurfacesAgree(string(data)); err != nil {
+				t.Errorf("%s: %v", filepath.Base(f), err)
+			}
+		}
+	})
 }
 
 // FuzzJoinedSurfaces checks the same on any text.

@@ -91,7 +91,19 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 	for s, i := range idx {
 		sentOf[i] = s
 	}
-	out := make([]unit, 0, len(units)+len(aus)-len(sents))
+	// when every sentence parsed is one unit still, each unit stays where
+	// it is: the list is written over in place (a unit is read before its
+	// place is written), not copied
+	var out []unit
+	same := true
+	for _, ks := range bySent {
+		same = same && len(ks) == 1
+	}
+	if same {
+		out = units[:0]
+	} else {
+		out = make([]unit, 0, len(units)+len(aus)-len(sents))
+	}
 	pos := make([]int, len(aus)) // parsed unit -> index in out
 	for i := range units {
 		s := sentOf[i]

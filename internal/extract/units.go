@@ -579,6 +579,10 @@ func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mentio
 			sj++
 		}
 		sentSurf, sentToks, sentLower = sentSurf[:0], sentToks[:0], sentLower[:0]
+		// the sentences' words, each taken from room after the one before
+		// unless read again from the text: then the block's words are that
+		// run as it stands
+		mark, allSame := room.mark(), true
 		for k, s := range sents[si:sj] {
 			toks := allToks[si+k]
 			surf, same := surfaceOfTokens(text, s.Start, s.End, toks, allPadded[si+k], room)
@@ -586,6 +590,7 @@ func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mentio
 			if same {
 				lower = surf.ws
 			}
+			allSame = allSame && same
 			sentToks, sentLower = append(sentToks, toks), append(sentLower, lower)
 			sentSurf = append(sentSurf, surf)
 		}
@@ -593,8 +598,13 @@ func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mentio
 		if sj-si == 1 && sents[si].Start == sg.Start && sents[si].End == sg.End {
 			st = sentSurf[0]
 		} else {
+			var run []string
+			var runFl []uint16
+			if allSame {
+				run, runFl, _ = room.since(mark)
+			}
 			var ok bool
-			if st, ok = joinSurface(text, sg.Start, sg.End, sents[si:sj], sentSurf); !ok {
+			if st, ok = joinSurface(text, sg.Start, sg.End, sents[si:sj], sentSurf, run, runFl); !ok {
 				st = surfaceOf(text[sg.Start:sg.End])
 			}
 		}
