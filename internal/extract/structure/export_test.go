@@ -119,3 +119,57 @@ func NextWordAgrees(text string, ends ...int) error {
 	}
 	return nil
 }
+
+// ConnectivePhrases returns the phrases of the connective lexicon.
+func ConnectivePhrases() []string {
+	out := make([]string, 0, len(connectives))
+	for ph := range connectives {
+		out = append(out, ph)
+	}
+	return out
+}
+
+// ConnectiveAtFlaggedAgrees checks connectiveAtFlagged, given the words'
+// flags, against connectiveAt at every word of text (and one past the last),
+// the words as the tokenizer splits them.
+func ConnectiveAtFlaggedAgrees(text string) error {
+	ws := words(tokenize(text, 0, len(text), nil))
+	fl := make([]uint16, len(ws))
+	for k, w := range ws {
+		fl[k] = flagsOf(w)
+	}
+	for i := 0; i <= len(ws); i++ {
+		c, n := connectiveAtFlagged(ws, fl, i)
+		wc, wn := connectiveAt(ws, i)
+		if c != wc || n != wn {
+			return fmt.Errorf("connectiveAtFlagged(%q, %d) = %q, %d; connectiveAt %q, %d", ws, i, c, n, wc, wn)
+		}
+	}
+	return nil
+}
+
+// ConnectiveLookups returns a function that looks up a connective at every
+// word of text's words, with the words' flags (flagged) or without: what
+// BenchmarkConnectiveAt times.
+func ConnectiveLookups(text string, flagged bool) func() int {
+	ws := words(tokenize(text, 0, len(text), nil))
+	fl := make([]uint16, len(ws))
+	for k, w := range ws {
+		fl[k] = flagsOf(w)
+	}
+	return func() int {
+		n := 0
+		for i := range ws {
+			var c string
+			if flagged {
+				c, _ = connectiveAtFlagged(ws, fl, i)
+			} else {
+				c, _ = connectiveAt(ws, i)
+			}
+			if c != classNone {
+				n++
+			}
+		}
+		return n
+	}
+}

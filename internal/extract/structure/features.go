@@ -207,11 +207,11 @@ func newView(text string, units []Unit) *view {
 		in.sentFirst = i == 0 || units[i-1].Sent != u.Sent
 		in.sentLast = i == len(units)-1 || units[i+1].Sent != u.Sent
 		ws := in.ws
-		c, n := connectiveAt(ws, 0)
+		c, n := connectiveAtFlagged(ws, in.fl, 0)
 		in.class = c
 		in.reported = c == classNone && reportedView(ws)
 		if n > 0 {
-			in.class2, _ = connectiveAt(ws, n)
+			in.class2, _ = connectiveAtFlagged(ws, in.fl, n)
 		}
 		if len(ws) > 0 && in.fl[0]&(wFunction|wConnective) != 0 {
 			in.first = ws[0]
@@ -800,7 +800,7 @@ var subjects = set("i", "we", "you", "he", "she", "it", "they", "this", "that", 
 // first tells the sentence's first candidate.
 func splitFeatures(fs *featureSet, sw *sentWords, k int, punct string, first bool, place string) {
 	ws, fl := sw.ws, sw.fl
-	c, n := connectiveAt(ws, k)
+	c, n := connectiveAtFlagged(ws, fl, k)
 	fs.on(kBias, "")
 	fs.on(kPunctIs, punct)
 	fs.on(kClsIs, orNone(c))
@@ -842,7 +842,7 @@ func splitFeatures(fs *featureSet, sw *sentWords, k int, punct string, first boo
 	la, ra := sw.aux[k] > 0, sw.aux[len(ws)]-sw.aux[k+n] > 0
 	fs.on(kAuxIs, boolName(la), boolName(ra))
 	fs.on(kClsAuxIs, orNone(c), boolName(la), boolName(ra))
-	s0, _ := connectiveAt(ws, 0)
+	s0, _ := connectiveAtFlagged(ws, fl, 0)
 	fs.on(kSent0PunctIs, orNone(s0), punct)
 	fs.on(kSent0ClsIs, orNone(s0), "/", orNone(c))
 	if first {

@@ -351,6 +351,16 @@ func connectiveAt(ws []string, i int) (string, int) {
 	return classNone, 0
 }
 
+// connectiveAtFlagged is connectiveAt(ws, i) where the words' flags fl
+// (flagsOf, as long as ws) are known: a word without wConnective opens no
+// connective, and is not looked up.
+func connectiveAtFlagged(ws []string, fl []uint16, i int) (string, int) {
+	if i >= len(ws) || fl[i]&wConnective == 0 {
+		return classNone, 0
+	}
+	return connectiveAt(ws, i)
+}
+
 // Word classes of single words, for features.
 var (
 	modalStrong = set("should", "must", "ought", "need", "needs", "have", "has", "necessary", "essential", "required")
