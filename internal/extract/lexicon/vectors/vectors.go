@@ -38,10 +38,15 @@ type Table struct {
 	text   string    // the words, sorted by bytes
 	vecs   []int8    // word i's vector is vecs[i*dims : (i+1)*dims]
 	// prefix[k] is the first word whose two-letter key (prefixKey) is at
-	// least k, so a look-up searches only the words sharing its first two
+	// least k, so a search looks only at the words sharing its first two
 	// letters (about 70 of 46,000: a cold binary search over the whole table
 	// touched memory 16 times); nil when a word is not spelt a-z
 	prefix []uint32
+	// slots find a word by its hash (wordHash), open addressing with
+	// linear probing: a word's number plus one, 0 for a free slot; at most
+	// half full. A look-up touches a slot and the word there, where the
+	// search within a prefix still compared six or seven words in turn.
+	slots []uint32
 }
 
 var load = sync.OnceValues(func() (*Table, error) { return fromImage(image, true) })
@@ -71,6 +76,63 @@ func (t *Table) Word(i int) string { return t.text[t.offs[i]:t.offs[i+1]] }
 
 // index returns the position of word, or -1.
 func (t *Table) index(word string) int {
+	if t.slots == nil {
+		return t.search(word)
+	}
+	mask := uint64(len(t.slots) - 1)
+	for h := wordHash(word) & mask; ; h = (h + 1) & mask {
+		s := t.slots[h]
+		if s == 0 {
+			return -1
+		}
+		if t.Word(int(s-1)) == word {
+			return int(s - 1)
+		}
+	}
+}
+
+// wordHash is FNV-1a of word, its bits mixed so that the low ones index
+// the slots.
+func wordHash(word string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(word); i++ {
+		h ^= uint64(word[i])
+		h *= 1099511628211
+	}
+	return h ^ h>>29
+}
+
+// newSlots returns the slots of t's words (Table.slots): at least twice as
+// many as the words. Words are placed in order, so of two equal words (no
+// checked image has them) the first is found, as search finds it.
+func newSlots(t *Table) []uint32 {
+	n := len(t.scales)
+	if n >= 1<<30 {
+		return nil
+	}
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	slots := make([]uint32, size)
+	mask := uint64(size - 1)
+	for i := 0; i < n; i++ {
+		w := t.Word(i)
+		h := wordHash(w) & mask
+		for slots[h] != 0 && t.Word(int(slots[h]-1)) != w {
+			h = (h + 1) & mask
+		}
+		if slots[h] == 0 {
+			slots[h] = uint32(i + 1)
+		}
+	}
+	return slots
+}
+
+// search returns the position of word by binary search of the sorted
+// words (within its prefix when the table has the prefix index), or -1:
+// what index finds by the slots.
+func (t *Table) search(word string) int {
 	lo, hi := 0, len(t.scales)
 	if t.prefix != nil {
 		k := prefixKey(word)
@@ -241,6 +303,7 @@ func fromImage(b []byte, trusted bool) (*Table, error) {
 		}
 	}
 	t.prefix = prefixes(t)
+	t.slots = newSlots(t)
 	return t, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/argmap/argmap/internal/extract/lexicon/vectors"
@@ -252,6 +253,57 @@ func TestID(t *testing.T) {
 	}
 }
 
+// TestIndexAgrees: looking a word up by its hash finds it where the binary
+// search finds it, in the embedded table and one parsed from its image: every
+// word of the table, and each cut, lengthened, in capitals, with a letter
+// changed, a hyphen, an apostrophe, a byte outside ASCII or a bad byte.
+func TestIndexAgrees(t *testing.T) {
+	parsed, err := vectors.Parse(vectors.Image())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, tab := range map[string]*vectors.Table{"embedded": vectors.Default(), "parsed": parsed} {
+		if tab.Slots() < 2*tab.Len() {
+			t.Errorf("%s: %d slots for %d words, want at least twice as many", name, tab.Slots(), tab.Len())
+		}
+		check := func(w string) {
+			if err := tab.SearchAgrees(w); err != nil {
+				t.Errorf("%s: %v", name, err)
+			}
+		}
+		for _, w := range []string{"", "a", "z", "zz", "zzzz", "é", "aé", "a'", "\xff", "x\x00"} {
+			check(w)
+		}
+		for i := 0; i < tab.Len(); i++ {
+			w := tab.Word(i)
+			check(w)
+			check(w + "s")
+			check(w[:len(w)-1])
+			check(strings.ToUpper(w[:1]) + w[1:])
+			if i%7 == 0 {
+				for k := 0; k < len(w); k++ {
+					for _, x := range []string{"e", "-", "'", "é", "\xff"} {
+						check(w[:k] + x + w[k+1:])
+					}
+				}
+			}
+		}
+	}
+}
+
+// FuzzIndex checks the same on any word.
+func FuzzIndex(f *testing.F) {
+	for _, w := range []string{"ferry", "ferries", "", "Ferry", "zz"} {
+		f.Add(w)
+	}
+	tab := vectors.Default()
+	f.Fuzz(func(t *testing.T, w string) {
+		if err := tab.SearchAgrees(w); err != nil {
+			t.Error(err)
+		}
+	})
+}
+
 // BenchmarkAddTo adds the vectors of words spread over the table (cold
 // look-ups, as in a text), found or not.
 func BenchmarkAddTo(b *testing.B) {
@@ -264,5 +316,28 @@ func BenchmarkAddTo(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		tab.AddTo(sum, ws[i%len(ws)])
+	}
+}
+
+// BenchmarkLookup finds words spread over the table (cold look-ups, as in a
+// text), found or not, by binary search within the prefix and by hash.
+func BenchmarkLookup(b *testing.B) {
+	tab := vectors.Default()
+	var ws []string
+	for i := 0; i < tab.Len(); i += 97 {
+		ws = append(ws, tab.Word(i), tab.Word(i)+"s")
+	}
+	for _, c := range []struct {
+		name string
+		find func(string) int
+	}{{"search", tab.Search}, {"hash", tab.Index}} {
+		b.Run(c.name, func(b *testing.B) {
+			n := 0
+			for i := 0; i < b.N; i++ {
+				if c.find(ws[i%len(ws)]) >= 0 {
+					n++
+				}
+			}
+		})
 	}
 }
