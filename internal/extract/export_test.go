@@ -401,6 +401,30 @@ func RelateAgrees(l *Linker, a, b string) (ok bool, err error) {
 	return true, nil
 }
 
+// KeysOfQueries returns a claim's keys as Keys made them before reading
+// them from the signature: the pairs of the words of its Queries.
+func KeysOfQueries(l *Linker, c argmap.Claim) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, q := range l.Queries(c) {
+		ws := strings.Fields(q)
+		for i := range ws {
+			for j := i + 1; j < len(ws); j++ {
+				a, b := ws[i], ws[j]
+				if b < a {
+					a, b = b, a
+				}
+				k := a + " " + b
+				if a != b && !seen[k] && len(out) < argmap.MaxClaimKeys {
+					seen[k] = true
+					out = append(out, k)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // mergeRelate is how relateTerms related two claims' terms before the
 // termTable: by merging the two claims' sorted keys, every pair of terms
 // with a key in common.

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/argmap/argmap/internal/argmap"
 	wn "github.com/argmap/argmap/internal/extract/lexicon"
@@ -1173,24 +1175,108 @@ const (
 // (argmap.KeyedClaims): every pair of the four longest content words of each
 // of its (at most three) largest clauses, "a b" with a < b. A restatement
 // shares at least three content words of a clause, so it shares a pair.
+// They are the pairs of the words of Queries, read from the signature
+// without writing the queries out and splitting them again.
 func (l *Linker) Keys(c argmap.Claim) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, q := range l.Queries(c) {
-		ws := strings.Fields(q)
-		for i := range ws {
-			for j := i + 1; j < len(ws); j++ {
-				a, b := ws[i], ws[j]
+	cls := l.sig(c.Text).clauses
+	// the clauses by size, largest first, in order among equals (as
+	// Queries sorts them)
+	order := make([]int, 0, 8)
+	for i := range cls {
+		j := len(order)
+		order = append(order, i)
+		for ; j > 0 && len(cls[order[j-1]].terms) < len(cls[i].terms); j-- {
+			order[j] = order[j-1]
+		}
+		order[j] = i
+	}
+	// the pairs, each once: a word holds no white space, so two keys "a
+	// b" are the same when their two words are
+	var pairs [argmap.MaxClaimKeys][2]string
+	np, size := 0, 0
+	var ws [queryWords]string
+	var buf [2 * queryWords]string
+	for q, ci := range order {
+		terms := cls[ci].terms
+		if len(terms) < 3 || q == maxQueries {
+			break
+		}
+		// the clause's queryWords longest lemmas, longest first, in
+		// order among equals
+		n := 0
+		for _, t := range terms {
+			j := n
+			if j < queryWords {
+				n++
+			} else if len(ws[j-1]) >= len(t.lemma) {
+				continue
+			} else {
+				j--
+			}
+			for ; j > 0 && len(ws[j-1]) < len(t.lemma); j-- {
+				ws[j] = ws[j-1]
+			}
+			ws[j] = t.lemma
+		}
+		// their words, as a query of them is read: a lemma of several
+		// words ("carry out") gives each of them, an empty one none
+		words := ws[:n]
+		for _, w := range ws[:n] {
+			if w == "" || hasSpace(w) {
+				words = buf[:0]
+				for _, w := range ws[:n] {
+					words = append(words, strings.Fields(w)...)
+				}
+				break
+			}
+		}
+		for i := range words {
+			for j := i + 1; j < len(words); j++ {
+				a, b := words[i], words[j]
 				if b < a {
 					a, b = b, a
 				}
-				k := a + " " + b
-				if a != b && !seen[k] && len(out) < argmap.MaxClaimKeys {
-					seen[k] = true
-					out = append(out, k)
+				if a == b || np == argmap.MaxClaimKeys || slices.Contains(pairs[:np], [2]string{a, b}) {
+					continue
 				}
+				pairs[np] = [2]string{a, b}
+				np++
+				size += len(a) + 1 + len(b)
 			}
 		}
 	}
+	if np == 0 {
+		return nil
+	}
+	// the keys are parts of one string (one allocation for the claim)
+	var sb strings.Builder
+	sb.Grow(size)
+	for _, p := range pairs[:np] {
+		sb.WriteString(p[0])
+		sb.WriteByte(' ')
+		sb.WriteString(p[1])
+	}
+	all := sb.String()
+	out := make([]string, np)
+	at := 0
+	for i, p := range pairs[:np] {
+		n := len(p[0]) + 1 + len(p[1])
+		out[i] = all[at : at+n]
+		at += n
+	}
 	return out
+}
+
+// hasSpace reports whether s holds white space as strings.Fields reads it
+// (unicode.IsSpace).
+func hasSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.IndexFunc(s[i:], unicode.IsSpace) >= 0
+		case c == ' ' || ('\t' <= c && c <= '\r'):
+			return true
+		}
+	}
+	return false
 }

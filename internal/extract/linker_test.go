@@ -332,6 +332,39 @@ func TestRelateAgrees(t *testing.T) {
 	t.Logf("%d pairs", n)
 }
 
+// TestKeysAgree: a claim's keys, read from its signature, are those made
+// from its full-text queries (the pairs of each query's words), in the same
+// order, for every claim of the IOM and demo corpora and claims of ours
+// with many clauses, long and short words and words of equal length.
+func TestKeysAgree(t *testing.T) {
+	texts := []string{
+		"The agency does not run the camps, although critics say it does.",
+		"Rents rose, wages fell, the council blamed the landlords, and the landlords blamed the interest rates set by the central bank.",
+		"Cats eat rats; dogs eat cats; owls eat mice and voles and shrews.",
+		"Volunteers keep the library open on Sundays because the council cut the opening hours of every branch library in the county.",
+		"It is.",
+		"",
+	}
+	for _, g := range corpusGraphs(t) {
+		for _, c := range g.Claims {
+			texts = append(texts, c.Text)
+		}
+	}
+	l := extract.NewLinker()
+	n := 0
+	for _, text := range texts {
+		c := argmap.Claim{ID: "clm_x", Text: text}
+		got, want := l.Keys(c), extract.KeysOfQueries(l, c)
+		if !slices.Equal(got, want) {
+			t.Errorf("Keys(%q) = %q, from its queries %q", text, got, want)
+		}
+		n += len(want)
+	}
+	if n < 1000 {
+		t.Errorf("only %d keys compared", n)
+	}
+}
+
 // TestLinkerPacked links the IOM and demo corpora's claims with a linker
 // that reads every signature again from its packed form and with one that
 // keeps them decoded: the links are the same.
