@@ -204,14 +204,8 @@ func TestTrainJudgePara(t *testing.T) {
 	if !strings.Contains(stdout, "  paraphrase gate: ") {
 		t.Errorf("train-judge --para --cv printed %q, want the gate's tally", stdout)
 	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var jw extract.JudgeWeights
-	if err := json.Unmarshal(b, &jw); err != nil {
-		t.Fatal(err)
-	}
+	b := readJSONFile(t, out, &jw)
 	if jw.Para == nil || len(jw.Para.Weights) != len(extract.ParaFeatureNames()) {
 		t.Errorf("train-judge --para wrote %s, want a paraphrase model over %d features", b, len(extract.ParaFeatureNames()))
 	}
@@ -225,4 +219,18 @@ func TestTrainJudgePara(t *testing.T) {
 	if code, _, _ := cli(t, nil, append([]string{"train-judge", "--store", store, "--para", labels, "--labels", other, "--cv"}, sets...)...); code != 2 {
 		t.Errorf("train-judge with --labels and --para naming two files: exit code %d, want 2", code)
 	}
+}
+
+// readJSONFile decodes the JSON file at path into v and returns its bytes;
+// the test stops if the file cannot be read or decoded.
+func readJSONFile(t *testing.T, path string, v any) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return b
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,14 +27,8 @@ func TestTrainJudge(t *testing.T) {
 			t.Errorf("train-judge --cv printed %q, want it to contain %q", stdout, want)
 		}
 	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var jw extract.JudgeWeights
-	if err := json.Unmarshal(b, &jw); err != nil {
-		t.Fatal(err)
-	}
+	readJSONFile(t, out, &jw)
 	if got := strings.Join(jw.TrainedOn, " "); got != "a.json b.json" {
 		t.Errorf("trained_on = %q, want the two sets", got)
 	}

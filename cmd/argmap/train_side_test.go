@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -29,14 +28,8 @@ func TestTrainSide(t *testing.T) {
 			t.Errorf("train-side --cv printed %q, want it to contain %q", stdout, want)
 		}
 	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var sw extract.SideModelWeights
-	if err := json.Unmarshal(b, &sw); err != nil {
-		t.Fatal(err)
-	}
+	readJSONFile(t, out, &sw)
 	if got := strings.Join(sw.TrainedOn, " "); got != "a.json b.json" {
 		t.Errorf("trained_on = %q, want the two sets", got)
 	}

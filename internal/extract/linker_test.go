@@ -234,11 +234,7 @@ func TestLinkSignaturesPacked(t *testing.T) {
 		"It is.",
 		"",
 	}
-	for _, g := range corpusGraphs(t) {
-		for _, c := range g.Claims {
-			texts = append(texts, c.Text)
-		}
-	}
+	texts = withCorpusClaims(t, texts, 1)
 	total := 0
 	for _, text := range texts {
 		ok, size, got, want := extract.SigRoundTrip(text)
@@ -264,13 +260,7 @@ func TestMeetsAgree(t *testing.T) {
 		"The programme offers a voluntary return and a forced departure.",
 		"Forced departure is the opposite of a voluntary return.",
 	}
-	for _, g := range corpusGraphs(t) {
-		for i, c := range g.Claims {
-			if i%7 == 0 { // a sample: pairs grow with its square
-				texts = append(texts, c.Text)
-			}
-		}
-	}
+	texts = withCorpusClaims(t, texts, 7) // a sample: pairs grow with its square
 	l := extract.NewLinker()
 	n := 0
 	for i, a := range texts {
@@ -306,11 +296,7 @@ func TestRelateAgrees(t *testing.T) {
 		"Cheap housing near the river keeps young families in the town.",
 		"Expensive housing by the river drives young families out of town.",
 	}
-	for _, g := range corpusGraphs(t) {
-		for _, c := range g.Claims {
-			texts = append(texts, c.Text)
-		}
-	}
+	texts = withCorpusClaims(t, texts, 1)
 	l := extract.NewLinker()
 	n := 0
 	for i, a := range texts {
@@ -345,11 +331,7 @@ func TestKeysAgree(t *testing.T) {
 		"It is.",
 		"",
 	}
-	for _, g := range corpusGraphs(t) {
-		for _, c := range g.Claims {
-			texts = append(texts, c.Text)
-		}
-	}
+	texts = withCorpusClaims(t, texts, 1)
 	l := extract.NewLinker()
 	n := 0
 	for _, text := range texts {
@@ -402,6 +384,21 @@ func TestLinkerPacked(t *testing.T) {
 
 // corpusGraphs extracts the demo corpus and, when ../shared is there, the
 // IOM corpus: a document's draft each.
+// withCorpusClaims appends to texts the text of every claim of the IOM and
+// demo corpora (corpusGraphs), or of every one in each graph whose index
+// is a multiple of every.
+func withCorpusClaims(t *testing.T, texts []string, every int) []string {
+	t.Helper()
+	for _, g := range corpusGraphs(t) {
+		for i, c := range g.Claims {
+			if i%every == 0 {
+				texts = append(texts, c.Text)
+			}
+		}
+	}
+	return texts
+}
+
 func corpusGraphs(t *testing.T) []*argmap.Graph {
 	t.Helper()
 	files := demoFiles(t)
