@@ -167,6 +167,15 @@ func negatedBy(q, c term) bool {
 	return (c.negBase != "" && same(c.negBase, q)) || (q.negBase != "" && same(q.negBase, c))
 }
 
+// occasionNouns name the occasions a universal determiner (everyDets)
+// ranges over: "in every case", "at all times", "in each instance" say
+// "always".
+var occasionNouns = wordSet(`case cases instance instances time times occasion occasions circumstance circumstances
+	situation situations`)
+
+// everyDets are the universal determiners.
+var everyDets = wordSet(`every all each any`)
+
 // negWords negate the clause they stand in; among them the verbs whose
 // object is what is not done (refrain, refuse, avoid, abstain, cease:
 // "avoids the levy" does not pay it, "ceased its ferry service" no longer
@@ -1346,6 +1355,14 @@ func (s *Stancer) terms(toks []token, gl *glossary) []term {
 			// negation (stance_numbers.go)
 			bound, boundAt = b, i+n
 			i += n - 1
+			continue
+		}
+		if everyDets[w] && i+1 < len(toks) && occasionNouns[toks[i+1].lower] {
+			// "in every case", "at all times": a universal said as a noun
+			// phrase is a manner of the clause, "always", not a thing a
+			// claim must name
+			out = append(out, term{lemma: "always", concepts: s.lex.Concepts("always"), adverb: true, clause: clause, tok: i + 1})
+			i++
 			continue
 		}
 		if w == "still" && i > 0 && i+1 < len(toks) && toks[i+1].punct == 0 && (finiteWords[toks[i-1].lower] || finiteWords[toks[i+1].lower] || s.verbAt(toks[i+1].lower)) {

@@ -464,6 +464,10 @@ func TestStancerJudge(t *testing.T) {
 		{"The town spends its tax on roads rather than on schools", "The town spends its tax on schools.", argmap.StanceDenial, ""},
 		{"The orchard is run by volunteers instead of the council", "Volunteers look after the orchard instead of the council.", argmap.StanceSame, ""},
 		{"The orchard is run by volunteers instead of the council", "The council runs the orchard.", argmap.StanceDenial, ""},
+		// "in every case" says "always": the occasion noun is a manner of
+		// the clause, not a thing a claim must name
+		{"Late trains are refunded in every case", "Late trains cannot be refunded.", argmap.StanceDenial, ""},
+		{"Late trains are refunded in every case", "Late trains are refunded.", argmap.StanceSame, ""},
 		// "enforces the exclusion of": a verb before "the N of" where N
 		// names an act weighs as a modifier; the act itself must be said
 		{"The board enforces the exclusion of divers", "The board obstructs divers.", argmap.StanceSame, ""},
