@@ -918,3 +918,14 @@ func ParaFeatures(question string, texts, sources []string) [][]float64 {
 	s := NewStancer()
 	return s.paraFeatures(s.ruleJudge(question, texts), sources, nil)
 }
+
+// JudgeOnly returns a Stancer like WithJudgeWeights's without the side
+// model: what JudgeWeights.Decide decides of its Candidates.
+func JudgeOnly(jw JudgeWeights) (*Stancer, error) {
+	s, err := WithJudgeWeights(jw)
+	if err != nil {
+		return nil, err
+	}
+	s.side = nil
+	return s, nil
+}

@@ -327,17 +327,23 @@ func (s *Stancer) decide(m *judgeModels, r *ruling, sources []string) {
 		return
 	}
 	read := need
+	var ps [][]float64
 	if rest != nil {
+		// its features compare a candidate with every candidate left on
+		// the topic uncapped, as in training (Candidates); it reads the
+		// judge's features too, but only of the best candidate of its
+		// source (paraGate)
+		base := make([]bool, len(need))
+		for k := range base {
+			base[k] = paraBase(r, k)
+		}
+		ps = s.paraFeatures(r, sources, base)
 		read = make([]bool, len(need))
 		for k := range read {
-			read[k] = need[k] || rest[k]
+			read[k] = need[k] || rest[k] && ps[k][paraSrcMargin] >= 0
 		}
 	}
 	xs := s.judgeFeatures(r, sources, read)
-	var ps [][]float64
-	if rest != nil {
-		ps = s.paraFeatures(r, sources, rest)
-	}
 	for k := range r.out {
 		switch {
 		case need[k]:
@@ -345,7 +351,7 @@ func (s *Stancer) decide(m *judgeModels, r *ruling, sources []string) {
 			if pol != argmap.StanceTopic && m.side(pol).prob(xs[k]) >= m.side(pol).cut {
 				r.out[k].Stance = pol
 			}
-		case rest != nil && rest[k]:
+		case rest != nil && read[k]:
 			if !paraGate(m.para, paraInput(ps[k], xs[k])) {
 				continue
 			}

@@ -89,3 +89,52 @@ func TestParaphraseGate(t *testing.T) {
 		}
 	}
 }
+
+// TestParaServesAsTrained: an answer (JudgeAll) decides each candidate as
+// JudgeWeights.Decide decides what Candidates gives train-judge of it,
+// for paraphrase models that weigh the features comparing a candidate with
+// the others: the features an answer computes are those the model was
+// fitted on.
+func TestParaServesAsTrained(t *testing.T) {
+	zero := func(names []string) map[string]float64 {
+		m := map[string]float64{}
+		for _, n := range names {
+			m[n] = 0
+		}
+		return m
+	}
+	question := "The bakery sells fresh bread on Sundays"
+	texts := []string{
+		"On Sundays the bakery has bread.",
+		"Fresh loaves are for sale at the bakery every Sunday.",
+		"The bakery sells fresh rolls.",
+		"On Sundays the bakery never has bread.",
+		"The bakery opens at seven.",
+		"The bakery sells cakes on Saturdays.",
+		"Customers queue outside the bakery for bread.",
+		"The bakery was painted green.",
+		"Sunday markets draw crowds to the square.",
+		"Bread from the bakery is fresh on Sundays.",
+	}
+	sources := []string{"a", "a", "b", "b", "c", "c", "d", "d", "e", "e"}
+	judge := extract.SideWeights{Weights: zero(extract.JudgeFeatureNames()), Bias: 0.5, Cut: 0.5}
+	for _, bias := range []float64{-4, -2, -1, 0, 1, 2} {
+		w := zero(extract.ParaFeatureNames())
+		w["ansRank"], w["ansMargin"], w["align"] = -8, 6, 3
+		jw := extract.JudgeWeights{Same: judge, Denial: judge, Para: &extract.SideWeights{Weights: w, Bias: bias, Cut: 0.5}}
+		s, err := extract.JudgeOnly(jw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := s.JudgeSources(question, texts, nil, sources)
+		for k, c := range extract.NewStancer().Candidates(question, texts, nil, sources) {
+			want, _, err := jw.Decide(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got[k].Stance != want {
+				t.Errorf("bias %g: JudgeSources(%q) = %s, Decide(Candidates) = %s", bias, texts[k], got[k].Stance, want)
+			}
+		}
+	}
+}
