@@ -173,8 +173,9 @@ func negatedBy(q, c term) bool {
 var occasionNouns = wordSet(`case cases instance instances time times occasion occasions circumstance circumstances
 	situation situations`)
 
-// everyDets are the universal determiners.
-var everyDets = wordSet(`every all each any`)
+// everyDets are the universal determiners ("any" is not one here: "in
+// any case" says "anyhow", not "always").
+var everyDets = wordSet(`every all each`)
 
 // negWords negate the clause they stand in; among them the verbs whose
 // object is what is not done (refrain, refuse, avoid, abstain, cease:

@@ -9,6 +9,19 @@ import (
 	"github.com/argmap/argmap/internal/extract"
 )
 
+// TestAnyCaseIsNotAlways: "in any case" says "anyhow", so a claim opening
+// with it meets a question's "always" no better than the same claim
+// without it ("in every case" does: TestStancerJudge).
+func TestAnyCaseIsNotAlways(t *testing.T) {
+	s := extract.NewStancer()
+	q := "The ferry always runs on Sundays"
+	plain := s.Judge(q, "The ferry runs on Sundays.")
+	anyhow := s.Judge(q, "In any case, the ferry runs on Sundays.")
+	if anyhow.Score != plain.Score {
+		t.Errorf("Judge(%q, \"In any case, …\").Score = %.2f, want %.2f as without \"in any case\"", q, anyhow.Score, plain.Score)
+	}
+}
+
 func TestStancerJudge(t *testing.T) {
 	s := extract.NewStancer()
 	tests := []struct {
