@@ -263,16 +263,12 @@ func TestMeetsAgree(t *testing.T) {
 	texts = withCorpusClaims(t, texts, 7) // a sample: pairs grow with its square
 	l := extract.NewLinker()
 	n := 0
-	for i, a := range texts {
-		for _, b := range texts[max(0, i-40):i] {
-			for _, p := range [][2]string{{a, b}, {b, a}} {
-				n++
-				if err := extract.MeetsAgree(l, p[0], p[1]); err != nil {
-					t.Errorf("MeetsAgree(%q, %q): %v", p[0], p[1], err)
-				}
-			}
+	nearPairs(texts, false, func(a, b string) {
+		n++
+		if err := extract.MeetsAgree(l, a, b); err != nil {
+			t.Errorf("MeetsAgree(%q, %q): %v", a, b, err)
 		}
-	}
+	})
 	if n < 1000 {
 		t.Errorf("only %d pairs compared", n)
 	}
@@ -299,19 +295,15 @@ func TestRelateAgrees(t *testing.T) {
 	texts = withCorpusClaims(t, texts, 1)
 	l := extract.NewLinker()
 	n := 0
-	for i, a := range texts {
-		for _, b := range texts[max(0, i-40) : i+1] {
-			for _, p := range [][2]string{{a, b}, {b, a}} {
-				ok, err := extract.RelateAgrees(l, p[0], p[1])
-				if err != nil {
-					t.Errorf("RelateAgrees(%q, %q): %v", p[0], p[1], err)
-				}
-				if ok {
-					n++
-				}
-			}
+	nearPairs(texts, true, func(a, b string) {
+		ok, err := extract.RelateAgrees(l, a, b)
+		if err != nil {
+			t.Errorf("RelateAgrees(%q, %q): %v", a, b, err)
 		}
-	}
+		if ok {
+			n++
+		}
+	})
 	if n < 1000 {
 		t.Errorf("only %d pairs compared", n)
 	}
@@ -384,6 +376,21 @@ func TestLinkerPacked(t *testing.T) {
 
 // corpusGraphs extracts the demo corpus and, when ../shared is there, the
 // IOM corpus: a document's draft each.
+// nearPairs calls f with each text and each of the 40 texts before it, in
+// both orders, and with each text and itself (twice) when self is set.
+func nearPairs(texts []string, self bool, f func(a, b string)) {
+	for i, a := range texts {
+		end := i
+		if self {
+			end = i + 1
+		}
+		for _, b := range texts[max(0, i-40):end] {
+			f(a, b)
+			f(b, a)
+		}
+	}
+}
+
 // withCorpusClaims appends to texts the text of every claim of the IOM and
 // demo corpora (corpusGraphs), or of every one in each graph whose index
 // is a multiple of every.
