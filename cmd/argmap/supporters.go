@@ -134,10 +134,7 @@ func writeSupportText(w io.Writer, ans *argmap.SupportAnswer, full bool, offset 
 			fmt.Fprintf(w, "  … and %d more (--full shows all)\n", len(ans.Propositions)-i)
 			break
 		}
-		how := "states the query"
-		if p.Match == argmap.StanceDenial {
-			how = "denies the query"
-		}
+		how := matchWords(p.Match, p.View, p.AssertedBy)
 		// a proposition is named like a heading: a claim cut from its
 		// sentence keeps no dangling comma
 		text := oneLine(p.Text)
@@ -194,6 +191,8 @@ func writeSupportText(w io.Writer, ans *argmap.SupportAnswer, full bool, offset 
 					who = q.Poster + " (poster)"
 				}
 				switch {
+				case q.View == argmap.ViewRejected:
+					fmt.Fprintf(w, "         asserted by %s; %s\n", who, matchWords(q.Stance, q.View, ""))
 				case q.Stance == argmap.StanceDenial:
 					fmt.Fprintf(w, "         asserted by %s; denies the query\n", who)
 				case len(q.Chain) == 0:
@@ -258,3 +257,26 @@ func plural(n int, one, many string) string {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// matchWords says how a matched proposition stands to the query, and for a
+// view its source reports or rejects (argmap.PropositionMatch.View), whose
+// view it is and which side its source takes: "Critics say that P. We
+// disagree." denies P though the critics' words state it, and the row must
+// not read as if the critics denied it.
+func matchWords(match argmap.Stance, view, by string) string {
+	how := "states the query"
+	if match == argmap.StanceDenial {
+		how = "denies the query"
+	}
+	whose := "reported view"
+	if by != "" {
+		whose += " of " + by
+	}
+	switch view {
+	case argmap.ViewRejected:
+		return whose + "; the source rejects it, so " + how
+	case argmap.ViewReported:
+		return whose + ": " + how
+	}
+	return how
+}

@@ -163,3 +163,25 @@ func TestSupportTextNamesPropositionsWhole(t *testing.T) {
 		t.Errorf("writeSupportText lacks %q:\n%s", want, b.String())
 	}
 }
+
+// TestMatchWords: a matched proposition's label says how it stands to the
+// query and, for a view its source reports or rejects, whose view it is
+// and which side its source takes.
+func TestMatchWords(t *testing.T) {
+	for _, c := range []struct {
+		match    argmap.Stance
+		view, by string
+		want     string
+	}{
+		{argmap.StanceSame, "", "", "states the query"},
+		{argmap.StanceDenial, "", "", "denies the query"},
+		{argmap.StanceSame, argmap.ViewReported, "Riders", "reported view of Riders: states the query"},
+		{argmap.StanceDenial, argmap.ViewReported, "", "reported view: denies the query"},
+		{argmap.StanceDenial, argmap.ViewRejected, "Riders", "reported view of Riders; the source rejects it, so denies the query"},
+		{argmap.StanceSame, argmap.ViewRejected, "", "reported view; the source rejects it, so states the query"},
+	} {
+		if got := matchWords(c.match, c.view, c.by); got != c.want {
+			t.Errorf("matchWords(%q, %q, %q) = %q, want %q", c.match, c.view, c.by, got, c.want)
+		}
+	}
+}

@@ -571,6 +571,130 @@ func TestFindSupportersRejectedView(t *testing.T) {
 	if diff := cmp.Diff([]string{"src_rejects"}, sourceIDs(ans.Contesting)); diff != "" {
 		t.Errorf("Contesting (-want +got):\n%s", diff)
 	}
+	// the row says what the answer means: a view its source rejects, so
+	// the source denies the question (not that the view's words deny it)
+	if len(ans.Propositions) != 1 {
+		t.Fatalf("Propositions = %+v, want the one view", ans.Propositions)
+	}
+	if p := ans.Propositions[0]; p.Match != argmap.StanceDenial || p.View != argmap.ViewRejected {
+		t.Errorf("Propositions[0] match %q view %q, want denial and %q", p.Match, p.View, argmap.ViewRejected)
+	}
+	if len(ans.Contesting) == 1 && ans.Contesting[0].Quotes[0].View != argmap.ViewRejected {
+		t.Errorf("Contesting quote = %+v, want view %q", ans.Contesting[0].Quotes[0], argmap.ViewRejected)
+	}
+	if len(ans.Supporting) == 1 && ans.Supporting[0].Quotes[0].View != "" {
+		t.Errorf("Supporting quote through a relation = %+v, want no view", ans.Supporting[0].Quotes[0])
+	}
+}
+
+// TestFindSupportersViews: each matched row says whose view it is. The
+// same words said in a source's own voice, reported from others, and
+// reported to be rejected are three rows, each with its side.
+func TestFindSupportersViews(t *testing.T) {
+	span := func(src string) []argmap.Span {
+		return []argmap.Span{{SourceID: src, Start: 0, End: 4, Quote: "text of " + src}}
+	}
+	own := argmap.Claim{ID: "clm_own", Text: "Night buses run late", Spans: span("src_own"), Proposition: "clm_own"}
+	told := argmap.Claim{ID: "clm_told", Text: "Riders say night buses run late", Spans: span("src_told"), Proposition: "clm_own"}
+	turned := argmap.Claim{ID: "clm_turned", Text: "Riders complain that night buses run late", Spans: span("src_turned"),
+		Proposition: "clm_own", Cues: []string{argmap.CueRejectedView}}
+	q := &fakeQuestioner{
+		claims: map[string]argmap.Claim{own.ID: own, told.ID: told, turned.ID: turned},
+		hits:   []argmap.ClaimHit{{Claim: own, Rank: 5}, {Claim: told, Rank: 4}, {Claim: turned, Rank: 3}},
+		sources: map[string]argmap.Source{"src_own": {ID: "src_own", Title: "own"}, "src_told": {ID: "src_told", Title: "told"},
+			"src_turned": {ID: "src_turned", Title: "turned"}},
+		reach: map[string][]argmap.Reach{own.ID: {{Node: own.ID, Spans: own.Spans}}, told.ID: {{Node: told.ID, Spans: told.Spans}},
+			turned.ID: {{Node: turned.ID, Spans: turned.Spans}}},
+	}
+	j := mapJudge{
+		own.Text:    {Stance: argmap.StanceSame, Score: 1},
+		told.Text:   {Stance: argmap.StanceSame, Score: 1, Asserter: "Riders"},
+		turned.Text: {Stance: argmap.StanceSame, Score: 1, Asserter: "Riders"},
+	}
+	ans, err := argmap.FindSupporters(context.Background(), q, j, "Night buses run late", 1)
+	if err != nil {
+		t.Fatalf("FindSupporters: %v", err)
+	}
+	type row struct {
+		Match            argmap.Stance
+		View, AssertedBy string
+		Claims           int
+	}
+	var got []row
+	for _, p := range ans.Propositions {
+		got = append(got, row{p.Match, p.View, p.AssertedBy, len(p.Claims)})
+	}
+	want := []row{{argmap.StanceSame, "", "", 1}, {argmap.StanceSame, argmap.ViewReported, "Riders", 1},
+		{argmap.StanceDenial, argmap.ViewRejected, "Riders", 1}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Propositions (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"src_own", "src_told"}, sourceIDs(ans.Supporting)); diff != "" {
+		t.Errorf("Supporting (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"src_turned"}, sourceIDs(ans.Contesting)); diff != "" {
+		t.Errorf("Contesting (-want +got):\n%s", diff)
+	}
+}
+
+// statementJudge is a mapJudge that tells texts that state something
+// (StatementJudge) from those in its set of empty ones.
+type statementJudge struct {
+	mapJudge
+	empty map[string]bool
+}
+
+func (s statementJudge) States(text string) bool { return !s.empty[text] }
+
+// TestFindSupportersStatesNothing: a passage reached through a relation
+// that states nothing (a bare citation, a heading) is not quoted, and a
+// source whose only passage it is stands on no side; the matched claim is
+// quoted whatever the StatementJudge says of it (the judge found it states
+// the question), and without a StatementJudge every passage is quoted.
+func TestFindSupportersStatesNothing(t *testing.T) {
+	claim := argmap.Claim{ID: "clm_main", Text: "Night buses run late", Spans: []argmap.Span{{SourceID: "src_a", Start: 0, End: 20, Quote: "Night buses run late"}}}
+	cite := argmap.Span{SourceID: "src_a", Start: 30, End: 41, Quote: "Lund (2017)"}
+	reason := argmap.Span{SourceID: "src_a", Start: 50, End: 80, Quote: "Drivers wait for late trains."}
+	onlyCite := argmap.Span{SourceID: "src_b", Start: 0, End: 8, Quote: "Timetables"}
+	step := func(from string) []argmap.Step {
+		return []argmap.Step{{RelationID: "rel_" + from, Kind: argmap.Supports, From: from, To: claim.ID}}
+	}
+	q := &fakeQuestioner{
+		claims:  map[string]argmap.Claim{claim.ID: claim},
+		hits:    []argmap.ClaimHit{{Claim: claim, Rank: 5}},
+		sources: map[string]argmap.Source{"src_a": {ID: "src_a", Title: "a"}, "src_b": {ID: "src_b", Title: "b"}},
+		reach: map[string][]argmap.Reach{claim.ID: {{Node: claim.ID, Spans: claim.Spans},
+			{Node: "evd_cite", Spans: []argmap.Span{cite}, Steps: step("evd_cite")},
+			{Node: "evd_reason", Spans: []argmap.Span{reason}, Steps: step("evd_reason")},
+			{Node: "evd_heading", Spans: []argmap.Span{onlyCite}, Steps: step("evd_heading")}}},
+	}
+	mj := mapJudge{claim.Text: {Stance: argmap.StanceSame, Score: 1}}
+	quotes := func(ans *argmap.SupportAnswer) []string {
+		var out []string
+		for _, b := range ans.Supporting {
+			for _, qt := range b.Quotes {
+				out = append(out, qt.Quote)
+			}
+		}
+		return out
+	}
+	ans, err := argmap.FindSupporters(context.Background(), q, statementJudge{mj, map[string]bool{"Lund (2017)": true, "Timetables": true, claim.Text: true}}, claim.Text, 1)
+	if err != nil {
+		t.Fatalf("FindSupporters: %v", err)
+	}
+	if diff := cmp.Diff([]string{"Night buses run late", "Drivers wait for late trains."}, quotes(ans)); diff != "" {
+		t.Errorf("quotes (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"src_a"}, sourceIDs(ans.Supporting)); diff != "" {
+		t.Errorf("Supporting (-want +got):\n%s", diff)
+	}
+	ans, err = argmap.FindSupporters(context.Background(), q, mj, claim.Text, 1)
+	if err != nil {
+		t.Fatalf("FindSupporters(no StatementJudge): %v", err)
+	}
+	if len(quotes(ans)) != 4 {
+		t.Errorf("FindSupporters(no StatementJudge) quotes %q, want all four", quotes(ans))
+	}
 }
 
 // countingJudge is a mapJudge that counts its Judge calls by claim text.

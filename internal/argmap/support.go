@@ -100,6 +100,17 @@ type VoiceJudge interface {
 	OwnVoice(text string) bool
 }
 
+// StatementJudge is a Judge that can tell a text that states something
+// from one that states nothing: a bare citation ("Smith (2019)"), a
+// heading, a name, with no predicate. An answer quotes, of the passages it
+// reaches through relations, only those that state something; one that
+// states nothing does not bear on the question, and so puts no source on a
+// side. (A passage that matches the question itself is quoted: the judge
+// found it states or denies the question.)
+type StatementJudge interface {
+	States(text string) bool
+}
+
 // Post is one post of a source several people wrote (a forum thread):
 // where its header starts in the source text and who posted it (a name, or
 // "the poster of" and the post's date when it names nobody).
@@ -132,11 +143,38 @@ func PosterAt(posts []Post, at int) string {
 // PropositionMatch is a proposition a question matched: the claims that
 // state it across sources, and how it stands to the question.
 type PropositionMatch struct {
-	ID     string       `json:"id"`
-	Text   string       `json:"text"`
-	Match  Stance       `json:"match"` // same or denial
-	Score  float64      `json:"score"`
-	Claims []ClaimMatch `json:"claims"`
+	ID    string  `json:"id"`
+	Text  string  `json:"text"`
+	Match Stance  `json:"match"` // same or denial: the side its sources take
+	Score float64 `json:"score"`
+	// View says whose the claim's words are when they are not its source's
+	// own: ViewReported for a view the source reports (AssertedBy names
+	// whose, "Critics"), ViewRejected for one it reports to reject. The
+	// view itself then reads the other way round from Match: "Critics say
+	// that P. We disagree." denies P, though the critics' view states it.
+	View       string       `json:"view,omitempty"`
+	AssertedBy string       `json:"asserted_by,omitempty"`
+	Claims     []ClaimMatch `json:"claims"`
+}
+
+// Views of a matched proposition that is not its source's own statement
+// (PropositionMatch.View).
+const (
+	ViewReported = "reported" // a view the source reports, not its own
+	ViewRejected = "rejected" // a view the source reports to reject it
+)
+
+// viewOf returns the View and AssertedBy of a matched claim: rejected when
+// its source rejects the view it states, reported when the judge found
+// another speaker asserting the part that matches.
+func viewOf(m judged) (view, by string) {
+	switch {
+	case rejectedView(m.hit.Claim):
+		return ViewRejected, m.j.Asserter
+	case m.j.Asserter != "":
+		return ViewReported, m.j.Asserter
+	}
+	return "", ""
 }
 
 // ChainStep is one relation of the chain from a quoted claim to the matched
@@ -154,12 +192,16 @@ type ChainStep struct {
 // when the passage states or denies it itself).
 type Quote struct {
 	Span
-	Node       string      `json:"node"`
-	AssertedBy string      `json:"asserted_by"`
-	Reported   bool        `json:"reported"`
-	Poster     string      `json:"poster,omitempty"` // the poster of the post it stands in, in a thread several people wrote
-	Stance     Stance      `json:"stance,omitempty"` // for a passage that matches the question itself
-	Chain      []ChainStep `json:"chain"`
+	Node       string `json:"node"`
+	AssertedBy string `json:"asserted_by"`
+	Reported   bool   `json:"reported"`
+	Poster     string `json:"poster,omitempty"` // the poster of the post it stands in, in a thread several people wrote
+	Stance     Stance `json:"stance,omitempty"` // for a passage that matches the question itself
+	// View is ViewRejected for a passage that matches the question itself
+	// and states a view its source goes on to reject: Stance is then the
+	// source's side, the other way round from the view's words.
+	View  string      `json:"view,omitempty"`
+	Chain []ChainStep `json:"chain"`
 }
 
 // Backing is one source that supports or contests a claim: the spans where it
@@ -321,7 +363,7 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 	ans := &SupportAnswer{Query: query, Propositions: []PropositionMatch{}, Claims: []ClaimMatch{},
 		Supporting: []Backing{}, Contesting: []Backing{}, Suggestions: []ClaimMatch{}}
 	f := finder{ctx: ctx, q: q, j: j, query: query, sources: map[string]*Source{}, texts: map[string]string{},
-		asserters: map[string]string{}, bears: map[string]bool{}}
+		asserters: map[string]string{}, bears: map[string]bool{}, stating: map[string]bool{}}
 	byID := askedByID(query)
 	var matched []judged
 	if byID || j == nil {
@@ -405,7 +447,11 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 	var props []*prop
 	byKey := map[string]*prop{}
 	for _, m := range matched {
-		k := string(m.j.Stance) + " " + PropositionOf(m.hit.Claim)
+		// a view its source reports, or rejects, is a proposition of its
+		// own beside the same words said in a source's own voice: the row
+		// says whose view it is and which way its source takes it
+		view, by := viewOf(m)
+		k := string(m.j.Stance) + " " + view + " " + by + " " + PropositionOf(m.hit.Claim)
 		p, ok := byKey[k]
 		if !ok {
 			sign := 1
@@ -413,7 +459,7 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 				sign = -1
 			}
 			p = &prop{pm: &PropositionMatch{ID: PropositionOf(m.hit.Claim), Text: m.hit.Claim.Text, Match: m.j.Stance, Score: m.j.Score,
-				Claims: []ClaimMatch{}}, sign: sign}
+				View: view, AssertedBy: by, Claims: []ClaimMatch{}}, sign: sign}
 			byKey[k] = p
 			props = append(props, p)
 		}
@@ -548,8 +594,12 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 				}
 				asserter := m.j.Asserter
 				stance := m.j.Stance
+				view := ""
+				if rejectedView(m.hit.Claim) {
+					view = ViewRejected
+				}
 				if len(r.Steps) > 0 {
-					stance = ""
+					stance, view = "", ""
 					asserter = f.asserter(r.Node)
 				}
 				for _, sp := range r.Spans {
@@ -557,6 +607,13 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 						continue
 					} else if err != nil {
 						return nil, err
+					}
+					if len(r.Steps) > 0 && !f.states(sp, r.Node) {
+						// a span reached through a relation that states
+						// nothing (a bare citation, a heading) is no
+						// statement to quote; a matched one was judged
+						// to state or deny the question
+						continue
 					}
 					if _, ok := perSource[sp.SourceID]; !ok {
 						order = append(order, sp.SourceID)
@@ -568,7 +625,7 @@ func FindSupportersPage(ctx context.Context, q Questioner, j Judge, query string
 					perSource[sp.SourceID] = append(perSource[sp.SourceID], int32(len(all)))
 					all = append(all, passage{pol: pol, node: r.Node, path: r.Steps,
 						reported: asserter != "", rank: m.j.Score,
-						quote: Quote{Span: sp, Node: r.Node, AssertedBy: by, Reported: asserter != "", Stance: stance}})
+						quote: Quote{Span: sp, Node: r.Node, AssertedBy: by, Reported: asserter != "", Stance: stance, View: view}})
 				}
 			}
 		}
@@ -1068,6 +1125,8 @@ type finder struct {
 	// bears are the verdicts of bearsAcross, by relation: one read of a
 	// relation and one Judge each at most
 	bears map[string]bool
+	// stating are the verdicts of states, by text
+	stating map[string]bool
 }
 
 // bearsAcross reports whether the step into the matched claim c (from a
@@ -1114,6 +1173,26 @@ func (f *finder) otherSource(c Claim, from string, reaches []Reach) bool {
 		return true
 	}
 	return false
+}
+
+// states reports whether the span of node states something, as the judge
+// reads its text (StatementJudge: the quote, else the node's text); yes
+// when the judge cannot tell.
+func (f *finder) states(sp Span, node string) bool {
+	sj, ok := f.j.(StatementJudge)
+	if !ok {
+		return true
+	}
+	t := sp.Quote
+	if t == "" {
+		t = f.text(node)
+	}
+	b, ok := f.stating[t]
+	if !ok {
+		b = sj.States(t)
+		f.stating[t] = b
+	}
+	return b
 }
 
 // asserter returns who asserts the node's text as the judge reads it

@@ -153,9 +153,12 @@ func (u *UI) evaluateNow(ctx context.Context) (*evaluation, error) {
 // stands to the question, its text, its evaluation, and the claims that
 // state it with their sources.
 type propositionView struct {
-	Match string // same or denial
-	Text  string
-	Claim string // the claim to open
+	Match string // same or denial: the side its sources take
+	// View and AssertedBy: a view its source reports or rejects, and whose
+	// (argmap.PropositionMatch.View)
+	View, AssertedBy string
+	Text             string
+	Claim            string // the claim to open
 	// Referent is what the best claim's subject that points back was read
 	// as, when it points back
 	Referent *argmap.Referent
@@ -176,12 +179,12 @@ func propositionsOf(ps []argmap.PropositionMatch, ev *evaluation) []propositionV
 		if len(p.Claims) == 0 {
 			continue
 		}
-		key := string(p.Match) + "\x00" + sameWords(p.Text)
+		key := string(p.Match) + "\x00" + p.View + "\x00" + p.AssertedBy + "\x00" + sameWords(p.Text)
 		i, ok := index[key]
 		if !ok {
 			i = len(out)
 			index[key] = i
-			out = append(out, propositionView{Match: string(p.Match), Text: p.Text, Claim: p.Claims[0].ID, Verdict: ev.Of(p.Claims[0].ID),
+			out = append(out, propositionView{Match: string(p.Match), View: p.View, AssertedBy: p.AssertedBy, Text: p.Text, Claim: p.Claims[0].ID, Verdict: ev.Of(p.Claims[0].ID),
 				Referent: p.Claims[0].Referent})
 		}
 		out[i].Claims = append(out[i].Claims, p.Claims...)

@@ -750,3 +750,63 @@ func TestChainNamesInference(t *testing.T) {
 		t.Errorf("the claim page names an inference by its ID")
 	}
 }
+
+// TestViewChips: the search page's proposition rows say whose view a claim
+// is. A view its source reports to reject reads "reported view of Critics;
+// the source rejects it" with the source's side ("so its source denies
+// it"), never a bare "denies it" that reads as if the critics denied the
+// question; a view reported without rejecting it says so beside its stance.
+func TestViewChips(t *testing.T) {
+	ctx := context.Background()
+	st := tempStore(ctx, t)
+	src := func(id, text string) argmap.Source {
+		return argmap.Source{ID: id, Title: "Source " + id, Kind: "article", Text: text, ContentHash: id, CreatedAt: t0}
+	}
+	claim := func(id, src, text string, cues ...string) argmap.Claim {
+		return argmap.Claim{ID: id, Text: text, Origin: argmap.OriginExtracted, Score: 0.8, CreatedAt: t0, Cues: cues,
+			Spans: []argmap.Span{{SourceID: src, Start: 0, End: len(text)}}}
+	}
+	g := &argmap.Graph{
+		Sources: []argmap.Source{src("src_own", "Ferries should be sold now."), src("src_rej", "Critics say ferries should be sold. We disagree."),
+			src("src_rep", "Critics say that ferries should be sold soon.")},
+		Claims: []argmap.Claim{claim("clm_own", "src_own", "Ferries should be sold now."),
+			claim("clm_rej", "src_rej", "Critics say ferries should be sold.", argmap.CueRejectedView),
+			claim("clm_rep", "src_rep", "Critics say that ferries should be sold soon.")},
+	}
+	if err := st.WriteGraph(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	_, body, _ := get(t, webui.New(st, webui.Options{Judge: reportJudge{}}), "/ui/search?q=ferries+should+be+sold")
+	rows := map[string]string{}
+	for _, li := range strings.Split(body, `<li class="prop"`)[1:] {
+		li, _, _ = strings.Cut(li, "</li>")
+		switch {
+		case strings.Contains(li, `data-view="rejected"`):
+			rows["rejected"] = li
+		case strings.Contains(li, `data-view="reported"`):
+			rows["reported"] = li
+		default:
+			rows["own"] = li
+		}
+	}
+	for view, want := range map[string][]string{
+		"rejected": {`data-match="denial"`, `<span class="badge rep">reported view of Critics; the source rejects it</span>`,
+			`<span class="badge con-b">so its source denies it</span>`, "Critics say ferries should be sold."},
+		"reported": {`data-match="same"`, `<span class="badge">states it</span> <span class="badge rep">reported view of Critics</span>`},
+		"own":      {`data-match="same"`, `<span class="badge">states it</span>`},
+	} {
+		li, ok := rows[view]
+		if !ok {
+			t.Errorf("GET /ui/search has no %s row:\n%s", view, body)
+			continue
+		}
+		for _, w := range want {
+			if !strings.Contains(li, w) {
+				t.Errorf("%s row lacks %q:\n%s", view, w, li)
+			}
+		}
+	}
+	if strings.Contains(rows["rejected"], ">denies it<") || strings.Contains(rows["own"], "reported view") {
+		t.Errorf("rows mislabelled:\nrejected %s\nown %s", rows["rejected"], rows["own"])
+	}
+}
