@@ -428,7 +428,8 @@ func fitJudge(qs []judgedQuestion, opt judgeFit) (extract.JudgeWeights, error) {
 // rarest word: set, source, class (labelled on its side, another sentence
 // of a listed source, a source not listed, either), the source's side,
 // its polarity, its paraphrase probability, the best of its source, the
-// rules' coverage, the question and the text.
+// rules' coverage, the question, the text and whether it agrees with the
+// question in what the model may not stand in for (paraAgrees).
 func writeParaDump(w io.Writer, qs []judgedQuestion, jw extract.JudgeWeights) {
 	m := jw.Para
 	for _, jq := range qs {
@@ -455,7 +456,7 @@ func writeParaDump(w io.Writer, qs []judgedQuestion, jw extract.JudgeWeights) {
 				class = "either"
 			}
 			p := extract.ParaProb(*m, jc.c.Para)
-			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%.4f\t%.3f\t%.3f\t%s\t%s\n", jq.set, jc.source, class, side, jc.c.Polarity, p, jc.c.Para[7], jc.c.Features[0], jq.q, strings.ReplaceAll(jc.text, "\n", " "))
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%.4f\t%.3f\t%.3f\t%s\t%s\t%t\n", jq.set, jc.source, class, side, jc.c.Polarity, p, jc.c.Para[7], jc.c.Features[0], jq.q, strings.ReplaceAll(jc.text, "\n", " "), jc.c.ParaAgrees)
 		}
 	}
 }

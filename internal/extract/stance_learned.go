@@ -308,14 +308,16 @@ const polarityFloor = 0.05
 // below their threshold: each whose polarity at polarityFloor is a side,
 // and whose model of that side reaches its cut, takes that side; with a
 // paraphrase model, a candidate that leaves out the question's rarest
-// word states it when that model lets it through (paraStates).
+// word states it when it agrees with the question in what the model may
+// not stand in for (paraAgrees) and that model lets it through
+// (paraGate).
 func (s *Stancer) decide(m *judgeModels, r *ruling, sources []string) {
 	need := make([]bool, len(r.out))
 	var rest []bool // the candidates the paraphrase model reads
 	any := false
 	for k := range need {
 		need[k] = s.mayPromote(r, k)
-		if m.para != nil && !need[k] && paraBase(r, k) {
+		if m.para != nil && !need[k] && paraBase(r, k) && paraAgrees(r, k) {
 			if rest == nil {
 				rest = make([]bool, len(r.out))
 			}
@@ -450,6 +452,10 @@ type Candidate struct {
 	Polarity    argmap.Stance
 	RarestUnmet bool
 	Para        []float64
+	// ParaAgrees: it says the question's quantities and causal link in
+	// kind (paraAgrees), without which the paraphrase model does not let
+	// it through
+	ParaAgrees bool
 	// Side are its side features (sideFeatureNames), which the side
 	// model reads when it states the question
 	Side []float64
@@ -479,6 +485,7 @@ func (s *Stancer) Candidates(question string, texts, gists, sources []string) []
 		if base[k] {
 			cs[k].Polarity = s.judgeAt(r.qt, r.w, r.as[k], polarityFloor).Stance
 			cs[k].RarestUnmet = !s.mayPromote(r, k)
+			cs[k].ParaAgrees = paraAgrees(r, k)
 		}
 	}
 	return cs
@@ -510,7 +517,8 @@ func (jw JudgeWeights) Decide(c Candidate) (argmap.Stance, float64, error) {
 // Promotable returns the side the learned judge jw may promote c to
 // (StanceTopic: none): c.Polarity, unless c leaves out the question's
 // rarest word and jw's paraphrase model does not let it through to the
-// stating side (paraGate).
+// stating side (paraGate; only a candidate that agrees with the question
+// in its quantities and causal link, paraAgrees, may pass).
 func (jw JudgeWeights) Promotable(c Candidate) (argmap.Stance, error) {
 	m := &judgeModels{}
 	if jw.Para != nil && c.RarestUnmet {
@@ -523,7 +531,7 @@ func (jw JudgeWeights) Promotable(c Candidate) (argmap.Stance, error) {
 }
 
 func (m *judgeModels) promotable(c Candidate) argmap.Stance {
-	if !c.RarestUnmet || c.Polarity == argmap.StanceSame && paraGate(m.para, c.Para) {
+	if !c.RarestUnmet || c.Polarity == argmap.StanceSame && c.ParaAgrees && paraGate(m.para, c.Para) {
 		return c.Polarity
 	}
 	return argmap.StanceTopic

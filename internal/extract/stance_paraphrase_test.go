@@ -138,3 +138,107 @@ func TestParaServesAsTrained(t *testing.T) {
 		}
 	}
 }
+
+// TestParaAgrees: the paraphrase model may not stand in for a quantity or
+// a causal link the question says: a candidate that leaves out the
+// question's count says another count or none, and one that leaves out
+// its word of cause must say a causal link of its own, not a sequence in
+// time. A model that lets every candidate through still leaves those on
+// the topic.
+func TestParaAgrees(t *testing.T) {
+	zero := func(names []string) map[string]float64 {
+		m := map[string]float64{}
+		for _, n := range names {
+			m[n] = 0
+		}
+		return m
+	}
+	never := extract.SideWeights{Weights: zero(extract.JudgeFeatureNames()), Bias: -5, Cut: 0.5}
+	through := extract.JudgeWeights{Same: never, Denial: never, Para: &extract.SideWeights{Weights: zero(extract.ParaFeatureNames()), Bias: 5, Cut: 0.5}}
+	s, err := extract.JudgeOnly(through)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bus := []string{
+		"The night bus was cancelled for the storm.",
+		"The night bus was cancelled by the new timetable.",
+		"The night bus was cancelled on the coast road.",
+		"The night bus was cancelled at short notice.",
+		"The night bus was cancelled and the day bus kept.",
+		"The night bus was cancelled last winter.",
+		"The night bus was cancelled without a word.",
+	}
+	ban := []string{
+		"The council brought in a hosepipe ban in 1995.",
+		"The council brought in a hosepipe ban at great cost.",
+		"The council brought in a hosepipe ban for the summer.",
+		"The council brought in a hosepipe ban last year.",
+		"The council brought in a hosepipe ban and a parking ban.",
+		"The council brought in a hosepipe ban with fines.",
+		"The drought dried the reservoir.",
+	}
+	tests := []struct {
+		question, claim string
+		distractors     []string
+		agrees          bool
+	}{
+		// a vague count met by no count, or by one below its bound
+		{"The night bus was cancelled several times", "The night bus was cancelled.", bus, false},
+		{"The night bus was cancelled several times", "The night bus was cancelled twice.", bus, false},
+		{"The night bus was cancelled several times", "The night bus was cancelled two times.", bus, false},
+		// a word of cause left out: a causal connective or verb says the
+		// link, a word of time does not
+		{"The council's response to the drought was a hosepipe ban", "After the drought, the council brought in a hosepipe ban.", ban, false},
+		{"The council's response to the drought was a hosepipe ban", "When the drought came, the council brought in a hosepipe ban.", ban, false},
+		{"The council's response to the drought was a hosepipe ban", "Because of the drought, the council brought in a hosepipe ban.", ban, true},
+		{"The council's response to the drought was a hosepipe ban", "The drought prompted the council to bring in a hosepipe ban.", ban, true},
+		// neither: nothing for the check to keep
+		{"The night bus was cancelled during the strike", "The night bus was cancelled.", bus, true},
+	}
+	for _, tc := range tests {
+		texts := append([]string{tc.claim}, tc.distractors...)
+		c := extract.NewStancer().Candidates(tc.question, texts, nil, nil)[0]
+		if c.Polarity != argmap.StanceSame || !c.RarestUnmet {
+			t.Fatalf("Candidates(%q)[%q]: polarity %s, rarest unmet %v: want a stating candidate only the paraphrase model reads", tc.question, tc.claim, c.Polarity, c.RarestUnmet)
+		}
+		if c.ParaAgrees != tc.agrees {
+			t.Errorf("Candidates(%q)[%q].ParaAgrees = %v, want %v", tc.question, tc.claim, c.ParaAgrees, tc.agrees)
+		}
+		want := argmap.StanceTopic
+		if tc.agrees {
+			want = argmap.StanceSame
+		}
+		if got := s.JudgeAll(tc.question, texts)[0].Stance; got != want {
+			t.Errorf("JudgeAll(%q)[%q] with a model that lets all through = %s, want %s", tc.question, tc.claim, got, want)
+		}
+	}
+}
+
+// TestParaWordsOrder: a candidate's own paraphrase features do not depend
+// on the other candidates of the answer or their order (each word's
+// credit is kept by the word, once an answer).
+func TestParaWordsOrder(t *testing.T) {
+	question := "The corner bakery sells fresh bread on Sundays"
+	texts := []string{
+		"Every Sunday you can buy warm loaves at the little bakery on the corner.",
+		"The corner bakery was opened by a retired teacher.",
+		"Sunday trading rules differ from town to town.",
+		"Fresh rolls sell out early at the bakery.",
+		"The baker rises at four to bake the bread.",
+	}
+	own := []string{"align", "plain", "pred", "rarest", "second", "centroid", "reverse", "long"}
+	names := extract.ParaFeatureNames()
+	all := extract.ParaFeatures(question, texts, nil)
+	for k, text := range texts {
+		rev := slices.Clone(texts)
+		slices.Reverse(rev)
+		for _, got := range [][]float64{extract.ParaFeatures(question, rev, nil)[len(texts)-1-k]} {
+			for _, n := range own {
+				i := slices.Index(names, n)
+				if got[i] != all[k][i] {
+					t.Errorf("ParaFeatures(%q)[%s] = %v in reverse order, %v in order", text, n, got[i], all[k][i])
+				}
+			}
+		}
+	}
+}
