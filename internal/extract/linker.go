@@ -552,25 +552,23 @@ const maxPosting = 400
 // store.
 func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 	out := argmap.Links{Propositions: map[string]string{}}
-	type entry struct {
-		c   *argmap.Claim // in newClaims or stored
-		sig claimSig
-	}
-	isNew := make(map[string]bool, len(newClaims))
-	for _, c := range newClaims {
-		isNew[c.ID] = true
-	}
-	pool := make([]entry, 0, len(stored)+len(newClaims))
-	byID := make(map[string]int, len(stored)+len(newClaims))
 	// the pool's keys and terms, kept between calls (their lists and
-	// tables were a third of the time of linking)
+	// tables were a third of the time of linking), and the call's own
+	// maps and lists, kept as well (a call's were a tenth of the bytes
+	// ingest allocated)
 	var x *linkIndex
 	select {
 	case x = <-l.indexes:
 	default:
-		x = &linkIndex{lemmaSlot: map[string]int32{}, wide: map[int]bool{}}
+		x = newLinkIndex()
 	}
 	defer l.putIndex(x)
+	isNew := x.isNew
+	for _, c := range newClaims {
+		isNew[c.ID] = true
+	}
+	pool := x.pool[:0]
+	byID := x.byID
 	// a stored claim is compared only with the new claims that found it
 	// (or, none said, with each): whether enough of their terms meet is
 	// read from the two claims (enoughMeet); the terms of the new claims
@@ -580,15 +578,15 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 	// document's keys found, which grow with the store (2.0 a claim at 1k
 	// documents, 6.1 at 10k), every new claim walked them, and indexing
 	// each candidate's concepts was a fifth of Link
-	underKey := make(map[string][]int32, len(stored)) // key -> stored claims found under it
-	index := func(e entry, terms bool) {
+	underKey := &x.underKey // key -> stored claims found under it
+	index := func(e linkEntry, terms bool) {
 		pool = append(pool, e)
 		i := len(pool) - 1
 		byID[e.c.ID] = i
 		if !terms && len(e.c.Keys) > 0 {
 			x.count(e.sig)
 			for _, k := range e.c.Keys {
-				underKey[k] = append(underKey[k], int32(i))
+				underKey.add(k, int32(i))
 			}
 			return
 		}
@@ -602,7 +600,7 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 	}
 	for i := range stored {
 		if c := &stored[i]; c.ID != "" && !isNew[c.ID] {
-			index(entry{c, l.sig(c.Text)}, false)
+			index(linkEntry{c, l.sig(c.Text)}, false)
 		}
 	}
 	// a word in more than a third of the claims compared is common
@@ -614,11 +612,15 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 		return n >= maxPosting || (len(pool) >= 12 && 3*n > len(pool))
 	}
 	seen := map[string]bool{}
-	// by pool claim: the keys it shares with the claim linked
-	var count, touched []int
+	// by pool claim: the keys it shares with the claim linked (all 0
+	// between claims)
+	count, touched := x.tallies, x.touchedPool[:0]
+	cands := x.cands[:0]
 	var linked, compared, matches, own int64
 	nStored := len(pool) // pool[nStored:] are new claims
 	defer func() {
+		// the lists grown, for the next call
+		x.pool, x.tallies, x.touchedPool, x.cands = pool, count, touched, cands
 		l.counts.own.Add(own)
 		l.counts.claims.Add(linked)
 		l.counts.pooled.Add(int64(len(stored)))
@@ -655,7 +657,7 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 		for _, k := range sc.concepts {
 			tally(x.concept(k))
 		}
-		cands := make([]int, 0, len(touched))
+		cands = cands[:0]
 		matched := x.match(sc, len(pool))
 		// the claim's terms by key, which every comparison with it reads
 		var ta *termTable
@@ -684,7 +686,7 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 		// they share as many lemmas and concepts as the tally above asks
 		// of the claims in the lists
 		for _, k := range c.Keys {
-			for _, i := range underKey[k] {
+			for _, i := range underKey.of(k) {
 				if count[i] != 0 {
 					continue
 				}
@@ -695,7 +697,7 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 			}
 		}
 		for _, k := range c.Keys {
-			for _, i := range underKey[k] {
+			for _, i := range underKey.of(k) {
 				count[i] = 0
 			}
 		}
@@ -759,7 +761,7 @@ func (l *Linker) Link(newClaims, stored []argmap.Claim) argmap.Links {
 			out.Relations = append(out.Relations, argmap.Relation{ID: id, Kind: argmap.Contests, From: []string{c.ID},
 				To: to, Origin: argmap.OriginLinked, Score: float64(int(score*1000)) / 1000})
 		}
-		index(entry{c, sc}, true)
+		index(linkEntry{c, sc}, true)
 	}
 	sort.Slice(out.Relations, func(i, j int) bool { return out.Relations[i].ID < out.Relations[j].ID })
 	return out
@@ -838,6 +840,43 @@ func commonSorted[T cmp.Ordered](a, b []T, n, k int) int {
 	return n
 }
 
+// linkEntry is a claim of a Link call's pool and its signature.
+type linkEntry struct {
+	c   *argmap.Claim // in newClaims or stored
+	sig claimSig
+}
+
+// keyedLists are lists of pool claims by key (Link's underKey), their
+// lists kept from call to call.
+type keyedLists struct {
+	at    map[string]int32 // key -> its list in lists
+	lists [][]int32
+	n     int // lists in use
+}
+
+// add appends pool claim i to the list of key k.
+func (u *keyedLists) add(k string, i int32) {
+	j, ok := u.at[k]
+	if !ok {
+		j = int32(u.n)
+		u.at[k] = j
+		if u.n == len(u.lists) {
+			u.lists = append(u.lists, nil)
+		}
+		u.lists[j] = u.lists[j][:0]
+		u.n++
+	}
+	u.lists[j] = append(u.lists[j], i)
+}
+
+// of returns the list of key k (nil when it has none).
+func (u *keyedLists) of(k string) []int32 {
+	if j, ok := u.at[k]; ok {
+		return u.lists[j]
+	}
+	return nil
+}
+
 // linkIndex indexes the pool of a Link call. For each lemma and concept
 // (a key): the pool claims that have it (the first maxPosting; a stored
 // claim found under keys is only counted, by its lemmas, since Link reaches
@@ -862,6 +901,23 @@ type linkIndex struct {
 	bMask     []uint64 // by pool claim: its terms met
 	matched   []int
 	table     termTable // the terms of the claim linked
+
+	// a call's own (Link): its new claims' IDs, its pool and the pool's
+	// positions by ID, its stored claims by the keys they were found
+	// under, and the lists of the claim linked (tallies all 0 between
+	// claims)
+	isNew       map[string]bool
+	pool        []linkEntry
+	byID        map[string]int
+	underKey    keyedLists
+	tallies     []int
+	touchedPool []int
+	cands       []int
+}
+
+func newLinkIndex() *linkIndex {
+	return &linkIndex{lemmaSlot: map[string]int32{}, wide: map[int]bool{}, isNew: map[string]bool{}, byID: map[string]int{},
+		underKey: keyedLists{at: map[string]int32{}}}
 }
 
 // keyLists are the lists of one key: heads of lists in linkIndex.nodes
@@ -983,6 +1039,10 @@ func (x *linkIndex) add(i int, s claimSig, terms bool) {
 	}
 }
 
+// maxKeptPool bounds the pool whose maps putIndex empties for the next
+// call rather than letting them go.
+const maxKeptPool = 1 << 14
+
 // maxIndexes bounds the link indexes a Linker keeps between calls (a sync.Pool
 // dropped them at every collection, and each new one grew its table of
 // concepts, ~2 MB, again: a quarter of the bytes ingest allocated).
@@ -1004,6 +1064,16 @@ func (l *Linker) putIndex(x *linkIndex) {
 	clear(x.wide)
 	x.hasWides = false
 	x.aCount, x.aLast, x.bMask, x.matched = x.aCount[:0], x.aLast[:0], x.bMask[:0], x.matched[:0]
+	// (a map cleared keeps its room: one grown by a large call is let go)
+	if len(x.byID) > maxKeptPool {
+		x.isNew, x.byID, x.underKey.at = map[string]bool{}, map[string]int{}, map[string]int32{}
+	}
+	clear(x.isNew)
+	clear(x.byID)
+	clear(x.underKey.at)
+	x.underKey.n = 0
+	clear(x.pool) // (the claims of the call are the caller's)
+	x.pool = x.pool[:0]
 	select {
 	case l.indexes <- x:
 	default:
