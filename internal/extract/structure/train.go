@@ -25,6 +25,12 @@ type TrainOptions struct {
 	// raised the cross-validated central claim further but lowered relation
 	// F1.
 	Extra []Doc
+	// recordPairs, when set, is given the pairs attach.short is fitted on
+	// (exs[k] unit src[k] of docs[doc[k]] attaching to unit trg[k], the
+	// docs as Train holds them: Extra after the corpus's) and the units'
+	// cross-fitted role probabilities they read (opp[doc][unit]): for
+	// diagnostics of the attachment (boost_test.go)
+	recordPairs func(exs []example, doc, src, trg []int, opp [][]float64)
 }
 
 // Train fits a model on docs with gold structures. The same docs and
@@ -47,6 +53,7 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 	}
 	names := map[uint64]string{}
 	var split, role, fun, att, attShort, und []example
+	var attShortDoc, attShortSrc, attShortTrg []int // for recordPairs
 	var cc, ccShort []choice
 	var splitShort []example
 	take := func(fs *featureSet) []feat {
@@ -167,6 +174,10 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 					x := example{fs: take(fs), y: g.Head[i] == j}
 					if vp {
 						attShort = append(attShort, x)
+						if opt.recordPairs != nil {
+							attShortDoc, attShortSrc = append(attShortDoc, di), append(attShortSrc, i)
+							attShortTrg = append(attShortTrg, j)
+						}
 					} else {
 						att = append(att, x)
 					}
@@ -185,6 +196,9 @@ func Train(ctx context.Context, docs []Doc, opt TrainOptions) (*Model, []byte, e
 	}
 	if n == 0 {
 		return nil, nil, argmap.Errorf(argmap.EINVALID, "no texts with a gold structure to train on")
+	}
+	if opt.recordPairs != nil {
+		opt.recordPairs(attShort, attShortDoc, attShortSrc, attShortTrg, oppProbs)
 	}
 	m := &Model{
 		split:    fit(split, fo(1, 1e-4)),
