@@ -279,6 +279,43 @@ type copyIndex struct {
 	call  int32
 	mark  []int32
 	entry []int32
+
+	// candidates' lists, kept from call to call (a call's were a fifth
+	// of the bytes ingest allocated): the IDs of the claims linked, the
+	// keys asked and the claims under each, the claims found, the room
+	// of their keys (keyRoom) and the claims made
+	own      map[string]bool
+	all      []string
+	under    []*keyClaims
+	missing  []string
+	found    []found
+	keyArena []string
+	out      []argmap.Claim
+}
+
+// found is a claim candidates found (its handle) and the keys it was found
+// under.
+type found struct {
+	h    int32
+	keys []string
+}
+
+// keysEach is the room keyRoom gives a claim found for its keys: most are
+// found under one to three (more are appended elsewhere).
+const keysEach = 4
+
+// keyRoom returns an empty list for the keys of a claim found, with room
+// for keysEach in x.keyArena (appending more moves it elsewhere, as append
+// does).
+func (x *copyIndex) keyRoom() []string {
+	if cap(x.keyArena)-len(x.keyArena) < keysEach {
+		// a new array (the lists given out keep the old one): room is
+		// never given twice
+		x.keyArena = make([]string, 0, 1024)
+	}
+	n := len(x.keyArena)
+	x.keyArena = x.keyArena[:n+keysEach]
+	return x.keyArena[n : n : n+keysEach]
 }
 
 // keyClaims are the claims of the copy under a key.
@@ -290,7 +327,7 @@ type keyClaims struct {
 }
 
 func newCopyIndex() *copyIndex {
-	return &copyIndex{ids: map[string]int32{}, keys: map[string]*keyClaims{}}
+	return &copyIndex{ids: map[string]int32{}, keys: map[string]*keyClaims{}, own: map[string]bool{}}
 }
 
 // handle returns c's handle, holding c as it is: a claim linked ahead is
@@ -349,10 +386,10 @@ func (x *copyIndex) addOurs(cs []argmap.Claim) {
 func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap.Claim, error) {
 	x := a.cp
 	x.call++
-	own := make(map[string]bool, len(claims))
-	var all []string
-	var under []*keyClaims // the claims under each of all
-	var missing []string
+	own := x.own
+	clear(own)
+	all, under, missing := x.all[:0], x.under[:0], x.missing[:0] // under: the claims under each of all
+	defer func() { x.all, x.under, x.missing = all, under, missing }()
 	for _, c := range claims {
 		own[c.ID] = true
 		for _, k := range c.Keys {
@@ -390,15 +427,12 @@ func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap
 	// which the documents linked ahead are the newest; then the claims
 	// naming their propositions. Each claim found is an entry with the
 	// keys it was found under.
-	type found struct {
-		h    int32
-		keys []string
-	}
-	var fs []found
+	fs := x.found[:0]
+	defer func() { x.found = fs }()
 	add := func(h int32, k string) {
 		if x.mark[h] != x.call {
 			x.mark[h], x.entry[h] = x.call, int32(len(fs))
-			fs = append(fs, found{h: h})
+			fs = append(fs, found{h: h, keys: x.keyRoom()})
 		}
 		if f := &fs[x.entry[h]]; !dup(f.keys, k) {
 			f.keys = append(f.keys, k)
@@ -430,7 +464,7 @@ func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap
 			// h inherits the keys of the claim found
 			if x.mark[h] != x.call {
 				x.mark[h], x.entry[h] = x.call, int32(len(fs))
-				fs = append(fs, found{h: h})
+				fs = append(fs, found{h: h, keys: x.keyRoom()})
 			}
 			if j := int(x.entry[h]); j != i {
 				for _, k := range fs[i].keys {
@@ -443,7 +477,9 @@ func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap
 	}
 	// as candidatesFor: the claims found but the document's own, and the
 	// claim naming each proposition they are of
-	out := make([]argmap.Claim, 0, len(fs))
+	// (in the array of the call before: the claims a call gives are read
+	// by Link before the next call)
+	out := x.out[:0]
 	for i := range fs {
 		if c := x.claims[fs[i].h]; !own[c.id] {
 			cl := c.claim()
@@ -467,6 +503,7 @@ func (a *ahead) candidates(ctx context.Context, claims []argmap.Claim) ([]argmap
 		// not stored (the store listed the heads of what it listed, and
 		// a proposition of a claim linked ahead is a candidate's)
 	}
+	x.out = out[:0]
 	return onePerProposition(out), nil
 }
 
