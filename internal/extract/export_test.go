@@ -116,7 +116,7 @@ func JoinedSurfacesAgree(text string) error {
 			var parts []surface
 			mark, allSame := room.mark(), true
 			for k, s := range sents[si:sj] {
-				surf, same := surfaceOfTokens(text, s.Start, s.End, allToks[si+k], allPadded[si+k], room)
+				surf, _, same := surfaceOfTokens(text, s.Start, s.End, allToks[si+k], allPadded[si+k], room)
 				parts = append(parts, surf)
 				allSame = allSame && same
 			}
@@ -154,7 +154,7 @@ func TokenSurfaceAgrees(prefix, s string) error {
 		}
 	}
 	toks, p := all[1], padded[1]
-	got, same := surfaceOfTokens(text, len(prefix), len(prefix)+len(s), toks, p, newWordRoom("")) // room for 64 words, then more
+	got, sfl, same := surfaceOfTokens(text, len(prefix), len(prefix)+len(s), toks, p, newWordRoom("")) // room for 64 words, then more
 	want := surfaceOf(s)
 	tw := make([]string, len(toks))
 	for k, t := range toks {
@@ -162,6 +162,19 @@ func TokenSurfaceAgrees(prefix, s string) error {
 	}
 	if same && !reflect.DeepEqual(got.ws, tw) {
 		return fmt.Errorf("surfaceOfTokens(%q) words %q, not the tokens' words", s, got.ws)
+	}
+	if same {
+		// the structure parser's flags ride with the vocabulary's look-up
+		if len(sfl) != len(tw) {
+			return fmt.Errorf("surfaceOfTokens(%q) gives %d structure flags for %d words", s, len(sfl), len(tw))
+		}
+		for k, w := range tw {
+			if want := argstruct.WordFlags(w); sfl[k] != want {
+				return fmt.Errorf("surfaceOfTokens(%q) structure flags of %q = %b, WordFlags %b", s, w, sfl[k], want)
+			}
+		}
+	} else if sfl != nil {
+		return fmt.Errorf("surfaceOfTokens(%q) read from the text gives structure flags %v", s, sfl)
 	}
 	if !reflect.DeepEqual(got, want) {
 		return fmt.Errorf("surfaceOfTokens(%q) words %q, padded %q; surfaceOf gives %q, %q", s, got.ws, got.p, want.ws, want.p)

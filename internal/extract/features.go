@@ -342,7 +342,7 @@ var functionWords = map[string]bool{
 
 func surfaceOf(text string) surface {
 	ws, p := wordsOf(text, true)
-	return surfaceWith(text, ws, make([]uint16, len(ws)), p)
+	return surfaceWith(text, ws, make([]uint16, len(ws)), nil, p)
 }
 
 // wordRoom hands out the words and word flags of a document's sentence
@@ -352,26 +352,37 @@ func surfaceOf(text string) surface {
 type wordRoom struct {
 	ws    []string
 	fl    []uint16
-	chunk int // the room a new array makes
-	gen   int // counts the arrays made: what since tells apart
+	sfl   []uint16 // the structure parser's flags of the words
+	chunk int      // the room a new array makes
+	gen   int      // counts the arrays made: what since tells apart
 }
 
 // newWordRoom returns a room for the sentences of text.
 func newWordRoom(text string) *wordRoom {
 	r := &wordRoom{chunk: len(text)/6 + 64}
-	r.ws, r.fl = make([]string, 0, r.chunk), make([]uint16, 0, r.chunk)
+	r.ws = make([]string, 0, r.chunk)
+	r.fl, r.sfl = flagRoom(r.chunk)
 	return r
 }
 
-// take returns room for n words and their flags (all 0).
-func (r *wordRoom) take(n int) ([]string, []uint16) {
+// flagRoom returns room for n words' flags and structure flags, cut from
+// one array.
+func flagRoom(n int) (fl, sfl []uint16) {
+	b := make([]uint16, 2*n)
+	return b[:0:n], b[n : n : 2*n]
+}
+
+// take returns room for n words, their flags and their structure flags
+// (all 0).
+func (r *wordRoom) take(n int) ([]string, []uint16, []uint16) {
 	if cap(r.ws)-len(r.ws) < n {
-		r.ws, r.fl = make([]string, 0, max(n, r.chunk)), make([]uint16, 0, max(n, r.chunk))
+		r.ws = make([]string, 0, max(n, r.chunk))
+		r.fl, r.sfl = flagRoom(max(n, r.chunk))
 		r.gen++
 	}
 	a := len(r.ws)
-	r.ws, r.fl = r.ws[:a+n], r.fl[:a+n]
-	return r.ws[a : a+n : a+n], r.fl[a : a+n : a+n]
+	r.ws, r.fl, r.sfl = r.ws[:a+n], r.fl[:a+n], r.sfl[:a+n]
+	return r.ws[a : a+n : a+n], r.fl[a : a+n : a+n], r.sfl[a : a+n : a+n]
 }
 
 // roomMark is where a wordRoom stood: its array and the room taken of it.
@@ -399,16 +410,18 @@ func (r *wordRoom) since(m roomMark) (ws []string, fl []uint16, ok bool) {
 // across one mark before a word rune only, and wordsOf keeps a '%' after a
 // word ("50%"). A span where that may matter (marksJoin), rare, is read
 // again by wordsOf, and ok is false.
-// The words and their flags take room from r.
-func surfaceOfTokens(text string, start, end int, toks []argstruct.Token, p string, r *wordRoom) (s surface, ok bool) {
+// The words and their flags take room from r. When ok, sfl holds the
+// structure parser's flags of the words (argstruct.Sentence.Flags), from
+// the same look-ups.
+func surfaceOfTokens(text string, start, end int, toks []argstruct.Token, p string, r *wordRoom) (s surface, sfl []uint16, ok bool) {
 	if marksJoin(text, end, toks) {
-		return surfaceOf(text[start:end]), false
+		return surfaceOf(text[start:end]), nil, false
 	}
-	ws, fl := r.take(len(toks))
+	ws, fl, sfl := r.take(len(toks))
 	for k, t := range toks {
 		ws[k] = t.Word
 	}
-	return surfaceWith(text[start:end], ws, fl, p), true
+	return surfaceWith(text[start:end], ws, fl, sfl, p), sfl, true
 }
 
 // marksJoin reports whether wordsOf would keep marks in a word of the span
@@ -441,8 +454,9 @@ func marksJoin(text string, end int, toks []argstruct.Token) bool {
 }
 
 // surfaceWith returns the surface of text, whose words are ws and padded
-// words p; wflags, as long as ws and all 0, takes the words' flags.
-func surfaceWith(text string, ws []string, wflags []uint16, p string) surface {
+// words p; wflags, as long as ws and all 0, takes the words' flags, and
+// sfl, nil or as long as ws and all 0, their structure flags.
+func surfaceWith(text string, ws []string, wflags []uint16, sfl []uint16, p string) surface {
 	s := surface{text: text, ws: ws, p: p, nWords: len(ws), wflags: wflags}
 	s.shape()
 	// one look-up a word: its flags, and the cue phrases it opens
@@ -453,6 +467,9 @@ func surfaceWith(text string, ws []string, wflags []uint16, p string) surface {
 		e, ok := vocab[w]
 		if !ok {
 			continue
+		}
+		if sfl != nil {
+			sfl[i] = e.sflags
 		}
 		s.wflags[i] = e.flags
 		s.flags |= e.flags
@@ -743,13 +760,17 @@ type lexEntry struct {
 // vocabEntry is what the vocabulary knows of a word: its flags and the cue
 // phrases it opens.
 type vocabEntry struct {
-	flags uint16
-	cues  []lexEntry
+	flags  uint16
+	cues   []lexEntry
+	sflags uint16 // the structure parser's flags of the word (argstruct.WordFlags)
 }
 
 // The vocabulary indexes every cue phrase of every set by its first word,
 // with the word's flags, so a sentence's features take one map look-up a
-// word. It is built once, at start-up, and only read after.
+// word. It holds the structure parser's flags of its words too, and an
+// entry for every word the parser flags: that look-up serves the parser as
+// well (argstruct.Sentence.Flags). It is built once, at start-up, and only
+// read after.
 var (
 	vocab        = map[string]vocabEntry{}
 	vocabF       *wordfilter.Filter // rules out most words outside vocab; made at the end of init
@@ -830,6 +851,11 @@ func init() {
 	setChrome = add(chromeCues)
 	setCourtesy = add(courtesyCues)
 	noCues = make([]string, nSets)
+	for _, w := range argstruct.FlaggedWords() {
+		e := vocab[w]
+		e.sflags = argstruct.WordFlags(w)
+		vocab[w] = e
+	}
 	vocabF = wordfilter.New(wordfilter.Keys(vocab))
 }
 

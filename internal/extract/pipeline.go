@@ -105,7 +105,7 @@ type unit struct {
 	Verdict                     // roles stage
 	surf      surface           // units stage: the sentence's words and shape
 	toks      []argstruct.Token // units stage: its words as the structure parser splits them, split once for both
-	lower     []string          // units stage: toks' words, when they are surf's (surfaceOfTokens)
+	words     *sentenceWords    // units stage: toks' words and their structure flags, when they are surf's (surfaceOfTokens)
 	furniture string            // units stage: the kind of page furniture its block is ("heading", ...), if any
 	sec       Section           // units stage
 	para      int               // units stage
@@ -113,6 +113,16 @@ type unit struct {
 	named     []string          // roles stage: canonical actors mentioned in it
 	arg       argUnit           // structure stage
 	id        string            // links stage
+}
+
+// sentenceWords are a sentence's lower-cased words, as its surface read them
+// from the structure parser's tokens, and the parser's flags of them
+// (argstruct.Sentence's Lower and Flags). A unit points at its sentence's,
+// kept in one array a document: two slices in every unit would make each
+// copy of the units 40 bytes a unit longer.
+type sentenceWords struct {
+	lower []string
+	sfl   []uint16
 }
 
 // Extract implements argmap.Extractor.

@@ -8,11 +8,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
+	argstruct "github.com/argmap/argmap/internal/extract/structure"
 	"github.com/argmap/argmap/internal/sharedtest"
 )
 
@@ -366,13 +368,23 @@ func FuzzPaddedWords(f *testing.F) {
 }
 
 // TestTokenSurface: a sentence's surface read from the words the structure
-// parser splits it into is the one read from its text: on every line of our
-// long texts and essays, and on cases of the marks the two splitters treat
-// apart (runs of marks inside a word, '%', curly quotes).
+// parser splits it into is the one read from its text, and the structure
+// flags read with it are the parser's (argstruct.WordFlags): on every line
+// of our long texts and essays, on every word the parser flags (in runs of
+// twenty, as written and in capitals, with odd marks between), and on cases
+// of the marks the two splitters treat apart (runs of marks inside a word,
+// '%', curly quotes).
 func TestTokenSurface(t *testing.T) {
 	lines := append(scanLines(t), "a--b", "a.-b c", "50%", "5-%", "5%-6", "a%b", "%a", "a-.%", "x‘y", "it’s", "‘quoted’",
 		"rock’n’roll", "U.S.", "U.S.-led", "end.", "ends--", "— dash —", "co-operate", "Straße", "ÉCOLE’S", ".", "''",
 		"e\u0301t\u00e9", "\xff a\xfeb", "a’‘b", "we--they’re--all 3.5%.", "x ’ y")
+	flagged := argstruct.FlaggedWords()
+	slices.Sort(flagged)
+	for i := 0; i < len(flagged); i += 20 {
+		run := flagged[i:min(i+20, len(flagged))]
+		lines = append(lines, strings.Join(run, " "), strings.ToUpper(strings.Join(run, ", ")), strings.Join(run, "’s-")+".",
+			"«"+strings.Join(run, "» «")+"»", strings.Join(run, "x ")+"\xff")
+	}
 	for _, s := range lines {
 		for _, prefix := range []string{"", "Word. "} {
 			if err := extract.TokenSurfaceAgrees(prefix, s); err != nil {

@@ -117,7 +117,7 @@ func (p *Pipeline) argue(ctx context.Context, d *state) {
 			nu.arg = argUnit{sent: s}
 			if nu.Start != units[i].Start || nu.End != units[i].End {
 				nu.surf = surface{} // the words are those of the part
-				nu.toks, nu.lower = wordsWithin(units[i], nu.Start, nu.End), nil
+				nu.toks, nu.words = wordsWithin(units[i], nu.Start, nu.End), nil
 			}
 			pos[k] = len(out)
 			out = append(out, nu)
@@ -247,7 +247,11 @@ func argUnits(m *argstruct.Model, d *state) (sents []argstruct.Sentence, idx []i
 		if u.Label == LabelOther || sourceNote(u) {
 			continue
 		}
-		sents = append(sents, argstruct.Sentence{Start: u.Start, End: u.End, Para: u.para, Words: u.toks, Lower: u.lower})
+		s := argstruct.Sentence{Start: u.Start, End: u.End, Para: u.para, Words: u.toks}
+		if u.words != nil {
+			s.Lower, s.Flags = u.words.lower, u.words.sfl
+		}
+		sents = append(sents, s)
 		idx = append(idx, i)
 	}
 	if len(sents) == 0 {

@@ -567,7 +567,9 @@ func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mentio
 	si := 0
 	var sentSurf []surface
 	var sentToks [][]argstruct.Token
-	var sentLower [][]string
+	var sentWords []*sentenceWords
+	// each sentence's words and structure flags, when read from its tokens
+	allWords := make([]sentenceWords, len(sents))
 	// the words of every sentence, split once for the surfaces and the
 	// structure parser
 	allToks, allPadded := argstruct.TokenizeSpans(text, len(sents), func(i int) (int, int) { return sents[i].Start, sents[i].End })
@@ -578,20 +580,21 @@ func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mentio
 		for sj < len(sents) && sents[sj].Seg == gi {
 			sj++
 		}
-		sentSurf, sentToks, sentLower = sentSurf[:0], sentToks[:0], sentLower[:0]
+		sentSurf, sentToks, sentWords = sentSurf[:0], sentToks[:0], sentWords[:0]
 		// the sentences' words, each taken from room after the one before
 		// unless read again from the text: then the block's words are that
 		// run as it stands
 		mark, allSame := room.mark(), true
 		for k, s := range sents[si:sj] {
 			toks := allToks[si+k]
-			surf, same := surfaceOfTokens(text, s.Start, s.End, toks, allPadded[si+k], room)
-			var lower []string
+			surf, sfl, same := surfaceOfTokens(text, s.Start, s.End, toks, allPadded[si+k], room)
+			var words *sentenceWords
 			if same {
-				lower = surf.ws
+				words = &allWords[si+k]
+				words.lower, words.sfl = surf.ws, sfl
 			}
 			allSame = allSame && same
-			sentToks, sentLower = append(sentToks, toks), append(sentLower, lower)
+			sentToks, sentWords = append(sentToks, toks), append(sentWords, words)
 			sentSurf = append(sentSurf, surf)
 		}
 		var st surface
@@ -655,7 +658,7 @@ func blockUnits(text string, segs []Segment, sents []Sentence, ms []actor.Mentio
 			bibSegs[gi] = true
 		}
 		for k, s := range sents[si:sj] {
-			u := unit{Sentence: s, sec: sec, para: sg.Para, furniture: furniture, speakers: speakers, toks: sentToks[k], lower: sentLower[k]}
+			u := unit{Sentence: s, sec: sec, para: sg.Para, furniture: furniture, speakers: speakers, toks: sentToks[k], words: sentWords[k]}
 			if furniture == "" {
 				u.surf = sentSurf[k]
 			}

@@ -83,3 +83,48 @@ func BenchmarkConnectiveAt(b *testing.B) {
 		})
 	}
 }
+
+// TestSegmentFlags checks that sentences carrying their words' flags
+// (Sentence.Flags) segment into the units, and flags, of sentences whose
+// flags the parser looks up: on the lexicon's connectives in many places,
+// every flagged word, the tokenizer's hard cases, our long texts and the
+// shared corpus.
+func TestSegmentFlags(t *testing.T) {
+	flagged := structure.FlaggedWords()
+	slices.Sort(flagged)
+	texts := append(connectiveTexts(), nextWordTexts(t)...)
+	for i := 0; i < len(flagged); i += 12 {
+		run := flagged[i:min(i+12, len(flagged))]
+		texts = append(texts, "The ferry sails, "+strings.Join(run, " ")+" the tide turns. "+strings.ToUpper(strings.Join(run, "; "))+"!")
+	}
+	for _, s := range texts {
+		if err := structure.SegmentFlagsAgree(s); err != nil {
+			t.Error(err)
+		}
+	}
+	t.Run("corpus", func(t *testing.T) {
+		for _, f := range sharedtest.CorpusFiles(t) {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range strings.Split(string(b), "\n\n") {
+				if err := structure.SegmentFlagsAgree(s); err != nil {
+					t.Error(err)
+				}
+			}
+		}
+	})
+}
+
+// FuzzSegmentFlags checks the same on any text.
+func FuzzSegmentFlags(f *testing.F) {
+	for _, s := range connectiveTexts()[:40] {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if err := structure.SegmentFlagsAgree(s); err != nil {
+			t.Error(err)
+		}
+	})
+}

@@ -22,6 +22,11 @@ type Sentence struct {
 	// of them, which the parser only reads.
 	Words []Token
 	Lower []string
+	// Flags, when set with Lower, holds each word's flags as WordFlags
+	// gives them (a caller that looks its words up in a table of its own
+	// keeps the parser's flags there too, FlaggedWords): the parser does not
+	// look them up again.
+	Flags []uint16
 }
 
 // SentenceFunc splits a text into sentences. The extraction pipeline passes

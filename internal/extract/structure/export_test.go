@@ -2,6 +2,7 @@ package structure
 
 import (
 	"fmt"
+	"reflect"
 	"unicode"
 	"unicode/utf8"
 
@@ -172,4 +173,39 @@ func ConnectiveLookups(text string, flagged bool) func() int {
 		}
 		return n
 	}
+}
+
+// SegmentFlagsAgree checks that segmenting the sentences of text (split
+// at full stops, question and exclamation marks) gives the same units,
+// their words' flags among them, whether the sentences carry their words'
+// flags (Sentence.Flags, as WordFlags gives them) or the parser looks them
+// up, as a short text and as a long one.
+func SegmentFlagsAgree(text string) error {
+	m, err := Default()
+	if err != nil {
+		return err
+	}
+	plain := simpleSentences(text)
+	with := make([]Sentence, len(plain))
+	for i, s := range plain {
+		toks := Tokenize(text, s.Start, s.End, nil)
+		ws := words(toks)
+		fl := make([]uint16, len(ws))
+		for k, w := range ws {
+			fl[k] = WordFlags(w)
+		}
+		with[i] = Sentence{Start: s.Start, End: s.End, Words: toks, Lower: ws, Flags: fl}
+	}
+	for _, short := range []bool{true, false} {
+		want, got := m.SegmentShort(text, plain, short), m.SegmentShort(text, with, short)
+		if len(want) != len(got) {
+			return fmt.Errorf("SegmentShort(%q, short %v) with flags: %d units, without %d", text, short, len(got), len(want))
+		}
+		for i := range want {
+			if !reflect.DeepEqual(want[i], got[i]) {
+				return fmt.Errorf("SegmentShort(%q, short %v) unit %d with flags %+v, without %+v", text, short, i, got[i], want[i])
+			}
+		}
+	}
+	return nil
 }

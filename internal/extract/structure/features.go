@@ -926,13 +926,15 @@ type sentWords struct {
 // newSentWords looks up the flags of ws once.
 func newSentWords(ws []string) *sentWords {
 	sw := &sentWords{}
-	sw.fill(ws, make([]uint16, len(ws)))
+	sw.fill(ws, make([]uint16, len(ws)), nil)
 	return sw
 }
 
 // fill makes sw the words ws, their flags written into fl (as long as ws),
-// keeping sw's count of auxiliaries' array for the next sentence.
-func (sw *sentWords) fill(ws []string, fl []uint16) {
+// keeping sw's count of auxiliaries' array for the next sentence. known,
+// when not nil, holds the words' flags (as long as ws; Sentence.Flags),
+// which are copied instead of looked up.
+func (sw *sentWords) fill(ws []string, fl []uint16, known []uint16) {
 	sw.ws, sw.fl = ws, fl
 	if cap(sw.aux) < len(ws)+1 {
 		sw.aux = make([]int, len(ws)+1)
@@ -940,14 +942,17 @@ func (sw *sentWords) fill(ws []string, fl []uint16) {
 		sw.aux = sw.aux[:len(ws)+1]
 		clear(sw.aux)
 	}
-	if len(ws) < 2*minUnitWords {
-		for i, w := range ws { // too short to split: the flags only
+	if known != nil {
+		copy(sw.fl, known[:len(ws)])
+	} else {
+		for i, w := range ws {
 			sw.fl[i] = flagsOf(w)
 		}
-		return
 	}
-	for i, w := range ws {
-		sw.fl[i] = flagsOf(w)
+	if len(ws) < 2*minUnitWords {
+		return // too short to split: the flags only
+	}
+	for i := range ws {
 		sw.aux[i+1] = sw.aux[i]
 		if sw.fl[i]&wAux != 0 {
 			sw.aux[i+1]++

@@ -439,6 +439,13 @@ var wordFlags = func() map[string]uint16 {
 // wordFlags (most content words).
 var flagged = wordfilter.New(wordfilter.Keys(wordFlags))
 
+// WordFlags returns the parser's flags of the lower-cased word w (bits of
+// its own, only to be handed back in Sentence.Flags).
+func WordFlags(w string) uint16 { return flagsOf(w) }
+
+// FlaggedWords returns the words whose WordFlags are not 0, in no order.
+func FlaggedWords() []string { return wordfilter.Keys(wordFlags) }
+
 // flagsOf returns wordFlags[w].
 func flagsOf(w string) uint16 {
 	if !flagged.May(w) {

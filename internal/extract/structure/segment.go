@@ -166,20 +166,23 @@ func (m *Model) SegmentShort(text string, sents []Sentence, short bool) []Unit {
 		splitT = m.splitShortT
 	}
 	for si, s := range sents {
-		toks, ws := s.Words, s.Lower
+		toks, ws, known := s.Words, s.Lower, s.Flags
 		if toks == nil {
 			buf = tokenize(text, s.Start, s.End, buf[:0])
 			toks = buf
 		}
 		if ws == nil || len(ws) != len(toks) {
-			ws = words(toks)
+			ws, known = words(toks), nil
+		}
+		if len(known) != len(ws) {
+			known = nil
 		}
 		if cap(flags)-len(flags) < len(ws) {
 			flags = make([]uint16, 0, max(len(ws), room))
 		}
 		a := len(flags)
 		flags = flags[:a+len(ws)]
-		sw.fill(ws, flags[a:a+len(ws):a+len(ws)])
+		sw.fill(ws, flags[a:a+len(ws):a+len(ws)], known)
 		start, startK := s.Start, 0
 		cands = candidates(text, toks, sw, cands[:0])
 		for ci, c := range cands {
