@@ -32,7 +32,9 @@ func renderers(t *testing.T) map[string]*render.Renderer {
 		"workers":   render.New(workerOptions(2, 0)),
 	}
 	if dot := nativeDot(); dot != "" {
-		rs["native"] = render.New(render.Options{Dot: dot, CacheBytes: -1, Workers: 2})
+		// The same wait for a free worker as workerOptions: on a loaded
+		// machine the default ten seconds is a timing the test is not about.
+		rs["native"] = render.New(render.Options{Dot: dot, CacheBytes: -1, Workers: 2, QueueTimeout: 5 * time.Minute})
 	}
 	t.Cleanup(func() {
 		for _, r := range rs {
