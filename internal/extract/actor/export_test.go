@@ -374,3 +374,59 @@ func actorsOfSlow(ms []Mention) []Actor {
 	slices.SortFunc(out, func(a, b Actor) int { return strings.Compare(a.Name, b.Name) })
 	return out
 }
+
+// WordClassesAgree checks that the word classes a scan of text keeps with
+// its tokens (is) are the sets' answers, for every token and class, asked
+// first in an order drawn from seed (each question looks up or reads what
+// an earlier one kept) and then again, alone and two classes at once.
+func WordClassesAgree(text string, seed int) error {
+	toks := tokenize(text)
+	s := &scan{toks: toks, cls: make([]uint16, len(toks))}
+	// the sets, named here again: the classes are checked against them,
+	// not against the list the table is built from
+	sets := []struct {
+		set map[string]bool
+		cl  uint16
+	}{{connectors, clConnector}, {headKeywords, clHead}, {leadKeywords, clLead}, {organWords, clOrgan},
+		{titleWords, clTitle}, {junkWords, clJunk}, {honorifics, clHonorific}, {roleWords, clRole}, {notNames, clNotName}}
+	type q struct{ k, c int }
+	var qs []q
+	for k := range toks {
+		for c := range sets {
+			qs = append(qs, q{k, c})
+		}
+	}
+	// a fixed shuffle: a linear congruential walk over the questions
+	x := uint64(seed)*2862933555777941757 + 3037000493
+	for i := len(qs) - 1; i > 0; i-- {
+		x = x*6364136223846793005 + 1442695040888963407
+		j := int(x>>33) % (i + 1)
+		qs[i], qs[j] = qs[j], qs[i]
+	}
+	for round := 0; round < 2; round++ {
+		for _, q := range qs {
+			c := sets[q.c]
+			want := c.set[toks[q.k].low]
+			if got := s.is(q.k, c.cl); got != want {
+				return fmt.Errorf("%q token %d %q: class %b = %v, the set says %v", text, q.k, toks[q.k].low, c.cl, got, want)
+			}
+			d := sets[(q.c+1)%len(sets)]
+			if got, want := s.is(q.k, c.cl|d.cl), want || d.set[toks[q.k].low]; got != want {
+				return fmt.Errorf("%q token %d %q: classes %b = %v, the sets say %v", text, q.k, toks[q.k].low, c.cl|d.cl, got, want)
+			}
+		}
+	}
+	return nil
+}
+
+// ClassWords returns every word of the word classes' sets, sorted.
+func ClassWords() []string {
+	var ws []string
+	for _, set := range []map[string]bool{connectors, headKeywords, leadKeywords, organWords, titleWords, junkWords, honorifics, roleWords, notNames} {
+		for w := range set {
+			ws = append(ws, w)
+		}
+	}
+	slices.Sort(ws)
+	return slices.Compact(ws)
+}

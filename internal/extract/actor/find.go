@@ -111,6 +111,7 @@ type scan struct {
 	toks    []token
 	covered []int           // index+1 of the mention covering each token, 0 if none
 	place   []bool          // the token is part of a place's name: no actor
+	cls     []uint16        // each token's word classes once looked up, else 0 (is)
 	defined map[string]bool // acronyms the text defines that name no actor (agents)
 	// the tokens the passes of names.go read, found in one pass (cues):
 	caps     []int // capitalised
@@ -138,9 +139,10 @@ func (f *Finder) Find(text string) ([]Mention, []Actor) {
 	s := &scan{f: f, text: text, toks: tokenizeInto(b.toks, text)}
 	s.covered = zeroed(b.covered, len(s.toks))
 	s.place = zeroed(b.place, len(s.toks))
+	s.cls = zeroed(b.cls, len(s.toks))
 	defer func() {
 		clear(s.toks) // let the text go
-		b.toks, b.covered, b.place = s.toks[:0], s.covered[:0], s.place[:0]
+		b.toks, b.covered, b.place, b.cls = s.toks[:0], s.covered[:0], s.place[:0], s.cls[:0]
 	}()
 	s.cues() // names.go
 	s.gazetteer()
@@ -175,6 +177,7 @@ type scanBufs struct {
 	toks    []token
 	covered []int
 	place   []bool
+	cls     []uint16
 }
 
 // zeroed returns n zero values in b's memory when it has room, else new.
@@ -330,7 +333,7 @@ func (s *scan) inTitle(i, j int) bool {
 		return false
 	}
 	for k := a; k < b; k++ {
-		if titleWords[s.toks[k].low] {
+		if s.is(k, clTitle) {
 			return true
 		}
 	}
@@ -342,14 +345,14 @@ func (s *scan) inTitle(i, j int) bool {
 func (s *scan) capRun(i int) (int, int) {
 	toks := s.toks
 	a := i
-	for a > 0 && !toks[a-1].breakAfter && !toks[a-1].poss && (capitalised(toks[a-1].text) || connectors[toks[a-1].low]) {
+	for a > 0 && !toks[a-1].breakAfter && !toks[a-1].poss && (capitalised(toks[a-1].text) || s.is(a-1, clConnector)) {
 		a--
 	}
 	for a < i && !capitalised(toks[a].text) {
 		a++
 	}
 	b := i + 1
-	for b < len(toks) && !toks[b-1].breakAfter && !toks[b-1].poss && (capitalised(toks[b].text) || connectors[toks[b].low]) {
+	for b < len(toks) && !toks[b-1].breakAfter && !toks[b-1].poss && (capitalised(toks[b].text) || s.is(b, clConnector)) {
 		b++
 	}
 	for b > i+1 && !capitalised(toks[b-1].text) {
@@ -403,10 +406,10 @@ func (s *scan) definitions() {
 		capsOK := true
 		for k := a; k < i; k++ {
 			// an organisation's word, or an office's ("High Commissioner")
-			if headKeywords[toks[k].low] || leadKeywords[toks[k].low] || roleWords[toks[k].low] {
+			if s.is(k, clHead) || s.is(k, clLead) || s.is(k, clRole) {
 				org = true
 			}
-			if !capitalised(toks[k].text) && !connectors[toks[k].low] {
+			if !capitalised(toks[k].text) && !s.is(k, clConnector) {
 				capsOK = false
 			}
 		}
@@ -483,7 +486,7 @@ func (s *scan) longNameStart(i int, acr string) int {
 		if k < i-1 && (s.toks[k].breakAfter || s.toks[k].newline) {
 			break
 		}
-		if connectors[s.toks[k].low] {
+		if s.is(k, clConnector) {
 			continue
 		}
 		at := len(back) - len(content) - 1
@@ -656,7 +659,7 @@ func (s *scan) collectives() {
 			adjective := capitalised(tk.text) && !allCaps(tk.text) && (s.f.demonyms[tk.low] != "" ||
 				strings.HasSuffix(tk.low, "an") || strings.HasSuffix(tk.low, "ern"))
 			if !adjective && (!isLowerWord(tk.text) || officialLead[tk.low] || stateDeterminers[tk.low] ||
-				functionWords[tk.low] || modifierStops[tk.low] || connectors[tk.low] ||
+				functionWords[tk.low] || modifierStops[tk.low] || s.is(k, clConnector) ||
 				strings.HasSuffix(tk.low, "ed") || strings.HasSuffix(tk.low, "ing") || strings.HasSuffix(tk.low, "ly")) {
 				break
 			}
@@ -687,9 +690,9 @@ func (s *scan) patterns() {
 		// Extend over capitalised words and connectors not yet covered.
 		j := i + 1
 		for j < len(toks) && (s.covered[j] == 0 || s.capitalisedGroup(j)) && !toks[j-1].breakAfter && !toks[j-1].poss &&
-			(capitalised(toks[j].text) || connectors[toks[j].low]) {
+			(capitalised(toks[j].text) || s.is(j, clConnector)) {
 			// Split "X Foundation and Y Council" after a head keyword.
-			if toks[j].low == "and" && headKeywords[toks[j-1].low] {
+			if toks[j].low == "and" && s.is(j-1, clHead) {
 				break
 			}
 			j++
@@ -718,13 +721,12 @@ func (s *scan) patterns() {
 // innerHead reports whether tokens [i, j) hold a head keyword after a
 // content word and before a connector: "EU Emergency Trust Fund for Africa".
 func (s *scan) innerHead(i, j int) bool {
-	toks := s.toks
 	before := 0
 	for k := i; k+2 < j; k++ {
-		if headKeywords[toks[k].low] && connectors[toks[k+1].low] && before > 0 {
+		if s.is(k, clHead) && s.is(k+1, clConnector) && before > 0 {
 			return true
 		}
-		if l := toks[k].low; !connectors[l] && !organWords[l] {
+		if !s.is(k, clConnector|clOrgan) {
 			before++ // "International Organization for Migration": a keyword may qualify another
 		}
 	}
@@ -735,7 +737,7 @@ func (s *scan) innerHead(i, j int) bool {
 // names: "Fund", "Agency".
 func (s *scan) hasHeadKeyword(i, j int) bool {
 	for k := i; k < j; k++ {
-		if headKeywords[s.toks[k].low] {
+		if s.is(k, clHead) {
 			return true
 		}
 	}
@@ -798,27 +800,25 @@ func (s *scan) namedAfter() {
 // one, and reports whether it did.
 func (s *scan) patternOrg(i, j int) bool {
 	toks := s.toks
-	for i < j && (toks[i].low == "the" || junkWords[toks[i].low] || roleWords[toks[i].low] || honorifics[toks[i].low] ||
-		(i > 0 && roleWords[toks[i-1].low] && connectors[toks[i].low])) {
+	for i < j && (toks[i].low == "the" || s.is(i, clJunk) || s.is(i, clRole) || s.is(i, clHonorific) ||
+		(i > 0 && s.is(i-1, clRole) && s.is(i, clConnector))) {
 		i++
 	}
-	for i < j && connectors[toks[i].low] {
+	for i < j && s.is(i, clConnector) {
 		i++
 	}
 	if j-i < 2 {
 		return false
 	}
-	last := toks[j-1].low
-	lead := leadKeywords[toks[i].low] && connectors[toks[i+1].low]
+	lead := s.is(i, clLead) && s.is(i+1, clConnector)
 	// "EU Emergency Trust Fund for Africa": a head keyword, then a
 	// connector and what the organisation is of or for
-	if !headKeywords[last] && !lead && !s.innerHead(i, j) {
+	if !s.is(j-1, clHead) && !lead && !s.innerHead(i, j) {
 		return false
 	}
 	content := 0
 	for k := i; k < j; k++ {
-		l := toks[k].low
-		if connectors[l] || organWords[l] || headKeywords[l] || leadKeywords[l] || allDigits(l) {
+		if s.is(k, clConnector|clOrgan|clHead|clLead) || allDigits(toks[k].low) {
 			continue
 		}
 		content++
@@ -826,7 +826,7 @@ func (s *scan) patternOrg(i, j int) bool {
 	if content == 0 {
 		return false
 	}
-	if content == 1 && allCaps(toks[i].text) && acronymLike(toks[i].text) && organWords[toks[i+1].low] {
+	if content == 1 && allCaps(toks[i].text) && acronymLike(toks[i].text) && s.is(i+1, clOrgan) {
 		// "the IOM Governing Council": an organ of the organisation
 		s.add(i, i+1, toks[i].text, argmap.ActorOrganisation)
 		return true
@@ -835,7 +835,7 @@ func (s *scan) patternOrg(i, j int) bool {
 	// connector ("Convention on ...", "Rights of Migrant Workers"); "Human
 	// Rights Watch" is an organisation
 	for k := i; k < j; k++ {
-		if titleWords[toks[k].low] && !headKeywords[toks[k].low] && (k == i || k+1 < j && connectors[toks[k+1].low]) {
+		if s.is(k, clTitle) && !s.is(k, clHead) && (k == i || k+1 < j && s.is(k+1, clConnector)) {
 			return false
 		}
 	}
@@ -865,10 +865,10 @@ func (s *scan) people() {
 	toks := s.toks
 	var names [][]string
 	for _, i := range s.caps {
-		if honorifics[toks[i].low] {
+		if s.is(i, clHonorific) {
 			j := i + 1
 			for j < len(toks) && j-i <= 3 && capitalised(toks[j].text) && s.covered[j] == 0 && !allCaps(toks[j].text) &&
-				!headKeywords[toks[j].low] && !toks[j-1].newline && (j == i+1 || !toks[j-1].breakAfter || len(toks[j-1].text) == 1) {
+				!s.is(j, clHead) && !toks[j-1].newline && (j == i+1 || !toks[j-1].breakAfter || len(toks[j-1].text) == 1) {
 				j++
 			}
 			if j-i >= 3 || (j-i == 2 && toks[i].low != "president" && toks[i].low != "minister") {
@@ -886,11 +886,11 @@ func (s *scan) people() {
 		if i < 0 || i+2 >= len(toks) || !capitalised(toks[i].text) || s.covered[i] != 0 || s.covered[i+1] != 0 {
 			continue
 		}
-		if allCaps(toks[i].text) || allCaps(toks[i+1].text) || toks[i].breakAfter || junkWords[toks[i].low] {
+		if allCaps(toks[i].text) || allCaps(toks[i+1].text) || toks[i].breakAfter || s.is(i, clJunk) {
 			continue
 		}
 		gap := s.text[toks[i+1].end:toks[i+2].start]
-		if strings.TrimSpace(gap) != "," || !roleWords[toks[i+2].low] {
+		if strings.TrimSpace(gap) != "," || !s.is(i+2, clRole) {
 			continue
 		}
 		if i > 0 && capitalised(toks[i-1].text) && !toks[i-1].breakAfter {

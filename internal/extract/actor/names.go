@@ -326,7 +326,7 @@ func (s *scan) nameParts(a, b int) [][2]int {
 // Megan Bradley's). It returns the person's words, or nil.
 func (s *scan) addName(a, b int, cited bool) []string {
 	toks := s.toks
-	for a < b && (toks[a].low == "the" || notNames[toks[a].low] || junkWords[toks[a].low]) {
+	for a < b && (toks[a].low == "the" || s.is(a, clNotName) || s.is(a, clJunk)) {
 		a++
 	}
 	if b-a >= 3 && s.lineStart(a) && !cited && !s.writtenMidSentence(toks[a].text, a) {
@@ -336,8 +336,8 @@ func (s *scan) addName(a, b int, cited bool) []string {
 		return nil
 	}
 	for k := a; k < b; k++ {
-		if s.covered[k] != 0 || s.place[k] || !capitalised(toks[k].text) || notNames[toks[k].low] || junkWords[toks[k].low] ||
-			honorifics[toks[k].low] && k == b-1 || roleWords[toks[k].low] || titleWords[toks[k].low] {
+		if s.covered[k] != 0 || s.place[k] || !capitalised(toks[k].text) || s.is(k, clNotName) || s.is(k, clJunk) ||
+			s.is(k, clHonorific) && k == b-1 || s.is(k, clRole) || s.is(k, clTitle) {
 			return nil
 		}
 	}
@@ -353,7 +353,7 @@ func (s *scan) addName(a, b int, cited bool) []string {
 			return nil
 		}
 	}
-	if headKeywords[toks[b-1].low] {
+	if s.is(b-1, clHead) {
 		s.add(a, b, strings.Join(words(toks[a:b]), " "), argmap.ActorOrganisation)
 		return nil
 	}
@@ -506,7 +506,7 @@ func (s *scan) authors() {
 			a, the = a+1, true // "by the Return Rights Monitor": no person
 		}
 		b := a
-		for b < len(toks) && b-a < 10 && (capitalised(toks[b].text) || b > a && connectors[toks[b].low] && b+1 < len(toks) && capitalised(toks[b+1].text)) {
+		for b < len(toks) && b-a < 10 && (capitalised(toks[b].text) || b > a && s.is(b, clConnector) && b+1 < len(toks) && capitalised(toks[b+1].text)) {
 			b++
 			if toks[b-1].breakAfter {
 				break
@@ -520,9 +520,9 @@ func (s *scan) authors() {
 			if p >= q {
 				continue
 			}
-			org := the || q-p == 1 || q-p > 3 || headKeywords[toks[q-1].low]
+			org := the || q-p == 1 || q-p > 3 || s.is(q-1, clHead)
 			for k := p; k < q; k++ {
-				if connectors[toks[k].low] {
+				if s.is(k, clConnector) {
 					org = true
 				}
 			}
@@ -562,7 +562,7 @@ func (s *scan) appositions() {
 				break // "a Standing Committee": a name, not a description
 			}
 			if orgNouns[toks[k].low] {
-				found = k+1 >= len(toks) || toks[k].breakAfter || !isLowerWord(toks[k+1].text) || connectors[toks[k+1].low] ||
+				found = k+1 >= len(toks) || toks[k].breakAfter || !isLowerWord(toks[k+1].text) || s.is(k+1, clConnector) ||
 					toks[k+1].low == "that" || toks[k+1].low == "which" || toks[k+1].low == "who"
 				break
 			}
@@ -577,7 +577,7 @@ func (s *scan) appositions() {
 		for a > 0 && i-a < 4 && capitalised(toks[a-1].text) && !toks[a-1].breakAfter && s.covered[a-1] == 0 {
 			a--
 		}
-		for a < i && (toks[a].low == "the" || notNames[toks[a].low] || junkWords[toks[a].low]) {
+		for a < i && (toks[a].low == "the" || s.is(a, clNotName) || s.is(a, clJunk)) {
 			a++
 		}
 		if a == i && s.lineStart(a) && !s.writtenMidSentence(toks[a].text, a) {
@@ -585,7 +585,7 @@ func (s *scan) appositions() {
 		}
 		ok := true
 		for k := a; k <= i; k++ {
-			if s.place[k] || notNames[toks[k].low] || junkWords[toks[k].low] {
+			if s.place[k] || s.is(k, clNotName) || s.is(k, clJunk) {
 				ok = false
 			}
 		}
