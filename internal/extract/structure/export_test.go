@@ -3,6 +3,8 @@ package structure
 import (
 	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -205,6 +207,68 @@ func SegmentFlagsAgree(text string) error {
 			if !reflect.DeepEqual(want[i], got[i]) {
 				return fmt.Errorf("SegmentShort(%q, short %v) unit %d with flags %+v, without %+v", text, short, i, got[i], want[i])
 			}
+		}
+	}
+	return nil
+}
+
+// tokenizeSpansIndex is TokenizeSpans as it was before it knew an ASCII
+// word's end: each word cut from the padded words at the space after it.
+func tokenizeSpansIndex(text string, n int, span func(i int) (start, end int)) (toks [][]Token, padded []string) {
+	var b strings.Builder
+	words := []Token{}
+	at := make([]int, 2*(n+1))
+	for i := 0; i < n; i++ {
+		start, end := span(i)
+		at[2*i], at[2*i+1] = len(words), b.Len()
+		b.WriteByte(' ')
+		first := len(words)
+		for j := start; ; {
+			var s int
+			if s, j = nextWord(text, j, end); s == j {
+				break
+			}
+			b.Write(appendLower(nil, text[s:j]))
+			b.WriteByte(' ')
+			words = append(words, Token{Start: s, End: j})
+		}
+		if len(words) == first {
+			b.WriteByte(' ')
+		}
+	}
+	at[2*n], at[2*n+1] = len(words), b.Len()
+	all := b.String()
+	toks, padded = make([][]Token, n), make([]string, n)
+	for i := 0; i < n; i++ {
+		w0, w1 := at[2*i], at[2*i+2]
+		p := all[at[2*i+1]:at[2*i+3]]
+		toks[i], padded[i] = words[w0:w1:w1], p
+		for k, from := w0, 1; k < w1; k++ {
+			to := from + strings.IndexByte(p[from:], ' ')
+			words[k].Word = p[from:to]
+			from = to + 1
+		}
+	}
+	return toks, padded
+}
+
+// TokenizeSpansAgrees checks TokenizeSpans on text cut into spans at
+// cuts (byte offsets, in order; the spans between them and the text's
+// ends, a span empty where two are equal) against the form that cut every
+// word at the space after it, and each span's tokens against Tokenize.
+func TokenizeSpansAgrees(text string, cuts ...int) error {
+	bounds := append(append([]int{0}, cuts...), len(text))
+	span := func(i int) (int, int) { return bounds[i], bounds[i+1] }
+	n := len(bounds) - 1
+	got, gotP := TokenizeSpans(text, n, span)
+	want, wantP := tokenizeSpansIndex(text, n, span)
+	for i := 0; i < n; i++ {
+		if !slices.Equal(got[i], want[i]) || gotP[i] != wantP[i] {
+			return fmt.Errorf("TokenizeSpans(%q) span %d = %v, %q; cut at spaces %v, %q", text, i, got[i], gotP[i], want[i], wantP[i])
+		}
+		s, e := span(i)
+		if tw := Tokenize(text, s, e, nil); !slices.Equal(got[i], tw) {
+			return fmt.Errorf("TokenizeSpans(%q) span %d = %v; Tokenize %v", text, i, got[i], tw)
 		}
 	}
 	return nil

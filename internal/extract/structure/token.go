@@ -171,9 +171,12 @@ func TokenizeSpans(text string, n int, span func(i int) (start, end int)) (toks 
 			if s, j = nextWord(text, j, end); s == j {
 				break
 			}
-			writeLower(&b, text[s:j])
+			t := Token{Start: s, End: j}
+			if !writeLower(&b, text[s:j]) {
+				t.Word = unevenWord
+			}
 			b.WriteByte(' ')
-			words = append(words, Token{Start: s, End: j})
+			words = append(words, t)
 		}
 		if len(words) == first {
 			b.WriteByte(' ')
@@ -187,7 +190,10 @@ func TokenizeSpans(text string, n int, span func(i int) (start, end int)) (toks 
 		p := all[at[2*i+1]:at[2*i+3]]
 		toks[i], padded[i] = words[w0:w1:w1], p
 		for k, from := w0, 1; k < w1; k++ {
-			to := from + strings.IndexByte(p[from:], ' ')
+			to := from + words[k].End - words[k].Start // an ASCII word is as long lowered
+			if words[k].Word == unevenWord {
+				to = from + strings.IndexByte(p[from:], ' ')
+			}
 			words[k].Word = p[from:to]
 			from = to + 1
 		}
@@ -195,15 +201,22 @@ func TokenizeSpans(text string, n int, span func(i int) (start, end int)) (toks 
 	return toks, padded
 }
 
-// writeLower writes w to b as appendLower appends it.
-func writeLower(b *strings.Builder, w string) {
+// unevenWord marks, in TokenizeSpans, a word whose lower case may not be
+// as long as the word (writeLower): its end is found at the space after it.
+const unevenWord = "\x00"
+
+// writeLower writes w to b as appendLower appends it, and reports whether w
+// is ASCII (what it writes is then as long as w).
+func writeLower(b *strings.Builder, w string) (ascii bool) {
 	if plainLower(w) {
 		b.WriteString(w)
-		return
+		return true
 	}
+	ascii = true
 	for _, r := range w {
 		switch {
 		case r == '’':
+			ascii = false
 			b.WriteByte('\'')
 		case r < utf8.RuneSelf:
 			if r >= 'A' && r <= 'Z' {
@@ -211,9 +224,11 @@ func writeLower(b *strings.Builder, w string) {
 			}
 			b.WriteByte(byte(r))
 		default:
+			ascii = false
 			b.WriteRune(unicode.ToLower(r))
 		}
 	}
+	return ascii
 }
 
 // plainLower reports whether w is ASCII without capitals (appendLower gives it

@@ -75,3 +75,55 @@ func FuzzNextWord(f *testing.F) {
 		}
 	})
 }
+
+// TestTokenizeSpans checks TokenizeSpans, which takes an ASCII word's end
+// from its length, against the form that cut each word at the space after
+// it and against Tokenize: on the tokenizer's hard cases and our long
+// texts, whole and cut into spans at several places, and on the shared
+// corpus.
+func TestTokenizeSpans(t *testing.T) {
+	for _, s := range append(nextWordTexts(t), "’’’", "A’B’C a’b", "ÉCOLE’S Straße", "e\u0301t\u00e9 \xff\xfe x", "İstanbul ǅ") {
+		n := len(s)
+		if err := structure.TokenizeSpansAgrees(s); err != nil {
+			t.Error(err)
+		}
+		if err := structure.TokenizeSpansAgrees(s, n/3, n/3, 2*n/3); err != nil {
+			t.Error(err)
+		}
+	}
+	for _, f := range sharedtest.CorpusFiles(t) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		var cuts []int
+		for i := strings.Index(s, ". "); i >= 0 && i+2 < len(s); {
+			cuts = append(cuts, i+2)
+			k := strings.Index(s[i+2:], ". ")
+			if k < 0 {
+				break
+			}
+			i += 2 + k
+		}
+		if err := structure.TokenizeSpansAgrees(s, cuts...); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+}
+
+// FuzzTokenizeSpans checks the same on any text, cut at any two places.
+func FuzzTokenizeSpans(f *testing.F) {
+	for _, s := range nextWordCases {
+		f.Add(s, 1, 5)
+	}
+	f.Fuzz(func(t *testing.T, s string, a, b int) {
+		if a < 0 || b < 0 {
+			return
+		}
+		a, b = min(a, len(s)), min(b, len(s))
+		if err := structure.TokenizeSpansAgrees(s, min(a, b), max(a, b)); err != nil {
+			t.Error(err)
+		}
+	})
+}
