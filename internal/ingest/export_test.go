@@ -59,3 +59,7 @@ func GateSize(workers int) int { return gateSize(workers) }
 // SetBatchShare sets the share of a small corpus one of IngestAll's
 // batches waits for (1/n; 0: 1 MiB whatever the corpus).
 func (s *Service) SetBatchShare(n int) { s.batchShare = n }
+
+// NewKeyRoom returns keyRoom of a new copy of linking ahead: each call
+// gives the room of a found claim's keys.
+func NewKeyRoom() func() []string { return newCopyIndex().keyRoom }
