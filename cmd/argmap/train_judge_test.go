@@ -46,7 +46,8 @@ func TestTrainJudge(t *testing.T) {
 
 // TestShippedJudgeWeights runs the README's training command of the
 // learned judge on this tree (the IOM documents and the demo corpus, the
-// question sets up to s8 and s15) and fails when the shipped weights differ: a
+// question sets up to s8 and s15 to s17, the paraphrase model on their
+// sentence labels) and fails when the shipped weights differ: a
 // change to the rules or the features ships retrained weights with it.
 func TestShippedJudgeWeights(t *testing.T) {
 	iom := sharedtest.CorpusDir(t)
@@ -65,7 +66,8 @@ func TestShippedJudgeWeights(t *testing.T) {
 	sets = append([]string{filepath.Join(root, "scripts", "testdata", "questions.json")}, sets...)
 	sets = append(sets, filepath.Join(root, "scripts", "testdata", "questions-s15.json"), filepath.Join(root, "scripts", "testdata", "questions-s16.json"), filepath.Join(root, "scripts", "testdata", "questions-s17.json"))
 	out := filepath.Join(t.TempDir(), "judge.json")
-	args := append([]string{"train-judge", "--store", store, "--cut-same", "0.45", "--cut-denial", "0.4", "-o", out}, sets...)
+	labels := filepath.Join(root, "scripts", "testdata", "stating-spans.json")
+	args := append([]string{"train-judge", "--store", store, "--cut-same", "0.45", "--cut-denial", "0.4", "--para", labels, "--para-cut", "0.55", "-o", out}, sets...)
 	if code, _, stderr := cli(t, nil, args...); code != 0 {
 		t.Fatalf("train-judge exit code = %d, stderr %q", code, stderr)
 	}
@@ -78,7 +80,7 @@ func TestShippedJudgeWeights(t *testing.T) {
 		t.Fatal(err)
 	}
 	if string(got) != string(shipped) {
-		t.Errorf("internal/extract/judge_weights.json is not what the training command makes on this tree; retrain with the README's commands (argmap ingest of ../shared/corpus/iom and scripts/demo/corpus, then argmap train-judge --cut-same 0.45 --cut-denial 0.4 -o internal/extract/judge_weights.json scripts/testdata/questions.json scripts/testdata/questions-s[3-8].json scripts/testdata/questions-s15.json scripts/testdata/questions-s16.json scripts/testdata/questions-s17.json) and check the figures it moves")
+		t.Errorf("internal/extract/judge_weights.json is not what the training command makes on this tree; retrain with the README's commands (argmap ingest of ../shared/corpus/iom and scripts/demo/corpus, then argmap train-judge --cut-same 0.45 --cut-denial 0.4 --para scripts/testdata/stating-spans.json --para-cut 0.55 -o internal/extract/judge_weights.json scripts/testdata/questions.json scripts/testdata/questions-s[3-8].json scripts/testdata/questions-s15.json scripts/testdata/questions-s16.json scripts/testdata/questions-s17.json) and check the figures it moves")
 	}
 }
 

@@ -160,14 +160,17 @@ func folds(qs []judgedQuestion) []string {
 // or as contesting it (of denying). A source listed on neither side, under
 // "either", or on both is left out. Denials are not examples: the side
 // model reads only what the answer takes as stating (the rules' denials,
-// read from negations and antonyms, are right far more often).
+// read from negations and antonyms, are right far more often); nor are
+// the candidates the paraphrase gate lets through (Candidate.RarestUnmet),
+// so the side model is fitted on the examples it had before that gate
+// shipped, and decides those candidates as it decides the others.
 func sideExamples(qs []judgedQuestion, answered func(extract.Candidate) argmap.Stance) []extract.SideExample {
 	var ex []extract.SideExample
 	for _, jq := range qs {
 		for _, jc := range jq.cands {
 			st := answered(jc.c)
 			sup, con := jq.support[jc.source], jq.contest[jc.source]
-			if st != argmap.StanceSame || sup == con || jq.either[jc.source] {
+			if st != argmap.StanceSame || sup == con || jq.either[jc.source] || jc.c.RarestUnmet {
 				continue
 			}
 			ex = append(ex, extract.SideExample{Features: jc.c.Side, Denies: con})

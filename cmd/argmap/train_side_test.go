@@ -123,3 +123,32 @@ func TestTrainSideSides(t *testing.T) {
 		}
 	}
 }
+
+// TestSideExamplesLeaveOutParaphrases: a candidate that states the
+// question only through the paraphrase gate (it leaves out the question's
+// rarest word) is no example of the side model; one the rules or the
+// judge take as stating is, of stating or of denying by its source's side.
+func TestSideExamplesLeaveOutParaphrases(t *testing.T) {
+	same := func(extract.Candidate) argmap.Stance { return argmap.StanceSame }
+	jq := judgedQuestion{
+		support: map[string]bool{"a": true},
+		contest: map[string]bool{"b": true},
+		either:  map[string]bool{},
+		cands: []judgedCandidate{
+			{source: "a", c: extract.Candidate{Side: []float64{1}}},
+			{source: "a", c: extract.Candidate{Side: []float64{2}, RarestUnmet: true}},
+			{source: "b", c: extract.Candidate{Side: []float64{3}}},
+			{source: "b", c: extract.Candidate{Side: []float64{4}, RarestUnmet: true}},
+		},
+	}
+	got := sideExamples([]judgedQuestion{jq}, same)
+	want := []extract.SideExample{{Features: []float64{1}}, {Features: []float64{3}, Denies: true}}
+	if len(got) != len(want) {
+		t.Fatalf("sideExamples = %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i].Features[0] != want[i].Features[0] || got[i].Denies != want[i].Denies {
+			t.Errorf("sideExamples[%d] = %v, want %v", i, got[i], want[i])
+		}
+	}
+}
