@@ -104,7 +104,13 @@ import (
 // the start (28d4092), 0.750, 0.712 at the end (fb47afc: the long-text
 // learners retrained with heldout-s17); tuned from now on, and since
 // session 19 among the thesis scorer's, the restater's, the relinker's and
-// the kinder's training sets. None is a measure on text nobody here wrote.
+// the kinder's training sets. heldout-s19/ (session 19: the same kinds)
+// was written the same way by session 19's examiner: central 0.875,
+// relation F1 0.646 (trivial topic+rest 0.625, 0.547) at the start
+// (175876a), 0.875, 0.683 at the end (971f8e6: the long-text learners
+// retrained with heldout-s18, c1e5b95, 0.671; the relinker's count of the
+// units hung on each target, d279ead, one right relation more); tuned from
+// now on. None is a measure on text nobody here wrote.
 
 func TestLongTextStructure(t *testing.T) {
 	p := extract.New(extract.Options{})
@@ -127,6 +133,7 @@ func TestLongTextStructure(t *testing.T) {
 		{"heldout-s16", heldS16CentralFloor, heldS16RelationFloor},
 		{"heldout-s17", heldS17CentralFloor, heldS17RelationFloor},
 		{"heldout-s18", heldS18CentralFloor, heldS18RelationFloor},
+		{"heldout-s19", heldS19CentralFloor, heldS19RelationFloor},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			all := scoreSet(t, filepath.Join("testdata", "longtext", c.dir), c.dir, func(f string) essayScore { return scoreEssay(t, p, f) })
@@ -168,6 +175,8 @@ const (
 	heldS17RelationFloor = 0.65
 	heldS18CentralFloor  = 0.7
 	heldS18RelationFloor = 0.65
+	heldS19CentralFloor  = 0.8
+	heldS19RelationFloor = 0.6
 )
 
 // TestTrivialBaselines scores the trivial rules the issue compares with on
@@ -196,6 +205,7 @@ func TestTrivialBaselines(t *testing.T) {
 		filepath.Join("testdata", "longtext", "heldout-s16"),
 		filepath.Join("testdata", "longtext", "heldout-s17"),
 		filepath.Join("testdata", "longtext", "heldout-s18"),
+		filepath.Join("testdata", "longtext", "heldout-s19"),
 	} {
 		for _, rest := range []bool{false, true} {
 			label := dir + " topic"
