@@ -38,32 +38,39 @@ func TestConnectiveAtFlagged(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	t.Run("corpus", func(t *testing.T) {
-		for _, f := range sharedtest.CorpusFiles(t) {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
+	t.Run("corpus", func(t *testing.T) { agreesOnCorpus(t, "\n", structure.ConnectiveAtFlaggedAgrees) })
+}
+
+// agreesOnCorpus runs agrees on every piece of the shared corpus's files,
+// split at sep, and reports each disagreement.
+func agreesOnCorpus(t *testing.T, sep string, agrees func(string) error) {
+	for _, f := range sharedtest.CorpusFiles(t) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range strings.Split(string(b), sep) {
+			if err := agrees(s); err != nil {
+				t.Error(err)
 			}
-			for _, s := range strings.Split(string(b), "\n") {
-				if err := structure.ConnectiveAtFlaggedAgrees(s); err != nil {
-					t.Error(err)
-				}
-			}
+		}
+	}
+}
+
+// fuzzAgrees runs agrees on any text, seeded with the connective texts.
+func fuzzAgrees(f *testing.F, agrees func(string) error) {
+	for _, s := range connectiveTexts()[:40] {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if err := agrees(s); err != nil {
+			t.Error(err)
 		}
 	})
 }
 
 // FuzzConnectiveAtFlagged checks the same on any text.
-func FuzzConnectiveAtFlagged(f *testing.F) {
-	for _, s := range connectiveTexts()[:40] {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if err := structure.ConnectiveAtFlaggedAgrees(s); err != nil {
-			t.Error(err)
-		}
-	})
-}
+func FuzzConnectiveAtFlagged(f *testing.F) { fuzzAgrees(f, structure.ConnectiveAtFlaggedAgrees) }
 
 // BenchmarkConnectiveAt looks a connective up at every word of the IOM
 // documents, with and without the words' flags.
@@ -102,29 +109,8 @@ func TestSegmentFlags(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	t.Run("corpus", func(t *testing.T) {
-		for _, f := range sharedtest.CorpusFiles(t) {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, s := range strings.Split(string(b), "\n\n") {
-				if err := structure.SegmentFlagsAgree(s); err != nil {
-					t.Error(err)
-				}
-			}
-		}
-	})
+	t.Run("corpus", func(t *testing.T) { agreesOnCorpus(t, "\n\n", structure.SegmentFlagsAgree) })
 }
 
 // FuzzSegmentFlags checks the same on any text.
-func FuzzSegmentFlags(f *testing.F) {
-	for _, s := range connectiveTexts()[:40] {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if err := structure.SegmentFlagsAgree(s); err != nil {
-			t.Error(err)
-		}
-	})
-}
+func FuzzSegmentFlags(f *testing.F) { fuzzAgrees(f, structure.SegmentFlagsAgree) }
