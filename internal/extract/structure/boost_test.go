@@ -153,6 +153,20 @@ func gradients(f []float64, y []bool, group []int, softmax bool, g, h []float64)
 		}
 		return
 	}
+	softmaxGroups(f, group, func(a, b int, mx, sum float64) {
+		for k := a; k < b; k++ {
+			p := math.Exp(f[k]-mx) / sum
+			g[k], h[k] = p, p*(1-p)
+			if y[k] {
+				g[k] = p - 1
+			}
+		}
+	})
+}
+
+// softmaxGroups calls each with every run [a, b) of equal group ids in f's
+// order, the run's largest score mx and its sum of exp(f[k]-mx).
+func softmaxGroups(f []float64, group []int, each func(a, b int, mx, sum float64)) {
 	for a := 0; a < len(f); {
 		b, mx := a, f[a]
 		for b < len(f) && group[b] == group[a] {
@@ -163,13 +177,7 @@ func gradients(f []float64, y []bool, group []int, softmax bool, g, h []float64)
 		for k := a; k < b; k++ {
 			sum += math.Exp(f[k] - mx)
 		}
-		for k := a; k < b; k++ {
-			p := math.Exp(f[k]-mx) / sum
-			g[k], h[k] = p, p*(1-p)
-			if y[k] {
-				g[k] = p - 1
-			}
-		}
+		each(a, b, mx, sum)
 		a = b
 	}
 }
@@ -651,23 +659,13 @@ func headGroups(s boostSet) int {
 // target among a unit's targets.
 func softmaxLoss(f []float64, s *boostSet) float64 {
 	loss, n := 0.0, 0
-	for a := 0; a < len(f); {
-		b, mx := a, f[a]
-		for b < len(f) && s.group[b] == s.group[a] {
-			mx = max(mx, f[b])
-			b++
-		}
-		sum := 0.0
-		for k := a; k < b; k++ {
-			sum += math.Exp(f[k] - mx)
-		}
+	softmaxGroups(f, s.group, func(a, b int, mx, sum float64) {
 		for k := a; k < b; k++ {
 			if s.exs[k].y {
 				loss -= f[k] - mx - math.Log(sum)
 			}
 		}
 		n++
-		a = b
-	}
+	})
 	return loss / float64(n)
 }
