@@ -428,8 +428,12 @@ func fitJudge(qs []judgedQuestion, opt judgeFit) (extract.JudgeWeights, error) {
 // rarest word: set, source, class (labelled on its side, another sentence
 // of a listed source, a source not listed, either), the source's side,
 // its polarity, its paraphrase probability, the best of its source, the
-// rules' coverage, the question, the text and whether it agrees with the
-// question in what the model may not stand in for (paraAgrees).
+// rules' coverage, the question, the text, whether it agrees with the
+// question in what the model may not stand in for (paraAgrees), and its
+// side features (extract.SideFeatureNames) and the judge's features
+// (extract.JudgeFeatureNames), each a comma-separated list: what a model
+// of other candidates than the paraphrase model's (a gate for denials) can
+// be tried on without another pass over the store.
 func writeParaDump(w io.Writer, qs []judgedQuestion, jw extract.JudgeWeights) {
 	m := jw.Para
 	for _, jq := range qs {
@@ -456,9 +460,18 @@ func writeParaDump(w io.Writer, qs []judgedQuestion, jw extract.JudgeWeights) {
 				class = "either"
 			}
 			p := extract.ParaProb(*m, jc.c.Para)
-			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%.4f\t%.3f\t%.3f\t%s\t%s\t%t\n", jq.set, jc.source, class, side, jc.c.Polarity, p, jc.c.Para[7], jc.c.Features[0], jq.q, strings.ReplaceAll(jc.text, "\n", " "), jc.c.ParaAgrees)
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%.4f\t%.3f\t%.3f\t%s\t%s\t%t\t%s\t%s\n", jq.set, jc.source, class, side, jc.c.Polarity, p, jc.c.Para[7], jc.c.Features[0], jq.q, strings.ReplaceAll(jc.text, "\n", " "), jc.c.ParaAgrees, floatList(jc.c.Side), floatList(jc.c.Features))
 		}
 	}
+}
+
+// floatList writes xs as comma-separated numbers (%g).
+func floatList(xs []float64) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = strconv.FormatFloat(x, 'g', 6, 64)
+	}
+	return strings.Join(parts, ",")
 }
 
 // paraGated tallies the candidates of qs that miss the question's rarest

@@ -209,8 +209,26 @@ func TestTrainJudgePara(t *testing.T) {
 	if jw.Para == nil || len(jw.Para.Weights) != len(extract.ParaFeatureNames()) {
 		t.Errorf("train-judge --para wrote %s, want a paraphrase model over %d features", b, len(extract.ParaFeatureNames()))
 	}
-	if _, err := os.Stat(dump); err != nil {
+	if b, err := os.ReadFile(dump); err != nil {
 		t.Errorf("--para-dump: %v", err)
+	} else {
+		// each line: 11 columns, then the side and the judge's features
+		if len(b) == 0 {
+			t.Errorf("--para-dump wrote nothing, want a line for each candidate the model scores")
+		}
+		for _, line := range strings.Split(strings.TrimSuffix(string(b), "\n"), "\n") {
+			cols := strings.Split(line, "\t")
+			if len(cols) != 13 {
+				t.Errorf("--para-dump line %q has %d columns, want 13", line, len(cols))
+				continue
+			}
+			if n := len(strings.Split(cols[11], ",")); n != len(extract.SideFeatureNames()) {
+				t.Errorf("--para-dump line %q has %d side features, want %d", line, n, len(extract.SideFeatureNames()))
+			}
+			if n := len(strings.Split(cols[12], ",")); n != len(extract.JudgeFeatureNames()) {
+				t.Errorf("--para-dump line %q has %d judge features, want %d", line, n, len(extract.JudgeFeatureNames()))
+			}
+		}
 	}
 	other := filepath.Join(dir, "other.json")
 	if err := os.WriteFile(other, []byte(`{"labels": []}`), 0o644); err != nil {
