@@ -58,7 +58,20 @@ type judgedQuestion struct {
 	// judgeLabels: the judge's own examples read labelled (--labels), not
 	// only the paraphrase model's (--para)
 	judgeLabels bool
+	// role is what its set is fitted into: every model (roleAll), only
+	// the paraphrase model (rolePara, --para-sets) or none (roleFold,
+	// --folds: a set only measured, a fold of --cv)
+	role setRole
 }
+
+// setRole is what a question set is fitted into (judgedQuestion.role).
+type setRole int
+
+const (
+	roleAll setRole = iota
+	rolePara
+	roleFold
+)
 
 // runTrainJudge fits the learned judge (internal/extract/judge_weights.json)
 // on analyst question sets over a store that holds their documents, and
@@ -76,6 +89,8 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 	para := fs.String("para", "", "a labels file (scripts/testdata/stating-spans.json) to fit the paraphrase model on, which lets the judge see a candidate that misses the question's rarest word (paraExamples); the judge's own examples stay those without labels unless --labels names it too")
 	paraCut := fs.Float64("para-cut", 0.5, "probability from which the paraphrase model lets a candidate through")
 	paraL2 := fs.Float64("para-l2", 1, "L2 penalty on the paraphrase model's weights")
+	paraSets := fs.String("para-sets", "", "question sets (comma-separated files) whose sentence labels (--para) fit the paraphrase model only, not the judge's models; with --cv each is a fold too")
+	folds := fs.String("folds", "", "question sets (comma-separated files) fitted into no model: with --cv each is a fold, measured by the models fitted on the other sets")
 	paraDump := fs.String("para-dump", "", "with --cv and --para, write every candidate that misses the rarest word with its paraphrase probability under the model fitted without its set (TSV)")
 	labels := fs.String("labels", "", "a labels file (scripts/testdata/stating-spans.json): a listed source's candidates that answer in training are those covering a span it marks as stating (or denying) the question, not its best-covering one (applyLabels)")
 	lost := fs.Bool("lost", false, "with --labels, print where each listed source's labelled spans are lost: no candidate covers them, or those that do are judged on neither side or the other (printLost)")
@@ -110,9 +125,30 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 			return nil
 		}
 	}
+	roles := map[string]setRole{}
+	for _, x := range []struct {
+		list string
+		role setRole
+	}{{*paraSets, rolePara}, {*folds, roleFold}} {
+		for _, f := range strings.Split(x.list, ",") {
+			if f = strings.TrimSpace(f); f != "" {
+				files = append(files, f)
+				roles[filepath.Base(f)] = x.role
+			}
+		}
+	}
 	qs, sets, err := judgedQuestions(ctx, st, s, files, *misses)
 	if err != nil {
 		return err
+	}
+	var fitted []string // the sets the judge's models are fitted on
+	for _, set := range sets {
+		if roles[set] == roleAll {
+			fitted = append(fitted, set)
+		}
+	}
+	for i := range qs {
+		qs[i].role = roles[qs[i].set]
 	}
 	if lf := max(*labels, *para); lf != "" {
 		ls, err := readLabels(lf)
@@ -230,7 +266,7 @@ func runTrainJudge(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	jw.TrainedOn = sets
+	jw.TrainedOn = fitted
 	if err := writeWeights(*out, jw); err != nil {
 		return err
 	}
@@ -414,11 +450,12 @@ func fitJudge(qs []judgedQuestion, opt judgeFit) (extract.JudgeWeights, error) {
 		}
 		jw.Para = &pw
 	}
+	judged := slices.DeleteFunc(slices.Clone(qs), func(jq judgedQuestion) bool { return jq.role != roleAll })
 	var err error
-	if jw.Same, err = extract.FitJudge(judgeExamples(qs, argmap.StanceSame, jw), opt.l2, opt.cutSame); err != nil {
+	if jw.Same, err = extract.FitJudge(judgeExamples(judged, argmap.StanceSame, jw), opt.l2, opt.cutSame); err != nil {
 		return extract.JudgeWeights{}, argmap.Errorf(argmap.EINVALID, "the model of stating: %v", err)
 	}
-	if jw.Denial, err = extract.FitJudge(judgeExamples(qs, argmap.StanceDenial, jw), opt.l2, opt.cutDenial); err != nil {
+	if jw.Denial, err = extract.FitJudge(judgeExamples(judged, argmap.StanceDenial, jw), opt.l2, opt.cutDenial); err != nil {
 		return extract.JudgeWeights{}, argmap.Errorf(argmap.EINVALID, "the model of denying: %v", err)
 	}
 	return jw, nil
@@ -516,7 +553,7 @@ func paraGated(qs []judgedQuestion, jw extract.JudgeWeights) [6]int {
 func paraExamples(qs []judgedQuestion) []extract.JudgeExample {
 	var ex []extract.JudgeExample
 	for _, jq := range qs {
-		if jq.labelled[0] == nil && jq.labelled[1] == nil {
+		if jq.labelled[0] == nil && jq.labelled[1] == nil || jq.role == roleFold {
 			continue
 		}
 		for _, jc := range jq.cands {

@@ -4,12 +4,18 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/argmap/argmap/internal/argmap"
 	"github.com/argmap/argmap/internal/extract"
 )
 
@@ -251,4 +257,97 @@ func readJSONFile(t *testing.T, path string, v any) []byte {
 		t.Fatalf("%s: %v", path, err)
 	}
 	return b
+}
+
+// TestFitJudgeRoles: a question of a set fitted only into the paraphrase
+// model (--para-sets) gives that model its examples and the judge's models
+// none; one of a set only measured (--folds) gives no model any. Questions
+// made up for the test: candidates with features drawn at random, one
+// source of each question listed and labelled.
+func TestFitJudgeRoles(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	nj, np := len(extract.JudgeFeatureNames()), len(extract.ParaFeatureNames())
+	vec := func(n int, shift float64) []float64 {
+		x := make([]float64, n)
+		for i := range x {
+			x[i] = rng.NormFloat64() + shift
+		}
+		return x
+	}
+	question := func(set string, role setRole) judgedQuestion {
+		jq := judgedQuestion{set: set, fold: set, q: set + " question", role: role,
+			support: map[string]bool{"s0": true}, contest: map[string]bool{}, either: map[string]bool{},
+			labelled: [2]map[string]int{{"s0": 1}, nil}}
+		for k := range 8 {
+			src := "s" + string(rune('0'+k%4))
+			shift := 0.0
+			if src == "s0" {
+				shift = 1
+			}
+			c := extract.Candidate{Rule: argmap.Judgement{Stance: argmap.StanceTopic}, Polarity: argmap.StanceSame,
+				Features: vec(nj, shift), Para: vec(np, shift), RarestUnmet: k >= 4, ParaAgrees: true}
+			jq.cands = append(jq.cands, judgedCandidate{source: src, c: c, states: [2]bool{src == "s0", false}})
+		}
+		return jq
+	}
+	var qs []judgedQuestion
+	for i := range 12 {
+		qs = append(qs, question(fmt.Sprintf("set%d.json", i%3), roleAll))
+	}
+	opt := judgeFit{l2: 1, cutSame: 0.5, cutDenial: 0.5, para: true, paraL2: 1, paraCut: 0.5}
+	fit := func(qs []judgedQuestion) extract.JudgeWeights {
+		t.Helper()
+		jw, err := fitJudge(qs, opt)
+		if err != nil {
+			t.Fatalf("fitJudge: %v", err)
+		}
+		return jw
+	}
+	withRole := func(role setRole) []judgedQuestion {
+		out := slices.Clone(qs)
+		for i := range out {
+			if out[i].set == "set2.json" {
+				out[i].role = role
+			}
+		}
+		return out
+	}
+	all := fit(qs)
+	without := fit(slices.DeleteFunc(slices.Clone(qs), func(jq judgedQuestion) bool { return jq.set == "set2.json" }))
+	if cmp.Equal(all.Same, without.Same) || cmp.Equal(all.Para, without.Para) {
+		t.Fatalf("the models fitted with and without set2.json are the same: the test cannot tell them apart")
+	}
+	para := fit(withRole(rolePara))
+	if diff := cmp.Diff(all.Para, para.Para); diff != "" {
+		t.Errorf("the paraphrase model with set2.json fitted into it alone, against with set2.json a set (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]extract.SideWeights{without.Same, without.Denial}, []extract.SideWeights{para.Same, para.Denial}); diff != "" {
+		t.Errorf("the judge's models with set2.json fitted into the paraphrase model alone, against without it (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(without, fit(withRole(roleFold))); diff != "" {
+		t.Errorf("the weights with set2.json only measured, against without it (-want +got):\n%s", diff)
+	}
+}
+
+// TestTrainJudgeFolds: train-judge reads the sets --folds and --para-sets
+// name: each is a fold of --cv, and neither is among the sets the judge's
+// weights say they are fitted on.
+func TestTrainJudgeFolds(t *testing.T) {
+	store, sets := judgeDemoStore(t)
+	labels := filepath.Join("testdata", "judge", "labels.json")
+	for _, flag := range []string{"--folds", "--para-sets"} {
+		out := filepath.Join(t.TempDir(), "judge.json")
+		code, stdout, stderr := cli(t, nil, "train-judge", "--store", store, "--para", labels, "--cv", "-o", out, flag, sets[0], sets[1])
+		if code != 0 {
+			t.Fatalf("train-judge %s exit code = %d, stderr %q", flag, code, stderr)
+		}
+		if want := "a.json (3 questions left out)"; !strings.Contains(stdout, want) {
+			t.Errorf("train-judge %s a.json --cv printed %q, want it to contain %q", flag, stdout, want)
+		}
+		var jw extract.JudgeWeights
+		readJSONFile(t, out, &jw)
+		if got := strings.Join(jw.TrainedOn, " "); got != "b.json" {
+			t.Errorf("train-judge %s a.json b.json: trained_on = %q, want b.json", flag, got)
+		}
+	}
 }
