@@ -13,7 +13,7 @@ import (
 // longSets are the labelled long-text sets, each a fold when a learned
 // stage of the paragraph decoding is scored leaving one set out.
 var longSets = []string{"essays", "open", "heldback", "heldout-s7", "heldout-s8", "heldout-s9", "own-s10", "heldout-s10",
-	"heldout-s11", "heldout-s12", "heldout-s13", "heldout-s14", "heldout-s15", "heldout-s16", "heldout-s17", "heldout-s18"}
+	"heldout-s11", "heldout-s12", "heldout-s13", "heldout-s14", "heldout-s15", "heldout-s16", "heldout-s17", "heldout-s18", "heldout-s19"}
 
 func longSetDir(set string) string {
 	if set == "essays" {

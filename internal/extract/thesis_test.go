@@ -14,7 +14,7 @@ import (
 // thesisSets are the labelled long-text sets the thesis scorer is fitted
 // on, each a fold when it is scored leaving one set out.
 var thesisSets = []string{"essays", "open", "heldback", "heldout-s7", "heldout-s8", "heldout-s9", "own-s10",
-	"heldout-s10", "heldout-s11", "heldout-s12", "heldout-s13", "heldout-s14", "heldout-s15", "heldout-s16", "heldout-s17", "heldout-s18"}
+	"heldout-s10", "heldout-s11", "heldout-s12", "heldout-s13", "heldout-s14", "heldout-s15", "heldout-s16", "heldout-s17", "heldout-s18", "heldout-s19"}
 
 // thesisText is one labelled long text as the structure stage takes it.
 type thesisText struct {
