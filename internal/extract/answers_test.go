@@ -621,15 +621,18 @@ func TestWeakFindingExplained(t *testing.T) {
 	}
 }
 
-// TestStatementPlainThesis: a statement whose thesis is a plain sentence
-// of its opening paragraph ("Tenants have been left with no other way to
-// be heard.") keeps it as the main claim over a closing sign-off with a
-// modal; the other side's view, answered by a short sentence that the
-// evidence shows something else, contests the thesis, the answer contests
-// the view, and the evidence after the answer supports the answer. (Its
-// first sentence names no date: one that did, "… from 1 June", would be
-// the statement's dated news, which TestStatementLede takes as the thesis.)
-// Written for this test.
+// TestStatementPlainThesis: a statement whose opening paragraph tells the
+// step its writers take ("Tenants of Riverside Court will pay the old rent
+// and hold back the increase.") and then a plain sentence of why
+// ("Tenants have been left with no other way to be heard.") has its
+// thesis there, not in a closing sign-off with a modal; the other side's
+// view, answered by a short sentence that the evidence shows something
+// else, contests the thesis, the answer contests the view, and the
+// evidence after the answer supports the answer. Since session 20 the
+// thesis scorer chooses the thesis of a text of several paragraphs, and it
+// takes the step, as the examiners' sets label a statement's decision
+// (heldout-s18 pets, heldout-s19 cinema and cricket); the hand priors took
+// the plain sentence. Written for this test.
 func TestStatementPlainThesis(t *testing.T) {
 	text := "Statement from the Riverside Tenants' Association on the rent increase\n\n" +
 		"Tenants of Riverside Court will pay the old rent and hold back the increase. We do not take this step lightly. Tenants have been left with no other way to be heard.\n\n" +
@@ -637,7 +640,7 @@ func TestStatementPlainThesis(t *testing.T) {
 		"The landlord says the increase is needed to pay for repairs. The repair log suggests something else. Only four of the 63 repairs requested last year were completed.\n\n" +
 		"The association remains open to talks at any time, and a fair offer would settle the matter quickly.\n"
 	ids, thesis, _, head := unitRelations(t, "rent.txt", text)
-	if ids[thesis] != "Tenants have been left with no other way to be heard." {
+	if ids[thesis] != "Tenants of Riverside Court will pay the old rent and hold back the increase." {
 		t.Fatalf("thesis %q, want the plain sentence of the opening", ids[thesis])
 	}
 	for _, c := range []struct{ from, to string }{

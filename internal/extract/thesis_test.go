@@ -100,10 +100,12 @@ const (
 
 // TestThesisFolds fits the thesis scorer on every long-text set but one
 // and scores the one left out, for each set and as the mean over the
-// sets, as it ships (choosing an abstract's conclusion) and also choosing
-// the thesis of texts of several paragraphs, beside the decoding without
-// it. It fails when the mean central claim or relation F1 of the shipped
-// use falls below the figures before the scorer (thesisBase…). The scorer
+// sets, choosing an abstract's conclusion only (as it shipped until
+// session 20) and as it ships, choosing the thesis of texts of several
+// paragraphs too, beside the decoding without it (the relinker and the
+// kinder off: TestChainFolds judges the choice through them). It fails
+// when the mean central claim or relation F1 of the shipped use falls
+// below the figures before the scorer (thesisBase…). The scorer
 // fitted on every set, scored on the same texts, is logged last: an upper
 // bound. ARGMAP_THESIS_DIFF=1 logs every text whose central claim or
 // relations the scorer changes.
@@ -124,7 +126,7 @@ func TestThesisFolds(t *testing.T) {
 		m.central += s.centralRate() / float64(len(thesisSets))
 		m.f1 += s.f1() / float64(len(thesisSets))
 	}
-	var none, shipped, paras mean
+	var none, abstracts, paras mean
 	for _, held := range thesisSets {
 		var train []string
 		for _, s := range thesisSets {
@@ -137,16 +139,16 @@ func TestThesisFolds(t *testing.T) {
 		a, b, c := score(p, held), score(extract.New(extract.Options{Structure: ms}), held), score(extract.New(extract.Options{Structure: mp}), held)
 		n, missed := d.Examples()
 		t.Logf("%-12s left out (%2d texts fitted, %d without a gold central claim among the candidates): without the scorer central %d/%d, F1 %.3f; "+
-			"abstracts %d/%d, %.3f; and paragraphs %d/%d, %.3f", held, n, missed, a.central, a.texts, a.f1(), b.central, b.texts, b.f1(), c.central, c.texts, c.f1())
+			"abstracts %d/%d, %.3f; and paragraphs (shipped) %d/%d, %.3f", held, n, missed, a.central, a.texts, a.f1(), b.central, b.texts, b.f1(), c.central, c.texts, c.f1())
 		add(&none, a)
-		add(&shipped, b)
+		add(&abstracts, b)
 		add(&paras, c)
 		if os.Getenv("ARGMAP_THESIS_DIFF") != "" {
 			thesisDiff(t, texts, held, p, base, extract.New(extract.Options{Structure: mp}), mp)
 		}
 	}
-	t.Logf("mean of %d sets left out: without the scorer central %.3f, F1 %.3f; the scorer for abstracts %.3f, %.3f; and for paragraphs %.3f, %.3f",
-		len(thesisSets), none.central, none.f1, shipped.central, shipped.f1, paras.central, paras.f1)
+	t.Logf("mean of %d sets left out: without the scorer central %.3f, F1 %.3f; the scorer for abstracts %.3f, %.3f; and for paragraphs (shipped) %.3f, %.3f",
+		len(thesisSets), none.central, none.f1, abstracts.central, abstracts.f1, paras.central, paras.f1)
 	ts, _ := trainThesis(base, texts, thesisSets)
 	var in, inParas mean
 	for _, set := range thesisSets {
@@ -154,8 +156,8 @@ func TestThesisFolds(t *testing.T) {
 		add(&inParas, score(extract.New(extract.Options{Structure: base.WithThesis(ts, true)}), set))
 	}
 	t.Logf("fitted on every set, in sample (upper bounds): abstracts central %.3f, F1 %.3f; and paragraphs %.3f, %.3f", in.central, in.f1, inParas.central, inParas.f1)
-	if shipped.central < thesisBaseCentral || shipped.f1 < thesisBaseF1 {
-		t.Errorf("left out, the scorer's mean central %.3f and F1 %.3f, below %.3f and %.3f before it", shipped.central, shipped.f1, thesisBaseCentral, thesisBaseF1)
+	if paras.central < thesisBaseCentral || paras.f1 < thesisBaseF1 {
+		t.Errorf("left out, the scorer's mean central %.3f and F1 %.3f, below %.3f and %.3f before it", paras.central, paras.f1, thesisBaseCentral, thesisBaseF1)
 	}
 }
 

@@ -125,7 +125,8 @@ func (m *Model) Info() Info { return m.info }
 
 // LoadModel reads a model written by Model.MarshalJSON (the training
 // command's output), with the shipped restater (WithRestater) and thesis
-// scorer (WithThesis: for abstracts).
+// scorer (WithThesis: for abstracts and for the thesis of a text of
+// several paragraphs).
 func LoadModel(data []byte) (*Model, error) {
 	var f modelFile
 	if err := decodeWeights(data, &f, &f.Version, modelVersion, "structure weights"); err != nil {
@@ -157,12 +158,12 @@ func LoadModel(data []byte) (*Model, error) {
 	}
 	m.restate = r
 	// and so is the thesis scorer, which chooses an abstract's conclusion
-	// (longcentral.go)
+	// and the thesis of a text of several paragraphs (longcentral.go)
 	th, err := LoadThesis(embeddedThesis)
 	if err != nil {
 		return nil, err
 	}
-	m.thesis = th
+	m.thesis, m.thesisParas = th, true
 	// and so is the relinker of texts read a sentence a unit (relink.go)
 	rl, err := LoadRelinker(embeddedRelink)
 	if err != nil {

@@ -58,7 +58,8 @@ import (
 //     the writer's stance, so that a conclusive closing sentence does not
 //     win over it) and (less) the closing
 //     paragraph and against a plain unit; a counter-argument is never the
-//     thesis;
+//     thesis (since session 20 the thesis scorer, longcentral.go, chooses
+//     among the candidates, the priors' choice one of its features);
 //   - attaches every other paragraph's claim to the thesis, supporting or
 //     contesting it as the model's function and role scores say (the
 //     closing paragraph's restatement so supports the thesis);
@@ -646,6 +647,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 	}
 	best := -1
 	if (m.thesis != nil && m.thesisParas || m.thesisRec != nil) && len(cands) > 0 {
+		rule := ruleThesis(units, roots, cands, opening, closing, essay, long)
 		all := append(roots[:len(roots):len(roots)], subs...)
 		cands := cands[:len(cands):len(cands)]
 		for k := len(roots); k < len(all); k++ {
@@ -654,6 +656,7 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 			}
 		}
 		x := newThesisText(text, units, all, len(roots), opening, closing, textKind(essay, long, post != nil))
+		x.rule = rule
 		if rec := m.thesisRec; rec != nil {
 			for _, k := range cands {
 				fs := featureSet{names: rec.names}
@@ -663,6 +666,11 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 		}
 		if m.thesis != nil && m.thesisParas {
 			best = m.thesis.choose(x, cands)
+			if best >= 0 && rule >= 0 && all[best].plain && !roots[rule].plain {
+				// a plain unit (description, a figure: no argumentative
+				// cue) is no thesis over a claim the priors take
+				best = rule
+			}
 		}
 		if best >= len(roots) {
 			// a unit below its paragraph's claim: it leaves its block's
@@ -851,12 +859,14 @@ func (m *Model) parseParagraphs(text string, units []Unit, opt ParseOptions, lon
 }
 
 // ruleThesis returns the thesis among the candidates cands (indices of
-// roots) by the hand-set priors: the paragraph claim most likely a central
+// roots) by the hand-set priors (the thesis scorer reads its choice as a
+// feature, and keeps it over a plain unit of its own choosing): the paragraph claim most likely a central
 // claim (in a long text among blocks of more than one unit when there are
 // any); a plain unit (no argumentative cue: description, a figure) counts
 // against, as inside the opening paragraph, else a short general
 // statement of fact that opens a report's paragraph can win it. The
-// decoding uses it when the model has no thesis scorer (WithThesis).
+// decoding uses it when the model has no thesis scorer for texts of
+// several paragraphs (WithThesis).
 func ruleThesis(units []Unit, roots []rootInfo, cands []int, opening, closing int, essay, long bool) int {
 	openingEnd := -1 // the opening paragraph's last sentence
 	for _, u := range units {
