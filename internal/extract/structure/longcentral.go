@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The central claim of a long text is chosen by hand-set rules and priors
@@ -159,11 +161,13 @@ func newThesisText(text string, units []Unit, all []rootInfo, nroots, opening, c
 			}
 		}
 	}
-	ru := make([]Unit, len(all))
+	// the candidates' vectors, from their words as their blocks' views
+	// read them (the vectors read only the words and their flags)
+	vs := &view{text: text, units: make([]Unit, len(all)), info: make([]unitInfo, len(all))}
 	for k, r := range all {
-		ru[k] = units[r.unit]
+		vs.units[k] = units[r.unit]
+		vs.info[k].ws, vs.info[k].fl = r.info.ws, r.info.fl
 	}
-	vs := newView(text, ru)
 	vs.unitVecs()
 	var sum []float64
 	n := 0
@@ -255,7 +259,6 @@ func agentAspect(text string, u Unit, in *unitInfo, title []uint64) (agent, aspe
 			break
 		}
 	}
-	raw := strings.Fields(text[u.Start:u.End])
 	switch {
 	case n < len(ws) && (firstPerson[ws[n]] || n+1 < len(ws) && firstPerson[ws[n+1]] && (ws[n] == "and" || ws[n] == "so")):
 		agent = "self"
@@ -270,11 +273,28 @@ func agentAspect(text string, u Unit, in *unitInfo, title []uint64) (agent, aspe
 			}
 		}
 		if agent == "other" {
-			for j := max(n, 1); j < end && j < len(raw); j++ {
-				if r := raw[j]; r != "" && r[0] >= 'A' && r[0] <= 'Z' && r != "I" {
+			// the text's own fields (as strings.Fields cuts them), the
+			// first past the sentence's first word that is capitalised
+			raw, j := text[u.Start:u.End], 0
+			for i := 0; i < len(raw) && j < end; {
+				r, size := utf8.DecodeRuneInString(raw[i:])
+				if unicode.IsSpace(r) {
+					i += size
+					continue
+				}
+				f := i
+				for i < len(raw) {
+					r, size := utf8.DecodeRuneInString(raw[i:])
+					if unicode.IsSpace(r) {
+						break
+					}
+					i += size
+				}
+				if j >= max(n, 1) && raw[f] >= 'A' && raw[f] <= 'Z' && raw[f:i] != "I" {
 					agent = "name"
 					break
 				}
+				j++
 			}
 		}
 	}
