@@ -32,6 +32,12 @@ const (
 	normalCacheKiB = 65536
 )
 
+// bulkChunks are the sizes of insertRows' statements, largest first:
+// statements prepared once each (a statement of the rows left, parsed for
+// the graph, cost more than it saved for the few rows most graphs of an
+// ingest write).
+var bulkChunks = [...]int{bulkChunk, 32, 8, 1}
+
 // bulkTables are the tables a graph writes: the indexes the load drops
 // are theirs.
 var bulkTables = []string{"sources", "claims", "evidence", "actors", "actor_aliases", "extra_claim_actors", "extra_evidence_actors", "extra_spans",
@@ -271,7 +277,8 @@ func (w *graphWriter) storedAmong(g *argmap.Graph) (map[string]bool, error) {
 	return known, nil
 }
 
-// insertRows writes n rows with INSERT statements of bulkChunk rows,
+// insertRows writes n rows with INSERT statements of bulkChunk rows, and
+// the rest with statements of fewer (bulkChunks: 32, 8, then 1), each size
 // prepared once; args appends the values of row i. head is the statement up
 // to VALUES, cols the number of values a row has. When key is given, a
 // unique violation is reported as the ECONFLICT of the first row of the
@@ -279,28 +286,28 @@ func (w *graphWriter) storedAmong(g *argmap.Graph) (map[string]bool, error) {
 // record of kind what in table).
 func (w *graphWriter) insertRows(head string, cols, n int, args func(dst []any, i int) []any, key *rowKey) error {
 	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
-	chunk := func(k int) string { return head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", k), ", ") }
-	full := chunk(bulkChunk)
-	vals := make([]any, 0, bulkChunk*cols)
-	for i := 0; i < n; i += bulkChunk {
-		k := min(bulkChunk, n-i)
+	var queries [len(bulkChunks)]string
+	vals := make([]any, 0, min(n, bulkChunk)*cols)
+	for i := 0; i < n; {
+		c := 0
+		for bulkChunks[c] > n-i {
+			c++
+		}
+		k := bulkChunks[c]
+		if queries[c] == "" {
+			queries[c] = head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", k), ", ")
+		}
 		vals = vals[:0]
 		for j := i; j < i+k; j++ {
 			vals = args(vals, j)
 		}
-		var err error
-		if k == bulkChunk {
-			_, err = w.exec(full, vals...)
-		} else {
-			// the last, shorter statement is parsed once and not kept
-			_, err = w.tx.ExecContext(w.ctx, chunk(k), vals...)
-		}
-		if err != nil {
+		if _, err := w.exec(queries[c], vals...); err != nil {
 			if key != nil && isUnique(err) {
 				return w.conflict(key, i, i+k)
 			}
 			return err
 		}
+		i += k
 	}
 	return nil
 }

@@ -50,7 +50,7 @@ func TestWriteGraphCancelledBetweenRows(t *testing.T) {
 		return g
 	}
 	stopped, stored := 0, 0
-	for _, n := range []int64{5, 20, 60, 120} {
+	for _, n := range []int64{5, 20, 35, 120} {
 		c := &lateCancel{Context: ctx, done: make(chan struct{})}
 		c.n.Store(n)
 		err := s.WriteGraph(c, graph())

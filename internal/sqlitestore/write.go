@@ -83,7 +83,16 @@ func (s *Store) writeGraph(ctx context.Context, tx *sql.Tx, g *argmap.Graph, m w
 		}
 		w.known = s.fts.actors
 	}
-	known := func(_ context.Context, id string) (bool, error) { return w.exists(id) }
+	known := func(ctx context.Context, id string) (bool, error) {
+		if argmap.KindOf(id) == argmap.KindRelation && s.fts != nil && s.tx != nil && len(s.fts.rows.relations) > 0 {
+			// a relation of an earlier graph of the transaction may
+			// not be inserted yet (pendingRows)
+			if err := s.flushRows(ctx); err != nil {
+				return false, err
+			}
+		}
+		return w.exists(id)
+	}
 	if err := g.CheckReferences(ctx, known); err != nil {
 		return err
 	}
@@ -452,21 +461,42 @@ func (w *graphWriter) claim(c *argmap.Claim) (int64, error) {
 }
 
 // pendingRows are rows a graph writes into tables keyed by random IDs
-// (extra_claim_actors, extra_evidence_actors, extra_spans and
+// (extra_claim_actors, extra_evidence_actors, extra_spans, relations and
 // extra_premises by claim, evidence or relation ID), kept until the end
 // of the graph's write or, in Atomically, of the transaction (a Store of
 // Atomically flushes them before any read but ClaimsVersion's and the key
-// lists', and before committing). Inserted row by row in the order of the records, each was a
+// lists', before a graph's references name a relation, and before
+// committing). Inserted row by row in the order of the records, each was a
 // seek to another page of its B-tree, and in a large store each
 // transaction of ingest rewrote nearly every page of them; sorted by their
 // keys, the inserts of a table walk its B-tree from one end to the other.
+// They are inserted with statements of many rows (insertRows): a relation
+// or an actor link a statement was a fifth of the writer's CPU time in
+// ingest, its statement's own work (binding, cursors, halting) about a
+// quarter of that.
 // The records' references are checked before anything is written
 // (Graph.CheckReferences), and the inserts of spans and actor links ignore
-// duplicates, so these inserts cannot fail on the records' account.
+// duplicates, so these inserts cannot fail on the records' account but for
+// a relation whose ID is taken (ECONFLICT, at the flush in Atomically: the
+// transaction fails, as the graph's write did before).
 type pendingRows struct {
 	claimActors, evidenceActors []roleRow
 	spans                       []spanRow
+	relations                   []relationRow
 	premises                    []premiseRow
+}
+
+// relationRow is a row of relations, its values as relation binds them.
+type relationRow struct {
+	id, kind, to  string
+	source        any // NULL: no span
+	start, end    int
+	quote         any // NULL: the premise's quote, or no span
+	origin        string
+	score         float64
+	createdAt     int64
+	title, scheme string
+	premise       any // NULL: no premise
 }
 
 // premiseRow is a row of extra_premises.
@@ -477,58 +507,69 @@ type premiseRow struct {
 }
 
 func (p *pendingRows) empty() bool {
-	return len(p.claimActors)+len(p.evidenceActors)+len(p.spans)+len(p.premises) == 0
+	return len(p.claimActors)+len(p.evidenceActors)+len(p.spans)+len(p.relations)+len(p.premises) == 0
 }
 
 func (p *pendingRows) add(o *pendingRows) {
 	p.claimActors = append(p.claimActors, o.claimActors...)
 	p.evidenceActors = append(p.evidenceActors, o.evidenceActors...)
 	p.spans = append(p.spans, o.spans...)
+	p.relations = append(p.relations, o.relations...)
 	p.premises = append(p.premises, o.premises...)
 }
 
 func (p *pendingRows) reset() {
 	p.claimActors, p.evidenceActors = p.claimActors[:0], p.evidenceActors[:0]
-	p.spans, p.premises = p.spans[:0], p.premises[:0]
+	p.spans, p.relations, p.premises = p.spans[:0], p.relations[:0], p.premises[:0]
 }
 
 // insertPending inserts the rows of p, each table's in the order of its
-// primary key, a prepared statement a row.
+// primary key, with multi-row statements (insertRows).
 func (w *graphWriter) insertPending(p *pendingRows) error {
 	for _, t := range []struct {
-		rows  []roleRow
-		query string
+		rows []roleRow
+		head string
 	}{
-		{p.claimActors, `INSERT OR IGNORE INTO extra_claim_actors (claim_id, actor_id, role) VALUES (?, ?, ?)`},
-		{p.evidenceActors, `INSERT OR IGNORE INTO extra_evidence_actors (evidence_id, actor_id, role) VALUES (?, ?, ?)`},
+		{p.claimActors, `INSERT OR IGNORE INTO extra_claim_actors (claim_id, actor_id, role)`},
+		{p.evidenceActors, `INSERT OR IGNORE INTO extra_evidence_actors (evidence_id, actor_id, role)`},
 	} {
 		slices.SortFunc(t.rows, func(a, b roleRow) int {
 			return cmp.Or(strings.Compare(a.claim, b.claim), strings.Compare(a.actor, b.actor), strings.Compare(a.role, b.role))
 		})
-		for _, r := range t.rows {
-			if _, err := w.exec(t.query, r.claim, r.actor, r.role); err != nil {
-				return err
-			}
+		rows := t.rows
+		if err := w.insertRows(t.head, 3, len(rows), func(dst []any, i int) []any {
+			return append(dst, rows[i].claim, rows[i].actor, rows[i].role)
+		}, nil); err != nil {
+			return err
 		}
 	}
 	slices.SortFunc(p.spans, func(a, b spanRow) int {
 		return cmp.Or(strings.Compare(a.node, b.node), strings.Compare(a.source, b.source), cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end))
 	})
-	for _, r := range p.spans {
-		if _, err := w.exec(`INSERT OR IGNORE INTO extra_spans (node_id, source_id, start, "end", quote) VALUES (?, ?, ?, ?, ?)`,
-			r.node, r.source, r.start, r.end, r.quote); err != nil {
-			return err
-		}
+	spans := p.spans
+	if err := w.insertRows(`INSERT OR IGNORE INTO extra_spans (node_id, source_id, start, "end", quote)`, 5, len(spans), func(dst []any, i int) []any {
+		return append(dst, spans[i].node, spans[i].source, spans[i].start, spans[i].end, spans[i].quote)
+	}, nil); err != nil {
+		return err
+	}
+	// relations before their premises (extra_premises.relation_id
+	// references relations.id)
+	slices.SortFunc(p.relations, func(a, b relationRow) int { return strings.Compare(a.id, b.id) })
+	rels := p.relations
+	if err := w.insertRows(`INSERT INTO relations (id, kind, to_id, span_source_id, span_start, span_end, span_quote, origin, score, created_at, title, scheme, premise_id)`,
+		13, len(rels), func(dst []any, i int) []any {
+			r := &rels[i]
+			return append(dst, r.id, r.kind, r.to, r.source, r.start, r.end, r.quote, r.origin, r.score, r.createdAt, r.title, r.scheme, r.premise)
+		}, &rowKey{what: "relation", table: "relations", id: func(i int) string { return rels[i].id }}); err != nil {
+		return err
 	}
 	slices.SortFunc(p.premises, func(a, b premiseRow) int {
 		return cmp.Or(strings.Compare(a.relation, b.relation), cmp.Compare(a.position, b.position))
 	})
-	for _, r := range p.premises {
-		if _, err := w.exec(`INSERT INTO extra_premises (relation_id, position, node_id) VALUES (?, ?, ?)`, r.relation, r.position, r.node); err != nil {
-			return err
-		}
-	}
-	return nil
+	premises := p.premises
+	return w.insertRows(`INSERT INTO extra_premises (relation_id, position, node_id)`, 3, len(premises), func(dst []any, i int) []any {
+		return append(dst, premises[i].relation, premises[i].position, premises[i].node)
+	}, nil)
 }
 
 // evidence writes e and returns its rowid.
@@ -693,24 +734,9 @@ func (w *graphWriter) relation(r *argmap.Relation) error {
 	}
 	// premise_id: the first premise, the others in extra_premises (migration
 	// 0018); span_quote: NULL when it is the premise's (migration 0022)
-	q := w.relationQuote(r, quote)
-	var err error
-	if r.Title == "" && r.Scheme == "" {
-		// title and scheme take their default, ''
-		_, err = w.exec(`INSERT INTO relations (id, kind, to_id, span_source_id, span_start, span_end, span_quote, origin, score, created_at, premise_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			r.ID, string(r.Kind), r.To, src, start, end, q, string(r.Origin), r.Score, ms(r.CreatedAt), premise)
-	} else {
-		_, err = w.exec(`INSERT INTO relations (id, kind, to_id, span_source_id, span_start, span_end, span_quote, origin, score, created_at, title, scheme, premise_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			r.ID, string(r.Kind), r.To, src, start, end, q, string(r.Origin), r.Score, ms(r.CreatedAt), r.Title, r.Scheme, premise)
-	}
-	if isUnique(err) {
-		return argmap.Errorf(argmap.ECONFLICT, "relation %s already exists", r.ID)
-	}
-	if err != nil {
-		return err
-	}
+	w.rows.relations = append(w.rows.relations, relationRow{
+		id: r.ID, kind: string(r.Kind), to: r.To, source: src, start: start, end: end, quote: w.relationQuote(r, quote),
+		origin: string(r.Origin), score: r.Score, createdAt: ms(r.CreatedAt), title: r.Title, scheme: r.Scheme, premise: premise})
 	for i := 1; i < len(r.From); i++ {
 		w.rows.premises = append(w.rows.premises, premiseRow{r.ID, i, r.From[i]})
 	}
