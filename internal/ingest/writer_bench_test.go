@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/gob"
+	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -20,6 +23,10 @@ import (
 // and the store closed (its last checkpoint), as 'argmap ingest' does.
 // Extraction and linking are left out, so a change to the SQLite writer
 // shows in cpu-ms/op with less noise than in BenchmarkIngestCorpus.
+// ARGMAP_BENCH_RECORDED=FILE keeps the recorded transactions of the
+// iom10MB set in FILE (written when it does not exist, read when it does),
+// so that several test binaries (scripts/writer-instructions.sh, under
+// valgrind) write the same transactions without extracting the corpus.
 func BenchmarkIngestWriter(b *testing.B) {
 	for _, set := range []struct {
 		name string
@@ -29,7 +36,12 @@ func BenchmarkIngestWriter(b *testing.B) {
 		{"iom10MB", func(tb testing.TB) []argmap.Document { return repeatedCorpus(tb, 10<<20) }},
 	} {
 		b.Run(set.name, func(b *testing.B) {
-			recorded := recordTransactions(b, set.docs(b))
+			var recorded [][]byte
+			if file := os.Getenv("ARGMAP_BENCH_RECORDED"); file != "" && set.name == "iom10MB" {
+				recorded = recordedFile(b, file, set.docs)
+			} else {
+				recorded = recordTransactions(b, set.docs(b))
+			}
 			var cpu time.Duration
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
@@ -49,6 +61,32 @@ func BenchmarkIngestWriter(b *testing.B) {
 			b.ReportMetric(float64(cpu)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 		})
 	}
+}
+
+// recordedFile returns the transactions recorded in file, recording those
+// of docs there first when it does not exist.
+func recordedFile(tb testing.TB, file string, docs func(testing.TB) []argmap.Document) [][]byte {
+	tb.Helper()
+	var recorded [][]byte
+	data, err := os.ReadFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		recorded = recordTransactions(tb, docs(tb))
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(recorded); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		return recorded
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&recorded); err != nil {
+		tb.Fatalf("reading the transactions recorded in %s: %v", file, err)
+	}
+	return recorded
 }
 
 // recorder keeps the graphs written through a store, by transaction, gob
