@@ -111,8 +111,14 @@ import (
 // retrained with heldout-s18, c1e5b95, 0.671; the relinker's count of the
 // units hung on each target, d279ead, one right relation more); tuned from
 // now on, and since session 20 among the thesis scorer's, the restater's,
-// the relinker's and the kinder's training sets. None is a measure on text
-// nobody here wrote.
+// the relinker's and the kinder's training sets. heldout-s20/ (session 20:
+// the same kinds; two of its essays, uniforms and fourday, share their
+// topics with testdata/essays, which its examiner did not read) was written
+// the same way by session 20's examiner: central 0.750, relation F1 0.395
+// (trivial topic+rest 0.750, 0.408) at the start (162aede), 0.750, 0.407 at
+// the end (d54f19b: one right relation more from the long-text learners
+// retrained with heldout-s19, 5f8a945); tuned from now on. None is a
+// measure on text nobody here wrote.
 
 func TestLongTextStructure(t *testing.T) {
 	p := extract.New(extract.Options{})
@@ -136,6 +142,7 @@ func TestLongTextStructure(t *testing.T) {
 		{"heldout-s17", heldS17CentralFloor, heldS17RelationFloor},
 		{"heldout-s18", heldS18CentralFloor, heldS18RelationFloor},
 		{"heldout-s19", heldS19CentralFloor, heldS19RelationFloor},
+		{"heldout-s20", heldS20CentralFloor, heldS20RelationFloor},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			all := scoreSet(t, filepath.Join("testdata", "longtext", c.dir), c.dir, func(f string) essayScore { return scoreEssay(t, p, f) })
@@ -179,6 +186,8 @@ const (
 	heldS18RelationFloor = 0.65
 	heldS19CentralFloor  = 0.8
 	heldS19RelationFloor = 0.6
+	heldS20CentralFloor  = 0.7
+	heldS20RelationFloor = 0.35
 )
 
 // TestTrivialBaselines scores the trivial rules the issue compares with on
@@ -208,6 +217,7 @@ func TestTrivialBaselines(t *testing.T) {
 		filepath.Join("testdata", "longtext", "heldout-s17"),
 		filepath.Join("testdata", "longtext", "heldout-s18"),
 		filepath.Join("testdata", "longtext", "heldout-s19"),
+		filepath.Join("testdata", "longtext", "heldout-s20"),
 	} {
 		for _, rest := range []bool{false, true} {
 			label := dir + " topic"
